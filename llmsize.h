@@ -1,0 +1,1589 @@
+/* llmsize.h — will this LLM fit on this hardware, and how fast will it run?
+   A single-header C library (C99 / C++11), public domain-style MIT licence at the end.
+
+   Do this:
+      #define LLMSIZE_IMPLEMENTATION
+   before you include this file in *one* C or C++ file to create the implementation.
+
+      // i.e. it should look like this:
+      #include ...
+      #define LLMSIZE_IMPLEMENTATION
+      #include "llmsize.h"
+
+   Define LLMSIZE_STATIC as well to make every function static (a private copy per
+   translation unit, e.g. inside a binding). The data tables live in llmsize_data.h,
+   which the implementation includes; keep both headers side by side.
+
+   The library does no I/O, never allocates, keeps no mutable global state and uses
+   nothing beyond <stddef.h>, <stdint.h> and <string.h> (no libm). Every function is
+   pure and thread-safe.
+
+   ====================================================================================
+   UNITS
+     bytes     exact integers (uint64_t). 1 GiB = 2^30 bytes, 1 GB = 10^9 bytes; human
+               output in the CLI always says which.
+     params    exact integers (uint64_t), counted tensor element by tensor element.
+     speeds    tokens per second (double); bandwidth GB/s (10^9 bytes/s); compute in
+               TFLOPS (10^12 FLOP/s, dense, no sparsity).
+     context   tokens per sequence.
+
+   ERRORS
+     Every function that can fail returns an llmsize_status and writes its results
+     through out-parameters; on failure the out-parameters are left zeroed.
+     llmsize_strerror(status) gives a one-line message. Nothing is clamped: a byte
+     count that would exceed 2^64-1 is LLMSIZE_ERR_OVERFLOW, never a wrapped value.
+
+   API (see the declarations below for the exact signatures)
+     Version        llmsize_version(), llmsize_data_version(), LLMSIZE_VERSION_*.
+     Lookup         llmsize_find_model / _accel / _format / _kv_dtype by name:
+                    canonical id, Hugging Face repo id, nvidia-smi name, GPU Feature
+                    Discovery label, case-insensitive. llmsize_suggest() returns up to
+                    N close matches for an error message. llmsize_model_at(i) etc.
+                    iterate the tables.
+     Parameters     llmsize_params_of(model) -> total, active-per-token and a
+                    per-component breakdown (embeddings, lm_head, attention, dense FFN,
+                    routed and shared experts, router, norms, linear-attention, vision,
+                    multi-token-prediction).
+     Weights        llmsize_weight_bytes(model, format) -> bytes by component. GGUF
+                    file types follow llama.cpp's per-tensor type choice (which tensors
+                    stay F32, which are bumped, fallbacks for rows that are not a
+                    multiple of the block size); GPU formats follow their tool's
+                    layout (scales, zeros, what stays unquantized).
+     KV cache       llmsize_kv_bytes(model, ctx, seqs, kv_dtype) -> bytes; sliding-
+                    window and chunked layers are bounded by their window, MLA stores
+                    the latent + rope dims, linear-attention layers a fixed state.
+     Speed          llmsize_speed(request) -> decode tok/s (expected, low, high),
+                    TTFT and end-to-end time, from bytes moved per step and FLOPs.
+     Fit            llmsize_fit(request) -> weights + KV + overhead against the
+                    accelerator's usable memory; fits / tight verdict.
+     Custom models  fill an llmsize_model yourself (zero means "not present" for every
+                    optional field) and pass it to any function;
+                    llmsize_model_validate() says what is inconsistent.
+
+   SOURCES
+     Every row of llmsize_data.h names its source (Hugging Face repo of the config.json,
+     vendor spec sheet, llama.cpp source file). GGUF block sizes and per-tensor rules:
+     ggml-org/llama.cpp:gguf-py/gguf/constants.py (GGML_QUANT_SIZES) and
+     ggml-org/llama.cpp:src/llama-quant.cpp (llama_tensor_get_type_impl).
+   ==================================================================================== */
+#ifndef LLMSIZE_H
+#define LLMSIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LLMSIZE_VERSION_MAJOR 0
+#define LLMSIZE_VERSION_MINOR 1
+#define LLMSIZE_VERSION_PATCH 0
+#define LLMSIZE_VERSION_STRING "0.1.0"
+
+#ifdef LLMSIZE_STATIC
+#define LLMSIZE_API static
+#else
+#define LLMSIZE_API extern
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------------- */
+/* Status                                                                             */
+/* ---------------------------------------------------------------------------------- */
+typedef enum llmsize_status {
+    LLMSIZE_OK = 0,
+    LLMSIZE_ERR_NULL,            /* a required pointer argument was NULL               */
+    LLMSIZE_ERR_UNKNOWN_MODEL,   /* no model of that name in the table                 */
+    LLMSIZE_ERR_UNKNOWN_ACCEL,   /* no accelerator of that name                        */
+    LLMSIZE_ERR_UNKNOWN_FORMAT,  /* no weight format of that name                      */
+    LLMSIZE_ERR_UNKNOWN_KV_DTYPE,/* no KV-cache dtype of that name                     */
+    LLMSIZE_ERR_INVALID_MODEL,   /* model description is inconsistent (see validate)   */
+    LLMSIZE_ERR_INVALID_ARG,     /* zero, negative, NaN or out-of-range argument       */
+    LLMSIZE_ERR_OVERFLOW,        /* a result would not fit in 64 bits                  */
+    LLMSIZE_ERR_UNSUPPORTED,     /* the combination has no meaning (e.g. no KV cache)  */
+    LLMSIZE_STATUS_COUNT
+} llmsize_status;
+
+/* ---------------------------------------------------------------------------------- */
+/* Model description                                                                  */
+/* ---------------------------------------------------------------------------------- */
+
+/* Model flags: what changes the parameter count or the tensor layout. */
+enum {
+    LLMSIZE_F_TIED_EMBED   = 1u << 0,  /* lm_head shares the token embedding             */
+    LLMSIZE_F_QKV_BIAS     = 1u << 1,  /* q, k, v projections have biases (Qwen2)       */
+    LLMSIZE_F_O_BIAS       = 1u << 2,  /* output projection has a bias                  */
+    LLMSIZE_F_MLP_BIAS     = 1u << 3,  /* FFN projections have biases                   */
+    LLMSIZE_F_QK_NORM      = 1u << 4,  /* q/k RMSNorm over head_dim (Qwen3, Gemma 3)    */
+    LLMSIZE_F_QK_NORM_FULL = 1u << 5,  /* q/k norm over all heads (OLMo 2, Command R+)  */
+    LLMSIZE_F_NORM_BIAS    = 1u << 6,  /* LayerNorm with bias: norms have 2*hidden      */
+    LLMSIZE_F_NONGATED_MLP = 1u << 7,  /* up/down only (Falcon, GPT-style), no gate     */
+    LLMSIZE_F_FUSED_QKV    = 1u << 8,  /* one fused qkv tensor (Phi-3, Falcon) in GGUF  */
+    LLMSIZE_F_ATTN_SINKS   = 1u << 9,  /* one learned sink per head per layer (gpt-oss)  */
+    LLMSIZE_F_ROUTER_BIAS  = 1u << 10, /* router has a bias / score-correction vector   */
+    LLMSIZE_F_EXPERT_BIAS  = 1u << 11, /* each expert has biases (gpt-oss)              */
+    LLMSIZE_F_SHARED_GATE  = 1u << 12, /* shared expert has a sigmoid gate (Qwen2-MoE)  */
+    LLMSIZE_F_ATTN_GATE    = 1u << 13, /* q_proj also emits an output gate (Qwen3-Next) */
+    LLMSIZE_F_MTP_EMBED    = 1u << 14, /* each MTP module carries its own embed + head  */
+    LLMSIZE_F_ENCODER      = 1u << 15, /* encoder-only: no KV cache                      */
+    LLMSIZE_F_FALCON_QUANT = 1u << 16  /* llama.cpp applies its Falcon quantization mix */
+};
+
+/* Modalities a checkpoint accepts. */
+enum {
+    LLMSIZE_MOD_TEXT  = 1u << 0,
+    LLMSIZE_MOD_IMAGE = 1u << 1,
+    LLMSIZE_MOD_AUDIO = 1u << 2,
+    LLMSIZE_MOD_VIDEO = 1u << 3
+};
+
+/* Attention kind of a model's *local* layers; global layers are always full. */
+typedef enum llmsize_attn_kind {
+    LLMSIZE_ATTN_FULL = 0,    /* every layer attends to the whole context               */
+    LLMSIZE_ATTN_SLIDING,     /* local layers see the last `window` tokens (Gemma, gpt-oss)*/
+    LLMSIZE_ATTN_CHUNKED      /* local layers see their `window`-token chunk (Llama 4)   */
+} llmsize_attn_kind;
+
+typedef struct llmsize_dims {
+    uint32_t vocab;           /* vocab_size                                              */
+    uint32_t hidden;          /* hidden_size                                             */
+    uint32_t layers;          /* num_hidden_layers (decoder layers, MTP excluded)        */
+    uint32_t heads;           /* num_attention_heads                                     */
+    uint32_t kv_heads;        /* num_key_value_heads (= heads for MHA, 1 for MQA)        */
+    uint32_t head_dim;        /* explicit head_dim; NOT always hidden/heads              */
+    uint32_t ffn;             /* intermediate_size of dense FFN layers                   */
+    uint32_t max_ctx;         /* max_position_embeddings                                 */
+} llmsize_dims;
+
+typedef struct llmsize_attn_layout {
+    uint32_t kind;            /* llmsize_attn_kind of the local layers                   */
+    uint32_t window;          /* sliding window / chunk size in tokens (0 = none)        */
+    uint32_t global_every;    /* layer i is global when (i+1) % global_every == 0;
+                                 0 = no global layers among local ones                   */
+} llmsize_attn_layout;
+
+typedef struct llmsize_mla {  /* multi-head latent attention (DeepSeek V2/V3, Kimi K2)   */
+    uint32_t q_lora_rank;     /* 0 = queries projected directly                          */
+    uint32_t kv_lora_rank;    /* 0 = not MLA                                             */
+    uint32_t qk_nope_dim;
+    uint32_t qk_rope_dim;
+    uint32_t v_head_dim;
+} llmsize_mla;
+
+typedef struct llmsize_linear_attn { /* hybrid linear-attention layers (Qwen3-Next)      */
+    uint32_t full_every;      /* layer i is full attention when (i+1) % full_every == 0;
+                                 0 = no linear-attention layers                          */
+    uint32_t k_heads;         /* linear_num_key_heads                                    */
+    uint32_t v_heads;         /* linear_num_value_heads                                  */
+    uint32_t k_dim;           /* linear_key_head_dim                                     */
+    uint32_t v_dim;           /* linear_value_head_dim                                   */
+    uint32_t conv_kernel;     /* linear_conv_kernel_dim                                  */
+} llmsize_linear_attn;
+
+typedef struct llmsize_moe {
+    uint32_t experts;         /* routed experts per MoE layer (0 = dense model)          */
+    uint32_t active;          /* experts per token                                       */
+    uint32_t expert_ffn;      /* moe_intermediate_size of one routed expert              */
+    uint32_t shared;          /* shared experts per MoE layer                            */
+    uint32_t shared_ffn;      /* intermediate size of ONE shared expert                  */
+    uint32_t dense_first;     /* first_k_dense_replace: leading dense layers             */
+    uint32_t every;           /* layer i (past dense_first) is MoE when (i+1) % every == 0;
+                                 0 or 1 = every layer                                    */
+} llmsize_moe;
+
+typedef struct llmsize_extra {
+    uint32_t norms_per_layer; /* hidden-size norms per layer; 0 = 2 (pre-attn, pre-FFN)  */
+    uint32_t mtp_layers;      /* multi-token-prediction modules shipped in the checkpoint */
+    uint64_t vision_params;   /* vision tower + projector in the checkpoint (0 = none)   */
+} llmsize_extra;
+
+typedef struct llmsize_model {
+    const char *id;           /* canonical id, e.g. "llama-3.1-8b"                       */
+    const char *name;         /* display name                                            */
+    const char *family;
+    const char *developer;
+    const char *country;      /* ISO 3166-1 alpha-2 of the developer                     */
+    const char *released;     /* YYYY-MM or YYYY-MM-DD                                   */
+    const char *license;      /* licence id                                              */
+    const char *hf_repos;     /* space-separated Hugging Face repo ids (lookup aliases)  */
+    const char *source;       /* where the architecture numbers were read                */
+    uint32_t modalities;      /* LLMSIZE_MOD_*                                           */
+    uint32_t flags;           /* LLMSIZE_F_*                                             */
+    llmsize_dims dims;
+    llmsize_attn_layout attn;
+    llmsize_mla mla;
+    llmsize_linear_attn linear;
+    llmsize_moe moe;
+    llmsize_extra extra;
+    uint64_t published_params;/* exact count in the checkpoint, 0 = unknown               */
+    const char *published_source;
+} llmsize_model;
+
+/* Parameter counts, per component. text = everything but vision and MTP. */
+typedef struct llmsize_params {
+    uint64_t embed, lm_head, attn, ffn_dense, experts, shared_experts, router, norms,
+             linear_attn, vision, mtp;
+    uint64_t text;            /* decoder parameters (what GGUF text files hold)         */
+    uint64_t total;           /* everything the checkpoint ships                        */
+    uint64_t active;          /* decoder parameters used per token (MoE: k of E experts) */
+} llmsize_params;
+
+/* ---------------------------------------------------------------------------------- */
+/* Formats, KV dtypes, accelerators                                                   */
+/* ---------------------------------------------------------------------------------- */
+typedef enum llmsize_format_kind {
+    LLMSIZE_FMT_FLOAT = 0,    /* F32 / F16 / BF16: every tensor at one width            */
+    LLMSIZE_FMT_GGUF,         /* a llama.cpp file type (per-tensor mix)                 */
+    LLMSIZE_FMT_GPU           /* a GPU serving format (FP8, AWQ, NVFP4, …)              */
+} llmsize_format_kind;
+
+/* Component classes a GPU format quantizes (llmsize_format.quantizes). */
+enum {
+    LLMSIZE_Q_ATTN    = 1u << 0,  /* attention / MLA / linear-attention projections     */
+    LLMSIZE_Q_FFN     = 1u << 1,  /* dense FFN and shared experts                       */
+    LLMSIZE_Q_EXPERTS = 1u << 2,  /* routed experts                                     */
+    LLMSIZE_Q_EMBED   = 1u << 3,  /* token embedding                                    */
+    LLMSIZE_Q_LM_HEAD = 1u << 4   /* output projection                                  */
+};
+
+/* Compute path a format runs on, for FLOPs (llmsize_format.compute). */
+typedef enum llmsize_compute {
+    LLMSIZE_COMPUTE_BF16 = 0, LLMSIZE_COMPUTE_FP8, LLMSIZE_COMPUTE_FP4, LLMSIZE_COMPUTE_INT8
+} llmsize_compute;
+
+typedef struct llmsize_format {
+    const char *id;           /* "Q4_K_M", "bf16", "fp8", "awq-int4", …                 */
+    const char *name;
+    uint32_t kind;            /* llmsize_format_kind                                    */
+    uint32_t code;            /* GGUF: internal file-type code; FLOAT: bytes per value  */
+    /* GPU formats, per quantized matrix of `rows` x `cols`: bytes = n*bits/8
+       + ceil(cols/group)*ceil(rows/group_rows)*group_bits/8 + rows*row_bytes
+       + cols*col_bytes + tensor_bytes                                                  */
+    uint32_t bits;            /* bits per stored value                                  */
+    uint32_t group;           /* values per scale group along a row (0 = no groups)     */
+    uint32_t group_rows;      /* rows a group spans (1 = per row; 128 for 128x128 blocks)*/
+    uint32_t group_bits;      /* scale + zero-point bits per group                      */
+    uint32_t row_bytes;       /* per output row (per-channel scales)                    */
+    uint32_t col_bytes;       /* per input column (GPTQ g_idx)                          */
+    uint32_t tensor_bytes;    /* per quantized tensor (per-tensor scales)               */
+    uint32_t quantizes;       /* LLMSIZE_Q_* classes that are quantized                 */
+    uint32_t other_bytes;     /* bytes per value of everything else (2 = BF16)          */
+    uint32_t compute;         /* llmsize_compute                                        */
+    const char *notes;        /* what stays unquantized, hardware that runs it natively  */
+    const char *source;
+} llmsize_format;
+
+typedef enum llmsize_kv_dtype {
+    LLMSIZE_KV_F16 = 0,       /* also BF16 ("auto" in vLLM for BF16 models)             */
+    LLMSIZE_KV_F32,
+    LLMSIZE_KV_FP8,           /* vLLM fp8 / fp8_e4m3 / fp8_e5m2                         */
+    LLMSIZE_KV_Q8_0,          /* llama.cpp cache types, by their block sizes            */
+    LLMSIZE_KV_Q5_1,
+    LLMSIZE_KV_Q5_0,
+    LLMSIZE_KV_Q4_1,
+    LLMSIZE_KV_Q4_0,
+    LLMSIZE_KV_IQ4_NL,
+    LLMSIZE_KV_NVFP4,         /* 16-value blocks, one FP8 scale                         */
+    LLMSIZE_KV_DTYPE_COUNT
+} llmsize_kv_dtype;
+
+/* Hardware classes with one calibrated decode-bandwidth efficiency each. */
+typedef enum llmsize_hw_class {
+    LLMSIZE_HW_DATACENTER = 0,/* HBM datacenter GPUs                                    */
+    LLMSIZE_HW_CONSUMER,      /* GDDR workstation and consumer GPUs                     */
+    LLMSIZE_HW_APPLE,         /* Apple silicon unified memory                           */
+    LLMSIZE_HW_UNIFIED,       /* other unified LPDDR parts (DGX Spark, Strix Halo)      */
+    LLMSIZE_HW_CPU,           /* CPU + system DRAM                                      */
+    LLMSIZE_HW_CLASS_COUNT
+} llmsize_hw_class;
+
+typedef struct llmsize_accel {
+    const char *id;           /* canonical id, e.g. "h100-sxm"                           */
+    const char *name;
+    const char *vendor;
+    const char *aliases;      /* '|'-separated: nvidia-smi name, GFD product label, …    */
+    uint64_t mem_bytes;       /* as the driver reports it where known, else the spec     */
+    uint32_t usable_pct;      /* share of mem_bytes a model may use (unified memory caps) */
+    uint32_t hw_class;        /* llmsize_hw_class                                        */
+    double bw_gbs;            /* peak memory bandwidth, GB/s                             */
+    double bf16_tflops;       /* dense                                                   */
+    double fp8_tflops;        /* dense, 0 = no native FP8                                */
+    double fp4_tflops;        /* dense, 0 = no native FP4                                */
+    double int8_tops;         /* dense                                                   */
+    const char *source;
+} llmsize_accel;
+
+/* Decode-efficiency calibration for one hardware class (fraction of peak bandwidth). */
+typedef struct llmsize_efficiency {
+    uint32_t hw_class;
+    double expected, low, high;
+    const char *source;
+} llmsize_efficiency;
+
+/* ---------------------------------------------------------------------------------- */
+/* Requests and results                                                               */
+/* ---------------------------------------------------------------------------------- */
+typedef struct llmsize_weights {
+    uint64_t embed, lm_head, attn, ffn_dense, experts, shared_experts, router, norms,
+             linear_attn, vision, mtp;
+    uint64_t total;           /* bytes of all tensors                                    */
+    uint64_t active;          /* bytes read per token at batch 1 (MoE: k of E experts)  */
+    uint64_t file_bytes;      /* GGUF: total + modelled metadata/tokenizer; else total  */
+} llmsize_weights;
+
+typedef struct llmsize_speed_request {
+    const llmsize_model *model;
+    const llmsize_format *format;
+    const llmsize_accel *accel;
+    uint32_t n_accel;         /* 0 = 1; bandwidth and compute add (tensor parallel)     */
+    uint32_t kv_dtype;        /* llmsize_kv_dtype                                        */
+    uint64_t context;         /* tokens already in the cache when decoding (0 = prompt) */
+    uint64_t prompt;          /* prompt tokens for TTFT (0 = 512)                        */
+    uint64_t gen;             /* generated tokens for E2E (0 = 256)                      */
+    uint32_t batch;           /* concurrent sequences (0 = 1)                            */
+} llmsize_speed_request;
+
+typedef struct llmsize_speed_result {
+    double decode_tps;        /* per sequence, expected                                 */
+    double decode_tps_low;
+    double decode_tps_high;
+    double decode_tps_total;  /* all sequences together                                 */
+    double ttft_s;            /* prefill of `prompt` tokens                             */
+    double e2e_s;             /* ttft + tpot * (gen - 1)                                */
+    uint64_t bytes_per_step;  /* weights touched + KV read per decode step              */
+    double compute_bound;     /* 1 when FLOPs, not bytes, set the decode step time       */
+} llmsize_speed_result;
+
+typedef struct llmsize_fit_request {
+    const llmsize_model *model;
+    const llmsize_format *format;
+    const llmsize_accel *accel;
+    uint32_t n_accel;         /* 0 = 1 (memory is split evenly)                         */
+    uint64_t context;         /* tokens per sequence (0 = 8192)                          */
+    uint32_t seqs;            /* concurrent sequences (0 = 1)                            */
+    uint32_t kv_dtype;
+    uint64_t overhead_bytes;  /* runtime overhead per accelerator (0 = none)            */
+    uint32_t tight_pct;       /* headroom below this % of usable is "tight" (0 = 10)    */
+} llmsize_fit_request;
+
+typedef struct llmsize_fit_result {
+    int fits;                 /* 1 when total <= usable                                 */
+    int tight;                /* fits with headroom below tight_pct of usable           */
+    uint64_t weight_bytes, kv_bytes, overhead_bytes, total_bytes;
+    uint64_t usable_bytes;    /* across all accelerators                                */
+    int64_t headroom_bytes;   /* usable - total (negative = shortfall)                  */
+} llmsize_fit_result;
+
+/* Table selector for llmsize_suggest(). */
+typedef enum llmsize_table {
+    LLMSIZE_TABLE_MODELS = 0, LLMSIZE_TABLE_ACCELS, LLMSIZE_TABLE_FORMATS, LLMSIZE_TABLE_KV_DTYPES
+} llmsize_table;
+
+/* ---------------------------------------------------------------------------------- */
+/* Functions                                                                          */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API const char *llmsize_version(void);
+LLMSIZE_API const char *llmsize_data_version(void);
+LLMSIZE_API const char *llmsize_strerror(llmsize_status status);
+
+LLMSIZE_API size_t llmsize_model_count(void);
+LLMSIZE_API const llmsize_model *llmsize_model_at(size_t index);   /* NULL past the end */
+LLMSIZE_API size_t llmsize_accel_count(void);
+LLMSIZE_API const llmsize_accel *llmsize_accel_at(size_t index);
+LLMSIZE_API size_t llmsize_format_count(void);
+LLMSIZE_API const llmsize_format *llmsize_format_at(size_t index);
+LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype dtype); /* NULL if bad */
+LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class);
+
+LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out);
+LLMSIZE_API llmsize_status llmsize_find_accel(const char *name, const llmsize_accel **out);
+LLMSIZE_API llmsize_status llmsize_find_format(const char *name, const llmsize_format **out);
+LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dtype *out);
+/* Up to `cap` names from `table` closest to `query` (edit distance); returns how many
+   were written to out[]. Safe with any query, including NULL (returns 0). */
+LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
+                                   const char **out, size_t cap);
+
+LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *model);
+LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *model, llmsize_params *out);
+LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *model,
+                                                const llmsize_format *format,
+                                                llmsize_weights *out);
+/* KV-cache bytes for `seqs` sequences of `context` tokens each. */
+LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *model, uint64_t context,
+                                            uint32_t seqs, llmsize_kv_dtype dtype,
+                                            uint64_t *out);
+LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req,
+                                         llmsize_speed_result *out);
+LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req,
+                                       llmsize_fit_result *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LLMSIZE_H */
+
+/* ================================================================================== */
+/* IMPLEMENTATION                                                                     */
+/* ================================================================================== */
+#ifdef LLMSIZE_IMPLEMENTATION
+#ifndef LLMSIZE_IMPLEMENTATION_DONE
+#define LLMSIZE_IMPLEMENTATION_DONE
+
+#include <string.h>
+#include "llmsize_data.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LLMSIZE__COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---------------------------------------------------------------------------------- */
+/* Checked 64-bit arithmetic: one overflow anywhere poisons the whole computation.     */
+/* ---------------------------------------------------------------------------------- */
+typedef struct llmsize__acc { uint64_t v; int overflow; } llmsize__acc;
+
+static uint64_t llmsize__mul(uint64_t a, uint64_t b, int *overflow) {
+    if (a != 0 && b > UINT64_MAX / a) { *overflow = 1; return 0; }
+    return a * b;
+}
+static uint64_t llmsize__add(uint64_t a, uint64_t b, int *overflow) {
+    if (b > UINT64_MAX - a) { *overflow = 1; return 0; }
+    return a + b;
+}
+static uint64_t llmsize__mul3(uint64_t a, uint64_t b, uint64_t c, int *overflow) {
+    return llmsize__mul(llmsize__mul(a, b, overflow), c, overflow);
+}
+static int llmsize__finite_pos(double x) { return x == x && x > 0.0 && x < 1e300; }
+static double llmsize__pow_int(double base, uint64_t e) {
+    double r = 1.0;
+    while (e) { if (e & 1u) r *= base; base *= base; e >>= 1; }
+    return r;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Version and messages                                                               */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API const char *llmsize_version(void) { return LLMSIZE_VERSION_STRING; }
+LLMSIZE_API const char *llmsize_data_version(void) { return LLMSIZE_DATA_VERSION; }
+
+LLMSIZE_API const char *llmsize_strerror(llmsize_status status) {
+    static const char *const msg[LLMSIZE_STATUS_COUNT] = {
+        "ok",
+        "a required argument was NULL",
+        "unknown model",
+        "unknown accelerator",
+        "unknown weight format",
+        "unknown KV-cache dtype",
+        "inconsistent model description",
+        "invalid argument (zero, negative, NaN or out of range)",
+        "result would overflow 64-bit byte count",
+        "not supported for this model or format"
+    };
+    if ((unsigned)status >= (unsigned)LLMSIZE_STATUS_COUNT) return "unknown status code";
+    return msg[status];
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Lookup                                                                             */
+/* ---------------------------------------------------------------------------------- */
+static int llmsize__lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+/* Case-insensitive equality of q with the n-byte token t. */
+static int llmsize__eq_n(const char *q, const char *t, size_t n) {
+    size_t i;
+    for (i = 0; i < n; ++i) {
+        if (q[i] == '\0' || llmsize__lower((unsigned char)q[i]) != llmsize__lower((unsigned char)t[i]))
+            return 0;
+    }
+    return q[n] == '\0';
+}
+
+/* Does q equal any token of a list separated by `sep` (spaces also split when sep=' ')? */
+static int llmsize__in_list(const char *q, const char *list, char sep) {
+    const char *p = list;
+    if (!list) return 0;
+    while (*p) {
+        const char *e = p;
+        while (*e && *e != sep) ++e;
+        if (e > p && llmsize__eq_n(q, p, (size_t)(e - p))) return 1;
+        p = *e ? e + 1 : e;
+    }
+    return 0;
+}
+
+LLMSIZE_API size_t llmsize_model_count(void) { return LLMSIZE__COUNT(llmsize__models); }
+LLMSIZE_API const llmsize_model *llmsize_model_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__models) ? &llmsize__models[i] : NULL;
+}
+LLMSIZE_API size_t llmsize_accel_count(void) { return LLMSIZE__COUNT(llmsize__accels); }
+LLMSIZE_API const llmsize_accel *llmsize_accel_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__accels) ? &llmsize__accels[i] : NULL;
+}
+LLMSIZE_API size_t llmsize_format_count(void) { return LLMSIZE__COUNT(llmsize__formats); }
+LLMSIZE_API const llmsize_format *llmsize_format_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__formats) ? &llmsize__formats[i] : NULL;
+}
+
+static const char *const llmsize__kv_names[LLMSIZE_KV_DTYPE_COUNT] = {
+    "f16", "f32", "fp8", "q8_0", "q5_1", "q5_0", "q4_1", "q4_0", "iq4_nl", "nvfp4"
+};
+/* Other spellings engines accept, mapped to the canonical dtype. */
+static const struct { const char *name; llmsize_kv_dtype dtype; } llmsize__kv_aliases[] = {
+    { "bf16", LLMSIZE_KV_F16 }, { "auto", LLMSIZE_KV_F16 }, { "fp16", LLMSIZE_KV_F16 },
+    { "float16", LLMSIZE_KV_F16 }, { "bfloat16", LLMSIZE_KV_F16 },
+    { "fp8_e4m3", LLMSIZE_KV_FP8 }, { "fp8_e5m2", LLMSIZE_KV_FP8 }, { "fp32", LLMSIZE_KV_F32 }
+};
+
+LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype d) {
+    return (unsigned)d < (unsigned)LLMSIZE_KV_DTYPE_COUNT ? llmsize__kv_names[d] : NULL;
+}
+
+LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class) {
+    size_t i;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__efficiencies); ++i)
+        if (llmsize__efficiencies[i].hw_class == hw_class) return &llmsize__efficiencies[i];
+    return NULL;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out) {
+    size_t i;
+    if (out) *out = NULL;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__models); ++i) {
+        const llmsize_model *m = &llmsize__models[i];
+        if (llmsize__in_list(name, m->id, ' ') || llmsize__in_list(name, m->hf_repos, ' ')) {
+            *out = m;
+            return LLMSIZE_OK;
+        }
+    }
+    return LLMSIZE_ERR_UNKNOWN_MODEL;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_accel(const char *name, const llmsize_accel **out) {
+    size_t i;
+    if (out) *out = NULL;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__accels); ++i) {
+        const llmsize_accel *a = &llmsize__accels[i];
+        if (llmsize__in_list(name, a->id, '|') || llmsize__in_list(name, a->name, '|') ||
+            llmsize__in_list(name, a->aliases, '|')) {
+            *out = a;
+            return LLMSIZE_OK;
+        }
+    }
+    return LLMSIZE_ERR_UNKNOWN_ACCEL;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_format(const char *name, const llmsize_format **out) {
+    size_t i;
+    if (out) *out = NULL;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__formats); ++i) {
+        if (llmsize__in_list(name, llmsize__formats[i].id, '|')) {
+            *out = &llmsize__formats[i];
+            return LLMSIZE_OK;
+        }
+    }
+    return LLMSIZE_ERR_UNKNOWN_FORMAT;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dtype *out) {
+    size_t i;
+    if (out) *out = LLMSIZE_KV_F16;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    for (i = 0; i < LLMSIZE_KV_DTYPE_COUNT; ++i)
+        if (llmsize__in_list(name, llmsize__kv_names[i], '|')) { *out = (llmsize_kv_dtype)i; return LLMSIZE_OK; }
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__kv_aliases); ++i)
+        if (llmsize__in_list(name, llmsize__kv_aliases[i].name, '|')) { *out = llmsize__kv_aliases[i].dtype; return LLMSIZE_OK; }
+    return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
+}
+
+/* Bounded Levenshtein distance over at most 63 leading bytes, case-insensitive. */
+#define LLMSIZE__SUGGEST_MAX 63
+static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn) {
+    size_t row[LLMSIZE__SUGGEST_MAX + 1], an = 0, i, j;
+    while (a[an] && an < LLMSIZE__SUGGEST_MAX) ++an;
+    if (bn > LLMSIZE__SUGGEST_MAX) bn = LLMSIZE__SUGGEST_MAX;
+    for (j = 0; j <= bn; ++j) row[j] = j;
+    for (i = 1; i <= an; ++i) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (j = 1; j <= bn; ++j) {
+            size_t up = row[j];
+            size_t cost = llmsize__lower((unsigned char)a[i - 1]) == llmsize__lower((unsigned char)b[j - 1]) ? 0 : 1;
+            size_t best = diag + cost;
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[bn];
+}
+
+/* Distance from query to the closest '|'- or ' '-separated token of names. A query that
+   is a prefix of a token counts as close: "llama-3.1" should suggest "llama-3.1-8b". */
+static size_t llmsize__name_distance(const char *q, const char *names) {
+    size_t best = (size_t)-1, qn = strlen(q);
+    const char *p = names;
+    while (p && *p) {
+        const char *e = p;
+        size_t d, n;
+        while (*e && *e != '|' && *e != ' ') ++e;
+        n = (size_t)(e - p);
+        d = llmsize__edit_distance(q, p, n);
+        if (qn >= 3 && n > qn) {
+            size_t k;
+            int prefix = 1;
+            for (k = 0; k < qn && prefix; ++k)
+                prefix = llmsize__lower((unsigned char)q[k]) == llmsize__lower((unsigned char)p[k]);
+            if (prefix && d > 1) d = 1;
+        }
+        if (d < best) best = d;
+        p = *e ? e + 1 : e;
+    }
+    return best;
+}
+
+static const char *llmsize__table_name(llmsize_table t, size_t i, const char **alt) {
+    *alt = NULL;
+    switch (t) {
+    case LLMSIZE_TABLE_MODELS:
+        if (i >= LLMSIZE__COUNT(llmsize__models)) return NULL;
+        *alt = llmsize__models[i].hf_repos;
+        return llmsize__models[i].id;
+    case LLMSIZE_TABLE_ACCELS:
+        if (i >= LLMSIZE__COUNT(llmsize__accels)) return NULL;
+        *alt = llmsize__accels[i].aliases;
+        return llmsize__accels[i].id;
+    case LLMSIZE_TABLE_FORMATS:
+        if (i >= LLMSIZE__COUNT(llmsize__formats)) return NULL;
+        return llmsize__formats[i].id;
+    case LLMSIZE_TABLE_KV_DTYPES:
+        return i < LLMSIZE_KV_DTYPE_COUNT ? llmsize__kv_names[i] : NULL;
+    }
+    return NULL;
+}
+
+LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
+                                   const char **out, size_t cap) {
+    size_t dist[8], n = 0, i, limit;
+    const char *name, *alt;
+    if (!query || !out || cap == 0) return 0;
+    if (cap > 8) cap = 8;
+    limit = strlen(query) / 3 + 2;   /* beyond this a "suggestion" is noise */
+    for (i = 0; (name = llmsize__table_name(table, i, &alt)) != NULL; ++i) {
+        size_t d, k;
+        d = llmsize__name_distance(query, name);
+        if (alt) { size_t d2 = llmsize__name_distance(query, alt); if (d2 < d) d = d2; }
+        if (d > limit) continue;
+        /* insertion into the sorted top-cap list; ties keep table order */
+        for (k = n; k > 0 && dist[k - 1] > d; --k) {
+            if (k < cap) { dist[k] = dist[k - 1]; out[k] = out[k - 1]; }
+        }
+        if (k < cap) {
+            dist[k] = d;
+            out[k] = name;
+            if (n < cap) ++n;
+        }
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Architecture: one enumeration of every tensor a model has. Parameter counts, GGUF  */
+/* bytes and GPU-format bytes are all folds over this one list, so the architecture   */
+/* math exists exactly once.                                                          */
+/* ---------------------------------------------------------------------------------- */
+typedef enum llmsize__cls {      /* which component a tensor belongs to               */
+    LLMSIZE__C_EMBED = 0, LLMSIZE__C_LM_HEAD, LLMSIZE__C_ATTN, LLMSIZE__C_FFN,
+    LLMSIZE__C_EXPERTS, LLMSIZE__C_SHARED, LLMSIZE__C_ROUTER, LLMSIZE__C_NORM,
+    LLMSIZE__C_LINEAR, LLMSIZE__C_VISION, LLMSIZE__C_MTP, LLMSIZE__C_COUNT
+} llmsize__cls;
+
+typedef enum llmsize__cat {      /* llama.cpp's tensor category for quantization       */
+    LLMSIZE__T_TOKEN_EMBD = 0, LLMSIZE__T_OUTPUT, LLMSIZE__T_ATTN_Q, LLMSIZE__T_ATTN_K,
+    LLMSIZE__T_ATTN_V, LLMSIZE__T_ATTN_QKV, LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__T_FFN_UP,
+    LLMSIZE__T_FFN_GATE, LLMSIZE__T_FFN_DOWN, LLMSIZE__T_OTHER,
+    LLMSIZE__T_F32       /* never quantized: 1-D tensors, router, conv1d (kept F32)   */
+} llmsize__cat;
+
+typedef struct llmsize__tensor {
+    uint32_t cls, cat;
+    uint32_t layer;          /* block index; UINT32_MAX for non-block tensors          */
+    uint64_t ne0;            /* row length (input features)                            */
+    uint64_t rows;           /* rows per matrix (output features)                      */
+    uint64_t mats;           /* matrices stacked in the tensor (experts)               */
+    uint32_t routed;         /* 1 for routed-expert tensors                            */
+} llmsize__tensor;
+
+typedef struct llmsize__visitor llmsize__visitor;
+struct llmsize__visitor {
+    void (*emit)(llmsize__visitor *v, const llmsize__tensor *t);
+    const llmsize_model *m;
+    int overflow;
+};
+
+#define LLMSIZE__NOLAYER 0xFFFFFFFFu
+
+static void llmsize__put(llmsize__visitor *v, uint32_t cls, uint32_t cat, uint32_t layer,
+                         uint64_t ne0, uint64_t rows, uint64_t mats, uint32_t routed) {
+    llmsize__tensor t;
+    if (ne0 == 0 || rows == 0 || mats == 0) return;   /* absent tensor */
+    t.cls = cls; t.cat = cat; t.layer = layer; t.ne0 = ne0; t.rows = rows; t.mats = mats;
+    t.routed = routed;
+    v->emit(v, &t);
+}
+/* 1-D tensors (norms, biases, sinks) are stored as F32 and never quantized. */
+static void llmsize__vec(llmsize__visitor *v, uint32_t cls, uint32_t layer, uint64_t n) {
+    llmsize__put(v, cls, LLMSIZE__T_F32, layer, n, 1, 1, 0);
+}
+
+static uint32_t llmsize__norms_per_layer(const llmsize_model *m) {
+    return m->extra.norms_per_layer ? m->extra.norms_per_layer : 2u;
+}
+static uint64_t llmsize__norm_width(const llmsize_model *m) {
+    return (m->flags & LLMSIZE_F_NORM_BIAS) ? 2u : 1u;
+}
+static int llmsize__every(uint32_t layer, uint32_t n) { return n > 0 && (layer + 1u) % n == 0; }
+
+static int llmsize__is_linear_layer(const llmsize_model *m, uint32_t i) {
+    return m->linear.full_every > 0 && !llmsize__every(i, m->linear.full_every);
+}
+static int llmsize__is_local_layer(const llmsize_model *m, uint32_t i) {
+    if (m->attn.kind == LLMSIZE_ATTN_FULL || m->attn.window == 0) return 0;
+    return m->attn.global_every == 0 || !llmsize__every(i, m->attn.global_every);
+}
+static int llmsize__is_moe_layer(const llmsize_model *m, uint32_t i) {
+    if (m->moe.experts == 0 || i < m->moe.dense_first) return 0;
+    return m->moe.every <= 1 || llmsize__every(i, m->moe.every);
+}
+
+/* Attention block of one layer (standard, MLA, or linear attention). */
+static void llmsize__emit_attention(llmsize__visitor *v, uint32_t cls, uint32_t i) {
+    const llmsize_model *m = v->m;
+    const uint64_t h = m->dims.hidden, hd = m->dims.head_dim;
+    const uint64_t nh = m->dims.heads, nkv = m->dims.kv_heads;
+    const uint32_t attn_cls = cls == LLMSIZE__C_MTP ? cls : LLMSIZE__C_ATTN;
+    if (llmsize__is_linear_layer(m, i)) {      /* Gated DeltaNet (Qwen3-Next)           */
+        const llmsize_linear_attn *la = &m->linear;
+        const uint32_t c = cls == LLMSIZE__C_MTP ? cls : LLMSIZE__C_LINEAR;
+        const uint64_t kd = (uint64_t)la->k_heads * la->k_dim, vd = (uint64_t)la->v_heads * la->v_dim;
+        llmsize__put(v, c, LLMSIZE__T_OTHER, i, h, 2 * kd + 2 * vd, 1, 0); /* in_proj_qkvz */
+        llmsize__put(v, c, LLMSIZE__T_OTHER, i, h, 2u * la->v_heads, 1, 0); /* in_proj_ba  */
+        llmsize__put(v, c, LLMSIZE__T_F32, i, la->conv_kernel, 2 * kd + vd, 1, 0); /* conv1d */
+        llmsize__vec(v, c, i, la->v_heads);                                 /* dt_bias     */
+        llmsize__vec(v, c, i, la->v_heads);                                 /* A_log       */
+        llmsize__vec(v, c, i, la->v_dim);                                   /* gated norm  */
+        llmsize__put(v, c, LLMSIZE__T_OTHER, i, vd, h, 1, 0);               /* out_proj    */
+        return;
+    }
+    if (m->mla.kv_lora_rank) {                 /* multi-head latent attention           */
+        const llmsize_mla *a = &m->mla;
+        const uint64_t qk = (uint64_t)a->qk_nope_dim + a->qk_rope_dim;
+        if (a->q_lora_rank) {
+            llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, h, a->q_lora_rank, 1, 0);
+            llmsize__vec(v, LLMSIZE__C_NORM, i, a->q_lora_rank);
+            llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, a->q_lora_rank, nh * qk, 1, 0);
+        } else {
+            llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_Q, i, h, nh * qk, 1, 0);
+        }
+        llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, h, (uint64_t)a->kv_lora_rank + a->qk_rope_dim, 1, 0);
+        llmsize__vec(v, LLMSIZE__C_NORM, i, a->kv_lora_rank);
+        /* kv_b, stored by current llama.cpp as per-head k_b and v_b */
+        llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, a->qk_nope_dim, nh * a->kv_lora_rank, 1, 0);
+        llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, a->kv_lora_rank, nh * a->v_head_dim, 1, 0);
+        llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_OUTPUT, i, nh * a->v_head_dim, h, 1, 0);
+        return;
+    }
+    {
+        const uint64_t q_rows = nh * hd * ((m->flags & LLMSIZE_F_ATTN_GATE) ? 2u : 1u);
+        if (m->flags & LLMSIZE_F_FUSED_QKV) {
+            llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_QKV, i, h, q_rows + 2 * nkv * hd, 1, 0);
+        } else {
+            llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_Q, i, h, q_rows, 1, 0);
+            llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_K, i, h, nkv * hd, 1, 0);
+            llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_V, i, h, nkv * hd, 1, 0);
+        }
+        if (m->flags & LLMSIZE_F_QKV_BIAS) llmsize__vec(v, attn_cls, i, nh * hd + 2 * nkv * hd);
+        llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_OUTPUT, i, nh * hd, h, 1, 0);
+        if (m->flags & LLMSIZE_F_O_BIAS) llmsize__vec(v, attn_cls, i, h);
+        if (m->flags & LLMSIZE_F_QK_NORM) llmsize__vec(v, LLMSIZE__C_NORM, i, 2 * hd);
+        if (m->flags & LLMSIZE_F_QK_NORM_FULL) llmsize__vec(v, LLMSIZE__C_NORM, i, (nh + nkv) * hd);
+        if (m->flags & LLMSIZE_F_ATTN_SINKS) llmsize__vec(v, attn_cls, i, nh);
+    }
+}
+
+/* One FFN of width f: gate/up/down (or up/down), `mats` stacked copies. */
+static void llmsize__emit_ffn(llmsize__visitor *v, uint32_t cls, uint32_t i, uint64_t f,
+                              uint64_t mats, uint32_t routed, int bias) {
+    const llmsize_model *m = v->m;
+    const uint64_t h = m->dims.hidden;
+    if (!(m->flags & LLMSIZE_F_NONGATED_MLP))
+        llmsize__put(v, cls, LLMSIZE__T_FFN_GATE, i, h, f, mats, routed);
+    llmsize__put(v, cls, LLMSIZE__T_FFN_UP, i, h, f, mats, routed);
+    llmsize__put(v, cls, LLMSIZE__T_FFN_DOWN, i, f, h, mats, routed);
+    if (bias) {
+        const uint64_t up_bias = (m->flags & LLMSIZE_F_NONGATED_MLP) ? f : 2 * f;
+        llmsize__put(v, cls, LLMSIZE__T_F32, i, up_bias + h, 1, mats, routed);
+    }
+}
+
+static void llmsize__emit_ffn_block(llmsize__visitor *v, uint32_t cls, uint32_t i) {
+    const llmsize_model *m = v->m;
+    const llmsize_moe *e = &m->moe;
+    const int mtp = cls == LLMSIZE__C_MTP;
+    if (!llmsize__is_moe_layer(m, i)) {
+        llmsize__emit_ffn(v, mtp ? cls : LLMSIZE__C_FFN, i, m->dims.ffn, 1, 0,
+                          (m->flags & LLMSIZE_F_MLP_BIAS) != 0);
+        return;
+    }
+    llmsize__put(v, mtp ? cls : LLMSIZE__C_ROUTER, LLMSIZE__T_F32, i, m->dims.hidden, e->experts, 1, 0);
+    if (m->flags & LLMSIZE_F_ROUTER_BIAS) llmsize__vec(v, mtp ? cls : LLMSIZE__C_ROUTER, i, e->experts);
+    llmsize__emit_ffn(v, mtp ? cls : LLMSIZE__C_EXPERTS, i, e->expert_ffn, e->experts, 1,
+                      (m->flags & LLMSIZE_F_EXPERT_BIAS) != 0);
+    if (e->shared) {
+        llmsize__emit_ffn(v, mtp ? cls : LLMSIZE__C_SHARED, i, (uint64_t)e->shared_ffn * e->shared, 1, 0, 0);
+        if (m->flags & LLMSIZE_F_SHARED_GATE)
+            llmsize__put(v, mtp ? cls : LLMSIZE__C_SHARED, LLMSIZE__T_F32, i, m->dims.hidden, 1, 1, 0);
+    }
+}
+
+static void llmsize__emit_layer(llmsize__visitor *v, uint32_t cls, uint32_t i) {
+    const llmsize_model *m = v->m;
+    const uint32_t norm_cls = cls == LLMSIZE__C_MTP ? cls : LLMSIZE__C_NORM;
+    uint32_t k;
+    for (k = 0; k < llmsize__norms_per_layer(m); ++k)
+        llmsize__vec(v, norm_cls, i, m->dims.hidden * llmsize__norm_width(m));
+    llmsize__emit_attention(v, cls, i);
+    llmsize__emit_ffn_block(v, cls, i);
+}
+
+/* Every tensor of the model, in llama.cpp's order: embeddings, blocks, output. */
+static void llmsize__enumerate(llmsize__visitor *v) {
+    const llmsize_model *m = v->m;
+    const uint64_t h = m->dims.hidden, vocab = m->dims.vocab;
+    uint32_t i;
+    llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_TOKEN_EMBD, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+    for (i = 0; i < m->dims.layers; ++i) llmsize__emit_layer(v, LLMSIZE__C_ATTN, i);
+    llmsize__vec(v, LLMSIZE__C_NORM, LLMSIZE__NOLAYER, h * llmsize__norm_width(m));
+    if (!(m->flags & LLMSIZE_F_TIED_EMBED))
+        llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OUTPUT, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+    /* Multi-token prediction modules: a full decoder layer (typed like the last layer),
+       the 2h->h projection, two input norms, a final norm, and in DeepSeek-style
+       checkpoints their own embedding and head copies. */
+    for (i = 0; i < m->extra.mtp_layers; ++i) {
+        const uint32_t like = m->dims.layers ? m->dims.layers - 1 : 0;
+        llmsize__emit_layer(v, LLMSIZE__C_MTP, like);
+        llmsize__put(v, LLMSIZE__C_MTP, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 2 * h, h, 1, 0);
+        llmsize__vec(v, LLMSIZE__C_MTP, LLMSIZE__NOLAYER, 3 * h);
+        if (m->flags & LLMSIZE_F_MTP_EMBED)
+            llmsize__put(v, LLMSIZE__C_MTP, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, 2 * vocab, 1, 0);
+    }
+    if (m->extra.vision_params)
+        llmsize__put(v, LLMSIZE__C_VISION, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 1, m->extra.vision_params, 1, 0);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Validation                                                                         */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *m) {
+    const llmsize_dims *d;
+    if (!m) return LLMSIZE_ERR_NULL;
+    d = &m->dims;
+    if (d->vocab == 0 || d->hidden == 0 || d->layers == 0) return LLMSIZE_ERR_INVALID_MODEL;
+    if (m->mla.kv_lora_rank == 0) {
+        if (d->heads == 0 || d->kv_heads == 0 || d->head_dim == 0) return LLMSIZE_ERR_INVALID_MODEL;
+        if (d->kv_heads > d->heads || d->heads % d->kv_heads != 0) return LLMSIZE_ERR_INVALID_MODEL;
+    } else if (d->heads == 0 || m->mla.qk_rope_dim == 0 || m->mla.v_head_dim == 0) {
+        return LLMSIZE_ERR_INVALID_MODEL;
+    }
+    if (m->attn.kind > LLMSIZE_ATTN_CHUNKED) return LLMSIZE_ERR_INVALID_MODEL;
+    if (m->attn.kind != LLMSIZE_ATTN_FULL && m->attn.window == 0) return LLMSIZE_ERR_INVALID_MODEL;
+    if (m->moe.experts) {
+        if (m->moe.active == 0 || m->moe.active > m->moe.experts || m->moe.expert_ffn == 0)
+            return LLMSIZE_ERR_INVALID_MODEL;
+        if (m->moe.shared && m->moe.shared_ffn == 0) return LLMSIZE_ERR_INVALID_MODEL;
+    } else if (m->moe.active || m->moe.shared) {
+        return LLMSIZE_ERR_INVALID_MODEL;
+    }
+    if (d->ffn == 0 && (m->moe.experts == 0 || m->moe.dense_first || m->moe.every > 1))
+        return LLMSIZE_ERR_INVALID_MODEL;
+    if (m->linear.full_every && (m->linear.k_heads == 0 || m->linear.v_heads == 0 ||
+        m->linear.k_dim == 0 || m->linear.v_dim == 0 || m->linear.conv_kernel == 0))
+        return LLMSIZE_ERR_INVALID_MODEL;
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Parameters                                                                         */
+/* ---------------------------------------------------------------------------------- */
+typedef struct llmsize__count_visitor {
+    llmsize__visitor base;
+    uint64_t by_cls[LLMSIZE__C_COUNT];
+    uint64_t inactive;       /* routed-expert parameters a token does not touch         */
+} llmsize__count_visitor;
+
+static void llmsize__count_emit(llmsize__visitor *v, const llmsize__tensor *t) {
+    llmsize__count_visitor *c = (llmsize__count_visitor *)v;
+    uint64_t n = llmsize__mul3(t->ne0, t->rows, t->mats, &v->overflow);
+    c->by_cls[t->cls] = llmsize__add(c->by_cls[t->cls], n, &v->overflow);
+    if (t->routed && t->cls != LLMSIZE__C_MTP) {
+        const uint64_t per = llmsize__mul(t->ne0, t->rows, &v->overflow);
+        const uint64_t idle = llmsize__mul(per, (uint64_t)(v->m->moe.experts - v->m->moe.active), &v->overflow);
+        c->inactive = llmsize__add(c->inactive, idle, &v->overflow);
+    }
+}
+
+LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *m, llmsize_params *out) {
+    llmsize__count_visitor c;
+    llmsize_status st;
+    uint64_t text = 0;
+    int k;
+    if (out) memset(out, 0, sizeof *out);
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
+    memset(&c, 0, sizeof c);
+    c.base.emit = llmsize__count_emit;
+    c.base.m = m;
+    llmsize__enumerate(&c.base);
+    for (k = 0; k < LLMSIZE__C_COUNT; ++k)
+        if (k != LLMSIZE__C_VISION && k != LLMSIZE__C_MTP) text = llmsize__add(text, c.by_cls[k], &c.base.overflow);
+    if (c.base.overflow) return LLMSIZE_ERR_OVERFLOW;
+    out->embed = c.by_cls[LLMSIZE__C_EMBED];
+    out->lm_head = c.by_cls[LLMSIZE__C_LM_HEAD];
+    out->attn = c.by_cls[LLMSIZE__C_ATTN];
+    out->ffn_dense = c.by_cls[LLMSIZE__C_FFN];
+    out->experts = c.by_cls[LLMSIZE__C_EXPERTS];
+    out->shared_experts = c.by_cls[LLMSIZE__C_SHARED];
+    out->router = c.by_cls[LLMSIZE__C_ROUTER];
+    out->norms = c.by_cls[LLMSIZE__C_NORM];
+    out->linear_attn = c.by_cls[LLMSIZE__C_LINEAR];
+    out->vision = c.by_cls[LLMSIZE__C_VISION];
+    out->mtp = c.by_cls[LLMSIZE__C_MTP];
+    out->text = text;
+    out->total = text + out->vision + out->mtp;
+    if (out->total < text) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
+    out->active = text - c.inactive;
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Weights: GGUF per-tensor types (llama.cpp llama_tensor_get_type_impl)               */
+/* ---------------------------------------------------------------------------------- */
+/* ggml tensor types with their block size and bytes per block
+   (ggml-org/llama.cpp:gguf-py/gguf/constants.py GGML_QUANT_SIZES). */
+enum {
+    LLMSIZE__G_F32 = 0, LLMSIZE__G_F16, LLMSIZE__G_BF16, LLMSIZE__G_Q4_0, LLMSIZE__G_Q4_1,
+    LLMSIZE__G_Q5_0, LLMSIZE__G_Q5_1, LLMSIZE__G_Q8_0, LLMSIZE__G_Q2_K, LLMSIZE__G_Q3_K,
+    LLMSIZE__G_Q4_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q6_K, LLMSIZE__G_IQ2_XXS, LLMSIZE__G_IQ2_XS,
+    LLMSIZE__G_IQ2_S, LLMSIZE__G_IQ3_XXS, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ1_S, LLMSIZE__G_IQ1_M,
+    LLMSIZE__G_IQ4_NL, LLMSIZE__G_IQ4_XS, LLMSIZE__G_TQ1_0, LLMSIZE__G_TQ2_0, LLMSIZE__G_MXFP4,
+    LLMSIZE__G_COUNT
+};
+static const struct { uint16_t block, bytes; } llmsize__ggml[LLMSIZE__G_COUNT] = {
+    {1, 4}, {1, 2}, {1, 2}, {32, 18}, {32, 20}, {32, 22}, {32, 24}, {32, 34},
+    {256, 84}, {256, 110}, {256, 144}, {256, 176}, {256, 210},
+    {256, 66}, {256, 74}, {256, 82}, {256, 98}, {256, 110}, {256, 50}, {256, 56},
+    {32, 18}, {256, 136}, {256, 54}, {256, 66}, {32, 17}
+};
+
+/* llama.cpp file types (LLAMA_FTYPE_*), as our own codes. */
+enum {
+    LLMSIZE__FT_F32 = 0, LLMSIZE__FT_F16, LLMSIZE__FT_BF16, LLMSIZE__FT_Q4_0, LLMSIZE__FT_Q4_1,
+    LLMSIZE__FT_Q5_0, LLMSIZE__FT_Q5_1, LLMSIZE__FT_Q8_0, LLMSIZE__FT_Q2_K, LLMSIZE__FT_Q2_K_S,
+    LLMSIZE__FT_Q3_K_S, LLMSIZE__FT_Q3_K_M, LLMSIZE__FT_Q3_K_L, LLMSIZE__FT_Q4_K_S,
+    LLMSIZE__FT_Q4_K_M, LLMSIZE__FT_Q5_K_S, LLMSIZE__FT_Q5_K_M, LLMSIZE__FT_Q6_K,
+    LLMSIZE__FT_IQ2_XXS, LLMSIZE__FT_IQ2_XS, LLMSIZE__FT_IQ2_S, LLMSIZE__FT_IQ2_M,
+    LLMSIZE__FT_IQ3_XXS, LLMSIZE__FT_IQ3_XS, LLMSIZE__FT_IQ3_S, LLMSIZE__FT_IQ3_M,
+    LLMSIZE__FT_IQ1_S, LLMSIZE__FT_IQ1_M, LLMSIZE__FT_IQ4_NL, LLMSIZE__FT_IQ4_XS,
+    LLMSIZE__FT_TQ1_0, LLMSIZE__FT_TQ2_0, LLMSIZE__FT_MXFP4_MOE, LLMSIZE__FT_COUNT
+};
+/* "_L" variants (embeddings and output at Q8_0) are encoded as ftype | this bit. */
+#define LLMSIZE__FT_Q8_EMBED_OUT 0x100u
+
+/* Default tensor type of each file type (llama_ftype_get_default_type). */
+static const uint8_t llmsize__ft_default[LLMSIZE__FT_COUNT] = {
+    LLMSIZE__G_F32, LLMSIZE__G_F16, LLMSIZE__G_BF16, LLMSIZE__G_Q4_0, LLMSIZE__G_Q4_1,
+    LLMSIZE__G_Q5_0, LLMSIZE__G_Q5_1, LLMSIZE__G_Q8_0, LLMSIZE__G_Q2_K, LLMSIZE__G_Q2_K,
+    LLMSIZE__G_Q3_K, LLMSIZE__G_Q3_K, LLMSIZE__G_Q3_K, LLMSIZE__G_Q4_K,
+    LLMSIZE__G_Q4_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q6_K,
+    LLMSIZE__G_IQ2_XXS, LLMSIZE__G_IQ2_XS, LLMSIZE__G_IQ2_XS, LLMSIZE__G_IQ2_S,
+    LLMSIZE__G_IQ3_XXS, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ3_S,
+    LLMSIZE__G_IQ1_S, LLMSIZE__G_IQ1_M, LLMSIZE__G_IQ4_NL, LLMSIZE__G_IQ4_XS,
+    LLMSIZE__G_TQ1_0, LLMSIZE__G_TQ2_0, LLMSIZE__G_MXFP4
+};
+
+#define LLMSIZE__FTM(x) ((uint64_t)1 << LLMSIZE__FT_##x)
+/* The very-low-bit family that llama.cpp handles in its own branch. */
+#define LLMSIZE__FT_IQ12 (LLMSIZE__FTM(IQ2_XXS) | LLMSIZE__FTM(IQ2_XS) | LLMSIZE__FTM(IQ1_S) | \
+                          LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) | LLMSIZE__FTM(IQ1_M))
+#define LLMSIZE__FT_ALL ((((uint64_t)1) << LLMSIZE__FT_COUNT) - 1u)
+#define LLMSIZE__FT_GENERAL (LLMSIZE__FT_ALL & ~LLMSIZE__FT_IQ12 & ~LLMSIZE__FTM(MXFP4_MOE))
+
+/* Conditions of the per-tensor rules; i = layer (or attn_v index), n = their count. */
+enum {
+    LLMSIZE__RC_ALWAYS = 0,
+    LLMSIZE__RC_GQA4,          /* n_head / n_head_kv >= 4                                */
+    LLMSIZE__RC_GQA4_OR_E4,    /* ... or n_expert >= 4                                   */
+    LLMSIZE__RC_E8,            /* n_expert == 8                                          */
+    LLMSIZE__RC_MORE_BITS,     /* i < n/8 || i >= 7n/8 || (i - n/8) % 3 == 2             */
+    LLMSIZE__RC_FIRST8,        /* i < n/8                                                */
+    LLMSIZE__RC_FIRST16,       /* i < n/16                                               */
+    LLMSIZE__RC_FIRST2,        /* i < 2                                                  */
+    LLMSIZE__RC_FIRST4,        /* i < 4                                                  */
+    LLMSIZE__RC_MIDDLE,        /* n/8 <= i < 7n/8                                        */
+    LLMSIZE__RC_FIRST8_NOIMAT, /* i < n/8 and no importance matrix                       */
+    LLMSIZE__RC_FIRST8_IMAT,   /* i < n/8 and an importance matrix                       */
+    LLMSIZE__RC_NOIMAT,
+    LLMSIZE__RC_IMAT,
+    LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS,
+    LLMSIZE__RC_FALCON,        /* llama.cpp's Falcon-specific branch                     */
+    LLMSIZE__RC_NOT_FALCON,
+    LLMSIZE__RC_FALCON_FIRST16,
+    LLMSIZE__RC_FALCON_MORE_BITS,
+    LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS,
+    LLMSIZE__RC_NOT_FALCON_FIRST8
+};
+
+typedef struct llmsize__qrule { uint8_t cat, cond, type; uint64_t ftypes; } llmsize__qrule;
+
+/* llama.cpp's if/else chain as data: for a tensor category, the first row whose file-type
+   set and condition match gives the type; no match keeps the default type. Rows follow
+   ggml-org/llama.cpp:src/llama-quant.cpp (llama_tensor_get_type_impl, 2026). */
+static const llmsize__qrule llmsize__qrules[] = {
+    /* very-low-bit branch (IQ1/IQ2) */
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_Q5_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_XXS, LLMSIZE__FTM(IQ1_S) | LLMSIZE__FTM(IQ1_M) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    /* attn_v (and fused qkv / kv_b, which llama.cpp treats alike) */
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_NOIMAT, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XS) | LLMSIZE__FTM(IQ3_S) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST2, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) | LLMSIZE__FTM(Q5_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST4, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_S) },
+    /* attn_k / attn_q */
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE__G_Q8_0, LLMSIZE__FT_GENERAL },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
+    /* ffn_down */
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOIMAT, LLMSIZE__G_Q3_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST16, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_FIRST16, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_MORE_BITS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE__G_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q5_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_FIRST8, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE__G_Q4_1, LLMSIZE__FTM(Q4_0) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE__G_Q5_1, LLMSIZE__FTM(Q5_0) },
+    /* attn_output */
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_Q5_K,
+      LLMSIZE__FTM(Q2_K) | LLMSIZE__FTM(IQ3_XS) | LLMSIZE__FTM(IQ3_XXS) | LLMSIZE__FTM(Q3_K_S) |
+      LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(Q4_K_S) | LLMSIZE__FTM(Q4_K_M) |
+      LLMSIZE__FTM(IQ3_S) | LLMSIZE__FTM(IQ3_M) | LLMSIZE__FTM(IQ4_XS) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_COUNT /* keep */, LLMSIZE__FT_GENERAL },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    /* fused qkv */
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(Q3_K_L) | LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q5_K_M) },
+    /* ffn_gate / ffn_up */
+    { LLMSIZE__T_FFN_GATE, LLMSIZE__RC_MIDDLE, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_FFN_UP, LLMSIZE__RC_MIDDLE, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) }
+};
+
+typedef struct llmsize__qctx {
+    const llmsize_model *m;
+    uint32_t ftype;          /* LLMSIZE__FT_* (without the _L bit)                      */
+    uint32_t q8_embed_out;   /* "_L" variant                                            */
+    int imatrix;
+    uint32_t n_attn_v;       /* attn_v-like tensors in the model                         */
+    uint32_t i_attn_v;       /* attn_v-like tensors seen so far                          */
+} llmsize__qctx;
+
+static int llmsize__more_bits(uint32_t i, uint32_t n) {
+    return i < n / 8 || i >= 7 * n / 8 || (i >= n / 8 && (i - n / 8) % 3 == 2);
+}
+
+static int llmsize__rule_holds(const llmsize__qctx *q, uint32_t cond, uint32_t i, uint32_t n) {
+    const llmsize_model *m = q->m;
+    const uint32_t gqa = m->dims.kv_heads ? m->dims.heads / m->dims.kv_heads : 1;
+    const int falcon = (m->flags & LLMSIZE_F_FALCON_QUANT) != 0;
+    const int e8 = m->moe.experts == 8;
+    switch (cond) {
+    case LLMSIZE__RC_ALWAYS: return 1;
+    case LLMSIZE__RC_GQA4: return gqa >= 4;
+    case LLMSIZE__RC_GQA4_OR_E4: return gqa >= 4 || m->moe.experts >= 4;
+    case LLMSIZE__RC_E8: return e8;
+    case LLMSIZE__RC_MORE_BITS: return llmsize__more_bits(i, n);
+    case LLMSIZE__RC_FIRST8: return i < n / 8;
+    case LLMSIZE__RC_FIRST16: return i < n / 16;
+    case LLMSIZE__RC_FIRST2: return i < 2;
+    case LLMSIZE__RC_FIRST4: return i < 4;
+    case LLMSIZE__RC_MIDDLE: return i >= n / 8 && i < 7 * n / 8;
+    case LLMSIZE__RC_FIRST8_NOIMAT: return i < n / 8 && !q->imatrix;
+    case LLMSIZE__RC_FIRST8_IMAT: return i < n / 8 && q->imatrix;
+    case LLMSIZE__RC_NOIMAT: return !q->imatrix;
+    case LLMSIZE__RC_IMAT: return q->imatrix;
+    case LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS: return i < n / 8 || (e8 && llmsize__more_bits(i, n));
+    case LLMSIZE__RC_FALCON: return falcon;
+    case LLMSIZE__RC_NOT_FALCON: return !falcon;
+    case LLMSIZE__RC_FALCON_FIRST16: return falcon && i < n / 16;
+    case LLMSIZE__RC_FALCON_MORE_BITS: return falcon && llmsize__more_bits(i, n);
+    case LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS: return !falcon || llmsize__more_bits(i, n);
+    case LLMSIZE__RC_NOT_FALCON_FIRST8: return !falcon && i < n / 8;
+    }
+    return 0;
+}
+
+static uint32_t llmsize__fallback(uint32_t type, uint64_t ne0) {
+    if (ne0 % llmsize__ggml[type].block == 0) return type;
+    switch (type) {
+    case LLMSIZE__G_IQ1_S: case LLMSIZE__G_IQ1_M: case LLMSIZE__G_IQ2_XXS: case LLMSIZE__G_IQ2_XS:
+    case LLMSIZE__G_IQ2_S: case LLMSIZE__G_IQ3_XXS: case LLMSIZE__G_IQ3_S: case LLMSIZE__G_IQ4_XS:
+        type = LLMSIZE__G_IQ4_NL; break;
+    case LLMSIZE__G_Q2_K: case LLMSIZE__G_Q3_K: case LLMSIZE__G_TQ1_0: case LLMSIZE__G_TQ2_0:
+        type = LLMSIZE__G_Q4_0; break;
+    case LLMSIZE__G_Q4_K: type = LLMSIZE__G_Q5_0; break;
+    case LLMSIZE__G_Q5_K: type = LLMSIZE__G_Q5_1; break;
+    case LLMSIZE__G_Q6_K: type = LLMSIZE__G_Q8_0; break;
+    default: return LLMSIZE__G_F16;
+    }
+    return ne0 % llmsize__ggml[type].block == 0 ? type : LLMSIZE__G_F16;
+}
+
+static int llmsize__is_iq12_or(uint32_t ft, uint64_t extra_mask) {
+    return ((LLMSIZE__FT_IQ12 | extra_mask) >> ft) & 1u;
+}
+
+/* Output tensor, or the token embedding when tied to it. */
+static uint32_t llmsize__gguf_output_type(const llmsize__qctx *q, uint64_t ne0) {
+    const uint32_t def = llmsize__ft_default[q->ftype];
+    if (q->q8_embed_out) return LLMSIZE__G_Q8_0;
+    if (q->ftype == LLMSIZE__FT_MXFP4_MOE) return LLMSIZE__G_Q8_0;
+    if ((q->m->flags & LLMSIZE_F_FALCON_QUANT) || ne0 % llmsize__ggml[def].block != 0) return LLMSIZE__G_Q8_0;
+    if (llmsize__is_iq12_or(q->ftype, LLMSIZE__FTM(IQ3_XXS))) return LLMSIZE__G_Q5_K;
+    return def == LLMSIZE__G_Q8_0 ? LLMSIZE__G_Q8_0 : LLMSIZE__G_Q6_K;
+}
+
+static uint32_t llmsize__gguf_embed_type(const llmsize__qctx *q) {
+    const uint32_t ft = q->ftype;
+    if (q->q8_embed_out || ft == LLMSIZE__FT_MXFP4_MOE) return LLMSIZE__G_Q8_0;
+    if (ft == LLMSIZE__FT_IQ2_XXS || ft == LLMSIZE__FT_IQ2_XS || ft == LLMSIZE__FT_IQ1_S || ft == LLMSIZE__FT_IQ1_M)
+        return LLMSIZE__G_Q2_K;
+    if (ft == LLMSIZE__FT_IQ2_S || ft == LLMSIZE__FT_IQ2_M || ft == LLMSIZE__FT_IQ3_XXS) return LLMSIZE__G_IQ3_S;
+    if (ft == LLMSIZE__FT_TQ1_0 || ft == LLMSIZE__FT_TQ2_0) return LLMSIZE__G_Q4_K;
+    return llmsize__ft_default[ft];
+}
+
+/* The ggml type llama-quantize gives tensor t. */
+static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
+    const llmsize_model *m = q->m;
+    const uint32_t def = llmsize__ft_default[q->ftype];
+    const int tied = (m->flags & LLMSIZE_F_TIED_EMBED) != 0;
+    uint32_t type = def, i = t->layer, n = m->dims.layers;
+    size_t r;
+    if (t->cat == LLMSIZE__T_F32) return LLMSIZE__G_F32;
+    if (t->cls == LLMSIZE__C_VISION || t->cls == LLMSIZE__C_MTP) return LLMSIZE__G_COUNT; /* not in the text GGUF */
+    if (llmsize__ggml[def].block == 1) return def;            /* F32/F16/BF16: no mixing */
+    if (t->cat == LLMSIZE__T_OUTPUT || (tied && t->cat == LLMSIZE__T_TOKEN_EMBD)) {
+        type = llmsize__gguf_output_type(q, t->ne0);
+    } else if (q->ftype == LLMSIZE__FT_MXFP4_MOE) {
+        type = t->mats > 1 ? LLMSIZE__G_MXFP4 : LLMSIZE__G_Q8_0;
+    } else if (t->cat == LLMSIZE__T_TOKEN_EMBD) {
+        type = llmsize__gguf_embed_type(q);
+    } else {
+        const int attn_v_like = t->cat == LLMSIZE__T_ATTN_V || t->cat == LLMSIZE__T_ATTN_QKV;
+        if (attn_v_like) { i = q->i_attn_v; n = q->n_attn_v; }
+        for (r = 0; r < LLMSIZE__COUNT(llmsize__qrules); ++r) {
+            const llmsize__qrule *rule = &llmsize__qrules[r];
+            if (rule->cat != t->cat || !((rule->ftypes >> q->ftype) & 1u)) continue;
+            if (!llmsize__rule_holds(q, rule->cond, i, n)) continue;
+            if (rule->type != LLMSIZE__G_COUNT) type = rule->type;
+            break;
+        }
+        /* bumps llama.cpp applies after the attn_v chain, outside the IQ1/IQ2 branch */
+        if (t->cat == LLMSIZE__T_ATTN_V && !llmsize__is_iq12_or(q->ftype, 0)) {
+            if (m->dims.layers == 80 && (type == LLMSIZE__G_Q3_K || type == LLMSIZE__G_Q4_K))
+                type = LLMSIZE__G_Q5_K;   /* llama.cpp's LLM_TYPE_70B: 80-layer models */
+            if (m->moe.experts == 8) type = LLMSIZE__G_Q8_0;
+        }
+        if (attn_v_like) q->i_attn_v++;
+    }
+    return llmsize__fallback(type, t->ne0);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Weights: byte folds                                                                */
+/* ---------------------------------------------------------------------------------- */
+typedef struct llmsize__bytes_visitor {
+    llmsize__visitor base;
+    const llmsize_format *fmt;
+    llmsize__qctx q;
+    uint64_t by_cls[LLMSIZE__C_COUNT];
+    uint64_t inactive;
+    uint32_t counting_attn_v;  /* first pass: count attn_v-like tensors only            */
+} llmsize__bytes_visitor;
+
+static uint64_t llmsize__ggml_bytes(uint32_t type, uint64_t n, int *overflow) {
+    return llmsize__mul(n / llmsize__ggml[type].block, llmsize__ggml[type].bytes, overflow);
+}
+
+static uint32_t llmsize__gpu_class_bit(uint32_t cls) {
+    switch (cls) {
+    case LLMSIZE__C_ATTN: case LLMSIZE__C_LINEAR: return LLMSIZE_Q_ATTN;
+    case LLMSIZE__C_FFN: case LLMSIZE__C_SHARED: return LLMSIZE_Q_FFN;
+    case LLMSIZE__C_EXPERTS: return LLMSIZE_Q_EXPERTS;
+    case LLMSIZE__C_EMBED: return LLMSIZE_Q_EMBED;
+    case LLMSIZE__C_LM_HEAD: return LLMSIZE_Q_LM_HEAD;
+    case LLMSIZE__C_MTP: return LLMSIZE_Q_ATTN | LLMSIZE_Q_FFN | LLMSIZE_Q_EXPERTS;
+    }
+    return 0;
+}
+
+/* Bytes of one matrix (ne0 x rows) in a GPU format. */
+static uint64_t llmsize__gpu_matrix_bytes(const llmsize_format *f, uint64_t ne0, uint64_t rows, int *ov) {
+    const uint64_t n = llmsize__mul(ne0, rows, ov);
+    uint64_t b = llmsize__mul(n / 8u, f->bits, ov) + (n % 8u) * f->bits / 8u;
+    if (f->group) {
+        /* groups run along the input dimension of every row */
+        const uint64_t gr = f->group_rows ? f->group_rows : 1u;
+        const uint64_t groups = llmsize__mul((ne0 + f->group - 1) / f->group, (rows + gr - 1) / gr, ov);
+        b = llmsize__add(b, llmsize__mul(groups, f->group_bits, ov) / 8u, ov);
+    }
+    b = llmsize__add(b, llmsize__mul(rows, f->row_bytes, ov), ov);
+    b = llmsize__add(b, llmsize__mul(ne0, f->col_bytes, ov), ov);
+    return llmsize__add(b, f->tensor_bytes, ov);
+}
+
+static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
+    llmsize__bytes_visitor *b = (llmsize__bytes_visitor *)v;
+    const llmsize_format *f = b->fmt;
+    const uint64_t per = llmsize__mul(t->ne0, t->rows, &v->overflow);
+    uint64_t bytes = 0, one = 0;
+    if (b->counting_attn_v) {
+        if (t->cat == LLMSIZE__T_ATTN_V || t->cat == LLMSIZE__T_ATTN_QKV) b->q.n_attn_v++;
+        return;
+    }
+    if (f->kind == LLMSIZE_FMT_GGUF) {
+        const uint32_t type = llmsize__gguf_type(&b->q, t);
+        if (type == LLMSIZE__G_COUNT) return;
+        one = llmsize__ggml_bytes(type, per, &v->overflow);
+    } else if (f->kind == LLMSIZE_FMT_FLOAT) {
+        one = llmsize__mul(per, f->code, &v->overflow);   /* checkpoints store all at one width */
+    } else {
+        const int quantized = t->cat != LLMSIZE__T_F32 && (f->quantizes & llmsize__gpu_class_bit(t->cls));
+        one = quantized ? llmsize__gpu_matrix_bytes(f, t->ne0, t->rows, &v->overflow)
+                        : llmsize__mul(per, f->other_bytes, &v->overflow);
+    }
+    bytes = llmsize__mul(one, t->mats, &v->overflow);
+    b->by_cls[t->cls] = llmsize__add(b->by_cls[t->cls], bytes, &v->overflow);
+    if (t->routed && t->cls != LLMSIZE__C_MTP)
+        b->inactive = llmsize__add(b->inactive,
+            llmsize__mul(one, (uint64_t)(v->m->moe.experts - v->m->moe.active), &v->overflow), &v->overflow);
+}
+
+/* GGUF metadata: general keys plus the tokenizer (a string, a score and a type per
+   token, and for BPE vocabularies a merge list of about the same length). Modelled as
+   64 KiB + 40 bytes per vocabulary entry; see README "Weights". */
+static uint64_t llmsize__gguf_metadata_bytes(const llmsize_model *m) {
+    return 65536u + 40u * (uint64_t)m->dims.vocab;
+}
+
+LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const llmsize_format *f,
+                                                llmsize_weights *out) {
+    llmsize__bytes_visitor b;
+    llmsize_status st;
+    uint64_t total = 0;
+    int k;
+    if (out) memset(out, 0, sizeof *out);
+    if (!m || !f || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
+    if (f->kind > LLMSIZE_FMT_GPU) return LLMSIZE_ERR_INVALID_ARG;
+    if (f->kind == LLMSIZE_FMT_GGUF && (f->code & 0xFFu) >= LLMSIZE__FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
+    if (f->kind == LLMSIZE_FMT_FLOAT && f->code != 2 && f->code != 4) return LLMSIZE_ERR_INVALID_ARG;
+    if (f->kind == LLMSIZE_FMT_GPU && (f->bits == 0 || f->bits > 16 || f->other_bytes == 0)) return LLMSIZE_ERR_INVALID_ARG;
+    memset(&b, 0, sizeof b);
+    b.base.emit = llmsize__bytes_emit;
+    b.base.m = m;
+    b.fmt = f;
+    b.q.m = m;
+    b.q.ftype = f->code & 0xFFu;
+    b.q.q8_embed_out = (f->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
+    /* IQ1/IQ2/IQ3_XXS files cannot be made without an importance matrix */
+    b.q.imatrix = llmsize__is_iq12_or(b.q.ftype, LLMSIZE__FTM(IQ3_XXS));
+    if (f->kind == LLMSIZE_FMT_GGUF) {
+        b.counting_attn_v = 1;
+        llmsize__enumerate(&b.base);
+        b.counting_attn_v = 0;
+    }
+    llmsize__enumerate(&b.base);
+    for (k = 0; k < LLMSIZE__C_COUNT; ++k) total = llmsize__add(total, b.by_cls[k], &b.base.overflow);
+    if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
+    out->embed = b.by_cls[LLMSIZE__C_EMBED];
+    out->lm_head = b.by_cls[LLMSIZE__C_LM_HEAD];
+    out->attn = b.by_cls[LLMSIZE__C_ATTN];
+    out->ffn_dense = b.by_cls[LLMSIZE__C_FFN];
+    out->experts = b.by_cls[LLMSIZE__C_EXPERTS];
+    out->shared_experts = b.by_cls[LLMSIZE__C_SHARED];
+    out->router = b.by_cls[LLMSIZE__C_ROUTER];
+    out->norms = b.by_cls[LLMSIZE__C_NORM];
+    out->linear_attn = b.by_cls[LLMSIZE__C_LINEAR];
+    out->vision = b.by_cls[LLMSIZE__C_VISION];
+    out->mtp = b.by_cls[LLMSIZE__C_MTP];
+    out->total = total;
+    /* tokens read the decoder only: vision and MTP weights sit idle during decode */
+    out->active = total - b.inactive - out->vision - out->mtp;
+    out->file_bytes = total;
+    if (f->kind == LLMSIZE_FMT_GGUF) {
+        int ov = 0;
+        out->file_bytes = llmsize__add(total, llmsize__gguf_metadata_bytes(m), &ov);
+        if (ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
+    }
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* KV cache                                                                           */
+/* ---------------------------------------------------------------------------------- */
+/* Bytes of `n` cached values in a KV dtype: {block, bytes per block}. */
+static const struct { uint16_t block, bytes; } llmsize__kv_block[LLMSIZE_KV_DTYPE_COUNT] = {
+    {1, 2}, {1, 4}, {1, 1}, {32, 34}, {32, 24}, {32, 22}, {32, 20}, {32, 18}, {32, 18}, {16, 9}
+};
+
+static uint64_t llmsize__kv_row_bytes(llmsize_kv_dtype d, uint64_t n, int *ov) {
+    const uint64_t blk = llmsize__kv_block[d].block;
+    return llmsize__mul((n + blk - 1) / blk, llmsize__kv_block[d].bytes, ov);
+}
+
+/* Per-token K+V bytes of one layer of attention, and per-sequence state bytes of one
+   linear-attention layer (conv state + recurrent state at 16 bits). */
+static uint64_t llmsize__kv_token_bytes(const llmsize_model *m, llmsize_kv_dtype d, int *ov) {
+    if (m->mla.kv_lora_rank)   /* the compressed latent plus the shared rope key */
+        return llmsize__kv_row_bytes(d, (uint64_t)m->mla.kv_lora_rank + m->mla.qk_rope_dim, ov);
+    return 2u * llmsize__kv_row_bytes(d, (uint64_t)m->dims.kv_heads * m->dims.head_dim, ov);
+}
+static uint64_t llmsize__linear_state_bytes(const llmsize_model *m) {
+    const llmsize_linear_attn *la = &m->linear;
+    const uint64_t conv_dim = 2u * (uint64_t)la->k_heads * la->k_dim + (uint64_t)la->v_heads * la->v_dim;
+    const uint64_t conv = conv_dim * (la->conv_kernel ? la->conv_kernel - 1u : 0u);
+    const uint64_t rec = (uint64_t)la->v_heads * la->k_dim * la->v_dim;
+    return 2u * (conv + rec);
+}
+
+LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t context, uint32_t seqs,
+                                            llmsize_kv_dtype dtype, uint64_t *out) {
+    llmsize_status st;
+    uint64_t per_seq = 0, tok;
+    uint32_t i;
+    int ov = 0;
+    if (out) *out = 0;
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
+    if ((unsigned)dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
+    if (context == 0 || seqs == 0) return LLMSIZE_ERR_INVALID_ARG;
+    if (m->flags & LLMSIZE_F_ENCODER) return LLMSIZE_ERR_UNSUPPORTED;
+    tok = llmsize__kv_token_bytes(m, dtype, &ov);
+    for (i = 0; i < m->dims.layers; ++i) {
+        uint64_t layer;
+        if (llmsize__is_linear_layer(m, i)) {
+            layer = llmsize__linear_state_bytes(m);
+        } else {
+            const uint64_t span = llmsize__is_local_layer(m, i) && m->attn.window < context
+                                ? m->attn.window : context;
+            layer = llmsize__mul(span, tok, &ov);
+        }
+        per_seq = llmsize__add(per_seq, layer, &ov);
+    }
+    *out = llmsize__mul(per_seq, seqs, &ov);
+    if (ov) { *out = 0; return LLMSIZE_ERR_OVERFLOW; }
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Speed                                                                              */
+/* ---------------------------------------------------------------------------------- */
+static double llmsize__peak_tflops(const llmsize_accel *a, const llmsize_format *f) {
+    switch (f->kind == LLMSIZE_FMT_GPU ? f->compute : LLMSIZE_COMPUTE_BF16) {
+    case LLMSIZE_COMPUTE_FP4: if (a->fp4_tflops > 0) return a->fp4_tflops; /* fall through */
+    case LLMSIZE_COMPUTE_FP8: if (a->fp8_tflops > 0) return a->fp8_tflops; break;
+    case LLMSIZE_COMPUTE_INT8: if (a->int8_tops > 0) return a->int8_tops; break;
+    default: break;
+    }
+    return a->bf16_tflops;
+}
+
+/* Expected distinct experts a batch of B tokens touches per layer when each picks k of
+   E uniformly: E * (1 - (1 - k/E)^B). */
+static double llmsize__experts_touched(const llmsize_model *m, uint32_t batch) {
+    const double e = m->moe.experts, k = m->moe.active;
+    if (m->moe.experts == 0) return 0.0;
+    return e * (1.0 - llmsize__pow_int(1.0 - k / e, batch));
+}
+
+/* Attention FLOPs per token at a context: 2 matmuls (QK^T and PV) per head per layer. */
+static double llmsize__attn_flops_per_token(const llmsize_model *m, uint64_t context) {
+    double dims = m->mla.kv_lora_rank
+        ? (double)m->dims.heads * (2.0 * m->mla.kv_lora_rank + m->mla.qk_rope_dim)
+        : (double)m->dims.heads * 2.0 * m->dims.head_dim;
+    uint32_t i;
+    double sum = 0.0;
+    for (i = 0; i < m->dims.layers; ++i) {
+        uint64_t span = context;
+        if (llmsize__is_linear_layer(m, i)) continue;
+        if (llmsize__is_local_layer(m, i) && m->attn.window < context) span = m->attn.window;
+        sum += 2.0 * dims * (double)span;
+    }
+    return sum;
+}
+
+LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsize_speed_result *out) {
+    llmsize_weights w;
+    llmsize_params p;
+    llmsize_status st;
+    const llmsize_efficiency *eff;
+    uint64_t kv = 0, prompt, gen, moved;
+    uint32_t batch, n;
+    double bw, tflops, expert_bytes, touched, t_mem, t_cmp, flops, step, prefill_flops;
+    if (out) memset(out, 0, sizeof *out);
+    if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
+    batch = req->batch ? req->batch : 1u;
+    n = req->n_accel ? req->n_accel : 1u;
+    prompt = req->prompt ? req->prompt : 512u;
+    gen = req->gen ? req->gen : 256u;
+    if (batch > 1000000u || n > 4096u) return LLMSIZE_ERR_INVALID_ARG;
+    if (!llmsize__finite_pos(req->accel->bw_gbs)) return LLMSIZE_ERR_INVALID_ARG;
+    if ((unsigned)req->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
+    eff = llmsize_efficiency_of(req->accel->hw_class);
+    if (!eff) return LLMSIZE_ERR_INVALID_ARG;
+    if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
+    if ((st = llmsize_params_of(req->model, &p)) != LLMSIZE_OK) return st;
+    if (!(req->model->flags & LLMSIZE_F_ENCODER)) {
+        st = llmsize_kv_bytes(req->model, req->context ? req->context : prompt, batch,
+                              (llmsize_kv_dtype)req->kv_dtype, &kv);
+        if (st != LLMSIZE_OK) return st;
+    }
+    /* bytes read per decode step: every non-expert weight once, the routed experts
+       the batch touches, and every sequence's KV cache */
+    expert_bytes = (double)w.experts / (req->model->moe.experts ? req->model->moe.experts : 1u);
+    touched = llmsize__experts_touched(req->model, batch);
+    moved = w.total - w.experts - w.vision - w.mtp;
+    out->bytes_per_step = moved + (uint64_t)(expert_bytes * touched) + kv;
+    bw = req->accel->bw_gbs * 1e9 * n;
+    tflops = llmsize__peak_tflops(req->accel, req->format) * 1e12 * n;
+    t_mem = (double)out->bytes_per_step / bw;
+    flops = (2.0 * (double)p.active + llmsize__attn_flops_per_token(req->model, req->context)) * batch;
+    t_cmp = flops / (tflops * eff->expected);
+    step = t_mem / eff->expected;
+    out->compute_bound = t_cmp > step ? 1.0 : 0.0;
+    if (t_cmp > step) step = t_cmp;
+    out->decode_tps = 1.0 / step;
+    out->decode_tps_low = 1.0 / (t_mem / eff->low > t_cmp ? t_mem / eff->low : t_cmp);
+    out->decode_tps_high = 1.0 / (t_mem / eff->high > t_cmp ? t_mem / eff->high : t_cmp);
+    out->decode_tps_total = out->decode_tps * batch;
+    /* prefill is compute-bound: 2 FLOPs per active parameter per token plus causal
+       attention over the prompt, at LLMSIZE_PREFILL_MFU of peak */
+    prefill_flops = 2.0 * (double)p.active * (double)prompt +
+                    llmsize__attn_flops_per_token(req->model, prompt) * (double)prompt / 2.0;
+    out->ttft_s = prefill_flops / (tflops * LLMSIZE_PREFILL_MFU);
+    if (out->ttft_s < (double)w.active / bw) out->ttft_s = (double)w.active / bw;
+    out->e2e_s = out->ttft_s + step * (double)(gen - 1u);
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Fit                                                                                */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_fit_result *out) {
+    llmsize_weights w;
+    llmsize_status st;
+    uint64_t ctx, kv = 0, usable_one, overhead;
+    uint32_t n, seqs, tight;
+    int ov = 0;
+    if (out) memset(out, 0, sizeof *out);
+    if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
+    n = req->n_accel ? req->n_accel : 1u;
+    seqs = req->seqs ? req->seqs : 1u;
+    ctx = req->context ? req->context : 8192u;
+    tight = req->tight_pct ? req->tight_pct : 10u;
+    if (n > 4096u || tight > 100u || req->accel->usable_pct == 0 || req->accel->usable_pct > 100u)
+        return LLMSIZE_ERR_INVALID_ARG;
+    if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
+    if (!(req->model->flags & LLMSIZE_F_ENCODER)) {
+        st = llmsize_kv_bytes(req->model, ctx, seqs, (llmsize_kv_dtype)req->kv_dtype, &kv);
+        if (st != LLMSIZE_OK) return st;
+    }
+    usable_one = req->accel->mem_bytes / 100u * req->accel->usable_pct +
+                 req->accel->mem_bytes % 100u * req->accel->usable_pct / 100u;
+    overhead = llmsize__mul(req->overhead_bytes, n, &ov);
+    out->weight_bytes = w.total;
+    out->kv_bytes = kv;
+    out->overhead_bytes = overhead;
+    out->total_bytes = llmsize__add(llmsize__add(w.total, kv, &ov), overhead, &ov);
+    out->usable_bytes = llmsize__mul(usable_one, n, &ov);
+    if (ov || out->total_bytes > (uint64_t)INT64_MAX || out->usable_bytes > (uint64_t)INT64_MAX) {
+        memset(out, 0, sizeof *out);
+        return LLMSIZE_ERR_OVERFLOW;
+    }
+    out->headroom_bytes = (int64_t)out->usable_bytes - (int64_t)out->total_bytes;
+    out->fits = out->headroom_bytes >= 0;
+    out->tight = out->fits && (uint64_t)out->headroom_bytes < out->usable_bytes / 100u * tight;
+    return LLMSIZE_OK;
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LLMSIZE_IMPLEMENTATION_DONE */
+#endif /* LLMSIZE_IMPLEMENTATION */
+
+/*
+------------------------------------------------------------------------------
+MIT License. Copyright (c) 2026 the llmsize authors.
+Permission is hereby granted, free of charge, to any person obtaining a copy of this
+software and associated documentation files (the "Software"), to deal in the Software
+without restriction, including without limitation the rights to use, copy, modify,
+merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit
+persons to whom the Software is furnished to do so, subject to the following conditions:
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
+------------------------------------------------------------------------------
+*/
