@@ -77,8 +77,16 @@
 #define LLMSIZE_VERSION_PATCH 0
 #define LLMSIZE_VERSION_STRING "0.1.0"
 
+/* Models with more decoder layers than this are rejected (LLMSIZE_ERR_INVALID_MODEL):
+   the largest real models have about 130. */
+#define LLMSIZE_MAX_LAYERS 65536u
+
 #ifdef LLMSIZE_STATIC
+#if defined(__GNUC__) || defined(__clang__)
+#define LLMSIZE_API static __attribute__((unused)) /* a private copy may use a subset */
+#else
 #define LLMSIZE_API static
+#endif
 #else
 #define LLMSIZE_API extern
 #endif
@@ -348,7 +356,7 @@ typedef struct llmsize_speed_result {
     double decode_tps_low;
     double decode_tps_high;
     double decode_tps_total;  /* all sequences together                                 */
-    double ttft_s;            /* prefill of `prompt` tokens                             */
+    double ttft_s;            /* prefill of `prompt` tokens; 0 = unknown (no compute spec)*/
     double e2e_s;             /* ttft + tpot * (gen - 1)                                */
     uint64_t bytes_per_step;  /* weights touched + KV read per decode step              */
     double compute_bound;     /* 1 when FLOPs, not bytes, set the decode step time       */
@@ -894,6 +902,8 @@ LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *m) {
     if (!m) return LLMSIZE_ERR_NULL;
     d = &m->dims;
     if (d->vocab == 0 || d->hidden == 0 || d->layers == 0) return LLMSIZE_ERR_INVALID_MODEL;
+    /* per-layer work is a loop: bound it so hostile input cannot stall a caller */
+    if (d->layers > LLMSIZE_MAX_LAYERS || m->extra.mtp_layers > LLMSIZE_MAX_LAYERS) return LLMSIZE_ERR_INVALID_MODEL;
     if (m->mla.kv_lora_rank == 0) {
         if (d->heads == 0 || d->kv_heads == 0 || d->head_dim == 0) return LLMSIZE_ERR_INVALID_MODEL;
         if (d->kv_heads > d->heads || d->heads % d->kv_heads != 0) return LLMSIZE_ERR_INVALID_MODEL;
@@ -1510,7 +1520,9 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsi
     tflops = llmsize__peak_tflops(req->accel, req->format) * 1e12 * n;
     t_mem = (double)out->bytes_per_step / bw;
     flops = (2.0 * (double)p.active + llmsize__attn_flops_per_token(req->model, req->context)) * batch;
-    t_cmp = flops / (tflops * eff->expected);
+    /* no published tensor throughput (Apple GPUs): decode is taken as bandwidth-bound and
+       TTFT is left at 0 = unknown */
+    t_cmp = tflops > 0 ? flops / (tflops * eff->expected) : 0.0;
     step = t_mem / eff->expected;
     out->compute_bound = t_cmp > step ? 1.0 : 0.0;
     if (t_cmp > step) step = t_cmp;
@@ -1522,8 +1534,10 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsi
        attention over the prompt, at LLMSIZE_PREFILL_MFU of peak */
     prefill_flops = 2.0 * (double)p.active * (double)prompt +
                     llmsize__attn_flops_per_token(req->model, prompt) * (double)prompt / 2.0;
-    out->ttft_s = prefill_flops / (tflops * LLMSIZE_PREFILL_MFU);
-    if (out->ttft_s < (double)w.active / bw) out->ttft_s = (double)w.active / bw;
+    if (tflops > 0) {
+        out->ttft_s = prefill_flops / (tflops * LLMSIZE_PREFILL_MFU);
+        if (out->ttft_s < (double)w.active / bw) out->ttft_s = (double)w.active / bw;
+    }
     out->e2e_s = out->ttft_s + step * (double)(gen - 1u);
     return LLMSIZE_OK;
 }

@@ -1,0 +1,2 @@
+#define LLMSIZE_IMPLEMENTATION
+#include "llmsize.h"

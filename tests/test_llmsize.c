@@ -1,0 +1,250 @@
+/* llmsize tests: the library against published figures (the TSV files in tests/data, each row with
+   its source) plus API contracts. Ends with "N passed, N failed". Run from the repo root
+   or pass the data directory as argv[1]. */
+#include "llmsize.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int passed, failed;
+static const char *data_dir = "tests/data";
+
+#define CHECK(cond, ...) do { if (cond) { ++passed; } else { ++failed; \
+    printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
+
+/* ---- TSV reading: '#' lines are headers; fields split on tabs in place ---- */
+typedef struct { char *f[8]; int n; } row_t;
+typedef void (*row_fn)(const row_t *r);
+
+static void each_row(const char *name, row_fn fn) {
+    char path[512], line[4096];
+    FILE *fp;
+    snprintf(path, sizeof path, "%s/%s", data_dir, name);
+    fp = fopen(path, "r");
+    CHECK(fp != NULL, "cannot open %s", path);
+    if (!fp) return;
+    while (fgets(line, sizeof line, fp)) {
+        row_t r;
+        char *p = line;
+        if (line[0] == '#' || line[0] == '\n') continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        r.n = 0;
+        while (r.n < 8) {
+            r.f[r.n++] = p;
+            p = strchr(p, '\t');
+            if (!p) break;
+            *p++ = '\0';
+        }
+        fn(&r);
+    }
+    fclose(fp);
+}
+
+static const llmsize_model *model(const char *id) {
+    const llmsize_model *m = NULL;
+    llmsize_status st = llmsize_find_model(id, &m);
+    CHECK(st == LLMSIZE_OK, "model %s: %s", id, llmsize_strerror(st));
+    return m;
+}
+static const llmsize_format *format(const char *id) {
+    const llmsize_format *f = NULL;
+    llmsize_status st = llmsize_find_format(id, &f);
+    CHECK(st == LLMSIZE_OK, "format %s: %s", id, llmsize_strerror(st));
+    return f;
+}
+
+/* ---- 1. exact parameter counts ---- */
+static int n_params;
+static void params_row(const row_t *r) {
+    const llmsize_model *m = model(r->f[0]);
+    llmsize_params p;
+    unsigned long long want = strtoull(r->f[1], NULL, 10) + (unsigned long long)strtoll(r->f[2], NULL, 10);
+    if (!m) return;
+    CHECK(llmsize_params_of(m, &p) == LLMSIZE_OK, "params_of %s", r->f[0]);
+    CHECK(p.total == want, "params %s: computed %llu, published %llu (adjust %s)", r->f[0],
+          (unsigned long long)p.total, want, r->f[2]);
+    ++n_params;
+}
+
+/* ---- 2. GGUF sizes: llama.cpp "model size" (tensor bytes) or file bytes, within 1 % ---- */
+static int n_gguf;
+static double gguf_worst;
+static void gguf_row(const row_t *r) {
+    const llmsize_model *m = model(r->f[0]);
+    const llmsize_format *f = format(r->f[1]);
+    llmsize_weights w;
+    double want = atof(r->f[3]), got, err;
+    if (!m || !f) return;
+    CHECK(llmsize_weight_bytes(m, f, &w) == LLMSIZE_OK, "weight_bytes %s %s", r->f[0], r->f[1]);
+    if (!strcmp(r->f[2], "tensor_gib")) got = (double)w.total / 1073741824.0;
+    else if (!strcmp(r->f[2], "tensor_mib")) got = (double)w.total / 1048576.0;
+    else if (!strcmp(r->f[2], "tensor_bytes")) got = (double)w.total;
+    else got = (double)w.file_bytes;
+    err = fabs(got - want) / want;
+    if (err > gguf_worst) gguf_worst = err;
+    CHECK(err <= 0.01, "gguf %s %s %s: predicted %.4f, published %.4f (%.2f %%)", r->f[0], r->f[1], r->f[2],
+          got, want, 100.0 * err);
+    ++n_gguf;
+}
+
+/* ---- 3. llama.cpp KV buffer log lines, exact to the printed 0.01 MiB ---- */
+static int n_kv;
+static void kv_row(const row_t *r) {
+    const llmsize_model *m = model(r->f[0]);
+    llmsize_kv_dtype d;
+    uint64_t bytes = 0;
+    double mib;
+    if (!m) return;
+    CHECK(llmsize_find_kv_dtype(r->f[2], &d) == LLMSIZE_OK, "kv dtype %s", r->f[2]);
+    CHECK(llmsize_kv_bytes(m, strtoull(r->f[1], NULL, 10), 1, d, &bytes) == LLMSIZE_OK, "kv_bytes %s", r->f[0]);
+    mib = (double)bytes / 1048576.0;
+    CHECK(fabs(mib - atof(r->f[3])) <= 0.006, "kv %s ctx %s %s: %.2f MiB, log says %s MiB", r->f[0], r->f[1],
+          r->f[2], mib, r->f[3]);
+    ++n_kv;
+}
+
+/* ---- 4. decode tok/s against published measurements: MAPE bound ---- */
+#define DECODE_MAX 512
+static double decode_err[DECODE_MAX];
+static int n_decode, decode_in_range;
+static char decode_hw[64][32];
+static int n_decode_hw;
+static void decode_row(const row_t *r) {
+    const llmsize_model *m = model(r->f[1]);
+    const llmsize_format *f = format(r->f[2]);
+    const llmsize_accel *a = NULL;
+    llmsize_speed_request q;
+    llmsize_speed_result s;
+    double want = atof(r->f[3]);
+    int k;
+    CHECK(llmsize_find_accel(r->f[0], &a) == LLMSIZE_OK, "accel %s", r->f[0]);
+    if (!m || !f || !a || n_decode >= DECODE_MAX) return;
+    memset(&q, 0, sizeof q);
+    q.model = m; q.format = f; q.accel = a; q.context = 128; q.batch = 1;
+    CHECK(llmsize_speed(&q, &s) == LLMSIZE_OK, "speed %s %s %s", r->f[0], r->f[1], r->f[2]);
+    decode_err[n_decode++] = fabs(s.decode_tps - want) / want;
+    if (want >= s.decode_tps_low && want <= s.decode_tps_high) ++decode_in_range;
+    if (getenv("LLMSIZE_TEST_VERBOSE"))
+        printf("  decode %-16s %-28s %-9s measured %7.1f predicted %7.1f [%6.1f, %6.1f]\n", r->f[0], r->f[1],
+               r->f[2], want, s.decode_tps, s.decode_tps_low, s.decode_tps_high);
+    for (k = 0; k < n_decode_hw; ++k) if (!strcmp(decode_hw[k], r->f[0])) break;
+    if (k == n_decode_hw && n_decode_hw < 64) { strncpy(decode_hw[n_decode_hw], r->f[0], 31); ++n_decode_hw; }
+}
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* ---- 5. API contracts that need no published figure ---- */
+static void test_api(void) {
+    const llmsize_model *m = NULL;
+    const llmsize_accel *a = NULL;
+    const llmsize_format *f = NULL;
+    const char *sugg[3];
+    llmsize_params p;
+    llmsize_weights w;
+    llmsize_model bad;
+    uint64_t kv = 0, kv2 = 0;
+    llmsize_kv_dtype d;
+    size_t n;
+
+    CHECK(strcmp(llmsize_version(), LLMSIZE_VERSION_STRING) == 0, "version");
+    CHECK(llmsize_data_version()[0] == '2', "data version");
+    CHECK(llmsize_strerror((llmsize_status)999) != NULL, "strerror out of range");
+    /* lookups: canonical id, HF repo, case, nvidia-smi name, GFD label, aliases */
+    CHECK(llmsize_find_model("meta-llama/Llama-3.1-8B-Instruct", &m) == LLMSIZE_OK && m && !strcmp(m->id, "llama-3.1-8b"), "hf repo lookup");
+    CHECK(llmsize_find_model("LLAMA-3.1-8B", &m) == LLMSIZE_OK, "case-insensitive lookup");
+    CHECK(llmsize_find_model("llama-3.1-9b", &m) == LLMSIZE_ERR_UNKNOWN_MODEL && m == NULL, "unknown model");
+    CHECK(llmsize_find_model(NULL, &m) == LLMSIZE_ERR_NULL, "NULL name");
+    CHECK(llmsize_find_model("x", NULL) == LLMSIZE_ERR_NULL, "NULL out");
+    CHECK(llmsize_find_model("", &m) == LLMSIZE_ERR_UNKNOWN_MODEL, "empty name");
+    n = llmsize_suggest(LLMSIZE_TABLE_MODELS, "llama-3.1-9b", sugg, 3);
+    CHECK(n >= 1 && !strcmp(sugg[0], "llama-3.1-8b"), "suggest llama-3.1-8b (got %s)", n ? sugg[0] : "none");
+    CHECK(llmsize_suggest(LLMSIZE_TABLE_MODELS, NULL, sugg, 3) == 0, "suggest NULL");
+    CHECK(llmsize_find_accel("NVIDIA-H100-80GB-HBM3", &a) == LLMSIZE_OK && a && !strcmp(a->id, "h100-sxm"), "GFD label lookup");
+    CHECK(llmsize_find_accel("NVIDIA H100 80GB HBM3", &a) == LLMSIZE_OK, "nvidia-smi name lookup");
+    CHECK(a && a->mem_bytes == 81559ull * 1048576ull, "H100 memory as nvidia-smi reports it");
+    CHECK(llmsize_find_accel("h1000", &a) == LLMSIZE_ERR_UNKNOWN_ACCEL, "unknown accel");
+    CHECK(llmsize_find_format("q4_k_m", &f) == LLMSIZE_OK && f && f->kind == LLMSIZE_FMT_GGUF, "format lookup");
+    CHECK(llmsize_find_format("q4_k_x", &f) == LLMSIZE_ERR_UNKNOWN_FORMAT, "unknown format");
+    CHECK(llmsize_find_kv_dtype("fp8_e5m2", &d) == LLMSIZE_OK && d == LLMSIZE_KV_FP8, "kv alias");
+    CHECK(llmsize_find_kv_dtype("q3_k", &d) == LLMSIZE_ERR_UNKNOWN_KV_DTYPE, "unknown kv dtype");
+    CHECK(llmsize_model_at(llmsize_model_count()) == NULL, "model_at past end");
+
+    /* published active counts: Mixtral ~12.9B, Qwen3-30B-A3B ~3.3B, DeepSeek-V3 ~37B */
+    m = model("mixtral-8x7b");
+    CHECK(m && llmsize_params_of(m, &p) == LLMSIZE_OK && p.active > 12850000000ull && p.active < 12950000000ull,
+          "Mixtral active ~12.9B (Mistral AI announcement)");
+    m = model("qwen3-30b-a3b");
+    CHECK(m && llmsize_params_of(m, &p) == LLMSIZE_OK && p.active > 3250000000ull && p.active < 3450000000ull,
+          "Qwen3-30B-A3B active ~3.3B (Qwen3 model card)");
+    m = model("deepseek-v3");
+    CHECK(m && llmsize_params_of(m, &p) == LLMSIZE_OK && p.active > 36500000000ull && p.active < 38500000000ull,
+          "DeepSeek-V3 active ~37B (DeepSeek-V3 report)");
+
+    /* KV: MLA is the latent + rope dims only (576 values/token/layer at f16) */
+    m = model("deepseek-v3");
+    CHECK(m && llmsize_kv_bytes(m, 1, 1, LLMSIZE_KV_F16, &kv) == LLMSIZE_OK && kv == 61ull * 576 * 2, "MLA KV per token");
+    /* sliding window: Gemma 3 local layers stop growing past the 1024-token window */
+    m = model("gemma-3-27b");
+    CHECK(m && llmsize_kv_bytes(m, 1024, 1, LLMSIZE_KV_F16, &kv) == LLMSIZE_OK &&
+          llmsize_kv_bytes(m, 2048, 1, LLMSIZE_KV_F16, &kv2) == LLMSIZE_OK &&
+          kv2 - kv == 1024ull * 10 * 2 * 16 * 128 * 2, "Gemma 3 27B: only its 10 global layers grow");
+    /* hybrid: Qwen3-Next's 36 linear layers hold a fixed state */
+    m = model("qwen3-next-80b-a3b-instruct");
+    CHECK(m && llmsize_kv_bytes(m, 1000, 1, LLMSIZE_KV_F16, &kv) == LLMSIZE_OK &&
+          llmsize_kv_bytes(m, 2000, 1, LLMSIZE_KV_F16, &kv2) == LLMSIZE_OK &&
+          kv2 - kv == 1000ull * 12 * 2 * 2 * 256 * 2, "Qwen3-Next: only 12 full-attention layers grow");
+    /* bad input */
+    CHECK(llmsize_kv_bytes(m, 0, 1, LLMSIZE_KV_F16, &kv) == LLMSIZE_ERR_INVALID_ARG, "zero context");
+    CHECK(llmsize_kv_bytes(m, 1, 1, (llmsize_kv_dtype)99, &kv) == LLMSIZE_ERR_UNKNOWN_KV_DTYPE, "bad dtype");
+    m = model("llama-3.1-405b");
+    CHECK(m && llmsize_kv_bytes(m, (uint64_t)1 << 62, 1000, LLMSIZE_KV_F32, &kv) == LLMSIZE_ERR_OVERFLOW && kv == 0,
+          "overflow reported, not wrapped");
+    memset(&bad, 0, sizeof bad);
+    CHECK(llmsize_params_of(&bad, &p) == LLMSIZE_ERR_INVALID_MODEL, "zeroed model is invalid");
+    if (m) {
+        bad = *m;
+        bad.dims.kv_heads = 7;   /* does not divide 128 heads */
+        CHECK(llmsize_model_validate(&bad) == LLMSIZE_ERR_INVALID_MODEL, "kv heads must divide heads");
+        bad = *m;
+        bad.dims.layers = 0xFFFFFFFFu;
+        CHECK(llmsize_params_of(&bad, &p) == LLMSIZE_ERR_INVALID_MODEL, "UINT32_MAX layers rejected");
+        bad = *m;
+        bad.dims.vocab = 0xFFFFFFFFu;
+        bad.dims.hidden = 0xFFFFFFFFu;
+        CHECK(llmsize_params_of(&bad, &p) == LLMSIZE_ERR_OVERFLOW, "huge model overflows cleanly");
+    }
+    /* formats: more bits never fewer bytes; exact block math for Q8_0 */
+    m = model("llama-3.1-8b");
+    f = format("Q8_0");
+    CHECK(m && f && llmsize_weight_bytes(m, f, &w) == LLMSIZE_OK &&
+          w.total == (8030261248ull - 266240ull) / 32 * 34 + 266240ull * 4, "Q8_0 = 34 bytes per 32 weights, 1-D F32");
+    CHECK(llmsize_weight_bytes(m, NULL, &w) == LLMSIZE_ERR_NULL, "NULL format");
+}
+
+/* a symbol from the second translation unit: the header links twice without clashes */
+extern int llmsize_test_second_tu(void);
+
+int main(int argc, char **argv) {
+    double mape, p90;
+    if (argc > 1) data_dir = argv[1];
+    test_api();
+    CHECK(llmsize_test_second_tu() == 1, "second translation unit");
+    each_row("params.tsv", params_row);
+    each_row("gguf_sizes.tsv", gguf_row);
+    each_row("kv_logs.tsv", kv_row);
+    each_row("decode.tsv", decode_row);
+    qsort(decode_err, (size_t)n_decode, sizeof decode_err[0], cmp_double);
+    mape = n_decode ? decode_err[n_decode / 2] : 1.0;
+    p90 = n_decode ? decode_err[n_decode * 9 / 10] : 1.0;
+    printf("validation: %d exact parameter counts; %d GGUF sizes (worst %.2f %%); %d KV log lines;\n"
+           "            %d decode measurements on %d accelerators: median abs error %.1f %%, p90 %.1f %%, "
+           "%d within [low, high]\n", n_params, n_gguf, 100.0 * gguf_worst, n_kv, n_decode, n_decode_hw,
+           100.0 * mape, 100.0 * p90, decode_in_range);
+    CHECK(n_params >= 25 && n_gguf >= 30 && n_kv >= 10 && n_decode >= 40 && n_decode_hw >= 15, "validation set sizes");
+    CHECK(mape <= 0.20, "decode median absolute percentage error %.1f %% exceeds the 20 %% bound", 100.0 * mape);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
