@@ -774,10 +774,10 @@ static void llmsize__emit_attention(llmsize__visitor *v, uint32_t cls, uint32_t 
     const llmsize_model *m = v->m;
     const uint64_t h = m->dims.hidden, hd = m->dims.head_dim;
     const uint64_t nh = m->dims.heads, nkv = m->dims.kv_heads;
-    const uint32_t attn_cls = cls == LLMSIZE__C_MTP ? cls : LLMSIZE__C_ATTN;
+    const uint32_t attn_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_ATTN;
     if (llmsize__is_linear_layer(m, i)) {      /* Gated DeltaNet (Qwen3-Next)           */
         const llmsize_linear_attn *la = &m->linear;
-        const uint32_t c = cls == LLMSIZE__C_MTP ? cls : LLMSIZE__C_LINEAR;
+        const uint32_t c = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_LINEAR;
         const uint64_t kd = (uint64_t)la->k_heads * la->k_dim, vd = (uint64_t)la->v_heads * la->v_dim;
         llmsize__put(v, c, LLMSIZE__T_OTHER, i, h, 2 * kd + 2 * vd, 1, 0); /* in_proj_qkvz */
         llmsize__put(v, c, LLMSIZE__T_OTHER, i, h, 2u * la->v_heads, 1, 0); /* in_proj_ba  */
@@ -844,24 +844,24 @@ static void llmsize__emit_ffn_block(llmsize__visitor *v, uint32_t cls, uint32_t 
     const llmsize_moe *e = &m->moe;
     const int mtp = cls == LLMSIZE__C_MTP;
     if (!llmsize__is_moe_layer(m, i)) {
-        llmsize__emit_ffn(v, mtp ? cls : LLMSIZE__C_FFN, i, m->dims.ffn, 1, 0,
+        llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE__C_FFN, i, m->dims.ffn, 1, 0,
                           (m->flags & LLMSIZE_F_MLP_BIAS) != 0);
         return;
     }
-    llmsize__put(v, mtp ? cls : LLMSIZE__C_ROUTER, LLMSIZE__T_F32, i, m->dims.hidden, e->experts, 1, 0);
-    if (m->flags & LLMSIZE_F_ROUTER_BIAS) llmsize__vec(v, mtp ? cls : LLMSIZE__C_ROUTER, i, e->experts);
-    llmsize__emit_ffn(v, mtp ? cls : LLMSIZE__C_EXPERTS, i, e->expert_ffn, e->experts, 1,
+    llmsize__put(v, mtp ? cls : (uint32_t)LLMSIZE__C_ROUTER, LLMSIZE__T_F32, i, m->dims.hidden, e->experts, 1, 0);
+    if (m->flags & LLMSIZE_F_ROUTER_BIAS) llmsize__vec(v, mtp ? cls : (uint32_t)LLMSIZE__C_ROUTER, i, e->experts);
+    llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE__C_EXPERTS, i, e->expert_ffn, e->experts, 1,
                       (m->flags & LLMSIZE_F_EXPERT_BIAS) != 0);
     if (e->shared) {
-        llmsize__emit_ffn(v, mtp ? cls : LLMSIZE__C_SHARED, i, (uint64_t)e->shared_ffn * e->shared, 1, 0, 0);
+        llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE__C_SHARED, i, (uint64_t)e->shared_ffn * e->shared, 1, 0, 0);
         if (m->flags & LLMSIZE_F_SHARED_GATE)
-            llmsize__put(v, mtp ? cls : LLMSIZE__C_SHARED, LLMSIZE__T_F32, i, m->dims.hidden, 1, 1, 0);
+            llmsize__put(v, mtp ? cls : (uint32_t)LLMSIZE__C_SHARED, LLMSIZE__T_F32, i, m->dims.hidden, 1, 1, 0);
     }
 }
 
 static void llmsize__emit_layer(llmsize__visitor *v, uint32_t cls, uint32_t i) {
     const llmsize_model *m = v->m;
-    const uint32_t norm_cls = cls == LLMSIZE__C_MTP ? cls : LLMSIZE__C_NORM;
+    const uint32_t norm_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_NORM;
     uint32_t k;
     for (k = 0; k < llmsize__norms_per_layer(m); ++k)
         llmsize__vec(v, norm_cls, i, m->dims.hidden * llmsize__norm_width(m));
@@ -1196,7 +1196,7 @@ static uint32_t llmsize__fallback(uint32_t type, uint64_t ne0) {
     case LLMSIZE__G_Q6_K: type = LLMSIZE__G_Q8_0; break;
     default: return LLMSIZE__G_F16;
     }
-    return ne0 % llmsize__ggml[type].block == 0 ? type : LLMSIZE__G_F16;
+    return ne0 % llmsize__ggml[type].block == 0 ? type : (uint32_t)LLMSIZE__G_F16;
 }
 
 static int llmsize__is_iq12_or(uint32_t ft, uint64_t extra_mask) {
@@ -1451,7 +1451,7 @@ LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t con
 /* Speed                                                                              */
 /* ---------------------------------------------------------------------------------- */
 static double llmsize__peak_tflops(const llmsize_accel *a, const llmsize_format *f) {
-    switch (f->kind == LLMSIZE_FMT_GPU ? f->compute : LLMSIZE_COMPUTE_BF16) {
+    switch (f->kind == LLMSIZE_FMT_GPU ? f->compute : (uint32_t)LLMSIZE_COMPUTE_BF16) {
     case LLMSIZE_COMPUTE_FP4: if (a->fp4_tflops > 0) return a->fp4_tflops; /* fall through */
     case LLMSIZE_COMPUTE_FP8: if (a->fp8_tflops > 0) return a->fp8_tflops; break;
     case LLMSIZE_COMPUTE_INT8: if (a->int8_tops > 0) return a->int8_tops; break;
