@@ -93,7 +93,7 @@ static const llmsize_format llmsize__formats[] = {
       "llama.cpp per-tensor mix; 1-D tensors and routers F32", "ggml-org/llama.cpp:src/llama-quant.cpp, gguf-py/gguf/constants.py" },
     { "TQ1_0", "GGUF TQ1_0 (ternary)", LLMSIZE_FMT_GGUF, 0x1e, 0,0,0,0,0,0,0, 0, 0, LLMSIZE_COMPUTE_BF16,
       "llama.cpp per-tensor mix; 1-D tensors and routers F32", "ggml-org/llama.cpp:src/llama-quant.cpp, gguf-py/gguf/constants.py" },
-    { "MXFP4_MOE|MXFP4", "GGUF MXFP4_MOE", LLMSIZE_FMT_GGUF, 0x20, 0,0,0,0,0,0,0, 0, 0, LLMSIZE_COMPUTE_BF16,
+    { "MXFP4_MOE", "GGUF MXFP4_MOE", LLMSIZE_FMT_GGUF, 0x20, 0,0,0,0,0,0,0, 0, 0, LLMSIZE_COMPUTE_BF16,
       "llama.cpp per-tensor mix; 1-D tensors and routers F32", "ggml-org/llama.cpp:src/llama-quant.cpp, gguf-py/gguf/constants.py" },
     { "Q6_K_L", "GGUF Q6_K_L (Q6_K, embeddings+output Q8_0)", LLMSIZE_FMT_GGUF, 0x111, 0,0,0,0,0,0,0, 0, 0, LLMSIZE_COMPUTE_BF16,
       "llama.cpp per-tensor mix; 1-D tensors and routers F32", "ggml-org/llama.cpp:src/llama-quant.cpp, gguf-py/gguf/constants.py" },

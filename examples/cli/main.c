@@ -1,6 +1,7 @@
 /* llmsize CLI: parse arguments, call the library, print. No sizing math lives here.
    Exit codes: 0 ok, 1 does not fit (run table only reports), 2 usage or unknown name. */
 #include "llmsize.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +42,14 @@ static int die_unknown(llmsize_table t, const char *what, const char *name) {
 static int parse_u64(const char *flag, const char *v, unsigned long long *out) {
     char *end;
     if (!v || !*v || *v == '-') { fprintf(stderr, "llmsize: %s needs a positive integer\n", flag); return 0; }
+    errno = 0;
     *out = strtoull(v, &end, 10);
-    if (*end == 'k' || *end == 'K') { *out *= 1024u; ++end; }
+    if (errno == ERANGE) { fprintf(stderr, "llmsize: %s: '%s' is out of range\n", flag, v); return 0; }
+    if (*end == 'k' || *end == 'K') {   /* 32k = 32 * 1024 tokens, as llama.cpp and vLLM read it */
+        if (*out > 0xFFFFFFFFFFFFFFFFull / 1024u) { fprintf(stderr, "llmsize: %s: '%s' is out of range\n", flag, v); return 0; }
+        *out *= 1024u;
+        ++end;
+    }
     if (*end || *out == 0) { fprintf(stderr, "llmsize: %s: '%s' is not a positive integer\n", flag, v); return 0; }
     return 1;
 }
@@ -82,6 +89,15 @@ static void json_str(const char *k, const char *v, int comma) {
         else putchar(*p);
     }
     printf("\"%s", comma ? ", " : "");
+}
+
+/* The canonical spelling of a '|'-separated id list: its first entry. */
+static const char *primary(const char *ids, char *buf, size_t cap) {
+    size_t n = strcspn(ids, "|");
+    if (n >= cap) n = cap - 1;
+    memcpy(buf, ids, n);
+    buf[n] = '\0';
+    return buf;
 }
 
 static int cmd_models(const opts *o) {
@@ -179,6 +195,7 @@ static int cmd_weights(const opts *o, const llmsize_model *m) {
         const llmsize_format *f = llmsize_format_at(i);
         llmsize_weights w;
         llmsize_status st;
+        char id[32];
         if (o->quant) {
             const llmsize_format *want = NULL;
             if (llmsize_find_format(o->quant, &want) != LLMSIZE_OK)
@@ -189,10 +206,10 @@ static int cmd_weights(const opts *o, const llmsize_model *m) {
         if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s: %s\n", f->id, llmsize_strerror(st)); return 2; }
         if (o->json)
             printf("%s  {\"format\": \"%s\", \"weight_bytes\": %llu, \"file_bytes\": %llu, \"active_bytes\": %llu}",
-                   n++ ? ",\n" : "", f->id, (unsigned long long)w.total, (unsigned long long)w.file_bytes,
+                   n++ ? ",\n" : "", primary(f->id, id, sizeof id), (unsigned long long)w.total, (unsigned long long)w.file_bytes,
                    (unsigned long long)w.active);
         else
-            printf("%-18s %9.2f GiB  (%llu bytes; file %.2f GiB)\n", f->id, w.total / GIB,
+            printf("%-18s %9.2f GiB  (%llu bytes; file %.2f GiB)\n", primary(f->id, id, sizeof id), w.total / GIB,
                    (unsigned long long)w.total, w.file_bytes / GIB);
     }
     if (o->json) printf("\n]\n");
@@ -222,6 +239,7 @@ static int cmd_speed(const opts *o, const llmsize_model *m) {
     const llmsize_format *f;
     llmsize_kv_dtype d;
     llmsize_status st;
+    char id[32];
     if (!o->gpu) { fprintf(stderr, "llmsize: speed needs --gpu G\n"); return 2; }
     if (llmsize_find_accel(o->gpu, &a) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu);
     if (llmsize_find_format(o->quant ? o->quant : "Q4_K_M", &f) != LLMSIZE_OK)
@@ -236,11 +254,11 @@ static int cmd_speed(const opts *o, const llmsize_model *m) {
     if (o->json)
         printf("{\"model\": \"%s\", \"gpu\": \"%s\", \"format\": \"%s\", \"decode_tps\": %.2f, \"decode_tps_low\": %.2f, "
                "\"decode_tps_high\": %.2f, \"decode_tps_total\": %.2f, \"ttft_s\": %.4f, \"bytes_per_step\": %llu}\n",
-               m->id, a->id, f->id, s.decode_tps, s.decode_tps_low, s.decode_tps_high, s.decode_tps_total, s.ttft_s,
+               m->id, a->id, primary(f->id, id, sizeof id), s.decode_tps, s.decode_tps_low, s.decode_tps_high, s.decode_tps_total, s.ttft_s,
                (unsigned long long)s.bytes_per_step);
     else {
         printf("%s %s on %s: decode %.1f tok/s per sequence (range %.1f-%.1f), %.2f GiB read per step\n", m->id,
-               f->id, a->name, s.decode_tps, s.decode_tps_low, s.decode_tps_high, s.bytes_per_step / GIB);
+               primary(f->id, id, sizeof id), a->name, s.decode_tps, s.decode_tps_low, s.decode_tps_high, s.bytes_per_step / GIB);
         if (s.ttft_s > 0) printf("  TTFT %.3f s for the prompt\n", s.ttft_s);
         else printf("  TTFT unknown: no published tensor throughput for this accelerator\n");
     }
@@ -262,7 +280,7 @@ static int cmd_run(void) {
         for (k = 0; k < sizeof fmts / sizeof fmts[0]; ++k) {
             const llmsize_format *f;
             llmsize_find_format(fmts[k], &f);
-            printf("%-30s %-7s", m->id, f->id);
+            printf("%-30s %-7s", m->id, fmts[k]);
             for (g = 0; g < sizeof gpus / sizeof gpus[0]; ++g) {
                 const llmsize_accel *a;
                 llmsize_fit_request fr;
