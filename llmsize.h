@@ -450,8 +450,6 @@ extern "C" {
 /* ---------------------------------------------------------------------------------- */
 /* Checked 64-bit arithmetic: one overflow anywhere poisons the whole computation.     */
 /* ---------------------------------------------------------------------------------- */
-typedef struct llmsize__acc { uint64_t v; int overflow; } llmsize__acc;
-
 static uint64_t llmsize__mul(uint64_t a, uint64_t b, int *overflow) {
     if (a != 0 && b > UINT64_MAX / a) { *overflow = 1; return 0; }
     return a * b;
