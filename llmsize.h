@@ -213,7 +213,7 @@ typedef struct llmsize_model {
     const char *country;      /* ISO 3166-1 alpha-2 of the developer                     */
     const char *released;     /* YYYY-MM or YYYY-MM-DD                                   */
     const char *license;      /* licence id                                              */
-    const char *hf_repos;     /* space-separated Hugging Face repo ids (lookup aliases)  */
+    const char *hf_repos;     /* '|'-separated Hugging Face repo ids (lookup aliases)    */
     const char *source;       /* where the architecture numbers were read                */
     uint32_t modalities;      /* LLMSIZE_MOD_*                                           */
     uint32_t flags;           /* LLMSIZE_F_*                                             */
@@ -506,13 +506,13 @@ static int llmsize__eq_n(const char *q, const char *t, size_t n) {
     return q[n] == '\0';
 }
 
-/* Does q equal any token of a list separated by `sep` (spaces also split when sep=' ')? */
-static int llmsize__in_list(const char *q, const char *list, char sep) {
+/* Does q equal any entry of a '|'-separated list (case-insensitive)? */
+static int llmsize__in_list(const char *q, const char *list) {
     const char *p = list;
     if (!list) return 0;
     while (*p) {
         const char *e = p;
-        while (*e && *e != sep) ++e;
+        while (*e && *e != '|') ++e;
         if (e > p && llmsize__eq_n(q, p, (size_t)(e - p))) return 1;
         p = *e ? e + 1 : e;
     }
@@ -553,56 +553,78 @@ LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class) {
     return NULL;
 }
 
+/* Every name a table row answers to: up to 3 '|'-separated lists (id, aliases, name). */
+static int llmsize__row_names(llmsize_table t, size_t i, const char *names[3]) {
+    names[0] = names[1] = names[2] = NULL;
+    switch (t) {
+    case LLMSIZE_TABLE_MODELS:
+        if (i >= LLMSIZE__COUNT(llmsize__models)) return 0;
+        names[0] = llmsize__models[i].id;
+        names[1] = llmsize__models[i].hf_repos;
+        return 1;
+    case LLMSIZE_TABLE_ACCELS:
+        if (i >= LLMSIZE__COUNT(llmsize__accels)) return 0;
+        names[0] = llmsize__accels[i].id;
+        names[1] = llmsize__accels[i].aliases;
+        names[2] = llmsize__accels[i].name;
+        return 1;
+    case LLMSIZE_TABLE_FORMATS:
+        if (i >= LLMSIZE__COUNT(llmsize__formats)) return 0;
+        names[0] = llmsize__formats[i].id;
+        return 1;
+    case LLMSIZE_TABLE_KV_DTYPES:
+        if (i >= LLMSIZE_KV_DTYPE_COUNT) return 0;
+        names[0] = llmsize__kv_names[i];
+        return 1;
+    }
+    return 0;
+}
+
+/* Row of `t` that `name` names, or (size_t)-1. */
+static size_t llmsize__lookup(llmsize_table t, const char *name) {
+    const char *names[3];
+    size_t i;
+    int k;
+    for (i = 0; llmsize__row_names(t, i, names); ++i)
+        for (k = 0; k < 3; ++k)
+            if (llmsize__in_list(name, names[k])) return i;
+    return (size_t)-1;
+}
+
 LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out) {
     size_t i;
     if (out) *out = NULL;
     if (!name || !out) return LLMSIZE_ERR_NULL;
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__models); ++i) {
-        const llmsize_model *m = &llmsize__models[i];
-        if (llmsize__in_list(name, m->id, ' ') || llmsize__in_list(name, m->hf_repos, ' ')) {
-            *out = m;
-            return LLMSIZE_OK;
-        }
-    }
-    return LLMSIZE_ERR_UNKNOWN_MODEL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_MODELS, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_MODEL;
+    *out = &llmsize__models[i];
+    return LLMSIZE_OK;
 }
 
 LLMSIZE_API llmsize_status llmsize_find_accel(const char *name, const llmsize_accel **out) {
     size_t i;
     if (out) *out = NULL;
     if (!name || !out) return LLMSIZE_ERR_NULL;
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__accels); ++i) {
-        const llmsize_accel *a = &llmsize__accels[i];
-        if (llmsize__in_list(name, a->id, '|') || llmsize__in_list(name, a->name, '|') ||
-            llmsize__in_list(name, a->aliases, '|')) {
-            *out = a;
-            return LLMSIZE_OK;
-        }
-    }
-    return LLMSIZE_ERR_UNKNOWN_ACCEL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_ACCELS, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_ACCEL;
+    *out = &llmsize__accels[i];
+    return LLMSIZE_OK;
 }
 
 LLMSIZE_API llmsize_status llmsize_find_format(const char *name, const llmsize_format **out) {
     size_t i;
     if (out) *out = NULL;
     if (!name || !out) return LLMSIZE_ERR_NULL;
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__formats); ++i) {
-        if (llmsize__in_list(name, llmsize__formats[i].id, '|')) {
-            *out = &llmsize__formats[i];
-            return LLMSIZE_OK;
-        }
-    }
-    return LLMSIZE_ERR_UNKNOWN_FORMAT;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_FORMATS, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_FORMAT;
+    *out = &llmsize__formats[i];
+    return LLMSIZE_OK;
 }
 
 LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dtype *out) {
     size_t i;
     if (out) *out = LLMSIZE_KV_F16;
     if (!name || !out) return LLMSIZE_ERR_NULL;
-    for (i = 0; i < LLMSIZE_KV_DTYPE_COUNT; ++i)
-        if (llmsize__in_list(name, llmsize__kv_names[i], '|')) { *out = (llmsize_kv_dtype)i; return LLMSIZE_OK; }
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_KV_DTYPES, name)) != (size_t)-1) { *out = (llmsize_kv_dtype)i; return LLMSIZE_OK; }
     for (i = 0; i < LLMSIZE__COUNT(llmsize__kv_aliases); ++i)
-        if (llmsize__in_list(name, llmsize__kv_aliases[i].name, '|')) { *out = llmsize__kv_aliases[i].dtype; return LLMSIZE_OK; }
+        if (llmsize__in_list(name, llmsize__kv_aliases[i].name)) { *out = llmsize__kv_aliases[i].dtype; return LLMSIZE_OK; }
     return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
 }
 
@@ -629,7 +651,7 @@ static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn) {
     return row[bn];
 }
 
-/* Distance from query to the closest '|'- or ' '-separated token of names. A query that
+/* Distance from query to the closest entry of a '|'-separated list. A query that
    is a prefix of a token counts as close: "llama-3.1" should suggest "llama-3.1-8b". */
 static size_t llmsize__name_distance(const char *q, const char *names) {
     size_t best = (size_t)-1, qn = strlen(q);
@@ -637,7 +659,7 @@ static size_t llmsize__name_distance(const char *q, const char *names) {
     while (p && *p) {
         const char *e = p;
         size_t d, n;
-        while (*e && *e != '|' && *e != ' ') ++e;
+        while (*e && *e != '|') ++e;
         n = (size_t)(e - p);
         d = llmsize__edit_distance(q, p, n);
         if (qn >= 3 && n > qn) {
@@ -653,37 +675,19 @@ static size_t llmsize__name_distance(const char *q, const char *names) {
     return best;
 }
 
-static const char *llmsize__table_name(llmsize_table t, size_t i, const char **alt) {
-    *alt = NULL;
-    switch (t) {
-    case LLMSIZE_TABLE_MODELS:
-        if (i >= LLMSIZE__COUNT(llmsize__models)) return NULL;
-        *alt = llmsize__models[i].hf_repos;
-        return llmsize__models[i].id;
-    case LLMSIZE_TABLE_ACCELS:
-        if (i >= LLMSIZE__COUNT(llmsize__accels)) return NULL;
-        *alt = llmsize__accels[i].aliases;
-        return llmsize__accels[i].id;
-    case LLMSIZE_TABLE_FORMATS:
-        if (i >= LLMSIZE__COUNT(llmsize__formats)) return NULL;
-        return llmsize__formats[i].id;
-    case LLMSIZE_TABLE_KV_DTYPES:
-        return i < LLMSIZE_KV_DTYPE_COUNT ? llmsize__kv_names[i] : NULL;
-    }
-    return NULL;
-}
-
 LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
                                    const char **out, size_t cap) {
     size_t dist[8], n = 0, i, limit;
-    const char *name, *alt;
+    const char *names[3];
     if (!query || !out || cap == 0) return 0;
     if (cap > 8) cap = 8;
     limit = strlen(query) / 3 + 2;   /* beyond this a "suggestion" is noise */
-    for (i = 0; (name = llmsize__table_name(table, i, &alt)) != NULL; ++i) {
-        size_t d, k;
-        d = llmsize__name_distance(query, name);
-        if (alt) { size_t d2 = llmsize__name_distance(query, alt); if (d2 < d) d = d2; }
+    for (i = 0; llmsize__row_names(table, i, names); ++i) {
+        size_t d = (size_t)-1, k;
+        int j;
+        for (j = 0; j < 3; ++j) {
+            if (names[j]) { size_t dj = llmsize__name_distance(query, names[j]); if (dj < d) d = dj; }
+        }
         if (d > limit) continue;
         /* insertion into the sorted top-cap list; ties keep table order */
         for (k = n; k > 0 && dist[k - 1] > d; --k) {
@@ -691,7 +695,7 @@ LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
         }
         if (k < cap) {
             dist[k] = d;
-            out[k] = name;
+            out[k] = names[0];
             if (n < cap) ++n;
         }
     }

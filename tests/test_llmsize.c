@@ -171,6 +171,27 @@ static void test_api(void) {
     CHECK(llmsize_find_kv_dtype("fp8_e5m2", &d) == LLMSIZE_OK && d == LLMSIZE_KV_FP8, "kv alias");
     CHECK(llmsize_find_kv_dtype("q3_k", &d) == LLMSIZE_ERR_UNKNOWN_KV_DTYPE, "unknown kv dtype");
     CHECK(llmsize_model_at(llmsize_model_count()) == NULL, "model_at past end");
+    /* every id and Hugging Face repo of every row resolves to that row: no clashes */
+    for (n = 0; n < llmsize_model_count(); ++n) {
+        const llmsize_model *row = llmsize_model_at(n);
+        const char *p = row->hf_repos;
+        char repo[160];
+        CHECK(llmsize_find_model(row->id, &m) == LLMSIZE_OK && m == row, "id %s resolves to its row", row->id);
+        while (p && *p) {
+            size_t len = strcspn(p, "|");
+            if (len < sizeof repo) {
+                memcpy(repo, p, len);
+                repo[len] = '\0';
+                CHECK(llmsize_find_model(repo, &m) == LLMSIZE_OK && m == row, "repo %s resolves to %s", repo, row->id);
+            }
+            p += len + (p[len] == '|');
+        }
+    }
+    for (n = 0; n < llmsize_accel_count(); ++n) {
+        const llmsize_accel *row = llmsize_accel_at(n);
+        CHECK(llmsize_find_accel(row->id, &a) == LLMSIZE_OK && a == row, "accel %s resolves to its row", row->id);
+        CHECK(row->bw_gbs > 0 && row->mem_bytes > 0 && row->source[0], "accel %s has memory, bandwidth, source", row->id);
+    }
 
     /* published active counts: Mixtral ~12.9B, Qwen3-30B-A3B ~3.3B, DeepSeek-V3 ~37B */
     m = model("mixtral-8x7b");
