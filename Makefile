@@ -22,8 +22,9 @@ $(BUILD)/llmsize.o: llmsize.c $(HEADERS) | $(BUILD)
 llmsize: examples/cli/main.c $(BUILD)/llmsize.o
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/cli/main.c $(BUILD)/llmsize.o -o $@
 
-$(BUILD)/test_llmsize: tests/test_llmsize.c tests/tu_second.c $(BUILD)/llmsize.o | $(BUILD)
-	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tests/test_llmsize.c tests/tu_second.c $(BUILD)/llmsize.o -lm -o $@
+TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/tu_second.c
+$(BUILD)/test_llmsize: $(TEST_SRC) tests/testing.h $(BUILD)/llmsize.o | $(BUILD)
+	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. -Itests $(TEST_SRC) $(BUILD)/llmsize.o -lm -o $@
 
 run: llmsize
 	./llmsize run

@@ -109,6 +109,8 @@ typedef enum llmsize_status {
     LLMSIZE_ERR_INVALID_ARG,     /* zero, negative, NaN or out-of-range argument       */
     LLMSIZE_ERR_OVERFLOW,        /* a result would not fit in 64 bits                  */
     LLMSIZE_ERR_UNSUPPORTED,     /* the combination has no meaning (e.g. no KV cache)  */
+    LLMSIZE_ERR_UNKNOWN_LICENSE, /* no licence of that id in the table                 */
+    LLMSIZE_ERR_CAPACITY,        /* the caller's output array is too small             */
     LLMSIZE_STATUS_COUNT
 } llmsize_status;
 
@@ -144,6 +146,25 @@ enum {
     LLMSIZE_MOD_AUDIO = 1u << 2,
     LLMSIZE_MOD_VIDEO = 1u << 3
 };
+
+/* Task tags, from each model's card (what its makers say it is for). VISION and
+   LONG_CONTEXT are also derived from modalities and max_ctx by llmsize_model_tasks(). */
+enum {
+    LLMSIZE_TASK_CHAT         = 1u << 0,
+    LLMSIZE_TASK_CODE         = 1u << 1,
+    LLMSIZE_TASK_REASONING    = 1u << 2,  /* a thinking / chain-of-thought mode          */
+    LLMSIZE_TASK_MULTILINGUAL = 1u << 3,  /* card lists languages beyond English         */
+    LLMSIZE_TASK_VISION       = 1u << 4,
+    LLMSIZE_TASK_LONG_CONTEXT = 1u << 5,  /* max_ctx >= LLMSIZE_LONG_CONTEXT             */
+    LLMSIZE_TASK_EMBEDDING    = 1u << 6
+};
+#define LLMSIZE_LONG_CONTEXT 131072u
+
+/* A licence term or provenance fact that may be unknown. Zero is UNKNOWN on purpose:
+   a field nobody filled in never reads as "yes, allowed". */
+typedef enum llmsize_term {
+    LLMSIZE_TERM_UNKNOWN = 0, LLMSIZE_TERM_YES, LLMSIZE_TERM_NO
+} llmsize_term;
 
 /* Attention kind of a model's *local* layers; global layers are always full. */
 typedef enum llmsize_attn_kind {
@@ -217,6 +238,8 @@ typedef struct llmsize_model {
     const char *source;       /* where the architecture numbers were read                */
     uint32_t modalities;      /* LLMSIZE_MOD_*                                           */
     uint32_t flags;           /* LLMSIZE_F_*                                             */
+    uint32_t tasks;           /* LLMSIZE_TASK_*, from the model card                     */
+    uint32_t data_disclosed;  /* llmsize_term: training data named by the developer      */
     llmsize_dims dims;
     llmsize_attn_layout attn;
     llmsize_mla mla;
@@ -382,9 +405,116 @@ typedef struct llmsize_fit_result {
     int64_t headroom_bytes;   /* usable - total (negative = shortfall)                  */
 } llmsize_fit_result;
 
+/* ---------------------------------------------------------------------------------- */
+/* Licences                                                                           */
+/* ---------------------------------------------------------------------------------- */
+/* What crossing a licence's user or revenue threshold does. */
+typedef enum llmsize_gate {
+    LLMSIZE_GATE_NONE = 0,
+    LLMSIZE_GATE_GRANT_AT_RELEASE, /* above it in the month before the model's release:
+                                      no rights until the licensor grants them (Llama) */
+    LLMSIZE_GATE_GRANT,            /* above it at any time: request a licence (Qwen)     */
+    LLMSIZE_GATE_NO_RIGHTS,        /* above it: the licence grants nothing (Devstral 2)  */
+    LLMSIZE_GATE_DISPLAY           /* above it: display the model's name (Kimi K2)       */
+} llmsize_gate;
+
+/* What a licence says about using a model's outputs to train another model. */
+typedef enum llmsize_outputs_rule {
+    LLMSIZE_OUTPUTS_UNKNOWN = 0,
+    LLMSIZE_OUTPUTS_FREE,             /* no condition                                    */
+    LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY, /* may not improve any other LLM (Llama 2/3)      */
+    LLMSIZE_OUTPUTS_NAME_AND_CREDIT,  /* allowed; name prefix + "Built with" (Llama 3.1+)*/
+    LLMSIZE_OUTPUTS_CREDIT,           /* allowed with "Built with/Improved using" (Qwen)*/
+    LLMSIZE_OUTPUTS_INHERIT_TERMS,    /* a distilled model inherits the use restrictions */
+    LLMSIZE_OUTPUTS_NONCOMMERCIAL,    /* outputs may not be used commercially            */
+    LLMSIZE_OUTPUTS_RESEARCH_ONLY     /* outputs for research purposes only              */
+} llmsize_outputs_rule;
+
+/* One licence's terms. Every *_clause names the section and quotes or closely follows
+   its wording; NULL text fields mean "no such term", UNKNOWN terms mean "not read". */
+typedef struct llmsize_license {
+    const char *id;                /* "llama3.1", "apache-2.0", …                      */
+    const char *name;
+    const char *spdx;              /* SPDX id, NULL where the licence has none          */
+    const char *licensor;
+    const char *version_date;
+    const char *governing_law;     /* NULL: none stated (or not read, see confidence)  */
+    const char *source;            /* where the text was read                          */
+    const char *confidence;        /* "primary", "mixed" or "secondary"                 */
+    uint32_t osi_approved;         /* llmsize_term                                      */
+    uint32_t commercial;           /* llmsize_term                                      */
+    const char *commercial_clause;
+    const char *commercial_duty;   /* obligation that comes with commercial use, or NULL*/
+    uint64_t mau_limit;            /* monthly active users; 0 = no threshold            */
+    uint32_t mau_gate;             /* llmsize_gate                                      */
+    const char *mau_clause;
+    double revenue_limit_usd;      /* per month; 0 = no threshold                       */
+    uint32_t revenue_gate;         /* llmsize_gate                                      */
+    const char *revenue_clause;
+    const char *display;           /* what a product must display ("Built with Llama") */
+    const char *display_clause;
+    const char *naming_rule;       /* rule for names of derived models, or NULL         */
+    const char *aup;               /* incorporated use policy (URL), or NULL            */
+    uint32_t eu_multimodal;        /* llmsize_term: YES = multimodal rights withheld from
+                                      EU-domiciled individuals and companies             */
+    const char *eu_clause;
+    uint32_t outputs;              /* llmsize_outputs_rule                              */
+    const char *outputs_clause;
+    uint32_t redistribution;       /* llmsize_term: weights may be passed on            */
+    const char *notice;            /* what copies must carry (notice file, licence copy)*/
+} llmsize_license;
+
+/* A use of a model, for llmsize_license_check(). Zero is "no" / "none". */
+typedef struct llmsize_use {
+    int commercial;                /* any commercial purpose, internal tools included  */
+    uint64_t mau;                  /* monthly active users of your products, now        */
+    uint64_t mau_at_release;       /* ... in the calendar month before the model's
+                                      release date (Llama's test); 0 = assume `mau`     */
+    double revenue_usd;            /* monthly revenue of your company (or employer)     */
+    int eu;                        /* you are domiciled / principally based in the EU   */
+    int multimodal;                /* image, audio or video inputs are used             */
+    int redistribute;              /* weights or derivatives are passed to others       */
+    int train_on_outputs;          /* outputs are used to train or improve a model      */
+} llmsize_use;
+
+/* Verdicts. Zero is UNKNOWN on purpose: an unfilled result never reads as allowed. */
+typedef enum llmsize_verdict {
+    LLMSIZE_VERDICT_UNKNOWN = 0,   /* a term that decides this use was not read         */
+    LLMSIZE_VERDICT_ALLOWED,
+    LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS,
+    LLMSIZE_VERDICT_NOT_ALLOWED
+} llmsize_verdict;
+
+/* Which part of a licence a finding is about. */
+typedef enum llmsize_clause {
+    LLMSIZE_CLAUSE_LICENSE = 0,    /* the licence as a whole (unknown id, combination)  */
+    LLMSIZE_CLAUSE_COMMERCIAL, LLMSIZE_CLAUSE_MAU, LLMSIZE_CLAUSE_REVENUE,
+    LLMSIZE_CLAUSE_EU_MULTIMODAL, LLMSIZE_CLAUSE_OUTPUTS, LLMSIZE_CLAUSE_REDISTRIBUTION,
+    LLMSIZE_CLAUSE_DISPLAY, LLMSIZE_CLAUSE_NAMING, LLMSIZE_CLAUSE_AUP,
+    LLMSIZE_CLAUSE_COUNT
+} llmsize_clause;
+
+/* One reason or obligation: what it is about, what it implies, and where it is. */
+typedef struct llmsize_finding {
+    uint32_t about;                /* llmsize_clause                                    */
+    uint32_t verdict;              /* what this finding alone implies                   */
+    const char *license;           /* licence id                                        */
+    const char *text;              /* the reason or the duty, in words                  */
+    const char *clause;            /* the licence's own wording / section               */
+} llmsize_finding;
+
+#define LLMSIZE_MAX_FINDINGS 24
+typedef struct llmsize_license_result {
+    uint32_t verdict;              /* llmsize_verdict: the worst over every finding     */
+    uint32_t n_reasons, n_obligations;
+    llmsize_finding reasons[LLMSIZE_MAX_FINDINGS];     /* every term checked            */
+    llmsize_finding obligations[LLMSIZE_MAX_FINDINGS]; /* duties that come with the use */
+} llmsize_license_result;
+
 /* Table selector for llmsize_suggest(). */
 typedef enum llmsize_table {
-    LLMSIZE_TABLE_MODELS = 0, LLMSIZE_TABLE_ACCELS, LLMSIZE_TABLE_FORMATS, LLMSIZE_TABLE_KV_DTYPES
+    LLMSIZE_TABLE_MODELS = 0, LLMSIZE_TABLE_ACCELS, LLMSIZE_TABLE_FORMATS, LLMSIZE_TABLE_KV_DTYPES,
+    LLMSIZE_TABLE_LICENSES
 } llmsize_table;
 
 /* ---------------------------------------------------------------------------------- */
@@ -425,6 +555,22 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req,
                                          llmsize_speed_result *out);
 LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req,
                                        llmsize_fit_result *out);
+
+/* Licences: the table, lookup by id or SPDX id, and the use predicate. */
+LLMSIZE_API size_t llmsize_license_count(void);
+LLMSIZE_API const llmsize_license *llmsize_license_at(size_t index);
+LLMSIZE_API llmsize_status llmsize_find_license(const char *name, const llmsize_license **out);
+/* Task tags of a model: its card's tags plus VISION / LONG_CONTEXT from its dims. */
+LLMSIZE_API uint32_t llmsize_model_tasks(const llmsize_model *model);
+/* May `use` be made of `model`? Checks every licence the model carries ('+'-joined);
+   the verdict is the worst finding; each reason and obligation cites its clause. */
+LLMSIZE_API llmsize_status llmsize_license_check(const llmsize_model *model, const llmsize_use *use,
+                                                 llmsize_license_result *out);
+/* The same for one licence; `model` may be NULL (then multimodal use is taken at face value). */
+LLMSIZE_API llmsize_status llmsize_license_terms(const llmsize_license *license,
+                                                 const llmsize_model *model,
+                                                 const llmsize_use *use,
+                                                 llmsize_license_result *out);
 
 #ifdef __cplusplus
 }
@@ -485,7 +631,9 @@ LLMSIZE_API const char *llmsize_strerror(llmsize_status status) {
         "inconsistent model description",
         "invalid argument (zero, negative, NaN or out of range)",
         "result would overflow 64-bit byte count",
-        "not supported for this model or format"
+        "not supported for this model or format",
+        "unknown licence",
+        "output array too small"
     };
     if ((unsigned)status >= (unsigned)LLMSIZE_STATUS_COUNT) return "unknown status code";
     return msg[status];
@@ -575,6 +723,11 @@ static int llmsize__row_names(llmsize_table t, size_t i, const char *names[3]) {
     case LLMSIZE_TABLE_KV_DTYPES:
         if (i >= LLMSIZE_KV_DTYPE_COUNT) return 0;
         names[0] = llmsize__kv_names[i];
+        return 1;
+    case LLMSIZE_TABLE_LICENSES:
+        if (i >= LLMSIZE__COUNT(llmsize__licenses)) return 0;
+        names[0] = llmsize__licenses[i].id;
+        names[1] = llmsize__licenses[i].spdx;
         return 1;
     }
     return 0;
@@ -1581,6 +1734,250 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     out->headroom_bytes = (int64_t)out->usable_bytes - (int64_t)out->total_bytes;
     out->fits = out->headroom_bytes >= 0;
     out->tight = out->fits && (uint64_t)out->headroom_bytes < out->usable_bytes / 100u * tight;
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Licences                                                                           */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API size_t llmsize_license_count(void) { return LLMSIZE__COUNT(llmsize__licenses); }
+LLMSIZE_API const llmsize_license *llmsize_license_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__licenses) ? &llmsize__licenses[i] : NULL;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_license(const char *name, const llmsize_license **out) {
+    size_t i;
+    if (out) *out = NULL;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_LICENSES, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_LICENSE;
+    *out = &llmsize__licenses[i];
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API uint32_t llmsize_model_tasks(const llmsize_model *m) {
+    uint32_t t;
+    if (!m) return 0;
+    t = m->tasks;
+    if (m->modalities & (LLMSIZE_MOD_IMAGE | LLMSIZE_MOD_VIDEO)) t |= LLMSIZE_TASK_VISION;
+    if (m->dims.max_ctx >= LLMSIZE_LONG_CONTEXT) t |= LLMSIZE_TASK_LONG_CONTEXT;
+    return t;
+}
+
+/* Severity order for combining findings: allowed < with obligations < unknown < not
+   allowed. An unknown term never lets a use through; a refusal outranks it. */
+static int llmsize__verdict_rank(uint32_t v) {
+    static const int rank[4] = { 2, 0, 1, 3 };
+    return v < 4 ? rank[v] : 3;
+}
+
+static void llmsize__finding(llmsize_license_result *r, int obligation, uint32_t about,
+                             uint32_t verdict, const llmsize_license *l, const char *text,
+                             const char *clause) {
+    llmsize_finding *list = obligation ? r->obligations : r->reasons;
+    uint32_t *n = obligation ? &r->n_obligations : &r->n_reasons;
+    if (llmsize__verdict_rank(verdict) > llmsize__verdict_rank(r->verdict)) r->verdict = verdict;
+    if (obligation) {   /* one duty named by two terms is listed once */
+        uint32_t k;
+        for (k = 0; k < *n; ++k) if (list[k].text == text) return;
+    }
+    if (*n >= LLMSIZE_MAX_FINDINGS) return;   /* the verdict above still counts */
+    list[*n].about = about;
+    list[*n].verdict = verdict;
+    list[*n].license = l ? l->id : NULL;
+    list[*n].text = text;
+    list[*n].clause = clause;
+    ++*n;
+}
+#define LLMSIZE__REASON(r, about, v, l, text, clause) llmsize__finding(r, 0, about, v, l, text, clause)
+#define LLMSIZE__DUTY(r, about, l, text, clause) \
+    llmsize__finding(r, 1, about, LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS, l, text, clause)
+
+/* A threshold crossed, by what crossing it does. */
+static void llmsize__gate(llmsize_license_result *r, const llmsize_license *l, uint32_t about,
+                          uint32_t gate, int above, const char *clause) {
+    static const char *const crossed[] = {
+        NULL,
+        "above the threshold in the calendar month before the model's release date: no rights until the licensor grants a licence",
+        "above the threshold: a licence must be requested from the licensor; no rights without its authorization",
+        "above the threshold: the licence grants no rights at all",
+        "above the threshold: the product must display the model's name"
+    };
+    if (gate == LLMSIZE_GATE_NONE || gate > LLMSIZE_GATE_DISPLAY) return;
+    if (!above) {
+        LLMSIZE__REASON(r, about, LLMSIZE_VERDICT_ALLOWED, l,
+                        gate == LLMSIZE_GATE_GRANT_AT_RELEASE
+                            ? "at or below the threshold in the month before release (a one-time test)"
+                            : "at or below the threshold", clause);
+    } else if (gate == LLMSIZE_GATE_DISPLAY) {
+        LLMSIZE__REASON(r, about, LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS, l, crossed[gate], clause);
+        LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_DISPLAY, l, l->display, clause);
+    } else {
+        LLMSIZE__REASON(r, about, LLMSIZE_VERDICT_NOT_ALLOWED, l, crossed[gate], clause);
+    }
+}
+
+static void llmsize__check_commercial(llmsize_license_result *r, const llmsize_license *l,
+                                      const llmsize_use *u) {
+    static const char *const text[3] = {
+        "whether the licence permits commercial use could not be read",
+        "commercial use is permitted", "the licence does not permit commercial use" };
+    uint32_t v;
+    if (!u->commercial) return;
+    v = l->commercial == LLMSIZE_TERM_YES ? LLMSIZE_VERDICT_ALLOWED
+      : l->commercial == LLMSIZE_TERM_NO ? LLMSIZE_VERDICT_NOT_ALLOWED : LLMSIZE_VERDICT_UNKNOWN;
+    LLMSIZE__REASON(r, LLMSIZE_CLAUSE_COMMERCIAL, v, l, text[l->commercial < 3 ? l->commercial : 0],
+                    l->commercial_clause);
+    if (l->commercial_duty) LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_COMMERCIAL, l, l->commercial_duty, l->commercial_clause);
+}
+
+static void llmsize__check_thresholds(llmsize_license_result *r, const llmsize_license *l,
+                                      const llmsize_use *u) {
+    /* Llama measures users once, in the month before release; everyone else continuously */
+    const uint64_t mau = l->mau_gate == LLMSIZE_GATE_GRANT_AT_RELEASE && u->mau_at_release
+                       ? u->mau_at_release : u->mau;
+    /* Qwen's and Kimi's tests apply to commercial products only */
+    const int applies = u->commercial || l->mau_gate == LLMSIZE_GATE_GRANT_AT_RELEASE;
+    if (l->mau_limit && applies)
+        llmsize__gate(r, l, LLMSIZE_CLAUSE_MAU, l->mau_gate, mau > l->mau_limit, l->mau_clause);
+    if (l->revenue_limit_usd > 0 && (u->commercial || l->revenue_gate == LLMSIZE_GATE_NO_RIGHTS)) {
+        /* Kimi's two tests are one duty: do not list it twice */
+        const int dup = l->revenue_gate == LLMSIZE_GATE_DISPLAY && l->mau_gate == LLMSIZE_GATE_DISPLAY &&
+                        mau > l->mau_limit;
+        if (!dup) llmsize__gate(r, l, LLMSIZE_CLAUSE_REVENUE, l->revenue_gate,
+                                u->revenue_usd > l->revenue_limit_usd, l->revenue_clause);
+    }
+}
+
+static void llmsize__check_eu(llmsize_license_result *r, const llmsize_license *l,
+                              const llmsize_model *m, const llmsize_use *u) {
+    /* the carve-out reaches multimodal models only: a text-only model has nothing to lose */
+    const int model_multimodal = !m || (m->modalities & ~(uint32_t)LLMSIZE_MOD_TEXT) != 0;
+    if (!(u->eu && u->multimodal && model_multimodal)) return;
+    if (l->eu_multimodal == LLMSIZE_TERM_YES)
+        LLMSIZE__REASON(r, LLMSIZE_CLAUSE_EU_MULTIMODAL, LLMSIZE_VERDICT_NOT_ALLOWED, l,
+                        "rights to the multimodal models are not granted to individuals or companies domiciled in the EU",
+                        l->eu_clause);
+    else if (l->eu_multimodal == LLMSIZE_TERM_NO)
+        LLMSIZE__REASON(r, LLMSIZE_CLAUSE_EU_MULTIMODAL, LLMSIZE_VERDICT_ALLOWED, l,
+                        "no territorial restriction on multimodal use", l->eu_clause);
+    else
+        LLMSIZE__REASON(r, LLMSIZE_CLAUSE_EU_MULTIMODAL, LLMSIZE_VERDICT_UNKNOWN, l,
+                        "territorial terms could not be read", l->eu_clause);
+}
+
+static void llmsize__check_outputs(llmsize_license_result *r, const llmsize_license *l,
+                                   const llmsize_use *u) {
+    static const char *const text[] = {
+        "what the licence says about training on outputs could not be read",
+        "outputs may be used to train other models",
+        "outputs may not be used to improve any other large language model outside the family",
+        "outputs may train another model; if it is distributed its name and product must credit the source",
+        "outputs may train another model; if it is distributed its documentation must credit the source",
+        "a model trained to behave like this one is a derivative and inherits its use restrictions",
+        "outputs may not be used for commercial purposes, including training models",
+        "outputs may be used for research purposes only"
+    };
+    uint32_t rule = l->outputs <= LLMSIZE_OUTPUTS_RESEARCH_ONLY ? l->outputs : LLMSIZE_OUTPUTS_UNKNOWN;
+    uint32_t v = LLMSIZE_VERDICT_ALLOWED;
+    if (!u->train_on_outputs) return;
+    switch (rule) {
+    case LLMSIZE_OUTPUTS_UNKNOWN: v = LLMSIZE_VERDICT_UNKNOWN; break;
+    case LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY: v = LLMSIZE_VERDICT_NOT_ALLOWED; break;
+    case LLMSIZE_OUTPUTS_NONCOMMERCIAL: v = u->commercial ? LLMSIZE_VERDICT_NOT_ALLOWED : LLMSIZE_VERDICT_ALLOWED; break;
+    case LLMSIZE_OUTPUTS_RESEARCH_ONLY: v = u->commercial ? LLMSIZE_VERDICT_NOT_ALLOWED : LLMSIZE_VERDICT_ALLOWED; break;
+    default: v = LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS; break;
+    }
+    if (rule == LLMSIZE_OUTPUTS_FREE) v = LLMSIZE_VERDICT_ALLOWED;
+    LLMSIZE__REASON(r, LLMSIZE_CLAUSE_OUTPUTS, v, l, text[rule], l->outputs_clause);
+    if (v != LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS) return;
+    if (l->naming_rule) LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_NAMING, l, l->naming_rule, l->outputs_clause);
+    if (rule == LLMSIZE_OUTPUTS_NAME_AND_CREDIT && l->display)
+        LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_DISPLAY, l, l->display, l->display_clause);
+    if (rule == LLMSIZE_OUTPUTS_INHERIT_TERMS)
+        LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_OUTPUTS, l,
+                      "pass the licence's use restrictions on with a model trained to behave like this one",
+                      l->outputs_clause);
+}
+
+static void llmsize__check_distribution(llmsize_license_result *r, const llmsize_license *l,
+                                        const llmsize_use *u) {
+    if (u->redistribute) {
+        if (l->redistribution == LLMSIZE_TERM_YES && l->notice)
+            LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_REDISTRIBUTION, l, l->notice, l->notice);
+        else if (l->redistribution == LLMSIZE_TERM_NO)
+            LLMSIZE__REASON(r, LLMSIZE_CLAUSE_REDISTRIBUTION, LLMSIZE_VERDICT_NOT_ALLOWED, l,
+                            "the licence does not permit redistribution", l->notice);
+        else if (l->redistribution != LLMSIZE_TERM_YES)
+            LLMSIZE__REASON(r, LLMSIZE_CLAUSE_REDISTRIBUTION, LLMSIZE_VERDICT_UNKNOWN, l,
+                            "the conditions for redistribution could not be read", l->notice);
+    }
+    /* "Built with …" attaches to making the model or a product with it available */
+    if (l->display && l->mau_gate != LLMSIZE_GATE_DISPLAY && (u->commercial || u->redistribute))
+        LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_DISPLAY, l, l->display, l->display_clause);
+    if (l->aup) LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_AUP, l, "follow the acceptable-use policy the licence incorporates", l->aup);
+}
+
+static llmsize_status llmsize__use_valid(const llmsize_use *u) {
+    if (!(u->revenue_usd == u->revenue_usd) || u->revenue_usd < 0.0 || u->revenue_usd > 1e18)
+        return LLMSIZE_ERR_INVALID_ARG;
+    return LLMSIZE_OK;
+}
+
+/* Adds one licence's findings to r (which may already hold another licence's). */
+static void llmsize__license_terms(const llmsize_license *l, const llmsize_model *m,
+                                   const llmsize_use *u, llmsize_license_result *r) {
+    const uint32_t before = r->n_reasons;
+    llmsize__check_commercial(r, l, u);
+    llmsize__check_thresholds(r, l, u);
+    llmsize__check_eu(r, l, m, u);
+    llmsize__check_outputs(r, l, u);
+    llmsize__check_distribution(r, l, u);
+    if (r->n_reasons == before)   /* nothing in the use touched a term: say so */
+        LLMSIZE__REASON(r, LLMSIZE_CLAUSE_LICENSE, LLMSIZE_VERDICT_ALLOWED, l,
+                        "no term of the licence restricts this use", l->source);
+}
+
+/* The verdict starts at ALLOWED and only ever gets worse; an empty result (all zero)
+   reads as UNKNOWN. */
+LLMSIZE_API llmsize_status llmsize_license_terms(const llmsize_license *l, const llmsize_model *m,
+                                                 const llmsize_use *u, llmsize_license_result *out) {
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!l || !u || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__use_valid(u)) != LLMSIZE_OK) return st;
+    out->verdict = LLMSIZE_VERDICT_ALLOWED;
+    llmsize__license_terms(l, m, u, out);
+    return LLMSIZE_OK;
+}
+
+/* A model's licence field may join several ids with '+' (a distilled model carries its
+   own licence and its base model's): every one must allow the use. */
+LLMSIZE_API llmsize_status llmsize_license_check(const llmsize_model *m, const llmsize_use *u,
+                                                 llmsize_license_result *out) {
+    char id[64];
+    const char *p;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!m || !u || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__use_valid(u)) != LLMSIZE_OK) return st;
+    out->verdict = LLMSIZE_VERDICT_ALLOWED;
+    p = m->license ? m->license : "";
+    if (!*p) {
+        LLMSIZE__REASON(out, LLMSIZE_CLAUSE_LICENSE, LLMSIZE_VERDICT_UNKNOWN, NULL,
+                        "the model's licence is not recorded", NULL);
+        return LLMSIZE_OK;
+    }
+    while (*p) {
+        const llmsize_license *l = NULL;
+        size_t n = 0;
+        while (p[n] && p[n] != '+') ++n;
+        if (n < sizeof id) { memcpy(id, p, n); id[n] = '\0'; llmsize_find_license(id, &l); }
+        if (l) llmsize__license_terms(l, m, u, out);
+        else LLMSIZE__REASON(out, LLMSIZE_CLAUSE_LICENSE, LLMSIZE_VERDICT_UNKNOWN, NULL,
+                             "the model's licence is not in the table: its terms are unknown", m->license);
+        p += n;
+        if (*p == '+') ++p;
+    }
     return LLMSIZE_OK;
 }
 

@@ -1,23 +1,16 @@
 /* llmsize tests: the library against published figures (the TSV files in tests/data, each row with
    its source) plus API contracts. Ends with "N passed, N failed". Run from the repo root
    or pass the data directory as argv[1]. */
-#include "llmsize.h"
+#include "testing.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int passed, failed;
-static const char *data_dir = "tests/data";
+int passed, failed;
+const char *data_dir = "tests/data";
 
-#define CHECK(cond, ...) do { if (cond) { ++passed; } else { ++failed; \
-    printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
-
-/* ---- TSV reading: '#' lines are headers; fields split on tabs in place ---- */
-typedef struct { char *f[8]; int n; } row_t;
-typedef void (*row_fn)(const row_t *r);
-
-static void each_row(const char *name, row_fn fn) {
+void each_row(const char *name, row_fn fn) {
     char path[512], line[4096];
     FILE *fp;
     snprintf(path, sizeof path, "%s/%s", data_dir, name);
@@ -30,7 +23,7 @@ static void each_row(const char *name, row_fn fn) {
         if (line[0] == '#' || line[0] == '\n') continue;
         line[strcspn(line, "\r\n")] = '\0';
         r.n = 0;
-        while (r.n < 8) {
+        while (r.n < ROW_FIELDS) {
             r.f[r.n++] = p;
             p = strchr(p, '\t');
             if (!p) break;
@@ -41,17 +34,23 @@ static void each_row(const char *name, row_fn fn) {
     fclose(fp);
 }
 
-static const llmsize_model *model(const char *id) {
+const llmsize_model *model(const char *id) {
     const llmsize_model *m = NULL;
     llmsize_status st = llmsize_find_model(id, &m);
     CHECK(st == LLMSIZE_OK, "model %s: %s", id, llmsize_strerror(st));
     return m;
 }
-static const llmsize_format *format(const char *id) {
+const llmsize_format *format(const char *id) {
     const llmsize_format *f = NULL;
     llmsize_status st = llmsize_find_format(id, &f);
     CHECK(st == LLMSIZE_OK, "format %s: %s", id, llmsize_strerror(st));
     return f;
+}
+const llmsize_accel *accel(const char *id) {
+    const llmsize_accel *a = NULL;
+    llmsize_status st = llmsize_find_accel(id, &a);
+    CHECK(st == LLMSIZE_OK, "accel %s: %s", id, llmsize_strerror(st));
+    return a;
 }
 
 /* ---- 1. exact parameter counts ---- */
@@ -252,6 +251,7 @@ int main(int argc, char **argv) {
     double mape, p90;
     if (argc > 1) data_dir = argv[1];
     test_api();
+    test_choose();
     CHECK(llmsize_test_second_tu() == 1, "second translation unit");
     each_row("params.tsv", params_row);
     each_row("gguf_sizes.tsv", gguf_row);

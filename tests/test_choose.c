@@ -1,0 +1,149 @@
+/* Licences, quantization quality, selection and the booklet's scenarios. */
+#include "testing.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- licences: tests/data/license_cases.tsv ---- */
+static const char *const verdict_names[] = { "unknown", "allowed", "allowed_with_obligations", "not_allowed" };
+
+static void parse_use(char *spec, llmsize_use *u) {
+    char *tok;
+    memset(u, 0, sizeof *u);
+    for (tok = strtok(spec, ","); tok; tok = strtok(NULL, ",")) {
+        char *eq = strchr(tok, '=');
+        double v = eq ? atof(eq + 1) : 0.0;
+        if (eq) *eq = '\0';
+        if (!strcmp(tok, "commercial")) u->commercial = 1;
+        else if (!strcmp(tok, "mau")) u->mau = (uint64_t)v;
+        else if (!strcmp(tok, "mau_at_release")) u->mau_at_release = (uint64_t)v;
+        else if (!strcmp(tok, "revenue")) u->revenue_usd = v;
+        else if (!strcmp(tok, "eu")) u->eu = 1;
+        else if (!strcmp(tok, "multimodal")) u->multimodal = 1;
+        else if (!strcmp(tok, "redistribute")) u->redistribute = 1;
+        else if (!strcmp(tok, "train")) u->train_on_outputs = 1;
+        else CHECK(0, "unknown use token %s", tok);
+    }
+}
+
+static int mentions(const llmsize_license_result *r, const char *needle) {
+    uint32_t i;
+    for (i = 0; i < r->n_reasons; ++i)
+        if ((r->reasons[i].text && strstr(r->reasons[i].text, needle)) ||
+            (r->reasons[i].clause && strstr(r->reasons[i].clause, needle))) return 1;
+    for (i = 0; i < r->n_obligations; ++i)
+        if ((r->obligations[i].text && strstr(r->obligations[i].text, needle)) ||
+            (r->obligations[i].clause && strstr(r->obligations[i].clause, needle))) return 1;
+    return 0;
+}
+
+static int license_seen[64][4];   /* [licence index][verdict] */
+static int n_license_cases;
+static void license_row(const row_t *r) {
+    llmsize_use u;
+    llmsize_license_result res;
+    llmsize_status st;
+    char use[256];
+    size_t i;
+    strncpy(use, r->f[1], sizeof use - 1);
+    use[sizeof use - 1] = '\0';
+    parse_use(use, &u);
+    if (!strncmp(r->f[0], "model:", 6)) {
+        const llmsize_model *m = model(r->f[0] + 6);
+        if (!m) return;
+        st = llmsize_license_check(m, &u, &res);
+    } else {
+        const llmsize_license *l = NULL;
+        CHECK(llmsize_find_license(r->f[0] + 8, &l) == LLMSIZE_OK, "licence %s", r->f[0] + 8);
+        if (!l) return;
+        st = llmsize_license_terms(l, NULL, &u, &res);
+    }
+    CHECK(st == LLMSIZE_OK, "%s: %s", r->f[0], llmsize_strerror(st));
+    CHECK(res.verdict < 4 && !strcmp(verdict_names[res.verdict], r->f[2]), "%s [%s]: verdict %s, expected %s (%s)",
+          r->f[0], r->f[1], res.verdict < 4 ? verdict_names[res.verdict] : "?", r->f[2], r->f[4]);
+    CHECK(mentions(&res, r->f[3]), "%s [%s]: no reason or obligation mentions '%s'", r->f[0], r->f[1], r->f[3]);
+    for (i = 0; i < res.n_reasons; ++i)
+        CHECK(res.reasons[i].text != NULL, "%s: every reason has text", r->f[0]);
+    /* record which licences this case exercised, for the coverage check */
+    for (i = 0; i < llmsize_license_count() && i < 64; ++i) {
+        const llmsize_license *l = llmsize_license_at(i);
+        uint32_t k;
+        for (k = 0; k < res.n_reasons; ++k)
+            if (res.reasons[k].license && !strcmp(res.reasons[k].license, l->id)) license_seen[i][res.verdict] = 1;
+    }
+    ++n_license_cases;
+}
+
+static void test_licenses(void) {
+    const llmsize_license *l = NULL;
+    const llmsize_model *m;
+    llmsize_use u;
+    llmsize_license_result res;
+    size_t i;
+    each_row("license_cases.tsv", license_row);
+    CHECK(n_license_cases >= 50, "licence cases: %d", n_license_cases);
+    /* every licence in the table was exercised with an allowed use and (where the licence
+       refuses anything) a refused or unknown one */
+    for (i = 0; i < llmsize_license_count() && i < 64; ++i) {
+        const llmsize_license *row = llmsize_license_at(i);
+        /* these texts refuse no use we model: no user, revenue or territorial gate, and outputs
+           free or free with conditions; the harshest use must come out allowed */
+        static const char *const refuse_nothing = "|apache-2.0|mit|gemma|deepseek|kimi-k2-modified-mit|nvidia-open-model|";
+        char key[80];
+        int permissive;
+        snprintf(key, sizeof key, "|%s|", row->id);
+        permissive = strstr(refuse_nothing, key) != NULL;
+        if (permissive) {
+            memset(&u, 0, sizeof u);
+            u.commercial = u.eu = u.multimodal = u.redistribute = u.train_on_outputs = 1;
+            u.mau = 3000000000ull;
+            u.revenue_usd = 1e11;
+            CHECK(llmsize_license_terms(row, NULL, &u, &res) == LLMSIZE_OK &&
+                  (res.verdict == LLMSIZE_VERDICT_ALLOWED || res.verdict == LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS),
+                  "licence %s: the harshest modelled use is allowed (verdict %u)", row->id, res.verdict);
+        }
+        CHECK(license_seen[i][LLMSIZE_VERDICT_ALLOWED] || license_seen[i][LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS],
+              "licence %s has an allowed case", row->id);
+        CHECK(permissive || license_seen[i][LLMSIZE_VERDICT_NOT_ALLOWED] || license_seen[i][LLMSIZE_VERDICT_UNKNOWN],
+              "licence %s has a refused (or unknown-terms) case", row->id);
+        CHECK(row->source && row->source[0] && row->name && row->confidence, "licence %s has name, source, confidence", row->id);
+        CHECK(llmsize_find_license(row->id, &l) == LLMSIZE_OK && l == row, "licence %s resolves to its row", row->id);
+    }
+    /* every model points at licences that exist */
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        const llmsize_model *row = llmsize_model_at(i);
+        char ids[128], *tok;
+        strncpy(ids, row->license, sizeof ids - 1);
+        ids[sizeof ids - 1] = '\0';
+        CHECK(ids[0] != '\0', "model %s has a licence", row->id);
+        for (tok = strtok(ids, "+"); tok; tok = strtok(NULL, "+"))
+            CHECK(llmsize_find_license(tok, &l) == LLMSIZE_OK, "model %s: licence %s is in the table", row->id, tok);
+    }
+    /* lookups and bad input */
+    CHECK(llmsize_find_license("Apache-2.0", &l) == LLMSIZE_OK && l && !strcmp(l->id, "apache-2.0"), "SPDX id lookup");
+    CHECK(llmsize_find_license("gpl-3.0", &l) == LLMSIZE_ERR_UNKNOWN_LICENSE && l == NULL, "unknown licence");
+    CHECK(llmsize_find_license(NULL, &l) == LLMSIZE_ERR_NULL, "NULL licence name");
+    m = model("llama-3.1-8b");
+    memset(&u, 0, sizeof u);
+    CHECK(llmsize_license_check(NULL, &u, &res) == LLMSIZE_ERR_NULL && res.verdict == LLMSIZE_VERDICT_UNKNOWN,
+          "NULL model: error, and the result never reads as allowed");
+    CHECK(llmsize_license_check(m, NULL, &res) == LLMSIZE_ERR_NULL, "NULL use");
+    u.revenue_usd = -1.0;
+    CHECK(llmsize_license_check(m, &u, &res) == LLMSIZE_ERR_INVALID_ARG, "negative revenue");
+    u.revenue_usd = 0.0 / 0.0;
+    CHECK(llmsize_license_check(m, &u, &res) == LLMSIZE_ERR_INVALID_ARG, "NaN revenue");
+    if (m) {   /* a licence id missing from the table is unknown, never allowed */
+        llmsize_model custom = *m;
+        custom.license = "some-new-licence";
+        memset(&u, 0, sizeof u);
+        CHECK(llmsize_license_check(&custom, &u, &res) == LLMSIZE_OK && res.verdict == LLMSIZE_VERDICT_UNKNOWN,
+              "unknown licence id -> unknown verdict");
+        custom.license = "";
+        CHECK(llmsize_license_check(&custom, &u, &res) == LLMSIZE_OK && res.verdict == LLMSIZE_VERDICT_UNKNOWN,
+              "no licence -> unknown verdict");
+    }
+}
+
+void test_choose(void) {
+    test_licenses();
+}

@@ -1,0 +1,24 @@
+/* Shared by the test files: one pass/fail count, the CHECK macro, TSV reading, lookups. */
+#ifndef LLMSIZE_TESTING_H
+#define LLMSIZE_TESTING_H
+#include "llmsize.h"
+#include <stdio.h>
+
+extern int passed, failed;
+extern const char *data_dir;
+
+#define CHECK(cond, ...) do { if (cond) { ++passed; } else { ++failed; \
+    printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
+
+/* TSV rows: '#' lines are headers; fields split on tabs in place */
+#define ROW_FIELDS 12
+typedef struct { char *f[ROW_FIELDS]; int n; } row_t;
+typedef void (*row_fn)(const row_t *r);
+void each_row(const char *name, row_fn fn);
+
+const llmsize_model *model(const char *id);
+const llmsize_format *format(const char *id);
+const llmsize_accel *accel(const char *id);
+
+void test_choose(void);   /* tests/test_choose.c: licences, quality, selection, scenarios */
+#endif
