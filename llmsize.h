@@ -1877,7 +1877,7 @@ static void llmsize__check_outputs(llmsize_license_result *r, const llmsize_lice
         "outputs may not be used for commercial purposes, including training models",
         "outputs may be used for research purposes only"
     };
-    uint32_t rule = l->outputs <= LLMSIZE_OUTPUTS_RESEARCH_ONLY ? l->outputs : LLMSIZE_OUTPUTS_UNKNOWN;
+    uint32_t rule = l->outputs <= (uint32_t)LLMSIZE_OUTPUTS_RESEARCH_ONLY ? l->outputs : (uint32_t)LLMSIZE_OUTPUTS_UNKNOWN;
     uint32_t v = LLMSIZE_VERDICT_ALLOWED;
     if (!u->train_on_outputs) return;
     switch (rule) {
