@@ -511,6 +511,51 @@ typedef struct llmsize_license_result {
     llmsize_finding obligations[LLMSIZE_MAX_FINDINGS]; /* duties that come with the use */
 } llmsize_license_result;
 
+/* ---------------------------------------------------------------------------------- */
+/* Quantization quality                                                               */
+/* ---------------------------------------------------------------------------------- */
+/* What a quality figure measures. The two scales differ: rank formats within one. */
+typedef enum llmsize_metric {
+    LLMSIZE_METRIC_NONE = 0,
+    LLMSIZE_METRIC_PPL,          /* perplexity increase over F16, % (llama.cpp, wikitext-2)*/
+    LLMSIZE_METRIC_ACCURACY,     /* benchmark accuracy lost against BF16, %              */
+    LLMSIZE_METRIC_NATIVE        /* the model was trained / released in this format: 0   */
+} llmsize_metric;
+
+/* One published measurement of a format's quality loss on a reference model. */
+typedef struct llmsize_quality_row {
+    const char *format;          /* format id                                            */
+    uint32_t metric;             /* llmsize_metric                                       */
+    const char *family;          /* rows of one family at several sizes give the trend   */
+    const char *ref_model;       /* NATIVE rows: '|'-separated model ids                 */
+    double ref_params_b;         /* reference model size, billions of parameters         */
+    double loss_pct;             /* PPL: (PPL_q / PPL_f16 - 1) * 100; ACCURACY: 100 - recovery */
+    double kld;                  /* mean KL divergence vs F16 (0 = not published)        */
+    uint32_t primary;            /* 1: estimates start from this family                  */
+    const char *benchmark;       /* dataset / benchmark and the raw figures              */
+    const char *source;
+} llmsize_quality_row;
+
+typedef enum llmsize_confidence {
+    LLMSIZE_CONF_NONE = 0,       /* no published figure for this format                  */
+    LLMSIZE_CONF_REFERENCE,      /* no loss: the reference precision or the native format*/
+    LLMSIZE_CONF_SCALED,         /* scaled to the model's size within the published sizes*/
+    LLMSIZE_CONF_EXTRAPOLATED    /* the model is outside the published sizes: the nearest
+                                    size's figure is used (see note)                     */
+} llmsize_confidence;
+
+typedef struct llmsize_quality {
+    uint32_t metric;             /* llmsize_metric of loss_pct                           */
+    uint32_t confidence;         /* llmsize_confidence                                   */
+    double loss_pct;             /* estimated loss for this model, % (>= 0)              */
+    double loss_low_pct;         /* the range the published figures support: PPL rows    */
+    double loss_high_pct;        /* start from LLaMA 3 (hard to quantize); ACCURACY rows */
+                                 /* carry the evaluation-setup spread (see llmsize.h)    */
+    double kld;                  /* estimated mean KL divergence (GGUF; 0 = unknown)     */
+    const llmsize_quality_row *ref;   /* the published row it starts from (NULL: none)  */
+    const char *note;            /* how it was scaled, in words                          */
+} llmsize_quality;
+
 /* Table selector for llmsize_suggest(). */
 typedef enum llmsize_table {
     LLMSIZE_TABLE_MODELS = 0, LLMSIZE_TABLE_ACCELS, LLMSIZE_TABLE_FORMATS, LLMSIZE_TABLE_KV_DTYPES,
@@ -555,6 +600,25 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req,
                                          llmsize_speed_result *out);
 LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req,
                                        llmsize_fit_result *out);
+
+/* Quantization quality: the published loss of `format` scaled to `model`'s size, with its
+   provenance. LLMSIZE_ERR_UNSUPPORTED when nothing is published for the format. */
+LLMSIZE_API size_t llmsize_quality_row_count(void);
+LLMSIZE_API const llmsize_quality_row *llmsize_quality_row_at(size_t index);
+LLMSIZE_API llmsize_status llmsize_quality_of(const llmsize_model *model, const llmsize_format *format,
+                                              llmsize_quality *out);
+/* Least quality loss among formats whose weights fit in `budget` bytes (ties: fewer bytes).
+   `formats` lists candidates (NULL = every format in the table). LLMSIZE_ERR_UNSUPPORTED
+   when none fits with known quality. */
+LLMSIZE_API llmsize_status llmsize_best_format(const llmsize_model *model, uint64_t budget,
+                                               const llmsize_format *const *formats, size_t n_formats,
+                                               const llmsize_format **out, llmsize_quality *quality);
+/* Fewest weight bytes among formats whose loss is at most `max_loss_pct` in `metric`'s scale
+   (LLMSIZE_METRIC_PPL or _ACCURACY; reference and native formats always qualify). */
+LLMSIZE_API llmsize_status llmsize_smallest_format(const llmsize_model *model, uint32_t metric,
+                                                   double max_loss_pct,
+                                                   const llmsize_format *const *formats, size_t n_formats,
+                                                   const llmsize_format **out, uint64_t *bytes);
 
 /* Licences: the table, lookup by id or SPDX id, and the use predicate. */
 LLMSIZE_API size_t llmsize_license_count(void);
@@ -1734,6 +1798,274 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     out->headroom_bytes = (int64_t)out->usable_bytes - (int64_t)out->total_bytes;
     out->fits = out->headroom_bytes >= 0;
     out->tight = out->fits && (uint64_t)out->headroom_bytes < out->usable_bytes / 100u * tight;
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Quantization quality                                                               */
+/* ---------------------------------------------------------------------------------- */
+/* Natural log and exp without libm: range reduction by powers of two, then series. */
+#define LLMSIZE__LN2 0.69314718055994530942
+static double llmsize__ln(double x) {
+    double k = 0.0, t, t2, term, sum = 0.0;
+    int i;
+    while (x >= 2.0) { x *= 0.5; k += 1.0; }
+    while (x < 1.0) { x *= 2.0; k -= 1.0; }
+    t = (x - 1.0) / (x + 1.0);   /* ln x = 2 atanh(t), |t| < 1/3 */
+    t2 = t * t;
+    term = t;
+    for (i = 1; i < 60; i += 2) { sum += term / i; term *= t2; }
+    return 2.0 * sum + k * LLMSIZE__LN2;
+}
+static double llmsize__exp(double x) {
+    double r, term = 1.0, sum = 1.0;
+    long k;
+    int i;
+    if (x > 700.0) x = 700.0;
+    if (x < -700.0) x = -700.0;
+    k = (long)(x / LLMSIZE__LN2 + (x >= 0 ? 0.5 : -0.5));
+    r = x - (double)k * LLMSIZE__LN2;
+    for (i = 1; i < 30; ++i) { term *= r / i; sum += term; }
+    for (; k > 0; --k) sum *= 2.0;
+    for (; k < 0; ++k) sum *= 0.5;
+    return sum;
+}
+
+LLMSIZE_API size_t llmsize_quality_row_count(void) { return LLMSIZE__COUNT(llmsize__quality); }
+LLMSIZE_API const llmsize_quality_row *llmsize_quality_row_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__quality) ? &llmsize__quality[i] : NULL;
+}
+
+/* The size exponent a in loss(P) = loss(P0) * (P / P0)^-a, fitted on every format that a
+   non-primary family publishes at two sizes (llama.cpp's LLaMA 2 7B and 70B tables):
+   a = ln(loss_small / loss_big) / ln(P_big / P_small), averaged. lo/hi: the sizes it spans. */
+static double llmsize__size_exponent(double *lo, double *hi) {
+    size_t i, j;
+    double sum = 0.0;
+    int n = 0;
+    *lo = 1e300; *hi = 0.0;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+        const llmsize_quality_row *a = &llmsize__quality[i];
+        if (a->primary || a->metric != LLMSIZE_METRIC_PPL) continue;
+        for (j = i + 1; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
+            const llmsize_quality_row *b = &llmsize__quality[j];
+            if (b->primary || b->metric != a->metric || strcmp(a->format, b->format) ||
+                strcmp(a->family, b->family) || b->ref_params_b == a->ref_params_b ||
+                a->loss_pct <= 0 || b->loss_pct <= 0) continue;
+            {
+                const llmsize_quality_row *s = a->ref_params_b < b->ref_params_b ? a : b;
+                const llmsize_quality_row *g = s == a ? b : a;
+                sum += llmsize__ln(s->loss_pct / g->loss_pct) / llmsize__ln(g->ref_params_b / s->ref_params_b);
+                ++n;
+                if (s->ref_params_b < *lo) *lo = s->ref_params_b;
+                if (g->ref_params_b > *hi) *hi = g->ref_params_b;
+            }
+        }
+    }
+    return n ? sum / n : 0.0;
+}
+
+static int llmsize__is_reference_format(const llmsize_format *f) {
+    return f->kind == LLMSIZE_FMT_FLOAT ||
+           (f->kind == LLMSIZE_FMT_GGUF && ((f->code & 0xFFu) == LLMSIZE__FT_F16 ||
+                                            (f->code & 0xFFu) == LLMSIZE__FT_BF16 ||
+                                            (f->code & 0xFFu) == LLMSIZE__FT_F32));
+}
+
+/* The format whose quality rows describe f: itself, or for a llama.cpp "_L" variant
+   (embeddings and output at Q8_0) its base type. */
+static const llmsize_format *llmsize__quality_base(const llmsize_format *f, int *variant) {
+    size_t i;
+    *variant = 0;
+    if (f->kind != LLMSIZE_FMT_GGUF || !(f->code & LLMSIZE__FT_Q8_EMBED_OUT)) return f;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__formats); ++i)
+        if (llmsize__formats[i].kind == LLMSIZE_FMT_GGUF && llmsize__formats[i].code == (f->code & 0xFFu)) {
+            *variant = 1;
+            return &llmsize__formats[i];
+        }
+    return f;
+}
+
+static void llmsize__quality_scale(const llmsize_quality_row *r, double factor, llmsize_quality *q) {
+    q->metric = r->metric;
+    q->ref = r;
+    q->loss_pct = r->loss_pct * factor;
+    q->kld = r->kld * factor;
+    if (q->loss_pct < 0.0) q->loss_pct = 0.0;   /* recovery above 100 % is noise, not gain */
+}
+
+/* Spread between two evaluations of one checkpoint (Llama-3.1-405B W4A16: recovery 100.0 %
+   with Meta's prompts, 99.28 % with standard lm-eval prompts): benchmark noise, in points. */
+#define LLMSIZE__ACCURACY_SPREAD_PP 1.0
+
+/* How much less than the LLaMA 3 reference another family can lose: the smallest ratio,
+   over formats published for both, of a non-primary family's loss to the primary family's
+   loss size-adjusted to the same size (llama.cpp: LLaMA 2 7B vs LLaMA 3 8B). */
+static double llmsize__family_floor(void) {
+    double a_lo, a_hi, a = llmsize__size_exponent(&a_lo, &a_hi), best = 1.0;
+    size_t i, j;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+        const llmsize_quality_row *n = &llmsize__quality[i];
+        if (n->primary || n->metric != LLMSIZE_METRIC_PPL || n->loss_pct <= 0) continue;
+        for (j = 0; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
+            const llmsize_quality_row *r = &llmsize__quality[j];
+            double adj;
+            if (!r->primary || r->metric != n->metric || strcmp(r->format, n->format) || r->loss_pct <= 0) continue;
+            adj = r->loss_pct * llmsize__exp(-a * llmsize__ln(n->ref_params_b / r->ref_params_b));
+            if (n->loss_pct / adj < best) best = n->loss_pct / adj;
+        }
+    }
+    return best;
+}
+
+static void llmsize__quality_range(llmsize_quality *q) {
+    if (q->metric == LLMSIZE_METRIC_PPL) {
+        q->loss_low_pct = q->loss_pct * llmsize__family_floor();
+        q->loss_high_pct = q->loss_pct;
+    } else if (q->metric == LLMSIZE_METRIC_ACCURACY) {
+        q->loss_low_pct = 0.0;
+        q->loss_high_pct = 2.0 * q->loss_pct + LLMSIZE__ACCURACY_SPREAD_PP;
+    }
+}
+
+LLMSIZE_API llmsize_status llmsize_quality_of(const llmsize_model *m, const llmsize_format *f,
+                                              llmsize_quality *out) {
+    const llmsize_quality_row *lo = NULL, *hi = NULL;
+    const llmsize_format *base;
+    llmsize_params p;
+    llmsize_status st;
+    double size_b;
+    size_t i;
+    int variant;
+    if (out) memset(out, 0, sizeof *out);
+    if (!m || !f || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_params_of(m, &p)) != LLMSIZE_OK) return st;
+    if (llmsize__is_reference_format(f)) {
+        out->confidence = LLMSIZE_CONF_REFERENCE;
+        out->note = "reference precision: no quantization loss";
+        return LLMSIZE_OK;
+    }
+    base = llmsize__quality_base(f, &variant);
+    size_b = (double)p.text / 1e9;   /* MoE: total parameters, since every expert is quantized */
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+        const llmsize_quality_row *r = &llmsize__quality[i];
+        if (!r->primary || !llmsize__in_list(r->format, base->id)) continue;
+        if (r->metric == LLMSIZE_METRIC_NATIVE) {
+            if (m->id && llmsize__in_list(m->id, r->ref_model)) {
+                out->metric = LLMSIZE_METRIC_NATIVE;
+                out->confidence = LLMSIZE_CONF_REFERENCE;
+                out->ref = r;
+                out->note = "the checkpoint's native format: nothing is lost against a higher-precision original";
+                return LLMSIZE_OK;
+            }
+            continue;
+        }
+        /* bracket the model's size among the primary family's published sizes */
+        if (r->ref_params_b <= size_b && (!lo || r->ref_params_b > lo->ref_params_b)) lo = r;
+        if (r->ref_params_b >= size_b && (!hi || r->ref_params_b < hi->ref_params_b)) hi = r;
+        if (!lo && !hi) continue;
+    }
+    if (!lo && !hi) {   /* maybe the family starts above or below the model: nearest row */
+        for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+            const llmsize_quality_row *r = &llmsize__quality[i];
+            if (r->primary && r->metric != LLMSIZE_METRIC_NATIVE && llmsize__in_list(r->format, base->id)) {
+                lo = r;
+                break;
+            }
+        }
+    }
+    if (!lo && !hi) return LLMSIZE_ERR_UNSUPPORTED;
+    if (lo && hi && lo != hi) {           /* between two published sizes: log-size interpolation */
+        const double t = llmsize__ln(size_b / lo->ref_params_b) / llmsize__ln(hi->ref_params_b / lo->ref_params_b);
+        llmsize__quality_scale(lo, 1.0, out);
+        out->loss_pct = lo->loss_pct + t * (hi->loss_pct - lo->loss_pct);
+        out->kld = lo->kld + t * (hi->kld - lo->kld);
+        if (out->loss_pct < 0.0) out->loss_pct = 0.0;
+        out->confidence = LLMSIZE_CONF_SCALED;
+        out->note = "interpolated between the published sizes (log scale)";
+    } else {
+        const llmsize_quality_row *r = lo ? lo : hi;
+        int n_sizes = 0;
+        for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i)
+            n_sizes += llmsize__quality[i].primary && llmsize__quality[i].metric == r->metric &&
+                       !strcmp(llmsize__quality[i].format, r->format) && !strcmp(llmsize__quality[i].family, r->family);
+        if (n_sizes > 1 || r->metric != LLMSIZE_METRIC_PPL) {   /* outside the family's sizes */
+            llmsize__quality_scale(r, 1.0, out);
+            out->confidence = r->ref_params_b == size_b ? LLMSIZE_CONF_SCALED : LLMSIZE_CONF_EXTRAPOLATED;
+            out->note = "outside the published sizes: the nearest size's figure (smaller models usually lose more)";
+        } else {                                           /* one size: the LLaMA 2 size trend */
+            double a_lo, a_hi, a = llmsize__size_exponent(&a_lo, &a_hi), target = size_b;
+            if (target < a_lo) target = a_lo;
+            if (target > a_hi) target = a_hi;
+            llmsize__quality_scale(r, llmsize__exp(-a * llmsize__ln(target / r->ref_params_b)), out);
+            out->confidence = target == size_b ? LLMSIZE_CONF_SCALED : LLMSIZE_CONF_EXTRAPOLATED;
+            out->note = target == size_b
+                ? "scaled from the reference model by (size ratio)^-a, a fitted on llama.cpp's LLaMA 2 7B/70B tables"
+                : "outside the 7B-70B range the size trend was fitted on: held at the range's end";
+        }
+    }
+    if (variant) out->note = "_L variant: its base type's figure (Q8_0 embeddings and output make it an upper bound)";
+    llmsize__quality_range(out);
+    return LLMSIZE_OK;
+}
+
+/* Candidate list: the caller's, or every format in the table. */
+static const llmsize_format *llmsize__candidate(const llmsize_format *const *list, size_t n, size_t i) {
+    if (list) return i < n ? list[i] : NULL;
+    return llmsize_format_at(i);
+}
+
+LLMSIZE_API llmsize_status llmsize_best_format(const llmsize_model *m, uint64_t budget,
+                                               const llmsize_format *const *formats, size_t n_formats,
+                                               const llmsize_format **out, llmsize_quality *quality) {
+    const llmsize_format *f;
+    llmsize_quality best_q;
+    uint64_t best_bytes = 0;
+    size_t i;
+    if (out) *out = NULL;
+    if (quality) memset(quality, 0, sizeof *quality);
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    memset(&best_q, 0, sizeof best_q);
+    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
+        llmsize_weights w;
+        llmsize_quality q;
+        if (!f) continue;
+        if (llmsize_weight_bytes(m, f, &w) != LLMSIZE_OK || w.total > budget) continue;
+        if (llmsize_quality_of(m, f, &q) != LLMSIZE_OK) continue;
+        if (!*out || q.loss_pct < best_q.loss_pct || (q.loss_pct == best_q.loss_pct && w.total < best_bytes)) {
+            *out = f;
+            best_q = q;
+            best_bytes = w.total;
+        }
+    }
+    if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
+    if (quality) *quality = best_q;
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_smallest_format(const llmsize_model *m, uint32_t metric,
+                                                   double max_loss_pct,
+                                                   const llmsize_format *const *formats, size_t n_formats,
+                                                   const llmsize_format **out, uint64_t *bytes) {
+    const llmsize_format *f;
+    uint64_t best = 0;
+    size_t i;
+    if (out) *out = NULL;
+    if (bytes) *bytes = 0;
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    if (!(max_loss_pct == max_loss_pct) || max_loss_pct < 0.0 || metric > LLMSIZE_METRIC_NATIVE)
+        return LLMSIZE_ERR_INVALID_ARG;
+    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
+        llmsize_weights w;
+        llmsize_quality q;
+        if (!f) continue;
+        if (llmsize_quality_of(m, f, &q) != LLMSIZE_OK) continue;
+        if (q.confidence != LLMSIZE_CONF_REFERENCE && metric != LLMSIZE_METRIC_NONE && q.metric != metric) continue;
+        if (q.loss_pct > max_loss_pct || llmsize_weight_bytes(m, f, &w) != LLMSIZE_OK) continue;
+        if (!*out || w.total < best) { *out = f; best = w.total; }
+    }
+    if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
+    if (bytes) *bytes = best;
     return LLMSIZE_OK;
 }
 

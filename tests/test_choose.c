@@ -144,6 +144,89 @@ static void test_licenses(void) {
     }
 }
 
+/* ---- quality: held-out published losses (tests/data/quality_holdout.tsv) ---- */
+static int n_quality;
+static double quality_log_err_sum;
+static void quality_row(const row_t *r) {
+    const llmsize_model *m = model(r->f[0]);
+    const llmsize_format *f = format(r->f[1]);
+    llmsize_quality q;
+    double want = atof(r->f[3]), got, lo, hi;
+    if (!m || !f) return;
+    CHECK(llmsize_quality_of(m, f, &q) == LLMSIZE_OK, "quality %s %s", r->f[0], r->f[1]);
+    got = q.loss_pct;
+    CHECK(q.metric == (strcmp(r->f[2], "ppl") ? LLMSIZE_METRIC_ACCURACY : LLMSIZE_METRIC_PPL), "quality %s %s metric", r->f[0], r->f[1]);
+    if (want < 0.0) want = 0.0;   /* recovery above 100 %: no loss */
+    lo = q.loss_low_pct;
+    hi = q.loss_high_pct;
+    CHECK(want >= lo - 1e-9 && want <= hi + 1e-9, "quality %s %s: published %.2f %% outside the estimate's range [%.2f, %.2f] (point %.2f; %s)",
+          r->f[0], r->f[1], want, lo, hi, got, r->f[4]);
+    CHECK(lo <= got && got <= hi, "quality %s %s: point estimate inside its range", r->f[0], r->f[1]);
+    if (want > 0.05 && got > 0.05) quality_log_err_sum += fabs(log(got / want));
+    if (getenv("LLMSIZE_TEST_VERBOSE"))
+        printf("  quality %-16s %-9s estimate %6.2f %% [%5.2f, %5.2f] published %6.2f %%  (%s)\n", r->f[0], r->f[1], got,
+               lo, hi, want, r->f[4]);
+    ++n_quality;
+}
+
+static void test_quality(void) {
+    static const char *const ladder[] = { "Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "Q3_K_M", "Q2_K", "IQ2_XXS", "IQ1_S" };
+    const llmsize_model *m8 = model("llama-3.1-8b"), *m70 = model("llama-3.1-70b"), *m;
+    const llmsize_format *f = NULL;
+    llmsize_quality q, q2;
+    uint64_t bytes = 0;
+    size_t i;
+    each_row("quality_holdout.tsv", quality_row);
+    CHECK(n_quality >= 25, "held-out quality rows: %d", n_quality);
+    printf("quality: %d held-out published losses, geometric mean error of the point estimate x%.2f\n", n_quality,
+           n_quality ? exp(quality_log_err_sum / n_quality) : 0.0);
+    /* every quality row names a format in the table and a source */
+    for (i = 0; i < llmsize_quality_row_count(); ++i) {
+        const llmsize_quality_row *r = llmsize_quality_row_at(i);
+        CHECK(llmsize_find_format(r->format, &f) == LLMSIZE_OK, "quality row format %s exists", r->format);
+        CHECK(r->source && r->source[0] && r->benchmark && r->benchmark[0], "quality row %s has source", r->format);
+    }
+    if (!m8 || !m70) return;
+    /* fewer bits never lose less (llama.cpp's own ordering of its k-quants) */
+    for (i = 0; i + 1 < sizeof ladder / sizeof ladder[0]; ++i) {
+        CHECK(llmsize_quality_of(m8, format(ladder[i]), &q) == LLMSIZE_OK &&
+              llmsize_quality_of(m8, format(ladder[i + 1]), &q2) == LLMSIZE_OK && q.loss_pct < q2.loss_pct,
+              "%s loses less than %s", ladder[i], ladder[i + 1]);
+    }
+    /* larger models lose less (LLaMA 2 7B -> 70B in llama.cpp's tables) */
+    CHECK(llmsize_quality_of(m8, format("Q4_K_M"), &q) == LLMSIZE_OK &&
+          llmsize_quality_of(m70, format("Q4_K_M"), &q2) == LLMSIZE_OK && q2.loss_pct < q.loss_pct &&
+          q.confidence == LLMSIZE_CONF_SCALED, "70B loses less than 8B at Q4_K_M");
+    /* Q4_K_M on an 8B: published 2.76 % on LLaMA 3 8B (6.407115 vs 6.233160) */
+    CHECK(fabs(q.loss_pct - 2.79) < 0.1 && q.ref && q.ref->source, "8B Q4_K_M loss %.2f %%", q.loss_pct);
+    /* reference precisions and native formats lose nothing; no data is an error, not a zero */
+    CHECK(llmsize_quality_of(m8, format("bf16"), &q) == LLMSIZE_OK && q.loss_pct == 0 &&
+          q.confidence == LLMSIZE_CONF_REFERENCE, "bf16 is the reference");
+    m = model("gpt-oss-120b");
+    CHECK(m && llmsize_quality_of(m, format("mxfp4"), &q) == LLMSIZE_OK && q.confidence == LLMSIZE_CONF_REFERENCE &&
+          q.metric == LLMSIZE_METRIC_NATIVE, "gpt-oss is natively MXFP4");
+    CHECK(llmsize_quality_of(m8, format("mxfp4"), &q) == LLMSIZE_ERR_UNSUPPORTED, "MXFP4 on Llama: no published figure");
+    CHECK(llmsize_quality_of(m8, format("exl2-4.0"), &q) == LLMSIZE_ERR_UNSUPPORTED && q.ref == NULL, "EXL2: no data");
+    CHECK(llmsize_quality_of(m8, format("Q4_K_L"), &q) == LLMSIZE_OK && q.ref && !strcmp(q.ref->format, "Q4_K_M"),
+          "_L variant uses its base type");
+    m = model("llama-3.2-1b");
+    CHECK(m && llmsize_quality_of(m, format("Q4_K_M"), &q) == LLMSIZE_OK && q.confidence == LLMSIZE_CONF_EXTRAPOLATED,
+          "1B is outside the sizes the trend was fitted on: flagged");
+    CHECK(llmsize_quality_of(NULL, format("Q4_K_M"), &q) == LLMSIZE_ERR_NULL, "NULL model");
+    /* best format within a byte budget: 70B in 48 GB -> a 4-5 bit type; in 200 GB -> lossless */
+    CHECK(llmsize_best_format(m70, 48000000000ull, NULL, 0, &f, &q) == LLMSIZE_OK && f &&
+          q.loss_pct > 0 && q.loss_pct < 5, "70B best format in 48 GB: %s (%.2f %%)", f ? f->id : "none", q.loss_pct);
+    CHECK(llmsize_best_format(m70, 200000000000ull, NULL, 0, &f, &q) == LLMSIZE_OK && f && q.loss_pct == 0,
+          "70B in 200 GB: lossless (%s)", f ? f->id : "none");
+    CHECK(llmsize_best_format(m70, 1000, NULL, 0, &f, &q) == LLMSIZE_ERR_UNSUPPORTED && f == NULL, "nothing fits 1 kB");
+    /* smallest format within 1 % perplexity loss on an 8B: a 5- or 6-bit type */
+    CHECK(llmsize_smallest_format(m8, LLMSIZE_METRIC_PPL, 1.0, NULL, 0, &f, &bytes) == LLMSIZE_OK && f &&
+          bytes < 8000000000ull, "8B smallest within 1 %% PPL: %s", f ? f->id : "none");
+    CHECK(llmsize_smallest_format(m8, LLMSIZE_METRIC_PPL, 0.0 / 0.0, NULL, 0, &f, &bytes) == LLMSIZE_ERR_INVALID_ARG,
+          "NaN floor rejected");
+}
+
 void test_choose(void) {
     test_licenses();
+    test_quality();
 }
