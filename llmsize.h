@@ -111,6 +111,8 @@ typedef enum llmsize_status {
     LLMSIZE_ERR_UNSUPPORTED,     /* the combination has no meaning (e.g. no KV cache)  */
     LLMSIZE_ERR_UNKNOWN_LICENSE, /* no licence of that id in the table                 */
     LLMSIZE_ERR_CAPACITY,        /* the caller's output array is too small             */
+    LLMSIZE_ERR_UNKNOWN_ENGINE,  /* no serving engine of that name                     */
+    LLMSIZE_ERR_PARSE,           /* a command line or value could not be parsed        */
     LLMSIZE_STATUS_COUNT
 } llmsize_status;
 
@@ -406,6 +408,105 @@ typedef struct llmsize_fit_result {
 } llmsize_fit_result;
 
 /* ---------------------------------------------------------------------------------- */
+/* Serving plans: a model + format + engine settings + hardware                       */
+/* ---------------------------------------------------------------------------------- */
+typedef enum llmsize_engine {
+    LLMSIZE_ENGINE_NONE = 0,   /* no engine: weights + KV + overhead against usable memory  */
+    LLMSIZE_ENGINE_VLLM,
+    LLMSIZE_ENGINE_SGLANG,
+    LLMSIZE_ENGINE_LLAMACPP,   /* llama-server / llama-cli                                 */
+    LLMSIZE_ENGINE_OLLAMA,     /* llama.cpp underneath, with Ollama's context and slots    */
+    LLMSIZE_ENGINE_TRTLLM,     /* TensorRT-LLM                                             */
+    LLMSIZE_ENGINE_COUNT
+} llmsize_engine;
+
+/* One engine's defaults, each with its source (llmsize_data.h). */
+typedef struct llmsize_engine_info {
+    const char *id;            /* "vllm", "sglang", "llamacpp", "ollama", "trtllm"         */
+    const char *name;
+    const char *aliases;       /* '|'-separated                                            */
+    double mem_fraction;       /* share of device memory the engine budgets (0: all)       */
+    uint32_t block_size;       /* KV page in tokens (0: one contiguous buffer)             */
+    uint32_t ctx_pad;          /* context rounded up to a multiple of this (0: none)       */
+    uint64_t default_context;  /* 0: the model's own maximum                               */
+    uint32_t default_seqs;     /* parallel slots / sequences                               */
+    uint32_t default_ubatch;   /* llama.cpp physical batch                                 */
+    uint64_t default_batched_tokens; /* vLLM max_num_batched_tokens (profiling batch)      */
+    uint64_t overhead_tp1;     /* memory outside the engine's accounting, one GPU (bytes)  */
+    uint64_t overhead_tpn;     /* ... with tensor parallelism (NCCL buffers)               */
+    const char *status;        /* what llmsize models of it, for the README table         */
+    const char *source;
+} llmsize_engine_info;
+
+/* Plan flags. */
+enum {
+    LLMSIZE_PLAN_FLASH_ATTN    = 1u << 0, /* llama.cpp -fa on / Ollama FLASH_ATTENTION=1     */
+    LLMSIZE_PLAN_SWA_FULL      = 1u << 1, /* llama.cpp --swa-full: full-size SWA cache        */
+    LLMSIZE_PLAN_NO_HYBRID_KV  = 1u << 2, /* vLLM --disable-hybrid-kv-cache-manager           */
+    LLMSIZE_PLAN_CONTEXT_AUTO  = 1u << 3, /* vLLM --max-model-len auto/-1: largest that fits  */
+    LLMSIZE_PLAN_GPU_LAYERS    = 1u << 4, /* gpu_layers is set (llama.cpp -ngl)              */
+    LLMSIZE_PLAN_VLLM_V0       = 1u << 5, /* vLLM's V0 engine (refusal message, no hybrid)    */
+    LLMSIZE_PLAN_EXPERTS_CPU   = 1u << 6, /* every routed expert in host memory (--cpu-moe)   */
+    LLMSIZE_PLAN_EXPERT_PARALLEL = 1u << 7/* MoE experts split across ranks, not sliced       */
+};
+
+/* A deployment. Zero means "the engine's default" everywhere. */
+typedef struct llmsize_plan {
+    const llmsize_model *model;
+    const llmsize_format *format;
+    const llmsize_accel *accel;
+    uint32_t engine;           /* llmsize_engine                                           */
+    uint32_t tp, pp, dp;       /* tensor, pipeline, data parallel (0 = 1; tp = n_accel
+                                  when only n_accel is given)                              */
+    uint32_t n_accel;          /* accelerators in the deployment (0 = tp * pp * dp)        */
+    uint64_t context;          /* per-sequence context (vLLM max_model_len, llama.cpp -c / -np,
+                                  Ollama num_ctx); 0 = engine default                      */
+    uint32_t seqs;             /* sequences served at once (llama.cpp -np, Ollama
+                                  NUM_PARALLEL, users for vLLM/SGLang); 0 = default        */
+    uint32_t kv_dtype;         /* llmsize_kv_dtype; K and V share it                       */
+    double mem_fraction;       /* gpu_memory_utilization / mem_fraction_static /
+                                  free_gpu_memory_fraction; 0 = default                    */
+    uint64_t batched_tokens;   /* vLLM max_num_batched_tokens; 0 = default                 */
+    uint32_t ubatch;           /* llama.cpp -ub; 0 = default                               */
+    uint32_t block_size;       /* vLLM --block-size; 0 = default                           */
+    int32_t gpu_layers;        /* llama.cpp -ngl (with LLMSIZE_PLAN_GPU_LAYERS)            */
+    uint32_t cpu_moe_layers;   /* llama.cpp --n-cpu-moe: experts of the first N layers on CPU */
+    double host_bw_gbs;        /* host memory bandwidth for offloaded layers (0 = unknown) */
+    uint32_t flags;            /* LLMSIZE_PLAN_*                                           */
+    uint32_t tight_pct;        /* headroom below this % of usable is "tight" (0 = 10)      */
+} llmsize_plan;
+
+/* What a plan needs and what the engine would do. Byte figures are per accelerator (the
+   busiest rank); *_mib-style log figures are reproduced by the bytes here. */
+typedef struct llmsize_plan_result {
+    int fits;                  /* the engine starts and holds `seqs` x `context`           */
+    int tight;
+    int refused;               /* the engine itself refuses to start (see refusal_*)       */
+    uint64_t weight_bytes;     /* on the accelerator                                       */
+    uint64_t kv_bytes;         /* needed for seqs x context                                */
+    uint64_t activation_bytes; /* profiled activation peak / compute buffers               */
+    uint64_t overhead_bytes;   /* outside the engine's accounting (CUDA context, NCCL)     */
+    uint64_t total_bytes;      /* weight + kv + activation + overhead                      */
+    uint64_t usable_bytes;     /* the engine's budget on this accelerator                  */
+    int64_t headroom_bytes;    /* usable - total                                           */
+    uint64_t host_bytes;       /* weights (and KV) placed in host memory by offload        */
+    uint64_t context;          /* per-sequence context after defaults and padding          */
+    uint32_t seqs;
+    uint64_t cache_cells;      /* llama.cpp: KV cells (n_ctx after padding, all slots)     */
+    uint64_t swa_cells;        /* llama.cpp: cells of the sliding-window cache (0: none)   */
+    uint64_t kv_pool_bytes;    /* paging engines: the KV pool the engine allocates         */
+    uint64_t kv_capacity_tokens;/* paging engines: tokens the pool holds                   */
+    uint64_t kv_blocks;        /* vLLM "# GPU blocks"                                      */
+    double max_concurrency;    /* requests of `context` tokens the pool holds at once      */
+    uint64_t max_context;      /* largest per-sequence context that fits                   */
+    uint64_t refusal_needed;   /* vLLM V1: KV bytes one request at max_model_len needs;
+                                  V0: max_model_len                                        */
+    uint64_t refusal_available;/* vLLM V1: KV pool bytes; V0: KV capacity in tokens        */
+    uint32_t gpus;             /* accelerators used                                        */
+    double decode_tps;         /* per sequence with `seqs` decoding (0 = unknown)          */
+} llmsize_plan_result;
+
+/* ---------------------------------------------------------------------------------- */
 /* Licences                                                                           */
 /* ---------------------------------------------------------------------------------- */
 /* What crossing a licence's user or revenue threshold does. */
@@ -559,7 +660,7 @@ typedef struct llmsize_quality {
 /* Table selector for llmsize_suggest(). */
 typedef enum llmsize_table {
     LLMSIZE_TABLE_MODELS = 0, LLMSIZE_TABLE_ACCELS, LLMSIZE_TABLE_FORMATS, LLMSIZE_TABLE_KV_DTYPES,
-    LLMSIZE_TABLE_LICENSES
+    LLMSIZE_TABLE_LICENSES, LLMSIZE_TABLE_ENGINES
 } llmsize_table;
 
 /* ---------------------------------------------------------------------------------- */
@@ -600,6 +701,16 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req,
                                          llmsize_speed_result *out);
 LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req,
                                        llmsize_fit_result *out);
+
+/* Serving plans. Engines: the table (index = llmsize_engine) and lookup by name. */
+LLMSIZE_API size_t llmsize_engine_count(void);
+LLMSIZE_API const llmsize_engine_info *llmsize_engine_at(size_t index);
+LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine *out);
+/* 1 when `tp` ranks can split the model's attention heads (KV heads split or replicated). */
+LLMSIZE_API int llmsize_valid_tp(const llmsize_model *model, uint32_t tp);
+/* What a deployment needs per accelerator under its engine's rules, whether it fits, and
+   for paging engines the KV pool, its capacity and the refusal the engine would print. */
+LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out);
 
 /* Quantization quality: the published loss of `format` scaled to `model`'s size, with its
    provenance. LLMSIZE_ERR_UNSUPPORTED when nothing is published for the format. */
@@ -697,7 +808,9 @@ LLMSIZE_API const char *llmsize_strerror(llmsize_status status) {
         "result would overflow 64-bit byte count",
         "not supported for this model or format",
         "unknown licence",
-        "output array too small"
+        "output array too small",
+        "unknown serving engine",
+        "cannot parse the command line or value"
     };
     if ((unsigned)status >= (unsigned)LLMSIZE_STATUS_COUNT) return "unknown status code";
     return msg[status];
@@ -787,6 +900,11 @@ static int llmsize__row_names(llmsize_table t, size_t i, const char *names[3]) {
     case LLMSIZE_TABLE_KV_DTYPES:
         if (i >= LLMSIZE_KV_DTYPE_COUNT) return 0;
         names[0] = llmsize__kv_names[i];
+        return 1;
+    case LLMSIZE_TABLE_ENGINES:
+        if (i >= LLMSIZE__COUNT(llmsize__engines)) return 0;
+        names[0] = llmsize__engines[i].id;
+        names[1] = llmsize__engines[i].aliases;
         return 1;
     case LLMSIZE_TABLE_LICENSES:
         if (i >= LLMSIZE__COUNT(llmsize__licenses)) return 0;
@@ -1489,6 +1607,12 @@ typedef struct llmsize__bytes_visitor {
     uint64_t by_cls[LLMSIZE__C_COUNT];
     uint64_t inactive;
     uint32_t counting_attn_v;  /* first pass: count attn_v-like tensors only            */
+    /* llama.cpp placement (only when `place`): layers below gpu_from_layer and the routed
+       experts of layers below cpu_moe_below stay in host memory, as does token_embd; the
+       output tensor goes to the GPU only when every layer does */
+    int place, output_gpu;
+    uint32_t gpu_from_layer, cpu_moe_below;
+    uint64_t host;
 } llmsize__bytes_visitor;
 
 static uint64_t llmsize__ggml_bytes(uint32_t type, uint64_t n, int *overflow) {
@@ -1522,6 +1646,13 @@ static uint64_t llmsize__gpu_matrix_bytes(const llmsize_format *f, uint64_t ne0,
     return llmsize__add(b, f->tensor_bytes, ov);
 }
 
+static int llmsize__on_host(const llmsize__bytes_visitor *b, const llmsize__tensor *t) {
+    if (t->cls == LLMSIZE__C_EMBED || t->cls == LLMSIZE__C_VISION) return 1;
+    if (t->layer != LLMSIZE__NOLAYER)
+        return t->layer < b->gpu_from_layer || (t->routed && t->layer < b->cpu_moe_below);
+    return !b->output_gpu;   /* output norm and head */
+}
+
 static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     llmsize__bytes_visitor *b = (llmsize__bytes_visitor *)v;
     const llmsize_format *f = b->fmt;
@@ -1547,6 +1678,7 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     if (t->routed && t->cls != LLMSIZE__C_MTP)
         b->inactive = llmsize__add(b->inactive,
             llmsize__mul(one, (uint64_t)(v->m->moe.experts - v->m->moe.active), &v->overflow), &v->overflow);
+    if (b->place && llmsize__on_host(b, t)) b->host = llmsize__add(b->host, bytes, &v->overflow);
 }
 
 /* GGUF metadata: general keys plus the tokenizer (a string, a score and a type per
@@ -1798,6 +1930,358 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     out->headroom_bytes = (int64_t)out->usable_bytes - (int64_t)out->total_bytes;
     out->fits = out->headroom_bytes >= 0;
     out->tight = out->fits && (uint64_t)out->headroom_bytes < out->usable_bytes / 100u * tight;
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Engines and serving plans                                                          */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API size_t llmsize_engine_count(void) { return LLMSIZE__COUNT(llmsize__engines); }
+LLMSIZE_API const llmsize_engine_info *llmsize_engine_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__engines) ? &llmsize__engines[i] : NULL;
+}
+LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine *out) {
+    size_t i;
+    if (out) *out = LLMSIZE_ENGINE_NONE;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_ENGINES, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_ENGINE;
+    *out = (llmsize_engine)i;
+    return LLMSIZE_OK;
+}
+
+/* Tensor parallelism splits attention heads (and KV heads, or replicates them when there
+   are fewer KV heads than ranks) and MLA query heads. */
+LLMSIZE_API int llmsize_valid_tp(const llmsize_model *m, uint32_t tp) {
+    if (!m || tp == 0 || m->dims.heads == 0 || m->dims.heads % tp) return 0;
+    if (m->mla.kv_lora_rank) return 1;
+    return m->dims.kv_heads && (m->dims.kv_heads % tp == 0 || tp % m->dims.kv_heads == 0);
+}
+
+/* The model as one tensor-parallel rank sees it, for KV sizing: KV heads split, or one
+   replicated head per rank; linear-attention heads split; the MLA latent is replicated. */
+static void llmsize__rank_model(const llmsize_model *m, uint32_t tp, llmsize_model *r) {
+    *r = *m;
+    if (tp <= 1) return;
+    r->dims.heads = m->dims.heads / tp;
+    if (!m->mla.kv_lora_rank) r->dims.kv_heads = m->dims.kv_heads >= tp ? m->dims.kv_heads / tp : 1u;
+    if (m->linear.k_heads % tp == 0) r->linear.k_heads = m->linear.k_heads / tp;
+    if (m->linear.v_heads % tp == 0) r->linear.v_heads = m->linear.v_heads / tp;
+}
+
+/* Weight bytes on the busiest rank: layer tensors split over pipeline stages and sliced
+   over tensor-parallel ranks (routed experts over tp*dp ranks with expert parallelism);
+   norms and routers are replicated; embeddings sit on the first stage, the head on the
+   last. MTP modules are left out: engines load them only for speculative decoding. */
+static uint64_t llmsize__rank_weights(const llmsize_weights *w, const llmsize_model *m, uint32_t tp,
+                                      uint32_t pp, uint32_t expert_ranks) {
+    const uint64_t layers = m->dims.layers, stage = (layers + pp - 1) / pp;
+    const uint64_t sliced = w->attn + w->ffn_dense + w->shared_experts + w->linear_attn;
+    const uint64_t per_stage = (sliced / tp + w->experts / expert_ranks + w->router + w->norms) / layers * stage;
+    const uint64_t first = (w->embed + w->vision) / tp, last = w->lm_head / tp;
+    if (pp <= 1) return per_stage + first + last;
+    return per_stage + (first > last ? first : last);
+}
+
+/* The parallel layout after defaults. */
+typedef struct llmsize__layout { uint32_t tp, pp, dp, gpus, expert_ranks; } llmsize__layout;
+
+static llmsize_status llmsize__layout_of(const llmsize_plan *p, llmsize__layout *l) {
+    l->pp = p->pp ? p->pp : 1u;
+    l->dp = p->dp ? p->dp : 1u;
+    l->tp = p->tp ? p->tp : (p->n_accel ? p->n_accel / (l->pp * l->dp) : 1u);
+    if (l->tp == 0 || l->tp > 4096u || l->pp > 4096u || l->dp > 4096u) return LLMSIZE_ERR_INVALID_ARG;
+    l->gpus = l->tp * l->pp * l->dp;
+    if (p->n_accel && p->n_accel != l->gpus) return LLMSIZE_ERR_INVALID_ARG;
+    if (!llmsize_valid_tp(p->model, l->tp) || l->pp > p->model->dims.layers) return LLMSIZE_ERR_INVALID_ARG;
+    l->expert_ranks = (p->flags & LLMSIZE_PLAN_EXPERT_PARALLEL) ? l->tp * l->dp : l->tp;
+    return LLMSIZE_OK;
+}
+
+/* KV bytes of one rank split by layer kind: per token on full-attention layers, per token
+   on sliding-window / chunked layers, per sequence on linear-attention layers. */
+typedef struct llmsize__kvparts { uint64_t full_tok, local_tok, state_seq; } llmsize__kvparts;
+
+static void llmsize__kv_parts(const llmsize_model *m, llmsize_kv_dtype d, uint32_t stage_layers,
+                              llmsize__kvparts *k, int *ov) {
+    const uint64_t tok = llmsize__kv_token_bytes(m, d, ov);
+    uint32_t i;
+    memset(k, 0, sizeof *k);
+    for (i = 0; i < m->dims.layers; ++i) {
+        if (llmsize__is_linear_layer(m, i)) k->state_seq = llmsize__add(k->state_seq, llmsize__linear_state_bytes(m), ov);
+        else if (llmsize__is_local_layer(m, i)) k->local_tok = llmsize__add(k->local_tok, tok, ov);
+        else k->full_tok = llmsize__add(k->full_tok, tok, ov);
+    }
+    if (stage_layers < m->dims.layers) {   /* pipeline stage: its share of the layers */
+        k->full_tok = k->full_tok / m->dims.layers * stage_layers + k->full_tok % m->dims.layers * stage_layers / m->dims.layers;
+        k->local_tok = k->local_tok / m->dims.layers * stage_layers + k->local_tok % m->dims.layers * stage_layers / m->dims.layers;
+        k->state_seq = k->state_seq / m->dims.layers * stage_layers;
+    }
+}
+
+static uint64_t llmsize__round_up(uint64_t x, uint64_t to, int *ov) {
+    if (to <= 1) return x;
+    if (x > UINT64_MAX - (to - 1)) { *ov = 1; return 0; }
+    return (x + to - 1) / to * to;
+}
+
+/* vLLM's profiled activation peak: a dummy forward pass of max_num_batched_tokens
+   tokens. Its peak is the FFN's intermediate (gate and up at 16 bits, kept with the
+   activated product) plus the residual stream copies, sliced by tensor parallelism;
+   LLMSIZE_VLLM_ACT_SCALE calibrates it on published profiling logs (tests/data). */
+static uint64_t llmsize__vllm_activation(const llmsize_model *m, uint64_t tokens, uint32_t tp) {
+    const uint64_t ffn = m->moe.experts ? (uint64_t)m->moe.expert_ffn * m->moe.active + m->moe.shared_ffn : m->dims.ffn;
+    const double per_token = 2.0 * (3.0 * (double)ffn / tp + 4.0 * (double)m->dims.hidden);
+    return (uint64_t)(LLMSIZE_VLLM_ACT_SCALE * per_token * (double)tokens) + LLMSIZE_VLLM_ACT_BASE;
+}
+
+/* llama.cpp's compute buffer: the larger of the attention scores of one micro-batch over
+   every cell (f32, only without flash attention) plus the FFN intermediate, and the f32
+   logits of the micro-batch plus its input embeddings. */
+static uint64_t llmsize__llamacpp_compute(const llmsize_model *m, uint64_t ubatch, uint64_t cells, int fa) {
+    const uint64_t heads = m->dims.heads, ffn = m->moe.experts ? m->moe.expert_ffn : m->dims.ffn;
+    const uint64_t attn = (fa ? 0u : ubatch * cells * heads * 4u) + ubatch * (ffn + 3u * m->dims.hidden) * 4u;
+    const uint64_t logits = ubatch * ((uint64_t)m->dims.vocab + m->dims.hidden) * 4u;
+    return attn > logits ? attn : logits;
+}
+
+static uint64_t llmsize__usable(const llmsize_accel *a, double fraction) {
+    const uint64_t mem = a->mem_bytes / 100u * a->usable_pct + a->mem_bytes % 100u * a->usable_pct / 100u;
+    return fraction > 0.0 ? (uint64_t)((double)a->mem_bytes * fraction) : mem;
+}
+
+static int llmsize__kv_is_quantized(uint32_t d) { return d >= LLMSIZE_KV_Q8_0 && d <= LLMSIZE_KV_IQ4_NL; }
+
+/* Per-request KV bytes for a paging engine at `ctx` tokens: full-attention layers hold
+   every page; under vLLM's hybrid allocator sliding-window layers hold only the pages
+   the window and one scheduling batch can touch. */
+static uint64_t llmsize__request_kv(const llmsize__kvparts *k, const llmsize_model *m, uint64_t ctx,
+                                    uint64_t block, uint64_t batched, int hybrid, int *ov) {
+    const uint64_t pages = (ctx + block - 1) / block;
+    uint64_t local_pages = pages;
+    if (hybrid && m->attn.window) {
+        const uint64_t w = ((uint64_t)m->attn.window - 1u + batched + block - 1) / block + 1u;
+        if (w < local_pages) local_pages = w;
+    }
+    return llmsize__add(llmsize__add(llmsize__mul3(k->full_tok, pages, block, ov),
+                                     llmsize__mul3(k->local_tok, local_pages, block, ov), ov),
+                        k->state_seq, ov);
+}
+
+static void llmsize__finish(llmsize_plan_result *r, uint32_t tight_pct, int *ov) {
+    r->total_bytes = llmsize__add(llmsize__add(r->weight_bytes, r->kv_bytes, ov),
+                                  llmsize__add(r->activation_bytes, r->overhead_bytes, ov), ov);
+    if (r->total_bytes > (uint64_t)INT64_MAX || r->usable_bytes > (uint64_t)INT64_MAX) { *ov = 1; return; }
+    r->headroom_bytes = (int64_t)r->usable_bytes - (int64_t)r->total_bytes;
+    r->fits = !r->refused && r->headroom_bytes >= 0;
+    r->tight = r->fits && (uint64_t)r->headroom_bytes < r->usable_bytes / 100u * (tight_pct ? tight_pct : 10u);
+}
+
+/* vLLM, SGLang and TensorRT-LLM: weights, then a KV pool in pages. */
+static void llmsize__plan_paged(const llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l,
+                                const llmsize__kvparts *k, llmsize_plan_result *r, int *ov) {
+    const llmsize_model *m = p->model;
+    const uint64_t block = p->block_size ? p->block_size : (e->block_size ? e->block_size : 1u);
+    const uint64_t batched = p->batched_tokens ? p->batched_tokens : e->default_batched_tokens;
+    const int hybrid = p->engine == LLMSIZE_ENGINE_VLLM && !(p->flags & (LLMSIZE_PLAN_NO_HYBRID_KV | LLMSIZE_PLAN_VLLM_V0));
+    const double frac = p->mem_fraction > 0 ? p->mem_fraction : e->mem_fraction;
+    const uint64_t mem = p->accel->mem_bytes;
+    uint64_t reserved, per_req, per_tok = llmsize__add(k->full_tok, k->local_tok, ov);
+    int64_t pool;
+    if (p->engine == LLMSIZE_ENGINE_SGLANG) {
+        /* the static fraction holds weights and the KV pool; activations, CUDA graphs and
+           the context live in the rest of the card */
+        r->usable_bytes = (uint64_t)((double)mem * frac);
+        reserved = r->weight_bytes;
+    } else {
+        r->overhead_bytes = l->tp > 1 ? e->overhead_tpn : e->overhead_tp1;
+        r->activation_bytes = llmsize__vllm_activation(m, batched, l->tp);
+        reserved = r->weight_bytes + r->activation_bytes + r->overhead_bytes;
+        if (p->engine == LLMSIZE_ENGINE_VLLM) {
+            r->usable_bytes = (uint64_t)((double)mem * frac);
+        } else {   /* TensorRT-LLM: the KV pool is a fraction of what is free after loading */
+            r->usable_bytes = reserved < mem ? reserved + (uint64_t)((double)(mem - reserved) * frac) : mem;
+        }
+    }
+    pool = (int64_t)r->usable_bytes - (int64_t)reserved;
+    r->kv_pool_bytes = pool > 0 ? (uint64_t)pool : 0u;
+    per_req = llmsize__request_kv(k, m, r->context, block, batched, hybrid, ov);
+    if (per_tok) {
+        r->kv_blocks = r->kv_pool_bytes / llmsize__mul(per_tok, block, ov);
+        r->kv_capacity_tokens = r->kv_blocks * block;
+    }
+    if (per_req) r->max_concurrency = (double)r->kv_pool_bytes / (double)per_req;
+    if (hybrid && k->local_tok && per_req)   /* tokens of full-length requests that fit */
+        r->kv_capacity_tokens = (uint64_t)(r->max_concurrency * (double)r->context);
+    r->kv_bytes = llmsize__mul(per_req, r->seqs, ov);
+    /* the largest context one request can have: invert the page math by search */
+    {
+        uint64_t lo = 0, hi = m->dims.max_ctx;
+        while (lo < hi) {
+            const uint64_t mid = lo + (hi - lo + 1) / 2;
+            if (llmsize__request_kv(k, m, mid, block, batched, hybrid, ov) <= r->kv_pool_bytes) lo = mid; else hi = mid - 1;
+        }
+        r->max_context = lo;
+    }
+    if (pool <= 0 || per_req > r->kv_pool_bytes) {
+        r->refused = 1;
+        if (p->engine == LLMSIZE_ENGINE_VLLM && (p->flags & LLMSIZE_PLAN_VLLM_V0)) {
+            r->refusal_needed = r->context;
+            r->refusal_available = r->kv_capacity_tokens;
+        } else {
+            r->refusal_needed = per_req;
+            r->refusal_available = r->kv_pool_bytes;
+        }
+    }
+}
+
+/* llama.cpp and Ollama: one contiguous cache of padded cells, layers placed per -ngl. */
+static llmsize_status llmsize__plan_llamacpp(const llmsize_plan *p, const llmsize_engine_info *e,
+                                             const llmsize__kvparts *k, llmsize_plan_result *r, int *ov) {
+    const llmsize_model *m = p->model;
+    const uint64_t pad = e->ctx_pad ? e->ctx_pad : 1u;
+    const uint64_t ubatch = p->ubatch ? p->ubatch : e->default_ubatch;
+    const int fa = (p->flags & LLMSIZE_PLAN_FLASH_ATTN) != 0;
+    const int swa_full = (p->flags & LLMSIZE_PLAN_SWA_FULL) || p->engine == LLMSIZE_ENGINE_OLLAMA;
+    uint64_t local_cells;
+    if (llmsize__kv_is_quantized(p->kv_dtype) && !fa) {
+        if (p->engine == LLMSIZE_ENGINE_LLAMACPP) return LLMSIZE_ERR_UNSUPPORTED;  /* quantized V needs FA */
+    }
+    r->cache_cells = llmsize__round_up(llmsize__mul(r->context, r->seqs, ov), pad, ov);
+    local_cells = r->cache_cells;
+    if (m->attn.window && !swa_full) {
+        const uint64_t w = llmsize__round_up(llmsize__add(llmsize__mul(m->attn.window, r->seqs, ov), ubatch, ov), pad, ov);
+        if (w < local_cells) local_cells = w;
+    }
+    if (k->local_tok) r->swa_cells = local_cells;
+    r->kv_bytes = llmsize__add(llmsize__add(llmsize__mul(k->full_tok, r->cache_cells, ov),
+                                            llmsize__mul(k->local_tok, local_cells, ov), ov),
+                               llmsize__mul(k->state_seq, r->seqs, ov), ov);
+    r->activation_bytes = llmsize__llamacpp_compute(m, ubatch, r->cache_cells, fa);
+    r->usable_bytes = llmsize__usable(p->accel, 0.0);
+    /* the largest per-sequence context whose cache still fits what is left */
+    {
+        uint64_t lo = 0, hi = m->dims.max_ctx;
+        const uint64_t rest = r->weight_bytes + r->overhead_bytes;
+        while (lo < hi) {
+            const uint64_t mid = lo + (hi - lo + 1) / 2, cells = llmsize__round_up(mid * r->seqs, pad, ov);
+            const uint64_t need = k->full_tok * cells + k->local_tok * (local_cells < cells ? local_cells : cells) +
+                                  llmsize__llamacpp_compute(m, ubatch, cells, fa) + rest;
+            if (need <= r->usable_bytes) lo = mid; else hi = mid - 1;
+        }
+        r->max_context = lo;
+    }
+    return LLMSIZE_OK;
+}
+
+static llmsize_status llmsize__plan_check(const llmsize_plan *p, const llmsize_engine_info **e) {
+    llmsize_status st;
+    if (!p->model || !p->format || !p->accel) return LLMSIZE_ERR_NULL;
+    if (p->engine >= LLMSIZE__COUNT(llmsize__engines)) return LLMSIZE_ERR_UNKNOWN_ENGINE;
+    if ((unsigned)p->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
+    if ((st = llmsize_model_validate(p->model)) != LLMSIZE_OK) return st;
+    if (p->model->flags & LLMSIZE_F_ENCODER) return LLMSIZE_ERR_UNSUPPORTED;
+    if (!(p->mem_fraction == p->mem_fraction) || p->mem_fraction < 0.0 || p->mem_fraction > 1.0 ||
+        !(p->host_bw_gbs == p->host_bw_gbs) || p->host_bw_gbs < 0.0 || p->host_bw_gbs > 1e6 ||
+        p->tight_pct > 100u || p->seqs > 1000000u || p->ubatch > 1000000u || p->block_size > 1000000u ||
+        p->batched_tokens > 100000000ull || p->accel->usable_pct == 0 || p->accel->usable_pct > 100u ||
+        p->accel->mem_bytes == 0)
+        return LLMSIZE_ERR_INVALID_ARG;
+    *e = &llmsize__engines[p->engine];
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_result *out) {
+    const llmsize_engine_info *e;
+    llmsize__layout l;
+    llmsize__kvparts k;
+    llmsize_model rank;
+    llmsize_weights w;
+    llmsize_status st;
+    int ov = 0;
+    if (out) memset(out, 0, sizeof *out);
+    if (!p || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__plan_check(p, &e)) != LLMSIZE_OK) return st;
+    if ((st = llmsize__layout_of(p, &l)) != LLMSIZE_OK) return st;
+    out->gpus = l.gpus;
+    out->seqs = p->seqs ? p->seqs : (e->default_seqs ? e->default_seqs : 1u);
+    out->context = p->context ? p->context : (e->default_context ? e->default_context : p->model->dims.max_ctx);
+    if (out->context > p->model->dims.max_ctx && p->engine != LLMSIZE_ENGINE_NONE && p->engine != LLMSIZE_ENGINE_LLAMACPP &&
+        p->engine != LLMSIZE_ENGINE_OLLAMA)
+        out->refused = 1;  /* paging engines refuse a length beyond the model's own */
+    llmsize__rank_model(p->model, l.tp, &rank);
+    llmsize__kv_parts(&rank, (llmsize_kv_dtype)p->kv_dtype, (p->model->dims.layers + l.pp - 1) / l.pp, &k, &ov);
+    if (p->engine == LLMSIZE_ENGINE_LLAMACPP || p->engine == LLMSIZE_ENGINE_OLLAMA) {
+        llmsize__bytes_visitor b;
+        const uint32_t layers = p->model->dims.layers;
+        const uint32_t ngl = (p->flags & LLMSIZE_PLAN_GPU_LAYERS) && p->gpu_layers >= 0 &&
+                             (uint32_t)p->gpu_layers <= layers ? (uint32_t)p->gpu_layers : layers + 1u;
+        memset(&b, 0, sizeof b);
+        if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
+        b.base.emit = llmsize__bytes_emit;
+        b.base.m = p->model;
+        b.fmt = p->format;
+        b.q.m = p->model;
+        b.q.ftype = p->format->code & 0xFFu;
+        b.q.q8_embed_out = (p->format->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
+        b.q.imatrix = llmsize__is_iq12_or(b.q.ftype, LLMSIZE__FTM(IQ3_XXS));
+        b.place = 1;
+        b.gpu_from_layer = layers - (ngl > layers ? layers : ngl);
+        b.output_gpu = ngl > layers;
+        b.cpu_moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
+        if (p->format->kind == LLMSIZE_FMT_GGUF) { b.counting_attn_v = 1; llmsize__enumerate(&b.base); b.counting_attn_v = 0; }
+        llmsize__enumerate(&b.base);
+        if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
+        out->host_bytes = b.host;
+        out->weight_bytes = (w.total - b.host) / l.tp;
+        /* tied embeddings: the output layer is a GPU copy of token_embd */
+        if ((p->model->flags & LLMSIZE_F_TIED_EMBED) && b.output_gpu) out->weight_bytes += w.embed;
+        out->overhead_bytes = e->overhead_tp1;
+        if ((st = llmsize__plan_llamacpp(p, e, &k, out, &ov)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
+        /* layers left in host memory keep their share of the cache there too */
+        if (ngl < layers && layers) {
+            const uint64_t host_kv = out->kv_bytes / layers * (layers - ngl);
+            out->kv_bytes -= host_kv;
+            out->host_bytes += host_kv;
+        }
+    } else {
+        if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
+        out->weight_bytes = llmsize__rank_weights(&w, p->model, l.tp, l.pp, l.expert_ranks);
+        if (p->engine == LLMSIZE_ENGINE_NONE) {
+            const uint64_t per_req = llmsize__request_kv(&k, p->model, out->context, 1u, 0u, 0, &ov);
+            out->usable_bytes = llmsize__usable(p->accel, 0.0);
+            out->overhead_bytes = 0;
+            out->kv_bytes = llmsize__mul(per_req, out->seqs, &ov);
+            {
+                uint64_t lo = 0, hi = p->model->dims.max_ctx;
+                while (lo < hi) {
+                    const uint64_t mid = lo + (hi - lo + 1) / 2;
+                    const uint64_t need = llmsize__mul(llmsize__request_kv(&k, p->model, mid, 1u, 0u, 0, &ov), out->seqs, &ov);
+                    if (out->weight_bytes + need <= out->usable_bytes) lo = mid; else hi = mid - 1;
+                }
+                out->max_context = lo;
+            }
+        } else {
+            llmsize__plan_paged(p, e, &l, &k, out, &ov);
+        }
+    }
+    llmsize__finish(out, p->tight_pct, &ov);
+    if (ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
+    /* decode speed: bandwidth of the tensor-parallel ranks; offloaded bytes at host speed */
+    {
+        llmsize_speed_request q;
+        llmsize_speed_result s;
+        memset(&q, 0, sizeof q);
+        q.model = p->model; q.format = p->format; q.accel = p->accel; q.n_accel = l.tp * l.pp;
+        q.kv_dtype = p->kv_dtype; q.context = out->context; q.batch = out->seqs;
+        if (llmsize_speed(&q, &s) == LLMSIZE_OK && s.decode_tps > 0) {
+            if (out->host_bytes == 0) out->decode_tps = s.decode_tps;
+            else if (p->host_bw_gbs > 0 && w.total > 0) {
+                const double host_share = (double)out->host_bytes / (double)w.total;
+                const double host_s = host_share * (double)w.active / (p->host_bw_gbs * 1e9);
+                out->decode_tps = 1.0 / (1.0 / s.decode_tps + host_s);
+            }
+        }
+    }
     return LLMSIZE_OK;
 }
 
