@@ -22,7 +22,7 @@ $(BUILD)/llmsize.o: llmsize.c $(HEADERS) | $(BUILD)
 llmsize: examples/cli/main.c $(BUILD)/llmsize.o
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/cli/main.c $(BUILD)/llmsize.o -o $@
 
-TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/tu_second.c
+TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/tu_second.c
 $(BUILD)/test_llmsize: $(TEST_SRC) tests/testing.h $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. -Itests $(TEST_SRC) $(BUILD)/llmsize.o -lm -o $@
 

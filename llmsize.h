@@ -489,7 +489,8 @@ typedef struct llmsize_plan_result {
     uint64_t total_bytes;      /* weight + kv + activation + overhead                      */
     uint64_t usable_bytes;     /* the engine's budget on this accelerator                  */
     int64_t headroom_bytes;    /* usable - total                                           */
-    uint64_t host_bytes;       /* weights (and KV) placed in host memory by offload        */
+    uint64_t host_weight_bytes;/* weights left in host memory (llama.cpp -ngl, --n-cpu-moe) */
+    uint64_t host_kv_bytes;    /* their layers' share of the KV cache                      */
     uint64_t context;          /* per-sequence context after defaults and padding          */
     uint32_t seqs;
     uint64_t cache_cells;      /* llama.cpp: KV cells (n_ctx after padding, all slots)     */
@@ -2213,8 +2214,22 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
     if (p->engine == LLMSIZE_ENGINE_LLAMACPP || p->engine == LLMSIZE_ENGINE_OLLAMA) {
         llmsize__bytes_visitor b;
         const uint32_t layers = p->model->dims.layers;
-        const uint32_t ngl = (p->flags & LLMSIZE_PLAN_GPU_LAYERS) && p->gpu_layers >= 0 &&
-                             (uint32_t)p->gpu_layers <= layers ? (uint32_t)p->gpu_layers : layers + 1u;
+        uint32_t cpu_layers = 0;
+        int output_gpu = 1;
+        if ((p->flags & LLMSIZE_PLAN_GPU_LAYERS) && p->gpu_layers >= 0 && (uint32_t)p->gpu_layers <= layers) {
+            const uint32_t ngl = (uint32_t)p->gpu_layers;
+            if (p->engine == LLMSIZE_ENGINE_LLAMACPP) {
+                /* current llama.cpp counts the output layer first: -ngl N puts the output
+                   and the last N-1 repeating layers on the GPU */
+                output_gpu = ngl >= 1;
+                cpu_layers = ngl >= 1 ? layers - (ngl - 1u) : layers;
+            } else {
+                /* Ollama's runner (llama.cpp of 2024-25): the last N layers; the output
+                   only when N exceeds the layer count */
+                output_gpu = 0;
+                cpu_layers = layers - ngl;
+            }
+        }
         memset(&b, 0, sizeof b);
         if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
         b.base.emit = llmsize__bytes_emit;
@@ -2225,23 +2240,23 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
         b.q.q8_embed_out = (p->format->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
         b.q.imatrix = llmsize__is_iq12_or(b.q.ftype, LLMSIZE__FTM(IQ3_XXS));
         b.place = 1;
-        b.gpu_from_layer = layers - (ngl > layers ? layers : ngl);
-        b.output_gpu = ngl > layers;
+        b.gpu_from_layer = cpu_layers;
+        b.output_gpu = output_gpu;
         b.cpu_moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
         if (p->format->kind == LLMSIZE_FMT_GGUF) { b.counting_attn_v = 1; llmsize__enumerate(&b.base); b.counting_attn_v = 0; }
         llmsize__enumerate(&b.base);
         if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
-        out->host_bytes = b.host;
+        out->host_weight_bytes = b.host;
         out->weight_bytes = (w.total - b.host) / l.tp;
         /* tied embeddings: the output layer is a GPU copy of token_embd */
         if ((p->model->flags & LLMSIZE_F_TIED_EMBED) && b.output_gpu) out->weight_bytes += w.embed;
         out->overhead_bytes = e->overhead_tp1;
         if ((st = llmsize__plan_llamacpp(p, e, &k, out, &ov)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
         /* layers left in host memory keep their share of the cache there too */
-        if (ngl < layers && layers) {
-            const uint64_t host_kv = out->kv_bytes / layers * (layers - ngl);
+        if (cpu_layers) {
+            const uint64_t host_kv = out->kv_bytes / layers * cpu_layers;
             out->kv_bytes -= host_kv;
-            out->host_bytes += host_kv;
+            out->host_kv_bytes = host_kv;
         }
     } else {
         if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
@@ -2274,9 +2289,9 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
         q.model = p->model; q.format = p->format; q.accel = p->accel; q.n_accel = l.tp * l.pp;
         q.kv_dtype = p->kv_dtype; q.context = out->context; q.batch = out->seqs;
         if (llmsize_speed(&q, &s) == LLMSIZE_OK && s.decode_tps > 0) {
-            if (out->host_bytes == 0) out->decode_tps = s.decode_tps;
+            if (out->host_weight_bytes == 0) out->decode_tps = s.decode_tps;
             else if (p->host_bw_gbs > 0 && w.total > 0) {
-                const double host_share = (double)out->host_bytes / (double)w.total;
+                const double host_share = (double)out->host_weight_bytes / (double)w.total;
                 const double host_s = host_share * (double)w.active / (p->host_bw_gbs * 1e9);
                 out->decode_tps = 1.0 / (1.0 / s.decode_tps + host_s);
             }

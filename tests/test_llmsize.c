@@ -252,6 +252,7 @@ int main(int argc, char **argv) {
     if (argc > 1) data_dir = argv[1];
     test_api();
     test_choose();
+    test_plans();
     CHECK(llmsize_test_second_tu() == 1, "second translation unit");
     each_row("params.tsv", params_row);
     each_row("gguf_sizes.tsv", gguf_row);

@@ -11,7 +11,7 @@ extern const char *data_dir;
     printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
 
 /* TSV rows: '#' lines are headers; fields split on tabs in place */
-#define ROW_FIELDS 12
+#define ROW_FIELDS 24
 typedef struct { char *f[ROW_FIELDS]; int n; } row_t;
 typedef void (*row_fn)(const row_t *r);
 void each_row(const char *name, row_fn fn);
@@ -20,5 +20,6 @@ const llmsize_model *model(const char *id);
 const llmsize_format *format(const char *id);
 const llmsize_accel *accel(const char *id);
 
-void test_choose(void);   /* tests/test_choose.c: licences, quality, selection, scenarios */
+void test_choose(void);
+void test_plans(void);    /* tests/test_plans.c: serving plans against engine logs */   /* tests/test_choose.c: licences, quality, selection, scenarios */
 #endif
