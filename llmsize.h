@@ -434,6 +434,7 @@ typedef struct llmsize_engine_info {
     uint64_t default_batched_tokens; /* vLLM max_num_batched_tokens (profiling batch)      */
     uint64_t overhead_tp1;     /* memory outside the engine's accounting, one GPU (bytes)  */
     uint64_t overhead_tpn;     /* ... with tensor parallelism (NCCL buffers)               */
+    uint64_t device_reserved;  /* device memory the engine never sees (CUDA's own share)   */
     const char *status;        /* what llmsize models of it, for the README table         */
     const char *source;
 } llmsize_engine_info;
@@ -474,6 +475,8 @@ typedef struct llmsize_plan {
     double host_bw_gbs;        /* host memory bandwidth for offloaded layers (0 = unknown) */
     uint32_t flags;            /* LLMSIZE_PLAN_*                                           */
     uint32_t tight_pct;        /* headroom below this % of usable is "tight" (0 = 10)      */
+    uint64_t kv_pool_bytes;    /* paging engines: a KV pool you know (e.g. the engine's log
+                                  line); 0 = predict it                                   */
 } llmsize_plan;
 
 /* What a plan needs and what the engine would do. Byte figures are per accelerator (the
@@ -711,6 +714,19 @@ LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine 
 LLMSIZE_API int llmsize_valid_tp(const llmsize_model *model, uint32_t tp);
 /* What a deployment needs per accelerator under its engine's rules, whether it fits, and
    for paging engines the KV pool, its capacity and the refusal the engine would print. */
+/* The context an engine picks when none is given. Ollama (envconfig, >= 0.15.5) sizes it by
+   total VRAM: 4096 below 23 GiB, 32768 from 23 GiB, 262144 from 47 GiB, never beyond the
+   model's own maximum. */
+static uint64_t llmsize__default_context(const llmsize_plan *p, const llmsize_engine_info *e) {
+    uint64_t c = e->default_context;
+    if (p->engine == LLMSIZE_ENGINE_OLLAMA) {
+        const uint64_t gib = p->accel->mem_bytes >> 30;
+        c = gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
+    }
+    if (c == 0 || c > p->model->dims.max_ctx) c = p->model->dims.max_ctx;
+    return c;
+}
+
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out);
 
 /* Quantization quality: the published loss of `format` scaled to `model`'s size, with its
@@ -830,6 +846,17 @@ static int llmsize__eq_n(const char *q, const char *t, size_t n) {
             return 0;
     }
     return q[n] == '\0';
+}
+
+/* Does `hay` contain `needle` (ASCII case-insensitive)? */
+static int llmsize__contains_ci(const char *hay, const char *needle) {
+    size_t i, n = strlen(needle);
+    if (!hay) return 0;
+    for (; *hay; ++hay) {
+        for (i = 0; i < n && hay[i] && llmsize__lower((unsigned char)hay[i]) == llmsize__lower((unsigned char)needle[i]); ++i) {}
+        if (i == n) return 1;
+    }
+    return 0;
 }
 
 /* Does q equal any entry of a '|'-separated list (case-insensitive)? */
@@ -2077,22 +2104,55 @@ static void llmsize__finish(llmsize_plan_result *r, uint32_t tight_pct, int *ov)
     r->tight = r->fits && (uint64_t)r->headroom_bytes < r->usable_bytes / 100u * (tight_pct ? tight_pct : 10u);
 }
 
+/* SGLang's default mem_fraction_static (server_args.py _handle_gpu_memory_settings, PR
+   #10975): reserve MiB for attention metadata, one prefill chunk of activations, CUDA
+   graphs and parallel buffers (at least 10 GiB on cards over 60 GiB), by device size. */
+static double llmsize__sglang_fraction(const llmsize_accel *a, uint32_t tp, uint32_t pp) {
+    static const struct { double below_mib, chunk, graph_bs, graph_bs_tp4; } tiers[] = {
+        { 20.0 * 1024, 2048, 8, 8 }, { 35.0 * 1024, 2048, 24, 80 }, { 60.0 * 1024, 4096, 32, 160 },
+        { 90.0 * 1024, 8192, 256, 512 }, { 160.0 * 1024, 8192, 256, 512 }, { 1e300, 16384, 512, 512 }
+    };
+    const double mib = (double)a->mem_bytes / 1048576.0;
+    double reserved;
+    size_t i = 0;
+    while (mib >= tiers[i].below_mib) ++i;
+    reserved = 512.0 + (tiers[i].chunk > 2048 ? tiers[i].chunk : 2048) * 1.5 +
+               (tp >= 4 ? tiers[i].graph_bs_tp4 : tiers[i].graph_bs) * 2.0 + (double)tp * pp / 8.0 * 1024.0;
+    if (mib > 60.0 * 1024 && reserved < 10240.0) reserved = 10240.0;
+    return mib > reserved ? (mib - reserved) / mib : 0.5;
+}
+
+/* vLLM's profiling batch when max_num_batched_tokens is not given. V1 (arg_utils.py
+   get_batch_defaults): 8192 on GPUs of 70 GiB or more other than A100s, else 2048 (the
+   OpenAI server's values). V0: chunked prefill (2048 tokens) above 32K context, else one
+   whole max_model_len batch (at least 2048). */
+static uint64_t llmsize__default_batched(const llmsize_plan *p, const llmsize_engine_info *e, uint64_t ctx) {
+    if (p->engine != LLMSIZE_ENGINE_VLLM) return e->default_batched_tokens;
+    if (p->flags & LLMSIZE_PLAN_VLLM_V0) return ctx > 32768u ? 2048u : (ctx > 2048u ? ctx : 2048u);
+    if (p->accel->mem_bytes >= 70ull * 1073741824ull && !llmsize__contains_ci(p->accel->name, "a100")) return 8192u;
+    return e->default_batched_tokens;
+}
+
 /* vLLM, SGLang and TensorRT-LLM: weights, then a KV pool in pages. */
 static void llmsize__plan_paged(const llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l,
                                 const llmsize__kvparts *k, llmsize_plan_result *r, int *ov) {
     const llmsize_model *m = p->model;
     const uint64_t block = p->block_size ? p->block_size : (e->block_size ? e->block_size : 1u);
-    const uint64_t batched = p->batched_tokens ? p->batched_tokens : e->default_batched_tokens;
+    const uint64_t batched = p->batched_tokens ? p->batched_tokens : llmsize__default_batched(p, e, r->context);
     const int hybrid = p->engine == LLMSIZE_ENGINE_VLLM && !(p->flags & (LLMSIZE_PLAN_NO_HYBRID_KV | LLMSIZE_PLAN_VLLM_V0));
-    const double frac = p->mem_fraction > 0 ? p->mem_fraction : e->mem_fraction;
-    const uint64_t mem = p->accel->mem_bytes;
+    const double frac = p->mem_fraction > 0 ? p->mem_fraction
+                      : p->engine == LLMSIZE_ENGINE_SGLANG ? llmsize__sglang_fraction(p->accel, l->tp, l->pp)
+                      : e->mem_fraction;
+    /* PyTorch-based engines budget from the total CUDA reports, below nvidia-smi's */
+    const uint64_t mem = p->accel->mem_bytes > e->device_reserved ? p->accel->mem_bytes - e->device_reserved : 0u;
     uint64_t reserved, per_req, per_tok = llmsize__add(k->full_tok, k->local_tok, ov);
     int64_t pool;
     if (p->engine == LLMSIZE_ENGINE_SGLANG) {
         /* the static fraction holds weights and the KV pool; activations, CUDA graphs and
            the context live in the rest of the card */
         r->usable_bytes = (uint64_t)((double)mem * frac);
-        reserved = r->weight_bytes;
+        r->overhead_bytes = l->tp > 1 ? e->overhead_tpn : e->overhead_tp1;
+        reserved = r->weight_bytes + r->overhead_bytes;
     } else {
         r->overhead_bytes = l->tp > 1 ? e->overhead_tpn : e->overhead_tp1;
         r->activation_bytes = llmsize__vllm_activation(m, batched, l->tp);
@@ -2104,6 +2164,7 @@ static void llmsize__plan_paged(const llmsize_plan *p, const llmsize_engine_info
         }
     }
     pool = (int64_t)r->usable_bytes - (int64_t)reserved;
+    if (p->kv_pool_bytes && p->kv_pool_bytes <= (uint64_t)INT64_MAX) pool = (int64_t)p->kv_pool_bytes;
     r->kv_pool_bytes = pool > 0 ? (uint64_t)pool : 0u;
     per_req = llmsize__request_kv(k, m, r->context, block, batched, hybrid, ov);
     if (per_tok) {
@@ -2205,7 +2266,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
     if ((st = llmsize__layout_of(p, &l)) != LLMSIZE_OK) return st;
     out->gpus = l.gpus;
     out->seqs = p->seqs ? p->seqs : (e->default_seqs ? e->default_seqs : 1u);
-    out->context = p->context ? p->context : (e->default_context ? e->default_context : p->model->dims.max_ctx);
+    out->context = p->context ? p->context : llmsize__default_context(p, e);
     if (out->context > p->model->dims.max_ctx && p->engine != LLMSIZE_ENGINE_NONE && p->engine != LLMSIZE_ENGINE_LLAMACPP &&
         p->engine != LLMSIZE_ENGINE_OLLAMA)
         out->refused = 1;  /* paging engines refuse a length beyond the model's own */

@@ -1799,31 +1799,35 @@ static const llmsize_quality_row llmsize__quality[] = {
 /* vLLM's profiled activation peak per batched token, as modelled in llmsize.h
    (llmsize__vllm_activation), calibrated on the memory-profiling lines in
    tests/data/vllm_logs.tsv. */
+/* Device memory CUDA does not offer to PyTorch: nvidia-smi total minus the total vLLM logs
+   (H100 80GB: 81559 MiB vs 79.22 GiB = 438 MiB; RTX 3090: 24576 MiB vs 23.57 GiB = 440 MiB;
+   tests/data/vllm_logs.tsv). */
+#define LLMSIZE_CUDA_RESERVED_BYTES 459276288ull /* 438 MiB */
 #define LLMSIZE_VLLM_ACT_SCALE 1.0
 #define LLMSIZE_VLLM_ACT_BASE 0ull
 
 static const llmsize_engine_info llmsize__engines[LLMSIZE_ENGINE_COUNT] = {
     { "none", "no engine (weights + KV against usable memory)", "generic|raw",
-      0.0, 0, 0, 0, 1, 0, 0, 0ull, 0ull,
+      0.0, 0, 0, 0, 1, 0, 0, 0ull, 0ull, 0ull,
       "weights + KV + caller's overhead", "llmsize" },
     { "vllm", "vLLM", "vllm-serve|vllm-openai",
-      0.9, 16, 0, 0, 1, 0, 2048, 161061273ull /* 0.15 GiB */, 644245094ull /* 0.6 GiB */,
+      0.9, 16, 0, 0, 1, 0, 2048, 161061273ull /* 0.15 GiB */, 644245094ull /* 0.6 GiB */, LLMSIZE_CUDA_RESERVED_BYTES,
       "budget, profiled activations, non-torch memory, paged KV (hybrid SWA pages), MLA, refusal check",
       "vllm-project/vllm:vllm/engine/arg_utils.py (gpu_memory_utilization 0.9, block_size 16); non-torch 0.15 / 0.6 GiB measured on H100: llm-d/llm-d-benchmark:config_explorer/empirical-vllm-memory-results.md" },
     { "sglang", "SGLang", "sglang-server|sgl",
-      0.88, 1, 0, 0, 1, 0, 0, 0ull, 0ull,
+      0.88, 1, 0, 0, 1, 0, 0, 182536110ull /* 0.17 GiB */, 257698038ull /* 0.24 GiB */, LLMSIZE_CUDA_RESERVED_BYTES,
       "mem_fraction_static covers weights + token-level KV pool",
-      "sgl-project/sglang:python/sglang/srt/server_args.py (mem_fraction_static)" },
+      "sgl-project/sglang:python/sglang/srt/server_args.py (mem_fraction_static: 0.88 at TP1 ... 0.79 at TP16 until PR #10975, then (capacity - reserve) / capacity) and model_executor profile_max_num_token (pool = free_before * fraction - (free_before - free_after_weights)); load overhead = SGLang's logged 'mem usage' minus the weights, mean of tests/data/sglang_logs.tsv (0.17 GiB TP1, 0.24 GiB TP4)" },
     { "llamacpp", "llama.cpp server", "llama.cpp|llama-server|llama-cli|llama_cpp",
-      0.0, 0, 256, 4096, 1, 512, 0, 0ull, 0ull,
+      0.0, 0, 256, 4096, 1, 512, 0, 0ull, 0ull, 0ull,
       "padded cells shared by slots, SWA cache, compute buffer, -ngl / --n-cpu-moe placement",
       "ggml-org/llama.cpp:src/llama-context.cpp, src/llama-kv-cache.cpp, common/common.h" },
     { "ollama", "Ollama", "ollama-serve",
-      0.0, 0, 256, 4096, 1, 512, 0, 0ull, 0ull,
+      0.0, 0, 256, 4096, 1, 512, 0, 0ull, 0ull, 0ull,
       "num_ctx x OLLAMA_NUM_PARALLEL on llama.cpp; KV type only with flash attention",
       "ollama/ollama:envconfig/config.go, llm/server.go" },
     { "trtllm", "TensorRT-LLM", "tensorrt-llm|trt-llm|tensorrt_llm",
-      0.9, 32, 0, 0, 1, 0, 2048, 0ull, 0ull,
+      0.9, 32, 0, 0, 1, 0, 2048, 0ull, 0ull, LLMSIZE_CUDA_RESERVED_BYTES,
       "KV pool = free_gpu_memory_fraction of memory free after loading",
       "NVIDIA/TensorRT-LLM:tensorrt_llm/llmapi/llm_args.py (KvCacheConfig.free_gpu_memory_fraction)" },
 };

@@ -67,7 +67,121 @@ static void llamacpp_row(const row_t *r) {
     ++n_llamacpp;
 }
 
+/* ---- vLLM: weights 1 %; KV capacity from the logged pool 1 %; predicted pool 5 % ---- */
+static int n_vllm, n_vllm_pool, n_vllm_e2e, n_vllm_refusal;
+static double vllm_e2e_err[64];
+static double dash(const char *s) { return strcmp(s, "-") ? atof(s) : -1.0; }
+static void vllm_row(const row_t *r) {
+    llmsize_plan p;
+    llmsize_plan_result res, known;
+    llmsize_accel a;
+    const llmsize_accel *base;
+    const double total = dash(r->f[10]), weights = dash(r->f[11]), pool = dash(r->f[14]);
+    const double blocks = dash(r->f[15]), tokens = dash(r->f[16]), conc = dash(r->f[17]);
+    llmsize_kv_dtype d;
+    memset(&p, 0, sizeof p);
+    p.model = model(r->f[1]);
+    p.format = format(r->f[2]);
+    base = accel(strcmp(r->f[3], "-") ? r->f[3] : "rtx-4090");
+    if (!p.model || !p.format || !base) return;
+    a = *base;
+    if (total > 0) a.mem_bytes = (uint64_t)(total * GIB) + llmsize_engine_at(LLMSIZE_ENGINE_VLLM)->device_reserved;
+    p.accel = &a;
+    p.engine = LLMSIZE_ENGINE_VLLM;
+    p.tp = (uint32_t)atoi(r->f[4]);
+    p.pp = (uint32_t)atoi(r->f[5]);
+    p.mem_fraction = atof(r->f[6]);
+    p.context = strtoull(r->f[7], NULL, 10);
+    if (strcmp(r->f[8], "-")) p.batched_tokens = strtoull(r->f[8], NULL, 10);
+    if (!strcmp(r->f[0], "V0")) p.flags |= LLMSIZE_PLAN_VLLM_V0;
+    CHECK(llmsize_find_kv_dtype(r->f[9], &d) == LLMSIZE_OK, "kv dtype");
+    p.kv_dtype = d;
+    CHECK(llmsize_plan_fit(&p, &res) == LLMSIZE_OK, "vllm plan %s", r->f[1]);
+    if (weights > 0)
+        CHECK(within(res.weight_bytes / GIB, weights, 0.02), "vLLM %s %s tp%s: weights %.4f GiB, log %.4f GiB (%s)", r->f[1],
+              r->f[2], r->f[4], res.weight_bytes / GIB, weights, r->f[20]);
+    if (pool > 0) {   /* capacity from the pool the log printed: our per-token bytes and pages */
+        p.kv_pool_bytes = (uint64_t)(pool * GIB);
+        CHECK(llmsize_plan_fit(&p, &known) == LLMSIZE_OK, "vllm plan with pool");
+        if (blocks > 0) CHECK(within((double)known.kv_blocks, blocks, 0.01), "vLLM %s: %llu blocks from a %.2f GiB pool, log %.0f (%s)",
+                              r->f[1], (unsigned long long)known.kv_blocks, pool, blocks, r->f[20]);
+        if (tokens > 0) CHECK(within((double)known.kv_capacity_tokens, tokens, 0.015), "vLLM %s: %llu tokens from a %.2f GiB pool, log %.0f (%s)",
+                              r->f[1], (unsigned long long)known.kv_capacity_tokens, pool, tokens, r->f[20]);
+        if (conc > 0) CHECK(within(known.max_concurrency, conc, 0.02), "vLLM %s: concurrency %.2f, log %.2f (%s)", r->f[1],
+                            known.max_concurrency, conc, r->f[20]);
+        if (strcmp(r->f[18], "-")) {   /* the refusal, with the numbers vLLM prints */
+            const double need = atof(r->f[18]), avail = dash(r->f[19]);
+            CHECK(known.refused, "vLLM %s: refusal reproduced (%s)", r->f[1], r->f[20]);
+            if (p.flags & LLMSIZE_PLAN_VLLM_V0) {
+                CHECK(known.refusal_needed == (uint64_t)need && (avail < 0 || within((double)known.refusal_available, avail, 0.01)),
+                      "vLLM V0 %s: 'max seq len (%llu) ... KV cache (%llu)', log (%.0f, %.0f)", r->f[1],
+                      (unsigned long long)known.refusal_needed, (unsigned long long)known.refusal_available, need, avail);
+            }
+            ++n_vllm_refusal;
+        }
+        ++n_vllm_pool;
+        /* end to end: the pool we predict from memory, weights, activations, non-torch */
+        if (total > 0 && weights > 0 && dash(r->f[12]) >= 0 && dash(r->f[13]) >= 0 && n_vllm_e2e < 64) {
+            const double e = fabs(res.kv_pool_bytes / GIB - pool) / pool;
+            vllm_e2e_err[n_vllm_e2e++] = e;
+            if (getenv("LLMSIZE_TEST_VERBOSE"))
+                printf("  vLLM %-28s pool predicted %6.2f GiB, log %6.2f GiB (act %.2f vs %s, non-torch %.2f vs %s)\n", r->f[1],
+                       res.kv_pool_bytes / GIB, pool, res.activation_bytes / GIB, r->f[13], res.overhead_bytes / GIB, r->f[12]);
+        }
+    } else if (strcmp(r->f[18], "-") == 0 && res.kv_pool_bytes == 0) {
+        CHECK(res.refused, "vLLM %s: no memory left for the KV cache -> refused", r->f[1]);
+    }
+    ++n_vllm;
+}
+
+/* ---- SGLang: weights 2 %, KV tokens 2 % from memory and fraction; per-token bytes 1 % ---- */
+static int n_sglang;
+static void sglang_row(const row_t *r) {
+    llmsize_plan p;
+    llmsize_plan_result res;
+    llmsize_accel a;
+    const llmsize_accel *base = accel(r->f[2]);
+    const double frac = dash(r->f[4]), before = dash(r->f[5]), weights = dash(r->f[6]);
+    const double tokens = atof(r->f[7]), k_size = atof(r->f[8]);
+    memset(&p, 0, sizeof p);
+    p.model = model(r->f[0]);
+    p.format = format(r->f[1]);
+    if (!p.model || !p.format || !base) return;
+    a = *base;
+    if (before > 0) a.mem_bytes = (uint64_t)(before * GIB) + llmsize_engine_at(LLMSIZE_ENGINE_SGLANG)->device_reserved;
+    p.accel = &a;
+    p.engine = LLMSIZE_ENGINE_SGLANG;
+    p.tp = (uint32_t)atoi(r->f[3]);
+    if (frac > 0) p.mem_fraction = frac;
+    p.context = 4096;
+    CHECK(llmsize_plan_fit(&p, &res) == LLMSIZE_OK, "sglang plan %s", r->f[0]);
+    /* SGLang's "mem usage" at load is the weights plus the loader's CUDA context */
+    if (weights > 0) CHECK(fabs((res.weight_bytes + res.overhead_bytes) / GIB - weights) <= 0.02 * weights + 0.15,
+                           "SGLang %s tp%s: weights + load overhead %.2f GiB, log mem usage %.2f (%s)", r->f[0], r->f[3],
+                           (res.weight_bytes + res.overhead_bytes) / GIB, weights, r->f[9]);
+    if (frac > 0 && before > 0)
+        CHECK(within((double)res.kv_capacity_tokens, tokens, 0.05), "SGLang %s: %llu KV tokens predicted, log %.0f (%s)", r->f[0],
+              (unsigned long long)res.kv_capacity_tokens, tokens, r->f[9]);
+    p.kv_pool_bytes = (uint64_t)(2.0 * k_size * GIB);   /* K + V as logged: our bytes per token */
+    CHECK(llmsize_plan_fit(&p, &res) == LLMSIZE_OK && within((double)res.kv_capacity_tokens, tokens, 0.01),
+          "SGLang %s: %llu tokens in the logged K+V size, log %.0f", r->f[0], (unsigned long long)res.kv_capacity_tokens, tokens);
+    ++n_sglang;
+}
+
 void test_plans(void) {
+    each_row("sglang_logs.tsv", sglang_row);
+    printf("SGLang: %d startup logs\n", n_sglang);
+    CHECK(n_sglang >= 8, "SGLang rows %d", n_sglang);
+    each_row("vllm_logs.tsv", vllm_row);
+    printf("vLLM: %d startup logs, %d KV pools, %d refusals; end-to-end pool error on %d fully described logs:",
+           n_vllm, n_vllm_pool, n_vllm_refusal, n_vllm_e2e);
+    {
+        int i;
+        double worst = 0, sum = 0;
+        for (i = 0; i < n_vllm_e2e; ++i) { sum += vllm_e2e_err[i]; if (vllm_e2e_err[i] > worst) worst = vllm_e2e_err[i]; }
+        printf(" mean %.1f %%, worst %.1f %%\n", n_vllm_e2e ? 100 * sum / n_vllm_e2e : 0.0, 100 * worst);
+    }
+    CHECK(n_vllm >= 15 && n_vllm_refusal >= 2, "vLLM rows %d, refusals %d", n_vllm, n_vllm_refusal);
     each_row("llamacpp_logs.tsv", llamacpp_row);
     printf("llama.cpp/Ollama: %d load logs; worst error model buffer %.2f %%, KV %.2f %%, compute %.1f %%\n", n_llamacpp,
            100 * worst_model, 100 * worst_kv, 100 * worst_compute);
