@@ -714,19 +714,6 @@ LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine 
 LLMSIZE_API int llmsize_valid_tp(const llmsize_model *model, uint32_t tp);
 /* What a deployment needs per accelerator under its engine's rules, whether it fits, and
    for paging engines the KV pool, its capacity and the refusal the engine would print. */
-/* The context an engine picks when none is given. Ollama (envconfig, >= 0.15.5) sizes it by
-   total VRAM: 4096 below 23 GiB, 32768 from 23 GiB, 262144 from 47 GiB, never beyond the
-   model's own maximum. */
-static uint64_t llmsize__default_context(const llmsize_plan *p, const llmsize_engine_info *e) {
-    uint64_t c = e->default_context;
-    if (p->engine == LLMSIZE_ENGINE_OLLAMA) {
-        const uint64_t gib = p->accel->mem_bytes >> 30;
-        c = gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
-    }
-    if (c == 0 || c > p->model->dims.max_ctx) c = p->model->dims.max_ctx;
-    return c;
-}
-
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out);
 
 /* Quantization quality: the published loss of `format` scaled to `model`'s size, with its
@@ -2250,6 +2237,19 @@ static llmsize_status llmsize__plan_check(const llmsize_plan *p, const llmsize_e
         return LLMSIZE_ERR_INVALID_ARG;
     *e = &llmsize__engines[p->engine];
     return LLMSIZE_OK;
+}
+
+/* The context an engine picks when none is given. Ollama (envconfig, >= 0.15.5) sizes it by
+   total VRAM: 4096 below 23 GiB, 32768 from 23 GiB, 262144 from 47 GiB, never beyond the
+   model's own maximum. */
+static uint64_t llmsize__default_context(const llmsize_plan *p, const llmsize_engine_info *e) {
+    uint64_t c = e->default_context;
+    if (p->engine == LLMSIZE_ENGINE_OLLAMA) {
+        const uint64_t gib = p->accel->mem_bytes >> 30;
+        c = gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
+    }
+    if (c == 0 || c > p->model->dims.max_ctx) c = p->model->dims.max_ctx;
+    return c;
 }
 
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_result *out) {
