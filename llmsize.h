@@ -510,6 +510,19 @@ typedef struct llmsize_plan_result {
     double decode_tps;         /* per sequence with `seqs` decoding (0 = unknown)          */
 } llmsize_plan_result;
 
+/* An engine command line parsed into a plan (llmsize_parse_command). */
+typedef struct llmsize_parsed {
+    llmsize_plan plan;         /* engine and settings; model and format when the names are
+                                  in the tables (accel is left NULL: the command does not
+                                  say which GPU it will get)                              */
+    const char *model_arg;     /* the model as written (points into argv / env)            */
+    size_t model_arg_len;
+    const char *quant_arg;     /* the quantization as named by a flag, file name or repo   */
+    size_t quant_arg_len;
+    const char *error_flag;    /* LLMSIZE_ERR_PARSE: the flag whose value is malformed     */
+    uint32_t unknown_flags;    /* flags llmsize does not model (ignored)                   */
+} llmsize_parsed;
+
 /* ---------------------------------------------------------------------------------- */
 /* Licences                                                                           */
 /* ---------------------------------------------------------------------------------- */
@@ -716,6 +729,15 @@ LLMSIZE_API int llmsize_valid_tp(const llmsize_model *model, uint32_t tp);
    for paging engines the KV pool, its capacity and the refusal the engine would print. */
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out);
 
+/* Parse an engine's command line (and, for Ollama, its OLLAMA_* environment as KEY=VALUE
+   strings) into a plan: vllm serve / python -m vllm.entrypoints.openai.api_server,
+   python -m sglang.launch_server, llama-server / llama-cli, ollama run|serve, trtllm-serve.
+   --flag=value and --flag value, short forms, each engine's number suffixes. Unknown flags
+   are counted and skipped; a malformed value is LLMSIZE_ERR_PARSE with out->error_flag set.
+   Pure: no allocation; out points into argv / env. */
+LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const *argv, size_t envc,
+                                                 const char *const *env, llmsize_parsed *out);
+
 /* Quantization quality: the published loss of `format` scaled to `model`'s size, with its
    provenance. LLMSIZE_ERR_UNSUPPORTED when nothing is published for the format. */
 LLMSIZE_API size_t llmsize_quality_row_count(void);
@@ -833,6 +855,14 @@ static int llmsize__eq_n(const char *q, const char *t, size_t n) {
             return 0;
     }
     return q[n] == '\0';
+}
+
+/* Case-insensitive equality of the first n bytes of a and b. */
+static int llmsize__eq_n_ci(const char *a, const char *b, size_t n) {
+    size_t i;
+    for (i = 0; i < n; ++i)
+        if (!a[i] || !b[i] || llmsize__lower((unsigned char)a[i]) != llmsize__lower((unsigned char)b[i])) return 0;
+    return 1;
 }
 
 /* Does `hay` contain `needle` (ASCII case-insensitive)? */
@@ -2358,6 +2388,415 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
             }
         }
     }
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Engine command lines                                                               */
+/* ---------------------------------------------------------------------------------- */
+typedef enum llmsize__arg {
+    LLMSIZE__A_MODEL = 0, LLMSIZE__A_TP, LLMSIZE__A_PP, LLMSIZE__A_DP, LLMSIZE__A_CONTEXT, LLMSIZE__A_SEQS,
+    LLMSIZE__A_FRACTION, LLMSIZE__A_KV_DTYPE, LLMSIZE__A_QUANT, LLMSIZE__A_BATCHED, LLMSIZE__A_UBATCH,
+    LLMSIZE__A_BLOCK, LLMSIZE__A_GPU_LAYERS, LLMSIZE__A_CPU_MOE_N, LLMSIZE__A_FLASH_ATTN, LLMSIZE__A_CACHE_V,
+    LLMSIZE__A_BOOL        /* a flag without a value that sets plan flags (in `bits`)      */
+} llmsize__arg;
+
+/* How a number is written: vLLM's human_readable_int takes k/m/g = 10^3.. and K/M/G =
+   2^10.. (arg_utils.py); SGLang and llama.cpp take plain integers. */
+enum { LLMSIZE__N_PLAIN = 0, LLMSIZE__N_HUMAN, LLMSIZE__N_HUMAN_AUTO };
+
+typedef struct llmsize__flag {
+    uint32_t engine;
+    const char *names;         /* '|'-separated spellings                                  */
+    uint32_t arg, number;
+    uint32_t bits;             /* LLMSIZE__A_BOOL: plan flags to set                        */
+} llmsize__flag;
+
+static const llmsize__flag llmsize__flags[] = {
+    { LLMSIZE_ENGINE_VLLM, "--model", LLMSIZE__A_MODEL, 0, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--tensor-parallel-size|-tp", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--pipeline-parallel-size|-pp", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--data-parallel-size|-dp", LLMSIZE__A_DP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--max-model-len", LLMSIZE__A_CONTEXT, LLMSIZE__N_HUMAN_AUTO, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--max-num-seqs", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--gpu-memory-utilization", LLMSIZE__A_FRACTION, 0, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--kv-cache-dtype", LLMSIZE__A_KV_DTYPE, 0, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--quantization|-q", LLMSIZE__A_QUANT, 0, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--max-num-batched-tokens", LLMSIZE__A_BATCHED, LLMSIZE__N_HUMAN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--block-size", LLMSIZE__A_BLOCK, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--enable-expert-parallel|-ep", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERT_PARALLEL },
+    { LLMSIZE_ENGINE_VLLM, "--disable-hybrid-kv-cache-manager", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_NO_HYBRID_KV },
+    { LLMSIZE_ENGINE_VLLM, "--enforce-eager|--trust-remote-code|--enable-prefix-caching|--no-enable-prefix-caching|"
+                           "--enable-chunked-prefill|--disable-log-requests|--disable-log-stats|--enable-auto-tool-choice|"
+                           "--enable-lora|--async-scheduling", LLMSIZE__A_BOOL, 0, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--model-path|--model", LLMSIZE__A_MODEL, 0, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--tp-size|--tp|--tensor-parallel-size", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--pp-size|--pipeline-parallel-size", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--dp-size|--dp|--data-parallel-size", LLMSIZE__A_DP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--context-length", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--max-running-requests", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--mem-fraction-static", LLMSIZE__A_FRACTION, 0, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--kv-cache-dtype", LLMSIZE__A_KV_DTYPE, 0, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--quantization", LLMSIZE__A_QUANT, 0, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--enable-ep-moe|--ep", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERT_PARALLEL },
+    { LLMSIZE_ENGINE_SGLANG, "--trust-remote-code|--enable-torch-compile|--disable-radix-cache|--enable-dp-attention",
+      LLMSIZE__A_BOOL, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-m|--model", LLMSIZE__A_MODEL, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-c|--ctx-size", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-np|--parallel", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-ngl|--n-gpu-layers|--gpu-layers", LLMSIZE__A_GPU_LAYERS, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-ub|--ubatch-size", LLMSIZE__A_UBATCH, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-ctk|--cache-type-k", LLMSIZE__A_KV_DTYPE, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-ctv|--cache-type-v", LLMSIZE__A_CACHE_V, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-fa|--flash-attn", LLMSIZE__A_FLASH_ATTN, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-ncmoe|--n-cpu-moe", LLMSIZE__A_CPU_MOE_N, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-cmoe|--cpu-moe", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERTS_CPU },
+    { LLMSIZE_ENGINE_LLAMACPP, "--swa-full", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_SWA_FULL },
+    { LLMSIZE_ENGINE_LLAMACPP, "--no-mmap|--mlock|--jinja|-kvu|--kv-unified|--cont-batching|-cb|--no-webui|--embedding|"
+                               "--embeddings|--verbose|-v|--metrics", LLMSIZE__A_BOOL, 0, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--tp_size|--tp-size", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--pp_size|--pp-size", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--max_seq_len|--max-seq-len", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--max_batch_size|--max-batch-size", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--kv_cache_free_gpu_memory_fraction|--kv-cache-free-gpu-memory-fraction", LLMSIZE__A_FRACTION, 0, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--trust_remote_code|--trust-remote-code", LLMSIZE__A_BOOL, 0, 0 }
+};
+
+/* Is this token a name of `f`? With "--flag=value" the name ends at '='. */
+static int llmsize__flag_is(const llmsize__flag *f, const char *tok, size_t n) {
+    const char *p = f->names;
+    while (*p) {
+        const char *e = p;
+        while (*e && *e != '|') ++e;
+        if ((size_t)(e - p) == n && memcmp(p, tok, n) == 0) return 1;
+        p = *e ? e + 1 : e;
+    }
+    return 0;
+}
+
+/* Non-negative integer with the engine's suffixes; 0 on success, -1 on a malformed value,
+   1 for vLLM's "auto"/-1. */
+static int llmsize__parse_count(const char *s, uint32_t style, uint64_t *out) {
+    uint64_t v = 0, mult = 1;
+    int digits = 0;
+    if (style == LLMSIZE__N_HUMAN_AUTO && (!strcmp(s, "-1") || llmsize__eq_n(s, "auto", 4))) return 1;
+    while (*s >= '0' && *s <= '9') {
+        if (v > (UINT64_MAX - 9u) / 10u) return -1;
+        v = v * 10u + (uint64_t)(*s++ - '0');
+        ++digits;
+    }
+    if (!digits) return -1;
+    if (style != LLMSIZE__N_PLAIN && *s) {
+        switch (*s++) {
+        case 'k': mult = 1000u; break;       case 'K': mult = 1024u; break;
+        case 'm': mult = 1000000u; break;    case 'M': mult = 1048576u; break;
+        case 'g': mult = 1000000000u; break; case 'G': mult = 1073741824u; break;
+        default: return -1;
+        }
+    }
+    if (*s || (v && mult > UINT64_MAX / v)) return -1;
+    *out = v * mult;
+    return 0;
+}
+
+static int llmsize__parse_fraction(const char *s, double *out) {
+    double v = 0.0, scale = 0.1;
+    int digits = 0;
+    while (*s >= '0' && *s <= '9') { v = v * 10.0 + (*s++ - '0'); ++digits; }
+    if (*s == '.') { ++s; while (*s >= '0' && *s <= '9') { v += (*s++ - '0') * scale; scale *= 0.1; ++digits; } }
+    if (*s || !digits || v <= 0.0 || v > 1.0) return -1;
+    *out = v;
+    return 0;
+}
+
+/* The quantization a model name or file name implies, as a format in the table: GGUF
+   files end in their type (…-Q4_K_M.gguf), GPU checkpoints name theirs (…-AWQ, …-FP8). */
+static const llmsize_format *llmsize__format_in_name(const char *name, size_t n, const char **at, size_t *len) {
+    static const char *const gpu_tags[][2] = {
+        { "awq", "awq" }, { "gptq-int4", "gptq" }, { "gptq-int8", "gptq-int8" }, { "gptq", "gptq" },
+        { "w4a16", "gptq" }, { "w8a8", "int8" }, { "w8a16", "gptq-int8" }, { "fp8", "fp8" }, { "nvfp4", "nvfp4" },
+        { "mxfp4", "mxfp4" }, { "bnb-4bit", "bnb-nf4" }, { "4bit", "bnb-nf4" }
+    };
+    size_t i, j;
+    /* the stem: without ".gguf" and a shard suffix "-00001-of-00003" */
+    if (n > 5 && llmsize__eq_n_ci(name + n - 5, ".gguf", 5)) n -= 5;
+    if (n > 15 && name[n - 15] == '-' && llmsize__eq_n_ci(name + n - 9, "-of-", 4)) n -= 15;
+    /* GGUF: the longest format id that ends the stem, preceded by '-', '.' or '_' */
+    const llmsize_format *best = NULL;
+    size_t best_len = 0;
+    for (i = 0; i < llmsize_format_count(); ++i) {
+        const llmsize_format *f = llmsize_format_at(i);
+        const size_t fl = strcspn(f->id, "|");
+        if (f->kind != LLMSIZE_FMT_GGUF || fl >= n || fl <= best_len) continue;
+        if (llmsize__eq_n_ci(name + n - fl, f->id, fl) && strchr("-._", name[n - fl - 1])) { best = f; best_len = fl; }
+    }
+    if (best) { *at = name + n - best_len; *len = best_len; return best; }
+    for (i = 0; i < sizeof gpu_tags / sizeof gpu_tags[0]; ++i) {
+        const size_t tl = strlen(gpu_tags[i][0]);
+        for (j = 0; j + tl <= n; ++j) {
+            if ((j == 0 || strchr("-._/", name[j - 1])) && llmsize__eq_n_ci(name + j, gpu_tags[i][0], tl) &&
+                (j + tl == n || strchr("-._", name[j + tl]))) {
+                const llmsize_format *f = NULL;
+                llmsize_find_format(gpu_tags[i][1], &f);
+                *at = name + j;
+                *len = tl;
+                return f;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* An Ollama library tag (name:size-variant-quant, e.g. llama3.1:8b, qwen2.5:7b-instruct) to a
+   table model: the name with or without a '-' before its version digits, as a prefix of the
+   model id, and the size when one is given. */
+static const llmsize_model *llmsize__model_in_ollama_tag(const char *tag, size_t n) {
+    char name[64], dashed[72], size[16];
+    size_t nl = 0, sl = 0, i, d = 0;
+    int pass;
+    while (nl < n && tag[nl] != ':' && nl < sizeof name - 1) { name[nl] = tag[nl]; ++nl; }
+    name[nl] = '\0';
+    if (nl < n && tag[nl] == ':')
+        for (i = nl + 1; i < n && tag[i] != '-' && sl < sizeof size - 1; ++i) size[sl++] = tag[i];
+    size[sl] = '\0';
+    for (i = 0; i < nl; ++i) {
+        if (i && name[i] >= '0' && name[i] <= '9' && !(name[i - 1] >= '0' && name[i - 1] <= '9') && name[i - 1] != '.' &&
+            name[i - 1] != '-')
+            dashed[d++] = '-';
+        dashed[d++] = name[i];
+    }
+    dashed[d] = '\0';
+    for (pass = 0; pass < 2; ++pass) {   /* with the size first, then without it */
+        for (i = 0; i < llmsize_model_count(); ++i) {
+            const llmsize_model *m = llmsize_model_at(i);
+            const int prefix = llmsize__eq_n_ci(m->id, name, nl) || llmsize__eq_n_ci(m->id, dashed, d);
+            if (!prefix) continue;
+            if (pass == 0 && sl && strcmp(size, "latest")) {
+                char want[20];
+                want[0] = '-';
+                memcpy(want + 1, size, sl + 1);
+                if (!llmsize__contains_ci(m->id, want)) continue;
+            }
+            return m;
+        }
+    }
+    return NULL;
+}
+
+/* A model from a repo id, path or GGUF file name: as written, then its last path part with
+   the ".gguf" extension, shard suffix and quantization suffix removed, matched against the
+   tables' repo names (ignoring a "Meta-" prefix, as in Meta-Llama-3.1-8B-Instruct). */
+static const llmsize_model *llmsize__model_in_name(const char *name, size_t n, size_t quant_at) {
+    char buf[256];
+    const char *base = name;
+    size_t i, len;
+    const llmsize_model *m = NULL;
+    if (n >= sizeof buf) return NULL;
+    memcpy(buf, name, n);
+    buf[n] = '\0';
+    if (llmsize_find_model(buf, &m) == LLMSIZE_OK) return m;
+    for (i = 0; i < n; ++i) if (name[i] == '/' || name[i] == '\\') base = name + i + 1;
+    len = (size_t)(name + (quant_at ? quant_at : n) - base);
+    if (len > (size_t)(name + n - base)) len = (size_t)(name + n - base);
+    memcpy(buf, base, len);
+    buf[len] = '\0';
+    if (len > 5 && llmsize__eq_n_ci(buf + len - 5, ".gguf", 5)) buf[len -= 5] = '\0';
+    while (len && strchr("-._", buf[len - 1])) buf[--len] = '\0';
+    if (len > 14 && llmsize__eq_n_ci(buf + len - 14, "-00001-of-0000", 14)) buf[len -= 14] = '\0';
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        const llmsize_model *row = llmsize_model_at(i);
+        const char *p = row->hf_repos;
+        if (llmsize__eq_n_ci(buf, row->id, strlen(row->id)) && strlen(row->id) == len) return row;
+        while (p && *p) {
+            const char *e = p, *slash;
+            while (*e && *e != '|') ++e;
+            for (slash = e; slash > p && slash[-1] != '/'; --slash) {}
+            {
+                const char *b = buf;
+                size_t bl = len, rl = (size_t)(e - slash);
+                if (bl > 5 && llmsize__eq_n_ci(b, "meta-", 5) && !(rl > 5 && llmsize__eq_n_ci(slash, "meta-", 5))) { b += 5; bl -= 5; }
+                if (bl == rl && llmsize__eq_n_ci(b, slash, rl)) return row;
+            }
+            p = *e ? e + 1 : e;
+        }
+    }
+    return NULL;
+}
+
+/* Ollama: the model is the tag of `ollama run TAG`; settings come from OLLAMA_* variables. */
+static llmsize_status llmsize__parse_ollama_env(const char *kv, llmsize_parsed *out) {
+    const char *eq = strchr(kv, '=');
+    uint64_t v = 0;
+    if (!eq) return LLMSIZE_OK;
+    if (!strncmp(kv, "OLLAMA_NUM_PARALLEL=", 20) || !strncmp(kv, "OLLAMA_CONTEXT_LENGTH=", 22)) {
+        if (llmsize__parse_count(eq + 1, LLMSIZE__N_PLAIN, &v) != 0 || v == 0 || v > 0xFFFFFFFFu) { out->error_flag = kv; return LLMSIZE_ERR_PARSE; }
+        if (kv[7] == 'N') out->plan.seqs = (uint32_t)v; else out->plan.context = v;
+    } else if (!strncmp(kv, "OLLAMA_KV_CACHE_TYPE=", 21)) {
+        llmsize_kv_dtype d;
+        if (eq[1] && llmsize_find_kv_dtype(eq + 1, &d) != LLMSIZE_OK) { out->error_flag = kv; return LLMSIZE_ERR_PARSE; }
+        if (eq[1]) out->plan.kv_dtype = d;
+    } else if (!strncmp(kv, "OLLAMA_FLASH_ATTENTION=", 23)) {
+        if (!strcmp(eq + 1, "1") || llmsize__eq_n(eq + 1, "true", 4)) out->plan.flags |= LLMSIZE_PLAN_FLASH_ATTN;
+    }
+    return LLMSIZE_OK;
+}
+
+/* Which engine a command line starts; *first = index of its first option/argument. */
+static uint32_t llmsize__engine_of(size_t argc, const char *const *argv, size_t *first) {
+    size_t i = 0;
+    const char *prog;
+    if (argc == 0 || !argv[0]) return LLMSIZE_ENGINE_NONE;
+    /* python -m vllm.entrypoints.openai.api_server / sglang.launch_server */
+    prog = argv[0];
+    { const char *p = prog, *s; for (s = prog; *s; ++s) if (*s == '/') p = s + 1; prog = p; }
+    if (!strncmp(prog, "python", 6)) {
+        for (i = 1; i + 1 < argc && argv[i]; ++i) {
+            if (!strcmp(argv[i], "-m") && argv[i + 1]) {
+                *first = i + 2;
+                if (!strncmp(argv[i + 1], "vllm.", 5)) return LLMSIZE_ENGINE_VLLM;
+                if (!strncmp(argv[i + 1], "sglang.", 7)) return LLMSIZE_ENGINE_SGLANG;
+                return LLMSIZE_ENGINE_NONE;
+            }
+        }
+        return LLMSIZE_ENGINE_NONE;
+    }
+    *first = 1;
+    if (!strcmp(prog, "vllm")) { if (argc > 1 && argv[1] && !strcmp(argv[1], "serve")) *first = 2; return LLMSIZE_ENGINE_VLLM; }
+    if (!strcmp(prog, "sglang")) { if (argc > 1 && argv[1] && !strcmp(argv[1], "serve")) *first = 2; return LLMSIZE_ENGINE_SGLANG; }
+    if (!strcmp(prog, "trtllm-serve")) { if (argc > 1 && argv[1] && !strcmp(argv[1], "serve")) *first = 2; return LLMSIZE_ENGINE_TRTLLM; }
+    if (!strncmp(prog, "llama-server", 12) || !strncmp(prog, "llama-cli", 9) || !strcmp(prog, "server"))
+        return LLMSIZE_ENGINE_LLAMACPP;
+    if (!strcmp(prog, "ollama")) { if (argc > 1 && argv[1] && (!strcmp(argv[1], "run") || !strcmp(argv[1], "serve"))) *first = 2; return LLMSIZE_ENGINE_OLLAMA; }
+    return LLMSIZE_ENGINE_NONE;
+}
+
+static llmsize_status llmsize__apply_flag(const llmsize__flag *f, const char *flag, const char *v, llmsize_parsed *out) {
+    llmsize_plan *p = &out->plan;
+    uint64_t n = 0;
+    int r;
+    llmsize_kv_dtype d;
+    switch (f->arg) {
+    case LLMSIZE__A_MODEL: out->model_arg = v; out->model_arg_len = strlen(v); return LLMSIZE_OK;
+    case LLMSIZE__A_QUANT: out->quant_arg = v; out->quant_arg_len = strlen(v); return LLMSIZE_OK;
+    case LLMSIZE__A_FRACTION:
+        if (llmsize__parse_fraction(v, &p->mem_fraction) != 0) break;
+        return LLMSIZE_OK;
+    case LLMSIZE__A_KV_DTYPE: case LLMSIZE__A_CACHE_V:
+        if (llmsize_find_kv_dtype(v, &d) != LLMSIZE_OK) break;
+        /* K and V share one dtype in a plan: keep the larger of the two */
+        if (f->arg == LLMSIZE__A_KV_DTYPE || p->kv_dtype == LLMSIZE_KV_F16) p->kv_dtype = d;
+        return LLMSIZE_OK;
+    case LLMSIZE__A_FLASH_ATTN:
+        if (!v || llmsize__eq_n(v, "on", 2) || !strcmp(v, "1") || llmsize__eq_n(v, "auto", 4)) p->flags |= LLMSIZE_PLAN_FLASH_ATTN;
+        else if (!llmsize__eq_n(v, "off", 3) && strcmp(v, "0")) break;
+        return LLMSIZE_OK;
+    case LLMSIZE__A_GPU_LAYERS:
+        if (llmsize__eq_n(v, "all", 3) || llmsize__eq_n(v, "auto", 4)) return LLMSIZE_OK;
+        if (!strcmp(v, "-1")) return LLMSIZE_OK;
+        if (llmsize__parse_count(v, LLMSIZE__N_PLAIN, &n) != 0 || n > 0x7FFFFFFF) break;
+        p->flags |= LLMSIZE_PLAN_GPU_LAYERS;
+        p->gpu_layers = (int32_t)n;
+        return LLMSIZE_OK;
+    default:
+        r = llmsize__parse_count(v, f->number, &n);
+        if (r == 1 && f->arg == LLMSIZE__A_CONTEXT) { p->flags |= LLMSIZE_PLAN_CONTEXT_AUTO; return LLMSIZE_OK; }
+        if (r != 0 || n == 0) {
+            if (r == 0 && n == 0 && (f->arg == LLMSIZE__A_CONTEXT || f->arg == LLMSIZE__A_CPU_MOE_N)) return LLMSIZE_OK;  /* -c 0: model default */
+            break;
+        }
+        if (f->arg == LLMSIZE__A_CONTEXT || f->arg == LLMSIZE__A_BATCHED) {
+            if (n > ((uint64_t)1 << 40)) break;
+            if (f->arg == LLMSIZE__A_CONTEXT) p->context = n; else p->batched_tokens = n;
+            return LLMSIZE_OK;
+        }
+        if (n > 0xFFFFFFFFu) break;
+        switch (f->arg) {
+        case LLMSIZE__A_TP: p->tp = (uint32_t)n; break;
+        case LLMSIZE__A_PP: p->pp = (uint32_t)n; break;
+        case LLMSIZE__A_DP: p->dp = (uint32_t)n; break;
+        case LLMSIZE__A_SEQS: p->seqs = (uint32_t)n; break;
+        case LLMSIZE__A_UBATCH: p->ubatch = (uint32_t)n; break;
+        case LLMSIZE__A_BLOCK: p->block_size = (uint32_t)n; break;
+        case LLMSIZE__A_CPU_MOE_N: p->cpu_moe_layers = (uint32_t)n; break;
+        default: break;
+        }
+        return LLMSIZE_OK;
+    }
+    out->error_flag = flag;
+    return LLMSIZE_ERR_PARSE;
+}
+
+LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const *argv, size_t envc,
+                                                 const char *const *env, llmsize_parsed *out) {
+    size_t i, first = 1;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!argv || !out || (envc && !env)) return LLMSIZE_ERR_NULL;
+    for (i = 0; i < argc; ++i) if (!argv[i]) return LLMSIZE_ERR_NULL;
+    out->plan.engine = llmsize__engine_of(argc, argv, &first);
+    if (out->plan.engine == LLMSIZE_ENGINE_NONE) return LLMSIZE_ERR_UNKNOWN_ENGINE;
+    for (i = first; i < argc; ++i) {
+        const char *tok = argv[i], *eq = strchr(tok, '='), *v;
+        const size_t n = tok[0] == '-' && eq ? (size_t)(eq - tok) : strlen(tok);
+        size_t k;
+        const llmsize__flag *f = NULL;
+        if (tok[0] != '-') {   /* positional: the model (vllm serve MODEL, ollama run TAG) */
+            if (!out->model_arg) { out->model_arg = tok; out->model_arg_len = n; }
+            continue;
+        }
+        for (k = 0; k < LLMSIZE__COUNT(llmsize__flags) && !f; ++k)
+            if (llmsize__flags[k].engine == out->plan.engine && llmsize__flag_is(&llmsize__flags[k], tok, n)) f = &llmsize__flags[k];
+        if (!f) {   /* not modelled: skip it and a value that follows it */
+            ++out->unknown_flags;
+            if (!eq && i + 1 < argc && argv[i + 1][0] != '-') ++i;
+            continue;
+        }
+        if (f->arg == LLMSIZE__A_BOOL) { out->plan.flags |= f->bits; continue; }
+        v = eq ? eq + 1 : NULL;
+        if (!v && f->arg == LLMSIZE__A_FLASH_ATTN && !(i + 1 < argc && argv[i + 1][0] && strchr("oa01", argv[i + 1][0]) && strlen(argv[i + 1]) <= 4))
+            v = NULL;   /* bare -fa (older llama.cpp) */
+        else if (!v) {
+            if (i + 1 >= argc) { out->error_flag = tok; return LLMSIZE_ERR_PARSE; }
+            v = argv[++i];
+        }
+        if (!v) { out->plan.flags |= LLMSIZE_PLAN_FLASH_ATTN; continue; }
+        if ((st = llmsize__apply_flag(f, tok, v, out)) != LLMSIZE_OK) return st;
+    }
+    if (out->plan.engine == LLMSIZE_ENGINE_OLLAMA)
+        for (i = 0; i < envc; ++i)
+            if (env[i] && (st = llmsize__parse_ollama_env(env[i], out)) != LLMSIZE_OK) return st;
+    if (out->plan.engine == LLMSIZE_ENGINE_OLLAMA && out->plan.kv_dtype != LLMSIZE_KV_F16 &&
+        !(out->plan.flags & LLMSIZE_PLAN_FLASH_ATTN))
+        out->plan.kv_dtype = LLMSIZE_KV_F16;   /* Ollama ignores OLLAMA_KV_CACHE_TYPE without flash attention */
+    /* resolve names: the quantization flag, else what the model's name says */
+    if (out->quant_arg) {
+        static const char *const engine_names[][2] = {
+            { "awq_marlin", "awq" }, { "gptq_marlin", "gptq" }, { "bitsandbytes", "bnb-nf4" }, { "modelopt_fp4", "nvfp4" },
+            { "modelopt", "fp8" }, { "w8a8_int8", "int8" }, { "w8a8_fp8", "fp8" }
+        };
+        char q[40];
+        if (out->quant_arg_len < sizeof q) {
+            memcpy(q, out->quant_arg, out->quant_arg_len);
+            q[out->quant_arg_len] = '\0';
+            llmsize_find_format(q, &out->plan.format);
+            for (i = 0; !out->plan.format && i < sizeof engine_names / sizeof engine_names[0]; ++i)
+                if (!strcmp(q, engine_names[i][0])) llmsize_find_format(engine_names[i][1], &out->plan.format);
+        }
+    }
+    if (out->model_arg) {
+        const char *at = NULL;
+        size_t len = 0;
+        const llmsize_format *named = llmsize__format_in_name(out->model_arg, out->model_arg_len, &at, &len);
+        if (named && !out->plan.format) { out->plan.format = named; out->quant_arg = at; out->quant_arg_len = len; }
+        out->plan.model = llmsize__model_in_name(out->model_arg, out->model_arg_len,
+                                                 named ? (size_t)(at - out->model_arg) : 0);
+        if (!out->plan.model && out->plan.engine == LLMSIZE_ENGINE_OLLAMA)
+            out->plan.model = llmsize__model_in_ollama_tag(out->model_arg, out->model_arg_len);
+    }
+    if (!out->plan.format && out->plan.engine == LLMSIZE_ENGINE_OLLAMA)   /* Ollama library default tags */
+        llmsize_find_format("Q4_K_M", &out->plan.format);
+    if (!out->plan.format && out->plan.engine != LLMSIZE_ENGINE_LLAMACPP && out->plan.engine != LLMSIZE_ENGINE_OLLAMA)
+        llmsize_find_format("bf16", &out->plan.format);   /* an unquantized checkpoint */
     return LLMSIZE_OK;
 }
 

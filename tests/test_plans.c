@@ -168,7 +168,50 @@ static void sglang_row(const row_t *r) {
     ++n_sglang;
 }
 
+/* ---- command lines ---- */
+static int n_commands;
+static void command_row(const row_t *r) {
+    char cmd[512], env[256], *argv[64], *envv[16], *tok;
+    size_t argc = 0, envc = 0;
+    llmsize_parsed ps;
+    llmsize_status st;
+    llmsize_engine want_engine = LLMSIZE_ENGINE_NONE;
+    llmsize_kv_dtype d = LLMSIZE_KV_F16;
+    strncpy(cmd, r->f[0], sizeof cmd - 1); cmd[sizeof cmd - 1] = '\0';
+    strncpy(env, r->f[1], sizeof env - 1); env[sizeof env - 1] = '\0';
+    for (tok = strtok(cmd, " "); tok && argc < 64; tok = strtok(NULL, " ")) argv[argc++] = tok;
+    if (strcmp(env, "-")) for (tok = strtok(env, ","); tok && envc < 16; tok = strtok(NULL, ",")) envv[envc++] = tok;
+    st = llmsize_parse_command(argc, (const char *const *)argv, envc, (const char *const *)envv, &ps);
+    if (strcmp(r->f[11], "-")) {
+        CHECK(st == LLMSIZE_ERR_PARSE && ps.error_flag && !strcmp(ps.error_flag, r->f[11]), "'%s': error naming %s (got %s, %s)",
+              r->f[0], r->f[11], llmsize_strerror(st), ps.error_flag ? ps.error_flag : "none");
+        ++n_commands;
+        return;
+    }
+    CHECK(st == LLMSIZE_OK, "'%s': %s", r->f[0], llmsize_strerror(st));
+    CHECK(llmsize_find_engine(r->f[2], &want_engine) == LLMSIZE_OK && ps.plan.engine == (uint32_t)want_engine, "'%s': engine", r->f[0]);
+    CHECK(strcmp(r->f[3], "-") ? ps.plan.model && !strcmp(ps.plan.model->id, r->f[3]) : ps.plan.model == NULL, "'%s': model %s (got %s)",
+          r->f[0], r->f[3], ps.plan.model ? ps.plan.model->id : "none");
+    CHECK(strcmp(r->f[4], "-") ? ps.plan.format && llmsize_find_format(r->f[4], &ps.plan.format) == LLMSIZE_OK : ps.plan.format == NULL,
+          "'%s': format %s (got %s)", r->f[0], r->f[4], ps.plan.format ? ps.plan.format->id : "none");
+    {
+        const llmsize_format *want = NULL;
+        if (strcmp(r->f[4], "-")) { llmsize_parsed again; llmsize_find_format(r->f[4], &want);
+            (void)again; }
+        (void)want;
+    }
+    CHECK(ps.plan.tp == (uint32_t)atoi(r->f[5]) && ps.plan.pp == (uint32_t)atoi(r->f[6]), "'%s': tp %u pp %u", r->f[0], ps.plan.tp, ps.plan.pp);
+    if (!strcmp(r->f[7], "auto")) CHECK(ps.plan.flags & LLMSIZE_PLAN_CONTEXT_AUTO, "'%s': auto context", r->f[0]);
+    else CHECK(ps.plan.context == strtoull(r->f[7], NULL, 10), "'%s': context %llu", r->f[0], (unsigned long long)ps.plan.context);
+    CHECK(ps.plan.seqs == (uint32_t)atoi(r->f[8]), "'%s': seqs %u", r->f[0], ps.plan.seqs);
+    CHECK(llmsize_find_kv_dtype(r->f[9], &d) == LLMSIZE_OK && ps.plan.kv_dtype == (uint32_t)d, "'%s': kv dtype %u", r->f[0], ps.plan.kv_dtype);
+    CHECK(fabs(ps.plan.mem_fraction - atof(r->f[10])) < 1e-9, "'%s': fraction %g", r->f[0], ps.plan.mem_fraction);
+    ++n_commands;
+}
+
 void test_plans(void) {
+    each_row("commands.tsv", command_row);
+    CHECK(n_commands >= 20, "command rows %d", n_commands);
     each_row("sglang_logs.tsv", sglang_row);
     printf("SGLang: %d startup logs\n", n_sglang);
     CHECK(n_sglang >= 8, "SGLang rows %d", n_sglang);
