@@ -408,6 +408,51 @@ typedef struct llmsize_fit_result {
 } llmsize_fit_result;
 
 /* ---------------------------------------------------------------------------------- */
+/* Quantization quality                                                               */
+/* ---------------------------------------------------------------------------------- */
+/* What a quality figure measures. The two scales differ: rank formats within one. */
+typedef enum llmsize_metric {
+    LLMSIZE_METRIC_NONE = 0,
+    LLMSIZE_METRIC_PPL,          /* perplexity increase over F16, % (llama.cpp, wikitext-2)*/
+    LLMSIZE_METRIC_ACCURACY,     /* benchmark accuracy lost against BF16, %              */
+    LLMSIZE_METRIC_NATIVE        /* the model was trained / released in this format: 0   */
+} llmsize_metric;
+
+/* One published measurement of a format's quality loss on a reference model. */
+typedef struct llmsize_quality_row {
+    const char *format;          /* format id                                            */
+    uint32_t metric;             /* llmsize_metric                                       */
+    const char *family;          /* rows of one family at several sizes give the trend   */
+    const char *ref_model;       /* NATIVE rows: '|'-separated model ids                 */
+    double ref_params_b;         /* reference model size, billions of parameters         */
+    double loss_pct;             /* PPL: (PPL_q / PPL_f16 - 1) * 100; ACCURACY: 100 - recovery */
+    double kld;                  /* mean KL divergence vs F16 (0 = not published)        */
+    uint32_t primary;            /* 1: estimates start from this family                  */
+    const char *benchmark;       /* dataset / benchmark and the raw figures              */
+    const char *source;
+} llmsize_quality_row;
+
+typedef enum llmsize_confidence {
+    LLMSIZE_CONF_NONE = 0,       /* no published figure for this format                  */
+    LLMSIZE_CONF_REFERENCE,      /* no loss: the reference precision or the native format*/
+    LLMSIZE_CONF_SCALED,         /* scaled to the model's size within the published sizes*/
+    LLMSIZE_CONF_EXTRAPOLATED    /* the model is outside the published sizes: the nearest
+                                    size's figure is used (see note)                     */
+} llmsize_confidence;
+
+typedef struct llmsize_quality {
+    uint32_t metric;             /* llmsize_metric of loss_pct                           */
+    uint32_t confidence;         /* llmsize_confidence                                   */
+    double loss_pct;             /* estimated loss for this model, % (>= 0)              */
+    double loss_low_pct;         /* the range the published figures support: PPL rows    */
+    double loss_high_pct;        /* start from LLaMA 3 (hard to quantize); ACCURACY rows */
+                                 /* carry the evaluation-setup spread (see llmsize.h)    */
+    double kld;                  /* estimated mean KL divergence (GGUF; 0 = unknown)     */
+    const llmsize_quality_row *ref;   /* the published row it starts from (NULL: none)  */
+    const char *note;            /* how it was scaled, in words                          */
+} llmsize_quality;
+
+/* ---------------------------------------------------------------------------------- */
 /* Serving plans: a model + format + engine settings + hardware                       */
 /* ---------------------------------------------------------------------------------- */
 typedef enum llmsize_engine {
@@ -485,6 +530,7 @@ typedef struct llmsize_plan_result {
     int fits;                  /* the engine starts and holds `seqs` x `context`           */
     int tight;
     int refused;               /* the engine itself refuses to start (see refusal_*)       */
+    int loads;                 /* weights + activations + overhead fit, whatever the KV    */
     uint64_t weight_bytes;     /* on the accelerator                                       */
     uint64_t kv_bytes;         /* needed for seqs x context                                */
     uint64_t activation_bytes; /* profiled activation peak / compute buffers               */
@@ -509,6 +555,15 @@ typedef struct llmsize_plan_result {
     uint32_t gpus;             /* accelerators used                                        */
     double decode_tps;         /* per sequence with `seqs` decoding (0 = unknown)          */
 } llmsize_plan_result;
+
+/* What would make a plan fit: each field is one change on its own (0 / NULL = none works). */
+typedef struct llmsize_suggestion {
+    const llmsize_format *format;   /* least quality loss that fits on the same hardware    */
+    llmsize_quality format_quality;
+    uint32_t gpus;                  /* fewest accelerators (tensor parallel) that fit        */
+    uint64_t context;               /* longest per-sequence context that fits                */
+    uint32_t seqs;                  /* most sequences that fit at the plan's context         */
+} llmsize_suggestion;
 
 /* An engine command line parsed into a plan (llmsize_parse_command). */
 typedef struct llmsize_parsed {
@@ -630,49 +685,75 @@ typedef struct llmsize_license_result {
 } llmsize_license_result;
 
 /* ---------------------------------------------------------------------------------- */
-/* Quantization quality                                                               */
+/* Selection: the decision framework as a function                                    */
 /* ---------------------------------------------------------------------------------- */
-/* What a quality figure measures. The two scales differ: rank formats within one. */
-typedef enum llmsize_metric {
-    LLMSIZE_METRIC_NONE = 0,
-    LLMSIZE_METRIC_PPL,          /* perplexity increase over F16, % (llama.cpp, wikitext-2)*/
-    LLMSIZE_METRIC_ACCURACY,     /* benchmark accuracy lost against BF16, %              */
-    LLMSIZE_METRIC_NATIVE        /* the model was trained / released in this format: 0   */
-} llmsize_metric;
+typedef struct llmsize_select_request {
+    const llmsize_accel *accel;
+    uint32_t n_accel;          /* 0 = 1 (tensor parallel)                                   */
+    uint32_t engine;           /* llmsize_engine for every fit (0 = weights + KV only)      */
+    uint32_t users;            /* concurrent sequences (0 = 1)                              */
+    uint64_t context;          /* tokens per sequence (0 = 8192)                            */
+    uint32_t kv_dtype;
+    double min_tps;            /* decode tok/s each user needs (0 = no floor)               */
+    uint32_t quality_metric;   /* scale of max_loss_pct (LLMSIZE_METRIC_NONE = any)         */
+    double max_loss_pct;       /* quality floor (0 = none)                                  */
+    const llmsize_format *min_format; /* or: lose no more than this format would        */
+    const llmsize_use *use;    /* licence screen (NULL = none)                              */
+    int strict_license;        /* 1: obligations are not acceptable either                 */
+    const char *origin_exclude;/* ',' / '|' separated ISO country codes, "EU" = members    */
+    const char *origin_require;/* the same; the developer must be from one of them         */
+    uint32_t tasks;            /* LLMSIZE_TASK_* all required                               */
+    const llmsize_format *const *formats;  /* candidate formats (NULL = every one that
+                                              runs on the accelerator under the engine)    */
+    size_t n_formats;
+    uint32_t tight_pct;
+} llmsize_select_request;
 
-/* One published measurement of a format's quality loss on a reference model. */
-typedef struct llmsize_quality_row {
-    const char *format;          /* format id                                            */
-    uint32_t metric;             /* llmsize_metric                                       */
-    const char *family;          /* rows of one family at several sizes give the trend   */
-    const char *ref_model;       /* NATIVE rows: '|'-separated model ids                 */
-    double ref_params_b;         /* reference model size, billions of parameters         */
-    double loss_pct;             /* PPL: (PPL_q / PPL_f16 - 1) * 100; ACCURACY: 100 - recovery */
-    double kld;                  /* mean KL divergence vs F16 (0 = not published)        */
-    uint32_t primary;            /* 1: estimates start from this family                  */
-    const char *benchmark;       /* dataset / benchmark and the raw figures              */
-    const char *source;
-} llmsize_quality_row;
+/* The first constraint a model failed, in the order they are checked. */
+typedef enum llmsize_reject {
+    LLMSIZE_REJECT_NONE = 0,   /* a candidate                                              */
+    LLMSIZE_REJECT_TASK, LLMSIZE_REJECT_ORIGIN, LLMSIZE_REJECT_LICENSE, LLMSIZE_REJECT_CONTEXT,
+    LLMSIZE_REJECT_MEMORY, LLMSIZE_REJECT_QUALITY, LLMSIZE_REJECT_SPEED,
+    LLMSIZE_REJECT_COUNT
+} llmsize_reject;
 
-typedef enum llmsize_confidence {
-    LLMSIZE_CONF_NONE = 0,       /* no published figure for this format                  */
-    LLMSIZE_CONF_REFERENCE,      /* no loss: the reference precision or the native format*/
-    LLMSIZE_CONF_SCALED,         /* scaled to the model's size within the published sizes*/
-    LLMSIZE_CONF_EXTRAPOLATED    /* the model is outside the published sizes: the nearest
-                                    size's figure is used (see note)                     */
-} llmsize_confidence;
+typedef struct llmsize_candidate {
+    const llmsize_model *model;
+    const llmsize_format *format;     /* the chosen format (candidates), or the one that came
+                                         closest (rejected on memory, quality or speed)     */
+    uint32_t rejected;                /* llmsize_reject                                      */
+    uint32_t rank;                    /* 1 = best candidate; 0 for rejected models           */
+    double effective_params_b;        /* dense params; MoE sqrt(total*active), billions      */
+    double score;                     /* ranking key: effective size x (1 - loss/100)        */
+    double decode_tps;                /* per user, expected                                  */
+    uint32_t license_verdict;         /* llmsize_verdict (UNKNOWN when no use was given)     */
+    llmsize_quality quality;
+    llmsize_plan_result fit;
+    const char *reason;               /* why it won, or the constraint it failed            */
+} llmsize_candidate;
 
-typedef struct llmsize_quality {
-    uint32_t metric;             /* llmsize_metric of loss_pct                           */
-    uint32_t confidence;         /* llmsize_confidence                                   */
-    double loss_pct;             /* estimated loss for this model, % (>= 0)              */
-    double loss_low_pct;         /* the range the published figures support: PPL rows    */
-    double loss_high_pct;        /* start from LLaMA 3 (hard to quantize); ACCURACY rows */
-                                 /* carry the evaluation-setup spread (see llmsize.h)    */
-    double kld;                  /* estimated mean KL divergence (GGUF; 0 = unknown)     */
-    const llmsize_quality_row *ref;   /* the published row it starts from (NULL: none)  */
-    const char *note;            /* how it was scaled, in words                          */
-} llmsize_quality;
+/* A published claim about a model (memory footprint and/or decode speed), to check against
+   what is physically possible (llmsize_check_claim). */
+typedef struct llmsize_claim {
+    const llmsize_model *model;
+    const llmsize_format *format;   /* the precision the claim states                      */
+    const llmsize_accel *accel;     /* hardware of a speed claim (NULL: no speed claim)    */
+    uint64_t bytes;                 /* claimed memory footprint (0: none)                  */
+    double tps;                     /* claimed decode tok/s for one sequence (0: none)     */
+} llmsize_claim;
+
+typedef struct llmsize_claim_check {
+    uint64_t weight_bytes;          /* the weights alone in the claimed format             */
+    double bytes_ratio;             /* claimed / weight_bytes                              */
+    int bytes_possible;             /* claim >= LLMSIZE_CLAIM_SLACK of the weights          */
+    int fits_accel;                 /* the weights fit the claimed hardware at all         */
+    double max_tps;                 /* bandwidth bound: best-case decode on the hardware   */
+    double tps_ratio;               /* claimed / max_tps                                   */
+    int tps_possible;               /* claimed <= max_tps and the weights fit              */
+} llmsize_claim_check;
+/* A footprint below this share of the weights alone cannot be real (scales, rounding and
+   unquantized tensors vary by tool, so allow 10 %). */
+#define LLMSIZE_CLAIM_SLACK 0.9
 
 /* Table selector for llmsize_suggest(). */
 typedef enum llmsize_table {
@@ -729,6 +810,25 @@ LLMSIZE_API int llmsize_valid_tp(const llmsize_model *model, uint32_t tp);
    for paging engines the KV pool, its capacity and the refusal the engine would print. */
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out);
 
+/* Inverse solvers (searches over llmsize_plan_fit). */
+LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out);
+LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint32_t *out);
+/* Fewest tensor-parallel accelerators (valid for the model's heads) up to max_gpus. */
+LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint32_t max_gpus, uint32_t *out);
+/* Least quality loss among formats that fit, run on the accelerator and decode at least
+   min_tps per sequence (formats NULL = every format in the table). */
+LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, double min_tps,
+                                                    const llmsize_format *const *formats, size_t n_formats,
+                                                    const llmsize_format **out, llmsize_quality *quality);
+/* The model with the most parameters that fits the plan's hardware in some format. */
+LLMSIZE_API llmsize_status llmsize_largest_model(const llmsize_plan *plan, const llmsize_format *const *formats,
+                                                 size_t n_formats, const llmsize_model **model,
+                                                 const llmsize_format **format);
+/* When a plan does not fit: the format, GPU count, context and users that would. */
+LLMSIZE_API llmsize_status llmsize_plan_suggest(const llmsize_plan *plan, llmsize_suggestion *out);
+/* Can this engine run this format on this accelerator? (GGUF needs llama.cpp/Ollama, GPU
+   formats need a CUDA engine; NVFP4 needs FP4 tensor cores; Apple GPUs run GGUF only.) */
+LLMSIZE_API int llmsize_format_runs_on(const llmsize_format *format, const llmsize_accel *accel, uint32_t engine);
 /* Parse an engine's command line (and, for Ollama, its OLLAMA_* environment as KEY=VALUE
    strings) into a plan: vllm serve / python -m vllm.entrypoints.openai.api_server,
    python -m sglang.launch_server, llama-server / llama-cli, ollama run|serve, trtllm-serve.
@@ -772,6 +872,17 @@ LLMSIZE_API llmsize_status llmsize_license_terms(const llmsize_license *license,
                                                  const llmsize_model *model,
                                                  const llmsize_use *use,
                                                  llmsize_license_result *out);
+
+/* Rank every model in the table for a request (hardware, users, context, speed, quality
+   floor, licence use, origin screen, tasks). out[] receives the candidates best first,
+   then the rejected models with the first constraint each failed; *n_out = entries
+   written (at most cap), *n_candidates = models that passed. Deterministic. */
+LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *req, llmsize_candidate *out, size_t cap,
+                                          size_t *n_out, size_t *n_candidates);
+
+/* How far a published claim is from what is possible: its footprint against the weights
+   alone, its decode speed against the hardware's bandwidth bound. */
+LLMSIZE_API llmsize_status llmsize_check_claim(const llmsize_claim *claim, llmsize_claim_check *out);
 
 #ifdef __cplusplus
 }
@@ -1657,7 +1768,8 @@ typedef struct llmsize__bytes_visitor {
        output tensor goes to the GPU only when every layer does */
     int place, output_gpu;
     uint32_t gpu_from_layer, cpu_moe_below;
-    uint64_t host;
+    uint64_t host, host_read;  /* host_read: what decoding reads from host memory (not the
+                                  embedding table, of which each token reads one row)     */
 } llmsize__bytes_visitor;
 
 static uint64_t llmsize__ggml_bytes(uint32_t type, uint64_t n, int *overflow) {
@@ -1723,7 +1835,12 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     if (t->routed && t->cls != LLMSIZE__C_MTP)
         b->inactive = llmsize__add(b->inactive,
             llmsize__mul(one, (uint64_t)(v->m->moe.experts - v->m->moe.active), &v->overflow), &v->overflow);
-    if (b->place && llmsize__on_host(b, t)) b->host = llmsize__add(b->host, bytes, &v->overflow);
+    if (b->place && llmsize__on_host(b, t)) {
+        b->host = llmsize__add(b->host, bytes, &v->overflow);
+        if (t->cls != LLMSIZE__C_EMBED && t->cls != LLMSIZE__C_VISION && t->cls != LLMSIZE__C_MTP)
+            b->host_read = llmsize__add(b->host_read, t->routed ? bytes / (v->m->moe.experts ? v->m->moe.experts : 1u) *
+                                                                      v->m->moe.active : bytes, &v->overflow);
+    }
 }
 
 /* GGUF metadata: general keys plus the tokenizer (a string, a score and a type per
@@ -1979,6 +2096,274 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* Quantization quality                                                               */
+/* ---------------------------------------------------------------------------------- */
+/* Natural log and exp without libm: range reduction by powers of two, then series. */
+#define LLMSIZE__LN2 0.69314718055994530942
+static double llmsize__ln(double x) {
+    double k = 0.0, t, t2, term, sum = 0.0;
+    int i;
+    while (x >= 2.0) { x *= 0.5; k += 1.0; }
+    while (x < 1.0) { x *= 2.0; k -= 1.0; }
+    t = (x - 1.0) / (x + 1.0);   /* ln x = 2 atanh(t), |t| < 1/3 */
+    t2 = t * t;
+    term = t;
+    for (i = 1; i < 60; i += 2) { sum += term / i; term *= t2; }
+    return 2.0 * sum + k * LLMSIZE__LN2;
+}
+static double llmsize__exp(double x) {
+    double r, term = 1.0, sum = 1.0;
+    long k;
+    int i;
+    if (x > 700.0) x = 700.0;
+    if (x < -700.0) x = -700.0;
+    k = (long)(x / LLMSIZE__LN2 + (x >= 0 ? 0.5 : -0.5));
+    r = x - (double)k * LLMSIZE__LN2;
+    for (i = 1; i < 30; ++i) { term *= r / i; sum += term; }
+    for (; k > 0; --k) sum *= 2.0;
+    for (; k < 0; ++k) sum *= 0.5;
+    return sum;
+}
+
+LLMSIZE_API size_t llmsize_quality_row_count(void) { return LLMSIZE__COUNT(llmsize__quality); }
+LLMSIZE_API const llmsize_quality_row *llmsize_quality_row_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__quality) ? &llmsize__quality[i] : NULL;
+}
+
+/* The size exponent a in loss(P) = loss(P0) * (P / P0)^-a, fitted on every format that a
+   non-primary family publishes at two sizes (llama.cpp's LLaMA 2 7B and 70B tables):
+   a = ln(loss_small / loss_big) / ln(P_big / P_small), averaged. lo/hi: the sizes it spans. */
+static double llmsize__size_exponent(double *lo, double *hi) {
+    size_t i, j;
+    double sum = 0.0;
+    int n = 0;
+    *lo = 1e300; *hi = 0.0;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+        const llmsize_quality_row *a = &llmsize__quality[i];
+        if (a->primary || a->metric != LLMSIZE_METRIC_PPL) continue;
+        for (j = i + 1; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
+            const llmsize_quality_row *b = &llmsize__quality[j];
+            if (b->primary || b->metric != a->metric || strcmp(a->format, b->format) ||
+                strcmp(a->family, b->family) || b->ref_params_b == a->ref_params_b ||
+                a->loss_pct <= 0 || b->loss_pct <= 0) continue;
+            {
+                const llmsize_quality_row *s = a->ref_params_b < b->ref_params_b ? a : b;
+                const llmsize_quality_row *g = s == a ? b : a;
+                sum += llmsize__ln(s->loss_pct / g->loss_pct) / llmsize__ln(g->ref_params_b / s->ref_params_b);
+                ++n;
+                if (s->ref_params_b < *lo) *lo = s->ref_params_b;
+                if (g->ref_params_b > *hi) *hi = g->ref_params_b;
+            }
+        }
+    }
+    return n ? sum / n : 0.0;
+}
+
+static int llmsize__is_reference_format(const llmsize_format *f) {
+    return f->kind == LLMSIZE_FMT_FLOAT ||
+           (f->kind == LLMSIZE_FMT_GGUF && ((f->code & 0xFFu) == LLMSIZE__FT_F16 ||
+                                            (f->code & 0xFFu) == LLMSIZE__FT_BF16 ||
+                                            (f->code & 0xFFu) == LLMSIZE__FT_F32));
+}
+
+/* The format whose quality rows describe f: itself, or for a llama.cpp "_L" variant
+   (embeddings and output at Q8_0) its base type. */
+static const llmsize_format *llmsize__quality_base(const llmsize_format *f, int *variant) {
+    size_t i;
+    *variant = 0;
+    if (f->kind != LLMSIZE_FMT_GGUF || !(f->code & LLMSIZE__FT_Q8_EMBED_OUT)) return f;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__formats); ++i)
+        if (llmsize__formats[i].kind == LLMSIZE_FMT_GGUF && llmsize__formats[i].code == (f->code & 0xFFu)) {
+            *variant = 1;
+            return &llmsize__formats[i];
+        }
+    return f;
+}
+
+static void llmsize__quality_scale(const llmsize_quality_row *r, double factor, llmsize_quality *q) {
+    q->metric = r->metric;
+    q->ref = r;
+    q->loss_pct = r->loss_pct * factor;
+    q->kld = r->kld * factor;
+    if (q->loss_pct < 0.0) q->loss_pct = 0.0;   /* recovery above 100 % is noise, not gain */
+}
+
+/* Spread between two evaluations of one checkpoint (Llama-3.1-405B W4A16: recovery 100.0 %
+   with Meta's prompts, 99.28 % with standard lm-eval prompts): benchmark noise, in points. */
+#define LLMSIZE__ACCURACY_SPREAD_PP 1.0
+
+/* How much less than the LLaMA 3 reference another family can lose: the smallest ratio,
+   over formats published for both, of a non-primary family's loss to the primary family's
+   loss size-adjusted to the same size (llama.cpp: LLaMA 2 7B vs LLaMA 3 8B). */
+static double llmsize__family_floor(void) {
+    double a_lo, a_hi, a = llmsize__size_exponent(&a_lo, &a_hi), best = 1.0;
+    size_t i, j;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+        const llmsize_quality_row *n = &llmsize__quality[i];
+        if (n->primary || n->metric != LLMSIZE_METRIC_PPL || n->loss_pct <= 0) continue;
+        for (j = 0; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
+            const llmsize_quality_row *r = &llmsize__quality[j];
+            double adj;
+            if (!r->primary || r->metric != n->metric || strcmp(r->format, n->format) || r->loss_pct <= 0) continue;
+            adj = r->loss_pct * llmsize__exp(-a * llmsize__ln(n->ref_params_b / r->ref_params_b));
+            if (n->loss_pct / adj < best) best = n->loss_pct / adj;
+        }
+    }
+    return best;
+}
+
+static void llmsize__quality_range(llmsize_quality *q) {
+    if (q->metric == LLMSIZE_METRIC_PPL) {
+        q->loss_low_pct = q->loss_pct * llmsize__family_floor();
+        q->loss_high_pct = q->loss_pct;
+    } else if (q->metric == LLMSIZE_METRIC_ACCURACY) {
+        q->loss_low_pct = 0.0;
+        q->loss_high_pct = 2.0 * q->loss_pct + LLMSIZE__ACCURACY_SPREAD_PP;
+    }
+}
+
+LLMSIZE_API llmsize_status llmsize_quality_of(const llmsize_model *m, const llmsize_format *f,
+                                              llmsize_quality *out) {
+    const llmsize_quality_row *lo = NULL, *hi = NULL;
+    const llmsize_format *base;
+    llmsize_params p;
+    llmsize_status st;
+    double size_b;
+    size_t i;
+    int variant;
+    if (out) memset(out, 0, sizeof *out);
+    if (!m || !f || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_params_of(m, &p)) != LLMSIZE_OK) return st;
+    if (llmsize__is_reference_format(f)) {
+        out->confidence = LLMSIZE_CONF_REFERENCE;
+        out->note = "reference precision: no quantization loss";
+        return LLMSIZE_OK;
+    }
+    base = llmsize__quality_base(f, &variant);
+    size_b = (double)p.text / 1e9;   /* MoE: total parameters, since every expert is quantized */
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+        const llmsize_quality_row *r = &llmsize__quality[i];
+        if (!r->primary || !llmsize__in_list(r->format, base->id)) continue;
+        if (r->metric == LLMSIZE_METRIC_NATIVE) {
+            if (m->id && llmsize__in_list(m->id, r->ref_model)) {
+                out->metric = LLMSIZE_METRIC_NATIVE;
+                out->confidence = LLMSIZE_CONF_REFERENCE;
+                out->ref = r;
+                out->note = "the checkpoint's native format: nothing is lost against a higher-precision original";
+                return LLMSIZE_OK;
+            }
+            continue;
+        }
+        /* bracket the model's size among the primary family's published sizes */
+        if (r->ref_params_b <= size_b && (!lo || r->ref_params_b > lo->ref_params_b)) lo = r;
+        if (r->ref_params_b >= size_b && (!hi || r->ref_params_b < hi->ref_params_b)) hi = r;
+        if (!lo && !hi) continue;
+    }
+    if (!lo && !hi) {   /* maybe the family starts above or below the model: nearest row */
+        for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+            const llmsize_quality_row *r = &llmsize__quality[i];
+            if (r->primary && r->metric != LLMSIZE_METRIC_NATIVE && llmsize__in_list(r->format, base->id)) {
+                lo = r;
+                break;
+            }
+        }
+    }
+    if (!lo && !hi) return LLMSIZE_ERR_UNSUPPORTED;
+    if (lo && hi && lo != hi) {           /* between two published sizes: log-size interpolation */
+        const double t = llmsize__ln(size_b / lo->ref_params_b) / llmsize__ln(hi->ref_params_b / lo->ref_params_b);
+        llmsize__quality_scale(lo, 1.0, out);
+        out->loss_pct = lo->loss_pct + t * (hi->loss_pct - lo->loss_pct);
+        out->kld = lo->kld + t * (hi->kld - lo->kld);
+        if (out->loss_pct < 0.0) out->loss_pct = 0.0;
+        out->confidence = LLMSIZE_CONF_SCALED;
+        out->note = "interpolated between the published sizes (log scale)";
+    } else {
+        const llmsize_quality_row *r = lo ? lo : hi;
+        int n_sizes = 0;
+        for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i)
+            n_sizes += llmsize__quality[i].primary && llmsize__quality[i].metric == r->metric &&
+                       !strcmp(llmsize__quality[i].format, r->format) && !strcmp(llmsize__quality[i].family, r->family);
+        if (n_sizes > 1 || r->metric != LLMSIZE_METRIC_PPL) {   /* outside the family's sizes */
+            llmsize__quality_scale(r, 1.0, out);
+            out->confidence = r->ref_params_b == size_b ? LLMSIZE_CONF_SCALED : LLMSIZE_CONF_EXTRAPOLATED;
+            out->note = "outside the published sizes: the nearest size's figure (smaller models usually lose more)";
+        } else {                                           /* one size: the LLaMA 2 size trend */
+            double a_lo, a_hi, a = llmsize__size_exponent(&a_lo, &a_hi), target = size_b;
+            if (target < a_lo) target = a_lo;
+            if (target > a_hi) target = a_hi;
+            llmsize__quality_scale(r, llmsize__exp(-a * llmsize__ln(target / r->ref_params_b)), out);
+            out->confidence = target == size_b ? LLMSIZE_CONF_SCALED : LLMSIZE_CONF_EXTRAPOLATED;
+            out->note = target == size_b
+                ? "scaled from the reference model by (size ratio)^-a, a fitted on llama.cpp's LLaMA 2 7B/70B tables"
+                : "outside the 7B-70B range the size trend was fitted on: held at the range's end";
+        }
+    }
+    if (variant) out->note = "_L variant: its base type's figure (Q8_0 embeddings and output make it an upper bound)";
+    llmsize__quality_range(out);
+    return LLMSIZE_OK;
+}
+
+/* Candidate list: the caller's, or every format in the table. */
+static const llmsize_format *llmsize__candidate(const llmsize_format *const *list, size_t n, size_t i) {
+    if (list) return i < n ? list[i] : NULL;
+    return llmsize_format_at(i);
+}
+
+LLMSIZE_API llmsize_status llmsize_best_format(const llmsize_model *m, uint64_t budget,
+                                               const llmsize_format *const *formats, size_t n_formats,
+                                               const llmsize_format **out, llmsize_quality *quality) {
+    const llmsize_format *f;
+    llmsize_quality best_q;
+    uint64_t best_bytes = 0;
+    size_t i;
+    if (out) *out = NULL;
+    if (quality) memset(quality, 0, sizeof *quality);
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    memset(&best_q, 0, sizeof best_q);
+    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
+        llmsize_weights w;
+        llmsize_quality q;
+        if (!f) continue;
+        if (llmsize_weight_bytes(m, f, &w) != LLMSIZE_OK || w.total > budget) continue;
+        if (llmsize_quality_of(m, f, &q) != LLMSIZE_OK) continue;
+        if (!*out || q.loss_pct < best_q.loss_pct || (q.loss_pct == best_q.loss_pct && w.total < best_bytes)) {
+            *out = f;
+            best_q = q;
+            best_bytes = w.total;
+        }
+    }
+    if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
+    if (quality) *quality = best_q;
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_smallest_format(const llmsize_model *m, uint32_t metric,
+                                                   double max_loss_pct,
+                                                   const llmsize_format *const *formats, size_t n_formats,
+                                                   const llmsize_format **out, uint64_t *bytes) {
+    const llmsize_format *f;
+    uint64_t best = 0;
+    size_t i;
+    if (out) *out = NULL;
+    if (bytes) *bytes = 0;
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    if (!(max_loss_pct == max_loss_pct) || max_loss_pct < 0.0 || metric > LLMSIZE_METRIC_NATIVE)
+        return LLMSIZE_ERR_INVALID_ARG;
+    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
+        llmsize_weights w;
+        llmsize_quality q;
+        if (!f) continue;
+        if (llmsize_quality_of(m, f, &q) != LLMSIZE_OK) continue;
+        if (q.confidence != LLMSIZE_CONF_REFERENCE && metric != LLMSIZE_METRIC_NONE && q.metric != metric) continue;
+        if (q.loss_pct > max_loss_pct || llmsize_weight_bytes(m, f, &w) != LLMSIZE_OK) continue;
+        if (!*out || w.total < best) { *out = f; best = w.total; }
+    }
+    if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
+    if (bytes) *bytes = best;
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* Engines and serving plans                                                          */
 /* ---------------------------------------------------------------------------------- */
 LLMSIZE_API size_t llmsize_engine_count(void) { return LLMSIZE__COUNT(llmsize__engines); }
@@ -2026,6 +2411,10 @@ static uint64_t llmsize__rank_weights(const llmsize_weights *w, const llmsize_mo
     if (pp <= 1) return per_stage + first + last;
     return per_stage + (first > last ? first : last);
 }
+
+/* The longest context a search considers: the model's own maximum, or 2^20 tokens when
+   the table does not know it (max_ctx 0). */
+static uint64_t llmsize__ctx_cap(const llmsize_model *m) { return m->dims.max_ctx ? m->dims.max_ctx : 1048576u; }
 
 /* The parallel layout after defaults. */
 typedef struct llmsize__layout { uint32_t tp, pp, dp, gpus, expert_ranks; } llmsize__layout;
@@ -2112,12 +2501,24 @@ static uint64_t llmsize__request_kv(const llmsize__kvparts *k, const llmsize_mod
                         k->state_seq, ov);
 }
 
+/* The longest per-request context whose pages, for `seqs` requests, fit `pool` bytes. */
+static uint64_t llmsize__paged_max_ctx(const llmsize__kvparts *k, const llmsize_model *m, uint64_t block,
+                                       uint64_t batched, int hybrid, uint64_t pool, uint32_t seqs, int *ov) {
+    uint64_t lo = 0, hi = llmsize__ctx_cap(m);
+    while (lo < hi) {
+        const uint64_t mid = lo + (hi - lo + 1) / 2;
+        if (llmsize__mul(llmsize__request_kv(k, m, mid, block, batched, hybrid, ov), seqs, ov) <= pool) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+}
+
 static void llmsize__finish(llmsize_plan_result *r, uint32_t tight_pct, int *ov) {
     r->total_bytes = llmsize__add(llmsize__add(r->weight_bytes, r->kv_bytes, ov),
                                   llmsize__add(r->activation_bytes, r->overhead_bytes, ov), ov);
     if (r->total_bytes > (uint64_t)INT64_MAX || r->usable_bytes > (uint64_t)INT64_MAX) { *ov = 1; return; }
     r->headroom_bytes = (int64_t)r->usable_bytes - (int64_t)r->total_bytes;
     r->fits = !r->refused && r->headroom_bytes >= 0;
+    r->loads = r->weight_bytes + r->activation_bytes + r->overhead_bytes <= r->usable_bytes;
     r->tight = r->fits && (uint64_t)r->headroom_bytes < r->usable_bytes / 100u * (tight_pct ? tight_pct : 10u);
 }
 
@@ -2183,6 +2584,11 @@ static void llmsize__plan_paged(const llmsize_plan *p, const llmsize_engine_info
     pool = (int64_t)r->usable_bytes - (int64_t)reserved;
     if (p->kv_pool_bytes && p->kv_pool_bytes <= (uint64_t)INT64_MAX) pool = (int64_t)p->kv_pool_bytes;
     r->kv_pool_bytes = pool > 0 ? (uint64_t)pool : 0u;
+    /* --max-model-len auto: the longest context one request can hold */
+    if ((p->flags & LLMSIZE_PLAN_CONTEXT_AUTO) && p->engine == LLMSIZE_ENGINE_VLLM) {
+        const uint64_t fit = llmsize__paged_max_ctx(k, m, block, batched, hybrid, r->kv_pool_bytes, 1u, ov);
+        r->context = fit ? fit : 1u;
+    }
     per_req = llmsize__request_kv(k, m, r->context, block, batched, hybrid, ov);
     if (per_tok) {
         r->kv_blocks = r->kv_pool_bytes / llmsize__mul(per_tok, block, ov);
@@ -2192,15 +2598,7 @@ static void llmsize__plan_paged(const llmsize_plan *p, const llmsize_engine_info
     if (hybrid && k->local_tok && per_req)   /* tokens of full-length requests that fit */
         r->kv_capacity_tokens = (uint64_t)(r->max_concurrency * (double)r->context);
     r->kv_bytes = llmsize__mul(per_req, r->seqs, ov);
-    /* the largest context one request can have: invert the page math by search */
-    {
-        uint64_t lo = 0, hi = m->dims.max_ctx;
-        while (lo < hi) {
-            const uint64_t mid = lo + (hi - lo + 1) / 2;
-            if (llmsize__request_kv(k, m, mid, block, batched, hybrid, ov) <= r->kv_pool_bytes) lo = mid; else hi = mid - 1;
-        }
-        r->max_context = lo;
-    }
+    r->max_context = llmsize__paged_max_ctx(k, m, block, batched, hybrid, r->kv_pool_bytes, r->seqs, ov);
     if (pool <= 0 || per_req > r->kv_pool_bytes) {
         r->refused = 1;
         if (p->engine == LLMSIZE_ENGINE_VLLM && (p->flags & LLMSIZE_PLAN_VLLM_V0)) {
@@ -2239,7 +2637,7 @@ static llmsize_status llmsize__plan_llamacpp(const llmsize_plan *p, const llmsiz
     r->usable_bytes = llmsize__usable(p->accel, 0.0);
     /* the largest per-sequence context whose cache still fits what is left */
     {
-        uint64_t lo = 0, hi = m->dims.max_ctx;
+        uint64_t lo = 0, hi = llmsize__ctx_cap(m);
         const uint64_t rest = r->weight_bytes + r->overhead_bytes;
         while (lo < hi) {
             const uint64_t mid = lo + (hi - lo + 1) / 2, cells = llmsize__round_up(mid * r->seqs, pad, ov);
@@ -2278,7 +2676,7 @@ static uint64_t llmsize__default_context(const llmsize_plan *p, const llmsize_en
         const uint64_t gib = p->accel->mem_bytes >> 30;
         c = gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
     }
-    if (c == 0 || c > p->model->dims.max_ctx) c = p->model->dims.max_ctx;
+    if (c == 0 || c > llmsize__ctx_cap(p->model)) c = p->model->dims.max_ctx ? p->model->dims.max_ctx : 8192u;
     return c;
 }
 
@@ -2289,6 +2687,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
     llmsize_model rank;
     llmsize_weights w;
     llmsize_status st;
+    uint64_t host_read = 0;
     int ov = 0;
     if (out) memset(out, 0, sizeof *out);
     if (!p || !out) return LLMSIZE_ERR_NULL;
@@ -2297,7 +2696,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
     out->gpus = l.gpus;
     out->seqs = p->seqs ? p->seqs : (e->default_seqs ? e->default_seqs : 1u);
     out->context = p->context ? p->context : llmsize__default_context(p, e);
-    if (out->context > p->model->dims.max_ctx && p->engine != LLMSIZE_ENGINE_NONE && p->engine != LLMSIZE_ENGINE_LLAMACPP &&
+    if (p->model->dims.max_ctx && out->context > p->model->dims.max_ctx && p->engine != LLMSIZE_ENGINE_NONE && p->engine != LLMSIZE_ENGINE_LLAMACPP &&
         p->engine != LLMSIZE_ENGINE_OLLAMA)
         out->refused = 1;  /* paging engines refuse a length beyond the model's own */
     llmsize__rank_model(p->model, l.tp, &rank);
@@ -2338,6 +2737,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
         llmsize__enumerate(&b.base);
         if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
         out->host_weight_bytes = b.host;
+        host_read = b.host_read;
         out->weight_bytes = (w.total - b.host) / l.tp;
         /* tied embeddings: the output layer is a GPU copy of token_embd */
         if ((p->model->flags & LLMSIZE_F_TIED_EMBED) && b.output_gpu) out->weight_bytes += w.embed;
@@ -2358,7 +2758,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
             out->overhead_bytes = 0;
             out->kv_bytes = llmsize__mul(per_req, out->seqs, &ov);
             {
-                uint64_t lo = 0, hi = p->model->dims.max_ctx;
+                uint64_t lo = 0, hi = llmsize__ctx_cap(p->model);
                 while (lo < hi) {
                     const uint64_t mid = lo + (hi - lo + 1) / 2;
                     const uint64_t need = llmsize__mul(llmsize__request_kv(&k, p->model, mid, 1u, 0u, 0, &ov), out->seqs, &ov);
@@ -2380,15 +2780,176 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
         q.model = p->model; q.format = p->format; q.accel = p->accel; q.n_accel = l.tp * l.pp;
         q.kv_dtype = p->kv_dtype; q.context = out->context; q.batch = out->seqs;
         if (llmsize_speed(&q, &s) == LLMSIZE_OK && s.decode_tps > 0) {
-            if (out->host_weight_bytes == 0) out->decode_tps = s.decode_tps;
-            else if (p->host_bw_gbs > 0 && w.total > 0) {
-                const double host_share = (double)out->host_weight_bytes / (double)w.total;
-                const double host_s = host_share * (double)w.active / (p->host_bw_gbs * 1e9);
-                out->decode_tps = 1.0 / (1.0 / s.decode_tps + host_s);
-            }
+            if (host_read == 0) out->decode_tps = s.decode_tps;
+            else if (p->host_bw_gbs > 0)   /* offloaded layers stream from host memory */
+                out->decode_tps = 1.0 / (1.0 / s.decode_tps + (double)host_read / (p->host_bw_gbs * 1e9));
         }
     }
     return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Inverse solvers: each is a search over llmsize_plan_fit, so every engine rule counts */
+/* ---------------------------------------------------------------------------------- */
+static int llmsize__plan_fits(const llmsize_plan *p, llmsize_plan_result *r, llmsize_status *st) {
+    *st = llmsize_plan_fit(p, r);
+    return *st == LLMSIZE_OK && r->fits;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_status st;
+    uint64_t lo = 0, hi;
+    if (out) *out = 0;
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    if (!plan->model) return LLMSIZE_ERR_NULL;
+    p = *plan;
+    p.flags &= ~(uint32_t)LLMSIZE_PLAN_CONTEXT_AUTO;
+    hi = llmsize__ctx_cap(plan->model);
+    p.context = 1;
+    if (!llmsize__plan_fits(&p, &r, &st)) return st;   /* not even one token: 0 */
+    lo = 1;
+    while (lo < hi) {
+        const uint64_t mid = lo + (hi - lo + 1) / 2;
+        p.context = mid;
+        if (llmsize__plan_fits(&p, &r, &st)) lo = mid;
+        else if (st != LLMSIZE_OK) return st;
+        else hi = mid - 1;
+    }
+    *out = lo;
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint32_t *out) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_status st;
+    uint32_t lo = 0, hi = 1u;
+    if (out) *out = 0;
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    p = *plan;
+    p.seqs = 1;
+    if (!llmsize__plan_fits(&p, &r, &st)) return st;
+    lo = 1;
+    while (hi < 1000000u) {   /* grow, then bisect */
+        p.seqs = hi * 2u > 1000000u ? 1000000u : hi * 2u;
+        if (!llmsize__plan_fits(&p, &r, &st)) { if (st != LLMSIZE_OK) return st; break; }
+        lo = hi = p.seqs;
+    }
+    hi = p.seqs;
+    while (lo < hi) {
+        const uint32_t mid = lo + (hi - lo + 1) / 2;
+        p.seqs = mid;
+        if (llmsize__plan_fits(&p, &r, &st)) lo = mid;
+        else if (st != LLMSIZE_OK) return st;
+        else hi = mid - 1;
+    }
+    *out = lo;
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint32_t max_gpus, uint32_t *out) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_status st;
+    uint32_t tp;
+    if (out) *out = 0;
+    if (!plan || !out || !plan->model) return LLMSIZE_ERR_NULL;
+    if (max_gpus == 0 || max_gpus > 4096u) return LLMSIZE_ERR_INVALID_ARG;
+    p = *plan;
+    p.pp = p.dp = 0;
+    p.n_accel = 0;
+    for (tp = 1; tp <= max_gpus; ++tp) {
+        if (!llmsize_valid_tp(plan->model, tp)) continue;
+        p.tp = tp;
+        if (llmsize__plan_fits(&p, &r, &st)) { *out = tp; return LLMSIZE_OK; }
+        if (st != LLMSIZE_OK && st != LLMSIZE_ERR_INVALID_ARG) return st;
+    }
+    return LLMSIZE_ERR_UNSUPPORTED;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, double min_tps,
+                                                    const llmsize_format *const *formats, size_t n_formats,
+                                                    const llmsize_format **out, llmsize_quality *quality) {
+    llmsize_plan p;
+    llmsize_quality best_q;
+    const llmsize_format *f;
+    uint64_t best_bytes = 0;
+    size_t i;
+    if (out) *out = NULL;
+    if (quality) memset(quality, 0, sizeof *quality);
+    if (!plan || !out || !plan->model) return LLMSIZE_ERR_NULL;
+    if (!(min_tps == min_tps) || min_tps < 0.0 || min_tps > 1e9) return LLMSIZE_ERR_INVALID_ARG;
+    memset(&best_q, 0, sizeof best_q);
+    p = *plan;
+    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
+        llmsize_plan_result r;
+        llmsize_quality q;
+        llmsize_status st;
+        if (!f || !llmsize_format_runs_on(f, plan->accel, plan->engine)) continue;
+        p.format = f;
+        if (!llmsize__plan_fits(&p, &r, &st) || r.decode_tps < min_tps) continue;
+        if (llmsize_quality_of(plan->model, f, &q) != LLMSIZE_OK) continue;
+        if (!*out || q.loss_pct < best_q.loss_pct || (q.loss_pct == best_q.loss_pct && r.weight_bytes < best_bytes)) {
+            *out = f;
+            best_q = q;
+            best_bytes = r.weight_bytes;
+        }
+    }
+    if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
+    if (quality) *quality = best_q;
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_largest_model(const llmsize_plan *plan, const llmsize_format *const *formats,
+                                                 size_t n_formats, const llmsize_model **model,
+                                                 const llmsize_format **format) {
+    llmsize_plan p;
+    uint64_t best = 0;
+    size_t i;
+    if (model) *model = NULL;
+    if (format) *format = NULL;
+    if (!plan || !model || !format) return LLMSIZE_ERR_NULL;
+    p = *plan;
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        const llmsize_model *m = llmsize_model_at(i);
+        const llmsize_format *f = NULL;
+        llmsize_params pr;
+        p.model = m;
+        if (llmsize_params_of(m, &pr) != LLMSIZE_OK || pr.total <= best) continue;
+        if (llmsize_plan_best_format(&p, 0.0, formats, n_formats, &f, NULL) != LLMSIZE_OK) continue;
+        best = pr.total;
+        *model = m;
+        *format = f;
+    }
+    return *model ? LLMSIZE_OK : LLMSIZE_ERR_UNSUPPORTED;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_suggest(const llmsize_plan *plan, llmsize_suggestion *out) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_plan_fit(plan, &r)) != LLMSIZE_OK) return st;
+    llmsize_plan_best_format(plan, 0.0, NULL, 0, &out->format, &out->format_quality);
+    if (llmsize_plan_min_gpus(plan, 64u, &out->gpus) != LLMSIZE_OK) out->gpus = 0;
+    llmsize_plan_max_context(plan, &out->context);
+    p = *plan;
+    p.context = r.context;
+    llmsize_plan_max_seqs(&p, &out->seqs);
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API int llmsize_format_runs_on(const llmsize_format *f, const llmsize_accel *a, uint32_t engine) {
+    const int gguf_engine = engine == LLMSIZE_ENGINE_LLAMACPP || engine == LLMSIZE_ENGINE_OLLAMA;
+    if (!f || !a) return 0;
+    if (f->kind == LLMSIZE_FMT_GGUF) return engine == LLMSIZE_ENGINE_NONE || gguf_engine;
+    if (gguf_engine) return 0;
+    if (a->hw_class == LLMSIZE_HW_APPLE || a->hw_class == LLMSIZE_HW_CPU) return f->kind == LLMSIZE_FMT_FLOAT;
+    if (f->kind == LLMSIZE_FMT_GPU && f->compute == LLMSIZE_COMPUTE_FP4 && a->fp4_tflops <= 0) return 0;
+    return 1;
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -2801,274 +3362,6 @@ LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const 
 }
 
 /* ---------------------------------------------------------------------------------- */
-/* Quantization quality                                                               */
-/* ---------------------------------------------------------------------------------- */
-/* Natural log and exp without libm: range reduction by powers of two, then series. */
-#define LLMSIZE__LN2 0.69314718055994530942
-static double llmsize__ln(double x) {
-    double k = 0.0, t, t2, term, sum = 0.0;
-    int i;
-    while (x >= 2.0) { x *= 0.5; k += 1.0; }
-    while (x < 1.0) { x *= 2.0; k -= 1.0; }
-    t = (x - 1.0) / (x + 1.0);   /* ln x = 2 atanh(t), |t| < 1/3 */
-    t2 = t * t;
-    term = t;
-    for (i = 1; i < 60; i += 2) { sum += term / i; term *= t2; }
-    return 2.0 * sum + k * LLMSIZE__LN2;
-}
-static double llmsize__exp(double x) {
-    double r, term = 1.0, sum = 1.0;
-    long k;
-    int i;
-    if (x > 700.0) x = 700.0;
-    if (x < -700.0) x = -700.0;
-    k = (long)(x / LLMSIZE__LN2 + (x >= 0 ? 0.5 : -0.5));
-    r = x - (double)k * LLMSIZE__LN2;
-    for (i = 1; i < 30; ++i) { term *= r / i; sum += term; }
-    for (; k > 0; --k) sum *= 2.0;
-    for (; k < 0; ++k) sum *= 0.5;
-    return sum;
-}
-
-LLMSIZE_API size_t llmsize_quality_row_count(void) { return LLMSIZE__COUNT(llmsize__quality); }
-LLMSIZE_API const llmsize_quality_row *llmsize_quality_row_at(size_t i) {
-    return i < LLMSIZE__COUNT(llmsize__quality) ? &llmsize__quality[i] : NULL;
-}
-
-/* The size exponent a in loss(P) = loss(P0) * (P / P0)^-a, fitted on every format that a
-   non-primary family publishes at two sizes (llama.cpp's LLaMA 2 7B and 70B tables):
-   a = ln(loss_small / loss_big) / ln(P_big / P_small), averaged. lo/hi: the sizes it spans. */
-static double llmsize__size_exponent(double *lo, double *hi) {
-    size_t i, j;
-    double sum = 0.0;
-    int n = 0;
-    *lo = 1e300; *hi = 0.0;
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
-        const llmsize_quality_row *a = &llmsize__quality[i];
-        if (a->primary || a->metric != LLMSIZE_METRIC_PPL) continue;
-        for (j = i + 1; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
-            const llmsize_quality_row *b = &llmsize__quality[j];
-            if (b->primary || b->metric != a->metric || strcmp(a->format, b->format) ||
-                strcmp(a->family, b->family) || b->ref_params_b == a->ref_params_b ||
-                a->loss_pct <= 0 || b->loss_pct <= 0) continue;
-            {
-                const llmsize_quality_row *s = a->ref_params_b < b->ref_params_b ? a : b;
-                const llmsize_quality_row *g = s == a ? b : a;
-                sum += llmsize__ln(s->loss_pct / g->loss_pct) / llmsize__ln(g->ref_params_b / s->ref_params_b);
-                ++n;
-                if (s->ref_params_b < *lo) *lo = s->ref_params_b;
-                if (g->ref_params_b > *hi) *hi = g->ref_params_b;
-            }
-        }
-    }
-    return n ? sum / n : 0.0;
-}
-
-static int llmsize__is_reference_format(const llmsize_format *f) {
-    return f->kind == LLMSIZE_FMT_FLOAT ||
-           (f->kind == LLMSIZE_FMT_GGUF && ((f->code & 0xFFu) == LLMSIZE__FT_F16 ||
-                                            (f->code & 0xFFu) == LLMSIZE__FT_BF16 ||
-                                            (f->code & 0xFFu) == LLMSIZE__FT_F32));
-}
-
-/* The format whose quality rows describe f: itself, or for a llama.cpp "_L" variant
-   (embeddings and output at Q8_0) its base type. */
-static const llmsize_format *llmsize__quality_base(const llmsize_format *f, int *variant) {
-    size_t i;
-    *variant = 0;
-    if (f->kind != LLMSIZE_FMT_GGUF || !(f->code & LLMSIZE__FT_Q8_EMBED_OUT)) return f;
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__formats); ++i)
-        if (llmsize__formats[i].kind == LLMSIZE_FMT_GGUF && llmsize__formats[i].code == (f->code & 0xFFu)) {
-            *variant = 1;
-            return &llmsize__formats[i];
-        }
-    return f;
-}
-
-static void llmsize__quality_scale(const llmsize_quality_row *r, double factor, llmsize_quality *q) {
-    q->metric = r->metric;
-    q->ref = r;
-    q->loss_pct = r->loss_pct * factor;
-    q->kld = r->kld * factor;
-    if (q->loss_pct < 0.0) q->loss_pct = 0.0;   /* recovery above 100 % is noise, not gain */
-}
-
-/* Spread between two evaluations of one checkpoint (Llama-3.1-405B W4A16: recovery 100.0 %
-   with Meta's prompts, 99.28 % with standard lm-eval prompts): benchmark noise, in points. */
-#define LLMSIZE__ACCURACY_SPREAD_PP 1.0
-
-/* How much less than the LLaMA 3 reference another family can lose: the smallest ratio,
-   over formats published for both, of a non-primary family's loss to the primary family's
-   loss size-adjusted to the same size (llama.cpp: LLaMA 2 7B vs LLaMA 3 8B). */
-static double llmsize__family_floor(void) {
-    double a_lo, a_hi, a = llmsize__size_exponent(&a_lo, &a_hi), best = 1.0;
-    size_t i, j;
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
-        const llmsize_quality_row *n = &llmsize__quality[i];
-        if (n->primary || n->metric != LLMSIZE_METRIC_PPL || n->loss_pct <= 0) continue;
-        for (j = 0; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
-            const llmsize_quality_row *r = &llmsize__quality[j];
-            double adj;
-            if (!r->primary || r->metric != n->metric || strcmp(r->format, n->format) || r->loss_pct <= 0) continue;
-            adj = r->loss_pct * llmsize__exp(-a * llmsize__ln(n->ref_params_b / r->ref_params_b));
-            if (n->loss_pct / adj < best) best = n->loss_pct / adj;
-        }
-    }
-    return best;
-}
-
-static void llmsize__quality_range(llmsize_quality *q) {
-    if (q->metric == LLMSIZE_METRIC_PPL) {
-        q->loss_low_pct = q->loss_pct * llmsize__family_floor();
-        q->loss_high_pct = q->loss_pct;
-    } else if (q->metric == LLMSIZE_METRIC_ACCURACY) {
-        q->loss_low_pct = 0.0;
-        q->loss_high_pct = 2.0 * q->loss_pct + LLMSIZE__ACCURACY_SPREAD_PP;
-    }
-}
-
-LLMSIZE_API llmsize_status llmsize_quality_of(const llmsize_model *m, const llmsize_format *f,
-                                              llmsize_quality *out) {
-    const llmsize_quality_row *lo = NULL, *hi = NULL;
-    const llmsize_format *base;
-    llmsize_params p;
-    llmsize_status st;
-    double size_b;
-    size_t i;
-    int variant;
-    if (out) memset(out, 0, sizeof *out);
-    if (!m || !f || !out) return LLMSIZE_ERR_NULL;
-    if ((st = llmsize_params_of(m, &p)) != LLMSIZE_OK) return st;
-    if (llmsize__is_reference_format(f)) {
-        out->confidence = LLMSIZE_CONF_REFERENCE;
-        out->note = "reference precision: no quantization loss";
-        return LLMSIZE_OK;
-    }
-    base = llmsize__quality_base(f, &variant);
-    size_b = (double)p.text / 1e9;   /* MoE: total parameters, since every expert is quantized */
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
-        const llmsize_quality_row *r = &llmsize__quality[i];
-        if (!r->primary || !llmsize__in_list(r->format, base->id)) continue;
-        if (r->metric == LLMSIZE_METRIC_NATIVE) {
-            if (m->id && llmsize__in_list(m->id, r->ref_model)) {
-                out->metric = LLMSIZE_METRIC_NATIVE;
-                out->confidence = LLMSIZE_CONF_REFERENCE;
-                out->ref = r;
-                out->note = "the checkpoint's native format: nothing is lost against a higher-precision original";
-                return LLMSIZE_OK;
-            }
-            continue;
-        }
-        /* bracket the model's size among the primary family's published sizes */
-        if (r->ref_params_b <= size_b && (!lo || r->ref_params_b > lo->ref_params_b)) lo = r;
-        if (r->ref_params_b >= size_b && (!hi || r->ref_params_b < hi->ref_params_b)) hi = r;
-        if (!lo && !hi) continue;
-    }
-    if (!lo && !hi) {   /* maybe the family starts above or below the model: nearest row */
-        for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
-            const llmsize_quality_row *r = &llmsize__quality[i];
-            if (r->primary && r->metric != LLMSIZE_METRIC_NATIVE && llmsize__in_list(r->format, base->id)) {
-                lo = r;
-                break;
-            }
-        }
-    }
-    if (!lo && !hi) return LLMSIZE_ERR_UNSUPPORTED;
-    if (lo && hi && lo != hi) {           /* between two published sizes: log-size interpolation */
-        const double t = llmsize__ln(size_b / lo->ref_params_b) / llmsize__ln(hi->ref_params_b / lo->ref_params_b);
-        llmsize__quality_scale(lo, 1.0, out);
-        out->loss_pct = lo->loss_pct + t * (hi->loss_pct - lo->loss_pct);
-        out->kld = lo->kld + t * (hi->kld - lo->kld);
-        if (out->loss_pct < 0.0) out->loss_pct = 0.0;
-        out->confidence = LLMSIZE_CONF_SCALED;
-        out->note = "interpolated between the published sizes (log scale)";
-    } else {
-        const llmsize_quality_row *r = lo ? lo : hi;
-        int n_sizes = 0;
-        for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i)
-            n_sizes += llmsize__quality[i].primary && llmsize__quality[i].metric == r->metric &&
-                       !strcmp(llmsize__quality[i].format, r->format) && !strcmp(llmsize__quality[i].family, r->family);
-        if (n_sizes > 1 || r->metric != LLMSIZE_METRIC_PPL) {   /* outside the family's sizes */
-            llmsize__quality_scale(r, 1.0, out);
-            out->confidence = r->ref_params_b == size_b ? LLMSIZE_CONF_SCALED : LLMSIZE_CONF_EXTRAPOLATED;
-            out->note = "outside the published sizes: the nearest size's figure (smaller models usually lose more)";
-        } else {                                           /* one size: the LLaMA 2 size trend */
-            double a_lo, a_hi, a = llmsize__size_exponent(&a_lo, &a_hi), target = size_b;
-            if (target < a_lo) target = a_lo;
-            if (target > a_hi) target = a_hi;
-            llmsize__quality_scale(r, llmsize__exp(-a * llmsize__ln(target / r->ref_params_b)), out);
-            out->confidence = target == size_b ? LLMSIZE_CONF_SCALED : LLMSIZE_CONF_EXTRAPOLATED;
-            out->note = target == size_b
-                ? "scaled from the reference model by (size ratio)^-a, a fitted on llama.cpp's LLaMA 2 7B/70B tables"
-                : "outside the 7B-70B range the size trend was fitted on: held at the range's end";
-        }
-    }
-    if (variant) out->note = "_L variant: its base type's figure (Q8_0 embeddings and output make it an upper bound)";
-    llmsize__quality_range(out);
-    return LLMSIZE_OK;
-}
-
-/* Candidate list: the caller's, or every format in the table. */
-static const llmsize_format *llmsize__candidate(const llmsize_format *const *list, size_t n, size_t i) {
-    if (list) return i < n ? list[i] : NULL;
-    return llmsize_format_at(i);
-}
-
-LLMSIZE_API llmsize_status llmsize_best_format(const llmsize_model *m, uint64_t budget,
-                                               const llmsize_format *const *formats, size_t n_formats,
-                                               const llmsize_format **out, llmsize_quality *quality) {
-    const llmsize_format *f;
-    llmsize_quality best_q;
-    uint64_t best_bytes = 0;
-    size_t i;
-    if (out) *out = NULL;
-    if (quality) memset(quality, 0, sizeof *quality);
-    if (!m || !out) return LLMSIZE_ERR_NULL;
-    memset(&best_q, 0, sizeof best_q);
-    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
-        llmsize_weights w;
-        llmsize_quality q;
-        if (!f) continue;
-        if (llmsize_weight_bytes(m, f, &w) != LLMSIZE_OK || w.total > budget) continue;
-        if (llmsize_quality_of(m, f, &q) != LLMSIZE_OK) continue;
-        if (!*out || q.loss_pct < best_q.loss_pct || (q.loss_pct == best_q.loss_pct && w.total < best_bytes)) {
-            *out = f;
-            best_q = q;
-            best_bytes = w.total;
-        }
-    }
-    if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
-    if (quality) *quality = best_q;
-    return LLMSIZE_OK;
-}
-
-LLMSIZE_API llmsize_status llmsize_smallest_format(const llmsize_model *m, uint32_t metric,
-                                                   double max_loss_pct,
-                                                   const llmsize_format *const *formats, size_t n_formats,
-                                                   const llmsize_format **out, uint64_t *bytes) {
-    const llmsize_format *f;
-    uint64_t best = 0;
-    size_t i;
-    if (out) *out = NULL;
-    if (bytes) *bytes = 0;
-    if (!m || !out) return LLMSIZE_ERR_NULL;
-    if (!(max_loss_pct == max_loss_pct) || max_loss_pct < 0.0 || metric > LLMSIZE_METRIC_NATIVE)
-        return LLMSIZE_ERR_INVALID_ARG;
-    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
-        llmsize_weights w;
-        llmsize_quality q;
-        if (!f) continue;
-        if (llmsize_quality_of(m, f, &q) != LLMSIZE_OK) continue;
-        if (q.confidence != LLMSIZE_CONF_REFERENCE && metric != LLMSIZE_METRIC_NONE && q.metric != metric) continue;
-        if (q.loss_pct > max_loss_pct || llmsize_weight_bytes(m, f, &w) != LLMSIZE_OK) continue;
-        if (!*out || w.total < best) { *out = f; best = w.total; }
-    }
-    if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
-    if (bytes) *bytes = best;
-    return LLMSIZE_OK;
-}
-
-/* ---------------------------------------------------------------------------------- */
 /* Licences                                                                           */
 /* ---------------------------------------------------------------------------------- */
 LLMSIZE_API size_t llmsize_license_count(void) { return LLMSIZE__COUNT(llmsize__licenses); }
@@ -3309,6 +3602,182 @@ LLMSIZE_API llmsize_status llmsize_license_check(const llmsize_model *m, const l
         p += n;
         if (*p == '+') ++p;
     }
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_check_claim(const llmsize_claim *c, llmsize_claim_check *out) {
+    llmsize_weights w;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!c || !out || !c->model || !c->format) return LLMSIZE_ERR_NULL;
+    if (!(c->tps == c->tps) || c->tps < 0 || c->tps > 1e9) return LLMSIZE_ERR_INVALID_ARG;
+    if ((st = llmsize_weight_bytes(c->model, c->format, &w)) != LLMSIZE_OK) return st;
+    out->weight_bytes = w.total;
+    if (c->bytes) {
+        out->bytes_ratio = (double)c->bytes / (double)w.total;
+        out->bytes_possible = out->bytes_ratio >= LLMSIZE_CLAIM_SLACK;
+    }
+    if (c->accel) {
+        llmsize_speed_request q;
+        llmsize_speed_result s;
+        out->fits_accel = w.total <= c->accel->mem_bytes;
+        memset(&q, 0, sizeof q);
+        q.model = c->model; q.format = c->format; q.accel = c->accel; q.context = 1;
+        if ((st = llmsize_speed(&q, &s)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
+        out->max_tps = s.decode_tps_high;
+        if (c->tps > 0 && out->max_tps > 0) {
+            out->tps_ratio = c->tps / out->max_tps;
+            out->tps_possible = out->tps_ratio <= 1.0 && out->fits_accel;
+        }
+    }
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Selection                                                                          */
+/* ---------------------------------------------------------------------------------- */
+/* Does `country` appear in a ','- or '|'-separated list of ISO codes ("EU" = a member)? */
+static int llmsize__country_in(const char *country, const char *list) {
+    const char *p = list;
+    if (!country || !list) return 0;
+    while (*p) {
+        const char *e = p;
+        while (*e && *e != ',' && *e != '|' && *e != ' ') ++e;
+        if (e - p == 2 && llmsize__eq_n_ci(p, "EU", 2) && llmsize__in_list(country, LLMSIZE_EU_MEMBERS)) return 1;
+        if (e > p && llmsize__eq_n_ci(p, country, (size_t)(e - p)) && strlen(country) == (size_t)(e - p)) return 1;
+        p = *e ? e + 1 : e;
+    }
+    return 0;
+}
+
+/* Ranking size: parameters for dense models; for MoE the geometric mean of total and
+   active, a common rule of thumb for a sparse model's dense-equivalent capability. */
+static double llmsize__effective_b(const llmsize_model *m) {
+    llmsize_params p;
+    if (llmsize_params_of(m, &p) != LLMSIZE_OK) return 0.0;
+    if (p.active >= p.text || p.active == 0) return (double)p.text / 1e9;
+    return llmsize__exp(0.5 * (llmsize__ln((double)p.text) + llmsize__ln((double)p.active))) / 1e9;
+}
+
+static const char *const llmsize__reject_text[LLMSIZE_REJECT_COUNT] = {
+    "meets every constraint; chosen format loses the least quality",
+    "lacks a required task tag",
+    "developer's country fails the origin screen",
+    "licence does not allow this use (or its terms for it are unknown)",
+    "context window is shorter than the requested context",
+    "does not fit in memory in any format",
+    "no format that fits meets the quality floor",
+    "no format that fits and meets the quality floor decodes fast enough"
+};
+
+/* Pick a model's format: least quality loss among formats that fit, meet the floor and the
+   speed; otherwise report how far the best attempt got. */
+static void llmsize__select_format(const llmsize_select_request *q, llmsize_candidate *c) {
+    llmsize_plan p;
+    const llmsize_format *f;
+    uint32_t stage = LLMSIZE_REJECT_MEMORY;   /* the furthest any format got */
+    double floor = q->max_loss_pct > 0 ? q->max_loss_pct : 1e300;
+    size_t i;
+    memset(&p, 0, sizeof p);
+    p.model = c->model; p.accel = q->accel; p.engine = q->engine; p.tp = q->n_accel ? q->n_accel : 1u;
+    p.seqs = q->users ? q->users : 1u; p.context = q->context ? q->context : 8192u; p.kv_dtype = q->kv_dtype;
+    p.tight_pct = q->tight_pct;
+    if (q->min_format) {
+        llmsize_quality mq;
+        if (llmsize_quality_of(c->model, q->min_format, &mq) == LLMSIZE_OK && mq.loss_pct < floor) floor = mq.loss_pct;
+    }
+    c->rejected = LLMSIZE_REJECT_MEMORY;
+    for (i = 0; (f = llmsize__candidate(q->formats, q->n_formats, i)) != NULL || (q->formats && i < q->n_formats); ++i) {
+        llmsize_plan_result r;
+        llmsize_quality ql;
+        int known;
+        if (!f || !llmsize_format_runs_on(f, q->accel, q->engine)) continue;
+        p.format = f;
+        if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !r.fits) continue;
+        known = llmsize_quality_of(c->model, f, &ql) == LLMSIZE_OK;
+        if (!known) { memset(&ql, 0, sizeof ql); ql.loss_pct = 1e300; }
+        if (stage < LLMSIZE_REJECT_QUALITY) { stage = LLMSIZE_REJECT_QUALITY; c->format = f; c->fit = r; }
+        if ((q->max_loss_pct > 0 || q->min_format) &&
+            (!known || ql.loss_pct > floor || (q->quality_metric && ql.confidence != LLMSIZE_CONF_REFERENCE &&
+                                                ql.metric != q->quality_metric)))
+            continue;
+        if (stage < LLMSIZE_REJECT_SPEED) { stage = LLMSIZE_REJECT_SPEED; c->format = f; c->fit = r; }
+        if (q->min_tps > 0 && r.decode_tps < q->min_tps) continue;
+        if (c->rejected == LLMSIZE_REJECT_NONE &&
+            (ql.loss_pct > c->quality.loss_pct ||
+             (ql.loss_pct == c->quality.loss_pct && r.weight_bytes >= c->fit.weight_bytes)))
+            continue;
+        c->rejected = LLMSIZE_REJECT_NONE;
+        c->format = f;
+        c->fit = r;
+        c->quality = ql;
+    }
+    if (c->rejected != LLMSIZE_REJECT_NONE) c->rejected = stage;
+    c->decode_tps = c->fit.decode_tps;
+    /* a format that loses a lot gives back part of the size advantage */
+    c->score = c->effective_params_b * (c->quality.loss_pct < 100.0 ? 1.0 - c->quality.loss_pct / 100.0 : 0.0);
+}
+
+static void llmsize__select_one(const llmsize_select_request *q, const llmsize_model *m, llmsize_candidate *c) {
+    const uint64_t ctx = q->context ? q->context : 8192u;
+    memset(c, 0, sizeof *c);
+    c->model = m;
+    c->effective_params_b = llmsize__effective_b(m);
+    if (q->tasks && (llmsize_model_tasks(m) & q->tasks) != q->tasks) c->rejected = LLMSIZE_REJECT_TASK;
+    else if ((q->origin_exclude && llmsize__country_in(m->country, q->origin_exclude)) ||
+             (q->origin_require && *q->origin_require && !llmsize__country_in(m->country, q->origin_require)))
+        c->rejected = LLMSIZE_REJECT_ORIGIN;
+    else if (q->use) {
+        llmsize_license_result lr;
+        if (llmsize_license_check(m, q->use, &lr) != LLMSIZE_OK) lr.verdict = LLMSIZE_VERDICT_UNKNOWN;
+        c->license_verdict = lr.verdict;
+        if (lr.verdict == LLMSIZE_VERDICT_NOT_ALLOWED || lr.verdict == LLMSIZE_VERDICT_UNKNOWN ||
+            (q->strict_license && lr.verdict != LLMSIZE_VERDICT_ALLOWED))
+            c->rejected = LLMSIZE_REJECT_LICENSE;
+    }
+    if (!c->rejected && m->dims.max_ctx && m->dims.max_ctx < ctx) c->rejected = LLMSIZE_REJECT_CONTEXT;
+    if (!c->rejected) llmsize__select_format(q, c);
+    c->reason = llmsize__reject_text[c->rejected < LLMSIZE_REJECT_COUNT ? c->rejected : 0];
+}
+
+/* Candidates before rejected models; candidates by quality-adjusted size, then loss,
+   then speed, then id: the same inputs always give the same order. */
+static int llmsize__candidate_before(const llmsize_candidate *a, const llmsize_candidate *b) {
+    if ((a->rejected == 0) != (b->rejected == 0)) return a->rejected == 0;
+    if (a->rejected) return 0;   /* rejected keep table order */
+    if (a->score != b->score) return a->score > b->score;
+    if (a->quality.loss_pct != b->quality.loss_pct) return a->quality.loss_pct < b->quality.loss_pct;
+    if (a->decode_tps != b->decode_tps) return a->decode_tps > b->decode_tps;
+    return strcmp(a->model->id, b->model->id) < 0;
+}
+
+LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *q, llmsize_candidate *out, size_t cap,
+                                          size_t *n_out, size_t *n_candidates) {
+    size_t i, n = 0, good = 0;
+    if (n_out) *n_out = 0;
+    if (n_candidates) *n_candidates = 0;
+    if (!q || !q->accel || (!out && cap)) return LLMSIZE_ERR_NULL;
+    if (!(q->min_tps == q->min_tps) || q->min_tps < 0 || !(q->max_loss_pct == q->max_loss_pct) || q->max_loss_pct < 0 ||
+        q->users > 1000000u || q->n_accel > 4096u || q->engine >= LLMSIZE_ENGINE_COUNT)
+        return LLMSIZE_ERR_INVALID_ARG;
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        llmsize_candidate c;
+        size_t k;
+        llmsize__select_one(q, llmsize_model_at(i), &c);
+        if (!c.rejected) ++good;
+        /* insertion into the caller's array, keeping the order; drops what falls off the end */
+        k = n < cap ? n : cap;
+        if (k == cap && (cap == 0 || !llmsize__candidate_before(&c, &out[cap - 1]))) { ++n; continue; }
+        while (k > 0 && llmsize__candidate_before(&c, &out[k - 1])) {
+            if (k < cap) out[k] = out[k - 1];
+            --k;
+        }
+        if (k < cap) out[k] = c;
+        ++n;
+    }
+    for (i = 0; i < (n < cap ? n : cap); ++i) out[i].rank = out[i].rejected ? 0u : (uint32_t)(i + 1);
+    if (n_out) *n_out = n < cap ? n : cap;
+    if (n_candidates) *n_candidates = good;
     return LLMSIZE_OK;
 }
 

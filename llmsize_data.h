@@ -1280,6 +1280,10 @@ static const llmsize_model llmsize__models[] = {
 /* research notes with the full quotations: ../shared/research/licenses.md (project    */
 /* research, not shipped). UNKNOWN / NULL where the text could not be read first-hand. */
 /* ---------------------------------------------------------------------------------- */
+/* EU member states (ISO 3166-1 alpha-2), for origin screens that say "EU":
+   https://european-union.europa.eu/principles-countries-history/eu-countries_en */
+#define LLMSIZE_EU_MEMBERS "AT|BE|BG|HR|CY|CZ|DK|EE|FI|FR|DE|GR|HU|IE|IT|LV|LT|LU|MT|NL|PL|PT|RO|SK|SI|ES|SE"
+
 static const llmsize_license llmsize__licenses[] = {
     { "llama2", "Llama 2 Community License Agreement", NULL, "Meta Platforms, Inc.",
       "2023-07-18", "California (courts of California; CISG excluded), s.7",

@@ -226,7 +226,159 @@ static void test_quality(void) {
           "NaN floor rejected");
 }
 
+/* ---- the booklet's What-Fits-Where table ---- */
+static int n_wfw, wfw_agree, wfw_booklet;
+static void wfw_row(const row_t *r) {
+    llmsize_plan p;
+    llmsize_plan_result res;
+    const char *got;
+    memset(&p, 0, sizeof p);
+    p.model = model(r->f[0]);
+    p.format = format(r->f[1]);
+    p.accel = accel(r->f[2]);
+    if (!p.model || !p.format || !p.accel) return;
+    p.tp = (uint32_t)atoi(r->f[3]);
+    p.context = 8192;
+    p.seqs = 4;
+    p.tight_pct = 15;
+    CHECK(llmsize_plan_fit(&p, &res) == LLMSIZE_OK, "plan %s", r->f[0]);
+    got = res.fits && !res.tight ? "fits" : res.loads ? "tight" : "no";
+    CHECK(!strcmp(got, r->f[5]), "What-Fits-Where %s %s on %s x%s: %s, expected %s (headroom %.1f GB)", r->f[0], r->f[1], r->f[2],
+          r->f[3], got, r->f[5], res.headroom_bytes / 1e9);
+    if (strcmp(r->f[4], "-")) { ++wfw_booklet; wfw_agree += !strcmp(got, r->f[4]); }
+    ++n_wfw;
+}
+
+/* ---- the booklet's scenarios (../shared/sources/001 "Scenario Exercise"); numbers are theirs ---- */
+static llmsize_plan_result plan_of(const char *m, const char *f, const char *a, uint32_t engine, uint64_t ctx,
+                                   uint32_t seqs) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    memset(&p, 0, sizeof p);
+    memset(&r, 0, sizeof r);
+    p.model = model(m);
+    p.format = format(f);
+    p.accel = accel(a);
+    p.engine = engine;
+    p.context = ctx;
+    p.seqs = seqs;
+    if (p.model && p.format && p.accel) CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK, "plan %s %s %s", m, f, a);
+    return r;
+}
+
+static const llmsize_candidate *find_candidate(const llmsize_candidate *c, size_t n, const char *id) {
+    size_t i;
+    for (i = 0; i < n; ++i) if (!strcmp(c[i].model->id, id)) return &c[i];
+    return NULL;
+}
+
+static void test_scenarios(void) {
+    llmsize_candidate c[256];
+    llmsize_select_request q;
+    llmsize_plan_result r;
+    const llmsize_candidate *x;
+    size_t n = 0, good = 0;
+    const double GB = 1e9;
+
+    /* 1. IT helpdesk, EN+DE, 10 users, EU data residency, DGX Spark */
+    memset(&q, 0, sizeof q);
+    q.accel = accel("dgx-spark");
+    q.engine = LLMSIZE_ENGINE_SGLANG;
+    q.users = 10;
+    q.context = 8192;
+    q.tasks = LLMSIZE_TASK_MULTILINGUAL;
+    q.origin_require = "EU";
+    CHECK(llmsize_select(&q, c, 256, &n, &good) == LLMSIZE_OK && good > 0, "scenario 1 select");
+    x = find_candidate(c, n, "mistral-small-4-119b");
+    CHECK(x && x->rejected == LLMSIZE_REJECT_NONE, "scenario 1: Mistral Small 4 passes the EU-origin screen and fits");
+    r = plan_of("mistral-small-4-119b", "awq", "dgx-spark", LLMSIZE_ENGINE_SGLANG, 8192, 10);
+    CHECK(r.fits && r.weight_bytes > 55 * GB && r.weight_bytes < 75 * GB && r.headroom_bytes > 20 * (int64_t)GB,
+          "scenario 1: Mistral Small 4 at 4 bits ~60 GB (%.1f GB) with room for 10 users' KV", r.weight_bytes / GB);
+    x = find_candidate(c, n, "qwen3-14b");
+    CHECK(x && x->rejected == LLMSIZE_REJECT_ORIGIN, "scenario 1: Qwen3 14B fails the EU-origin screen");
+    r = plan_of("qwen3-14b", "nvfp4", "dgx-spark", LLMSIZE_ENGINE_SGLANG, 8192, 1);
+    CHECK(r.decode_tps > 15 && r.decode_tps < 30, "scenario 1: Qwen3 14B NVFP4 ~22 tok/s on the Spark (%.1f)", r.decode_tps);
+    r = plan_of("llama-3.3-70b", "Q4_K_M", "dgx-spark", LLMSIZE_ENGINE_LLAMACPP, 8192, 1);
+    CHECK(r.fits && r.decode_tps >= 3 && r.decode_tps <= 9, "scenario 1: Llama 3.3 70B Q4 fits but decodes ~4-8 tok/s (%.1f)", r.decode_tps);
+    q.origin_require = NULL;
+    q.min_tps = 10;   /* interactive helpdesk: 10 tok/s per user */
+    CHECK(llmsize_select(&q, c, 256, &n, &good) == LLMSIZE_OK, "scenario 1 select, no origin screen");
+    x = find_candidate(c, n, "llama-3.3-70b");
+    CHECK(x && x->rejected == LLMSIZE_REJECT_SPEED, "scenario 1: Llama 3.3 70B is too slow for 10 users (rejected: %s)", x ? x->reason : "?");
+
+    /* 2. Code review, 1 user, 32K context, H100 80GB, vLLM */
+    r = plan_of("qwen3-32b", "fp8", "h100-sxm", LLMSIZE_ENGINE_VLLM, 32768, 1);
+    CHECK(r.fits && r.kv_pool_bytes >= 30 * GB, "scenario 2: Qwen3-32B FP8 fits with >= 30 GB for KV (%.1f GB)", r.kv_pool_bytes / GB);
+    r = plan_of("qwq-32b", "fp8", "h100-sxm", LLMSIZE_ENGINE_VLLM, 32768, 1);
+    CHECK(r.fits && r.kv_pool_bytes >= 30 * GB, "scenario 2: QwQ-32B FP8 fits with >= 30 GB for KV");
+    r = plan_of("llama-3.3-70b", "fp8", "h100-sxm", LLMSIZE_ENGINE_VLLM, 32768, 1);
+    CHECK(r.kv_pool_bytes <= 10 * GB, "scenario 2: Llama 3.3 70B FP8 leaves <= 10 GB for KV (%.1f GB)", r.kv_pool_bytes / GB);
+    r = plan_of("devstral-2-123b", "Q4_K_M", "h100-sxm", LLMSIZE_ENGINE_LLAMACPP, 32768, 1);
+    CHECK(!r.fits, "scenario 2: Devstral 2 (123B dense) does not fit at Q4");
+    r = plan_of("devstral-2-123b", "awq", "h100-sxm", LLMSIZE_ENGINE_VLLM, 32768, 1);
+    CHECK(!r.fits, "scenario 2: Devstral 2 does not fit at AWQ 4-bit either");
+    memset(&q, 0, sizeof q);
+    q.accel = accel("h100-sxm");
+    q.engine = LLMSIZE_ENGINE_VLLM;
+    q.users = 1;
+    q.context = 32768;
+    q.tasks = LLMSIZE_TASK_CODE;
+    CHECK(llmsize_select(&q, c, 256, &n, &good) == LLMSIZE_OK, "scenario 2 select");
+    x = find_candidate(c, n, "phi-4");
+    CHECK(x && x->rejected == LLMSIZE_REJECT_CONTEXT, "scenario 2: Phi-4 rejected by its 16K context");
+    x = find_candidate(c, n, "qwen3-32b");
+    CHECK(x && x->rejected == LLMSIZE_REJECT_NONE, "scenario 2: Qwen3-32B is a candidate");
+    x = find_candidate(c, n, "devstral-2-123b");
+    CHECK(x && x->rejected == LLMSIZE_REJECT_MEMORY, "scenario 2: Devstral 2 rejected on memory");
+
+    /* 3. Llama 3.3 70B replacement, 20 users, H100 80GB (vLLM) */
+    r = plan_of("llama-3.3-70b", "awq", "h100-sxm", LLMSIZE_ENGINE_VLLM, 4096, 20);
+    CHECK(r.fits && r.weight_bytes >= 37 * GB && r.weight_bytes <= 46 * GB,
+          "scenario 3: Q4 (AWQ) ~40-46 GB (%.1f) fits with KV for 20 users", r.weight_bytes / GB);
+    r = plan_of("llama-3.3-70b", "Q4_K_M", "h100-sxm", LLMSIZE_ENGINE_LLAMACPP, 4096, 20);
+    CHECK(r.fits && r.weight_bytes <= 46 * GB, "scenario 3: GGUF Q4_K_M fits for 20 users too");
+    r = plan_of("llama-3.3-70b", "fp8", "h100-sxm", LLMSIZE_ENGINE_VLLM, 4096, 20);
+    CHECK(!r.fits && r.weight_bytes >= 68 * GB && r.kv_pool_bytes < 5 * GB,
+          "scenario 3: FP8 (~70 GB of weights, %.1f) leaves almost nothing (%.1f GB pool)", r.weight_bytes / GB, r.kv_pool_bytes / GB);
+    r = plan_of("llama-3.3-70b", "fp8", "h200", LLMSIZE_ENGINE_VLLM, 4096, 20);
+    CHECK(r.fits, "scenario 3: on one H200, FP8 fits for 20 users");
+
+    /* 4. What-Fits-Where, every cell */
+    each_row("what_fits_where.tsv", wfw_row);
+    printf("What-Fits-Where: %d cells; agrees with the booklet on %d of its %d stated cells\n", n_wfw, wfw_agree, wfw_booklet);
+    CHECK(n_wfw >= 40, "What-Fits-Where cells %d", n_wfw);
+}
+
+/* ---- physically impossible claims (../shared/sources/000) ---- */
+static void test_claims(void) {
+    llmsize_claim cl;
+    llmsize_claim_check ck;
+    memset(&cl, 0, sizeof cl);
+    cl.model = model("llama-4-scout");
+    cl.format = format("awq");
+    cl.accel = accel("rtx-5090");
+    cl.bytes = 11200000000ull;   /* "Llama-4-Scout-17B ... 4-bit AWQ ... 11.2 GB" */
+    cl.tps = 42;
+    CHECK(llmsize_check_claim(&cl, &ck) == LLMSIZE_OK && !ck.bytes_possible && ck.bytes_ratio < 0.25 && !ck.fits_accel &&
+          !ck.tps_possible, "Scout at 4 bits in 11.2 GB is impossible (%.0f %% of the weights alone)", 100 * ck.bytes_ratio);
+    cl.model = model("mistral-small-3.1-24b-2503");
+    cl.bytes = 14500000000ull;   /* "Mistral-Small-3.1-24B ... 14.5 GB", 38 tok/s */
+    cl.tps = 38;
+    CHECK(llmsize_check_claim(&cl, &ck) == LLMSIZE_OK && ck.bytes_possible && ck.tps_possible,
+          "Mistral Small 3.1 AWQ in 14.5 GB at 38 tok/s is possible (%.2f of weights, %.0f max tok/s)", ck.bytes_ratio, ck.max_tps);
+    cl.model = model("phi-4");
+    cl.bytes = 8400000000ull;    /* "Phi-4-Medium-14B ... 8.4 GB", 58 tok/s */
+    cl.tps = 58;
+    CHECK(llmsize_check_claim(&cl, &ck) == LLMSIZE_OK && ck.bytes_possible && ck.tps_possible, "Phi-4 AWQ in 8.4 GB is possible");
+    cl.tps = 5000;
+    CHECK(llmsize_check_claim(&cl, &ck) == LLMSIZE_OK && !ck.tps_possible && ck.tps_ratio > 1, "5000 tok/s on one 5090 is not");
+    cl.tps = -1;
+    CHECK(llmsize_check_claim(&cl, &ck) == LLMSIZE_ERR_INVALID_ARG, "negative speed rejected");
+}
+
 void test_choose(void) {
     test_licenses();
     test_quality();
+    test_scenarios();
+    test_claims();
 }
