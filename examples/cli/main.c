@@ -9,9 +9,11 @@
 #define GIB 1073741824.0
 
 typedef struct opts {
-    const char *model, *gpu, *quant, *kv_dtype;
-    unsigned long long ctx, seqs, batch, prompt;
-    int json, help;
+    const char *model, *gpu, *quant, *kv_dtype, *engine, *origin_exclude, *origin_require, *task, *license_use;
+    unsigned long long ctx, seqs, batch, prompt, gpus, users, mau, mau_at_release, bytes;
+    double gpu_util, min_tps, max_loss, revenue, tps, gb;
+    int json, help, commercial, eu, multimodal, redistribute, train;
+    int cmd_at;               /* plan: index of the first word after "--" */
 } opts;
 
 static void usage(FILE *f) {
@@ -25,6 +27,25 @@ static void usage(FILE *f) {
         "                                                KV-cache bytes\n"
         "  speed MODEL --gpu G [--quant Q] [--ctx N] [--batch N] [--prompt N] [--json]\n"
         "                                                decode tok/s (expected, low, high) and TTFT\n"
+        "  quality MODEL [--quant Q] [--json]            quantization loss per format, with sources\n"
+        "  license MODEL [--commercial] [--mau N] [--mau-at-release N] [--revenue USD] [--eu]\n"
+        "          [--multimodal] [--redistribute] [--train-on-outputs] [--json]\n"
+        "                                                may this use be made? exit 0 yes (obligations\n"
+        "                                                listed), 1 no, 3 terms unknown\n"
+        "  fit MODEL --gpu G [--gpus N] [--quant Q] [--ctx N] [--users N] [--engine E]\n"
+        "          [--kv-dtype T] [--gpu-util F] [--json]\n"
+        "                                                memory budget per GPU; exit 0 fits, 1 does not\n"
+        "  plan --gpu G [--gpus N] [--json] -- ENGINE COMMAND LINE...\n"
+        "                                                parse vllm/sglang/llama-server/ollama/trtllm-serve\n"
+        "                                                argv (Ollama: OLLAMA_* from the environment), then fit\n"
+        "  max-context MODEL --gpu G [fit options]       longest context that fits\n"
+        "  min-gpus MODEL --gpu G [fit options]          fewest GPUs (tensor parallel) that fit\n"
+        "  pick --gpu G [--gpus N] [--users N] [--ctx N] [--min-tps T] [--max-ppl-delta X]\n"
+        "          [--license-use commercial,mau=N,revenue=USD,eu,multimodal,redistribute,train]\n"
+        "          [--origin-exclude CC,..] [--origin-require CC,..|EU] [--task T,..] [--engine E] [--json]\n"
+        "                                                rank the table's models for a deployment\n"
+        "  check MODEL --quant Q [--gb X] [--gpu G --tps T] [--json]\n"
+        "                                                is a published footprint / speed claim possible?\n"
         "  run                                           what fits where: the main table\n"
         "Names are case-insensitive: canonical ids, Hugging Face repo ids, nvidia-smi names.\n"
         "Sizes print as GiB (2^30 bytes); --json gives exact byte integers.\n");
@@ -54,6 +75,19 @@ static int parse_u64(const char *flag, const char *v, unsigned long long *out) {
     return 1;
 }
 
+/* A positive finite number no larger than `max`. */
+static int parse_pos(const char *flag, const char *v, double max, double *out) {
+    char *end;
+    if (!v || !*v) { fprintf(stderr, "llmsize: %s needs a number\n", flag); return 0; }
+    errno = 0;
+    *out = strtod(v, &end);
+    if (*end || errno == ERANGE || !(*out > 0) || *out > max) {
+        fprintf(stderr, "llmsize: %s: '%s' must be a number in (0, %g]\n", flag, v, max);
+        return 0;
+    }
+    return 1;
+}
+
 /* argv[i..] -> opts; the first bare word is the model. Returns 0 on a usage error. */
 static int parse(int argc, char **argv, int i, opts *o) {
     memset(o, 0, sizeof *o);
@@ -69,6 +103,28 @@ static int parse(int argc, char **argv, int i, opts *o) {
         else if (!strcmp(a, "--seqs")) { if (!parse_u64(a, v, &o->seqs)) return 0; ++i; }
         else if (!strcmp(a, "--batch")) { if (!parse_u64(a, v, &o->batch)) return 0; ++i; }
         else if (!strcmp(a, "--prompt")) { if (!parse_u64(a, v, &o->prompt)) return 0; ++i; }
+        else if (!strcmp(a, "--gpus")) { if (!parse_u64(a, v, &o->gpus)) return 0; ++i; }
+        else if (!strcmp(a, "--users")) { if (!parse_u64(a, v, &o->users)) return 0; ++i; }
+        else if (!strcmp(a, "--mau")) { if (!parse_u64(a, v, &o->mau)) return 0; ++i; }
+        else if (!strcmp(a, "--mau-at-release")) { if (!parse_u64(a, v, &o->mau_at_release)) return 0; ++i; }
+        else if (!strcmp(a, "--bytes")) { if (!parse_u64(a, v, &o->bytes)) return 0; ++i; }
+        else if (!strcmp(a, "--gpu-util")) { if (!parse_pos(a, v, 1.0, &o->gpu_util)) return 0; ++i; }
+        else if (!strcmp(a, "--min-tps")) { if (!parse_pos(a, v, 1e9, &o->min_tps)) return 0; ++i; }
+        else if (!strcmp(a, "--max-ppl-delta")) { if (!parse_pos(a, v, 1e6, &o->max_loss)) return 0; ++i; }
+        else if (!strcmp(a, "--revenue")) { if (!parse_pos(a, v, 1e18, &o->revenue)) return 0; ++i; }
+        else if (!strcmp(a, "--tps")) { if (!parse_pos(a, v, 1e9, &o->tps)) return 0; ++i; }
+        else if (!strcmp(a, "--gb")) { if (!parse_pos(a, v, 1e9, &o->gb)) return 0; ++i; }
+        else if (!strcmp(a, "--engine")) { if (!v) goto missing; o->engine = v; ++i; }
+        else if (!strcmp(a, "--origin-exclude")) { if (!v) goto missing; o->origin_exclude = v; ++i; }
+        else if (!strcmp(a, "--origin-require")) { if (!v) goto missing; o->origin_require = v; ++i; }
+        else if (!strcmp(a, "--task")) { if (!v) goto missing; o->task = v; ++i; }
+        else if (!strcmp(a, "--license-use")) { if (!v) goto missing; o->license_use = v; ++i; }
+        else if (!strcmp(a, "--commercial")) o->commercial = 1;
+        else if (!strcmp(a, "--eu")) o->eu = 1;
+        else if (!strcmp(a, "--multimodal")) o->multimodal = 1;
+        else if (!strcmp(a, "--redistribute")) o->redistribute = 1;
+        else if (!strcmp(a, "--train-on-outputs")) o->train = 1;
+        else if (!strcmp(a, "--")) { o->cmd_at = i + 1; return 1; }
         else if (a[0] == '-') { fprintf(stderr, "llmsize: unknown option %s\n", a); return 0; }
         else if (!o->model) o->model = a;
         else { fprintf(stderr, "llmsize: unexpected argument %s\n", a); return 0; }
@@ -265,6 +321,419 @@ static int cmd_speed(const opts *o, const llmsize_model *m) {
     return 0;
 }
 
+/* ---- shared pieces for the planning commands ---- */
+static const char *const verdict_word[] = { "unknown", "allowed", "allowed with obligations", "not allowed" };
+static const char *const metric_word[] = { "none", "ppl", "accuracy", "native" };
+static const char *const conf_word[] = { "none", "reference", "scaled", "extrapolated" };
+
+static void json_num_field(const char *k, unsigned long long v, int comma) { printf("\"%s\": %llu%s", k, v, comma ? ", " : ""); }
+
+/* Model + GPU + format + engine flags -> a plan. Returns 0 (and has printed why) on error. */
+static int plan_from_opts(const opts *o, const llmsize_model *m, llmsize_plan *p) {
+    llmsize_kv_dtype d;
+    llmsize_engine e = LLMSIZE_ENGINE_NONE;
+    memset(p, 0, sizeof *p);
+    p->model = m;
+    if (!o->gpu) { fprintf(stderr, "llmsize: needs --gpu G\n"); return 0; }
+    if (llmsize_find_accel(o->gpu, &p->accel) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu); return 0; }
+    if (o->engine && llmsize_find_engine(o->engine, &e) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_ENGINES, "engine", o->engine); return 0; }
+    p->engine = e;
+    if (o->quant) {
+        if (llmsize_find_format(o->quant, &p->format) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant); return 0; }
+    } else {   /* the engine's natural format: GGUF Q4_K_M for llama.cpp/Ollama, the BF16 checkpoint otherwise */
+        llmsize_find_format(e == LLMSIZE_ENGINE_LLAMACPP || e == LLMSIZE_ENGINE_OLLAMA ? "Q4_K_M" : "bf16", &p->format);
+    }
+    if (llmsize_find_kv_dtype(o->kv_dtype, &d) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_KV_DTYPES, "KV dtype", o->kv_dtype); return 0; }
+    if (o->gpus > 4096 || o->users > 1000000) { fprintf(stderr, "llmsize: --gpus / --users too large\n"); return 0; }
+    p->kv_dtype = d;
+    p->tp = (uint32_t)o->gpus;
+    p->seqs = (uint32_t)o->users;
+    p->context = o->ctx;
+    p->mem_fraction = o->gpu_util;
+    return 1;
+}
+
+/* One GPU's budget as a bar: weights, KV, activations + overhead, free. */
+static void print_bar(const llmsize_plan_result *r) {
+    const int width = 50;
+    const double u = (double)r->usable_bytes > 0 ? (double)r->usable_bytes : 1.0;
+    const double parts[3] = { (double)r->weight_bytes, (double)r->kv_bytes, (double)(r->activation_bytes + r->overhead_bytes) };
+    const char marks[3] = { '#', '=', '+' };
+    int i, k, used = 0;
+    printf("  [");
+    for (i = 0; i < 3; ++i) {
+        int n = (int)(parts[i] / u * width + 0.5);
+        if (used + n > width) n = width - used;
+        for (k = 0; k < n; ++k) putchar(marks[i]);
+        used += n;
+    }
+    for (; used < width; ++used) putchar('.');
+    printf("] %s\n  # weights  = KV cache  + activations/overhead  . free   (per GPU, of %.2f GiB usable)\n",
+           r->total_bytes > r->usable_bytes ? "OVER" : "", r->usable_bytes / GIB);
+}
+
+static void print_fit_human(const llmsize_plan *p, const llmsize_plan_result *r) {
+    char id[32];
+    const llmsize_engine_info *e = llmsize_engine_at(p->engine);
+    printf("%s %s on %u x %s (%s): %s%s\n", p->model->id, primary(p->format->id, id, sizeof id), r->gpus, p->accel->name,
+           e ? e->name : "?", r->fits ? "FITS" : "DOES NOT FIT", r->fits && r->tight ? " (tight)" : "");
+    print_bar(r);
+    printf("  weights %.2f GiB, KV %.2f GiB (%llu tokens x %u), activations %.2f GiB, overhead %.2f GiB\n", r->weight_bytes / GIB,
+           r->kv_bytes / GIB, (unsigned long long)r->context, r->seqs, r->activation_bytes / GIB, r->overhead_bytes / GIB);
+    printf("  total %.2f GiB of %.2f GiB usable: headroom %.2f GiB\n", r->total_bytes / GIB, r->usable_bytes / GIB,
+           (double)r->headroom_bytes / GIB);
+    if (r->host_weight_bytes || r->host_kv_bytes)
+        printf("  host memory: weights %.2f GiB, KV %.2f GiB\n", r->host_weight_bytes / GIB, r->host_kv_bytes / GIB);
+    if (r->kv_pool_bytes || r->kv_capacity_tokens)
+        printf("  KV pool %.2f GiB: %llu tokens (%llu blocks), max concurrency %.2fx at %llu tokens\n", r->kv_pool_bytes / GIB,
+               (unsigned long long)r->kv_capacity_tokens, (unsigned long long)r->kv_blocks, r->max_concurrency,
+               (unsigned long long)r->context);
+    if (r->cache_cells)
+        printf("  KV cells %llu%s\n", (unsigned long long)r->cache_cells, r->swa_cells ? " (plus a sliding-window cache)" : "");
+    if (r->refused) {
+        if (p->engine == LLMSIZE_ENGINE_VLLM && (p->flags & LLMSIZE_PLAN_VLLM_V0))
+            printf("  vLLM would refuse: The model's max seq len (%llu) is larger than the maximum number of tokens that can be "
+                   "stored in KV cache (%llu)\n", (unsigned long long)r->refusal_needed, (unsigned long long)r->refusal_available);
+        else
+            printf("  the engine would refuse: %.2f GiB KV cache is needed for one request at max seq len %llu, which is larger "
+                   "than the available KV cache memory (%.2f GiB)\n", r->refusal_needed / GIB, (unsigned long long)r->context,
+                   r->refusal_available / GIB);
+    }
+    printf("  max context %llu tokens per sequence", (unsigned long long)r->max_context);
+    if (r->decode_tps > 0) printf("; decode ~%.1f tok/s per sequence", r->decode_tps);
+    printf("\n");
+}
+
+static void print_fit_json(const llmsize_plan *p, const llmsize_plan_result *r, uint32_t max_users,
+                           const llmsize_suggestion *sg) {
+    char id[32];
+    printf("{");
+    json_str("model", p->model->id, 1); json_str("format", primary(p->format->id, id, sizeof id), 1);
+    json_str("gpu", p->accel->id, 1); json_str("engine", llmsize_engine_at(p->engine)->id, 1);
+    printf("\"fits\": %s, \"tight\": %s, \"refused\": %s, ", r->fits ? "true" : "false", r->tight ? "true" : "false",
+           r->refused ? "true" : "false");
+    json_num_field("gpus", r->gpus, 1); json_num_field("context", r->context, 1); json_num_field("users", r->seqs, 1);
+    json_num_field("weight_bytes", r->weight_bytes, 1); json_num_field("kv_bytes", r->kv_bytes, 1);
+    json_num_field("activation_bytes", r->activation_bytes, 1); json_num_field("overhead_bytes", r->overhead_bytes, 1);
+    json_num_field("total_bytes", r->total_bytes, 1); json_num_field("usable_bytes", r->usable_bytes, 1);
+    printf("\"headroom_bytes\": %lld, ", (long long)r->headroom_bytes);
+    json_num_field("host_weight_bytes", r->host_weight_bytes, 1); json_num_field("host_kv_bytes", r->host_kv_bytes, 1);
+    json_num_field("kv_pool_bytes", r->kv_pool_bytes, 1); json_num_field("kv_capacity_tokens", r->kv_capacity_tokens, 1);
+    json_num_field("kv_blocks", r->kv_blocks, 1);
+    printf("\"max_concurrency\": %.4f, ", r->max_concurrency);
+    json_num_field("max_context", r->max_context, 1); json_num_field("max_users", max_users, 1);
+    json_num_field("refusal_needed", r->refusal_needed, 1); json_num_field("refusal_available", r->refusal_available, 1);
+    printf("\"decode_tps\": %.2f", r->decode_tps);
+    if (sg) {
+        printf(", \"suggestion\": {");
+        json_str("format", sg->format ? primary(sg->format->id, id, sizeof id) : "", 1);
+        json_num_field("gpus", sg->gpus, 1); json_num_field("context", sg->context, 1); json_num_field("users", sg->seqs, 0);
+        printf("}");
+    }
+    printf("}\n");
+}
+
+/* fit / plan: the verdict, the budget, and what would fit instead. Exit 0 fits, 1 not. */
+static int run_fit(const opts *o, const llmsize_plan *p) {
+    llmsize_plan_result r;
+    llmsize_suggestion sg;
+    uint32_t max_users = 0;
+    llmsize_status st = llmsize_plan_fit(p, &r);
+    char id[32];
+    if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
+    llmsize_plan_max_seqs(p, &max_users);
+    memset(&sg, 0, sizeof sg);
+    if (!r.fits) llmsize_plan_suggest(p, &sg);
+    if (o->json) { print_fit_json(p, &r, max_users, r.fits ? NULL : &sg); return r.fits ? 0 : 1; }
+    print_fit_human(p, &r);
+    printf("  max users at this context: %u\n", max_users);
+    if (!r.fits) {
+        printf("  what would fit instead (one change each):\n");
+        if (sg.format) printf("    format  %s (quality loss %.2f %% %s)\n", primary(sg.format->id, id, sizeof id),
+                              sg.format_quality.loss_pct, metric_word[sg.format_quality.metric & 3]);
+        if (sg.gpus) printf("    GPUs    %u x %s\n", sg.gpus, p->accel->name);
+        if (sg.context) printf("    context %llu tokens\n", (unsigned long long)sg.context);
+        if (sg.seqs) printf("    users   %u\n", sg.seqs);
+        if (!sg.format && !sg.gpus && !sg.context && !sg.seqs) printf("    nothing in reach on this hardware\n");
+    }
+    return r.fits ? 0 : 1;
+}
+
+static int cmd_fit(const opts *o, const llmsize_model *m) {
+    llmsize_plan p;
+    if (!plan_from_opts(o, m, &p)) return 2;
+    return run_fit(o, &p);
+}
+
+static int cmd_plan(const opts *o, int argc, char **argv) {
+    extern char **environ;
+    llmsize_parsed ps;
+    llmsize_status st;
+    size_t envc = 0;
+    opts o2 = *o;
+    if (!o->cmd_at || o->cmd_at >= argc) { fprintf(stderr, "llmsize: plan needs '-- ENGINE ARGS...'\n"); return 2; }
+    while (environ && environ[envc]) ++envc;
+    st = llmsize_parse_command((size_t)(argc - o->cmd_at), (const char *const *)(argv + o->cmd_at), envc,
+                               (const char *const *)environ, &ps);
+    if (st == LLMSIZE_ERR_PARSE) { fprintf(stderr, "llmsize: %s: bad value for %s\n", llmsize_strerror(st), ps.error_flag); return 2; }
+    if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
+    if (!ps.plan.model) {
+        fprintf(stderr, "llmsize: model '%.*s' is not in the table\n", (int)ps.model_arg_len, ps.model_arg ? ps.model_arg : "");
+        return 2;
+    }
+    if (!ps.plan.format) { fprintf(stderr, "llmsize: cannot tell the weight format; name it with the engine's flag\n"); return 2; }
+    o2.quant = NULL;
+    if (!o->gpu) { fprintf(stderr, "llmsize: plan needs --gpu G\n"); return 2; }
+    if (llmsize_find_accel(o->gpu, &ps.plan.accel) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu);
+    if (o->gpus && !ps.plan.tp) ps.plan.tp = (uint32_t)o->gpus;
+    if (!o->json && ps.unknown_flags) printf("(%u flag%s not modelled, ignored)\n", ps.unknown_flags, ps.unknown_flags > 1 ? "s" : "");
+    (void)o2;
+    return run_fit(o, &ps.plan);
+}
+
+static int cmd_max_context(const opts *o, const llmsize_model *m) {
+    llmsize_plan p;
+    uint64_t c = 0;
+    llmsize_status st;
+    if (!plan_from_opts(o, m, &p)) return 2;
+    if ((st = llmsize_plan_max_context(&p, &c)) != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
+    if (o->json) printf("{\"model\": \"%s\", \"max_context\": %llu}\n", m->id, (unsigned long long)c);
+    else printf("%s: longest context that fits: %llu tokens per sequence (model maximum %u)\n", m->id, (unsigned long long)c,
+                m->dims.max_ctx);
+    return c ? 0 : 1;
+}
+
+static int cmd_min_gpus(const opts *o, const llmsize_model *m) {
+    llmsize_plan p;
+    uint32_t n = 0;
+    llmsize_status st;
+    if (!plan_from_opts(o, m, &p)) return 2;
+    p.tp = 0;
+    st = llmsize_plan_min_gpus(&p, 64u, &n);
+    if (st != LLMSIZE_OK && st != LLMSIZE_ERR_UNSUPPORTED) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
+    if (o->json) printf("{\"model\": \"%s\", \"gpu\": \"%s\", \"min_gpus\": %u}\n", m->id, p.accel->id, n);
+    else if (n) printf("%s on %s: %u GPU%s (tensor parallel)\n", m->id, p.accel->name, n, n > 1 ? "s" : "");
+    else printf("%s on %s: does not fit on up to 64 GPUs\n", m->id, p.accel->name);
+    return n ? 0 : 1;
+}
+
+static int cmd_quality(const opts *o, const llmsize_model *m) {
+    size_t i, n = 0;
+    char id[32];
+    if (o->json) printf("[\n");
+    else printf("%-12s %9s %19s %-9s %-12s %s\n", "format", "loss %", "range", "metric", "confidence", "reference (source)");
+    for (i = 0; i < llmsize_format_count(); ++i) {
+        const llmsize_format *f = llmsize_format_at(i);
+        llmsize_quality q;
+        if (o->quant) {
+            const llmsize_format *want = NULL;
+            if (llmsize_find_format(o->quant, &want) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant);
+            if (want != f) continue;
+        }
+        if (llmsize_quality_of(m, f, &q) != LLMSIZE_OK) {
+            if (o->quant && !o->json) printf("%-12s no published quality figure\n", primary(f->id, id, sizeof id));
+            continue;
+        }
+        if (o->json) {
+            printf("%s  {", n++ ? ",\n" : "");
+            json_str("format", primary(f->id, id, sizeof id), 1); json_str("metric", metric_word[q.metric & 3], 1);
+            printf("\"loss_pct\": %.4f, \"loss_low_pct\": %.4f, \"loss_high_pct\": %.4f, \"kld\": %.6f, ", q.loss_pct,
+                   q.loss_low_pct, q.loss_high_pct, q.kld);
+            json_str("confidence", conf_word[q.confidence & 3], 1); json_str("note", q.note, 1);
+            json_str("reference", q.ref ? q.ref->ref_model : "", 1); json_str("benchmark", q.ref ? q.ref->benchmark : "", 1);
+            json_str("source", q.ref ? q.ref->source : "", 0);
+            printf("}");
+        } else {
+            printf("%-12s %9.2f   [%6.2f, %6.2f] %-9s %-12s %s (%s)\n", primary(f->id, id, sizeof id), q.loss_pct, q.loss_low_pct,
+                   q.loss_high_pct, metric_word[q.metric & 3], conf_word[q.confidence & 3], q.ref ? q.ref->ref_model : "-",
+                   q.ref ? q.ref->source : q.note);
+        }
+    }
+    if (o->json) printf("\n]\n");
+    return 0;
+}
+
+static void print_findings(const char *title, const llmsize_finding *f, uint32_t n, int json) {
+    uint32_t i;
+    if (json) {
+        printf("\"%s\": [", title);
+        for (i = 0; i < n; ++i) {
+            printf("%s{", i ? ", " : "");
+            json_str("license", f[i].license, 1); json_str("verdict", verdict_word[f[i].verdict & 3], 1);
+            json_str("text", f[i].text, 1); json_str("clause", f[i].clause, 0);
+            printf("}");
+        }
+        printf("]");
+        return;
+    }
+    if (n) printf("%s:\n", title);
+    for (i = 0; i < n; ++i)
+        printf("  - [%s] %s\n      %s\n", f[i].license ? f[i].license : "?", f[i].text ? f[i].text : "",
+               f[i].clause ? f[i].clause : "");
+}
+
+static int cmd_license(const opts *o, const llmsize_model *m) {
+    llmsize_use u;
+    llmsize_license_result r;
+    llmsize_status st;
+    memset(&u, 0, sizeof u);
+    u.commercial = o->commercial; u.mau = o->mau; u.mau_at_release = o->mau_at_release; u.revenue_usd = o->revenue;
+    u.eu = o->eu; u.multimodal = o->multimodal; u.redistribute = o->redistribute; u.train_on_outputs = o->train;
+    if ((st = llmsize_license_check(m, &u, &r)) != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
+    if (o->json) {
+        printf("{");
+        json_str("model", m->id, 1); json_str("license", m->license, 1);
+        printf("\"allowed\": %s, ", r.verdict == LLMSIZE_VERDICT_ALLOWED || r.verdict == LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS ? "true"
+                                   : r.verdict == LLMSIZE_VERDICT_NOT_ALLOWED ? "false" : "null");
+        json_str("verdict", verdict_word[r.verdict & 3], 1);
+        print_findings("obligations", r.obligations, r.n_obligations, 1);
+        printf(", ");
+        print_findings("reasons", r.reasons, r.n_reasons, 1);
+        printf("}\n");
+    } else {
+        printf("%s (licence %s): %s\n", m->id, m->license, verdict_word[r.verdict & 3]);
+        print_findings("obligations", r.obligations, r.n_obligations, 0);
+        print_findings("reasons", r.reasons, r.n_reasons, 0);
+    }
+    return r.verdict == LLMSIZE_VERDICT_NOT_ALLOWED ? 1 : r.verdict == LLMSIZE_VERDICT_UNKNOWN ? 3 : 0;
+}
+
+/* "commercial,mau=1e6,revenue=2e7,eu,multimodal,redistribute,train" -> a use */
+static int parse_use(const char *spec, llmsize_use *u) {
+    char buf[256], *tok;
+    memset(u, 0, sizeof *u);
+    if (strlen(spec) >= sizeof buf) return 0;
+    strcpy(buf, spec);
+    for (tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        char *eq = strchr(tok, '='), *end = NULL;
+        double v = 0;
+        if (eq) { *eq = '\0'; v = strtod(eq + 1, &end); if (*end || !(v >= 0) || v > 1e18) return 0; }
+        if (!strcmp(tok, "commercial")) u->commercial = 1;
+        else if (!strcmp(tok, "mau") && eq) u->mau = (uint64_t)v;
+        else if (!strcmp(tok, "revenue") && eq) u->revenue_usd = v;
+        else if (!strcmp(tok, "eu")) u->eu = 1;
+        else if (!strcmp(tok, "multimodal")) u->multimodal = 1;
+        else if (!strcmp(tok, "redistribute")) u->redistribute = 1;
+        else if (!strcmp(tok, "train")) u->train_on_outputs = 1;
+        else return 0;
+    }
+    return 1;
+}
+
+static int parse_tasks(const char *spec, uint32_t *tasks) {
+    static const struct { const char *name; uint32_t bit; } names[] = {
+        { "chat", LLMSIZE_TASK_CHAT }, { "code", LLMSIZE_TASK_CODE }, { "reasoning", LLMSIZE_TASK_REASONING },
+        { "multilingual", LLMSIZE_TASK_MULTILINGUAL }, { "vision", LLMSIZE_TASK_VISION },
+        { "long-context", LLMSIZE_TASK_LONG_CONTEXT }, { "embedding", LLMSIZE_TASK_EMBEDDING } };
+    const char *p = spec;
+    *tasks = 0;
+    while (*p) {
+        size_t n = strcspn(p, ","), i;
+        for (i = 0; i < sizeof names / sizeof names[0]; ++i)
+            if (strlen(names[i].name) == n && !strncmp(p, names[i].name, n)) break;
+        if (i == sizeof names / sizeof names[0]) return 0;
+        *tasks |= names[i].bit;
+        p += n + (p[n] == ',');
+    }
+    return 1;
+}
+
+static int cmd_pick(const opts *o) {
+    static llmsize_candidate c[512];
+    llmsize_select_request q;
+    llmsize_use use;
+    llmsize_engine e = LLMSIZE_ENGINE_NONE;
+    size_t n = 0, good = 0, i;
+    llmsize_status st;
+    char id[32];
+    memset(&q, 0, sizeof q);
+    if (!o->gpu) { fprintf(stderr, "llmsize: pick needs --gpu G\n"); return 2; }
+    if (llmsize_find_accel(o->gpu, &q.accel) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu);
+    if (o->engine && llmsize_find_engine(o->engine, &e) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ENGINES, "engine", o->engine);
+    if (o->license_use && !parse_use(o->license_use, &use)) { fprintf(stderr, "llmsize: --license-use: bad list '%s'\n", o->license_use); return 2; }
+    if (o->task && !parse_tasks(o->task, &q.tasks)) {
+        fprintf(stderr, "llmsize: --task: one or more of chat,code,reasoning,multilingual,vision,long-context,embedding\n");
+        return 2;
+    }
+    if (o->gpus > 4096 || o->users > 1000000) { fprintf(stderr, "llmsize: --gpus / --users too large\n"); return 2; }
+    q.engine = e; q.n_accel = (uint32_t)o->gpus; q.users = (uint32_t)o->users; q.context = o->ctx; q.min_tps = o->min_tps;
+    q.max_loss_pct = o->max_loss; q.quality_metric = o->max_loss > 0 ? LLMSIZE_METRIC_PPL : LLMSIZE_METRIC_NONE;
+    q.use = o->license_use ? &use : NULL; q.origin_exclude = o->origin_exclude; q.origin_require = o->origin_require;
+    if ((st = llmsize_select(&q, c, sizeof c / sizeof c[0], &n, &good)) != LLMSIZE_OK) {
+        fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st));
+        return 2;
+    }
+    if (o->json) {
+        int first = 1;
+        printf("{\"candidates\": [");
+        for (i = 0; i < n; ++i) {
+            if (c[i].rejected) continue;
+            printf("%s\n  {\"rank\": %u, ", first ? "" : ",", c[i].rank);
+            first = 0;
+            json_str("model", c[i].model->id, 1); json_str("format", primary(c[i].format->id, id, sizeof id), 1);
+            printf("\"effective_params_b\": %.2f, \"quality_loss_pct\": %.3f, \"decode_tps\": %.2f, \"weight_bytes\": %llu, "
+                   "\"headroom_bytes\": %lld, ", c[i].effective_params_b, c[i].quality.loss_pct, c[i].decode_tps,
+                   (unsigned long long)c[i].fit.weight_bytes, (long long)c[i].fit.headroom_bytes);
+            json_str("reason", c[i].reason, 0);
+            printf("}");
+        }
+        printf("],\n\"rejected\": [");
+        first = 1;
+        for (i = 0; i < n; ++i) {
+            if (!c[i].rejected) continue;
+            printf("%s\n  {", first ? "" : ",");
+            first = 0;
+            json_str("model", c[i].model->id, 1); json_str("reason", c[i].reason, 0);
+            printf("}");
+        }
+        printf("]}\n");
+        return good ? 0 : 1;
+    }
+    printf("%zu candidate%s for %s%s:\n", good, good == 1 ? "" : "s", q.accel->name, good ? "" : " (none)");
+    for (i = 0; i < n; ++i) {
+        if (c[i].rejected) continue;
+        printf("%3u. %-32s %-9s %7.1fB eff.  loss %6.2f %%  %7.1f tok/s/user  headroom %7.2f GiB\n", c[i].rank, c[i].model->id,
+               primary(c[i].format->id, id, sizeof id), c[i].effective_params_b, c[i].quality.loss_pct, c[i].decode_tps,
+               (double)c[i].fit.headroom_bytes / GIB);
+    }
+    printf("rejected:\n");
+    for (i = 0; i < n; ++i)
+        if (c[i].rejected) printf("     %-32s %s\n", c[i].model->id, c[i].reason);
+    return good ? 0 : 1;
+}
+
+static int cmd_check(const opts *o, const llmsize_model *m) {
+    llmsize_claim cl;
+    llmsize_claim_check ck;
+    llmsize_status st;
+    memset(&cl, 0, sizeof cl);
+    cl.model = m;
+    if (!o->quant) { fprintf(stderr, "llmsize: check needs --quant Q (the precision the claim states)\n"); return 2; }
+    if (llmsize_find_format(o->quant, &cl.format) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant);
+    if (o->gpu && llmsize_find_accel(o->gpu, &cl.accel) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu);
+    cl.bytes = o->bytes ? o->bytes : (uint64_t)(o->gb * 1e9);
+    cl.tps = o->tps;
+    if ((st = llmsize_check_claim(&cl, &ck)) != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
+    if (o->json) {
+        printf("{\"model\": \"%s\", \"weight_bytes\": %llu, \"bytes_ratio\": %.4f, \"bytes_possible\": %s, \"fits_gpu\": %s, "
+               "\"max_tps\": %.2f, \"tps_ratio\": %.4f, \"tps_possible\": %s}\n", m->id, (unsigned long long)ck.weight_bytes,
+               ck.bytes_ratio, cl.bytes ? (ck.bytes_possible ? "true" : "false") : "null",
+               cl.accel ? (ck.fits_accel ? "true" : "false") : "null", ck.max_tps, ck.tps_ratio,
+               cl.tps > 0 && cl.accel ? (ck.tps_possible ? "true" : "false") : "null");
+    } else {
+        printf("%s at %s: the weights alone are %.2f GB\n", m->id, o->quant, ck.weight_bytes / 1e9);
+        if (cl.bytes)
+            printf("  claimed %.2f GB = %.0f %% of that: %s\n", cl.bytes / 1e9, 100 * ck.bytes_ratio,
+                   ck.bytes_possible ? "possible" : "IMPOSSIBLE (less than the weights)");
+        if (cl.accel) printf("  on %s: the weights %s; best-case decode %.1f tok/s\n", cl.accel->name,
+                             ck.fits_accel ? "fit" : "DO NOT FIT", ck.max_tps);
+        if (cl.tps > 0 && cl.accel)
+            printf("  claimed %.1f tok/s = %.0f %% of that bound: %s\n", cl.tps, 100 * ck.tps_ratio,
+                   ck.tps_possible ? "possible" : "IMPOSSIBLE");
+    }
+    return (cl.bytes && !ck.bytes_possible) || (cl.tps > 0 && cl.accel && !ck.tps_possible) ? 1 : 0;
+}
+
 /* The main job on embedded defaults: what fits where at 8K context, one user. */
 static int cmd_run(void) {
     static const char *const gpus[] = { "h100-sxm", "h200", "dgx-spark", "rtx-4090", "m4-max-128gb" };
@@ -321,7 +790,11 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "models")) return cmd_models(&o);
     if (!strcmp(cmd, "gpus")) return cmd_gpus(&o);
     if (!strcmp(cmd, "run")) return cmd_run();
-    if (strcmp(cmd, "show") && strcmp(cmd, "weights") && strcmp(cmd, "kv") && strcmp(cmd, "speed")) {
+    if (!strcmp(cmd, "pick")) return cmd_pick(&o);
+    if (!strcmp(cmd, "plan")) return cmd_plan(&o, argc, argv);
+    if (strcmp(cmd, "show") && strcmp(cmd, "weights") && strcmp(cmd, "kv") && strcmp(cmd, "speed") &&
+        strcmp(cmd, "fit") && strcmp(cmd, "max-context") && strcmp(cmd, "min-gpus") && strcmp(cmd, "quality") &&
+        strcmp(cmd, "license") && strcmp(cmd, "check")) {
         fprintf(stderr, "llmsize: unknown command '%s'\n", cmd);
         usage(stderr);
         return 2;
@@ -331,5 +804,11 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "show")) return cmd_show(&o, m);
     if (!strcmp(cmd, "weights")) return cmd_weights(&o, m);
     if (!strcmp(cmd, "kv")) return cmd_kv(&o, m);
+    if (!strcmp(cmd, "fit")) return cmd_fit(&o, m);
+    if (!strcmp(cmd, "max-context")) return cmd_max_context(&o, m);
+    if (!strcmp(cmd, "min-gpus")) return cmd_min_gpus(&o, m);
+    if (!strcmp(cmd, "quality")) return cmd_quality(&o, m);
+    if (!strcmp(cmd, "license")) return cmd_license(&o, m);
+    if (!strcmp(cmd, "check")) return cmd_check(&o, m);
     return cmd_speed(&o, m);
 }
