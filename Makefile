@@ -26,6 +26,9 @@ TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/tu_
 $(BUILD)/test_llmsize: $(TEST_SRC) tests/testing.h $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. -Itests $(TEST_SRC) $(BUILD)/llmsize.o -lm -o $@
 
+$(BUILD)/scheduler: examples/scheduler/scheduler.c $(BUILD)/llmsize.o | $(BUILD)
+	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/scheduler/scheduler.c $(BUILD)/llmsize.o -o $@
+
 run: llmsize
 	./llmsize run
 
@@ -39,10 +42,14 @@ matrix: | $(BUILD)
 	@for c in $(COMPILERS_CXX); do for s in c++11 c++17; do \
 	  $$c -std=$$s $(WARN) -I. -x c++ -c llmsize.c -o $(BUILD)/m.o || exit 1; echo "ok $$c -std=$$s"; done; done
 
-test: $(BUILD)/test_llmsize llmsize
+test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler
 	$(MAKE) --no-print-directory matrix
 	./llmsize --help >/dev/null && ./llmsize show llama-3.1-8b --json >/dev/null
 	! ./llmsize show llama-3.1-9b 2>/dev/null
+	./tests/cli.sh ./llmsize
+	$(BUILD)/scheduler > $(BUILD)/scheduler.out && grep -q "replicas placed" $(BUILD)/scheduler.out
+	./examples/installer/installer.sh llama-3.1-8b 8192 "NVIDIA GeForce RTX 4090" > $(BUILD)/installer.out && grep -q "llama-server\|vllm serve" $(BUILD)/installer.out
+	! ./examples/installer/installer.sh llama-3.1-405b 131072 "NVIDIA GeForce RTX 4060" 2>/dev/null
 	$(BUILD)/test_llmsize tests/data
 
 install: llmsize

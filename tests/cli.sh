@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# CLI contracts: exit codes scripts rely on, and JSON keys the issue promises.
+set -u
+cli="${1:-./llmsize}"
+fail=0
+expect() {   # expect CODE command...
+  local want="$1"; shift
+  "$@" >/dev/null 2>&1; local got=$?
+  if [ "$got" != "$want" ]; then echo "FAIL cli: exit $got (want $want): $*"; fail=1; fi
+}
+has() {      # has KEY command...  (JSON output contains "KEY")
+  local key="$1"; shift
+  if ! "$@" 2>/dev/null | grep -q "\"$key\""; then echo "FAIL cli: no \"$key\" in: $*"; fail=1; fi
+}
+expect 0 "$cli" fit llama-3.1-8b --gpu h100 --quant fp8 --engine vllm --ctx 8192
+expect 1 "$cli" fit llama-3.1-405b --gpu rtx-4090 --quant Q4_K_M --engine llamacpp
+expect 2 "$cli" fit llama-3.1-8b --gpu h1000
+expect 2 "$cli" fit llama-3.1-8b --gpu h100 --gpu-util 1.5
+expect 0 "$cli" license qwen2.5-7b --commercial --mau 2000000000
+expect 0 "$cli" license llama-3.1-8b --commercial
+expect 1 "$cli" license llama-3.1-8b --commercial --mau 800000000
+expect 3 "$cli" license falcon-180b --train-on-outputs
+expect 1 "$cli" check llama-4-scout --quant awq --gb 11.2
+expect 0 "$cli" plan --gpu h100 -- vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 8192
+expect 2 "$cli" plan --gpu h100 -- vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 8x
+expect 0 "$cli" pick --gpu h100 --users 4 --ctx 8192 --engine vllm --task code
+for k in fits tight weight_bytes kv_bytes activation_bytes overhead_bytes total_bytes usable_bytes headroom_bytes \
+         max_context max_users decode_tps kv_capacity_tokens max_concurrency; do
+  has "$k" "$cli" fit llama-3.1-70b --gpu h100 --gpus 2 --quant fp8 --engine vllm --ctx 32768 --json
+done
+for k in allowed obligations reasons; do has "$k" "$cli" license llama-3.3-70b --commercial --json; done
+for k in candidates rejected; do has "$k" "$cli" pick --gpu dgx-spark --users 10 --json; done
+has loss_pct "$cli" quality llama-3.1-8b --json
+if [ $fail = 0 ]; then echo "cli: all contracts hold"; fi
+exit $fail
