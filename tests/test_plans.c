@@ -69,6 +69,7 @@ static void llamacpp_row(const row_t *r) {
 
 /* ---- vLLM: weights 1 %; KV capacity from the logged pool 1 %; predicted pool 5 % ---- */
 static int n_vllm, n_vllm_pool, n_vllm_e2e, n_vllm_refusal;
+static double vllm_worst_weights, vllm_worst_capacity;
 static double vllm_e2e_err[64];
 static double dash(const char *s) { return strcmp(s, "-") ? atof(s) : -1.0; }
 static void vllm_row(const row_t *r) {
@@ -97,6 +98,7 @@ static void vllm_row(const row_t *r) {
     CHECK(llmsize_find_kv_dtype(r->f[9], &d) == LLMSIZE_OK, "kv dtype");
     p.kv_dtype = d;
     CHECK(llmsize_plan_fit(&p, &res) == LLMSIZE_OK, "vllm plan %s", r->f[1]);
+    if (weights > 0) track(&vllm_worst_weights, res.weight_bytes / GIB, weights);
     if (weights > 0)
         CHECK(within(res.weight_bytes / GIB, weights, 0.02), "vLLM %s %s tp%s: weights %.4f GiB, log %.4f GiB (%s)", r->f[1],
               r->f[2], r->f[4], res.weight_bytes / GIB, weights, r->f[20]);
@@ -105,6 +107,8 @@ static void vllm_row(const row_t *r) {
         CHECK(llmsize_plan_fit(&p, &known) == LLMSIZE_OK, "vllm plan with pool");
         if (blocks > 0) CHECK(within((double)known.kv_blocks, blocks, 0.01), "vLLM %s: %llu blocks from a %.2f GiB pool, log %.0f (%s)",
                               r->f[1], (unsigned long long)known.kv_blocks, pool, blocks, r->f[20]);
+        if (tokens > 0) track(&vllm_worst_capacity, (double)known.kv_capacity_tokens, tokens);
+        if (blocks > 0) track(&vllm_worst_capacity, (double)known.kv_blocks, blocks);
         if (tokens > 0) CHECK(within((double)known.kv_capacity_tokens, tokens, 0.015), "vLLM %s: %llu tokens from a %.2f GiB pool, log %.0f (%s)",
                               r->f[1], (unsigned long long)known.kv_capacity_tokens, pool, tokens, r->f[20]);
         if (conc > 0) CHECK(within(known.max_concurrency, conc, 0.02), "vLLM %s: concurrency %.2f, log %.2f (%s)", r->f[1],
@@ -209,6 +213,11 @@ static void command_row(const row_t *r) {
     ++n_commands;
 }
 
+static int cmp_err(const void *a, const void *b) {
+    const double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
 void test_plans(void) {
     each_row("commands.tsv", command_row);
     CHECK(n_commands >= 20, "command rows %d", n_commands);
@@ -222,7 +231,10 @@ void test_plans(void) {
         int i;
         double worst = 0, sum = 0;
         for (i = 0; i < n_vllm_e2e; ++i) { sum += vllm_e2e_err[i]; if (vllm_e2e_err[i] > worst) worst = vllm_e2e_err[i]; }
-        printf(" mean %.1f %%, worst %.1f %%\n", n_vllm_e2e ? 100 * sum / n_vllm_e2e : 0.0, 100 * worst);
+        qsort(vllm_e2e_err, (size_t)n_vllm_e2e, sizeof vllm_e2e_err[0], cmp_err);
+        printf(" median %.1f %%, mean %.1f %%, worst %.1f %%\n      worst weights error %.2f %%, worst KV capacity (from the logged pool) %.2f %%\n",
+               n_vllm_e2e ? 100 * vllm_e2e_err[n_vllm_e2e / 2] : 0.0, n_vllm_e2e ? 100 * sum / n_vllm_e2e : 0.0, 100 * worst,
+               100 * vllm_worst_weights, 100 * vllm_worst_capacity);
     }
     CHECK(n_vllm >= 15 && n_vllm_refusal >= 2, "vLLM rows %d, refusals %d", n_vllm, n_vllm_refusal);
     each_row("llamacpp_logs.tsv", llamacpp_row);

@@ -734,12 +734,38 @@ static int cmd_check(const opts *o, const llmsize_model *m) {
     return (cl.bytes && !ck.bytes_possible) || (cl.tps > 0 && cl.accel && !ck.tps_possible) ? 1 : 0;
 }
 
-/* The main job on embedded defaults: what fits where at 8K context, one user. */
+/* The main job on embedded defaults: the booklet's deployment scenarios as plans, then
+   what fits where (every model x bf16/fp8/Q4_K_M x five accelerators). */
+static void run_scenario(const char *title, const char *m, const char *f, const char *g, const char *engine,
+                         unsigned long long ctx, unsigned users) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_engine e = LLMSIZE_ENGINE_NONE;
+    memset(&p, 0, sizeof p);
+    if (llmsize_find_model(m, &p.model) != LLMSIZE_OK || llmsize_find_format(f, &p.format) != LLMSIZE_OK ||
+        llmsize_find_accel(g, &p.accel) != LLMSIZE_OK || llmsize_find_engine(engine, &e) != LLMSIZE_OK)
+        return;
+    p.engine = e; p.context = ctx; p.seqs = users;
+    if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK) return;
+    printf("  %-36s %-22s %-7s %-9s %-9s %-12s weights %6.1f GiB, KV %5.1f GiB, headroom %6.1f GiB, %6.1f tok/s/user\n", title, m, f,
+           g, engine, r.fits ? (r.tight ? "FITS (tight)" : "FITS") : "DOES NOT FIT", r.weight_bytes / GIB, r.kv_bytes / GIB,
+           (double)r.headroom_bytes / GIB, r.decode_tps);
+}
+
 static int cmd_run(void) {
     static const char *const gpus[] = { "h100-sxm", "h200", "dgx-spark", "rtx-4090", "m4-max-128gb" };
     static const char *const fmts[] = { "bf16", "fp8", "Q4_K_M" };
     size_t i, g, k;
-    printf("What fits where: weights + KV at 8192 tokens for one sequence, against usable memory.\n");
+    printf("Deployment scenarios (per GPU, engine rules applied):\n");
+    run_scenario("1 helpdesk, 10 users, EU origin", "mistral-small-4-119b", "awq", "dgx-spark", "sglang", 8192, 10);
+    run_scenario("1 ... rejected: too slow", "llama-3.3-70b", "Q4_K_M", "dgx-spark", "llamacpp", 8192, 1);
+    run_scenario("2 code review, 32K context", "qwen3-32b", "fp8", "h100-sxm", "vllm", 32768, 1);
+    run_scenario("2 ... 70B at FP8: no room for KV", "llama-3.3-70b", "fp8", "h100-sxm", "vllm", 32768, 1);
+    run_scenario("2 ... Devstral 2 at Q4", "devstral-2-123b", "Q4_K_M", "h100-sxm", "llamacpp", 32768, 1);
+    run_scenario("3 70B replacement, 20 users", "llama-3.3-70b", "awq", "h100-sxm", "vllm", 4096, 20);
+    run_scenario("3 ... at FP8 on H100", "llama-3.3-70b", "fp8", "h100-sxm", "vllm", 4096, 20);
+    run_scenario("3 ... at FP8 on H200", "llama-3.3-70b", "fp8", "h200", "vllm", 4096, 20);
+    printf("\nWhat fits where: weights + KV at 8192 tokens for one sequence, against usable memory.\n");
     printf("Cell: fit verdict and expected decode tok/s (FIT, TIGHT = under 10%% headroom, NO).\n\n%-30s %-7s",
            "model", "format");
     for (g = 0; g < sizeof gpus / sizeof gpus[0]; ++g) printf(" %14s", gpus[g]);
@@ -751,23 +777,18 @@ static int cmd_run(void) {
             llmsize_find_format(fmts[k], &f);
             printf("%-30s %-7s", m->id, fmts[k]);
             for (g = 0; g < sizeof gpus / sizeof gpus[0]; ++g) {
-                const llmsize_accel *a;
-                llmsize_fit_request fr;
-                llmsize_fit_result fit;
-                llmsize_speed_request sr;
-                llmsize_speed_result sp;
+                llmsize_plan p;
+                llmsize_plan_result r;
                 char cell[32];
-                llmsize_find_accel(gpus[g], &a);
-                memset(&fr, 0, sizeof fr);
-                fr.model = m; fr.format = f; fr.accel = a; fr.context = 8192;
-                memset(&sr, 0, sizeof sr);
-                sr.model = m; sr.format = f; sr.accel = a; sr.context = 8192;
-                if (llmsize_fit(&fr, &fit) != LLMSIZE_OK || llmsize_speed(&sr, &sp) != LLMSIZE_OK)
+                memset(&p, 0, sizeof p);
+                p.model = m; p.format = f; p.context = 8192;
+                llmsize_find_accel(gpus[g], &p.accel);
+                if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK)
                     snprintf(cell, sizeof cell, "n/a");
-                else if (!fit.fits)
-                    snprintf(cell, sizeof cell, "NO %5.0fGiB", fit.total_bytes / GIB);
+                else if (!r.fits)
+                    snprintf(cell, sizeof cell, "NO %5.0fGiB", r.total_bytes / GIB);
                 else
-                    snprintf(cell, sizeof cell, "%s %5.1f", fit.tight ? "TIGHT" : "FIT", sp.decode_tps);
+                    snprintf(cell, sizeof cell, "%s %5.1f", r.tight ? "TIGHT" : "FIT", r.decode_tps);
                 printf(" %14s", cell);
             }
             printf("\n");
