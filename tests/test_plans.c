@@ -218,7 +218,84 @@ static int cmp_err(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
+/* ---- bad input: every path returns a status, never a crash or a wrapped number ---- */
+static void test_plan_contracts(void) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_parsed ps;
+    uint64_t ctx = 0;
+    uint32_t n = 0, i;
+    const char *argv1[] = { "vllm", "serve", "meta-llama/Llama-3.1-8B-Instruct", "--max-model-len", "99999999999999999999999" };
+    const char *argv2[] = { "llama-server", "-m", "" };
+    const char *env1[] = { "OLLAMA_CONTEXT_LENGTH=0" };
+    const char *ollama[] = { "ollama", "run", "llama3.1:8b" };
+    memset(&p, 0, sizeof p);
+    p.model = model("llama-3.1-8b"); p.format = format("bf16"); p.accel = accel("h100-sxm");
+    if (!p.model || !p.format || !p.accel) return;
+    CHECK(llmsize_plan_fit(NULL, &r) == LLMSIZE_ERR_NULL && llmsize_plan_fit(&p, NULL) == LLMSIZE_ERR_NULL, "NULL plan/result");
+    p.engine = 99;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_UNKNOWN_ENGINE && r.fits == 0, "unknown engine");
+    p.engine = LLMSIZE_ENGINE_VLLM;
+    p.mem_fraction = 0.0 / 0.0;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_INVALID_ARG, "NaN fraction");
+    p.mem_fraction = 1.5;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_INVALID_ARG, "fraction above 1");
+    p.mem_fraction = 0;
+    p.tp = 3;   /* 32 heads, 8 KV heads */
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_INVALID_ARG, "TP 3 cannot split 32 heads");
+    p.tp = 64;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_INVALID_ARG, "TP 64 > 32 heads");
+    p.tp = 16;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits, "TP 16 with 8 KV heads: heads replicated");
+    p.tp = 0;
+    p.context = (uint64_t)1 << 40;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && !r.fits && r.refused, "2^40 context: refused, not wrapped");
+    p.engine = LLMSIZE_ENGINE_NONE;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && !r.fits, "2^40 context, no engine: does not fit");
+    p.seqs = 1000000u;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_OVERFLOW && !r.fits && r.total_bytes == 0,
+          "a million sequences of 2^40 tokens: overflow reported");
+    p.seqs = 1000001u;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_INVALID_ARG, "too many sequences");
+    p.seqs = 0; p.context = 8192;
+    p.engine = LLMSIZE_ENGINE_LLAMACPP; p.format = format("Q4_K_M"); p.kv_dtype = LLMSIZE_KV_Q8_0;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_UNSUPPORTED, "quantized V cache without flash attention");
+    p.flags = LLMSIZE_PLAN_FLASH_ATTN;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits, "quantized V cache with flash attention");
+    p.engine = LLMSIZE_ENGINE_OLLAMA; p.flags = 0;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK, "Ollama without flash attention: plan still sizes");
+    /* solvers */
+    p.engine = LLMSIZE_ENGINE_VLLM; p.format = format("bf16"); p.kv_dtype = 0;
+    CHECK(llmsize_plan_max_context(&p, &ctx) == LLMSIZE_OK && ctx == 131072, "8B on an H100: the full 128K fits (%llu)",
+          (unsigned long long)ctx);
+    p.model = model("llama-3.1-405b");
+    p.format = format("fp8");
+    CHECK(llmsize_plan_min_gpus(&p, 16, &n) == LLMSIZE_OK && n == 8, "405B FP8 needs 8 H100s (got %u)", n);
+    CHECK(llmsize_plan_min_gpus(&p, 4, &n) == LLMSIZE_ERR_UNSUPPORTED && n == 0, "not on 4");
+    CHECK(llmsize_plan_min_gpus(&p, 0, &n) == LLMSIZE_ERR_INVALID_ARG, "max 0 GPUs");
+    /* command lines */
+    CHECK(llmsize_parse_command(5, argv1, 0, NULL, &ps) == LLMSIZE_ERR_PARSE && ps.error_flag && !strcmp(ps.error_flag, "--max-model-len"),
+          "a 20-digit context is malformed, not wrapped");
+    CHECK(llmsize_parse_command(3, argv2, 0, NULL, &ps) == LLMSIZE_OK && ps.plan.model == NULL, "empty model name");
+    CHECK(llmsize_parse_command(3, ollama, 1, env1, &ps) == LLMSIZE_ERR_PARSE, "OLLAMA_CONTEXT_LENGTH=0 is malformed");
+    CHECK(llmsize_parse_command(0, argv1, 0, NULL, &ps) == LLMSIZE_ERR_UNKNOWN_ENGINE, "empty argv");
+    CHECK(llmsize_parse_command(1, NULL, 0, NULL, &ps) == LLMSIZE_ERR_NULL, "NULL argv");
+    {   /* random token soup: must return a status, never crash (run under sanitizers in CI) */
+        static const char *const pool[] = { "vllm", "serve", "-tp", "--max-model-len", "32k", "=", "--x=1", "-c", "0", "-1",
+                                             "llama-server", "-m", "a.gguf", "-fa", "on", "ollama", "run", "-ngl", "99999999999",
+                                             "--gpu-memory-utilization", "0.", ".5", "--kv-cache-dtype", "q4_0", "-", "--", "K" };
+        const char *v[8];
+        uint32_t seed = 12345u, k;
+        for (i = 0; i < 20000; ++i) {
+            for (k = 0; k < 8; ++k) { seed = seed * 1103515245u + 12345u; v[k] = pool[(seed >> 16) % (sizeof pool / sizeof pool[0])]; }
+            (void)llmsize_parse_command(1 + (seed >> 8) % 8, v, 0, NULL, &ps);
+        }
+        CHECK(1, "command-line soup survived");
+    }
+}
+
 void test_plans(void) {
+    test_plan_contracts();
     each_row("commands.tsv", command_row);
     CHECK(n_commands >= 20, "command rows %d", n_commands);
     each_row("sglang_logs.tsv", sglang_row);
