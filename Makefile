@@ -52,6 +52,11 @@ test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler
 	! ./examples/installer/installer.sh llama-3.1-405b 131072 "NVIDIA GeForce RTX 4060" 2>/dev/null
 	$(BUILD)/test_llmsize tests/data
 
+# The C tests under AddressSanitizer + UndefinedBehaviorSanitizer (no recovery).
+test-asan: | $(BUILD)
+	$(CC) -std=c99 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover $(WARN) -I. -Itests $(TEST_SRC) llmsize.c -lm -o $(BUILD)/test_asan
+	$(BUILD)/test_asan tests/data
+
 install: llmsize
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/
@@ -61,4 +66,4 @@ install: llmsize
 clean:
 	rm -rf $(BUILD) llmsize
 
-.PHONY: all run matrix test install clean
+.PHONY: all run matrix test test-asan install clean
