@@ -1850,6 +1850,28 @@ static uint64_t llmsize__gguf_metadata_bytes(const llmsize_model *m) {
     return 65536u + 40u * (uint64_t)m->dims.vocab;
 }
 
+static void llmsize__bytes_init(llmsize__bytes_visitor *b, const llmsize_model *m, const llmsize_format *f) {
+    memset(b, 0, sizeof *b);
+    b->base.emit = llmsize__bytes_emit;
+    b->base.m = m;
+    b->fmt = f;
+    b->q.m = m;
+    b->q.ftype = f->code & 0xFFu;
+    b->q.q8_embed_out = (f->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
+    /* IQ1/IQ2/IQ3_XXS files cannot be made without an importance matrix */
+    b->q.imatrix = llmsize__is_iq12_or(b->q.ftype, LLMSIZE__FTM(IQ3_XXS));
+}
+
+/* GGUF types depend on how many attn_v-like tensors there are: count them first. */
+static void llmsize__bytes_run(llmsize__bytes_visitor *b) {
+    if (b->fmt->kind == LLMSIZE_FMT_GGUF) {
+        b->counting_attn_v = 1;
+        llmsize__enumerate(&b->base);
+        b->counting_attn_v = 0;
+    }
+    llmsize__enumerate(&b->base);
+}
+
 LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const llmsize_format *f,
                                                 llmsize_weights *out) {
     llmsize__bytes_visitor b;
@@ -1863,21 +1885,8 @@ LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const ll
     if (f->kind == LLMSIZE_FMT_GGUF && (f->code & 0xFFu) >= LLMSIZE__FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
     if (f->kind == LLMSIZE_FMT_FLOAT && f->code != 2 && f->code != 4) return LLMSIZE_ERR_INVALID_ARG;
     if (f->kind == LLMSIZE_FMT_GPU && (f->bits == 0 || f->bits > 16 || f->other_bytes == 0)) return LLMSIZE_ERR_INVALID_ARG;
-    memset(&b, 0, sizeof b);
-    b.base.emit = llmsize__bytes_emit;
-    b.base.m = m;
-    b.fmt = f;
-    b.q.m = m;
-    b.q.ftype = f->code & 0xFFu;
-    b.q.q8_embed_out = (f->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
-    /* IQ1/IQ2/IQ3_XXS files cannot be made without an importance matrix */
-    b.q.imatrix = llmsize__is_iq12_or(b.q.ftype, LLMSIZE__FTM(IQ3_XXS));
-    if (f->kind == LLMSIZE_FMT_GGUF) {
-        b.counting_attn_v = 1;
-        llmsize__enumerate(&b.base);
-        b.counting_attn_v = 0;
-    }
-    llmsize__enumerate(&b.base);
+    llmsize__bytes_init(&b, m, f);
+    llmsize__bytes_run(&b);
     for (k = 0; k < LLMSIZE__C_COUNT; ++k) total = llmsize__add(total, b.by_cls[k], &b.base.overflow);
     if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
     out->embed = b.by_cls[LLMSIZE__C_EMBED];
@@ -2720,21 +2729,13 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
                 cpu_layers = layers - ngl;
             }
         }
-        memset(&b, 0, sizeof b);
         if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
-        b.base.emit = llmsize__bytes_emit;
-        b.base.m = p->model;
-        b.fmt = p->format;
-        b.q.m = p->model;
-        b.q.ftype = p->format->code & 0xFFu;
-        b.q.q8_embed_out = (p->format->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
-        b.q.imatrix = llmsize__is_iq12_or(b.q.ftype, LLMSIZE__FTM(IQ3_XXS));
+        llmsize__bytes_init(&b, p->model, p->format);
         b.place = 1;
         b.gpu_from_layer = cpu_layers;
         b.output_gpu = output_gpu;
         b.cpu_moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
-        if (p->format->kind == LLMSIZE_FMT_GGUF) { b.counting_attn_v = 1; llmsize__enumerate(&b.base); b.counting_attn_v = 0; }
-        llmsize__enumerate(&b.base);
+        llmsize__bytes_run(&b);
         if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
         out->host_weight_bytes = b.host;
         host_read = b.host_read;
