@@ -2415,7 +2415,8 @@ static uint64_t llmsize__rank_weights(const llmsize_weights *w, const llmsize_mo
                                       uint32_t pp, uint32_t expert_ranks) {
     const uint64_t layers = m->dims.layers, stage = (layers + pp - 1) / pp;
     const uint64_t sliced = w->attn + w->ffn_dense + w->shared_experts + w->linear_attn;
-    const uint64_t per_stage = (sliced / tp + w->experts / expert_ranks + w->router + w->norms) / layers * stage;
+    const uint64_t all = sliced / tp + w->experts / expert_ranks + w->router + w->norms;
+    const uint64_t per_stage = all / layers * stage + all % layers * stage / layers;
     const uint64_t first = (w->embed + w->vision) / tp, last = w->lm_head / tp;
     if (pp <= 1) return per_stage + first + last;
     return per_stage + (first > last ? first : last);
@@ -2494,6 +2495,11 @@ static uint64_t llmsize__usable(const llmsize_accel *a, double fraction) {
 
 static int llmsize__kv_is_quantized(uint32_t d) { return d >= LLMSIZE_KV_Q8_0 && d <= LLMSIZE_KV_IQ4_NL; }
 
+/* How local (sliding-window / chunked) layers are charged per request. */
+enum { LLMSIZE__PAGES_FULL = 0,   /* like full attention (SGLang; vLLM without hybrid KV) */
+       LLMSIZE__PAGES_HYBRID,     /* vLLM's hybrid allocator: window + one batch, + 1 page  */
+       LLMSIZE__PAGES_WINDOW };   /* exactly the window (no engine: llmsize_kv_bytes)       */
+
 /* Per-request KV bytes for a paging engine at `ctx` tokens: full-attention layers hold
    every page; under vLLM's hybrid allocator sliding-window layers hold only the pages
    the window and one scheduling batch can touch. */
@@ -2501,9 +2507,11 @@ static uint64_t llmsize__request_kv(const llmsize__kvparts *k, const llmsize_mod
                                     uint64_t block, uint64_t batched, int hybrid, int *ov) {
     const uint64_t pages = (ctx + block - 1) / block;
     uint64_t local_pages = pages;
-    if (hybrid && m->attn.window) {
+    if (hybrid == LLMSIZE__PAGES_HYBRID && m->attn.window) {
         const uint64_t w = ((uint64_t)m->attn.window - 1u + batched + block - 1) / block + 1u;
         if (w < local_pages) local_pages = w;
+    } else if (hybrid == LLMSIZE__PAGES_WINDOW && m->attn.window < local_pages * block) {
+        local_pages = ((uint64_t)m->attn.window + block - 1) / block;   /* exactly the window */
     }
     return llmsize__add(llmsize__add(llmsize__mul3(k->full_tok, pages, block, ov),
                                      llmsize__mul3(k->local_tok, local_pages, block, ov), ov),
@@ -2566,7 +2574,8 @@ static void llmsize__plan_paged(const llmsize_plan *p, const llmsize_engine_info
     const llmsize_model *m = p->model;
     const uint64_t block = p->block_size ? p->block_size : (e->block_size ? e->block_size : 1u);
     const uint64_t batched = p->batched_tokens ? p->batched_tokens : llmsize__default_batched(p, e, r->context);
-    const int hybrid = p->engine == LLMSIZE_ENGINE_VLLM && !(p->flags & (LLMSIZE_PLAN_NO_HYBRID_KV | LLMSIZE_PLAN_VLLM_V0));
+    const int hybrid = p->engine == LLMSIZE_ENGINE_VLLM && !(p->flags & (LLMSIZE_PLAN_NO_HYBRID_KV | LLMSIZE_PLAN_VLLM_V0))
+                     ? LLMSIZE__PAGES_HYBRID : LLMSIZE__PAGES_FULL;
     const double frac = p->mem_fraction > 0 ? p->mem_fraction
                       : p->engine == LLMSIZE_ENGINE_SGLANG ? llmsize__sglang_fraction(p->accel, l->tp, l->pp)
                       : e->mem_fraction;
@@ -2754,7 +2763,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
         if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
         out->weight_bytes = llmsize__rank_weights(&w, p->model, l.tp, l.pp, l.expert_ranks);
         if (p->engine == LLMSIZE_ENGINE_NONE) {
-            const uint64_t per_req = llmsize__request_kv(&k, p->model, out->context, 1u, 0u, 0, &ov);
+            const uint64_t per_req = llmsize__request_kv(&k, p->model, out->context, 1u, 0u, LLMSIZE__PAGES_WINDOW, &ov);
             out->usable_bytes = llmsize__usable(p->accel, 0.0);
             out->overhead_bytes = 0;
             out->kv_bytes = llmsize__mul(per_req, out->seqs, &ov);
@@ -2762,7 +2771,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
                 uint64_t lo = 0, hi = llmsize__ctx_cap(p->model);
                 while (lo < hi) {
                     const uint64_t mid = lo + (hi - lo + 1) / 2;
-                    const uint64_t need = llmsize__mul(llmsize__request_kv(&k, p->model, mid, 1u, 0u, 0, &ov), out->seqs, &ov);
+                    const uint64_t need = llmsize__mul(llmsize__request_kv(&k, p->model, mid, 1u, 0u, LLMSIZE__PAGES_WINDOW, &ov), out->seqs, &ov);
                     if (out->weight_bytes + need <= out->usable_bytes) lo = mid; else hi = mid - 1;
                 }
                 out->max_context = lo;

@@ -268,6 +268,15 @@ static void test_plan_contracts(void) {
     CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits, "quantized V cache with flash attention");
     p.engine = LLMSIZE_ENGINE_OLLAMA; p.flags = 0;
     CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK, "Ollama without flash attention: plan still sizes");
+    {   /* no engine: the plan's KV is llmsize_kv_bytes' (windows bound local layers) */
+        llmsize_plan g = p;
+        uint64_t kv = 0;
+        g.engine = LLMSIZE_ENGINE_NONE; g.model = model("gemma-3-27b"); g.format = format("Q4_K_M"); g.kv_dtype = 0;
+        g.context = 32768; g.seqs = 2; g.flags = 0;
+        CHECK(g.model && llmsize_plan_fit(&g, &r) == LLMSIZE_OK &&
+              llmsize_kv_bytes(g.model, 32768, 2, LLMSIZE_KV_F16, &kv) == LLMSIZE_OK && r.kv_bytes == kv,
+              "generic plan KV equals llmsize_kv_bytes for a sliding-window model");
+    }
     /* solvers */
     p.engine = LLMSIZE_ENGINE_VLLM; p.format = format("bf16"); p.kv_dtype = 0;
     CHECK(llmsize_plan_max_context(&p, &ctx) == LLMSIZE_OK && ctx == 131072, "8B on an H100: the full 128K fits (%llu)",
