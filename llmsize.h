@@ -56,6 +56,24 @@
                     TTFT and end-to-end time, from bytes moved per step and FLOPs.
      Fit            llmsize_fit(request) -> weights + KV + overhead against the
                     accelerator's usable memory; fits / tight verdict.
+     Quality        llmsize_quality_of(model, format) -> published quantization loss
+                    (llama.cpp ΔPPL/KLD, quantizers' accuracy recoveries) scaled to the
+                    model's size, with range, confidence and source; llmsize_best_format,
+                    llmsize_smallest_format.
+     Plans          llmsize_plan_fit(plan) -> one deployment under an engine's rules
+                    (vLLM, SGLang, llama.cpp, Ollama, TensorRT-LLM): per-GPU budget,
+                    weights, KV, activations, overhead, KV pool capacity, refusal, offload,
+                    tensor/pipeline/expert parallelism, decode speed. Solvers:
+                    llmsize_plan_max_context / _max_seqs / _min_gpus / _best_format,
+                    llmsize_largest_model, llmsize_plan_suggest.
+     Command lines  llmsize_parse_command(argv, env) -> a plan from `vllm serve ...`,
+                    `python -m sglang.launch_server ...`, `llama-server ...`, `ollama run`.
+     Licences       llmsize_license_check(model, use) -> allowed / with obligations / not
+                    allowed / unknown, each reason citing its clause.
+     Selection      llmsize_select(request) -> the table's models ranked for a deployment,
+                    rejected ones with the first constraint they failed.
+     Claims         llmsize_check_claim -> a published footprint or speed against what is
+                    physically possible.
      Custom models  fill an llmsize_model yourself (zero means "not present" for every
                     optional field) and pass it to any function;
                     llmsize_model_validate() says what is inconsistent.
