@@ -773,6 +773,18 @@ typedef struct llmsize_claim_check {
    unquantized tensors vary by tool, so allow 10 %). */
 #define LLMSIZE_CLAIM_SLACK 0.9
 
+/* What a model family's config.json leaves implicit (llmsize_data.h, from each family's
+   transformers modeling file), for llmsize_model_from_hf_config(). */
+typedef struct llmsize_hf_family {
+    const char *model_types;   /* '|'-separated config "model_type" values                */
+    uint32_t flags;            /* LLMSIZE_F_* the architecture always has                 */
+    uint32_t norms_per_layer;  /* 0 = 2                                                   */
+    uint32_t global_every;     /* sliding-window pattern when the config gives none;
+                                  LLMSIZE_HF_NO_WINDOW = the family ignores sliding_window */
+    const char *source;
+} llmsize_hf_family;
+#define LLMSIZE_HF_NO_WINDOW 0xFFFFFFFFu
+
 /* Table selector for llmsize_suggest(). */
 typedef enum llmsize_table {
     LLMSIZE_TABLE_MODELS = 0, LLMSIZE_TABLE_ACCELS, LLMSIZE_TABLE_FORMATS, LLMSIZE_TABLE_KV_DTYPES,
@@ -803,6 +815,13 @@ LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dt
    were written to out[]. Safe with any query, including NULL (returns 0). */
 LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
                                    const char **out, size_t cap);
+
+/* Describe a model from the text of its Hugging Face config.json (multimodal configs: the
+   text_config wins). Fills dims, attention layout, MLA, MoE, hybrid linear attention, MTP
+   and the family's flags; identity strings are generic ("hf-config"). Pure: no I/O or
+   allocation. LLMSIZE_ERR_PARSE for malformed JSON or non-integer sizes; the result is
+   validated (LLMSIZE_ERR_INVALID_MODEL when the config lacks what sizing needs). */
+LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t len, llmsize_model *out);
 
 LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *model);
 LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *model, llmsize_params *out);
@@ -2120,6 +2139,323 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     out->fits = out->headroom_bytes >= 0;
     out->tight = out->fits && (uint64_t)out->headroom_bytes < out->usable_bytes / 100u * tight;
     return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* A model from a Hugging Face config.json                                            */
+/* ---------------------------------------------------------------------------------- */
+/* The config keys llmsize reads, by slot. Values in "text_config" (multimodal configs)
+   win over top-level ones. */
+enum {
+    LLMSIZE__K_VOCAB = 0, LLMSIZE__K_HIDDEN, LLMSIZE__K_LAYERS, LLMSIZE__K_HEADS, LLMSIZE__K_KV_HEADS,
+    LLMSIZE__K_HEAD_DIM, LLMSIZE__K_FFN, LLMSIZE__K_MAX_CTX, LLMSIZE__K_TIE, LLMSIZE__K_ATTN_BIAS,
+    LLMSIZE__K_MLP_BIAS, LLMSIZE__K_WINDOW, LLMSIZE__K_USE_WINDOW, LLMSIZE__K_WINDOW_PATTERN, LLMSIZE__K_CHUNK,
+    LLMSIZE__K_EXPERTS, LLMSIZE__K_ACTIVE, LLMSIZE__K_EXPERT_FFN, LLMSIZE__K_SHARED, LLMSIZE__K_SHARED_FFN,
+    LLMSIZE__K_DENSE_FIRST, LLMSIZE__K_MOE_EVERY, LLMSIZE__K_Q_LORA, LLMSIZE__K_KV_LORA, LLMSIZE__K_QK_NOPE,
+    LLMSIZE__K_QK_ROPE, LLMSIZE__K_V_HEAD, LLMSIZE__K_FULL_EVERY, LLMSIZE__K_LIN_K_HEADS, LLMSIZE__K_LIN_V_HEADS,
+    LLMSIZE__K_LIN_K_DIM, LLMSIZE__K_LIN_V_DIM, LLMSIZE__K_CONV, LLMSIZE__K_MTP, LLMSIZE__K_MULTI_QUERY,
+    LLMSIZE__K_COUNT
+};
+static const struct { const char *names; uint32_t slot; } llmsize__hf_keys[] = {
+    { "vocab_size|padded_vocab_size", LLMSIZE__K_VOCAB },
+    { "hidden_size|n_embd|d_model|dim", LLMSIZE__K_HIDDEN },
+    { "num_hidden_layers|n_layer|num_layers|n_layers", LLMSIZE__K_LAYERS },
+    { "num_attention_heads|n_head|n_heads", LLMSIZE__K_HEADS },
+    { "num_key_value_heads|num_kv_heads|n_kv_heads|num_kv", LLMSIZE__K_KV_HEADS },
+    { "head_dim", LLMSIZE__K_HEAD_DIM },
+    { "intermediate_size|ffn_dim|n_inner|ffn_hidden_size", LLMSIZE__K_FFN },
+    { "max_position_embeddings|n_positions|max_sequence_length|seq_length", LLMSIZE__K_MAX_CTX },
+    { "tie_word_embeddings", LLMSIZE__K_TIE },
+    { "attention_bias|bias", LLMSIZE__K_ATTN_BIAS },
+    { "mlp_bias", LLMSIZE__K_MLP_BIAS },
+    { "sliding_window", LLMSIZE__K_WINDOW },
+    { "use_sliding_window", LLMSIZE__K_USE_WINDOW },
+    { "sliding_window_pattern", LLMSIZE__K_WINDOW_PATTERN },
+    { "attention_chunk_size", LLMSIZE__K_CHUNK },
+    { "num_local_experts|num_experts|n_routed_experts|moe_num_experts", LLMSIZE__K_EXPERTS },
+    { "num_experts_per_tok|moe_top_k|num_experts_per_token", LLMSIZE__K_ACTIVE },
+    { "moe_intermediate_size|expert_intermediate_size", LLMSIZE__K_EXPERT_FFN },
+    { "n_shared_experts|num_shared_experts", LLMSIZE__K_SHARED },
+    { "shared_expert_intermediate_size", LLMSIZE__K_SHARED_FFN },
+    { "first_k_dense_replace", LLMSIZE__K_DENSE_FIRST },
+    { "decoder_sparse_step|moe_layer_freq|interleave_moe_layer_step", LLMSIZE__K_MOE_EVERY },
+    { "q_lora_rank", LLMSIZE__K_Q_LORA },
+    { "kv_lora_rank", LLMSIZE__K_KV_LORA },
+    { "qk_nope_head_dim", LLMSIZE__K_QK_NOPE },
+    { "qk_rope_head_dim", LLMSIZE__K_QK_ROPE },
+    { "v_head_dim", LLMSIZE__K_V_HEAD },
+    { "full_attention_interval", LLMSIZE__K_FULL_EVERY },
+    { "linear_num_key_heads", LLMSIZE__K_LIN_K_HEADS },
+    { "linear_num_value_heads", LLMSIZE__K_LIN_V_HEADS },
+    { "linear_key_head_dim", LLMSIZE__K_LIN_K_DIM },
+    { "linear_value_head_dim", LLMSIZE__K_LIN_V_DIM },
+    { "linear_conv_kernel_dim", LLMSIZE__K_CONV },
+    { "num_nextn_predict_layers|mtp_num_hidden_layers", LLMSIZE__K_MTP },
+    { "multi_query", LLMSIZE__K_MULTI_QUERY }
+};
+
+/* What a scan of the JSON text collects: numbers (and booleans as 0/1) per slot, for the
+   top level and text_config separately; the model_type; the layer_types pattern. */
+typedef struct llmsize__hf {
+    const char *p, *end;
+    int err;
+    double val[2][LLMSIZE__K_COUNT];
+    uint8_t has[2][LLMSIZE__K_COUNT];
+    char model_type[2][32];
+    uint32_t n_types[2], n_sliding[2], first_full[2], last_full[2], n_full[2];
+} llmsize__hf;
+
+static void llmsize__hf_ws(llmsize__hf *h) {
+    while (h->p < h->end && (*h->p == ' ' || *h->p == '\t' || *h->p == '\n' || *h->p == '\r')) ++h->p;
+}
+
+/* A JSON string: sets s and n to its raw bytes (escapes left in place). */
+static int llmsize__hf_string(llmsize__hf *h, const char **s, size_t *n) {
+    if (h->p >= h->end || *h->p != '"') return 0;
+    *s = ++h->p;
+    while (h->p < h->end && *h->p != '"') h->p += (*h->p == '\\' && h->p + 1 < h->end) ? 2 : 1;
+    if (h->p >= h->end) return 0;
+    *n = (size_t)(h->p - *s);
+    ++h->p;
+    return 1;
+}
+
+static int llmsize__hf_number(llmsize__hf *h, double *out) {
+    double v = 0.0, scale = 1.0, frac = 0.1;
+    int neg = 0, digits = 0, ex = 0, exneg = 0;
+    if (h->p < h->end && (*h->p == '-' || *h->p == '+')) neg = *h->p++ == '-';
+    while (h->p < h->end && *h->p >= '0' && *h->p <= '9') { if (v < 1e300) v = v * 10.0 + (*h->p - '0'); ++h->p; ++digits; }
+    if (h->p < h->end && *h->p == '.') {
+        ++h->p;
+        while (h->p < h->end && *h->p >= '0' && *h->p <= '9') { v += (*h->p++ - '0') * frac; frac *= 0.1; ++digits; }
+    }
+    if (!digits) return 0;
+    if (h->p < h->end && (*h->p == 'e' || *h->p == 'E')) {
+        ++h->p;
+        if (h->p < h->end && (*h->p == '-' || *h->p == '+')) exneg = *h->p++ == '-';
+        while (h->p < h->end && *h->p >= '0' && *h->p <= '9') { if (ex < 400) ex = ex * 10 + (*h->p - '0'); ++h->p; }
+        while (ex-- > 0) scale *= 10.0;
+    }
+    *out = (neg ? -v : v) * (exneg ? 1.0 / scale : scale);
+    return 1;
+}
+
+static void llmsize__hf_value(llmsize__hf *h, int depth, int level, int obj_level, int slot, int layer_types);
+
+/* An object's members; `level` 0 = top, 1 = text_config, -1 = anywhere else (skipped). */
+static void llmsize__hf_object(llmsize__hf *h, int depth, int level) {
+    ++h->p;
+    llmsize__hf_ws(h);
+    if (h->p < h->end && *h->p == '}') { ++h->p; return; }
+    while (!h->err) {
+        const char *k;
+        size_t n, i;
+        int slot = -1, child = -1, types = 0;
+        llmsize__hf_ws(h);
+        if (!llmsize__hf_string(h, &k, &n)) { h->err = 1; return; }
+        llmsize__hf_ws(h);
+        if (h->p >= h->end || *h->p != ':') { h->err = 1; return; }
+        ++h->p;
+        llmsize__hf_ws(h);
+        if (level >= 0) {
+            for (i = 0; i < LLMSIZE__COUNT(llmsize__hf_keys) && slot < 0; ++i) {
+                const char *q = llmsize__hf_keys[i].names;
+                while (*q && slot < 0) {
+                    size_t qn = strcspn(q, "|");
+                    if (qn == n && memcmp(q, k, n) == 0) slot = (int)llmsize__hf_keys[i].slot;
+                    q += qn + (q[qn] == '|');
+                }
+            }
+            if (level == 0 && n == 11 && memcmp(k, "text_config", 11) == 0) child = 1;
+            if (n == 11 && memcmp(k, "layer_types", 11) == 0) types = 1;
+            if (n == 10 && memcmp(k, "model_type", 10) == 0) {
+                const char *s;
+                size_t sn;
+                if (h->p < h->end && *h->p == '"' && llmsize__hf_string(h, &s, &sn)) {
+                    if (sn < sizeof h->model_type[0]) { memcpy(h->model_type[level], s, sn); h->model_type[level][sn] = '\0'; }
+                    goto next;
+                }
+            }
+        }
+        /* scalars of known keys land at this level; only text_config's object is read */
+        llmsize__hf_value(h, depth + 1, level, child, slot, types);
+    next:
+        llmsize__hf_ws(h);
+        if (h->p < h->end && *h->p == ',') { ++h->p; continue; }
+        if (h->p < h->end && *h->p == '}') { ++h->p; return; }
+        h->err = 1;
+        return;
+    }
+}
+
+static void llmsize__hf_value(llmsize__hf *h, int depth, int level, int obj_level, int slot, int layer_types) {
+    double v;
+    if (depth > 32 || h->p >= h->end) { h->err = 1; return; }
+    switch (*h->p) {
+    case '{':
+        llmsize__hf_object(h, depth, obj_level);
+        return;
+    case '[': {
+        uint32_t idx = 0;
+        ++h->p;
+        llmsize__hf_ws(h);
+        if (h->p < h->end && *h->p == ']') { ++h->p; return; }
+        while (!h->err) {
+            llmsize__hf_ws(h);
+            if (layer_types && level >= 0 && h->p < h->end && *h->p == '"') {   /* "sliding_attention" / "full_attention" */
+                const char *s;
+                size_t n;
+                if (!llmsize__hf_string(h, &s, &n)) { h->err = 1; return; }
+                ++h->n_types[level];
+                if (n >= 7 && memcmp(s, "sliding", 7) == 0) ++h->n_sliding[level];
+                else if (n >= 4 && memcmp(s, "full", 4) == 0) {
+                    if (!h->n_full[level]) h->first_full[level] = idx;
+                    h->last_full[level] = idx;
+                    ++h->n_full[level];
+                }
+            } else {
+                llmsize__hf_value(h, depth + 1, -1, -1, -1, 0);
+            }
+            ++idx;
+            llmsize__hf_ws(h);
+            if (h->p < h->end && *h->p == ',') { ++h->p; continue; }
+            if (h->p < h->end && *h->p == ']') { ++h->p; return; }
+            h->err = 1;
+            return;
+        }
+        return;
+    }
+    case '"': {
+        const char *s;
+        size_t n;
+        if (!llmsize__hf_string(h, &s, &n)) h->err = 1;
+        return;
+    }
+    case 't': case 'f': case 'n': {
+        const int t = *h->p == 't', f = *h->p == 'f';
+        const size_t n = t ? 4u : f ? 5u : 4u;
+        if ((size_t)(h->end - h->p) < n || memcmp(h->p, t ? "true" : f ? "false" : "null", n) != 0) { h->err = 1; return; }
+        h->p += n;
+        if (slot >= 0 && level >= 0 && (t || f)) { h->val[level][slot] = t; h->has[level][slot] = 1; }
+        return;
+    }
+    default:
+        if (!llmsize__hf_number(h, &v)) { h->err = 1; return; }
+        if (slot >= 0 && level >= 0) { h->val[level][slot] = v; h->has[level][slot] = 1; }
+        return;
+    }
+}
+
+/* The value of a slot (text_config first), as a whole number; 0 when absent or not one. */
+static uint32_t llmsize__hf_u32(const llmsize__hf *h, uint32_t slot, int *bad) {
+    const int lv = h->has[1][slot] ? 1 : 0;
+    const double v = h->val[lv][slot];
+    if (!h->has[lv][slot]) return 0;
+    if (!(v >= 0.0) || v > 4294967295.0 || v != (double)(uint32_t)v) { *bad = 1; return 0; }
+    return (uint32_t)v;
+}
+
+LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t len, llmsize_model *out) {
+    llmsize__hf h;
+    const char *type;
+    size_t i;
+    int bad = 0, lv;
+    uint32_t window, pattern, chunk, family_every = 0;
+    if (out) memset(out, 0, sizeof *out);
+    if (!json || !out) return LLMSIZE_ERR_NULL;
+    if (len > ((size_t)1 << 24)) return LLMSIZE_ERR_INVALID_ARG;   /* configs are kilobytes */
+    memset(&h, 0, sizeof h);
+    h.p = json;
+    h.end = json + len;
+    llmsize__hf_ws(&h);
+    if (h.p >= h.end || *h.p != '{') return LLMSIZE_ERR_PARSE;
+    llmsize__hf_object(&h, 0, 0);
+    if (h.err) return LLMSIZE_ERR_PARSE;
+    out->id = "hf-config";
+    out->name = "model from config.json";
+    out->family = out->developer = out->country = out->released = out->license = out->hf_repos = "";
+    out->source = "config.json supplied by the caller";
+    out->modalities = LLMSIZE_MOD_TEXT;
+    out->dims.vocab = llmsize__hf_u32(&h, LLMSIZE__K_VOCAB, &bad);
+    out->dims.hidden = llmsize__hf_u32(&h, LLMSIZE__K_HIDDEN, &bad);
+    out->dims.layers = llmsize__hf_u32(&h, LLMSIZE__K_LAYERS, &bad);
+    out->dims.heads = llmsize__hf_u32(&h, LLMSIZE__K_HEADS, &bad);
+    out->dims.kv_heads = llmsize__hf_u32(&h, LLMSIZE__K_KV_HEADS, &bad);
+    if (!out->dims.kv_heads) out->dims.kv_heads = llmsize__hf_u32(&h, LLMSIZE__K_MULTI_QUERY, &bad) ? 1u : out->dims.heads;
+    out->dims.head_dim = llmsize__hf_u32(&h, LLMSIZE__K_HEAD_DIM, &bad);
+    out->dims.ffn = llmsize__hf_u32(&h, LLMSIZE__K_FFN, &bad);
+    out->dims.max_ctx = llmsize__hf_u32(&h, LLMSIZE__K_MAX_CTX, &bad);
+    out->mla.q_lora_rank = llmsize__hf_u32(&h, LLMSIZE__K_Q_LORA, &bad);
+    out->mla.kv_lora_rank = llmsize__hf_u32(&h, LLMSIZE__K_KV_LORA, &bad);
+    out->mla.qk_nope_dim = llmsize__hf_u32(&h, LLMSIZE__K_QK_NOPE, &bad);
+    out->mla.qk_rope_dim = llmsize__hf_u32(&h, LLMSIZE__K_QK_ROPE, &bad);
+    out->mla.v_head_dim = llmsize__hf_u32(&h, LLMSIZE__K_V_HEAD, &bad);
+    if (out->mla.kv_lora_rank) out->dims.head_dim = 0;
+    else if (!out->dims.head_dim && out->dims.heads) out->dims.head_dim = out->dims.hidden / out->dims.heads;
+    out->moe.experts = llmsize__hf_u32(&h, LLMSIZE__K_EXPERTS, &bad);
+    if (out->moe.experts) {
+        out->moe.active = llmsize__hf_u32(&h, LLMSIZE__K_ACTIVE, &bad);
+        out->moe.expert_ffn = llmsize__hf_u32(&h, LLMSIZE__K_EXPERT_FFN, &bad);
+        if (!out->moe.expert_ffn) { out->moe.expert_ffn = out->dims.ffn; out->dims.ffn = 0; }   /* Mixtral */
+        out->moe.shared = llmsize__hf_u32(&h, LLMSIZE__K_SHARED, &bad);
+        out->moe.shared_ffn = llmsize__hf_u32(&h, LLMSIZE__K_SHARED_FFN, &bad);
+        if (out->moe.shared_ffn && !out->moe.shared) out->moe.shared = 1;                      /* Qwen2-MoE */
+        if (out->moe.shared && !out->moe.shared_ffn) out->moe.shared_ffn = out->moe.expert_ffn;  /* DeepSeek */
+        out->moe.dense_first = llmsize__hf_u32(&h, LLMSIZE__K_DENSE_FIRST, &bad);
+        out->moe.every = llmsize__hf_u32(&h, LLMSIZE__K_MOE_EVERY, &bad);
+        if (out->moe.every <= 1) out->moe.every = 0;
+        if (!out->moe.dense_first && !out->moe.every) out->dims.ffn = 0;   /* no dense layer uses it */
+    }
+    out->linear.full_every = llmsize__hf_u32(&h, LLMSIZE__K_FULL_EVERY, &bad);
+    if (out->linear.full_every) {
+        out->linear.k_heads = llmsize__hf_u32(&h, LLMSIZE__K_LIN_K_HEADS, &bad);
+        out->linear.v_heads = llmsize__hf_u32(&h, LLMSIZE__K_LIN_V_HEADS, &bad);
+        out->linear.k_dim = llmsize__hf_u32(&h, LLMSIZE__K_LIN_K_DIM, &bad);
+        out->linear.v_dim = llmsize__hf_u32(&h, LLMSIZE__K_LIN_V_DIM, &bad);
+        out->linear.conv_kernel = llmsize__hf_u32(&h, LLMSIZE__K_CONV, &bad);
+    }
+    out->extra.mtp_layers = llmsize__hf_u32(&h, LLMSIZE__K_MTP, &bad);
+    /* the family's layout (llmsize_data.h): flags the config does not spell out */
+    type = h.model_type[1][0] ? h.model_type[1] : h.model_type[0];
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__hf_families); ++i)
+        if (llmsize__in_list(type, llmsize__hf_families[i].model_types)) {
+            out->flags |= llmsize__hf_families[i].flags;
+            out->extra.norms_per_layer = llmsize__hf_families[i].norms_per_layer;
+            family_every = llmsize__hf_families[i].global_every;
+            break;
+        }
+    /* local attention: a window, and which layers are global (layer_types, a pattern, or none) */
+    lv = h.n_types[1] ? 1 : 0;
+    window = llmsize__hf_u32(&h, LLMSIZE__K_WINDOW, &bad);
+    pattern = llmsize__hf_u32(&h, LLMSIZE__K_WINDOW_PATTERN, &bad);
+    chunk = llmsize__hf_u32(&h, LLMSIZE__K_CHUNK, &bad);
+    if (h.has[h.has[1][LLMSIZE__K_USE_WINDOW]][LLMSIZE__K_USE_WINDOW] && !llmsize__hf_u32(&h, LLMSIZE__K_USE_WINDOW, &bad)) window = 0;
+    if (window && h.n_types[lv]) {
+        if (h.n_sliding[lv]) {
+            out->attn.kind = LLMSIZE_ATTN_SLIDING;
+            out->attn.window = window;
+            /* evenly spaced full layers: every (first_full + 1)th */
+            out->attn.global_every = h.n_full[lv] ? h.first_full[lv] + 1u : 0u;
+        }
+    } else if (window && out->dims.max_ctx && window < out->dims.max_ctx && family_every != LLMSIZE_HF_NO_WINDOW) {
+        out->attn.kind = LLMSIZE_ATTN_SLIDING;
+        out->attn.window = window;
+        out->attn.global_every = pattern ? pattern : family_every;
+    } else if (chunk) {
+        out->attn.kind = LLMSIZE_ATTN_CHUNKED;
+        out->attn.window = chunk;
+        out->attn.global_every = 4;   /* Llama 4: every fourth layer is global (no RoPE) */
+    }
+    /* flags the config states itself */
+    if (h.has[h.has[1][LLMSIZE__K_TIE]][LLMSIZE__K_TIE]) {
+        if (llmsize__hf_u32(&h, LLMSIZE__K_TIE, &bad)) out->flags |= LLMSIZE_F_TIED_EMBED;
+        else out->flags &= ~(uint32_t)LLMSIZE_F_TIED_EMBED;
+    }
+    if (llmsize__hf_u32(&h, LLMSIZE__K_ATTN_BIAS, &bad)) out->flags |= LLMSIZE_F_QKV_BIAS | LLMSIZE_F_O_BIAS;
+    if (llmsize__hf_u32(&h, LLMSIZE__K_MLP_BIAS, &bad)) out->flags |= LLMSIZE_F_MLP_BIAS;
+    if (out->extra.mtp_layers == 0) out->flags &= ~(uint32_t)LLMSIZE_F_MTP_EMBED;
+    if (bad) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_PARSE; }
+    return llmsize_model_validate(out);
 }
 
 /* ---------------------------------------------------------------------------------- */

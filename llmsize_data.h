@@ -1836,4 +1836,26 @@ static const llmsize_engine_info llmsize__engines[LLMSIZE_ENGINE_COUNT] = {
       "NVIDIA/TensorRT-LLM:tensorrt_llm/llmapi/llm_args.py (KvCacheConfig.free_gpu_memory_fraction)" },
 };
 
+/* ---------------------------------------------------------------------------------- */
+/* What each model family's config.json leaves implicit (llmsize_model_from_hf_config). */
+/* Sources: huggingface/transformers src/transformers/models/<type>/modeling_<type>.py  */
+/* ---------------------------------------------------------------------------------- */
+static const llmsize_hf_family llmsize__hf_families[] = {
+    { "qwen2|qwen2_vl|qwen2_5_vl", LLMSIZE_F_QKV_BIAS, 0, 0, "modeling_qwen2.py: q/k/v projections with bias=True, o_proj without" },
+    { "qwen2_moe", LLMSIZE_F_QKV_BIAS | LLMSIZE_F_SHARED_GATE, 0, 0, "modeling_qwen2_moe.py: qkv bias; shared_expert_gate" },
+    { "qwen3|qwen3_moe", LLMSIZE_F_QK_NORM, 0, 0, "modeling_qwen3.py: q_norm / k_norm over head_dim" },
+    { "qwen3_next", LLMSIZE_F_QK_NORM | LLMSIZE_F_ATTN_GATE | LLMSIZE_F_SHARED_GATE, 0, 0,
+      "modeling_qwen3_next.py: gated attention (q_proj doubled), q/k norms, shared_expert_gate" },
+    { "gemma", LLMSIZE_F_TIED_EMBED, 0, 0, "modeling_gemma.py: lm_head tied to the embedding" },
+    { "gemma2", LLMSIZE_F_TIED_EMBED, 4, 2, "modeling_gemma2.py: pre/post attention and FFN norms; every other layer sliding" },
+    { "gemma3|gemma3_text", LLMSIZE_F_TIED_EMBED | LLMSIZE_F_QK_NORM, 4, 6, "modeling_gemma3.py: four norms per layer, q/k norms, 5 local : 1 global" },
+    { "olmo2", LLMSIZE_F_QK_NORM_FULL, 0, 0, "modeling_olmo2.py: q_norm / k_norm over all heads" },
+    { "phi3", LLMSIZE_F_FUSED_QKV, 0, LLMSIZE_HF_NO_WINDOW, "modeling_phi3.py: fused qkv_proj; llama.cpp and vLLM run full attention" },
+    { "gpt_oss", LLMSIZE_F_ATTN_SINKS | LLMSIZE_F_EXPERT_BIAS | LLMSIZE_F_O_BIAS | LLMSIZE_F_QKV_BIAS | LLMSIZE_F_ROUTER_BIAS, 0, 2,
+      "modeling_gpt_oss.py: attention sinks, biased projections, router and expert biases" },
+    { "deepseek_v3|kimi_k2", LLMSIZE_F_ROUTER_BIAS | LLMSIZE_F_MTP_EMBED, 0, 0,
+      "modeling_deepseek_v3.py: e_score_correction_bias; MTP modules with their own embedding and head" },
+    { "llama|mistral|mixtral|deepseek_v2|granite|granitemoe|llama4_text|phi", 0, 0, 0, "modeling_llama.py and relatives: no implicit extras" }
+};
+
 #endif /* LLMSIZE_DATA_H */

@@ -244,6 +244,54 @@ static void test_api(void) {
     CHECK(llmsize_weight_bytes(m, NULL, &w) == LLMSIZE_ERR_NULL, "NULL format");
 }
 
+/* ---- 6. config.json files (tests/data/hf_configs, sources in SOURCES.tsv) -> the table's rows ---- */
+static int n_configs;
+static void config_row(const row_t *r) {
+    char path[512];
+    static char buf[1 << 20];
+    FILE *fp;
+    size_t n;
+    llmsize_model cm;
+    llmsize_params a, b;
+    uint64_t k1 = 0, k2 = 0;
+    const llmsize_model *t = model(r->f[0]);
+    snprintf(path, sizeof path, "%s/hf_configs/%s.json", data_dir, r->f[0]);
+    fp = fopen(path, "rb");
+    CHECK(fp != NULL, "open %s", path);
+    if (!fp || !t) { if (fp) fclose(fp); return; }
+    n = fread(buf, 1, sizeof buf, fp);
+    fclose(fp);
+    CHECK(llmsize_model_from_hf_config(buf, n, &cm) == LLMSIZE_OK, "parse %s", path);
+    CHECK(llmsize_params_of(&cm, &a) == LLMSIZE_OK && llmsize_params_of(t, &b) == LLMSIZE_OK && a.text == b.text &&
+          a.active == b.active, "%s: config.json gives %llu params (%llu active), the table row %llu (%llu)", r->f[0],
+          (unsigned long long)a.text, (unsigned long long)a.active, (unsigned long long)b.text, (unsigned long long)b.active);
+    CHECK(llmsize_kv_bytes(&cm, 32768, 1, LLMSIZE_KV_F16, &k1) == LLMSIZE_OK && llmsize_kv_bytes(t, 32768, 1, LLMSIZE_KV_F16, &k2) == LLMSIZE_OK &&
+          k1 == k2, "%s: KV at 32K from config.json %llu, table %llu", r->f[0], (unsigned long long)k1, (unsigned long long)k2);
+    ++n_configs;
+}
+
+static void test_hf_config(void) {
+    static const char *const bad[] = {
+        "", "[]", "{", "{\"hidden_size\": 4096", "{\"hidden_size\": -1}", "{\"hidden_size\": 1.5}",
+        "{\"hidden_size\": 4096,}", "{\"a\": [1, 2", "{\"vocab_size\": 1e400}", "nul"
+    };
+    llmsize_model m;
+    size_t i;
+    char deep[200];
+    for (i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+        llmsize_status st = llmsize_model_from_hf_config(bad[i], strlen(bad[i]), &m);
+        CHECK(st == LLMSIZE_ERR_PARSE || st == LLMSIZE_ERR_INVALID_MODEL, "bad config '%s' -> %s", bad[i], llmsize_strerror(st));
+    }
+    for (i = 0; i < sizeof deep - 1; ++i) deep[i] = '[';
+    deep[sizeof deep - 1] = '\0';
+    deep[0] = '{';
+    CHECK(llmsize_model_from_hf_config(deep, strlen(deep), &m) == LLMSIZE_ERR_PARSE, "deep nesting refused");
+    CHECK(llmsize_model_from_hf_config("{}", 2, &m) == LLMSIZE_ERR_INVALID_MODEL, "empty config: not enough to size");
+    CHECK(llmsize_model_from_hf_config(NULL, 2, &m) == LLMSIZE_ERR_NULL, "NULL text");
+    each_row("hf_configs/SOURCES.tsv", config_row);
+    CHECK(n_configs >= 7, "config.json files: %d", n_configs);
+}
+
 /* a symbol from the second translation unit: the header links twice without clashes */
 extern int llmsize_test_second_tu(void);
 
@@ -251,6 +299,7 @@ int main(int argc, char **argv) {
     double mape, p90;
     if (argc > 1) data_dir = argv[1];
     test_api();
+    test_hf_config();
     test_choose();
     test_plans();
     CHECK(llmsize_test_second_tu() == 1, "second translation unit");
