@@ -1305,6 +1305,8 @@ static void llmsize__emit_attention(llmsize__visitor *v, uint32_t cls, uint32_t 
     const uint64_t h = m->dims.hidden, hd = m->dims.head_dim;
     const uint64_t nh = m->dims.heads, nkv = m->dims.kv_heads;
     const uint32_t attn_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_ATTN;
+    /* norms inside an MTP module belong to the module, not to the decoder */
+    const uint32_t norm_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_NORM;
     if (llmsize__is_linear_layer(m, i)) {      /* Gated DeltaNet (Qwen3-Next)           */
         const llmsize_linear_attn *la = &m->linear;
         const uint32_t c = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_LINEAR;
@@ -1323,13 +1325,13 @@ static void llmsize__emit_attention(llmsize__visitor *v, uint32_t cls, uint32_t 
         const uint64_t qk = (uint64_t)a->qk_nope_dim + a->qk_rope_dim;
         if (a->q_lora_rank) {
             llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, h, a->q_lora_rank, 1, 0);
-            llmsize__vec(v, LLMSIZE__C_NORM, i, a->q_lora_rank);
+            llmsize__vec(v, norm_cls, i, a->q_lora_rank);
             llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, a->q_lora_rank, nh * qk, 1, 0);
         } else {
             llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_Q, i, h, nh * qk, 1, 0);
         }
         llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, h, (uint64_t)a->kv_lora_rank + a->qk_rope_dim, 1, 0);
-        llmsize__vec(v, LLMSIZE__C_NORM, i, a->kv_lora_rank);
+        llmsize__vec(v, norm_cls, i, a->kv_lora_rank);
         /* kv_b, stored by current llama.cpp as per-head k_b and v_b */
         llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, a->qk_nope_dim, nh * a->kv_lora_rank, 1, 0);
         llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, a->kv_lora_rank, nh * a->v_head_dim, 1, 0);
@@ -1348,8 +1350,8 @@ static void llmsize__emit_attention(llmsize__visitor *v, uint32_t cls, uint32_t 
         if (m->flags & LLMSIZE_F_QKV_BIAS) llmsize__vec(v, attn_cls, i, nh * hd + 2 * nkv * hd);
         llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_OUTPUT, i, nh * hd, h, 1, 0);
         if (m->flags & LLMSIZE_F_O_BIAS) llmsize__vec(v, attn_cls, i, h);
-        if (m->flags & LLMSIZE_F_QK_NORM) llmsize__vec(v, LLMSIZE__C_NORM, i, 2 * hd);
-        if (m->flags & LLMSIZE_F_QK_NORM_FULL) llmsize__vec(v, LLMSIZE__C_NORM, i, (nh + nkv) * hd);
+        if (m->flags & LLMSIZE_F_QK_NORM) llmsize__vec(v, norm_cls, i, 2 * hd);
+        if (m->flags & LLMSIZE_F_QK_NORM_FULL) llmsize__vec(v, norm_cls, i, (nh + nkv) * hd);
         if (m->flags & LLMSIZE_F_ATTN_SINKS) llmsize__vec(v, attn_cls, i, nh);
     }
 }

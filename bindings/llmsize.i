@@ -1,0 +1,326 @@
+/* llmsize.i: the one SWIG interface for every binding (Python, Go). It wraps llmsize.h
+   compiled as a private static copy, plus a few helpers that turn out-parameters and
+   fixed arrays into values each language can hold. No sizing math lives here: every
+   helper calls the library. Regenerate with `make bindings` (SWIG 4.1.0). */
+%module(package="llmsize") core
+
+%{
+#define LLMSIZE_STATIC
+#define LLMSIZE_IMPLEMENTATION
+#include "llmsize.h"
+#include <stdlib.h>
+#include <string.h>
+%}
+
+%include <stdint.i>
+%include <cdata.i>
+
+/* the library's own declarations */
+%ignore llmsize_find_model;
+%ignore llmsize_find_accel;
+%ignore llmsize_find_format;
+%ignore llmsize_find_kv_dtype;
+%ignore llmsize_find_license;
+%ignore llmsize_find_engine;
+%ignore llmsize_suggest;
+%ignore llmsize_select;
+%ignore llmsize_parse_command;
+%ignore llmsize_model_from_hf_config;
+%ignore llmsize_license_result::reasons;
+%ignore llmsize_license_result::obligations;
+%ignore llmsize_parsed;
+/* Every struct reads-only from the bindings: table rows are const memory, and inputs are
+   built by the *_make helpers below (no setters, so no string-copying member setters). */
+%immutable;
+%include "llmsize.h"
+
+/* llmsize_select_run and llmsize_sweep_run return memory the binding frees with
+   llmsize_selection_free / llmsize_sweep_free (not %newobject: the rows are separate). */
+
+%inline %{
+/* ---- results with their status: a binding raises on status, never reads a zeroed value ---- */
+typedef struct llmsize_params_out { int status; llmsize_params value; } llmsize_params_out;
+typedef struct llmsize_weights_out { int status; llmsize_weights value; } llmsize_weights_out;
+typedef struct llmsize_u64_out { int status; uint64_t value; } llmsize_u64_out;
+typedef struct llmsize_speed_out { int status; llmsize_speed_result value; } llmsize_speed_out;
+typedef struct llmsize_plan_out { int status; llmsize_plan_result value; } llmsize_plan_out;
+typedef struct llmsize_suggestion_out { int status; llmsize_suggestion value; } llmsize_suggestion_out;
+typedef struct llmsize_quality_out { int status; llmsize_quality value; } llmsize_quality_out;
+typedef struct llmsize_license_out { int status; llmsize_license_result value; } llmsize_license_out;
+typedef struct llmsize_claim_out { int status; llmsize_claim_check value; } llmsize_claim_out;
+typedef struct llmsize_format_out { int status; const llmsize_format *format; llmsize_quality quality; } llmsize_format_out;
+
+llmsize_params_out llmsize_params_get(const llmsize_model *m) { llmsize_params_out r; r.status = llmsize_params_of(m, &r.value); return r; }
+llmsize_weights_out llmsize_weights_get(const llmsize_model *m, const llmsize_format *f) {
+    llmsize_weights_out r; r.status = llmsize_weight_bytes(m, f, &r.value); return r;
+}
+llmsize_u64_out llmsize_kv_get(const llmsize_model *m, uint64_t context, uint32_t seqs, int dtype) {
+    llmsize_u64_out r; r.status = llmsize_kv_bytes(m, context, seqs, (llmsize_kv_dtype)dtype, &r.value); return r;
+}
+llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint32_t n_accel,
+                                    int kv_dtype, uint64_t context, uint64_t prompt, uint64_t gen, uint32_t batch) {
+    llmsize_speed_out r;
+    llmsize_speed_request q;
+    memset(&q, 0, sizeof q);
+    q.model = m; q.format = f; q.accel = a; q.n_accel = n_accel; q.kv_dtype = (uint32_t)kv_dtype; q.context = context;
+    q.prompt = prompt; q.gen = gen; q.batch = batch;
+    r.status = llmsize_speed(&q, &r.value);
+    return r;
+}
+llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, int engine,
+                               uint32_t tp, uint32_t pp, uint32_t dp, uint64_t context, uint32_t seqs, int kv_dtype,
+                               double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
+                               int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
+                               uint32_t tight_pct, uint64_t kv_pool_bytes) {
+    llmsize_plan p;
+    memset(&p, 0, sizeof p);
+    p.model = m; p.format = f; p.accel = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
+    p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
+    p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
+    p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
+    p.kv_pool_bytes = kv_pool_bytes;
+    return p;
+}
+llmsize_plan_out llmsize_plan_get(const llmsize_plan *p) { llmsize_plan_out r; r.status = llmsize_plan_fit(p, &r.value); return r; }
+llmsize_u64_out llmsize_plan_max_context_get(const llmsize_plan *p) {
+    llmsize_u64_out r; r.status = llmsize_plan_max_context(p, &r.value); return r;
+}
+llmsize_u64_out llmsize_plan_max_seqs_get(const llmsize_plan *p) {
+    llmsize_u64_out r; uint32_t n = 0; r.status = llmsize_plan_max_seqs(p, &n); r.value = n; return r;
+}
+llmsize_u64_out llmsize_plan_min_gpus_get(const llmsize_plan *p, uint32_t max_gpus) {
+    llmsize_u64_out r; uint32_t n = 0; r.status = llmsize_plan_min_gpus(p, max_gpus, &n); r.value = n; return r;
+}
+llmsize_suggestion_out llmsize_plan_suggest_get(const llmsize_plan *p) {
+    llmsize_suggestion_out r; r.status = llmsize_plan_suggest(p, &r.value); return r;
+}
+llmsize_format_out llmsize_plan_best_format_get(const llmsize_plan *p, double min_tps) {
+    llmsize_format_out r; r.format = NULL; r.status = llmsize_plan_best_format(p, min_tps, NULL, 0, &r.format, &r.quality); return r;
+}
+llmsize_quality_out llmsize_quality_get(const llmsize_model *m, const llmsize_format *f) {
+    llmsize_quality_out r; r.status = llmsize_quality_of(m, f, &r.value); return r;
+}
+llmsize_format_out llmsize_best_format_get(const llmsize_model *m, uint64_t budget) {
+    llmsize_format_out r; r.format = NULL; r.status = llmsize_best_format(m, budget, NULL, 0, &r.format, &r.quality); return r;
+}
+llmsize_use llmsize_use_make(int commercial, uint64_t mau, uint64_t mau_at_release, double revenue_usd, int eu,
+                             int multimodal, int redistribute, int train_on_outputs) {
+    llmsize_use u;
+    memset(&u, 0, sizeof u);
+    u.commercial = commercial; u.mau = mau; u.mau_at_release = mau_at_release; u.revenue_usd = revenue_usd; u.eu = eu;
+    u.multimodal = multimodal; u.redistribute = redistribute; u.train_on_outputs = train_on_outputs;
+    return u;
+}
+llmsize_license_out llmsize_license_get(const llmsize_model *m, const llmsize_use *u) {
+    llmsize_license_out r; r.status = llmsize_license_check(m, u, &r.value); return r;
+}
+llmsize_claim_out llmsize_claim_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint64_t bytes,
+                                    double tps) {
+    llmsize_claim_out r;
+    llmsize_claim c;
+    memset(&c, 0, sizeof c);
+    c.model = m; c.format = f; c.accel = a; c.bytes = bytes; c.tps = tps;
+    r.status = llmsize_check_claim(&c, &r.value);
+    return r;
+}
+
+/* Lookups: NULL / -1 when the name is unknown (the wrapper then asks for close names). */
+const llmsize_model *llmsize_model_named(const char *name) { const llmsize_model *m = NULL; llmsize_find_model(name, &m); return m; }
+const llmsize_accel *llmsize_accel_named(const char *name) { const llmsize_accel *a = NULL; llmsize_find_accel(name, &a); return a; }
+const llmsize_format *llmsize_format_named(const char *name) { const llmsize_format *f = NULL; llmsize_find_format(name, &f); return f; }
+const llmsize_license *llmsize_license_named(const char *name) { const llmsize_license *l = NULL; llmsize_find_license(name, &l); return l; }
+int llmsize_engine_named(const char *name) { llmsize_engine e; return llmsize_find_engine(name, &e) == LLMSIZE_OK ? (int)e : -1; }
+int llmsize_kv_dtype_named(const char *name) { llmsize_kv_dtype d; return llmsize_find_kv_dtype(name, &d) == LLMSIZE_OK ? (int)d : -1; }
+
+/* Up to three close names, '|'-separated. */
+typedef struct llmsize_names { char text[512]; } llmsize_names;
+llmsize_names llmsize_close_names(int table, const char *query) {
+    llmsize_names r;
+    const char *s[3];
+    size_t n = llmsize_suggest((llmsize_table)table, query, s, 3), i, at = 0;
+    memset(&r, 0, sizeof r);
+    for (i = 0; i < n; ++i) {
+        size_t len = strcspn(s[i], "|");
+        if (at + len + 2 >= sizeof r.text) break;
+        if (i) r.text[at++] = '|';
+        memcpy(r.text + at, s[i], len);
+        at += len;
+    }
+    return r;
+}
+
+/* A model described by a config.json; status LLMSIZE_OK when `model` is usable. */
+typedef struct llmsize_model_result { int status; llmsize_model model; } llmsize_model_result;
+llmsize_model_result llmsize_model_from_json(const char *json) {
+    llmsize_model_result r;
+    r.status = llmsize_model_from_hf_config(json, json ? strlen(json) : 0, &r.model);
+    return r;
+}
+
+llmsize_finding llmsize_license_reason(const llmsize_license_result *r, int i) {
+    llmsize_finding f;
+    memset(&f, 0, sizeof f);
+    if (r && i >= 0 && (uint32_t)i < r->n_reasons && i < LLMSIZE_MAX_FINDINGS) f = r->reasons[i];
+    return f;
+}
+llmsize_finding llmsize_license_obligation(const llmsize_license_result *r, int i) {
+    llmsize_finding f;
+    memset(&f, 0, sizeof f);
+    if (r && i >= 0 && (uint32_t)i < r->n_obligations && i < LLMSIZE_MAX_FINDINGS) f = r->obligations[i];
+    return f;
+}
+
+/* A command line split on '\x1f' (and KEY=VALUE environment entries likewise), parsed;
+   strings copied so the result outlives the arguments. */
+typedef struct llmsize_parse_result {
+    int status;
+    llmsize_plan plan;
+    char model_arg[256], quant_arg[64], error_flag[128];
+    unsigned unknown_flags;
+} llmsize_parse_result;
+static size_t llmsize__split(char *s, const char **out, size_t cap) {
+    size_t n = 0;
+    char *p = s;
+    if (!*s) return 0;
+    while (n < cap) {
+        out[n++] = p;
+        p = strchr(p, '\x1f');
+        if (!p) break;
+        *p++ = '\0';
+    }
+    return n;
+}
+static void llmsize__copy(char *dst, size_t cap, const char *src, size_t len) {
+    if (!src) { dst[0] = '\0'; return; }
+    if (len >= cap) len = cap - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+llmsize_parse_result llmsize_parse_args(const char *args, const char *env) {
+    llmsize_parse_result r;
+    llmsize_parsed ps;
+    const char *argv[256], *envv[256];
+    char *a = NULL, *e = NULL;
+    size_t argc, envc;
+    memset(&r, 0, sizeof r);
+    a = (char *)malloc(strlen(args ? args : "") + 1);
+    e = (char *)malloc(strlen(env ? env : "") + 1);
+    if (!a || !e) { free(a); free(e); r.status = LLMSIZE_ERR_INVALID_ARG; return r; }
+    strcpy(a, args ? args : "");
+    strcpy(e, env ? env : "");
+    argc = llmsize__split(a, argv, 256);
+    envc = llmsize__split(e, envv, 256);
+    r.status = llmsize_parse_command(argc, argv, envc, envv, &ps);
+    r.plan = ps.plan;
+    llmsize__copy(r.model_arg, sizeof r.model_arg, ps.model_arg, ps.model_arg_len);
+    llmsize__copy(r.quant_arg, sizeof r.quant_arg, ps.quant_arg, ps.quant_arg_len);
+    llmsize__copy(r.error_flag, sizeof r.error_flag, ps.error_flag, ps.error_flag ? strlen(ps.error_flag) : 0);
+    r.unknown_flags = ps.unknown_flags;
+    free(a);
+    free(e);
+    return r;
+}
+
+/* Selection over the whole table, held by the binding. */
+#define LLMSIZE_SELECTION_CAP 1024
+typedef struct llmsize_selection {
+    int status;
+    size_t n, candidates;
+    llmsize_candidate items[LLMSIZE_SELECTION_CAP];
+} llmsize_selection;
+llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_accel, int engine, uint32_t users,
+                                      uint64_t context, int kv_dtype, double min_tps, int quality_metric,
+                                      double max_loss_pct, const llmsize_format *min_format, const llmsize_use *use,
+                                      int strict_license, const char *origin_exclude, const char *origin_require,
+                                      uint32_t tasks) {
+    llmsize_select_request q;
+    llmsize_selection *s = (llmsize_selection *)calloc(1, sizeof *s);
+    if (!s) return NULL;
+    memset(&q, 0, sizeof q);
+    q.accel = accel; q.n_accel = n_accel; q.engine = (uint32_t)engine; q.users = users; q.context = context;
+    q.kv_dtype = (uint32_t)kv_dtype; q.min_tps = min_tps; q.quality_metric = (uint32_t)quality_metric;
+    q.max_loss_pct = max_loss_pct; q.min_format = min_format; q.use = use; q.strict_license = strict_license;
+    q.origin_exclude = origin_exclude && *origin_exclude ? origin_exclude : NULL;
+    q.origin_require = origin_require && *origin_require ? origin_require : NULL;
+    q.tasks = tasks;
+    s->status = llmsize_select(&q, s->items, LLMSIZE_SELECTION_CAP, &s->n, &s->candidates);
+    return s;
+}
+llmsize_candidate llmsize_selection_at(const llmsize_selection *s, int i) {
+    llmsize_candidate c;
+    memset(&c, 0, sizeof c);
+    if (s && i >= 0 && (size_t)i < s->n) c = s->items[i];
+    return c;
+}
+void llmsize_selection_free(llmsize_selection *s) { free(s); }
+
+/* One call, many plans: every model x format x accelerator x context ('|'-separated
+   names; contexts as decimal numbers), packed rows a binding unpacks into columns. */
+typedef struct llmsize_sweep_row {
+    int32_t model, format, accel, status;   /* indices into the lists given; status      */
+    uint64_t context, weight_bytes, kv_bytes, activation_bytes, overhead_bytes, total_bytes, usable_bytes;
+    int64_t headroom_bytes;
+    uint64_t max_context;
+    double decode_tps;
+    int32_t fits, tight;
+} llmsize_sweep_row;
+typedef struct llmsize_sweep {
+    int status;            /* LLMSIZE_OK, or the first unknown name's table error     */
+    char bad_name[128];    /* that name                                               */
+    size_t n;              /* rows                                                    */
+    llmsize_sweep_row *rows;
+} llmsize_sweep;
+static size_t llmsize__count(const char *s) { size_t n = *s ? 1 : 0; for (; *s; ++s) n += *s == '|'; return n; }
+static void llmsize__nth(const char *s, size_t i, char *out, size_t cap) {
+    while (i && *s) { if (*s++ == '|') --i; }
+    llmsize__copy(out, cap, s, strcspn(s, "|"));
+}
+llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const char *accels, const char *contexts,
+                                 int engine, int seqs, int kv_dtype) {
+    llmsize_sweep *w = (llmsize_sweep *)calloc(1, sizeof *w);
+    size_t nm, nf, na, nc, i, j, k, c, at = 0;
+    const llmsize_model **m = NULL;
+    const llmsize_format **f = NULL;
+    const llmsize_accel **a = NULL;
+    uint64_t *ctx = NULL;
+    char name[128];
+    if (!w) return NULL;
+    nm = llmsize__count(models); nf = llmsize__count(formats); na = llmsize__count(accels); nc = llmsize__count(contexts);
+    m = (const llmsize_model **)calloc(nm + 1, sizeof *m); f = (const llmsize_format **)calloc(nf + 1, sizeof *f);
+    a = (const llmsize_accel **)calloc(na + 1, sizeof *a); ctx = (uint64_t *)calloc(nc + 1, sizeof *ctx);
+    w->rows = (llmsize_sweep_row *)calloc(nm * nf * na * nc + 1, sizeof *w->rows);
+    if (!m || !f || !a || !ctx || !w->rows) { w->status = LLMSIZE_ERR_INVALID_ARG; goto done; }
+    for (i = 0; i < nm && !w->status; ++i) { llmsize__nth(models, i, name, sizeof name); if (llmsize_find_model(name, &m[i])) { w->status = LLMSIZE_ERR_UNKNOWN_MODEL; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
+    for (i = 0; i < nf && !w->status; ++i) { llmsize__nth(formats, i, name, sizeof name); if (llmsize_find_format(name, &f[i])) { w->status = LLMSIZE_ERR_UNKNOWN_FORMAT; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
+    for (i = 0; i < na && !w->status; ++i) { llmsize__nth(accels, i, name, sizeof name); if (llmsize_find_accel(name, &a[i])) { w->status = LLMSIZE_ERR_UNKNOWN_ACCEL; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
+    for (i = 0; i < nc && !w->status; ++i) {
+        char *end;
+        llmsize__nth(contexts, i, name, sizeof name);
+        ctx[i] = strtoull(name, &end, 10);
+        if (*end || !ctx[i]) { w->status = LLMSIZE_ERR_INVALID_ARG; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); }
+    }
+    if (w->status) goto done;
+    for (i = 0; i < nm; ++i) for (j = 0; j < nf; ++j) for (k = 0; k < na; ++k) for (c = 0; c < nc; ++c) {
+        llmsize_plan p;
+        llmsize_plan_result r;
+        llmsize_sweep_row *row = &w->rows[at++];
+        memset(&p, 0, sizeof p);
+        p.model = m[i]; p.format = f[j]; p.accel = a[k]; p.engine = (uint32_t)engine; p.context = ctx[c];
+        p.seqs = (uint32_t)seqs; p.kv_dtype = (uint32_t)kv_dtype;
+        row->model = (int32_t)i; row->format = (int32_t)j; row->accel = (int32_t)k; row->context = ctx[c];
+        row->status = (int32_t)llmsize_plan_fit(&p, &r);
+        if (row->status) continue;
+        row->weight_bytes = r.weight_bytes; row->kv_bytes = r.kv_bytes; row->activation_bytes = r.activation_bytes;
+        row->overhead_bytes = r.overhead_bytes; row->total_bytes = r.total_bytes; row->usable_bytes = r.usable_bytes;
+        row->headroom_bytes = r.headroom_bytes; row->max_context = r.max_context; row->decode_tps = r.decode_tps;
+        row->fits = r.fits; row->tight = r.tight;
+    }
+    w->n = at;
+done:
+    free(m); free(f); free(a); free(ctx);
+    return w;
+}
+size_t llmsize_sweep_row_size(void) { return sizeof(llmsize_sweep_row); }
+void *llmsize_sweep_data(const llmsize_sweep *w) { return w ? (void *)w->rows : NULL; }
+void llmsize_sweep_free(llmsize_sweep *w) { if (w) { free(w->rows); free(w); } }
+%}
