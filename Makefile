@@ -22,9 +22,16 @@ $(BUILD)/llmsize.o: llmsize.c $(HEADERS) | $(BUILD)
 llmsize: examples/cli/main.c $(BUILD)/llmsize.o
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/cli/main.c $(BUILD)/llmsize.o -o $@
 
-TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/tu_second.c
+TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/tu_second.c tests/gen_vectors.c
 $(BUILD)/test_llmsize: $(TEST_SRC) tests/testing.h $(BUILD)/llmsize.o | $(BUILD)
-	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. -Itests $(TEST_SRC) $(BUILD)/llmsize.o -lm -o $@
+	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $(TEST_SRC) $(BUILD)/llmsize.o -lm -o $@
+
+$(BUILD)/gen_vectors: tests/gen_vectors.c $(BUILD)/llmsize.o | $(BUILD)
+	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tests/gen_vectors.c $(BUILD)/llmsize.o -o $@
+
+# Shared C/Python/Go test vectors (tests/data/vectors.tsv).
+vectors: $(BUILD)/gen_vectors
+	$(BUILD)/gen_vectors > tests/data/vectors.tsv
 
 $(BUILD)/scheduler: examples/scheduler/scheduler.c $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/scheduler/scheduler.c $(BUILD)/llmsize.o -o $@
@@ -51,10 +58,44 @@ test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler
 	./examples/installer/installer.sh llama-3.1-8b 8192 "NVIDIA GeForce RTX 4090" > $(BUILD)/installer.out && grep -q "llama-server\|vllm serve" $(BUILD)/installer.out
 	! ./examples/installer/installer.sh llama-3.1-405b 131072 "NVIDIA GeForce RTX 4060" 2>/dev/null
 	$(BUILD)/test_llmsize tests/data
+	$(MAKE) --no-print-directory check-bindings
+	$(MAKE) --no-print-directory python-test
+
+# SWIG wrappers generated from bindings/llmsize.i and committed (so pip install and go get
+# need no SWIG). `make bindings` regenerates them; `make check-bindings` proves they are fresh.
+SWIG         ?= swig
+SWIG_VERSION  = 4.1.0
+PY_GEN        = bindings/python/src/llmsize
+bindings:
+	@$(SWIG) -version | grep -q "SWIG Version $(SWIG_VERSION)" || { echo "need SWIG $(SWIG_VERSION)"; exit 1; }
+	$(SWIG) -python -I. -o $(PY_GEN)/llmsize_wrap.c -outdir $(PY_GEN) bindings/llmsize.i
+
+check-bindings: | $(BUILD)
+	@command -v $(SWIG) >/dev/null || { echo "check-bindings: no SWIG here, generated wrappers not checked (CI installs it)"; exit 0; }; \
+	$(SWIG) -version | grep -q "SWIG Version $(SWIG_VERSION)" || { echo "need SWIG $(SWIG_VERSION) to check the generated wrappers"; exit 1; }
+	@if command -v $(SWIG) >/dev/null; then \
+	  rm -rf $(BUILD)/gen && mkdir -p $(BUILD)/gen/py && \
+	  $(SWIG) -python -I. -o $(BUILD)/gen/py/llmsize_wrap.c -outdir $(BUILD)/gen/py bindings/llmsize.i && \
+	  cmp $(BUILD)/gen/py/llmsize_wrap.c $(PY_GEN)/llmsize_wrap.c && cmp $(BUILD)/gen/py/core.py $(PY_GEN)/core.py && \
+	  echo "generated Python wrapper is fresh"; fi
+
+# The Python package in a clean virtual environment: install from the source tree, build a
+# wheel and check what it carries, pytest, then run the notebook top to bottom.
+VENV = $(BUILD)/venv
+PY_DEPS = pytest nbclient nbformat ipykernel matplotlib pandas build
+python-test: | $(BUILD)
+	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q $(PY_DEPS)
+	$(VENV)/bin/pip install -q --force-reinstall --no-deps ./bindings/python
+	rm -rf $(BUILD)/dist && $(VENV)/bin/python -m build -q --outdir $(BUILD)/dist bindings/python >/dev/null
+	$(VENV)/bin/python bindings/python/tests/check_wheel.py $(BUILD)/dist
+	cd $(BUILD) && ../$(VENV)/bin/python -c "import llmsize; print('llmsize', llmsize.version(), 'installed at', llmsize.__file__)"
+	$(VENV)/bin/python -m pytest -q bindings/python/tests
+	MPLBACKEND=Agg $(VENV)/bin/python bindings/python/tests/run_notebook.py examples/notebook.ipynb
 
 # The C tests under AddressSanitizer + UndefinedBehaviorSanitizer (no recovery).
 test-asan: | $(BUILD)
-	$(CC) -std=c99 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover $(WARN) -I. -Itests $(TEST_SRC) llmsize.c -lm -o $(BUILD)/test_asan
+	$(CC) -std=c99 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover $(WARN) -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $(TEST_SRC) llmsize.c -lm -o $(BUILD)/test_asan
 	$(BUILD)/test_asan tests/data
 
 install: llmsize
@@ -66,4 +107,6 @@ install: llmsize
 clean:
 	rm -rf $(BUILD) llmsize
 
-.PHONY: all run matrix test test-asan install clean
+
+.PHONY: vectors
+.PHONY: all run matrix test test-asan bindings check-bindings python-test install clean

@@ -13,7 +13,6 @@
 %}
 
 %include <stdint.i>
-%include <cdata.i>
 
 /* the library's own declarations */
 %ignore llmsize_find_model;
@@ -36,6 +35,10 @@
 
 /* llmsize_select_run and llmsize_sweep_run return memory the binding frees with
    llmsize_selection_free / llmsize_sweep_free (not %newobject: the rows are separate). */
+
+#ifdef SWIGPYTHON
+%typemap(out) llmsize_blob { $result = PyBytes_FromStringAndSize($1.data ? $1.data : "", (Py_ssize_t)$1.size); }
+#endif
 
 %inline %{
 /* ---- results with their status: a binding raises on status, never reads a zeroed value ---- */
@@ -321,6 +324,14 @@ done:
     return w;
 }
 size_t llmsize_sweep_row_size(void) { return sizeof(llmsize_sweep_row); }
+/* the rows as one byte string (Python: bytes; Go: []byte) */
+typedef struct llmsize_blob { const char *data; size_t size; } llmsize_blob;
+llmsize_blob llmsize_sweep_bytes(const llmsize_sweep *w) {
+    llmsize_blob b;
+    b.data = w ? (const char *)w->rows : NULL;
+    b.size = w ? w->n * sizeof(llmsize_sweep_row) : 0;
+    return b;
+}
 void *llmsize_sweep_data(const llmsize_sweep *w) { return w ? (void *)w->rows : NULL; }
 void llmsize_sweep_free(llmsize_sweep *w) { if (w) { free(w->rows); free(w); } }
 %}

@@ -292,6 +292,27 @@ static void test_hf_config(void) {
     CHECK(n_configs >= 7, "config.json files: %d", n_configs);
 }
 
+/* ---- 7. the shared C/Python/Go vectors are what the library computes now ---- */
+extern int llmsize_vector_line(size_t model_index, size_t k, char *out, size_t cap);
+static int n_vectors;
+static void vector_row(const row_t *r) {
+    static const char *const fmts[] = { "bf16", "fp8", "Q4_K_M" };
+    char want[1024], got[1024];
+    size_t i, k;
+    int j, at = 0;
+    for (j = 0; j < r->n && at < (int)sizeof want; ++j)
+        at += snprintf(want + at, sizeof want - (size_t)at, "%s%s", j ? "\t" : "", r->f[j]);
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        if (strcmp(llmsize_model_at(i)->id, r->f[0])) continue;
+        for (k = 0; k < 3; ++k)
+            if (!strcmp(fmts[k], r->f[1])) {
+                llmsize_vector_line(i, k, got, sizeof got);
+                CHECK(!strcmp(got, want), "vectors.tsv is stale (run make vectors):\n  file %s\n  now  %s", want, got);
+                ++n_vectors;
+            }
+    }
+}
+
 /* a symbol from the second translation unit: the header links twice without clashes */
 extern int llmsize_test_second_tu(void);
 
@@ -300,6 +321,8 @@ int main(int argc, char **argv) {
     if (argc > 1) data_dir = argv[1];
     test_api();
     test_hf_config();
+    each_row("vectors.tsv", vector_row);
+    CHECK(n_vectors == 3 * (int)llmsize_model_count(), "every model has vectors (%d)", n_vectors);
     test_choose();
     test_plans();
     CHECK(llmsize_test_second_tu() == 1, "second translation unit");

@@ -1,0 +1,1083 @@
+"""llmsize: will this LLM fit on this hardware, how fast will it run, what does its
+quantization cost, and may you use it?
+
+Every number comes from the llmsize C library (``llmsize.h``), wrapped by SWIG in
+``llmsize.core``. This module turns its out-parameters and status codes into Python
+objects, enums and exceptions::
+
+    >>> import llmsize
+    >>> m = llmsize.model("llama-3.1-8b")
+    >>> m.params_total
+    8030261248
+    >>> m.fit("h100", format="Q4_K_M", engine="llamacpp", context=8192).fits
+    True
+
+Sizes are exact integers in bytes (``*_bytes``) with GiB helpers (2**30 bytes).
+"""
+from __future__ import annotations
+
+import enum
+import json
+import os
+import struct
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+from . import core as _c
+
+__all__ = [
+    "Error", "UnknownNameError", "UnknownModelError", "UnknownGPUError", "UnknownFormatError",
+    "UnknownLicenseError", "UnknownEngineError", "UnknownKVDtypeError", "InvalidArgumentError",
+    "InvalidModelError", "ParseError", "UnsupportedError", "LlmsizeOverflowError",
+    "Engine", "KVDtype", "Verdict", "Metric", "Confidence", "Reject", "Task",
+    "Model", "GPU", "Format", "License",
+    "Params", "Weights", "Speed", "Fit", "Suggestion", "Quality", "Finding", "LicenseCheck",
+    "Candidate", "Selection", "Sweep", "ClaimCheck", "Use",
+    "model", "gpu", "format", "license", "models", "gpus", "formats", "licenses", "engines",
+    "plan_from_args", "select", "sweep", "check_claim", "version", "data_version",
+]
+
+GIB = float(1 << 30)
+
+
+def version() -> str:
+    """The C library's version string."""
+    return _c.llmsize_version()
+
+
+def data_version() -> str:
+    """The date of the compiled-in tables."""
+    return _c.llmsize_data_version()
+
+
+# --------------------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------------------
+class Error(Exception):
+    """Base class of every llmsize error. ``status`` is the C status code."""
+
+    status: int = -1
+
+    def __init__(self, message: str, status: int = -1):
+        super().__init__(message)
+        self.status = status
+
+
+class UnknownNameError(Error, KeyError):
+    """A name that is not in the table; ``suggestions`` lists close names."""
+
+    def __init__(self, kind: str, name: str, suggestions: Sequence[str], status: int):
+        self.kind, self.name, self.suggestions = kind, name, list(suggestions)
+        hint = f"; did you mean: {', '.join(self.suggestions)}" if self.suggestions else ""
+        super().__init__(f"unknown {kind} {name!r}{hint}", status)
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return self.args[0]
+
+
+class UnknownModelError(UnknownNameError):
+    """No model of that name in the table."""
+
+
+class UnknownGPUError(UnknownNameError):
+    """No accelerator of that name in the table."""
+
+
+class UnknownFormatError(UnknownNameError):
+    """No weight format of that name."""
+
+
+class UnknownLicenseError(UnknownNameError):
+    """No licence of that id."""
+
+
+class UnknownEngineError(UnknownNameError):
+    """No serving engine of that name."""
+
+
+class UnknownKVDtypeError(UnknownNameError):
+    """No KV-cache dtype of that name."""
+
+
+class InvalidArgumentError(Error, ValueError):
+    """Zero, negative, NaN or out-of-range argument."""
+
+
+class InvalidModelError(Error, ValueError):
+    """An inconsistent model description (e.g. KV heads that do not divide the heads)."""
+
+
+class ParseError(Error, ValueError):
+    """A command line or config.json the library cannot read; ``flag`` names the culprit."""
+
+    def __init__(self, message: str, status: int, flag: str = ""):
+        super().__init__(message, status)
+        self.flag = flag
+
+
+class UnsupportedError(Error, ValueError):
+    """The combination has no meaning or no published figure (e.g. no quality data)."""
+
+
+class LlmsizeOverflowError(Error, OverflowError):
+    """A byte count would not fit in 64 bits."""
+
+
+_S = {name: getattr(_c, "LLMSIZE_" + name) for name in (
+    "OK", "ERR_NULL", "ERR_UNKNOWN_MODEL", "ERR_UNKNOWN_ACCEL", "ERR_UNKNOWN_FORMAT", "ERR_UNKNOWN_KV_DTYPE",
+    "ERR_INVALID_MODEL", "ERR_INVALID_ARG", "ERR_OVERFLOW", "ERR_UNSUPPORTED", "ERR_UNKNOWN_LICENSE",
+    "ERR_CAPACITY", "ERR_UNKNOWN_ENGINE", "ERR_PARSE")}
+
+
+def _raise(status: int, what: str = "") -> None:
+    """Raise the exception for a non-OK C status."""
+    if status == _S["OK"]:
+        return
+    msg = _c.llmsize_strerror(status) + (f": {what}" if what else "")
+    if status == _S["ERR_OVERFLOW"]:
+        raise LlmsizeOverflowError(msg, status)
+    if status == _S["ERR_INVALID_MODEL"]:
+        raise InvalidModelError(msg, status)
+    if status == _S["ERR_UNSUPPORTED"]:
+        raise UnsupportedError(msg, status)
+    if status == _S["ERR_PARSE"]:
+        raise ParseError(msg, status)
+    if status in (_S["ERR_INVALID_ARG"], _S["ERR_NULL"], _S["ERR_CAPACITY"]):
+        raise InvalidArgumentError(msg, status)
+    raise Error(msg, status)
+
+
+# tables for llmsize_suggest(): (exception, C table id, status, kind word)
+_TABLES = {
+    "model": (UnknownModelError, _c.LLMSIZE_TABLE_MODELS, _S["ERR_UNKNOWN_MODEL"]),
+    "GPU": (UnknownGPUError, _c.LLMSIZE_TABLE_ACCELS, _S["ERR_UNKNOWN_ACCEL"]),
+    "format": (UnknownFormatError, _c.LLMSIZE_TABLE_FORMATS, _S["ERR_UNKNOWN_FORMAT"]),
+    "licence": (UnknownLicenseError, _c.LLMSIZE_TABLE_LICENSES, _S["ERR_UNKNOWN_LICENSE"]),
+    "engine": (UnknownEngineError, _c.LLMSIZE_TABLE_ENGINES, _S["ERR_UNKNOWN_ENGINE"]),
+    "KV dtype": (UnknownKVDtypeError, _c.LLMSIZE_TABLE_KV_DTYPES, _S["ERR_UNKNOWN_KV_DTYPE"]),
+}
+
+
+def _unknown(kind: str, name: str) -> UnknownNameError:
+    exc, table, status = _TABLES[kind]
+    text = _c.llmsize_close_names(table, str(name)).text
+    return exc(kind, str(name), [s for s in text.split("|") if s], status)
+
+
+def _first(ids: str) -> str:
+    return ids.split("|")[0] if ids else ""
+
+
+# --------------------------------------------------------------------------------------
+# Enums (strings are accepted wherever an enum is)
+# --------------------------------------------------------------------------------------
+class Engine(str, enum.Enum):
+    """Serving engines whose memory rules llmsize models."""
+
+    NONE = "none"
+    VLLM = "vllm"
+    SGLANG = "sglang"
+    LLAMACPP = "llamacpp"
+    OLLAMA = "ollama"
+    TRTLLM = "trtllm"
+
+    @property
+    def code(self) -> int:
+        return _c.llmsize_engine_named(self.value)
+
+
+class KVDtype(str, enum.Enum):
+    """KV-cache element types (llama.cpp's cache types, FP8, NVFP4)."""
+
+    F16 = "f16"
+    F32 = "f32"
+    FP8 = "fp8"
+    Q8_0 = "q8_0"
+    Q5_1 = "q5_1"
+    Q5_0 = "q5_0"
+    Q4_1 = "q4_1"
+    Q4_0 = "q4_0"
+    IQ4_NL = "iq4_nl"
+    NVFP4 = "nvfp4"
+
+
+class Verdict(str, enum.Enum):
+    """Licence verdicts; UNKNOWN is never a yes."""
+
+    UNKNOWN = "unknown"
+    ALLOWED = "allowed"
+    ALLOWED_WITH_OBLIGATIONS = "allowed_with_obligations"
+    NOT_ALLOWED = "not_allowed"
+
+
+class Metric(str, enum.Enum):
+    """What a quality figure measures."""
+
+    NONE = "none"
+    PPL = "ppl"
+    ACCURACY = "accuracy"
+    NATIVE = "native"
+
+
+class Confidence(str, enum.Enum):
+    """How a quality estimate relates to the published figures."""
+
+    NONE = "none"
+    REFERENCE = "reference"
+    SCALED = "scaled"
+    EXTRAPOLATED = "extrapolated"
+
+
+class Reject(str, enum.Enum):
+    """The first constraint a model failed in :func:`select`."""
+
+    NONE = "none"
+    TASK = "task"
+    ORIGIN = "origin"
+    LICENSE = "license"
+    CONTEXT = "context"
+    MEMORY = "memory"
+    QUALITY = "quality"
+    SPEED = "speed"
+
+
+class Task(str, enum.Enum):
+    """Task tags of a model (from its card; vision and long-context derived)."""
+
+    CHAT = "chat"
+    CODE = "code"
+    REASONING = "reasoning"
+    MULTILINGUAL = "multilingual"
+    VISION = "vision"
+    LONG_CONTEXT = "long-context"
+    EMBEDDING = "embedding"
+
+    @property
+    def bit(self) -> int:
+        return 1 << list(Task).index(self)
+
+
+_VERDICTS = list(Verdict)
+_METRICS = list(Metric)
+_CONFIDENCES = list(Confidence)
+_REJECTS = list(Reject)
+_ENGINE_NAMES = [e.value for e in Engine]
+
+
+def _engine(value: Union[str, Engine, None]) -> int:
+    if value is None:
+        return 0
+    name = value.value if isinstance(value, Engine) else str(value)
+    code = _c.llmsize_engine_named(name)
+    if code < 0:
+        raise _unknown("engine", name)
+    return code
+
+
+def _kv(value: Union[str, KVDtype, None]) -> int:
+    if value is None:
+        return 0
+    name = value.value if isinstance(value, KVDtype) else str(value)
+    code = _c.llmsize_kv_dtype_named(name)
+    if code < 0:
+        raise _unknown("KV dtype", name)
+    return code
+
+
+def _tasks(value: Union[None, str, Task, Iterable[Union[str, Task]]]) -> int:
+    if not value:
+        return 0
+    items = [value] if isinstance(value, (str, Task)) else list(value)
+    bits = 0
+    for t in items:
+        try:
+            bits |= Task(t.value if isinstance(t, Task) else t).bit
+        except ValueError:
+            raise InvalidArgumentError(f"unknown task {t!r}; one of {', '.join(x.value for x in Task)}",
+                                       _S["ERR_INVALID_ARG"]) from None
+    return bits
+
+
+def _countries(value: Union[None, str, Iterable[str]]) -> str:
+    if not value:
+        return ""
+    return value if isinstance(value, str) else ",".join(value)
+
+
+# --------------------------------------------------------------------------------------
+# Result dataclasses: frozen, to_dict(), an HTML table in Jupyter
+# --------------------------------------------------------------------------------------
+class _Record:
+    def to_dict(self) -> Dict[str, Any]:
+        """The fields as a plain dict (enums as their string values)."""
+        out = {}
+        for f in fields(self):  # type: ignore[arg-type]
+            v = getattr(self, f.name)
+            if isinstance(v, enum.Enum):
+                v = v.value
+            elif isinstance(v, _Record):
+                v = v.to_dict()
+            elif isinstance(v, (list, tuple)):
+                v = [x.to_dict() if isinstance(x, _Record) else (x.value if isinstance(x, enum.Enum) else x) for x in v]
+            out[f.name] = v
+        return out
+
+    def _repr_html_(self) -> str:
+        import html
+        rows = []
+        for k, v in self.to_dict().items():
+            if isinstance(v, int) and k.endswith("_bytes"):
+                v = f"{v:,} ({v / GIB:.2f} GiB)"
+            elif isinstance(v, float):
+                v = f"{v:.4g}"
+            elif isinstance(v, (list, dict)):
+                v = f"{len(v)} item(s)"
+            rows.append(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>")
+        return f"<table><caption>{type(self).__name__}</caption>{''.join(rows)}</table>"
+
+
+def _copy(cls, obj, **extra):
+    """A dataclass from a SWIG struct with the same field names."""
+    values = {}
+    for f in fields(cls):
+        if f.name in extra:
+            values[f.name] = extra[f.name]
+        else:
+            values[f.name] = getattr(obj, f.name)
+    return cls(**values)
+
+
+@dataclass(frozen=True)
+class Params(_Record):
+    """Parameter counts by component; ``text`` excludes vision towers and MTP modules."""
+
+    embed: int
+    lm_head: int
+    attn: int
+    ffn_dense: int
+    experts: int
+    shared_experts: int
+    router: int
+    norms: int
+    linear_attn: int
+    vision: int
+    mtp: int
+    text: int
+    total: int
+    active: int
+
+
+@dataclass(frozen=True)
+class Weights(_Record):
+    """Weight bytes by component in one format; ``active`` is read per token."""
+
+    embed: int
+    lm_head: int
+    attn: int
+    ffn_dense: int
+    experts: int
+    shared_experts: int
+    router: int
+    norms: int
+    linear_attn: int
+    vision: int
+    mtp: int
+    total: int
+    active: int
+    file_bytes: int
+
+    @property
+    def total_gib(self) -> float:
+        return self.total / GIB
+
+
+@dataclass(frozen=True)
+class Speed(_Record):
+    """Decode tok/s (expected, low, high) per sequence and TTFT / end-to-end seconds."""
+
+    decode_tps: float
+    decode_tps_low: float
+    decode_tps_high: float
+    decode_tps_total: float
+    ttft_s: float
+    e2e_s: float
+    bytes_per_step: int
+    compute_bound: float
+
+
+@dataclass(frozen=True)
+class Suggestion(_Record):
+    """One change that would make a plan fit (empty fields: none found)."""
+
+    format: Optional[str]
+    format_loss_pct: float
+    gpus: int
+    context: int
+    users: int
+
+
+@dataclass(frozen=True)
+class Fit(_Record):
+    """A serving plan's verdict and per-accelerator budget (see llmsize_plan_result)."""
+
+    model: str
+    format: str
+    gpu: str
+    engine: str
+    fits: bool
+    tight: bool
+    refused: bool
+    loads: bool
+    weight_bytes: int
+    kv_bytes: int
+    activation_bytes: int
+    overhead_bytes: int
+    total_bytes: int
+    usable_bytes: int
+    headroom_bytes: int
+    host_weight_bytes: int
+    host_kv_bytes: int
+    context: int
+    users: int
+    cache_cells: int
+    swa_cells: int
+    kv_pool_bytes: int
+    kv_capacity_tokens: int
+    kv_blocks: int
+    max_concurrency: float
+    max_context: int
+    refusal_needed: int
+    refusal_available: int
+    gpus: int
+    decode_tps: float
+    suggestion: Optional[Suggestion] = None
+
+    @property
+    def headroom_gib(self) -> float:
+        return self.headroom_bytes / GIB
+
+    @property
+    def total_gib(self) -> float:
+        return self.total_bytes / GIB
+
+
+@dataclass(frozen=True)
+class Quality(_Record):
+    """Estimated quality loss of a format on a model, with its provenance."""
+
+    format: str
+    metric: Metric
+    confidence: Confidence
+    loss_pct: float
+    loss_low_pct: float
+    loss_high_pct: float
+    kld: float
+    reference: str
+    benchmark: str
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Finding(_Record):
+    """One licence reason or obligation, citing its clause."""
+
+    license: str
+    verdict: Verdict
+    text: str
+    clause: str
+
+
+@dataclass(frozen=True)
+class LicenseCheck(_Record):
+    """Whether a use is allowed, the obligations that come with it and why."""
+
+    model: str
+    verdict: Verdict
+    obligations: Tuple[Finding, ...]
+    reasons: Tuple[Finding, ...]
+
+    @property
+    def allowed(self) -> Optional[bool]:
+        """True (also with obligations), False, or None when the terms are unknown."""
+        if self.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_OBLIGATIONS):
+            return True
+        return False if self.verdict == Verdict.NOT_ALLOWED else None
+
+
+@dataclass(frozen=True)
+class Use(_Record):
+    """A use of a model, for licence checks (zero / False = no)."""
+
+    commercial: bool = False
+    mau: int = 0
+    mau_at_release: int = 0
+    revenue_usd: float = 0.0
+    eu: bool = False
+    multimodal: bool = False
+    redistribute: bool = False
+    train_on_outputs: bool = False
+
+    def _c(self):
+        if self.mau < 0 or self.mau_at_release < 0:
+            raise InvalidArgumentError("MAU cannot be negative", _S["ERR_INVALID_ARG"])
+        return _c.llmsize_use_make(int(self.commercial), int(self.mau), int(self.mau_at_release), float(self.revenue_usd),
+                                   int(self.eu), int(self.multimodal), int(self.redistribute), int(self.train_on_outputs))
+
+
+@dataclass(frozen=True)
+class Candidate(_Record):
+    """A model in :func:`select`'s answer: its format and why it won, or why it was rejected."""
+
+    rank: int
+    model: str
+    format: Optional[str]
+    rejected: Reject
+    reason: str
+    effective_params_b: float
+    score: float
+    decode_tps: float
+    quality_loss_pct: float
+    weight_bytes: int
+    headroom_bytes: int
+    license_verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Selection(_Record):
+    """Candidates best first, then rejected models with the constraint each failed."""
+
+    candidates: Tuple[Candidate, ...]
+    rejected: Tuple[Candidate, ...]
+
+    def to_pandas(self):
+        """Both lists in one DataFrame (needs pandas)."""
+        import pandas as pd  # optional dependency, imported only here
+        return pd.DataFrame([c.to_dict() for c in self.candidates + self.rejected])
+
+
+@dataclass(frozen=True)
+class ClaimCheck(_Record):
+    """A published footprint / speed claim against what is physically possible."""
+
+    weight_bytes: int
+    bytes_ratio: float
+    bytes_possible: bool
+    fits_gpu: bool
+    max_tps: float
+    tps_ratio: float
+    tps_possible: bool
+
+
+# --------------------------------------------------------------------------------------
+# Table rows
+# --------------------------------------------------------------------------------------
+class _Row:
+    __slots__ = ("_p",)
+
+    def __init__(self, ptr):
+        self._p = ptr
+
+    @property
+    def id(self) -> str:
+        """The canonical id (first of its spellings)."""
+        return _first(self._p.id)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.id!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, type(self)) and self.id == other.id
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
+
+
+class GPU(_Row):
+    """An accelerator row: memory, bandwidth, compute, source."""
+
+    @property
+    def name(self) -> str:
+        return self._p.name
+
+    @property
+    def mem_bytes(self) -> int:
+        return int(self._p.mem_bytes)
+
+    @property
+    def usable_pct(self) -> int:
+        return int(self._p.usable_pct)
+
+    @property
+    def bandwidth_gbs(self) -> float:
+        return float(self._p.bw_gbs)
+
+    @property
+    def bf16_tflops(self) -> float:
+        return float(self._p.bf16_tflops)
+
+    @property
+    def source(self) -> str:
+        return self._p.source
+
+
+class Format(_Row):
+    """A weight format: GGUF file types, GPU formats (FP8, AWQ, NVFP4…), float precisions."""
+
+    @property
+    def name(self) -> str:
+        return self._p.name
+
+    @property
+    def kind(self) -> str:
+        return ("float", "gguf", "gpu")[self._p.kind]
+
+    @property
+    def source(self) -> str:
+        return self._p.source
+
+
+class License(_Row):
+    """A licence's terms as data (see llmsize_license in llmsize.h)."""
+
+    @property
+    def name(self) -> str:
+        return self._p.name
+
+    @property
+    def spdx(self) -> Optional[str]:
+        return self._p.spdx
+
+    @property
+    def source(self) -> str:
+        return self._p.source
+
+    @property
+    def confidence(self) -> str:
+        return self._p.confidence
+
+
+def _lookup(kind: str, value, finder, cls):
+    if isinstance(value, cls):
+        return value
+    ptr = finder(str(value))
+    if ptr is None:
+        raise _unknown(kind, str(value))
+    return cls(ptr)
+
+
+def gpu(name: Union[str, GPU]) -> GPU:
+    """An accelerator by id, nvidia-smi name or GPU Feature Discovery label."""
+    return _lookup("GPU", name, _c.llmsize_accel_named, GPU)
+
+
+def format(name: Union[str, Format]) -> Format:  # noqa: A001 - the domain word
+    """A weight format by id or alias (``"Q4_K_M"``, ``"fp8"``, ``"awq"``…)."""
+    return _lookup("format", name, _c.llmsize_format_named, Format)
+
+
+def license(name: Union[str, License]) -> License:  # noqa: A001
+    """A licence by id or SPDX id."""
+    return _lookup("licence", name, _c.llmsize_license_named, License)
+
+
+class Model(_Row):
+    """A model: a table row (:func:`model`) or one described by a config.json."""
+
+    __slots__ = ("_own",)
+
+    def __init__(self, ptr, own=None):
+        super().__init__(ptr)
+        self._own = own  # keeps a by-value model alive
+
+    @classmethod
+    def from_hf_config(cls, config: Union[Mapping[str, Any], str, os.PathLike]) -> "Model":
+        """A model not in the table, from its Hugging Face config.json (a dict, JSON text
+        or a path). Raises ParseError / InvalidModelError when the config cannot size it."""
+        if isinstance(config, Mapping):
+            text = json.dumps(config)
+        elif isinstance(config, os.PathLike) or (isinstance(config, str) and not config.lstrip().startswith("{")):
+            with open(config, "r", encoding="utf-8") as fh:
+                text = fh.read()
+        else:
+            text = str(config)
+        res = _c.llmsize_model_from_json(text)
+        _raise(res.status, "config.json")
+        return cls(res.model, own=res)
+
+    # identity and architecture
+    @property
+    def name(self) -> str:
+        return self._p.name
+
+    @property
+    def developer(self) -> str:
+        return self._p.developer
+
+    @property
+    def country(self) -> str:
+        return self._p.country
+
+    @property
+    def license_id(self) -> str:
+        return self._p.license
+
+    @property
+    def hf_repos(self) -> List[str]:
+        return [r for r in (self._p.hf_repos or "").split("|") if r]
+
+    @property
+    def source(self) -> str:
+        return self._p.source
+
+    @property
+    def context_window(self) -> int:
+        """The model's own maximum context (0 when the table does not know it)."""
+        return int(self._p.dims.max_ctx)
+
+    @property
+    def tasks(self) -> List[Task]:
+        bits = _c.llmsize_model_tasks(self._p)
+        return [t for t in Task if bits & t.bit]
+
+    # parameters
+    @property
+    def params(self) -> Params:
+        """Parameter counts by component."""
+        r = _c.llmsize_params_get(self._p)
+        _raise(r.status, self.id)
+        return _copy(Params, r.value)
+
+    @property
+    def params_total(self) -> int:
+        return self.params.total
+
+    @property
+    def params_active(self) -> int:
+        return self.params.active
+
+    @property
+    def published_params(self) -> int:
+        return int(self._p.published_params)
+
+    # weights and KV
+    def weights(self, fmt: Union[str, Format] = "bf16") -> Weights:
+        """Weight bytes by component in a format."""
+        f = format(fmt)
+        r = _c.llmsize_weights_get(self._p, f._p)
+        _raise(r.status, f"{self.id} {f.id}")
+        return _copy(Weights, r.value)
+
+    def weight_bytes(self, fmt: Union[str, Format] = "bf16") -> int:
+        """All weight bytes in a format (exact integer)."""
+        return self.weights(fmt).total
+
+    def kv_bytes(self, context: int, seqs: int = 1, kv_dtype: Union[str, KVDtype] = "f16") -> int:
+        """KV-cache bytes for ``seqs`` sequences of ``context`` tokens."""
+        if context <= 0 or seqs <= 0 or seqs > 0xFFFFFFFF:
+            raise InvalidArgumentError("context and seqs must be positive", _S["ERR_INVALID_ARG"])
+        r = _c.llmsize_kv_get(self._p, int(context), int(seqs), _kv(kv_dtype))
+        _raise(r.status, self.id)
+        return int(r.value)
+
+    def speed(self, gpu_name: Union[str, GPU], format: Union[str, Format] = "Q4_K_M", *, gpus: int = 1,  # noqa: A002
+              context: int = 0, batch: int = 1, prompt: int = 0, gen: int = 0,
+              kv_dtype: Union[str, KVDtype] = "f16") -> Speed:
+        """Decode tok/s (expected, low, high), TTFT and end-to-end time."""
+        g, f = gpu(gpu_name), globals()["format"](format)
+        _check_counts(gpus=gpus, batch=batch, context=context, prompt=prompt, gen=gen)
+        r = _c.llmsize_speed_get(self._p, f._p, g._p, int(gpus), _kv(kv_dtype), int(context), int(prompt), int(gen),
+                                 int(batch))
+        _raise(r.status, f"{self.id} {f.id} {g.id}")
+        return _copy(Speed, r.value)
+
+    def _plan(self, gpu_name, format, engine, gpus, context, users, kv_dtype, gpu_util, **kw):  # noqa: A002
+        g = gpu(gpu_name)
+        e = _engine(engine)
+        if format is None:
+            format = "Q4_K_M" if _ENGINE_NAMES[e] in ("llamacpp", "ollama") else "bf16"
+        f = globals()["format"](format)
+        _check_counts(gpus=gpus, context=context, users=users)
+        if not (gpu_util == gpu_util) or gpu_util < 0 or gpu_util > 1:
+            raise InvalidArgumentError("gpu_util must be in (0, 1]", _S["ERR_INVALID_ARG"])
+        flags = int(kw.get("flags", 0))
+        if kw.get("flash_attn"):
+            flags |= _c.LLMSIZE_PLAN_FLASH_ATTN
+        gl = kw.get("gpu_layers")
+        if gl is not None:
+            flags |= _c.LLMSIZE_PLAN_GPU_LAYERS
+        return _c.llmsize_plan_make(self._p, f._p, g._p, e, int(gpus or 0), int(kw.get("pp", 0)), int(kw.get("dp", 0)),
+                                    int(context or 0), int(users or 0), _kv(kv_dtype), float(gpu_util or 0.0),
+                                    int(kw.get("batched_tokens", 0)), int(kw.get("ubatch", 0)), 0,
+                                    int(gl or 0), int(kw.get("cpu_moe_layers", 0)), float(kw.get("host_bw_gbs", 0.0)),
+                                    flags, int(kw.get("tight_pct", 0)), 0)
+
+    def fit(self, gpu: Union[str, GPU], format: Union[str, Format, None] = None, *,  # noqa: A002
+            engine: Union[str, Engine, None] = None, gpus: int = 0, context: int = 0, users: int = 0,
+            kv_dtype: Union[str, KVDtype] = "f16", gpu_util: float = 0.0, **engine_options) -> Fit:
+        """Does the model fit, under an engine's rules? The per-GPU budget, the KV pool the
+        engine would allocate, and (when it does not fit) the one change that would.
+        ``engine_options``: pp, dp, batched_tokens, ubatch, gpu_layers, cpu_moe_layers,
+        host_bw_gbs, flash_attn, tight_pct."""
+        return _fit(self._plan(gpu, format, engine, gpus, context, users, kv_dtype, gpu_util, **engine_options))
+
+    def max_context(self, gpu: Union[str, GPU], format: Union[str, Format, None] = None, **kw) -> int:  # noqa: A002
+        """The longest per-sequence context that fits."""
+        p = self._plan(gpu, format, kw.pop("engine", None), kw.pop("gpus", 0), 0, kw.pop("users", 0),
+                       kw.pop("kv_dtype", "f16"), kw.pop("gpu_util", 0.0), **kw)
+        r = _c.llmsize_plan_max_context_get(p)
+        _raise(r.status, self.id)
+        return int(r.value)
+
+    def min_gpus(self, gpu: Union[str, GPU], format: Union[str, Format, None] = None, max_gpus: int = 64, **kw) -> int:  # noqa: A002
+        """The fewest accelerators (valid tensor parallelism) that fit; 0 when none up to max_gpus."""
+        p = self._plan(gpu, format, kw.pop("engine", None), 0, kw.pop("context", 0), kw.pop("users", 0),
+                       kw.pop("kv_dtype", "f16"), kw.pop("gpu_util", 0.0), **kw)
+        r = _c.llmsize_plan_min_gpus_get(p, int(max_gpus))
+        if r.status == _S["ERR_UNSUPPORTED"]:
+            return 0
+        _raise(r.status, self.id)
+        return int(r.value)
+
+    def quality(self, fmt: Union[str, Format]) -> Quality:
+        """Published quantization loss of a format scaled to this model (raises
+        UnsupportedError when nothing is published for the format)."""
+        f = format(fmt)
+        r = _c.llmsize_quality_get(self._p, f._p)
+        _raise(r.status, f"no published quality figure for {f.id}")
+        q = r.value
+        ref = q.ref
+        return Quality(format=f.id, metric=_METRICS[q.metric], confidence=_CONFIDENCES[q.confidence],
+                       loss_pct=q.loss_pct, loss_low_pct=q.loss_low_pct, loss_high_pct=q.loss_high_pct, kld=q.kld,
+                       reference=ref.ref_model if ref else "", benchmark=ref.benchmark if ref else "",
+                       source=ref.source if ref else "", note=q.note or "")
+
+    def license_check(self, use: Optional[Use] = None, **kw) -> LicenseCheck:
+        """May this use be made of the model? ``use`` or keyword fields of :class:`Use`."""
+        u = use if use is not None else Use(**kw)
+        cu = u._c()
+        r = _c.llmsize_license_get(self._p, cu)
+        _raise(r.status, self.id)
+        v = r.value
+
+        def finding(f):
+            return Finding(license=f.license or "", verdict=_VERDICTS[f.verdict], text=f.text or "", clause=f.clause or "")
+
+        return LicenseCheck(model=self.id, verdict=_VERDICTS[v.verdict],
+                            obligations=tuple(finding(_c.llmsize_license_obligation(v, i)) for i in range(v.n_obligations)),
+                            reasons=tuple(finding(_c.llmsize_license_reason(v, i)) for i in range(v.n_reasons)))
+
+
+def _check_counts(**values: int) -> None:
+    for k, v in values.items():
+        if v is None:
+            continue
+        if not isinstance(v, int) or v < 0 or v > (1 << 62):
+            raise InvalidArgumentError(f"{k} must be a non-negative integer, got {v!r}", _S["ERR_INVALID_ARG"])
+
+
+def _fit(plan) -> Fit:
+    r = _c.llmsize_plan_get(plan)
+    _raise(r.status, _first(plan.model.id))
+    v = r.value
+    sug = None
+    if not v.fits:
+        s = _c.llmsize_plan_suggest_get(plan)
+        if s.status == _S["OK"]:
+            sv = s.value
+            sug = Suggestion(format=_first(sv.format.id) if sv.format else None,
+                             format_loss_pct=sv.format_quality.loss_pct, gpus=int(sv.gpus), context=int(sv.context),
+                             users=int(sv.seqs))
+    return Fit(model=_first(plan.model.id), format=_first(plan.format.id), gpu=_first(plan.accel.id),
+               engine=_ENGINE_NAMES[plan.engine], fits=bool(v.fits), tight=bool(v.tight), refused=bool(v.refused),
+               loads=bool(v.loads), weight_bytes=int(v.weight_bytes), kv_bytes=int(v.kv_bytes),
+               activation_bytes=int(v.activation_bytes), overhead_bytes=int(v.overhead_bytes),
+               total_bytes=int(v.total_bytes), usable_bytes=int(v.usable_bytes), headroom_bytes=int(v.headroom_bytes),
+               host_weight_bytes=int(v.host_weight_bytes), host_kv_bytes=int(v.host_kv_bytes), context=int(v.context),
+               users=int(v.seqs), cache_cells=int(v.cache_cells), swa_cells=int(v.swa_cells),
+               kv_pool_bytes=int(v.kv_pool_bytes), kv_capacity_tokens=int(v.kv_capacity_tokens),
+               kv_blocks=int(v.kv_blocks), max_concurrency=float(v.max_concurrency), max_context=int(v.max_context),
+               refusal_needed=int(v.refusal_needed), refusal_available=int(v.refusal_available), gpus=int(v.gpus),
+               decode_tps=float(v.decode_tps), suggestion=sug)
+
+
+def model(name: Union[str, Model]) -> Model:
+    """A model by id or Hugging Face repo id (raises UnknownModelError with close names)."""
+    return _lookup("model", name, _c.llmsize_model_named, Model)
+
+
+def _rows(count, at, cls) -> List:
+    return [cls(at(i)) for i in range(count())]
+
+
+def models() -> List[Model]:
+    """Every model in the table."""
+    return _rows(_c.llmsize_model_count, _c.llmsize_model_at, Model)
+
+
+def gpus() -> List[GPU]:
+    """Every accelerator in the table."""
+    return _rows(_c.llmsize_accel_count, _c.llmsize_accel_at, GPU)
+
+
+def formats() -> List[Format]:
+    """Every weight format."""
+    return _rows(_c.llmsize_format_count, _c.llmsize_format_at, Format)
+
+
+def licenses() -> List[License]:
+    """Every licence."""
+    return _rows(_c.llmsize_license_count, _c.llmsize_license_at, License)
+
+
+def engines() -> List[Engine]:
+    """The serving engines llmsize models."""
+    return list(Engine)
+
+
+# --------------------------------------------------------------------------------------
+# Command lines, selection, sweeps, claims
+# --------------------------------------------------------------------------------------
+def plan_from_args(args: Sequence[str], gpu: Union[str, GPU], *, env: Optional[Mapping[str, str]] = None,  # noqa: A002
+                   gpus: int = 0) -> Fit:
+    """Parse an engine's command line (``["vllm", "serve", MODEL, "-tp", "2", ...]``; Ollama
+    reads OLLAMA_* from ``env``) and fit it on ``gpu``. Raises ParseError naming the flag."""
+    sep = "\x1f"
+    if any(sep in a for a in args):
+        raise InvalidArgumentError("arguments may not contain \\x1f", _S["ERR_INVALID_ARG"])
+    env_text = sep.join(f"{k}={v}" for k, v in (env or {}).items())
+    r = _c.llmsize_parse_args(sep.join(args), env_text)
+    if r.status == _S["ERR_PARSE"]:
+        raise ParseError(f"cannot parse the value of {r.error_flag}", r.status, r.error_flag)
+    if r.status == _S["ERR_UNKNOWN_ENGINE"]:
+        raise _unknown("engine", args[0] if args else "")
+    _raise(r.status)
+    p = r.plan
+    if p.model is None:
+        raise _unknown("model", r.model_arg)
+    if p.format is None:
+        raise UnsupportedError("the command line does not say the weight format; name it with the engine's flag",
+                               _S["ERR_UNSUPPORTED"])
+    g = globals()["gpu"](gpu)
+    plan = _c.llmsize_plan_make(p.model, p.format, g._p, p.engine, p.tp or int(gpus), p.pp, p.dp, p.context, p.seqs,
+                                p.kv_dtype, p.mem_fraction, p.batched_tokens, p.ubatch, p.block_size, p.gpu_layers,
+                                p.cpu_moe_layers, p.host_bw_gbs, p.flags, p.tight_pct, 0)
+    return _fit(plan)
+
+
+def select(gpu: Union[str, GPU], *, gpus: int = 1, engine: Union[str, Engine, None] = None,  # noqa: A002
+           users: int = 1, context: int = 8192, min_tps: float = 0.0, max_loss_pct: float = 0.0,
+           quality_metric: Union[str, Metric] = Metric.NONE, min_format: Union[str, Format, None] = None,
+           use: Optional[Use] = None, strict_license: bool = False,
+           origin_exclude: Union[None, str, Iterable[str]] = None,
+           origin_require: Union[None, str, Iterable[str]] = None,
+           tasks: Union[None, str, Task, Iterable[Union[str, Task]]] = None) -> Selection:
+    """Rank every model in the table for a deployment (the decision framework)."""
+    g = globals()["gpu"](gpu)
+    _check_counts(gpus=gpus, users=users, context=context)
+    if not (min_tps == min_tps) or min_tps < 0 or not (max_loss_pct == max_loss_pct) or max_loss_pct < 0:
+        raise InvalidArgumentError("min_tps and max_loss_pct must be non-negative numbers", _S["ERR_INVALID_ARG"])
+    metric = _METRICS.index(Metric(quality_metric))
+    mf = format(min_format)._p if min_format is not None else None
+    cu = use._c() if use is not None else None
+    s = _c.llmsize_select_run(g._p, int(gpus), _engine(engine), int(users), int(context), 0, float(min_tps), metric,
+                              float(max_loss_pct), mf, cu, int(strict_license), _countries(origin_exclude),
+                              _countries(origin_require), _tasks(tasks))
+    if s is None:
+        raise MemoryError("llmsize_select_run")
+    try:
+        _raise(s.status)
+        out = []
+        for i in range(s.n):
+            c = _c.llmsize_selection_at(s, i)
+            out.append(Candidate(rank=int(c.rank), model=_first(c.model.id), format=_first(c.format.id) if c.format else None,
+                                 rejected=_REJECTS[c.rejected], reason=c.reason or "",
+                                 effective_params_b=float(c.effective_params_b), score=float(c.score),
+                                 decode_tps=float(c.decode_tps), quality_loss_pct=float(c.quality.loss_pct),
+                                 weight_bytes=int(c.fit.weight_bytes), headroom_bytes=int(c.fit.headroom_bytes),
+                                 license_verdict=_VERDICTS[c.license_verdict]))
+    finally:
+        _c.llmsize_selection_free(s)
+    return Selection(candidates=tuple(c for c in out if c.rejected == Reject.NONE),
+                     rejected=tuple(c for c in out if c.rejected != Reject.NONE))
+
+
+_SWEEP_ROW = struct.Struct("=iiiiQQQQQQQqQdii")
+_SWEEP_COLUMNS = ("model", "format", "gpu", "status", "context", "weight_bytes", "kv_bytes", "activation_bytes",
+                  "overhead_bytes", "total_bytes", "usable_bytes", "headroom_bytes", "max_context", "decode_tps", "fits",
+                  "tight")
+
+
+class Sweep(dict):
+    """Columns of a sweep: a dict of equal-length lists (``model``, ``format``, ``gpu``,
+    ``context``, ``fits``, ``tight``, ``*_bytes``, ``max_context``, ``decode_tps``…)."""
+
+    def __len__(self) -> int:
+        return len(self.get("model", ()))
+
+    def to_pandas(self):
+        """A pandas DataFrame of the columns (needs pandas; imported only here)."""
+        import pandas as pd
+        return pd.DataFrame(dict(self))
+
+
+def sweep(models: Optional[Iterable[Union[str, Model]]] = None, formats: Optional[Iterable[Union[str, Format]]] = None,  # noqa: F811
+          gpus: Optional[Iterable[Union[str, GPU]]] = None, contexts: Iterable[int] = (8192,), *,  # noqa: F811
+          engine: Union[str, Engine, None] = None, users: int = 1, kv_dtype: Union[str, KVDtype] = "f16") -> Sweep:
+    """Every model x format x GPU x context, computed in C in one call (None = the whole
+    table). Returns columns; ``.to_pandas()`` when pandas is installed."""
+    ms = [m if isinstance(m, str) else m.id for m in (models if models is not None else globals()["models"]())]
+    fs = [f if isinstance(f, str) else f.id for f in (formats if formats is not None else ["bf16", "fp8", "Q4_K_M"])]
+    gs = [g if isinstance(g, str) else g.id for g in (gpus if gpus is not None else [g.id for g in globals()["gpus"]()])]
+    cs = [int(c) for c in contexts]
+    _check_counts(users=users, **{f"context{i}": c for i, c in enumerate(cs)})
+    for name in ms + fs + gs:
+        if "|" in name:
+            raise InvalidArgumentError(f"name may not contain '|': {name!r}", _S["ERR_INVALID_ARG"])
+    w = _c.llmsize_sweep_run("|".join(ms), "|".join(fs), "|".join(gs), "|".join(str(c) for c in cs), _engine(engine),
+                             int(users), _kv(kv_dtype))
+    if w is None:
+        raise MemoryError("llmsize_sweep_run")
+    try:
+        status = w.status
+        if status == _S["ERR_UNKNOWN_MODEL"]:
+            raise _unknown("model", w.bad_name)
+        if status == _S["ERR_UNKNOWN_FORMAT"]:
+            raise _unknown("format", w.bad_name)
+        if status == _S["ERR_UNKNOWN_ACCEL"]:
+            raise _unknown("GPU", w.bad_name)
+        _raise(status, w.bad_name)
+        size = _c.llmsize_sweep_row_size()
+        if size != _SWEEP_ROW.size:
+            raise Error(f"sweep row layout mismatch ({size} != {_SWEEP_ROW.size})")
+        raw = _c.llmsize_sweep_bytes(w)
+    finally:
+        _c.llmsize_sweep_free(w)
+    cols: Dict[str, list] = {k: [] for k in _SWEEP_COLUMNS}
+    for row in _SWEEP_ROW.iter_unpack(raw):
+        for k, v in zip(_SWEEP_COLUMNS, row):
+            cols[k].append(v)
+    cols["model"] = [ms[i] for i in cols["model"]]
+    cols["format"] = [fs[i] for i in cols["format"]]
+    cols["gpu"] = [gs[i] for i in cols["gpu"]]
+    cols["fits"] = [bool(x) for x in cols["fits"]]
+    cols["tight"] = [bool(x) for x in cols["tight"]]
+    return Sweep(cols)
+
+
+def check_claim(model_name: Union[str, Model], fmt: Union[str, Format], *, gb: float = 0.0,
+                gpu_name: Union[str, GPU, None] = None, tps: float = 0.0) -> ClaimCheck:
+    """How far a published claim (footprint in GB, decode tok/s on a GPU) is from what is possible."""
+    m, f = model(model_name), format(fmt)
+    g = gpu(gpu_name)._p if gpu_name is not None else None
+    if gb < 0 or tps < 0:
+        raise InvalidArgumentError("claims must be non-negative", _S["ERR_INVALID_ARG"])
+    r = _c.llmsize_claim_get(m._p, f._p, g, int(gb * 1e9), float(tps))
+    _raise(r.status, m.id)
+    v = r.value
+    return ClaimCheck(weight_bytes=int(v.weight_bytes), bytes_ratio=float(v.bytes_ratio),
+                      bytes_possible=bool(v.bytes_possible), fits_gpu=bool(v.fits_accel), max_tps=float(v.max_tps),
+                      tps_ratio=float(v.tps_ratio), tps_possible=bool(v.tps_possible))
+
+
+from . import plots  # noqa: E402  (plot helpers need the names above)

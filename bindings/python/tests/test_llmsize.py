@@ -1,0 +1,213 @@
+"""The Python binding: same numbers as C (shared vectors), native errors, enums,
+dataclasses, config.json import, sweeps, selection, command lines."""
+import json
+import math
+import pathlib
+
+import pytest
+
+import llmsize
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+DATA = ROOT / "tests" / "data"
+
+
+def _vectors():
+    for line in (DATA / "vectors.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+VECTORS = list(_vectors())
+
+
+def test_every_model_has_vectors():
+    assert len(VECTORS) == 3 * len(llmsize.models())
+
+
+@pytest.mark.parametrize("row", VECTORS, ids=[f"{r[0]}-{r[1]}" for r in VECTORS])
+def test_same_numbers_as_c(row):
+    mid, fmt, engine = row[0], row[1], row[2]
+    m = llmsize.model(mid)
+    assert m.params_total == int(row[3])
+    assert m.params_active == int(row[4])
+    assert m.weight_bytes(fmt) == int(row[5])
+    if int(row[6]):
+        assert m.kv_bytes(8192, seqs=2) == int(row[6])
+    if int(row[7]) == 0:
+        fit = m.fit("h100-sxm", format=fmt, engine=engine, context=8192, users=2)
+        assert fit.fits == bool(int(row[8]))
+        assert fit.total_bytes == int(row[9])
+        assert fit.usable_bytes == int(row[10])
+        assert fit.headroom_bytes == int(row[11])
+        assert fit.max_context == int(row[12])
+        assert fit.decode_tps == pytest.approx(float(row[13]), abs=1e-6)
+    else:
+        with pytest.raises(llmsize.Error):
+            m.fit("h100-sxm", format=fmt, engine=engine, context=8192, users=2)
+
+
+def test_lookups_and_rows():
+    m = llmsize.model("meta-llama/Llama-3.1-8B-Instruct")
+    assert m.id == "llama-3.1-8b" and m == llmsize.model("LLAMA-3.1-8B") and hash(m) == hash(llmsize.model("llama-3.1-8b"))
+    assert m.published_params == m.params_total == 8030261248
+    assert llmsize.gpu("NVIDIA H100 80GB HBM3").id == "h100-sxm"
+    assert llmsize.format("q4_k_m").kind == "gguf"
+    assert llmsize.license("Apache-2.0").id == "apache-2.0"
+    assert {e.value for e in llmsize.engines()} == {"none", "vllm", "sglang", "llamacpp", "ollama", "trtllm"}
+    assert len(llmsize.gpus()) >= 45 and len(llmsize.formats()) >= 40 and len(llmsize.licenses()) >= 20
+    assert llmsize.Task.CODE in llmsize.model("qwen3-coder-30b-a3b-instruct").tasks
+
+
+def test_unknown_names_are_key_errors_with_close_matches():
+    with pytest.raises(llmsize.UnknownModelError) as e:
+        llmsize.model("llama-3.1-9b")
+    assert isinstance(e.value, KeyError) and "llama-3.1-8b" in e.value.suggestions
+    assert "did you mean" in str(e.value)
+    with pytest.raises(KeyError):
+        llmsize.gpu("h1000")
+    with pytest.raises(llmsize.UnknownFormatError):
+        llmsize.model("llama-3.1-8b").weight_bytes("Q4_K_X")
+    with pytest.raises(llmsize.UnknownEngineError):
+        llmsize.model("llama-3.1-8b").fit("h100", engine="tgi")
+    with pytest.raises(llmsize.UnknownKVDtypeError):
+        llmsize.model("llama-3.1-8b").kv_bytes(1024, kv_dtype="q3_k")
+
+
+def test_bad_arguments_raise_value_errors():
+    m = llmsize.model("llama-3.1-8b")
+    for bad in (0, -1):
+        with pytest.raises(ValueError):
+            m.kv_bytes(bad)
+    with pytest.raises(llmsize.InvalidArgumentError):
+        m.fit("h100", gpu_util=1.5)
+    with pytest.raises(ValueError):
+        m.fit("h100", gpu_util=float("nan"))
+    with pytest.raises(llmsize.InvalidArgumentError):
+        m.fit("h100", gpus=3)  # 3 cannot split 32 heads
+    with pytest.raises(ValueError):
+        m.fit("h100", users=-2)
+    with pytest.raises(llmsize.InvalidArgumentError):
+        llmsize.Use(mau=-1)._c()
+    with pytest.raises(llmsize.UnsupportedError):
+        m.quality("exl2-4.0")
+
+
+def test_overflow_is_overflow_error():
+    with pytest.raises(OverflowError):
+        llmsize.model("llama-3.1-405b").kv_bytes(1 << 62, seqs=1000, kv_dtype="f32")
+
+
+def test_enums_accept_strings():
+    m = llmsize.model("llama-3.1-8b")
+    a = m.fit("h100", format="fp8", engine=llmsize.Engine.VLLM, context=4096)
+    b = m.fit("h100", format="fp8", engine="vllm", context=4096)
+    assert a == b and a.engine == "vllm"
+    assert m.kv_bytes(4096, kv_dtype=llmsize.KVDtype.Q8_0) == m.kv_bytes(4096, kv_dtype="q8_0")
+
+
+def test_results_are_frozen_dataclasses_with_dict_and_html():
+    fit = llmsize.model("llama-3.3-70b").fit("h100", format="fp8", engine="vllm", context=32768)
+    with pytest.raises(Exception):
+        fit.fits = True  # frozen
+    d = fit.to_dict()
+    assert d["fits"] is False and d["refused"] is True and d["suggestion"]["gpus"] == 2
+    assert "<table>" in fit._repr_html_() and "GiB" in fit._repr_html_()
+    assert json.dumps(d)  # plain data
+
+
+def test_fit_matches_the_scenarios():
+    # booklet scenario 2: Qwen3-32B FP8 on one H100 at 32K leaves >= 30 GB for KV
+    f = llmsize.model("qwen3-32b").fit("h100", format="fp8", engine="vllm", context=32768)
+    assert f.fits and f.kv_pool_bytes >= 30e9
+    assert llmsize.model("llama-3.1-405b").min_gpus("h100", format="fp8", engine="vllm", context=32768) == 8
+    assert llmsize.model("llama-3.1-8b").max_context("h100", format="bf16", engine="vllm") == 131072
+
+
+def test_quality_and_license():
+    q = llmsize.model("llama-3.1-70b").quality("Q4_K_M")
+    assert q.metric == llmsize.Metric.PPL and 0 < q.loss_low_pct <= q.loss_pct <= q.loss_high_pct and q.source
+    lic = llmsize.model("llama-4-scout").license_check(commercial=True, eu=True, multimodal=True)
+    assert lic.verdict == llmsize.Verdict.NOT_ALLOWED and lic.allowed is False
+    assert any("European Union" in r.clause for r in lic.reasons)
+    ok = llmsize.model("kimi-k2").license_check(llmsize.Use(commercial=True, mau=200_000_000))
+    assert ok.allowed is True and any("Kimi K2" in o.text for o in ok.obligations)
+    assert llmsize.model("falcon-180b").license_check(train_on_outputs=True).allowed is None
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "hf_configs").glob("*.json")), ids=lambda p: p.stem)
+def test_from_hf_config_reproduces_table_rows(path):
+    row = llmsize.model(path.stem)
+    for source in (path, str(path), json.loads(path.read_text()), path.read_text()):
+        m = llmsize.Model.from_hf_config(source)
+        assert m.params.text == row.params.text and m.params_active == row.params_active
+        assert m.kv_bytes(32768) == row.kv_bytes(32768)
+
+
+def test_from_hf_config_errors():
+    with pytest.raises(llmsize.ParseError):
+        llmsize.Model.from_hf_config('{"hidden_size": 4096,')
+    with pytest.raises(llmsize.InvalidModelError):
+        llmsize.Model.from_hf_config({"model_type": "llama"})
+
+
+def test_plan_from_args():
+    f = llmsize.plan_from_args(["vllm", "serve", "meta-llama/Llama-3.1-70B-Instruct", "-tp", "2", "--max-model-len", "32k"], "h100")
+    assert f.model == "llama-3.1-70b" and f.gpus == 2 and f.context == 32000
+    o = llmsize.plan_from_args(["ollama", "run", "llama3.1:8b"], "rtx-4090",
+                               env={"OLLAMA_NUM_PARALLEL": "2", "OLLAMA_CONTEXT_LENGTH": "8192"})
+    assert o.engine == "ollama" and o.users == 2 and o.context == 8192 and o.fits
+    with pytest.raises(llmsize.ParseError) as e:
+        llmsize.plan_from_args(["llama-server", "-m", "x-Q4_K_M.gguf", "-c", "32k"], "h100")
+    assert e.value.flag == "-c"
+    with pytest.raises(llmsize.UnknownModelError):
+        llmsize.plan_from_args(["vllm", "serve", "someone/unknown-model"], "h100")
+
+
+def test_select_is_deterministic_and_explains():
+    kw = dict(users=10, context=8192, engine="sglang", origin_require="EU", tasks=["multilingual"], min_tps=10)
+    a, b = llmsize.select("dgx-spark", **kw), llmsize.select("dgx-spark", **kw)
+    assert a == b and a.candidates
+    assert all(c.rejected == llmsize.Reject.NONE and c.format for c in a.candidates)
+    qwen = next(c for c in a.rejected if c.model == "qwen3-14b")
+    assert qwen.rejected == llmsize.Reject.ORIGIN and qwen.reason
+    assert [c.rank for c in a.candidates] == list(range(1, len(a.candidates) + 1))
+
+
+def test_sweep_columns():
+    s = llmsize.sweep(models=["llama-3.1-8b", "qwen3-32b"], formats=["bf16", "Q4_K_M"], gpus=["h100", "rtx-4090"],
+                      contexts=[4096, 32768])
+    assert len(s) == 16 and set(s) >= {"model", "format", "gpu", "context", "fits", "headroom_bytes", "decode_tps"}
+    i = next(i for i in range(len(s)) if s["model"][i] == "qwen3-32b" and s["format"][i] == "bf16" and s["gpu"][i] == "rtx-4090")
+    assert s["fits"][i] is False
+    fit = llmsize.model("qwen3-32b").fit("rtx-4090", format="bf16", context=s["context"][i])
+    assert s["headroom_bytes"][i] == fit.headroom_bytes
+    with pytest.raises(llmsize.UnknownGPUError):
+        llmsize.sweep(gpus=["nope"])
+
+
+def test_sweep_to_pandas():
+    pd = pytest.importorskip("pandas")
+    df = llmsize.sweep(formats=["Q4_K_M"], gpus=["h100"], contexts=[8192]).to_pandas()
+    assert isinstance(df, pd.DataFrame) and len(df) == len(llmsize.models())
+
+
+def test_check_claim():
+    c = llmsize.check_claim("llama-4-scout", "awq", gb=11.2, gpu_name="rtx-5090", tps=42)
+    assert not c.bytes_possible and c.bytes_ratio < 0.25 and not c.fits_gpu
+
+
+def test_plots_return_axes():
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    from llmsize import plots
+    assert plots.what_fits_where(models=["llama-3.1-8b", "qwen3-32b"]).get_title()
+    assert plots.tps_vs_context("llama-3.1-8b", "h100").get_xlabel()
+    assert plots.quality_pareto("llama-3.1-8b").get_ylabel()
+
+
+def test_docstrings_everywhere():
+    for name in llmsize.__all__:
+        obj = getattr(llmsize, name)
+        assert obj.__doc__, name
+    assert math.isfinite(llmsize.model("llama-3.1-8b").speed("h100").decode_tps)
