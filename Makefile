@@ -93,6 +93,10 @@ python-test: | $(BUILD)
 	$(VENV)/bin/python -m pytest -q bindings/python/tests
 	MPLBACKEND=Agg $(VENV)/bin/python bindings/python/tests/run_notebook.py examples/notebook.ipynb
 
+# Python per-call overhead and sweep time (numbers, not assertions).
+bench-python: python-test
+	$(VENV)/bin/python bench/python_bench.py
+
 # The C tests under AddressSanitizer + UndefinedBehaviorSanitizer (no recovery).
 test-asan: | $(BUILD)
 	$(CC) -std=c99 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover $(WARN) -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $(TEST_SRC) llmsize.c -lm -o $(BUILD)/test_asan
@@ -109,4 +113,4 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: all run matrix test test-asan bindings check-bindings python-test install clean
+.PHONY: all run matrix test test-asan bindings check-bindings python-test bench-python install clean

@@ -540,6 +540,11 @@ typedef struct llmsize_plan {
     uint32_t tight_pct;        /* headroom below this % of usable is "tight" (0 = 10)      */
     uint64_t kv_pool_bytes;    /* paging engines: a KV pool you know (e.g. the engine's log
                                   line); 0 = predict it                                   */
+    /* Optional caches for callers that fit one model and format many times (sweeps,
+       solvers, schedulers): exactly llmsize_weight_bytes(model, format) and
+       llmsize_params_of(model). NULL = computed on every call. */
+    const llmsize_weights *weights;
+    const llmsize_params *params;
 } llmsize_plan;
 
 /* What a plan needs and what the engine would do. Byte figures are per accelerator (the
@@ -2045,9 +2050,11 @@ static double llmsize__attn_flops_per_token(const llmsize_model *m, uint64_t con
     return sum;
 }
 
-LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsize_speed_result *out) {
-    llmsize_weights w;
-    llmsize_params p;
+/* Speed from weights and parameters already computed (plans pass theirs). */
+static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, const llmsize_weights *wp,
+                                          const llmsize_params *pp, llmsize_speed_result *out) {
+    const llmsize_weights w = *wp;
+    const llmsize_params p = *pp;
     llmsize_status st;
     const llmsize_efficiency *eff;
     uint64_t kv = 0, prompt, gen, moved;
@@ -2064,8 +2071,6 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsi
     if ((unsigned)req->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
     eff = llmsize_efficiency_of(req->accel->hw_class);
     if (!eff) return LLMSIZE_ERR_INVALID_ARG;
-    if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
-    if ((st = llmsize_params_of(req->model, &p)) != LLMSIZE_OK) return st;
     if (!(req->model->flags & LLMSIZE_F_ENCODER)) {
         st = llmsize_kv_bytes(req->model, req->context ? req->context : prompt, batch,
                               (llmsize_kv_dtype)req->kv_dtype, &kv);
@@ -2101,6 +2106,17 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsi
     }
     out->e2e_s = out->ttft_s + step * (double)(gen - 1u);
     return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsize_speed_result *out) {
+    llmsize_weights w;
+    llmsize_params p;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
+    if ((st = llmsize_params_of(req->model, &p)) != LLMSIZE_OK) return st;
+    return llmsize__speed_with(req, &w, &p, out);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -3060,6 +3076,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
     llmsize__kvparts k;
     llmsize_model rank;
     llmsize_weights w;
+    llmsize_params pr;
     llmsize_status st;
     uint64_t host_read = 0;
     int ov = 0;
@@ -3073,6 +3090,10 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
     if (p->model->dims.max_ctx && out->context > p->model->dims.max_ctx && p->engine != LLMSIZE_ENGINE_NONE && p->engine != LLMSIZE_ENGINE_LLAMACPP &&
         p->engine != LLMSIZE_ENGINE_OLLAMA)
         out->refused = 1;  /* paging engines refuse a length beyond the model's own */
+    if (p->weights) w = *p->weights;
+    else if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
+    if (p->params) pr = *p->params;
+    else if ((st = llmsize_params_of(p->model, &pr)) != LLMSIZE_OK) return st;
     llmsize__rank_model(p->model, l.tp, &rank);
     llmsize__kv_parts(&rank, (llmsize_kv_dtype)p->kv_dtype, (p->model->dims.layers + l.pp - 1) / l.pp, &k, &ov);
     if (p->engine == LLMSIZE_ENGINE_LLAMACPP || p->engine == LLMSIZE_ENGINE_OLLAMA) {
@@ -3094,19 +3115,24 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
                 cpu_layers = layers - ngl;
             }
         }
-        if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
-        llmsize__bytes_init(&b, p->model, p->format);
-        b.place = 1;
-        b.gpu_from_layer = cpu_layers;
-        b.output_gpu = output_gpu;
-        b.cpu_moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
-        llmsize__bytes_run(&b);
-        if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
-        out->host_weight_bytes = b.host;
-        host_read = b.host_read;
-        out->weight_bytes = (w.total - b.host) / l.tp;
+        if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
+            /* offload: place every tensor */
+            llmsize__bytes_init(&b, p->model, p->format);
+            b.place = 1;
+            b.gpu_from_layer = cpu_layers;
+            b.output_gpu = output_gpu;
+            b.cpu_moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
+            llmsize__bytes_run(&b);
+            if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
+            out->host_weight_bytes = b.host;
+            host_read = b.host_read;
+        } else {
+            /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */
+            out->host_weight_bytes = w.embed + w.vision;
+        }
+        out->weight_bytes = (w.total - out->host_weight_bytes) / l.tp;
         /* tied embeddings: the output layer is a GPU copy of token_embd */
-        if ((p->model->flags & LLMSIZE_F_TIED_EMBED) && b.output_gpu) out->weight_bytes += w.embed;
+        if ((p->model->flags & LLMSIZE_F_TIED_EMBED) && output_gpu) out->weight_bytes += w.embed;
         out->overhead_bytes = e->overhead_tp1;
         if ((st = llmsize__plan_llamacpp(p, e, &k, out, &ov)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
         /* layers left in host memory keep their share of the cache there too */
@@ -3116,7 +3142,6 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
             out->host_kv_bytes = host_kv;
         }
     } else {
-        if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
         out->weight_bytes = llmsize__rank_weights(&w, p->model, l.tp, l.pp, l.expert_ranks);
         if (p->engine == LLMSIZE_ENGINE_NONE) {
             const uint64_t per_req = llmsize__request_kv(&k, p->model, out->context, 1u, 0u, LLMSIZE__PAGES_WINDOW, &ov);
@@ -3145,7 +3170,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
         memset(&q, 0, sizeof q);
         q.model = p->model; q.format = p->format; q.accel = p->accel; q.n_accel = l.tp * l.pp;
         q.kv_dtype = p->kv_dtype; q.context = out->context; q.batch = out->seqs;
-        if (llmsize_speed(&q, &s) == LLMSIZE_OK && s.decode_tps > 0) {
+        if (llmsize__speed_with(&q, &w, &pr, &s) == LLMSIZE_OK && s.decode_tps > 0) {
             if (host_read == 0) out->decode_tps = s.decode_tps;
             else if (p->host_bw_gbs > 0)   /* offloaded layers stream from host memory */
                 out->decode_tps = 1.0 / (1.0 / s.decode_tps + (double)host_read / (p->host_bw_gbs * 1e9));
@@ -3162,15 +3187,34 @@ static int llmsize__plan_fits(const llmsize_plan *p, llmsize_plan_result *r, llm
     return *st == LLMSIZE_OK && r->fits;
 }
 
+/* A copy of the plan with its weights and parameters computed once, for searches that
+   fit the same model and format many times. */
+static llmsize_status llmsize__plan_cached(const llmsize_plan *plan, llmsize_plan *p, llmsize_weights *w,
+                                           llmsize_params *pr) {
+    llmsize_status st;
+    *p = *plan;
+    if (!p->model || !p->format) return LLMSIZE_ERR_NULL;
+    if (!p->weights) {
+        if ((st = llmsize_weight_bytes(p->model, p->format, w)) != LLMSIZE_OK) return st;
+        p->weights = w;
+    }
+    if (!p->params) {
+        if ((st = llmsize_params_of(p->model, pr)) != LLMSIZE_OK) return st;
+        p->params = pr;
+    }
+    return LLMSIZE_OK;
+}
+
 LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out) {
     llmsize_plan p;
     llmsize_plan_result r;
     llmsize_status st;
     uint64_t lo = 0, hi;
+    llmsize_weights w;
+    llmsize_params pr;
     if (out) *out = 0;
     if (!plan || !out) return LLMSIZE_ERR_NULL;
-    if (!plan->model) return LLMSIZE_ERR_NULL;
-    p = *plan;
+    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
     p.flags &= ~(uint32_t)LLMSIZE_PLAN_CONTEXT_AUTO;
     hi = llmsize__ctx_cap(plan->model);
     p.context = 1;
@@ -3192,9 +3236,11 @@ LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint3
     llmsize_plan_result r;
     llmsize_status st;
     uint32_t lo = 0, hi = 1u;
+    llmsize_weights w;
+    llmsize_params pr;
     if (out) *out = 0;
     if (!plan || !out) return LLMSIZE_ERR_NULL;
-    p = *plan;
+    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
     p.seqs = 1;
     if (!llmsize__plan_fits(&p, &r, &st)) return st;
     lo = 1;
@@ -3220,10 +3266,12 @@ LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint3
     llmsize_plan_result r;
     llmsize_status st;
     uint32_t tp;
+    llmsize_weights w;
+    llmsize_params pr;
     if (out) *out = 0;
     if (!plan || !out || !plan->model) return LLMSIZE_ERR_NULL;
     if (max_gpus == 0 || max_gpus > 4096u) return LLMSIZE_ERR_INVALID_ARG;
-    p = *plan;
+    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
     p.pp = p.dp = 0;
     p.n_accel = 0;
     for (tp = 1; tp <= max_gpus; ++tp) {
@@ -3240,6 +3288,7 @@ LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, do
                                                     const llmsize_format **out, llmsize_quality *quality) {
     llmsize_plan p;
     llmsize_quality best_q;
+    llmsize_params pr;
     const llmsize_format *f;
     uint64_t best_bytes = 0;
     size_t i;
@@ -3249,12 +3298,15 @@ LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, do
     if (!(min_tps == min_tps) || min_tps < 0.0 || min_tps > 1e9) return LLMSIZE_ERR_INVALID_ARG;
     memset(&best_q, 0, sizeof best_q);
     p = *plan;
+    if (llmsize_params_of(plan->model, &pr) != LLMSIZE_OK) return LLMSIZE_ERR_INVALID_MODEL;
+    p.params = &pr;
     for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
         llmsize_plan_result r;
         llmsize_quality q;
         llmsize_status st;
         if (!f || !llmsize_format_runs_on(f, plan->accel, plan->engine)) continue;
         p.format = f;
+        p.weights = NULL;
         if (!llmsize__plan_fits(&p, &r, &st) || r.decode_tps < min_tps) continue;
         if (llmsize_quality_of(plan->model, f, &q) != LLMSIZE_OK) continue;
         if (!*out || q.loss_pct < best_q.loss_pct || (q.loss_pct == best_q.loss_pct && r.weight_bytes < best_bytes)) {
@@ -4040,11 +4092,13 @@ static const char *const llmsize__reject_text[LLMSIZE_REJECT_COUNT] = {
    speed; otherwise report how far the best attempt got. */
 static void llmsize__select_format(const llmsize_select_request *q, llmsize_candidate *c) {
     llmsize_plan p;
+    llmsize_params pr;
     const llmsize_format *f;
     uint32_t stage = LLMSIZE_REJECT_MEMORY;   /* the furthest any format got */
     double floor = q->max_loss_pct > 0 ? q->max_loss_pct : 1e300;
     size_t i;
     memset(&p, 0, sizeof p);
+    if (llmsize_params_of(c->model, &pr) == LLMSIZE_OK) p.params = &pr;   /* one count for every format */
     p.model = c->model; p.accel = q->accel; p.engine = q->engine; p.tp = q->n_accel ? q->n_accel : 1u;
     p.seqs = q->users ? q->users : 1u; p.context = q->context ? q->context : 8192u; p.kv_dtype = q->kv_dtype;
     p.tight_pct = q->tight_pct;

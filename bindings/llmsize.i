@@ -303,13 +303,21 @@ llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const 
         if (*end || !ctx[i]) { w->status = LLMSIZE_ERR_INVALID_ARG; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); }
     }
     if (w->status) goto done;
-    for (i = 0; i < nm; ++i) for (j = 0; j < nf; ++j) for (k = 0; k < na; ++k) for (c = 0; c < nc; ++c) {
+    for (i = 0; i < nm; ++i) {
+        llmsize_params pr;
+        int have_params = llmsize_params_of(m[i], &pr) == LLMSIZE_OK;
+        for (j = 0; j < nf; ++j) {
+            llmsize_weights wt;   /* one weight fold per model x format, reused for every GPU and context */
+            int have_weights = llmsize_weight_bytes(m[i], f[j], &wt) == LLMSIZE_OK;
+            for (k = 0; k < na; ++k) for (c = 0; c < nc; ++c) {
         llmsize_plan p;
         llmsize_plan_result r;
         llmsize_sweep_row *row = &w->rows[at++];
         memset(&p, 0, sizeof p);
         p.model = m[i]; p.format = f[j]; p.accel = a[k]; p.engine = (uint32_t)engine; p.context = ctx[c];
         p.seqs = (uint32_t)seqs; p.kv_dtype = (uint32_t)kv_dtype;
+        p.weights = have_weights ? &wt : NULL;
+        p.params = have_params ? &pr : NULL;
         row->model = (int32_t)i; row->format = (int32_t)j; row->accel = (int32_t)k; row->context = ctx[c];
         row->status = (int32_t)llmsize_plan_fit(&p, &r);
         if (row->status) continue;
@@ -317,6 +325,8 @@ llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const 
         row->overhead_bytes = r.overhead_bytes; row->total_bytes = r.total_bytes; row->usable_bytes = r.usable_bytes;
         row->headroom_bytes = r.headroom_bytes; row->max_context = r.max_context; row->decode_tps = r.decode_tps;
         row->fits = r.fits; row->tight = r.tight;
+            }
+        }
     }
     w->n = at;
 done:

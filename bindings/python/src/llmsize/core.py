@@ -561,6 +561,8 @@ class llmsize_plan(object):
     flags = property(_core.llmsize_plan_flags_get)
     tight_pct = property(_core.llmsize_plan_tight_pct_get)
     kv_pool_bytes = property(_core.llmsize_plan_kv_pool_bytes_get)
+    weights = property(_core.llmsize_plan_weights_get)
+    params = property(_core.llmsize_plan_params_get)
 
     def __init__(self):
         _core.llmsize_plan_swiginit(self, _core.new_llmsize_plan())

@@ -3746,13 +3746,21 @@ llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const 
         if (*end || !ctx[i]) { w->status = LLMSIZE_ERR_INVALID_ARG; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); }
     }
     if (w->status) goto done;
-    for (i = 0; i < nm; ++i) for (j = 0; j < nf; ++j) for (k = 0; k < na; ++k) for (c = 0; c < nc; ++c) {
+    for (i = 0; i < nm; ++i) {
+        llmsize_params pr;
+        int have_params = llmsize_params_of(m[i], &pr) == LLMSIZE_OK;
+        for (j = 0; j < nf; ++j) {
+            llmsize_weights wt;   /* one weight fold per model x format, reused for every GPU and context */
+            int have_weights = llmsize_weight_bytes(m[i], f[j], &wt) == LLMSIZE_OK;
+            for (k = 0; k < na; ++k) for (c = 0; c < nc; ++c) {
         llmsize_plan p;
         llmsize_plan_result r;
         llmsize_sweep_row *row = &w->rows[at++];
         memset(&p, 0, sizeof p);
         p.model = m[i]; p.format = f[j]; p.accel = a[k]; p.engine = (uint32_t)engine; p.context = ctx[c];
         p.seqs = (uint32_t)seqs; p.kv_dtype = (uint32_t)kv_dtype;
+        p.weights = have_weights ? &wt : NULL;
+        p.params = have_params ? &pr : NULL;
         row->model = (int32_t)i; row->format = (int32_t)j; row->accel = (int32_t)k; row->context = ctx[c];
         row->status = (int32_t)llmsize_plan_fit(&p, &r);
         if (row->status) continue;
@@ -3760,6 +3768,8 @@ llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const 
         row->overhead_bytes = r.overhead_bytes; row->total_bytes = r.total_bytes; row->usable_bytes = r.usable_bytes;
         row->headroom_bytes = r.headroom_bytes; row->max_context = r.max_context; row->decode_tps = r.decode_tps;
         row->fits = r.fits; row->tight = r.tight;
+            }
+        }
     }
     w->n = at;
 done:
@@ -9440,6 +9450,52 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_kv_pool_bytes_get(PyObject *self, PyObje
   arg1 = (struct llmsize_plan *)(argp1);
   result = (uint64_t) ((arg1)->kv_pool_bytes);
   resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_weights_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_weights *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_weights_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
+  }
+  arg1 = (struct llmsize_plan *)(argp1);
+  result = (llmsize_weights *) ((arg1)->weights);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_weights, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_params_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_params *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_params_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
+  }
+  arg1 = (struct llmsize_plan *)(argp1);
+  result = (llmsize_params *) ((arg1)->params);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_params, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -17896,6 +17952,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_plan_flags_get", _wrap_llmsize_plan_flags_get, METH_O, NULL},
 	 { "llmsize_plan_tight_pct_get", _wrap_llmsize_plan_tight_pct_get, METH_O, NULL},
 	 { "llmsize_plan_kv_pool_bytes_get", _wrap_llmsize_plan_kv_pool_bytes_get, METH_O, NULL},
+	 { "llmsize_plan_weights_get", _wrap_llmsize_plan_weights_get, METH_O, NULL},
+	 { "llmsize_plan_params_get", _wrap_llmsize_plan_params_get, METH_O, NULL},
 	 { "new_llmsize_plan", _wrap_new_llmsize_plan, METH_NOARGS, NULL},
 	 { "delete_llmsize_plan", _wrap_delete_llmsize_plan, METH_O, NULL},
 	 { "llmsize_plan_swigregister", llmsize_plan_swigregister, METH_O, NULL},
