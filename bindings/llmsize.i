@@ -345,3 +345,74 @@ llmsize_blob llmsize_sweep_bytes(const llmsize_sweep *w) {
 void *llmsize_sweep_data(const llmsize_sweep *w) { return w ? (void *)w->rows : NULL; }
 void llmsize_sweep_free(llmsize_sweep *w) { if (w) { free(w->rows); free(w); } }
 %}
+
+#ifdef SWIGGO
+/* ---- Go: one cgo call per fit. Reading a result struct field by field costs a cgo call per
+   field (~25 calls), so Go gets the plan result as a flat []uint64 in one call instead. ---- */
+%typemap(gotype) (uint64_t *flat, int n_flat) "[]uint64"
+%typemap(in) (uint64_t *flat, int n_flat) %{ $1 = (uint64_t *)$input.array; $2 = (int)$input.len; %}
+%inline %{
+/* The order of llmsize_plan_fit_flat's output; doubles are stored as their IEEE-754 bits. */
+enum {
+    LLMSIZE_FLAT_FITS, LLMSIZE_FLAT_TIGHT, LLMSIZE_FLAT_REFUSED, LLMSIZE_FLAT_LOADS, LLMSIZE_FLAT_WEIGHT,
+    LLMSIZE_FLAT_KV, LLMSIZE_FLAT_ACTIVATION, LLMSIZE_FLAT_OVERHEAD, LLMSIZE_FLAT_TOTAL, LLMSIZE_FLAT_USABLE,
+    LLMSIZE_FLAT_HEADROOM, LLMSIZE_FLAT_HOST_WEIGHT, LLMSIZE_FLAT_HOST_KV, LLMSIZE_FLAT_CONTEXT, LLMSIZE_FLAT_SEQS,
+    LLMSIZE_FLAT_GPUS, LLMSIZE_FLAT_KV_POOL, LLMSIZE_FLAT_KV_TOKENS, LLMSIZE_FLAT_KV_BLOCKS,
+    LLMSIZE_FLAT_MAX_CONCURRENCY, LLMSIZE_FLAT_MAX_CONTEXT, LLMSIZE_FLAT_REFUSAL_NEEDED,
+    LLMSIZE_FLAT_REFUSAL_AVAILABLE, LLMSIZE_FLAT_DECODE_TPS, LLMSIZE_FLAT_N
+};
+static uint64_t llmsize__bits(double d) { uint64_t u; memcpy(&u, &d, sizeof u); return u; }
+/* Fits *p (with context and seqs replacing the plan's when override is set) into flat[]. */
+int llmsize_plan_fit_flat(const llmsize_plan *p, int override, uint64_t context, uint32_t seqs,
+                          uint64_t *flat, int n_flat) {
+    llmsize_plan q;
+    llmsize_plan_result r;
+    int st;
+    if (!p || !flat) return LLMSIZE_ERR_NULL;
+    if (n_flat < LLMSIZE_FLAT_N) return LLMSIZE_ERR_CAPACITY;
+    q = *p;
+    if (override) { q.context = context; q.seqs = seqs; }
+    st = (int)llmsize_plan_fit(&q, &r);
+    if (st) return st;
+    flat[LLMSIZE_FLAT_FITS] = (uint64_t)r.fits; flat[LLMSIZE_FLAT_TIGHT] = (uint64_t)r.tight;
+    flat[LLMSIZE_FLAT_REFUSED] = (uint64_t)r.refused; flat[LLMSIZE_FLAT_LOADS] = (uint64_t)r.loads;
+    flat[LLMSIZE_FLAT_WEIGHT] = r.weight_bytes; flat[LLMSIZE_FLAT_KV] = r.kv_bytes;
+    flat[LLMSIZE_FLAT_ACTIVATION] = r.activation_bytes; flat[LLMSIZE_FLAT_OVERHEAD] = r.overhead_bytes;
+    flat[LLMSIZE_FLAT_TOTAL] = r.total_bytes; flat[LLMSIZE_FLAT_USABLE] = r.usable_bytes;
+    flat[LLMSIZE_FLAT_HEADROOM] = (uint64_t)r.headroom_bytes; flat[LLMSIZE_FLAT_HOST_WEIGHT] = r.host_weight_bytes;
+    flat[LLMSIZE_FLAT_HOST_KV] = r.host_kv_bytes; flat[LLMSIZE_FLAT_CONTEXT] = r.context;
+    flat[LLMSIZE_FLAT_SEQS] = r.seqs; flat[LLMSIZE_FLAT_GPUS] = r.gpus;
+    flat[LLMSIZE_FLAT_KV_POOL] = r.kv_pool_bytes; flat[LLMSIZE_FLAT_KV_TOKENS] = r.kv_capacity_tokens;
+    flat[LLMSIZE_FLAT_KV_BLOCKS] = r.kv_blocks; flat[LLMSIZE_FLAT_MAX_CONCURRENCY] = llmsize__bits(r.max_concurrency);
+    flat[LLMSIZE_FLAT_MAX_CONTEXT] = r.max_context; flat[LLMSIZE_FLAT_REFUSAL_NEEDED] = r.refusal_needed;
+    flat[LLMSIZE_FLAT_REFUSAL_AVAILABLE] = r.refusal_available;
+    flat[LLMSIZE_FLAT_DECODE_TPS] = llmsize__bits(r.decode_tps);
+    return 0;
+}
+
+/* A plan whose weight and parameter folds are done once, for callers that fit one model,
+   format and accelerator many times (Go's Prepare). Free with llmsize_prepared_free. */
+typedef struct llmsize_prepared { llmsize_plan plan; llmsize_weights weights; llmsize_params params; } llmsize_prepared;
+llmsize_prepared *llmsize_prepare(const llmsize_plan *p) { /* NULL: bad plan (fit it to see why) or no memory */
+    llmsize_prepared *d;
+    if (!p || (d = (llmsize_prepared *)malloc(sizeof *d)) == NULL) return NULL;
+    d->plan = *p;
+    if (llmsize_weight_bytes(p->model, p->format, &d->weights) || llmsize_params_of(p->model, &d->params)) {
+        free(d);
+        return NULL;
+    }
+    d->plan.weights = &d->weights;
+    d->plan.params = &d->params;
+    return d;
+}
+const llmsize_plan *llmsize_prepared_plan(const llmsize_prepared *d) { return d ? &d->plan : NULL; }
+void llmsize_prepared_free(llmsize_prepared *d) { free(d); }
+/* A copy of *p at context x seqs (the binding frees it). */
+llmsize_plan llmsize_plan_with(const llmsize_plan *p, uint64_t context, uint32_t seqs) {
+    llmsize_plan q;
+    memset(&q, 0, sizeof q);
+    if (p) { q = *p; q.context = context; q.seqs = seqs; }
+    return q;
+}
+%}
+#endif

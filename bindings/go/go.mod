@@ -1,0 +1,3 @@
+module github.com/llmsize/llmsize/bindings/go
+
+go 1.21

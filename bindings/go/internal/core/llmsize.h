@@ -1,0 +1,4222 @@
+/* llmsize.h — will this LLM fit on this hardware, and how fast will it run?
+   A single-header C library (C99 / C++11), public domain-style MIT licence at the end.
+
+   Do this:
+      #define LLMSIZE_IMPLEMENTATION
+   before you include this file in *one* C or C++ file to create the implementation.
+
+      // i.e. it should look like this:
+      #include ...
+      #define LLMSIZE_IMPLEMENTATION
+      #include "llmsize.h"
+
+   Define LLMSIZE_STATIC as well to make every function static (a private copy per
+   translation unit, e.g. inside a binding). The data tables live in llmsize_data.h,
+   which the implementation includes; keep both headers side by side.
+
+   The library does no I/O, never allocates, keeps no mutable global state and uses
+   nothing beyond <stddef.h>, <stdint.h> and <string.h> (no libm). Every function is
+   pure and thread-safe.
+
+   ====================================================================================
+   UNITS
+     bytes     exact integers (uint64_t). 1 GiB = 2^30 bytes, 1 GB = 10^9 bytes; human
+               output in the CLI always says which.
+     params    exact integers (uint64_t), counted tensor element by tensor element.
+     speeds    tokens per second (double); bandwidth GB/s (10^9 bytes/s); compute in
+               TFLOPS (10^12 FLOP/s, dense, no sparsity).
+     context   tokens per sequence.
+
+   ERRORS
+     Every function that can fail returns an llmsize_status and writes its results
+     through out-parameters; on failure the out-parameters are left zeroed.
+     llmsize_strerror(status) gives a one-line message. Nothing is clamped: a byte
+     count that would exceed 2^64-1 is LLMSIZE_ERR_OVERFLOW, never a wrapped value.
+
+   API (see the declarations below for the exact signatures)
+     Version        llmsize_version(), llmsize_data_version(), LLMSIZE_VERSION_*.
+     Lookup         llmsize_find_model / _accel / _format / _kv_dtype by name:
+                    canonical id, Hugging Face repo id, nvidia-smi name, GPU Feature
+                    Discovery label, case-insensitive. llmsize_suggest() returns up to
+                    N close matches for an error message. llmsize_model_at(i) etc.
+                    iterate the tables.
+     Parameters     llmsize_params_of(model) -> total, active-per-token and a
+                    per-component breakdown (embeddings, lm_head, attention, dense FFN,
+                    routed and shared experts, router, norms, linear-attention, vision,
+                    multi-token-prediction).
+     Weights        llmsize_weight_bytes(model, format) -> bytes by component. GGUF
+                    file types follow llama.cpp's per-tensor type choice (which tensors
+                    stay F32, which are bumped, fallbacks for rows that are not a
+                    multiple of the block size); GPU formats follow their tool's
+                    layout (scales, zeros, what stays unquantized).
+     KV cache       llmsize_kv_bytes(model, ctx, seqs, kv_dtype) -> bytes; sliding-
+                    window and chunked layers are bounded by their window, MLA stores
+                    the latent + rope dims, linear-attention layers a fixed state.
+     Speed          llmsize_speed(request) -> decode tok/s (expected, low, high),
+                    TTFT and end-to-end time, from bytes moved per step and FLOPs.
+     Fit            llmsize_fit(request) -> weights + KV + overhead against the
+                    accelerator's usable memory; fits / tight verdict.
+     Quality        llmsize_quality_of(model, format) -> published quantization loss
+                    (llama.cpp ΔPPL/KLD, quantizers' accuracy recoveries) scaled to the
+                    model's size, with range, confidence and source; llmsize_best_format,
+                    llmsize_smallest_format.
+     Plans          llmsize_plan_fit(plan) -> one deployment under an engine's rules
+                    (vLLM, SGLang, llama.cpp, Ollama, TensorRT-LLM): per-GPU budget,
+                    weights, KV, activations, overhead, KV pool capacity, refusal, offload,
+                    tensor/pipeline/expert parallelism, decode speed. Solvers:
+                    llmsize_plan_max_context / _max_seqs / _min_gpus / _best_format,
+                    llmsize_largest_model, llmsize_plan_suggest.
+     Command lines  llmsize_parse_command(argv, env) -> a plan from `vllm serve ...`,
+                    `python -m sglang.launch_server ...`, `llama-server ...`, `ollama run`.
+     Licences       llmsize_license_check(model, use) -> allowed / with obligations / not
+                    allowed / unknown, each reason citing its clause.
+     Selection      llmsize_select(request) -> the table's models ranked for a deployment,
+                    rejected ones with the first constraint they failed.
+     Claims         llmsize_check_claim -> a published footprint or speed against what is
+                    physically possible.
+     Custom models  fill an llmsize_model yourself (zero means "not present" for every
+                    optional field) and pass it to any function;
+                    llmsize_model_validate() says what is inconsistent.
+
+   SOURCES
+     Every row of llmsize_data.h names its source (Hugging Face repo of the config.json,
+     vendor spec sheet, llama.cpp source file). GGUF block sizes and per-tensor rules:
+     ggml-org/llama.cpp:gguf-py/gguf/constants.py (GGML_QUANT_SIZES) and
+     ggml-org/llama.cpp:src/llama-quant.cpp (llama_tensor_get_type_impl).
+   ==================================================================================== */
+#ifndef LLMSIZE_H
+#define LLMSIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LLMSIZE_VERSION_MAJOR 0
+#define LLMSIZE_VERSION_MINOR 1
+#define LLMSIZE_VERSION_PATCH 0
+#define LLMSIZE_VERSION_STRING "0.1.0"
+
+/* Models with more decoder layers than this are rejected (LLMSIZE_ERR_INVALID_MODEL):
+   the largest real models have about 130. */
+#define LLMSIZE_MAX_LAYERS 65536u
+
+#ifdef LLMSIZE_STATIC
+#if defined(__GNUC__) || defined(__clang__)
+#define LLMSIZE_API static __attribute__((unused)) /* a private copy may use a subset */
+#else
+#define LLMSIZE_API static
+#endif
+#else
+#define LLMSIZE_API extern
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------------- */
+/* Status                                                                             */
+/* ---------------------------------------------------------------------------------- */
+typedef enum llmsize_status {
+    LLMSIZE_OK = 0,
+    LLMSIZE_ERR_NULL,            /* a required pointer argument was NULL               */
+    LLMSIZE_ERR_UNKNOWN_MODEL,   /* no model of that name in the table                 */
+    LLMSIZE_ERR_UNKNOWN_ACCEL,   /* no accelerator of that name                        */
+    LLMSIZE_ERR_UNKNOWN_FORMAT,  /* no weight format of that name                      */
+    LLMSIZE_ERR_UNKNOWN_KV_DTYPE,/* no KV-cache dtype of that name                     */
+    LLMSIZE_ERR_INVALID_MODEL,   /* model description is inconsistent (see validate)   */
+    LLMSIZE_ERR_INVALID_ARG,     /* zero, negative, NaN or out-of-range argument       */
+    LLMSIZE_ERR_OVERFLOW,        /* a result would not fit in 64 bits                  */
+    LLMSIZE_ERR_UNSUPPORTED,     /* the combination has no meaning (e.g. no KV cache)  */
+    LLMSIZE_ERR_UNKNOWN_LICENSE, /* no licence of that id in the table                 */
+    LLMSIZE_ERR_CAPACITY,        /* the caller's output array is too small             */
+    LLMSIZE_ERR_UNKNOWN_ENGINE,  /* no serving engine of that name                     */
+    LLMSIZE_ERR_PARSE,           /* a command line or value could not be parsed        */
+    LLMSIZE_STATUS_COUNT
+} llmsize_status;
+
+/* ---------------------------------------------------------------------------------- */
+/* Model description                                                                  */
+/* ---------------------------------------------------------------------------------- */
+
+/* Model flags: what changes the parameter count or the tensor layout. */
+enum {
+    LLMSIZE_F_TIED_EMBED   = 1u << 0,  /* lm_head shares the token embedding             */
+    LLMSIZE_F_QKV_BIAS     = 1u << 1,  /* q, k, v projections have biases (Qwen2)       */
+    LLMSIZE_F_O_BIAS       = 1u << 2,  /* output projection has a bias                  */
+    LLMSIZE_F_MLP_BIAS     = 1u << 3,  /* FFN projections have biases                   */
+    LLMSIZE_F_QK_NORM      = 1u << 4,  /* q/k RMSNorm over head_dim (Qwen3, Gemma 3)    */
+    LLMSIZE_F_QK_NORM_FULL = 1u << 5,  /* q/k norm over all heads (OLMo 2, Command R+)  */
+    LLMSIZE_F_NORM_BIAS    = 1u << 6,  /* LayerNorm with bias: norms have 2*hidden      */
+    LLMSIZE_F_NONGATED_MLP = 1u << 7,  /* up/down only (Falcon, GPT-style), no gate     */
+    LLMSIZE_F_FUSED_QKV    = 1u << 8,  /* one fused qkv tensor (Phi-3, Falcon) in GGUF  */
+    LLMSIZE_F_ATTN_SINKS   = 1u << 9,  /* one learned sink per head per layer (gpt-oss)  */
+    LLMSIZE_F_ROUTER_BIAS  = 1u << 10, /* router has a bias / score-correction vector   */
+    LLMSIZE_F_EXPERT_BIAS  = 1u << 11, /* each expert has biases (gpt-oss)              */
+    LLMSIZE_F_SHARED_GATE  = 1u << 12, /* shared expert has a sigmoid gate (Qwen2-MoE)  */
+    LLMSIZE_F_ATTN_GATE    = 1u << 13, /* q_proj also emits an output gate (Qwen3-Next) */
+    LLMSIZE_F_MTP_EMBED    = 1u << 14, /* each MTP module carries its own embed + head  */
+    LLMSIZE_F_ENCODER      = 1u << 15, /* encoder-only: no KV cache                      */
+    LLMSIZE_F_FALCON_QUANT = 1u << 16  /* llama.cpp applies its Falcon quantization mix */
+};
+
+/* Modalities a checkpoint accepts. */
+enum {
+    LLMSIZE_MOD_TEXT  = 1u << 0,
+    LLMSIZE_MOD_IMAGE = 1u << 1,
+    LLMSIZE_MOD_AUDIO = 1u << 2,
+    LLMSIZE_MOD_VIDEO = 1u << 3
+};
+
+/* Task tags, from each model's card (what its makers say it is for). VISION and
+   LONG_CONTEXT are also derived from modalities and max_ctx by llmsize_model_tasks(). */
+enum {
+    LLMSIZE_TASK_CHAT         = 1u << 0,
+    LLMSIZE_TASK_CODE         = 1u << 1,
+    LLMSIZE_TASK_REASONING    = 1u << 2,  /* a thinking / chain-of-thought mode          */
+    LLMSIZE_TASK_MULTILINGUAL = 1u << 3,  /* card lists languages beyond English         */
+    LLMSIZE_TASK_VISION       = 1u << 4,
+    LLMSIZE_TASK_LONG_CONTEXT = 1u << 5,  /* max_ctx >= LLMSIZE_LONG_CONTEXT             */
+    LLMSIZE_TASK_EMBEDDING    = 1u << 6
+};
+#define LLMSIZE_LONG_CONTEXT 131072u
+
+/* A licence term or provenance fact that may be unknown. Zero is UNKNOWN on purpose:
+   a field nobody filled in never reads as "yes, allowed". */
+typedef enum llmsize_term {
+    LLMSIZE_TERM_UNKNOWN = 0, LLMSIZE_TERM_YES, LLMSIZE_TERM_NO
+} llmsize_term;
+
+/* Attention kind of a model's *local* layers; global layers are always full. */
+typedef enum llmsize_attn_kind {
+    LLMSIZE_ATTN_FULL = 0,    /* every layer attends to the whole context               */
+    LLMSIZE_ATTN_SLIDING,     /* local layers see the last `window` tokens (Gemma, gpt-oss)*/
+    LLMSIZE_ATTN_CHUNKED      /* local layers see their `window`-token chunk (Llama 4)   */
+} llmsize_attn_kind;
+
+typedef struct llmsize_dims {
+    uint32_t vocab;           /* vocab_size                                              */
+    uint32_t hidden;          /* hidden_size                                             */
+    uint32_t layers;          /* num_hidden_layers (decoder layers, MTP excluded)        */
+    uint32_t heads;           /* num_attention_heads                                     */
+    uint32_t kv_heads;        /* num_key_value_heads (= heads for MHA, 1 for MQA)        */
+    uint32_t head_dim;        /* explicit head_dim; NOT always hidden/heads              */
+    uint32_t ffn;             /* intermediate_size of dense FFN layers                   */
+    uint32_t max_ctx;         /* max_position_embeddings                                 */
+} llmsize_dims;
+
+typedef struct llmsize_attn_layout {
+    uint32_t kind;            /* llmsize_attn_kind of the local layers                   */
+    uint32_t window;          /* sliding window / chunk size in tokens (0 = none)        */
+    uint32_t global_every;    /* layer i is global when (i+1) % global_every == 0;
+                                 0 = no global layers among local ones                   */
+} llmsize_attn_layout;
+
+typedef struct llmsize_mla {  /* multi-head latent attention (DeepSeek V2/V3, Kimi K2)   */
+    uint32_t q_lora_rank;     /* 0 = queries projected directly                          */
+    uint32_t kv_lora_rank;    /* 0 = not MLA                                             */
+    uint32_t qk_nope_dim;
+    uint32_t qk_rope_dim;
+    uint32_t v_head_dim;
+} llmsize_mla;
+
+typedef struct llmsize_linear_attn { /* hybrid linear-attention layers (Qwen3-Next)      */
+    uint32_t full_every;      /* layer i is full attention when (i+1) % full_every == 0;
+                                 0 = no linear-attention layers                          */
+    uint32_t k_heads;         /* linear_num_key_heads                                    */
+    uint32_t v_heads;         /* linear_num_value_heads                                  */
+    uint32_t k_dim;           /* linear_key_head_dim                                     */
+    uint32_t v_dim;           /* linear_value_head_dim                                   */
+    uint32_t conv_kernel;     /* linear_conv_kernel_dim                                  */
+} llmsize_linear_attn;
+
+typedef struct llmsize_moe {
+    uint32_t experts;         /* routed experts per MoE layer (0 = dense model)          */
+    uint32_t active;          /* experts per token                                       */
+    uint32_t expert_ffn;      /* moe_intermediate_size of one routed expert              */
+    uint32_t shared;          /* shared experts per MoE layer                            */
+    uint32_t shared_ffn;      /* intermediate size of ONE shared expert                  */
+    uint32_t dense_first;     /* first_k_dense_replace: leading dense layers             */
+    uint32_t every;           /* layer i (past dense_first) is MoE when (i+1) % every == 0;
+                                 0 or 1 = every layer                                    */
+} llmsize_moe;
+
+typedef struct llmsize_extra {
+    uint32_t norms_per_layer; /* hidden-size norms per layer; 0 = 2 (pre-attn, pre-FFN)  */
+    uint32_t mtp_layers;      /* multi-token-prediction modules shipped in the checkpoint */
+    uint64_t vision_params;   /* vision tower + projector in the checkpoint (0 = none)   */
+} llmsize_extra;
+
+typedef struct llmsize_model {
+    const char *id;           /* canonical id, e.g. "llama-3.1-8b"                       */
+    const char *name;         /* display name                                            */
+    const char *family;
+    const char *developer;
+    const char *country;      /* ISO 3166-1 alpha-2 of the developer                     */
+    const char *released;     /* YYYY-MM or YYYY-MM-DD                                   */
+    const char *license;      /* licence id                                              */
+    const char *hf_repos;     /* '|'-separated Hugging Face repo ids (lookup aliases)    */
+    const char *source;       /* where the architecture numbers were read                */
+    uint32_t modalities;      /* LLMSIZE_MOD_*                                           */
+    uint32_t flags;           /* LLMSIZE_F_*                                             */
+    uint32_t tasks;           /* LLMSIZE_TASK_*, from the model card                     */
+    uint32_t data_disclosed;  /* llmsize_term: training data named by the developer      */
+    llmsize_dims dims;
+    llmsize_attn_layout attn;
+    llmsize_mla mla;
+    llmsize_linear_attn linear;
+    llmsize_moe moe;
+    llmsize_extra extra;
+    uint64_t published_params;/* exact count in the checkpoint, 0 = unknown               */
+    const char *published_source;
+} llmsize_model;
+
+/* Parameter counts, per component. text = everything but vision and MTP. */
+typedef struct llmsize_params {
+    uint64_t embed, lm_head, attn, ffn_dense, experts, shared_experts, router, norms,
+             linear_attn, vision, mtp;
+    uint64_t text;            /* decoder parameters (what GGUF text files hold)         */
+    uint64_t total;           /* everything the checkpoint ships                        */
+    uint64_t active;          /* decoder parameters used per token (MoE: k of E experts) */
+} llmsize_params;
+
+/* ---------------------------------------------------------------------------------- */
+/* Formats, KV dtypes, accelerators                                                   */
+/* ---------------------------------------------------------------------------------- */
+typedef enum llmsize_format_kind {
+    LLMSIZE_FMT_FLOAT = 0,    /* F32 / F16 / BF16: every tensor at one width            */
+    LLMSIZE_FMT_GGUF,         /* a llama.cpp file type (per-tensor mix)                 */
+    LLMSIZE_FMT_GPU           /* a GPU serving format (FP8, AWQ, NVFP4, …)              */
+} llmsize_format_kind;
+
+/* Component classes a GPU format quantizes (llmsize_format.quantizes). */
+enum {
+    LLMSIZE_Q_ATTN    = 1u << 0,  /* attention / MLA / linear-attention projections     */
+    LLMSIZE_Q_FFN     = 1u << 1,  /* dense FFN and shared experts                       */
+    LLMSIZE_Q_EXPERTS = 1u << 2,  /* routed experts                                     */
+    LLMSIZE_Q_EMBED   = 1u << 3,  /* token embedding                                    */
+    LLMSIZE_Q_LM_HEAD = 1u << 4   /* output projection                                  */
+};
+
+/* Compute path a format runs on, for FLOPs (llmsize_format.compute). */
+typedef enum llmsize_compute {
+    LLMSIZE_COMPUTE_BF16 = 0, LLMSIZE_COMPUTE_FP8, LLMSIZE_COMPUTE_FP4, LLMSIZE_COMPUTE_INT8
+} llmsize_compute;
+
+typedef struct llmsize_format {
+    const char *id;           /* "Q4_K_M", "bf16", "fp8", "awq-int4", …                 */
+    const char *name;
+    uint32_t kind;            /* llmsize_format_kind                                    */
+    uint32_t code;            /* GGUF: internal file-type code; FLOAT: bytes per value  */
+    /* GPU formats, per quantized matrix of `rows` x `cols`: bytes = n*bits/8
+       + ceil(cols/group)*ceil(rows/group_rows)*group_bits/8 + rows*row_bytes
+       + cols*col_bytes + tensor_bytes                                                  */
+    uint32_t bits;            /* bits per stored value                                  */
+    uint32_t group;           /* values per scale group along a row (0 = no groups)     */
+    uint32_t group_rows;      /* rows a group spans (1 = per row; 128 for 128x128 blocks)*/
+    uint32_t group_bits;      /* scale + zero-point bits per group                      */
+    uint32_t row_bytes;       /* per output row (per-channel scales)                    */
+    uint32_t col_bytes;       /* per input column (GPTQ g_idx)                          */
+    uint32_t tensor_bytes;    /* per quantized tensor (per-tensor scales)               */
+    uint32_t quantizes;       /* LLMSIZE_Q_* classes that are quantized                 */
+    uint32_t other_bytes;     /* bytes per value of everything else (2 = BF16)          */
+    uint32_t compute;         /* llmsize_compute                                        */
+    const char *notes;        /* what stays unquantized, hardware that runs it natively  */
+    const char *source;
+} llmsize_format;
+
+typedef enum llmsize_kv_dtype {
+    LLMSIZE_KV_F16 = 0,       /* also BF16 ("auto" in vLLM for BF16 models)             */
+    LLMSIZE_KV_F32,
+    LLMSIZE_KV_FP8,           /* vLLM fp8 / fp8_e4m3 / fp8_e5m2                         */
+    LLMSIZE_KV_Q8_0,          /* llama.cpp cache types, by their block sizes            */
+    LLMSIZE_KV_Q5_1,
+    LLMSIZE_KV_Q5_0,
+    LLMSIZE_KV_Q4_1,
+    LLMSIZE_KV_Q4_0,
+    LLMSIZE_KV_IQ4_NL,
+    LLMSIZE_KV_NVFP4,         /* 16-value blocks, one FP8 scale                         */
+    LLMSIZE_KV_DTYPE_COUNT
+} llmsize_kv_dtype;
+
+/* Hardware classes with one calibrated decode-bandwidth efficiency each. */
+typedef enum llmsize_hw_class {
+    LLMSIZE_HW_DATACENTER = 0,/* HBM datacenter GPUs                                    */
+    LLMSIZE_HW_CONSUMER,      /* GDDR workstation and consumer GPUs                     */
+    LLMSIZE_HW_APPLE,         /* Apple silicon unified memory                           */
+    LLMSIZE_HW_UNIFIED,       /* other unified LPDDR parts (DGX Spark, Strix Halo)      */
+    LLMSIZE_HW_CPU,           /* CPU + system DRAM                                      */
+    LLMSIZE_HW_CLASS_COUNT
+} llmsize_hw_class;
+
+typedef struct llmsize_accel {
+    const char *id;           /* canonical id, e.g. "h100-sxm"                           */
+    const char *name;
+    const char *vendor;
+    const char *aliases;      /* '|'-separated: nvidia-smi name, GFD product label, …    */
+    uint64_t mem_bytes;       /* as the driver reports it where known, else the spec     */
+    uint32_t usable_pct;      /* share of mem_bytes a model may use (unified memory caps) */
+    uint32_t hw_class;        /* llmsize_hw_class                                        */
+    double bw_gbs;            /* peak memory bandwidth, GB/s                             */
+    double bf16_tflops;       /* dense                                                   */
+    double fp8_tflops;        /* dense, 0 = no native FP8                                */
+    double fp4_tflops;        /* dense, 0 = no native FP4                                */
+    double int8_tops;         /* dense                                                   */
+    const char *source;
+} llmsize_accel;
+
+/* Decode-efficiency calibration for one hardware class (fraction of peak bandwidth). */
+typedef struct llmsize_efficiency {
+    uint32_t hw_class;
+    double expected, low, high;
+    const char *source;
+} llmsize_efficiency;
+
+/* ---------------------------------------------------------------------------------- */
+/* Requests and results                                                               */
+/* ---------------------------------------------------------------------------------- */
+typedef struct llmsize_weights {
+    uint64_t embed, lm_head, attn, ffn_dense, experts, shared_experts, router, norms,
+             linear_attn, vision, mtp;
+    uint64_t total;           /* bytes of all tensors                                    */
+    uint64_t active;          /* bytes read per token at batch 1 (MoE: k of E experts)  */
+    uint64_t file_bytes;      /* GGUF: total + modelled metadata/tokenizer; else total  */
+} llmsize_weights;
+
+typedef struct llmsize_speed_request {
+    const llmsize_model *model;
+    const llmsize_format *format;
+    const llmsize_accel *accel;
+    uint32_t n_accel;         /* 0 = 1; bandwidth and compute add (tensor parallel)     */
+    uint32_t kv_dtype;        /* llmsize_kv_dtype                                        */
+    uint64_t context;         /* tokens already in the cache when decoding (0 = prompt) */
+    uint64_t prompt;          /* prompt tokens for TTFT (0 = 512)                        */
+    uint64_t gen;             /* generated tokens for E2E (0 = 256)                      */
+    uint32_t batch;           /* concurrent sequences (0 = 1)                            */
+} llmsize_speed_request;
+
+typedef struct llmsize_speed_result {
+    double decode_tps;        /* per sequence, expected                                 */
+    double decode_tps_low;
+    double decode_tps_high;
+    double decode_tps_total;  /* all sequences together                                 */
+    double ttft_s;            /* prefill of `prompt` tokens; 0 = unknown (no compute spec)*/
+    double e2e_s;             /* ttft + tpot * (gen - 1)                                */
+    uint64_t bytes_per_step;  /* weights touched + KV read per decode step              */
+    double compute_bound;     /* 1 when FLOPs, not bytes, set the decode step time       */
+} llmsize_speed_result;
+
+typedef struct llmsize_fit_request {
+    const llmsize_model *model;
+    const llmsize_format *format;
+    const llmsize_accel *accel;
+    uint32_t n_accel;         /* 0 = 1 (memory is split evenly)                         */
+    uint64_t context;         /* tokens per sequence (0 = 8192)                          */
+    uint32_t seqs;            /* concurrent sequences (0 = 1)                            */
+    uint32_t kv_dtype;
+    uint64_t overhead_bytes;  /* runtime overhead per accelerator (0 = none)            */
+    uint32_t tight_pct;       /* headroom below this % of usable is "tight" (0 = 10)    */
+} llmsize_fit_request;
+
+typedef struct llmsize_fit_result {
+    int fits;                 /* 1 when total <= usable                                 */
+    int tight;                /* fits with headroom below tight_pct of usable           */
+    uint64_t weight_bytes, kv_bytes, overhead_bytes, total_bytes;
+    uint64_t usable_bytes;    /* across all accelerators                                */
+    int64_t headroom_bytes;   /* usable - total (negative = shortfall)                  */
+} llmsize_fit_result;
+
+/* ---------------------------------------------------------------------------------- */
+/* Quantization quality                                                               */
+/* ---------------------------------------------------------------------------------- */
+/* What a quality figure measures. The two scales differ: rank formats within one. */
+typedef enum llmsize_metric {
+    LLMSIZE_METRIC_NONE = 0,
+    LLMSIZE_METRIC_PPL,          /* perplexity increase over F16, % (llama.cpp, wikitext-2)*/
+    LLMSIZE_METRIC_ACCURACY,     /* benchmark accuracy lost against BF16, %              */
+    LLMSIZE_METRIC_NATIVE        /* the model was trained / released in this format: 0   */
+} llmsize_metric;
+
+/* One published measurement of a format's quality loss on a reference model. */
+typedef struct llmsize_quality_row {
+    const char *format;          /* format id                                            */
+    uint32_t metric;             /* llmsize_metric                                       */
+    const char *family;          /* rows of one family at several sizes give the trend   */
+    const char *ref_model;       /* NATIVE rows: '|'-separated model ids                 */
+    double ref_params_b;         /* reference model size, billions of parameters         */
+    double loss_pct;             /* PPL: (PPL_q / PPL_f16 - 1) * 100; ACCURACY: 100 - recovery */
+    double kld;                  /* mean KL divergence vs F16 (0 = not published)        */
+    uint32_t primary;            /* 1: estimates start from this family                  */
+    const char *benchmark;       /* dataset / benchmark and the raw figures              */
+    const char *source;
+} llmsize_quality_row;
+
+typedef enum llmsize_confidence {
+    LLMSIZE_CONF_NONE = 0,       /* no published figure for this format                  */
+    LLMSIZE_CONF_REFERENCE,      /* no loss: the reference precision or the native format*/
+    LLMSIZE_CONF_SCALED,         /* scaled to the model's size within the published sizes*/
+    LLMSIZE_CONF_EXTRAPOLATED    /* the model is outside the published sizes: the nearest
+                                    size's figure is used (see note)                     */
+} llmsize_confidence;
+
+typedef struct llmsize_quality {
+    uint32_t metric;             /* llmsize_metric of loss_pct                           */
+    uint32_t confidence;         /* llmsize_confidence                                   */
+    double loss_pct;             /* estimated loss for this model, % (>= 0)              */
+    double loss_low_pct;         /* the range the published figures support: PPL rows    */
+    double loss_high_pct;        /* start from LLaMA 3 (hard to quantize); ACCURACY rows */
+                                 /* carry the evaluation-setup spread (see llmsize.h)    */
+    double kld;                  /* estimated mean KL divergence (GGUF; 0 = unknown)     */
+    const llmsize_quality_row *ref;   /* the published row it starts from (NULL: none)  */
+    const char *note;            /* how it was scaled, in words                          */
+} llmsize_quality;
+
+/* ---------------------------------------------------------------------------------- */
+/* Serving plans: a model + format + engine settings + hardware                       */
+/* ---------------------------------------------------------------------------------- */
+typedef enum llmsize_engine {
+    LLMSIZE_ENGINE_NONE = 0,   /* no engine: weights + KV + overhead against usable memory  */
+    LLMSIZE_ENGINE_VLLM,
+    LLMSIZE_ENGINE_SGLANG,
+    LLMSIZE_ENGINE_LLAMACPP,   /* llama-server / llama-cli                                 */
+    LLMSIZE_ENGINE_OLLAMA,     /* llama.cpp underneath, with Ollama's context and slots    */
+    LLMSIZE_ENGINE_TRTLLM,     /* TensorRT-LLM                                             */
+    LLMSIZE_ENGINE_COUNT
+} llmsize_engine;
+
+/* One engine's defaults, each with its source (llmsize_data.h). */
+typedef struct llmsize_engine_info {
+    const char *id;            /* "vllm", "sglang", "llamacpp", "ollama", "trtllm"         */
+    const char *name;
+    const char *aliases;       /* '|'-separated                                            */
+    double mem_fraction;       /* share of device memory the engine budgets (0: all)       */
+    uint32_t block_size;       /* KV page in tokens (0: one contiguous buffer)             */
+    uint32_t ctx_pad;          /* context rounded up to a multiple of this (0: none)       */
+    uint64_t default_context;  /* 0: the model's own maximum                               */
+    uint32_t default_seqs;     /* parallel slots / sequences                               */
+    uint32_t default_ubatch;   /* llama.cpp physical batch                                 */
+    uint64_t default_batched_tokens; /* vLLM max_num_batched_tokens (profiling batch)      */
+    uint64_t overhead_tp1;     /* memory outside the engine's accounting, one GPU (bytes)  */
+    uint64_t overhead_tpn;     /* ... with tensor parallelism (NCCL buffers)               */
+    uint64_t device_reserved;  /* device memory the engine never sees (CUDA's own share)   */
+    const char *status;        /* what llmsize models of it, for the README table         */
+    const char *source;
+} llmsize_engine_info;
+
+/* Plan flags. */
+enum {
+    LLMSIZE_PLAN_FLASH_ATTN    = 1u << 0, /* llama.cpp -fa on / Ollama FLASH_ATTENTION=1     */
+    LLMSIZE_PLAN_SWA_FULL      = 1u << 1, /* llama.cpp --swa-full: full-size SWA cache        */
+    LLMSIZE_PLAN_NO_HYBRID_KV  = 1u << 2, /* vLLM --disable-hybrid-kv-cache-manager           */
+    LLMSIZE_PLAN_CONTEXT_AUTO  = 1u << 3, /* vLLM --max-model-len auto/-1: largest that fits  */
+    LLMSIZE_PLAN_GPU_LAYERS    = 1u << 4, /* gpu_layers is set (llama.cpp -ngl)              */
+    LLMSIZE_PLAN_VLLM_V0       = 1u << 5, /* vLLM's V0 engine (refusal message, no hybrid)    */
+    LLMSIZE_PLAN_EXPERTS_CPU   = 1u << 6, /* every routed expert in host memory (--cpu-moe)   */
+    LLMSIZE_PLAN_EXPERT_PARALLEL = 1u << 7/* MoE experts split across ranks, not sliced       */
+};
+
+/* A deployment. Zero means "the engine's default" everywhere. */
+typedef struct llmsize_plan {
+    const llmsize_model *model;
+    const llmsize_format *format;
+    const llmsize_accel *accel;
+    uint32_t engine;           /* llmsize_engine                                           */
+    uint32_t tp, pp, dp;       /* tensor, pipeline, data parallel (0 = 1; tp = n_accel
+                                  when only n_accel is given)                              */
+    uint32_t n_accel;          /* accelerators in the deployment (0 = tp * pp * dp)        */
+    uint64_t context;          /* per-sequence context (vLLM max_model_len, llama.cpp -c / -np,
+                                  Ollama num_ctx); 0 = engine default                      */
+    uint32_t seqs;             /* sequences served at once (llama.cpp -np, Ollama
+                                  NUM_PARALLEL, users for vLLM/SGLang); 0 = default        */
+    uint32_t kv_dtype;         /* llmsize_kv_dtype; K and V share it                       */
+    double mem_fraction;       /* gpu_memory_utilization / mem_fraction_static /
+                                  free_gpu_memory_fraction; 0 = default                    */
+    uint64_t batched_tokens;   /* vLLM max_num_batched_tokens; 0 = default                 */
+    uint32_t ubatch;           /* llama.cpp -ub; 0 = default                               */
+    uint32_t block_size;       /* vLLM --block-size; 0 = default                           */
+    int32_t gpu_layers;        /* llama.cpp -ngl (with LLMSIZE_PLAN_GPU_LAYERS)            */
+    uint32_t cpu_moe_layers;   /* llama.cpp --n-cpu-moe: experts of the first N layers on CPU */
+    double host_bw_gbs;        /* host memory bandwidth for offloaded layers (0 = unknown) */
+    uint32_t flags;            /* LLMSIZE_PLAN_*                                           */
+    uint32_t tight_pct;        /* headroom below this % of usable is "tight" (0 = 10)      */
+    uint64_t kv_pool_bytes;    /* paging engines: a KV pool you know (e.g. the engine's log
+                                  line); 0 = predict it                                   */
+    /* Optional caches for callers that fit one model and format many times (sweeps,
+       solvers, schedulers): exactly llmsize_weight_bytes(model, format) and
+       llmsize_params_of(model). NULL = computed on every call. */
+    const llmsize_weights *weights;
+    const llmsize_params *params;
+} llmsize_plan;
+
+/* What a plan needs and what the engine would do. Byte figures are per accelerator (the
+   busiest rank); *_mib-style log figures are reproduced by the bytes here. */
+typedef struct llmsize_plan_result {
+    int fits;                  /* the engine starts and holds `seqs` x `context`           */
+    int tight;
+    int refused;               /* the engine itself refuses to start (see refusal_*)       */
+    int loads;                 /* weights + activations + overhead fit, whatever the KV    */
+    uint64_t weight_bytes;     /* on the accelerator                                       */
+    uint64_t kv_bytes;         /* needed for seqs x context                                */
+    uint64_t activation_bytes; /* profiled activation peak / compute buffers               */
+    uint64_t overhead_bytes;   /* outside the engine's accounting (CUDA context, NCCL)     */
+    uint64_t total_bytes;      /* weight + kv + activation + overhead                      */
+    uint64_t usable_bytes;     /* the engine's budget on this accelerator                  */
+    int64_t headroom_bytes;    /* usable - total                                           */
+    uint64_t host_weight_bytes;/* weights left in host memory (llama.cpp -ngl, --n-cpu-moe) */
+    uint64_t host_kv_bytes;    /* their layers' share of the KV cache                      */
+    uint64_t context;          /* per-sequence context after defaults and padding          */
+    uint32_t seqs;
+    uint64_t cache_cells;      /* llama.cpp: KV cells (n_ctx after padding, all slots)     */
+    uint64_t swa_cells;        /* llama.cpp: cells of the sliding-window cache (0: none)   */
+    uint64_t kv_pool_bytes;    /* paging engines: the KV pool the engine allocates         */
+    uint64_t kv_capacity_tokens;/* paging engines: tokens the pool holds                   */
+    uint64_t kv_blocks;        /* vLLM "# GPU blocks"                                      */
+    double max_concurrency;    /* requests of `context` tokens the pool holds at once      */
+    uint64_t max_context;      /* largest per-sequence context that fits                   */
+    uint64_t refusal_needed;   /* vLLM V1: KV bytes one request at max_model_len needs;
+                                  V0: max_model_len                                        */
+    uint64_t refusal_available;/* vLLM V1: KV pool bytes; V0: KV capacity in tokens        */
+    uint32_t gpus;             /* accelerators used                                        */
+    double decode_tps;         /* per sequence with `seqs` decoding (0 = unknown)          */
+} llmsize_plan_result;
+
+/* What would make a plan fit: each field is one change on its own (0 / NULL = none works). */
+typedef struct llmsize_suggestion {
+    const llmsize_format *format;   /* least quality loss that fits on the same hardware    */
+    llmsize_quality format_quality;
+    uint32_t gpus;                  /* fewest accelerators (tensor parallel) that fit        */
+    uint64_t context;               /* longest per-sequence context that fits                */
+    uint32_t seqs;                  /* most sequences that fit at the plan's context         */
+} llmsize_suggestion;
+
+/* An engine command line parsed into a plan (llmsize_parse_command). */
+typedef struct llmsize_parsed {
+    llmsize_plan plan;         /* engine and settings; model and format when the names are
+                                  in the tables (accel is left NULL: the command does not
+                                  say which GPU it will get)                              */
+    const char *model_arg;     /* the model as written (points into argv / env)            */
+    size_t model_arg_len;
+    const char *quant_arg;     /* the quantization as named by a flag, file name or repo   */
+    size_t quant_arg_len;
+    const char *error_flag;    /* LLMSIZE_ERR_PARSE: the flag whose value is malformed     */
+    uint32_t unknown_flags;    /* flags llmsize does not model (ignored)                   */
+} llmsize_parsed;
+
+/* ---------------------------------------------------------------------------------- */
+/* Licences                                                                           */
+/* ---------------------------------------------------------------------------------- */
+/* What crossing a licence's user or revenue threshold does. */
+typedef enum llmsize_gate {
+    LLMSIZE_GATE_NONE = 0,
+    LLMSIZE_GATE_GRANT_AT_RELEASE, /* above it in the month before the model's release:
+                                      no rights until the licensor grants them (Llama) */
+    LLMSIZE_GATE_GRANT,            /* above it at any time: request a licence (Qwen)     */
+    LLMSIZE_GATE_NO_RIGHTS,        /* above it: the licence grants nothing (Devstral 2)  */
+    LLMSIZE_GATE_DISPLAY           /* above it: display the model's name (Kimi K2)       */
+} llmsize_gate;
+
+/* What a licence says about using a model's outputs to train another model. */
+typedef enum llmsize_outputs_rule {
+    LLMSIZE_OUTPUTS_UNKNOWN = 0,
+    LLMSIZE_OUTPUTS_FREE,             /* no condition                                    */
+    LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY, /* may not improve any other LLM (Llama 2/3)      */
+    LLMSIZE_OUTPUTS_NAME_AND_CREDIT,  /* allowed; name prefix + "Built with" (Llama 3.1+)*/
+    LLMSIZE_OUTPUTS_CREDIT,           /* allowed with "Built with/Improved using" (Qwen)*/
+    LLMSIZE_OUTPUTS_INHERIT_TERMS,    /* a distilled model inherits the use restrictions */
+    LLMSIZE_OUTPUTS_NONCOMMERCIAL,    /* outputs may not be used commercially            */
+    LLMSIZE_OUTPUTS_RESEARCH_ONLY     /* outputs for research purposes only              */
+} llmsize_outputs_rule;
+
+/* One licence's terms. Every *_clause names the section and quotes or closely follows
+   its wording; NULL text fields mean "no such term", UNKNOWN terms mean "not read". */
+typedef struct llmsize_license {
+    const char *id;                /* "llama3.1", "apache-2.0", …                      */
+    const char *name;
+    const char *spdx;              /* SPDX id, NULL where the licence has none          */
+    const char *licensor;
+    const char *version_date;
+    const char *governing_law;     /* NULL: none stated (or not read, see confidence)  */
+    const char *source;            /* where the text was read                          */
+    const char *confidence;        /* "primary", "mixed" or "secondary"                 */
+    uint32_t osi_approved;         /* llmsize_term                                      */
+    uint32_t commercial;           /* llmsize_term                                      */
+    const char *commercial_clause;
+    const char *commercial_duty;   /* obligation that comes with commercial use, or NULL*/
+    uint64_t mau_limit;            /* monthly active users; 0 = no threshold            */
+    uint32_t mau_gate;             /* llmsize_gate                                      */
+    const char *mau_clause;
+    double revenue_limit_usd;      /* per month; 0 = no threshold                       */
+    uint32_t revenue_gate;         /* llmsize_gate                                      */
+    const char *revenue_clause;
+    const char *display;           /* what a product must display ("Built with Llama") */
+    const char *display_clause;
+    const char *naming_rule;       /* rule for names of derived models, or NULL         */
+    const char *aup;               /* incorporated use policy (URL), or NULL            */
+    uint32_t eu_multimodal;        /* llmsize_term: YES = multimodal rights withheld from
+                                      EU-domiciled individuals and companies             */
+    const char *eu_clause;
+    uint32_t outputs;              /* llmsize_outputs_rule                              */
+    const char *outputs_clause;
+    uint32_t redistribution;       /* llmsize_term: weights may be passed on            */
+    const char *notice;            /* what copies must carry (notice file, licence copy)*/
+} llmsize_license;
+
+/* A use of a model, for llmsize_license_check(). Zero is "no" / "none". */
+typedef struct llmsize_use {
+    int commercial;                /* any commercial purpose, internal tools included  */
+    uint64_t mau;                  /* monthly active users of your products, now        */
+    uint64_t mau_at_release;       /* ... in the calendar month before the model's
+                                      release date (Llama's test); 0 = assume `mau`     */
+    double revenue_usd;            /* monthly revenue of your company (or employer)     */
+    int eu;                        /* you are domiciled / principally based in the EU   */
+    int multimodal;                /* image, audio or video inputs are used             */
+    int redistribute;              /* weights or derivatives are passed to others       */
+    int train_on_outputs;          /* outputs are used to train or improve a model      */
+} llmsize_use;
+
+/* Verdicts. Zero is UNKNOWN on purpose: an unfilled result never reads as allowed. */
+typedef enum llmsize_verdict {
+    LLMSIZE_VERDICT_UNKNOWN = 0,   /* a term that decides this use was not read         */
+    LLMSIZE_VERDICT_ALLOWED,
+    LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS,
+    LLMSIZE_VERDICT_NOT_ALLOWED
+} llmsize_verdict;
+
+/* Which part of a licence a finding is about. */
+typedef enum llmsize_clause {
+    LLMSIZE_CLAUSE_LICENSE = 0,    /* the licence as a whole (unknown id, combination)  */
+    LLMSIZE_CLAUSE_COMMERCIAL, LLMSIZE_CLAUSE_MAU, LLMSIZE_CLAUSE_REVENUE,
+    LLMSIZE_CLAUSE_EU_MULTIMODAL, LLMSIZE_CLAUSE_OUTPUTS, LLMSIZE_CLAUSE_REDISTRIBUTION,
+    LLMSIZE_CLAUSE_DISPLAY, LLMSIZE_CLAUSE_NAMING, LLMSIZE_CLAUSE_AUP,
+    LLMSIZE_CLAUSE_COUNT
+} llmsize_clause;
+
+/* One reason or obligation: what it is about, what it implies, and where it is. */
+typedef struct llmsize_finding {
+    uint32_t about;                /* llmsize_clause                                    */
+    uint32_t verdict;              /* what this finding alone implies                   */
+    const char *license;           /* licence id                                        */
+    const char *text;              /* the reason or the duty, in words                  */
+    const char *clause;            /* the licence's own wording / section               */
+} llmsize_finding;
+
+#define LLMSIZE_MAX_FINDINGS 24
+typedef struct llmsize_license_result {
+    uint32_t verdict;              /* llmsize_verdict: the worst over every finding     */
+    uint32_t n_reasons, n_obligations;
+    llmsize_finding reasons[LLMSIZE_MAX_FINDINGS];     /* every term checked            */
+    llmsize_finding obligations[LLMSIZE_MAX_FINDINGS]; /* duties that come with the use */
+} llmsize_license_result;
+
+/* ---------------------------------------------------------------------------------- */
+/* Selection: the decision framework as a function                                    */
+/* ---------------------------------------------------------------------------------- */
+typedef struct llmsize_select_request {
+    const llmsize_accel *accel;
+    uint32_t n_accel;          /* 0 = 1 (tensor parallel)                                   */
+    uint32_t engine;           /* llmsize_engine for every fit (0 = weights + KV only)      */
+    uint32_t users;            /* concurrent sequences (0 = 1)                              */
+    uint64_t context;          /* tokens per sequence (0 = 8192)                            */
+    uint32_t kv_dtype;
+    double min_tps;            /* decode tok/s each user needs (0 = no floor)               */
+    uint32_t quality_metric;   /* scale of max_loss_pct (LLMSIZE_METRIC_NONE = any)         */
+    double max_loss_pct;       /* quality floor (0 = none)                                  */
+    const llmsize_format *min_format; /* or: lose no more than this format would        */
+    const llmsize_use *use;    /* licence screen (NULL = none)                              */
+    int strict_license;        /* 1: obligations are not acceptable either                 */
+    const char *origin_exclude;/* ',' / '|' separated ISO country codes, "EU" = members    */
+    const char *origin_require;/* the same; the developer must be from one of them         */
+    uint32_t tasks;            /* LLMSIZE_TASK_* all required                               */
+    const llmsize_format *const *formats;  /* candidate formats (NULL = every one that
+                                              runs on the accelerator under the engine)    */
+    size_t n_formats;
+    uint32_t tight_pct;
+} llmsize_select_request;
+
+/* The first constraint a model failed, in the order they are checked. */
+typedef enum llmsize_reject {
+    LLMSIZE_REJECT_NONE = 0,   /* a candidate                                              */
+    LLMSIZE_REJECT_TASK, LLMSIZE_REJECT_ORIGIN, LLMSIZE_REJECT_LICENSE, LLMSIZE_REJECT_CONTEXT,
+    LLMSIZE_REJECT_MEMORY, LLMSIZE_REJECT_QUALITY, LLMSIZE_REJECT_SPEED,
+    LLMSIZE_REJECT_COUNT
+} llmsize_reject;
+
+typedef struct llmsize_candidate {
+    const llmsize_model *model;
+    const llmsize_format *format;     /* the chosen format (candidates), or the one that came
+                                         closest (rejected on memory, quality or speed)     */
+    uint32_t rejected;                /* llmsize_reject                                      */
+    uint32_t rank;                    /* 1 = best candidate; 0 for rejected models           */
+    double effective_params_b;        /* dense params; MoE sqrt(total*active), billions      */
+    double score;                     /* ranking key: effective size x (1 - loss/100)        */
+    double decode_tps;                /* per user, expected                                  */
+    uint32_t license_verdict;         /* llmsize_verdict (UNKNOWN when no use was given)     */
+    llmsize_quality quality;
+    llmsize_plan_result fit;
+    const char *reason;               /* why it won, or the constraint it failed            */
+} llmsize_candidate;
+
+/* A published claim about a model (memory footprint and/or decode speed), to check against
+   what is physically possible (llmsize_check_claim). */
+typedef struct llmsize_claim {
+    const llmsize_model *model;
+    const llmsize_format *format;   /* the precision the claim states                      */
+    const llmsize_accel *accel;     /* hardware of a speed claim (NULL: no speed claim)    */
+    uint64_t bytes;                 /* claimed memory footprint (0: none)                  */
+    double tps;                     /* claimed decode tok/s for one sequence (0: none)     */
+} llmsize_claim;
+
+typedef struct llmsize_claim_check {
+    uint64_t weight_bytes;          /* the weights alone in the claimed format             */
+    double bytes_ratio;             /* claimed / weight_bytes                              */
+    int bytes_possible;             /* claim >= LLMSIZE_CLAIM_SLACK of the weights          */
+    int fits_accel;                 /* the weights fit the claimed hardware at all         */
+    double max_tps;                 /* bandwidth bound: best-case decode on the hardware   */
+    double tps_ratio;               /* claimed / max_tps                                   */
+    int tps_possible;               /* claimed <= max_tps and the weights fit              */
+} llmsize_claim_check;
+/* A footprint below this share of the weights alone cannot be real (scales, rounding and
+   unquantized tensors vary by tool, so allow 10 %). */
+#define LLMSIZE_CLAIM_SLACK 0.9
+
+/* What a model family's config.json leaves implicit (llmsize_data.h, from each family's
+   transformers modeling file), for llmsize_model_from_hf_config(). */
+typedef struct llmsize_hf_family {
+    const char *model_types;   /* '|'-separated config "model_type" values                */
+    uint32_t flags;            /* LLMSIZE_F_* the architecture always has                 */
+    uint32_t norms_per_layer;  /* 0 = 2                                                   */
+    uint32_t global_every;     /* sliding-window pattern when the config gives none;
+                                  LLMSIZE_HF_NO_WINDOW = the family ignores sliding_window */
+    const char *source;
+} llmsize_hf_family;
+#define LLMSIZE_HF_NO_WINDOW 0xFFFFFFFFu
+
+/* Table selector for llmsize_suggest(). */
+typedef enum llmsize_table {
+    LLMSIZE_TABLE_MODELS = 0, LLMSIZE_TABLE_ACCELS, LLMSIZE_TABLE_FORMATS, LLMSIZE_TABLE_KV_DTYPES,
+    LLMSIZE_TABLE_LICENSES, LLMSIZE_TABLE_ENGINES
+} llmsize_table;
+
+/* ---------------------------------------------------------------------------------- */
+/* Functions                                                                          */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API const char *llmsize_version(void);
+LLMSIZE_API const char *llmsize_data_version(void);
+LLMSIZE_API const char *llmsize_strerror(llmsize_status status);
+
+LLMSIZE_API size_t llmsize_model_count(void);
+LLMSIZE_API const llmsize_model *llmsize_model_at(size_t index);   /* NULL past the end */
+LLMSIZE_API size_t llmsize_accel_count(void);
+LLMSIZE_API const llmsize_accel *llmsize_accel_at(size_t index);
+LLMSIZE_API size_t llmsize_format_count(void);
+LLMSIZE_API const llmsize_format *llmsize_format_at(size_t index);
+LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype dtype); /* NULL if bad */
+LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class);
+
+LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out);
+LLMSIZE_API llmsize_status llmsize_find_accel(const char *name, const llmsize_accel **out);
+LLMSIZE_API llmsize_status llmsize_find_format(const char *name, const llmsize_format **out);
+LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dtype *out);
+/* Up to `cap` names from `table` closest to `query` (edit distance); returns how many
+   were written to out[]. Safe with any query, including NULL (returns 0). */
+LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
+                                   const char **out, size_t cap);
+
+/* Describe a model from the text of its Hugging Face config.json (multimodal configs: the
+   text_config wins). Fills dims, attention layout, MLA, MoE, hybrid linear attention, MTP
+   and the family's flags; identity strings are generic ("hf-config"). Pure: no I/O or
+   allocation. LLMSIZE_ERR_PARSE for malformed JSON or non-integer sizes; the result is
+   validated (LLMSIZE_ERR_INVALID_MODEL when the config lacks what sizing needs). */
+LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t len, llmsize_model *out);
+
+LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *model);
+LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *model, llmsize_params *out);
+LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *model,
+                                                const llmsize_format *format,
+                                                llmsize_weights *out);
+/* KV-cache bytes for `seqs` sequences of `context` tokens each. */
+LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *model, uint64_t context,
+                                            uint32_t seqs, llmsize_kv_dtype dtype,
+                                            uint64_t *out);
+LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req,
+                                         llmsize_speed_result *out);
+LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req,
+                                       llmsize_fit_result *out);
+
+/* Serving plans. Engines: the table (index = llmsize_engine) and lookup by name. */
+LLMSIZE_API size_t llmsize_engine_count(void);
+LLMSIZE_API const llmsize_engine_info *llmsize_engine_at(size_t index);
+LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine *out);
+/* 1 when `tp` ranks can split the model's attention heads (KV heads split or replicated). */
+LLMSIZE_API int llmsize_valid_tp(const llmsize_model *model, uint32_t tp);
+/* What a deployment needs per accelerator under its engine's rules, whether it fits, and
+   for paging engines the KV pool, its capacity and the refusal the engine would print. */
+LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out);
+
+/* Inverse solvers (searches over llmsize_plan_fit). */
+LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out);
+LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint32_t *out);
+/* Fewest tensor-parallel accelerators (valid for the model's heads) up to max_gpus. */
+LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint32_t max_gpus, uint32_t *out);
+/* Least quality loss among formats that fit, run on the accelerator and decode at least
+   min_tps per sequence (formats NULL = every format in the table). */
+LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, double min_tps,
+                                                    const llmsize_format *const *formats, size_t n_formats,
+                                                    const llmsize_format **out, llmsize_quality *quality);
+/* The model with the most parameters that fits the plan's hardware in some format. */
+LLMSIZE_API llmsize_status llmsize_largest_model(const llmsize_plan *plan, const llmsize_format *const *formats,
+                                                 size_t n_formats, const llmsize_model **model,
+                                                 const llmsize_format **format);
+/* When a plan does not fit: the format, GPU count, context and users that would. */
+LLMSIZE_API llmsize_status llmsize_plan_suggest(const llmsize_plan *plan, llmsize_suggestion *out);
+/* Can this engine run this format on this accelerator? (GGUF needs llama.cpp/Ollama, GPU
+   formats need a CUDA engine; NVFP4 needs FP4 tensor cores; Apple GPUs run GGUF only.) */
+LLMSIZE_API int llmsize_format_runs_on(const llmsize_format *format, const llmsize_accel *accel, uint32_t engine);
+/* Parse an engine's command line (and, for Ollama, its OLLAMA_* environment as KEY=VALUE
+   strings) into a plan: vllm serve / python -m vllm.entrypoints.openai.api_server,
+   python -m sglang.launch_server, llama-server / llama-cli, ollama run|serve, trtllm-serve.
+   --flag=value and --flag value, short forms, each engine's number suffixes. Unknown flags
+   are counted and skipped; a malformed value is LLMSIZE_ERR_PARSE with out->error_flag set.
+   Pure: no allocation; out points into argv / env. */
+LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const *argv, size_t envc,
+                                                 const char *const *env, llmsize_parsed *out);
+
+/* Quantization quality: the published loss of `format` scaled to `model`'s size, with its
+   provenance. LLMSIZE_ERR_UNSUPPORTED when nothing is published for the format. */
+LLMSIZE_API size_t llmsize_quality_row_count(void);
+LLMSIZE_API const llmsize_quality_row *llmsize_quality_row_at(size_t index);
+LLMSIZE_API llmsize_status llmsize_quality_of(const llmsize_model *model, const llmsize_format *format,
+                                              llmsize_quality *out);
+/* Least quality loss among formats whose weights fit in `budget` bytes (ties: fewer bytes).
+   `formats` lists candidates (NULL = every format in the table). LLMSIZE_ERR_UNSUPPORTED
+   when none fits with known quality. */
+LLMSIZE_API llmsize_status llmsize_best_format(const llmsize_model *model, uint64_t budget,
+                                               const llmsize_format *const *formats, size_t n_formats,
+                                               const llmsize_format **out, llmsize_quality *quality);
+/* Fewest weight bytes among formats whose loss is at most `max_loss_pct` in `metric`'s scale
+   (LLMSIZE_METRIC_PPL or _ACCURACY; reference and native formats always qualify). */
+LLMSIZE_API llmsize_status llmsize_smallest_format(const llmsize_model *model, uint32_t metric,
+                                                   double max_loss_pct,
+                                                   const llmsize_format *const *formats, size_t n_formats,
+                                                   const llmsize_format **out, uint64_t *bytes);
+
+/* Licences: the table, lookup by id or SPDX id, and the use predicate. */
+LLMSIZE_API size_t llmsize_license_count(void);
+LLMSIZE_API const llmsize_license *llmsize_license_at(size_t index);
+LLMSIZE_API llmsize_status llmsize_find_license(const char *name, const llmsize_license **out);
+/* Task tags of a model: its card's tags plus VISION / LONG_CONTEXT from its dims. */
+LLMSIZE_API uint32_t llmsize_model_tasks(const llmsize_model *model);
+/* May `use` be made of `model`? Checks every licence the model carries ('+'-joined);
+   the verdict is the worst finding; each reason and obligation cites its clause. */
+LLMSIZE_API llmsize_status llmsize_license_check(const llmsize_model *model, const llmsize_use *use,
+                                                 llmsize_license_result *out);
+/* The same for one licence; `model` may be NULL (then multimodal use is taken at face value). */
+LLMSIZE_API llmsize_status llmsize_license_terms(const llmsize_license *license,
+                                                 const llmsize_model *model,
+                                                 const llmsize_use *use,
+                                                 llmsize_license_result *out);
+
+/* Rank every model in the table for a request (hardware, users, context, speed, quality
+   floor, licence use, origin screen, tasks). out[] receives the candidates best first,
+   then the rejected models with the first constraint each failed; *n_out = entries
+   written (at most cap), *n_candidates = models that passed. Deterministic. */
+LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *req, llmsize_candidate *out, size_t cap,
+                                          size_t *n_out, size_t *n_candidates);
+
+/* How far a published claim is from what is possible: its footprint against the weights
+   alone, its decode speed against the hardware's bandwidth bound. */
+LLMSIZE_API llmsize_status llmsize_check_claim(const llmsize_claim *claim, llmsize_claim_check *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LLMSIZE_H */
+
+/* ================================================================================== */
+/* IMPLEMENTATION                                                                     */
+/* ================================================================================== */
+#ifdef LLMSIZE_IMPLEMENTATION
+#ifndef LLMSIZE_IMPLEMENTATION_DONE
+#define LLMSIZE_IMPLEMENTATION_DONE
+
+#include <string.h>
+#include "llmsize_data.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LLMSIZE__COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---------------------------------------------------------------------------------- */
+/* Checked 64-bit arithmetic: one overflow anywhere poisons the whole computation.     */
+/* ---------------------------------------------------------------------------------- */
+static uint64_t llmsize__mul(uint64_t a, uint64_t b, int *overflow) {
+    if (a != 0 && b > UINT64_MAX / a) { *overflow = 1; return 0; }
+    return a * b;
+}
+static uint64_t llmsize__add(uint64_t a, uint64_t b, int *overflow) {
+    if (b > UINT64_MAX - a) { *overflow = 1; return 0; }
+    return a + b;
+}
+static uint64_t llmsize__mul3(uint64_t a, uint64_t b, uint64_t c, int *overflow) {
+    return llmsize__mul(llmsize__mul(a, b, overflow), c, overflow);
+}
+static int llmsize__finite_pos(double x) { return x == x && x > 0.0 && x < 1e300; }
+static double llmsize__pow_int(double base, uint64_t e) {
+    double r = 1.0;
+    while (e) { if (e & 1u) r *= base; base *= base; e >>= 1; }
+    return r;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Version and messages                                                               */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API const char *llmsize_version(void) { return LLMSIZE_VERSION_STRING; }
+LLMSIZE_API const char *llmsize_data_version(void) { return LLMSIZE_DATA_VERSION; }
+
+LLMSIZE_API const char *llmsize_strerror(llmsize_status status) {
+    static const char *const msg[LLMSIZE_STATUS_COUNT] = {
+        "ok",
+        "a required argument was NULL",
+        "unknown model",
+        "unknown accelerator",
+        "unknown weight format",
+        "unknown KV-cache dtype",
+        "inconsistent model description",
+        "invalid argument (zero, negative, NaN or out of range)",
+        "result would overflow 64-bit byte count",
+        "not supported for this model or format",
+        "unknown licence",
+        "output array too small",
+        "unknown serving engine",
+        "cannot parse the command line or value"
+    };
+    if ((unsigned)status >= (unsigned)LLMSIZE_STATUS_COUNT) return "unknown status code";
+    return msg[status];
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Lookup                                                                             */
+/* ---------------------------------------------------------------------------------- */
+static int llmsize__lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+/* Case-insensitive equality of q with the n-byte token t. */
+static int llmsize__eq_n(const char *q, const char *t, size_t n) {
+    size_t i;
+    for (i = 0; i < n; ++i) {
+        if (q[i] == '\0' || llmsize__lower((unsigned char)q[i]) != llmsize__lower((unsigned char)t[i]))
+            return 0;
+    }
+    return q[n] == '\0';
+}
+
+/* Case-insensitive equality of the first n bytes of a and b. */
+static int llmsize__eq_n_ci(const char *a, const char *b, size_t n) {
+    size_t i;
+    for (i = 0; i < n; ++i)
+        if (!a[i] || !b[i] || llmsize__lower((unsigned char)a[i]) != llmsize__lower((unsigned char)b[i])) return 0;
+    return 1;
+}
+
+/* Does `hay` contain `needle` (ASCII case-insensitive)? */
+static int llmsize__contains_ci(const char *hay, const char *needle) {
+    size_t i, n = strlen(needle);
+    if (!hay) return 0;
+    for (; *hay; ++hay) {
+        for (i = 0; i < n && hay[i] && llmsize__lower((unsigned char)hay[i]) == llmsize__lower((unsigned char)needle[i]); ++i) {}
+        if (i == n) return 1;
+    }
+    return 0;
+}
+
+/* Does q equal any entry of a '|'-separated list (case-insensitive)? */
+static int llmsize__in_list(const char *q, const char *list) {
+    const char *p = list;
+    if (!list) return 0;
+    while (*p) {
+        const char *e = p;
+        while (*e && *e != '|') ++e;
+        if (e > p && llmsize__eq_n(q, p, (size_t)(e - p))) return 1;
+        p = *e ? e + 1 : e;
+    }
+    return 0;
+}
+
+LLMSIZE_API size_t llmsize_model_count(void) { return LLMSIZE__COUNT(llmsize__models); }
+LLMSIZE_API const llmsize_model *llmsize_model_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__models) ? &llmsize__models[i] : NULL;
+}
+LLMSIZE_API size_t llmsize_accel_count(void) { return LLMSIZE__COUNT(llmsize__accels); }
+LLMSIZE_API const llmsize_accel *llmsize_accel_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__accels) ? &llmsize__accels[i] : NULL;
+}
+LLMSIZE_API size_t llmsize_format_count(void) { return LLMSIZE__COUNT(llmsize__formats); }
+LLMSIZE_API const llmsize_format *llmsize_format_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__formats) ? &llmsize__formats[i] : NULL;
+}
+
+static const char *const llmsize__kv_names[LLMSIZE_KV_DTYPE_COUNT] = {
+    "f16", "f32", "fp8", "q8_0", "q5_1", "q5_0", "q4_1", "q4_0", "iq4_nl", "nvfp4"
+};
+/* Other spellings engines accept, mapped to the canonical dtype. */
+static const struct { const char *name; llmsize_kv_dtype dtype; } llmsize__kv_aliases[] = {
+    { "bf16", LLMSIZE_KV_F16 }, { "auto", LLMSIZE_KV_F16 }, { "fp16", LLMSIZE_KV_F16 },
+    { "float16", LLMSIZE_KV_F16 }, { "bfloat16", LLMSIZE_KV_F16 },
+    { "fp8_e4m3", LLMSIZE_KV_FP8 }, { "fp8_e5m2", LLMSIZE_KV_FP8 }, { "fp32", LLMSIZE_KV_F32 }
+};
+
+LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype d) {
+    return (unsigned)d < (unsigned)LLMSIZE_KV_DTYPE_COUNT ? llmsize__kv_names[d] : NULL;
+}
+
+LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class) {
+    size_t i;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__efficiencies); ++i)
+        if (llmsize__efficiencies[i].hw_class == hw_class) return &llmsize__efficiencies[i];
+    return NULL;
+}
+
+/* Every name a table row answers to: up to 3 '|'-separated lists (id, aliases, name). */
+static int llmsize__row_names(llmsize_table t, size_t i, const char *names[3]) {
+    names[0] = names[1] = names[2] = NULL;
+    switch (t) {
+    case LLMSIZE_TABLE_MODELS:
+        if (i >= LLMSIZE__COUNT(llmsize__models)) return 0;
+        names[0] = llmsize__models[i].id;
+        names[1] = llmsize__models[i].hf_repos;
+        return 1;
+    case LLMSIZE_TABLE_ACCELS:
+        if (i >= LLMSIZE__COUNT(llmsize__accels)) return 0;
+        names[0] = llmsize__accels[i].id;
+        names[1] = llmsize__accels[i].aliases;
+        names[2] = llmsize__accels[i].name;
+        return 1;
+    case LLMSIZE_TABLE_FORMATS:
+        if (i >= LLMSIZE__COUNT(llmsize__formats)) return 0;
+        names[0] = llmsize__formats[i].id;
+        return 1;
+    case LLMSIZE_TABLE_KV_DTYPES:
+        if (i >= LLMSIZE_KV_DTYPE_COUNT) return 0;
+        names[0] = llmsize__kv_names[i];
+        return 1;
+    case LLMSIZE_TABLE_ENGINES:
+        if (i >= LLMSIZE__COUNT(llmsize__engines)) return 0;
+        names[0] = llmsize__engines[i].id;
+        names[1] = llmsize__engines[i].aliases;
+        return 1;
+    case LLMSIZE_TABLE_LICENSES:
+        if (i >= LLMSIZE__COUNT(llmsize__licenses)) return 0;
+        names[0] = llmsize__licenses[i].id;
+        names[1] = llmsize__licenses[i].spdx;
+        return 1;
+    }
+    return 0;
+}
+
+/* Row of `t` that `name` names, or (size_t)-1. */
+static size_t llmsize__lookup(llmsize_table t, const char *name) {
+    const char *names[3];
+    size_t i;
+    int k;
+    for (i = 0; llmsize__row_names(t, i, names); ++i)
+        for (k = 0; k < 3; ++k)
+            if (llmsize__in_list(name, names[k])) return i;
+    return (size_t)-1;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out) {
+    size_t i;
+    if (out) *out = NULL;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_MODELS, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_MODEL;
+    *out = &llmsize__models[i];
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_accel(const char *name, const llmsize_accel **out) {
+    size_t i;
+    if (out) *out = NULL;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_ACCELS, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_ACCEL;
+    *out = &llmsize__accels[i];
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_format(const char *name, const llmsize_format **out) {
+    size_t i;
+    if (out) *out = NULL;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_FORMATS, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_FORMAT;
+    *out = &llmsize__formats[i];
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dtype *out) {
+    size_t i;
+    if (out) *out = LLMSIZE_KV_F16;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_KV_DTYPES, name)) != (size_t)-1) { *out = (llmsize_kv_dtype)i; return LLMSIZE_OK; }
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__kv_aliases); ++i)
+        if (llmsize__in_list(name, llmsize__kv_aliases[i].name)) { *out = llmsize__kv_aliases[i].dtype; return LLMSIZE_OK; }
+    return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
+}
+
+/* Bounded Levenshtein distance over at most 63 leading bytes, case-insensitive. */
+#define LLMSIZE__SUGGEST_MAX 63
+static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn) {
+    size_t row[LLMSIZE__SUGGEST_MAX + 1], an = 0, i, j;
+    while (a[an] && an < LLMSIZE__SUGGEST_MAX) ++an;
+    if (bn > LLMSIZE__SUGGEST_MAX) bn = LLMSIZE__SUGGEST_MAX;
+    for (j = 0; j <= bn; ++j) row[j] = j;
+    for (i = 1; i <= an; ++i) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (j = 1; j <= bn; ++j) {
+            size_t up = row[j];
+            size_t cost = llmsize__lower((unsigned char)a[i - 1]) == llmsize__lower((unsigned char)b[j - 1]) ? 0 : 1;
+            size_t best = diag + cost;
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[bn];
+}
+
+/* Distance from query to the closest entry of a '|'-separated list. A query that
+   is a prefix of a token counts as close: "llama-3.1" should suggest "llama-3.1-8b". */
+static size_t llmsize__name_distance(const char *q, const char *names) {
+    size_t best = (size_t)-1, qn = strlen(q);
+    const char *p = names;
+    while (p && *p) {
+        const char *e = p;
+        size_t d, n;
+        while (*e && *e != '|') ++e;
+        n = (size_t)(e - p);
+        d = llmsize__edit_distance(q, p, n);
+        if (qn >= 3 && n > qn) {
+            size_t k;
+            int prefix = 1;
+            for (k = 0; k < qn && prefix; ++k)
+                prefix = llmsize__lower((unsigned char)q[k]) == llmsize__lower((unsigned char)p[k]);
+            if (prefix && d > 1) d = 1;
+        }
+        if (d < best) best = d;
+        p = *e ? e + 1 : e;
+    }
+    return best;
+}
+
+LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
+                                   const char **out, size_t cap) {
+    size_t dist[8], n = 0, i, limit;
+    const char *names[3];
+    if (!query || !out || cap == 0) return 0;
+    if (cap > 8) cap = 8;
+    limit = strlen(query) / 3 + 2;   /* beyond this a "suggestion" is noise */
+    for (i = 0; llmsize__row_names(table, i, names); ++i) {
+        size_t d = (size_t)-1, k;
+        int j;
+        for (j = 0; j < 3; ++j) {
+            if (names[j]) { size_t dj = llmsize__name_distance(query, names[j]); if (dj < d) d = dj; }
+        }
+        if (d > limit) continue;
+        /* insertion into the sorted top-cap list; ties keep table order */
+        for (k = n; k > 0 && dist[k - 1] > d; --k) {
+            if (k < cap) { dist[k] = dist[k - 1]; out[k] = out[k - 1]; }
+        }
+        if (k < cap) {
+            dist[k] = d;
+            out[k] = names[0];
+            if (n < cap) ++n;
+        }
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Architecture: one enumeration of every tensor a model has. Parameter counts, GGUF  */
+/* bytes and GPU-format bytes are all folds over this one list, so the architecture   */
+/* math exists exactly once.                                                          */
+/* ---------------------------------------------------------------------------------- */
+typedef enum llmsize__cls {      /* which component a tensor belongs to               */
+    LLMSIZE__C_EMBED = 0, LLMSIZE__C_LM_HEAD, LLMSIZE__C_ATTN, LLMSIZE__C_FFN,
+    LLMSIZE__C_EXPERTS, LLMSIZE__C_SHARED, LLMSIZE__C_ROUTER, LLMSIZE__C_NORM,
+    LLMSIZE__C_LINEAR, LLMSIZE__C_VISION, LLMSIZE__C_MTP, LLMSIZE__C_COUNT
+} llmsize__cls;
+
+typedef enum llmsize__cat {      /* llama.cpp's tensor category for quantization       */
+    LLMSIZE__T_TOKEN_EMBD = 0, LLMSIZE__T_OUTPUT, LLMSIZE__T_ATTN_Q, LLMSIZE__T_ATTN_K,
+    LLMSIZE__T_ATTN_V, LLMSIZE__T_ATTN_QKV, LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__T_FFN_UP,
+    LLMSIZE__T_FFN_GATE, LLMSIZE__T_FFN_DOWN, LLMSIZE__T_OTHER,
+    LLMSIZE__T_F32       /* never quantized: 1-D tensors, router, conv1d (kept F32)   */
+} llmsize__cat;
+
+typedef struct llmsize__tensor {
+    uint32_t cls, cat;
+    uint32_t layer;          /* block index; UINT32_MAX for non-block tensors          */
+    uint64_t ne0;            /* row length (input features)                            */
+    uint64_t rows;           /* rows per matrix (output features)                      */
+    uint64_t mats;           /* matrices stacked in the tensor (experts)               */
+    uint32_t routed;         /* 1 for routed-expert tensors                            */
+} llmsize__tensor;
+
+typedef struct llmsize__visitor llmsize__visitor;
+struct llmsize__visitor {
+    void (*emit)(llmsize__visitor *v, const llmsize__tensor *t);
+    const llmsize_model *m;
+    int overflow;
+};
+
+#define LLMSIZE__NOLAYER 0xFFFFFFFFu
+
+static void llmsize__put(llmsize__visitor *v, uint32_t cls, uint32_t cat, uint32_t layer,
+                         uint64_t ne0, uint64_t rows, uint64_t mats, uint32_t routed) {
+    llmsize__tensor t;
+    if (ne0 == 0 || rows == 0 || mats == 0) return;   /* absent tensor */
+    t.cls = cls; t.cat = cat; t.layer = layer; t.ne0 = ne0; t.rows = rows; t.mats = mats;
+    t.routed = routed;
+    v->emit(v, &t);
+}
+/* 1-D tensors (norms, biases, sinks) are stored as F32 and never quantized. */
+static void llmsize__vec(llmsize__visitor *v, uint32_t cls, uint32_t layer, uint64_t n) {
+    llmsize__put(v, cls, LLMSIZE__T_F32, layer, n, 1, 1, 0);
+}
+
+static uint32_t llmsize__norms_per_layer(const llmsize_model *m) {
+    return m->extra.norms_per_layer ? m->extra.norms_per_layer : 2u;
+}
+static uint64_t llmsize__norm_width(const llmsize_model *m) {
+    return (m->flags & LLMSIZE_F_NORM_BIAS) ? 2u : 1u;
+}
+static int llmsize__every(uint32_t layer, uint32_t n) { return n > 0 && (layer + 1u) % n == 0; }
+
+static int llmsize__is_linear_layer(const llmsize_model *m, uint32_t i) {
+    return m->linear.full_every > 0 && !llmsize__every(i, m->linear.full_every);
+}
+static int llmsize__is_local_layer(const llmsize_model *m, uint32_t i) {
+    if (m->attn.kind == LLMSIZE_ATTN_FULL || m->attn.window == 0) return 0;
+    return m->attn.global_every == 0 || !llmsize__every(i, m->attn.global_every);
+}
+static int llmsize__is_moe_layer(const llmsize_model *m, uint32_t i) {
+    if (m->moe.experts == 0 || i < m->moe.dense_first) return 0;
+    return m->moe.every <= 1 || llmsize__every(i, m->moe.every);
+}
+
+/* Attention block of one layer (standard, MLA, or linear attention). */
+static void llmsize__emit_attention(llmsize__visitor *v, uint32_t cls, uint32_t i) {
+    const llmsize_model *m = v->m;
+    const uint64_t h = m->dims.hidden, hd = m->dims.head_dim;
+    const uint64_t nh = m->dims.heads, nkv = m->dims.kv_heads;
+    const uint32_t attn_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_ATTN;
+    /* norms inside an MTP module belong to the module, not to the decoder */
+    const uint32_t norm_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_NORM;
+    if (llmsize__is_linear_layer(m, i)) {      /* Gated DeltaNet (Qwen3-Next)           */
+        const llmsize_linear_attn *la = &m->linear;
+        const uint32_t c = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_LINEAR;
+        const uint64_t kd = (uint64_t)la->k_heads * la->k_dim, vd = (uint64_t)la->v_heads * la->v_dim;
+        llmsize__put(v, c, LLMSIZE__T_OTHER, i, h, 2 * kd + 2 * vd, 1, 0); /* in_proj_qkvz */
+        llmsize__put(v, c, LLMSIZE__T_OTHER, i, h, 2u * la->v_heads, 1, 0); /* in_proj_ba  */
+        llmsize__put(v, c, LLMSIZE__T_F32, i, la->conv_kernel, 2 * kd + vd, 1, 0); /* conv1d */
+        llmsize__vec(v, c, i, la->v_heads);                                 /* dt_bias     */
+        llmsize__vec(v, c, i, la->v_heads);                                 /* A_log       */
+        llmsize__vec(v, c, i, la->v_dim);                                   /* gated norm  */
+        llmsize__put(v, c, LLMSIZE__T_OTHER, i, vd, h, 1, 0);               /* out_proj    */
+        return;
+    }
+    if (m->mla.kv_lora_rank) {                 /* multi-head latent attention           */
+        const llmsize_mla *a = &m->mla;
+        const uint64_t qk = (uint64_t)a->qk_nope_dim + a->qk_rope_dim;
+        if (a->q_lora_rank) {
+            llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, h, a->q_lora_rank, 1, 0);
+            llmsize__vec(v, norm_cls, i, a->q_lora_rank);
+            llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, a->q_lora_rank, nh * qk, 1, 0);
+        } else {
+            llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_Q, i, h, nh * qk, 1, 0);
+        }
+        llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, h, (uint64_t)a->kv_lora_rank + a->qk_rope_dim, 1, 0);
+        llmsize__vec(v, norm_cls, i, a->kv_lora_rank);
+        /* kv_b, stored by current llama.cpp as per-head k_b and v_b */
+        llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, a->qk_nope_dim, nh * a->kv_lora_rank, 1, 0);
+        llmsize__put(v, attn_cls, LLMSIZE__T_OTHER, i, a->kv_lora_rank, nh * a->v_head_dim, 1, 0);
+        llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_OUTPUT, i, nh * a->v_head_dim, h, 1, 0);
+        return;
+    }
+    {
+        const uint64_t q_rows = nh * hd * ((m->flags & LLMSIZE_F_ATTN_GATE) ? 2u : 1u);
+        if (m->flags & LLMSIZE_F_FUSED_QKV) {
+            llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_QKV, i, h, q_rows + 2 * nkv * hd, 1, 0);
+        } else {
+            llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_Q, i, h, q_rows, 1, 0);
+            llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_K, i, h, nkv * hd, 1, 0);
+            llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_V, i, h, nkv * hd, 1, 0);
+        }
+        if (m->flags & LLMSIZE_F_QKV_BIAS) llmsize__vec(v, attn_cls, i, nh * hd + 2 * nkv * hd);
+        llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_OUTPUT, i, nh * hd, h, 1, 0);
+        if (m->flags & LLMSIZE_F_O_BIAS) llmsize__vec(v, attn_cls, i, h);
+        if (m->flags & LLMSIZE_F_QK_NORM) llmsize__vec(v, norm_cls, i, 2 * hd);
+        if (m->flags & LLMSIZE_F_QK_NORM_FULL) llmsize__vec(v, norm_cls, i, (nh + nkv) * hd);
+        if (m->flags & LLMSIZE_F_ATTN_SINKS) llmsize__vec(v, attn_cls, i, nh);
+    }
+}
+
+/* One FFN of width f: gate/up/down (or up/down), `mats` stacked copies. */
+static void llmsize__emit_ffn(llmsize__visitor *v, uint32_t cls, uint32_t i, uint64_t f,
+                              uint64_t mats, uint32_t routed, int bias) {
+    const llmsize_model *m = v->m;
+    const uint64_t h = m->dims.hidden;
+    if (!(m->flags & LLMSIZE_F_NONGATED_MLP))
+        llmsize__put(v, cls, LLMSIZE__T_FFN_GATE, i, h, f, mats, routed);
+    llmsize__put(v, cls, LLMSIZE__T_FFN_UP, i, h, f, mats, routed);
+    llmsize__put(v, cls, LLMSIZE__T_FFN_DOWN, i, f, h, mats, routed);
+    if (bias) {
+        const uint64_t up_bias = (m->flags & LLMSIZE_F_NONGATED_MLP) ? f : 2 * f;
+        llmsize__put(v, cls, LLMSIZE__T_F32, i, up_bias + h, 1, mats, routed);
+    }
+}
+
+static void llmsize__emit_ffn_block(llmsize__visitor *v, uint32_t cls, uint32_t i) {
+    const llmsize_model *m = v->m;
+    const llmsize_moe *e = &m->moe;
+    const int mtp = cls == LLMSIZE__C_MTP;
+    if (!llmsize__is_moe_layer(m, i)) {
+        llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE__C_FFN, i, m->dims.ffn, 1, 0,
+                          (m->flags & LLMSIZE_F_MLP_BIAS) != 0);
+        return;
+    }
+    llmsize__put(v, mtp ? cls : (uint32_t)LLMSIZE__C_ROUTER, LLMSIZE__T_F32, i, m->dims.hidden, e->experts, 1, 0);
+    if (m->flags & LLMSIZE_F_ROUTER_BIAS) llmsize__vec(v, mtp ? cls : (uint32_t)LLMSIZE__C_ROUTER, i, e->experts);
+    llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE__C_EXPERTS, i, e->expert_ffn, e->experts, 1,
+                      (m->flags & LLMSIZE_F_EXPERT_BIAS) != 0);
+    if (e->shared) {
+        llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE__C_SHARED, i, (uint64_t)e->shared_ffn * e->shared, 1, 0, 0);
+        if (m->flags & LLMSIZE_F_SHARED_GATE)
+            llmsize__put(v, mtp ? cls : (uint32_t)LLMSIZE__C_SHARED, LLMSIZE__T_F32, i, m->dims.hidden, 1, 1, 0);
+    }
+}
+
+static void llmsize__emit_layer(llmsize__visitor *v, uint32_t cls, uint32_t i) {
+    const llmsize_model *m = v->m;
+    const uint32_t norm_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_NORM;
+    uint32_t k;
+    for (k = 0; k < llmsize__norms_per_layer(m); ++k)
+        llmsize__vec(v, norm_cls, i, m->dims.hidden * llmsize__norm_width(m));
+    llmsize__emit_attention(v, cls, i);
+    llmsize__emit_ffn_block(v, cls, i);
+}
+
+/* Every tensor of the model, in llama.cpp's order: embeddings, blocks, output. */
+static void llmsize__enumerate(llmsize__visitor *v) {
+    const llmsize_model *m = v->m;
+    const uint64_t h = m->dims.hidden, vocab = m->dims.vocab;
+    uint32_t i;
+    llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_TOKEN_EMBD, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+    for (i = 0; i < m->dims.layers; ++i) llmsize__emit_layer(v, LLMSIZE__C_ATTN, i);
+    llmsize__vec(v, LLMSIZE__C_NORM, LLMSIZE__NOLAYER, h * llmsize__norm_width(m));
+    if (!(m->flags & LLMSIZE_F_TIED_EMBED))
+        llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OUTPUT, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+    /* Multi-token prediction modules: a full decoder layer (typed like the last layer),
+       the 2h->h projection, two input norms, a final norm, and in DeepSeek-style
+       checkpoints their own embedding and head copies. */
+    for (i = 0; i < m->extra.mtp_layers; ++i) {
+        const uint32_t like = m->dims.layers ? m->dims.layers - 1 : 0;
+        llmsize__emit_layer(v, LLMSIZE__C_MTP, like);
+        llmsize__put(v, LLMSIZE__C_MTP, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 2 * h, h, 1, 0);
+        llmsize__vec(v, LLMSIZE__C_MTP, LLMSIZE__NOLAYER, 3 * h);
+        if (m->flags & LLMSIZE_F_MTP_EMBED)
+            llmsize__put(v, LLMSIZE__C_MTP, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, 2 * vocab, 1, 0);
+    }
+    if (m->extra.vision_params)
+        llmsize__put(v, LLMSIZE__C_VISION, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 1, m->extra.vision_params, 1, 0);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Validation                                                                         */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *m) {
+    const llmsize_dims *d;
+    if (!m) return LLMSIZE_ERR_NULL;
+    d = &m->dims;
+    if (d->vocab == 0 || d->hidden == 0 || d->layers == 0) return LLMSIZE_ERR_INVALID_MODEL;
+    /* per-layer work is a loop: bound it so hostile input cannot stall a caller */
+    if (d->layers > LLMSIZE_MAX_LAYERS || m->extra.mtp_layers > LLMSIZE_MAX_LAYERS) return LLMSIZE_ERR_INVALID_MODEL;
+    if (m->mla.kv_lora_rank == 0) {
+        if (d->heads == 0 || d->kv_heads == 0 || d->head_dim == 0) return LLMSIZE_ERR_INVALID_MODEL;
+        if (d->kv_heads > d->heads || d->heads % d->kv_heads != 0) return LLMSIZE_ERR_INVALID_MODEL;
+    } else if (d->heads == 0 || m->mla.qk_rope_dim == 0 || m->mla.v_head_dim == 0) {
+        return LLMSIZE_ERR_INVALID_MODEL;
+    }
+    if (m->attn.kind > LLMSIZE_ATTN_CHUNKED) return LLMSIZE_ERR_INVALID_MODEL;
+    if (m->attn.kind != LLMSIZE_ATTN_FULL && m->attn.window == 0) return LLMSIZE_ERR_INVALID_MODEL;
+    if (m->moe.experts) {
+        if (m->moe.active == 0 || m->moe.active > m->moe.experts || m->moe.expert_ffn == 0)
+            return LLMSIZE_ERR_INVALID_MODEL;
+        if (m->moe.shared && m->moe.shared_ffn == 0) return LLMSIZE_ERR_INVALID_MODEL;
+    } else if (m->moe.active || m->moe.shared) {
+        return LLMSIZE_ERR_INVALID_MODEL;
+    }
+    if (d->ffn == 0 && (m->moe.experts == 0 || m->moe.dense_first || m->moe.every > 1))
+        return LLMSIZE_ERR_INVALID_MODEL;
+    if (m->linear.full_every && (m->linear.k_heads == 0 || m->linear.v_heads == 0 ||
+        m->linear.k_dim == 0 || m->linear.v_dim == 0 || m->linear.conv_kernel == 0))
+        return LLMSIZE_ERR_INVALID_MODEL;
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Parameters                                                                         */
+/* ---------------------------------------------------------------------------------- */
+typedef struct llmsize__count_visitor {
+    llmsize__visitor base;
+    uint64_t by_cls[LLMSIZE__C_COUNT];
+    uint64_t inactive;       /* routed-expert parameters a token does not touch         */
+} llmsize__count_visitor;
+
+static void llmsize__count_emit(llmsize__visitor *v, const llmsize__tensor *t) {
+    llmsize__count_visitor *c = (llmsize__count_visitor *)v;
+    uint64_t n = llmsize__mul3(t->ne0, t->rows, t->mats, &v->overflow);
+    c->by_cls[t->cls] = llmsize__add(c->by_cls[t->cls], n, &v->overflow);
+    if (t->routed && t->cls != LLMSIZE__C_MTP) {
+        const uint64_t per = llmsize__mul(t->ne0, t->rows, &v->overflow);
+        const uint64_t idle = llmsize__mul(per, (uint64_t)(v->m->moe.experts - v->m->moe.active), &v->overflow);
+        c->inactive = llmsize__add(c->inactive, idle, &v->overflow);
+    }
+}
+
+LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *m, llmsize_params *out) {
+    llmsize__count_visitor c;
+    llmsize_status st;
+    uint64_t text = 0;
+    int k;
+    if (out) memset(out, 0, sizeof *out);
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
+    memset(&c, 0, sizeof c);
+    c.base.emit = llmsize__count_emit;
+    c.base.m = m;
+    llmsize__enumerate(&c.base);
+    for (k = 0; k < LLMSIZE__C_COUNT; ++k)
+        if (k != LLMSIZE__C_VISION && k != LLMSIZE__C_MTP) text = llmsize__add(text, c.by_cls[k], &c.base.overflow);
+    if (c.base.overflow) return LLMSIZE_ERR_OVERFLOW;
+    out->embed = c.by_cls[LLMSIZE__C_EMBED];
+    out->lm_head = c.by_cls[LLMSIZE__C_LM_HEAD];
+    out->attn = c.by_cls[LLMSIZE__C_ATTN];
+    out->ffn_dense = c.by_cls[LLMSIZE__C_FFN];
+    out->experts = c.by_cls[LLMSIZE__C_EXPERTS];
+    out->shared_experts = c.by_cls[LLMSIZE__C_SHARED];
+    out->router = c.by_cls[LLMSIZE__C_ROUTER];
+    out->norms = c.by_cls[LLMSIZE__C_NORM];
+    out->linear_attn = c.by_cls[LLMSIZE__C_LINEAR];
+    out->vision = c.by_cls[LLMSIZE__C_VISION];
+    out->mtp = c.by_cls[LLMSIZE__C_MTP];
+    out->text = text;
+    out->total = text + out->vision + out->mtp;
+    if (out->total < text) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
+    out->active = text - c.inactive;
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Weights: GGUF per-tensor types (llama.cpp llama_tensor_get_type_impl)               */
+/* ---------------------------------------------------------------------------------- */
+/* ggml tensor types with their block size and bytes per block
+   (ggml-org/llama.cpp:gguf-py/gguf/constants.py GGML_QUANT_SIZES). */
+enum {
+    LLMSIZE__G_F32 = 0, LLMSIZE__G_F16, LLMSIZE__G_BF16, LLMSIZE__G_Q4_0, LLMSIZE__G_Q4_1,
+    LLMSIZE__G_Q5_0, LLMSIZE__G_Q5_1, LLMSIZE__G_Q8_0, LLMSIZE__G_Q2_K, LLMSIZE__G_Q3_K,
+    LLMSIZE__G_Q4_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q6_K, LLMSIZE__G_IQ2_XXS, LLMSIZE__G_IQ2_XS,
+    LLMSIZE__G_IQ2_S, LLMSIZE__G_IQ3_XXS, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ1_S, LLMSIZE__G_IQ1_M,
+    LLMSIZE__G_IQ4_NL, LLMSIZE__G_IQ4_XS, LLMSIZE__G_TQ1_0, LLMSIZE__G_TQ2_0, LLMSIZE__G_MXFP4,
+    LLMSIZE__G_COUNT
+};
+static const struct { uint16_t block, bytes; } llmsize__ggml[LLMSIZE__G_COUNT] = {
+    {1, 4}, {1, 2}, {1, 2}, {32, 18}, {32, 20}, {32, 22}, {32, 24}, {32, 34},
+    {256, 84}, {256, 110}, {256, 144}, {256, 176}, {256, 210},
+    {256, 66}, {256, 74}, {256, 82}, {256, 98}, {256, 110}, {256, 50}, {256, 56},
+    {32, 18}, {256, 136}, {256, 54}, {256, 66}, {32, 17}
+};
+
+/* llama.cpp file types (LLAMA_FTYPE_*), as our own codes. */
+enum {
+    LLMSIZE__FT_F32 = 0, LLMSIZE__FT_F16, LLMSIZE__FT_BF16, LLMSIZE__FT_Q4_0, LLMSIZE__FT_Q4_1,
+    LLMSIZE__FT_Q5_0, LLMSIZE__FT_Q5_1, LLMSIZE__FT_Q8_0, LLMSIZE__FT_Q2_K, LLMSIZE__FT_Q2_K_S,
+    LLMSIZE__FT_Q3_K_S, LLMSIZE__FT_Q3_K_M, LLMSIZE__FT_Q3_K_L, LLMSIZE__FT_Q4_K_S,
+    LLMSIZE__FT_Q4_K_M, LLMSIZE__FT_Q5_K_S, LLMSIZE__FT_Q5_K_M, LLMSIZE__FT_Q6_K,
+    LLMSIZE__FT_IQ2_XXS, LLMSIZE__FT_IQ2_XS, LLMSIZE__FT_IQ2_S, LLMSIZE__FT_IQ2_M,
+    LLMSIZE__FT_IQ3_XXS, LLMSIZE__FT_IQ3_XS, LLMSIZE__FT_IQ3_S, LLMSIZE__FT_IQ3_M,
+    LLMSIZE__FT_IQ1_S, LLMSIZE__FT_IQ1_M, LLMSIZE__FT_IQ4_NL, LLMSIZE__FT_IQ4_XS,
+    LLMSIZE__FT_TQ1_0, LLMSIZE__FT_TQ2_0, LLMSIZE__FT_MXFP4_MOE, LLMSIZE__FT_COUNT
+};
+/* "_L" variants (embeddings and output at Q8_0) are encoded as ftype | this bit. */
+#define LLMSIZE__FT_Q8_EMBED_OUT 0x100u
+
+/* Default tensor type of each file type (llama_ftype_get_default_type). */
+static const uint8_t llmsize__ft_default[LLMSIZE__FT_COUNT] = {
+    LLMSIZE__G_F32, LLMSIZE__G_F16, LLMSIZE__G_BF16, LLMSIZE__G_Q4_0, LLMSIZE__G_Q4_1,
+    LLMSIZE__G_Q5_0, LLMSIZE__G_Q5_1, LLMSIZE__G_Q8_0, LLMSIZE__G_Q2_K, LLMSIZE__G_Q2_K,
+    LLMSIZE__G_Q3_K, LLMSIZE__G_Q3_K, LLMSIZE__G_Q3_K, LLMSIZE__G_Q4_K,
+    LLMSIZE__G_Q4_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q6_K,
+    LLMSIZE__G_IQ2_XXS, LLMSIZE__G_IQ2_XS, LLMSIZE__G_IQ2_XS, LLMSIZE__G_IQ2_S,
+    LLMSIZE__G_IQ3_XXS, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ3_S,
+    LLMSIZE__G_IQ1_S, LLMSIZE__G_IQ1_M, LLMSIZE__G_IQ4_NL, LLMSIZE__G_IQ4_XS,
+    LLMSIZE__G_TQ1_0, LLMSIZE__G_TQ2_0, LLMSIZE__G_MXFP4
+};
+
+#define LLMSIZE__FTM(x) ((uint64_t)1 << LLMSIZE__FT_##x)
+/* The very-low-bit family that llama.cpp handles in its own branch. */
+#define LLMSIZE__FT_IQ12 (LLMSIZE__FTM(IQ2_XXS) | LLMSIZE__FTM(IQ2_XS) | LLMSIZE__FTM(IQ1_S) | \
+                          LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) | LLMSIZE__FTM(IQ1_M))
+#define LLMSIZE__FT_ALL ((((uint64_t)1) << LLMSIZE__FT_COUNT) - 1u)
+#define LLMSIZE__FT_GENERAL (LLMSIZE__FT_ALL & ~LLMSIZE__FT_IQ12 & ~LLMSIZE__FTM(MXFP4_MOE))
+
+/* Conditions of the per-tensor rules; i = layer (or attn_v index), n = their count. */
+enum {
+    LLMSIZE__RC_ALWAYS = 0,
+    LLMSIZE__RC_GQA4,          /* n_head / n_head_kv >= 4                                */
+    LLMSIZE__RC_GQA4_OR_E4,    /* ... or n_expert >= 4                                   */
+    LLMSIZE__RC_E8,            /* n_expert == 8                                          */
+    LLMSIZE__RC_MORE_BITS,     /* i < n/8 || i >= 7n/8 || (i - n/8) % 3 == 2             */
+    LLMSIZE__RC_FIRST8,        /* i < n/8                                                */
+    LLMSIZE__RC_FIRST16,       /* i < n/16                                               */
+    LLMSIZE__RC_FIRST2,        /* i < 2                                                  */
+    LLMSIZE__RC_FIRST4,        /* i < 4                                                  */
+    LLMSIZE__RC_MIDDLE,        /* n/8 <= i < 7n/8                                        */
+    LLMSIZE__RC_FIRST8_NOIMAT, /* i < n/8 and no importance matrix                       */
+    LLMSIZE__RC_FIRST8_IMAT,   /* i < n/8 and an importance matrix                       */
+    LLMSIZE__RC_NOIMAT,
+    LLMSIZE__RC_IMAT,
+    LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS,
+    LLMSIZE__RC_FALCON,        /* llama.cpp's Falcon-specific branch                     */
+    LLMSIZE__RC_NOT_FALCON,
+    LLMSIZE__RC_FALCON_FIRST16,
+    LLMSIZE__RC_FALCON_MORE_BITS,
+    LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS,
+    LLMSIZE__RC_NOT_FALCON_FIRST8
+};
+
+typedef struct llmsize__qrule { uint8_t cat, cond, type; uint64_t ftypes; } llmsize__qrule;
+
+/* llama.cpp's if/else chain as data: for a tensor category, the first row whose file-type
+   set and condition match gives the type; no match keeps the default type. Rows follow
+   ggml-org/llama.cpp:src/llama-quant.cpp (llama_tensor_get_type_impl, 2026). */
+static const llmsize__qrule llmsize__qrules[] = {
+    /* very-low-bit branch (IQ1/IQ2) */
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_Q5_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_XXS, LLMSIZE__FTM(IQ1_S) | LLMSIZE__FTM(IQ1_M) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    /* attn_v (and fused qkv / kv_b, which llama.cpp treats alike) */
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_NOIMAT, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XS) | LLMSIZE__FTM(IQ3_S) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST2, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) | LLMSIZE__FTM(Q5_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST4, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_S) },
+    /* attn_k / attn_q */
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE__G_Q8_0, LLMSIZE__FT_GENERAL },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
+    /* ffn_down */
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOIMAT, LLMSIZE__G_Q3_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST16, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_FIRST16, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_MORE_BITS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE__G_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q5_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_FIRST8, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE__G_Q4_1, LLMSIZE__FTM(Q4_0) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE__G_Q5_1, LLMSIZE__FTM(Q5_0) },
+    /* attn_output */
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_Q5_K,
+      LLMSIZE__FTM(Q2_K) | LLMSIZE__FTM(IQ3_XS) | LLMSIZE__FTM(IQ3_XXS) | LLMSIZE__FTM(Q3_K_S) |
+      LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(Q4_K_S) | LLMSIZE__FTM(Q4_K_M) |
+      LLMSIZE__FTM(IQ3_S) | LLMSIZE__FTM(IQ3_M) | LLMSIZE__FTM(IQ4_XS) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_COUNT /* keep */, LLMSIZE__FT_GENERAL },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    /* fused qkv */
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(Q3_K_L) | LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q5_K_M) },
+    /* ffn_gate / ffn_up */
+    { LLMSIZE__T_FFN_GATE, LLMSIZE__RC_MIDDLE, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_FFN_UP, LLMSIZE__RC_MIDDLE, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) }
+};
+
+typedef struct llmsize__qctx {
+    const llmsize_model *m;
+    uint32_t ftype;          /* LLMSIZE__FT_* (without the _L bit)                      */
+    uint32_t q8_embed_out;   /* "_L" variant                                            */
+    int imatrix;
+    uint32_t n_attn_v;       /* attn_v-like tensors in the model                         */
+    uint32_t i_attn_v;       /* attn_v-like tensors seen so far                          */
+} llmsize__qctx;
+
+static int llmsize__more_bits(uint32_t i, uint32_t n) {
+    return i < n / 8 || i >= 7 * n / 8 || (i >= n / 8 && (i - n / 8) % 3 == 2);
+}
+
+static int llmsize__rule_holds(const llmsize__qctx *q, uint32_t cond, uint32_t i, uint32_t n) {
+    const llmsize_model *m = q->m;
+    const uint32_t gqa = m->dims.kv_heads ? m->dims.heads / m->dims.kv_heads : 1;
+    const int falcon = (m->flags & LLMSIZE_F_FALCON_QUANT) != 0;
+    const int e8 = m->moe.experts == 8;
+    switch (cond) {
+    case LLMSIZE__RC_ALWAYS: return 1;
+    case LLMSIZE__RC_GQA4: return gqa >= 4;
+    case LLMSIZE__RC_GQA4_OR_E4: return gqa >= 4 || m->moe.experts >= 4;
+    case LLMSIZE__RC_E8: return e8;
+    case LLMSIZE__RC_MORE_BITS: return llmsize__more_bits(i, n);
+    case LLMSIZE__RC_FIRST8: return i < n / 8;
+    case LLMSIZE__RC_FIRST16: return i < n / 16;
+    case LLMSIZE__RC_FIRST2: return i < 2;
+    case LLMSIZE__RC_FIRST4: return i < 4;
+    case LLMSIZE__RC_MIDDLE: return i >= n / 8 && i < 7 * n / 8;
+    case LLMSIZE__RC_FIRST8_NOIMAT: return i < n / 8 && !q->imatrix;
+    case LLMSIZE__RC_FIRST8_IMAT: return i < n / 8 && q->imatrix;
+    case LLMSIZE__RC_NOIMAT: return !q->imatrix;
+    case LLMSIZE__RC_IMAT: return q->imatrix;
+    case LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS: return i < n / 8 || (e8 && llmsize__more_bits(i, n));
+    case LLMSIZE__RC_FALCON: return falcon;
+    case LLMSIZE__RC_NOT_FALCON: return !falcon;
+    case LLMSIZE__RC_FALCON_FIRST16: return falcon && i < n / 16;
+    case LLMSIZE__RC_FALCON_MORE_BITS: return falcon && llmsize__more_bits(i, n);
+    case LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS: return !falcon || llmsize__more_bits(i, n);
+    case LLMSIZE__RC_NOT_FALCON_FIRST8: return !falcon && i < n / 8;
+    }
+    return 0;
+}
+
+static uint32_t llmsize__fallback(uint32_t type, uint64_t ne0) {
+    if (ne0 % llmsize__ggml[type].block == 0) return type;
+    switch (type) {
+    case LLMSIZE__G_IQ1_S: case LLMSIZE__G_IQ1_M: case LLMSIZE__G_IQ2_XXS: case LLMSIZE__G_IQ2_XS:
+    case LLMSIZE__G_IQ2_S: case LLMSIZE__G_IQ3_XXS: case LLMSIZE__G_IQ3_S: case LLMSIZE__G_IQ4_XS:
+        type = LLMSIZE__G_IQ4_NL; break;
+    case LLMSIZE__G_Q2_K: case LLMSIZE__G_Q3_K: case LLMSIZE__G_TQ1_0: case LLMSIZE__G_TQ2_0:
+        type = LLMSIZE__G_Q4_0; break;
+    case LLMSIZE__G_Q4_K: type = LLMSIZE__G_Q5_0; break;
+    case LLMSIZE__G_Q5_K: type = LLMSIZE__G_Q5_1; break;
+    case LLMSIZE__G_Q6_K: type = LLMSIZE__G_Q8_0; break;
+    default: return LLMSIZE__G_F16;
+    }
+    return ne0 % llmsize__ggml[type].block == 0 ? type : (uint32_t)LLMSIZE__G_F16;
+}
+
+static int llmsize__is_iq12_or(uint32_t ft, uint64_t extra_mask) {
+    return ((LLMSIZE__FT_IQ12 | extra_mask) >> ft) & 1u;
+}
+
+/* Output tensor, or the token embedding when tied to it. */
+static uint32_t llmsize__gguf_output_type(const llmsize__qctx *q, uint64_t ne0) {
+    const uint32_t def = llmsize__ft_default[q->ftype];
+    if (q->q8_embed_out) return LLMSIZE__G_Q8_0;
+    if (q->ftype == LLMSIZE__FT_MXFP4_MOE) return LLMSIZE__G_Q8_0;
+    if ((q->m->flags & LLMSIZE_F_FALCON_QUANT) || ne0 % llmsize__ggml[def].block != 0) return LLMSIZE__G_Q8_0;
+    if (llmsize__is_iq12_or(q->ftype, LLMSIZE__FTM(IQ3_XXS))) return LLMSIZE__G_Q5_K;
+    return def == LLMSIZE__G_Q8_0 ? LLMSIZE__G_Q8_0 : LLMSIZE__G_Q6_K;
+}
+
+static uint32_t llmsize__gguf_embed_type(const llmsize__qctx *q) {
+    const uint32_t ft = q->ftype;
+    if (q->q8_embed_out || ft == LLMSIZE__FT_MXFP4_MOE) return LLMSIZE__G_Q8_0;
+    if (ft == LLMSIZE__FT_IQ2_XXS || ft == LLMSIZE__FT_IQ2_XS || ft == LLMSIZE__FT_IQ1_S || ft == LLMSIZE__FT_IQ1_M)
+        return LLMSIZE__G_Q2_K;
+    if (ft == LLMSIZE__FT_IQ2_S || ft == LLMSIZE__FT_IQ2_M || ft == LLMSIZE__FT_IQ3_XXS) return LLMSIZE__G_IQ3_S;
+    if (ft == LLMSIZE__FT_TQ1_0 || ft == LLMSIZE__FT_TQ2_0) return LLMSIZE__G_Q4_K;
+    return llmsize__ft_default[ft];
+}
+
+/* The ggml type llama-quantize gives tensor t. */
+static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
+    const llmsize_model *m = q->m;
+    const uint32_t def = llmsize__ft_default[q->ftype];
+    const int tied = (m->flags & LLMSIZE_F_TIED_EMBED) != 0;
+    uint32_t type = def, i = t->layer, n = m->dims.layers;
+    size_t r;
+    if (t->cat == LLMSIZE__T_F32) return LLMSIZE__G_F32;
+    if (t->cls == LLMSIZE__C_VISION || t->cls == LLMSIZE__C_MTP) return LLMSIZE__G_COUNT; /* not in the text GGUF */
+    if (llmsize__ggml[def].block == 1) return def;            /* F32/F16/BF16: no mixing */
+    if (t->cat == LLMSIZE__T_OUTPUT || (tied && t->cat == LLMSIZE__T_TOKEN_EMBD)) {
+        type = llmsize__gguf_output_type(q, t->ne0);
+    } else if (q->ftype == LLMSIZE__FT_MXFP4_MOE) {
+        type = t->mats > 1 ? LLMSIZE__G_MXFP4 : LLMSIZE__G_Q8_0;
+    } else if (t->cat == LLMSIZE__T_TOKEN_EMBD) {
+        type = llmsize__gguf_embed_type(q);
+    } else {
+        const int attn_v_like = t->cat == LLMSIZE__T_ATTN_V || t->cat == LLMSIZE__T_ATTN_QKV;
+        if (attn_v_like) { i = q->i_attn_v; n = q->n_attn_v; }
+        for (r = 0; r < LLMSIZE__COUNT(llmsize__qrules); ++r) {
+            const llmsize__qrule *rule = &llmsize__qrules[r];
+            if (rule->cat != t->cat || !((rule->ftypes >> q->ftype) & 1u)) continue;
+            if (!llmsize__rule_holds(q, rule->cond, i, n)) continue;
+            if (rule->type != LLMSIZE__G_COUNT) type = rule->type;
+            break;
+        }
+        /* bumps llama.cpp applies after the attn_v chain, outside the IQ1/IQ2 branch */
+        if (t->cat == LLMSIZE__T_ATTN_V && !llmsize__is_iq12_or(q->ftype, 0)) {
+            if (m->dims.layers == 80 && (type == LLMSIZE__G_Q3_K || type == LLMSIZE__G_Q4_K))
+                type = LLMSIZE__G_Q5_K;   /* llama.cpp's LLM_TYPE_70B: 80-layer models */
+            if (m->moe.experts == 8) type = LLMSIZE__G_Q8_0;
+        }
+        if (attn_v_like) q->i_attn_v++;
+    }
+    return llmsize__fallback(type, t->ne0);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Weights: byte folds                                                                */
+/* ---------------------------------------------------------------------------------- */
+typedef struct llmsize__bytes_visitor {
+    llmsize__visitor base;
+    const llmsize_format *fmt;
+    llmsize__qctx q;
+    uint64_t by_cls[LLMSIZE__C_COUNT];
+    uint64_t inactive;
+    uint32_t counting_attn_v;  /* first pass: count attn_v-like tensors only            */
+    /* llama.cpp placement (only when `place`): layers below gpu_from_layer and the routed
+       experts of layers below cpu_moe_below stay in host memory, as does token_embd; the
+       output tensor goes to the GPU only when every layer does */
+    int place, output_gpu;
+    uint32_t gpu_from_layer, cpu_moe_below;
+    uint64_t host, host_read;  /* host_read: what decoding reads from host memory (not the
+                                  embedding table, of which each token reads one row)     */
+} llmsize__bytes_visitor;
+
+static uint64_t llmsize__ggml_bytes(uint32_t type, uint64_t n, int *overflow) {
+    return llmsize__mul(n / llmsize__ggml[type].block, llmsize__ggml[type].bytes, overflow);
+}
+
+static uint32_t llmsize__gpu_class_bit(uint32_t cls) {
+    switch (cls) {
+    case LLMSIZE__C_ATTN: case LLMSIZE__C_LINEAR: return LLMSIZE_Q_ATTN;
+    case LLMSIZE__C_FFN: case LLMSIZE__C_SHARED: return LLMSIZE_Q_FFN;
+    case LLMSIZE__C_EXPERTS: return LLMSIZE_Q_EXPERTS;
+    case LLMSIZE__C_EMBED: return LLMSIZE_Q_EMBED;
+    case LLMSIZE__C_LM_HEAD: return LLMSIZE_Q_LM_HEAD;
+    case LLMSIZE__C_MTP: return LLMSIZE_Q_ATTN | LLMSIZE_Q_FFN | LLMSIZE_Q_EXPERTS;
+    }
+    return 0;
+}
+
+/* Bytes of one matrix (ne0 x rows) in a GPU format. */
+static uint64_t llmsize__gpu_matrix_bytes(const llmsize_format *f, uint64_t ne0, uint64_t rows, int *ov) {
+    const uint64_t n = llmsize__mul(ne0, rows, ov);
+    uint64_t b = llmsize__mul(n / 8u, f->bits, ov) + (n % 8u) * f->bits / 8u;
+    if (f->group) {
+        /* groups run along the input dimension of every row */
+        const uint64_t gr = f->group_rows ? f->group_rows : 1u;
+        const uint64_t groups = llmsize__mul((ne0 + f->group - 1) / f->group, (rows + gr - 1) / gr, ov);
+        b = llmsize__add(b, llmsize__mul(groups, f->group_bits, ov) / 8u, ov);
+    }
+    b = llmsize__add(b, llmsize__mul(rows, f->row_bytes, ov), ov);
+    b = llmsize__add(b, llmsize__mul(ne0, f->col_bytes, ov), ov);
+    return llmsize__add(b, f->tensor_bytes, ov);
+}
+
+static int llmsize__on_host(const llmsize__bytes_visitor *b, const llmsize__tensor *t) {
+    if (t->cls == LLMSIZE__C_EMBED || t->cls == LLMSIZE__C_VISION) return 1;
+    if (t->layer != LLMSIZE__NOLAYER)
+        return t->layer < b->gpu_from_layer || (t->routed && t->layer < b->cpu_moe_below);
+    return !b->output_gpu;   /* output norm and head */
+}
+
+static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
+    llmsize__bytes_visitor *b = (llmsize__bytes_visitor *)v;
+    const llmsize_format *f = b->fmt;
+    const uint64_t per = llmsize__mul(t->ne0, t->rows, &v->overflow);
+    uint64_t bytes = 0, one = 0;
+    if (b->counting_attn_v) {
+        if (t->cat == LLMSIZE__T_ATTN_V || t->cat == LLMSIZE__T_ATTN_QKV) b->q.n_attn_v++;
+        return;
+    }
+    if (f->kind == LLMSIZE_FMT_GGUF) {
+        const uint32_t type = llmsize__gguf_type(&b->q, t);
+        if (type == LLMSIZE__G_COUNT) return;
+        one = llmsize__ggml_bytes(type, per, &v->overflow);
+    } else if (f->kind == LLMSIZE_FMT_FLOAT) {
+        one = llmsize__mul(per, f->code, &v->overflow);   /* checkpoints store all at one width */
+    } else {
+        const int quantized = t->cat != LLMSIZE__T_F32 && (f->quantizes & llmsize__gpu_class_bit(t->cls));
+        one = quantized ? llmsize__gpu_matrix_bytes(f, t->ne0, t->rows, &v->overflow)
+                        : llmsize__mul(per, f->other_bytes, &v->overflow);
+    }
+    bytes = llmsize__mul(one, t->mats, &v->overflow);
+    b->by_cls[t->cls] = llmsize__add(b->by_cls[t->cls], bytes, &v->overflow);
+    if (t->routed && t->cls != LLMSIZE__C_MTP)
+        b->inactive = llmsize__add(b->inactive,
+            llmsize__mul(one, (uint64_t)(v->m->moe.experts - v->m->moe.active), &v->overflow), &v->overflow);
+    if (b->place && llmsize__on_host(b, t)) {
+        b->host = llmsize__add(b->host, bytes, &v->overflow);
+        if (t->cls != LLMSIZE__C_EMBED && t->cls != LLMSIZE__C_VISION && t->cls != LLMSIZE__C_MTP)
+            b->host_read = llmsize__add(b->host_read, t->routed ? bytes / (v->m->moe.experts ? v->m->moe.experts : 1u) *
+                                                                      v->m->moe.active : bytes, &v->overflow);
+    }
+}
+
+/* GGUF metadata: general keys plus the tokenizer (a string, a score and a type per
+   token, and for BPE vocabularies a merge list of about the same length). Modelled as
+   64 KiB + 40 bytes per vocabulary entry; see README "Weights". */
+static uint64_t llmsize__gguf_metadata_bytes(const llmsize_model *m) {
+    return 65536u + 40u * (uint64_t)m->dims.vocab;
+}
+
+static void llmsize__bytes_init(llmsize__bytes_visitor *b, const llmsize_model *m, const llmsize_format *f) {
+    memset(b, 0, sizeof *b);
+    b->base.emit = llmsize__bytes_emit;
+    b->base.m = m;
+    b->fmt = f;
+    b->q.m = m;
+    b->q.ftype = f->code & 0xFFu;
+    b->q.q8_embed_out = (f->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
+    /* IQ1/IQ2/IQ3_XXS files cannot be made without an importance matrix */
+    b->q.imatrix = llmsize__is_iq12_or(b->q.ftype, LLMSIZE__FTM(IQ3_XXS));
+}
+
+/* GGUF types depend on how many attn_v-like tensors there are: count them first. */
+static void llmsize__bytes_run(llmsize__bytes_visitor *b) {
+    if (b->fmt->kind == LLMSIZE_FMT_GGUF) {
+        b->counting_attn_v = 1;
+        llmsize__enumerate(&b->base);
+        b->counting_attn_v = 0;
+    }
+    llmsize__enumerate(&b->base);
+}
+
+LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const llmsize_format *f,
+                                                llmsize_weights *out) {
+    llmsize__bytes_visitor b;
+    llmsize_status st;
+    uint64_t total = 0;
+    int k;
+    if (out) memset(out, 0, sizeof *out);
+    if (!m || !f || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
+    if (f->kind > LLMSIZE_FMT_GPU) return LLMSIZE_ERR_INVALID_ARG;
+    if (f->kind == LLMSIZE_FMT_GGUF && (f->code & 0xFFu) >= LLMSIZE__FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
+    if (f->kind == LLMSIZE_FMT_FLOAT && f->code != 2 && f->code != 4) return LLMSIZE_ERR_INVALID_ARG;
+    if (f->kind == LLMSIZE_FMT_GPU && (f->bits == 0 || f->bits > 16 || f->other_bytes == 0)) return LLMSIZE_ERR_INVALID_ARG;
+    llmsize__bytes_init(&b, m, f);
+    llmsize__bytes_run(&b);
+    for (k = 0; k < LLMSIZE__C_COUNT; ++k) total = llmsize__add(total, b.by_cls[k], &b.base.overflow);
+    if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
+    out->embed = b.by_cls[LLMSIZE__C_EMBED];
+    out->lm_head = b.by_cls[LLMSIZE__C_LM_HEAD];
+    out->attn = b.by_cls[LLMSIZE__C_ATTN];
+    out->ffn_dense = b.by_cls[LLMSIZE__C_FFN];
+    out->experts = b.by_cls[LLMSIZE__C_EXPERTS];
+    out->shared_experts = b.by_cls[LLMSIZE__C_SHARED];
+    out->router = b.by_cls[LLMSIZE__C_ROUTER];
+    out->norms = b.by_cls[LLMSIZE__C_NORM];
+    out->linear_attn = b.by_cls[LLMSIZE__C_LINEAR];
+    out->vision = b.by_cls[LLMSIZE__C_VISION];
+    out->mtp = b.by_cls[LLMSIZE__C_MTP];
+    out->total = total;
+    /* tokens read the decoder only: vision and MTP weights sit idle during decode */
+    out->active = total - b.inactive - out->vision - out->mtp;
+    out->file_bytes = total;
+    if (f->kind == LLMSIZE_FMT_GGUF) {
+        int ov = 0;
+        out->file_bytes = llmsize__add(total, llmsize__gguf_metadata_bytes(m), &ov);
+        if (ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
+    }
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* KV cache                                                                           */
+/* ---------------------------------------------------------------------------------- */
+/* Bytes of `n` cached values in a KV dtype: {block, bytes per block}. */
+static const struct { uint16_t block, bytes; } llmsize__kv_block[LLMSIZE_KV_DTYPE_COUNT] = {
+    {1, 2}, {1, 4}, {1, 1}, {32, 34}, {32, 24}, {32, 22}, {32, 20}, {32, 18}, {32, 18}, {16, 9}
+};
+
+static uint64_t llmsize__kv_row_bytes(llmsize_kv_dtype d, uint64_t n, int *ov) {
+    const uint64_t blk = llmsize__kv_block[d].block;
+    return llmsize__mul((n + blk - 1) / blk, llmsize__kv_block[d].bytes, ov);
+}
+
+/* Per-token K+V bytes of one layer of attention, and per-sequence state bytes of one
+   linear-attention layer (conv state + recurrent state at 16 bits). */
+static uint64_t llmsize__kv_token_bytes(const llmsize_model *m, llmsize_kv_dtype d, int *ov) {
+    if (m->mla.kv_lora_rank)   /* the compressed latent plus the shared rope key */
+        return llmsize__kv_row_bytes(d, (uint64_t)m->mla.kv_lora_rank + m->mla.qk_rope_dim, ov);
+    return 2u * llmsize__kv_row_bytes(d, (uint64_t)m->dims.kv_heads * m->dims.head_dim, ov);
+}
+static uint64_t llmsize__linear_state_bytes(const llmsize_model *m) {
+    const llmsize_linear_attn *la = &m->linear;
+    const uint64_t conv_dim = 2u * (uint64_t)la->k_heads * la->k_dim + (uint64_t)la->v_heads * la->v_dim;
+    const uint64_t conv = conv_dim * (la->conv_kernel ? la->conv_kernel - 1u : 0u);
+    const uint64_t rec = (uint64_t)la->v_heads * la->k_dim * la->v_dim;
+    return 2u * (conv + rec);
+}
+
+LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t context, uint32_t seqs,
+                                            llmsize_kv_dtype dtype, uint64_t *out) {
+    llmsize_status st;
+    uint64_t per_seq = 0, tok;
+    uint32_t i;
+    int ov = 0;
+    if (out) *out = 0;
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
+    if ((unsigned)dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
+    if (context == 0 || seqs == 0) return LLMSIZE_ERR_INVALID_ARG;
+    if (m->flags & LLMSIZE_F_ENCODER) return LLMSIZE_ERR_UNSUPPORTED;
+    tok = llmsize__kv_token_bytes(m, dtype, &ov);
+    for (i = 0; i < m->dims.layers; ++i) {
+        uint64_t layer;
+        if (llmsize__is_linear_layer(m, i)) {
+            layer = llmsize__linear_state_bytes(m);
+        } else {
+            const uint64_t span = llmsize__is_local_layer(m, i) && m->attn.window < context
+                                ? m->attn.window : context;
+            layer = llmsize__mul(span, tok, &ov);
+        }
+        per_seq = llmsize__add(per_seq, layer, &ov);
+    }
+    *out = llmsize__mul(per_seq, seqs, &ov);
+    if (ov) { *out = 0; return LLMSIZE_ERR_OVERFLOW; }
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Speed                                                                              */
+/* ---------------------------------------------------------------------------------- */
+static double llmsize__peak_tflops(const llmsize_accel *a, const llmsize_format *f) {
+    switch (f->kind == LLMSIZE_FMT_GPU ? f->compute : (uint32_t)LLMSIZE_COMPUTE_BF16) {
+    case LLMSIZE_COMPUTE_FP4: if (a->fp4_tflops > 0) return a->fp4_tflops; /* fall through */
+    case LLMSIZE_COMPUTE_FP8: if (a->fp8_tflops > 0) return a->fp8_tflops; break;
+    case LLMSIZE_COMPUTE_INT8: if (a->int8_tops > 0) return a->int8_tops; break;
+    default: break;
+    }
+    return a->bf16_tflops;
+}
+
+/* Expected distinct experts a batch of B tokens touches per layer when each picks k of
+   E uniformly: E * (1 - (1 - k/E)^B). */
+static double llmsize__experts_touched(const llmsize_model *m, uint32_t batch) {
+    const double e = m->moe.experts, k = m->moe.active;
+    if (m->moe.experts == 0) return 0.0;
+    return e * (1.0 - llmsize__pow_int(1.0 - k / e, batch));
+}
+
+/* Attention FLOPs per token at a context: 2 matmuls (QK^T and PV) per head per layer. */
+static double llmsize__attn_flops_per_token(const llmsize_model *m, uint64_t context) {
+    double dims = m->mla.kv_lora_rank
+        ? (double)m->dims.heads * (2.0 * m->mla.kv_lora_rank + m->mla.qk_rope_dim)
+        : (double)m->dims.heads * 2.0 * m->dims.head_dim;
+    uint32_t i;
+    double sum = 0.0;
+    for (i = 0; i < m->dims.layers; ++i) {
+        uint64_t span = context;
+        if (llmsize__is_linear_layer(m, i)) continue;
+        if (llmsize__is_local_layer(m, i) && m->attn.window < context) span = m->attn.window;
+        sum += 2.0 * dims * (double)span;
+    }
+    return sum;
+}
+
+/* Speed from weights and parameters already computed (plans pass theirs). */
+static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, const llmsize_weights *wp,
+                                          const llmsize_params *pp, llmsize_speed_result *out) {
+    const llmsize_weights w = *wp;
+    const llmsize_params p = *pp;
+    llmsize_status st;
+    const llmsize_efficiency *eff;
+    uint64_t kv = 0, prompt, gen, moved;
+    uint32_t batch, n;
+    double bw, tflops, expert_bytes, touched, t_mem, t_cmp, flops, step, prefill_flops;
+    if (out) memset(out, 0, sizeof *out);
+    if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
+    batch = req->batch ? req->batch : 1u;
+    n = req->n_accel ? req->n_accel : 1u;
+    prompt = req->prompt ? req->prompt : 512u;
+    gen = req->gen ? req->gen : 256u;
+    if (batch > 1000000u || n > 4096u) return LLMSIZE_ERR_INVALID_ARG;
+    if (!llmsize__finite_pos(req->accel->bw_gbs)) return LLMSIZE_ERR_INVALID_ARG;
+    if ((unsigned)req->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
+    eff = llmsize_efficiency_of(req->accel->hw_class);
+    if (!eff) return LLMSIZE_ERR_INVALID_ARG;
+    if (!(req->model->flags & LLMSIZE_F_ENCODER)) {
+        st = llmsize_kv_bytes(req->model, req->context ? req->context : prompt, batch,
+                              (llmsize_kv_dtype)req->kv_dtype, &kv);
+        if (st != LLMSIZE_OK) return st;
+    }
+    /* bytes read per decode step: every non-expert weight once, the routed experts
+       the batch touches, and every sequence's KV cache */
+    expert_bytes = (double)w.experts / (req->model->moe.experts ? req->model->moe.experts : 1u);
+    touched = llmsize__experts_touched(req->model, batch);
+    moved = w.total - w.experts - w.vision - w.mtp;
+    out->bytes_per_step = moved + (uint64_t)(expert_bytes * touched) + kv;
+    bw = req->accel->bw_gbs * 1e9 * n;
+    tflops = llmsize__peak_tflops(req->accel, req->format) * 1e12 * n;
+    t_mem = (double)out->bytes_per_step / bw;
+    flops = (2.0 * (double)p.active + llmsize__attn_flops_per_token(req->model, req->context)) * batch;
+    /* no published tensor throughput (Apple GPUs): decode is taken as bandwidth-bound and
+       TTFT is left at 0 = unknown */
+    t_cmp = tflops > 0 ? flops / (tflops * eff->expected) : 0.0;
+    step = t_mem / eff->expected;
+    out->compute_bound = t_cmp > step ? 1.0 : 0.0;
+    if (t_cmp > step) step = t_cmp;
+    out->decode_tps = 1.0 / step;
+    out->decode_tps_low = 1.0 / (t_mem / eff->low > t_cmp ? t_mem / eff->low : t_cmp);
+    out->decode_tps_high = 1.0 / (t_mem / eff->high > t_cmp ? t_mem / eff->high : t_cmp);
+    out->decode_tps_total = out->decode_tps * batch;
+    /* prefill is compute-bound: 2 FLOPs per active parameter per token plus causal
+       attention over the prompt, at LLMSIZE_PREFILL_MFU of peak */
+    prefill_flops = 2.0 * (double)p.active * (double)prompt +
+                    llmsize__attn_flops_per_token(req->model, prompt) * (double)prompt / 2.0;
+    if (tflops > 0) {
+        out->ttft_s = prefill_flops / (tflops * LLMSIZE_PREFILL_MFU);
+        if (out->ttft_s < (double)w.active / bw) out->ttft_s = (double)w.active / bw;
+    }
+    out->e2e_s = out->ttft_s + step * (double)(gen - 1u);
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsize_speed_result *out) {
+    llmsize_weights w;
+    llmsize_params p;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
+    if ((st = llmsize_params_of(req->model, &p)) != LLMSIZE_OK) return st;
+    return llmsize__speed_with(req, &w, &p, out);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Fit                                                                                */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_fit_result *out) {
+    llmsize_weights w;
+    llmsize_status st;
+    uint64_t ctx, kv = 0, usable_one, overhead;
+    uint32_t n, seqs, tight;
+    int ov = 0;
+    if (out) memset(out, 0, sizeof *out);
+    if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
+    n = req->n_accel ? req->n_accel : 1u;
+    seqs = req->seqs ? req->seqs : 1u;
+    ctx = req->context ? req->context : 8192u;
+    tight = req->tight_pct ? req->tight_pct : 10u;
+    if (n > 4096u || tight > 100u || req->accel->usable_pct == 0 || req->accel->usable_pct > 100u)
+        return LLMSIZE_ERR_INVALID_ARG;
+    if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
+    if (!(req->model->flags & LLMSIZE_F_ENCODER)) {
+        st = llmsize_kv_bytes(req->model, ctx, seqs, (llmsize_kv_dtype)req->kv_dtype, &kv);
+        if (st != LLMSIZE_OK) return st;
+    }
+    usable_one = req->accel->mem_bytes / 100u * req->accel->usable_pct +
+                 req->accel->mem_bytes % 100u * req->accel->usable_pct / 100u;
+    overhead = llmsize__mul(req->overhead_bytes, n, &ov);
+    out->weight_bytes = w.total;
+    out->kv_bytes = kv;
+    out->overhead_bytes = overhead;
+    out->total_bytes = llmsize__add(llmsize__add(w.total, kv, &ov), overhead, &ov);
+    out->usable_bytes = llmsize__mul(usable_one, n, &ov);
+    if (ov || out->total_bytes > (uint64_t)INT64_MAX || out->usable_bytes > (uint64_t)INT64_MAX) {
+        memset(out, 0, sizeof *out);
+        return LLMSIZE_ERR_OVERFLOW;
+    }
+    out->headroom_bytes = (int64_t)out->usable_bytes - (int64_t)out->total_bytes;
+    out->fits = out->headroom_bytes >= 0;
+    out->tight = out->fits && (uint64_t)out->headroom_bytes < out->usable_bytes / 100u * tight;
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* A model from a Hugging Face config.json                                            */
+/* ---------------------------------------------------------------------------------- */
+/* The config keys llmsize reads, by slot. Values in "text_config" (multimodal configs)
+   win over top-level ones. */
+enum {
+    LLMSIZE__K_VOCAB = 0, LLMSIZE__K_HIDDEN, LLMSIZE__K_LAYERS, LLMSIZE__K_HEADS, LLMSIZE__K_KV_HEADS,
+    LLMSIZE__K_HEAD_DIM, LLMSIZE__K_FFN, LLMSIZE__K_MAX_CTX, LLMSIZE__K_TIE, LLMSIZE__K_ATTN_BIAS,
+    LLMSIZE__K_MLP_BIAS, LLMSIZE__K_WINDOW, LLMSIZE__K_USE_WINDOW, LLMSIZE__K_WINDOW_PATTERN, LLMSIZE__K_CHUNK,
+    LLMSIZE__K_EXPERTS, LLMSIZE__K_ACTIVE, LLMSIZE__K_EXPERT_FFN, LLMSIZE__K_SHARED, LLMSIZE__K_SHARED_FFN,
+    LLMSIZE__K_DENSE_FIRST, LLMSIZE__K_MOE_EVERY, LLMSIZE__K_Q_LORA, LLMSIZE__K_KV_LORA, LLMSIZE__K_QK_NOPE,
+    LLMSIZE__K_QK_ROPE, LLMSIZE__K_V_HEAD, LLMSIZE__K_FULL_EVERY, LLMSIZE__K_LIN_K_HEADS, LLMSIZE__K_LIN_V_HEADS,
+    LLMSIZE__K_LIN_K_DIM, LLMSIZE__K_LIN_V_DIM, LLMSIZE__K_CONV, LLMSIZE__K_MTP, LLMSIZE__K_MULTI_QUERY,
+    LLMSIZE__K_COUNT
+};
+static const struct { const char *names; uint32_t slot; } llmsize__hf_keys[] = {
+    { "vocab_size|padded_vocab_size", LLMSIZE__K_VOCAB },
+    { "hidden_size|n_embd|d_model|dim", LLMSIZE__K_HIDDEN },
+    { "num_hidden_layers|n_layer|num_layers|n_layers", LLMSIZE__K_LAYERS },
+    { "num_attention_heads|n_head|n_heads", LLMSIZE__K_HEADS },
+    { "num_key_value_heads|num_kv_heads|n_kv_heads|num_kv", LLMSIZE__K_KV_HEADS },
+    { "head_dim", LLMSIZE__K_HEAD_DIM },
+    { "intermediate_size|ffn_dim|n_inner|ffn_hidden_size", LLMSIZE__K_FFN },
+    { "max_position_embeddings|n_positions|max_sequence_length|seq_length", LLMSIZE__K_MAX_CTX },
+    { "tie_word_embeddings", LLMSIZE__K_TIE },
+    { "attention_bias|bias", LLMSIZE__K_ATTN_BIAS },
+    { "mlp_bias", LLMSIZE__K_MLP_BIAS },
+    { "sliding_window", LLMSIZE__K_WINDOW },
+    { "use_sliding_window", LLMSIZE__K_USE_WINDOW },
+    { "sliding_window_pattern", LLMSIZE__K_WINDOW_PATTERN },
+    { "attention_chunk_size", LLMSIZE__K_CHUNK },
+    { "num_local_experts|num_experts|n_routed_experts|moe_num_experts", LLMSIZE__K_EXPERTS },
+    { "num_experts_per_tok|moe_top_k|num_experts_per_token", LLMSIZE__K_ACTIVE },
+    { "moe_intermediate_size|expert_intermediate_size", LLMSIZE__K_EXPERT_FFN },
+    { "n_shared_experts|num_shared_experts", LLMSIZE__K_SHARED },
+    { "shared_expert_intermediate_size", LLMSIZE__K_SHARED_FFN },
+    { "first_k_dense_replace", LLMSIZE__K_DENSE_FIRST },
+    { "decoder_sparse_step|moe_layer_freq|interleave_moe_layer_step", LLMSIZE__K_MOE_EVERY },
+    { "q_lora_rank", LLMSIZE__K_Q_LORA },
+    { "kv_lora_rank", LLMSIZE__K_KV_LORA },
+    { "qk_nope_head_dim", LLMSIZE__K_QK_NOPE },
+    { "qk_rope_head_dim", LLMSIZE__K_QK_ROPE },
+    { "v_head_dim", LLMSIZE__K_V_HEAD },
+    { "full_attention_interval", LLMSIZE__K_FULL_EVERY },
+    { "linear_num_key_heads", LLMSIZE__K_LIN_K_HEADS },
+    { "linear_num_value_heads", LLMSIZE__K_LIN_V_HEADS },
+    { "linear_key_head_dim", LLMSIZE__K_LIN_K_DIM },
+    { "linear_value_head_dim", LLMSIZE__K_LIN_V_DIM },
+    { "linear_conv_kernel_dim", LLMSIZE__K_CONV },
+    { "num_nextn_predict_layers|mtp_num_hidden_layers", LLMSIZE__K_MTP },
+    { "multi_query", LLMSIZE__K_MULTI_QUERY }
+};
+
+/* What a scan of the JSON text collects: numbers (and booleans as 0/1) per slot, for the
+   top level and text_config separately; the model_type; the layer_types pattern. */
+typedef struct llmsize__hf {
+    const char *p, *end;
+    int err;
+    double val[2][LLMSIZE__K_COUNT];
+    uint8_t has[2][LLMSIZE__K_COUNT];
+    char model_type[2][32];
+    uint32_t n_types[2], n_sliding[2], first_full[2], last_full[2], n_full[2];
+} llmsize__hf;
+
+static void llmsize__hf_ws(llmsize__hf *h) {
+    while (h->p < h->end && (*h->p == ' ' || *h->p == '\t' || *h->p == '\n' || *h->p == '\r')) ++h->p;
+}
+
+/* A JSON string: sets s and n to its raw bytes (escapes left in place). */
+static int llmsize__hf_string(llmsize__hf *h, const char **s, size_t *n) {
+    if (h->p >= h->end || *h->p != '"') return 0;
+    *s = ++h->p;
+    while (h->p < h->end && *h->p != '"') h->p += (*h->p == '\\' && h->p + 1 < h->end) ? 2 : 1;
+    if (h->p >= h->end) return 0;
+    *n = (size_t)(h->p - *s);
+    ++h->p;
+    return 1;
+}
+
+static int llmsize__hf_number(llmsize__hf *h, double *out) {
+    double v = 0.0, scale = 1.0, frac = 0.1;
+    int neg = 0, digits = 0, ex = 0, exneg = 0;
+    if (h->p < h->end && (*h->p == '-' || *h->p == '+')) neg = *h->p++ == '-';
+    while (h->p < h->end && *h->p >= '0' && *h->p <= '9') { if (v < 1e300) v = v * 10.0 + (*h->p - '0'); ++h->p; ++digits; }
+    if (h->p < h->end && *h->p == '.') {
+        ++h->p;
+        while (h->p < h->end && *h->p >= '0' && *h->p <= '9') { v += (*h->p++ - '0') * frac; frac *= 0.1; ++digits; }
+    }
+    if (!digits) return 0;
+    if (h->p < h->end && (*h->p == 'e' || *h->p == 'E')) {
+        ++h->p;
+        if (h->p < h->end && (*h->p == '-' || *h->p == '+')) exneg = *h->p++ == '-';
+        while (h->p < h->end && *h->p >= '0' && *h->p <= '9') { if (ex < 400) ex = ex * 10 + (*h->p - '0'); ++h->p; }
+        while (ex-- > 0) scale *= 10.0;
+    }
+    *out = (neg ? -v : v) * (exneg ? 1.0 / scale : scale);
+    return 1;
+}
+
+static void llmsize__hf_value(llmsize__hf *h, int depth, int level, int obj_level, int slot, int layer_types);
+
+/* An object's members; `level` 0 = top, 1 = text_config, -1 = anywhere else (skipped). */
+static void llmsize__hf_object(llmsize__hf *h, int depth, int level) {
+    ++h->p;
+    llmsize__hf_ws(h);
+    if (h->p < h->end && *h->p == '}') { ++h->p; return; }
+    while (!h->err) {
+        const char *k;
+        size_t n, i;
+        int slot = -1, child = -1, types = 0;
+        llmsize__hf_ws(h);
+        if (!llmsize__hf_string(h, &k, &n)) { h->err = 1; return; }
+        llmsize__hf_ws(h);
+        if (h->p >= h->end || *h->p != ':') { h->err = 1; return; }
+        ++h->p;
+        llmsize__hf_ws(h);
+        if (level >= 0) {
+            for (i = 0; i < LLMSIZE__COUNT(llmsize__hf_keys) && slot < 0; ++i) {
+                const char *q = llmsize__hf_keys[i].names;
+                while (*q && slot < 0) {
+                    size_t qn = strcspn(q, "|");
+                    if (qn == n && memcmp(q, k, n) == 0) slot = (int)llmsize__hf_keys[i].slot;
+                    q += qn + (q[qn] == '|');
+                }
+            }
+            if (level == 0 && n == 11 && memcmp(k, "text_config", 11) == 0) child = 1;
+            if (n == 11 && memcmp(k, "layer_types", 11) == 0) types = 1;
+            if (n == 10 && memcmp(k, "model_type", 10) == 0) {
+                const char *s;
+                size_t sn;
+                if (h->p < h->end && *h->p == '"' && llmsize__hf_string(h, &s, &sn)) {
+                    if (sn < sizeof h->model_type[0]) { memcpy(h->model_type[level], s, sn); h->model_type[level][sn] = '\0'; }
+                    goto next;
+                }
+            }
+        }
+        /* scalars of known keys land at this level; only text_config's object is read */
+        llmsize__hf_value(h, depth + 1, level, child, slot, types);
+    next:
+        llmsize__hf_ws(h);
+        if (h->p < h->end && *h->p == ',') { ++h->p; continue; }
+        if (h->p < h->end && *h->p == '}') { ++h->p; return; }
+        h->err = 1;
+        return;
+    }
+}
+
+static void llmsize__hf_value(llmsize__hf *h, int depth, int level, int obj_level, int slot, int layer_types) {
+    double v;
+    if (depth > 32 || h->p >= h->end) { h->err = 1; return; }
+    switch (*h->p) {
+    case '{':
+        llmsize__hf_object(h, depth, obj_level);
+        return;
+    case '[': {
+        uint32_t idx = 0;
+        ++h->p;
+        llmsize__hf_ws(h);
+        if (h->p < h->end && *h->p == ']') { ++h->p; return; }
+        while (!h->err) {
+            llmsize__hf_ws(h);
+            if (layer_types && level >= 0 && h->p < h->end && *h->p == '"') {   /* "sliding_attention" / "full_attention" */
+                const char *s;
+                size_t n;
+                if (!llmsize__hf_string(h, &s, &n)) { h->err = 1; return; }
+                ++h->n_types[level];
+                if (n >= 7 && memcmp(s, "sliding", 7) == 0) ++h->n_sliding[level];
+                else if (n >= 4 && memcmp(s, "full", 4) == 0) {
+                    if (!h->n_full[level]) h->first_full[level] = idx;
+                    h->last_full[level] = idx;
+                    ++h->n_full[level];
+                }
+            } else {
+                llmsize__hf_value(h, depth + 1, -1, -1, -1, 0);
+            }
+            ++idx;
+            llmsize__hf_ws(h);
+            if (h->p < h->end && *h->p == ',') { ++h->p; continue; }
+            if (h->p < h->end && *h->p == ']') { ++h->p; return; }
+            h->err = 1;
+            return;
+        }
+        return;
+    }
+    case '"': {
+        const char *s;
+        size_t n;
+        if (!llmsize__hf_string(h, &s, &n)) h->err = 1;
+        return;
+    }
+    case 't': case 'f': case 'n': {
+        const int t = *h->p == 't', f = *h->p == 'f';
+        const size_t n = t ? 4u : f ? 5u : 4u;
+        if ((size_t)(h->end - h->p) < n || memcmp(h->p, t ? "true" : f ? "false" : "null", n) != 0) { h->err = 1; return; }
+        h->p += n;
+        if (slot >= 0 && level >= 0 && (t || f)) { h->val[level][slot] = t; h->has[level][slot] = 1; }
+        return;
+    }
+    default:
+        if (!llmsize__hf_number(h, &v)) { h->err = 1; return; }
+        if (slot >= 0 && level >= 0) { h->val[level][slot] = v; h->has[level][slot] = 1; }
+        return;
+    }
+}
+
+/* The value of a slot (text_config first), as a whole number; 0 when absent or not one. */
+static uint32_t llmsize__hf_u32(const llmsize__hf *h, uint32_t slot, int *bad) {
+    const int lv = h->has[1][slot] ? 1 : 0;
+    const double v = h->val[lv][slot];
+    if (!h->has[lv][slot]) return 0;
+    if (!(v >= 0.0) || v > 4294967295.0 || v != (double)(uint32_t)v) { *bad = 1; return 0; }
+    return (uint32_t)v;
+}
+
+LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t len, llmsize_model *out) {
+    llmsize__hf h;
+    const char *type;
+    size_t i;
+    int bad = 0, lv;
+    uint32_t window, pattern, chunk, family_every = 0;
+    if (out) memset(out, 0, sizeof *out);
+    if (!json || !out) return LLMSIZE_ERR_NULL;
+    if (len > ((size_t)1 << 24)) return LLMSIZE_ERR_INVALID_ARG;   /* configs are kilobytes */
+    memset(&h, 0, sizeof h);
+    h.p = json;
+    h.end = json + len;
+    llmsize__hf_ws(&h);
+    if (h.p >= h.end || *h.p != '{') return LLMSIZE_ERR_PARSE;
+    llmsize__hf_object(&h, 0, 0);
+    if (h.err) return LLMSIZE_ERR_PARSE;
+    out->id = "hf-config";
+    out->name = "model from config.json";
+    out->family = out->developer = out->country = out->released = out->license = out->hf_repos = "";
+    out->source = "config.json supplied by the caller";
+    out->modalities = LLMSIZE_MOD_TEXT;
+    out->dims.vocab = llmsize__hf_u32(&h, LLMSIZE__K_VOCAB, &bad);
+    out->dims.hidden = llmsize__hf_u32(&h, LLMSIZE__K_HIDDEN, &bad);
+    out->dims.layers = llmsize__hf_u32(&h, LLMSIZE__K_LAYERS, &bad);
+    out->dims.heads = llmsize__hf_u32(&h, LLMSIZE__K_HEADS, &bad);
+    out->dims.kv_heads = llmsize__hf_u32(&h, LLMSIZE__K_KV_HEADS, &bad);
+    if (!out->dims.kv_heads) out->dims.kv_heads = llmsize__hf_u32(&h, LLMSIZE__K_MULTI_QUERY, &bad) ? 1u : out->dims.heads;
+    out->dims.head_dim = llmsize__hf_u32(&h, LLMSIZE__K_HEAD_DIM, &bad);
+    out->dims.ffn = llmsize__hf_u32(&h, LLMSIZE__K_FFN, &bad);
+    out->dims.max_ctx = llmsize__hf_u32(&h, LLMSIZE__K_MAX_CTX, &bad);
+    out->mla.q_lora_rank = llmsize__hf_u32(&h, LLMSIZE__K_Q_LORA, &bad);
+    out->mla.kv_lora_rank = llmsize__hf_u32(&h, LLMSIZE__K_KV_LORA, &bad);
+    out->mla.qk_nope_dim = llmsize__hf_u32(&h, LLMSIZE__K_QK_NOPE, &bad);
+    out->mla.qk_rope_dim = llmsize__hf_u32(&h, LLMSIZE__K_QK_ROPE, &bad);
+    out->mla.v_head_dim = llmsize__hf_u32(&h, LLMSIZE__K_V_HEAD, &bad);
+    if (out->mla.kv_lora_rank) out->dims.head_dim = 0;
+    else if (!out->dims.head_dim && out->dims.heads) out->dims.head_dim = out->dims.hidden / out->dims.heads;
+    out->moe.experts = llmsize__hf_u32(&h, LLMSIZE__K_EXPERTS, &bad);
+    if (out->moe.experts) {
+        out->moe.active = llmsize__hf_u32(&h, LLMSIZE__K_ACTIVE, &bad);
+        out->moe.expert_ffn = llmsize__hf_u32(&h, LLMSIZE__K_EXPERT_FFN, &bad);
+        if (!out->moe.expert_ffn) { out->moe.expert_ffn = out->dims.ffn; out->dims.ffn = 0; }   /* Mixtral */
+        out->moe.shared = llmsize__hf_u32(&h, LLMSIZE__K_SHARED, &bad);
+        out->moe.shared_ffn = llmsize__hf_u32(&h, LLMSIZE__K_SHARED_FFN, &bad);
+        if (out->moe.shared_ffn && !out->moe.shared) out->moe.shared = 1;                      /* Qwen2-MoE */
+        if (out->moe.shared && !out->moe.shared_ffn) out->moe.shared_ffn = out->moe.expert_ffn;  /* DeepSeek */
+        out->moe.dense_first = llmsize__hf_u32(&h, LLMSIZE__K_DENSE_FIRST, &bad);
+        out->moe.every = llmsize__hf_u32(&h, LLMSIZE__K_MOE_EVERY, &bad);
+        if (out->moe.every <= 1) out->moe.every = 0;
+        if (!out->moe.dense_first && !out->moe.every) out->dims.ffn = 0;   /* no dense layer uses it */
+    }
+    out->linear.full_every = llmsize__hf_u32(&h, LLMSIZE__K_FULL_EVERY, &bad);
+    if (out->linear.full_every) {
+        out->linear.k_heads = llmsize__hf_u32(&h, LLMSIZE__K_LIN_K_HEADS, &bad);
+        out->linear.v_heads = llmsize__hf_u32(&h, LLMSIZE__K_LIN_V_HEADS, &bad);
+        out->linear.k_dim = llmsize__hf_u32(&h, LLMSIZE__K_LIN_K_DIM, &bad);
+        out->linear.v_dim = llmsize__hf_u32(&h, LLMSIZE__K_LIN_V_DIM, &bad);
+        out->linear.conv_kernel = llmsize__hf_u32(&h, LLMSIZE__K_CONV, &bad);
+    }
+    out->extra.mtp_layers = llmsize__hf_u32(&h, LLMSIZE__K_MTP, &bad);
+    /* the family's layout (llmsize_data.h): flags the config does not spell out */
+    type = h.model_type[1][0] ? h.model_type[1] : h.model_type[0];
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__hf_families); ++i)
+        if (llmsize__in_list(type, llmsize__hf_families[i].model_types)) {
+            out->flags |= llmsize__hf_families[i].flags;
+            out->extra.norms_per_layer = llmsize__hf_families[i].norms_per_layer;
+            family_every = llmsize__hf_families[i].global_every;
+            break;
+        }
+    /* local attention: a window, and which layers are global (layer_types, a pattern, or none) */
+    lv = h.n_types[1] ? 1 : 0;
+    window = llmsize__hf_u32(&h, LLMSIZE__K_WINDOW, &bad);
+    pattern = llmsize__hf_u32(&h, LLMSIZE__K_WINDOW_PATTERN, &bad);
+    chunk = llmsize__hf_u32(&h, LLMSIZE__K_CHUNK, &bad);
+    if (h.has[h.has[1][LLMSIZE__K_USE_WINDOW]][LLMSIZE__K_USE_WINDOW] && !llmsize__hf_u32(&h, LLMSIZE__K_USE_WINDOW, &bad)) window = 0;
+    if (window && h.n_types[lv]) {
+        if (h.n_sliding[lv]) {
+            out->attn.kind = LLMSIZE_ATTN_SLIDING;
+            out->attn.window = window;
+            /* evenly spaced full layers: every (first_full + 1)th */
+            out->attn.global_every = h.n_full[lv] ? h.first_full[lv] + 1u : 0u;
+        }
+    } else if (window && out->dims.max_ctx && window < out->dims.max_ctx && family_every != LLMSIZE_HF_NO_WINDOW) {
+        out->attn.kind = LLMSIZE_ATTN_SLIDING;
+        out->attn.window = window;
+        out->attn.global_every = pattern ? pattern : family_every;
+    } else if (chunk) {
+        out->attn.kind = LLMSIZE_ATTN_CHUNKED;
+        out->attn.window = chunk;
+        out->attn.global_every = 4;   /* Llama 4: every fourth layer is global (no RoPE) */
+    }
+    /* flags the config states itself */
+    if (h.has[h.has[1][LLMSIZE__K_TIE]][LLMSIZE__K_TIE]) {
+        if (llmsize__hf_u32(&h, LLMSIZE__K_TIE, &bad)) out->flags |= LLMSIZE_F_TIED_EMBED;
+        else out->flags &= ~(uint32_t)LLMSIZE_F_TIED_EMBED;
+    }
+    if (llmsize__hf_u32(&h, LLMSIZE__K_ATTN_BIAS, &bad)) out->flags |= LLMSIZE_F_QKV_BIAS | LLMSIZE_F_O_BIAS;
+    if (llmsize__hf_u32(&h, LLMSIZE__K_MLP_BIAS, &bad)) out->flags |= LLMSIZE_F_MLP_BIAS;
+    if (out->extra.mtp_layers == 0) out->flags &= ~(uint32_t)LLMSIZE_F_MTP_EMBED;
+    if (bad) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_PARSE; }
+    return llmsize_model_validate(out);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Quantization quality                                                               */
+/* ---------------------------------------------------------------------------------- */
+/* Natural log and exp without libm: range reduction by powers of two, then series. */
+#define LLMSIZE__LN2 0.69314718055994530942
+static double llmsize__ln(double x) {
+    double k = 0.0, t, t2, term, sum = 0.0;
+    int i;
+    while (x >= 2.0) { x *= 0.5; k += 1.0; }
+    while (x < 1.0) { x *= 2.0; k -= 1.0; }
+    t = (x - 1.0) / (x + 1.0);   /* ln x = 2 atanh(t), |t| < 1/3 */
+    t2 = t * t;
+    term = t;
+    for (i = 1; i < 60; i += 2) { sum += term / i; term *= t2; }
+    return 2.0 * sum + k * LLMSIZE__LN2;
+}
+static double llmsize__exp(double x) {
+    double r, term = 1.0, sum = 1.0;
+    long k;
+    int i;
+    if (x > 700.0) x = 700.0;
+    if (x < -700.0) x = -700.0;
+    k = (long)(x / LLMSIZE__LN2 + (x >= 0 ? 0.5 : -0.5));
+    r = x - (double)k * LLMSIZE__LN2;
+    for (i = 1; i < 30; ++i) { term *= r / i; sum += term; }
+    for (; k > 0; --k) sum *= 2.0;
+    for (; k < 0; ++k) sum *= 0.5;
+    return sum;
+}
+
+LLMSIZE_API size_t llmsize_quality_row_count(void) { return LLMSIZE__COUNT(llmsize__quality); }
+LLMSIZE_API const llmsize_quality_row *llmsize_quality_row_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__quality) ? &llmsize__quality[i] : NULL;
+}
+
+/* The size exponent a in loss(P) = loss(P0) * (P / P0)^-a, fitted on every format that a
+   non-primary family publishes at two sizes (llama.cpp's LLaMA 2 7B and 70B tables):
+   a = ln(loss_small / loss_big) / ln(P_big / P_small), averaged. lo/hi: the sizes it spans. */
+static double llmsize__size_exponent(double *lo, double *hi) {
+    size_t i, j;
+    double sum = 0.0;
+    int n = 0;
+    *lo = 1e300; *hi = 0.0;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+        const llmsize_quality_row *a = &llmsize__quality[i];
+        if (a->primary || a->metric != LLMSIZE_METRIC_PPL) continue;
+        for (j = i + 1; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
+            const llmsize_quality_row *b = &llmsize__quality[j];
+            if (b->primary || b->metric != a->metric || strcmp(a->format, b->format) ||
+                strcmp(a->family, b->family) || b->ref_params_b == a->ref_params_b ||
+                a->loss_pct <= 0 || b->loss_pct <= 0) continue;
+            {
+                const llmsize_quality_row *s = a->ref_params_b < b->ref_params_b ? a : b;
+                const llmsize_quality_row *g = s == a ? b : a;
+                sum += llmsize__ln(s->loss_pct / g->loss_pct) / llmsize__ln(g->ref_params_b / s->ref_params_b);
+                ++n;
+                if (s->ref_params_b < *lo) *lo = s->ref_params_b;
+                if (g->ref_params_b > *hi) *hi = g->ref_params_b;
+            }
+        }
+    }
+    return n ? sum / n : 0.0;
+}
+
+static int llmsize__is_reference_format(const llmsize_format *f) {
+    return f->kind == LLMSIZE_FMT_FLOAT ||
+           (f->kind == LLMSIZE_FMT_GGUF && ((f->code & 0xFFu) == LLMSIZE__FT_F16 ||
+                                            (f->code & 0xFFu) == LLMSIZE__FT_BF16 ||
+                                            (f->code & 0xFFu) == LLMSIZE__FT_F32));
+}
+
+/* The format whose quality rows describe f: itself, or for a llama.cpp "_L" variant
+   (embeddings and output at Q8_0) its base type. */
+static const llmsize_format *llmsize__quality_base(const llmsize_format *f, int *variant) {
+    size_t i;
+    *variant = 0;
+    if (f->kind != LLMSIZE_FMT_GGUF || !(f->code & LLMSIZE__FT_Q8_EMBED_OUT)) return f;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__formats); ++i)
+        if (llmsize__formats[i].kind == LLMSIZE_FMT_GGUF && llmsize__formats[i].code == (f->code & 0xFFu)) {
+            *variant = 1;
+            return &llmsize__formats[i];
+        }
+    return f;
+}
+
+static void llmsize__quality_scale(const llmsize_quality_row *r, double factor, llmsize_quality *q) {
+    q->metric = r->metric;
+    q->ref = r;
+    q->loss_pct = r->loss_pct * factor;
+    q->kld = r->kld * factor;
+    if (q->loss_pct < 0.0) q->loss_pct = 0.0;   /* recovery above 100 % is noise, not gain */
+}
+
+/* Spread between two evaluations of one checkpoint (Llama-3.1-405B W4A16: recovery 100.0 %
+   with Meta's prompts, 99.28 % with standard lm-eval prompts): benchmark noise, in points. */
+#define LLMSIZE__ACCURACY_SPREAD_PP 1.0
+
+/* How much less than the LLaMA 3 reference another family can lose: the smallest ratio,
+   over formats published for both, of a non-primary family's loss to the primary family's
+   loss size-adjusted to the same size (llama.cpp: LLaMA 2 7B vs LLaMA 3 8B). */
+static double llmsize__family_floor(void) {
+    double a_lo, a_hi, a = llmsize__size_exponent(&a_lo, &a_hi), best = 1.0;
+    size_t i, j;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+        const llmsize_quality_row *n = &llmsize__quality[i];
+        if (n->primary || n->metric != LLMSIZE_METRIC_PPL || n->loss_pct <= 0) continue;
+        for (j = 0; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
+            const llmsize_quality_row *r = &llmsize__quality[j];
+            double adj;
+            if (!r->primary || r->metric != n->metric || strcmp(r->format, n->format) || r->loss_pct <= 0) continue;
+            adj = r->loss_pct * llmsize__exp(-a * llmsize__ln(n->ref_params_b / r->ref_params_b));
+            if (n->loss_pct / adj < best) best = n->loss_pct / adj;
+        }
+    }
+    return best;
+}
+
+static void llmsize__quality_range(llmsize_quality *q) {
+    if (q->metric == LLMSIZE_METRIC_PPL) {
+        q->loss_low_pct = q->loss_pct * llmsize__family_floor();
+        q->loss_high_pct = q->loss_pct;
+    } else if (q->metric == LLMSIZE_METRIC_ACCURACY) {
+        q->loss_low_pct = 0.0;
+        q->loss_high_pct = 2.0 * q->loss_pct + LLMSIZE__ACCURACY_SPREAD_PP;
+    }
+}
+
+LLMSIZE_API llmsize_status llmsize_quality_of(const llmsize_model *m, const llmsize_format *f,
+                                              llmsize_quality *out) {
+    const llmsize_quality_row *lo = NULL, *hi = NULL;
+    const llmsize_format *base;
+    llmsize_params p;
+    llmsize_status st;
+    double size_b;
+    size_t i;
+    int variant;
+    if (out) memset(out, 0, sizeof *out);
+    if (!m || !f || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_params_of(m, &p)) != LLMSIZE_OK) return st;
+    if (llmsize__is_reference_format(f)) {
+        out->confidence = LLMSIZE_CONF_REFERENCE;
+        out->note = "reference precision: no quantization loss";
+        return LLMSIZE_OK;
+    }
+    base = llmsize__quality_base(f, &variant);
+    size_b = (double)p.text / 1e9;   /* MoE: total parameters, since every expert is quantized */
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+        const llmsize_quality_row *r = &llmsize__quality[i];
+        if (!r->primary || !llmsize__in_list(r->format, base->id)) continue;
+        if (r->metric == LLMSIZE_METRIC_NATIVE) {
+            if (m->id && llmsize__in_list(m->id, r->ref_model)) {
+                out->metric = LLMSIZE_METRIC_NATIVE;
+                out->confidence = LLMSIZE_CONF_REFERENCE;
+                out->ref = r;
+                out->note = "the checkpoint's native format: nothing is lost against a higher-precision original";
+                return LLMSIZE_OK;
+            }
+            continue;
+        }
+        /* bracket the model's size among the primary family's published sizes */
+        if (r->ref_params_b <= size_b && (!lo || r->ref_params_b > lo->ref_params_b)) lo = r;
+        if (r->ref_params_b >= size_b && (!hi || r->ref_params_b < hi->ref_params_b)) hi = r;
+        if (!lo && !hi) continue;
+    }
+    if (!lo && !hi) {   /* maybe the family starts above or below the model: nearest row */
+        for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+            const llmsize_quality_row *r = &llmsize__quality[i];
+            if (r->primary && r->metric != LLMSIZE_METRIC_NATIVE && llmsize__in_list(r->format, base->id)) {
+                lo = r;
+                break;
+            }
+        }
+    }
+    if (!lo && !hi) return LLMSIZE_ERR_UNSUPPORTED;
+    if (lo && hi && lo != hi) {           /* between two published sizes: log-size interpolation */
+        const double t = llmsize__ln(size_b / lo->ref_params_b) / llmsize__ln(hi->ref_params_b / lo->ref_params_b);
+        llmsize__quality_scale(lo, 1.0, out);
+        out->loss_pct = lo->loss_pct + t * (hi->loss_pct - lo->loss_pct);
+        out->kld = lo->kld + t * (hi->kld - lo->kld);
+        if (out->loss_pct < 0.0) out->loss_pct = 0.0;
+        out->confidence = LLMSIZE_CONF_SCALED;
+        out->note = "interpolated between the published sizes (log scale)";
+    } else {
+        const llmsize_quality_row *r = lo ? lo : hi;
+        int n_sizes = 0;
+        for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i)
+            n_sizes += llmsize__quality[i].primary && llmsize__quality[i].metric == r->metric &&
+                       !strcmp(llmsize__quality[i].format, r->format) && !strcmp(llmsize__quality[i].family, r->family);
+        if (n_sizes > 1 || r->metric != LLMSIZE_METRIC_PPL) {   /* outside the family's sizes */
+            llmsize__quality_scale(r, 1.0, out);
+            out->confidence = r->ref_params_b == size_b ? LLMSIZE_CONF_SCALED : LLMSIZE_CONF_EXTRAPOLATED;
+            out->note = "outside the published sizes: the nearest size's figure (smaller models usually lose more)";
+        } else {                                           /* one size: the LLaMA 2 size trend */
+            double a_lo, a_hi, a = llmsize__size_exponent(&a_lo, &a_hi), target = size_b;
+            if (target < a_lo) target = a_lo;
+            if (target > a_hi) target = a_hi;
+            llmsize__quality_scale(r, llmsize__exp(-a * llmsize__ln(target / r->ref_params_b)), out);
+            out->confidence = target == size_b ? LLMSIZE_CONF_SCALED : LLMSIZE_CONF_EXTRAPOLATED;
+            out->note = target == size_b
+                ? "scaled from the reference model by (size ratio)^-a, a fitted on llama.cpp's LLaMA 2 7B/70B tables"
+                : "outside the 7B-70B range the size trend was fitted on: held at the range's end";
+        }
+    }
+    if (variant) out->note = "_L variant: its base type's figure (Q8_0 embeddings and output make it an upper bound)";
+    llmsize__quality_range(out);
+    return LLMSIZE_OK;
+}
+
+/* Candidate list: the caller's, or every format in the table. */
+static const llmsize_format *llmsize__candidate(const llmsize_format *const *list, size_t n, size_t i) {
+    if (list) return i < n ? list[i] : NULL;
+    return llmsize_format_at(i);
+}
+
+LLMSIZE_API llmsize_status llmsize_best_format(const llmsize_model *m, uint64_t budget,
+                                               const llmsize_format *const *formats, size_t n_formats,
+                                               const llmsize_format **out, llmsize_quality *quality) {
+    const llmsize_format *f;
+    llmsize_quality best_q;
+    uint64_t best_bytes = 0;
+    size_t i;
+    if (out) *out = NULL;
+    if (quality) memset(quality, 0, sizeof *quality);
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    memset(&best_q, 0, sizeof best_q);
+    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
+        llmsize_weights w;
+        llmsize_quality q;
+        if (!f) continue;
+        if (llmsize_weight_bytes(m, f, &w) != LLMSIZE_OK || w.total > budget) continue;
+        if (llmsize_quality_of(m, f, &q) != LLMSIZE_OK) continue;
+        if (!*out || q.loss_pct < best_q.loss_pct || (q.loss_pct == best_q.loss_pct && w.total < best_bytes)) {
+            *out = f;
+            best_q = q;
+            best_bytes = w.total;
+        }
+    }
+    if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
+    if (quality) *quality = best_q;
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_smallest_format(const llmsize_model *m, uint32_t metric,
+                                                   double max_loss_pct,
+                                                   const llmsize_format *const *formats, size_t n_formats,
+                                                   const llmsize_format **out, uint64_t *bytes) {
+    const llmsize_format *f;
+    uint64_t best = 0;
+    size_t i;
+    if (out) *out = NULL;
+    if (bytes) *bytes = 0;
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    if (!(max_loss_pct == max_loss_pct) || max_loss_pct < 0.0 || metric > LLMSIZE_METRIC_NATIVE)
+        return LLMSIZE_ERR_INVALID_ARG;
+    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
+        llmsize_weights w;
+        llmsize_quality q;
+        if (!f) continue;
+        if (llmsize_quality_of(m, f, &q) != LLMSIZE_OK) continue;
+        if (q.confidence != LLMSIZE_CONF_REFERENCE && metric != LLMSIZE_METRIC_NONE && q.metric != metric) continue;
+        if (q.loss_pct > max_loss_pct || llmsize_weight_bytes(m, f, &w) != LLMSIZE_OK) continue;
+        if (!*out || w.total < best) { *out = f; best = w.total; }
+    }
+    if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
+    if (bytes) *bytes = best;
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Engines and serving plans                                                          */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API size_t llmsize_engine_count(void) { return LLMSIZE__COUNT(llmsize__engines); }
+LLMSIZE_API const llmsize_engine_info *llmsize_engine_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__engines) ? &llmsize__engines[i] : NULL;
+}
+LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine *out) {
+    size_t i;
+    if (out) *out = LLMSIZE_ENGINE_NONE;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_ENGINES, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_ENGINE;
+    *out = (llmsize_engine)i;
+    return LLMSIZE_OK;
+}
+
+/* Tensor parallelism splits attention heads (and KV heads, or replicates them when there
+   are fewer KV heads than ranks) and MLA query heads. */
+LLMSIZE_API int llmsize_valid_tp(const llmsize_model *m, uint32_t tp) {
+    if (!m || tp == 0 || m->dims.heads == 0 || m->dims.heads % tp) return 0;
+    if (m->mla.kv_lora_rank) return 1;
+    return m->dims.kv_heads && (m->dims.kv_heads % tp == 0 || tp % m->dims.kv_heads == 0);
+}
+
+/* The model as one tensor-parallel rank sees it, for KV sizing: KV heads split, or one
+   replicated head per rank; linear-attention heads split; the MLA latent is replicated. */
+static void llmsize__rank_model(const llmsize_model *m, uint32_t tp, llmsize_model *r) {
+    *r = *m;
+    if (tp <= 1) return;
+    r->dims.heads = m->dims.heads / tp;
+    if (!m->mla.kv_lora_rank) r->dims.kv_heads = m->dims.kv_heads >= tp ? m->dims.kv_heads / tp : 1u;
+    if (m->linear.k_heads % tp == 0) r->linear.k_heads = m->linear.k_heads / tp;
+    if (m->linear.v_heads % tp == 0) r->linear.v_heads = m->linear.v_heads / tp;
+}
+
+/* Weight bytes on the busiest rank: layer tensors split over pipeline stages and sliced
+   over tensor-parallel ranks (routed experts over tp*dp ranks with expert parallelism);
+   norms and routers are replicated; embeddings sit on the first stage, the head on the
+   last. MTP modules are left out: engines load them only for speculative decoding. */
+static uint64_t llmsize__rank_weights(const llmsize_weights *w, const llmsize_model *m, uint32_t tp,
+                                      uint32_t pp, uint32_t expert_ranks) {
+    const uint64_t layers = m->dims.layers, stage = (layers + pp - 1) / pp;
+    const uint64_t sliced = w->attn + w->ffn_dense + w->shared_experts + w->linear_attn;
+    const uint64_t all = sliced / tp + w->experts / expert_ranks + w->router + w->norms;
+    const uint64_t per_stage = all / layers * stage + all % layers * stage / layers;
+    const uint64_t first = (w->embed + w->vision) / tp, last = w->lm_head / tp;
+    if (pp <= 1) return per_stage + first + last;
+    return per_stage + (first > last ? first : last);
+}
+
+/* The longest context a search considers: the model's own maximum, or 2^20 tokens when
+   the table does not know it (max_ctx 0). */
+static uint64_t llmsize__ctx_cap(const llmsize_model *m) { return m->dims.max_ctx ? m->dims.max_ctx : 1048576u; }
+
+/* The parallel layout after defaults. */
+typedef struct llmsize__layout { uint32_t tp, pp, dp, gpus, expert_ranks; } llmsize__layout;
+
+static llmsize_status llmsize__layout_of(const llmsize_plan *p, llmsize__layout *l) {
+    l->pp = p->pp ? p->pp : 1u;
+    l->dp = p->dp ? p->dp : 1u;
+    l->tp = p->tp ? p->tp : (p->n_accel ? p->n_accel / (l->pp * l->dp) : 1u);
+    if (l->tp == 0 || l->tp > 4096u || l->pp > 4096u || l->dp > 4096u) return LLMSIZE_ERR_INVALID_ARG;
+    l->gpus = l->tp * l->pp * l->dp;
+    if (p->n_accel && p->n_accel != l->gpus) return LLMSIZE_ERR_INVALID_ARG;
+    if (!llmsize_valid_tp(p->model, l->tp) || l->pp > p->model->dims.layers) return LLMSIZE_ERR_INVALID_ARG;
+    l->expert_ranks = (p->flags & LLMSIZE_PLAN_EXPERT_PARALLEL) ? l->tp * l->dp : l->tp;
+    return LLMSIZE_OK;
+}
+
+/* KV bytes of one rank split by layer kind: per token on full-attention layers, per token
+   on sliding-window / chunked layers, per sequence on linear-attention layers. */
+typedef struct llmsize__kvparts { uint64_t full_tok, local_tok, state_seq; } llmsize__kvparts;
+
+static void llmsize__kv_parts(const llmsize_model *m, llmsize_kv_dtype d, uint32_t stage_layers,
+                              llmsize__kvparts *k, int *ov) {
+    const uint64_t tok = llmsize__kv_token_bytes(m, d, ov);
+    uint32_t i;
+    memset(k, 0, sizeof *k);
+    for (i = 0; i < m->dims.layers; ++i) {
+        if (llmsize__is_linear_layer(m, i)) k->state_seq = llmsize__add(k->state_seq, llmsize__linear_state_bytes(m), ov);
+        else if (llmsize__is_local_layer(m, i)) k->local_tok = llmsize__add(k->local_tok, tok, ov);
+        else k->full_tok = llmsize__add(k->full_tok, tok, ov);
+    }
+    if (stage_layers < m->dims.layers) {   /* pipeline stage: its share of the layers */
+        k->full_tok = k->full_tok / m->dims.layers * stage_layers + k->full_tok % m->dims.layers * stage_layers / m->dims.layers;
+        k->local_tok = k->local_tok / m->dims.layers * stage_layers + k->local_tok % m->dims.layers * stage_layers / m->dims.layers;
+        k->state_seq = k->state_seq / m->dims.layers * stage_layers;
+    }
+}
+
+static uint64_t llmsize__round_up(uint64_t x, uint64_t to, int *ov) {
+    if (to <= 1) return x;
+    if (x > UINT64_MAX - (to - 1)) { *ov = 1; return 0; }
+    return (x + to - 1) / to * to;
+}
+
+/* vLLM's profiled activation peak: a dummy forward pass of max_num_batched_tokens
+   tokens. Its peak is the FFN's intermediate (gate and up at 16 bits, kept with the
+   activated product) plus the residual stream copies, sliced by tensor parallelism;
+   LLMSIZE_VLLM_ACT_SCALE calibrates it on published profiling logs (tests/data). */
+static uint64_t llmsize__vllm_activation(const llmsize_model *m, uint64_t tokens, uint32_t tp) {
+    const uint64_t ffn = m->moe.experts ? (uint64_t)m->moe.expert_ffn * m->moe.active + m->moe.shared_ffn : m->dims.ffn;
+    const double per_token = 2.0 * (3.0 * (double)ffn / tp + 4.0 * (double)m->dims.hidden);
+    return (uint64_t)(LLMSIZE_VLLM_ACT_SCALE * per_token * (double)tokens) + LLMSIZE_VLLM_ACT_BASE;
+}
+
+/* llama.cpp's compute buffer: the larger of the attention scores of one micro-batch over
+   every cell (f32, only without flash attention) plus the FFN intermediate, and the f32
+   logits of the micro-batch plus its input embeddings. */
+static uint64_t llmsize__llamacpp_compute(const llmsize_model *m, uint64_t ubatch, uint64_t cells, int fa) {
+    const uint64_t heads = m->dims.heads, ffn = m->moe.experts ? m->moe.expert_ffn : m->dims.ffn;
+    const uint64_t attn = (fa ? 0u : ubatch * cells * heads * 4u) + ubatch * (ffn + 3u * m->dims.hidden) * 4u;
+    const uint64_t logits = ubatch * ((uint64_t)m->dims.vocab + m->dims.hidden) * 4u;
+    return attn > logits ? attn : logits;
+}
+
+static uint64_t llmsize__usable(const llmsize_accel *a, double fraction) {
+    const uint64_t mem = a->mem_bytes / 100u * a->usable_pct + a->mem_bytes % 100u * a->usable_pct / 100u;
+    return fraction > 0.0 ? (uint64_t)((double)a->mem_bytes * fraction) : mem;
+}
+
+static int llmsize__kv_is_quantized(uint32_t d) { return d >= LLMSIZE_KV_Q8_0 && d <= LLMSIZE_KV_IQ4_NL; }
+
+/* How local (sliding-window / chunked) layers are charged per request. */
+enum { LLMSIZE__PAGES_FULL = 0,   /* like full attention (SGLang; vLLM without hybrid KV) */
+       LLMSIZE__PAGES_HYBRID,     /* vLLM's hybrid allocator: window + one batch, + 1 page  */
+       LLMSIZE__PAGES_WINDOW };   /* exactly the window (no engine: llmsize_kv_bytes)       */
+
+/* Per-request KV bytes for a paging engine at `ctx` tokens: full-attention layers hold
+   every page; under vLLM's hybrid allocator sliding-window layers hold only the pages
+   the window and one scheduling batch can touch. */
+static uint64_t llmsize__request_kv(const llmsize__kvparts *k, const llmsize_model *m, uint64_t ctx,
+                                    uint64_t block, uint64_t batched, int hybrid, int *ov) {
+    const uint64_t pages = (ctx + block - 1) / block;
+    uint64_t local_pages = pages;
+    if (hybrid == LLMSIZE__PAGES_HYBRID && m->attn.window) {
+        const uint64_t w = ((uint64_t)m->attn.window - 1u + batched + block - 1) / block + 1u;
+        if (w < local_pages) local_pages = w;
+    } else if (hybrid == LLMSIZE__PAGES_WINDOW && m->attn.window < local_pages * block) {
+        local_pages = ((uint64_t)m->attn.window + block - 1) / block;   /* exactly the window */
+    }
+    return llmsize__add(llmsize__add(llmsize__mul3(k->full_tok, pages, block, ov),
+                                     llmsize__mul3(k->local_tok, local_pages, block, ov), ov),
+                        k->state_seq, ov);
+}
+
+/* The longest per-request context whose pages, for `seqs` requests, fit `pool` bytes. */
+static uint64_t llmsize__paged_max_ctx(const llmsize__kvparts *k, const llmsize_model *m, uint64_t block,
+                                       uint64_t batched, int hybrid, uint64_t pool, uint32_t seqs, int *ov) {
+    uint64_t lo = 0, hi = llmsize__ctx_cap(m);
+    while (lo < hi) {
+        const uint64_t mid = lo + (hi - lo + 1) / 2;
+        if (llmsize__mul(llmsize__request_kv(k, m, mid, block, batched, hybrid, ov), seqs, ov) <= pool) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+}
+
+static void llmsize__finish(llmsize_plan_result *r, uint32_t tight_pct, int *ov) {
+    r->total_bytes = llmsize__add(llmsize__add(r->weight_bytes, r->kv_bytes, ov),
+                                  llmsize__add(r->activation_bytes, r->overhead_bytes, ov), ov);
+    if (r->total_bytes > (uint64_t)INT64_MAX || r->usable_bytes > (uint64_t)INT64_MAX) { *ov = 1; return; }
+    r->headroom_bytes = (int64_t)r->usable_bytes - (int64_t)r->total_bytes;
+    r->fits = !r->refused && r->headroom_bytes >= 0;
+    r->loads = r->weight_bytes + r->activation_bytes + r->overhead_bytes <= r->usable_bytes;
+    r->tight = r->fits && (uint64_t)r->headroom_bytes < r->usable_bytes / 100u * (tight_pct ? tight_pct : 10u);
+}
+
+/* SGLang's default mem_fraction_static (server_args.py _handle_gpu_memory_settings, PR
+   #10975): reserve MiB for attention metadata, one prefill chunk of activations, CUDA
+   graphs and parallel buffers (at least 10 GiB on cards over 60 GiB), by device size. */
+static double llmsize__sglang_fraction(const llmsize_accel *a, uint32_t tp, uint32_t pp) {
+    static const struct { double below_mib, chunk, graph_bs, graph_bs_tp4; } tiers[] = {
+        { 20.0 * 1024, 2048, 8, 8 }, { 35.0 * 1024, 2048, 24, 80 }, { 60.0 * 1024, 4096, 32, 160 },
+        { 90.0 * 1024, 8192, 256, 512 }, { 160.0 * 1024, 8192, 256, 512 }, { 1e300, 16384, 512, 512 }
+    };
+    const double mib = (double)a->mem_bytes / 1048576.0;
+    double reserved;
+    size_t i = 0;
+    while (mib >= tiers[i].below_mib) ++i;
+    reserved = 512.0 + (tiers[i].chunk > 2048 ? tiers[i].chunk : 2048) * 1.5 +
+               (tp >= 4 ? tiers[i].graph_bs_tp4 : tiers[i].graph_bs) * 2.0 + (double)tp * pp / 8.0 * 1024.0;
+    if (mib > 60.0 * 1024 && reserved < 10240.0) reserved = 10240.0;
+    return mib > reserved ? (mib - reserved) / mib : 0.5;
+}
+
+/* vLLM's profiling batch when max_num_batched_tokens is not given. V1 (arg_utils.py
+   get_batch_defaults): 8192 on GPUs of 70 GiB or more other than A100s, else 2048 (the
+   OpenAI server's values). V0: chunked prefill (2048 tokens) above 32K context, else one
+   whole max_model_len batch (at least 2048). */
+static uint64_t llmsize__default_batched(const llmsize_plan *p, const llmsize_engine_info *e, uint64_t ctx) {
+    if (p->engine != LLMSIZE_ENGINE_VLLM) return e->default_batched_tokens;
+    if (p->flags & LLMSIZE_PLAN_VLLM_V0) return ctx > 32768u ? 2048u : (ctx > 2048u ? ctx : 2048u);
+    if (p->accel->mem_bytes >= 70ull * 1073741824ull && !llmsize__contains_ci(p->accel->name, "a100")) return 8192u;
+    return e->default_batched_tokens;
+}
+
+/* vLLM, SGLang and TensorRT-LLM: weights, then a KV pool in pages. */
+static void llmsize__plan_paged(const llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l,
+                                const llmsize__kvparts *k, llmsize_plan_result *r, int *ov) {
+    const llmsize_model *m = p->model;
+    const uint64_t block = p->block_size ? p->block_size : (e->block_size ? e->block_size : 1u);
+    const uint64_t batched = p->batched_tokens ? p->batched_tokens : llmsize__default_batched(p, e, r->context);
+    const int hybrid = p->engine == LLMSIZE_ENGINE_VLLM && !(p->flags & (LLMSIZE_PLAN_NO_HYBRID_KV | LLMSIZE_PLAN_VLLM_V0))
+                     ? LLMSIZE__PAGES_HYBRID : LLMSIZE__PAGES_FULL;
+    const double frac = p->mem_fraction > 0 ? p->mem_fraction
+                      : p->engine == LLMSIZE_ENGINE_SGLANG ? llmsize__sglang_fraction(p->accel, l->tp, l->pp)
+                      : e->mem_fraction;
+    /* PyTorch-based engines budget from the total CUDA reports, below nvidia-smi's */
+    const uint64_t mem = p->accel->mem_bytes > e->device_reserved ? p->accel->mem_bytes - e->device_reserved : 0u;
+    uint64_t reserved, per_req, per_tok = llmsize__add(k->full_tok, k->local_tok, ov);
+    int64_t pool;
+    if (p->engine == LLMSIZE_ENGINE_SGLANG) {
+        /* the static fraction holds weights and the KV pool; activations, CUDA graphs and
+           the context live in the rest of the card */
+        r->usable_bytes = (uint64_t)((double)mem * frac);
+        r->overhead_bytes = l->tp > 1 ? e->overhead_tpn : e->overhead_tp1;
+        reserved = r->weight_bytes + r->overhead_bytes;
+    } else {
+        r->overhead_bytes = l->tp > 1 ? e->overhead_tpn : e->overhead_tp1;
+        r->activation_bytes = llmsize__vllm_activation(m, batched, l->tp);
+        reserved = r->weight_bytes + r->activation_bytes + r->overhead_bytes;
+        if (p->engine == LLMSIZE_ENGINE_VLLM) {
+            r->usable_bytes = (uint64_t)((double)mem * frac);
+        } else {   /* TensorRT-LLM: the KV pool is a fraction of what is free after loading */
+            r->usable_bytes = reserved < mem ? reserved + (uint64_t)((double)(mem - reserved) * frac) : mem;
+        }
+    }
+    pool = (int64_t)r->usable_bytes - (int64_t)reserved;
+    if (p->kv_pool_bytes && p->kv_pool_bytes <= (uint64_t)INT64_MAX) pool = (int64_t)p->kv_pool_bytes;
+    r->kv_pool_bytes = pool > 0 ? (uint64_t)pool : 0u;
+    /* --max-model-len auto: the longest context one request can hold */
+    if ((p->flags & LLMSIZE_PLAN_CONTEXT_AUTO) && p->engine == LLMSIZE_ENGINE_VLLM) {
+        const uint64_t fit = llmsize__paged_max_ctx(k, m, block, batched, hybrid, r->kv_pool_bytes, 1u, ov);
+        r->context = fit ? fit : 1u;
+    }
+    per_req = llmsize__request_kv(k, m, r->context, block, batched, hybrid, ov);
+    if (per_tok) {
+        r->kv_blocks = r->kv_pool_bytes / llmsize__mul(per_tok, block, ov);
+        r->kv_capacity_tokens = r->kv_blocks * block;
+    }
+    if (per_req) r->max_concurrency = (double)r->kv_pool_bytes / (double)per_req;
+    if (hybrid && k->local_tok && per_req)   /* tokens of full-length requests that fit */
+        r->kv_capacity_tokens = (uint64_t)(r->max_concurrency * (double)r->context);
+    r->kv_bytes = llmsize__mul(per_req, r->seqs, ov);
+    r->max_context = llmsize__paged_max_ctx(k, m, block, batched, hybrid, r->kv_pool_bytes, r->seqs, ov);
+    if (pool <= 0 || per_req > r->kv_pool_bytes) {
+        r->refused = 1;
+        if (p->engine == LLMSIZE_ENGINE_VLLM && (p->flags & LLMSIZE_PLAN_VLLM_V0)) {
+            r->refusal_needed = r->context;
+            r->refusal_available = r->kv_capacity_tokens;
+        } else {
+            r->refusal_needed = per_req;
+            r->refusal_available = r->kv_pool_bytes;
+        }
+    }
+}
+
+/* llama.cpp and Ollama: one contiguous cache of padded cells, layers placed per -ngl. */
+static llmsize_status llmsize__plan_llamacpp(const llmsize_plan *p, const llmsize_engine_info *e,
+                                             const llmsize__kvparts *k, llmsize_plan_result *r, int *ov) {
+    const llmsize_model *m = p->model;
+    const uint64_t pad = e->ctx_pad ? e->ctx_pad : 1u;
+    const uint64_t ubatch = p->ubatch ? p->ubatch : e->default_ubatch;
+    const int fa = (p->flags & LLMSIZE_PLAN_FLASH_ATTN) != 0;
+    const int swa_full = (p->flags & LLMSIZE_PLAN_SWA_FULL) || p->engine == LLMSIZE_ENGINE_OLLAMA;
+    uint64_t local_cells;
+    if (llmsize__kv_is_quantized(p->kv_dtype) && !fa) {
+        if (p->engine == LLMSIZE_ENGINE_LLAMACPP) return LLMSIZE_ERR_UNSUPPORTED;  /* quantized V needs FA */
+    }
+    r->cache_cells = llmsize__round_up(llmsize__mul(r->context, r->seqs, ov), pad, ov);
+    local_cells = r->cache_cells;
+    if (m->attn.window && !swa_full) {
+        const uint64_t w = llmsize__round_up(llmsize__add(llmsize__mul(m->attn.window, r->seqs, ov), ubatch, ov), pad, ov);
+        if (w < local_cells) local_cells = w;
+    }
+    if (k->local_tok) r->swa_cells = local_cells;
+    r->kv_bytes = llmsize__add(llmsize__add(llmsize__mul(k->full_tok, r->cache_cells, ov),
+                                            llmsize__mul(k->local_tok, local_cells, ov), ov),
+                               llmsize__mul(k->state_seq, r->seqs, ov), ov);
+    r->activation_bytes = llmsize__llamacpp_compute(m, ubatch, r->cache_cells, fa);
+    r->usable_bytes = llmsize__usable(p->accel, 0.0);
+    /* the largest per-sequence context whose cache still fits what is left */
+    {
+        uint64_t lo = 0, hi = llmsize__ctx_cap(m);
+        const uint64_t rest = r->weight_bytes + r->overhead_bytes;
+        while (lo < hi) {
+            const uint64_t mid = lo + (hi - lo + 1) / 2, cells = llmsize__round_up(mid * r->seqs, pad, ov);
+            const uint64_t need = k->full_tok * cells + k->local_tok * (local_cells < cells ? local_cells : cells) +
+                                  llmsize__llamacpp_compute(m, ubatch, cells, fa) + rest;
+            if (need <= r->usable_bytes) lo = mid; else hi = mid - 1;
+        }
+        r->max_context = lo;
+    }
+    return LLMSIZE_OK;
+}
+
+static llmsize_status llmsize__plan_check(const llmsize_plan *p, const llmsize_engine_info **e) {
+    llmsize_status st;
+    if (!p->model || !p->format || !p->accel) return LLMSIZE_ERR_NULL;
+    if (p->engine >= LLMSIZE__COUNT(llmsize__engines)) return LLMSIZE_ERR_UNKNOWN_ENGINE;
+    if ((unsigned)p->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
+    if ((st = llmsize_model_validate(p->model)) != LLMSIZE_OK) return st;
+    if (p->model->flags & LLMSIZE_F_ENCODER) return LLMSIZE_ERR_UNSUPPORTED;
+    if (!(p->mem_fraction == p->mem_fraction) || p->mem_fraction < 0.0 || p->mem_fraction > 1.0 ||
+        !(p->host_bw_gbs == p->host_bw_gbs) || p->host_bw_gbs < 0.0 || p->host_bw_gbs > 1e6 ||
+        p->tight_pct > 100u || p->seqs > 1000000u || p->ubatch > 1000000u || p->block_size > 1000000u ||
+        p->batched_tokens > 100000000ull || p->accel->usable_pct == 0 || p->accel->usable_pct > 100u ||
+        p->accel->mem_bytes == 0)
+        return LLMSIZE_ERR_INVALID_ARG;
+    *e = &llmsize__engines[p->engine];
+    return LLMSIZE_OK;
+}
+
+/* The context an engine picks when none is given. Ollama (envconfig, >= 0.15.5) sizes it by
+   total VRAM: 4096 below 23 GiB, 32768 from 23 GiB, 262144 from 47 GiB, never beyond the
+   model's own maximum. */
+static uint64_t llmsize__default_context(const llmsize_plan *p, const llmsize_engine_info *e) {
+    uint64_t c = e->default_context;
+    if (p->engine == LLMSIZE_ENGINE_OLLAMA) {
+        const uint64_t gib = p->accel->mem_bytes >> 30;
+        c = gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
+    }
+    if (c == 0 || c > llmsize__ctx_cap(p->model)) c = p->model->dims.max_ctx ? p->model->dims.max_ctx : 8192u;
+    return c;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_result *out) {
+    const llmsize_engine_info *e;
+    llmsize__layout l;
+    llmsize__kvparts k;
+    llmsize_model rank;
+    llmsize_weights w;
+    llmsize_params pr;
+    llmsize_status st;
+    uint64_t host_read = 0;
+    int ov = 0;
+    if (out) memset(out, 0, sizeof *out);
+    if (!p || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__plan_check(p, &e)) != LLMSIZE_OK) return st;
+    if ((st = llmsize__layout_of(p, &l)) != LLMSIZE_OK) return st;
+    out->gpus = l.gpus;
+    out->seqs = p->seqs ? p->seqs : (e->default_seqs ? e->default_seqs : 1u);
+    out->context = p->context ? p->context : llmsize__default_context(p, e);
+    if (p->model->dims.max_ctx && out->context > p->model->dims.max_ctx && p->engine != LLMSIZE_ENGINE_NONE && p->engine != LLMSIZE_ENGINE_LLAMACPP &&
+        p->engine != LLMSIZE_ENGINE_OLLAMA)
+        out->refused = 1;  /* paging engines refuse a length beyond the model's own */
+    if (p->weights) w = *p->weights;
+    else if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
+    if (p->params) pr = *p->params;
+    else if ((st = llmsize_params_of(p->model, &pr)) != LLMSIZE_OK) return st;
+    llmsize__rank_model(p->model, l.tp, &rank);
+    llmsize__kv_parts(&rank, (llmsize_kv_dtype)p->kv_dtype, (p->model->dims.layers + l.pp - 1) / l.pp, &k, &ov);
+    if (p->engine == LLMSIZE_ENGINE_LLAMACPP || p->engine == LLMSIZE_ENGINE_OLLAMA) {
+        llmsize__bytes_visitor b;
+        const uint32_t layers = p->model->dims.layers;
+        uint32_t cpu_layers = 0;
+        int output_gpu = 1;
+        if ((p->flags & LLMSIZE_PLAN_GPU_LAYERS) && p->gpu_layers >= 0 && (uint32_t)p->gpu_layers <= layers) {
+            const uint32_t ngl = (uint32_t)p->gpu_layers;
+            if (p->engine == LLMSIZE_ENGINE_LLAMACPP) {
+                /* current llama.cpp counts the output layer first: -ngl N puts the output
+                   and the last N-1 repeating layers on the GPU */
+                output_gpu = ngl >= 1;
+                cpu_layers = ngl >= 1 ? layers - (ngl - 1u) : layers;
+            } else {
+                /* Ollama's runner (llama.cpp of 2024-25): the last N layers; the output
+                   only when N exceeds the layer count */
+                output_gpu = 0;
+                cpu_layers = layers - ngl;
+            }
+        }
+        if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
+            /* offload: place every tensor */
+            llmsize__bytes_init(&b, p->model, p->format);
+            b.place = 1;
+            b.gpu_from_layer = cpu_layers;
+            b.output_gpu = output_gpu;
+            b.cpu_moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
+            llmsize__bytes_run(&b);
+            if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
+            out->host_weight_bytes = b.host;
+            host_read = b.host_read;
+        } else {
+            /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */
+            out->host_weight_bytes = w.embed + w.vision;
+        }
+        out->weight_bytes = (w.total - out->host_weight_bytes) / l.tp;
+        /* tied embeddings: the output layer is a GPU copy of token_embd */
+        if ((p->model->flags & LLMSIZE_F_TIED_EMBED) && output_gpu) out->weight_bytes += w.embed;
+        out->overhead_bytes = e->overhead_tp1;
+        if ((st = llmsize__plan_llamacpp(p, e, &k, out, &ov)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
+        /* layers left in host memory keep their share of the cache there too */
+        if (cpu_layers) {
+            const uint64_t host_kv = out->kv_bytes / layers * cpu_layers;
+            out->kv_bytes -= host_kv;
+            out->host_kv_bytes = host_kv;
+        }
+    } else {
+        out->weight_bytes = llmsize__rank_weights(&w, p->model, l.tp, l.pp, l.expert_ranks);
+        if (p->engine == LLMSIZE_ENGINE_NONE) {
+            const uint64_t per_req = llmsize__request_kv(&k, p->model, out->context, 1u, 0u, LLMSIZE__PAGES_WINDOW, &ov);
+            out->usable_bytes = llmsize__usable(p->accel, 0.0);
+            out->overhead_bytes = 0;
+            out->kv_bytes = llmsize__mul(per_req, out->seqs, &ov);
+            {
+                uint64_t lo = 0, hi = llmsize__ctx_cap(p->model);
+                while (lo < hi) {
+                    const uint64_t mid = lo + (hi - lo + 1) / 2;
+                    const uint64_t need = llmsize__mul(llmsize__request_kv(&k, p->model, mid, 1u, 0u, LLMSIZE__PAGES_WINDOW, &ov), out->seqs, &ov);
+                    if (out->weight_bytes + need <= out->usable_bytes) lo = mid; else hi = mid - 1;
+                }
+                out->max_context = lo;
+            }
+        } else {
+            llmsize__plan_paged(p, e, &l, &k, out, &ov);
+        }
+    }
+    llmsize__finish(out, p->tight_pct, &ov);
+    if (ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
+    /* decode speed: bandwidth of the tensor-parallel ranks; offloaded bytes at host speed */
+    {
+        llmsize_speed_request q;
+        llmsize_speed_result s;
+        memset(&q, 0, sizeof q);
+        q.model = p->model; q.format = p->format; q.accel = p->accel; q.n_accel = l.tp * l.pp;
+        q.kv_dtype = p->kv_dtype; q.context = out->context; q.batch = out->seqs;
+        if (llmsize__speed_with(&q, &w, &pr, &s) == LLMSIZE_OK && s.decode_tps > 0) {
+            if (host_read == 0) out->decode_tps = s.decode_tps;
+            else if (p->host_bw_gbs > 0)   /* offloaded layers stream from host memory */
+                out->decode_tps = 1.0 / (1.0 / s.decode_tps + (double)host_read / (p->host_bw_gbs * 1e9));
+        }
+    }
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Inverse solvers: each is a search over llmsize_plan_fit, so every engine rule counts */
+/* ---------------------------------------------------------------------------------- */
+static int llmsize__plan_fits(const llmsize_plan *p, llmsize_plan_result *r, llmsize_status *st) {
+    *st = llmsize_plan_fit(p, r);
+    return *st == LLMSIZE_OK && r->fits;
+}
+
+/* A copy of the plan with its weights and parameters computed once, for searches that
+   fit the same model and format many times. */
+static llmsize_status llmsize__plan_cached(const llmsize_plan *plan, llmsize_plan *p, llmsize_weights *w,
+                                           llmsize_params *pr) {
+    llmsize_status st;
+    *p = *plan;
+    if (!p->model || !p->format) return LLMSIZE_ERR_NULL;
+    if (!p->weights) {
+        if ((st = llmsize_weight_bytes(p->model, p->format, w)) != LLMSIZE_OK) return st;
+        p->weights = w;
+    }
+    if (!p->params) {
+        if ((st = llmsize_params_of(p->model, pr)) != LLMSIZE_OK) return st;
+        p->params = pr;
+    }
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_status st;
+    uint64_t lo = 0, hi;
+    llmsize_weights w;
+    llmsize_params pr;
+    if (out) *out = 0;
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
+    p.flags &= ~(uint32_t)LLMSIZE_PLAN_CONTEXT_AUTO;
+    hi = llmsize__ctx_cap(plan->model);
+    p.context = 1;
+    if (!llmsize__plan_fits(&p, &r, &st)) return st;   /* not even one token: 0 */
+    lo = 1;
+    while (lo < hi) {
+        const uint64_t mid = lo + (hi - lo + 1) / 2;
+        p.context = mid;
+        if (llmsize__plan_fits(&p, &r, &st)) lo = mid;
+        else if (st != LLMSIZE_OK) return st;
+        else hi = mid - 1;
+    }
+    *out = lo;
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint32_t *out) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_status st;
+    uint32_t lo = 0, hi = 1u;
+    llmsize_weights w;
+    llmsize_params pr;
+    if (out) *out = 0;
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
+    p.seqs = 1;
+    if (!llmsize__plan_fits(&p, &r, &st)) return st;
+    lo = 1;
+    while (hi < 1000000u) {   /* grow, then bisect */
+        p.seqs = hi * 2u > 1000000u ? 1000000u : hi * 2u;
+        if (!llmsize__plan_fits(&p, &r, &st)) { if (st != LLMSIZE_OK) return st; break; }
+        lo = hi = p.seqs;
+    }
+    hi = p.seqs;
+    while (lo < hi) {
+        const uint32_t mid = lo + (hi - lo + 1) / 2;
+        p.seqs = mid;
+        if (llmsize__plan_fits(&p, &r, &st)) lo = mid;
+        else if (st != LLMSIZE_OK) return st;
+        else hi = mid - 1;
+    }
+    *out = lo;
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint32_t max_gpus, uint32_t *out) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_status st;
+    uint32_t tp;
+    llmsize_weights w;
+    llmsize_params pr;
+    if (out) *out = 0;
+    if (!plan || !out || !plan->model) return LLMSIZE_ERR_NULL;
+    if (max_gpus == 0 || max_gpus > 4096u) return LLMSIZE_ERR_INVALID_ARG;
+    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
+    p.pp = p.dp = 0;
+    p.n_accel = 0;
+    for (tp = 1; tp <= max_gpus; ++tp) {
+        if (!llmsize_valid_tp(plan->model, tp)) continue;
+        p.tp = tp;
+        if (llmsize__plan_fits(&p, &r, &st)) { *out = tp; return LLMSIZE_OK; }
+        if (st != LLMSIZE_OK && st != LLMSIZE_ERR_INVALID_ARG) return st;
+    }
+    return LLMSIZE_ERR_UNSUPPORTED;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, double min_tps,
+                                                    const llmsize_format *const *formats, size_t n_formats,
+                                                    const llmsize_format **out, llmsize_quality *quality) {
+    llmsize_plan p;
+    llmsize_quality best_q;
+    llmsize_params pr;
+    const llmsize_format *f;
+    uint64_t best_bytes = 0;
+    size_t i;
+    if (out) *out = NULL;
+    if (quality) memset(quality, 0, sizeof *quality);
+    if (!plan || !out || !plan->model) return LLMSIZE_ERR_NULL;
+    if (!(min_tps == min_tps) || min_tps < 0.0 || min_tps > 1e9) return LLMSIZE_ERR_INVALID_ARG;
+    memset(&best_q, 0, sizeof best_q);
+    p = *plan;
+    if (llmsize_params_of(plan->model, &pr) != LLMSIZE_OK) return LLMSIZE_ERR_INVALID_MODEL;
+    p.params = &pr;
+    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
+        llmsize_plan_result r;
+        llmsize_quality q;
+        llmsize_status st;
+        if (!f || !llmsize_format_runs_on(f, plan->accel, plan->engine)) continue;
+        p.format = f;
+        p.weights = NULL;
+        if (!llmsize__plan_fits(&p, &r, &st) || r.decode_tps < min_tps) continue;
+        if (llmsize_quality_of(plan->model, f, &q) != LLMSIZE_OK) continue;
+        if (!*out || q.loss_pct < best_q.loss_pct || (q.loss_pct == best_q.loss_pct && r.weight_bytes < best_bytes)) {
+            *out = f;
+            best_q = q;
+            best_bytes = r.weight_bytes;
+        }
+    }
+    if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
+    if (quality) *quality = best_q;
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_largest_model(const llmsize_plan *plan, const llmsize_format *const *formats,
+                                                 size_t n_formats, const llmsize_model **model,
+                                                 const llmsize_format **format) {
+    llmsize_plan p;
+    uint64_t best = 0;
+    size_t i;
+    if (model) *model = NULL;
+    if (format) *format = NULL;
+    if (!plan || !model || !format) return LLMSIZE_ERR_NULL;
+    p = *plan;
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        const llmsize_model *m = llmsize_model_at(i);
+        const llmsize_format *f = NULL;
+        llmsize_params pr;
+        p.model = m;
+        if (llmsize_params_of(m, &pr) != LLMSIZE_OK || pr.total <= best) continue;
+        if (llmsize_plan_best_format(&p, 0.0, formats, n_formats, &f, NULL) != LLMSIZE_OK) continue;
+        best = pr.total;
+        *model = m;
+        *format = f;
+    }
+    return *model ? LLMSIZE_OK : LLMSIZE_ERR_UNSUPPORTED;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_suggest(const llmsize_plan *plan, llmsize_suggestion *out) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_plan_fit(plan, &r)) != LLMSIZE_OK) return st;
+    llmsize_plan_best_format(plan, 0.0, NULL, 0, &out->format, &out->format_quality);
+    if (llmsize_plan_min_gpus(plan, 64u, &out->gpus) != LLMSIZE_OK) out->gpus = 0;
+    llmsize_plan_max_context(plan, &out->context);
+    p = *plan;
+    p.context = r.context;
+    llmsize_plan_max_seqs(&p, &out->seqs);
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API int llmsize_format_runs_on(const llmsize_format *f, const llmsize_accel *a, uint32_t engine) {
+    const int gguf_engine = engine == LLMSIZE_ENGINE_LLAMACPP || engine == LLMSIZE_ENGINE_OLLAMA;
+    if (!f || !a) return 0;
+    if (f->kind == LLMSIZE_FMT_GGUF) return engine == LLMSIZE_ENGINE_NONE || gguf_engine;
+    if (gguf_engine) return 0;
+    if (a->hw_class == LLMSIZE_HW_APPLE || a->hw_class == LLMSIZE_HW_CPU) return f->kind == LLMSIZE_FMT_FLOAT;
+    if (f->kind == LLMSIZE_FMT_GPU && f->compute == LLMSIZE_COMPUTE_FP4 && a->fp4_tflops <= 0) return 0;
+    return 1;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Engine command lines                                                               */
+/* ---------------------------------------------------------------------------------- */
+typedef enum llmsize__arg {
+    LLMSIZE__A_MODEL = 0, LLMSIZE__A_TP, LLMSIZE__A_PP, LLMSIZE__A_DP, LLMSIZE__A_CONTEXT, LLMSIZE__A_SEQS,
+    LLMSIZE__A_FRACTION, LLMSIZE__A_KV_DTYPE, LLMSIZE__A_QUANT, LLMSIZE__A_BATCHED, LLMSIZE__A_UBATCH,
+    LLMSIZE__A_BLOCK, LLMSIZE__A_GPU_LAYERS, LLMSIZE__A_CPU_MOE_N, LLMSIZE__A_FLASH_ATTN, LLMSIZE__A_CACHE_V,
+    LLMSIZE__A_BOOL        /* a flag without a value that sets plan flags (in `bits`)      */
+} llmsize__arg;
+
+/* How a number is written: vLLM's human_readable_int takes k/m/g = 10^3.. and K/M/G =
+   2^10.. (arg_utils.py); SGLang and llama.cpp take plain integers. */
+enum { LLMSIZE__N_PLAIN = 0, LLMSIZE__N_HUMAN, LLMSIZE__N_HUMAN_AUTO };
+
+typedef struct llmsize__flag {
+    uint32_t engine;
+    const char *names;         /* '|'-separated spellings                                  */
+    uint32_t arg, number;
+    uint32_t bits;             /* LLMSIZE__A_BOOL: plan flags to set                        */
+} llmsize__flag;
+
+static const llmsize__flag llmsize__flags[] = {
+    { LLMSIZE_ENGINE_VLLM, "--model", LLMSIZE__A_MODEL, 0, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--tensor-parallel-size|-tp", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--pipeline-parallel-size|-pp", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--data-parallel-size|-dp", LLMSIZE__A_DP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--max-model-len", LLMSIZE__A_CONTEXT, LLMSIZE__N_HUMAN_AUTO, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--max-num-seqs", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--gpu-memory-utilization", LLMSIZE__A_FRACTION, 0, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--kv-cache-dtype", LLMSIZE__A_KV_DTYPE, 0, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--quantization|-q", LLMSIZE__A_QUANT, 0, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--max-num-batched-tokens", LLMSIZE__A_BATCHED, LLMSIZE__N_HUMAN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--block-size", LLMSIZE__A_BLOCK, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_VLLM, "--enable-expert-parallel|-ep", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERT_PARALLEL },
+    { LLMSIZE_ENGINE_VLLM, "--disable-hybrid-kv-cache-manager", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_NO_HYBRID_KV },
+    { LLMSIZE_ENGINE_VLLM, "--enforce-eager|--trust-remote-code|--enable-prefix-caching|--no-enable-prefix-caching|"
+                           "--enable-chunked-prefill|--disable-log-requests|--disable-log-stats|--enable-auto-tool-choice|"
+                           "--enable-lora|--async-scheduling", LLMSIZE__A_BOOL, 0, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--model-path|--model", LLMSIZE__A_MODEL, 0, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--tp-size|--tp|--tensor-parallel-size", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--pp-size|--pipeline-parallel-size", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--dp-size|--dp|--data-parallel-size", LLMSIZE__A_DP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--context-length", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--max-running-requests", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--mem-fraction-static", LLMSIZE__A_FRACTION, 0, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--kv-cache-dtype", LLMSIZE__A_KV_DTYPE, 0, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--quantization", LLMSIZE__A_QUANT, 0, 0 },
+    { LLMSIZE_ENGINE_SGLANG, "--enable-ep-moe|--ep", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERT_PARALLEL },
+    { LLMSIZE_ENGINE_SGLANG, "--trust-remote-code|--enable-torch-compile|--disable-radix-cache|--enable-dp-attention",
+      LLMSIZE__A_BOOL, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-m|--model", LLMSIZE__A_MODEL, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-c|--ctx-size", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-np|--parallel", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-ngl|--n-gpu-layers|--gpu-layers", LLMSIZE__A_GPU_LAYERS, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-ub|--ubatch-size", LLMSIZE__A_UBATCH, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-ctk|--cache-type-k", LLMSIZE__A_KV_DTYPE, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-ctv|--cache-type-v", LLMSIZE__A_CACHE_V, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-fa|--flash-attn", LLMSIZE__A_FLASH_ATTN, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-ncmoe|--n-cpu-moe", LLMSIZE__A_CPU_MOE_N, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-cmoe|--cpu-moe", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERTS_CPU },
+    { LLMSIZE_ENGINE_LLAMACPP, "--swa-full", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_SWA_FULL },
+    { LLMSIZE_ENGINE_LLAMACPP, "--no-mmap|--mlock|--jinja|-kvu|--kv-unified|--cont-batching|-cb|--no-webui|--embedding|"
+                               "--embeddings|--verbose|-v|--metrics", LLMSIZE__A_BOOL, 0, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--tp_size|--tp-size", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--pp_size|--pp-size", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--max_seq_len|--max-seq-len", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--max_batch_size|--max-batch-size", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--kv_cache_free_gpu_memory_fraction|--kv-cache-free-gpu-memory-fraction", LLMSIZE__A_FRACTION, 0, 0 },
+    { LLMSIZE_ENGINE_TRTLLM, "--trust_remote_code|--trust-remote-code", LLMSIZE__A_BOOL, 0, 0 }
+};
+
+/* Is this token a name of `f`? With "--flag=value" the name ends at '='. */
+static int llmsize__flag_is(const llmsize__flag *f, const char *tok, size_t n) {
+    const char *p = f->names;
+    while (*p) {
+        const char *e = p;
+        while (*e && *e != '|') ++e;
+        if ((size_t)(e - p) == n && memcmp(p, tok, n) == 0) return 1;
+        p = *e ? e + 1 : e;
+    }
+    return 0;
+}
+
+/* Non-negative integer with the engine's suffixes; 0 on success, -1 on a malformed value,
+   1 for vLLM's "auto"/-1. */
+static int llmsize__parse_count(const char *s, uint32_t style, uint64_t *out) {
+    uint64_t v = 0, mult = 1;
+    int digits = 0;
+    if (style == LLMSIZE__N_HUMAN_AUTO && (!strcmp(s, "-1") || llmsize__eq_n(s, "auto", 4))) return 1;
+    while (*s >= '0' && *s <= '9') {
+        if (v > (UINT64_MAX - 9u) / 10u) return -1;
+        v = v * 10u + (uint64_t)(*s++ - '0');
+        ++digits;
+    }
+    if (!digits) return -1;
+    if (style != LLMSIZE__N_PLAIN && *s) {
+        switch (*s++) {
+        case 'k': mult = 1000u; break;       case 'K': mult = 1024u; break;
+        case 'm': mult = 1000000u; break;    case 'M': mult = 1048576u; break;
+        case 'g': mult = 1000000000u; break; case 'G': mult = 1073741824u; break;
+        default: return -1;
+        }
+    }
+    if (*s || (v && mult > UINT64_MAX / v)) return -1;
+    *out = v * mult;
+    return 0;
+}
+
+static int llmsize__parse_fraction(const char *s, double *out) {
+    double v = 0.0, scale = 0.1;
+    int digits = 0;
+    while (*s >= '0' && *s <= '9') { v = v * 10.0 + (*s++ - '0'); ++digits; }
+    if (*s == '.') { ++s; while (*s >= '0' && *s <= '9') { v += (*s++ - '0') * scale; scale *= 0.1; ++digits; } }
+    if (*s || !digits || v <= 0.0 || v > 1.0) return -1;
+    *out = v;
+    return 0;
+}
+
+/* The quantization a model name or file name implies, as a format in the table: GGUF
+   files end in their type (…-Q4_K_M.gguf), GPU checkpoints name theirs (…-AWQ, …-FP8). */
+static const llmsize_format *llmsize__format_in_name(const char *name, size_t n, const char **at, size_t *len) {
+    static const char *const gpu_tags[][2] = {
+        { "awq", "awq" }, { "gptq-int4", "gptq" }, { "gptq-int8", "gptq-int8" }, { "gptq", "gptq" },
+        { "w4a16", "gptq" }, { "w8a8", "int8" }, { "w8a16", "gptq-int8" }, { "fp8", "fp8" }, { "nvfp4", "nvfp4" },
+        { "mxfp4", "mxfp4" }, { "bnb-4bit", "bnb-nf4" }, { "4bit", "bnb-nf4" }
+    };
+    size_t i, j;
+    /* the stem: without ".gguf" and a shard suffix "-00001-of-00003" */
+    if (n > 5 && llmsize__eq_n_ci(name + n - 5, ".gguf", 5)) n -= 5;
+    if (n > 15 && name[n - 15] == '-' && llmsize__eq_n_ci(name + n - 9, "-of-", 4)) n -= 15;
+    /* GGUF: the longest format id that ends the stem, preceded by '-', '.' or '_' */
+    const llmsize_format *best = NULL;
+    size_t best_len = 0;
+    for (i = 0; i < llmsize_format_count(); ++i) {
+        const llmsize_format *f = llmsize_format_at(i);
+        const size_t fl = strcspn(f->id, "|");
+        if (f->kind != LLMSIZE_FMT_GGUF || fl >= n || fl <= best_len) continue;
+        if (llmsize__eq_n_ci(name + n - fl, f->id, fl) && strchr("-._", name[n - fl - 1])) { best = f; best_len = fl; }
+    }
+    if (best) { *at = name + n - best_len; *len = best_len; return best; }
+    for (i = 0; i < sizeof gpu_tags / sizeof gpu_tags[0]; ++i) {
+        const size_t tl = strlen(gpu_tags[i][0]);
+        for (j = 0; j + tl <= n; ++j) {
+            if ((j == 0 || strchr("-._/", name[j - 1])) && llmsize__eq_n_ci(name + j, gpu_tags[i][0], tl) &&
+                (j + tl == n || strchr("-._", name[j + tl]))) {
+                const llmsize_format *f = NULL;
+                llmsize_find_format(gpu_tags[i][1], &f);
+                *at = name + j;
+                *len = tl;
+                return f;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* An Ollama library tag (name:size-variant-quant, e.g. llama3.1:8b, qwen2.5:7b-instruct) to a
+   table model: the name with or without a '-' before its version digits, as a prefix of the
+   model id, and the size when one is given. */
+static const llmsize_model *llmsize__model_in_ollama_tag(const char *tag, size_t n) {
+    char name[64], dashed[72], size[16];
+    size_t nl = 0, sl = 0, i, d = 0;
+    int pass;
+    while (nl < n && tag[nl] != ':' && nl < sizeof name - 1) { name[nl] = tag[nl]; ++nl; }
+    name[nl] = '\0';
+    if (nl < n && tag[nl] == ':')
+        for (i = nl + 1; i < n && tag[i] != '-' && sl < sizeof size - 1; ++i) size[sl++] = tag[i];
+    size[sl] = '\0';
+    for (i = 0; i < nl; ++i) {
+        if (i && name[i] >= '0' && name[i] <= '9' && !(name[i - 1] >= '0' && name[i - 1] <= '9') && name[i - 1] != '.' &&
+            name[i - 1] != '-')
+            dashed[d++] = '-';
+        dashed[d++] = name[i];
+    }
+    dashed[d] = '\0';
+    for (pass = 0; pass < 2; ++pass) {   /* with the size first, then without it */
+        for (i = 0; i < llmsize_model_count(); ++i) {
+            const llmsize_model *m = llmsize_model_at(i);
+            const int prefix = llmsize__eq_n_ci(m->id, name, nl) || llmsize__eq_n_ci(m->id, dashed, d);
+            if (!prefix) continue;
+            if (pass == 0 && sl && strcmp(size, "latest")) {
+                char want[20];
+                want[0] = '-';
+                memcpy(want + 1, size, sl + 1);
+                if (!llmsize__contains_ci(m->id, want)) continue;
+            }
+            return m;
+        }
+    }
+    return NULL;
+}
+
+/* A model from a repo id, path or GGUF file name: as written, then its last path part with
+   the ".gguf" extension, shard suffix and quantization suffix removed, matched against the
+   tables' repo names (ignoring a "Meta-" prefix, as in Meta-Llama-3.1-8B-Instruct). */
+static const llmsize_model *llmsize__model_in_name(const char *name, size_t n, size_t quant_at) {
+    char buf[256];
+    const char *base = name;
+    size_t i, len;
+    const llmsize_model *m = NULL;
+    if (n >= sizeof buf) return NULL;
+    memcpy(buf, name, n);
+    buf[n] = '\0';
+    if (llmsize_find_model(buf, &m) == LLMSIZE_OK) return m;
+    for (i = 0; i < n; ++i) if (name[i] == '/' || name[i] == '\\') base = name + i + 1;
+    len = (size_t)(name + (quant_at ? quant_at : n) - base);
+    if (len > (size_t)(name + n - base)) len = (size_t)(name + n - base);
+    memcpy(buf, base, len);
+    buf[len] = '\0';
+    if (len > 5 && llmsize__eq_n_ci(buf + len - 5, ".gguf", 5)) buf[len -= 5] = '\0';
+    while (len && strchr("-._", buf[len - 1])) buf[--len] = '\0';
+    if (len > 14 && llmsize__eq_n_ci(buf + len - 14, "-00001-of-0000", 14)) buf[len -= 14] = '\0';
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        const llmsize_model *row = llmsize_model_at(i);
+        const char *p = row->hf_repos;
+        if (llmsize__eq_n_ci(buf, row->id, strlen(row->id)) && strlen(row->id) == len) return row;
+        while (p && *p) {
+            const char *e = p, *slash;
+            while (*e && *e != '|') ++e;
+            for (slash = e; slash > p && slash[-1] != '/'; --slash) {}
+            {
+                const char *b = buf;
+                size_t bl = len, rl = (size_t)(e - slash);
+                if (bl > 5 && llmsize__eq_n_ci(b, "meta-", 5) && !(rl > 5 && llmsize__eq_n_ci(slash, "meta-", 5))) { b += 5; bl -= 5; }
+                if (bl == rl && llmsize__eq_n_ci(b, slash, rl)) return row;
+            }
+            p = *e ? e + 1 : e;
+        }
+    }
+    return NULL;
+}
+
+/* Ollama: the model is the tag of `ollama run TAG`; settings come from OLLAMA_* variables. */
+static llmsize_status llmsize__parse_ollama_env(const char *kv, llmsize_parsed *out) {
+    const char *eq = strchr(kv, '=');
+    uint64_t v = 0;
+    if (!eq) return LLMSIZE_OK;
+    if (!strncmp(kv, "OLLAMA_NUM_PARALLEL=", 20) || !strncmp(kv, "OLLAMA_CONTEXT_LENGTH=", 22)) {
+        if (llmsize__parse_count(eq + 1, LLMSIZE__N_PLAIN, &v) != 0 || v == 0 || v > 0xFFFFFFFFu) { out->error_flag = kv; return LLMSIZE_ERR_PARSE; }
+        if (kv[7] == 'N') out->plan.seqs = (uint32_t)v; else out->plan.context = v;
+    } else if (!strncmp(kv, "OLLAMA_KV_CACHE_TYPE=", 21)) {
+        llmsize_kv_dtype d;
+        if (eq[1] && llmsize_find_kv_dtype(eq + 1, &d) != LLMSIZE_OK) { out->error_flag = kv; return LLMSIZE_ERR_PARSE; }
+        if (eq[1]) out->plan.kv_dtype = d;
+    } else if (!strncmp(kv, "OLLAMA_FLASH_ATTENTION=", 23)) {
+        if (!strcmp(eq + 1, "1") || llmsize__eq_n(eq + 1, "true", 4)) out->plan.flags |= LLMSIZE_PLAN_FLASH_ATTN;
+    }
+    return LLMSIZE_OK;
+}
+
+/* Which engine a command line starts; *first = index of its first option/argument. */
+static uint32_t llmsize__engine_of(size_t argc, const char *const *argv, size_t *first) {
+    size_t i = 0;
+    const char *prog;
+    if (argc == 0 || !argv[0]) return LLMSIZE_ENGINE_NONE;
+    /* python -m vllm.entrypoints.openai.api_server / sglang.launch_server */
+    prog = argv[0];
+    { const char *p = prog, *s; for (s = prog; *s; ++s) if (*s == '/') p = s + 1; prog = p; }
+    if (!strncmp(prog, "python", 6)) {
+        for (i = 1; i + 1 < argc && argv[i]; ++i) {
+            if (!strcmp(argv[i], "-m") && argv[i + 1]) {
+                *first = i + 2;
+                if (!strncmp(argv[i + 1], "vllm.", 5)) return LLMSIZE_ENGINE_VLLM;
+                if (!strncmp(argv[i + 1], "sglang.", 7)) return LLMSIZE_ENGINE_SGLANG;
+                return LLMSIZE_ENGINE_NONE;
+            }
+        }
+        return LLMSIZE_ENGINE_NONE;
+    }
+    *first = 1;
+    if (!strcmp(prog, "vllm")) { if (argc > 1 && argv[1] && !strcmp(argv[1], "serve")) *first = 2; return LLMSIZE_ENGINE_VLLM; }
+    if (!strcmp(prog, "sglang")) { if (argc > 1 && argv[1] && !strcmp(argv[1], "serve")) *first = 2; return LLMSIZE_ENGINE_SGLANG; }
+    if (!strcmp(prog, "trtllm-serve")) { if (argc > 1 && argv[1] && !strcmp(argv[1], "serve")) *first = 2; return LLMSIZE_ENGINE_TRTLLM; }
+    if (!strncmp(prog, "llama-server", 12) || !strncmp(prog, "llama-cli", 9) || !strcmp(prog, "server"))
+        return LLMSIZE_ENGINE_LLAMACPP;
+    if (!strcmp(prog, "ollama")) { if (argc > 1 && argv[1] && (!strcmp(argv[1], "run") || !strcmp(argv[1], "serve"))) *first = 2; return LLMSIZE_ENGINE_OLLAMA; }
+    return LLMSIZE_ENGINE_NONE;
+}
+
+static llmsize_status llmsize__apply_flag(const llmsize__flag *f, const char *flag, const char *v, llmsize_parsed *out) {
+    llmsize_plan *p = &out->plan;
+    uint64_t n = 0;
+    int r;
+    llmsize_kv_dtype d;
+    switch (f->arg) {
+    case LLMSIZE__A_MODEL: out->model_arg = v; out->model_arg_len = strlen(v); return LLMSIZE_OK;
+    case LLMSIZE__A_QUANT: out->quant_arg = v; out->quant_arg_len = strlen(v); return LLMSIZE_OK;
+    case LLMSIZE__A_FRACTION:
+        if (llmsize__parse_fraction(v, &p->mem_fraction) != 0) break;
+        return LLMSIZE_OK;
+    case LLMSIZE__A_KV_DTYPE: case LLMSIZE__A_CACHE_V:
+        if (llmsize_find_kv_dtype(v, &d) != LLMSIZE_OK) break;
+        /* K and V share one dtype in a plan: keep the larger of the two */
+        if (f->arg == LLMSIZE__A_KV_DTYPE || p->kv_dtype == LLMSIZE_KV_F16) p->kv_dtype = d;
+        return LLMSIZE_OK;
+    case LLMSIZE__A_FLASH_ATTN:
+        if (!v || llmsize__eq_n(v, "on", 2) || !strcmp(v, "1") || llmsize__eq_n(v, "auto", 4)) p->flags |= LLMSIZE_PLAN_FLASH_ATTN;
+        else if (!llmsize__eq_n(v, "off", 3) && strcmp(v, "0")) break;
+        return LLMSIZE_OK;
+    case LLMSIZE__A_GPU_LAYERS:
+        if (llmsize__eq_n(v, "all", 3) || llmsize__eq_n(v, "auto", 4)) return LLMSIZE_OK;
+        if (!strcmp(v, "-1")) return LLMSIZE_OK;
+        if (llmsize__parse_count(v, LLMSIZE__N_PLAIN, &n) != 0 || n > 0x7FFFFFFF) break;
+        p->flags |= LLMSIZE_PLAN_GPU_LAYERS;
+        p->gpu_layers = (int32_t)n;
+        return LLMSIZE_OK;
+    default:
+        r = llmsize__parse_count(v, f->number, &n);
+        if (r == 1 && f->arg == LLMSIZE__A_CONTEXT) { p->flags |= LLMSIZE_PLAN_CONTEXT_AUTO; return LLMSIZE_OK; }
+        if (r != 0 || n == 0) {
+            if (r == 0 && n == 0 && (f->arg == LLMSIZE__A_CONTEXT || f->arg == LLMSIZE__A_CPU_MOE_N)) return LLMSIZE_OK;  /* -c 0: model default */
+            break;
+        }
+        if (f->arg == LLMSIZE__A_CONTEXT || f->arg == LLMSIZE__A_BATCHED) {
+            if (n > ((uint64_t)1 << 40)) break;
+            if (f->arg == LLMSIZE__A_CONTEXT) p->context = n; else p->batched_tokens = n;
+            return LLMSIZE_OK;
+        }
+        if (n > 0xFFFFFFFFu) break;
+        switch (f->arg) {
+        case LLMSIZE__A_TP: p->tp = (uint32_t)n; break;
+        case LLMSIZE__A_PP: p->pp = (uint32_t)n; break;
+        case LLMSIZE__A_DP: p->dp = (uint32_t)n; break;
+        case LLMSIZE__A_SEQS: p->seqs = (uint32_t)n; break;
+        case LLMSIZE__A_UBATCH: p->ubatch = (uint32_t)n; break;
+        case LLMSIZE__A_BLOCK: p->block_size = (uint32_t)n; break;
+        case LLMSIZE__A_CPU_MOE_N: p->cpu_moe_layers = (uint32_t)n; break;
+        default: break;
+        }
+        return LLMSIZE_OK;
+    }
+    out->error_flag = flag;
+    return LLMSIZE_ERR_PARSE;
+}
+
+LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const *argv, size_t envc,
+                                                 const char *const *env, llmsize_parsed *out) {
+    size_t i, first = 1;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!argv || !out || (envc && !env)) return LLMSIZE_ERR_NULL;
+    for (i = 0; i < argc; ++i) if (!argv[i]) return LLMSIZE_ERR_NULL;
+    out->plan.engine = llmsize__engine_of(argc, argv, &first);
+    if (out->plan.engine == LLMSIZE_ENGINE_NONE) return LLMSIZE_ERR_UNKNOWN_ENGINE;
+    for (i = first; i < argc; ++i) {
+        const char *tok = argv[i], *eq = strchr(tok, '='), *v;
+        const size_t n = tok[0] == '-' && eq ? (size_t)(eq - tok) : strlen(tok);
+        size_t k;
+        const llmsize__flag *f = NULL;
+        if (tok[0] != '-') {   /* positional: the model (vllm serve MODEL, ollama run TAG) */
+            if (!out->model_arg) { out->model_arg = tok; out->model_arg_len = n; }
+            continue;
+        }
+        for (k = 0; k < LLMSIZE__COUNT(llmsize__flags) && !f; ++k)
+            if (llmsize__flags[k].engine == out->plan.engine && llmsize__flag_is(&llmsize__flags[k], tok, n)) f = &llmsize__flags[k];
+        if (!f) {   /* not modelled: skip it and a value that follows it */
+            ++out->unknown_flags;
+            if (!eq && i + 1 < argc && argv[i + 1][0] != '-') ++i;
+            continue;
+        }
+        if (f->arg == LLMSIZE__A_BOOL) { out->plan.flags |= f->bits; continue; }
+        v = eq ? eq + 1 : NULL;
+        if (!v && f->arg == LLMSIZE__A_FLASH_ATTN && !(i + 1 < argc && argv[i + 1][0] && strchr("oa01", argv[i + 1][0]) && strlen(argv[i + 1]) <= 4))
+            v = NULL;   /* bare -fa (older llama.cpp) */
+        else if (!v) {
+            if (i + 1 >= argc) { out->error_flag = tok; return LLMSIZE_ERR_PARSE; }
+            v = argv[++i];
+        }
+        if (!v) { out->plan.flags |= LLMSIZE_PLAN_FLASH_ATTN; continue; }
+        if ((st = llmsize__apply_flag(f, tok, v, out)) != LLMSIZE_OK) return st;
+    }
+    if (out->plan.engine == LLMSIZE_ENGINE_OLLAMA)
+        for (i = 0; i < envc; ++i)
+            if (env[i] && (st = llmsize__parse_ollama_env(env[i], out)) != LLMSIZE_OK) return st;
+    if (out->plan.engine == LLMSIZE_ENGINE_OLLAMA && out->plan.kv_dtype != LLMSIZE_KV_F16 &&
+        !(out->plan.flags & LLMSIZE_PLAN_FLASH_ATTN))
+        out->plan.kv_dtype = LLMSIZE_KV_F16;   /* Ollama ignores OLLAMA_KV_CACHE_TYPE without flash attention */
+    /* resolve names: the quantization flag, else what the model's name says */
+    if (out->quant_arg) {
+        static const char *const engine_names[][2] = {
+            { "awq_marlin", "awq" }, { "gptq_marlin", "gptq" }, { "bitsandbytes", "bnb-nf4" }, { "modelopt_fp4", "nvfp4" },
+            { "modelopt", "fp8" }, { "w8a8_int8", "int8" }, { "w8a8_fp8", "fp8" }
+        };
+        char q[40];
+        if (out->quant_arg_len < sizeof q) {
+            memcpy(q, out->quant_arg, out->quant_arg_len);
+            q[out->quant_arg_len] = '\0';
+            llmsize_find_format(q, &out->plan.format);
+            for (i = 0; !out->plan.format && i < sizeof engine_names / sizeof engine_names[0]; ++i)
+                if (!strcmp(q, engine_names[i][0])) llmsize_find_format(engine_names[i][1], &out->plan.format);
+        }
+    }
+    if (out->model_arg) {
+        const char *at = NULL;
+        size_t len = 0;
+        const llmsize_format *named = llmsize__format_in_name(out->model_arg, out->model_arg_len, &at, &len);
+        if (named && !out->plan.format) { out->plan.format = named; out->quant_arg = at; out->quant_arg_len = len; }
+        out->plan.model = llmsize__model_in_name(out->model_arg, out->model_arg_len,
+                                                 named ? (size_t)(at - out->model_arg) : 0);
+        if (!out->plan.model && out->plan.engine == LLMSIZE_ENGINE_OLLAMA)
+            out->plan.model = llmsize__model_in_ollama_tag(out->model_arg, out->model_arg_len);
+    }
+    if (!out->plan.format && out->plan.engine == LLMSIZE_ENGINE_OLLAMA)   /* Ollama library default tags */
+        llmsize_find_format("Q4_K_M", &out->plan.format);
+    if (!out->plan.format && out->plan.engine != LLMSIZE_ENGINE_LLAMACPP && out->plan.engine != LLMSIZE_ENGINE_OLLAMA)
+        llmsize_find_format("bf16", &out->plan.format);   /* an unquantized checkpoint */
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Licences                                                                           */
+/* ---------------------------------------------------------------------------------- */
+LLMSIZE_API size_t llmsize_license_count(void) { return LLMSIZE__COUNT(llmsize__licenses); }
+LLMSIZE_API const llmsize_license *llmsize_license_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__licenses) ? &llmsize__licenses[i] : NULL;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_license(const char *name, const llmsize_license **out) {
+    size_t i;
+    if (out) *out = NULL;
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_LICENSES, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_LICENSE;
+    *out = &llmsize__licenses[i];
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API uint32_t llmsize_model_tasks(const llmsize_model *m) {
+    uint32_t t;
+    if (!m) return 0;
+    t = m->tasks;
+    if (m->modalities & (LLMSIZE_MOD_IMAGE | LLMSIZE_MOD_VIDEO)) t |= LLMSIZE_TASK_VISION;
+    if (m->dims.max_ctx >= LLMSIZE_LONG_CONTEXT) t |= LLMSIZE_TASK_LONG_CONTEXT;
+    return t;
+}
+
+/* Severity order for combining findings: allowed < with obligations < unknown < not
+   allowed. An unknown term never lets a use through; a refusal outranks it. */
+static int llmsize__verdict_rank(uint32_t v) {
+    static const int rank[4] = { 2, 0, 1, 3 };
+    return v < 4 ? rank[v] : 3;
+}
+
+static void llmsize__finding(llmsize_license_result *r, int obligation, uint32_t about,
+                             uint32_t verdict, const llmsize_license *l, const char *text,
+                             const char *clause) {
+    llmsize_finding *list = obligation ? r->obligations : r->reasons;
+    uint32_t *n = obligation ? &r->n_obligations : &r->n_reasons;
+    if (llmsize__verdict_rank(verdict) > llmsize__verdict_rank(r->verdict)) r->verdict = verdict;
+    if (obligation) {   /* one duty named by two terms is listed once */
+        uint32_t k;
+        for (k = 0; k < *n; ++k) if (list[k].text == text) return;
+    }
+    if (*n >= LLMSIZE_MAX_FINDINGS) return;   /* the verdict above still counts */
+    list[*n].about = about;
+    list[*n].verdict = verdict;
+    list[*n].license = l ? l->id : NULL;
+    list[*n].text = text;
+    list[*n].clause = clause;
+    ++*n;
+}
+#define LLMSIZE__REASON(r, about, v, l, text, clause) llmsize__finding(r, 0, about, v, l, text, clause)
+#define LLMSIZE__DUTY(r, about, l, text, clause) \
+    llmsize__finding(r, 1, about, LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS, l, text, clause)
+
+/* A threshold crossed, by what crossing it does. */
+static void llmsize__gate(llmsize_license_result *r, const llmsize_license *l, uint32_t about,
+                          uint32_t gate, int above, const char *clause) {
+    static const char *const crossed[] = {
+        NULL,
+        "above the threshold in the calendar month before the model's release date: no rights until the licensor grants a licence",
+        "above the threshold: a licence must be requested from the licensor; no rights without its authorization",
+        "above the threshold: the licence grants no rights at all",
+        "above the threshold: the product must display the model's name"
+    };
+    if (gate == LLMSIZE_GATE_NONE || gate > LLMSIZE_GATE_DISPLAY) return;
+    if (!above) {
+        LLMSIZE__REASON(r, about, LLMSIZE_VERDICT_ALLOWED, l,
+                        gate == LLMSIZE_GATE_GRANT_AT_RELEASE
+                            ? "at or below the threshold in the month before release (a one-time test)"
+                            : "at or below the threshold", clause);
+    } else if (gate == LLMSIZE_GATE_DISPLAY) {
+        LLMSIZE__REASON(r, about, LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS, l, crossed[gate], clause);
+        LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_DISPLAY, l, l->display, clause);
+    } else {
+        LLMSIZE__REASON(r, about, LLMSIZE_VERDICT_NOT_ALLOWED, l, crossed[gate], clause);
+    }
+}
+
+static void llmsize__check_commercial(llmsize_license_result *r, const llmsize_license *l,
+                                      const llmsize_use *u) {
+    static const char *const text[3] = {
+        "whether the licence permits commercial use could not be read",
+        "commercial use is permitted", "the licence does not permit commercial use" };
+    uint32_t v;
+    if (!u->commercial) return;
+    v = l->commercial == LLMSIZE_TERM_YES ? LLMSIZE_VERDICT_ALLOWED
+      : l->commercial == LLMSIZE_TERM_NO ? LLMSIZE_VERDICT_NOT_ALLOWED : LLMSIZE_VERDICT_UNKNOWN;
+    LLMSIZE__REASON(r, LLMSIZE_CLAUSE_COMMERCIAL, v, l, text[l->commercial < 3 ? l->commercial : 0],
+                    l->commercial_clause);
+    if (l->commercial_duty) LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_COMMERCIAL, l, l->commercial_duty, l->commercial_clause);
+}
+
+static void llmsize__check_thresholds(llmsize_license_result *r, const llmsize_license *l,
+                                      const llmsize_use *u) {
+    /* Llama measures users once, in the month before release; everyone else continuously */
+    const uint64_t mau = l->mau_gate == LLMSIZE_GATE_GRANT_AT_RELEASE && u->mau_at_release
+                       ? u->mau_at_release : u->mau;
+    /* Qwen's and Kimi's tests apply to commercial products only */
+    const int applies = u->commercial || l->mau_gate == LLMSIZE_GATE_GRANT_AT_RELEASE;
+    if (l->mau_limit && applies)
+        llmsize__gate(r, l, LLMSIZE_CLAUSE_MAU, l->mau_gate, mau > l->mau_limit, l->mau_clause);
+    if (l->revenue_limit_usd > 0 && (u->commercial || l->revenue_gate == LLMSIZE_GATE_NO_RIGHTS)) {
+        /* Kimi's two tests are one duty: do not list it twice */
+        const int dup = l->revenue_gate == LLMSIZE_GATE_DISPLAY && l->mau_gate == LLMSIZE_GATE_DISPLAY &&
+                        mau > l->mau_limit;
+        if (!dup) llmsize__gate(r, l, LLMSIZE_CLAUSE_REVENUE, l->revenue_gate,
+                                u->revenue_usd > l->revenue_limit_usd, l->revenue_clause);
+    }
+}
+
+static void llmsize__check_eu(llmsize_license_result *r, const llmsize_license *l,
+                              const llmsize_model *m, const llmsize_use *u) {
+    /* the carve-out reaches multimodal models only: a text-only model has nothing to lose */
+    const int model_multimodal = !m || (m->modalities & ~(uint32_t)LLMSIZE_MOD_TEXT) != 0;
+    if (!(u->eu && u->multimodal && model_multimodal)) return;
+    if (l->eu_multimodal == LLMSIZE_TERM_YES)
+        LLMSIZE__REASON(r, LLMSIZE_CLAUSE_EU_MULTIMODAL, LLMSIZE_VERDICT_NOT_ALLOWED, l,
+                        "rights to the multimodal models are not granted to individuals or companies domiciled in the EU",
+                        l->eu_clause);
+    else if (l->eu_multimodal == LLMSIZE_TERM_NO)
+        LLMSIZE__REASON(r, LLMSIZE_CLAUSE_EU_MULTIMODAL, LLMSIZE_VERDICT_ALLOWED, l,
+                        "no territorial restriction on multimodal use", l->eu_clause);
+    else
+        LLMSIZE__REASON(r, LLMSIZE_CLAUSE_EU_MULTIMODAL, LLMSIZE_VERDICT_UNKNOWN, l,
+                        "territorial terms could not be read", l->eu_clause);
+}
+
+static void llmsize__check_outputs(llmsize_license_result *r, const llmsize_license *l,
+                                   const llmsize_use *u) {
+    static const char *const text[] = {
+        "what the licence says about training on outputs could not be read",
+        "outputs may be used to train other models",
+        "outputs may not be used to improve any other large language model outside the family",
+        "outputs may train another model; if it is distributed its name and product must credit the source",
+        "outputs may train another model; if it is distributed its documentation must credit the source",
+        "a model trained to behave like this one is a derivative and inherits its use restrictions",
+        "outputs may not be used for commercial purposes, including training models",
+        "outputs may be used for research purposes only"
+    };
+    uint32_t rule = l->outputs <= (uint32_t)LLMSIZE_OUTPUTS_RESEARCH_ONLY ? l->outputs : (uint32_t)LLMSIZE_OUTPUTS_UNKNOWN;
+    uint32_t v = LLMSIZE_VERDICT_ALLOWED;
+    if (!u->train_on_outputs) return;
+    switch (rule) {
+    case LLMSIZE_OUTPUTS_UNKNOWN: v = LLMSIZE_VERDICT_UNKNOWN; break;
+    case LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY: v = LLMSIZE_VERDICT_NOT_ALLOWED; break;
+    case LLMSIZE_OUTPUTS_NONCOMMERCIAL: v = u->commercial ? LLMSIZE_VERDICT_NOT_ALLOWED : LLMSIZE_VERDICT_ALLOWED; break;
+    case LLMSIZE_OUTPUTS_RESEARCH_ONLY: v = u->commercial ? LLMSIZE_VERDICT_NOT_ALLOWED : LLMSIZE_VERDICT_ALLOWED; break;
+    default: v = LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS; break;
+    }
+    if (rule == LLMSIZE_OUTPUTS_FREE) v = LLMSIZE_VERDICT_ALLOWED;
+    LLMSIZE__REASON(r, LLMSIZE_CLAUSE_OUTPUTS, v, l, text[rule], l->outputs_clause);
+    if (v != LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS) return;
+    if (l->naming_rule) LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_NAMING, l, l->naming_rule, l->outputs_clause);
+    if (rule == LLMSIZE_OUTPUTS_NAME_AND_CREDIT && l->display)
+        LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_DISPLAY, l, l->display, l->display_clause);
+    if (rule == LLMSIZE_OUTPUTS_INHERIT_TERMS)
+        LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_OUTPUTS, l,
+                      "pass the licence's use restrictions on with a model trained to behave like this one",
+                      l->outputs_clause);
+}
+
+static void llmsize__check_distribution(llmsize_license_result *r, const llmsize_license *l,
+                                        const llmsize_use *u) {
+    if (u->redistribute) {
+        if (l->redistribution == LLMSIZE_TERM_YES && l->notice)
+            LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_REDISTRIBUTION, l, l->notice, l->notice);
+        else if (l->redistribution == LLMSIZE_TERM_NO)
+            LLMSIZE__REASON(r, LLMSIZE_CLAUSE_REDISTRIBUTION, LLMSIZE_VERDICT_NOT_ALLOWED, l,
+                            "the licence does not permit redistribution", l->notice);
+        else if (l->redistribution != LLMSIZE_TERM_YES)
+            LLMSIZE__REASON(r, LLMSIZE_CLAUSE_REDISTRIBUTION, LLMSIZE_VERDICT_UNKNOWN, l,
+                            "the conditions for redistribution could not be read", l->notice);
+    }
+    /* "Built with …" attaches to making the model or a product with it available */
+    if (l->display && l->mau_gate != LLMSIZE_GATE_DISPLAY && (u->commercial || u->redistribute))
+        LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_DISPLAY, l, l->display, l->display_clause);
+    if (l->aup) LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_AUP, l, "follow the acceptable-use policy the licence incorporates", l->aup);
+}
+
+static llmsize_status llmsize__use_valid(const llmsize_use *u) {
+    if (!(u->revenue_usd == u->revenue_usd) || u->revenue_usd < 0.0 || u->revenue_usd > 1e18)
+        return LLMSIZE_ERR_INVALID_ARG;
+    return LLMSIZE_OK;
+}
+
+/* Adds one licence's findings to r (which may already hold another licence's). */
+static void llmsize__license_terms(const llmsize_license *l, const llmsize_model *m,
+                                   const llmsize_use *u, llmsize_license_result *r) {
+    const uint32_t before = r->n_reasons;
+    llmsize__check_commercial(r, l, u);
+    llmsize__check_thresholds(r, l, u);
+    llmsize__check_eu(r, l, m, u);
+    llmsize__check_outputs(r, l, u);
+    llmsize__check_distribution(r, l, u);
+    if (r->n_reasons == before)   /* nothing in the use touched a term: say so */
+        LLMSIZE__REASON(r, LLMSIZE_CLAUSE_LICENSE, LLMSIZE_VERDICT_ALLOWED, l,
+                        "no term of the licence restricts this use", l->source);
+}
+
+/* The verdict starts at ALLOWED and only ever gets worse; an empty result (all zero)
+   reads as UNKNOWN. */
+LLMSIZE_API llmsize_status llmsize_license_terms(const llmsize_license *l, const llmsize_model *m,
+                                                 const llmsize_use *u, llmsize_license_result *out) {
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!l || !u || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__use_valid(u)) != LLMSIZE_OK) return st;
+    out->verdict = LLMSIZE_VERDICT_ALLOWED;
+    llmsize__license_terms(l, m, u, out);
+    return LLMSIZE_OK;
+}
+
+/* A model's licence field may join several ids with '+' (a distilled model carries its
+   own licence and its base model's): every one must allow the use. */
+LLMSIZE_API llmsize_status llmsize_license_check(const llmsize_model *m, const llmsize_use *u,
+                                                 llmsize_license_result *out) {
+    char id[64];
+    const char *p;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!m || !u || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__use_valid(u)) != LLMSIZE_OK) return st;
+    out->verdict = LLMSIZE_VERDICT_ALLOWED;
+    p = m->license ? m->license : "";
+    if (!*p) {
+        LLMSIZE__REASON(out, LLMSIZE_CLAUSE_LICENSE, LLMSIZE_VERDICT_UNKNOWN, NULL,
+                        "the model's licence is not recorded", NULL);
+        return LLMSIZE_OK;
+    }
+    while (*p) {
+        const llmsize_license *l = NULL;
+        size_t n = 0;
+        while (p[n] && p[n] != '+') ++n;
+        if (n < sizeof id) { memcpy(id, p, n); id[n] = '\0'; llmsize_find_license(id, &l); }
+        if (l) llmsize__license_terms(l, m, u, out);
+        else LLMSIZE__REASON(out, LLMSIZE_CLAUSE_LICENSE, LLMSIZE_VERDICT_UNKNOWN, NULL,
+                             "the model's licence is not in the table: its terms are unknown", m->license);
+        p += n;
+        if (*p == '+') ++p;
+    }
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_check_claim(const llmsize_claim *c, llmsize_claim_check *out) {
+    llmsize_weights w;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!c || !out || !c->model || !c->format) return LLMSIZE_ERR_NULL;
+    if (!(c->tps == c->tps) || c->tps < 0 || c->tps > 1e9) return LLMSIZE_ERR_INVALID_ARG;
+    if ((st = llmsize_weight_bytes(c->model, c->format, &w)) != LLMSIZE_OK) return st;
+    out->weight_bytes = w.total;
+    if (c->bytes) {
+        out->bytes_ratio = (double)c->bytes / (double)w.total;
+        out->bytes_possible = out->bytes_ratio >= LLMSIZE_CLAIM_SLACK;
+    }
+    if (c->accel) {
+        llmsize_speed_request q;
+        llmsize_speed_result s;
+        out->fits_accel = w.total <= c->accel->mem_bytes;
+        memset(&q, 0, sizeof q);
+        q.model = c->model; q.format = c->format; q.accel = c->accel; q.context = 1;
+        if ((st = llmsize_speed(&q, &s)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
+        out->max_tps = s.decode_tps_high;
+        if (c->tps > 0 && out->max_tps > 0) {
+            out->tps_ratio = c->tps / out->max_tps;
+            out->tps_possible = out->tps_ratio <= 1.0 && out->fits_accel;
+        }
+    }
+    return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Selection                                                                          */
+/* ---------------------------------------------------------------------------------- */
+/* Does `country` appear in a ','- or '|'-separated list of ISO codes ("EU" = a member)? */
+static int llmsize__country_in(const char *country, const char *list) {
+    const char *p = list;
+    if (!country || !list) return 0;
+    while (*p) {
+        const char *e = p;
+        while (*e && *e != ',' && *e != '|' && *e != ' ') ++e;
+        if (e - p == 2 && llmsize__eq_n_ci(p, "EU", 2) && llmsize__in_list(country, LLMSIZE_EU_MEMBERS)) return 1;
+        if (e > p && llmsize__eq_n_ci(p, country, (size_t)(e - p)) && strlen(country) == (size_t)(e - p)) return 1;
+        p = *e ? e + 1 : e;
+    }
+    return 0;
+}
+
+/* Ranking size: parameters for dense models; for MoE the geometric mean of total and
+   active, a common rule of thumb for a sparse model's dense-equivalent capability. */
+static double llmsize__effective_b(const llmsize_model *m) {
+    llmsize_params p;
+    if (llmsize_params_of(m, &p) != LLMSIZE_OK) return 0.0;
+    if (p.active >= p.text || p.active == 0) return (double)p.text / 1e9;
+    return llmsize__exp(0.5 * (llmsize__ln((double)p.text) + llmsize__ln((double)p.active))) / 1e9;
+}
+
+static const char *const llmsize__reject_text[LLMSIZE_REJECT_COUNT] = {
+    "meets every constraint; chosen format loses the least quality",
+    "lacks a required task tag",
+    "developer's country fails the origin screen",
+    "licence does not allow this use (or its terms for it are unknown)",
+    "context window is shorter than the requested context",
+    "does not fit in memory in any format",
+    "no format that fits meets the quality floor",
+    "no format that fits and meets the quality floor decodes fast enough"
+};
+
+/* Pick a model's format: least quality loss among formats that fit, meet the floor and the
+   speed; otherwise report how far the best attempt got. */
+static void llmsize__select_format(const llmsize_select_request *q, llmsize_candidate *c) {
+    llmsize_plan p;
+    llmsize_params pr;
+    const llmsize_format *f;
+    uint32_t stage = LLMSIZE_REJECT_MEMORY;   /* the furthest any format got */
+    double floor = q->max_loss_pct > 0 ? q->max_loss_pct : 1e300;
+    size_t i;
+    memset(&p, 0, sizeof p);
+    if (llmsize_params_of(c->model, &pr) == LLMSIZE_OK) p.params = &pr;   /* one count for every format */
+    p.model = c->model; p.accel = q->accel; p.engine = q->engine; p.tp = q->n_accel ? q->n_accel : 1u;
+    p.seqs = q->users ? q->users : 1u; p.context = q->context ? q->context : 8192u; p.kv_dtype = q->kv_dtype;
+    p.tight_pct = q->tight_pct;
+    if (q->min_format) {
+        llmsize_quality mq;
+        if (llmsize_quality_of(c->model, q->min_format, &mq) == LLMSIZE_OK && mq.loss_pct < floor) floor = mq.loss_pct;
+    }
+    c->rejected = LLMSIZE_REJECT_MEMORY;
+    for (i = 0; (f = llmsize__candidate(q->formats, q->n_formats, i)) != NULL || (q->formats && i < q->n_formats); ++i) {
+        llmsize_plan_result r;
+        llmsize_quality ql;
+        int known;
+        if (!f || !llmsize_format_runs_on(f, q->accel, q->engine)) continue;
+        p.format = f;
+        if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !r.fits) continue;
+        known = llmsize_quality_of(c->model, f, &ql) == LLMSIZE_OK;
+        if (!known) { memset(&ql, 0, sizeof ql); ql.loss_pct = 1e300; }
+        if (stage < LLMSIZE_REJECT_QUALITY) { stage = LLMSIZE_REJECT_QUALITY; c->format = f; c->fit = r; }
+        if ((q->max_loss_pct > 0 || q->min_format) &&
+            (!known || ql.loss_pct > floor || (q->quality_metric && ql.confidence != LLMSIZE_CONF_REFERENCE &&
+                                                ql.metric != q->quality_metric)))
+            continue;
+        if (stage < LLMSIZE_REJECT_SPEED) { stage = LLMSIZE_REJECT_SPEED; c->format = f; c->fit = r; }
+        if (q->min_tps > 0 && r.decode_tps < q->min_tps) continue;
+        if (c->rejected == LLMSIZE_REJECT_NONE &&
+            (ql.loss_pct > c->quality.loss_pct ||
+             (ql.loss_pct == c->quality.loss_pct && r.weight_bytes >= c->fit.weight_bytes)))
+            continue;
+        c->rejected = LLMSIZE_REJECT_NONE;
+        c->format = f;
+        c->fit = r;
+        c->quality = ql;
+    }
+    if (c->rejected != LLMSIZE_REJECT_NONE) c->rejected = stage;
+    c->decode_tps = c->fit.decode_tps;
+    /* a format that loses a lot gives back part of the size advantage */
+    c->score = c->effective_params_b * (c->quality.loss_pct < 100.0 ? 1.0 - c->quality.loss_pct / 100.0 : 0.0);
+}
+
+static void llmsize__select_one(const llmsize_select_request *q, const llmsize_model *m, llmsize_candidate *c) {
+    const uint64_t ctx = q->context ? q->context : 8192u;
+    memset(c, 0, sizeof *c);
+    c->model = m;
+    c->effective_params_b = llmsize__effective_b(m);
+    if (q->tasks && (llmsize_model_tasks(m) & q->tasks) != q->tasks) c->rejected = LLMSIZE_REJECT_TASK;
+    else if ((q->origin_exclude && llmsize__country_in(m->country, q->origin_exclude)) ||
+             (q->origin_require && *q->origin_require && !llmsize__country_in(m->country, q->origin_require)))
+        c->rejected = LLMSIZE_REJECT_ORIGIN;
+    else if (q->use) {
+        llmsize_license_result lr;
+        if (llmsize_license_check(m, q->use, &lr) != LLMSIZE_OK) lr.verdict = LLMSIZE_VERDICT_UNKNOWN;
+        c->license_verdict = lr.verdict;
+        if (lr.verdict == LLMSIZE_VERDICT_NOT_ALLOWED || lr.verdict == LLMSIZE_VERDICT_UNKNOWN ||
+            (q->strict_license && lr.verdict != LLMSIZE_VERDICT_ALLOWED))
+            c->rejected = LLMSIZE_REJECT_LICENSE;
+    }
+    if (!c->rejected && m->dims.max_ctx && m->dims.max_ctx < ctx) c->rejected = LLMSIZE_REJECT_CONTEXT;
+    if (!c->rejected) llmsize__select_format(q, c);
+    c->reason = llmsize__reject_text[c->rejected < LLMSIZE_REJECT_COUNT ? c->rejected : 0];
+}
+
+/* Candidates before rejected models; candidates by quality-adjusted size, then loss,
+   then speed, then id: the same inputs always give the same order. */
+static int llmsize__candidate_before(const llmsize_candidate *a, const llmsize_candidate *b) {
+    if ((a->rejected == 0) != (b->rejected == 0)) return a->rejected == 0;
+    if (a->rejected) return 0;   /* rejected keep table order */
+    if (a->score != b->score) return a->score > b->score;
+    if (a->quality.loss_pct != b->quality.loss_pct) return a->quality.loss_pct < b->quality.loss_pct;
+    if (a->decode_tps != b->decode_tps) return a->decode_tps > b->decode_tps;
+    return strcmp(a->model->id, b->model->id) < 0;
+}
+
+LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *q, llmsize_candidate *out, size_t cap,
+                                          size_t *n_out, size_t *n_candidates) {
+    size_t i, n = 0, good = 0;
+    if (n_out) *n_out = 0;
+    if (n_candidates) *n_candidates = 0;
+    if (!q || !q->accel || (!out && cap)) return LLMSIZE_ERR_NULL;
+    if (!(q->min_tps == q->min_tps) || q->min_tps < 0 || !(q->max_loss_pct == q->max_loss_pct) || q->max_loss_pct < 0 ||
+        q->users > 1000000u || q->n_accel > 4096u || q->engine >= LLMSIZE_ENGINE_COUNT)
+        return LLMSIZE_ERR_INVALID_ARG;
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        llmsize_candidate c;
+        size_t k;
+        llmsize__select_one(q, llmsize_model_at(i), &c);
+        if (!c.rejected) ++good;
+        /* insertion into the caller's array, keeping the order; drops what falls off the end */
+        k = n < cap ? n : cap;
+        if (k == cap && (cap == 0 || !llmsize__candidate_before(&c, &out[cap - 1]))) { ++n; continue; }
+        while (k > 0 && llmsize__candidate_before(&c, &out[k - 1])) {
+            if (k < cap) out[k] = out[k - 1];
+            --k;
+        }
+        if (k < cap) out[k] = c;
+        ++n;
+    }
+    for (i = 0; i < (n < cap ? n : cap); ++i) out[i].rank = out[i].rejected ? 0u : (uint32_t)(i + 1);
+    if (n_out) *n_out = n < cap ? n : cap;
+    if (n_candidates) *n_candidates = good;
+    return LLMSIZE_OK;
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LLMSIZE_IMPLEMENTATION_DONE */
+#endif /* LLMSIZE_IMPLEMENTATION */
+
+/*
+------------------------------------------------------------------------------
+MIT License. Copyright (c) 2026 the llmsize authors.
+Permission is hereby granted, free of charge, to any person obtaining a copy of this
+software and associated documentation files (the "Software"), to deal in the Software
+without restriction, including without limitation the rights to use, copy, modify,
+merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit
+persons to whom the Software is furnished to do so, subject to the following conditions:
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
+------------------------------------------------------------------------------
+*/

@@ -1,0 +1,857 @@
+// Package llmsize answers, before you download a weight, whether an LLM fits on your
+// hardware under a serving engine's rules, how fast it will decode, what a quantization
+// costs and whether its licence allows your use. Every number comes from the llmsize C
+// library (llmsize.h), wrapped by SWIG in internal/core; this package turns its status
+// codes into errors and its structs into Go values. It is safe for concurrent use: the
+// library is pure and keeps no state.
+package llmsize
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/llmsize/llmsize/bindings/go/internal/core"
+)
+
+// Version is the C library's version; DataVersion the date of its tables.
+func Version() string     { return core.Llmsize_version() }
+func DataVersion() string { return core.Llmsize_data_version() }
+
+// ---------------------------------------------------------------------------------------
+// Errors: every error wraps one of these sentinels, so errors.Is works.
+// ---------------------------------------------------------------------------------------
+var (
+	ErrNull            = errors.New("llmsize: a required argument was missing")
+	ErrUnknownModel    = errors.New("llmsize: unknown model")
+	ErrUnknownGPU      = errors.New("llmsize: unknown accelerator")
+	ErrUnknownFormat   = errors.New("llmsize: unknown weight format")
+	ErrUnknownKVDtype  = errors.New("llmsize: unknown KV-cache dtype")
+	ErrInvalidModel    = errors.New("llmsize: inconsistent model description")
+	ErrInvalidArgument = errors.New("llmsize: invalid argument")
+	ErrOverflow        = errors.New("llmsize: result would overflow 64 bits")
+	ErrUnsupported     = errors.New("llmsize: not supported")
+	ErrUnknownLicense  = errors.New("llmsize: unknown licence")
+	ErrCapacity        = errors.New("llmsize: output array too small")
+	ErrUnknownEngine   = errors.New("llmsize: unknown serving engine")
+	ErrParse           = errors.New("llmsize: cannot parse")
+)
+
+var sentinels = []error{nil, ErrNull, ErrUnknownModel, ErrUnknownGPU, ErrUnknownFormat, ErrUnknownKVDtype,
+	ErrInvalidModel, ErrInvalidArgument, ErrOverflow, ErrUnsupported, ErrUnknownLicense, ErrCapacity,
+	ErrUnknownEngine, ErrParse}
+
+// Error is what every function returns on failure: the C status, a message, and for
+// unknown names the closest names in the table.
+type Error struct {
+	Status      int      // the llmsize_status code
+	Msg         string   // llmsize_strerror plus context
+	Name        string   // the unknown name or malformed flag, when there is one
+	Suggestions []string // close names for an unknown name
+}
+
+func (e *Error) Error() string {
+	s := e.Msg
+	if len(e.Suggestions) > 0 {
+		s += "; did you mean: " + strings.Join(e.Suggestions, ", ")
+	}
+	return s
+}
+
+// Unwrap lets errors.Is(err, llmsize.ErrUnknownModel) and friends work.
+func (e *Error) Unwrap() error {
+	if e.Status > 0 && e.Status < len(sentinels) {
+		return sentinels[e.Status]
+	}
+	return nil
+}
+
+func statusErr(status int, context string) error {
+	if status == int(core.LLMSIZE_OK) {
+		return nil
+	}
+	msg := core.Llmsize_strerror(core.Enum_SS_llmsize_status(status))
+	if context != "" {
+		msg += ": " + context
+	}
+	return &Error{Status: status, Msg: msg}
+}
+
+var (
+	tableModels   = int(core.LLMSIZE_TABLE_MODELS)
+	tableGPUs     = int(core.LLMSIZE_TABLE_ACCELS)
+	tableFormats  = int(core.LLMSIZE_TABLE_FORMATS)
+	tableKV       = int(core.LLMSIZE_TABLE_KV_DTYPES)
+	tableLicenses = int(core.LLMSIZE_TABLE_LICENSES)
+	tableEngines  = int(core.LLMSIZE_TABLE_ENGINES)
+)
+
+func unknown(kind string, table int, status core.Enum_SS_llmsize_status, name string) error {
+	n := core.Llmsize_close_names(table, name)
+	text := n.GetText()
+	core.DeleteLlmsize_names(n)
+	var sug []string
+	for _, s := range strings.Split(text, "|") {
+		if s != "" {
+			sug = append(sug, s)
+		}
+	}
+	return &Error{Status: int(status), Msg: fmt.Sprintf("llmsize: unknown %s %q", kind, name), Name: name, Suggestions: sug}
+}
+
+func first(ids string) string {
+	if i := strings.IndexByte(ids, '|'); i >= 0 {
+		return ids[:i]
+	}
+	return ids
+}
+
+// ---------------------------------------------------------------------------------------
+// Enums
+// ---------------------------------------------------------------------------------------
+
+// Engine is a serving engine whose memory rules llmsize models.
+type Engine int
+
+const (
+	EngineNone Engine = iota
+	EngineVLLM
+	EngineSGLang
+	EngineLlamaCpp
+	EngineOllama
+	EngineTRTLLM
+)
+
+var engineNames = []string{"none", "vllm", "sglang", "llamacpp", "ollama", "trtllm"}
+
+func (e Engine) String() string {
+	if int(e) >= 0 && int(e) < len(engineNames) {
+		return engineNames[e]
+	}
+	return fmt.Sprintf("Engine(%d)", int(e))
+}
+
+// ParseEngine accepts an engine's name or alias ("vllm", "llama-server", "ollama"...).
+func ParseEngine(name string) (Engine, error) {
+	if name == "" {
+		return EngineNone, nil
+	}
+	if c := core.Llmsize_engine_named(name); c >= 0 {
+		return Engine(c), nil
+	}
+	return EngineNone, unknown("engine", tableEngines, core.LLMSIZE_ERR_UNKNOWN_ENGINE, name)
+}
+
+// Verdict of a licence check. The zero value is VerdictUnknown: never a yes.
+type Verdict int
+
+const (
+	VerdictUnknown Verdict = iota
+	VerdictAllowed
+	VerdictAllowedWithObligations
+	VerdictNotAllowed
+)
+
+var verdictNames = []string{"unknown", "allowed", "allowed with obligations", "not allowed"}
+
+func (v Verdict) String() string {
+	if int(v) >= 0 && int(v) < len(verdictNames) {
+		return verdictNames[v]
+	}
+	return fmt.Sprintf("Verdict(%d)", int(v))
+}
+
+// Reject is the first constraint a model failed in Select.
+type Reject int
+
+const (
+	RejectNone Reject = iota
+	RejectTask
+	RejectOrigin
+	RejectLicense
+	RejectContext
+	RejectMemory
+	RejectQuality
+	RejectSpeed
+)
+
+var rejectNames = []string{"none", "task", "origin", "license", "context", "memory", "quality", "speed"}
+
+func (r Reject) String() string {
+	if int(r) >= 0 && int(r) < len(rejectNames) {
+		return rejectNames[r]
+	}
+	return fmt.Sprintf("Reject(%d)", int(r))
+}
+
+func kvDtype(name string) (int, error) {
+	if name == "" {
+		return 0, nil
+	}
+	if c := core.Llmsize_kv_dtype_named(name); c >= 0 {
+		return c, nil
+	}
+	return 0, unknown("KV dtype", tableKV, core.LLMSIZE_ERR_UNKNOWN_KV_DTYPE, name)
+}
+
+// ---------------------------------------------------------------------------------------
+// Table rows
+// ---------------------------------------------------------------------------------------
+
+// Model is a model from the table or from a config.json.
+type Model struct {
+	p   core.Llmsize_model
+	own core.Llmsize_model_result // keeps a config-built model alive (nil for table rows)
+
+	ID, Name, Developer, Country, License string
+	HFRepos                               []string
+	ContextWindow                         uint32
+}
+
+func newModel(p core.Llmsize_model) *Model {
+	m := &Model{p: p, ID: first(p.GetId()), Name: p.GetName(), Developer: p.GetDeveloper(), Country: p.GetCountry(),
+		License: p.GetLicense(), ContextWindow: uint32(p.GetDims().GetMax_ctx())}
+	for _, r := range strings.Split(p.GetHf_repos(), "|") {
+		if r != "" {
+			m.HFRepos = append(m.HFRepos, r)
+		}
+	}
+	return m
+}
+
+// The table's rows, read once: a row is immutable C memory, so its Go view is too.
+var (
+	rowsOnce sync.Once
+	rowByPtr map[uintptr]*Model
+)
+
+func tableRow(p core.Llmsize_model) *Model {
+	rowsOnce.Do(func() {
+		n := int(core.Llmsize_model_count())
+		rowByPtr = make(map[uintptr]*Model, n)
+		for i := 0; i < n; i++ {
+			r := core.Llmsize_model_at(int64(i))
+			rowByPtr[r.Swigcptr()] = newModel(r)
+		}
+	})
+	if m, ok := rowByPtr[p.Swigcptr()]; ok {
+		c := *m // callers may change their copy's fields; the row stays as it is
+		return &c
+	}
+	return newModel(p)
+}
+
+// LookupModel finds a model by id or Hugging Face repo id (case-insensitive).
+func LookupModel(name string) (*Model, error) {
+	p := core.Llmsize_model_named(name)
+	if p.Swigcptr() == 0 {
+		return nil, unknown("model", tableModels, core.LLMSIZE_ERR_UNKNOWN_MODEL, name)
+	}
+	return tableRow(p), nil
+}
+
+// ModelFromHFConfig describes a model that is not in the table from the text of its
+// Hugging Face config.json.
+func ModelFromHFConfig(config []byte) (*Model, error) {
+	r := core.Llmsize_model_from_json(string(config))
+	if st := r.GetStatus(); st != 0 {
+		core.DeleteLlmsize_model_result(r)
+		return nil, statusErr(st, "config.json")
+	}
+	m := newModel(r.GetModel())
+	m.own = r // m.p points into r: free r with the last reference to m
+	runtime.SetFinalizer(m, func(m *Model) { core.DeleteLlmsize_model_result(m.own) })
+	return m, nil
+}
+
+// Models lists the table.
+func Models() []*Model {
+	n := int(core.Llmsize_model_count())
+	out := make([]*Model, 0, n)
+	for i := 0; i < n; i++ {
+		out = append(out, tableRow(core.Llmsize_model_at(int64(i))))
+	}
+	return out
+}
+
+// GPU is an accelerator from the table.
+type GPU struct {
+	ID, Name, Vendor string
+	Aliases          []string // nvidia-smi names, GPU Feature Discovery product labels, …
+	MemoryBytes      uint64
+	BandwidthGBs     float64
+}
+
+// LookupGPU finds an accelerator by id, nvidia-smi name or GFD `nvidia.com/gpu.product` label.
+func LookupGPU(name string) (*GPU, error) {
+	a, err := gpu(name)
+	if err != nil {
+		return nil, err
+	}
+	return newGPU(a), nil
+}
+
+func newGPU(a core.Llmsize_accel) *GPU {
+	g := &GPU{ID: first(a.GetId()), Name: a.GetName(), Vendor: a.GetVendor(), MemoryBytes: a.GetMem_bytes(),
+		BandwidthGBs: a.GetBw_gbs()}
+	for _, s := range strings.Split(a.GetAliases(), "|") {
+		if s != "" {
+			g.Aliases = append(g.Aliases, s)
+		}
+	}
+	return g
+}
+
+// GPUs lists the accelerator table.
+func GPUs() []*GPU {
+	n := int(core.Llmsize_accel_count())
+	out := make([]*GPU, 0, n)
+	for i := 0; i < n; i++ {
+		out = append(out, newGPU(core.Llmsize_accel_at(int64(i))))
+	}
+	return out
+}
+
+// Params is a model's parameter count by component.
+type Params struct {
+	Embed, LMHead, Attn, FFNDense, Experts, SharedExperts, Router, Norms, LinearAttn, Vision, MTP uint64
+	Text, Total, Active                                                                           uint64
+}
+
+// Params counts the model's parameters exactly.
+func (m *Model) Params() (Params, error) {
+	defer runtime.KeepAlive(m) // a config-built m owns the memory m.p points to
+	r := core.Llmsize_params_get(m.p)
+	defer core.DeleteLlmsize_params_out(r)
+	if err := statusErr(r.GetStatus(), m.ID); err != nil {
+		return Params{}, err
+	}
+	v := r.GetValue()
+	return Params{Embed: v.GetEmbed(), LMHead: v.GetLm_head(), Attn: v.GetAttn(), FFNDense: v.GetFfn_dense(),
+		Experts: v.GetExperts(), SharedExperts: v.GetShared_experts(), Router: v.GetRouter(), Norms: v.GetNorms(),
+		LinearAttn: v.GetLinear_attn(), Vision: v.GetVision(), MTP: v.GetMtp(), Text: v.GetText(), Total: v.GetTotal(),
+		Active: v.GetActive()}, nil
+}
+
+func format(name string) (core.Llmsize_format, error) {
+	f := core.Llmsize_format_named(name)
+	if f.Swigcptr() == 0 {
+		return nil, unknown("format", tableFormats, core.LLMSIZE_ERR_UNKNOWN_FORMAT, name)
+	}
+	return f, nil
+}
+
+func gpu(name string) (core.Llmsize_accel, error) {
+	a := core.Llmsize_accel_named(name)
+	if a.Swigcptr() == 0 {
+		return nil, unknown("GPU", tableGPUs, core.LLMSIZE_ERR_UNKNOWN_ACCEL, name)
+	}
+	return a, nil
+}
+
+// WeightBytes is the exact byte size of the model's weights in a format.
+func (m *Model) WeightBytes(formatName string) (uint64, error) {
+	f, err := format(formatName)
+	if err != nil {
+		return 0, err
+	}
+	defer runtime.KeepAlive(m)
+	r := core.Llmsize_weights_get(m.p, f)
+	defer core.DeleteLlmsize_weights_out(r)
+	if err := statusErr(r.GetStatus(), m.ID+" "+formatName); err != nil {
+		return 0, err
+	}
+	return r.GetValue().GetTotal(), nil
+}
+
+// KVBytes is the KV cache for seqs sequences of context tokens.
+func (m *Model) KVBytes(context uint64, seqs uint32, dtype string) (uint64, error) {
+	d, err := kvDtype(dtype)
+	if err != nil {
+		return 0, err
+	}
+	defer runtime.KeepAlive(m)
+	r := core.Llmsize_kv_get(m.p, context, uint(seqs), d)
+	defer core.DeleteLlmsize_u64_out(r)
+	if err := statusErr(r.GetStatus(), m.ID); err != nil {
+		return 0, err
+	}
+	return r.GetValue(), nil
+}
+
+// ---------------------------------------------------------------------------------------
+// Fits
+// ---------------------------------------------------------------------------------------
+
+// FitRequest describes a deployment. Zero values mean the engine's defaults.
+type FitRequest struct {
+	Model   string  // id or Hugging Face repo
+	Format  string  // "" = Q4_K_M for llama.cpp / Ollama, else bf16
+	GPU     string  // id, nvidia-smi name or GPU Feature Discovery product label
+	Engine  string  // vllm, sglang, llamacpp, ollama, trtllm; "" = none
+	GPUs    uint32  // tensor parallel size (0 = 1)
+	Context uint64  // tokens per sequence (0 = engine default)
+	Users   uint32  // concurrent sequences (0 = engine default)
+	KVDtype string  // "" = f16
+	GPUUtil float64 // vLLM gpu_memory_utilization / SGLang mem_fraction_static (0 = default)
+
+	model *Model // a Model value instead of Model (ModelFromHFConfig)
+}
+
+// WithModel uses a Model value (e.g. from ModelFromHFConfig) instead of the Model name.
+func (r FitRequest) WithModel(m *Model) FitRequest { r.model = m; return r }
+
+// Suggestion is one change that would make a plan fit (zero fields: none found).
+type Suggestion struct {
+	Format  string
+	GPUs    uint32
+	Context uint64
+	Users   uint32
+}
+
+// FitResult is a plan's verdict and per-accelerator budget.
+type FitResult struct {
+	Model, Format, GPU string
+	Engine             Engine
+	Fits, Tight        bool
+	Refused            bool // the engine itself would refuse to start
+	Loads              bool // weights and runtime load, whatever the KV cache
+
+	WeightBytes, KVBytes, ActivationBytes, OverheadBytes, TotalBytes, UsableBytes uint64
+	HeadroomBytes                                                                 int64
+	HostWeightBytes, HostKVBytes                                                  uint64
+	Context                                                                       uint64
+	Users, GPUs                                                                   uint32
+	KVPoolBytes, KVCapacityTokens, KVBlocks                                       uint64
+	MaxConcurrency                                                                float64
+	MaxContext                                                                    uint64
+	RefusalNeeded, RefusalAvailable                                               uint64
+	DecodeTPS                                                                     float64
+	Suggestion                                                                    *Suggestion // when it does not fit
+}
+
+func planOf(m *Model, f core.Llmsize_format, a core.Llmsize_accel, engine Engine, gpus uint32, context uint64,
+	users uint32, kv int, util float64, flags uint32, pp, dp uint32, batched uint64, ubatch uint32, gpuLayers int32,
+	cpuMoe uint32) core.Llmsize_plan {
+	return core.Llmsize_plan_make(m.p, f, a, int(engine), uint(gpus), uint(pp), uint(dp), context, uint(users), kv, util,
+		batched, uint(ubatch), 0, int(gpuLayers), uint(cpuMoe), 0, uint(flags), 0, 0)
+}
+
+// fitPlan runs the plan in one cgo call (override: fit at context x users instead of the
+// plan's own) and reads the flat result.
+func fitPlan(plan core.Llmsize_plan, override bool, context uint64, users uint32, m *Model, formatID, gpuID string,
+	engine Engine) (FitResult, error) {
+	defer runtime.KeepAlive(m)
+	var v [32]uint64
+	if st := core.Llmsize_plan_fit_flat(plan, b2i(override), context, uint(users), v[:]); st != 0 {
+		return FitResult{}, statusErr(st, m.ID)
+	}
+	out := FitResult{Model: m.ID, Format: formatID, GPU: gpuID, Engine: engine,
+		Fits: v[core.LLMSIZE_FLAT_FITS] != 0, Tight: v[core.LLMSIZE_FLAT_TIGHT] != 0,
+		Refused: v[core.LLMSIZE_FLAT_REFUSED] != 0, Loads: v[core.LLMSIZE_FLAT_LOADS] != 0,
+		WeightBytes: v[core.LLMSIZE_FLAT_WEIGHT], KVBytes: v[core.LLMSIZE_FLAT_KV],
+		ActivationBytes: v[core.LLMSIZE_FLAT_ACTIVATION], OverheadBytes: v[core.LLMSIZE_FLAT_OVERHEAD],
+		TotalBytes: v[core.LLMSIZE_FLAT_TOTAL], UsableBytes: v[core.LLMSIZE_FLAT_USABLE],
+		HeadroomBytes: int64(v[core.LLMSIZE_FLAT_HEADROOM]), HostWeightBytes: v[core.LLMSIZE_FLAT_HOST_WEIGHT],
+		HostKVBytes: v[core.LLMSIZE_FLAT_HOST_KV], Context: v[core.LLMSIZE_FLAT_CONTEXT],
+		Users: uint32(v[core.LLMSIZE_FLAT_SEQS]), GPUs: uint32(v[core.LLMSIZE_FLAT_GPUS]),
+		KVPoolBytes: v[core.LLMSIZE_FLAT_KV_POOL], KVCapacityTokens: v[core.LLMSIZE_FLAT_KV_TOKENS],
+		KVBlocks: v[core.LLMSIZE_FLAT_KV_BLOCKS], MaxConcurrency: math.Float64frombits(v[core.LLMSIZE_FLAT_MAX_CONCURRENCY]),
+		MaxContext: v[core.LLMSIZE_FLAT_MAX_CONTEXT], RefusalNeeded: v[core.LLMSIZE_FLAT_REFUSAL_NEEDED],
+		RefusalAvailable: v[core.LLMSIZE_FLAT_REFUSAL_AVAILABLE],
+		DecodeTPS:        math.Float64frombits(v[core.LLMSIZE_FLAT_DECODE_TPS])}
+	if !out.Fits {
+		out.Suggestion = suggest(plan, override, context, users)
+	}
+	return out, nil
+}
+
+// suggest asks the library for the smallest changes that would fit (nil: none found).
+func suggest(plan core.Llmsize_plan, override bool, context uint64, users uint32) *Suggestion {
+	if override { // the suggestion solver needs a plan struct that says context x users
+		p := core.Llmsize_plan_with(plan, context, uint(users))
+		defer core.DeleteLlmsize_plan(p)
+		plan = p
+	}
+	s := core.Llmsize_plan_suggest_get(plan)
+	defer core.DeleteLlmsize_suggestion_out(s)
+	if s.GetStatus() != 0 {
+		return nil
+	}
+	sv := s.GetValue()
+	sug := &Suggestion{GPUs: uint32(sv.GetGpus()), Context: sv.GetContext(), Users: uint32(sv.GetSeqs())}
+	if f := sv.GetFormat(); f.Swigcptr() != 0 {
+		sug.Format = first(f.GetId())
+	}
+	if *sug == (Suggestion{}) {
+		return nil
+	}
+	return sug
+}
+
+// resolved is a FitRequest with its names looked up.
+type resolved struct {
+	m      *Model
+	f      core.Llmsize_format
+	a      core.Llmsize_accel
+	engine Engine
+	kv     int
+}
+
+func (req FitRequest) resolve() (r resolved, err error) {
+	if r.m = req.model; r.m == nil {
+		if r.m, err = LookupModel(req.Model); err != nil {
+			return r, err
+		}
+	}
+	if r.engine, err = ParseEngine(req.Engine); err != nil {
+		return r, err
+	}
+	fname := req.Format
+	if fname == "" {
+		fname = "bf16"
+		if r.engine == EngineLlamaCpp || r.engine == EngineOllama {
+			fname = "Q4_K_M"
+		}
+	}
+	if r.f, err = format(fname); err != nil {
+		return r, err
+	}
+	if r.a, err = gpu(req.GPU); err != nil {
+		return r, err
+	}
+	if r.kv, err = kvDtype(req.KVDtype); err != nil {
+		return r, err
+	}
+	if req.GPUUtil < 0 || req.GPUUtil > 1 || req.GPUUtil != req.GPUUtil {
+		return r, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: GPUUtil must be in (0, 1]"}
+	}
+	return r, nil
+}
+
+func (req FitRequest) plan(r resolved) core.Llmsize_plan {
+	return planOf(r.m, r.f, r.a, r.engine, req.GPUs, req.Context, req.Users, r.kv, req.GPUUtil, 0, 0, 0, 0, 0, 0, 0)
+}
+
+// Fit sizes a deployment under its engine's rules.
+func Fit(req FitRequest) (FitResult, error) {
+	r, err := req.resolve()
+	if err != nil {
+		return FitResult{}, err
+	}
+	plan := req.plan(r)
+	defer core.DeleteLlmsize_plan(plan)
+	return fitPlan(plan, false, 0, 0, r.m, first(r.f.GetId()), first(r.a.GetId()), r.engine)
+}
+
+// Deployment is a FitRequest with its names resolved and its weights and parameters
+// folded once: Fit then costs one call into C. Safe for concurrent use.
+type Deployment struct {
+	r               resolved
+	d               core.Llmsize_prepared
+	plan            core.Llmsize_plan
+	formatID, gpuID string
+}
+
+// Prepare resolves a request for repeated fits at different contexts and user counts.
+func Prepare(req FitRequest) (*Deployment, error) {
+	r, err := req.resolve()
+	if err != nil {
+		return nil, err
+	}
+	plan := req.plan(r)
+	defer core.DeleteLlmsize_plan(plan)
+	d := core.Llmsize_prepare(plan)
+	if d.Swigcptr() == 0 { // the plan is bad: fitting it says why
+		if _, err := fitPlan(plan, false, 0, 0, r.m, "", "", r.engine); err != nil {
+			return nil, err
+		}
+		return nil, errors.New("llmsize: out of memory")
+	}
+	out := &Deployment{r: r, d: d, plan: core.Llmsize_prepared_plan(d), formatID: first(r.f.GetId()), gpuID: first(r.a.GetId())}
+	runtime.SetFinalizer(out, func(x *Deployment) { core.Llmsize_prepared_free(x.d) })
+	return out, nil
+}
+
+// Fit sizes the deployment for users sequences of context tokens (0 = engine defaults).
+func (d *Deployment) Fit(context uint64, users uint32) (FitResult, error) {
+	defer runtime.KeepAlive(d)
+	return fitPlan(d.plan, true, context, users, d.r.m, d.formatID, d.gpuID, d.r.engine)
+}
+
+// ---------------------------------------------------------------------------------------
+// Command lines
+// ---------------------------------------------------------------------------------------
+
+// Plan is an engine command line parsed into settings (no hardware yet).
+type Plan struct {
+	Engine       Engine
+	Model        *Model // nil when the model named is not in the table (ModelArg says what it was)
+	Format       string // "" when neither a flag nor the name says
+	ModelArg     string
+	QuantArg     string
+	TP, PP, DP   uint32
+	Context      uint64
+	Users        uint32
+	KVDtype      string  // "f16" unless a flag says otherwise
+	GPUUtil      float64 // vLLM --gpu-memory-utilization / SGLang --mem-fraction-static (0 = default)
+	ContextAuto  bool    // vLLM --max-model-len auto / -1: the largest context that fits
+	UnknownFlags uint32
+
+	kv      int
+	util    float64
+	flags   uint32
+	batched uint64
+	ubatch  uint32
+	ngl     int32
+	cpuMoe  uint32
+}
+
+// PlanFromArgs parses an engine's argv (vllm serve, python -m vllm.entrypoints.openai.api_server,
+// python -m sglang.launch_server, llama-server, ollama run/serve, trtllm-serve) and, for
+// Ollama, OLLAMA_* variables from env. A malformed value returns an error wrapping
+// ErrParse whose Name is the flag.
+func PlanFromArgs(args []string, env map[string]string) (Plan, error) {
+	for _, a := range args {
+		if strings.ContainsRune(a, '\x1f') {
+			return Plan{}, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: argument contains \\x1f"}
+		}
+	}
+	keys := make([]string, 0, len(env))
+	for k := range env {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	kv := make([]string, 0, len(env))
+	for _, k := range keys {
+		if strings.ContainsRune(k+env[k], '\x1f') {
+			return Plan{}, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: environment contains \\x1f"}
+		}
+		kv = append(kv, k+"="+env[k])
+	}
+	r := core.Llmsize_parse_args(strings.Join(args, "\x1f"), strings.Join(kv, "\x1f"))
+	defer core.DeleteLlmsize_parse_result(r)
+	switch st := r.GetStatus(); st {
+	case 0:
+	case int(core.LLMSIZE_ERR_PARSE):
+		flag := r.GetError_flag()
+		return Plan{}, &Error{Status: st, Msg: "llmsize: cannot parse the value of " + flag, Name: flag}
+	case int(core.LLMSIZE_ERR_UNKNOWN_ENGINE):
+		name := ""
+		if len(args) > 0 {
+			name = args[0]
+		}
+		return Plan{}, &Error{Status: st, Msg: fmt.Sprintf("llmsize: %q does not start a known serving engine", name), Name: name}
+	default:
+		return Plan{}, statusErr(st, "")
+	}
+	p := r.GetPlan()
+	out := Plan{Engine: Engine(p.GetEngine()), ModelArg: r.GetModel_arg(), QuantArg: r.GetQuant_arg(),
+		TP: uint32(p.GetTp()), PP: uint32(p.GetPp()), DP: uint32(p.GetDp()), Context: p.GetContext(),
+		Users: uint32(p.GetSeqs()), UnknownFlags: uint32(r.GetUnknown_flags()), kv: int(p.GetKv_dtype()),
+		util: p.GetMem_fraction(), flags: uint32(p.GetFlags()), batched: p.GetBatched_tokens(), ubatch: uint32(p.GetUbatch()),
+		ngl: int32(p.GetGpu_layers()), cpuMoe: uint32(p.GetCpu_moe_layers())}
+	out.KVDtype = core.Llmsize_kv_dtype_name(core.Enum_SS_llmsize_kv_dtype(out.kv))
+	out.GPUUtil = out.util
+	out.ContextAuto = out.flags&uint32(core.LLMSIZE_PLAN_CONTEXT_AUTO) != 0
+	if m := p.GetModel(); m.Swigcptr() != 0 {
+		out.Model = tableRow(m)
+	}
+	if f := p.GetFormat(); f.Swigcptr() != 0 {
+		out.Format = first(f.GetId())
+	}
+	return out, nil
+}
+
+// Fit sizes the parsed plan on gpus accelerators of one kind (gpus 0 = what the
+// command line's parallelism says, or 1).
+func (p Plan) Fit(gpuName string, gpus uint32) (FitResult, error) {
+	if p.Model == nil {
+		return FitResult{}, unknown("model", tableModels, core.LLMSIZE_ERR_UNKNOWN_MODEL, p.ModelArg)
+	}
+	if p.Format == "" {
+		return FitResult{}, &Error{Status: int(core.LLMSIZE_ERR_UNSUPPORTED),
+			Msg: "llmsize: the command line does not say the weight format"}
+	}
+	f, err := format(p.Format)
+	if err != nil {
+		return FitResult{}, err
+	}
+	a, err := gpu(gpuName)
+	if err != nil {
+		return FitResult{}, err
+	}
+	tp := p.TP
+	if tp == 0 && gpus > 0 {
+		tp = gpus
+	}
+	plan := planOf(p.Model, f, a, p.Engine, tp, p.Context, p.Users, p.kv, p.util, p.flags, p.PP, p.DP, p.batched,
+		p.ubatch, p.ngl, p.cpuMoe)
+	defer core.DeleteLlmsize_plan(plan)
+	return fitPlan(plan, false, 0, 0, p.Model, p.Format, first(a.GetId()), p.Engine)
+}
+
+// ---------------------------------------------------------------------------------------
+// Licences and selection
+// ---------------------------------------------------------------------------------------
+
+// Use describes what you will do with a model (zero = no / none).
+type Use struct {
+	Commercial     bool
+	MAU            uint64 // monthly active users now
+	MAUAtRelease   uint64 // ... in the month before the model's release (Llama's test); 0 = MAU
+	RevenueUSD     float64
+	EU             bool
+	Multimodal     bool
+	Redistribute   bool
+	TrainOnOutputs bool
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (u Use) make() core.Llmsize_use {
+	return core.Llmsize_use_make(b2i(u.Commercial), u.MAU, u.MAUAtRelease, u.RevenueUSD, b2i(u.EU), b2i(u.Multimodal),
+		b2i(u.Redistribute), b2i(u.TrainOnOutputs))
+}
+
+// Finding is one licence reason or obligation, citing its clause.
+type Finding struct {
+	License string
+	Verdict Verdict
+	Text    string
+	Clause  string
+}
+
+// LicenseResult says whether a use is allowed, with obligations and reasons.
+type LicenseResult struct {
+	Verdict     Verdict
+	Obligations []Finding
+	Reasons     []Finding
+}
+
+// Allowed is true when the use is allowed (obligations may apply).
+func (r LicenseResult) Allowed() bool {
+	return r.Verdict == VerdictAllowed || r.Verdict == VerdictAllowedWithObligations
+}
+
+// CheckLicense checks a use against every licence the model carries.
+func CheckLicense(model string, use Use) (LicenseResult, error) {
+	m, err := LookupModel(model)
+	if err != nil {
+		return LicenseResult{}, err
+	}
+	if use.RevenueUSD < 0 || use.RevenueUSD != use.RevenueUSD {
+		return LicenseResult{}, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: revenue must be a non-negative number"}
+	}
+	u := use.make()
+	defer core.DeleteLlmsize_use(u)
+	r := core.Llmsize_license_get(m.p, u)
+	defer core.DeleteLlmsize_license_out(r)
+	if err := statusErr(r.GetStatus(), m.ID); err != nil {
+		return LicenseResult{}, err
+	}
+	v := r.GetValue()
+	out := LicenseResult{Verdict: Verdict(v.GetVerdict())}
+	find := func(f core.Llmsize_finding) Finding {
+		defer core.DeleteLlmsize_finding(f)
+		return Finding{License: f.GetLicense(), Verdict: Verdict(f.GetVerdict()), Text: f.GetText(), Clause: f.GetClause()}
+	}
+	for i := 0; i < int(v.GetN_obligations()); i++ {
+		out.Obligations = append(out.Obligations, find(core.Llmsize_license_obligation(v, i)))
+	}
+	for i := 0; i < int(v.GetN_reasons()); i++ {
+		out.Reasons = append(out.Reasons, find(core.Llmsize_license_reason(v, i)))
+	}
+	return out, nil
+}
+
+// SelectRequest is a deployment to choose a model for.
+type SelectRequest struct {
+	GPU           string
+	GPUs          uint32
+	Engine        string
+	Users         uint32
+	Context       uint64
+	MinTPS        float64 // decode tok/s each user needs
+	MaxLossPct    float64 // quality floor (0 = none)
+	Use           *Use    // licence screen (nil = none)
+	OriginExclude []string
+	OriginRequire []string // ISO codes, or "EU"
+	Tasks         []string // chat, code, reasoning, multilingual, vision, long-context, embedding
+}
+
+// Candidate is a model in Select's answer.
+type Candidate struct {
+	Rank          int
+	Model, Format string
+	Rejected      Reject
+	Reason        string
+	DecodeTPS     float64
+	LossPct       float64
+	WeightBytes   uint64
+	HeadroomBytes int64
+}
+
+var taskBits = map[string]uint{"chat": 1, "code": 2, "reasoning": 4, "multilingual": 8, "vision": 16,
+	"long-context": 32, "embedding": 64}
+
+// Select ranks every model in the table for a deployment: candidates best first, then
+// the rejected ones with the first constraint each failed.
+func Select(req SelectRequest) (candidates, rejected []Candidate, err error) {
+	a, err := gpu(req.GPU)
+	if err != nil {
+		return nil, nil, err
+	}
+	engine, err := ParseEngine(req.Engine)
+	if err != nil {
+		return nil, nil, err
+	}
+	var tasks uint
+	for _, t := range req.Tasks {
+		bit, ok := taskBits[t]
+		if !ok {
+			return nil, nil, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: unknown task " + t, Name: t}
+		}
+		tasks |= bit
+	}
+	var use core.Llmsize_use = core.SwigcptrLlmsize_use(0)
+	if req.Use != nil {
+		use = req.Use.make()
+		defer core.DeleteLlmsize_use(use)
+	}
+	s := core.Llmsize_select_run(a, uint(req.GPUs), int(engine), uint(req.Users), req.Context, 0, req.MinTPS, 0,
+		req.MaxLossPct, core.SwigcptrLlmsize_format(0), use, 0, strings.Join(req.OriginExclude, ","),
+		strings.Join(req.OriginRequire, ","), tasks)
+	if s.Swigcptr() == 0 {
+		return nil, nil, errors.New("llmsize: out of memory")
+	}
+	defer core.Llmsize_selection_free(s)
+	if err := statusErr(s.GetStatus(), ""); err != nil {
+		return nil, nil, err
+	}
+	for i := 0; i < int(s.GetN()); i++ {
+		c := core.Llmsize_selection_at(s, i)
+		out := Candidate{Rank: int(c.GetRank()), Model: first(c.GetModel().GetId()), Rejected: Reject(c.GetRejected()),
+			Reason: c.GetReason(), DecodeTPS: c.GetDecode_tps(), LossPct: c.GetQuality().GetLoss_pct(),
+			WeightBytes: c.GetFit().GetWeight_bytes(), HeadroomBytes: c.GetFit().GetHeadroom_bytes()}
+		if f := c.GetFormat(); f.Swigcptr() != 0 {
+			out.Format = first(f.GetId())
+		}
+		core.DeleteLlmsize_candidate(c)
+		if out.Rejected == RejectNone {
+			candidates = append(candidates, out)
+		} else {
+			rejected = append(rejected, out)
+		}
+	}
+	return candidates, rejected, nil
+}

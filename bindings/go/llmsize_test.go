@@ -1,0 +1,474 @@
+package llmsize
+
+import (
+	"bufio"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/llmsize/llmsize/bindings/go/internal/core"
+)
+
+// The shared test data lives at the repository root, beside the C tests.
+var dataDir = filepath.Join("..", "..", "tests", "data")
+
+// rows reads a tab-separated test file, skipping comments.
+func rows(t testing.TB, name string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dataDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out [][]string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, strings.Split(line, "\t"))
+		}
+	}
+	return out
+}
+
+func u64(t testing.TB, s string) uint64 {
+	t.Helper()
+	v, err := strconv.ParseUint(s, 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// checkVector holds one row of tests/data/vectors.tsv (written by tests/gen_vectors.c from
+// the C library) against the Go binding: the numbers must be identical.
+func checkVector(t testing.TB, r []string) {
+	m, err := LookupModel(r[0])
+	if err != nil {
+		t.Fatalf("%s: %v", r[0], err)
+	}
+	p, err := m.Params()
+	if err != nil || p.Total != u64(t, r[3]) || p.Active != u64(t, r[4]) {
+		t.Errorf("%s params = %d/%d (%v), C says %s/%s", r[0], p.Total, p.Active, err, r[3], r[4])
+	}
+	if w, err := m.WeightBytes(r[1]); err != nil || w != u64(t, r[5]) {
+		t.Errorf("%s %s weights = %d (%v), C says %s", r[0], r[1], w, err, r[5])
+	}
+	if want := u64(t, r[6]); want != 0 {
+		if kv, err := m.KVBytes(8192, 2, ""); err != nil || kv != want {
+			t.Errorf("%s kv = %d (%v), C says %d", r[0], kv, err, want)
+		}
+	}
+	fit, err := Fit(FitRequest{Model: r[0], Format: r[1], Engine: r[2], GPU: "h100-sxm", Context: 8192, Users: 2})
+	if r[7] != "0" {
+		if err == nil {
+			t.Errorf("%s %s %s: C refused the plan (status %s), Go gave %+v", r[0], r[1], r[2], r[7], fit)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("%s %s %s: %v", r[0], r[1], r[2], err)
+	}
+	head, _ := strconv.ParseInt(r[11], 10, 64)
+	tps, _ := strconv.ParseFloat(r[13], 64)
+	if fit.Fits != (r[8] == "1") || fit.TotalBytes != u64(t, r[9]) || fit.UsableBytes != u64(t, r[10]) ||
+		fit.HeadroomBytes != head || fit.MaxContext != u64(t, r[12]) || math.Abs(fit.DecodeTPS-tps) > 1e-6 {
+		t.Errorf("%s %s %s: Go %+v, C %v", r[0], r[1], r[2], fit, r[8:])
+	}
+}
+
+func TestSameNumbersAsC(t *testing.T) {
+	vs := rows(t, "vectors.tsv")
+	if len(vs) != 3*len(Models()) {
+		t.Fatalf("%d vectors for %d models", len(vs), len(Models()))
+	}
+	for _, r := range vs {
+		checkVector(t, r)
+	}
+}
+
+// The library keeps no state: many goroutines at once give the same answers (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	vs := rows(t, "vectors.tsv")
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := g; i < len(vs); i += 3 {
+				checkVector(t, vs[i])
+			}
+		}(g)
+	}
+	wg.Wait()
+}
+
+func TestLookups(t *testing.T) {
+	m, err := LookupModel("meta-llama/Llama-3.1-8B-Instruct")
+	if err != nil || m.ID != "llama-3.1-8b" || m.ContextWindow != 131072 || m.License != "llama3.1" {
+		t.Fatalf("lookup by HF repo: %+v, %v", m, err)
+	}
+	p, _ := m.Params()
+	if p.Total != 8030261248 { // HF safetensors metadata of meta-llama/Llama-3.1-8B
+		t.Errorf("llama-3.1-8b params %d", p.Total)
+	}
+	fit, err := Fit(FitRequest{Model: "llama-3.1-8b", GPU: "NVIDIA H100 80GB HBM3", Engine: "vllm"})
+	if err != nil || fit.GPU != "h100-sxm" || fit.Engine != EngineVLLM || fit.Engine.String() != "vllm" {
+		t.Errorf("nvidia-smi name: %+v %v", fit, err)
+	}
+	g, err := LookupGPU("NVIDIA-H100-80GB-HBM3")
+	if err != nil || g.ID != "h100-sxm" || g.MemoryBytes < 80e9 || g.BandwidthGBs != 3350 || len(GPUs()) < 45 {
+		t.Errorf("LookupGPU by GFD label: %+v %v", g, err)
+	}
+	if _, err := LookupGPU("H1000"); !errors.Is(err, ErrUnknownGPU) {
+		t.Errorf("unknown GPU: %v", err)
+	}
+	if fit, err = Fit(FitRequest{Model: "llama-3.1-8b", GPU: "NVIDIA-H100-80GB-HBM3", Engine: "ollama"}); err != nil || fit.Format != "Q4_K_M" {
+		t.Errorf("GFD label, Ollama default format: %+v %v", fit, err)
+	}
+}
+
+func TestErrorsWrapTheCStatus(t *testing.T) {
+	_, err := LookupModel("llama-3.1-9b")
+	var e *Error
+	if !errors.Is(err, ErrUnknownModel) || !errors.As(err, &e) || e.Name != "llama-3.1-9b" {
+		t.Fatalf("unknown model: %v", err)
+	}
+	if len(e.Suggestions) == 0 || !strings.Contains(err.Error(), "llama-3.1-8b") {
+		t.Errorf("no close matches in %q", err)
+	}
+	cases := []struct {
+		req  FitRequest
+		want error
+	}{
+		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", Format: "Q4_K_Z"}, ErrUnknownFormat},
+		{FitRequest{Model: "llama-3.1-8b", GPU: "h1000"}, ErrUnknownGPU},
+		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", Engine: "tgi-next"}, ErrUnknownEngine},
+		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", KVDtype: "fp7"}, ErrUnknownKVDtype},
+		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", GPUUtil: math.NaN()}, ErrInvalidArgument},
+		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", GPUUtil: 1.5}, ErrInvalidArgument},
+		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", Context: 1 << 62, Users: 1 << 30}, ErrInvalidArgument}, // past the model's window
+		{FitRequest{Model: "", GPU: "h100-sxm"}, ErrUnknownModel},
+	}
+	for _, c := range cases {
+		if _, err := Fit(c.req); !errors.Is(err, c.want) {
+			t.Errorf("%+v: got %v, want %v", c.req, err, c.want)
+		}
+	}
+	if m, _ := LookupModel("llama-3.1-8b"); m != nil {
+		if _, err := m.KVBytes(1<<62, 1000, "f32"); !errors.Is(err, ErrOverflow) {
+			t.Errorf("2^62 tokens x 1000 sequences: %v", err)
+		}
+	}
+	if _, err := CheckLicense("llama-3.1-8b", Use{RevenueUSD: -1}); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("negative revenue: %v", err)
+	}
+	if _, _, err := Select(SelectRequest{GPU: "h100-sxm", Tasks: []string{"poetry"}}); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("unknown task: %v", err)
+	}
+}
+
+func TestDenialSaysWhatWouldFit(t *testing.T) {
+	// Llama-3.1-70B in BF16 (141 GB of weights) cannot load on one 80 GB H100.
+	fit, err := Fit(FitRequest{Model: "llama-3.1-70b", GPU: "h100-sxm", Engine: "vllm", Context: 8192})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fit.Fits || fit.Loads || fit.WeightBytes < 140e9 || fit.Suggestion == nil {
+		t.Fatalf("70B bf16 on one H100: %+v", fit)
+	}
+	if s := fit.Suggestion; s.Format == "" && s.GPUs < 2 {
+		t.Errorf("suggestion %+v changes neither format nor GPUs", s)
+	}
+}
+
+// tests/data/commands.tsv: the same command lines the C tests parse.
+func TestPlanFromArgs(t *testing.T) {
+	for _, r := range rows(t, "commands.tsv") {
+		env := map[string]string{}
+		if r[1] != "-" {
+			for _, kv := range strings.Split(r[1], ",") {
+				k, v, _ := strings.Cut(kv, "=")
+				env[k] = v
+			}
+		}
+		p, err := PlanFromArgs(strings.Fields(r[0]), env)
+		if r[11] != "-" {
+			var e *Error
+			if !errors.Is(err, ErrParse) || !errors.As(err, &e) || e.Name != r[11] {
+				t.Errorf("%q: want a parse error on %s, got %v", r[0], r[11], err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", r[0], err)
+			continue
+		}
+		model, format := "-", p.Format
+		if p.Model != nil {
+			model = p.Model.ID
+		}
+		if format == "" {
+			format = "-"
+		}
+		ctx := strconv.FormatUint(p.Context, 10)
+		if p.ContextAuto {
+			ctx = "auto"
+		}
+		util, _ := strconv.ParseFloat(r[10], 64)
+		got := []string{p.Engine.String(), model, format, strconv.Itoa(int(p.TP)), strconv.Itoa(int(p.PP)), ctx,
+			strconv.Itoa(int(p.Users)), p.KVDtype}
+		if strings.Join(got, " ") != strings.Join(r[2:10], " ") || math.Abs(p.GPUUtil-util) > 1e-9 {
+			t.Errorf("%q:\n got %v util %g\nwant %v", r[0], got, p.GPUUtil, r[2:11])
+		}
+	}
+	if _, err := PlanFromArgs([]string{"nginx", "-g", "daemon off;"}, nil); !errors.Is(err, ErrUnknownEngine) {
+		t.Errorf("nginx: %v", err)
+	}
+	// vLLM's default max-model-len for Llama 3.1 is its 131072-token window: on two H100s
+	// the KV pool holds ~25k tokens, so vLLM refuses to start; at 32k it fits.
+	p, err := PlanFromArgs([]string{"vllm", "serve", "meta-llama/Llama-3.1-70B-Instruct", "-tp", "2"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fit, err := p.Fit("h100-sxm", 0); err != nil || fit.Fits || !fit.Refused || fit.GPUs != 2 || fit.Suggestion == nil ||
+		fit.Suggestion.Context < 16384 || fit.Suggestion.Context > 32768 {
+		t.Errorf("70B on 2 H100s at 131072 tokens: %+v %+v %v", fit, fit.Suggestion, err)
+	}
+	p, _ = PlanFromArgs([]string{"vllm", "serve", "meta-llama/Llama-3.1-70B-Instruct", "-tp", "2", "--max-model-len", "16384"}, nil)
+	if fit, err := p.Fit("h100-sxm", 0); err != nil || !fit.Fits || fit.Context != 16384 {
+		t.Errorf("70B on 2 H100s at 16k: %+v %v", fit, err)
+	}
+}
+
+func TestModelFromHFConfig(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(dataDir, "hf_configs", "*.json"))
+	if len(files) < 5 {
+		t.Fatalf("config files: %v", files)
+	}
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		row, err := LookupModel(strings.TrimSuffix(filepath.Base(f), ".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := ModelFromHFConfig(text)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		pm, _ := m.Params()
+		pr, _ := row.Params()
+		km, _ := m.KVBytes(32768, 1, "")
+		kr, _ := row.KVBytes(32768, 1, "")
+		if pm.Text != pr.Text || pm.Active != pr.Active || km != kr {
+			t.Errorf("%s: config gives %d/%d params, %d KV; table %d/%d, %d", f, pm.Text, pm.Active, km, pr.Text, pr.Active, kr)
+		}
+		fit, err := Fit(FitRequest{GPU: "h200", Engine: "vllm", Format: "fp8"}.WithModel(m))
+		if err != nil || fit.WeightBytes == 0 {
+			t.Errorf("%s: fit %+v %v", f, fit, err)
+		}
+	}
+	if _, err := ModelFromHFConfig([]byte(`{"hidden_size": 4096,`)); !errors.Is(err, ErrParse) {
+		t.Errorf("truncated JSON: %v", err)
+	}
+	if _, err := ModelFromHFConfig([]byte(`{"model_type": "llama"}`)); !errors.Is(err, ErrInvalidModel) {
+		t.Errorf("no dimensions: %v", err)
+	}
+}
+
+// tests/data/license_cases.tsv rows that name a model: the verdicts C's tests hold.
+func TestCheckLicense(t *testing.T) {
+	verdicts := map[string]Verdict{"allowed": VerdictAllowed, "allowed_with_obligations": VerdictAllowedWithObligations,
+		"not_allowed": VerdictNotAllowed, "unknown": VerdictUnknown}
+	n := 0
+	for _, r := range rows(t, "license_cases.tsv") {
+		model, ok := strings.CutPrefix(r[0], "model:")
+		if !ok {
+			continue
+		}
+		var u Use
+		for _, f := range strings.Split(r[1], ",") {
+			k, v, _ := strings.Cut(f, "=")
+			num, _ := strconv.ParseFloat(v, 64)
+			switch k {
+			case "commercial":
+				u.Commercial = true
+			case "eu":
+				u.EU = true
+			case "multimodal":
+				u.Multimodal = true
+			case "redistribute":
+				u.Redistribute = true
+			case "train":
+				u.TrainOnOutputs = true
+			case "mau":
+				u.MAU = uint64(num)
+			case "mau_at_release":
+				u.MAUAtRelease = uint64(num)
+			case "revenue":
+				u.RevenueUSD = num
+			case "-", "":
+			default:
+				t.Fatalf("use field %q", k)
+			}
+		}
+		res, err := CheckLicense(model, u)
+		if err != nil {
+			t.Fatalf("%s: %v", model, err)
+		}
+		text := ""
+		for _, f := range append(res.Reasons, res.Obligations...) {
+			text += f.Text + " | " + f.Clause + " | "
+		}
+		if res.Verdict != verdicts[r[2]] || !strings.Contains(text, r[3]) {
+			t.Errorf("%s %s: %v (%s), want %s with %q", model, r[1], res.Verdict, text, r[2], r[3])
+		}
+		n++
+	}
+	if n < 10 {
+		t.Fatalf("only %d model licence cases", n)
+	}
+}
+
+func TestSelect(t *testing.T) {
+	req := SelectRequest{GPU: "dgx-spark", Engine: "sglang", Users: 10, Context: 8192, OriginRequire: []string{"EU"},
+		Tasks: []string{"multilingual"}, MinTPS: 10}
+	a, ra, err := Select(req)
+	if err != nil || len(a) == 0 {
+		t.Fatalf("select: %v %v", a, err)
+	}
+	b, _, _ := Select(req)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("not deterministic at %d: %+v vs %+v", i, a[i], b[i])
+		}
+		if m, _ := LookupModel(a[i].Model); m.Country != "FR" && m.Country != "DE" {
+			t.Errorf("%s from %s passed an EU-origin screen", a[i].Model, m.Country)
+		}
+	}
+	for _, r := range ra {
+		if r.Rejected == RejectNone || r.Reason == "" {
+			t.Errorf("rejection without a reason: %+v", r)
+		}
+	}
+}
+
+func TestEnumStrings(t *testing.T) {
+	for name, e := range map[string]Engine{"vllm": EngineVLLM, "sglang": EngineSGLang, "llama-server": EngineLlamaCpp, "ollama": EngineOllama} {
+		if got, err := ParseEngine(name); err != nil || got != e {
+			t.Errorf("ParseEngine(%q) = %v, %v", name, got, err)
+		}
+	}
+	if Engine(99).String() != "Engine(99)" || VerdictNotAllowed.String() != "not allowed" || RejectMemory.String() != "memory" {
+		t.Error("String()")
+	}
+	if Version() == "" || DataVersion() == "" {
+		t.Error("versions")
+	}
+}
+
+// go test -fuzz=FuzzPlanFromArgs: no input may crash or hang; errors always wrap a sentinel.
+func FuzzPlanFromArgs(f *testing.F) {
+	for _, r := range rows(f, "commands.tsv") {
+		f.Add(r[0], r[1])
+	}
+	f.Add("llama-server -m x.gguf -c 99999999999999999999", "")
+	f.Add("ollama serve", "OLLAMA_NUM_PARALLEL=-1")
+	f.Fuzz(func(t *testing.T, cmd, env string) {
+		e := map[string]string{}
+		for _, kv := range strings.Split(env, ",") {
+			k, v, _ := strings.Cut(kv, "=")
+			e[k] = v
+		}
+		p, err := PlanFromArgs(strings.Fields(cmd), e)
+		if err != nil {
+			var le *Error
+			if !errors.As(err, &le) || errors.Unwrap(err) == nil {
+				t.Fatalf("%q: error %v wraps no status", cmd, err)
+			}
+			return
+		}
+		if p.Model != nil && p.Format != "" {
+			_, _ = p.Fit("h100-sxm", 0)
+		}
+	})
+}
+
+// go test -fuzz=FuzzLookup: names from YAML never crash a lookup or a fit.
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"llama-3.1-8b", "Qwen/Qwen3-8B", "NVIDIA H100 80GB HBM3", "Q4_K_M", "", "\x00", "llama-3.1-8b\x00x"} {
+		f.Add(s, s, s)
+	}
+	f.Fuzz(func(t *testing.T, model, gpu, format string) {
+		if _, err := LookupModel(model); err != nil && !errors.Is(err, ErrUnknownModel) {
+			t.Fatalf("LookupModel(%q): %v", model, err)
+		}
+		if _, err := Fit(FitRequest{Model: "llama-3.1-8b", GPU: gpu, Format: format}); err != nil &&
+			!errors.Is(err, ErrUnknownGPU) && !errors.Is(err, ErrUnknownFormat) && !errors.Is(err, ErrUnsupported) {
+			t.Fatalf("Fit(%q, %q): %v", gpu, format, err)
+		}
+	})
+}
+
+// go test -fuzz=FuzzModelFromHFConfig: any bytes are either a model or an error.
+func FuzzModelFromHFConfig(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(dataDir, "hf_configs", "*.json"))
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := ModelFromHFConfig(b)
+		if err != nil {
+			return
+		}
+		_, _ = m.KVBytes(4096, 1, "")
+		_, _ = Fit(FitRequest{GPU: "h100-sxm", Engine: "vllm"}.WithModel(m))
+	})
+}
+
+func BenchmarkLookupModel(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		_, _ = LookupModel("llama-3.1-8b")
+	}
+}
+
+func BenchmarkFitVLLM(b *testing.B) {
+	req := FitRequest{Model: "llama-3.1-8b", Format: "bf16", GPU: "h100-sxm", Engine: "vllm", Context: 8192, Users: 4}
+	for i := 0; i < b.N; i++ {
+		_, _ = Fit(req)
+	}
+}
+
+func BenchmarkFitPrepared(b *testing.B) {
+	d, err := Prepare(FitRequest{Model: "llama-3.1-8b", Format: "bf16", GPU: "h100-sxm", Engine: "vllm"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		_, _ = d.Fit(8192, 4)
+	}
+}
+
+func BenchmarkPlanFromArgs(b *testing.B) {
+	args := strings.Fields("vllm serve meta-llama/Llama-3.1-70B-Instruct -tp 2 --max-model-len 32768")
+	for i := 0; i < b.N; i++ {
+		_, _ = PlanFromArgs(args, nil)
+	}
+}
+
+// The floor: one cgo call into the library that does no work.
+func BenchmarkCgoFloor(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		_ = core.Llmsize_model_count()
+	}
+}
