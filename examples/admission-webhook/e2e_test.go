@@ -1,0 +1,364 @@
+//go:build e2e
+
+package main
+
+// End-to-end: a real etcd and kube-apiserver, the webhook binary registered with a
+// ValidatingWebhookConfiguration, and Deployments created through the API server.
+// `make e2e` builds kube-apiserver (e2e/apiserver) and the webhook and runs this with
+//   ETCD=/usr/bin/etcd KUBE_APISERVER=... LLMSIZE_WEBHOOK=... go test -tags e2e -run E2E
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/pem"
+	"fmt"
+	"io"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"sigs.k8s.io/yaml"
+)
+
+const adminToken = "e2e-admin-token"
+const webhookToken = "e2e-webhook-token"
+
+func freePort(t *testing.T) int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+func need(t *testing.T, env string) string {
+	p := os.Getenv(env)
+	if p == "" {
+		t.Fatalf("%s is not set (run `make e2e`)", env)
+	}
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("%s=%s: %v", env, p, err)
+	}
+	return p
+}
+
+func start(t *testing.T, dir, name, bin string, args ...string) {
+	logf, err := os.Create(filepath.Join(dir, name+".log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = logf, logf
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			_ = cmd.Process.Kill()
+		}
+		logf.Close()
+		if t.Failed() {
+			b, _ := os.ReadFile(logf.Name())
+			if len(b) > 4000 {
+				b = b[len(b)-4000:]
+			}
+			t.Logf("--- %s log (tail) ---\n%s", name, b)
+		}
+	})
+}
+
+// writeCerts makes a CA and a serving certificate for 127.0.0.1 (the webhook), and an RSA
+// key for the API server's service-account tokens.
+func writeCerts(t *testing.T, dir string) (caPEM []byte) {
+	caKey, _ := rsa.GenerateKey(rand.Reader, 2048)
+	caTmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "llmsize-e2e-ca"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour), IsCA: true,
+		KeyUsage: x509.KeyUsageCertSign, BasicConstraintsValid: true}
+	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca, _ := x509.ParseCertificate(caDER)
+	key, _ := rsa.GenerateKey(rand.Reader, 2048)
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "127.0.0.1"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
+		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caPEM = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})
+	write := func(name string, b []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("tls.crt", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
+	write("tls.key", pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)}))
+	saKey, _ := rsa.GenerateKey(rand.Reader, 2048)
+	write("sa.key", pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(saKey)}))
+	pub, _ := x509.MarshalPKIXPublicKey(&saKey.PublicKey)
+	write("sa.pub", pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: pub}))
+	// static tokens: an admin, and the webhook's service account (bound by deploy/rbac.yaml)
+	write("tokens.csv", []byte(adminToken+",admin,1,system:masters\n"+
+		webhookToken+",system:serviceaccount:llmsize-system:llmsize-webhook,2,system:serviceaccounts\n"))
+	write("webhook.token", []byte(webhookToken))
+	return caPEM
+}
+
+type api struct {
+	base string
+	c    *http.Client
+}
+
+// do sends a request as the admin and returns the status, body and Warning headers.
+func (a api) do(t *testing.T, method, path string, body any) (int, []byte, []string) {
+	var r io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = bytes.NewReader(b)
+	}
+	req, _ := http.NewRequest(method, a.base+path, r)
+	req.Header.Set("Authorization", "Bearer "+adminToken)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := a.c.Do(req)
+	if err != nil {
+		return 0, []byte(err.Error()), nil
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b, resp.Header.Values("Warning")
+}
+
+// applyYAML creates every document of a manifest file.
+func (a api) applyYAML(t *testing.T, file string, fill map[string]string) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	for k, v := range fill {
+		text = strings.ReplaceAll(text, k, v)
+	}
+	for _, doc := range strings.Split(text, "\n---\n") {
+		var obj map[string]any
+		if err := yaml.Unmarshal([]byte(doc), &obj); err != nil || obj == nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		meta, _ := obj["metadata"].(map[string]any)
+		ns, _ := meta["namespace"].(string)
+		path := collection(obj["apiVersion"].(string), obj["kind"].(string), ns)
+		if code, b, _ := a.do(t, http.MethodPost, path, obj); code != http.StatusCreated {
+			t.Fatalf("create %s %v: HTTP %d %s", obj["kind"], meta["name"], code, b)
+		}
+	}
+}
+
+var plural = map[string]string{"Namespace": "namespaces", "ServiceAccount": "serviceaccounts", "ClusterRole": "clusterroles",
+	"ClusterRoleBinding": "clusterrolebindings", "ValidatingWebhookConfiguration": "validatingwebhookconfigurations",
+	"Deployment": "deployments", "Node": "nodes", "Pod": "pods"}
+
+func collection(apiVersion, kind, ns string) string {
+	prefix := "/apis/" + apiVersion
+	if apiVersion == "v1" {
+		prefix = "/api/v1"
+	}
+	if ns != "" {
+		prefix += "/namespaces/" + ns
+	}
+	return prefix + "/" + plural[kind]
+}
+
+func deployment(name, image string, gpus int, product string, args ...string) map[string]any {
+	spec := map[string]any{"containers": []any{map[string]any{"name": "server", "image": image, "args": args,
+		"resources": map[string]any{"limits": map[string]any{"nvidia.com/gpu": fmt.Sprint(gpus)}}}}}
+	if product != "" {
+		spec["nodeSelector"] = map[string]any{"nvidia.com/gpu.product": product}
+	}
+	return map[string]any{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": map[string]any{"name": name},
+		"spec": map[string]any{"selector": map[string]any{"matchLabels": map[string]any{"app": name}},
+			"template": map[string]any{"metadata": map[string]any{"labels": map[string]any{"app": name}}, "spec": spec}}}
+}
+
+func TestE2EAPIServerRefusesWhatDoesNotFit(t *testing.T) {
+	etcd, apiserver, webhook := need(t, "ETCD"), need(t, "KUBE_APISERVER"), need(t, "LLMSIZE_WEBHOOK")
+	dir := t.TempDir()
+	caPEM := writeCerts(t, dir)
+	etcdPort, peerPort, apiPort, hookPort := freePort(t), freePort(t), freePort(t), freePort(t)
+
+	start(t, dir, "etcd", etcd, "--data-dir", filepath.Join(dir, "etcd"), "--name", "e2e",
+		"--listen-client-urls", fmt.Sprintf("http://127.0.0.1:%d", etcdPort),
+		"--advertise-client-urls", fmt.Sprintf("http://127.0.0.1:%d", etcdPort),
+		"--listen-peer-urls", fmt.Sprintf("http://127.0.0.1:%d", peerPort),
+		"--initial-advertise-peer-urls", fmt.Sprintf("http://127.0.0.1:%d", peerPort),
+		"--initial-cluster", fmt.Sprintf("e2e=http://127.0.0.1:%d", peerPort))
+	start(t, dir, "kube-apiserver", apiserver,
+		"--etcd-servers", fmt.Sprintf("http://127.0.0.1:%d", etcdPort),
+		"--bind-address", "127.0.0.1", "--secure-port", fmt.Sprint(apiPort), "--advertise-address", "127.0.0.1",
+		"--cert-dir", filepath.Join(dir, "apiserver-certs"),
+		"--token-auth-file", filepath.Join(dir, "tokens.csv"), "--authorization-mode", "RBAC",
+		"--service-account-issuer", "https://kubernetes.default.svc", "--service-account-key-file", filepath.Join(dir, "sa.pub"),
+		"--service-account-signing-key-file", filepath.Join(dir, "sa.key"), "--service-cluster-ip-range", "10.0.0.0/24",
+		"--disable-admission-plugins", "ServiceAccount", "--enable-priority-and-fairness=false")
+
+	a := api{base: fmt.Sprintf("https://127.0.0.1:%d", apiPort), c: &http.Client{Timeout: 30 * time.Second,
+		Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}} // self-signed, loopback
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		code, body, _ := a.do(t, http.MethodGet, "/readyz", nil)
+		if code == http.StatusOK {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("kube-apiserver not ready: %d %s", code, body)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	_, ver, _ := a.do(t, http.MethodGet, "/version", nil)
+	t.Logf("kube-apiserver ready: %s", bytes.Join(bytes.Fields(ver), []byte(" ")))
+
+	// The webhook's own namespace, service account and least-privilege RBAC, from deploy/.
+	a.applyYAML(t, "deploy/namespace.yaml", nil)
+	a.applyYAML(t, "deploy/rbac.yaml", nil)
+	os.WriteFile(filepath.Join(dir, "apiserver-ca.crt"), mustRead(t, filepath.Join(dir, "apiserver-certs", "apiserver.crt")), 0o600)
+	start(t, dir, "webhook", webhook, "-addr", fmt.Sprintf("127.0.0.1:%d", hookPort),
+		"-tls-cert", filepath.Join(dir, "tls.crt"), "-tls-key", filepath.Join(dir, "tls.key"),
+		"-apiserver", a.base, "-token-file", filepath.Join(dir, "webhook.token"),
+		"-ca-file", filepath.Join(dir, "apiserver-ca.crt"), "-cache-ttl", "1s")
+
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(caPEM)
+	hook := &http.Client{Timeout: 2 * time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		resp, err := hook.Get(fmt.Sprintf("https://127.0.0.1:%d/readyz", hookPort))
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("webhook not ready: %v", err)
+		}
+	}
+
+	// Register it: deploy/webhook.yaml with a URL instead of the in-cluster Service, and
+	// failurePolicy Fail so a broken webhook fails the test rather than admitting.
+	manifest := string(mustRead(t, "deploy/webhook.yaml"))
+	manifest = strings.Replace(manifest, "      service:\n        name: llmsize-webhook\n        namespace: llmsize-system\n        path: /validate\n",
+		fmt.Sprintf("      url: https://127.0.0.1:%d/validate\n", hookPort), 1)
+	manifest = strings.Replace(manifest, "failurePolicy: Ignore", "failurePolicy: Fail", 1)
+	os.WriteFile(filepath.Join(dir, "webhook.yaml"), []byte(manifest), 0o600)
+	a.applyYAML(t, filepath.Join(dir, "webhook.yaml"), map[string]string{"CA_BUNDLE": base64.StdEncoding.EncodeToString(caPEM)})
+
+	code, body, _ := a.do(t, http.MethodPost, "/api/v1/namespaces", map[string]any{"apiVersion": "v1", "kind": "Namespace",
+		"metadata": map[string]any{"name": "inference", "annotations": map[string]any{"llmsize.dev/use": "commercial,mau=1000000"}}})
+	if code != http.StatusCreated {
+		t.Fatalf("namespace: %d %s", code, body)
+	}
+	deps := "/apis/apps/v1/namespaces/inference/deployments"
+	const h100 = "NVIDIA-H100-80GB-HBM3"
+
+	// 1. Llama-3.1-70B in BF16 with vLLM on one H100 80GB: refused, with our message. The
+	// webhook configuration takes a moment to reach the API server's admission chain.
+	tooBig := deployment("llama-70b", "vllm/vllm-openai:v0.11.0", 1, h100,
+		"--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "8192")
+	deadline = time.Now().Add(30 * time.Second)
+	for {
+		code, body, _ = a.do(t, http.MethodPost, deps, tooBig)
+		if code != http.StatusCreated || time.Now().After(deadline) {
+			break
+		}
+		a.do(t, http.MethodDelete, deps+"/llama-70b", nil) // admitted before the webhook was live
+		time.Sleep(time.Second)
+	}
+	var status struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+	}
+	_ = json.Unmarshal(body, &status)
+	if code != http.StatusForbidden || !strings.Contains(status.Message, "admission webhook \"fit.llmsize.dev\" denied the request") ||
+		!strings.Contains(status.Message, "llama-3.1-70b (bf16) with vllm on 1× h100-sxm") || !strings.Contains(status.Message, "short by") {
+		t.Fatalf("70B bf16 on one H100: HTTP %d %s", code, body)
+	}
+	t.Logf("API server refused llama-70b: HTTP %d\n%s", code, status.Message)
+	if out := os.Getenv("E2E_OUT"); out != "" {
+		os.WriteFile(filepath.Join(out, "denial.txt"), []byte(status.Message+"\n"), 0o644)
+	}
+
+	// 2. The same model on four H100s with tensor parallelism: admitted, with the licence's
+	// obligations (namespace declares commercial use) as warnings.
+	fits := deployment("llama-70b-tp4", "vllm/vllm-openai:v0.11.0", 4, h100,
+		"--model", "meta-llama/Llama-3.1-70B-Instruct", "--tensor-parallel-size", "4", "--max-model-len", "32768")
+	code, body, warnings := a.do(t, http.MethodPost, deps, fits)
+	if code != http.StatusCreated {
+		t.Fatalf("70B on 4 H100s: HTTP %d %s", code, body)
+	}
+	if !strings.Contains(strings.Join(warnings, "\n"), "Built with Llama") {
+		t.Errorf("no licence obligation among the warnings: %q", warnings)
+	}
+	t.Logf("admitted llama-70b-tp4 with %d warnings, e.g. %q", len(warnings), first(warnings))
+
+	// 3. Unpinned: the webhook lists GPU nodes with its own least-privilege token. With only
+	// L4 nodes Qwen3-32B in BF16 cannot fit; once an H100 node joins, it can.
+	node := func(name, product string) map[string]any {
+		return map[string]any{"apiVersion": "v1", "kind": "Node", "metadata": map[string]any{"name": name,
+			"labels": map[string]any{"nvidia.com/gpu.product": product, "nvidia.com/gpu.count": "8"}}}
+	}
+	if code, body, _ := a.do(t, http.MethodPost, "/api/v1/nodes", node("gpu-l4-0", "NVIDIA-L4")); code != http.StatusCreated {
+		t.Fatalf("node: %d %s", code, body)
+	}
+	time.Sleep(1100 * time.Millisecond) // the webhook's node cache TTL
+	unpinned := deployment("qwen-32b", "vllm/vllm-openai:v0.11.0", 1, "", "--model", "Qwen/Qwen3-32B", "--max-model-len", "8192")
+	if code, body, _ := a.do(t, http.MethodPost, deps, unpinned); code != http.StatusForbidden || !bytes.Contains(body, []byte("on 1× l4")) {
+		t.Fatalf("qwen3-32b with only L4 nodes: HTTP %d %s", code, body)
+	}
+	a.do(t, http.MethodPost, "/api/v1/nodes", node("gpu-h100-0", h100))
+	time.Sleep(1100 * time.Millisecond)
+	if code, body, _ := a.do(t, http.MethodPost, deps, unpinned); code != http.StatusCreated {
+		t.Fatalf("qwen3-32b once an H100 node exists: HTTP %d %s", code, body)
+	}
+
+	// 4. A workload that is not an LLM server is none of the webhook's business.
+	web := deployment("web", "nginx:1.27", 0, "")
+	if code, body, _ := a.do(t, http.MethodPost, deps, web); code != http.StatusCreated {
+		t.Fatalf("nginx: HTTP %d %s", code, body)
+	}
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

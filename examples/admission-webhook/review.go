@@ -1,0 +1,566 @@
+package main
+
+// The admission decision: find the serving containers in a workload, build each one's plan
+// from its command line (plus llmsize.dev/* annotations), find the GPUs it will get, and
+// ask the llmsize library whether it fits. Every number comes from the library; this file
+// only gathers inputs and words the answer.
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	llmsize "github.com/llmsize/llmsize/bindings/go"
+	admissionv1 "k8s.io/api/admission/v1"
+	appsv1 "k8s.io/api/apps/v1"
+	batchv1 "k8s.io/api/batch/v1"
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+// Annotations a workload (or its pod template) may carry to fill in what its args don't say.
+const (
+	AnnModel   = "llmsize.dev/model"   // id or Hugging Face repo (Ollama pulls at run time)
+	AnnFormat  = "llmsize.dev/format"  // weight format: bf16, fp8, awq, Q4_K_M, …
+	AnnContext = "llmsize.dev/context" // tokens per sequence
+	AnnUsers   = "llmsize.dev/users"   // concurrent sequences
+	AnnEngine  = "llmsize.dev/engine"  // vllm, sglang, llamacpp, ollama, trtllm
+	AnnUse     = "llmsize.dev/use"     // on the Namespace: commercial,eu,multimodal,mau=N,revenue=USD/month,…
+	AnnSkip    = "llmsize.dev/skip"    // "true": not checked (an operator's escape hatch)
+
+	LabelProduct = "nvidia.com/gpu.product" // NVIDIA GPU Feature Discovery
+	LabelCount   = "nvidia.com/gpu.count"
+	ResourceGPU  = corev1.ResourceName("nvidia.com/gpu")
+)
+
+// Policy is what the operator configured.
+type Policy struct {
+	DenyUnknownModels bool // deny a serving container whose model llmsize cannot size (default: admit, warn)
+	DenyLicense       bool // deny when the namespace's declared use is not allowed by the licence
+}
+
+// Cluster is what the webhook reads from the API server: GPU nodes and namespace annotations.
+type Cluster interface {
+	GPUNodes(ctx context.Context) ([]GPUNode, error)
+	NamespaceAnnotations(ctx context.Context, name string) (map[string]string, error)
+}
+
+// GPUNode is one kind of GPU node: its GFD product label and GPUs per node.
+type GPUNode struct {
+	Product string
+	Count   int
+}
+
+// Decision is the outcome for one AdmissionRequest.
+type Decision struct {
+	Allowed  bool
+	Message  string // why not (denials)
+	Warnings []string
+}
+
+// workload is the part of an object the webhook reads.
+type workload struct {
+	kind        string
+	name        string
+	annotations map[string]string // object's, then its pod template's (template wins)
+	spec        *corev1.PodSpec
+}
+
+// podTemplate decodes the kinds the webhook is registered for and returns their pod spec.
+func podTemplate(kind string, raw []byte) (*workload, error) {
+	w := &workload{kind: kind}
+	merge := func(obj, tmpl metav1.ObjectMeta) {
+		w.name = obj.Name
+		if w.name == "" {
+			w.name = obj.GenerateName
+		}
+		w.annotations = map[string]string{}
+		for k, v := range obj.Annotations {
+			w.annotations[k] = v
+		}
+		for k, v := range tmpl.Annotations {
+			w.annotations[k] = v
+		}
+	}
+	var err error
+	switch kind {
+	case "Pod":
+		var o corev1.Pod
+		if err = json.Unmarshal(raw, &o); err == nil {
+			merge(o.ObjectMeta, metav1.ObjectMeta{})
+			w.spec = &o.Spec
+		}
+	case "Deployment":
+		var o appsv1.Deployment
+		if err = json.Unmarshal(raw, &o); err == nil {
+			merge(o.ObjectMeta, o.Spec.Template.ObjectMeta)
+			w.spec = &o.Spec.Template.Spec
+		}
+	case "StatefulSet":
+		var o appsv1.StatefulSet
+		if err = json.Unmarshal(raw, &o); err == nil {
+			merge(o.ObjectMeta, o.Spec.Template.ObjectMeta)
+			w.spec = &o.Spec.Template.Spec
+		}
+	case "ReplicaSet":
+		var o appsv1.ReplicaSet
+		if err = json.Unmarshal(raw, &o); err == nil {
+			merge(o.ObjectMeta, o.Spec.Template.ObjectMeta)
+			w.spec = &o.Spec.Template.Spec
+		}
+	case "DaemonSet":
+		var o appsv1.DaemonSet
+		if err = json.Unmarshal(raw, &o); err == nil {
+			merge(o.ObjectMeta, o.Spec.Template.ObjectMeta)
+			w.spec = &o.Spec.Template.Spec
+		}
+	case "Job":
+		var o batchv1.Job
+		if err = json.Unmarshal(raw, &o); err == nil {
+			merge(o.ObjectMeta, o.Spec.Template.ObjectMeta)
+			w.spec = &o.Spec.Template.Spec
+		}
+	default:
+		return nil, nil // not a kind with a pod template: nothing to check
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot decode the %s: %v", kind, err)
+	}
+	return w, nil
+}
+
+// entrypoints: what an image runs when a container gives no command, and how an engine
+// named by annotation is started. Table-driven: an image or engine is one row.
+var entrypoints = []struct {
+	image  string // substring of the image reference
+	engine string
+	argv   []string
+}{
+	{"vllm/vllm-openai", "vllm", []string{"vllm", "serve"}},
+	{"lmsysorg/sglang", "sglang", []string{"python3", "-m", "sglang.launch_server"}},
+	{"ggml-org/llama.cpp", "llamacpp", []string{"llama-server"}},
+	{"ggerganov/llama.cpp", "llamacpp", []string{"llama-server"}},
+	{"ollama/ollama", "ollama", []string{"ollama"}},
+	{"tensorrt-llm", "trtllm", []string{"trtllm-serve"}},
+}
+
+// argv is the command line a container runs: command + args, the image's entrypoint when
+// there is no command, and the script of `sh -c "..."`.
+func argv(c corev1.Container, engine string) []string {
+	a := append(append([]string{}, c.Command...), c.Args...)
+	if len(c.Command) == 0 {
+		for _, e := range entrypoints {
+			if (engine == "" && strings.Contains(c.Image, e.image)) || (engine != "" && engine == e.engine) {
+				a = append(append([]string{}, e.argv...), a...)
+				break
+			}
+		}
+	}
+	if len(a) >= 3 && (strings.HasSuffix(a[0], "sh") || strings.HasSuffix(a[0], "bash")) && a[1] == "-c" {
+		a = shellWords(a[2])
+	}
+	if len(a) > 0 && a[0] == "ollama" && len(a) == 1 {
+		a = append(a, "serve")
+	}
+	return a
+}
+
+// shellWords splits a shell script's first command into words (quotes honoured; the
+// script stops at the first ;, && or newline, where a serving command ends in practice).
+func shellWords(s string) []string {
+	var out []string
+	var cur strings.Builder
+	quote, have := byte(0), false
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case quote != 0 && ch == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteByte(ch)
+		case ch == '\'' || ch == '"':
+			quote, have = ch, true
+		case ch == ' ' || ch == '\t' || ch == '\\' && i+1 < len(s) && s[i+1] == '\n':
+			if ch == '\\' {
+				i++
+			}
+			if have || cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+				have = false
+			}
+		case ch == ';' || ch == '\n' || ch == '&' || ch == '|':
+			if cur.Len() > 0 || have {
+				out = append(out, cur.String())
+			}
+			if len(out) > 0 && out[0] == "exec" {
+				out = out[1:]
+			}
+			return out
+		default:
+			cur.WriteByte(ch)
+		}
+	}
+	if cur.Len() > 0 || have {
+		out = append(out, cur.String())
+	}
+	if len(out) > 0 && out[0] == "exec" {
+		out = out[1:]
+	}
+	return out
+}
+
+func env(c corev1.Container) map[string]string {
+	m := map[string]string{}
+	for _, e := range c.Env {
+		if e.ValueFrom == nil {
+			m[e.Name] = e.Value
+		}
+	}
+	return m
+}
+
+// hardware is where a container will run: GPU products to check and GPUs per pod.
+type hardware struct {
+	products []string // empty: unknown
+	pinned   bool     // products come from the pod's nodeSelector / required affinity
+	gpus     int
+}
+
+func pinnedProducts(spec *corev1.PodSpec) []string {
+	if p, ok := spec.NodeSelector[LabelProduct]; ok {
+		return []string{p}
+	}
+	a := spec.Affinity
+	if a == nil || a.NodeAffinity == nil || a.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution == nil {
+		return nil
+	}
+	// Terms are ORed: the pod may land on a product from any term, so every one must fit.
+	var out []string
+	for _, t := range a.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms {
+		for _, e := range t.MatchExpressions {
+			if e.Key == LabelProduct && e.Operator == corev1.NodeSelectorOpIn {
+				out = append(out, e.Values...)
+			}
+		}
+	}
+	return out
+}
+
+func gpuLimit(c corev1.Container) int {
+	if q, ok := c.Resources.Limits[ResourceGPU]; ok {
+		return int(q.Value())
+	}
+	return 0
+}
+
+// Reviewer decides AdmissionRequests.
+type Reviewer struct {
+	Policy  Policy
+	Cluster Cluster // nil: only pinned products are checked
+}
+
+// Review decides one request. It never panics on malformed input (the HTTP layer also
+// recovers, as a last line).
+func (rv *Reviewer) Review(ctx context.Context, req *admissionv1.AdmissionRequest) Decision {
+	if req.Operation == admissionv1.Delete || req.Operation == admissionv1.Connect {
+		return Decision{Allowed: true}
+	}
+	w, err := podTemplate(req.Kind.Kind, req.Object.Raw)
+	if err != nil {
+		return Decision{Allowed: false, Message: "llmsize: " + err.Error()}
+	}
+	if w == nil || w.spec == nil || w.annotations[AnnSkip] == "true" {
+		return Decision{Allowed: true}
+	}
+	d := Decision{Allowed: true}
+	var use *llmsize.Use
+	for _, c := range w.spec.Containers {
+		cd := rv.container(ctx, req.Namespace, w, c, &use)
+		d.Warnings = append(d.Warnings, cd.Warnings...)
+		if !cd.Allowed {
+			d.Allowed = false
+			if d.Message != "" {
+				d.Message += "\n"
+			}
+			d.Message += cd.Message
+		}
+	}
+	return d
+}
+
+func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c corev1.Container, use **llmsize.Use) Decision {
+	who := fmt.Sprintf("%s %s, container %q", w.kind, w.name, c.Name)
+	ann := w.annotations
+	plan, err := llmsize.PlanFromArgs(argv(c, ann[AnnEngine]), env(c))
+	if errors.Is(err, llmsize.ErrUnknownEngine) {
+		if ann[AnnModel] == "" || len(w.spec.Containers) > 1 && gpuLimit(c) == 0 {
+			return Decision{Allowed: true} // not a serving container
+		}
+		plan, err = llmsize.Plan{Engine: llmsize.EngineNone}, nil
+	}
+	if err != nil {
+		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf("llmsize: %s: %v; not checked", who, err)}}
+	}
+	if d, ok := applyAnnotations(&plan, ann, who); !ok {
+		return rv.unknownModel(d)
+	}
+	if plan.Model == nil {
+		return rv.unknownModel(fmt.Sprintf("llmsize: %s serves %q, which llmsize cannot size (set %s to a known id)",
+			who, plan.ModelArg, AnnModel))
+	}
+	if plan.Format == "" {
+		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf(
+			"llmsize: %s: the weight format of %s is not in its args; set %s to check it", who, plan.Model.ID, AnnFormat)}}
+	}
+	hw := hardware{products: pinnedProducts(w.spec), gpus: gpuLimit(c)}
+	hw.pinned = len(hw.products) > 0
+	if hw.gpus == 0 {
+		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf(
+			"llmsize: %s serves %s but requests no %s; not checked", who, plan.Model.ID, ResourceGPU)}}
+	}
+	if need := int(max(plan.TP, 1) * max(plan.PP, 1)); need > hw.gpus {
+		return Decision{Message: fmt.Sprintf("llmsize: %s: %s asks for %d GPUs (tensor %d × pipeline %d) but the "+
+			"container requests %s: %d", who, plan.Engine, need, max(plan.TP, 1), max(plan.PP, 1), ResourceGPU, hw.gpus)}
+	}
+	d := rv.fitHardware(ctx, who, plan, hw)
+	rv.license(ctx, ns, who, plan.Model, use, &d)
+	return d
+}
+
+func (rv *Reviewer) unknownModel(msg string) Decision {
+	if rv.Policy.DenyUnknownModels {
+		return Decision{Message: msg}
+	}
+	return Decision{Allowed: true, Warnings: []string{msg + "; admitted by policy"}}
+}
+
+// applyAnnotations fills in the plan from llmsize.dev/* annotations; false when the model
+// annotation names no known model (the string says so).
+func applyAnnotations(p *llmsize.Plan, ann map[string]string, who string) (string, bool) {
+	if v := ann[AnnEngine]; v != "" && p.Engine == llmsize.EngineNone {
+		if e, err := llmsize.ParseEngine(v); err == nil {
+			p.Engine = e
+		}
+	}
+	if v := ann[AnnModel]; v != "" {
+		m, err := llmsize.LookupModel(v)
+		if err != nil {
+			return fmt.Sprintf("llmsize: %s: %s %v", who, AnnModel, err), false
+		}
+		p.Model = m
+	}
+	if v := ann[AnnFormat]; v != "" {
+		p.Format = v
+	}
+	if v, err := strconv.ParseUint(ann[AnnContext], 10, 64); err == nil && v > 0 {
+		p.Context = v
+	}
+	if v, err := strconv.ParseUint(ann[AnnUsers], 10, 32); err == nil && v > 0 {
+		p.Users = uint32(v)
+	}
+	return "", true
+}
+
+type outcome struct {
+	product string
+	fit     llmsize.FitResult
+	err     error
+}
+
+// fitHardware evaluates the plan on each GPU product the pod may land on. Pinned products
+// must all fit (the scheduler may pick any); otherwise one GPU node kind that fits is enough.
+func (rv *Reviewer) fitHardware(ctx context.Context, who string, plan llmsize.Plan, hw hardware) Decision {
+	if !hw.pinned && rv.Cluster != nil {
+		nodes, err := rv.Cluster.GPUNodes(ctx)
+		if err != nil {
+			return Decision{Allowed: true, Warnings: []string{fmt.Sprintf("llmsize: %s: cannot list GPU nodes (%v); not checked", who, err)}}
+		}
+		seen := map[string]bool{}
+		for _, n := range nodes {
+			if n.Count >= hw.gpus && !seen[n.Product] {
+				seen[n.Product] = true
+				hw.products = append(hw.products, n.Product)
+			}
+		}
+		sort.Strings(hw.products)
+		if len(hw.products) == 0 && len(nodes) > 0 {
+			return Decision{Message: fmt.Sprintf("llmsize: %s requests %d GPUs but no GPU node has that many", who, hw.gpus)}
+		}
+	}
+	if len(hw.products) == 0 {
+		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf(
+			"llmsize: %s: no GPU product pinned (%s) and no GPU nodes known; not checked", who, LabelProduct)}}
+	}
+	var res []outcome
+	for _, p := range hw.products {
+		f, err := plan.Fit(p, uint32(hw.gpus))
+		res = append(res, outcome{p, f, err})
+	}
+	var d Decision
+	var fits, fails []outcome
+	for _, o := range res {
+		switch {
+		case errors.Is(o.err, llmsize.ErrUnknownGPU):
+			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s: GPU %q is not in llmsize's table; not checked there", who, o.product))
+		case o.err != nil:
+			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s on %s: %v", who, o.product, o.err))
+		case o.fit.Fits:
+			fits = append(fits, o)
+		default:
+			fails = append(fails, o)
+		}
+	}
+	for _, o := range fits {
+		if o.fit.Tight {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s fits on %s only tightly: %s of headroom",
+				who, o.product, gib(o.fit.HeadroomBytes)))
+		}
+	}
+	deny := len(fails) > 0 && (hw.pinned || len(fits) == 0)
+	if !deny {
+		d.Allowed = true
+		return d
+	}
+	d.Message = denial(who, plan, fails[0].fit)
+	return d
+}
+
+func gib(b any) string {
+	switch v := b.(type) {
+	case uint64:
+		return fmt.Sprintf("%.1f GiB", float64(v)/(1<<30))
+	case int64:
+		return fmt.Sprintf("%.1f GiB", float64(v)/(1<<30))
+	}
+	return fmt.Sprint(b)
+}
+
+// denial words a FitResult that does not fit: what is short, by component, and the
+// smallest changes that fit.
+func denial(who string, plan llmsize.Plan, f llmsize.FitResult) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "llmsize: %s does not fit: %s (%s) with %s on %d× %s", who, f.Model, f.Format, f.Engine, f.GPUs, f.GPU)
+	if g, err := llmsize.LookupGPU(f.GPU); err == nil {
+		fmt.Fprintf(&b, " (%s each)", gib(g.MemoryBytes))
+	}
+	fmt.Fprintf(&b, ". Per GPU it needs %s: weights %s + KV cache %s (%d × %d tokens) + activations %s + overhead %s; "+
+		"%s can use %s", gib(f.TotalBytes), gib(f.WeightBytes), gib(f.KVBytes), f.Users, f.Context, gib(f.ActivationBytes),
+		gib(f.OverheadBytes), f.Engine, gib(f.UsableBytes))
+	if f.HeadroomBytes < 0 {
+		fmt.Fprintf(&b, ", short by %s", gib(-f.HeadroomBytes))
+	}
+	b.WriteString(".")
+	if f.Refused && f.Loads {
+		fmt.Fprintf(&b, " %s would refuse to start: one request at %d tokens needs %s of KV cache and its pool holds %s "+
+			"(%d tokens).", f.Engine, f.Context, gib(f.RefusalNeeded), gib(f.RefusalAvailable), f.KVCapacityTokens)
+	}
+	if s := f.Suggestion; s != nil {
+		var opts []string
+		if s.Format != "" {
+			opts = append(opts, "weights in "+s.Format)
+		}
+		if s.GPUs > f.GPUs {
+			opts = append(opts, fmt.Sprintf("%d GPUs (tensor parallel)", s.GPUs))
+		}
+		if s.Context > 0 && s.Context < f.Context {
+			opts = append(opts, fmt.Sprintf("context ≤ %d tokens", s.Context))
+		}
+		if s.Users > 0 && s.Users < f.Users {
+			opts = append(opts, fmt.Sprintf("≤ %d concurrent users", s.Users))
+		}
+		if len(opts) > 0 {
+			b.WriteString(" Would fit with any one of: " + strings.Join(opts, "; ") + ".")
+		}
+	}
+	return b.String()
+}
+
+// parseUse reads a namespace's llmsize.dev/use annotation: comma-separated flags and
+// key=value pairs (commercial, eu, multimodal, redistribute, train, mau=N, mau_at_release=N,
+// revenue=USD per month).
+func parseUse(s string) (*llmsize.Use, error) {
+	u := &llmsize.Use{}
+	for _, f := range strings.Split(s, ",") {
+		k, v, hasV := strings.Cut(strings.TrimSpace(f), "=")
+		var n float64
+		if hasV {
+			var err error
+			if n, err = strconv.ParseFloat(v, 64); err != nil || n < 0 || n != n {
+				return nil, fmt.Errorf("%s=%q is not a non-negative number", k, v)
+			}
+		}
+		switch k {
+		case "commercial":
+			u.Commercial = true
+		case "eu":
+			u.EU = true
+		case "multimodal":
+			u.Multimodal = true
+		case "redistribute":
+			u.Redistribute = true
+		case "train":
+			u.TrainOnOutputs = true
+		case "mau":
+			u.MAU = uint64(n)
+		case "mau_at_release":
+			u.MAUAtRelease = uint64(n)
+		case "revenue":
+			u.RevenueUSD = n
+		case "":
+		default:
+			return nil, fmt.Errorf("unknown use %q", k)
+		}
+	}
+	return u, nil
+}
+
+// license checks the namespace's declared use against the model's licence: obligations
+// come back as warnings, a use the licence does not allow as a denial (policy permitting).
+func (rv *Reviewer) license(ctx context.Context, ns, who string, m *llmsize.Model, use **llmsize.Use, d *Decision) {
+	if *use == nil {
+		if rv.Cluster == nil || ns == "" {
+			return
+		}
+		ann, err := rv.Cluster.NamespaceAnnotations(ctx, ns)
+		if err != nil || ann[AnnUse] == "" {
+			return
+		}
+		u, err := parseUse(ann[AnnUse])
+		if err != nil {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: namespace %s: %s: %v", ns, AnnUse, err))
+			return
+		}
+		*use = u
+	}
+	r, err := llmsize.CheckLicense(m.ID, **use)
+	if err != nil {
+		return
+	}
+	for _, o := range r.Obligations {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s licence %s: %s (%s)", m.ID, o.License, o.Text, o.Clause))
+	}
+	if r.Verdict == llmsize.VerdictNotAllowed {
+		var why []string
+		for _, x := range r.Reasons {
+			if x.Verdict == llmsize.VerdictNotAllowed {
+				why = append(why, fmt.Sprintf("%s (%s)", x.Text, x.Clause))
+			}
+		}
+		msg := fmt.Sprintf("llmsize: %s: the %s licence does not allow this namespace's declared use (%s): %s",
+			who, m.License, AnnUse, strings.Join(why, "; "))
+		if rv.Policy.DenyLicense {
+			d.Allowed = false
+			if d.Message != "" {
+				d.Message += " "
+			}
+			d.Message += msg
+		} else {
+			d.Warnings = append(d.Warnings, msg)
+		}
+	}
+}
