@@ -1,7 +1,8 @@
 # llmsize — build, test, run, install.
 #   make          CLI (./llmsize) and library object (build/llmsize.o)
 #   make run      the main job on embedded defaults: what fits where
-#   make test     every test (C, then the compile matrix); ends with "N passed, N failed"
+#   make test     every test: C (plain, ASan+UBSan, valgrind, TSan), compile matrix, fuzz smoke,
+#                 Python, Go, the webhook and its e2e test
 #   make install  header, pkg-config file, CLI (PREFIX, DESTDIR honoured)
 CC      ?= cc
 CXX     ?= c++
@@ -39,15 +40,10 @@ $(BUILD)/scheduler: examples/scheduler/scheduler.c $(BUILD)/llmsize.o | $(BUILD)
 run: llmsize
 	./llmsize run
 
-# The header must parse warning-free as C99, C11, C++11 and C++17 with every compiler
-# present (gcc/g++ always; clang/clang++ when installed).
-COMPILERS_C   = $(CC) $(shell command -v clang >/dev/null 2>&1 && echo clang)
-COMPILERS_CXX = $(CXX) $(shell command -v clang++ >/dev/null 2>&1 && echo clang++)
+# The compiler matrix: gcc/clang x C99..C2x and C++11..20 x -O0/-O2/-O3 at -Werror with
+# -Wconversion -Wshadow, and the same answers from every build (incl. tcc and -m32).
 matrix: | $(BUILD)
-	@for c in $(COMPILERS_C); do for s in c99 c11; do \
-	  $$c -std=$$s $(WARN) -I. -c llmsize.c -o $(BUILD)/m.o || exit 1; echo "ok $$c -std=$$s"; done; done
-	@for c in $(COMPILERS_CXX); do for s in c++11 c++17; do \
-	  $$c -std=$$s $(WARN) -I. -x c++ -c llmsize.c -o $(BUILD)/m.o || exit 1; echo "ok $$c -std=$$s"; done; done
+	CC=$(CC) CXX=$(CXX) tests/matrix.sh
 
 test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler
 	$(MAKE) --no-print-directory matrix
@@ -58,6 +54,7 @@ test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler
 	./examples/installer/installer.sh llama-3.1-8b 8192 "NVIDIA GeForce RTX 4090" > $(BUILD)/installer.out && grep -q "llama-server\|vllm serve" $(BUILD)/installer.out
 	! ./examples/installer/installer.sh llama-3.1-405b 131072 "NVIDIA GeForce RTX 4060" 2>/dev/null
 	$(BUILD)/test_llmsize tests/data
+	$(MAKE) --no-print-directory symbols test-asan test-valgrind test-tsan fuzz-replay fuzz-smoke
 	$(MAKE) --no-print-directory check-bindings
 	$(MAKE) --no-print-directory python-test
 	$(MAKE) --no-print-directory go-test
@@ -155,6 +152,57 @@ test-asan: | $(BUILD)
 	$(CC) -std=c99 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover $(WARN) -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $(TEST_SRC) llmsize.c -lm -o $(BUILD)/test_asan
 	$(BUILD)/test_asan tests/data
 
+# ---- Hardening (see "How it is tested" in README.md) ----
+# valgrind memcheck over the C tests and the CLI's main job; errors fail.
+test-valgrind: $(BUILD)/test_llmsize llmsize
+	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all $(BUILD)/test_llmsize tests/data > $(BUILD)/valgrind.out; \
+	  rc=$$?; tail -1 $(BUILD)/valgrind.out; exit $$rc
+	valgrind -q --error-exitcode=99 --leak-check=full ./llmsize run > /dev/null && echo "valgrind: llmsize run clean"
+
+# Eight threads calling the library at once under ThreadSanitizer.
+test-tsan: | $(BUILD)
+	$(TSAN_CC) -std=c99 -g -O1 -fsanitize=thread $(WARN) -I. tests/test_threads.c llmsize.c -pthread -o $(BUILD)/test_tsan
+	TSAN_OPTIONS=halt_on_error=1 $(BUILD)/test_tsan
+TSAN_CC = $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
+
+# The library object may reference nothing but <string.h>: no allocator, no stdio, no libm.
+symbols: $(BUILD)/llmsize.o
+	@bad=$$(nm -u $(BUILD)/llmsize.o | awk '{print $$2}' | grep -v -E '^(mem(cmp|cpy|move|set)|str(chr|cmp|cspn|len|ncmp|rchr|spn|str))$$'); \
+	if [ -n "$$bad" ]; then echo "llmsize.o references: $$bad"; exit 1; fi; \
+	echo "symbols: llmsize.o references only $$(nm -u $(BUILD)/llmsize.o | awk '{print $$2}' | tr '\n' ' ')"
+
+# libFuzzer targets (clang): fuzz/fuzz_*.c. `make fuzz` runs each for FUZZ_SECONDS with
+# its committed corpus and dictionary; `make fuzz-smoke` (part of make test) for 10 s.
+FUZZ_TARGETS = names command hf_config calc
+FUZZ_SECONDS ?= 300
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(WARN)
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(HEADERS) | $(BUILD)
+	mkdir -p $(BUILD)/fuzz
+	clang $(FUZZ_FLAGS) -I. -Ifuzz $< llmsize.c -o $@
+fuzz: $(addprefix $(BUILD)/fuzz/fuzz_,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do mkdir -p $(BUILD)/fuzz/corpus_$$t; \
+	  dict=""; [ -f fuzz/$$t.dict ] && dict="-dict=fuzz/$$t.dict"; \
+	  $(BUILD)/fuzz/fuzz_$$t $$dict -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus_$$t fuzz/corpus/$$t > $(BUILD)/fuzz/$$t.log 2>&1 \
+	    || { tail -30 $(BUILD)/fuzz/$$t.log; exit 1; }; \
+	  echo "fuzz $$t: $$(grep -o 'number_of_executed_units: [0-9]*' $(BUILD)/fuzz/$$t.log | cut -d' ' -f2) executions in $(FUZZ_SECONDS) s, $$(grep -o 'cov: [0-9]*' $(BUILD)/fuzz/$$t.log | tail -1), no crash"; done
+fuzz-smoke:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
+# The committed corpora through every target without libFuzzer, under valgrind.
+fuzz-replay: | $(BUILD)
+	@for t in $(FUZZ_TARGETS); do \
+	  $(CC) -std=c99 -g -O1 $(WARN) -I. -Ifuzz fuzz/fuzz_$$t.c fuzz/replay.c llmsize.c -o $(BUILD)/replay_$$t && \
+	  valgrind -q --error-exitcode=99 $(BUILD)/replay_$$t fuzz/corpus/$$t/* > $(BUILD)/replay_$$t.out || exit 1; \
+	  echo "fuzz-replay $$t: $$(cat $(BUILD)/replay_$$t.out) under valgrind, clean"; done
+
+# Branch coverage of llmsize.h by the C tests and the fuzz corpora (gcov).
+coverage: | $(BUILD)
+	rm -rf $(BUILD)/cov && mkdir -p $(BUILD)/cov
+	$(CC) -std=c99 -O0 --coverage -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $(TEST_SRC) llmsize.c -lm -o $(BUILD)/cov/test_cov
+	cd $(BUILD)/cov && ./test_cov ../../tests/data > /dev/null
+	cd $(BUILD)/cov && gcov -b -o . ../../llmsize.c 2>/dev/null > gcov.txt; \
+	  awk '/^File .*llmsize.h.$$/{f=1;next} /^File /{f=0} f' gcov.txt | sed 's/^/llmsize.h /'
+
 install: llmsize
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/
@@ -166,5 +214,5 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: all run matrix test test-asan bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
+.PHONY: all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
 FORCE:

@@ -297,6 +297,11 @@ static void test_plan_contracts(void) {
           "a 20-digit context is malformed, not wrapped");
     CHECK(llmsize_parse_command(3, argv2, 0, NULL, &ps) == LLMSIZE_OK && ps.plan.model == NULL, "empty model name");
     CHECK(llmsize_parse_command(3, ollama, 1, env1, &ps) == LLMSIZE_ERR_PARSE, "OLLAMA_CONTEXT_LENGTH=0 is malformed");
+    {   /* found by fuzz/fuzz_command: a tag whose name alternates letters and digits got a '-'
+           before every digit and overflowed the dashed-name buffer (caught under ASan) */
+        const char *tag[] = { "ollama", "run", "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1:7b" };
+        CHECK(llmsize_parse_command(3, tag, 0, NULL, &ps) == LLMSIZE_OK && ps.plan.model == NULL, "a1a1…:7b is no model");
+    }
     CHECK(llmsize_parse_command(0, argv1, 0, NULL, &ps) == LLMSIZE_ERR_UNKNOWN_ENGINE, "empty argv");
     CHECK(llmsize_parse_command(1, NULL, 0, NULL, &ps) == LLMSIZE_ERR_NULL, "NULL argv");
     {   /* random token soup: must return a status, never crash (run under sanitizers in CI) */

@@ -1,0 +1,73 @@
+/* Shared by the libFuzzer targets: run every calculation on a model and check the
+   invariants that must hold whatever the input (a violation aborts, which the fuzzer
+   reports as a crash). The library must never crash, hang, read out of bounds or hit UB. */
+#ifndef FUZZ_COMMON_H
+#define FUZZ_COMMON_H
+#include "llmsize.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define FUZZ_CHECK(c) do { if (!(c)) abort(); } while (0)
+
+/* A byte cursor: values past the end read as zero. */
+typedef struct fuzz_in { const uint8_t *p; size_t n; } fuzz_in;
+static inline uint32_t fuzz_u32(fuzz_in *in) {
+    uint32_t v = 0;
+    size_t k;
+    for (k = 0; k < 4 && in->n; ++k, ++in->p, --in->n) v |= (uint32_t)in->p[0] << (8 * k);
+    return v;
+}
+static inline uint64_t fuzz_u64(fuzz_in *in) { uint64_t lo = fuzz_u32(in); return lo | (uint64_t)fuzz_u32(in) << 32; }
+static inline double fuzz_f64(fuzz_in *in) { uint64_t u = fuzz_u64(in); double d; memcpy(&d, &u, sizeof d); return d; }
+/* Small numbers most of the time, anything some of the time. */
+static inline uint32_t fuzz_small(fuzz_in *in) { uint32_t v = fuzz_u32(in); return (v & 0x80000000u) ? v : v % 4097u; }
+
+static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
+    llmsize_params p;
+    llmsize_weights w;
+    llmsize_plan plan;
+    llmsize_plan_result r;
+    llmsize_suggestion sug;
+    llmsize_quality q;
+    llmsize_use use;
+    llmsize_license_result lic;
+    uint64_t kv = 0, kv2 = 0, ctx, u64v;
+    uint32_t u32v;
+    const llmsize_format *f = llmsize_format_at(fuzz_u32(in) % llmsize_format_count());
+    const llmsize_accel *a = llmsize_accel_at(fuzz_u32(in) % llmsize_accel_count());
+    llmsize_status st = llmsize_params_of(m, &p);
+    if (st == LLMSIZE_OK) FUZZ_CHECK(p.active <= p.total && p.text <= p.total);
+    if (llmsize_weight_bytes(m, f, &w) == LLMSIZE_OK) FUZZ_CHECK(w.total > 0);
+    ctx = fuzz_u64(in) >> (fuzz_u32(in) % 64);
+    if (llmsize_kv_bytes(m, ctx, fuzz_small(in), (llmsize_kv_dtype)(fuzz_u32(in) % 16), &kv) == LLMSIZE_OK &&
+        ctx < UINT64_MAX / 2 && llmsize_kv_bytes(m, ctx + 1, 1, LLMSIZE_KV_F16, &kv2) == LLMSIZE_OK)
+        (void)kv2;
+    memset(&plan, 0, sizeof plan);
+    plan.model = m; plan.format = f; plan.accel = a;
+    if (fuzz_u32(in) & 1) { /* the caches callers use for sweeps (only when computed) */
+        plan.weights = llmsize_weight_bytes(m, f, &w) == LLMSIZE_OK ? &w : NULL;
+        plan.params = st == LLMSIZE_OK ? &p : NULL;
+    }
+    plan.engine = fuzz_u32(in) % 7; plan.tp = fuzz_small(in) % 65; plan.pp = fuzz_small(in) % 9;
+    plan.dp = fuzz_small(in) % 9; plan.context = fuzz_u64(in) >> (fuzz_u32(in) % 64); plan.seqs = fuzz_small(in);
+    plan.kv_dtype = fuzz_u32(in) % 16; plan.mem_fraction = fuzz_f64(in); plan.batched_tokens = fuzz_small(in);
+    plan.ubatch = fuzz_small(in); plan.block_size = fuzz_small(in); plan.gpu_layers = (int32_t)fuzz_u32(in);
+    plan.cpu_moe_layers = fuzz_small(in); plan.host_bw_gbs = fuzz_f64(in); plan.flags = fuzz_u32(in);
+    plan.tight_pct = fuzz_small(in); plan.kv_pool_bytes = fuzz_u64(in) >> (fuzz_u32(in) % 64);
+    if (llmsize_plan_fit(&plan, &r) == LLMSIZE_OK) {
+        FUZZ_CHECK(r.fits == 0 || r.fits == 1);
+        FUZZ_CHECK(!(r.fits && r.refused));
+    }
+    if (fuzz_u32(in) % 16 == 0) { /* the solvers search (slow): run them on 1 input in 16 */
+        (void)llmsize_plan_max_context(&plan, &u64v);
+        (void)llmsize_plan_max_seqs(&plan, &u32v);
+        (void)llmsize_plan_min_gpus(&plan, 1 + fuzz_small(in) % 64, &u32v);
+        (void)llmsize_plan_suggest(&plan, &sug);
+    }
+    (void)llmsize_quality_of(m, f, &q);
+    memset(&use, 0, sizeof use);
+    use.commercial = (int)(fuzz_u32(in) & 1); use.mau = fuzz_u64(in); use.mau_at_release = fuzz_u64(in);
+    use.revenue_usd = fuzz_f64(in); use.eu = (int)(fuzz_u32(in) & 1); use.multimodal = (int)(fuzz_u32(in) & 1);
+    (void)llmsize_license_check(m, &use, &lic);
+}
+#endif
