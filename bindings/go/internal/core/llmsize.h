@@ -3530,7 +3530,7 @@ static const llmsize_format *llmsize__format_in_name(const char *name, size_t n,
    table model: the name with or without a '-' before its version digits, as a prefix of the
    model id, and the size when one is given. */
 static const llmsize_model *llmsize__model_in_ollama_tag(const char *tag, size_t n) {
-    char name[64], dashed[72], size[16];
+    char name[64], dashed[2 * sizeof name], size[16]; /* a '-' before at most every other char */
     size_t nl = 0, sl = 0, i, d = 0;
     int pass;
     while (nl < n && tag[nl] != ':' && nl < sizeof name - 1) { name[nl] = tag[nl]; ++nl; }
