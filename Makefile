@@ -23,7 +23,7 @@ $(BUILD)/llmsize.o: llmsize.c $(HEADERS) | $(BUILD)
 llmsize: examples/cli/main.c $(BUILD)/llmsize.o
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/cli/main.c $(BUILD)/llmsize.o -o $@
 
-TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/tu_second.c tests/gen_vectors.c
+TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/test_hardening.c tests/tu_second.c tests/gen_vectors.c
 $(BUILD)/test_llmsize: $(TEST_SRC) tests/testing.h $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $(TEST_SRC) $(BUILD)/llmsize.o -lm -o $@
 
@@ -87,7 +87,7 @@ check-bindings: | $(BUILD)
 # The Python package in a clean virtual environment: install from the source tree, build a
 # wheel and check what it carries, pytest, then run the notebook top to bottom.
 VENV = $(BUILD)/venv
-PY_DEPS = pytest nbclient nbformat ipykernel matplotlib pandas build
+PY_DEPS = pytest hypothesis nbclient nbformat ipykernel matplotlib pandas build
 python-test: | $(BUILD)
 	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q $(PY_DEPS)
@@ -195,13 +195,19 @@ fuzz-replay: | $(BUILD)
 	  valgrind -q --error-exitcode=99 $(BUILD)/replay_$$t fuzz/corpus/$$t/* > $(BUILD)/replay_$$t.out || exit 1; \
 	  echo "fuzz-replay $$t: $$(cat $(BUILD)/replay_$$t.out) under valgrind, clean"; done
 
-# Branch coverage of llmsize.h by the C tests and the fuzz corpora (gcov).
+# Branch coverage of llmsize.h by the C tests plus the fuzz corpora (committed seeds and,
+# when `make fuzz` has run, what it found), with gcov: one instrumented object, many runs.
+COV = $(BUILD)/cov
 coverage: | $(BUILD)
-	rm -rf $(BUILD)/cov && mkdir -p $(BUILD)/cov
-	$(CC) -std=c99 -O0 --coverage -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $(TEST_SRC) llmsize.c -lm -o $(BUILD)/cov/test_cov
-	cd $(BUILD)/cov && ./test_cov ../../tests/data > /dev/null
-	cd $(BUILD)/cov && gcov -b -o . ../../llmsize.c 2>/dev/null > gcov.txt; \
-	  awk '/^File .*llmsize.h.$$/{f=1;next} /^File /{f=0} f' gcov.txt | sed 's/^/llmsize.h /'
+	rm -rf $(COV) && mkdir -p $(COV)
+	$(CC) -std=c99 -O0 --coverage -I. -c llmsize.c -o $(COV)/llmsize.o
+	$(CC) -std=c99 -O0 --coverage -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $(TEST_SRC) $(COV)/llmsize.o -lm -o $(COV)/test_cov
+	$(COV)/test_cov tests/data > /dev/null
+	@for t in $(FUZZ_TARGETS); do \
+	  $(CC) -std=c99 -O0 --coverage -I. -Ifuzz fuzz/fuzz_$$t.c fuzz/replay.c $(COV)/llmsize.o -o $(COV)/replay_$$t && \
+	  find fuzz/corpus/$$t $(BUILD)/fuzz/corpus_$$t -type f 2>/dev/null | xargs $(COV)/replay_$$t > /dev/null || exit 1; done
+	cd $(COV) && gcov -b -o . llmsize.o > gcov.txt 2>/dev/null; \
+	  awk '/^File .llmsize.h.$$/{f=1;next} /^File /{f=0} f && NF' gcov.txt | sed 's/^/llmsize.h: /'
 
 install: llmsize
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig

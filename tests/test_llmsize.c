@@ -325,6 +325,7 @@ int main(int argc, char **argv) {
     CHECK(n_vectors == 3 * (int)llmsize_model_count(), "every model has vectors (%d)", n_vectors);
     test_choose();
     test_plans();
+    test_hardening();
     CHECK(llmsize_test_second_tu() == 1, "second translation unit");
     each_row("params.tsv", params_row);
     each_row("gguf_sizes.tsv", gguf_row);

@@ -21,5 +21,6 @@ const llmsize_format *format(const char *id);
 const llmsize_accel *accel(const char *id);
 
 void test_choose(void);
+void test_hardening(void); /* tests/test_hardening.c: adversarial inputs, properties */
 void test_plans(void);    /* tests/test_plans.c: serving plans against engine logs */   /* tests/test_choose.c: licences, quality, selection, scenarios */
 #endif

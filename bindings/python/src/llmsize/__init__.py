@@ -23,7 +23,33 @@ import struct
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from . import core as _c
+from . import core as _core
+
+
+class _Checked:
+    """The generated module, except that an argument SWIG cannot convert to its C type (an
+    int beyond uint64_t, say) raises InvalidArgumentError rather than a bare OverflowError:
+    every failure a caller can cause is an llmsize.Error."""
+
+    def __init__(self, module):
+        self._module = module
+
+    def __getattr__(self, name: str):
+        value = getattr(self._module, name)
+        if callable(value) and not isinstance(value, type):
+            fn = value
+
+            def value(*args):
+                try:
+                    return fn(*args)
+                except OverflowError as e:
+                    raise InvalidArgumentError(f"argument out of range for the C library: {e}",
+                                               _S["ERR_INVALID_ARG"]) from None
+        setattr(self, name, value)  # resolved once
+        return value
+
+
+_c = _Checked(_core)
 
 __all__ = [
     "Error", "UnknownNameError", "UnknownModelError", "UnknownGPUError", "UnknownFormatError",

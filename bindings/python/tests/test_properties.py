@@ -1,0 +1,110 @@
+"""Property tests (hypothesis): whatever a caller passes, the binding returns a value or
+raises one of the documented exceptions, and never crashes the interpreter or returns a
+sentinel. Also the library's monotonic properties, seen through Python."""
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import llmsize
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+MODELS = [m.id for m in llmsize.models()]
+ints = st.one_of(st.integers(min_value=-(2**70), max_value=2**70), st.integers(min_value=0, max_value=300000))
+floats = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.floats(min_value=0, max_value=1))
+# every documented exception is a subclass of llmsize.Error (plus KeyError/ValueError/OverflowError)
+DOCUMENTED = (llmsize.Error,)
+
+
+@SETTINGS
+@given(st.text(max_size=200))
+def test_any_name_is_a_model_or_a_key_error(name):
+    try:
+        m = llmsize.model(name)
+    except llmsize.UnknownModelError as e:
+        assert isinstance(e, KeyError) and isinstance(e.suggestions, (list, tuple))
+    except llmsize.Error:
+        pass  # e.g. an embedded NUL is an invalid argument
+    else:
+        assert m.id in MODELS
+
+
+@SETTINGS
+@given(st.sampled_from(MODELS), ints, ints, st.sampled_from(["f16", "fp8", "q8_0", "q4_0", "bogus"]))
+def test_kv_bytes_is_an_int_or_a_documented_error(mid, context, seqs, dtype):
+    m = llmsize.model(mid)
+    try:
+        kv = m.kv_bytes(context, seqs, dtype)
+    except DOCUMENTED as e:
+        assert isinstance(e, (ValueError, OverflowError, KeyError))
+    else:
+        assert isinstance(kv, int) and 0 <= kv < 2**64
+
+
+@SETTINGS
+@given(st.sampled_from(MODELS), st.sampled_from(["h100", "rtx-4090", "l4", "nope"]),
+       st.sampled_from(["bf16", "fp8", "Q4_K_M", "awq", "Q9_Z"]), st.sampled_from(["vllm", "sglang", "llamacpp", "ollama", None]),
+       ints, ints, ints, floats)
+def test_fit_never_crashes(mid, gpu, fmt, engine, gpus, context, users, util):
+    m = llmsize.model(mid)
+    try:
+        f = m.fit(gpu, fmt, engine=engine, gpus=gpus, context=context, users=users, gpu_util=util)
+    except DOCUMENTED:
+        return
+    assert isinstance(f.fits, bool)
+    assert f.total_bytes >= 0 and f.usable_bytes >= 0 and not math.isnan(f.decode_tps)
+    assert not f.fits or (f.headroom_bytes >= 0 or f.kv_pool_bytes > 0)
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=400), st.dictionaries(st.text(max_size=30),
+                                                         st.one_of(st.integers(), st.text(max_size=10), st.booleans(),
+                                                                   st.none(), st.floats()), max_size=12)))
+def test_from_hf_config_never_crashes(config):
+    try:
+        m = llmsize.Model.from_hf_config(config)
+    except DOCUMENTED:
+        return
+    except (OSError, ValueError):
+        assert isinstance(config, str)  # text that is not JSON is taken as a path
+        return
+    assert m.params_total >= m.params_active > 0
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["vllm", "serve", "ollama", "run", "llama-server", "-m", "-c", "-tp", "--max-model-len",
+                                 "32k", "auto", "-1", "0", "x.gguf", "meta-llama/Llama-3.1-8B-Instruct", "llama3.1:8b",
+                                 "--gpu-memory-utilization", "1.5", "0.9", "--kv-cache-dtype", "fp8", "\x00", "é"]),
+                max_size=10),
+       st.dictionaries(st.sampled_from(["OLLAMA_NUM_PARALLEL", "OLLAMA_CONTEXT_LENGTH", "OLLAMA_KV_CACHE_TYPE"]),
+                       st.sampled_from(["1", "0", "-1", "8192", "q8_0", "two", ""]), max_size=3))
+def test_plan_from_args_never_crashes(args, env):
+    try:
+        f = llmsize.plan_from_args(args, "h100", env=env)
+    except DOCUMENTED as e:
+        if isinstance(e, llmsize.ParseError):
+            assert e.flag  # the malformed flag is named
+        return
+    assert isinstance(f.fits, bool)
+
+
+@SETTINGS
+@given(st.sampled_from(MODELS), st.integers(min_value=1, max_value=2**20), st.integers(min_value=1, max_value=2**20))
+def test_more_context_never_means_less_kv(mid, a, b):
+    m = llmsize.model(mid)
+    lo, hi = sorted((a, b))
+    try:
+        assert m.kv_bytes(lo) <= m.kv_bytes(hi)
+    except llmsize.InvalidArgumentError:
+        pytest.skip("no KV cache")
+
+
+@SETTINGS
+@given(st.floats(allow_nan=True, allow_infinity=True), st.integers(min_value=-5, max_value=2**65))
+def test_licence_use_numbers(revenue, mau):
+    try:
+        r = llmsize.model("llama-3.1-8b").license_check(commercial=True, revenue_usd=revenue, mau=mau)
+    except DOCUMENTED:
+        return
+    assert r.verdict in set(llmsize.Verdict)

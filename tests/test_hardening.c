@@ -1,0 +1,342 @@
+/* Hardening: adversarial inputs each return their documented status (never a wrapped or
+   clamped number), and properties that must hold over every table row and over random
+   model descriptions. */
+#include "testing.h"
+#include <string.h>
+
+/* ---- adversarial inputs ------------------------------------------------------------- */
+
+/* NaN and infinity without <math.h> (the tests build as C99 on every compiler in the matrix). */
+static double nan_value(void) { volatile double z = 0.0; return z / z; }
+static double inf_value(void) { volatile double z = 0.0; return 1.0 / z; }
+
+typedef enum { ON_PARAMS, ON_KV, ON_PLAN, ON_SPEED, ON_LICENSE } target;
+
+typedef struct adversarial {
+    const char *what;
+    target on;
+    llmsize_status want;
+} adversarial;
+
+/* The table: what goes in, which call, which status comes back. Each case mutates a copy of
+   Llama-3.1-8B (or the request) in adversarial_apply() below, indexed like this table. */
+static const adversarial cases[] = {
+    { "context 2^40 tokens: 2^57 bytes, representable", ON_KV, LLMSIZE_OK },
+    { "context 2^62 x 1000 sequences in f32", ON_KV, LLMSIZE_ERR_OVERFLOW },
+    { "UINT32_MAX sequences of 2^20 tokens", ON_KV, LLMSIZE_ERR_OVERFLOW },
+    { "context 0", ON_KV, LLMSIZE_ERR_INVALID_ARG },
+    { "0 sequences", ON_KV, LLMSIZE_ERR_INVALID_ARG },
+    { "KV dtype 999", ON_KV, LLMSIZE_ERR_UNKNOWN_KV_DTYPE },
+    { "UINT32_MAX layers", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "UINT32_MAX layers (KV)", ON_KV, LLMSIZE_ERR_INVALID_MODEL },
+    { "zero heads", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "zero KV heads", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "5 KV heads do not divide 32 heads", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "64 KV heads for 32 heads", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "9 experts per token of 8", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "experts per token without experts", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "hidden size 0", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "vocab x hidden = UINT32_MAX^2 per matrix", ON_PARAMS, LLMSIZE_ERR_OVERFLOW },
+    { "vision tower of UINT64_MAX parameters", ON_PARAMS, LLMSIZE_ERR_OVERFLOW },
+    { "sliding attention with a 0-token window", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "attention kind 7", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "memory fraction NaN", ON_PLAN, LLMSIZE_ERR_INVALID_ARG },
+    { "memory fraction +Inf", ON_PLAN, LLMSIZE_ERR_INVALID_ARG },
+    { "memory fraction -0.5", ON_PLAN, LLMSIZE_ERR_INVALID_ARG },
+    { "memory fraction 1.5", ON_PLAN, LLMSIZE_ERR_INVALID_ARG },
+    { "memory fraction denormal (1e-310): valid, fits nothing", ON_PLAN, LLMSIZE_OK },
+    { "UINT32_MAX sequences in a plan", ON_PLAN, LLMSIZE_ERR_INVALID_ARG },
+    { "tensor parallel 3 with 32 heads", ON_PLAN, LLMSIZE_ERR_INVALID_ARG },
+    { "host bandwidth NaN", ON_PLAN, LLMSIZE_ERR_INVALID_ARG },
+    { "engine 99", ON_PLAN, LLMSIZE_ERR_UNKNOWN_ENGINE },
+    { "accelerator with 0 bytes of memory", ON_PLAN, LLMSIZE_ERR_INVALID_ARG },
+    { "zero bandwidth", ON_SPEED, LLMSIZE_ERR_INVALID_ARG },
+    { "NaN bandwidth", ON_SPEED, LLMSIZE_ERR_INVALID_ARG },
+    { "negative bandwidth", ON_SPEED, LLMSIZE_ERR_INVALID_ARG },
+    { "batch of UINT32_MAX", ON_SPEED, LLMSIZE_ERR_INVALID_ARG },
+    { "revenue NaN", ON_LICENSE, LLMSIZE_ERR_INVALID_ARG },
+    { "revenue -1", ON_LICENSE, LLMSIZE_ERR_INVALID_ARG },
+    { "revenue +Inf", ON_LICENSE, LLMSIZE_ERR_INVALID_ARG },
+};
+
+typedef struct request {
+    llmsize_model m;
+    llmsize_accel a;
+    uint64_t context;
+    uint32_t seqs, kv_dtype;
+    llmsize_plan plan;
+    llmsize_speed_request speed;
+    llmsize_use use;
+} request;
+
+static void adversarial_apply(size_t i, request *q) {
+    switch (i) {
+    case 0: q->context = (uint64_t)1 << 40; break;
+    case 1: q->context = (uint64_t)1 << 62; q->seqs = 1000; q->kv_dtype = LLMSIZE_KV_F32; break;
+    case 2: q->context = 1u << 20; q->seqs = UINT32_MAX; break;
+    case 3: q->context = 0; break;
+    case 4: q->seqs = 0; break;
+    case 5: q->kv_dtype = 999; break;
+    case 6: case 7: q->m.dims.layers = UINT32_MAX; break;
+    case 8: q->m.dims.heads = 0; break;
+    case 9: q->m.dims.kv_heads = 0; break;
+    case 10: q->m.dims.kv_heads = 5; break;
+    case 11: q->m.dims.kv_heads = 64; break;
+    case 12: q->m.moe.experts = 8; q->m.moe.active = 9; q->m.moe.expert_ffn = 1024; break;
+    case 13: q->m.moe.experts = 0; q->m.moe.active = 2; break;
+    case 14: q->m.dims.hidden = 0; break;
+    case 15: q->m.dims.vocab = UINT32_MAX; q->m.dims.hidden = UINT32_MAX; break;
+    case 16: q->m.extra.vision_params = UINT64_MAX; break;
+    case 17: q->m.attn.kind = LLMSIZE_ATTN_SLIDING; q->m.attn.window = 0; break;
+    case 18: q->m.attn.kind = 7; break;
+    case 19: q->plan.mem_fraction = nan_value(); break;
+    case 20: q->plan.mem_fraction = inf_value(); break;
+    case 21: q->plan.mem_fraction = -0.5; break;
+    case 22: q->plan.mem_fraction = 1.5; break;
+    case 23: q->plan.mem_fraction = 1e-310; break;
+    case 24: q->plan.seqs = UINT32_MAX; break;
+    case 25: q->plan.tp = 3; break;
+    case 26: q->plan.host_bw_gbs = nan_value(); break;
+    case 27: q->plan.engine = 99; break;
+    case 28: q->a.mem_bytes = 0; break;
+    case 29: q->a.bw_gbs = 0; break;
+    case 30: q->a.bw_gbs = nan_value(); break;
+    case 31: q->a.bw_gbs = -1; break;
+    case 32: q->speed.batch = UINT32_MAX; break;
+    case 33: q->use.revenue_usd = nan_value(); break;
+    case 34: q->use.revenue_usd = -1; break;
+    case 35: q->use.revenue_usd = inf_value(); break;
+    default: break;
+    }
+}
+
+static void test_adversarial(void) {
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        request q;
+        llmsize_params p;
+        llmsize_plan_result r;
+        llmsize_speed_result s;
+        llmsize_license_result l;
+        uint64_t kv = 12345;
+        llmsize_status got = LLMSIZE_OK;
+        memset(&q, 0, sizeof q);
+        q.m = *model("llama-3.1-8b");
+        q.a = *accel("h100-sxm");
+        q.context = 8192; q.seqs = 1; q.kv_dtype = LLMSIZE_KV_F16;
+        q.plan.model = &q.m; q.plan.format = format("bf16"); q.plan.accel = &q.a; q.plan.engine = LLMSIZE_ENGINE_VLLM;
+        q.plan.context = 8192; q.plan.seqs = 1;
+        q.speed.model = &q.m; q.speed.format = format("bf16"); q.speed.accel = &q.a; q.speed.n_accel = 1; q.speed.context = 4096;
+        q.use.commercial = 1;
+        adversarial_apply(i, &q);
+        switch (cases[i].on) {
+        case ON_PARAMS: got = llmsize_params_of(&q.m, &p); break;
+        case ON_KV:
+            got = llmsize_kv_bytes(&q.m, q.context, q.seqs, (llmsize_kv_dtype)q.kv_dtype, &kv);
+            /* on failure the output is zeroed, never a wrapped or clamped number */
+            CHECK(got == LLMSIZE_OK || kv == 0, "%s: output %llu left on failure", cases[i].what, (unsigned long long)kv);
+            break;
+        case ON_PLAN:
+            got = llmsize_plan_fit(&q.plan, &r);
+            if (got == LLMSIZE_OK && i == 23) CHECK(!r.fits, "a denormal memory fraction fits nothing");
+            break;
+        case ON_SPEED: got = llmsize_speed(&q.speed, &s); break;
+        case ON_LICENSE: got = llmsize_license_check(&q.m, &q.use, &l); break;
+        }
+        CHECK(got == cases[i].want, "adversarial '%s': got %d (%s), want %d (%s)", cases[i].what, (int)got,
+              llmsize_strerror(got), (int)cases[i].want, llmsize_strerror(cases[i].want));
+        CHECK(strlen(llmsize_strerror(got)) > 0, "status %d has a message", (int)got);
+    }
+    CHECK(sizeof cases / sizeof cases[0] >= 30, "adversarial cases");
+}
+
+/* ---- properties --------------------------------------------------------------------- */
+
+static int n_props;
+
+static uint64_t kv_of(const llmsize_model *m, uint64_t ctx, uint32_t seqs) {
+    uint64_t kv = 0;
+    return llmsize_kv_bytes(m, ctx, seqs, LLMSIZE_KV_F16, &kv) == LLMSIZE_OK ? kv : 0;
+}
+
+/* More context (or sequences) never means less KV. */
+static void prop_kv_monotone(const llmsize_model *m) {
+    static const uint64_t ctx[] = { 1, 2, 17, 255, 256, 4096, 4097, 8192, 32768, 131072, 1048576 };
+    size_t i;
+    uint64_t prev = 0;
+    if (!kv_of(m, 1, 1)) return; /* no KV cache (encoder-only) */
+    for (i = 0; i < sizeof ctx / sizeof ctx[0]; ++i) {
+        uint64_t kv = kv_of(m, ctx[i], 1);
+        CHECK(kv >= prev, "%s: KV at %llu tokens (%llu) < at fewer (%llu)", m->id, (unsigned long long)ctx[i],
+              (unsigned long long)kv, (unsigned long long)prev);
+        CHECK(kv_of(m, ctx[i], 3) >= kv, "%s: 3 sequences hold less than 1", m->id);
+        prev = kv;
+        ++n_props;
+    }
+}
+
+/* llama.cpp quantizes a tensor whose rows are not a multiple of 256 with a legacy fallback
+   type (Q2_K/Q3_K -> Q4_0 or IQ4_NL, Q4_K -> Q5_0, Q5_K -> Q5_1, Q6_K -> Q8_0), which can put
+   a "smaller" named type above a "larger" one. That is real: TensorBlock/gemma-3-1b-it-GGUF
+   lists Q2_K at 0.690 GB and Q3_K_S at 0.689 GB. Fused-QKV families (Phi-3, Falcon) and MoE
+   models get their own per-tensor rules, under which the ladder is not guaranteed either
+   (random shapes find inversions; the table's rows keep it). The ladder holds without these. */
+static int no_fallback(const llmsize_model *m) {
+    return !(m->flags & (LLMSIZE_F_FUSED_QKV | LLMSIZE_F_FALCON_QUANT)) && !m->moe.experts && m->dims.hidden % 256 == 0 && m->dims.ffn % 256 == 0 && m->moe.expert_ffn % 256 == 0 &&
+           m->moe.shared_ffn % 256 == 0 && (m->dims.heads * m->dims.head_dim) % 256 == 0 && !m->mla.kv_lora_rank &&
+           !m->linear.full_every;
+}
+
+/* More bits never means fewer bytes, in the order each family ladders its types. */
+static void prop_bits_monotone(const llmsize_model *m, int is_row) {
+    static const char *const ladders[][10] = {
+        { "Q4_0", "Q5_0", "Q8_0", "bf16", "f32", NULL },        /* uniform types: always */
+        { "nvfp4", "fp8", "bf16", NULL },
+        { "awq", "fp8", NULL },
+        { "Q2_K", "Q3_K_S", "Q3_K_M", "Q3_K_L", "Q4_K_S", "Q4_K_M", "Q5_K_S", "Q5_K_M", "Q6_K", "Q8_0" },
+        { "IQ1_S", "IQ2_XXS", "IQ2_XS", "IQ3_XXS", "IQ4_XS", "Q4_K_M", NULL },
+    };
+    size_t l, k, n_ladders = no_fallback(m) || is_row ? sizeof ladders / sizeof ladders[0] : 3;
+    for (l = 0; l < n_ladders; ++l) {
+        uint64_t prev = 0;
+        const char *prev_id = "";
+        for (k = 0; k < 10 && ladders[l][k]; ++k) {
+            const llmsize_format *f = format(ladders[l][k]);
+            llmsize_weights w;
+            if (!f || llmsize_weight_bytes(m, f, &w) != LLMSIZE_OK) continue;
+            CHECK(w.total >= prev, "%s: %s (%llu bytes) smaller than %s (%llu)", m->id, ladders[l][k],
+                  (unsigned long long)w.total, prev_id, (unsigned long long)prev);
+            prev = w.total;
+            prev_id = ladders[l][k];
+            ++n_props;
+        }
+    }
+}
+
+static void test_published_inversion(void) {
+    llmsize_weights q2, q3;
+    CHECK(llmsize_weight_bytes(model("gemma-3-1b"), format("Q2_K"), &q2) == LLMSIZE_OK &&
+          llmsize_weight_bytes(model("gemma-3-1b"), format("Q3_K_S"), &q3) == LLMSIZE_OK && q3.total < q2.total,
+          "gemma-3-1b: Q3_K_S below Q2_K, as TensorBlock/gemma-3-1b-it-GGUF publishes (0.689 vs 0.690 GB)");
+}
+
+static void prop_active_le_total(const llmsize_model *m) {
+    llmsize_params p;
+    if (llmsize_params_of(m, &p) != LLMSIZE_OK) return;
+    CHECK(p.active <= p.text && p.text <= p.total && p.active > 0, "%s: active %llu, text %llu, total %llu", m->id,
+          (unsigned long long)p.active, (unsigned long long)p.text, (unsigned long long)p.total);
+    ++n_props;
+}
+
+/* MLA caches a compressed latent: less than the same model with full multi-head K and V. */
+static void prop_mla_smaller(const llmsize_model *m) {
+    llmsize_model mha;
+    if (!m->mla.kv_lora_rank) return;
+    mha = *m;
+    memset(&mha.mla, 0, sizeof mha.mla);
+    mha.dims.kv_heads = mha.dims.heads;
+    mha.dims.head_dim = m->mla.qk_nope_dim + m->mla.qk_rope_dim;
+    if (llmsize_model_validate(&mha) != LLMSIZE_OK) { CHECK(0, "%s: MHA equivalent invalid", m->id); return; }
+    CHECK(kv_of(m, 32768, 1) < kv_of(&mha, 32768, 1), "%s: MLA KV %llu not below MHA's %llu", m->id,
+          (unsigned long long)kv_of(m, 32768, 1), (unsigned long long)kv_of(&mha, 32768, 1));
+    ++n_props;
+}
+
+static int fits_on(const llmsize_model *m, const char *fmt, const char *gpu, llmsize_engine e, uint32_t tp,
+                   uint64_t ctx, llmsize_plan_result *r) {
+    llmsize_plan p;
+    memset(&p, 0, sizeof p);
+    p.model = m; p.format = format(fmt); p.accel = accel(gpu); p.engine = e; p.tp = tp; p.context = ctx; p.seqs = 1;
+    return llmsize_plan_fit(&p, r) == LLMSIZE_OK && r->fits;
+}
+
+/* A plan that fits on one GPU fits on two (tensor parallel), under every engine. */
+static void prop_more_gpus(const llmsize_model *m) {
+    static const char *const fmts[] = { "bf16", "fp8", "Q4_K_M" };
+    static const llmsize_engine engines[] = { LLMSIZE_ENGINE_NONE, LLMSIZE_ENGINE_VLLM, LLMSIZE_ENGINE_SGLANG,
+                                              LLMSIZE_ENGINE_LLAMACPP };
+    size_t f, e;
+    llmsize_plan_result r1, r2;
+    if (!llmsize_valid_tp(m, 2)) return;
+    for (f = 0; f < 3; ++f)
+        for (e = 0; e < sizeof engines / sizeof engines[0]; ++e)
+            if (fits_on(m, fmts[f], "l40s", engines[e], 1, 8192, &r1)) {
+                CHECK(fits_on(m, fmts[f], "l40s", engines[e], 2, 8192, &r2), "%s %s engine %d: fits on 1 L40S, not on 2",
+                      m->id, fmts[f], (int)engines[e]);
+                ++n_props;
+            }
+}
+
+/* The longest-context solver agrees with the fit at its boundary: fits at max, not past it. */
+static void prop_max_context_boundary(const llmsize_model *m) {
+    static const llmsize_engine engines[] = { LLMSIZE_ENGINE_NONE, LLMSIZE_ENGINE_VLLM, LLMSIZE_ENGINE_LLAMACPP };
+    size_t e;
+    for (e = 0; e < 3; ++e) {
+        llmsize_plan p;
+        llmsize_plan_result r;
+        uint64_t max = 0;
+        memset(&p, 0, sizeof p);
+        p.model = m; p.format = format(engines[e] == LLMSIZE_ENGINE_LLAMACPP ? "Q4_K_M" : "fp8");
+        p.accel = accel("h100-sxm"); p.engine = engines[e]; p.seqs = 1;
+        if (llmsize_plan_max_context(&p, &max) != LLMSIZE_OK || max == 0) continue;
+        p.context = max;
+        CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits, "%s engine %d: does not fit at its max context %llu",
+              m->id, (int)engines[e], (unsigned long long)max);
+        if (max < m->dims.max_ctx) {
+            p.context = max + 256; /* one block/cell past it, whatever the engine's granularity */
+            CHECK(llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !r.fits, "%s engine %d: still fits past max context %llu",
+                  m->id, (int)engines[e], (unsigned long long)max);
+        }
+        ++n_props;
+    }
+}
+
+/* A small deterministic generator for random model descriptions. */
+static uint32_t rng_state = 2463534242u;
+static uint32_t rnd(uint32_t n) {
+    rng_state ^= rng_state << 13; rng_state ^= rng_state >> 17; rng_state ^= rng_state << 5;
+    return n ? rng_state % n : rng_state;
+}
+
+static void test_random_models(void) {
+    int i, valid = 0;
+    for (i = 0; i < 3000; ++i) {
+        llmsize_model m = *llmsize_model_at(rnd((uint32_t)llmsize_model_count()));
+        static const uint32_t head_dims[] = { 64, 80, 96, 128, 256 };
+        m.dims.heads = 1u << rnd(8);
+        m.dims.kv_heads = m.dims.heads >> rnd(4);
+        if (!m.dims.kv_heads) m.dims.kv_heads = 1;
+        m.dims.head_dim = head_dims[rnd(5)];
+        m.dims.hidden = (rnd(2) ? 256 : 64) * (1 + rnd(64)); /* half of them fallback-free */
+        m.dims.layers = 1 + rnd(128);
+        m.dims.ffn = (rnd(2) ? 256 : 64) * (1 + rnd(128));
+        if (m.moe.expert_ffn) m.moe.expert_ffn = 256 * (1 + rnd(16));
+        m.dims.vocab = 1000 + rnd(300000);
+        if (m.moe.experts) { m.moe.experts = 2 + rnd(256); m.moe.active = 1 + rnd(m.moe.experts); }
+        if (m.attn.kind && m.attn.window) m.attn.window = 1 + rnd(8192);
+        if (llmsize_model_validate(&m) != LLMSIZE_OK) continue;
+        ++valid;
+        prop_kv_monotone(&m);
+        prop_active_le_total(&m);
+        prop_bits_monotone(&m, 0);
+    }
+    CHECK(valid > 1000, "random models: %d of 3000 valid", valid);
+}
+
+void test_hardening(void) {
+    size_t i;
+    test_adversarial();
+    test_published_inversion();
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        const llmsize_model *m = llmsize_model_at(i);
+        prop_kv_monotone(m);
+        prop_bits_monotone(m, m->dims.hidden % 256 == 0);
+        prop_active_le_total(m);
+        prop_mla_smaller(m);
+        prop_more_gpus(m);
+        prop_max_context_boundary(m);
+    }
+    test_random_models();
+    printf("hardening: %d adversarial inputs, %d property checks over %d table models and random ones\n",
+           (int)(sizeof cases / sizeof cases[0]), n_props, (int)llmsize_model_count());
+}
