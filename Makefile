@@ -143,6 +143,15 @@ webhook-load:
 bench-go:
 	cd $(GO_DIR) && $(GO) test -run '^$$' -bench . -benchtime 200000x
 
+# Benchmarks (numbers, never assertions): C per-call costs and the full sweep, the header's
+# compile time and object size, then the Python and Go per-call overheads.
+bench: | $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) -I. bench/bench.c llmsize.c -o $(BUILD)/bench
+	$(BUILD)/bench
+	@for o in -O0 -O2; do t0=$$(date +%s%N); $(CC) -std=c99 $$o -I. -c llmsize.c -o $(BUILD)/bench_tu.o; t1=$$(date +%s%N); \
+	  echo "compile: llmsize.c (header + tables) as one translation unit at $$o: $$(( (t1 - t0) / 1000000 )) ms, object $$(size $(BUILD)/bench_tu.o | awk 'NR==2{print $$1" B text, "$$2" B data"}')"; done
+	$(MAKE) --no-print-directory bench-python bench-go
+
 # Python per-call overhead and sweep time (numbers, not assertions).
 bench-python: python-test
 	$(VENV)/bin/python bench/python_bench.py
@@ -220,5 +229,5 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
+.PHONY: bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
 FORCE:

@@ -1032,14 +1032,16 @@ static int llmsize__contains_ci(const char *hay, const char *needle) {
 /* Does q equal any entry of a '|'-separated list (case-insensitive)? */
 static int llmsize__in_list(const char *q, const char *list) {
     const char *p = list;
+    int q0;
     if (!list) return 0;
-    while (*p) {
-        const char *e = p;
-        while (*e && *e != '|') ++e;
-        if (e > p && llmsize__eq_n(q, p, (size_t)(e - p))) return 1;
-        p = *e ? e + 1 : e;
+    q0 = llmsize__lower((unsigned char)q[0]);
+    for (;;) { /* strchr finds each '|' word-at-a-time; only tokens whose first letter matches are compared */
+        const char *e = strchr(p, '|');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n && llmsize__lower((unsigned char)p[0]) == q0 && llmsize__eq_n(q, p, n)) return 1;
+        if (!e) return 0;
+        p = e + 1;
     }
-    return 0;
 }
 
 LLMSIZE_API size_t llmsize_model_count(void) { return LLMSIZE__COUNT(llmsize__models); }

@@ -1,0 +1,221 @@
+/* Per-call cost of the library (make bench). Each figure is the median of REPEATS timed runs
+   over the whole table, with the spread (min-max); ns per call. Numbers, not assertions. */
+#define _POSIX_C_SOURCE 199309L
+#include "llmsize.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define REPEATS 11
+
+static double now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static volatile uint64_t sink; /* keeps results alive */
+
+typedef size_t (*bench_fn)(void); /* runs one pass, returns calls made */
+
+static void report(const char *what, bench_fn fn, const char *goal) {
+    double t[REPEATS];
+    size_t calls = 0;
+    int i;
+    fn(); /* warm */
+    for (i = 0; i < REPEATS; ++i) {
+        double t0 = now_ns();
+        calls = fn();
+        t[i] = (now_ns() - t0) / (double)calls;
+    }
+    qsort(t, REPEATS, sizeof t[0], cmp_double);
+    printf("| %-46s | %9.1f | %7.1f - %-7.1f | %8zu | %s |\n", what, t[REPEATS / 2], t[0], t[REPEATS - 1], calls, goal);
+}
+
+static const char *const gpu_names[] = { "h100-sxm", "NVIDIA GeForce RTX 4090", "NVIDIA-L4", "dgx-spark" };
+
+static size_t lookup_ids(void) {
+    size_t i, n = llmsize_model_count();
+    const llmsize_model *m;
+    for (i = 0; i < n; ++i) { llmsize_find_model(llmsize_model_at(i)->id, &m); sink += (uintptr_t)m; }
+    return n;
+}
+static size_t lookup_repos(void) {
+    size_t i, n = llmsize_model_count(), calls = 0;
+    const llmsize_model *m;
+    char repo[160];
+    for (i = 0; i < n; ++i) {
+        const char *r = llmsize_model_at(i)->hf_repos;
+        size_t k = strcspn(r, "|");
+        if (!k || k >= sizeof repo) continue;
+        memcpy(repo, r, k); repo[k] = '\0';
+        llmsize_find_model(repo, &m); sink += (uintptr_t)m; ++calls;
+    }
+    return calls;
+}
+static size_t lookup_gpus(void) {
+    size_t i;
+    const llmsize_accel *a;
+    for (i = 0; i < 4; ++i) { llmsize_find_accel(gpu_names[i], &a); sink += (uintptr_t)a; }
+    return 4;
+}
+static size_t weights_gguf(void) {
+    size_t i, n = llmsize_model_count();
+    const llmsize_format *f;
+    llmsize_weights w;
+    llmsize_find_format("Q4_K_M", &f);
+    for (i = 0; i < n; ++i) { llmsize_weight_bytes(llmsize_model_at(i), f, &w); sink += w.total; }
+    return n;
+}
+static size_t weights_all(void) {
+    size_t i, k, n = llmsize_model_count(), nf = llmsize_format_count();
+    llmsize_weights w;
+    for (i = 0; i < n; ++i)
+        for (k = 0; k < nf; ++k) { llmsize_weight_bytes(llmsize_model_at(i), llmsize_format_at(k), &w); sink += w.total; }
+    return n * nf;
+}
+static size_t params_all(void) {
+    size_t i, n = llmsize_model_count();
+    llmsize_params p;
+    for (i = 0; i < n; ++i) { llmsize_params_of(llmsize_model_at(i), &p); sink += p.total; }
+    return n;
+}
+static size_t kv_all(void) {
+    size_t i, n = llmsize_model_count();
+    uint64_t kv;
+    for (i = 0; i < n; ++i) { llmsize_kv_bytes(llmsize_model_at(i), 32768, 4, LLMSIZE_KV_F16, &kv); sink += kv; }
+    return n;
+}
+static size_t speed_all(void) {
+    size_t i, n = llmsize_model_count();
+    llmsize_speed_request q;
+    llmsize_speed_result r;
+    memset(&q, 0, sizeof q);
+    llmsize_find_format("Q4_K_M", &q.format);
+    llmsize_find_accel("h100-sxm", &q.accel);
+    q.n_accel = 1; q.context = 4096;
+    for (i = 0; i < n; ++i) { q.model = llmsize_model_at(i); llmsize_speed(&q, &r); sink += (uint64_t)r.decode_tps; }
+    return n;
+}
+
+/* Plans: the per-model folds (weights, params) cached as a sweep or a scheduler would. */
+static llmsize_weights *cached_w;
+static llmsize_params *cached_p;
+static void prepare_caches(const char *fmt) {
+    size_t i, n = llmsize_model_count();
+    const llmsize_format *f;
+    llmsize_find_format(fmt, &f);
+    for (i = 0; i < n; ++i) {
+        llmsize_weight_bytes(llmsize_model_at(i), f, &cached_w[i]);
+        llmsize_params_of(llmsize_model_at(i), &cached_p[i]);
+    }
+}
+static size_t plan_pass(int engine, const char *fmt, int cached) {
+    size_t i, n = llmsize_model_count();
+    llmsize_plan p;
+    llmsize_plan_result r;
+    memset(&p, 0, sizeof p);
+    llmsize_find_format(fmt, &p.format);
+    llmsize_find_accel("h100-sxm", &p.accel);
+    p.engine = (uint32_t)engine; p.context = 8192; p.seqs = 4;
+    for (i = 0; i < n; ++i) {
+        p.model = llmsize_model_at(i);
+        p.weights = cached ? &cached_w[i] : NULL;
+        p.params = cached ? &cached_p[i] : NULL;
+        llmsize_plan_fit(&p, &r);
+        sink += (uint64_t)r.fits;
+    }
+    return n;
+}
+static size_t fit_none(void) { return plan_pass(LLMSIZE_ENGINE_NONE, "bf16", 0); }
+static size_t fit_vllm(void) { return plan_pass(LLMSIZE_ENGINE_VLLM, "bf16", 0); }
+static size_t fit_vllm_cached(void) { return plan_pass(LLMSIZE_ENGINE_VLLM, "bf16", 1); }
+static size_t fit_none_cached(void) { return plan_pass(LLMSIZE_ENGINE_NONE, "bf16", 1); }
+static size_t fit_llamacpp(void) { return plan_pass(LLMSIZE_ENGINE_LLAMACPP, "Q4_K_M", 0); }
+
+static size_t parse_commands(void) {
+    static const char *const a1[] = { "vllm", "serve", "meta-llama/Llama-3.1-70B-Instruct", "-tp", "2", "--max-model-len", "32768" };
+    static const char *const a2[] = { "llama-server", "-m", "models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", "-c", "16384", "-ngl", "99" };
+    static const char *const a3[] = { "ollama", "run", "qwen2.5:7b-instruct-q8_0" };
+    static const char *const env[] = { "OLLAMA_NUM_PARALLEL=4" };
+    llmsize_parsed out;
+    llmsize_parse_command(7, a1, 0, NULL, &out); sink += out.plan.tp;
+    llmsize_parse_command(7, a2, 0, NULL, &out); sink += out.plan.context;
+    llmsize_parse_command(3, a3, 1, env, &out); sink += out.plan.seqs;
+    return 3;
+}
+
+/* The full sweep: every model x format x accelerator x {4k, 8k, 32k, 128k} contexts, with
+   the weights and params of each model x format folded once (as a sweep caller does). */
+static void sweep(void) {
+    static const uint64_t ctx[] = { 4096, 8192, 32768, 131072 };
+    size_t nm = llmsize_model_count(), nf = llmsize_format_count(), na = llmsize_accel_count(), i, k, j, c;
+    size_t plans = 0, fits = 0;
+    double t[5];
+    int rep;
+    for (rep = 0; rep < 5; ++rep) {
+        double t0 = now_ns();
+        plans = fits = 0;
+        for (i = 0; i < nm; ++i) {
+            const llmsize_model *m = llmsize_model_at(i);
+            llmsize_params pr;
+            if (llmsize_params_of(m, &pr)) continue;
+            for (k = 0; k < nf; ++k) {
+                llmsize_weights w;
+                llmsize_plan p;
+                llmsize_plan_result r;
+                if (llmsize_weight_bytes(m, llmsize_format_at(k), &w)) continue;
+                memset(&p, 0, sizeof p);
+                p.model = m; p.format = llmsize_format_at(k); p.weights = &w; p.params = &pr; p.seqs = 1;
+                for (j = 0; j < na; ++j)
+                    for (c = 0; c < 4; ++c) {
+                        p.accel = llmsize_accel_at(j); p.context = ctx[c];
+                        if (llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits) ++fits;
+                        ++plans;
+                    }
+            }
+        }
+        t[rep] = (now_ns() - t0) / 1e6;
+    }
+    qsort(t, 5, sizeof t[0], cmp_double);
+    printf("\nfull sweep: %zu models x %zu formats x %zu accelerators x 4 contexts = %zu plans (%zu fit): "
+           "median %.1f ms (%.1f - %.1f), %.0f ns per plan; goal <= 20 ms\n",
+           nm, nf, na, plans, fits, t[2], t[0], t[4], t[2] * 1e6 / (double)plans);
+}
+
+int main(void) {
+    size_t n = llmsize_model_count();
+    cached_w = (llmsize_weights *)calloc(n, sizeof *cached_w);
+    cached_p = (llmsize_params *)calloc(n, sizeof *cached_p);
+    if (!cached_w || !cached_p) return 1;
+    printf("llmsize %s, data %s: %zu models, %zu formats, %zu accelerators\n\n", llmsize_version(),
+           llmsize_data_version(), n, llmsize_format_count(), llmsize_accel_count());
+    printf("| %-46s | %9s | %-17s | %8s | %s |\n", "call", "ns (med)", "spread (min-max)", "calls", "goal");
+    printf("|%s|%s|%s|%s|%s|\n", "------------------------------------------------", "-----------", "-------------------",
+           "----------", "------");
+    report("lookup: model by id (every model)", lookup_ids, "<= 50 ns");
+    report("lookup: model by HF repo (every model)", lookup_repos, "<= 50 ns");
+    report("lookup: accelerator (id, nvidia-smi, GFD)", lookup_gpus, "<= 50 ns");
+    report("params: every model", params_all, "");
+    report("weight bytes: Q4_K_M, every model", weights_gguf, "");
+    report("weight bytes: every model x every format", weights_all, "");
+    report("KV bytes: 32k x 4, every model", kv_all, "");
+    report("decode speed: Q4_K_M on H100, every model", speed_all, "");
+    report("fit (no engine, bf16), every model", fit_none, "<= 50 ns");
+    prepare_caches("bf16");
+    report("fit (no engine, bf16), weights cached", fit_none_cached, "<= 50 ns");
+    report("fit under vLLM rules (bf16), every model", fit_vllm, "");
+    report("fit under vLLM rules, weights cached", fit_vllm_cached, "");
+    report("fit under llama.cpp rules (Q4_K_M)", fit_llamacpp, "");
+    report("engine command line -> plan", parse_commands, "");
+    sweep();
+    free(cached_w);
+    free(cached_p);
+    return (int)(sink & 0); /* sink is read so the work is kept */
+}
