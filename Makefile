@@ -152,6 +152,17 @@ bench: | $(BUILD)
 	  echo "compile: llmsize.c (header + tables) as one translation unit at $$o: $$(( (t1 - t0) / 1000000 )) ms, object $$(size $(BUILD)/bench_tu.o | awk 'NR==2{print $$1" B text, "$$2" B data"}')"; done
 	$(MAKE) --no-print-directory bench-python bench-go
 
+# The side-by-side accuracy report: llmsize and other tools' published formulas on the same
+# published measurements -> docs/accuracy.md and docs/accuracy-*.png (matplotlib in a venv).
+accuracy: | $(BUILD)
+	mkdir -p $(BUILD)/accuracy docs
+	$(CC) -std=c99 -O2 $(WARN) -I. tools/accuracy.c llmsize.c -lm -o $(BUILD)/accuracy/accuracy
+	$(BUILD)/accuracy/accuracy tests/data $(BUILD)/accuracy > docs/accuracy.md
+	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/python -c "import matplotlib" 2>/dev/null || $(VENV)/bin/pip install -q matplotlib
+	$(VENV)/bin/python tools/accuracy_plots.py $(BUILD)/accuracy docs
+	@grep -A6 "^### " docs/accuracy.md | grep "^###\\|^| llmsize"
+
 # Python per-call overhead and sweep time (numbers, not assertions).
 bench-python: python-test
 	$(VENV)/bin/python bench/python_bench.py
@@ -229,5 +240,5 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
+.PHONY: accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
 FORCE:

@@ -1,0 +1,294 @@
+/* The side-by-side accuracy report (make accuracy -> docs/accuracy.md): llmsize and the
+   published formulas of other tools, on the same rows of published measurements
+   (the TSV files in tests/data, each row sourced there). Prints Markdown; with a second argument
+   writes predicted-vs-measured CSV files there for tools/accuracy_plots.py.
+
+   The other tools' formulas, as research/peers.md documents them from their source:
+   - llmfit weights: params x bytes-per-param {Q8_0 1.05, Q6_K 0.80, Q5_K_M 0.68, Q4_K_M 0.58,
+     Q3_K_M 0.48, Q2_K 0.37, else 0.58} (AlexsJones/llmfit:llmfit-core/src/models.rs quant_bpp);
+     decode: bandwidth / (params x {Q4_K_M 0.5, Q8_0 1.0}) x 0.55 (fit.rs estimate_tps,
+     models.rs quant_bytes_per_param); KV: 2 x layers x kv_heads x head_dim x ctx x 2 bytes,
+     no sliding window or MLA (models.rs kv_cache_gb).
+   - gollama: params x bpw / 8 with bpw {Q4_K_M 4.85, Q8_0 8.5, IQ1_S 1.56}
+     (sammcj/gollama:vramestimator/vramestimator.go).
+   - gpu_poor (GGML): KV = 2 x ctx x 2 x hidden x layers bytes, no GQA (RahulSChand/gpu_poor:src/App.js).
+   - KAITO: weights = safetensors bytes x 1.02 (kaito-project/kaito:pkg/workspace/estimator/
+     nodesestimator/estimator.go); the BF16 checkpoint's bytes are 2 x its published parameter count.
+   - accelerate estimate-memory: fp16 load size = 2 bytes x parameters (huggingface/accelerate:
+     src/accelerate/commands/estimate.py).
+   Rows where a tool's table has no entry for the format are left out of that tool's column
+   (never filled with a guess); n says how many rows each figure covers. */
+#include "llmsize.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXROWS 512
+#define FIELDS 24
+#define TOOLS 4
+
+typedef struct series {
+    const char *tool;
+    double err[MAXROWS]; /* signed relative error, predicted / measured - 1 */
+    int n;
+    FILE *csv;
+} series;
+
+typedef struct category {
+    const char *key, *name, *file;
+    series s[TOOLS];
+    int rows;
+} category;
+
+static const char *data_dir = "tests/data";
+static const char *csv_dir;
+
+static int split(char *line, char **f) {
+    int n = 0;
+    char *p = line;
+    f[n++] = p;
+    while (*p && n < FIELDS) {
+        if (*p == '\t') { *p = '\0'; f[n++] = p + 1; }
+        else if (*p == '\n' || *p == '\r') *p = '\0';
+        ++p;
+    }
+    return n;
+}
+
+typedef void (*row_fn)(category *c, char **f, int n);
+
+static void each_row(category *c, row_fn fn) {
+    char path[512], line[4096];
+    char *f[FIELDS];
+    FILE *in;
+    snprintf(path, sizeof path, "%s/%s", data_dir, c->file);
+    if (!(in = fopen(path, "r"))) { perror(path); exit(1); }
+    while (fgets(line, sizeof line, in)) {
+        int n;
+        if (line[0] == '#' || line[0] == '\n') continue;
+        n = split(line, f);
+        fn(c, f, n);
+    }
+    fclose(in);
+}
+
+static void add(category *c, int tool, const char *tool_name, const char *row, double predicted, double measured) {
+    series *s = &c->s[tool];
+    if (!(predicted > 0) || !(measured > 0) || s->n >= MAXROWS) return;
+    s->tool = tool_name;
+    s->err[s->n++] = predicted / measured - 1.0;
+    if (csv_dir && !s->csv) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s__%s.csv", csv_dir, c->key, tool_name);
+        s->csv = fopen(path, "w");
+        if (s->csv) fprintf(s->csv, "row,measured,predicted\n");
+    }
+    if (s->csv) fprintf(s->csv, "\"%s\",%.6g,%.6g\n", row, measured, predicted);
+}
+
+static const llmsize_model *model(const char *id) { const llmsize_model *m = NULL; llmsize_find_model(id, &m); return m; }
+static const llmsize_format *format(const char *id) { const llmsize_format *f = NULL; llmsize_find_format(id, &f); return f; }
+static const llmsize_accel *accel(const char *id) { const llmsize_accel *a = NULL; llmsize_find_accel(id, &a); return a; }
+
+static double lookup(const char *const *names, const double *values, const char *key, double fallback) {
+    size_t i;
+    for (i = 0; names[i]; ++i) if (!strcmp(names[i], key)) return values[i];
+    return fallback;
+}
+static const char *const llmfit_q[] = { "Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "Q3_K_M", "Q2_K", NULL };
+static const double llmfit_bpp[] = { 1.05, 0.80, 0.68, 0.58, 0.48, 0.37 };
+static const char *const llmfit_speed_q[] = { "Q4_K_M", "Q8_0", NULL };
+static const double llmfit_speed_bpp[] = { 0.5, 1.0 };
+static const char *const gollama_q[] = { "Q4_K_M", "Q8_0", "IQ1_S", NULL };
+static const double gollama_bpw[] = { 4.85, 8.5, 1.56 };
+
+static double params_of(const llmsize_model *m) {
+    llmsize_params p;
+    if (m->published_params) return (double)m->published_params;
+    return llmsize_params_of(m, &p) == LLMSIZE_OK ? (double)p.total : 0;
+}
+
+/* A. GGUF sizes */
+static void gguf_row(category *c, char **f, int n) {
+    const llmsize_model *m = model(f[0]);
+    const llmsize_format *fmt = format(f[1]);
+    llmsize_weights w;
+    double want, scale = 1, ours, params;
+    char row[128];
+    if (n < 4 || !m || !fmt || llmsize_weight_bytes(m, fmt, &w)) return;
+    want = atof(f[3]);
+    if (!strcmp(f[2], "tensor_gib")) scale = 1073741824.0;
+    else if (!strcmp(f[2], "tensor_mib")) scale = 1048576.0;
+    want *= scale; /* bytes */
+    ours = !strcmp(f[2], "file_bytes") ? (double)w.file_bytes : (double)w.total;
+    params = params_of(m);
+    snprintf(row, sizeof row, "%s %s", f[0], f[1]);
+    ++c->rows;
+    add(c, 0, "llmsize", row, ours, want);
+    add(c, 1, "llmfit", row, params * lookup(llmfit_q, llmfit_bpp, f[1], 0.58), want);
+    if (lookup(gollama_q, gollama_bpw, f[1], 0) > 0)
+        add(c, 2, "gollama", row, params * lookup(gollama_q, gollama_bpw, f[1], 0) / 8.0, want);
+}
+
+/* B. decode tok/s */
+static void decode_row(category *c, char **f, int n) {
+    const llmsize_accel *a = accel(f[0]);
+    const llmsize_model *m = model(f[1]);
+    const llmsize_format *fmt = format(f[2]);
+    llmsize_speed_request q;
+    llmsize_speed_result s;
+    double want, bpp;
+    char row[160];
+    if (n < 4 || !a || !m || !fmt) return;
+    want = atof(f[3]);
+    memset(&q, 0, sizeof q);
+    q.model = m; q.format = fmt; q.accel = a; q.context = 128; q.batch = 1;
+    if (llmsize_speed(&q, &s)) return;
+    snprintf(row, sizeof row, "%s %s %s", f[0], f[1], f[2]);
+    ++c->rows;
+    add(c, 0, "llmsize", row, s.decode_tps, want);
+    bpp = lookup(llmfit_speed_q, llmfit_speed_bpp, f[2], 0);
+    if (bpp > 0) add(c, 1, "llmfit", row, a->bw_gbs / (params_of(m) * bpp / 1e9) * 0.55, want);
+}
+
+/* C. llama.cpp KV buffers */
+static void kv_row(category *c, char **f, int n) {
+    const llmsize_model *m = model(f[0]);
+    llmsize_kv_dtype d;
+    uint64_t bytes = 0;
+    double cells, want, elem;
+    char row[128];
+    if (n < 4 || !m || llmsize_find_kv_dtype(f[2], &d) || strcmp(f[2], "f16")) return; /* the peers model f16 only */
+    cells = atof(f[1]);
+    want = atof(f[3]) * 1048576.0;
+    if (llmsize_kv_bytes(m, (uint64_t)cells, 1, d, &bytes)) return;
+    elem = 2.0;
+    snprintf(row, sizeof row, "%s %s cells", f[0], f[1]);
+    ++c->rows;
+    add(c, 0, "llmsize", row, (double)bytes, want);
+    add(c, 1, "llmfit", row, 2.0 * m->dims.layers * m->dims.kv_heads * m->dims.head_dim * cells * elem, want);
+    add(c, 2, "gpu_poor", row, 2.0 * cells * 2.0 * m->dims.hidden * m->dims.layers, want);
+}
+
+/* D. vLLM "Loading weights took X GiB", BF16/FP16 checkpoints */
+static void vllm_weights_row(category *c, char **f, int n) {
+    const llmsize_model *m = model(f[1]);
+    const llmsize_format *fmt = format(f[2]);
+    const llmsize_accel *a = accel(f[3]);
+    llmsize_plan p;
+    llmsize_plan_result r;
+    double want, tp;
+    char row[160];
+    if (n < 12 || !m || !fmt || !a || (strcmp(f[2], "bf16") && strcmp(f[2], "f16")) || !strcmp(f[11], "-")) return;
+    want = atof(f[11]) * 1073741824.0;
+    tp = atof(f[4]) * atof(f[5]);
+    memset(&p, 0, sizeof p);
+    p.model = m; p.format = fmt; p.accel = a; p.engine = LLMSIZE_ENGINE_VLLM; p.tp = (uint32_t)atoi(f[4]);
+    p.pp = (uint32_t)atoi(f[5]); p.context = 2048; p.seqs = 1;
+    if (llmsize_plan_fit(&p, &r)) return;
+    snprintf(row, sizeof row, "%s %s %s tp%s", f[1], f[2], f[3], f[4]);
+    ++c->rows;
+    add(c, 0, "llmsize", row, (double)r.weight_bytes, want);
+    if (m->published_params) {
+        add(c, 1, "KAITO", row, 2.0 * (double)m->published_params * 1.02 / tp, want);
+        add(c, 2, "accelerate", row, 2.0 * (double)m->published_params / tp, want);
+    }
+}
+
+/* E. vLLM KV capacity (tokens) from the pool it logged */
+static void vllm_kv_row(category *c, char **f, int n) {
+    const llmsize_model *m = model(f[1]);
+    const llmsize_format *fmt = format(f[2]);
+    const llmsize_accel *a = accel(f[3]);
+    llmsize_kv_dtype d;
+    llmsize_plan p;
+    llmsize_plan_result r;
+    double want, pool, per_token;
+    char row[160];
+    if (n < 18 || !m || !fmt || !a || !strcmp(f[14], "-") || llmsize_find_kv_dtype(f[9], &d)) return;
+    want = strcmp(f[16], "-") ? atof(f[16]) : (strcmp(f[15], "-") ? atof(f[15]) * 16.0 : 0);
+    if (!(want > 0)) return;
+    pool = atof(f[14]) * 1073741824.0;
+    memset(&p, 0, sizeof p);
+    p.model = m; p.format = fmt; p.accel = a; p.engine = LLMSIZE_ENGINE_VLLM; p.tp = (uint32_t)atoi(f[4]);
+    p.pp = (uint32_t)atoi(f[5]); p.context = (uint64_t)atof(f[7]); p.seqs = 1; p.kv_dtype = d;
+    p.kv_pool_bytes = (uint64_t)pool;
+    if (!strcmp(f[0], "V0")) p.flags |= LLMSIZE_PLAN_VLLM_V0;
+    if (llmsize_plan_fit(&p, &r)) return;
+    snprintf(row, sizeof row, "%s %s %s", f[1], f[2], f[3]);
+    ++c->rows;
+    add(c, 0, "llmsize", row, (double)r.kv_capacity_tokens, want);
+    per_token = 2.0 * m->dims.layers * m->dims.kv_heads * m->dims.head_dim * (d == LLMSIZE_KV_F16 ? 2.0 : 1.0) /
+                (atof(f[4]) > 1 ? atof(f[4]) : 1.0);
+    add(c, 1, "llmfit", row, pool / per_token, want);
+}
+
+static int cmp_abs(const void *x, const void *y) {
+    double a = fabs(*(const double *)x), b = fabs(*(const double *)y);
+    return (a > b) - (a < b);
+}
+
+static double median_abs(const series *s) {
+    double sorted[MAXROWS];
+    memcpy(sorted, s->err, sizeof(double) * (size_t)s->n);
+    qsort(sorted, (size_t)s->n, sizeof(double), cmp_abs);
+    return fabs(sorted[s->n / 2]);
+}
+
+static void print_category(category *c) {
+    int t;
+    double ours = c->s[0].n ? median_abs(&c->s[0]) : 0;
+    printf("\n### %s (%d rows, `tests/data/%s`)\n\n", c->name, c->rows, c->file);
+    printf("| tool | n | median abs error | p90 | max | median signed (bias) |\n|---|---|---|---|---|---|\n");
+    for (t = 0; t < TOOLS; ++t) {
+        series *s = &c->s[t];
+        double sorted[MAXROWS], signed_sorted[MAXROWS];
+        int i;
+        if (!s->n) continue;
+        memcpy(sorted, s->err, sizeof(double) * (size_t)s->n);
+        qsort(sorted, (size_t)s->n, sizeof(double), cmp_abs);
+        for (i = 0; i < s->n; ++i) signed_sorted[i] = s->err[i];
+        /* signed median */
+        {
+            int a, b;
+            for (a = 0; a < s->n; ++a)
+                for (b = a + 1; b < s->n; ++b)
+                    if (signed_sorted[b] < signed_sorted[a]) { double x = signed_sorted[a]; signed_sorted[a] = signed_sorted[b]; signed_sorted[b] = x; }
+        }
+        printf("| %s | %d | %.1f %% | %.1f %% | %.1f %% | %+.1f %% |\n", s->tool, s->n, 100 * fabs(sorted[s->n / 2]),
+               100 * fabs(sorted[(s->n * 9) / 10 < s->n ? (s->n * 9) / 10 : s->n - 1]), 100 * fabs(sorted[s->n - 1]),
+               100 * signed_sorted[s->n / 2]);
+        if (s->csv) fclose(s->csv);
+    }
+    for (t = 1; t < TOOLS; ++t)
+        if (c->s[t].n && median_abs(&c->s[t]) <= ours + 0.0005)
+            printf("\nNot better here: %s's median error (%.1f %%, n=%d) is as low as llmsize's (%.1f %%) on the rows its "
+                   "formula covers; compare p90 and max.\n", c->s[t].tool, 100 * median_abs(&c->s[t]), c->s[t].n, 100 * ours);
+}
+
+int main(int argc, char **argv) {
+    static category cats[] = {
+        { "gguf", "GGUF file and tensor sizes (llama.cpp logs, llama-bench, file bytes)", "gguf_sizes.tsv", {{0}}, 0 },
+        { "decode", "Decode tok/s, batch 1 (published llama.cpp-family benchmarks)", "decode.tsv", {{0}}, 0 },
+        { "kv", "llama.cpp KV buffer (f16 log lines)", "kv_logs.tsv", {{0}}, 0 },
+        { "vllm_weights", "vLLM weights loaded, BF16/FP16 checkpoints (startup logs)", "vllm_logs.tsv", {{0}}, 0 },
+        { "vllm_kv", "vLLM KV capacity in tokens, given the pool it logged", "vllm_logs.tsv", {{0}}, 0 },
+    };
+    static const row_fn fns[] = { gguf_row, decode_row, kv_row, vllm_weights_row, vllm_kv_row };
+    size_t i;
+    if (argc > 1) data_dir = argv[1];
+    if (argc > 2) csv_dir = argv[2];
+    printf("# Accuracy: llmsize beside other tools' formulas\n\n"
+           "Generated by `make accuracy` (tools/accuracy.c) from llmsize %s, data %s. Every row is a published\n"
+           "measurement with its source in `tests/data/`; each tool's formula is applied to the same rows as\n"
+           "that tool's source code defines it (see the header of tools/accuracy.c and `research/peers.md`).\n"
+           "Where a tool's table has no entry for a row's format the row is left out of its column (n).\n"
+           "Errors are predicted/measured - 1. Plots: `docs/accuracy-*.png` (log-log, predicted vs measured).\n",
+           llmsize_version(), llmsize_data_version());
+    for (i = 0; i < sizeof cats / sizeof cats[0]; ++i) {
+        each_row(&cats[i], fns[i]);
+        print_category(&cats[i]);
+    }
+    return 0;
+}
