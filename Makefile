@@ -37,6 +37,12 @@ vectors: $(BUILD)/gen_vectors
 $(BUILD)/scheduler: examples/scheduler/scheduler.c $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/scheduler/scheduler.c $(BUILD)/llmsize.o -o $@
 
+# Data tooling (docs/adding-a-model.md): the config.json importer and the table checker.
+$(BUILD)/import: tools/import.c $(BUILD)/llmsize.o | $(BUILD)
+	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/import.c $(BUILD)/llmsize.o -o $@
+$(BUILD)/check_data: tools/check_data.c $(BUILD)/llmsize.o | $(BUILD)
+	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/check_data.c $(BUILD)/llmsize.o -o $@
+
 run: llmsize
 	./llmsize run
 
@@ -45,7 +51,7 @@ run: llmsize
 matrix: | $(BUILD)
 	CC=$(CC) CXX=$(CXX) tests/matrix.sh
 
-test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler
+test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUILD)/import
 	$(MAKE) --no-print-directory matrix
 	./llmsize --help >/dev/null && ./llmsize show llama-3.1-8b --json >/dev/null
 	! ./llmsize show llama-3.1-9b 2>/dev/null
@@ -54,6 +60,8 @@ test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler
 	./examples/installer/installer.sh llama-3.1-8b 8192 "NVIDIA GeForce RTX 4090" > $(BUILD)/installer.out && grep -q "llama-server\|vllm serve" $(BUILD)/installer.out
 	! ./examples/installer/installer.sh llama-3.1-405b 131072 "NVIDIA GeForce RTX 4060" 2>/dev/null
 	$(BUILD)/test_llmsize tests/data
+	$(BUILD)/check_data
+	tests/import.sh $(BUILD)/import
 	$(MAKE) --no-print-directory symbols test-asan test-valgrind test-tsan fuzz-replay fuzz-smoke
 	$(MAKE) --no-print-directory check-bindings
 	$(MAKE) --no-print-directory python-test

@@ -23,6 +23,15 @@ expect 3 "$cli" license falcon-180b --train-on-outputs
 expect 1 "$cli" check llama-4-scout --quant awq --gb 11.2
 expect 0 "$cli" plan --gpu h100 -- vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 8192
 expect 2 "$cli" plan --gpu h100 -- vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 8x
+expect 0 "$cli" fit --config tests/data/hf_configs/qwen3-8b.json --gpu l4 --engine vllm --ctx 8192
+expect 1 "$cli" fit --config tests/data/hf_configs/deepseek-v3.json --gpu l4 --engine vllm --ctx 8192
+expect 2 "$cli" show --config tests/data/no-such-config.json
+expect 2 "$cli" show --config README.md
+# --config gives the table row's own numbers (Qwen3-8B's verbatim config.json)
+a=$("$cli" weights --config tests/data/hf_configs/qwen3-8b.json --quant Q4_K_M --json 2>/dev/null | grep -o '"weight_bytes": *[1-9][0-9]*')
+b=$("$cli" weights qwen3-8b --quant Q4_K_M --json 2>/dev/null | grep -o '"weight_bytes": *[1-9][0-9]*')
+if [ -z "$a" ] || [ "$a" != "$b" ]; then
+  echo "FAIL cli: --config and the table row disagree on Qwen3-8B Q4_K_M weights ('$a' vs '$b')"; fail=1; fi
 expect 0 "$cli" pick --gpu h100 --users 4 --ctx 8192 --engine vllm --task code
 for k in fits tight weight_bytes kv_bytes activation_bytes overhead_bytes total_bytes usable_bytes headroom_bytes \
          max_context max_users decode_tps kv_capacity_tokens max_concurrency; do

@@ -9,7 +9,7 @@
 #define GIB 1073741824.0
 
 typedef struct opts {
-    const char *model, *gpu, *quant, *kv_dtype, *engine, *origin_exclude, *origin_require, *task, *license_use;
+    const char *model, *gpu, *quant, *kv_dtype, *engine, *origin_exclude, *origin_require, *task, *license_use, *config;
     unsigned long long ctx, seqs, batch, prompt, gpus, users, mau, mau_at_release, bytes;
     double gpu_util, min_tps, max_loss, revenue, tps, gb;
     int json, help, commercial, eu, multimodal, redistribute, train;
@@ -47,6 +47,7 @@ static void usage(FILE *f) {
         "  check MODEL --quant Q [--gb X] [--gpu G --tps T] [--json]\n"
         "                                                is a published footprint / speed claim possible?\n"
         "  run                                           what fits where: the main table\n"
+        "MODEL may be --config CONFIG.JSON: a model not in the table, from its Hugging Face config.json.\n"
         "Names are case-insensitive: canonical ids, Hugging Face repo ids, nvidia-smi names.\n"
         "Sizes print as GiB (2^30 bytes); --json gives exact byte integers.\n");
 }
@@ -115,6 +116,7 @@ static int parse(int argc, char **argv, int i, opts *o) {
         else if (!strcmp(a, "--tps")) { if (!parse_pos(a, v, 1e9, &o->tps)) return 0; ++i; }
         else if (!strcmp(a, "--gb")) { if (!parse_pos(a, v, 1e9, &o->gb)) return 0; ++i; }
         else if (!strcmp(a, "--engine")) { if (!v) goto missing; o->engine = v; ++i; }
+        else if (!strcmp(a, "--config")) { if (!v) goto missing; o->config = v; ++i; }
         else if (!strcmp(a, "--origin-exclude")) { if (!v) goto missing; o->origin_exclude = v; ++i; }
         else if (!strcmp(a, "--origin-require")) { if (!v) goto missing; o->origin_require = v; ++i; }
         else if (!strcmp(a, "--task")) { if (!v) goto missing; o->task = v; ++i; }
@@ -797,6 +799,24 @@ static int cmd_run(void) {
     return 0;
 }
 
+/* --config: read the file (the CLI does I/O; the library does not) and describe the model. */
+static const llmsize_model *model_from_config(const char *path) {
+    static llmsize_model m;
+    static char text[1 << 20];
+    size_t n;
+    llmsize_status st;
+    FILE *f = fopen(path, "rb");
+    if (!f) { perror(path); return NULL; }
+    n = fread(text, 1, sizeof text, f);
+    if (!feof(f)) { fprintf(stderr, "llmsize: %s is larger than 1 MiB; not a config.json\n", path); fclose(f); return NULL; }
+    fclose(f);
+    if ((st = llmsize_model_from_hf_config(text, n, &m)) != LLMSIZE_OK) {
+        fprintf(stderr, "llmsize: %s: %s\n", path, llmsize_strerror(st));
+        return NULL;
+    }
+    return &m;
+}
+
 int main(int argc, char **argv) {
     const char *cmd = argc > 1 ? argv[1] : NULL;
     const llmsize_model *m = NULL;
@@ -820,8 +840,12 @@ int main(int argc, char **argv) {
         usage(stderr);
         return 2;
     }
-    if (!o.model) { fprintf(stderr, "llmsize: %s needs a MODEL\n", cmd); return 2; }
-    if (llmsize_find_model(o.model, &m) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_MODELS, "model", o.model);
+    if (o.config) {
+        if (!(m = model_from_config(o.config))) return 2;
+    } else {
+        if (!o.model) { fprintf(stderr, "llmsize: %s needs a MODEL (or --config CONFIG.JSON)\n", cmd); return 2; }
+        if (llmsize_find_model(o.model, &m) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_MODELS, "model", o.model);
+    }
     if (!strcmp(cmd, "show")) return cmd_show(&o, m);
     if (!strcmp(cmd, "weights")) return cmd_weights(&o, m);
     if (!strcmp(cmd, "kv")) return cmd_kv(&o, m);

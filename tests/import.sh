@@ -1,0 +1,30 @@
+#!/bin/sh
+# tools/import.c on the verbatim config.json files in tests/data/hf_configs must print the
+# architecture lines of the table's own rows (dims, attention, MLA, linear attention, MoE,
+# extras) and the flags, so a row made on release day is the row a person would write.
+set -u
+imp=${1:-build/import}
+fail=0; n=0
+for cfg in tests/data/hf_configs/*.json; do
+    id=$(basename "$cfg" .json)
+    extra=""
+    # Qwen3-Next's config.json does not declare the MTP module its checkpoint ships
+    # (mtp.* tensors in the per-tensor table its row cites): say so as a person would.
+    [ "$id" = qwen3-next-80b-a3b-instruct ] && extra="--mtp 1"
+    # the table row: from its id line to the line with the published count
+    want=$(awk -v id="    { \"$id\"," 'index($0, id) == 1 {on=1} on {print} on && /ull, "/ {exit}' llmsize_data.h |
+           grep -E '^\s+\{ [0-9L]' | sed 's/ *$//')
+    got=$("$imp" "$cfg" $extra 2>/dev/null | grep -E '^\s+\{ [0-9L]' | sed 's/ *$//')
+    wflags=$(awk -v id="    { \"$id\"," 'index($0, id) == 1 {on=1} on && /LLMSIZE_MOD_/ {print; exit}' llmsize_data.h |
+             sed 's/.*LLMSIZE_MOD_[A-Z|_]*, *//; s/,.*//' | tr '|' '\n' | sed 's/ //g' | sort | tr '\n' '|')
+    gflags=$("$imp" "$cfg" 2>/dev/null | grep LLMSIZE_MOD_ | sed 's/.*LLMSIZE_MOD_[A-Z|_]*, *//; s/,.*//' | tr '|' '\n' |
+             sed 's/ //g' | sort | tr '\n' '|')
+    n=$((n + 1))
+    if [ -z "$want" ]; then echo "import: no table row for $id"; fail=1; continue; fi
+    if [ "$want" != "$got" ] || [ "$wflags" != "$gflags" ]; then
+        echo "import: $id differs from its table row"; echo "--- table"; echo "$want"; echo "flags $wflags"
+        echo "--- import"; echo "$got"; echo "flags $gflags"; fail=1
+    fi
+done
+[ $fail = 0 ] && echo "import: $n config.json files reproduce their table rows (architecture lines and flags)"
+exit $fail
