@@ -291,6 +291,78 @@ static void prop_max_context_boundary(const llmsize_model *m) {
     }
 }
 
+/* The most-users solver agrees with the fit at its boundary too. */
+static void prop_max_seqs_boundary(const llmsize_model *m) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    uint32_t max = 0;
+    memset(&p, 0, sizeof p);
+    p.model = m; p.format = format("fp8"); p.accel = accel("h100-sxm"); p.engine = LLMSIZE_ENGINE_VLLM; p.context = 4096;
+    if (llmsize_plan_max_seqs(&p, &max) != LLMSIZE_OK || max == 0) return;
+    p.seqs = max;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits, "%s: does not fit at its max users %u", m->id, max);
+    p.seqs = max + 1;
+    CHECK(llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !r.fits, "%s: still fits with %u users, past max %u", m->id, max + 1, max);
+    ++n_props;
+}
+
+/* The basic fit (no engine rules) and a plan with no engine agree on what is needed. */
+static void prop_basic_fit_matches_plan(const llmsize_model *m) {
+    llmsize_weights w;
+    llmsize_fit_request q;
+    llmsize_fit_result f;
+    llmsize_plan p;
+    llmsize_plan_result r;
+    memset(&q, 0, sizeof q);
+    q.model = m; q.format = format("Q4_K_M"); q.accel = accel("rtx-4090"); q.context = 8192; q.seqs = 1;
+    memset(&p, 0, sizeof p);
+    p.model = m; p.format = q.format; p.accel = q.accel; p.context = 8192; p.seqs = 1;
+    if (llmsize_fit(&q, &f) != LLMSIZE_OK || llmsize_plan_fit(&p, &r) != LLMSIZE_OK ||
+        llmsize_weight_bytes(m, q.format, &w) != LLMSIZE_OK) return;
+    /* the basic fit counts the whole checkpoint; a plan leaves out the MTP modules engines skip */
+    CHECK(f.weight_bytes == r.weight_bytes + w.mtp && f.kv_bytes == r.kv_bytes,
+          "%s: basic fit and plan disagree on weights/KV", m->id);
+    CHECK(f.total_bytes >= f.weight_bytes + f.kv_bytes && f.headroom_bytes == (int64_t)f.usable_bytes - (int64_t)f.total_bytes,
+          "%s: basic fit totals", m->id);
+    ++n_props;
+}
+
+/* The largest model that fits does fit, and every model with more parameters does not. */
+static void test_largest_model(void) {
+    static const char *const gpus[] = { "rtx-4060", "rtx-4090", "h100-sxm", "dgx-spark" };
+    size_t g, i;
+    for (g = 0; g < 4; ++g) {
+        const llmsize_format *fmts[2];
+        const llmsize_model *best = NULL;
+        const llmsize_format *bf = NULL;
+        llmsize_plan p;
+        llmsize_plan_result r;
+        llmsize_params bp;
+        fmts[0] = format("Q4_K_M"); fmts[1] = format("Q8_0");
+        memset(&p, 0, sizeof p);
+        p.accel = accel(gpus[g]); p.engine = LLMSIZE_ENGINE_LLAMACPP; p.context = 8192; p.seqs = 1;
+        if (llmsize_largest_model(&p, fmts, 2, &best, &bf) != LLMSIZE_OK || !best) { CHECK(0, "largest model on %s", gpus[g]); continue; }
+        p.model = best; p.format = bf;
+        CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits, "largest model %s on %s does not fit", best->id, gpus[g]);
+        llmsize_params_of(best, &bp);
+        for (i = 0; i < llmsize_model_count(); ++i) {
+            const llmsize_model *m = llmsize_model_at(i);
+            llmsize_params mp;
+            int k, fits = 0;
+            if (llmsize_params_of(m, &mp) || mp.total <= bp.total) continue;
+            for (k = 0; k < 2; ++k) {
+                p.model = m; p.format = fmts[k];
+                if (llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits) fits = 1;
+            }
+            CHECK(!fits, "%s (%llu params) fits on %s but the largest model said %s", m->id, (unsigned long long)mp.total,
+                  gpus[g], best->id);
+        }
+        ++n_props;
+    }
+    CHECK(llmsize_engine_count() >= 5 && llmsize_kv_dtype_name(LLMSIZE_KV_F16) && !llmsize_kv_dtype_name((llmsize_kv_dtype)999),
+          "engine table and KV dtype names");
+}
+
 /* A small deterministic generator for random model descriptions. */
 static uint32_t rng_state = 2463534242u;
 static uint32_t rnd(uint32_t n) {
@@ -335,7 +407,10 @@ void test_hardening(void) {
         prop_mla_smaller(m);
         prop_more_gpus(m);
         prop_max_context_boundary(m);
+        prop_max_seqs_boundary(m);
+        prop_basic_fit_matches_plan(m);
     }
+    test_largest_model();
     test_random_models();
     printf("hardening: %d adversarial inputs, %d property checks over %d table models and random ones\n",
            (int)(sizeof cases / sizeof cases[0]), n_props, (int)llmsize_model_count());
