@@ -1034,6 +1034,33 @@ _SWEEP_COLUMNS = ("model", "format", "gpu", "status", "context", "weight_bytes",
                   "tight")
 
 
+def _sweep_columns(raw: bytes, ms: List[str], fs: List[str], gs: List[str]) -> Dict[str, list]:
+    """The C rows as Python lists. With numpy (pandas users have it) each column is decoded
+    in one vectorised step; without it, struct unpacks the rows and zip transposes them."""
+    try:
+        import numpy as np
+    except ImportError:
+        np = None
+    if np is not None:
+        dt = np.dtype([(k, c) for k, c in zip(_SWEEP_COLUMNS, ("=i4", "=i4", "=i4", "=i4", "=u8", "=u8", "=u8", "=u8",
+                                                                  "=u8", "=u8", "=u8", "=i8", "=u8", "=f8", "=i4", "=i4"))])
+        if dt.itemsize == _SWEEP_ROW.size:
+            a = np.frombuffer(raw, dtype=dt)
+            cols = {k: a[k].tolist() for k in _SWEEP_COLUMNS}
+            for k, names in (("model", ms), ("format", fs), ("gpu", gs)):
+                cols[k] = np.asarray(names, dtype=object)[a[k]].tolist() if len(a) else []
+            cols["fits"] = (a["fits"] != 0).tolist()
+            cols["tight"] = (a["tight"] != 0).tolist()
+            return cols
+    columns = list(zip(*_SWEEP_ROW.iter_unpack(raw))) or [()] * len(_SWEEP_COLUMNS)
+    cols = {k: list(v) for k, v in zip(_SWEEP_COLUMNS, columns)}
+    for k, names in (("model", ms), ("format", fs), ("gpu", gs)):
+        cols[k] = list(map(names.__getitem__, cols[k]))
+    cols["fits"] = list(map(bool, cols["fits"]))
+    cols["tight"] = list(map(bool, cols["tight"]))
+    return cols
+
+
 class Sweep(dict):
     """Columns of a sweep: a dict of equal-length lists (``model``, ``format``, ``gpu``,
     ``context``, ``fits``, ``tight``, ``*_bytes``, ``max_context``, ``decode_tps``…)."""
@@ -1079,15 +1106,7 @@ def sweep(models: Optional[Iterable[Union[str, Model]]] = None, formats: Optiona
         raw = _c.llmsize_sweep_bytes(w)
     finally:
         _c.llmsize_sweep_free(w)
-    cols: Dict[str, list] = {k: [] for k in _SWEEP_COLUMNS}
-    for row in _SWEEP_ROW.iter_unpack(raw):
-        for k, v in zip(_SWEEP_COLUMNS, row):
-            cols[k].append(v)
-    cols["model"] = [ms[i] for i in cols["model"]]
-    cols["format"] = [fs[i] for i in cols["format"]]
-    cols["gpu"] = [gs[i] for i in cols["gpu"]]
-    cols["fits"] = [bool(x) for x in cols["fits"]]
-    cols["tight"] = [bool(x) for x in cols["tight"]]
+    cols = _sweep_columns(raw, ms, fs, gs)
     return Sweep(cols)
 
 
