@@ -186,6 +186,15 @@ def test_sweep_columns():
         llmsize.sweep(gpus=["nope"])
 
 
+def test_sweep_same_columns_without_numpy(monkeypatch):
+    kw = dict(models=["llama-3.1-8b", "qwen3-30b-a3b"], formats=["bf16", "Q4_K_M"], gpus=["h100", "l4"], contexts=[4096, 65536])
+    with_numpy = llmsize.sweep(**kw)
+    monkeypatch.setitem(__import__("sys").modules, "numpy", None)  # import numpy now raises ImportError
+    without = llmsize.sweep(**kw)
+    assert dict(with_numpy) == dict(without) and len(without) == 16
+    assert all(type(v) is bool for v in without["fits"]) and all(type(v) is str for v in without["model"])
+
+
 def test_sweep_to_pandas():
     pd = pytest.importorskip("pandas")
     df = llmsize.sweep(formats=["Q4_K_M"], gpus=["h100"], contexts=[8192]).to_pandas()
