@@ -64,6 +64,7 @@ test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUI
 	tests/import.sh $(BUILD)/import
 	$(MAKE) --no-print-directory symbols test-asan test-valgrind test-tsan fuzz-replay fuzz-smoke
 	$(MAKE) --no-print-directory check-bindings
+	$(MAKE) --no-print-directory files-test
 	$(MAKE) --no-print-directory python-test
 	$(MAKE) --no-print-directory go-test
 	$(MAKE) --no-print-directory webhook-test
@@ -113,7 +114,7 @@ GO_DIR    = bindings/go
 FUZZTIME ?= 5s
 go-test:
 	cd $(GO_DIR) && $(GO) vet ./... && $(GO) test -count=1 -race ./...
-	cd $(GO_DIR) && for f in FuzzPlanFromArgs FuzzLookup FuzzModelFromHFConfig; do \
+	cd $(GO_DIR) && for f in FuzzPlanFromArgs FuzzLookup FuzzModelFromHFConfig FuzzInspect; do \
 	  $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . >/dev/null || exit 1; echo "fuzz $$f $(FUZZTIME): ok"; done
 go-fuzz-long:
 	$(MAKE) --no-print-directory go-test FUZZTIME=5m
@@ -201,7 +202,7 @@ symbols: $(BUILD)/llmsize.o
 
 # libFuzzer targets (clang): fuzz/fuzz_*.c. `make fuzz` runs each for FUZZ_SECONDS with
 # its committed corpus and dictionary; `make fuzz-smoke` (part of make test) for 10 s.
-FUZZ_TARGETS = names command hf_config calc
+FUZZ_TARGETS = names command hf_config calc file
 FUZZ_SECONDS ?= 300
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(WARN)
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(HEADERS) | $(BUILD)
@@ -222,6 +223,20 @@ fuzz-replay: | $(BUILD)
 	  $(CC) -std=c99 -g -O1 $(WARN) -I. -Ifuzz fuzz/fuzz_$$t.c fuzz/replay.c llmsize.c -o $(BUILD)/replay_$$t && \
 	  valgrind -q --error-exitcode=99 $(BUILD)/replay_$$t fuzz/corpus/$$t/* > $(BUILD)/replay_$$t.out || exit 1; \
 	  echo "fuzz-replay $$t: $$(cat $(BUILD)/replay_$$t.out) under valgrind, clean"; done
+
+# Exact mode against real files: tests/gen_files.py writes GGUF and safetensors files with the
+# gguf and safetensors packages; the C reader (under ASan+UBSan) and `llmsize inspect` must
+# give the writers' numbers byte for byte.
+files-test: llmsize | $(BUILD)
+	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q gguf safetensors numpy
+	$(VENV)/bin/python tests/gen_files.py $(BUILD)/files
+	$(CC) -std=c99 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover $(WARN) -I. tests/test_files.c llmsize.c -o $(BUILD)/test_files
+	$(BUILD)/test_files $(BUILD)/files
+	@grep -v '^#' $(BUILD)/files/expected.tsv | while IFS='	' read -r file kind n bytes params rest; do \
+	  out=$$(./llmsize inspect $(BUILD)/files/$$file --json) || exit 1; \
+	  echo "$$out" | grep -q "\"tensor_bytes\": $$bytes, \"params\": $$params" || { echo "inspect $$file: $$out"; exit 1; }; \
+	done && echo "inspect: byte-exact totals and parameters on every generated file"
 
 # Branch coverage of llmsize.h by the C tests plus the fuzz corpora (committed seeds and,
 # when `make fuzz` has run, what it found), with gcov: one instrumented object, many runs.
@@ -248,5 +263,5 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
+.PHONY: files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
 FORCE:

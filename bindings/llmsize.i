@@ -416,3 +416,26 @@ llmsize_plan llmsize_plan_with(const llmsize_plan *p, uint64_t context, uint32_t
 }
 %}
 #endif
+
+/* ---- exact mode: a file header from bytes (Python: any buffer, no copy; Go: a string copy) ---- */
+#ifdef SWIGPYTHON
+%typemap(in) (const char *data, size_t len) (Py_buffer view, int have_view = 0) {
+    if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) != 0) SWIG_fail;
+    have_view = 1;
+    $1 = (const char *)view.buf;
+    $2 = (size_t)view.len;
+}
+%typemap(freearg) (const char *data, size_t len) { if (have_view$argnum) PyBuffer_Release(&view$argnum); }
+#else
+%apply (char *STRING, size_t LENGTH) { (const char *data, size_t len) };
+#endif
+%inline %{
+typedef struct llmsize_file_out { int status; llmsize_file_info value; const llmsize_model *match; } llmsize_file_out;
+llmsize_file_out llmsize_inspect_bytes(const char *data, size_t len) {
+    llmsize_file_out r;
+    memset(&r, 0, sizeof r);
+    r.status = (int)llmsize_read_file(data, len, &r.value);
+    if (!r.status) (void)llmsize_file_match(&r.value, &r.match);
+    return r;
+}
+%}

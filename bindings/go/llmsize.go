@@ -39,11 +39,12 @@ var (
 	ErrCapacity        = errors.New("llmsize: output array too small")
 	ErrUnknownEngine   = errors.New("llmsize: unknown serving engine")
 	ErrParse           = errors.New("llmsize: cannot parse")
+	ErrTruncated       = errors.New("llmsize: the bytes end inside the file header")
 )
 
 var sentinels = []error{nil, ErrNull, ErrUnknownModel, ErrUnknownGPU, ErrUnknownFormat, ErrUnknownKVDtype,
 	ErrInvalidModel, ErrInvalidArgument, ErrOverflow, ErrUnsupported, ErrUnknownLicense, ErrCapacity,
-	ErrUnknownEngine, ErrParse}
+	ErrUnknownEngine, ErrParse, ErrTruncated}
 
 // Error is what every function returns on failure: the C status, a message, and for
 // unknown names the closest names in the table.
@@ -52,6 +53,7 @@ type Error struct {
 	Msg         string   // llmsize_strerror plus context
 	Name        string   // the unknown name or malformed flag, when there is one
 	Suggestions []string // close names for an unknown name
+	Needed      uint64   // ErrTruncated: bytes (from the file's start) to have before retrying
 }
 
 func (e *Error) Error() string {
@@ -854,4 +856,79 @@ func Select(req SelectRequest) (candidates, rejected []Candidate, err error) {
 		}
 	}
 	return candidates, rejected, nil
+}
+
+// ---------------------------------------------------------------------------------------
+// Exact mode: file headers
+// ---------------------------------------------------------------------------------------
+
+// Components are the parts of a model llmsize sizes separately, in this order.
+var Components = []string{"embed", "lm_head", "attn", "ffn_dense", "experts", "shared_experts", "router", "norms",
+	"linear_attn", "vision", "mtp"}
+
+// FileInfo is a GGUF or safetensors header read exactly.
+type FileInfo struct {
+	Kind                 string // "gguf" or "safetensors"
+	Version              uint32
+	Tensors, HeaderBytes uint64
+	TensorBytes, Params  uint64
+	Arch, Format         string            // GGUF: architecture and the table's format for its file type
+	Matches              string            // the table model it holds ("" = none)
+	Bytes, ParamsBy      map[string]uint64 // by component (Components)
+	OtherBytes           uint64
+	PredictedBytes       uint64 // the matched model's prediction in that format (0 = none)
+}
+
+func weightsMap(w core.Llmsize_weights) map[string]uint64 {
+	return map[string]uint64{"embed": w.GetEmbed(), "lm_head": w.GetLm_head(), "attn": w.GetAttn(),
+		"ffn_dense": w.GetFfn_dense(), "experts": w.GetExperts(), "shared_experts": w.GetShared_experts(),
+		"router": w.GetRouter(), "norms": w.GetNorms(), "linear_attn": w.GetLinear_attn(), "vision": w.GetVision(),
+		"mtp": w.GetMtp()}
+}
+
+// Inspect reads a GGUF (v2, v3) or safetensors header from the first bytes of a file (a
+// prefix is enough). A short prefix returns an error wrapping ErrTruncated whose Needed
+// says how many bytes to read before calling again.
+func Inspect(data []byte) (*FileInfo, error) {
+	r := core.Llmsize_inspect_bytes(string(data))
+	defer core.DeleteLlmsize_file_out(r)
+	v := r.GetValue()
+	if st := r.GetStatus(); st != 0 {
+		e := statusErr(st, "file header").(*Error)
+		if st == int(core.LLMSIZE_ERR_TRUNCATED) {
+			e.Needed = v.GetNeeded()
+			e.Msg += fmt.Sprintf(" (need %d bytes, have %d)", e.Needed, len(data))
+		}
+		return nil, e
+	}
+	p := v.GetParams()
+	out := &FileInfo{Kind: "safetensors", Version: uint32(v.GetVersion()), Tensors: v.GetN_tensors(),
+		HeaderBytes: v.GetHeader_bytes(), TensorBytes: v.GetBytes().GetTotal(), Params: p.GetTotal(), Arch: v.GetArch(),
+		Bytes: weightsMap(v.GetBytes()), OtherBytes: v.GetOther_bytes(),
+		ParamsBy: map[string]uint64{"embed": p.GetEmbed(), "lm_head": p.GetLm_head(), "attn": p.GetAttn(),
+			"ffn_dense": p.GetFfn_dense(), "experts": p.GetExperts(), "shared_experts": p.GetShared_experts(),
+			"router": p.GetRouter(), "norms": p.GetNorms(), "linear_attn": p.GetLinear_attn(), "vision": p.GetVision(),
+			"mtp": p.GetMtp()}}
+	if int(v.GetKind()) == int(core.LLMSIZE_FILE_GGUF) {
+		out.Kind = "gguf"
+	}
+	if f := v.GetFormat(); f.Swigcptr() != 0 {
+		out.Format = first(f.GetId())
+	}
+	if m := r.GetMatch(); m.Swigcptr() != 0 {
+		out.Matches = first(m.GetId())
+		fname := out.Format
+		if fname == "" {
+			fname = "bf16"
+			if v.GetDtype() == "F32" {
+				fname = "f32"
+			}
+		}
+		if row, err := LookupModel(out.Matches); err == nil {
+			if w, err := row.WeightBytes(fname); err == nil {
+				out.PredictedBytes = w
+			}
+		}
+	}
+	return out, nil
 }

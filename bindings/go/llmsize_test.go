@@ -472,3 +472,57 @@ func BenchmarkCgoFloor(b *testing.B) {
 		_ = core.Llmsize_model_count()
 	}
 }
+
+// make files-test writes these with the gguf and safetensors packages (skipped before that).
+func TestInspectGeneratedFiles(t *testing.T) {
+	dir := filepath.Join("..", "..", "build", "files")
+	if _, err := os.Stat(filepath.Join(dir, "expected.tsv")); err != nil {
+		t.Skip("run make files-test first")
+	}
+	f, _ := os.ReadFile(filepath.Join(dir, "expected.tsv"))
+	n := 0
+	for _, line := range strings.Split(string(f), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		r := strings.Split(line, "\t")
+		data, err := os.ReadFile(filepath.Join(dir, r[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fi, err := Inspect(data)
+		if err != nil || fi.Kind != r[1] || fi.Tensors != u64(t, r[2]) || fi.TensorBytes != u64(t, r[3]) ||
+			fi.Params != u64(t, r[4]) || fi.HeaderBytes != u64(t, r[5]) {
+			t.Errorf("%s: %+v %v; writer: %v", r[0], fi, err, r[1:6])
+		}
+		if _, err := Inspect(data[:40]); !errors.Is(err, ErrTruncated) && !errors.Is(err, ErrParse) {
+			t.Errorf("%s prefix: %v", r[0], err)
+		}
+		n++
+	}
+	if n < 5 {
+		t.Fatalf("%d files", n)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "llama-3.1-8b-shaped.gguf"))
+	fi, err := Inspect(data)
+	if err != nil || fi.Matches != "llama-3.1-8b" || fi.Format != "Q4_K_M" || fi.PredictedBytes == 0 {
+		t.Errorf("llama-shaped: %+v %v", fi, err)
+	}
+	_, err = Inspect(data[:100])
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrTruncated) || e.Needed <= 100 {
+		t.Errorf("100-byte prefix: %v", err)
+	}
+}
+
+func FuzzInspect(f *testing.F) {
+	for _, p := range []string{"GGUF\x03\x00\x00\x00", "\x02\x00\x00\x00\x00\x00\x00\x00{}"} {
+		f.Add([]byte(p))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fi, err := Inspect(b)
+		if err == nil && fi.TensorBytes < fi.Bytes["attn"] {
+			t.Fatalf("parts exceed the total: %+v", fi)
+		}
+	})
+}

@@ -46,6 +46,9 @@ static void usage(FILE *f) {
         "                                                rank the table's models for a deployment\n"
         "  check MODEL --quant Q [--gb X] [--gpu G --tps T] [--json]\n"
         "                                                is a published footprint / speed claim possible?\n"
+        "  inspect FILE [--json]                         read a GGUF or safetensors header: exact bytes and\n"
+        "                                                parameters by component, the table model it matches,\n"
+        "                                                and the prediction's error\n"
         "  run                                           what fits where: the main table\n"
         "MODEL may be --config CONFIG.JSON: a model not in the table, from its Hugging Face config.json.\n"
         "Names are case-insensitive: canonical ids, Hugging Face repo ids, nvidia-smi names.\n"
@@ -817,6 +820,80 @@ static const llmsize_model *model_from_config(const char *path) {
     return &m;
 }
 
+/* inspect FILE: read the header (the CLI does the I/O: 1 MiB first, then what the library
+   says it needs), print the exact breakdown, the table model it matches and the prediction. */
+static unsigned char *read_prefix(const char *path, size_t want, size_t *got) {
+    FILE *f = fopen(path, "rb");
+    unsigned char *b;
+    if (!f) { perror(path); return NULL; }
+    b = (unsigned char *)malloc(want ? want : 1);
+    *got = b ? fread(b, 1, want, f) : 0;
+    fclose(f);
+    return b;
+}
+
+static int cmd_inspect(const opts *o, const char *path) {
+    static const char *const names[] = { "embed", "lm_head", "attn", "ffn_dense", "experts", "shared_experts", "router",
+                                         "norms", "linear_attn", "vision", "mtp" };
+    size_t want = 1 << 20, got = 0;
+    unsigned char *buf = NULL;
+    llmsize_file_info fi;
+    llmsize_status st;
+    const llmsize_model *m;
+    llmsize_weights pred;
+    int k, rounds = 0, have_pred = 0;
+    const uint64_t *exact = &fi.bytes.embed, *exact_p = &fi.params.embed, *predicted = &pred.embed;
+    for (;;) {
+        free(buf);
+        if (!(buf = read_prefix(path, want, &got))) return 2;
+        st = llmsize_read_file(buf, got, &fi);
+        if (st != LLMSIZE_ERR_TRUNCATED || got < want || ++rounds > 12 || fi.needed > ((uint64_t)1 << 30)) break;
+        want = (size_t)fi.needed;
+    }
+    free(buf);
+    if (st) { fprintf(stderr, "llmsize: %s: %s\n", path, llmsize_strerror(st)); return 2; }
+    (void)llmsize_file_match(&fi, &m);
+    if (m) {
+        const llmsize_format *f = fi.format;
+        if (!f && fi.kind == LLMSIZE_FILE_SAFETENSORS) llmsize_find_format(!strcmp(fi.dtype, "F32") ? "f32" : "bf16", &f);
+        have_pred = f && llmsize_weight_bytes(m, f, &pred) == LLMSIZE_OK;
+    }
+    if (o->json) {
+        printf("{"); json_str("file", path, 1); json_str("kind", fi.kind == LLMSIZE_FILE_GGUF ? "gguf" : "safetensors", 1);
+        printf("\"version\": %u, \"tensors\": %llu, \"header_bytes\": %llu, \"tensor_bytes\": %llu, \"params\": %llu, ",
+               fi.version, (unsigned long long)fi.n_tensors, (unsigned long long)fi.header_bytes,
+               (unsigned long long)fi.bytes.total, (unsigned long long)fi.params.total);
+        json_str("arch", fi.arch, 1); json_str("format", fi.format ? fi.format->id : "", 1);
+        json_str("matches", m ? m->id : "", 1);
+        printf("\"groups\": {");
+        for (k = 0; k < 11; ++k)
+            printf("\"%s\": {\"bytes\": %llu, \"params\": %llu, \"predicted_bytes\": %llu}%s", names[k],
+                   (unsigned long long)exact[k], (unsigned long long)exact_p[k],
+                   (unsigned long long)(have_pred ? predicted[k] : 0), k < 10 ? ", " : "");
+        printf("}, \"predicted_bytes\": %llu}\n", (unsigned long long)(have_pred ? pred.total : 0));
+        return 0;
+    }
+    printf("%s: %s%s%s, %llu tensors, header %llu bytes\n", path, fi.kind == LLMSIZE_FILE_GGUF ? "GGUF v" : "safetensors",
+           fi.kind == LLMSIZE_FILE_GGUF ? "" : "", fi.kind == LLMSIZE_FILE_GGUF ? (fi.version == 3 ? "3" : "2") : "",
+           (unsigned long long)fi.n_tensors, (unsigned long long)fi.header_bytes);
+    if (fi.arch[0]) printf("architecture %s, file type %u (%s)\n", fi.arch, fi.file_type, fi.format ? fi.format->id : "not in the table");
+    printf("tensors: %.3f GiB (%llu bytes), %llu parameters%s%s\n", fi.bytes.total / GIB, (unsigned long long)fi.bytes.total,
+           (unsigned long long)fi.params.total, m ? "; matches " : "", m ? m->id : "");
+    printf("  %-15s %14s %16s %16s %9s\n", "component", "parameters", "bytes", "predicted", "error");
+    for (k = 0; k < 11; ++k) {
+        if (!exact[k] && !(have_pred && predicted[k])) continue;
+        printf("  %-15s %14llu %16llu", names[k], (unsigned long long)exact_p[k], (unsigned long long)exact[k]);
+        if (have_pred) printf(" %16llu %+8.2f%%", (unsigned long long)predicted[k],
+                              exact[k] ? 100.0 * ((double)predicted[k] / (double)exact[k] - 1.0) : 0.0);
+        printf("\n");
+    }
+    if (fi.other_bytes) printf("  %-15s %14s %16llu\n", "other", "", (unsigned long long)fi.other_bytes);
+    if (have_pred)
+        printf("prediction for %s: %llu bytes (%+.2f %% from the file)\n", m->id, (unsigned long long)pred.total,
+               100.0 * ((double)pred.total / (double)fi.bytes.total - 1.0));
+    return 0;
+}
+
 int main(int argc, char **argv) {
     const char *cmd = argc > 1 ? argv[1] : NULL;
     const llmsize_model *m = NULL;
@@ -833,6 +910,10 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "run")) return cmd_run();
     if (!strcmp(cmd, "pick")) return cmd_pick(&o);
     if (!strcmp(cmd, "plan")) return cmd_plan(&o, argc, argv);
+    if (!strcmp(cmd, "inspect")) {
+        if (!o.model) { fprintf(stderr, "llmsize: inspect needs a FILE\n"); return 2; }
+        return cmd_inspect(&o, o.model);
+    }
     if (strcmp(cmd, "show") && strcmp(cmd, "weights") && strcmp(cmd, "kv") && strcmp(cmd, "speed") &&
         strcmp(cmd, "fit") && strcmp(cmd, "max-context") && strcmp(cmd, "min-gpus") && strcmp(cmd, "quality") &&
         strcmp(cmd, "license") && strcmp(cmd, "check")) {

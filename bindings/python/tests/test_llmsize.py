@@ -220,3 +220,25 @@ def test_docstrings_everywhere():
         obj = getattr(llmsize, name)
         assert obj.__doc__, name
     assert math.isfinite(llmsize.model("llama-3.1-8b").speed("h100").decode_tps)
+
+
+FILES = ROOT / "build" / "files"
+
+
+@pytest.mark.skipif(not (FILES / "expected.tsv").exists(), reason="make files-test writes the files")
+def test_inspect_generated_files():
+    rows = [l.split("\t") for l in (FILES / "expected.tsv").read_text().splitlines() if l and not l.startswith("#")]
+    assert len(rows) >= 5
+    for r in rows:
+        path = FILES / r[0]
+        for source in (path, str(path), path.read_bytes()):
+            fi = llmsize.inspect(source)
+            assert (fi.kind, fi.tensors, fi.tensor_bytes, fi.params, fi.header_bytes) == (r[1], int(r[2]), int(r[3]), int(r[4]), int(r[5]))
+    fi = llmsize.inspect(FILES / "llama-3.1-8b-shaped.gguf")
+    assert fi.matches == "llama-3.1-8b" and fi.format == "Q4_K_M" and abs(fi.prediction_error_pct) < 5
+    data = (FILES / "tiny-dense.gguf").read_bytes()
+    with pytest.raises(llmsize.TruncatedError) as e:
+        llmsize.inspect(data[:100])
+    assert e.value.needed > 100 and isinstance(e.value, ValueError)
+    with pytest.raises(llmsize.ParseError):
+        llmsize.inspect(b"GGUX" + data[4:2000])

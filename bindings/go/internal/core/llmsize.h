@@ -130,7 +130,9 @@ typedef enum llmsize_status {
     LLMSIZE_ERR_UNKNOWN_LICENSE, /* no licence of that id in the table                 */
     LLMSIZE_ERR_CAPACITY,        /* the caller's output array is too small             */
     LLMSIZE_ERR_UNKNOWN_ENGINE,  /* no serving engine of that name                     */
-    LLMSIZE_ERR_PARSE,           /* a command line or value could not be parsed        */
+    LLMSIZE_ERR_PARSE,           /* a command line, value or file header is malformed  */
+    LLMSIZE_ERR_TRUNCATED,       /* the buffer ends inside a file header: `needed` says
+                                    how many bytes to fetch before trying again        */
     LLMSIZE_STATUS_COUNT
 } llmsize_status;
 
@@ -381,6 +383,29 @@ typedef struct llmsize_weights {
     uint64_t active;          /* bytes read per token at batch 1 (MoE: k of E experts)  */
     uint64_t file_bytes;      /* GGUF: total + modelled metadata/tokenizer; else total  */
 } llmsize_weights;
+
+/* A model file's header, read exactly (llmsize_read_file / _gguf / _safetensors). Tensor
+   bytes and parameters are totals and per component (the classes llmsize_weights uses,
+   from the tensor names), so a prediction compares group by group. */
+enum { LLMSIZE_FILE_GGUF = 1, LLMSIZE_FILE_SAFETENSORS = 2 };
+typedef struct llmsize_file_info {
+    uint32_t kind;            /* LLMSIZE_FILE_*                                          */
+    uint32_t version;         /* GGUF version (2, 3); safetensors: 0                     */
+    uint64_t n_tensors;
+    uint64_t n_metadata;      /* GGUF key/values; safetensors __metadata__ entries       */
+    uint64_t header_bytes;    /* where tensor data starts (GGUF: after alignment)        */
+    uint64_t needed;          /* LLMSIZE_ERR_TRUNCATED: bytes to have before retrying    */
+    llmsize_weights bytes;    /* exact bytes of every tensor, by component; .total       */
+    llmsize_params params;    /* elements, by component (packed 4-bit and 8-in-32 ints
+                                 counted as the values they hold; scales count 0)        */
+    uint64_t other_bytes;     /* tensors no component claims (rope tables, buffers)      */
+    uint32_t file_type;       /* GGUF general.file_type (LLAMA_FTYPE_*), else 0          */
+    const llmsize_format *format; /* GGUF: the table's format for file_type (NULL: none)  */
+    uint32_t has_model;       /* GGUF: the metadata described a model (see `model`)      */
+    llmsize_model model;      /* GGUF: dims, attention, MoE and MLA from the metadata    */
+    char arch[32];            /* GGUF general.architecture                               */
+    char dtype[16];           /* safetensors: the most common tensor dtype               */
+} llmsize_file_info;
 
 typedef struct llmsize_speed_request {
     const llmsize_model *model;
@@ -828,6 +853,19 @@ LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
    validated (LLMSIZE_ERR_INVALID_MODEL when the config lacks what sizing needs). */
 LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t len, llmsize_model *out);
 
+/* Exact mode: read a GGUF (v2, v3) or safetensors header from the first `len` bytes of a
+   file (a prefix is enough; the caller does the I/O). Every tensor's type and shape give
+   its exact bytes; GGUF metadata gives a model usable by every other function. A short
+   buffer returns LLMSIZE_ERR_TRUNCATED with out->needed set: fetch that many bytes from the
+   start of the file and call again. Malformed or hostile headers are LLMSIZE_ERR_PARSE;
+   counts past 64 bits are LLMSIZE_ERR_OVERFLOW. No allocation. */
+LLMSIZE_API llmsize_status llmsize_read_file(const void *buf, size_t len, llmsize_file_info *out); /* either */
+LLMSIZE_API llmsize_status llmsize_read_gguf(const void *buf, size_t len, llmsize_file_info *out);
+LLMSIZE_API llmsize_status llmsize_read_safetensors(const void *buf, size_t len, llmsize_file_info *out);
+/* The table model a file holds: GGUF by the architecture its metadata gives, safetensors by
+   its exact parameter count (total or text). LLMSIZE_ERR_UNKNOWN_MODEL when none matches. */
+LLMSIZE_API llmsize_status llmsize_file_match(const llmsize_file_info *file, const llmsize_model **out);
+
 LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *model);
 LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *model, llmsize_params *out);
 LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *model,
@@ -989,7 +1027,8 @@ LLMSIZE_API const char *llmsize_strerror(llmsize_status status) {
         "unknown licence",
         "output array too small",
         "unknown serving engine",
-        "cannot parse the command line or value"
+        "cannot parse the input (command line, value, config or file header)",
+        "the buffer ends inside the file header (fetch the bytes `needed` says and retry)"
     };
     if ((unsigned)status >= (unsigned)LLMSIZE_STATUS_COUNT) return "unknown status code";
     return msg[status];
@@ -1956,6 +1995,534 @@ LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const ll
         if (ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
     }
     return LLMSIZE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Files: GGUF and safetensors headers, read exactly                                  */
+/* ---------------------------------------------------------------------------------- */
+/* ggml tensor types as GGUF stores them (ggml-org/llama.cpp:gguf-py/gguf/constants.py
+   GGMLQuantizationType / GGML_QUANT_SIZES): on-disk id -> {block, bytes per block}.
+   Ids that were removed (4, 5, 31-33, 36-38) and unknown ids have block 0. */
+static const struct { uint16_t block, bytes; } llmsize__gguf_types[40] = {
+    {1, 4}, {1, 2}, {32, 18}, {32, 20}, {0, 0}, {0, 0}, {32, 22}, {32, 24},       /* F32 F16 Q4_0 Q4_1 - - Q5_0 Q5_1 */
+    {32, 34}, {32, 36}, {256, 84}, {256, 110}, {256, 144}, {256, 176}, {256, 210}, /* Q8_0 Q8_1 Q2_K..Q6_K */
+    {256, 292}, {256, 66}, {256, 74}, {256, 98}, {256, 50}, {32, 18}, {256, 110}, /* Q8_K IQ2_XXS IQ2_XS IQ3_XXS IQ1_S IQ4_NL IQ3_S */
+    {256, 82}, {256, 136}, {1, 1}, {1, 2}, {1, 4}, {1, 8}, {1, 8}, {256, 56},     /* IQ2_S IQ4_XS I8 I16 I32 I64 F64 IQ1_M */
+    {1, 2}, {0, 0}, {0, 0}, {0, 0}, {256, 54}, {256, 66}, {0, 0}, {0, 0}, {0, 0}, /* BF16 - - - TQ1_0 TQ2_0 - - - */
+    {32, 17}                                                                       /* MXFP4 */
+};
+
+/* general.file_type (llama.cpp LLAMA_FTYPE_MOSTLY_*, as gguf-py's LlamaFileType numbers
+   them) -> the table's format id, so a file's prediction uses the same format. */
+static const struct { uint8_t ftype; const char *format; } llmsize__gguf_ftypes[] = {
+    {0, "f32"}, {1, "gguf-f16"}, {2, "Q4_0"}, {3, "Q4_1"}, {7, "Q8_0"}, {8, "Q5_0"}, {9, "Q5_1"}, {10, "Q2_K"},
+    {11, "Q3_K_S"}, {12, "Q3_K_M"}, {13, "Q3_K_L"}, {14, "Q4_K_S"}, {15, "Q4_K_M"}, {16, "Q5_K_S"}, {17, "Q5_K_M"},
+    {18, "Q6_K"}, {19, "IQ2_XXS"}, {20, "IQ2_XS"}, {21, "Q2_K_S"}, {22, "IQ3_XS"}, {23, "IQ3_XXS"}, {24, "IQ1_S"},
+    {25, "IQ4_NL"}, {26, "IQ3_S"}, {27, "IQ3_M"}, {28, "IQ2_S"}, {29, "IQ2_M"}, {30, "IQ4_XS"}, {31, "IQ1_M"},
+    {32, "gguf-bf16"}, {36, "TQ1_0"}, {37, "TQ2_0"}, {38, "MXFP4_MOE"}
+};
+
+/* Which component a tensor belongs to, from its name: GGUF names (token_embd, blk.N.ffn_up_exps, ...)
+   and Hugging Face names (model.embed_tokens, mlp.experts.N.up_proj, ...). First match wins. */
+static const struct { const char *needle; uint8_t cls; } llmsize__tensor_classes[] = {
+    {"visual", LLMSIZE__C_VISION}, {"vision", LLMSIZE__C_VISION}, {"multi_modal_projector", LLMSIZE__C_VISION},
+    {"mm.", LLMSIZE__C_VISION}, {"nextn", LLMSIZE__C_MTP}, {"mtp", LLMSIZE__C_MTP},
+    {"norm", LLMSIZE__C_NORM}, {"ln_", LLMSIZE__C_NORM},
+    {"shexp", LLMSIZE__C_SHARED}, {"shared_expert", LLMSIZE__C_SHARED},
+    {"gate_inp", LLMSIZE__C_ROUTER}, {"exp_probs", LLMSIZE__C_ROUTER}, {"router", LLMSIZE__C_ROUTER},
+    {"mlp.gate.", LLMSIZE__C_ROUTER}, {"block_sparse_moe.gate.", LLMSIZE__C_ROUTER},
+    {"_exps", LLMSIZE__C_EXPERTS}, {"experts", LLMSIZE__C_EXPERTS},
+    {"ssm", LLMSIZE__C_LINEAR}, {"linear_attn", LLMSIZE__C_LINEAR},
+    {"attn", LLMSIZE__C_ATTN}, {"attention", LLMSIZE__C_ATTN},
+    {"ffn", LLMSIZE__C_FFN}, {"mlp", LLMSIZE__C_FFN}, {"feed_forward", LLMSIZE__C_FFN},
+    {"token_embd", LLMSIZE__C_EMBED}, {"embed_tokens", LLMSIZE__C_EMBED}, {"wte", LLMSIZE__C_EMBED},
+    {"word_embeddings", LLMSIZE__C_EMBED}, {"output.", LLMSIZE__C_LM_HEAD}, {"lm_head", LLMSIZE__C_LM_HEAD}
+};
+#define LLMSIZE__C_OTHER LLMSIZE__C_COUNT
+
+static int llmsize__tensor_class(const char *name, size_t n) {
+    char buf[128];
+    size_t i;
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    memcpy(buf, name, n);
+    buf[n] = '\0';
+    for (i = 0; i < sizeof llmsize__tensor_classes / sizeof llmsize__tensor_classes[0]; ++i)
+        if (llmsize__contains_ci(buf, llmsize__tensor_classes[i].needle)) return llmsize__tensor_classes[i].cls;
+    return LLMSIZE__C_OTHER;
+}
+
+/* Scales, zero points and group indices of quantized checkpoints hold no parameters. */
+static int llmsize__is_scale(const char *name, size_t n) {
+    static const char *const tails[] = { "scale", "scales", "scale_inv", "qzeros", "g_idx", "zeros", "_scale_2" };
+    size_t i;
+    for (i = 0; i < sizeof tails / sizeof tails[0]; ++i) {
+        size_t t = strlen(tails[i]);
+        if (n >= t && llmsize__eq_n_ci(name + n - t, tails[i], t)) return 1;
+    }
+    return 0;
+}
+
+typedef struct llmsize__file {
+    const unsigned char *p;
+    size_t len, at;
+    llmsize_file_info *out;
+    uint64_t by_bytes[LLMSIZE__C_COUNT + 1], by_params[LLMSIZE__C_COUNT + 1];
+    int overflow;
+} llmsize__file;
+
+/* Room for n more bytes? If not, remember how far the header reaches. */
+static int llmsize__need(llmsize__file *f, uint64_t n) {
+    uint64_t want = (uint64_t)f->at + n, grow = (uint64_t)f->len + f->len / 2 + 4096;
+    if (n <= (uint64_t)(f->len - f->at)) return 1;
+    /* at least what the next item needs; at least 1.5x what we have, so a caller fetching
+       what `needed` says reaches any header in a few round trips */
+    f->out->needed = want > grow ? want : grow;
+    return 0;
+}
+static uint64_t llmsize__le(const unsigned char *p, int bytes) {
+    uint64_t v = 0;
+    int i;
+    for (i = bytes - 1; i >= 0; --i) v = (v << 8) | p[i];
+    return v;
+}
+
+static void llmsize__file_add(llmsize__file *f, const char *name, size_t n, uint64_t bytes, uint64_t params) {
+    int cls = llmsize__tensor_class(name, n);
+    f->by_bytes[cls] = llmsize__add(f->by_bytes[cls], bytes, &f->overflow);
+    if (!llmsize__is_scale(name, n)) f->by_params[cls] = llmsize__add(f->by_params[cls], params, &f->overflow);
+}
+
+static void llmsize__by_cls_to(const uint64_t *by, uint64_t *embed_first_of_11) {
+    /* llmsize_weights and llmsize_params both start with the 11 components in class order */
+    int k;
+    for (k = 0; k < LLMSIZE__C_COUNT; ++k) embed_first_of_11[k] = by[k];
+}
+
+static llmsize_status llmsize__file_finish(llmsize__file *f) {
+    llmsize_file_info *o = f->out;
+    uint64_t bytes = 0, params = 0;
+    int k;
+    for (k = 0; k <= LLMSIZE__C_COUNT; ++k) {
+        bytes = llmsize__add(bytes, f->by_bytes[k], &f->overflow);
+        params = llmsize__add(params, f->by_params[k], &f->overflow);
+    }
+    if (f->overflow) return LLMSIZE_ERR_OVERFLOW;
+    llmsize__by_cls_to(f->by_bytes, &o->bytes.embed);
+    llmsize__by_cls_to(f->by_params, &o->params.embed);
+    o->other_bytes = f->by_bytes[LLMSIZE__C_OTHER];
+    o->bytes.total = o->bytes.file_bytes = bytes;
+    o->params.total = params;
+    o->params.text = params - o->params.vision - o->params.mtp;
+    o->params.active = o->params.text;   /* experts per token come from the model, not the file */
+    return LLMSIZE_OK;
+}
+
+/* ---- GGUF ---- */
+typedef struct llmsize__gguf_meta {
+    uint64_t u[24];           /* the numeric keys below, 0 = absent */
+    uint64_t alignment, vocab_tokens;
+    int has_file_type;
+} llmsize__gguf_meta;
+enum {
+    LLMSIZE__GK_BLOCKS, LLMSIZE__GK_CTX, LLMSIZE__GK_EMBED, LLMSIZE__GK_FFN, LLMSIZE__GK_HEADS, LLMSIZE__GK_KV_HEADS,
+    LLMSIZE__GK_KEY_LEN, LLMSIZE__GK_VALUE_LEN, LLMSIZE__GK_WINDOW, LLMSIZE__GK_EXPERTS, LLMSIZE__GK_EXPERTS_USED,
+    LLMSIZE__GK_EXPERT_FFN, LLMSIZE__GK_SHARED, LLMSIZE__GK_SHARED_FFN, LLMSIZE__GK_DENSE_FIRST, LLMSIZE__GK_KV_LORA,
+    LLMSIZE__GK_Q_LORA, LLMSIZE__GK_ROPE_DIM, LLMSIZE__GK_VOCAB, LLMSIZE__GK_NEXTN, LLMSIZE__GK_SWA_PATTERN,
+    LLMSIZE__GK_COUNT
+};
+/* "<arch>.<suffix>" keys llama.cpp writes (llama.cpp:src/llama-arch.cpp LLM_KV_NAMES). */
+static const char *const llmsize__gguf_keys[LLMSIZE__GK_COUNT] = {
+    "block_count", "context_length", "embedding_length", "feed_forward_length", "attention.head_count",
+    "attention.head_count_kv", "attention.key_length", "attention.value_length", "attention.sliding_window",
+    "expert_count", "expert_used_count", "expert_feed_forward_length", "expert_shared_count",
+    "expert_shared_feed_forward_length", "leading_dense_block_count", "attention.kv_lora_rank",
+    "attention.q_lora_rank", "rope.dimension_count", "vocab_size", "nextn_predict_layers",
+    "attention.sliding_window_pattern"
+};
+
+/* Keys and tensor names must be UTF-8 (GGUF and safetensors both say so): a header that
+   is not is corrupt or hostile, not a model. */
+static int llmsize__utf8(const char *s, uint64_t n) {
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t i = 0;
+    while (i < n) {
+        unsigned c = p[i], k, more = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+        if (more == 9 || c == 0xC0 || c == 0xC1 || c > 0xF4 || (more && i + more >= n)) return 0;
+        for (k = 1; k <= more; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return 0;
+        i += 1 + more;
+    }
+    return 1;
+}
+
+static int llmsize__gguf_string(llmsize__file *f, const char **s, uint64_t *n) {
+    if (!llmsize__need(f, 8)) return 0;
+    *n = llmsize__le(f->p + f->at, 8);
+    f->at += 8;
+    if (*n > ((uint64_t)1 << 32)) { f->overflow = 2; return 0; }          /* hostile length */
+    if (!llmsize__need(f, *n)) return 0;
+    *s = (const char *)f->p + f->at;
+    f->at += (size_t)*n;
+    return 1;
+}
+
+static const uint8_t llmsize__gguf_scalar[13] = { 1, 1, 2, 2, 4, 4, 4, 1, 0, 0, 8, 8, 8 };
+
+/* Reads one value of `type`; numeric values land in *num (the largest element of an array). */
+static int llmsize__gguf_value(llmsize__file *f, uint32_t type, uint64_t *num, uint64_t *count, int depth) {
+    *num = 0;
+    *count = 1;
+    if (type > 12) { f->overflow = 2; return 0; }
+    if (type == 8) { const char *s; uint64_t n; return llmsize__gguf_string(f, &s, &n); }
+    if (type == 9) {
+        uint32_t et;
+        uint64_t n, i, v, c;
+        if (depth > 2 || !llmsize__need(f, 12)) { if (depth > 2) f->overflow = 2; return 0; }
+        et = (uint32_t)llmsize__le(f->p + f->at, 4);
+        n = llmsize__le(f->p + f->at + 4, 8);
+        f->at += 12;
+        *count = n;
+        if (et > 12) { f->overflow = 2; return 0; }
+        if (et != 8 && et != 9) {   /* fixed-size elements: check the whole span at once */
+            uint64_t w = llmsize__gguf_scalar[et], span = llmsize__mul(n, w, &f->overflow), best = 0;
+            if (f->overflow || !llmsize__need(f, span)) return 0;
+            if (et != 6 && et != 12)
+                for (i = 0; i < n && i < 4096; ++i) {
+                    v = llmsize__le(f->p + f->at + i * w, (int)w);
+                    if (v > best) best = v;
+                }
+            *num = best;
+            f->at += (size_t)span;
+            return 1;
+        }
+        for (i = 0; i < n; ++i)
+            if (!llmsize__gguf_value(f, et, &v, &c, depth + 1)) return 0;
+        return 1;
+    }
+    if (!llmsize__need(f, llmsize__gguf_scalar[type])) return 0;
+    if (type != 6 && type != 12) *num = llmsize__le(f->p + f->at, llmsize__gguf_scalar[type]);
+    if (type == 1 || type == 3 || type == 5 || type == 11) { /* negative signed values read as absent */
+        uint64_t sign = (uint64_t)1 << (8 * llmsize__gguf_scalar[type] - 1);
+        if (*num & sign) *num = 0;
+    }
+    f->at += llmsize__gguf_scalar[type];
+    return 1;
+}
+
+static void llmsize__gguf_key(llmsize__file *f, llmsize__gguf_meta *m, const char *key, uint64_t kn, uint64_t num,
+                              uint64_t count, const char *str, uint64_t sn) {
+    llmsize_file_info *o = f->out;
+    size_t al = strlen(o->arch), k;
+    if (kn == 20 && !memcmp(key, "general.architecture", 20) && str) {
+        size_t n = sn < sizeof o->arch - 1 ? (size_t)sn : sizeof o->arch - 1;
+        memcpy(o->arch, str, n);
+        o->arch[n] = '\0';
+    } else if (kn == 17 && !memcmp(key, "general.alignment", 17)) m->alignment = num;
+    else if (kn == 17 && !memcmp(key, "general.file_type", 17)) { o->file_type = (uint32_t)num; m->has_file_type = 1; }
+    else if (kn == 21 && !memcmp(key, "tokenizer.ggml.tokens", 21)) m->vocab_tokens = count;
+    else if (al && kn > al + 1 && !memcmp(key, o->arch, al) && key[al] == '.')
+        for (k = 0; k < LLMSIZE__GK_COUNT; ++k)
+            if (kn - al - 1 == strlen(llmsize__gguf_keys[k]) && !memcmp(key + al + 1, llmsize__gguf_keys[k], (size_t)(kn - al - 1)))
+                m->u[k] = num;
+}
+
+/* The model the metadata describes (the same fields llama.cpp reads). */
+static void llmsize__gguf_model(llmsize__file *f, const llmsize__gguf_meta *g, int has_output) {
+    llmsize_model *m = &f->out->model;
+    uint64_t heads = g->u[LLMSIZE__GK_HEADS], hidden = g->u[LLMSIZE__GK_EMBED];
+    memset(m, 0, sizeof *m);
+    m->id = m->name = m->family = "gguf";
+    m->developer = m->country = m->released = m->license = m->hf_repos = m->source = m->published_source = "";
+    m->modalities = LLMSIZE_MOD_TEXT;
+    m->dims.vocab = (uint32_t)(g->u[LLMSIZE__GK_VOCAB] ? g->u[LLMSIZE__GK_VOCAB] : g->vocab_tokens);
+    m->dims.hidden = (uint32_t)hidden;
+    m->dims.layers = (uint32_t)g->u[LLMSIZE__GK_BLOCKS];
+    m->dims.heads = (uint32_t)heads;
+    m->dims.kv_heads = (uint32_t)(g->u[LLMSIZE__GK_KV_HEADS] ? g->u[LLMSIZE__GK_KV_HEADS] : heads);
+    m->dims.head_dim = (uint32_t)(g->u[LLMSIZE__GK_KEY_LEN] ? g->u[LLMSIZE__GK_KEY_LEN] : (heads ? hidden / heads : 0));
+    m->dims.ffn = (uint32_t)g->u[LLMSIZE__GK_FFN];
+    m->dims.max_ctx = (uint32_t)g->u[LLMSIZE__GK_CTX];
+    if (g->u[LLMSIZE__GK_WINDOW]) {
+        m->attn.kind = LLMSIZE_ATTN_SLIDING;
+        m->attn.window = (uint32_t)g->u[LLMSIZE__GK_WINDOW];
+        m->attn.global_every = (uint32_t)g->u[LLMSIZE__GK_SWA_PATTERN];
+    }
+    if (g->u[LLMSIZE__GK_KV_LORA]) {
+        m->mla.kv_lora_rank = (uint32_t)g->u[LLMSIZE__GK_KV_LORA];
+        m->mla.q_lora_rank = (uint32_t)g->u[LLMSIZE__GK_Q_LORA];
+        m->mla.qk_rope_dim = (uint32_t)g->u[LLMSIZE__GK_ROPE_DIM];
+        m->mla.qk_nope_dim = (uint32_t)(g->u[LLMSIZE__GK_KEY_LEN] - g->u[LLMSIZE__GK_ROPE_DIM]);
+        m->mla.v_head_dim = (uint32_t)g->u[LLMSIZE__GK_VALUE_LEN];
+    }
+    if (g->u[LLMSIZE__GK_EXPERTS]) {
+        m->moe.experts = (uint32_t)g->u[LLMSIZE__GK_EXPERTS];
+        m->moe.active = (uint32_t)g->u[LLMSIZE__GK_EXPERTS_USED];
+        m->moe.expert_ffn = (uint32_t)(g->u[LLMSIZE__GK_EXPERT_FFN] ? g->u[LLMSIZE__GK_EXPERT_FFN] : g->u[LLMSIZE__GK_FFN]);
+        m->moe.shared = (uint32_t)g->u[LLMSIZE__GK_SHARED];
+        m->moe.shared_ffn = (uint32_t)(g->u[LLMSIZE__GK_SHARED_FFN] ? g->u[LLMSIZE__GK_SHARED_FFN] : m->moe.expert_ffn);
+        m->moe.dense_first = (uint32_t)g->u[LLMSIZE__GK_DENSE_FIRST];
+    }
+    m->extra.mtp_layers = (uint32_t)g->u[LLMSIZE__GK_NEXTN];
+    if (!has_output) m->flags |= LLMSIZE_F_TIED_EMBED;
+    f->out->has_model = llmsize_model_validate(m) == LLMSIZE_OK;
+    if (!f->out->has_model) memset(m, 0, sizeof *m);
+}
+
+LLMSIZE_API llmsize_status llmsize_read_gguf(const void *buf, size_t len, llmsize_file_info *out) {
+    llmsize__file f;
+    llmsize__gguf_meta g;
+    uint64_t i, n_tensors, n_kv, kn, num, count;
+    const char *key;
+    uint64_t running = 0;     /* where the next tensor's data must start */
+    int has_output = 0;
+    if (!out) return LLMSIZE_ERR_NULL;
+    memset(out, 0, sizeof *out);
+    if (!buf) return LLMSIZE_ERR_NULL;
+    memset(&f, 0, sizeof f);
+    memset(&g, 0, sizeof g);
+    f.p = (const unsigned char *)buf; f.len = len; f.out = out;
+    out->kind = LLMSIZE_FILE_GGUF;
+    if (!llmsize__need(&f, 24)) return LLMSIZE_ERR_TRUNCATED;
+    if (memcmp(f.p, "GGUF", 4)) return LLMSIZE_ERR_PARSE;
+    out->version = (uint32_t)llmsize__le(f.p + 4, 4);
+    if (out->version != 2 && out->version != 3) return LLMSIZE_ERR_UNSUPPORTED;   /* v1 used 32-bit counts */
+    n_tensors = llmsize__le(f.p + 8, 8);
+    n_kv = llmsize__le(f.p + 16, 8);
+    if (n_tensors > ((uint64_t)1 << 24) || n_kv > ((uint64_t)1 << 24)) return LLMSIZE_ERR_PARSE; /* hostile counts */
+    out->n_tensors = n_tensors;
+    out->n_metadata = n_kv;
+    f.at = 24;
+    g.alignment = 32;
+    for (i = 0; i < n_kv; ++i) {
+        uint32_t type;
+        const char *str = NULL;
+        uint64_t sn = 0;
+        if (!llmsize__gguf_string(&f, &key, &kn)) break;
+        if (kn == 0 || !llmsize__utf8(key, kn)) return LLMSIZE_ERR_PARSE;
+        if (!llmsize__need(&f, 4)) break;
+        type = (uint32_t)llmsize__le(f.p + f.at, 4);
+        f.at += 4;
+        if (type == 8) {
+            if (!llmsize__gguf_string(&f, &str, &sn)) break;
+            num = 0; count = 1;
+        } else if (!llmsize__gguf_value(&f, type, &num, &count, 0)) break;
+        llmsize__gguf_key(&f, &g, key, kn, num, count, str, sn);
+    }
+    if (i < n_kv) return f.overflow == 2 ? LLMSIZE_ERR_PARSE : f.overflow ? LLMSIZE_ERR_OVERFLOW : LLMSIZE_ERR_TRUNCATED;
+    if (g.alignment == 0 || g.alignment > 65536 || (g.alignment & (g.alignment - 1))) return LLMSIZE_ERR_PARSE;
+    for (i = 0; i < n_tensors; ++i) {
+        const char *name;
+        uint64_t nn, ne = 1, ne0 = 0, bytes, off;
+        uint32_t dims, type, d;
+        if (!llmsize__gguf_string(&f, &name, &nn) || !llmsize__need(&f, 4)) break;
+        if (nn == 0 || !llmsize__utf8(name, nn)) return LLMSIZE_ERR_PARSE;
+        dims = (uint32_t)llmsize__le(f.p + f.at, 4);
+        f.at += 4;
+        if (dims == 0 || dims > 4) return LLMSIZE_ERR_PARSE;                 /* GGML_MAX_DIMS */
+        if (!llmsize__need(&f, (uint64_t)dims * 8 + 12)) break;
+        for (d = 0; d < dims; ++d) {
+            uint64_t v = llmsize__le(f.p + f.at + 8 * d, 8);
+            if (d == 0) ne0 = v;
+            ne = llmsize__mul(ne, v, &f.overflow);
+        }
+        f.at += (size_t)dims * 8;
+        type = (uint32_t)llmsize__le(f.p + f.at, 4);
+        off = llmsize__le(f.p + f.at + 4, 8);
+        f.at += 12;
+        if (type >= 40 || !llmsize__gguf_types[type].block) return LLMSIZE_ERR_UNSUPPORTED;
+        if (ne0 % llmsize__gguf_types[type].block || off != running) return LLMSIZE_ERR_PARSE; /* misplaced or overlapping */
+        bytes = llmsize__mul(ne / llmsize__gguf_types[type].block, llmsize__gguf_types[type].bytes, &f.overflow);
+        running = llmsize__add(off, bytes, &f.overflow);
+        running = llmsize__add(running, g.alignment - 1, &f.overflow) / g.alignment * g.alignment;
+        if (f.overflow) return LLMSIZE_ERR_OVERFLOW;
+        if (nn == 13 && !memcmp(name, "output.weight", 13)) has_output = 1;
+        llmsize__file_add(&f, name, (size_t)nn, bytes, ne);
+    }
+    if (i < n_tensors) return f.overflow == 2 ? LLMSIZE_ERR_PARSE : LLMSIZE_ERR_TRUNCATED;
+    out->header_bytes = ((uint64_t)f.at + g.alignment - 1) / g.alignment * g.alignment;
+    llmsize__gguf_model(&f, &g, has_output);
+    for (i = 0; i < sizeof llmsize__gguf_ftypes / sizeof llmsize__gguf_ftypes[0]; ++i)
+        if (llmsize__gguf_ftypes[i].ftype == out->file_type && g.has_file_type)
+            (void)llmsize_find_format(llmsize__gguf_ftypes[i].format, &out->format);
+    return llmsize__file_finish(&f);
+}
+
+/* ---- safetensors: 8-byte little-endian length, then a JSON object ---- */
+static const struct { const char *name; uint8_t bytes; uint8_t values_per_byte; } llmsize__st_dtypes[] = {
+    {"F64", 8, 1}, {"F32", 4, 1}, {"F16", 2, 1}, {"BF16", 2, 1}, {"I64", 8, 1}, {"I32", 4, 1}, {"I16", 2, 1},
+    {"I8", 1, 1}, {"U64", 8, 1}, {"U32", 4, 1}, {"U16", 2, 1}, {"U8", 1, 1}, {"BOOL", 1, 1}, {"F8_E4M3", 1, 1},
+    {"F8_E5M2", 1, 1}, {"F8_E8M0", 1, 1}, {"E8M0", 1, 1}
+};
+
+/* A JSON cursor over the header: just what safetensors needs. */
+static void llmsize__js_ws(llmsize__file *f) {
+    while (f->at < f->len && (f->p[f->at] == ' ' || f->p[f->at] == '\n' || f->p[f->at] == '\r' || f->p[f->at] == '\t')) ++f->at;
+}
+static int llmsize__js_char(llmsize__file *f, char c) {
+    llmsize__js_ws(f);
+    if (f->at < f->len && f->p[f->at] == (unsigned char)c) { ++f->at; return 1; }
+    return 0;
+}
+static int llmsize__js_string(llmsize__file *f, const char **s, size_t *n) {
+    llmsize__js_ws(f);
+    if (f->at >= f->len || f->p[f->at] != '"') return 0;
+    *s = (const char *)f->p + ++f->at;
+    while (f->at < f->len && f->p[f->at] != '"') {
+        if (f->p[f->at] == '\\') ++f->at;
+        ++f->at;
+    }
+    if (f->at >= f->len) return 0;
+    *n = (size_t)((const char *)f->p + f->at - *s);
+    ++f->at;
+    return 1;
+}
+static int llmsize__js_u64(llmsize__file *f, uint64_t *v) {
+    size_t start;
+    llmsize__js_ws(f);
+    start = f->at;
+    *v = 0;
+    while (f->at < f->len && f->p[f->at] >= '0' && f->p[f->at] <= '9') {
+        uint64_t d = (uint64_t)(f->p[f->at] - '0');
+        if (*v > (UINT64_MAX - d) / 10) { f->overflow = 1; return 0; }
+        *v = *v * 10 + d;
+        ++f->at;
+    }
+    return f->at > start;
+}
+/* Skips any JSON value (for __metadata__ and unknown fields); bounded nesting. */
+static int llmsize__js_skip(llmsize__file *f, int depth) {
+    const char *s;
+    size_t n;
+    uint64_t v;
+    llmsize__js_ws(f);
+    if (depth > 8 || f->at >= f->len) return 0;
+    if (f->p[f->at] == '"') return llmsize__js_string(f, &s, &n);
+    if (f->p[f->at] == '{' || f->p[f->at] == '[') {
+        char close = f->p[f->at] == '{' ? '}' : ']';
+        ++f->at;
+        if (llmsize__js_char(f, close)) return 1;
+        do {
+            if (close == '}' && (!llmsize__js_string(f, &s, &n) || !llmsize__js_char(f, ':'))) return 0;
+            if (!llmsize__js_skip(f, depth + 1)) return 0;
+        } while (llmsize__js_char(f, ','));
+        return llmsize__js_char(f, close);
+    }
+    if (f->p[f->at] == '-') ++f->at;
+    if (llmsize__js_u64(f, &v)) return 1;
+    while (f->at < f->len && ((f->p[f->at] >= 'a' && f->p[f->at] <= 'z') || f->p[f->at] == '.')) ++f->at; /* true/null */
+    return 1;
+}
+
+/* One tensor entry: {"dtype": ..., "shape": [...], "data_offsets": [a, b]}. */
+static int llmsize__st_tensor(llmsize__file *f, const char *name, size_t nn, uint64_t *end, uint64_t *dtype_counts) {
+    const char *k, *dt = NULL;
+    size_t kn, dn = 0, i;
+    uint64_t shape = 1, a = 0, b = 0, v;
+    int have_shape = 0, have_off = 0, di = -1;
+    if (!llmsize__js_char(f, '{')) return 0;
+    do {
+        if (!llmsize__js_string(f, &k, &kn) || !llmsize__js_char(f, ':')) return 0;
+        if (kn == 5 && !memcmp(k, "dtype", 5)) { if (!llmsize__js_string(f, &dt, &dn)) return 0; }
+        else if (kn == 5 && !memcmp(k, "shape", 5)) {
+            if (!llmsize__js_char(f, '[')) return 0;
+            have_shape = 1;
+            if (!llmsize__js_char(f, ']')) {
+                do { if (!llmsize__js_u64(f, &v)) return 0; shape = llmsize__mul(shape, v, &f->overflow); }
+                while (llmsize__js_char(f, ','));
+                if (!llmsize__js_char(f, ']')) return 0;
+            }
+        } else if (kn == 12 && !memcmp(k, "data_offsets", 12)) {
+            if (!llmsize__js_char(f, '[') || !llmsize__js_u64(f, &a) || !llmsize__js_char(f, ',') ||
+                !llmsize__js_u64(f, &b) || !llmsize__js_char(f, ']')) return 0;
+            have_off = 1;
+        } else if (!llmsize__js_skip(f, 1)) return 0;
+    } while (llmsize__js_char(f, ','));
+    if (!llmsize__js_char(f, '}') || !dt || !have_shape || !have_off || b < a || f->overflow) return 0;
+    for (i = 0; i < sizeof llmsize__st_dtypes / sizeof llmsize__st_dtypes[0]; ++i)
+        if (strlen(llmsize__st_dtypes[i].name) == dn && !memcmp(dt, llmsize__st_dtypes[i].name, dn)) di = (int)i;
+    if (di < 0) { f->overflow = 3; return 0; }                                  /* unknown dtype */
+    if (llmsize__mul(shape, llmsize__st_dtypes[di].bytes, &f->overflow) != b - a) return 0; /* offsets vs shape */
+    ++dtype_counts[di];
+    if (b > *end) *end = b;
+    /* packed 4-bit (MXFP4 *_blocks, AWQ/GPTQ qweight as I32, compressed-tensors weight_packed) hold
+       several values per stored element: count the values, not the containers */
+    v = shape;
+    if (nn >= 7 && llmsize__eq_n_ci(name + nn - 7, "_blocks", 7)) v = llmsize__mul(shape, 2, &f->overflow);
+    else if ((nn >= 7 && llmsize__eq_n_ci(name + nn - 7, "qweight", 7)) ||
+             (nn >= 13 && llmsize__eq_n_ci(name + nn - 13, "weight_packed", 13)))
+        v = llmsize__mul(shape, (uint64_t)llmsize__st_dtypes[di].bytes * 2, &f->overflow);
+    llmsize__file_add(f, name, nn, b - a, v);
+    return !f->overflow;
+}
+
+LLMSIZE_API llmsize_status llmsize_read_safetensors(const void *buf, size_t len, llmsize_file_info *out) {
+    llmsize__file f;
+    uint64_t hlen, end = 0, dtype_counts[sizeof llmsize__st_dtypes / sizeof llmsize__st_dtypes[0]], best = 0;
+    size_t i;
+    if (!out) return LLMSIZE_ERR_NULL;
+    memset(out, 0, sizeof *out);
+    if (!buf) return LLMSIZE_ERR_NULL;
+    memset(&f, 0, sizeof f);
+    memset(dtype_counts, 0, sizeof dtype_counts);
+    f.p = (const unsigned char *)buf; f.out = out;
+    out->kind = LLMSIZE_FILE_SAFETENSORS;
+    if (len < 8) { out->needed = 8; return LLMSIZE_ERR_TRUNCATED; }
+    hlen = llmsize__le(f.p, 8);
+    if (hlen < 2 || hlen > ((uint64_t)100 << 20)) return LLMSIZE_ERR_PARSE;   /* the format caps headers at 100 MB */
+    out->header_bytes = 8 + hlen;
+    if (len - 8 < hlen) { out->needed = 8 + hlen; return LLMSIZE_ERR_TRUNCATED; }
+    f.len = (size_t)(8 + hlen);
+    f.at = 8;
+    if (!llmsize__js_char(&f, '{')) return LLMSIZE_ERR_PARSE;
+    if (!llmsize__js_char(&f, '}')) do {
+        const char *name;
+        size_t nn;
+        if (!llmsize__js_string(&f, &name, &nn) || !llmsize__js_char(&f, ':') || !llmsize__utf8(name, nn))
+            return LLMSIZE_ERR_PARSE;
+        if (nn == 12 && !memcmp(name, "__metadata__", 12)) {
+            if (!llmsize__js_skip(&f, 1)) return LLMSIZE_ERR_PARSE;
+            ++out->n_metadata;
+            continue;
+        }
+        if (!llmsize__st_tensor(&f, name, nn, &end, dtype_counts))
+            return f.overflow == 1 ? LLMSIZE_ERR_OVERFLOW : f.overflow == 3 ? LLMSIZE_ERR_UNSUPPORTED : LLMSIZE_ERR_PARSE;
+        ++out->n_tensors;
+    } while (llmsize__js_char(&f, ','));
+    if (!llmsize__js_char(&f, '}') && f.at < f.len) return LLMSIZE_ERR_PARSE;
+    {   /* the data must be indexed without holes or overlaps: the spans add up to the last end */
+        uint64_t sum = 0;
+        int k;
+        for (k = 0; k <= LLMSIZE__C_COUNT; ++k) sum = llmsize__add(sum, f.by_bytes[k], &f.overflow);
+        if (f.overflow) return LLMSIZE_ERR_OVERFLOW;
+        if (sum != end) return LLMSIZE_ERR_PARSE;
+    }
+    for (i = 0; i < sizeof dtype_counts / sizeof dtype_counts[0]; ++i)
+        if (dtype_counts[i] > best) { best = dtype_counts[i]; strcpy(out->dtype, llmsize__st_dtypes[i].name); }
+    return llmsize__file_finish(&f);
+}
+
+LLMSIZE_API llmsize_status llmsize_file_match(const llmsize_file_info *fi, const llmsize_model **out) {
+    size_t i;
+    if (out) *out = NULL;
+    if (!fi || !out) return LLMSIZE_ERR_NULL;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__models); ++i) {
+        const llmsize_model *m = &llmsize__models[i];
+        llmsize_params p;
+        if (fi->has_model) {
+            if (!memcmp(&m->dims, &fi->model.dims, sizeof m->dims) && m->moe.experts == fi->model.moe.experts &&
+                m->moe.expert_ffn == fi->model.moe.expert_ffn) { *out = m; return LLMSIZE_OK; }
+        } else if (fi->params.total && llmsize_params_of(m, &p) == LLMSIZE_OK &&
+                   (p.total == fi->params.total || p.text == fi->params.total)) { *out = m; return LLMSIZE_OK; }
+    }
+    return LLMSIZE_ERR_UNKNOWN_MODEL;
+}
+
+LLMSIZE_API llmsize_status llmsize_read_file(const void *buf, size_t len, llmsize_file_info *out) {
+    if (!out) return LLMSIZE_ERR_NULL;
+    if (!buf) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_NULL; }
+    if (len < 4) { memset(out, 0, sizeof *out); out->needed = 8; return LLMSIZE_ERR_TRUNCATED; }
+    if (!memcmp(buf, "GGUF", 4)) return llmsize_read_gguf(buf, len, out);
+    return llmsize_read_safetensors(buf, len, out);
 }
 
 /* ---------------------------------------------------------------------------------- */

@@ -559,11 +559,21 @@ llmsize_plan llmsize_plan_with(const llmsize_plan *p, uint64_t context, uint32_t
     return q;
 }
 
+
+typedef struct llmsize_file_out { int status; llmsize_file_info value; const llmsize_model *match; } llmsize_file_out;
+llmsize_file_out llmsize_inspect_bytes(const char *data, size_t len) {
+    llmsize_file_out r;
+    memset(&r, 0, sizeof r);
+    r.status = (int)llmsize_read_file(data, len, &r.value);
+    if (!r.status) (void)llmsize_file_match(&r.value, &r.match);
+    return r;
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_59df24c51d653946(void *_swig_go_0) {
+void _wrap_Swig_free_core_a322bcf4bb309eb0(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -573,7 +583,7 @@ void _wrap_Swig_free_core_59df24c51d653946(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_59df24c51d653946(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_a322bcf4bb309eb0(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -586,7 +596,7 @@ void *_wrap_Swig_malloc_core_59df24c51d653946(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_OK_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -598,7 +608,7 @@ intgo _wrap_LLMSIZE_OK_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -610,7 +620,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -622,7 +632,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -634,7 +644,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -646,7 +656,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -658,7 +668,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -670,7 +680,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -682,7 +692,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -694,7 +704,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -706,7 +716,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -718,7 +728,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -730,7 +740,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -742,7 +752,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -754,7 +764,19 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_a322bcf4bb309eb0() {
+  enum llmsize_status result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_ERR_TRUNCATED;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_a322bcf4bb309eb0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -766,7 +788,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -778,7 +800,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -790,7 +812,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -802,7 +824,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -814,7 +836,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -826,7 +848,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -838,7 +860,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -850,7 +872,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -862,7 +884,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -874,7 +896,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -886,7 +908,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -898,7 +920,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -910,7 +932,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -922,7 +944,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -934,7 +956,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -946,7 +968,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -958,7 +980,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -970,7 +992,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -982,7 +1004,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -994,7 +1016,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -1006,7 +1028,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -1018,7 +1040,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -1030,7 +1052,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -1042,7 +1064,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -1054,7 +1076,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -1066,7 +1088,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -1078,7 +1100,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -1090,7 +1112,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -1102,7 +1124,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_a322bcf4bb309eb0() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1114,7 +1136,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TERM_YES_core_a322bcf4bb309eb0() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1126,7 +1148,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TERM_NO_core_a322bcf4bb309eb0() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1138,7 +1160,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_a322bcf4bb309eb0() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1150,7 +1172,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_a322bcf4bb309eb0() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1162,7 +1184,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_a322bcf4bb309eb0() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1174,7 +1196,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_59df24c51d653946(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1187,7 +1209,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_59df24c51d653946(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_59df24c51d653946(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1200,7 +1222,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_59df24c51d653946(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_59df24c51d653946(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1213,7 +1235,7 @@ intgo _wrap_llmsize_dims_layers_get_core_59df24c51d653946(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_59df24c51d653946(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1226,7 +1248,7 @@ intgo _wrap_llmsize_dims_heads_get_core_59df24c51d653946(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_59df24c51d653946(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1239,7 +1261,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_59df24c51d653946(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_59df24c51d653946(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1252,7 +1274,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_59df24c51d653946(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_59df24c51d653946(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1265,7 +1287,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_59df24c51d653946(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_59df24c51d653946(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1278,7 +1300,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_59df24c51d653946(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_59df24c51d653946() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_a322bcf4bb309eb0() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1289,7 +1311,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_59df24c51d653946(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1299,7 +1321,7 @@ void _wrap_delete_llmsize_dims_core_59df24c51d653946(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_59df24c51d653946(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_a322bcf4bb309eb0(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1312,7 +1334,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_59df24c51d653946(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_59df24c51d653946(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_a322bcf4bb309eb0(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1325,7 +1347,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_59df24c51d653946(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_a322bcf4bb309eb0(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1338,7 +1360,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_59df24c51d653946(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_59df24c51d653946() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_a322bcf4bb309eb0() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1349,7 +1371,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_59df24c51d653946(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_59df24c51d653946(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_a322bcf4bb309eb0(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1359,7 +1381,7 @@ void _wrap_delete_llmsize_attn_layout_core_59df24c51d653946(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_59df24c51d653946(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1372,7 +1394,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_59df24c51d653946(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_59df24c51d653946(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1385,7 +1407,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_59df24c51d653946(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_59df24c51d653946(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1398,7 +1420,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_59df24c51d653946(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_59df24c51d653946(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1411,7 +1433,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_59df24c51d653946(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_59df24c51d653946(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1424,7 +1446,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_59df24c51d653946(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_59df24c51d653946() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_a322bcf4bb309eb0() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1435,7 +1457,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_59df24c51d653946(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1445,7 +1467,7 @@ void _wrap_delete_llmsize_mla_core_59df24c51d653946(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_59df24c51d653946(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1458,7 +1480,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_59df24c51d653946(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_59df24c51d653946(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1471,7 +1493,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_59df24c51d653946(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_59df24c51d653946(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1484,7 +1506,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_59df24c51d653946(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_59df24c51d653946(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1497,7 +1519,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_59df24c51d653946(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_59df24c51d653946(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1510,7 +1532,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_59df24c51d653946(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_59df24c51d653946(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1523,7 +1545,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_59df24c51d653946(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_59df24c51d653946() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_a322bcf4bb309eb0() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1534,7 +1556,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_59df24c51d653946(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_59df24c51d653946(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1544,7 +1566,7 @@ void _wrap_delete_llmsize_linear_attn_core_59df24c51d653946(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_59df24c51d653946(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1557,7 +1579,7 @@ intgo _wrap_llmsize_moe_experts_get_core_59df24c51d653946(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_59df24c51d653946(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1570,7 +1592,7 @@ intgo _wrap_llmsize_moe_active_get_core_59df24c51d653946(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_59df24c51d653946(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1583,7 +1605,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_59df24c51d653946(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_59df24c51d653946(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1596,7 +1618,7 @@ intgo _wrap_llmsize_moe_shared_get_core_59df24c51d653946(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_59df24c51d653946(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1609,7 +1631,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_59df24c51d653946(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_59df24c51d653946(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1622,7 +1644,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_59df24c51d653946(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_59df24c51d653946(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1635,7 +1657,7 @@ intgo _wrap_llmsize_moe_every_get_core_59df24c51d653946(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_59df24c51d653946() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_a322bcf4bb309eb0() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1646,7 +1668,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_59df24c51d653946(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1656,7 +1678,7 @@ void _wrap_delete_llmsize_moe_core_59df24c51d653946(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_59df24c51d653946(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_a322bcf4bb309eb0(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1669,7 +1691,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_59df24c51d653946(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_59df24c51d653946(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_a322bcf4bb309eb0(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1682,7 +1704,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_59df24c51d653946(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_59df24c51d653946(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_a322bcf4bb309eb0(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1695,7 +1717,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_59df24c51d653946(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_59df24c51d653946() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_a322bcf4bb309eb0() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -1706,7 +1728,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_59df24c51d653946(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_a322bcf4bb309eb0(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -1716,7 +1738,7 @@ void _wrap_delete_llmsize_extra_core_59df24c51d653946(struct llmsize_extra *_swi
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1729,7 +1751,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_59df24c51d653946(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1742,7 +1764,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_59df24c51d653946(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1755,7 +1777,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_59df24c51d653946(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1768,7 +1790,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1781,7 +1803,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1794,7 +1816,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_59df24c51d653946(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1807,7 +1829,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1820,7 +1842,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_59df24c51d653946(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1833,7 +1855,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_59df24c51d653946(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1846,7 +1868,7 @@ intgo _wrap_llmsize_model_modalities_get_core_59df24c51d653946(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1859,7 +1881,7 @@ intgo _wrap_llmsize_model_flags_get_core_59df24c51d653946(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1872,7 +1894,7 @@ intgo _wrap_llmsize_model_tasks_get_core_59df24c51d653946(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1885,7 +1907,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -1898,7 +1920,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_59df24c51d653946(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -1911,7 +1933,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_59df24c51d653946(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -1924,7 +1946,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_59df24c51d653946(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -1937,7 +1959,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_59df24c51d653946
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -1950,7 +1972,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_59df24c51d653946(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -1963,7 +1985,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_59df24c51d653946(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1976,7 +1998,7 @@ long long _wrap_llmsize_model_published_params_get_core_59df24c51d653946(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1989,7 +2011,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_59df24c51d653946(struct
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_59df24c51d653946() {
+struct llmsize_model *_wrap_new_llmsize_model_core_a322bcf4bb309eb0() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2000,7 +2022,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_model_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2010,7 +2032,7 @@ void _wrap_delete_llmsize_model_core_59df24c51d653946(struct llmsize_model *_swi
 }
 
 
-long long _wrap_llmsize_params_embed_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_embed_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2023,7 +2045,7 @@ long long _wrap_llmsize_params_embed_get_core_59df24c51d653946(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_lm_head_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_lm_head_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2036,7 +2058,7 @@ long long _wrap_llmsize_params_lm_head_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-long long _wrap_llmsize_params_attn_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_attn_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2049,7 +2071,7 @@ long long _wrap_llmsize_params_attn_get_core_59df24c51d653946(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_ffn_dense_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_ffn_dense_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2062,7 +2084,7 @@ long long _wrap_llmsize_params_ffn_dense_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-long long _wrap_llmsize_params_experts_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_experts_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2075,7 +2097,7 @@ long long _wrap_llmsize_params_experts_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-long long _wrap_llmsize_params_shared_experts_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_shared_experts_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2088,7 +2110,7 @@ long long _wrap_llmsize_params_shared_experts_get_core_59df24c51d653946(struct l
 }
 
 
-long long _wrap_llmsize_params_router_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_router_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2101,7 +2123,7 @@ long long _wrap_llmsize_params_router_get_core_59df24c51d653946(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_params_norms_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_norms_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2114,7 +2136,7 @@ long long _wrap_llmsize_params_norms_get_core_59df24c51d653946(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_linear_attn_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_linear_attn_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2127,7 +2149,7 @@ long long _wrap_llmsize_params_linear_attn_get_core_59df24c51d653946(struct llms
 }
 
 
-long long _wrap_llmsize_params_vision_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_vision_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2140,7 +2162,7 @@ long long _wrap_llmsize_params_vision_get_core_59df24c51d653946(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_params_mtp_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_mtp_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2153,7 +2175,7 @@ long long _wrap_llmsize_params_mtp_get_core_59df24c51d653946(struct llmsize_para
 }
 
 
-long long _wrap_llmsize_params_text_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2166,7 +2188,7 @@ long long _wrap_llmsize_params_text_get_core_59df24c51d653946(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2179,7 +2201,7 @@ long long _wrap_llmsize_params_total_get_core_59df24c51d653946(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2192,7 +2214,7 @@ long long _wrap_llmsize_params_active_get_core_59df24c51d653946(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_59df24c51d653946() {
+struct llmsize_params *_wrap_new_llmsize_params_core_a322bcf4bb309eb0() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2203,7 +2225,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_params_core_59df24c51d653946(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2213,7 +2235,7 @@ void _wrap_delete_llmsize_params_core_59df24c51d653946(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_a322bcf4bb309eb0() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2225,7 +2247,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_a322bcf4bb309eb0() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2237,7 +2259,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_a322bcf4bb309eb0() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2249,7 +2271,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -2261,7 +2283,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_Q_FFN_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -2273,7 +2295,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -2285,7 +2307,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -2297,7 +2319,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -2309,7 +2331,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_a322bcf4bb309eb0() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2321,7 +2343,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_a322bcf4bb309eb0() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2333,7 +2355,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_a322bcf4bb309eb0() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2345,7 +2367,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_a322bcf4bb309eb0() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2357,7 +2379,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_59df24c51d653946() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2370,7 +2392,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_59df24c51d653946(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2383,7 +2405,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_59df24c51d653946(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2396,7 +2418,7 @@ intgo _wrap_llmsize_format_kind_get_core_59df24c51d653946(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2409,7 +2431,7 @@ intgo _wrap_llmsize_format_code_get_core_59df24c51d653946(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2422,7 +2444,7 @@ intgo _wrap_llmsize_format_bits_get_core_59df24c51d653946(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2435,7 +2457,7 @@ intgo _wrap_llmsize_format_group_get_core_59df24c51d653946(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2448,7 +2470,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_59df24c51d653946(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2461,7 +2483,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_59df24c51d653946(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2474,7 +2496,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_59df24c51d653946(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2487,7 +2509,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_59df24c51d653946(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2500,7 +2522,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_59df24c51d653946(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2513,7 +2535,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_59df24c51d653946(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2526,7 +2548,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2539,7 +2561,7 @@ intgo _wrap_llmsize_format_compute_get_core_59df24c51d653946(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2552,7 +2574,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_59df24c51d653946(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2565,7 +2587,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_59df24c51d653946() {
+struct llmsize_format *_wrap_new_llmsize_format_core_a322bcf4bb309eb0() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -2576,7 +2598,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_format_core_59df24c51d653946(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -2586,7 +2608,7 @@ void _wrap_delete_llmsize_format_core_59df24c51d653946(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_F16_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2598,7 +2620,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_F32_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2610,7 +2632,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_FP8_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2622,7 +2644,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2634,7 +2656,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2646,7 +2668,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2658,7 +2680,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2670,7 +2692,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2682,7 +2704,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2694,7 +2716,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2706,7 +2728,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_a322bcf4bb309eb0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2718,7 +2740,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_a322bcf4bb309eb0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2730,7 +2752,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_a322bcf4bb309eb0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2742,7 +2764,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_a322bcf4bb309eb0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2754,7 +2776,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_a322bcf4bb309eb0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2766,7 +2788,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_HW_CPU_core_a322bcf4bb309eb0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2778,7 +2800,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_a322bcf4bb309eb0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2790,7 +2812,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_59df24c51d653946() {
 }
 
 
-_gostring_ _wrap_llmsize_accel_id_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_id_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2803,7 +2825,7 @@ _gostring_ _wrap_llmsize_accel_id_get_core_59df24c51d653946(struct llmsize_accel
 }
 
 
-_gostring_ _wrap_llmsize_accel_name_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_name_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2816,7 +2838,7 @@ _gostring_ _wrap_llmsize_accel_name_get_core_59df24c51d653946(struct llmsize_acc
 }
 
 
-_gostring_ _wrap_llmsize_accel_vendor_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_vendor_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2829,7 +2851,7 @@ _gostring_ _wrap_llmsize_accel_vendor_get_core_59df24c51d653946(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_aliases_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_aliases_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2842,7 +2864,7 @@ _gostring_ _wrap_llmsize_accel_aliases_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-long long _wrap_llmsize_accel_mem_bytes_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+long long _wrap_llmsize_accel_mem_bytes_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2855,7 +2877,7 @@ long long _wrap_llmsize_accel_mem_bytes_get_core_59df24c51d653946(struct llmsize
 }
 
 
-intgo _wrap_llmsize_accel_usable_pct_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_usable_pct_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2868,7 +2890,7 @@ intgo _wrap_llmsize_accel_usable_pct_get_core_59df24c51d653946(struct llmsize_ac
 }
 
 
-intgo _wrap_llmsize_accel_hw_class_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_hw_class_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2881,7 +2903,7 @@ intgo _wrap_llmsize_accel_hw_class_get_core_59df24c51d653946(struct llmsize_acce
 }
 
 
-double _wrap_llmsize_accel_bw_gbs_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bw_gbs_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2894,7 +2916,7 @@ double _wrap_llmsize_accel_bw_gbs_get_core_59df24c51d653946(struct llmsize_accel
 }
 
 
-double _wrap_llmsize_accel_bf16_tflops_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bf16_tflops_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2907,7 +2929,7 @@ double _wrap_llmsize_accel_bf16_tflops_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-double _wrap_llmsize_accel_fp8_tflops_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp8_tflops_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2920,7 +2942,7 @@ double _wrap_llmsize_accel_fp8_tflops_get_core_59df24c51d653946(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_fp4_tflops_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp4_tflops_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2933,7 +2955,7 @@ double _wrap_llmsize_accel_fp4_tflops_get_core_59df24c51d653946(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_int8_tops_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_int8_tops_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2946,7 +2968,7 @@ double _wrap_llmsize_accel_int8_tops_get_core_59df24c51d653946(struct llmsize_ac
 }
 
 
-_gostring_ _wrap_llmsize_accel_source_get_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_source_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2959,7 +2981,7 @@ _gostring_ _wrap_llmsize_accel_source_get_core_59df24c51d653946(struct llmsize_a
 }
 
 
-struct llmsize_accel *_wrap_new_llmsize_accel_core_59df24c51d653946() {
+struct llmsize_accel *_wrap_new_llmsize_accel_core_a322bcf4bb309eb0() {
   struct llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
   
@@ -2970,7 +2992,7 @@ struct llmsize_accel *_wrap_new_llmsize_accel_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_accel_core_59df24c51d653946(struct llmsize_accel *_swig_go_0) {
+void _wrap_delete_llmsize_accel_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   
   arg1 = *(struct llmsize_accel **)&_swig_go_0; 
@@ -2980,7 +3002,7 @@ void _wrap_delete_llmsize_accel_core_59df24c51d653946(struct llmsize_accel *_swi
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_59df24c51d653946(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2993,7 +3015,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_59df24c51d653946(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_59df24c51d653946(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3006,7 +3028,7 @@ double _wrap_llmsize_efficiency_expected_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_59df24c51d653946(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3019,7 +3041,7 @@ double _wrap_llmsize_efficiency_low_get_core_59df24c51d653946(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_59df24c51d653946(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3032,7 +3054,7 @@ double _wrap_llmsize_efficiency_high_get_core_59df24c51d653946(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_59df24c51d653946(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3045,7 +3067,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_59df24c51d653946(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_59df24c51d653946() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_a322bcf4bb309eb0() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3056,7 +3078,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_59df24c51d653946() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_59df24c51d653946(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3066,7 +3088,7 @@ void _wrap_delete_llmsize_efficiency_core_59df24c51d653946(struct llmsize_effici
 }
 
 
-long long _wrap_llmsize_weights_embed_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_embed_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3079,7 +3101,7 @@ long long _wrap_llmsize_weights_embed_get_core_59df24c51d653946(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_lm_head_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_lm_head_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3092,7 +3114,7 @@ long long _wrap_llmsize_weights_lm_head_get_core_59df24c51d653946(struct llmsize
 }
 
 
-long long _wrap_llmsize_weights_attn_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_attn_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3105,7 +3127,7 @@ long long _wrap_llmsize_weights_attn_get_core_59df24c51d653946(struct llmsize_we
 }
 
 
-long long _wrap_llmsize_weights_ffn_dense_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_ffn_dense_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3118,7 +3140,7 @@ long long _wrap_llmsize_weights_ffn_dense_get_core_59df24c51d653946(struct llmsi
 }
 
 
-long long _wrap_llmsize_weights_experts_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_experts_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3131,7 +3153,7 @@ long long _wrap_llmsize_weights_experts_get_core_59df24c51d653946(struct llmsize
 }
 
 
-long long _wrap_llmsize_weights_shared_experts_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_shared_experts_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3144,7 +3166,7 @@ long long _wrap_llmsize_weights_shared_experts_get_core_59df24c51d653946(struct 
 }
 
 
-long long _wrap_llmsize_weights_router_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_router_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3157,7 +3179,7 @@ long long _wrap_llmsize_weights_router_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_norms_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_norms_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3170,7 +3192,7 @@ long long _wrap_llmsize_weights_norms_get_core_59df24c51d653946(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_linear_attn_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_linear_attn_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3183,7 +3205,7 @@ long long _wrap_llmsize_weights_linear_attn_get_core_59df24c51d653946(struct llm
 }
 
 
-long long _wrap_llmsize_weights_vision_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_vision_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3196,7 +3218,7 @@ long long _wrap_llmsize_weights_vision_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_mtp_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_mtp_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3209,7 +3231,7 @@ long long _wrap_llmsize_weights_mtp_get_core_59df24c51d653946(struct llmsize_wei
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3222,7 +3244,7 @@ long long _wrap_llmsize_weights_total_get_core_59df24c51d653946(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3235,7 +3257,7 @@ long long _wrap_llmsize_weights_active_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3248,7 +3270,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_59df24c51d653946(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_59df24c51d653946() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_a322bcf4bb309eb0() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3259,7 +3281,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_59df24c51d653946(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3269,7 +3291,247 @@ void _wrap_delete_llmsize_weights_core_59df24c51d653946(struct llmsize_weights *
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_a322bcf4bb309eb0() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FILE_GGUF;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_a322bcf4bb309eb0() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FILE_SAFETENSORS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_file_info_kind_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->kind);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_file_info_version_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->version);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_file_info_n_tensors_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->n_tensors);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_file_info_n_metadata_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->n_metadata);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_file_info_header_bytes_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->header_bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_file_info_needed_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->needed);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  llmsize_weights *result = 0 ;
+  struct llmsize_weights *_swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (llmsize_weights *)& ((arg1)->bytes);
+  *(llmsize_weights **)&_swig_go_result = (llmsize_weights *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  llmsize_params *result = 0 ;
+  struct llmsize_params *_swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (llmsize_params *)& ((arg1)->params);
+  *(llmsize_params **)&_swig_go_result = (llmsize_params *)result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_file_info_other_bytes_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->other_bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_file_info_file_type_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->file_type);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  llmsize_format *result = 0 ;
+  struct llmsize_format *_swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (llmsize_format *) ((arg1)->format);
+  *(llmsize_format **)&_swig_go_result = (llmsize_format *)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_file_info_has_model_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->has_model);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  llmsize_model *result = 0 ;
+  struct llmsize_model *_swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (llmsize_model *)& ((arg1)->model);
+  *(llmsize_model **)&_swig_go_result = (llmsize_model *)result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_file_info_arch_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (char *)(char *) ((arg1)->arch);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (char *)(char *) ((arg1)->dtype);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_a322bcf4bb309eb0() {
+  struct llmsize_file_info *result = 0 ;
+  struct llmsize_file_info *_swig_go_result;
+  
+  
+  result = (struct llmsize_file_info *)calloc(1, sizeof(struct llmsize_file_info));
+  *(struct llmsize_file_info **)&_swig_go_result = (struct llmsize_file_info *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_file_info_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3282,7 +3544,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_59df24c51d65394
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3295,7 +3557,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_59df24c51d653
 }
 
 
-struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -3308,7 +3570,7 @@ struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_59df24c51d65394
 }
 
 
-intgo _wrap_llmsize_speed_request_n_accel_get_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_n_accel_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3321,7 +3583,7 @@ intgo _wrap_llmsize_speed_request_n_accel_get_core_59df24c51d653946(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3334,7 +3596,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_59df24c51d653946(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3347,7 +3609,7 @@ long long _wrap_llmsize_speed_request_context_get_core_59df24c51d653946(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3360,7 +3622,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_59df24c51d653946(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3373,7 +3635,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_59df24c51d653946(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_batch_get_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_batch_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3386,7 +3648,7 @@ intgo _wrap_llmsize_speed_request_batch_get_core_59df24c51d653946(struct llmsize
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_59df24c51d653946() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_a322bcf4bb309eb0() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -3397,7 +3659,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_59df24c51d653
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -3407,7 +3669,7 @@ void _wrap_delete_llmsize_speed_request_core_59df24c51d653946(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_59df24c51d653946(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3420,7 +3682,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_59df24c51d653946(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_59df24c51d653946(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3433,7 +3695,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_59df24c51d653946(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_59df24c51d653946(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3446,7 +3708,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_59df24c51d653946(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_59df24c51d653946(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3459,7 +3721,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_59df24c51d653946(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_59df24c51d653946(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3472,7 +3734,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_59df24c51d653946(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3485,7 +3747,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_59df24c51d653946(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_59df24c51d653946(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3498,7 +3760,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_59df24c51d653946(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_59df24c51d653946(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3511,7 +3773,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_59df24c51d653946(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_59df24c51d653946() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_a322bcf4bb309eb0() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -3522,7 +3784,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_59df24c51d65394
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_59df24c51d653946(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -3532,7 +3794,7 @@ void _wrap_delete_llmsize_speed_result_core_59df24c51d653946(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3545,7 +3807,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_59df24c51d653946(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3558,7 +3820,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_59df24c51d65394
 }
 
 
-struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -3571,7 +3833,7 @@ struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_59df24c51d653946(
 }
 
 
-intgo _wrap_llmsize_fit_request_n_accel_get_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_n_accel_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3584,7 +3846,7 @@ intgo _wrap_llmsize_fit_request_n_accel_get_core_59df24c51d653946(struct llmsize
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3597,7 +3859,7 @@ long long _wrap_llmsize_fit_request_context_get_core_59df24c51d653946(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3610,7 +3872,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_59df24c51d653946(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3623,7 +3885,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3636,7 +3898,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_59df24c51d653946(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3649,7 +3911,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_59df24c51d653946(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_59df24c51d653946() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_a322bcf4bb309eb0() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -3660,7 +3922,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_59df24c51d653946(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -3670,7 +3932,7 @@ void _wrap_delete_llmsize_fit_request_core_59df24c51d653946(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_59df24c51d653946(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3683,7 +3945,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_59df24c51d653946(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_59df24c51d653946(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3696,7 +3958,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_59df24c51d653946(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_59df24c51d653946(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3709,7 +3971,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_59df24c51d653946(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_59df24c51d653946(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3722,7 +3984,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_59df24c51d653946(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_59df24c51d653946(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3735,7 +3997,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_59df24c51d653946(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_59df24c51d653946(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3748,7 +4010,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_59df24c51d653946(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_59df24c51d653946(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3761,7 +4023,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_59df24c51d653946(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_59df24c51d653946(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -3774,7 +4036,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_59df24c51d653946(stru
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_59df24c51d653946() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_a322bcf4bb309eb0() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -3785,7 +4047,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_59df24c51d653946() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_59df24c51d653946(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -3795,7 +4057,7 @@ void _wrap_delete_llmsize_fit_result_core_59df24c51d653946(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_a322bcf4bb309eb0() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -3807,7 +4069,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_a322bcf4bb309eb0() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -3819,7 +4081,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_a322bcf4bb309eb0() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -3831,7 +4093,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_a322bcf4bb309eb0() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -3843,7 +4105,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_59df24c51d653946() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3856,7 +4118,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_59df24c51d653946(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3869,7 +4131,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3882,7 +4144,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_59df24c51d653946(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3895,7 +4157,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_59df24c51d653946(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -3908,7 +4170,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_59df24c51d653946(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -3921,7 +4183,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_59df24c51d653946(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -3934,7 +4196,7 @@ double _wrap_llmsize_quality_row_kld_get_core_59df24c51d653946(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3947,7 +4209,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_59df24c51d653946(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3960,7 +4222,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_59df24c51d653946(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3973,7 +4235,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_59df24c51d653946(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_59df24c51d653946() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_a322bcf4bb309eb0() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -3984,7 +4246,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_59df24c51d653946(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_59df24c51d653946(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -3994,7 +4256,7 @@ void _wrap_delete_llmsize_quality_row_core_59df24c51d653946(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_a322bcf4bb309eb0() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4006,7 +4268,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_a322bcf4bb309eb0() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4018,7 +4280,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_a322bcf4bb309eb0() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4030,7 +4292,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_a322bcf4bb309eb0() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4042,7 +4304,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_59df24c51d653946(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4055,7 +4317,7 @@ intgo _wrap_llmsize_quality_metric_get_core_59df24c51d653946(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_59df24c51d653946(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4068,7 +4330,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_59df24c51d653946(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4081,7 +4343,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_59df24c51d653946(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_59df24c51d653946(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4094,7 +4356,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_59df24c51d653946(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_59df24c51d653946(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4107,7 +4369,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_59df24c51d653946(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_59df24c51d653946(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4120,7 +4382,7 @@ double _wrap_llmsize_quality_kld_get_core_59df24c51d653946(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_59df24c51d653946(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -4133,7 +4395,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_59df24c51d653946(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_59df24c51d653946(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4146,7 +4408,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_59df24c51d653946(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_59df24c51d653946() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_a322bcf4bb309eb0() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -4157,7 +4419,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_59df24c51d653946(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -4167,7 +4429,7 @@ void _wrap_delete_llmsize_quality_core_59df24c51d653946(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_a322bcf4bb309eb0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4179,7 +4441,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_a322bcf4bb309eb0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4191,7 +4453,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_a322bcf4bb309eb0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4203,7 +4465,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_a322bcf4bb309eb0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4215,7 +4477,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_a322bcf4bb309eb0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4227,7 +4489,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_a322bcf4bb309eb0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4239,7 +4501,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_a322bcf4bb309eb0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4251,7 +4513,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_59df24c51d653946() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4264,7 +4526,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_59df24c51d653946(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4277,7 +4539,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_59df24c51d653946(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4290,7 +4552,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_59df24c51d653946(struct ll
 }
 
 
-double _wrap_llmsize_engine_info_mem_fraction_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+double _wrap_llmsize_engine_info_mem_fraction_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   double result;
   double _swig_go_result;
@@ -4303,7 +4565,7 @@ double _wrap_llmsize_engine_info_mem_fraction_get_core_59df24c51d653946(struct l
 }
 
 
-intgo _wrap_llmsize_engine_info_block_size_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_block_size_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4316,7 +4578,7 @@ intgo _wrap_llmsize_engine_info_block_size_get_core_59df24c51d653946(struct llms
 }
 
 
-intgo _wrap_llmsize_engine_info_ctx_pad_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_ctx_pad_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4329,7 +4591,7 @@ intgo _wrap_llmsize_engine_info_ctx_pad_get_core_59df24c51d653946(struct llmsize
 }
 
 
-long long _wrap_llmsize_engine_info_default_context_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_context_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4342,7 +4604,7 @@ long long _wrap_llmsize_engine_info_default_context_get_core_59df24c51d653946(st
 }
 
 
-intgo _wrap_llmsize_engine_info_default_seqs_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_seqs_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4355,7 +4617,7 @@ intgo _wrap_llmsize_engine_info_default_seqs_get_core_59df24c51d653946(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_info_default_ubatch_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_ubatch_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4368,7 +4630,7 @@ intgo _wrap_llmsize_engine_info_default_ubatch_get_core_59df24c51d653946(struct 
 }
 
 
-long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4381,7 +4643,7 @@ long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_59df24c51d65
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tp1_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tp1_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4394,7 +4656,7 @@ long long _wrap_llmsize_engine_info_overhead_tp1_get_core_59df24c51d653946(struc
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tpn_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tpn_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4407,7 +4669,7 @@ long long _wrap_llmsize_engine_info_overhead_tpn_get_core_59df24c51d653946(struc
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4420,7 +4682,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_59df24c51d653946(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4433,7 +4695,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_59df24c51d653946(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4446,7 +4708,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_59df24c51d653946(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_59df24c51d653946() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_a322bcf4bb309eb0() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -4457,7 +4719,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_59df24c51d653946(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_59df24c51d653946(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -4467,7 +4729,7 @@ void _wrap_delete_llmsize_engine_info_core_59df24c51d653946(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -4479,7 +4741,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -4491,7 +4753,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -4503,7 +4765,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -4515,7 +4777,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -4527,7 +4789,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -4539,7 +4801,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -4551,7 +4813,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -4563,7 +4825,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_59df24c51d653946() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -4576,7 +4838,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_59df24c51d653946(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4589,7 +4851,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_59df24c51d653946(struc
 }
 
 
-struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -4602,7 +4864,7 @@ struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_59df24c51d653946(struct 
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4615,7 +4877,7 @@ intgo _wrap_llmsize_plan_engine_get_core_59df24c51d653946(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4628,7 +4890,7 @@ intgo _wrap_llmsize_plan_tp_get_core_59df24c51d653946(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4641,7 +4903,7 @@ intgo _wrap_llmsize_plan_pp_get_core_59df24c51d653946(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4654,7 +4916,7 @@ intgo _wrap_llmsize_plan_dp_get_core_59df24c51d653946(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_n_accel_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_n_accel_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4667,7 +4929,7 @@ intgo _wrap_llmsize_plan_n_accel_get_core_59df24c51d653946(struct llmsize_plan *
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4680,7 +4942,7 @@ long long _wrap_llmsize_plan_context_get_core_59df24c51d653946(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4693,7 +4955,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_59df24c51d653946(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4706,7 +4968,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_59df24c51d653946(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -4719,7 +4981,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4732,7 +4994,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_59df24c51d653946(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4745,7 +5007,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_59df24c51d653946(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4758,7 +5020,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_59df24c51d653946(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -4771,7 +5033,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_59df24c51d653946(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4784,7 +5046,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_59df24c51d653946(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -4797,7 +5059,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_59df24c51d653946(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4810,7 +5072,7 @@ intgo _wrap_llmsize_plan_flags_get_core_59df24c51d653946(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4823,7 +5085,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_59df24c51d653946(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4836,7 +5098,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_59df24c51d653946(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -4849,7 +5111,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_59df24c51d653946(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -4862,7 +5124,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_59df24c51d653946(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_59df24c51d653946() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_a322bcf4bb309eb0() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -4873,7 +5135,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -4883,7 +5145,7 @@ void _wrap_delete_llmsize_plan_core_59df24c51d653946(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4896,7 +5158,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_59df24c51d653946(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4909,7 +5171,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_59df24c51d653946(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4922,7 +5184,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_59df24c51d653946(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4935,7 +5197,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_59df24c51d653946(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4948,7 +5210,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_59df24c51d653946(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4961,7 +5223,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_59df24c51d653946(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4974,7 +5236,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_59df24c51d653946(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4987,7 +5249,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_59df24c51d653946(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5000,7 +5262,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_59df24c51d653946(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5013,7 +5275,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_59df24c51d653946(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5026,7 +5288,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_59df24c51d653946(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5039,7 +5301,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_59df24c51d653946(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5052,7 +5314,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_59df24c51d653946(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5065,7 +5327,7 @@ long long _wrap_llmsize_plan_result_context_get_core_59df24c51d653946(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5078,7 +5340,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_59df24c51d653946(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5091,7 +5353,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_59df24c51d653946(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5104,7 +5366,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_59df24c51d653946(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5117,7 +5379,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_59df24c51d653946(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5130,7 +5392,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_59df24c51d653946
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5143,7 +5405,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_59df24c51d653946(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5156,7 +5418,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_59df24c51d653946(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5169,7 +5431,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_59df24c51d653946(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5182,7 +5444,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_59df24c51d653946(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5195,7 +5457,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_59df24c51d653946(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5208,7 +5470,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_59df24c51d653946(struct llmsize_pl
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5221,7 +5483,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_59df24c51d653946(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_59df24c51d653946() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_a322bcf4bb309eb0() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -5232,7 +5494,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_59df24c51d653946(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_59df24c51d653946(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -5242,7 +5504,7 @@ void _wrap_delete_llmsize_plan_result_core_59df24c51d653946(struct llmsize_plan_
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_59df24c51d653946(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5255,7 +5517,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_59df24c51d653946
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_59df24c51d653946(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -5268,7 +5530,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_59df24c
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_59df24c51d653946(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5281,7 +5543,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_59df24c51d653946(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_59df24c51d653946(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5294,7 +5556,7 @@ long long _wrap_llmsize_suggestion_context_get_core_59df24c51d653946(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_59df24c51d653946(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5307,7 +5569,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_59df24c51d653946(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_59df24c51d653946() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_a322bcf4bb309eb0() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -5318,7 +5580,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_59df24c51d653946() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_59df24c51d653946(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -5328,7 +5590,7 @@ void _wrap_delete_llmsize_suggestion_core_59df24c51d653946(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_a322bcf4bb309eb0() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5340,7 +5602,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_a322bcf4bb309eb0() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5352,7 +5614,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_a322bcf4bb309eb0() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5364,7 +5626,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_a322bcf4bb309eb0() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5376,7 +5638,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_a322bcf4bb309eb0() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5388,7 +5650,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_a322bcf4bb309eb0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5400,7 +5662,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_a322bcf4bb309eb0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5412,7 +5674,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_a322bcf4bb309eb0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5424,7 +5686,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_a322bcf4bb309eb0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5436,7 +5698,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_a322bcf4bb309eb0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5448,7 +5710,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_a322bcf4bb309eb0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5460,7 +5722,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_a322bcf4bb309eb0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5472,7 +5734,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_a322bcf4bb309eb0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5484,7 +5746,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_59df24c51d653946() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5497,7 +5759,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_59df24c51d653946(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5510,7 +5772,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_59df24c51d653946(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5523,7 +5785,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_59df24c51d653946(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5536,7 +5798,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_59df24c51d653946(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5549,7 +5811,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_59df24c51d653946(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5562,7 +5824,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_59df24c51d653946(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5575,7 +5837,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_59df24c51d653946(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5588,7 +5850,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_59df24c51d653946(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5601,7 +5863,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5614,7 +5876,7 @@ intgo _wrap_llmsize_license_commercial_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5627,7 +5889,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_59df24c51d653946(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5640,7 +5902,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_59df24c51d653946(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5653,7 +5915,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_59df24c51d653946(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5666,7 +5928,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_59df24c51d653946(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5679,7 +5941,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_59df24c51d653946(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -5692,7 +5954,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_59df24c51d653946(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5705,7 +5967,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5718,7 +5980,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_59df24c51d653946(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5731,7 +5993,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5744,7 +6006,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_59df24c51d653946(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5757,7 +6019,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_59df24c51d653946(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5770,7 +6032,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_59df24c51d653946(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5783,7 +6045,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_59df24c51d653946(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5796,7 +6058,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_59df24c51d653946(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5809,7 +6071,7 @@ intgo _wrap_llmsize_license_outputs_get_core_59df24c51d653946(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5822,7 +6084,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_59df24c51d653946(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5835,7 +6097,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_59df24c51d653946(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5848,7 +6110,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_59df24c51d653946(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_59df24c51d653946() {
+struct llmsize_license *_wrap_new_llmsize_license_core_a322bcf4bb309eb0() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -5859,7 +6121,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_license_core_59df24c51d653946(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -5869,7 +6131,7 @@ void _wrap_delete_llmsize_license_core_59df24c51d653946(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_59df24c51d653946(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5882,7 +6144,7 @@ intgo _wrap_llmsize_use_commercial_get_core_59df24c51d653946(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_59df24c51d653946(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5895,7 +6157,7 @@ long long _wrap_llmsize_use_mau_get_core_59df24c51d653946(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_59df24c51d653946(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5908,7 +6170,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_59df24c51d653946(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_59df24c51d653946(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -5921,7 +6183,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_59df24c51d653946(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_59df24c51d653946(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5934,7 +6196,7 @@ intgo _wrap_llmsize_use_eu_get_core_59df24c51d653946(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_59df24c51d653946(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5947,7 +6209,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_59df24c51d653946(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_59df24c51d653946(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5960,7 +6222,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_59df24c51d653946(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_59df24c51d653946(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5973,7 +6235,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_59df24c51d653946() {
+struct llmsize_use *_wrap_new_llmsize_use_core_a322bcf4bb309eb0() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -5984,7 +6246,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_use_core_59df24c51d653946(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -5994,7 +6256,7 @@ void _wrap_delete_llmsize_use_core_59df24c51d653946(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_a322bcf4bb309eb0() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6006,7 +6268,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_a322bcf4bb309eb0() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6018,7 +6280,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_a322bcf4bb309eb0() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6030,7 +6292,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_a322bcf4bb309eb0() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6042,7 +6304,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6054,7 +6316,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6066,7 +6328,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6078,7 +6340,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6090,7 +6352,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6102,7 +6364,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6114,7 +6376,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6126,7 +6388,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6138,7 +6400,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6150,7 +6412,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6162,7 +6424,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_a322bcf4bb309eb0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6174,7 +6436,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_59df24c51d653946(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6187,7 +6449,7 @@ intgo _wrap_llmsize_finding_about_get_core_59df24c51d653946(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_59df24c51d653946(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6200,7 +6462,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_59df24c51d653946(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_59df24c51d653946(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6213,7 +6475,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_59df24c51d653946(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6226,7 +6488,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_59df24c51d653946(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_59df24c51d653946(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6239,7 +6501,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_59df24c51d653946(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_59df24c51d653946() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_a322bcf4bb309eb0() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -6250,7 +6512,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_59df24c51d653946(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -6260,7 +6522,7 @@ void _wrap_delete_llmsize_finding_core_59df24c51d653946(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_59df24c51d653946(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6273,7 +6535,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_59df24c51d653946(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_59df24c51d653946(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6286,7 +6548,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_59df24c51d653946(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_59df24c51d653946(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6299,7 +6561,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_59df24c51d653946(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_59df24c51d653946() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_a322bcf4bb309eb0() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -6310,7 +6572,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_59df24c51d6
 }
 
 
-void _wrap_delete_llmsize_license_result_core_59df24c51d653946(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -6320,7 +6582,7 @@ void _wrap_delete_llmsize_license_result_core_59df24c51d653946(struct llmsize_li
 }
 
 
-struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -6333,7 +6595,7 @@ struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_59df24c51d6539
 }
 
 
-intgo _wrap_llmsize_select_request_n_accel_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_n_accel_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6346,7 +6608,7 @@ intgo _wrap_llmsize_select_request_n_accel_get_core_59df24c51d653946(struct llms
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6359,7 +6621,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_59df24c51d653946(struct llmsi
 }
 
 
-intgo _wrap_llmsize_select_request_users_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_users_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6372,7 +6634,7 @@ intgo _wrap_llmsize_select_request_users_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6385,7 +6647,7 @@ long long _wrap_llmsize_select_request_context_get_core_59df24c51d653946(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6398,7 +6660,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_59df24c51d653946(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -6411,7 +6673,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_59df24c51d653946(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6424,7 +6686,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_59df24c51d653946(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -6437,7 +6699,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_59df24c51d653946(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6450,7 +6712,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_59df24c5
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -6463,7 +6725,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_59df24c51d653946(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6476,7 +6738,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_59df24c51d653946(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6489,7 +6751,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_59df24c51d653946
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6502,7 +6764,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_59df24c51d653946
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6515,7 +6777,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -6528,7 +6790,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_59df24c51d653946(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6541,7 +6803,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_59df24c51d653946(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6554,7 +6816,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_59df24c51d653946(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_59df24c51d653946() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_a322bcf4bb309eb0() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -6565,7 +6827,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_59df24c51d6
 }
 
 
-void _wrap_delete_llmsize_select_request_core_59df24c51d653946(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -6575,7 +6837,7 @@ void _wrap_delete_llmsize_select_request_core_59df24c51d653946(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_a322bcf4bb309eb0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6587,7 +6849,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_a322bcf4bb309eb0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6599,7 +6861,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_a322bcf4bb309eb0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6611,7 +6873,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_a322bcf4bb309eb0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6623,7 +6885,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_a322bcf4bb309eb0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6635,7 +6897,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_a322bcf4bb309eb0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6647,7 +6909,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_a322bcf4bb309eb0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6659,7 +6921,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_a322bcf4bb309eb0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6671,7 +6933,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_a322bcf4bb309eb0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6683,7 +6945,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_59df24c51d653946() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6696,7 +6958,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_59df24c51d653946(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6709,7 +6971,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_59df24c51d653946(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6722,7 +6984,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6735,7 +6997,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_59df24c51d653946(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -6748,7 +7010,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_59df24c51d653946(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -6761,7 +7023,7 @@ double _wrap_llmsize_candidate_score_get_core_59df24c51d653946(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -6774,7 +7036,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_59df24c51d653946(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6787,7 +7049,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_59df24c51d653946(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -6800,7 +7062,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_59df24c51d65394
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -6813,7 +7075,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_59df24c51d65394
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6826,7 +7088,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_59df24c51d653946(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_59df24c51d653946() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_a322bcf4bb309eb0() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -6837,7 +7099,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_59df24c51d653946(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -6847,7 +7109,7 @@ void _wrap_delete_llmsize_candidate_core_59df24c51d653946(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_59df24c51d653946(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6860,7 +7122,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_59df24c51d653946(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_59df24c51d653946(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6873,7 +7135,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_59df24c51d653946(stru
 }
 
 
-struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_59df24c51d653946(struct llmsize_claim *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -6886,7 +7148,7 @@ struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_59df24c51d653946(struct
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_59df24c51d653946(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6899,7 +7161,7 @@ long long _wrap_llmsize_claim_bytes_get_core_59df24c51d653946(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_59df24c51d653946(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -6912,7 +7174,7 @@ double _wrap_llmsize_claim_tps_get_core_59df24c51d653946(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_59df24c51d653946() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_a322bcf4bb309eb0() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -6923,7 +7185,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_59df24c51d653946(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -6933,7 +7195,7 @@ void _wrap_delete_llmsize_claim_core_59df24c51d653946(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_59df24c51d653946(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6946,7 +7208,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_59df24c51d653946(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_59df24c51d653946(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -6959,7 +7221,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_59df24c51d653946(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_59df24c51d653946(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6972,7 +7234,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_59df24c51d653946(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_accel_get_core_59df24c51d653946(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_accel_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6985,7 +7247,7 @@ intgo _wrap_llmsize_claim_check_fits_accel_get_core_59df24c51d653946(struct llms
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_59df24c51d653946(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -6998,7 +7260,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_59df24c51d653946(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7011,7 +7273,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_59df24c51d653946(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_59df24c51d653946(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7024,7 +7286,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_59df24c51d653946(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_59df24c51d653946() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_a322bcf4bb309eb0() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -7035,7 +7297,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_59df24c51d653946(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_59df24c51d653946(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -7045,7 +7307,7 @@ void _wrap_delete_llmsize_claim_check_core_59df24c51d653946(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_59df24c51d653946(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7058,7 +7320,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_59df24c51d653946(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_59df24c51d653946(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7071,7 +7333,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_59df24c51d653946(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_59df24c51d653946(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7084,7 +7346,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_59df24c51d653946(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_59df24c51d653946(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7097,7 +7359,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_59df24c51d653946(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_59df24c51d653946(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7110,7 +7372,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_59df24c51d653946(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_59df24c51d653946() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_a322bcf4bb309eb0() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -7121,7 +7383,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_59df24c51d653946(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -7131,7 +7393,7 @@ void _wrap_delete_llmsize_hf_family_core_59df24c51d653946(struct llmsize_hf_fami
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_a322bcf4bb309eb0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7143,7 +7405,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ACCELS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TABLE_ACCELS_core_a322bcf4bb309eb0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7155,7 +7417,7 @@ intgo _wrap_LLMSIZE_TABLE_ACCELS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_a322bcf4bb309eb0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7167,7 +7429,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_a322bcf4bb309eb0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7179,7 +7441,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_a322bcf4bb309eb0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7191,7 +7453,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_a322bcf4bb309eb0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7203,7 +7465,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_59df24c51d653946() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_59df24c51d653946() {
+_gostring_ _wrap_llmsize_version_core_a322bcf4bb309eb0() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -7214,7 +7476,7 @@ _gostring_ _wrap_llmsize_version_core_59df24c51d653946() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_59df24c51d653946() {
+_gostring_ _wrap_llmsize_data_version_core_a322bcf4bb309eb0() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -7225,7 +7487,7 @@ _gostring_ _wrap_llmsize_data_version_core_59df24c51d653946() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_59df24c51d653946(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_a322bcf4bb309eb0(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7238,7 +7500,7 @@ _gostring_ _wrap_llmsize_strerror_core_59df24c51d653946(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_59df24c51d653946() {
+long long _wrap_llmsize_model_count_core_a322bcf4bb309eb0() {
   size_t result;
   long long _swig_go_result;
   
@@ -7249,7 +7511,7 @@ long long _wrap_llmsize_model_count_core_59df24c51d653946() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_59df24c51d653946(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -7262,7 +7524,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_59df24c51d653946(long long _sw
 }
 
 
-long long _wrap_llmsize_accel_count_core_59df24c51d653946() {
+long long _wrap_llmsize_accel_count_core_a322bcf4bb309eb0() {
   size_t result;
   long long _swig_go_result;
   
@@ -7273,7 +7535,7 @@ long long _wrap_llmsize_accel_count_core_59df24c51d653946() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_at_core_59df24c51d653946(long long _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -7286,7 +7548,7 @@ struct llmsize_accel *_wrap_llmsize_accel_at_core_59df24c51d653946(long long _sw
 }
 
 
-long long _wrap_llmsize_format_count_core_59df24c51d653946() {
+long long _wrap_llmsize_format_count_core_a322bcf4bb309eb0() {
   size_t result;
   long long _swig_go_result;
   
@@ -7297,7 +7559,7 @@ long long _wrap_llmsize_format_count_core_59df24c51d653946() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_59df24c51d653946(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7310,7 +7572,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_59df24c51d653946(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_59df24c51d653946(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_a322bcf4bb309eb0(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7323,7 +7585,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_59df24c51d653946(intgo _swig_go_0) {
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_59df24c51d653946(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_a322bcf4bb309eb0(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -7336,7 +7598,73 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_59df24c51d653946(int
 }
 
 
-intgo _wrap_llmsize_model_validate_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_read_file_core_a322bcf4bb309eb0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+  void *arg1 = (void *) 0 ;
+  size_t arg2 ;
+  llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(void **)&_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = *(llmsize_file_info **)&_swig_go_2; 
+  
+  result = (llmsize_status)llmsize_read_file((void const *)arg1,arg2,arg3);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_read_gguf_core_a322bcf4bb309eb0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+  void *arg1 = (void *) 0 ;
+  size_t arg2 ;
+  llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(void **)&_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = *(llmsize_file_info **)&_swig_go_2; 
+  
+  result = (llmsize_status)llmsize_read_gguf((void const *)arg1,arg2,arg3);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_read_safetensors_core_a322bcf4bb309eb0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+  void *arg1 = (void *) 0 ;
+  size_t arg2 ;
+  llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(void **)&_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = *(llmsize_file_info **)&_swig_go_2; 
+  
+  result = (llmsize_status)llmsize_read_safetensors((void const *)arg1,arg2,arg3);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_file_match_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+  llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
+  llmsize_model **arg2 = (llmsize_model **) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(llmsize_file_info **)&_swig_go_0; 
+  arg2 = *(llmsize_model ***)&_swig_go_1; 
+  
+  result = (llmsize_status)llmsize_file_match((struct llmsize_file_info const *)arg1,(struct llmsize_model const **)arg2);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_model_validate_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -7349,7 +7677,7 @@ intgo _wrap_llmsize_model_validate_core_59df24c51d653946(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_params_of_core_59df24c51d653946(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -7364,7 +7692,7 @@ intgo _wrap_llmsize_params_of_core_59df24c51d653946(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_59df24c51d653946(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -7381,7 +7709,7 @@ intgo _wrap_llmsize_weight_bytes_core_59df24c51d653946(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_59df24c51d653946(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -7402,7 +7730,7 @@ intgo _wrap_llmsize_kv_bytes_core_59df24c51d653946(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_speed_core_59df24c51d653946(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -7417,7 +7745,7 @@ intgo _wrap_llmsize_speed_core_59df24c51d653946(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_59df24c51d653946(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -7432,7 +7760,7 @@ intgo _wrap_llmsize_fit_core_59df24c51d653946(struct llmsize_fit_request *_swig_
 }
 
 
-long long _wrap_llmsize_engine_count_core_59df24c51d653946() {
+long long _wrap_llmsize_engine_count_core_a322bcf4bb309eb0() {
   size_t result;
   long long _swig_go_result;
   
@@ -7443,7 +7771,7 @@ long long _wrap_llmsize_engine_count_core_59df24c51d653946() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_59df24c51d653946(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -7456,7 +7784,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_59df24c51d653946(long l
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_59df24c51d653946(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -7471,7 +7799,7 @@ intgo _wrap_llmsize_valid_tp_core_59df24c51d653946(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -7486,7 +7814,7 @@ intgo _wrap_llmsize_plan_fit_core_59df24c51d653946(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -7501,7 +7829,7 @@ intgo _wrap_llmsize_plan_max_context_core_59df24c51d653946(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -7516,7 +7844,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_59df24c51d653946(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -7533,7 +7861,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_59df24c51d653946(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -7556,7 +7884,7 @@ intgo _wrap_llmsize_plan_best_format_core_59df24c51d653946(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -7577,7 +7905,7 @@ intgo _wrap_llmsize_largest_model_core_59df24c51d653946(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -7592,7 +7920,7 @@ intgo _wrap_llmsize_plan_suggest_core_59df24c51d653946(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_59df24c51d653946(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_accel *arg2 = (llmsize_accel *) 0 ;
   uint32_t arg3 ;
@@ -7609,7 +7937,7 @@ intgo _wrap_llmsize_format_runs_on_core_59df24c51d653946(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_59df24c51d653946() {
+long long _wrap_llmsize_quality_row_count_core_a322bcf4bb309eb0() {
   size_t result;
   long long _swig_go_result;
   
@@ -7620,7 +7948,7 @@ long long _wrap_llmsize_quality_row_count_core_59df24c51d653946() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_59df24c51d653946(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -7633,7 +7961,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_59df24c51d653946(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_59df24c51d653946(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -7650,7 +7978,7 @@ intgo _wrap_llmsize_quality_of_core_59df24c51d653946(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_59df24c51d653946(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -7673,7 +8001,7 @@ intgo _wrap_llmsize_best_format_core_59df24c51d653946(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_59df24c51d653946(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -7698,7 +8026,7 @@ intgo _wrap_llmsize_smallest_format_core_59df24c51d653946(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_59df24c51d653946() {
+long long _wrap_llmsize_license_count_core_a322bcf4bb309eb0() {
   size_t result;
   long long _swig_go_result;
   
@@ -7709,7 +8037,7 @@ long long _wrap_llmsize_license_count_core_59df24c51d653946() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_59df24c51d653946(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -7722,7 +8050,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_59df24c51d653946(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7735,7 +8063,7 @@ intgo _wrap_llmsize_model_tasks_core_59df24c51d653946(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_license_check_core_59df24c51d653946(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -7752,7 +8080,7 @@ intgo _wrap_llmsize_license_check_core_59df24c51d653946(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_59df24c51d653946(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -7771,7 +8099,7 @@ intgo _wrap_llmsize_license_terms_core_59df24c51d653946(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_check_claim_core_59df24c51d653946(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -7786,7 +8114,7 @@ intgo _wrap_llmsize_check_claim_core_59df24c51d653946(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_59df24c51d653946(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_a322bcf4bb309eb0(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7799,7 +8127,7 @@ intgo _wrap_llmsize_params_out_status_get_core_59df24c51d653946(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_59df24c51d653946(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_a322bcf4bb309eb0(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -7812,7 +8140,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_59df24c51d653946(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_59df24c51d653946() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_a322bcf4bb309eb0() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -7823,7 +8151,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_59df24c51d653946() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_59df24c51d653946(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_a322bcf4bb309eb0(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -7833,7 +8161,7 @@ void _wrap_delete_llmsize_params_out_core_59df24c51d653946(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_59df24c51d653946(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_a322bcf4bb309eb0(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7846,7 +8174,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_59df24c51d653946(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_a322bcf4bb309eb0(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -7859,7 +8187,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_59df24c51d65394
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_59df24c51d653946() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_a322bcf4bb309eb0() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -7870,7 +8198,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_59df24c51d653946(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_59df24c51d653946(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_a322bcf4bb309eb0(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -7880,7 +8208,7 @@ void _wrap_delete_llmsize_weights_out_core_59df24c51d653946(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_59df24c51d653946(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_a322bcf4bb309eb0(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7893,7 +8221,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_59df24c51d653946(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_59df24c51d653946(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_a322bcf4bb309eb0(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7906,7 +8234,7 @@ long long _wrap_llmsize_u64_out_value_get_core_59df24c51d653946(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_59df24c51d653946() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_a322bcf4bb309eb0() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -7917,7 +8245,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_59df24c51d653946(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_a322bcf4bb309eb0(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -7927,7 +8255,7 @@ void _wrap_delete_llmsize_u64_out_core_59df24c51d653946(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_59df24c51d653946(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_a322bcf4bb309eb0(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7940,7 +8268,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_59df24c51d653946(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_59df24c51d653946(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_a322bcf4bb309eb0(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -7953,7 +8281,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_59df24c51d65
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_59df24c51d653946() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_a322bcf4bb309eb0() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -7964,7 +8292,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_59df24c51d653946(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_a322bcf4bb309eb0(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -7974,7 +8302,7 @@ void _wrap_delete_llmsize_speed_out_core_59df24c51d653946(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_59df24c51d653946(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_a322bcf4bb309eb0(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7987,7 +8315,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_59df24c51d653946(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_59df24c51d653946(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_a322bcf4bb309eb0(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -8000,7 +8328,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_59df24c51d6539
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_59df24c51d653946() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_a322bcf4bb309eb0() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -8011,7 +8339,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_59df24c51d653946(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_a322bcf4bb309eb0(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -8021,7 +8349,7 @@ void _wrap_delete_llmsize_plan_out_core_59df24c51d653946(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_59df24c51d653946(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_a322bcf4bb309eb0(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8034,7 +8362,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_59df24c51d653946(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_59df24c51d653946(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_a322bcf4bb309eb0(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -8047,7 +8375,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_59df24c51
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_59df24c51d653946() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_a322bcf4bb309eb0() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -8058,7 +8386,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_59df24c51d6
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_59df24c51d653946(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_a322bcf4bb309eb0(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -8068,7 +8396,7 @@ void _wrap_delete_llmsize_suggestion_out_core_59df24c51d653946(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_59df24c51d653946(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_a322bcf4bb309eb0(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8081,7 +8409,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_59df24c51d653946(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_a322bcf4bb309eb0(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8094,7 +8422,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_59df24c51d65394
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_59df24c51d653946() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_a322bcf4bb309eb0() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -8105,7 +8433,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_59df24c51d653946(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_59df24c51d653946(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_a322bcf4bb309eb0(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -8115,7 +8443,7 @@ void _wrap_delete_llmsize_quality_out_core_59df24c51d653946(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_59df24c51d653946(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_a322bcf4bb309eb0(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8128,7 +8456,7 @@ intgo _wrap_llmsize_license_out_status_get_core_59df24c51d653946(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_59df24c51d653946(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_a322bcf4bb309eb0(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -8141,7 +8469,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_59df24c5
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_59df24c51d653946() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_a322bcf4bb309eb0() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -8152,7 +8480,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_59df24c51d653946(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_59df24c51d653946(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_a322bcf4bb309eb0(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -8162,7 +8490,7 @@ void _wrap_delete_llmsize_license_out_core_59df24c51d653946(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_59df24c51d653946(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_a322bcf4bb309eb0(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8175,7 +8503,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_59df24c51d653946(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_59df24c51d653946(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_a322bcf4bb309eb0(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -8188,7 +8516,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_59df24c51d653
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_59df24c51d653946() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_a322bcf4bb309eb0() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -8199,7 +8527,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_59df24c51d653946(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_a322bcf4bb309eb0(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -8209,7 +8537,7 @@ void _wrap_delete_llmsize_claim_out_core_59df24c51d653946(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_59df24c51d653946(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_a322bcf4bb309eb0(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8222,7 +8550,7 @@ intgo _wrap_llmsize_format_out_status_get_core_59df24c51d653946(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_59df24c51d653946(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_a322bcf4bb309eb0(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8235,7 +8563,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_59df24c51d653946
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_59df24c51d653946(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_a322bcf4bb309eb0(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8248,7 +8576,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_59df24c51d6539
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_59df24c51d653946() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_a322bcf4bb309eb0() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -8259,7 +8587,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_59df24c51d653946() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_59df24c51d653946(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_a322bcf4bb309eb0(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -8269,7 +8597,7 @@ void _wrap_delete_llmsize_format_out_core_59df24c51d653946(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -8286,7 +8614,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_59df24c51d653946(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -8305,7 +8633,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_59df24c51d653946(stru
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -8328,7 +8656,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_59df24c51d653946(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -8361,7 +8689,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_59df24c51d653946(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_59df24c51d653946(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -8416,7 +8744,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_59df24c51d653946(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -8433,7 +8761,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_59df24c51d653946(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -8450,7 +8778,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_59df24c51d653946
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -8467,7 +8795,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_59df24c51d653946(st
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -8486,7 +8814,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_59df24c51d653946(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -8503,7 +8831,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_59df24c51d653
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -8522,7 +8850,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_59df24c51d653
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -8541,7 +8869,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_59df24c51d653946(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -8560,7 +8888,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_59df24c51d653946(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_59df24c51d653946(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_a322bcf4bb309eb0(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -8591,7 +8919,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_59df24c51d653946(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -8610,7 +8938,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_59df24c51d653946(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_59df24c51d653946(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -8635,7 +8963,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_59df24c51d653946(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_59df24c51d653946(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8653,7 +8981,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_59df24c51d653946(_gostring_
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_named_core_59df24c51d653946(_gostring_ _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -8671,7 +8999,7 @@ struct llmsize_accel *_wrap_llmsize_accel_named_core_59df24c51d653946(_gostring_
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_59df24c51d653946(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8689,7 +9017,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_59df24c51d653946(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_59df24c51d653946(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -8707,7 +9035,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_59df24c51d653946(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_59df24c51d653946(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8725,7 +9053,7 @@ intgo _wrap_llmsize_engine_named_core_59df24c51d653946(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_59df24c51d653946(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8743,7 +9071,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_59df24c51d653946(_gostring_ _swig_go_0) 
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_59df24c51d653946(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_a322bcf4bb309eb0(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8756,7 +9084,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_59df24c51d653946(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_59df24c51d653946() {
+struct llmsize_names *_wrap_new_llmsize_names_core_a322bcf4bb309eb0() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -8767,7 +9095,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_names_core_59df24c51d653946(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_a322bcf4bb309eb0(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -8777,7 +9105,7 @@ void _wrap_delete_llmsize_names_core_59df24c51d653946(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_59df24c51d653946(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_a322bcf4bb309eb0(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -8801,7 +9129,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_59df24c51d653946(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_59df24c51d653946(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_a322bcf4bb309eb0(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8814,7 +9142,7 @@ intgo _wrap_llmsize_model_result_status_get_core_59df24c51d653946(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_59df24c51d653946(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_a322bcf4bb309eb0(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8827,7 +9155,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_59df24c51d653946
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_59df24c51d653946() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_a322bcf4bb309eb0() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -8838,7 +9166,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_59df24c51d65394
 }
 
 
-void _wrap_delete_llmsize_model_result_core_59df24c51d653946(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_a322bcf4bb309eb0(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -8848,7 +9176,7 @@ void _wrap_delete_llmsize_model_result_core_59df24c51d653946(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_59df24c51d653946(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -8870,7 +9198,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_59df24c51d653946
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_59df24c51d653946(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -8889,7 +9217,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_59df24c51d653946(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_59df24c51d653946(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -8908,7 +9236,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_59df24c51d653946(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_59df24c51d653946(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8921,7 +9249,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_59df24c51d653946(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_59df24c51d653946(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -8934,7 +9262,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_59df24c51d653946(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_59df24c51d653946(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8947,7 +9275,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_59df24c51d653946(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_59df24c51d653946(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8960,7 +9288,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_59df24c51d653946(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_59df24c51d653946(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8973,7 +9301,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_59df24c51d653946(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_59df24c51d653946(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8986,7 +9314,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_59df24c51d653946(struct 
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_59df24c51d653946() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_a322bcf4bb309eb0() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -8997,7 +9325,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_59df24c51d65394
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_59df24c51d653946(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -9007,7 +9335,7 @@ void _wrap_delete_llmsize_parse_result_core_59df24c51d653946(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_59df24c51d653946(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -9029,7 +9357,7 @@ long long _wrap_llmsize__split_core_59df24c51d653946(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_59df24c51d653946(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9055,7 +9383,7 @@ void _wrap_llmsize__copy_core_59df24c51d653946(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_59df24c51d653946(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -9084,7 +9412,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_59df24c51d653946(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_59df24c51d653946(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9097,7 +9425,7 @@ intgo _wrap_llmsize_selection_status_get_core_59df24c51d653946(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_59df24c51d653946(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9110,7 +9438,7 @@ long long _wrap_llmsize_selection_n_get_core_59df24c51d653946(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_59df24c51d653946(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9123,7 +9451,7 @@ long long _wrap_llmsize_selection_candidates_get_core_59df24c51d653946(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_59df24c51d653946(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -9136,7 +9464,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_59df24c51d6539
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_59df24c51d653946() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_a322bcf4bb309eb0() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -9147,7 +9475,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_59df24c51d653946(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -9157,7 +9485,7 @@ void _wrap_delete_llmsize_selection_core_59df24c51d653946(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_59df24c51d653946(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_accel *arg1 = (llmsize_accel *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -9208,7 +9536,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_59df24c51d653946(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_59df24c51d653946(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -9227,7 +9555,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_59df24c51d653946(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_59df24c51d653946(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -9237,7 +9565,7 @@ void _wrap_llmsize_selection_free_core_59df24c51d653946(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9250,7 +9578,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_59df24c51d653946(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9263,7 +9591,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_59df24c51d653946(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_accel_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_accel_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9276,7 +9604,7 @@ intgo _wrap_llmsize_sweep_row_accel_get_core_59df24c51d653946(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9289,7 +9617,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_59df24c51d653946(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9302,7 +9630,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_59df24c51d653946(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9315,7 +9643,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_59df24c51d653946(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9328,7 +9656,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_59df24c51d653946(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9341,7 +9669,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_59df24c51d653946(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9354,7 +9682,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_59df24c51d653946(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9367,7 +9695,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_59df24c51d653946(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9380,7 +9708,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_59df24c51d653946(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -9393,7 +9721,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_59df24c51d653946(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9406,7 +9734,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_59df24c51d653946(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -9419,7 +9747,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_59df24c51d653946(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9432,7 +9760,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_59df24c51d653946(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9445,7 +9773,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_59df24c51d653946(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_59df24c51d653946() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_a322bcf4bb309eb0() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -9456,7 +9784,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_59df24c51d653946(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -9466,7 +9794,7 @@ void _wrap_delete_llmsize_sweep_row_core_59df24c51d653946(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_59df24c51d653946(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9479,7 +9807,7 @@ intgo _wrap_llmsize_sweep_status_get_core_59df24c51d653946(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_59df24c51d653946(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9492,7 +9820,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_59df24c51d653946(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_59df24c51d653946(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9505,7 +9833,7 @@ long long _wrap_llmsize_sweep_n_get_core_59df24c51d653946(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_59df24c51d653946(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -9518,7 +9846,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_59df24c51d653946(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_59df24c51d653946() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_a322bcf4bb309eb0() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -9529,7 +9857,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_59df24c51d653946(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -9539,7 +9867,7 @@ void _wrap_delete_llmsize_sweep_core_59df24c51d653946(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_59df24c51d653946(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9557,7 +9885,7 @@ long long _wrap_llmsize__count_core_59df24c51d653946(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_59df24c51d653946(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9583,7 +9911,7 @@ void _wrap_llmsize__nth_core_59df24c51d653946(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_59df24c51d653946(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9628,7 +9956,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_59df24c51d653946(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_59df24c51d653946() {
+long long _wrap_llmsize_sweep_row_size_core_a322bcf4bb309eb0() {
   size_t result;
   long long _swig_go_result;
   
@@ -9639,7 +9967,7 @@ long long _wrap_llmsize_sweep_row_size_core_59df24c51d653946() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_59df24c51d653946(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_a322bcf4bb309eb0(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9652,7 +9980,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_59df24c51d653946(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_59df24c51d653946(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_a322bcf4bb309eb0(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9665,7 +9993,7 @@ long long _wrap_llmsize_blob_size_get_core_59df24c51d653946(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_59df24c51d653946() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_a322bcf4bb309eb0() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -9676,7 +10004,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_59df24c51d653946(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_a322bcf4bb309eb0(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -9686,7 +10014,7 @@ void _wrap_delete_llmsize_blob_core_59df24c51d653946(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_59df24c51d653946(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -9703,7 +10031,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_59df24c51d653946(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_59df24c51d653946(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -9716,7 +10044,7 @@ void *_wrap_llmsize_sweep_data_core_59df24c51d653946(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_59df24c51d653946(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -9726,7 +10054,7 @@ void _wrap_llmsize_sweep_free_core_59df24c51d653946(struct llmsize_sweep *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_FITS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_FITS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9738,7 +10066,7 @@ intgo _wrap_LLMSIZE_FLAT_FITS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_TIGHT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_TIGHT_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9750,7 +10078,7 @@ intgo _wrap_LLMSIZE_FLAT_TIGHT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_REFUSED_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9762,7 +10090,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_LOADS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_LOADS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9774,7 +10102,7 @@ intgo _wrap_LLMSIZE_FLAT_LOADS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9786,7 +10114,7 @@ intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_KV_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9798,7 +10126,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9810,7 +10138,7 @@ intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9822,7 +10150,7 @@ intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_TOTAL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_TOTAL_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9834,7 +10162,7 @@ intgo _wrap_LLMSIZE_FLAT_TOTAL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_USABLE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_USABLE_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9846,7 +10174,7 @@ intgo _wrap_LLMSIZE_FLAT_USABLE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9858,7 +10186,7 @@ intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9870,7 +10198,7 @@ intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9882,7 +10210,7 @@ intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9894,7 +10222,7 @@ intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_SEQS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_SEQS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9906,7 +10234,7 @@ intgo _wrap_LLMSIZE_FLAT_SEQS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_GPUS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_GPUS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9918,7 +10246,7 @@ intgo _wrap_LLMSIZE_FLAT_GPUS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9930,7 +10258,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9942,7 +10270,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9954,7 +10282,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9966,7 +10294,7 @@ intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9978,7 +10306,7 @@ intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -9990,7 +10318,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -10002,7 +10330,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -10014,7 +10342,7 @@ intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_59df24c51d653946() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_N_core_59df24c51d653946() {
+intgo _wrap_LLMSIZE_FLAT_N_core_a322bcf4bb309eb0() {
   int result;
   intgo _swig_go_result;
   
@@ -10026,7 +10354,7 @@ intgo _wrap_LLMSIZE_FLAT_N_core_59df24c51d653946() {
 }
 
 
-long long _wrap_llmsize__bits_core_59df24c51d653946(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_a322bcf4bb309eb0(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10039,7 +10367,7 @@ long long _wrap_llmsize__bits_core_59df24c51d653946(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -10061,7 +10389,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_59df24c51d653946(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_59df24c51d653946(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -10074,7 +10402,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_59df24c51d653946(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_59df24c51d653946(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -10087,7 +10415,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_59df24c51d653946
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_59df24c51d653946(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -10100,7 +10428,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_59df24c51d653946(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_59df24c51d653946() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_a322bcf4bb309eb0() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -10111,7 +10439,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_59df24c51d653946() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_59df24c51d653946(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -10121,7 +10449,7 @@ void _wrap_delete_llmsize_prepared_core_59df24c51d653946(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_59df24c51d653946(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -10134,7 +10462,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_59df24c51d653946(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_59df24c51d653946(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -10147,7 +10475,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_59df24c51d653946(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_59df24c51d653946(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -10157,7 +10485,7 @@ void _wrap_llmsize_prepared_free_core_59df24c51d653946(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_59df24c51d653946(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10173,6 +10501,87 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_59df24c51d653946(struct llmsiz
     llmsize_plan * resultptr = (llmsize_plan *)malloc(sizeof(llmsize_plan));
     memmove(resultptr, &result, sizeof(llmsize_plan));
     *(llmsize_plan **)&_swig_go_result = resultptr;
+  }
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_file_out_status_get_core_a322bcf4bb309eb0(struct llmsize_file_out *_swig_go_0) {
+  struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
+  
+  result = (int) ((arg1)->status);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_a322bcf4bb309eb0(struct llmsize_file_out *_swig_go_0) {
+  struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
+  llmsize_file_info *result = 0 ;
+  struct llmsize_file_info *_swig_go_result;
+  
+  arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
+  
+  result = (llmsize_file_info *)& ((arg1)->value);
+  *(llmsize_file_info **)&_swig_go_result = (llmsize_file_info *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_a322bcf4bb309eb0(struct llmsize_file_out *_swig_go_0) {
+  struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
+  llmsize_model *result = 0 ;
+  struct llmsize_model *_swig_go_result;
+  
+  arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
+  
+  result = (llmsize_model *) ((arg1)->match);
+  *(llmsize_model **)&_swig_go_result = (llmsize_model *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_a322bcf4bb309eb0() {
+  struct llmsize_file_out *result = 0 ;
+  struct llmsize_file_out *_swig_go_result;
+  
+  
+  result = (struct llmsize_file_out *)calloc(1, sizeof(struct llmsize_file_out));
+  *(struct llmsize_file_out **)&_swig_go_result = (struct llmsize_file_out *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_file_out_core_a322bcf4bb309eb0(struct llmsize_file_out *_swig_go_0) {
+  struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
+  
+  arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
+  char *arg1 = (char *) 0 ;
+  size_t arg2 ;
+  llmsize_file_out result;
+  struct llmsize_file_out *_swig_go_result;
+  
+  
+  arg1 = (char *)_swig_go_0.p;
+  arg2 = (size_t)_swig_go_0.n;
+  
+  
+  result = llmsize_inspect_bytes((char const *)arg1,arg2);
+  {
+    llmsize_file_out * resultptr = (llmsize_file_out *)malloc(sizeof(llmsize_file_out));
+    memmove(resultptr, &result, sizeof(llmsize_file_out));
+    *(llmsize_file_out **)&_swig_go_result = resultptr;
   }
   return _swig_go_result;
 }

@@ -54,13 +54,13 @@ _c = _Checked(_core)
 __all__ = [
     "Error", "UnknownNameError", "UnknownModelError", "UnknownGPUError", "UnknownFormatError",
     "UnknownLicenseError", "UnknownEngineError", "UnknownKVDtypeError", "InvalidArgumentError",
-    "InvalidModelError", "ParseError", "UnsupportedError", "LlmsizeOverflowError",
+    "InvalidModelError", "ParseError", "UnsupportedError", "LlmsizeOverflowError", "TruncatedError",
     "Engine", "KVDtype", "Verdict", "Metric", "Confidence", "Reject", "Task",
     "Model", "GPU", "Format", "License",
     "Params", "Weights", "Speed", "Fit", "Suggestion", "Quality", "Finding", "LicenseCheck",
-    "Candidate", "Selection", "Sweep", "ClaimCheck", "Use",
+    "Candidate", "Selection", "Sweep", "ClaimCheck", "Use", "FileInfo",
     "model", "gpu", "format", "license", "models", "gpus", "formats", "licenses", "engines",
-    "plan_from_args", "select", "sweep", "check_claim", "version", "data_version",
+    "plan_from_args", "select", "sweep", "check_claim", "inspect", "version", "data_version",
 ]
 
 GIB = float(1 << 30)
@@ -141,6 +141,15 @@ class ParseError(Error, ValueError):
         self.flag = flag
 
 
+class TruncatedError(Error, ValueError):
+    """The bytes end inside a file header: ``needed`` is how many bytes (from the start of
+    the file) to read before trying again."""
+
+    def __init__(self, message: str, status: int, needed: int = 0):
+        super().__init__(message, status)
+        self.needed = needed
+
+
 class UnsupportedError(Error, ValueError):
     """The combination has no meaning or no published figure (e.g. no quality data)."""
 
@@ -152,7 +161,7 @@ class LlmsizeOverflowError(Error, OverflowError):
 _S = {name: getattr(_c, "LLMSIZE_" + name) for name in (
     "OK", "ERR_NULL", "ERR_UNKNOWN_MODEL", "ERR_UNKNOWN_ACCEL", "ERR_UNKNOWN_FORMAT", "ERR_UNKNOWN_KV_DTYPE",
     "ERR_INVALID_MODEL", "ERR_INVALID_ARG", "ERR_OVERFLOW", "ERR_UNSUPPORTED", "ERR_UNKNOWN_LICENSE",
-    "ERR_CAPACITY", "ERR_UNKNOWN_ENGINE", "ERR_PARSE")}
+    "ERR_CAPACITY", "ERR_UNKNOWN_ENGINE", "ERR_PARSE", "ERR_TRUNCATED")}
 
 
 def _raise(status: int, what: str = "") -> None:
@@ -1059,6 +1068,77 @@ def _sweep_columns(raw: bytes, ms: List[str], fs: List[str], gs: List[str]) -> D
     cols["fits"] = list(map(bool, cols["fits"]))
     cols["tight"] = list(map(bool, cols["tight"]))
     return cols
+
+
+_COMPONENTS = ("embed", "lm_head", "attn", "ffn_dense", "experts", "shared_experts", "router", "norms",
+               "linear_attn", "vision", "mtp")
+
+
+@dataclass(frozen=True)
+class FileInfo(_Record):
+    """A GGUF or safetensors header read exactly (:func:`inspect`): tensor bytes and
+    parameters by component, the table model it matches, and that model's prediction."""
+
+    kind: str
+    version: int
+    tensors: int
+    header_bytes: int
+    tensor_bytes: int
+    params: int
+    arch: str
+    format: Optional[str]
+    matches: Optional[str]
+    bytes_by_component: Dict[str, int]
+    params_by_component: Dict[str, int]
+    other_bytes: int
+    predicted_bytes: Optional[int]
+
+    @property
+    def prediction_error_pct(self) -> Optional[float]:
+        """(predicted / exact - 1) x 100 for the matched model, or None."""
+        if self.predicted_bytes is None or not self.tensor_bytes:
+            return None
+        return 100.0 * (self.predicted_bytes / self.tensor_bytes - 1.0)
+
+
+def inspect(source: Union[bytes, bytearray, memoryview, str, os.PathLike], max_bytes: int = 1 << 30) -> FileInfo:
+    """Read a GGUF or safetensors header exactly, from bytes (a prefix is enough) or a path
+    (read progressively: 1 MiB, then what the header says it needs, up to ``max_bytes``).
+    Raises TruncatedError (with ``needed``) when bytes end inside the header, ParseError for
+    a corrupt header, UnsupportedError for an unknown tensor type or GGUF version."""
+    if isinstance(source, (str, os.PathLike)):
+        want = 1 << 20
+        with open(source, "rb") as fh:
+            while True:
+                fh.seek(0)
+                data = fh.read(want)
+                r = _c.llmsize_inspect_bytes(data)
+                if r.status != _S["ERR_TRUNCATED"] or len(data) < want or r.value.needed > max_bytes:
+                    break
+                want = int(r.value.needed)
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        data = source
+        r = _c.llmsize_inspect_bytes(data)
+    else:
+        raise TypeError(f"inspect() takes bytes or a path, not {type(source).__name__}")
+    if r.status == _S["ERR_TRUNCATED"]:
+        raise TruncatedError(f"{_c.llmsize_strerror(r.status)}: need {r.value.needed} bytes, have {len(data)}",
+                             r.status, int(r.value.needed))
+    _raise(r.status, "file header")
+    v = r.value
+    exact = {k: int(getattr(v.bytes, k)) for k in _COMPONENTS}
+    params = {k: int(getattr(v.params, k)) for k in _COMPONENTS}
+    fmt = v.format.id.split("|")[0] if v.format else None
+    match = r.match.id.split("|")[0] if r.match else None
+    predicted = None
+    if match:
+        f = fmt or ("f32" if v.dtype == "F32" else "bf16")
+        predicted = model(match).weight_bytes(f)
+    return FileInfo(kind="gguf" if v.kind == _c.LLMSIZE_FILE_GGUF else "safetensors", version=int(v.version),
+                    tensors=int(v.n_tensors), header_bytes=int(v.header_bytes), tensor_bytes=int(v.bytes.total),
+                    params=int(v.params.total), arch=v.arch or "", format=fmt, matches=match,
+                    bytes_by_component=exact, params_by_component=params, other_bytes=int(v.other_bytes),
+                    predicted_bytes=predicted)
 
 
 class Sweep(dict):

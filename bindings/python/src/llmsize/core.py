@@ -77,6 +77,7 @@ LLMSIZE_ERR_UNKNOWN_LICENSE = _core.LLMSIZE_ERR_UNKNOWN_LICENSE
 LLMSIZE_ERR_CAPACITY = _core.LLMSIZE_ERR_CAPACITY
 LLMSIZE_ERR_UNKNOWN_ENGINE = _core.LLMSIZE_ERR_UNKNOWN_ENGINE
 LLMSIZE_ERR_PARSE = _core.LLMSIZE_ERR_PARSE
+LLMSIZE_ERR_TRUNCATED = _core.LLMSIZE_ERR_TRUNCATED
 LLMSIZE_STATUS_COUNT = _core.LLMSIZE_STATUS_COUNT
 LLMSIZE_F_TIED_EMBED = _core.LLMSIZE_F_TIED_EMBED
 LLMSIZE_F_QKV_BIAS = _core.LLMSIZE_F_QKV_BIAS
@@ -377,6 +378,33 @@ class llmsize_weights(object):
 
 # Register llmsize_weights in _core:
 _core.llmsize_weights_swigregister(llmsize_weights)
+LLMSIZE_FILE_GGUF = _core.LLMSIZE_FILE_GGUF
+LLMSIZE_FILE_SAFETENSORS = _core.LLMSIZE_FILE_SAFETENSORS
+class llmsize_file_info(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    kind = property(_core.llmsize_file_info_kind_get)
+    version = property(_core.llmsize_file_info_version_get)
+    n_tensors = property(_core.llmsize_file_info_n_tensors_get)
+    n_metadata = property(_core.llmsize_file_info_n_metadata_get)
+    header_bytes = property(_core.llmsize_file_info_header_bytes_get)
+    needed = property(_core.llmsize_file_info_needed_get)
+    bytes = property(_core.llmsize_file_info_bytes_get)
+    params = property(_core.llmsize_file_info_params_get)
+    other_bytes = property(_core.llmsize_file_info_other_bytes_get)
+    file_type = property(_core.llmsize_file_info_file_type_get)
+    format = property(_core.llmsize_file_info_format_get)
+    has_model = property(_core.llmsize_file_info_has_model_get)
+    model = property(_core.llmsize_file_info_model_get)
+    arch = property(_core.llmsize_file_info_arch_get)
+    dtype = property(_core.llmsize_file_info_dtype_get)
+
+    def __init__(self):
+        _core.llmsize_file_info_swiginit(self, _core.new_llmsize_file_info())
+    __swig_destroy__ = _core.delete_llmsize_file_info
+
+# Register llmsize_file_info in _core:
+_core.llmsize_file_info_swigregister(llmsize_file_info)
 class llmsize_speed_request(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -881,6 +909,18 @@ def llmsize_kv_dtype_name(dtype):
 def llmsize_efficiency_of(hw_class):
     return _core.llmsize_efficiency_of(hw_class)
 
+def llmsize_read_file(buf, len, out):
+    return _core.llmsize_read_file(buf, len, out)
+
+def llmsize_read_gguf(buf, len, out):
+    return _core.llmsize_read_gguf(buf, len, out)
+
+def llmsize_read_safetensors(buf, len, out):
+    return _core.llmsize_read_safetensors(buf, len, out)
+
+def llmsize_file_match(file, out):
+    return _core.llmsize_file_match(file, out)
+
 def llmsize_model_validate(model):
     return _core.llmsize_model_validate(model)
 
@@ -1308,4 +1348,20 @@ def llmsize_sweep_data(w):
 
 def llmsize_sweep_free(w):
     return _core.llmsize_sweep_free(w)
+class llmsize_file_out(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    status = property(_core.llmsize_file_out_status_get)
+    value = property(_core.llmsize_file_out_value_get)
+    match = property(_core.llmsize_file_out_match_get)
+
+    def __init__(self):
+        _core.llmsize_file_out_swiginit(self, _core.new_llmsize_file_out())
+    __swig_destroy__ = _core.delete_llmsize_file_out
+
+# Register llmsize_file_out in _core:
+_core.llmsize_file_out_swigregister(llmsize_file_out)
+
+def llmsize_inspect_bytes(data):
+    return _core.llmsize_inspect_bytes(data)
 

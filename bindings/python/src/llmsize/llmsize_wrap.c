@@ -2996,67 +2996,69 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 #define SWIGTYPE_p_llmsize_engine swig_types[15]
 #define SWIGTYPE_p_llmsize_engine_info swig_types[16]
 #define SWIGTYPE_p_llmsize_extra swig_types[17]
-#define SWIGTYPE_p_llmsize_finding swig_types[18]
-#define SWIGTYPE_p_llmsize_fit_request swig_types[19]
-#define SWIGTYPE_p_llmsize_fit_result swig_types[20]
-#define SWIGTYPE_p_llmsize_format swig_types[21]
-#define SWIGTYPE_p_llmsize_format_kind swig_types[22]
-#define SWIGTYPE_p_llmsize_format_out swig_types[23]
-#define SWIGTYPE_p_llmsize_gate swig_types[24]
-#define SWIGTYPE_p_llmsize_hf_family swig_types[25]
-#define SWIGTYPE_p_llmsize_hw_class swig_types[26]
-#define SWIGTYPE_p_llmsize_kv_dtype swig_types[27]
-#define SWIGTYPE_p_llmsize_license swig_types[28]
-#define SWIGTYPE_p_llmsize_license_out swig_types[29]
-#define SWIGTYPE_p_llmsize_license_result swig_types[30]
-#define SWIGTYPE_p_llmsize_linear_attn swig_types[31]
-#define SWIGTYPE_p_llmsize_metric swig_types[32]
-#define SWIGTYPE_p_llmsize_mla swig_types[33]
-#define SWIGTYPE_p_llmsize_model swig_types[34]
-#define SWIGTYPE_p_llmsize_model_result swig_types[35]
-#define SWIGTYPE_p_llmsize_moe swig_types[36]
-#define SWIGTYPE_p_llmsize_names swig_types[37]
-#define SWIGTYPE_p_llmsize_outputs_rule swig_types[38]
-#define SWIGTYPE_p_llmsize_params swig_types[39]
-#define SWIGTYPE_p_llmsize_params_out swig_types[40]
-#define SWIGTYPE_p_llmsize_parse_result swig_types[41]
-#define SWIGTYPE_p_llmsize_plan swig_types[42]
-#define SWIGTYPE_p_llmsize_plan_out swig_types[43]
-#define SWIGTYPE_p_llmsize_plan_result swig_types[44]
-#define SWIGTYPE_p_llmsize_quality swig_types[45]
-#define SWIGTYPE_p_llmsize_quality_out swig_types[46]
-#define SWIGTYPE_p_llmsize_quality_row swig_types[47]
-#define SWIGTYPE_p_llmsize_reject swig_types[48]
-#define SWIGTYPE_p_llmsize_select_request swig_types[49]
-#define SWIGTYPE_p_llmsize_selection swig_types[50]
-#define SWIGTYPE_p_llmsize_speed_out swig_types[51]
-#define SWIGTYPE_p_llmsize_speed_request swig_types[52]
-#define SWIGTYPE_p_llmsize_speed_result swig_types[53]
-#define SWIGTYPE_p_llmsize_status swig_types[54]
-#define SWIGTYPE_p_llmsize_suggestion swig_types[55]
-#define SWIGTYPE_p_llmsize_suggestion_out swig_types[56]
-#define SWIGTYPE_p_llmsize_sweep swig_types[57]
-#define SWIGTYPE_p_llmsize_sweep_row swig_types[58]
-#define SWIGTYPE_p_llmsize_table swig_types[59]
-#define SWIGTYPE_p_llmsize_term swig_types[60]
-#define SWIGTYPE_p_llmsize_u64_out swig_types[61]
-#define SWIGTYPE_p_llmsize_use swig_types[62]
-#define SWIGTYPE_p_llmsize_verdict swig_types[63]
-#define SWIGTYPE_p_llmsize_weights swig_types[64]
-#define SWIGTYPE_p_llmsize_weights_out swig_types[65]
-#define SWIGTYPE_p_long_long swig_types[66]
-#define SWIGTYPE_p_p_char swig_types[67]
-#define SWIGTYPE_p_p_llmsize_format swig_types[68]
-#define SWIGTYPE_p_p_llmsize_model swig_types[69]
-#define SWIGTYPE_p_short swig_types[70]
-#define SWIGTYPE_p_signed_char swig_types[71]
-#define SWIGTYPE_p_unsigned_char swig_types[72]
-#define SWIGTYPE_p_unsigned_int swig_types[73]
-#define SWIGTYPE_p_unsigned_long_long swig_types[74]
-#define SWIGTYPE_p_unsigned_short swig_types[75]
-#define SWIGTYPE_p_void swig_types[76]
-static swig_type_info *swig_types[78];
-static swig_module_info swig_module = {swig_types, 77, 0, 0, 0, 0};
+#define SWIGTYPE_p_llmsize_file_info swig_types[18]
+#define SWIGTYPE_p_llmsize_file_out swig_types[19]
+#define SWIGTYPE_p_llmsize_finding swig_types[20]
+#define SWIGTYPE_p_llmsize_fit_request swig_types[21]
+#define SWIGTYPE_p_llmsize_fit_result swig_types[22]
+#define SWIGTYPE_p_llmsize_format swig_types[23]
+#define SWIGTYPE_p_llmsize_format_kind swig_types[24]
+#define SWIGTYPE_p_llmsize_format_out swig_types[25]
+#define SWIGTYPE_p_llmsize_gate swig_types[26]
+#define SWIGTYPE_p_llmsize_hf_family swig_types[27]
+#define SWIGTYPE_p_llmsize_hw_class swig_types[28]
+#define SWIGTYPE_p_llmsize_kv_dtype swig_types[29]
+#define SWIGTYPE_p_llmsize_license swig_types[30]
+#define SWIGTYPE_p_llmsize_license_out swig_types[31]
+#define SWIGTYPE_p_llmsize_license_result swig_types[32]
+#define SWIGTYPE_p_llmsize_linear_attn swig_types[33]
+#define SWIGTYPE_p_llmsize_metric swig_types[34]
+#define SWIGTYPE_p_llmsize_mla swig_types[35]
+#define SWIGTYPE_p_llmsize_model swig_types[36]
+#define SWIGTYPE_p_llmsize_model_result swig_types[37]
+#define SWIGTYPE_p_llmsize_moe swig_types[38]
+#define SWIGTYPE_p_llmsize_names swig_types[39]
+#define SWIGTYPE_p_llmsize_outputs_rule swig_types[40]
+#define SWIGTYPE_p_llmsize_params swig_types[41]
+#define SWIGTYPE_p_llmsize_params_out swig_types[42]
+#define SWIGTYPE_p_llmsize_parse_result swig_types[43]
+#define SWIGTYPE_p_llmsize_plan swig_types[44]
+#define SWIGTYPE_p_llmsize_plan_out swig_types[45]
+#define SWIGTYPE_p_llmsize_plan_result swig_types[46]
+#define SWIGTYPE_p_llmsize_quality swig_types[47]
+#define SWIGTYPE_p_llmsize_quality_out swig_types[48]
+#define SWIGTYPE_p_llmsize_quality_row swig_types[49]
+#define SWIGTYPE_p_llmsize_reject swig_types[50]
+#define SWIGTYPE_p_llmsize_select_request swig_types[51]
+#define SWIGTYPE_p_llmsize_selection swig_types[52]
+#define SWIGTYPE_p_llmsize_speed_out swig_types[53]
+#define SWIGTYPE_p_llmsize_speed_request swig_types[54]
+#define SWIGTYPE_p_llmsize_speed_result swig_types[55]
+#define SWIGTYPE_p_llmsize_status swig_types[56]
+#define SWIGTYPE_p_llmsize_suggestion swig_types[57]
+#define SWIGTYPE_p_llmsize_suggestion_out swig_types[58]
+#define SWIGTYPE_p_llmsize_sweep swig_types[59]
+#define SWIGTYPE_p_llmsize_sweep_row swig_types[60]
+#define SWIGTYPE_p_llmsize_table swig_types[61]
+#define SWIGTYPE_p_llmsize_term swig_types[62]
+#define SWIGTYPE_p_llmsize_u64_out swig_types[63]
+#define SWIGTYPE_p_llmsize_use swig_types[64]
+#define SWIGTYPE_p_llmsize_verdict swig_types[65]
+#define SWIGTYPE_p_llmsize_weights swig_types[66]
+#define SWIGTYPE_p_llmsize_weights_out swig_types[67]
+#define SWIGTYPE_p_long_long swig_types[68]
+#define SWIGTYPE_p_p_char swig_types[69]
+#define SWIGTYPE_p_p_llmsize_format swig_types[70]
+#define SWIGTYPE_p_p_llmsize_model swig_types[71]
+#define SWIGTYPE_p_short swig_types[72]
+#define SWIGTYPE_p_signed_char swig_types[73]
+#define SWIGTYPE_p_unsigned_char swig_types[74]
+#define SWIGTYPE_p_unsigned_int swig_types[75]
+#define SWIGTYPE_p_unsigned_long_long swig_types[76]
+#define SWIGTYPE_p_unsigned_short swig_types[77]
+#define SWIGTYPE_p_void swig_types[78]
+static swig_type_info *swig_types[80];
+static swig_module_info swig_module = {swig_types, 79, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -3178,6 +3180,16 @@ SWIG_From_unsigned_SS_long_SS_long  (unsigned long long value)
 
 
   #define SWIG_From_double   PyFloat_FromDouble 
+
+
+SWIGINTERN size_t
+SWIG_strnlen(const char* s, size_t maxlen)
+{
+  const char *p;
+  for (p = s; maxlen-- && *p; p++)
+    ;
+  return p - s;
+}
 
 
 #ifdef SWIG_LONG_LONG_AVAILABLE
@@ -3901,13 +3913,13 @@ SWIG_AsCharPtrAndSize(PyObject *obj, char** cptr, size_t* psize, int *alloc)
 
 
 
-SWIGINTERN size_t
-SWIG_strnlen(const char* s, size_t maxlen)
-{
-  const char *p;
-  for (p = s; maxlen-- && *p; p++)
-    ;
-  return p - s;
+typedef struct llmsize_file_out { int status; llmsize_file_info value; const llmsize_model *match; } llmsize_file_out;
+llmsize_file_out llmsize_inspect_bytes(const char *data, size_t len) {
+    llmsize_file_out r;
+    memset(&r, 0, sizeof r);
+    r.status = (int)llmsize_read_file(data, len, &r.value);
+    if (!r.status) (void)llmsize_file_match(&r.value, &r.match);
+    return r;
 }
 
 #ifdef __cplusplus
@@ -7107,6 +7119,409 @@ SWIGINTERN PyObject *llmsize_weights_swigregister(PyObject *SWIGUNUSEDPARM(self)
 }
 
 SWIGINTERN PyObject *llmsize_weights_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_kind_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_kind_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (uint32_t) ((arg1)->kind);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_version_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_version_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (uint32_t) ((arg1)->version);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_n_tensors_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_n_tensors_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (uint64_t) ((arg1)->n_tensors);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_n_metadata_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_n_metadata_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (uint64_t) ((arg1)->n_metadata);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_header_bytes_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_header_bytes_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (uint64_t) ((arg1)->header_bytes);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_needed_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_needed_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (uint64_t) ((arg1)->needed);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_bytes_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_weights *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_bytes_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (llmsize_weights *)& ((arg1)->bytes);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_weights, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_params_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_params *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_params_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (llmsize_params *)& ((arg1)->params);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_params, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_other_bytes_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_other_bytes_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (uint64_t) ((arg1)->other_bytes);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_file_type_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_file_type_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (uint32_t) ((arg1)->file_type);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_format_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_format *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_format_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (llmsize_format *) ((arg1)->format);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_format, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_has_model_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_has_model_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (uint32_t) ((arg1)->has_model);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_model_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_model *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_model_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (llmsize_model *)& ((arg1)->model);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_model, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_arch_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_arch_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (char *)(char *) ((arg1)->arch);
+  {
+    size_t size = SWIG_strnlen(result, 32);
+    
+    
+    
+    resultobj = SWIG_FromCharPtrAndSize(result, size);
+  }
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_dtype_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_dtype_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (char *)(char *) ((arg1)->dtype);
+  {
+    size_t size = SWIG_strnlen(result, 16);
+    
+    
+    
+    resultobj = SWIG_FromCharPtrAndSize(result, size);
+  }
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_file_info(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_file_info", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_file_info *)calloc(1, sizeof(struct llmsize_file_info));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_file_info, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_file_info(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_file_info" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_file_info_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_file_info, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_file_info_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
   return SWIG_Python_InitShadowInstance(args);
 }
 
@@ -13040,6 +13455,144 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_read_file(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  void *arg1 = (void *) 0 ;
+  size_t arg2 ;
+  llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
+  int res1 ;
+  size_t val2 ;
+  int ecode2 = 0 ;
+  void *argp3 = 0 ;
+  int res3 = 0 ;
+  PyObject *swig_obj[3] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_read_file", 3, 3, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0],SWIG_as_voidptrptr(&arg1), 0, 0);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_read_file" "', argument " "1"" of type '" "void const *""'"); 
+  }
+  ecode2 = SWIG_AsVal_size_t(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_read_file" "', argument " "2"" of type '" "size_t""'");
+  } 
+  arg2 = (size_t)(val2);
+  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res3)) {
+    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_read_file" "', argument " "3"" of type '" "llmsize_file_info *""'"); 
+  }
+  arg3 = (llmsize_file_info *)(argp3);
+  result = (llmsize_status)llmsize_read_file((void const *)arg1,arg2,arg3);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_read_gguf(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  void *arg1 = (void *) 0 ;
+  size_t arg2 ;
+  llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
+  int res1 ;
+  size_t val2 ;
+  int ecode2 = 0 ;
+  void *argp3 = 0 ;
+  int res3 = 0 ;
+  PyObject *swig_obj[3] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_read_gguf", 3, 3, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0],SWIG_as_voidptrptr(&arg1), 0, 0);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_read_gguf" "', argument " "1"" of type '" "void const *""'"); 
+  }
+  ecode2 = SWIG_AsVal_size_t(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_read_gguf" "', argument " "2"" of type '" "size_t""'");
+  } 
+  arg2 = (size_t)(val2);
+  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res3)) {
+    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_read_gguf" "', argument " "3"" of type '" "llmsize_file_info *""'"); 
+  }
+  arg3 = (llmsize_file_info *)(argp3);
+  result = (llmsize_status)llmsize_read_gguf((void const *)arg1,arg2,arg3);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_read_safetensors(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  void *arg1 = (void *) 0 ;
+  size_t arg2 ;
+  llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
+  int res1 ;
+  size_t val2 ;
+  int ecode2 = 0 ;
+  void *argp3 = 0 ;
+  int res3 = 0 ;
+  PyObject *swig_obj[3] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_read_safetensors", 3, 3, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0],SWIG_as_voidptrptr(&arg1), 0, 0);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_read_safetensors" "', argument " "1"" of type '" "void const *""'"); 
+  }
+  ecode2 = SWIG_AsVal_size_t(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_read_safetensors" "', argument " "2"" of type '" "size_t""'");
+  } 
+  arg2 = (size_t)(val2);
+  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res3)) {
+    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_read_safetensors" "', argument " "3"" of type '" "llmsize_file_info *""'"); 
+  }
+  arg3 = (llmsize_file_info *)(argp3);
+  result = (llmsize_status)llmsize_read_safetensors((void const *)arg1,arg2,arg3);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_match(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
+  llmsize_model **arg2 = (llmsize_model **) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  PyObject *swig_obj[2] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_file_match", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_match" "', argument " "1"" of type '" "llmsize_file_info const *""'"); 
+  }
+  arg1 = (llmsize_file_info *)(argp1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_file_match" "', argument " "2"" of type '" "llmsize_model const **""'"); 
+  }
+  arg2 = (llmsize_model **)(argp2);
+  result = (llmsize_status)llmsize_file_match((struct llmsize_file_info const *)arg1,(struct llmsize_model const **)arg2);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_model_validate(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_model *arg1 = (llmsize_model *) 0 ;
@@ -17672,6 +18225,152 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_file_out_status_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_out_status_get" "', argument " "1"" of type '" "struct llmsize_file_out *""'"); 
+  }
+  arg1 = (struct llmsize_file_out *)(argp1);
+  result = (int) ((arg1)->status);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_out_value_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_file_info *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_out_value_get" "', argument " "1"" of type '" "struct llmsize_file_out *""'"); 
+  }
+  arg1 = (struct llmsize_file_out *)(argp1);
+  result = (llmsize_file_info *)& ((arg1)->value);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_out_match_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_model *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_out_match_get" "', argument " "1"" of type '" "struct llmsize_file_out *""'"); 
+  }
+  arg1 = (struct llmsize_file_out *)(argp1);
+  result = (llmsize_model *) ((arg1)->match);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_model, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_file_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_out *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_file_out", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_file_out *)calloc(1, sizeof(struct llmsize_file_out));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_file_out, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_file_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_out, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_file_out" "', argument " "1"" of type '" "struct llmsize_file_out *""'"); 
+  }
+  arg1 = (struct llmsize_file_out *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_file_out_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_file_out, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_file_out_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_inspect_bytes(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  char *arg1 = (char *) 0 ;
+  size_t arg2 ;
+  Py_buffer view1 ;
+  int have_view1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_file_out result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  {
+    if (PyObject_GetBuffer(swig_obj[0], &view1, PyBUF_SIMPLE) != 0) SWIG_fail;
+    have_view1 = 1;
+    arg1 = (const char *)view1.buf;
+    arg2 = (size_t)view1.len;
+  }
+  result = llmsize_inspect_bytes((char const *)arg1,arg2);
+  resultobj = SWIG_NewPointerObj((llmsize_file_out *)memcpy((llmsize_file_out *)calloc(1,sizeof(llmsize_file_out)),&result,sizeof(llmsize_file_out)), SWIGTYPE_p_llmsize_file_out, SWIG_POINTER_OWN |  0 );
+  {
+    if (have_view1) PyBuffer_Release(&view1); 
+  }
+  return resultobj;
+fail:
+  {
+    if (have_view1) PyBuffer_Release(&view1); 
+  }
+  return NULL;
+}
+
+
 static PyMethodDef SwigMethods[] = {
 	 { "llmsize_dims_vocab_get", _wrap_llmsize_dims_vocab_get, METH_O, NULL},
 	 { "llmsize_dims_hidden_get", _wrap_llmsize_dims_hidden_get, METH_O, NULL},
@@ -17836,6 +18535,25 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_weights", _wrap_delete_llmsize_weights, METH_O, NULL},
 	 { "llmsize_weights_swigregister", llmsize_weights_swigregister, METH_O, NULL},
 	 { "llmsize_weights_swiginit", llmsize_weights_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_file_info_kind_get", _wrap_llmsize_file_info_kind_get, METH_O, NULL},
+	 { "llmsize_file_info_version_get", _wrap_llmsize_file_info_version_get, METH_O, NULL},
+	 { "llmsize_file_info_n_tensors_get", _wrap_llmsize_file_info_n_tensors_get, METH_O, NULL},
+	 { "llmsize_file_info_n_metadata_get", _wrap_llmsize_file_info_n_metadata_get, METH_O, NULL},
+	 { "llmsize_file_info_header_bytes_get", _wrap_llmsize_file_info_header_bytes_get, METH_O, NULL},
+	 { "llmsize_file_info_needed_get", _wrap_llmsize_file_info_needed_get, METH_O, NULL},
+	 { "llmsize_file_info_bytes_get", _wrap_llmsize_file_info_bytes_get, METH_O, NULL},
+	 { "llmsize_file_info_params_get", _wrap_llmsize_file_info_params_get, METH_O, NULL},
+	 { "llmsize_file_info_other_bytes_get", _wrap_llmsize_file_info_other_bytes_get, METH_O, NULL},
+	 { "llmsize_file_info_file_type_get", _wrap_llmsize_file_info_file_type_get, METH_O, NULL},
+	 { "llmsize_file_info_format_get", _wrap_llmsize_file_info_format_get, METH_O, NULL},
+	 { "llmsize_file_info_has_model_get", _wrap_llmsize_file_info_has_model_get, METH_O, NULL},
+	 { "llmsize_file_info_model_get", _wrap_llmsize_file_info_model_get, METH_O, NULL},
+	 { "llmsize_file_info_arch_get", _wrap_llmsize_file_info_arch_get, METH_O, NULL},
+	 { "llmsize_file_info_dtype_get", _wrap_llmsize_file_info_dtype_get, METH_O, NULL},
+	 { "new_llmsize_file_info", _wrap_new_llmsize_file_info, METH_NOARGS, NULL},
+	 { "delete_llmsize_file_info", _wrap_delete_llmsize_file_info, METH_O, NULL},
+	 { "llmsize_file_info_swigregister", llmsize_file_info_swigregister, METH_O, NULL},
+	 { "llmsize_file_info_swiginit", llmsize_file_info_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_speed_request_model_get", _wrap_llmsize_speed_request_model_get, METH_O, NULL},
 	 { "llmsize_speed_request_format_get", _wrap_llmsize_speed_request_format_get, METH_O, NULL},
 	 { "llmsize_speed_request_accel_get", _wrap_llmsize_speed_request_accel_get, METH_O, NULL},
@@ -18134,6 +18852,10 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_format_at", _wrap_llmsize_format_at, METH_O, NULL},
 	 { "llmsize_kv_dtype_name", _wrap_llmsize_kv_dtype_name, METH_O, NULL},
 	 { "llmsize_efficiency_of", _wrap_llmsize_efficiency_of, METH_O, NULL},
+	 { "llmsize_read_file", _wrap_llmsize_read_file, METH_VARARGS, NULL},
+	 { "llmsize_read_gguf", _wrap_llmsize_read_gguf, METH_VARARGS, NULL},
+	 { "llmsize_read_safetensors", _wrap_llmsize_read_safetensors, METH_VARARGS, NULL},
+	 { "llmsize_file_match", _wrap_llmsize_file_match, METH_VARARGS, NULL},
 	 { "llmsize_model_validate", _wrap_llmsize_model_validate, METH_O, NULL},
 	 { "llmsize_params_of", _wrap_llmsize_params_of, METH_VARARGS, NULL},
 	 { "llmsize_weight_bytes", _wrap_llmsize_weight_bytes, METH_VARARGS, NULL},
@@ -18325,6 +19047,14 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_sweep_bytes", _wrap_llmsize_sweep_bytes, METH_O, NULL},
 	 { "llmsize_sweep_data", _wrap_llmsize_sweep_data, METH_O, NULL},
 	 { "llmsize_sweep_free", _wrap_llmsize_sweep_free, METH_O, NULL},
+	 { "llmsize_file_out_status_get", _wrap_llmsize_file_out_status_get, METH_O, NULL},
+	 { "llmsize_file_out_value_get", _wrap_llmsize_file_out_value_get, METH_O, NULL},
+	 { "llmsize_file_out_match_get", _wrap_llmsize_file_out_match_get, METH_O, NULL},
+	 { "new_llmsize_file_out", _wrap_new_llmsize_file_out, METH_NOARGS, NULL},
+	 { "delete_llmsize_file_out", _wrap_delete_llmsize_file_out, METH_O, NULL},
+	 { "llmsize_file_out_swigregister", llmsize_file_out_swigregister, METH_O, NULL},
+	 { "llmsize_file_out_swiginit", llmsize_file_out_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_inspect_bytes", _wrap_llmsize_inspect_bytes, METH_O, NULL},
 	 { NULL, NULL, 0, NULL }
 };
 
@@ -18349,6 +19079,8 @@ static swig_type_info _swigt__p_llmsize_efficiency = {"_p_llmsize_efficiency", "
 static swig_type_info _swigt__p_llmsize_engine = {"_p_llmsize_engine", "llmsize_engine *|enum llmsize_engine *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_engine_info = {"_p_llmsize_engine_info", "llmsize_engine_info *|struct llmsize_engine_info *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_extra = {"_p_llmsize_extra", "llmsize_extra *|struct llmsize_extra *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_file_info = {"_p_llmsize_file_info", "llmsize_file_info *|struct llmsize_file_info *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_file_out = {"_p_llmsize_file_out", "llmsize_file_out *|struct llmsize_file_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_finding = {"_p_llmsize_finding", "llmsize_finding *|struct llmsize_finding *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_fit_request = {"_p_llmsize_fit_request", "llmsize_fit_request *|struct llmsize_fit_request *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_fit_result = {"_p_llmsize_fit_result", "llmsize_fit_result *|struct llmsize_fit_result *", 0, 0, (void*)0, 0};
@@ -18428,6 +19160,8 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_engine,
   &_swigt__p_llmsize_engine_info,
   &_swigt__p_llmsize_extra,
+  &_swigt__p_llmsize_file_info,
+  &_swigt__p_llmsize_file_out,
   &_swigt__p_llmsize_finding,
   &_swigt__p_llmsize_fit_request,
   &_swigt__p_llmsize_fit_result,
@@ -18507,6 +19241,8 @@ static swig_cast_info _swigc__p_llmsize_efficiency[] = {  {&_swigt__p_llmsize_ef
 static swig_cast_info _swigc__p_llmsize_engine[] = {  {&_swigt__p_llmsize_engine, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_engine_info[] = {  {&_swigt__p_llmsize_engine_info, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_extra[] = {  {&_swigt__p_llmsize_extra, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_file_info[] = {  {&_swigt__p_llmsize_file_info, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_file_out[] = {  {&_swigt__p_llmsize_file_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_finding[] = {  {&_swigt__p_llmsize_finding, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_fit_request[] = {  {&_swigt__p_llmsize_fit_request, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_fit_result[] = {  {&_swigt__p_llmsize_fit_result, 0, 0, 0},{0, 0, 0, 0}};
@@ -18586,6 +19322,8 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_engine,
   _swigc__p_llmsize_engine_info,
   _swigc__p_llmsize_extra,
+  _swigc__p_llmsize_file_info,
+  _swigc__p_llmsize_file_out,
   _swigc__p_llmsize_finding,
   _swigc__p_llmsize_fit_request,
   _swigc__p_llmsize_fit_result,
@@ -19130,6 +19868,7 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_CAPACITY",SWIG_From_int((int)(LLMSIZE_ERR_CAPACITY)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_UNKNOWN_ENGINE",SWIG_From_int((int)(LLMSIZE_ERR_UNKNOWN_ENGINE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_PARSE",SWIG_From_int((int)(LLMSIZE_ERR_PARSE)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_ERR_TRUNCATED",SWIG_From_int((int)(LLMSIZE_ERR_TRUNCATED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_STATUS_COUNT",SWIG_From_int((int)(LLMSIZE_STATUS_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_F_TIED_EMBED",SWIG_From_int((int)(LLMSIZE_F_TIED_EMBED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_F_QKV_BIAS",SWIG_From_int((int)(LLMSIZE_F_QKV_BIAS)));
@@ -19195,6 +19934,8 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_HW_UNIFIED",SWIG_From_int((int)(LLMSIZE_HW_UNIFIED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_HW_CPU",SWIG_From_int((int)(LLMSIZE_HW_CPU)));
   SWIG_Python_SetConstant(d, "LLMSIZE_HW_CLASS_COUNT",SWIG_From_int((int)(LLMSIZE_HW_CLASS_COUNT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FILE_GGUF",SWIG_From_int((int)(LLMSIZE_FILE_GGUF)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FILE_SAFETENSORS",SWIG_From_int((int)(LLMSIZE_FILE_SAFETENSORS)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_NONE",SWIG_From_int((int)(LLMSIZE_METRIC_NONE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_PPL",SWIG_From_int((int)(LLMSIZE_METRIC_PPL)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_ACCURACY",SWIG_From_int((int)(LLMSIZE_METRIC_ACCURACY)));
