@@ -2497,7 +2497,7 @@ LLMSIZE_API llmsize_status llmsize_read_safetensors(const void *buf, size_t len,
         if (sum != end) return LLMSIZE_ERR_PARSE;
     }
     for (i = 0; i < sizeof dtype_counts / sizeof dtype_counts[0]; ++i)
-        if (dtype_counts[i] > best) { best = dtype_counts[i]; strcpy(out->dtype, llmsize__st_dtypes[i].name); }
+        if (dtype_counts[i] > best) { best = dtype_counts[i]; memcpy(out->dtype, llmsize__st_dtypes[i].name, strlen(llmsize__st_dtypes[i].name) + 1); }
     return llmsize__file_finish(&f);
 }
 
