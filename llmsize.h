@@ -945,6 +945,11 @@ LLMSIZE_API llmsize_status llmsize_find_license(const char *name, const llmsize_
 LLMSIZE_API uint32_t llmsize_model_tasks(const llmsize_model *model);
 /* May `use` be made of `model`? Checks every licence the model carries ('+'-joined);
    the verdict is the worst finding; each reason and obligation cites its clause. */
+/* A use from its text form, as scripts, annotations and flags write it:
+   "commercial,eu,multimodal,redistribute,train,mau=1e6,mau_at_release=5e5,revenue=2e7"
+   (revenue in USD per month; "" = no use at all). LLMSIZE_ERR_PARSE names nothing it
+   does not know and accepts no negative, non-numeric or absurd (> 1e18) figure. */
+LLMSIZE_API llmsize_status llmsize_parse_use(const char *spec, llmsize_use *out);
 LLMSIZE_API llmsize_status llmsize_license_check(const llmsize_model *model, const llmsize_use *use,
                                                  llmsize_license_result *out);
 /* The same for one licence; `model` may be NULL (then multimodal use is taken at face value). */
@@ -4563,6 +4568,62 @@ LLMSIZE_API llmsize_status llmsize_license_terms(const llmsize_license *l, const
 
 /* A model's licence field may join several ids with '+' (a distilled model carries its
    own licence and its base model's): every one must allow the use. */
+/* A plain decimal ("800000000", "2.5e7"): no locale, no libm; 0 on success. */
+static int llmsize__parse_decimal(const char *s, size_t n, double *out) {
+    double v = 0.0, scale = 1.0;
+    size_t i = 0;
+    int digits = 0, exp = 0, exp_sign = 1, exp_digits = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') { v = v * 10.0 + (s[i++] - '0'); ++digits; }
+    if (i < n && s[i] == '.')
+        for (++i; i < n && s[i] >= '0' && s[i] <= '9'; ++i) { scale *= 0.1; v += (s[i] - '0') * scale; ++digits; }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < n && (s[i] == '+' || s[i] == '-')) exp_sign = s[i++] == '-' ? -1 : 1;
+        while (i < n && s[i] >= '0' && s[i] <= '9' && exp < 400) { exp = exp * 10 + (s[i++] - '0'); ++exp_digits; }
+        if (!exp_digits) return -1;
+    }
+    if (i != n || !digits || exp > 30) return -1;
+    while (exp-- > 0) v = exp_sign > 0 ? v * 10.0 : v / 10.0;
+    *out = v;
+    return 0;
+}
+
+LLMSIZE_API llmsize_status llmsize_parse_use(const char *spec, llmsize_use *out) {
+    static const char *const flags[] = { "commercial", "eu", "multimodal", "redistribute", "train" };
+    static const char *const figures[] = { "mau", "mau_at_release", "revenue" };
+    const char *p = spec;
+    if (out) memset(out, 0, sizeof *out);
+    if (!spec || !out) return LLMSIZE_ERR_NULL;
+    while (*p) {
+        size_t n = strcspn(p, ","), name = strcspn(p, "=,"), k;
+        int known = 0;
+        while (n && (*p == ' ')) { ++p; --n; --name; }
+        for (k = 0; k < 5 && name == n; ++k)
+            if (strlen(flags[k]) == n && !strncmp(p, flags[k], n)) {
+                int *f[5];
+                f[0] = &out->commercial; f[1] = &out->eu; f[2] = &out->multimodal; f[3] = &out->redistribute;
+                f[4] = &out->train_on_outputs;
+                *f[k] = known = 1;
+            }
+        for (k = 0; k < 3 && name < n; ++k)
+            if (strlen(figures[k]) == name && !strncmp(p, figures[k], name)) {
+                double v;
+                if (llmsize__parse_decimal(p + name + 1, n - name - 1, &v) || v > 1e18) {
+                    memset(out, 0, sizeof *out);
+                    return LLMSIZE_ERR_PARSE;
+                }
+                if (k == 2) out->revenue_usd = v;
+                else if (k == 1) out->mau_at_release = (uint64_t)v;
+                else out->mau = (uint64_t)v;
+                known = 1;
+            }
+        if (!known && n) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_PARSE; }
+        p += n;
+        if (*p == ',') ++p;
+    }
+    return LLMSIZE_OK;
+}
+
 LLMSIZE_API llmsize_status llmsize_license_check(const llmsize_model *m, const llmsize_use *u,
                                                  llmsize_license_result *out) {
     char id[64];

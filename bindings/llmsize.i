@@ -439,3 +439,13 @@ llmsize_file_out llmsize_inspect_bytes(const char *data, size_t len) {
     return r;
 }
 %}
+
+%inline %{
+/* ---- a use from its text form (llmsize_parse_use) ---- */
+typedef struct llmsize_use_out { int status; llmsize_use value; } llmsize_use_out;
+llmsize_use_out llmsize_use_parse(const char *spec) {
+    llmsize_use_out r;
+    r.status = (int)llmsize_parse_use(spec, &r.value);
+    return r;
+}
+%}

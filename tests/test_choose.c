@@ -7,25 +7,6 @@
 /* ---- licences: tests/data/license_cases.tsv ---- */
 static const char *const verdict_names[] = { "unknown", "allowed", "allowed_with_obligations", "not_allowed" };
 
-static void parse_use(char *spec, llmsize_use *u) {
-    char *tok;
-    memset(u, 0, sizeof *u);
-    for (tok = strtok(spec, ","); tok; tok = strtok(NULL, ",")) {
-        char *eq = strchr(tok, '=');
-        double v = eq ? atof(eq + 1) : 0.0;
-        if (eq) *eq = '\0';
-        if (!strcmp(tok, "commercial")) u->commercial = 1;
-        else if (!strcmp(tok, "mau")) u->mau = (uint64_t)v;
-        else if (!strcmp(tok, "mau_at_release")) u->mau_at_release = (uint64_t)v;
-        else if (!strcmp(tok, "revenue")) u->revenue_usd = v;
-        else if (!strcmp(tok, "eu")) u->eu = 1;
-        else if (!strcmp(tok, "multimodal")) u->multimodal = 1;
-        else if (!strcmp(tok, "redistribute")) u->redistribute = 1;
-        else if (!strcmp(tok, "train")) u->train_on_outputs = 1;
-        else CHECK(0, "unknown use token %s", tok);
-    }
-}
-
 static int mentions(const llmsize_license_result *r, const char *needle) {
     uint32_t i;
     for (i = 0; i < r->n_reasons; ++i)
@@ -43,11 +24,8 @@ static void license_row(const row_t *r) {
     llmsize_use u;
     llmsize_license_result res;
     llmsize_status st;
-    char use[256];
     size_t i;
-    strncpy(use, r->f[1], sizeof use - 1);
-    use[sizeof use - 1] = '\0';
-    parse_use(use, &u);
+    CHECK(llmsize_parse_use(strcmp(r->f[1], "-") ? r->f[1] : "", &u) == LLMSIZE_OK, "use '%s' parses", r->f[1]);
     if (!strncmp(r->f[0], "model:", 6)) {
         const llmsize_model *m = model(r->f[0] + 6);
         if (!m) return;

@@ -395,9 +395,26 @@ static void test_random_models(void) {
     CHECK(valid > 1000, "random models: %d of 3000 valid", valid);
 }
 
+/* The text form of a use: what scripts, annotations and flags write. */
+static void test_parse_use(void) {
+    llmsize_use u;
+    static const char *const bad[] = { "commercial,mau=-1", "mau=lots", "mau", "revenue=1e19", "commerical", "eu=1",
+                                       "mau=1e400", "mau=1.5.2", "revenue=", "mau=0x10" };
+    size_t i;
+    CHECK(llmsize_parse_use("commercial,eu,multimodal,redistribute,train,mau=8e8,mau_at_release=6.5e8,revenue=2.5e7", &u) ==
+          LLMSIZE_OK && u.commercial && u.eu && u.multimodal && u.redistribute && u.train_on_outputs &&
+          u.mau == 800000000u && u.mau_at_release == 650000000u && u.revenue_usd == 25000000.0, "full use parses");
+    CHECK(llmsize_parse_use("", &u) == LLMSIZE_OK && !u.commercial && !u.mau, "empty use is no use");
+    CHECK(llmsize_parse_use("commercial, mau=1000000", &u) == LLMSIZE_OK && u.mau == 1000000u, "space after comma");
+    for (i = 0; i < sizeof bad / sizeof bad[0]; ++i)
+        CHECK(llmsize_parse_use(bad[i], &u) == LLMSIZE_ERR_PARSE && !u.commercial && !u.mau, "'%s' is refused", bad[i]);
+    CHECK(llmsize_parse_use(NULL, &u) == LLMSIZE_ERR_NULL && llmsize_parse_use("eu", NULL) == LLMSIZE_ERR_NULL, "NULLs");
+}
+
 void test_hardening(void) {
     size_t i;
     test_adversarial();
+    test_parse_use();
     test_published_inversion();
     for (i = 0; i < llmsize_model_count(); ++i) {
         const llmsize_model *m = llmsize_model_at(i);

@@ -713,6 +713,21 @@ type Use struct {
 	TrainOnOutputs bool
 }
 
+// ParseUse reads a use in its text form, as annotations and flags write it:
+// "commercial,eu,multimodal,redistribute,train,mau=1e6,mau_at_release=5e5,revenue=2e7"
+// (revenue in USD per month). A malformed list returns an error wrapping ErrParse.
+func ParseUse(spec string) (Use, error) {
+	r := core.Llmsize_use_parse(spec)
+	defer core.DeleteLlmsize_use_out(r)
+	if err := statusErr(r.GetStatus(), fmt.Sprintf("use %q", spec)); err != nil {
+		return Use{}, err
+	}
+	v := r.GetValue()
+	return Use{Commercial: v.GetCommercial() != 0, MAU: v.GetMau(), MAUAtRelease: v.GetMau_at_release(),
+		RevenueUSD: v.GetRevenue_usd(), EU: v.GetEu() != 0, Multimodal: v.GetMultimodal() != 0,
+		Redistribute: v.GetRedistribute() != 0, TrainOnOutputs: v.GetTrain_on_outputs() != 0}, nil
+}
+
 func b2i(b bool) int {
 	if b {
 		return 1

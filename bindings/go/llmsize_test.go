@@ -165,6 +165,9 @@ func TestErrorsWrapTheCStatus(t *testing.T) {
 			t.Errorf("2^62 tokens x 1000 sequences: %v", err)
 		}
 	}
+	if _, err := ParseUse("commercial,mau=lots"); !errors.Is(err, ErrParse) {
+		t.Errorf("malformed use: %v", err)
+	}
 	if _, err := CheckLicense("llama-3.1-8b", Use{RevenueUSD: -1}); !errors.Is(err, ErrInvalidArgument) {
 		t.Errorf("negative revenue: %v", err)
 	}
@@ -294,31 +297,13 @@ func TestCheckLicense(t *testing.T) {
 		if !ok {
 			continue
 		}
-		var u Use
-		for _, f := range strings.Split(r[1], ",") {
-			k, v, _ := strings.Cut(f, "=")
-			num, _ := strconv.ParseFloat(v, 64)
-			switch k {
-			case "commercial":
-				u.Commercial = true
-			case "eu":
-				u.EU = true
-			case "multimodal":
-				u.Multimodal = true
-			case "redistribute":
-				u.Redistribute = true
-			case "train":
-				u.TrainOnOutputs = true
-			case "mau":
-				u.MAU = uint64(num)
-			case "mau_at_release":
-				u.MAUAtRelease = uint64(num)
-			case "revenue":
-				u.RevenueUSD = num
-			case "-", "":
-			default:
-				t.Fatalf("use field %q", k)
-			}
+		spec := r[1]
+		if spec == "-" {
+			spec = ""
+		}
+		u, err := ParseUse(spec)
+		if err != nil {
+			t.Fatalf("use %q: %v", r[1], err)
 		}
 		res, err := CheckLicense(model, u)
 		if err != nil {

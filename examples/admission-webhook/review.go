@@ -480,45 +480,6 @@ func denial(who string, plan llmsize.Plan, f llmsize.FitResult) string {
 	return b.String()
 }
 
-// parseUse reads a namespace's llmsize.dev/use annotation: comma-separated flags and
-// key=value pairs (commercial, eu, multimodal, redistribute, train, mau=N, mau_at_release=N,
-// revenue=USD per month).
-func parseUse(s string) (*llmsize.Use, error) {
-	u := &llmsize.Use{}
-	for _, f := range strings.Split(s, ",") {
-		k, v, hasV := strings.Cut(strings.TrimSpace(f), "=")
-		var n float64
-		if hasV {
-			var err error
-			if n, err = strconv.ParseFloat(v, 64); err != nil || n < 0 || n != n {
-				return nil, fmt.Errorf("%s=%q is not a non-negative number", k, v)
-			}
-		}
-		switch k {
-		case "commercial":
-			u.Commercial = true
-		case "eu":
-			u.EU = true
-		case "multimodal":
-			u.Multimodal = true
-		case "redistribute":
-			u.Redistribute = true
-		case "train":
-			u.TrainOnOutputs = true
-		case "mau":
-			u.MAU = uint64(n)
-		case "mau_at_release":
-			u.MAUAtRelease = uint64(n)
-		case "revenue":
-			u.RevenueUSD = n
-		case "":
-		default:
-			return nil, fmt.Errorf("unknown use %q", k)
-		}
-	}
-	return u, nil
-}
-
 // license checks the namespace's declared use against the model's licence: obligations
 // come back as warnings, a use the licence does not allow as a denial (policy permitting).
 func (rv *Reviewer) license(ctx context.Context, ns, who string, m *llmsize.Model, use **llmsize.Use, d *Decision) {
@@ -530,12 +491,12 @@ func (rv *Reviewer) license(ctx context.Context, ns, who string, m *llmsize.Mode
 		if err != nil || ann[AnnUse] == "" {
 			return
 		}
-		u, err := parseUse(ann[AnnUse])
+		u, err := llmsize.ParseUse(ann[AnnUse])
 		if err != nil {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: namespace %s: %s: %v", ns, AnnUse, err))
 			return
 		}
-		*use = u
+		*use = &u
 	}
 	r, err := llmsize.CheckLicense(m.ID, **use)
 	if err != nil {

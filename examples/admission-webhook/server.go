@@ -127,4 +127,3 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Log.Info("review", "uid", string(req.UID), "kind", req.Kind.Kind, "namespace", req.Namespace, "name", req.Name,
 		"allowed", d.Allowed, "warnings", len(d.Warnings), "ms", float64(time.Since(start).Microseconds())/1000)
 }
-

@@ -226,7 +226,7 @@ func TestPolicies(t *testing.T) {
 		t.Errorf("licence obligations as warnings: %+v", r)
 	}
 	if _, r := post(t, handler(Policy{DenyLicense: true}, c), review(t, llama, "Pod", "bad")); !r.Allowed ||
-		!strings.Contains(strings.Join(r.Warnings, "|"), "not a non-negative number") {
+		!strings.Contains(strings.Join(r.Warnings, "|"), "llmsize.dev/use") {
 		t.Errorf("malformed use annotation: %+v", r)
 	}
 }

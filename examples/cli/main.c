@@ -603,28 +603,6 @@ static int cmd_license(const opts *o, const llmsize_model *m) {
     return r.verdict == LLMSIZE_VERDICT_NOT_ALLOWED ? 1 : r.verdict == LLMSIZE_VERDICT_UNKNOWN ? 3 : 0;
 }
 
-/* "commercial,mau=1e6,revenue=2e7,eu,multimodal,redistribute,train" -> a use */
-static int parse_use(const char *spec, llmsize_use *u) {
-    char buf[256], *tok;
-    memset(u, 0, sizeof *u);
-    if (strlen(spec) >= sizeof buf) return 0;
-    strcpy(buf, spec);
-    for (tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-        char *eq = strchr(tok, '='), *end = NULL;
-        double v = 0;
-        if (eq) { *eq = '\0'; v = strtod(eq + 1, &end); if (*end || !(v >= 0) || v > 1e18) return 0; }
-        if (!strcmp(tok, "commercial")) u->commercial = 1;
-        else if (!strcmp(tok, "mau") && eq) u->mau = (uint64_t)v;
-        else if (!strcmp(tok, "revenue") && eq) u->revenue_usd = v;
-        else if (!strcmp(tok, "eu")) u->eu = 1;
-        else if (!strcmp(tok, "multimodal")) u->multimodal = 1;
-        else if (!strcmp(tok, "redistribute")) u->redistribute = 1;
-        else if (!strcmp(tok, "train")) u->train_on_outputs = 1;
-        else return 0;
-    }
-    return 1;
-}
-
 static int parse_tasks(const char *spec, uint32_t *tasks) {
     static const struct { const char *name; uint32_t bit; } names[] = {
         { "chat", LLMSIZE_TASK_CHAT }, { "code", LLMSIZE_TASK_CODE }, { "reasoning", LLMSIZE_TASK_REASONING },
@@ -655,7 +633,7 @@ static int cmd_pick(const opts *o) {
     if (!o->gpu) { fprintf(stderr, "llmsize: pick needs --gpu G\n"); return 2; }
     if (llmsize_find_accel(o->gpu, &q.accel) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu);
     if (o->engine && llmsize_find_engine(o->engine, &e) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ENGINES, "engine", o->engine);
-    if (o->license_use && !parse_use(o->license_use, &use)) { fprintf(stderr, "llmsize: --license-use: bad list '%s'\n", o->license_use); return 2; }
+    if (o->license_use && llmsize_parse_use(o->license_use, &use) != LLMSIZE_OK) { fprintf(stderr, "llmsize: --license-use: bad list '%s'\n", o->license_use); return 2; }
     if (o->task && !parse_tasks(o->task, &q.tasks)) {
         fprintf(stderr, "llmsize: --task: one or more of chat,code,reasoning,multilingual,vision,long-context,embedding\n");
         return 2;

@@ -242,3 +242,11 @@ def test_inspect_generated_files():
     assert e.value.needed > 100 and isinstance(e.value, ValueError)
     with pytest.raises(llmsize.ParseError):
         llmsize.inspect(b"GGUX" + data[4:2000])
+
+
+def test_use_parse_matches_the_c_parser():
+    u = llmsize.Use.parse("commercial,eu,mau=8e8,mau_at_release=6.5e8,revenue=2.5e7")
+    assert u == llmsize.Use(commercial=True, eu=True, mau=800000000, mau_at_release=650000000, revenue_usd=25e6)
+    assert llmsize.model("llama-3.1-8b").license_check(u).verdict == llmsize.Verdict.ALLOWED_WITH_OBLIGATIONS
+    with pytest.raises(llmsize.ParseError):
+        llmsize.Use.parse("commercial,mau=lots")

@@ -569,11 +569,20 @@ llmsize_file_out llmsize_inspect_bytes(const char *data, size_t len) {
     return r;
 }
 
+
+/* ---- a use from its text form (llmsize_parse_use) ---- */
+typedef struct llmsize_use_out { int status; llmsize_use value; } llmsize_use_out;
+llmsize_use_out llmsize_use_parse(const char *spec) {
+    llmsize_use_out r;
+    r.status = (int)llmsize_parse_use(spec, &r.value);
+    return r;
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_a322bcf4bb309eb0(void *_swig_go_0) {
+void _wrap_Swig_free_core_d9fb8bd9f532e0d9(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -583,7 +592,7 @@ void _wrap_Swig_free_core_a322bcf4bb309eb0(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_a322bcf4bb309eb0(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -596,7 +605,7 @@ void *_wrap_Swig_malloc_core_a322bcf4bb309eb0(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_OK_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -608,7 +617,7 @@ intgo _wrap_LLMSIZE_OK_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -620,7 +629,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -632,7 +641,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -644,7 +653,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -656,7 +665,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -668,7 +677,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -680,7 +689,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -692,7 +701,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -704,7 +713,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -716,7 +725,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -728,7 +737,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -740,7 +749,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -752,7 +761,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -764,7 +773,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -776,7 +785,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_d9fb8bd9f532e0d9() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -788,7 +797,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -800,7 +809,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -812,7 +821,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -824,7 +833,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -836,7 +845,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -848,7 +857,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -860,7 +869,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -872,7 +881,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -884,7 +893,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -896,7 +905,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -908,7 +917,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -920,7 +929,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -932,7 +941,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -944,7 +953,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -956,7 +965,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -968,7 +977,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -980,7 +989,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -992,7 +1001,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1004,7 +1013,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1016,7 +1025,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1028,7 +1037,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1040,7 +1049,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1052,7 +1061,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1064,7 +1073,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1076,7 +1085,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1088,7 +1097,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1100,7 +1109,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1112,7 +1121,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -1124,7 +1133,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_d9fb8bd9f532e0d9() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1136,7 +1145,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TERM_YES_core_d9fb8bd9f532e0d9() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1148,7 +1157,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TERM_NO_core_d9fb8bd9f532e0d9() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1160,7 +1169,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_d9fb8bd9f532e0d9() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1172,7 +1181,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_d9fb8bd9f532e0d9() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1184,7 +1193,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_d9fb8bd9f532e0d9() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1196,7 +1205,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1209,7 +1218,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_a322bcf4bb309eb0(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1222,7 +1231,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_a322bcf4bb309eb0(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1235,7 +1244,7 @@ intgo _wrap_llmsize_dims_layers_get_core_a322bcf4bb309eb0(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1248,7 +1257,7 @@ intgo _wrap_llmsize_dims_heads_get_core_a322bcf4bb309eb0(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1261,7 +1270,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_a322bcf4bb309eb0(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1274,7 +1283,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_a322bcf4bb309eb0(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1287,7 +1296,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1300,7 +1309,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_a322bcf4bb309eb0(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_a322bcf4bb309eb0() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_d9fb8bd9f532e0d9() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1311,7 +1320,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1321,7 +1330,7 @@ void _wrap_delete_llmsize_dims_core_a322bcf4bb309eb0(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_a322bcf4bb309eb0(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_d9fb8bd9f532e0d9(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1334,7 +1343,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_a322bcf4bb309eb0(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_a322bcf4bb309eb0(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_d9fb8bd9f532e0d9(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1347,7 +1356,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_a322bcf4bb309eb0(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_d9fb8bd9f532e0d9(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1360,7 +1369,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_a322bcf4bb309eb0() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_d9fb8bd9f532e0d9() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1371,7 +1380,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_a322bcf4bb309eb0(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_a322bcf4bb309eb0(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_d9fb8bd9f532e0d9(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1381,7 +1390,7 @@ void _wrap_delete_llmsize_attn_layout_core_a322bcf4bb309eb0(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1394,7 +1403,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_a322bcf4bb309eb0(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1407,7 +1416,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_a322bcf4bb309eb0(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1420,7 +1429,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_a322bcf4bb309eb0(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1433,7 +1442,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_a322bcf4bb309eb0(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1446,7 +1455,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_a322bcf4bb309eb0(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_a322bcf4bb309eb0() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_d9fb8bd9f532e0d9() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1457,7 +1466,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1467,7 +1476,7 @@ void _wrap_delete_llmsize_mla_core_a322bcf4bb309eb0(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1480,7 +1489,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1493,7 +1502,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1506,7 +1515,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1519,7 +1528,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_a322bcf4bb309eb0(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1532,7 +1541,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_a322bcf4bb309eb0(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1545,7 +1554,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_a322bcf4bb309eb0() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_d9fb8bd9f532e0d9() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1556,7 +1565,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_a322bcf4bb309eb0(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_a322bcf4bb309eb0(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1566,7 +1575,7 @@ void _wrap_delete_llmsize_linear_attn_core_a322bcf4bb309eb0(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1579,7 +1588,7 @@ intgo _wrap_llmsize_moe_experts_get_core_a322bcf4bb309eb0(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1592,7 +1601,7 @@ intgo _wrap_llmsize_moe_active_get_core_a322bcf4bb309eb0(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1605,7 +1614,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_a322bcf4bb309eb0(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1618,7 +1627,7 @@ intgo _wrap_llmsize_moe_shared_get_core_a322bcf4bb309eb0(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1631,7 +1640,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_a322bcf4bb309eb0(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1644,7 +1653,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_a322bcf4bb309eb0(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1657,7 +1666,7 @@ intgo _wrap_llmsize_moe_every_get_core_a322bcf4bb309eb0(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_a322bcf4bb309eb0() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_d9fb8bd9f532e0d9() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1668,7 +1677,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1678,7 +1687,7 @@ void _wrap_delete_llmsize_moe_core_a322bcf4bb309eb0(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_a322bcf4bb309eb0(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_d9fb8bd9f532e0d9(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1691,7 +1700,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_a322bcf4bb309eb0(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1704,7 +1713,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_a322bcf4bb309eb0(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_a322bcf4bb309eb0(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_d9fb8bd9f532e0d9(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1717,7 +1726,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_a322bcf4bb309eb0() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_d9fb8bd9f532e0d9() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -1728,7 +1737,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_a322bcf4bb309eb0(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_d9fb8bd9f532e0d9(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -1738,7 +1747,7 @@ void _wrap_delete_llmsize_extra_core_a322bcf4bb309eb0(struct llmsize_extra *_swi
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1751,7 +1760,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_a322bcf4bb309eb0(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1764,7 +1773,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_a322bcf4bb309eb0(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1777,7 +1786,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_a322bcf4bb309eb0(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1790,7 +1799,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1803,7 +1812,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1816,7 +1825,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1829,7 +1838,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1842,7 +1851,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1855,7 +1864,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_a322bcf4bb309eb0(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1868,7 +1877,7 @@ intgo _wrap_llmsize_model_modalities_get_core_a322bcf4bb309eb0(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1881,7 +1890,7 @@ intgo _wrap_llmsize_model_flags_get_core_a322bcf4bb309eb0(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1894,7 +1903,7 @@ intgo _wrap_llmsize_model_tasks_get_core_a322bcf4bb309eb0(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1907,7 +1916,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -1920,7 +1929,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -1933,7 +1942,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_a322bcf4bb309eb0(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -1946,7 +1955,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -1959,7 +1968,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_a322bcf4bb309eb0
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -1972,7 +1981,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -1985,7 +1994,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_a322bcf4bb309eb0(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1998,7 +2007,7 @@ long long _wrap_llmsize_model_published_params_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2011,7 +2020,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_a322bcf4bb309eb0(struct
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_a322bcf4bb309eb0() {
+struct llmsize_model *_wrap_new_llmsize_model_core_d9fb8bd9f532e0d9() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2022,7 +2031,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_model_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2032,7 +2041,7 @@ void _wrap_delete_llmsize_model_core_a322bcf4bb309eb0(struct llmsize_model *_swi
 }
 
 
-long long _wrap_llmsize_params_embed_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_embed_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2045,7 +2054,7 @@ long long _wrap_llmsize_params_embed_get_core_a322bcf4bb309eb0(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_lm_head_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_lm_head_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2058,7 +2067,7 @@ long long _wrap_llmsize_params_lm_head_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-long long _wrap_llmsize_params_attn_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2071,7 +2080,7 @@ long long _wrap_llmsize_params_attn_get_core_a322bcf4bb309eb0(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_ffn_dense_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_ffn_dense_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2084,7 +2093,7 @@ long long _wrap_llmsize_params_ffn_dense_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-long long _wrap_llmsize_params_experts_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2097,7 +2106,7 @@ long long _wrap_llmsize_params_experts_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-long long _wrap_llmsize_params_shared_experts_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_shared_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2110,7 +2119,7 @@ long long _wrap_llmsize_params_shared_experts_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-long long _wrap_llmsize_params_router_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_router_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2123,7 +2132,7 @@ long long _wrap_llmsize_params_router_get_core_a322bcf4bb309eb0(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_params_norms_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_norms_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2136,7 +2145,7 @@ long long _wrap_llmsize_params_norms_get_core_a322bcf4bb309eb0(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_linear_attn_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_linear_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2149,7 +2158,7 @@ long long _wrap_llmsize_params_linear_attn_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-long long _wrap_llmsize_params_vision_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_vision_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2162,7 +2171,7 @@ long long _wrap_llmsize_params_vision_get_core_a322bcf4bb309eb0(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_params_mtp_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_mtp_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2175,7 +2184,7 @@ long long _wrap_llmsize_params_mtp_get_core_a322bcf4bb309eb0(struct llmsize_para
 }
 
 
-long long _wrap_llmsize_params_text_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2188,7 +2197,7 @@ long long _wrap_llmsize_params_text_get_core_a322bcf4bb309eb0(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2201,7 +2210,7 @@ long long _wrap_llmsize_params_total_get_core_a322bcf4bb309eb0(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2214,7 +2223,7 @@ long long _wrap_llmsize_params_active_get_core_a322bcf4bb309eb0(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_a322bcf4bb309eb0() {
+struct llmsize_params *_wrap_new_llmsize_params_core_d9fb8bd9f532e0d9() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2225,7 +2234,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_params_core_a322bcf4bb309eb0(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2235,7 +2244,7 @@ void _wrap_delete_llmsize_params_core_a322bcf4bb309eb0(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_d9fb8bd9f532e0d9() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2247,7 +2256,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_d9fb8bd9f532e0d9() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2259,7 +2268,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_d9fb8bd9f532e0d9() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2271,7 +2280,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -2283,7 +2292,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_Q_FFN_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -2295,7 +2304,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -2307,7 +2316,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -2319,7 +2328,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -2331,7 +2340,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_d9fb8bd9f532e0d9() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2343,7 +2352,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_d9fb8bd9f532e0d9() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2355,7 +2364,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_d9fb8bd9f532e0d9() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2367,7 +2376,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_d9fb8bd9f532e0d9() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2379,7 +2388,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_a322bcf4bb309eb0() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2392,7 +2401,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_a322bcf4bb309eb0(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2405,7 +2414,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_a322bcf4bb309eb0(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2418,7 +2427,7 @@ intgo _wrap_llmsize_format_kind_get_core_a322bcf4bb309eb0(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2431,7 +2440,7 @@ intgo _wrap_llmsize_format_code_get_core_a322bcf4bb309eb0(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2444,7 +2453,7 @@ intgo _wrap_llmsize_format_bits_get_core_a322bcf4bb309eb0(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2457,7 +2466,7 @@ intgo _wrap_llmsize_format_group_get_core_a322bcf4bb309eb0(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2470,7 +2479,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_a322bcf4bb309eb0(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2483,7 +2492,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_a322bcf4bb309eb0(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2496,7 +2505,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2509,7 +2518,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2522,7 +2531,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2535,7 +2544,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_a322bcf4bb309eb0(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2548,7 +2557,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2561,7 +2570,7 @@ intgo _wrap_llmsize_format_compute_get_core_a322bcf4bb309eb0(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2574,7 +2583,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_a322bcf4bb309eb0(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2587,7 +2596,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_a322bcf4bb309eb0() {
+struct llmsize_format *_wrap_new_llmsize_format_core_d9fb8bd9f532e0d9() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -2598,7 +2607,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_format_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -2608,7 +2617,7 @@ void _wrap_delete_llmsize_format_core_a322bcf4bb309eb0(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_F16_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2620,7 +2629,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_F32_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2632,7 +2641,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_FP8_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2644,7 +2653,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2656,7 +2665,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2668,7 +2677,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2680,7 +2689,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2692,7 +2701,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2704,7 +2713,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2716,7 +2725,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2728,7 +2737,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_d9fb8bd9f532e0d9() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2740,7 +2749,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_d9fb8bd9f532e0d9() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2752,7 +2761,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_d9fb8bd9f532e0d9() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2764,7 +2773,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_d9fb8bd9f532e0d9() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2776,7 +2785,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_d9fb8bd9f532e0d9() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2788,7 +2797,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_HW_CPU_core_d9fb8bd9f532e0d9() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2800,7 +2809,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_d9fb8bd9f532e0d9() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2812,7 +2821,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_a322bcf4bb309eb0() {
 }
 
 
-_gostring_ _wrap_llmsize_accel_id_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_id_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2825,7 +2834,7 @@ _gostring_ _wrap_llmsize_accel_id_get_core_a322bcf4bb309eb0(struct llmsize_accel
 }
 
 
-_gostring_ _wrap_llmsize_accel_name_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_name_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2838,7 +2847,7 @@ _gostring_ _wrap_llmsize_accel_name_get_core_a322bcf4bb309eb0(struct llmsize_acc
 }
 
 
-_gostring_ _wrap_llmsize_accel_vendor_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_vendor_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2851,7 +2860,7 @@ _gostring_ _wrap_llmsize_accel_vendor_get_core_a322bcf4bb309eb0(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_aliases_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_aliases_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2864,7 +2873,7 @@ _gostring_ _wrap_llmsize_accel_aliases_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-long long _wrap_llmsize_accel_mem_bytes_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+long long _wrap_llmsize_accel_mem_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2877,7 +2886,7 @@ long long _wrap_llmsize_accel_mem_bytes_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_accel_usable_pct_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_usable_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2890,7 +2899,7 @@ intgo _wrap_llmsize_accel_usable_pct_get_core_a322bcf4bb309eb0(struct llmsize_ac
 }
 
 
-intgo _wrap_llmsize_accel_hw_class_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_hw_class_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2903,7 +2912,7 @@ intgo _wrap_llmsize_accel_hw_class_get_core_a322bcf4bb309eb0(struct llmsize_acce
 }
 
 
-double _wrap_llmsize_accel_bw_gbs_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bw_gbs_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2916,7 +2925,7 @@ double _wrap_llmsize_accel_bw_gbs_get_core_a322bcf4bb309eb0(struct llmsize_accel
 }
 
 
-double _wrap_llmsize_accel_bf16_tflops_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bf16_tflops_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2929,7 +2938,7 @@ double _wrap_llmsize_accel_bf16_tflops_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-double _wrap_llmsize_accel_fp8_tflops_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp8_tflops_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2942,7 +2951,7 @@ double _wrap_llmsize_accel_fp8_tflops_get_core_a322bcf4bb309eb0(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_fp4_tflops_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp4_tflops_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2955,7 +2964,7 @@ double _wrap_llmsize_accel_fp4_tflops_get_core_a322bcf4bb309eb0(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_int8_tops_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_int8_tops_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2968,7 +2977,7 @@ double _wrap_llmsize_accel_int8_tops_get_core_a322bcf4bb309eb0(struct llmsize_ac
 }
 
 
-_gostring_ _wrap_llmsize_accel_source_get_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_source_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2981,7 +2990,7 @@ _gostring_ _wrap_llmsize_accel_source_get_core_a322bcf4bb309eb0(struct llmsize_a
 }
 
 
-struct llmsize_accel *_wrap_new_llmsize_accel_core_a322bcf4bb309eb0() {
+struct llmsize_accel *_wrap_new_llmsize_accel_core_d9fb8bd9f532e0d9() {
   struct llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
   
@@ -2992,7 +3001,7 @@ struct llmsize_accel *_wrap_new_llmsize_accel_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_accel_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0) {
+void _wrap_delete_llmsize_accel_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   
   arg1 = *(struct llmsize_accel **)&_swig_go_0; 
@@ -3002,7 +3011,7 @@ void _wrap_delete_llmsize_accel_core_a322bcf4bb309eb0(struct llmsize_accel *_swi
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3015,7 +3024,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3028,7 +3037,7 @@ double _wrap_llmsize_efficiency_expected_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3041,7 +3050,7 @@ double _wrap_llmsize_efficiency_low_get_core_a322bcf4bb309eb0(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3054,7 +3063,7 @@ double _wrap_llmsize_efficiency_high_get_core_a322bcf4bb309eb0(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3067,7 +3076,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_a322bcf4bb309eb0() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_d9fb8bd9f532e0d9() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3078,7 +3087,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_a322bcf4bb309eb0() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_a322bcf4bb309eb0(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3088,7 +3097,7 @@ void _wrap_delete_llmsize_efficiency_core_a322bcf4bb309eb0(struct llmsize_effici
 }
 
 
-long long _wrap_llmsize_weights_embed_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_embed_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3101,7 +3110,7 @@ long long _wrap_llmsize_weights_embed_get_core_a322bcf4bb309eb0(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_lm_head_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_lm_head_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3114,7 +3123,7 @@ long long _wrap_llmsize_weights_lm_head_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-long long _wrap_llmsize_weights_attn_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3127,7 +3136,7 @@ long long _wrap_llmsize_weights_attn_get_core_a322bcf4bb309eb0(struct llmsize_we
 }
 
 
-long long _wrap_llmsize_weights_ffn_dense_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_ffn_dense_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3140,7 +3149,7 @@ long long _wrap_llmsize_weights_ffn_dense_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-long long _wrap_llmsize_weights_experts_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3153,7 +3162,7 @@ long long _wrap_llmsize_weights_experts_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-long long _wrap_llmsize_weights_shared_experts_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_shared_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3166,7 +3175,7 @@ long long _wrap_llmsize_weights_shared_experts_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-long long _wrap_llmsize_weights_router_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_router_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3179,7 +3188,7 @@ long long _wrap_llmsize_weights_router_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_norms_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_norms_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3192,7 +3201,7 @@ long long _wrap_llmsize_weights_norms_get_core_a322bcf4bb309eb0(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_linear_attn_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_linear_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3205,7 +3214,7 @@ long long _wrap_llmsize_weights_linear_attn_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-long long _wrap_llmsize_weights_vision_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_vision_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3218,7 +3227,7 @@ long long _wrap_llmsize_weights_vision_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_mtp_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_mtp_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3231,7 +3240,7 @@ long long _wrap_llmsize_weights_mtp_get_core_a322bcf4bb309eb0(struct llmsize_wei
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3244,7 +3253,7 @@ long long _wrap_llmsize_weights_total_get_core_a322bcf4bb309eb0(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3257,7 +3266,7 @@ long long _wrap_llmsize_weights_active_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3270,7 +3279,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_a322bcf4bb309eb0() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_d9fb8bd9f532e0d9() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3281,7 +3290,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_a322bcf4bb309eb0(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3291,7 +3300,7 @@ void _wrap_delete_llmsize_weights_core_a322bcf4bb309eb0(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -3303,7 +3312,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -3315,7 +3324,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3328,7 +3337,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_a322bcf4bb309eb0(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3341,7 +3350,7 @@ intgo _wrap_llmsize_file_info_version_get_core_a322bcf4bb309eb0(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3354,7 +3363,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3367,7 +3376,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3380,7 +3389,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3393,7 +3402,7 @@ long long _wrap_llmsize_file_info_needed_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -3406,7 +3415,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_a322bcf4bb309eb0(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -3419,7 +3428,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_a322bcf4bb309eb0(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3432,7 +3441,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3445,7 +3454,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3458,7 +3467,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_a322bcf4bb309eb0(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3471,7 +3480,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3484,7 +3493,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_a322bcf4bb309eb0(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3497,7 +3506,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3510,7 +3519,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_a322bcf4bb309eb0() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_d9fb8bd9f532e0d9() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -3521,7 +3530,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -3531,7 +3540,7 @@ void _wrap_delete_llmsize_file_info_core_a322bcf4bb309eb0(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3544,7 +3553,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_a322bcf4bb309eb
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3557,7 +3566,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_a322bcf4bb309
 }
 
 
-struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -3570,7 +3579,7 @@ struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_a322bcf4bb309eb
 }
 
 
-intgo _wrap_llmsize_speed_request_n_accel_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3583,7 +3592,7 @@ intgo _wrap_llmsize_speed_request_n_accel_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3596,7 +3605,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3609,7 +3618,7 @@ long long _wrap_llmsize_speed_request_context_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3622,7 +3631,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3635,7 +3644,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_batch_get_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_batch_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3648,7 +3657,7 @@ intgo _wrap_llmsize_speed_request_batch_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_a322bcf4bb309eb0() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_d9fb8bd9f532e0d9() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -3659,7 +3668,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_a322bcf4bb309
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -3669,7 +3678,7 @@ void _wrap_delete_llmsize_speed_request_core_a322bcf4bb309eb0(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3682,7 +3691,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3695,7 +3704,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_a322bcf4bb309eb0(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3708,7 +3717,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_a322bcf4bb309eb0(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3721,7 +3730,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_a322bcf4bb309eb0(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3734,7 +3743,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3747,7 +3756,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3760,7 +3769,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_a322bcf4bb309eb0(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3773,7 +3782,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_a322bcf4bb309eb0(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_a322bcf4bb309eb0() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_d9fb8bd9f532e0d9() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -3784,7 +3793,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_a322bcf4bb309eb
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_a322bcf4bb309eb0(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -3794,7 +3803,7 @@ void _wrap_delete_llmsize_speed_result_core_a322bcf4bb309eb0(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3807,7 +3816,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_a322bcf4bb309eb0(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3820,7 +3829,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_a322bcf4bb309eb
 }
 
 
-struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -3833,7 +3842,7 @@ struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_a322bcf4bb309eb0(
 }
 
 
-intgo _wrap_llmsize_fit_request_n_accel_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3846,7 +3855,7 @@ intgo _wrap_llmsize_fit_request_n_accel_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3859,7 +3868,7 @@ long long _wrap_llmsize_fit_request_context_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3872,7 +3881,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_a322bcf4bb309eb0(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3885,7 +3894,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3898,7 +3907,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_a322bcf4bb309eb0(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3911,7 +3920,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_a322bcf4bb309eb0() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_d9fb8bd9f532e0d9() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -3922,7 +3931,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_a322bcf4bb309eb0(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -3932,7 +3941,7 @@ void _wrap_delete_llmsize_fit_request_core_a322bcf4bb309eb0(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3945,7 +3954,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_a322bcf4bb309eb0(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3958,7 +3967,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_a322bcf4bb309eb0(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3971,7 +3980,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_a322bcf4bb309eb0(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3984,7 +3993,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3997,7 +4006,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_a322bcf4bb309eb0(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4010,7 +4019,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4023,7 +4032,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_a322bcf4bb309eb0(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -4036,7 +4045,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_a322bcf4bb309eb0(stru
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_a322bcf4bb309eb0() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_d9fb8bd9f532e0d9() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -4047,7 +4056,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_a322bcf4bb309eb0() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_a322bcf4bb309eb0(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -4057,7 +4066,7 @@ void _wrap_delete_llmsize_fit_result_core_a322bcf4bb309eb0(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_d9fb8bd9f532e0d9() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4069,7 +4078,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_d9fb8bd9f532e0d9() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4081,7 +4090,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_d9fb8bd9f532e0d9() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4093,7 +4102,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_d9fb8bd9f532e0d9() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4105,7 +4114,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_a322bcf4bb309eb0() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4118,7 +4127,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4131,7 +4140,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4144,7 +4153,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4157,7 +4166,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4170,7 +4179,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4183,7 +4192,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4196,7 +4205,7 @@ double _wrap_llmsize_quality_row_kld_get_core_a322bcf4bb309eb0(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4209,7 +4218,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4222,7 +4231,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4235,7 +4244,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_a322bcf4bb309eb0() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_d9fb8bd9f532e0d9() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -4246,7 +4255,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_a322bcf4bb309eb0(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_a322bcf4bb309eb0(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -4256,7 +4265,7 @@ void _wrap_delete_llmsize_quality_row_core_a322bcf4bb309eb0(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_d9fb8bd9f532e0d9() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4268,7 +4277,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_d9fb8bd9f532e0d9() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4280,7 +4289,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_d9fb8bd9f532e0d9() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4292,7 +4301,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_d9fb8bd9f532e0d9() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4304,7 +4313,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4317,7 +4326,7 @@ intgo _wrap_llmsize_quality_metric_get_core_a322bcf4bb309eb0(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4330,7 +4339,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4343,7 +4352,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_a322bcf4bb309eb0(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4356,7 +4365,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4369,7 +4378,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4382,7 +4391,7 @@ double _wrap_llmsize_quality_kld_get_core_a322bcf4bb309eb0(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -4395,7 +4404,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_a322bcf4bb309eb0(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4408,7 +4417,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_a322bcf4bb309eb0(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_a322bcf4bb309eb0() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_d9fb8bd9f532e0d9() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -4419,7 +4428,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_a322bcf4bb309eb0(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -4429,7 +4438,7 @@ void _wrap_delete_llmsize_quality_core_a322bcf4bb309eb0(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_d9fb8bd9f532e0d9() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4441,7 +4450,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_d9fb8bd9f532e0d9() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4453,7 +4462,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_d9fb8bd9f532e0d9() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4465,7 +4474,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_d9fb8bd9f532e0d9() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4477,7 +4486,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_d9fb8bd9f532e0d9() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4489,7 +4498,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_d9fb8bd9f532e0d9() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4501,7 +4510,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_d9fb8bd9f532e0d9() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4513,7 +4522,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_a322bcf4bb309eb0() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4526,7 +4535,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4539,7 +4548,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4552,7 +4561,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-double _wrap_llmsize_engine_info_mem_fraction_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+double _wrap_llmsize_engine_info_mem_fraction_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   double result;
   double _swig_go_result;
@@ -4565,7 +4574,7 @@ double _wrap_llmsize_engine_info_mem_fraction_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-intgo _wrap_llmsize_engine_info_block_size_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_block_size_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4578,7 +4587,7 @@ intgo _wrap_llmsize_engine_info_block_size_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-intgo _wrap_llmsize_engine_info_ctx_pad_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_ctx_pad_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4591,7 +4600,7 @@ intgo _wrap_llmsize_engine_info_ctx_pad_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-long long _wrap_llmsize_engine_info_default_context_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_context_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4604,7 +4613,7 @@ long long _wrap_llmsize_engine_info_default_context_get_core_a322bcf4bb309eb0(st
 }
 
 
-intgo _wrap_llmsize_engine_info_default_seqs_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4617,7 +4626,7 @@ intgo _wrap_llmsize_engine_info_default_seqs_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_info_default_ubatch_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_ubatch_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4630,7 +4639,7 @@ intgo _wrap_llmsize_engine_info_default_ubatch_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4643,7 +4652,7 @@ long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_a322bcf4bb30
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tp1_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tp1_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4656,7 +4665,7 @@ long long _wrap_llmsize_engine_info_overhead_tp1_get_core_a322bcf4bb309eb0(struc
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tpn_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tpn_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4669,7 +4678,7 @@ long long _wrap_llmsize_engine_info_overhead_tpn_get_core_a322bcf4bb309eb0(struc
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4682,7 +4691,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_a322bcf4bb309eb0(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4695,7 +4704,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4708,7 +4717,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_a322bcf4bb309eb0() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_d9fb8bd9f532e0d9() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -4719,7 +4728,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_a322bcf4bb309eb0(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_a322bcf4bb309eb0(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -4729,7 +4738,7 @@ void _wrap_delete_llmsize_engine_info_core_a322bcf4bb309eb0(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -4741,7 +4750,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -4753,7 +4762,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -4765,7 +4774,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -4777,7 +4786,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -4789,7 +4798,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -4801,7 +4810,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -4813,7 +4822,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -4825,7 +4834,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_a322bcf4bb309eb0() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -4838,7 +4847,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4851,7 +4860,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_a322bcf4bb309eb0(struc
 }
 
 
-struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -4864,7 +4873,7 @@ struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4877,7 +4886,7 @@ intgo _wrap_llmsize_plan_engine_get_core_a322bcf4bb309eb0(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4890,7 +4899,7 @@ intgo _wrap_llmsize_plan_tp_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4903,7 +4912,7 @@ intgo _wrap_llmsize_plan_pp_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4916,7 +4925,7 @@ intgo _wrap_llmsize_plan_dp_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_n_accel_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4929,7 +4938,7 @@ intgo _wrap_llmsize_plan_n_accel_get_core_a322bcf4bb309eb0(struct llmsize_plan *
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4942,7 +4951,7 @@ long long _wrap_llmsize_plan_context_get_core_a322bcf4bb309eb0(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4955,7 +4964,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_a322bcf4bb309eb0(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4968,7 +4977,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_a322bcf4bb309eb0(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -4981,7 +4990,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4994,7 +5003,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5007,7 +5016,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_a322bcf4bb309eb0(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5020,7 +5029,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_a322bcf4bb309eb0(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5033,7 +5042,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_a322bcf4bb309eb0(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5046,7 +5055,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -5059,7 +5068,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_a322bcf4bb309eb0(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5072,7 +5081,7 @@ intgo _wrap_llmsize_plan_flags_get_core_a322bcf4bb309eb0(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5085,7 +5094,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_a322bcf4bb309eb0(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5098,7 +5107,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -5111,7 +5120,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_a322bcf4bb309eb0(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -5124,7 +5133,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_a322bcf4bb309eb0(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_a322bcf4bb309eb0() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_d9fb8bd9f532e0d9() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -5135,7 +5144,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -5145,7 +5154,7 @@ void _wrap_delete_llmsize_plan_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5158,7 +5167,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_a322bcf4bb309eb0(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5171,7 +5180,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_a322bcf4bb309eb0(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5184,7 +5193,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5197,7 +5206,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_a322bcf4bb309eb0(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5210,7 +5219,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_a322bcf4bb309eb0(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5223,7 +5232,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5236,7 +5245,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_a322bcf4bb309eb0(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5249,7 +5258,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_a322bcf4bb309eb0(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5262,7 +5271,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_a322bcf4bb309eb0(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5275,7 +5284,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_a322bcf4bb309eb0(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5288,7 +5297,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_a322bcf4bb309eb0(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5301,7 +5310,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_a322bcf4bb309eb0(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5314,7 +5323,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_a322bcf4bb309eb0(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5327,7 +5336,7 @@ long long _wrap_llmsize_plan_result_context_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5340,7 +5349,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_a322bcf4bb309eb0(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5353,7 +5362,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_a322bcf4bb309eb0(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5366,7 +5375,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5379,7 +5388,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_a322bcf4bb309eb0(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5392,7 +5401,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_a322bcf4bb309eb0
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5405,7 +5414,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5418,7 +5427,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_a322bcf4bb309eb0(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5431,7 +5440,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_a322bcf4bb309eb0(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5444,7 +5453,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_a322bcf4bb309eb0(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5457,7 +5466,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_a322bcf4bb309eb0(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5470,7 +5479,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_a322bcf4bb309eb0(struct llmsize_pl
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5483,7 +5492,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_a322bcf4bb309eb0() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_d9fb8bd9f532e0d9() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -5494,7 +5503,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_a322bcf4bb309eb0(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_a322bcf4bb309eb0(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -5504,7 +5513,7 @@ void _wrap_delete_llmsize_plan_result_core_a322bcf4bb309eb0(struct llmsize_plan_
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5517,7 +5526,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_a322bcf4bb309eb0
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -5530,7 +5539,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_a322bcf
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5543,7 +5552,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_a322bcf4bb309eb0(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5556,7 +5565,7 @@ long long _wrap_llmsize_suggestion_context_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5569,7 +5578,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_a322bcf4bb309eb0(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_a322bcf4bb309eb0() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_d9fb8bd9f532e0d9() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -5580,7 +5589,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_a322bcf4bb309eb0() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_a322bcf4bb309eb0(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -5590,7 +5599,7 @@ void _wrap_delete_llmsize_suggestion_core_a322bcf4bb309eb0(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_d9fb8bd9f532e0d9() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5602,7 +5611,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_d9fb8bd9f532e0d9() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5614,7 +5623,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_d9fb8bd9f532e0d9() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5626,7 +5635,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_d9fb8bd9f532e0d9() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5638,7 +5647,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_d9fb8bd9f532e0d9() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5650,7 +5659,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_d9fb8bd9f532e0d9() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5662,7 +5671,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_d9fb8bd9f532e0d9() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5674,7 +5683,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_d9fb8bd9f532e0d9() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5686,7 +5695,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_d9fb8bd9f532e0d9() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5698,7 +5707,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_d9fb8bd9f532e0d9() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5710,7 +5719,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_d9fb8bd9f532e0d9() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5722,7 +5731,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_d9fb8bd9f532e0d9() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5734,7 +5743,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_d9fb8bd9f532e0d9() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5746,7 +5755,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_a322bcf4bb309eb0() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5759,7 +5768,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_a322bcf4bb309eb0(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5772,7 +5781,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_a322bcf4bb309eb0(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5785,7 +5794,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_a322bcf4bb309eb0(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5798,7 +5807,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5811,7 +5820,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5824,7 +5833,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5837,7 +5846,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5850,7 +5859,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5863,7 +5872,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5876,7 +5885,7 @@ intgo _wrap_llmsize_license_commercial_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5889,7 +5898,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_a322bcf4bb309eb0(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5902,7 +5911,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_a322bcf4bb309eb0(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5915,7 +5924,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5928,7 +5937,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_a322bcf4bb309eb0(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5941,7 +5950,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -5954,7 +5963,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5967,7 +5976,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5980,7 +5989,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_a322bcf4bb309eb0(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5993,7 +6002,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6006,7 +6015,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_a322bcf4bb309eb0(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6019,7 +6028,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6032,7 +6041,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_a322bcf4bb309eb0(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6045,7 +6054,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6058,7 +6067,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6071,7 +6080,7 @@ intgo _wrap_llmsize_license_outputs_get_core_a322bcf4bb309eb0(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6084,7 +6093,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_a322bcf4bb309eb0(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6097,7 +6106,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6110,7 +6119,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_a322bcf4bb309eb0() {
+struct llmsize_license *_wrap_new_llmsize_license_core_d9fb8bd9f532e0d9() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -6121,7 +6130,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_license_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -6131,7 +6140,7 @@ void _wrap_delete_llmsize_license_core_a322bcf4bb309eb0(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6144,7 +6153,7 @@ intgo _wrap_llmsize_use_commercial_get_core_a322bcf4bb309eb0(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6157,7 +6166,7 @@ long long _wrap_llmsize_use_mau_get_core_a322bcf4bb309eb0(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6170,7 +6179,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -6183,7 +6192,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_a322bcf4bb309eb0(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6196,7 +6205,7 @@ intgo _wrap_llmsize_use_eu_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6209,7 +6218,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_a322bcf4bb309eb0(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6222,7 +6231,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_a322bcf4bb309eb0(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6235,7 +6244,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_a322bcf4bb309eb0() {
+struct llmsize_use *_wrap_new_llmsize_use_core_d9fb8bd9f532e0d9() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -6246,7 +6255,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_use_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -6256,7 +6265,7 @@ void _wrap_delete_llmsize_use_core_a322bcf4bb309eb0(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_d9fb8bd9f532e0d9() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6268,7 +6277,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_d9fb8bd9f532e0d9() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6280,7 +6289,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_d9fb8bd9f532e0d9() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6292,7 +6301,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_d9fb8bd9f532e0d9() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6304,7 +6313,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6316,7 +6325,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6328,7 +6337,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6340,7 +6349,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6352,7 +6361,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6364,7 +6373,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6376,7 +6385,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6388,7 +6397,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6400,7 +6409,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6412,7 +6421,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6424,7 +6433,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_d9fb8bd9f532e0d9() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6436,7 +6445,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6449,7 +6458,7 @@ intgo _wrap_llmsize_finding_about_get_core_a322bcf4bb309eb0(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6462,7 +6471,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_a322bcf4bb309eb0(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6475,7 +6484,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6488,7 +6497,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_a322bcf4bb309eb0(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6501,7 +6510,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_a322bcf4bb309eb0() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_d9fb8bd9f532e0d9() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -6512,7 +6521,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_a322bcf4bb309eb0(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -6522,7 +6531,7 @@ void _wrap_delete_llmsize_finding_core_a322bcf4bb309eb0(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6535,7 +6544,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6548,7 +6557,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6561,7 +6570,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_a322bcf4bb309eb0(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_a322bcf4bb309eb0() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_d9fb8bd9f532e0d9() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -6572,7 +6581,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_a322bcf4bb3
 }
 
 
-void _wrap_delete_llmsize_license_result_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -6582,7 +6591,7 @@ void _wrap_delete_llmsize_license_result_core_a322bcf4bb309eb0(struct llmsize_li
 }
 
 
-struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -6595,7 +6604,7 @@ struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_a322bcf4bb309e
 }
 
 
-intgo _wrap_llmsize_select_request_n_accel_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6608,7 +6617,7 @@ intgo _wrap_llmsize_select_request_n_accel_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6621,7 +6630,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_select_request_users_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_users_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6634,7 +6643,7 @@ intgo _wrap_llmsize_select_request_users_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6647,7 +6656,7 @@ long long _wrap_llmsize_select_request_context_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6660,7 +6669,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -6673,7 +6682,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6686,7 +6695,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_a322bcf4bb309eb0(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -6699,7 +6708,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_a322bcf4bb309eb0(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6712,7 +6721,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_a322bcf4
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -6725,7 +6734,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_a322bcf4bb309eb0(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6738,7 +6747,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_a322bcf4bb309eb0(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6751,7 +6760,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_a322bcf4bb309eb0
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6764,7 +6773,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_a322bcf4bb309eb0
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6777,7 +6786,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -6790,7 +6799,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_a322bcf4bb309eb0(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6803,7 +6812,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_a322bcf4bb309eb0(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6816,7 +6825,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_a322bcf4bb309eb0() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_d9fb8bd9f532e0d9() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -6827,7 +6836,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_a322bcf4bb3
 }
 
 
-void _wrap_delete_llmsize_select_request_core_a322bcf4bb309eb0(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -6837,7 +6846,7 @@ void _wrap_delete_llmsize_select_request_core_a322bcf4bb309eb0(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_d9fb8bd9f532e0d9() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6849,7 +6858,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_d9fb8bd9f532e0d9() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6861,7 +6870,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_d9fb8bd9f532e0d9() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6873,7 +6882,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_d9fb8bd9f532e0d9() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6885,7 +6894,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_d9fb8bd9f532e0d9() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6897,7 +6906,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_d9fb8bd9f532e0d9() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6909,7 +6918,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_d9fb8bd9f532e0d9() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6921,7 +6930,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_d9fb8bd9f532e0d9() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6933,7 +6942,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_d9fb8bd9f532e0d9() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6945,7 +6954,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_a322bcf4bb309eb0() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6958,7 +6967,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_a322bcf4bb309eb0(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6971,7 +6980,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_a322bcf4bb309eb0(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6984,7 +6993,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6997,7 +7006,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_a322bcf4bb309eb0(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7010,7 +7019,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_a322bcf4bb309eb0(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7023,7 +7032,7 @@ double _wrap_llmsize_candidate_score_get_core_a322bcf4bb309eb0(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7036,7 +7045,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7049,7 +7058,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7062,7 +7071,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_a322bcf4bb309eb
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -7075,7 +7084,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_a322bcf4bb309eb
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7088,7 +7097,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_a322bcf4bb309eb0() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_d9fb8bd9f532e0d9() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -7099,7 +7108,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_a322bcf4bb309eb0(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -7109,7 +7118,7 @@ void _wrap_delete_llmsize_candidate_core_a322bcf4bb309eb0(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -7122,7 +7131,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_a322bcf4bb309eb0(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7135,7 +7144,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_a322bcf4bb309eb0(stru
 }
 
 
-struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -7148,7 +7157,7 @@ struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_a322bcf4bb309eb0(struct
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7161,7 +7170,7 @@ long long _wrap_llmsize_claim_bytes_get_core_a322bcf4bb309eb0(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -7174,7 +7183,7 @@ double _wrap_llmsize_claim_tps_get_core_a322bcf4bb309eb0(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_a322bcf4bb309eb0() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_d9fb8bd9f532e0d9() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -7185,7 +7194,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -7195,7 +7204,7 @@ void _wrap_delete_llmsize_claim_core_a322bcf4bb309eb0(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7208,7 +7217,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_a322bcf4bb309eb0(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7221,7 +7230,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7234,7 +7243,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_accel_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7247,7 +7256,7 @@ intgo _wrap_llmsize_claim_check_fits_accel_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7260,7 +7269,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7273,7 +7282,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7286,7 +7295,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_a322bcf4bb309eb0() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_d9fb8bd9f532e0d9() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -7297,7 +7306,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_a322bcf4bb309eb0(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_a322bcf4bb309eb0(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -7307,7 +7316,7 @@ void _wrap_delete_llmsize_claim_check_core_a322bcf4bb309eb0(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7320,7 +7329,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7333,7 +7342,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_a322bcf4bb309eb0(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7346,7 +7355,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7359,7 +7368,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7372,7 +7381,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_a322bcf4bb309eb0() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_d9fb8bd9f532e0d9() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -7383,7 +7392,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_a322bcf4bb309eb0(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -7393,7 +7402,7 @@ void _wrap_delete_llmsize_hf_family_core_a322bcf4bb309eb0(struct llmsize_hf_fami
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_d9fb8bd9f532e0d9() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7405,7 +7414,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ACCELS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TABLE_ACCELS_core_d9fb8bd9f532e0d9() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7417,7 +7426,7 @@ intgo _wrap_LLMSIZE_TABLE_ACCELS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_d9fb8bd9f532e0d9() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7429,7 +7438,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_d9fb8bd9f532e0d9() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7441,7 +7450,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_d9fb8bd9f532e0d9() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7453,7 +7462,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_d9fb8bd9f532e0d9() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7465,7 +7474,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_a322bcf4bb309eb0() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_a322bcf4bb309eb0() {
+_gostring_ _wrap_llmsize_version_core_d9fb8bd9f532e0d9() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -7476,7 +7485,7 @@ _gostring_ _wrap_llmsize_version_core_a322bcf4bb309eb0() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_a322bcf4bb309eb0() {
+_gostring_ _wrap_llmsize_data_version_core_d9fb8bd9f532e0d9() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -7487,7 +7496,7 @@ _gostring_ _wrap_llmsize_data_version_core_a322bcf4bb309eb0() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_a322bcf4bb309eb0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7500,7 +7509,7 @@ _gostring_ _wrap_llmsize_strerror_core_a322bcf4bb309eb0(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_a322bcf4bb309eb0() {
+long long _wrap_llmsize_model_count_core_d9fb8bd9f532e0d9() {
   size_t result;
   long long _swig_go_result;
   
@@ -7511,7 +7520,7 @@ long long _wrap_llmsize_model_count_core_a322bcf4bb309eb0() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -7524,7 +7533,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_a322bcf4bb309eb0(long long _sw
 }
 
 
-long long _wrap_llmsize_accel_count_core_a322bcf4bb309eb0() {
+long long _wrap_llmsize_accel_count_core_d9fb8bd9f532e0d9() {
   size_t result;
   long long _swig_go_result;
   
@@ -7535,7 +7544,7 @@ long long _wrap_llmsize_accel_count_core_a322bcf4bb309eb0() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -7548,7 +7557,7 @@ struct llmsize_accel *_wrap_llmsize_accel_at_core_a322bcf4bb309eb0(long long _sw
 }
 
 
-long long _wrap_llmsize_format_count_core_a322bcf4bb309eb0() {
+long long _wrap_llmsize_format_count_core_d9fb8bd9f532e0d9() {
   size_t result;
   long long _swig_go_result;
   
@@ -7559,7 +7568,7 @@ long long _wrap_llmsize_format_count_core_a322bcf4bb309eb0() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7572,7 +7581,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_a322bcf4bb309eb0(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_a322bcf4bb309eb0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7585,7 +7594,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_a322bcf4bb309eb0(intgo _swig_go_0) {
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_a322bcf4bb309eb0(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -7598,7 +7607,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_a322bcf4bb309eb0(int
 }
 
 
-intgo _wrap_llmsize_read_file_core_a322bcf4bb309eb0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_d9fb8bd9f532e0d9(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -7615,7 +7624,7 @@ intgo _wrap_llmsize_read_file_core_a322bcf4bb309eb0(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_a322bcf4bb309eb0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_d9fb8bd9f532e0d9(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -7632,7 +7641,7 @@ intgo _wrap_llmsize_read_gguf_core_a322bcf4bb309eb0(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_a322bcf4bb309eb0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_d9fb8bd9f532e0d9(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -7649,7 +7658,7 @@ intgo _wrap_llmsize_read_safetensors_core_a322bcf4bb309eb0(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_a322bcf4bb309eb0(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -7664,7 +7673,7 @@ intgo _wrap_llmsize_file_match_core_a322bcf4bb309eb0(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_model_validate_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -7677,7 +7686,7 @@ intgo _wrap_llmsize_model_validate_core_a322bcf4bb309eb0(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_params_of_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -7692,7 +7701,7 @@ intgo _wrap_llmsize_params_of_core_a322bcf4bb309eb0(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -7709,7 +7718,7 @@ intgo _wrap_llmsize_weight_bytes_core_a322bcf4bb309eb0(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -7730,7 +7739,7 @@ intgo _wrap_llmsize_kv_bytes_core_a322bcf4bb309eb0(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_speed_core_a322bcf4bb309eb0(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -7745,7 +7754,7 @@ intgo _wrap_llmsize_speed_core_a322bcf4bb309eb0(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -7760,7 +7769,7 @@ intgo _wrap_llmsize_fit_core_a322bcf4bb309eb0(struct llmsize_fit_request *_swig_
 }
 
 
-long long _wrap_llmsize_engine_count_core_a322bcf4bb309eb0() {
+long long _wrap_llmsize_engine_count_core_d9fb8bd9f532e0d9() {
   size_t result;
   long long _swig_go_result;
   
@@ -7771,7 +7780,7 @@ long long _wrap_llmsize_engine_count_core_a322bcf4bb309eb0() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -7784,7 +7793,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_a322bcf4bb309eb0(long l
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -7799,7 +7808,7 @@ intgo _wrap_llmsize_valid_tp_core_a322bcf4bb309eb0(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -7814,7 +7823,7 @@ intgo _wrap_llmsize_plan_fit_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -7829,7 +7838,7 @@ intgo _wrap_llmsize_plan_max_context_core_a322bcf4bb309eb0(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -7844,7 +7853,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_a322bcf4bb309eb0(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -7861,7 +7870,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_a322bcf4bb309eb0(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -7884,7 +7893,7 @@ intgo _wrap_llmsize_plan_best_format_core_a322bcf4bb309eb0(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -7905,7 +7914,7 @@ intgo _wrap_llmsize_largest_model_core_a322bcf4bb309eb0(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -7920,7 +7929,7 @@ intgo _wrap_llmsize_plan_suggest_core_a322bcf4bb309eb0(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_a322bcf4bb309eb0(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_accel *arg2 = (llmsize_accel *) 0 ;
   uint32_t arg3 ;
@@ -7937,7 +7946,7 @@ intgo _wrap_llmsize_format_runs_on_core_a322bcf4bb309eb0(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_a322bcf4bb309eb0() {
+long long _wrap_llmsize_quality_row_count_core_d9fb8bd9f532e0d9() {
   size_t result;
   long long _swig_go_result;
   
@@ -7948,7 +7957,7 @@ long long _wrap_llmsize_quality_row_count_core_a322bcf4bb309eb0() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -7961,7 +7970,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_a322bcf4bb309eb0(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -7978,7 +7987,7 @@ intgo _wrap_llmsize_quality_of_core_a322bcf4bb309eb0(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -8001,7 +8010,7 @@ intgo _wrap_llmsize_best_format_core_a322bcf4bb309eb0(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -8026,7 +8035,7 @@ intgo _wrap_llmsize_smallest_format_core_a322bcf4bb309eb0(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_a322bcf4bb309eb0() {
+long long _wrap_llmsize_license_count_core_d9fb8bd9f532e0d9() {
   size_t result;
   long long _swig_go_result;
   
@@ -8037,7 +8046,7 @@ long long _wrap_llmsize_license_count_core_a322bcf4bb309eb0() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_a322bcf4bb309eb0(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -8050,7 +8059,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_a322bcf4bb309eb0(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8063,7 +8072,27 @@ intgo _wrap_llmsize_model_tasks_core_a322bcf4bb309eb0(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_license_check_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_parse_use_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+  char *arg1 = (char *) 0 ;
+  llmsize_use *arg2 = (llmsize_use *) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  
+  arg1 = (char *)malloc(_swig_go_0.n + 1);
+  memcpy(arg1, _swig_go_0.p, _swig_go_0.n);
+  arg1[_swig_go_0.n] = '\0';
+  
+  arg2 = *(llmsize_use **)&_swig_go_1; 
+  
+  result = (llmsize_status)llmsize_parse_use((char const *)arg1,arg2);
+  _swig_go_result = (intgo)result; 
+  free(arg1); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_license_check_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -8080,7 +8109,7 @@ intgo _wrap_llmsize_license_check_core_a322bcf4bb309eb0(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_a322bcf4bb309eb0(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -8099,7 +8128,7 @@ intgo _wrap_llmsize_license_terms_core_a322bcf4bb309eb0(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_check_claim_core_a322bcf4bb309eb0(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -8114,7 +8143,7 @@ intgo _wrap_llmsize_check_claim_core_a322bcf4bb309eb0(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_a322bcf4bb309eb0(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8127,7 +8156,7 @@ intgo _wrap_llmsize_params_out_status_get_core_a322bcf4bb309eb0(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_a322bcf4bb309eb0(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -8140,7 +8169,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_a322bcf4bb309eb0(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_a322bcf4bb309eb0() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -8151,7 +8180,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_a322bcf4bb309eb0() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_a322bcf4bb309eb0(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_d9fb8bd9f532e0d9(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -8161,7 +8190,7 @@ void _wrap_delete_llmsize_params_out_core_a322bcf4bb309eb0(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_a322bcf4bb309eb0(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8174,7 +8203,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_a322bcf4bb309eb0(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -8187,7 +8216,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_a322bcf4bb309eb
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_a322bcf4bb309eb0() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -8198,7 +8227,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_a322bcf4bb309eb0(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_a322bcf4bb309eb0(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_d9fb8bd9f532e0d9(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -8208,7 +8237,7 @@ void _wrap_delete_llmsize_weights_out_core_a322bcf4bb309eb0(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_a322bcf4bb309eb0(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8221,7 +8250,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_a322bcf4bb309eb0(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_a322bcf4bb309eb0(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8234,7 +8263,7 @@ long long _wrap_llmsize_u64_out_value_get_core_a322bcf4bb309eb0(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_a322bcf4bb309eb0() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -8245,7 +8274,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_a322bcf4bb309eb0(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_d9fb8bd9f532e0d9(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -8255,7 +8284,7 @@ void _wrap_delete_llmsize_u64_out_core_a322bcf4bb309eb0(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_a322bcf4bb309eb0(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8268,7 +8297,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_a322bcf4bb309eb0(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_a322bcf4bb309eb0(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -8281,7 +8310,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_a322bcf4bb30
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_a322bcf4bb309eb0() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -8292,7 +8321,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_a322bcf4bb309eb0(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_d9fb8bd9f532e0d9(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -8302,7 +8331,7 @@ void _wrap_delete_llmsize_speed_out_core_a322bcf4bb309eb0(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_a322bcf4bb309eb0(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8315,7 +8344,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_a322bcf4bb309eb0(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_a322bcf4bb309eb0(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -8328,7 +8357,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_a322bcf4bb309e
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_a322bcf4bb309eb0() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -8339,7 +8368,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_a322bcf4bb309eb0(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_d9fb8bd9f532e0d9(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -8349,7 +8378,7 @@ void _wrap_delete_llmsize_plan_out_core_a322bcf4bb309eb0(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_a322bcf4bb309eb0(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8362,7 +8391,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_a322bcf4bb309eb0(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -8375,7 +8404,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_a322bcf4b
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_a322bcf4bb309eb0() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -8386,7 +8415,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_a322bcf4bb3
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_a322bcf4bb309eb0(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_d9fb8bd9f532e0d9(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -8396,7 +8425,7 @@ void _wrap_delete_llmsize_suggestion_out_core_a322bcf4bb309eb0(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_a322bcf4bb309eb0(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8409,7 +8438,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_a322bcf4bb309eb0(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8422,7 +8451,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_a322bcf4bb309eb
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_a322bcf4bb309eb0() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -8433,7 +8462,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_a322bcf4bb309eb0(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_a322bcf4bb309eb0(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_d9fb8bd9f532e0d9(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -8443,7 +8472,7 @@ void _wrap_delete_llmsize_quality_out_core_a322bcf4bb309eb0(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_a322bcf4bb309eb0(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8456,7 +8485,7 @@ intgo _wrap_llmsize_license_out_status_get_core_a322bcf4bb309eb0(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_a322bcf4bb309eb0(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -8469,7 +8498,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_a322bcf4
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_a322bcf4bb309eb0() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -8480,7 +8509,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_a322bcf4bb309eb0(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_a322bcf4bb309eb0(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_d9fb8bd9f532e0d9(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -8490,7 +8519,7 @@ void _wrap_delete_llmsize_license_out_core_a322bcf4bb309eb0(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_a322bcf4bb309eb0(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8503,7 +8532,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_a322bcf4bb309eb0(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_a322bcf4bb309eb0(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -8516,7 +8545,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_a322bcf4bb309
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_a322bcf4bb309eb0() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -8527,7 +8556,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_a322bcf4bb309eb0(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_d9fb8bd9f532e0d9(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -8537,7 +8566,7 @@ void _wrap_delete_llmsize_claim_out_core_a322bcf4bb309eb0(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_a322bcf4bb309eb0(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8550,7 +8579,7 @@ intgo _wrap_llmsize_format_out_status_get_core_a322bcf4bb309eb0(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_a322bcf4bb309eb0(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_d9fb8bd9f532e0d9(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8563,7 +8592,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_a322bcf4bb309eb0
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_a322bcf4bb309eb0(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_d9fb8bd9f532e0d9(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8576,7 +8605,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_a322bcf4bb309e
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_a322bcf4bb309eb0() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -8587,7 +8616,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_a322bcf4bb309eb0() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_a322bcf4bb309eb0(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_d9fb8bd9f532e0d9(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -8597,7 +8626,7 @@ void _wrap_delete_llmsize_format_out_core_a322bcf4bb309eb0(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -8614,7 +8643,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_a322bcf4bb309eb0(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -8633,7 +8662,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_a322bcf4bb309eb0(stru
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -8656,7 +8685,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -8689,7 +8718,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -8744,7 +8773,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -8761,7 +8790,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_a322bcf4bb309eb0(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -8778,7 +8807,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_a322bcf4bb309eb0
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -8795,7 +8824,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_a322bcf4bb309eb0(st
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -8814,7 +8843,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_a322bcf4bb309eb0(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -8831,7 +8860,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_a322bcf4bb309
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -8850,7 +8879,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_a322bcf4bb309
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -8869,7 +8898,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_a322bcf4bb309eb0(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -8888,7 +8917,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_a322bcf4bb309eb0(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_a322bcf4bb309eb0(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_d9fb8bd9f532e0d9(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -8919,7 +8948,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_a322bcf4bb309eb0(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -8938,7 +8967,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_a322bcf4bb309eb0(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_a322bcf4bb309eb0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -8963,7 +8992,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8981,7 +9010,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_a322bcf4bb309eb0(_gostring_
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -8999,7 +9028,7 @@ struct llmsize_accel *_wrap_llmsize_accel_named_core_a322bcf4bb309eb0(_gostring_
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9017,7 +9046,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_a322bcf4bb309eb0(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -9035,7 +9064,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_a322bcf4bb309eb0(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9053,7 +9082,7 @@ intgo _wrap_llmsize_engine_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9071,7 +9100,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) 
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_a322bcf4bb309eb0(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_d9fb8bd9f532e0d9(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9084,7 +9113,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_a322bcf4bb309eb0(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_a322bcf4bb309eb0() {
+struct llmsize_names *_wrap_new_llmsize_names_core_d9fb8bd9f532e0d9() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -9095,7 +9124,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_names_core_a322bcf4bb309eb0(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_d9fb8bd9f532e0d9(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -9105,7 +9134,7 @@ void _wrap_delete_llmsize_names_core_a322bcf4bb309eb0(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_a322bcf4bb309eb0(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_d9fb8bd9f532e0d9(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -9129,7 +9158,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_a322bcf4bb309eb0(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_a322bcf4bb309eb0(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_d9fb8bd9f532e0d9(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9142,7 +9171,7 @@ intgo _wrap_llmsize_model_result_status_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_a322bcf4bb309eb0(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_d9fb8bd9f532e0d9(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9155,7 +9184,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_a322bcf4bb309eb0
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_a322bcf4bb309eb0() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_d9fb8bd9f532e0d9() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -9166,7 +9195,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_a322bcf4bb309eb
 }
 
 
-void _wrap_delete_llmsize_model_result_core_a322bcf4bb309eb0(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_d9fb8bd9f532e0d9(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -9176,7 +9205,7 @@ void _wrap_delete_llmsize_model_result_core_a322bcf4bb309eb0(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -9198,7 +9227,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_a322bcf4bb309eb0
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -9217,7 +9246,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_a322bcf4bb309eb0(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_a322bcf4bb309eb0(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -9236,7 +9265,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_a322bcf4bb309eb0(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9249,7 +9278,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -9262,7 +9291,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_a322bcf4bb309eb0(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9275,7 +9304,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_a322bcf4bb309eb0(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9288,7 +9317,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_a322bcf4bb309eb0(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9301,7 +9330,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_a322bcf4bb309eb0(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9314,7 +9343,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_a322bcf4bb309eb0() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_d9fb8bd9f532e0d9() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -9325,7 +9354,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_a322bcf4bb309eb
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_a322bcf4bb309eb0(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -9335,7 +9364,7 @@ void _wrap_delete_llmsize_parse_result_core_a322bcf4bb309eb0(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -9357,7 +9386,7 @@ long long _wrap_llmsize__split_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9383,7 +9412,7 @@ void _wrap_llmsize__copy_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -9412,7 +9441,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_a322bcf4bb309eb0(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9425,7 +9454,7 @@ intgo _wrap_llmsize_selection_status_get_core_a322bcf4bb309eb0(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9438,7 +9467,7 @@ long long _wrap_llmsize_selection_n_get_core_a322bcf4bb309eb0(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9451,7 +9480,7 @@ long long _wrap_llmsize_selection_candidates_get_core_a322bcf4bb309eb0(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -9464,7 +9493,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_a322bcf4bb309e
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_a322bcf4bb309eb0() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_d9fb8bd9f532e0d9() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -9475,7 +9504,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -9485,7 +9514,7 @@ void _wrap_delete_llmsize_selection_core_a322bcf4bb309eb0(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_a322bcf4bb309eb0(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_accel *arg1 = (llmsize_accel *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -9536,7 +9565,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_a322bcf4bb309eb0(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -9555,7 +9584,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_a322bcf4bb309eb0(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_a322bcf4bb309eb0(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -9565,7 +9594,7 @@ void _wrap_llmsize_selection_free_core_a322bcf4bb309eb0(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9578,7 +9607,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_a322bcf4bb309eb0(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9591,7 +9620,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_a322bcf4bb309eb0(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_accel_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9604,7 +9633,7 @@ intgo _wrap_llmsize_sweep_row_accel_get_core_a322bcf4bb309eb0(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9617,7 +9646,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_a322bcf4bb309eb0(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9630,7 +9659,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9643,7 +9672,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9656,7 +9685,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_a322bcf4bb309eb0(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9669,7 +9698,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_a322bcf4bb309eb0(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9682,7 +9711,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_a322bcf4bb309eb0(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9695,7 +9724,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9708,7 +9737,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_a322bcf4bb309eb0(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -9721,7 +9750,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_a322bcf4bb309eb0(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9734,7 +9763,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_a322bcf4bb309eb0(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -9747,7 +9776,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_a322bcf4bb309eb0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9760,7 +9789,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_a322bcf4bb309eb0(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9773,7 +9802,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_a322bcf4bb309eb0(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_a322bcf4bb309eb0() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_d9fb8bd9f532e0d9() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -9784,7 +9813,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_a322bcf4bb309eb0(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -9794,7 +9823,7 @@ void _wrap_delete_llmsize_sweep_row_core_a322bcf4bb309eb0(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9807,7 +9836,7 @@ intgo _wrap_llmsize_sweep_status_get_core_a322bcf4bb309eb0(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9820,7 +9849,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_a322bcf4bb309eb0(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9833,7 +9862,7 @@ long long _wrap_llmsize_sweep_n_get_core_a322bcf4bb309eb0(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -9846,7 +9875,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_a322bcf4bb309eb0(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_a322bcf4bb309eb0() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_d9fb8bd9f532e0d9() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -9857,7 +9886,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -9867,7 +9896,7 @@ void _wrap_delete_llmsize_sweep_core_a322bcf4bb309eb0(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9885,7 +9914,7 @@ long long _wrap_llmsize__count_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9911,7 +9940,7 @@ void _wrap_llmsize__nth_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_a322bcf4bb309eb0(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9956,7 +9985,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_a322bcf4bb309eb0(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_a322bcf4bb309eb0() {
+long long _wrap_llmsize_sweep_row_size_core_d9fb8bd9f532e0d9() {
   size_t result;
   long long _swig_go_result;
   
@@ -9967,7 +9996,7 @@ long long _wrap_llmsize_sweep_row_size_core_a322bcf4bb309eb0() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_a322bcf4bb309eb0(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_d9fb8bd9f532e0d9(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9980,7 +10009,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_a322bcf4bb309eb0(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_a322bcf4bb309eb0(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_d9fb8bd9f532e0d9(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9993,7 +10022,7 @@ long long _wrap_llmsize_blob_size_get_core_a322bcf4bb309eb0(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_a322bcf4bb309eb0() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_d9fb8bd9f532e0d9() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -10004,7 +10033,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_a322bcf4bb309eb0(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_d9fb8bd9f532e0d9(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -10014,7 +10043,7 @@ void _wrap_delete_llmsize_blob_core_a322bcf4bb309eb0(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -10031,7 +10060,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_a322bcf4bb309eb0(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -10044,7 +10073,7 @@ void *_wrap_llmsize_sweep_data_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -10054,7 +10083,7 @@ void _wrap_llmsize_sweep_free_core_a322bcf4bb309eb0(struct llmsize_sweep *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_FITS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_FITS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10066,7 +10095,7 @@ intgo _wrap_LLMSIZE_FLAT_FITS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_TIGHT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_TIGHT_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10078,7 +10107,7 @@ intgo _wrap_LLMSIZE_FLAT_TIGHT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_REFUSED_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10090,7 +10119,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_LOADS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_LOADS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10102,7 +10131,7 @@ intgo _wrap_LLMSIZE_FLAT_LOADS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10114,7 +10143,7 @@ intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_KV_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10126,7 +10155,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10138,7 +10167,7 @@ intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10150,7 +10179,7 @@ intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_TOTAL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_TOTAL_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10162,7 +10191,7 @@ intgo _wrap_LLMSIZE_FLAT_TOTAL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_USABLE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_USABLE_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10174,7 +10203,7 @@ intgo _wrap_LLMSIZE_FLAT_USABLE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10186,7 +10215,7 @@ intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10198,7 +10227,7 @@ intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10210,7 +10239,7 @@ intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10222,7 +10251,7 @@ intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_SEQS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_SEQS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10234,7 +10263,7 @@ intgo _wrap_LLMSIZE_FLAT_SEQS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_GPUS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_GPUS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10246,7 +10275,7 @@ intgo _wrap_LLMSIZE_FLAT_GPUS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10258,7 +10287,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10270,7 +10299,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10282,7 +10311,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10294,7 +10323,7 @@ intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10306,7 +10335,7 @@ intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10318,7 +10347,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10330,7 +10359,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10342,7 +10371,7 @@ intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_a322bcf4bb309eb0() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_N_core_a322bcf4bb309eb0() {
+intgo _wrap_LLMSIZE_FLAT_N_core_d9fb8bd9f532e0d9() {
   int result;
   intgo _swig_go_result;
   
@@ -10354,7 +10383,7 @@ intgo _wrap_LLMSIZE_FLAT_N_core_a322bcf4bb309eb0() {
 }
 
 
-long long _wrap_llmsize__bits_core_a322bcf4bb309eb0(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_d9fb8bd9f532e0d9(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10367,7 +10396,7 @@ long long _wrap_llmsize__bits_core_a322bcf4bb309eb0(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -10389,7 +10418,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_a322bcf4bb309eb0(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -10402,7 +10431,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_a322bcf4bb309eb0(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -10415,7 +10444,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_a322bcf4bb309eb0
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -10428,7 +10457,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_a322bcf4bb309eb0(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_a322bcf4bb309eb0() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_d9fb8bd9f532e0d9() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -10439,7 +10468,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -10449,7 +10478,7 @@ void _wrap_delete_llmsize_prepared_core_a322bcf4bb309eb0(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -10462,7 +10491,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_a322bcf4bb309eb0(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -10475,7 +10504,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_a322bcf4bb309eb0(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_a322bcf4bb309eb0(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -10485,7 +10514,7 @@ void _wrap_llmsize_prepared_free_core_a322bcf4bb309eb0(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_a322bcf4bb309eb0(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10506,7 +10535,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_a322bcf4bb309eb0(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_a322bcf4bb309eb0(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10519,7 +10548,7 @@ intgo _wrap_llmsize_file_out_status_get_core_a322bcf4bb309eb0(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_a322bcf4bb309eb0(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -10532,7 +10561,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_a322bcf4bb309eb0
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_a322bcf4bb309eb0(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_d9fb8bd9f532e0d9(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10545,7 +10574,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_a322bcf4bb309eb0(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_a322bcf4bb309eb0() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_d9fb8bd9f532e0d9() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -10556,7 +10585,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_a322bcf4bb309eb0() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_a322bcf4bb309eb0(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_d9fb8bd9f532e0d9(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -10566,7 +10595,7 @@ void _wrap_delete_llmsize_file_out_core_a322bcf4bb309eb0(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_a322bcf4bb309eb0(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -10583,6 +10612,75 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_a322bcf4bb309eb0(_gost
     memmove(resultptr, &result, sizeof(llmsize_file_out));
     *(llmsize_file_out **)&_swig_go_result = resultptr;
   }
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_use_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_use_out *_swig_go_0) {
+  struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
+  
+  result = (int) ((arg1)->status);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_use_out *_swig_go_0) {
+  struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
+  llmsize_use *result = 0 ;
+  struct llmsize_use *_swig_go_result;
+  
+  arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
+  
+  result = (llmsize_use *)& ((arg1)->value);
+  *(llmsize_use **)&_swig_go_result = (llmsize_use *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_d9fb8bd9f532e0d9() {
+  struct llmsize_use_out *result = 0 ;
+  struct llmsize_use_out *_swig_go_result;
+  
+  
+  result = (struct llmsize_use_out *)calloc(1, sizeof(struct llmsize_use_out));
+  *(struct llmsize_use_out **)&_swig_go_result = (struct llmsize_use_out *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_use_out_core_d9fb8bd9f532e0d9(struct llmsize_use_out *_swig_go_0) {
+  struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
+  
+  arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+  char *arg1 = (char *) 0 ;
+  llmsize_use_out result;
+  struct llmsize_use_out *_swig_go_result;
+  
+  
+  arg1 = (char *)malloc(_swig_go_0.n + 1);
+  memcpy(arg1, _swig_go_0.p, _swig_go_0.n);
+  arg1[_swig_go_0.n] = '\0';
+  
+  
+  result = llmsize_use_parse((char const *)arg1);
+  {
+    llmsize_use_out * resultptr = (llmsize_use_out *)malloc(sizeof(llmsize_use_out));
+    memmove(resultptr, &result, sizeof(llmsize_use_out));
+    *(llmsize_use_out **)&_swig_go_result = resultptr;
+  }
+  free(arg1); 
   return _swig_go_result;
 }
 

@@ -996,6 +996,9 @@ def llmsize_license_at(index):
 def llmsize_model_tasks(model):
     return _core.llmsize_model_tasks(model)
 
+def llmsize_parse_use(spec, out):
+    return _core.llmsize_parse_use(spec, out)
+
 def llmsize_license_check(model, use, out):
     return _core.llmsize_license_check(model, use, out)
 
@@ -1364,4 +1367,19 @@ _core.llmsize_file_out_swigregister(llmsize_file_out)
 
 def llmsize_inspect_bytes(data):
     return _core.llmsize_inspect_bytes(data)
+class llmsize_use_out(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    status = property(_core.llmsize_use_out_status_get)
+    value = property(_core.llmsize_use_out_value_get)
+
+    def __init__(self):
+        _core.llmsize_use_out_swiginit(self, _core.new_llmsize_use_out())
+    __swig_destroy__ = _core.delete_llmsize_use_out
+
+# Register llmsize_use_out in _core:
+_core.llmsize_use_out_swigregister(llmsize_use_out)
+
+def llmsize_use_parse(spec):
+    return _core.llmsize_use_parse(spec)
 

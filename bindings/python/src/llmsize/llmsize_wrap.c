@@ -3043,22 +3043,23 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 #define SWIGTYPE_p_llmsize_term swig_types[62]
 #define SWIGTYPE_p_llmsize_u64_out swig_types[63]
 #define SWIGTYPE_p_llmsize_use swig_types[64]
-#define SWIGTYPE_p_llmsize_verdict swig_types[65]
-#define SWIGTYPE_p_llmsize_weights swig_types[66]
-#define SWIGTYPE_p_llmsize_weights_out swig_types[67]
-#define SWIGTYPE_p_long_long swig_types[68]
-#define SWIGTYPE_p_p_char swig_types[69]
-#define SWIGTYPE_p_p_llmsize_format swig_types[70]
-#define SWIGTYPE_p_p_llmsize_model swig_types[71]
-#define SWIGTYPE_p_short swig_types[72]
-#define SWIGTYPE_p_signed_char swig_types[73]
-#define SWIGTYPE_p_unsigned_char swig_types[74]
-#define SWIGTYPE_p_unsigned_int swig_types[75]
-#define SWIGTYPE_p_unsigned_long_long swig_types[76]
-#define SWIGTYPE_p_unsigned_short swig_types[77]
-#define SWIGTYPE_p_void swig_types[78]
-static swig_type_info *swig_types[80];
-static swig_module_info swig_module = {swig_types, 79, 0, 0, 0, 0};
+#define SWIGTYPE_p_llmsize_use_out swig_types[65]
+#define SWIGTYPE_p_llmsize_verdict swig_types[66]
+#define SWIGTYPE_p_llmsize_weights swig_types[67]
+#define SWIGTYPE_p_llmsize_weights_out swig_types[68]
+#define SWIGTYPE_p_long_long swig_types[69]
+#define SWIGTYPE_p_p_char swig_types[70]
+#define SWIGTYPE_p_p_llmsize_format swig_types[71]
+#define SWIGTYPE_p_p_llmsize_model swig_types[72]
+#define SWIGTYPE_p_short swig_types[73]
+#define SWIGTYPE_p_signed_char swig_types[74]
+#define SWIGTYPE_p_unsigned_char swig_types[75]
+#define SWIGTYPE_p_unsigned_int swig_types[76]
+#define SWIGTYPE_p_unsigned_long_long swig_types[77]
+#define SWIGTYPE_p_unsigned_short swig_types[78]
+#define SWIGTYPE_p_void swig_types[79]
+static swig_type_info *swig_types[81];
+static swig_module_info swig_module = {swig_types, 80, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -3496,6 +3497,118 @@ SWIG_AsVal_unsigned_SS_int (PyObject * obj, unsigned int *val)
 }
 
 
+SWIGINTERN int
+SWIG_AsCharPtrAndSize(PyObject *obj, char** cptr, size_t* psize, int *alloc)
+{
+#if PY_VERSION_HEX>=0x03000000
+#if defined(SWIG_PYTHON_STRICT_BYTE_CHAR)
+  if (PyBytes_Check(obj))
+#else
+  if (PyUnicode_Check(obj))
+#endif
+#else  
+  if (PyString_Check(obj))
+#endif
+  {
+    char *cstr; Py_ssize_t len;
+    int ret = SWIG_OK;
+#if PY_VERSION_HEX>=0x03000000
+#if !defined(SWIG_PYTHON_STRICT_BYTE_CHAR)
+    if (!alloc && cptr) {
+        /* We can't allow converting without allocation, since the internal
+           representation of string in Python 3 is UCS-2/UCS-4 but we require
+           a UTF-8 representation.
+           TODO(bhy) More detailed explanation */
+        return SWIG_RuntimeError;
+    }
+    obj = PyUnicode_AsUTF8String(obj);
+    if (!obj)
+      return SWIG_TypeError;
+    if (alloc)
+      *alloc = SWIG_NEWOBJ;
+#endif
+    if (PyBytes_AsStringAndSize(obj, &cstr, &len) == -1)
+      return SWIG_TypeError;
+#else
+    if (PyString_AsStringAndSize(obj, &cstr, &len) == -1)
+      return SWIG_TypeError;
+#endif
+    if (cptr) {
+      if (alloc) {
+	if (*alloc == SWIG_NEWOBJ) {
+	  *cptr = (char *)memcpy(malloc((len + 1)*sizeof(char)), cstr, sizeof(char)*(len + 1));
+	  *alloc = SWIG_NEWOBJ;
+	} else {
+	  *cptr = cstr;
+	  *alloc = SWIG_OLDOBJ;
+	}
+      } else {
+#if PY_VERSION_HEX>=0x03000000
+#if defined(SWIG_PYTHON_STRICT_BYTE_CHAR)
+	*cptr = PyBytes_AsString(obj);
+#else
+	assert(0); /* Should never reach here with Unicode strings in Python 3 */
+#endif
+#else
+	*cptr = SWIG_Python_str_AsChar(obj);
+        if (!*cptr)
+          ret = SWIG_TypeError;
+#endif
+      }
+    }
+    if (psize) *psize = len + 1;
+#if PY_VERSION_HEX>=0x03000000 && !defined(SWIG_PYTHON_STRICT_BYTE_CHAR)
+    Py_XDECREF(obj);
+#endif
+    return ret;
+  } else {
+#if defined(SWIG_PYTHON_2_UNICODE)
+#if defined(SWIG_PYTHON_STRICT_BYTE_CHAR)
+#error "Cannot use both SWIG_PYTHON_2_UNICODE and SWIG_PYTHON_STRICT_BYTE_CHAR at once"
+#endif
+#if PY_VERSION_HEX<0x03000000
+    if (PyUnicode_Check(obj)) {
+      char *cstr; Py_ssize_t len;
+      if (!alloc && cptr) {
+        return SWIG_RuntimeError;
+      }
+      obj = PyUnicode_AsUTF8String(obj);
+      if (!obj)
+        return SWIG_TypeError;
+      if (PyString_AsStringAndSize(obj, &cstr, &len) != -1) {
+        if (cptr) {
+          if (alloc) *alloc = SWIG_NEWOBJ;
+          *cptr = (char *)memcpy(malloc((len + 1)*sizeof(char)), cstr, sizeof(char)*(len + 1));
+        }
+        if (psize) *psize = len + 1;
+
+        Py_XDECREF(obj);
+        return SWIG_OK;
+      } else {
+        Py_XDECREF(obj);
+      }
+    }
+#endif
+#endif
+
+    swig_type_info* pchar_descriptor = SWIG_pchar_descriptor();
+    if (pchar_descriptor) {
+      void* vptr = 0;
+      if (SWIG_ConvertPtr(obj, &vptr, pchar_descriptor, 0) == SWIG_OK) {
+	if (cptr) *cptr = (char *) vptr;
+	if (psize) *psize = vptr ? (strlen((char *)vptr) + 1) : 0;
+	if (alloc) *alloc = SWIG_OLDOBJ;
+	return SWIG_OK;
+      }
+    }
+  }
+  return SWIG_TypeError;
+}
+
+
+
+
+
 /* ---- results with their status: a binding raises on status, never reads a zeroed value ---- */
 typedef struct llmsize_params_out { int status; llmsize_params value; } llmsize_params_out;
 typedef struct llmsize_weights_out { int status; llmsize_weights value; } llmsize_weights_out;
@@ -3801,124 +3914,21 @@ void *llmsize_sweep_data(const llmsize_sweep *w) { return w ? (void *)w->rows : 
 void llmsize_sweep_free(llmsize_sweep *w) { if (w) { free(w->rows); free(w); } }
 
 
-SWIGINTERN int
-SWIG_AsCharPtrAndSize(PyObject *obj, char** cptr, size_t* psize, int *alloc)
-{
-#if PY_VERSION_HEX>=0x03000000
-#if defined(SWIG_PYTHON_STRICT_BYTE_CHAR)
-  if (PyBytes_Check(obj))
-#else
-  if (PyUnicode_Check(obj))
-#endif
-#else  
-  if (PyString_Check(obj))
-#endif
-  {
-    char *cstr; Py_ssize_t len;
-    int ret = SWIG_OK;
-#if PY_VERSION_HEX>=0x03000000
-#if !defined(SWIG_PYTHON_STRICT_BYTE_CHAR)
-    if (!alloc && cptr) {
-        /* We can't allow converting without allocation, since the internal
-           representation of string in Python 3 is UCS-2/UCS-4 but we require
-           a UTF-8 representation.
-           TODO(bhy) More detailed explanation */
-        return SWIG_RuntimeError;
-    }
-    obj = PyUnicode_AsUTF8String(obj);
-    if (!obj)
-      return SWIG_TypeError;
-    if (alloc)
-      *alloc = SWIG_NEWOBJ;
-#endif
-    if (PyBytes_AsStringAndSize(obj, &cstr, &len) == -1)
-      return SWIG_TypeError;
-#else
-    if (PyString_AsStringAndSize(obj, &cstr, &len) == -1)
-      return SWIG_TypeError;
-#endif
-    if (cptr) {
-      if (alloc) {
-	if (*alloc == SWIG_NEWOBJ) {
-	  *cptr = (char *)memcpy(malloc((len + 1)*sizeof(char)), cstr, sizeof(char)*(len + 1));
-	  *alloc = SWIG_NEWOBJ;
-	} else {
-	  *cptr = cstr;
-	  *alloc = SWIG_OLDOBJ;
-	}
-      } else {
-#if PY_VERSION_HEX>=0x03000000
-#if defined(SWIG_PYTHON_STRICT_BYTE_CHAR)
-	*cptr = PyBytes_AsString(obj);
-#else
-	assert(0); /* Should never reach here with Unicode strings in Python 3 */
-#endif
-#else
-	*cptr = SWIG_Python_str_AsChar(obj);
-        if (!*cptr)
-          ret = SWIG_TypeError;
-#endif
-      }
-    }
-    if (psize) *psize = len + 1;
-#if PY_VERSION_HEX>=0x03000000 && !defined(SWIG_PYTHON_STRICT_BYTE_CHAR)
-    Py_XDECREF(obj);
-#endif
-    return ret;
-  } else {
-#if defined(SWIG_PYTHON_2_UNICODE)
-#if defined(SWIG_PYTHON_STRICT_BYTE_CHAR)
-#error "Cannot use both SWIG_PYTHON_2_UNICODE and SWIG_PYTHON_STRICT_BYTE_CHAR at once"
-#endif
-#if PY_VERSION_HEX<0x03000000
-    if (PyUnicode_Check(obj)) {
-      char *cstr; Py_ssize_t len;
-      if (!alloc && cptr) {
-        return SWIG_RuntimeError;
-      }
-      obj = PyUnicode_AsUTF8String(obj);
-      if (!obj)
-        return SWIG_TypeError;
-      if (PyString_AsStringAndSize(obj, &cstr, &len) != -1) {
-        if (cptr) {
-          if (alloc) *alloc = SWIG_NEWOBJ;
-          *cptr = (char *)memcpy(malloc((len + 1)*sizeof(char)), cstr, sizeof(char)*(len + 1));
-        }
-        if (psize) *psize = len + 1;
-
-        Py_XDECREF(obj);
-        return SWIG_OK;
-      } else {
-        Py_XDECREF(obj);
-      }
-    }
-#endif
-#endif
-
-    swig_type_info* pchar_descriptor = SWIG_pchar_descriptor();
-    if (pchar_descriptor) {
-      void* vptr = 0;
-      if (SWIG_ConvertPtr(obj, &vptr, pchar_descriptor, 0) == SWIG_OK) {
-	if (cptr) *cptr = (char *) vptr;
-	if (psize) *psize = vptr ? (strlen((char *)vptr) + 1) : 0;
-	if (alloc) *alloc = SWIG_OLDOBJ;
-	return SWIG_OK;
-      }
-    }
-  }
-  return SWIG_TypeError;
-}
-
-
-
-
-
 typedef struct llmsize_file_out { int status; llmsize_file_info value; const llmsize_model *match; } llmsize_file_out;
 llmsize_file_out llmsize_inspect_bytes(const char *data, size_t len) {
     llmsize_file_out r;
     memset(&r, 0, sizeof r);
     r.status = (int)llmsize_read_file(data, len, &r.value);
     if (!r.status) (void)llmsize_file_match(&r.value, &r.match);
+    return r;
+}
+
+
+/* ---- a use from its text form (llmsize_parse_use) ---- */
+typedef struct llmsize_use_out { int status; llmsize_use value; } llmsize_use_out;
+llmsize_use_out llmsize_use_parse(const char *spec) {
+    llmsize_use_out r;
+    r.status = (int)llmsize_parse_use(spec, &r.value);
     return r;
 }
 
@@ -14441,6 +14451,39 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_parse_use(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  char *arg1 = (char *) 0 ;
+  llmsize_use *arg2 = (llmsize_use *) 0 ;
+  int res1 ;
+  char *buf1 = 0 ;
+  int alloc1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  PyObject *swig_obj[2] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_parse_use", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_AsCharPtrAndSize(swig_obj[0], &buf1, NULL, &alloc1);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_parse_use" "', argument " "1"" of type '" "char const *""'");
+  }
+  arg1 = (char *)(buf1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_use, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_parse_use" "', argument " "2"" of type '" "llmsize_use *""'"); 
+  }
+  arg2 = (llmsize_use *)(argp2);
+  result = (llmsize_status)llmsize_parse_use((char const *)arg1,arg2);
+  resultobj = SWIG_From_int((int)(result));
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return resultobj;
+fail:
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_license_check(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_model *arg1 = (llmsize_model *) 0 ;
@@ -18371,6 +18414,124 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_use_out_status_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_use_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_use_out_status_get" "', argument " "1"" of type '" "struct llmsize_use_out *""'"); 
+  }
+  arg1 = (struct llmsize_use_out *)(argp1);
+  result = (int) ((arg1)->status);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_use_out_value_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_use *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_use_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_use_out_value_get" "', argument " "1"" of type '" "struct llmsize_use_out *""'"); 
+  }
+  arg1 = (struct llmsize_use_out *)(argp1);
+  result = (llmsize_use *)& ((arg1)->value);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_use, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_use_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_use_out *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_use_out", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_use_out *)calloc(1, sizeof(struct llmsize_use_out));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_use_out, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_use_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_use_out, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_use_out" "', argument " "1"" of type '" "struct llmsize_use_out *""'"); 
+  }
+  arg1 = (struct llmsize_use_out *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_use_out_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_use_out, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_use_out_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_use_parse(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  char *arg1 = (char *) 0 ;
+  int res1 ;
+  char *buf1 = 0 ;
+  int alloc1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_use_out result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_AsCharPtrAndSize(swig_obj[0], &buf1, NULL, &alloc1);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_use_parse" "', argument " "1"" of type '" "char const *""'");
+  }
+  arg1 = (char *)(buf1);
+  result = llmsize_use_parse((char const *)arg1);
+  resultobj = SWIG_NewPointerObj((llmsize_use_out *)memcpy((llmsize_use_out *)calloc(1,sizeof(llmsize_use_out)),&result,sizeof(llmsize_use_out)), SWIGTYPE_p_llmsize_use_out, SWIG_POINTER_OWN |  0 );
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return resultobj;
+fail:
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return NULL;
+}
+
+
 static PyMethodDef SwigMethods[] = {
 	 { "llmsize_dims_vocab_get", _wrap_llmsize_dims_vocab_get, METH_O, NULL},
 	 { "llmsize_dims_hidden_get", _wrap_llmsize_dims_hidden_get, METH_O, NULL},
@@ -18881,6 +19042,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_license_count", _wrap_llmsize_license_count, METH_NOARGS, NULL},
 	 { "llmsize_license_at", _wrap_llmsize_license_at, METH_O, NULL},
 	 { "llmsize_model_tasks", _wrap_llmsize_model_tasks, METH_O, NULL},
+	 { "llmsize_parse_use", _wrap_llmsize_parse_use, METH_VARARGS, NULL},
 	 { "llmsize_license_check", _wrap_llmsize_license_check, METH_VARARGS, NULL},
 	 { "llmsize_license_terms", _wrap_llmsize_license_terms, METH_VARARGS, NULL},
 	 { "llmsize_check_claim", _wrap_llmsize_check_claim, METH_VARARGS, NULL},
@@ -19055,6 +19217,13 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_file_out_swigregister", llmsize_file_out_swigregister, METH_O, NULL},
 	 { "llmsize_file_out_swiginit", llmsize_file_out_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_inspect_bytes", _wrap_llmsize_inspect_bytes, METH_O, NULL},
+	 { "llmsize_use_out_status_get", _wrap_llmsize_use_out_status_get, METH_O, NULL},
+	 { "llmsize_use_out_value_get", _wrap_llmsize_use_out_value_get, METH_O, NULL},
+	 { "new_llmsize_use_out", _wrap_new_llmsize_use_out, METH_NOARGS, NULL},
+	 { "delete_llmsize_use_out", _wrap_delete_llmsize_use_out, METH_O, NULL},
+	 { "llmsize_use_out_swigregister", llmsize_use_out_swigregister, METH_O, NULL},
+	 { "llmsize_use_out_swiginit", llmsize_use_out_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_use_parse", _wrap_llmsize_use_parse, METH_O, NULL},
 	 { NULL, NULL, 0, NULL }
 };
 
@@ -19126,6 +19295,7 @@ static swig_type_info _swigt__p_llmsize_table = {"_p_llmsize_table", "llmsize_ta
 static swig_type_info _swigt__p_llmsize_term = {"_p_llmsize_term", "llmsize_term *|enum llmsize_term *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_u64_out = {"_p_llmsize_u64_out", "llmsize_u64_out *|struct llmsize_u64_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_use = {"_p_llmsize_use", "llmsize_use *|struct llmsize_use *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_use_out = {"_p_llmsize_use_out", "llmsize_use_out *|struct llmsize_use_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_verdict = {"_p_llmsize_verdict", "llmsize_verdict *|enum llmsize_verdict *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_weights = {"_p_llmsize_weights", "llmsize_weights *|struct llmsize_weights *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_weights_out = {"_p_llmsize_weights_out", "llmsize_weights_out *|struct llmsize_weights_out *", 0, 0, (void*)0, 0};
@@ -19207,6 +19377,7 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_term,
   &_swigt__p_llmsize_u64_out,
   &_swigt__p_llmsize_use,
+  &_swigt__p_llmsize_use_out,
   &_swigt__p_llmsize_verdict,
   &_swigt__p_llmsize_weights,
   &_swigt__p_llmsize_weights_out,
@@ -19288,6 +19459,7 @@ static swig_cast_info _swigc__p_llmsize_table[] = {  {&_swigt__p_llmsize_table, 
 static swig_cast_info _swigc__p_llmsize_term[] = {  {&_swigt__p_llmsize_term, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_u64_out[] = {  {&_swigt__p_llmsize_u64_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_use[] = {  {&_swigt__p_llmsize_use, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_use_out[] = {  {&_swigt__p_llmsize_use_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_verdict[] = {  {&_swigt__p_llmsize_verdict, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_weights[] = {  {&_swigt__p_llmsize_weights, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_weights_out[] = {  {&_swigt__p_llmsize_weights_out, 0, 0, 0},{0, 0, 0, 0}};
@@ -19369,6 +19541,7 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_term,
   _swigc__p_llmsize_u64_out,
   _swigc__p_llmsize_use,
+  _swigc__p_llmsize_use_out,
   _swigc__p_llmsize_verdict,
   _swigc__p_llmsize_weights,
   _swigc__p_llmsize_weights_out,
