@@ -1005,6 +1005,11 @@ static uint64_t llmsize__mul3(uint64_t a, uint64_t b, uint64_t c, int *overflow)
     return llmsize__mul(llmsize__mul(a, b, overflow), c, overflow);
 }
 static int llmsize__finite_pos(double x) { return x == x && x > 0.0 && x < 1e300; }
+/* A double as uint64_t, or overflow: converting a value past 2^64 (or NaN) is undefined. */
+static uint64_t llmsize__d2u(double v, int *overflow) {
+    if (!(v >= 0.0) || v >= 18446744073709551616.0) { *overflow = 1; return 0; }
+    return (uint64_t)v;
+}
 static double llmsize__pow_int(double base, uint64_t e) {
     double r = 1.0;
     while (e) { if (e & 1u) r *= base; base *= base; e >>= 1; }
@@ -3418,19 +3423,20 @@ static uint64_t llmsize__round_up(uint64_t x, uint64_t to, int *ov) {
    tokens. Its peak is the FFN's intermediate (gate and up at 16 bits, kept with the
    activated product) plus the residual stream copies, sliced by tensor parallelism;
    LLMSIZE_VLLM_ACT_SCALE calibrates it on published profiling logs (tests/data). */
-static uint64_t llmsize__vllm_activation(const llmsize_model *m, uint64_t tokens, uint32_t tp) {
+static uint64_t llmsize__vllm_activation(const llmsize_model *m, uint64_t tokens, uint32_t tp, int *ov) {
     const uint64_t ffn = m->moe.experts ? (uint64_t)m->moe.expert_ffn * m->moe.active + m->moe.shared_ffn : m->dims.ffn;
     const double per_token = 2.0 * (3.0 * (double)ffn / tp + 4.0 * (double)m->dims.hidden);
-    return (uint64_t)(LLMSIZE_VLLM_ACT_SCALE * per_token * (double)tokens) + LLMSIZE_VLLM_ACT_BASE;
+    return llmsize__add(llmsize__d2u(LLMSIZE_VLLM_ACT_SCALE * per_token * (double)tokens, ov), LLMSIZE_VLLM_ACT_BASE, ov);
 }
 
 /* llama.cpp's compute buffer: the larger of the attention scores of one micro-batch over
    every cell (f32, only without flash attention) plus the FFN intermediate, and the f32
    logits of the micro-batch plus its input embeddings. */
-static uint64_t llmsize__llamacpp_compute(const llmsize_model *m, uint64_t ubatch, uint64_t cells, int fa) {
+static uint64_t llmsize__llamacpp_compute(const llmsize_model *m, uint64_t ubatch, uint64_t cells, int fa, int *ov) {
     const uint64_t heads = m->dims.heads, ffn = m->moe.experts ? m->moe.expert_ffn : m->dims.ffn;
-    const uint64_t attn = (fa ? 0u : ubatch * cells * heads * 4u) + ubatch * (ffn + 3u * m->dims.hidden) * 4u;
-    const uint64_t logits = ubatch * ((uint64_t)m->dims.vocab + m->dims.hidden) * 4u;
+    const uint64_t attn = llmsize__add(fa ? 0u : llmsize__mul(llmsize__mul3(ubatch, cells, heads, ov), 4u, ov),
+                                       llmsize__mul3(ubatch, ffn + 3u * (uint64_t)m->dims.hidden, 4u, ov), ov);
+    const uint64_t logits = llmsize__mul3(ubatch, (uint64_t)m->dims.vocab + m->dims.hidden, 4u, ov);
     return attn > logits ? attn : logits;
 }
 
@@ -3534,11 +3540,11 @@ static void llmsize__plan_paged(const llmsize_plan *p, const llmsize_engine_info
            the context live in the rest of the card */
         r->usable_bytes = (uint64_t)((double)mem * frac);
         r->overhead_bytes = l->tp > 1 ? e->overhead_tpn : e->overhead_tp1;
-        reserved = r->weight_bytes + r->overhead_bytes;
+        reserved = llmsize__add(r->weight_bytes, r->overhead_bytes, ov);
     } else {
         r->overhead_bytes = l->tp > 1 ? e->overhead_tpn : e->overhead_tp1;
-        r->activation_bytes = llmsize__vllm_activation(m, batched, l->tp);
-        reserved = r->weight_bytes + r->activation_bytes + r->overhead_bytes;
+        r->activation_bytes = llmsize__vllm_activation(m, batched, l->tp, ov);
+        reserved = llmsize__add(llmsize__add(r->weight_bytes, r->activation_bytes, ov), r->overhead_bytes, ov);
         if (p->engine == LLMSIZE_ENGINE_VLLM) {
             r->usable_bytes = (uint64_t)((double)mem * frac);
         } else {   /* TensorRT-LLM: the KV pool is a fraction of what is free after loading */
@@ -3560,7 +3566,7 @@ static void llmsize__plan_paged(const llmsize_plan *p, const llmsize_engine_info
     }
     if (per_req) r->max_concurrency = (double)r->kv_pool_bytes / (double)per_req;
     if (hybrid && k->local_tok && per_req)   /* tokens of full-length requests that fit */
-        r->kv_capacity_tokens = (uint64_t)(r->max_concurrency * (double)r->context);
+        r->kv_capacity_tokens = llmsize__d2u(r->max_concurrency * (double)r->context, ov);
     r->kv_bytes = llmsize__mul(per_req, r->seqs, ov);
     r->max_context = llmsize__paged_max_ctx(k, m, block, batched, hybrid, r->kv_pool_bytes, r->seqs, ov);
     if (pool <= 0 || per_req > r->kv_pool_bytes) {
@@ -3597,17 +3603,19 @@ static llmsize_status llmsize__plan_llamacpp(const llmsize_plan *p, const llmsiz
     r->kv_bytes = llmsize__add(llmsize__add(llmsize__mul(k->full_tok, r->cache_cells, ov),
                                             llmsize__mul(k->local_tok, local_cells, ov), ov),
                                llmsize__mul(k->state_seq, r->seqs, ov), ov);
-    r->activation_bytes = llmsize__llamacpp_compute(m, ubatch, r->cache_cells, fa);
+    r->activation_bytes = llmsize__llamacpp_compute(m, ubatch, r->cache_cells, fa, ov);
     r->usable_bytes = llmsize__usable(p->accel, 0.0);
     /* the largest per-sequence context whose cache still fits what is left */
     {
         uint64_t lo = 0, hi = llmsize__ctx_cap(m);
         const uint64_t rest = r->weight_bytes + r->overhead_bytes;
         while (lo < hi) {
-            const uint64_t mid = lo + (hi - lo + 1) / 2, cells = llmsize__round_up(mid * r->seqs, pad, ov);
-            const uint64_t need = k->full_tok * cells + k->local_tok * (local_cells < cells ? local_cells : cells) +
-                                  llmsize__llamacpp_compute(m, ubatch, cells, fa) + rest;
-            if (need <= r->usable_bytes) lo = mid; else hi = mid - 1;
+            int big = 0;   /* a size past 64 bits does not fit: it must not wrap into one that does */
+            const uint64_t mid = lo + (hi - lo + 1) / 2, cells = llmsize__round_up(llmsize__mul(mid, r->seqs, &big), pad, &big);
+            const uint64_t need = llmsize__add(llmsize__add(llmsize__mul(k->full_tok, cells, &big),
+                                                            llmsize__mul(k->local_tok, local_cells < cells ? local_cells : cells, &big), &big),
+                                               llmsize__add(llmsize__llamacpp_compute(m, ubatch, cells, fa, &big), rest, &big), &big);
+            if (!big && need <= r->usable_bytes) lo = mid; else hi = mid - 1;
         }
         r->max_context = lo;
     }
