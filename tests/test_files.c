@@ -113,6 +113,30 @@ static void test_hostile(void) {
     gguf_two(&x, 1, 2560, "llama.block_count");
     CHECK(llmsize_read_file(x.b, x.n, &fi) == LLMSIZE_OK && fi.bytes.total == 2560 + 1280 && fi.n_tensors == 2,
           "hand-built GGUF reads (%llu bytes)", (unsigned long long)fi.bytes.total);
+    {   /* a block count past 32 bits (2^32 + 32): the header reads, but it describes no model (never a truncated one) */
+        buf_t y;
+        y.n = 0;
+        memcpy(y.b, "GGUF", 4); y.n = 4;
+        u32(&y, 3); u64(&y, 0); u64(&y, 6);
+        str(&y, "general.architecture"); u32(&y, 8); str(&y, "llama");
+        str(&y, "llama.block_count"); u32(&y, 10); u64(&y, ((uint64_t)1 << 32) + 32); /* truncates to 32 */
+        str(&y, "llama.embedding_length"); u32(&y, 4); u32(&y, 4096);
+        str(&y, "llama.attention.head_count"); u32(&y, 4); u32(&y, 32);
+        str(&y, "llama.feed_forward_length"); u32(&y, 4); u32(&y, 14336);
+        str(&y, "llama.vocab_size"); u32(&y, 4); u32(&y, 128256);
+        CHECK(llmsize_read_file(y.b, y.n, &fi) == LLMSIZE_OK && !fi.has_model, "2^32 + 32 layers is no model");
+        y.n = 0;
+        memcpy(y.b, "GGUF", 4); y.n = 4;
+        u32(&y, 3); u64(&y, 0); u64(&y, 6);
+        str(&y, "general.architecture"); u32(&y, 8); str(&y, "llama");
+        str(&y, "llama.block_count"); u32(&y, 10); u64(&y, 32);
+        str(&y, "llama.embedding_length"); u32(&y, 4); u32(&y, 4096);
+        str(&y, "llama.attention.head_count"); u32(&y, 4); u32(&y, 32);
+        str(&y, "llama.feed_forward_length"); u32(&y, 4); u32(&y, 14336);
+        str(&y, "llama.vocab_size"); u32(&y, 4); u32(&y, 128256);
+        CHECK(llmsize_read_file(y.b, y.n, &fi) == LLMSIZE_OK && fi.has_model && fi.model.dims.layers == 32 &&
+              (fi.model.flags & LLMSIZE_F_TIED_EMBED), "the same header with 32 layers is a (tied: no output tensor) model");
+    }
     gguf_two(&x, 99, 2560, "llama.block_count");
     CHECK(llmsize_read_file(x.b, x.n, &fi) == LLMSIZE_ERR_UNSUPPORTED, "unknown tensor type 99");
     gguf_two(&x, 4, 2560, "llama.block_count");

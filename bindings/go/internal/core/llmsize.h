@@ -2240,7 +2240,11 @@ static void llmsize__gguf_key(llmsize__file *f, llmsize__gguf_meta *m, const cha
 static void llmsize__gguf_model(llmsize__file *f, const llmsize__gguf_meta *g, int has_output) {
     llmsize_model *m = &f->out->model;
     uint64_t heads = g->u[LLMSIZE__GK_HEADS], hidden = g->u[LLMSIZE__GK_EMBED];
+    int k;
     memset(m, 0, sizeof *m);
+    for (k = 0; k < LLMSIZE__GK_COUNT; ++k)   /* a dimension past 32 bits is no model: never truncate it into one */
+        if (g->u[k] > 0xFFFFFFFFu) return;
+    if (g->vocab_tokens > 0xFFFFFFFFu) return;
     m->id = m->name = m->family = "gguf";
     m->developer = m->country = m->released = m->license = m->hf_repos = m->source = m->published_source = "";
     m->modalities = LLMSIZE_MOD_TEXT;
