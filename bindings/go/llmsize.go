@@ -894,11 +894,29 @@ type FileInfo struct {
 	PredictedBytes       uint64 // the matched model's prediction in that format (0 = none)
 }
 
-func weightsMap(w core.Llmsize_weights) map[string]uint64 {
-	return map[string]uint64{"embed": w.GetEmbed(), "lm_head": w.GetLm_head(), "attn": w.GetAttn(),
-		"ffn_dense": w.GetFfn_dense(), "experts": w.GetExperts(), "shared_experts": w.GetShared_experts(),
-		"router": w.GetRouter(), "norms": w.GetNorms(), "linear_attn": w.GetLinear_attn(), "vision": w.GetVision(),
-		"mtp": w.GetMtp()}
+// components is what llmsize_weights and llmsize_params share: one figure per component.
+type components interface {
+	GetEmbed() uint64
+	GetLm_head() uint64
+	GetAttn() uint64
+	GetFfn_dense() uint64
+	GetExperts() uint64
+	GetShared_experts() uint64
+	GetRouter() uint64
+	GetNorms() uint64
+	GetLinear_attn() uint64
+	GetVision() uint64
+	GetMtp() uint64
+}
+
+func byComponent(c components) map[string]uint64 {
+	v := []uint64{c.GetEmbed(), c.GetLm_head(), c.GetAttn(), c.GetFfn_dense(), c.GetExperts(), c.GetShared_experts(),
+		c.GetRouter(), c.GetNorms(), c.GetLinear_attn(), c.GetVision(), c.GetMtp()}
+	out := make(map[string]uint64, len(Components))
+	for i, name := range Components {
+		out[name] = v[i]
+	}
+	return out
 }
 
 // Inspect reads a GGUF (v2, v3) or safetensors header from the first bytes of a file (a
@@ -919,11 +937,7 @@ func Inspect(data []byte) (*FileInfo, error) {
 	p := v.GetParams()
 	out := &FileInfo{Kind: "safetensors", Version: uint32(v.GetVersion()), Tensors: v.GetN_tensors(),
 		HeaderBytes: v.GetHeader_bytes(), TensorBytes: v.GetBytes().GetTotal(), Params: p.GetTotal(), Arch: v.GetArch(),
-		Bytes: weightsMap(v.GetBytes()), OtherBytes: v.GetOther_bytes(),
-		ParamsBy: map[string]uint64{"embed": p.GetEmbed(), "lm_head": p.GetLm_head(), "attn": p.GetAttn(),
-			"ffn_dense": p.GetFfn_dense(), "experts": p.GetExperts(), "shared_experts": p.GetShared_experts(),
-			"router": p.GetRouter(), "norms": p.GetNorms(), "linear_attn": p.GetLinear_attn(), "vision": p.GetVision(),
-			"mtp": p.GetMtp()}}
+		Bytes: byComponent(v.GetBytes()), ParamsBy: byComponent(p), OtherBytes: v.GetOther_bytes()}
 	if int(v.GetKind()) == int(core.LLMSIZE_FILE_GGUF) {
 		out.Kind = "gguf"
 	}

@@ -70,65 +70,62 @@ type workload struct {
 	spec        *corev1.PodSpec
 }
 
-// podTemplate decodes the kinds the webhook is registered for and returns their pod spec.
-func podTemplate(kind string, raw []byte) (*workload, error) {
-	w := &workload{kind: kind}
-	merge := func(obj, tmpl metav1.ObjectMeta) {
-		w.name = obj.Name
-		if w.name == "" {
-			w.name = obj.GenerateName
+// decoder decodes one kind and returns its metadata, its pod template's metadata and spec.
+type decoder func(raw []byte) (obj, tmpl metav1.ObjectMeta, spec *corev1.PodSpec, err error)
+
+func decodeAs[T any](parts func(*T) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec)) decoder {
+	return func(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec, error) {
+		var o T
+		if err := json.Unmarshal(raw, &o); err != nil {
+			return metav1.ObjectMeta{}, metav1.ObjectMeta{}, nil, err
 		}
-		w.annotations = map[string]string{}
-		for k, v := range obj.Annotations {
-			w.annotations[k] = v
-		}
-		for k, v := range tmpl.Annotations {
-			w.annotations[k] = v
-		}
+		obj, tmpl, spec := parts(&o)
+		return obj, tmpl, spec, nil
 	}
-	var err error
-	switch kind {
-	case "Pod":
-		var o corev1.Pod
-		if err = json.Unmarshal(raw, &o); err == nil {
-			merge(o.ObjectMeta, metav1.ObjectMeta{})
-			w.spec = &o.Spec
-		}
-	case "Deployment":
-		var o appsv1.Deployment
-		if err = json.Unmarshal(raw, &o); err == nil {
-			merge(o.ObjectMeta, o.Spec.Template.ObjectMeta)
-			w.spec = &o.Spec.Template.Spec
-		}
-	case "StatefulSet":
-		var o appsv1.StatefulSet
-		if err = json.Unmarshal(raw, &o); err == nil {
-			merge(o.ObjectMeta, o.Spec.Template.ObjectMeta)
-			w.spec = &o.Spec.Template.Spec
-		}
-	case "ReplicaSet":
-		var o appsv1.ReplicaSet
-		if err = json.Unmarshal(raw, &o); err == nil {
-			merge(o.ObjectMeta, o.Spec.Template.ObjectMeta)
-			w.spec = &o.Spec.Template.Spec
-		}
-	case "DaemonSet":
-		var o appsv1.DaemonSet
-		if err = json.Unmarshal(raw, &o); err == nil {
-			merge(o.ObjectMeta, o.Spec.Template.ObjectMeta)
-			w.spec = &o.Spec.Template.Spec
-		}
-	case "Job":
-		var o batchv1.Job
-		if err = json.Unmarshal(raw, &o); err == nil {
-			merge(o.ObjectMeta, o.Spec.Template.ObjectMeta)
-			w.spec = &o.Spec.Template.Spec
-		}
-	default:
+}
+
+// The kinds the webhook is registered for: a row each.
+var decoders = map[string]decoder{
+	"Pod": decodeAs(func(o *corev1.Pod) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec) {
+		return o.ObjectMeta, metav1.ObjectMeta{}, &o.Spec
+	}),
+	"Deployment": decodeAs(func(o *appsv1.Deployment) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec) {
+		return o.ObjectMeta, o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec
+	}),
+	"StatefulSet": decodeAs(func(o *appsv1.StatefulSet) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec) {
+		return o.ObjectMeta, o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec
+	}),
+	"ReplicaSet": decodeAs(func(o *appsv1.ReplicaSet) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec) {
+		return o.ObjectMeta, o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec
+	}),
+	"DaemonSet": decodeAs(func(o *appsv1.DaemonSet) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec) {
+		return o.ObjectMeta, o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec
+	}),
+	"Job": decodeAs(func(o *batchv1.Job) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec) {
+		return o.ObjectMeta, o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec
+	}),
+}
+
+// podTemplate decodes the kinds the webhook is registered for and returns their pod spec,
+// with the object's annotations overlaid by its pod template's.
+func podTemplate(kind string, raw []byte) (*workload, error) {
+	dec, ok := decoders[kind]
+	if !ok {
 		return nil, nil // not a kind with a pod template: nothing to check
 	}
+	obj, tmpl, spec, err := dec(raw)
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode the %s: %v", kind, err)
+	}
+	w := &workload{kind: kind, name: obj.Name, spec: spec, annotations: map[string]string{}}
+	if w.name == "" {
+		w.name = obj.GenerateName
+	}
+	for k, v := range obj.Annotations {
+		w.annotations[k] = v
+	}
+	for k, v := range tmpl.Annotations {
+		w.annotations[k] = v
 	}
 	return w, nil
 }
