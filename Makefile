@@ -37,6 +37,15 @@ vectors: $(BUILD)/gen_vectors
 $(BUILD)/scheduler: examples/scheduler/scheduler.c $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/scheduler/scheduler.c $(BUILD)/llmsize.o -o $@
 
+# The name index in llmsize_data.h (tools/gen_index.c): rewrite it after adding rows.
+$(BUILD)/gen_index: tools/gen_index.c $(HEADERS) | $(BUILD)
+	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/gen_index.c -o $@
+index: $(BUILD)/gen_index
+	$(BUILD)/gen_index > $(BUILD)/index.h
+	awk -v f=$(BUILD)/index.h '/^\/\* NAME INDEX/ { while ((getline l < f) > 0) print l; skip = 1; next } \
+	  skip && /^\/\* END NAME INDEX/ { skip = 0; next } !skip' llmsize_data.h > $(BUILD)/data.h && mv $(BUILD)/data.h llmsize_data.h
+	$(MAKE) --no-print-directory $(BUILD)/gen_index && $(BUILD)/gen_index --check
+
 # Data tooling (docs/adding-a-model.md): the config.json importer and the table checker.
 $(BUILD)/import: tools/import.c $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/import.c $(BUILD)/llmsize.o -o $@
@@ -51,7 +60,7 @@ run: llmsize
 matrix: | $(BUILD)
 	CC=$(CC) CXX=$(CXX) tests/matrix.sh
 
-test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUILD)/import
+test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUILD)/import $(BUILD)/gen_index
 	$(MAKE) --no-print-directory matrix
 	./llmsize --help >/dev/null && ./llmsize show llama-3.1-8b --json >/dev/null
 	! ./llmsize show llama-3.1-9b 2>/dev/null
@@ -61,6 +70,7 @@ test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUI
 	! ./examples/installer/installer.sh llama-3.1-405b 131072 "NVIDIA GeForce RTX 4060" 2>/dev/null
 	$(BUILD)/test_llmsize tests/data
 	$(BUILD)/check_data
+	$(BUILD)/gen_index --check
 	tests/import.sh $(BUILD)/import
 	$(MAKE) --no-print-directory symbols test-asan test-valgrind test-tsan fuzz-replay fuzz-smoke
 	$(MAKE) --no-print-directory check-bindings
@@ -264,5 +274,5 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
+.PHONY: index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
 FORCE:

@@ -158,7 +158,9 @@ enum {
     LLMSIZE_F_ATTN_GATE    = 1u << 13, /* q_proj also emits an output gate (Qwen3-Next) */
     LLMSIZE_F_MTP_EMBED    = 1u << 14, /* each MTP module carries its own embed + head  */
     LLMSIZE_F_ENCODER      = 1u << 15, /* encoder-only: no KV cache                      */
-    LLMSIZE_F_FALCON_QUANT = 1u << 16  /* llama.cpp applies its Falcon quantization mix */
+    LLMSIZE_F_FALCON_QUANT = 1u << 16, /* llama.cpp applies its Falcon quantization mix */
+    LLMSIZE_F_NO_K_BIAS    = 1u << 17, /* with QKV_BIAS: k_proj alone has none (Whisper)  */
+    LLMSIZE_F_FUSED_GATE_UP= 1u << 18  /* gate and up are one tensor (Phi-3 gate_up_proj) */
 };
 
 /* Modalities a checkpoint accepts. */
@@ -178,7 +180,9 @@ enum {
     LLMSIZE_TASK_MULTILINGUAL = 1u << 3,  /* card lists languages beyond English         */
     LLMSIZE_TASK_VISION       = 1u << 4,
     LLMSIZE_TASK_LONG_CONTEXT = 1u << 5,  /* max_ctx >= LLMSIZE_LONG_CONTEXT             */
-    LLMSIZE_TASK_EMBEDDING    = 1u << 6
+    LLMSIZE_TASK_EMBEDDING    = 1u << 6,  /* text -> vector (retrieval, clustering)      */
+    LLMSIZE_TASK_SPEECH       = 1u << 7,  /* speech recognition / translation             */
+    LLMSIZE_TASK_RERANK       = 1u << 8   /* scores a query-document pair                 */
 };
 #define LLMSIZE_LONG_CONTEXT 131072u
 
@@ -248,6 +252,34 @@ typedef struct llmsize_extra {
     uint64_t vision_params;   /* vision tower + projector in the checkpoint (0 = none)   */
 } llmsize_extra;
 
+/* What sits on the last layer's output. Zero is a language model's lm_head, so decoder rows
+   need not say anything; encoders and embedders name theirs (from the checkpoint's
+   "architectures": BertModel has a pooler, *ForSequenceClassification a classifier,
+   *ForMaskedLM an MLM head). */
+typedef enum llmsize_head {
+    LLMSIZE_HEAD_LM = 0,      /* lm_head (vocab x hidden) unless LLMSIZE_F_TIED_EMBED      */
+    LLMSIZE_HEAD_NONE,        /* none: the last hidden states are the output (embedders)   */
+    LLMSIZE_HEAD_POOLER,      /* BERT pooler: one hidden x hidden dense with bias          */
+    LLMSIZE_HEAD_CLASSIFIER,  /* RoBERTa classifier: dense with bias, then out_proj to
+                                 `labels` with bias (rerankers)                           */
+    LLMSIZE_HEAD_MLM,         /* masked-LM head: dense + LayerNorm + per-token bias; its
+                                 vocab matrix too unless LLMSIZE_F_TIED_EMBED              */
+    LLMSIZE_HEAD_COUNT
+} llmsize_head;
+
+/* Encoders (BERT, XLM-RoBERTa, NomicBERT, DistilBERT) and encoder-decoders (Whisper).
+   All zero for decoder-only models. For Whisper, dims describe the audio encoder's layers
+   (the decoder has the same width) and decoder_layers counts the text decoder's. */
+typedef struct llmsize_encoder {
+    uint32_t head;            /* llmsize_head                                            */
+    uint32_t labels;          /* LLMSIZE_HEAD_CLASSIFIER outputs (num_labels)            */
+    uint32_t positions;       /* learned absolute position rows (0 = rotary / none)      */
+    uint32_t token_types;     /* token-type (segment) embedding rows (type_vocab_size)   */
+    uint32_t mel_bins;        /* audio encoder: mel bins into two conv1d layers (0 = none)*/
+    uint32_t audio_positions; /* audio encoder position rows (max_source_positions)      */
+    uint32_t decoder_layers;  /* encoder-decoder: decoder layers (self + cross attention)*/
+} llmsize_encoder;
+
 typedef struct llmsize_model {
     const char *id;           /* canonical id, e.g. "llama-3.1-8b"                       */
     const char *name;         /* display name                                            */
@@ -268,6 +300,7 @@ typedef struct llmsize_model {
     llmsize_linear_attn linear;
     llmsize_moe moe;
     llmsize_extra extra;
+    llmsize_encoder enc;
     uint64_t published_params;/* exact count in the checkpoint, 0 = unknown               */
     const char *published_source;
 } llmsize_model;
@@ -388,6 +421,17 @@ typedef struct llmsize_weights {
    bytes and parameters are totals and per component (the classes llmsize_weights uses,
    from the tensor names), so a prediction compares group by group. */
 enum { LLMSIZE_FILE_GGUF = 1, LLMSIZE_FILE_SAFETENSORS = 2 };
+/* Tensors per ggml type in a GGUF file, indexed by the type's on-disk id (ggml_type:
+   0 F32, 1 F16, 2 Q4_0, 8 Q8_0, 12 Q4_K, 14 Q6_K, 30 BF16, 39 MXFP4, ...). The counts are
+   what llama.cpp's loader prints ("llama_model_loader: - type q4_K:  193 tensors");
+   llmsize_ggml_type_name() gives the name it prints. A stacked expert tensor is one. */
+#define LLMSIZE_GGML_TYPE_COUNT 40
+typedef struct llmsize_gguf_mix {
+    uint32_t tensors[LLMSIZE_GGML_TYPE_COUNT];
+    uint64_t bytes[LLMSIZE_GGML_TYPE_COUNT];
+    uint32_t n_tensors;       /* all tensors                                             */
+} llmsize_gguf_mix;
+
 typedef struct llmsize_file_info {
     uint32_t kind;            /* LLMSIZE_FILE_*                                          */
     uint32_t version;         /* GGUF version (2, 3); safetensors: 0                     */
@@ -405,6 +449,7 @@ typedef struct llmsize_file_info {
     llmsize_model model;      /* GGUF: dims, attention, MoE and MLA from the metadata    */
     char arch[32];            /* GGUF general.architecture                               */
     char dtype[16];           /* safetensors: the most common tensor dtype               */
+    llmsize_gguf_mix mix;     /* GGUF: tensors and bytes per ggml type                   */
 } llmsize_file_info;
 
 typedef struct llmsize_speed_request {
@@ -448,6 +493,8 @@ typedef struct llmsize_fit_result {
     uint64_t weight_bytes, kv_bytes, overhead_bytes, total_bytes;
     uint64_t usable_bytes;    /* across all accelerators                                */
     int64_t headroom_bytes;   /* usable - total (negative = shortfall)                  */
+    uint64_t activation_bytes;/* encoders: one batch of `seqs` inputs of `context` tokens
+                                 (llmsize_activation_bytes, SDPA); in total_bytes       */
 } llmsize_fit_result;
 
 /* ---------------------------------------------------------------------------------- */
@@ -811,6 +858,8 @@ typedef struct llmsize_hf_family {
     uint32_t norms_per_layer;  /* 0 = 2                                                   */
     uint32_t global_every;     /* sliding-window pattern when the config gives none;
                                   LLMSIZE_HF_NO_WINDOW = the family ignores sliding_window */
+    uint32_t bare_head;        /* llmsize_head of the bare "*Model" class (BertModel: pooler) */
+    uint32_t learned_positions;/* 1: a learned position table of max positions rows       */
     const char *source;
 } llmsize_hf_family;
 #define LLMSIZE_HF_NO_WINDOW 0xFFFFFFFFu
@@ -871,10 +920,25 @@ LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *model, llmsize
 LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *model,
                                                 const llmsize_format *format,
                                                 llmsize_weights *out);
+/* GGUF: how many tensors of each ggml type llama.cpp's quantizer would write for this model
+   and file type (its per-tensor rules, as llmsize_weight_bytes applies them), and their bytes;
+   compare with a file's llmsize_file_info.mix or a loader log. LLMSIZE_ERR_INVALID_ARG for a
+   format that is not a GGUF file type. */
+LLMSIZE_API llmsize_status llmsize_gguf_mix_of(const llmsize_model *model, const llmsize_format *format,
+                                               llmsize_gguf_mix *out);
+/* The name llama.cpp prints for a ggml type id ("q4_K", "f32"); NULL for ids it has no type for. */
+LLMSIZE_API const char *llmsize_ggml_type_name(uint32_t type);
 /* KV-cache bytes for `seqs` sequences of `context` tokens each. */
 LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *model, uint64_t context,
                                             uint32_t seqs, llmsize_kv_dtype dtype,
                                             uint64_t *out);
+/* Peak activation bytes of one forward pass over `batch` sequences of `seq` tokens: what an
+   encoder or embedder needs beside its weights (it keeps no KV cache). `eager_attention`
+   adds the seq x seq score matrices that transformers' "eager" attention materialises;
+   0 for SDPA / flash attention. An estimate from the layer shapes, 16-bit activations;
+   allocator rounding and kernel workspaces come on top. */
+LLMSIZE_API llmsize_status llmsize_activation_bytes(const llmsize_model *model, uint64_t batch,
+                                                    uint64_t seq, int eager_attention, uint64_t *out);
 LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req,
                                          llmsize_speed_result *out);
 LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req,
@@ -982,6 +1046,11 @@ LLMSIZE_API llmsize_status llmsize_check_claim(const llmsize_claim *claim, llmsi
 #define LLMSIZE_IMPLEMENTATION_DONE
 
 #include <string.h>
+
+/* Name index rows (llmsize_data.h, generated by tools/gen_index.c): the 32-bit FNV-1a hash
+   of a lower-cased name and the table row it names. */
+typedef struct llmsize__name_key { uint32_t hash; uint16_t row; } llmsize__name_key;
+
 #include "llmsize_data.h"
 
 #ifdef __cplusplus
@@ -1164,14 +1233,46 @@ static int llmsize__row_names(llmsize_table t, size_t i, const char *names[3]) {
     return 0;
 }
 
-/* Row of `t` that `name` names, or (size_t)-1. */
-static size_t llmsize__lookup(llmsize_table t, const char *name) {
-    const char *names[3];
+/* FNV-1a over the lower-cased bytes: the key of the name index. */
+static uint32_t llmsize__name_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
     size_t i;
+    for (i = 0; i < n; ++i) h = (h ^ (uint32_t)llmsize__lower((unsigned char)s[i])) * 16777619u;
+    return h;
+}
+
+static int llmsize__row_has(llmsize_table t, size_t row, const char *name) {
+    const char *names[3];
     int k;
-    for (i = 0; llmsize__row_names(t, i, names); ++i)
-        for (k = 0; k < 3; ++k)
-            if (llmsize__in_list(name, names[k])) return i;
+    if (!llmsize__row_names(t, row, names)) return 0;
+    for (k = 0; k < 3; ++k)
+        if (llmsize__in_list(name, names[k])) return 1;
+    return 0;
+}
+
+/* Row of `t` that `name` names, or (size_t)-1. Models and accelerators, whose many aliases
+   would make a scan cost a microsecond, go through the name index first: hash, bisect,
+   confirm on the row itself (so a collision or a stale index can never answer wrongly). */
+static size_t llmsize__lookup(llmsize_table t, const char *name) {
+    const llmsize__name_key *ix = NULL;
+    size_t i, lo = 0, hi = 0;
+    if (t == LLMSIZE_TABLE_MODELS) { ix = llmsize__model_index; hi = LLMSIZE__COUNT(llmsize__model_index); }
+    if (t == LLMSIZE_TABLE_ACCELS) { ix = llmsize__accel_index; hi = LLMSIZE__COUNT(llmsize__accel_index); }
+    if (ix) {
+        const uint32_t h = llmsize__name_hash(name, strlen(name));
+        const size_t n = hi;
+        while (lo < hi) {
+            const size_t mid = lo + (hi - lo) / 2;
+            if (ix[mid].hash < h) lo = mid + 1; else hi = mid;
+        }
+        for (; lo < n && ix[lo].hash == h; ++lo)
+            if (llmsize__row_has(t, ix[lo].row, name)) return ix[lo].row;
+    }
+    {   /* unknown names, and rows added without `make index`: scan */
+        const char *names[3];
+        for (i = 0; llmsize__row_names(t, i, names); ++i)
+            if (llmsize__row_has(t, i, name)) return i;
+    }
     return (size_t)-1;
 }
 
@@ -1338,18 +1439,43 @@ static void llmsize__vec(llmsize__visitor *v, uint32_t cls, uint32_t layer, uint
 static uint32_t llmsize__norms_per_layer(const llmsize_model *m) {
     return m->extra.norms_per_layer ? m->extra.norms_per_layer : 2u;
 }
-static uint64_t llmsize__norm_width(const llmsize_model *m) {
-    return (m->flags & LLMSIZE_F_NORM_BIAS) ? 2u : 1u;
+/* A hidden-size norm: its weight, and for LayerNorm families its bias (a tensor each, as
+   GGUF files and checkpoints store them). */
+static void llmsize__norm(llmsize__visitor *v, uint32_t cls, uint32_t layer) {
+    llmsize__vec(v, cls, layer, v->m->dims.hidden);
+    if (v->m->flags & LLMSIZE_F_NORM_BIAS) llmsize__vec(v, cls, layer, v->m->dims.hidden);
 }
 static int llmsize__every(uint32_t layer, uint32_t n) { return n > 0 && (layer + 1u) % n == 0; }
 
 static int llmsize__is_linear_layer(const llmsize_model *m, uint32_t i) {
     return m->linear.full_every > 0 && !llmsize__every(i, m->linear.full_every);
 }
-static int llmsize__is_local_layer(const llmsize_model *m, uint32_t i) {
-    if (m->attn.kind == LLMSIZE_ATTN_FULL || m->attn.window == 0) return 0;
-    return m->attn.global_every == 0 || !llmsize__every(i, m->attn.global_every);
+/* How many layers are full attention, local (sliding / chunked) and linear attention. Layer i
+   is linear unless (i+1) % full_every == 0; an attention layer is local when the model has a
+   window and (i+1) % global_every != 0 (or there are no global layers). In closed form:
+   both predicates are periodic, so this is a count of
+   multiples (with their lcm where both periods apply), not a loop over layers. */
+typedef struct llmsize__layer_counts { uint32_t full, local, linear; } llmsize__layer_counts;
+static uint32_t llmsize__gcd(uint32_t a, uint32_t b) { while (b) { const uint32_t t = a % b; a = b; b = t; } return a; }
+static llmsize__layer_counts llmsize__count_layers(const llmsize_model *m) {
+    llmsize__layer_counts c;
+    const uint32_t n = m->dims.layers, fe = m->linear.full_every, g = m->attn.global_every;
+    const uint32_t attn = fe ? n / fe : n;             /* layers with attention at all      */
+    c.linear = n - attn;
+    if (m->attn.kind == LLMSIZE_ATTN_FULL || m->attn.window == 0) {
+        c.local = 0;
+    } else if (g == 0) {
+        c.local = attn;
+    } else {
+        /* attention layers are i+1 = fe*t (t = 1..attn); global when g divides fe*t,
+           i.e. when g/gcd(fe, g) divides t */
+        const uint32_t f = fe ? fe : 1u;
+        c.local = attn - attn / (g / llmsize__gcd(f, g));
+    }
+    c.full = attn - c.local;
+    return c;
 }
+
 static int llmsize__is_moe_layer(const llmsize_model *m, uint32_t i) {
     if (m->moe.experts == 0 || i < m->moe.dense_first) return 0;
     return m->moe.every <= 1 || llmsize__every(i, m->moe.every);
@@ -1403,11 +1529,17 @@ static void llmsize__emit_attention(llmsize__visitor *v, uint32_t cls, uint32_t 
             llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_K, i, h, nkv * hd, 1, 0);
             llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_V, i, h, nkv * hd, 1, 0);
         }
-        if (m->flags & LLMSIZE_F_QKV_BIAS) llmsize__vec(v, attn_cls, i, nh * hd + 2 * nkv * hd);
+        if ((m->flags & LLMSIZE_F_QKV_BIAS) && (m->flags & LLMSIZE_F_FUSED_QKV)) {
+            llmsize__vec(v, attn_cls, i, nh * hd + 2 * nkv * hd);
+        } else if (m->flags & LLMSIZE_F_QKV_BIAS) {
+            llmsize__vec(v, attn_cls, i, nh * hd);
+            if (!(m->flags & LLMSIZE_F_NO_K_BIAS)) llmsize__vec(v, attn_cls, i, nkv * hd);
+            llmsize__vec(v, attn_cls, i, nkv * hd);
+        }
         llmsize__put(v, attn_cls, LLMSIZE__T_ATTN_OUTPUT, i, nh * hd, h, 1, 0);
         if (m->flags & LLMSIZE_F_O_BIAS) llmsize__vec(v, attn_cls, i, h);
-        if (m->flags & LLMSIZE_F_QK_NORM) llmsize__vec(v, norm_cls, i, 2 * hd);
-        if (m->flags & LLMSIZE_F_QK_NORM_FULL) llmsize__vec(v, norm_cls, i, (nh + nkv) * hd);
+        if (m->flags & LLMSIZE_F_QK_NORM) { llmsize__vec(v, norm_cls, i, hd); llmsize__vec(v, norm_cls, i, hd); }
+        if (m->flags & LLMSIZE_F_QK_NORM_FULL) { llmsize__vec(v, norm_cls, i, nh * hd); llmsize__vec(v, norm_cls, i, nkv * hd); }
         if (m->flags & LLMSIZE_F_ATTN_SINKS) llmsize__vec(v, attn_cls, i, nh);
     }
 }
@@ -1417,13 +1549,18 @@ static void llmsize__emit_ffn(llmsize__visitor *v, uint32_t cls, uint32_t i, uin
                               uint64_t mats, uint32_t routed, int bias) {
     const llmsize_model *m = v->m;
     const uint64_t h = m->dims.hidden;
-    if (!(m->flags & LLMSIZE_F_NONGATED_MLP))
-        llmsize__put(v, cls, LLMSIZE__T_FFN_GATE, i, h, f, mats, routed);
-    llmsize__put(v, cls, LLMSIZE__T_FFN_UP, i, h, f, mats, routed);
+    if (m->flags & LLMSIZE_F_FUSED_GATE_UP) {   /* GGUF names it ffn_up: its rules apply */
+        llmsize__put(v, cls, LLMSIZE__T_FFN_UP, i, h, 2 * f, mats, routed);
+    } else {
+        if (!(m->flags & LLMSIZE_F_NONGATED_MLP))
+            llmsize__put(v, cls, LLMSIZE__T_FFN_GATE, i, h, f, mats, routed);
+        llmsize__put(v, cls, LLMSIZE__T_FFN_UP, i, h, f, mats, routed);
+    }
     llmsize__put(v, cls, LLMSIZE__T_FFN_DOWN, i, f, h, mats, routed);
-    if (bias) {
-        const uint64_t up_bias = (m->flags & LLMSIZE_F_NONGATED_MLP) ? f : 2 * f;
-        llmsize__put(v, cls, LLMSIZE__T_F32, i, up_bias + h, 1, mats, routed);
+    if (bias) {   /* one bias tensor per projection */
+        if (!(m->flags & LLMSIZE_F_NONGATED_MLP)) llmsize__put(v, cls, LLMSIZE__T_F32, i, f, 1, mats, routed);
+        llmsize__put(v, cls, LLMSIZE__T_F32, i, f, 1, mats, routed);
+        llmsize__put(v, cls, LLMSIZE__T_F32, i, h, 1, mats, routed);
     }
 }
 
@@ -1452,21 +1589,86 @@ static void llmsize__emit_layer(llmsize__visitor *v, uint32_t cls, uint32_t i) {
     const uint32_t norm_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_NORM;
     uint32_t k;
     for (k = 0; k < llmsize__norms_per_layer(m); ++k)
-        llmsize__vec(v, norm_cls, i, m->dims.hidden * llmsize__norm_width(m));
+        llmsize__norm(v, norm_cls, i);
     llmsize__emit_attention(v, cls, i);
     llmsize__emit_ffn_block(v, cls, i);
 }
 
-/* Every tensor of the model, in llama.cpp's order: embeddings, blocks, output. */
+/* Inputs beside the token embedding: learned positions and token types (BERT family), or
+   Whisper's audio stem (two width-3 conv1d layers with biases) and its position table. */
+static void llmsize__emit_inputs(llmsize__visitor *v) {
+    const llmsize_encoder *e = &v->m->enc;
+    const uint64_t h = v->m->dims.hidden;
+    if (e->mel_bins) {
+        llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 3u * (uint64_t)e->mel_bins, h, 1, 0);
+        llmsize__vec(v, LLMSIZE__C_EMBED, LLMSIZE__NOLAYER, h);
+        llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 3u * h, h, 1, 0);
+        llmsize__vec(v, LLMSIZE__C_EMBED, LLMSIZE__NOLAYER, h);
+        llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, e->audio_positions, 1, 0);
+    }
+    llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, e->positions, 1, 0);
+    llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, e->token_types, 1, 0);
+}
+
+/* Encoder-decoder (Whisper): each decoder layer has self-attention, cross-attention over
+   the encoder's output (same shapes) and an FFN, with three norms; then a final norm. */
+static void llmsize__emit_decoder(llmsize__visitor *v) {
+    const llmsize_model *m = v->m;
+    uint32_t j, k;
+    for (j = 0; j < m->enc.decoder_layers; ++j) {
+        const uint32_t i = m->dims.layers + j;
+        for (k = 0; k < 3u; ++k) llmsize__norm(v, LLMSIZE__C_NORM, i);
+        llmsize__emit_attention(v, LLMSIZE__C_ATTN, i);
+        llmsize__emit_attention(v, LLMSIZE__C_ATTN, i);
+        llmsize__emit_ffn_block(v, LLMSIZE__C_ATTN, i);
+    }
+    if (m->enc.decoder_layers)
+        llmsize__norm(v, LLMSIZE__C_NORM, LLMSIZE__NOLAYER);
+}
+
+/* The head on the last hidden states (llmsize_head). Heads other than lm_head are small
+   dense layers; they count as the output component. */
+static void llmsize__emit_head(llmsize__visitor *v) {
+    const llmsize_model *m = v->m;
+    const uint64_t h = m->dims.hidden, vocab = m->dims.vocab;
+    const int tied = (m->flags & LLMSIZE_F_TIED_EMBED) != 0;
+    switch (m->enc.head) {
+    case LLMSIZE_HEAD_LM:
+        if (!tied) llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OUTPUT, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+        return;
+    case LLMSIZE_HEAD_POOLER:
+    case LLMSIZE_HEAD_CLASSIFIER:
+    case LLMSIZE_HEAD_MLM:
+        llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, h, 1, 0);
+        llmsize__vec(v, LLMSIZE__C_LM_HEAD, LLMSIZE__NOLAYER, h);
+        break;
+    default:
+        return;
+    }
+    if (m->enc.head == LLMSIZE_HEAD_CLASSIFIER) {
+        llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, m->enc.labels, 1, 0);
+        llmsize__vec(v, LLMSIZE__C_LM_HEAD, LLMSIZE__NOLAYER, m->enc.labels);
+    } else if (m->enc.head == LLMSIZE_HEAD_MLM) {
+        llmsize__vec(v, LLMSIZE__C_LM_HEAD, LLMSIZE__NOLAYER, h);           /* LayerNorm      */
+        llmsize__vec(v, LLMSIZE__C_LM_HEAD, LLMSIZE__NOLAYER, h);
+        llmsize__vec(v, LLMSIZE__C_LM_HEAD, LLMSIZE__NOLAYER, vocab);       /* per-token bias */
+        if (!tied) llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OUTPUT, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+    }
+}
+
+/* Every tensor of the model, in llama.cpp's order: embeddings, blocks, output. Encoders
+   add their inputs, decoder and head; for BERT-style post-norm models the one hidden-size
+   norm outside the blocks is the embedding LayerNorm rather than a final norm. */
 static void llmsize__enumerate(llmsize__visitor *v) {
     const llmsize_model *m = v->m;
     const uint64_t h = m->dims.hidden, vocab = m->dims.vocab;
-    uint32_t i;
+    uint32_t i, k;
     llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_TOKEN_EMBD, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+    llmsize__emit_inputs(v);
     for (i = 0; i < m->dims.layers; ++i) llmsize__emit_layer(v, LLMSIZE__C_ATTN, i);
-    llmsize__vec(v, LLMSIZE__C_NORM, LLMSIZE__NOLAYER, h * llmsize__norm_width(m));
-    if (!(m->flags & LLMSIZE_F_TIED_EMBED))
-        llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OUTPUT, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+    llmsize__norm(v, LLMSIZE__C_NORM, LLMSIZE__NOLAYER);
+    llmsize__emit_decoder(v);
+    llmsize__emit_head(v);
     /* Multi-token prediction modules: a full decoder layer (typed like the last layer),
        the 2h->h projection, two input norms, a final norm, and in DeepSeek-style
        checkpoints their own embedding and head copies. */
@@ -1474,7 +1676,7 @@ static void llmsize__enumerate(llmsize__visitor *v) {
         const uint32_t like = m->dims.layers ? m->dims.layers - 1 : 0;
         llmsize__emit_layer(v, LLMSIZE__C_MTP, like);
         llmsize__put(v, LLMSIZE__C_MTP, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 2 * h, h, 1, 0);
-        llmsize__vec(v, LLMSIZE__C_MTP, LLMSIZE__NOLAYER, 3 * h);
+        for (k = 0; k < 3u; ++k) llmsize__vec(v, LLMSIZE__C_MTP, LLMSIZE__NOLAYER, h);   /* enorm, hnorm, head norm */
         if (m->flags & LLMSIZE_F_MTP_EMBED)
             llmsize__put(v, LLMSIZE__C_MTP, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, 2 * vocab, 1, 0);
     }
@@ -1499,6 +1701,10 @@ LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *m) {
         return LLMSIZE_ERR_INVALID_MODEL;
     }
     if (m->attn.kind > LLMSIZE_ATTN_CHUNKED) return LLMSIZE_ERR_INVALID_MODEL;
+    if (m->enc.head >= LLMSIZE_HEAD_COUNT || m->enc.decoder_layers > LLMSIZE_MAX_LAYERS ||
+        (m->enc.head == LLMSIZE_HEAD_CLASSIFIER) != (m->enc.labels != 0) ||
+        (m->enc.mel_bins == 0) != (m->enc.audio_positions == 0))
+        return LLMSIZE_ERR_INVALID_MODEL;
     if (m->attn.kind != LLMSIZE_ATTN_FULL && m->attn.window == 0) return LLMSIZE_ERR_INVALID_MODEL;
     if (m->moe.experts) {
         if (m->moe.active == 0 || m->moe.active > m->moe.experts || m->moe.expert_ffn == 0)
@@ -1734,7 +1940,21 @@ typedef struct llmsize__qctx {
     int imatrix;
     uint32_t n_attn_v;       /* attn_v-like tensors in the model                         */
     uint32_t i_attn_v;       /* attn_v-like tensors seen so far                          */
+    /* the rules of this file type, per category, in table order (built once per model:
+       a tensor then tries a handful of rows instead of the whole table) */
+    uint8_t rules[LLMSIZE__T_F32][24];
+    uint8_t n_rules[LLMSIZE__T_F32];
 } llmsize__qctx;
+
+static void llmsize__qctx_rules(llmsize__qctx *q) {
+    size_t r;
+    memset(q->n_rules, 0, sizeof q->n_rules);
+    for (r = 0; r < LLMSIZE__COUNT(llmsize__qrules); ++r) {
+        const llmsize__qrule *rule = &llmsize__qrules[r];
+        if (rule->cat < LLMSIZE__T_F32 && ((rule->ftypes >> q->ftype) & 1u) && q->n_rules[rule->cat] < 24u)
+            q->rules[rule->cat][q->n_rules[rule->cat]++] = (uint8_t)r;
+    }
+}
 
 static int llmsize__more_bits(uint32_t i, uint32_t n) {
     return i < n / 8 || i >= 7 * n / 8 || (i >= n / 8 && (i - n / 8) % 3 == 2);
@@ -1818,8 +2038,8 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
     const int tied = (m->flags & LLMSIZE_F_TIED_EMBED) != 0;
     uint32_t type = def, i = t->layer, n = m->dims.layers;
     size_t r;
-    if (t->cat == LLMSIZE__T_F32) return LLMSIZE__G_F32;
-    if (t->cls == LLMSIZE__C_VISION || t->cls == LLMSIZE__C_MTP) return LLMSIZE__G_COUNT; /* not in the text GGUF */
+    if (t->cls == LLMSIZE__C_VISION || t->cls == LLMSIZE__C_MTP) return LLMSIZE__G_COUNT; /* not in the text GGUF, */
+    if (t->cat == LLMSIZE__T_F32) return LLMSIZE__G_F32;                                  /* their norms neither   */
     if (llmsize__ggml[def].block == 1) return def;            /* F32/F16/BF16: no mixing */
     if (t->cat == LLMSIZE__T_OUTPUT || (tied && t->cat == LLMSIZE__T_TOKEN_EMBD)) {
         type = llmsize__gguf_output_type(q, t->ne0);
@@ -1830,9 +2050,8 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
     } else {
         const int attn_v_like = t->cat == LLMSIZE__T_ATTN_V || t->cat == LLMSIZE__T_ATTN_QKV;
         if (attn_v_like) { i = q->i_attn_v; n = q->n_attn_v; }
-        for (r = 0; r < LLMSIZE__COUNT(llmsize__qrules); ++r) {
-            const llmsize__qrule *rule = &llmsize__qrules[r];
-            if (rule->cat != t->cat || !((rule->ftypes >> q->ftype) & 1u)) continue;
+        for (r = 0; t->cat < LLMSIZE__T_F32 && r < q->n_rules[t->cat]; ++r) {
+            const llmsize__qrule *rule = &llmsize__qrules[q->rules[t->cat][r]];
             if (!llmsize__rule_holds(q, rule->cond, i, n)) continue;
             if (rule->type != LLMSIZE__G_COUNT) type = rule->type;
             break;
@@ -1865,7 +2084,13 @@ typedef struct llmsize__bytes_visitor {
     uint32_t gpu_from_layer, cpu_moe_below;
     uint64_t host, host_read;  /* host_read: what decoding reads from host memory (not the
                                   embedding table, of which each token reads one row)     */
+    llmsize_gguf_mix *mix;     /* GGUF: tally of tensors per ggml type (NULL: none)       */
 } llmsize__bytes_visitor;
+
+/* Our ggml types (LLMSIZE__G_*) by their on-disk ids (ggml_type). */
+static const uint8_t llmsize__ggml_id[LLMSIZE__G_COUNT] = {
+    0, 1, 30, 2, 3, 6, 7, 8, 10, 11, 12, 13, 14, 16, 17, 22, 18, 21, 19, 29, 20, 23, 34, 35, 39
+};
 
 static uint64_t llmsize__ggml_bytes(uint32_t type, uint64_t n, int *overflow) {
     return llmsize__mul(n / llmsize__ggml[type].block, llmsize__ggml[type].bytes, overflow);
@@ -1910,12 +2135,13 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     const llmsize_format *f = b->fmt;
     const uint64_t per = llmsize__mul(t->ne0, t->rows, &v->overflow);
     uint64_t bytes = 0, one = 0;
+    uint32_t type = LLMSIZE__G_COUNT;
     if (b->counting_attn_v) {
         if (t->cat == LLMSIZE__T_ATTN_V || t->cat == LLMSIZE__T_ATTN_QKV) b->q.n_attn_v++;
         return;
     }
     if (f->kind == LLMSIZE_FMT_GGUF) {
-        const uint32_t type = llmsize__gguf_type(&b->q, t);
+        type = llmsize__gguf_type(&b->q, t);   /* once: it counts attn_v tensors as it goes */
         if (type == LLMSIZE__G_COUNT) return;
         one = llmsize__ggml_bytes(type, per, &v->overflow);
     } else if (f->kind == LLMSIZE_FMT_FLOAT) {
@@ -1926,6 +2152,12 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
                         : llmsize__mul(per, f->other_bytes, &v->overflow);
     }
     bytes = llmsize__mul(one, t->mats, &v->overflow);
+    if (b->mix && type != LLMSIZE__G_COUNT) {
+        const uint32_t id = llmsize__ggml_id[type];
+        b->mix->tensors[id]++;
+        b->mix->n_tensors++;
+        b->mix->bytes[id] = llmsize__add(b->mix->bytes[id], bytes, &v->overflow);
+    }
     b->by_cls[t->cls] = llmsize__add(b->by_cls[t->cls], bytes, &v->overflow);
     if (t->routed && t->cls != LLMSIZE__C_MTP)
         b->inactive = llmsize__add(b->inactive,
@@ -1955,6 +2187,7 @@ static void llmsize__bytes_init(llmsize__bytes_visitor *b, const llmsize_model *
     b->q.q8_embed_out = (f->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
     /* IQ1/IQ2/IQ3_XXS files cannot be made without an importance matrix */
     b->q.imatrix = llmsize__is_iq12_or(b->q.ftype, LLMSIZE__FTM(IQ3_XXS));
+    if (f->kind == LLMSIZE_FMT_GGUF && b->q.ftype < LLMSIZE__FT_COUNT) llmsize__qctx_rules(&b->q);
 }
 
 /* GGUF types depend on how many attn_v-like tensors there are: count them first. */
@@ -2007,6 +2240,20 @@ LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const ll
     return LLMSIZE_OK;
 }
 
+LLMSIZE_API llmsize_status llmsize_gguf_mix_of(const llmsize_model *m, const llmsize_format *f, llmsize_gguf_mix *out) {
+    llmsize__bytes_visitor b;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!m || !f || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
+    if (f->kind != LLMSIZE_FMT_GGUF || (f->code & 0xFFu) >= LLMSIZE__FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
+    llmsize__bytes_init(&b, m, f);
+    b.mix = out;
+    llmsize__bytes_run(&b);
+    if (b.base.overflow) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
+    return LLMSIZE_OK;
+}
+
 /* ---------------------------------------------------------------------------------- */
 /* Files: GGUF and safetensors headers, read exactly                                  */
 /* ---------------------------------------------------------------------------------- */
@@ -2021,6 +2268,16 @@ static const struct { uint16_t block, bytes; } llmsize__gguf_types[40] = {
     {1, 2}, {0, 0}, {0, 0}, {0, 0}, {256, 54}, {256, 66}, {0, 0}, {0, 0}, {0, 0}, /* BF16 - - - TQ1_0 TQ2_0 - - - */
     {32, 17}                                                                       /* MXFP4 */
 };
+
+/* The names llama.cpp's loader prints (ggml_type_name), by on-disk id. */
+static const char *const llmsize__ggml_names[40] = {
+    "f32", "f16", "q4_0", "q4_1", NULL, NULL, "q5_0", "q5_1", "q8_0", "q8_1", "q2_K", "q3_K", "q4_K", "q5_K",
+    "q6_K", "q8_K", "iq2_xxs", "iq2_xs", "iq3_xxs", "iq1_s", "iq4_nl", "iq3_s", "iq2_s", "iq4_xs", "i8", "i16",
+    "i32", "i64", "f64", "iq1_m", "bf16", NULL, NULL, NULL, "tq1_0", "tq2_0", NULL, NULL, NULL, "mxfp4"
+};
+LLMSIZE_API const char *llmsize_ggml_type_name(uint32_t type) {
+    return type < 40u ? llmsize__ggml_names[type] : NULL;
+}
 
 /* general.file_type (llama.cpp LLAMA_FTYPE_MOSTLY_*, as gguf-py's LlamaFileType numbers
    them) -> the table's format id, so a file's prediction uses the same format. */
@@ -2350,6 +2607,9 @@ LLMSIZE_API llmsize_status llmsize_read_gguf(const void *buf, size_t len, llmsiz
         running = llmsize__add(running, g.alignment - 1, &f.overflow) / g.alignment * g.alignment;
         if (f.overflow) return LLMSIZE_ERR_OVERFLOW;
         if (nn == 13 && !memcmp(name, "output.weight", 13)) has_output = 1;
+        out->mix.tensors[type]++;
+        out->mix.n_tensors++;
+        out->mix.bytes[type] = llmsize__add(out->mix.bytes[type], bytes, &f.overflow);
         llmsize__file_add(&f, name, (size_t)nn, bytes, ne);
     }
     if (i < n_tensors) return f.overflow == 2 ? LLMSIZE_ERR_PARSE : LLMSIZE_ERR_TRUNCATED;
@@ -2571,27 +2831,64 @@ LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t con
                                             llmsize_kv_dtype dtype, uint64_t *out) {
     llmsize_status st;
     uint64_t per_seq = 0, tok;
-    uint32_t i;
     int ov = 0;
     if (out) *out = 0;
     if (!m || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
     if ((unsigned)dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
     if (context == 0 || seqs == 0) return LLMSIZE_ERR_INVALID_ARG;
-    if (m->flags & LLMSIZE_F_ENCODER) return LLMSIZE_ERR_UNSUPPORTED;
     tok = llmsize__kv_token_bytes(m, dtype, &ov);
-    for (i = 0; i < m->dims.layers; ++i) {
-        uint64_t layer;
-        if (llmsize__is_linear_layer(m, i)) {
-            layer = llmsize__linear_state_bytes(m);
-        } else {
-            const uint64_t span = llmsize__is_local_layer(m, i) && m->attn.window < context
-                                ? m->attn.window : context;
-            layer = llmsize__mul(span, tok, &ov);
-        }
-        per_seq = llmsize__add(per_seq, layer, &ov);
+    if (m->flags & LLMSIZE_F_ENCODER) {
+        /* an encoder caches nothing; an encoder-decoder's decoder caches its own tokens
+           (self-attention, at most its position table) and, once, the encoder's output
+           (cross-attention over audio_positions frames) */
+        if (!m->enc.decoder_layers) return LLMSIZE_ERR_UNSUPPORTED;
+        if (m->enc.positions && context > m->enc.positions) return LLMSIZE_ERR_INVALID_ARG;
+        per_seq = llmsize__mul(llmsize__mul(context + m->enc.audio_positions, tok, &ov), m->enc.decoder_layers, &ov);
+        *out = llmsize__mul(per_seq, seqs, &ov);
+        if (ov) { *out = 0; return LLMSIZE_ERR_OVERFLOW; }
+        return LLMSIZE_OK;
+    }
+    {
+        const llmsize__layer_counts c = llmsize__count_layers(m);
+        const uint64_t local_span = m->attn.window < context ? m->attn.window : context;
+        per_seq = llmsize__add(llmsize__mul(c.linear, llmsize__linear_state_bytes(m), &ov),
+                               llmsize__add(llmsize__mul(llmsize__mul(c.full, context, &ov), tok, &ov),
+                                            llmsize__mul(llmsize__mul(c.local, local_span, &ov), tok, &ov), &ov), &ov);
     }
     *out = llmsize__mul(per_seq, seqs, &ov);
+    if (ov) { *out = 0; return LLMSIZE_ERR_OVERFLOW; }
+    return LLMSIZE_OK;
+}
+
+/* Peak activations of one forward pass at inference. Tensors live only while their layer
+   runs, so the peak is one layer's: the residual stream beside q, k, v and the attention
+   output; then beside the FFN's intermediate (gate and up for gated FFNs). Eager attention
+   also materialises the scores and their softmax, batch x heads x seq x seq each; SDPA and
+   flash kernels keep none. 16-bit activations. */
+LLMSIZE_API llmsize_status llmsize_activation_bytes(const llmsize_model *m, uint64_t batch, uint64_t seq,
+                                                    int eager_attention, uint64_t *out) {
+    llmsize_status st;
+    uint64_t tokens, attn_w, ffn_w, attn, ffn, width;
+    int ov = 0;
+    if (out) *out = 0;
+    if (!m || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
+    if (batch == 0 || seq == 0) return LLMSIZE_ERR_INVALID_ARG;
+    /* learned positions end the input: nothing longer can be encoded */
+    if (m->enc.positions && !m->enc.mel_bins && seq > m->enc.positions) return LLMSIZE_ERR_INVALID_ARG;
+    tokens = llmsize__mul(batch, seq, &ov);
+    width = m->mla.kv_lora_rank ? (uint64_t)m->dims.heads * (m->mla.qk_nope_dim + m->mla.qk_rope_dim)
+                                : (uint64_t)m->dims.heads * m->dims.head_dim;
+    attn_w = 2u * (uint64_t)m->dims.hidden + 2u * width + 2u * (uint64_t)m->dims.kv_heads * m->dims.head_dim;
+    ffn_w = m->dims.ffn ? m->dims.ffn
+                        : (uint64_t)m->moe.expert_ffn * m->moe.active + (uint64_t)m->moe.shared_ffn * m->moe.shared;
+    ffn_w = 2u * (uint64_t)m->dims.hidden + ffn_w * ((m->flags & LLMSIZE_F_NONGATED_MLP) ? 1u : 2u);
+    attn = llmsize__mul(tokens, attn_w, &ov);
+    if (eager_attention)
+        attn = llmsize__add(attn, llmsize__mul(llmsize__mul(tokens, seq, &ov), 2u * (uint64_t)m->dims.heads, &ov), &ov);
+    ffn = llmsize__mul(tokens, ffn_w, &ov);
+    *out = llmsize__mul(attn > ffn ? attn : ffn, 2u, &ov);
     if (ov) { *out = 0; return LLMSIZE_ERR_OVERFLOW; }
     return LLMSIZE_OK;
 }
@@ -2622,15 +2919,9 @@ static double llmsize__attn_flops_per_token(const llmsize_model *m, uint64_t con
     double dims = m->mla.kv_lora_rank
         ? (double)m->dims.heads * (2.0 * m->mla.kv_lora_rank + m->mla.qk_rope_dim)
         : (double)m->dims.heads * 2.0 * m->dims.head_dim;
-    uint32_t i;
-    double sum = 0.0;
-    for (i = 0; i < m->dims.layers; ++i) {
-        uint64_t span = context;
-        if (llmsize__is_linear_layer(m, i)) continue;
-        if (llmsize__is_local_layer(m, i) && m->attn.window < context) span = m->attn.window;
-        sum += 2.0 * dims * (double)span;
-    }
-    return sum;
+    const llmsize__layer_counts c = llmsize__count_layers(m);
+    const uint64_t local_span = m->attn.window < context ? m->attn.window : context;
+    return 2.0 * dims * ((double)c.full * (double)context + (double)c.local * (double)local_span);
 }
 
 /* Speed from weights and parameters already computed (plans pass theirs). */
@@ -2654,7 +2945,9 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     if ((unsigned)req->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
     eff = llmsize_efficiency_of(req->accel->hw_class);
     if (!eff) return LLMSIZE_ERR_INVALID_ARG;
-    if (!(req->model->flags & LLMSIZE_F_ENCODER)) {
+    /* an encoder produces no tokens one by one: nothing to time per token */
+    if (req->model->flags & LLMSIZE_F_ENCODER) return LLMSIZE_ERR_UNSUPPORTED;
+    {
         st = llmsize_kv_bytes(req->model, req->context ? req->context : prompt, batch,
                               (llmsize_kv_dtype)req->kv_dtype, &kv);
         if (st != LLMSIZE_OK) return st;
@@ -2708,20 +3001,28 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsi
 LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_fit_result *out) {
     llmsize_weights w;
     llmsize_status st;
-    uint64_t ctx, kv = 0, usable_one, overhead;
+    uint64_t ctx, kv = 0, act = 0, usable_one, overhead;
     uint32_t n, seqs, tight;
     int ov = 0;
     if (out) memset(out, 0, sizeof *out);
     if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
     n = req->n_accel ? req->n_accel : 1u;
     seqs = req->seqs ? req->seqs : 1u;
-    ctx = req->context ? req->context : 8192u;
+    /* an encoder's inputs default to its longest; a decoder's to 8K */
+    ctx = req->context ? req->context
+        : (req->model->flags & LLMSIZE_F_ENCODER) && req->model->dims.max_ctx ? req->model->dims.max_ctx : 8192u;
     tight = req->tight_pct ? req->tight_pct : 10u;
     if (n > 4096u || tight > 100u || req->accel->usable_pct == 0 || req->accel->usable_pct > 100u)
         return LLMSIZE_ERR_INVALID_ARG;
     if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
-    if (!(req->model->flags & LLMSIZE_F_ENCODER)) {
+    if (!(req->model->flags & LLMSIZE_F_ENCODER) || req->model->enc.decoder_layers) {
         st = llmsize_kv_bytes(req->model, ctx, seqs, (llmsize_kv_dtype)req->kv_dtype, &kv);
+        if (st != LLMSIZE_OK) return st;
+    }
+    if (req->model->flags & LLMSIZE_F_ENCODER) {   /* a batch of `seqs` inputs, SDPA attention;
+                                                      an audio encoder always sees all its frames */
+        const uint64_t seq = req->model->enc.mel_bins ? req->model->enc.audio_positions : ctx;
+        st = llmsize_activation_bytes(req->model, seqs, seq, 0, &act);
         if (st != LLMSIZE_OK) return st;
     }
     usable_one = req->accel->mem_bytes / 100u * req->accel->usable_pct +
@@ -2730,7 +3031,8 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     out->weight_bytes = w.total;
     out->kv_bytes = kv;
     out->overhead_bytes = overhead;
-    out->total_bytes = llmsize__add(llmsize__add(w.total, kv, &ov), overhead, &ov);
+    out->activation_bytes = act;
+    out->total_bytes = llmsize__add(llmsize__add(llmsize__add(w.total, kv, &ov), act, &ov), overhead, &ov);
     out->usable_bytes = llmsize__mul(usable_one, n, &ov);
     if (ov || out->total_bytes > (uint64_t)INT64_MAX || out->usable_bytes > (uint64_t)INT64_MAX) {
         memset(out, 0, sizeof *out);
@@ -2755,17 +3057,19 @@ enum {
     LLMSIZE__K_DENSE_FIRST, LLMSIZE__K_MOE_EVERY, LLMSIZE__K_Q_LORA, LLMSIZE__K_KV_LORA, LLMSIZE__K_QK_NOPE,
     LLMSIZE__K_QK_ROPE, LLMSIZE__K_V_HEAD, LLMSIZE__K_FULL_EVERY, LLMSIZE__K_LIN_K_HEADS, LLMSIZE__K_LIN_V_HEADS,
     LLMSIZE__K_LIN_K_DIM, LLMSIZE__K_LIN_V_DIM, LLMSIZE__K_CONV, LLMSIZE__K_MTP, LLMSIZE__K_MULTI_QUERY,
+    LLMSIZE__K_TOKEN_TYPES, LLMSIZE__K_DEC_LAYERS, LLMSIZE__K_MELS, LLMSIZE__K_AUDIO_POS, LLMSIZE__K_LABELS,
+    LLMSIZE__K_QKV_BIAS, LLMSIZE__K_FC1_BIAS,
     LLMSIZE__K_COUNT
 };
 static const struct { const char *names; uint32_t slot; } llmsize__hf_keys[] = {
     { "vocab_size|padded_vocab_size", LLMSIZE__K_VOCAB },
     { "hidden_size|n_embd|d_model|dim", LLMSIZE__K_HIDDEN },
-    { "num_hidden_layers|n_layer|num_layers|n_layers", LLMSIZE__K_LAYERS },
-    { "num_attention_heads|n_head|n_heads", LLMSIZE__K_HEADS },
+    { "num_hidden_layers|n_layer|num_layers|n_layers|encoder_layers", LLMSIZE__K_LAYERS },
+    { "num_attention_heads|n_head|n_heads|encoder_attention_heads", LLMSIZE__K_HEADS },
     { "num_key_value_heads|num_kv_heads|n_kv_heads|num_kv", LLMSIZE__K_KV_HEADS },
     { "head_dim", LLMSIZE__K_HEAD_DIM },
-    { "intermediate_size|ffn_dim|n_inner|ffn_hidden_size", LLMSIZE__K_FFN },
-    { "max_position_embeddings|n_positions|max_sequence_length|seq_length", LLMSIZE__K_MAX_CTX },
+    { "intermediate_size|ffn_dim|n_inner|ffn_hidden_size|hidden_dim|encoder_ffn_dim", LLMSIZE__K_FFN },
+    { "max_position_embeddings|n_positions|max_sequence_length|seq_length|max_target_positions", LLMSIZE__K_MAX_CTX },
     { "tie_word_embeddings", LLMSIZE__K_TIE },
     { "attention_bias|bias", LLMSIZE__K_ATTN_BIAS },
     { "mlp_bias", LLMSIZE__K_MLP_BIAS },
@@ -2792,7 +3096,14 @@ static const struct { const char *names; uint32_t slot; } llmsize__hf_keys[] = {
     { "linear_value_head_dim", LLMSIZE__K_LIN_V_DIM },
     { "linear_conv_kernel_dim", LLMSIZE__K_CONV },
     { "num_nextn_predict_layers|mtp_num_hidden_layers", LLMSIZE__K_MTP },
-    { "multi_query", LLMSIZE__K_MULTI_QUERY }
+    { "multi_query", LLMSIZE__K_MULTI_QUERY },
+    { "type_vocab_size", LLMSIZE__K_TOKEN_TYPES },
+    { "decoder_layers", LLMSIZE__K_DEC_LAYERS },
+    { "num_mel_bins", LLMSIZE__K_MELS },
+    { "max_source_positions", LLMSIZE__K_AUDIO_POS },
+    { "num_labels", LLMSIZE__K_LABELS },
+    { "qkv_proj_bias", LLMSIZE__K_QKV_BIAS },   /* NomicBERT */
+    { "mlp_fc1_bias", LLMSIZE__K_FC1_BIAS }
 };
 
 /* What a scan of the JSON text collects: numbers (and booleans as 0/1) per slot, for the
@@ -2803,6 +3114,8 @@ typedef struct llmsize__hf {
     double val[2][LLMSIZE__K_COUNT];
     uint8_t has[2][LLMSIZE__K_COUNT];
     char model_type[2][32];
+    char arch[64];            /* the first of "architectures" (which head it carries)   */
+    uint32_t labels;          /* entries of "id2label"                                   */
     uint32_t n_types[2], n_sliding[2], first_full[2], last_full[2], n_full[2];
 } llmsize__hf;
 
@@ -2844,6 +3157,46 @@ static int llmsize__hf_number(llmsize__hf *h, double *out) {
 static void llmsize__hf_value(llmsize__hf *h, int depth, int level, int obj_level, int slot, int layer_types);
 
 /* An object's members; `level` 0 = top, 1 = text_config, -1 = anywhere else (skipped). */
+/* The first string of the "architectures" array, read ahead; the array is then parsed as
+   any other value. */
+static void llmsize__hf_peek_arch(llmsize__hf *h) {
+    const char *save = h->p, *s;
+    size_t n;
+    if (h->p < h->end && *h->p == '[') {
+        ++h->p;
+        llmsize__hf_ws(h);
+        if (llmsize__hf_string(h, &s, &n) && n < sizeof h->arch) { memcpy(h->arch, s, n); h->arch[n] = '\0'; }
+    }
+    h->p = save;
+}
+
+/* Members of the object at h->p, read ahead (a read error counts none; the object is then
+   parsed as any other value, which reports it). */
+static uint32_t llmsize__hf_count_members(llmsize__hf *h, int depth) {
+    const char *save = h->p, *k;
+    const int err = h->err;
+    size_t n;
+    uint32_t count = 0;
+    if (h->p >= h->end || *h->p != '{') return 0;
+    ++h->p;
+    llmsize__hf_ws(h);
+    while (!h->err && h->p < h->end && *h->p != '}') {
+        if (!llmsize__hf_string(h, &k, &n)) break;
+        llmsize__hf_ws(h);
+        if (h->p >= h->end || *h->p != ':') break;
+        ++h->p;
+        llmsize__hf_ws(h);
+        llmsize__hf_value(h, depth + 2, -1, -1, -1, 0);
+        ++count;
+        llmsize__hf_ws(h);
+        if (h->p < h->end && *h->p == ',') { ++h->p; llmsize__hf_ws(h); }
+    }
+    if (h->err) count = 0;
+    h->err = err;
+    h->p = save;
+    return count;
+}
+
 static void llmsize__hf_object(llmsize__hf *h, int depth, int level) {
     ++h->p;
     llmsize__hf_ws(h);
@@ -2868,6 +3221,8 @@ static void llmsize__hf_object(llmsize__hf *h, int depth, int level) {
                 }
             }
             if (level == 0 && n == 11 && memcmp(k, "text_config", 11) == 0) child = 1;
+            if (level == 0 && n == 13 && memcmp(k, "architectures", 13) == 0) llmsize__hf_peek_arch(h);
+            if (level == 0 && n == 8 && memcmp(k, "id2label", 8) == 0) h->labels = llmsize__hf_count_members(h, depth);
             if (n == 11 && memcmp(k, "layer_types", 11) == 0) types = 1;
             if (n == 10 && memcmp(k, "model_type", 10) == 0) {
                 const char *s;
@@ -2956,12 +3311,45 @@ static uint32_t llmsize__hf_u32(const llmsize__hf *h, uint32_t slot, int *bad) {
     return (uint32_t)v;
 }
 
+static int llmsize__ends_with(const char *s, const char *suffix) {
+    const size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* Encoder families: position and token-type tables, the audio stem, the decoder of an
+   encoder-decoder, and the head the checkpoint's class carries. */
+static void llmsize__hf_encoder(const llmsize__hf *h, const llmsize_hf_family *f, llmsize_model *m, int *bad) {
+    llmsize_encoder *e = &m->enc;
+    if (!(f->flags & LLMSIZE_F_ENCODER)) return;
+    e->token_types = llmsize__hf_u32(h, LLMSIZE__K_TOKEN_TYPES, bad);
+    e->mel_bins = llmsize__hf_u32(h, LLMSIZE__K_MELS, bad);
+    e->audio_positions = e->mel_bins ? llmsize__hf_u32(h, LLMSIZE__K_AUDIO_POS, bad) : 0u;
+    e->decoder_layers = llmsize__hf_u32(h, LLMSIZE__K_DEC_LAYERS, bad);
+    if (f->learned_positions) e->positions = m->dims.max_ctx;
+    /* NomicBERT states its biases; absent keys keep the family's */
+    if (h->has[0][LLMSIZE__K_QKV_BIAS] && !llmsize__hf_u32(h, LLMSIZE__K_QKV_BIAS, bad))
+        m->flags &= ~(uint32_t)(LLMSIZE_F_QKV_BIAS | LLMSIZE_F_O_BIAS);
+    if (h->has[0][LLMSIZE__K_FC1_BIAS] && !llmsize__hf_u32(h, LLMSIZE__K_FC1_BIAS, bad))
+        m->flags &= ~(uint32_t)LLMSIZE_F_MLP_BIAS;
+    if (llmsize__ends_with(h->arch, "ForSequenceClassification")) {
+        e->head = LLMSIZE_HEAD_CLASSIFIER;
+        /* transformers: num_labels, else the id2label entries, else 2 */
+        e->labels = llmsize__hf_u32(h, LLMSIZE__K_LABELS, bad);
+        if (!e->labels) e->labels = h->labels ? h->labels : 2u;
+    } else if (llmsize__ends_with(h->arch, "ForMaskedLM")) {
+        e->head = LLMSIZE_HEAD_MLM;
+    } else if (!llmsize__ends_with(h->arch, "ForConditionalGeneration")) {
+        e->head = f->bare_head;
+    }
+}
+
 LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t len, llmsize_model *out) {
     llmsize__hf h;
     const char *type;
     size_t i;
     int bad = 0, lv;
     uint32_t window, pattern, chunk, family_every = 0;
+    const llmsize_hf_family *family = NULL;
     if (out) memset(out, 0, sizeof *out);
     if (!json || !out) return LLMSIZE_ERR_NULL;
     if (len > ((size_t)1 << 24)) return LLMSIZE_ERR_INVALID_ARG;   /* configs are kilobytes */
@@ -3020,6 +3408,7 @@ LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t
     type = h.model_type[1][0] ? h.model_type[1] : h.model_type[0];
     for (i = 0; i < LLMSIZE__COUNT(llmsize__hf_families); ++i)
         if (llmsize__in_list(type, llmsize__hf_families[i].model_types)) {
+            family = &llmsize__hf_families[i];
             out->flags |= llmsize__hf_families[i].flags;
             out->extra.norms_per_layer = llmsize__hf_families[i].norms_per_layer;
             family_every = llmsize__hf_families[i].global_every;
@@ -3055,6 +3444,7 @@ LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t
     if (llmsize__hf_u32(&h, LLMSIZE__K_ATTN_BIAS, &bad)) out->flags |= LLMSIZE_F_QKV_BIAS | LLMSIZE_F_O_BIAS;
     if (llmsize__hf_u32(&h, LLMSIZE__K_MLP_BIAS, &bad)) out->flags |= LLMSIZE_F_MLP_BIAS;
     if (out->extra.mtp_layers == 0) out->flags &= ~(uint32_t)LLMSIZE_F_MTP_EMBED;
+    if (family) llmsize__hf_encoder(&h, family, out, &bad);
     if (bad) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_PARSE; }
     return llmsize_model_validate(out);
 }
@@ -3403,13 +3793,11 @@ typedef struct llmsize__kvparts { uint64_t full_tok, local_tok, state_seq; } llm
 static void llmsize__kv_parts(const llmsize_model *m, llmsize_kv_dtype d, uint32_t stage_layers,
                               llmsize__kvparts *k, int *ov) {
     const uint64_t tok = llmsize__kv_token_bytes(m, d, ov);
-    uint32_t i;
+    const llmsize__layer_counts c = llmsize__count_layers(m);
     memset(k, 0, sizeof *k);
-    for (i = 0; i < m->dims.layers; ++i) {
-        if (llmsize__is_linear_layer(m, i)) k->state_seq = llmsize__add(k->state_seq, llmsize__linear_state_bytes(m), ov);
-        else if (llmsize__is_local_layer(m, i)) k->local_tok = llmsize__add(k->local_tok, tok, ov);
-        else k->full_tok = llmsize__add(k->full_tok, tok, ov);
-    }
+    k->state_seq = llmsize__mul(c.linear, llmsize__linear_state_bytes(m), ov);
+    k->local_tok = llmsize__mul(c.local, tok, ov);
+    k->full_tok = llmsize__mul(c.full, tok, ov);
     if (stage_layers < m->dims.layers) {   /* pipeline stage: its share of the layers */
         k->full_tok = k->full_tok / m->dims.layers * stage_layers + k->full_tok % m->dims.layers * stage_layers / m->dims.layers;
         k->local_tok = k->local_tok / m->dims.layers * stage_layers + k->local_tok % m->dims.layers * stage_layers / m->dims.layers;
@@ -3632,7 +4020,6 @@ static llmsize_status llmsize__plan_check(const llmsize_plan *p, const llmsize_e
     if (p->engine >= LLMSIZE__COUNT(llmsize__engines)) return LLMSIZE_ERR_UNKNOWN_ENGINE;
     if ((unsigned)p->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
     if ((st = llmsize_model_validate(p->model)) != LLMSIZE_OK) return st;
-    if (p->model->flags & LLMSIZE_F_ENCODER) return LLMSIZE_ERR_UNSUPPORTED;
     if (!(p->mem_fraction == p->mem_fraction) || p->mem_fraction < 0.0 || p->mem_fraction > 1.0 ||
         !(p->host_bw_gbs == p->host_bw_gbs) || p->host_bw_gbs < 0.0 || p->host_bw_gbs > 1e6 ||
         p->tight_pct > 100u || p->seqs > 1000000u || p->ubatch > 1000000u || p->block_size > 1000000u ||
@@ -3656,6 +4043,35 @@ static uint64_t llmsize__default_context(const llmsize_plan *p, const llmsize_en
     return c;
 }
 
+/* Encoders and encoder-decoders keep no paged KV pool: whatever the engine, a plan is their
+   weights, one batch of `seqs` inputs' activations and (Whisper) the decoder's small cache
+   against usable memory, split evenly over the accelerators (llmsize_fit). */
+static llmsize_status llmsize__plan_encoder(const llmsize_plan *p, llmsize_plan_result *out) {
+    llmsize_fit_request q;
+    llmsize_fit_result r;
+    llmsize_status st;
+    uint32_t n;
+    memset(&q, 0, sizeof q);
+    q.model = p->model; q.format = p->format; q.accel = p->accel;
+    q.n_accel = p->tp ? p->tp : 1u;
+    q.context = p->context; q.seqs = p->seqs; q.kv_dtype = p->kv_dtype; q.tight_pct = p->tight_pct;
+    if ((st = llmsize_fit(&q, &r)) != LLMSIZE_OK) return st;
+    n = q.n_accel;
+    out->gpus = n;
+    out->seqs = p->seqs ? p->seqs : 1u;
+    out->context = p->context ? p->context : (p->model->dims.max_ctx ? p->model->dims.max_ctx : 8192u);
+    out->weight_bytes = r.weight_bytes / n;
+    out->kv_bytes = r.kv_bytes / n;
+    out->activation_bytes = r.activation_bytes / n;
+    out->total_bytes = out->weight_bytes + out->kv_bytes + out->activation_bytes;
+    out->usable_bytes = r.usable_bytes / n;
+    out->headroom_bytes = (int64_t)out->usable_bytes - (int64_t)out->total_bytes;
+    out->fits = out->loads = out->headroom_bytes >= 0;
+    out->tight = out->fits && (uint64_t)out->headroom_bytes < out->usable_bytes / 100u * (p->tight_pct ? p->tight_pct : 10u);
+    out->max_context = p->model->dims.max_ctx;
+    return LLMSIZE_OK;
+}
+
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_result *out) {
     const llmsize_engine_info *e;
     llmsize__layout l;
@@ -3669,6 +4085,10 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
     if (out) memset(out, 0, sizeof *out);
     if (!p || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize__plan_check(p, &e)) != LLMSIZE_OK) return st;
+    if (p->model->flags & LLMSIZE_F_ENCODER) {
+        if ((st = llmsize__plan_encoder(p, out)) != LLMSIZE_OK) memset(out, 0, sizeof *out);
+        return st;
+    }
     if ((st = llmsize__layout_of(p, &l)) != LLMSIZE_OK) return st;
     out->gpus = l.gpus;
     out->seqs = p->seqs ? p->seqs : (e->default_seqs ? e->default_seqs : 1u);

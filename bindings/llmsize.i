@@ -57,6 +57,16 @@ llmsize_params_out llmsize_params_get(const llmsize_model *m) { llmsize_params_o
 llmsize_weights_out llmsize_weights_get(const llmsize_model *m, const llmsize_format *f) {
     llmsize_weights_out r; r.status = llmsize_weight_bytes(m, f, &r.value); return r;
 }
+typedef struct llmsize_mix_out { int status; llmsize_gguf_mix value; } llmsize_mix_out;
+llmsize_mix_out llmsize_gguf_mix_get(const llmsize_model *m, const llmsize_format *f) {
+    llmsize_mix_out r; r.status = llmsize_gguf_mix_of(m, f, &r.value); return r;
+}
+/* arrays do not cross SWIG well: one type at a time (0 past the end) */
+uint32_t llmsize_mix_tensors(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->tensors[type] : 0; }
+uint64_t llmsize_mix_bytes(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->bytes[type] : 0; }
+llmsize_u64_out llmsize_activation_get(const llmsize_model *m, uint64_t batch, uint64_t seq, int eager) {
+    llmsize_u64_out r; r.status = llmsize_activation_bytes(m, batch, seq, eager, &r.value); return r;
+}
 llmsize_u64_out llmsize_kv_get(const llmsize_model *m, uint64_t context, uint32_t seqs, int dtype) {
     llmsize_u64_out r; r.status = llmsize_kv_bytes(m, context, seqs, (llmsize_kv_dtype)dtype, &r.value); return r;
 }

@@ -30,6 +30,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     m.extra.norms_per_layer = fuzz_small(&in) % 8; m.extra.mtp_layers = fuzz_small(&in) % 4;
     m.extra.vision_params = fuzz_u64(&in) >> (fuzz_u32(&in) % 64);
+    if (fuzz_u32(&in) % 4 == 0) {   /* encoders and encoder-decoders */
+        m.flags |= LLMSIZE_F_ENCODER;
+        m.enc.head = fuzz_u32(&in) % 6; m.enc.labels = fuzz_small(&in) % 4; m.enc.positions = fuzz_small(&in);
+        m.enc.token_types = fuzz_small(&in) % 4; m.enc.mel_bins = fuzz_small(&in) % 256;
+        m.enc.audio_positions = fuzz_small(&in); m.enc.decoder_layers = fuzz_small(&in) % 8;
+    }
     fuzz_everything(&m, &in);
     return 0;
 }

@@ -37,7 +37,18 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
     const llmsize_accel *a = llmsize_accel_at(fuzz_u32(in) % llmsize_accel_count());
     llmsize_status st = llmsize_params_of(m, &p);
     if (st == LLMSIZE_OK) FUZZ_CHECK(p.active <= p.total && p.text <= p.total);
-    if (llmsize_weight_bytes(m, f, &w) == LLMSIZE_OK) FUZZ_CHECK(w.total > 0);
+    if (llmsize_weight_bytes(m, f, &w) == LLMSIZE_OK) {
+        llmsize_gguf_mix mix;
+        uint64_t sum = 0;
+        unsigned t;
+        FUZZ_CHECK(w.total > 0);
+        /* a GGUF file's types add up to its weights, byte for byte */
+        if (llmsize_gguf_mix_of(m, f, &mix) == LLMSIZE_OK) {
+            for (t = 0; t < LLMSIZE_GGML_TYPE_COUNT; ++t) sum += mix.bytes[t];
+            FUZZ_CHECK(sum == w.total);   /* vision and MTP are not in a text GGUF */
+        }
+    }
+    (void)llmsize_activation_bytes(m, fuzz_small(in), fuzz_u64(in) >> (fuzz_u32(in) % 64), (int)(fuzz_u32(in) & 1), &u64v);
     ctx = fuzz_u64(in) >> (fuzz_u32(in) % 64);
     if (llmsize_kv_bytes(m, ctx, fuzz_small(in), (llmsize_kv_dtype)(fuzz_u32(in) % 16), &kv) == LLMSIZE_OK &&
         ctx < UINT64_MAX / 2 && llmsize_kv_bytes(m, ctx + 1, 1, LLMSIZE_KV_F16, &kv2) == LLMSIZE_OK)

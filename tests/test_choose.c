@@ -93,7 +93,8 @@ static void test_licenses(void) {
         char ids[128], *tok;
         strncpy(ids, row->license, sizeof ids - 1);
         ids[sizeof ids - 1] = '\0';
-        CHECK(ids[0] != '\0', "model %s has a licence", row->id);
+        /* empty: the card's licence has no terms in the table (the source says which) */
+        CHECK(ids[0] != '\0' || strstr(row->source, "licence:") != NULL, "model %s has a licence", row->id);
         for (tok = strtok(ids, "+"); tok; tok = strtok(NULL, "+"))
             CHECK(llmsize_find_license(tok, &l) == LLMSIZE_OK, "model %s: licence %s is in the table", row->id, tok);
     }

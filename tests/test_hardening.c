@@ -166,7 +166,13 @@ static void prop_kv_monotone(const llmsize_model *m) {
     uint64_t prev = 0;
     if (!kv_of(m, 1, 1)) return; /* no KV cache (encoder-only) */
     for (i = 0; i < sizeof ctx / sizeof ctx[0]; ++i) {
-        uint64_t kv = kv_of(m, ctx[i], 1);
+        uint64_t kv;
+        if (m->enc.positions && ctx[i] > m->enc.positions) { /* past a learned position table */
+            CHECK(llmsize_kv_bytes(m, ctx[i], 1, LLMSIZE_KV_F16, &kv) == LLMSIZE_ERR_INVALID_ARG && kv == 0,
+                  "%s: KV past the %u positions is refused", m->id, m->enc.positions);
+            continue;
+        }
+        kv = kv_of(m, ctx[i], 1);
         CHECK(kv >= prev, "%s: KV at %llu tokens (%llu) < at fewer (%llu)", m->id, (unsigned long long)ctx[i],
               (unsigned long long)kv, (unsigned long long)prev);
         CHECK(kv_of(m, ctx[i], 3) >= kv, "%s: 3 sequences hold less than 1", m->id);
@@ -180,9 +186,13 @@ static void prop_kv_monotone(const llmsize_model *m) {
    a "smaller" named type above a "larger" one. That is real: TensorBlock/gemma-3-1b-it-GGUF
    lists Q2_K at 0.690 GB and Q3_K_S at 0.689 GB. Fused-QKV families (Phi-3, Falcon) and MoE
    models get their own per-tensor rules, under which the ladder is not guaranteed either
-   (random shapes find inversions; the table's rows keep it). The ladder holds without these. */
+   (random shapes find inversions; the table's rows keep it). Below 8 layers the _S and _M
+   rules cross too: Q4_K_S gives Q5_K to the first 4 attn_v tensors, Q4_K_M gives Q6_K to
+   layers n/8-apart (at 3 layers: 3 x Q5_K against 1 x Q6_K + 2 x Q4_K), so a 3-layer model's
+   Q4_K_S is the larger file. The ladder holds without these. */
 static int no_fallback(const llmsize_model *m) {
-    return !(m->flags & (LLMSIZE_F_FUSED_QKV | LLMSIZE_F_FALCON_QUANT)) && !m->moe.experts && m->dims.hidden % 256 == 0 && m->dims.ffn % 256 == 0 && m->moe.expert_ffn % 256 == 0 &&
+    return !(m->flags & (LLMSIZE_F_FUSED_QKV | LLMSIZE_F_FUSED_GATE_UP | LLMSIZE_F_FALCON_QUANT)) && !m->moe.experts &&
+           m->dims.layers >= 8 && m->dims.hidden % 256 == 0 && m->dims.ffn % 256 == 0 && m->moe.expert_ffn % 256 == 0 &&
            m->moe.shared_ffn % 256 == 0 && (m->dims.heads * m->dims.head_dim) % 256 == 0 && !m->mla.kv_lora_rank &&
            !m->linear.full_every;
 }

@@ -87,6 +87,45 @@ static void gguf_row(const row_t *r) {
     ++n_gguf;
 }
 
+/* ---- 2b. GGUF headers: tensors per ggml type, as llama.cpp's loader lists them, exact ---- */
+static int n_mix;
+static char mix_models[64][40];
+static int n_mix_models;
+static void mix_row(const row_t *r) {
+    const llmsize_model *m = model(r->f[0]);
+    const llmsize_format *f = format(r->f[1]);
+    llmsize_model untied;
+    llmsize_gguf_mix mix;
+    uint32_t want[LLMSIZE_GGML_TYPE_COUNT] = {0};
+    char buf[256], *tok;
+    uint32_t t;
+    int k;
+    if (!m || !f) return;
+    if (!strcmp(r->f[3], "output")) {   /* the file carries a separate output.weight */
+        untied = *m;
+        untied.flags &= ~(uint32_t)LLMSIZE_F_TIED_EMBED;
+        m = &untied;
+    }
+    snprintf(buf, sizeof buf, "%s", r->f[2]);
+    for (tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        char *eq = strchr(tok, '=');
+        int found = 0;
+        if (!eq) continue;
+        *eq = '\0';
+        for (t = 0; t < LLMSIZE_GGML_TYPE_COUNT; ++t)
+            if (llmsize_ggml_type_name(t) && !strcmp(llmsize_ggml_type_name(t), tok)) { want[t] = (uint32_t)atoi(eq + 1); found = 1; }
+        CHECK(found, "gguf_types %s %s: unknown type name %s", r->f[0], r->f[1], tok);
+    }
+    if (!strcmp(r->f[3], "rope_freqs") && want[0]) --want[0];   /* not modelled: one F32 table */
+    CHECK(llmsize_gguf_mix_of(m, f, &mix) == LLMSIZE_OK, "gguf_mix_of %s %s", r->f[0], r->f[1]);
+    for (t = 0; t < LLMSIZE_GGML_TYPE_COUNT; ++t)
+        CHECK(mix.tensors[t] == want[t], "gguf_types %s %s: %s tensors predicted %u, the file has %u", r->f[0],
+              r->f[1], llmsize_ggml_type_name(t) ? llmsize_ggml_type_name(t) : "?", mix.tensors[t], want[t]);
+    ++n_mix;
+    for (k = 0; k < n_mix_models; ++k) if (!strcmp(mix_models[k], r->f[0])) break;
+    if (k == n_mix_models && n_mix_models < 64) snprintf(mix_models[n_mix_models++], sizeof mix_models[0], "%s", r->f[0]);
+}
+
 /* ---- 3. llama.cpp KV buffer log lines, exact to the printed 0.01 MiB ---- */
 static int n_kv;
 static void kv_row(const row_t *r) {
@@ -265,8 +304,17 @@ static void config_row(const row_t *r) {
     CHECK(llmsize_params_of(&cm, &a) == LLMSIZE_OK && llmsize_params_of(t, &b) == LLMSIZE_OK && a.text == b.text &&
           a.active == b.active, "%s: config.json gives %llu params (%llu active), the table row %llu (%llu)", r->f[0],
           (unsigned long long)a.text, (unsigned long long)a.active, (unsigned long long)b.text, (unsigned long long)b.active);
-    CHECK(llmsize_kv_bytes(&cm, 32768, 1, LLMSIZE_KV_F16, &k1) == LLMSIZE_OK && llmsize_kv_bytes(t, 32768, 1, LLMSIZE_KV_F16, &k2) == LLMSIZE_OK &&
-          k1 == k2, "%s: KV at 32K from config.json %llu, table %llu", r->f[0], (unsigned long long)k1, (unsigned long long)k2);
+    {   /* the same KV (or the same refusal: encoders keep none, Whisper's decoder stops at 448) */
+        const uint64_t ctx = t->dims.max_ctx && t->dims.max_ctx < 32768u ? t->dims.max_ctx : 32768u;
+        const llmsize_status s1 = llmsize_kv_bytes(&cm, ctx, 1, LLMSIZE_KV_F16, &k1);
+        const llmsize_status s2 = llmsize_kv_bytes(t, ctx, 1, LLMSIZE_KV_F16, &k2);
+        CHECK(s1 == s2 && k1 == k2 && (s1 == LLMSIZE_OK || (t->flags & LLMSIZE_F_ENCODER)),
+              "%s: KV at %llu tokens from config.json %llu (%s), table %llu (%s)", r->f[0], (unsigned long long)ctx,
+              (unsigned long long)k1, llmsize_strerror(s1), (unsigned long long)k2, llmsize_strerror(s2));
+    }
+    CHECK(cm.enc.head == t->enc.head && cm.enc.labels == t->enc.labels && cm.enc.positions == t->enc.positions &&
+          cm.enc.token_types == t->enc.token_types && cm.enc.decoder_layers == t->enc.decoder_layers,
+          "%s: encoder layout from config.json differs from the table row", r->f[0]);
     ++n_configs;
 }
 
@@ -329,16 +377,18 @@ int main(int argc, char **argv) {
     CHECK(llmsize_test_second_tu() == 1, "second translation unit");
     each_row("params.tsv", params_row);
     each_row("gguf_sizes.tsv", gguf_row);
+    each_row("gguf_types.tsv", mix_row);
     each_row("kv_logs.tsv", kv_row);
     each_row("decode.tsv", decode_row);
     qsort(decode_err, (size_t)n_decode, sizeof decode_err[0], cmp_double);
     mape = n_decode ? decode_err[n_decode / 2] : 1.0;
     p90 = n_decode ? decode_err[n_decode * 9 / 10] : 1.0;
+    printf("validation: %d GGUF headers' tensor-type histograms over %d models, every count exact;\n", n_mix, n_mix_models);
     printf("validation: %d exact parameter counts; %d GGUF sizes (worst %.2f %%); %d KV log lines;\n"
            "            %d decode measurements on %d accelerators: median abs error %.1f %%, p90 %.1f %%, "
            "%d within [low, high]\n", n_params, n_gguf, 100.0 * gguf_worst, n_kv, n_decode, n_decode_hw,
            100.0 * mape, 100.0 * p90, decode_in_range);
-    CHECK(n_params >= 25 && n_gguf >= 30 && n_kv >= 10 && n_decode >= 40 && n_decode_hw >= 15, "validation set sizes");
+    CHECK(n_params >= 25 && n_gguf >= 30 && n_mix >= 30 && n_kv >= 10 && n_decode >= 40 && n_decode_hw >= 15, "validation set sizes");
     CHECK(mape <= 0.20, "decode median absolute percentage error %.1f %% exceeds the 20 %% bound", 100.0 * mape);
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

@@ -59,8 +59,11 @@ static unsigned long long index_total_size(const char *text) {
 
 static const char *flag_names[] = { "TIED_EMBED", "QKV_BIAS", "O_BIAS", "MLP_BIAS", "QK_NORM", "QK_NORM_FULL",
                                     "NORM_BIAS", "NONGATED_MLP", "FUSED_QKV", "ATTN_SINKS", "ROUTER_BIAS",
-                                    "EXPERT_BIAS", "SHARED_GATE", "ATTN_GATE", "MTP_EMBED", "ENCODER", "FALCON_QUANT" };
+                                    "EXPERT_BIAS", "SHARED_GATE", "ATTN_GATE", "MTP_EMBED", "ENCODER", "FALCON_QUANT", "NO_K_BIAS",
+                                    "FUSED_GATE_UP" };
 static const char *attn_names[] = { "LLMSIZE_ATTN_FULL", "LLMSIZE_ATTN_SLIDING", "LLMSIZE_ATTN_CHUNKED" };
+static const char *head_names[] = { "LLMSIZE_HEAD_LM", "LLMSIZE_HEAD_NONE", "LLMSIZE_HEAD_POOLER",
+                                    "LLMSIZE_HEAD_CLASSIFIER", "LLMSIZE_HEAD_MLM" };
 
 static void print_flags(uint32_t flags) {
     size_t i;
@@ -136,8 +139,9 @@ int main(int argc, char **argv) {
     printf("      { %u, %u, %u, %u, %u, %u }, { %u, %u, %u, %u, %u, %u, %u },\n", m.linear.full_every, m.linear.k_heads,
            m.linear.v_heads, m.linear.k_dim, m.linear.v_dim, m.linear.conv_kernel, m.moe.experts, m.moe.active,
            m.moe.expert_ffn, m.moe.shared, m.moe.shared_ffn, m.moe.dense_first, m.moe.every);
-    printf("      { %u, %u, %lluull },\n", m.extra.norms_per_layer, m.extra.mtp_layers,
-           (unsigned long long)m.extra.vision_params);
+    printf("      { %u, %u, %lluull }, { %s, %u, %u, %u, %u, %u, %u },\n", m.extra.norms_per_layer, m.extra.mtp_layers,
+           (unsigned long long)m.extra.vision_params, head_names[m.enc.head < LLMSIZE_HEAD_COUNT ? m.enc.head : 0],
+           m.enc.labels, m.enc.positions, m.enc.token_types, m.enc.mel_bins, m.enc.audio_positions, m.enc.decoder_layers);
     printf("      %sull, \"%s\" },\n", published ? published : "0", or_todo(arg(argc, argv, "--published-source")));
     fprintf(stderr, "computed: %llu parameters in the checkpoint (text %llu, active per token %llu)\n",
             (unsigned long long)p.total, (unsigned long long)p.text, (unsigned long long)p.active);

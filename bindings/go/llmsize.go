@@ -385,6 +385,58 @@ func (m *Model) KVBytes(context uint64, seqs uint32, dtype string) (uint64, erro
 	return r.GetValue(), nil
 }
 
+// IsEncoder reports whether the model is an encoder (BERT family, Whisper): it keeps no
+// KV cache across requests; size it with ActivationBytes.
+func (m *Model) IsEncoder() bool {
+	defer runtime.KeepAlive(m)
+	return uint(m.p.GetFlags())&uint(core.LLMSIZE_F_ENCODER) != 0
+}
+
+// ActivationBytes is the peak activation memory of one forward pass over batch inputs of
+// seq tokens (an estimate from the layer shapes; eager adds the seq x seq scores).
+func (m *Model) ActivationBytes(batch, seq uint64, eager bool) (uint64, error) {
+	e := 0
+	if eager {
+		e = 1
+	}
+	defer runtime.KeepAlive(m)
+	r := core.Llmsize_activation_get(m.p, batch, seq, e)
+	defer core.DeleteLlmsize_u64_out(r)
+	if err := statusErr(r.GetStatus(), m.ID); err != nil {
+		return 0, err
+	}
+	return r.GetValue(), nil
+}
+
+// GGUFTypeCount is what a GGUF file holds of one ggml type.
+type GGUFTypeCount struct {
+	Tensors uint32
+	Bytes   uint64
+}
+
+// GGUFMix gives, for a GGUF file type, the tensors and bytes of each ggml type llama.cpp's
+// quantizer writes, keyed by the name its loader prints ("q4_K").
+func (m *Model) GGUFMix(formatName string) (map[string]GGUFTypeCount, error) {
+	f, err := format(formatName)
+	if err != nil {
+		return nil, err
+	}
+	defer runtime.KeepAlive(m)
+	r := core.Llmsize_gguf_mix_get(m.p, f)
+	defer core.DeleteLlmsize_mix_out(r)
+	if err := statusErr(r.GetStatus(), m.ID+" "+formatName); err != nil {
+		return nil, err
+	}
+	out := map[string]GGUFTypeCount{}
+	v := r.GetValue()
+	for t := uint(0); t < uint(core.LLMSIZE_GGML_TYPE_COUNT); t++ {
+		if n := core.Llmsize_mix_tensors(v, t); n != 0 {
+			out[core.Llmsize_ggml_type_name(t)] = GGUFTypeCount{Tensors: uint32(n), Bytes: core.Llmsize_mix_bytes(v, t)}
+		}
+	}
+	return out, nil
+}
+
 // ---------------------------------------------------------------------------------------
 // Fits
 // ---------------------------------------------------------------------------------------
@@ -819,7 +871,7 @@ type Candidate struct {
 }
 
 var taskBits = map[string]uint{"chat": 1, "code": 2, "reasoning": 4, "multilingual": 8, "vision": 16,
-	"long-context": 32, "embedding": 64}
+	"long-context": 32, "embedding": 64, "speech": 128, "rerank": 256}
 
 // Select ranks every model in the table for a deployment: candidates best first, then
 // the rejected ones with the first constraint each failed.

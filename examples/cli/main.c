@@ -607,7 +607,8 @@ static int parse_tasks(const char *spec, uint32_t *tasks) {
     static const struct { const char *name; uint32_t bit; } names[] = {
         { "chat", LLMSIZE_TASK_CHAT }, { "code", LLMSIZE_TASK_CODE }, { "reasoning", LLMSIZE_TASK_REASONING },
         { "multilingual", LLMSIZE_TASK_MULTILINGUAL }, { "vision", LLMSIZE_TASK_VISION },
-        { "long-context", LLMSIZE_TASK_LONG_CONTEXT }, { "embedding", LLMSIZE_TASK_EMBEDDING } };
+        { "long-context", LLMSIZE_TASK_LONG_CONTEXT }, { "embedding", LLMSIZE_TASK_EMBEDDING },
+        { "speech", LLMSIZE_TASK_SPEECH }, { "rerank", LLMSIZE_TASK_RERANK } };
     const char *p = spec;
     *tasks = 0;
     while (*p) {

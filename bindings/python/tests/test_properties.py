@@ -96,8 +96,8 @@ def test_more_context_never_means_less_kv(mid, a, b):
     lo, hi = sorted((a, b))
     try:
         assert m.kv_bytes(lo) <= m.kv_bytes(hi)
-    except llmsize.InvalidArgumentError:
-        pytest.skip("no KV cache")
+    except (llmsize.InvalidArgumentError, llmsize.UnsupportedError):
+        pytest.skip("no KV cache, or past a learned position table")
 
 
 @SETTINGS

@@ -207,6 +207,16 @@ llmsize_params_out llmsize_params_get(const llmsize_model *m) { llmsize_params_o
 llmsize_weights_out llmsize_weights_get(const llmsize_model *m, const llmsize_format *f) {
     llmsize_weights_out r; r.status = llmsize_weight_bytes(m, f, &r.value); return r;
 }
+typedef struct llmsize_mix_out { int status; llmsize_gguf_mix value; } llmsize_mix_out;
+llmsize_mix_out llmsize_gguf_mix_get(const llmsize_model *m, const llmsize_format *f) {
+    llmsize_mix_out r; r.status = llmsize_gguf_mix_of(m, f, &r.value); return r;
+}
+/* arrays do not cross SWIG well: one type at a time (0 past the end) */
+uint32_t llmsize_mix_tensors(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->tensors[type] : 0; }
+uint64_t llmsize_mix_bytes(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->bytes[type] : 0; }
+llmsize_u64_out llmsize_activation_get(const llmsize_model *m, uint64_t batch, uint64_t seq, int eager) {
+    llmsize_u64_out r; r.status = llmsize_activation_bytes(m, batch, seq, eager, &r.value); return r;
+}
 llmsize_u64_out llmsize_kv_get(const llmsize_model *m, uint64_t context, uint32_t seqs, int dtype) {
     llmsize_u64_out r; r.status = llmsize_kv_bytes(m, context, seqs, (llmsize_kv_dtype)dtype, &r.value); return r;
 }
@@ -582,7 +592,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_d9fb8bd9f532e0d9(void *_swig_go_0) {
+void _wrap_Swig_free_core_b658498378ef7459(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -592,7 +602,7 @@ void _wrap_Swig_free_core_d9fb8bd9f532e0d9(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_b658498378ef7459(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -605,7 +615,7 @@ void *_wrap_Swig_malloc_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_OK_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -617,7 +627,7 @@ intgo _wrap_LLMSIZE_OK_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -629,7 +639,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -641,7 +651,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -653,7 +663,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -665,7 +675,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -677,7 +687,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -689,7 +699,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -701,7 +711,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -713,7 +723,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -725,7 +735,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -737,7 +747,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -749,7 +759,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -761,7 +771,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -773,7 +783,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -785,7 +795,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_b658498378ef7459() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -797,7 +807,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -809,7 +819,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -821,7 +831,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -833,7 +843,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -845,7 +855,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -857,7 +867,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -869,7 +879,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -881,7 +891,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -893,7 +903,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -905,7 +915,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -917,7 +927,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -929,7 +939,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -941,7 +951,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -953,7 +963,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -965,7 +975,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -977,7 +987,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -989,7 +999,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1001,7 +1011,31 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_b658498378ef7459() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_F_NO_K_BIAS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_b658498378ef7459() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_F_FUSED_GATE_UP;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_MOD_TEXT_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1013,7 +1047,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1025,7 +1059,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1037,7 +1071,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1049,7 +1083,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1061,7 +1095,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1073,7 +1107,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1085,7 +1119,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1097,7 +1131,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1109,7 +1143,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1121,7 +1155,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -1133,7 +1167,31 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_b658498378ef7459() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_SPEECH;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_RERANK_core_b658498378ef7459() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_RERANK;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_b658498378ef7459() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1145,7 +1203,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TERM_YES_core_b658498378ef7459() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1157,7 +1215,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TERM_NO_core_b658498378ef7459() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1169,7 +1227,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_b658498378ef7459() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1181,7 +1239,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_b658498378ef7459() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1193,7 +1251,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_b658498378ef7459() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1205,7 +1263,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1218,7 +1276,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1231,7 +1289,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1244,7 +1302,7 @@ intgo _wrap_llmsize_dims_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1257,7 +1315,7 @@ intgo _wrap_llmsize_dims_heads_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1270,7 +1328,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_d9fb8bd9f532e0d9(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1283,7 +1341,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1296,7 +1354,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1309,7 +1367,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_d9fb8bd9f532e0d9(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_d9fb8bd9f532e0d9() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_b658498378ef7459() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1320,7 +1378,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1330,7 +1388,7 @@ void _wrap_delete_llmsize_dims_core_d9fb8bd9f532e0d9(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_d9fb8bd9f532e0d9(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_b658498378ef7459(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1343,7 +1401,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_d9fb8bd9f532e0d9(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_d9fb8bd9f532e0d9(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_b658498378ef7459(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1356,7 +1414,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_d9fb8bd9f532e0d9(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_b658498378ef7459(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1369,7 +1427,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_d9fb8bd9f532e0d9() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_b658498378ef7459() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1380,7 +1438,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_d9fb8bd9f532e0d9(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_d9fb8bd9f532e0d9(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_b658498378ef7459(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1390,7 +1448,7 @@ void _wrap_delete_llmsize_attn_layout_core_d9fb8bd9f532e0d9(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1403,7 +1461,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_d9fb8bd9f532e0d9(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1416,7 +1474,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_d9fb8bd9f532e0d9(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1429,7 +1487,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1442,7 +1500,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1455,7 +1513,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_d9fb8bd9f532e0d9() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_b658498378ef7459() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1466,7 +1524,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1476,7 +1534,7 @@ void _wrap_delete_llmsize_mla_core_d9fb8bd9f532e0d9(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1489,7 +1547,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1502,7 +1560,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1515,7 +1573,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1528,7 +1586,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1541,7 +1599,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_d9fb8bd9f532e0d9(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1554,7 +1612,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_d9fb8bd9f532e0d9() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_b658498378ef7459() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1565,7 +1623,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_d9fb8bd9f532e0d9(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_d9fb8bd9f532e0d9(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1575,7 +1633,7 @@ void _wrap_delete_llmsize_linear_attn_core_d9fb8bd9f532e0d9(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1588,7 +1646,7 @@ intgo _wrap_llmsize_moe_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1601,7 +1659,7 @@ intgo _wrap_llmsize_moe_active_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1614,7 +1672,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_d9fb8bd9f532e0d9(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1627,7 +1685,7 @@ intgo _wrap_llmsize_moe_shared_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1640,7 +1698,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_d9fb8bd9f532e0d9(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1653,7 +1711,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_d9fb8bd9f532e0d9(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1666,7 +1724,7 @@ intgo _wrap_llmsize_moe_every_get_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_d9fb8bd9f532e0d9() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_b658498378ef7459() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1677,7 +1735,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1687,7 +1745,7 @@ void _wrap_delete_llmsize_moe_core_d9fb8bd9f532e0d9(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_d9fb8bd9f532e0d9(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_b658498378ef7459(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1700,7 +1758,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_b658498378ef7459(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1713,7 +1771,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_d9fb8bd9f532e0d9(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_b658498378ef7459(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1726,7 +1784,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_d9fb8bd9f532e0d9() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_b658498378ef7459() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -1737,7 +1795,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_d9fb8bd9f532e0d9(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_b658498378ef7459(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -1747,7 +1805,191 @@ void _wrap_delete_llmsize_extra_core_d9fb8bd9f532e0d9(struct llmsize_extra *_swi
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+intgo _wrap_LLMSIZE_HEAD_LM_core_b658498378ef7459() {
+  enum llmsize_head result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HEAD_LM;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HEAD_NONE_core_b658498378ef7459() {
+  enum llmsize_head result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HEAD_NONE;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_b658498378ef7459() {
+  enum llmsize_head result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HEAD_POOLER;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_b658498378ef7459() {
+  enum llmsize_head result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HEAD_CLASSIFIER;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HEAD_MLM_core_b658498378ef7459() {
+  enum llmsize_head result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HEAD_MLM;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_b658498378ef7459() {
+  enum llmsize_head result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HEAD_COUNT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_encoder_head_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->head);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_encoder_labels_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->labels);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_encoder_positions_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->positions);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_encoder_token_types_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->token_types);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_encoder_mel_bins_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->mel_bins);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_encoder_audio_positions_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->audio_positions);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->decoder_layers);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_b658498378ef7459() {
+  struct llmsize_encoder *result = 0 ;
+  struct llmsize_encoder *_swig_go_result;
+  
+  
+  result = (struct llmsize_encoder *)calloc(1, sizeof(struct llmsize_encoder));
+  *(struct llmsize_encoder **)&_swig_go_result = (struct llmsize_encoder *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_encoder_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  
+  arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+_gostring_ _wrap_llmsize_model_id_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1760,7 +2002,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_d9fb8bd9f532e0d9(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1773,7 +2015,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_d9fb8bd9f532e0d9(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1786,7 +2028,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_d9fb8bd9f532e0d9(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1799,7 +2041,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1812,7 +2054,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1825,7 +2067,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1838,7 +2080,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1851,7 +2093,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1864,7 +2106,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_d9fb8bd9f532e0d9(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1877,7 +2119,7 @@ intgo _wrap_llmsize_model_modalities_get_core_d9fb8bd9f532e0d9(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1890,7 +2132,7 @@ intgo _wrap_llmsize_model_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1903,7 +2145,7 @@ intgo _wrap_llmsize_model_tasks_get_core_d9fb8bd9f532e0d9(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1916,7 +2158,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -1929,7 +2171,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -1942,7 +2184,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_d9fb8bd9f532e0d9(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -1955,7 +2197,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -1968,7 +2210,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_d9fb8bd9f532e0d9
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -1981,7 +2223,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -1994,7 +2236,20 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+  struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
+  llmsize_encoder *result = 0 ;
+  struct llmsize_encoder *_swig_go_result;
+  
+  arg1 = *(struct llmsize_model **)&_swig_go_0; 
+  
+  result = (llmsize_encoder *)& ((arg1)->enc);
+  *(llmsize_encoder **)&_swig_go_result = (llmsize_encoder *)result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_model_published_params_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2007,7 +2262,7 @@ long long _wrap_llmsize_model_published_params_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2020,7 +2275,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_d9fb8bd9f532e0d9() {
+struct llmsize_model *_wrap_new_llmsize_model_core_b658498378ef7459() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2031,7 +2286,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_model_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2041,7 +2296,7 @@ void _wrap_delete_llmsize_model_core_d9fb8bd9f532e0d9(struct llmsize_model *_swi
 }
 
 
-long long _wrap_llmsize_params_embed_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_embed_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2054,7 +2309,7 @@ long long _wrap_llmsize_params_embed_get_core_d9fb8bd9f532e0d9(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_lm_head_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_lm_head_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2067,7 +2322,7 @@ long long _wrap_llmsize_params_lm_head_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-long long _wrap_llmsize_params_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_attn_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2080,7 +2335,7 @@ long long _wrap_llmsize_params_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_ffn_dense_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_ffn_dense_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2093,7 +2348,7 @@ long long _wrap_llmsize_params_ffn_dense_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-long long _wrap_llmsize_params_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_experts_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2106,7 +2361,7 @@ long long _wrap_llmsize_params_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-long long _wrap_llmsize_params_shared_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_shared_experts_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2119,7 +2374,7 @@ long long _wrap_llmsize_params_shared_experts_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-long long _wrap_llmsize_params_router_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_router_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2132,7 +2387,7 @@ long long _wrap_llmsize_params_router_get_core_d9fb8bd9f532e0d9(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_params_norms_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_norms_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2145,7 +2400,7 @@ long long _wrap_llmsize_params_norms_get_core_d9fb8bd9f532e0d9(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_linear_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_linear_attn_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2158,7 +2413,7 @@ long long _wrap_llmsize_params_linear_attn_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-long long _wrap_llmsize_params_vision_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_vision_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2171,7 +2426,7 @@ long long _wrap_llmsize_params_vision_get_core_d9fb8bd9f532e0d9(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_params_mtp_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_mtp_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2184,7 +2439,7 @@ long long _wrap_llmsize_params_mtp_get_core_d9fb8bd9f532e0d9(struct llmsize_para
 }
 
 
-long long _wrap_llmsize_params_text_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2197,7 +2452,7 @@ long long _wrap_llmsize_params_text_get_core_d9fb8bd9f532e0d9(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2210,7 +2465,7 @@ long long _wrap_llmsize_params_total_get_core_d9fb8bd9f532e0d9(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2223,7 +2478,7 @@ long long _wrap_llmsize_params_active_get_core_d9fb8bd9f532e0d9(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_d9fb8bd9f532e0d9() {
+struct llmsize_params *_wrap_new_llmsize_params_core_b658498378ef7459() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2234,7 +2489,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_params_core_d9fb8bd9f532e0d9(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2244,7 +2499,7 @@ void _wrap_delete_llmsize_params_core_d9fb8bd9f532e0d9(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_b658498378ef7459() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2256,7 +2511,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_b658498378ef7459() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2268,7 +2523,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_b658498378ef7459() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2280,7 +2535,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -2292,7 +2547,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_Q_FFN_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -2304,7 +2559,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -2316,7 +2571,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -2328,7 +2583,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -2340,7 +2595,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_b658498378ef7459() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2352,7 +2607,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_b658498378ef7459() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2364,7 +2619,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_b658498378ef7459() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2376,7 +2631,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_b658498378ef7459() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2388,7 +2643,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_d9fb8bd9f532e0d9() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2401,7 +2656,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_d9fb8bd9f532e0d9(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2414,7 +2669,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_d9fb8bd9f532e0d9(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2427,7 +2682,7 @@ intgo _wrap_llmsize_format_kind_get_core_d9fb8bd9f532e0d9(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2440,7 +2695,7 @@ intgo _wrap_llmsize_format_code_get_core_d9fb8bd9f532e0d9(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2453,7 +2708,7 @@ intgo _wrap_llmsize_format_bits_get_core_d9fb8bd9f532e0d9(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2466,7 +2721,7 @@ intgo _wrap_llmsize_format_group_get_core_d9fb8bd9f532e0d9(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2479,7 +2734,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_d9fb8bd9f532e0d9(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2492,7 +2747,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_d9fb8bd9f532e0d9(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2505,7 +2760,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2518,7 +2773,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2531,7 +2786,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2544,7 +2799,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_d9fb8bd9f532e0d9(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2557,7 +2812,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2570,7 +2825,7 @@ intgo _wrap_llmsize_format_compute_get_core_d9fb8bd9f532e0d9(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2583,7 +2838,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_d9fb8bd9f532e0d9(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2596,7 +2851,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_d9fb8bd9f532e0d9() {
+struct llmsize_format *_wrap_new_llmsize_format_core_b658498378ef7459() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -2607,7 +2862,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_format_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -2617,7 +2872,7 @@ void _wrap_delete_llmsize_format_core_d9fb8bd9f532e0d9(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_F16_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2629,7 +2884,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_F32_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2641,7 +2896,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_FP8_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2653,7 +2908,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2665,7 +2920,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2677,7 +2932,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2689,7 +2944,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2701,7 +2956,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2713,7 +2968,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2725,7 +2980,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2737,7 +2992,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_b658498378ef7459() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2749,7 +3004,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_b658498378ef7459() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2761,7 +3016,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_b658498378ef7459() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2773,7 +3028,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_b658498378ef7459() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2785,7 +3040,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_b658498378ef7459() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2797,7 +3052,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_HW_CPU_core_b658498378ef7459() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2809,7 +3064,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_b658498378ef7459() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -2821,7 +3076,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_d9fb8bd9f532e0d9() {
 }
 
 
-_gostring_ _wrap_llmsize_accel_id_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_id_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2834,7 +3089,7 @@ _gostring_ _wrap_llmsize_accel_id_get_core_d9fb8bd9f532e0d9(struct llmsize_accel
 }
 
 
-_gostring_ _wrap_llmsize_accel_name_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_name_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2847,7 +3102,7 @@ _gostring_ _wrap_llmsize_accel_name_get_core_d9fb8bd9f532e0d9(struct llmsize_acc
 }
 
 
-_gostring_ _wrap_llmsize_accel_vendor_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_vendor_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2860,7 +3115,7 @@ _gostring_ _wrap_llmsize_accel_vendor_get_core_d9fb8bd9f532e0d9(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_aliases_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_aliases_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2873,7 +3128,7 @@ _gostring_ _wrap_llmsize_accel_aliases_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-long long _wrap_llmsize_accel_mem_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+long long _wrap_llmsize_accel_mem_bytes_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2886,7 +3141,7 @@ long long _wrap_llmsize_accel_mem_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-intgo _wrap_llmsize_accel_usable_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_usable_pct_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2899,7 +3154,7 @@ intgo _wrap_llmsize_accel_usable_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_ac
 }
 
 
-intgo _wrap_llmsize_accel_hw_class_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_hw_class_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2912,7 +3167,7 @@ intgo _wrap_llmsize_accel_hw_class_get_core_d9fb8bd9f532e0d9(struct llmsize_acce
 }
 
 
-double _wrap_llmsize_accel_bw_gbs_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bw_gbs_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2925,7 +3180,7 @@ double _wrap_llmsize_accel_bw_gbs_get_core_d9fb8bd9f532e0d9(struct llmsize_accel
 }
 
 
-double _wrap_llmsize_accel_bf16_tflops_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bf16_tflops_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2938,7 +3193,7 @@ double _wrap_llmsize_accel_bf16_tflops_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-double _wrap_llmsize_accel_fp8_tflops_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp8_tflops_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2951,7 +3206,7 @@ double _wrap_llmsize_accel_fp8_tflops_get_core_d9fb8bd9f532e0d9(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_fp4_tflops_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp4_tflops_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2964,7 +3219,7 @@ double _wrap_llmsize_accel_fp4_tflops_get_core_d9fb8bd9f532e0d9(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_int8_tops_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_int8_tops_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -2977,7 +3232,7 @@ double _wrap_llmsize_accel_int8_tops_get_core_d9fb8bd9f532e0d9(struct llmsize_ac
 }
 
 
-_gostring_ _wrap_llmsize_accel_source_get_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_source_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2990,7 +3245,7 @@ _gostring_ _wrap_llmsize_accel_source_get_core_d9fb8bd9f532e0d9(struct llmsize_a
 }
 
 
-struct llmsize_accel *_wrap_new_llmsize_accel_core_d9fb8bd9f532e0d9() {
+struct llmsize_accel *_wrap_new_llmsize_accel_core_b658498378ef7459() {
   struct llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
   
@@ -3001,7 +3256,7 @@ struct llmsize_accel *_wrap_new_llmsize_accel_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_accel_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0) {
+void _wrap_delete_llmsize_accel_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   
   arg1 = *(struct llmsize_accel **)&_swig_go_0; 
@@ -3011,7 +3266,7 @@ void _wrap_delete_llmsize_accel_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swi
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3024,7 +3279,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3037,7 +3292,7 @@ double _wrap_llmsize_efficiency_expected_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3050,7 +3305,7 @@ double _wrap_llmsize_efficiency_low_get_core_d9fb8bd9f532e0d9(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3063,7 +3318,7 @@ double _wrap_llmsize_efficiency_high_get_core_d9fb8bd9f532e0d9(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3076,7 +3331,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_d9fb8bd9f532e0d9() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_b658498378ef7459() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3087,7 +3342,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_d9fb8bd9f532e0d9() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_d9fb8bd9f532e0d9(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3097,7 +3352,7 @@ void _wrap_delete_llmsize_efficiency_core_d9fb8bd9f532e0d9(struct llmsize_effici
 }
 
 
-long long _wrap_llmsize_weights_embed_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_embed_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3110,7 +3365,7 @@ long long _wrap_llmsize_weights_embed_get_core_d9fb8bd9f532e0d9(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_lm_head_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_lm_head_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3123,7 +3378,7 @@ long long _wrap_llmsize_weights_lm_head_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-long long _wrap_llmsize_weights_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_attn_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3136,7 +3391,7 @@ long long _wrap_llmsize_weights_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_we
 }
 
 
-long long _wrap_llmsize_weights_ffn_dense_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_ffn_dense_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3149,7 +3404,7 @@ long long _wrap_llmsize_weights_ffn_dense_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-long long _wrap_llmsize_weights_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_experts_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3162,7 +3417,7 @@ long long _wrap_llmsize_weights_experts_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-long long _wrap_llmsize_weights_shared_experts_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_shared_experts_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3175,7 +3430,7 @@ long long _wrap_llmsize_weights_shared_experts_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-long long _wrap_llmsize_weights_router_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_router_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3188,7 +3443,7 @@ long long _wrap_llmsize_weights_router_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_norms_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_norms_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3201,7 +3456,7 @@ long long _wrap_llmsize_weights_norms_get_core_d9fb8bd9f532e0d9(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_linear_attn_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_linear_attn_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3214,7 +3469,7 @@ long long _wrap_llmsize_weights_linear_attn_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-long long _wrap_llmsize_weights_vision_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_vision_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3227,7 +3482,7 @@ long long _wrap_llmsize_weights_vision_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_mtp_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_mtp_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3240,7 +3495,7 @@ long long _wrap_llmsize_weights_mtp_get_core_d9fb8bd9f532e0d9(struct llmsize_wei
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3253,7 +3508,7 @@ long long _wrap_llmsize_weights_total_get_core_d9fb8bd9f532e0d9(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3266,7 +3521,7 @@ long long _wrap_llmsize_weights_active_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3279,7 +3534,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_d9fb8bd9f532e0d9() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_b658498378ef7459() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3290,7 +3545,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_d9fb8bd9f532e0d9(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3300,7 +3555,7 @@ void _wrap_delete_llmsize_weights_core_d9fb8bd9f532e0d9(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -3312,7 +3567,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -3324,7 +3579,67 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0) {
+  struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
+  uint32_t *result = 0 ;
+  intgo *_swig_go_result;
+  
+  arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
+  
+  result = (uint32_t *)(uint32_t *) ((arg1)->tensors);
+  *(uint32_t **)&_swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0) {
+  struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
+  uint64_t *result = 0 ;
+  long long *_swig_go_result;
+  
+  arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
+  
+  result = (uint64_t *)(uint64_t *) ((arg1)->bytes);
+  *(uint64_t **)&_swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0) {
+  struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->n_tensors);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_b658498378ef7459() {
+  struct llmsize_gguf_mix *result = 0 ;
+  struct llmsize_gguf_mix *_swig_go_result;
+  
+  
+  result = (struct llmsize_gguf_mix *)calloc(1, sizeof(struct llmsize_gguf_mix));
+  *(struct llmsize_gguf_mix **)&_swig_go_result = (struct llmsize_gguf_mix *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_gguf_mix_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0) {
+  struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
+  
+  arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+intgo _wrap_llmsize_file_info_kind_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3337,7 +3652,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_d9fb8bd9f532e0d9(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3350,7 +3665,7 @@ intgo _wrap_llmsize_file_info_version_get_core_d9fb8bd9f532e0d9(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3363,7 +3678,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3376,7 +3691,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3389,7 +3704,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3402,7 +3717,7 @@ long long _wrap_llmsize_file_info_needed_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -3415,7 +3730,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_d9fb8bd9f532e0d9(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -3428,7 +3743,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_d9fb8bd9f532e0d9(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3441,7 +3756,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3454,7 +3769,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3467,7 +3782,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_d9fb8bd9f532e0d9(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3480,7 +3795,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3493,7 +3808,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_d9fb8bd9f532e0d9(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3506,7 +3821,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3519,7 +3834,20 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_d9fb8bd9f532e0d9() {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  llmsize_gguf_mix *result = 0 ;
+  struct llmsize_gguf_mix *_swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (llmsize_gguf_mix *)& ((arg1)->mix);
+  *(llmsize_gguf_mix **)&_swig_go_result = (llmsize_gguf_mix *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_b658498378ef7459() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -3530,7 +3858,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -3540,7 +3868,7 @@ void _wrap_delete_llmsize_file_info_core_d9fb8bd9f532e0d9(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3553,7 +3881,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_d9fb8bd9f532e0d
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3566,7 +3894,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_d9fb8bd9f532e
 }
 
 
-struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -3579,7 +3907,7 @@ struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_d9fb8bd9f532e0d
 }
 
 
-intgo _wrap_llmsize_speed_request_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_n_accel_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3592,7 +3920,7 @@ intgo _wrap_llmsize_speed_request_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3605,7 +3933,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3618,7 +3946,7 @@ long long _wrap_llmsize_speed_request_context_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3631,7 +3959,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3644,7 +3972,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_batch_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_batch_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3657,7 +3985,7 @@ intgo _wrap_llmsize_speed_request_batch_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_d9fb8bd9f532e0d9() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_b658498378ef7459() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -3668,7 +3996,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_d9fb8bd9f532e
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -3678,7 +4006,7 @@ void _wrap_delete_llmsize_speed_request_core_d9fb8bd9f532e0d9(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3691,7 +4019,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3704,7 +4032,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3717,7 +4045,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3730,7 +4058,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_d9fb8bd9f532e0d9(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3743,7 +4071,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3756,7 +4084,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3769,7 +4097,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_d9fb8bd9f532e0d9(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -3782,7 +4110,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_d9fb8bd9f532e0d9() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_b658498378ef7459() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -3793,7 +4121,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_d9fb8bd9f532e0d
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_d9fb8bd9f532e0d9(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -3803,7 +4131,7 @@ void _wrap_delete_llmsize_speed_result_core_d9fb8bd9f532e0d9(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3816,7 +4144,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_d9fb8bd9f532e0d9(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3829,7 +4157,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_d9fb8bd9f532e0d
 }
 
 
-struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -3842,7 +4170,7 @@ struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_d9fb8bd9f532e0d9(
 }
 
 
-intgo _wrap_llmsize_fit_request_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_n_accel_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3855,7 +4183,7 @@ intgo _wrap_llmsize_fit_request_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3868,7 +4196,7 @@ long long _wrap_llmsize_fit_request_context_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3881,7 +4209,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3894,7 +4222,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3907,7 +4235,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_d9fb8bd9f532e0d9(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3920,7 +4248,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_d9fb8bd9f532e0d9() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_b658498378ef7459() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -3931,7 +4259,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_d9fb8bd9f532e0d9(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -3941,7 +4269,7 @@ void _wrap_delete_llmsize_fit_request_core_d9fb8bd9f532e0d9(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3954,7 +4282,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_d9fb8bd9f532e0d9(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3967,7 +4295,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_d9fb8bd9f532e0d9(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3980,7 +4308,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3993,7 +4321,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4006,7 +4334,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4019,7 +4347,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4032,7 +4360,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -4045,7 +4373,20 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_d9fb8bd9f532e0d9() {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+  struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->activation_bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_b658498378ef7459() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -4056,7 +4397,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_d9fb8bd9f532e0d9() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_d9fb8bd9f532e0d9(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -4066,7 +4407,7 @@ void _wrap_delete_llmsize_fit_result_core_d9fb8bd9f532e0d9(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_b658498378ef7459() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4078,7 +4419,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_b658498378ef7459() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4090,7 +4431,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_b658498378ef7459() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4102,7 +4443,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_b658498378ef7459() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4114,7 +4455,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_d9fb8bd9f532e0d9() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4127,7 +4468,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4140,7 +4481,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4153,7 +4494,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4166,7 +4507,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4179,7 +4520,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4192,7 +4533,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4205,7 +4546,7 @@ double _wrap_llmsize_quality_row_kld_get_core_d9fb8bd9f532e0d9(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4218,7 +4559,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4231,7 +4572,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4244,7 +4585,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_d9fb8bd9f532e0d9() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_b658498378ef7459() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -4255,7 +4596,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_d9fb8bd9f532e0d9(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_d9fb8bd9f532e0d9(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -4265,7 +4606,7 @@ void _wrap_delete_llmsize_quality_row_core_d9fb8bd9f532e0d9(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_b658498378ef7459() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4277,7 +4618,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_b658498378ef7459() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4289,7 +4630,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_b658498378ef7459() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4301,7 +4642,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_b658498378ef7459() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4313,7 +4654,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4326,7 +4667,7 @@ intgo _wrap_llmsize_quality_metric_get_core_d9fb8bd9f532e0d9(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4339,7 +4680,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4352,7 +4693,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4365,7 +4706,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4378,7 +4719,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4391,7 +4732,7 @@ double _wrap_llmsize_quality_kld_get_core_d9fb8bd9f532e0d9(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -4404,7 +4745,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_d9fb8bd9f532e0d9(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4417,7 +4758,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_d9fb8bd9f532e0d9(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_d9fb8bd9f532e0d9() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_b658498378ef7459() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -4428,7 +4769,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_d9fb8bd9f532e0d9(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -4438,7 +4779,7 @@ void _wrap_delete_llmsize_quality_core_d9fb8bd9f532e0d9(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_b658498378ef7459() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4450,7 +4791,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_b658498378ef7459() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4462,7 +4803,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_b658498378ef7459() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4474,7 +4815,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_b658498378ef7459() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4486,7 +4827,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_b658498378ef7459() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4498,7 +4839,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_b658498378ef7459() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4510,7 +4851,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_b658498378ef7459() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4522,7 +4863,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_d9fb8bd9f532e0d9() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4535,7 +4876,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4548,7 +4889,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4561,7 +4902,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-double _wrap_llmsize_engine_info_mem_fraction_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+double _wrap_llmsize_engine_info_mem_fraction_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   double result;
   double _swig_go_result;
@@ -4574,7 +4915,7 @@ double _wrap_llmsize_engine_info_mem_fraction_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-intgo _wrap_llmsize_engine_info_block_size_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_block_size_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4587,7 +4928,7 @@ intgo _wrap_llmsize_engine_info_block_size_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-intgo _wrap_llmsize_engine_info_ctx_pad_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_ctx_pad_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4600,7 +4941,7 @@ intgo _wrap_llmsize_engine_info_ctx_pad_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-long long _wrap_llmsize_engine_info_default_context_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_context_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4613,7 +4954,7 @@ long long _wrap_llmsize_engine_info_default_context_get_core_d9fb8bd9f532e0d9(st
 }
 
 
-intgo _wrap_llmsize_engine_info_default_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_seqs_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4626,7 +4967,7 @@ intgo _wrap_llmsize_engine_info_default_seqs_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_info_default_ubatch_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_ubatch_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4639,7 +4980,7 @@ intgo _wrap_llmsize_engine_info_default_ubatch_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4652,7 +4993,7 @@ long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_d9fb8bd9f532
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tp1_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tp1_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4665,7 +5006,7 @@ long long _wrap_llmsize_engine_info_overhead_tp1_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tpn_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tpn_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4678,7 +5019,7 @@ long long _wrap_llmsize_engine_info_overhead_tpn_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4691,7 +5032,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_d9fb8bd9f532e0d9(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4704,7 +5045,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4717,7 +5058,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_d9fb8bd9f532e0d9() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_b658498378ef7459() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -4728,7 +5069,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_d9fb8bd9f532e0d9(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_d9fb8bd9f532e0d9(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -4738,7 +5079,7 @@ void _wrap_delete_llmsize_engine_info_core_d9fb8bd9f532e0d9(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -4750,7 +5091,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -4762,7 +5103,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -4774,7 +5115,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -4786,7 +5127,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -4798,7 +5139,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -4810,7 +5151,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -4822,7 +5163,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -4834,7 +5175,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_d9fb8bd9f532e0d9() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -4847,7 +5188,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4860,7 +5201,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -4873,7 +5214,7 @@ struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4886,7 +5227,7 @@ intgo _wrap_llmsize_plan_engine_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4899,7 +5240,7 @@ intgo _wrap_llmsize_plan_tp_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4912,7 +5253,7 @@ intgo _wrap_llmsize_plan_pp_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4925,7 +5266,7 @@ intgo _wrap_llmsize_plan_dp_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_n_accel_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4938,7 +5279,7 @@ intgo _wrap_llmsize_plan_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4951,7 +5292,7 @@ long long _wrap_llmsize_plan_context_get_core_d9fb8bd9f532e0d9(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4964,7 +5305,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4977,7 +5318,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -4990,7 +5331,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5003,7 +5344,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5016,7 +5357,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5029,7 +5370,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_d9fb8bd9f532e0d9(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5042,7 +5383,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5055,7 +5396,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -5068,7 +5409,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_d9fb8bd9f532e0d9(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5081,7 +5422,7 @@ intgo _wrap_llmsize_plan_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5094,7 +5435,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5107,7 +5448,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -5120,7 +5461,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_d9fb8bd9f532e0d9(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -5133,7 +5474,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_d9fb8bd9f532e0d9() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_b658498378ef7459() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -5144,7 +5485,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -5154,7 +5495,7 @@ void _wrap_delete_llmsize_plan_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5167,7 +5508,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_d9fb8bd9f532e0d9(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5180,7 +5521,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_d9fb8bd9f532e0d9(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5193,7 +5534,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5206,7 +5547,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_d9fb8bd9f532e0d9(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5219,7 +5560,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5232,7 +5573,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5245,7 +5586,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_d9fb8bd9f532e0d9(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5258,7 +5599,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_d9fb8bd9f532e0d9(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5271,7 +5612,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5284,7 +5625,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5297,7 +5638,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_d9fb8bd9f532e0d9(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5310,7 +5651,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_d9fb8bd9f532e0d9(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5323,7 +5664,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5336,7 +5677,7 @@ long long _wrap_llmsize_plan_result_context_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5349,7 +5690,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5362,7 +5703,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5375,7 +5716,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5388,7 +5729,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5401,7 +5742,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_d9fb8bd9f532e0d9
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5414,7 +5755,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5427,7 +5768,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5440,7 +5781,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5453,7 +5794,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_d9fb8bd9f532e0d9(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5466,7 +5807,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_d9fb8bd9f532e0d9(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5479,7 +5820,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_d9fb8bd9f532e0d9(struct llmsize_pl
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5492,7 +5833,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_d9fb8bd9f532e0d9() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_b658498378ef7459() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -5503,7 +5844,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_d9fb8bd9f532e0d9(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_d9fb8bd9f532e0d9(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -5513,7 +5854,7 @@ void _wrap_delete_llmsize_plan_result_core_d9fb8bd9f532e0d9(struct llmsize_plan_
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5526,7 +5867,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_d9fb8bd9f532e0d9
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -5539,7 +5880,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_d9fb8bd
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5552,7 +5893,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_d9fb8bd9f532e0d9(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5565,7 +5906,7 @@ long long _wrap_llmsize_suggestion_context_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5578,7 +5919,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_d9fb8bd9f532e0d9() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_b658498378ef7459() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -5589,7 +5930,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_d9fb8bd9f532e0d9() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_d9fb8bd9f532e0d9(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -5599,7 +5940,7 @@ void _wrap_delete_llmsize_suggestion_core_d9fb8bd9f532e0d9(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_b658498378ef7459() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5611,7 +5952,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_b658498378ef7459() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5623,7 +5964,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_b658498378ef7459() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5635,7 +5976,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_b658498378ef7459() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5647,7 +5988,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_b658498378ef7459() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5659,7 +6000,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_b658498378ef7459() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5671,7 +6012,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_b658498378ef7459() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5683,7 +6024,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_b658498378ef7459() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5695,7 +6036,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_b658498378ef7459() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5707,7 +6048,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_b658498378ef7459() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5719,7 +6060,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_b658498378ef7459() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5731,7 +6072,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_b658498378ef7459() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5743,7 +6084,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_b658498378ef7459() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -5755,7 +6096,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_d9fb8bd9f532e0d9() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5768,7 +6109,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_d9fb8bd9f532e0d9(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5781,7 +6122,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_d9fb8bd9f532e0d9(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5794,7 +6135,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_d9fb8bd9f532e0d9(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5807,7 +6148,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5820,7 +6161,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5833,7 +6174,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5846,7 +6187,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5859,7 +6200,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5872,7 +6213,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5885,7 +6226,7 @@ intgo _wrap_llmsize_license_commercial_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5898,7 +6239,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_d9fb8bd9f532e0d9(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5911,7 +6252,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5924,7 +6265,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5937,7 +6278,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_d9fb8bd9f532e0d9(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5950,7 +6291,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -5963,7 +6304,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5976,7 +6317,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5989,7 +6330,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6002,7 +6343,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6015,7 +6356,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6028,7 +6369,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6041,7 +6382,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_d9fb8bd9f532e0d9(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6054,7 +6395,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6067,7 +6408,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6080,7 +6421,7 @@ intgo _wrap_llmsize_license_outputs_get_core_d9fb8bd9f532e0d9(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6093,7 +6434,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6106,7 +6447,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6119,7 +6460,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_d9fb8bd9f532e0d9() {
+struct llmsize_license *_wrap_new_llmsize_license_core_b658498378ef7459() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -6130,7 +6471,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_license_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -6140,7 +6481,7 @@ void _wrap_delete_llmsize_license_core_d9fb8bd9f532e0d9(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6153,7 +6494,7 @@ intgo _wrap_llmsize_use_commercial_get_core_d9fb8bd9f532e0d9(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6166,7 +6507,7 @@ long long _wrap_llmsize_use_mau_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6179,7 +6520,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -6192,7 +6533,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_d9fb8bd9f532e0d9(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6205,7 +6546,7 @@ intgo _wrap_llmsize_use_eu_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6218,7 +6559,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_d9fb8bd9f532e0d9(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6231,7 +6572,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_d9fb8bd9f532e0d9(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6244,7 +6585,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_d9fb8bd9f532e0d9() {
+struct llmsize_use *_wrap_new_llmsize_use_core_b658498378ef7459() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -6255,7 +6596,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_use_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -6265,7 +6606,7 @@ void _wrap_delete_llmsize_use_core_d9fb8bd9f532e0d9(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_b658498378ef7459() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6277,7 +6618,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_b658498378ef7459() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6289,7 +6630,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_b658498378ef7459() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6301,7 +6642,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_b658498378ef7459() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6313,7 +6654,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6325,7 +6666,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6337,7 +6678,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6349,7 +6690,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6361,7 +6702,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6373,7 +6714,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6385,7 +6726,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6397,7 +6738,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6409,7 +6750,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6421,7 +6762,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6433,7 +6774,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_b658498378ef7459() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6445,7 +6786,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6458,7 +6799,7 @@ intgo _wrap_llmsize_finding_about_get_core_d9fb8bd9f532e0d9(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6471,7 +6812,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_d9fb8bd9f532e0d9(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6484,7 +6825,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6497,7 +6838,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_d9fb8bd9f532e0d9(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6510,7 +6851,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_d9fb8bd9f532e0d9() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_b658498378ef7459() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -6521,7 +6862,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_d9fb8bd9f532e0d9(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -6531,7 +6872,7 @@ void _wrap_delete_llmsize_finding_core_d9fb8bd9f532e0d9(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6544,7 +6885,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6557,7 +6898,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6570,7 +6911,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_d9fb8bd9f532e0d9() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_b658498378ef7459() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -6581,7 +6922,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_d9fb8bd9f53
 }
 
 
-void _wrap_delete_llmsize_license_result_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -6591,7 +6932,7 @@ void _wrap_delete_llmsize_license_result_core_d9fb8bd9f532e0d9(struct llmsize_li
 }
 
 
-struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -6604,7 +6945,7 @@ struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_d9fb8bd9f532e0
 }
 
 
-intgo _wrap_llmsize_select_request_n_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_n_accel_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6617,7 +6958,7 @@ intgo _wrap_llmsize_select_request_n_accel_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6630,7 +6971,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-intgo _wrap_llmsize_select_request_users_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_users_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6643,7 +6984,7 @@ intgo _wrap_llmsize_select_request_users_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6656,7 +6997,7 @@ long long _wrap_llmsize_select_request_context_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6669,7 +7010,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -6682,7 +7023,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6695,7 +7036,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -6708,7 +7049,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6721,7 +7062,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_d9fb8bd9
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -6734,7 +7075,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_d9fb8bd9f532e0d9(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6747,7 +7088,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6760,7 +7101,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_d9fb8bd9f532e0d9
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6773,7 +7114,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_d9fb8bd9f532e0d9
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6786,7 +7127,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -6799,7 +7140,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_d9fb8bd9f532e0d9(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6812,7 +7153,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6825,7 +7166,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_d9fb8bd9f532e0d9() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_b658498378ef7459() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -6836,7 +7177,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_d9fb8bd9f53
 }
 
 
-void _wrap_delete_llmsize_select_request_core_d9fb8bd9f532e0d9(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -6846,7 +7187,7 @@ void _wrap_delete_llmsize_select_request_core_d9fb8bd9f532e0d9(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_b658498378ef7459() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6858,7 +7199,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_b658498378ef7459() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6870,7 +7211,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_b658498378ef7459() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6882,7 +7223,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_b658498378ef7459() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6894,7 +7235,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_b658498378ef7459() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6906,7 +7247,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_b658498378ef7459() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6918,7 +7259,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_b658498378ef7459() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6930,7 +7271,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_b658498378ef7459() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6942,7 +7283,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_b658498378ef7459() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -6954,7 +7295,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_d9fb8bd9f532e0d9() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6967,7 +7308,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_d9fb8bd9f532e0d9(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6980,7 +7321,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_d9fb8bd9f532e0d9(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6993,7 +7334,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7006,7 +7347,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_d9fb8bd9f532e0d9(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7019,7 +7360,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7032,7 +7373,7 @@ double _wrap_llmsize_candidate_score_get_core_d9fb8bd9f532e0d9(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7045,7 +7386,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7058,7 +7399,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7071,7 +7412,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_d9fb8bd9f532e0d
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -7084,7 +7425,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_d9fb8bd9f532e0d
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7097,7 +7438,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_d9fb8bd9f532e0d9() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_b658498378ef7459() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -7108,7 +7449,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_d9fb8bd9f532e0d9(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -7118,7 +7459,7 @@ void _wrap_delete_llmsize_candidate_core_d9fb8bd9f532e0d9(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -7131,7 +7472,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7144,7 +7485,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -7157,7 +7498,7 @@ struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7170,7 +7511,7 @@ long long _wrap_llmsize_claim_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -7183,7 +7524,7 @@ double _wrap_llmsize_claim_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_d9fb8bd9f532e0d9() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_b658498378ef7459() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -7194,7 +7535,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -7204,7 +7545,7 @@ void _wrap_delete_llmsize_claim_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7217,7 +7558,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7230,7 +7571,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7243,7 +7584,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_accel_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7256,7 +7597,7 @@ intgo _wrap_llmsize_claim_check_fits_accel_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7269,7 +7610,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7282,7 +7623,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7295,7 +7636,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_d9fb8bd9f532e0d9() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_b658498378ef7459() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -7306,7 +7647,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_d9fb8bd9f532e0d9(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_d9fb8bd9f532e0d9(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -7316,7 +7657,7 @@ void _wrap_delete_llmsize_claim_check_core_d9fb8bd9f532e0d9(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7329,7 +7670,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7342,7 +7683,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7355,7 +7696,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7368,7 +7709,33 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
+  struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->bare_head);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
+  struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->learned_positions);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_hf_family_source_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7381,7 +7748,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_d9fb8bd9f532e0d9() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_b658498378ef7459() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -7392,7 +7759,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_d9fb8bd9f532e0d9(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -7402,7 +7769,7 @@ void _wrap_delete_llmsize_hf_family_core_d9fb8bd9f532e0d9(struct llmsize_hf_fami
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_b658498378ef7459() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7414,7 +7781,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ACCELS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TABLE_ACCELS_core_b658498378ef7459() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7426,7 +7793,7 @@ intgo _wrap_LLMSIZE_TABLE_ACCELS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_b658498378ef7459() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7438,7 +7805,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_b658498378ef7459() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7450,7 +7817,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_b658498378ef7459() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7462,7 +7829,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_b658498378ef7459() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7474,7 +7841,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_d9fb8bd9f532e0d9() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_d9fb8bd9f532e0d9() {
+_gostring_ _wrap_llmsize_version_core_b658498378ef7459() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -7485,7 +7852,7 @@ _gostring_ _wrap_llmsize_version_core_d9fb8bd9f532e0d9() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_d9fb8bd9f532e0d9() {
+_gostring_ _wrap_llmsize_data_version_core_b658498378ef7459() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -7496,7 +7863,7 @@ _gostring_ _wrap_llmsize_data_version_core_d9fb8bd9f532e0d9() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_b658498378ef7459(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7509,7 +7876,7 @@ _gostring_ _wrap_llmsize_strerror_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_d9fb8bd9f532e0d9() {
+long long _wrap_llmsize_model_count_core_b658498378ef7459() {
   size_t result;
   long long _swig_go_result;
   
@@ -7520,7 +7887,7 @@ long long _wrap_llmsize_model_count_core_d9fb8bd9f532e0d9() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_b658498378ef7459(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -7533,7 +7900,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_d9fb8bd9f532e0d9(long long _sw
 }
 
 
-long long _wrap_llmsize_accel_count_core_d9fb8bd9f532e0d9() {
+long long _wrap_llmsize_accel_count_core_b658498378ef7459() {
   size_t result;
   long long _swig_go_result;
   
@@ -7544,7 +7911,7 @@ long long _wrap_llmsize_accel_count_core_d9fb8bd9f532e0d9() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_at_core_b658498378ef7459(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -7557,7 +7924,7 @@ struct llmsize_accel *_wrap_llmsize_accel_at_core_d9fb8bd9f532e0d9(long long _sw
 }
 
 
-long long _wrap_llmsize_format_count_core_d9fb8bd9f532e0d9() {
+long long _wrap_llmsize_format_count_core_b658498378ef7459() {
   size_t result;
   long long _swig_go_result;
   
@@ -7568,7 +7935,7 @@ long long _wrap_llmsize_format_count_core_d9fb8bd9f532e0d9() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_b658498378ef7459(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7581,7 +7948,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_d9fb8bd9f532e0d9(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_b658498378ef7459(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7594,7 +7961,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_d9fb8bd9f532e0d9(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_b658498378ef7459(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -7607,7 +7974,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_d9fb8bd9f532e0d9(int
 }
 
 
-intgo _wrap_llmsize_read_file_core_d9fb8bd9f532e0d9(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_b658498378ef7459(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -7624,7 +7991,7 @@ intgo _wrap_llmsize_read_file_core_d9fb8bd9f532e0d9(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_d9fb8bd9f532e0d9(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_b658498378ef7459(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -7641,7 +8008,7 @@ intgo _wrap_llmsize_read_gguf_core_d9fb8bd9f532e0d9(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_d9fb8bd9f532e0d9(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_b658498378ef7459(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -7658,7 +8025,7 @@ intgo _wrap_llmsize_read_safetensors_core_d9fb8bd9f532e0d9(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -7673,7 +8040,7 @@ intgo _wrap_llmsize_file_match_core_d9fb8bd9f532e0d9(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_model_validate_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -7686,7 +8053,7 @@ intgo _wrap_llmsize_model_validate_core_d9fb8bd9f532e0d9(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_params_of_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -7701,7 +8068,7 @@ intgo _wrap_llmsize_params_of_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -7718,7 +8085,37 @@ intgo _wrap_llmsize_weight_bytes_core_d9fb8bd9f532e0d9(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_gguf_mix_of_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  llmsize_format *arg2 = (llmsize_format *) 0 ;
+  llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(llmsize_model **)&_swig_go_0; 
+  arg2 = *(llmsize_format **)&_swig_go_1; 
+  arg3 = *(llmsize_gguf_mix **)&_swig_go_2; 
+  
+  result = (llmsize_status)llmsize_gguf_mix_of((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,arg3);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_ggml_type_name_core_b658498378ef7459(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_ggml_type_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_kv_bytes_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -7739,7 +8136,28 @@ intgo _wrap_llmsize_kv_bytes_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_speed_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_activation_bytes_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  uint64_t arg2 ;
+  uint64_t arg3 ;
+  int arg4 ;
+  uint64_t *arg5 = (uint64_t *) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(llmsize_model **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  arg3 = (uint64_t)_swig_go_2; 
+  arg4 = (int)_swig_go_3; 
+  arg5 = *(uint64_t **)&_swig_go_4; 
+  
+  result = (llmsize_status)llmsize_activation_bytes((struct llmsize_model const *)arg1,arg2,arg3,arg4,arg5);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_speed_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -7754,7 +8172,7 @@ intgo _wrap_llmsize_speed_core_d9fb8bd9f532e0d9(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -7769,7 +8187,7 @@ intgo _wrap_llmsize_fit_core_d9fb8bd9f532e0d9(struct llmsize_fit_request *_swig_
 }
 
 
-long long _wrap_llmsize_engine_count_core_d9fb8bd9f532e0d9() {
+long long _wrap_llmsize_engine_count_core_b658498378ef7459() {
   size_t result;
   long long _swig_go_result;
   
@@ -7780,7 +8198,7 @@ long long _wrap_llmsize_engine_count_core_d9fb8bd9f532e0d9() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_b658498378ef7459(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -7793,7 +8211,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_d9fb8bd9f532e0d9(long l
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_b658498378ef7459(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -7808,7 +8226,7 @@ intgo _wrap_llmsize_valid_tp_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -7823,7 +8241,7 @@ intgo _wrap_llmsize_plan_fit_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -7838,7 +8256,7 @@ intgo _wrap_llmsize_plan_max_context_core_d9fb8bd9f532e0d9(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -7853,7 +8271,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_d9fb8bd9f532e0d9(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -7870,7 +8288,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_d9fb8bd9f532e0d9(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -7893,7 +8311,7 @@ intgo _wrap_llmsize_plan_best_format_core_d9fb8bd9f532e0d9(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -7914,7 +8332,7 @@ intgo _wrap_llmsize_largest_model_core_d9fb8bd9f532e0d9(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -7929,7 +8347,7 @@ intgo _wrap_llmsize_plan_suggest_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_d9fb8bd9f532e0d9(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_b658498378ef7459(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_accel *arg2 = (llmsize_accel *) 0 ;
   uint32_t arg3 ;
@@ -7946,7 +8364,7 @@ intgo _wrap_llmsize_format_runs_on_core_d9fb8bd9f532e0d9(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_d9fb8bd9f532e0d9() {
+long long _wrap_llmsize_quality_row_count_core_b658498378ef7459() {
   size_t result;
   long long _swig_go_result;
   
@@ -7957,7 +8375,7 @@ long long _wrap_llmsize_quality_row_count_core_d9fb8bd9f532e0d9() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_b658498378ef7459(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -7970,7 +8388,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_d9fb8bd9f532e0d9(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -7987,7 +8405,7 @@ intgo _wrap_llmsize_quality_of_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -8010,7 +8428,7 @@ intgo _wrap_llmsize_best_format_core_d9fb8bd9f532e0d9(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_b658498378ef7459(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -8035,7 +8453,7 @@ intgo _wrap_llmsize_smallest_format_core_d9fb8bd9f532e0d9(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_d9fb8bd9f532e0d9() {
+long long _wrap_llmsize_license_count_core_b658498378ef7459() {
   size_t result;
   long long _swig_go_result;
   
@@ -8046,7 +8464,7 @@ long long _wrap_llmsize_license_count_core_d9fb8bd9f532e0d9() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_d9fb8bd9f532e0d9(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_b658498378ef7459(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -8059,7 +8477,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_d9fb8bd9f532e0d9(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8072,7 +8490,7 @@ intgo _wrap_llmsize_model_tasks_core_d9fb8bd9f532e0d9(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_b658498378ef7459(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -8092,7 +8510,7 @@ intgo _wrap_llmsize_parse_use_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -8109,7 +8527,7 @@ intgo _wrap_llmsize_license_check_core_d9fb8bd9f532e0d9(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_d9fb8bd9f532e0d9(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_b658498378ef7459(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -8128,7 +8546,7 @@ intgo _wrap_llmsize_license_terms_core_d9fb8bd9f532e0d9(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_check_claim_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_b658498378ef7459(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -8143,7 +8561,7 @@ intgo _wrap_llmsize_check_claim_core_d9fb8bd9f532e0d9(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_b658498378ef7459(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8156,7 +8574,7 @@ intgo _wrap_llmsize_params_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_b658498378ef7459(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -8169,7 +8587,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_d9fb8bd9f532e0d9(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_b658498378ef7459() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -8180,7 +8598,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_d9fb8bd9f532e0d9() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_d9fb8bd9f532e0d9(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_b658498378ef7459(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -8190,7 +8608,7 @@ void _wrap_delete_llmsize_params_out_core_d9fb8bd9f532e0d9(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_b658498378ef7459(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8203,7 +8621,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_b658498378ef7459(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -8216,7 +8634,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_d9fb8bd9f532e0d
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_b658498378ef7459() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -8227,7 +8645,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_d9fb8bd9f532e0d9(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_d9fb8bd9f532e0d9(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_b658498378ef7459(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -8237,7 +8655,7 @@ void _wrap_delete_llmsize_weights_out_core_d9fb8bd9f532e0d9(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_b658498378ef7459(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8250,7 +8668,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_b658498378ef7459(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8263,7 +8681,7 @@ long long _wrap_llmsize_u64_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_b658498378ef7459() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -8274,7 +8692,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_d9fb8bd9f532e0d9(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_b658498378ef7459(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -8284,7 +8702,7 @@ void _wrap_delete_llmsize_u64_out_core_d9fb8bd9f532e0d9(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_b658498378ef7459(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8297,7 +8715,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_b658498378ef7459(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -8310,7 +8728,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_d9fb8bd9f532
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_b658498378ef7459() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -8321,7 +8739,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_d9fb8bd9f532e0d9(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_b658498378ef7459(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -8331,7 +8749,7 @@ void _wrap_delete_llmsize_speed_out_core_d9fb8bd9f532e0d9(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_b658498378ef7459(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8344,7 +8762,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_b658498378ef7459(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -8357,7 +8775,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_d9fb8bd9f532e0
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_b658498378ef7459() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -8368,7 +8786,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_d9fb8bd9f532e0d9(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_b658498378ef7459(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -8378,7 +8796,7 @@ void _wrap_delete_llmsize_plan_out_core_d9fb8bd9f532e0d9(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_b658498378ef7459(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8391,7 +8809,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_b658498378ef7459(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -8404,7 +8822,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_d9fb8bd9f
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_b658498378ef7459() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -8415,7 +8833,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_d9fb8bd9f53
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_d9fb8bd9f532e0d9(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_b658498378ef7459(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -8425,7 +8843,7 @@ void _wrap_delete_llmsize_suggestion_out_core_d9fb8bd9f532e0d9(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_b658498378ef7459(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8438,7 +8856,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_b658498378ef7459(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8451,7 +8869,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_d9fb8bd9f532e0d
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_b658498378ef7459() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -8462,7 +8880,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_d9fb8bd9f532e0d9(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_d9fb8bd9f532e0d9(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_b658498378ef7459(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -8472,7 +8890,7 @@ void _wrap_delete_llmsize_quality_out_core_d9fb8bd9f532e0d9(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_b658498378ef7459(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8485,7 +8903,7 @@ intgo _wrap_llmsize_license_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_b658498378ef7459(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -8498,7 +8916,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_d9fb8bd9
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_b658498378ef7459() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -8509,7 +8927,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_d9fb8bd9f532e0d9(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_d9fb8bd9f532e0d9(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_b658498378ef7459(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -8519,7 +8937,7 @@ void _wrap_delete_llmsize_license_out_core_d9fb8bd9f532e0d9(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_b658498378ef7459(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8532,7 +8950,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_b658498378ef7459(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -8545,7 +8963,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_d9fb8bd9f532e
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_b658498378ef7459() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -8556,7 +8974,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_d9fb8bd9f532e0d9(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_b658498378ef7459(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -8566,7 +8984,7 @@ void _wrap_delete_llmsize_claim_out_core_d9fb8bd9f532e0d9(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_b658498378ef7459(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8579,7 +8997,7 @@ intgo _wrap_llmsize_format_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_d9fb8bd9f532e0d9(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_b658498378ef7459(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8592,7 +9010,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_d9fb8bd9f532e0d9
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_d9fb8bd9f532e0d9(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_b658498378ef7459(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8605,7 +9023,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_d9fb8bd9f532e0
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_b658498378ef7459() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -8616,7 +9034,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_d9fb8bd9f532e0d9() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_d9fb8bd9f532e0d9(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_b658498378ef7459(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -8626,7 +9044,7 @@ void _wrap_delete_llmsize_format_out_core_d9fb8bd9f532e0d9(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -8643,7 +9061,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -8662,7 +9080,126 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+intgo _wrap_llmsize_mix_out_status_get_core_b658498378ef7459(struct llmsize_mix_out *_swig_go_0) {
+  struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
+  
+  result = (int) ((arg1)->status);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_b658498378ef7459(struct llmsize_mix_out *_swig_go_0) {
+  struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
+  llmsize_gguf_mix *result = 0 ;
+  struct llmsize_gguf_mix *_swig_go_result;
+  
+  arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
+  
+  result = (llmsize_gguf_mix *)& ((arg1)->value);
+  *(llmsize_gguf_mix **)&_swig_go_result = (llmsize_gguf_mix *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_b658498378ef7459() {
+  struct llmsize_mix_out *result = 0 ;
+  struct llmsize_mix_out *_swig_go_result;
+  
+  
+  result = (struct llmsize_mix_out *)calloc(1, sizeof(struct llmsize_mix_out));
+  *(struct llmsize_mix_out **)&_swig_go_result = (struct llmsize_mix_out *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_mix_out_core_b658498378ef7459(struct llmsize_mix_out *_swig_go_0) {
+  struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
+  
+  arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  llmsize_format *arg2 = (llmsize_format *) 0 ;
+  llmsize_mix_out result;
+  struct llmsize_mix_out *_swig_go_result;
+  
+  arg1 = *(llmsize_model **)&_swig_go_0; 
+  arg2 = *(llmsize_format **)&_swig_go_1; 
+  
+  result = llmsize_gguf_mix_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2);
+  {
+    llmsize_mix_out * resultptr = (llmsize_mix_out *)malloc(sizeof(llmsize_mix_out));
+    memmove(resultptr, &result, sizeof(llmsize_mix_out));
+    *(llmsize_mix_out **)&_swig_go_result = resultptr;
+  }
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_mix_tensors_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+  llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
+  uint32_t arg2 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(llmsize_gguf_mix **)&_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  result = (uint32_t)llmsize_mix_tensors((struct llmsize_gguf_mix const *)arg1,arg2);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_mix_bytes_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+  llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
+  uint32_t arg2 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(llmsize_gguf_mix **)&_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  result = (uint64_t)llmsize_mix_bytes((struct llmsize_gguf_mix const *)arg1,arg2);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  uint64_t arg2 ;
+  uint64_t arg3 ;
+  int arg4 ;
+  llmsize_u64_out result;
+  struct llmsize_u64_out *_swig_go_result;
+  
+  arg1 = *(llmsize_model **)&_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  arg3 = (uint64_t)_swig_go_2; 
+  arg4 = (int)_swig_go_3; 
+  
+  result = llmsize_activation_get((struct llmsize_model const *)arg1,arg2,arg3,arg4);
+  {
+    llmsize_u64_out * resultptr = (llmsize_u64_out *)malloc(sizeof(llmsize_u64_out));
+    memmove(resultptr, &result, sizeof(llmsize_u64_out));
+    *(llmsize_u64_out **)&_swig_go_result = resultptr;
+  }
+  return _swig_go_result;
+}
+
+
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -8685,7 +9222,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -8718,7 +9255,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -8773,7 +9310,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -8790,7 +9327,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_d9fb8bd9f532e0d9(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -8807,7 +9344,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_d9fb8bd9f532e0d9
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -8824,7 +9361,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_d9fb8bd9f532e0d9(st
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -8843,7 +9380,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_d9fb8bd9f532e0d9(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -8860,7 +9397,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_d9fb8bd9f532e
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -8879,7 +9416,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_d9fb8bd9f532e
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -8898,7 +9435,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -8917,7 +9454,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_d9fb8bd9f532e0d9(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_d9fb8bd9f532e0d9(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_b658498378ef7459(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -8948,7 +9485,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_d9fb8bd9f532e0d9(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -8967,7 +9504,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_d9fb8bd9f532e0d9(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_d9fb8bd9f532e0d9(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -8992,7 +9529,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9010,7 +9547,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_d9fb8bd9f532e0d9(_gostring_
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -9028,7 +9565,7 @@ struct llmsize_accel *_wrap_llmsize_accel_named_core_d9fb8bd9f532e0d9(_gostring_
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9046,7 +9583,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_d9fb8bd9f532e0d9(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -9064,7 +9601,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_d9fb8bd9f532e0d9(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9082,7 +9619,7 @@ intgo _wrap_llmsize_engine_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9100,7 +9637,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) 
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_d9fb8bd9f532e0d9(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_b658498378ef7459(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9113,7 +9650,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_d9fb8bd9f532e0d9(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_d9fb8bd9f532e0d9() {
+struct llmsize_names *_wrap_new_llmsize_names_core_b658498378ef7459() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -9124,7 +9661,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_names_core_d9fb8bd9f532e0d9(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_b658498378ef7459(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -9134,7 +9671,7 @@ void _wrap_delete_llmsize_names_core_d9fb8bd9f532e0d9(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_d9fb8bd9f532e0d9(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_b658498378ef7459(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -9158,7 +9695,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_d9fb8bd9f532e0d9(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_d9fb8bd9f532e0d9(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_b658498378ef7459(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9171,7 +9708,7 @@ intgo _wrap_llmsize_model_result_status_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_d9fb8bd9f532e0d9(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_b658498378ef7459(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9184,7 +9721,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_d9fb8bd9f532e0d9
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_d9fb8bd9f532e0d9() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_b658498378ef7459() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -9195,7 +9732,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_d9fb8bd9f532e0d
 }
 
 
-void _wrap_delete_llmsize_model_result_core_d9fb8bd9f532e0d9(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_b658498378ef7459(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -9205,7 +9742,7 @@ void _wrap_delete_llmsize_model_result_core_d9fb8bd9f532e0d9(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_b658498378ef7459(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -9227,7 +9764,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_d9fb8bd9f532e0d9
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -9246,7 +9783,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_d9fb8bd9f532e0d9(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_d9fb8bd9f532e0d9(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -9265,7 +9802,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_d9fb8bd9f532e0d9(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9278,7 +9815,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -9291,7 +9828,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_d9fb8bd9f532e0d9(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9304,7 +9841,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9317,7 +9854,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9330,7 +9867,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9343,7 +9880,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_d9fb8bd9f532e0d9() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_b658498378ef7459() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -9354,7 +9891,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_d9fb8bd9f532e0d
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_d9fb8bd9f532e0d9(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -9364,7 +9901,7 @@ void _wrap_delete_llmsize_parse_result_core_d9fb8bd9f532e0d9(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_b658498378ef7459(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -9386,7 +9923,7 @@ long long _wrap_llmsize__split_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_b658498378ef7459(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9412,7 +9949,7 @@ void _wrap_llmsize__copy_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_b658498378ef7459(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -9441,7 +9978,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_d9fb8bd9f532e0d9(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_b658498378ef7459(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9454,7 +9991,7 @@ intgo _wrap_llmsize_selection_status_get_core_d9fb8bd9f532e0d9(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_b658498378ef7459(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9467,7 +10004,7 @@ long long _wrap_llmsize_selection_n_get_core_d9fb8bd9f532e0d9(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_b658498378ef7459(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9480,7 +10017,7 @@ long long _wrap_llmsize_selection_candidates_get_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_b658498378ef7459(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -9493,7 +10030,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_d9fb8bd9f532e0
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_d9fb8bd9f532e0d9() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_b658498378ef7459() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -9504,7 +10041,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_b658498378ef7459(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -9514,7 +10051,7 @@ void _wrap_delete_llmsize_selection_core_d9fb8bd9f532e0d9(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_d9fb8bd9f532e0d9(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_b658498378ef7459(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_accel *arg1 = (llmsize_accel *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -9565,7 +10102,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_b658498378ef7459(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -9584,7 +10121,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_d9fb8bd9f532e0d9(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_d9fb8bd9f532e0d9(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_b658498378ef7459(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -9594,7 +10131,7 @@ void _wrap_llmsize_selection_free_core_d9fb8bd9f532e0d9(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9607,7 +10144,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_d9fb8bd9f532e0d9(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9620,7 +10157,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_d9fb8bd9f532e0d9(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_accel_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9633,7 +10170,7 @@ intgo _wrap_llmsize_sweep_row_accel_get_core_d9fb8bd9f532e0d9(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9646,7 +10183,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_d9fb8bd9f532e0d9(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9659,7 +10196,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9672,7 +10209,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9685,7 +10222,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9698,7 +10235,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_d9fb8bd9f532e0d9(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9711,7 +10248,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9724,7 +10261,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9737,7 +10274,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_d9fb8bd9f532e0d9(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -9750,7 +10287,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9763,7 +10300,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_d9fb8bd9f532e0d9(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -9776,7 +10313,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_d9fb8bd9f532e0d9(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9789,7 +10326,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_d9fb8bd9f532e0d9(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -9802,7 +10339,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_d9fb8bd9f532e0d9(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_d9fb8bd9f532e0d9() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_b658498378ef7459() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -9813,7 +10350,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_d9fb8bd9f532e0d9(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -9823,7 +10360,7 @@ void _wrap_delete_llmsize_sweep_row_core_d9fb8bd9f532e0d9(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9836,7 +10373,7 @@ intgo _wrap_llmsize_sweep_status_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9849,7 +10386,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_d9fb8bd9f532e0d9(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9862,7 +10399,7 @@ long long _wrap_llmsize_sweep_n_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -9875,7 +10412,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_d9fb8bd9f532e0d9(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_d9fb8bd9f532e0d9() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_b658498378ef7459() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -9886,7 +10423,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -9896,7 +10433,7 @@ void _wrap_delete_llmsize_sweep_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_b658498378ef7459(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9914,7 +10451,7 @@ long long _wrap_llmsize__count_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_b658498378ef7459(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9940,7 +10477,7 @@ void _wrap_llmsize__nth_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_b658498378ef7459(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9985,7 +10522,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_d9fb8bd9f532e0d9(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_d9fb8bd9f532e0d9() {
+long long _wrap_llmsize_sweep_row_size_core_b658498378ef7459() {
   size_t result;
   long long _swig_go_result;
   
@@ -9996,7 +10533,7 @@ long long _wrap_llmsize_sweep_row_size_core_d9fb8bd9f532e0d9() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_d9fb8bd9f532e0d9(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_b658498378ef7459(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10009,7 +10546,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_d9fb8bd9f532e0d9(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_d9fb8bd9f532e0d9(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_b658498378ef7459(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10022,7 +10559,7 @@ long long _wrap_llmsize_blob_size_get_core_d9fb8bd9f532e0d9(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_d9fb8bd9f532e0d9() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_b658498378ef7459() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -10033,7 +10570,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_d9fb8bd9f532e0d9(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_b658498378ef7459(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -10043,7 +10580,7 @@ void _wrap_delete_llmsize_blob_core_d9fb8bd9f532e0d9(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -10060,7 +10597,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -10073,7 +10610,7 @@ void *_wrap_llmsize_sweep_data_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -10083,7 +10620,7 @@ void _wrap_llmsize_sweep_free_core_d9fb8bd9f532e0d9(struct llmsize_sweep *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_FITS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_FITS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10095,7 +10632,7 @@ intgo _wrap_LLMSIZE_FLAT_FITS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_TIGHT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_TIGHT_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10107,7 +10644,7 @@ intgo _wrap_LLMSIZE_FLAT_TIGHT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_REFUSED_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10119,7 +10656,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_LOADS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_LOADS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10131,7 +10668,7 @@ intgo _wrap_LLMSIZE_FLAT_LOADS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10143,7 +10680,7 @@ intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_KV_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10155,7 +10692,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10167,7 +10704,7 @@ intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10179,7 +10716,7 @@ intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_TOTAL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_TOTAL_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10191,7 +10728,7 @@ intgo _wrap_LLMSIZE_FLAT_TOTAL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_USABLE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_USABLE_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10203,7 +10740,7 @@ intgo _wrap_LLMSIZE_FLAT_USABLE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10215,7 +10752,7 @@ intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10227,7 +10764,7 @@ intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10239,7 +10776,7 @@ intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10251,7 +10788,7 @@ intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_SEQS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_SEQS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10263,7 +10800,7 @@ intgo _wrap_LLMSIZE_FLAT_SEQS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_GPUS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_GPUS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10275,7 +10812,7 @@ intgo _wrap_LLMSIZE_FLAT_GPUS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10287,7 +10824,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10299,7 +10836,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10311,7 +10848,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10323,7 +10860,7 @@ intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10335,7 +10872,7 @@ intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10347,7 +10884,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10359,7 +10896,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10371,7 +10908,7 @@ intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_d9fb8bd9f532e0d9() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_N_core_d9fb8bd9f532e0d9() {
+intgo _wrap_LLMSIZE_FLAT_N_core_b658498378ef7459() {
   int result;
   intgo _swig_go_result;
   
@@ -10383,7 +10920,7 @@ intgo _wrap_LLMSIZE_FLAT_N_core_d9fb8bd9f532e0d9() {
 }
 
 
-long long _wrap_llmsize__bits_core_d9fb8bd9f532e0d9(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_b658498378ef7459(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10396,7 +10933,7 @@ long long _wrap_llmsize__bits_core_d9fb8bd9f532e0d9(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -10418,7 +10955,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_d9fb8bd9f532e0d9(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -10431,7 +10968,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_d9fb8bd9f532e0d9(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -10444,7 +10981,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_d9fb8bd9f532e0d9
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -10457,7 +10994,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_d9fb8bd9f532e0d9(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_d9fb8bd9f532e0d9() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_b658498378ef7459() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -10468,7 +11005,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -10478,7 +11015,7 @@ void _wrap_delete_llmsize_prepared_core_d9fb8bd9f532e0d9(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -10491,7 +11028,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_d9fb8bd9f532e0d9(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -10504,7 +11041,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_d9fb8bd9f532e0d9(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_d9fb8bd9f532e0d9(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -10514,7 +11051,7 @@ void _wrap_llmsize_prepared_free_core_d9fb8bd9f532e0d9(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_d9fb8bd9f532e0d9(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10535,7 +11072,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_d9fb8bd9f532e0d9(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_b658498378ef7459(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10548,7 +11085,7 @@ intgo _wrap_llmsize_file_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_b658498378ef7459(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -10561,7 +11098,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_d9fb8bd9f532e0d9
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_d9fb8bd9f532e0d9(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_b658498378ef7459(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10574,7 +11111,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_d9fb8bd9f532e0d9(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_b658498378ef7459() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -10585,7 +11122,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_d9fb8bd9f532e0d9(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_b658498378ef7459(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -10595,7 +11132,7 @@ void _wrap_delete_llmsize_file_out_core_d9fb8bd9f532e0d9(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_b658498378ef7459(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -10616,7 +11153,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_d9fb8bd9f532e0d9(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_b658498378ef7459(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10629,7 +11166,7 @@ intgo _wrap_llmsize_use_out_status_get_core_d9fb8bd9f532e0d9(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_d9fb8bd9f532e0d9(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_b658498378ef7459(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -10642,7 +11179,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_d9fb8bd9f532e0d9(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_d9fb8bd9f532e0d9() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_b658498378ef7459() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -10653,7 +11190,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_d9fb8bd9f532e0d9() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_d9fb8bd9f532e0d9(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_b658498378ef7459(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -10663,7 +11200,7 @@ void _wrap_delete_llmsize_use_out_core_d9fb8bd9f532e0d9(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_d9fb8bd9f532e0d9(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_b658498378ef7459(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;

@@ -286,6 +286,8 @@ class Task(str, enum.Enum):
     VISION = "vision"
     LONG_CONTEXT = "long-context"
     EMBEDDING = "embedding"
+    SPEECH = "speech"
+    RERANK = "rerank"
 
     @property
     def bit(self) -> int:
@@ -826,6 +828,34 @@ class Model(_Row):
         r = _c.llmsize_kv_get(self._p, int(context), int(seqs), _kv(kv_dtype))
         _raise(r.status, self.id)
         return int(r.value)
+
+    @property
+    def is_encoder(self) -> bool:
+        """Encoders (BERT family, Whisper) keep no KV cache across requests; size them with
+        :meth:`activation_bytes`."""
+        return bool(self._p.flags & _c.LLMSIZE_F_ENCODER)
+
+    def activation_bytes(self, batch: int, seq: int, *, eager_attention: bool = False) -> int:
+        """Peak activation bytes of one forward pass over ``batch`` inputs of ``seq`` tokens
+        (an estimate from the layer shapes; ``eager_attention`` adds the seq x seq scores)."""
+        if batch <= 0 or seq <= 0:
+            raise InvalidArgumentError("batch and seq must be positive", _S["ERR_INVALID_ARG"])
+        r = _c.llmsize_activation_get(self._p, int(batch), int(seq), 1 if eager_attention else 0)
+        _raise(r.status, self.id)
+        return int(r.value)
+
+    def gguf_mix(self, fmt: Union[str, Format] = "Q4_K_M") -> Dict[str, Tuple[int, int]]:
+        """GGUF file type ``fmt``: ``{ggml type name: (tensors, bytes)}`` as llama.cpp's quantizer
+        writes them (compare with a loader's "type q4_K: 193 tensors" lines)."""
+        f = format(fmt)
+        r = _c.llmsize_gguf_mix_get(self._p, f._p)
+        _raise(r.status, f"{self.id} {f.id}")
+        out = {}
+        for t in range(_c.LLMSIZE_GGML_TYPE_COUNT):
+            n = int(_c.llmsize_mix_tensors(r.value, t))
+            if n:
+                out[_c.llmsize_ggml_type_name(t)] = (n, int(_c.llmsize_mix_bytes(r.value, t)))
+        return out
 
     def speed(self, gpu_name: Union[str, GPU], format: Union[str, Format] = "Q4_K_M", *, gpus: int = 1,  # noqa: A002
               context: int = 0, batch: int = 1, prompt: int = 0, gen: int = 0,

@@ -96,6 +96,8 @@ LLMSIZE_F_ATTN_GATE = _core.LLMSIZE_F_ATTN_GATE
 LLMSIZE_F_MTP_EMBED = _core.LLMSIZE_F_MTP_EMBED
 LLMSIZE_F_ENCODER = _core.LLMSIZE_F_ENCODER
 LLMSIZE_F_FALCON_QUANT = _core.LLMSIZE_F_FALCON_QUANT
+LLMSIZE_F_NO_K_BIAS = _core.LLMSIZE_F_NO_K_BIAS
+LLMSIZE_F_FUSED_GATE_UP = _core.LLMSIZE_F_FUSED_GATE_UP
 LLMSIZE_MOD_TEXT = _core.LLMSIZE_MOD_TEXT
 LLMSIZE_MOD_IMAGE = _core.LLMSIZE_MOD_IMAGE
 LLMSIZE_MOD_AUDIO = _core.LLMSIZE_MOD_AUDIO
@@ -107,6 +109,8 @@ LLMSIZE_TASK_MULTILINGUAL = _core.LLMSIZE_TASK_MULTILINGUAL
 LLMSIZE_TASK_VISION = _core.LLMSIZE_TASK_VISION
 LLMSIZE_TASK_LONG_CONTEXT = _core.LLMSIZE_TASK_LONG_CONTEXT
 LLMSIZE_TASK_EMBEDDING = _core.LLMSIZE_TASK_EMBEDDING
+LLMSIZE_TASK_SPEECH = _core.LLMSIZE_TASK_SPEECH
+LLMSIZE_TASK_RERANK = _core.LLMSIZE_TASK_RERANK
 LLMSIZE_LONG_CONTEXT = _core.LLMSIZE_LONG_CONTEXT
 LLMSIZE_TERM_UNKNOWN = _core.LLMSIZE_TERM_UNKNOWN
 LLMSIZE_TERM_YES = _core.LLMSIZE_TERM_YES
@@ -206,6 +210,29 @@ class llmsize_extra(object):
 
 # Register llmsize_extra in _core:
 _core.llmsize_extra_swigregister(llmsize_extra)
+LLMSIZE_HEAD_LM = _core.LLMSIZE_HEAD_LM
+LLMSIZE_HEAD_NONE = _core.LLMSIZE_HEAD_NONE
+LLMSIZE_HEAD_POOLER = _core.LLMSIZE_HEAD_POOLER
+LLMSIZE_HEAD_CLASSIFIER = _core.LLMSIZE_HEAD_CLASSIFIER
+LLMSIZE_HEAD_MLM = _core.LLMSIZE_HEAD_MLM
+LLMSIZE_HEAD_COUNT = _core.LLMSIZE_HEAD_COUNT
+class llmsize_encoder(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    head = property(_core.llmsize_encoder_head_get)
+    labels = property(_core.llmsize_encoder_labels_get)
+    positions = property(_core.llmsize_encoder_positions_get)
+    token_types = property(_core.llmsize_encoder_token_types_get)
+    mel_bins = property(_core.llmsize_encoder_mel_bins_get)
+    audio_positions = property(_core.llmsize_encoder_audio_positions_get)
+    decoder_layers = property(_core.llmsize_encoder_decoder_layers_get)
+
+    def __init__(self):
+        _core.llmsize_encoder_swiginit(self, _core.new_llmsize_encoder())
+    __swig_destroy__ = _core.delete_llmsize_encoder
+
+# Register llmsize_encoder in _core:
+_core.llmsize_encoder_swigregister(llmsize_encoder)
 class llmsize_model(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -228,6 +255,7 @@ class llmsize_model(object):
     linear = property(_core.llmsize_model_linear_get)
     moe = property(_core.llmsize_model_moe_get)
     extra = property(_core.llmsize_model_extra_get)
+    enc = property(_core.llmsize_model_enc_get)
     published_params = property(_core.llmsize_model_published_params_get)
     published_source = property(_core.llmsize_model_published_source_get)
 
@@ -380,6 +408,20 @@ class llmsize_weights(object):
 _core.llmsize_weights_swigregister(llmsize_weights)
 LLMSIZE_FILE_GGUF = _core.LLMSIZE_FILE_GGUF
 LLMSIZE_FILE_SAFETENSORS = _core.LLMSIZE_FILE_SAFETENSORS
+LLMSIZE_GGML_TYPE_COUNT = _core.LLMSIZE_GGML_TYPE_COUNT
+class llmsize_gguf_mix(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    tensors = property(_core.llmsize_gguf_mix_tensors_get)
+    bytes = property(_core.llmsize_gguf_mix_bytes_get)
+    n_tensors = property(_core.llmsize_gguf_mix_n_tensors_get)
+
+    def __init__(self):
+        _core.llmsize_gguf_mix_swiginit(self, _core.new_llmsize_gguf_mix())
+    __swig_destroy__ = _core.delete_llmsize_gguf_mix
+
+# Register llmsize_gguf_mix in _core:
+_core.llmsize_gguf_mix_swigregister(llmsize_gguf_mix)
 class llmsize_file_info(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -398,6 +440,7 @@ class llmsize_file_info(object):
     model = property(_core.llmsize_file_info_model_get)
     arch = property(_core.llmsize_file_info_arch_get)
     dtype = property(_core.llmsize_file_info_dtype_get)
+    mix = property(_core.llmsize_file_info_mix_get)
 
     def __init__(self):
         _core.llmsize_file_info_swiginit(self, _core.new_llmsize_file_info())
@@ -472,6 +515,7 @@ class llmsize_fit_result(object):
     total_bytes = property(_core.llmsize_fit_result_total_bytes_get)
     usable_bytes = property(_core.llmsize_fit_result_usable_bytes_get)
     headroom_bytes = property(_core.llmsize_fit_result_headroom_bytes_get)
+    activation_bytes = property(_core.llmsize_fit_result_activation_bytes_get)
 
     def __init__(self):
         _core.llmsize_fit_result_swiginit(self, _core.new_llmsize_fit_result())
@@ -860,6 +904,8 @@ class llmsize_hf_family(object):
     flags = property(_core.llmsize_hf_family_flags_get)
     norms_per_layer = property(_core.llmsize_hf_family_norms_per_layer_get)
     global_every = property(_core.llmsize_hf_family_global_every_get)
+    bare_head = property(_core.llmsize_hf_family_bare_head_get)
+    learned_positions = property(_core.llmsize_hf_family_learned_positions_get)
     source = property(_core.llmsize_hf_family_source_get)
 
     def __init__(self):
@@ -930,8 +976,17 @@ def llmsize_params_of(model, out):
 def llmsize_weight_bytes(model, format, out):
     return _core.llmsize_weight_bytes(model, format, out)
 
+def llmsize_gguf_mix_of(model, format, out):
+    return _core.llmsize_gguf_mix_of(model, format, out)
+
+def llmsize_ggml_type_name(type):
+    return _core.llmsize_ggml_type_name(type)
+
 def llmsize_kv_bytes(model, context, seqs, dtype, out):
     return _core.llmsize_kv_bytes(model, context, seqs, dtype, out)
+
+def llmsize_activation_bytes(model, batch, seq, eager_attention, out):
+    return _core.llmsize_activation_bytes(model, batch, seq, eager_attention, out)
 
 def llmsize_speed(req, out):
     return _core.llmsize_speed(req, out)
@@ -1134,6 +1189,30 @@ def llmsize_params_get(m):
 
 def llmsize_weights_get(m, f):
     return _core.llmsize_weights_get(m, f)
+class llmsize_mix_out(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    status = property(_core.llmsize_mix_out_status_get)
+    value = property(_core.llmsize_mix_out_value_get)
+
+    def __init__(self):
+        _core.llmsize_mix_out_swiginit(self, _core.new_llmsize_mix_out())
+    __swig_destroy__ = _core.delete_llmsize_mix_out
+
+# Register llmsize_mix_out in _core:
+_core.llmsize_mix_out_swigregister(llmsize_mix_out)
+
+def llmsize_gguf_mix_get(m, f):
+    return _core.llmsize_gguf_mix_get(m, f)
+
+def llmsize_mix_tensors(x, type):
+    return _core.llmsize_mix_tensors(x, type)
+
+def llmsize_mix_bytes(x, type):
+    return _core.llmsize_mix_bytes(x, type)
+
+def llmsize_activation_get(m, batch, seq, eager):
+    return _core.llmsize_activation_get(m, batch, seq, eager)
 
 def llmsize_kv_get(m, context, seqs, dtype):
     return _core.llmsize_kv_get(m, context, seqs, dtype)

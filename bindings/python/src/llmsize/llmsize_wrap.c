@@ -2993,73 +2993,77 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 #define SWIGTYPE_p_llmsize_confidence swig_types[12]
 #define SWIGTYPE_p_llmsize_dims swig_types[13]
 #define SWIGTYPE_p_llmsize_efficiency swig_types[14]
-#define SWIGTYPE_p_llmsize_engine swig_types[15]
-#define SWIGTYPE_p_llmsize_engine_info swig_types[16]
-#define SWIGTYPE_p_llmsize_extra swig_types[17]
-#define SWIGTYPE_p_llmsize_file_info swig_types[18]
-#define SWIGTYPE_p_llmsize_file_out swig_types[19]
-#define SWIGTYPE_p_llmsize_finding swig_types[20]
-#define SWIGTYPE_p_llmsize_fit_request swig_types[21]
-#define SWIGTYPE_p_llmsize_fit_result swig_types[22]
-#define SWIGTYPE_p_llmsize_format swig_types[23]
-#define SWIGTYPE_p_llmsize_format_kind swig_types[24]
-#define SWIGTYPE_p_llmsize_format_out swig_types[25]
-#define SWIGTYPE_p_llmsize_gate swig_types[26]
-#define SWIGTYPE_p_llmsize_hf_family swig_types[27]
-#define SWIGTYPE_p_llmsize_hw_class swig_types[28]
-#define SWIGTYPE_p_llmsize_kv_dtype swig_types[29]
-#define SWIGTYPE_p_llmsize_license swig_types[30]
-#define SWIGTYPE_p_llmsize_license_out swig_types[31]
-#define SWIGTYPE_p_llmsize_license_result swig_types[32]
-#define SWIGTYPE_p_llmsize_linear_attn swig_types[33]
-#define SWIGTYPE_p_llmsize_metric swig_types[34]
-#define SWIGTYPE_p_llmsize_mla swig_types[35]
-#define SWIGTYPE_p_llmsize_model swig_types[36]
-#define SWIGTYPE_p_llmsize_model_result swig_types[37]
-#define SWIGTYPE_p_llmsize_moe swig_types[38]
-#define SWIGTYPE_p_llmsize_names swig_types[39]
-#define SWIGTYPE_p_llmsize_outputs_rule swig_types[40]
-#define SWIGTYPE_p_llmsize_params swig_types[41]
-#define SWIGTYPE_p_llmsize_params_out swig_types[42]
-#define SWIGTYPE_p_llmsize_parse_result swig_types[43]
-#define SWIGTYPE_p_llmsize_plan swig_types[44]
-#define SWIGTYPE_p_llmsize_plan_out swig_types[45]
-#define SWIGTYPE_p_llmsize_plan_result swig_types[46]
-#define SWIGTYPE_p_llmsize_quality swig_types[47]
-#define SWIGTYPE_p_llmsize_quality_out swig_types[48]
-#define SWIGTYPE_p_llmsize_quality_row swig_types[49]
-#define SWIGTYPE_p_llmsize_reject swig_types[50]
-#define SWIGTYPE_p_llmsize_select_request swig_types[51]
-#define SWIGTYPE_p_llmsize_selection swig_types[52]
-#define SWIGTYPE_p_llmsize_speed_out swig_types[53]
-#define SWIGTYPE_p_llmsize_speed_request swig_types[54]
-#define SWIGTYPE_p_llmsize_speed_result swig_types[55]
-#define SWIGTYPE_p_llmsize_status swig_types[56]
-#define SWIGTYPE_p_llmsize_suggestion swig_types[57]
-#define SWIGTYPE_p_llmsize_suggestion_out swig_types[58]
-#define SWIGTYPE_p_llmsize_sweep swig_types[59]
-#define SWIGTYPE_p_llmsize_sweep_row swig_types[60]
-#define SWIGTYPE_p_llmsize_table swig_types[61]
-#define SWIGTYPE_p_llmsize_term swig_types[62]
-#define SWIGTYPE_p_llmsize_u64_out swig_types[63]
-#define SWIGTYPE_p_llmsize_use swig_types[64]
-#define SWIGTYPE_p_llmsize_use_out swig_types[65]
-#define SWIGTYPE_p_llmsize_verdict swig_types[66]
-#define SWIGTYPE_p_llmsize_weights swig_types[67]
-#define SWIGTYPE_p_llmsize_weights_out swig_types[68]
-#define SWIGTYPE_p_long_long swig_types[69]
-#define SWIGTYPE_p_p_char swig_types[70]
-#define SWIGTYPE_p_p_llmsize_format swig_types[71]
-#define SWIGTYPE_p_p_llmsize_model swig_types[72]
-#define SWIGTYPE_p_short swig_types[73]
-#define SWIGTYPE_p_signed_char swig_types[74]
-#define SWIGTYPE_p_unsigned_char swig_types[75]
-#define SWIGTYPE_p_unsigned_int swig_types[76]
-#define SWIGTYPE_p_unsigned_long_long swig_types[77]
-#define SWIGTYPE_p_unsigned_short swig_types[78]
-#define SWIGTYPE_p_void swig_types[79]
-static swig_type_info *swig_types[81];
-static swig_module_info swig_module = {swig_types, 80, 0, 0, 0, 0};
+#define SWIGTYPE_p_llmsize_encoder swig_types[15]
+#define SWIGTYPE_p_llmsize_engine swig_types[16]
+#define SWIGTYPE_p_llmsize_engine_info swig_types[17]
+#define SWIGTYPE_p_llmsize_extra swig_types[18]
+#define SWIGTYPE_p_llmsize_file_info swig_types[19]
+#define SWIGTYPE_p_llmsize_file_out swig_types[20]
+#define SWIGTYPE_p_llmsize_finding swig_types[21]
+#define SWIGTYPE_p_llmsize_fit_request swig_types[22]
+#define SWIGTYPE_p_llmsize_fit_result swig_types[23]
+#define SWIGTYPE_p_llmsize_format swig_types[24]
+#define SWIGTYPE_p_llmsize_format_kind swig_types[25]
+#define SWIGTYPE_p_llmsize_format_out swig_types[26]
+#define SWIGTYPE_p_llmsize_gate swig_types[27]
+#define SWIGTYPE_p_llmsize_gguf_mix swig_types[28]
+#define SWIGTYPE_p_llmsize_head swig_types[29]
+#define SWIGTYPE_p_llmsize_hf_family swig_types[30]
+#define SWIGTYPE_p_llmsize_hw_class swig_types[31]
+#define SWIGTYPE_p_llmsize_kv_dtype swig_types[32]
+#define SWIGTYPE_p_llmsize_license swig_types[33]
+#define SWIGTYPE_p_llmsize_license_out swig_types[34]
+#define SWIGTYPE_p_llmsize_license_result swig_types[35]
+#define SWIGTYPE_p_llmsize_linear_attn swig_types[36]
+#define SWIGTYPE_p_llmsize_metric swig_types[37]
+#define SWIGTYPE_p_llmsize_mix_out swig_types[38]
+#define SWIGTYPE_p_llmsize_mla swig_types[39]
+#define SWIGTYPE_p_llmsize_model swig_types[40]
+#define SWIGTYPE_p_llmsize_model_result swig_types[41]
+#define SWIGTYPE_p_llmsize_moe swig_types[42]
+#define SWIGTYPE_p_llmsize_names swig_types[43]
+#define SWIGTYPE_p_llmsize_outputs_rule swig_types[44]
+#define SWIGTYPE_p_llmsize_params swig_types[45]
+#define SWIGTYPE_p_llmsize_params_out swig_types[46]
+#define SWIGTYPE_p_llmsize_parse_result swig_types[47]
+#define SWIGTYPE_p_llmsize_plan swig_types[48]
+#define SWIGTYPE_p_llmsize_plan_out swig_types[49]
+#define SWIGTYPE_p_llmsize_plan_result swig_types[50]
+#define SWIGTYPE_p_llmsize_quality swig_types[51]
+#define SWIGTYPE_p_llmsize_quality_out swig_types[52]
+#define SWIGTYPE_p_llmsize_quality_row swig_types[53]
+#define SWIGTYPE_p_llmsize_reject swig_types[54]
+#define SWIGTYPE_p_llmsize_select_request swig_types[55]
+#define SWIGTYPE_p_llmsize_selection swig_types[56]
+#define SWIGTYPE_p_llmsize_speed_out swig_types[57]
+#define SWIGTYPE_p_llmsize_speed_request swig_types[58]
+#define SWIGTYPE_p_llmsize_speed_result swig_types[59]
+#define SWIGTYPE_p_llmsize_status swig_types[60]
+#define SWIGTYPE_p_llmsize_suggestion swig_types[61]
+#define SWIGTYPE_p_llmsize_suggestion_out swig_types[62]
+#define SWIGTYPE_p_llmsize_sweep swig_types[63]
+#define SWIGTYPE_p_llmsize_sweep_row swig_types[64]
+#define SWIGTYPE_p_llmsize_table swig_types[65]
+#define SWIGTYPE_p_llmsize_term swig_types[66]
+#define SWIGTYPE_p_llmsize_u64_out swig_types[67]
+#define SWIGTYPE_p_llmsize_use swig_types[68]
+#define SWIGTYPE_p_llmsize_use_out swig_types[69]
+#define SWIGTYPE_p_llmsize_verdict swig_types[70]
+#define SWIGTYPE_p_llmsize_weights swig_types[71]
+#define SWIGTYPE_p_llmsize_weights_out swig_types[72]
+#define SWIGTYPE_p_long_long swig_types[73]
+#define SWIGTYPE_p_p_char swig_types[74]
+#define SWIGTYPE_p_p_llmsize_format swig_types[75]
+#define SWIGTYPE_p_p_llmsize_model swig_types[76]
+#define SWIGTYPE_p_short swig_types[77]
+#define SWIGTYPE_p_signed_char swig_types[78]
+#define SWIGTYPE_p_unsigned_char swig_types[79]
+#define SWIGTYPE_p_unsigned_int swig_types[80]
+#define SWIGTYPE_p_unsigned_long_long swig_types[81]
+#define SWIGTYPE_p_unsigned_short swig_types[82]
+#define SWIGTYPE_p_void swig_types[83]
+static swig_type_info *swig_types[85];
+static swig_module_info swig_module = {swig_types, 84, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -3624,6 +3628,16 @@ typedef struct llmsize_format_out { int status; const llmsize_format *format; ll
 llmsize_params_out llmsize_params_get(const llmsize_model *m) { llmsize_params_out r; r.status = llmsize_params_of(m, &r.value); return r; }
 llmsize_weights_out llmsize_weights_get(const llmsize_model *m, const llmsize_format *f) {
     llmsize_weights_out r; r.status = llmsize_weight_bytes(m, f, &r.value); return r;
+}
+typedef struct llmsize_mix_out { int status; llmsize_gguf_mix value; } llmsize_mix_out;
+llmsize_mix_out llmsize_gguf_mix_get(const llmsize_model *m, const llmsize_format *f) {
+    llmsize_mix_out r; r.status = llmsize_gguf_mix_of(m, f, &r.value); return r;
+}
+/* arrays do not cross SWIG well: one type at a time (0 past the end) */
+uint32_t llmsize_mix_tensors(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->tensors[type] : 0; }
+uint64_t llmsize_mix_bytes(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->bytes[type] : 0; }
+llmsize_u64_out llmsize_activation_get(const llmsize_model *m, uint64_t batch, uint64_t seq, int eager) {
+    llmsize_u64_out r; r.status = llmsize_activation_bytes(m, batch, seq, eager, &r.value); return r;
 }
 llmsize_u64_out llmsize_kv_get(const llmsize_model *m, uint64_t context, uint32_t seqs, int dtype) {
     llmsize_u64_out r; r.status = llmsize_kv_bytes(m, context, seqs, (llmsize_kv_dtype)dtype, &r.value); return r;
@@ -4947,6 +4961,213 @@ SWIGINTERN PyObject *llmsize_extra_swiginit(PyObject *SWIGUNUSEDPARM(self), PyOb
   return SWIG_Python_InitShadowInstance(args);
 }
 
+SWIGINTERN PyObject *_wrap_llmsize_encoder_head_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_encoder, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_encoder_head_get" "', argument " "1"" of type '" "struct llmsize_encoder *""'"); 
+  }
+  arg1 = (struct llmsize_encoder *)(argp1);
+  result = (uint32_t) ((arg1)->head);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_encoder_labels_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_encoder, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_encoder_labels_get" "', argument " "1"" of type '" "struct llmsize_encoder *""'"); 
+  }
+  arg1 = (struct llmsize_encoder *)(argp1);
+  result = (uint32_t) ((arg1)->labels);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_encoder_positions_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_encoder, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_encoder_positions_get" "', argument " "1"" of type '" "struct llmsize_encoder *""'"); 
+  }
+  arg1 = (struct llmsize_encoder *)(argp1);
+  result = (uint32_t) ((arg1)->positions);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_encoder_token_types_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_encoder, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_encoder_token_types_get" "', argument " "1"" of type '" "struct llmsize_encoder *""'"); 
+  }
+  arg1 = (struct llmsize_encoder *)(argp1);
+  result = (uint32_t) ((arg1)->token_types);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_encoder_mel_bins_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_encoder, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_encoder_mel_bins_get" "', argument " "1"" of type '" "struct llmsize_encoder *""'"); 
+  }
+  arg1 = (struct llmsize_encoder *)(argp1);
+  result = (uint32_t) ((arg1)->mel_bins);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_encoder_audio_positions_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_encoder, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_encoder_audio_positions_get" "', argument " "1"" of type '" "struct llmsize_encoder *""'"); 
+  }
+  arg1 = (struct llmsize_encoder *)(argp1);
+  result = (uint32_t) ((arg1)->audio_positions);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_encoder_decoder_layers_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_encoder, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_encoder_decoder_layers_get" "', argument " "1"" of type '" "struct llmsize_encoder *""'"); 
+  }
+  arg1 = (struct llmsize_encoder *)(argp1);
+  result = (uint32_t) ((arg1)->decoder_layers);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_encoder(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_encoder *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_encoder", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_encoder *)calloc(1, sizeof(struct llmsize_encoder));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_encoder, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_encoder(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_encoder, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_encoder" "', argument " "1"" of type '" "struct llmsize_encoder *""'"); 
+  }
+  arg1 = (struct llmsize_encoder *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_encoder_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_encoder, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_encoder_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
 SWIGINTERN PyObject *_wrap_llmsize_model_id_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
@@ -5378,6 +5599,29 @@ SWIGINTERN PyObject *_wrap_llmsize_model_extra_get(PyObject *self, PyObject *arg
   arg1 = (struct llmsize_model *)(argp1);
   result = (llmsize_extra *)& ((arg1)->extra);
   resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_extra, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_model_enc_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_encoder *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_model_enc_get" "', argument " "1"" of type '" "struct llmsize_model *""'"); 
+  }
+  arg1 = (struct llmsize_model *)(argp1);
+  result = (llmsize_encoder *)& ((arg1)->enc);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_encoder, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -7132,6 +7376,121 @@ SWIGINTERN PyObject *llmsize_weights_swiginit(PyObject *SWIGUNUSEDPARM(self), Py
   return SWIG_Python_InitShadowInstance(args);
 }
 
+SWIGINTERN PyObject *_wrap_llmsize_gguf_mix_tensors_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gguf_mix, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gguf_mix_tensors_get" "', argument " "1"" of type '" "struct llmsize_gguf_mix *""'"); 
+  }
+  arg1 = (struct llmsize_gguf_mix *)(argp1);
+  result = (uint32_t *)(uint32_t *) ((arg1)->tensors);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_unsigned_int, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_gguf_mix_bytes_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gguf_mix, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gguf_mix_bytes_get" "', argument " "1"" of type '" "struct llmsize_gguf_mix *""'"); 
+  }
+  arg1 = (struct llmsize_gguf_mix *)(argp1);
+  result = (uint64_t *)(uint64_t *) ((arg1)->bytes);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_unsigned_long_long, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_gguf_mix_n_tensors_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gguf_mix, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gguf_mix_n_tensors_get" "', argument " "1"" of type '" "struct llmsize_gguf_mix *""'"); 
+  }
+  arg1 = (struct llmsize_gguf_mix *)(argp1);
+  result = (uint32_t) ((arg1)->n_tensors);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_gguf_mix(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_gguf_mix *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_gguf_mix", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_gguf_mix *)calloc(1, sizeof(struct llmsize_gguf_mix));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gguf_mix, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_gguf_mix(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gguf_mix, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_gguf_mix" "', argument " "1"" of type '" "struct llmsize_gguf_mix *""'"); 
+  }
+  arg1 = (struct llmsize_gguf_mix *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_gguf_mix_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_gguf_mix, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_gguf_mix_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
 SWIGINTERN PyObject *_wrap_llmsize_file_info_kind_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
@@ -7483,6 +7842,29 @@ SWIGINTERN PyObject *_wrap_llmsize_file_info_dtype_get(PyObject *self, PyObject 
     
     resultobj = SWIG_FromCharPtrAndSize(result, size);
   }
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_mix_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_gguf_mix *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_mix_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (llmsize_gguf_mix *)& ((arg1)->mix);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gguf_mix, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -8449,6 +8831,29 @@ SWIGINTERN PyObject *_wrap_llmsize_fit_result_headroom_bytes_get(PyObject *self,
   arg1 = (struct llmsize_fit_result *)(argp1);
   result = (int64_t) ((arg1)->headroom_bytes);
   resultobj = SWIG_From_long_SS_long((long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_fit_result_activation_bytes_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_fit_result, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_fit_result_activation_bytes_get" "', argument " "1"" of type '" "struct llmsize_fit_result *""'"); 
+  }
+  arg1 = (struct llmsize_fit_result *)(argp1);
+  result = (uint64_t) ((arg1)->activation_bytes);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
   return resultobj;
 fail:
   return NULL;
@@ -13193,6 +13598,52 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_hf_family_bare_head_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_hf_family, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_hf_family_bare_head_get" "', argument " "1"" of type '" "struct llmsize_hf_family *""'"); 
+  }
+  arg1 = (struct llmsize_hf_family *)(argp1);
+  result = (uint32_t) ((arg1)->bare_head);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_hf_family_learned_positions_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_hf_family, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_hf_family_learned_positions_get" "', argument " "1"" of type '" "struct llmsize_hf_family *""'"); 
+  }
+  arg1 = (struct llmsize_hf_family *)(argp1);
+  result = (uint32_t) ((arg1)->learned_positions);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_hf_family_source_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
@@ -13694,6 +14145,67 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_gguf_mix_of(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  llmsize_format *arg2 = (llmsize_format *) 0 ;
+  llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  void *argp3 = 0 ;
+  int res3 = 0 ;
+  PyObject *swig_obj[3] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_gguf_mix_of", 3, 3, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gguf_mix_of" "', argument " "1"" of type '" "llmsize_model const *""'"); 
+  }
+  arg1 = (llmsize_model *)(argp1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_format, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_gguf_mix_of" "', argument " "2"" of type '" "llmsize_format const *""'"); 
+  }
+  arg2 = (llmsize_format *)(argp2);
+  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_gguf_mix, 0 |  0 );
+  if (!SWIG_IsOK(res3)) {
+    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_gguf_mix_of" "', argument " "3"" of type '" "llmsize_gguf_mix *""'"); 
+  }
+  arg3 = (llmsize_gguf_mix *)(argp3);
+  result = (llmsize_status)llmsize_gguf_mix_of((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,arg3);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_ggml_type_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_ggml_type_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_ggml_type_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_kv_bytes(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_model *arg1 = (llmsize_model *) 0 ;
@@ -13741,6 +14253,60 @@ SWIGINTERN PyObject *_wrap_llmsize_kv_bytes(PyObject *self, PyObject *args) {
   }
   arg5 = (uint64_t *)(argp5);
   result = (llmsize_status)llmsize_kv_bytes((struct llmsize_model const *)arg1,arg2,arg3,arg4,arg5);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_activation_bytes(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  uint64_t arg2 ;
+  uint64_t arg3 ;
+  int arg4 ;
+  uint64_t *arg5 = (uint64_t *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  unsigned long long val2 ;
+  int ecode2 = 0 ;
+  unsigned long long val3 ;
+  int ecode3 = 0 ;
+  int val4 ;
+  int ecode4 = 0 ;
+  void *argp5 = 0 ;
+  int res5 = 0 ;
+  PyObject *swig_obj[5] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_activation_bytes", 5, 5, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_activation_bytes" "', argument " "1"" of type '" "llmsize_model const *""'"); 
+  }
+  arg1 = (llmsize_model *)(argp1);
+  ecode2 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_activation_bytes" "', argument " "2"" of type '" "uint64_t""'");
+  } 
+  arg2 = (uint64_t)(val2);
+  ecode3 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[2], &val3);
+  if (!SWIG_IsOK(ecode3)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode3), "in method '" "llmsize_activation_bytes" "', argument " "3"" of type '" "uint64_t""'");
+  } 
+  arg3 = (uint64_t)(val3);
+  ecode4 = SWIG_AsVal_int(swig_obj[3], &val4);
+  if (!SWIG_IsOK(ecode4)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode4), "in method '" "llmsize_activation_bytes" "', argument " "4"" of type '" "int""'");
+  } 
+  arg4 = (int)(val4);
+  res5 = SWIG_ConvertPtr(swig_obj[4], &argp5,SWIGTYPE_p_unsigned_long_long, 0 |  0 );
+  if (!SWIG_IsOK(res5)) {
+    SWIG_exception_fail(SWIG_ArgError(res5), "in method '" "llmsize_activation_bytes" "', argument " "5"" of type '" "uint64_t *""'"); 
+  }
+  arg5 = (uint64_t *)(argp5);
+  result = (llmsize_status)llmsize_activation_bytes((struct llmsize_model const *)arg1,arg2,arg3,arg4,arg5);
   resultobj = SWIG_From_int((int)(result));
   return resultobj;
 fail:
@@ -15588,6 +16154,234 @@ SWIGINTERN PyObject *_wrap_llmsize_weights_get(PyObject *self, PyObject *args) {
   arg2 = (llmsize_format *)(argp2);
   result = llmsize_weights_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2);
   resultobj = SWIG_NewPointerObj((llmsize_weights_out *)memcpy((llmsize_weights_out *)calloc(1,sizeof(llmsize_weights_out)),&result,sizeof(llmsize_weights_out)), SWIGTYPE_p_llmsize_weights_out, SWIG_POINTER_OWN |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_mix_out_status_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_mix_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_mix_out_status_get" "', argument " "1"" of type '" "struct llmsize_mix_out *""'"); 
+  }
+  arg1 = (struct llmsize_mix_out *)(argp1);
+  result = (int) ((arg1)->status);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_mix_out_value_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_gguf_mix *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_mix_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_mix_out_value_get" "', argument " "1"" of type '" "struct llmsize_mix_out *""'"); 
+  }
+  arg1 = (struct llmsize_mix_out *)(argp1);
+  result = (llmsize_gguf_mix *)& ((arg1)->value);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gguf_mix, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_mix_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_mix_out *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_mix_out", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_mix_out *)calloc(1, sizeof(struct llmsize_mix_out));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_mix_out, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_mix_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_mix_out, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_mix_out" "', argument " "1"" of type '" "struct llmsize_mix_out *""'"); 
+  }
+  arg1 = (struct llmsize_mix_out *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_mix_out_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_mix_out, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_mix_out_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_gguf_mix_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  llmsize_format *arg2 = (llmsize_format *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  PyObject *swig_obj[2] ;
+  llmsize_mix_out result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_gguf_mix_get", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gguf_mix_get" "', argument " "1"" of type '" "llmsize_model const *""'"); 
+  }
+  arg1 = (llmsize_model *)(argp1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_format, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_gguf_mix_get" "', argument " "2"" of type '" "llmsize_format const *""'"); 
+  }
+  arg2 = (llmsize_format *)(argp2);
+  result = llmsize_gguf_mix_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2);
+  resultobj = SWIG_NewPointerObj((llmsize_mix_out *)memcpy((llmsize_mix_out *)calloc(1,sizeof(llmsize_mix_out)),&result,sizeof(llmsize_mix_out)), SWIGTYPE_p_llmsize_mix_out, SWIG_POINTER_OWN |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_mix_tensors(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
+  uint32_t arg2 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  unsigned int val2 ;
+  int ecode2 = 0 ;
+  PyObject *swig_obj[2] ;
+  uint32_t result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_mix_tensors", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gguf_mix, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_mix_tensors" "', argument " "1"" of type '" "llmsize_gguf_mix const *""'"); 
+  }
+  arg1 = (llmsize_gguf_mix *)(argp1);
+  ecode2 = SWIG_AsVal_unsigned_SS_int(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_mix_tensors" "', argument " "2"" of type '" "uint32_t""'");
+  } 
+  arg2 = (uint32_t)(val2);
+  result = (uint32_t)llmsize_mix_tensors((struct llmsize_gguf_mix const *)arg1,arg2);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_mix_bytes(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
+  uint32_t arg2 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  unsigned int val2 ;
+  int ecode2 = 0 ;
+  PyObject *swig_obj[2] ;
+  uint64_t result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_mix_bytes", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gguf_mix, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_mix_bytes" "', argument " "1"" of type '" "llmsize_gguf_mix const *""'"); 
+  }
+  arg1 = (llmsize_gguf_mix *)(argp1);
+  ecode2 = SWIG_AsVal_unsigned_SS_int(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_mix_bytes" "', argument " "2"" of type '" "uint32_t""'");
+  } 
+  arg2 = (uint32_t)(val2);
+  result = (uint64_t)llmsize_mix_bytes((struct llmsize_gguf_mix const *)arg1,arg2);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_activation_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  uint64_t arg2 ;
+  uint64_t arg3 ;
+  int arg4 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  unsigned long long val2 ;
+  int ecode2 = 0 ;
+  unsigned long long val3 ;
+  int ecode3 = 0 ;
+  int val4 ;
+  int ecode4 = 0 ;
+  PyObject *swig_obj[4] ;
+  llmsize_u64_out result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_activation_get", 4, 4, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_activation_get" "', argument " "1"" of type '" "llmsize_model const *""'"); 
+  }
+  arg1 = (llmsize_model *)(argp1);
+  ecode2 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_activation_get" "', argument " "2"" of type '" "uint64_t""'");
+  } 
+  arg2 = (uint64_t)(val2);
+  ecode3 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[2], &val3);
+  if (!SWIG_IsOK(ecode3)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode3), "in method '" "llmsize_activation_get" "', argument " "3"" of type '" "uint64_t""'");
+  } 
+  arg3 = (uint64_t)(val3);
+  ecode4 = SWIG_AsVal_int(swig_obj[3], &val4);
+  if (!SWIG_IsOK(ecode4)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode4), "in method '" "llmsize_activation_get" "', argument " "4"" of type '" "int""'");
+  } 
+  arg4 = (int)(val4);
+  result = llmsize_activation_get((struct llmsize_model const *)arg1,arg2,arg3,arg4);
+  resultobj = SWIG_NewPointerObj((llmsize_u64_out *)memcpy((llmsize_u64_out *)calloc(1,sizeof(llmsize_u64_out)),&result,sizeof(llmsize_u64_out)), SWIGTYPE_p_llmsize_u64_out, SWIG_POINTER_OWN |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -18589,6 +19383,17 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_extra", _wrap_delete_llmsize_extra, METH_O, NULL},
 	 { "llmsize_extra_swigregister", llmsize_extra_swigregister, METH_O, NULL},
 	 { "llmsize_extra_swiginit", llmsize_extra_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_encoder_head_get", _wrap_llmsize_encoder_head_get, METH_O, NULL},
+	 { "llmsize_encoder_labels_get", _wrap_llmsize_encoder_labels_get, METH_O, NULL},
+	 { "llmsize_encoder_positions_get", _wrap_llmsize_encoder_positions_get, METH_O, NULL},
+	 { "llmsize_encoder_token_types_get", _wrap_llmsize_encoder_token_types_get, METH_O, NULL},
+	 { "llmsize_encoder_mel_bins_get", _wrap_llmsize_encoder_mel_bins_get, METH_O, NULL},
+	 { "llmsize_encoder_audio_positions_get", _wrap_llmsize_encoder_audio_positions_get, METH_O, NULL},
+	 { "llmsize_encoder_decoder_layers_get", _wrap_llmsize_encoder_decoder_layers_get, METH_O, NULL},
+	 { "new_llmsize_encoder", _wrap_new_llmsize_encoder, METH_NOARGS, NULL},
+	 { "delete_llmsize_encoder", _wrap_delete_llmsize_encoder, METH_O, NULL},
+	 { "llmsize_encoder_swigregister", llmsize_encoder_swigregister, METH_O, NULL},
+	 { "llmsize_encoder_swiginit", llmsize_encoder_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_model_id_get", _wrap_llmsize_model_id_get, METH_O, NULL},
 	 { "llmsize_model_name_get", _wrap_llmsize_model_name_get, METH_O, NULL},
 	 { "llmsize_model_family_get", _wrap_llmsize_model_family_get, METH_O, NULL},
@@ -18608,6 +19413,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_model_linear_get", _wrap_llmsize_model_linear_get, METH_O, NULL},
 	 { "llmsize_model_moe_get", _wrap_llmsize_model_moe_get, METH_O, NULL},
 	 { "llmsize_model_extra_get", _wrap_llmsize_model_extra_get, METH_O, NULL},
+	 { "llmsize_model_enc_get", _wrap_llmsize_model_enc_get, METH_O, NULL},
 	 { "llmsize_model_published_params_get", _wrap_llmsize_model_published_params_get, METH_O, NULL},
 	 { "llmsize_model_published_source_get", _wrap_llmsize_model_published_source_get, METH_O, NULL},
 	 { "new_llmsize_model", _wrap_new_llmsize_model, METH_NOARGS, NULL},
@@ -18696,6 +19502,13 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_weights", _wrap_delete_llmsize_weights, METH_O, NULL},
 	 { "llmsize_weights_swigregister", llmsize_weights_swigregister, METH_O, NULL},
 	 { "llmsize_weights_swiginit", llmsize_weights_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_gguf_mix_tensors_get", _wrap_llmsize_gguf_mix_tensors_get, METH_O, NULL},
+	 { "llmsize_gguf_mix_bytes_get", _wrap_llmsize_gguf_mix_bytes_get, METH_O, NULL},
+	 { "llmsize_gguf_mix_n_tensors_get", _wrap_llmsize_gguf_mix_n_tensors_get, METH_O, NULL},
+	 { "new_llmsize_gguf_mix", _wrap_new_llmsize_gguf_mix, METH_NOARGS, NULL},
+	 { "delete_llmsize_gguf_mix", _wrap_delete_llmsize_gguf_mix, METH_O, NULL},
+	 { "llmsize_gguf_mix_swigregister", llmsize_gguf_mix_swigregister, METH_O, NULL},
+	 { "llmsize_gguf_mix_swiginit", llmsize_gguf_mix_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_file_info_kind_get", _wrap_llmsize_file_info_kind_get, METH_O, NULL},
 	 { "llmsize_file_info_version_get", _wrap_llmsize_file_info_version_get, METH_O, NULL},
 	 { "llmsize_file_info_n_tensors_get", _wrap_llmsize_file_info_n_tensors_get, METH_O, NULL},
@@ -18711,6 +19524,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_file_info_model_get", _wrap_llmsize_file_info_model_get, METH_O, NULL},
 	 { "llmsize_file_info_arch_get", _wrap_llmsize_file_info_arch_get, METH_O, NULL},
 	 { "llmsize_file_info_dtype_get", _wrap_llmsize_file_info_dtype_get, METH_O, NULL},
+	 { "llmsize_file_info_mix_get", _wrap_llmsize_file_info_mix_get, METH_O, NULL},
 	 { "new_llmsize_file_info", _wrap_new_llmsize_file_info, METH_NOARGS, NULL},
 	 { "delete_llmsize_file_info", _wrap_delete_llmsize_file_info, METH_O, NULL},
 	 { "llmsize_file_info_swigregister", llmsize_file_info_swigregister, METH_O, NULL},
@@ -18761,6 +19575,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_fit_result_total_bytes_get", _wrap_llmsize_fit_result_total_bytes_get, METH_O, NULL},
 	 { "llmsize_fit_result_usable_bytes_get", _wrap_llmsize_fit_result_usable_bytes_get, METH_O, NULL},
 	 { "llmsize_fit_result_headroom_bytes_get", _wrap_llmsize_fit_result_headroom_bytes_get, METH_O, NULL},
+	 { "llmsize_fit_result_activation_bytes_get", _wrap_llmsize_fit_result_activation_bytes_get, METH_O, NULL},
 	 { "new_llmsize_fit_result", _wrap_new_llmsize_fit_result, METH_NOARGS, NULL},
 	 { "delete_llmsize_fit_result", _wrap_delete_llmsize_fit_result, METH_O, NULL},
 	 { "llmsize_fit_result_swigregister", llmsize_fit_result_swigregister, METH_O, NULL},
@@ -18997,6 +19812,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_hf_family_flags_get", _wrap_llmsize_hf_family_flags_get, METH_O, NULL},
 	 { "llmsize_hf_family_norms_per_layer_get", _wrap_llmsize_hf_family_norms_per_layer_get, METH_O, NULL},
 	 { "llmsize_hf_family_global_every_get", _wrap_llmsize_hf_family_global_every_get, METH_O, NULL},
+	 { "llmsize_hf_family_bare_head_get", _wrap_llmsize_hf_family_bare_head_get, METH_O, NULL},
+	 { "llmsize_hf_family_learned_positions_get", _wrap_llmsize_hf_family_learned_positions_get, METH_O, NULL},
 	 { "llmsize_hf_family_source_get", _wrap_llmsize_hf_family_source_get, METH_O, NULL},
 	 { "new_llmsize_hf_family", _wrap_new_llmsize_hf_family, METH_NOARGS, NULL},
 	 { "delete_llmsize_hf_family", _wrap_delete_llmsize_hf_family, METH_O, NULL},
@@ -19020,7 +19837,10 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_model_validate", _wrap_llmsize_model_validate, METH_O, NULL},
 	 { "llmsize_params_of", _wrap_llmsize_params_of, METH_VARARGS, NULL},
 	 { "llmsize_weight_bytes", _wrap_llmsize_weight_bytes, METH_VARARGS, NULL},
+	 { "llmsize_gguf_mix_of", _wrap_llmsize_gguf_mix_of, METH_VARARGS, NULL},
+	 { "llmsize_ggml_type_name", _wrap_llmsize_ggml_type_name, METH_O, NULL},
 	 { "llmsize_kv_bytes", _wrap_llmsize_kv_bytes, METH_VARARGS, NULL},
+	 { "llmsize_activation_bytes", _wrap_llmsize_activation_bytes, METH_VARARGS, NULL},
 	 { "llmsize_speed", _wrap_llmsize_speed, METH_VARARGS, NULL},
 	 { "llmsize_fit", _wrap_llmsize_fit, METH_VARARGS, NULL},
 	 { "llmsize_engine_count", _wrap_llmsize_engine_count, METH_NOARGS, NULL},
@@ -19109,6 +19929,16 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_format_out_swiginit", llmsize_format_out_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_params_get", _wrap_llmsize_params_get, METH_O, NULL},
 	 { "llmsize_weights_get", _wrap_llmsize_weights_get, METH_VARARGS, NULL},
+	 { "llmsize_mix_out_status_get", _wrap_llmsize_mix_out_status_get, METH_O, NULL},
+	 { "llmsize_mix_out_value_get", _wrap_llmsize_mix_out_value_get, METH_O, NULL},
+	 { "new_llmsize_mix_out", _wrap_new_llmsize_mix_out, METH_NOARGS, NULL},
+	 { "delete_llmsize_mix_out", _wrap_delete_llmsize_mix_out, METH_O, NULL},
+	 { "llmsize_mix_out_swigregister", llmsize_mix_out_swigregister, METH_O, NULL},
+	 { "llmsize_mix_out_swiginit", llmsize_mix_out_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_gguf_mix_get", _wrap_llmsize_gguf_mix_get, METH_VARARGS, NULL},
+	 { "llmsize_mix_tensors", _wrap_llmsize_mix_tensors, METH_VARARGS, NULL},
+	 { "llmsize_mix_bytes", _wrap_llmsize_mix_bytes, METH_VARARGS, NULL},
+	 { "llmsize_activation_get", _wrap_llmsize_activation_get, METH_VARARGS, NULL},
 	 { "llmsize_kv_get", _wrap_llmsize_kv_get, METH_VARARGS, NULL},
 	 { "llmsize_speed_get", _wrap_llmsize_speed_get, METH_VARARGS, NULL},
 	 { "llmsize_plan_make", _wrap_llmsize_plan_make, METH_VARARGS, NULL},
@@ -19245,6 +20075,7 @@ static swig_type_info _swigt__p_llmsize_compute = {"_p_llmsize_compute", "llmsiz
 static swig_type_info _swigt__p_llmsize_confidence = {"_p_llmsize_confidence", "llmsize_confidence *|enum llmsize_confidence *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_dims = {"_p_llmsize_dims", "llmsize_dims *|struct llmsize_dims *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_efficiency = {"_p_llmsize_efficiency", "llmsize_efficiency *|struct llmsize_efficiency *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_encoder = {"_p_llmsize_encoder", "llmsize_encoder *|struct llmsize_encoder *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_engine = {"_p_llmsize_engine", "llmsize_engine *|enum llmsize_engine *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_engine_info = {"_p_llmsize_engine_info", "llmsize_engine_info *|struct llmsize_engine_info *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_extra = {"_p_llmsize_extra", "llmsize_extra *|struct llmsize_extra *", 0, 0, (void*)0, 0};
@@ -19257,6 +20088,8 @@ static swig_type_info _swigt__p_llmsize_format = {"_p_llmsize_format", "llmsize_
 static swig_type_info _swigt__p_llmsize_format_kind = {"_p_llmsize_format_kind", "llmsize_format_kind *|enum llmsize_format_kind *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_format_out = {"_p_llmsize_format_out", "llmsize_format_out *|struct llmsize_format_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_gate = {"_p_llmsize_gate", "llmsize_gate *|enum llmsize_gate *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_gguf_mix = {"_p_llmsize_gguf_mix", "llmsize_gguf_mix *|struct llmsize_gguf_mix *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_head = {"_p_llmsize_head", "llmsize_head *|enum llmsize_head *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_hf_family = {"_p_llmsize_hf_family", "llmsize_hf_family *|struct llmsize_hf_family *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_hw_class = {"_p_llmsize_hw_class", "llmsize_hw_class *|enum llmsize_hw_class *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_kv_dtype = {"_p_llmsize_kv_dtype", "llmsize_kv_dtype *|enum llmsize_kv_dtype *", 0, 0, (void*)0, 0};
@@ -19265,6 +20098,7 @@ static swig_type_info _swigt__p_llmsize_license_out = {"_p_llmsize_license_out",
 static swig_type_info _swigt__p_llmsize_license_result = {"_p_llmsize_license_result", "llmsize_license_result *|struct llmsize_license_result *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_linear_attn = {"_p_llmsize_linear_attn", "llmsize_linear_attn *|struct llmsize_linear_attn *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_metric = {"_p_llmsize_metric", "llmsize_metric *|enum llmsize_metric *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_mix_out = {"_p_llmsize_mix_out", "llmsize_mix_out *|struct llmsize_mix_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_mla = {"_p_llmsize_mla", "llmsize_mla *|struct llmsize_mla *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_model = {"_p_llmsize_model", "llmsize_model *|struct llmsize_model *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_model_result = {"_p_llmsize_model_result", "llmsize_model_result *|struct llmsize_model_result *", 0, 0, (void*)0, 0};
@@ -19327,6 +20161,7 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_confidence,
   &_swigt__p_llmsize_dims,
   &_swigt__p_llmsize_efficiency,
+  &_swigt__p_llmsize_encoder,
   &_swigt__p_llmsize_engine,
   &_swigt__p_llmsize_engine_info,
   &_swigt__p_llmsize_extra,
@@ -19339,6 +20174,8 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_format_kind,
   &_swigt__p_llmsize_format_out,
   &_swigt__p_llmsize_gate,
+  &_swigt__p_llmsize_gguf_mix,
+  &_swigt__p_llmsize_head,
   &_swigt__p_llmsize_hf_family,
   &_swigt__p_llmsize_hw_class,
   &_swigt__p_llmsize_kv_dtype,
@@ -19347,6 +20184,7 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_license_result,
   &_swigt__p_llmsize_linear_attn,
   &_swigt__p_llmsize_metric,
+  &_swigt__p_llmsize_mix_out,
   &_swigt__p_llmsize_mla,
   &_swigt__p_llmsize_model,
   &_swigt__p_llmsize_model_result,
@@ -19409,6 +20247,7 @@ static swig_cast_info _swigc__p_llmsize_compute[] = {  {&_swigt__p_llmsize_compu
 static swig_cast_info _swigc__p_llmsize_confidence[] = {  {&_swigt__p_llmsize_confidence, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_dims[] = {  {&_swigt__p_llmsize_dims, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_efficiency[] = {  {&_swigt__p_llmsize_efficiency, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_encoder[] = {  {&_swigt__p_llmsize_encoder, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_engine[] = {  {&_swigt__p_llmsize_engine, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_engine_info[] = {  {&_swigt__p_llmsize_engine_info, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_extra[] = {  {&_swigt__p_llmsize_extra, 0, 0, 0},{0, 0, 0, 0}};
@@ -19421,6 +20260,8 @@ static swig_cast_info _swigc__p_llmsize_format[] = {  {&_swigt__p_llmsize_format
 static swig_cast_info _swigc__p_llmsize_format_kind[] = {  {&_swigt__p_llmsize_format_kind, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_format_out[] = {  {&_swigt__p_llmsize_format_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_gate[] = {  {&_swigt__p_llmsize_gate, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_gguf_mix[] = {  {&_swigt__p_llmsize_gguf_mix, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_head[] = {  {&_swigt__p_llmsize_head, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_hf_family[] = {  {&_swigt__p_llmsize_hf_family, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_hw_class[] = {  {&_swigt__p_llmsize_hw_class, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_kv_dtype[] = {  {&_swigt__p_llmsize_kv_dtype, 0, 0, 0},{0, 0, 0, 0}};
@@ -19429,6 +20270,7 @@ static swig_cast_info _swigc__p_llmsize_license_out[] = {  {&_swigt__p_llmsize_l
 static swig_cast_info _swigc__p_llmsize_license_result[] = {  {&_swigt__p_llmsize_license_result, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_linear_attn[] = {  {&_swigt__p_llmsize_linear_attn, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_metric[] = {  {&_swigt__p_llmsize_metric, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_mix_out[] = {  {&_swigt__p_llmsize_mix_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_mla[] = {  {&_swigt__p_llmsize_mla, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_model[] = {  {&_swigt__p_llmsize_model, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_model_result[] = {  {&_swigt__p_llmsize_model_result, 0, 0, 0},{0, 0, 0, 0}};
@@ -19491,6 +20333,7 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_confidence,
   _swigc__p_llmsize_dims,
   _swigc__p_llmsize_efficiency,
+  _swigc__p_llmsize_encoder,
   _swigc__p_llmsize_engine,
   _swigc__p_llmsize_engine_info,
   _swigc__p_llmsize_extra,
@@ -19503,6 +20346,8 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_format_kind,
   _swigc__p_llmsize_format_out,
   _swigc__p_llmsize_gate,
+  _swigc__p_llmsize_gguf_mix,
+  _swigc__p_llmsize_head,
   _swigc__p_llmsize_hf_family,
   _swigc__p_llmsize_hw_class,
   _swigc__p_llmsize_kv_dtype,
@@ -19511,6 +20356,7 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_license_result,
   _swigc__p_llmsize_linear_attn,
   _swigc__p_llmsize_metric,
+  _swigc__p_llmsize_mix_out,
   _swigc__p_llmsize_mla,
   _swigc__p_llmsize_model,
   _swigc__p_llmsize_model_result,
@@ -20060,6 +20906,8 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_F_MTP_EMBED",SWIG_From_int((int)(LLMSIZE_F_MTP_EMBED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_F_ENCODER",SWIG_From_int((int)(LLMSIZE_F_ENCODER)));
   SWIG_Python_SetConstant(d, "LLMSIZE_F_FALCON_QUANT",SWIG_From_int((int)(LLMSIZE_F_FALCON_QUANT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_F_NO_K_BIAS",SWIG_From_int((int)(LLMSIZE_F_NO_K_BIAS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_F_FUSED_GATE_UP",SWIG_From_int((int)(LLMSIZE_F_FUSED_GATE_UP)));
   SWIG_Python_SetConstant(d, "LLMSIZE_MOD_TEXT",SWIG_From_int((int)(LLMSIZE_MOD_TEXT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_MOD_IMAGE",SWIG_From_int((int)(LLMSIZE_MOD_IMAGE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_MOD_AUDIO",SWIG_From_int((int)(LLMSIZE_MOD_AUDIO)));
@@ -20071,6 +20919,8 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_VISION",SWIG_From_int((int)(LLMSIZE_TASK_VISION)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_LONG_CONTEXT",SWIG_From_int((int)(LLMSIZE_TASK_LONG_CONTEXT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_EMBEDDING",SWIG_From_int((int)(LLMSIZE_TASK_EMBEDDING)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_SPEECH",SWIG_From_int((int)(LLMSIZE_TASK_SPEECH)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_RERANK",SWIG_From_int((int)(LLMSIZE_TASK_RERANK)));
   SWIG_Python_SetConstant(d, "LLMSIZE_LONG_CONTEXT",SWIG_From_unsigned_SS_int((unsigned int)(131072u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TERM_UNKNOWN",SWIG_From_int((int)(LLMSIZE_TERM_UNKNOWN)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TERM_YES",SWIG_From_int((int)(LLMSIZE_TERM_YES)));
@@ -20078,6 +20928,12 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_ATTN_FULL",SWIG_From_int((int)(LLMSIZE_ATTN_FULL)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ATTN_SLIDING",SWIG_From_int((int)(LLMSIZE_ATTN_SLIDING)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ATTN_CHUNKED",SWIG_From_int((int)(LLMSIZE_ATTN_CHUNKED)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HEAD_LM",SWIG_From_int((int)(LLMSIZE_HEAD_LM)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HEAD_NONE",SWIG_From_int((int)(LLMSIZE_HEAD_NONE)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HEAD_POOLER",SWIG_From_int((int)(LLMSIZE_HEAD_POOLER)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HEAD_CLASSIFIER",SWIG_From_int((int)(LLMSIZE_HEAD_CLASSIFIER)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HEAD_MLM",SWIG_From_int((int)(LLMSIZE_HEAD_MLM)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HEAD_COUNT",SWIG_From_int((int)(LLMSIZE_HEAD_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FMT_FLOAT",SWIG_From_int((int)(LLMSIZE_FMT_FLOAT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FMT_GGUF",SWIG_From_int((int)(LLMSIZE_FMT_GGUF)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FMT_GPU",SWIG_From_int((int)(LLMSIZE_FMT_GPU)));
@@ -20109,6 +20965,7 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_HW_CLASS_COUNT",SWIG_From_int((int)(LLMSIZE_HW_CLASS_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FILE_GGUF",SWIG_From_int((int)(LLMSIZE_FILE_GGUF)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FILE_SAFETENSORS",SWIG_From_int((int)(LLMSIZE_FILE_SAFETENSORS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_TYPE_COUNT",SWIG_From_int((int)(40)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_NONE",SWIG_From_int((int)(LLMSIZE_METRIC_NONE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_PPL",SWIG_From_int((int)(LLMSIZE_METRIC_PPL)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_ACCURACY",SWIG_From_int((int)(LLMSIZE_METRIC_ACCURACY)));
