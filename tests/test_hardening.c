@@ -421,9 +421,60 @@ static void test_parse_use(void) {
     CHECK(llmsize_parse_use(NULL, &u) == LLMSIZE_ERR_NULL && llmsize_parse_use("eu", NULL) == LLMSIZE_ERR_NULL, "NULLs");
 }
 
+/* The encoder and GGUF-mix entry points: every bad input is a status, never a crash or a
+   number; a GGUF's per-type bytes add up to its weights for every row and GGUF type. */
+static void test_encoders_and_mix(void) {
+    const llmsize_model *bge = model("bge-m3"), *llama = model("llama-3.1-8b");
+    const llmsize_format *bf16 = format("bf16");
+    llmsize_gguf_mix mix;
+    llmsize_model hostile;
+    uint64_t v = 1;
+    size_t i, k;
+    if (!bge || !llama || !bf16) return;
+    CHECK(llmsize_activation_bytes(NULL, 1, 1, 0, &v) == LLMSIZE_ERR_NULL && v == 0, "activation: NULL model (out zeroed)");
+    CHECK(llmsize_activation_bytes(bge, 1, 1, 0, NULL) == LLMSIZE_ERR_NULL, "activation: NULL out");
+    CHECK(llmsize_activation_bytes(bge, 0, 512, 0, &v) == LLMSIZE_ERR_INVALID_ARG && v == 0, "activation: zero batch");
+    CHECK(llmsize_activation_bytes(bge, 1, 0, 0, &v) == LLMSIZE_ERR_INVALID_ARG, "activation: zero length");
+    CHECK(llmsize_activation_bytes(bge, 1, 8195, 0, &v) == LLMSIZE_ERR_INVALID_ARG, "activation: past 8,194 positions");
+    CHECK(llmsize_activation_bytes(llama, UINT64_MAX / 2, 1u << 20, 1, &v) == LLMSIZE_ERR_OVERFLOW && v == 0,
+          "activation: overflow is reported, not wrapped");
+    CHECK(llmsize_gguf_mix_of(NULL, format("Q4_K_M"), &mix) == LLMSIZE_ERR_NULL, "mix: NULL model");
+    CHECK(llmsize_gguf_mix_of(llama, bf16, &mix) == LLMSIZE_ERR_INVALID_ARG && mix.n_tensors == 0, "mix: not a GGUF type");
+    CHECK(llmsize_ggml_type_name(4) == NULL && llmsize_ggml_type_name(40) == NULL &&
+          !strcmp(llmsize_ggml_type_name(12), "q4_K"), "ggml type names");
+    hostile = *bge;
+    hostile.enc.head = LLMSIZE_HEAD_COUNT;
+    CHECK(llmsize_model_validate(&hostile) == LLMSIZE_ERR_INVALID_MODEL, "encoder: unknown head");
+    hostile = *bge;
+    hostile.enc.head = LLMSIZE_HEAD_CLASSIFIER;   /* a classifier with no labels */
+    CHECK(llmsize_model_validate(&hostile) == LLMSIZE_ERR_INVALID_MODEL, "encoder: classifier without labels");
+    hostile = *bge;
+    hostile.enc.mel_bins = 80;                   /* an audio stem with no position table */
+    CHECK(llmsize_model_validate(&hostile) == LLMSIZE_ERR_INVALID_MODEL, "encoder: audio without positions");
+    hostile = *bge;
+    hostile.enc.decoder_layers = LLMSIZE_MAX_LAYERS + 1u;
+    CHECK(llmsize_model_validate(&hostile) == LLMSIZE_ERR_INVALID_MODEL, "encoder: decoder layers bounded");
+    for (i = 0; i < llmsize_model_count(); ++i)
+        for (k = 0; k < llmsize_format_count(); ++k) {
+            const llmsize_model *m = llmsize_model_at(i);
+            const llmsize_format *f = llmsize_format_at(k);
+            llmsize_weights w;
+            uint64_t sum = 0;
+            unsigned t;
+            if (f->kind != LLMSIZE_FMT_GGUF) continue;
+            CHECK(llmsize_gguf_mix_of(m, f, &mix) == LLMSIZE_OK && llmsize_weight_bytes(m, f, &w) == LLMSIZE_OK,
+                  "mix %s %s", m->id, f->id);
+            for (t = 0; t < LLMSIZE_GGML_TYPE_COUNT; ++t) sum += mix.bytes[t];
+            CHECK(sum == w.total, "mix %s %s: per-type bytes %llu, weights %llu", m->id, f->id,
+                  (unsigned long long)sum, (unsigned long long)w.total);
+            ++n_props;
+        }
+}
+
 void test_hardening(void) {
     size_t i;
     test_adversarial();
+    test_encoders_and_mix();
     test_parse_use();
     test_published_inversion();
     for (i = 0; i < llmsize_model_count(); ++i) {

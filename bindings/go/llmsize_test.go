@@ -511,3 +511,62 @@ func FuzzInspect(f *testing.F) {
 		}
 	})
 }
+
+// tests/data/gguf_types.tsv: published llama.cpp loader histograms, as the C and Python tests read them.
+func TestGGUFMixMatchesPublishedHistograms(t *testing.T) {
+	text, err := os.ReadFile("../../tests/data/gguf_types.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(string(text), "\n") {
+		f := strings.Split(line, "\t")
+		if line == "" || strings.HasPrefix(line, "#") || len(f) < 4 || f[3] == "output" {
+			continue
+		}
+		m, err := LookupModel(f[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := m.GGUFMix(f[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, kv := range strings.Split(f[2], ",") {
+			name, count, _ := strings.Cut(kv, "=")
+			want, _ := strconv.Atoi(count)
+			if name == "f32" && f[3] == "rope_freqs" {
+				want--
+			}
+			if int(got[name].Tensors) != want {
+				t.Errorf("%s %s: %s predicted %d, the file has %d", f[0], f[1], name, got[name].Tensors, want)
+			}
+		}
+		n++
+	}
+	if n < 30 {
+		t.Errorf("only %d histogram rows", n)
+	}
+}
+
+func TestEncoders(t *testing.T) {
+	m, err := LookupModel("bge-reranker-v2-m3")
+	if err != nil || !m.IsEncoder() {
+		t.Fatalf("%v %v", m, err)
+	}
+	if _, err := m.KVBytes(512, 1, ""); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("encoder KV: %v", err)
+	}
+	a, err := m.ActivationBytes(16, 512, false)
+	e, _ := m.ActivationBytes(16, 512, true)
+	if err != nil || a == 0 || e <= a {
+		t.Errorf("activations %d, eager %d, %v", a, e, err)
+	}
+	if _, err := m.ActivationBytes(1, 100000, false); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("past the position table: %v", err)
+	}
+	fit, err := Fit(FitRequest{Model: "bge-m3", GPU: "rtx-4090", Engine: "vllm", Users: 64})
+	if err != nil || !fit.Fits || fit.ActivationBytes == 0 || fit.KVBytes != 0 {
+		t.Errorf("encoder fit %+v %v", fit, err)
+	}
+}

@@ -257,3 +257,37 @@ def test_use_parse_matches_the_c_parser():
     assert llmsize.model("llama-3.1-8b").license_check(u).verdict == llmsize.Verdict.ALLOWED_WITH_OBLIGATIONS
     with pytest.raises(llmsize.ParseError):
         llmsize.Use.parse("commercial,mau=lots")
+
+
+def _gguf_type_rows():
+    for line in (DATA / "gguf_types.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@pytest.mark.parametrize("row", list(_gguf_type_rows()), ids=lambda r: f"{r[0]}-{r[1]}")
+def test_gguf_mix_matches_published_loader_histograms(row):
+    model_id, fmt, histogram, adjust = row[:4]
+    want = {k: int(v) for k, v in (kv.split("=") for kv in histogram.split(","))}
+    if adjust == "rope_freqs":
+        want["f32"] -= 1      # llama3 rope table, not modelled (tests/data/gguf_types.tsv)
+    if adjust == "output":
+        pytest.skip("the file carries an untied output.weight; C checks it with the flag cleared")
+    got = llmsize.model(model_id).gguf_mix(fmt)
+    assert {k: n for k, (n, _) in got.items()} == want
+    assert sum(b for _, b in got.values()) == llmsize.model(model_id).weight_bytes(fmt)
+
+
+def test_encoders():
+    bge = llmsize.model("bge-m3")
+    assert bge.is_encoder and not llmsize.model("llama-3.1-8b").is_encoder
+    with pytest.raises(llmsize.UnsupportedError):
+        bge.kv_bytes(512)
+    flash = bge.activation_bytes(32, 512)
+    assert bge.activation_bytes(32, 512, eager_attention=True) > flash > bge.activation_bytes(1, 512)
+    with pytest.raises(llmsize.InvalidArgumentError):
+        bge.activation_bytes(1, 9000)          # past XLM-R's 8,194 learned positions
+    with pytest.raises(llmsize.InvalidArgumentError):
+        bge.activation_bytes(0, 512)
+    assert llmsize.model("whisper-large-v3-turbo").kv_bytes(448) > 0   # the decoder's cache
+    assert llmsize.Task.SPEECH in llmsize.model("whisper-large-v3-turbo").tasks
