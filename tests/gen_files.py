@@ -23,14 +23,30 @@ def quant_bytes(shape, qtype):
     return math.prod(shape) // block * size
 
 
-def record(path, kind, n_tensors, total, params, header, groups, model=""):
+def record(path, kind, n_tensors, total, params, header, groups, model="", types=None):
+    """types: {ggml type name: tensors} as the writer was told (GGUF), "-" otherwise."""
+    hist = ",".join(f"{type_name(k)}={v}" for k, v in sorted(types.items(), key=lambda kv: int(kv[0]))) if types else "-"
     rows.append([path.name, kind, str(n_tensors), str(total), str(params), str(header)]
-                + [str(groups.get(g, 0)) for g in GROUPS] + [model or "-"])
+                + [str(groups.get(g, 0)) for g in GROUPS] + [model or "-", hist])
+
+
+def type_name(qtype):
+    """The name llama.cpp's loader prints for a type (ggml_type_name): lower-case, K upper."""
+    return qtype.name.lower().replace("_k", "_K")
+
+
+def use_more_bits(i, n):
+    """llama.cpp src/llama-quant.cpp use_more_bits(): which layers Q4_K_M gives Q6_K (attn_v,
+    ffn_down). Written here from llama.cpp's source so the file is a real Q4_K_M layout; the
+    histogram it yields is asserted against the published loader log below."""
+    return i < n // 8 or i >= 7 * n // 8 or (i - n // 8) % 3 == 2
 
 
 def llama_8b_header():
-    """Llama-3.1-8B's tensor infos at full shape (llama.cpp names and a Q4_K_M-style mix of
-    types), with its real metadata; header only, as a prefix fetched over HTTP would be."""
+    """Llama-3.1-8B's tensor infos at full shape, in llama.cpp's names, order and Q4_K_M types
+    (rope_freqs included), with its real metadata; header only, as a prefix fetched over HTTP
+    would be. Its type histogram must equal the one llama.cpp printed loading a published
+    Llama-3.1-8B Q4_K_M file (tests/data/gguf_types.tsv)."""
     path = OUT / "llama-3.1-8b-shaped.gguf"
     w = gguf.GGUFWriter(path, "llama")
     w.add_name("Llama-3.1-8B-shaped")
@@ -46,18 +62,22 @@ def llama_8b_header():
     w.add_tokenizer_model("gpt2")
     w.add_token_list([f"t{i}" for i in range(128256)])
     groups = dict.fromkeys(GROUPS, 0)
+    types = {}
     params = 0
 
     def info(name, shape, qtype, group):
         nonlocal params
         n = quant_bytes(shape, qtype)
         w.add_tensor_info(name, shape, np.dtype(np.float32), n, raw_dtype=qtype)
-        groups[group] += n
+        if group:
+            groups[group] += n
+        types[qtype] = types.get(qtype, 0) + 1
         params += math.prod(shape)
 
+    info("rope_freqs.weight", (64,), T.F32, None)   # llama3 rope scaling table: no component
     info("token_embd.weight", (128256, 4096), T.Q4_K, "embed")
     for i in range(32):
-        big = T.Q6_K if i % 3 == 0 else T.Q4_K
+        big = T.Q6_K if use_more_bits(i, 32) else T.Q4_K
         info(f"blk.{i}.attn_norm.weight", (4096,), T.F32, "norms")
         info(f"blk.{i}.attn_q.weight", (4096, 4096), T.Q4_K, "attn")
         info(f"blk.{i}.attn_k.weight", (1024, 4096), T.Q4_K, "attn")
@@ -75,7 +95,10 @@ def llama_8b_header():
     w.close()
     # data would start at the header's end padded to the alignment (the writer's own rule)
     header = gguf.GGUFWriter.ggml_pad(path.stat().st_size, gguf.GGUF_DEFAULT_ALIGNMENT)
-    record(path, "gguf", 2 + 32 * 9 + 1, sum(groups.values()), params, header, groups, "llama-3.1-8b")
+    published = next(line.split("\t")[2] for line in (pathlib.Path(__file__).parent / "data" / "gguf_types.tsv")
+                     .read_text().splitlines() if line.startswith("llama-3.1-8b\tQ4_K_M\t"))
+    assert {f"{type_name(k)}={v}" for k, v in types.items()} == set(published.split(",")), (types, published)
+    record(path, "gguf", 3 + 32 * 9 + 1, sum(groups.values()) + 64 * 4, params, header, groups, "llama-3.1-8b", types)
 
 
 def small_gguf(name, arch, moe):
@@ -139,7 +162,10 @@ def small_gguf(name, arch, moe):
     total = sum(int(t.n_bytes) for t in r.tensors)
     params = sum(int(t.n_elements) for t in r.tensors)
     assert total == sum(groups.values())
-    record(path, "gguf", len(r.tensors), total, params, r.data_offset, groups)
+    types = {}
+    for t in r.tensors:
+        types[t.tensor_type] = types.get(t.tensor_type, 0) + 1
+    record(path, "gguf", len(r.tensors), total, params, r.data_offset, groups, types=types)
 
 
 def safetensors_files():
@@ -197,7 +223,7 @@ small_gguf("tiny-moe.gguf", "qwen3moe", moe=True)
 safetensors_files()
 with open(OUT / "expected.tsv", "w") as fh:
     fh.write("# Written by tests/gen_files.py with the gguf and safetensors packages (PyPI).\n# file\tkind\ttensors\ttotal_bytes\tparams\theader_bytes\t"
-             + "\t".join(GROUPS) + "\ttable_model\n")
+             + "\t".join(GROUPS) + "\ttable_model\ttypes\n")
     for r in rows:
         fh.write("\t".join(r) + "\n")
 print(f"{len(rows)} files in {OUT}")

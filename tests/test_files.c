@@ -82,9 +82,37 @@ static void check_file(const char *dir, char **f) {
         CHECK(m && fi.has_model && llmsize_params_of(&fi.model, &a) == LLMSIZE_OK && llmsize_params_of(m, &b) == LLMSIZE_OK &&
               a.total == b.total && fi.model.dims.kv_heads == m->dims.kv_heads && fi.model.dims.max_ctx == m->dims.max_ctx,
               "%s: metadata describes %s", f[0], f[14]);
-        CHECK(fi.params.total == b.total, "%s: tensor elements %llu = the table's count %llu", f[0],
-              (unsigned long long)fi.params.total, (unsigned long long)b.total);
+        {   /* elements of the model's components (not rope tables or other buffers) */
+            const uint64_t comp = fi.params.embed + fi.params.lm_head + fi.params.attn + fi.params.ffn_dense +
+                fi.params.experts + fi.params.shared_experts + fi.params.router + fi.params.norms +
+                fi.params.linear_attn + fi.params.vision + fi.params.mtp;
+            CHECK(comp == b.total, "%s: component elements %llu = the table's count %llu", f[0],
+                  (unsigned long long)comp, (unsigned long long)b.total);
+        }
         if (m && llmsize_weight_bytes(m, NULL, &w) == LLMSIZE_ERR_NULL) ++passed;
+        /* the prediction for the file's own type, group by group (a real Q4_K_M layout:
+           llama.cpp's rules, histogram equal to a published loader log) */
+        if (m && fi.format && llmsize_weight_bytes(m, fi.format, &w) == LLMSIZE_OK) {
+            const uint64_t pred[8] = { w.embed, w.lm_head, w.attn, w.ffn_dense, w.experts, w.shared_experts, w.router, w.norms };
+            for (k = 0; k < 8; ++k) {
+                CHECK(pred[k] == got[k], "%s: %s predicted %llu bytes, the header has %llu", f[0], groups[k],
+                      (unsigned long long)pred[k], (unsigned long long)got[k]);
+                if (got[k]) printf("  %s %-14s predicted %12llu B, header %12llu B (%+.3f %%)\n", f[0], groups[k],
+                                   (unsigned long long)pred[k], (unsigned long long)got[k],
+                                   100.0 * ((double)pred[k] / (double)got[k] - 1.0));
+            }
+        }
+    }
+    if (strcmp(f[1], "gguf") == 0) {   /* tensors per ggml type, as the writer was told */
+        char hist[512] = "";
+        unsigned t;
+        for (t = 0; t < LLMSIZE_GGML_TYPE_COUNT; ++t)
+            if (fi.mix.tensors[t]) {
+                char one[48];
+                snprintf(one, sizeof one, "%s%s=%u", hist[0] ? "," : "", llmsize_ggml_type_name(t), fi.mix.tensors[t]);
+                strncat(hist, one, sizeof hist - strlen(hist) - 1);
+            }
+        CHECK(!strcmp(hist, f[15]), "%s: types %s, writer wrote %s", f[0], hist, f[15]);
     }
     free(buf);
 }
@@ -191,7 +219,7 @@ static void test_hostile(void) {
 int main(int argc, char **argv) {
     const char *dir = argc > 1 ? argv[1] : "build/files";
     char path[512], line[2048];
-    char *f[16];
+    char *f[17];
     FILE *in;
     int files = 0;
     snprintf(path, sizeof path, "%s/expected.tsv", dir);
@@ -201,11 +229,11 @@ int main(int argc, char **argv) {
         char *p = line;
         if (line[0] == '#') continue;
         f[n++] = p;
-        for (; *p && n < 16; ++p) {
+        for (; *p && n < 17; ++p) {
             if (*p == '\t') { *p = '\0'; f[n++] = p + 1; }
             else if (*p == '\n') *p = '\0';
         }
-        if (n < 15) continue;
+        if (n < 16) continue;
         check_file(dir, f);
         ++files;
     }

@@ -820,7 +820,9 @@ static int cmd_inspect(const opts *o, const char *path) {
     llmsize_status st;
     const llmsize_model *m;
     llmsize_weights pred;
-    int k, rounds = 0, have_pred = 0;
+    llmsize_gguf_mix pmix;
+    int k, rounds = 0, have_pred = 0, have_mix = 0;
+    unsigned t;
     const uint64_t *exact = &fi.bytes.embed, *exact_p = &fi.params.embed, *predicted = &pred.embed;
     for (;;) {
         free(buf);
@@ -836,6 +838,7 @@ static int cmd_inspect(const opts *o, const char *path) {
         const llmsize_format *f = fi.format;
         if (!f && fi.kind == LLMSIZE_FILE_SAFETENSORS) llmsize_find_format(!strcmp(fi.dtype, "F32") ? "f32" : "bf16", &f);
         have_pred = f && llmsize_weight_bytes(m, f, &pred) == LLMSIZE_OK;
+        have_mix = f && fi.kind == LLMSIZE_FILE_GGUF && llmsize_gguf_mix_of(m, f, &pmix) == LLMSIZE_OK;
     }
     if (o->json) {
         printf("{"); json_str("file", path, 1); json_str("kind", fi.kind == LLMSIZE_FILE_GGUF ? "gguf" : "safetensors", 1);
@@ -849,6 +852,11 @@ static int cmd_inspect(const opts *o, const char *path) {
             printf("\"%s\": {\"bytes\": %llu, \"params\": %llu, \"predicted_bytes\": %llu}%s", names[k],
                    (unsigned long long)exact[k], (unsigned long long)exact_p[k],
                    (unsigned long long)(have_pred ? predicted[k] : 0), k < 10 ? ", " : "");
+        printf("}, \"types\": {");
+        for (t = 0, k = 0; t < LLMSIZE_GGML_TYPE_COUNT; ++t)
+            if (fi.mix.tensors[t] || (have_mix && pmix.tensors[t]))
+                printf("%s\"%s\": {\"tensors\": %u, \"predicted\": %u}", k++ ? ", " : "", llmsize_ggml_type_name(t),
+                       fi.mix.tensors[t], have_mix ? pmix.tensors[t] : 0u);
         printf("}, \"predicted_bytes\": %llu}\n", (unsigned long long)(have_pred ? pred.total : 0));
         return 0;
     }
@@ -867,6 +875,16 @@ static int cmd_inspect(const opts *o, const char *path) {
         printf("\n");
     }
     if (fi.other_bytes) printf("  %-15s %14s %16llu\n", "other", "", (unsigned long long)fi.other_bytes);
+    if (fi.kind == LLMSIZE_FILE_GGUF) {   /* what llama.cpp's loader lists: tensors per type */
+        printf("  types:");
+        for (t = 0; t < LLMSIZE_GGML_TYPE_COUNT; ++t)
+            if (fi.mix.tensors[t] || (have_mix && pmix.tensors[t])) {
+                printf(" %s %u", llmsize_ggml_type_name(t), fi.mix.tensors[t]);
+                if (have_mix) printf(" (predicted %u)", pmix.tensors[t]);
+                printf(";");
+            }
+        printf("\n");
+    }
     if (have_pred)
         printf("prediction for %s: %llu bytes (%+.2f %% from the file)\n", m->id, (unsigned long long)pred.total,
                100.0 * ((double)pred.total / (double)fi.bytes.total - 1.0));
