@@ -217,7 +217,50 @@ def safetensors_files():
     record(path, "safetensors", len(t), sum(a.nbytes for a in t.values()), params, header, groups)
 
 
+def published_listing_headers():
+    """GGUF headers rebuilt from published per-tensor listings (tests/data/gguf_listings): every
+    tensor's name, type and shape as llama.cpp's loader printed them for a real file, and the
+    metadata its llm_load_print_meta lines gave. Header only: the data is not needed to size it."""
+    ftypes = {"Q5_K_M": gguf.LlamaFileType.MOSTLY_Q5_K_M, "Q3_K_M": gguf.LlamaFileType.MOSTLY_Q3_K_M}
+    for listing in sorted((pathlib.Path(__file__).parent / "data" / "gguf_listings").glob("*.tsv")):
+        lines = listing.read_text().splitlines()
+        tags = dict(l[2:].split("\t", 1) for l in lines if l.startswith("# model\t") or l.startswith("# format\t"))
+        meta = dict(kv.split("=") for l in lines if l.startswith("# n_") for kv in l[2:].split())
+        rows = [l.split("\t") for l in lines if l and not l.startswith("#")]
+        path = OUT / f"published-{listing.stem}.gguf"
+        w = gguf.GGUFWriter(path, "llama")
+        w.add_block_count(int(meta["n_layer"]))
+        w.add_context_length(int(meta["n_ctx_train"]))
+        w.add_embedding_length(int(meta["n_embd"]))
+        w.add_feed_forward_length(int(meta["n_ff"]))
+        w.add_head_count(int(meta["n_head"]))
+        w.add_head_count_kv(int(meta["n_head_kv"]))
+        w.add_file_type(ftypes[tags["format"]])
+        w.add_token_list([f"t{i}" for i in range(int(meta["n_vocab"]))])
+        groups, types, params = dict.fromkeys(GROUPS, 0), {}, 0
+        for _, name, tname, ne in rows:
+            qtype = gguf.GGMLQuantizationType[tname.upper()]
+            dims = [int(x) for x in ne.split(",")]
+            while len(dims) > 1 and dims[-1] == 1:
+                dims.pop()
+            shape = tuple(reversed(dims))
+            n = quant_bytes(shape, qtype)
+            w.add_tensor_info(name, shape, np.dtype(np.float32), n, raw_dtype=qtype)
+            group = ("embed" if name.startswith("token_embd") else "lm_head" if name.startswith("output.")
+                     else "norms" if "norm" in name else "attn" if ".attn_" in name else "ffn_dense")
+            groups[group] += n
+            types[qtype] = types.get(qtype, 0) + 1
+            params += math.prod(shape)
+        w.write_header_to_file(path)
+        w.write_kv_data_to_file()
+        w.write_ti_data_to_file()
+        w.close()
+        header = gguf.GGUFWriter.ggml_pad(path.stat().st_size, gguf.GGUF_DEFAULT_ALIGNMENT)
+        record(path, "gguf", len(rows), sum(groups.values()), params, header, groups, tags["model"], types)
+
+
 llama_8b_header()
+published_listing_headers()
 small_gguf("tiny-dense.gguf", "llama", moe=False)
 small_gguf("tiny-moe.gguf", "qwen3moe", moe=True)
 safetensors_files()
