@@ -109,6 +109,23 @@ static double params_of(const llmsize_model *m) {
     return llmsize_params_of(m, &p) == LLMSIZE_OK ? (double)p.total : 0;
 }
 
+/* 0. Parameter counts from the architecture. llmfit, for a model whose Hugging Face listing has
+   no safetensors total, estimates L*h*h*(4 + 2*I/h) + V*h (AlexsJones/llmfit
+   scripts/scrape_hf_models.py); llmsize counts every tensor. Published counts (+ the documented
+   adjustments) from tests/data/params.tsv. */
+static void params_row(category *c, char **f, int n) {
+    const llmsize_model *m = model(f[0]);
+    llmsize_params p;
+    double want, L, h, I, V;
+    if (n < 3 || !m || llmsize_params_of(m, &p)) return;
+    want = atof(f[1]) + atof(f[2]);
+    L = m->dims.layers; h = m->dims.hidden; V = m->dims.vocab;
+    I = m->dims.ffn ? m->dims.ffn : (double)m->moe.expert_ffn;
+    ++c->rows;
+    add(c, 0, "llmsize", f[0], (double)p.total, want);
+    add(c, 1, "llmfit", f[0], L * h * h * (4.0 + 2.0 * I / h) + V * h, want);
+}
+
 /* A. GGUF sizes */
 static void gguf_row(category *c, char **f, int n) {
     const llmsize_model *m = model(f[0]);
@@ -269,13 +286,14 @@ static void print_category(category *c) {
 
 int main(int argc, char **argv) {
     static category cats[] = {
+        { "params", "Parameter counts from the architecture (published exact counts)", "params.tsv", {{0}}, 0 },
         { "gguf", "GGUF file and tensor sizes (llama.cpp logs, llama-bench, file bytes)", "gguf_sizes.tsv", {{0}}, 0 },
         { "decode", "Decode tok/s, batch 1 (published llama.cpp-family benchmarks)", "decode.tsv", {{0}}, 0 },
         { "kv", "llama.cpp KV buffer (f16 log lines)", "kv_logs.tsv", {{0}}, 0 },
         { "vllm_weights", "vLLM weights loaded, BF16/FP16 checkpoints (startup logs)", "vllm_logs.tsv", {{0}}, 0 },
         { "vllm_kv", "vLLM KV capacity in tokens, given the pool it logged", "vllm_logs.tsv", {{0}}, 0 },
     };
-    static const row_fn fns[] = { gguf_row, decode_row, kv_row, vllm_weights_row, vllm_kv_row };
+    static const row_fn fns[] = { params_row, gguf_row, decode_row, kv_row, vllm_weights_row, vllm_kv_row };
     size_t i;
     if (argc > 1) data_dir = argv[1];
     if (argc > 2) csv_dir = argv[2];

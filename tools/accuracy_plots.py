@@ -10,6 +10,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 TITLES = {
+    "params": "Parameters (published exact count)",
     "gguf": "GGUF file / tensor size (bytes)",
     "decode": "Decode tok/s, batch 1",
     "kv": "llama.cpp KV buffer, f16 (bytes)",
