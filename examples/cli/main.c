@@ -381,7 +381,8 @@ static void print_fit_human(const llmsize_plan *p, const llmsize_plan_result *r)
     char id[32];
     const llmsize_engine_info *e = llmsize_engine_at(p->engine);
     printf("%s %s on %u x %s (%s): %s%s\n", p->model->id, primary(p->format->id, id, sizeof id), r->gpus, p->accel->name,
-           e ? e->name : "?", r->fits ? "FITS" : "DOES NOT FIT", r->fits && r->tight ? " (tight)" : "");
+           (p->model->flags & LLMSIZE_F_ENCODER) ? "encoder: weights + one batch's activations, any engine" : e ? e->name : "?",
+           r->fits ? "FITS" : "DOES NOT FIT", r->fits && r->tight ? " (tight)" : "");
     print_bar(r);
     printf("  weights %.2f GiB, KV %.2f GiB (%llu tokens x %u), activations %.2f GiB, overhead %.2f GiB\n", r->weight_bytes / GIB,
            r->kv_bytes / GIB, (unsigned long long)r->context, r->seqs, r->activation_bytes / GIB, r->overhead_bytes / GIB);
