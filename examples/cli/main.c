@@ -205,7 +205,10 @@ static int cmd_gpus(const opts *o) {
     return 0;
 }
 
+static const char *const head_names[LLMSIZE_HEAD_COUNT] = { "lm_head", "none", "pooler", "classifier", "mlm" };
+
 static int cmd_show(const opts *o, const llmsize_model *m) {
+    const char *head = m->enc.head < LLMSIZE_HEAD_COUNT ? head_names[m->enc.head] : "?";
     llmsize_params p;
     llmsize_status st = llmsize_params_of(m, &p);
     if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
@@ -218,6 +221,10 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
                "\"vocab\": %u, \"max_context\": %u, \"experts\": %u, \"experts_active\": %u, ",
                m->dims.hidden, m->dims.layers, m->dims.heads, m->dims.kv_heads, m->dims.head_dim, m->dims.vocab,
                m->dims.max_ctx, m->moe.experts, m->moe.active);
+        printf("\"encoder\": %s, \"head\": \"%s\", \"labels\": %u, \"positions\": %u, \"token_types\": %u, "
+               "\"mel_bins\": %u, \"audio_positions\": %u, \"decoder_layers\": %u, ",
+               (m->flags & LLMSIZE_F_ENCODER) ? "true" : "false", head, m->enc.labels, m->enc.positions,
+               m->enc.token_types, m->enc.mel_bins, m->enc.audio_positions, m->enc.decoder_layers);
         printf("\"params_total\": %llu, \"params_text\": %llu, \"params_active\": %llu, \"components\": {"
                "\"embed\": %llu, \"lm_head\": %llu, \"attn\": %llu, \"ffn_dense\": %llu, \"experts\": %llu, "
                "\"shared_experts\": %llu, \"router\": %llu, \"norms\": %llu, \"linear_attn\": %llu, "
@@ -237,6 +244,11 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
     if (m->moe.experts)
         printf("  MoE: %u experts, %u active, expert FFN %u, %u shared\n", m->moe.experts, m->moe.active,
                m->moe.expert_ffn, m->moe.shared);
+    if (m->flags & LLMSIZE_F_ENCODER || m->enc.head != LLMSIZE_HEAD_LM)
+        printf("  %s: head %s (%u labels), position table %u, token types %u%s\n",
+               (m->flags & LLMSIZE_F_ENCODER) ? "encoder (no KV cache; size a batch with activations)" : "embedder",
+               head, m->enc.labels, m->enc.positions, m->enc.token_types,
+               m->enc.decoder_layers ? ", plus a decoder with cross-attention" : "");
     printf("  params_total  %llu (%.2fB)%s\n  params_active %llu (%.2fB)\n", (unsigned long long)p.total,
            p.total / 1e9, m->published_params == p.total ? "  = published" : "", (unsigned long long)p.active,
            p.active / 1e9);
