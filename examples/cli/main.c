@@ -245,10 +245,13 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
         printf("  MoE: %u experts, %u active, expert FFN %u, %u shared\n", m->moe.experts, m->moe.active,
                m->moe.expert_ffn, m->moe.shared);
     if (m->flags & LLMSIZE_F_ENCODER || m->enc.head != LLMSIZE_HEAD_LM)
-        printf("  %s: head %s (%u labels), position table %u, token types %u%s\n",
-               (m->flags & LLMSIZE_F_ENCODER) ? "encoder (no KV cache; size a batch with activations)" : "embedder",
-               head, m->enc.labels, m->enc.positions, m->enc.token_types,
+    {
+        printf("  %s: head %s", (m->flags & LLMSIZE_F_ENCODER) ? "encoder (no KV cache; size a batch with activations)"
+                                                               : "embedder", head);
+        if (m->enc.head == LLMSIZE_HEAD_CLASSIFIER) printf(" to %u label%s", m->enc.labels, m->enc.labels == 1 ? "" : "s");
+        printf(", position table %u, token types %u%s\n", m->enc.positions, m->enc.token_types,
                m->enc.decoder_layers ? ", plus a decoder with cross-attention" : "");
+    }
     printf("  params_total  %llu (%.2fB)%s\n  params_active %llu (%.2fB)\n", (unsigned long long)p.total,
            p.total / 1e9, m->published_params == p.total ? "  = published" : "", (unsigned long long)p.active,
            p.active / 1e9);
