@@ -244,8 +244,7 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
     if (m->moe.experts)
         printf("  MoE: %u experts, %u active, expert FFN %u, %u shared\n", m->moe.experts, m->moe.active,
                m->moe.expert_ffn, m->moe.shared);
-    if (m->flags & LLMSIZE_F_ENCODER || m->enc.head != LLMSIZE_HEAD_LM)
-    {
+    if (m->flags & LLMSIZE_F_ENCODER || m->enc.head != LLMSIZE_HEAD_LM) {
         printf("  %s: head %s", (m->flags & LLMSIZE_F_ENCODER) ? "encoder (no KV cache; size a batch with activations)"
                                                                : "embedder", head);
         if (m->enc.head == LLMSIZE_HEAD_CLASSIFIER) printf(" to %u label%s", m->enc.labels, m->enc.labels == 1 ? "" : "s");
