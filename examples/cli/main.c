@@ -764,7 +764,8 @@ static int cmd_run(void) {
     run_scenario("3 70B replacement, 20 users", "llama-3.3-70b", "awq", "h100-sxm", "vllm", 4096, 20);
     run_scenario("3 ... at FP8 on H100", "llama-3.3-70b", "fp8", "h100-sxm", "vllm", 4096, 20);
     run_scenario("3 ... at FP8 on H200", "llama-3.3-70b", "fp8", "h200", "vllm", 4096, 20);
-    printf("\nWhat fits where: weights + KV at 8192 tokens for one sequence, against usable memory.\n");
+    printf("\nWhat fits where: weights + KV at 8192 tokens for one sequence, against usable memory\n"
+           "(encoders: weights + one input's activations at their longest; they decode no tokens, so no tok/s).\n");
     printf("Cell: fit verdict and expected decode tok/s (FIT, TIGHT = under 10%% headroom, NO).\n\n%-30s %-7s",
            "model", "format");
     for (g = 0; g < sizeof gpus / sizeof gpus[0]; ++g) printf(" %14s", gpus[g]);
@@ -780,12 +781,15 @@ static int cmd_run(void) {
                 llmsize_plan_result r;
                 char cell[32];
                 memset(&p, 0, sizeof p);
-                p.model = m; p.format = f; p.context = 8192;
+                /* encoders: one input at their longest (Whisper: 448 decoder tokens); no tok/s */
+                p.model = m; p.format = f; p.context = (m->flags & LLMSIZE_F_ENCODER) ? 0 : 8192;
                 llmsize_find_accel(gpus[g], &p.accel);
                 if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK)
                     snprintf(cell, sizeof cell, "n/a");
                 else if (!r.fits)
                     snprintf(cell, sizeof cell, "NO %5.0fGiB", r.total_bytes / GIB);
+                else if (m->flags & LLMSIZE_F_ENCODER)
+                    snprintf(cell, sizeof cell, "%s     -", r.tight ? "TIGHT" : "FIT");
                 else
                     snprintf(cell, sizeof cell, "%s %5.1f", r.tight ? "TIGHT" : "FIT", r.decode_tps);
                 printf(" %14s", cell);
