@@ -1944,15 +1944,18 @@ typedef struct llmsize__qctx {
        a tensor then tries a handful of rows instead of the whole table) */
     uint8_t rules[LLMSIZE__T_F32][24];
     uint8_t n_rules[LLMSIZE__T_F32];
+    int all_rules;           /* a category outgrew its list: try the whole table instead  */
 } llmsize__qctx;
 
 static void llmsize__qctx_rules(llmsize__qctx *q) {
     size_t r;
     memset(q->n_rules, 0, sizeof q->n_rules);
+    q->all_rules = 0;
     for (r = 0; r < LLMSIZE__COUNT(llmsize__qrules); ++r) {
         const llmsize__qrule *rule = &llmsize__qrules[r];
-        if (rule->cat < LLMSIZE__T_F32 && ((rule->ftypes >> q->ftype) & 1u) && q->n_rules[rule->cat] < 24u)
-            q->rules[rule->cat][q->n_rules[rule->cat]++] = (uint8_t)r;
+        if (rule->cat >= LLMSIZE__T_F32 || !((rule->ftypes >> q->ftype) & 1u)) continue;
+        if (q->n_rules[rule->cat] == 24u) { q->all_rules = 1; return; }
+        q->rules[rule->cat][q->n_rules[rule->cat]++] = (uint8_t)r;
     }
 }
 
@@ -2049,9 +2052,12 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
         type = llmsize__gguf_embed_type(q);
     } else {
         const int attn_v_like = t->cat == LLMSIZE__T_ATTN_V || t->cat == LLMSIZE__T_ATTN_QKV;
+        const size_t n_try = q->all_rules ? LLMSIZE__COUNT(llmsize__qrules)
+                           : t->cat < LLMSIZE__T_F32 ? (size_t)q->n_rules[t->cat] : 0u;
         if (attn_v_like) { i = q->i_attn_v; n = q->n_attn_v; }
-        for (r = 0; t->cat < LLMSIZE__T_F32 && r < q->n_rules[t->cat]; ++r) {
-            const llmsize__qrule *rule = &llmsize__qrules[q->rules[t->cat][r]];
+        for (r = 0; r < n_try; ++r) {
+            const llmsize__qrule *rule = &llmsize__qrules[q->all_rules ? r : q->rules[t->cat][r]];
+            if (rule->cat != t->cat || !((rule->ftypes >> q->ftype) & 1u)) continue;
             if (!llmsize__rule_holds(q, rule->cond, i, n)) continue;
             if (rule->type != LLMSIZE__G_COUNT) type = rule->type;
             break;
@@ -2844,7 +2850,8 @@ LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t con
            (cross-attention over audio_positions frames) */
         if (!m->enc.decoder_layers) return LLMSIZE_ERR_UNSUPPORTED;
         if (m->enc.positions && context > m->enc.positions) return LLMSIZE_ERR_INVALID_ARG;
-        per_seq = llmsize__mul(llmsize__mul(context + m->enc.audio_positions, tok, &ov), m->enc.decoder_layers, &ov);
+        per_seq = llmsize__mul(llmsize__mul(llmsize__add(context, m->enc.audio_positions, &ov), tok, &ov),
+                               m->enc.decoder_layers, &ov);
         *out = llmsize__mul(per_seq, seqs, &ov);
         if (ov) { *out = 0; return LLMSIZE_ERR_OVERFLOW; }
         return LLMSIZE_OK;

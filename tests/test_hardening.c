@@ -451,6 +451,12 @@ static void test_encoders_and_mix(void) {
     hostile = *bge;
     hostile.enc.mel_bins = 80;                   /* an audio stem with no position table */
     CHECK(llmsize_model_validate(&hostile) == LLMSIZE_ERR_INVALID_MODEL, "encoder: audio without positions");
+    if (model("whisper-large-v3-turbo")) {   /* a decoder without a position table: the context sum is checked */
+        hostile = *model("whisper-large-v3-turbo");
+        hostile.enc.positions = 0;
+        CHECK(llmsize_kv_bytes(&hostile, UINT64_MAX - 10u, 1, LLMSIZE_KV_F16, &v) == LLMSIZE_ERR_OVERFLOW && v == 0,
+              "encoder-decoder KV: context + encoder frames past 64 bits is an overflow, not a wrap");
+    }
     hostile = *bge;
     hostile.enc.decoder_layers = LLMSIZE_MAX_LAYERS + 1u;
     CHECK(llmsize_model_validate(&hostile) == LLMSIZE_ERR_INVALID_MODEL, "encoder: decoder layers bounded");
