@@ -23,7 +23,7 @@ $(BUILD)/llmsize.o: llmsize.c $(HEADERS) | $(BUILD)
 llmsize: examples/cli/main.c $(BUILD)/llmsize.o
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/cli/main.c $(BUILD)/llmsize.o -o $@
 
-TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/test_hardening.c tests/tu_second.c tests/gen_vectors.c
+TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/test_hardening.c tests/test_names.c tests/tu_second.c tests/gen_vectors.c
 $(BUILD)/test_llmsize: $(TEST_SRC) tests/testing.h $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $(TEST_SRC) $(BUILD)/llmsize.o -lm -o $@
 
@@ -58,7 +58,7 @@ run: llmsize
 # The compiler matrix: gcc/clang x C99..C2x and C++11..20 x -O0/-O2/-O3 at -Werror with
 # -Wconversion -Wshadow, and the same answers from every build (incl. tcc and -m32).
 matrix: | $(BUILD)
-	CC=$(CC) CXX=$(CXX) tests/matrix.sh
+	CC=$(CC) CXX=$(CXX) TEST_SRC="$(TEST_SRC)" tests/matrix.sh
 
 test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUILD)/import $(BUILD)/gen_index
 	$(MAKE) --no-print-directory matrix

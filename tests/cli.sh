@@ -40,5 +40,24 @@ done
 for k in allowed obligations reasons; do has "$k" "$cli" license llama-3.3-70b --commercial --json; done
 for k in candidates rejected; do has "$k" "$cli" pick --gpu dgx-spark --users 10 --json; done
 has loss_pct "$cli" quality llama-3.1-8b --json
+# the names the C, Python and Go tests resolve (tests/data/names.tsv), through `show --json`
+# (the CLI reads Ollama tags as Ollama does when given --engine ollama)
+n=0; bad=0
+while IFS='	' read -r name want_model want_format kind src; do
+  case "$name" in '#'*|'') continue;; esac
+  eng=""; [ "$kind" = ollama ] && eng="--engine ollama"
+  out=$("$cli" show "$name" $eng --json 2>/dev/null); rc=$?
+  n=$((n + 1))
+  if [ "$want_model" = "-" ]; then
+    [ $rc = 2 ] || { echo "FAIL cli: '$name' must not resolve"; bad=$((bad + 1)); }
+  elif [ $rc = 0 ]; then
+    got_model=$(printf '%s' "$out" | sed -n 's/^{"id": "\([^"]*\)".*/\1/p')
+    got_format=$(printf '%s' "$out" | sed -n 's/.*"resolved_format": "\([^"]*\)".*/\1/p')
+    [ -z "$got_format" ] && got_format="-"
+    if [ "$got_model" != "$want_model" ] || [ "$got_format" != "$want_format" ]; then
+      echo "FAIL cli: '$name' read as $got_model $got_format, want $want_model $want_format"; bad=$((bad + 1)); fi
+  fi
+done < tests/data/names.tsv
+[ $n -ge 400 ] && [ $bad = 0 ] || { echo "FAIL cli: names ($n read, $bad wrong)"; fail=1; }
 if [ $fail = 0 ]; then echo "cli: all contracts hold"; fi
 exit $fail

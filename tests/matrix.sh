@@ -7,6 +7,8 @@
 #     identical everywhere, and the whole C test suite must pass and print the same in 32 bits.
 # A compiler or multilib that is missing is reported as skipped (.ci/run installs them).
 set -u
+# the C test sources, as the Makefile lists them (make matrix passes TEST_SRC)
+TEST_SRC=${TEST_SRC:-"tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/test_hardening.c tests/test_names.c tests/tu_second.c tests/gen_vectors.c"}
 cd "$(dirname "$0")/.."
 out=build/matrix
 mkdir -p "$out"
@@ -58,10 +60,9 @@ if echo 'int main(void){return 0;}' | "$CC" -m32 -x c - -o "$out/m32probe" 2>/de
        cmp -s "$out/vectors_m32.tsv" tests/data/vectors.tsv; then same=$((same + 1))
     else echo "FAIL: -m32 (x87) vectors differ from tests/data/vectors.tsv"; fail=1; fi
     if "$CC" -m32 -std=c99 -O2 -Wall -Wextra -Wpedantic -Werror -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN \
-         tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/test_hardening.c tests/tu_second.c tests/gen_vectors.c llmsize.c -lm \
+         $TEST_SRC llmsize.c -lm \
          -o "$out/test_m32" && "$out/test_m32" tests/data > "$out/test_m32.out" 2>&1; then
-        "$CC" -std=c99 -O2 -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN tests/test_llmsize.c tests/test_choose.c \
-          tests/test_plans.c tests/test_hardening.c tests/tu_second.c tests/gen_vectors.c llmsize.c -lm -o "$out/test_64" &&
+        "$CC" -std=c99 -O2 -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $TEST_SRC llmsize.c -lm -o "$out/test_64" &&
         "$out/test_64" tests/data > "$out/test_64.out" 2>&1
         if cmp -s "$out/test_m32.out" "$out/test_64.out"; then
             echo "32-bit: the C test suite passes and prints the same as 64-bit ($(tail -1 "$out/test_m32.out"))"

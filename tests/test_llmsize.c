@@ -79,6 +79,7 @@ static void gguf_row(const row_t *r) {
     if (!strcmp(r->f[2], "tensor_gib")) got = (double)w.total / 1073741824.0;
     else if (!strcmp(r->f[2], "tensor_mib")) got = (double)w.total / 1048576.0;
     else if (!strcmp(r->f[2], "tensor_bytes")) got = (double)w.total;
+    else if (!strcmp(r->f[2], "file_gb")) got = (double)w.file_bytes / 1e9;   /* Hugging Face file lists: decimal GB */
     else got = (double)w.file_bytes;
     err = fabs(got - want) / want;
     if (err > gguf_worst) gguf_worst = err;
@@ -373,6 +374,7 @@ int main(int argc, char **argv) {
     CHECK(n_vectors == 3 * (int)llmsize_model_count(), "every model has vectors (%d)", n_vectors);
     test_choose();
     test_plans();
+    test_names();
     test_hardening();
     CHECK(llmsize_test_second_tu() == 1, "second translation unit");
     each_row("params.tsv", params_row);

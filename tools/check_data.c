@@ -4,7 +4,9 @@
    in tests/data/params.tsv), a plausible head_dim, licences that exist, a release date and a
    country code, ids and Hugging Face aliases unique. Accelerators: memory, bandwidth, a
    source, unique ids and aliases. Formats, licences and quality rows: sources, unique ids,
-   formats that exist. Prints one line per problem; exit status 1 when there is any. */
+   formats that exist. Names: checkpoint formats (and their published bytes within 1 %),
+   release repos and Ollama tags name rows that exist, with sources, each name in one home.
+   Prints one line per problem; exit status 1 when there is any. */
 #include "llmsize.h"
 #include <stdio.h>
 #include <string.h>
@@ -147,13 +149,65 @@ static void check_rest(void) {
     }
 }
 
+/* Names: each model's checkpoint format, the release table and Ollama's tags name rows that
+   exist, carry sources, and give every name one home (a release repo is no model's alias). */
+static void check_names(void) {
+    size_t i, j;
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        const llmsize_model *m = llmsize_model_at(i);
+        const llmsize_format *f;
+        llmsize_weights w;
+        if (!m->checkpoint_format) {
+            if (m->checkpoint_bytes || m->checkpoint_source) PROBLEM("%s: checkpoint bytes or source without a format", m->id);
+            continue;
+        }
+        if (llmsize_find_format(m->checkpoint_format, &f) != LLMSIZE_OK) { PROBLEM("%s: checkpoint format '%s' not in the table", m->id, m->checkpoint_format); continue; }
+        if (empty(m->checkpoint_source)) PROBLEM("%s: checkpoint format without a source", m->id);
+        if (m->checkpoint_bytes && llmsize_weight_bytes(m, f, &w) == LLMSIZE_OK &&
+            (w.total > m->checkpoint_bytes * 1.01 || w.total < m->checkpoint_bytes * 0.99))
+            PROBLEM("%s: %s predicts %llu bytes, the checkpoint has %llu (more than 1 %% apart)", m->id, m->checkpoint_format,
+                    (unsigned long long)w.total, (unsigned long long)m->checkpoint_bytes);
+    }
+    for (i = 0; i < llmsize_release_count(); ++i) {
+        const llmsize_release *r = llmsize_release_at(i);
+        const llmsize_model *m;
+        const llmsize_format *f;
+        llmsize_resolution res;
+        if (empty(r->source)) PROBLEM("release %s: no source", r->repo);
+        if (llmsize_find_format(r->format, &f) != LLMSIZE_OK) PROBLEM("release %s: format '%s' not in the table", r->repo, r->format);
+        for (j = 0, m = NULL; j < llmsize_model_count(); ++j)
+            if (!strcmp(llmsize_model_at(j)->id, r->model)) m = llmsize_model_at(j);
+        if (!m) PROBLEM("release %s: model '%s' not in the table", r->repo, r->model);
+        if (llmsize_resolve(r->repo, &res) != LLMSIZE_OK || res.how != LLMSIZE_HOW_RELEASE)
+            PROBLEM("release %s: the name resolves elsewhere first (a model row lists it, or a release repeats it)", r->repo);
+        for (j = 0; j < i; ++j)
+            if (same_token(r->repo, strlen(r->repo), llmsize_release_at(j)->repo, strlen(llmsize_release_at(j)->repo)))
+                PROBLEM("release %s: listed twice", r->repo);
+    }
+    for (i = 0; i < llmsize_ollama_tag_count(); ++i) {
+        const llmsize_ollama_tag *t = llmsize_ollama_tag_at(i);
+        const llmsize_format *f;
+        size_t k, found = 0;
+        if (empty(t->source)) PROBLEM("ollama %s: no source", t->tag);
+        if (llmsize_find_format(t->format, &f) != LLMSIZE_OK) PROBLEM("ollama %s: format '%s' not in the table", t->tag, t->format);
+        for (k = 0; k < llmsize_model_count(); ++k) found += !strcmp(llmsize_model_at(k)->id, t->model);
+        if (!found) PROBLEM("ollama %s: model '%s' not in the table", t->tag, t->model);
+        for (j = 0; j < i; ++j)
+            if (same_token(t->tag, strlen(t->tag), llmsize_ollama_tag_at(j)->tag, strlen(llmsize_ollama_tag_at(j)->tag)))
+                PROBLEM("ollama %s: listed twice", t->tag);
+    }
+}
+
 int main(void) {
     check_models();
     check_accels();
     check_rest();
-    printf("check_data: %zu models, %zu accelerators, %zu formats, %zu licences, %zu quality rows: %d problem%s "
+    check_names();
+    printf("check_data: %zu models, %zu accelerators, %zu formats, %zu licences, %zu quality rows, %zu releases, "
+           "%zu Ollama tags: %d problem%s "
            "(%d documented exceptions; %d models with no release date read; %d under licences whose terms are not in the table)\n",
            llmsize_model_count(), llmsize_accel_count(), llmsize_format_count(), llmsize_license_count(),
-           llmsize_quality_row_count(), problems, problems == 1 ? "" : "s", notes, undated, unlicensed);
+           llmsize_quality_row_count(), llmsize_release_count(), llmsize_ollama_tag_count(), problems, problems == 1 ? "" : "s",
+           notes, undated, unlicensed);
     return problems ? 1 : 0;
 }

@@ -14,6 +14,11 @@ typedef struct opts {
     double gpu_util, min_tps, max_loss, revenue, tps, gb;
     int json, help, commercial, eu, multimodal, redistribute, train;
     int cmd_at;               /* plan: index of the first word after "--" */
+    llmsize_resolution res;   /* how MODEL was read (res.model NULL for --config) */
+    double gpu_mem, gpu_bw, gpu_tflops;   /* a described accelerator (--gpu-mem/--gpu-bw/--gpu-tflops) */
+    const char *gpu_class;
+    llmsize_accel_resolution gpu_res;     /* --gpu or the described one, read once in main */
+    const llmsize_accel *accel;           /* &gpu_res.accel once read, else NULL */
 } opts;
 
 static void usage(FILE *f) {
@@ -50,6 +55,11 @@ static void usage(FILE *f) {
         "                                                parameters by component, the table model it matches,\n"
         "                                                and the prediction's error\n"
         "  run                                           what fits where: the main table\n"
+        "G is any accelerator name: an id, nvidia-smi or GPU Feature Discovery name, GKE label, or a chip\n"
+        "with its memory ('M3 Max 36GB'); or describe one: --gpu-mem GIB --gpu-bw GBS [--gpu-tflops T]\n"
+        "[--gpu-class consumer|datacenter|apple|unified|cpu].\n"
+        "MODEL is any model name: a table id, a Hugging Face repo of it or of a quantized copy or fine-tune,\n"
+        "an Ollama tag, REPO:QUANT, a GGUF file name; it is sized as released unless --quant says otherwise.\n"
         "MODEL may be --config CONFIG.JSON: a model not in the table, from its Hugging Face config.json.\n"
         "Names are case-insensitive: canonical ids, Hugging Face repo ids, nvidia-smi names.\n"
         "Sizes print as GiB (2^30 bytes); --json gives exact byte integers.\n");
@@ -62,6 +72,37 @@ static int die_unknown(llmsize_table t, const char *what, const char *name) {
     for (i = 0; i < n; ++i) fprintf(stderr, "%s%s", i ? ", " : "; did you mean: ", s[i]);
     fprintf(stderr, "\n");
     return 2;
+}
+
+/* A model name the resolver refused: unknown, or fitting more than one model. */
+static int die_model(const char *name, llmsize_status st) {
+    const char *s[3];
+    size_t n = llmsize_suggest(LLMSIZE_TABLE_MODELS, name, s, 3), i;
+    if (st == LLMSIZE_ERR_AMBIGUOUS) fprintf(stderr, "llmsize: '%s' fits more than one model", name);
+    else fprintf(stderr, "llmsize: unknown model '%s'", name);
+    for (i = 0; i < n; ++i) fprintf(stderr, "%s%s", i ? ", " : (st == LLMSIZE_ERR_AMBIGUOUS ? ": " : "; did you mean: "), s[i]);
+    fprintf(stderr, "\n");
+    return 2;
+}
+
+/* "sized as X": how a name that is not a table id was read, and where its format came from. */
+static void print_resolution(const llmsize_resolution *r, const char *name) {
+    char id[32];
+    if (!r->model || (r->how == LLMSIZE_HOW_ID && r->format_from == LLMSIZE_FROM_CHECKPOINT &&
+                      !r->model->checkpoint_format)) return;
+    printf("(sized as %s, read from '%s' as %s", r->model->id, name, llmsize_how_name(r->how));
+    if (r->format) {
+        size_t k = 0;
+        while (r->format->id[k] && r->format->id[k] != '|' && k + 1 < sizeof id) { id[k] = r->format->id[k]; ++k; }
+        id[k] = '\0';
+        static const char *const from[LLMSIZE_FROM_COUNT] = {
+            "", "name", "checkpoint as released", "release table", "Ollama library", "llama.cpp -hf default"
+        };
+        printf("; format %s from the %s", id, r->format_from < LLMSIZE_FROM_COUNT ? from[r->format_from] : "?");
+    } else {
+        printf("; the format it names is not in the table: give --quant");
+    }
+    printf(")\n");
 }
 
 static int parse_u64(const char *flag, const char *v, unsigned long long *out) {
@@ -113,6 +154,10 @@ static int parse(int argc, char **argv, int i, opts *o) {
         else if (!strcmp(a, "--mau-at-release")) { if (!parse_u64(a, v, &o->mau_at_release)) return 0; ++i; }
         else if (!strcmp(a, "--bytes")) { if (!parse_u64(a, v, &o->bytes)) return 0; ++i; }
         else if (!strcmp(a, "--gpu-util")) { if (!parse_pos(a, v, 1.0, &o->gpu_util)) return 0; ++i; }
+        else if (!strcmp(a, "--gpu-mem")) { if (!parse_pos(a, v, 1073741824.0, &o->gpu_mem)) return 0; ++i; }
+        else if (!strcmp(a, "--gpu-bw")) { if (!parse_pos(a, v, 1e9, &o->gpu_bw)) return 0; ++i; }
+        else if (!strcmp(a, "--gpu-tflops")) { if (!parse_pos(a, v, 1e9, &o->gpu_tflops)) return 0; ++i; }
+        else if (!strcmp(a, "--gpu-class")) { if (!v) goto missing; o->gpu_class = v; ++i; }
         else if (!strcmp(a, "--min-tps")) { if (!parse_pos(a, v, 1e9, &o->min_tps)) return 0; ++i; }
         else if (!strcmp(a, "--max-ppl-delta")) { if (!parse_pos(a, v, 1e6, &o->max_loss)) return 0; ++i; }
         else if (!strcmp(a, "--revenue")) { if (!parse_pos(a, v, 1e18, &o->revenue)) return 0; ++i; }
@@ -215,6 +260,18 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
     if (o->json) {
         printf("{");
         json_str("id", m->id, 1); json_str("name", m->name, 1); json_str("family", m->family, 1);
+        if (o->res.model) {   /* how MODEL was read */
+            char fid[32];
+            size_t k = 0;
+            while (o->res.format && o->res.format->id[k] && o->res.format->id[k] != '|' && k + 1 < sizeof fid) {
+                fid[k] = o->res.format->id[k];
+                ++k;
+            }
+            fid[k] = '\0';
+            json_str("resolved_how", llmsize_how_name(o->res.how), 1);
+            json_str("resolved_format", o->res.format ? fid : "", 1);
+            json_str("resolved_format_from", llmsize_format_from_name(o->res.format_from), 1);
+        }
         json_str("developer", m->developer, 1); json_str("country", m->country, 1);
         json_str("license", m->license, 1); json_str("hf_repos", m->hf_repos, 1); json_str("source", m->source, 1);
         printf("\"hidden\": %u, \"layers\": %u, \"heads\": %u, \"kv_heads\": %u, \"head_dim\": %u, "
@@ -315,10 +372,15 @@ static int cmd_speed(const opts *o, const llmsize_model *m) {
     llmsize_kv_dtype d;
     llmsize_status st;
     char id[32];
-    if (!o->gpu) { fprintf(stderr, "llmsize: speed needs --gpu G\n"); return 2; }
-    if (llmsize_find_accel(o->gpu, &a) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu);
-    if (llmsize_find_format(o->quant ? o->quant : "Q4_K_M", &f) != LLMSIZE_OK)
-        return die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant);
+    if (!(a = o->accel)) { fprintf(stderr, "llmsize: speed needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
+    if (o->quant) {
+        if (llmsize_find_format(o->quant, &f) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant);
+    } else if (!o->res.model) {
+        f = llmsize_checkpoint_format(m);
+    } else if (!(f = o->res.format)) {
+        fprintf(stderr, "llmsize: '%s' names a format llmsize does not know; give --quant\n", o->model);
+        return 2;
+    }
     if (llmsize_find_kv_dtype(o->kv_dtype, &d) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_KV_DTYPES, "KV dtype", o->kv_dtype);
     if (o->batch > 1000000ull) { fprintf(stderr, "llmsize: --batch too large\n"); return 2; }
     memset(&q, 0, sizeof q);
@@ -353,14 +415,23 @@ static int plan_from_opts(const opts *o, const llmsize_model *m, llmsize_plan *p
     llmsize_engine e = LLMSIZE_ENGINE_NONE;
     memset(p, 0, sizeof *p);
     p->model = m;
-    if (!o->gpu) { fprintf(stderr, "llmsize: needs --gpu G\n"); return 0; }
-    if (llmsize_find_accel(o->gpu, &p->accel) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu); return 0; }
+    if (!(p->accel = o->accel)) { fprintf(stderr, "llmsize: needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 0; }
     if (o->engine && llmsize_find_engine(o->engine, &e) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_ENGINES, "engine", o->engine); return 0; }
     p->engine = e;
     if (o->quant) {
         if (llmsize_find_format(o->quant, &p->format) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant); return 0; }
-    } else {   /* the engine's natural format: GGUF Q4_K_M for llama.cpp/Ollama, the BF16 checkpoint otherwise */
-        llmsize_find_format(e == LLMSIZE_ENGINE_LLAMACPP || e == LLMSIZE_ENGINE_OLLAMA ? "Q4_K_M" : "bf16", &p->format);
+    } else if (o->res.model) {   /* the format of what was named, as the engine loads it */
+        if (llmsize_format_for(&o->res, e, &p->format) != LLMSIZE_OK) {
+            fprintf(stderr, "llmsize: '%s' names a format llmsize does not know; give --quant\n", o->model);
+            return 0;
+        }
+    } else {   /* --config: a 16-bit checkpoint, or GGUF Q4_K_M for llama.cpp/Ollama */
+        llmsize_resolution r;
+        memset(&r, 0, sizeof r);
+        r.model = m;
+        r.format = llmsize_checkpoint_format(m);
+        r.format_from = LLMSIZE_FROM_CHECKPOINT;
+        llmsize_format_for(&r, e, &p->format);
     }
     if (llmsize_find_kv_dtype(o->kv_dtype, &d) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_KV_DTYPES, "KV dtype", o->kv_dtype); return 0; }
     if (o->gpus > 4096 || o->users > 1000000) { fprintf(stderr, "llmsize: --gpus / --users too large\n"); return 0; }
@@ -498,13 +569,22 @@ static int cmd_plan(const opts *o, int argc, char **argv) {
     if (st == LLMSIZE_ERR_PARSE) { fprintf(stderr, "llmsize: %s: bad value for %s\n", llmsize_strerror(st), ps.error_flag); return 2; }
     if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
     if (!ps.plan.model) {
-        fprintf(stderr, "llmsize: model '%.*s' is not in the table\n", (int)ps.model_arg_len, ps.model_arg ? ps.model_arg : "");
-        return 2;
+        char name[256];
+        if (!ps.model_arg) { fprintf(stderr, "llmsize: the command names no model\n"); return 2; }
+        snprintf(name, sizeof name, "%.*s", (int)ps.model_arg_len, ps.model_arg);
+        return die_model(name, (llmsize_status)ps.resolve_status);
+    }
+    if (!o->json) {
+        char name[256];
+        llmsize_resolution r;
+        memset(&r, 0, sizeof r);
+        snprintf(name, sizeof name, "%.*s", (int)ps.model_arg_len, ps.model_arg);
+        r.model = ps.plan.model; r.format = ps.plan.format; r.how = ps.how; r.format_from = ps.format_from;
+        print_resolution(&r, name);
     }
     if (!ps.plan.format) { fprintf(stderr, "llmsize: cannot tell the weight format; name it with the engine's flag\n"); return 2; }
     o2.quant = NULL;
-    if (!o->gpu) { fprintf(stderr, "llmsize: plan needs --gpu G\n"); return 2; }
-    if (llmsize_find_accel(o->gpu, &ps.plan.accel) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu);
+    if (!(ps.plan.accel = o->accel)) { fprintf(stderr, "llmsize: plan needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
     if (o->gpus && !ps.plan.tp) ps.plan.tp = (uint32_t)o->gpus;
     if (!o->json && ps.unknown_flags) printf("(%u flag%s not modelled, ignored)\n", ps.unknown_flags, ps.unknown_flags > 1 ? "s" : "");
     (void)o2;
@@ -646,8 +726,7 @@ static int cmd_pick(const opts *o) {
     llmsize_status st;
     char id[32];
     memset(&q, 0, sizeof q);
-    if (!o->gpu) { fprintf(stderr, "llmsize: pick needs --gpu G\n"); return 2; }
-    if (llmsize_find_accel(o->gpu, &q.accel) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu);
+    if (!(q.accel = o->accel)) { fprintf(stderr, "llmsize: pick needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
     if (o->engine && llmsize_find_engine(o->engine, &e) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ENGINES, "engine", o->engine);
     if (o->license_use && llmsize_parse_use(o->license_use, &use) != LLMSIZE_OK) { fprintf(stderr, "llmsize: --license-use: bad list '%s'\n", o->license_use); return 2; }
     if (o->task && !parse_tasks(o->task, &q.tasks)) {
@@ -709,7 +788,7 @@ static int cmd_check(const opts *o, const llmsize_model *m) {
     cl.model = m;
     if (!o->quant) { fprintf(stderr, "llmsize: check needs --quant Q (the precision the claim states)\n"); return 2; }
     if (llmsize_find_format(o->quant, &cl.format) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant);
-    if (o->gpu && llmsize_find_accel(o->gpu, &cl.accel) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ACCELS, "accelerator", o->gpu);
+    cl.accel = o->accel;
     cl.bytes = o->bytes ? o->bytes : (uint64_t)(o->gb * 1e9);
     cl.tps = o->tps;
     if ((st = llmsize_check_claim(&cl, &ck)) != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
@@ -910,6 +989,48 @@ static int cmd_inspect(const opts *o, const char *path) {
     return 0;
 }
 
+/* --gpu NAME (chip names, memory sizes: llmsize_resolve_accel) or a described accelerator. */
+static int read_gpu(opts *o) {
+    llmsize_status st;
+    if (o->gpu_mem > 0 || o->gpu_bw > 0 || o->gpu_tflops > 0 || o->gpu_class) {
+        static const char *const classes[LLMSIZE_HW_CLASS_COUNT] = { "datacenter", "consumer", "apple", "unified", "cpu" };
+        uint32_t k, cls = LLMSIZE_HW_CONSUMER;
+        if (o->gpu) { fprintf(stderr, "llmsize: give --gpu or describe one with --gpu-mem/--gpu-bw, not both\n"); return 0; }
+        if (!(o->gpu_mem > 0) || !(o->gpu_bw > 0)) { fprintf(stderr, "llmsize: a described accelerator needs --gpu-mem GIB and --gpu-bw GBS\n"); return 0; }
+        if (o->gpu_class) {
+            for (k = 0; k < LLMSIZE_HW_CLASS_COUNT && strcmp(o->gpu_class, classes[k]); ++k) {}
+            if (k == LLMSIZE_HW_CLASS_COUNT) { fprintf(stderr, "llmsize: --gpu-class is one of datacenter, consumer, apple, unified, cpu\n"); return 0; }
+            cls = k;
+        }
+        if ((st = llmsize_describe_accel(o->gpu_mem, o->gpu_bw, o->gpu_tflops, cls, &o->gpu_res.accel)) != LLMSIZE_OK) {
+            fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st));
+            return 0;
+        }
+        o->gpu_res.memory_from = LLMSIZE_MEMORY_DESCRIBED;
+        o->accel = &o->gpu_res.accel;
+        return 1;
+    }
+    if (!o->gpu) return 1;
+    if ((st = llmsize_resolve_accel(o->gpu, &o->gpu_res)) != LLMSIZE_OK) {
+        const char *s[3];
+        size_t n = llmsize_suggest(LLMSIZE_TABLE_ACCELS, o->gpu, s, 3), i;
+        if (st == LLMSIZE_ERR_AMBIGUOUS) fprintf(stderr, "llmsize: '%s' fits more than one accelerator", o->gpu);
+        else fprintf(stderr, "llmsize: unknown accelerator '%s'", o->gpu);
+        for (i = 0; i < n; ++i) fprintf(stderr, "%s%s", i ? ", " : (st == LLMSIZE_ERR_AMBIGUOUS ? ": " : "; did you mean: "), s[i]);
+        fprintf(stderr, "%s\n", st == LLMSIZE_ERR_AMBIGUOUS ? " (name the GPU cores or the memory, e.g. 'M3 Max 36GB')" : "");
+        return 0;
+    }
+    o->accel = &o->gpu_res.accel;
+    if (!o->json && o->gpu_res.memory_choices > 1 && o->gpu_res.memory_from == LLMSIZE_MEMORY_ROW) {
+        const char *opt = o->gpu_res.accel.memory_options;
+        printf("(%s: %.0f GB assumed; it is sold with ", o->gpu_res.accel.name, o->gpu_res.accel.mem_bytes / GIB);
+        for (; *opt; ++opt) fputs(*opt == '|' ? ", " : (char[2]){ *opt, 0 }, stdout);
+        printf(" GB: name yours, e.g. --gpu '%s %.*sGB')\n", o->gpu, (int)strcspn(o->gpu_res.accel.memory_options, "|"),
+               o->gpu_res.accel.memory_options);
+    }
+    return 1;
+}
+
 int main(int argc, char **argv) {
     const char *cmd = argc > 1 ? argv[1] : NULL;
     const llmsize_model *m = NULL;
@@ -921,6 +1042,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "--version")) { printf("llmsize %s (data %s)\n", llmsize_version(), llmsize_data_version()); return 0; }
     if (!parse(argc, argv, 2, &o)) return 2;
     if (o.help) { usage(stdout); return 0; }
+    if (!read_gpu(&o)) return 2;
     if (!strcmp(cmd, "models")) return cmd_models(&o);
     if (!strcmp(cmd, "gpus")) return cmd_gpus(&o);
     if (!strcmp(cmd, "run")) return cmd_run();
@@ -941,7 +1063,12 @@ int main(int argc, char **argv) {
         if (!(m = model_from_config(o.config))) return 2;
     } else {
         if (!o.model) { fprintf(stderr, "llmsize: %s needs a MODEL (or --config CONFIG.JSON)\n", cmd); return 2; }
-        if (llmsize_find_model(o.model, &m) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_MODELS, "model", o.model);
+        llmsize_engine e = LLMSIZE_ENGINE_NONE;
+        llmsize_status st;
+        if (o.engine) llmsize_find_engine(o.engine, &e);
+        if ((st = llmsize_resolve_for(o.model, e, &o.res)) != LLMSIZE_OK) return die_model(o.model, st);
+        m = o.res.model;
+        if (!o.json && strcmp(cmd, "license")) print_resolution(&o.res, o.model);
     }
     if (!strcmp(cmd, "show")) return cmd_show(&o, m);
     if (!strcmp(cmd, "weights")) return cmd_weights(&o, m);
