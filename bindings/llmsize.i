@@ -16,6 +16,11 @@
 
 /* the library's own declarations */
 %ignore llmsize_find_model;
+%ignore llmsize_resolve;
+%ignore llmsize_resolve_accel;
+%ignore llmsize_describe_accel;
+%ignore llmsize_resolve_for;
+%ignore llmsize_format_for;
 %ignore llmsize_find_accel;
 %ignore llmsize_find_format;
 %ignore llmsize_find_kv_dtype;
@@ -144,6 +149,56 @@ const llmsize_format *llmsize_format_named(const char *name) { const llmsize_for
 const llmsize_license *llmsize_license_named(const char *name) { const llmsize_license *l = NULL; llmsize_find_license(name, &l); return l; }
 int llmsize_engine_named(const char *name) { llmsize_engine e; return llmsize_find_engine(name, &e) == LLMSIZE_OK ? (int)e : -1; }
 int llmsize_kv_dtype_named(const char *name) { llmsize_kv_dtype d; return llmsize_find_kv_dtype(name, &d) == LLMSIZE_OK ? (int)d : -1; }
+
+/* The one resolver: a model name as people write it -> row, format, how (status first). */
+typedef struct llmsize_resolution_out {
+    int status;
+    const llmsize_model *model;
+    const llmsize_format *format;       /* NULL: the name names a format the table lacks */
+    int how, format_from;
+    char matched[256];
+} llmsize_resolution_out;
+llmsize_resolution_out llmsize_resolve_get(const char *name, int engine) {
+    llmsize_resolution_out r;
+    llmsize_resolution res;
+    size_t n;
+    memset(&r, 0, sizeof r);
+    r.status = llmsize_resolve_for(name, engine < 0 ? 0u : (uint32_t)engine, &res);
+    if (r.status != LLMSIZE_OK) return r;
+    r.model = res.model; r.format = res.format; r.how = (int)res.how; r.format_from = (int)res.format_from;
+    n = res.matched_len < sizeof r.matched - 1 ? res.matched_len : sizeof r.matched - 1;
+    memcpy(r.matched, res.matched, n);
+    return r;
+}
+/* The format a deployment of `name` on `engine` loads when nobody names one (NULL: the name
+   names a format the table lacks); with name NULL or "", of model m as its checkpoint ships. */
+const llmsize_format *llmsize_default_format(const char *name, const llmsize_model *m, int engine) {
+    llmsize_resolution res;
+    const llmsize_format *f = NULL;
+    if (engine < 0) engine = 0;
+    if (name && *name) {
+        if (llmsize_resolve_for(name, (uint32_t)engine, &res) != LLMSIZE_OK) return NULL;
+    } else {
+        memset(&res, 0, sizeof res);
+        res.model = m; res.format = llmsize_checkpoint_format(m); res.format_from = LLMSIZE_FROM_CHECKPOINT;
+    }
+    llmsize_format_for(&res, (uint32_t)engine, &f);
+    return f;
+}
+
+/* An accelerator by any name (chip + memory size too), or one described by its figures. */
+typedef struct llmsize_accel_out { int status; llmsize_accel_resolution value; } llmsize_accel_out;
+llmsize_accel_out llmsize_resolve_accel_get(const char *name) {
+    llmsize_accel_out r; r.status = llmsize_resolve_accel(name, &r.value); return r;
+}
+llmsize_accel_out llmsize_describe_accel_get(double mem_gib, double bw_gbs, double bf16_tflops, int hw_class) {
+    llmsize_accel_out r;
+    memset(&r, 0, sizeof r);
+    r.status = hw_class < 0 ? LLMSIZE_ERR_INVALID_ARG
+                            : llmsize_describe_accel(mem_gib, bw_gbs, bf16_tflops, (uint32_t)hw_class, &r.value.accel);
+    r.value.memory_from = LLMSIZE_MEMORY_DESCRIBED;
+    return r;
+}
 
 /* Up to three close names, '|'-separated. */
 typedef struct llmsize_names { char text[512]; } llmsize_names;

@@ -12,6 +12,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -40,11 +41,12 @@ var (
 	ErrUnknownEngine   = errors.New("llmsize: unknown serving engine")
 	ErrParse           = errors.New("llmsize: cannot parse")
 	ErrTruncated       = errors.New("llmsize: the bytes end inside the file header")
+	ErrAmbiguous       = errors.New("llmsize: the name fits more than one model")
 )
 
 var sentinels = []error{nil, ErrNull, ErrUnknownModel, ErrUnknownGPU, ErrUnknownFormat, ErrUnknownKVDtype,
 	ErrInvalidModel, ErrInvalidArgument, ErrOverflow, ErrUnsupported, ErrUnknownLicense, ErrCapacity,
-	ErrUnknownEngine, ErrParse, ErrTruncated}
+	ErrUnknownEngine, ErrParse, ErrTruncated, ErrAmbiguous}
 
 // Error is what every function returns on failure: the C status, a message, and for
 // unknown names the closest names in the table.
@@ -206,17 +208,21 @@ func kvDtype(name string) (int, error) {
 
 // Model is a model from the table or from a config.json.
 type Model struct {
-	p   core.Llmsize_model
-	own core.Llmsize_model_result // keeps a config-built model alive (nil for table rows)
+	p    core.Llmsize_model
+	own  core.Llmsize_model_result // keeps a config-built model alive (nil for table rows)
+	name string                    // the name it was looked up by ("" for rows and configs)
 
 	ID, Name, Developer, Country, License string
 	HFRepos                               []string
 	ContextWindow                         uint32
+	CheckpointFormat                      string // the format its makers released it in
+	CheckpointBytes                       uint64 // that checkpoint's published byte total (0 = not read)
 }
 
 func newModel(p core.Llmsize_model) *Model {
 	m := &Model{p: p, ID: first(p.GetId()), Name: p.GetName(), Developer: p.GetDeveloper(), Country: p.GetCountry(),
-		License: p.GetLicense(), ContextWindow: uint32(p.GetDims().GetMax_ctx())}
+		License: p.GetLicense(), ContextWindow: uint32(p.GetDims().GetMax_ctx()),
+		CheckpointFormat: first(core.Llmsize_checkpoint_format(p).GetId()), CheckpointBytes: p.GetCheckpoint_bytes()}
 	for _, r := range strings.Split(p.GetHf_repos(), "|") {
 		if r != "" {
 			m.HFRepos = append(m.HFRepos, r)
@@ -247,13 +253,68 @@ func tableRow(p core.Llmsize_model) *Model {
 	return newModel(p)
 }
 
-// LookupModel finds a model by id or Hugging Face repo id (case-insensitive).
-func LookupModel(name string) (*Model, error) {
-	p := core.Llmsize_model_named(name)
-	if p.Swigcptr() == 0 {
-		return nil, unknown("model", tableModels, core.LLMSIZE_ERR_UNKNOWN_MODEL, name)
+// Resolution is how a model name was read: the table model (the architecture sized), its
+// format ("" when the name names one the table lacks), How (id, repo, release, quantized,
+// derived, ollama, gguf-file), where the format came from (name, checkpoint, release,
+// ollama, default) and the table name it matched.
+type Resolution struct {
+	Model           *Model
+	Format          string
+	How, FormatFrom string
+	Matched         string
+}
+
+// Resolve reads a model name as people write it: repo ids of quantized copies and
+// fine-tunes, Ollama tags, repo:QUANT, GGUF file names. engine "ollama" reads Ollama's
+// library first. Unknown names wrap ErrUnknownModel, names that fit several ErrAmbiguous;
+// both carry close names.
+func Resolve(name, engine string) (Resolution, error) {
+	e, err := ParseEngine(engine)
+	if err != nil {
+		return Resolution{}, err
 	}
-	return tableRow(p), nil
+	r := core.Llmsize_resolve_get(name, int(e))
+	defer core.DeleteLlmsize_resolution_out(r)
+	switch st := r.GetStatus(); st {
+	case int(core.LLMSIZE_OK):
+	case int(core.LLMSIZE_ERR_AMBIGUOUS):
+		u := unknown("model", tableModels, core.LLMSIZE_ERR_AMBIGUOUS, name).(*Error)
+		u.Msg = fmt.Sprintf("llmsize: %q fits more than one model", name)
+		return Resolution{}, u
+	default:
+		return Resolution{}, unknown("model", tableModels, core.LLMSIZE_ERR_UNKNOWN_MODEL, name)
+	}
+	m := tableRow(r.GetModel())
+	m.name = name
+	out := Resolution{Model: m, How: core.Llmsize_how_name(uint(r.GetHow())),
+		FormatFrom: core.Llmsize_format_from_name(uint(r.GetFormat_from())), Matched: r.GetMatched()}
+	if f := r.GetFormat(); f.Swigcptr() != 0 {
+		out.Format = first(f.GetId())
+	}
+	return out, nil
+}
+
+// LookupModel finds a model by any name Resolve reads (case-insensitive).
+func LookupModel(name string) (*Model, error) {
+	r, err := Resolve(name, "")
+	if err != nil {
+		return nil, err
+	}
+	return r.Model, nil
+}
+
+// DefaultFormat is the format a deployment on engine loads when none is named: what the
+// name the model was looked up by states, else the checkpoint as released (GGUF Q4_K_M for
+// a 16-bit checkpoint under llama.cpp / Ollama). ErrUnsupported when the name names a
+// format the table lacks.
+func (m *Model) DefaultFormat(engine Engine) (string, error) {
+	defer runtime.KeepAlive(m)
+	f := core.Llmsize_default_format(m.name, m.p, int(engine))
+	if f.Swigcptr() == 0 {
+		return "", &Error{Status: int(core.LLMSIZE_ERR_UNSUPPORTED), Name: m.name,
+			Msg: fmt.Sprintf("llmsize: %q names a format llmsize does not know; give Format", m.name)}
+	}
+	return first(f.GetId()), nil
 }
 
 // ModelFromHFConfig describes a model that is not in the table from the text of its
@@ -286,20 +347,107 @@ type GPU struct {
 	Aliases          []string // nvidia-smi names, GPU Feature Discovery product labels, …
 	MemoryBytes      uint64
 	BandwidthGBs     float64
+	MemoryOptions    []int // GB sizes the part is sold with (nil: one)
+	MemoryAssumed    bool  // the name gave no size and the part has several: the row's was used
+
+	a core.Llmsize_accel // the C accelerator (a table row, or a copy kept in gpuCopies)
 }
 
-// LookupGPU finds an accelerator by id, nvidia-smi name or GFD `nvidia.com/gpu.product` label.
+// LookupGPU finds an accelerator by id, nvidia-smi name, GFD `nvidia.com/gpu.product` label,
+// GKE `cloud.google.com/gke-accelerator` value, or a chip with its memory ("M3 Max 36GB").
+// A name several accelerators fit wraps ErrAmbiguous, with the candidates as suggestions.
 func LookupGPU(name string) (*GPU, error) {
-	a, err := gpu(name)
+	r, err := resolveGPU(name)
 	if err != nil {
 		return nil, err
 	}
-	return newGPU(a), nil
+	g := newGPU(r.a)
+	g.MemoryAssumed = r.assumed
+	return g, nil
+}
+
+// DescribeGPU is an accelerator the table lacks, from its memory (GiB), bandwidth (GB/s) and,
+// optionally, dense 16-bit TFLOPS (0: unknown, no TTFT). kind picks the decode calibration:
+// datacenter, consumer ("" too), apple, unified or cpu. Use it with FitRequest.WithGPU.
+func DescribeGPU(memGiB, bandwidthGBs, bf16TFLOPS float64, kind string) (*GPU, error) {
+	kinds := []string{"datacenter", "consumer", "apple", "unified", "cpu"}
+	if kind == "" {
+		kind = "consumer"
+	}
+	cls := -1
+	for i, k := range kinds {
+		if k == kind {
+			cls = i
+		}
+	}
+	if cls < 0 {
+		return nil, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: kind must be one of " + strings.Join(kinds, ", ")}
+	}
+	r := core.Llmsize_describe_accel_get(memGiB, bandwidthGBs, bf16TFLOPS, cls)
+	if st := r.GetStatus(); st != 0 {
+		core.DeleteLlmsize_accel_out(r)
+		return nil, statusErr(st, "described accelerator")
+	}
+	g := newGPU(r.GetValue().GetAccel())
+	keepGPU(g, r)
+	return g, nil
+}
+
+// gpuCopies keeps the C copies that described GPUs and rows with a stated memory point at:
+// one per (id, memory) for named ones (a bounded set), one per DescribeGPU value until it is
+// collected.
+var (
+	gpuCopiesMu sync.Mutex
+	gpuCopies   = map[string]core.Llmsize_accel_out{}
+)
+
+func keepGPU(g *GPU, r core.Llmsize_accel_out) {
+	runtime.SetFinalizer(g, func(*GPU) { core.DeleteLlmsize_accel_out(r) })
+}
+
+type gpuResolution struct {
+	a       core.Llmsize_accel
+	assumed bool
+}
+
+func resolveGPU(name string) (gpuResolution, error) {
+	r := core.Llmsize_resolve_accel_get(name)
+	switch st := r.GetStatus(); st {
+	case int(core.LLMSIZE_OK):
+	case int(core.LLMSIZE_ERR_AMBIGUOUS):
+		core.DeleteLlmsize_accel_out(r)
+		u := unknown("GPU", tableGPUs, core.LLMSIZE_ERR_AMBIGUOUS, name).(*Error)
+		u.Msg = fmt.Sprintf("llmsize: %q fits more than one accelerator (name the GPU cores or the memory)", name)
+		return gpuResolution{}, u
+	default:
+		core.DeleteLlmsize_accel_out(r)
+		return gpuResolution{}, unknown("GPU", tableGPUs, core.LLMSIZE_ERR_UNKNOWN_ACCEL, name)
+	}
+	v := r.GetValue()
+	if v.GetMemory_from() == 0 { // the row as it is: static C memory
+		out := gpuResolution{a: v.GetRow(), assumed: v.GetMemory_choices() > 1}
+		core.DeleteLlmsize_accel_out(r)
+		return out, nil
+	}
+	key := fmt.Sprintf("%s/%d", first(v.GetAccel().GetId()), v.GetAccel().GetMem_bytes())
+	gpuCopiesMu.Lock()
+	defer gpuCopiesMu.Unlock()
+	if kept, ok := gpuCopies[key]; ok {
+		core.DeleteLlmsize_accel_out(r)
+		return gpuResolution{a: kept.GetValue().GetAccel()}, nil
+	}
+	gpuCopies[key] = r
+	return gpuResolution{a: v.GetAccel()}, nil
 }
 
 func newGPU(a core.Llmsize_accel) *GPU {
 	g := &GPU{ID: first(a.GetId()), Name: a.GetName(), Vendor: a.GetVendor(), MemoryBytes: a.GetMem_bytes(),
-		BandwidthGBs: a.GetBw_gbs()}
+		BandwidthGBs: a.GetBw_gbs(), a: a}
+	for _, s := range strings.Split(a.GetMemory_options(), "|") {
+		if n, err := strconv.Atoi(s); err == nil {
+			g.MemoryOptions = append(g.MemoryOptions, n)
+		}
+	}
 	for _, s := range strings.Split(a.GetAliases(), "|") {
 		if s != "" {
 			g.Aliases = append(g.Aliases, s)
@@ -348,11 +496,8 @@ func format(name string) (core.Llmsize_format, error) {
 }
 
 func gpu(name string) (core.Llmsize_accel, error) {
-	a := core.Llmsize_accel_named(name)
-	if a.Swigcptr() == 0 {
-		return nil, unknown("GPU", tableGPUs, core.LLMSIZE_ERR_UNKNOWN_ACCEL, name)
-	}
-	return a, nil
+	r, err := resolveGPU(name)
+	return r.a, err
 }
 
 // WeightBytes is the exact byte size of the model's weights in a format.
@@ -444,7 +589,7 @@ func (m *Model) GGUFMix(formatName string) (map[string]GGUFTypeCount, error) {
 // FitRequest describes a deployment. Zero values mean the engine's defaults.
 type FitRequest struct {
 	Model   string  // id or Hugging Face repo
-	Format  string  // "" = Q4_K_M for llama.cpp / Ollama, else bf16
+	Format  string  // "" = what the model's name says, else its checkpoint (Model.DefaultFormat)
 	GPU     string  // id, nvidia-smi name or GPU Feature Discovery product label
 	Engine  string  // vllm, sglang, llamacpp, ollama, trtllm; "" = none
 	GPUs    uint32  // tensor parallel size (0 = 1)
@@ -454,10 +599,14 @@ type FitRequest struct {
 	GPUUtil float64 // vLLM gpu_memory_utilization / SGLang mem_fraction_static (0 = default)
 
 	model *Model // a Model value instead of Model (ModelFromHFConfig)
+	gpu   *GPU   // a GPU value instead of GPU (DescribeGPU)
 }
 
 // WithModel uses a Model value (e.g. from ModelFromHFConfig) instead of the Model name.
 func (r FitRequest) WithModel(m *Model) FitRequest { r.model = m; return r }
+
+// WithGPU uses a GPU value (e.g. from DescribeGPU) instead of the GPU name.
+func (r FitRequest) WithGPU(g *GPU) FitRequest { r.gpu = g; return r }
 
 // Suggestion is one change that would make a plan fit (zero fields: none found).
 type Suggestion struct {
@@ -550,6 +699,7 @@ func suggest(plan core.Llmsize_plan, override bool, context uint64, users uint32
 // resolved is a FitRequest with its names looked up.
 type resolved struct {
 	m      *Model
+	g      *GPU // keeps a described GPU's C copy alive while the plan points at it
 	f      core.Llmsize_format
 	a      core.Llmsize_accel
 	engine Engine
@@ -557,25 +707,28 @@ type resolved struct {
 }
 
 func (req FitRequest) resolve() (r resolved, err error) {
-	if r.m = req.model; r.m == nil {
-		if r.m, err = LookupModel(req.Model); err != nil {
-			return r, err
-		}
-	}
 	if r.engine, err = ParseEngine(req.Engine); err != nil {
 		return r, err
 	}
+	if r.m = req.model; r.m == nil { // read the name as the engine would (Ollama: its library first)
+		res, err := Resolve(req.Model, req.Engine)
+		if err != nil {
+			return r, err
+		}
+		r.m = res.Model
+	}
 	fname := req.Format
 	if fname == "" {
-		fname = "bf16"
-		if r.engine == EngineLlamaCpp || r.engine == EngineOllama {
-			fname = "Q4_K_M"
+		if fname, err = r.m.DefaultFormat(r.engine); err != nil {
+			return r, err
 		}
 	}
 	if r.f, err = format(fname); err != nil {
 		return r, err
 	}
-	if r.a, err = gpu(req.GPU); err != nil {
+	if req.gpu != nil {
+		r.a, r.g = req.gpu.a, req.gpu
+	} else if r.a, err = gpu(req.GPU); err != nil {
 		return r, err
 	}
 	if r.kv, err = kvDtype(req.KVDtype); err != nil {
@@ -597,6 +750,7 @@ func Fit(req FitRequest) (FitResult, error) {
 	if err != nil {
 		return FitResult{}, err
 	}
+	defer runtime.KeepAlive(r.g)
 	plan := req.plan(r)
 	defer core.DeleteLlmsize_plan(plan)
 	return fitPlan(plan, false, 0, 0, r.m, first(r.f.GetId()), first(r.a.GetId()), r.engine)
@@ -617,6 +771,7 @@ func Prepare(req FitRequest) (*Deployment, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer runtime.KeepAlive(r.g)
 	plan := req.plan(r)
 	defer core.DeleteLlmsize_plan(plan)
 	d := core.Llmsize_prepare(plan)

@@ -570,3 +570,117 @@ func TestEncoders(t *testing.T) {
 		t.Errorf("encoder fit %+v %v", fit, err)
 	}
 }
+
+// tests/data/names.tsv: the names the C tests resolve, with the same answers.
+func TestNamesSameAnswersAsC(t *testing.T) {
+	names := rows(t, "names.tsv")
+	resolvable, resolved := 0, 0
+	for _, r := range names {
+		engine := ""
+		if r[3] == "ollama" {
+			engine = "ollama"
+		}
+		res, err := Resolve(r[0], engine)
+		if r[1] == "-" {
+			if err == nil || !(errors.Is(err, ErrUnknownModel) || errors.Is(err, ErrAmbiguous)) {
+				t.Errorf("%q must not resolve (got %v, %v)", r[0], res.Model, err)
+			}
+			continue
+		}
+		resolvable++
+		if err != nil {
+			continue
+		}
+		resolved++
+		f := res.Format
+		if f == "" {
+			f = "-"
+		}
+		if res.Model.ID != r[1] || f != r[2] {
+			t.Errorf("%q: want %s %s, got %s %s", r[0], r[1], r[2], res.Model.ID, f)
+		}
+	}
+	if len(names) < 400 || resolved*100 < 95*resolvable {
+		t.Errorf("%d names, %d of %d resolved", len(names), resolved, resolvable)
+	}
+}
+
+// Checkpoints released quantized are sized as released (openai/gpt-oss-120b's MXFP4 index
+// total_size is 65,248,815,744 bytes; DeepSeek-R1 ships FP8 and fits 8 x H200 under vLLM).
+func TestSizedAsReleased(t *testing.T) {
+	m, err := LookupModel("openai/gpt-oss-120b")
+	if err != nil || m.CheckpointFormat != "mxfp4" || m.CheckpointBytes != 65248815744 {
+		t.Fatalf("gpt-oss-120b: %+v %v", m, err)
+	}
+	fit, err := Fit(FitRequest{Model: "openai/gpt-oss-120b", GPU: "h100-sxm", Engine: "vllm"})
+	if err != nil || fit.Format != "mxfp4" || !fit.Fits {
+		t.Errorf("gpt-oss-120b on one H100: %+v %v", fit, err)
+	}
+	plan, err := PlanFromArgs([]string{"vllm", "serve", "deepseek-ai/DeepSeek-R1", "-tp", "8"}, nil)
+	if err != nil || plan.Format != "fp8-block" {
+		t.Fatalf("DeepSeek-R1 plan: %+v %v", plan, err)
+	}
+	if r, err := Resolve("deepseek-r1", "ollama"); err != nil || r.Model.ID != "qwen3-8b" || r.Format != "Q4_K_M" {
+		t.Errorf("ollama deepseek-r1: %+v %v", r, err)
+	}
+	if _, err := LookupModel("mergekit/Llama-3.1-8B-Qwen2.5-7B-slerp"); !errors.Is(err, ErrAmbiguous) {
+		t.Errorf("a merge of two models: %v", err)
+	}
+}
+
+func TestGPUNamesAndDescribedGPUs(t *testing.T) {
+	g, err := LookupGPU("M3 Max 36GB")
+	if err != nil || g.ID != "m3-max-30c" || g.MemoryBytes != 36<<30 || g.BandwidthGBs != 300 || g.MemoryAssumed {
+		t.Errorf("M3 Max 36GB: %+v %v", g, err)
+	}
+	if g, err := LookupGPU("M2 Max"); err != nil || !g.MemoryAssumed || len(g.MemoryOptions) != 3 {
+		t.Errorf("M2 Max: %+v %v", g, err)
+	}
+	if _, err := LookupGPU("M3 Max"); !errors.Is(err, ErrAmbiguous) {
+		t.Errorf("M3 Max is two parts: %v", err)
+	}
+	var e *Error
+	if _, err := LookupGPU("rtx-4900"); !errors.As(err, &e) || len(e.Suggestions) == 0 || e.Suggestions[0] != "rtx-4090" {
+		t.Errorf("rtx-4900: %v", err)
+	}
+	mine, err := DescribeGPU(8, 448, 0, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fit, err := Fit(FitRequest{Model: "llama-3.1-8b", Engine: "llamacpp"}.WithGPU(mine))
+	if err != nil || !fit.Fits || fit.UsableBytes != 8<<30 {
+		t.Errorf("described 8 GiB GPU: %+v %v", fit, err)
+	}
+	for _, bad := range []float64{0, -1, math.NaN(), math.Inf(1)} {
+		if _, err := DescribeGPU(bad, 448, 0, ""); !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("DescribeGPU(%v): %v", bad, err)
+		}
+	}
+	if _, err := DescribeGPU(8, 448, 0, "quantum"); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("bad kind: %v", err)
+	}
+}
+
+// tests/data/gpu_names.tsv: the accelerator names the C tests resolve.
+func TestGPUNamesSameAnswersAsC(t *testing.T) {
+	names := rows(t, "gpu_names.tsv")
+	for _, r := range names {
+		g, err := LookupGPU(r[0])
+		if r[1] == "-" {
+			if err == nil {
+				t.Errorf("%q must not resolve (got %s)", r[0], g.ID)
+			}
+			continue
+		}
+		if err != nil || g.ID != r[1] {
+			t.Errorf("%q: want %s, got %v %v", r[0], r[1], g, err)
+			continue
+		}
+		if r[2] != "-" && g.MemoryBytes != u64(t, r[2])<<30 {
+			t.Errorf("%q: %s GB, got %d bytes", r[0], r[2], g.MemoryBytes)
+		}
+	}
+	if len(names) < 80 {
+		t.Errorf("%d accelerator names", len(names))
+	}
+}

@@ -344,12 +344,17 @@ func applyAnnotations(p *llmsize.Plan, ann map[string]string, who string) (strin
 			p.Engine = e
 		}
 	}
-	if v := ann[AnnModel]; v != "" {
-		m, err := llmsize.LookupModel(v)
+	if v := ann[AnnModel]; v != "" { // any name the library reads, as the engine would read it
+		r, err := llmsize.Resolve(v, p.Engine.String())
 		if err != nil {
 			return fmt.Sprintf("llmsize: %s: %s %v", who, AnnModel, err), false
 		}
-		p.Model = m
+		p.Model = r.Model
+		if f, err := r.Model.DefaultFormat(p.Engine); err == nil {
+			p.Format = f // what the name says, else the checkpoint as released
+		} else {
+			p.Format = ""
+		}
 	}
 	if v := ann[AnnFormat]; v != "" {
 		p.Format = v

@@ -291,3 +291,86 @@ def test_encoders():
         bge.activation_bytes(0, 512)
     assert llmsize.model("whisper-large-v3-turbo").kv_bytes(448) > 0   # the decoder's cache
     assert llmsize.Task.SPEECH in llmsize.model("whisper-large-v3-turbo").tasks
+
+
+# ---- names as people write them (tests/data/names.tsv, the list the C tests run) ----
+def _names():
+    for line in (DATA / "names.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+NAMES = list(_names())
+
+
+def test_names_same_answers_as_c():
+    resolved = wrong = resolvable = 0
+    for name, want_model, want_format, kind, _src in NAMES:
+        engine = "ollama" if kind == "ollama" else None
+        if want_model == "-":
+            with pytest.raises(llmsize.UnknownModelError):
+                llmsize.resolve(name, engine=engine)
+            continue
+        resolvable += 1
+        try:
+            r = llmsize.resolve(name, engine=engine)
+        except llmsize.UnknownModelError:
+            continue
+        resolved += 1
+        if (r.model, r.format or "-") != (want_model, want_format):
+            wrong += 1
+    assert len(NAMES) >= 400 and wrong == 0 and resolved * 100 >= 95 * resolvable
+
+
+def test_sized_as_released():
+    fit = llmsize.model("openai/gpt-oss-120b").fit("h100-sxm", engine="vllm")
+    assert fit.format == "mxfp4" and fit.fits
+    assert llmsize.model("openai/gpt-oss-120b").checkpoint_bytes == 65248815744
+    fit = llmsize.plan_from_args(["vllm", "serve", "deepseek-ai/DeepSeek-R1", "-tp", "8"], "h200")
+    assert fit.format == "fp8-block" and fit.fits
+    r = llmsize.resolve("deepseek-r1", engine="ollama")
+    assert (r.model, r.format, r.how) == ("qwen3-8b", "Q4_K_M", "ollama")
+    assert llmsize.resolve("deepseek-r1").model == "deepseek-r1"
+    with pytest.raises(llmsize.AmbiguousModelError) as e:
+        llmsize.model("mergekit/Llama-3.1-8B-Qwen2.5-7B-slerp")
+    assert "llama-3.1-8b" in e.value.suggestions
+    assert llmsize.model("unsloth/Qwen3-30B-A3B-GGUF:UD-Q4_K_XL").default_format() is None
+    with pytest.raises(llmsize.UnsupportedError):
+        llmsize.model("unsloth/Qwen3-30B-A3B-GGUF:UD-Q4_K_XL").fit("h100-sxm")
+
+
+def test_gpu_names_and_described_gpus():
+    g = llmsize.gpu("M3 Max 36GB")
+    assert g.id == "m3-max-30c" and g.mem_bytes == 36 << 30 and g.bandwidth_gbs == 300 and not g.memory_assumed
+    assert llmsize.gpu("M2 Max").memory_assumed and llmsize.gpu("M2 Max").memory_options == [32, 64, 96]
+    with pytest.raises(llmsize.AmbiguousGPUError) as e:
+        llmsize.gpu("M3 Max")
+    assert {"m3-max-128gb", "m3-max-30c"} <= set(e.value.suggestions)
+    with pytest.raises(llmsize.UnknownGPUError) as e:
+        llmsize.gpu("rtx-4900")
+    assert e.value.suggestions[0] == "rtx-4090"
+    mine = llmsize.GPU.describe(memory_gib=8, bandwidth_gbs=448)
+    assert mine.mem_bytes == 8 << 30 and llmsize.model("llama-3.1-8b").fit(mine, engine="llamacpp").fits
+    for bad in (0, -1, float("nan"), float("inf")):
+        with pytest.raises(llmsize.InvalidArgumentError):
+            llmsize.GPU.describe(memory_gib=bad, bandwidth_gbs=448)
+    with pytest.raises(llmsize.InvalidArgumentError):
+        llmsize.GPU.describe(memory_gib=8, bandwidth_gbs=448, kind="quantum")
+
+
+def test_gpu_names_same_answers_as_c():
+    n = 0
+    for line in (DATA / "gpu_names.tsv").read_text().splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, want, mem, _kind, _src = line.split("\t")
+        n += 1
+        if want == "-":
+            with pytest.raises(llmsize.UnknownGPUError):
+                llmsize.gpu(name)
+            continue
+        g = llmsize.gpu(name)
+        assert g.id == want, name
+        if mem != "-":
+            assert g.mem_bytes == int(mem) << 30, name
+    assert n >= 80

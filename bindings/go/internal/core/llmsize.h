@@ -40,6 +40,12 @@
                     Discovery label, case-insensitive. llmsize_suggest() returns up to
                     N close matches for an error message. llmsize_model_at(i) etc.
                     iterate the tables.
+     Names          llmsize_resolve(name) -> the model row, its format and how the name
+                    was read: repo ids of quantized copies and fine-tunes, Ollama tags,
+                    repo:QUANT, GGUF file names; sized as released (each row's
+                    checkpoint_format, the release table). llmsize_format_for(res, engine)
+                    is the format a deployment loads. llmsize_resolve_accel(name): chip
+                    names with memory sizes; llmsize_describe_accel: a GPU by its figures.
      Parameters     llmsize_params_of(model) -> total, active-per-token and a
                     per-component breakdown (embeddings, lm_head, attention, dense FFN,
                     routed and shared experts, router, norms, linear-attention, vision,
@@ -133,6 +139,8 @@ typedef enum llmsize_status {
     LLMSIZE_ERR_PARSE,           /* a command line, value or file header is malformed  */
     LLMSIZE_ERR_TRUNCATED,       /* the buffer ends inside a file header: `needed` says
                                     how many bytes to fetch before trying again        */
+    LLMSIZE_ERR_AMBIGUOUS,       /* the name fits more than one row (model, accelerator):
+                                    llmsize_suggest lists them; nothing is guessed     */
     LLMSIZE_STATUS_COUNT
 } llmsize_status;
 
@@ -303,6 +311,10 @@ typedef struct llmsize_model {
     llmsize_encoder enc;
     uint64_t published_params;/* exact count in the checkpoint, 0 = unknown               */
     const char *published_source;
+    /* The checkpoint as its makers released it (the first repo of hf_repos). */
+    const char *checkpoint_format; /* format id; NULL = bf16 (every tensor 16-bit)         */
+    uint64_t checkpoint_bytes;/* model.safetensors.index.json total_size, 0 = unknown     */
+    const char *checkpoint_source;
 } llmsize_model;
 
 /* Parameter counts, per component. text = everything but vision and MTP. */
@@ -341,7 +353,9 @@ typedef struct llmsize_format {
     const char *id;           /* "Q4_K_M", "bf16", "fp8", "awq-int4", …                 */
     const char *name;
     uint32_t kind;            /* llmsize_format_kind                                    */
-    uint32_t code;            /* GGUF: internal file-type code; FLOAT: bytes per value  */
+    uint32_t code;            /* GGUF: internal file-type code; FLOAT: bytes per value;
+                                 GPU: decoder layers at each end whose tensors stay 16-bit
+                                 (Meta's FP8: the first and the last, 1)                  */
     /* GPU formats, per quantized matrix of `rows` x `cols`: bytes = n*bits/8
        + ceil(cols/group)*ceil(rows/group_rows)*group_bits/8 + rows*row_bytes
        + cols*col_bytes + tensor_bytes                                                  */
@@ -397,6 +411,9 @@ typedef struct llmsize_accel {
     double fp4_tflops;        /* dense, 0 = no native FP4                                */
     double int8_tops;         /* dense                                                   */
     const char *source;
+    const char *memory_options;/* '|'-separated GB sizes the part is sold with ("36|96");
+                                 NULL = one. A name that states one of them ("M3 Max 36GB")
+                                 resolves with that memory (llmsize_resolve_accel)       */
 } llmsize_accel;
 
 /* Decode-efficiency calibration for one hardware class (fraction of peak bandwidth). */
@@ -671,6 +688,11 @@ typedef struct llmsize_parsed {
     size_t quant_arg_len;
     const char *error_flag;    /* LLMSIZE_ERR_PARSE: the flag whose value is malformed     */
     uint32_t unknown_flags;    /* flags llmsize does not model (ignored)                   */
+    const char *hf_file;       /* llama.cpp -hff FILE (points into argv), else NULL        */
+    uint32_t resolve_status;   /* llmsize_resolve's status for the model (plan.model is NULL
+                                  unless LLMSIZE_OK): UNKNOWN_MODEL or AMBIGUOUS           */
+    uint32_t how;              /* llmsize_how: how the model name was read                 */
+    uint32_t format_from;      /* llmsize_format_from of plan.format (NAME for a flag)     */
 } llmsize_parsed;
 
 /* ---------------------------------------------------------------------------------- */
@@ -864,6 +886,79 @@ typedef struct llmsize_hf_family {
 } llmsize_hf_family;
 #define LLMSIZE_HF_NO_WINDOW 0xFFFFFFFFu
 
+/* ---------------------------------------------------------------------------------- */
+/* Names: how a model name as people write it resolves                               */
+/* ---------------------------------------------------------------------------------- */
+/* A published checkpoint of a table model in a format other than its makers' main repo
+   (Meta's -FP8 repos, Qwen's -AWQ / -FP8, a quantizer's release with a known layout). */
+typedef struct llmsize_release {
+    const char *repo;         /* Hugging Face repo id                                     */
+    const char *model;        /* table model id (the architecture)                        */
+    const char *format;       /* table format id                                          */
+    uint64_t bytes;           /* model.safetensors.index.json total_size, 0 = unknown     */
+    const char *source;
+} llmsize_release;
+
+/* An Ollama library tag and what Ollama serves for it. */
+typedef struct llmsize_ollama_tag {
+    const char *tag;          /* "llama3.2", "deepseek-r1:671b" (no tag = :latest)        */
+    const char *model;        /* table model id                                           */
+    const char *format;       /* table format id of the blob Ollama pulls                 */
+    const char *source;
+} llmsize_ollama_tag;
+
+/* How llmsize_resolve read a name. */
+typedef enum llmsize_how {
+    LLMSIZE_HOW_ID = 0,       /* a canonical table id                                     */
+    LLMSIZE_HOW_REPO,         /* a Hugging Face repo id the model row lists               */
+    LLMSIZE_HOW_RELEASE,      /* a repo of the release table                              */
+    LLMSIZE_HOW_QUANTIZED,    /* a quantized copy: a table model's name plus a format
+                                 (bartowski/…-GGUF, …-AWQ, …-FP8, mlx-community/…-4bit)  */
+    LLMSIZE_HOW_DERIVED,      /* a fine-tune, variant or re-release whose name holds one
+                                 table model's name (NousResearch/Hermes-3-Llama-3.1-8B)  */
+    LLMSIZE_HOW_OLLAMA,       /* an Ollama library tag                                    */
+    LLMSIZE_HOW_GGUF_FILE,    /* a GGUF file name (…-Q4_K_M.gguf, shards included)        */
+    LLMSIZE_HOW_COUNT
+} llmsize_how;
+
+/* Where a resolution's format came from. */
+typedef enum llmsize_format_from {
+    LLMSIZE_FROM_NONE = 0,    /* the name names a format the table lacks: format is NULL  */
+    LLMSIZE_FROM_NAME,        /* the name states it (-AWQ, -Q4_K_M.gguf, :q8_0, :Q4_K_M)  */
+    LLMSIZE_FROM_CHECKPOINT,  /* the format the model's checkpoint was released in        */
+    LLMSIZE_FROM_RELEASE,     /* the release table's row for the repo                     */
+    LLMSIZE_FROM_OLLAMA,      /* what Ollama serves for the tag                           */
+    LLMSIZE_FROM_DEFAULT,     /* a GGUF repo without a file type: llama.cpp's -hf pick,
+                                 Q4_K_M                                                   */
+    LLMSIZE_FROM_COUNT
+} llmsize_format_from;
+
+typedef struct llmsize_resolution {
+    const llmsize_model *model;   /* the table row: the architecture that is sized        */
+    const llmsize_format *format; /* NULL only with LLMSIZE_FROM_NONE                     */
+    uint32_t how;             /* llmsize_how                                              */
+    uint32_t format_from;     /* llmsize_format_from                                      */
+    const char *matched;      /* the table name it matched (an id, a repo, a tag): the
+                                 first matched_len bytes                                   */
+    size_t matched_len;
+    const char *source;       /* source of the release or Ollama row, else NULL           */
+} llmsize_resolution;
+
+/* How llmsize_resolve_accel read an accelerator's name. */
+typedef enum llmsize_memory_from {
+    LLMSIZE_MEMORY_ROW = 0,   /* the table row's configuration                            */
+    LLMSIZE_MEMORY_NAMED,     /* a size the name states ("M3 Max 36GB", "m2-max-64gb")    */
+    LLMSIZE_MEMORY_DESCRIBED  /* llmsize_describe_accel: the caller's own figures         */
+} llmsize_memory_from;
+
+typedef struct llmsize_accel_resolution {
+    llmsize_accel accel;      /* the row, with the memory the name states: pass &accel on */
+    const llmsize_accel *row; /* the table row (NULL for a described accelerator)         */
+    uint32_t memory_from;     /* llmsize_memory_from                                      */
+    uint32_t memory_choices;  /* sizes the part is sold with: > 1 with MEMORY_ROW means the
+                                 row's size was assumed, and the caller should say so     */
+} llmsize_accel_resolution;
+
 /* Table selector for llmsize_suggest(). */
 typedef enum llmsize_table {
     LLMSIZE_TABLE_MODELS = 0, LLMSIZE_TABLE_ACCELS, LLMSIZE_TABLE_FORMATS, LLMSIZE_TABLE_KV_DTYPES,
@@ -890,6 +985,48 @@ LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_mo
 LLMSIZE_API llmsize_status llmsize_find_accel(const char *name, const llmsize_accel **out);
 LLMSIZE_API llmsize_status llmsize_find_format(const char *name, const llmsize_format **out);
 LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dtype *out);
+/* Any model name people write -> the table row, its format and how it was read:
+   canonical ids, repo ids (with or without the org), quantized copies (-GGUF, -i1-GGUF,
+   -AWQ, -GPTQ-Int4/Int8, -FP8, -FP8-dynamic, quantized.w4a16/w8a8/w8a16, -NVFP4, -MXFP4,
+   -bnb-4bit, MLX -4bit/-6bit/-8bit, EXL2/EXL3 bpw branches), fine-tunes and variants
+   whose name holds exactly one table model's name, dated re-releases, Ollama tags
+   (name[:tag], registry prefixes), `repo:QUANT` (llama-server -hf, hf.co/ in Ollama)
+   and GGUF file names. The format is the one the name states, else the release the repo
+   is, else the model's checkpoint format. A name that fits two models is
+   LLMSIZE_ERR_AMBIGUOUS, one that fits none LLMSIZE_ERR_UNKNOWN_MODEL: never a
+   neighbour. llmsize_suggest(LLMSIZE_TABLE_MODELS, name, ...) gives the close matches. */
+LLMSIZE_API llmsize_status llmsize_resolve(const char *name, llmsize_resolution *out);
+/* The same, as `engine` (llmsize_engine) reads its model argument: Ollama reads its own
+   library first (`deepseek-r1` is the 8B distill there, the 671B model everywhere else). */
+LLMSIZE_API llmsize_status llmsize_resolve_for(const char *name, uint32_t engine, llmsize_resolution *out);
+LLMSIZE_API const char *llmsize_how_name(uint32_t how);          /* "id", "repo", …; NULL if bad */
+LLMSIZE_API const char *llmsize_format_from_name(uint32_t from); /* "name", "checkpoint", …    */
+/* The format a deployment on `engine` (llmsize_engine) loads when nobody names one:
+   the resolution's own, except a 16-bit checkpoint under llama.cpp or Ollama, which run
+   GGUF files (Q4_K_M, the file type their library and -hf pick), and a natively MXFP4
+   checkpoint there (MXFP4_MOE). */
+LLMSIZE_API llmsize_status llmsize_format_for(const llmsize_resolution *r, uint32_t engine,
+                                              const llmsize_format **out);
+LLMSIZE_API size_t llmsize_release_count(void);
+LLMSIZE_API const llmsize_release *llmsize_release_at(size_t index);
+LLMSIZE_API size_t llmsize_ollama_tag_count(void);
+LLMSIZE_API const llmsize_ollama_tag *llmsize_ollama_tag_at(size_t index);
+/* The checkpoint format of a model row (bf16 when the row names none). */
+LLMSIZE_API const llmsize_format *llmsize_checkpoint_format(const llmsize_model *model);
+
+/* An accelerator as people name it: every name llmsize_find_accel knows, chip names in any
+   case and spacing ("M2 Max", "rtx 4090"), and a memory size ("M3 Max 36GB", "Apple M4 Pro
+   48 GB", "m2-max-64gb") the part is sold with, which also picks the GPU-core variant where
+   bandwidth differs. A name several rows fit ("M3 Max": 300 or 400 GB/s) is
+   LLMSIZE_ERR_AMBIGUOUS; a size the part is not sold with LLMSIZE_ERR_UNKNOWN_ACCEL. */
+LLMSIZE_API llmsize_status llmsize_resolve_accel(const char *name, llmsize_accel_resolution *out);
+/* An accelerator the table lacks, from its memory (GiB), bandwidth (GB/s) and, optionally,
+   dense 16-bit tensor TFLOPS (0 = unknown: no TTFT); hw_class picks the decode-efficiency
+   calibration (LLMSIZE_HW_CONSUMER for a GDDR card). Apple and other unified-memory parts
+   keep their usual share of memory for the GPU. */
+LLMSIZE_API llmsize_status llmsize_describe_accel(double mem_gib, double bw_gbs, double bf16_tflops, uint32_t hw_class,
+                                                  llmsize_accel *out);
+
 /* Up to `cap` names from `table` closest to `query` (edit distance); returns how many
    were written to out[]. Safe with any query, including NULL (returns 0). */
 LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
@@ -1107,7 +1244,8 @@ LLMSIZE_API const char *llmsize_strerror(llmsize_status status) {
         "output array too small",
         "unknown serving engine",
         "cannot parse the input (command line, value, config or file header)",
-        "the buffer ends inside the file header (fetch the bytes `needed` says and retry)"
+        "the buffer ends inside the file header (fetch the bytes `needed` says and retry)",
+        "the name fits more than one row (name the size, the GPU variant or the repo)"
     };
     if ((unsigned)status >= (unsigned)LLMSIZE_STATUS_COUNT) return "unknown status code";
     return msg[status];
@@ -1276,12 +1414,14 @@ static size_t llmsize__lookup(llmsize_table t, const char *name) {
     return (size_t)-1;
 }
 
+/* Every model name goes through the one resolver (Names, below). */
 LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out) {
-    size_t i;
+    llmsize_resolution r;
+    llmsize_status st;
     if (out) *out = NULL;
     if (!name || !out) return LLMSIZE_ERR_NULL;
-    if ((i = llmsize__lookup(LLMSIZE_TABLE_MODELS, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_MODEL;
-    *out = &llmsize__models[i];
+    if ((st = llmsize_resolve(name, &r)) != LLMSIZE_OK) return st;
+    *out = r.model;
     return LLMSIZE_OK;
 }
 
@@ -1313,27 +1453,199 @@ LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dt
     return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
 }
 
-/* Bounded Levenshtein distance over at most 63 leading bytes, case-insensitive. */
-#define LLMSIZE__SUGGEST_MAX 63
-static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn) {
-    size_t row[LLMSIZE__SUGGEST_MAX + 1], an = 0, i, j;
-    while (a[an] && an < LLMSIZE__SUGGEST_MAX) ++an;
-    if (bn > LLMSIZE__SUGGEST_MAX) bn = LLMSIZE__SUGGEST_MAX;
-    for (j = 0; j <= bn; ++j) row[j] = j;
-    for (i = 1; i <= an; ++i) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (j = 1; j <= bn; ++j) {
-            size_t up = row[j];
-            size_t cost = llmsize__lower((unsigned char)a[i - 1]) == llmsize__lower((unsigned char)b[j - 1]) ? 0 : 1;
-            size_t best = diag + cost;
-            if (up + 1 < best) best = up + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
+/* A name as tokens: maximal runs of letters or of digits, compared without case; every
+   other byte separates them. "Meta-Llama-3.1-8B-Instruct" is meta llama 3 1 8 b instruct. */
+#define LLMSIZE__MAX_TOKENS 40
+typedef struct llmsize__tokens {
+    const char *at[LLMSIZE__MAX_TOKENS];
+    uint8_t len[LLMSIZE__MAX_TOKENS];
+    char sep[LLMSIZE__MAX_TOKENS];   /* the byte before the token ('\0' at the start)      */
+    size_t n;
+} llmsize__tokens;
+
+static int llmsize__is_digit(int c) { return c >= '0' && c <= '9'; }
+static int llmsize__is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* 0 when the name has more tokens than fit (it is then matched by nothing). */
+static int llmsize__tokenize(const char *s, size_t n, llmsize__tokens *t) {
+    size_t i = 0;
+    t->n = 0;
+    while (i < n) {
+        const int c = (unsigned char)s[i];
+        size_t j = i;
+        if (!llmsize__is_digit(c) && !llmsize__is_alpha(c)) { ++i; continue; }
+        while (j < n && j - i < 255 && (llmsize__is_digit(c) ? llmsize__is_digit((unsigned char)s[j])
+                                                              : llmsize__is_alpha((unsigned char)s[j]))) ++j;
+        if (t->n == LLMSIZE__MAX_TOKENS) return 0;
+        t->at[t->n] = s + i;
+        t->len[t->n] = (uint8_t)(j - i);
+        t->sep[t->n] = i ? s[i - 1] : '\0';
+        ++t->n;
+        i = j;
+    }
+    return 1;
+}
+
+static int llmsize__tok_eq(const llmsize__tokens *a, size_t i, const llmsize__tokens *b, size_t j) {
+    return a->len[i] == b->len[j] && llmsize__eq_n_ci(a->at[i], b->at[j], a->len[i]);
+}
+static int llmsize__tok_is(const llmsize__tokens *a, size_t i, const char *word) {
+    return strlen(word) == a->len[i] && llmsize__eq_n_ci(a->at[i], word, a->len[i]);
+}
+
+/* Where the whole of `r` occurs in `q` as consecutive tokens, or -1. */
+static long llmsize__tok_find(const llmsize__tokens *q, const llmsize__tokens *r) {
+    size_t p, k;
+    if (!r->n || r->n > q->n) return -1;
+    for (p = 0; p + r->n <= q->n; ++p) {
+        for (k = 0; k < r->n && llmsize__tok_eq(q, p + k, r, k); ++k) {}
+        if (k == r->n) return (long)p;
+    }
+    return -1;
+}
+
+/* Does a name state a size ("8 b", "135 m", "8x7 b")? After a size, anything may follow
+   (Instruct, abliterated, a fine-tuner's tag); after a bare family name only words that
+   leave the architecture alone may, or "Phi-4-multimodal" would read as Phi-4. */
+static int llmsize__has_size(const llmsize__tokens *t) {
+    size_t i;
+    for (i = 1; i < t->n; ++i)
+        if (llmsize__is_digit((unsigned char)t->at[i - 1][0]) && t->sep[i] != '-' && t->sep[i] != '_' &&
+            (llmsize__tok_is(t, i, "b") || llmsize__tok_is(t, i, "m"))) return 1;
+    return 0;
+}
+
+static int llmsize__variant_word(const llmsize__tokens *t, size_t i) {
+    static const char *const words[] = {
+        "instruct", "it", "chat", "base", "hf", "gguf", "ggml", "i", "imatrix", "awq", "gptq", "int", "fp", "bf",
+        "bnb", "bit", "mlx", "exl", "bpw", "quantized", "w", "a", "dynamic", "block", "nvfp", "mxfp", "q", "k",
+        "s", "l", "xl", "xs", "xxs", "iq", "f", "unsloth", "ud", "latest", "v", "gptqmodel", "marlin", "static",
+        "channel", "fbgemm", "llmcompressor", "tq", "qat", "original", "m", "of"
+    };
+    size_t k;
+    if (llmsize__is_digit((unsigned char)t->at[i][0])) return 1;   /* dates, bits, quant levels */
+    for (k = 0; k < sizeof words / sizeof words[0]; ++k)
+        if (llmsize__tok_is(t, i, words[k])) return 1;
+    return 0;
+}
+
+/* Words that, between a family and its size, make another model ("Qwen2.5-VL-7B" is not
+   Qwen2.5-7B): vision and audio towers, embedders, rerankers, reward models. */
+static int llmsize__other_model_word(const llmsize__tokens *t, size_t i) {
+    static const char *const words[] = {
+        "vl", "vision", "omni", "audio", "speech", "multimodal", "embedding", "embed", "reranker", "rerank",
+        "reward", "rm", "moe", "mm", "image", "video", "math", "coder", "llava", "ultravox", "whisper"
+    };
+    size_t k;
+    for (k = 0; k < sizeof words / sizeof words[0]; ++k)
+        if (llmsize__tok_is(t, i, words[k])) return 1;
+    return 0;
+}
+
+/* How well one table name (an id or a repo's last part) matches query tokens: the number
+   of the name's tokens matched (0: none), where (*at) and over how many query tokens
+   (*span). The whole name in a row ("Hermes-3-Llama-3.1-8B"), or a name ending in a size
+   split by at most three words that keep the architecture ("Llama-3.1-Tulu-3-8B"). */
+static size_t llmsize__name_match(const llmsize__tokens *q, const char *name, size_t n, size_t *at, size_t *span) {
+    llmsize__tokens r;
+    long p;
+    size_t k, end;
+    if (!llmsize__tokenize(name, n, &r)) return 0;
+    if ((p = llmsize__tok_find(q, &r)) >= 0) {
+        end = (size_t)p + r.n;
+    } else {   /* family ... size */
+        llmsize__tokens fam = r;
+        size_t f, s, g;
+        if (r.n < 4 || !llmsize__is_digit((unsigned char)r.at[r.n - 2][0]) ||
+            !(llmsize__tok_is(&r, r.n - 1, "b") || llmsize__tok_is(&r, r.n - 1, "m"))) return 0;
+        fam.n = r.n - 2;
+        if ((p = llmsize__tok_find(q, &fam)) < 0) return 0;
+        f = (size_t)p + fam.n;
+        for (s = f + 1; s < f + 4 && s + 1 < q->n; ++s)
+            if (llmsize__tok_eq(q, s, &r, r.n - 2) && llmsize__tok_eq(q, s + 1, &r, r.n - 1)) break;
+        if (!(s < f + 4 && s + 1 < q->n)) return 0;
+        for (g = f; g < s; ++g)   /* the words between: no other model's marker, no other size */
+            if (llmsize__other_model_word(q, g) ||
+                (llmsize__is_digit((unsigned char)q->at[g][0]) && g + 1 < s &&
+                 (llmsize__tok_is(q, g + 1, "b") || llmsize__tok_is(q, g + 1, "m")))) return 0;
+        if (!strchr("-_ /", q->sep[f])) return 0;   /* Qwen2.5 is not Qwen2, gemma-3n not gemma-3 */
+        end = s + 2;
+    }
+    /* "DeepSeek-V3" is not "DeepSeek-V3.2": a number run on after a '.' is another version */
+    if (end < q->n && q->sep[end] == '.' && llmsize__is_digit((unsigned char)q->at[end - 1][0]) &&
+        llmsize__is_digit((unsigned char)q->at[end][0])) return 0;
+    if (p > 0 && q->sep[p] == '.' && llmsize__is_digit((unsigned char)q->at[p][0])) return 0;
+    for (k = 0; k < (size_t)p; ++k)   /* "ultravox-v0_5-llama-3_1-8b" is an audio model on Llama */
+        if (llmsize__other_model_word(q, k)) return 0;
+    if (!llmsize__has_size(&r))
+        for (k = end; k < q->n; ++k)
+            if (!llmsize__variant_word(q, k)) return 0;
+    *at = (size_t)p;
+    *span = end - (size_t)p;
+    return r.n;
+}
+
+/* Best match of one model row: its id, every repo's last part and its releases' repos. */
+static size_t llmsize__row_match(const llmsize__tokens *q, const llmsize_model *m, size_t *at, size_t *span,
+                                 const char **name, size_t *name_len) {
+    size_t best = 0, a = 0, sp = 0, s, i;
+    const char *p = m->hf_repos;
+    if ((s = llmsize__name_match(q, m->id, strlen(m->id), &a, &sp)) > best) {
+        best = s; *at = a; *span = sp; *name = m->id; *name_len = strlen(m->id);
+    }
+    if (llmsize__eq_n_ci(m->id, "meta-", 5) &&   /* "Llama-3-8B" names Meta-Llama-3-8B */
+        (s = llmsize__name_match(q, m->id + 5, strlen(m->id) - 5, &a, &sp)) > best) {
+        best = s; *at = a; *span = sp; *name = m->id; *name_len = strlen(m->id);
+    }
+    for (i = 0; i <= LLMSIZE__COUNT(llmsize__releases); ++i) {
+        if (i == LLMSIZE__COUNT(llmsize__releases)) p = m->hf_repos;   /* then the row's own repos */
+        else if (!strcmp(llmsize__releases[i].model, m->id)) p = llmsize__releases[i].repo;
+        else continue;
+        while (p && *p) {
+            const char *e = p, *b;
+            size_t bl;
+            while (*e && *e != '|') ++e;
+            for (b = e; b > p && b[-1] != '/'; --b) {}
+            bl = (size_t)(e - b);
+            if ((s = llmsize__name_match(q, b, bl, &a, &sp)) > best) {
+                best = s; *at = a; *span = sp; *name = p; *name_len = (size_t)(e - p);
+            }
+            /* a name without a version is the first release: "Mistral-7B" is Mistral-7B-v0.1 */
+            if (bl > 5 && (llmsize__eq_n_ci(b + bl - 5, "-v0.1", 5) || llmsize__eq_n_ci(b + bl - 5, "-v1.0", 5)) &&
+                (s = llmsize__name_match(q, b, bl - 5, &a, &sp)) > best) {
+                best = s; *at = a; *span = sp; *name = p; *name_len = (size_t)(e - p);
+            }
+            p = *e ? e + 1 : e;
         }
     }
-    return row[bn];
+    return best;
+}
+
+/* Bounded edit distance over at most 63 leading bytes, case-insensitive, with a swap of
+   two neighbours counting as one edit ("rtx-4900" is one edit from rtx-4090). */
+#define LLMSIZE__SUGGEST_MAX 63
+static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn) {
+    size_t prev2[LLMSIZE__SUGGEST_MAX + 1], prev[LLMSIZE__SUGGEST_MAX + 1], row[LLMSIZE__SUGGEST_MAX + 1], an = 0, i, j;
+    while (a[an] && an < LLMSIZE__SUGGEST_MAX) ++an;
+    if (bn > LLMSIZE__SUGGEST_MAX) bn = LLMSIZE__SUGGEST_MAX;
+    for (j = 0; j <= bn; ++j) { prev[j] = j; prev2[j] = j; }
+    for (i = 1; i <= an; ++i) {
+        const int ai = llmsize__lower((unsigned char)a[i - 1]);
+        row[0] = i;
+        for (j = 1; j <= bn; ++j) {
+            const int bj = llmsize__lower((unsigned char)b[j - 1]);
+            size_t best = prev[j - 1] + (ai == bj ? 0u : 1u);
+            if (prev[j] + 1 < best) best = prev[j] + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            if (i > 1 && j > 1 && ai == llmsize__lower((unsigned char)b[j - 2]) &&
+                llmsize__lower((unsigned char)a[i - 2]) == bj && prev2[j - 2] + 1 < best)
+                best = prev2[j - 2] + 1;
+            row[j] = best;
+        }
+        memcpy(prev2, prev, sizeof prev);
+        memcpy(prev, row, sizeof row);
+    }
+    return prev[bn];
 }
 
 /* Distance from query to the closest entry of a '|'-separated list. A query that
@@ -1342,11 +1654,24 @@ static size_t llmsize__name_distance(const char *q, const char *names) {
     size_t best = (size_t)-1, qn = strlen(q);
     const char *p = names;
     while (p && *p) {
-        const char *e = p;
+        const char *e = p, *k0;
         size_t d, n;
         while (*e && *e != '|') ++e;
         n = (size_t)(e - p);
         d = llmsize__edit_distance(q, p, n);
+        {   /* by tokens: "M3 Max" starts m3-max-128gb, "llama3.2" starts llama-3.2-1b; a name
+               holding this one ("…-Llama-3.1-8B-merge") is closest of all */
+            const char *b = p;
+            size_t at, sp;
+            llmsize__tokens qt, rt;
+            for (k0 = p; k0 < e; ++k0) if (*k0 == '/') b = k0 + 1;
+            if (llmsize__tokenize(q, qn, &qt) && llmsize__tokenize(b, (size_t)(e - b), &rt) && qt.n && qt.n < rt.n) {
+                size_t k;
+                for (k = 0; k < qt.n && llmsize__tok_eq(&qt, k, &rt, k); ++k) {}
+                if (k == qt.n) d = 0;   /* the query starts this name: closer than any typo */
+            }
+            if (llmsize__tokenize(q, qn, &qt) && llmsize__name_match(&qt, b, (size_t)(e - b), &at, &sp)) d = 0;
+        }
         if (qn >= 3 && n > qn) {
             size_t k;
             int prefix = 1;
@@ -1386,6 +1711,531 @@ LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
     }
     return n;
 }
+
+/* ---------------------------------------------------------------------------------- */
+/* Names: one resolver for every entry point                                          */
+/* ---------------------------------------------------------------------------------- */
+/* The format a name states. GGUF file types end the stem (…-Q4_K_M.gguf, …-q4_k_m-00001-of-00002.gguf,
+   repo:Q4_K_M); GPU checkpoints carry a tag (…-AWQ, …-FP8-dynamic, quantized.w4a16, mlx-community/…-4bit).
+   *gguf_repo is set for a "-GGUF" repo that names no file type. NULL when the name states none, or one
+   the table lacks (*unknown set: "UD-Q4_K_XL", "exl2:3.5bpw"). */
+static const llmsize_format *llmsize__format_in_name(const char *name, size_t n, int *gguf_repo, int *unknown) {
+    static const char *const gpu_tags[][2] = {   /* longest first where one tag holds another */
+        { "gptq-int4", "gptq" }, { "gptq-int8", "gptq-int8" }, { "w4a16", "gptq" }, { "w8a16", "gptq-int8" },
+        { "w8a8", "int8" }, { "fp8-block", "fp8-block" }, { "fp8-dynamic", "fp8" }, { "fp8", "fp8" },
+        { "nvfp4", "nvfp4" }, { "mxfp4", "mxfp4" }, { "awq", "awq" }, { "gptq", "gptq" },
+        { "bnb-4bit", "bnb-nf4" }, { "bnb-8bit", "bnb-int8" }, { "int4", "gptq" }, { "int8", "int8" },
+        { "bf16", "bf16" }, { "fp16", "f16" }   /* unsloth/Kimi-K2-Instruct-BF16: the upcast copy */
+    };
+    const llmsize_format *best = NULL;
+    const char *org_end = NULL, *colon = NULL, *stem;
+    size_t i, j, best_len = 0, sn;
+    int mlx = 0, nvidia = 0;
+    *gguf_repo = *unknown = 0;
+    for (i = 0; i < n; ++i) {
+        if (name[i] == '/' && !colon) org_end = name + i;
+        if (name[i] == ':') colon = name + i;
+    }
+    mlx = (org_end && (size_t)(org_end - name) == 13 && llmsize__eq_n_ci(name, "mlx-community", 13)) ||
+          llmsize__contains_ci(org_end ? org_end : name, "-mlx");
+    nvidia = org_end && (size_t)(org_end - name) == 6 && llmsize__eq_n_ci(name, "nvidia", 6);
+    /* repo:QUANT (llama-server -hf, Ollama hf.co/…, an EXL2 branch): the part after ':' */
+    if (colon && org_end) {
+        const char *qq = colon + 1;
+        const size_t ql = (size_t)(name + n - qq);
+        for (i = 0; i < llmsize_format_count(); ++i) {
+            const llmsize_format *f = llmsize_format_at(i);
+            const size_t fl = strcspn(f->id, "|");
+            if (f->kind == LLMSIZE_FMT_GGUF && fl == ql && llmsize__eq_n_ci(qq, f->id, fl)) return f;
+        }
+        if ((ql == 3 && llmsize__eq_n_ci(qq, "f16", 3)) || (ql == 4 && llmsize__eq_n_ci(qq, "bf16", 4))) {
+            const llmsize_format *f = NULL;
+            llmsize_find_format(ql == 3 ? "gguf-f16" : "gguf-bf16", &f);
+            return f;
+        }
+        if (ql > 3 && llmsize__eq_n_ci(qq + ql - 3, "bpw", 3) && ql - 3 < 8) {   /* turboderp/…-exl2:4.0bpw */
+            char id[16] = "exl2-";
+            const llmsize_format *f = NULL;
+            memcpy(id + 5, qq, ql - 3);
+            id[5 + ql - 3] = '\0';
+            if (llmsize__contains_ci(name, "exl3")) memcpy(id, "exl3", 4);
+            if (llmsize_find_format(id, &f) == LLMSIZE_OK) return f;
+        }
+        *unknown = 1;
+        return NULL;
+    }
+    if (colon) n = (size_t)(colon - name);
+    stem = org_end ? org_end + 1 : name;
+    sn = (size_t)(name + n - stem);
+    if (sn > 5 && llmsize__eq_n_ci(stem + sn - 5, ".gguf", 5)) sn -= 5;
+    else if (sn > 5 && llmsize__eq_n_ci(stem + sn - 5, "-gguf", 5)) { sn -= 5; *gguf_repo = 1; }   /* …-Q4_0-GGUF */
+    if (sn > 15 && stem[sn - 15] == '-' && llmsize__eq_n_ci(stem + sn - 9, "-of-", 4)) sn -= 15;
+    if (sn > 5 && strchr("-_.", stem[sn - 5]) && llmsize__eq_n_ci(stem + sn - 4, "imat", 4)) sn -= 5;   /* …-Q4_K_M-imat */
+    if (sn != (size_t)(name + n - stem) || *gguf_repo) {   /* a GGUF file or repo: 16-bit types are GGUF's own */
+        static const char *const wide[][2] = { { "bf16", "gguf-bf16" }, { "f16", "gguf-f16" }, { "fp16", "gguf-f16" } };
+        for (i = 0; i < 3; ++i) {
+            const size_t wl = strlen(wide[i][0]);
+            if (sn > wl && llmsize__eq_n_ci(stem + sn - wl, wide[i][0], wl) && strchr("-._", stem[sn - wl - 1])) {
+                *gguf_repo = 0;
+                llmsize_find_format(wide[i][1], &best);
+                return best;
+            }
+        }
+    }
+    /* GGUF: the longest file-type id that ends the stem after '-', '.' or '_' */
+    for (i = 0; i < llmsize_format_count(); ++i) {
+        const llmsize_format *f = llmsize_format_at(i);
+        const size_t fl = strcspn(f->id, "|");
+        if (f->kind != LLMSIZE_FMT_GGUF || fl >= sn || fl <= best_len) continue;
+        if (llmsize__eq_n_ci(stem + sn - fl, f->id, fl) && strchr("-._", stem[sn - fl - 1])) { best = f; best_len = fl; }
+    }
+    if (best) {   /* "UD-Q4_K_XL" is not Q4_K_XL's neighbour: unsloth's dynamic mixes are not in the table */
+        *gguf_repo = 0;
+        if (sn > best_len + 3 && llmsize__eq_n_ci(stem + sn - best_len - 3, "ud", 2)) { *unknown = 1; return NULL; }
+        return best;
+    }
+    if ((*gguf_repo || (sn != (size_t)(name + n - stem))) && sn > 6 && llmsize__eq_n_ci(stem + sn - 5, "mxfp4", 5) &&
+        strchr("-._", stem[sn - 6])) {   /* ggml-org's gpt-oss-20b-mxfp4.gguf: the MXFP4_MOE file type */
+        *gguf_repo = 0;
+        llmsize_find_format("MXFP4_MOE", &best);
+        return best;
+    }
+    if (*gguf_repo) return NULL;
+    if (mlx) {   /* mlx-community/…-4bit, …-MLX-8bit: MLX affine groups of 64 (other group sizes: not in the table) */
+        static const char *const mlx_tags[][2] = { { "4bit", "mlx-4bit" }, { "6bit", "mlx-6bit" }, { "8bit", "mlx-8bit" } };
+        for (i = 0; i < 3; ++i)
+            for (j = 1; j + 4 <= sn; ++j)
+                if (strchr("-_", stem[j - 1]) && llmsize__eq_n_ci(stem + j, mlx_tags[i][0], 4) && (j + 4 == sn || strchr("-_", stem[j + 4]))) {
+                    const llmsize_format *f = NULL;
+                    if (j + 4 < sn && (stem[j + 5] == 'g' || stem[j + 5] == 'G')) { *unknown = 1; return NULL; }   /* -4bit-g32 */
+                    if (llmsize_find_format(mlx_tags[i][1], &f) != LLMSIZE_OK) *unknown = 1;
+                    return f;
+                }
+    }
+    if (llmsize__contains_ci(stem, "gptqmodel")) {   /* ModelCloud's GPTQModel releases: …-gptqmodel-4bit */
+        const llmsize_format *f = NULL;
+        llmsize_find_format(llmsize__contains_ci(stem, "8bit") ? "gptq-int8" : "gptq", &f);
+        if (llmsize__contains_ci(stem, "4bit") || llmsize__contains_ci(stem, "8bit")) return f;
+    }
+    if (nvidia && sn > 4 && llmsize__eq_n_ci(stem + sn - 4, "-fp4", 4)) {   /* nvidia/…-FP4: ModelOpt NVFP4 */
+        llmsize_find_format("nvfp4", &best);
+        return best;
+    }
+    for (i = 0; i < sizeof gpu_tags / sizeof gpu_tags[0]; ++i) {
+        const size_t tl = strlen(gpu_tags[i][0]);
+        for (j = 0; j + tl <= sn; ++j) {
+            if ((j == 0 || strchr("-._", stem[j - 1])) && llmsize__eq_n_ci(stem + j, gpu_tags[i][0], tl) &&
+                (j + tl == sn || strchr("-._", stem[j + tl]))) {
+                const llmsize_format *f = NULL;
+                llmsize_find_format(gpu_tags[i][1], &f);
+                return f;
+            }
+        }
+    }
+    if (sn > 5 && (llmsize__contains_ci(stem, "-4bit") || llmsize__contains_ci(stem, "-8bit") || llmsize__contains_ci(stem, "exl2") ||
+                   llmsize__contains_ci(stem, "exl3"))) *unknown = 1;   /* a bit width in a layout the table lacks */
+    return NULL;
+}
+
+LLMSIZE_API size_t llmsize_release_count(void) { return LLMSIZE__COUNT(llmsize__releases); }
+LLMSIZE_API const llmsize_release *llmsize_release_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__releases) ? &llmsize__releases[i] : NULL;
+}
+LLMSIZE_API size_t llmsize_ollama_tag_count(void) { return LLMSIZE__COUNT(llmsize__ollama_tags); }
+LLMSIZE_API const llmsize_ollama_tag *llmsize_ollama_tag_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__ollama_tags) ? &llmsize__ollama_tags[i] : NULL;
+}
+
+LLMSIZE_API const llmsize_format *llmsize_checkpoint_format(const llmsize_model *m) {
+    const llmsize_format *f = NULL;
+    if (!m) return NULL;
+    llmsize_find_format(m->checkpoint_format && *m->checkpoint_format ? m->checkpoint_format : "bf16", &f);
+    return f;
+}
+
+static const llmsize_model *llmsize__model_row(const char *id) {
+    const size_t i = llmsize__lookup(LLMSIZE_TABLE_MODELS, id);
+    return i == (size_t)-1 ? NULL : &llmsize__models[i];
+}
+
+LLMSIZE_API const char *llmsize_how_name(uint32_t how) {
+    static const char *const names[LLMSIZE_HOW_COUNT] = { "id", "repo", "release", "quantized", "derived", "ollama", "gguf-file" };
+    return how < LLMSIZE_HOW_COUNT ? names[how] : NULL;
+}
+LLMSIZE_API const char *llmsize_format_from_name(uint32_t from) {
+    static const char *const names[LLMSIZE_FROM_COUNT] = { "none", "name", "checkpoint", "release", "ollama", "default" };
+    return from < LLMSIZE_FROM_COUNT ? names[from] : NULL;
+}
+
+/* The quantization an Ollama tag ends in: q4_K_M, q8_0, fp16, bf16 (NULL: none). */
+static const llmsize_format *llmsize__ollama_quant(const char *q, size_t ql) {
+    const llmsize_format *f = NULL;
+    size_t i;
+    if (ql == 4 && (llmsize__eq_n_ci(q, "fp16", 4) || llmsize__eq_n_ci(q, "bf16", 4))) {
+        llmsize_find_format(q[0] == 'f' || q[0] == 'F' ? "gguf-f16" : "gguf-bf16", &f);
+        return f;
+    }
+    for (i = 0; i < llmsize_format_count(); ++i) {
+        const llmsize_format *g = llmsize_format_at(i);
+        const size_t gl = strcspn(g->id, "|");
+        if (g->kind == LLMSIZE_FMT_GGUF && gl == ql && llmsize__eq_n_ci(q, g->id, gl)) return g;
+    }
+    return NULL;
+}
+
+/* An Ollama tag: [registry.ollama.ai/][library/]name[:tag]; ":latest" is the bare name. The
+   table's longest tag that the name starts with at a '-' boundary wins; what follows it may
+   only name a quantization ("llama3.1:8b-instruct-q8_0" is the 8b row at Q8_0). */
+static llmsize_status llmsize__resolve_ollama(const char *name, size_t n, llmsize_resolution *out) {
+    size_t i, best_len = 0;
+    const llmsize_ollama_tag *best = NULL;
+    if (n > 19 && llmsize__eq_n_ci(name, "registry.ollama.ai/", 19)) { name += 19; n -= 19; }
+    if (n > 8 && llmsize__eq_n_ci(name, "library/", 8)) { name += 8; n -= 8; }
+    if (n > 7 && llmsize__eq_n_ci(name + n - 7, ":latest", 7)) n -= 7;
+    if (memchr(name, '/', n)) return LLMSIZE_ERR_UNKNOWN_MODEL;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__ollama_tags); ++i) {
+        const llmsize_ollama_tag *t = &llmsize__ollama_tags[i];
+        const size_t tl = strlen(t->tag);
+        if (tl > n || tl <= best_len || !llmsize__eq_n_ci(name, t->tag, tl)) continue;
+        if (tl < n && !(name[tl] == '-' && memchr(t->tag, ':', tl)) && !(name[tl] == ':' && !memchr(t->tag, ':', tl))) continue;
+        best = t; best_len = tl;
+    }
+    if (!best) return LLMSIZE_ERR_UNKNOWN_MODEL;
+    if (best_len < n && name[best_len] == ':') return LLMSIZE_ERR_UNKNOWN_MODEL;   /* a tag the table lacks */
+    if (!(out->model = llmsize__model_row(best->model))) return LLMSIZE_ERR_UNKNOWN_MODEL;
+    out->how = LLMSIZE_HOW_OLLAMA;
+    out->matched = best->tag;
+    out->matched_len = best_len;
+    out->source = best->source;
+    if (best_len < n) {   /* -instruct-q8_0, -fp16: the quantization, the rest a variant word */
+        const char *q = name + n;
+        size_t ql;
+        const char *sibling_model = NULL;
+        /* the library's quantized tags of this one (qwen3:30b-a3b-q4_K_M) name the model its
+           other quantizations are of: the bare tag may have moved on (qwen3:30b-a3b is the 2507
+           release now, its -q4_K_M and -fp16 are not). Tags that disagree: nothing is guessed. */
+        for (i = 0; i < LLMSIZE__COUNT(llmsize__ollama_tags); ++i) {
+            const llmsize_ollama_tag *t = &llmsize__ollama_tags[i];
+            const char *seg = strrchr(t->tag, '-');
+            if (strlen(t->tag) > best_len && t->tag[best_len] == '-' && llmsize__eq_n_ci(t->tag, best->tag, best_len) &&
+                seg && llmsize__ollama_quant(seg + 1, strlen(seg + 1))) {   /* -q4_K_M, not -instruct or -thinking */
+                if (sibling_model && strcmp(t->model, sibling_model)) return LLMSIZE_ERR_UNKNOWN_MODEL;
+                sibling_model = t->model;
+            }
+        }
+        if (sibling_model && !(out->model = llmsize__model_row(sibling_model))) return LLMSIZE_ERR_UNKNOWN_MODEL;
+        while (q > name + best_len && q[-1] != '-') --q;
+        ql = (size_t)(name + n - q);
+        out->format = llmsize__ollama_quant(q, ql);
+        {   /* between the tag and the quantization only words that keep the model */
+            llmsize__tokens t;
+            llmsize__tokenize(name + best_len, (size_t)(q - name) - best_len, &t);
+            for (i = 0; i < t.n; ++i)
+                if (!llmsize__tok_is(&t, i, "instruct") && !llmsize__tok_is(&t, i, "chat") && !llmsize__tok_is(&t, i, "text") &&
+                    !llmsize__tok_is(&t, i, "it") && !(llmsize__is_digit((unsigned char)t.at[i][0]) && t.len[i] == 4))
+                    return LLMSIZE_ERR_UNKNOWN_MODEL;   /* a variant word, or a release date (2507) */
+        }
+        if (!out->format) {   /* "-instruct" alone names no quantization: the tag's own */
+            llmsize__tokens t;
+            llmsize__tokenize(name + best_len, n - best_len, &t);
+            for (i = 0; i < t.n; ++i) if (!llmsize__variant_word(&t, i)) return LLMSIZE_ERR_UNKNOWN_MODEL;
+            if (q != name + best_len + 1 || !(llmsize__eq_n_ci(q, "instruct", 8) || llmsize__eq_n_ci(q, "text", 4) ||
+                                              llmsize__eq_n_ci(q, "chat", 4)))
+                return LLMSIZE_ERR_UNKNOWN_MODEL;
+        } else {
+            out->format_from = LLMSIZE_FROM_NAME;
+            return LLMSIZE_OK;
+        }
+    }
+    out->format_from = LLMSIZE_FROM_OLLAMA;
+    return llmsize_find_format(best->format, &out->format) == LLMSIZE_OK ? LLMSIZE_OK : LLMSIZE_ERR_UNKNOWN_FORMAT;
+}
+
+/* Organisations that quantize checkpoints themselves, with their own layouts. */
+static int llmsize__requantizer(const char *org, size_t n) {
+    static const char *const orgs[] = { "nvidia", "RedHatAI", "neuralmagic", "ModelCloud", "Intel", "amd" };
+    size_t k;
+    for (k = 0; k < sizeof orgs / sizeof orgs[0]; ++k)
+        if (strlen(orgs[k]) == n && llmsize__eq_n_ci(org, orgs[k], n)) return 1;
+    return 0;
+}
+
+static llmsize_status llmsize__resolve(const char *name, llmsize_resolution *out) {
+    char buf[256];
+    size_t n = strlen(name), i, base_at = 0, best = 0, best_at = 0, best_span = 0, best_name_len = 0;
+    const char *best_name = NULL, *colon;
+    const llmsize_model *winner = NULL;
+    llmsize__tokens q;
+    int gguf_repo = 0, unknown_fmt = 0, tie = 0, file = 0;
+    const llmsize_format *named;
+    if (n == 0 || n >= sizeof buf) return LLMSIZE_ERR_UNKNOWN_MODEL;
+    /* 1. a name the tables hold as written: id, repo, release */
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_MODELS, name)) != (size_t)-1) {
+        out->model = &llmsize__models[i];
+        out->how = llmsize__in_list(name, out->model->id) ? LLMSIZE_HOW_ID : LLMSIZE_HOW_REPO;
+        out->matched = name;   /* equal to the table's entry but for case */
+        out->matched_len = n;
+        out->format = llmsize_checkpoint_format(out->model);
+        out->format_from = LLMSIZE_FROM_CHECKPOINT;
+        return out->format ? LLMSIZE_OK : LLMSIZE_ERR_UNKNOWN_FORMAT;
+    }
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__releases); ++i) {
+        const llmsize_release *r = &llmsize__releases[i];
+        if (!llmsize__in_list(name, r->repo)) continue;
+        if (!(out->model = llmsize__model_row(r->model)) || llmsize_find_format(r->format, &out->format) != LLMSIZE_OK)
+            return LLMSIZE_ERR_UNKNOWN_MODEL;
+        out->how = LLMSIZE_HOW_RELEASE;
+        out->format_from = LLMSIZE_FROM_RELEASE;
+        out->matched = r->repo;
+        out->matched_len = strlen(r->repo);
+        out->source = r->source;
+        return LLMSIZE_OK;
+    }
+    /* 2. Ollama's library: names without an org */
+    {
+        const char *slash = strchr(name, '/');
+        if (!slash || llmsize__eq_n_ci(name, "registry.ollama.ai/", 19) || llmsize__eq_n_ci(name, "library/", 8)) {
+            llmsize_status st = llmsize__resolve_ollama(name, n, out);
+            if (st == LLMSIZE_OK) return st;
+            memset(out, 0, sizeof *out);
+            if (strchr(name, ':') && !slash) return LLMSIZE_ERR_UNKNOWN_MODEL;   /* a tag is Ollama's or nothing */
+        }
+    }
+    /* 3. a name derived from a table model: hf.co/ and org dropped, matched by tokens */
+    memcpy(buf, name, n + 1);
+    if (n > 6 && llmsize__eq_n_ci(buf, "hf.co/", 6)) { memmove(buf, buf + 6, n - 5); n -= 6; }
+    if (n > 15 && llmsize__eq_n_ci(buf, "huggingface.co/", 15)) { memmove(buf, buf + 15, n - 14); n -= 15; }
+    named = llmsize__format_in_name(buf, n, &gguf_repo, &unknown_fmt);
+    colon = strchr(buf, ':');
+    for (i = 0; i < (colon ? (size_t)(colon - buf) : n); ++i) if (buf[i] == '/' || buf[i] == '\\') base_at = i + 1;
+    file = n > 5 && llmsize__eq_n_ci(buf + n - 5, ".gguf", 5);
+    if (!llmsize__tokenize(buf + base_at, (colon ? (size_t)(colon - buf) : n) - base_at, &q)) return LLMSIZE_ERR_UNKNOWN_MODEL;
+    /* the model whose name covers the most tokens; a second model the winner does not
+       cover (a merge, a distill of one into the other) or an equal one makes it ambiguous */
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__models); ++i) {
+        const char *nm = NULL;
+        size_t at = 0, sp = 0, nl = 0, s = llmsize__row_match(&q, &llmsize__models[i], &at, &sp, &nm, &nl);
+        if (s > best) { winner = &llmsize__models[i]; best = s; best_at = at; best_span = sp; best_name = nm; best_name_len = nl; }
+    }
+    for (i = 0; winner && i < LLMSIZE__COUNT(llmsize__models); ++i) {
+        const char *nm = NULL;
+        size_t at = 0, sp = 0, nl = 0, s;
+        if (&llmsize__models[i] == winner || !(s = llmsize__row_match(&q, &llmsize__models[i], &at, &sp, &nm, &nl))) continue;
+        if (s == best || at < best_at || at + sp > best_at + best_span) tie = 1;
+    }
+    if (tie) return LLMSIZE_ERR_AMBIGUOUS;
+    if (!winner) return LLMSIZE_ERR_UNKNOWN_MODEL;
+    out->model = winner;
+    out->matched = best_name;
+    out->matched_len = best_name_len;
+    out->how = file ? LLMSIZE_HOW_GGUF_FILE : (named || gguf_repo || unknown_fmt) ? LLMSIZE_HOW_QUANTIZED : LLMSIZE_HOW_DERIVED;
+    for (i = 0; base_at && !llmsize__requantizer(buf, base_at - 1) && i < LLMSIZE__COUNT(llmsize__releases); ++i) {
+        /* a copy of a known release keeps its layout (unsloth/Qwen3-1.7B-FP8); a quantizer's own
+           release of the same name does not (nvidia/Qwen3-8B-FP8 is ModelOpt per-tensor FP8) */
+        const char *r = llmsize__releases[i].repo, *rb = strchr(r, '/');
+        const size_t ql = (colon ? (size_t)(colon - buf) : n) - base_at;
+        rb = rb ? rb + 1 : r;
+        const llmsize_format *rf = NULL;
+        if (!colon && strlen(rb) == ql && llmsize__eq_n_ci(buf + base_at, rb, ql) && !strcmp(llmsize__releases[i].model, winner->id) &&
+            llmsize_find_format(llmsize__releases[i].format, &rf) == LLMSIZE_OK && rf->kind != LLMSIZE_FMT_GGUF) {
+            out->format = rf;   /* a GGUF repo of the same name holds other files: not this rule */
+            out->format_from = LLMSIZE_FROM_RELEASE;
+            out->source = llmsize__releases[i].source;
+            return LLMSIZE_OK;
+        }
+    }
+    if (named) { out->format = named; out->format_from = LLMSIZE_FROM_NAME; }
+    else if (unknown_fmt) out->format_from = LLMSIZE_FROM_NONE;
+    else if (gguf_repo) { llmsize_find_format("Q4_K_M", &out->format); out->format_from = LLMSIZE_FROM_DEFAULT; }
+    else { out->format = llmsize_checkpoint_format(winner); out->format_from = LLMSIZE_FROM_CHECKPOINT; }
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_resolve(const char *name, llmsize_resolution *out) {
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    st = llmsize__resolve(name, out);
+    if (st != LLMSIZE_OK) memset(out, 0, sizeof *out);
+    return st;
+}
+
+/* ---- accelerators ---- */
+/* Apple GPUs may wire about 2/3 of unified memory at 36 GB and below and about 3/4 above
+   (recommendedMaxWorkingSetSize; observed in AlexsJones/llmfit#754, exo-explore/exo#1672,
+   ggml-org/llama.cpp#2011): the share the table's rows carry, for any memory size. */
+static uint32_t llmsize__unified_usable_pct(uint64_t mem_bytes) {
+    return mem_bytes <= ((uint64_t)36 << 30) ? 67u : 75u;
+}
+
+/* Does a '|'-list of GB sizes hold `gb`? How many sizes does it list? */
+static int llmsize__memory_offered(const char *opts, uint64_t gb, uint32_t *count) {
+    int found = 0;
+    *count = 0;
+    while (opts && *opts) {
+        uint64_t v = 0;
+        while (*opts >= '0' && *opts <= '9') v = v * 10u + (uint64_t)(*opts++ - '0');
+        ++*count;
+        if (v == gb) found = 1;
+        if (*opts == '|') ++opts; else break;
+    }
+    return found;
+}
+
+/* Rows one of whose names starts, token by token, with the query's tokens. */
+static size_t llmsize__accel_prefix_rows(const llmsize__tokens *q, size_t *rows, size_t cap) {
+    size_t i, n = 0;
+    const char *names[3];
+    for (i = 0; llmsize__row_names(LLMSIZE_TABLE_ACCELS, i, names); ++i) {
+        int k, hit = 0;
+        for (k = 0; k < 3 && !hit; ++k) {
+            const char *p = names[k];
+            while (p && *p && !hit) {
+                const char *e = p;
+                llmsize__tokens r;
+                size_t j;
+                while (*e && *e != '|') ++e;
+                if (llmsize__tokenize(p, (size_t)(e - p), &r) && r.n >= q->n && q->n) {
+                    for (j = 0; j < q->n && llmsize__tok_eq(q, j, &r, j); ++j) {}
+                    hit = j == q->n;
+                }
+                p = *e ? e + 1 : e;
+            }
+        }
+        if (hit) { if (n < cap) rows[n] = i; ++n; }
+    }
+    return n;
+}
+
+static void llmsize__accel_from_row(const llmsize_accel *row, llmsize_accel_resolution *out) {
+    uint32_t count = 0;
+    out->accel = *row;
+    out->row = row;
+    out->memory_from = LLMSIZE_MEMORY_ROW;
+    llmsize__memory_offered(row->memory_options, 0, &count);
+    out->memory_choices = count ? count : 1u;
+}
+
+/* The row with `gb` GB on offer, the memory set to it. 0 when the row does not sell it. */
+static int llmsize__accel_with_memory(const llmsize_accel *row, uint64_t gb, llmsize_accel_resolution *out) {
+    uint32_t count = 0;
+    if (row->memory_options) {
+        if (!llmsize__memory_offered(row->memory_options, gb, &count)) return 0;
+        llmsize__accel_from_row(row, out);
+        out->accel.mem_bytes = gb << 30;
+        if (row->hw_class == LLMSIZE_HW_APPLE || row->hw_class == LLMSIZE_HW_UNIFIED)
+            out->accel.usable_pct = llmsize__unified_usable_pct(out->accel.mem_bytes);
+        out->memory_from = LLMSIZE_MEMORY_NAMED;
+        return 1;
+    }
+    /* one size: the name's figure must be that size (GB or GiB, as vendors and drivers
+       round it); the row keeps its exact, driver-reported bytes */
+    if ((double)gb * 1e9 < (double)row->mem_bytes * 0.9 || (double)(gb << 30) > (double)row->mem_bytes * 1.1) return 0;
+    llmsize__accel_from_row(row, out);
+    return 1;
+}
+
+static llmsize_status llmsize__resolve_accel(const char *name, llmsize_accel_resolution *out) {
+    char base[128];
+    size_t i, rows[8], n, len = strlen(name), cut_at = 0, cut_end = 0;
+    uint64_t gb = 0;
+    llmsize__tokens q;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_ACCELS, name)) != (size_t)-1) {
+        llmsize__accel_from_row(&llmsize__accels[i], out);
+        return LLMSIZE_OK;
+    }
+    if (len == 0 || len >= sizeof base || !llmsize__tokenize(name, len, &q)) return LLMSIZE_ERR_UNKNOWN_ACCEL;
+    /* a memory size: digits, then "GB" / "G" / "GiB" as its own token */
+    for (i = 0; i + 1 < q.n; ++i)
+        if (llmsize__is_digit((unsigned char)q.at[i][0]) && q.len[i] <= 4 &&
+            (llmsize__tok_is(&q, i + 1, "gb") || llmsize__tok_is(&q, i + 1, "g") || llmsize__tok_is(&q, i + 1, "gib"))) {
+            size_t k;
+            gb = 0;
+            for (k = 0; k < q.len[i]; ++k) gb = gb * 10u + (uint64_t)(q.at[i][k] - '0');
+            cut_at = (size_t)(q.at[i] - name);
+            cut_end = (size_t)(q.at[i + 1] - name) + q.len[i + 1];
+        }
+    if (gb) {   /* the name without its size, separators around the cut folded */
+        size_t bl = 0;
+        for (i = 0; i < len; ++i) if (i < cut_at || i >= cut_end) base[bl++] = name[i];
+        while (bl && strchr(" -_()", base[bl - 1])) --bl;
+        base[bl] = '\0';
+        if (gb == 0 || !bl) return LLMSIZE_ERR_UNKNOWN_ACCEL;
+        if ((i = llmsize__lookup(LLMSIZE_TABLE_ACCELS, base)) != (size_t)-1) {
+            if (llmsize__accel_with_memory(&llmsize__accels[i], gb, out)) return LLMSIZE_OK;
+        }
+        if (!llmsize__tokenize(base, bl, &q)) return LLMSIZE_ERR_UNKNOWN_ACCEL;
+    }
+    n = llmsize__accel_prefix_rows(&q, rows, sizeof rows / sizeof rows[0]);
+    if (gb) {   /* among the rows the base names, those sold with that size */
+        size_t hits = 0, k;
+        llmsize_accel_resolution r;
+        memset(&r, 0, sizeof r);
+        for (k = 0; k < n && k < sizeof rows / sizeof rows[0]; ++k)
+            if (llmsize__accel_with_memory(&llmsize__accels[rows[k]], gb, &r)) { if (!hits) *out = r; ++hits; }
+        if (hits == 1) return LLMSIZE_OK;
+        memset(out, 0, sizeof *out);
+        return hits ? LLMSIZE_ERR_AMBIGUOUS : LLMSIZE_ERR_UNKNOWN_ACCEL;
+    }
+    if (n == 1) { llmsize__accel_from_row(&llmsize__accels[rows[0]], out); return LLMSIZE_OK; }
+    return n ? LLMSIZE_ERR_AMBIGUOUS : LLMSIZE_ERR_UNKNOWN_ACCEL;
+}
+
+LLMSIZE_API llmsize_status llmsize_resolve_accel(const char *name, llmsize_accel_resolution *out) {
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__resolve_accel(name, out)) != LLMSIZE_OK) memset(out, 0, sizeof *out);
+    return st;
+}
+
+LLMSIZE_API llmsize_status llmsize_describe_accel(double mem_gib, double bw_gbs, double bf16_tflops, uint32_t hw_class,
+                                                  llmsize_accel *out) {
+    int ov = 0;
+    if (out) memset(out, 0, sizeof *out);
+    if (!out) return LLMSIZE_ERR_NULL;
+    if (!llmsize__finite_pos(mem_gib) || !llmsize__finite_pos(bw_gbs) || !(bf16_tflops >= 0.0) || bf16_tflops > 1e9 ||
+        hw_class >= LLMSIZE_HW_CLASS_COUNT || mem_gib > 1073741824.0 || bw_gbs > 1e9)
+        return LLMSIZE_ERR_INVALID_ARG;
+    out->id = "described";
+    out->name = "described accelerator";
+    out->vendor = "";
+    out->aliases = "";
+    out->mem_bytes = llmsize__d2u(mem_gib * 1073741824.0, &ov);
+    if (ov || out->mem_bytes == 0) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_INVALID_ARG; }
+    out->hw_class = hw_class;
+    out->usable_pct = hw_class == LLMSIZE_HW_APPLE || hw_class == LLMSIZE_HW_UNIFIED ? llmsize__unified_usable_pct(out->mem_bytes)
+                                                                                        : 100u;
+    out->bw_gbs = bw_gbs;
+    out->bf16_tflops = bf16_tflops;
+    out->source = "described by the caller";
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_resolve_for(const char *name, uint32_t engine, llmsize_resolution *out) {
+    if (out) memset(out, 0, sizeof *out);
+    if (!name || !out) return LLMSIZE_ERR_NULL;
+    if (engine >= LLMSIZE_ENGINE_COUNT) return LLMSIZE_ERR_INVALID_ARG;
+    if (engine == LLMSIZE_ENGINE_OLLAMA && llmsize__resolve_ollama(name, strlen(name), out) == LLMSIZE_OK) return LLMSIZE_OK;
+    return llmsize_resolve(name, out);
+}
+
+LLMSIZE_API llmsize_status llmsize_format_for(const llmsize_resolution *r, uint32_t engine, const llmsize_format **out) {
+    const llmsize_format *f;
+    if (out) *out = NULL;
+    if (!r || !out) return LLMSIZE_ERR_NULL;
+    if (!r->model || engine >= LLMSIZE_ENGINE_COUNT) return LLMSIZE_ERR_INVALID_ARG;
+    if (!(f = r->format)) return LLMSIZE_ERR_UNKNOWN_FORMAT;
+    if (f->kind != LLMSIZE_FMT_GGUF && (engine == LLMSIZE_ENGINE_LLAMACPP || engine == LLMSIZE_ENGINE_OLLAMA) &&
+        r->format_from == LLMSIZE_FROM_CHECKPOINT) {
+        const llmsize_format *g = NULL;
+        llmsize_find_format(llmsize__eq_n(f->id, "mxfp4", 5) ? "MXFP4_MOE" : "Q4_K_M", &g);
+        f = g;
+    }
+    *out = f;
+    return f ? LLMSIZE_OK : LLMSIZE_ERR_UNKNOWN_FORMAT;
+}
+
 
 /* ---------------------------------------------------------------------------------- */
 /* Architecture: one enumeration of every tensor a model has. Parameter counts, GGUF  */
@@ -1945,6 +2795,7 @@ typedef struct llmsize__qctx {
     uint8_t rules[LLMSIZE__T_F32][24];
     uint8_t n_rules[LLMSIZE__T_F32];
     int all_rules;           /* a category outgrew its list: try the whole table instead  */
+    int native_mxfp4;        /* released with MXFP4 experts: every file type keeps them   */
 } llmsize__qctx;
 
 static void llmsize__qctx_rules(llmsize__qctx *q) {
@@ -2043,6 +2894,9 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
     size_t r;
     if (t->cls == LLMSIZE__C_VISION || t->cls == LLMSIZE__C_MTP) return LLMSIZE__G_COUNT; /* not in the text GGUF, */
     if (t->cat == LLMSIZE__T_F32) return LLMSIZE__G_F32;                                  /* their norms neither   */
+    /* gpt-oss: convert_hf_to_gguf.py writes the released MXFP4 experts as they are, whatever
+       the outtype, and llama-quantize will not requantize them (published files of every type) */
+    if (q->native_mxfp4 && t->routed && t->mats > 1) return LLMSIZE__G_MXFP4;
     if (llmsize__ggml[def].block == 1) return def;            /* F32/F16/BF16: no mixing */
     if (t->cat == LLMSIZE__T_OUTPUT || (tied && t->cat == LLMSIZE__T_TOKEN_EMBD)) {
         type = llmsize__gguf_output_type(q, t->ne0);
@@ -2153,7 +3007,13 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     } else if (f->kind == LLMSIZE_FMT_FLOAT) {
         one = llmsize__mul(per, f->code, &v->overflow);   /* checkpoints store all at one width */
     } else {
-        const int quantized = t->cat != LLMSIZE__T_F32 && (f->quantizes & llmsize__gpu_class_bit(t->cls));
+        /* an MTP module's own embedding and head copies and its eh_proj stay 16-bit, as in
+           DeepSeek-V3's FP8 checkpoint (its BF16 tensors, README_WEIGHTS.md) */
+        const uint32_t layers = v->m->dims.layers;
+        const int edge = f->code && t->layer != LLMSIZE__NOLAYER && t->cls != LLMSIZE__C_MTP &&
+                         (t->layer < f->code || t->layer >= (layers > f->code ? layers - f->code : 0u));
+        const int quantized = t->cat != LLMSIZE__T_F32 && (f->quantizes & llmsize__gpu_class_bit(t->cls)) && !edge &&
+                              !(t->cls == LLMSIZE__C_MTP && t->layer == LLMSIZE__NOLAYER);
         one = quantized ? llmsize__gpu_matrix_bytes(f, t->ne0, t->rows, &v->overflow)
                         : llmsize__mul(per, f->other_bytes, &v->overflow);
     }
@@ -2193,6 +3053,7 @@ static void llmsize__bytes_init(llmsize__bytes_visitor *b, const llmsize_model *
     b->q.q8_embed_out = (f->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
     /* IQ1/IQ2/IQ3_XXS files cannot be made without an importance matrix */
     b->q.imatrix = llmsize__is_iq12_or(b->q.ftype, LLMSIZE__FTM(IQ3_XXS));
+    b->q.native_mxfp4 = m->checkpoint_format && llmsize__eq_n(m->checkpoint_format, "mxfp4", 5);
     if (f->kind == LLMSIZE_FMT_GGUF && b->q.ftype < LLMSIZE__FT_COUNT) llmsize__qctx_rules(&b->q);
 }
 
@@ -4390,6 +5251,7 @@ typedef enum llmsize__arg {
     LLMSIZE__A_MODEL = 0, LLMSIZE__A_TP, LLMSIZE__A_PP, LLMSIZE__A_DP, LLMSIZE__A_CONTEXT, LLMSIZE__A_SEQS,
     LLMSIZE__A_FRACTION, LLMSIZE__A_KV_DTYPE, LLMSIZE__A_QUANT, LLMSIZE__A_BATCHED, LLMSIZE__A_UBATCH,
     LLMSIZE__A_BLOCK, LLMSIZE__A_GPU_LAYERS, LLMSIZE__A_CPU_MOE_N, LLMSIZE__A_FLASH_ATTN, LLMSIZE__A_CACHE_V,
+    LLMSIZE__A_HF_FILE,    /* llama.cpp -hff: the GGUF file of an -hf repo               */
     LLMSIZE__A_BOOL        /* a flag without a value that sets plan flags (in `bits`)      */
 } llmsize__arg;
 
@@ -4433,7 +5295,8 @@ static const llmsize__flag llmsize__flags[] = {
     { LLMSIZE_ENGINE_SGLANG, "--enable-ep-moe|--ep", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERT_PARALLEL },
     { LLMSIZE_ENGINE_SGLANG, "--trust-remote-code|--enable-torch-compile|--disable-radix-cache|--enable-dp-attention",
       LLMSIZE__A_BOOL, 0, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-m|--model", LLMSIZE__A_MODEL, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-m|--model|-hf|-hfr|--hf-repo", LLMSIZE__A_MODEL, 0, 0 },
+    { LLMSIZE_ENGINE_LLAMACPP, "-hff|--hf-file", LLMSIZE__A_HF_FILE, 0, 0 },
     { LLMSIZE_ENGINE_LLAMACPP, "-c|--ctx-size", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
     { LLMSIZE_ENGINE_LLAMACPP, "-np|--parallel", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
     { LLMSIZE_ENGINE_LLAMACPP, "-ngl|--n-gpu-layers|--gpu-layers", LLMSIZE__A_GPU_LAYERS, LLMSIZE__N_PLAIN, 0 },
@@ -4501,120 +5364,6 @@ static int llmsize__parse_fraction(const char *s, double *out) {
     return 0;
 }
 
-/* The quantization a model name or file name implies, as a format in the table: GGUF
-   files end in their type (…-Q4_K_M.gguf), GPU checkpoints name theirs (…-AWQ, …-FP8). */
-static const llmsize_format *llmsize__format_in_name(const char *name, size_t n, const char **at, size_t *len) {
-    static const char *const gpu_tags[][2] = {
-        { "awq", "awq" }, { "gptq-int4", "gptq" }, { "gptq-int8", "gptq-int8" }, { "gptq", "gptq" },
-        { "w4a16", "gptq" }, { "w8a8", "int8" }, { "w8a16", "gptq-int8" }, { "fp8", "fp8" }, { "nvfp4", "nvfp4" },
-        { "mxfp4", "mxfp4" }, { "bnb-4bit", "bnb-nf4" }, { "4bit", "bnb-nf4" }
-    };
-    size_t i, j;
-    /* the stem: without ".gguf" and a shard suffix "-00001-of-00003" */
-    if (n > 5 && llmsize__eq_n_ci(name + n - 5, ".gguf", 5)) n -= 5;
-    if (n > 15 && name[n - 15] == '-' && llmsize__eq_n_ci(name + n - 9, "-of-", 4)) n -= 15;
-    /* GGUF: the longest format id that ends the stem, preceded by '-', '.' or '_' */
-    const llmsize_format *best = NULL;
-    size_t best_len = 0;
-    for (i = 0; i < llmsize_format_count(); ++i) {
-        const llmsize_format *f = llmsize_format_at(i);
-        const size_t fl = strcspn(f->id, "|");
-        if (f->kind != LLMSIZE_FMT_GGUF || fl >= n || fl <= best_len) continue;
-        if (llmsize__eq_n_ci(name + n - fl, f->id, fl) && strchr("-._", name[n - fl - 1])) { best = f; best_len = fl; }
-    }
-    if (best) { *at = name + n - best_len; *len = best_len; return best; }
-    for (i = 0; i < sizeof gpu_tags / sizeof gpu_tags[0]; ++i) {
-        const size_t tl = strlen(gpu_tags[i][0]);
-        for (j = 0; j + tl <= n; ++j) {
-            if ((j == 0 || strchr("-._/", name[j - 1])) && llmsize__eq_n_ci(name + j, gpu_tags[i][0], tl) &&
-                (j + tl == n || strchr("-._", name[j + tl]))) {
-                const llmsize_format *f = NULL;
-                llmsize_find_format(gpu_tags[i][1], &f);
-                *at = name + j;
-                *len = tl;
-                return f;
-            }
-        }
-    }
-    return NULL;
-}
-
-/* An Ollama library tag (name:size-variant-quant, e.g. llama3.1:8b, qwen2.5:7b-instruct) to a
-   table model: the name with or without a '-' before its version digits, as a prefix of the
-   model id, and the size when one is given. */
-static const llmsize_model *llmsize__model_in_ollama_tag(const char *tag, size_t n) {
-    char name[64], dashed[2 * sizeof name], size[16]; /* a '-' before at most every other char */
-    size_t nl = 0, sl = 0, i, d = 0;
-    int pass;
-    while (nl < n && tag[nl] != ':' && nl < sizeof name - 1) { name[nl] = tag[nl]; ++nl; }
-    name[nl] = '\0';
-    if (nl < n && tag[nl] == ':')
-        for (i = nl + 1; i < n && tag[i] != '-' && sl < sizeof size - 1; ++i) size[sl++] = tag[i];
-    size[sl] = '\0';
-    for (i = 0; i < nl; ++i) {
-        if (i && name[i] >= '0' && name[i] <= '9' && !(name[i - 1] >= '0' && name[i - 1] <= '9') && name[i - 1] != '.' &&
-            name[i - 1] != '-')
-            dashed[d++] = '-';
-        dashed[d++] = name[i];
-    }
-    dashed[d] = '\0';
-    for (pass = 0; pass < 2; ++pass) {   /* with the size first, then without it */
-        for (i = 0; i < llmsize_model_count(); ++i) {
-            const llmsize_model *m = llmsize_model_at(i);
-            const int prefix = llmsize__eq_n_ci(m->id, name, nl) || llmsize__eq_n_ci(m->id, dashed, d);
-            if (!prefix) continue;
-            if (pass == 0 && sl && strcmp(size, "latest")) {
-                char want[20];
-                want[0] = '-';
-                memcpy(want + 1, size, sl + 1);
-                if (!llmsize__contains_ci(m->id, want)) continue;
-            }
-            return m;
-        }
-    }
-    return NULL;
-}
-
-/* A model from a repo id, path or GGUF file name: as written, then its last path part with
-   the ".gguf" extension, shard suffix and quantization suffix removed, matched against the
-   tables' repo names (ignoring a "Meta-" prefix, as in Meta-Llama-3.1-8B-Instruct). */
-static const llmsize_model *llmsize__model_in_name(const char *name, size_t n, size_t quant_at) {
-    char buf[256];
-    const char *base = name;
-    size_t i, len;
-    const llmsize_model *m = NULL;
-    if (n >= sizeof buf) return NULL;
-    memcpy(buf, name, n);
-    buf[n] = '\0';
-    if (llmsize_find_model(buf, &m) == LLMSIZE_OK) return m;
-    for (i = 0; i < n; ++i) if (name[i] == '/' || name[i] == '\\') base = name + i + 1;
-    len = (size_t)(name + (quant_at ? quant_at : n) - base);
-    if (len > (size_t)(name + n - base)) len = (size_t)(name + n - base);
-    memcpy(buf, base, len);
-    buf[len] = '\0';
-    if (len > 5 && llmsize__eq_n_ci(buf + len - 5, ".gguf", 5)) buf[len -= 5] = '\0';
-    while (len && strchr("-._", buf[len - 1])) buf[--len] = '\0';
-    if (len > 14 && llmsize__eq_n_ci(buf + len - 14, "-00001-of-0000", 14)) buf[len -= 14] = '\0';
-    for (i = 0; i < llmsize_model_count(); ++i) {
-        const llmsize_model *row = llmsize_model_at(i);
-        const char *p = row->hf_repos;
-        if (llmsize__eq_n_ci(buf, row->id, strlen(row->id)) && strlen(row->id) == len) return row;
-        while (p && *p) {
-            const char *e = p, *slash;
-            while (*e && *e != '|') ++e;
-            for (slash = e; slash > p && slash[-1] != '/'; --slash) {}
-            {
-                const char *b = buf;
-                size_t bl = len, rl = (size_t)(e - slash);
-                if (bl > 5 && llmsize__eq_n_ci(b, "meta-", 5) && !(rl > 5 && llmsize__eq_n_ci(slash, "meta-", 5))) { b += 5; bl -= 5; }
-                if (bl == rl && llmsize__eq_n_ci(b, slash, rl)) return row;
-            }
-            p = *e ? e + 1 : e;
-        }
-    }
-    return NULL;
-}
-
 /* Ollama: the model is the tag of `ollama run TAG`; settings come from OLLAMA_* variables. */
 static llmsize_status llmsize__parse_ollama_env(const char *kv, llmsize_parsed *out) {
     const char *eq = strchr(kv, '=');
@@ -4670,6 +5419,7 @@ static llmsize_status llmsize__apply_flag(const llmsize__flag *f, const char *fl
     switch (f->arg) {
     case LLMSIZE__A_MODEL: out->model_arg = v; out->model_arg_len = strlen(v); return LLMSIZE_OK;
     case LLMSIZE__A_QUANT: out->quant_arg = v; out->quant_arg_len = strlen(v); return LLMSIZE_OK;
+    case LLMSIZE__A_HF_FILE: out->hf_file = v; return LLMSIZE_OK;
     case LLMSIZE__A_FRACTION:
         if (llmsize__parse_fraction(v, &p->mem_fraction) != 0) break;
         return LLMSIZE_OK;
@@ -4773,22 +5523,29 @@ LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const 
             llmsize_find_format(q, &out->plan.format);
             for (i = 0; !out->plan.format && i < sizeof engine_names / sizeof engine_names[0]; ++i)
                 if (!strcmp(q, engine_names[i][0])) llmsize_find_format(engine_names[i][1], &out->plan.format);
+            if (out->plan.format) out->format_from = LLMSIZE_FROM_NAME;
         }
     }
-    if (out->model_arg) {
-        const char *at = NULL;
-        size_t len = 0;
-        const llmsize_format *named = llmsize__format_in_name(out->model_arg, out->model_arg_len, &at, &len);
-        if (named && !out->plan.format) { out->plan.format = named; out->quant_arg = at; out->quant_arg_len = len; }
-        out->plan.model = llmsize__model_in_name(out->model_arg, out->model_arg_len,
-                                                 named ? (size_t)(at - out->model_arg) : 0);
-        if (!out->plan.model && out->plan.engine == LLMSIZE_ENGINE_OLLAMA)
-            out->plan.model = llmsize__model_in_ollama_tag(out->model_arg, out->model_arg_len);
+    if (out->model_arg) {   /* the one resolver: repo ids, quantized copies, Ollama tags, GGUF files */
+        char name[256];
+        llmsize_resolution r;
+        if (out->model_arg_len < sizeof name) {
+            memcpy(name, out->model_arg, out->model_arg_len);
+            name[out->model_arg_len] = '\0';
+            if (out->hf_file) {   /* llama-server -hf REPO -hff FILE: the file names the type */
+                llmsize_resolution rf;
+                if (llmsize_resolve(out->hf_file, &rf) == LLMSIZE_OK && rf.format_from == LLMSIZE_FROM_NAME &&
+                    !out->plan.format) { out->plan.format = rf.format; out->format_from = LLMSIZE_FROM_NAME; }
+            }
+            out->resolve_status = (uint32_t)llmsize_resolve_for(name, out->plan.engine, &r);
+            if (out->resolve_status == LLMSIZE_OK) {
+                out->plan.model = r.model;
+                out->how = r.how;
+                if (!out->plan.format && llmsize_format_for(&r, out->plan.engine, &out->plan.format) == LLMSIZE_OK)
+                    out->format_from = r.format_from;
+            }
+        }
     }
-    if (!out->plan.format && out->plan.engine == LLMSIZE_ENGINE_OLLAMA)   /* Ollama library default tags */
-        llmsize_find_format("Q4_K_M", &out->plan.format);
-    if (!out->plan.format && out->plan.engine != LLMSIZE_ENGINE_LLAMACPP && out->plan.engine != LLMSIZE_ENGINE_OLLAMA)
-        llmsize_find_format("bf16", &out->plan.format);   /* an unquantized checkpoint */
     return LLMSIZE_OK;
 }
 

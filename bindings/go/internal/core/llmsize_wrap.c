@@ -295,6 +295,56 @@ const llmsize_license *llmsize_license_named(const char *name) { const llmsize_l
 int llmsize_engine_named(const char *name) { llmsize_engine e; return llmsize_find_engine(name, &e) == LLMSIZE_OK ? (int)e : -1; }
 int llmsize_kv_dtype_named(const char *name) { llmsize_kv_dtype d; return llmsize_find_kv_dtype(name, &d) == LLMSIZE_OK ? (int)d : -1; }
 
+/* The one resolver: a model name as people write it -> row, format, how (status first). */
+typedef struct llmsize_resolution_out {
+    int status;
+    const llmsize_model *model;
+    const llmsize_format *format;       /* NULL: the name names a format the table lacks */
+    int how, format_from;
+    char matched[256];
+} llmsize_resolution_out;
+llmsize_resolution_out llmsize_resolve_get(const char *name, int engine) {
+    llmsize_resolution_out r;
+    llmsize_resolution res;
+    size_t n;
+    memset(&r, 0, sizeof r);
+    r.status = llmsize_resolve_for(name, engine < 0 ? 0u : (uint32_t)engine, &res);
+    if (r.status != LLMSIZE_OK) return r;
+    r.model = res.model; r.format = res.format; r.how = (int)res.how; r.format_from = (int)res.format_from;
+    n = res.matched_len < sizeof r.matched - 1 ? res.matched_len : sizeof r.matched - 1;
+    memcpy(r.matched, res.matched, n);
+    return r;
+}
+/* The format a deployment of `name` on `engine` loads when nobody names one (NULL: the name
+   names a format the table lacks); with name NULL or "", of model m as its checkpoint ships. */
+const llmsize_format *llmsize_default_format(const char *name, const llmsize_model *m, int engine) {
+    llmsize_resolution res;
+    const llmsize_format *f = NULL;
+    if (engine < 0) engine = 0;
+    if (name && *name) {
+        if (llmsize_resolve_for(name, (uint32_t)engine, &res) != LLMSIZE_OK) return NULL;
+    } else {
+        memset(&res, 0, sizeof res);
+        res.model = m; res.format = llmsize_checkpoint_format(m); res.format_from = LLMSIZE_FROM_CHECKPOINT;
+    }
+    llmsize_format_for(&res, (uint32_t)engine, &f);
+    return f;
+}
+
+/* An accelerator by any name (chip + memory size too), or one described by its figures. */
+typedef struct llmsize_accel_out { int status; llmsize_accel_resolution value; } llmsize_accel_out;
+llmsize_accel_out llmsize_resolve_accel_get(const char *name) {
+    llmsize_accel_out r; r.status = llmsize_resolve_accel(name, &r.value); return r;
+}
+llmsize_accel_out llmsize_describe_accel_get(double mem_gib, double bw_gbs, double bf16_tflops, int hw_class) {
+    llmsize_accel_out r;
+    memset(&r, 0, sizeof r);
+    r.status = hw_class < 0 ? LLMSIZE_ERR_INVALID_ARG
+                            : llmsize_describe_accel(mem_gib, bw_gbs, bf16_tflops, (uint32_t)hw_class, &r.value.accel);
+    r.value.memory_from = LLMSIZE_MEMORY_DESCRIBED;
+    return r;
+}
+
 /* Up to three close names, '|'-separated. */
 typedef struct llmsize_names { char text[512]; } llmsize_names;
 llmsize_names llmsize_close_names(int table, const char *query) {
@@ -592,7 +642,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_b658498378ef7459(void *_swig_go_0) {
+void _wrap_Swig_free_core_8f772e0d30422861(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -602,7 +652,7 @@ void _wrap_Swig_free_core_b658498378ef7459(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_b658498378ef7459(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_8f772e0d30422861(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -615,7 +665,7 @@ void *_wrap_Swig_malloc_core_b658498378ef7459(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_OK_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -627,7 +677,7 @@ intgo _wrap_LLMSIZE_OK_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -639,7 +689,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -651,7 +701,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -663,7 +713,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -675,7 +725,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -687,7 +737,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -699,7 +749,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -711,7 +761,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -723,7 +773,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -735,7 +785,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -747,7 +797,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -759,7 +809,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -771,7 +821,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -783,7 +833,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -795,7 +845,19 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_8f772e0d30422861() {
+  enum llmsize_status result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_ERR_AMBIGUOUS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_8f772e0d30422861() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -807,7 +869,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -819,7 +881,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -831,7 +893,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -843,7 +905,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -855,7 +917,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -867,7 +929,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -879,7 +941,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -891,7 +953,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -903,7 +965,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -915,7 +977,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -927,7 +989,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -939,7 +1001,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -951,7 +1013,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -963,7 +1025,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -975,7 +1037,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -987,7 +1049,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -999,7 +1061,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1011,7 +1073,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1023,7 +1085,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1035,7 +1097,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1047,7 +1109,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1059,7 +1121,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1071,7 +1133,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1083,7 +1145,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1095,7 +1157,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1107,7 +1169,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1119,7 +1181,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1131,7 +1193,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1143,7 +1205,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1155,7 +1217,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1167,7 +1229,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1179,7 +1241,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -1191,7 +1253,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_8f772e0d30422861() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1203,7 +1265,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TERM_YES_core_8f772e0d30422861() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1215,7 +1277,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TERM_NO_core_8f772e0d30422861() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1227,7 +1289,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_8f772e0d30422861() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1239,7 +1301,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_8f772e0d30422861() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1251,7 +1313,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_8f772e0d30422861() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1263,7 +1325,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1276,7 +1338,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_b658498378ef7459(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1289,7 +1351,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_b658498378ef7459(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1302,7 +1364,7 @@ intgo _wrap_llmsize_dims_layers_get_core_b658498378ef7459(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1315,7 +1377,7 @@ intgo _wrap_llmsize_dims_heads_get_core_b658498378ef7459(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1328,7 +1390,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_b658498378ef7459(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1341,7 +1403,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_b658498378ef7459(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1354,7 +1416,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_b658498378ef7459(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1367,7 +1429,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_b658498378ef7459(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_b658498378ef7459() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_8f772e0d30422861() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1378,7 +1440,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_b658498378ef7459(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1388,7 +1450,7 @@ void _wrap_delete_llmsize_dims_core_b658498378ef7459(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_b658498378ef7459(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_8f772e0d30422861(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1401,7 +1463,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_b658498378ef7459(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_b658498378ef7459(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_8f772e0d30422861(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1414,7 +1476,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_b658498378ef7459(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_8f772e0d30422861(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1427,7 +1489,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_b658498378ef7459(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_b658498378ef7459() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_8f772e0d30422861() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1438,7 +1500,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_b658498378ef7459(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_b658498378ef7459(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_8f772e0d30422861(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1448,7 +1510,7 @@ void _wrap_delete_llmsize_attn_layout_core_b658498378ef7459(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1461,7 +1523,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_b658498378ef7459(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1474,7 +1536,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_b658498378ef7459(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1487,7 +1549,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_b658498378ef7459(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1500,7 +1562,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_b658498378ef7459(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1513,7 +1575,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_b658498378ef7459(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_b658498378ef7459() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_8f772e0d30422861() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1524,7 +1586,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_b658498378ef7459(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1534,7 +1596,7 @@ void _wrap_delete_llmsize_mla_core_b658498378ef7459(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1547,7 +1609,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_b658498378ef7459(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1560,7 +1622,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_b658498378ef7459(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1573,7 +1635,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_b658498378ef7459(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1586,7 +1648,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_b658498378ef7459(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1599,7 +1661,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_b658498378ef7459(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1612,7 +1674,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_b658498378ef7459(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_b658498378ef7459() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_8f772e0d30422861() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1623,7 +1685,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_b658498378ef7459(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_b658498378ef7459(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1633,7 +1695,7 @@ void _wrap_delete_llmsize_linear_attn_core_b658498378ef7459(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1646,7 +1708,7 @@ intgo _wrap_llmsize_moe_experts_get_core_b658498378ef7459(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1659,7 +1721,7 @@ intgo _wrap_llmsize_moe_active_get_core_b658498378ef7459(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1672,7 +1734,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_b658498378ef7459(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1685,7 +1747,7 @@ intgo _wrap_llmsize_moe_shared_get_core_b658498378ef7459(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1698,7 +1760,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_b658498378ef7459(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1711,7 +1773,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_b658498378ef7459(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1724,7 +1786,7 @@ intgo _wrap_llmsize_moe_every_get_core_b658498378ef7459(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_b658498378ef7459() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_8f772e0d30422861() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1735,7 +1797,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_b658498378ef7459(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1745,7 +1807,7 @@ void _wrap_delete_llmsize_moe_core_b658498378ef7459(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_b658498378ef7459(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_8f772e0d30422861(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1758,7 +1820,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_b658498378ef7459(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_b658498378ef7459(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_8f772e0d30422861(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1771,7 +1833,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_b658498378ef7459(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_b658498378ef7459(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_8f772e0d30422861(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1784,7 +1846,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_b658498378ef7459(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_b658498378ef7459() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_8f772e0d30422861() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -1795,7 +1857,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_b658498378ef7459(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_8f772e0d30422861(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -1805,7 +1867,7 @@ void _wrap_delete_llmsize_extra_core_b658498378ef7459(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_8f772e0d30422861() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1817,7 +1879,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_8f772e0d30422861() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1829,7 +1891,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_8f772e0d30422861() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1841,7 +1903,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_8f772e0d30422861() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1853,7 +1915,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_8f772e0d30422861() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1865,7 +1927,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_8f772e0d30422861() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1877,7 +1939,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1890,7 +1952,7 @@ intgo _wrap_llmsize_encoder_head_get_core_b658498378ef7459(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1903,7 +1965,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_b658498378ef7459(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1916,7 +1978,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_b658498378ef7459(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1929,7 +1991,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_b658498378ef7459(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1942,7 +2004,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_b658498378ef7459(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1955,7 +2017,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_b658498378ef7459(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1968,7 +2030,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_b658498378ef7459(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_b658498378ef7459() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_8f772e0d30422861() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -1979,7 +2041,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_b658498378ef7459(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -1989,7 +2051,7 @@ void _wrap_delete_llmsize_encoder_core_b658498378ef7459(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2002,7 +2064,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_b658498378ef7459(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2015,7 +2077,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_b658498378ef7459(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2028,7 +2090,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_b658498378ef7459(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2041,7 +2103,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2054,7 +2116,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2067,7 +2129,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_b658498378ef7459(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2080,7 +2142,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2093,7 +2155,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_b658498378ef7459(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2106,7 +2168,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_b658498378ef7459(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2119,7 +2181,7 @@ intgo _wrap_llmsize_model_modalities_get_core_b658498378ef7459(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2132,7 +2194,7 @@ intgo _wrap_llmsize_model_flags_get_core_b658498378ef7459(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2145,7 +2207,7 @@ intgo _wrap_llmsize_model_tasks_get_core_b658498378ef7459(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2158,7 +2220,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2171,7 +2233,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_b658498378ef7459(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2184,7 +2246,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_b658498378ef7459(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2197,7 +2259,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_b658498378ef7459(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2210,7 +2272,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_b658498378ef7459
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2223,7 +2285,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_b658498378ef7459(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2236,7 +2298,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_b658498378ef7459(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2249,7 +2311,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_b658498378ef7459(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2262,7 +2324,7 @@ long long _wrap_llmsize_model_published_params_get_core_b658498378ef7459(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2275,7 +2337,46 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_b658498378ef7459(struct
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_b658498378ef7459() {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+  struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_model **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->checkpoint_format);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+  struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_model **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->checkpoint_bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+  struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_model **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->checkpoint_source);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_model *_wrap_new_llmsize_model_core_8f772e0d30422861() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2286,7 +2387,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_model_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2296,7 +2397,7 @@ void _wrap_delete_llmsize_model_core_b658498378ef7459(struct llmsize_model *_swi
 }
 
 
-long long _wrap_llmsize_params_embed_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_embed_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2309,7 +2410,7 @@ long long _wrap_llmsize_params_embed_get_core_b658498378ef7459(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_lm_head_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_lm_head_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2322,7 +2423,7 @@ long long _wrap_llmsize_params_lm_head_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-long long _wrap_llmsize_params_attn_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_attn_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2335,7 +2436,7 @@ long long _wrap_llmsize_params_attn_get_core_b658498378ef7459(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_ffn_dense_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_ffn_dense_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2348,7 +2449,7 @@ long long _wrap_llmsize_params_ffn_dense_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-long long _wrap_llmsize_params_experts_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_experts_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2361,7 +2462,7 @@ long long _wrap_llmsize_params_experts_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-long long _wrap_llmsize_params_shared_experts_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_shared_experts_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2374,7 +2475,7 @@ long long _wrap_llmsize_params_shared_experts_get_core_b658498378ef7459(struct l
 }
 
 
-long long _wrap_llmsize_params_router_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_router_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2387,7 +2488,7 @@ long long _wrap_llmsize_params_router_get_core_b658498378ef7459(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_params_norms_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_norms_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2400,7 +2501,7 @@ long long _wrap_llmsize_params_norms_get_core_b658498378ef7459(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_linear_attn_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_linear_attn_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2413,7 +2514,7 @@ long long _wrap_llmsize_params_linear_attn_get_core_b658498378ef7459(struct llms
 }
 
 
-long long _wrap_llmsize_params_vision_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_vision_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2426,7 +2527,7 @@ long long _wrap_llmsize_params_vision_get_core_b658498378ef7459(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_params_mtp_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_mtp_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2439,7 +2540,7 @@ long long _wrap_llmsize_params_mtp_get_core_b658498378ef7459(struct llmsize_para
 }
 
 
-long long _wrap_llmsize_params_text_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2452,7 +2553,7 @@ long long _wrap_llmsize_params_text_get_core_b658498378ef7459(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2465,7 +2566,7 @@ long long _wrap_llmsize_params_total_get_core_b658498378ef7459(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2478,7 +2579,7 @@ long long _wrap_llmsize_params_active_get_core_b658498378ef7459(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_b658498378ef7459() {
+struct llmsize_params *_wrap_new_llmsize_params_core_8f772e0d30422861() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2489,7 +2590,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_params_core_b658498378ef7459(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2499,7 +2600,7 @@ void _wrap_delete_llmsize_params_core_b658498378ef7459(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_8f772e0d30422861() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2511,7 +2612,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_8f772e0d30422861() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2523,7 +2624,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_8f772e0d30422861() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2535,7 +2636,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -2547,7 +2648,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_Q_FFN_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -2559,7 +2660,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -2571,7 +2672,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -2583,7 +2684,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -2595,7 +2696,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_8f772e0d30422861() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2607,7 +2708,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_8f772e0d30422861() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2619,7 +2720,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_8f772e0d30422861() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2631,7 +2732,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_8f772e0d30422861() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2643,7 +2744,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_b658498378ef7459() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2656,7 +2757,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_b658498378ef7459(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2669,7 +2770,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_b658498378ef7459(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2682,7 +2783,7 @@ intgo _wrap_llmsize_format_kind_get_core_b658498378ef7459(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2695,7 +2796,7 @@ intgo _wrap_llmsize_format_code_get_core_b658498378ef7459(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2708,7 +2809,7 @@ intgo _wrap_llmsize_format_bits_get_core_b658498378ef7459(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2721,7 +2822,7 @@ intgo _wrap_llmsize_format_group_get_core_b658498378ef7459(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2734,7 +2835,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_b658498378ef7459(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2747,7 +2848,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_b658498378ef7459(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2760,7 +2861,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_b658498378ef7459(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2773,7 +2874,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_b658498378ef7459(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2786,7 +2887,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_b658498378ef7459(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2799,7 +2900,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_b658498378ef7459(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2812,7 +2913,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2825,7 +2926,7 @@ intgo _wrap_llmsize_format_compute_get_core_b658498378ef7459(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2838,7 +2939,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_b658498378ef7459(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2851,7 +2952,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_b658498378ef7459() {
+struct llmsize_format *_wrap_new_llmsize_format_core_8f772e0d30422861() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -2862,7 +2963,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_format_core_b658498378ef7459(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -2872,7 +2973,7 @@ void _wrap_delete_llmsize_format_core_b658498378ef7459(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_F16_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2884,7 +2985,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_F32_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2896,7 +2997,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_FP8_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2908,7 +3009,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2920,7 +3021,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2932,7 +3033,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2944,7 +3045,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2956,7 +3057,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2968,7 +3069,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2980,7 +3081,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2992,7 +3093,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_8f772e0d30422861() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3004,7 +3105,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_8f772e0d30422861() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3016,7 +3117,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_8f772e0d30422861() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3028,7 +3129,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_8f772e0d30422861() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3040,7 +3141,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_8f772e0d30422861() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3052,7 +3153,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HW_CPU_core_8f772e0d30422861() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3064,7 +3165,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_8f772e0d30422861() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3076,7 +3177,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_b658498378ef7459() {
 }
 
 
-_gostring_ _wrap_llmsize_accel_id_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_id_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3089,7 +3190,7 @@ _gostring_ _wrap_llmsize_accel_id_get_core_b658498378ef7459(struct llmsize_accel
 }
 
 
-_gostring_ _wrap_llmsize_accel_name_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_name_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3102,7 +3203,7 @@ _gostring_ _wrap_llmsize_accel_name_get_core_b658498378ef7459(struct llmsize_acc
 }
 
 
-_gostring_ _wrap_llmsize_accel_vendor_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_vendor_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3115,7 +3216,7 @@ _gostring_ _wrap_llmsize_accel_vendor_get_core_b658498378ef7459(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_aliases_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_aliases_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3128,7 +3229,7 @@ _gostring_ _wrap_llmsize_accel_aliases_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-long long _wrap_llmsize_accel_mem_bytes_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+long long _wrap_llmsize_accel_mem_bytes_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3141,7 +3242,7 @@ long long _wrap_llmsize_accel_mem_bytes_get_core_b658498378ef7459(struct llmsize
 }
 
 
-intgo _wrap_llmsize_accel_usable_pct_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_usable_pct_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3154,7 +3255,7 @@ intgo _wrap_llmsize_accel_usable_pct_get_core_b658498378ef7459(struct llmsize_ac
 }
 
 
-intgo _wrap_llmsize_accel_hw_class_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_hw_class_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3167,7 +3268,7 @@ intgo _wrap_llmsize_accel_hw_class_get_core_b658498378ef7459(struct llmsize_acce
 }
 
 
-double _wrap_llmsize_accel_bw_gbs_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bw_gbs_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3180,7 +3281,7 @@ double _wrap_llmsize_accel_bw_gbs_get_core_b658498378ef7459(struct llmsize_accel
 }
 
 
-double _wrap_llmsize_accel_bf16_tflops_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bf16_tflops_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3193,7 +3294,7 @@ double _wrap_llmsize_accel_bf16_tflops_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-double _wrap_llmsize_accel_fp8_tflops_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp8_tflops_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3206,7 +3307,7 @@ double _wrap_llmsize_accel_fp8_tflops_get_core_b658498378ef7459(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_fp4_tflops_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp4_tflops_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3219,7 +3320,7 @@ double _wrap_llmsize_accel_fp4_tflops_get_core_b658498378ef7459(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_int8_tops_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_int8_tops_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3232,7 +3333,7 @@ double _wrap_llmsize_accel_int8_tops_get_core_b658498378ef7459(struct llmsize_ac
 }
 
 
-_gostring_ _wrap_llmsize_accel_source_get_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_source_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3245,7 +3346,20 @@ _gostring_ _wrap_llmsize_accel_source_get_core_b658498378ef7459(struct llmsize_a
 }
 
 
-struct llmsize_accel *_wrap_new_llmsize_accel_core_b658498378ef7459() {
+_gostring_ _wrap_llmsize_accel_memory_options_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->memory_options);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_accel *_wrap_new_llmsize_accel_core_8f772e0d30422861() {
   struct llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
   
@@ -3256,7 +3370,7 @@ struct llmsize_accel *_wrap_new_llmsize_accel_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_accel_core_b658498378ef7459(struct llmsize_accel *_swig_go_0) {
+void _wrap_delete_llmsize_accel_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   
   arg1 = *(struct llmsize_accel **)&_swig_go_0; 
@@ -3266,7 +3380,7 @@ void _wrap_delete_llmsize_accel_core_b658498378ef7459(struct llmsize_accel *_swi
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3279,7 +3393,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_b658498378ef7459(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3292,7 +3406,7 @@ double _wrap_llmsize_efficiency_expected_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3305,7 +3419,7 @@ double _wrap_llmsize_efficiency_low_get_core_b658498378ef7459(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3318,7 +3432,7 @@ double _wrap_llmsize_efficiency_high_get_core_b658498378ef7459(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3331,7 +3445,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_b658498378ef7459(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_b658498378ef7459() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_8f772e0d30422861() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3342,7 +3456,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_b658498378ef7459() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_b658498378ef7459(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3352,7 +3466,7 @@ void _wrap_delete_llmsize_efficiency_core_b658498378ef7459(struct llmsize_effici
 }
 
 
-long long _wrap_llmsize_weights_embed_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_embed_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3365,7 +3479,7 @@ long long _wrap_llmsize_weights_embed_get_core_b658498378ef7459(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_lm_head_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_lm_head_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3378,7 +3492,7 @@ long long _wrap_llmsize_weights_lm_head_get_core_b658498378ef7459(struct llmsize
 }
 
 
-long long _wrap_llmsize_weights_attn_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_attn_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3391,7 +3505,7 @@ long long _wrap_llmsize_weights_attn_get_core_b658498378ef7459(struct llmsize_we
 }
 
 
-long long _wrap_llmsize_weights_ffn_dense_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_ffn_dense_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3404,7 +3518,7 @@ long long _wrap_llmsize_weights_ffn_dense_get_core_b658498378ef7459(struct llmsi
 }
 
 
-long long _wrap_llmsize_weights_experts_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_experts_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3417,7 +3531,7 @@ long long _wrap_llmsize_weights_experts_get_core_b658498378ef7459(struct llmsize
 }
 
 
-long long _wrap_llmsize_weights_shared_experts_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_shared_experts_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3430,7 +3544,7 @@ long long _wrap_llmsize_weights_shared_experts_get_core_b658498378ef7459(struct 
 }
 
 
-long long _wrap_llmsize_weights_router_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_router_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3443,7 +3557,7 @@ long long _wrap_llmsize_weights_router_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_norms_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_norms_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3456,7 +3570,7 @@ long long _wrap_llmsize_weights_norms_get_core_b658498378ef7459(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_linear_attn_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_linear_attn_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3469,7 +3583,7 @@ long long _wrap_llmsize_weights_linear_attn_get_core_b658498378ef7459(struct llm
 }
 
 
-long long _wrap_llmsize_weights_vision_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_vision_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3482,7 +3596,7 @@ long long _wrap_llmsize_weights_vision_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_mtp_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_mtp_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3495,7 +3609,7 @@ long long _wrap_llmsize_weights_mtp_get_core_b658498378ef7459(struct llmsize_wei
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3508,7 +3622,7 @@ long long _wrap_llmsize_weights_total_get_core_b658498378ef7459(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3521,7 +3635,7 @@ long long _wrap_llmsize_weights_active_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3534,7 +3648,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_b658498378ef7459(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_b658498378ef7459() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_8f772e0d30422861() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3545,7 +3659,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_b658498378ef7459(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3555,7 +3669,7 @@ void _wrap_delete_llmsize_weights_core_b658498378ef7459(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -3567,7 +3681,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -3579,7 +3693,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_b658498378ef7459() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -3592,7 +3706,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_b658498378ef7459(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3605,7 +3719,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_b658498378ef7459(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3618,7 +3732,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_b658498378ef7459() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_8f772e0d30422861() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -3629,7 +3743,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -3639,7 +3753,7 @@ void _wrap_delete_llmsize_gguf_mix_core_b658498378ef7459(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3652,7 +3766,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_b658498378ef7459(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3665,7 +3779,7 @@ intgo _wrap_llmsize_file_info_version_get_core_b658498378ef7459(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3678,7 +3792,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_b658498378ef7459(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3691,7 +3805,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_b658498378ef7459(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3704,7 +3818,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_b658498378ef7459(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3717,7 +3831,7 @@ long long _wrap_llmsize_file_info_needed_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -3730,7 +3844,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_b658498378ef7459(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -3743,7 +3857,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_b658498378ef7459(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3756,7 +3870,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_b658498378ef7459(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3769,7 +3883,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_b658498378ef7459(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3782,7 +3896,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_b658498378ef7459(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3795,7 +3909,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_b658498378ef7459(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3808,7 +3922,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_b658498378ef7459(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3821,7 +3935,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_b658498378ef7459(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3834,7 +3948,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -3847,7 +3961,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_b658498378ef7459(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_b658498378ef7459() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_8f772e0d30422861() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -3858,7 +3972,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -3868,7 +3982,7 @@ void _wrap_delete_llmsize_file_info_core_b658498378ef7459(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3881,7 +3995,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_b658498378ef745
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3894,7 +4008,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_b658498378ef7
 }
 
 
-struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -3907,7 +4021,7 @@ struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_b658498378ef745
 }
 
 
-intgo _wrap_llmsize_speed_request_n_accel_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_n_accel_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3920,7 +4034,7 @@ intgo _wrap_llmsize_speed_request_n_accel_get_core_b658498378ef7459(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3933,7 +4047,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_b658498378ef7459(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3946,7 +4060,7 @@ long long _wrap_llmsize_speed_request_context_get_core_b658498378ef7459(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3959,7 +4073,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_b658498378ef7459(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3972,7 +4086,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_b658498378ef7459(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_batch_get_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_batch_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3985,7 +4099,7 @@ intgo _wrap_llmsize_speed_request_batch_get_core_b658498378ef7459(struct llmsize
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_b658498378ef7459() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_8f772e0d30422861() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -3996,7 +4110,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_b658498378ef7
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -4006,7 +4120,7 @@ void _wrap_delete_llmsize_speed_request_core_b658498378ef7459(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4019,7 +4133,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_b658498378ef7459(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4032,7 +4146,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_b658498378ef7459(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4045,7 +4159,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_b658498378ef7459(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4058,7 +4172,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_b658498378ef7459(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4071,7 +4185,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4084,7 +4198,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_b658498378ef7459(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4097,7 +4211,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_b658498378ef7459(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4110,7 +4224,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_b658498378ef7459(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_b658498378ef7459() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_8f772e0d30422861() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -4121,7 +4235,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_b658498378ef745
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_b658498378ef7459(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -4131,7 +4245,7 @@ void _wrap_delete_llmsize_speed_result_core_b658498378ef7459(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -4144,7 +4258,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_b658498378ef7459(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4157,7 +4271,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_b658498378ef745
 }
 
 
-struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -4170,7 +4284,7 @@ struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_b658498378ef7459(
 }
 
 
-intgo _wrap_llmsize_fit_request_n_accel_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_n_accel_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4183,7 +4297,7 @@ intgo _wrap_llmsize_fit_request_n_accel_get_core_b658498378ef7459(struct llmsize
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4196,7 +4310,7 @@ long long _wrap_llmsize_fit_request_context_get_core_b658498378ef7459(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4209,7 +4323,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_b658498378ef7459(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4222,7 +4336,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4235,7 +4349,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_b658498378ef7459(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4248,7 +4362,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_b658498378ef7459(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_b658498378ef7459() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_8f772e0d30422861() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -4259,7 +4373,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_b658498378ef7459(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -4269,7 +4383,7 @@ void _wrap_delete_llmsize_fit_request_core_b658498378ef7459(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4282,7 +4396,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_b658498378ef7459(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4295,7 +4409,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_b658498378ef7459(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4308,7 +4422,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_b658498378ef7459(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4321,7 +4435,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_b658498378ef7459(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4334,7 +4448,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_b658498378ef7459(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4347,7 +4461,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_b658498378ef7459(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4360,7 +4474,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_b658498378ef7459(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -4373,7 +4487,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_b658498378ef7459(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4386,7 +4500,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_b658498378ef7459(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_b658498378ef7459() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_8f772e0d30422861() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -4397,7 +4511,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_b658498378ef7459() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_b658498378ef7459(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -4407,7 +4521,7 @@ void _wrap_delete_llmsize_fit_result_core_b658498378ef7459(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_8f772e0d30422861() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4419,7 +4533,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_8f772e0d30422861() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4431,7 +4545,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_8f772e0d30422861() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4443,7 +4557,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_8f772e0d30422861() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4455,7 +4569,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_b658498378ef7459() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4468,7 +4582,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_b658498378ef7459(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4481,7 +4595,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4494,7 +4608,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_b658498378ef7459(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4507,7 +4621,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_b658498378ef7459(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4520,7 +4634,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_b658498378ef7459(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4533,7 +4647,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_b658498378ef7459(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4546,7 +4660,7 @@ double _wrap_llmsize_quality_row_kld_get_core_b658498378ef7459(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4559,7 +4673,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_b658498378ef7459(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4572,7 +4686,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_b658498378ef7459(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4585,7 +4699,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_b658498378ef7459(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_b658498378ef7459() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_8f772e0d30422861() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -4596,7 +4710,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_b658498378ef7459(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_b658498378ef7459(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -4606,7 +4720,7 @@ void _wrap_delete_llmsize_quality_row_core_b658498378ef7459(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_8f772e0d30422861() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4618,7 +4732,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_8f772e0d30422861() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4630,7 +4744,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_8f772e0d30422861() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4642,7 +4756,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_8f772e0d30422861() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4654,7 +4768,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4667,7 +4781,7 @@ intgo _wrap_llmsize_quality_metric_get_core_b658498378ef7459(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4680,7 +4794,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4693,7 +4807,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_b658498378ef7459(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4706,7 +4820,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_b658498378ef7459(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4719,7 +4833,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_b658498378ef7459(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4732,7 +4846,7 @@ double _wrap_llmsize_quality_kld_get_core_b658498378ef7459(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -4745,7 +4859,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_b658498378ef7459(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4758,7 +4872,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_b658498378ef7459(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_b658498378ef7459() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_8f772e0d30422861() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -4769,7 +4883,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_b658498378ef7459(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -4779,7 +4893,7 @@ void _wrap_delete_llmsize_quality_core_b658498378ef7459(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_8f772e0d30422861() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4791,7 +4905,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_8f772e0d30422861() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4803,7 +4917,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_8f772e0d30422861() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4815,7 +4929,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_8f772e0d30422861() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4827,7 +4941,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_8f772e0d30422861() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4839,7 +4953,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_8f772e0d30422861() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4851,7 +4965,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_8f772e0d30422861() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4863,7 +4977,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_b658498378ef7459() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4876,7 +4990,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_b658498378ef7459(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4889,7 +5003,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_b658498378ef7459(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4902,7 +5016,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_b658498378ef7459(struct ll
 }
 
 
-double _wrap_llmsize_engine_info_mem_fraction_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+double _wrap_llmsize_engine_info_mem_fraction_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   double result;
   double _swig_go_result;
@@ -4915,7 +5029,7 @@ double _wrap_llmsize_engine_info_mem_fraction_get_core_b658498378ef7459(struct l
 }
 
 
-intgo _wrap_llmsize_engine_info_block_size_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_block_size_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4928,7 +5042,7 @@ intgo _wrap_llmsize_engine_info_block_size_get_core_b658498378ef7459(struct llms
 }
 
 
-intgo _wrap_llmsize_engine_info_ctx_pad_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_ctx_pad_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4941,7 +5055,7 @@ intgo _wrap_llmsize_engine_info_ctx_pad_get_core_b658498378ef7459(struct llmsize
 }
 
 
-long long _wrap_llmsize_engine_info_default_context_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_context_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4954,7 +5068,7 @@ long long _wrap_llmsize_engine_info_default_context_get_core_b658498378ef7459(st
 }
 
 
-intgo _wrap_llmsize_engine_info_default_seqs_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_seqs_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4967,7 +5081,7 @@ intgo _wrap_llmsize_engine_info_default_seqs_get_core_b658498378ef7459(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_info_default_ubatch_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_ubatch_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4980,7 +5094,7 @@ intgo _wrap_llmsize_engine_info_default_ubatch_get_core_b658498378ef7459(struct 
 }
 
 
-long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4993,7 +5107,7 @@ long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_b658498378ef
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tp1_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tp1_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5006,7 +5120,7 @@ long long _wrap_llmsize_engine_info_overhead_tp1_get_core_b658498378ef7459(struc
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tpn_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tpn_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5019,7 +5133,7 @@ long long _wrap_llmsize_engine_info_overhead_tpn_get_core_b658498378ef7459(struc
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5032,7 +5146,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_b658498378ef7459(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5045,7 +5159,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_b658498378ef7459(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5058,7 +5172,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_b658498378ef7459(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_b658498378ef7459() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_8f772e0d30422861() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -5069,7 +5183,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_b658498378ef7459(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_b658498378ef7459(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -5079,7 +5193,7 @@ void _wrap_delete_llmsize_engine_info_core_b658498378ef7459(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -5091,7 +5205,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -5103,7 +5217,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -5115,7 +5229,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -5127,7 +5241,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -5139,7 +5253,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -5151,7 +5265,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -5163,7 +5277,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -5175,7 +5289,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_b658498378ef7459() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5188,7 +5302,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_b658498378ef7459(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5201,7 +5315,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_b658498378ef7459(struc
 }
 
 
-struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -5214,7 +5328,7 @@ struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_b658498378ef7459(struct 
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5227,7 +5341,7 @@ intgo _wrap_llmsize_plan_engine_get_core_b658498378ef7459(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5240,7 +5354,7 @@ intgo _wrap_llmsize_plan_tp_get_core_b658498378ef7459(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5253,7 +5367,7 @@ intgo _wrap_llmsize_plan_pp_get_core_b658498378ef7459(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5266,7 +5380,7 @@ intgo _wrap_llmsize_plan_dp_get_core_b658498378ef7459(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_n_accel_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_n_accel_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5279,7 +5393,7 @@ intgo _wrap_llmsize_plan_n_accel_get_core_b658498378ef7459(struct llmsize_plan *
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5292,7 +5406,7 @@ long long _wrap_llmsize_plan_context_get_core_b658498378ef7459(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5305,7 +5419,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_b658498378ef7459(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5318,7 +5432,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_b658498378ef7459(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -5331,7 +5445,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5344,7 +5458,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_b658498378ef7459(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5357,7 +5471,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_b658498378ef7459(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5370,7 +5484,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_b658498378ef7459(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5383,7 +5497,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_b658498378ef7459(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5396,7 +5510,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_b658498378ef7459(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -5409,7 +5523,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_b658498378ef7459(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5422,7 +5536,7 @@ intgo _wrap_llmsize_plan_flags_get_core_b658498378ef7459(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5435,7 +5549,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_b658498378ef7459(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5448,7 +5562,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_b658498378ef7459(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -5461,7 +5575,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_b658498378ef7459(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -5474,7 +5588,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_b658498378ef7459(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_b658498378ef7459() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_8f772e0d30422861() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -5485,7 +5599,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -5495,7 +5609,7 @@ void _wrap_delete_llmsize_plan_core_b658498378ef7459(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5508,7 +5622,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_b658498378ef7459(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5521,7 +5635,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_b658498378ef7459(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5534,7 +5648,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_b658498378ef7459(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5547,7 +5661,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_b658498378ef7459(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5560,7 +5674,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_b658498378ef7459(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5573,7 +5687,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_b658498378ef7459(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5586,7 +5700,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_b658498378ef7459(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5599,7 +5713,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_b658498378ef7459(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5612,7 +5726,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_b658498378ef7459(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5625,7 +5739,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_b658498378ef7459(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5638,7 +5752,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_b658498378ef7459(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5651,7 +5765,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_b658498378ef7459(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5664,7 +5778,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_b658498378ef7459(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5677,7 +5791,7 @@ long long _wrap_llmsize_plan_result_context_get_core_b658498378ef7459(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5690,7 +5804,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_b658498378ef7459(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5703,7 +5817,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_b658498378ef7459(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5716,7 +5830,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_b658498378ef7459(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5729,7 +5843,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_b658498378ef7459(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5742,7 +5856,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_b658498378ef7459
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5755,7 +5869,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_b658498378ef7459(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5768,7 +5882,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_b658498378ef7459(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5781,7 +5895,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_b658498378ef7459(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5794,7 +5908,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_b658498378ef7459(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5807,7 +5921,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_b658498378ef7459(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5820,7 +5934,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_b658498378ef7459(struct llmsize_pl
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5833,7 +5947,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_b658498378ef7459(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_b658498378ef7459() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_8f772e0d30422861() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -5844,7 +5958,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_b658498378ef7459(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_b658498378ef7459(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -5854,7 +5968,7 @@ void _wrap_delete_llmsize_plan_result_core_b658498378ef7459(struct llmsize_plan_
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5867,7 +5981,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_b658498378ef7459
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -5880,7 +5994,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_b658498
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5893,7 +6007,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_b658498378ef7459(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5906,7 +6020,7 @@ long long _wrap_llmsize_suggestion_context_get_core_b658498378ef7459(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5919,7 +6033,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_b658498378ef7459(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_b658498378ef7459() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_8f772e0d30422861() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -5930,7 +6044,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_b658498378ef7459() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_b658498378ef7459(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -5940,7 +6054,7 @@ void _wrap_delete_llmsize_suggestion_core_b658498378ef7459(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_8f772e0d30422861() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5952,7 +6066,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_8f772e0d30422861() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5964,7 +6078,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_8f772e0d30422861() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5976,7 +6090,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_8f772e0d30422861() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -5988,7 +6102,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_8f772e0d30422861() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -6000,7 +6114,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_8f772e0d30422861() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6012,7 +6126,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_8f772e0d30422861() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6024,7 +6138,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_8f772e0d30422861() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6036,7 +6150,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_8f772e0d30422861() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6048,7 +6162,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_8f772e0d30422861() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6060,7 +6174,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_8f772e0d30422861() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6072,7 +6186,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_8f772e0d30422861() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6084,7 +6198,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_8f772e0d30422861() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6096,7 +6210,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_b658498378ef7459() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6109,7 +6223,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_b658498378ef7459(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6122,7 +6236,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_b658498378ef7459(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6135,7 +6249,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_b658498378ef7459(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6148,7 +6262,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_b658498378ef7459(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6161,7 +6275,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_b658498378ef7459(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6174,7 +6288,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_b658498378ef7459(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6187,7 +6301,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_b658498378ef7459(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6200,7 +6314,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_b658498378ef7459(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6213,7 +6327,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6226,7 +6340,7 @@ intgo _wrap_llmsize_license_commercial_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6239,7 +6353,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_b658498378ef7459(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6252,7 +6366,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_b658498378ef7459(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6265,7 +6379,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_b658498378ef7459(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6278,7 +6392,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_b658498378ef7459(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6291,7 +6405,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_b658498378ef7459(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -6304,7 +6418,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_b658498378ef7459(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6317,7 +6431,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6330,7 +6444,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_b658498378ef7459(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6343,7 +6457,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6356,7 +6470,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_b658498378ef7459(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6369,7 +6483,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_b658498378ef7459(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6382,7 +6496,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_b658498378ef7459(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6395,7 +6509,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_b658498378ef7459(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6408,7 +6522,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_b658498378ef7459(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6421,7 +6535,7 @@ intgo _wrap_llmsize_license_outputs_get_core_b658498378ef7459(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6434,7 +6548,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_b658498378ef7459(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6447,7 +6561,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_b658498378ef7459(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6460,7 +6574,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_b658498378ef7459(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_b658498378ef7459() {
+struct llmsize_license *_wrap_new_llmsize_license_core_8f772e0d30422861() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -6471,7 +6585,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_license_core_b658498378ef7459(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -6481,7 +6595,7 @@ void _wrap_delete_llmsize_license_core_b658498378ef7459(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6494,7 +6608,7 @@ intgo _wrap_llmsize_use_commercial_get_core_b658498378ef7459(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6507,7 +6621,7 @@ long long _wrap_llmsize_use_mau_get_core_b658498378ef7459(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6520,7 +6634,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_b658498378ef7459(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -6533,7 +6647,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_b658498378ef7459(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6546,7 +6660,7 @@ intgo _wrap_llmsize_use_eu_get_core_b658498378ef7459(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6559,7 +6673,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_b658498378ef7459(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6572,7 +6686,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_b658498378ef7459(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6585,7 +6699,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_b658498378ef7459() {
+struct llmsize_use *_wrap_new_llmsize_use_core_8f772e0d30422861() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -6596,7 +6710,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_use_core_b658498378ef7459(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -6606,7 +6720,7 @@ void _wrap_delete_llmsize_use_core_b658498378ef7459(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_8f772e0d30422861() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6618,7 +6732,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_8f772e0d30422861() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6630,7 +6744,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_8f772e0d30422861() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6642,7 +6756,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_8f772e0d30422861() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6654,7 +6768,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6666,7 +6780,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6678,7 +6792,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6690,7 +6804,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6702,7 +6816,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6714,7 +6828,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6726,7 +6840,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6738,7 +6852,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6750,7 +6864,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6762,7 +6876,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6774,7 +6888,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_8f772e0d30422861() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6786,7 +6900,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6799,7 +6913,7 @@ intgo _wrap_llmsize_finding_about_get_core_b658498378ef7459(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6812,7 +6926,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_b658498378ef7459(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6825,7 +6939,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6838,7 +6952,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_b658498378ef7459(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6851,7 +6965,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_b658498378ef7459(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_b658498378ef7459() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_8f772e0d30422861() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -6862,7 +6976,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_b658498378ef7459(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -6872,7 +6986,7 @@ void _wrap_delete_llmsize_finding_core_b658498378ef7459(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6885,7 +6999,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_b658498378ef7459(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6898,7 +7012,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_b658498378ef7459(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6911,7 +7025,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_b658498378ef7459(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_b658498378ef7459() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_8f772e0d30422861() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -6922,7 +7036,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_b658498378e
 }
 
 
-void _wrap_delete_llmsize_license_result_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -6932,7 +7046,7 @@ void _wrap_delete_llmsize_license_result_core_b658498378ef7459(struct llmsize_li
 }
 
 
-struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -6945,7 +7059,7 @@ struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_b658498378ef74
 }
 
 
-intgo _wrap_llmsize_select_request_n_accel_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_n_accel_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6958,7 +7072,7 @@ intgo _wrap_llmsize_select_request_n_accel_get_core_b658498378ef7459(struct llms
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6971,7 +7085,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_b658498378ef7459(struct llmsi
 }
 
 
-intgo _wrap_llmsize_select_request_users_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_users_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6984,7 +7098,7 @@ intgo _wrap_llmsize_select_request_users_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6997,7 +7111,7 @@ long long _wrap_llmsize_select_request_context_get_core_b658498378ef7459(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7010,7 +7124,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_b658498378ef7459(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -7023,7 +7137,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_b658498378ef7459(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7036,7 +7150,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_b658498378ef7459(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -7049,7 +7163,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_b658498378ef7459(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7062,7 +7176,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_b6584983
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -7075,7 +7189,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_b658498378ef7459(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7088,7 +7202,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_b658498378ef7459(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7101,7 +7215,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_b658498378ef7459
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7114,7 +7228,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_b658498378ef7459
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7127,7 +7241,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -7140,7 +7254,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_b658498378ef7459(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7153,7 +7267,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_b658498378ef7459(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7166,7 +7280,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_b658498378ef7459(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_b658498378ef7459() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_8f772e0d30422861() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -7177,7 +7291,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_b658498378e
 }
 
 
-void _wrap_delete_llmsize_select_request_core_b658498378ef7459(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -7187,7 +7301,7 @@ void _wrap_delete_llmsize_select_request_core_b658498378ef7459(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_8f772e0d30422861() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7199,7 +7313,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_8f772e0d30422861() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7211,7 +7325,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_8f772e0d30422861() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7223,7 +7337,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_8f772e0d30422861() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7235,7 +7349,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_8f772e0d30422861() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7247,7 +7361,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_8f772e0d30422861() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7259,7 +7373,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_8f772e0d30422861() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7271,7 +7385,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_8f772e0d30422861() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7283,7 +7397,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_8f772e0d30422861() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7295,7 +7409,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_b658498378ef7459() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -7308,7 +7422,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_b658498378ef7459(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7321,7 +7435,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_b658498378ef7459(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7334,7 +7448,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7347,7 +7461,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_b658498378ef7459(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7360,7 +7474,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_b658498378ef7459(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7373,7 +7487,7 @@ double _wrap_llmsize_candidate_score_get_core_b658498378ef7459(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7386,7 +7500,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_b658498378ef7459(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7399,7 +7513,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_b658498378ef7459(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7412,7 +7526,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_b658498378ef745
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -7425,7 +7539,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_b658498378ef745
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7438,7 +7552,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_b658498378ef7459(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_b658498378ef7459() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_8f772e0d30422861() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -7449,7 +7563,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_b658498378ef7459(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -7459,7 +7573,7 @@ void _wrap_delete_llmsize_candidate_core_b658498378ef7459(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -7472,7 +7586,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_b658498378ef7459(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7485,7 +7599,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_b658498378ef7459(stru
 }
 
 
-struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -7498,7 +7612,7 @@ struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_b658498378ef7459(struct
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7511,7 +7625,7 @@ long long _wrap_llmsize_claim_bytes_get_core_b658498378ef7459(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -7524,7 +7638,7 @@ double _wrap_llmsize_claim_tps_get_core_b658498378ef7459(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_b658498378ef7459() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_8f772e0d30422861() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -7535,7 +7649,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_b658498378ef7459(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -7545,7 +7659,7 @@ void _wrap_delete_llmsize_claim_core_b658498378ef7459(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7558,7 +7672,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_b658498378ef7459(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7571,7 +7685,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_b658498378ef7459(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7584,7 +7698,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_b658498378ef7459(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_accel_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_accel_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7597,7 +7711,7 @@ intgo _wrap_llmsize_claim_check_fits_accel_get_core_b658498378ef7459(struct llms
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7610,7 +7724,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7623,7 +7737,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_b658498378ef7459(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7636,7 +7750,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_b658498378ef7459(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_b658498378ef7459() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_8f772e0d30422861() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -7647,7 +7761,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_b658498378ef7459(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_b658498378ef7459(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -7657,7 +7771,7 @@ void _wrap_delete_llmsize_claim_check_core_b658498378ef7459(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7670,7 +7784,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_b658498378ef7459(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7683,7 +7797,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_b658498378ef7459(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7696,7 +7810,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_b658498378ef7459(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7709,7 +7823,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_b658498378ef7459(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7722,7 +7836,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_b658498378ef7459(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7735,7 +7849,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_b658498378ef7459(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7748,7 +7862,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_b658498378ef7459(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_b658498378ef7459() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_8f772e0d30422861() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -7759,7 +7873,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_b658498378ef7459(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -7769,7 +7883,567 @@ void _wrap_delete_llmsize_hf_family_core_b658498378ef7459(struct llmsize_hf_fami
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_b658498378ef7459() {
+_gostring_ _wrap_llmsize_release_repo_get_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_release **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->repo);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_release_model_get_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_release **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->model);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_release_format_get_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_release **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->format);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_release_bytes_get_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_release **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_release_source_get_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_release **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->source);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_release *_wrap_new_llmsize_release_core_8f772e0d30422861() {
+  struct llmsize_release *result = 0 ;
+  struct llmsize_release *_swig_go_result;
+  
+  
+  result = (struct llmsize_release *)calloc(1, sizeof(struct llmsize_release));
+  *(struct llmsize_release **)&_swig_go_result = (struct llmsize_release *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_release_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  
+  arg1 = *(struct llmsize_release **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_8f772e0d30422861(struct llmsize_ollama_tag *_swig_go_0) {
+  struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->tag);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_8f772e0d30422861(struct llmsize_ollama_tag *_swig_go_0) {
+  struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->model);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_8f772e0d30422861(struct llmsize_ollama_tag *_swig_go_0) {
+  struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->format);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_8f772e0d30422861(struct llmsize_ollama_tag *_swig_go_0) {
+  struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->source);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_8f772e0d30422861() {
+  struct llmsize_ollama_tag *result = 0 ;
+  struct llmsize_ollama_tag *_swig_go_result;
+  
+  
+  result = (struct llmsize_ollama_tag *)calloc(1, sizeof(struct llmsize_ollama_tag));
+  *(struct llmsize_ollama_tag **)&_swig_go_result = (struct llmsize_ollama_tag *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_ollama_tag_core_8f772e0d30422861(struct llmsize_ollama_tag *_swig_go_0) {
+  struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
+  
+  arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+intgo _wrap_LLMSIZE_HOW_ID_core_8f772e0d30422861() {
+  enum llmsize_how result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HOW_ID;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HOW_REPO_core_8f772e0d30422861() {
+  enum llmsize_how result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HOW_REPO;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_8f772e0d30422861() {
+  enum llmsize_how result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HOW_RELEASE;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_8f772e0d30422861() {
+  enum llmsize_how result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HOW_QUANTIZED;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_8f772e0d30422861() {
+  enum llmsize_how result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HOW_DERIVED;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_8f772e0d30422861() {
+  enum llmsize_how result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HOW_OLLAMA;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_8f772e0d30422861() {
+  enum llmsize_how result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HOW_GGUF_FILE;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_HOW_COUNT_core_8f772e0d30422861() {
+  enum llmsize_how result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_HOW_COUNT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FROM_NONE_core_8f772e0d30422861() {
+  enum llmsize_format_from result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FROM_NONE;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FROM_NAME_core_8f772e0d30422861() {
+  enum llmsize_format_from result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FROM_NAME;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_8f772e0d30422861() {
+  enum llmsize_format_from result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FROM_CHECKPOINT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_8f772e0d30422861() {
+  enum llmsize_format_from result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FROM_RELEASE;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_8f772e0d30422861() {
+  enum llmsize_format_from result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FROM_OLLAMA;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_8f772e0d30422861() {
+  enum llmsize_format_from result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FROM_DEFAULT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FROM_COUNT_core_8f772e0d30422861() {
+  enum llmsize_format_from result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FROM_COUNT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  llmsize_model *result = 0 ;
+  struct llmsize_model *_swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
+  
+  result = (llmsize_model *) ((arg1)->model);
+  *(llmsize_model **)&_swig_go_result = (llmsize_model *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  llmsize_format *result = 0 ;
+  struct llmsize_format *_swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
+  
+  result = (llmsize_format *) ((arg1)->format);
+  *(llmsize_format **)&_swig_go_result = (llmsize_format *)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_resolution_how_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->how);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_resolution_format_from_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->format_from);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_resolution_matched_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->matched);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_resolution_matched_len_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
+  
+  result =  ((arg1)->matched_len);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_resolution_source_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->source);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_8f772e0d30422861() {
+  struct llmsize_resolution *result = 0 ;
+  struct llmsize_resolution *_swig_go_result;
+  
+  
+  result = (struct llmsize_resolution *)calloc(1, sizeof(struct llmsize_resolution));
+  *(struct llmsize_resolution **)&_swig_go_result = (struct llmsize_resolution *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_resolution_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  
+  arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_8f772e0d30422861() {
+  enum llmsize_memory_from result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_MEMORY_ROW;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_8f772e0d30422861() {
+  enum llmsize_memory_from result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_MEMORY_NAMED;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_8f772e0d30422861() {
+  enum llmsize_memory_from result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_MEMORY_DESCRIBED;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_8f772e0d30422861(struct llmsize_accel_resolution *_swig_go_0) {
+  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  llmsize_accel *result = 0 ;
+  struct llmsize_accel *_swig_go_result;
+  
+  arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
+  
+  result = (llmsize_accel *)& ((arg1)->accel);
+  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_8f772e0d30422861(struct llmsize_accel_resolution *_swig_go_0) {
+  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  llmsize_accel *result = 0 ;
+  struct llmsize_accel *_swig_go_result;
+  
+  arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
+  
+  result = (llmsize_accel *) ((arg1)->row);
+  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_accel_resolution_memory_from_get_core_8f772e0d30422861(struct llmsize_accel_resolution *_swig_go_0) {
+  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->memory_from);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_8f772e0d30422861(struct llmsize_accel_resolution *_swig_go_0) {
+  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->memory_choices);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_8f772e0d30422861() {
+  struct llmsize_accel_resolution *result = 0 ;
+  struct llmsize_accel_resolution *_swig_go_result;
+  
+  
+  result = (struct llmsize_accel_resolution *)calloc(1, sizeof(struct llmsize_accel_resolution));
+  *(struct llmsize_accel_resolution **)&_swig_go_result = (struct llmsize_accel_resolution *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_accel_resolution_core_8f772e0d30422861(struct llmsize_accel_resolution *_swig_go_0) {
+  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  
+  arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_8f772e0d30422861() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7781,7 +8455,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ACCELS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TABLE_ACCELS_core_8f772e0d30422861() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7793,7 +8467,7 @@ intgo _wrap_LLMSIZE_TABLE_ACCELS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_8f772e0d30422861() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7805,7 +8479,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_8f772e0d30422861() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7817,7 +8491,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_8f772e0d30422861() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7829,7 +8503,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_8f772e0d30422861() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -7841,7 +8515,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_b658498378ef7459() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_b658498378ef7459() {
+_gostring_ _wrap_llmsize_version_core_8f772e0d30422861() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -7852,7 +8526,7 @@ _gostring_ _wrap_llmsize_version_core_b658498378ef7459() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_b658498378ef7459() {
+_gostring_ _wrap_llmsize_data_version_core_8f772e0d30422861() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -7863,7 +8537,7 @@ _gostring_ _wrap_llmsize_data_version_core_b658498378ef7459() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_b658498378ef7459(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_8f772e0d30422861(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7876,7 +8550,7 @@ _gostring_ _wrap_llmsize_strerror_core_b658498378ef7459(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_b658498378ef7459() {
+long long _wrap_llmsize_model_count_core_8f772e0d30422861() {
   size_t result;
   long long _swig_go_result;
   
@@ -7887,7 +8561,7 @@ long long _wrap_llmsize_model_count_core_b658498378ef7459() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_b658498378ef7459(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_8f772e0d30422861(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -7900,7 +8574,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_b658498378ef7459(long long _sw
 }
 
 
-long long _wrap_llmsize_accel_count_core_b658498378ef7459() {
+long long _wrap_llmsize_accel_count_core_8f772e0d30422861() {
   size_t result;
   long long _swig_go_result;
   
@@ -7911,7 +8585,7 @@ long long _wrap_llmsize_accel_count_core_b658498378ef7459() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_at_core_b658498378ef7459(long long _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_at_core_8f772e0d30422861(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -7924,7 +8598,7 @@ struct llmsize_accel *_wrap_llmsize_accel_at_core_b658498378ef7459(long long _sw
 }
 
 
-long long _wrap_llmsize_format_count_core_b658498378ef7459() {
+long long _wrap_llmsize_format_count_core_8f772e0d30422861() {
   size_t result;
   long long _swig_go_result;
   
@@ -7935,7 +8609,7 @@ long long _wrap_llmsize_format_count_core_b658498378ef7459() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_b658498378ef7459(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_8f772e0d30422861(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7948,7 +8622,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_b658498378ef7459(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_b658498378ef7459(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_8f772e0d30422861(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7961,7 +8635,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_b658498378ef7459(intgo _swig_go_0) {
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_b658498378ef7459(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_8f772e0d30422861(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -7974,7 +8648,94 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_b658498378ef7459(int
 }
 
 
-intgo _wrap_llmsize_read_file_core_b658498378ef7459(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+_gostring_ _wrap_llmsize_how_name_core_8f772e0d30422861(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_how_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_format_from_name_core_8f772e0d30422861(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_format_from_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_release_count_core_8f772e0d30422861() {
+  size_t result;
+  long long _swig_go_result;
+  
+  
+  result = llmsize_release_count();
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_release *_wrap_llmsize_release_at_core_8f772e0d30422861(long long _swig_go_0) {
+  size_t arg1 ;
+  llmsize_release *result = 0 ;
+  struct llmsize_release *_swig_go_result;
+  
+  arg1 = (size_t)_swig_go_0; 
+  
+  result = (llmsize_release *)llmsize_release_at(arg1);
+  *(llmsize_release **)&_swig_go_result = (llmsize_release *)result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_ollama_tag_count_core_8f772e0d30422861() {
+  size_t result;
+  long long _swig_go_result;
+  
+  
+  result = llmsize_ollama_tag_count();
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_8f772e0d30422861(long long _swig_go_0) {
+  size_t arg1 ;
+  llmsize_ollama_tag *result = 0 ;
+  struct llmsize_ollama_tag *_swig_go_result;
+  
+  arg1 = (size_t)_swig_go_0; 
+  
+  result = (llmsize_ollama_tag *)llmsize_ollama_tag_at(arg1);
+  *(llmsize_ollama_tag **)&_swig_go_result = (llmsize_ollama_tag *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  llmsize_format *result = 0 ;
+  struct llmsize_format *_swig_go_result;
+  
+  arg1 = *(llmsize_model **)&_swig_go_0; 
+  
+  result = (llmsize_format *)llmsize_checkpoint_format((struct llmsize_model const *)arg1);
+  *(llmsize_format **)&_swig_go_result = (llmsize_format *)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_read_file_core_8f772e0d30422861(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -7991,7 +8752,7 @@ intgo _wrap_llmsize_read_file_core_b658498378ef7459(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_b658498378ef7459(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_8f772e0d30422861(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -8008,7 +8769,7 @@ intgo _wrap_llmsize_read_gguf_core_b658498378ef7459(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_b658498378ef7459(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_8f772e0d30422861(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -8025,7 +8786,7 @@ intgo _wrap_llmsize_read_safetensors_core_b658498378ef7459(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_b658498378ef7459(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -8040,7 +8801,7 @@ intgo _wrap_llmsize_file_match_core_b658498378ef7459(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_model_validate_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -8053,7 +8814,7 @@ intgo _wrap_llmsize_model_validate_core_b658498378ef7459(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_params_of_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -8068,7 +8829,7 @@ intgo _wrap_llmsize_params_of_core_b658498378ef7459(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -8085,7 +8846,7 @@ intgo _wrap_llmsize_weight_bytes_core_b658498378ef7459(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -8102,7 +8863,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_b658498378ef7459(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_b658498378ef7459(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_8f772e0d30422861(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8115,7 +8876,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_b658498378ef7459(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -8136,7 +8897,7 @@ intgo _wrap_llmsize_kv_bytes_core_b658498378ef7459(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -8157,7 +8918,7 @@ intgo _wrap_llmsize_activation_bytes_core_b658498378ef7459(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_b658498378ef7459(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -8172,7 +8933,7 @@ intgo _wrap_llmsize_speed_core_b658498378ef7459(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_b658498378ef7459(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -8187,7 +8948,7 @@ intgo _wrap_llmsize_fit_core_b658498378ef7459(struct llmsize_fit_request *_swig_
 }
 
 
-long long _wrap_llmsize_engine_count_core_b658498378ef7459() {
+long long _wrap_llmsize_engine_count_core_8f772e0d30422861() {
   size_t result;
   long long _swig_go_result;
   
@@ -8198,7 +8959,7 @@ long long _wrap_llmsize_engine_count_core_b658498378ef7459() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_b658498378ef7459(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_8f772e0d30422861(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -8211,7 +8972,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_b658498378ef7459(long l
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_b658498378ef7459(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -8226,7 +8987,7 @@ intgo _wrap_llmsize_valid_tp_core_b658498378ef7459(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -8241,7 +9002,7 @@ intgo _wrap_llmsize_plan_fit_core_b658498378ef7459(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -8256,7 +9017,7 @@ intgo _wrap_llmsize_plan_max_context_core_b658498378ef7459(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -8271,7 +9032,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_b658498378ef7459(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -8288,7 +9049,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_b658498378ef7459(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -8311,7 +9072,7 @@ intgo _wrap_llmsize_plan_best_format_core_b658498378ef7459(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -8332,7 +9093,7 @@ intgo _wrap_llmsize_largest_model_core_b658498378ef7459(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -8347,7 +9108,7 @@ intgo _wrap_llmsize_plan_suggest_core_b658498378ef7459(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_b658498378ef7459(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_8f772e0d30422861(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_accel *arg2 = (llmsize_accel *) 0 ;
   uint32_t arg3 ;
@@ -8364,7 +9125,7 @@ intgo _wrap_llmsize_format_runs_on_core_b658498378ef7459(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_b658498378ef7459() {
+long long _wrap_llmsize_quality_row_count_core_8f772e0d30422861() {
   size_t result;
   long long _swig_go_result;
   
@@ -8375,7 +9136,7 @@ long long _wrap_llmsize_quality_row_count_core_b658498378ef7459() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_b658498378ef7459(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_8f772e0d30422861(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -8388,7 +9149,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_b658498378ef7459(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -8405,7 +9166,7 @@ intgo _wrap_llmsize_quality_of_core_b658498378ef7459(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -8428,7 +9189,7 @@ intgo _wrap_llmsize_best_format_core_b658498378ef7459(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_b658498378ef7459(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -8453,7 +9214,7 @@ intgo _wrap_llmsize_smallest_format_core_b658498378ef7459(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_b658498378ef7459() {
+long long _wrap_llmsize_license_count_core_8f772e0d30422861() {
   size_t result;
   long long _swig_go_result;
   
@@ -8464,7 +9225,7 @@ long long _wrap_llmsize_license_count_core_b658498378ef7459() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_b658498378ef7459(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_8f772e0d30422861(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -8477,7 +9238,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_b658498378ef7459(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8490,7 +9251,7 @@ intgo _wrap_llmsize_model_tasks_core_b658498378ef7459(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_b658498378ef7459(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_8f772e0d30422861(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -8510,7 +9271,7 @@ intgo _wrap_llmsize_parse_use_core_b658498378ef7459(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -8527,7 +9288,7 @@ intgo _wrap_llmsize_license_check_core_b658498378ef7459(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_b658498378ef7459(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_8f772e0d30422861(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -8546,7 +9307,7 @@ intgo _wrap_llmsize_license_terms_core_b658498378ef7459(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_check_claim_core_b658498378ef7459(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -8561,7 +9322,7 @@ intgo _wrap_llmsize_check_claim_core_b658498378ef7459(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_b658498378ef7459(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_8f772e0d30422861(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8574,7 +9335,7 @@ intgo _wrap_llmsize_params_out_status_get_core_b658498378ef7459(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_b658498378ef7459(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_8f772e0d30422861(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -8587,7 +9348,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_b658498378ef7459(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_b658498378ef7459() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_8f772e0d30422861() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -8598,7 +9359,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_b658498378ef7459() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_b658498378ef7459(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_8f772e0d30422861(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -8608,7 +9369,7 @@ void _wrap_delete_llmsize_params_out_core_b658498378ef7459(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_b658498378ef7459(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_8f772e0d30422861(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8621,7 +9382,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_b658498378ef7459(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_8f772e0d30422861(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -8634,7 +9395,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_b658498378ef745
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_b658498378ef7459() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_8f772e0d30422861() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -8645,7 +9406,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_b658498378ef7459(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_b658498378ef7459(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_8f772e0d30422861(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -8655,7 +9416,7 @@ void _wrap_delete_llmsize_weights_out_core_b658498378ef7459(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_b658498378ef7459(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_8f772e0d30422861(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8668,7 +9429,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_b658498378ef7459(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_b658498378ef7459(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_8f772e0d30422861(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8681,7 +9442,7 @@ long long _wrap_llmsize_u64_out_value_get_core_b658498378ef7459(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_b658498378ef7459() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_8f772e0d30422861() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -8692,7 +9453,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_b658498378ef7459(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_8f772e0d30422861(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -8702,7 +9463,7 @@ void _wrap_delete_llmsize_u64_out_core_b658498378ef7459(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_b658498378ef7459(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_8f772e0d30422861(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8715,7 +9476,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_b658498378ef7459(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_b658498378ef7459(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_8f772e0d30422861(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -8728,7 +9489,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_b658498378ef
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_b658498378ef7459() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_8f772e0d30422861() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -8739,7 +9500,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_b658498378ef7459(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_8f772e0d30422861(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -8749,7 +9510,7 @@ void _wrap_delete_llmsize_speed_out_core_b658498378ef7459(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_b658498378ef7459(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_8f772e0d30422861(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8762,7 +9523,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_b658498378ef7459(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_b658498378ef7459(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_8f772e0d30422861(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -8775,7 +9536,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_b658498378ef74
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_b658498378ef7459() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_8f772e0d30422861() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -8786,7 +9547,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_b658498378ef7459(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_8f772e0d30422861(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -8796,7 +9557,7 @@ void _wrap_delete_llmsize_plan_out_core_b658498378ef7459(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_b658498378ef7459(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_8f772e0d30422861(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8809,7 +9570,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_b658498378ef7459(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_b658498378ef7459(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_8f772e0d30422861(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -8822,7 +9583,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_b65849837
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_b658498378ef7459() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_8f772e0d30422861() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -8833,7 +9594,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_b658498378e
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_b658498378ef7459(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_8f772e0d30422861(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -8843,7 +9604,7 @@ void _wrap_delete_llmsize_suggestion_out_core_b658498378ef7459(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_b658498378ef7459(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_8f772e0d30422861(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8856,7 +9617,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_b658498378ef7459(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_8f772e0d30422861(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8869,7 +9630,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_b658498378ef745
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_b658498378ef7459() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_8f772e0d30422861() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -8880,7 +9641,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_b658498378ef7459(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_b658498378ef7459(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_8f772e0d30422861(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -8890,7 +9651,7 @@ void _wrap_delete_llmsize_quality_out_core_b658498378ef7459(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_b658498378ef7459(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_8f772e0d30422861(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8903,7 +9664,7 @@ intgo _wrap_llmsize_license_out_status_get_core_b658498378ef7459(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_b658498378ef7459(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_8f772e0d30422861(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -8916,7 +9677,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_b6584983
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_b658498378ef7459() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_8f772e0d30422861() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -8927,7 +9688,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_b658498378ef7459(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_b658498378ef7459(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_8f772e0d30422861(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -8937,7 +9698,7 @@ void _wrap_delete_llmsize_license_out_core_b658498378ef7459(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_b658498378ef7459(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_8f772e0d30422861(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8950,7 +9711,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_b658498378ef7459(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_b658498378ef7459(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_8f772e0d30422861(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -8963,7 +9724,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_b658498378ef7
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_b658498378ef7459() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_8f772e0d30422861() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -8974,7 +9735,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_b658498378ef7459(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_8f772e0d30422861(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -8984,7 +9745,7 @@ void _wrap_delete_llmsize_claim_out_core_b658498378ef7459(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_b658498378ef7459(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_8f772e0d30422861(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8997,7 +9758,7 @@ intgo _wrap_llmsize_format_out_status_get_core_b658498378ef7459(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_b658498378ef7459(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_8f772e0d30422861(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9010,7 +9771,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_b658498378ef7459
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_b658498378ef7459(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_8f772e0d30422861(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -9023,7 +9784,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_b658498378ef74
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_b658498378ef7459() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_8f772e0d30422861() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -9034,7 +9795,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_b658498378ef7459() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_b658498378ef7459(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_8f772e0d30422861(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -9044,7 +9805,7 @@ void _wrap_delete_llmsize_format_out_core_b658498378ef7459(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -9061,7 +9822,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_b658498378ef7459(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -9080,7 +9841,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_b658498378ef7459(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_b658498378ef7459(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_8f772e0d30422861(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9093,7 +9854,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_b658498378ef7459(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_b658498378ef7459(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_8f772e0d30422861(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -9106,7 +9867,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_b658498378ef7459(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_b658498378ef7459() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_8f772e0d30422861() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -9117,7 +9878,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_b658498378ef7459(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_8f772e0d30422861(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -9127,7 +9888,7 @@ void _wrap_delete_llmsize_mix_out_core_b658498378ef7459(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -9146,7 +9907,7 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_b658498378ef7459(struct 
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -9161,7 +9922,7 @@ intgo _wrap_llmsize_mix_tensors_core_b658498378ef7459(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_b658498378ef7459(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -9176,7 +9937,7 @@ long long _wrap_llmsize_mix_bytes_core_b658498378ef7459(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -9199,7 +9960,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_b658498378ef7459(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -9222,7 +9983,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_b658498378ef7459(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -9255,7 +10016,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_b658498378ef7459(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -9310,7 +10071,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_b658498378ef7459(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -9327,7 +10088,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_b658498378ef7459(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -9344,7 +10105,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_b658498378ef7459
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -9361,7 +10122,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_b658498378ef7459(st
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -9380,7 +10141,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_b658498378ef7459(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -9397,7 +10158,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_b658498378ef7
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -9416,7 +10177,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_b658498378ef7
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -9435,7 +10196,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_b658498378ef7459(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -9454,7 +10215,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_b658498378ef7459(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_b658498378ef7459(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_8f772e0d30422861(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -9485,7 +10246,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_b658498378ef7459(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -9504,7 +10265,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_b658498378ef7459(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_b658498378ef7459(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -9529,7 +10290,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_b658498378ef7459(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9547,7 +10308,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_b658498378ef7459(_gostring_
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -9565,7 +10326,7 @@ struct llmsize_accel *_wrap_llmsize_accel_named_core_b658498378ef7459(_gostring_
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9583,7 +10344,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_b658498378ef7459(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -9601,7 +10362,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_b658498378ef7459(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9619,7 +10380,7 @@ intgo _wrap_llmsize_engine_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_b658498378ef7459(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9637,7 +10398,244 @@ intgo _wrap_llmsize_kv_dtype_named_core_b658498378ef7459(_gostring_ _swig_go_0) 
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_b658498378ef7459(struct llmsize_names *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
+  
+  result = (int) ((arg1)->status);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  llmsize_model *result = 0 ;
+  struct llmsize_model *_swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
+  
+  result = (llmsize_model *) ((arg1)->model);
+  *(llmsize_model **)&_swig_go_result = (llmsize_model *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  llmsize_format *result = 0 ;
+  struct llmsize_format *_swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
+  
+  result = (llmsize_format *) ((arg1)->format);
+  *(llmsize_format **)&_swig_go_result = (llmsize_format *)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_resolution_out_how_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
+  
+  result = (int) ((arg1)->how);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_resolution_out_format_from_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
+  
+  result = (int) ((arg1)->format_from);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
+  
+  result = (char *)(char *) ((arg1)->matched);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_8f772e0d30422861() {
+  struct llmsize_resolution_out *result = 0 ;
+  struct llmsize_resolution_out *_swig_go_result;
+  
+  
+  result = (struct llmsize_resolution_out *)calloc(1, sizeof(struct llmsize_resolution_out));
+  *(struct llmsize_resolution_out **)&_swig_go_result = (struct llmsize_resolution_out *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_resolution_out_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  
+  arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_8f772e0d30422861(_gostring_ _swig_go_0, intgo _swig_go_1) {
+  char *arg1 = (char *) 0 ;
+  int arg2 ;
+  llmsize_resolution_out result;
+  struct llmsize_resolution_out *_swig_go_result;
+  
+  
+  arg1 = (char *)malloc(_swig_go_0.n + 1);
+  memcpy(arg1, _swig_go_0.p, _swig_go_0.n);
+  arg1[_swig_go_0.n] = '\0';
+  
+  arg2 = (int)_swig_go_1; 
+  
+  result = llmsize_resolve_get((char const *)arg1,arg2);
+  {
+    llmsize_resolution_out * resultptr = (llmsize_resolution_out *)malloc(sizeof(llmsize_resolution_out));
+    memmove(resultptr, &result, sizeof(llmsize_resolution_out));
+    *(llmsize_resolution_out **)&_swig_go_result = resultptr;
+  }
+  free(arg1); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_format *_wrap_llmsize_default_format_core_8f772e0d30422861(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+  char *arg1 = (char *) 0 ;
+  llmsize_model *arg2 = (llmsize_model *) 0 ;
+  int arg3 ;
+  llmsize_format *result = 0 ;
+  struct llmsize_format *_swig_go_result;
+  
+  
+  arg1 = (char *)malloc(_swig_go_0.n + 1);
+  memcpy(arg1, _swig_go_0.p, _swig_go_0.n);
+  arg1[_swig_go_0.n] = '\0';
+  
+  arg2 = *(llmsize_model **)&_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  
+  result = (llmsize_format *)llmsize_default_format((char const *)arg1,(struct llmsize_model const *)arg2,arg3);
+  *(llmsize_format **)&_swig_go_result = (llmsize_format *)result; 
+  free(arg1); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_accel_out_status_get_core_8f772e0d30422861(struct llmsize_accel_out *_swig_go_0) {
+  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_accel_out **)&_swig_go_0; 
+  
+  result = (int) ((arg1)->status);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_8f772e0d30422861(struct llmsize_accel_out *_swig_go_0) {
+  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+  llmsize_accel_resolution *result = 0 ;
+  struct llmsize_accel_resolution *_swig_go_result;
+  
+  arg1 = *(struct llmsize_accel_out **)&_swig_go_0; 
+  
+  result = (llmsize_accel_resolution *)& ((arg1)->value);
+  *(llmsize_accel_resolution **)&_swig_go_result = (llmsize_accel_resolution *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_8f772e0d30422861() {
+  struct llmsize_accel_out *result = 0 ;
+  struct llmsize_accel_out *_swig_go_result;
+  
+  
+  result = (struct llmsize_accel_out *)calloc(1, sizeof(struct llmsize_accel_out));
+  *(struct llmsize_accel_out **)&_swig_go_result = (struct llmsize_accel_out *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_accel_out_core_8f772e0d30422861(struct llmsize_accel_out *_swig_go_0) {
+  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+  
+  arg1 = *(struct llmsize_accel_out **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+  char *arg1 = (char *) 0 ;
+  llmsize_accel_out result;
+  struct llmsize_accel_out *_swig_go_result;
+  
+  
+  arg1 = (char *)malloc(_swig_go_0.n + 1);
+  memcpy(arg1, _swig_go_0.p, _swig_go_0.n);
+  arg1[_swig_go_0.n] = '\0';
+  
+  
+  result = llmsize_resolve_accel_get((char const *)arg1);
+  {
+    llmsize_accel_out * resultptr = (llmsize_accel_out *)malloc(sizeof(llmsize_accel_out));
+    memmove(resultptr, &result, sizeof(llmsize_accel_out));
+    *(llmsize_accel_out **)&_swig_go_result = resultptr;
+  }
+  free(arg1); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_8f772e0d30422861(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+  double arg1 ;
+  double arg2 ;
+  double arg3 ;
+  int arg4 ;
+  llmsize_accel_out result;
+  struct llmsize_accel_out *_swig_go_result;
+  
+  arg1 = (double)_swig_go_0; 
+  arg2 = (double)_swig_go_1; 
+  arg3 = (double)_swig_go_2; 
+  arg4 = (int)_swig_go_3; 
+  
+  result = llmsize_describe_accel_get(arg1,arg2,arg3,arg4);
+  {
+    llmsize_accel_out * resultptr = (llmsize_accel_out *)malloc(sizeof(llmsize_accel_out));
+    memmove(resultptr, &result, sizeof(llmsize_accel_out));
+    *(llmsize_accel_out **)&_swig_go_result = resultptr;
+  }
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_names_text_get_core_8f772e0d30422861(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9650,7 +10648,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_b658498378ef7459(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_b658498378ef7459() {
+struct llmsize_names *_wrap_new_llmsize_names_core_8f772e0d30422861() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -9661,7 +10659,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_names_core_b658498378ef7459(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_8f772e0d30422861(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -9671,7 +10669,7 @@ void _wrap_delete_llmsize_names_core_b658498378ef7459(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_b658498378ef7459(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_8f772e0d30422861(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -9695,7 +10693,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_b658498378ef7459(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_b658498378ef7459(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_8f772e0d30422861(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9708,7 +10706,7 @@ intgo _wrap_llmsize_model_result_status_get_core_b658498378ef7459(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_b658498378ef7459(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_8f772e0d30422861(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9721,7 +10719,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_b658498378ef7459
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_b658498378ef7459() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_8f772e0d30422861() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -9732,7 +10730,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_b658498378ef745
 }
 
 
-void _wrap_delete_llmsize_model_result_core_b658498378ef7459(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_8f772e0d30422861(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -9742,7 +10740,7 @@ void _wrap_delete_llmsize_model_result_core_b658498378ef7459(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_b658498378ef7459(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_8f772e0d30422861(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -9764,7 +10762,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_b658498378ef7459
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -9783,7 +10781,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_b658498378ef7459(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_b658498378ef7459(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -9802,7 +10800,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_b658498378ef7459(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9815,7 +10813,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_b658498378ef7459(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -9828,7 +10826,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_b658498378ef7459(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9841,7 +10839,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_b658498378ef7459(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9854,7 +10852,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_b658498378ef7459(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9867,7 +10865,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_b658498378ef7459(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9880,7 +10878,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_b658498378ef7459(struct 
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_b658498378ef7459() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_8f772e0d30422861() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -9891,7 +10889,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_b658498378ef745
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_b658498378ef7459(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -9901,7 +10899,7 @@ void _wrap_delete_llmsize_parse_result_core_b658498378ef7459(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_b658498378ef7459(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_8f772e0d30422861(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -9923,7 +10921,7 @@ long long _wrap_llmsize__split_core_b658498378ef7459(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_b658498378ef7459(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_8f772e0d30422861(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9949,7 +10947,7 @@ void _wrap_llmsize__copy_core_b658498378ef7459(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_b658498378ef7459(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_8f772e0d30422861(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -9978,7 +10976,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_b658498378ef7459(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_b658498378ef7459(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9991,7 +10989,7 @@ intgo _wrap_llmsize_selection_status_get_core_b658498378ef7459(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_b658498378ef7459(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10004,7 +11002,7 @@ long long _wrap_llmsize_selection_n_get_core_b658498378ef7459(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_b658498378ef7459(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10017,7 +11015,7 @@ long long _wrap_llmsize_selection_candidates_get_core_b658498378ef7459(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_b658498378ef7459(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -10030,7 +11028,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_b658498378ef74
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_b658498378ef7459() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_8f772e0d30422861() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -10041,7 +11039,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_b658498378ef7459(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -10051,7 +11049,7 @@ void _wrap_delete_llmsize_selection_core_b658498378ef7459(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_b658498378ef7459(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_accel *arg1 = (llmsize_accel *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -10102,7 +11100,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_b658498378ef7459(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_b658498378ef7459(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -10121,7 +11119,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_b658498378ef7459(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_b658498378ef7459(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -10131,7 +11129,7 @@ void _wrap_llmsize_selection_free_core_b658498378ef7459(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -10144,7 +11142,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_b658498378ef7459(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -10157,7 +11155,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_b658498378ef7459(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_accel_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_accel_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -10170,7 +11168,7 @@ intgo _wrap_llmsize_sweep_row_accel_get_core_b658498378ef7459(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -10183,7 +11181,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_b658498378ef7459(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10196,7 +11194,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_b658498378ef7459(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10209,7 +11207,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_b658498378ef7459(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10222,7 +11220,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_b658498378ef7459(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10235,7 +11233,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_b658498378ef7459(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10248,7 +11246,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_b658498378ef7459(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10261,7 +11259,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_b658498378ef7459(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10274,7 +11272,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_b658498378ef7459(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -10287,7 +11285,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_b658498378ef7459(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10300,7 +11298,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_b658498378ef7459(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -10313,7 +11311,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_b658498378ef7459(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -10326,7 +11324,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_b658498378ef7459(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -10339,7 +11337,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_b658498378ef7459(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_b658498378ef7459() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_8f772e0d30422861() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -10350,7 +11348,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_b658498378ef7459(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -10360,7 +11358,7 @@ void _wrap_delete_llmsize_sweep_row_core_b658498378ef7459(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10373,7 +11371,7 @@ intgo _wrap_llmsize_sweep_status_get_core_b658498378ef7459(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10386,7 +11384,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_b658498378ef7459(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10399,7 +11397,7 @@ long long _wrap_llmsize_sweep_n_get_core_b658498378ef7459(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -10412,7 +11410,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_b658498378ef7459(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_b658498378ef7459() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_8f772e0d30422861() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -10423,7 +11421,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -10433,7 +11431,7 @@ void _wrap_delete_llmsize_sweep_core_b658498378ef7459(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_b658498378ef7459(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_8f772e0d30422861(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10451,7 +11449,7 @@ long long _wrap_llmsize__count_core_b658498378ef7459(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_b658498378ef7459(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_8f772e0d30422861(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10477,7 +11475,7 @@ void _wrap_llmsize__nth_core_b658498378ef7459(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_b658498378ef7459(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_8f772e0d30422861(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10522,7 +11520,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_b658498378ef7459(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_b658498378ef7459() {
+long long _wrap_llmsize_sweep_row_size_core_8f772e0d30422861() {
   size_t result;
   long long _swig_go_result;
   
@@ -10533,7 +11531,7 @@ long long _wrap_llmsize_sweep_row_size_core_b658498378ef7459() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_b658498378ef7459(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_8f772e0d30422861(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10546,7 +11544,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_b658498378ef7459(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_b658498378ef7459(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_8f772e0d30422861(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10559,7 +11557,7 @@ long long _wrap_llmsize_blob_size_get_core_b658498378ef7459(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_b658498378ef7459() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_8f772e0d30422861() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -10570,7 +11568,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_b658498378ef7459(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_8f772e0d30422861(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -10580,7 +11578,7 @@ void _wrap_delete_llmsize_blob_core_b658498378ef7459(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -10597,7 +11595,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_b658498378ef7459(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -10610,7 +11608,7 @@ void *_wrap_llmsize_sweep_data_core_b658498378ef7459(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_b658498378ef7459(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -10620,7 +11618,7 @@ void _wrap_llmsize_sweep_free_core_b658498378ef7459(struct llmsize_sweep *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_FITS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_FITS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10632,7 +11630,7 @@ intgo _wrap_LLMSIZE_FLAT_FITS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_TIGHT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_TIGHT_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10644,7 +11642,7 @@ intgo _wrap_LLMSIZE_FLAT_TIGHT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_REFUSED_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10656,7 +11654,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_LOADS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_LOADS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10668,7 +11666,7 @@ intgo _wrap_LLMSIZE_FLAT_LOADS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10680,7 +11678,7 @@ intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_KV_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10692,7 +11690,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10704,7 +11702,7 @@ intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10716,7 +11714,7 @@ intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_TOTAL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_TOTAL_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10728,7 +11726,7 @@ intgo _wrap_LLMSIZE_FLAT_TOTAL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_USABLE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_USABLE_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10740,7 +11738,7 @@ intgo _wrap_LLMSIZE_FLAT_USABLE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10752,7 +11750,7 @@ intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10764,7 +11762,7 @@ intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10776,7 +11774,7 @@ intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10788,7 +11786,7 @@ intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_SEQS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_SEQS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10800,7 +11798,7 @@ intgo _wrap_LLMSIZE_FLAT_SEQS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_GPUS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_GPUS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10812,7 +11810,7 @@ intgo _wrap_LLMSIZE_FLAT_GPUS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10824,7 +11822,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10836,7 +11834,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10848,7 +11846,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10860,7 +11858,7 @@ intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10872,7 +11870,7 @@ intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10884,7 +11882,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10896,7 +11894,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10908,7 +11906,7 @@ intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_b658498378ef7459() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_N_core_b658498378ef7459() {
+intgo _wrap_LLMSIZE_FLAT_N_core_8f772e0d30422861() {
   int result;
   intgo _swig_go_result;
   
@@ -10920,7 +11918,7 @@ intgo _wrap_LLMSIZE_FLAT_N_core_b658498378ef7459() {
 }
 
 
-long long _wrap_llmsize__bits_core_b658498378ef7459(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_8f772e0d30422861(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10933,7 +11931,7 @@ long long _wrap_llmsize__bits_core_b658498378ef7459(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -10955,7 +11953,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_b658498378ef7459(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -10968,7 +11966,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_b658498378ef7459(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -10981,7 +11979,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_b658498378ef7459
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -10994,7 +11992,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_b658498378ef7459(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_b658498378ef7459() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_8f772e0d30422861() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -11005,7 +12003,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -11015,7 +12013,7 @@ void _wrap_delete_llmsize_prepared_core_b658498378ef7459(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_b658498378ef7459(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -11028,7 +12026,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_b658498378ef7459(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -11041,7 +12039,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_b658498378ef7459(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_b658498378ef7459(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -11051,7 +12049,7 @@ void _wrap_llmsize_prepared_free_core_b658498378ef7459(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_b658498378ef7459(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -11072,7 +12070,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_b658498378ef7459(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_b658498378ef7459(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_8f772e0d30422861(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11085,7 +12083,7 @@ intgo _wrap_llmsize_file_out_status_get_core_b658498378ef7459(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_b658498378ef7459(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_8f772e0d30422861(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -11098,7 +12096,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_b658498378ef7459
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_b658498378ef7459(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_8f772e0d30422861(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -11111,7 +12109,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_b658498378ef7459(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_b658498378ef7459() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_8f772e0d30422861() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -11122,7 +12120,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_b658498378ef7459(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_8f772e0d30422861(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -11132,7 +12130,7 @@ void _wrap_delete_llmsize_file_out_core_b658498378ef7459(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_b658498378ef7459(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_8f772e0d30422861(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -11153,7 +12151,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_b658498378ef7459(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_b658498378ef7459(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_8f772e0d30422861(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11166,7 +12164,7 @@ intgo _wrap_llmsize_use_out_status_get_core_b658498378ef7459(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_b658498378ef7459(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_8f772e0d30422861(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -11179,7 +12177,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_b658498378ef7459(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_b658498378ef7459() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_8f772e0d30422861() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -11190,7 +12188,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_b658498378ef7459() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_b658498378ef7459(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_8f772e0d30422861(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -11200,7 +12198,7 @@ void _wrap_delete_llmsize_use_out_core_b658498378ef7459(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_b658498378ef7459(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_8f772e0d30422861(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;

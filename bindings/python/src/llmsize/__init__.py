@@ -52,14 +52,14 @@ class _Checked:
 _c = _Checked(_core)
 
 __all__ = [
-    "Error", "UnknownNameError", "UnknownModelError", "UnknownGPUError", "UnknownFormatError",
+    "Error", "UnknownNameError", "UnknownModelError", "AmbiguousModelError", "UnknownGPUError", "AmbiguousGPUError", "UnknownFormatError",
     "UnknownLicenseError", "UnknownEngineError", "UnknownKVDtypeError", "InvalidArgumentError",
     "InvalidModelError", "ParseError", "UnsupportedError", "LlmsizeOverflowError", "TruncatedError",
     "Engine", "KVDtype", "Verdict", "Metric", "Confidence", "Reject", "Task",
     "Model", "GPU", "Format", "License",
     "Params", "Weights", "Speed", "Fit", "Suggestion", "Quality", "Finding", "LicenseCheck",
     "Candidate", "Selection", "Sweep", "ClaimCheck", "Use", "FileInfo",
-    "model", "gpu", "format", "license", "models", "gpus", "formats", "licenses", "engines",
+    "Resolution", "resolve", "model", "gpu", "format", "license", "models", "gpus", "formats", "licenses", "engines",
     "plan_from_args", "select", "sweep", "check_claim", "inspect", "version", "data_version",
 ]
 
@@ -103,6 +103,16 @@ class UnknownNameError(Error, KeyError):
 
 class UnknownModelError(UnknownNameError):
     """No model of that name in the table."""
+
+
+class AmbiguousModelError(UnknownModelError):
+    """A name that fits more than one model (a merge, a family without a size): nothing is
+    guessed; ``suggestions`` lists the candidates."""
+
+    def __init__(self, name: str, suggestions: Sequence[str], status: int):
+        UnknownNameError.__init__(self, "model", name, suggestions, status)
+        hint = f": {', '.join(self.suggestions)}" if self.suggestions else ""
+        self.args = (f"{name!r} fits more than one model{hint}",)
 
 
 class UnknownGPUError(UnknownNameError):
@@ -161,7 +171,7 @@ class LlmsizeOverflowError(Error, OverflowError):
 _S = {name: getattr(_c, "LLMSIZE_" + name) for name in (
     "OK", "ERR_NULL", "ERR_UNKNOWN_MODEL", "ERR_UNKNOWN_ACCEL", "ERR_UNKNOWN_FORMAT", "ERR_UNKNOWN_KV_DTYPE",
     "ERR_INVALID_MODEL", "ERR_INVALID_ARG", "ERR_OVERFLOW", "ERR_UNSUPPORTED", "ERR_UNKNOWN_LICENSE",
-    "ERR_CAPACITY", "ERR_UNKNOWN_ENGINE", "ERR_PARSE", "ERR_TRUNCATED")}
+    "ERR_CAPACITY", "ERR_UNKNOWN_ENGINE", "ERR_PARSE", "ERR_TRUNCATED", "ERR_AMBIGUOUS")}
 
 
 def _raise(status: int, what: str = "") -> None:
@@ -304,6 +314,8 @@ _ENGINE_NAMES = [e.value for e in Engine]
 def _engine(value: Union[str, Engine, None]) -> int:
     if value is None:
         return 0
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < _c.LLMSIZE_ENGINE_COUNT:
+        return value  # already a code
     name = value.value if isinstance(value, Engine) else str(value)
     code = _c.llmsize_engine_named(name)
     if code < 0:
@@ -643,7 +655,50 @@ class _Row:
 
 
 class GPU(_Row):
-    """An accelerator row: memory, bandwidth, compute, source."""
+    """An accelerator: a table row (with the memory its name states, ``gpu("M3 Max 36GB")``)
+    or one described by its figures (:meth:`describe`)."""
+
+    __slots__ = ("_own", "_memory_from", "_memory_choices")
+
+    def __init__(self, ptr, own=None, memory_from: int = 0, memory_choices: int = 1):
+        super().__init__(ptr)
+        self._own = own  # keeps a by-value accelerator alive
+        self._memory_from = int(memory_from)
+        self._memory_choices = int(memory_choices)
+
+    @classmethod
+    def describe(cls, memory_gib: float, bandwidth_gbs: float, bf16_tflops: float = 0.0,
+                 kind: str = "consumer") -> "GPU":
+        """An accelerator the table lacks: memory (GiB), bandwidth (GB/s), optionally dense
+        16-bit TFLOPS (0: no TTFT); ``kind`` picks the decode calibration: datacenter,
+        consumer, apple, unified or cpu."""
+        kinds = ("datacenter", "consumer", "apple", "unified", "cpu")
+        if kind not in kinds:
+            raise InvalidArgumentError(f"kind must be one of {', '.join(kinds)}", _S["ERR_INVALID_ARG"])
+        for k, v in (("memory_gib", memory_gib), ("bandwidth_gbs", bandwidth_gbs), ("bf16_tflops", bf16_tflops)):
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise InvalidArgumentError(f"{k} must be a number, got {v!r}", _S["ERR_INVALID_ARG"])
+        r = _c.llmsize_describe_accel_get(float(memory_gib), float(bandwidth_gbs), float(bf16_tflops), kinds.index(kind))
+        _raise(r.status, "described accelerator")
+        return cls(r.value.accel, own=r, memory_from=r.value.memory_from, memory_choices=1)
+
+    @property
+    def memory_assumed(self) -> bool:
+        """True when the name gave no memory size and the part is sold with several: the
+        table row's size was used (say so to the user)."""
+        return self._memory_from == 0 and self._memory_choices > 1
+
+    @property
+    def memory_options(self) -> List[int]:
+        """The memory sizes (GB) the part is sold with; [] when one."""
+        opts = self._p.memory_options
+        return [int(x) for x in opts.split("|")] if opts else []
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GPU) and self.id == other.id and self.mem_bytes == other.mem_bytes
+
+    def __hash__(self) -> int:
+        return hash(("GPU", self.id, self.mem_bytes))
 
     @property
     def name(self) -> str:
@@ -715,9 +770,37 @@ def _lookup(kind: str, value, finder, cls):
     return cls(ptr)
 
 
+class AmbiguousGPUError(UnknownGPUError):
+    """A name several accelerators fit ("M3 Max": 300 or 400 GB/s); ``suggestions`` lists them."""
+
+    def __init__(self, kind: str, name: str, suggestions: Sequence[str], status: int):
+        super().__init__(kind, name, suggestions, status)
+        hint = f": {', '.join(self.suggestions)}" if self.suggestions else ""
+        self.args = (f"{name!r} fits more than one accelerator (name the GPU cores or the memory){hint}",)
+
+
 def gpu(name: Union[str, GPU]) -> GPU:
-    """An accelerator by id, nvidia-smi name or GPU Feature Discovery label."""
-    return _lookup("GPU", name, _c.llmsize_accel_named, GPU)
+    """An accelerator by id, nvidia-smi name, GPU Feature Discovery label, GKE label, or a chip
+    with its memory (``"M3 Max 36GB"``). Raises UnknownGPUError / AmbiguousGPUError with
+    close names."""
+    if isinstance(name, GPU):
+        return name
+    r = _c.llmsize_resolve_accel_get(str(name))
+    if r.status == _S["ERR_AMBIGUOUS"]:
+        text = _c.llmsize_close_names(_c.LLMSIZE_TABLE_ACCELS, str(name)).text
+        raise AmbiguousGPUError("GPU", str(name), [s for s in text.split("|") if s], r.status)
+    if r.status != _S["OK"]:
+        raise _unknown("GPU", str(name))
+    v = r.value
+    if v.memory_from == 0:  # the row as it is: the table's own (static) memory
+        return GPU(v.row, memory_from=0, memory_choices=v.memory_choices)
+    key = str(name).lower()  # a row with the memory the name states: a copy, kept for the plans that point at it
+    if key not in _NAMED_GPUS:
+        _NAMED_GPUS[key] = GPU(v.accel, own=r, memory_from=v.memory_from, memory_choices=v.memory_choices)
+    return _NAMED_GPUS[key]
+
+
+_NAMED_GPUS: Dict[str, GPU] = {}
 
 
 def format(name: Union[str, Format]) -> Format:  # noqa: A001 - the domain word
@@ -731,13 +814,33 @@ def license(name: Union[str, License]) -> License:  # noqa: A001
 
 
 class Model(_Row):
-    """A model: a table row (:func:`model`) or one described by a config.json."""
+    """A model: a table row (:func:`model`) or one described by a config.json. A Model
+    looked up by name remembers the name, so its default format is what the name says
+    (``model("openai/gpt-oss-120b").fit("h100")`` sizes the MXFP4 checkpoint)."""
 
-    __slots__ = ("_own",)
+    __slots__ = ("_own", "_name")
 
-    def __init__(self, ptr, own=None):
+    def __init__(self, ptr, own=None, name: Optional[str] = None):
         super().__init__(ptr)
         self._own = own  # keeps a by-value model alive
+        self._name = name
+
+    def default_format(self, engine: Union[str, Engine, None] = None) -> Optional[str]:
+        """The format a deployment on ``engine`` loads when none is named: the one the name
+        states, else the checkpoint as released (GGUF Q4_K_M for a 16-bit checkpoint under
+        llama.cpp / Ollama). None when the name names a format the table lacks."""
+        f = _c.llmsize_default_format(self._name, self._p, _engine(engine))
+        return _first(f.id) if f is not None else None
+
+    @property
+    def checkpoint_format(self) -> str:
+        """The format its makers released the checkpoint in (``bf16`` unless stated)."""
+        return _first(_c.llmsize_checkpoint_format(self._p).id)
+
+    @property
+    def checkpoint_bytes(self) -> int:
+        """The released checkpoint's published byte total (0 = not read)."""
+        return int(self._p.checkpoint_bytes)
 
     @classmethod
     def from_hf_config(cls, config: Union[Mapping[str, Any], str, os.PathLike]) -> "Model":
@@ -857,11 +960,12 @@ class Model(_Row):
                 out[_c.llmsize_ggml_type_name(t)] = (n, int(_c.llmsize_mix_bytes(r.value, t)))
         return out
 
-    def speed(self, gpu_name: Union[str, GPU], format: Union[str, Format] = "Q4_K_M", *, gpus: int = 1,  # noqa: A002
+    def speed(self, gpu_name: Union[str, GPU], format: Union[str, Format, None] = None, *, gpus: int = 1,  # noqa: A002
               context: int = 0, batch: int = 1, prompt: int = 0, gen: int = 0,
               kv_dtype: Union[str, KVDtype] = "f16") -> Speed:
-        """Decode tok/s (expected, low, high), TTFT and end-to-end time."""
-        g, f = gpu(gpu_name), globals()["format"](format)
+        """Decode tok/s (expected, low, high), TTFT and end-to-end time (``format`` None:
+        :meth:`default_format`)."""
+        g, f = gpu(gpu_name), globals()["format"](self._format_or_default(format, None))
         _check_counts(gpus=gpus, batch=batch, context=context, prompt=prompt, gen=gen)
         r = _c.llmsize_speed_get(self._p, f._p, g._p, int(gpus), _kv(kv_dtype), int(context), int(prompt), int(gen),
                                  int(batch))
@@ -871,9 +975,7 @@ class Model(_Row):
     def _plan(self, gpu_name, format, engine, gpus, context, users, kv_dtype, gpu_util, **kw):  # noqa: A002
         g = gpu(gpu_name)
         e = _engine(engine)
-        if format is None:
-            format = "Q4_K_M" if _ENGINE_NAMES[e] in ("llamacpp", "ollama") else "bf16"
-        f = globals()["format"](format)
+        f = globals()["format"](self._format_or_default(format, e))
         _check_counts(gpus=gpus, context=context, users=users)
         if not (gpu_util == gpu_util) or gpu_util < 0 or gpu_util > 1:
             raise InvalidArgumentError("gpu_util must be in (0, 1]", _S["ERR_INVALID_ARG"])
@@ -888,6 +990,15 @@ class Model(_Row):
                                     int(kw.get("batched_tokens", 0)), int(kw.get("ubatch", 0)), 0,
                                     int(gl or 0), int(kw.get("cpu_moe_layers", 0)), float(kw.get("host_bw_gbs", 0.0)),
                                     flags, int(kw.get("tight_pct", 0)), 0)
+
+    def _format_or_default(self, fmt, engine):
+        if fmt is not None:
+            return fmt
+        d = self.default_format(engine)
+        if d is None:
+            raise UnsupportedError(f"{self._name!r} names a format llmsize does not know; pass format=",
+                                   _S["ERR_UNSUPPORTED"])
+        return d
 
     def fit(self, gpu: Union[str, GPU], format: Union[str, Format, None] = None, *,  # noqa: A002
             engine: Union[str, Engine, None] = None, gpus: int = 0, context: int = 0, users: int = 0,
@@ -978,9 +1089,47 @@ def _fit(plan) -> Fit:
                decode_tps=float(v.decode_tps), suggestion=sug)
 
 
-def model(name: Union[str, Model]) -> Model:
-    """A model by id or Hugging Face repo id (raises UnknownModelError with close names)."""
-    return _lookup("model", name, _c.llmsize_model_named, Model)
+@dataclass(frozen=True)
+class Resolution(_Record):
+    """How a name was read: the table model (the architecture sized), the format (None when
+    the name names one the table lacks), ``how`` (id, repo, release, quantized, derived,
+    ollama, gguf-file), where the format came from (name, checkpoint, release, ollama,
+    default) and the table name it matched."""
+
+    model: str
+    format: Optional[str]
+    how: str
+    format_from: str
+    matched: str
+
+
+def _resolved(name: str, engine) -> "Any":
+    r = _c.llmsize_resolve_get(str(name), _engine(engine))
+    if r.status == _S["ERR_AMBIGUOUS"]:
+        text = _c.llmsize_close_names(_c.LLMSIZE_TABLE_MODELS, str(name)).text
+        raise AmbiguousModelError(str(name), [s for s in text.split("|") if s], r.status)
+    if r.status != _S["OK"]:
+        raise _unknown("model", str(name))
+    return r
+
+
+def resolve(name: str, engine: Union[str, Engine, None] = None) -> Resolution:
+    """Read a model name as people write it: repo ids of quantized copies and fine-tunes,
+    Ollama tags, ``repo:QUANT``, GGUF file names (``engine="ollama"`` reads Ollama's library
+    first). Raises UnknownModelError or AmbiguousModelError, with close names."""
+    r = _resolved(name, engine)
+    return Resolution(model=_first(r.model.id), format=_first(r.format.id) if r.format is not None else None,
+                      how=_c.llmsize_how_name(r.how), format_from=_c.llmsize_format_from_name(r.format_from),
+                      matched=r.matched)
+
+
+def model(name: Union[str, Model], engine: Union[str, Engine, None] = None) -> Model:
+    """A model by any name :func:`resolve` reads (raises UnknownModelError with close names,
+    AmbiguousModelError when it fits several)."""
+    if isinstance(name, Model):
+        return name
+    r = _resolved(name, engine)
+    return Model(r.model, name=str(name))
 
 
 def _rows(count, at, cls) -> List:

@@ -78,6 +78,7 @@ LLMSIZE_ERR_CAPACITY = _core.LLMSIZE_ERR_CAPACITY
 LLMSIZE_ERR_UNKNOWN_ENGINE = _core.LLMSIZE_ERR_UNKNOWN_ENGINE
 LLMSIZE_ERR_PARSE = _core.LLMSIZE_ERR_PARSE
 LLMSIZE_ERR_TRUNCATED = _core.LLMSIZE_ERR_TRUNCATED
+LLMSIZE_ERR_AMBIGUOUS = _core.LLMSIZE_ERR_AMBIGUOUS
 LLMSIZE_STATUS_COUNT = _core.LLMSIZE_STATUS_COUNT
 LLMSIZE_F_TIED_EMBED = _core.LLMSIZE_F_TIED_EMBED
 LLMSIZE_F_QKV_BIAS = _core.LLMSIZE_F_QKV_BIAS
@@ -258,6 +259,9 @@ class llmsize_model(object):
     enc = property(_core.llmsize_model_enc_get)
     published_params = property(_core.llmsize_model_published_params_get)
     published_source = property(_core.llmsize_model_published_source_get)
+    checkpoint_format = property(_core.llmsize_model_checkpoint_format_get)
+    checkpoint_bytes = property(_core.llmsize_model_checkpoint_bytes_get)
+    checkpoint_source = property(_core.llmsize_model_checkpoint_source_get)
 
     def __init__(self):
         _core.llmsize_model_swiginit(self, _core.new_llmsize_model())
@@ -360,6 +364,7 @@ class llmsize_accel(object):
     fp4_tflops = property(_core.llmsize_accel_fp4_tflops_get)
     int8_tops = property(_core.llmsize_accel_int8_tops_get)
     source = property(_core.llmsize_accel_source_get)
+    memory_options = property(_core.llmsize_accel_memory_options_get)
 
     def __init__(self):
         _core.llmsize_accel_swiginit(self, _core.new_llmsize_accel())
@@ -915,6 +920,84 @@ class llmsize_hf_family(object):
 # Register llmsize_hf_family in _core:
 _core.llmsize_hf_family_swigregister(llmsize_hf_family)
 LLMSIZE_HF_NO_WINDOW = _core.LLMSIZE_HF_NO_WINDOW
+class llmsize_release(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    repo = property(_core.llmsize_release_repo_get)
+    model = property(_core.llmsize_release_model_get)
+    format = property(_core.llmsize_release_format_get)
+    bytes = property(_core.llmsize_release_bytes_get)
+    source = property(_core.llmsize_release_source_get)
+
+    def __init__(self):
+        _core.llmsize_release_swiginit(self, _core.new_llmsize_release())
+    __swig_destroy__ = _core.delete_llmsize_release
+
+# Register llmsize_release in _core:
+_core.llmsize_release_swigregister(llmsize_release)
+class llmsize_ollama_tag(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    tag = property(_core.llmsize_ollama_tag_tag_get)
+    model = property(_core.llmsize_ollama_tag_model_get)
+    format = property(_core.llmsize_ollama_tag_format_get)
+    source = property(_core.llmsize_ollama_tag_source_get)
+
+    def __init__(self):
+        _core.llmsize_ollama_tag_swiginit(self, _core.new_llmsize_ollama_tag())
+    __swig_destroy__ = _core.delete_llmsize_ollama_tag
+
+# Register llmsize_ollama_tag in _core:
+_core.llmsize_ollama_tag_swigregister(llmsize_ollama_tag)
+LLMSIZE_HOW_ID = _core.LLMSIZE_HOW_ID
+LLMSIZE_HOW_REPO = _core.LLMSIZE_HOW_REPO
+LLMSIZE_HOW_RELEASE = _core.LLMSIZE_HOW_RELEASE
+LLMSIZE_HOW_QUANTIZED = _core.LLMSIZE_HOW_QUANTIZED
+LLMSIZE_HOW_DERIVED = _core.LLMSIZE_HOW_DERIVED
+LLMSIZE_HOW_OLLAMA = _core.LLMSIZE_HOW_OLLAMA
+LLMSIZE_HOW_GGUF_FILE = _core.LLMSIZE_HOW_GGUF_FILE
+LLMSIZE_HOW_COUNT = _core.LLMSIZE_HOW_COUNT
+LLMSIZE_FROM_NONE = _core.LLMSIZE_FROM_NONE
+LLMSIZE_FROM_NAME = _core.LLMSIZE_FROM_NAME
+LLMSIZE_FROM_CHECKPOINT = _core.LLMSIZE_FROM_CHECKPOINT
+LLMSIZE_FROM_RELEASE = _core.LLMSIZE_FROM_RELEASE
+LLMSIZE_FROM_OLLAMA = _core.LLMSIZE_FROM_OLLAMA
+LLMSIZE_FROM_DEFAULT = _core.LLMSIZE_FROM_DEFAULT
+LLMSIZE_FROM_COUNT = _core.LLMSIZE_FROM_COUNT
+class llmsize_resolution(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    model = property(_core.llmsize_resolution_model_get)
+    format = property(_core.llmsize_resolution_format_get)
+    how = property(_core.llmsize_resolution_how_get)
+    format_from = property(_core.llmsize_resolution_format_from_get)
+    matched = property(_core.llmsize_resolution_matched_get)
+    matched_len = property(_core.llmsize_resolution_matched_len_get)
+    source = property(_core.llmsize_resolution_source_get)
+
+    def __init__(self):
+        _core.llmsize_resolution_swiginit(self, _core.new_llmsize_resolution())
+    __swig_destroy__ = _core.delete_llmsize_resolution
+
+# Register llmsize_resolution in _core:
+_core.llmsize_resolution_swigregister(llmsize_resolution)
+LLMSIZE_MEMORY_ROW = _core.LLMSIZE_MEMORY_ROW
+LLMSIZE_MEMORY_NAMED = _core.LLMSIZE_MEMORY_NAMED
+LLMSIZE_MEMORY_DESCRIBED = _core.LLMSIZE_MEMORY_DESCRIBED
+class llmsize_accel_resolution(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    accel = property(_core.llmsize_accel_resolution_accel_get)
+    row = property(_core.llmsize_accel_resolution_row_get)
+    memory_from = property(_core.llmsize_accel_resolution_memory_from_get)
+    memory_choices = property(_core.llmsize_accel_resolution_memory_choices_get)
+
+    def __init__(self):
+        _core.llmsize_accel_resolution_swiginit(self, _core.new_llmsize_accel_resolution())
+    __swig_destroy__ = _core.delete_llmsize_accel_resolution
+
+# Register llmsize_accel_resolution in _core:
+_core.llmsize_accel_resolution_swigregister(llmsize_accel_resolution)
 LLMSIZE_TABLE_MODELS = _core.LLMSIZE_TABLE_MODELS
 LLMSIZE_TABLE_ACCELS = _core.LLMSIZE_TABLE_ACCELS
 LLMSIZE_TABLE_FORMATS = _core.LLMSIZE_TABLE_FORMATS
@@ -954,6 +1037,27 @@ def llmsize_kv_dtype_name(dtype):
 
 def llmsize_efficiency_of(hw_class):
     return _core.llmsize_efficiency_of(hw_class)
+
+def llmsize_how_name(how):
+    return _core.llmsize_how_name(how)
+
+def llmsize_format_from_name(_from):
+    return _core.llmsize_format_from_name(_from)
+
+def llmsize_release_count():
+    return _core.llmsize_release_count()
+
+def llmsize_release_at(index):
+    return _core.llmsize_release_at(index)
+
+def llmsize_ollama_tag_count():
+    return _core.llmsize_ollama_tag_count()
+
+def llmsize_ollama_tag_at(index):
+    return _core.llmsize_ollama_tag_at(index)
+
+def llmsize_checkpoint_format(model):
+    return _core.llmsize_checkpoint_format(model)
 
 def llmsize_read_file(buf, len, out):
     return _core.llmsize_read_file(buf, len, out)
@@ -1273,6 +1377,46 @@ def llmsize_engine_named(name):
 
 def llmsize_kv_dtype_named(name):
     return _core.llmsize_kv_dtype_named(name)
+class llmsize_resolution_out(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    status = property(_core.llmsize_resolution_out_status_get)
+    model = property(_core.llmsize_resolution_out_model_get)
+    format = property(_core.llmsize_resolution_out_format_get)
+    how = property(_core.llmsize_resolution_out_how_get)
+    format_from = property(_core.llmsize_resolution_out_format_from_get)
+    matched = property(_core.llmsize_resolution_out_matched_get)
+
+    def __init__(self):
+        _core.llmsize_resolution_out_swiginit(self, _core.new_llmsize_resolution_out())
+    __swig_destroy__ = _core.delete_llmsize_resolution_out
+
+# Register llmsize_resolution_out in _core:
+_core.llmsize_resolution_out_swigregister(llmsize_resolution_out)
+
+def llmsize_resolve_get(name, engine):
+    return _core.llmsize_resolve_get(name, engine)
+
+def llmsize_default_format(name, m, engine):
+    return _core.llmsize_default_format(name, m, engine)
+class llmsize_accel_out(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    status = property(_core.llmsize_accel_out_status_get)
+    value = property(_core.llmsize_accel_out_value_get)
+
+    def __init__(self):
+        _core.llmsize_accel_out_swiginit(self, _core.new_llmsize_accel_out())
+    __swig_destroy__ = _core.delete_llmsize_accel_out
+
+# Register llmsize_accel_out in _core:
+_core.llmsize_accel_out_swigregister(llmsize_accel_out)
+
+def llmsize_resolve_accel_get(name):
+    return _core.llmsize_resolve_accel_get(name)
+
+def llmsize_describe_accel_get(mem_gib, bw_gbs, bf16_tflops, hw_class):
+    return _core.llmsize_describe_accel_get(mem_gib, bw_gbs, bf16_tflops, hw_class)
 class llmsize_names(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr

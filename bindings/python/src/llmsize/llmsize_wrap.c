@@ -2981,89 +2981,98 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 #define SWIGTYPE_p_char swig_types[0]
 #define SWIGTYPE_p_int swig_types[1]
 #define SWIGTYPE_p_llmsize_accel swig_types[2]
-#define SWIGTYPE_p_llmsize_attn_kind swig_types[3]
-#define SWIGTYPE_p_llmsize_attn_layout swig_types[4]
-#define SWIGTYPE_p_llmsize_blob swig_types[5]
-#define SWIGTYPE_p_llmsize_candidate swig_types[6]
-#define SWIGTYPE_p_llmsize_claim swig_types[7]
-#define SWIGTYPE_p_llmsize_claim_check swig_types[8]
-#define SWIGTYPE_p_llmsize_claim_out swig_types[9]
-#define SWIGTYPE_p_llmsize_clause swig_types[10]
-#define SWIGTYPE_p_llmsize_compute swig_types[11]
-#define SWIGTYPE_p_llmsize_confidence swig_types[12]
-#define SWIGTYPE_p_llmsize_dims swig_types[13]
-#define SWIGTYPE_p_llmsize_efficiency swig_types[14]
-#define SWIGTYPE_p_llmsize_encoder swig_types[15]
-#define SWIGTYPE_p_llmsize_engine swig_types[16]
-#define SWIGTYPE_p_llmsize_engine_info swig_types[17]
-#define SWIGTYPE_p_llmsize_extra swig_types[18]
-#define SWIGTYPE_p_llmsize_file_info swig_types[19]
-#define SWIGTYPE_p_llmsize_file_out swig_types[20]
-#define SWIGTYPE_p_llmsize_finding swig_types[21]
-#define SWIGTYPE_p_llmsize_fit_request swig_types[22]
-#define SWIGTYPE_p_llmsize_fit_result swig_types[23]
-#define SWIGTYPE_p_llmsize_format swig_types[24]
-#define SWIGTYPE_p_llmsize_format_kind swig_types[25]
-#define SWIGTYPE_p_llmsize_format_out swig_types[26]
-#define SWIGTYPE_p_llmsize_gate swig_types[27]
-#define SWIGTYPE_p_llmsize_gguf_mix swig_types[28]
-#define SWIGTYPE_p_llmsize_head swig_types[29]
-#define SWIGTYPE_p_llmsize_hf_family swig_types[30]
-#define SWIGTYPE_p_llmsize_hw_class swig_types[31]
-#define SWIGTYPE_p_llmsize_kv_dtype swig_types[32]
-#define SWIGTYPE_p_llmsize_license swig_types[33]
-#define SWIGTYPE_p_llmsize_license_out swig_types[34]
-#define SWIGTYPE_p_llmsize_license_result swig_types[35]
-#define SWIGTYPE_p_llmsize_linear_attn swig_types[36]
-#define SWIGTYPE_p_llmsize_metric swig_types[37]
-#define SWIGTYPE_p_llmsize_mix_out swig_types[38]
-#define SWIGTYPE_p_llmsize_mla swig_types[39]
-#define SWIGTYPE_p_llmsize_model swig_types[40]
-#define SWIGTYPE_p_llmsize_model_result swig_types[41]
-#define SWIGTYPE_p_llmsize_moe swig_types[42]
-#define SWIGTYPE_p_llmsize_names swig_types[43]
-#define SWIGTYPE_p_llmsize_outputs_rule swig_types[44]
-#define SWIGTYPE_p_llmsize_params swig_types[45]
-#define SWIGTYPE_p_llmsize_params_out swig_types[46]
-#define SWIGTYPE_p_llmsize_parse_result swig_types[47]
-#define SWIGTYPE_p_llmsize_plan swig_types[48]
-#define SWIGTYPE_p_llmsize_plan_out swig_types[49]
-#define SWIGTYPE_p_llmsize_plan_result swig_types[50]
-#define SWIGTYPE_p_llmsize_quality swig_types[51]
-#define SWIGTYPE_p_llmsize_quality_out swig_types[52]
-#define SWIGTYPE_p_llmsize_quality_row swig_types[53]
-#define SWIGTYPE_p_llmsize_reject swig_types[54]
-#define SWIGTYPE_p_llmsize_select_request swig_types[55]
-#define SWIGTYPE_p_llmsize_selection swig_types[56]
-#define SWIGTYPE_p_llmsize_speed_out swig_types[57]
-#define SWIGTYPE_p_llmsize_speed_request swig_types[58]
-#define SWIGTYPE_p_llmsize_speed_result swig_types[59]
-#define SWIGTYPE_p_llmsize_status swig_types[60]
-#define SWIGTYPE_p_llmsize_suggestion swig_types[61]
-#define SWIGTYPE_p_llmsize_suggestion_out swig_types[62]
-#define SWIGTYPE_p_llmsize_sweep swig_types[63]
-#define SWIGTYPE_p_llmsize_sweep_row swig_types[64]
-#define SWIGTYPE_p_llmsize_table swig_types[65]
-#define SWIGTYPE_p_llmsize_term swig_types[66]
-#define SWIGTYPE_p_llmsize_u64_out swig_types[67]
-#define SWIGTYPE_p_llmsize_use swig_types[68]
-#define SWIGTYPE_p_llmsize_use_out swig_types[69]
-#define SWIGTYPE_p_llmsize_verdict swig_types[70]
-#define SWIGTYPE_p_llmsize_weights swig_types[71]
-#define SWIGTYPE_p_llmsize_weights_out swig_types[72]
-#define SWIGTYPE_p_long_long swig_types[73]
-#define SWIGTYPE_p_p_char swig_types[74]
-#define SWIGTYPE_p_p_llmsize_format swig_types[75]
-#define SWIGTYPE_p_p_llmsize_model swig_types[76]
-#define SWIGTYPE_p_short swig_types[77]
-#define SWIGTYPE_p_signed_char swig_types[78]
-#define SWIGTYPE_p_unsigned_char swig_types[79]
-#define SWIGTYPE_p_unsigned_int swig_types[80]
-#define SWIGTYPE_p_unsigned_long_long swig_types[81]
-#define SWIGTYPE_p_unsigned_short swig_types[82]
-#define SWIGTYPE_p_void swig_types[83]
-static swig_type_info *swig_types[85];
-static swig_module_info swig_module = {swig_types, 84, 0, 0, 0, 0};
+#define SWIGTYPE_p_llmsize_accel_out swig_types[3]
+#define SWIGTYPE_p_llmsize_accel_resolution swig_types[4]
+#define SWIGTYPE_p_llmsize_attn_kind swig_types[5]
+#define SWIGTYPE_p_llmsize_attn_layout swig_types[6]
+#define SWIGTYPE_p_llmsize_blob swig_types[7]
+#define SWIGTYPE_p_llmsize_candidate swig_types[8]
+#define SWIGTYPE_p_llmsize_claim swig_types[9]
+#define SWIGTYPE_p_llmsize_claim_check swig_types[10]
+#define SWIGTYPE_p_llmsize_claim_out swig_types[11]
+#define SWIGTYPE_p_llmsize_clause swig_types[12]
+#define SWIGTYPE_p_llmsize_compute swig_types[13]
+#define SWIGTYPE_p_llmsize_confidence swig_types[14]
+#define SWIGTYPE_p_llmsize_dims swig_types[15]
+#define SWIGTYPE_p_llmsize_efficiency swig_types[16]
+#define SWIGTYPE_p_llmsize_encoder swig_types[17]
+#define SWIGTYPE_p_llmsize_engine swig_types[18]
+#define SWIGTYPE_p_llmsize_engine_info swig_types[19]
+#define SWIGTYPE_p_llmsize_extra swig_types[20]
+#define SWIGTYPE_p_llmsize_file_info swig_types[21]
+#define SWIGTYPE_p_llmsize_file_out swig_types[22]
+#define SWIGTYPE_p_llmsize_finding swig_types[23]
+#define SWIGTYPE_p_llmsize_fit_request swig_types[24]
+#define SWIGTYPE_p_llmsize_fit_result swig_types[25]
+#define SWIGTYPE_p_llmsize_format swig_types[26]
+#define SWIGTYPE_p_llmsize_format_from swig_types[27]
+#define SWIGTYPE_p_llmsize_format_kind swig_types[28]
+#define SWIGTYPE_p_llmsize_format_out swig_types[29]
+#define SWIGTYPE_p_llmsize_gate swig_types[30]
+#define SWIGTYPE_p_llmsize_gguf_mix swig_types[31]
+#define SWIGTYPE_p_llmsize_head swig_types[32]
+#define SWIGTYPE_p_llmsize_hf_family swig_types[33]
+#define SWIGTYPE_p_llmsize_how swig_types[34]
+#define SWIGTYPE_p_llmsize_hw_class swig_types[35]
+#define SWIGTYPE_p_llmsize_kv_dtype swig_types[36]
+#define SWIGTYPE_p_llmsize_license swig_types[37]
+#define SWIGTYPE_p_llmsize_license_out swig_types[38]
+#define SWIGTYPE_p_llmsize_license_result swig_types[39]
+#define SWIGTYPE_p_llmsize_linear_attn swig_types[40]
+#define SWIGTYPE_p_llmsize_memory_from swig_types[41]
+#define SWIGTYPE_p_llmsize_metric swig_types[42]
+#define SWIGTYPE_p_llmsize_mix_out swig_types[43]
+#define SWIGTYPE_p_llmsize_mla swig_types[44]
+#define SWIGTYPE_p_llmsize_model swig_types[45]
+#define SWIGTYPE_p_llmsize_model_result swig_types[46]
+#define SWIGTYPE_p_llmsize_moe swig_types[47]
+#define SWIGTYPE_p_llmsize_names swig_types[48]
+#define SWIGTYPE_p_llmsize_ollama_tag swig_types[49]
+#define SWIGTYPE_p_llmsize_outputs_rule swig_types[50]
+#define SWIGTYPE_p_llmsize_params swig_types[51]
+#define SWIGTYPE_p_llmsize_params_out swig_types[52]
+#define SWIGTYPE_p_llmsize_parse_result swig_types[53]
+#define SWIGTYPE_p_llmsize_plan swig_types[54]
+#define SWIGTYPE_p_llmsize_plan_out swig_types[55]
+#define SWIGTYPE_p_llmsize_plan_result swig_types[56]
+#define SWIGTYPE_p_llmsize_quality swig_types[57]
+#define SWIGTYPE_p_llmsize_quality_out swig_types[58]
+#define SWIGTYPE_p_llmsize_quality_row swig_types[59]
+#define SWIGTYPE_p_llmsize_reject swig_types[60]
+#define SWIGTYPE_p_llmsize_release swig_types[61]
+#define SWIGTYPE_p_llmsize_resolution swig_types[62]
+#define SWIGTYPE_p_llmsize_resolution_out swig_types[63]
+#define SWIGTYPE_p_llmsize_select_request swig_types[64]
+#define SWIGTYPE_p_llmsize_selection swig_types[65]
+#define SWIGTYPE_p_llmsize_speed_out swig_types[66]
+#define SWIGTYPE_p_llmsize_speed_request swig_types[67]
+#define SWIGTYPE_p_llmsize_speed_result swig_types[68]
+#define SWIGTYPE_p_llmsize_status swig_types[69]
+#define SWIGTYPE_p_llmsize_suggestion swig_types[70]
+#define SWIGTYPE_p_llmsize_suggestion_out swig_types[71]
+#define SWIGTYPE_p_llmsize_sweep swig_types[72]
+#define SWIGTYPE_p_llmsize_sweep_row swig_types[73]
+#define SWIGTYPE_p_llmsize_table swig_types[74]
+#define SWIGTYPE_p_llmsize_term swig_types[75]
+#define SWIGTYPE_p_llmsize_u64_out swig_types[76]
+#define SWIGTYPE_p_llmsize_use swig_types[77]
+#define SWIGTYPE_p_llmsize_use_out swig_types[78]
+#define SWIGTYPE_p_llmsize_verdict swig_types[79]
+#define SWIGTYPE_p_llmsize_weights swig_types[80]
+#define SWIGTYPE_p_llmsize_weights_out swig_types[81]
+#define SWIGTYPE_p_long_long swig_types[82]
+#define SWIGTYPE_p_p_char swig_types[83]
+#define SWIGTYPE_p_p_llmsize_format swig_types[84]
+#define SWIGTYPE_p_p_llmsize_model swig_types[85]
+#define SWIGTYPE_p_short swig_types[86]
+#define SWIGTYPE_p_signed_char swig_types[87]
+#define SWIGTYPE_p_unsigned_char swig_types[88]
+#define SWIGTYPE_p_unsigned_int swig_types[89]
+#define SWIGTYPE_p_unsigned_long_long swig_types[90]
+#define SWIGTYPE_p_unsigned_short swig_types[91]
+#define SWIGTYPE_p_void swig_types[92]
+static swig_type_info *swig_types[94];
+static swig_module_info swig_module = {swig_types, 93, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -3716,6 +3725,56 @@ const llmsize_format *llmsize_format_named(const char *name) { const llmsize_for
 const llmsize_license *llmsize_license_named(const char *name) { const llmsize_license *l = NULL; llmsize_find_license(name, &l); return l; }
 int llmsize_engine_named(const char *name) { llmsize_engine e; return llmsize_find_engine(name, &e) == LLMSIZE_OK ? (int)e : -1; }
 int llmsize_kv_dtype_named(const char *name) { llmsize_kv_dtype d; return llmsize_find_kv_dtype(name, &d) == LLMSIZE_OK ? (int)d : -1; }
+
+/* The one resolver: a model name as people write it -> row, format, how (status first). */
+typedef struct llmsize_resolution_out {
+    int status;
+    const llmsize_model *model;
+    const llmsize_format *format;       /* NULL: the name names a format the table lacks */
+    int how, format_from;
+    char matched[256];
+} llmsize_resolution_out;
+llmsize_resolution_out llmsize_resolve_get(const char *name, int engine) {
+    llmsize_resolution_out r;
+    llmsize_resolution res;
+    size_t n;
+    memset(&r, 0, sizeof r);
+    r.status = llmsize_resolve_for(name, engine < 0 ? 0u : (uint32_t)engine, &res);
+    if (r.status != LLMSIZE_OK) return r;
+    r.model = res.model; r.format = res.format; r.how = (int)res.how; r.format_from = (int)res.format_from;
+    n = res.matched_len < sizeof r.matched - 1 ? res.matched_len : sizeof r.matched - 1;
+    memcpy(r.matched, res.matched, n);
+    return r;
+}
+/* The format a deployment of `name` on `engine` loads when nobody names one (NULL: the name
+   names a format the table lacks); with name NULL or "", of model m as its checkpoint ships. */
+const llmsize_format *llmsize_default_format(const char *name, const llmsize_model *m, int engine) {
+    llmsize_resolution res;
+    const llmsize_format *f = NULL;
+    if (engine < 0) engine = 0;
+    if (name && *name) {
+        if (llmsize_resolve_for(name, (uint32_t)engine, &res) != LLMSIZE_OK) return NULL;
+    } else {
+        memset(&res, 0, sizeof res);
+        res.model = m; res.format = llmsize_checkpoint_format(m); res.format_from = LLMSIZE_FROM_CHECKPOINT;
+    }
+    llmsize_format_for(&res, (uint32_t)engine, &f);
+    return f;
+}
+
+/* An accelerator by any name (chip + memory size too), or one described by its figures. */
+typedef struct llmsize_accel_out { int status; llmsize_accel_resolution value; } llmsize_accel_out;
+llmsize_accel_out llmsize_resolve_accel_get(const char *name) {
+    llmsize_accel_out r; r.status = llmsize_resolve_accel(name, &r.value); return r;
+}
+llmsize_accel_out llmsize_describe_accel_get(double mem_gib, double bw_gbs, double bf16_tflops, int hw_class) {
+    llmsize_accel_out r;
+    memset(&r, 0, sizeof r);
+    r.status = hw_class < 0 ? LLMSIZE_ERR_INVALID_ARG
+                            : llmsize_describe_accel(mem_gib, bw_gbs, bf16_tflops, (uint32_t)hw_class, &r.value.accel);
+    r.value.memory_from = LLMSIZE_MEMORY_DESCRIBED;
+    return r;
+}
 
 /* Up to three close names, '|'-separated. */
 typedef struct llmsize_names { char text[512]; } llmsize_names;
@@ -5674,6 +5733,75 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_model_checkpoint_format_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_model_checkpoint_format_get" "', argument " "1"" of type '" "struct llmsize_model *""'"); 
+  }
+  arg1 = (struct llmsize_model *)(argp1);
+  result = (char *) ((arg1)->checkpoint_format);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_model_checkpoint_bytes_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_model_checkpoint_bytes_get" "', argument " "1"" of type '" "struct llmsize_model *""'"); 
+  }
+  arg1 = (struct llmsize_model *)(argp1);
+  result = (uint64_t) ((arg1)->checkpoint_bytes);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_model_checkpoint_source_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_model_checkpoint_source_get" "', argument " "1"" of type '" "struct llmsize_model *""'"); 
+  }
+  arg1 = (struct llmsize_model *)(argp1);
+  result = (char *) ((arg1)->checkpoint_source);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_new_llmsize_model(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_model *result = 0 ;
@@ -6794,6 +6922,29 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_source_get(PyObject *self, PyObject *ar
   }
   arg1 = (struct llmsize_accel *)(argp1);
   result = (char *) ((arg1)->source);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_accel_memory_options_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_memory_options_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+  }
+  arg1 = (struct llmsize_accel *)(argp1);
+  result = (char *) ((arg1)->memory_options);
   resultobj = SWIG_FromCharPtr((const char *)result);
   return resultobj;
 fail:
@@ -13713,6 +13864,650 @@ SWIGINTERN PyObject *llmsize_hf_family_swiginit(PyObject *SWIGUNUSEDPARM(self), 
   return SWIG_Python_InitShadowInstance(args);
 }
 
+SWIGINTERN PyObject *_wrap_llmsize_release_repo_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_release_repo_get" "', argument " "1"" of type '" "struct llmsize_release *""'"); 
+  }
+  arg1 = (struct llmsize_release *)(argp1);
+  result = (char *) ((arg1)->repo);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_release_model_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_release_model_get" "', argument " "1"" of type '" "struct llmsize_release *""'"); 
+  }
+  arg1 = (struct llmsize_release *)(argp1);
+  result = (char *) ((arg1)->model);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_release_format_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_release_format_get" "', argument " "1"" of type '" "struct llmsize_release *""'"); 
+  }
+  arg1 = (struct llmsize_release *)(argp1);
+  result = (char *) ((arg1)->format);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_release_bytes_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_release_bytes_get" "', argument " "1"" of type '" "struct llmsize_release *""'"); 
+  }
+  arg1 = (struct llmsize_release *)(argp1);
+  result = (uint64_t) ((arg1)->bytes);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_release_source_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_release_source_get" "', argument " "1"" of type '" "struct llmsize_release *""'"); 
+  }
+  arg1 = (struct llmsize_release *)(argp1);
+  result = (char *) ((arg1)->source);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_release(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_release", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_release *)calloc(1, sizeof(struct llmsize_release));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_release, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_release(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_release, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_release" "', argument " "1"" of type '" "struct llmsize_release *""'"); 
+  }
+  arg1 = (struct llmsize_release *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_release_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_release, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_release_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_ollama_tag_tag_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_ollama_tag, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_ollama_tag_tag_get" "', argument " "1"" of type '" "struct llmsize_ollama_tag *""'"); 
+  }
+  arg1 = (struct llmsize_ollama_tag *)(argp1);
+  result = (char *) ((arg1)->tag);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_ollama_tag_model_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_ollama_tag, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_ollama_tag_model_get" "', argument " "1"" of type '" "struct llmsize_ollama_tag *""'"); 
+  }
+  arg1 = (struct llmsize_ollama_tag *)(argp1);
+  result = (char *) ((arg1)->model);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_ollama_tag_format_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_ollama_tag, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_ollama_tag_format_get" "', argument " "1"" of type '" "struct llmsize_ollama_tag *""'"); 
+  }
+  arg1 = (struct llmsize_ollama_tag *)(argp1);
+  result = (char *) ((arg1)->format);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_ollama_tag_source_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_ollama_tag, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_ollama_tag_source_get" "', argument " "1"" of type '" "struct llmsize_ollama_tag *""'"); 
+  }
+  arg1 = (struct llmsize_ollama_tag *)(argp1);
+  result = (char *) ((arg1)->source);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_ollama_tag(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ollama_tag *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_ollama_tag", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_ollama_tag *)calloc(1, sizeof(struct llmsize_ollama_tag));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_ollama_tag, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_ollama_tag(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_ollama_tag, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_ollama_tag" "', argument " "1"" of type '" "struct llmsize_ollama_tag *""'"); 
+  }
+  arg1 = (struct llmsize_ollama_tag *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_ollama_tag_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_ollama_tag, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_ollama_tag_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_model_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_model *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_model_get" "', argument " "1"" of type '" "struct llmsize_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_resolution *)(argp1);
+  result = (llmsize_model *) ((arg1)->model);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_model, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_format_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_format *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_format_get" "', argument " "1"" of type '" "struct llmsize_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_resolution *)(argp1);
+  result = (llmsize_format *) ((arg1)->format);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_format, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_how_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_how_get" "', argument " "1"" of type '" "struct llmsize_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_resolution *)(argp1);
+  result = (uint32_t) ((arg1)->how);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_format_from_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_format_from_get" "', argument " "1"" of type '" "struct llmsize_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_resolution *)(argp1);
+  result = (uint32_t) ((arg1)->format_from);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_matched_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_matched_get" "', argument " "1"" of type '" "struct llmsize_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_resolution *)(argp1);
+  result = (char *) ((arg1)->matched);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_matched_len_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  size_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_matched_len_get" "', argument " "1"" of type '" "struct llmsize_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_resolution *)(argp1);
+  result =  ((arg1)->matched_len);
+  resultobj = SWIG_From_size_t((size_t)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_source_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_source_get" "', argument " "1"" of type '" "struct llmsize_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_resolution *)(argp1);
+  result = (char *) ((arg1)->source);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_resolution(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_resolution", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_resolution *)calloc(1, sizeof(struct llmsize_resolution));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_resolution, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_resolution(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_resolution" "', argument " "1"" of type '" "struct llmsize_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_resolution *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_resolution_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_resolution, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_resolution_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_accel_resolution_accel_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_accel *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_resolution_accel_get" "', argument " "1"" of type '" "struct llmsize_accel_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_accel_resolution *)(argp1);
+  result = (llmsize_accel *)& ((arg1)->accel);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_accel_resolution_row_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_accel *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_resolution_row_get" "', argument " "1"" of type '" "struct llmsize_accel_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_accel_resolution *)(argp1);
+  result = (llmsize_accel *) ((arg1)->row);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_accel_resolution_memory_from_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_resolution_memory_from_get" "', argument " "1"" of type '" "struct llmsize_accel_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_accel_resolution *)(argp1);
+  result = (uint32_t) ((arg1)->memory_from);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_accel_resolution_memory_choices_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_resolution, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_resolution_memory_choices_get" "', argument " "1"" of type '" "struct llmsize_accel_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_accel_resolution *)(argp1);
+  result = (uint32_t) ((arg1)->memory_choices);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_accel_resolution(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel_resolution *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_accel_resolution", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_accel_resolution *)calloc(1, sizeof(struct llmsize_accel_resolution));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel_resolution, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_accel_resolution(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_resolution, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_accel_resolution" "', argument " "1"" of type '" "struct llmsize_accel_resolution *""'"); 
+  }
+  arg1 = (struct llmsize_accel_resolution *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_accel_resolution_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_accel_resolution, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_accel_resolution_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
 SWIGINTERN PyObject *_wrap_llmsize_version(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   char *result = 0 ;
@@ -13910,6 +14705,147 @@ SWIGINTERN PyObject *_wrap_llmsize_efficiency_of(PyObject *self, PyObject *args)
   arg1 = (uint32_t)(val1);
   result = (llmsize_efficiency *)llmsize_efficiency_of(arg1);
   resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_efficiency, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_how_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_how_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_how_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_format_from_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_format_from_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_format_from_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_release_count(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  size_t result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_release_count", 0, 0, 0)) SWIG_fail;
+  result = llmsize_release_count();
+  resultobj = SWIG_From_size_t((size_t)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_release_at(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  size_t arg1 ;
+  size_t val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_release *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_size_t(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_release_at" "', argument " "1"" of type '" "size_t""'");
+  } 
+  arg1 = (size_t)(val1);
+  result = (llmsize_release *)llmsize_release_at(arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_release, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_ollama_tag_count(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  size_t result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_ollama_tag_count", 0, 0, 0)) SWIG_fail;
+  result = llmsize_ollama_tag_count();
+  resultobj = SWIG_From_size_t((size_t)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_ollama_tag_at(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  size_t arg1 ;
+  size_t val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_ollama_tag *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_size_t(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_ollama_tag_at" "', argument " "1"" of type '" "size_t""'");
+  } 
+  arg1 = (size_t)(val1);
+  result = (llmsize_ollama_tag *)llmsize_ollama_tag_at(arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_ollama_tag, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_checkpoint_format(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_format *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_checkpoint_format" "', argument " "1"" of type '" "llmsize_model const *""'"); 
+  }
+  arg1 = (llmsize_model *)(argp1);
+  result = (llmsize_format *)llmsize_checkpoint_format((struct llmsize_model const *)arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_format, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -17224,6 +18160,434 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_resolution_out_status_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_out_status_get" "', argument " "1"" of type '" "struct llmsize_resolution_out *""'"); 
+  }
+  arg1 = (struct llmsize_resolution_out *)(argp1);
+  result = (int) ((arg1)->status);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_out_model_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_model *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_out_model_get" "', argument " "1"" of type '" "struct llmsize_resolution_out *""'"); 
+  }
+  arg1 = (struct llmsize_resolution_out *)(argp1);
+  result = (llmsize_model *) ((arg1)->model);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_model, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_out_format_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_format *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_out_format_get" "', argument " "1"" of type '" "struct llmsize_resolution_out *""'"); 
+  }
+  arg1 = (struct llmsize_resolution_out *)(argp1);
+  result = (llmsize_format *) ((arg1)->format);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_format, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_out_how_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_out_how_get" "', argument " "1"" of type '" "struct llmsize_resolution_out *""'"); 
+  }
+  arg1 = (struct llmsize_resolution_out *)(argp1);
+  result = (int) ((arg1)->how);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_out_format_from_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_out_format_from_get" "', argument " "1"" of type '" "struct llmsize_resolution_out *""'"); 
+  }
+  arg1 = (struct llmsize_resolution_out *)(argp1);
+  result = (int) ((arg1)->format_from);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_resolution_out_matched_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolution_out_matched_get" "', argument " "1"" of type '" "struct llmsize_resolution_out *""'"); 
+  }
+  arg1 = (struct llmsize_resolution_out *)(argp1);
+  result = (char *)(char *) ((arg1)->matched);
+  {
+    size_t size = SWIG_strnlen(result, 256);
+    
+    
+    
+    resultobj = SWIG_FromCharPtrAndSize(result, size);
+  }
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_resolution_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution_out *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_resolution_out", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_resolution_out *)calloc(1, sizeof(struct llmsize_resolution_out));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_resolution_out, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_resolution_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_resolution_out, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_resolution_out" "', argument " "1"" of type '" "struct llmsize_resolution_out *""'"); 
+  }
+  arg1 = (struct llmsize_resolution_out *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_resolution_out_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_resolution_out, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_resolution_out_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_resolve_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  char *arg1 = (char *) 0 ;
+  int arg2 ;
+  int res1 ;
+  char *buf1 = 0 ;
+  int alloc1 = 0 ;
+  int val2 ;
+  int ecode2 = 0 ;
+  PyObject *swig_obj[2] ;
+  llmsize_resolution_out result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_resolve_get", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_AsCharPtrAndSize(swig_obj[0], &buf1, NULL, &alloc1);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolve_get" "', argument " "1"" of type '" "char const *""'");
+  }
+  arg1 = (char *)(buf1);
+  ecode2 = SWIG_AsVal_int(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_resolve_get" "', argument " "2"" of type '" "int""'");
+  } 
+  arg2 = (int)(val2);
+  result = llmsize_resolve_get((char const *)arg1,arg2);
+  resultobj = SWIG_NewPointerObj((llmsize_resolution_out *)memcpy((llmsize_resolution_out *)calloc(1,sizeof(llmsize_resolution_out)),&result,sizeof(llmsize_resolution_out)), SWIGTYPE_p_llmsize_resolution_out, SWIG_POINTER_OWN |  0 );
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return resultobj;
+fail:
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_default_format(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  char *arg1 = (char *) 0 ;
+  llmsize_model *arg2 = (llmsize_model *) 0 ;
+  int arg3 ;
+  int res1 ;
+  char *buf1 = 0 ;
+  int alloc1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  int val3 ;
+  int ecode3 = 0 ;
+  PyObject *swig_obj[3] ;
+  llmsize_format *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_default_format", 3, 3, swig_obj)) SWIG_fail;
+  res1 = SWIG_AsCharPtrAndSize(swig_obj[0], &buf1, NULL, &alloc1);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_default_format" "', argument " "1"" of type '" "char const *""'");
+  }
+  arg1 = (char *)(buf1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_default_format" "', argument " "2"" of type '" "llmsize_model const *""'"); 
+  }
+  arg2 = (llmsize_model *)(argp2);
+  ecode3 = SWIG_AsVal_int(swig_obj[2], &val3);
+  if (!SWIG_IsOK(ecode3)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode3), "in method '" "llmsize_default_format" "', argument " "3"" of type '" "int""'");
+  } 
+  arg3 = (int)(val3);
+  result = (llmsize_format *)llmsize_default_format((char const *)arg1,(struct llmsize_model const *)arg2,arg3);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_format, 0 |  0 );
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return resultobj;
+fail:
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_accel_out_status_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_out_status_get" "', argument " "1"" of type '" "struct llmsize_accel_out *""'"); 
+  }
+  arg1 = (struct llmsize_accel_out *)(argp1);
+  result = (int) ((arg1)->status);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_accel_out_value_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_accel_resolution *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_out_value_get" "', argument " "1"" of type '" "struct llmsize_accel_out *""'"); 
+  }
+  arg1 = (struct llmsize_accel_out *)(argp1);
+  result = (llmsize_accel_resolution *)& ((arg1)->value);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel_resolution, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_accel_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel_out *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_accel_out", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_accel_out *)calloc(1, sizeof(struct llmsize_accel_out));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel_out, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_accel_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_out, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_accel_out" "', argument " "1"" of type '" "struct llmsize_accel_out *""'"); 
+  }
+  arg1 = (struct llmsize_accel_out *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_accel_out_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_accel_out, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_accel_out_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_resolve_accel_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  char *arg1 = (char *) 0 ;
+  int res1 ;
+  char *buf1 = 0 ;
+  int alloc1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_accel_out result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_AsCharPtrAndSize(swig_obj[0], &buf1, NULL, &alloc1);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolve_accel_get" "', argument " "1"" of type '" "char const *""'");
+  }
+  arg1 = (char *)(buf1);
+  result = llmsize_resolve_accel_get((char const *)arg1);
+  resultobj = SWIG_NewPointerObj((llmsize_accel_out *)memcpy((llmsize_accel_out *)calloc(1,sizeof(llmsize_accel_out)),&result,sizeof(llmsize_accel_out)), SWIGTYPE_p_llmsize_accel_out, SWIG_POINTER_OWN |  0 );
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return resultobj;
+fail:
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_describe_accel_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  double arg1 ;
+  double arg2 ;
+  double arg3 ;
+  int arg4 ;
+  double val1 ;
+  int ecode1 = 0 ;
+  double val2 ;
+  int ecode2 = 0 ;
+  double val3 ;
+  int ecode3 = 0 ;
+  int val4 ;
+  int ecode4 = 0 ;
+  PyObject *swig_obj[4] ;
+  llmsize_accel_out result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_describe_accel_get", 4, 4, swig_obj)) SWIG_fail;
+  ecode1 = SWIG_AsVal_double(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_describe_accel_get" "', argument " "1"" of type '" "double""'");
+  } 
+  arg1 = (double)(val1);
+  ecode2 = SWIG_AsVal_double(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_describe_accel_get" "', argument " "2"" of type '" "double""'");
+  } 
+  arg2 = (double)(val2);
+  ecode3 = SWIG_AsVal_double(swig_obj[2], &val3);
+  if (!SWIG_IsOK(ecode3)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode3), "in method '" "llmsize_describe_accel_get" "', argument " "3"" of type '" "double""'");
+  } 
+  arg3 = (double)(val3);
+  ecode4 = SWIG_AsVal_int(swig_obj[3], &val4);
+  if (!SWIG_IsOK(ecode4)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode4), "in method '" "llmsize_describe_accel_get" "', argument " "4"" of type '" "int""'");
+  } 
+  arg4 = (int)(val4);
+  result = llmsize_describe_accel_get(arg1,arg2,arg3,arg4);
+  resultobj = SWIG_NewPointerObj((llmsize_accel_out *)memcpy((llmsize_accel_out *)calloc(1,sizeof(llmsize_accel_out)),&result,sizeof(llmsize_accel_out)), SWIGTYPE_p_llmsize_accel_out, SWIG_POINTER_OWN |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_names_text_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
@@ -19416,6 +20780,9 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_model_enc_get", _wrap_llmsize_model_enc_get, METH_O, NULL},
 	 { "llmsize_model_published_params_get", _wrap_llmsize_model_published_params_get, METH_O, NULL},
 	 { "llmsize_model_published_source_get", _wrap_llmsize_model_published_source_get, METH_O, NULL},
+	 { "llmsize_model_checkpoint_format_get", _wrap_llmsize_model_checkpoint_format_get, METH_O, NULL},
+	 { "llmsize_model_checkpoint_bytes_get", _wrap_llmsize_model_checkpoint_bytes_get, METH_O, NULL},
+	 { "llmsize_model_checkpoint_source_get", _wrap_llmsize_model_checkpoint_source_get, METH_O, NULL},
 	 { "new_llmsize_model", _wrap_new_llmsize_model, METH_NOARGS, NULL},
 	 { "delete_llmsize_model", _wrap_delete_llmsize_model, METH_O, NULL},
 	 { "llmsize_model_swigregister", llmsize_model_swigregister, METH_O, NULL},
@@ -19471,6 +20838,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_accel_fp4_tflops_get", _wrap_llmsize_accel_fp4_tflops_get, METH_O, NULL},
 	 { "llmsize_accel_int8_tops_get", _wrap_llmsize_accel_int8_tops_get, METH_O, NULL},
 	 { "llmsize_accel_source_get", _wrap_llmsize_accel_source_get, METH_O, NULL},
+	 { "llmsize_accel_memory_options_get", _wrap_llmsize_accel_memory_options_get, METH_O, NULL},
 	 { "new_llmsize_accel", _wrap_new_llmsize_accel, METH_NOARGS, NULL},
 	 { "delete_llmsize_accel", _wrap_delete_llmsize_accel, METH_O, NULL},
 	 { "llmsize_accel_swigregister", llmsize_accel_swigregister, METH_O, NULL},
@@ -19819,6 +21187,42 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_hf_family", _wrap_delete_llmsize_hf_family, METH_O, NULL},
 	 { "llmsize_hf_family_swigregister", llmsize_hf_family_swigregister, METH_O, NULL},
 	 { "llmsize_hf_family_swiginit", llmsize_hf_family_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_release_repo_get", _wrap_llmsize_release_repo_get, METH_O, NULL},
+	 { "llmsize_release_model_get", _wrap_llmsize_release_model_get, METH_O, NULL},
+	 { "llmsize_release_format_get", _wrap_llmsize_release_format_get, METH_O, NULL},
+	 { "llmsize_release_bytes_get", _wrap_llmsize_release_bytes_get, METH_O, NULL},
+	 { "llmsize_release_source_get", _wrap_llmsize_release_source_get, METH_O, NULL},
+	 { "new_llmsize_release", _wrap_new_llmsize_release, METH_NOARGS, NULL},
+	 { "delete_llmsize_release", _wrap_delete_llmsize_release, METH_O, NULL},
+	 { "llmsize_release_swigregister", llmsize_release_swigregister, METH_O, NULL},
+	 { "llmsize_release_swiginit", llmsize_release_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_ollama_tag_tag_get", _wrap_llmsize_ollama_tag_tag_get, METH_O, NULL},
+	 { "llmsize_ollama_tag_model_get", _wrap_llmsize_ollama_tag_model_get, METH_O, NULL},
+	 { "llmsize_ollama_tag_format_get", _wrap_llmsize_ollama_tag_format_get, METH_O, NULL},
+	 { "llmsize_ollama_tag_source_get", _wrap_llmsize_ollama_tag_source_get, METH_O, NULL},
+	 { "new_llmsize_ollama_tag", _wrap_new_llmsize_ollama_tag, METH_NOARGS, NULL},
+	 { "delete_llmsize_ollama_tag", _wrap_delete_llmsize_ollama_tag, METH_O, NULL},
+	 { "llmsize_ollama_tag_swigregister", llmsize_ollama_tag_swigregister, METH_O, NULL},
+	 { "llmsize_ollama_tag_swiginit", llmsize_ollama_tag_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_resolution_model_get", _wrap_llmsize_resolution_model_get, METH_O, NULL},
+	 { "llmsize_resolution_format_get", _wrap_llmsize_resolution_format_get, METH_O, NULL},
+	 { "llmsize_resolution_how_get", _wrap_llmsize_resolution_how_get, METH_O, NULL},
+	 { "llmsize_resolution_format_from_get", _wrap_llmsize_resolution_format_from_get, METH_O, NULL},
+	 { "llmsize_resolution_matched_get", _wrap_llmsize_resolution_matched_get, METH_O, NULL},
+	 { "llmsize_resolution_matched_len_get", _wrap_llmsize_resolution_matched_len_get, METH_O, NULL},
+	 { "llmsize_resolution_source_get", _wrap_llmsize_resolution_source_get, METH_O, NULL},
+	 { "new_llmsize_resolution", _wrap_new_llmsize_resolution, METH_NOARGS, NULL},
+	 { "delete_llmsize_resolution", _wrap_delete_llmsize_resolution, METH_O, NULL},
+	 { "llmsize_resolution_swigregister", llmsize_resolution_swigregister, METH_O, NULL},
+	 { "llmsize_resolution_swiginit", llmsize_resolution_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_accel_resolution_accel_get", _wrap_llmsize_accel_resolution_accel_get, METH_O, NULL},
+	 { "llmsize_accel_resolution_row_get", _wrap_llmsize_accel_resolution_row_get, METH_O, NULL},
+	 { "llmsize_accel_resolution_memory_from_get", _wrap_llmsize_accel_resolution_memory_from_get, METH_O, NULL},
+	 { "llmsize_accel_resolution_memory_choices_get", _wrap_llmsize_accel_resolution_memory_choices_get, METH_O, NULL},
+	 { "new_llmsize_accel_resolution", _wrap_new_llmsize_accel_resolution, METH_NOARGS, NULL},
+	 { "delete_llmsize_accel_resolution", _wrap_delete_llmsize_accel_resolution, METH_O, NULL},
+	 { "llmsize_accel_resolution_swigregister", llmsize_accel_resolution_swigregister, METH_O, NULL},
+	 { "llmsize_accel_resolution_swiginit", llmsize_accel_resolution_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_version", _wrap_llmsize_version, METH_NOARGS, NULL},
 	 { "llmsize_data_version", _wrap_llmsize_data_version, METH_NOARGS, NULL},
 	 { "llmsize_strerror", _wrap_llmsize_strerror, METH_O, NULL},
@@ -19830,6 +21234,13 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_format_at", _wrap_llmsize_format_at, METH_O, NULL},
 	 { "llmsize_kv_dtype_name", _wrap_llmsize_kv_dtype_name, METH_O, NULL},
 	 { "llmsize_efficiency_of", _wrap_llmsize_efficiency_of, METH_O, NULL},
+	 { "llmsize_how_name", _wrap_llmsize_how_name, METH_O, NULL},
+	 { "llmsize_format_from_name", _wrap_llmsize_format_from_name, METH_O, NULL},
+	 { "llmsize_release_count", _wrap_llmsize_release_count, METH_NOARGS, NULL},
+	 { "llmsize_release_at", _wrap_llmsize_release_at, METH_O, NULL},
+	 { "llmsize_ollama_tag_count", _wrap_llmsize_ollama_tag_count, METH_NOARGS, NULL},
+	 { "llmsize_ollama_tag_at", _wrap_llmsize_ollama_tag_at, METH_O, NULL},
+	 { "llmsize_checkpoint_format", _wrap_llmsize_checkpoint_format, METH_O, NULL},
 	 { "llmsize_read_file", _wrap_llmsize_read_file, METH_VARARGS, NULL},
 	 { "llmsize_read_gguf", _wrap_llmsize_read_gguf, METH_VARARGS, NULL},
 	 { "llmsize_read_safetensors", _wrap_llmsize_read_safetensors, METH_VARARGS, NULL},
@@ -19959,6 +21370,26 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_license_named", _wrap_llmsize_license_named, METH_O, NULL},
 	 { "llmsize_engine_named", _wrap_llmsize_engine_named, METH_O, NULL},
 	 { "llmsize_kv_dtype_named", _wrap_llmsize_kv_dtype_named, METH_O, NULL},
+	 { "llmsize_resolution_out_status_get", _wrap_llmsize_resolution_out_status_get, METH_O, NULL},
+	 { "llmsize_resolution_out_model_get", _wrap_llmsize_resolution_out_model_get, METH_O, NULL},
+	 { "llmsize_resolution_out_format_get", _wrap_llmsize_resolution_out_format_get, METH_O, NULL},
+	 { "llmsize_resolution_out_how_get", _wrap_llmsize_resolution_out_how_get, METH_O, NULL},
+	 { "llmsize_resolution_out_format_from_get", _wrap_llmsize_resolution_out_format_from_get, METH_O, NULL},
+	 { "llmsize_resolution_out_matched_get", _wrap_llmsize_resolution_out_matched_get, METH_O, NULL},
+	 { "new_llmsize_resolution_out", _wrap_new_llmsize_resolution_out, METH_NOARGS, NULL},
+	 { "delete_llmsize_resolution_out", _wrap_delete_llmsize_resolution_out, METH_O, NULL},
+	 { "llmsize_resolution_out_swigregister", llmsize_resolution_out_swigregister, METH_O, NULL},
+	 { "llmsize_resolution_out_swiginit", llmsize_resolution_out_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_resolve_get", _wrap_llmsize_resolve_get, METH_VARARGS, NULL},
+	 { "llmsize_default_format", _wrap_llmsize_default_format, METH_VARARGS, NULL},
+	 { "llmsize_accel_out_status_get", _wrap_llmsize_accel_out_status_get, METH_O, NULL},
+	 { "llmsize_accel_out_value_get", _wrap_llmsize_accel_out_value_get, METH_O, NULL},
+	 { "new_llmsize_accel_out", _wrap_new_llmsize_accel_out, METH_NOARGS, NULL},
+	 { "delete_llmsize_accel_out", _wrap_delete_llmsize_accel_out, METH_O, NULL},
+	 { "llmsize_accel_out_swigregister", llmsize_accel_out_swigregister, METH_O, NULL},
+	 { "llmsize_accel_out_swiginit", llmsize_accel_out_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_resolve_accel_get", _wrap_llmsize_resolve_accel_get, METH_O, NULL},
+	 { "llmsize_describe_accel_get", _wrap_llmsize_describe_accel_get, METH_VARARGS, NULL},
 	 { "llmsize_names_text_get", _wrap_llmsize_names_text_get, METH_O, NULL},
 	 { "new_llmsize_names", _wrap_new_llmsize_names, METH_NOARGS, NULL},
 	 { "delete_llmsize_names", _wrap_delete_llmsize_names, METH_O, NULL},
@@ -20063,6 +21494,8 @@ static PyMethodDef SwigMethods[] = {
 static swig_type_info _swigt__p_char = {"_p_char", "char *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_int = {"_p_int", "int32_t *|int_fast16_t *|int_fast32_t *|int_least32_t *|intptr_t *|int *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_accel = {"_p_llmsize_accel", "llmsize_accel *|struct llmsize_accel *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_accel_out = {"_p_llmsize_accel_out", "llmsize_accel_out *|struct llmsize_accel_out *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_accel_resolution = {"_p_llmsize_accel_resolution", "llmsize_accel_resolution *|struct llmsize_accel_resolution *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_attn_kind = {"_p_llmsize_attn_kind", "llmsize_attn_kind *|enum llmsize_attn_kind *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_attn_layout = {"_p_llmsize_attn_layout", "llmsize_attn_layout *|struct llmsize_attn_layout *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_blob = {"_p_llmsize_blob", "llmsize_blob *|struct llmsize_blob *", 0, 0, (void*)0, 0};
@@ -20085,18 +21518,21 @@ static swig_type_info _swigt__p_llmsize_finding = {"_p_llmsize_finding", "llmsiz
 static swig_type_info _swigt__p_llmsize_fit_request = {"_p_llmsize_fit_request", "llmsize_fit_request *|struct llmsize_fit_request *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_fit_result = {"_p_llmsize_fit_result", "llmsize_fit_result *|struct llmsize_fit_result *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_format = {"_p_llmsize_format", "llmsize_format *|struct llmsize_format *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_format_from = {"_p_llmsize_format_from", "llmsize_format_from *|enum llmsize_format_from *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_format_kind = {"_p_llmsize_format_kind", "llmsize_format_kind *|enum llmsize_format_kind *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_format_out = {"_p_llmsize_format_out", "llmsize_format_out *|struct llmsize_format_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_gate = {"_p_llmsize_gate", "llmsize_gate *|enum llmsize_gate *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_gguf_mix = {"_p_llmsize_gguf_mix", "llmsize_gguf_mix *|struct llmsize_gguf_mix *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_head = {"_p_llmsize_head", "llmsize_head *|enum llmsize_head *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_hf_family = {"_p_llmsize_hf_family", "llmsize_hf_family *|struct llmsize_hf_family *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_how = {"_p_llmsize_how", "llmsize_how *|enum llmsize_how *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_hw_class = {"_p_llmsize_hw_class", "llmsize_hw_class *|enum llmsize_hw_class *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_kv_dtype = {"_p_llmsize_kv_dtype", "llmsize_kv_dtype *|enum llmsize_kv_dtype *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_license = {"_p_llmsize_license", "llmsize_license *|struct llmsize_license *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_license_out = {"_p_llmsize_license_out", "llmsize_license_out *|struct llmsize_license_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_license_result = {"_p_llmsize_license_result", "llmsize_license_result *|struct llmsize_license_result *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_linear_attn = {"_p_llmsize_linear_attn", "llmsize_linear_attn *|struct llmsize_linear_attn *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_memory_from = {"_p_llmsize_memory_from", "llmsize_memory_from *|enum llmsize_memory_from *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_metric = {"_p_llmsize_metric", "llmsize_metric *|enum llmsize_metric *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_mix_out = {"_p_llmsize_mix_out", "llmsize_mix_out *|struct llmsize_mix_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_mla = {"_p_llmsize_mla", "llmsize_mla *|struct llmsize_mla *", 0, 0, (void*)0, 0};
@@ -20104,6 +21540,7 @@ static swig_type_info _swigt__p_llmsize_model = {"_p_llmsize_model", "llmsize_mo
 static swig_type_info _swigt__p_llmsize_model_result = {"_p_llmsize_model_result", "llmsize_model_result *|struct llmsize_model_result *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_moe = {"_p_llmsize_moe", "llmsize_moe *|struct llmsize_moe *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_names = {"_p_llmsize_names", "llmsize_names *|struct llmsize_names *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_ollama_tag = {"_p_llmsize_ollama_tag", "llmsize_ollama_tag *|struct llmsize_ollama_tag *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_outputs_rule = {"_p_llmsize_outputs_rule", "llmsize_outputs_rule *|enum llmsize_outputs_rule *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_params = {"_p_llmsize_params", "llmsize_params *|struct llmsize_params *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_params_out = {"_p_llmsize_params_out", "llmsize_params_out *|struct llmsize_params_out *", 0, 0, (void*)0, 0};
@@ -20115,6 +21552,9 @@ static swig_type_info _swigt__p_llmsize_quality = {"_p_llmsize_quality", "llmsiz
 static swig_type_info _swigt__p_llmsize_quality_out = {"_p_llmsize_quality_out", "llmsize_quality_out *|struct llmsize_quality_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_quality_row = {"_p_llmsize_quality_row", "llmsize_quality_row *|struct llmsize_quality_row *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_reject = {"_p_llmsize_reject", "llmsize_reject *|enum llmsize_reject *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_release = {"_p_llmsize_release", "llmsize_release *|struct llmsize_release *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_resolution = {"_p_llmsize_resolution", "llmsize_resolution *|struct llmsize_resolution *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_resolution_out = {"_p_llmsize_resolution_out", "llmsize_resolution_out *|struct llmsize_resolution_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_select_request = {"_p_llmsize_select_request", "llmsize_select_request *|struct llmsize_select_request *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_selection = {"_p_llmsize_selection", "llmsize_selection *|struct llmsize_selection *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_speed_out = {"_p_llmsize_speed_out", "llmsize_speed_out *|struct llmsize_speed_out *", 0, 0, (void*)0, 0};
@@ -20149,6 +21589,8 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_char,
   &_swigt__p_int,
   &_swigt__p_llmsize_accel,
+  &_swigt__p_llmsize_accel_out,
+  &_swigt__p_llmsize_accel_resolution,
   &_swigt__p_llmsize_attn_kind,
   &_swigt__p_llmsize_attn_layout,
   &_swigt__p_llmsize_blob,
@@ -20171,18 +21613,21 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_fit_request,
   &_swigt__p_llmsize_fit_result,
   &_swigt__p_llmsize_format,
+  &_swigt__p_llmsize_format_from,
   &_swigt__p_llmsize_format_kind,
   &_swigt__p_llmsize_format_out,
   &_swigt__p_llmsize_gate,
   &_swigt__p_llmsize_gguf_mix,
   &_swigt__p_llmsize_head,
   &_swigt__p_llmsize_hf_family,
+  &_swigt__p_llmsize_how,
   &_swigt__p_llmsize_hw_class,
   &_swigt__p_llmsize_kv_dtype,
   &_swigt__p_llmsize_license,
   &_swigt__p_llmsize_license_out,
   &_swigt__p_llmsize_license_result,
   &_swigt__p_llmsize_linear_attn,
+  &_swigt__p_llmsize_memory_from,
   &_swigt__p_llmsize_metric,
   &_swigt__p_llmsize_mix_out,
   &_swigt__p_llmsize_mla,
@@ -20190,6 +21635,7 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_model_result,
   &_swigt__p_llmsize_moe,
   &_swigt__p_llmsize_names,
+  &_swigt__p_llmsize_ollama_tag,
   &_swigt__p_llmsize_outputs_rule,
   &_swigt__p_llmsize_params,
   &_swigt__p_llmsize_params_out,
@@ -20201,6 +21647,9 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_quality_out,
   &_swigt__p_llmsize_quality_row,
   &_swigt__p_llmsize_reject,
+  &_swigt__p_llmsize_release,
+  &_swigt__p_llmsize_resolution,
+  &_swigt__p_llmsize_resolution_out,
   &_swigt__p_llmsize_select_request,
   &_swigt__p_llmsize_selection,
   &_swigt__p_llmsize_speed_out,
@@ -20235,6 +21684,8 @@ static swig_type_info *swig_type_initial[] = {
 static swig_cast_info _swigc__p_char[] = {  {&_swigt__p_char, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_int[] = {  {&_swigt__p_int, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_accel[] = {  {&_swigt__p_llmsize_accel, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_accel_out[] = {  {&_swigt__p_llmsize_accel_out, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_accel_resolution[] = {  {&_swigt__p_llmsize_accel_resolution, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_attn_kind[] = {  {&_swigt__p_llmsize_attn_kind, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_attn_layout[] = {  {&_swigt__p_llmsize_attn_layout, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_blob[] = {  {&_swigt__p_llmsize_blob, 0, 0, 0},{0, 0, 0, 0}};
@@ -20257,18 +21708,21 @@ static swig_cast_info _swigc__p_llmsize_finding[] = {  {&_swigt__p_llmsize_findi
 static swig_cast_info _swigc__p_llmsize_fit_request[] = {  {&_swigt__p_llmsize_fit_request, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_fit_result[] = {  {&_swigt__p_llmsize_fit_result, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_format[] = {  {&_swigt__p_llmsize_format, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_format_from[] = {  {&_swigt__p_llmsize_format_from, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_format_kind[] = {  {&_swigt__p_llmsize_format_kind, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_format_out[] = {  {&_swigt__p_llmsize_format_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_gate[] = {  {&_swigt__p_llmsize_gate, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_gguf_mix[] = {  {&_swigt__p_llmsize_gguf_mix, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_head[] = {  {&_swigt__p_llmsize_head, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_hf_family[] = {  {&_swigt__p_llmsize_hf_family, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_how[] = {  {&_swigt__p_llmsize_how, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_hw_class[] = {  {&_swigt__p_llmsize_hw_class, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_kv_dtype[] = {  {&_swigt__p_llmsize_kv_dtype, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_license[] = {  {&_swigt__p_llmsize_license, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_license_out[] = {  {&_swigt__p_llmsize_license_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_license_result[] = {  {&_swigt__p_llmsize_license_result, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_linear_attn[] = {  {&_swigt__p_llmsize_linear_attn, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_memory_from[] = {  {&_swigt__p_llmsize_memory_from, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_metric[] = {  {&_swigt__p_llmsize_metric, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_mix_out[] = {  {&_swigt__p_llmsize_mix_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_mla[] = {  {&_swigt__p_llmsize_mla, 0, 0, 0},{0, 0, 0, 0}};
@@ -20276,6 +21730,7 @@ static swig_cast_info _swigc__p_llmsize_model[] = {  {&_swigt__p_llmsize_model, 
 static swig_cast_info _swigc__p_llmsize_model_result[] = {  {&_swigt__p_llmsize_model_result, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_moe[] = {  {&_swigt__p_llmsize_moe, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_names[] = {  {&_swigt__p_llmsize_names, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_ollama_tag[] = {  {&_swigt__p_llmsize_ollama_tag, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_outputs_rule[] = {  {&_swigt__p_llmsize_outputs_rule, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_params[] = {  {&_swigt__p_llmsize_params, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_params_out[] = {  {&_swigt__p_llmsize_params_out, 0, 0, 0},{0, 0, 0, 0}};
@@ -20287,6 +21742,9 @@ static swig_cast_info _swigc__p_llmsize_quality[] = {  {&_swigt__p_llmsize_quali
 static swig_cast_info _swigc__p_llmsize_quality_out[] = {  {&_swigt__p_llmsize_quality_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_quality_row[] = {  {&_swigt__p_llmsize_quality_row, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_reject[] = {  {&_swigt__p_llmsize_reject, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_release[] = {  {&_swigt__p_llmsize_release, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_resolution[] = {  {&_swigt__p_llmsize_resolution, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_resolution_out[] = {  {&_swigt__p_llmsize_resolution_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_select_request[] = {  {&_swigt__p_llmsize_select_request, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_selection[] = {  {&_swigt__p_llmsize_selection, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_speed_out[] = {  {&_swigt__p_llmsize_speed_out, 0, 0, 0},{0, 0, 0, 0}};
@@ -20321,6 +21779,8 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_char,
   _swigc__p_int,
   _swigc__p_llmsize_accel,
+  _swigc__p_llmsize_accel_out,
+  _swigc__p_llmsize_accel_resolution,
   _swigc__p_llmsize_attn_kind,
   _swigc__p_llmsize_attn_layout,
   _swigc__p_llmsize_blob,
@@ -20343,18 +21803,21 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_fit_request,
   _swigc__p_llmsize_fit_result,
   _swigc__p_llmsize_format,
+  _swigc__p_llmsize_format_from,
   _swigc__p_llmsize_format_kind,
   _swigc__p_llmsize_format_out,
   _swigc__p_llmsize_gate,
   _swigc__p_llmsize_gguf_mix,
   _swigc__p_llmsize_head,
   _swigc__p_llmsize_hf_family,
+  _swigc__p_llmsize_how,
   _swigc__p_llmsize_hw_class,
   _swigc__p_llmsize_kv_dtype,
   _swigc__p_llmsize_license,
   _swigc__p_llmsize_license_out,
   _swigc__p_llmsize_license_result,
   _swigc__p_llmsize_linear_attn,
+  _swigc__p_llmsize_memory_from,
   _swigc__p_llmsize_metric,
   _swigc__p_llmsize_mix_out,
   _swigc__p_llmsize_mla,
@@ -20362,6 +21825,7 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_model_result,
   _swigc__p_llmsize_moe,
   _swigc__p_llmsize_names,
+  _swigc__p_llmsize_ollama_tag,
   _swigc__p_llmsize_outputs_rule,
   _swigc__p_llmsize_params,
   _swigc__p_llmsize_params_out,
@@ -20373,6 +21837,9 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_quality_out,
   _swigc__p_llmsize_quality_row,
   _swigc__p_llmsize_reject,
+  _swigc__p_llmsize_release,
+  _swigc__p_llmsize_resolution,
+  _swigc__p_llmsize_resolution_out,
   _swigc__p_llmsize_select_request,
   _swigc__p_llmsize_selection,
   _swigc__p_llmsize_speed_out,
@@ -20888,6 +22355,7 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_UNKNOWN_ENGINE",SWIG_From_int((int)(LLMSIZE_ERR_UNKNOWN_ENGINE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_PARSE",SWIG_From_int((int)(LLMSIZE_ERR_PARSE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_TRUNCATED",SWIG_From_int((int)(LLMSIZE_ERR_TRUNCATED)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_ERR_AMBIGUOUS",SWIG_From_int((int)(LLMSIZE_ERR_AMBIGUOUS)));
   SWIG_Python_SetConstant(d, "LLMSIZE_STATUS_COUNT",SWIG_From_int((int)(LLMSIZE_STATUS_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_F_TIED_EMBED",SWIG_From_int((int)(LLMSIZE_F_TIED_EMBED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_F_QKV_BIAS",SWIG_From_int((int)(LLMSIZE_F_QKV_BIAS)));
@@ -21029,6 +22497,24 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_REJECT_COUNT",SWIG_From_int((int)(LLMSIZE_REJECT_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_CLAIM_SLACK",SWIG_From_double((double)(0.9)));
   SWIG_Python_SetConstant(d, "LLMSIZE_HF_NO_WINDOW",SWIG_From_unsigned_SS_int((unsigned int)(0xFFFFFFFFu)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HOW_ID",SWIG_From_int((int)(LLMSIZE_HOW_ID)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HOW_REPO",SWIG_From_int((int)(LLMSIZE_HOW_REPO)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HOW_RELEASE",SWIG_From_int((int)(LLMSIZE_HOW_RELEASE)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HOW_QUANTIZED",SWIG_From_int((int)(LLMSIZE_HOW_QUANTIZED)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HOW_DERIVED",SWIG_From_int((int)(LLMSIZE_HOW_DERIVED)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HOW_OLLAMA",SWIG_From_int((int)(LLMSIZE_HOW_OLLAMA)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HOW_GGUF_FILE",SWIG_From_int((int)(LLMSIZE_HOW_GGUF_FILE)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_HOW_COUNT",SWIG_From_int((int)(LLMSIZE_HOW_COUNT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FROM_NONE",SWIG_From_int((int)(LLMSIZE_FROM_NONE)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FROM_NAME",SWIG_From_int((int)(LLMSIZE_FROM_NAME)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FROM_CHECKPOINT",SWIG_From_int((int)(LLMSIZE_FROM_CHECKPOINT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FROM_RELEASE",SWIG_From_int((int)(LLMSIZE_FROM_RELEASE)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FROM_OLLAMA",SWIG_From_int((int)(LLMSIZE_FROM_OLLAMA)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FROM_DEFAULT",SWIG_From_int((int)(LLMSIZE_FROM_DEFAULT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FROM_COUNT",SWIG_From_int((int)(LLMSIZE_FROM_COUNT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_MEMORY_ROW",SWIG_From_int((int)(LLMSIZE_MEMORY_ROW)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_MEMORY_NAMED",SWIG_From_int((int)(LLMSIZE_MEMORY_NAMED)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_MEMORY_DESCRIBED",SWIG_From_int((int)(LLMSIZE_MEMORY_DESCRIBED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TABLE_MODELS",SWIG_From_int((int)(LLMSIZE_TABLE_MODELS)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TABLE_ACCELS",SWIG_From_int((int)(LLMSIZE_TABLE_ACCELS)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TABLE_FORMATS",SWIG_From_int((int)(LLMSIZE_TABLE_FORMATS)));
