@@ -201,7 +201,8 @@ static void test_names_contracts(void) {
     memset(long_name, 'a', sizeof long_name - 1);
     long_name[sizeof long_name - 1] = '\0';
     CHECK(llmsize_resolve(long_name, &r) == LLMSIZE_ERR_UNKNOWN_MODEL, "resolve a 599-byte name");
-    for (i = 0; i + 2 < sizeof many; i += 2) { many[i] = 'a'; many[i + 1] = '-'; }   /* 200 tokens */
+    memset(many, '-', sizeof many);
+    for (i = 0; i + 2 < sizeof many; i += 2) many[i] = 'a';   /* about 200 tokens */
     many[sizeof many - 1] = '\0';
     CHECK(llmsize_resolve(many, &r) == LLMSIZE_ERR_UNKNOWN_MODEL, "resolve 200 tokens");
     CHECK(llmsize_resolve("\xff\xfe/\x80-GGUF:Q4_K_M", &r) == LLMSIZE_ERR_UNKNOWN_MODEL, "resolve non-ASCII bytes");

@@ -1418,8 +1418,10 @@ static size_t llmsize__lookup(llmsize_table t, const char *name) {
 LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out) {
     llmsize_resolution r;
     llmsize_status st;
+    size_t i;
     if (out) *out = NULL;
     if (!name || !out) return LLMSIZE_ERR_NULL;
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_MODELS, name)) != (size_t)-1) { *out = &llmsize__models[i]; return LLMSIZE_OK; }
     if ((st = llmsize_resolve(name, &r)) != LLMSIZE_OK) return st;
     *out = r.model;
     return LLMSIZE_OK;
@@ -1867,6 +1869,12 @@ LLMSIZE_API const char *llmsize_format_from_name(uint32_t from) {
     return from < LLMSIZE_FROM_COUNT ? names[from] : NULL;
 }
 
+static int llmsize__has_byte(const char *s, size_t n, char c) {
+    size_t i;
+    for (i = 0; i < n; ++i) if (s[i] == c) return 1;
+    return 0;
+}
+
 /* The quantization an Ollama tag ends in: q4_K_M, q8_0, fp16, bf16 (NULL: none). */
 static const llmsize_format *llmsize__ollama_quant(const char *q, size_t ql) {
     const llmsize_format *f = NULL;
@@ -1892,12 +1900,13 @@ static llmsize_status llmsize__resolve_ollama(const char *name, size_t n, llmsiz
     if (n > 19 && llmsize__eq_n_ci(name, "registry.ollama.ai/", 19)) { name += 19; n -= 19; }
     if (n > 8 && llmsize__eq_n_ci(name, "library/", 8)) { name += 8; n -= 8; }
     if (n > 7 && llmsize__eq_n_ci(name + n - 7, ":latest", 7)) n -= 7;
-    if (memchr(name, '/', n)) return LLMSIZE_ERR_UNKNOWN_MODEL;
+    if (llmsize__has_byte(name, n, '/')) return LLMSIZE_ERR_UNKNOWN_MODEL;
     for (i = 0; i < LLMSIZE__COUNT(llmsize__ollama_tags); ++i) {
         const llmsize_ollama_tag *t = &llmsize__ollama_tags[i];
         const size_t tl = strlen(t->tag);
         if (tl > n || tl <= best_len || !llmsize__eq_n_ci(name, t->tag, tl)) continue;
-        if (tl < n && !(name[tl] == '-' && memchr(t->tag, ':', tl)) && !(name[tl] == ':' && !memchr(t->tag, ':', tl))) continue;
+        if (tl < n && !(name[tl] == '-' && llmsize__has_byte(t->tag, tl, ':')) && !(name[tl] == ':' && !llmsize__has_byte(t->tag, tl, ':')))
+            continue;
         best = t; best_len = tl;
     }
     if (!best) return LLMSIZE_ERR_UNKNOWN_MODEL;
@@ -1973,8 +1982,16 @@ static llmsize_status llmsize__resolve(const char *name, llmsize_resolution *out
     if ((i = llmsize__lookup(LLMSIZE_TABLE_MODELS, name)) != (size_t)-1) {
         out->model = &llmsize__models[i];
         out->how = llmsize__in_list(name, out->model->id) ? LLMSIZE_HOW_ID : LLMSIZE_HOW_REPO;
-        out->matched = name;   /* equal to the table's entry but for case */
-        out->matched_len = n;
+        out->matched = out->model->id;   /* the table's own entry, not the caller's spelling */
+        out->matched_len = strlen(out->matched);
+        if (out->how == LLMSIZE_HOW_REPO) {
+            const char *p = out->model->hf_repos;
+            while (*p) {
+                const size_t len = strcspn(p, "|");
+                if (len == n && llmsize__eq_n_ci(p, name, n)) { out->matched = p; out->matched_len = len; break; }
+                p += len + (p[len] == '|');
+            }
+        }
         out->format = llmsize_checkpoint_format(out->model);
         out->format_from = LLMSIZE_FROM_CHECKPOINT;
         return out->format ? LLMSIZE_OK : LLMSIZE_ERR_UNKNOWN_FORMAT;
