@@ -74,7 +74,9 @@ static void test_sized_as_released(void) {
     /* names that must not resolve to a neighbour */
     CHECK(llmsize_resolve("DeepSeek-V3.2", &r) == LLMSIZE_ERR_UNKNOWN_MODEL, "V3.2 is not V3");
     CHECK(llmsize_resolve("microsoft/Phi-4-multimodal-instruct", &r) == LLMSIZE_ERR_UNKNOWN_MODEL, "Phi-4-multimodal is not Phi-4");
-    CHECK(llmsize_resolve("Qwen/Qwen2.5-VL-7B-Instruct", &r) == LLMSIZE_ERR_UNKNOWN_MODEL, "Qwen2.5-VL is not Qwen2.5");
+    CHECK(llmsize_resolve("Qwen/Qwen2.5-VL-7B-Instruct", &r) == LLMSIZE_OK && !strcmp(r.model->id, "qwen2.5-vl-7b-instruct"),
+          "Qwen2.5-VL is its own row, not Qwen2.5");
+    CHECK(llmsize_resolve("Qwen/Qwen2.5-Math-7B", &r) == LLMSIZE_ERR_UNKNOWN_MODEL, "Qwen2.5-Math is not Qwen2.5");
     CHECK(llmsize_resolve("mergekit/Llama-3.1-8B-Qwen2.5-7B-slerp", &r) == LLMSIZE_ERR_AMBIGUOUS, "a merge of two models");
     CHECK(llmsize_resolve("unsloth/Qwen3-30B-A3B-GGUF:UD-Q4_K_XL", &r) == LLMSIZE_OK && r.format == NULL &&
           r.format_from == LLMSIZE_FROM_NONE, "a dynamic mix the table lacks leaves the format to the caller");

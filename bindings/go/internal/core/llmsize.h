@@ -3943,7 +3943,7 @@ enum {
     LLMSIZE__K_QK_ROPE, LLMSIZE__K_V_HEAD, LLMSIZE__K_FULL_EVERY, LLMSIZE__K_LIN_K_HEADS, LLMSIZE__K_LIN_V_HEADS,
     LLMSIZE__K_LIN_K_DIM, LLMSIZE__K_LIN_V_DIM, LLMSIZE__K_CONV, LLMSIZE__K_MTP, LLMSIZE__K_MULTI_QUERY,
     LLMSIZE__K_TOKEN_TYPES, LLMSIZE__K_DEC_LAYERS, LLMSIZE__K_MELS, LLMSIZE__K_AUDIO_POS, LLMSIZE__K_LABELS,
-    LLMSIZE__K_QKV_BIAS, LLMSIZE__K_FC1_BIAS,
+    LLMSIZE__K_QKV_BIAS, LLMSIZE__K_FC1_BIAS, LLMSIZE__K_USE_QK_NORM,
     LLMSIZE__K_COUNT
 };
 static const struct { const char *names; uint32_t slot; } llmsize__hf_keys[] = {
@@ -3957,6 +3957,7 @@ static const struct { const char *names; uint32_t slot; } llmsize__hf_keys[] = {
     { "max_position_embeddings|n_positions|max_sequence_length|seq_length|max_target_positions", LLMSIZE__K_MAX_CTX },
     { "tie_word_embeddings", LLMSIZE__K_TIE },
     { "attention_bias|bias", LLMSIZE__K_ATTN_BIAS },
+    { "use_qk_norm", LLMSIZE__K_USE_QK_NORM },
     { "mlp_bias", LLMSIZE__K_MLP_BIAS },
     { "sliding_window", LLMSIZE__K_WINDOW },
     { "use_sliding_window", LLMSIZE__K_USE_WINDOW },
@@ -4326,8 +4327,15 @@ LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t
         if (llmsize__hf_u32(&h, LLMSIZE__K_TIE, &bad)) out->flags |= LLMSIZE_F_TIED_EMBED;
         else out->flags &= ~(uint32_t)LLMSIZE_F_TIED_EMBED;
     }
-    if (llmsize__hf_u32(&h, LLMSIZE__K_ATTN_BIAS, &bad)) out->flags |= LLMSIZE_F_QKV_BIAS | LLMSIZE_F_O_BIAS;
+    /* attention_bias: q/k/v and o_proj (modeling_llama.py), but q/k/v alone in GLM-4 and
+       GLM-4.5 (modeling_glm4.py, modeling_glm4_moe.py: o_proj is built without bias) */
+    if (llmsize__hf_u32(&h, LLMSIZE__K_ATTN_BIAS, &bad))
+        out->flags |= LLMSIZE_F_QKV_BIAS | (llmsize__in_list(type, "glm4|glm4_moe") ? 0u : (uint32_t)LLMSIZE_F_O_BIAS);
     if (llmsize__hf_u32(&h, LLMSIZE__K_MLP_BIAS, &bad)) out->flags |= LLMSIZE_F_MLP_BIAS;
+    /* use_qk_norm: a LayerNorm over (heads, head_dim) in Command R+ (modeling_cohere.py),
+       an RMSNorm over head_dim in GLM-4.5 (modeling_glm4_moe.py) */
+    if (llmsize__hf_u32(&h, LLMSIZE__K_USE_QK_NORM, &bad))
+        out->flags |= llmsize__in_list(type, "cohere") ? (uint32_t)LLMSIZE_F_QK_NORM_FULL : (uint32_t)LLMSIZE_F_QK_NORM;
     if (out->extra.mtp_layers == 0) out->flags &= ~(uint32_t)LLMSIZE_F_MTP_EMBED;
     if (family) llmsize__hf_encoder(&h, family, out, &bad);
     if (bad) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_PARSE; }
