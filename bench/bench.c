@@ -65,6 +65,24 @@ static size_t lookup_gpus(void) {
     for (i = 0; i < 4; ++i) { llmsize_find_accel(gpu_names[i], &a); sink += (uintptr_t)a; }
     return 4;
 }
+/* names as people write them: a quantizer's repo, a fine-tune, an Ollama tag, a GGUF file, a
+   chip with its memory (the resolver's slow paths: token matching over the table) */
+static const char *const user_names[] = {
+    "bartowski/Meta-Llama-3.1-8B-Instruct-GGUF:Q5_K_M", "NousResearch/Hermes-3-Llama-3.1-70B", "deepseek-r1:671b",
+    "qwen2.5-7b-instruct-q4_k_m-00001-of-00002.gguf", "unsloth/Llama-3.2-3B-Instruct-bnb-4bit", "allenai/Llama-3.1-Tulu-3-8B"
+};
+static size_t resolve_names(void) {
+    size_t i;
+    llmsize_resolution r;
+    for (i = 0; i < 6; ++i) { llmsize_resolve(user_names[i], &r); sink += (uintptr_t)r.model; }
+    return 6;
+}
+static size_t resolve_apple(void) {
+    llmsize_accel_resolution r;
+    llmsize_resolve_accel("M3 Max 36GB", &r);
+    sink += (uintptr_t)r.row;
+    return 1;
+}
 static size_t weights_gguf(void) {
     size_t i, n = llmsize_model_count();
     const llmsize_format *f;
@@ -202,6 +220,8 @@ int main(void) {
     report("lookup: model by id (every model)", lookup_ids, "<= 50 ns");
     report("lookup: model by HF repo (every model)", lookup_repos, "<= 50 ns");
     report("lookup: accelerator (id, nvidia-smi, GFD)", lookup_gpus, "<= 50 ns");
+    report("resolve: quantized repo, fine-tune, Ollama tag, GGUF file", resolve_names, "");
+    report("resolve: accelerator with a memory size (M3 Max 36GB)", resolve_apple, "");
     report("params: every model", params_all, "");
     report("weight bytes: Q4_K_M, every model", weights_gguf, "");
     report("weight bytes: every model x every format", weights_all, "");

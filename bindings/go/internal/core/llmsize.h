@@ -1551,7 +1551,18 @@ static int llmsize__other_model_word(const llmsize__tokens *t, size_t i) {
 static size_t llmsize__name_match(const llmsize__tokens *q, const char *name, size_t n, size_t *at, size_t *span) {
     llmsize__tokens r;
     long p;
-    size_t k, end;
+    size_t k, end, first = 0;
+    /* every match starts with the name's first token: skip names whose first token the query
+       lacks before tokenizing them (most of the table, for any one query) */
+    while (first < n && !llmsize__is_digit((unsigned char)name[first]) && !llmsize__is_alpha((unsigned char)name[first])) ++first;
+    {
+        const int digit = first < n && llmsize__is_digit((unsigned char)name[first]);
+        size_t e = first;
+        while (e < n && (digit ? llmsize__is_digit((unsigned char)name[e]) : llmsize__is_alpha((unsigned char)name[e]))) ++e;
+        for (k = 0; k < q->n; ++k)
+            if (q->len[k] == e - first && llmsize__eq_n_ci(q->at[k], name + first, e - first)) break;
+        if (e == first || k == q->n) return 0;
+    }
     if (!llmsize__tokenize(name, n, &r)) return 0;
     if ((p = llmsize__tok_find(q, &r)) >= 0) {
         end = (size_t)p + r.n;
@@ -1587,10 +1598,10 @@ static size_t llmsize__name_match(const llmsize__tokens *q, const char *name, si
     return r.n;
 }
 
-/* Best match of one model row: its id, every repo's last part and its releases' repos. */
+/* Best match of one model row: its id and every repo's last part. */
 static size_t llmsize__row_match(const llmsize__tokens *q, const llmsize_model *m, size_t *at, size_t *span,
                                  const char **name, size_t *name_len) {
-    size_t best = 0, a = 0, sp = 0, s, i;
+    size_t best = 0, a = 0, sp = 0, s;
     const char *p = m->hf_repos;
     if ((s = llmsize__name_match(q, m->id, strlen(m->id), &a, &sp)) > best) {
         best = s; *at = a; *span = sp; *name = m->id; *name_len = strlen(m->id);
@@ -1599,10 +1610,7 @@ static size_t llmsize__row_match(const llmsize__tokens *q, const llmsize_model *
         (s = llmsize__name_match(q, m->id + 5, strlen(m->id) - 5, &a, &sp)) > best) {
         best = s; *at = a; *span = sp; *name = m->id; *name_len = strlen(m->id);
     }
-    for (i = 0; i <= LLMSIZE__COUNT(llmsize__releases); ++i) {
-        if (i == LLMSIZE__COUNT(llmsize__releases)) p = m->hf_repos;   /* then the row's own repos */
-        else if (!strcmp(llmsize__releases[i].model, m->id)) p = llmsize__releases[i].repo;
-        else continue;
+    {
         while (p && *p) {
             const char *e = p, *b;
             size_t bl;
@@ -2029,16 +2037,40 @@ static llmsize_status llmsize__resolve(const char *name, llmsize_resolution *out
     if (!llmsize__tokenize(buf + base_at, (colon ? (size_t)(colon - buf) : n) - base_at, &q)) return LLMSIZE_ERR_UNKNOWN_MODEL;
     /* the model whose name covers the most tokens; a second model the winner does not
        cover (a merge, a distill of one into the other) or an equal one makes it ambiguous */
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__models); ++i) {
-        const char *nm = NULL;
-        size_t at = 0, sp = 0, nl = 0, s = llmsize__row_match(&q, &llmsize__models[i], &at, &sp, &nm, &nl);
-        if (s > best) { winner = &llmsize__models[i]; best = s; best_at = at; best_span = sp; best_name = nm; best_name_len = nl; }
-    }
-    for (i = 0; winner && i < LLMSIZE__COUNT(llmsize__models); ++i) {
-        const char *nm = NULL;
-        size_t at = 0, sp = 0, nl = 0, s;
-        if (&llmsize__models[i] == winner || !(s = llmsize__row_match(&q, &llmsize__models[i], &at, &sp, &nm, &nl))) continue;
-        if (s == best || at < best_at || at + sp > best_at + best_span) tie = 1;
+    {   /* one pass over the rows, then the release repos (each names its row); the few other
+           rows that match at all are kept to judge the winner against */
+        const llmsize_model *other_m[8];
+        size_t other_s[8], other_at[8], other_sp[8], n_other = 0, k;
+        for (i = 0; i < LLMSIZE__COUNT(llmsize__models) + LLMSIZE__COUNT(llmsize__releases); ++i) {
+            const llmsize_model *m = NULL;
+            const char *nm = NULL;
+            size_t at = 0, sp = 0, nl = 0, s = 0;
+            if (i < LLMSIZE__COUNT(llmsize__models)) {
+                m = &llmsize__models[i];
+                s = llmsize__row_match(&q, m, &at, &sp, &nm, &nl);
+            } else {
+                const llmsize_release *r = &llmsize__releases[i - LLMSIZE__COUNT(llmsize__models)];
+                const char *b = strrchr(r->repo, '/');
+                b = b ? b + 1 : r->repo;
+                if ((s = llmsize__name_match(&q, b, strlen(b), &at, &sp)) != 0) { m = llmsize__model_row(r->model); nm = r->repo; nl = strlen(nm); }
+            }
+            if (!s || !m) continue;
+            if (m == winner && s <= best) continue;
+            if (s > best) {
+                if (winner && winner != m) {   /* the old winner becomes one of the others */
+                    if (n_other == 8) { tie = 1; continue; }
+                    other_m[n_other] = winner; other_s[n_other] = best; other_at[n_other] = best_at; other_sp[n_other] = best_span;
+                    ++n_other;
+                }
+                winner = m; best = s; best_at = at; best_span = sp; best_name = nm; best_name_len = nl;
+            } else {
+                if (n_other == 8) { tie = 1; continue; }
+                other_m[n_other] = m; other_s[n_other] = s; other_at[n_other] = at; other_sp[n_other] = sp; ++n_other;
+            }
+        }
+        for (k = 0; k < n_other; ++k)
+            if (other_m[k] != winner &&
+                (other_s[k] == best || other_at[k] < best_at || other_at[k] + other_sp[k] > best_at + best_span)) tie = 1;
     }
     if (tie) return LLMSIZE_ERR_AMBIGUOUS;
     if (!winner) return LLMSIZE_ERR_UNKNOWN_MODEL;
@@ -2112,7 +2144,8 @@ static size_t llmsize__accel_prefix_rows(const llmsize__tokens *q, size_t *rows,
                 llmsize__tokens r;
                 size_t j;
                 while (*e && *e != '|') ++e;
-                if (llmsize__tokenize(p, (size_t)(e - p), &r) && r.n >= q->n && q->n) {
+                if (q->n && llmsize__lower((unsigned char)*p) == llmsize__lower((unsigned char)q->at[0][0]) &&
+                    llmsize__tokenize(p, (size_t)(e - p), &r) && r.n >= q->n) {   /* first letters agree: worth a look */
                     for (j = 0; j < q->n && llmsize__tok_eq(q, j, &r, j); ++j) {}
                     hit = j == q->n;
                 }
