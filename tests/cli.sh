@@ -23,6 +23,21 @@ expect 3 "$cli" license falcon-180b --train-on-outputs
 expect 1 "$cli" check llama-4-scout --quant awq --gb 11.2
 expect 0 "$cli" plan --gpu h100 -- vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 8192
 expect 2 "$cli" plan --gpu h100 -- vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 8x
+# sized as released: gpt-oss-120b "fits into a single 80GB GPU (like NVIDIA H100 or AMD MI300X)" (openai/gpt-oss
+# README); DeepSeek-R1 in its FP8 release on one 8 x H200 node (vLLM's DeepSeek-R1 recipe); the 671B Ollama tag
+# does not fit a 24 GB card, the 8B distill its bare tag serves does; a tag Ollama lacks is refused, not guessed
+expect 0 "$cli" plan --gpu h100-sxm -- vllm serve openai/gpt-oss-120b
+expect 0 "$cli" plan --gpu h200 --gpus 8 -- vllm serve deepseek-ai/DeepSeek-R1 -tp 8
+expect 1 "$cli" plan --gpu rtx-4090 -- ollama run deepseek-r1:671b
+expect 0 "$cli" plan --gpu rtx-4090 -- ollama run deepseek-r1
+expect 2 "$cli" plan --gpu rtx-4090 -- ollama run llama3.2:7b
+expect 0 "$cli" plan --gpu rtx-4090 -- llama-server -hf bartowski/Meta-Llama-3.1-8B-Instruct-GGUF:Q4_K_M
+expect 2 "$cli" fit llama-3.1-8b --gpu "M3 Max"
+expect 0 "$cli" fit llama-3.1-8b --gpu "M3 Max 36GB" --engine llamacpp
+expect 0 "$cli" fit llama-3.1-8b --gpu-mem 8 --gpu-bw 448 --engine llamacpp --ctx 8192
+expect 2 "$cli" fit llama-3.1-8b --gpu-mem 8
+expect 2 "$cli" fit llama-3.1-8b --gpu h100 --gpu-mem 8 --gpu-bw 448
+expect 2 "$cli" fit mergekit/Llama-3.1-8B-Qwen2.5-7B-slerp --gpu h100
 expect 0 "$cli" fit --config tests/data/hf_configs/qwen3-8b.json --gpu l4 --engine vllm --ctx 8192
 expect 1 "$cli" fit --config tests/data/hf_configs/deepseek-v3.json --gpu l4 --engine vllm --ctx 8192
 expect 2 "$cli" show --config tests/data/no-such-config.json

@@ -21,6 +21,8 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
+
+	llmsize "github.com/llmsize/llmsize/bindings/go"
 )
 
 // fakeCluster stands in for the API server.
@@ -343,5 +345,47 @@ func BenchmarkDeny(b *testing.B) {
 	h := handler(Policy{}, nil)
 	for i := 0; i < b.N; i++ {
 		post(b, h, body)
+	}
+}
+
+// The names the library's C, Python and Go tests resolve (tests/data/names.tsv), through the
+// llmsize.dev/model annotation: the same model and format, or the same refusal.
+func TestModelAnnotationReadsNamesLikeTheLibrary(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "tests", "data", "names.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		ann := map[string]string{AnnModel: f[0]}
+		var plan llmsize.Plan
+		if f[3] == "ollama" {
+			ann[AnnEngine] = "ollama"
+		}
+		_, ok := applyAnnotations(&plan, ann, "test")
+		n++
+		if f[1] == "-" {
+			if ok {
+				t.Errorf("annotation %q must be refused (got %s)", f[0], plan.Model.ID)
+			}
+			continue
+		}
+		if !ok {
+			continue // unresolved names are counted by the library's tests
+		}
+		format := plan.Format
+		if format == "" {
+			format = "-"
+		}
+		if plan.Model.ID != f[1] || format != f[2] {
+			t.Errorf("annotation %q: want %s %s, got %s %s", f[0], f[1], f[2], plan.Model.ID, format)
+		}
+	}
+	if n < 400 {
+		t.Errorf("%d names", n)
 	}
 }
