@@ -228,7 +228,8 @@ static void wfw_row(const row_t *r) {
     ++n_wfw;
 }
 
-/* ---- the booklet's scenarios (../shared/sources/001 "Scenario Exercise"); numbers are theirs ---- */
+/* ---- the booklet's scenarios (R. Barcik, "Open-Weight Model Families & Model Selection: A Decision
+   Framework for On-Prem Inference", April 2026, "Scenario Exercise"); numbers are theirs ---- */
 static llmsize_plan_result plan_of(const char *m, const char *f, const char *a, uint32_t engine, uint64_t ctx,
                                    uint32_t seqs) {
     llmsize_plan p;
@@ -328,7 +329,8 @@ static void test_scenarios(void) {
     CHECK(n_wfw >= 40, "What-Fits-Where cells %d", n_wfw);
 }
 
-/* ---- physically impossible claims (../shared/sources/000) ---- */
+/* ---- physically impossible claims (Codcompass Team, a 2026 article comparing open-weight models for
+   local inference, whose table lists them) ---- */
 static void test_claims(void) {
     llmsize_claim cl;
     llmsize_claim_check ck;

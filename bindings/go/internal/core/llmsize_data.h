@@ -3060,9 +3060,8 @@ static const llmsize_ollama_tag llmsize__ollama_tags[] = {
 };
 
 /* ---------------------------------------------------------------------------------- */
-/* Licences. Clauses quote or closely follow the licence text named in `source`;       */
-/* research notes with the full quotations: ../shared/research/licenses.md (project    */
-/* research, not shipped). UNKNOWN / NULL where the text could not be read first-hand. */
+/* Licences. Clauses quote or closely follow the licence text named in `source`.       */
+/* UNKNOWN / NULL where the text could not be read first-hand.                        */
 /* ---------------------------------------------------------------------------------- */
 /* EU member states (ISO 3166-1 alpha-2), for origin screens that say "EU":
    https://european-union.europa.eu/principles-countries-history/eu-countries_en */
