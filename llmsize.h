@@ -2216,7 +2216,8 @@ static llmsize_status llmsize__resolve_accel(const char *name, llmsize_accel_res
         }
         if (!llmsize__tokenize(base, bl, &q)) return LLMSIZE_ERR_UNKNOWN_ACCEL;
     }
-    n = llmsize__accel_prefix_rows(&q, rows, sizeof rows / sizeof rows[0]);
+    /* a one-word name ("A", "RTX") starts too many names to mean any of them */
+    n = q.n >= 2 ? llmsize__accel_prefix_rows(&q, rows, sizeof rows / sizeof rows[0]) : 0;
     if (gb) {   /* among the rows the base names, those sold with that size */
         size_t hits = 0, k;
         llmsize_accel_resolution r;

@@ -187,6 +187,8 @@ static void test_accels(void) {
           "resolve_accel NULL");
     CHECK(llmsize_resolve_accel("M3 Max 99999999999999999999GB", &r) == LLMSIZE_ERR_UNKNOWN_ACCEL, "an absurd size");
     CHECK(llmsize_resolve_accel("RTX 3060 8GB", &r) == LLMSIZE_ERR_UNKNOWN_ACCEL, "a size the card is not sold with");
+    CHECK(llmsize_resolve_accel("A", &r) == LLMSIZE_ERR_UNKNOWN_ACCEL && llmsize_resolve_accel("RTX", &r) == LLMSIZE_ERR_UNKNOWN_ACCEL,
+          "one word starts too many names to mean one (go test -fuzz FuzzLookup found \"A\")");
 }
 
 /* ---- 4. bad input never crashes or lies ---- */

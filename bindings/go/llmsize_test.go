@@ -393,11 +393,12 @@ func FuzzLookup(f *testing.F) {
 		f.Add(s, s, s)
 	}
 	f.Fuzz(func(t *testing.T, model, gpu, format string) {
-		if _, err := LookupModel(model); err != nil && !errors.Is(err, ErrUnknownModel) {
+		if _, err := LookupModel(model); err != nil && !errors.Is(err, ErrUnknownModel) && !errors.Is(err, ErrAmbiguous) {
 			t.Fatalf("LookupModel(%q): %v", model, err)
 		}
 		if _, err := Fit(FitRequest{Model: "llama-3.1-8b", GPU: gpu, Format: format}); err != nil &&
-			!errors.Is(err, ErrUnknownGPU) && !errors.Is(err, ErrUnknownFormat) && !errors.Is(err, ErrUnsupported) {
+			!errors.Is(err, ErrUnknownGPU) && !errors.Is(err, ErrUnknownFormat) && !errors.Is(err, ErrUnsupported) &&
+			!errors.Is(err, ErrAmbiguous) {
 			t.Fatalf("Fit(%q, %q): %v", gpu, format, err)
 		}
 	})
