@@ -1,6 +1,7 @@
 # llmsize — build, test, run, install.
 #   make          CLI (./llmsize) and library object (build/llmsize.o)
 #   make run      the main job on embedded defaults: what fits where
+#   make check    the inner loop: C tests, CLI contracts, data checker, matrix at -O2 (< 1 min)
 #   make test     every test: C (plain, ASan+UBSan, valgrind, TSan), compile matrix, fuzz smoke,
 #                 Python, Go, the webhook and its e2e test
 #   make install  header, pkg-config file, CLI (PREFIX, DESTDIR honoured)
@@ -59,6 +60,17 @@ run: llmsize
 # -Wconversion -Wshadow, and the same answers from every build (incl. tcc and -m32).
 matrix: | $(BUILD)
 	CC=$(CC) CXX=$(CXX) TEST_SRC="$(TEST_SRC)" tests/matrix.sh
+
+# The inner loop while changing the library (under a minute on two cores): the C tests, the CLI
+# contracts, the data checker, the name index, the importer, and the compiler matrix at one level.
+# make test stays the whole suite CI runs.
+check: $(BUILD)/test_llmsize llmsize $(BUILD)/check_data $(BUILD)/import $(BUILD)/gen_index
+	CC=$(CC) CXX=$(CXX) MATRIX_QUICK=1 TEST_SRC="$(TEST_SRC)" tests/matrix.sh
+	$(BUILD)/test_llmsize tests/data | tail -1
+	./tests/cli.sh ./llmsize
+	$(BUILD)/check_data
+	$(BUILD)/gen_index --check
+	tests/import.sh $(BUILD)/import
 
 test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUILD)/import $(BUILD)/gen_index
 	$(MAKE) --no-print-directory matrix
@@ -274,5 +286,5 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
+.PHONY: check index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
 FORCE:
