@@ -120,10 +120,6 @@ static void name_row(const row_t *r) {
         ++n_expected_fail;
         CHECK(st != LLMSIZE_OK, "'%s' must not resolve (got %s)", r->f[0], res.model ? res.model->id : "-");
         if (st != LLMSIZE_OK) ++n_failed_right;
-        if (st != LLMSIZE_OK) {   /* a refusal comes with somewhere to go */
-            const char *s[3];
-            (void)llmsize_suggest(LLMSIZE_TABLE_MODELS, r->f[0], s, 3);
-        }
         return;
     }
     if (st != LLMSIZE_OK) { printf("  unresolved: %s (%s)\n", r->f[0], llmsize_strerror(st)); return; }

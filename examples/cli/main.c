@@ -74,6 +74,15 @@ static int die_unknown(llmsize_table t, const char *what, const char *name) {
     return 2;
 }
 
+/* The canonical spelling of a '|'-separated id list: its first entry. */
+static const char *primary(const char *ids, char *buf, size_t cap) {
+    size_t n = strcspn(ids, "|");
+    if (n >= cap) n = cap - 1;
+    memcpy(buf, ids, n);
+    buf[n] = '\0';
+    return buf;
+}
+
 /* A model name the resolver refused: unknown, or fitting more than one model. */
 static int die_model(const char *name, llmsize_status st) {
     const char *s[3];
@@ -92,13 +101,11 @@ static void print_resolution(const llmsize_resolution *r, const char *name) {
                       !r->model->checkpoint_format)) return;
     printf("(sized as %s, read from '%s' as %s", r->model->id, name, llmsize_how_name(r->how));
     if (r->format) {
-        size_t k = 0;
-        while (r->format->id[k] && r->format->id[k] != '|' && k + 1 < sizeof id) { id[k] = r->format->id[k]; ++k; }
-        id[k] = '\0';
         static const char *const from[LLMSIZE_FROM_COUNT] = {
             "", "name", "checkpoint as released", "release table", "Ollama library", "llama.cpp -hf default"
         };
-        printf("; format %s from the %s", id, r->format_from < LLMSIZE_FROM_COUNT ? from[r->format_from] : "?");
+        printf("; format %s from the %s", primary(r->format->id, id, sizeof id),
+               r->format_from < LLMSIZE_FROM_COUNT ? from[r->format_from] : "?");
     } else {
         printf("; the format it names is not in the table: give --quant");
     }
@@ -197,15 +204,6 @@ static void json_str(const char *k, const char *v, int comma) {
     printf("\"%s", comma ? ", " : "");
 }
 
-/* The canonical spelling of a '|'-separated id list: its first entry. */
-static const char *primary(const char *ids, char *buf, size_t cap) {
-    size_t n = strcspn(ids, "|");
-    if (n >= cap) n = cap - 1;
-    memcpy(buf, ids, n);
-    buf[n] = '\0';
-    return buf;
-}
-
 static int cmd_models(const opts *o) {
     size_t i;
     if (o->json) printf("[\n");
@@ -262,14 +260,8 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
         json_str("id", m->id, 1); json_str("name", m->name, 1); json_str("family", m->family, 1);
         if (o->res.model) {   /* how MODEL was read */
             char fid[32];
-            size_t k = 0;
-            while (o->res.format && o->res.format->id[k] && o->res.format->id[k] != '|' && k + 1 < sizeof fid) {
-                fid[k] = o->res.format->id[k];
-                ++k;
-            }
-            fid[k] = '\0';
             json_str("resolved_how", llmsize_how_name(o->res.how), 1);
-            json_str("resolved_format", o->res.format ? fid : "", 1);
+            json_str("resolved_format", o->res.format ? primary(o->res.format->id, fid, sizeof fid) : "", 1);
             json_str("resolved_format_from", llmsize_format_from_name(o->res.format_from), 1);
         }
         json_str("developer", m->developer, 1); json_str("country", m->country, 1);
