@@ -122,25 +122,31 @@ extern "C" {
 /* ---------------------------------------------------------------------------------- */
 /* Status                                                                             */
 /* ---------------------------------------------------------------------------------- */
+/* Every status, once: X(NAME, "message"). The enum, llmsize_strerror() and
+   llmsize_status_name() come from this list; a new status is one line here. */
+#define LLMSIZE_STATUSES(X) \
+    X(OK,                   "ok") \
+    X(ERR_NULL,             "a required argument was NULL") \
+    X(ERR_UNKNOWN_MODEL,    "unknown model") \
+    X(ERR_UNKNOWN_ACCEL,    "unknown accelerator") \
+    X(ERR_UNKNOWN_FORMAT,   "unknown weight format") \
+    X(ERR_UNKNOWN_KV_DTYPE, "unknown KV-cache dtype") \
+    X(ERR_INVALID_MODEL,    "inconsistent model description") /* llmsize_model_check says which field */ \
+    X(ERR_INVALID_ARG,      "invalid argument (zero, negative, NaN or out of range)") /* llmsize_plan_check says which */ \
+    X(ERR_OVERFLOW,         "result would overflow 64-bit byte count") \
+    X(ERR_UNSUPPORTED,      "not supported for this model or format") /* e.g. no KV cache */ \
+    X(ERR_UNKNOWN_LICENSE,  "unknown licence") \
+    X(ERR_CAPACITY,         "output array too small") \
+    X(ERR_UNKNOWN_ENGINE,   "unknown serving engine") \
+    X(ERR_PARSE,            "cannot parse the input (command line, value, config or file header)") \
+    X(ERR_TRUNCATED,        "the buffer ends inside the file header (fetch the bytes `needed` says and retry)") \
+    X(ERR_AMBIGUOUS,        "the name fits more than one row (name the size, the GPU variant or the repo)") \
+    /* ERR_AMBIGUOUS: llmsize_suggest lists the rows; nothing is guessed */
+
 typedef enum llmsize_status {
-    LLMSIZE_OK = 0,
-    LLMSIZE_ERR_NULL,            /* a required pointer argument was NULL               */
-    LLMSIZE_ERR_UNKNOWN_MODEL,   /* no model of that name in the table                 */
-    LLMSIZE_ERR_UNKNOWN_ACCEL,   /* no accelerator of that name                        */
-    LLMSIZE_ERR_UNKNOWN_FORMAT,  /* no weight format of that name                      */
-    LLMSIZE_ERR_UNKNOWN_KV_DTYPE,/* no KV-cache dtype of that name                     */
-    LLMSIZE_ERR_INVALID_MODEL,   /* model description is inconsistent (see validate)   */
-    LLMSIZE_ERR_INVALID_ARG,     /* zero, negative, NaN or out-of-range argument       */
-    LLMSIZE_ERR_OVERFLOW,        /* a result would not fit in 64 bits                  */
-    LLMSIZE_ERR_UNSUPPORTED,     /* the combination has no meaning (e.g. no KV cache)  */
-    LLMSIZE_ERR_UNKNOWN_LICENSE, /* no licence of that id in the table                 */
-    LLMSIZE_ERR_CAPACITY,        /* the caller's output array is too small             */
-    LLMSIZE_ERR_UNKNOWN_ENGINE,  /* no serving engine of that name                     */
-    LLMSIZE_ERR_PARSE,           /* a command line, value or file header is malformed  */
-    LLMSIZE_ERR_TRUNCATED,       /* the buffer ends inside a file header: `needed` says
-                                    how many bytes to fetch before trying again        */
-    LLMSIZE_ERR_AMBIGUOUS,       /* the name fits more than one row (model, accelerator):
-                                    llmsize_suggest lists them; nothing is guessed     */
+#define LLMSIZE__STATUS_ENUM(name, message) LLMSIZE_##name,
+    LLMSIZE_STATUSES(LLMSIZE__STATUS_ENUM)
+#undef LLMSIZE__STATUS_ENUM
     LLMSIZE_STATUS_COUNT
 } llmsize_status;
 
@@ -317,10 +323,32 @@ typedef struct llmsize_model {
     const char *checkpoint_source;
 } llmsize_model;
 
+/* The components a model is sized by, once: X(NAME, field name). llmsize_params and
+   llmsize_weights hold one figure per component in by_component[LLMSIZE_COMPONENT_*];
+   llmsize_component_name() gives the field name the CLI, Python and Go print. */
+#define LLMSIZE_COMPONENTS(X) \
+    X(EMBED,          "embed")          /* token embedding (+ learned positions, types)  */ \
+    X(LM_HEAD,        "lm_head")        /* output projection / the encoder's head         */ \
+    X(ATTN,           "attn")           /* attention and MLA projections                  */ \
+    X(FFN_DENSE,      "ffn_dense")      /* FFN of dense layers                            */ \
+    X(EXPERTS,        "experts")        /* routed experts                                 */ \
+    X(SHARED_EXPERTS, "shared_experts") /* shared experts                                 */ \
+    X(ROUTER,         "router")         /* expert routers                                 */ \
+    X(NORMS,          "norms")          /* norms and 1-D tensors                          */ \
+    X(LINEAR_ATTN,    "linear_attn")    /* linear-attention layers (Qwen3-Next)           */ \
+    X(VISION,         "vision")         /* vision tower + projector                       */ \
+    X(MTP,            "mtp")            /* multi-token-prediction modules                 */
+
+typedef enum llmsize_component {
+#define LLMSIZE__COMPONENT_ENUM(name, field) LLMSIZE_COMPONENT_##name,
+    LLMSIZE_COMPONENTS(LLMSIZE__COMPONENT_ENUM)
+#undef LLMSIZE__COMPONENT_ENUM
+    LLMSIZE_COMPONENT_COUNT
+} llmsize_component;
+
 /* Parameter counts, per component. text = everything but vision and MTP. */
 typedef struct llmsize_params {
-    uint64_t embed, lm_head, attn, ffn_dense, experts, shared_experts, router, norms,
-             linear_attn, vision, mtp;
+    uint64_t by_component[LLMSIZE_COMPONENT_COUNT]; /* llmsize_component                  */
     uint64_t text;            /* decoder parameters (what GGUF text files hold)         */
     uint64_t total;           /* everything the checkpoint ships                        */
     uint64_t active;          /* decoder parameters used per token (MoE: k of E experts) */
@@ -427,8 +455,7 @@ typedef struct llmsize_efficiency {
 /* Requests and results                                                               */
 /* ---------------------------------------------------------------------------------- */
 typedef struct llmsize_weights {
-    uint64_t embed, lm_head, attn, ffn_dense, experts, shared_experts, router, norms,
-             linear_attn, vision, mtp;
+    uint64_t by_component[LLMSIZE_COMPONENT_COUNT]; /* bytes, by llmsize_component         */
     uint64_t total;           /* bytes of all tensors                                    */
     uint64_t active;          /* bytes read per token at batch 1 (MoE: k of E experts)  */
     uint64_t file_bytes;      /* GGUF: total + modelled metadata/tokenizer; else total  */
@@ -971,6 +998,8 @@ typedef enum llmsize_table {
 LLMSIZE_API const char *llmsize_version(void);
 LLMSIZE_API const char *llmsize_data_version(void);
 LLMSIZE_API const char *llmsize_strerror(llmsize_status status);
+/* "LLMSIZE_ERR_PARSE" for LLMSIZE_ERR_PARSE: the enum's own name (NULL if bad). */
+LLMSIZE_API const char *llmsize_status_name(llmsize_status status);
 
 LLMSIZE_API size_t llmsize_model_count(void);
 LLMSIZE_API const llmsize_model *llmsize_model_at(size_t index);   /* NULL past the end */
@@ -1053,6 +1082,8 @@ LLMSIZE_API llmsize_status llmsize_read_safetensors(const void *buf, size_t len,
 LLMSIZE_API llmsize_status llmsize_file_match(const llmsize_file_info *file, const llmsize_model **out);
 
 LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *model);
+/* The field name of a component ("shared_experts"); NULL past LLMSIZE_COMPONENT_COUNT. */
+LLMSIZE_API const char *llmsize_component_name(uint32_t component);
 LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *model, llmsize_params *out);
 LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *model,
                                                 const llmsize_format *format,
@@ -1195,6 +1226,8 @@ extern "C" {
 #endif
 
 #define LLMSIZE__COUNT(a) (sizeof(a) / sizeof((a)[0]))
+/* One component of an llmsize_params or llmsize_weights: LLMSIZE__PART(w, EXPERTS). */
+#define LLMSIZE__PART(s, NAME) ((s)->by_component[LLMSIZE_COMPONENT_##NAME])
 
 /* ---------------------------------------------------------------------------------- */
 /* Checked 64-bit arithmetic: one overflow anywhere poisons the whole computation.     */
@@ -1228,27 +1261,25 @@ static double llmsize__pow_int(double base, uint64_t e) {
 LLMSIZE_API const char *llmsize_version(void) { return LLMSIZE_VERSION_STRING; }
 LLMSIZE_API const char *llmsize_data_version(void) { return LLMSIZE_DATA_VERSION; }
 
+#define LLMSIZE__STATUS_MESSAGE(name, message) message,
+#define LLMSIZE__STATUS_NAME(name, message) "LLMSIZE_" #name,
+static const char *const llmsize__status_message[LLMSIZE_STATUS_COUNT] = { LLMSIZE_STATUSES(LLMSIZE__STATUS_MESSAGE) };
+static const char *const llmsize__status_name[LLMSIZE_STATUS_COUNT] = { LLMSIZE_STATUSES(LLMSIZE__STATUS_NAME) };
+#undef LLMSIZE__STATUS_MESSAGE
+#undef LLMSIZE__STATUS_NAME
+
 LLMSIZE_API const char *llmsize_strerror(llmsize_status status) {
-    static const char *const msg[LLMSIZE_STATUS_COUNT] = {
-        "ok",
-        "a required argument was NULL",
-        "unknown model",
-        "unknown accelerator",
-        "unknown weight format",
-        "unknown KV-cache dtype",
-        "inconsistent model description",
-        "invalid argument (zero, negative, NaN or out of range)",
-        "result would overflow 64-bit byte count",
-        "not supported for this model or format",
-        "unknown licence",
-        "output array too small",
-        "unknown serving engine",
-        "cannot parse the input (command line, value, config or file header)",
-        "the buffer ends inside the file header (fetch the bytes `needed` says and retry)",
-        "the name fits more than one row (name the size, the GPU variant or the repo)"
-    };
     if ((unsigned)status >= (unsigned)LLMSIZE_STATUS_COUNT) return "unknown status code";
-    return msg[status];
+    return llmsize__status_message[status];
+}
+#define LLMSIZE__COMPONENT_NAME(name, field) field,
+static const char *const llmsize__component_name[LLMSIZE_COMPONENT_COUNT] = { LLMSIZE_COMPONENTS(LLMSIZE__COMPONENT_NAME) };
+#undef LLMSIZE__COMPONENT_NAME
+LLMSIZE_API const char *llmsize_component_name(uint32_t c) {
+    return c < (uint32_t)LLMSIZE_COMPONENT_COUNT ? llmsize__component_name[c] : NULL;
+}
+LLMSIZE_API const char *llmsize_status_name(llmsize_status status) {
+    return (unsigned)status < (unsigned)LLMSIZE_STATUS_COUNT ? llmsize__status_name[status] : NULL;
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -2293,11 +2324,6 @@ LLMSIZE_API llmsize_status llmsize_format_for(const llmsize_resolution *r, uint3
 /* bytes and GPU-format bytes are all folds over this one list, so the architecture   */
 /* math exists exactly once.                                                          */
 /* ---------------------------------------------------------------------------------- */
-typedef enum llmsize__cls {      /* which component a tensor belongs to               */
-    LLMSIZE__C_EMBED = 0, LLMSIZE__C_LM_HEAD, LLMSIZE__C_ATTN, LLMSIZE__C_FFN,
-    LLMSIZE__C_EXPERTS, LLMSIZE__C_SHARED, LLMSIZE__C_ROUTER, LLMSIZE__C_NORM,
-    LLMSIZE__C_LINEAR, LLMSIZE__C_VISION, LLMSIZE__C_MTP, LLMSIZE__C_COUNT
-} llmsize__cls;
 
 typedef enum llmsize__cat {      /* llama.cpp's tensor category for quantization       */
     LLMSIZE__T_TOKEN_EMBD = 0, LLMSIZE__T_OUTPUT, LLMSIZE__T_ATTN_Q, LLMSIZE__T_ATTN_K,
@@ -2387,12 +2413,12 @@ static void llmsize__emit_attention(llmsize__visitor *v, uint32_t cls, uint32_t 
     const llmsize_model *m = v->m;
     const uint64_t h = m->dims.hidden, hd = m->dims.head_dim;
     const uint64_t nh = m->dims.heads, nkv = m->dims.kv_heads;
-    const uint32_t attn_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_ATTN;
+    const uint32_t attn_cls = cls == LLMSIZE_COMPONENT_MTP ? cls : (uint32_t)LLMSIZE_COMPONENT_ATTN;
     /* norms inside an MTP module belong to the module, not to the decoder */
-    const uint32_t norm_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_NORM;
+    const uint32_t norm_cls = cls == LLMSIZE_COMPONENT_MTP ? cls : (uint32_t)LLMSIZE_COMPONENT_NORMS;
     if (llmsize__is_linear_layer(m, i)) {      /* Gated DeltaNet (Qwen3-Next)           */
         const llmsize_linear_attn *la = &m->linear;
-        const uint32_t c = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_LINEAR;
+        const uint32_t c = cls == LLMSIZE_COMPONENT_MTP ? cls : (uint32_t)LLMSIZE_COMPONENT_LINEAR_ATTN;
         const uint64_t kd = (uint64_t)la->k_heads * la->k_dim, vd = (uint64_t)la->v_heads * la->v_dim;
         llmsize__put(v, c, LLMSIZE__T_OTHER, i, h, 2 * kd + 2 * vd, 1, 0); /* in_proj_qkvz */
         llmsize__put(v, c, LLMSIZE__T_OTHER, i, h, 2u * la->v_heads, 1, 0); /* in_proj_ba  */
@@ -2468,26 +2494,26 @@ static void llmsize__emit_ffn(llmsize__visitor *v, uint32_t cls, uint32_t i, uin
 static void llmsize__emit_ffn_block(llmsize__visitor *v, uint32_t cls, uint32_t i) {
     const llmsize_model *m = v->m;
     const llmsize_moe *e = &m->moe;
-    const int mtp = cls == LLMSIZE__C_MTP;
+    const int mtp = cls == LLMSIZE_COMPONENT_MTP;
     if (!llmsize__is_moe_layer(m, i)) {
-        llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE__C_FFN, i, m->dims.ffn, 1, 0,
+        llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE_COMPONENT_FFN_DENSE, i, m->dims.ffn, 1, 0,
                           (m->flags & LLMSIZE_F_MLP_BIAS) != 0);
         return;
     }
-    llmsize__put(v, mtp ? cls : (uint32_t)LLMSIZE__C_ROUTER, LLMSIZE__T_F32, i, m->dims.hidden, e->experts, 1, 0);
-    if (m->flags & LLMSIZE_F_ROUTER_BIAS) llmsize__vec(v, mtp ? cls : (uint32_t)LLMSIZE__C_ROUTER, i, e->experts);
-    llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE__C_EXPERTS, i, e->expert_ffn, e->experts, 1,
+    llmsize__put(v, mtp ? cls : (uint32_t)LLMSIZE_COMPONENT_ROUTER, LLMSIZE__T_F32, i, m->dims.hidden, e->experts, 1, 0);
+    if (m->flags & LLMSIZE_F_ROUTER_BIAS) llmsize__vec(v, mtp ? cls : (uint32_t)LLMSIZE_COMPONENT_ROUTER, i, e->experts);
+    llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE_COMPONENT_EXPERTS, i, e->expert_ffn, e->experts, 1,
                       (m->flags & LLMSIZE_F_EXPERT_BIAS) != 0);
     if (e->shared) {
-        llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE__C_SHARED, i, (uint64_t)e->shared_ffn * e->shared, 1, 0, 0);
+        llmsize__emit_ffn(v, mtp ? cls : (uint32_t)LLMSIZE_COMPONENT_SHARED_EXPERTS, i, (uint64_t)e->shared_ffn * e->shared, 1, 0, 0);
         if (m->flags & LLMSIZE_F_SHARED_GATE)
-            llmsize__put(v, mtp ? cls : (uint32_t)LLMSIZE__C_SHARED, LLMSIZE__T_F32, i, m->dims.hidden, 1, 1, 0);
+            llmsize__put(v, mtp ? cls : (uint32_t)LLMSIZE_COMPONENT_SHARED_EXPERTS, LLMSIZE__T_F32, i, m->dims.hidden, 1, 1, 0);
     }
 }
 
 static void llmsize__emit_layer(llmsize__visitor *v, uint32_t cls, uint32_t i) {
     const llmsize_model *m = v->m;
-    const uint32_t norm_cls = cls == LLMSIZE__C_MTP ? cls : (uint32_t)LLMSIZE__C_NORM;
+    const uint32_t norm_cls = cls == LLMSIZE_COMPONENT_MTP ? cls : (uint32_t)LLMSIZE_COMPONENT_NORMS;
     uint32_t k;
     for (k = 0; k < llmsize__norms_per_layer(m); ++k)
         llmsize__norm(v, norm_cls, i);
@@ -2501,14 +2527,14 @@ static void llmsize__emit_inputs(llmsize__visitor *v) {
     const llmsize_encoder *e = &v->m->enc;
     const uint64_t h = v->m->dims.hidden;
     if (e->mel_bins) {
-        llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 3u * (uint64_t)e->mel_bins, h, 1, 0);
-        llmsize__vec(v, LLMSIZE__C_EMBED, LLMSIZE__NOLAYER, h);
-        llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 3u * h, h, 1, 0);
-        llmsize__vec(v, LLMSIZE__C_EMBED, LLMSIZE__NOLAYER, h);
-        llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, e->audio_positions, 1, 0);
+        llmsize__put(v, LLMSIZE_COMPONENT_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 3u * (uint64_t)e->mel_bins, h, 1, 0);
+        llmsize__vec(v, LLMSIZE_COMPONENT_EMBED, LLMSIZE__NOLAYER, h);
+        llmsize__put(v, LLMSIZE_COMPONENT_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 3u * h, h, 1, 0);
+        llmsize__vec(v, LLMSIZE_COMPONENT_EMBED, LLMSIZE__NOLAYER, h);
+        llmsize__put(v, LLMSIZE_COMPONENT_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, e->audio_positions, 1, 0);
     }
-    llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, e->positions, 1, 0);
-    llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, e->token_types, 1, 0);
+    llmsize__put(v, LLMSIZE_COMPONENT_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, e->positions, 1, 0);
+    llmsize__put(v, LLMSIZE_COMPONENT_EMBED, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, e->token_types, 1, 0);
 }
 
 /* Encoder-decoder (Whisper): each decoder layer has self-attention, cross-attention over
@@ -2518,13 +2544,13 @@ static void llmsize__emit_decoder(llmsize__visitor *v) {
     uint32_t j, k;
     for (j = 0; j < m->enc.decoder_layers; ++j) {
         const uint32_t i = m->dims.layers + j;
-        for (k = 0; k < 3u; ++k) llmsize__norm(v, LLMSIZE__C_NORM, i);
-        llmsize__emit_attention(v, LLMSIZE__C_ATTN, i);
-        llmsize__emit_attention(v, LLMSIZE__C_ATTN, i);
-        llmsize__emit_ffn_block(v, LLMSIZE__C_ATTN, i);
+        for (k = 0; k < 3u; ++k) llmsize__norm(v, LLMSIZE_COMPONENT_NORMS, i);
+        llmsize__emit_attention(v, LLMSIZE_COMPONENT_ATTN, i);
+        llmsize__emit_attention(v, LLMSIZE_COMPONENT_ATTN, i);
+        llmsize__emit_ffn_block(v, LLMSIZE_COMPONENT_ATTN, i);
     }
     if (m->enc.decoder_layers)
-        llmsize__norm(v, LLMSIZE__C_NORM, LLMSIZE__NOLAYER);
+        llmsize__norm(v, LLMSIZE_COMPONENT_NORMS, LLMSIZE__NOLAYER);
 }
 
 /* The head on the last hidden states (llmsize_head). Heads other than lm_head are small
@@ -2535,25 +2561,25 @@ static void llmsize__emit_head(llmsize__visitor *v) {
     const int tied = (m->flags & LLMSIZE_F_TIED_EMBED) != 0;
     switch (m->enc.head) {
     case LLMSIZE_HEAD_LM:
-        if (!tied) llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OUTPUT, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+        if (!tied) llmsize__put(v, LLMSIZE_COMPONENT_LM_HEAD, LLMSIZE__T_OUTPUT, LLMSIZE__NOLAYER, h, vocab, 1, 0);
         return;
     case LLMSIZE_HEAD_POOLER:
     case LLMSIZE_HEAD_CLASSIFIER:
     case LLMSIZE_HEAD_MLM:
-        llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, h, 1, 0);
-        llmsize__vec(v, LLMSIZE__C_LM_HEAD, LLMSIZE__NOLAYER, h);
+        llmsize__put(v, LLMSIZE_COMPONENT_LM_HEAD, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, h, 1, 0);
+        llmsize__vec(v, LLMSIZE_COMPONENT_LM_HEAD, LLMSIZE__NOLAYER, h);
         break;
     default:
         return;
     }
     if (m->enc.head == LLMSIZE_HEAD_CLASSIFIER) {
-        llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, m->enc.labels, 1, 0);
-        llmsize__vec(v, LLMSIZE__C_LM_HEAD, LLMSIZE__NOLAYER, m->enc.labels);
+        llmsize__put(v, LLMSIZE_COMPONENT_LM_HEAD, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, m->enc.labels, 1, 0);
+        llmsize__vec(v, LLMSIZE_COMPONENT_LM_HEAD, LLMSIZE__NOLAYER, m->enc.labels);
     } else if (m->enc.head == LLMSIZE_HEAD_MLM) {
-        llmsize__vec(v, LLMSIZE__C_LM_HEAD, LLMSIZE__NOLAYER, h);           /* LayerNorm      */
-        llmsize__vec(v, LLMSIZE__C_LM_HEAD, LLMSIZE__NOLAYER, h);
-        llmsize__vec(v, LLMSIZE__C_LM_HEAD, LLMSIZE__NOLAYER, vocab);       /* per-token bias */
-        if (!tied) llmsize__put(v, LLMSIZE__C_LM_HEAD, LLMSIZE__T_OUTPUT, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+        llmsize__vec(v, LLMSIZE_COMPONENT_LM_HEAD, LLMSIZE__NOLAYER, h);           /* LayerNorm      */
+        llmsize__vec(v, LLMSIZE_COMPONENT_LM_HEAD, LLMSIZE__NOLAYER, h);
+        llmsize__vec(v, LLMSIZE_COMPONENT_LM_HEAD, LLMSIZE__NOLAYER, vocab);       /* per-token bias */
+        if (!tied) llmsize__put(v, LLMSIZE_COMPONENT_LM_HEAD, LLMSIZE__T_OUTPUT, LLMSIZE__NOLAYER, h, vocab, 1, 0);
     }
 }
 
@@ -2564,10 +2590,10 @@ static void llmsize__enumerate(llmsize__visitor *v) {
     const llmsize_model *m = v->m;
     const uint64_t h = m->dims.hidden, vocab = m->dims.vocab;
     uint32_t i, k;
-    llmsize__put(v, LLMSIZE__C_EMBED, LLMSIZE__T_TOKEN_EMBD, LLMSIZE__NOLAYER, h, vocab, 1, 0);
+    llmsize__put(v, LLMSIZE_COMPONENT_EMBED, LLMSIZE__T_TOKEN_EMBD, LLMSIZE__NOLAYER, h, vocab, 1, 0);
     llmsize__emit_inputs(v);
-    for (i = 0; i < m->dims.layers; ++i) llmsize__emit_layer(v, LLMSIZE__C_ATTN, i);
-    llmsize__norm(v, LLMSIZE__C_NORM, LLMSIZE__NOLAYER);
+    for (i = 0; i < m->dims.layers; ++i) llmsize__emit_layer(v, LLMSIZE_COMPONENT_ATTN, i);
+    llmsize__norm(v, LLMSIZE_COMPONENT_NORMS, LLMSIZE__NOLAYER);
     llmsize__emit_decoder(v);
     llmsize__emit_head(v);
     /* Multi-token prediction modules: a full decoder layer (typed like the last layer),
@@ -2575,14 +2601,14 @@ static void llmsize__enumerate(llmsize__visitor *v) {
        checkpoints their own embedding and head copies. */
     for (i = 0; i < m->extra.mtp_layers; ++i) {
         const uint32_t like = m->dims.layers ? m->dims.layers - 1 : 0;
-        llmsize__emit_layer(v, LLMSIZE__C_MTP, like);
-        llmsize__put(v, LLMSIZE__C_MTP, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 2 * h, h, 1, 0);
-        for (k = 0; k < 3u; ++k) llmsize__vec(v, LLMSIZE__C_MTP, LLMSIZE__NOLAYER, h);   /* enorm, hnorm, head norm */
+        llmsize__emit_layer(v, LLMSIZE_COMPONENT_MTP, like);
+        llmsize__put(v, LLMSIZE_COMPONENT_MTP, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 2 * h, h, 1, 0);
+        for (k = 0; k < 3u; ++k) llmsize__vec(v, LLMSIZE_COMPONENT_MTP, LLMSIZE__NOLAYER, h);   /* enorm, hnorm, head norm */
         if (m->flags & LLMSIZE_F_MTP_EMBED)
-            llmsize__put(v, LLMSIZE__C_MTP, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, 2 * vocab, 1, 0);
+            llmsize__put(v, LLMSIZE_COMPONENT_MTP, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, h, 2 * vocab, 1, 0);
     }
     if (m->extra.vision_params)
-        llmsize__put(v, LLMSIZE__C_VISION, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 1, m->extra.vision_params, 1, 0);
+        llmsize__put(v, LLMSIZE_COMPONENT_VISION, LLMSIZE__T_OTHER, LLMSIZE__NOLAYER, 1, m->extra.vision_params, 1, 0);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -2627,15 +2653,15 @@ LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *m) {
 /* ---------------------------------------------------------------------------------- */
 typedef struct llmsize__count_visitor {
     llmsize__visitor base;
-    uint64_t by_cls[LLMSIZE__C_COUNT];
+    uint64_t by_component[LLMSIZE_COMPONENT_COUNT];
     uint64_t inactive;       /* routed-expert parameters a token does not touch         */
 } llmsize__count_visitor;
 
 static void llmsize__count_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     llmsize__count_visitor *c = (llmsize__count_visitor *)v;
     uint64_t n = llmsize__mul3(t->ne0, t->rows, t->mats, &v->overflow);
-    c->by_cls[t->cls] = llmsize__add(c->by_cls[t->cls], n, &v->overflow);
-    if (t->routed && t->cls != LLMSIZE__C_MTP) {
+    c->by_component[t->cls] = llmsize__add(c->by_component[t->cls], n, &v->overflow);
+    if (t->routed && t->cls != LLMSIZE_COMPONENT_MTP) {
         const uint64_t per = llmsize__mul(t->ne0, t->rows, &v->overflow);
         const uint64_t idle = llmsize__mul(per, (uint64_t)(v->m->moe.experts - v->m->moe.active), &v->overflow);
         c->inactive = llmsize__add(c->inactive, idle, &v->overflow);
@@ -2654,22 +2680,12 @@ LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *m, llmsize_par
     c.base.emit = llmsize__count_emit;
     c.base.m = m;
     llmsize__enumerate(&c.base);
-    for (k = 0; k < LLMSIZE__C_COUNT; ++k)
-        if (k != LLMSIZE__C_VISION && k != LLMSIZE__C_MTP) text = llmsize__add(text, c.by_cls[k], &c.base.overflow);
+    for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k)
+        if (k != LLMSIZE_COMPONENT_VISION && k != LLMSIZE_COMPONENT_MTP) text = llmsize__add(text, c.by_component[k], &c.base.overflow);
     if (c.base.overflow) return LLMSIZE_ERR_OVERFLOW;
-    out->embed = c.by_cls[LLMSIZE__C_EMBED];
-    out->lm_head = c.by_cls[LLMSIZE__C_LM_HEAD];
-    out->attn = c.by_cls[LLMSIZE__C_ATTN];
-    out->ffn_dense = c.by_cls[LLMSIZE__C_FFN];
-    out->experts = c.by_cls[LLMSIZE__C_EXPERTS];
-    out->shared_experts = c.by_cls[LLMSIZE__C_SHARED];
-    out->router = c.by_cls[LLMSIZE__C_ROUTER];
-    out->norms = c.by_cls[LLMSIZE__C_NORM];
-    out->linear_attn = c.by_cls[LLMSIZE__C_LINEAR];
-    out->vision = c.by_cls[LLMSIZE__C_VISION];
-    out->mtp = c.by_cls[LLMSIZE__C_MTP];
+    memcpy(out->by_component, c.by_component, sizeof out->by_component);
     out->text = text;
-    out->total = text + out->vision + out->mtp;
+    out->total = text + LLMSIZE__PART(out, VISION) + LLMSIZE__PART(out, MTP);
     if (out->total < text) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
     out->active = text - c.inactive;
     return LLMSIZE_OK;
@@ -2943,7 +2959,7 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
     const int tied = (m->flags & LLMSIZE_F_TIED_EMBED) != 0;
     uint32_t type = def, i = t->layer, n = m->dims.layers;
     size_t r;
-    if (t->cls == LLMSIZE__C_VISION || t->cls == LLMSIZE__C_MTP) return LLMSIZE__G_COUNT; /* not in the text GGUF, */
+    if (t->cls == LLMSIZE_COMPONENT_VISION || t->cls == LLMSIZE_COMPONENT_MTP) return LLMSIZE__G_COUNT; /* not in the text GGUF, */
     if (t->cat == LLMSIZE__T_F32) return LLMSIZE__G_F32;                                  /* their norms neither   */
     /* gpt-oss: convert_hf_to_gguf.py writes the released MXFP4 experts as they are, whatever
        the outtype, and llama-quantize will not requantize them (published files of every type) */
@@ -2985,7 +3001,7 @@ typedef struct llmsize__bytes_visitor {
     llmsize__visitor base;
     const llmsize_format *fmt;
     llmsize__qctx q;
-    uint64_t by_cls[LLMSIZE__C_COUNT];
+    uint64_t by_component[LLMSIZE_COMPONENT_COUNT];
     uint64_t inactive;
     uint32_t counting_attn_v;  /* first pass: count attn_v-like tensors only            */
     /* llama.cpp placement (only when `place`): layers below gpu_from_layer and the routed
@@ -3009,12 +3025,12 @@ static uint64_t llmsize__ggml_bytes(uint32_t type, uint64_t n, int *overflow) {
 
 static uint32_t llmsize__gpu_class_bit(uint32_t cls) {
     switch (cls) {
-    case LLMSIZE__C_ATTN: case LLMSIZE__C_LINEAR: return LLMSIZE_Q_ATTN;
-    case LLMSIZE__C_FFN: case LLMSIZE__C_SHARED: return LLMSIZE_Q_FFN;
-    case LLMSIZE__C_EXPERTS: return LLMSIZE_Q_EXPERTS;
-    case LLMSIZE__C_EMBED: return LLMSIZE_Q_EMBED;
-    case LLMSIZE__C_LM_HEAD: return LLMSIZE_Q_LM_HEAD;
-    case LLMSIZE__C_MTP: return LLMSIZE_Q_ATTN | LLMSIZE_Q_FFN | LLMSIZE_Q_EXPERTS;
+    case LLMSIZE_COMPONENT_ATTN: case LLMSIZE_COMPONENT_LINEAR_ATTN: return LLMSIZE_Q_ATTN;
+    case LLMSIZE_COMPONENT_FFN_DENSE: case LLMSIZE_COMPONENT_SHARED_EXPERTS: return LLMSIZE_Q_FFN;
+    case LLMSIZE_COMPONENT_EXPERTS: return LLMSIZE_Q_EXPERTS;
+    case LLMSIZE_COMPONENT_EMBED: return LLMSIZE_Q_EMBED;
+    case LLMSIZE_COMPONENT_LM_HEAD: return LLMSIZE_Q_LM_HEAD;
+    case LLMSIZE_COMPONENT_MTP: return LLMSIZE_Q_ATTN | LLMSIZE_Q_FFN | LLMSIZE_Q_EXPERTS;
     }
     return 0;
 }
@@ -3035,7 +3051,7 @@ static uint64_t llmsize__gpu_matrix_bytes(const llmsize_format *f, uint64_t ne0,
 }
 
 static int llmsize__on_host(const llmsize__bytes_visitor *b, const llmsize__tensor *t) {
-    if (t->cls == LLMSIZE__C_EMBED || t->cls == LLMSIZE__C_VISION) return 1;
+    if (t->cls == LLMSIZE_COMPONENT_EMBED || t->cls == LLMSIZE_COMPONENT_VISION) return 1;
     if (t->layer != LLMSIZE__NOLAYER)
         return t->layer < b->gpu_from_layer || (t->routed && t->layer < b->cpu_moe_below);
     return !b->output_gpu;   /* output norm and head */
@@ -3061,10 +3077,10 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
         /* an MTP module's own embedding and head copies and its eh_proj stay 16-bit, as in
            DeepSeek-V3's FP8 checkpoint (its BF16 tensors, README_WEIGHTS.md) */
         const uint32_t layers = v->m->dims.layers;
-        const int edge = f->code && t->layer != LLMSIZE__NOLAYER && t->cls != LLMSIZE__C_MTP &&
+        const int edge = f->code && t->layer != LLMSIZE__NOLAYER && t->cls != LLMSIZE_COMPONENT_MTP &&
                          (t->layer < f->code || t->layer >= (layers > f->code ? layers - f->code : 0u));
         const int quantized = t->cat != LLMSIZE__T_F32 && (f->quantizes & llmsize__gpu_class_bit(t->cls)) && !edge &&
-                              !(t->cls == LLMSIZE__C_MTP && t->layer == LLMSIZE__NOLAYER);
+                              !(t->cls == LLMSIZE_COMPONENT_MTP && t->layer == LLMSIZE__NOLAYER);
         one = quantized ? llmsize__gpu_matrix_bytes(f, t->ne0, t->rows, &v->overflow)
                         : llmsize__mul(per, f->other_bytes, &v->overflow);
     }
@@ -3075,13 +3091,13 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
         b->mix->n_tensors++;
         b->mix->bytes[id] = llmsize__add(b->mix->bytes[id], bytes, &v->overflow);
     }
-    b->by_cls[t->cls] = llmsize__add(b->by_cls[t->cls], bytes, &v->overflow);
-    if (t->routed && t->cls != LLMSIZE__C_MTP)
+    b->by_component[t->cls] = llmsize__add(b->by_component[t->cls], bytes, &v->overflow);
+    if (t->routed && t->cls != LLMSIZE_COMPONENT_MTP)
         b->inactive = llmsize__add(b->inactive,
             llmsize__mul(one, (uint64_t)(v->m->moe.experts - v->m->moe.active), &v->overflow), &v->overflow);
     if (b->place && llmsize__on_host(b, t)) {
         b->host = llmsize__add(b->host, bytes, &v->overflow);
-        if (t->cls != LLMSIZE__C_EMBED && t->cls != LLMSIZE__C_VISION && t->cls != LLMSIZE__C_MTP)
+        if (t->cls != LLMSIZE_COMPONENT_EMBED && t->cls != LLMSIZE_COMPONENT_VISION && t->cls != LLMSIZE_COMPONENT_MTP)
             b->host_read = llmsize__add(b->host_read, t->routed ? bytes / (v->m->moe.experts ? v->m->moe.experts : 1u) *
                                                                       v->m->moe.active : bytes, &v->overflow);
     }
@@ -3133,22 +3149,12 @@ LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const ll
     if (f->kind == LLMSIZE_FMT_GPU && (f->bits == 0 || f->bits > 16 || f->other_bytes == 0)) return LLMSIZE_ERR_INVALID_ARG;
     llmsize__bytes_init(&b, m, f);
     llmsize__bytes_run(&b);
-    for (k = 0; k < LLMSIZE__C_COUNT; ++k) total = llmsize__add(total, b.by_cls[k], &b.base.overflow);
+    for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k) total = llmsize__add(total, b.by_component[k], &b.base.overflow);
     if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
-    out->embed = b.by_cls[LLMSIZE__C_EMBED];
-    out->lm_head = b.by_cls[LLMSIZE__C_LM_HEAD];
-    out->attn = b.by_cls[LLMSIZE__C_ATTN];
-    out->ffn_dense = b.by_cls[LLMSIZE__C_FFN];
-    out->experts = b.by_cls[LLMSIZE__C_EXPERTS];
-    out->shared_experts = b.by_cls[LLMSIZE__C_SHARED];
-    out->router = b.by_cls[LLMSIZE__C_ROUTER];
-    out->norms = b.by_cls[LLMSIZE__C_NORM];
-    out->linear_attn = b.by_cls[LLMSIZE__C_LINEAR];
-    out->vision = b.by_cls[LLMSIZE__C_VISION];
-    out->mtp = b.by_cls[LLMSIZE__C_MTP];
+    memcpy(out->by_component, b.by_component, sizeof out->by_component);
     out->total = total;
     /* tokens read the decoder only: vision and MTP weights sit idle during decode */
-    out->active = total - b.inactive - out->vision - out->mtp;
+    out->active = total - b.inactive - LLMSIZE__PART(out, VISION) - LLMSIZE__PART(out, MTP);
     out->file_bytes = total;
     if (f->kind == LLMSIZE_FMT_GGUF) {
         int ov = 0;
@@ -3210,20 +3216,20 @@ static const struct { uint8_t ftype; const char *format; } llmsize__gguf_ftypes[
 /* Which component a tensor belongs to, from its name: GGUF names (token_embd, blk.N.ffn_up_exps, ...)
    and Hugging Face names (model.embed_tokens, mlp.experts.N.up_proj, ...). First match wins. */
 static const struct { const char *needle; uint8_t cls; } llmsize__tensor_classes[] = {
-    {"visual", LLMSIZE__C_VISION}, {"vision", LLMSIZE__C_VISION}, {"multi_modal_projector", LLMSIZE__C_VISION},
-    {"mm.", LLMSIZE__C_VISION}, {"nextn", LLMSIZE__C_MTP}, {"mtp", LLMSIZE__C_MTP},
-    {"norm", LLMSIZE__C_NORM}, {"ln_", LLMSIZE__C_NORM},
-    {"shexp", LLMSIZE__C_SHARED}, {"shared_expert", LLMSIZE__C_SHARED},
-    {"gate_inp", LLMSIZE__C_ROUTER}, {"exp_probs", LLMSIZE__C_ROUTER}, {"router", LLMSIZE__C_ROUTER},
-    {"mlp.gate.", LLMSIZE__C_ROUTER}, {"block_sparse_moe.gate.", LLMSIZE__C_ROUTER},
-    {"_exps", LLMSIZE__C_EXPERTS}, {"experts", LLMSIZE__C_EXPERTS},
-    {"ssm", LLMSIZE__C_LINEAR}, {"linear_attn", LLMSIZE__C_LINEAR},
-    {"attn", LLMSIZE__C_ATTN}, {"attention", LLMSIZE__C_ATTN},
-    {"ffn", LLMSIZE__C_FFN}, {"mlp", LLMSIZE__C_FFN}, {"feed_forward", LLMSIZE__C_FFN},
-    {"token_embd", LLMSIZE__C_EMBED}, {"embed_tokens", LLMSIZE__C_EMBED}, {"wte", LLMSIZE__C_EMBED},
-    {"word_embeddings", LLMSIZE__C_EMBED}, {"output.", LLMSIZE__C_LM_HEAD}, {"lm_head", LLMSIZE__C_LM_HEAD}
+    {"visual", LLMSIZE_COMPONENT_VISION}, {"vision", LLMSIZE_COMPONENT_VISION}, {"multi_modal_projector", LLMSIZE_COMPONENT_VISION},
+    {"mm.", LLMSIZE_COMPONENT_VISION}, {"nextn", LLMSIZE_COMPONENT_MTP}, {"mtp", LLMSIZE_COMPONENT_MTP},
+    {"norm", LLMSIZE_COMPONENT_NORMS}, {"ln_", LLMSIZE_COMPONENT_NORMS},
+    {"shexp", LLMSIZE_COMPONENT_SHARED_EXPERTS}, {"shared_expert", LLMSIZE_COMPONENT_SHARED_EXPERTS},
+    {"gate_inp", LLMSIZE_COMPONENT_ROUTER}, {"exp_probs", LLMSIZE_COMPONENT_ROUTER}, {"router", LLMSIZE_COMPONENT_ROUTER},
+    {"mlp.gate.", LLMSIZE_COMPONENT_ROUTER}, {"block_sparse_moe.gate.", LLMSIZE_COMPONENT_ROUTER},
+    {"_exps", LLMSIZE_COMPONENT_EXPERTS}, {"experts", LLMSIZE_COMPONENT_EXPERTS},
+    {"ssm", LLMSIZE_COMPONENT_LINEAR_ATTN}, {"linear_attn", LLMSIZE_COMPONENT_LINEAR_ATTN},
+    {"attn", LLMSIZE_COMPONENT_ATTN}, {"attention", LLMSIZE_COMPONENT_ATTN},
+    {"ffn", LLMSIZE_COMPONENT_FFN_DENSE}, {"mlp", LLMSIZE_COMPONENT_FFN_DENSE}, {"feed_forward", LLMSIZE_COMPONENT_FFN_DENSE},
+    {"token_embd", LLMSIZE_COMPONENT_EMBED}, {"embed_tokens", LLMSIZE_COMPONENT_EMBED}, {"wte", LLMSIZE_COMPONENT_EMBED},
+    {"word_embeddings", LLMSIZE_COMPONENT_EMBED}, {"output.", LLMSIZE_COMPONENT_LM_HEAD}, {"lm_head", LLMSIZE_COMPONENT_LM_HEAD}
 };
-#define LLMSIZE__C_OTHER LLMSIZE__C_COUNT
+#define LLMSIZE__C_OTHER LLMSIZE_COMPONENT_COUNT
 
 static int llmsize__tensor_class(const char *name, size_t n) {
     char buf[128];
@@ -3251,7 +3257,7 @@ typedef struct llmsize__file {
     const unsigned char *p;
     size_t len, at;
     llmsize_file_info *out;
-    uint64_t by_bytes[LLMSIZE__C_COUNT + 1], by_params[LLMSIZE__C_COUNT + 1];
+    uint64_t by_bytes[LLMSIZE_COMPONENT_COUNT + 1], by_params[LLMSIZE_COMPONENT_COUNT + 1];
     int overflow;
 } llmsize__file;
 
@@ -3277,27 +3283,21 @@ static void llmsize__file_add(llmsize__file *f, const char *name, size_t n, uint
     if (!llmsize__is_scale(name, n)) f->by_params[cls] = llmsize__add(f->by_params[cls], params, &f->overflow);
 }
 
-static void llmsize__by_cls_to(const uint64_t *by, uint64_t *embed_first_of_11) {
-    /* llmsize_weights and llmsize_params both start with the 11 components in class order */
-    int k;
-    for (k = 0; k < LLMSIZE__C_COUNT; ++k) embed_first_of_11[k] = by[k];
-}
-
 static llmsize_status llmsize__file_finish(llmsize__file *f) {
     llmsize_file_info *o = f->out;
     uint64_t bytes = 0, params = 0;
     int k;
-    for (k = 0; k <= LLMSIZE__C_COUNT; ++k) {
+    for (k = 0; k <= LLMSIZE_COMPONENT_COUNT; ++k) {
         bytes = llmsize__add(bytes, f->by_bytes[k], &f->overflow);
         params = llmsize__add(params, f->by_params[k], &f->overflow);
     }
     if (f->overflow) return LLMSIZE_ERR_OVERFLOW;
-    llmsize__by_cls_to(f->by_bytes, &o->bytes.embed);
-    llmsize__by_cls_to(f->by_params, &o->params.embed);
+    memcpy(o->bytes.by_component, f->by_bytes, sizeof o->bytes.by_component);
+    memcpy(o->params.by_component, f->by_params, sizeof o->params.by_component);
     o->other_bytes = f->by_bytes[LLMSIZE__C_OTHER];
     o->bytes.total = o->bytes.file_bytes = bytes;
     o->params.total = params;
-    o->params.text = params - o->params.vision - o->params.mtp;
+    o->params.text = params - LLMSIZE__PART(&o->params, VISION) - LLMSIZE__PART(&o->params, MTP);
     o->params.active = o->params.text;   /* experts per token come from the model, not the file */
     return LLMSIZE_OK;
 }
@@ -3684,7 +3684,7 @@ LLMSIZE_API llmsize_status llmsize_read_safetensors(const void *buf, size_t len,
     {   /* the data must be indexed without holes or overlaps: the spans add up to the last end */
         uint64_t sum = 0;
         int k;
-        for (k = 0; k <= LLMSIZE__C_COUNT; ++k) sum = llmsize__add(sum, f.by_bytes[k], &f.overflow);
+        for (k = 0; k <= LLMSIZE_COMPONENT_COUNT; ++k) sum = llmsize__add(sum, f.by_bytes[k], &f.overflow);
         if (f.overflow) return LLMSIZE_ERR_OVERFLOW;
         if (sum != end) return LLMSIZE_ERR_PARSE;
     }
@@ -3873,9 +3873,9 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     }
     /* bytes read per decode step: every non-expert weight once, the routed experts
        the batch touches, and every sequence's KV cache */
-    expert_bytes = (double)w.experts / (req->model->moe.experts ? req->model->moe.experts : 1u);
+    expert_bytes = (double)LLMSIZE__PART(&w, EXPERTS) / (req->model->moe.experts ? req->model->moe.experts : 1u);
     touched = llmsize__experts_touched(req->model, batch);
-    moved = w.total - w.experts - w.vision - w.mtp;
+    moved = w.total - LLMSIZE__PART(&w, EXPERTS) - LLMSIZE__PART(&w, VISION) - LLMSIZE__PART(&w, MTP);
     out->bytes_per_step = moved + (uint64_t)(expert_bytes * touched) + kv;
     bw = req->accel->bw_gbs * 1e9 * n;
     tflops = llmsize__peak_tflops(req->accel, req->format) * 1e12 * n;
@@ -4686,10 +4686,12 @@ static void llmsize__rank_model(const llmsize_model *m, uint32_t tp, llmsize_mod
 static uint64_t llmsize__rank_weights(const llmsize_weights *w, const llmsize_model *m, uint32_t tp,
                                       uint32_t pp, uint32_t expert_ranks) {
     const uint64_t layers = m->dims.layers, stage = (layers + pp - 1) / pp;
-    const uint64_t sliced = w->attn + w->ffn_dense + w->shared_experts + w->linear_attn;
-    const uint64_t all = sliced / tp + w->experts / expert_ranks + w->router + w->norms;
+    const uint64_t sliced = LLMSIZE__PART(w, ATTN) + LLMSIZE__PART(w, FFN_DENSE) + LLMSIZE__PART(w, SHARED_EXPERTS) +
+                            LLMSIZE__PART(w, LINEAR_ATTN);
+    const uint64_t all = sliced / tp + LLMSIZE__PART(w, EXPERTS) / expert_ranks + LLMSIZE__PART(w, ROUTER) +
+                         LLMSIZE__PART(w, NORMS);
     const uint64_t per_stage = all / layers * stage + all % layers * stage / layers;
-    const uint64_t first = (w->embed + w->vision) / tp, last = w->lm_head / tp;
+    const uint64_t first = (LLMSIZE__PART(w, EMBED) + LLMSIZE__PART(w, VISION)) / tp, last = LLMSIZE__PART(w, LM_HEAD) / tp;
     if (pp <= 1) return per_stage + first + last;
     return per_stage + (first > last ? first : last);
 }
@@ -5061,11 +5063,11 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_
             host_read = b.host_read;
         } else {
             /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */
-            out->host_weight_bytes = w.embed + w.vision;
+            out->host_weight_bytes = LLMSIZE__PART(&w, EMBED) + LLMSIZE__PART(&w, VISION);
         }
         out->weight_bytes = (w.total - out->host_weight_bytes) / l.tp;
         /* tied embeddings: the output layer is a GPU copy of token_embd */
-        if ((p->model->flags & LLMSIZE_F_TIED_EMBED) && output_gpu) out->weight_bytes += w.embed;
+        if ((p->model->flags & LLMSIZE_F_TIED_EMBED) && output_gpu) out->weight_bytes += LLMSIZE__PART(&w, EMBED);
         out->overhead_bytes = e->overhead_tp1;
         if ((st = llmsize__plan_llamacpp(p, e, &k, out, &ov)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
         /* layers left in host memory keep their share of the cache there too */

@@ -66,7 +66,13 @@ typedef struct llmsize_mix_out { int status; llmsize_gguf_mix value; } llmsize_m
 llmsize_mix_out llmsize_gguf_mix_get(const llmsize_model *m, const llmsize_format *f) {
     llmsize_mix_out r; r.status = llmsize_gguf_mix_of(m, f, &r.value); return r;
 }
-/* arrays do not cross SWIG well: one type at a time (0 past the end) */
+/* arrays do not cross SWIG well: one entry at a time (0 past the end) */
+uint64_t llmsize_params_component(const llmsize_params *p, uint32_t c) {
+    return p && c < LLMSIZE_COMPONENT_COUNT ? p->by_component[c] : 0;
+}
+uint64_t llmsize_weights_component(const llmsize_weights *w, uint32_t c) {
+    return w && c < LLMSIZE_COMPONENT_COUNT ? w->by_component[c] : 0;
+}
 uint32_t llmsize_mix_tensors(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->tensors[type] : 0; }
 uint64_t llmsize_mix_bytes(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->bytes[type] : 0; }
 llmsize_u64_out llmsize_activation_get(const llmsize_model *m, uint64_t batch, uint64_t seq, int eager) {

@@ -10,10 +10,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     (void)llmsize_read_gguf(data, size, &half);
     (void)llmsize_read_safetensors(data, size, &half);
     if (st == LLMSIZE_OK) {
-        const uint64_t *b = &fi.bytes.embed;
+        const uint64_t *b = fi.bytes.by_component;
         uint64_t sum = fi.other_bytes;
         int k;
-        for (k = 0; k < 11; ++k) sum += b[k];
+        for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k) sum += b[k];
         FUZZ_CHECK(sum == fi.bytes.total);
         FUZZ_CHECK(fi.params.text <= fi.params.total);
         if (fi.has_model) FUZZ_CHECK(llmsize_model_validate(&fi.model) == LLMSIZE_OK);

@@ -41,7 +41,6 @@ static llmsize_status by_prefixes(const unsigned char *buf, size_t len, llmsize_
     }
 }
 
-static const char *const groups[] = { "embed", "lm_head", "attn", "ffn_dense", "experts", "shared_experts", "router", "norms" };
 
 static void check_file(const char *dir, char **f) {
     char path[512];
@@ -61,10 +60,9 @@ static void check_file(const char *dir, char **f) {
           (unsigned long long)fi.params.total, f[4]);
     CHECK(fi.header_bytes == strtoull(f[5], NULL, 10), "%s: data at %llu, writer put it at %s", f[0],
           (unsigned long long)fi.header_bytes, f[5]);
-    got[0] = fi.bytes.embed; got[1] = fi.bytes.lm_head; got[2] = fi.bytes.attn; got[3] = fi.bytes.ffn_dense;
-    got[4] = fi.bytes.experts; got[5] = fi.bytes.shared_experts; got[6] = fi.bytes.router; got[7] = fi.bytes.norms;
+    for (k = 0; k < 8; ++k) got[k] = fi.bytes.by_component[k];   /* the writer's eight groups, in llmsize_component order */
     for (k = 0; k < 8; ++k)
-        CHECK(got[k] == strtoull(f[6 + k], NULL, 10), "%s: %s %llu bytes, built with %s", f[0], groups[k],
+        CHECK(got[k] == strtoull(f[6 + k], NULL, 10), "%s: %s %llu bytes, built with %s", f[0], llmsize_component_name((uint32_t)k),
               (unsigned long long)got[k], f[6 + k]);
     /* prefixes converge on the same answer, having fetched no more than the header */
     CHECK(by_prefixes(buf, len, &pre, &rounds) == LLMSIZE_OK && pre.bytes.total == fi.bytes.total && rounds < 64,
@@ -83,9 +81,8 @@ static void check_file(const char *dir, char **f) {
               a.total == b.total && fi.model.dims.kv_heads == m->dims.kv_heads && fi.model.dims.max_ctx == m->dims.max_ctx,
               "%s: metadata describes %s", f[0], f[14]);
         {   /* elements of the model's components (not rope tables or other buffers) */
-            const uint64_t comp = fi.params.embed + fi.params.lm_head + fi.params.attn + fi.params.ffn_dense +
-                fi.params.experts + fi.params.shared_experts + fi.params.router + fi.params.norms +
-                fi.params.linear_attn + fi.params.vision + fi.params.mtp;
+            uint64_t comp = 0;
+            for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k) comp += fi.params.by_component[k];
             CHECK(comp == b.total, "%s: component elements %llu = the table's count %llu", f[0],
                   (unsigned long long)comp, (unsigned long long)b.total);
         }
@@ -93,11 +90,11 @@ static void check_file(const char *dir, char **f) {
         /* the prediction for the file's own type, group by group (a real Q4_K_M layout:
            llama.cpp's rules, histogram equal to a published loader log) */
         if (m && fi.format && llmsize_weight_bytes(m, fi.format, &w) == LLMSIZE_OK) {
-            const uint64_t pred[8] = { w.embed, w.lm_head, w.attn, w.ffn_dense, w.experts, w.shared_experts, w.router, w.norms };
+            const uint64_t *pred = w.by_component;
             for (k = 0; k < 8; ++k) {
-                CHECK(pred[k] == got[k], "%s: %s predicted %llu bytes, the header has %llu", f[0], groups[k],
+                CHECK(pred[k] == got[k], "%s: %s predicted %llu bytes, the header has %llu", f[0], llmsize_component_name((uint32_t)k),
                       (unsigned long long)pred[k], (unsigned long long)got[k]);
-                if (got[k]) printf("  %s %-14s predicted %12llu B, header %12llu B (%+.3f %%)\n", f[0], groups[k],
+                if (got[k]) printf("  %s %-14s predicted %12llu B, header %12llu B (%+.3f %%)\n", f[0], llmsize_component_name((uint32_t)k),
                                    (unsigned long long)pred[k], (unsigned long long)got[k],
                                    100.0 * ((double)pred[k] / (double)got[k] - 1.0));
             }

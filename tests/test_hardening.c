@@ -330,7 +330,7 @@ static void prop_basic_fit_matches_plan(const llmsize_model *m) {
     if (llmsize_fit(&q, &f) != LLMSIZE_OK || llmsize_plan_fit(&p, &r) != LLMSIZE_OK ||
         llmsize_weight_bytes(m, q.format, &w) != LLMSIZE_OK) return;
     /* the basic fit counts the whole checkpoint; a plan leaves out the MTP modules engines skip */
-    CHECK(f.weight_bytes == r.weight_bytes + w.mtp && f.kv_bytes == r.kv_bytes,
+    CHECK(f.weight_bytes == r.weight_bytes + w.by_component[LLMSIZE_COMPONENT_MTP] && f.kv_bytes == r.kv_bytes,
           "%s: basic fit and plan disagree on weights/KV", m->id);
     CHECK(f.total_bytes >= f.weight_bytes + f.kv_bytes && f.headroom_bytes == (int64_t)f.usable_bytes - (int64_t)f.total_bytes,
           "%s: basic fit totals", m->id);

@@ -47,8 +47,9 @@ static void test_sized_as_released(void) {
     if (r.model && r.format && llmsize_weight_bytes(r.model, r.format, &w) == LLMSIZE_OK) {
         llmsize_params p;
         llmsize_params_of(r.model, &p);
-        CHECK(w.attn == 2 * p.attn, "405B FP8 keeps attention in BF16 (%llu bytes for %llu params)", (unsigned long long)w.attn,
-              (unsigned long long)p.attn);
+        const uint64_t wa = w.by_component[LLMSIZE_COMPONENT_ATTN], pa = p.by_component[LLMSIZE_COMPONENT_ATTN];
+        CHECK(wa == 2 * pa, "405B FP8 keeps attention in BF16 (%llu bytes for %llu params)", (unsigned long long)wa,
+              (unsigned long long)pa);
         CHECK(w.total > 480000000000ull && w.total < 490000000000ull, "405B FP8 %llu bytes", (unsigned long long)w.total);
     }
     /* 3. one resolver: every entry point reads the same names */

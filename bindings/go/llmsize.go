@@ -481,10 +481,13 @@ func (m *Model) Params() (Params, error) {
 		return Params{}, err
 	}
 	v := r.GetValue()
-	return Params{Embed: v.GetEmbed(), LMHead: v.GetLm_head(), Attn: v.GetAttn(), FFNDense: v.GetFfn_dense(),
-		Experts: v.GetExperts(), SharedExperts: v.GetShared_experts(), Router: v.GetRouter(), Norms: v.GetNorms(),
-		LinearAttn: v.GetLinear_attn(), Vision: v.GetVision(), MTP: v.GetMtp(), Text: v.GetText(), Total: v.GetTotal(),
-		Active: v.GetActive()}, nil
+	at := func(k core.Enum_SS_llmsize_component) uint64 { return core.Llmsize_params_component(v, uint(k)) }
+	return Params{Embed: at(core.LLMSIZE_COMPONENT_EMBED), LMHead: at(core.LLMSIZE_COMPONENT_LM_HEAD),
+		Attn: at(core.LLMSIZE_COMPONENT_ATTN), FFNDense: at(core.LLMSIZE_COMPONENT_FFN_DENSE),
+		Experts: at(core.LLMSIZE_COMPONENT_EXPERTS), SharedExperts: at(core.LLMSIZE_COMPONENT_SHARED_EXPERTS),
+		Router: at(core.LLMSIZE_COMPONENT_ROUTER), Norms: at(core.LLMSIZE_COMPONENT_NORMS),
+		LinearAttn: at(core.LLMSIZE_COMPONENT_LINEAR_ATTN), Vision: at(core.LLMSIZE_COMPONENT_VISION),
+		MTP: at(core.LLMSIZE_COMPONENT_MTP), Text: v.GetText(), Total: v.GetTotal(), Active: v.GetActive()}, nil
 }
 
 func format(name string) (core.Llmsize_format, error) {
@@ -1084,9 +1087,15 @@ func Select(req SelectRequest) (candidates, rejected []Candidate, err error) {
 // Exact mode: file headers
 // ---------------------------------------------------------------------------------------
 
-// Components are the parts of a model llmsize sizes separately, in this order.
-var Components = []string{"embed", "lm_head", "attn", "ffn_dense", "experts", "shared_experts", "router", "norms",
-	"linear_attn", "vision", "mtp"}
+// Components are the parts of a model llmsize sizes separately, in the library's order
+// (llmsize_component_name).
+var Components = func() []string {
+	out := make([]string, int(core.LLMSIZE_COMPONENT_COUNT))
+	for i := range out {
+		out[i] = core.Llmsize_component_name(uint(i))
+	}
+	return out
+}()
 
 // FileInfo is a GGUF or safetensors header read exactly.
 type FileInfo struct {
@@ -1101,27 +1110,11 @@ type FileInfo struct {
 	PredictedBytes       uint64 // the matched model's prediction in that format (0 = none)
 }
 
-// components is what llmsize_weights and llmsize_params share: one figure per component.
-type components interface {
-	GetEmbed() uint64
-	GetLm_head() uint64
-	GetAttn() uint64
-	GetFfn_dense() uint64
-	GetExperts() uint64
-	GetShared_experts() uint64
-	GetRouter() uint64
-	GetNorms() uint64
-	GetLinear_attn() uint64
-	GetVision() uint64
-	GetMtp() uint64
-}
-
-func byComponent(c components) map[string]uint64 {
-	v := []uint64{c.GetEmbed(), c.GetLm_head(), c.GetAttn(), c.GetFfn_dense(), c.GetExperts(), c.GetShared_experts(),
-		c.GetRouter(), c.GetNorms(), c.GetLinear_attn(), c.GetVision(), c.GetMtp()}
+// byComponent reads the by_component figures of an llmsize_weights or llmsize_params by name.
+func byComponent(at func(i uint) uint64) map[string]uint64 {
 	out := make(map[string]uint64, len(Components))
 	for i, name := range Components {
-		out[name] = v[i]
+		out[name] = at(uint(i))
 	}
 	return out
 }
@@ -1144,7 +1137,8 @@ func Inspect(data []byte) (*FileInfo, error) {
 	p := v.GetParams()
 	out := &FileInfo{Kind: "safetensors", Version: uint32(v.GetVersion()), Tensors: v.GetN_tensors(),
 		HeaderBytes: v.GetHeader_bytes(), TensorBytes: v.GetBytes().GetTotal(), Params: p.GetTotal(), Arch: v.GetArch(),
-		Bytes: byComponent(v.GetBytes()), ParamsBy: byComponent(p), OtherBytes: v.GetOther_bytes()}
+		Bytes:    byComponent(func(i uint) uint64 { return core.Llmsize_weights_component(v.GetBytes(), i) }),
+		ParamsBy: byComponent(func(i uint) uint64 { return core.Llmsize_params_component(p, i) }), OtherBytes: v.GetOther_bytes()}
 	if int(v.GetKind()) == int(core.LLMSIZE_FILE_GGUF) {
 		out.Kind = "gguf"
 	}

@@ -253,6 +253,7 @@ static const char *const head_names[LLMSIZE_HEAD_COUNT] = { "lm_head", "none", "
 static int cmd_show(const opts *o, const llmsize_model *m) {
     const char *head = m->enc.head < LLMSIZE_HEAD_COUNT ? head_names[m->enc.head] : "?";
     llmsize_params p;
+    int k;
     llmsize_status st = llmsize_params_of(m, &p);
     if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
     if (o->json) {
@@ -274,15 +275,11 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
                "\"mel_bins\": %u, \"audio_positions\": %u, \"decoder_layers\": %u, ",
                (m->flags & LLMSIZE_F_ENCODER) ? "true" : "false", head, m->enc.labels, m->enc.positions,
                m->enc.token_types, m->enc.mel_bins, m->enc.audio_positions, m->enc.decoder_layers);
-        printf("\"params_total\": %llu, \"params_text\": %llu, \"params_active\": %llu, \"components\": {"
-               "\"embed\": %llu, \"lm_head\": %llu, \"attn\": %llu, \"ffn_dense\": %llu, \"experts\": %llu, "
-               "\"shared_experts\": %llu, \"router\": %llu, \"norms\": %llu, \"linear_attn\": %llu, "
-               "\"vision\": %llu, \"mtp\": %llu}, \"published_params\": %llu}\n",
-               (unsigned long long)p.total, (unsigned long long)p.text, (unsigned long long)p.active,
-               (unsigned long long)p.embed, (unsigned long long)p.lm_head, (unsigned long long)p.attn,
-               (unsigned long long)p.ffn_dense, (unsigned long long)p.experts, (unsigned long long)p.shared_experts,
-               (unsigned long long)p.router, (unsigned long long)p.norms, (unsigned long long)p.linear_attn,
-               (unsigned long long)p.vision, (unsigned long long)p.mtp, (unsigned long long)m->published_params);
+        printf("\"params_total\": %llu, \"params_text\": %llu, \"params_active\": %llu, \"components\": {",
+               (unsigned long long)p.total, (unsigned long long)p.text, (unsigned long long)p.active);
+        for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k)
+            printf("%s\"%s\": %llu", k ? ", " : "", llmsize_component_name(k), (unsigned long long)p.by_component[k]);
+        printf("}, \"published_params\": %llu}\n", (unsigned long long)m->published_params);
         return 0;
     }
     printf("%s (%s)  developer %s [%s], released %s, licence %s\n", m->name, m->id, m->developer, m->country,
@@ -303,12 +300,11 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
     printf("  params_total  %llu (%.2fB)%s\n  params_active %llu (%.2fB)\n", (unsigned long long)p.total,
            p.total / 1e9, m->published_params == p.total ? "  = published" : "", (unsigned long long)p.active,
            p.active / 1e9);
-    printf("  components: embed %llu, lm_head %llu, attention %llu, dense FFN %llu, experts %llu, shared %llu,\n"
-           "              router %llu, norms %llu, linear-attn %llu, vision %llu, MTP %llu\n",
-           (unsigned long long)p.embed, (unsigned long long)p.lm_head, (unsigned long long)p.attn,
-           (unsigned long long)p.ffn_dense, (unsigned long long)p.experts, (unsigned long long)p.shared_experts,
-           (unsigned long long)p.router, (unsigned long long)p.norms, (unsigned long long)p.linear_attn,
-           (unsigned long long)p.vision, (unsigned long long)p.mtp);
+    printf("  components:");
+    for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k)
+        printf("%s %s %llu", k ? (k == LLMSIZE_COMPONENT_ROUTER ? ",\n             " : ",") : "", llmsize_component_name(k),
+               (unsigned long long)p.by_component[k]);
+    printf("\n");
     return 0;
 }
 
@@ -902,8 +898,6 @@ static unsigned char *read_prefix(const char *path, size_t want, size_t *got) {
 }
 
 static int cmd_inspect(const opts *o, const char *path) {
-    static const char *const names[] = { "embed", "lm_head", "attn", "ffn_dense", "experts", "shared_experts", "router",
-                                         "norms", "linear_attn", "vision", "mtp" };
     size_t want = 1 << 20, got = 0;
     unsigned char *buf = NULL;
     llmsize_file_info fi;
@@ -913,7 +907,7 @@ static int cmd_inspect(const opts *o, const char *path) {
     llmsize_gguf_mix pmix;
     int k, rounds = 0, have_pred = 0, have_mix = 0;
     unsigned t;
-    const uint64_t *exact = &fi.bytes.embed, *exact_p = &fi.params.embed, *predicted = &pred.embed;
+    const uint64_t *exact = fi.bytes.by_component, *exact_p = fi.params.by_component, *predicted = pred.by_component;
     for (;;) {
         free(buf);
         if (!(buf = read_prefix(path, want, &got))) return 2;
@@ -938,10 +932,10 @@ static int cmd_inspect(const opts *o, const char *path) {
         json_str("arch", fi.arch, 1); json_str("format", fi.format ? fi.format->id : "", 1);
         json_str("matches", m ? m->id : "", 1);
         printf("\"groups\": {");
-        for (k = 0; k < 11; ++k)
-            printf("\"%s\": {\"bytes\": %llu, \"params\": %llu, \"predicted_bytes\": %llu}%s", names[k],
+        for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k)
+            printf("\"%s\": {\"bytes\": %llu, \"params\": %llu, \"predicted_bytes\": %llu}%s", llmsize_component_name((uint32_t)k),
                    (unsigned long long)exact[k], (unsigned long long)exact_p[k],
-                   (unsigned long long)(have_pred ? predicted[k] : 0), k < 10 ? ", " : "");
+                   (unsigned long long)(have_pred ? predicted[k] : 0), k + 1 < LLMSIZE_COMPONENT_COUNT ? ", " : "");
         printf("}, \"types\": {");
         for (t = 0, k = 0; t < LLMSIZE_GGML_TYPE_COUNT; ++t)
             if (fi.mix.tensors[t] || (have_mix && pmix.tensors[t]))
@@ -957,9 +951,9 @@ static int cmd_inspect(const opts *o, const char *path) {
     printf("tensors: %.3f GiB (%llu bytes), %llu parameters%s%s\n", fi.bytes.total / GIB, (unsigned long long)fi.bytes.total,
            (unsigned long long)fi.params.total, m ? "; matches " : "", m ? m->id : "");
     printf("  %-15s %14s %16s %16s %9s\n", "component", "parameters", "bytes", "predicted", "error");
-    for (k = 0; k < 11; ++k) {
+    for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k) {
         if (!exact[k] && !(have_pred && predicted[k])) continue;
-        printf("  %-15s %14llu %16llu", names[k], (unsigned long long)exact_p[k], (unsigned long long)exact[k]);
+        printf("  %-15s %14llu %16llu", llmsize_component_name((uint32_t)k), (unsigned long long)exact_p[k], (unsigned long long)exact[k]);
         if (have_pred) printf(" %16llu %+8.2f%%", (unsigned long long)predicted[k],
                               exact[k] ? 100.0 * ((double)predicted[k] / (double)exact[k] - 1.0) : 0.0);
         printf("\n");

@@ -211,7 +211,13 @@ typedef struct llmsize_mix_out { int status; llmsize_gguf_mix value; } llmsize_m
 llmsize_mix_out llmsize_gguf_mix_get(const llmsize_model *m, const llmsize_format *f) {
     llmsize_mix_out r; r.status = llmsize_gguf_mix_of(m, f, &r.value); return r;
 }
-/* arrays do not cross SWIG well: one type at a time (0 past the end) */
+/* arrays do not cross SWIG well: one entry at a time (0 past the end) */
+uint64_t llmsize_params_component(const llmsize_params *p, uint32_t c) {
+    return p && c < LLMSIZE_COMPONENT_COUNT ? p->by_component[c] : 0;
+}
+uint64_t llmsize_weights_component(const llmsize_weights *w, uint32_t c) {
+    return w && c < LLMSIZE_COMPONENT_COUNT ? w->by_component[c] : 0;
+}
 uint32_t llmsize_mix_tensors(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->tensors[type] : 0; }
 uint64_t llmsize_mix_bytes(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->bytes[type] : 0; }
 llmsize_u64_out llmsize_activation_get(const llmsize_model *m, uint64_t batch, uint64_t seq, int eager) {
@@ -642,7 +648,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_8f772e0d30422861(void *_swig_go_0) {
+void _wrap_Swig_free_core_94c3980bcfa144e5(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -652,7 +658,7 @@ void _wrap_Swig_free_core_8f772e0d30422861(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_8f772e0d30422861(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_94c3980bcfa144e5(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -665,7 +671,7 @@ void *_wrap_Swig_malloc_core_8f772e0d30422861(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_OK_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -677,7 +683,7 @@ intgo _wrap_LLMSIZE_OK_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -689,7 +695,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -701,7 +707,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -713,7 +719,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -725,7 +731,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -737,7 +743,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -749,7 +755,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -761,7 +767,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -773,7 +779,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -785,7 +791,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -797,7 +803,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -809,7 +815,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -821,7 +827,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -833,7 +839,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -845,7 +851,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -857,7 +863,7 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_94c3980bcfa144e5() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -869,7 +875,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -881,7 +887,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -893,7 +899,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -905,7 +911,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -917,7 +923,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -929,7 +935,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -941,7 +947,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -953,7 +959,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -965,7 +971,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -977,7 +983,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -989,7 +995,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1001,7 +1007,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1013,7 +1019,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1025,7 +1031,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1037,7 +1043,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1049,7 +1055,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1061,7 +1067,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1073,7 +1079,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1085,7 +1091,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1097,7 +1103,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1109,7 +1115,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1121,7 +1127,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1133,7 +1139,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1145,7 +1151,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1157,7 +1163,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1169,7 +1175,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1181,7 +1187,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1193,7 +1199,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1205,7 +1211,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1217,7 +1223,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1229,7 +1235,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1241,7 +1247,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -1253,7 +1259,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_94c3980bcfa144e5() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1265,7 +1271,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TERM_YES_core_94c3980bcfa144e5() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1277,7 +1283,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TERM_NO_core_94c3980bcfa144e5() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1289,7 +1295,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_94c3980bcfa144e5() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1301,7 +1307,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_94c3980bcfa144e5() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1313,7 +1319,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_94c3980bcfa144e5() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1325,7 +1331,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1338,7 +1344,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_8f772e0d30422861(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1351,7 +1357,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_8f772e0d30422861(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1364,7 +1370,7 @@ intgo _wrap_llmsize_dims_layers_get_core_8f772e0d30422861(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1377,7 +1383,7 @@ intgo _wrap_llmsize_dims_heads_get_core_8f772e0d30422861(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1390,7 +1396,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_8f772e0d30422861(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1403,7 +1409,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_8f772e0d30422861(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1416,7 +1422,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_8f772e0d30422861(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1429,7 +1435,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_8f772e0d30422861(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_8f772e0d30422861() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_94c3980bcfa144e5() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1440,7 +1446,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_8f772e0d30422861(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1450,7 +1456,7 @@ void _wrap_delete_llmsize_dims_core_8f772e0d30422861(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_8f772e0d30422861(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_94c3980bcfa144e5(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1463,7 +1469,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_8f772e0d30422861(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_8f772e0d30422861(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_94c3980bcfa144e5(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1476,7 +1482,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_8f772e0d30422861(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_94c3980bcfa144e5(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1489,7 +1495,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_8f772e0d30422861(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_8f772e0d30422861() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_94c3980bcfa144e5() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1500,7 +1506,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_8f772e0d30422861(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_8f772e0d30422861(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_94c3980bcfa144e5(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1510,7 +1516,7 @@ void _wrap_delete_llmsize_attn_layout_core_8f772e0d30422861(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1523,7 +1529,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_8f772e0d30422861(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1536,7 +1542,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_8f772e0d30422861(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1549,7 +1555,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_8f772e0d30422861(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1562,7 +1568,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_8f772e0d30422861(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1575,7 +1581,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_8f772e0d30422861(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_8f772e0d30422861() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_94c3980bcfa144e5() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1586,7 +1592,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_8f772e0d30422861(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1596,7 +1602,7 @@ void _wrap_delete_llmsize_mla_core_8f772e0d30422861(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1609,7 +1615,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_8f772e0d30422861(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1622,7 +1628,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1635,7 +1641,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1648,7 +1654,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_8f772e0d30422861(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1661,7 +1667,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_8f772e0d30422861(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1674,7 +1680,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_8f772e0d30422861(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_8f772e0d30422861() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_94c3980bcfa144e5() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1685,7 +1691,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_8f772e0d30422861(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_8f772e0d30422861(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1695,7 +1701,7 @@ void _wrap_delete_llmsize_linear_attn_core_8f772e0d30422861(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1708,7 +1714,7 @@ intgo _wrap_llmsize_moe_experts_get_core_8f772e0d30422861(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1721,7 +1727,7 @@ intgo _wrap_llmsize_moe_active_get_core_8f772e0d30422861(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1734,7 +1740,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_8f772e0d30422861(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1747,7 +1753,7 @@ intgo _wrap_llmsize_moe_shared_get_core_8f772e0d30422861(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1760,7 +1766,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_8f772e0d30422861(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1773,7 +1779,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_8f772e0d30422861(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1786,7 +1792,7 @@ intgo _wrap_llmsize_moe_every_get_core_8f772e0d30422861(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_8f772e0d30422861() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_94c3980bcfa144e5() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1797,7 +1803,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_8f772e0d30422861(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1807,7 +1813,7 @@ void _wrap_delete_llmsize_moe_core_8f772e0d30422861(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_8f772e0d30422861(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_94c3980bcfa144e5(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1820,7 +1826,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_8f772e0d30422861(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_94c3980bcfa144e5(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1833,7 +1839,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_8f772e0d30422861(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_8f772e0d30422861(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_94c3980bcfa144e5(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1846,7 +1852,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_8f772e0d30422861(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_8f772e0d30422861() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_94c3980bcfa144e5() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -1857,7 +1863,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_8f772e0d30422861(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_94c3980bcfa144e5(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -1867,7 +1873,7 @@ void _wrap_delete_llmsize_extra_core_8f772e0d30422861(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_94c3980bcfa144e5() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1879,7 +1885,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_94c3980bcfa144e5() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1891,7 +1897,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_94c3980bcfa144e5() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1903,7 +1909,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_94c3980bcfa144e5() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1915,7 +1921,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_94c3980bcfa144e5() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1927,7 +1933,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_94c3980bcfa144e5() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1939,7 +1945,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1952,7 +1958,7 @@ intgo _wrap_llmsize_encoder_head_get_core_8f772e0d30422861(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1965,7 +1971,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_8f772e0d30422861(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1978,7 +1984,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_8f772e0d30422861(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1991,7 +1997,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2004,7 +2010,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_8f772e0d30422861(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2017,7 +2023,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_8f772e0d30422861(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2030,7 +2036,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_8f772e0d30422861(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_8f772e0d30422861() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_94c3980bcfa144e5() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2041,7 +2047,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_8f772e0d30422861(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2051,7 +2057,7 @@ void _wrap_delete_llmsize_encoder_core_8f772e0d30422861(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2064,7 +2070,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_8f772e0d30422861(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2077,7 +2083,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_8f772e0d30422861(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2090,7 +2096,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_8f772e0d30422861(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2103,7 +2109,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2116,7 +2122,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2129,7 +2135,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2142,7 +2148,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2155,7 +2161,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2168,7 +2174,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_8f772e0d30422861(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2181,7 +2187,7 @@ intgo _wrap_llmsize_model_modalities_get_core_8f772e0d30422861(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2194,7 +2200,7 @@ intgo _wrap_llmsize_model_flags_get_core_8f772e0d30422861(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2207,7 +2213,7 @@ intgo _wrap_llmsize_model_tasks_get_core_8f772e0d30422861(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2220,7 +2226,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2233,7 +2239,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_8f772e0d30422861(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2246,7 +2252,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_8f772e0d30422861(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2259,7 +2265,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_8f772e0d30422861(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2272,7 +2278,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_8f772e0d30422861
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2285,7 +2291,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_8f772e0d30422861(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2298,7 +2304,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_8f772e0d30422861(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2311,7 +2317,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_8f772e0d30422861(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2324,7 +2330,7 @@ long long _wrap_llmsize_model_published_params_get_core_8f772e0d30422861(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2337,7 +2343,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_8f772e0d30422861(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2350,7 +2356,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_8f772e0d30422861(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2363,7 +2369,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_8f772e0d30422861(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2376,7 +2382,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_8f772e0d30422861(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_8f772e0d30422861() {
+struct llmsize_model *_wrap_new_llmsize_model_core_94c3980bcfa144e5() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2387,7 +2393,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_model_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2397,150 +2403,164 @@ void _wrap_delete_llmsize_model_core_8f772e0d30422861(struct llmsize_model *_swi
 }
 
 
-long long _wrap_llmsize_params_embed_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->embed);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_EMBED;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_lm_head_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->lm_head);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_LM_HEAD;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_attn_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->attn);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_ATTN;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_ffn_dense_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->ffn_dense);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_FFN_DENSE;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_experts_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->experts);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_EXPERTS;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_shared_experts_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->shared_experts);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_SHARED_EXPERTS;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_router_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->router);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_ROUTER;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_norms_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->norms);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_NORMS;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_linear_attn_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->linear_attn);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_LINEAR_ATTN;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_vision_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->vision);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_VISION;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_mtp_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_params **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->mtp);
-  _swig_go_result = result; 
+  result = LLMSIZE_COMPONENT_MTP;
+  
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_params_text_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_94c3980bcfa144e5() {
+  enum llmsize_component result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_COMPONENT_COUNT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+long long *_wrap_llmsize_params_by_component_get_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0) {
+  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
+  uint64_t *result = 0 ;
+  long long *_swig_go_result;
+  
+  arg1 = *(struct llmsize_params **)&_swig_go_0; 
+  
+  result = (uint64_t *)(uint64_t *) ((arg1)->by_component);
+  *(uint64_t **)&_swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_params_text_get_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2553,7 +2573,7 @@ long long _wrap_llmsize_params_text_get_core_8f772e0d30422861(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2566,7 +2586,7 @@ long long _wrap_llmsize_params_total_get_core_8f772e0d30422861(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2579,7 +2599,7 @@ long long _wrap_llmsize_params_active_get_core_8f772e0d30422861(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_8f772e0d30422861() {
+struct llmsize_params *_wrap_new_llmsize_params_core_94c3980bcfa144e5() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2590,7 +2610,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_params_core_8f772e0d30422861(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2600,7 +2620,7 @@ void _wrap_delete_llmsize_params_core_8f772e0d30422861(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_94c3980bcfa144e5() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2612,7 +2632,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_94c3980bcfa144e5() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2624,7 +2644,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_94c3980bcfa144e5() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2636,7 +2656,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -2648,7 +2668,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_Q_FFN_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -2660,7 +2680,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -2672,7 +2692,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -2684,7 +2704,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -2696,7 +2716,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_94c3980bcfa144e5() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2708,7 +2728,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_94c3980bcfa144e5() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2720,7 +2740,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_94c3980bcfa144e5() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2732,7 +2752,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_94c3980bcfa144e5() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2744,7 +2764,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_8f772e0d30422861() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2757,7 +2777,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_8f772e0d30422861(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2770,7 +2790,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_8f772e0d30422861(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2783,7 +2803,7 @@ intgo _wrap_llmsize_format_kind_get_core_8f772e0d30422861(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2796,7 +2816,7 @@ intgo _wrap_llmsize_format_code_get_core_8f772e0d30422861(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2809,7 +2829,7 @@ intgo _wrap_llmsize_format_bits_get_core_8f772e0d30422861(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2822,7 +2842,7 @@ intgo _wrap_llmsize_format_group_get_core_8f772e0d30422861(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2835,7 +2855,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_8f772e0d30422861(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2848,7 +2868,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_8f772e0d30422861(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2861,7 +2881,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_8f772e0d30422861(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2874,7 +2894,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_8f772e0d30422861(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2887,7 +2907,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2900,7 +2920,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_8f772e0d30422861(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2913,7 +2933,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2926,7 +2946,7 @@ intgo _wrap_llmsize_format_compute_get_core_8f772e0d30422861(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2939,7 +2959,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_8f772e0d30422861(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2952,7 +2972,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_8f772e0d30422861() {
+struct llmsize_format *_wrap_new_llmsize_format_core_94c3980bcfa144e5() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -2963,7 +2983,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_format_core_8f772e0d30422861(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -2973,7 +2993,7 @@ void _wrap_delete_llmsize_format_core_8f772e0d30422861(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_F16_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2985,7 +3005,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_F32_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -2997,7 +3017,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_FP8_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3009,7 +3029,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3021,7 +3041,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3033,7 +3053,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3045,7 +3065,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3057,7 +3077,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3069,7 +3089,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3081,7 +3101,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3093,7 +3113,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_94c3980bcfa144e5() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3105,7 +3125,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_94c3980bcfa144e5() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3117,7 +3137,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_94c3980bcfa144e5() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3129,7 +3149,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_94c3980bcfa144e5() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3141,7 +3161,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_94c3980bcfa144e5() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3153,7 +3173,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HW_CPU_core_94c3980bcfa144e5() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3165,7 +3185,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_94c3980bcfa144e5() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3177,7 +3197,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_8f772e0d30422861() {
 }
 
 
-_gostring_ _wrap_llmsize_accel_id_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_id_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3190,7 +3210,7 @@ _gostring_ _wrap_llmsize_accel_id_get_core_8f772e0d30422861(struct llmsize_accel
 }
 
 
-_gostring_ _wrap_llmsize_accel_name_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_name_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3203,7 +3223,7 @@ _gostring_ _wrap_llmsize_accel_name_get_core_8f772e0d30422861(struct llmsize_acc
 }
 
 
-_gostring_ _wrap_llmsize_accel_vendor_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_vendor_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3216,7 +3236,7 @@ _gostring_ _wrap_llmsize_accel_vendor_get_core_8f772e0d30422861(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_aliases_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_aliases_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3229,7 +3249,7 @@ _gostring_ _wrap_llmsize_accel_aliases_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-long long _wrap_llmsize_accel_mem_bytes_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+long long _wrap_llmsize_accel_mem_bytes_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3242,7 +3262,7 @@ long long _wrap_llmsize_accel_mem_bytes_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-intgo _wrap_llmsize_accel_usable_pct_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_usable_pct_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3255,7 +3275,7 @@ intgo _wrap_llmsize_accel_usable_pct_get_core_8f772e0d30422861(struct llmsize_ac
 }
 
 
-intgo _wrap_llmsize_accel_hw_class_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_hw_class_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3268,7 +3288,7 @@ intgo _wrap_llmsize_accel_hw_class_get_core_8f772e0d30422861(struct llmsize_acce
 }
 
 
-double _wrap_llmsize_accel_bw_gbs_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bw_gbs_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3281,7 +3301,7 @@ double _wrap_llmsize_accel_bw_gbs_get_core_8f772e0d30422861(struct llmsize_accel
 }
 
 
-double _wrap_llmsize_accel_bf16_tflops_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bf16_tflops_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3294,7 +3314,7 @@ double _wrap_llmsize_accel_bf16_tflops_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-double _wrap_llmsize_accel_fp8_tflops_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp8_tflops_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3307,7 +3327,7 @@ double _wrap_llmsize_accel_fp8_tflops_get_core_8f772e0d30422861(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_fp4_tflops_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp4_tflops_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3320,7 +3340,7 @@ double _wrap_llmsize_accel_fp4_tflops_get_core_8f772e0d30422861(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_int8_tops_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_int8_tops_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3333,7 +3353,7 @@ double _wrap_llmsize_accel_int8_tops_get_core_8f772e0d30422861(struct llmsize_ac
 }
 
 
-_gostring_ _wrap_llmsize_accel_source_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_source_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3346,7 +3366,7 @@ _gostring_ _wrap_llmsize_accel_source_get_core_8f772e0d30422861(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_memory_options_get_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_memory_options_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3359,7 +3379,7 @@ _gostring_ _wrap_llmsize_accel_memory_options_get_core_8f772e0d30422861(struct l
 }
 
 
-struct llmsize_accel *_wrap_new_llmsize_accel_core_8f772e0d30422861() {
+struct llmsize_accel *_wrap_new_llmsize_accel_core_94c3980bcfa144e5() {
   struct llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
   
@@ -3370,7 +3390,7 @@ struct llmsize_accel *_wrap_new_llmsize_accel_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_accel_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0) {
+void _wrap_delete_llmsize_accel_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   
   arg1 = *(struct llmsize_accel **)&_swig_go_0; 
@@ -3380,7 +3400,7 @@ void _wrap_delete_llmsize_accel_core_8f772e0d30422861(struct llmsize_accel *_swi
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3393,7 +3413,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3406,7 +3426,7 @@ double _wrap_llmsize_efficiency_expected_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3419,7 +3439,7 @@ double _wrap_llmsize_efficiency_low_get_core_8f772e0d30422861(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3432,7 +3452,7 @@ double _wrap_llmsize_efficiency_high_get_core_8f772e0d30422861(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3445,7 +3465,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_8f772e0d30422861(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_8f772e0d30422861() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_94c3980bcfa144e5() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3456,7 +3476,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_8f772e0d30422861() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_8f772e0d30422861(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3466,150 +3486,20 @@ void _wrap_delete_llmsize_efficiency_core_8f772e0d30422861(struct llmsize_effici
 }
 
 
-long long _wrap_llmsize_weights_embed_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
+  uint64_t *result = 0 ;
+  long long *_swig_go_result;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
   
-  result = (uint64_t) ((arg1)->embed);
-  _swig_go_result = result; 
+  result = (uint64_t *)(uint64_t *) ((arg1)->by_component);
+  *(uint64_t **)&_swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_weights_lm_head_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_weights **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->lm_head);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_weights_attn_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_weights **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->attn);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_weights_ffn_dense_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_weights **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->ffn_dense);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_weights_experts_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_weights **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->experts);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_weights_shared_experts_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_weights **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->shared_experts);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_weights_router_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_weights **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->router);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_weights_norms_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_weights **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->norms);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_weights_linear_attn_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_weights **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->linear_attn);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_weights_vision_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_weights **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->vision);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_weights_mtp_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_weights **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->mtp);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_weights_total_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3622,7 +3512,7 @@ long long _wrap_llmsize_weights_total_get_core_8f772e0d30422861(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3635,7 +3525,7 @@ long long _wrap_llmsize_weights_active_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3648,7 +3538,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_8f772e0d30422861(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_8f772e0d30422861() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_94c3980bcfa144e5() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3659,7 +3549,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_8f772e0d30422861(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3669,7 +3559,7 @@ void _wrap_delete_llmsize_weights_core_8f772e0d30422861(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -3681,7 +3571,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -3693,7 +3583,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_8f772e0d30422861() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -3706,7 +3596,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_8f772e0d30422861(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3719,7 +3609,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3732,7 +3622,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_8f772e0d30422861() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_94c3980bcfa144e5() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -3743,7 +3633,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -3753,7 +3643,7 @@ void _wrap_delete_llmsize_gguf_mix_core_8f772e0d30422861(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3766,7 +3656,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_8f772e0d30422861(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3779,7 +3669,7 @@ intgo _wrap_llmsize_file_info_version_get_core_8f772e0d30422861(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3792,7 +3682,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_8f772e0d30422861(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3805,7 +3695,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_8f772e0d30422861(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3818,7 +3708,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_8f772e0d30422861(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3831,7 +3721,7 @@ long long _wrap_llmsize_file_info_needed_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -3844,7 +3734,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_8f772e0d30422861(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -3857,7 +3747,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_8f772e0d30422861(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3870,7 +3760,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_8f772e0d30422861(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3883,7 +3773,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -3896,7 +3786,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_8f772e0d30422861(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3909,7 +3799,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3922,7 +3812,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_8f772e0d30422861(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3935,7 +3825,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3948,7 +3838,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -3961,7 +3851,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_8f772e0d30422861(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_8f772e0d30422861() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_94c3980bcfa144e5() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -3972,7 +3862,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -3982,7 +3872,7 @@ void _wrap_delete_llmsize_file_info_core_8f772e0d30422861(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -3995,7 +3885,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_8f772e0d3042286
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4008,7 +3898,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_8f772e0d30422
 }
 
 
-struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -4021,7 +3911,7 @@ struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_8f772e0d3042286
 }
 
 
-intgo _wrap_llmsize_speed_request_n_accel_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_n_accel_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4034,7 +3924,7 @@ intgo _wrap_llmsize_speed_request_n_accel_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4047,7 +3937,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_8f772e0d30422861(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4060,7 +3950,7 @@ long long _wrap_llmsize_speed_request_context_get_core_8f772e0d30422861(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4073,7 +3963,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_8f772e0d30422861(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4086,7 +3976,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_batch_get_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_batch_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4099,7 +3989,7 @@ intgo _wrap_llmsize_speed_request_batch_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_8f772e0d30422861() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_94c3980bcfa144e5() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -4110,7 +4000,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_8f772e0d30422
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -4120,7 +4010,7 @@ void _wrap_delete_llmsize_speed_request_core_8f772e0d30422861(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4133,7 +4023,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_8f772e0d30422861(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4146,7 +4036,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_8f772e0d30422861(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4159,7 +4049,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_8f772e0d30422861(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4172,7 +4062,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_8f772e0d30422861(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4185,7 +4075,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4198,7 +4088,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4211,7 +4101,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_8f772e0d30422861(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -4224,7 +4114,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_8f772e0d30422861(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_8f772e0d30422861() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_94c3980bcfa144e5() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -4235,7 +4125,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_8f772e0d3042286
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_8f772e0d30422861(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -4245,7 +4135,7 @@ void _wrap_delete_llmsize_speed_result_core_8f772e0d30422861(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -4258,7 +4148,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_8f772e0d30422861(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4271,7 +4161,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_8f772e0d3042286
 }
 
 
-struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -4284,7 +4174,7 @@ struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_8f772e0d30422861(
 }
 
 
-intgo _wrap_llmsize_fit_request_n_accel_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_n_accel_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4297,7 +4187,7 @@ intgo _wrap_llmsize_fit_request_n_accel_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4310,7 +4200,7 @@ long long _wrap_llmsize_fit_request_context_get_core_8f772e0d30422861(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4323,7 +4213,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_8f772e0d30422861(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4336,7 +4226,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4349,7 +4239,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_8f772e0d30422861(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4362,7 +4252,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_8f772e0d30422861() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_94c3980bcfa144e5() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -4373,7 +4263,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_8f772e0d30422861(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -4383,7 +4273,7 @@ void _wrap_delete_llmsize_fit_request_core_8f772e0d30422861(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4396,7 +4286,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_8f772e0d30422861(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4409,7 +4299,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_8f772e0d30422861(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4422,7 +4312,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_8f772e0d30422861(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4435,7 +4325,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_8f772e0d30422861(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4448,7 +4338,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_8f772e0d30422861(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4461,7 +4351,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_8f772e0d30422861(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4474,7 +4364,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_8f772e0d30422861(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -4487,7 +4377,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_8f772e0d30422861(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4500,7 +4390,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_8f772e0d30422861(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_8f772e0d30422861() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_94c3980bcfa144e5() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -4511,7 +4401,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_8f772e0d30422861() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_8f772e0d30422861(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -4521,7 +4411,7 @@ void _wrap_delete_llmsize_fit_result_core_8f772e0d30422861(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_94c3980bcfa144e5() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4533,7 +4423,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_94c3980bcfa144e5() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4545,7 +4435,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_94c3980bcfa144e5() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4557,7 +4447,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_94c3980bcfa144e5() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -4569,7 +4459,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_8f772e0d30422861() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4582,7 +4472,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_8f772e0d30422861(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4595,7 +4485,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4608,7 +4498,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_8f772e0d30422861(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4621,7 +4511,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_8f772e0d30422861(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4634,7 +4524,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_8f772e0d30422861(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4647,7 +4537,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -4660,7 +4550,7 @@ double _wrap_llmsize_quality_row_kld_get_core_8f772e0d30422861(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4673,7 +4563,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4686,7 +4576,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_8f772e0d30422861(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4699,7 +4589,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_8f772e0d30422861(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_8f772e0d30422861() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_94c3980bcfa144e5() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -4710,7 +4600,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_8f772e0d30422861(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_8f772e0d30422861(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -4720,7 +4610,7 @@ void _wrap_delete_llmsize_quality_row_core_8f772e0d30422861(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_94c3980bcfa144e5() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4732,7 +4622,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_94c3980bcfa144e5() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4744,7 +4634,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_94c3980bcfa144e5() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4756,7 +4646,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_94c3980bcfa144e5() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -4768,7 +4658,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4781,7 +4671,7 @@ intgo _wrap_llmsize_quality_metric_get_core_8f772e0d30422861(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4794,7 +4684,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4807,7 +4697,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_8f772e0d30422861(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4820,7 +4710,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4833,7 +4723,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_8f772e0d30422861(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -4846,7 +4736,7 @@ double _wrap_llmsize_quality_kld_get_core_8f772e0d30422861(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -4859,7 +4749,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_8f772e0d30422861(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4872,7 +4762,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_8f772e0d30422861(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_8f772e0d30422861() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_94c3980bcfa144e5() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -4883,7 +4773,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_8f772e0d30422861(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -4893,7 +4783,7 @@ void _wrap_delete_llmsize_quality_core_8f772e0d30422861(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_94c3980bcfa144e5() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4905,7 +4795,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_94c3980bcfa144e5() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4917,7 +4807,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_94c3980bcfa144e5() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4929,7 +4819,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_94c3980bcfa144e5() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4941,7 +4831,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_94c3980bcfa144e5() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4953,7 +4843,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_94c3980bcfa144e5() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4965,7 +4855,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_94c3980bcfa144e5() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -4977,7 +4867,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_8f772e0d30422861() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4990,7 +4880,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5003,7 +4893,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5016,7 +4906,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_8f772e0d30422861(struct ll
 }
 
 
-double _wrap_llmsize_engine_info_mem_fraction_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+double _wrap_llmsize_engine_info_mem_fraction_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   double result;
   double _swig_go_result;
@@ -5029,7 +4919,7 @@ double _wrap_llmsize_engine_info_mem_fraction_get_core_8f772e0d30422861(struct l
 }
 
 
-intgo _wrap_llmsize_engine_info_block_size_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_block_size_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5042,7 +4932,7 @@ intgo _wrap_llmsize_engine_info_block_size_get_core_8f772e0d30422861(struct llms
 }
 
 
-intgo _wrap_llmsize_engine_info_ctx_pad_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_ctx_pad_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5055,7 +4945,7 @@ intgo _wrap_llmsize_engine_info_ctx_pad_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-long long _wrap_llmsize_engine_info_default_context_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_context_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5068,7 +4958,7 @@ long long _wrap_llmsize_engine_info_default_context_get_core_8f772e0d30422861(st
 }
 
 
-intgo _wrap_llmsize_engine_info_default_seqs_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_seqs_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5081,7 +4971,7 @@ intgo _wrap_llmsize_engine_info_default_seqs_get_core_8f772e0d30422861(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_info_default_ubatch_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_ubatch_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5094,7 +4984,7 @@ intgo _wrap_llmsize_engine_info_default_ubatch_get_core_8f772e0d30422861(struct 
 }
 
 
-long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5107,7 +4997,7 @@ long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_8f772e0d3042
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tp1_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tp1_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5120,7 +5010,7 @@ long long _wrap_llmsize_engine_info_overhead_tp1_get_core_8f772e0d30422861(struc
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tpn_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tpn_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5133,7 +5023,7 @@ long long _wrap_llmsize_engine_info_overhead_tpn_get_core_8f772e0d30422861(struc
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5146,7 +5036,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_8f772e0d30422861(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5159,7 +5049,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_8f772e0d30422861(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5172,7 +5062,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_8f772e0d30422861(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_8f772e0d30422861() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_94c3980bcfa144e5() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -5183,7 +5073,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_8f772e0d30422861(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_8f772e0d30422861(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -5193,7 +5083,7 @@ void _wrap_delete_llmsize_engine_info_core_8f772e0d30422861(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -5205,7 +5095,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -5217,7 +5107,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -5229,7 +5119,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -5241,7 +5131,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -5253,7 +5143,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -5265,7 +5155,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -5277,7 +5167,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -5289,7 +5179,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5302,7 +5192,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_8f772e0d30422861(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5315,7 +5205,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_8f772e0d30422861(struc
 }
 
 
-struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -5328,7 +5218,7 @@ struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_8f772e0d30422861(struct 
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5341,7 +5231,7 @@ intgo _wrap_llmsize_plan_engine_get_core_8f772e0d30422861(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5354,7 +5244,7 @@ intgo _wrap_llmsize_plan_tp_get_core_8f772e0d30422861(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5367,7 +5257,7 @@ intgo _wrap_llmsize_plan_pp_get_core_8f772e0d30422861(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5380,7 +5270,7 @@ intgo _wrap_llmsize_plan_dp_get_core_8f772e0d30422861(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_n_accel_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_n_accel_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5393,7 +5283,7 @@ intgo _wrap_llmsize_plan_n_accel_get_core_8f772e0d30422861(struct llmsize_plan *
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5406,7 +5296,7 @@ long long _wrap_llmsize_plan_context_get_core_8f772e0d30422861(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5419,7 +5309,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_8f772e0d30422861(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5432,7 +5322,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_8f772e0d30422861(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -5445,7 +5335,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5458,7 +5348,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_8f772e0d30422861(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5471,7 +5361,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_8f772e0d30422861(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5484,7 +5374,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_8f772e0d30422861(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -5497,7 +5387,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_8f772e0d30422861(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5510,7 +5400,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -5523,7 +5413,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_8f772e0d30422861(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5536,7 +5426,7 @@ intgo _wrap_llmsize_plan_flags_get_core_8f772e0d30422861(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5549,7 +5439,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_8f772e0d30422861(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5562,7 +5452,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_8f772e0d30422861(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -5575,7 +5465,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_8f772e0d30422861(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -5588,7 +5478,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_8f772e0d30422861(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_8f772e0d30422861() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_94c3980bcfa144e5() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -5599,7 +5489,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -5609,7 +5499,7 @@ void _wrap_delete_llmsize_plan_core_8f772e0d30422861(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5622,7 +5512,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_8f772e0d30422861(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5635,7 +5525,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_8f772e0d30422861(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5648,7 +5538,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5661,7 +5551,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_8f772e0d30422861(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5674,7 +5564,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_8f772e0d30422861(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5687,7 +5577,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_8f772e0d30422861(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5700,7 +5590,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_8f772e0d30422861(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5713,7 +5603,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_8f772e0d30422861(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5726,7 +5616,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_8f772e0d30422861(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5739,7 +5629,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_8f772e0d30422861(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5752,7 +5642,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_8f772e0d30422861(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5765,7 +5655,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_8f772e0d30422861(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5778,7 +5668,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_8f772e0d30422861(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5791,7 +5681,7 @@ long long _wrap_llmsize_plan_result_context_get_core_8f772e0d30422861(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5804,7 +5694,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_8f772e0d30422861(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5817,7 +5707,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_8f772e0d30422861(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5830,7 +5720,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_8f772e0d30422861(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5843,7 +5733,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_8f772e0d30422861(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5856,7 +5746,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_8f772e0d30422861
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5869,7 +5759,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_8f772e0d30422861(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5882,7 +5772,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_8f772e0d30422861(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5895,7 +5785,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_8f772e0d30422861(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5908,7 +5798,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_8f772e0d30422861(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5921,7 +5811,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_8f772e0d30422861(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5934,7 +5824,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_8f772e0d30422861(struct llmsize_pl
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5947,7 +5837,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_8f772e0d30422861(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_8f772e0d30422861() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_94c3980bcfa144e5() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -5958,7 +5848,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_8f772e0d30422861(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_8f772e0d30422861(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -5968,7 +5858,7 @@ void _wrap_delete_llmsize_plan_result_core_8f772e0d30422861(struct llmsize_plan_
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5981,7 +5871,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_8f772e0d30422861
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -5994,7 +5884,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_8f772e0
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6007,7 +5897,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_8f772e0d30422861(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6020,7 +5910,7 @@ long long _wrap_llmsize_suggestion_context_get_core_8f772e0d30422861(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6033,7 +5923,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_8f772e0d30422861(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_8f772e0d30422861() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_94c3980bcfa144e5() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -6044,7 +5934,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_8f772e0d30422861() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_8f772e0d30422861(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -6054,7 +5944,7 @@ void _wrap_delete_llmsize_suggestion_core_8f772e0d30422861(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_94c3980bcfa144e5() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -6066,7 +5956,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_94c3980bcfa144e5() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -6078,7 +5968,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_94c3980bcfa144e5() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -6090,7 +5980,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_94c3980bcfa144e5() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -6102,7 +5992,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_94c3980bcfa144e5() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -6114,7 +6004,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_94c3980bcfa144e5() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6126,7 +6016,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_94c3980bcfa144e5() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6138,7 +6028,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_94c3980bcfa144e5() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6150,7 +6040,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_94c3980bcfa144e5() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6162,7 +6052,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_94c3980bcfa144e5() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6174,7 +6064,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_94c3980bcfa144e5() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6186,7 +6076,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_94c3980bcfa144e5() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6198,7 +6088,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_94c3980bcfa144e5() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -6210,7 +6100,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_8f772e0d30422861() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6223,7 +6113,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_8f772e0d30422861(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6236,7 +6126,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_8f772e0d30422861(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6249,7 +6139,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_8f772e0d30422861(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6262,7 +6152,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6275,7 +6165,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_8f772e0d30422861(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6288,7 +6178,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_8f772e0d30422861(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6301,7 +6191,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6314,7 +6204,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_8f772e0d30422861(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6327,7 +6217,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6340,7 +6230,7 @@ intgo _wrap_llmsize_license_commercial_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6353,7 +6243,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_8f772e0d30422861(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6366,7 +6256,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_8f772e0d30422861(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6379,7 +6269,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6392,7 +6282,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_8f772e0d30422861(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6405,7 +6295,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_8f772e0d30422861(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -6418,7 +6308,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_8f772e0d30422861(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6431,7 +6321,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6444,7 +6334,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_8f772e0d30422861(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6457,7 +6347,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6470,7 +6360,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_8f772e0d30422861(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6483,7 +6373,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_8f772e0d30422861(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6496,7 +6386,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_8f772e0d30422861(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6509,7 +6399,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6522,7 +6412,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_8f772e0d30422861(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6535,7 +6425,7 @@ intgo _wrap_llmsize_license_outputs_get_core_8f772e0d30422861(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6548,7 +6438,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_8f772e0d30422861(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6561,7 +6451,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_8f772e0d30422861(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6574,7 +6464,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_8f772e0d30422861() {
+struct llmsize_license *_wrap_new_llmsize_license_core_94c3980bcfa144e5() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -6585,7 +6475,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_license_core_8f772e0d30422861(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -6595,7 +6485,7 @@ void _wrap_delete_llmsize_license_core_8f772e0d30422861(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6608,7 +6498,7 @@ intgo _wrap_llmsize_use_commercial_get_core_8f772e0d30422861(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6621,7 +6511,7 @@ long long _wrap_llmsize_use_mau_get_core_8f772e0d30422861(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6634,7 +6524,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_8f772e0d30422861(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -6647,7 +6537,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_8f772e0d30422861(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6660,7 +6550,7 @@ intgo _wrap_llmsize_use_eu_get_core_8f772e0d30422861(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6673,7 +6563,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_8f772e0d30422861(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6686,7 +6576,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_8f772e0d30422861(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6699,7 +6589,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_8f772e0d30422861() {
+struct llmsize_use *_wrap_new_llmsize_use_core_94c3980bcfa144e5() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -6710,7 +6600,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_use_core_8f772e0d30422861(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -6720,7 +6610,7 @@ void _wrap_delete_llmsize_use_core_8f772e0d30422861(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_94c3980bcfa144e5() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6732,7 +6622,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_94c3980bcfa144e5() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6744,7 +6634,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_94c3980bcfa144e5() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6756,7 +6646,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_94c3980bcfa144e5() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -6768,7 +6658,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6780,7 +6670,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6792,7 +6682,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6804,7 +6694,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6816,7 +6706,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6828,7 +6718,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6840,7 +6730,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6852,7 +6742,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6864,7 +6754,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6876,7 +6766,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6888,7 +6778,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_94c3980bcfa144e5() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -6900,7 +6790,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6913,7 +6803,7 @@ intgo _wrap_llmsize_finding_about_get_core_8f772e0d30422861(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6926,7 +6816,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_8f772e0d30422861(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6939,7 +6829,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6952,7 +6842,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_8f772e0d30422861(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6965,7 +6855,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_8f772e0d30422861() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_94c3980bcfa144e5() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -6976,7 +6866,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_8f772e0d30422861(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -6986,7 +6876,7 @@ void _wrap_delete_llmsize_finding_core_8f772e0d30422861(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6999,7 +6889,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_8f772e0d30422861(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7012,7 +6902,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_8f772e0d30422861(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7025,7 +6915,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_8f772e0d30422861(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_8f772e0d30422861() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_94c3980bcfa144e5() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -7036,7 +6926,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_8f772e0d304
 }
 
 
-void _wrap_delete_llmsize_license_result_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -7046,7 +6936,7 @@ void _wrap_delete_llmsize_license_result_core_8f772e0d30422861(struct llmsize_li
 }
 
 
-struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -7059,7 +6949,7 @@ struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_8f772e0d304228
 }
 
 
-intgo _wrap_llmsize_select_request_n_accel_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_n_accel_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7072,7 +6962,7 @@ intgo _wrap_llmsize_select_request_n_accel_get_core_8f772e0d30422861(struct llms
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7085,7 +6975,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-intgo _wrap_llmsize_select_request_users_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_users_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7098,7 +6988,7 @@ intgo _wrap_llmsize_select_request_users_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7111,7 +7001,7 @@ long long _wrap_llmsize_select_request_context_get_core_8f772e0d30422861(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7124,7 +7014,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_8f772e0d30422861(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -7137,7 +7027,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_8f772e0d30422861(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7150,7 +7040,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_8f772e0d30422861(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -7163,7 +7053,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_8f772e0d30422861(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7176,7 +7066,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_8f772e0d
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -7189,7 +7079,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_8f772e0d30422861(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7202,7 +7092,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_8f772e0d30422861(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7215,7 +7105,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_8f772e0d30422861
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7228,7 +7118,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_8f772e0d30422861
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7241,7 +7131,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -7254,7 +7144,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_8f772e0d30422861(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7267,7 +7157,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_8f772e0d30422861(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7280,7 +7170,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_8f772e0d30422861(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_8f772e0d30422861() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_94c3980bcfa144e5() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -7291,7 +7181,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_8f772e0d304
 }
 
 
-void _wrap_delete_llmsize_select_request_core_8f772e0d30422861(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -7301,7 +7191,7 @@ void _wrap_delete_llmsize_select_request_core_8f772e0d30422861(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_94c3980bcfa144e5() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7313,7 +7203,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_94c3980bcfa144e5() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7325,7 +7215,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_94c3980bcfa144e5() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7337,7 +7227,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_94c3980bcfa144e5() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7349,7 +7239,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_94c3980bcfa144e5() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7361,7 +7251,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_94c3980bcfa144e5() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7373,7 +7263,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_94c3980bcfa144e5() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7385,7 +7275,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_94c3980bcfa144e5() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7397,7 +7287,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_94c3980bcfa144e5() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -7409,7 +7299,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -7422,7 +7312,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_8f772e0d30422861(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7435,7 +7325,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_8f772e0d30422861(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7448,7 +7338,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7461,7 +7351,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_8f772e0d30422861(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7474,7 +7364,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_8f772e0d30422861(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7487,7 +7377,7 @@ double _wrap_llmsize_candidate_score_get_core_8f772e0d30422861(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -7500,7 +7390,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7513,7 +7403,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_8f772e0d30422861(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7526,7 +7416,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_8f772e0d3042286
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -7539,7 +7429,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_8f772e0d3042286
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7552,7 +7442,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_8f772e0d30422861() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_94c3980bcfa144e5() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -7563,7 +7453,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_8f772e0d30422861(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -7573,7 +7463,7 @@ void _wrap_delete_llmsize_candidate_core_8f772e0d30422861(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -7586,7 +7476,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_8f772e0d30422861(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7599,7 +7489,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_8f772e0d30422861(stru
 }
 
 
-struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -7612,7 +7502,7 @@ struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_8f772e0d30422861(struct
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7625,7 +7515,7 @@ long long _wrap_llmsize_claim_bytes_get_core_8f772e0d30422861(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -7638,7 +7528,7 @@ double _wrap_llmsize_claim_tps_get_core_8f772e0d30422861(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_8f772e0d30422861() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_94c3980bcfa144e5() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -7649,7 +7539,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -7659,7 +7549,7 @@ void _wrap_delete_llmsize_claim_core_8f772e0d30422861(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7672,7 +7562,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_8f772e0d30422861(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7685,7 +7575,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_8f772e0d30422861(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7698,7 +7588,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_8f772e0d30422861(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_accel_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_accel_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7711,7 +7601,7 @@ intgo _wrap_llmsize_claim_check_fits_accel_get_core_8f772e0d30422861(struct llms
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7724,7 +7614,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -7737,7 +7627,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_8f772e0d30422861(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7750,7 +7640,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_8f772e0d30422861(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_8f772e0d30422861() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_94c3980bcfa144e5() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -7761,7 +7651,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_8f772e0d30422861(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_8f772e0d30422861(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -7771,7 +7661,7 @@ void _wrap_delete_llmsize_claim_check_core_8f772e0d30422861(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7784,7 +7674,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_8f772e0d30422861(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7797,7 +7687,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_8f772e0d30422861(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7810,7 +7700,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_8f772e0d30422861(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7823,7 +7713,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_8f772e0d30422861(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7836,7 +7726,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7849,7 +7739,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_8f772e0d30422861(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7862,7 +7752,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_8f772e0d30422861() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_94c3980bcfa144e5() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -7873,7 +7763,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_8f772e0d30422861(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -7883,7 +7773,7 @@ void _wrap_delete_llmsize_hf_family_core_8f772e0d30422861(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7896,7 +7786,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_8f772e0d30422861(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7909,7 +7799,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7922,7 +7812,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7935,7 +7825,7 @@ long long _wrap_llmsize_release_bytes_get_core_8f772e0d30422861(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7948,7 +7838,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_8f772e0d30422861() {
+struct llmsize_release *_wrap_new_llmsize_release_core_94c3980bcfa144e5() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -7959,7 +7849,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_release_core_8f772e0d30422861(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -7969,7 +7859,7 @@ void _wrap_delete_llmsize_release_core_8f772e0d30422861(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_8f772e0d30422861(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_94c3980bcfa144e5(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7982,7 +7872,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_8f772e0d30422861(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_94c3980bcfa144e5(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7995,7 +7885,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_8f772e0d30422861(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_94c3980bcfa144e5(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8008,7 +7898,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_8f772e0d30422861(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_8f772e0d30422861(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_94c3980bcfa144e5(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8021,7 +7911,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_8f772e0d30422861(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_8f772e0d30422861() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_94c3980bcfa144e5() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -8032,7 +7922,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_8f772e0d30422861() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_8f772e0d30422861(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_94c3980bcfa144e5(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -8042,7 +7932,7 @@ void _wrap_delete_llmsize_ollama_tag_core_8f772e0d30422861(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HOW_ID_core_94c3980bcfa144e5() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -8054,7 +7944,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_94c3980bcfa144e5() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -8066,7 +7956,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_94c3980bcfa144e5() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -8078,7 +7968,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_94c3980bcfa144e5() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -8090,7 +7980,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_94c3980bcfa144e5() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -8102,7 +7992,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_94c3980bcfa144e5() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -8114,7 +8004,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_94c3980bcfa144e5() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -8126,7 +8016,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_94c3980bcfa144e5() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -8138,7 +8028,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_94c3980bcfa144e5() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -8150,7 +8040,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_94c3980bcfa144e5() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -8162,7 +8052,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_94c3980bcfa144e5() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -8174,7 +8064,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_94c3980bcfa144e5() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -8186,7 +8076,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_94c3980bcfa144e5() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -8198,7 +8088,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_94c3980bcfa144e5() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -8210,7 +8100,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_94c3980bcfa144e5() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -8222,7 +8112,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8235,7 +8125,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_8f772e0d30422861(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8248,7 +8138,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_8f772e0d30422861
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8261,7 +8151,7 @@ intgo _wrap_llmsize_resolution_how_get_core_8f772e0d30422861(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8274,7 +8164,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_8f772e0d30422861(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8287,7 +8177,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_8f772e0d30422861(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -8300,7 +8190,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_8f772e0d30422861(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8313,7 +8203,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_8f772e0d30422861(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_8f772e0d30422861() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_94c3980bcfa144e5() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -8324,7 +8214,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_8f772e0d30422861() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_8f772e0d30422861(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -8334,7 +8224,7 @@ void _wrap_delete_llmsize_resolution_core_8f772e0d30422861(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_94c3980bcfa144e5() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -8346,7 +8236,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_94c3980bcfa144e5() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -8358,7 +8248,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_94c3980bcfa144e5() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -8370,7 +8260,7 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_8f772e0d30422861(struct llmsize_accel_resolution *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_94c3980bcfa144e5(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -8383,7 +8273,7 @@ struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_8f772e0d3042
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_8f772e0d30422861(struct llmsize_accel_resolution *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_94c3980bcfa144e5(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -8396,7 +8286,7 @@ struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_8f772e0d304228
 }
 
 
-intgo _wrap_llmsize_accel_resolution_memory_from_get_core_8f772e0d30422861(struct llmsize_accel_resolution *_swig_go_0) {
+intgo _wrap_llmsize_accel_resolution_memory_from_get_core_94c3980bcfa144e5(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8409,7 +8299,7 @@ intgo _wrap_llmsize_accel_resolution_memory_from_get_core_8f772e0d30422861(struc
 }
 
 
-intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_8f772e0d30422861(struct llmsize_accel_resolution *_swig_go_0) {
+intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_94c3980bcfa144e5(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8422,7 +8312,7 @@ intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_8f772e0d30422861(st
 }
 
 
-struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_8f772e0d30422861() {
+struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_94c3980bcfa144e5() {
   struct llmsize_accel_resolution *result = 0 ;
   struct llmsize_accel_resolution *_swig_go_result;
   
@@ -8433,7 +8323,7 @@ struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_8f772e0
 }
 
 
-void _wrap_delete_llmsize_accel_resolution_core_8f772e0d30422861(struct llmsize_accel_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_accel_resolution_core_94c3980bcfa144e5(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   
   arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
@@ -8443,7 +8333,7 @@ void _wrap_delete_llmsize_accel_resolution_core_8f772e0d30422861(struct llmsize_
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_94c3980bcfa144e5() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -8455,7 +8345,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ACCELS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TABLE_ACCELS_core_94c3980bcfa144e5() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -8467,7 +8357,7 @@ intgo _wrap_LLMSIZE_TABLE_ACCELS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_94c3980bcfa144e5() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -8479,7 +8369,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_94c3980bcfa144e5() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -8491,7 +8381,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_94c3980bcfa144e5() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -8503,7 +8393,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_94c3980bcfa144e5() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -8515,7 +8405,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_8f772e0d30422861() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_8f772e0d30422861() {
+_gostring_ _wrap_llmsize_version_core_94c3980bcfa144e5() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -8526,7 +8416,7 @@ _gostring_ _wrap_llmsize_version_core_8f772e0d30422861() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_8f772e0d30422861() {
+_gostring_ _wrap_llmsize_data_version_core_94c3980bcfa144e5() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -8537,7 +8427,7 @@ _gostring_ _wrap_llmsize_data_version_core_8f772e0d30422861() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_8f772e0d30422861(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_94c3980bcfa144e5(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8550,7 +8440,20 @@ _gostring_ _wrap_llmsize_strerror_core_8f772e0d30422861(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_8f772e0d30422861() {
+_gostring_ _wrap_llmsize_status_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
+  llmsize_status arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (llmsize_status)_swig_go_0; 
+  
+  result = (char *)llmsize_status_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_model_count_core_94c3980bcfa144e5() {
   size_t result;
   long long _swig_go_result;
   
@@ -8561,7 +8464,7 @@ long long _wrap_llmsize_model_count_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_8f772e0d30422861(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_94c3980bcfa144e5(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8574,7 +8477,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_8f772e0d30422861(long long _sw
 }
 
 
-long long _wrap_llmsize_accel_count_core_8f772e0d30422861() {
+long long _wrap_llmsize_accel_count_core_94c3980bcfa144e5() {
   size_t result;
   long long _swig_go_result;
   
@@ -8585,7 +8488,7 @@ long long _wrap_llmsize_accel_count_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_at_core_8f772e0d30422861(long long _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_at_core_94c3980bcfa144e5(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -8598,7 +8501,7 @@ struct llmsize_accel *_wrap_llmsize_accel_at_core_8f772e0d30422861(long long _sw
 }
 
 
-long long _wrap_llmsize_format_count_core_8f772e0d30422861() {
+long long _wrap_llmsize_format_count_core_94c3980bcfa144e5() {
   size_t result;
   long long _swig_go_result;
   
@@ -8609,7 +8512,7 @@ long long _wrap_llmsize_format_count_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_8f772e0d30422861(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_94c3980bcfa144e5(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8622,7 +8525,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_8f772e0d30422861(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_8f772e0d30422861(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8635,7 +8538,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_8f772e0d30422861(intgo _swig_go_0) {
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_8f772e0d30422861(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_94c3980bcfa144e5(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -8648,7 +8551,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_8f772e0d30422861(int
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_8f772e0d30422861(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8661,7 +8564,7 @@ _gostring_ _wrap_llmsize_how_name_core_8f772e0d30422861(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_8f772e0d30422861(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8674,7 +8577,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_8f772e0d30422861(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_8f772e0d30422861() {
+long long _wrap_llmsize_release_count_core_94c3980bcfa144e5() {
   size_t result;
   long long _swig_go_result;
   
@@ -8685,7 +8588,7 @@ long long _wrap_llmsize_release_count_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_8f772e0d30422861(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_94c3980bcfa144e5(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -8698,7 +8601,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_8f772e0d30422861(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_8f772e0d30422861() {
+long long _wrap_llmsize_ollama_tag_count_core_94c3980bcfa144e5() {
   size_t result;
   long long _swig_go_result;
   
@@ -8709,7 +8612,7 @@ long long _wrap_llmsize_ollama_tag_count_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_8f772e0d30422861(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_94c3980bcfa144e5(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -8722,7 +8625,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_8f772e0d30422861(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8735,7 +8638,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_8f772e0d30422861(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_8f772e0d30422861(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_94c3980bcfa144e5(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -8752,7 +8655,7 @@ intgo _wrap_llmsize_read_file_core_8f772e0d30422861(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_8f772e0d30422861(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_94c3980bcfa144e5(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -8769,7 +8672,7 @@ intgo _wrap_llmsize_read_gguf_core_8f772e0d30422861(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_8f772e0d30422861(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_94c3980bcfa144e5(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -8786,7 +8689,7 @@ intgo _wrap_llmsize_read_safetensors_core_8f772e0d30422861(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_8f772e0d30422861(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -8801,7 +8704,7 @@ intgo _wrap_llmsize_file_match_core_8f772e0d30422861(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_model_validate_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -8814,7 +8717,20 @@ intgo _wrap_llmsize_model_validate_core_8f772e0d30422861(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_params_of_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+_gostring_ _wrap_llmsize_component_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_component_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_params_of_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -8829,7 +8745,7 @@ intgo _wrap_llmsize_params_of_core_8f772e0d30422861(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -8846,7 +8762,7 @@ intgo _wrap_llmsize_weight_bytes_core_8f772e0d30422861(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -8863,7 +8779,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_8f772e0d30422861(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_8f772e0d30422861(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8876,7 +8792,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_8f772e0d30422861(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -8897,7 +8813,7 @@ intgo _wrap_llmsize_kv_bytes_core_8f772e0d30422861(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -8918,7 +8834,7 @@ intgo _wrap_llmsize_activation_bytes_core_8f772e0d30422861(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_8f772e0d30422861(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -8933,7 +8849,7 @@ intgo _wrap_llmsize_speed_core_8f772e0d30422861(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_8f772e0d30422861(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -8948,7 +8864,7 @@ intgo _wrap_llmsize_fit_core_8f772e0d30422861(struct llmsize_fit_request *_swig_
 }
 
 
-long long _wrap_llmsize_engine_count_core_8f772e0d30422861() {
+long long _wrap_llmsize_engine_count_core_94c3980bcfa144e5() {
   size_t result;
   long long _swig_go_result;
   
@@ -8959,7 +8875,7 @@ long long _wrap_llmsize_engine_count_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_8f772e0d30422861(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_94c3980bcfa144e5(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -8972,7 +8888,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_8f772e0d30422861(long l
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -8987,7 +8903,7 @@ intgo _wrap_llmsize_valid_tp_core_8f772e0d30422861(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -9002,7 +8918,7 @@ intgo _wrap_llmsize_plan_fit_core_8f772e0d30422861(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -9017,7 +8933,7 @@ intgo _wrap_llmsize_plan_max_context_core_8f772e0d30422861(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -9032,7 +8948,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_8f772e0d30422861(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -9049,7 +8965,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_8f772e0d30422861(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -9072,7 +8988,7 @@ intgo _wrap_llmsize_plan_best_format_core_8f772e0d30422861(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -9093,7 +9009,7 @@ intgo _wrap_llmsize_largest_model_core_8f772e0d30422861(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -9108,7 +9024,7 @@ intgo _wrap_llmsize_plan_suggest_core_8f772e0d30422861(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_8f772e0d30422861(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_accel *arg2 = (llmsize_accel *) 0 ;
   uint32_t arg3 ;
@@ -9125,7 +9041,7 @@ intgo _wrap_llmsize_format_runs_on_core_8f772e0d30422861(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_8f772e0d30422861() {
+long long _wrap_llmsize_quality_row_count_core_94c3980bcfa144e5() {
   size_t result;
   long long _swig_go_result;
   
@@ -9136,7 +9052,7 @@ long long _wrap_llmsize_quality_row_count_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_8f772e0d30422861(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_94c3980bcfa144e5(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -9149,7 +9065,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_8f772e0d30422861(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -9166,7 +9082,7 @@ intgo _wrap_llmsize_quality_of_core_8f772e0d30422861(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -9189,7 +9105,7 @@ intgo _wrap_llmsize_best_format_core_8f772e0d30422861(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -9214,7 +9130,7 @@ intgo _wrap_llmsize_smallest_format_core_8f772e0d30422861(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_8f772e0d30422861() {
+long long _wrap_llmsize_license_count_core_94c3980bcfa144e5() {
   size_t result;
   long long _swig_go_result;
   
@@ -9225,7 +9141,7 @@ long long _wrap_llmsize_license_count_core_8f772e0d30422861() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_8f772e0d30422861(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_94c3980bcfa144e5(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -9238,7 +9154,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_8f772e0d30422861(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9251,7 +9167,7 @@ intgo _wrap_llmsize_model_tasks_core_8f772e0d30422861(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_8f772e0d30422861(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_94c3980bcfa144e5(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -9271,7 +9187,7 @@ intgo _wrap_llmsize_parse_use_core_8f772e0d30422861(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -9288,7 +9204,7 @@ intgo _wrap_llmsize_license_check_core_8f772e0d30422861(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_8f772e0d30422861(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -9307,7 +9223,7 @@ intgo _wrap_llmsize_license_terms_core_8f772e0d30422861(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_check_claim_core_8f772e0d30422861(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -9322,7 +9238,7 @@ intgo _wrap_llmsize_check_claim_core_8f772e0d30422861(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_8f772e0d30422861(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_94c3980bcfa144e5(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9335,7 +9251,7 @@ intgo _wrap_llmsize_params_out_status_get_core_8f772e0d30422861(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_8f772e0d30422861(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_94c3980bcfa144e5(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -9348,7 +9264,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_8f772e0d30422861(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_8f772e0d30422861() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_94c3980bcfa144e5() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -9359,7 +9275,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_8f772e0d30422861() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_8f772e0d30422861(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_94c3980bcfa144e5(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -9369,7 +9285,7 @@ void _wrap_delete_llmsize_params_out_core_8f772e0d30422861(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_8f772e0d30422861(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_94c3980bcfa144e5(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9382,7 +9298,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_8f772e0d30422861(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_94c3980bcfa144e5(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -9395,7 +9311,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_8f772e0d3042286
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_8f772e0d30422861() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_94c3980bcfa144e5() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -9406,7 +9322,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_8f772e0d30422861(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_8f772e0d30422861(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_94c3980bcfa144e5(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -9416,7 +9332,7 @@ void _wrap_delete_llmsize_weights_out_core_8f772e0d30422861(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_8f772e0d30422861(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_94c3980bcfa144e5(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9429,7 +9345,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_8f772e0d30422861(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_8f772e0d30422861(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_94c3980bcfa144e5(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9442,7 +9358,7 @@ long long _wrap_llmsize_u64_out_value_get_core_8f772e0d30422861(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_8f772e0d30422861() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_94c3980bcfa144e5() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -9453,7 +9369,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_8f772e0d30422861(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_94c3980bcfa144e5(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -9463,7 +9379,7 @@ void _wrap_delete_llmsize_u64_out_core_8f772e0d30422861(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_8f772e0d30422861(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_94c3980bcfa144e5(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9476,7 +9392,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_8f772e0d30422861(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_8f772e0d30422861(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_94c3980bcfa144e5(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -9489,7 +9405,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_8f772e0d3042
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_8f772e0d30422861() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_94c3980bcfa144e5() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -9500,7 +9416,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_8f772e0d30422861(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_94c3980bcfa144e5(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -9510,7 +9426,7 @@ void _wrap_delete_llmsize_speed_out_core_8f772e0d30422861(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_8f772e0d30422861(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_94c3980bcfa144e5(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9523,7 +9439,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_8f772e0d30422861(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_8f772e0d30422861(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_94c3980bcfa144e5(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -9536,7 +9452,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_8f772e0d304228
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_8f772e0d30422861() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_94c3980bcfa144e5() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -9547,7 +9463,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_8f772e0d30422861(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_94c3980bcfa144e5(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -9557,7 +9473,7 @@ void _wrap_delete_llmsize_plan_out_core_8f772e0d30422861(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_8f772e0d30422861(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_94c3980bcfa144e5(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9570,7 +9486,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_8f772e0d30422861(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_94c3980bcfa144e5(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -9583,7 +9499,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_8f772e0d3
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_8f772e0d30422861() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_94c3980bcfa144e5() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -9594,7 +9510,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_8f772e0d304
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_8f772e0d30422861(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_94c3980bcfa144e5(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -9604,7 +9520,7 @@ void _wrap_delete_llmsize_suggestion_out_core_8f772e0d30422861(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_8f772e0d30422861(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_94c3980bcfa144e5(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9617,7 +9533,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_8f772e0d30422861(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_94c3980bcfa144e5(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -9630,7 +9546,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_8f772e0d3042286
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_8f772e0d30422861() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_94c3980bcfa144e5() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -9641,7 +9557,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_8f772e0d30422861(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_8f772e0d30422861(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_94c3980bcfa144e5(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -9651,7 +9567,7 @@ void _wrap_delete_llmsize_quality_out_core_8f772e0d30422861(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_8f772e0d30422861(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_94c3980bcfa144e5(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9664,7 +9580,7 @@ intgo _wrap_llmsize_license_out_status_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_8f772e0d30422861(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_94c3980bcfa144e5(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -9677,7 +9593,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_8f772e0d
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_8f772e0d30422861() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_94c3980bcfa144e5() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -9688,7 +9604,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_8f772e0d30422861(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_8f772e0d30422861(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_94c3980bcfa144e5(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -9698,7 +9614,7 @@ void _wrap_delete_llmsize_license_out_core_8f772e0d30422861(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_8f772e0d30422861(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_94c3980bcfa144e5(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9711,7 +9627,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_8f772e0d30422861(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_8f772e0d30422861(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_94c3980bcfa144e5(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -9724,7 +9640,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_8f772e0d30422
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_8f772e0d30422861() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_94c3980bcfa144e5() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -9735,7 +9651,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_8f772e0d30422861(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_94c3980bcfa144e5(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -9745,7 +9661,7 @@ void _wrap_delete_llmsize_claim_out_core_8f772e0d30422861(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_8f772e0d30422861(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_94c3980bcfa144e5(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9758,7 +9674,7 @@ intgo _wrap_llmsize_format_out_status_get_core_8f772e0d30422861(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_8f772e0d30422861(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_94c3980bcfa144e5(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9771,7 +9687,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_8f772e0d30422861
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_8f772e0d30422861(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_94c3980bcfa144e5(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -9784,7 +9700,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_8f772e0d304228
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_8f772e0d30422861() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_94c3980bcfa144e5() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -9795,7 +9711,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_8f772e0d30422861() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_8f772e0d30422861(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_94c3980bcfa144e5(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -9805,7 +9721,7 @@ void _wrap_delete_llmsize_format_out_core_8f772e0d30422861(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -9822,7 +9738,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_8f772e0d30422861(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -9841,7 +9757,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_8f772e0d30422861(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_8f772e0d30422861(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_94c3980bcfa144e5(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9854,7 +9770,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_8f772e0d30422861(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_8f772e0d30422861(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_94c3980bcfa144e5(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -9867,7 +9783,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_8f772e0d30422861(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_8f772e0d30422861() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_94c3980bcfa144e5() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -9878,7 +9794,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_8f772e0d30422861(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_94c3980bcfa144e5(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -9888,7 +9804,7 @@ void _wrap_delete_llmsize_mix_out_core_8f772e0d30422861(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -9907,7 +9823,37 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_8f772e0d30422861(struct 
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_params_component_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+  llmsize_params *arg1 = (llmsize_params *) 0 ;
+  uint32_t arg2 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(llmsize_params **)&_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  result = (uint64_t)llmsize_params_component((struct llmsize_params const *)arg1,arg2);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_weights_component_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+  llmsize_weights *arg1 = (llmsize_weights *) 0 ;
+  uint32_t arg2 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(llmsize_weights **)&_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  result = (uint64_t)llmsize_weights_component((struct llmsize_weights const *)arg1,arg2);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_mix_tensors_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -9922,7 +9868,7 @@ intgo _wrap_llmsize_mix_tensors_core_8f772e0d30422861(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_8f772e0d30422861(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -9937,7 +9883,7 @@ long long _wrap_llmsize_mix_bytes_core_8f772e0d30422861(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -9960,7 +9906,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_8f772e0d30422861(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -9983,7 +9929,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_8f772e0d30422861(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -10016,7 +9962,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_8f772e0d30422861(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -10071,7 +10017,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_8f772e0d30422861(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -10088,7 +10034,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_8f772e0d30422861(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -10105,7 +10051,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_8f772e0d30422861
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -10122,7 +10068,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_8f772e0d30422861(st
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -10141,7 +10087,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_8f772e0d30422861(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -10158,7 +10104,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_8f772e0d30422
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -10177,7 +10123,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_8f772e0d30422
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -10196,7 +10142,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_8f772e0d30422861(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -10215,7 +10161,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_8f772e0d30422861(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_8f772e0d30422861(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_94c3980bcfa144e5(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -10246,7 +10192,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_8f772e0d30422861(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -10265,7 +10211,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_8f772e0d30422861(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_8f772e0d30422861(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -10290,7 +10236,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_8f772e0d30422861(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10308,7 +10254,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_8f772e0d30422861(_gostring_
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -10326,7 +10272,7 @@ struct llmsize_accel *_wrap_llmsize_accel_named_core_8f772e0d30422861(_gostring_
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10344,7 +10290,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_8f772e0d30422861(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -10362,7 +10308,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_8f772e0d30422861(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10380,7 +10326,7 @@ intgo _wrap_llmsize_engine_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10398,7 +10344,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_8f772e0d30422861(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10411,7 +10357,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10424,7 +10370,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_8f772e0d304228
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10437,7 +10383,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_8f772e0d3042
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10450,7 +10396,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_8f772e0d30422861(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10463,7 +10409,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_8f772e0d30422861(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10476,7 +10422,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_8f772e0d30422861(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_8f772e0d30422861() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_94c3980bcfa144e5() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -10487,7 +10433,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_8f772e0d304
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_8f772e0d30422861(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -10497,7 +10443,7 @@ void _wrap_delete_llmsize_resolution_out_core_8f772e0d30422861(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_8f772e0d30422861(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_94c3980bcfa144e5(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -10521,7 +10467,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_8f772e0d30422861(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_8f772e0d30422861(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_94c3980bcfa144e5(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -10543,7 +10489,7 @@ struct llmsize_format *_wrap_llmsize_default_format_core_8f772e0d30422861(_gostr
 }
 
 
-intgo _wrap_llmsize_accel_out_status_get_core_8f772e0d30422861(struct llmsize_accel_out *_swig_go_0) {
+intgo _wrap_llmsize_accel_out_status_get_core_94c3980bcfa144e5(struct llmsize_accel_out *_swig_go_0) {
   struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10556,7 +10502,7 @@ intgo _wrap_llmsize_accel_out_status_get_core_8f772e0d30422861(struct llmsize_ac
 }
 
 
-struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_8f772e0d30422861(struct llmsize_accel_out *_swig_go_0) {
+struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_94c3980bcfa144e5(struct llmsize_accel_out *_swig_go_0) {
   struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
   llmsize_accel_resolution *result = 0 ;
   struct llmsize_accel_resolution *_swig_go_result;
@@ -10569,7 +10515,7 @@ struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_8f772e0d
 }
 
 
-struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_8f772e0d30422861() {
+struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_94c3980bcfa144e5() {
   struct llmsize_accel_out *result = 0 ;
   struct llmsize_accel_out *_swig_go_result;
   
@@ -10580,7 +10526,7 @@ struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_accel_out_core_8f772e0d30422861(struct llmsize_accel_out *_swig_go_0) {
+void _wrap_delete_llmsize_accel_out_core_94c3980bcfa144e5(struct llmsize_accel_out *_swig_go_0) {
   struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
   
   arg1 = *(struct llmsize_accel_out **)&_swig_go_0; 
@@ -10590,7 +10536,7 @@ void _wrap_delete_llmsize_accel_out_core_8f772e0d30422861(struct llmsize_accel_o
 }
 
 
-struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_accel_out result;
   struct llmsize_accel_out *_swig_go_result;
@@ -10612,7 +10558,7 @@ struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_8f772e0d30422861(
 }
 
 
-struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_8f772e0d30422861(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_94c3980bcfa144e5(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
@@ -10635,7 +10581,7 @@ struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_8f772e0d30422861
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_8f772e0d30422861(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_94c3980bcfa144e5(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10648,7 +10594,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_8f772e0d30422861(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_8f772e0d30422861() {
+struct llmsize_names *_wrap_new_llmsize_names_core_94c3980bcfa144e5() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -10659,7 +10605,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_names_core_8f772e0d30422861(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_94c3980bcfa144e5(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -10669,7 +10615,7 @@ void _wrap_delete_llmsize_names_core_8f772e0d30422861(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_8f772e0d30422861(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_94c3980bcfa144e5(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -10693,7 +10639,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_8f772e0d30422861(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_8f772e0d30422861(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_94c3980bcfa144e5(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10706,7 +10652,7 @@ intgo _wrap_llmsize_model_result_status_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_8f772e0d30422861(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_94c3980bcfa144e5(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10719,7 +10665,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_8f772e0d30422861
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_8f772e0d30422861() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_94c3980bcfa144e5() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -10730,7 +10676,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_8f772e0d3042286
 }
 
 
-void _wrap_delete_llmsize_model_result_core_8f772e0d30422861(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_94c3980bcfa144e5(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -10740,7 +10686,7 @@ void _wrap_delete_llmsize_model_result_core_8f772e0d30422861(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -10762,7 +10708,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_8f772e0d30422861
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -10781,7 +10727,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_8f772e0d30422861(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_8f772e0d30422861(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -10800,7 +10746,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_8f772e0d30422861(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10813,7 +10759,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -10826,7 +10772,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_8f772e0d30422861(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10839,7 +10785,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_8f772e0d30422861(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10852,7 +10798,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_8f772e0d30422861(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10865,7 +10811,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_8f772e0d30422861(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10878,7 +10824,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_8f772e0d30422861(struct 
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_8f772e0d30422861() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_94c3980bcfa144e5() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -10889,7 +10835,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_8f772e0d3042286
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_8f772e0d30422861(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -10899,7 +10845,7 @@ void _wrap_delete_llmsize_parse_result_core_8f772e0d30422861(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_8f772e0d30422861(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_94c3980bcfa144e5(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -10921,7 +10867,7 @@ long long _wrap_llmsize__split_core_8f772e0d30422861(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_8f772e0d30422861(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_94c3980bcfa144e5(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10947,7 +10893,7 @@ void _wrap_llmsize__copy_core_8f772e0d30422861(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_8f772e0d30422861(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_94c3980bcfa144e5(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -10976,7 +10922,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_8f772e0d30422861(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10989,7 +10935,7 @@ intgo _wrap_llmsize_selection_status_get_core_8f772e0d30422861(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -11002,7 +10948,7 @@ long long _wrap_llmsize_selection_n_get_core_8f772e0d30422861(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -11015,7 +10961,7 @@ long long _wrap_llmsize_selection_candidates_get_core_8f772e0d30422861(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -11028,7 +10974,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_8f772e0d304228
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_8f772e0d30422861() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_94c3980bcfa144e5() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -11039,7 +10985,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -11049,7 +10995,7 @@ void _wrap_delete_llmsize_selection_core_8f772e0d30422861(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_8f772e0d30422861(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_accel *arg1 = (llmsize_accel *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -11100,7 +11046,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_8f772e0d30422861(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -11119,7 +11065,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_8f772e0d30422861(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_8f772e0d30422861(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -11129,7 +11075,7 @@ void _wrap_llmsize_selection_free_core_8f772e0d30422861(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -11142,7 +11088,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_8f772e0d30422861(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -11155,7 +11101,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_8f772e0d30422861(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_accel_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_accel_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -11168,7 +11114,7 @@ intgo _wrap_llmsize_sweep_row_accel_get_core_8f772e0d30422861(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -11181,7 +11127,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_8f772e0d30422861(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11194,7 +11140,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11207,7 +11153,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_8f772e0d30422861(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11220,7 +11166,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_8f772e0d30422861(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11233,7 +11179,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_8f772e0d30422861(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11246,7 +11192,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_8f772e0d30422861(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11259,7 +11205,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_8f772e0d30422861(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11272,7 +11218,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_8f772e0d30422861(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -11285,7 +11231,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_8f772e0d30422861(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11298,7 +11244,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_8f772e0d30422861(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -11311,7 +11257,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_8f772e0d30422861(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -11324,7 +11270,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_8f772e0d30422861(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -11337,7 +11283,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_8f772e0d30422861(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_8f772e0d30422861() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_94c3980bcfa144e5() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -11348,7 +11294,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_8f772e0d30422861(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -11358,7 +11304,7 @@ void _wrap_delete_llmsize_sweep_row_core_8f772e0d30422861(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11371,7 +11317,7 @@ intgo _wrap_llmsize_sweep_status_get_core_8f772e0d30422861(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11384,7 +11330,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_8f772e0d30422861(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -11397,7 +11343,7 @@ long long _wrap_llmsize_sweep_n_get_core_8f772e0d30422861(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -11410,7 +11356,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_8f772e0d30422861(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_8f772e0d30422861() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_94c3980bcfa144e5() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -11421,7 +11367,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -11431,7 +11377,7 @@ void _wrap_delete_llmsize_sweep_core_8f772e0d30422861(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -11449,7 +11395,7 @@ long long _wrap_llmsize__count_core_8f772e0d30422861(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_8f772e0d30422861(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_94c3980bcfa144e5(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -11475,7 +11421,7 @@ void _wrap_llmsize__nth_core_8f772e0d30422861(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_8f772e0d30422861(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_94c3980bcfa144e5(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11520,7 +11466,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_8f772e0d30422861(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_8f772e0d30422861() {
+long long _wrap_llmsize_sweep_row_size_core_94c3980bcfa144e5() {
   size_t result;
   long long _swig_go_result;
   
@@ -11531,7 +11477,7 @@ long long _wrap_llmsize_sweep_row_size_core_8f772e0d30422861() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_8f772e0d30422861(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_94c3980bcfa144e5(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11544,7 +11490,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_8f772e0d30422861(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_8f772e0d30422861(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_94c3980bcfa144e5(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -11557,7 +11503,7 @@ long long _wrap_llmsize_blob_size_get_core_8f772e0d30422861(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_8f772e0d30422861() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_94c3980bcfa144e5() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -11568,7 +11514,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_8f772e0d30422861(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_94c3980bcfa144e5(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -11578,7 +11524,7 @@ void _wrap_delete_llmsize_blob_core_8f772e0d30422861(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -11595,7 +11541,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_8f772e0d30422861(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -11608,7 +11554,7 @@ void *_wrap_llmsize_sweep_data_core_8f772e0d30422861(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_8f772e0d30422861(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -11618,7 +11564,7 @@ void _wrap_llmsize_sweep_free_core_8f772e0d30422861(struct llmsize_sweep *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_FITS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_FITS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11630,7 +11576,7 @@ intgo _wrap_LLMSIZE_FLAT_FITS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_TIGHT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_TIGHT_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11642,7 +11588,7 @@ intgo _wrap_LLMSIZE_FLAT_TIGHT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_REFUSED_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11654,7 +11600,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_LOADS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_LOADS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11666,7 +11612,7 @@ intgo _wrap_LLMSIZE_FLAT_LOADS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11678,7 +11624,7 @@ intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_KV_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11690,7 +11636,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11702,7 +11648,7 @@ intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11714,7 +11660,7 @@ intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_TOTAL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_TOTAL_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11726,7 +11672,7 @@ intgo _wrap_LLMSIZE_FLAT_TOTAL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_USABLE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_USABLE_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11738,7 +11684,7 @@ intgo _wrap_LLMSIZE_FLAT_USABLE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11750,7 +11696,7 @@ intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11762,7 +11708,7 @@ intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11774,7 +11720,7 @@ intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11786,7 +11732,7 @@ intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_SEQS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_SEQS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11798,7 +11744,7 @@ intgo _wrap_LLMSIZE_FLAT_SEQS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_GPUS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_GPUS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11810,7 +11756,7 @@ intgo _wrap_LLMSIZE_FLAT_GPUS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11822,7 +11768,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11834,7 +11780,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11846,7 +11792,7 @@ intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11858,7 +11804,7 @@ intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11870,7 +11816,7 @@ intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11882,7 +11828,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11894,7 +11840,7 @@ intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11906,7 +11852,7 @@ intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_8f772e0d30422861() {
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_N_core_8f772e0d30422861() {
+intgo _wrap_LLMSIZE_FLAT_N_core_94c3980bcfa144e5() {
   int result;
   intgo _swig_go_result;
   
@@ -11918,7 +11864,7 @@ intgo _wrap_LLMSIZE_FLAT_N_core_8f772e0d30422861() {
 }
 
 
-long long _wrap_llmsize__bits_core_8f772e0d30422861(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_94c3980bcfa144e5(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11931,7 +11877,7 @@ long long _wrap_llmsize__bits_core_8f772e0d30422861(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -11953,7 +11899,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_8f772e0d30422861(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -11966,7 +11912,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_8f772e0d30422861(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -11979,7 +11925,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_8f772e0d30422861
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -11992,7 +11938,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_8f772e0d30422861(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_8f772e0d30422861() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_94c3980bcfa144e5() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -12003,7 +11949,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -12013,7 +11959,7 @@ void _wrap_delete_llmsize_prepared_core_8f772e0d30422861(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -12026,7 +11972,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_8f772e0d30422861(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -12039,7 +11985,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_8f772e0d30422861(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_8f772e0d30422861(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -12049,7 +11995,7 @@ void _wrap_llmsize_prepared_free_core_8f772e0d30422861(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_8f772e0d30422861(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -12070,7 +12016,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_8f772e0d30422861(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_8f772e0d30422861(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_94c3980bcfa144e5(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12083,7 +12029,7 @@ intgo _wrap_llmsize_file_out_status_get_core_8f772e0d30422861(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_8f772e0d30422861(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_94c3980bcfa144e5(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -12096,7 +12042,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_8f772e0d30422861
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_8f772e0d30422861(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_94c3980bcfa144e5(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12109,7 +12055,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_8f772e0d30422861(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_8f772e0d30422861() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_94c3980bcfa144e5() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -12120,7 +12066,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_8f772e0d30422861(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_94c3980bcfa144e5(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -12130,7 +12076,7 @@ void _wrap_delete_llmsize_file_out_core_8f772e0d30422861(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -12151,7 +12097,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_8f772e0d30422861(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_8f772e0d30422861(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_94c3980bcfa144e5(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12164,7 +12110,7 @@ intgo _wrap_llmsize_use_out_status_get_core_8f772e0d30422861(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_8f772e0d30422861(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_94c3980bcfa144e5(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -12177,7 +12123,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_8f772e0d30422861(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_8f772e0d30422861() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_94c3980bcfa144e5() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -12188,7 +12134,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_8f772e0d30422861() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_8f772e0d30422861(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_94c3980bcfa144e5(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -12198,7 +12144,7 @@ void _wrap_delete_llmsize_use_out_core_8f772e0d30422861(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_8f772e0d30422861(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;

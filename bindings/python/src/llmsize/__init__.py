@@ -20,7 +20,7 @@ import enum
 import json
 import os
 import struct
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, make_dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import core as _core
@@ -396,48 +396,32 @@ def _copy(cls, obj, **extra):
     return cls(**values)
 
 
-@dataclass(frozen=True)
-class Params(_Record):
-    """Parameter counts by component; ``text`` excludes vision towers and MTP modules."""
-
-    embed: int
-    lm_head: int
-    attn: int
-    ffn_dense: int
-    experts: int
-    shared_experts: int
-    router: int
-    norms: int
-    linear_attn: int
-    vision: int
-    mtp: int
-    text: int
-    total: int
-    active: int
+# The components llmsize sizes separately, in the library's order (llmsize_component_name).
+_COMPONENTS = tuple(_c.llmsize_component_name(i) for i in range(_c.LLMSIZE_COMPONENT_COUNT))
 
 
-@dataclass(frozen=True)
-class Weights(_Record):
-    """Weight bytes by component in one format; ``active`` is read per token."""
+def _components(value) -> Dict[str, int]:
+    """The by_component figures of an llmsize_params or llmsize_weights as {name: value}."""
+    at = _c.llmsize_params_component if isinstance(value, _core.llmsize_params) else _c.llmsize_weights_component
+    return {k: int(at(value, i)) for i, k in enumerate(_COMPONENTS)}
 
-    embed: int
-    lm_head: int
-    attn: int
-    ffn_dense: int
-    experts: int
-    shared_experts: int
-    router: int
-    norms: int
-    linear_attn: int
-    vision: int
-    mtp: int
-    total: int
-    active: int
-    file_bytes: int
 
+class _WeightsBase(_Record):
     @property
     def total_gib(self) -> float:
-        return self.total / GIB
+        return self.total / GIB  # type: ignore[attr-defined]
+
+
+Params = make_dataclass("Params", [(k, int) for k in _COMPONENTS] + [("text", int), ("total", int), ("active", int)],
+                        bases=(_Record,), frozen=True)
+Params.__doc__ = ("Parameter counts by component (one field per llmsize component); ``text`` excludes vision "
+                  "towers and MTP modules.")
+Params.__module__ = __name__
+
+Weights = make_dataclass("Weights", [(k, int) for k in _COMPONENTS] +
+                         [("total", int), ("active", int), ("file_bytes", int)], bases=(_WeightsBase,), frozen=True)
+Weights.__doc__ = "Weight bytes by component in one format; ``active`` is read per token."
+Weights.__module__ = __name__
 
 
 @dataclass(frozen=True)
@@ -898,7 +882,7 @@ class Model(_Row):
         """Parameter counts by component."""
         r = _c.llmsize_params_get(self._p)
         _raise(r.status, self.id)
-        return _copy(Params, r.value)
+        return _copy(Params, r.value, **_components(r.value))
 
     @property
     def params_total(self) -> int:
@@ -918,7 +902,7 @@ class Model(_Row):
         f = format(fmt)
         r = _c.llmsize_weights_get(self._p, f._p)
         _raise(r.status, f"{self.id} {f.id}")
-        return _copy(Weights, r.value)
+        return _copy(Weights, r.value, **_components(r.value))
 
     def weight_bytes(self, fmt: Union[str, Format] = "bf16") -> int:
         """All weight bytes in a format (exact integer)."""
@@ -1261,10 +1245,6 @@ def _sweep_columns(raw: bytes, ms: List[str], fs: List[str], gs: List[str]) -> D
     return cols
 
 
-_COMPONENTS = ("embed", "lm_head", "attn", "ffn_dense", "experts", "shared_experts", "router", "norms",
-               "linear_attn", "vision", "mtp")
-
-
 @dataclass(frozen=True)
 class FileInfo(_Record):
     """A GGUF or safetensors header read exactly (:func:`inspect`): tensor bytes and
@@ -1317,8 +1297,8 @@ def inspect(source: Union[bytes, bytearray, memoryview, str, os.PathLike], max_b
                              r.status, int(r.value.needed))
     _raise(r.status, "file header")
     v = r.value
-    exact = {k: int(getattr(v.bytes, k)) for k in _COMPONENTS}
-    params = {k: int(getattr(v.params, k)) for k in _COMPONENTS}
+    exact = _components(v.bytes)
+    params = _components(v.params)
     fmt = v.format.id.split("|")[0] if v.format else None
     match = r.match.id.split("|")[0] if r.match else None
     predicted = None

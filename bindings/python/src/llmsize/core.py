@@ -269,20 +269,22 @@ class llmsize_model(object):
 
 # Register llmsize_model in _core:
 _core.llmsize_model_swigregister(llmsize_model)
+LLMSIZE_COMPONENT_EMBED = _core.LLMSIZE_COMPONENT_EMBED
+LLMSIZE_COMPONENT_LM_HEAD = _core.LLMSIZE_COMPONENT_LM_HEAD
+LLMSIZE_COMPONENT_ATTN = _core.LLMSIZE_COMPONENT_ATTN
+LLMSIZE_COMPONENT_FFN_DENSE = _core.LLMSIZE_COMPONENT_FFN_DENSE
+LLMSIZE_COMPONENT_EXPERTS = _core.LLMSIZE_COMPONENT_EXPERTS
+LLMSIZE_COMPONENT_SHARED_EXPERTS = _core.LLMSIZE_COMPONENT_SHARED_EXPERTS
+LLMSIZE_COMPONENT_ROUTER = _core.LLMSIZE_COMPONENT_ROUTER
+LLMSIZE_COMPONENT_NORMS = _core.LLMSIZE_COMPONENT_NORMS
+LLMSIZE_COMPONENT_LINEAR_ATTN = _core.LLMSIZE_COMPONENT_LINEAR_ATTN
+LLMSIZE_COMPONENT_VISION = _core.LLMSIZE_COMPONENT_VISION
+LLMSIZE_COMPONENT_MTP = _core.LLMSIZE_COMPONENT_MTP
+LLMSIZE_COMPONENT_COUNT = _core.LLMSIZE_COMPONENT_COUNT
 class llmsize_params(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
-    embed = property(_core.llmsize_params_embed_get)
-    lm_head = property(_core.llmsize_params_lm_head_get)
-    attn = property(_core.llmsize_params_attn_get)
-    ffn_dense = property(_core.llmsize_params_ffn_dense_get)
-    experts = property(_core.llmsize_params_experts_get)
-    shared_experts = property(_core.llmsize_params_shared_experts_get)
-    router = property(_core.llmsize_params_router_get)
-    norms = property(_core.llmsize_params_norms_get)
-    linear_attn = property(_core.llmsize_params_linear_attn_get)
-    vision = property(_core.llmsize_params_vision_get)
-    mtp = property(_core.llmsize_params_mtp_get)
+    by_component = property(_core.llmsize_params_by_component_get)
     text = property(_core.llmsize_params_text_get)
     total = property(_core.llmsize_params_total_get)
     active = property(_core.llmsize_params_active_get)
@@ -390,17 +392,7 @@ _core.llmsize_efficiency_swigregister(llmsize_efficiency)
 class llmsize_weights(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
-    embed = property(_core.llmsize_weights_embed_get)
-    lm_head = property(_core.llmsize_weights_lm_head_get)
-    attn = property(_core.llmsize_weights_attn_get)
-    ffn_dense = property(_core.llmsize_weights_ffn_dense_get)
-    experts = property(_core.llmsize_weights_experts_get)
-    shared_experts = property(_core.llmsize_weights_shared_experts_get)
-    router = property(_core.llmsize_weights_router_get)
-    norms = property(_core.llmsize_weights_norms_get)
-    linear_attn = property(_core.llmsize_weights_linear_attn_get)
-    vision = property(_core.llmsize_weights_vision_get)
-    mtp = property(_core.llmsize_weights_mtp_get)
+    by_component = property(_core.llmsize_weights_by_component_get)
     total = property(_core.llmsize_weights_total_get)
     active = property(_core.llmsize_weights_active_get)
     file_bytes = property(_core.llmsize_weights_file_bytes_get)
@@ -1014,6 +1006,9 @@ def llmsize_data_version():
 def llmsize_strerror(status):
     return _core.llmsize_strerror(status)
 
+def llmsize_status_name(status):
+    return _core.llmsize_status_name(status)
+
 def llmsize_model_count():
     return _core.llmsize_model_count()
 
@@ -1073,6 +1068,9 @@ def llmsize_file_match(file, out):
 
 def llmsize_model_validate(model):
     return _core.llmsize_model_validate(model)
+
+def llmsize_component_name(component):
+    return _core.llmsize_component_name(component)
 
 def llmsize_params_of(model, out):
     return _core.llmsize_params_of(model, out)
@@ -1308,6 +1306,12 @@ _core.llmsize_mix_out_swigregister(llmsize_mix_out)
 
 def llmsize_gguf_mix_get(m, f):
     return _core.llmsize_gguf_mix_get(m, f)
+
+def llmsize_params_component(p, c):
+    return _core.llmsize_params_component(p, c)
+
+def llmsize_weights_component(w, c):
+    return _core.llmsize_weights_component(w, c)
 
 def llmsize_mix_tensors(x, type):
     return _core.llmsize_mix_tensors(x, type)

@@ -2991,88 +2991,89 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 #define SWIGTYPE_p_llmsize_claim_check swig_types[10]
 #define SWIGTYPE_p_llmsize_claim_out swig_types[11]
 #define SWIGTYPE_p_llmsize_clause swig_types[12]
-#define SWIGTYPE_p_llmsize_compute swig_types[13]
-#define SWIGTYPE_p_llmsize_confidence swig_types[14]
-#define SWIGTYPE_p_llmsize_dims swig_types[15]
-#define SWIGTYPE_p_llmsize_efficiency swig_types[16]
-#define SWIGTYPE_p_llmsize_encoder swig_types[17]
-#define SWIGTYPE_p_llmsize_engine swig_types[18]
-#define SWIGTYPE_p_llmsize_engine_info swig_types[19]
-#define SWIGTYPE_p_llmsize_extra swig_types[20]
-#define SWIGTYPE_p_llmsize_file_info swig_types[21]
-#define SWIGTYPE_p_llmsize_file_out swig_types[22]
-#define SWIGTYPE_p_llmsize_finding swig_types[23]
-#define SWIGTYPE_p_llmsize_fit_request swig_types[24]
-#define SWIGTYPE_p_llmsize_fit_result swig_types[25]
-#define SWIGTYPE_p_llmsize_format swig_types[26]
-#define SWIGTYPE_p_llmsize_format_from swig_types[27]
-#define SWIGTYPE_p_llmsize_format_kind swig_types[28]
-#define SWIGTYPE_p_llmsize_format_out swig_types[29]
-#define SWIGTYPE_p_llmsize_gate swig_types[30]
-#define SWIGTYPE_p_llmsize_gguf_mix swig_types[31]
-#define SWIGTYPE_p_llmsize_head swig_types[32]
-#define SWIGTYPE_p_llmsize_hf_family swig_types[33]
-#define SWIGTYPE_p_llmsize_how swig_types[34]
-#define SWIGTYPE_p_llmsize_hw_class swig_types[35]
-#define SWIGTYPE_p_llmsize_kv_dtype swig_types[36]
-#define SWIGTYPE_p_llmsize_license swig_types[37]
-#define SWIGTYPE_p_llmsize_license_out swig_types[38]
-#define SWIGTYPE_p_llmsize_license_result swig_types[39]
-#define SWIGTYPE_p_llmsize_linear_attn swig_types[40]
-#define SWIGTYPE_p_llmsize_memory_from swig_types[41]
-#define SWIGTYPE_p_llmsize_metric swig_types[42]
-#define SWIGTYPE_p_llmsize_mix_out swig_types[43]
-#define SWIGTYPE_p_llmsize_mla swig_types[44]
-#define SWIGTYPE_p_llmsize_model swig_types[45]
-#define SWIGTYPE_p_llmsize_model_result swig_types[46]
-#define SWIGTYPE_p_llmsize_moe swig_types[47]
-#define SWIGTYPE_p_llmsize_names swig_types[48]
-#define SWIGTYPE_p_llmsize_ollama_tag swig_types[49]
-#define SWIGTYPE_p_llmsize_outputs_rule swig_types[50]
-#define SWIGTYPE_p_llmsize_params swig_types[51]
-#define SWIGTYPE_p_llmsize_params_out swig_types[52]
-#define SWIGTYPE_p_llmsize_parse_result swig_types[53]
-#define SWIGTYPE_p_llmsize_plan swig_types[54]
-#define SWIGTYPE_p_llmsize_plan_out swig_types[55]
-#define SWIGTYPE_p_llmsize_plan_result swig_types[56]
-#define SWIGTYPE_p_llmsize_quality swig_types[57]
-#define SWIGTYPE_p_llmsize_quality_out swig_types[58]
-#define SWIGTYPE_p_llmsize_quality_row swig_types[59]
-#define SWIGTYPE_p_llmsize_reject swig_types[60]
-#define SWIGTYPE_p_llmsize_release swig_types[61]
-#define SWIGTYPE_p_llmsize_resolution swig_types[62]
-#define SWIGTYPE_p_llmsize_resolution_out swig_types[63]
-#define SWIGTYPE_p_llmsize_select_request swig_types[64]
-#define SWIGTYPE_p_llmsize_selection swig_types[65]
-#define SWIGTYPE_p_llmsize_speed_out swig_types[66]
-#define SWIGTYPE_p_llmsize_speed_request swig_types[67]
-#define SWIGTYPE_p_llmsize_speed_result swig_types[68]
-#define SWIGTYPE_p_llmsize_status swig_types[69]
-#define SWIGTYPE_p_llmsize_suggestion swig_types[70]
-#define SWIGTYPE_p_llmsize_suggestion_out swig_types[71]
-#define SWIGTYPE_p_llmsize_sweep swig_types[72]
-#define SWIGTYPE_p_llmsize_sweep_row swig_types[73]
-#define SWIGTYPE_p_llmsize_table swig_types[74]
-#define SWIGTYPE_p_llmsize_term swig_types[75]
-#define SWIGTYPE_p_llmsize_u64_out swig_types[76]
-#define SWIGTYPE_p_llmsize_use swig_types[77]
-#define SWIGTYPE_p_llmsize_use_out swig_types[78]
-#define SWIGTYPE_p_llmsize_verdict swig_types[79]
-#define SWIGTYPE_p_llmsize_weights swig_types[80]
-#define SWIGTYPE_p_llmsize_weights_out swig_types[81]
-#define SWIGTYPE_p_long_long swig_types[82]
-#define SWIGTYPE_p_p_char swig_types[83]
-#define SWIGTYPE_p_p_llmsize_format swig_types[84]
-#define SWIGTYPE_p_p_llmsize_model swig_types[85]
-#define SWIGTYPE_p_short swig_types[86]
-#define SWIGTYPE_p_signed_char swig_types[87]
-#define SWIGTYPE_p_unsigned_char swig_types[88]
-#define SWIGTYPE_p_unsigned_int swig_types[89]
-#define SWIGTYPE_p_unsigned_long_long swig_types[90]
-#define SWIGTYPE_p_unsigned_short swig_types[91]
-#define SWIGTYPE_p_void swig_types[92]
-static swig_type_info *swig_types[94];
-static swig_module_info swig_module = {swig_types, 93, 0, 0, 0, 0};
+#define SWIGTYPE_p_llmsize_component swig_types[13]
+#define SWIGTYPE_p_llmsize_compute swig_types[14]
+#define SWIGTYPE_p_llmsize_confidence swig_types[15]
+#define SWIGTYPE_p_llmsize_dims swig_types[16]
+#define SWIGTYPE_p_llmsize_efficiency swig_types[17]
+#define SWIGTYPE_p_llmsize_encoder swig_types[18]
+#define SWIGTYPE_p_llmsize_engine swig_types[19]
+#define SWIGTYPE_p_llmsize_engine_info swig_types[20]
+#define SWIGTYPE_p_llmsize_extra swig_types[21]
+#define SWIGTYPE_p_llmsize_file_info swig_types[22]
+#define SWIGTYPE_p_llmsize_file_out swig_types[23]
+#define SWIGTYPE_p_llmsize_finding swig_types[24]
+#define SWIGTYPE_p_llmsize_fit_request swig_types[25]
+#define SWIGTYPE_p_llmsize_fit_result swig_types[26]
+#define SWIGTYPE_p_llmsize_format swig_types[27]
+#define SWIGTYPE_p_llmsize_format_from swig_types[28]
+#define SWIGTYPE_p_llmsize_format_kind swig_types[29]
+#define SWIGTYPE_p_llmsize_format_out swig_types[30]
+#define SWIGTYPE_p_llmsize_gate swig_types[31]
+#define SWIGTYPE_p_llmsize_gguf_mix swig_types[32]
+#define SWIGTYPE_p_llmsize_head swig_types[33]
+#define SWIGTYPE_p_llmsize_hf_family swig_types[34]
+#define SWIGTYPE_p_llmsize_how swig_types[35]
+#define SWIGTYPE_p_llmsize_hw_class swig_types[36]
+#define SWIGTYPE_p_llmsize_kv_dtype swig_types[37]
+#define SWIGTYPE_p_llmsize_license swig_types[38]
+#define SWIGTYPE_p_llmsize_license_out swig_types[39]
+#define SWIGTYPE_p_llmsize_license_result swig_types[40]
+#define SWIGTYPE_p_llmsize_linear_attn swig_types[41]
+#define SWIGTYPE_p_llmsize_memory_from swig_types[42]
+#define SWIGTYPE_p_llmsize_metric swig_types[43]
+#define SWIGTYPE_p_llmsize_mix_out swig_types[44]
+#define SWIGTYPE_p_llmsize_mla swig_types[45]
+#define SWIGTYPE_p_llmsize_model swig_types[46]
+#define SWIGTYPE_p_llmsize_model_result swig_types[47]
+#define SWIGTYPE_p_llmsize_moe swig_types[48]
+#define SWIGTYPE_p_llmsize_names swig_types[49]
+#define SWIGTYPE_p_llmsize_ollama_tag swig_types[50]
+#define SWIGTYPE_p_llmsize_outputs_rule swig_types[51]
+#define SWIGTYPE_p_llmsize_params swig_types[52]
+#define SWIGTYPE_p_llmsize_params_out swig_types[53]
+#define SWIGTYPE_p_llmsize_parse_result swig_types[54]
+#define SWIGTYPE_p_llmsize_plan swig_types[55]
+#define SWIGTYPE_p_llmsize_plan_out swig_types[56]
+#define SWIGTYPE_p_llmsize_plan_result swig_types[57]
+#define SWIGTYPE_p_llmsize_quality swig_types[58]
+#define SWIGTYPE_p_llmsize_quality_out swig_types[59]
+#define SWIGTYPE_p_llmsize_quality_row swig_types[60]
+#define SWIGTYPE_p_llmsize_reject swig_types[61]
+#define SWIGTYPE_p_llmsize_release swig_types[62]
+#define SWIGTYPE_p_llmsize_resolution swig_types[63]
+#define SWIGTYPE_p_llmsize_resolution_out swig_types[64]
+#define SWIGTYPE_p_llmsize_select_request swig_types[65]
+#define SWIGTYPE_p_llmsize_selection swig_types[66]
+#define SWIGTYPE_p_llmsize_speed_out swig_types[67]
+#define SWIGTYPE_p_llmsize_speed_request swig_types[68]
+#define SWIGTYPE_p_llmsize_speed_result swig_types[69]
+#define SWIGTYPE_p_llmsize_status swig_types[70]
+#define SWIGTYPE_p_llmsize_suggestion swig_types[71]
+#define SWIGTYPE_p_llmsize_suggestion_out swig_types[72]
+#define SWIGTYPE_p_llmsize_sweep swig_types[73]
+#define SWIGTYPE_p_llmsize_sweep_row swig_types[74]
+#define SWIGTYPE_p_llmsize_table swig_types[75]
+#define SWIGTYPE_p_llmsize_term swig_types[76]
+#define SWIGTYPE_p_llmsize_u64_out swig_types[77]
+#define SWIGTYPE_p_llmsize_use swig_types[78]
+#define SWIGTYPE_p_llmsize_use_out swig_types[79]
+#define SWIGTYPE_p_llmsize_verdict swig_types[80]
+#define SWIGTYPE_p_llmsize_weights swig_types[81]
+#define SWIGTYPE_p_llmsize_weights_out swig_types[82]
+#define SWIGTYPE_p_long_long swig_types[83]
+#define SWIGTYPE_p_p_char swig_types[84]
+#define SWIGTYPE_p_p_llmsize_format swig_types[85]
+#define SWIGTYPE_p_p_llmsize_model swig_types[86]
+#define SWIGTYPE_p_short swig_types[87]
+#define SWIGTYPE_p_signed_char swig_types[88]
+#define SWIGTYPE_p_unsigned_char swig_types[89]
+#define SWIGTYPE_p_unsigned_int swig_types[90]
+#define SWIGTYPE_p_unsigned_long_long swig_types[91]
+#define SWIGTYPE_p_unsigned_short swig_types[92]
+#define SWIGTYPE_p_void swig_types[93]
+static swig_type_info *swig_types[95];
+static swig_module_info swig_module = {swig_types, 94, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -3642,7 +3643,13 @@ typedef struct llmsize_mix_out { int status; llmsize_gguf_mix value; } llmsize_m
 llmsize_mix_out llmsize_gguf_mix_get(const llmsize_model *m, const llmsize_format *f) {
     llmsize_mix_out r; r.status = llmsize_gguf_mix_of(m, f, &r.value); return r;
 }
-/* arrays do not cross SWIG well: one type at a time (0 past the end) */
+/* arrays do not cross SWIG well: one entry at a time (0 past the end) */
+uint64_t llmsize_params_component(const llmsize_params *p, uint32_t c) {
+    return p && c < LLMSIZE_COMPONENT_COUNT ? p->by_component[c] : 0;
+}
+uint64_t llmsize_weights_component(const llmsize_weights *w, uint32_t c) {
+    return w && c < LLMSIZE_COMPONENT_COUNT ? w->by_component[c] : 0;
+}
 uint32_t llmsize_mix_tensors(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->tensors[type] : 0; }
 uint64_t llmsize_mix_bytes(const llmsize_gguf_mix *x, uint32_t type) { return x && type < LLMSIZE_GGML_TYPE_COUNT ? x->bytes[type] : 0; }
 llmsize_u64_out llmsize_activation_get(const llmsize_model *m, uint64_t batch, uint64_t seq, int eager) {
@@ -5848,253 +5855,23 @@ SWIGINTERN PyObject *llmsize_model_swiginit(PyObject *SWIGUNUSEDPARM(self), PyOb
   return SWIG_Python_InitShadowInstance(args);
 }
 
-SWIGINTERN PyObject *_wrap_llmsize_params_embed_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_params_by_component_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
-  uint64_t result;
+  uint64_t *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_embed_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_by_component_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
   }
   arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->embed);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_params_lm_head_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_lm_head_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
-  }
-  arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->lm_head);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_params_attn_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_attn_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
-  }
-  arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->attn);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_params_ffn_dense_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_ffn_dense_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
-  }
-  arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->ffn_dense);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_params_experts_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_experts_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
-  }
-  arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->experts);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_params_shared_experts_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_shared_experts_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
-  }
-  arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->shared_experts);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_params_router_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_router_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
-  }
-  arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->router);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_params_norms_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_norms_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
-  }
-  arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->norms);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_params_linear_attn_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_linear_attn_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
-  }
-  arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->linear_attn);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_params_vision_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_vision_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
-  }
-  arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->vision);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_params_mtp_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_mtp_get" "', argument " "1"" of type '" "struct llmsize_params *""'"); 
-  }
-  arg1 = (struct llmsize_params *)(argp1);
-  result = (uint64_t) ((arg1)->mtp);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  result = (uint64_t *)(uint64_t *) ((arg1)->by_component);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_unsigned_long_long, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -7159,253 +6936,23 @@ SWIGINTERN PyObject *llmsize_efficiency_swiginit(PyObject *SWIGUNUSEDPARM(self),
   return SWIG_Python_InitShadowInstance(args);
 }
 
-SWIGINTERN PyObject *_wrap_llmsize_weights_embed_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_weights_by_component_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
-  uint64_t result;
+  uint64_t *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_embed_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_by_component_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
   }
   arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->embed);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_weights_lm_head_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_lm_head_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
-  }
-  arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->lm_head);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_weights_attn_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_attn_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
-  }
-  arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->attn);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_weights_ffn_dense_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_ffn_dense_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
-  }
-  arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->ffn_dense);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_weights_experts_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_experts_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
-  }
-  arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->experts);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_weights_shared_experts_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_shared_experts_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
-  }
-  arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->shared_experts);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_weights_router_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_router_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
-  }
-  arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->router);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_weights_norms_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_norms_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
-  }
-  arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->norms);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_weights_linear_attn_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_linear_attn_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
-  }
-  arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->linear_attn);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_weights_vision_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_vision_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
-  }
-  arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->vision);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_weights_mtp_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_mtp_get" "', argument " "1"" of type '" "struct llmsize_weights *""'"); 
-  }
-  arg1 = (struct llmsize_weights *)(argp1);
-  result = (uint64_t) ((arg1)->mtp);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  result = (uint64_t *)(uint64_t *) ((arg1)->by_component);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_unsigned_long_long, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -14557,6 +14104,29 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_status_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_status arg1 ;
+  int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_status_name" "', argument " "1"" of type '" "llmsize_status""'");
+  } 
+  arg1 = (llmsize_status)(val1);
+  result = (char *)llmsize_status_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_model_count(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   size_t result;
@@ -15007,6 +14577,29 @@ SWIGINTERN PyObject *_wrap_llmsize_model_validate(PyObject *self, PyObject *args
   arg1 = (llmsize_model *)(argp1);
   result = (llmsize_status)llmsize_model_validate((struct llmsize_model const *)arg1);
   resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_component_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_component_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_component_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
   return resultobj;
 fail:
   return NULL;
@@ -17212,6 +16805,66 @@ SWIGINTERN PyObject *_wrap_llmsize_gguf_mix_get(PyObject *self, PyObject *args) 
   arg2 = (llmsize_format *)(argp2);
   result = llmsize_gguf_mix_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2);
   resultobj = SWIG_NewPointerObj((llmsize_mix_out *)memcpy((llmsize_mix_out *)calloc(1,sizeof(llmsize_mix_out)),&result,sizeof(llmsize_mix_out)), SWIGTYPE_p_llmsize_mix_out, SWIG_POINTER_OWN |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_params_component(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_params *arg1 = (llmsize_params *) 0 ;
+  uint32_t arg2 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  unsigned int val2 ;
+  int ecode2 = 0 ;
+  PyObject *swig_obj[2] ;
+  uint64_t result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_params_component", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_params, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_params_component" "', argument " "1"" of type '" "llmsize_params const *""'"); 
+  }
+  arg1 = (llmsize_params *)(argp1);
+  ecode2 = SWIG_AsVal_unsigned_SS_int(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_params_component" "', argument " "2"" of type '" "uint32_t""'");
+  } 
+  arg2 = (uint32_t)(val2);
+  result = (uint64_t)llmsize_params_component((struct llmsize_params const *)arg1,arg2);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_weights_component(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_weights *arg1 = (llmsize_weights *) 0 ;
+  uint32_t arg2 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  unsigned int val2 ;
+  int ecode2 = 0 ;
+  PyObject *swig_obj[2] ;
+  uint64_t result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_weights_component", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_weights, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_weights_component" "', argument " "1"" of type '" "llmsize_weights const *""'"); 
+  }
+  arg1 = (llmsize_weights *)(argp1);
+  ecode2 = SWIG_AsVal_unsigned_SS_int(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_weights_component" "', argument " "2"" of type '" "uint32_t""'");
+  } 
+  arg2 = (uint32_t)(val2);
+  result = (uint64_t)llmsize_weights_component((struct llmsize_weights const *)arg1,arg2);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
   return resultobj;
 fail:
   return NULL;
@@ -20787,17 +20440,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_model", _wrap_delete_llmsize_model, METH_O, NULL},
 	 { "llmsize_model_swigregister", llmsize_model_swigregister, METH_O, NULL},
 	 { "llmsize_model_swiginit", llmsize_model_swiginit, METH_VARARGS, NULL},
-	 { "llmsize_params_embed_get", _wrap_llmsize_params_embed_get, METH_O, NULL},
-	 { "llmsize_params_lm_head_get", _wrap_llmsize_params_lm_head_get, METH_O, NULL},
-	 { "llmsize_params_attn_get", _wrap_llmsize_params_attn_get, METH_O, NULL},
-	 { "llmsize_params_ffn_dense_get", _wrap_llmsize_params_ffn_dense_get, METH_O, NULL},
-	 { "llmsize_params_experts_get", _wrap_llmsize_params_experts_get, METH_O, NULL},
-	 { "llmsize_params_shared_experts_get", _wrap_llmsize_params_shared_experts_get, METH_O, NULL},
-	 { "llmsize_params_router_get", _wrap_llmsize_params_router_get, METH_O, NULL},
-	 { "llmsize_params_norms_get", _wrap_llmsize_params_norms_get, METH_O, NULL},
-	 { "llmsize_params_linear_attn_get", _wrap_llmsize_params_linear_attn_get, METH_O, NULL},
-	 { "llmsize_params_vision_get", _wrap_llmsize_params_vision_get, METH_O, NULL},
-	 { "llmsize_params_mtp_get", _wrap_llmsize_params_mtp_get, METH_O, NULL},
+	 { "llmsize_params_by_component_get", _wrap_llmsize_params_by_component_get, METH_O, NULL},
 	 { "llmsize_params_text_get", _wrap_llmsize_params_text_get, METH_O, NULL},
 	 { "llmsize_params_total_get", _wrap_llmsize_params_total_get, METH_O, NULL},
 	 { "llmsize_params_active_get", _wrap_llmsize_params_active_get, METH_O, NULL},
@@ -20852,17 +20495,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_efficiency", _wrap_delete_llmsize_efficiency, METH_O, NULL},
 	 { "llmsize_efficiency_swigregister", llmsize_efficiency_swigregister, METH_O, NULL},
 	 { "llmsize_efficiency_swiginit", llmsize_efficiency_swiginit, METH_VARARGS, NULL},
-	 { "llmsize_weights_embed_get", _wrap_llmsize_weights_embed_get, METH_O, NULL},
-	 { "llmsize_weights_lm_head_get", _wrap_llmsize_weights_lm_head_get, METH_O, NULL},
-	 { "llmsize_weights_attn_get", _wrap_llmsize_weights_attn_get, METH_O, NULL},
-	 { "llmsize_weights_ffn_dense_get", _wrap_llmsize_weights_ffn_dense_get, METH_O, NULL},
-	 { "llmsize_weights_experts_get", _wrap_llmsize_weights_experts_get, METH_O, NULL},
-	 { "llmsize_weights_shared_experts_get", _wrap_llmsize_weights_shared_experts_get, METH_O, NULL},
-	 { "llmsize_weights_router_get", _wrap_llmsize_weights_router_get, METH_O, NULL},
-	 { "llmsize_weights_norms_get", _wrap_llmsize_weights_norms_get, METH_O, NULL},
-	 { "llmsize_weights_linear_attn_get", _wrap_llmsize_weights_linear_attn_get, METH_O, NULL},
-	 { "llmsize_weights_vision_get", _wrap_llmsize_weights_vision_get, METH_O, NULL},
-	 { "llmsize_weights_mtp_get", _wrap_llmsize_weights_mtp_get, METH_O, NULL},
+	 { "llmsize_weights_by_component_get", _wrap_llmsize_weights_by_component_get, METH_O, NULL},
 	 { "llmsize_weights_total_get", _wrap_llmsize_weights_total_get, METH_O, NULL},
 	 { "llmsize_weights_active_get", _wrap_llmsize_weights_active_get, METH_O, NULL},
 	 { "llmsize_weights_file_bytes_get", _wrap_llmsize_weights_file_bytes_get, METH_O, NULL},
@@ -21226,6 +20859,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_version", _wrap_llmsize_version, METH_NOARGS, NULL},
 	 { "llmsize_data_version", _wrap_llmsize_data_version, METH_NOARGS, NULL},
 	 { "llmsize_strerror", _wrap_llmsize_strerror, METH_O, NULL},
+	 { "llmsize_status_name", _wrap_llmsize_status_name, METH_O, NULL},
 	 { "llmsize_model_count", _wrap_llmsize_model_count, METH_NOARGS, NULL},
 	 { "llmsize_model_at", _wrap_llmsize_model_at, METH_O, NULL},
 	 { "llmsize_accel_count", _wrap_llmsize_accel_count, METH_NOARGS, NULL},
@@ -21246,6 +20880,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_read_safetensors", _wrap_llmsize_read_safetensors, METH_VARARGS, NULL},
 	 { "llmsize_file_match", _wrap_llmsize_file_match, METH_VARARGS, NULL},
 	 { "llmsize_model_validate", _wrap_llmsize_model_validate, METH_O, NULL},
+	 { "llmsize_component_name", _wrap_llmsize_component_name, METH_O, NULL},
 	 { "llmsize_params_of", _wrap_llmsize_params_of, METH_VARARGS, NULL},
 	 { "llmsize_weight_bytes", _wrap_llmsize_weight_bytes, METH_VARARGS, NULL},
 	 { "llmsize_gguf_mix_of", _wrap_llmsize_gguf_mix_of, METH_VARARGS, NULL},
@@ -21347,6 +20982,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_mix_out_swigregister", llmsize_mix_out_swigregister, METH_O, NULL},
 	 { "llmsize_mix_out_swiginit", llmsize_mix_out_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_gguf_mix_get", _wrap_llmsize_gguf_mix_get, METH_VARARGS, NULL},
+	 { "llmsize_params_component", _wrap_llmsize_params_component, METH_VARARGS, NULL},
+	 { "llmsize_weights_component", _wrap_llmsize_weights_component, METH_VARARGS, NULL},
 	 { "llmsize_mix_tensors", _wrap_llmsize_mix_tensors, METH_VARARGS, NULL},
 	 { "llmsize_mix_bytes", _wrap_llmsize_mix_bytes, METH_VARARGS, NULL},
 	 { "llmsize_activation_get", _wrap_llmsize_activation_get, METH_VARARGS, NULL},
@@ -21504,6 +21141,7 @@ static swig_type_info _swigt__p_llmsize_claim = {"_p_llmsize_claim", "llmsize_cl
 static swig_type_info _swigt__p_llmsize_claim_check = {"_p_llmsize_claim_check", "llmsize_claim_check *|struct llmsize_claim_check *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_claim_out = {"_p_llmsize_claim_out", "llmsize_claim_out *|struct llmsize_claim_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_clause = {"_p_llmsize_clause", "llmsize_clause *|enum llmsize_clause *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_component = {"_p_llmsize_component", "llmsize_component *|enum llmsize_component *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_compute = {"_p_llmsize_compute", "llmsize_compute *|enum llmsize_compute *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_confidence = {"_p_llmsize_confidence", "llmsize_confidence *|enum llmsize_confidence *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_dims = {"_p_llmsize_dims", "llmsize_dims *|struct llmsize_dims *", 0, 0, (void*)0, 0};
@@ -21599,6 +21237,7 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_claim_check,
   &_swigt__p_llmsize_claim_out,
   &_swigt__p_llmsize_clause,
+  &_swigt__p_llmsize_component,
   &_swigt__p_llmsize_compute,
   &_swigt__p_llmsize_confidence,
   &_swigt__p_llmsize_dims,
@@ -21694,6 +21333,7 @@ static swig_cast_info _swigc__p_llmsize_claim[] = {  {&_swigt__p_llmsize_claim, 
 static swig_cast_info _swigc__p_llmsize_claim_check[] = {  {&_swigt__p_llmsize_claim_check, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_claim_out[] = {  {&_swigt__p_llmsize_claim_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_clause[] = {  {&_swigt__p_llmsize_clause, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_component[] = {  {&_swigt__p_llmsize_component, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_compute[] = {  {&_swigt__p_llmsize_compute, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_confidence[] = {  {&_swigt__p_llmsize_confidence, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_dims[] = {  {&_swigt__p_llmsize_dims, 0, 0, 0},{0, 0, 0, 0}};
@@ -21789,6 +21429,7 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_claim_check,
   _swigc__p_llmsize_claim_out,
   _swigc__p_llmsize_clause,
+  _swigc__p_llmsize_component,
   _swigc__p_llmsize_compute,
   _swigc__p_llmsize_confidence,
   _swigc__p_llmsize_dims,
@@ -22402,6 +22043,18 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_HEAD_CLASSIFIER",SWIG_From_int((int)(LLMSIZE_HEAD_CLASSIFIER)));
   SWIG_Python_SetConstant(d, "LLMSIZE_HEAD_MLM",SWIG_From_int((int)(LLMSIZE_HEAD_MLM)));
   SWIG_Python_SetConstant(d, "LLMSIZE_HEAD_COUNT",SWIG_From_int((int)(LLMSIZE_HEAD_COUNT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_EMBED",SWIG_From_int((int)(LLMSIZE_COMPONENT_EMBED)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_LM_HEAD",SWIG_From_int((int)(LLMSIZE_COMPONENT_LM_HEAD)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_ATTN",SWIG_From_int((int)(LLMSIZE_COMPONENT_ATTN)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_FFN_DENSE",SWIG_From_int((int)(LLMSIZE_COMPONENT_FFN_DENSE)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_EXPERTS",SWIG_From_int((int)(LLMSIZE_COMPONENT_EXPERTS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_SHARED_EXPERTS",SWIG_From_int((int)(LLMSIZE_COMPONENT_SHARED_EXPERTS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_ROUTER",SWIG_From_int((int)(LLMSIZE_COMPONENT_ROUTER)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_NORMS",SWIG_From_int((int)(LLMSIZE_COMPONENT_NORMS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_LINEAR_ATTN",SWIG_From_int((int)(LLMSIZE_COMPONENT_LINEAR_ATTN)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_VISION",SWIG_From_int((int)(LLMSIZE_COMPONENT_VISION)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_MTP",SWIG_From_int((int)(LLMSIZE_COMPONENT_MTP)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_COMPONENT_COUNT",SWIG_From_int((int)(LLMSIZE_COMPONENT_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FMT_FLOAT",SWIG_From_int((int)(LLMSIZE_FMT_FLOAT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FMT_GGUF",SWIG_From_int((int)(LLMSIZE_FMT_GGUF)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FMT_GPU",SWIG_From_int((int)(LLMSIZE_FMT_GPU)));
