@@ -401,19 +401,37 @@ typedef struct llmsize_format {
     const char *source;
 } llmsize_format;
 
+/* KV-cache dtypes, once: X(NAME, "name", values per block, bytes per block, flash-only,
+   "other spellings engines accept"). flash-only: a llama.cpp cache type whose V cache
+   needs flash attention. The enum, llmsize_kv_dtype_name(), llmsize_kv_dtype_info_of() and
+   llmsize_find_kv_dtype() come from this list; a new dtype is one line here. */
+#define LLMSIZE_KV_DTYPES(X) \
+    X(F16,    "f16",     1,  2, 0, "bf16|auto|fp16|float16|bfloat16") /* also BF16 ("auto" in vLLM) */ \
+    X(F32,    "f32",     1,  4, 0, "fp32") \
+    X(FP8,    "fp8",     1,  1, 0, "fp8_e4m3|fp8_e5m2")               /* vLLM fp8 / fp8_e4m3 / fp8_e5m2 */ \
+    X(Q8_0,   "q8_0",   32, 34, 1, "")                                /* llama.cpp cache types, by their block sizes */ \
+    X(Q5_1,   "q5_1",   32, 24, 1, "") \
+    X(Q5_0,   "q5_0",   32, 22, 1, "") \
+    X(Q4_1,   "q4_1",   32, 20, 1, "") \
+    X(Q4_0,   "q4_0",   32, 18, 1, "") \
+    X(IQ4_NL, "iq4_nl", 32, 18, 1, "") \
+    X(NVFP4,  "nvfp4",  16,  9, 0, "")                                /* 16-value blocks, one FP8 scale */
+
 typedef enum llmsize_kv_dtype {
-    LLMSIZE_KV_F16 = 0,       /* also BF16 ("auto" in vLLM for BF16 models)             */
-    LLMSIZE_KV_F32,
-    LLMSIZE_KV_FP8,           /* vLLM fp8 / fp8_e4m3 / fp8_e5m2                         */
-    LLMSIZE_KV_Q8_0,          /* llama.cpp cache types, by their block sizes            */
-    LLMSIZE_KV_Q5_1,
-    LLMSIZE_KV_Q5_0,
-    LLMSIZE_KV_Q4_1,
-    LLMSIZE_KV_Q4_0,
-    LLMSIZE_KV_IQ4_NL,
-    LLMSIZE_KV_NVFP4,         /* 16-value blocks, one FP8 scale                         */
+#define LLMSIZE__KV_ENUM(name, id, block, bytes, flash_only, aliases) LLMSIZE_KV_##name,
+    LLMSIZE_KV_DTYPES(LLMSIZE__KV_ENUM)
+#undef LLMSIZE__KV_ENUM
     LLMSIZE_KV_DTYPE_COUNT
 } llmsize_kv_dtype;
+
+/* One KV-cache dtype (llmsize_kv_dtype_info_of). */
+typedef struct llmsize_kv_dtype_info {
+    const char *name;         /* "q8_0"                                                  */
+    const char *aliases;      /* '|'-separated other spellings ("" = none)               */
+    uint32_t block;           /* values per block                                        */
+    uint32_t block_bytes;     /* bytes per block                                         */
+    uint32_t flash_only;      /* llama.cpp: a quantized V cache needs flash attention    */
+} llmsize_kv_dtype_info;
 
 /* Hardware classes with one calibrated decode-bandwidth efficiency each. */
 typedef enum llmsize_hw_class {
@@ -1008,6 +1026,7 @@ LLMSIZE_API const llmsize_accel *llmsize_accel_at(size_t index);
 LLMSIZE_API size_t llmsize_format_count(void);
 LLMSIZE_API const llmsize_format *llmsize_format_at(size_t index);
 LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype dtype); /* NULL if bad */
+LLMSIZE_API const llmsize_kv_dtype_info *llmsize_kv_dtype_info_of(llmsize_kv_dtype dtype); /* NULL if bad */
 LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class);
 
 LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out);
@@ -1344,18 +1363,15 @@ LLMSIZE_API const llmsize_format *llmsize_format_at(size_t i) {
     return i < LLMSIZE__COUNT(llmsize__formats) ? &llmsize__formats[i] : NULL;
 }
 
-static const char *const llmsize__kv_names[LLMSIZE_KV_DTYPE_COUNT] = {
-    "f16", "f32", "fp8", "q8_0", "q5_1", "q5_0", "q4_1", "q4_0", "iq4_nl", "nvfp4"
-};
-/* Other spellings engines accept, mapped to the canonical dtype. */
-static const struct { const char *name; llmsize_kv_dtype dtype; } llmsize__kv_aliases[] = {
-    { "bf16", LLMSIZE_KV_F16 }, { "auto", LLMSIZE_KV_F16 }, { "fp16", LLMSIZE_KV_F16 },
-    { "float16", LLMSIZE_KV_F16 }, { "bfloat16", LLMSIZE_KV_F16 },
-    { "fp8_e4m3", LLMSIZE_KV_FP8 }, { "fp8_e5m2", LLMSIZE_KV_FP8 }, { "fp32", LLMSIZE_KV_F32 }
-};
+#define LLMSIZE__KV_ROW(name, id, block, bytes, flash_only, aliases) { id, aliases, block, bytes, flash_only },
+static const llmsize_kv_dtype_info llmsize__kv_dtypes[LLMSIZE_KV_DTYPE_COUNT] = { LLMSIZE_KV_DTYPES(LLMSIZE__KV_ROW) };
+#undef LLMSIZE__KV_ROW
 
+LLMSIZE_API const llmsize_kv_dtype_info *llmsize_kv_dtype_info_of(llmsize_kv_dtype d) {
+    return (unsigned)d < (unsigned)LLMSIZE_KV_DTYPE_COUNT ? &llmsize__kv_dtypes[d] : NULL;
+}
 LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype d) {
-    return (unsigned)d < (unsigned)LLMSIZE_KV_DTYPE_COUNT ? llmsize__kv_names[d] : NULL;
+    return (unsigned)d < (unsigned)LLMSIZE_KV_DTYPE_COUNT ? llmsize__kv_dtypes[d].name : NULL;
 }
 
 LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class) {
@@ -1386,7 +1402,7 @@ static int llmsize__row_names(llmsize_table t, size_t i, const char *names[3]) {
         return 1;
     case LLMSIZE_TABLE_KV_DTYPES:
         if (i >= LLMSIZE_KV_DTYPE_COUNT) return 0;
-        names[0] = llmsize__kv_names[i];
+        names[0] = llmsize__kv_dtypes[i].name;
         return 1;
     case LLMSIZE_TABLE_ENGINES:
         if (i >= LLMSIZE__COUNT(llmsize__engines)) return 0;
@@ -1481,8 +1497,8 @@ LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dt
     if (out) *out = LLMSIZE_KV_F16;
     if (!name || !out) return LLMSIZE_ERR_NULL;
     if ((i = llmsize__lookup(LLMSIZE_TABLE_KV_DTYPES, name)) != (size_t)-1) { *out = (llmsize_kv_dtype)i; return LLMSIZE_OK; }
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__kv_aliases); ++i)
-        if (llmsize__in_list(name, llmsize__kv_aliases[i].name)) { *out = llmsize__kv_aliases[i].dtype; return LLMSIZE_OK; }
+    for (i = 0; i < LLMSIZE_KV_DTYPE_COUNT; ++i)
+        if (llmsize__in_list(name, llmsize__kv_dtypes[i].aliases)) { *out = (llmsize_kv_dtype)i; return LLMSIZE_OK; }
     return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
 }
 
@@ -3720,14 +3736,10 @@ LLMSIZE_API llmsize_status llmsize_read_file(const void *buf, size_t len, llmsiz
 /* ---------------------------------------------------------------------------------- */
 /* KV cache                                                                           */
 /* ---------------------------------------------------------------------------------- */
-/* Bytes of `n` cached values in a KV dtype: {block, bytes per block}. */
-static const struct { uint16_t block, bytes; } llmsize__kv_block[LLMSIZE_KV_DTYPE_COUNT] = {
-    {1, 2}, {1, 4}, {1, 1}, {32, 34}, {32, 24}, {32, 22}, {32, 20}, {32, 18}, {32, 18}, {16, 9}
-};
-
+/* Bytes of `n` cached values in a KV dtype (whole blocks). */
 static uint64_t llmsize__kv_row_bytes(llmsize_kv_dtype d, uint64_t n, int *ov) {
-    const uint64_t blk = llmsize__kv_block[d].block;
-    return llmsize__mul((n + blk - 1) / blk, llmsize__kv_block[d].bytes, ov);
+    const uint64_t blk = llmsize__kv_dtypes[d].block;
+    return llmsize__mul((n + blk - 1) / blk, llmsize__kv_dtypes[d].block_bytes, ov);
 }
 
 /* Per-token K+V bytes of one layer of attention, and per-sequence state bytes of one
@@ -4766,7 +4778,6 @@ static uint64_t llmsize__usable(const llmsize_accel *a, double fraction) {
     return fraction > 0.0 ? (uint64_t)((double)a->mem_bytes * fraction) : mem;
 }
 
-static int llmsize__kv_is_quantized(uint32_t d) { return d >= LLMSIZE_KV_Q8_0 && d <= LLMSIZE_KV_IQ4_NL; }
 
 /* How local (sliding-window / chunked) layers are charged per request. */
 enum { LLMSIZE__PAGES_FULL = 0,   /* like full attention (SGLang; vLLM without hybrid KV) */
@@ -4911,7 +4922,7 @@ static llmsize_status llmsize__plan_llamacpp(const llmsize_plan *p, const llmsiz
     const int fa = (p->flags & LLMSIZE_PLAN_FLASH_ATTN) != 0;
     const int swa_full = (p->flags & LLMSIZE_PLAN_SWA_FULL) || p->engine == LLMSIZE_ENGINE_OLLAMA;
     uint64_t local_cells;
-    if (llmsize__kv_is_quantized(p->kv_dtype) && !fa) {
+    if (llmsize__kv_dtypes[p->kv_dtype].flash_only && !fa) {
         if (p->engine == LLMSIZE_ENGINE_LLAMACPP) return LLMSIZE_ERR_UNSUPPORTED;  /* quantized V needs FA */
     }
     r->cache_cells = llmsize__round_up(llmsize__mul(r->context, r->seqs, ov), pad, ov);
