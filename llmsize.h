@@ -483,11 +483,80 @@ typedef struct llmsize_weights {
    bytes and parameters are totals and per component (the classes llmsize_weights uses,
    from the tensor names), so a prediction compares group by group. */
 enum { LLMSIZE_FILE_GGUF = 1, LLMSIZE_FILE_SAFETENSORS = 2 };
-/* Tensors per ggml type in a GGUF file, indexed by the type's on-disk id (ggml_type:
-   0 F32, 1 F16, 2 Q4_0, 8 Q8_0, 12 Q4_K, 14 Q6_K, 30 BF16, 39 MXFP4, ...). The counts are
-   what llama.cpp's loader prints ("llama_model_loader: - type q4_K:  193 tensors");
-   llmsize_ggml_type_name() gives the name it prints. A stacked expert tensor is one. */
-#define LLMSIZE_GGML_TYPE_COUNT 40
+/* ggml tensor types, once, by their on-disk id (ggml_type): X(NAME, id, values per block,
+   bytes per block, "name llama.cpp prints"), from ggml-org/llama.cpp:gguf-py/gguf/constants.py
+   (GGMLQuantizationType, GGML_QUANT_SIZES). Ids ggml removed keep their place with block 0.
+   The enum (LLMSIZE_GGML_Q4_K = 12), llmsize_ggml_type_info() and every table indexed by
+   type come from this list; a new type is one line here. */
+#define LLMSIZE_GGML_TYPES(X) \
+    X(F32,        0,   1,   4, "f32")     X(F16,      1,   1,   2, "f16") \
+    X(Q4_0,       2,  32,  18, "q4_0")    X(Q4_1,     3,  32,  20, "q4_1") \
+    X(Q4_2,       4,   0,   0, NULL)      X(Q4_3,     5,   0,   0, NULL)     /* removed */ \
+    X(Q5_0,       6,  32,  22, "q5_0")    X(Q5_1,     7,  32,  24, "q5_1") \
+    X(Q8_0,       8,  32,  34, "q8_0")    X(Q8_1,     9,  32,  36, "q8_1") \
+    X(Q2_K,      10, 256,  84, "q2_K")    X(Q3_K,    11, 256, 110, "q3_K") \
+    X(Q4_K,      12, 256, 144, "q4_K")    X(Q5_K,    13, 256, 176, "q5_K") \
+    X(Q6_K,      14, 256, 210, "q6_K")    X(Q8_K,    15, 256, 292, "q8_K") \
+    X(IQ2_XXS,   16, 256,  66, "iq2_xxs") X(IQ2_XS,  17, 256,  74, "iq2_xs") \
+    X(IQ3_XXS,   18, 256,  98, "iq3_xxs") X(IQ1_S,   19, 256,  50, "iq1_s") \
+    X(IQ4_NL,    20,  32,  18, "iq4_nl")  X(IQ3_S,   21, 256, 110, "iq3_s") \
+    X(IQ2_S,     22, 256,  82, "iq2_s")   X(IQ4_XS,  23, 256, 136, "iq4_xs") \
+    X(I8,        24,   1,   1, "i8")      X(I16,     25,   1,   2, "i16") \
+    X(I32,       26,   1,   4, "i32")     X(I64,     27,   1,   8, "i64") \
+    X(F64,       28,   1,   8, "f64")     X(IQ1_M,   29, 256,  56, "iq1_m") \
+    X(BF16,      30,   1,   2, "bf16")    X(Q4_0_4_4, 31,  0,   0, NULL)     /* removed */ \
+    X(Q4_0_4_8,  32,   0,   0, NULL)      X(Q4_0_8_8, 33,  0,   0, NULL)     /* removed */ \
+    X(TQ1_0,     34, 256,  54, "tq1_0")   X(TQ2_0,   35, 256,  66, "tq2_0") \
+    X(IQ4_NL_4_4, 36,  0,   0, NULL)      X(IQ4_NL_4_8, 37, 0,   0, NULL)    /* removed */ \
+    X(IQ4_NL_8_8, 38,  0,   0, NULL)      X(MXFP4,   39,  32,  17, "mxfp4")
+
+typedef enum llmsize_ggml_type {
+#define LLMSIZE__GGML_ENUM(name, id, block, bytes, printed) LLMSIZE_GGML_##name = id,
+    LLMSIZE_GGML_TYPES(LLMSIZE__GGML_ENUM)
+#undef LLMSIZE__GGML_ENUM
+    LLMSIZE_GGML_TYPE_COUNT
+} llmsize_ggml_type;
+
+typedef struct llmsize_ggml_type_info {
+    const char *name;         /* what llama.cpp's loader prints ("q4_K"); NULL: removed id */
+    uint32_t block;           /* values per block (0: removed id)                         */
+    uint32_t block_bytes;     /* bytes per block                                          */
+} llmsize_ggml_type_info;
+
+/* llama.cpp file types, once: X(NAME, default ggml type, general.file_type number
+   (LLAMA_FTYPE_MOSTLY_*, as gguf-py's LlamaFileType numbers them), "the table's format id").
+   A GGUF format row's `code` is LLMSIZE_FT_<NAME>, or'd with LLMSIZE_FT_Q8_EMBED_OUT for the
+   "_L" variants (embeddings and output at Q8_0). Per-tensor rules: llama-quant.cpp. */
+#define LLMSIZE_GGUF_FILE_TYPES(X) \
+    X(F32,       F32,      0, "f32")      X(F16,       F16,      1, "gguf-f16") \
+    X(BF16,      BF16,    32, "gguf-bf16") X(Q4_0,     Q4_0,     2, "Q4_0") \
+    X(Q4_1,      Q4_1,     3, "Q4_1")     X(Q5_0,      Q5_0,     8, "Q5_0") \
+    X(Q5_1,      Q5_1,     9, "Q5_1")     X(Q8_0,      Q8_0,     7, "Q8_0") \
+    X(Q2_K,      Q2_K,    10, "Q2_K")     X(Q2_K_S,    Q2_K,    21, "Q2_K_S") \
+    X(Q3_K_S,    Q3_K,    11, "Q3_K_S")   X(Q3_K_M,    Q3_K,    12, "Q3_K_M") \
+    X(Q3_K_L,    Q3_K,    13, "Q3_K_L")   X(Q4_K_S,    Q4_K,    14, "Q4_K_S") \
+    X(Q4_K_M,    Q4_K,    15, "Q4_K_M")   X(Q5_K_S,    Q5_K,    16, "Q5_K_S") \
+    X(Q5_K_M,    Q5_K,    17, "Q5_K_M")   X(Q6_K,      Q6_K,    18, "Q6_K") \
+    X(IQ2_XXS,   IQ2_XXS, 19, "IQ2_XXS")  X(IQ2_XS,    IQ2_XS,  20, "IQ2_XS") \
+    X(IQ2_S,     IQ2_XS,  28, "IQ2_S")    X(IQ2_M,     IQ2_S,   29, "IQ2_M") \
+    X(IQ3_XXS,   IQ3_XXS, 23, "IQ3_XXS")  X(IQ3_XS,    IQ3_S,   22, "IQ3_XS") \
+    X(IQ3_S,     IQ3_S,   26, "IQ3_S")    X(IQ3_M,     IQ3_S,   27, "IQ3_M") \
+    X(IQ1_S,     IQ1_S,   24, "IQ1_S")    X(IQ1_M,     IQ1_M,   31, "IQ1_M") \
+    X(IQ4_NL,    IQ4_NL,  25, "IQ4_NL")   X(IQ4_XS,    IQ4_XS,  30, "IQ4_XS") \
+    X(TQ1_0,     TQ1_0,   36, "TQ1_0")    X(TQ2_0,     TQ2_0,   37, "TQ2_0") \
+    X(MXFP4_MOE, MXFP4,   38, "MXFP4_MOE")
+
+typedef enum llmsize_gguf_file_type {
+#define LLMSIZE_FT_ENUM(name, type, number, format) LLMSIZE_FT_##name,
+    LLMSIZE_GGUF_FILE_TYPES(LLMSIZE_FT_ENUM)
+#undef LLMSIZE_FT_ENUM
+    LLMSIZE_FT_COUNT
+} llmsize_gguf_file_type;
+#define LLMSIZE_FT_Q8_EMBED_OUT 0x100u   /* "_L" variant bit in a format's `code`          */
+
+/* Tensors per ggml type in a GGUF file, indexed by the type's on-disk id (llmsize_ggml_type).
+   The counts are what llama.cpp's loader prints ("llama_model_loader: - type q4_K:  193
+   tensors"); llmsize_ggml_type_name() gives the name it prints. A stacked expert tensor is one. */
 typedef struct llmsize_gguf_mix {
     uint32_t tensors[LLMSIZE_GGML_TYPE_COUNT];
     uint64_t bytes[LLMSIZE_GGML_TYPE_COUNT];
@@ -1115,6 +1184,8 @@ LLMSIZE_API llmsize_status llmsize_gguf_mix_of(const llmsize_model *model, const
                                                llmsize_gguf_mix *out);
 /* The name llama.cpp prints for a ggml type id ("q4_K", "f32"); NULL for ids it has no type for. */
 LLMSIZE_API const char *llmsize_ggml_type_name(uint32_t type);
+/* Block size and bytes of a ggml type id (llmsize_ggml_type); NULL for removed or unknown ids. */
+LLMSIZE_API const llmsize_ggml_type_info *llmsize_ggml_type_info_of(uint32_t type);
 /* KV-cache bytes for `seqs` sequences of `context` tokens each. */
 LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *model, uint64_t context,
                                             uint32_t seqs, llmsize_kv_dtype dtype,
@@ -2710,54 +2781,22 @@ LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *m, llmsize_par
 /* ---------------------------------------------------------------------------------- */
 /* Weights: GGUF per-tensor types (llama.cpp llama_tensor_get_type_impl)               */
 /* ---------------------------------------------------------------------------------- */
-/* ggml tensor types with their block size and bytes per block
-   (ggml-org/llama.cpp:gguf-py/gguf/constants.py GGML_QUANT_SIZES). */
-enum {
-    LLMSIZE__G_F32 = 0, LLMSIZE__G_F16, LLMSIZE__G_BF16, LLMSIZE__G_Q4_0, LLMSIZE__G_Q4_1,
-    LLMSIZE__G_Q5_0, LLMSIZE__G_Q5_1, LLMSIZE__G_Q8_0, LLMSIZE__G_Q2_K, LLMSIZE__G_Q3_K,
-    LLMSIZE__G_Q4_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q6_K, LLMSIZE__G_IQ2_XXS, LLMSIZE__G_IQ2_XS,
-    LLMSIZE__G_IQ2_S, LLMSIZE__G_IQ3_XXS, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ1_S, LLMSIZE__G_IQ1_M,
-    LLMSIZE__G_IQ4_NL, LLMSIZE__G_IQ4_XS, LLMSIZE__G_TQ1_0, LLMSIZE__G_TQ2_0, LLMSIZE__G_MXFP4,
-    LLMSIZE__G_COUNT
-};
-static const struct { uint16_t block, bytes; } llmsize__ggml[LLMSIZE__G_COUNT] = {
-    {1, 4}, {1, 2}, {1, 2}, {32, 18}, {32, 20}, {32, 22}, {32, 24}, {32, 34},
-    {256, 84}, {256, 110}, {256, 144}, {256, 176}, {256, 210},
-    {256, 66}, {256, 74}, {256, 82}, {256, 98}, {256, 110}, {256, 50}, {256, 56},
-    {32, 18}, {256, 136}, {256, 54}, {256, 66}, {32, 17}
-};
+/* ggml types (LLMSIZE_GGML_TYPES), indexed by their on-disk id. */
+#define LLMSIZE__GGML_ROW(name, id, block, bytes, printed) { printed, block, bytes },
+static const llmsize_ggml_type_info llmsize__ggml[LLMSIZE_GGML_TYPE_COUNT] = { LLMSIZE_GGML_TYPES(LLMSIZE__GGML_ROW) };
+#undef LLMSIZE__GGML_ROW
+#define LLMSIZE__G_COUNT LLMSIZE_GGML_TYPE_COUNT   /* "no type": the tensor keeps its default */
 
-/* llama.cpp file types (LLAMA_FTYPE_*), as our own codes. */
-enum {
-    LLMSIZE__FT_F32 = 0, LLMSIZE__FT_F16, LLMSIZE__FT_BF16, LLMSIZE__FT_Q4_0, LLMSIZE__FT_Q4_1,
-    LLMSIZE__FT_Q5_0, LLMSIZE__FT_Q5_1, LLMSIZE__FT_Q8_0, LLMSIZE__FT_Q2_K, LLMSIZE__FT_Q2_K_S,
-    LLMSIZE__FT_Q3_K_S, LLMSIZE__FT_Q3_K_M, LLMSIZE__FT_Q3_K_L, LLMSIZE__FT_Q4_K_S,
-    LLMSIZE__FT_Q4_K_M, LLMSIZE__FT_Q5_K_S, LLMSIZE__FT_Q5_K_M, LLMSIZE__FT_Q6_K,
-    LLMSIZE__FT_IQ2_XXS, LLMSIZE__FT_IQ2_XS, LLMSIZE__FT_IQ2_S, LLMSIZE__FT_IQ2_M,
-    LLMSIZE__FT_IQ3_XXS, LLMSIZE__FT_IQ3_XS, LLMSIZE__FT_IQ3_S, LLMSIZE__FT_IQ3_M,
-    LLMSIZE__FT_IQ1_S, LLMSIZE__FT_IQ1_M, LLMSIZE__FT_IQ4_NL, LLMSIZE__FT_IQ4_XS,
-    LLMSIZE__FT_TQ1_0, LLMSIZE__FT_TQ2_0, LLMSIZE__FT_MXFP4_MOE, LLMSIZE__FT_COUNT
-};
-/* "_L" variants (embeddings and output at Q8_0) are encoded as ftype | this bit. */
-#define LLMSIZE__FT_Q8_EMBED_OUT 0x100u
+/* Default tensor type of each file type (llama_ftype_get_default_type), by LLMSIZE_FT_*. */
+#define LLMSIZE__FT_DEFAULT(name, type, number, format) LLMSIZE_GGML_##type,
+static const uint8_t llmsize__ft_default[LLMSIZE_FT_COUNT] = { LLMSIZE_GGUF_FILE_TYPES(LLMSIZE__FT_DEFAULT) };
+#undef LLMSIZE__FT_DEFAULT
 
-/* Default tensor type of each file type (llama_ftype_get_default_type). */
-static const uint8_t llmsize__ft_default[LLMSIZE__FT_COUNT] = {
-    LLMSIZE__G_F32, LLMSIZE__G_F16, LLMSIZE__G_BF16, LLMSIZE__G_Q4_0, LLMSIZE__G_Q4_1,
-    LLMSIZE__G_Q5_0, LLMSIZE__G_Q5_1, LLMSIZE__G_Q8_0, LLMSIZE__G_Q2_K, LLMSIZE__G_Q2_K,
-    LLMSIZE__G_Q3_K, LLMSIZE__G_Q3_K, LLMSIZE__G_Q3_K, LLMSIZE__G_Q4_K,
-    LLMSIZE__G_Q4_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q6_K,
-    LLMSIZE__G_IQ2_XXS, LLMSIZE__G_IQ2_XS, LLMSIZE__G_IQ2_XS, LLMSIZE__G_IQ2_S,
-    LLMSIZE__G_IQ3_XXS, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ3_S,
-    LLMSIZE__G_IQ1_S, LLMSIZE__G_IQ1_M, LLMSIZE__G_IQ4_NL, LLMSIZE__G_IQ4_XS,
-    LLMSIZE__G_TQ1_0, LLMSIZE__G_TQ2_0, LLMSIZE__G_MXFP4
-};
-
-#define LLMSIZE__FTM(x) ((uint64_t)1 << LLMSIZE__FT_##x)
+#define LLMSIZE__FTM(x) ((uint64_t)1 << LLMSIZE_FT_##x)
 /* The very-low-bit family that llama.cpp handles in its own branch. */
 #define LLMSIZE__FT_IQ12 (LLMSIZE__FTM(IQ2_XXS) | LLMSIZE__FTM(IQ2_XS) | LLMSIZE__FTM(IQ1_S) | \
                           LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) | LLMSIZE__FTM(IQ1_M))
-#define LLMSIZE__FT_ALL ((((uint64_t)1) << LLMSIZE__FT_COUNT) - 1u)
+#define LLMSIZE__FT_ALL ((((uint64_t)1) << LLMSIZE_FT_COUNT) - 1u)
 #define LLMSIZE__FT_GENERAL (LLMSIZE__FT_ALL & ~LLMSIZE__FT_IQ12 & ~LLMSIZE__FTM(MXFP4_MOE))
 
 /* Conditions of the per-tensor rules; i = layer (or attn_v index), n = their count. */
@@ -2792,83 +2831,83 @@ typedef struct llmsize__qrule { uint8_t cat, cond, type; uint64_t ftypes; } llms
    ggml-org/llama.cpp:src/llama-quant.cpp (llama_tensor_get_type_impl, 2026). */
 static const llmsize__qrule llmsize__qrules[] = {
     /* very-low-bit branch (IQ1/IQ2) */
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_Q5_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_XXS, LLMSIZE__FTM(IQ1_S) | LLMSIZE__FTM(IQ1_M) },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE_GGML_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE_GGML_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE_GGML_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE_GGML_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE_GGML_Q5_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ2_XXS, LLMSIZE__FTM(IQ1_S) | LLMSIZE__FTM(IQ1_M) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
     /* attn_v (and fused qkv / kv_b, which llama.cpp treats alike) */
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K_S) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_NOIMAT, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XS) | LLMSIZE__FTM(IQ3_S) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_M) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST2, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_M) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) | LLMSIZE__FTM(Q5_K_M) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST4, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_S) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_NOIMAT, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(IQ3_XS) | LLMSIZE__FTM(IQ3_S) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST2, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_MORE_BITS, LLMSIZE_GGML_Q6_K, LLMSIZE__FTM(Q4_K_M) | LLMSIZE__FTM(Q5_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST4, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q4_K_S) },
     /* attn_k / attn_q */
-    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE__G_Q8_0, LLMSIZE__FT_GENERAL },
-    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
-    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
-    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE_GGML_Q8_0, LLMSIZE__FT_GENERAL },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
     /* ffn_down */
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K_S) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FTM(Q2_K_S) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOIMAT, LLMSIZE__G_Q3_K, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST16, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q3_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_L) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_FIRST16, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_MORE_BITS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q4_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE__G_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q5_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_FIRST8, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_S) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE__G_Q4_1, LLMSIZE__FTM(Q4_0) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE__G_Q5_1, LLMSIZE__FTM(Q5_0) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q2_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOIMAT, LLMSIZE_GGML_Q3_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST16, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q3_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_FIRST16, LLMSIZE_GGML_Q6_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_MORE_BITS, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE_GGML_Q6_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE_GGML_Q6_K, LLMSIZE__FTM(Q5_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_FIRST8, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q4_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE_GGML_Q4_1, LLMSIZE__FTM(Q4_0) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE_GGML_Q5_1, LLMSIZE__FTM(Q5_0) },
     /* attn_output */
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_L) },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_Q5_K,
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_FALCON, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE_GGML_Q5_K,
       LLMSIZE__FTM(Q2_K) | LLMSIZE__FTM(IQ3_XS) | LLMSIZE__FTM(IQ3_XXS) | LLMSIZE__FTM(Q3_K_S) |
       LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(Q4_K_S) | LLMSIZE__FTM(Q4_K_M) |
       LLMSIZE__FTM(IQ3_S) | LLMSIZE__FTM(IQ3_M) | LLMSIZE__FTM(IQ4_XS) },
     { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_COUNT /* keep */, LLMSIZE__FT_GENERAL },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(IQ3_M) },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE_GGML_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q3_K_L) },
     /* fused qkv */
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(Q3_K_L) | LLMSIZE__FTM(IQ3_M) },
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_M) },
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q5_K_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(Q3_K_L) | LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q6_K, LLMSIZE__FTM(Q5_K_M) },
     /* ffn_gate / ffn_up */
-    { LLMSIZE__T_FFN_GATE, LLMSIZE__RC_MIDDLE, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
-    { LLMSIZE__T_FFN_UP, LLMSIZE__RC_MIDDLE, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) }
+    { LLMSIZE__T_FFN_GATE, LLMSIZE__RC_MIDDLE, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_FFN_UP, LLMSIZE__RC_MIDDLE, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) }
 };
 
 typedef struct llmsize__qctx {
     const llmsize_model *m;
-    uint32_t ftype;          /* LLMSIZE__FT_* (without the _L bit)                      */
+    uint32_t ftype;          /* LLMSIZE_FT_* (without the _L bit)                       */
     uint32_t q8_embed_out;   /* "_L" variant                                            */
     int imatrix;
     uint32_t n_attn_v;       /* attn_v-like tensors in the model                         */
@@ -2931,17 +2970,17 @@ static int llmsize__rule_holds(const llmsize__qctx *q, uint32_t cond, uint32_t i
 static uint32_t llmsize__fallback(uint32_t type, uint64_t ne0) {
     if (ne0 % llmsize__ggml[type].block == 0) return type;
     switch (type) {
-    case LLMSIZE__G_IQ1_S: case LLMSIZE__G_IQ1_M: case LLMSIZE__G_IQ2_XXS: case LLMSIZE__G_IQ2_XS:
-    case LLMSIZE__G_IQ2_S: case LLMSIZE__G_IQ3_XXS: case LLMSIZE__G_IQ3_S: case LLMSIZE__G_IQ4_XS:
-        type = LLMSIZE__G_IQ4_NL; break;
-    case LLMSIZE__G_Q2_K: case LLMSIZE__G_Q3_K: case LLMSIZE__G_TQ1_0: case LLMSIZE__G_TQ2_0:
-        type = LLMSIZE__G_Q4_0; break;
-    case LLMSIZE__G_Q4_K: type = LLMSIZE__G_Q5_0; break;
-    case LLMSIZE__G_Q5_K: type = LLMSIZE__G_Q5_1; break;
-    case LLMSIZE__G_Q6_K: type = LLMSIZE__G_Q8_0; break;
-    default: return LLMSIZE__G_F16;
+    case LLMSIZE_GGML_IQ1_S: case LLMSIZE_GGML_IQ1_M: case LLMSIZE_GGML_IQ2_XXS: case LLMSIZE_GGML_IQ2_XS:
+    case LLMSIZE_GGML_IQ2_S: case LLMSIZE_GGML_IQ3_XXS: case LLMSIZE_GGML_IQ3_S: case LLMSIZE_GGML_IQ4_XS:
+        type = LLMSIZE_GGML_IQ4_NL; break;
+    case LLMSIZE_GGML_Q2_K: case LLMSIZE_GGML_Q3_K: case LLMSIZE_GGML_TQ1_0: case LLMSIZE_GGML_TQ2_0:
+        type = LLMSIZE_GGML_Q4_0; break;
+    case LLMSIZE_GGML_Q4_K: type = LLMSIZE_GGML_Q5_0; break;
+    case LLMSIZE_GGML_Q5_K: type = LLMSIZE_GGML_Q5_1; break;
+    case LLMSIZE_GGML_Q6_K: type = LLMSIZE_GGML_Q8_0; break;
+    default: return LLMSIZE_GGML_F16;
     }
-    return ne0 % llmsize__ggml[type].block == 0 ? type : (uint32_t)LLMSIZE__G_F16;
+    return ne0 % llmsize__ggml[type].block == 0 ? type : (uint32_t)LLMSIZE_GGML_F16;
 }
 
 static int llmsize__is_iq12_or(uint32_t ft, uint64_t extra_mask) {
@@ -2951,20 +2990,20 @@ static int llmsize__is_iq12_or(uint32_t ft, uint64_t extra_mask) {
 /* Output tensor, or the token embedding when tied to it. */
 static uint32_t llmsize__gguf_output_type(const llmsize__qctx *q, uint64_t ne0) {
     const uint32_t def = llmsize__ft_default[q->ftype];
-    if (q->q8_embed_out) return LLMSIZE__G_Q8_0;
-    if (q->ftype == LLMSIZE__FT_MXFP4_MOE) return LLMSIZE__G_Q8_0;
-    if ((q->m->flags & LLMSIZE_F_FALCON_QUANT) || ne0 % llmsize__ggml[def].block != 0) return LLMSIZE__G_Q8_0;
-    if (llmsize__is_iq12_or(q->ftype, LLMSIZE__FTM(IQ3_XXS))) return LLMSIZE__G_Q5_K;
-    return def == LLMSIZE__G_Q8_0 ? LLMSIZE__G_Q8_0 : LLMSIZE__G_Q6_K;
+    if (q->q8_embed_out) return LLMSIZE_GGML_Q8_0;
+    if (q->ftype == LLMSIZE_FT_MXFP4_MOE) return LLMSIZE_GGML_Q8_0;
+    if ((q->m->flags & LLMSIZE_F_FALCON_QUANT) || ne0 % llmsize__ggml[def].block != 0) return LLMSIZE_GGML_Q8_0;
+    if (llmsize__is_iq12_or(q->ftype, LLMSIZE__FTM(IQ3_XXS))) return LLMSIZE_GGML_Q5_K;
+    return def == LLMSIZE_GGML_Q8_0 ? LLMSIZE_GGML_Q8_0 : LLMSIZE_GGML_Q6_K;
 }
 
 static uint32_t llmsize__gguf_embed_type(const llmsize__qctx *q) {
     const uint32_t ft = q->ftype;
-    if (q->q8_embed_out || ft == LLMSIZE__FT_MXFP4_MOE) return LLMSIZE__G_Q8_0;
-    if (ft == LLMSIZE__FT_IQ2_XXS || ft == LLMSIZE__FT_IQ2_XS || ft == LLMSIZE__FT_IQ1_S || ft == LLMSIZE__FT_IQ1_M)
-        return LLMSIZE__G_Q2_K;
-    if (ft == LLMSIZE__FT_IQ2_S || ft == LLMSIZE__FT_IQ2_M || ft == LLMSIZE__FT_IQ3_XXS) return LLMSIZE__G_IQ3_S;
-    if (ft == LLMSIZE__FT_TQ1_0 || ft == LLMSIZE__FT_TQ2_0) return LLMSIZE__G_Q4_K;
+    if (q->q8_embed_out || ft == LLMSIZE_FT_MXFP4_MOE) return LLMSIZE_GGML_Q8_0;
+    if (ft == LLMSIZE_FT_IQ2_XXS || ft == LLMSIZE_FT_IQ2_XS || ft == LLMSIZE_FT_IQ1_S || ft == LLMSIZE_FT_IQ1_M)
+        return LLMSIZE_GGML_Q2_K;
+    if (ft == LLMSIZE_FT_IQ2_S || ft == LLMSIZE_FT_IQ2_M || ft == LLMSIZE_FT_IQ3_XXS) return LLMSIZE_GGML_IQ3_S;
+    if (ft == LLMSIZE_FT_TQ1_0 || ft == LLMSIZE_FT_TQ2_0) return LLMSIZE_GGML_Q4_K;
     return llmsize__ft_default[ft];
 }
 
@@ -2976,15 +3015,15 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
     uint32_t type = def, i = t->layer, n = m->dims.layers;
     size_t r;
     if (t->cls == LLMSIZE_COMPONENT_VISION || t->cls == LLMSIZE_COMPONENT_MTP) return LLMSIZE__G_COUNT; /* not in the text GGUF, */
-    if (t->cat == LLMSIZE__T_F32) return LLMSIZE__G_F32;                                  /* their norms neither   */
+    if (t->cat == LLMSIZE__T_F32) return LLMSIZE_GGML_F32;                                  /* their norms neither   */
     /* gpt-oss: convert_hf_to_gguf.py writes the released MXFP4 experts as they are, whatever
        the outtype, and llama-quantize will not requantize them (published files of every type) */
-    if (q->native_mxfp4 && t->routed && t->mats > 1) return LLMSIZE__G_MXFP4;
+    if (q->native_mxfp4 && t->routed && t->mats > 1) return LLMSIZE_GGML_MXFP4;
     if (llmsize__ggml[def].block == 1) return def;            /* F32/F16/BF16: no mixing */
     if (t->cat == LLMSIZE__T_OUTPUT || (tied && t->cat == LLMSIZE__T_TOKEN_EMBD)) {
         type = llmsize__gguf_output_type(q, t->ne0);
-    } else if (q->ftype == LLMSIZE__FT_MXFP4_MOE) {
-        type = t->mats > 1 ? LLMSIZE__G_MXFP4 : LLMSIZE__G_Q8_0;
+    } else if (q->ftype == LLMSIZE_FT_MXFP4_MOE) {
+        type = t->mats > 1 ? LLMSIZE_GGML_MXFP4 : LLMSIZE_GGML_Q8_0;
     } else if (t->cat == LLMSIZE__T_TOKEN_EMBD) {
         type = llmsize__gguf_embed_type(q);
     } else {
@@ -3001,9 +3040,9 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
         }
         /* bumps llama.cpp applies after the attn_v chain, outside the IQ1/IQ2 branch */
         if (t->cat == LLMSIZE__T_ATTN_V && !llmsize__is_iq12_or(q->ftype, 0)) {
-            if (m->dims.layers == 80 && (type == LLMSIZE__G_Q3_K || type == LLMSIZE__G_Q4_K))
-                type = LLMSIZE__G_Q5_K;   /* llama.cpp's LLM_TYPE_70B: 80-layer models */
-            if (m->moe.experts == 8) type = LLMSIZE__G_Q8_0;
+            if (m->dims.layers == 80 && (type == LLMSIZE_GGML_Q3_K || type == LLMSIZE_GGML_Q4_K))
+                type = LLMSIZE_GGML_Q5_K;   /* llama.cpp's LLM_TYPE_70B: 80-layer models */
+            if (m->moe.experts == 8) type = LLMSIZE_GGML_Q8_0;
         }
         if (attn_v_like) q->i_attn_v++;
     }
@@ -3030,13 +3069,8 @@ typedef struct llmsize__bytes_visitor {
     llmsize_gguf_mix *mix;     /* GGUF: tally of tensors per ggml type (NULL: none)       */
 } llmsize__bytes_visitor;
 
-/* Our ggml types (LLMSIZE__G_*) by their on-disk ids (ggml_type). */
-static const uint8_t llmsize__ggml_id[LLMSIZE__G_COUNT] = {
-    0, 1, 30, 2, 3, 6, 7, 8, 10, 11, 12, 13, 14, 16, 17, 22, 18, 21, 19, 29, 20, 23, 34, 35, 39
-};
-
 static uint64_t llmsize__ggml_bytes(uint32_t type, uint64_t n, int *overflow) {
-    return llmsize__mul(n / llmsize__ggml[type].block, llmsize__ggml[type].bytes, overflow);
+    return llmsize__mul(n / llmsize__ggml[type].block, llmsize__ggml[type].block_bytes, overflow);
 }
 
 static uint32_t llmsize__gpu_class_bit(uint32_t cls) {
@@ -3102,7 +3136,7 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     }
     bytes = llmsize__mul(one, t->mats, &v->overflow);
     if (b->mix && type != LLMSIZE__G_COUNT) {
-        const uint32_t id = llmsize__ggml_id[type];
+        const uint32_t id = type;
         b->mix->tensors[id]++;
         b->mix->n_tensors++;
         b->mix->bytes[id] = llmsize__add(b->mix->bytes[id], bytes, &v->overflow);
@@ -3133,11 +3167,11 @@ static void llmsize__bytes_init(llmsize__bytes_visitor *b, const llmsize_model *
     b->fmt = f;
     b->q.m = m;
     b->q.ftype = f->code & 0xFFu;
-    b->q.q8_embed_out = (f->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
+    b->q.q8_embed_out = (f->code & LLMSIZE_FT_Q8_EMBED_OUT) != 0;
     /* IQ1/IQ2/IQ3_XXS files cannot be made without an importance matrix */
     b->q.imatrix = llmsize__is_iq12_or(b->q.ftype, LLMSIZE__FTM(IQ3_XXS));
     b->q.native_mxfp4 = m->checkpoint_format && llmsize__eq_n(m->checkpoint_format, "mxfp4", 5);
-    if (f->kind == LLMSIZE_FMT_GGUF && b->q.ftype < LLMSIZE__FT_COUNT) llmsize__qctx_rules(&b->q);
+    if (f->kind == LLMSIZE_FMT_GGUF && b->q.ftype < LLMSIZE_FT_COUNT) llmsize__qctx_rules(&b->q);
 }
 
 /* GGUF types depend on how many attn_v-like tensors there are: count them first. */
@@ -3160,7 +3194,7 @@ LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const ll
     if (!m || !f || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
     if (f->kind > LLMSIZE_FMT_GPU) return LLMSIZE_ERR_INVALID_ARG;
-    if (f->kind == LLMSIZE_FMT_GGUF && (f->code & 0xFFu) >= LLMSIZE__FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
+    if (f->kind == LLMSIZE_FMT_GGUF && (f->code & 0xFFu) >= LLMSIZE_FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
     if (f->kind == LLMSIZE_FMT_FLOAT && f->code != 2 && f->code != 4) return LLMSIZE_ERR_INVALID_ARG;
     if (f->kind == LLMSIZE_FMT_GPU && (f->bits == 0 || f->bits > 16 || f->other_bytes == 0)) return LLMSIZE_ERR_INVALID_ARG;
     llmsize__bytes_init(&b, m, f);
@@ -3186,7 +3220,7 @@ LLMSIZE_API llmsize_status llmsize_gguf_mix_of(const llmsize_model *m, const llm
     if (out) memset(out, 0, sizeof *out);
     if (!m || !f || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
-    if (f->kind != LLMSIZE_FMT_GGUF || (f->code & 0xFFu) >= LLMSIZE__FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
+    if (f->kind != LLMSIZE_FMT_GGUF || (f->code & 0xFFu) >= LLMSIZE_FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
     llmsize__bytes_init(&b, m, f);
     b.mix = out;
     llmsize__bytes_run(&b);
@@ -3197,37 +3231,20 @@ LLMSIZE_API llmsize_status llmsize_gguf_mix_of(const llmsize_model *m, const llm
 /* ---------------------------------------------------------------------------------- */
 /* Files: GGUF and safetensors headers, read exactly                                  */
 /* ---------------------------------------------------------------------------------- */
-/* ggml tensor types as GGUF stores them (ggml-org/llama.cpp:gguf-py/gguf/constants.py
-   GGMLQuantizationType / GGML_QUANT_SIZES): on-disk id -> {block, bytes per block}.
-   Ids that were removed (4, 5, 31-33, 36-38) and unknown ids have block 0. */
-static const struct { uint16_t block, bytes; } llmsize__gguf_types[40] = {
-    {1, 4}, {1, 2}, {32, 18}, {32, 20}, {0, 0}, {0, 0}, {32, 22}, {32, 24},       /* F32 F16 Q4_0 Q4_1 - - Q5_0 Q5_1 */
-    {32, 34}, {32, 36}, {256, 84}, {256, 110}, {256, 144}, {256, 176}, {256, 210}, /* Q8_0 Q8_1 Q2_K..Q6_K */
-    {256, 292}, {256, 66}, {256, 74}, {256, 98}, {256, 50}, {32, 18}, {256, 110}, /* Q8_K IQ2_XXS IQ2_XS IQ3_XXS IQ1_S IQ4_NL IQ3_S */
-    {256, 82}, {256, 136}, {1, 1}, {1, 2}, {1, 4}, {1, 8}, {1, 8}, {256, 56},     /* IQ2_S IQ4_XS I8 I16 I32 I64 F64 IQ1_M */
-    {1, 2}, {0, 0}, {0, 0}, {0, 0}, {256, 54}, {256, 66}, {0, 0}, {0, 0}, {0, 0}, /* BF16 - - - TQ1_0 TQ2_0 - - - */
-    {32, 17}                                                                       /* MXFP4 */
-};
-
-/* The names llama.cpp's loader prints (ggml_type_name), by on-disk id. */
-static const char *const llmsize__ggml_names[40] = {
-    "f32", "f16", "q4_0", "q4_1", NULL, NULL, "q5_0", "q5_1", "q8_0", "q8_1", "q2_K", "q3_K", "q4_K", "q5_K",
-    "q6_K", "q8_K", "iq2_xxs", "iq2_xs", "iq3_xxs", "iq1_s", "iq4_nl", "iq3_s", "iq2_s", "iq4_xs", "i8", "i16",
-    "i32", "i64", "f64", "iq1_m", "bf16", NULL, NULL, NULL, "tq1_0", "tq2_0", NULL, NULL, NULL, "mxfp4"
-};
 LLMSIZE_API const char *llmsize_ggml_type_name(uint32_t type) {
-    return type < 40u ? llmsize__ggml_names[type] : NULL;
+    return type < (uint32_t)LLMSIZE_GGML_TYPE_COUNT ? llmsize__ggml[type].name : NULL;
+}
+LLMSIZE_API const llmsize_ggml_type_info *llmsize_ggml_type_info_of(uint32_t type) {
+    return type < (uint32_t)LLMSIZE_GGML_TYPE_COUNT && llmsize__ggml[type].block ? &llmsize__ggml[type] : NULL;
 }
 
-/* general.file_type (llama.cpp LLAMA_FTYPE_MOSTLY_*, as gguf-py's LlamaFileType numbers
-   them) -> the table's format id, so a file's prediction uses the same format. */
-static const struct { uint8_t ftype; const char *format; } llmsize__gguf_ftypes[] = {
-    {0, "f32"}, {1, "gguf-f16"}, {2, "Q4_0"}, {3, "Q4_1"}, {7, "Q8_0"}, {8, "Q5_0"}, {9, "Q5_1"}, {10, "Q2_K"},
-    {11, "Q3_K_S"}, {12, "Q3_K_M"}, {13, "Q3_K_L"}, {14, "Q4_K_S"}, {15, "Q4_K_M"}, {16, "Q5_K_S"}, {17, "Q5_K_M"},
-    {18, "Q6_K"}, {19, "IQ2_XXS"}, {20, "IQ2_XS"}, {21, "Q2_K_S"}, {22, "IQ3_XS"}, {23, "IQ3_XXS"}, {24, "IQ1_S"},
-    {25, "IQ4_NL"}, {26, "IQ3_S"}, {27, "IQ3_M"}, {28, "IQ2_S"}, {29, "IQ2_M"}, {30, "IQ4_XS"}, {31, "IQ1_M"},
-    {32, "gguf-bf16"}, {36, "TQ1_0"}, {37, "TQ2_0"}, {38, "MXFP4_MOE"}
+/* general.file_type -> the table's format for it (LLMSIZE_GGUF_FILE_TYPES), so a file's
+   prediction uses the same format. */
+#define LLMSIZE__FT_NUMBER(name, type, number, format) { number, format },
+static const struct { uint8_t ftype; const char *format; } llmsize__gguf_ftypes[LLMSIZE_FT_COUNT] = {
+    LLMSIZE_GGUF_FILE_TYPES(LLMSIZE__FT_NUMBER)
 };
+#undef LLMSIZE__FT_NUMBER
 
 /* Which component a tensor belongs to, from its name: GGUF names (token_embd, blk.N.ffn_up_exps, ...)
    and Hugging Face names (model.embed_tokens, mlp.experts.N.up_proj, ...). First match wins. */
@@ -3534,9 +3551,9 @@ LLMSIZE_API llmsize_status llmsize_read_gguf(const void *buf, size_t len, llmsiz
         type = (uint32_t)llmsize__le(f.p + f.at, 4);
         off = llmsize__le(f.p + f.at + 4, 8);
         f.at += 12;
-        if (type >= 40 || !llmsize__gguf_types[type].block) return LLMSIZE_ERR_UNSUPPORTED;
-        if (ne0 % llmsize__gguf_types[type].block || off != running) return LLMSIZE_ERR_PARSE; /* misplaced or overlapping */
-        bytes = llmsize__mul(ne / llmsize__gguf_types[type].block, llmsize__gguf_types[type].bytes, &f.overflow);
+        if (type >= LLMSIZE_GGML_TYPE_COUNT || !llmsize__ggml[type].block) return LLMSIZE_ERR_UNSUPPORTED;
+        if (ne0 % llmsize__ggml[type].block || off != running) return LLMSIZE_ERR_PARSE; /* misplaced or overlapping */
+        bytes = llmsize__mul(ne / llmsize__ggml[type].block, llmsize__ggml[type].block_bytes, &f.overflow);
         running = llmsize__add(off, bytes, &f.overflow);
         running = llmsize__add(running, g.alignment - 1, &f.overflow) / g.alignment * g.alignment;
         if (f.overflow) return LLMSIZE_ERR_OVERFLOW;
@@ -4454,9 +4471,9 @@ static double llmsize__size_exponent(double *lo, double *hi) {
 
 static int llmsize__is_reference_format(const llmsize_format *f) {
     return f->kind == LLMSIZE_FMT_FLOAT ||
-           (f->kind == LLMSIZE_FMT_GGUF && ((f->code & 0xFFu) == LLMSIZE__FT_F16 ||
-                                            (f->code & 0xFFu) == LLMSIZE__FT_BF16 ||
-                                            (f->code & 0xFFu) == LLMSIZE__FT_F32));
+           (f->kind == LLMSIZE_FMT_GGUF && ((f->code & 0xFFu) == LLMSIZE_FT_F16 ||
+                                            (f->code & 0xFFu) == LLMSIZE_FT_BF16 ||
+                                            (f->code & 0xFFu) == LLMSIZE_FT_F32));
 }
 
 /* The format whose quality rows describe f: itself, or for a llama.cpp "_L" variant
@@ -4464,7 +4481,7 @@ static int llmsize__is_reference_format(const llmsize_format *f) {
 static const llmsize_format *llmsize__quality_base(const llmsize_format *f, int *variant) {
     size_t i;
     *variant = 0;
-    if (f->kind != LLMSIZE_FMT_GGUF || !(f->code & LLMSIZE__FT_Q8_EMBED_OUT)) return f;
+    if (f->kind != LLMSIZE_FMT_GGUF || !(f->code & LLMSIZE_FT_Q8_EMBED_OUT)) return f;
     for (i = 0; i < LLMSIZE__COUNT(llmsize__formats); ++i)
         if (llmsize__formats[i].kind == LLMSIZE_FMT_GGUF && llmsize__formats[i].code == (f->code & 0xFFu)) {
             *variant = 1;
