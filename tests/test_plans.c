@@ -229,6 +229,49 @@ static int cmp_err(const void *a, const void *b) {
 }
 
 /* ---- bad input: every path returns a status, never a crash or a wrapped number ---- */
+/* Every engine row sits at its enum value, and the defaults each engine applies are the
+   values its own source sets (cited beside each check). */
+static void test_engine_defaults(void) {
+    llmsize_plan p, d;
+    llmsize_plan_result a, b;
+    uint32_t e;
+    for (e = 0; e < LLMSIZE_ENGINE_COUNT; ++e)
+        CHECK(llmsize_engine_at(e) && !strcmp(llmsize_engine_at(e)->id, llmsize_engine_name(e)),
+              "engine row %u is %s", e, llmsize_engine_name(e));
+    CHECK(!llmsize_engine_name(LLMSIZE_ENGINE_COUNT) && llmsize_engine_count() == LLMSIZE_ENGINE_COUNT, "engine list ends");
+    memset(&p, 0, sizeof p);
+    p.model = model("llama-3.1-8b"); p.format = format("bf16"); p.accel = accel("h100-sxm");
+    if (!p.model || !p.format || !p.accel) return;
+    CHECK(llmsize_plan_defaults(NULL, &d) == LLMSIZE_ERR_NULL && llmsize_plan_defaults(&p, NULL) == LLMSIZE_ERR_NULL,
+          "plan_defaults NULL");
+    p.engine = LLMSIZE_ENGINE_VLLM;
+    /* vllm/engine/arg_utils.py: gpu_memory_utilization 0.9, block_size 16; get_batch_defaults:
+       max_num_batched_tokens 8192 for the OpenAI server on a >= 70 GiB GPU that is not an A100 */
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.mem_fraction == 0.9 && d.block_size == 16 &&
+          d.batched_tokens == 8192 && d.context == 131072 && d.seqs == 1 && d.tp == 1 && d.tight_pct == 10,
+          "vLLM defaults on an H100: %.2f, block %u, batch %llu, context %llu", d.mem_fraction, d.block_size,
+          (unsigned long long)d.batched_tokens, (unsigned long long)d.context);
+    p.accel = accel("a100-80gb");
+    CHECK(p.accel && llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.batched_tokens == 2048, "vLLM on an A100: 2048 batched tokens");
+    /* the defaults are what plan_fit sizes: sizing them again gives the same answer */
+    CHECK(llmsize_plan_fit(&p, &a) == LLMSIZE_OK && llmsize_plan_fit(&d, &b) == LLMSIZE_OK && !memcmp(&a, &b, sizeof a),
+          "plan_fit(plan) = plan_fit(plan_defaults(plan))");
+    /* llama.cpp common/common.h: n_ctx 4096, n_ubatch 512, one slot */
+    p.engine = LLMSIZE_ENGINE_LLAMACPP; p.accel = accel("rtx-4090");
+    CHECK(p.accel && llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 4096 && d.ubatch == 512 && d.seqs == 1,
+          "llama.cpp defaults: context %llu, ubatch %u", (unsigned long long)d.context, d.ubatch);
+    /* Ollama envconfig: 32768 from 23 GiB of VRAM, 4096 below, 262144 from 47 GiB (the model's max caps it) */
+    p.engine = LLMSIZE_ENGINE_OLLAMA;
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 32768, "Ollama on 24 GB: %llu", (unsigned long long)d.context);
+    p.accel = accel("rtx-4080");
+    CHECK(p.accel && llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 4096, "Ollama on 16 GB: %llu", (unsigned long long)d.context);
+    p.accel = accel("h100-sxm");
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 131072, "Ollama on 80 GB, capped by the model: %llu",
+          (unsigned long long)d.context);
+    p.engine = LLMSIZE_ENGINE_COUNT;
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_ERR_UNKNOWN_ENGINE && d.model == NULL, "unknown engine, zeroed out");
+}
+
 static void test_plan_contracts(void) {
     llmsize_plan p;
     llmsize_plan_result r;
@@ -319,6 +362,7 @@ static void test_plan_contracts(void) {
 }
 
 void test_plans(void) {
+    test_engine_defaults();
     test_plan_contracts();
     each_row("commands.tsv", command_row);
     CHECK(n_commands >= 20, "command rows %d", n_commands);

@@ -831,9 +831,11 @@ static int cmd_run(void) {
     run_scenario("3 70B replacement, 20 users", "llama-3.3-70b", "awq", "h100-sxm", "vllm", 4096, 20);
     run_scenario("3 ... at FP8 on H100", "llama-3.3-70b", "fp8", "h100-sxm", "vllm", 4096, 20);
     run_scenario("3 ... at FP8 on H200", "llama-3.3-70b", "fp8", "h200", "vllm", 4096, 20);
-    printf("\nWhat fits where: weights + KV at 8192 tokens for one sequence, against usable memory\n"
-           "(encoders: weights + one input's activations at their longest; they decode no tokens, so no tok/s).\n");
-    printf("Cell: fit verdict and expected decode tok/s (FIT, TIGHT = under 10%% headroom, NO).\n\n%-30s %-7s",
+    printf("\nWhat fits where: weights + KV at %u tokens for one sequence, against usable memory\n"
+           "(encoders: weights + one input's activations at their longest; they decode no tokens, so no tok/s).\n",
+           LLMSIZE_DEFAULT_CONTEXT);
+    printf("Cell: fit verdict and expected decode tok/s (FIT, TIGHT = under %u%% headroom, NO).\n\n%-30s %-7s",
+           LLMSIZE_DEFAULT_TIGHT_PCT,
            "model", "format");
     for (g = 0; g < sizeof gpus / sizeof gpus[0]; ++g) printf(" %14s", gpus[g]);
     printf("\n");
@@ -849,7 +851,7 @@ static int cmd_run(void) {
                 char cell[32];
                 memset(&p, 0, sizeof p);
                 /* encoders: one input at their longest (Whisper: 448 decoder tokens); no tok/s */
-                p.model = m; p.format = f; p.context = (m->flags & LLMSIZE_F_ENCODER) ? 0 : 8192;
+                p.model = m; p.format = f; p.context = (m->flags & LLMSIZE_F_ENCODER) ? 0 : LLMSIZE_DEFAULT_CONTEXT;
                 llmsize_find_accel(gpus[g], &p.accel);
                 if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK)
                     snprintf(cell, sizeof cell, "n/a");

@@ -53,23 +53,23 @@ typedef _gostring_ swig_type_23;
 typedef _gostring_ swig_type_24;
 typedef _gostring_ swig_type_25;
 typedef _gostring_ swig_type_26;
-typedef long long swig_type_27;
+typedef _gostring_ swig_type_27;
 typedef _gostring_ swig_type_28;
-typedef _gostring_ swig_type_29;
+typedef long long swig_type_29;
 typedef _gostring_ swig_type_30;
-typedef long long swig_type_31;
-typedef long long swig_type_32;
+typedef _gostring_ swig_type_31;
+typedef _gostring_ swig_type_32;
 typedef long long swig_type_33;
 typedef long long swig_type_34;
 typedef long long swig_type_35;
-typedef long long swig_type_36;
+typedef _gostring_ swig_type_36;
 typedef long long swig_type_37;
 typedef long long swig_type_38;
-typedef _gostring_ swig_type_39;
-typedef _gostring_ swig_type_40;
+typedef long long swig_type_39;
+typedef long long swig_type_40;
 typedef long long swig_type_41;
-typedef long long swig_type_42;
-typedef long long swig_type_43;
+typedef _gostring_ swig_type_42;
+typedef _gostring_ swig_type_43;
 typedef long long swig_type_44;
 typedef long long swig_type_45;
 typedef long long swig_type_46;
@@ -80,25 +80,25 @@ typedef long long swig_type_50;
 typedef long long swig_type_51;
 typedef long long swig_type_52;
 typedef long long swig_type_53;
-typedef _gostring_ swig_type_54;
-typedef _gostring_ swig_type_55;
-typedef _gostring_ swig_type_56;
+typedef long long swig_type_54;
+typedef long long swig_type_55;
+typedef long long swig_type_56;
 typedef _gostring_ swig_type_57;
 typedef _gostring_ swig_type_58;
 typedef _gostring_ swig_type_59;
 typedef _gostring_ swig_type_60;
 typedef _gostring_ swig_type_61;
 typedef _gostring_ swig_type_62;
-typedef long long swig_type_63;
-typedef long long swig_type_64;
-typedef long long swig_type_65;
+typedef _gostring_ swig_type_63;
+typedef _gostring_ swig_type_64;
+typedef _gostring_ swig_type_65;
 typedef long long swig_type_66;
 typedef long long swig_type_67;
-typedef _gostring_ swig_type_68;
-typedef _gostring_ swig_type_69;
+typedef long long swig_type_68;
+typedef long long swig_type_69;
 typedef long long swig_type_70;
-typedef long long swig_type_71;
-typedef long long swig_type_72;
+typedef _gostring_ swig_type_71;
+typedef _gostring_ swig_type_72;
 typedef long long swig_type_73;
 typedef long long swig_type_74;
 typedef long long swig_type_75;
@@ -118,9 +118,9 @@ typedef long long swig_type_88;
 typedef long long swig_type_89;
 typedef long long swig_type_90;
 typedef long long swig_type_91;
-typedef _gostring_ swig_type_92;
-typedef _gostring_ swig_type_93;
-typedef _gostring_ swig_type_94;
+typedef long long swig_type_92;
+typedef long long swig_type_93;
+typedef long long swig_type_94;
 typedef _gostring_ swig_type_95;
 typedef _gostring_ swig_type_96;
 typedef _gostring_ swig_type_97;
@@ -128,83 +128,83 @@ typedef _gostring_ swig_type_98;
 typedef _gostring_ swig_type_99;
 typedef _gostring_ swig_type_100;
 typedef _gostring_ swig_type_101;
-typedef long long swig_type_102;
+typedef _gostring_ swig_type_102;
 typedef _gostring_ swig_type_103;
 typedef _gostring_ swig_type_104;
-typedef _gostring_ swig_type_105;
+typedef long long swig_type_105;
 typedef _gostring_ swig_type_106;
 typedef _gostring_ swig_type_107;
 typedef _gostring_ swig_type_108;
 typedef _gostring_ swig_type_109;
 typedef _gostring_ swig_type_110;
 typedef _gostring_ swig_type_111;
-typedef long long swig_type_112;
-typedef long long swig_type_113;
+typedef _gostring_ swig_type_112;
+typedef _gostring_ swig_type_113;
 typedef _gostring_ swig_type_114;
-typedef _gostring_ swig_type_115;
-typedef _gostring_ swig_type_116;
-typedef long long swig_type_117;
+typedef long long swig_type_115;
+typedef long long swig_type_116;
+typedef _gostring_ swig_type_117;
 typedef _gostring_ swig_type_118;
 typedef _gostring_ swig_type_119;
 typedef long long swig_type_120;
 typedef _gostring_ swig_type_121;
-typedef long long swig_type_122;
+typedef _gostring_ swig_type_122;
 typedef long long swig_type_123;
 typedef _gostring_ swig_type_124;
-typedef _gostring_ swig_type_125;
-typedef _gostring_ swig_type_126;
+typedef long long swig_type_125;
+typedef long long swig_type_126;
 typedef _gostring_ swig_type_127;
 typedef _gostring_ swig_type_128;
-typedef long long swig_type_129;
+typedef _gostring_ swig_type_129;
 typedef _gostring_ swig_type_130;
 typedef _gostring_ swig_type_131;
-typedef _gostring_ swig_type_132;
+typedef long long swig_type_132;
 typedef _gostring_ swig_type_133;
 typedef _gostring_ swig_type_134;
 typedef _gostring_ swig_type_135;
-typedef long long swig_type_136;
+typedef _gostring_ swig_type_136;
 typedef _gostring_ swig_type_137;
 typedef _gostring_ swig_type_138;
-typedef _gostring_ swig_type_139;
+typedef long long swig_type_139;
 typedef _gostring_ swig_type_140;
 typedef _gostring_ swig_type_141;
-typedef long long swig_type_142;
-typedef long long swig_type_143;
-typedef long long swig_type_144;
+typedef _gostring_ swig_type_142;
+typedef _gostring_ swig_type_143;
+typedef _gostring_ swig_type_144;
 typedef long long swig_type_145;
 typedef long long swig_type_146;
 typedef long long swig_type_147;
-typedef _gostring_ swig_type_148;
-typedef _gostring_ swig_type_149;
-typedef _gostring_ swig_type_150;
-typedef long long swig_type_151;
-typedef long long swig_type_152;
-typedef long long swig_type_153;
+typedef long long swig_type_148;
+typedef long long swig_type_149;
+typedef long long swig_type_150;
+typedef _gostring_ swig_type_151;
+typedef _gostring_ swig_type_152;
+typedef _gostring_ swig_type_153;
 typedef long long swig_type_154;
 typedef long long swig_type_155;
 typedef long long swig_type_156;
 typedef long long swig_type_157;
-typedef _gostring_ swig_type_158;
-typedef _gostring_ swig_type_159;
+typedef long long swig_type_158;
+typedef long long swig_type_159;
 typedef long long swig_type_160;
-typedef long long swig_type_161;
-typedef long long swig_type_162;
+typedef _gostring_ swig_type_161;
+typedef _gostring_ swig_type_162;
 typedef long long swig_type_163;
 typedef long long swig_type_164;
 typedef long long swig_type_165;
 typedef long long swig_type_166;
 typedef long long swig_type_167;
-typedef long long swig_type_168;
+typedef _gostring_ swig_type_168;
 typedef long long swig_type_169;
 typedef long long swig_type_170;
 typedef long long swig_type_171;
 typedef long long swig_type_172;
 typedef long long swig_type_173;
-typedef _gostring_ swig_type_174;
+typedef long long swig_type_174;
 typedef long long swig_type_175;
 typedef long long swig_type_176;
 typedef long long swig_type_177;
-typedef long long swig_type_178;
+typedef _gostring_ swig_type_178;
 typedef long long swig_type_179;
 typedef long long swig_type_180;
 typedef long long swig_type_181;
@@ -218,10 +218,10 @@ typedef long long swig_type_188;
 typedef long long swig_type_189;
 typedef long long swig_type_190;
 typedef long long swig_type_191;
-typedef _gostring_ swig_type_192;
-typedef _gostring_ swig_type_193;
-typedef _gostring_ swig_type_194;
-typedef _gostring_ swig_type_195;
+typedef long long swig_type_192;
+typedef long long swig_type_193;
+typedef long long swig_type_194;
+typedef long long swig_type_195;
 typedef _gostring_ swig_type_196;
 typedef _gostring_ swig_type_197;
 typedef _gostring_ swig_type_198;
@@ -234,50 +234,54 @@ typedef _gostring_ swig_type_204;
 typedef _gostring_ swig_type_205;
 typedef _gostring_ swig_type_206;
 typedef _gostring_ swig_type_207;
-typedef long long swig_type_208;
+typedef _gostring_ swig_type_208;
 typedef _gostring_ swig_type_209;
-typedef long long swig_type_210;
+typedef _gostring_ swig_type_210;
 typedef _gostring_ swig_type_211;
 typedef long long swig_type_212;
 typedef _gostring_ swig_type_213;
 typedef long long swig_type_214;
 typedef _gostring_ swig_type_215;
-typedef _gostring_ swig_type_216;
-typedef long long swig_type_217;
+typedef long long swig_type_216;
+typedef _gostring_ swig_type_217;
 typedef long long swig_type_218;
-typedef long long swig_type_219;
+typedef _gostring_ swig_type_219;
 typedef _gostring_ swig_type_220;
-typedef _gostring_ swig_type_221;
+typedef long long swig_type_221;
 typedef long long swig_type_222;
 typedef long long swig_type_223;
-typedef long long swig_type_224;
-typedef long long swig_type_225;
+typedef _gostring_ swig_type_224;
+typedef _gostring_ swig_type_225;
 typedef long long swig_type_226;
 typedef long long swig_type_227;
 typedef long long swig_type_228;
 typedef long long swig_type_229;
 typedef long long swig_type_230;
-typedef _gostring_ swig_type_231;
+typedef long long swig_type_231;
 typedef long long swig_type_232;
 typedef long long swig_type_233;
-typedef _gostring_ swig_type_234;
+typedef long long swig_type_234;
 typedef _gostring_ swig_type_235;
 typedef long long swig_type_236;
-typedef _gostring_ swig_type_237;
-typedef long long swig_type_238;
+typedef long long swig_type_237;
+typedef _gostring_ swig_type_238;
 typedef _gostring_ swig_type_239;
-typedef _gostring_ swig_type_240;
+typedef long long swig_type_240;
 typedef _gostring_ swig_type_241;
-typedef _gostring_ swig_type_242;
-typedef long long swig_type_243;
+typedef long long swig_type_242;
+typedef _gostring_ swig_type_243;
 typedef _gostring_ swig_type_244;
-typedef long long swig_type_245;
-typedef long long swig_type_246;
+typedef _gostring_ swig_type_245;
+typedef _gostring_ swig_type_246;
 typedef long long swig_type_247;
-typedef _goslice_ swig_type_248;
+typedef _gostring_ swig_type_248;
 typedef long long swig_type_249;
-typedef _gostring_ swig_type_250;
-typedef _gostring_ swig_type_251;
+typedef long long swig_type_250;
+typedef long long swig_type_251;
+typedef _goslice_ swig_type_252;
+typedef long long swig_type_253;
+typedef _gostring_ swig_type_254;
+typedef _gostring_ swig_type_255;
 extern void _wrap_Swig_free_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_core_94c3980bcfa144e5(swig_intgo arg1);
 extern swig_intgo _wrap_LLMSIZE_OK_core_94c3980bcfa144e5(void);
@@ -480,17 +484,24 @@ extern swig_intgo _wrap_LLMSIZE_KV_Q4_0_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_KV_IQ4_NL_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_KV_NVFP4_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_94c3980bcfa144e5(void);
+extern swig_type_23 _wrap_llmsize_kv_dtype_info_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_24 _wrap_llmsize_kv_dtype_info_aliases_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_block_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_kv_dtype_info_core_94c3980bcfa144e5(void);
+extern void _wrap_delete_llmsize_kv_dtype_info_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_HW_DATACENTER_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_HW_CONSUMER_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_HW_APPLE_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_HW_UNIFIED_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_HW_CPU_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_94c3980bcfa144e5(void);
-extern swig_type_23 _wrap_llmsize_accel_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_24 _wrap_llmsize_accel_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_25 _wrap_llmsize_accel_vendor_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_26 _wrap_llmsize_accel_aliases_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_27 _wrap_llmsize_accel_mem_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_25 _wrap_llmsize_accel_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_26 _wrap_llmsize_accel_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_27 _wrap_llmsize_accel_vendor_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_28 _wrap_llmsize_accel_aliases_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_29 _wrap_llmsize_accel_mem_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_accel_usable_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_accel_hw_class_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_accel_bw_gbs_get_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -498,25 +509,105 @@ extern double _wrap_llmsize_accel_bf16_tflops_get_core_94c3980bcfa144e5(uintptr_
 extern double _wrap_llmsize_accel_fp8_tflops_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_accel_fp4_tflops_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_accel_int8_tops_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_28 _wrap_llmsize_accel_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_29 _wrap_llmsize_accel_memory_options_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_30 _wrap_llmsize_accel_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_31 _wrap_llmsize_accel_memory_options_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_accel_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_accel_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_efficiency_hw_class_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_expected_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_low_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_high_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_30 _wrap_llmsize_efficiency_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_32 _wrap_llmsize_efficiency_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_efficiency_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_efficiency_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_voidp _wrap_llmsize_weights_by_component_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_31 _wrap_llmsize_weights_total_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_32 _wrap_llmsize_weights_active_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_33 _wrap_llmsize_weights_file_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_33 _wrap_llmsize_weights_total_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_34 _wrap_llmsize_weights_active_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_35 _wrap_llmsize_weights_file_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_weights_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_weights_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_FILE_GGUF_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F32_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F16_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_1_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_2_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_3_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_0_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_1_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_0_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_1_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q2_K_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q3_K_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_K_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_K_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q6_K_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_K_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_S_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_S_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_S_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I8_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I16_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I32_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I64_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F64_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_M_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_BF16_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TQ1_0_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TQ2_0_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_MXFP4_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_94c3980bcfa144e5(void);
+extern swig_type_36 _wrap_llmsize_ggml_type_info_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_ggml_type_info_block_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_ggml_type_info_core_94c3980bcfa144e5(void);
+extern void _wrap_delete_llmsize_ggml_type_info_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FT_F32_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_F16_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_BF16_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_0_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_1_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_0_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_1_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q8_0_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_S_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_S_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_M_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_L_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_S_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_M_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_S_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_M_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q6_K_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XS_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_S_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_M_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XS_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_S_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_M_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ1_S_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ1_M_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ4_NL_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ4_XS_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_TQ1_0_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_TQ2_0_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_94c3980bcfa144e5(void);
+extern swig_intgo _wrap_LLMSIZE_FT_COUNT_core_94c3980bcfa144e5(void);
 extern swig_voidp _wrap_llmsize_gguf_mix_tensors_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_voidp _wrap_llmsize_gguf_mix_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -524,19 +615,19 @@ extern uintptr_t _wrap_new_llmsize_gguf_mix_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_gguf_mix_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_file_info_kind_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_file_info_version_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_34 _wrap_llmsize_file_info_n_tensors_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_35 _wrap_llmsize_file_info_n_metadata_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_36 _wrap_llmsize_file_info_header_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_37 _wrap_llmsize_file_info_needed_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_37 _wrap_llmsize_file_info_n_tensors_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_38 _wrap_llmsize_file_info_n_metadata_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_39 _wrap_llmsize_file_info_header_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_40 _wrap_llmsize_file_info_needed_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_info_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_info_params_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_38 _wrap_llmsize_file_info_other_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_41 _wrap_llmsize_file_info_other_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_file_info_file_type_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_info_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_file_info_has_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_info_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_39 _wrap_llmsize_file_info_arch_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_40 _wrap_llmsize_file_info_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_42 _wrap_llmsize_file_info_arch_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_43 _wrap_llmsize_file_info_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_info_mix_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_file_info_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_file_info_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -545,9 +636,9 @@ extern uintptr_t _wrap_llmsize_speed_request_format_get_core_94c3980bcfa144e5(ui
 extern uintptr_t _wrap_llmsize_speed_request_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_speed_request_n_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_speed_request_kv_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_41 _wrap_llmsize_speed_request_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_42 _wrap_llmsize_speed_request_prompt_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_43 _wrap_llmsize_speed_request_gen_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_44 _wrap_llmsize_speed_request_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_45 _wrap_llmsize_speed_request_prompt_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_46 _wrap_llmsize_speed_request_gen_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_speed_request_batch_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_speed_request_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_speed_request_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -557,7 +648,7 @@ extern double _wrap_llmsize_speed_result_decode_tps_high_get_core_94c3980bcfa144
 extern double _wrap_llmsize_speed_result_decode_tps_total_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_speed_result_ttft_s_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_speed_result_e2e_s_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_44 _wrap_llmsize_speed_result_bytes_per_step_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_47 _wrap_llmsize_speed_result_bytes_per_step_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_speed_result_compute_bound_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_speed_result_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_speed_result_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -565,38 +656,38 @@ extern uintptr_t _wrap_llmsize_fit_request_model_get_core_94c3980bcfa144e5(uintp
 extern uintptr_t _wrap_llmsize_fit_request_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_fit_request_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_request_n_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_45 _wrap_llmsize_fit_request_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_48 _wrap_llmsize_fit_request_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_request_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_request_kv_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_46 _wrap_llmsize_fit_request_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_49 _wrap_llmsize_fit_request_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_request_tight_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_fit_request_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_fit_request_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_result_fits_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_result_tight_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_47 _wrap_llmsize_fit_result_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_48 _wrap_llmsize_fit_result_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_49 _wrap_llmsize_fit_result_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_50 _wrap_llmsize_fit_result_total_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_51 _wrap_llmsize_fit_result_usable_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_52 _wrap_llmsize_fit_result_headroom_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_53 _wrap_llmsize_fit_result_activation_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_50 _wrap_llmsize_fit_result_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_51 _wrap_llmsize_fit_result_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_52 _wrap_llmsize_fit_result_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_53 _wrap_llmsize_fit_result_total_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_54 _wrap_llmsize_fit_result_usable_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_55 _wrap_llmsize_fit_result_headroom_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_56 _wrap_llmsize_fit_result_activation_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_fit_result_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_fit_result_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_METRIC_NONE_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_METRIC_PPL_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_METRIC_NATIVE_core_94c3980bcfa144e5(void);
-extern swig_type_54 _wrap_llmsize_quality_row_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_57 _wrap_llmsize_quality_row_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_quality_row_metric_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_55 _wrap_llmsize_quality_row_family_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_56 _wrap_llmsize_quality_row_ref_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_58 _wrap_llmsize_quality_row_family_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_59 _wrap_llmsize_quality_row_ref_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_quality_row_ref_params_b_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_quality_row_loss_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_quality_row_kld_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_quality_row_primary_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_57 _wrap_llmsize_quality_row_benchmark_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_58 _wrap_llmsize_quality_row_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_60 _wrap_llmsize_quality_row_benchmark_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_61 _wrap_llmsize_quality_row_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_quality_row_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_quality_row_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_CONF_NONE_core_94c3980bcfa144e5(void);
@@ -610,7 +701,7 @@ extern double _wrap_llmsize_quality_loss_low_pct_get_core_94c3980bcfa144e5(uintp
 extern double _wrap_llmsize_quality_loss_high_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_quality_kld_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_quality_ref_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_59 _wrap_llmsize_quality_note_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_62 _wrap_llmsize_quality_note_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_quality_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_quality_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_ENGINE_NONE_core_94c3980bcfa144e5(void);
@@ -620,21 +711,21 @@ extern swig_intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_ENGINE_COUNT_core_94c3980bcfa144e5(void);
-extern swig_type_60 _wrap_llmsize_engine_info_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_61 _wrap_llmsize_engine_info_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_62 _wrap_llmsize_engine_info_aliases_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_63 _wrap_llmsize_engine_info_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_64 _wrap_llmsize_engine_info_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_65 _wrap_llmsize_engine_info_aliases_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_engine_info_mem_fraction_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_engine_info_block_size_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_engine_info_ctx_pad_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_63 _wrap_llmsize_engine_info_default_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_66 _wrap_llmsize_engine_info_default_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_engine_info_default_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_engine_info_default_ubatch_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_64 _wrap_llmsize_engine_info_default_batched_tokens_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_65 _wrap_llmsize_engine_info_overhead_tp1_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_66 _wrap_llmsize_engine_info_overhead_tpn_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_67 _wrap_llmsize_engine_info_device_reserved_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_68 _wrap_llmsize_engine_info_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_69 _wrap_llmsize_engine_info_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_67 _wrap_llmsize_engine_info_default_batched_tokens_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_68 _wrap_llmsize_engine_info_overhead_tp1_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_69 _wrap_llmsize_engine_info_overhead_tpn_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_70 _wrap_llmsize_engine_info_device_reserved_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_71 _wrap_llmsize_engine_info_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_72 _wrap_llmsize_engine_info_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_engine_info_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_engine_info_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_94c3980bcfa144e5(void);
@@ -653,11 +744,11 @@ extern swig_intgo _wrap_llmsize_plan_tp_get_core_94c3980bcfa144e5(uintptr_t arg1
 extern swig_intgo _wrap_llmsize_plan_pp_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_dp_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_n_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_70 _wrap_llmsize_plan_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_73 _wrap_llmsize_plan_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_kv_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_plan_mem_fraction_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_71 _wrap_llmsize_plan_batched_tokens_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_74 _wrap_llmsize_plan_batched_tokens_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_ubatch_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_block_size_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_gpu_layers_get_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -665,7 +756,7 @@ extern swig_intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_94c3980bcfa144e5(ui
 extern double _wrap_llmsize_plan_host_bw_gbs_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_flags_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_tight_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_72 _wrap_llmsize_plan_kv_pool_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_75 _wrap_llmsize_plan_kv_pool_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_weights_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_params_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_plan_core_94c3980bcfa144e5(void);
@@ -674,26 +765,26 @@ extern swig_intgo _wrap_llmsize_plan_result_fits_get_core_94c3980bcfa144e5(uintp
 extern swig_intgo _wrap_llmsize_plan_result_tight_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_refused_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_loads_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_73 _wrap_llmsize_plan_result_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_74 _wrap_llmsize_plan_result_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_75 _wrap_llmsize_plan_result_activation_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_76 _wrap_llmsize_plan_result_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_77 _wrap_llmsize_plan_result_total_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_78 _wrap_llmsize_plan_result_usable_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_79 _wrap_llmsize_plan_result_headroom_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_80 _wrap_llmsize_plan_result_host_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_81 _wrap_llmsize_plan_result_host_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_82 _wrap_llmsize_plan_result_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_76 _wrap_llmsize_plan_result_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_77 _wrap_llmsize_plan_result_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_78 _wrap_llmsize_plan_result_activation_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_79 _wrap_llmsize_plan_result_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_80 _wrap_llmsize_plan_result_total_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_81 _wrap_llmsize_plan_result_usable_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_82 _wrap_llmsize_plan_result_headroom_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_83 _wrap_llmsize_plan_result_host_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_84 _wrap_llmsize_plan_result_host_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_85 _wrap_llmsize_plan_result_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_83 _wrap_llmsize_plan_result_cache_cells_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_84 _wrap_llmsize_plan_result_swa_cells_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_85 _wrap_llmsize_plan_result_kv_pool_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_86 _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_87 _wrap_llmsize_plan_result_kv_blocks_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_86 _wrap_llmsize_plan_result_cache_cells_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_87 _wrap_llmsize_plan_result_swa_cells_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_88 _wrap_llmsize_plan_result_kv_pool_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_89 _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_90 _wrap_llmsize_plan_result_kv_blocks_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_plan_result_max_concurrency_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_88 _wrap_llmsize_plan_result_max_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_89 _wrap_llmsize_plan_result_refusal_needed_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_90 _wrap_llmsize_plan_result_refusal_available_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_91 _wrap_llmsize_plan_result_max_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_92 _wrap_llmsize_plan_result_refusal_needed_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_93 _wrap_llmsize_plan_result_refusal_available_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_gpus_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_plan_result_decode_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_plan_result_core_94c3980bcfa144e5(void);
@@ -701,7 +792,7 @@ extern void _wrap_delete_llmsize_plan_result_core_94c3980bcfa144e5(uintptr_t arg
 extern uintptr_t _wrap_llmsize_suggestion_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_suggestion_format_quality_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_suggestion_gpus_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_91 _wrap_llmsize_suggestion_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_94 _wrap_llmsize_suggestion_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_suggestion_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_suggestion_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_suggestion_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -718,39 +809,39 @@ extern swig_intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_94c3980bcfa144e5(void);
-extern swig_type_92 _wrap_llmsize_license_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_93 _wrap_llmsize_license_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_94 _wrap_llmsize_license_spdx_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_95 _wrap_llmsize_license_licensor_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_96 _wrap_llmsize_license_version_date_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_97 _wrap_llmsize_license_governing_law_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_98 _wrap_llmsize_license_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_99 _wrap_llmsize_license_confidence_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_95 _wrap_llmsize_license_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_96 _wrap_llmsize_license_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_97 _wrap_llmsize_license_spdx_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_98 _wrap_llmsize_license_licensor_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_99 _wrap_llmsize_license_version_date_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_100 _wrap_llmsize_license_governing_law_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_101 _wrap_llmsize_license_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_102 _wrap_llmsize_license_confidence_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_osi_approved_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_commercial_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_100 _wrap_llmsize_license_commercial_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_101 _wrap_llmsize_license_commercial_duty_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_102 _wrap_llmsize_license_mau_limit_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_103 _wrap_llmsize_license_commercial_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_104 _wrap_llmsize_license_commercial_duty_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_105 _wrap_llmsize_license_mau_limit_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_mau_gate_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_103 _wrap_llmsize_license_mau_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_106 _wrap_llmsize_license_mau_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_license_revenue_limit_usd_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_revenue_gate_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_104 _wrap_llmsize_license_revenue_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_105 _wrap_llmsize_license_display_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_106 _wrap_llmsize_license_display_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_107 _wrap_llmsize_license_naming_rule_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_108 _wrap_llmsize_license_aup_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_107 _wrap_llmsize_license_revenue_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_108 _wrap_llmsize_license_display_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_109 _wrap_llmsize_license_display_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_110 _wrap_llmsize_license_naming_rule_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_111 _wrap_llmsize_license_aup_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_eu_multimodal_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_109 _wrap_llmsize_license_eu_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_112 _wrap_llmsize_license_eu_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_outputs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_110 _wrap_llmsize_license_outputs_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_113 _wrap_llmsize_license_outputs_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_redistribution_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_111 _wrap_llmsize_license_notice_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_114 _wrap_llmsize_license_notice_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_license_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_license_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_use_commercial_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_112 _wrap_llmsize_use_mau_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_113 _wrap_llmsize_use_mau_at_release_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_115 _wrap_llmsize_use_mau_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_116 _wrap_llmsize_use_mau_at_release_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_use_revenue_usd_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_use_eu_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_use_multimodal_get_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -775,9 +866,9 @@ extern swig_intgo _wrap_LLMSIZE_CLAUSE_AUP_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_llmsize_finding_about_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_finding_verdict_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_114 _wrap_llmsize_finding_license_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_115 _wrap_llmsize_finding_text_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_116 _wrap_llmsize_finding_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_117 _wrap_llmsize_finding_license_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_118 _wrap_llmsize_finding_text_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_119 _wrap_llmsize_finding_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_finding_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_finding_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_result_verdict_get_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -789,7 +880,7 @@ extern uintptr_t _wrap_llmsize_select_request_accel_get_core_94c3980bcfa144e5(ui
 extern swig_intgo _wrap_llmsize_select_request_n_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_engine_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_users_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_117 _wrap_llmsize_select_request_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_120 _wrap_llmsize_select_request_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_kv_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_select_request_min_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_quality_metric_get_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -797,11 +888,11 @@ extern double _wrap_llmsize_select_request_max_loss_pct_get_core_94c3980bcfa144e
 extern uintptr_t _wrap_llmsize_select_request_min_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_select_request_use_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_strict_license_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_118 _wrap_llmsize_select_request_origin_exclude_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_119 _wrap_llmsize_select_request_origin_require_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_121 _wrap_llmsize_select_request_origin_exclude_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_122 _wrap_llmsize_select_request_origin_require_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_tasks_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_select_request_formats_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_120 _wrap_llmsize_select_request_n_formats_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_123 _wrap_llmsize_select_request_n_formats_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_tight_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_select_request_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_select_request_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -824,17 +915,17 @@ extern double _wrap_llmsize_candidate_decode_tps_get_core_94c3980bcfa144e5(uintp
 extern swig_intgo _wrap_llmsize_candidate_license_verdict_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_candidate_quality_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_candidate_fit_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_121 _wrap_llmsize_candidate_reason_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_124 _wrap_llmsize_candidate_reason_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_candidate_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_candidate_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_claim_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_claim_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_claim_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_122 _wrap_llmsize_claim_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_125 _wrap_llmsize_claim_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_claim_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_claim_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_claim_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_123 _wrap_llmsize_claim_check_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_126 _wrap_llmsize_claim_check_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_claim_check_bytes_ratio_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_claim_check_bytes_possible_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_claim_check_fits_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -843,26 +934,26 @@ extern double _wrap_llmsize_claim_check_tps_ratio_get_core_94c3980bcfa144e5(uint
 extern swig_intgo _wrap_llmsize_claim_check_tps_possible_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_claim_check_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_claim_check_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_124 _wrap_llmsize_hf_family_model_types_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_127 _wrap_llmsize_hf_family_model_types_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_hf_family_flags_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_hf_family_global_every_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_hf_family_bare_head_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_hf_family_learned_positions_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_125 _wrap_llmsize_hf_family_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_128 _wrap_llmsize_hf_family_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_hf_family_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_hf_family_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_126 _wrap_llmsize_release_repo_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_127 _wrap_llmsize_release_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_128 _wrap_llmsize_release_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_129 _wrap_llmsize_release_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_130 _wrap_llmsize_release_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_129 _wrap_llmsize_release_repo_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_130 _wrap_llmsize_release_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_131 _wrap_llmsize_release_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_132 _wrap_llmsize_release_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_133 _wrap_llmsize_release_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_release_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_release_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_131 _wrap_llmsize_ollama_tag_tag_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_132 _wrap_llmsize_ollama_tag_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_133 _wrap_llmsize_ollama_tag_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_134 _wrap_llmsize_ollama_tag_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_134 _wrap_llmsize_ollama_tag_tag_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_135 _wrap_llmsize_ollama_tag_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_136 _wrap_llmsize_ollama_tag_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_137 _wrap_llmsize_ollama_tag_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_ollama_tag_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_ollama_tag_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_HOW_ID_core_94c3980bcfa144e5(void);
@@ -884,9 +975,9 @@ extern uintptr_t _wrap_llmsize_resolution_model_get_core_94c3980bcfa144e5(uintpt
 extern uintptr_t _wrap_llmsize_resolution_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_resolution_how_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_resolution_format_from_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_135 _wrap_llmsize_resolution_matched_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_136 _wrap_llmsize_resolution_matched_len_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_137 _wrap_llmsize_resolution_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_138 _wrap_llmsize_resolution_matched_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_139 _wrap_llmsize_resolution_matched_len_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_140 _wrap_llmsize_resolution_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_resolution_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_resolution_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_MEMORY_ROW_core_94c3980bcfa144e5(void);
@@ -904,59 +995,63 @@ extern swig_intgo _wrap_LLMSIZE_TABLE_FORMATS_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_TABLE_LICENSES_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_TABLE_ENGINES_core_94c3980bcfa144e5(void);
-extern swig_type_138 _wrap_llmsize_version_core_94c3980bcfa144e5(void);
-extern swig_type_139 _wrap_llmsize_data_version_core_94c3980bcfa144e5(void);
-extern swig_type_140 _wrap_llmsize_strerror_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_type_141 _wrap_llmsize_status_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_type_142 _wrap_llmsize_model_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_model_at_core_94c3980bcfa144e5(swig_type_143 arg1);
-extern swig_type_144 _wrap_llmsize_accel_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_accel_at_core_94c3980bcfa144e5(swig_type_145 arg1);
-extern swig_type_146 _wrap_llmsize_format_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_format_at_core_94c3980bcfa144e5(swig_type_147 arg1);
-extern swig_type_148 _wrap_llmsize_kv_dtype_name_core_94c3980bcfa144e5(swig_intgo arg1);
+extern swig_type_141 _wrap_llmsize_version_core_94c3980bcfa144e5(void);
+extern swig_type_142 _wrap_llmsize_data_version_core_94c3980bcfa144e5(void);
+extern swig_type_143 _wrap_llmsize_strerror_core_94c3980bcfa144e5(swig_intgo arg1);
+extern swig_type_144 _wrap_llmsize_status_name_core_94c3980bcfa144e5(swig_intgo arg1);
+extern swig_type_145 _wrap_llmsize_model_count_core_94c3980bcfa144e5(void);
+extern uintptr_t _wrap_llmsize_model_at_core_94c3980bcfa144e5(swig_type_146 arg1);
+extern swig_type_147 _wrap_llmsize_accel_count_core_94c3980bcfa144e5(void);
+extern uintptr_t _wrap_llmsize_accel_at_core_94c3980bcfa144e5(swig_type_148 arg1);
+extern swig_type_149 _wrap_llmsize_format_count_core_94c3980bcfa144e5(void);
+extern uintptr_t _wrap_llmsize_format_at_core_94c3980bcfa144e5(swig_type_150 arg1);
+extern swig_type_151 _wrap_llmsize_kv_dtype_name_core_94c3980bcfa144e5(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_kv_dtype_info_of_core_94c3980bcfa144e5(swig_intgo arg1);
 extern uintptr_t _wrap_llmsize_efficiency_of_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_type_149 _wrap_llmsize_how_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_type_150 _wrap_llmsize_format_from_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_type_151 _wrap_llmsize_release_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_release_at_core_94c3980bcfa144e5(swig_type_152 arg1);
-extern swig_type_153 _wrap_llmsize_ollama_tag_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_ollama_tag_at_core_94c3980bcfa144e5(swig_type_154 arg1);
+extern swig_type_152 _wrap_llmsize_how_name_core_94c3980bcfa144e5(swig_intgo arg1);
+extern swig_type_153 _wrap_llmsize_format_from_name_core_94c3980bcfa144e5(swig_intgo arg1);
+extern swig_type_154 _wrap_llmsize_release_count_core_94c3980bcfa144e5(void);
+extern uintptr_t _wrap_llmsize_release_at_core_94c3980bcfa144e5(swig_type_155 arg1);
+extern swig_type_156 _wrap_llmsize_ollama_tag_count_core_94c3980bcfa144e5(void);
+extern uintptr_t _wrap_llmsize_ollama_tag_at_core_94c3980bcfa144e5(swig_type_157 arg1);
 extern uintptr_t _wrap_llmsize_checkpoint_format_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_read_file_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_155 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_read_gguf_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_156 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_read_safetensors_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_157 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_file_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_158 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_gguf_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_159 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_safetensors_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_160 arg2, uintptr_t arg3);
 extern swig_intgo _wrap_llmsize_file_match_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_model_validate_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_158 _wrap_llmsize_component_name_core_94c3980bcfa144e5(swig_intgo arg1);
+extern swig_type_161 _wrap_llmsize_component_name_core_94c3980bcfa144e5(swig_intgo arg1);
 extern swig_intgo _wrap_llmsize_params_of_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_weight_bytes_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
 extern swig_intgo _wrap_llmsize_gguf_mix_of_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_159 _wrap_llmsize_ggml_type_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_kv_bytes_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_160 arg2, swig_intgo arg3, swig_intgo arg4, swig_voidp arg5);
-extern swig_intgo _wrap_llmsize_activation_bytes_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_161 arg2, swig_type_162 arg3, swig_intgo arg4, swig_voidp arg5);
+extern swig_type_162 _wrap_llmsize_ggml_type_name_core_94c3980bcfa144e5(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_ggml_type_info_of_core_94c3980bcfa144e5(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_kv_bytes_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_163 arg2, swig_intgo arg3, swig_intgo arg4, swig_voidp arg5);
+extern swig_intgo _wrap_llmsize_activation_bytes_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_164 arg2, swig_type_165 arg3, swig_intgo arg4, swig_voidp arg5);
 extern swig_intgo _wrap_llmsize_speed_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_fit_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_163 _wrap_llmsize_engine_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_engine_at_core_94c3980bcfa144e5(swig_type_164 arg1);
+extern swig_type_166 _wrap_llmsize_engine_count_core_94c3980bcfa144e5(void);
+extern uintptr_t _wrap_llmsize_engine_at_core_94c3980bcfa144e5(swig_type_167 arg1);
 extern swig_intgo _wrap_llmsize_valid_tp_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_168 _wrap_llmsize_engine_name_core_94c3980bcfa144e5(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_plan_defaults_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_plan_fit_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_plan_max_context_core_94c3980bcfa144e5(uintptr_t arg1, swig_voidp arg2);
 extern swig_intgo _wrap_llmsize_plan_max_seqs_core_94c3980bcfa144e5(uintptr_t arg1, swig_voidp arg2);
 extern swig_intgo _wrap_llmsize_plan_min_gpus_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3);
-extern swig_intgo _wrap_llmsize_plan_best_format_core_94c3980bcfa144e5(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_165 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_largest_model_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, swig_type_166 arg3, uintptr_t arg4, uintptr_t arg5);
+extern swig_intgo _wrap_llmsize_plan_best_format_core_94c3980bcfa144e5(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_169 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_largest_model_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, swig_type_170 arg3, uintptr_t arg4, uintptr_t arg5);
 extern swig_intgo _wrap_llmsize_plan_suggest_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_format_runs_on_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_167 _wrap_llmsize_quality_row_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_quality_row_at_core_94c3980bcfa144e5(swig_type_168 arg1);
+extern swig_type_171 _wrap_llmsize_quality_row_count_core_94c3980bcfa144e5(void);
+extern uintptr_t _wrap_llmsize_quality_row_at_core_94c3980bcfa144e5(swig_type_172 arg1);
 extern swig_intgo _wrap_llmsize_quality_of_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_best_format_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_169 arg2, uintptr_t arg3, swig_type_170 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_smallest_format_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_171 arg5, uintptr_t arg6, swig_voidp arg7);
-extern swig_type_172 _wrap_llmsize_license_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_license_at_core_94c3980bcfa144e5(swig_type_173 arg1);
+extern swig_intgo _wrap_llmsize_best_format_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_173 arg2, uintptr_t arg3, swig_type_174 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_smallest_format_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_175 arg5, uintptr_t arg6, swig_voidp arg7);
+extern swig_type_176 _wrap_llmsize_license_count_core_94c3980bcfa144e5(void);
+extern uintptr_t _wrap_llmsize_license_at_core_94c3980bcfa144e5(swig_type_177 arg1);
 extern swig_intgo _wrap_llmsize_model_tasks_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_parse_use_core_94c3980bcfa144e5(swig_type_174 arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_parse_use_core_94c3980bcfa144e5(swig_type_178 arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_license_check_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
 extern swig_intgo _wrap_llmsize_license_terms_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4);
 extern swig_intgo _wrap_llmsize_check_claim_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
@@ -969,7 +1064,7 @@ extern uintptr_t _wrap_llmsize_weights_out_value_get_core_94c3980bcfa144e5(uintp
 extern uintptr_t _wrap_new_llmsize_weights_out_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_weights_out_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_u64_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_175 _wrap_llmsize_u64_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_179 _wrap_llmsize_u64_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_u64_out_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_u64_out_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_speed_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -1008,14 +1103,14 @@ extern uintptr_t _wrap_llmsize_mix_out_value_get_core_94c3980bcfa144e5(uintptr_t
 extern uintptr_t _wrap_new_llmsize_mix_out_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_mix_out_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_gguf_mix_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_176 _wrap_llmsize_params_component_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_177 _wrap_llmsize_weights_component_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_180 _wrap_llmsize_params_component_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_181 _wrap_llmsize_weights_component_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
 extern swig_intgo _wrap_llmsize_mix_tensors_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_178 _wrap_llmsize_mix_bytes_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_activation_get_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_179 arg2, swig_type_180 arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_kv_get_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_181 arg2, swig_intgo arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_speed_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_182 arg6, swig_type_183 arg7, swig_type_184 arg8, swig_intgo arg9);
-extern uintptr_t _wrap_llmsize_plan_make_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_185 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_186 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_187 arg20);
+extern swig_type_182 _wrap_llmsize_mix_bytes_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_activation_get_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_183 arg2, swig_type_184 arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_kv_get_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_185 arg2, swig_intgo arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_speed_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_186 arg6, swig_type_187 arg7, swig_type_188 arg8, swig_intgo arg9);
+extern uintptr_t _wrap_llmsize_plan_make_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_189 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_190 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_191 arg20);
 extern uintptr_t _wrap_llmsize_plan_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_max_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_max_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -1023,93 +1118,93 @@ extern uintptr_t _wrap_llmsize_plan_min_gpus_get_core_94c3980bcfa144e5(uintptr_t
 extern uintptr_t _wrap_llmsize_plan_suggest_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_best_format_get_core_94c3980bcfa144e5(uintptr_t arg1, double arg2);
 extern uintptr_t _wrap_llmsize_quality_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_best_format_get_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_188 arg2);
-extern uintptr_t _wrap_llmsize_use_make_core_94c3980bcfa144e5(swig_intgo arg1, swig_type_189 arg2, swig_type_190 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern uintptr_t _wrap_llmsize_best_format_get_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_192 arg2);
+extern uintptr_t _wrap_llmsize_use_make_core_94c3980bcfa144e5(swig_intgo arg1, swig_type_193 arg2, swig_type_194 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
 extern uintptr_t _wrap_llmsize_license_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_claim_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_191 arg4, double arg5);
-extern uintptr_t _wrap_llmsize_model_named_core_94c3980bcfa144e5(swig_type_192 arg1);
-extern uintptr_t _wrap_llmsize_accel_named_core_94c3980bcfa144e5(swig_type_193 arg1);
-extern uintptr_t _wrap_llmsize_format_named_core_94c3980bcfa144e5(swig_type_194 arg1);
-extern uintptr_t _wrap_llmsize_license_named_core_94c3980bcfa144e5(swig_type_195 arg1);
-extern swig_intgo _wrap_llmsize_engine_named_core_94c3980bcfa144e5(swig_type_196 arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_named_core_94c3980bcfa144e5(swig_type_197 arg1);
+extern uintptr_t _wrap_llmsize_claim_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_195 arg4, double arg5);
+extern uintptr_t _wrap_llmsize_model_named_core_94c3980bcfa144e5(swig_type_196 arg1);
+extern uintptr_t _wrap_llmsize_accel_named_core_94c3980bcfa144e5(swig_type_197 arg1);
+extern uintptr_t _wrap_llmsize_format_named_core_94c3980bcfa144e5(swig_type_198 arg1);
+extern uintptr_t _wrap_llmsize_license_named_core_94c3980bcfa144e5(swig_type_199 arg1);
+extern swig_intgo _wrap_llmsize_engine_named_core_94c3980bcfa144e5(swig_type_200 arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_named_core_94c3980bcfa144e5(swig_type_201 arg1);
 extern swig_intgo _wrap_llmsize_resolution_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_resolution_out_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_resolution_out_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_resolution_out_how_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_resolution_out_format_from_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_198 _wrap_llmsize_resolution_out_matched_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_202 _wrap_llmsize_resolution_out_matched_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_resolution_out_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_resolution_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_get_core_94c3980bcfa144e5(swig_type_199 arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_default_format_core_94c3980bcfa144e5(swig_type_200 arg1, uintptr_t arg2, swig_intgo arg3);
+extern uintptr_t _wrap_llmsize_resolve_get_core_94c3980bcfa144e5(swig_type_203 arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_default_format_core_94c3980bcfa144e5(swig_type_204 arg1, uintptr_t arg2, swig_intgo arg3);
 extern swig_intgo _wrap_llmsize_accel_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_accel_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_accel_out_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_accel_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_accel_get_core_94c3980bcfa144e5(swig_type_201 arg1);
+extern uintptr_t _wrap_llmsize_resolve_accel_get_core_94c3980bcfa144e5(swig_type_205 arg1);
 extern uintptr_t _wrap_llmsize_describe_accel_get_core_94c3980bcfa144e5(double arg1, double arg2, double arg3, swig_intgo arg4);
-extern swig_type_202 _wrap_llmsize_names_text_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_206 _wrap_llmsize_names_text_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_names_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_names_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_close_names_core_94c3980bcfa144e5(swig_intgo arg1, swig_type_203 arg2);
+extern uintptr_t _wrap_llmsize_close_names_core_94c3980bcfa144e5(swig_intgo arg1, swig_type_207 arg2);
 extern swig_intgo _wrap_llmsize_model_result_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_model_result_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_model_result_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_model_result_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_from_json_core_94c3980bcfa144e5(swig_type_204 arg1);
+extern uintptr_t _wrap_llmsize_model_from_json_core_94c3980bcfa144e5(swig_type_208 arg1);
 extern uintptr_t _wrap_llmsize_license_reason_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
 extern uintptr_t _wrap_llmsize_license_obligation_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
 extern swig_intgo _wrap_llmsize_parse_result_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_parse_result_plan_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_205 _wrap_llmsize_parse_result_model_arg_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_206 _wrap_llmsize_parse_result_quant_arg_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_207 _wrap_llmsize_parse_result_error_flag_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_209 _wrap_llmsize_parse_result_model_arg_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_210 _wrap_llmsize_parse_result_quant_arg_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_211 _wrap_llmsize_parse_result_error_flag_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_parse_result_unknown_flags_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_parse_result_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_parse_result_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_208 _wrap_llmsize__split_core_94c3980bcfa144e5(swig_type_209 arg1, swig_voidp arg2, swig_type_210 arg3);
-extern void _wrap_llmsize__copy_core_94c3980bcfa144e5(swig_type_211 arg1, swig_type_212 arg2, swig_type_213 arg3, swig_type_214 arg4);
-extern uintptr_t _wrap_llmsize_parse_args_core_94c3980bcfa144e5(swig_type_215 arg1, swig_type_216 arg2);
+extern swig_type_212 _wrap_llmsize__split_core_94c3980bcfa144e5(swig_type_213 arg1, swig_voidp arg2, swig_type_214 arg3);
+extern void _wrap_llmsize__copy_core_94c3980bcfa144e5(swig_type_215 arg1, swig_type_216 arg2, swig_type_217 arg3, swig_type_218 arg4);
+extern uintptr_t _wrap_llmsize_parse_args_core_94c3980bcfa144e5(swig_type_219 arg1, swig_type_220 arg2);
 extern swig_intgo _wrap_llmsize_selection_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_217 _wrap_llmsize_selection_n_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_218 _wrap_llmsize_selection_candidates_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_221 _wrap_llmsize_selection_n_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_222 _wrap_llmsize_selection_candidates_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_selection_items_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_selection_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_selection_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_run_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_219 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_220 arg13, swig_type_221 arg14, swig_intgo arg15);
+extern uintptr_t _wrap_llmsize_select_run_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_223 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_224 arg13, swig_type_225 arg14, swig_intgo arg15);
 extern uintptr_t _wrap_llmsize_selection_at_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
 extern void _wrap_llmsize_selection_free_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_222 _wrap_llmsize_sweep_row_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_223 _wrap_llmsize_sweep_row_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_224 _wrap_llmsize_sweep_row_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_225 _wrap_llmsize_sweep_row_activation_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_226 _wrap_llmsize_sweep_row_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_227 _wrap_llmsize_sweep_row_total_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_228 _wrap_llmsize_sweep_row_usable_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_229 _wrap_llmsize_sweep_row_headroom_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_230 _wrap_llmsize_sweep_row_max_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_226 _wrap_llmsize_sweep_row_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_227 _wrap_llmsize_sweep_row_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_228 _wrap_llmsize_sweep_row_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_229 _wrap_llmsize_sweep_row_activation_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_230 _wrap_llmsize_sweep_row_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_231 _wrap_llmsize_sweep_row_total_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_232 _wrap_llmsize_sweep_row_usable_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_233 _wrap_llmsize_sweep_row_headroom_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_234 _wrap_llmsize_sweep_row_max_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern double _wrap_llmsize_sweep_row_decode_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_fits_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_tight_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_sweep_row_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_sweep_row_core_94c3980bcfa144e5(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_231 _wrap_llmsize_sweep_bad_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_232 _wrap_llmsize_sweep_n_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_235 _wrap_llmsize_sweep_bad_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_236 _wrap_llmsize_sweep_n_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_sweep_rows_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_sweep_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_sweep_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_233 _wrap_llmsize__count_core_94c3980bcfa144e5(swig_type_234 arg1);
-extern void _wrap_llmsize__nth_core_94c3980bcfa144e5(swig_type_235 arg1, swig_type_236 arg2, swig_type_237 arg3, swig_type_238 arg4);
-extern uintptr_t _wrap_llmsize_sweep_run_core_94c3980bcfa144e5(swig_type_239 arg1, swig_type_240 arg2, swig_type_241 arg3, swig_type_242 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_243 _wrap_llmsize_sweep_row_size_core_94c3980bcfa144e5(void);
-extern swig_type_244 _wrap_llmsize_blob_data_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_245 _wrap_llmsize_blob_size_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_237 _wrap_llmsize__count_core_94c3980bcfa144e5(swig_type_238 arg1);
+extern void _wrap_llmsize__nth_core_94c3980bcfa144e5(swig_type_239 arg1, swig_type_240 arg2, swig_type_241 arg3, swig_type_242 arg4);
+extern uintptr_t _wrap_llmsize_sweep_run_core_94c3980bcfa144e5(swig_type_243 arg1, swig_type_244 arg2, swig_type_245 arg3, swig_type_246 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_247 _wrap_llmsize_sweep_row_size_core_94c3980bcfa144e5(void);
+extern swig_type_248 _wrap_llmsize_blob_data_get_core_94c3980bcfa144e5(uintptr_t arg1);
+extern swig_type_249 _wrap_llmsize_blob_size_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_blob_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_blob_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_sweep_bytes_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -1140,8 +1235,8 @@ extern swig_intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_94c3980bcfa144e5(void);
 extern swig_intgo _wrap_LLMSIZE_FLAT_N_core_94c3980bcfa144e5(void);
-extern swig_type_246 _wrap_llmsize__bits_core_94c3980bcfa144e5(double arg1);
-extern swig_intgo _wrap_llmsize_plan_fit_flat_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, swig_type_247 arg3, swig_intgo arg4, swig_type_248 arg5);
+extern swig_type_250 _wrap_llmsize__bits_core_94c3980bcfa144e5(double arg1);
+extern swig_intgo _wrap_llmsize_plan_fit_flat_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, swig_type_251 arg3, swig_intgo arg4, swig_type_252 arg5);
 extern uintptr_t _wrap_llmsize_prepared_plan_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_prepared_weights_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_prepared_params_get_core_94c3980bcfa144e5(uintptr_t arg1);
@@ -1150,18 +1245,18 @@ extern void _wrap_delete_llmsize_prepared_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_prepare_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_prepared_plan_core_94c3980bcfa144e5(uintptr_t arg1);
 extern void _wrap_llmsize_prepared_free_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_with_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_249 arg2, swig_intgo arg3);
+extern uintptr_t _wrap_llmsize_plan_with_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_253 arg2, swig_intgo arg3);
 extern swig_intgo _wrap_llmsize_file_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_out_match_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_file_out_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_file_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_inspect_bytes_core_94c3980bcfa144e5(swig_type_250 arg1);
+extern uintptr_t _wrap_llmsize_inspect_bytes_core_94c3980bcfa144e5(swig_type_254 arg1);
 extern swig_intgo _wrap_llmsize_use_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_use_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_use_out_core_94c3980bcfa144e5(void);
 extern void _wrap_delete_llmsize_use_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_use_parse_core_94c3980bcfa144e5(swig_type_251 arg1);
+extern uintptr_t _wrap_llmsize_use_parse_core_94c3980bcfa144e5(swig_type_255 arg1);
 #undef intgo
 */
 import "C"
@@ -1564,6 +1659,10 @@ func _swig_getLLMSIZE_TASK_RERANK() (_swig_ret int) {
 
 var LLMSIZE_TASK_RERANK int = _swig_getLLMSIZE_TASK_RERANK()
 const LLMSIZE_LONG_CONTEXT uint = 131072
+const LLMSIZE_DEFAULT_CONTEXT uint = 8192
+const LLMSIZE_DEFAULT_TIGHT_PCT uint = 10
+const LLMSIZE_DEFAULT_PROMPT uint = 512
+const LLMSIZE_DEFAULT_GEN uint = 256
 type Enum_SS_llmsize_term int
 func _swig_getLLMSIZE_TERM_UNKNOWN() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
@@ -2870,6 +2969,77 @@ func _swig_getLLMSIZE_KV_DTYPE_COUNT() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 }
 
 var LLMSIZE_KV_DTYPE_COUNT Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_DTYPE_COUNT()
+type SwigcptrLlmsize_kv_dtype_info uintptr
+
+func (p SwigcptrLlmsize_kv_dtype_info) Swigcptr() uintptr {
+	return (uintptr)(p)
+}
+
+func (p SwigcptrLlmsize_kv_dtype_info) SwigIsLlmsize_kv_dtype_info() {
+}
+
+func (arg1 SwigcptrLlmsize_kv_dtype_info) GetName() (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_kv_dtype_info_name_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func (arg1 SwigcptrLlmsize_kv_dtype_info) GetAliases() (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_kv_dtype_info_aliases_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func (arg1 SwigcptrLlmsize_kv_dtype_info) GetBlock() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_kv_dtype_info) GetBlock_bytes() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_kv_dtype_info) GetFlash_only() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_flash_only_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func NewLlmsize_kv_dtype_info() (_swig_ret Llmsize_kv_dtype_info) {
+	var swig_r Llmsize_kv_dtype_info
+	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_new_llmsize_kv_dtype_info_core_94c3980bcfa144e5()))
+	return swig_r
+}
+
+func DeleteLlmsize_kv_dtype_info(arg1 Llmsize_kv_dtype_info) {
+	_swig_i_0 := getSwigcptr(arg1)
+	C._wrap_delete_llmsize_kv_dtype_info_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+}
+
+type Llmsize_kv_dtype_info interface {
+	Swigcptr() uintptr
+	SwigIsLlmsize_kv_dtype_info()
+	GetName() (_swig_ret string)
+	GetAliases() (_swig_ret string)
+	GetBlock() (_swig_ret uint)
+	GetBlock_bytes() (_swig_ret uint)
+	GetFlash_only() (_swig_ret uint)
+}
+
 type Enum_SS_llmsize_hw_class int
 func _swig_getLLMSIZE_HW_DATACENTER() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
@@ -3207,7 +3377,586 @@ func _swig_getLLMSIZE_FILE_SAFETENSORS() (_swig_ret int) {
 }
 
 var LLMSIZE_FILE_SAFETENSORS int = _swig_getLLMSIZE_FILE_SAFETENSORS()
-const LLMSIZE_GGML_TYPE_COUNT int = 40
+type Enum_SS_llmsize_ggml_type int
+func _swig_getLLMSIZE_GGML_F32() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F32_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_F32 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F32()
+func _swig_getLLMSIZE_GGML_F16() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F16_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_F16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F16()
+func _swig_getLLMSIZE_GGML_Q4_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q4_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0()
+func _swig_getLLMSIZE_GGML_Q4_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_1_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q4_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_1()
+func _swig_getLLMSIZE_GGML_Q4_2() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_2_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q4_2 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_2()
+func _swig_getLLMSIZE_GGML_Q4_3() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_3_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q4_3 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_3()
+func _swig_getLLMSIZE_GGML_Q5_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_0_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q5_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_0()
+func _swig_getLLMSIZE_GGML_Q5_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_1_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q5_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_1()
+func _swig_getLLMSIZE_GGML_Q8_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_0_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q8_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_0()
+func _swig_getLLMSIZE_GGML_Q8_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_1_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q8_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_1()
+func _swig_getLLMSIZE_GGML_Q2_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q2_K_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q2_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q2_K()
+func _swig_getLLMSIZE_GGML_Q3_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q3_K_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q3_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q3_K()
+func _swig_getLLMSIZE_GGML_Q4_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_K_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q4_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_K()
+func _swig_getLLMSIZE_GGML_Q5_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_K_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q5_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_K()
+func _swig_getLLMSIZE_GGML_Q6_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q6_K_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q6_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q6_K()
+func _swig_getLLMSIZE_GGML_Q8_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_K_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q8_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_K()
+func _swig_getLLMSIZE_GGML_IQ2_XXS() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XXS_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ2_XXS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_XXS()
+func _swig_getLLMSIZE_GGML_IQ2_XS() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XS_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ2_XS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_XS()
+func _swig_getLLMSIZE_GGML_IQ3_XXS() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_XXS_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ3_XXS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ3_XXS()
+func _swig_getLLMSIZE_GGML_IQ1_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_S_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ1_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ1_S()
+func _swig_getLLMSIZE_GGML_IQ4_NL() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ4_NL Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL()
+func _swig_getLLMSIZE_GGML_IQ3_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_S_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ3_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ3_S()
+func _swig_getLLMSIZE_GGML_IQ2_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_S_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ2_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_S()
+func _swig_getLLMSIZE_GGML_IQ4_XS() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_XS_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ4_XS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_XS()
+func _swig_getLLMSIZE_GGML_I8() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I8_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_I8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I8()
+func _swig_getLLMSIZE_GGML_I16() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I16_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_I16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I16()
+func _swig_getLLMSIZE_GGML_I32() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I32_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_I32 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I32()
+func _swig_getLLMSIZE_GGML_I64() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I64_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_I64 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I64()
+func _swig_getLLMSIZE_GGML_F64() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F64_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_F64 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F64()
+func _swig_getLLMSIZE_GGML_IQ1_M() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_M_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ1_M Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ1_M()
+func _swig_getLLMSIZE_GGML_BF16() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_BF16_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_BF16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_BF16()
+func _swig_getLLMSIZE_GGML_Q4_0_4_4() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_4_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q4_0_4_4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_4_4()
+func _swig_getLLMSIZE_GGML_Q4_0_4_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_8_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q4_0_4_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_4_8()
+func _swig_getLLMSIZE_GGML_Q4_0_8_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_8_8_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_Q4_0_8_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_8_8()
+func _swig_getLLMSIZE_GGML_TQ1_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ1_0_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_TQ1_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_TQ1_0()
+func _swig_getLLMSIZE_GGML_TQ2_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ2_0_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_TQ2_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_TQ2_0()
+func _swig_getLLMSIZE_GGML_IQ4_NL_4_4() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ4_NL_4_4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_4_4()
+func _swig_getLLMSIZE_GGML_IQ4_NL_4_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ4_NL_4_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_4_8()
+func _swig_getLLMSIZE_GGML_IQ4_NL_8_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_IQ4_NL_8_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_8_8()
+func _swig_getLLMSIZE_GGML_MXFP4() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_MXFP4_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_MXFP4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_MXFP4()
+func _swig_getLLMSIZE_GGML_TYPE_COUNT() (_swig_ret Enum_SS_llmsize_ggml_type) {
+	var swig_r Enum_SS_llmsize_ggml_type
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TYPE_COUNT_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_GGML_TYPE_COUNT Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_TYPE_COUNT()
+type SwigcptrLlmsize_ggml_type_info uintptr
+
+func (p SwigcptrLlmsize_ggml_type_info) Swigcptr() uintptr {
+	return (uintptr)(p)
+}
+
+func (p SwigcptrLlmsize_ggml_type_info) SwigIsLlmsize_ggml_type_info() {
+}
+
+func (arg1 SwigcptrLlmsize_ggml_type_info) GetName() (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_ggml_type_info_name_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func (arg1 SwigcptrLlmsize_ggml_type_info) GetBlock() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_ggml_type_info) GetBlock_bytes() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func NewLlmsize_ggml_type_info() (_swig_ret Llmsize_ggml_type_info) {
+	var swig_r Llmsize_ggml_type_info
+	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_new_llmsize_ggml_type_info_core_94c3980bcfa144e5()))
+	return swig_r
+}
+
+func DeleteLlmsize_ggml_type_info(arg1 Llmsize_ggml_type_info) {
+	_swig_i_0 := getSwigcptr(arg1)
+	C._wrap_delete_llmsize_ggml_type_info_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+}
+
+type Llmsize_ggml_type_info interface {
+	Swigcptr() uintptr
+	SwigIsLlmsize_ggml_type_info()
+	GetName() (_swig_ret string)
+	GetBlock() (_swig_ret uint)
+	GetBlock_bytes() (_swig_ret uint)
+}
+
+type Enum_SS_llmsize_gguf_file_type int
+func _swig_getLLMSIZE_FT_F32() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F32_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_F32 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_F32()
+func _swig_getLLMSIZE_FT_F16() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F16_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_F16 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_F16()
+func _swig_getLLMSIZE_FT_BF16() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_BF16_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_BF16 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_BF16()
+func _swig_getLLMSIZE_FT_Q4_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_0_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q4_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_0()
+func _swig_getLLMSIZE_FT_Q4_1() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_1_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q4_1 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_1()
+func _swig_getLLMSIZE_FT_Q5_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_0_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q5_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_0()
+func _swig_getLLMSIZE_FT_Q5_1() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_1_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q5_1 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_1()
+func _swig_getLLMSIZE_FT_Q8_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q8_0_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q8_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q8_0()
+func _swig_getLLMSIZE_FT_Q2_K() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q2_K Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q2_K()
+func _swig_getLLMSIZE_FT_Q2_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_S_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q2_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q2_K_S()
+func _swig_getLLMSIZE_FT_Q3_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_S_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q3_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_S()
+func _swig_getLLMSIZE_FT_Q3_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_M_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q3_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_M()
+func _swig_getLLMSIZE_FT_Q3_K_L() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_L_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q3_K_L Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_L()
+func _swig_getLLMSIZE_FT_Q4_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_S_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q4_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_K_S()
+func _swig_getLLMSIZE_FT_Q4_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_M_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q4_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_K_M()
+func _swig_getLLMSIZE_FT_Q5_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_S_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q5_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_K_S()
+func _swig_getLLMSIZE_FT_Q5_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_M_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q5_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_K_M()
+func _swig_getLLMSIZE_FT_Q6_K() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q6_K_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_Q6_K Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q6_K()
+func _swig_getLLMSIZE_FT_IQ2_XXS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XXS_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ2_XXS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_XXS()
+func _swig_getLLMSIZE_FT_IQ2_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XS_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ2_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_XS()
+func _swig_getLLMSIZE_FT_IQ2_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_S_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ2_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_S()
+func _swig_getLLMSIZE_FT_IQ2_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_M_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ2_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_M()
+func _swig_getLLMSIZE_FT_IQ3_XXS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XXS_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ3_XXS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_XXS()
+func _swig_getLLMSIZE_FT_IQ3_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XS_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ3_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_XS()
+func _swig_getLLMSIZE_FT_IQ3_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_S_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ3_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_S()
+func _swig_getLLMSIZE_FT_IQ3_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_M_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ3_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_M()
+func _swig_getLLMSIZE_FT_IQ1_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_S_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ1_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ1_S()
+func _swig_getLLMSIZE_FT_IQ1_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_M_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ1_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ1_M()
+func _swig_getLLMSIZE_FT_IQ4_NL() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_NL_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ4_NL Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ4_NL()
+func _swig_getLLMSIZE_FT_IQ4_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_XS_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_IQ4_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ4_XS()
+func _swig_getLLMSIZE_FT_TQ1_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ1_0_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_TQ1_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_TQ1_0()
+func _swig_getLLMSIZE_FT_TQ2_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ2_0_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_TQ2_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_TQ2_0()
+func _swig_getLLMSIZE_FT_MXFP4_MOE() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_MXFP4_MOE_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_MXFP4_MOE Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_MXFP4_MOE()
+func _swig_getLLMSIZE_FT_COUNT() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
+	var swig_r Enum_SS_llmsize_gguf_file_type
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_COUNT_core_94c3980bcfa144e5())
+	return swig_r
+}
+
+var LLMSIZE_FT_COUNT Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_COUNT()
+const LLMSIZE_FT_Q8_EMBED_OUT uint = 0x100
 type SwigcptrLlmsize_gguf_mix uintptr
 
 func (p SwigcptrLlmsize_gguf_mix) Swigcptr() uintptr {
@@ -6657,7 +7406,7 @@ func Llmsize_model_count() (_swig_ret int64) {
 func Llmsize_model_at(arg1 int64) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_at_core_94c3980bcfa144e5(C.swig_type_143(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_at_core_94c3980bcfa144e5(C.swig_type_146(_swig_i_0))))
 	return swig_r
 }
 
@@ -6670,7 +7419,7 @@ func Llmsize_accel_count() (_swig_ret int64) {
 func Llmsize_accel_at(arg1 int64) (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_at_core_94c3980bcfa144e5(C.swig_type_145(_swig_i_0))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_at_core_94c3980bcfa144e5(C.swig_type_148(_swig_i_0))))
 	return swig_r
 }
 
@@ -6683,7 +7432,7 @@ func Llmsize_format_count() (_swig_ret int64) {
 func Llmsize_format_at(arg1 int64) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_at_core_94c3980bcfa144e5(C.swig_type_147(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_at_core_94c3980bcfa144e5(C.swig_type_150(_swig_i_0))))
 	return swig_r
 }
 
@@ -6695,6 +7444,13 @@ func Llmsize_kv_dtype_name(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret string) {
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
 	return swig_r_1
+}
+
+func Llmsize_kv_dtype_info_of(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret Llmsize_kv_dtype_info) {
+	var swig_r Llmsize_kv_dtype_info
+	_swig_i_0 := arg1
+	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_llmsize_kv_dtype_info_of_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))))
+	return swig_r
 }
 
 func Llmsize_efficiency_of(arg1 uint) (_swig_ret Llmsize_efficiency) {
@@ -6733,7 +7489,7 @@ func Llmsize_release_count() (_swig_ret int64) {
 func Llmsize_release_at(arg1 int64) (_swig_ret Llmsize_release) {
 	var swig_r Llmsize_release
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_llmsize_release_at_core_94c3980bcfa144e5(C.swig_type_152(_swig_i_0))))
+	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_llmsize_release_at_core_94c3980bcfa144e5(C.swig_type_155(_swig_i_0))))
 	return swig_r
 }
 
@@ -6746,7 +7502,7 @@ func Llmsize_ollama_tag_count() (_swig_ret int64) {
 func Llmsize_ollama_tag_at(arg1 int64) (_swig_ret Llmsize_ollama_tag) {
 	var swig_r Llmsize_ollama_tag
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_llmsize_ollama_tag_at_core_94c3980bcfa144e5(C.swig_type_154(_swig_i_0))))
+	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_llmsize_ollama_tag_at_core_94c3980bcfa144e5(C.swig_type_157(_swig_i_0))))
 	return swig_r
 }
 
@@ -6762,7 +7518,7 @@ func Llmsize_read_file(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) (_swig_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_file_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_155(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_file_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_158(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -6771,7 +7527,7 @@ func Llmsize_read_gguf(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) (_swig_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_gguf_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_156(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_gguf_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_159(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -6780,7 +7536,7 @@ func Llmsize_read_safetensors(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_safetensors_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_157(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_safetensors_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_160(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -6845,6 +7601,13 @@ func Llmsize_ggml_type_name(arg1 uint) (_swig_ret string) {
 	return swig_r_1
 }
 
+func Llmsize_ggml_type_info_of(arg1 uint) (_swig_ret Llmsize_ggml_type_info) {
+	var swig_r Llmsize_ggml_type_info
+	_swig_i_0 := arg1
+	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_llmsize_ggml_type_info_of_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))))
+	return swig_r
+}
+
 func Llmsize_kv_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 Enum_SS_llmsize_kv_dtype, arg5 *uint64) (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
@@ -6852,7 +7615,7 @@ func Llmsize_kv_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 Enum_SS_l
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_kv_bytes_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_160(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_kv_bytes_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_163(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -6863,7 +7626,7 @@ func Llmsize_activation_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_activation_bytes_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_161(_swig_i_1), C.swig_type_162(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_activation_bytes_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_164(_swig_i_1), C.swig_type_165(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -6892,7 +7655,7 @@ func Llmsize_engine_count() (_swig_ret int64) {
 func Llmsize_engine_at(arg1 int64) (_swig_ret Llmsize_engine_info) {
 	var swig_r Llmsize_engine_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_llmsize_engine_at_core_94c3980bcfa144e5(C.swig_type_164(_swig_i_0))))
+	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_llmsize_engine_at_core_94c3980bcfa144e5(C.swig_type_167(_swig_i_0))))
 	return swig_r
 }
 
@@ -6901,6 +7664,24 @@ func Llmsize_valid_tp(arg1 Llmsize_model, arg2 uint) (_swig_ret int) {
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	swig_r = (int)(C._wrap_llmsize_valid_tp_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	return swig_r
+}
+
+func Llmsize_engine_name(arg1 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_engine_name_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func Llmsize_plan_defaults(arg1 Llmsize_plan, arg2 Llmsize_plan) (_swig_ret Enum_SS_llmsize_status) {
+	var swig_r Enum_SS_llmsize_status
+	_swig_i_0 := getSwigcptr(arg1)
+	_swig_i_1 := getSwigcptr(arg2)
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_defaults_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -6945,7 +7726,7 @@ func Llmsize_plan_best_format(arg1 Llmsize_plan, arg2 float64, arg3 uintptr, arg
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_165(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_169(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -6956,7 +7737,7 @@ func Llmsize_largest_model(arg1 Llmsize_plan, arg2 uintptr, arg3 int64, arg4 Llm
 	_swig_i_2 := arg3
 	_swig_i_3 := getSwigcptr(arg4)
 	_swig_i_4 := getSwigcptr(arg5)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_166(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_170(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
 	return swig_r
 }
 
@@ -6986,7 +7767,7 @@ func Llmsize_quality_row_count() (_swig_ret int64) {
 func Llmsize_quality_row_at(arg1 int64) (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_94c3980bcfa144e5(C.swig_type_168(_swig_i_0))))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_94c3980bcfa144e5(C.swig_type_172(_swig_i_0))))
 	return swig_r
 }
 
@@ -7007,7 +7788,7 @@ func Llmsize_best_format(arg1 Llmsize_model, arg2 uint64, arg3 uintptr, arg4 int
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_169(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_170(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_173(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_174(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -7020,7 +7801,7 @@ func Llmsize_smallest_format(arg1 Llmsize_model, arg2 uint, arg3 float64, arg4 u
 	_swig_i_4 := arg5
 	_swig_i_5 := getSwigcptr(arg6)
 	_swig_i_6 := arg7
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_171(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_175(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
 	return swig_r
 }
 
@@ -7033,7 +7814,7 @@ func Llmsize_license_count() (_swig_ret int64) {
 func Llmsize_license_at(arg1 int64) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_94c3980bcfa144e5(C.swig_type_173(_swig_i_0))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_94c3980bcfa144e5(C.swig_type_177(_swig_i_0))))
 	return swig_r
 }
 
@@ -7048,7 +7829,7 @@ func Llmsize_parse_use(arg1 string, arg2 Llmsize_use) (_swig_ret Enum_SS_llmsize
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_94c3980bcfa144e5(*(*C.swig_type_174)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_94c3980bcfa144e5(*(*C.swig_type_178)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7602,7 +8383,7 @@ func Llmsize_activation_get(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4 i
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_179(_swig_i_1), C.swig_type_180(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_183(_swig_i_1), C.swig_type_184(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -7612,7 +8393,7 @@ func Llmsize_kv_get(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 int) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_181(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_185(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -7627,7 +8408,7 @@ func Llmsize_speed_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_acc
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_182(_swig_i_5), C.swig_type_183(_swig_i_6), C.swig_type_184(_swig_i_7), C.swig_intgo(_swig_i_8))))
+	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_186(_swig_i_5), C.swig_type_187(_swig_i_6), C.swig_type_188(_swig_i_7), C.swig_intgo(_swig_i_8))))
 	return swig_r
 }
 
@@ -7653,7 +8434,7 @@ func Llmsize_plan_make(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_acc
 	_swig_i_17 := arg18
 	_swig_i_18 := arg19
 	_swig_i_19 := arg20
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_185(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_186(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_187(_swig_i_19))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_189(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_190(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_191(_swig_i_19))))
 	return swig_r
 }
 
@@ -7713,7 +8494,7 @@ func Llmsize_best_format_get(arg1 Llmsize_model, arg2 uint64) (_swig_ret Llmsize
 	var swig_r Llmsize_format_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_188(_swig_i_1))))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_192(_swig_i_1))))
 	return swig_r
 }
 
@@ -7727,7 +8508,7 @@ func Llmsize_use_make(arg1 int, arg2 uint64, arg3 uint64, arg4 float64, arg5 int
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0), C.swig_type_189(_swig_i_1), C.swig_type_190(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0), C.swig_type_193(_swig_i_1), C.swig_type_194(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))))
 	return swig_r
 }
 
@@ -7746,14 +8527,14 @@ func Llmsize_claim_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_acc
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_191(_swig_i_3), C.double(_swig_i_4))))
+	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_195(_swig_i_3), C.double(_swig_i_4))))
 	return swig_r
 }
 
 func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_94c3980bcfa144e5(*(*C.swig_type_192)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_94c3980bcfa144e5(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7763,7 +8544,7 @@ func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 func Llmsize_accel_named(arg1 string) (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_named_core_94c3980bcfa144e5(*(*C.swig_type_193)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_named_core_94c3980bcfa144e5(*(*C.swig_type_197)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7773,7 +8554,7 @@ func Llmsize_accel_named(arg1 string) (_swig_ret Llmsize_accel) {
 func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_94c3980bcfa144e5(*(*C.swig_type_194)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_94c3980bcfa144e5(*(*C.swig_type_198)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7783,7 +8564,7 @@ func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_94c3980bcfa144e5(*(*C.swig_type_195)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_94c3980bcfa144e5(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7793,7 +8574,7 @@ func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 func Llmsize_engine_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_engine_named_core_94c3980bcfa144e5(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_engine_named_core_94c3980bcfa144e5(*(*C.swig_type_200)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7803,7 +8584,7 @@ func Llmsize_engine_named(arg1 string) (_swig_ret int) {
 func Llmsize_kv_dtype_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_94c3980bcfa144e5(*(*C.swig_type_197)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_94c3980bcfa144e5(*(*C.swig_type_201)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7890,7 +8671,7 @@ func Llmsize_resolve_get(arg1 string, arg2 int) (_swig_ret Llmsize_resolution_ou
 	var swig_r Llmsize_resolution_out
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_94c3980bcfa144e5(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_94c3980bcfa144e5(*(*C.swig_type_203)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7902,7 +8683,7 @@ func Llmsize_default_format(arg1 string, arg2 Llmsize_model, arg3 int) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_94c3980bcfa144e5(*(*C.swig_type_200)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_94c3980bcfa144e5(*(*C.swig_type_204)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7953,7 +8734,7 @@ type Llmsize_accel_out interface {
 func Llmsize_resolve_accel_get(arg1 string) (_swig_ret Llmsize_accel_out) {
 	var swig_r Llmsize_accel_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel_out)(SwigcptrLlmsize_accel_out(C._wrap_llmsize_resolve_accel_get_core_94c3980bcfa144e5(*(*C.swig_type_201)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_accel_out)(SwigcptrLlmsize_accel_out(C._wrap_llmsize_resolve_accel_get_core_94c3980bcfa144e5(*(*C.swig_type_205)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8010,7 +8791,7 @@ func Llmsize_close_names(arg1 int, arg2 string) (_swig_ret Llmsize_names) {
 	var swig_r Llmsize_names
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0), *(*C.swig_type_207)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -8061,7 +8842,7 @@ type Llmsize_model_result interface {
 func Llmsize_model_from_json(arg1 string) (_swig_ret Llmsize_model_result) {
 	var swig_r Llmsize_model_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_94c3980bcfa144e5(*(*C.swig_type_204)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_94c3980bcfa144e5(*(*C.swig_type_208)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8171,7 +8952,7 @@ func Llmsize__split(arg1 string, arg2 *string, arg3 int64) (_swig_ret int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_llmsize__split_core_94c3980bcfa144e5(*(*C.swig_type_209)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_210(_swig_i_2)))
+	swig_r = (int64)(C._wrap_llmsize__split_core_94c3980bcfa144e5(*(*C.swig_type_213)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_214(_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8183,7 +8964,7 @@ func Llmsize__copy(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__copy_core_94c3980bcfa144e5(*(*C.swig_type_211)(unsafe.Pointer(&_swig_i_0)), C.swig_type_212(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_type_214(_swig_i_3))
+	C._wrap_llmsize__copy_core_94c3980bcfa144e5(*(*C.swig_type_215)(unsafe.Pointer(&_swig_i_0)), C.swig_type_216(_swig_i_1), *(*C.swig_type_217)(unsafe.Pointer(&_swig_i_2)), C.swig_type_218(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8196,7 +8977,7 @@ func Llmsize_parse_args(arg1 string, arg2 string) (_swig_ret Llmsize_parse_resul
 	var swig_r Llmsize_parse_result
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_94c3980bcfa144e5(*(*C.swig_type_215)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_94c3980bcfa144e5(*(*C.swig_type_219)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_220)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8281,7 +9062,7 @@ func Llmsize_select_run(arg1 Llmsize_accel, arg2 uint, arg3 int, arg4 uint, arg5
 	_swig_i_12 := arg13
 	_swig_i_13 := arg14
 	_swig_i_14 := arg15
-	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_219(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_220)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14))))
+	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_223(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_224)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg13
 	}
@@ -8520,7 +9301,7 @@ type Llmsize_sweep interface {
 func Llmsize__count(arg1 string) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize__count_core_94c3980bcfa144e5(*(*C.swig_type_234)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int64)(C._wrap_llmsize__count_core_94c3980bcfa144e5(*(*C.swig_type_238)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8532,7 +9313,7 @@ func Llmsize__nth(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__nth_core_94c3980bcfa144e5(*(*C.swig_type_235)(unsafe.Pointer(&_swig_i_0)), C.swig_type_236(_swig_i_1), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_2)), C.swig_type_238(_swig_i_3))
+	C._wrap_llmsize__nth_core_94c3980bcfa144e5(*(*C.swig_type_239)(unsafe.Pointer(&_swig_i_0)), C.swig_type_240(_swig_i_1), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_2)), C.swig_type_242(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8550,7 +9331,7 @@ func Llmsize_sweep_run(arg1 string, arg2 string, arg3 string, arg4 string, arg5 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_94c3980bcfa144e5(*(*C.swig_type_239)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_242)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
+	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_94c3980bcfa144e5(*(*C.swig_type_243)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_246)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8824,7 +9605,7 @@ func Llmsize_plan_fit_flat(arg1 Llmsize_plan, arg2 int, arg3 uint64, arg4 uint, 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_247(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_4))))
+	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_251(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_252)(unsafe.Pointer(&_swig_i_4))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg5
 	}
@@ -8904,7 +9685,7 @@ func Llmsize_plan_with(arg1 Llmsize_plan, arg2 uint64, arg3 uint) (_swig_ret Llm
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_249(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_253(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	return swig_r
 }
 
@@ -8960,7 +9741,7 @@ type Llmsize_file_out interface {
 func Llmsize_inspect_bytes(arg1 string) (_swig_ret Llmsize_file_out) {
 	var swig_r Llmsize_file_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_94c3980bcfa144e5(*(*C.swig_type_250)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_94c3980bcfa144e5(*(*C.swig_type_254)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9011,7 +9792,7 @@ type Llmsize_use_out interface {
 func Llmsize_use_parse(arg1 string) (_swig_ret Llmsize_use_out) {
 	var swig_r Llmsize_use_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_94c3980bcfa144e5(*(*C.swig_type_251)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_94c3980bcfa144e5(*(*C.swig_type_255)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}

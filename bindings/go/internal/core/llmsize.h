@@ -200,6 +200,13 @@ enum {
 };
 #define LLMSIZE_LONG_CONTEXT 131072u
 
+/* Defaults that are not an engine's (an engine's live in its llmsize_data.h row). Every
+   request's zero field means one of these; the CLI, Python and Go read them from here. */
+#define LLMSIZE_DEFAULT_CONTEXT   8192u   /* tokens per sequence of a decoder (llmsize_fit)  */
+#define LLMSIZE_DEFAULT_TIGHT_PCT 10u     /* headroom below this % of usable is "tight"     */
+#define LLMSIZE_DEFAULT_PROMPT    512u    /* prompt tokens for TTFT (llmsize_speed)          */
+#define LLMSIZE_DEFAULT_GEN       256u    /* generated tokens for end-to-end time            */
+
 /* A licence term or provenance fact that may be unknown. Zero is UNKNOWN on purpose:
    a field nobody filled in never reads as "yes, allowed". */
 typedef enum llmsize_term {
@@ -401,19 +408,37 @@ typedef struct llmsize_format {
     const char *source;
 } llmsize_format;
 
+/* KV-cache dtypes, once: X(NAME, "name", values per block, bytes per block, flash-only,
+   "other spellings engines accept"). flash-only: a llama.cpp cache type whose V cache
+   needs flash attention. The enum, llmsize_kv_dtype_name(), llmsize_kv_dtype_info_of() and
+   llmsize_find_kv_dtype() come from this list; a new dtype is one line here. */
+#define LLMSIZE_KV_DTYPES(X) \
+    X(F16,    "f16",     1,  2, 0, "bf16|auto|fp16|float16|bfloat16") /* also BF16 ("auto" in vLLM) */ \
+    X(F32,    "f32",     1,  4, 0, "fp32") \
+    X(FP8,    "fp8",     1,  1, 0, "fp8_e4m3|fp8_e5m2")               /* vLLM fp8 / fp8_e4m3 / fp8_e5m2 */ \
+    X(Q8_0,   "q8_0",   32, 34, 1, "")                                /* llama.cpp cache types, by their block sizes */ \
+    X(Q5_1,   "q5_1",   32, 24, 1, "") \
+    X(Q5_0,   "q5_0",   32, 22, 1, "") \
+    X(Q4_1,   "q4_1",   32, 20, 1, "") \
+    X(Q4_0,   "q4_0",   32, 18, 1, "") \
+    X(IQ4_NL, "iq4_nl", 32, 18, 1, "") \
+    X(NVFP4,  "nvfp4",  16,  9, 0, "")                                /* 16-value blocks, one FP8 scale */
+
 typedef enum llmsize_kv_dtype {
-    LLMSIZE_KV_F16 = 0,       /* also BF16 ("auto" in vLLM for BF16 models)             */
-    LLMSIZE_KV_F32,
-    LLMSIZE_KV_FP8,           /* vLLM fp8 / fp8_e4m3 / fp8_e5m2                         */
-    LLMSIZE_KV_Q8_0,          /* llama.cpp cache types, by their block sizes            */
-    LLMSIZE_KV_Q5_1,
-    LLMSIZE_KV_Q5_0,
-    LLMSIZE_KV_Q4_1,
-    LLMSIZE_KV_Q4_0,
-    LLMSIZE_KV_IQ4_NL,
-    LLMSIZE_KV_NVFP4,         /* 16-value blocks, one FP8 scale                         */
+#define LLMSIZE__KV_ENUM(name, id, block, bytes, flash_only, aliases) LLMSIZE_KV_##name,
+    LLMSIZE_KV_DTYPES(LLMSIZE__KV_ENUM)
+#undef LLMSIZE__KV_ENUM
     LLMSIZE_KV_DTYPE_COUNT
 } llmsize_kv_dtype;
+
+/* One KV-cache dtype (llmsize_kv_dtype_info_of). */
+typedef struct llmsize_kv_dtype_info {
+    const char *name;         /* "q8_0"                                                  */
+    const char *aliases;      /* '|'-separated other spellings ("" = none)               */
+    uint32_t block;           /* values per block                                        */
+    uint32_t block_bytes;     /* bytes per block                                         */
+    uint32_t flash_only;      /* llama.cpp: a quantized V cache needs flash attention    */
+} llmsize_kv_dtype_info;
 
 /* Hardware classes with one calibrated decode-bandwidth efficiency each. */
 typedef enum llmsize_hw_class {
@@ -465,11 +490,80 @@ typedef struct llmsize_weights {
    bytes and parameters are totals and per component (the classes llmsize_weights uses,
    from the tensor names), so a prediction compares group by group. */
 enum { LLMSIZE_FILE_GGUF = 1, LLMSIZE_FILE_SAFETENSORS = 2 };
-/* Tensors per ggml type in a GGUF file, indexed by the type's on-disk id (ggml_type:
-   0 F32, 1 F16, 2 Q4_0, 8 Q8_0, 12 Q4_K, 14 Q6_K, 30 BF16, 39 MXFP4, ...). The counts are
-   what llama.cpp's loader prints ("llama_model_loader: - type q4_K:  193 tensors");
-   llmsize_ggml_type_name() gives the name it prints. A stacked expert tensor is one. */
-#define LLMSIZE_GGML_TYPE_COUNT 40
+/* ggml tensor types, once, by their on-disk id (ggml_type): X(NAME, id, values per block,
+   bytes per block, "name llama.cpp prints"), from ggml-org/llama.cpp:gguf-py/gguf/constants.py
+   (GGMLQuantizationType, GGML_QUANT_SIZES). Ids ggml removed keep their place with block 0.
+   The enum (LLMSIZE_GGML_Q4_K = 12), llmsize_ggml_type_info() and every table indexed by
+   type come from this list; a new type is one line here. */
+#define LLMSIZE_GGML_TYPES(X) \
+    X(F32,        0,   1,   4, "f32")     X(F16,      1,   1,   2, "f16") \
+    X(Q4_0,       2,  32,  18, "q4_0")    X(Q4_1,     3,  32,  20, "q4_1") \
+    X(Q4_2,       4,   0,   0, NULL)      X(Q4_3,     5,   0,   0, NULL)     /* removed */ \
+    X(Q5_0,       6,  32,  22, "q5_0")    X(Q5_1,     7,  32,  24, "q5_1") \
+    X(Q8_0,       8,  32,  34, "q8_0")    X(Q8_1,     9,  32,  36, "q8_1") \
+    X(Q2_K,      10, 256,  84, "q2_K")    X(Q3_K,    11, 256, 110, "q3_K") \
+    X(Q4_K,      12, 256, 144, "q4_K")    X(Q5_K,    13, 256, 176, "q5_K") \
+    X(Q6_K,      14, 256, 210, "q6_K")    X(Q8_K,    15, 256, 292, "q8_K") \
+    X(IQ2_XXS,   16, 256,  66, "iq2_xxs") X(IQ2_XS,  17, 256,  74, "iq2_xs") \
+    X(IQ3_XXS,   18, 256,  98, "iq3_xxs") X(IQ1_S,   19, 256,  50, "iq1_s") \
+    X(IQ4_NL,    20,  32,  18, "iq4_nl")  X(IQ3_S,   21, 256, 110, "iq3_s") \
+    X(IQ2_S,     22, 256,  82, "iq2_s")   X(IQ4_XS,  23, 256, 136, "iq4_xs") \
+    X(I8,        24,   1,   1, "i8")      X(I16,     25,   1,   2, "i16") \
+    X(I32,       26,   1,   4, "i32")     X(I64,     27,   1,   8, "i64") \
+    X(F64,       28,   1,   8, "f64")     X(IQ1_M,   29, 256,  56, "iq1_m") \
+    X(BF16,      30,   1,   2, "bf16")    X(Q4_0_4_4, 31,  0,   0, NULL)     /* removed */ \
+    X(Q4_0_4_8,  32,   0,   0, NULL)      X(Q4_0_8_8, 33,  0,   0, NULL)     /* removed */ \
+    X(TQ1_0,     34, 256,  54, "tq1_0")   X(TQ2_0,   35, 256,  66, "tq2_0") \
+    X(IQ4_NL_4_4, 36,  0,   0, NULL)      X(IQ4_NL_4_8, 37, 0,   0, NULL)    /* removed */ \
+    X(IQ4_NL_8_8, 38,  0,   0, NULL)      X(MXFP4,   39,  32,  17, "mxfp4")
+
+typedef enum llmsize_ggml_type {
+#define LLMSIZE__GGML_ENUM(name, id, block, bytes, printed) LLMSIZE_GGML_##name = id,
+    LLMSIZE_GGML_TYPES(LLMSIZE__GGML_ENUM)
+#undef LLMSIZE__GGML_ENUM
+    LLMSIZE_GGML_TYPE_COUNT
+} llmsize_ggml_type;
+
+typedef struct llmsize_ggml_type_info {
+    const char *name;         /* what llama.cpp's loader prints ("q4_K"); NULL: removed id */
+    uint32_t block;           /* values per block (0: removed id)                         */
+    uint32_t block_bytes;     /* bytes per block                                          */
+} llmsize_ggml_type_info;
+
+/* llama.cpp file types, once: X(NAME, default ggml type, general.file_type number
+   (LLAMA_FTYPE_MOSTLY_*, as gguf-py's LlamaFileType numbers them), "the table's format id").
+   A GGUF format row's `code` is LLMSIZE_FT_<NAME>, or'd with LLMSIZE_FT_Q8_EMBED_OUT for the
+   "_L" variants (embeddings and output at Q8_0). Per-tensor rules: llama-quant.cpp. */
+#define LLMSIZE_GGUF_FILE_TYPES(X) \
+    X(F32,       F32,      0, "f32")      X(F16,       F16,      1, "gguf-f16") \
+    X(BF16,      BF16,    32, "gguf-bf16") X(Q4_0,     Q4_0,     2, "Q4_0") \
+    X(Q4_1,      Q4_1,     3, "Q4_1")     X(Q5_0,      Q5_0,     8, "Q5_0") \
+    X(Q5_1,      Q5_1,     9, "Q5_1")     X(Q8_0,      Q8_0,     7, "Q8_0") \
+    X(Q2_K,      Q2_K,    10, "Q2_K")     X(Q2_K_S,    Q2_K,    21, "Q2_K_S") \
+    X(Q3_K_S,    Q3_K,    11, "Q3_K_S")   X(Q3_K_M,    Q3_K,    12, "Q3_K_M") \
+    X(Q3_K_L,    Q3_K,    13, "Q3_K_L")   X(Q4_K_S,    Q4_K,    14, "Q4_K_S") \
+    X(Q4_K_M,    Q4_K,    15, "Q4_K_M")   X(Q5_K_S,    Q5_K,    16, "Q5_K_S") \
+    X(Q5_K_M,    Q5_K,    17, "Q5_K_M")   X(Q6_K,      Q6_K,    18, "Q6_K") \
+    X(IQ2_XXS,   IQ2_XXS, 19, "IQ2_XXS")  X(IQ2_XS,    IQ2_XS,  20, "IQ2_XS") \
+    X(IQ2_S,     IQ2_XS,  28, "IQ2_S")    X(IQ2_M,     IQ2_S,   29, "IQ2_M") \
+    X(IQ3_XXS,   IQ3_XXS, 23, "IQ3_XXS")  X(IQ3_XS,    IQ3_S,   22, "IQ3_XS") \
+    X(IQ3_S,     IQ3_S,   26, "IQ3_S")    X(IQ3_M,     IQ3_S,   27, "IQ3_M") \
+    X(IQ1_S,     IQ1_S,   24, "IQ1_S")    X(IQ1_M,     IQ1_M,   31, "IQ1_M") \
+    X(IQ4_NL,    IQ4_NL,  25, "IQ4_NL")   X(IQ4_XS,    IQ4_XS,  30, "IQ4_XS") \
+    X(TQ1_0,     TQ1_0,   36, "TQ1_0")    X(TQ2_0,     TQ2_0,   37, "TQ2_0") \
+    X(MXFP4_MOE, MXFP4,   38, "MXFP4_MOE")
+
+typedef enum llmsize_gguf_file_type {
+#define LLMSIZE_FT_ENUM(name, type, number, format) LLMSIZE_FT_##name,
+    LLMSIZE_GGUF_FILE_TYPES(LLMSIZE_FT_ENUM)
+#undef LLMSIZE_FT_ENUM
+    LLMSIZE_FT_COUNT
+} llmsize_gguf_file_type;
+#define LLMSIZE_FT_Q8_EMBED_OUT 0x100u   /* "_L" variant bit in a format's `code`          */
+
+/* Tensors per ggml type in a GGUF file, indexed by the type's on-disk id (llmsize_ggml_type).
+   The counts are what llama.cpp's loader prints ("llama_model_loader: - type q4_K:  193
+   tensors"); llmsize_ggml_type_name() gives the name it prints. A stacked expert tensor is one. */
 typedef struct llmsize_gguf_mix {
     uint32_t tensors[LLMSIZE_GGML_TYPE_COUNT];
     uint64_t bytes[LLMSIZE_GGML_TYPE_COUNT];
@@ -589,13 +683,22 @@ typedef struct llmsize_quality {
 /* ---------------------------------------------------------------------------------- */
 /* Serving plans: a model + format + engine settings + hardware                       */
 /* ---------------------------------------------------------------------------------- */
+/* Serving engines, once: X(NAME, id). The enum, llmsize_engine_name(), the rows of
+   llmsize_data.h (llmsize_engine_at, in this order; the test suite checks the ids) and the
+   implementation's module per engine (its section "Engine: <name>", reached through
+   llmsize__<id>_ops) follow this list; a new engine is one line here, one row, one section. */
+#define LLMSIZE_ENGINES(X) \
+    X(NONE,     none)       /* no engine: weights + KV + overhead against usable memory */ \
+    X(VLLM,     vllm) \
+    X(SGLANG,   sglang) \
+    X(LLAMACPP, llamacpp)   /* llama-server / llama-cli                                 */ \
+    X(OLLAMA,   ollama)     /* llama.cpp underneath, with Ollama's context and slots    */ \
+    X(TRTLLM,   trtllm)     /* TensorRT-LLM                                             */
+
 typedef enum llmsize_engine {
-    LLMSIZE_ENGINE_NONE = 0,   /* no engine: weights + KV + overhead against usable memory  */
-    LLMSIZE_ENGINE_VLLM,
-    LLMSIZE_ENGINE_SGLANG,
-    LLMSIZE_ENGINE_LLAMACPP,   /* llama-server / llama-cli                                 */
-    LLMSIZE_ENGINE_OLLAMA,     /* llama.cpp underneath, with Ollama's context and slots    */
-    LLMSIZE_ENGINE_TRTLLM,     /* TensorRT-LLM                                             */
+#define LLMSIZE__ENGINE_ENUM(name, id) LLMSIZE_ENGINE_##name,
+    LLMSIZE_ENGINES(LLMSIZE__ENGINE_ENUM)
+#undef LLMSIZE__ENGINE_ENUM
     LLMSIZE_ENGINE_COUNT
 } llmsize_engine;
 
@@ -1008,6 +1111,7 @@ LLMSIZE_API const llmsize_accel *llmsize_accel_at(size_t index);
 LLMSIZE_API size_t llmsize_format_count(void);
 LLMSIZE_API const llmsize_format *llmsize_format_at(size_t index);
 LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype dtype); /* NULL if bad */
+LLMSIZE_API const llmsize_kv_dtype_info *llmsize_kv_dtype_info_of(llmsize_kv_dtype dtype); /* NULL if bad */
 LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class);
 
 LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out);
@@ -1096,6 +1200,8 @@ LLMSIZE_API llmsize_status llmsize_gguf_mix_of(const llmsize_model *model, const
                                                llmsize_gguf_mix *out);
 /* The name llama.cpp prints for a ggml type id ("q4_K", "f32"); NULL for ids it has no type for. */
 LLMSIZE_API const char *llmsize_ggml_type_name(uint32_t type);
+/* Block size and bytes of a ggml type id (llmsize_ggml_type); NULL for removed or unknown ids. */
+LLMSIZE_API const llmsize_ggml_type_info *llmsize_ggml_type_info_of(uint32_t type);
 /* KV-cache bytes for `seqs` sequences of `context` tokens each. */
 LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *model, uint64_t context,
                                             uint32_t seqs, llmsize_kv_dtype dtype,
@@ -1118,6 +1224,12 @@ LLMSIZE_API const llmsize_engine_info *llmsize_engine_at(size_t index);
 LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine *out);
 /* 1 when `tp` ranks can split the model's attention heads (KV heads split or replicated). */
 LLMSIZE_API int llmsize_valid_tp(const llmsize_model *model, uint32_t tp);
+/* The id of an engine ("vllm"); NULL past LLMSIZE_ENGINE_COUNT. */
+LLMSIZE_API const char *llmsize_engine_name(uint32_t engine);
+/* The plan as its engine runs it: every zero field set to the engine's default (context,
+   sequences, tp/pp/dp, memory fraction, batched tokens, page size, micro-batch, tight
+   threshold). What llmsize_plan_fit sizes; what a binding shows as "the defaults". */
+LLMSIZE_API llmsize_status llmsize_plan_defaults(const llmsize_plan *plan, llmsize_plan *out);
 /* What a deployment needs per accelerator under its engine's rules, whether it fits, and
    for paging engines the KV pool, its capacity and the refusal the engine would print. */
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out);
@@ -1243,6 +1355,32 @@ static uint64_t llmsize__add(uint64_t a, uint64_t b, int *overflow) {
 static uint64_t llmsize__mul3(uint64_t a, uint64_t b, uint64_t c, int *overflow) {
     return llmsize__mul(llmsize__mul(a, b, overflow), c, overflow);
 }
+/* A checked sum that reads like its formula: sum_madd3(&kv, full_tok, pages, block) adds
+   full_tok * pages * block. One overflow anywhere sets *overflow (the value is then void). */
+typedef struct llmsize__sum { uint64_t v; int *overflow; } llmsize__sum;
+static llmsize__sum llmsize__sum_start(int *overflow) { llmsize__sum s; s.v = 0; s.overflow = overflow; return s; }
+static void llmsize__sum_add(llmsize__sum *s, uint64_t x) { s->v = llmsize__add(s->v, x, s->overflow); }
+static void llmsize__sum_madd(llmsize__sum *s, uint64_t a, uint64_t b) { llmsize__sum_add(s, llmsize__mul(a, b, s->overflow)); }
+static void llmsize__sum_madd3(llmsize__sum *s, uint64_t a, uint64_t b, uint64_t c) {
+    llmsize__sum_add(s, llmsize__mul3(a, b, c, s->overflow));
+}
+
+/* The one bisection: the largest x in [lo, hi] for which fits(ctx, x) holds, where fits
+   holds up to some x and not past it; lo when nothing above it fits. A status other than
+   LLMSIZE_OK set by fits stops the search and is returned. */
+typedef int (*llmsize__fits_fn)(void *ctx, uint64_t x, llmsize_status *st);
+static llmsize_status llmsize__largest(uint64_t lo, uint64_t hi, llmsize__fits_fn fits, void *ctx, uint64_t *out) {
+    llmsize_status st = LLMSIZE_OK;
+    while (lo < hi) {
+        const uint64_t mid = lo + (hi - lo + 1) / 2;
+        if (fits(ctx, mid, &st)) lo = mid;
+        else if (st != LLMSIZE_OK) return st;
+        else hi = mid - 1;
+    }
+    *out = lo;
+    return LLMSIZE_OK;
+}
+
 static int llmsize__finite_pos(double x) { return x == x && x > 0.0 && x < 1e300; }
 /* A double as uint64_t, or overflow: converting a value past 2^64 (or NaN) is undefined. */
 static uint64_t llmsize__d2u(double v, int *overflow) {
@@ -1277,6 +1415,12 @@ static const char *const llmsize__component_name[LLMSIZE_COMPONENT_COUNT] = { LL
 #undef LLMSIZE__COMPONENT_NAME
 LLMSIZE_API const char *llmsize_component_name(uint32_t c) {
     return c < (uint32_t)LLMSIZE_COMPONENT_COUNT ? llmsize__component_name[c] : NULL;
+}
+#define LLMSIZE__ENGINE_NAME(name, id) #id,
+static const char *const llmsize__engine_name[LLMSIZE_ENGINE_COUNT] = { LLMSIZE_ENGINES(LLMSIZE__ENGINE_NAME) };
+#undef LLMSIZE__ENGINE_NAME
+LLMSIZE_API const char *llmsize_engine_name(uint32_t e) {
+    return e < (uint32_t)LLMSIZE_ENGINE_COUNT ? llmsize__engine_name[e] : NULL;
 }
 LLMSIZE_API const char *llmsize_status_name(llmsize_status status) {
     return (unsigned)status < (unsigned)LLMSIZE_STATUS_COUNT ? llmsize__status_name[status] : NULL;
@@ -1344,18 +1488,15 @@ LLMSIZE_API const llmsize_format *llmsize_format_at(size_t i) {
     return i < LLMSIZE__COUNT(llmsize__formats) ? &llmsize__formats[i] : NULL;
 }
 
-static const char *const llmsize__kv_names[LLMSIZE_KV_DTYPE_COUNT] = {
-    "f16", "f32", "fp8", "q8_0", "q5_1", "q5_0", "q4_1", "q4_0", "iq4_nl", "nvfp4"
-};
-/* Other spellings engines accept, mapped to the canonical dtype. */
-static const struct { const char *name; llmsize_kv_dtype dtype; } llmsize__kv_aliases[] = {
-    { "bf16", LLMSIZE_KV_F16 }, { "auto", LLMSIZE_KV_F16 }, { "fp16", LLMSIZE_KV_F16 },
-    { "float16", LLMSIZE_KV_F16 }, { "bfloat16", LLMSIZE_KV_F16 },
-    { "fp8_e4m3", LLMSIZE_KV_FP8 }, { "fp8_e5m2", LLMSIZE_KV_FP8 }, { "fp32", LLMSIZE_KV_F32 }
-};
+#define LLMSIZE__KV_ROW(name, id, block, bytes, flash_only, aliases) { id, aliases, block, bytes, flash_only },
+static const llmsize_kv_dtype_info llmsize__kv_dtypes[LLMSIZE_KV_DTYPE_COUNT] = { LLMSIZE_KV_DTYPES(LLMSIZE__KV_ROW) };
+#undef LLMSIZE__KV_ROW
 
+LLMSIZE_API const llmsize_kv_dtype_info *llmsize_kv_dtype_info_of(llmsize_kv_dtype d) {
+    return (unsigned)d < (unsigned)LLMSIZE_KV_DTYPE_COUNT ? &llmsize__kv_dtypes[d] : NULL;
+}
 LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype d) {
-    return (unsigned)d < (unsigned)LLMSIZE_KV_DTYPE_COUNT ? llmsize__kv_names[d] : NULL;
+    return (unsigned)d < (unsigned)LLMSIZE_KV_DTYPE_COUNT ? llmsize__kv_dtypes[d].name : NULL;
 }
 
 LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class) {
@@ -1386,7 +1527,7 @@ static int llmsize__row_names(llmsize_table t, size_t i, const char *names[3]) {
         return 1;
     case LLMSIZE_TABLE_KV_DTYPES:
         if (i >= LLMSIZE_KV_DTYPE_COUNT) return 0;
-        names[0] = llmsize__kv_names[i];
+        names[0] = llmsize__kv_dtypes[i].name;
         return 1;
     case LLMSIZE_TABLE_ENGINES:
         if (i >= LLMSIZE__COUNT(llmsize__engines)) return 0;
@@ -1481,8 +1622,8 @@ LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dt
     if (out) *out = LLMSIZE_KV_F16;
     if (!name || !out) return LLMSIZE_ERR_NULL;
     if ((i = llmsize__lookup(LLMSIZE_TABLE_KV_DTYPES, name)) != (size_t)-1) { *out = (llmsize_kv_dtype)i; return LLMSIZE_OK; }
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__kv_aliases); ++i)
-        if (llmsize__in_list(name, llmsize__kv_aliases[i].name)) { *out = llmsize__kv_aliases[i].dtype; return LLMSIZE_OK; }
+    for (i = 0; i < LLMSIZE_KV_DTYPE_COUNT; ++i)
+        if (llmsize__in_list(name, llmsize__kv_dtypes[i].aliases)) { *out = (llmsize_kv_dtype)i; return LLMSIZE_OK; }
     return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
 }
 
@@ -2302,21 +2443,6 @@ LLMSIZE_API llmsize_status llmsize_resolve_for(const char *name, uint32_t engine
     return llmsize_resolve(name, out);
 }
 
-LLMSIZE_API llmsize_status llmsize_format_for(const llmsize_resolution *r, uint32_t engine, const llmsize_format **out) {
-    const llmsize_format *f;
-    if (out) *out = NULL;
-    if (!r || !out) return LLMSIZE_ERR_NULL;
-    if (!r->model || engine >= LLMSIZE_ENGINE_COUNT) return LLMSIZE_ERR_INVALID_ARG;
-    if (!(f = r->format)) return LLMSIZE_ERR_UNKNOWN_FORMAT;
-    if (f->kind != LLMSIZE_FMT_GGUF && (engine == LLMSIZE_ENGINE_LLAMACPP || engine == LLMSIZE_ENGINE_OLLAMA) &&
-        r->format_from == LLMSIZE_FROM_CHECKPOINT) {
-        const llmsize_format *g = NULL;
-        llmsize_find_format(llmsize__eq_n(f->id, "mxfp4", 5) ? "MXFP4_MOE" : "Q4_K_M", &g);
-        f = g;
-    }
-    *out = f;
-    return f ? LLMSIZE_OK : LLMSIZE_ERR_UNKNOWN_FORMAT;
-}
 
 
 /* ---------------------------------------------------------------------------------- */
@@ -2694,54 +2820,22 @@ LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *m, llmsize_par
 /* ---------------------------------------------------------------------------------- */
 /* Weights: GGUF per-tensor types (llama.cpp llama_tensor_get_type_impl)               */
 /* ---------------------------------------------------------------------------------- */
-/* ggml tensor types with their block size and bytes per block
-   (ggml-org/llama.cpp:gguf-py/gguf/constants.py GGML_QUANT_SIZES). */
-enum {
-    LLMSIZE__G_F32 = 0, LLMSIZE__G_F16, LLMSIZE__G_BF16, LLMSIZE__G_Q4_0, LLMSIZE__G_Q4_1,
-    LLMSIZE__G_Q5_0, LLMSIZE__G_Q5_1, LLMSIZE__G_Q8_0, LLMSIZE__G_Q2_K, LLMSIZE__G_Q3_K,
-    LLMSIZE__G_Q4_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q6_K, LLMSIZE__G_IQ2_XXS, LLMSIZE__G_IQ2_XS,
-    LLMSIZE__G_IQ2_S, LLMSIZE__G_IQ3_XXS, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ1_S, LLMSIZE__G_IQ1_M,
-    LLMSIZE__G_IQ4_NL, LLMSIZE__G_IQ4_XS, LLMSIZE__G_TQ1_0, LLMSIZE__G_TQ2_0, LLMSIZE__G_MXFP4,
-    LLMSIZE__G_COUNT
-};
-static const struct { uint16_t block, bytes; } llmsize__ggml[LLMSIZE__G_COUNT] = {
-    {1, 4}, {1, 2}, {1, 2}, {32, 18}, {32, 20}, {32, 22}, {32, 24}, {32, 34},
-    {256, 84}, {256, 110}, {256, 144}, {256, 176}, {256, 210},
-    {256, 66}, {256, 74}, {256, 82}, {256, 98}, {256, 110}, {256, 50}, {256, 56},
-    {32, 18}, {256, 136}, {256, 54}, {256, 66}, {32, 17}
-};
+/* ggml types (LLMSIZE_GGML_TYPES), indexed by their on-disk id. */
+#define LLMSIZE__GGML_ROW(name, id, block, bytes, printed) { printed, block, bytes },
+static const llmsize_ggml_type_info llmsize__ggml[LLMSIZE_GGML_TYPE_COUNT] = { LLMSIZE_GGML_TYPES(LLMSIZE__GGML_ROW) };
+#undef LLMSIZE__GGML_ROW
+#define LLMSIZE__G_COUNT LLMSIZE_GGML_TYPE_COUNT   /* "no type": the tensor keeps its default */
 
-/* llama.cpp file types (LLAMA_FTYPE_*), as our own codes. */
-enum {
-    LLMSIZE__FT_F32 = 0, LLMSIZE__FT_F16, LLMSIZE__FT_BF16, LLMSIZE__FT_Q4_0, LLMSIZE__FT_Q4_1,
-    LLMSIZE__FT_Q5_0, LLMSIZE__FT_Q5_1, LLMSIZE__FT_Q8_0, LLMSIZE__FT_Q2_K, LLMSIZE__FT_Q2_K_S,
-    LLMSIZE__FT_Q3_K_S, LLMSIZE__FT_Q3_K_M, LLMSIZE__FT_Q3_K_L, LLMSIZE__FT_Q4_K_S,
-    LLMSIZE__FT_Q4_K_M, LLMSIZE__FT_Q5_K_S, LLMSIZE__FT_Q5_K_M, LLMSIZE__FT_Q6_K,
-    LLMSIZE__FT_IQ2_XXS, LLMSIZE__FT_IQ2_XS, LLMSIZE__FT_IQ2_S, LLMSIZE__FT_IQ2_M,
-    LLMSIZE__FT_IQ3_XXS, LLMSIZE__FT_IQ3_XS, LLMSIZE__FT_IQ3_S, LLMSIZE__FT_IQ3_M,
-    LLMSIZE__FT_IQ1_S, LLMSIZE__FT_IQ1_M, LLMSIZE__FT_IQ4_NL, LLMSIZE__FT_IQ4_XS,
-    LLMSIZE__FT_TQ1_0, LLMSIZE__FT_TQ2_0, LLMSIZE__FT_MXFP4_MOE, LLMSIZE__FT_COUNT
-};
-/* "_L" variants (embeddings and output at Q8_0) are encoded as ftype | this bit. */
-#define LLMSIZE__FT_Q8_EMBED_OUT 0x100u
+/* Default tensor type of each file type (llama_ftype_get_default_type), by LLMSIZE_FT_*. */
+#define LLMSIZE__FT_DEFAULT(name, type, number, format) LLMSIZE_GGML_##type,
+static const uint8_t llmsize__ft_default[LLMSIZE_FT_COUNT] = { LLMSIZE_GGUF_FILE_TYPES(LLMSIZE__FT_DEFAULT) };
+#undef LLMSIZE__FT_DEFAULT
 
-/* Default tensor type of each file type (llama_ftype_get_default_type). */
-static const uint8_t llmsize__ft_default[LLMSIZE__FT_COUNT] = {
-    LLMSIZE__G_F32, LLMSIZE__G_F16, LLMSIZE__G_BF16, LLMSIZE__G_Q4_0, LLMSIZE__G_Q4_1,
-    LLMSIZE__G_Q5_0, LLMSIZE__G_Q5_1, LLMSIZE__G_Q8_0, LLMSIZE__G_Q2_K, LLMSIZE__G_Q2_K,
-    LLMSIZE__G_Q3_K, LLMSIZE__G_Q3_K, LLMSIZE__G_Q3_K, LLMSIZE__G_Q4_K,
-    LLMSIZE__G_Q4_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q5_K, LLMSIZE__G_Q6_K,
-    LLMSIZE__G_IQ2_XXS, LLMSIZE__G_IQ2_XS, LLMSIZE__G_IQ2_XS, LLMSIZE__G_IQ2_S,
-    LLMSIZE__G_IQ3_XXS, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ3_S, LLMSIZE__G_IQ3_S,
-    LLMSIZE__G_IQ1_S, LLMSIZE__G_IQ1_M, LLMSIZE__G_IQ4_NL, LLMSIZE__G_IQ4_XS,
-    LLMSIZE__G_TQ1_0, LLMSIZE__G_TQ2_0, LLMSIZE__G_MXFP4
-};
-
-#define LLMSIZE__FTM(x) ((uint64_t)1 << LLMSIZE__FT_##x)
+#define LLMSIZE__FTM(x) ((uint64_t)1 << LLMSIZE_FT_##x)
 /* The very-low-bit family that llama.cpp handles in its own branch. */
 #define LLMSIZE__FT_IQ12 (LLMSIZE__FTM(IQ2_XXS) | LLMSIZE__FTM(IQ2_XS) | LLMSIZE__FTM(IQ1_S) | \
                           LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) | LLMSIZE__FTM(IQ1_M))
-#define LLMSIZE__FT_ALL ((((uint64_t)1) << LLMSIZE__FT_COUNT) - 1u)
+#define LLMSIZE__FT_ALL ((((uint64_t)1) << LLMSIZE_FT_COUNT) - 1u)
 #define LLMSIZE__FT_GENERAL (LLMSIZE__FT_ALL & ~LLMSIZE__FT_IQ12 & ~LLMSIZE__FTM(MXFP4_MOE))
 
 /* Conditions of the per-tensor rules; i = layer (or attn_v index), n = their count. */
@@ -2776,83 +2870,83 @@ typedef struct llmsize__qrule { uint8_t cat, cond, type; uint64_t ftypes; } llms
    ggml-org/llama.cpp:src/llama-quant.cpp (llama_tensor_get_type_impl, 2026). */
 static const llmsize__qrule llmsize__qrules[] = {
     /* very-low-bit branch (IQ1/IQ2) */
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE__G_Q4_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_Q2_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_Q5_K, LLMSIZE__FT_IQ12 },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_XXS, LLMSIZE__FTM(IQ1_S) | LLMSIZE__FTM(IQ1_M) },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE_GGML_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_GQA4_OR_E4, LLMSIZE_GGML_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE_GGML_Q4_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE_GGML_Q2_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE_GGML_Q5_K, LLMSIZE__FT_IQ12 },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ2_XXS, LLMSIZE__FTM(IQ1_S) | LLMSIZE__FTM(IQ1_M) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ2_S) | LLMSIZE__FTM(IQ2_M) },
     /* attn_v (and fused qkv / kv_b, which llama.cpp treats alike) */
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K_S) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_NOIMAT, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XS) | LLMSIZE__FTM(IQ3_S) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_M) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST2, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_M) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE__G_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) | LLMSIZE__FTM(Q5_K_M) },
-    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST4, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_S) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_NOIMAT, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(IQ3_XS) | LLMSIZE__FTM(IQ3_S) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST2, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_GQA4, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_MORE_BITS, LLMSIZE_GGML_Q6_K, LLMSIZE__FTM(Q4_K_M) | LLMSIZE__FTM(Q5_K_M) },
+    { LLMSIZE__T_ATTN_V, LLMSIZE__RC_FIRST4, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q4_K_S) },
     /* attn_k / attn_q */
-    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE__G_Q8_0, LLMSIZE__FT_GENERAL },
-    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
-    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
-    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE__G_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_E8, LLMSIZE_GGML_Q8_0, LLMSIZE__FT_GENERAL },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_ATTN_K, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_ATTN_Q, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_IQ2_S, LLMSIZE__FTM(IQ3_XXS) },
     /* ffn_down */
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q2_K_S) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q2_K, LLMSIZE__FTM(Q2_K_S) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOIMAT, LLMSIZE__G_Q3_K, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST16, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q3_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(IQ3_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_L) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_FIRST16, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_MORE_BITS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q4_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q4_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE__G_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q5_K_M) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_FIRST8, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_S) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE__G_Q4_1, LLMSIZE__FTM(Q4_0) },
-    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE__G_Q5_1, LLMSIZE__FTM(Q5_0) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q2_K, LLMSIZE__FTM(Q2_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOIMAT, LLMSIZE_GGML_Q3_K, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST16, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q3_K, LLMSIZE__FTM(Q3_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_FIRST16, LLMSIZE_GGML_Q6_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON_MORE_BITS, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FALCON, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE_GGML_Q6_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_NOIMAT, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(IQ4_XS) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_MORE_BITS, LLMSIZE_GGML_Q6_K, LLMSIZE__FTM(Q5_K_M) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_NOT_FALCON_FIRST8, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q4_K_S) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE_GGML_Q4_1, LLMSIZE__FTM(Q4_0) },
+    { LLMSIZE__T_FFN_DOWN, LLMSIZE__RC_FIRST8_IMAT, LLMSIZE_GGML_Q5_1, LLMSIZE__FTM(Q5_0) },
     /* attn_output */
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_L) },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_Q5_K,
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_FALCON, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE_GGML_Q5_K,
       LLMSIZE__FTM(Q2_K) | LLMSIZE__FTM(IQ3_XS) | LLMSIZE__FTM(IQ3_XXS) | LLMSIZE__FTM(Q3_K_S) |
       LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(IQ4_NL) | LLMSIZE__FTM(Q4_K_S) | LLMSIZE__FTM(Q4_K_M) |
       LLMSIZE__FTM(IQ3_S) | LLMSIZE__FTM(IQ3_M) | LLMSIZE__FTM(IQ4_XS) },
     { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_E8, LLMSIZE__G_COUNT /* keep */, LLMSIZE__FT_GENERAL },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q3_K, LLMSIZE__FTM(Q2_K) },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(IQ3_M) },
-    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q3_K_L) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE_GGML_Q3_K, LLMSIZE__FTM(Q2_K) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE_GGML_IQ3_S, LLMSIZE__FTM(IQ3_XXS) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_OUTPUT, LLMSIZE__RC_NOT_FALCON, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q3_K_L) },
     /* fused qkv */
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(Q3_K_L) | LLMSIZE__FTM(IQ3_M) },
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q5_K, LLMSIZE__FTM(Q4_K_M) },
-    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE__G_Q6_K, LLMSIZE__FTM(Q5_K_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q4_K, LLMSIZE__FTM(Q3_K_M) | LLMSIZE__FTM(Q3_K_L) | LLMSIZE__FTM(IQ3_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q5_K, LLMSIZE__FTM(Q4_K_M) },
+    { LLMSIZE__T_ATTN_QKV, LLMSIZE__RC_ALWAYS, LLMSIZE_GGML_Q6_K, LLMSIZE__FTM(Q5_K_M) },
     /* ffn_gate / ffn_up */
-    { LLMSIZE__T_FFN_GATE, LLMSIZE__RC_MIDDLE, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
-    { LLMSIZE__T_FFN_UP, LLMSIZE__RC_MIDDLE, LLMSIZE__G_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) }
+    { LLMSIZE__T_FFN_GATE, LLMSIZE__RC_MIDDLE, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) },
+    { LLMSIZE__T_FFN_UP, LLMSIZE__RC_MIDDLE, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) }
 };
 
 typedef struct llmsize__qctx {
     const llmsize_model *m;
-    uint32_t ftype;          /* LLMSIZE__FT_* (without the _L bit)                      */
+    uint32_t ftype;          /* LLMSIZE_FT_* (without the _L bit)                       */
     uint32_t q8_embed_out;   /* "_L" variant                                            */
     int imatrix;
     uint32_t n_attn_v;       /* attn_v-like tensors in the model                         */
@@ -2915,17 +3009,17 @@ static int llmsize__rule_holds(const llmsize__qctx *q, uint32_t cond, uint32_t i
 static uint32_t llmsize__fallback(uint32_t type, uint64_t ne0) {
     if (ne0 % llmsize__ggml[type].block == 0) return type;
     switch (type) {
-    case LLMSIZE__G_IQ1_S: case LLMSIZE__G_IQ1_M: case LLMSIZE__G_IQ2_XXS: case LLMSIZE__G_IQ2_XS:
-    case LLMSIZE__G_IQ2_S: case LLMSIZE__G_IQ3_XXS: case LLMSIZE__G_IQ3_S: case LLMSIZE__G_IQ4_XS:
-        type = LLMSIZE__G_IQ4_NL; break;
-    case LLMSIZE__G_Q2_K: case LLMSIZE__G_Q3_K: case LLMSIZE__G_TQ1_0: case LLMSIZE__G_TQ2_0:
-        type = LLMSIZE__G_Q4_0; break;
-    case LLMSIZE__G_Q4_K: type = LLMSIZE__G_Q5_0; break;
-    case LLMSIZE__G_Q5_K: type = LLMSIZE__G_Q5_1; break;
-    case LLMSIZE__G_Q6_K: type = LLMSIZE__G_Q8_0; break;
-    default: return LLMSIZE__G_F16;
+    case LLMSIZE_GGML_IQ1_S: case LLMSIZE_GGML_IQ1_M: case LLMSIZE_GGML_IQ2_XXS: case LLMSIZE_GGML_IQ2_XS:
+    case LLMSIZE_GGML_IQ2_S: case LLMSIZE_GGML_IQ3_XXS: case LLMSIZE_GGML_IQ3_S: case LLMSIZE_GGML_IQ4_XS:
+        type = LLMSIZE_GGML_IQ4_NL; break;
+    case LLMSIZE_GGML_Q2_K: case LLMSIZE_GGML_Q3_K: case LLMSIZE_GGML_TQ1_0: case LLMSIZE_GGML_TQ2_0:
+        type = LLMSIZE_GGML_Q4_0; break;
+    case LLMSIZE_GGML_Q4_K: type = LLMSIZE_GGML_Q5_0; break;
+    case LLMSIZE_GGML_Q5_K: type = LLMSIZE_GGML_Q5_1; break;
+    case LLMSIZE_GGML_Q6_K: type = LLMSIZE_GGML_Q8_0; break;
+    default: return LLMSIZE_GGML_F16;
     }
-    return ne0 % llmsize__ggml[type].block == 0 ? type : (uint32_t)LLMSIZE__G_F16;
+    return ne0 % llmsize__ggml[type].block == 0 ? type : (uint32_t)LLMSIZE_GGML_F16;
 }
 
 static int llmsize__is_iq12_or(uint32_t ft, uint64_t extra_mask) {
@@ -2935,20 +3029,20 @@ static int llmsize__is_iq12_or(uint32_t ft, uint64_t extra_mask) {
 /* Output tensor, or the token embedding when tied to it. */
 static uint32_t llmsize__gguf_output_type(const llmsize__qctx *q, uint64_t ne0) {
     const uint32_t def = llmsize__ft_default[q->ftype];
-    if (q->q8_embed_out) return LLMSIZE__G_Q8_0;
-    if (q->ftype == LLMSIZE__FT_MXFP4_MOE) return LLMSIZE__G_Q8_0;
-    if ((q->m->flags & LLMSIZE_F_FALCON_QUANT) || ne0 % llmsize__ggml[def].block != 0) return LLMSIZE__G_Q8_0;
-    if (llmsize__is_iq12_or(q->ftype, LLMSIZE__FTM(IQ3_XXS))) return LLMSIZE__G_Q5_K;
-    return def == LLMSIZE__G_Q8_0 ? LLMSIZE__G_Q8_0 : LLMSIZE__G_Q6_K;
+    if (q->q8_embed_out) return LLMSIZE_GGML_Q8_0;
+    if (q->ftype == LLMSIZE_FT_MXFP4_MOE) return LLMSIZE_GGML_Q8_0;
+    if ((q->m->flags & LLMSIZE_F_FALCON_QUANT) || ne0 % llmsize__ggml[def].block != 0) return LLMSIZE_GGML_Q8_0;
+    if (llmsize__is_iq12_or(q->ftype, LLMSIZE__FTM(IQ3_XXS))) return LLMSIZE_GGML_Q5_K;
+    return def == LLMSIZE_GGML_Q8_0 ? LLMSIZE_GGML_Q8_0 : LLMSIZE_GGML_Q6_K;
 }
 
 static uint32_t llmsize__gguf_embed_type(const llmsize__qctx *q) {
     const uint32_t ft = q->ftype;
-    if (q->q8_embed_out || ft == LLMSIZE__FT_MXFP4_MOE) return LLMSIZE__G_Q8_0;
-    if (ft == LLMSIZE__FT_IQ2_XXS || ft == LLMSIZE__FT_IQ2_XS || ft == LLMSIZE__FT_IQ1_S || ft == LLMSIZE__FT_IQ1_M)
-        return LLMSIZE__G_Q2_K;
-    if (ft == LLMSIZE__FT_IQ2_S || ft == LLMSIZE__FT_IQ2_M || ft == LLMSIZE__FT_IQ3_XXS) return LLMSIZE__G_IQ3_S;
-    if (ft == LLMSIZE__FT_TQ1_0 || ft == LLMSIZE__FT_TQ2_0) return LLMSIZE__G_Q4_K;
+    if (q->q8_embed_out || ft == LLMSIZE_FT_MXFP4_MOE) return LLMSIZE_GGML_Q8_0;
+    if (ft == LLMSIZE_FT_IQ2_XXS || ft == LLMSIZE_FT_IQ2_XS || ft == LLMSIZE_FT_IQ1_S || ft == LLMSIZE_FT_IQ1_M)
+        return LLMSIZE_GGML_Q2_K;
+    if (ft == LLMSIZE_FT_IQ2_S || ft == LLMSIZE_FT_IQ2_M || ft == LLMSIZE_FT_IQ3_XXS) return LLMSIZE_GGML_IQ3_S;
+    if (ft == LLMSIZE_FT_TQ1_0 || ft == LLMSIZE_FT_TQ2_0) return LLMSIZE_GGML_Q4_K;
     return llmsize__ft_default[ft];
 }
 
@@ -2960,15 +3054,15 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
     uint32_t type = def, i = t->layer, n = m->dims.layers;
     size_t r;
     if (t->cls == LLMSIZE_COMPONENT_VISION || t->cls == LLMSIZE_COMPONENT_MTP) return LLMSIZE__G_COUNT; /* not in the text GGUF, */
-    if (t->cat == LLMSIZE__T_F32) return LLMSIZE__G_F32;                                  /* their norms neither   */
+    if (t->cat == LLMSIZE__T_F32) return LLMSIZE_GGML_F32;                                  /* their norms neither   */
     /* gpt-oss: convert_hf_to_gguf.py writes the released MXFP4 experts as they are, whatever
        the outtype, and llama-quantize will not requantize them (published files of every type) */
-    if (q->native_mxfp4 && t->routed && t->mats > 1) return LLMSIZE__G_MXFP4;
+    if (q->native_mxfp4 && t->routed && t->mats > 1) return LLMSIZE_GGML_MXFP4;
     if (llmsize__ggml[def].block == 1) return def;            /* F32/F16/BF16: no mixing */
     if (t->cat == LLMSIZE__T_OUTPUT || (tied && t->cat == LLMSIZE__T_TOKEN_EMBD)) {
         type = llmsize__gguf_output_type(q, t->ne0);
-    } else if (q->ftype == LLMSIZE__FT_MXFP4_MOE) {
-        type = t->mats > 1 ? LLMSIZE__G_MXFP4 : LLMSIZE__G_Q8_0;
+    } else if (q->ftype == LLMSIZE_FT_MXFP4_MOE) {
+        type = t->mats > 1 ? LLMSIZE_GGML_MXFP4 : LLMSIZE_GGML_Q8_0;
     } else if (t->cat == LLMSIZE__T_TOKEN_EMBD) {
         type = llmsize__gguf_embed_type(q);
     } else {
@@ -2985,9 +3079,9 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
         }
         /* bumps llama.cpp applies after the attn_v chain, outside the IQ1/IQ2 branch */
         if (t->cat == LLMSIZE__T_ATTN_V && !llmsize__is_iq12_or(q->ftype, 0)) {
-            if (m->dims.layers == 80 && (type == LLMSIZE__G_Q3_K || type == LLMSIZE__G_Q4_K))
-                type = LLMSIZE__G_Q5_K;   /* llama.cpp's LLM_TYPE_70B: 80-layer models */
-            if (m->moe.experts == 8) type = LLMSIZE__G_Q8_0;
+            if (m->dims.layers == 80 && (type == LLMSIZE_GGML_Q3_K || type == LLMSIZE_GGML_Q4_K))
+                type = LLMSIZE_GGML_Q5_K;   /* llama.cpp's LLM_TYPE_70B: 80-layer models */
+            if (m->moe.experts == 8) type = LLMSIZE_GGML_Q8_0;
         }
         if (attn_v_like) q->i_attn_v++;
     }
@@ -3014,13 +3108,8 @@ typedef struct llmsize__bytes_visitor {
     llmsize_gguf_mix *mix;     /* GGUF: tally of tensors per ggml type (NULL: none)       */
 } llmsize__bytes_visitor;
 
-/* Our ggml types (LLMSIZE__G_*) by their on-disk ids (ggml_type). */
-static const uint8_t llmsize__ggml_id[LLMSIZE__G_COUNT] = {
-    0, 1, 30, 2, 3, 6, 7, 8, 10, 11, 12, 13, 14, 16, 17, 22, 18, 21, 19, 29, 20, 23, 34, 35, 39
-};
-
 static uint64_t llmsize__ggml_bytes(uint32_t type, uint64_t n, int *overflow) {
-    return llmsize__mul(n / llmsize__ggml[type].block, llmsize__ggml[type].bytes, overflow);
+    return llmsize__mul(n / llmsize__ggml[type].block, llmsize__ggml[type].block_bytes, overflow);
 }
 
 static uint32_t llmsize__gpu_class_bit(uint32_t cls) {
@@ -3086,7 +3175,7 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     }
     bytes = llmsize__mul(one, t->mats, &v->overflow);
     if (b->mix && type != LLMSIZE__G_COUNT) {
-        const uint32_t id = llmsize__ggml_id[type];
+        const uint32_t id = type;
         b->mix->tensors[id]++;
         b->mix->n_tensors++;
         b->mix->bytes[id] = llmsize__add(b->mix->bytes[id], bytes, &v->overflow);
@@ -3117,11 +3206,11 @@ static void llmsize__bytes_init(llmsize__bytes_visitor *b, const llmsize_model *
     b->fmt = f;
     b->q.m = m;
     b->q.ftype = f->code & 0xFFu;
-    b->q.q8_embed_out = (f->code & LLMSIZE__FT_Q8_EMBED_OUT) != 0;
+    b->q.q8_embed_out = (f->code & LLMSIZE_FT_Q8_EMBED_OUT) != 0;
     /* IQ1/IQ2/IQ3_XXS files cannot be made without an importance matrix */
     b->q.imatrix = llmsize__is_iq12_or(b->q.ftype, LLMSIZE__FTM(IQ3_XXS));
     b->q.native_mxfp4 = m->checkpoint_format && llmsize__eq_n(m->checkpoint_format, "mxfp4", 5);
-    if (f->kind == LLMSIZE_FMT_GGUF && b->q.ftype < LLMSIZE__FT_COUNT) llmsize__qctx_rules(&b->q);
+    if (f->kind == LLMSIZE_FMT_GGUF && b->q.ftype < LLMSIZE_FT_COUNT) llmsize__qctx_rules(&b->q);
 }
 
 /* GGUF types depend on how many attn_v-like tensors there are: count them first. */
@@ -3144,7 +3233,7 @@ LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const ll
     if (!m || !f || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
     if (f->kind > LLMSIZE_FMT_GPU) return LLMSIZE_ERR_INVALID_ARG;
-    if (f->kind == LLMSIZE_FMT_GGUF && (f->code & 0xFFu) >= LLMSIZE__FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
+    if (f->kind == LLMSIZE_FMT_GGUF && (f->code & 0xFFu) >= LLMSIZE_FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
     if (f->kind == LLMSIZE_FMT_FLOAT && f->code != 2 && f->code != 4) return LLMSIZE_ERR_INVALID_ARG;
     if (f->kind == LLMSIZE_FMT_GPU && (f->bits == 0 || f->bits > 16 || f->other_bytes == 0)) return LLMSIZE_ERR_INVALID_ARG;
     llmsize__bytes_init(&b, m, f);
@@ -3170,7 +3259,7 @@ LLMSIZE_API llmsize_status llmsize_gguf_mix_of(const llmsize_model *m, const llm
     if (out) memset(out, 0, sizeof *out);
     if (!m || !f || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize_model_validate(m)) != LLMSIZE_OK) return st;
-    if (f->kind != LLMSIZE_FMT_GGUF || (f->code & 0xFFu) >= LLMSIZE__FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
+    if (f->kind != LLMSIZE_FMT_GGUF || (f->code & 0xFFu) >= LLMSIZE_FT_COUNT) return LLMSIZE_ERR_INVALID_ARG;
     llmsize__bytes_init(&b, m, f);
     b.mix = out;
     llmsize__bytes_run(&b);
@@ -3181,37 +3270,20 @@ LLMSIZE_API llmsize_status llmsize_gguf_mix_of(const llmsize_model *m, const llm
 /* ---------------------------------------------------------------------------------- */
 /* Files: GGUF and safetensors headers, read exactly                                  */
 /* ---------------------------------------------------------------------------------- */
-/* ggml tensor types as GGUF stores them (ggml-org/llama.cpp:gguf-py/gguf/constants.py
-   GGMLQuantizationType / GGML_QUANT_SIZES): on-disk id -> {block, bytes per block}.
-   Ids that were removed (4, 5, 31-33, 36-38) and unknown ids have block 0. */
-static const struct { uint16_t block, bytes; } llmsize__gguf_types[40] = {
-    {1, 4}, {1, 2}, {32, 18}, {32, 20}, {0, 0}, {0, 0}, {32, 22}, {32, 24},       /* F32 F16 Q4_0 Q4_1 - - Q5_0 Q5_1 */
-    {32, 34}, {32, 36}, {256, 84}, {256, 110}, {256, 144}, {256, 176}, {256, 210}, /* Q8_0 Q8_1 Q2_K..Q6_K */
-    {256, 292}, {256, 66}, {256, 74}, {256, 98}, {256, 50}, {32, 18}, {256, 110}, /* Q8_K IQ2_XXS IQ2_XS IQ3_XXS IQ1_S IQ4_NL IQ3_S */
-    {256, 82}, {256, 136}, {1, 1}, {1, 2}, {1, 4}, {1, 8}, {1, 8}, {256, 56},     /* IQ2_S IQ4_XS I8 I16 I32 I64 F64 IQ1_M */
-    {1, 2}, {0, 0}, {0, 0}, {0, 0}, {256, 54}, {256, 66}, {0, 0}, {0, 0}, {0, 0}, /* BF16 - - - TQ1_0 TQ2_0 - - - */
-    {32, 17}                                                                       /* MXFP4 */
-};
-
-/* The names llama.cpp's loader prints (ggml_type_name), by on-disk id. */
-static const char *const llmsize__ggml_names[40] = {
-    "f32", "f16", "q4_0", "q4_1", NULL, NULL, "q5_0", "q5_1", "q8_0", "q8_1", "q2_K", "q3_K", "q4_K", "q5_K",
-    "q6_K", "q8_K", "iq2_xxs", "iq2_xs", "iq3_xxs", "iq1_s", "iq4_nl", "iq3_s", "iq2_s", "iq4_xs", "i8", "i16",
-    "i32", "i64", "f64", "iq1_m", "bf16", NULL, NULL, NULL, "tq1_0", "tq2_0", NULL, NULL, NULL, "mxfp4"
-};
 LLMSIZE_API const char *llmsize_ggml_type_name(uint32_t type) {
-    return type < 40u ? llmsize__ggml_names[type] : NULL;
+    return type < (uint32_t)LLMSIZE_GGML_TYPE_COUNT ? llmsize__ggml[type].name : NULL;
+}
+LLMSIZE_API const llmsize_ggml_type_info *llmsize_ggml_type_info_of(uint32_t type) {
+    return type < (uint32_t)LLMSIZE_GGML_TYPE_COUNT && llmsize__ggml[type].block ? &llmsize__ggml[type] : NULL;
 }
 
-/* general.file_type (llama.cpp LLAMA_FTYPE_MOSTLY_*, as gguf-py's LlamaFileType numbers
-   them) -> the table's format id, so a file's prediction uses the same format. */
-static const struct { uint8_t ftype; const char *format; } llmsize__gguf_ftypes[] = {
-    {0, "f32"}, {1, "gguf-f16"}, {2, "Q4_0"}, {3, "Q4_1"}, {7, "Q8_0"}, {8, "Q5_0"}, {9, "Q5_1"}, {10, "Q2_K"},
-    {11, "Q3_K_S"}, {12, "Q3_K_M"}, {13, "Q3_K_L"}, {14, "Q4_K_S"}, {15, "Q4_K_M"}, {16, "Q5_K_S"}, {17, "Q5_K_M"},
-    {18, "Q6_K"}, {19, "IQ2_XXS"}, {20, "IQ2_XS"}, {21, "Q2_K_S"}, {22, "IQ3_XS"}, {23, "IQ3_XXS"}, {24, "IQ1_S"},
-    {25, "IQ4_NL"}, {26, "IQ3_S"}, {27, "IQ3_M"}, {28, "IQ2_S"}, {29, "IQ2_M"}, {30, "IQ4_XS"}, {31, "IQ1_M"},
-    {32, "gguf-bf16"}, {36, "TQ1_0"}, {37, "TQ2_0"}, {38, "MXFP4_MOE"}
+/* general.file_type -> the table's format for it (LLMSIZE_GGUF_FILE_TYPES), so a file's
+   prediction uses the same format. */
+#define LLMSIZE__FT_NUMBER(name, type, number, format) { number, format },
+static const struct { uint8_t ftype; const char *format; } llmsize__gguf_ftypes[LLMSIZE_FT_COUNT] = {
+    LLMSIZE_GGUF_FILE_TYPES(LLMSIZE__FT_NUMBER)
 };
+#undef LLMSIZE__FT_NUMBER
 
 /* Which component a tensor belongs to, from its name: GGUF names (token_embd, blk.N.ffn_up_exps, ...)
    and Hugging Face names (model.embed_tokens, mlp.experts.N.up_proj, ...). First match wins. */
@@ -3518,9 +3590,9 @@ LLMSIZE_API llmsize_status llmsize_read_gguf(const void *buf, size_t len, llmsiz
         type = (uint32_t)llmsize__le(f.p + f.at, 4);
         off = llmsize__le(f.p + f.at + 4, 8);
         f.at += 12;
-        if (type >= 40 || !llmsize__gguf_types[type].block) return LLMSIZE_ERR_UNSUPPORTED;
-        if (ne0 % llmsize__gguf_types[type].block || off != running) return LLMSIZE_ERR_PARSE; /* misplaced or overlapping */
-        bytes = llmsize__mul(ne / llmsize__gguf_types[type].block, llmsize__gguf_types[type].bytes, &f.overflow);
+        if (type >= LLMSIZE_GGML_TYPE_COUNT || !llmsize__ggml[type].block) return LLMSIZE_ERR_UNSUPPORTED;
+        if (ne0 % llmsize__ggml[type].block || off != running) return LLMSIZE_ERR_PARSE; /* misplaced or overlapping */
+        bytes = llmsize__mul(ne / llmsize__ggml[type].block, llmsize__ggml[type].block_bytes, &f.overflow);
         running = llmsize__add(off, bytes, &f.overflow);
         running = llmsize__add(running, g.alignment - 1, &f.overflow) / g.alignment * g.alignment;
         if (f.overflow) return LLMSIZE_ERR_OVERFLOW;
@@ -3720,14 +3792,10 @@ LLMSIZE_API llmsize_status llmsize_read_file(const void *buf, size_t len, llmsiz
 /* ---------------------------------------------------------------------------------- */
 /* KV cache                                                                           */
 /* ---------------------------------------------------------------------------------- */
-/* Bytes of `n` cached values in a KV dtype: {block, bytes per block}. */
-static const struct { uint16_t block, bytes; } llmsize__kv_block[LLMSIZE_KV_DTYPE_COUNT] = {
-    {1, 2}, {1, 4}, {1, 1}, {32, 34}, {32, 24}, {32, 22}, {32, 20}, {32, 18}, {32, 18}, {16, 9}
-};
-
+/* Bytes of `n` cached values in a KV dtype (whole blocks). */
 static uint64_t llmsize__kv_row_bytes(llmsize_kv_dtype d, uint64_t n, int *ov) {
-    const uint64_t blk = llmsize__kv_block[d].block;
-    return llmsize__mul((n + blk - 1) / blk, llmsize__kv_block[d].bytes, ov);
+    const uint64_t blk = llmsize__kv_dtypes[d].block;
+    return llmsize__mul((n + blk - 1) / blk, llmsize__kv_dtypes[d].block_bytes, ov);
 }
 
 /* Per-token K+V bytes of one layer of attention, and per-sequence state bytes of one
@@ -3857,8 +3925,8 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
     batch = req->batch ? req->batch : 1u;
     n = req->n_accel ? req->n_accel : 1u;
-    prompt = req->prompt ? req->prompt : 512u;
-    gen = req->gen ? req->gen : 256u;
+    prompt = req->prompt ? req->prompt : LLMSIZE_DEFAULT_PROMPT;
+    gen = req->gen ? req->gen : LLMSIZE_DEFAULT_GEN;
     if (batch > 1000000u || n > 4096u) return LLMSIZE_ERR_INVALID_ARG;
     if (!llmsize__finite_pos(req->accel->bw_gbs)) return LLMSIZE_ERR_INVALID_ARG;
     if ((unsigned)req->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
@@ -3917,6 +3985,16 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsi
 /* ---------------------------------------------------------------------------------- */
 /* Fit                                                                                */
 /* ---------------------------------------------------------------------------------- */
+/* What one accelerator offers a model: its usable share of memory (unified memory leaves
+   the rest to the system). */
+static uint64_t llmsize__usable(const llmsize_accel *a) {
+    return a->mem_bytes / 100u * a->usable_pct + a->mem_bytes % 100u * a->usable_pct / 100u;
+}
+/* The tight verdict, once: headroom below tight_pct % of what is usable. */
+static int llmsize__is_tight(int64_t headroom, uint64_t usable, uint32_t tight_pct) {
+    return headroom >= 0 && (uint64_t)headroom < usable / 100u * tight_pct;
+}
+
 LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_fit_result *out) {
     llmsize_weights w;
     llmsize_status st;
@@ -3929,8 +4007,8 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     seqs = req->seqs ? req->seqs : 1u;
     /* an encoder's inputs default to its longest; a decoder's to 8K */
     ctx = req->context ? req->context
-        : (req->model->flags & LLMSIZE_F_ENCODER) && req->model->dims.max_ctx ? req->model->dims.max_ctx : 8192u;
-    tight = req->tight_pct ? req->tight_pct : 10u;
+        : (req->model->flags & LLMSIZE_F_ENCODER) && req->model->dims.max_ctx ? req->model->dims.max_ctx : LLMSIZE_DEFAULT_CONTEXT;
+    tight = req->tight_pct ? req->tight_pct : LLMSIZE_DEFAULT_TIGHT_PCT;
     if (n > 4096u || tight > 100u || req->accel->usable_pct == 0 || req->accel->usable_pct > 100u)
         return LLMSIZE_ERR_INVALID_ARG;
     if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
@@ -3944,8 +4022,7 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
         st = llmsize_activation_bytes(req->model, seqs, seq, 0, &act);
         if (st != LLMSIZE_OK) return st;
     }
-    usable_one = req->accel->mem_bytes / 100u * req->accel->usable_pct +
-                 req->accel->mem_bytes % 100u * req->accel->usable_pct / 100u;
+    usable_one = llmsize__usable(req->accel);
     overhead = llmsize__mul(req->overhead_bytes, n, &ov);
     out->weight_bytes = w.total;
     out->kv_bytes = kv;
@@ -3959,7 +4036,7 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     }
     out->headroom_bytes = (int64_t)out->usable_bytes - (int64_t)out->total_bytes;
     out->fits = out->headroom_bytes >= 0;
-    out->tight = out->fits && (uint64_t)out->headroom_bytes < out->usable_bytes / 100u * tight;
+    out->tight = llmsize__is_tight(out->headroom_bytes, out->usable_bytes, tight);
     return LLMSIZE_OK;
 }
 
@@ -4442,9 +4519,9 @@ static double llmsize__size_exponent(double *lo, double *hi) {
 
 static int llmsize__is_reference_format(const llmsize_format *f) {
     return f->kind == LLMSIZE_FMT_FLOAT ||
-           (f->kind == LLMSIZE_FMT_GGUF && ((f->code & 0xFFu) == LLMSIZE__FT_F16 ||
-                                            (f->code & 0xFFu) == LLMSIZE__FT_BF16 ||
-                                            (f->code & 0xFFu) == LLMSIZE__FT_F32));
+           (f->kind == LLMSIZE_FMT_GGUF && ((f->code & 0xFFu) == LLMSIZE_FT_F16 ||
+                                            (f->code & 0xFFu) == LLMSIZE_FT_BF16 ||
+                                            (f->code & 0xFFu) == LLMSIZE_FT_F32));
 }
 
 /* The format whose quality rows describe f: itself, or for a llama.cpp "_L" variant
@@ -4452,7 +4529,7 @@ static int llmsize__is_reference_format(const llmsize_format *f) {
 static const llmsize_format *llmsize__quality_base(const llmsize_format *f, int *variant) {
     size_t i;
     *variant = 0;
-    if (f->kind != LLMSIZE_FMT_GGUF || !(f->code & LLMSIZE__FT_Q8_EMBED_OUT)) return f;
+    if (f->kind != LLMSIZE_FMT_GGUF || !(f->code & LLMSIZE_FT_Q8_EMBED_OUT)) return f;
     for (i = 0; i < LLMSIZE__COUNT(llmsize__formats); ++i)
         if (llmsize__formats[i].kind == LLMSIZE_FMT_GGUF && llmsize__formats[i].code == (f->code & 0xFFu)) {
             *variant = 1;
@@ -4740,6 +4817,181 @@ static uint64_t llmsize__round_up(uint64_t x, uint64_t to, int *ov) {
     return (x + to - 1) / to * to;
 }
 
+/* A plan's total: weights + KV + activations + overhead on the busiest rank. */
+static void llmsize__total(llmsize_plan_result *r, int *ov) {
+    llmsize__sum t = llmsize__sum_start(ov);
+    llmsize__sum_add(&t, r->weight_bytes);
+    llmsize__sum_add(&t, r->kv_bytes);
+    llmsize__sum_add(&t, r->activation_bytes);
+    llmsize__sum_add(&t, r->overhead_bytes);
+    r->total_bytes = t.v;
+}
+/* A plan's verdict against its budget, once for every engine: headroom; fits unless the
+   engine refuses; loads (everything but the KV cache fits); tight. */
+static void llmsize__verdict(llmsize_plan_result *r, uint32_t tight_pct, int *ov) {
+    if (r->total_bytes > (uint64_t)INT64_MAX || r->usable_bytes > (uint64_t)INT64_MAX) { *ov = 1; return; }
+    r->headroom_bytes = (int64_t)r->usable_bytes - (int64_t)r->total_bytes;
+    r->fits = !r->refused && r->headroom_bytes >= 0;
+    r->loads = r->weight_bytes + r->activation_bytes + r->overhead_bytes <= r->usable_bytes;
+    r->tight = r->fits && llmsize__is_tight(r->headroom_bytes, r->usable_bytes, tight_pct);
+}
+
+/* Everything one plan_fit call works with: the plan after defaults (llmsize_plan_defaults),
+   its engine, layout, weights, parameters and per-rank KV parts. An engine's `place`
+   fills the result's weight, KV, activation, overhead and budget figures. */
+typedef struct llmsize__planning {
+    const llmsize_plan *p;          /* after llmsize_plan_defaults: no zero means "default" */
+    const llmsize_engine_info *e;
+    llmsize__layout l;
+    llmsize__kvparts k;
+    llmsize_weights w;
+    llmsize_params pr;
+    uint64_t host_read;             /* bytes a decode step reads from host memory           */
+    int ov;
+} llmsize__planning;
+
+/* What makes an engine itself: one section per engine below defines its llmsize__<id>_ops,
+   and llmsize__engine_ops_of[] lists them in llmsize_engine order (LLMSIZE_ENGINES). */
+typedef struct llmsize__engine_ops {
+    /* weights, KV, activations, overhead, budget and max context of one rank */
+    llmsize_status (*place)(llmsize__planning *c, llmsize_plan_result *r);
+    /* engine-specific defaults, before the common ones fill what is still zero (NULL: none) */
+    void (*defaults)(llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l);
+    /* the context when the plan names none (NULL: the row's default_context) */
+    uint64_t (*context)(const llmsize_plan *p, const llmsize_engine_info *e);
+    int refuses_past_max_ctx;  /* a context beyond the model's own is refused at start      */
+    uint32_t loads;            /* LLMSIZE__LOADS_*: the format kinds it runs                 */
+    const char *gguf_default;  /* the GGUF file type it runs a 16-bit checkpoint as (NULL)   */
+} llmsize__engine_ops;
+
+enum { LLMSIZE__LOADS_GGUF = 1u, LLMSIZE__LOADS_GPU = 2u };   /* GPU: float and GPU formats */
+
+/* ---- Shared KV layouts --------------------------------------------------------------- */
+
+/* How local (sliding-window / chunked) layers are charged per request. */
+enum { LLMSIZE__PAGES_FULL = 0,   /* like full attention (SGLang; vLLM without hybrid KV) */
+       LLMSIZE__PAGES_HYBRID,     /* vLLM's hybrid allocator: window + one batch, + 1 page  */
+       LLMSIZE__PAGES_WINDOW };   /* exactly the window (no engine: llmsize_kv_bytes)       */
+
+/* Per-request KV bytes at `ctx` tokens in pages of `block` tokens: full-attention layers
+   hold every page; local layers the pages their window (and, under vLLM's hybrid
+   allocator, one scheduling batch) can touch; linear-attention layers a fixed state. */
+static uint64_t llmsize__request_kv(const llmsize__kvparts *k, const llmsize_model *m, uint64_t ctx,
+                                    uint64_t block, uint64_t batched, int local, int *ov) {
+    const uint64_t pages = (ctx + block - 1) / block;
+    uint64_t local_pages = pages;
+    llmsize__sum kv = llmsize__sum_start(ov);
+    if (local == LLMSIZE__PAGES_HYBRID && m->attn.window) {
+        const uint64_t w = ((uint64_t)m->attn.window - 1u + batched + block - 1) / block + 1u;
+        if (w < local_pages) local_pages = w;
+    } else if (local == LLMSIZE__PAGES_WINDOW && m->attn.window < local_pages * block) {
+        local_pages = ((uint64_t)m->attn.window + block - 1) / block;   /* exactly the window */
+    }
+    llmsize__sum_madd3(&kv, k->full_tok, pages, block);
+    llmsize__sum_madd3(&kv, k->local_tok, local_pages, block);
+    llmsize__sum_add(&kv, k->state_seq);
+    return kv.v;
+}
+
+/* How requests are paged (llmsize__paged_pool). */
+typedef struct llmsize__paging {
+    uint64_t block;            /* tokens per page                                            */
+    uint64_t batched;          /* tokens of one scheduling batch                             */
+    int local;                 /* LLMSIZE__PAGES_*: how sliding-window layers are charged   */
+    int context_auto;          /* the engine picks the longest context one request can hold */
+    int refusal_in_tokens;     /* the refusal message counts tokens, not bytes (vLLM V0)    */
+    uint64_t reserved;         /* what the budget holds besides the KV pool                  */
+} llmsize__paging;
+
+typedef struct llmsize__paged_ask {
+    const llmsize__kvparts *k; const llmsize_model *m; const llmsize__paging *pg; uint64_t pool; uint32_t seqs; int *ov;
+} llmsize__paged_ask;
+static int llmsize__paged_fits(void *ctx, uint64_t context, llmsize_status *st) {
+    const llmsize__paged_ask *a = (const llmsize__paged_ask *)ctx;
+    (void)st;
+    return llmsize__mul(llmsize__request_kv(a->k, a->m, context, a->pg->block, a->pg->batched, a->pg->local, a->ov),
+                        a->seqs, a->ov) <= a->pool;
+}
+
+/* The longest per-request context whose pages, for `seqs` requests, fit `pool` bytes. */
+static uint64_t llmsize__paged_max_ctx(const llmsize__planning *c, const llmsize__paging *pg, uint64_t pool,
+                                       uint32_t seqs, int *ov) {
+    llmsize__paged_ask a;
+    uint64_t best = 0;
+    a.k = &c->k; a.m = c->p->model; a.pg = pg; a.pool = pool; a.seqs = seqs; a.ov = ov;
+    (void)llmsize__largest(0, llmsize__ctx_cap(c->p->model), llmsize__paged_fits, &a, &best);
+    return best;
+}
+
+/* A paging engine's KV pool: what its budget (r->usable_bytes) leaves beside
+   pg->reserved, in pages; how many requests it holds, and its refusal when one request at
+   the context does not fit. */
+static void llmsize__paged_pool(llmsize__planning *c, const llmsize__paging *pg, llmsize_plan_result *r) {
+    const llmsize_model *m = c->p->model;
+    const uint64_t per_tok = llmsize__add(c->k.full_tok, c->k.local_tok, &c->ov);
+    uint64_t per_req;
+    int64_t pool = (int64_t)r->usable_bytes - (int64_t)pg->reserved;
+    if (c->p->kv_pool_bytes && c->p->kv_pool_bytes <= (uint64_t)INT64_MAX) pool = (int64_t)c->p->kv_pool_bytes;
+    r->kv_pool_bytes = pool > 0 ? (uint64_t)pool : 0u;
+    if (pg->context_auto) {
+        const uint64_t fit = llmsize__paged_max_ctx(c, pg, r->kv_pool_bytes, 1u, &c->ov);
+        r->context = fit ? fit : 1u;
+    }
+    per_req = llmsize__request_kv(&c->k, m, r->context, pg->block, pg->batched, pg->local, &c->ov);
+    if (per_tok) {
+        r->kv_blocks = r->kv_pool_bytes / llmsize__mul(per_tok, pg->block, &c->ov);
+        r->kv_capacity_tokens = r->kv_blocks * pg->block;
+    }
+    if (per_req) r->max_concurrency = (double)r->kv_pool_bytes / (double)per_req;
+    if (pg->local == LLMSIZE__PAGES_HYBRID && c->k.local_tok && per_req)   /* tokens of full-length requests that fit */
+        r->kv_capacity_tokens = llmsize__d2u(r->max_concurrency * (double)r->context, &c->ov);
+    r->kv_bytes = llmsize__mul(per_req, r->seqs, &c->ov);
+    r->max_context = llmsize__paged_max_ctx(c, pg, r->kv_pool_bytes, r->seqs, &c->ov);
+    if (pool <= 0 || per_req > r->kv_pool_bytes) {
+        r->refused = 1;
+        r->refusal_needed = pg->refusal_in_tokens ? r->context : per_req;
+        r->refusal_available = pg->refusal_in_tokens ? r->kv_capacity_tokens : r->kv_pool_bytes;
+    }
+}
+
+/* Weights of a paging engine's rank, and the overhead outside its accounting. */
+static void llmsize__paged_weights(llmsize__planning *c, llmsize_plan_result *r) {
+    r->weight_bytes = llmsize__rank_weights(&c->w, c->p->model, c->l.tp, c->l.pp, c->l.expert_ranks);
+    r->overhead_bytes = c->l.tp > 1 ? c->e->overhead_tpn : c->e->overhead_tp1;
+}
+
+/* Device memory a PyTorch-based engine budgets from: the total CUDA reports, below nvidia-smi's. */
+static uint64_t llmsize__cuda_total(const llmsize__planning *c) {
+    const uint64_t mem = c->p->accel->mem_bytes;
+    return mem > c->e->device_reserved ? mem - c->e->device_reserved : 0u;
+}
+
+/* ==== Engine: none — weights and the exact KV cache against usable memory ============ */
+
+typedef struct llmsize__exact_ask { const llmsize__planning *c; uint64_t weights, usable; uint32_t seqs; int *ov; } llmsize__exact_ask;
+static int llmsize__exact_fits(void *ctx, uint64_t context, llmsize_status *st) {
+    const llmsize__exact_ask *a = (const llmsize__exact_ask *)ctx;
+    (void)st;
+    return a->weights + llmsize__mul(llmsize__request_kv(&a->c->k, a->c->p->model, context, 1u, 0u, LLMSIZE__PAGES_WINDOW, a->ov),
+                                     a->seqs, a->ov) <= a->usable;
+}
+
+static llmsize_status llmsize__none_place(llmsize__planning *c, llmsize_plan_result *r) {
+    const uint64_t per_req = llmsize__request_kv(&c->k, c->p->model, r->context, 1u, 0u, LLMSIZE__PAGES_WINDOW, &c->ov);
+    llmsize__exact_ask a;
+    r->weight_bytes = llmsize__rank_weights(&c->w, c->p->model, c->l.tp, c->l.pp, c->l.expert_ranks);
+    r->usable_bytes = llmsize__usable(c->p->accel);
+    r->kv_bytes = llmsize__mul(per_req, r->seqs, &c->ov);
+    a.c = c; a.weights = r->weight_bytes; a.usable = r->usable_bytes; a.seqs = r->seqs; a.ov = &c->ov;
+    return llmsize__largest(0, llmsize__ctx_cap(c->p->model), llmsize__exact_fits, &a, &r->max_context);
+}
+
+static const llmsize__engine_ops llmsize__none_ops = {
+    llmsize__none_place, NULL, NULL, 0, LLMSIZE__LOADS_GGUF | LLMSIZE__LOADS_GPU, NULL
+};
+
+/* ==== Engine: vLLM ==================================================================== */
+
 /* vLLM's profiled activation peak: a dummy forward pass of max_num_batched_tokens
    tokens. Its peak is the FFN's intermediate (gate and up at 16 bits, kept with the
    activated product) plus the residual stream copies, sliced by tensor parallelism;
@@ -4750,67 +5002,43 @@ static uint64_t llmsize__vllm_activation(const llmsize_model *m, uint64_t tokens
     return llmsize__add(llmsize__d2u(LLMSIZE_VLLM_ACT_SCALE * per_token * (double)tokens, ov), LLMSIZE_VLLM_ACT_BASE, ov);
 }
 
-/* llama.cpp's compute buffer: the larger of the attention scores of one micro-batch over
-   every cell (f32, only without flash attention) plus the FFN intermediate, and the f32
-   logits of the micro-batch plus its input embeddings. */
-static uint64_t llmsize__llamacpp_compute(const llmsize_model *m, uint64_t ubatch, uint64_t cells, int fa, int *ov) {
-    const uint64_t heads = m->dims.heads, ffn = m->moe.experts ? m->moe.expert_ffn : m->dims.ffn;
-    const uint64_t attn = llmsize__add(fa ? 0u : llmsize__mul(llmsize__mul3(ubatch, cells, heads, ov), 4u, ov),
-                                       llmsize__mul3(ubatch, ffn + 3u * (uint64_t)m->dims.hidden, 4u, ov), ov);
-    const uint64_t logits = llmsize__mul3(ubatch, (uint64_t)m->dims.vocab + m->dims.hidden, 4u, ov);
-    return attn > logits ? attn : logits;
+/* vLLM's profiling batch when max_num_batched_tokens is not given. V1 (arg_utils.py
+   get_batch_defaults): 8192 on GPUs of 70 GiB or more other than A100s, else 2048 (the
+   OpenAI server's values). V0: chunked prefill (2048 tokens) above 32K context, else one
+   whole max_model_len batch (at least 2048). */
+static void llmsize__vllm_defaults(llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l) {
+    const uint64_t ctx = p->context;
+    (void)l;
+    if (p->batched_tokens) return;
+    if (p->flags & LLMSIZE_PLAN_VLLM_V0) p->batched_tokens = ctx > 32768u ? 2048u : (ctx > 2048u ? ctx : 2048u);
+    else if (p->accel->mem_bytes >= 70ull * 1073741824ull && !llmsize__contains_ci(p->accel->name, "a100")) p->batched_tokens = 8192u;
+    else p->batched_tokens = e->default_batched_tokens;
 }
 
-static uint64_t llmsize__usable(const llmsize_accel *a, double fraction) {
-    const uint64_t mem = a->mem_bytes / 100u * a->usable_pct + a->mem_bytes % 100u * a->usable_pct / 100u;
-    return fraction > 0.0 ? (uint64_t)((double)a->mem_bytes * fraction) : mem;
+/* gpu_memory_utilization of the device holds weights, the profiled activations, the
+   memory outside torch and the paged KV pool; the hybrid allocator pages sliding-window
+   layers by their window; --max-model-len auto takes the longest context that fits. */
+static llmsize_status llmsize__vllm_place(llmsize__planning *c, llmsize_plan_result *r) {
+    const llmsize_plan *p = c->p;
+    llmsize__paging pg;
+    llmsize__paged_weights(c, r);
+    r->activation_bytes = llmsize__vllm_activation(p->model, p->batched_tokens, c->l.tp, &c->ov);
+    r->usable_bytes = (uint64_t)((double)llmsize__cuda_total(c) * p->mem_fraction);
+    pg.block = p->block_size;
+    pg.batched = p->batched_tokens;
+    pg.local = (p->flags & (LLMSIZE_PLAN_NO_HYBRID_KV | LLMSIZE_PLAN_VLLM_V0)) ? LLMSIZE__PAGES_FULL : LLMSIZE__PAGES_HYBRID;
+    pg.context_auto = (p->flags & LLMSIZE_PLAN_CONTEXT_AUTO) != 0;
+    pg.refusal_in_tokens = (p->flags & LLMSIZE_PLAN_VLLM_V0) != 0;
+    pg.reserved = llmsize__add(llmsize__add(r->weight_bytes, r->activation_bytes, &c->ov), r->overhead_bytes, &c->ov);
+    llmsize__paged_pool(c, &pg, r);
+    return LLMSIZE_OK;
 }
 
-static int llmsize__kv_is_quantized(uint32_t d) { return d >= LLMSIZE_KV_Q8_0 && d <= LLMSIZE_KV_IQ4_NL; }
+static const llmsize__engine_ops llmsize__vllm_ops = {
+    llmsize__vllm_place, llmsize__vllm_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL
+};
 
-/* How local (sliding-window / chunked) layers are charged per request. */
-enum { LLMSIZE__PAGES_FULL = 0,   /* like full attention (SGLang; vLLM without hybrid KV) */
-       LLMSIZE__PAGES_HYBRID,     /* vLLM's hybrid allocator: window + one batch, + 1 page  */
-       LLMSIZE__PAGES_WINDOW };   /* exactly the window (no engine: llmsize_kv_bytes)       */
-
-/* Per-request KV bytes for a paging engine at `ctx` tokens: full-attention layers hold
-   every page; under vLLM's hybrid allocator sliding-window layers hold only the pages
-   the window and one scheduling batch can touch. */
-static uint64_t llmsize__request_kv(const llmsize__kvparts *k, const llmsize_model *m, uint64_t ctx,
-                                    uint64_t block, uint64_t batched, int hybrid, int *ov) {
-    const uint64_t pages = (ctx + block - 1) / block;
-    uint64_t local_pages = pages;
-    if (hybrid == LLMSIZE__PAGES_HYBRID && m->attn.window) {
-        const uint64_t w = ((uint64_t)m->attn.window - 1u + batched + block - 1) / block + 1u;
-        if (w < local_pages) local_pages = w;
-    } else if (hybrid == LLMSIZE__PAGES_WINDOW && m->attn.window < local_pages * block) {
-        local_pages = ((uint64_t)m->attn.window + block - 1) / block;   /* exactly the window */
-    }
-    return llmsize__add(llmsize__add(llmsize__mul3(k->full_tok, pages, block, ov),
-                                     llmsize__mul3(k->local_tok, local_pages, block, ov), ov),
-                        k->state_seq, ov);
-}
-
-/* The longest per-request context whose pages, for `seqs` requests, fit `pool` bytes. */
-static uint64_t llmsize__paged_max_ctx(const llmsize__kvparts *k, const llmsize_model *m, uint64_t block,
-                                       uint64_t batched, int hybrid, uint64_t pool, uint32_t seqs, int *ov) {
-    uint64_t lo = 0, hi = llmsize__ctx_cap(m);
-    while (lo < hi) {
-        const uint64_t mid = lo + (hi - lo + 1) / 2;
-        if (llmsize__mul(llmsize__request_kv(k, m, mid, block, batched, hybrid, ov), seqs, ov) <= pool) lo = mid; else hi = mid - 1;
-    }
-    return lo;
-}
-
-static void llmsize__finish(llmsize_plan_result *r, uint32_t tight_pct, int *ov) {
-    r->total_bytes = llmsize__add(llmsize__add(r->weight_bytes, r->kv_bytes, ov),
-                                  llmsize__add(r->activation_bytes, r->overhead_bytes, ov), ov);
-    if (r->total_bytes > (uint64_t)INT64_MAX || r->usable_bytes > (uint64_t)INT64_MAX) { *ov = 1; return; }
-    r->headroom_bytes = (int64_t)r->usable_bytes - (int64_t)r->total_bytes;
-    r->fits = !r->refused && r->headroom_bytes >= 0;
-    r->loads = r->weight_bytes + r->activation_bytes + r->overhead_bytes <= r->usable_bytes;
-    r->tight = r->fits && (uint64_t)r->headroom_bytes < r->usable_bytes / 100u * (tight_pct ? tight_pct : 10u);
-}
+/* ==== Engine: SGLang ================================================================== */
 
 /* SGLang's default mem_fraction_static (server_args.py _handle_gpu_memory_settings, PR
    #10975): reserve MiB for attention metadata, one prefill chunk of activations, CUDA
@@ -4830,118 +5058,222 @@ static double llmsize__sglang_fraction(const llmsize_accel *a, uint32_t tp, uint
     return mib > reserved ? (mib - reserved) / mib : 0.5;
 }
 
-/* vLLM's profiling batch when max_num_batched_tokens is not given. V1 (arg_utils.py
-   get_batch_defaults): 8192 on GPUs of 70 GiB or more other than A100s, else 2048 (the
-   OpenAI server's values). V0: chunked prefill (2048 tokens) above 32K context, else one
-   whole max_model_len batch (at least 2048). */
-static uint64_t llmsize__default_batched(const llmsize_plan *p, const llmsize_engine_info *e, uint64_t ctx) {
-    if (p->engine != LLMSIZE_ENGINE_VLLM) return e->default_batched_tokens;
-    if (p->flags & LLMSIZE_PLAN_VLLM_V0) return ctx > 32768u ? 2048u : (ctx > 2048u ? ctx : 2048u);
-    if (p->accel->mem_bytes >= 70ull * 1073741824ull && !llmsize__contains_ci(p->accel->name, "a100")) return 8192u;
-    return e->default_batched_tokens;
+static void llmsize__sglang_defaults(llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l) {
+    if (p->mem_fraction <= 0.0) p->mem_fraction = llmsize__sglang_fraction(p->accel, l->tp, l->pp);
+    if (!p->batched_tokens) p->batched_tokens = e->default_batched_tokens;
 }
 
-/* vLLM, SGLang and TensorRT-LLM: weights, then a KV pool in pages. */
-static void llmsize__plan_paged(const llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l,
-                                const llmsize__kvparts *k, llmsize_plan_result *r, int *ov) {
-    const llmsize_model *m = p->model;
-    const uint64_t block = p->block_size ? p->block_size : (e->block_size ? e->block_size : 1u);
-    const uint64_t batched = p->batched_tokens ? p->batched_tokens : llmsize__default_batched(p, e, r->context);
-    const int hybrid = p->engine == LLMSIZE_ENGINE_VLLM && !(p->flags & (LLMSIZE_PLAN_NO_HYBRID_KV | LLMSIZE_PLAN_VLLM_V0))
-                     ? LLMSIZE__PAGES_HYBRID : LLMSIZE__PAGES_FULL;
-    const double frac = p->mem_fraction > 0 ? p->mem_fraction
-                      : p->engine == LLMSIZE_ENGINE_SGLANG ? llmsize__sglang_fraction(p->accel, l->tp, l->pp)
-                      : e->mem_fraction;
-    /* PyTorch-based engines budget from the total CUDA reports, below nvidia-smi's */
-    const uint64_t mem = p->accel->mem_bytes > e->device_reserved ? p->accel->mem_bytes - e->device_reserved : 0u;
-    uint64_t reserved, per_req, per_tok = llmsize__add(k->full_tok, k->local_tok, ov);
-    int64_t pool;
-    if (p->engine == LLMSIZE_ENGINE_SGLANG) {
-        /* the static fraction holds weights and the KV pool; activations, CUDA graphs and
-           the context live in the rest of the card */
-        r->usable_bytes = (uint64_t)((double)mem * frac);
-        r->overhead_bytes = l->tp > 1 ? e->overhead_tpn : e->overhead_tp1;
-        reserved = llmsize__add(r->weight_bytes, r->overhead_bytes, ov);
-    } else {
-        r->overhead_bytes = l->tp > 1 ? e->overhead_tpn : e->overhead_tp1;
-        r->activation_bytes = llmsize__vllm_activation(m, batched, l->tp, ov);
-        reserved = llmsize__add(llmsize__add(r->weight_bytes, r->activation_bytes, ov), r->overhead_bytes, ov);
-        if (p->engine == LLMSIZE_ENGINE_VLLM) {
-            r->usable_bytes = (uint64_t)((double)mem * frac);
-        } else {   /* TensorRT-LLM: the KV pool is a fraction of what is free after loading */
-            r->usable_bytes = reserved < mem ? reserved + (uint64_t)((double)(mem - reserved) * frac) : mem;
-        }
-    }
-    pool = (int64_t)r->usable_bytes - (int64_t)reserved;
-    if (p->kv_pool_bytes && p->kv_pool_bytes <= (uint64_t)INT64_MAX) pool = (int64_t)p->kv_pool_bytes;
-    r->kv_pool_bytes = pool > 0 ? (uint64_t)pool : 0u;
-    /* --max-model-len auto: the longest context one request can hold */
-    if ((p->flags & LLMSIZE_PLAN_CONTEXT_AUTO) && p->engine == LLMSIZE_ENGINE_VLLM) {
-        const uint64_t fit = llmsize__paged_max_ctx(k, m, block, batched, hybrid, r->kv_pool_bytes, 1u, ov);
-        r->context = fit ? fit : 1u;
-    }
-    per_req = llmsize__request_kv(k, m, r->context, block, batched, hybrid, ov);
-    if (per_tok) {
-        r->kv_blocks = r->kv_pool_bytes / llmsize__mul(per_tok, block, ov);
-        r->kv_capacity_tokens = r->kv_blocks * block;
-    }
-    if (per_req) r->max_concurrency = (double)r->kv_pool_bytes / (double)per_req;
-    if (hybrid && k->local_tok && per_req)   /* tokens of full-length requests that fit */
-        r->kv_capacity_tokens = llmsize__d2u(r->max_concurrency * (double)r->context, ov);
-    r->kv_bytes = llmsize__mul(per_req, r->seqs, ov);
-    r->max_context = llmsize__paged_max_ctx(k, m, block, batched, hybrid, r->kv_pool_bytes, r->seqs, ov);
-    if (pool <= 0 || per_req > r->kv_pool_bytes) {
-        r->refused = 1;
-        if (p->engine == LLMSIZE_ENGINE_VLLM && (p->flags & LLMSIZE_PLAN_VLLM_V0)) {
-            r->refusal_needed = r->context;
-            r->refusal_available = r->kv_capacity_tokens;
-        } else {
-            r->refusal_needed = per_req;
-            r->refusal_available = r->kv_pool_bytes;
-        }
-    }
+/* mem_fraction_static holds the weights and the token-level KV pool; activations, CUDA
+   graphs and the context live in the rest of the card. */
+static llmsize_status llmsize__sglang_place(llmsize__planning *c, llmsize_plan_result *r) {
+    llmsize__paging pg;
+    llmsize__paged_weights(c, r);
+    r->usable_bytes = (uint64_t)((double)llmsize__cuda_total(c) * c->p->mem_fraction);
+    pg.block = c->p->block_size;
+    pg.batched = c->p->batched_tokens;
+    pg.local = LLMSIZE__PAGES_FULL;
+    pg.context_auto = 0;
+    pg.refusal_in_tokens = 0;
+    pg.reserved = llmsize__add(r->weight_bytes, r->overhead_bytes, &c->ov);
+    llmsize__paged_pool(c, &pg, r);
+    return LLMSIZE_OK;
 }
 
-/* llama.cpp and Ollama: one contiguous cache of padded cells, layers placed per -ngl. */
-static llmsize_status llmsize__plan_llamacpp(const llmsize_plan *p, const llmsize_engine_info *e,
-                                             const llmsize__kvparts *k, llmsize_plan_result *r, int *ov) {
+static const llmsize__engine_ops llmsize__sglang_ops = {
+    llmsize__sglang_place, llmsize__sglang_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL
+};
+
+/* ==== Engine: TensorRT-LLM ============================================================ */
+
+/* The KV pool is free_gpu_memory_fraction of what is free after loading the weights and
+   the activations. */
+static llmsize_status llmsize__trtllm_place(llmsize__planning *c, llmsize_plan_result *r) {
+    const uint64_t mem = llmsize__cuda_total(c);
+    llmsize__paging pg;
+    llmsize__paged_weights(c, r);
+    r->activation_bytes = llmsize__vllm_activation(c->p->model, c->p->batched_tokens, c->l.tp, &c->ov);
+    pg.block = c->p->block_size;
+    pg.batched = c->p->batched_tokens;
+    pg.local = LLMSIZE__PAGES_FULL;
+    pg.context_auto = 0;
+    pg.refusal_in_tokens = 0;
+    pg.reserved = llmsize__add(llmsize__add(r->weight_bytes, r->activation_bytes, &c->ov), r->overhead_bytes, &c->ov);
+    r->usable_bytes = pg.reserved < mem ? pg.reserved + (uint64_t)((double)(mem - pg.reserved) * c->p->mem_fraction) : mem;
+    llmsize__paged_pool(c, &pg, r);
+    return LLMSIZE_OK;
+}
+
+static const llmsize__engine_ops llmsize__trtllm_ops = {
+    llmsize__trtllm_place, NULL, NULL, 1, LLMSIZE__LOADS_GPU, NULL
+};
+
+/* ==== Engine family: llama.cpp cells (llama.cpp, Ollama) ============================= */
+
+/* llama.cpp's compute buffer: the larger of the attention scores of one micro-batch over
+   every cell (f32, only without flash attention) plus the FFN intermediate, and the f32
+   logits of the micro-batch plus its input embeddings. */
+static uint64_t llmsize__llamacpp_compute(const llmsize_model *m, uint64_t ubatch, uint64_t cells, int fa, int *ov) {
+    const uint64_t heads = m->dims.heads, ffn = m->moe.experts ? m->moe.expert_ffn : m->dims.ffn;
+    const uint64_t attn = llmsize__add(fa ? 0u : llmsize__mul(llmsize__mul3(ubatch, cells, heads, ov), 4u, ov),
+                                       llmsize__mul3(ubatch, ffn + 3u * (uint64_t)m->dims.hidden, 4u, ov), ov);
+    const uint64_t logits = llmsize__mul3(ubatch, (uint64_t)m->dims.vocab + m->dims.hidden, 4u, ov);
+    return attn > logits ? attn : logits;
+}
+
+/* How one llama.cpp-based engine differs. */
+typedef struct llmsize__cells_rules {
+    int swa_full;              /* the sliding-window cache is full size (Ollama, --swa-full)   */
+    int quant_v_needs_fa;      /* a quantized V cache without flash attention is refused      */
+    /* -ngl N as this engine reads it: repeating layers left on the CPU, output on the GPU */
+    void (*split)(uint32_t ngl, uint32_t layers, uint32_t *cpu_layers, int *output_gpu);
+} llmsize__cells_rules;
+
+typedef struct llmsize__cells_ask {
+    const llmsize__planning *c; uint64_t pad, ubatch, local_cells, rest, usable; uint32_t seqs; int fa;
+} llmsize__cells_ask;
+static int llmsize__cells_fits(void *ctx, uint64_t context, llmsize_status *st) {
+    const llmsize__cells_ask *a = (const llmsize__cells_ask *)ctx;
+    int big = 0;   /* a size past 64 bits does not fit: it must not wrap into one that does */
+    const uint64_t cells = llmsize__round_up(llmsize__mul(context, a->seqs, &big), a->pad, &big);
+    llmsize__sum need = llmsize__sum_start(&big);
+    (void)st;
+    llmsize__sum_madd(&need, a->c->k.full_tok, cells);
+    llmsize__sum_madd(&need, a->c->k.local_tok, a->local_cells < cells ? a->local_cells : cells);
+    llmsize__sum_add(&need, llmsize__llamacpp_compute(a->c->p->model, a->ubatch, cells, a->fa, &big));
+    llmsize__sum_add(&need, a->rest);
+    return !big && need.v <= a->usable;
+}
+
+/* One contiguous cache of padded cells shared by the slots, a sliding-window cache, the
+   compute buffer, and tensors placed on the GPU or the CPU by -ngl / --n-cpu-moe. */
+static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_result *r, const llmsize__cells_rules *rules) {
+    const llmsize_plan *p = c->p;
     const llmsize_model *m = p->model;
-    const uint64_t pad = e->ctx_pad ? e->ctx_pad : 1u;
-    const uint64_t ubatch = p->ubatch ? p->ubatch : e->default_ubatch;
+    const uint32_t layers = m->dims.layers;
+    const uint64_t pad = c->e->ctx_pad ? c->e->ctx_pad : 1u, ubatch = p->ubatch;
     const int fa = (p->flags & LLMSIZE_PLAN_FLASH_ATTN) != 0;
-    const int swa_full = (p->flags & LLMSIZE_PLAN_SWA_FULL) || p->engine == LLMSIZE_ENGINE_OLLAMA;
+    const int swa_full = (p->flags & LLMSIZE_PLAN_SWA_FULL) || rules->swa_full;
+    uint32_t cpu_layers = 0;
+    int output_gpu = 1;
     uint64_t local_cells;
-    if (llmsize__kv_is_quantized(p->kv_dtype) && !fa) {
-        if (p->engine == LLMSIZE_ENGINE_LLAMACPP) return LLMSIZE_ERR_UNSUPPORTED;  /* quantized V needs FA */
+    llmsize__sum kv = llmsize__sum_start(&c->ov);
+    llmsize__cells_ask a;
+    if ((p->flags & LLMSIZE_PLAN_GPU_LAYERS) && p->gpu_layers >= 0 && (uint32_t)p->gpu_layers <= layers)
+        rules->split((uint32_t)p->gpu_layers, layers, &cpu_layers, &output_gpu);
+    if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
+        llmsize__bytes_visitor b;   /* offload: place every tensor */
+        llmsize__bytes_init(&b, m, p->format);
+        b.place = 1;
+        b.gpu_from_layer = cpu_layers;
+        b.output_gpu = output_gpu;
+        b.cpu_moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
+        llmsize__bytes_run(&b);
+        if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
+        r->host_weight_bytes = b.host;
+        c->host_read = b.host_read;
+    } else {
+        /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */
+        r->host_weight_bytes = LLMSIZE__PART(&c->w, EMBED) + LLMSIZE__PART(&c->w, VISION);
     }
-    r->cache_cells = llmsize__round_up(llmsize__mul(r->context, r->seqs, ov), pad, ov);
+    r->weight_bytes = (c->w.total - r->host_weight_bytes) / c->l.tp;
+    /* tied embeddings: the output layer is a GPU copy of token_embd */
+    if ((m->flags & LLMSIZE_F_TIED_EMBED) && output_gpu) r->weight_bytes += LLMSIZE__PART(&c->w, EMBED);
+    r->overhead_bytes = c->e->overhead_tp1;
+    if (rules->quant_v_needs_fa && llmsize__kv_dtypes[p->kv_dtype].flash_only && !fa) return LLMSIZE_ERR_UNSUPPORTED;
+    r->cache_cells = llmsize__round_up(llmsize__mul(r->context, r->seqs, &c->ov), pad, &c->ov);
     local_cells = r->cache_cells;
     if (m->attn.window && !swa_full) {
-        const uint64_t w = llmsize__round_up(llmsize__add(llmsize__mul(m->attn.window, r->seqs, ov), ubatch, ov), pad, ov);
+        const uint64_t w = llmsize__round_up(llmsize__add(llmsize__mul(m->attn.window, r->seqs, &c->ov), ubatch, &c->ov), pad, &c->ov);
         if (w < local_cells) local_cells = w;
     }
-    if (k->local_tok) r->swa_cells = local_cells;
-    r->kv_bytes = llmsize__add(llmsize__add(llmsize__mul(k->full_tok, r->cache_cells, ov),
-                                            llmsize__mul(k->local_tok, local_cells, ov), ov),
-                               llmsize__mul(k->state_seq, r->seqs, ov), ov);
-    r->activation_bytes = llmsize__llamacpp_compute(m, ubatch, r->cache_cells, fa, ov);
-    r->usable_bytes = llmsize__usable(p->accel, 0.0);
+    if (c->k.local_tok) r->swa_cells = local_cells;
+    llmsize__sum_madd(&kv, c->k.full_tok, r->cache_cells);
+    llmsize__sum_madd(&kv, c->k.local_tok, local_cells);
+    llmsize__sum_madd(&kv, c->k.state_seq, r->seqs);
+    r->kv_bytes = kv.v;
+    r->activation_bytes = llmsize__llamacpp_compute(m, ubatch, r->cache_cells, fa, &c->ov);
+    r->usable_bytes = llmsize__usable(p->accel);
     /* the largest per-sequence context whose cache still fits what is left */
-    {
-        uint64_t lo = 0, hi = llmsize__ctx_cap(m);
-        const uint64_t rest = r->weight_bytes + r->overhead_bytes;
-        while (lo < hi) {
-            int big = 0;   /* a size past 64 bits does not fit: it must not wrap into one that does */
-            const uint64_t mid = lo + (hi - lo + 1) / 2, cells = llmsize__round_up(llmsize__mul(mid, r->seqs, &big), pad, &big);
-            const uint64_t need = llmsize__add(llmsize__add(llmsize__mul(k->full_tok, cells, &big),
-                                                            llmsize__mul(k->local_tok, local_cells < cells ? local_cells : cells, &big), &big),
-                                               llmsize__add(llmsize__llamacpp_compute(m, ubatch, cells, fa, &big), rest, &big), &big);
-            if (!big && need <= r->usable_bytes) lo = mid; else hi = mid - 1;
-        }
-        r->max_context = lo;
+    a.c = c; a.pad = pad; a.ubatch = ubatch; a.local_cells = local_cells; a.seqs = r->seqs; a.fa = fa;
+    a.rest = r->weight_bytes + r->overhead_bytes; a.usable = r->usable_bytes;
+    (void)llmsize__largest(0, llmsize__ctx_cap(m), llmsize__cells_fits, &a, &r->max_context);
+    /* layers left in host memory keep their share of the cache there too */
+    if (cpu_layers) {
+        const uint64_t host_kv = r->kv_bytes / layers * cpu_layers;
+        r->kv_bytes -= host_kv;
+        r->host_kv_bytes = host_kv;
     }
     return LLMSIZE_OK;
 }
+
+/* ==== Engine: llama.cpp =============================================================== */
+
+/* Current llama.cpp counts the output layer first: -ngl N puts the output and the last
+   N-1 repeating layers on the GPU. */
+static void llmsize__llamacpp_split(uint32_t ngl, uint32_t layers, uint32_t *cpu_layers, int *output_gpu) {
+    *output_gpu = ngl >= 1;
+    *cpu_layers = ngl >= 1 ? layers - (ngl - 1u) : layers;
+}
+static const llmsize__cells_rules llmsize__llamacpp_rules = { 0, 1, llmsize__llamacpp_split };
+static llmsize_status llmsize__llamacpp_place(llmsize__planning *c, llmsize_plan_result *r) {
+    return llmsize__cells_place(c, r, &llmsize__llamacpp_rules);
+}
+
+/* GGUF only; a 16-bit checkpoint runs as Q4_K_M, the file type -hf picks by default. */
+static const llmsize__engine_ops llmsize__llamacpp_ops = {
+    llmsize__llamacpp_place, NULL, NULL, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M"
+};
+
+/* ==== Engine: Ollama ================================================================== */
+
+/* Ollama's runner (llama.cpp of 2024-25): -ngl N is the last N layers; the output only
+   when N exceeds the layer count. */
+static void llmsize__ollama_split(uint32_t ngl, uint32_t layers, uint32_t *cpu_layers, int *output_gpu) {
+    *output_gpu = 0;
+    *cpu_layers = layers - ngl;
+}
+/* Ollama keeps a full-size sliding-window cache, and with a quantized cache type and no
+   flash attention falls back to f16 (llmsize_parse_command) rather than refusing. */
+static const llmsize__cells_rules llmsize__ollama_rules = { 1, 0, llmsize__ollama_split };
+static llmsize_status llmsize__ollama_place(llmsize__planning *c, llmsize_plan_result *r) {
+    return llmsize__cells_place(c, r, &llmsize__ollama_rules);
+}
+
+/* The context Ollama picks when none is given (envconfig, >= 0.15.5), by total VRAM: 4096
+   below 23 GiB, 32768 from 23 GiB, 262144 from 47 GiB. */
+static uint64_t llmsize__ollama_context(const llmsize_plan *p, const llmsize_engine_info *e) {
+    const uint64_t gib = p->accel->mem_bytes >> 30;
+    (void)e;
+    return gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
+}
+
+/* GGUF only; a 16-bit checkpoint runs as Q4_K_M, the file type its library's tags hold. */
+static const llmsize__engine_ops llmsize__ollama_ops = {
+    llmsize__ollama_place, NULL, llmsize__ollama_context, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M"
+};
+
+/* ==== Engines: the operations table, in llmsize_engine order ============================ */
+
+#define LLMSIZE__ENGINE_OPS(NAME, id) &llmsize__##id##_ops,
+static const llmsize__engine_ops *const llmsize__engine_ops_of[LLMSIZE_ENGINE_COUNT] = { LLMSIZE_ENGINES(LLMSIZE__ENGINE_OPS) };
+#undef LLMSIZE__ENGINE_OPS
+
+LLMSIZE_API llmsize_status llmsize_format_for(const llmsize_resolution *r, uint32_t engine, const llmsize_format **out) {
+    const llmsize_format *f;
+    if (out) *out = NULL;
+    if (!r || !out) return LLMSIZE_ERR_NULL;
+    if (!r->model || engine >= LLMSIZE_ENGINE_COUNT) return LLMSIZE_ERR_INVALID_ARG;
+    if (!(f = r->format)) return LLMSIZE_ERR_UNKNOWN_FORMAT;
+    if (f->kind != LLMSIZE_FMT_GGUF && llmsize__engine_ops_of[engine]->gguf_default && r->format_from == LLMSIZE_FROM_CHECKPOINT) {
+        const llmsize_format *g = NULL;   /* a natively MXFP4 checkpoint keeps its experts in MXFP4 */
+        llmsize_find_format(llmsize__eq_n(f->id, "mxfp4", 5) ? "MXFP4_MOE" : llmsize__engine_ops_of[engine]->gguf_default, &g);
+        f = g;
+    }
+    *out = f;
+    return f ? LLMSIZE_OK : LLMSIZE_ERR_UNKNOWN_FORMAT;
+}
+
+/* ==== Plans =========================================================================== */
 
 static llmsize_status llmsize__plan_check(const llmsize_plan *p, const llmsize_engine_info **e) {
     llmsize_status st;
@@ -4959,17 +5291,41 @@ static llmsize_status llmsize__plan_check(const llmsize_plan *p, const llmsize_e
     return LLMSIZE_OK;
 }
 
-/* The context an engine picks when none is given. Ollama (envconfig, >= 0.15.5) sizes it by
-   total VRAM: 4096 below 23 GiB, 32768 from 23 GiB, 262144 from 47 GiB, never beyond the
-   model's own maximum. */
+/* The context an engine picks when none is given, never beyond the model's own maximum. */
 static uint64_t llmsize__default_context(const llmsize_plan *p, const llmsize_engine_info *e) {
-    uint64_t c = e->default_context;
-    if (p->engine == LLMSIZE_ENGINE_OLLAMA) {
-        const uint64_t gib = p->accel->mem_bytes >> 30;
-        c = gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
-    }
-    if (c == 0 || c > llmsize__ctx_cap(p->model)) c = p->model->dims.max_ctx ? p->model->dims.max_ctx : 8192u;
+    const llmsize__engine_ops *ops = llmsize__engine_ops_of[p->engine];
+    uint64_t c = ops->context ? ops->context(p, e) : e->default_context;
+    if (c == 0 || c > llmsize__ctx_cap(p->model)) c = p->model->dims.max_ctx ? p->model->dims.max_ctx : LLMSIZE_DEFAULT_CONTEXT;
     return c;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_defaults(const llmsize_plan *plan, llmsize_plan *out) {
+    const llmsize_engine_info *e;
+    const llmsize__engine_ops *ops;
+    llmsize__layout l;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__plan_check(plan, &e)) != LLMSIZE_OK) return st;
+    *out = *plan;
+    if (!out->tight_pct) out->tight_pct = LLMSIZE_DEFAULT_TIGHT_PCT;
+    if (plan->model->flags & LLMSIZE_F_ENCODER) {   /* encoders: one batch against memory, any engine */
+        if (!out->tp) out->tp = 1u;
+        if (!out->seqs) out->seqs = 1u;
+        if (!out->context) out->context = plan->model->dims.max_ctx ? plan->model->dims.max_ctx : LLMSIZE_DEFAULT_CONTEXT;
+        return LLMSIZE_OK;
+    }
+    if ((st = llmsize__layout_of(plan, &l)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
+    ops = llmsize__engine_ops_of[plan->engine];
+    out->tp = l.tp; out->pp = l.pp; out->dp = l.dp; out->n_accel = l.gpus;
+    if (!out->seqs) out->seqs = e->default_seqs ? e->default_seqs : 1u;
+    if (!out->context) out->context = llmsize__default_context(plan, e);
+    if (ops->defaults) ops->defaults(out, e, &l);
+    if (out->mem_fraction <= 0.0) out->mem_fraction = e->mem_fraction;
+    if (!out->batched_tokens) out->batched_tokens = e->default_batched_tokens;
+    if (!out->block_size) out->block_size = e->block_size ? e->block_size : 1u;
+    if (!out->ubatch) out->ubatch = e->default_ubatch;
+    return LLMSIZE_OK;
 }
 
 /* Encoders and encoder-decoders keep no paged KV pool: whatever the engine, a plan is their
@@ -4980,135 +5336,70 @@ static llmsize_status llmsize__plan_encoder(const llmsize_plan *p, llmsize_plan_
     llmsize_fit_result r;
     llmsize_status st;
     uint32_t n;
+    int ov = 0;
     memset(&q, 0, sizeof q);
     q.model = p->model; q.format = p->format; q.accel = p->accel;
-    q.n_accel = p->tp ? p->tp : 1u;
+    q.n_accel = p->tp;
     q.context = p->context; q.seqs = p->seqs; q.kv_dtype = p->kv_dtype; q.tight_pct = p->tight_pct;
     if ((st = llmsize_fit(&q, &r)) != LLMSIZE_OK) return st;
     n = q.n_accel;
     out->gpus = n;
-    out->seqs = p->seqs ? p->seqs : 1u;
-    out->context = p->context ? p->context : (p->model->dims.max_ctx ? p->model->dims.max_ctx : 8192u);
+    out->seqs = p->seqs;
+    out->context = p->context;
     out->weight_bytes = r.weight_bytes / n;
     out->kv_bytes = r.kv_bytes / n;
     out->activation_bytes = r.activation_bytes / n;
-    out->total_bytes = out->weight_bytes + out->kv_bytes + out->activation_bytes;
     out->usable_bytes = r.usable_bytes / n;
-    out->headroom_bytes = (int64_t)out->usable_bytes - (int64_t)out->total_bytes;
-    out->fits = out->loads = out->headroom_bytes >= 0;
-    out->tight = out->fits && (uint64_t)out->headroom_bytes < out->usable_bytes / 100u * (p->tight_pct ? p->tight_pct : 10u);
+    llmsize__total(out, &ov);
+    llmsize__verdict(out, p->tight_pct, &ov);
+    if (ov) return LLMSIZE_ERR_OVERFLOW;
+    out->loads = out->fits;   /* no pool to grow or shrink: what loads is what fits */
     out->max_context = p->model->dims.max_ctx;
     return LLMSIZE_OK;
 }
 
-LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *p, llmsize_plan_result *out) {
-    const llmsize_engine_info *e;
-    llmsize__layout l;
-    llmsize__kvparts k;
+LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out) {
+    llmsize_plan d;
+    llmsize__planning c;
     llmsize_model rank;
-    llmsize_weights w;
-    llmsize_params pr;
     llmsize_status st;
-    uint64_t host_read = 0;
-    int ov = 0;
     if (out) memset(out, 0, sizeof *out);
-    if (!p || !out) return LLMSIZE_ERR_NULL;
-    if ((st = llmsize__plan_check(p, &e)) != LLMSIZE_OK) return st;
-    if (p->model->flags & LLMSIZE_F_ENCODER) {
-        if ((st = llmsize__plan_encoder(p, out)) != LLMSIZE_OK) memset(out, 0, sizeof *out);
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_plan_defaults(plan, &d)) != LLMSIZE_OK) return st;
+    if (d.model->flags & LLMSIZE_F_ENCODER) {
+        if ((st = llmsize__plan_encoder(&d, out)) != LLMSIZE_OK) memset(out, 0, sizeof *out);
         return st;
     }
-    if ((st = llmsize__layout_of(p, &l)) != LLMSIZE_OK) return st;
-    out->gpus = l.gpus;
-    out->seqs = p->seqs ? p->seqs : (e->default_seqs ? e->default_seqs : 1u);
-    out->context = p->context ? p->context : llmsize__default_context(p, e);
-    if (p->model->dims.max_ctx && out->context > p->model->dims.max_ctx && p->engine != LLMSIZE_ENGINE_NONE && p->engine != LLMSIZE_ENGINE_LLAMACPP &&
-        p->engine != LLMSIZE_ENGINE_OLLAMA)
+    memset(&c, 0, sizeof c);
+    c.p = &d;
+    c.e = &llmsize__engines[d.engine];
+    (void)llmsize__layout_of(&d, &c.l);
+    out->gpus = c.l.gpus;
+    out->seqs = d.seqs;
+    out->context = d.context;
+    if (d.model->dims.max_ctx && out->context > d.model->dims.max_ctx && llmsize__engine_ops_of[d.engine]->refuses_past_max_ctx)
         out->refused = 1;  /* paging engines refuse a length beyond the model's own */
-    if (p->weights) w = *p->weights;
-    else if ((st = llmsize_weight_bytes(p->model, p->format, &w)) != LLMSIZE_OK) return st;
-    if (p->params) pr = *p->params;
-    else if ((st = llmsize_params_of(p->model, &pr)) != LLMSIZE_OK) return st;
-    llmsize__rank_model(p->model, l.tp, &rank);
-    llmsize__kv_parts(&rank, (llmsize_kv_dtype)p->kv_dtype, (p->model->dims.layers + l.pp - 1) / l.pp, &k, &ov);
-    if (p->engine == LLMSIZE_ENGINE_LLAMACPP || p->engine == LLMSIZE_ENGINE_OLLAMA) {
-        llmsize__bytes_visitor b;
-        const uint32_t layers = p->model->dims.layers;
-        uint32_t cpu_layers = 0;
-        int output_gpu = 1;
-        if ((p->flags & LLMSIZE_PLAN_GPU_LAYERS) && p->gpu_layers >= 0 && (uint32_t)p->gpu_layers <= layers) {
-            const uint32_t ngl = (uint32_t)p->gpu_layers;
-            if (p->engine == LLMSIZE_ENGINE_LLAMACPP) {
-                /* current llama.cpp counts the output layer first: -ngl N puts the output
-                   and the last N-1 repeating layers on the GPU */
-                output_gpu = ngl >= 1;
-                cpu_layers = ngl >= 1 ? layers - (ngl - 1u) : layers;
-            } else {
-                /* Ollama's runner (llama.cpp of 2024-25): the last N layers; the output
-                   only when N exceeds the layer count */
-                output_gpu = 0;
-                cpu_layers = layers - ngl;
-            }
-        }
-        if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
-            /* offload: place every tensor */
-            llmsize__bytes_init(&b, p->model, p->format);
-            b.place = 1;
-            b.gpu_from_layer = cpu_layers;
-            b.output_gpu = output_gpu;
-            b.cpu_moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
-            llmsize__bytes_run(&b);
-            if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
-            out->host_weight_bytes = b.host;
-            host_read = b.host_read;
-        } else {
-            /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */
-            out->host_weight_bytes = LLMSIZE__PART(&w, EMBED) + LLMSIZE__PART(&w, VISION);
-        }
-        out->weight_bytes = (w.total - out->host_weight_bytes) / l.tp;
-        /* tied embeddings: the output layer is a GPU copy of token_embd */
-        if ((p->model->flags & LLMSIZE_F_TIED_EMBED) && output_gpu) out->weight_bytes += LLMSIZE__PART(&w, EMBED);
-        out->overhead_bytes = e->overhead_tp1;
-        if ((st = llmsize__plan_llamacpp(p, e, &k, out, &ov)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
-        /* layers left in host memory keep their share of the cache there too */
-        if (cpu_layers) {
-            const uint64_t host_kv = out->kv_bytes / layers * cpu_layers;
-            out->kv_bytes -= host_kv;
-            out->host_kv_bytes = host_kv;
-        }
-    } else {
-        out->weight_bytes = llmsize__rank_weights(&w, p->model, l.tp, l.pp, l.expert_ranks);
-        if (p->engine == LLMSIZE_ENGINE_NONE) {
-            const uint64_t per_req = llmsize__request_kv(&k, p->model, out->context, 1u, 0u, LLMSIZE__PAGES_WINDOW, &ov);
-            out->usable_bytes = llmsize__usable(p->accel, 0.0);
-            out->overhead_bytes = 0;
-            out->kv_bytes = llmsize__mul(per_req, out->seqs, &ov);
-            {
-                uint64_t lo = 0, hi = llmsize__ctx_cap(p->model);
-                while (lo < hi) {
-                    const uint64_t mid = lo + (hi - lo + 1) / 2;
-                    const uint64_t need = llmsize__mul(llmsize__request_kv(&k, p->model, mid, 1u, 0u, LLMSIZE__PAGES_WINDOW, &ov), out->seqs, &ov);
-                    if (out->weight_bytes + need <= out->usable_bytes) lo = mid; else hi = mid - 1;
-                }
-                out->max_context = lo;
-            }
-        } else {
-            llmsize__plan_paged(p, e, &l, &k, out, &ov);
-        }
-    }
-    llmsize__finish(out, p->tight_pct, &ov);
-    if (ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
+    if (d.weights) c.w = *d.weights;
+    else if ((st = llmsize_weight_bytes(d.model, d.format, &c.w)) != LLMSIZE_OK) return st;
+    if (d.params) c.pr = *d.params;
+    else if ((st = llmsize_params_of(d.model, &c.pr)) != LLMSIZE_OK) return st;
+    llmsize__rank_model(d.model, c.l.tp, &rank);
+    llmsize__kv_parts(&rank, (llmsize_kv_dtype)d.kv_dtype, (d.model->dims.layers + c.l.pp - 1) / c.l.pp, &c.k, &c.ov);
+    if ((st = llmsize__engine_ops_of[d.engine]->place(&c, out)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
+    llmsize__total(out, &c.ov);
+    llmsize__verdict(out, d.tight_pct, &c.ov);
+    if (c.ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
     /* decode speed: bandwidth of the tensor-parallel ranks; offloaded bytes at host speed */
     {
         llmsize_speed_request q;
         llmsize_speed_result s;
         memset(&q, 0, sizeof q);
-        q.model = p->model; q.format = p->format; q.accel = p->accel; q.n_accel = l.tp * l.pp;
-        q.kv_dtype = p->kv_dtype; q.context = out->context; q.batch = out->seqs;
-        if (llmsize__speed_with(&q, &w, &pr, &s) == LLMSIZE_OK && s.decode_tps > 0) {
-            if (host_read == 0) out->decode_tps = s.decode_tps;
-            else if (p->host_bw_gbs > 0)   /* offloaded layers stream from host memory */
-                out->decode_tps = 1.0 / (1.0 / s.decode_tps + (double)host_read / (p->host_bw_gbs * 1e9));
+        q.model = d.model; q.format = d.format; q.accel = d.accel; q.n_accel = c.l.tp * c.l.pp;
+        q.kv_dtype = d.kv_dtype; q.context = out->context; q.batch = out->seqs;
+        if (llmsize__speed_with(&q, &c.w, &c.pr, &s) == LLMSIZE_OK && s.decode_tps > 0) {
+            if (c.host_read == 0) out->decode_tps = s.decode_tps;
+            else if (d.host_bw_gbs > 0)   /* offloaded layers stream from host memory */
+                out->decode_tps = 1.0 / (1.0 / s.decode_tps + (double)c.host_read / (d.host_bw_gbs * 1e9));
         }
     }
     return LLMSIZE_OK;
@@ -5140,59 +5431,52 @@ static llmsize_status llmsize__plan_cached(const llmsize_plan *plan, llmsize_pla
     return LLMSIZE_OK;
 }
 
+/* The plan at one context, or at one number of sequences: does it fit? */
+static int llmsize__fits_at_context(void *ctx, uint64_t context, llmsize_status *st) {
+    llmsize_plan *p = (llmsize_plan *)ctx;
+    llmsize_plan_result r;
+    p->context = context;
+    return llmsize__plan_fits(p, &r, st);
+}
+static int llmsize__fits_with_seqs(void *ctx, uint64_t seqs, llmsize_status *st) {
+    llmsize_plan *p = (llmsize_plan *)ctx;
+    llmsize_plan_result r;
+    p->seqs = (uint32_t)seqs;
+    return llmsize__plan_fits(p, &r, st);
+}
+
 LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out) {
     llmsize_plan p;
-    llmsize_plan_result r;
     llmsize_status st;
-    uint64_t lo = 0, hi;
     llmsize_weights w;
     llmsize_params pr;
     if (out) *out = 0;
     if (!plan || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
     p.flags &= ~(uint32_t)LLMSIZE_PLAN_CONTEXT_AUTO;
-    hi = llmsize__ctx_cap(plan->model);
-    p.context = 1;
-    if (!llmsize__plan_fits(&p, &r, &st)) return st;   /* not even one token: 0 */
-    lo = 1;
-    while (lo < hi) {
-        const uint64_t mid = lo + (hi - lo + 1) / 2;
-        p.context = mid;
-        if (llmsize__plan_fits(&p, &r, &st)) lo = mid;
-        else if (st != LLMSIZE_OK) return st;
-        else hi = mid - 1;
-    }
-    *out = lo;
-    return LLMSIZE_OK;
+    if (!llmsize__fits_at_context(&p, 1u, &st)) return st;   /* not even one token: 0 */
+    return llmsize__largest(1u, llmsize__ctx_cap(plan->model), llmsize__fits_at_context, &p, out);
 }
+
+#define LLMSIZE__MAX_SEQS 1000000u   /* the most sequences a plan may ask for (llmsize__plan_check) */
 
 LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint32_t *out) {
     llmsize_plan p;
-    llmsize_plan_result r;
     llmsize_status st;
-    uint32_t lo = 0, hi = 1u;
+    uint64_t lo = 1u, hi = 1u, best = 0;
     llmsize_weights w;
     llmsize_params pr;
     if (out) *out = 0;
     if (!plan || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
-    p.seqs = 1;
-    if (!llmsize__plan_fits(&p, &r, &st)) return st;
-    lo = 1;
-    while (hi < 1000000u) {   /* grow, then bisect */
-        p.seqs = hi * 2u > 1000000u ? 1000000u : hi * 2u;
-        if (!llmsize__plan_fits(&p, &r, &st)) { if (st != LLMSIZE_OK) return st; break; }
-        lo = hi = p.seqs;
+    if (!llmsize__fits_with_seqs(&p, 1u, &st)) return st;
+    while (hi < LLMSIZE__MAX_SEQS) {   /* grow, then bisect */
+        const uint64_t next = hi * 2u > LLMSIZE__MAX_SEQS ? LLMSIZE__MAX_SEQS : hi * 2u;
+        if (!llmsize__fits_with_seqs(&p, next, &st)) { if (st != LLMSIZE_OK) return st; hi = next; break; }
+        lo = hi = next;
     }
-    hi = p.seqs;
-    while (lo < hi) {
-        const uint32_t mid = lo + (hi - lo + 1) / 2;
-        p.seqs = mid;
-        if (llmsize__plan_fits(&p, &r, &st)) lo = mid;
-        else if (st != LLMSIZE_OK) return st;
-        else hi = mid - 1;
-    }
-    *out = lo;
+    if ((st = llmsize__largest(lo, hi, llmsize__fits_with_seqs, &p, &best)) != LLMSIZE_OK) return st;
+    *out = (uint32_t)best;
     return LLMSIZE_OK;
 }
 
@@ -5296,10 +5580,11 @@ LLMSIZE_API llmsize_status llmsize_plan_suggest(const llmsize_plan *plan, llmsiz
 }
 
 LLMSIZE_API int llmsize_format_runs_on(const llmsize_format *f, const llmsize_accel *a, uint32_t engine) {
-    const int gguf_engine = engine == LLMSIZE_ENGINE_LLAMACPP || engine == LLMSIZE_ENGINE_OLLAMA;
-    if (!f || !a) return 0;
-    if (f->kind == LLMSIZE_FMT_GGUF) return engine == LLMSIZE_ENGINE_NONE || gguf_engine;
-    if (gguf_engine) return 0;
+    uint32_t loads;
+    if (!f || !a || engine >= LLMSIZE_ENGINE_COUNT) return 0;
+    loads = llmsize__engine_ops_of[engine]->loads;
+    if (f->kind == LLMSIZE_FMT_GGUF) return (loads & LLMSIZE__LOADS_GGUF) != 0;
+    if (!(loads & LLMSIZE__LOADS_GPU)) return 0;
     if (a->hw_class == LLMSIZE_HW_APPLE || a->hw_class == LLMSIZE_HW_CPU) return f->kind == LLMSIZE_FMT_FLOAT;
     if (f->kind == LLMSIZE_FMT_GPU && f->compute == LLMSIZE_COMPUTE_FP4 && a->fp4_tflops <= 0) return 0;
     return 1;
@@ -5987,7 +6272,7 @@ static void llmsize__select_format(const llmsize_select_request *q, llmsize_cand
     memset(&p, 0, sizeof p);
     if (llmsize_params_of(c->model, &pr) == LLMSIZE_OK) p.params = &pr;   /* one count for every format */
     p.model = c->model; p.accel = q->accel; p.engine = q->engine; p.tp = q->n_accel ? q->n_accel : 1u;
-    p.seqs = q->users ? q->users : 1u; p.context = q->context ? q->context : 8192u; p.kv_dtype = q->kv_dtype;
+    p.seqs = q->users ? q->users : 1u; p.context = q->context ? q->context : LLMSIZE_DEFAULT_CONTEXT; p.kv_dtype = q->kv_dtype;
     p.tight_pct = q->tight_pct;
     if (q->min_format) {
         llmsize_quality mq;
@@ -6026,7 +6311,7 @@ static void llmsize__select_format(const llmsize_select_request *q, llmsize_cand
 }
 
 static void llmsize__select_one(const llmsize_select_request *q, const llmsize_model *m, llmsize_candidate *c) {
-    const uint64_t ctx = q->context ? q->context : 8192u;
+    const uint64_t ctx = q->context ? q->context : LLMSIZE_DEFAULT_CONTEXT;
     memset(c, 0, sizeof *c);
     c->model = m;
     c->effective_params_b = llmsize__effective_b(m);

@@ -3125,6 +3125,92 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_94c3980bcfa144e5() {
 }
 
 
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->name);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->aliases);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->block);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->block_bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->flash_only);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_94c3980bcfa144e5() {
+  struct llmsize_kv_dtype_info *result = 0 ;
+  struct llmsize_kv_dtype_info *_swig_go_result;
+  
+  
+  result = (struct llmsize_kv_dtype_info *)calloc(1, sizeof(struct llmsize_kv_dtype_info));
+  *(struct llmsize_kv_dtype_info **)&_swig_go_result = (struct llmsize_kv_dtype_info *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_kv_dtype_info_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  
+  arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
 intgo _wrap_LLMSIZE_HW_DATACENTER_core_94c3980bcfa144e5() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
@@ -3577,6 +3663,966 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_94c3980bcfa144e5() {
   
   
   result = LLMSIZE_FILE_SAFETENSORS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_F32_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_F32;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_F16_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_F16;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q4_0;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q4_1;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q4_2;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q4_3;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q5_0;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q5_1;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q8_0;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q8_1;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q2_K;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q3_K;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q4_K;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q5_K;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q6_K;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q8_K;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ2_XXS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ2_XS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ3_XXS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ1_S;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ4_NL;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ3_S;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ2_S;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ4_XS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_I8_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_I8;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_I16_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_I16;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_I32_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_I32;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_I64_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_I64;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_F64_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_F64;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ1_M;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_BF16_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_BF16;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q4_0_4_4;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q4_0_4_8;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_Q4_0_8_8;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_TQ1_0;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_TQ2_0;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ4_NL_4_4;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ4_NL_4_8;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_IQ4_NL_8_8;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_MXFP4;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_94c3980bcfa144e5() {
+  enum llmsize_ggml_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_GGML_TYPE_COUNT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_94c3980bcfa144e5(struct llmsize_ggml_type_info *_swig_go_0) {
+  struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->name);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_ggml_type_info_block_get_core_94c3980bcfa144e5(struct llmsize_ggml_type_info *_swig_go_0) {
+  struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->block);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_94c3980bcfa144e5(struct llmsize_ggml_type_info *_swig_go_0) {
+  struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->block_bytes);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_94c3980bcfa144e5() {
+  struct llmsize_ggml_type_info *result = 0 ;
+  struct llmsize_ggml_type_info *_swig_go_result;
+  
+  
+  result = (struct llmsize_ggml_type_info *)calloc(1, sizeof(struct llmsize_ggml_type_info));
+  *(struct llmsize_ggml_type_info **)&_swig_go_result = (struct llmsize_ggml_type_info *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_ggml_type_info_core_94c3980bcfa144e5(struct llmsize_ggml_type_info *_swig_go_0) {
+  struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
+  
+  arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+intgo _wrap_LLMSIZE_FT_F32_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_F32;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_F16_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_F16;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_BF16_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_BF16;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q4_0_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q4_0;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q4_1_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q4_1;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q5_0_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q5_0;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q5_1_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q5_1;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q8_0_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q8_0;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q2_K_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q2_K;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q2_K_S;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q3_K_S;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q3_K_M;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q3_K_L;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q4_K_S;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q4_K_M;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q5_K_S;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q5_K_M;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_Q6_K_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_Q6_K;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ2_XXS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ2_XS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ2_S;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ2_M;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ3_XXS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ3_XS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ3_S;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ3_M;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ1_S;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ1_M;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ4_NL;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_IQ4_XS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_TQ1_0;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_TQ2_0;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_MXFP4_MOE;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FT_COUNT_core_94c3980bcfa144e5() {
+  enum llmsize_gguf_file_type result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FT_COUNT;
   
   _swig_go_result = (intgo)result; 
   return _swig_go_result;
@@ -8538,6 +9584,19 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
 }
 
 
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_94c3980bcfa144e5(intgo _swig_go_0) {
+  llmsize_kv_dtype arg1 ;
+  llmsize_kv_dtype_info *result = 0 ;
+  struct llmsize_kv_dtype_info *_swig_go_result;
+  
+  arg1 = (llmsize_kv_dtype)_swig_go_0; 
+  
+  result = (llmsize_kv_dtype_info *)llmsize_kv_dtype_info_of(arg1);
+  *(llmsize_kv_dtype_info **)&_swig_go_result = (llmsize_kv_dtype_info *)result; 
+  return _swig_go_result;
+}
+
+
 struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_94c3980bcfa144e5(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
@@ -8792,6 +9851,19 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_94c3980bcfa144e5(intgo _swig_go_0) 
 }
 
 
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_94c3980bcfa144e5(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  llmsize_ggml_type_info *result = 0 ;
+  struct llmsize_ggml_type_info *_swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (llmsize_ggml_type_info *)llmsize_ggml_type_info_of(arg1);
+  *(llmsize_ggml_type_info **)&_swig_go_result = (llmsize_ggml_type_info *)result; 
+  return _swig_go_result;
+}
+
+
 intgo _wrap_llmsize_kv_bytes_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
@@ -8899,6 +9971,34 @@ intgo _wrap_llmsize_valid_tp_core_94c3980bcfa144e5(struct llmsize_model *_swig_g
   
   result = (int)llmsize_valid_tp((struct llmsize_model const *)arg1,arg2);
   _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_engine_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_engine_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_plan_defaults_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+  llmsize_plan *arg1 = (llmsize_plan *) 0 ;
+  llmsize_plan *arg2 = (llmsize_plan *) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(llmsize_plan **)&_swig_go_0; 
+  arg2 = *(llmsize_plan **)&_swig_go_1; 
+  
+  result = (llmsize_status)llmsize_plan_defaults((struct llmsize_plan const *)arg1,arg2);
+  _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 

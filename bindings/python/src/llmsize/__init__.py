@@ -1176,7 +1176,7 @@ def plan_from_args(args: Sequence[str], gpu: Union[str, GPU], *, env: Optional[M
 
 
 def select(gpu: Union[str, GPU], *, gpus: int = 1, engine: Union[str, Engine, None] = None,  # noqa: A002
-           users: int = 1, context: int = 8192, min_tps: float = 0.0, max_loss_pct: float = 0.0,
+           users: int = 1, context: int = _c.LLMSIZE_DEFAULT_CONTEXT, min_tps: float = 0.0, max_loss_pct: float = 0.0,
            quality_metric: Union[str, Metric] = Metric.NONE, min_format: Union[str, Format, None] = None,
            use: Optional[Use] = None, strict_license: bool = False,
            origin_exclude: Union[None, str, Iterable[str]] = None,

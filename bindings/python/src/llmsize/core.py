@@ -113,6 +113,10 @@ LLMSIZE_TASK_EMBEDDING = _core.LLMSIZE_TASK_EMBEDDING
 LLMSIZE_TASK_SPEECH = _core.LLMSIZE_TASK_SPEECH
 LLMSIZE_TASK_RERANK = _core.LLMSIZE_TASK_RERANK
 LLMSIZE_LONG_CONTEXT = _core.LLMSIZE_LONG_CONTEXT
+LLMSIZE_DEFAULT_CONTEXT = _core.LLMSIZE_DEFAULT_CONTEXT
+LLMSIZE_DEFAULT_TIGHT_PCT = _core.LLMSIZE_DEFAULT_TIGHT_PCT
+LLMSIZE_DEFAULT_PROMPT = _core.LLMSIZE_DEFAULT_PROMPT
+LLMSIZE_DEFAULT_GEN = _core.LLMSIZE_DEFAULT_GEN
 LLMSIZE_TERM_UNKNOWN = _core.LLMSIZE_TERM_UNKNOWN
 LLMSIZE_TERM_YES = _core.LLMSIZE_TERM_YES
 LLMSIZE_TERM_NO = _core.LLMSIZE_TERM_NO
@@ -344,6 +348,21 @@ LLMSIZE_KV_Q4_0 = _core.LLMSIZE_KV_Q4_0
 LLMSIZE_KV_IQ4_NL = _core.LLMSIZE_KV_IQ4_NL
 LLMSIZE_KV_NVFP4 = _core.LLMSIZE_KV_NVFP4
 LLMSIZE_KV_DTYPE_COUNT = _core.LLMSIZE_KV_DTYPE_COUNT
+class llmsize_kv_dtype_info(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    name = property(_core.llmsize_kv_dtype_info_name_get)
+    aliases = property(_core.llmsize_kv_dtype_info_aliases_get)
+    block = property(_core.llmsize_kv_dtype_info_block_get)
+    block_bytes = property(_core.llmsize_kv_dtype_info_block_bytes_get)
+    flash_only = property(_core.llmsize_kv_dtype_info_flash_only_get)
+
+    def __init__(self):
+        _core.llmsize_kv_dtype_info_swiginit(self, _core.new_llmsize_kv_dtype_info())
+    __swig_destroy__ = _core.delete_llmsize_kv_dtype_info
+
+# Register llmsize_kv_dtype_info in _core:
+_core.llmsize_kv_dtype_info_swigregister(llmsize_kv_dtype_info)
 LLMSIZE_HW_DATACENTER = _core.LLMSIZE_HW_DATACENTER
 LLMSIZE_HW_CONSUMER = _core.LLMSIZE_HW_CONSUMER
 LLMSIZE_HW_APPLE = _core.LLMSIZE_HW_APPLE
@@ -405,7 +424,95 @@ class llmsize_weights(object):
 _core.llmsize_weights_swigregister(llmsize_weights)
 LLMSIZE_FILE_GGUF = _core.LLMSIZE_FILE_GGUF
 LLMSIZE_FILE_SAFETENSORS = _core.LLMSIZE_FILE_SAFETENSORS
+LLMSIZE_GGML_F32 = _core.LLMSIZE_GGML_F32
+LLMSIZE_GGML_F16 = _core.LLMSIZE_GGML_F16
+LLMSIZE_GGML_Q4_0 = _core.LLMSIZE_GGML_Q4_0
+LLMSIZE_GGML_Q4_1 = _core.LLMSIZE_GGML_Q4_1
+LLMSIZE_GGML_Q4_2 = _core.LLMSIZE_GGML_Q4_2
+LLMSIZE_GGML_Q4_3 = _core.LLMSIZE_GGML_Q4_3
+LLMSIZE_GGML_Q5_0 = _core.LLMSIZE_GGML_Q5_0
+LLMSIZE_GGML_Q5_1 = _core.LLMSIZE_GGML_Q5_1
+LLMSIZE_GGML_Q8_0 = _core.LLMSIZE_GGML_Q8_0
+LLMSIZE_GGML_Q8_1 = _core.LLMSIZE_GGML_Q8_1
+LLMSIZE_GGML_Q2_K = _core.LLMSIZE_GGML_Q2_K
+LLMSIZE_GGML_Q3_K = _core.LLMSIZE_GGML_Q3_K
+LLMSIZE_GGML_Q4_K = _core.LLMSIZE_GGML_Q4_K
+LLMSIZE_GGML_Q5_K = _core.LLMSIZE_GGML_Q5_K
+LLMSIZE_GGML_Q6_K = _core.LLMSIZE_GGML_Q6_K
+LLMSIZE_GGML_Q8_K = _core.LLMSIZE_GGML_Q8_K
+LLMSIZE_GGML_IQ2_XXS = _core.LLMSIZE_GGML_IQ2_XXS
+LLMSIZE_GGML_IQ2_XS = _core.LLMSIZE_GGML_IQ2_XS
+LLMSIZE_GGML_IQ3_XXS = _core.LLMSIZE_GGML_IQ3_XXS
+LLMSIZE_GGML_IQ1_S = _core.LLMSIZE_GGML_IQ1_S
+LLMSIZE_GGML_IQ4_NL = _core.LLMSIZE_GGML_IQ4_NL
+LLMSIZE_GGML_IQ3_S = _core.LLMSIZE_GGML_IQ3_S
+LLMSIZE_GGML_IQ2_S = _core.LLMSIZE_GGML_IQ2_S
+LLMSIZE_GGML_IQ4_XS = _core.LLMSIZE_GGML_IQ4_XS
+LLMSIZE_GGML_I8 = _core.LLMSIZE_GGML_I8
+LLMSIZE_GGML_I16 = _core.LLMSIZE_GGML_I16
+LLMSIZE_GGML_I32 = _core.LLMSIZE_GGML_I32
+LLMSIZE_GGML_I64 = _core.LLMSIZE_GGML_I64
+LLMSIZE_GGML_F64 = _core.LLMSIZE_GGML_F64
+LLMSIZE_GGML_IQ1_M = _core.LLMSIZE_GGML_IQ1_M
+LLMSIZE_GGML_BF16 = _core.LLMSIZE_GGML_BF16
+LLMSIZE_GGML_Q4_0_4_4 = _core.LLMSIZE_GGML_Q4_0_4_4
+LLMSIZE_GGML_Q4_0_4_8 = _core.LLMSIZE_GGML_Q4_0_4_8
+LLMSIZE_GGML_Q4_0_8_8 = _core.LLMSIZE_GGML_Q4_0_8_8
+LLMSIZE_GGML_TQ1_0 = _core.LLMSIZE_GGML_TQ1_0
+LLMSIZE_GGML_TQ2_0 = _core.LLMSIZE_GGML_TQ2_0
+LLMSIZE_GGML_IQ4_NL_4_4 = _core.LLMSIZE_GGML_IQ4_NL_4_4
+LLMSIZE_GGML_IQ4_NL_4_8 = _core.LLMSIZE_GGML_IQ4_NL_4_8
+LLMSIZE_GGML_IQ4_NL_8_8 = _core.LLMSIZE_GGML_IQ4_NL_8_8
+LLMSIZE_GGML_MXFP4 = _core.LLMSIZE_GGML_MXFP4
 LLMSIZE_GGML_TYPE_COUNT = _core.LLMSIZE_GGML_TYPE_COUNT
+class llmsize_ggml_type_info(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    name = property(_core.llmsize_ggml_type_info_name_get)
+    block = property(_core.llmsize_ggml_type_info_block_get)
+    block_bytes = property(_core.llmsize_ggml_type_info_block_bytes_get)
+
+    def __init__(self):
+        _core.llmsize_ggml_type_info_swiginit(self, _core.new_llmsize_ggml_type_info())
+    __swig_destroy__ = _core.delete_llmsize_ggml_type_info
+
+# Register llmsize_ggml_type_info in _core:
+_core.llmsize_ggml_type_info_swigregister(llmsize_ggml_type_info)
+LLMSIZE_FT_F32 = _core.LLMSIZE_FT_F32
+LLMSIZE_FT_F16 = _core.LLMSIZE_FT_F16
+LLMSIZE_FT_BF16 = _core.LLMSIZE_FT_BF16
+LLMSIZE_FT_Q4_0 = _core.LLMSIZE_FT_Q4_0
+LLMSIZE_FT_Q4_1 = _core.LLMSIZE_FT_Q4_1
+LLMSIZE_FT_Q5_0 = _core.LLMSIZE_FT_Q5_0
+LLMSIZE_FT_Q5_1 = _core.LLMSIZE_FT_Q5_1
+LLMSIZE_FT_Q8_0 = _core.LLMSIZE_FT_Q8_0
+LLMSIZE_FT_Q2_K = _core.LLMSIZE_FT_Q2_K
+LLMSIZE_FT_Q2_K_S = _core.LLMSIZE_FT_Q2_K_S
+LLMSIZE_FT_Q3_K_S = _core.LLMSIZE_FT_Q3_K_S
+LLMSIZE_FT_Q3_K_M = _core.LLMSIZE_FT_Q3_K_M
+LLMSIZE_FT_Q3_K_L = _core.LLMSIZE_FT_Q3_K_L
+LLMSIZE_FT_Q4_K_S = _core.LLMSIZE_FT_Q4_K_S
+LLMSIZE_FT_Q4_K_M = _core.LLMSIZE_FT_Q4_K_M
+LLMSIZE_FT_Q5_K_S = _core.LLMSIZE_FT_Q5_K_S
+LLMSIZE_FT_Q5_K_M = _core.LLMSIZE_FT_Q5_K_M
+LLMSIZE_FT_Q6_K = _core.LLMSIZE_FT_Q6_K
+LLMSIZE_FT_IQ2_XXS = _core.LLMSIZE_FT_IQ2_XXS
+LLMSIZE_FT_IQ2_XS = _core.LLMSIZE_FT_IQ2_XS
+LLMSIZE_FT_IQ2_S = _core.LLMSIZE_FT_IQ2_S
+LLMSIZE_FT_IQ2_M = _core.LLMSIZE_FT_IQ2_M
+LLMSIZE_FT_IQ3_XXS = _core.LLMSIZE_FT_IQ3_XXS
+LLMSIZE_FT_IQ3_XS = _core.LLMSIZE_FT_IQ3_XS
+LLMSIZE_FT_IQ3_S = _core.LLMSIZE_FT_IQ3_S
+LLMSIZE_FT_IQ3_M = _core.LLMSIZE_FT_IQ3_M
+LLMSIZE_FT_IQ1_S = _core.LLMSIZE_FT_IQ1_S
+LLMSIZE_FT_IQ1_M = _core.LLMSIZE_FT_IQ1_M
+LLMSIZE_FT_IQ4_NL = _core.LLMSIZE_FT_IQ4_NL
+LLMSIZE_FT_IQ4_XS = _core.LLMSIZE_FT_IQ4_XS
+LLMSIZE_FT_TQ1_0 = _core.LLMSIZE_FT_TQ1_0
+LLMSIZE_FT_TQ2_0 = _core.LLMSIZE_FT_TQ2_0
+LLMSIZE_FT_MXFP4_MOE = _core.LLMSIZE_FT_MXFP4_MOE
+LLMSIZE_FT_COUNT = _core.LLMSIZE_FT_COUNT
+LLMSIZE_FT_Q8_EMBED_OUT = _core.LLMSIZE_FT_Q8_EMBED_OUT
 class llmsize_gguf_mix(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -1030,6 +1137,9 @@ def llmsize_format_at(index):
 def llmsize_kv_dtype_name(dtype):
     return _core.llmsize_kv_dtype_name(dtype)
 
+def llmsize_kv_dtype_info_of(dtype):
+    return _core.llmsize_kv_dtype_info_of(dtype)
+
 def llmsize_efficiency_of(hw_class):
     return _core.llmsize_efficiency_of(hw_class)
 
@@ -1084,6 +1194,9 @@ def llmsize_gguf_mix_of(model, format, out):
 def llmsize_ggml_type_name(type):
     return _core.llmsize_ggml_type_name(type)
 
+def llmsize_ggml_type_info_of(type):
+    return _core.llmsize_ggml_type_info_of(type)
+
 def llmsize_kv_bytes(model, context, seqs, dtype, out):
     return _core.llmsize_kv_bytes(model, context, seqs, dtype, out)
 
@@ -1104,6 +1217,12 @@ def llmsize_engine_at(index):
 
 def llmsize_valid_tp(model, tp):
     return _core.llmsize_valid_tp(model, tp)
+
+def llmsize_engine_name(engine):
+    return _core.llmsize_engine_name(engine)
+
+def llmsize_plan_defaults(plan, out):
+    return _core.llmsize_plan_defaults(plan, out)
 
 def llmsize_plan_fit(plan, out):
     return _core.llmsize_plan_fit(plan, out)

@@ -3010,70 +3010,74 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 #define SWIGTYPE_p_llmsize_format_kind swig_types[29]
 #define SWIGTYPE_p_llmsize_format_out swig_types[30]
 #define SWIGTYPE_p_llmsize_gate swig_types[31]
-#define SWIGTYPE_p_llmsize_gguf_mix swig_types[32]
-#define SWIGTYPE_p_llmsize_head swig_types[33]
-#define SWIGTYPE_p_llmsize_hf_family swig_types[34]
-#define SWIGTYPE_p_llmsize_how swig_types[35]
-#define SWIGTYPE_p_llmsize_hw_class swig_types[36]
-#define SWIGTYPE_p_llmsize_kv_dtype swig_types[37]
-#define SWIGTYPE_p_llmsize_license swig_types[38]
-#define SWIGTYPE_p_llmsize_license_out swig_types[39]
-#define SWIGTYPE_p_llmsize_license_result swig_types[40]
-#define SWIGTYPE_p_llmsize_linear_attn swig_types[41]
-#define SWIGTYPE_p_llmsize_memory_from swig_types[42]
-#define SWIGTYPE_p_llmsize_metric swig_types[43]
-#define SWIGTYPE_p_llmsize_mix_out swig_types[44]
-#define SWIGTYPE_p_llmsize_mla swig_types[45]
-#define SWIGTYPE_p_llmsize_model swig_types[46]
-#define SWIGTYPE_p_llmsize_model_result swig_types[47]
-#define SWIGTYPE_p_llmsize_moe swig_types[48]
-#define SWIGTYPE_p_llmsize_names swig_types[49]
-#define SWIGTYPE_p_llmsize_ollama_tag swig_types[50]
-#define SWIGTYPE_p_llmsize_outputs_rule swig_types[51]
-#define SWIGTYPE_p_llmsize_params swig_types[52]
-#define SWIGTYPE_p_llmsize_params_out swig_types[53]
-#define SWIGTYPE_p_llmsize_parse_result swig_types[54]
-#define SWIGTYPE_p_llmsize_plan swig_types[55]
-#define SWIGTYPE_p_llmsize_plan_out swig_types[56]
-#define SWIGTYPE_p_llmsize_plan_result swig_types[57]
-#define SWIGTYPE_p_llmsize_quality swig_types[58]
-#define SWIGTYPE_p_llmsize_quality_out swig_types[59]
-#define SWIGTYPE_p_llmsize_quality_row swig_types[60]
-#define SWIGTYPE_p_llmsize_reject swig_types[61]
-#define SWIGTYPE_p_llmsize_release swig_types[62]
-#define SWIGTYPE_p_llmsize_resolution swig_types[63]
-#define SWIGTYPE_p_llmsize_resolution_out swig_types[64]
-#define SWIGTYPE_p_llmsize_select_request swig_types[65]
-#define SWIGTYPE_p_llmsize_selection swig_types[66]
-#define SWIGTYPE_p_llmsize_speed_out swig_types[67]
-#define SWIGTYPE_p_llmsize_speed_request swig_types[68]
-#define SWIGTYPE_p_llmsize_speed_result swig_types[69]
-#define SWIGTYPE_p_llmsize_status swig_types[70]
-#define SWIGTYPE_p_llmsize_suggestion swig_types[71]
-#define SWIGTYPE_p_llmsize_suggestion_out swig_types[72]
-#define SWIGTYPE_p_llmsize_sweep swig_types[73]
-#define SWIGTYPE_p_llmsize_sweep_row swig_types[74]
-#define SWIGTYPE_p_llmsize_table swig_types[75]
-#define SWIGTYPE_p_llmsize_term swig_types[76]
-#define SWIGTYPE_p_llmsize_u64_out swig_types[77]
-#define SWIGTYPE_p_llmsize_use swig_types[78]
-#define SWIGTYPE_p_llmsize_use_out swig_types[79]
-#define SWIGTYPE_p_llmsize_verdict swig_types[80]
-#define SWIGTYPE_p_llmsize_weights swig_types[81]
-#define SWIGTYPE_p_llmsize_weights_out swig_types[82]
-#define SWIGTYPE_p_long_long swig_types[83]
-#define SWIGTYPE_p_p_char swig_types[84]
-#define SWIGTYPE_p_p_llmsize_format swig_types[85]
-#define SWIGTYPE_p_p_llmsize_model swig_types[86]
-#define SWIGTYPE_p_short swig_types[87]
-#define SWIGTYPE_p_signed_char swig_types[88]
-#define SWIGTYPE_p_unsigned_char swig_types[89]
-#define SWIGTYPE_p_unsigned_int swig_types[90]
-#define SWIGTYPE_p_unsigned_long_long swig_types[91]
-#define SWIGTYPE_p_unsigned_short swig_types[92]
-#define SWIGTYPE_p_void swig_types[93]
-static swig_type_info *swig_types[95];
-static swig_module_info swig_module = {swig_types, 94, 0, 0, 0, 0};
+#define SWIGTYPE_p_llmsize_ggml_type swig_types[32]
+#define SWIGTYPE_p_llmsize_ggml_type_info swig_types[33]
+#define SWIGTYPE_p_llmsize_gguf_file_type swig_types[34]
+#define SWIGTYPE_p_llmsize_gguf_mix swig_types[35]
+#define SWIGTYPE_p_llmsize_head swig_types[36]
+#define SWIGTYPE_p_llmsize_hf_family swig_types[37]
+#define SWIGTYPE_p_llmsize_how swig_types[38]
+#define SWIGTYPE_p_llmsize_hw_class swig_types[39]
+#define SWIGTYPE_p_llmsize_kv_dtype swig_types[40]
+#define SWIGTYPE_p_llmsize_kv_dtype_info swig_types[41]
+#define SWIGTYPE_p_llmsize_license swig_types[42]
+#define SWIGTYPE_p_llmsize_license_out swig_types[43]
+#define SWIGTYPE_p_llmsize_license_result swig_types[44]
+#define SWIGTYPE_p_llmsize_linear_attn swig_types[45]
+#define SWIGTYPE_p_llmsize_memory_from swig_types[46]
+#define SWIGTYPE_p_llmsize_metric swig_types[47]
+#define SWIGTYPE_p_llmsize_mix_out swig_types[48]
+#define SWIGTYPE_p_llmsize_mla swig_types[49]
+#define SWIGTYPE_p_llmsize_model swig_types[50]
+#define SWIGTYPE_p_llmsize_model_result swig_types[51]
+#define SWIGTYPE_p_llmsize_moe swig_types[52]
+#define SWIGTYPE_p_llmsize_names swig_types[53]
+#define SWIGTYPE_p_llmsize_ollama_tag swig_types[54]
+#define SWIGTYPE_p_llmsize_outputs_rule swig_types[55]
+#define SWIGTYPE_p_llmsize_params swig_types[56]
+#define SWIGTYPE_p_llmsize_params_out swig_types[57]
+#define SWIGTYPE_p_llmsize_parse_result swig_types[58]
+#define SWIGTYPE_p_llmsize_plan swig_types[59]
+#define SWIGTYPE_p_llmsize_plan_out swig_types[60]
+#define SWIGTYPE_p_llmsize_plan_result swig_types[61]
+#define SWIGTYPE_p_llmsize_quality swig_types[62]
+#define SWIGTYPE_p_llmsize_quality_out swig_types[63]
+#define SWIGTYPE_p_llmsize_quality_row swig_types[64]
+#define SWIGTYPE_p_llmsize_reject swig_types[65]
+#define SWIGTYPE_p_llmsize_release swig_types[66]
+#define SWIGTYPE_p_llmsize_resolution swig_types[67]
+#define SWIGTYPE_p_llmsize_resolution_out swig_types[68]
+#define SWIGTYPE_p_llmsize_select_request swig_types[69]
+#define SWIGTYPE_p_llmsize_selection swig_types[70]
+#define SWIGTYPE_p_llmsize_speed_out swig_types[71]
+#define SWIGTYPE_p_llmsize_speed_request swig_types[72]
+#define SWIGTYPE_p_llmsize_speed_result swig_types[73]
+#define SWIGTYPE_p_llmsize_status swig_types[74]
+#define SWIGTYPE_p_llmsize_suggestion swig_types[75]
+#define SWIGTYPE_p_llmsize_suggestion_out swig_types[76]
+#define SWIGTYPE_p_llmsize_sweep swig_types[77]
+#define SWIGTYPE_p_llmsize_sweep_row swig_types[78]
+#define SWIGTYPE_p_llmsize_table swig_types[79]
+#define SWIGTYPE_p_llmsize_term swig_types[80]
+#define SWIGTYPE_p_llmsize_u64_out swig_types[81]
+#define SWIGTYPE_p_llmsize_use swig_types[82]
+#define SWIGTYPE_p_llmsize_use_out swig_types[83]
+#define SWIGTYPE_p_llmsize_verdict swig_types[84]
+#define SWIGTYPE_p_llmsize_weights swig_types[85]
+#define SWIGTYPE_p_llmsize_weights_out swig_types[86]
+#define SWIGTYPE_p_long_long swig_types[87]
+#define SWIGTYPE_p_p_char swig_types[88]
+#define SWIGTYPE_p_p_llmsize_format swig_types[89]
+#define SWIGTYPE_p_p_llmsize_model swig_types[90]
+#define SWIGTYPE_p_short swig_types[91]
+#define SWIGTYPE_p_signed_char swig_types[92]
+#define SWIGTYPE_p_unsigned_char swig_types[93]
+#define SWIGTYPE_p_unsigned_int swig_types[94]
+#define SWIGTYPE_p_unsigned_long_long swig_types[95]
+#define SWIGTYPE_p_unsigned_short swig_types[96]
+#define SWIGTYPE_p_void swig_types[97]
+static swig_type_info *swig_types[99];
+static swig_module_info swig_module = {swig_types, 98, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -6407,6 +6411,167 @@ SWIGINTERN PyObject *llmsize_format_swiginit(PyObject *SWIGUNUSEDPARM(self), PyO
   return SWIG_Python_InitShadowInstance(args);
 }
 
+SWIGINTERN PyObject *_wrap_llmsize_kv_dtype_info_name_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_kv_dtype_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_kv_dtype_info_name_get" "', argument " "1"" of type '" "struct llmsize_kv_dtype_info *""'"); 
+  }
+  arg1 = (struct llmsize_kv_dtype_info *)(argp1);
+  result = (char *) ((arg1)->name);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_kv_dtype_info_aliases_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_kv_dtype_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_kv_dtype_info_aliases_get" "', argument " "1"" of type '" "struct llmsize_kv_dtype_info *""'"); 
+  }
+  arg1 = (struct llmsize_kv_dtype_info *)(argp1);
+  result = (char *) ((arg1)->aliases);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_kv_dtype_info_block_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_kv_dtype_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_kv_dtype_info_block_get" "', argument " "1"" of type '" "struct llmsize_kv_dtype_info *""'"); 
+  }
+  arg1 = (struct llmsize_kv_dtype_info *)(argp1);
+  result = (uint32_t) ((arg1)->block);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_kv_dtype_info_block_bytes_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_kv_dtype_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_kv_dtype_info_block_bytes_get" "', argument " "1"" of type '" "struct llmsize_kv_dtype_info *""'"); 
+  }
+  arg1 = (struct llmsize_kv_dtype_info *)(argp1);
+  result = (uint32_t) ((arg1)->block_bytes);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_kv_dtype_info_flash_only_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_kv_dtype_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_kv_dtype_info_flash_only_get" "', argument " "1"" of type '" "struct llmsize_kv_dtype_info *""'"); 
+  }
+  arg1 = (struct llmsize_kv_dtype_info *)(argp1);
+  result = (uint32_t) ((arg1)->flash_only);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_kv_dtype_info(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_kv_dtype_info *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_kv_dtype_info", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_kv_dtype_info *)calloc(1, sizeof(struct llmsize_kv_dtype_info));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_kv_dtype_info, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_kv_dtype_info(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_kv_dtype_info, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_kv_dtype_info" "', argument " "1"" of type '" "struct llmsize_kv_dtype_info *""'"); 
+  }
+  arg1 = (struct llmsize_kv_dtype_info *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_kv_dtype_info_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_kv_dtype_info, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_kv_dtype_info_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
 SWIGINTERN PyObject *_wrap_llmsize_accel_id_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
@@ -7071,6 +7236,121 @@ SWIGINTERN PyObject *llmsize_weights_swigregister(PyObject *SWIGUNUSEDPARM(self)
 }
 
 SWIGINTERN PyObject *llmsize_weights_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_ggml_type_info_name_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_ggml_type_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_ggml_type_info_name_get" "', argument " "1"" of type '" "struct llmsize_ggml_type_info *""'"); 
+  }
+  arg1 = (struct llmsize_ggml_type_info *)(argp1);
+  result = (char *) ((arg1)->name);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_ggml_type_info_block_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_ggml_type_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_ggml_type_info_block_get" "', argument " "1"" of type '" "struct llmsize_ggml_type_info *""'"); 
+  }
+  arg1 = (struct llmsize_ggml_type_info *)(argp1);
+  result = (uint32_t) ((arg1)->block);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_ggml_type_info_block_bytes_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_ggml_type_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_ggml_type_info_block_bytes_get" "', argument " "1"" of type '" "struct llmsize_ggml_type_info *""'"); 
+  }
+  arg1 = (struct llmsize_ggml_type_info *)(argp1);
+  result = (uint32_t) ((arg1)->block_bytes);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_ggml_type_info(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ggml_type_info *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_ggml_type_info", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_ggml_type_info *)calloc(1, sizeof(struct llmsize_ggml_type_info));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_ggml_type_info, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_ggml_type_info(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_ggml_type_info, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_ggml_type_info" "', argument " "1"" of type '" "struct llmsize_ggml_type_info *""'"); 
+  }
+  arg1 = (struct llmsize_ggml_type_info *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_ggml_type_info_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_ggml_type_info, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_ggml_type_info_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
   return SWIG_Python_InitShadowInstance(args);
 }
 
@@ -14258,6 +14538,29 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_kv_dtype_info_of(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_kv_dtype arg1 ;
+  int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_kv_dtype_info *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_kv_dtype_info_of" "', argument " "1"" of type '" "llmsize_kv_dtype""'");
+  } 
+  arg1 = (llmsize_kv_dtype)(val1);
+  result = (llmsize_kv_dtype_info *)llmsize_kv_dtype_info_of(arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_kv_dtype_info, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_efficiency_of(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   uint32_t arg1 ;
@@ -14735,6 +15038,29 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_ggml_type_info_of(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_ggml_type_info *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_ggml_type_info_of" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (llmsize_ggml_type_info *)llmsize_ggml_type_info_of(arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_ggml_type_info, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_kv_bytes(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_model *arg1 = (llmsize_model *) 0 ;
@@ -14962,6 +15288,59 @@ SWIGINTERN PyObject *_wrap_llmsize_valid_tp(PyObject *self, PyObject *args) {
   } 
   arg2 = (uint32_t)(val2);
   result = (int)llmsize_valid_tp((struct llmsize_model const *)arg1,arg2);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_engine_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_engine_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_defaults(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_plan *arg1 = (llmsize_plan *) 0 ;
+  llmsize_plan *arg2 = (llmsize_plan *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  PyObject *swig_obj[2] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_plan_defaults", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_defaults" "', argument " "1"" of type '" "llmsize_plan const *""'"); 
+  }
+  arg1 = (llmsize_plan *)(argp1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_plan, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_plan_defaults" "', argument " "2"" of type '" "llmsize_plan *""'"); 
+  }
+  arg2 = (llmsize_plan *)(argp2);
+  result = (llmsize_status)llmsize_plan_defaults((struct llmsize_plan const *)arg1,arg2);
   resultobj = SWIG_From_int((int)(result));
   return resultobj;
 fail:
@@ -20468,6 +20847,15 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_format", _wrap_delete_llmsize_format, METH_O, NULL},
 	 { "llmsize_format_swigregister", llmsize_format_swigregister, METH_O, NULL},
 	 { "llmsize_format_swiginit", llmsize_format_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_kv_dtype_info_name_get", _wrap_llmsize_kv_dtype_info_name_get, METH_O, NULL},
+	 { "llmsize_kv_dtype_info_aliases_get", _wrap_llmsize_kv_dtype_info_aliases_get, METH_O, NULL},
+	 { "llmsize_kv_dtype_info_block_get", _wrap_llmsize_kv_dtype_info_block_get, METH_O, NULL},
+	 { "llmsize_kv_dtype_info_block_bytes_get", _wrap_llmsize_kv_dtype_info_block_bytes_get, METH_O, NULL},
+	 { "llmsize_kv_dtype_info_flash_only_get", _wrap_llmsize_kv_dtype_info_flash_only_get, METH_O, NULL},
+	 { "new_llmsize_kv_dtype_info", _wrap_new_llmsize_kv_dtype_info, METH_NOARGS, NULL},
+	 { "delete_llmsize_kv_dtype_info", _wrap_delete_llmsize_kv_dtype_info, METH_O, NULL},
+	 { "llmsize_kv_dtype_info_swigregister", llmsize_kv_dtype_info_swigregister, METH_O, NULL},
+	 { "llmsize_kv_dtype_info_swiginit", llmsize_kv_dtype_info_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_accel_id_get", _wrap_llmsize_accel_id_get, METH_O, NULL},
 	 { "llmsize_accel_name_get", _wrap_llmsize_accel_name_get, METH_O, NULL},
 	 { "llmsize_accel_vendor_get", _wrap_llmsize_accel_vendor_get, METH_O, NULL},
@@ -20503,6 +20891,13 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_weights", _wrap_delete_llmsize_weights, METH_O, NULL},
 	 { "llmsize_weights_swigregister", llmsize_weights_swigregister, METH_O, NULL},
 	 { "llmsize_weights_swiginit", llmsize_weights_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_ggml_type_info_name_get", _wrap_llmsize_ggml_type_info_name_get, METH_O, NULL},
+	 { "llmsize_ggml_type_info_block_get", _wrap_llmsize_ggml_type_info_block_get, METH_O, NULL},
+	 { "llmsize_ggml_type_info_block_bytes_get", _wrap_llmsize_ggml_type_info_block_bytes_get, METH_O, NULL},
+	 { "new_llmsize_ggml_type_info", _wrap_new_llmsize_ggml_type_info, METH_NOARGS, NULL},
+	 { "delete_llmsize_ggml_type_info", _wrap_delete_llmsize_ggml_type_info, METH_O, NULL},
+	 { "llmsize_ggml_type_info_swigregister", llmsize_ggml_type_info_swigregister, METH_O, NULL},
+	 { "llmsize_ggml_type_info_swiginit", llmsize_ggml_type_info_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_gguf_mix_tensors_get", _wrap_llmsize_gguf_mix_tensors_get, METH_O, NULL},
 	 { "llmsize_gguf_mix_bytes_get", _wrap_llmsize_gguf_mix_bytes_get, METH_O, NULL},
 	 { "llmsize_gguf_mix_n_tensors_get", _wrap_llmsize_gguf_mix_n_tensors_get, METH_O, NULL},
@@ -20867,6 +21262,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_format_count", _wrap_llmsize_format_count, METH_NOARGS, NULL},
 	 { "llmsize_format_at", _wrap_llmsize_format_at, METH_O, NULL},
 	 { "llmsize_kv_dtype_name", _wrap_llmsize_kv_dtype_name, METH_O, NULL},
+	 { "llmsize_kv_dtype_info_of", _wrap_llmsize_kv_dtype_info_of, METH_O, NULL},
 	 { "llmsize_efficiency_of", _wrap_llmsize_efficiency_of, METH_O, NULL},
 	 { "llmsize_how_name", _wrap_llmsize_how_name, METH_O, NULL},
 	 { "llmsize_format_from_name", _wrap_llmsize_format_from_name, METH_O, NULL},
@@ -20885,6 +21281,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_weight_bytes", _wrap_llmsize_weight_bytes, METH_VARARGS, NULL},
 	 { "llmsize_gguf_mix_of", _wrap_llmsize_gguf_mix_of, METH_VARARGS, NULL},
 	 { "llmsize_ggml_type_name", _wrap_llmsize_ggml_type_name, METH_O, NULL},
+	 { "llmsize_ggml_type_info_of", _wrap_llmsize_ggml_type_info_of, METH_O, NULL},
 	 { "llmsize_kv_bytes", _wrap_llmsize_kv_bytes, METH_VARARGS, NULL},
 	 { "llmsize_activation_bytes", _wrap_llmsize_activation_bytes, METH_VARARGS, NULL},
 	 { "llmsize_speed", _wrap_llmsize_speed, METH_VARARGS, NULL},
@@ -20892,6 +21289,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_engine_count", _wrap_llmsize_engine_count, METH_NOARGS, NULL},
 	 { "llmsize_engine_at", _wrap_llmsize_engine_at, METH_O, NULL},
 	 { "llmsize_valid_tp", _wrap_llmsize_valid_tp, METH_VARARGS, NULL},
+	 { "llmsize_engine_name", _wrap_llmsize_engine_name, METH_O, NULL},
+	 { "llmsize_plan_defaults", _wrap_llmsize_plan_defaults, METH_VARARGS, NULL},
 	 { "llmsize_plan_fit", _wrap_llmsize_plan_fit, METH_VARARGS, NULL},
 	 { "llmsize_plan_max_context", _wrap_llmsize_plan_max_context, METH_VARARGS, NULL},
 	 { "llmsize_plan_max_seqs", _wrap_llmsize_plan_max_seqs, METH_VARARGS, NULL},
@@ -21160,12 +21559,16 @@ static swig_type_info _swigt__p_llmsize_format_from = {"_p_llmsize_format_from",
 static swig_type_info _swigt__p_llmsize_format_kind = {"_p_llmsize_format_kind", "llmsize_format_kind *|enum llmsize_format_kind *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_format_out = {"_p_llmsize_format_out", "llmsize_format_out *|struct llmsize_format_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_gate = {"_p_llmsize_gate", "llmsize_gate *|enum llmsize_gate *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_ggml_type = {"_p_llmsize_ggml_type", "llmsize_ggml_type *|enum llmsize_ggml_type *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_ggml_type_info = {"_p_llmsize_ggml_type_info", "llmsize_ggml_type_info *|struct llmsize_ggml_type_info *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_gguf_file_type = {"_p_llmsize_gguf_file_type", "llmsize_gguf_file_type *|enum llmsize_gguf_file_type *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_gguf_mix = {"_p_llmsize_gguf_mix", "llmsize_gguf_mix *|struct llmsize_gguf_mix *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_head = {"_p_llmsize_head", "llmsize_head *|enum llmsize_head *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_hf_family = {"_p_llmsize_hf_family", "llmsize_hf_family *|struct llmsize_hf_family *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_how = {"_p_llmsize_how", "llmsize_how *|enum llmsize_how *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_hw_class = {"_p_llmsize_hw_class", "llmsize_hw_class *|enum llmsize_hw_class *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_kv_dtype = {"_p_llmsize_kv_dtype", "llmsize_kv_dtype *|enum llmsize_kv_dtype *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_kv_dtype_info = {"_p_llmsize_kv_dtype_info", "llmsize_kv_dtype_info *|struct llmsize_kv_dtype_info *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_license = {"_p_llmsize_license", "llmsize_license *|struct llmsize_license *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_license_out = {"_p_llmsize_license_out", "llmsize_license_out *|struct llmsize_license_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_license_result = {"_p_llmsize_license_result", "llmsize_license_result *|struct llmsize_license_result *", 0, 0, (void*)0, 0};
@@ -21256,12 +21659,16 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_format_kind,
   &_swigt__p_llmsize_format_out,
   &_swigt__p_llmsize_gate,
+  &_swigt__p_llmsize_ggml_type,
+  &_swigt__p_llmsize_ggml_type_info,
+  &_swigt__p_llmsize_gguf_file_type,
   &_swigt__p_llmsize_gguf_mix,
   &_swigt__p_llmsize_head,
   &_swigt__p_llmsize_hf_family,
   &_swigt__p_llmsize_how,
   &_swigt__p_llmsize_hw_class,
   &_swigt__p_llmsize_kv_dtype,
+  &_swigt__p_llmsize_kv_dtype_info,
   &_swigt__p_llmsize_license,
   &_swigt__p_llmsize_license_out,
   &_swigt__p_llmsize_license_result,
@@ -21352,12 +21759,16 @@ static swig_cast_info _swigc__p_llmsize_format_from[] = {  {&_swigt__p_llmsize_f
 static swig_cast_info _swigc__p_llmsize_format_kind[] = {  {&_swigt__p_llmsize_format_kind, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_format_out[] = {  {&_swigt__p_llmsize_format_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_gate[] = {  {&_swigt__p_llmsize_gate, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_ggml_type[] = {  {&_swigt__p_llmsize_ggml_type, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_ggml_type_info[] = {  {&_swigt__p_llmsize_ggml_type_info, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_gguf_file_type[] = {  {&_swigt__p_llmsize_gguf_file_type, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_gguf_mix[] = {  {&_swigt__p_llmsize_gguf_mix, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_head[] = {  {&_swigt__p_llmsize_head, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_hf_family[] = {  {&_swigt__p_llmsize_hf_family, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_how[] = {  {&_swigt__p_llmsize_how, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_hw_class[] = {  {&_swigt__p_llmsize_hw_class, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_kv_dtype[] = {  {&_swigt__p_llmsize_kv_dtype, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_kv_dtype_info[] = {  {&_swigt__p_llmsize_kv_dtype_info, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_license[] = {  {&_swigt__p_llmsize_license, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_license_out[] = {  {&_swigt__p_llmsize_license_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_license_result[] = {  {&_swigt__p_llmsize_license_result, 0, 0, 0},{0, 0, 0, 0}};
@@ -21448,12 +21859,16 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_format_kind,
   _swigc__p_llmsize_format_out,
   _swigc__p_llmsize_gate,
+  _swigc__p_llmsize_ggml_type,
+  _swigc__p_llmsize_ggml_type_info,
+  _swigc__p_llmsize_gguf_file_type,
   _swigc__p_llmsize_gguf_mix,
   _swigc__p_llmsize_head,
   _swigc__p_llmsize_hf_family,
   _swigc__p_llmsize_how,
   _swigc__p_llmsize_hw_class,
   _swigc__p_llmsize_kv_dtype,
+  _swigc__p_llmsize_kv_dtype_info,
   _swigc__p_llmsize_license,
   _swigc__p_llmsize_license_out,
   _swigc__p_llmsize_license_result,
@@ -22031,6 +22446,10 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_SPEECH",SWIG_From_int((int)(LLMSIZE_TASK_SPEECH)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_RERANK",SWIG_From_int((int)(LLMSIZE_TASK_RERANK)));
   SWIG_Python_SetConstant(d, "LLMSIZE_LONG_CONTEXT",SWIG_From_unsigned_SS_int((unsigned int)(131072u)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_CONTEXT",SWIG_From_unsigned_SS_int((unsigned int)(8192u)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_TIGHT_PCT",SWIG_From_unsigned_SS_int((unsigned int)(10u)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_PROMPT",SWIG_From_unsigned_SS_int((unsigned int)(512u)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_GEN",SWIG_From_unsigned_SS_int((unsigned int)(256u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TERM_UNKNOWN",SWIG_From_int((int)(LLMSIZE_TERM_UNKNOWN)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TERM_YES",SWIG_From_int((int)(LLMSIZE_TERM_YES)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TERM_NO",SWIG_From_int((int)(LLMSIZE_TERM_NO)));
@@ -22086,7 +22505,82 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_HW_CLASS_COUNT",SWIG_From_int((int)(LLMSIZE_HW_CLASS_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FILE_GGUF",SWIG_From_int((int)(LLMSIZE_FILE_GGUF)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FILE_SAFETENSORS",SWIG_From_int((int)(LLMSIZE_FILE_SAFETENSORS)));
-  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_TYPE_COUNT",SWIG_From_int((int)(40)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_F32",SWIG_From_int((int)(LLMSIZE_GGML_F32)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_F16",SWIG_From_int((int)(LLMSIZE_GGML_F16)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q4_0",SWIG_From_int((int)(LLMSIZE_GGML_Q4_0)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q4_1",SWIG_From_int((int)(LLMSIZE_GGML_Q4_1)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q4_2",SWIG_From_int((int)(LLMSIZE_GGML_Q4_2)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q4_3",SWIG_From_int((int)(LLMSIZE_GGML_Q4_3)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q5_0",SWIG_From_int((int)(LLMSIZE_GGML_Q5_0)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q5_1",SWIG_From_int((int)(LLMSIZE_GGML_Q5_1)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q8_0",SWIG_From_int((int)(LLMSIZE_GGML_Q8_0)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q8_1",SWIG_From_int((int)(LLMSIZE_GGML_Q8_1)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q2_K",SWIG_From_int((int)(LLMSIZE_GGML_Q2_K)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q3_K",SWIG_From_int((int)(LLMSIZE_GGML_Q3_K)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q4_K",SWIG_From_int((int)(LLMSIZE_GGML_Q4_K)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q5_K",SWIG_From_int((int)(LLMSIZE_GGML_Q5_K)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q6_K",SWIG_From_int((int)(LLMSIZE_GGML_Q6_K)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q8_K",SWIG_From_int((int)(LLMSIZE_GGML_Q8_K)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ2_XXS",SWIG_From_int((int)(LLMSIZE_GGML_IQ2_XXS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ2_XS",SWIG_From_int((int)(LLMSIZE_GGML_IQ2_XS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ3_XXS",SWIG_From_int((int)(LLMSIZE_GGML_IQ3_XXS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ1_S",SWIG_From_int((int)(LLMSIZE_GGML_IQ1_S)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ4_NL",SWIG_From_int((int)(LLMSIZE_GGML_IQ4_NL)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ3_S",SWIG_From_int((int)(LLMSIZE_GGML_IQ3_S)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ2_S",SWIG_From_int((int)(LLMSIZE_GGML_IQ2_S)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ4_XS",SWIG_From_int((int)(LLMSIZE_GGML_IQ4_XS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_I8",SWIG_From_int((int)(LLMSIZE_GGML_I8)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_I16",SWIG_From_int((int)(LLMSIZE_GGML_I16)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_I32",SWIG_From_int((int)(LLMSIZE_GGML_I32)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_I64",SWIG_From_int((int)(LLMSIZE_GGML_I64)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_F64",SWIG_From_int((int)(LLMSIZE_GGML_F64)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ1_M",SWIG_From_int((int)(LLMSIZE_GGML_IQ1_M)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_BF16",SWIG_From_int((int)(LLMSIZE_GGML_BF16)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q4_0_4_4",SWIG_From_int((int)(LLMSIZE_GGML_Q4_0_4_4)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q4_0_4_8",SWIG_From_int((int)(LLMSIZE_GGML_Q4_0_4_8)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_Q4_0_8_8",SWIG_From_int((int)(LLMSIZE_GGML_Q4_0_8_8)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_TQ1_0",SWIG_From_int((int)(LLMSIZE_GGML_TQ1_0)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_TQ2_0",SWIG_From_int((int)(LLMSIZE_GGML_TQ2_0)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ4_NL_4_4",SWIG_From_int((int)(LLMSIZE_GGML_IQ4_NL_4_4)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ4_NL_4_8",SWIG_From_int((int)(LLMSIZE_GGML_IQ4_NL_4_8)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_IQ4_NL_8_8",SWIG_From_int((int)(LLMSIZE_GGML_IQ4_NL_8_8)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_MXFP4",SWIG_From_int((int)(LLMSIZE_GGML_MXFP4)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_GGML_TYPE_COUNT",SWIG_From_int((int)(LLMSIZE_GGML_TYPE_COUNT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_F32",SWIG_From_int((int)(LLMSIZE_FT_F32)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_F16",SWIG_From_int((int)(LLMSIZE_FT_F16)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_BF16",SWIG_From_int((int)(LLMSIZE_FT_BF16)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q4_0",SWIG_From_int((int)(LLMSIZE_FT_Q4_0)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q4_1",SWIG_From_int((int)(LLMSIZE_FT_Q4_1)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q5_0",SWIG_From_int((int)(LLMSIZE_FT_Q5_0)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q5_1",SWIG_From_int((int)(LLMSIZE_FT_Q5_1)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q8_0",SWIG_From_int((int)(LLMSIZE_FT_Q8_0)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q2_K",SWIG_From_int((int)(LLMSIZE_FT_Q2_K)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q2_K_S",SWIG_From_int((int)(LLMSIZE_FT_Q2_K_S)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q3_K_S",SWIG_From_int((int)(LLMSIZE_FT_Q3_K_S)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q3_K_M",SWIG_From_int((int)(LLMSIZE_FT_Q3_K_M)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q3_K_L",SWIG_From_int((int)(LLMSIZE_FT_Q3_K_L)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q4_K_S",SWIG_From_int((int)(LLMSIZE_FT_Q4_K_S)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q4_K_M",SWIG_From_int((int)(LLMSIZE_FT_Q4_K_M)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q5_K_S",SWIG_From_int((int)(LLMSIZE_FT_Q5_K_S)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q5_K_M",SWIG_From_int((int)(LLMSIZE_FT_Q5_K_M)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q6_K",SWIG_From_int((int)(LLMSIZE_FT_Q6_K)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ2_XXS",SWIG_From_int((int)(LLMSIZE_FT_IQ2_XXS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ2_XS",SWIG_From_int((int)(LLMSIZE_FT_IQ2_XS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ2_S",SWIG_From_int((int)(LLMSIZE_FT_IQ2_S)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ2_M",SWIG_From_int((int)(LLMSIZE_FT_IQ2_M)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ3_XXS",SWIG_From_int((int)(LLMSIZE_FT_IQ3_XXS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ3_XS",SWIG_From_int((int)(LLMSIZE_FT_IQ3_XS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ3_S",SWIG_From_int((int)(LLMSIZE_FT_IQ3_S)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ3_M",SWIG_From_int((int)(LLMSIZE_FT_IQ3_M)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ1_S",SWIG_From_int((int)(LLMSIZE_FT_IQ1_S)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ1_M",SWIG_From_int((int)(LLMSIZE_FT_IQ1_M)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ4_NL",SWIG_From_int((int)(LLMSIZE_FT_IQ4_NL)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_IQ4_XS",SWIG_From_int((int)(LLMSIZE_FT_IQ4_XS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_TQ1_0",SWIG_From_int((int)(LLMSIZE_FT_TQ1_0)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_TQ2_0",SWIG_From_int((int)(LLMSIZE_FT_TQ2_0)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_MXFP4_MOE",SWIG_From_int((int)(LLMSIZE_FT_MXFP4_MOE)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_COUNT",SWIG_From_int((int)(LLMSIZE_FT_COUNT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FT_Q8_EMBED_OUT",SWIG_From_unsigned_SS_int((unsigned int)(0x100u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_NONE",SWIG_From_int((int)(LLMSIZE_METRIC_NONE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_PPL",SWIG_From_int((int)(LLMSIZE_METRIC_PPL)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_ACCURACY",SWIG_From_int((int)(LLMSIZE_METRIC_ACCURACY)));
