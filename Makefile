@@ -102,6 +102,7 @@ bindings:
 	@$(SWIG) -version | grep -q "SWIG Version $(SWIG_VERSION)" || { echo "need SWIG $(SWIG_VERSION)"; exit 1; }
 	$(SWIG) -python -I. -o $(PY_GEN)/llmsize_wrap.c -outdir $(PY_GEN) bindings/llmsize.i
 	sh $(GO_GEN)/generate.sh
+	cd bindings/go && $(GO) run ./internal/gen > planfigures_gen.go
 
 check-bindings: | $(BUILD)
 	@command -v $(SWIG) >/dev/null || { echo "check-bindings: no SWIG here, generated wrappers not checked (CI installs it)"; exit 0; }; \
@@ -113,7 +114,9 @@ check-bindings: | $(BUILD)
 	  echo "generated Python wrapper is fresh" && \
 	  sh $(GO_GEN)/generate.sh $(CURDIR)/$(BUILD)/gen/go && \
 	  for f in core.go llmsize_wrap.c llmsize.h llmsize_data.h; do cmp $(BUILD)/gen/go/$$f $(GO_GEN)/$$f || exit 1; done && \
-	  echo "generated Go wrapper and its header copies are fresh"; fi
+	  (cd bindings/go && $(GO) run ./internal/gen) > $(BUILD)/gen/planfigures_gen.go && \
+	  cmp $(BUILD)/gen/planfigures_gen.go bindings/go/planfigures_gen.go && \
+	  echo "generated Go wrapper, its header copies and the result fields (planfigures_gen.go) are fresh"; fi
 
 # The Python package in a clean virtual environment: install from the source tree, build a
 # wheel and check what it carries, pytest, then run the notebook top to bottom.

@@ -82,12 +82,12 @@ llmsize_u64_out llmsize_kv_get(const llmsize_model *m, uint64_t context, uint32_
     llmsize_u64_out r; r.status = llmsize_kv_bytes(m, context, seqs, (llmsize_kv_dtype)dtype, &r.value); return r;
 }
 llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint32_t n_accel,
-                                    int kv_dtype, uint64_t context, uint64_t prompt, uint64_t gen, uint32_t batch) {
+                                    int kv_dtype, uint64_t context, uint64_t prompt, uint64_t gen, uint32_t seqs) {
     llmsize_speed_out r;
     llmsize_speed_request q;
     memset(&q, 0, sizeof q);
     q.model = m; q.format = f; q.accel = a; q.n_accel = n_accel; q.kv_dtype = (uint32_t)kv_dtype; q.context = context;
-    q.prompt = prompt; q.gen = gen; q.batch = batch;
+    q.prompt = prompt; q.gen = gen; q.seqs = seqs;
     r.status = llmsize_speed(&q, &r.value);
     return r;
 }
@@ -302,7 +302,7 @@ typedef struct llmsize_selection {
     size_t n, candidates;
     llmsize_candidate items[LLMSIZE_SELECTION_CAP];
 } llmsize_selection;
-llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_accel, int engine, uint32_t users,
+llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_accel, int engine, uint32_t seqs,
                                       uint64_t context, int kv_dtype, double min_tps, int quality_metric,
                                       double max_loss_pct, const llmsize_format *min_format, const llmsize_use *use,
                                       int strict_license, const char *origin_exclude, const char *origin_require,
@@ -311,7 +311,7 @@ llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_acc
     llmsize_selection *s = (llmsize_selection *)calloc(1, sizeof *s);
     if (!s) return NULL;
     memset(&q, 0, sizeof q);
-    q.accel = accel; q.n_accel = n_accel; q.engine = (uint32_t)engine; q.users = users; q.context = context;
+    q.accel = accel; q.n_accel = n_accel; q.engine = (uint32_t)engine; q.seqs = seqs; q.context = context;
     q.kv_dtype = (uint32_t)kv_dtype; q.min_tps = min_tps; q.quality_metric = (uint32_t)quality_metric;
     q.max_loss_pct = max_loss_pct; q.min_format = min_format; q.use = use; q.strict_license = strict_license;
     q.origin_exclude = origin_exclude && *origin_exclude ? origin_exclude : NULL;
@@ -423,41 +423,25 @@ void llmsize_sweep_free(llmsize_sweep *w) { if (w) { free(w->rows); free(w); } }
 %typemap(gotype) (uint64_t *flat, int n_flat) "[]uint64"
 %typemap(in) (uint64_t *flat, int n_flat) %{ $1 = (uint64_t *)$input.array; $2 = (int)$input.len; %}
 %inline %{
-/* The order of llmsize_plan_fit_flat's output; doubles are stored as their IEEE-754 bits. */
-enum {
-    LLMSIZE_FLAT_FITS, LLMSIZE_FLAT_TIGHT, LLMSIZE_FLAT_REFUSED, LLMSIZE_FLAT_LOADS, LLMSIZE_FLAT_WEIGHT,
-    LLMSIZE_FLAT_KV, LLMSIZE_FLAT_ACTIVATION, LLMSIZE_FLAT_OVERHEAD, LLMSIZE_FLAT_TOTAL, LLMSIZE_FLAT_USABLE,
-    LLMSIZE_FLAT_HEADROOM, LLMSIZE_FLAT_HOST_WEIGHT, LLMSIZE_FLAT_HOST_KV, LLMSIZE_FLAT_CONTEXT, LLMSIZE_FLAT_SEQS,
-    LLMSIZE_FLAT_GPUS, LLMSIZE_FLAT_KV_POOL, LLMSIZE_FLAT_KV_TOKENS, LLMSIZE_FLAT_KV_BLOCKS,
-    LLMSIZE_FLAT_MAX_CONCURRENCY, LLMSIZE_FLAT_MAX_CONTEXT, LLMSIZE_FLAT_REFUSAL_NEEDED,
-    LLMSIZE_FLAT_REFUSAL_AVAILABLE, LLMSIZE_FLAT_DECODE_TPS, LLMSIZE_FLAT_N
-};
 static uint64_t llmsize__bits(double d) { uint64_t u; memcpy(&u, &d, sizeof u); return u; }
-/* Fits *p (with context and seqs replacing the plan's when override is set) into flat[]. */
+/* Fits *p (with context and seqs replacing the plan's when override is set) into flat[]:
+   one entry per llmsize_plan_result_field, in order; doubles as their IEEE-754 bits. */
 int llmsize_plan_fit_flat(const llmsize_plan *p, int override, uint64_t context, uint32_t seqs,
                           uint64_t *flat, int n_flat) {
     llmsize_plan q;
     llmsize_plan_result r;
+    size_t i, n = llmsize_plan_result_field_count();
     int st;
     if (!p || !flat) return LLMSIZE_ERR_NULL;
-    if (n_flat < LLMSIZE_FLAT_N) return LLMSIZE_ERR_CAPACITY;
+    if (n_flat < 0 || (size_t)n_flat < n) return LLMSIZE_ERR_CAPACITY;
     q = *p;
     if (override) { q.context = context; q.seqs = seqs; }
     st = (int)llmsize_plan_fit(&q, &r);
     if (st) return st;
-    flat[LLMSIZE_FLAT_FITS] = (uint64_t)r.fits; flat[LLMSIZE_FLAT_TIGHT] = (uint64_t)r.tight;
-    flat[LLMSIZE_FLAT_REFUSED] = (uint64_t)r.refused; flat[LLMSIZE_FLAT_LOADS] = (uint64_t)r.loads;
-    flat[LLMSIZE_FLAT_WEIGHT] = r.weight_bytes; flat[LLMSIZE_FLAT_KV] = r.kv_bytes;
-    flat[LLMSIZE_FLAT_ACTIVATION] = r.activation_bytes; flat[LLMSIZE_FLAT_OVERHEAD] = r.overhead_bytes;
-    flat[LLMSIZE_FLAT_TOTAL] = r.total_bytes; flat[LLMSIZE_FLAT_USABLE] = r.usable_bytes;
-    flat[LLMSIZE_FLAT_HEADROOM] = (uint64_t)r.headroom_bytes; flat[LLMSIZE_FLAT_HOST_WEIGHT] = r.host_weight_bytes;
-    flat[LLMSIZE_FLAT_HOST_KV] = r.host_kv_bytes; flat[LLMSIZE_FLAT_CONTEXT] = r.context;
-    flat[LLMSIZE_FLAT_SEQS] = r.seqs; flat[LLMSIZE_FLAT_GPUS] = r.gpus;
-    flat[LLMSIZE_FLAT_KV_POOL] = r.kv_pool_bytes; flat[LLMSIZE_FLAT_KV_TOKENS] = r.kv_capacity_tokens;
-    flat[LLMSIZE_FLAT_KV_BLOCKS] = r.kv_blocks; flat[LLMSIZE_FLAT_MAX_CONCURRENCY] = llmsize__bits(r.max_concurrency);
-    flat[LLMSIZE_FLAT_MAX_CONTEXT] = r.max_context; flat[LLMSIZE_FLAT_REFUSAL_NEEDED] = r.refusal_needed;
-    flat[LLMSIZE_FLAT_REFUSAL_AVAILABLE] = r.refusal_available;
-    flat[LLMSIZE_FLAT_DECODE_TPS] = llmsize__bits(r.decode_tps);
+    for (i = 0; i < n; ++i) {
+        const llmsize_field *f = llmsize_plan_result_field(i);
+        flat[i] = f->kind == LLMSIZE_FIELD_F64 ? llmsize__bits(llmsize_field_f64(&r, f)) : llmsize_field_u64(&r, f);
+    }
     return 0;
 }
 

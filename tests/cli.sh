@@ -47,13 +47,14 @@ a=$("$cli" weights --config tests/data/hf_configs/qwen3-8b.json --quant Q4_K_M -
 b=$("$cli" weights qwen3-8b --quant Q4_K_M --json 2>/dev/null | grep -o '"weight_bytes": *[1-9][0-9]*')
 if [ -z "$a" ] || [ "$a" != "$b" ]; then
   echo "FAIL cli: --config and the table row disagree on Qwen3-8B Q4_K_M weights ('$a' vs '$b')"; fail=1; fi
-expect 0 "$cli" pick --gpu h100 --users 4 --ctx 8192 --engine vllm --task code
+expect 0 "$cli" pick --gpu h100 --seqs 4 --ctx 8192 --engine vllm --task code
+expect 0 "$cli" fit llama-3.1-8b --gpu h100 --users 4 --ctx 8192 --engine vllm   # the old spelling of --seqs
 for k in fits tight weight_bytes kv_bytes activation_bytes overhead_bytes total_bytes usable_bytes headroom_bytes \
-         max_context max_users decode_tps kv_capacity_tokens max_concurrency; do
+         max_context max_seqs seqs decode_tps kv_capacity_tokens max_concurrency; do
   has "$k" "$cli" fit llama-3.1-70b --gpu h100 --gpus 2 --quant fp8 --engine vllm --ctx 32768 --json
 done
 for k in allowed obligations reasons; do has "$k" "$cli" license llama-3.3-70b --commercial --json; done
-for k in candidates rejected; do has "$k" "$cli" pick --gpu dgx-spark --users 10 --json; done
+for k in candidates rejected; do has "$k" "$cli" pick --gpu dgx-spark --seqs 10 --json; done
 has loss_pct "$cli" quality llama-3.1-8b --json
 # the names the C, Python and Go tests resolve (tests/data/names.tsv), through `show --json`
 # (the CLI reads Ollama tags as Ollama does when given --engine ollama)

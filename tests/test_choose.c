@@ -264,7 +264,7 @@ static void test_scenarios(void) {
     memset(&q, 0, sizeof q);
     q.accel = accel("dgx-spark");
     q.engine = LLMSIZE_ENGINE_SGLANG;
-    q.users = 10;
+    q.seqs = 10;
     q.context = 8192;
     q.tasks = LLMSIZE_TASK_MULTILINGUAL;
     q.origin_require = "EU";
@@ -300,7 +300,7 @@ static void test_scenarios(void) {
     memset(&q, 0, sizeof q);
     q.accel = accel("h100-sxm");
     q.engine = LLMSIZE_ENGINE_VLLM;
-    q.users = 1;
+    q.seqs = 1;
     q.context = 32768;
     q.tasks = LLMSIZE_TASK_CODE;
     CHECK(llmsize_select(&q, c, 256, &n, &good) == LLMSIZE_OK, "scenario 2 select");

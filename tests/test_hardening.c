@@ -102,7 +102,7 @@ static void adversarial_apply(size_t i, request *q) {
     case 29: q->a.bw_gbs = 0; break;
     case 30: q->a.bw_gbs = nan_value(); break;
     case 31: q->a.bw_gbs = -1; break;
-    case 32: q->speed.batch = UINT32_MAX; break;
+    case 32: q->speed.seqs = UINT32_MAX; break;
     case 33: q->use.revenue_usd = nan_value(); break;
     case 34: q->use.revenue_usd = -1; break;
     case 35: q->use.revenue_usd = inf_value(); break;

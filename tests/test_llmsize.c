@@ -160,7 +160,7 @@ static void decode_row(const row_t *r) {
     CHECK(llmsize_find_accel(r->f[0], &a) == LLMSIZE_OK, "accel %s", r->f[0]);
     if (!m || !f || !a || n_decode >= DECODE_MAX) return;
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = f; q.accel = a; q.context = 128; q.batch = 1;
+    q.model = m; q.format = f; q.accel = a; q.context = 128; q.seqs = 1;
     CHECK(llmsize_speed(&q, &s) == LLMSIZE_OK, "speed %s %s %s", r->f[0], r->f[1], r->f[2]);
     decode_err[n_decode++] = fabs(s.decode_tps - want) / want;
     if (want >= s.decode_tps_low && want <= s.decode_tps_high) ++decode_in_range;

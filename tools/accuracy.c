@@ -160,7 +160,7 @@ static void decode_row(category *c, char **f, int n) {
     if (n < 4 || !a || !m || !fmt) return;
     want = atof(f[3]);
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = fmt; q.accel = a; q.context = 128; q.batch = 1;
+    q.model = m; q.format = fmt; q.accel = a; q.context = 128; q.seqs = 1;
     if (llmsize_speed(&q, &s)) return;
     snprintf(row, sizeof row, "%s %s %s", f[0], f[1], f[2]);
     ++c->rows;

@@ -9,7 +9,6 @@ package llmsize
 import (
 	"errors"
 	"fmt"
-	"math"
 	"runtime"
 	"sort"
 	"strconv"
@@ -597,7 +596,7 @@ type FitRequest struct {
 	Engine  string  // vllm, sglang, llamacpp, ollama, trtllm; "" = none
 	GPUs    uint32  // tensor parallel size (0 = 1)
 	Context uint64  // tokens per sequence (0 = engine default)
-	Users   uint32  // concurrent sequences (0 = engine default)
+	Seqs    uint32  // concurrent sequences (0 = engine default)
 	KVDtype string  // "" = f16
 	GPUUtil float64 // vLLM gpu_memory_utilization / SGLang mem_fraction_static (0 = default)
 
@@ -616,70 +615,45 @@ type Suggestion struct {
 	Format  string
 	GPUs    uint32
 	Context uint64
-	Users   uint32
+	Seqs    uint32
 }
 
-// FitResult is a plan's verdict and per-accelerator budget.
+// FitResult is a plan's verdict and per-accelerator budget: every field of the library's
+// llmsize_plan_result (PlanFigures, generated from it), and what would fit instead.
 type FitResult struct {
 	Model, Format, GPU string
 	Engine             Engine
-	Fits, Tight        bool
-	Refused            bool // the engine itself would refuse to start
-	Loads              bool // weights and runtime load, whatever the KV cache
-
-	WeightBytes, KVBytes, ActivationBytes, OverheadBytes, TotalBytes, UsableBytes uint64
-	HeadroomBytes                                                                 int64
-	HostWeightBytes, HostKVBytes                                                  uint64
-	Context                                                                       uint64
-	Users, GPUs                                                                   uint32
-	KVPoolBytes, KVCapacityTokens, KVBlocks                                       uint64
-	MaxConcurrency                                                                float64
-	MaxContext                                                                    uint64
-	RefusalNeeded, RefusalAvailable                                               uint64
-	DecodeTPS                                                                     float64
-	Suggestion                                                                    *Suggestion // when it does not fit
+	PlanFigures
+	Suggestion *Suggestion // when it does not fit
 }
 
 func planOf(m *Model, f core.Llmsize_format, a core.Llmsize_accel, engine Engine, gpus uint32, context uint64,
-	users uint32, kv int, util float64, flags uint32, pp, dp uint32, batched uint64, ubatch uint32, gpuLayers int32,
+	seqs uint32, kv int, util float64, flags uint32, pp, dp uint32, batched uint64, ubatch uint32, gpuLayers int32,
 	cpuMoe uint32) core.Llmsize_plan {
-	return core.Llmsize_plan_make(m.p, f, a, int(engine), uint(gpus), uint(pp), uint(dp), context, uint(users), kv, util,
+	return core.Llmsize_plan_make(m.p, f, a, int(engine), uint(gpus), uint(pp), uint(dp), context, uint(seqs), kv, util,
 		batched, uint(ubatch), 0, int(gpuLayers), uint(cpuMoe), 0, uint(flags), 0, 0)
 }
 
-// fitPlan runs the plan in one cgo call (override: fit at context x users instead of the
+// fitPlan runs the plan in one cgo call (override: fit at context x seqs instead of the
 // plan's own) and reads the flat result.
-func fitPlan(plan core.Llmsize_plan, override bool, context uint64, users uint32, m *Model, formatID, gpuID string,
+func fitPlan(plan core.Llmsize_plan, override bool, context uint64, seqs uint32, m *Model, formatID, gpuID string,
 	engine Engine) (FitResult, error) {
 	defer runtime.KeepAlive(m)
-	var v [32]uint64
-	if st := core.Llmsize_plan_fit_flat(plan, b2i(override), context, uint(users), v[:]); st != 0 {
+	var v [planFigureCount]uint64
+	if st := core.Llmsize_plan_fit_flat(plan, b2i(override), context, uint(seqs), v[:]); st != 0 {
 		return FitResult{}, statusErr(st, m.ID)
 	}
-	out := FitResult{Model: m.ID, Format: formatID, GPU: gpuID, Engine: engine,
-		Fits: v[core.LLMSIZE_FLAT_FITS] != 0, Tight: v[core.LLMSIZE_FLAT_TIGHT] != 0,
-		Refused: v[core.LLMSIZE_FLAT_REFUSED] != 0, Loads: v[core.LLMSIZE_FLAT_LOADS] != 0,
-		WeightBytes: v[core.LLMSIZE_FLAT_WEIGHT], KVBytes: v[core.LLMSIZE_FLAT_KV],
-		ActivationBytes: v[core.LLMSIZE_FLAT_ACTIVATION], OverheadBytes: v[core.LLMSIZE_FLAT_OVERHEAD],
-		TotalBytes: v[core.LLMSIZE_FLAT_TOTAL], UsableBytes: v[core.LLMSIZE_FLAT_USABLE],
-		HeadroomBytes: int64(v[core.LLMSIZE_FLAT_HEADROOM]), HostWeightBytes: v[core.LLMSIZE_FLAT_HOST_WEIGHT],
-		HostKVBytes: v[core.LLMSIZE_FLAT_HOST_KV], Context: v[core.LLMSIZE_FLAT_CONTEXT],
-		Users: uint32(v[core.LLMSIZE_FLAT_SEQS]), GPUs: uint32(v[core.LLMSIZE_FLAT_GPUS]),
-		KVPoolBytes: v[core.LLMSIZE_FLAT_KV_POOL], KVCapacityTokens: v[core.LLMSIZE_FLAT_KV_TOKENS],
-		KVBlocks: v[core.LLMSIZE_FLAT_KV_BLOCKS], MaxConcurrency: math.Float64frombits(v[core.LLMSIZE_FLAT_MAX_CONCURRENCY]),
-		MaxContext: v[core.LLMSIZE_FLAT_MAX_CONTEXT], RefusalNeeded: v[core.LLMSIZE_FLAT_REFUSAL_NEEDED],
-		RefusalAvailable: v[core.LLMSIZE_FLAT_REFUSAL_AVAILABLE],
-		DecodeTPS:        math.Float64frombits(v[core.LLMSIZE_FLAT_DECODE_TPS])}
+	out := FitResult{Model: m.ID, Format: formatID, GPU: gpuID, Engine: engine, PlanFigures: planFigures(v[:])}
 	if !out.Fits {
-		out.Suggestion = suggest(plan, override, context, users)
+		out.Suggestion = suggest(plan, override, context, seqs)
 	}
 	return out, nil
 }
 
 // suggest asks the library for the smallest changes that would fit (nil: none found).
-func suggest(plan core.Llmsize_plan, override bool, context uint64, users uint32) *Suggestion {
-	if override { // the suggestion solver needs a plan struct that says context x users
-		p := core.Llmsize_plan_with(plan, context, uint(users))
+func suggest(plan core.Llmsize_plan, override bool, context uint64, seqs uint32) *Suggestion {
+	if override { // the suggestion solver needs a plan struct that says context x seqs
+		p := core.Llmsize_plan_with(plan, context, uint(seqs))
 		defer core.DeleteLlmsize_plan(p)
 		plan = p
 	}
@@ -689,7 +663,7 @@ func suggest(plan core.Llmsize_plan, override bool, context uint64, users uint32
 		return nil
 	}
 	sv := s.GetValue()
-	sug := &Suggestion{GPUs: uint32(sv.GetGpus()), Context: sv.GetContext(), Users: uint32(sv.GetSeqs())}
+	sug := &Suggestion{GPUs: uint32(sv.GetGpus()), Context: sv.GetContext(), Seqs: uint32(sv.GetSeqs())}
 	if f := sv.GetFormat(); f.Swigcptr() != 0 {
 		sug.Format = first(f.GetId())
 	}
@@ -744,7 +718,7 @@ func (req FitRequest) resolve() (r resolved, err error) {
 }
 
 func (req FitRequest) plan(r resolved) core.Llmsize_plan {
-	return planOf(r.m, r.f, r.a, r.engine, req.GPUs, req.Context, req.Users, r.kv, req.GPUUtil, 0, 0, 0, 0, 0, 0, 0)
+	return planOf(r.m, r.f, r.a, r.engine, req.GPUs, req.Context, req.Seqs, r.kv, req.GPUUtil, 0, 0, 0, 0, 0, 0, 0)
 }
 
 // Fit sizes a deployment under its engine's rules.
@@ -789,10 +763,10 @@ func Prepare(req FitRequest) (*Deployment, error) {
 	return out, nil
 }
 
-// Fit sizes the deployment for users sequences of context tokens (0 = engine defaults).
-func (d *Deployment) Fit(context uint64, users uint32) (FitResult, error) {
+// Fit sizes the deployment for seqs sequences of context tokens (0 = engine defaults).
+func (d *Deployment) Fit(context uint64, seqs uint32) (FitResult, error) {
 	defer runtime.KeepAlive(d)
-	return fitPlan(d.plan, true, context, users, d.r.m, d.formatID, d.gpuID, d.r.engine)
+	return fitPlan(d.plan, true, context, seqs, d.r.m, d.formatID, d.gpuID, d.r.engine)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -808,7 +782,7 @@ type Plan struct {
 	QuantArg     string
 	TP, PP, DP   uint32
 	Context      uint64
-	Users        uint32
+	Seqs         uint32
 	KVDtype      string  // "f16" unless a flag says otherwise
 	GPUUtil      float64 // vLLM --gpu-memory-utilization / SGLang --mem-fraction-static (0 = default)
 	ContextAuto  bool    // vLLM --max-model-len auto / -1: the largest context that fits
@@ -864,7 +838,7 @@ func PlanFromArgs(args []string, env map[string]string) (Plan, error) {
 	p := r.GetPlan()
 	out := Plan{Engine: Engine(p.GetEngine()), ModelArg: r.GetModel_arg(), QuantArg: r.GetQuant_arg(),
 		TP: uint32(p.GetTp()), PP: uint32(p.GetPp()), DP: uint32(p.GetDp()), Context: p.GetContext(),
-		Users: uint32(p.GetSeqs()), UnknownFlags: uint32(r.GetUnknown_flags()), kv: int(p.GetKv_dtype()),
+		Seqs: uint32(p.GetSeqs()), UnknownFlags: uint32(r.GetUnknown_flags()), kv: int(p.GetKv_dtype()),
 		util: p.GetMem_fraction(), flags: uint32(p.GetFlags()), batched: p.GetBatched_tokens(), ubatch: uint32(p.GetUbatch()),
 		ngl: int32(p.GetGpu_layers()), cpuMoe: uint32(p.GetCpu_moe_layers())}
 	out.KVDtype = core.Llmsize_kv_dtype_name(core.Enum_SS_llmsize_kv_dtype(out.kv))
@@ -901,7 +875,7 @@ func (p Plan) Fit(gpuName string, gpus uint32) (FitResult, error) {
 	if tp == 0 && gpus > 0 {
 		tp = gpus
 	}
-	plan := planOf(p.Model, f, a, p.Engine, tp, p.Context, p.Users, p.kv, p.util, p.flags, p.PP, p.DP, p.batched,
+	plan := planOf(p.Model, f, a, p.Engine, tp, p.Context, p.Seqs, p.kv, p.util, p.flags, p.PP, p.DP, p.batched,
 		p.ubatch, p.ngl, p.cpuMoe)
 	defer core.DeleteLlmsize_plan(plan)
 	return fitPlan(plan, false, 0, 0, p.Model, p.Format, first(a.GetId()), p.Engine)
@@ -1006,9 +980,9 @@ type SelectRequest struct {
 	GPU           string
 	GPUs          uint32
 	Engine        string
-	Users         uint32
+	Seqs          uint32
 	Context       uint64
-	MinTPS        float64 // decode tok/s each user needs
+	MinTPS        float64 // decode tok/s each sequence needs
 	MaxLossPct    float64 // quality floor (0 = none)
 	Use           *Use    // licence screen (nil = none)
 	OriginExclude []string
@@ -1055,7 +1029,7 @@ func Select(req SelectRequest) (candidates, rejected []Candidate, err error) {
 		use = req.Use.make()
 		defer core.DeleteLlmsize_use(use)
 	}
-	s := core.Llmsize_select_run(a, uint(req.GPUs), int(engine), uint(req.Users), req.Context, 0, req.MinTPS, 0,
+	s := core.Llmsize_select_run(a, uint(req.GPUs), int(engine), uint(req.Seqs), req.Context, 0, req.MinTPS, 0,
 		req.MaxLossPct, core.SwigcptrLlmsize_format(0), use, 0, strings.Join(req.OriginExclude, ","),
 		strings.Join(req.OriginRequire, ","), tasks)
 	if s.Swigcptr() == 0 {

@@ -64,7 +64,7 @@ func checkVector(t testing.TB, r []string) {
 			t.Errorf("%s kv = %d (%v), C says %d", r[0], kv, err, want)
 		}
 	}
-	fit, err := Fit(FitRequest{Model: r[0], Format: r[1], Engine: r[2], GPU: "h100-sxm", Context: 8192, Users: 2})
+	fit, err := Fit(FitRequest{Model: r[0], Format: r[1], Engine: r[2], GPU: "h100-sxm", Context: 8192, Seqs: 2})
 	if r[7] != "0" {
 		if err == nil {
 			t.Errorf("%s %s %s: C refused the plan (status %s), Go gave %+v", r[0], r[1], r[2], r[7], fit)
@@ -152,7 +152,7 @@ func TestErrorsWrapTheCStatus(t *testing.T) {
 		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", KVDtype: "fp7"}, ErrUnknownKVDtype},
 		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", GPUUtil: math.NaN()}, ErrInvalidArgument},
 		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", GPUUtil: 1.5}, ErrInvalidArgument},
-		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", Context: 1 << 62, Users: 1 << 30}, ErrInvalidArgument}, // past the model's window
+		{FitRequest{Model: "llama-3.1-8b", GPU: "h100-sxm", Context: 1 << 62, Seqs: 1 << 30}, ErrInvalidArgument}, // past the model's window
 		{FitRequest{Model: "", GPU: "h100-sxm"}, ErrUnknownModel},
 	}
 	for _, c := range cases {
@@ -225,7 +225,7 @@ func TestPlanFromArgs(t *testing.T) {
 		}
 		util, _ := strconv.ParseFloat(r[10], 64)
 		got := []string{p.Engine.String(), model, format, strconv.Itoa(int(p.TP)), strconv.Itoa(int(p.PP)), ctx,
-			strconv.Itoa(int(p.Users)), p.KVDtype}
+			strconv.Itoa(int(p.Seqs)), p.KVDtype}
 		if strings.Join(got, " ") != strings.Join(r[2:10], " ") || math.Abs(p.GPUUtil-util) > 1e-9 {
 			t.Errorf("%q:\n got %v util %g\nwant %v", r[0], got, p.GPUUtil, r[2:11])
 		}
@@ -324,7 +324,7 @@ func TestCheckLicense(t *testing.T) {
 }
 
 func TestSelect(t *testing.T) {
-	req := SelectRequest{GPU: "dgx-spark", Engine: "sglang", Users: 10, Context: 8192, OriginRequire: []string{"EU"},
+	req := SelectRequest{GPU: "dgx-spark", Engine: "sglang", Seqs: 10, Context: 8192, OriginRequire: []string{"EU"},
 		Tasks: []string{"multilingual"}, MinTPS: 10}
 	a, ra, err := Select(req)
 	if err != nil || len(a) == 0 {
@@ -429,7 +429,7 @@ func BenchmarkLookupModel(b *testing.B) {
 }
 
 func BenchmarkFitVLLM(b *testing.B) {
-	req := FitRequest{Model: "llama-3.1-8b", Format: "bf16", GPU: "h100-sxm", Engine: "vllm", Context: 8192, Users: 4}
+	req := FitRequest{Model: "llama-3.1-8b", Format: "bf16", GPU: "h100-sxm", Engine: "vllm", Context: 8192, Seqs: 4}
 	for i := 0; i < b.N; i++ {
 		_, _ = Fit(req)
 	}
@@ -566,7 +566,7 @@ func TestEncoders(t *testing.T) {
 	if _, err := m.ActivationBytes(1, 100000, false); !errors.Is(err, ErrInvalidArgument) {
 		t.Errorf("past the position table: %v", err)
 	}
-	fit, err := Fit(FitRequest{Model: "bge-m3", GPU: "rtx-4090", Engine: "vllm", Users: 64})
+	fit, err := Fit(FitRequest{Model: "bge-m3", GPU: "rtx-4090", Engine: "vllm", Seqs: 64})
 	if err != nil || !fit.Fits || fit.ActivationBytes == 0 || fit.KVBytes != 0 {
 		t.Errorf("encoder fit %+v %v", fit, err)
 	}

@@ -27,7 +27,8 @@ const (
 	AnnModel   = "llmsize.dev/model"   // id or Hugging Face repo (Ollama pulls at run time)
 	AnnFormat  = "llmsize.dev/format"  // weight format: bf16, fp8, awq, Q4_K_M, …
 	AnnContext = "llmsize.dev/context" // tokens per sequence
-	AnnUsers   = "llmsize.dev/users"   // concurrent sequences
+	AnnSeqs    = "llmsize.dev/seqs"    // concurrent sequences
+	AnnUsers   = "llmsize.dev/users"   // the old spelling of llmsize.dev/seqs, still read
 	AnnEngine  = "llmsize.dev/engine"  // vllm, sglang, llamacpp, ollama, trtllm
 	AnnUse     = "llmsize.dev/use"     // on the Namespace: commercial,eu,multimodal,mau=N,revenue=USD/month,…
 	AnnSkip    = "llmsize.dev/skip"    // "true": not checked (an operator's escape hatch)
@@ -362,8 +363,12 @@ func applyAnnotations(p *llmsize.Plan, ann map[string]string, who string) (strin
 	if v, err := strconv.ParseUint(ann[AnnContext], 10, 64); err == nil && v > 0 {
 		p.Context = v
 	}
-	if v, err := strconv.ParseUint(ann[AnnUsers], 10, 32); err == nil && v > 0 {
-		p.Users = uint32(v)
+	seqs := ann[AnnSeqs]
+	if seqs == "" {
+		seqs = ann[AnnUsers]
+	}
+	if v, err := strconv.ParseUint(seqs, 10, 32); err == nil && v > 0 {
+		p.Seqs = uint32(v)
 	}
 	return "", true
 }
@@ -451,7 +456,7 @@ func denial(who string, plan llmsize.Plan, f llmsize.FitResult) string {
 		fmt.Fprintf(&b, " (%s each)", gib(g.MemoryBytes))
 	}
 	fmt.Fprintf(&b, ". Per GPU it needs %s: weights %s + KV cache %s (%d × %d tokens) + activations %s + overhead %s; "+
-		"%s can use %s", gib(f.TotalBytes), gib(f.WeightBytes), gib(f.KVBytes), f.Users, f.Context, gib(f.ActivationBytes),
+		"%s can use %s", gib(f.TotalBytes), gib(f.WeightBytes), gib(f.KVBytes), f.Seqs, f.Context, gib(f.ActivationBytes),
 		gib(f.OverheadBytes), f.Engine, gib(f.UsableBytes))
 	if f.HeadroomBytes < 0 {
 		fmt.Fprintf(&b, ", short by %s", gib(-f.HeadroomBytes))
@@ -472,8 +477,8 @@ func denial(who string, plan llmsize.Plan, f llmsize.FitResult) string {
 		if s.Context > 0 && s.Context < f.Context {
 			opts = append(opts, fmt.Sprintf("context ≤ %d tokens", s.Context))
 		}
-		if s.Users > 0 && s.Users < f.Users {
-			opts = append(opts, fmt.Sprintf("≤ %d concurrent users", s.Users))
+		if s.Seqs > 0 && s.Seqs < f.Seqs {
+			opts = append(opts, fmt.Sprintf("≤ %d concurrent sequences", s.Seqs))
 		}
 		if len(opts) > 0 {
 			b.WriteString(" Would fit with any one of: " + strings.Join(opts, "; ") + ".")

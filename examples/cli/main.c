@@ -10,7 +10,7 @@
 
 typedef struct opts {
     const char *model, *gpu, *quant, *kv_dtype, *engine, *origin_exclude, *origin_require, *task, *license_use, *config;
-    unsigned long long ctx, seqs, batch, prompt, gpus, users, mau, mau_at_release, bytes;
+    unsigned long long ctx, seqs, prompt, gpus, mau, mau_at_release, bytes;
     double gpu_util, min_tps, max_loss, revenue, tps, gb;
     int json, help, commercial, eu, multimodal, redistribute, train;
     int cmd_at;               /* plan: index of the first word after "--" */
@@ -30,14 +30,14 @@ static void usage(FILE *f) {
         "  weights MODEL [--quant Q] [--json]            weight bytes (every format without --quant)\n"
         "  kv MODEL --ctx N [--seqs N] [--kv-dtype T] [--json]\n"
         "                                                KV-cache bytes\n"
-        "  speed MODEL --gpu G [--quant Q] [--ctx N] [--batch N] [--prompt N] [--json]\n"
+        "  speed MODEL --gpu G [--quant Q] [--ctx N] [--seqs N] [--prompt N] [--json]\n"
         "                                                decode tok/s (expected, low, high) and TTFT\n"
         "  quality MODEL [--quant Q] [--json]            quantization loss per format, with sources\n"
         "  license MODEL [--commercial] [--mau N] [--mau-at-release N] [--revenue USD] [--eu]\n"
         "          [--multimodal] [--redistribute] [--train-on-outputs] [--json]\n"
         "                                                may this use be made? exit 0 yes (obligations\n"
         "                                                listed), 1 no, 3 terms unknown\n"
-        "  fit MODEL --gpu G [--gpus N] [--quant Q] [--ctx N] [--users N] [--engine E]\n"
+        "  fit MODEL --gpu G [--gpus N] [--quant Q] [--ctx N] [--seqs N] [--engine E]\n"
         "          [--kv-dtype T] [--gpu-util F] [--json]\n"
         "                                                memory budget per GPU; exit 0 fits, 1 does not\n"
         "  plan --gpu G [--gpus N] [--json] -- ENGINE COMMAND LINE...\n"
@@ -45,7 +45,7 @@ static void usage(FILE *f) {
         "                                                argv (Ollama: OLLAMA_* from the environment), then fit\n"
         "  max-context MODEL --gpu G [fit options]       longest context that fits\n"
         "  min-gpus MODEL --gpu G [fit options]          fewest GPUs (tensor parallel) that fit\n"
-        "  pick --gpu G [--gpus N] [--users N] [--ctx N] [--min-tps T] [--max-ppl-delta X]\n"
+        "  pick --gpu G [--gpus N] [--seqs N] [--ctx N] [--min-tps T] [--max-ppl-delta X]\n"
         "          [--license-use commercial,mau=N,revenue=USD,eu,multimodal,redistribute,train]\n"
         "          [--origin-exclude CC,..] [--origin-require CC,..|EU] [--task T,..] [--engine E] [--json]\n"
         "                                                rank the table's models for a deployment\n"
@@ -143,7 +143,7 @@ static int parse_pos(const char *flag, const char *v, double max, double *out) {
 /* argv[i..] -> opts; the first bare word is the model. Returns 0 on a usage error. */
 static int parse(int argc, char **argv, int i, opts *o) {
     memset(o, 0, sizeof *o);
-    o->seqs = 1; o->batch = 1; o->kv_dtype = "f16";
+    o->kv_dtype = "f16";
     for (; i < argc; ++i) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--json")) o->json = 1;
@@ -152,11 +152,13 @@ static int parse(int argc, char **argv, int i, opts *o) {
         else if (!strcmp(a, "--quant")) { if (!v) goto missing; o->quant = v; ++i; }
         else if (!strcmp(a, "--kv-dtype")) { if (!v) goto missing; o->kv_dtype = v; ++i; }
         else if (!strcmp(a, "--ctx")) { if (!parse_u64(a, v, &o->ctx)) return 0; ++i; }
-        else if (!strcmp(a, "--seqs")) { if (!parse_u64(a, v, &o->seqs)) return 0; ++i; }
-        else if (!strcmp(a, "--batch")) { if (!parse_u64(a, v, &o->batch)) return 0; ++i; }
+        /* --users and --batch: the old spellings of --seqs */
+        else if (!strcmp(a, "--seqs") || !strcmp(a, "--users") || !strcmp(a, "--batch")) {
+            if (!parse_u64(a, v, &o->seqs)) return 0;
+            ++i;
+        }
         else if (!strcmp(a, "--prompt")) { if (!parse_u64(a, v, &o->prompt)) return 0; ++i; }
         else if (!strcmp(a, "--gpus")) { if (!parse_u64(a, v, &o->gpus)) return 0; ++i; }
-        else if (!strcmp(a, "--users")) { if (!parse_u64(a, v, &o->users)) return 0; ++i; }
         else if (!strcmp(a, "--mau")) { if (!parse_u64(a, v, &o->mau)) return 0; ++i; }
         else if (!strcmp(a, "--mau-at-release")) { if (!parse_u64(a, v, &o->mau_at_release)) return 0; ++i; }
         else if (!strcmp(a, "--bytes")) { if (!parse_u64(a, v, &o->bytes)) return 0; ++i; }
@@ -343,7 +345,7 @@ static int cmd_kv(const opts *o, const llmsize_model *m) {
     if (!o->ctx) { fprintf(stderr, "llmsize: kv needs --ctx N\n"); return 2; }
     if (llmsize_find_kv_dtype(o->kv_dtype, &d) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_KV_DTYPES, "KV dtype", o->kv_dtype);
     if (o->seqs > 0xFFFFFFFFull) { fprintf(stderr, "llmsize: --seqs too large\n"); return 2; }
-    st = llmsize_kv_bytes(m, o->ctx, (uint32_t)o->seqs, d, &kv);
+    st = llmsize_kv_bytes(m, o->ctx, o->seqs ? (uint32_t)o->seqs : 1u, d, &kv);
     if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
     if (o->json) printf("{\"model\": \"%s\", \"context\": %llu, \"seqs\": %llu, \"kv_dtype\": \"%s\", \"kv_bytes\": %llu}\n",
                         m->id, o->ctx, o->seqs, llmsize_kv_dtype_name(d), (unsigned long long)kv);
@@ -370,9 +372,9 @@ static int cmd_speed(const opts *o, const llmsize_model *m) {
         return 2;
     }
     if (llmsize_find_kv_dtype(o->kv_dtype, &d) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_KV_DTYPES, "KV dtype", o->kv_dtype);
-    if (o->batch > 1000000ull) { fprintf(stderr, "llmsize: --batch too large\n"); return 2; }
+    if (o->seqs > 1000000ull) { fprintf(stderr, "llmsize: --seqs too large\n"); return 2; }
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = f; q.accel = a; q.kv_dtype = d; q.context = o->ctx; q.batch = (uint32_t)o->batch;
+    q.model = m; q.format = f; q.accel = a; q.kv_dtype = d; q.context = o->ctx; q.seqs = (uint32_t)o->seqs;
     q.prompt = o->prompt;
     st = llmsize_speed(&q, &s);
     if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
@@ -422,10 +424,10 @@ static int plan_from_opts(const opts *o, const llmsize_model *m, llmsize_plan *p
         llmsize_format_for(&r, e, &p->format);
     }
     if (llmsize_find_kv_dtype(o->kv_dtype, &d) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_KV_DTYPES, "KV dtype", o->kv_dtype); return 0; }
-    if (o->gpus > 4096 || o->users > 1000000) { fprintf(stderr, "llmsize: --gpus / --users too large\n"); return 0; }
+    if (o->gpus > 4096 || o->seqs > 1000000) { fprintf(stderr, "llmsize: --gpus / --seqs too large\n"); return 0; }
     p->kv_dtype = d;
     p->tp = (uint32_t)o->gpus;
-    p->seqs = (uint32_t)o->users;
+    p->seqs = (uint32_t)o->seqs;
     p->context = o->ctx;
     p->mem_fraction = o->gpu_util;
     return 1;
@@ -483,30 +485,29 @@ static void print_fit_human(const llmsize_plan *p, const llmsize_plan_result *r)
     printf("\n");
 }
 
-static void print_fit_json(const llmsize_plan *p, const llmsize_plan_result *r, uint32_t max_users,
+/* Every field of the result, named and typed by the library (llmsize_plan_result_field). */
+static void print_fit_json(const llmsize_plan *p, const llmsize_plan_result *r, uint32_t max_seqs,
                            const llmsize_suggestion *sg) {
     char id[32];
+    size_t i;
     printf("{");
     json_str("model", p->model->id, 1); json_str("format", primary(p->format->id, id, sizeof id), 1);
-    json_str("gpu", p->accel->id, 1); json_str("engine", llmsize_engine_at(p->engine)->id, 1);
-    printf("\"fits\": %s, \"tight\": %s, \"refused\": %s, ", r->fits ? "true" : "false", r->tight ? "true" : "false",
-           r->refused ? "true" : "false");
-    json_num_field("gpus", r->gpus, 1); json_num_field("context", r->context, 1); json_num_field("users", r->seqs, 1);
-    json_num_field("weight_bytes", r->weight_bytes, 1); json_num_field("kv_bytes", r->kv_bytes, 1);
-    json_num_field("activation_bytes", r->activation_bytes, 1); json_num_field("overhead_bytes", r->overhead_bytes, 1);
-    json_num_field("total_bytes", r->total_bytes, 1); json_num_field("usable_bytes", r->usable_bytes, 1);
-    printf("\"headroom_bytes\": %lld, ", (long long)r->headroom_bytes);
-    json_num_field("host_weight_bytes", r->host_weight_bytes, 1); json_num_field("host_kv_bytes", r->host_kv_bytes, 1);
-    json_num_field("kv_pool_bytes", r->kv_pool_bytes, 1); json_num_field("kv_capacity_tokens", r->kv_capacity_tokens, 1);
-    json_num_field("kv_blocks", r->kv_blocks, 1);
-    printf("\"max_concurrency\": %.4f, ", r->max_concurrency);
-    json_num_field("max_context", r->max_context, 1); json_num_field("max_users", max_users, 1);
-    json_num_field("refusal_needed", r->refusal_needed, 1); json_num_field("refusal_available", r->refusal_available, 1);
-    printf("\"decode_tps\": %.2f", r->decode_tps);
+    json_str("gpu", p->accel->id, 1); json_str("engine", llmsize_engine_name(p->engine), 1);
+    for (i = 0; i < llmsize_plan_result_field_count(); ++i) {
+        const llmsize_field *f = llmsize_plan_result_field(i);
+        printf("\"%s\": ", f->name);
+        switch (f->kind) {
+        case LLMSIZE_FIELD_BOOL: printf("%s, ", llmsize_field_u64(r, f) ? "true" : "false"); break;
+        case LLMSIZE_FIELD_I64: printf("%lld, ", (long long)(int64_t)llmsize_field_u64(r, f)); break;
+        case LLMSIZE_FIELD_F64: printf("%.4f, ", llmsize_field_f64(r, f)); break;
+        default: printf("%llu, ", (unsigned long long)llmsize_field_u64(r, f)); break;
+        }
+    }
+    json_num_field("max_seqs", max_seqs, sg != NULL);
     if (sg) {
-        printf(", \"suggestion\": {");
+        printf("\"suggestion\": {");
         json_str("format", sg->format ? primary(sg->format->id, id, sizeof id) : "", 1);
-        json_num_field("gpus", sg->gpus, 1); json_num_field("context", sg->context, 1); json_num_field("users", sg->seqs, 0);
+        json_num_field("gpus", sg->gpus, 1); json_num_field("context", sg->context, 1); json_num_field("seqs", sg->seqs, 0);
         printf("}");
     }
     printf("}\n");
@@ -516,23 +517,23 @@ static void print_fit_json(const llmsize_plan *p, const llmsize_plan_result *r, 
 static int run_fit(const opts *o, const llmsize_plan *p) {
     llmsize_plan_result r;
     llmsize_suggestion sg;
-    uint32_t max_users = 0;
+    uint32_t max_seqs = 0;
     llmsize_status st = llmsize_plan_fit(p, &r);
     char id[32];
     if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
-    llmsize_plan_max_seqs(p, &max_users);
+    llmsize_plan_max_seqs(p, &max_seqs);
     memset(&sg, 0, sizeof sg);
     if (!r.fits) llmsize_plan_suggest(p, &sg);
-    if (o->json) { print_fit_json(p, &r, max_users, r.fits ? NULL : &sg); return r.fits ? 0 : 1; }
+    if (o->json) { print_fit_json(p, &r, max_seqs, r.fits ? NULL : &sg); return r.fits ? 0 : 1; }
     print_fit_human(p, &r);
-    printf("  max users at this context: %u\n", max_users);
+    printf("  max sequences at this context: %u\n", max_seqs);
     if (!r.fits) {
         printf("  what would fit instead (one change each):\n");
         if (sg.format) printf("    format  %s (quality loss %.2f %% %s)\n", primary(sg.format->id, id, sizeof id),
                               sg.format_quality.loss_pct, metric_word[sg.format_quality.metric & 3]);
         if (sg.gpus) printf("    GPUs    %u x %s\n", sg.gpus, p->accel->name);
         if (sg.context) printf("    context %llu tokens\n", (unsigned long long)sg.context);
-        if (sg.seqs) printf("    users   %u\n", sg.seqs);
+        if (sg.seqs) printf("    seqs    %u\n", sg.seqs);
         if (!sg.format && !sg.gpus && !sg.context && !sg.seqs) printf("    nothing in reach on this hardware\n");
     }
     return r.fits ? 0 : 1;
@@ -721,8 +722,8 @@ static int cmd_pick(const opts *o) {
         fprintf(stderr, "llmsize: --task: one or more of chat,code,reasoning,multilingual,vision,long-context,embedding\n");
         return 2;
     }
-    if (o->gpus > 4096 || o->users > 1000000) { fprintf(stderr, "llmsize: --gpus / --users too large\n"); return 2; }
-    q.engine = e; q.n_accel = (uint32_t)o->gpus; q.users = (uint32_t)o->users; q.context = o->ctx; q.min_tps = o->min_tps;
+    if (o->gpus > 4096 || o->seqs > 1000000) { fprintf(stderr, "llmsize: --gpus / --seqs too large\n"); return 2; }
+    q.engine = e; q.n_accel = (uint32_t)o->gpus; q.seqs = (uint32_t)o->seqs; q.context = o->ctx; q.min_tps = o->min_tps;
     q.max_loss_pct = o->max_loss; q.quality_metric = o->max_loss > 0 ? LLMSIZE_METRIC_PPL : LLMSIZE_METRIC_NONE;
     q.use = o->license_use ? &use : NULL; q.origin_exclude = o->origin_exclude; q.origin_require = o->origin_require;
     if ((st = llmsize_select(&q, c, sizeof c / sizeof c[0], &n, &good)) != LLMSIZE_OK) {

@@ -12,7 +12,7 @@ typedef struct node { const char *name, *accel; unsigned count, free; } node;
 typedef struct deployment {
     const char *name, *model, *format, *engine;
     unsigned long long context;
-    unsigned users, replicas;
+    unsigned seqs, replicas;
     unsigned gpus_each;        /* set by plan(): accelerators one replica needs          */
     unsigned long long bytes;  /* per-accelerator need, for ordering                     */
 } deployment;
@@ -45,7 +45,7 @@ static unsigned gpus_needed(const deployment *d, const char *accel, unsigned lon
         return 0;
     p.engine = e;
     p.context = d->context;
-    p.seqs = d->users;
+    p.seqs = d->seqs;
     if (llmsize_plan_min_gpus(&p, 8u, &n) != LLMSIZE_OK) return 0;
     p.tp = n;
     if (llmsize_plan_fit(&p, &r) == LLMSIZE_OK) *bytes = r.total_bytes;

@@ -35,7 +35,7 @@ def test_same_numbers_as_c(row):
     if int(row[6]):
         assert m.kv_bytes(8192, seqs=2) == int(row[6])
     if int(row[7]) == 0:
-        fit = m.fit("h100-sxm", format=fmt, engine=engine, context=8192, users=2)
+        fit = m.fit("h100-sxm", format=fmt, engine=engine, context=8192, seqs=2)
         assert fit.fits == bool(int(row[8]))
         assert fit.total_bytes == int(row[9])
         assert fit.usable_bytes == int(row[10])
@@ -44,7 +44,7 @@ def test_same_numbers_as_c(row):
         assert fit.decode_tps == pytest.approx(float(row[13]), abs=1e-6)
     else:
         with pytest.raises(llmsize.Error):
-            m.fit("h100-sxm", format=fmt, engine=engine, context=8192, users=2)
+            m.fit("h100-sxm", format=fmt, engine=engine, context=8192, seqs=2)
 
 
 def test_lookups_and_rows():
@@ -86,7 +86,7 @@ def test_bad_arguments_raise_value_errors():
     with pytest.raises(llmsize.InvalidArgumentError):
         m.fit("h100", gpus=3)  # 3 cannot split 32 heads
     with pytest.raises(ValueError):
-        m.fit("h100", users=-2)
+        m.fit("h100", seqs=-2)
     with pytest.raises(llmsize.InvalidArgumentError):
         llmsize.Use(mau=-1)._c()
     with pytest.raises(llmsize.UnsupportedError):
@@ -163,7 +163,7 @@ def test_plan_from_args():
     assert f.model == "llama-3.1-70b" and f.gpus == 2 and f.context == 32000
     o = llmsize.plan_from_args(["ollama", "run", "llama3.1:8b"], "rtx-4090",
                                env={"OLLAMA_NUM_PARALLEL": "2", "OLLAMA_CONTEXT_LENGTH": "8192"})
-    assert o.engine == "ollama" and o.users == 2 and o.context == 8192 and o.fits
+    assert o.engine == "ollama" and o.seqs == 2 and o.context == 8192 and o.fits
     with pytest.raises(llmsize.ParseError) as e:
         llmsize.plan_from_args(["llama-server", "-m", "x-Q4_K_M.gguf", "-c", "32k"], "h100")
     assert e.value.flag == "-c"
@@ -172,7 +172,7 @@ def test_plan_from_args():
 
 
 def test_select_is_deterministic_and_explains():
-    kw = dict(users=10, context=8192, engine="sglang", origin_require="EU", tasks=["multilingual"], min_tps=10)
+    kw = dict(seqs=10, context=8192, engine="sglang", origin_require="EU", tasks=["multilingual"], min_tps=10)
     a, b = llmsize.select("dgx-spark", **kw), llmsize.select("dgx-spark", **kw)
     assert a == b and a.candidates
     assert all(c.rejected == llmsize.Reject.NONE and c.format for c in a.candidates)

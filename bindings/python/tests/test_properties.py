@@ -46,10 +46,10 @@ def test_kv_bytes_is_an_int_or_a_documented_error(mid, context, seqs, dtype):
 @given(st.sampled_from(MODELS), st.sampled_from(["h100", "rtx-4090", "l4", "nope"]),
        st.sampled_from(["bf16", "fp8", "Q4_K_M", "awq", "Q9_Z"]), st.sampled_from(["vllm", "sglang", "llamacpp", "ollama", None]),
        ints, ints, ints, floats)
-def test_fit_never_crashes(mid, gpu, fmt, engine, gpus, context, users, util):
+def test_fit_never_crashes(mid, gpu, fmt, engine, gpus, context, seqs, util):
     m = llmsize.model(mid)
     try:
-        f = m.fit(gpu, fmt, engine=engine, gpus=gpus, context=context, users=users, gpu_util=util)
+        f = m.fit(gpu, fmt, engine=engine, gpus=gpus, context=context, seqs=seqs, gpu_util=util)
     except DOCUMENTED:
         return
     assert isinstance(f.fits, bool)

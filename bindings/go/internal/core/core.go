@@ -120,10 +120,10 @@ typedef long long swig_type_90;
 typedef long long swig_type_91;
 typedef long long swig_type_92;
 typedef long long swig_type_93;
-typedef long long swig_type_94;
-typedef _gostring_ swig_type_95;
+typedef _gostring_ swig_type_94;
+typedef long long swig_type_95;
 typedef _gostring_ swig_type_96;
-typedef _gostring_ swig_type_97;
+typedef long long swig_type_97;
 typedef _gostring_ swig_type_98;
 typedef _gostring_ swig_type_99;
 typedef _gostring_ swig_type_100;
@@ -131,86 +131,86 @@ typedef _gostring_ swig_type_101;
 typedef _gostring_ swig_type_102;
 typedef _gostring_ swig_type_103;
 typedef _gostring_ swig_type_104;
-typedef long long swig_type_105;
+typedef _gostring_ swig_type_105;
 typedef _gostring_ swig_type_106;
 typedef _gostring_ swig_type_107;
-typedef _gostring_ swig_type_108;
+typedef long long swig_type_108;
 typedef _gostring_ swig_type_109;
 typedef _gostring_ swig_type_110;
 typedef _gostring_ swig_type_111;
 typedef _gostring_ swig_type_112;
 typedef _gostring_ swig_type_113;
 typedef _gostring_ swig_type_114;
-typedef long long swig_type_115;
-typedef long long swig_type_116;
+typedef _gostring_ swig_type_115;
+typedef _gostring_ swig_type_116;
 typedef _gostring_ swig_type_117;
-typedef _gostring_ swig_type_118;
-typedef _gostring_ swig_type_119;
-typedef long long swig_type_120;
+typedef long long swig_type_118;
+typedef long long swig_type_119;
+typedef _gostring_ swig_type_120;
 typedef _gostring_ swig_type_121;
 typedef _gostring_ swig_type_122;
 typedef long long swig_type_123;
 typedef _gostring_ swig_type_124;
-typedef long long swig_type_125;
+typedef _gostring_ swig_type_125;
 typedef long long swig_type_126;
 typedef _gostring_ swig_type_127;
-typedef _gostring_ swig_type_128;
-typedef _gostring_ swig_type_129;
+typedef long long swig_type_128;
+typedef long long swig_type_129;
 typedef _gostring_ swig_type_130;
 typedef _gostring_ swig_type_131;
-typedef long long swig_type_132;
+typedef _gostring_ swig_type_132;
 typedef _gostring_ swig_type_133;
 typedef _gostring_ swig_type_134;
-typedef _gostring_ swig_type_135;
+typedef long long swig_type_135;
 typedef _gostring_ swig_type_136;
 typedef _gostring_ swig_type_137;
 typedef _gostring_ swig_type_138;
-typedef long long swig_type_139;
+typedef _gostring_ swig_type_139;
 typedef _gostring_ swig_type_140;
 typedef _gostring_ swig_type_141;
-typedef _gostring_ swig_type_142;
+typedef long long swig_type_142;
 typedef _gostring_ swig_type_143;
 typedef _gostring_ swig_type_144;
-typedef long long swig_type_145;
-typedef long long swig_type_146;
-typedef long long swig_type_147;
+typedef _gostring_ swig_type_145;
+typedef _gostring_ swig_type_146;
+typedef _gostring_ swig_type_147;
 typedef long long swig_type_148;
 typedef long long swig_type_149;
 typedef long long swig_type_150;
-typedef _gostring_ swig_type_151;
-typedef _gostring_ swig_type_152;
-typedef _gostring_ swig_type_153;
-typedef long long swig_type_154;
-typedef long long swig_type_155;
-typedef long long swig_type_156;
+typedef long long swig_type_151;
+typedef long long swig_type_152;
+typedef long long swig_type_153;
+typedef _gostring_ swig_type_154;
+typedef _gostring_ swig_type_155;
+typedef _gostring_ swig_type_156;
 typedef long long swig_type_157;
 typedef long long swig_type_158;
 typedef long long swig_type_159;
 typedef long long swig_type_160;
-typedef _gostring_ swig_type_161;
-typedef _gostring_ swig_type_162;
+typedef long long swig_type_161;
+typedef long long swig_type_162;
 typedef long long swig_type_163;
-typedef long long swig_type_164;
-typedef long long swig_type_165;
+typedef _gostring_ swig_type_164;
+typedef _gostring_ swig_type_165;
 typedef long long swig_type_166;
 typedef long long swig_type_167;
-typedef _gostring_ swig_type_168;
+typedef long long swig_type_168;
 typedef long long swig_type_169;
 typedef long long swig_type_170;
 typedef long long swig_type_171;
 typedef long long swig_type_172;
 typedef long long swig_type_173;
-typedef long long swig_type_174;
+typedef _gostring_ swig_type_174;
 typedef long long swig_type_175;
 typedef long long swig_type_176;
 typedef long long swig_type_177;
-typedef _gostring_ swig_type_178;
+typedef long long swig_type_178;
 typedef long long swig_type_179;
 typedef long long swig_type_180;
 typedef long long swig_type_181;
 typedef long long swig_type_182;
 typedef long long swig_type_183;
-typedef long long swig_type_184;
+typedef _gostring_ swig_type_184;
 typedef long long swig_type_185;
 typedef long long swig_type_186;
 typedef long long swig_type_187;
@@ -222,12 +222,12 @@ typedef long long swig_type_192;
 typedef long long swig_type_193;
 typedef long long swig_type_194;
 typedef long long swig_type_195;
-typedef _gostring_ swig_type_196;
-typedef _gostring_ swig_type_197;
-typedef _gostring_ swig_type_198;
-typedef _gostring_ swig_type_199;
-typedef _gostring_ swig_type_200;
-typedef _gostring_ swig_type_201;
+typedef long long swig_type_196;
+typedef long long swig_type_197;
+typedef long long swig_type_198;
+typedef long long swig_type_199;
+typedef long long swig_type_200;
+typedef long long swig_type_201;
 typedef _gostring_ swig_type_202;
 typedef _gostring_ swig_type_203;
 typedef _gostring_ swig_type_204;
@@ -238,1025 +238,1021 @@ typedef _gostring_ swig_type_208;
 typedef _gostring_ swig_type_209;
 typedef _gostring_ swig_type_210;
 typedef _gostring_ swig_type_211;
-typedef long long swig_type_212;
+typedef _gostring_ swig_type_212;
 typedef _gostring_ swig_type_213;
-typedef long long swig_type_214;
+typedef _gostring_ swig_type_214;
 typedef _gostring_ swig_type_215;
-typedef long long swig_type_216;
+typedef _gostring_ swig_type_216;
 typedef _gostring_ swig_type_217;
 typedef long long swig_type_218;
 typedef _gostring_ swig_type_219;
-typedef _gostring_ swig_type_220;
-typedef long long swig_type_221;
+typedef long long swig_type_220;
+typedef _gostring_ swig_type_221;
 typedef long long swig_type_222;
-typedef long long swig_type_223;
-typedef _gostring_ swig_type_224;
+typedef _gostring_ swig_type_223;
+typedef long long swig_type_224;
 typedef _gostring_ swig_type_225;
-typedef long long swig_type_226;
+typedef _gostring_ swig_type_226;
 typedef long long swig_type_227;
 typedef long long swig_type_228;
 typedef long long swig_type_229;
-typedef long long swig_type_230;
-typedef long long swig_type_231;
+typedef _gostring_ swig_type_230;
+typedef _gostring_ swig_type_231;
 typedef long long swig_type_232;
 typedef long long swig_type_233;
 typedef long long swig_type_234;
-typedef _gostring_ swig_type_235;
+typedef long long swig_type_235;
 typedef long long swig_type_236;
 typedef long long swig_type_237;
-typedef _gostring_ swig_type_238;
-typedef _gostring_ swig_type_239;
+typedef long long swig_type_238;
+typedef long long swig_type_239;
 typedef long long swig_type_240;
 typedef _gostring_ swig_type_241;
 typedef long long swig_type_242;
-typedef _gostring_ swig_type_243;
+typedef long long swig_type_243;
 typedef _gostring_ swig_type_244;
 typedef _gostring_ swig_type_245;
-typedef _gostring_ swig_type_246;
-typedef long long swig_type_247;
-typedef _gostring_ swig_type_248;
-typedef long long swig_type_249;
-typedef long long swig_type_250;
-typedef long long swig_type_251;
-typedef _goslice_ swig_type_252;
+typedef long long swig_type_246;
+typedef _gostring_ swig_type_247;
+typedef long long swig_type_248;
+typedef _gostring_ swig_type_249;
+typedef _gostring_ swig_type_250;
+typedef _gostring_ swig_type_251;
+typedef _gostring_ swig_type_252;
 typedef long long swig_type_253;
 typedef _gostring_ swig_type_254;
-typedef _gostring_ swig_type_255;
-extern void _wrap_Swig_free_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_Swig_malloc_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_intgo _wrap_LLMSIZE_OK_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_NULL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_CAPACITY_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_PARSE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_STATUS_COUNT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_TIED_EMBED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_QKV_BIAS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_O_BIAS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_MLP_BIAS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_NORM_BIAS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_FUSED_QKV_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_SHARED_GATE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_ATTN_GATE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_MTP_EMBED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_ENCODER_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_TEXT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_IMAGE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_AUDIO_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_VIDEO_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_CHAT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_CODE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_REASONING_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_VISION_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_SPEECH_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_RERANK_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TERM_YES_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TERM_NO_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ATTN_FULL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ATTN_SLIDING_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_llmsize_dims_vocab_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_hidden_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_layers_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_heads_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_kv_heads_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_head_dim_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_ffn_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_max_ctx_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_dims_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_dims_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_attn_layout_kind_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_attn_layout_window_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_attn_layout_global_every_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_attn_layout_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_attn_layout_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_q_lora_rank_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_kv_lora_rank_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_qk_nope_dim_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_qk_rope_dim_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_v_head_dim_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_mla_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_mla_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_full_every_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_k_heads_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_v_heads_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_k_dim_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_v_dim_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_linear_attn_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_linear_attn_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_experts_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_active_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_expert_ffn_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_shared_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_shared_ffn_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_dense_first_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_every_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_moe_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_moe_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_extra_norms_per_layer_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_extra_mtp_layers_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_1 _wrap_llmsize_extra_vision_params_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_extra_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_extra_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_HEAD_LM_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_NONE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_POOLER_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_MLM_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_COUNT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_llmsize_encoder_head_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_labels_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_positions_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_token_types_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_mel_bins_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_audio_positions_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_decoder_layers_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_encoder_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_encoder_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_2 _wrap_llmsize_model_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_3 _wrap_llmsize_model_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_4 _wrap_llmsize_model_family_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_5 _wrap_llmsize_model_developer_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_6 _wrap_llmsize_model_country_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_7 _wrap_llmsize_model_released_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_8 _wrap_llmsize_model_license_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_9 _wrap_llmsize_model_hf_repos_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_10 _wrap_llmsize_model_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_modalities_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_flags_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_tasks_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_data_disclosed_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_dims_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_attn_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_mla_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_linear_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_moe_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_extra_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_enc_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_11 _wrap_llmsize_model_published_params_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_12 _wrap_llmsize_model_published_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_13 _wrap_llmsize_model_checkpoint_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_14 _wrap_llmsize_model_checkpoint_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_15 _wrap_llmsize_model_checkpoint_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_model_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_model_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_VISION_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_MTP_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_94c3980bcfa144e5(void);
-extern swig_voidp _wrap_llmsize_params_by_component_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_16 _wrap_llmsize_params_text_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_17 _wrap_llmsize_params_total_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_18 _wrap_llmsize_params_active_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_params_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_params_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FMT_FLOAT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FMT_GGUF_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FMT_GPU_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_Q_ATTN_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_Q_FFN_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_Q_EXPERTS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_Q_EMBED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_Q_LM_HEAD_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_BF16_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP8_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP4_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_INT8_core_94c3980bcfa144e5(void);
-extern swig_type_19 _wrap_llmsize_format_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_20 _wrap_llmsize_format_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_kind_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_code_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_bits_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_group_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_group_rows_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_group_bits_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_row_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_col_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_tensor_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_quantizes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_other_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_compute_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_21 _wrap_llmsize_format_notes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_22 _wrap_llmsize_format_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_format_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_format_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_KV_F16_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_KV_F32_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_KV_FP8_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q8_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q5_1_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q5_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q4_1_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q4_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_KV_IQ4_NL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_KV_NVFP4_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_94c3980bcfa144e5(void);
-extern swig_type_23 _wrap_llmsize_kv_dtype_info_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_24 _wrap_llmsize_kv_dtype_info_aliases_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_info_block_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_kv_dtype_info_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_kv_dtype_info_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_HW_DATACENTER_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HW_CONSUMER_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HW_APPLE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HW_UNIFIED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HW_CPU_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_94c3980bcfa144e5(void);
-extern swig_type_25 _wrap_llmsize_accel_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_26 _wrap_llmsize_accel_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_27 _wrap_llmsize_accel_vendor_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_28 _wrap_llmsize_accel_aliases_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_29 _wrap_llmsize_accel_mem_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_accel_usable_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_accel_hw_class_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_accel_bw_gbs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_accel_bf16_tflops_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_accel_fp8_tflops_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_accel_fp4_tflops_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_accel_int8_tops_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_30 _wrap_llmsize_accel_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_31 _wrap_llmsize_accel_memory_options_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_accel_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_accel_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_efficiency_hw_class_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_expected_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_low_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_high_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_32 _wrap_llmsize_efficiency_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_efficiency_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_efficiency_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_voidp _wrap_llmsize_weights_by_component_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_33 _wrap_llmsize_weights_total_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_34 _wrap_llmsize_weights_active_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_35 _wrap_llmsize_weights_file_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_weights_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_weights_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FILE_GGUF_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_F32_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_F16_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_1_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_2_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_3_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q5_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q5_1_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q8_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q8_1_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q2_K_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q3_K_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_K_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q5_K_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q6_K_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q8_K_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_S_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_S_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_S_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I8_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I16_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I32_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I64_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_F64_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_M_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_BF16_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_TQ1_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_TQ2_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_MXFP4_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_94c3980bcfa144e5(void);
-extern swig_type_36 _wrap_llmsize_ggml_type_info_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_ggml_type_info_block_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_ggml_type_info_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_ggml_type_info_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FT_F32_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_F16_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_BF16_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_1_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_1_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q8_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_S_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_S_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_M_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_L_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_S_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_M_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_S_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_M_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q6_K_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_S_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_M_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_S_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_M_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ1_S_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ1_M_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ4_NL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ4_XS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_TQ1_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_TQ2_0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FT_COUNT_core_94c3980bcfa144e5(void);
-extern swig_voidp _wrap_llmsize_gguf_mix_tensors_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_voidp _wrap_llmsize_gguf_mix_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_gguf_mix_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_gguf_mix_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_kind_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_version_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_37 _wrap_llmsize_file_info_n_tensors_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_38 _wrap_llmsize_file_info_n_metadata_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_39 _wrap_llmsize_file_info_header_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_40 _wrap_llmsize_file_info_needed_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_params_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_41 _wrap_llmsize_file_info_other_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_file_type_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_has_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_42 _wrap_llmsize_file_info_arch_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_43 _wrap_llmsize_file_info_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_mix_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_file_info_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_file_info_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_request_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_request_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_request_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_request_n_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_request_kv_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_44 _wrap_llmsize_speed_request_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_45 _wrap_llmsize_speed_request_prompt_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_46 _wrap_llmsize_speed_request_gen_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_request_batch_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_speed_request_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_speed_request_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_low_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_high_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_total_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_ttft_s_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_e2e_s_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_47 _wrap_llmsize_speed_result_bytes_per_step_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_compute_bound_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_speed_result_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_speed_result_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_fit_request_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_fit_request_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_fit_request_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_n_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_48 _wrap_llmsize_fit_request_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_kv_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_49 _wrap_llmsize_fit_request_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_tight_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_fit_request_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_fit_request_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_result_fits_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_result_tight_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_50 _wrap_llmsize_fit_result_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_51 _wrap_llmsize_fit_result_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_52 _wrap_llmsize_fit_result_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_53 _wrap_llmsize_fit_result_total_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_54 _wrap_llmsize_fit_result_usable_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_55 _wrap_llmsize_fit_result_headroom_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_56 _wrap_llmsize_fit_result_activation_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_fit_result_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_fit_result_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_METRIC_NONE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_PPL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_NATIVE_core_94c3980bcfa144e5(void);
-extern swig_type_57 _wrap_llmsize_quality_row_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_row_metric_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_58 _wrap_llmsize_quality_row_family_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_59 _wrap_llmsize_quality_row_ref_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_quality_row_ref_params_b_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_quality_row_loss_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_quality_row_kld_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_row_primary_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_60 _wrap_llmsize_quality_row_benchmark_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_61 _wrap_llmsize_quality_row_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_quality_row_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_quality_row_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_CONF_NONE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_REFERENCE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_SCALED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_llmsize_quality_metric_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_confidence_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_quality_loss_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_quality_loss_low_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_quality_loss_high_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_quality_kld_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_quality_ref_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_62 _wrap_llmsize_quality_note_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_quality_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_quality_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_NONE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_VLLM_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_COUNT_core_94c3980bcfa144e5(void);
-extern swig_type_63 _wrap_llmsize_engine_info_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_64 _wrap_llmsize_engine_info_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_65 _wrap_llmsize_engine_info_aliases_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_engine_info_mem_fraction_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_info_block_size_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_info_ctx_pad_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_66 _wrap_llmsize_engine_info_default_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_info_default_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_info_default_ubatch_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_67 _wrap_llmsize_engine_info_default_batched_tokens_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_68 _wrap_llmsize_engine_info_overhead_tp1_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_69 _wrap_llmsize_engine_info_overhead_tpn_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_70 _wrap_llmsize_engine_info_device_reserved_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_71 _wrap_llmsize_engine_info_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_72 _wrap_llmsize_engine_info_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_engine_info_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_engine_info_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_plan_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_engine_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_tp_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_pp_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_dp_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_n_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_73 _wrap_llmsize_plan_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_kv_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_plan_mem_fraction_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_74 _wrap_llmsize_plan_batched_tokens_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_ubatch_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_block_size_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_gpu_layers_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_plan_host_bw_gbs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_flags_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_tight_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_75 _wrap_llmsize_plan_kv_pool_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_weights_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_params_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_plan_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_plan_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_fits_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_tight_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_refused_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_loads_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_76 _wrap_llmsize_plan_result_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_77 _wrap_llmsize_plan_result_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_78 _wrap_llmsize_plan_result_activation_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_79 _wrap_llmsize_plan_result_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_80 _wrap_llmsize_plan_result_total_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_81 _wrap_llmsize_plan_result_usable_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_82 _wrap_llmsize_plan_result_headroom_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_83 _wrap_llmsize_plan_result_host_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_84 _wrap_llmsize_plan_result_host_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_85 _wrap_llmsize_plan_result_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_86 _wrap_llmsize_plan_result_cache_cells_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_87 _wrap_llmsize_plan_result_swa_cells_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_88 _wrap_llmsize_plan_result_kv_pool_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_89 _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_90 _wrap_llmsize_plan_result_kv_blocks_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_plan_result_max_concurrency_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_91 _wrap_llmsize_plan_result_max_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_92 _wrap_llmsize_plan_result_refusal_needed_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_93 _wrap_llmsize_plan_result_refusal_available_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_gpus_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_plan_result_decode_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_plan_result_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_plan_result_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_suggestion_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_suggestion_format_quality_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_suggestion_gpus_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_94 _wrap_llmsize_suggestion_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_suggestion_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_suggestion_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_suggestion_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_GATE_NONE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_DISPLAY_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_94c3980bcfa144e5(void);
-extern swig_type_95 _wrap_llmsize_license_id_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_96 _wrap_llmsize_license_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_97 _wrap_llmsize_license_spdx_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_98 _wrap_llmsize_license_licensor_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_99 _wrap_llmsize_license_version_date_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_100 _wrap_llmsize_license_governing_law_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_101 _wrap_llmsize_license_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_102 _wrap_llmsize_license_confidence_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_osi_approved_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_commercial_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_103 _wrap_llmsize_license_commercial_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_104 _wrap_llmsize_license_commercial_duty_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_105 _wrap_llmsize_license_mau_limit_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_mau_gate_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_106 _wrap_llmsize_license_mau_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_license_revenue_limit_usd_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_revenue_gate_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_107 _wrap_llmsize_license_revenue_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_108 _wrap_llmsize_license_display_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_109 _wrap_llmsize_license_display_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_110 _wrap_llmsize_license_naming_rule_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_111 _wrap_llmsize_license_aup_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_eu_multimodal_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_112 _wrap_llmsize_license_eu_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_outputs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_113 _wrap_llmsize_license_outputs_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_redistribution_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_114 _wrap_llmsize_license_notice_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_license_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_license_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_commercial_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_115 _wrap_llmsize_use_mau_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_116 _wrap_llmsize_use_mau_at_release_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_use_revenue_usd_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_eu_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_multimodal_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_redistribute_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_train_on_outputs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_use_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_use_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_MAU_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_AUP_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_llmsize_finding_about_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_finding_verdict_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_117 _wrap_llmsize_finding_license_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_118 _wrap_llmsize_finding_text_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_119 _wrap_llmsize_finding_clause_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_finding_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_finding_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_result_verdict_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_result_n_reasons_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_result_n_obligations_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_license_result_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_license_result_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_n_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_engine_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_users_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_120 _wrap_llmsize_select_request_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_kv_dtype_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_select_request_min_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_quality_metric_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_select_request_max_loss_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_min_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_use_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_strict_license_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_121 _wrap_llmsize_select_request_origin_exclude_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_122 _wrap_llmsize_select_request_origin_require_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_tasks_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_formats_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_123 _wrap_llmsize_select_request_n_formats_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_tight_pct_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_select_request_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_select_request_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_REJECT_NONE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_TASK_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_LICENSE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_MEMORY_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_QUALITY_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_SPEED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_COUNT_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_candidate_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_candidate_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_candidate_rejected_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_candidate_rank_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_candidate_effective_params_b_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_candidate_score_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_candidate_decode_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_candidate_license_verdict_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_candidate_quality_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_candidate_fit_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_124 _wrap_llmsize_candidate_reason_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_candidate_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_candidate_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_125 _wrap_llmsize_claim_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_claim_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_claim_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_claim_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_126 _wrap_llmsize_claim_check_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_claim_check_bytes_ratio_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_check_bytes_possible_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_check_fits_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_claim_check_max_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_claim_check_tps_ratio_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_check_tps_possible_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_claim_check_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_claim_check_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_127 _wrap_llmsize_hf_family_model_types_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_flags_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_global_every_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_bare_head_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_learned_positions_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_128 _wrap_llmsize_hf_family_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_hf_family_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_hf_family_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_129 _wrap_llmsize_release_repo_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_130 _wrap_llmsize_release_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_131 _wrap_llmsize_release_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_132 _wrap_llmsize_release_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_133 _wrap_llmsize_release_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_release_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_release_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_134 _wrap_llmsize_ollama_tag_tag_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_135 _wrap_llmsize_ollama_tag_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_136 _wrap_llmsize_ollama_tag_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_137 _wrap_llmsize_ollama_tag_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_ollama_tag_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_ollama_tag_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_HOW_ID_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_REPO_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_RELEASE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_DERIVED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_OLLAMA_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_COUNT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_NONE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_NAME_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_RELEASE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_OLLAMA_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_DEFAULT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_COUNT_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_resolution_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolution_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_how_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_format_from_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_138 _wrap_llmsize_resolution_matched_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_139 _wrap_llmsize_resolution_matched_len_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_140 _wrap_llmsize_resolution_source_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_resolution_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_resolution_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_MEMORY_ROW_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_MEMORY_NAMED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_accel_resolution_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_accel_resolution_row_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_accel_resolution_memory_from_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_accel_resolution_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_accel_resolution_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_TABLE_MODELS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_ACCELS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_FORMATS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_LICENSES_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_ENGINES_core_94c3980bcfa144e5(void);
-extern swig_type_141 _wrap_llmsize_version_core_94c3980bcfa144e5(void);
-extern swig_type_142 _wrap_llmsize_data_version_core_94c3980bcfa144e5(void);
-extern swig_type_143 _wrap_llmsize_strerror_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_type_144 _wrap_llmsize_status_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_type_145 _wrap_llmsize_model_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_model_at_core_94c3980bcfa144e5(swig_type_146 arg1);
-extern swig_type_147 _wrap_llmsize_accel_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_accel_at_core_94c3980bcfa144e5(swig_type_148 arg1);
-extern swig_type_149 _wrap_llmsize_format_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_format_at_core_94c3980bcfa144e5(swig_type_150 arg1);
-extern swig_type_151 _wrap_llmsize_kv_dtype_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern uintptr_t _wrap_llmsize_kv_dtype_info_of_core_94c3980bcfa144e5(swig_intgo arg1);
-extern uintptr_t _wrap_llmsize_efficiency_of_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_type_152 _wrap_llmsize_how_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_type_153 _wrap_llmsize_format_from_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_type_154 _wrap_llmsize_release_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_release_at_core_94c3980bcfa144e5(swig_type_155 arg1);
-extern swig_type_156 _wrap_llmsize_ollama_tag_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_ollama_tag_at_core_94c3980bcfa144e5(swig_type_157 arg1);
-extern uintptr_t _wrap_llmsize_checkpoint_format_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_read_file_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_158 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_read_gguf_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_159 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_read_safetensors_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_160 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_file_match_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_model_validate_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_161 _wrap_llmsize_component_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_params_of_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_weight_bytes_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_gguf_mix_of_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_162 _wrap_llmsize_ggml_type_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern uintptr_t _wrap_llmsize_ggml_type_info_of_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_kv_bytes_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_163 arg2, swig_intgo arg3, swig_intgo arg4, swig_voidp arg5);
-extern swig_intgo _wrap_llmsize_activation_bytes_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_164 arg2, swig_type_165 arg3, swig_intgo arg4, swig_voidp arg5);
-extern swig_intgo _wrap_llmsize_speed_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_fit_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_166 _wrap_llmsize_engine_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_engine_at_core_94c3980bcfa144e5(swig_type_167 arg1);
-extern swig_intgo _wrap_llmsize_valid_tp_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_168 _wrap_llmsize_engine_name_core_94c3980bcfa144e5(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_plan_defaults_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_plan_fit_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_plan_max_context_core_94c3980bcfa144e5(uintptr_t arg1, swig_voidp arg2);
-extern swig_intgo _wrap_llmsize_plan_max_seqs_core_94c3980bcfa144e5(uintptr_t arg1, swig_voidp arg2);
-extern swig_intgo _wrap_llmsize_plan_min_gpus_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3);
-extern swig_intgo _wrap_llmsize_plan_best_format_core_94c3980bcfa144e5(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_169 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_largest_model_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, swig_type_170 arg3, uintptr_t arg4, uintptr_t arg5);
-extern swig_intgo _wrap_llmsize_plan_suggest_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_format_runs_on_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_171 _wrap_llmsize_quality_row_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_quality_row_at_core_94c3980bcfa144e5(swig_type_172 arg1);
-extern swig_intgo _wrap_llmsize_quality_of_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_best_format_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_173 arg2, uintptr_t arg3, swig_type_174 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_smallest_format_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_175 arg5, uintptr_t arg6, swig_voidp arg7);
-extern swig_type_176 _wrap_llmsize_license_count_core_94c3980bcfa144e5(void);
-extern uintptr_t _wrap_llmsize_license_at_core_94c3980bcfa144e5(swig_type_177 arg1);
-extern swig_intgo _wrap_llmsize_model_tasks_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_parse_use_core_94c3980bcfa144e5(swig_type_178 arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_license_check_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_license_terms_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4);
-extern swig_intgo _wrap_llmsize_check_claim_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_params_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_params_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_params_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_params_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_weights_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_weights_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_weights_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_weights_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_u64_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_179 _wrap_llmsize_u64_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_u64_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_u64_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_speed_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_speed_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_plan_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_plan_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_suggestion_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_suggestion_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_suggestion_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_suggestion_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_quality_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_quality_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_quality_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_license_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_license_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_license_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_claim_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_claim_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_format_out_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_format_out_quality_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_format_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_format_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_params_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_weights_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_mix_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_mix_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_mix_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_mix_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_gguf_mix_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_180 _wrap_llmsize_params_component_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_181 _wrap_llmsize_weights_component_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_llmsize_mix_tensors_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_182 _wrap_llmsize_mix_bytes_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_activation_get_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_183 arg2, swig_type_184 arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_kv_get_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_185 arg2, swig_intgo arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_speed_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_186 arg6, swig_type_187 arg7, swig_type_188 arg8, swig_intgo arg9);
-extern uintptr_t _wrap_llmsize_plan_make_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_189 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_190 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_191 arg20);
-extern uintptr_t _wrap_llmsize_plan_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_max_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_max_seqs_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_min_gpus_get_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_plan_suggest_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_best_format_get_core_94c3980bcfa144e5(uintptr_t arg1, double arg2);
-extern uintptr_t _wrap_llmsize_quality_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_best_format_get_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_192 arg2);
-extern uintptr_t _wrap_llmsize_use_make_core_94c3980bcfa144e5(swig_intgo arg1, swig_type_193 arg2, swig_type_194 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern uintptr_t _wrap_llmsize_license_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_claim_get_core_94c3980bcfa144e5(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_195 arg4, double arg5);
-extern uintptr_t _wrap_llmsize_model_named_core_94c3980bcfa144e5(swig_type_196 arg1);
-extern uintptr_t _wrap_llmsize_accel_named_core_94c3980bcfa144e5(swig_type_197 arg1);
-extern uintptr_t _wrap_llmsize_format_named_core_94c3980bcfa144e5(swig_type_198 arg1);
-extern uintptr_t _wrap_llmsize_license_named_core_94c3980bcfa144e5(swig_type_199 arg1);
-extern swig_intgo _wrap_llmsize_engine_named_core_94c3980bcfa144e5(swig_type_200 arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_named_core_94c3980bcfa144e5(swig_type_201 arg1);
-extern swig_intgo _wrap_llmsize_resolution_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolution_out_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolution_out_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_out_how_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_out_format_from_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_202 _wrap_llmsize_resolution_out_matched_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_resolution_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_resolution_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_get_core_94c3980bcfa144e5(swig_type_203 arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_default_format_core_94c3980bcfa144e5(swig_type_204 arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_llmsize_accel_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_accel_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_accel_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_accel_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_accel_get_core_94c3980bcfa144e5(swig_type_205 arg1);
-extern uintptr_t _wrap_llmsize_describe_accel_get_core_94c3980bcfa144e5(double arg1, double arg2, double arg3, swig_intgo arg4);
-extern swig_type_206 _wrap_llmsize_names_text_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_names_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_names_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_close_names_core_94c3980bcfa144e5(swig_intgo arg1, swig_type_207 arg2);
-extern swig_intgo _wrap_llmsize_model_result_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_result_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_model_result_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_model_result_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_from_json_core_94c3980bcfa144e5(swig_type_208 arg1);
-extern uintptr_t _wrap_llmsize_license_reason_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_license_obligation_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_llmsize_parse_result_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_parse_result_plan_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_209 _wrap_llmsize_parse_result_model_arg_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_210 _wrap_llmsize_parse_result_quant_arg_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_211 _wrap_llmsize_parse_result_error_flag_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_parse_result_unknown_flags_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_parse_result_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_parse_result_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_212 _wrap_llmsize__split_core_94c3980bcfa144e5(swig_type_213 arg1, swig_voidp arg2, swig_type_214 arg3);
-extern void _wrap_llmsize__copy_core_94c3980bcfa144e5(swig_type_215 arg1, swig_type_216 arg2, swig_type_217 arg3, swig_type_218 arg4);
-extern uintptr_t _wrap_llmsize_parse_args_core_94c3980bcfa144e5(swig_type_219 arg1, swig_type_220 arg2);
-extern swig_intgo _wrap_llmsize_selection_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_221 _wrap_llmsize_selection_n_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_222 _wrap_llmsize_selection_candidates_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_selection_items_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_selection_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_selection_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_run_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_223 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_224 arg13, swig_type_225 arg14, swig_intgo arg15);
-extern uintptr_t _wrap_llmsize_selection_at_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2);
-extern void _wrap_llmsize_selection_free_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_model_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_format_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_accel_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_226 _wrap_llmsize_sweep_row_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_227 _wrap_llmsize_sweep_row_weight_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_228 _wrap_llmsize_sweep_row_kv_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_229 _wrap_llmsize_sweep_row_activation_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_230 _wrap_llmsize_sweep_row_overhead_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_231 _wrap_llmsize_sweep_row_total_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_232 _wrap_llmsize_sweep_row_usable_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_233 _wrap_llmsize_sweep_row_headroom_bytes_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_234 _wrap_llmsize_sweep_row_max_context_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern double _wrap_llmsize_sweep_row_decode_tps_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_fits_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_tight_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_sweep_row_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_sweep_row_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_235 _wrap_llmsize_sweep_bad_name_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_236 _wrap_llmsize_sweep_n_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_sweep_rows_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_sweep_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_sweep_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_237 _wrap_llmsize__count_core_94c3980bcfa144e5(swig_type_238 arg1);
-extern void _wrap_llmsize__nth_core_94c3980bcfa144e5(swig_type_239 arg1, swig_type_240 arg2, swig_type_241 arg3, swig_type_242 arg4);
-extern uintptr_t _wrap_llmsize_sweep_run_core_94c3980bcfa144e5(swig_type_243 arg1, swig_type_244 arg2, swig_type_245 arg3, swig_type_246 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_247 _wrap_llmsize_sweep_row_size_core_94c3980bcfa144e5(void);
-extern swig_type_248 _wrap_llmsize_blob_data_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_type_249 _wrap_llmsize_blob_size_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_blob_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_blob_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_sweep_bytes_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_sweep_data_core_94c3980bcfa144e5(uintptr_t arg1);
-extern void _wrap_llmsize_sweep_free_core_94c3980bcfa144e5(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FLAT_FITS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_TIGHT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_REFUSED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_LOADS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_KV_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_TOTAL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_USABLE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_SEQS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_GPUS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_94c3980bcfa144e5(void);
-extern swig_intgo _wrap_LLMSIZE_FLAT_N_core_94c3980bcfa144e5(void);
-extern swig_type_250 _wrap_llmsize__bits_core_94c3980bcfa144e5(double arg1);
-extern swig_intgo _wrap_llmsize_plan_fit_flat_core_94c3980bcfa144e5(uintptr_t arg1, swig_intgo arg2, swig_type_251 arg3, swig_intgo arg4, swig_type_252 arg5);
-extern uintptr_t _wrap_llmsize_prepared_plan_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_prepared_weights_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_prepared_params_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_prepared_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_prepared_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_prepare_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_prepared_plan_core_94c3980bcfa144e5(uintptr_t arg1);
-extern void _wrap_llmsize_prepared_free_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_with_core_94c3980bcfa144e5(uintptr_t arg1, swig_type_253 arg2, swig_intgo arg3);
-extern swig_intgo _wrap_llmsize_file_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_out_match_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_file_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_file_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_inspect_bytes_core_94c3980bcfa144e5(swig_type_254 arg1);
-extern swig_intgo _wrap_llmsize_use_out_status_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_use_out_value_get_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_use_out_core_94c3980bcfa144e5(void);
-extern void _wrap_delete_llmsize_use_out_core_94c3980bcfa144e5(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_use_parse_core_94c3980bcfa144e5(swig_type_255 arg1);
+typedef long long swig_type_255;
+typedef long long swig_type_256;
+typedef long long swig_type_257;
+typedef _goslice_ swig_type_258;
+typedef long long swig_type_259;
+typedef _gostring_ swig_type_260;
+typedef _gostring_ swig_type_261;
+extern void _wrap_Swig_free_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_Swig_malloc_core_1269d78762b018be(swig_intgo arg1);
+extern swig_intgo _wrap_LLMSIZE_OK_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_NULL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_CAPACITY_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_PARSE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_STATUS_COUNT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_TIED_EMBED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_QKV_BIAS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_O_BIAS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_MLP_BIAS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_NORM_BIAS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_FUSED_QKV_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_SHARED_GATE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_ATTN_GATE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_MTP_EMBED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_ENCODER_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_TEXT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_IMAGE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_AUDIO_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_VIDEO_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_CHAT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_CODE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_REASONING_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_VISION_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_SPEECH_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_RERANK_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TERM_YES_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TERM_NO_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ATTN_FULL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ATTN_SLIDING_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_llmsize_dims_vocab_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_hidden_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_layers_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_heads_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_kv_heads_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_head_dim_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_ffn_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_max_ctx_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_dims_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_dims_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_attn_layout_kind_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_attn_layout_window_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_attn_layout_global_every_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_attn_layout_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_attn_layout_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_q_lora_rank_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_kv_lora_rank_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_qk_nope_dim_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_qk_rope_dim_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_v_head_dim_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_mla_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_mla_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_full_every_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_k_heads_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_v_heads_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_k_dim_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_v_dim_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_linear_attn_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_linear_attn_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_experts_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_active_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_expert_ffn_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_shared_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_shared_ffn_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_dense_first_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_every_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_moe_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_moe_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_extra_norms_per_layer_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_extra_mtp_layers_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_1 _wrap_llmsize_extra_vision_params_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_extra_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_extra_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_HEAD_LM_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_NONE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_POOLER_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_MLM_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_COUNT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_llmsize_encoder_head_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_labels_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_positions_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_token_types_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_mel_bins_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_audio_positions_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_decoder_layers_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_encoder_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_encoder_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_2 _wrap_llmsize_model_id_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_3 _wrap_llmsize_model_name_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_4 _wrap_llmsize_model_family_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_5 _wrap_llmsize_model_developer_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_6 _wrap_llmsize_model_country_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_7 _wrap_llmsize_model_released_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_8 _wrap_llmsize_model_license_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_9 _wrap_llmsize_model_hf_repos_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_10 _wrap_llmsize_model_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_modalities_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_flags_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_tasks_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_data_disclosed_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_dims_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_attn_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_mla_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_linear_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_moe_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_extra_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_enc_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_11 _wrap_llmsize_model_published_params_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_12 _wrap_llmsize_model_published_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_13 _wrap_llmsize_model_checkpoint_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_14 _wrap_llmsize_model_checkpoint_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_15 _wrap_llmsize_model_checkpoint_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_model_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_model_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_VISION_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_MTP_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_1269d78762b018be(void);
+extern swig_voidp _wrap_llmsize_params_by_component_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_16 _wrap_llmsize_params_text_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_17 _wrap_llmsize_params_total_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_18 _wrap_llmsize_params_active_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_params_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_params_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FMT_FLOAT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FMT_GGUF_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FMT_GPU_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_Q_ATTN_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_Q_FFN_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_Q_EXPERTS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_Q_EMBED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_Q_LM_HEAD_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_BF16_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP8_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP4_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_INT8_core_1269d78762b018be(void);
+extern swig_type_19 _wrap_llmsize_format_id_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_20 _wrap_llmsize_format_name_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_kind_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_code_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_bits_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_group_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_group_rows_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_group_bits_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_row_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_col_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_tensor_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_quantizes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_other_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_compute_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_21 _wrap_llmsize_format_notes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_22 _wrap_llmsize_format_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_format_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_format_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_KV_F16_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_KV_F32_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_KV_FP8_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q8_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q5_1_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q5_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q4_1_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q4_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_KV_IQ4_NL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_KV_NVFP4_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_1269d78762b018be(void);
+extern swig_type_23 _wrap_llmsize_kv_dtype_info_name_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_24 _wrap_llmsize_kv_dtype_info_aliases_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_block_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_kv_dtype_info_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_kv_dtype_info_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_HW_DATACENTER_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HW_CONSUMER_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HW_APPLE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HW_UNIFIED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HW_CPU_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_1269d78762b018be(void);
+extern swig_type_25 _wrap_llmsize_accel_id_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_26 _wrap_llmsize_accel_name_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_27 _wrap_llmsize_accel_vendor_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_28 _wrap_llmsize_accel_aliases_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_29 _wrap_llmsize_accel_mem_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_accel_usable_pct_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_accel_hw_class_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_accel_bw_gbs_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_accel_bf16_tflops_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_accel_fp8_tflops_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_accel_fp4_tflops_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_accel_int8_tops_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_30 _wrap_llmsize_accel_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_31 _wrap_llmsize_accel_memory_options_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_accel_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_accel_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_efficiency_hw_class_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_expected_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_low_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_high_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_32 _wrap_llmsize_efficiency_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_efficiency_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_efficiency_core_1269d78762b018be(uintptr_t arg1);
+extern swig_voidp _wrap_llmsize_weights_by_component_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_33 _wrap_llmsize_weights_total_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_34 _wrap_llmsize_weights_active_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_35 _wrap_llmsize_weights_file_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_weights_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_weights_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FILE_GGUF_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F32_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F16_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_1_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_2_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_3_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_1_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_1_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q2_K_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q3_K_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_K_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_K_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q6_K_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_K_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_S_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_S_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_S_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I8_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I16_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I32_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I64_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F64_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_M_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_BF16_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TQ1_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TQ2_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_MXFP4_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_1269d78762b018be(void);
+extern swig_type_36 _wrap_llmsize_ggml_type_info_name_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_ggml_type_info_block_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_ggml_type_info_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_ggml_type_info_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FT_F32_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_F16_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_BF16_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_1_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_1_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q8_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_S_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_S_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_M_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_L_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_S_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_M_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_S_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_M_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q6_K_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_S_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_M_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_S_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_M_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ1_S_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ1_M_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ4_NL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ4_XS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_TQ1_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_TQ2_0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FT_COUNT_core_1269d78762b018be(void);
+extern swig_voidp _wrap_llmsize_gguf_mix_tensors_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_voidp _wrap_llmsize_gguf_mix_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_gguf_mix_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_gguf_mix_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_kind_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_version_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_37 _wrap_llmsize_file_info_n_tensors_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_38 _wrap_llmsize_file_info_n_metadata_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_39 _wrap_llmsize_file_info_header_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_40 _wrap_llmsize_file_info_needed_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_params_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_41 _wrap_llmsize_file_info_other_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_file_type_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_has_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_42 _wrap_llmsize_file_info_arch_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_43 _wrap_llmsize_file_info_dtype_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_mix_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_file_info_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_file_info_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_request_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_request_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_request_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_request_n_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_request_kv_dtype_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_44 _wrap_llmsize_speed_request_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_45 _wrap_llmsize_speed_request_prompt_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_46 _wrap_llmsize_speed_request_gen_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_request_seqs_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_speed_request_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_speed_request_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_low_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_high_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_total_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_ttft_s_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_e2e_s_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_47 _wrap_llmsize_speed_result_bytes_per_step_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_compute_bound_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_speed_result_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_speed_result_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_fit_request_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_fit_request_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_fit_request_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_n_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_48 _wrap_llmsize_fit_request_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_seqs_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_kv_dtype_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_49 _wrap_llmsize_fit_request_overhead_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_tight_pct_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_fit_request_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_fit_request_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_result_fits_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_result_tight_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_50 _wrap_llmsize_fit_result_weight_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_51 _wrap_llmsize_fit_result_kv_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_52 _wrap_llmsize_fit_result_overhead_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_53 _wrap_llmsize_fit_result_total_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_54 _wrap_llmsize_fit_result_usable_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_55 _wrap_llmsize_fit_result_headroom_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_56 _wrap_llmsize_fit_result_activation_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_fit_result_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_fit_result_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_METRIC_NONE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_PPL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_NATIVE_core_1269d78762b018be(void);
+extern swig_type_57 _wrap_llmsize_quality_row_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_row_metric_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_58 _wrap_llmsize_quality_row_family_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_59 _wrap_llmsize_quality_row_ref_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_quality_row_ref_params_b_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_quality_row_loss_pct_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_quality_row_kld_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_row_primary_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_60 _wrap_llmsize_quality_row_benchmark_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_61 _wrap_llmsize_quality_row_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_quality_row_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_quality_row_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_CONF_NONE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_REFERENCE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_SCALED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_llmsize_quality_metric_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_confidence_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_quality_loss_pct_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_quality_loss_low_pct_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_quality_loss_high_pct_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_quality_kld_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_quality_ref_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_62 _wrap_llmsize_quality_note_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_quality_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_quality_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_NONE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_VLLM_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_COUNT_core_1269d78762b018be(void);
+extern swig_type_63 _wrap_llmsize_engine_info_id_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_64 _wrap_llmsize_engine_info_name_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_65 _wrap_llmsize_engine_info_aliases_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_engine_info_mem_fraction_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_info_block_size_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_info_ctx_pad_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_66 _wrap_llmsize_engine_info_default_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_info_default_seqs_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_info_default_ubatch_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_67 _wrap_llmsize_engine_info_default_batched_tokens_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_68 _wrap_llmsize_engine_info_overhead_tp1_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_69 _wrap_llmsize_engine_info_overhead_tpn_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_70 _wrap_llmsize_engine_info_device_reserved_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_71 _wrap_llmsize_engine_info_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_72 _wrap_llmsize_engine_info_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_engine_info_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_engine_info_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_plan_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_engine_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_tp_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_pp_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_dp_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_n_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_73 _wrap_llmsize_plan_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_seqs_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_kv_dtype_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_plan_mem_fraction_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_74 _wrap_llmsize_plan_batched_tokens_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_ubatch_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_block_size_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_gpu_layers_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_plan_host_bw_gbs_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_flags_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_tight_pct_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_75 _wrap_llmsize_plan_kv_pool_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_weights_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_params_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_plan_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_plan_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_fits_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_tight_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_refused_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_loads_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_76 _wrap_llmsize_plan_result_weight_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_77 _wrap_llmsize_plan_result_kv_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_78 _wrap_llmsize_plan_result_activation_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_79 _wrap_llmsize_plan_result_overhead_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_80 _wrap_llmsize_plan_result_total_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_81 _wrap_llmsize_plan_result_usable_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_82 _wrap_llmsize_plan_result_headroom_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_83 _wrap_llmsize_plan_result_host_weight_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_84 _wrap_llmsize_plan_result_host_kv_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_85 _wrap_llmsize_plan_result_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_seqs_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_86 _wrap_llmsize_plan_result_cache_cells_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_87 _wrap_llmsize_plan_result_swa_cells_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_88 _wrap_llmsize_plan_result_kv_pool_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_89 _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_90 _wrap_llmsize_plan_result_kv_blocks_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_plan_result_max_concurrency_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_91 _wrap_llmsize_plan_result_max_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_92 _wrap_llmsize_plan_result_refusal_needed_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_93 _wrap_llmsize_plan_result_refusal_available_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_gpus_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_plan_result_decode_tps_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_plan_result_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_plan_result_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FIELD_BOOL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_U32_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_U64_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_I64_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_F64_core_1269d78762b018be(void);
+extern swig_type_94 _wrap_llmsize_field_name_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_field_kind_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_95 _wrap_llmsize_field_offset_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_96 _wrap_llmsize_field_meaning_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_field_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_field_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_suggestion_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_suggestion_format_quality_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_suggestion_gpus_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_97 _wrap_llmsize_suggestion_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_suggestion_seqs_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_suggestion_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_suggestion_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_GATE_NONE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_DISPLAY_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_1269d78762b018be(void);
+extern swig_type_98 _wrap_llmsize_license_id_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_99 _wrap_llmsize_license_name_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_100 _wrap_llmsize_license_spdx_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_101 _wrap_llmsize_license_licensor_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_102 _wrap_llmsize_license_version_date_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_103 _wrap_llmsize_license_governing_law_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_104 _wrap_llmsize_license_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_105 _wrap_llmsize_license_confidence_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_osi_approved_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_commercial_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_106 _wrap_llmsize_license_commercial_clause_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_107 _wrap_llmsize_license_commercial_duty_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_108 _wrap_llmsize_license_mau_limit_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_mau_gate_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_109 _wrap_llmsize_license_mau_clause_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_license_revenue_limit_usd_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_revenue_gate_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_110 _wrap_llmsize_license_revenue_clause_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_111 _wrap_llmsize_license_display_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_112 _wrap_llmsize_license_display_clause_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_113 _wrap_llmsize_license_naming_rule_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_114 _wrap_llmsize_license_aup_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_eu_multimodal_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_115 _wrap_llmsize_license_eu_clause_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_outputs_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_116 _wrap_llmsize_license_outputs_clause_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_redistribution_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_117 _wrap_llmsize_license_notice_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_license_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_license_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_commercial_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_118 _wrap_llmsize_use_mau_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_119 _wrap_llmsize_use_mau_at_release_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_use_revenue_usd_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_eu_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_multimodal_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_redistribute_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_train_on_outputs_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_use_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_use_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_MAU_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_AUP_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_llmsize_finding_about_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_finding_verdict_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_120 _wrap_llmsize_finding_license_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_121 _wrap_llmsize_finding_text_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_122 _wrap_llmsize_finding_clause_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_finding_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_finding_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_result_verdict_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_result_n_reasons_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_result_n_obligations_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_license_result_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_license_result_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_n_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_engine_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_seqs_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_123 _wrap_llmsize_select_request_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_kv_dtype_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_select_request_min_tps_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_quality_metric_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_select_request_max_loss_pct_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_min_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_use_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_strict_license_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_124 _wrap_llmsize_select_request_origin_exclude_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_125 _wrap_llmsize_select_request_origin_require_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_tasks_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_formats_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_126 _wrap_llmsize_select_request_n_formats_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_tight_pct_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_select_request_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_select_request_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_REJECT_NONE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_TASK_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_LICENSE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_MEMORY_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_QUALITY_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_SPEED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_COUNT_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_candidate_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_candidate_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_candidate_rejected_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_candidate_rank_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_candidate_effective_params_b_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_candidate_score_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_candidate_decode_tps_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_candidate_license_verdict_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_candidate_quality_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_candidate_fit_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_127 _wrap_llmsize_candidate_reason_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_candidate_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_candidate_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_128 _wrap_llmsize_claim_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_claim_tps_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_claim_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_claim_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_129 _wrap_llmsize_claim_check_weight_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_claim_check_bytes_ratio_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_check_bytes_possible_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_check_fits_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_claim_check_max_tps_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_claim_check_tps_ratio_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_check_tps_possible_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_claim_check_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_claim_check_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_130 _wrap_llmsize_hf_family_model_types_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_flags_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_global_every_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_bare_head_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_learned_positions_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_131 _wrap_llmsize_hf_family_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_hf_family_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_hf_family_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_132 _wrap_llmsize_release_repo_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_133 _wrap_llmsize_release_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_134 _wrap_llmsize_release_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_135 _wrap_llmsize_release_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_136 _wrap_llmsize_release_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_release_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_release_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_137 _wrap_llmsize_ollama_tag_tag_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_138 _wrap_llmsize_ollama_tag_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_139 _wrap_llmsize_ollama_tag_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_140 _wrap_llmsize_ollama_tag_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_ollama_tag_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_ollama_tag_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_HOW_ID_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_REPO_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_RELEASE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_DERIVED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_OLLAMA_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_COUNT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_NONE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_NAME_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_RELEASE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_OLLAMA_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_DEFAULT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_COUNT_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_resolution_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolution_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_how_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_format_from_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_141 _wrap_llmsize_resolution_matched_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_142 _wrap_llmsize_resolution_matched_len_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_143 _wrap_llmsize_resolution_source_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_resolution_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_resolution_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_MEMORY_ROW_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_MEMORY_NAMED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_accel_resolution_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_accel_resolution_row_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_accel_resolution_memory_from_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_accel_resolution_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_accel_resolution_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_TABLE_MODELS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_ACCELS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_FORMATS_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_LICENSES_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_ENGINES_core_1269d78762b018be(void);
+extern swig_type_144 _wrap_llmsize_version_core_1269d78762b018be(void);
+extern swig_type_145 _wrap_llmsize_data_version_core_1269d78762b018be(void);
+extern swig_type_146 _wrap_llmsize_strerror_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_147 _wrap_llmsize_status_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_148 _wrap_llmsize_model_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_model_at_core_1269d78762b018be(swig_type_149 arg1);
+extern swig_type_150 _wrap_llmsize_accel_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_accel_at_core_1269d78762b018be(swig_type_151 arg1);
+extern swig_type_152 _wrap_llmsize_format_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_format_at_core_1269d78762b018be(swig_type_153 arg1);
+extern swig_type_154 _wrap_llmsize_kv_dtype_name_core_1269d78762b018be(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_kv_dtype_info_of_core_1269d78762b018be(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_efficiency_of_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_155 _wrap_llmsize_how_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_156 _wrap_llmsize_format_from_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_157 _wrap_llmsize_release_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_release_at_core_1269d78762b018be(swig_type_158 arg1);
+extern swig_type_159 _wrap_llmsize_ollama_tag_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_ollama_tag_at_core_1269d78762b018be(swig_type_160 arg1);
+extern uintptr_t _wrap_llmsize_checkpoint_format_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_read_file_core_1269d78762b018be(uintptr_t arg1, swig_type_161 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_gguf_core_1269d78762b018be(uintptr_t arg1, swig_type_162 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_safetensors_core_1269d78762b018be(uintptr_t arg1, swig_type_163 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_file_match_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_model_validate_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_164 _wrap_llmsize_component_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_params_of_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_weight_bytes_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_gguf_mix_of_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_165 _wrap_llmsize_ggml_type_name_core_1269d78762b018be(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_ggml_type_info_of_core_1269d78762b018be(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_kv_bytes_core_1269d78762b018be(uintptr_t arg1, swig_type_166 arg2, swig_intgo arg3, swig_intgo arg4, swig_voidp arg5);
+extern swig_intgo _wrap_llmsize_activation_bytes_core_1269d78762b018be(uintptr_t arg1, swig_type_167 arg2, swig_type_168 arg3, swig_intgo arg4, swig_voidp arg5);
+extern swig_intgo _wrap_llmsize_speed_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_fit_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_169 _wrap_llmsize_engine_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_engine_at_core_1269d78762b018be(swig_type_170 arg1);
+extern swig_intgo _wrap_llmsize_valid_tp_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_171 _wrap_llmsize_plan_result_field_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_plan_result_field_core_1269d78762b018be(swig_type_172 arg1);
+extern swig_type_173 _wrap_llmsize_field_u64_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern double _wrap_llmsize_field_f64_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_174 _wrap_llmsize_engine_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_plan_defaults_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_plan_fit_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_plan_max_context_core_1269d78762b018be(uintptr_t arg1, swig_voidp arg2);
+extern swig_intgo _wrap_llmsize_plan_max_seqs_core_1269d78762b018be(uintptr_t arg1, swig_voidp arg2);
+extern swig_intgo _wrap_llmsize_plan_min_gpus_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3);
+extern swig_intgo _wrap_llmsize_plan_best_format_core_1269d78762b018be(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_175 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_largest_model_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, swig_type_176 arg3, uintptr_t arg4, uintptr_t arg5);
+extern swig_intgo _wrap_llmsize_plan_suggest_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_format_runs_on_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_177 _wrap_llmsize_quality_row_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_quality_row_at_core_1269d78762b018be(swig_type_178 arg1);
+extern swig_intgo _wrap_llmsize_quality_of_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_best_format_core_1269d78762b018be(uintptr_t arg1, swig_type_179 arg2, uintptr_t arg3, swig_type_180 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_smallest_format_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_181 arg5, uintptr_t arg6, swig_voidp arg7);
+extern swig_type_182 _wrap_llmsize_license_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_license_at_core_1269d78762b018be(swig_type_183 arg1);
+extern swig_intgo _wrap_llmsize_model_tasks_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_parse_use_core_1269d78762b018be(swig_type_184 arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_license_check_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_license_terms_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4);
+extern swig_intgo _wrap_llmsize_check_claim_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_params_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_params_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_params_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_params_out_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_weights_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_weights_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_weights_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_weights_out_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_u64_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_185 _wrap_llmsize_u64_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_u64_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_u64_out_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_speed_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_speed_out_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_plan_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_plan_out_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_suggestion_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_suggestion_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_suggestion_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_suggestion_out_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_quality_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_quality_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_quality_out_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_license_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_license_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_license_out_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_claim_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_claim_out_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_format_out_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_format_out_quality_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_format_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_format_out_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_params_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_weights_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_mix_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_mix_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_mix_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_mix_out_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_gguf_mix_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_186 _wrap_llmsize_params_component_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_187 _wrap_llmsize_weights_component_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_llmsize_mix_tensors_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_188 _wrap_llmsize_mix_bytes_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_activation_get_core_1269d78762b018be(uintptr_t arg1, swig_type_189 arg2, swig_type_190 arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_kv_get_core_1269d78762b018be(uintptr_t arg1, swig_type_191 arg2, swig_intgo arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_speed_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_192 arg6, swig_type_193 arg7, swig_type_194 arg8, swig_intgo arg9);
+extern uintptr_t _wrap_llmsize_plan_make_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_195 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_196 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_197 arg20);
+extern uintptr_t _wrap_llmsize_plan_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_max_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_max_seqs_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_min_gpus_get_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_plan_suggest_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_best_format_get_core_1269d78762b018be(uintptr_t arg1, double arg2);
+extern uintptr_t _wrap_llmsize_quality_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_llmsize_best_format_get_core_1269d78762b018be(uintptr_t arg1, swig_type_198 arg2);
+extern uintptr_t _wrap_llmsize_use_make_core_1269d78762b018be(swig_intgo arg1, swig_type_199 arg2, swig_type_200 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern uintptr_t _wrap_llmsize_license_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_llmsize_claim_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_201 arg4, double arg5);
+extern uintptr_t _wrap_llmsize_model_named_core_1269d78762b018be(swig_type_202 arg1);
+extern uintptr_t _wrap_llmsize_accel_named_core_1269d78762b018be(swig_type_203 arg1);
+extern uintptr_t _wrap_llmsize_format_named_core_1269d78762b018be(swig_type_204 arg1);
+extern uintptr_t _wrap_llmsize_license_named_core_1269d78762b018be(swig_type_205 arg1);
+extern swig_intgo _wrap_llmsize_engine_named_core_1269d78762b018be(swig_type_206 arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_named_core_1269d78762b018be(swig_type_207 arg1);
+extern swig_intgo _wrap_llmsize_resolution_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolution_out_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolution_out_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_out_how_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_out_format_from_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_208 _wrap_llmsize_resolution_out_matched_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_resolution_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_resolution_out_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolve_get_core_1269d78762b018be(swig_type_209 arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_default_format_core_1269d78762b018be(swig_type_210 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_llmsize_accel_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_accel_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_accel_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_accel_out_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolve_accel_get_core_1269d78762b018be(swig_type_211 arg1);
+extern uintptr_t _wrap_llmsize_describe_accel_get_core_1269d78762b018be(double arg1, double arg2, double arg3, swig_intgo arg4);
+extern swig_type_212 _wrap_llmsize_names_text_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_names_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_names_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_close_names_core_1269d78762b018be(swig_intgo arg1, swig_type_213 arg2);
+extern swig_intgo _wrap_llmsize_model_result_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_result_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_model_result_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_model_result_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_from_json_core_1269d78762b018be(swig_type_214 arg1);
+extern uintptr_t _wrap_llmsize_license_reason_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_license_obligation_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_llmsize_parse_result_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_parse_result_plan_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_215 _wrap_llmsize_parse_result_model_arg_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_216 _wrap_llmsize_parse_result_quant_arg_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_217 _wrap_llmsize_parse_result_error_flag_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_parse_result_unknown_flags_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_parse_result_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_parse_result_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_218 _wrap_llmsize__split_core_1269d78762b018be(swig_type_219 arg1, swig_voidp arg2, swig_type_220 arg3);
+extern void _wrap_llmsize__copy_core_1269d78762b018be(swig_type_221 arg1, swig_type_222 arg2, swig_type_223 arg3, swig_type_224 arg4);
+extern uintptr_t _wrap_llmsize_parse_args_core_1269d78762b018be(swig_type_225 arg1, swig_type_226 arg2);
+extern swig_intgo _wrap_llmsize_selection_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_227 _wrap_llmsize_selection_n_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_228 _wrap_llmsize_selection_candidates_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_selection_items_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_selection_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_selection_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_run_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_229 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_230 arg13, swig_type_231 arg14, swig_intgo arg15);
+extern uintptr_t _wrap_llmsize_selection_at_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern void _wrap_llmsize_selection_free_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_model_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_format_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_accel_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_232 _wrap_llmsize_sweep_row_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_233 _wrap_llmsize_sweep_row_weight_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_234 _wrap_llmsize_sweep_row_kv_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_235 _wrap_llmsize_sweep_row_activation_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_236 _wrap_llmsize_sweep_row_overhead_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_237 _wrap_llmsize_sweep_row_total_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_238 _wrap_llmsize_sweep_row_usable_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_239 _wrap_llmsize_sweep_row_headroom_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_240 _wrap_llmsize_sweep_row_max_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern double _wrap_llmsize_sweep_row_decode_tps_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_fits_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_tight_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_sweep_row_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_sweep_row_core_1269d78762b018be(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_241 _wrap_llmsize_sweep_bad_name_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_242 _wrap_llmsize_sweep_n_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_sweep_rows_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_sweep_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_sweep_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_243 _wrap_llmsize__count_core_1269d78762b018be(swig_type_244 arg1);
+extern void _wrap_llmsize__nth_core_1269d78762b018be(swig_type_245 arg1, swig_type_246 arg2, swig_type_247 arg3, swig_type_248 arg4);
+extern uintptr_t _wrap_llmsize_sweep_run_core_1269d78762b018be(swig_type_249 arg1, swig_type_250 arg2, swig_type_251 arg3, swig_type_252 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_253 _wrap_llmsize_sweep_row_size_core_1269d78762b018be(void);
+extern swig_type_254 _wrap_llmsize_blob_data_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_255 _wrap_llmsize_blob_size_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_blob_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_blob_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_sweep_bytes_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_sweep_data_core_1269d78762b018be(uintptr_t arg1);
+extern void _wrap_llmsize_sweep_free_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_256 _wrap_llmsize__bits_core_1269d78762b018be(double arg1);
+extern swig_intgo _wrap_llmsize_plan_fit_flat_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, swig_type_257 arg3, swig_intgo arg4, swig_type_258 arg5);
+extern uintptr_t _wrap_llmsize_prepared_plan_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_prepared_weights_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_prepared_params_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_prepared_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_prepared_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_prepare_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_prepared_plan_core_1269d78762b018be(uintptr_t arg1);
+extern void _wrap_llmsize_prepared_free_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_with_core_1269d78762b018be(uintptr_t arg1, swig_type_259 arg2, swig_intgo arg3);
+extern swig_intgo _wrap_llmsize_file_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_out_match_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_file_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_file_out_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_inspect_bytes_core_1269d78762b018be(swig_type_260 arg1);
+extern swig_intgo _wrap_llmsize_use_out_status_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_use_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_use_out_core_1269d78762b018be(void);
+extern void _wrap_delete_llmsize_use_out_core_1269d78762b018be(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_use_parse_core_1269d78762b018be(swig_type_261 arg1);
 #undef intgo
 */
 import "C"
@@ -1299,13 +1295,13 @@ func swigCopyString(s string) string {
 
 func Swig_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_Swig_free_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_Swig_free_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 func Swig_malloc(arg1 int) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_Swig_malloc_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_Swig_malloc_core_1269d78762b018be(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -1317,343 +1313,343 @@ const LLMSIZE_MAX_LAYERS uint = 65536
 type Enum_SS_llmsize_status int
 func _swig_getLLMSIZE_OK() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_OK_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_OK_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_OK Enum_SS_llmsize_status = _swig_getLLMSIZE_OK()
 func _swig_getLLMSIZE_ERR_NULL() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_NULL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_NULL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_NULL Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_NULL()
 func _swig_getLLMSIZE_ERR_UNKNOWN_MODEL() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_MODEL Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_MODEL()
 func _swig_getLLMSIZE_ERR_UNKNOWN_ACCEL() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_ACCEL Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_ACCEL()
 func _swig_getLLMSIZE_ERR_UNKNOWN_FORMAT() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_FORMAT Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_FORMAT()
 func _swig_getLLMSIZE_ERR_UNKNOWN_KV_DTYPE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_KV_DTYPE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_KV_DTYPE()
 func _swig_getLLMSIZE_ERR_INVALID_MODEL() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_MODEL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_MODEL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_INVALID_MODEL Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_INVALID_MODEL()
 func _swig_getLLMSIZE_ERR_INVALID_ARG() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_ARG_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_ARG_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_INVALID_ARG Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_INVALID_ARG()
 func _swig_getLLMSIZE_ERR_OVERFLOW() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_OVERFLOW_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_OVERFLOW_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_OVERFLOW Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_OVERFLOW()
 func _swig_getLLMSIZE_ERR_UNSUPPORTED() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNSUPPORTED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNSUPPORTED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNSUPPORTED Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNSUPPORTED()
 func _swig_getLLMSIZE_ERR_UNKNOWN_LICENSE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_LICENSE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_LICENSE()
 func _swig_getLLMSIZE_ERR_CAPACITY() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_CAPACITY_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_CAPACITY_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_CAPACITY Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_CAPACITY()
 func _swig_getLLMSIZE_ERR_UNKNOWN_ENGINE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_ENGINE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_ENGINE()
 func _swig_getLLMSIZE_ERR_PARSE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_PARSE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_PARSE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_PARSE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_PARSE()
 func _swig_getLLMSIZE_ERR_TRUNCATED() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_TRUNCATED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_TRUNCATED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_TRUNCATED Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_TRUNCATED()
 func _swig_getLLMSIZE_ERR_AMBIGUOUS() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_AMBIGUOUS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_AMBIGUOUS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ERR_AMBIGUOUS Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_AMBIGUOUS()
 func _swig_getLLMSIZE_STATUS_COUNT() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_STATUS_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_STATUS_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_STATUS_COUNT Enum_SS_llmsize_status = _swig_getLLMSIZE_STATUS_COUNT()
 func _swig_getLLMSIZE_F_TIED_EMBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_TIED_EMBED_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_TIED_EMBED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_TIED_EMBED int = _swig_getLLMSIZE_F_TIED_EMBED()
 func _swig_getLLMSIZE_F_QKV_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_QKV_BIAS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_QKV_BIAS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_QKV_BIAS int = _swig_getLLMSIZE_F_QKV_BIAS()
 func _swig_getLLMSIZE_F_O_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_O_BIAS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_O_BIAS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_O_BIAS int = _swig_getLLMSIZE_F_O_BIAS()
 func _swig_getLLMSIZE_F_MLP_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_MLP_BIAS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_MLP_BIAS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_MLP_BIAS int = _swig_getLLMSIZE_F_MLP_BIAS()
 func _swig_getLLMSIZE_F_QK_NORM() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_QK_NORM int = _swig_getLLMSIZE_F_QK_NORM()
 func _swig_getLLMSIZE_F_QK_NORM_FULL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_FULL_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_FULL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_QK_NORM_FULL int = _swig_getLLMSIZE_F_QK_NORM_FULL()
 func _swig_getLLMSIZE_F_NORM_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_NORM_BIAS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_NORM_BIAS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_NORM_BIAS int = _swig_getLLMSIZE_F_NORM_BIAS()
 func _swig_getLLMSIZE_F_NONGATED_MLP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_NONGATED_MLP_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_NONGATED_MLP_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_NONGATED_MLP int = _swig_getLLMSIZE_F_NONGATED_MLP()
 func _swig_getLLMSIZE_F_FUSED_QKV() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_QKV_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_QKV_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_FUSED_QKV int = _swig_getLLMSIZE_F_FUSED_QKV()
 func _swig_getLLMSIZE_F_ATTN_SINKS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_SINKS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_SINKS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_ATTN_SINKS int = _swig_getLLMSIZE_F_ATTN_SINKS()
 func _swig_getLLMSIZE_F_ROUTER_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ROUTER_BIAS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ROUTER_BIAS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_ROUTER_BIAS int = _swig_getLLMSIZE_F_ROUTER_BIAS()
 func _swig_getLLMSIZE_F_EXPERT_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_EXPERT_BIAS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_EXPERT_BIAS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_EXPERT_BIAS int = _swig_getLLMSIZE_F_EXPERT_BIAS()
 func _swig_getLLMSIZE_F_SHARED_GATE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_SHARED_GATE_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_SHARED_GATE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_SHARED_GATE int = _swig_getLLMSIZE_F_SHARED_GATE()
 func _swig_getLLMSIZE_F_ATTN_GATE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_GATE_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_GATE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_ATTN_GATE int = _swig_getLLMSIZE_F_ATTN_GATE()
 func _swig_getLLMSIZE_F_MTP_EMBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_MTP_EMBED_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_MTP_EMBED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_MTP_EMBED int = _swig_getLLMSIZE_F_MTP_EMBED()
 func _swig_getLLMSIZE_F_ENCODER() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ENCODER_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ENCODER_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_ENCODER int = _swig_getLLMSIZE_F_ENCODER()
 func _swig_getLLMSIZE_F_FALCON_QUANT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_FALCON_QUANT_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_FALCON_QUANT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_FALCON_QUANT int = _swig_getLLMSIZE_F_FALCON_QUANT()
 func _swig_getLLMSIZE_F_NO_K_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_NO_K_BIAS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_NO_K_BIAS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_NO_K_BIAS int = _swig_getLLMSIZE_F_NO_K_BIAS()
 func _swig_getLLMSIZE_F_FUSED_GATE_UP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_GATE_UP_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_GATE_UP_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_F_FUSED_GATE_UP int = _swig_getLLMSIZE_F_FUSED_GATE_UP()
 func _swig_getLLMSIZE_MOD_TEXT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_TEXT_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_TEXT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_MOD_TEXT int = _swig_getLLMSIZE_MOD_TEXT()
 func _swig_getLLMSIZE_MOD_IMAGE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_IMAGE_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_IMAGE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_MOD_IMAGE int = _swig_getLLMSIZE_MOD_IMAGE()
 func _swig_getLLMSIZE_MOD_AUDIO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_AUDIO_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_AUDIO_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_MOD_AUDIO int = _swig_getLLMSIZE_MOD_AUDIO()
 func _swig_getLLMSIZE_MOD_VIDEO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_VIDEO_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_VIDEO_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_MOD_VIDEO int = _swig_getLLMSIZE_MOD_VIDEO()
 func _swig_getLLMSIZE_TASK_CHAT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_CHAT_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_CHAT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TASK_CHAT int = _swig_getLLMSIZE_TASK_CHAT()
 func _swig_getLLMSIZE_TASK_CODE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_CODE_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_CODE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TASK_CODE int = _swig_getLLMSIZE_TASK_CODE()
 func _swig_getLLMSIZE_TASK_REASONING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_REASONING_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_REASONING_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TASK_REASONING int = _swig_getLLMSIZE_TASK_REASONING()
 func _swig_getLLMSIZE_TASK_MULTILINGUAL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_MULTILINGUAL_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_MULTILINGUAL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TASK_MULTILINGUAL int = _swig_getLLMSIZE_TASK_MULTILINGUAL()
 func _swig_getLLMSIZE_TASK_VISION() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_VISION_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_VISION_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TASK_VISION int = _swig_getLLMSIZE_TASK_VISION()
 func _swig_getLLMSIZE_TASK_LONG_CONTEXT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_LONG_CONTEXT_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_LONG_CONTEXT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TASK_LONG_CONTEXT int = _swig_getLLMSIZE_TASK_LONG_CONTEXT()
 func _swig_getLLMSIZE_TASK_EMBEDDING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_EMBEDDING_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_EMBEDDING_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TASK_EMBEDDING int = _swig_getLLMSIZE_TASK_EMBEDDING()
 func _swig_getLLMSIZE_TASK_SPEECH() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_SPEECH_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_SPEECH_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TASK_SPEECH int = _swig_getLLMSIZE_TASK_SPEECH()
 func _swig_getLLMSIZE_TASK_RERANK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_RERANK_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_RERANK_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -1666,21 +1662,21 @@ const LLMSIZE_DEFAULT_GEN uint = 256
 type Enum_SS_llmsize_term int
 func _swig_getLLMSIZE_TERM_UNKNOWN() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
-	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_UNKNOWN_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_UNKNOWN_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TERM_UNKNOWN Enum_SS_llmsize_term = _swig_getLLMSIZE_TERM_UNKNOWN()
 func _swig_getLLMSIZE_TERM_YES() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
-	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_YES_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_YES_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TERM_YES Enum_SS_llmsize_term = _swig_getLLMSIZE_TERM_YES()
 func _swig_getLLMSIZE_TERM_NO() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
-	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_NO_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_NO_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -1688,21 +1684,21 @@ var LLMSIZE_TERM_NO Enum_SS_llmsize_term = _swig_getLLMSIZE_TERM_NO()
 type Enum_SS_llmsize_attn_kind int
 func _swig_getLLMSIZE_ATTN_FULL() (_swig_ret Enum_SS_llmsize_attn_kind) {
 	var swig_r Enum_SS_llmsize_attn_kind
-	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_FULL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_FULL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ATTN_FULL Enum_SS_llmsize_attn_kind = _swig_getLLMSIZE_ATTN_FULL()
 func _swig_getLLMSIZE_ATTN_SLIDING() (_swig_ret Enum_SS_llmsize_attn_kind) {
 	var swig_r Enum_SS_llmsize_attn_kind
-	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_SLIDING_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_SLIDING_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ATTN_SLIDING Enum_SS_llmsize_attn_kind = _swig_getLLMSIZE_ATTN_SLIDING()
 func _swig_getLLMSIZE_ATTN_CHUNKED() (_swig_ret Enum_SS_llmsize_attn_kind) {
 	var swig_r Enum_SS_llmsize_attn_kind
-	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_CHUNKED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_CHUNKED_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -1719,68 +1715,68 @@ func (p SwigcptrLlmsize_dims) SwigIsLlmsize_dims() {
 func (arg1 SwigcptrLlmsize_dims) GetVocab() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_vocab_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_vocab_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetHidden() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_hidden_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_hidden_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetLayers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_layers_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_layers_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetHeads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_heads_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_heads_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetKv_heads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_kv_heads_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_kv_heads_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetHead_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_head_dim_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_head_dim_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetFfn() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_ffn_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_ffn_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetMax_ctx() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_max_ctx_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_max_ctx_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_dims() (_swig_ret Llmsize_dims) {
 	var swig_r Llmsize_dims
-	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_new_llmsize_dims_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_new_llmsize_dims_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_dims(arg1 Llmsize_dims) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_dims_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_dims_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_dims interface {
@@ -1808,33 +1804,33 @@ func (p SwigcptrLlmsize_attn_layout) SwigIsLlmsize_attn_layout() {
 func (arg1 SwigcptrLlmsize_attn_layout) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_attn_layout_kind_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_attn_layout_kind_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_attn_layout) GetWindow() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_attn_layout_window_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_attn_layout_window_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_attn_layout) GetGlobal_every() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_attn_layout_global_every_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_attn_layout_global_every_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_attn_layout() (_swig_ret Llmsize_attn_layout) {
 	var swig_r Llmsize_attn_layout
-	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_new_llmsize_attn_layout_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_new_llmsize_attn_layout_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_attn_layout(arg1 Llmsize_attn_layout) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_attn_layout_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_attn_layout_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_attn_layout interface {
@@ -1857,47 +1853,47 @@ func (p SwigcptrLlmsize_mla) SwigIsLlmsize_mla() {
 func (arg1 SwigcptrLlmsize_mla) GetQ_lora_rank() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_q_lora_rank_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_q_lora_rank_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetKv_lora_rank() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_kv_lora_rank_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_kv_lora_rank_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetQk_nope_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_qk_nope_dim_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_qk_nope_dim_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetQk_rope_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_qk_rope_dim_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_qk_rope_dim_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetV_head_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_v_head_dim_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_v_head_dim_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_mla() (_swig_ret Llmsize_mla) {
 	var swig_r Llmsize_mla
-	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_new_llmsize_mla_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_new_llmsize_mla_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_mla(arg1 Llmsize_mla) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_mla_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_mla_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_mla interface {
@@ -1922,54 +1918,54 @@ func (p SwigcptrLlmsize_linear_attn) SwigIsLlmsize_linear_attn() {
 func (arg1 SwigcptrLlmsize_linear_attn) GetFull_every() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_full_every_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_full_every_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetK_heads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_heads_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_heads_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetV_heads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_heads_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_heads_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetK_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_dim_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_dim_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetV_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_dim_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_dim_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetConv_kernel() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_conv_kernel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_conv_kernel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_linear_attn() (_swig_ret Llmsize_linear_attn) {
 	var swig_r Llmsize_linear_attn
-	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_new_llmsize_linear_attn_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_new_llmsize_linear_attn_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_linear_attn(arg1 Llmsize_linear_attn) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_linear_attn_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_linear_attn_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_linear_attn interface {
@@ -1995,61 +1991,61 @@ func (p SwigcptrLlmsize_moe) SwigIsLlmsize_moe() {
 func (arg1 SwigcptrLlmsize_moe) GetExperts() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_experts_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_experts_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetActive() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_active_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_active_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetExpert_ffn() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_expert_ffn_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_expert_ffn_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetShared() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_shared_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_shared_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetShared_ffn() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_shared_ffn_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_shared_ffn_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetDense_first() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_dense_first_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_dense_first_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetEvery() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_every_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_every_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_moe() (_swig_ret Llmsize_moe) {
 	var swig_r Llmsize_moe
-	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_new_llmsize_moe_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_new_llmsize_moe_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_moe(arg1 Llmsize_moe) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_moe_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_moe_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_moe interface {
@@ -2076,33 +2072,33 @@ func (p SwigcptrLlmsize_extra) SwigIsLlmsize_extra() {
 func (arg1 SwigcptrLlmsize_extra) GetNorms_per_layer() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_extra_norms_per_layer_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_extra_norms_per_layer_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_extra) GetMtp_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_extra_mtp_layers_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_extra_mtp_layers_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_extra) GetVision_params() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_extra_vision_params_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_extra_vision_params_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_extra() (_swig_ret Llmsize_extra) {
 	var swig_r Llmsize_extra
-	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_new_llmsize_extra_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_new_llmsize_extra_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_extra(arg1 Llmsize_extra) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_extra_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_extra_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_extra interface {
@@ -2116,42 +2112,42 @@ type Llmsize_extra interface {
 type Enum_SS_llmsize_head int
 func _swig_getLLMSIZE_HEAD_LM() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_LM_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_LM_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_LM Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_LM()
 func _swig_getLLMSIZE_HEAD_NONE() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_NONE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_NONE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_NONE Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_NONE()
 func _swig_getLLMSIZE_HEAD_POOLER() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_POOLER_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_POOLER_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_POOLER Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_POOLER()
 func _swig_getLLMSIZE_HEAD_CLASSIFIER() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_CLASSIFIER_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_CLASSIFIER_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_CLASSIFIER Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_CLASSIFIER()
 func _swig_getLLMSIZE_HEAD_MLM() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_MLM_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_MLM_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_MLM Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_MLM()
 func _swig_getLLMSIZE_HEAD_COUNT() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -2168,61 +2164,61 @@ func (p SwigcptrLlmsize_encoder) SwigIsLlmsize_encoder() {
 func (arg1 SwigcptrLlmsize_encoder) GetHead() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_head_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_head_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetLabels() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_labels_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_labels_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetPositions() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_positions_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_positions_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetToken_types() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_token_types_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_token_types_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetMel_bins() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_mel_bins_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_mel_bins_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetAudio_positions() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_audio_positions_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_audio_positions_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetDecoder_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_decoder_layers_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_decoder_layers_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_encoder() (_swig_ret Llmsize_encoder) {
 	var swig_r Llmsize_encoder
-	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_new_llmsize_encoder_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_new_llmsize_encoder_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_encoder(arg1 Llmsize_encoder) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_encoder_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_encoder_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_encoder interface {
@@ -2249,7 +2245,7 @@ func (p SwigcptrLlmsize_model) SwigIsLlmsize_model() {
 func (arg1 SwigcptrLlmsize_model) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_id_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_id_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2259,7 +2255,7 @@ func (arg1 SwigcptrLlmsize_model) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_name_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_name_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2269,7 +2265,7 @@ func (arg1 SwigcptrLlmsize_model) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetFamily() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_family_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_family_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2279,7 +2275,7 @@ func (arg1 SwigcptrLlmsize_model) GetFamily() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetDeveloper() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_developer_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_developer_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2289,7 +2285,7 @@ func (arg1 SwigcptrLlmsize_model) GetDeveloper() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetCountry() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_country_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_country_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2299,7 +2295,7 @@ func (arg1 SwigcptrLlmsize_model) GetCountry() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetReleased() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_released_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_released_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2309,7 +2305,7 @@ func (arg1 SwigcptrLlmsize_model) GetReleased() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetLicense() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_license_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_license_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2319,7 +2315,7 @@ func (arg1 SwigcptrLlmsize_model) GetLicense() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetHf_repos() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_hf_repos_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_hf_repos_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2329,7 +2325,7 @@ func (arg1 SwigcptrLlmsize_model) GetHf_repos() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2339,91 +2335,91 @@ func (arg1 SwigcptrLlmsize_model) GetSource() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetModalities() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_modalities_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_modalities_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetFlags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_flags_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_flags_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetTasks() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_tasks_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_tasks_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetData_disclosed() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_data_disclosed_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_data_disclosed_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetDims() (_swig_ret Llmsize_dims) {
 	var swig_r Llmsize_dims
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_llmsize_model_dims_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_llmsize_model_dims_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetAttn() (_swig_ret Llmsize_attn_layout) {
 	var swig_r Llmsize_attn_layout
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_llmsize_model_attn_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_llmsize_model_attn_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetMla() (_swig_ret Llmsize_mla) {
 	var swig_r Llmsize_mla
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_llmsize_model_mla_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_llmsize_model_mla_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetLinear() (_swig_ret Llmsize_linear_attn) {
 	var swig_r Llmsize_linear_attn
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_llmsize_model_linear_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_llmsize_model_linear_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetMoe() (_swig_ret Llmsize_moe) {
 	var swig_r Llmsize_moe
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_llmsize_model_moe_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_llmsize_model_moe_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetExtra() (_swig_ret Llmsize_extra) {
 	var swig_r Llmsize_extra
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_llmsize_model_extra_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_llmsize_model_extra_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetEnc() (_swig_ret Llmsize_encoder) {
 	var swig_r Llmsize_encoder
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_llmsize_model_enc_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_llmsize_model_enc_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetPublished_params() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_model_published_params_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_model_published_params_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetPublished_source() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_published_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_published_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2433,7 +2429,7 @@ func (arg1 SwigcptrLlmsize_model) GetPublished_source() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetCheckpoint_format() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_checkpoint_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_checkpoint_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2443,14 +2439,14 @@ func (arg1 SwigcptrLlmsize_model) GetCheckpoint_format() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetCheckpoint_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_model_checkpoint_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_model_checkpoint_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetCheckpoint_source() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_checkpoint_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_checkpoint_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2459,13 +2455,13 @@ func (arg1 SwigcptrLlmsize_model) GetCheckpoint_source() (_swig_ret string) {
 
 func NewLlmsize_model() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_new_llmsize_model_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_new_llmsize_model_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_model(arg1 Llmsize_model) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_model_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_model_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_model interface {
@@ -2501,84 +2497,84 @@ type Llmsize_model interface {
 type Enum_SS_llmsize_component int
 func _swig_getLLMSIZE_COMPONENT_EMBED() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EMBED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EMBED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_EMBED Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_EMBED()
 func _swig_getLLMSIZE_COMPONENT_LM_HEAD() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LM_HEAD_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LM_HEAD_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_LM_HEAD Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_LM_HEAD()
 func _swig_getLLMSIZE_COMPONENT_ATTN() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ATTN_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ATTN_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_ATTN Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_ATTN()
 func _swig_getLLMSIZE_COMPONENT_FFN_DENSE() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_FFN_DENSE Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_FFN_DENSE()
 func _swig_getLLMSIZE_COMPONENT_EXPERTS() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EXPERTS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EXPERTS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_EXPERTS Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_EXPERTS()
 func _swig_getLLMSIZE_COMPONENT_SHARED_EXPERTS() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_SHARED_EXPERTS Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_SHARED_EXPERTS()
 func _swig_getLLMSIZE_COMPONENT_ROUTER() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ROUTER_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ROUTER_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_ROUTER Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_ROUTER()
 func _swig_getLLMSIZE_COMPONENT_NORMS() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_NORMS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_NORMS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_NORMS Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_NORMS()
 func _swig_getLLMSIZE_COMPONENT_LINEAR_ATTN() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_LINEAR_ATTN Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_LINEAR_ATTN()
 func _swig_getLLMSIZE_COMPONENT_VISION() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_VISION_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_VISION_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_VISION Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_VISION()
 func _swig_getLLMSIZE_COMPONENT_MTP() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_MTP_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_MTP_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_MTP Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_MTP()
 func _swig_getLLMSIZE_COMPONENT_COUNT() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -2595,40 +2591,40 @@ func (p SwigcptrLlmsize_params) SwigIsLlmsize_params() {
 func (arg1 SwigcptrLlmsize_params) GetBy_component() (_swig_ret *uint64) {
 	var swig_r *uint64
 	_swig_i_0 := arg1
-	swig_r = (*uint64)(C._wrap_llmsize_params_by_component_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint64)(C._wrap_llmsize_params_by_component_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params) GetText() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_params_text_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_params_text_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params) GetTotal() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_params_total_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_params_total_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params) GetActive() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_params_active_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_params_active_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_params() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_new_llmsize_params_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_new_llmsize_params_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_params(arg1 Llmsize_params) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_params_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_params_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_params interface {
@@ -2643,56 +2639,56 @@ type Llmsize_params interface {
 type Enum_SS_llmsize_format_kind int
 func _swig_getLLMSIZE_FMT_FLOAT() (_swig_ret Enum_SS_llmsize_format_kind) {
 	var swig_r Enum_SS_llmsize_format_kind
-	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_FLOAT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_FLOAT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FMT_FLOAT Enum_SS_llmsize_format_kind = _swig_getLLMSIZE_FMT_FLOAT()
 func _swig_getLLMSIZE_FMT_GGUF() (_swig_ret Enum_SS_llmsize_format_kind) {
 	var swig_r Enum_SS_llmsize_format_kind
-	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GGUF_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GGUF_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FMT_GGUF Enum_SS_llmsize_format_kind = _swig_getLLMSIZE_FMT_GGUF()
 func _swig_getLLMSIZE_FMT_GPU() (_swig_ret Enum_SS_llmsize_format_kind) {
 	var swig_r Enum_SS_llmsize_format_kind
-	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GPU_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GPU_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FMT_GPU Enum_SS_llmsize_format_kind = _swig_getLLMSIZE_FMT_GPU()
 func _swig_getLLMSIZE_Q_ATTN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_ATTN_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_ATTN_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_Q_ATTN int = _swig_getLLMSIZE_Q_ATTN()
 func _swig_getLLMSIZE_Q_FFN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_FFN_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_FFN_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_Q_FFN int = _swig_getLLMSIZE_Q_FFN()
 func _swig_getLLMSIZE_Q_EXPERTS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_EXPERTS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_EXPERTS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_Q_EXPERTS int = _swig_getLLMSIZE_Q_EXPERTS()
 func _swig_getLLMSIZE_Q_EMBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_EMBED_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_EMBED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_Q_EMBED int = _swig_getLLMSIZE_Q_EMBED()
 func _swig_getLLMSIZE_Q_LM_HEAD() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_LM_HEAD_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_LM_HEAD_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -2700,28 +2696,28 @@ var LLMSIZE_Q_LM_HEAD int = _swig_getLLMSIZE_Q_LM_HEAD()
 type Enum_SS_llmsize_compute int
 func _swig_getLLMSIZE_COMPUTE_BF16() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_BF16_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_BF16_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPUTE_BF16 Enum_SS_llmsize_compute = _swig_getLLMSIZE_COMPUTE_BF16()
 func _swig_getLLMSIZE_COMPUTE_FP8() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP8_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP8_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPUTE_FP8 Enum_SS_llmsize_compute = _swig_getLLMSIZE_COMPUTE_FP8()
 func _swig_getLLMSIZE_COMPUTE_FP4() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP4_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP4_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_COMPUTE_FP4 Enum_SS_llmsize_compute = _swig_getLLMSIZE_COMPUTE_FP4()
 func _swig_getLLMSIZE_COMPUTE_INT8() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_INT8_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_INT8_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -2738,7 +2734,7 @@ func (p SwigcptrLlmsize_format) SwigIsLlmsize_format() {
 func (arg1 SwigcptrLlmsize_format) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_id_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_id_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2748,7 +2744,7 @@ func (arg1 SwigcptrLlmsize_format) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_format) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_name_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_name_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2758,91 +2754,91 @@ func (arg1 SwigcptrLlmsize_format) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_format) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_kind_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_kind_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetCode() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_code_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_code_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetBits() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_bits_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_bits_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetGroup() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_group_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_group_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetGroup_rows() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_group_rows_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_group_rows_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetGroup_bits() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_group_bits_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_group_bits_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetRow_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_row_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_row_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetCol_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_col_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_col_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetTensor_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_tensor_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_tensor_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetQuantizes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_quantizes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_quantizes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetOther_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_other_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_other_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetCompute() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_compute_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_compute_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetNotes() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_notes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_notes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2852,7 +2848,7 @@ func (arg1 SwigcptrLlmsize_format) GetNotes() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_format) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2861,13 +2857,13 @@ func (arg1 SwigcptrLlmsize_format) GetSource() (_swig_ret string) {
 
 func NewLlmsize_format() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_new_llmsize_format_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_new_llmsize_format_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_format(arg1 Llmsize_format) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_format interface {
@@ -2894,77 +2890,77 @@ type Llmsize_format interface {
 type Enum_SS_llmsize_kv_dtype int
 func _swig_getLLMSIZE_KV_F16() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F16_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F16_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_KV_F16 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_F16()
 func _swig_getLLMSIZE_KV_F32() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F32_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F32_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_KV_F32 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_F32()
 func _swig_getLLMSIZE_KV_FP8() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_FP8_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_FP8_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_KV_FP8 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_FP8()
 func _swig_getLLMSIZE_KV_Q8_0() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q8_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q8_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q8_0 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q8_0()
 func _swig_getLLMSIZE_KV_Q5_1() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_1_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_1_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q5_1 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q5_1()
 func _swig_getLLMSIZE_KV_Q5_0() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q5_0 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q5_0()
 func _swig_getLLMSIZE_KV_Q4_1() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_1_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_1_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q4_1 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q4_1()
 func _swig_getLLMSIZE_KV_Q4_0() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q4_0 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q4_0()
 func _swig_getLLMSIZE_KV_IQ4_NL() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_IQ4_NL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_IQ4_NL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_KV_IQ4_NL Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_IQ4_NL()
 func _swig_getLLMSIZE_KV_NVFP4() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_NVFP4_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_NVFP4_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_KV_NVFP4 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_NVFP4()
 func _swig_getLLMSIZE_KV_DTYPE_COUNT() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_DTYPE_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_DTYPE_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -2981,7 +2977,7 @@ func (p SwigcptrLlmsize_kv_dtype_info) SwigIsLlmsize_kv_dtype_info() {
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_kv_dtype_info_name_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_kv_dtype_info_name_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2991,7 +2987,7 @@ func (arg1 SwigcptrLlmsize_kv_dtype_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetAliases() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_kv_dtype_info_aliases_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_kv_dtype_info_aliases_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3001,33 +2997,33 @@ func (arg1 SwigcptrLlmsize_kv_dtype_info) GetAliases() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetBlock() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetBlock_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetFlash_only() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_flash_only_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_flash_only_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_kv_dtype_info() (_swig_ret Llmsize_kv_dtype_info) {
 	var swig_r Llmsize_kv_dtype_info
-	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_new_llmsize_kv_dtype_info_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_new_llmsize_kv_dtype_info_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_kv_dtype_info(arg1 Llmsize_kv_dtype_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_kv_dtype_info_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_kv_dtype_info_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_kv_dtype_info interface {
@@ -3043,42 +3039,42 @@ type Llmsize_kv_dtype_info interface {
 type Enum_SS_llmsize_hw_class int
 func _swig_getLLMSIZE_HW_DATACENTER() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_DATACENTER_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_DATACENTER_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HW_DATACENTER Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_DATACENTER()
 func _swig_getLLMSIZE_HW_CONSUMER() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CONSUMER_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CONSUMER_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HW_CONSUMER Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_CONSUMER()
 func _swig_getLLMSIZE_HW_APPLE() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_APPLE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_APPLE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HW_APPLE Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_APPLE()
 func _swig_getLLMSIZE_HW_UNIFIED() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_UNIFIED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_UNIFIED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HW_UNIFIED Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_UNIFIED()
 func _swig_getLLMSIZE_HW_CPU() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CPU_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CPU_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HW_CPU Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_CPU()
 func _swig_getLLMSIZE_HW_CLASS_COUNT() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CLASS_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CLASS_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -3095,7 +3091,7 @@ func (p SwigcptrLlmsize_accel) SwigIsLlmsize_accel() {
 func (arg1 SwigcptrLlmsize_accel) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_accel_id_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_accel_id_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3105,7 +3101,7 @@ func (arg1 SwigcptrLlmsize_accel) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_accel) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_accel_name_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_accel_name_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3115,7 +3111,7 @@ func (arg1 SwigcptrLlmsize_accel) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_accel) GetVendor() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_accel_vendor_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_accel_vendor_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3125,7 +3121,7 @@ func (arg1 SwigcptrLlmsize_accel) GetVendor() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_accel) GetAliases() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_accel_aliases_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_accel_aliases_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3135,63 +3131,63 @@ func (arg1 SwigcptrLlmsize_accel) GetAliases() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_accel) GetMem_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_accel_mem_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_accel_mem_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel) GetUsable_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_accel_usable_pct_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_accel_usable_pct_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel) GetHw_class() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_accel_hw_class_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_accel_hw_class_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel) GetBw_gbs() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_accel_bw_gbs_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_accel_bw_gbs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel) GetBf16_tflops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_accel_bf16_tflops_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_accel_bf16_tflops_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel) GetFp8_tflops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_accel_fp8_tflops_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_accel_fp8_tflops_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel) GetFp4_tflops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_accel_fp4_tflops_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_accel_fp4_tflops_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel) GetInt8_tops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_accel_int8_tops_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_accel_int8_tops_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_accel_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_accel_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3201,7 +3197,7 @@ func (arg1 SwigcptrLlmsize_accel) GetSource() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_accel) GetMemory_options() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_accel_memory_options_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_accel_memory_options_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3210,13 +3206,13 @@ func (arg1 SwigcptrLlmsize_accel) GetMemory_options() (_swig_ret string) {
 
 func NewLlmsize_accel() (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_new_llmsize_accel_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_new_llmsize_accel_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_accel(arg1 Llmsize_accel) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_accel_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_accel_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_accel interface {
@@ -3250,35 +3246,35 @@ func (p SwigcptrLlmsize_efficiency) SwigIsLlmsize_efficiency() {
 func (arg1 SwigcptrLlmsize_efficiency) GetHw_class() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_efficiency_hw_class_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_efficiency_hw_class_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetExpected() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_expected_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_expected_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetLow() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_low_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_low_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetHigh() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_high_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_high_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_efficiency_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_efficiency_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3287,13 +3283,13 @@ func (arg1 SwigcptrLlmsize_efficiency) GetSource() (_swig_ret string) {
 
 func NewLlmsize_efficiency() (_swig_ret Llmsize_efficiency) {
 	var swig_r Llmsize_efficiency
-	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_new_llmsize_efficiency_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_new_llmsize_efficiency_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_efficiency(arg1 Llmsize_efficiency) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_efficiency_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_efficiency_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_efficiency interface {
@@ -3318,40 +3314,40 @@ func (p SwigcptrLlmsize_weights) SwigIsLlmsize_weights() {
 func (arg1 SwigcptrLlmsize_weights) GetBy_component() (_swig_ret *uint64) {
 	var swig_r *uint64
 	_swig_i_0 := arg1
-	swig_r = (*uint64)(C._wrap_llmsize_weights_by_component_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint64)(C._wrap_llmsize_weights_by_component_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights) GetTotal() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_weights_total_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_total_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights) GetActive() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_weights_active_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_active_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights) GetFile_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_weights_file_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_file_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_weights() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_new_llmsize_weights_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_new_llmsize_weights_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_weights(arg1 Llmsize_weights) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_weights_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_weights_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_weights interface {
@@ -3365,14 +3361,14 @@ type Llmsize_weights interface {
 
 func _swig_getLLMSIZE_FILE_GGUF() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FILE_GGUF_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_FILE_GGUF_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FILE_GGUF int = _swig_getLLMSIZE_FILE_GGUF()
 func _swig_getLLMSIZE_FILE_SAFETENSORS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FILE_SAFETENSORS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_FILE_SAFETENSORS_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -3380,287 +3376,287 @@ var LLMSIZE_FILE_SAFETENSORS int = _swig_getLLMSIZE_FILE_SAFETENSORS()
 type Enum_SS_llmsize_ggml_type int
 func _swig_getLLMSIZE_GGML_F32() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F32_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F32_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_F32 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F32()
 func _swig_getLLMSIZE_GGML_F16() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F16_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F16_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_F16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F16()
 func _swig_getLLMSIZE_GGML_Q4_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0()
 func _swig_getLLMSIZE_GGML_Q4_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_1_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_1_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_1()
 func _swig_getLLMSIZE_GGML_Q4_2() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_2_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_2_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_2 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_2()
 func _swig_getLLMSIZE_GGML_Q4_3() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_3_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_3_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_3 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_3()
 func _swig_getLLMSIZE_GGML_Q5_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q5_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_0()
 func _swig_getLLMSIZE_GGML_Q5_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_1_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_1_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q5_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_1()
 func _swig_getLLMSIZE_GGML_Q8_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q8_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_0()
 func _swig_getLLMSIZE_GGML_Q8_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_1_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_1_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q8_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_1()
 func _swig_getLLMSIZE_GGML_Q2_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q2_K_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q2_K_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q2_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q2_K()
 func _swig_getLLMSIZE_GGML_Q3_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q3_K_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q3_K_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q3_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q3_K()
 func _swig_getLLMSIZE_GGML_Q4_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_K_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_K_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_K()
 func _swig_getLLMSIZE_GGML_Q5_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_K_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_K_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q5_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_K()
 func _swig_getLLMSIZE_GGML_Q6_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q6_K_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q6_K_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q6_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q6_K()
 func _swig_getLLMSIZE_GGML_Q8_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_K_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_K_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q8_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_K()
 func _swig_getLLMSIZE_GGML_IQ2_XXS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XXS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XXS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ2_XXS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_XXS()
 func _swig_getLLMSIZE_GGML_IQ2_XS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ2_XS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_XS()
 func _swig_getLLMSIZE_GGML_IQ3_XXS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_XXS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_XXS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ3_XXS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ3_XXS()
 func _swig_getLLMSIZE_GGML_IQ1_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_S_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_S_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ1_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ1_S()
 func _swig_getLLMSIZE_GGML_IQ4_NL() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL()
 func _swig_getLLMSIZE_GGML_IQ3_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_S_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_S_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ3_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ3_S()
 func _swig_getLLMSIZE_GGML_IQ2_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_S_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_S_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ2_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_S()
 func _swig_getLLMSIZE_GGML_IQ4_XS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_XS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_XS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_XS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_XS()
 func _swig_getLLMSIZE_GGML_I8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I8_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I8_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I8()
 func _swig_getLLMSIZE_GGML_I16() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I16_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I16_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I16()
 func _swig_getLLMSIZE_GGML_I32() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I32_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I32_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I32 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I32()
 func _swig_getLLMSIZE_GGML_I64() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I64_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I64_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I64 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I64()
 func _swig_getLLMSIZE_GGML_F64() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F64_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F64_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_F64 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F64()
 func _swig_getLLMSIZE_GGML_IQ1_M() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_M_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_M_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ1_M Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ1_M()
 func _swig_getLLMSIZE_GGML_BF16() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_BF16_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_BF16_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_BF16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_BF16()
 func _swig_getLLMSIZE_GGML_Q4_0_4_4() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_4_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_4_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0_4_4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_4_4()
 func _swig_getLLMSIZE_GGML_Q4_0_4_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_8_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_8_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0_4_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_4_8()
 func _swig_getLLMSIZE_GGML_Q4_0_8_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_8_8_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_8_8_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0_8_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_8_8()
 func _swig_getLLMSIZE_GGML_TQ1_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ1_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ1_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_TQ1_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_TQ1_0()
 func _swig_getLLMSIZE_GGML_TQ2_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ2_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ2_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_TQ2_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_TQ2_0()
 func _swig_getLLMSIZE_GGML_IQ4_NL_4_4() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL_4_4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_4_4()
 func _swig_getLLMSIZE_GGML_IQ4_NL_4_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL_4_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_4_8()
 func _swig_getLLMSIZE_GGML_IQ4_NL_8_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL_8_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_8_8()
 func _swig_getLLMSIZE_GGML_MXFP4() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_MXFP4_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_MXFP4_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GGML_MXFP4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_MXFP4()
 func _swig_getLLMSIZE_GGML_TYPE_COUNT() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TYPE_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TYPE_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -3677,7 +3673,7 @@ func (p SwigcptrLlmsize_ggml_type_info) SwigIsLlmsize_ggml_type_info() {
 func (arg1 SwigcptrLlmsize_ggml_type_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ggml_type_info_name_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ggml_type_info_name_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3687,26 +3683,26 @@ func (arg1 SwigcptrLlmsize_ggml_type_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ggml_type_info) GetBlock() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_ggml_type_info) GetBlock_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_ggml_type_info() (_swig_ret Llmsize_ggml_type_info) {
 	var swig_r Llmsize_ggml_type_info
-	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_new_llmsize_ggml_type_info_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_new_llmsize_ggml_type_info_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_ggml_type_info(arg1 Llmsize_ggml_type_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_ggml_type_info_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_ggml_type_info_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_ggml_type_info interface {
@@ -3720,238 +3716,238 @@ type Llmsize_ggml_type_info interface {
 type Enum_SS_llmsize_gguf_file_type int
 func _swig_getLLMSIZE_FT_F32() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F32_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F32_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_F32 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_F32()
 func _swig_getLLMSIZE_FT_F16() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F16_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F16_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_F16 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_F16()
 func _swig_getLLMSIZE_FT_BF16() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_BF16_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_BF16_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_BF16 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_BF16()
 func _swig_getLLMSIZE_FT_Q4_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_0()
 func _swig_getLLMSIZE_FT_Q4_1() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_1_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_1_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_1 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_1()
 func _swig_getLLMSIZE_FT_Q5_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_0()
 func _swig_getLLMSIZE_FT_Q5_1() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_1_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_1_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_1 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_1()
 func _swig_getLLMSIZE_FT_Q8_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q8_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q8_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q8_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q8_0()
 func _swig_getLLMSIZE_FT_Q2_K() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q2_K Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q2_K()
 func _swig_getLLMSIZE_FT_Q2_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_S_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_S_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q2_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q2_K_S()
 func _swig_getLLMSIZE_FT_Q3_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_S_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_S_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q3_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_S()
 func _swig_getLLMSIZE_FT_Q3_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_M_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_M_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q3_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_M()
 func _swig_getLLMSIZE_FT_Q3_K_L() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_L_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_L_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q3_K_L Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_L()
 func _swig_getLLMSIZE_FT_Q4_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_S_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_S_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_K_S()
 func _swig_getLLMSIZE_FT_Q4_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_M_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_M_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_K_M()
 func _swig_getLLMSIZE_FT_Q5_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_S_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_S_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_K_S()
 func _swig_getLLMSIZE_FT_Q5_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_M_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_M_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_K_M()
 func _swig_getLLMSIZE_FT_Q6_K() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q6_K_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q6_K_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q6_K Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q6_K()
 func _swig_getLLMSIZE_FT_IQ2_XXS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XXS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XXS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_XXS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_XXS()
 func _swig_getLLMSIZE_FT_IQ2_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_XS()
 func _swig_getLLMSIZE_FT_IQ2_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_S_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_S_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_S()
 func _swig_getLLMSIZE_FT_IQ2_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_M_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_M_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_M()
 func _swig_getLLMSIZE_FT_IQ3_XXS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XXS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XXS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_XXS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_XXS()
 func _swig_getLLMSIZE_FT_IQ3_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_XS()
 func _swig_getLLMSIZE_FT_IQ3_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_S_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_S_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_S()
 func _swig_getLLMSIZE_FT_IQ3_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_M_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_M_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_M()
 func _swig_getLLMSIZE_FT_IQ1_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_S_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_S_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ1_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ1_S()
 func _swig_getLLMSIZE_FT_IQ1_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_M_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_M_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ1_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ1_M()
 func _swig_getLLMSIZE_FT_IQ4_NL() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_NL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_NL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ4_NL Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ4_NL()
 func _swig_getLLMSIZE_FT_IQ4_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_XS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_XS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ4_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ4_XS()
 func _swig_getLLMSIZE_FT_TQ1_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ1_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ1_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_TQ1_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_TQ1_0()
 func _swig_getLLMSIZE_FT_TQ2_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ2_0_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ2_0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_TQ2_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_TQ2_0()
 func _swig_getLLMSIZE_FT_MXFP4_MOE() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_MXFP4_MOE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_MXFP4_MOE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FT_MXFP4_MOE Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_MXFP4_MOE()
 func _swig_getLLMSIZE_FT_COUNT() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -3969,33 +3965,33 @@ func (p SwigcptrLlmsize_gguf_mix) SwigIsLlmsize_gguf_mix() {
 func (arg1 SwigcptrLlmsize_gguf_mix) GetTensors() (_swig_ret *uint) {
 	var swig_r *uint
 	_swig_i_0 := arg1
-	swig_r = (*uint)(C._wrap_llmsize_gguf_mix_tensors_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint)(C._wrap_llmsize_gguf_mix_tensors_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gguf_mix) GetBytes() (_swig_ret *uint64) {
 	var swig_r *uint64
 	_swig_i_0 := arg1
-	swig_r = (*uint64)(C._wrap_llmsize_gguf_mix_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint64)(C._wrap_llmsize_gguf_mix_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gguf_mix) GetN_tensors() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gguf_mix_n_tensors_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gguf_mix_n_tensors_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_gguf_mix() (_swig_ret Llmsize_gguf_mix) {
 	var swig_r Llmsize_gguf_mix
-	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_new_llmsize_gguf_mix_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_new_llmsize_gguf_mix_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_gguf_mix(arg1 Llmsize_gguf_mix) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_gguf_mix_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_gguf_mix_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_gguf_mix interface {
@@ -4018,98 +4014,98 @@ func (p SwigcptrLlmsize_file_info) SwigIsLlmsize_file_info() {
 func (arg1 SwigcptrLlmsize_file_info) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_kind_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_kind_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetVersion() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_version_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_version_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetN_tensors() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_n_tensors_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_n_tensors_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetN_metadata() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_n_metadata_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_n_metadata_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetHeader_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_header_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_header_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetNeeded() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_needed_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_needed_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetBytes() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_file_info_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_file_info_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetParams() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_file_info_params_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_file_info_params_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetOther_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_other_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_other_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetFile_type() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_file_type_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_file_type_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_file_info_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_file_info_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetHas_model() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_has_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_has_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_info_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_info_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetArch() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_file_info_arch_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_file_info_arch_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4119,7 +4115,7 @@ func (arg1 SwigcptrLlmsize_file_info) GetArch() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_file_info) GetDtype() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_file_info_dtype_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_file_info_dtype_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4129,19 +4125,19 @@ func (arg1 SwigcptrLlmsize_file_info) GetDtype() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_file_info) GetMix() (_swig_ret Llmsize_gguf_mix) {
 	var swig_r Llmsize_gguf_mix
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_file_info_mix_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_file_info_mix_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_file_info() (_swig_ret Llmsize_file_info) {
 	var swig_r Llmsize_file_info
-	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_new_llmsize_file_info_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_new_llmsize_file_info_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_file_info(arg1 Llmsize_file_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_file_info_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_file_info_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_file_info interface {
@@ -4177,75 +4173,75 @@ func (p SwigcptrLlmsize_speed_request) SwigIsLlmsize_speed_request() {
 func (arg1 SwigcptrLlmsize_speed_request) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_speed_request_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_speed_request_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_speed_request_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_speed_request_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetAccel() (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_speed_request_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_speed_request_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetN_accel() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_speed_request_n_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_speed_request_n_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_speed_request_kv_dtype_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_speed_request_kv_dtype_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_request_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_request_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetPrompt() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_request_prompt_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_request_prompt_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetGen() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_request_gen_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_request_gen_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
-func (arg1 SwigcptrLlmsize_speed_request) GetBatch() (_swig_ret uint) {
+func (arg1 SwigcptrLlmsize_speed_request) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_speed_request_batch_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_speed_request_seqs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_speed_request() (_swig_ret Llmsize_speed_request) {
 	var swig_r Llmsize_speed_request
-	swig_r = (Llmsize_speed_request)(SwigcptrLlmsize_speed_request(C._wrap_new_llmsize_speed_request_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_speed_request)(SwigcptrLlmsize_speed_request(C._wrap_new_llmsize_speed_request_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_speed_request(arg1 Llmsize_speed_request) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_speed_request_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_speed_request_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_speed_request interface {
@@ -4259,7 +4255,7 @@ type Llmsize_speed_request interface {
 	GetContext() (_swig_ret uint64)
 	GetPrompt() (_swig_ret uint64)
 	GetGen() (_swig_ret uint64)
-	GetBatch() (_swig_ret uint)
+	GetSeqs() (_swig_ret uint)
 }
 
 type SwigcptrLlmsize_speed_result uintptr
@@ -4274,68 +4270,68 @@ func (p SwigcptrLlmsize_speed_result) SwigIsLlmsize_speed_result() {
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps_low() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_low_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_low_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps_high() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_high_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_high_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps_total() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_total_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_total_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetTtft_s() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_ttft_s_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_ttft_s_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetE2e_s() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_e2e_s_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_e2e_s_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetBytes_per_step() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_result_bytes_per_step_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_result_bytes_per_step_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetCompute_bound() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_compute_bound_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_compute_bound_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_speed_result() (_swig_ret Llmsize_speed_result) {
 	var swig_r Llmsize_speed_result
-	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_new_llmsize_speed_result_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_new_llmsize_speed_result_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_speed_result(arg1 Llmsize_speed_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_speed_result_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_speed_result_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_speed_result interface {
@@ -4363,75 +4359,75 @@ func (p SwigcptrLlmsize_fit_request) SwigIsLlmsize_fit_request() {
 func (arg1 SwigcptrLlmsize_fit_request) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_fit_request_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_fit_request_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_fit_request_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_fit_request_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetAccel() (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_fit_request_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_fit_request_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetN_accel() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_n_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_n_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_request_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_request_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_seqs_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_seqs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_kv_dtype_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_kv_dtype_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_request_overhead_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_request_overhead_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetTight_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_tight_pct_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_tight_pct_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_fit_request() (_swig_ret Llmsize_fit_request) {
 	var swig_r Llmsize_fit_request
-	swig_r = (Llmsize_fit_request)(SwigcptrLlmsize_fit_request(C._wrap_new_llmsize_fit_request_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_fit_request)(SwigcptrLlmsize_fit_request(C._wrap_new_llmsize_fit_request_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_fit_request(arg1 Llmsize_fit_request) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_fit_request_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_fit_request_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_fit_request interface {
@@ -4460,75 +4456,75 @@ func (p SwigcptrLlmsize_fit_result) SwigIsLlmsize_fit_result() {
 func (arg1 SwigcptrLlmsize_fit_result) GetFits() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_fit_result_fits_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_fit_result_fits_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetTight() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_fit_result_tight_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_fit_result_tight_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_weight_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_weight_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetKv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_kv_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_kv_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_overhead_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_overhead_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetTotal_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_total_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_total_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetUsable_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_usable_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_usable_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetHeadroom_bytes() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_fit_result_headroom_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_fit_result_headroom_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetActivation_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_activation_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_activation_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_fit_result() (_swig_ret Llmsize_fit_result) {
 	var swig_r Llmsize_fit_result
-	swig_r = (Llmsize_fit_result)(SwigcptrLlmsize_fit_result(C._wrap_new_llmsize_fit_result_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_fit_result)(SwigcptrLlmsize_fit_result(C._wrap_new_llmsize_fit_result_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_fit_result(arg1 Llmsize_fit_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_fit_result_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_fit_result_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_fit_result interface {
@@ -4548,28 +4544,28 @@ type Llmsize_fit_result interface {
 type Enum_SS_llmsize_metric int
 func _swig_getLLMSIZE_METRIC_NONE() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NONE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NONE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_NONE Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_NONE()
 func _swig_getLLMSIZE_METRIC_PPL() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_PPL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_PPL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_PPL Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_PPL()
 func _swig_getLLMSIZE_METRIC_ACCURACY() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_ACCURACY_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_ACCURACY_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_ACCURACY Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_ACCURACY()
 func _swig_getLLMSIZE_METRIC_NATIVE() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NATIVE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NATIVE_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -4586,7 +4582,7 @@ func (p SwigcptrLlmsize_quality_row) SwigIsLlmsize_quality_row() {
 func (arg1 SwigcptrLlmsize_quality_row) GetFormat() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4596,14 +4592,14 @@ func (arg1 SwigcptrLlmsize_quality_row) GetFormat() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetMetric() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_row_metric_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_row_metric_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetFamily() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_family_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_family_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4613,7 +4609,7 @@ func (arg1 SwigcptrLlmsize_quality_row) GetFamily() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetRef_model() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_ref_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_ref_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4623,35 +4619,35 @@ func (arg1 SwigcptrLlmsize_quality_row) GetRef_model() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetRef_params_b() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_row_ref_params_b_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_row_ref_params_b_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetLoss_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_row_loss_pct_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_row_loss_pct_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetKld() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_row_kld_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_row_kld_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetPrimary() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_row_primary_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_row_primary_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetBenchmark() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_benchmark_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_benchmark_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4661,7 +4657,7 @@ func (arg1 SwigcptrLlmsize_quality_row) GetBenchmark() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4670,13 +4666,13 @@ func (arg1 SwigcptrLlmsize_quality_row) GetSource() (_swig_ret string) {
 
 func NewLlmsize_quality_row() (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_new_llmsize_quality_row_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_new_llmsize_quality_row_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_quality_row(arg1 Llmsize_quality_row) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_quality_row_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_quality_row_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_quality_row interface {
@@ -4697,28 +4693,28 @@ type Llmsize_quality_row interface {
 type Enum_SS_llmsize_confidence int
 func _swig_getLLMSIZE_CONF_NONE() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_NONE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_NONE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CONF_NONE Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_NONE()
 func _swig_getLLMSIZE_CONF_REFERENCE() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_REFERENCE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_REFERENCE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CONF_REFERENCE Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_REFERENCE()
 func _swig_getLLMSIZE_CONF_SCALED() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_SCALED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_SCALED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CONF_SCALED Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_SCALED()
 func _swig_getLLMSIZE_CONF_EXTRAPOLATED() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_EXTRAPOLATED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_EXTRAPOLATED_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -4735,56 +4731,56 @@ func (p SwigcptrLlmsize_quality) SwigIsLlmsize_quality() {
 func (arg1 SwigcptrLlmsize_quality) GetMetric() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_metric_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_metric_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetConfidence() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_confidence_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_confidence_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetLoss_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_loss_pct_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_loss_pct_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetLoss_low_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_loss_low_pct_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_loss_low_pct_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetLoss_high_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_loss_high_pct_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_loss_high_pct_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetKld() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_kld_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_kld_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetRef() (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_ref_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_ref_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetNote() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_note_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_note_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4793,13 +4789,13 @@ func (arg1 SwigcptrLlmsize_quality) GetNote() (_swig_ret string) {
 
 func NewLlmsize_quality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_new_llmsize_quality_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_new_llmsize_quality_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_quality(arg1 Llmsize_quality) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_quality_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_quality_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_quality interface {
@@ -4818,49 +4814,49 @@ type Llmsize_quality interface {
 type Enum_SS_llmsize_engine int
 func _swig_getLLMSIZE_ENGINE_NONE() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_NONE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_NONE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_NONE Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_NONE()
 func _swig_getLLMSIZE_ENGINE_VLLM() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_VLLM_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_VLLM_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_VLLM Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_VLLM()
 func _swig_getLLMSIZE_ENGINE_SGLANG() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_SGLANG_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_SGLANG_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_SGLANG Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_SGLANG()
 func _swig_getLLMSIZE_ENGINE_LLAMACPP() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_LLAMACPP_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_LLAMACPP_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_LLAMACPP Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_LLAMACPP()
 func _swig_getLLMSIZE_ENGINE_OLLAMA() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_OLLAMA_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_OLLAMA_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_OLLAMA Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_OLLAMA()
 func _swig_getLLMSIZE_ENGINE_TRTLLM() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_TRTLLM_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_TRTLLM_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_TRTLLM Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_TRTLLM()
 func _swig_getLLMSIZE_ENGINE_COUNT() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -4877,7 +4873,7 @@ func (p SwigcptrLlmsize_engine_info) SwigIsLlmsize_engine_info() {
 func (arg1 SwigcptrLlmsize_engine_info) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_id_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_id_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4887,7 +4883,7 @@ func (arg1 SwigcptrLlmsize_engine_info) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_name_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_name_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4897,7 +4893,7 @@ func (arg1 SwigcptrLlmsize_engine_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetAliases() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_aliases_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_aliases_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4907,77 +4903,77 @@ func (arg1 SwigcptrLlmsize_engine_info) GetAliases() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetMem_fraction() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_engine_info_mem_fraction_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_engine_info_mem_fraction_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetBlock_size() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_info_block_size_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_info_block_size_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetCtx_pad() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_info_ctx_pad_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_info_ctx_pad_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetDefault_context() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_default_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_info_default_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetDefault_seqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_info_default_seqs_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_info_default_seqs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetDefault_ubatch() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_info_default_ubatch_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_info_default_ubatch_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetDefault_batched_tokens() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_default_batched_tokens_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_info_default_batched_tokens_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetOverhead_tp1() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_overhead_tp1_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_info_overhead_tp1_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetOverhead_tpn() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_overhead_tpn_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_info_overhead_tpn_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetDevice_reserved() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_device_reserved_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_info_device_reserved_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetStatus() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4987,7 +4983,7 @@ func (arg1 SwigcptrLlmsize_engine_info) GetStatus() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4996,13 +4992,13 @@ func (arg1 SwigcptrLlmsize_engine_info) GetSource() (_swig_ret string) {
 
 func NewLlmsize_engine_info() (_swig_ret Llmsize_engine_info) {
 	var swig_r Llmsize_engine_info
-	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_new_llmsize_engine_info_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_new_llmsize_engine_info_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_engine_info(arg1 Llmsize_engine_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_engine_info_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_engine_info_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_engine_info interface {
@@ -5027,56 +5023,56 @@ type Llmsize_engine_info interface {
 
 func _swig_getLLMSIZE_PLAN_FLASH_ATTN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_FLASH_ATTN_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_FLASH_ATTN_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_FLASH_ATTN int = _swig_getLLMSIZE_PLAN_FLASH_ATTN()
 func _swig_getLLMSIZE_PLAN_SWA_FULL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_SWA_FULL_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_SWA_FULL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_SWA_FULL int = _swig_getLLMSIZE_PLAN_SWA_FULL()
 func _swig_getLLMSIZE_PLAN_NO_HYBRID_KV() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_NO_HYBRID_KV int = _swig_getLLMSIZE_PLAN_NO_HYBRID_KV()
 func _swig_getLLMSIZE_PLAN_CONTEXT_AUTO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_CONTEXT_AUTO int = _swig_getLLMSIZE_PLAN_CONTEXT_AUTO()
 func _swig_getLLMSIZE_PLAN_GPU_LAYERS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_GPU_LAYERS_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_GPU_LAYERS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_GPU_LAYERS int = _swig_getLLMSIZE_PLAN_GPU_LAYERS()
 func _swig_getLLMSIZE_PLAN_VLLM_V0() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_VLLM_V0_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_VLLM_V0_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_VLLM_V0 int = _swig_getLLMSIZE_PLAN_VLLM_V0()
 func _swig_getLLMSIZE_PLAN_EXPERTS_CPU() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_EXPERTS_CPU int = _swig_getLLMSIZE_PLAN_EXPERTS_CPU()
 func _swig_getLLMSIZE_PLAN_EXPERT_PARALLEL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_94c3980bcfa144e5())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -5093,173 +5089,173 @@ func (p SwigcptrLlmsize_plan) SwigIsLlmsize_plan() {
 func (arg1 SwigcptrLlmsize_plan) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_plan_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_plan_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_plan_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_plan_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetAccel() (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_plan_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_plan_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetEngine() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_engine_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_engine_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetTp() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_tp_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_tp_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetPp() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_pp_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_pp_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetDp() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_dp_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_dp_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetN_accel() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_n_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_n_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_seqs_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_seqs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_kv_dtype_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_kv_dtype_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetMem_fraction() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_mem_fraction_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_mem_fraction_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetBatched_tokens() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_batched_tokens_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_batched_tokens_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetUbatch() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_ubatch_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_ubatch_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetBlock_size() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_block_size_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_block_size_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetGpu_layers() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_gpu_layers_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_gpu_layers_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetCpu_moe_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_cpu_moe_layers_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_cpu_moe_layers_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetHost_bw_gbs() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_host_bw_gbs_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_host_bw_gbs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetFlags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_flags_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_flags_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetTight_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_tight_pct_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_tight_pct_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetKv_pool_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_kv_pool_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_kv_pool_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetWeights() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_plan_weights_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_plan_weights_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetParams() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_plan_params_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_plan_params_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_plan() (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_new_llmsize_plan_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_new_llmsize_plan_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_plan(arg1 Llmsize_plan) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_plan_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_plan_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_plan interface {
@@ -5302,194 +5298,194 @@ func (p SwigcptrLlmsize_plan_result) SwigIsLlmsize_plan_result() {
 func (arg1 SwigcptrLlmsize_plan_result) GetFits() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_fits_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_fits_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetTight() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_tight_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_tight_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetRefused() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_refused_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_refused_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetLoads() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_loads_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_loads_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_weight_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_weight_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetActivation_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_activation_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_activation_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_overhead_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_overhead_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetTotal_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_total_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_total_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetUsable_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_usable_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_usable_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetHeadroom_bytes() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_plan_result_headroom_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_plan_result_headroom_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetHost_weight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_weight_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_weight_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetHost_kv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_kv_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_kv_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_result_seqs_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_result_seqs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetCache_cells() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_cache_cells_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_cache_cells_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetSwa_cells() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_swa_cells_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_swa_cells_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_pool_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_pool_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_pool_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_capacity_tokens() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_capacity_tokens_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_capacity_tokens_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_blocks() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_blocks_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_blocks_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetMax_concurrency() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_result_max_concurrency_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_result_max_concurrency_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetMax_context() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_max_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_max_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetRefusal_needed() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_needed_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_needed_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetRefusal_available() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_available_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_available_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_result_gpus_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_result_gpus_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_plan_result() (_swig_ret Llmsize_plan_result) {
 	var swig_r Llmsize_plan_result
-	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_new_llmsize_plan_result_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_new_llmsize_plan_result_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_plan_result(arg1 Llmsize_plan_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_plan_result_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_plan_result_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_plan_result interface {
@@ -5523,6 +5519,105 @@ type Llmsize_plan_result interface {
 	GetDecode_tps() (_swig_ret float64)
 }
 
+type Enum_SS_llmsize_field_kind int
+func _swig_getLLMSIZE_FIELD_BOOL() (_swig_ret Enum_SS_llmsize_field_kind) {
+	var swig_r Enum_SS_llmsize_field_kind
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_BOOL_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_FIELD_BOOL Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_BOOL()
+func _swig_getLLMSIZE_FIELD_U32() (_swig_ret Enum_SS_llmsize_field_kind) {
+	var swig_r Enum_SS_llmsize_field_kind
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_U32_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_FIELD_U32 Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_U32()
+func _swig_getLLMSIZE_FIELD_U64() (_swig_ret Enum_SS_llmsize_field_kind) {
+	var swig_r Enum_SS_llmsize_field_kind
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_U64_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_FIELD_U64 Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_U64()
+func _swig_getLLMSIZE_FIELD_I64() (_swig_ret Enum_SS_llmsize_field_kind) {
+	var swig_r Enum_SS_llmsize_field_kind
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_I64_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_FIELD_I64 Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_I64()
+func _swig_getLLMSIZE_FIELD_F64() (_swig_ret Enum_SS_llmsize_field_kind) {
+	var swig_r Enum_SS_llmsize_field_kind
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_F64_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_FIELD_F64 Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_F64()
+type SwigcptrLlmsize_field uintptr
+
+func (p SwigcptrLlmsize_field) Swigcptr() uintptr {
+	return (uintptr)(p)
+}
+
+func (p SwigcptrLlmsize_field) SwigIsLlmsize_field() {
+}
+
+func (arg1 SwigcptrLlmsize_field) GetName() (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_field_name_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func (arg1 SwigcptrLlmsize_field) GetKind() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_field_kind_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_field) GetOffset() (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	swig_r = (int64)(C._wrap_llmsize_field_offset_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_field) GetMeaning() (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_field_meaning_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func NewLlmsize_field() (_swig_ret Llmsize_field) {
+	var swig_r Llmsize_field
+	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_new_llmsize_field_core_1269d78762b018be()))
+	return swig_r
+}
+
+func DeleteLlmsize_field(arg1 Llmsize_field) {
+	_swig_i_0 := getSwigcptr(arg1)
+	C._wrap_delete_llmsize_field_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
+}
+
+type Llmsize_field interface {
+	Swigcptr() uintptr
+	SwigIsLlmsize_field()
+	GetName() (_swig_ret string)
+	GetKind() (_swig_ret uint)
+	GetOffset() (_swig_ret int64)
+	GetMeaning() (_swig_ret string)
+}
+
 type SwigcptrLlmsize_suggestion uintptr
 
 func (p SwigcptrLlmsize_suggestion) Swigcptr() uintptr {
@@ -5535,47 +5630,47 @@ func (p SwigcptrLlmsize_suggestion) SwigIsLlmsize_suggestion() {
 func (arg1 SwigcptrLlmsize_suggestion) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_suggestion_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_suggestion_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetFormat_quality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_suggestion_format_quality_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_suggestion_format_quality_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_suggestion_gpus_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_suggestion_gpus_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_suggestion_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_suggestion_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_suggestion_seqs_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_suggestion_seqs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_suggestion() (_swig_ret Llmsize_suggestion) {
 	var swig_r Llmsize_suggestion
-	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_new_llmsize_suggestion_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_new_llmsize_suggestion_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_suggestion(arg1 Llmsize_suggestion) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_suggestion_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_suggestion_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_suggestion interface {
@@ -5591,35 +5686,35 @@ type Llmsize_suggestion interface {
 type Enum_SS_llmsize_gate int
 func _swig_getLLMSIZE_GATE_NONE() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NONE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NONE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GATE_NONE Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_NONE()
 func _swig_getLLMSIZE_GATE_GRANT_AT_RELEASE() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GATE_GRANT_AT_RELEASE Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_GRANT_AT_RELEASE()
 func _swig_getLLMSIZE_GATE_GRANT() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GATE_GRANT Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_GRANT()
 func _swig_getLLMSIZE_GATE_NO_RIGHTS() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NO_RIGHTS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NO_RIGHTS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_GATE_NO_RIGHTS Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_NO_RIGHTS()
 func _swig_getLLMSIZE_GATE_DISPLAY() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_DISPLAY_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_DISPLAY_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -5627,56 +5722,56 @@ var LLMSIZE_GATE_DISPLAY Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_DISPLAY()
 type Enum_SS_llmsize_outputs_rule int
 func _swig_getLLMSIZE_OUTPUTS_UNKNOWN() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_UNKNOWN Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_UNKNOWN()
 func _swig_getLLMSIZE_OUTPUTS_FREE() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_FREE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_FREE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_FREE Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_FREE()
 func _swig_getLLMSIZE_OUTPUTS_SAME_FAMILY_ONLY() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_SAME_FAMILY_ONLY()
 func _swig_getLLMSIZE_OUTPUTS_NAME_AND_CREDIT() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_NAME_AND_CREDIT Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_NAME_AND_CREDIT()
 func _swig_getLLMSIZE_OUTPUTS_CREDIT() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_CREDIT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_CREDIT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_CREDIT Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_CREDIT()
 func _swig_getLLMSIZE_OUTPUTS_INHERIT_TERMS() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_INHERIT_TERMS Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_INHERIT_TERMS()
 func _swig_getLLMSIZE_OUTPUTS_NONCOMMERCIAL() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_NONCOMMERCIAL Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_NONCOMMERCIAL()
 func _swig_getLLMSIZE_OUTPUTS_RESEARCH_ONLY() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -5693,7 +5788,7 @@ func (p SwigcptrLlmsize_license) SwigIsLlmsize_license() {
 func (arg1 SwigcptrLlmsize_license) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_id_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_id_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5703,7 +5798,7 @@ func (arg1 SwigcptrLlmsize_license) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_name_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_name_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5713,7 +5808,7 @@ func (arg1 SwigcptrLlmsize_license) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetSpdx() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_spdx_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_spdx_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5723,7 +5818,7 @@ func (arg1 SwigcptrLlmsize_license) GetSpdx() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetLicensor() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_licensor_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_licensor_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5733,7 +5828,7 @@ func (arg1 SwigcptrLlmsize_license) GetLicensor() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetVersion_date() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_version_date_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_version_date_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5743,7 +5838,7 @@ func (arg1 SwigcptrLlmsize_license) GetVersion_date() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetGoverning_law() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_governing_law_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_governing_law_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5753,7 +5848,7 @@ func (arg1 SwigcptrLlmsize_license) GetGoverning_law() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5763,7 +5858,7 @@ func (arg1 SwigcptrLlmsize_license) GetSource() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetConfidence() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_confidence_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_confidence_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5773,21 +5868,21 @@ func (arg1 SwigcptrLlmsize_license) GetConfidence() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetOsi_approved() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_osi_approved_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_osi_approved_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetCommercial() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_commercial_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_commercial_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetCommercial_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_commercial_clause_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_commercial_clause_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5797,7 +5892,7 @@ func (arg1 SwigcptrLlmsize_license) GetCommercial_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetCommercial_duty() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_commercial_duty_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_commercial_duty_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5807,21 +5902,21 @@ func (arg1 SwigcptrLlmsize_license) GetCommercial_duty() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetMau_limit() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_license_mau_limit_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_license_mau_limit_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetMau_gate() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_mau_gate_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_mau_gate_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetMau_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_mau_clause_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_mau_clause_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5831,21 +5926,21 @@ func (arg1 SwigcptrLlmsize_license) GetMau_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetRevenue_limit_usd() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_license_revenue_limit_usd_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_license_revenue_limit_usd_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetRevenue_gate() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_revenue_gate_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_revenue_gate_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetRevenue_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_revenue_clause_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_revenue_clause_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5855,7 +5950,7 @@ func (arg1 SwigcptrLlmsize_license) GetRevenue_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetDisplay() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_display_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_display_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5865,7 +5960,7 @@ func (arg1 SwigcptrLlmsize_license) GetDisplay() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetDisplay_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_display_clause_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_display_clause_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5875,7 +5970,7 @@ func (arg1 SwigcptrLlmsize_license) GetDisplay_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetNaming_rule() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_naming_rule_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_naming_rule_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5885,7 +5980,7 @@ func (arg1 SwigcptrLlmsize_license) GetNaming_rule() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetAup() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_aup_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_aup_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5895,14 +5990,14 @@ func (arg1 SwigcptrLlmsize_license) GetAup() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetEu_multimodal() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_eu_multimodal_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_eu_multimodal_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetEu_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_eu_clause_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_eu_clause_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5912,14 +6007,14 @@ func (arg1 SwigcptrLlmsize_license) GetEu_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetOutputs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_outputs_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_outputs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetOutputs_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_outputs_clause_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_outputs_clause_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5929,14 +6024,14 @@ func (arg1 SwigcptrLlmsize_license) GetOutputs_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetRedistribution() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_redistribution_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_redistribution_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetNotice() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_notice_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_notice_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5945,13 +6040,13 @@ func (arg1 SwigcptrLlmsize_license) GetNotice() (_swig_ret string) {
 
 func NewLlmsize_license() (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_new_llmsize_license_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_new_llmsize_license_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_license(arg1 Llmsize_license) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_license_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_license_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_license interface {
@@ -5999,68 +6094,68 @@ func (p SwigcptrLlmsize_use) SwigIsLlmsize_use() {
 func (arg1 SwigcptrLlmsize_use) GetCommercial() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_commercial_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_commercial_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetMau() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_use_mau_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_use_mau_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetMau_at_release() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_use_mau_at_release_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_use_mau_at_release_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetRevenue_usd() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_use_revenue_usd_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_use_revenue_usd_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetEu() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_eu_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_eu_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetMultimodal() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_multimodal_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_multimodal_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetRedistribute() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_redistribute_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_redistribute_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetTrain_on_outputs() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_train_on_outputs_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_train_on_outputs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_use() (_swig_ret Llmsize_use) {
 	var swig_r Llmsize_use
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_new_llmsize_use_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_new_llmsize_use_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_use(arg1 Llmsize_use) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_use_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_use_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_use interface {
@@ -6079,28 +6174,28 @@ type Llmsize_use interface {
 type Enum_SS_llmsize_verdict int
 func _swig_getLLMSIZE_VERDICT_UNKNOWN() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_UNKNOWN_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_UNKNOWN_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_UNKNOWN Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_UNKNOWN()
 func _swig_getLLMSIZE_VERDICT_ALLOWED() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_ALLOWED Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_ALLOWED()
 func _swig_getLLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS()
 func _swig_getLLMSIZE_VERDICT_NOT_ALLOWED() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -6108,77 +6203,77 @@ var LLMSIZE_VERDICT_NOT_ALLOWED Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDI
 type Enum_SS_llmsize_clause int
 func _swig_getLLMSIZE_CLAUSE_LICENSE() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_LICENSE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_LICENSE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_LICENSE Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_LICENSE()
 func _swig_getLLMSIZE_CLAUSE_COMMERCIAL() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_COMMERCIAL Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_COMMERCIAL()
 func _swig_getLLMSIZE_CLAUSE_MAU() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_MAU_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_MAU_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_MAU Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_MAU()
 func _swig_getLLMSIZE_CLAUSE_REVENUE() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REVENUE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REVENUE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_REVENUE Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_REVENUE()
 func _swig_getLLMSIZE_CLAUSE_EU_MULTIMODAL() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_EU_MULTIMODAL Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_EU_MULTIMODAL()
 func _swig_getLLMSIZE_CLAUSE_OUTPUTS() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_OUTPUTS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_OUTPUTS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_OUTPUTS Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_OUTPUTS()
 func _swig_getLLMSIZE_CLAUSE_REDISTRIBUTION() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_REDISTRIBUTION Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_REDISTRIBUTION()
 func _swig_getLLMSIZE_CLAUSE_DISPLAY() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_DISPLAY_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_DISPLAY_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_DISPLAY Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_DISPLAY()
 func _swig_getLLMSIZE_CLAUSE_NAMING() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_NAMING_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_NAMING_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_NAMING Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_NAMING()
 func _swig_getLLMSIZE_CLAUSE_AUP() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_AUP_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_AUP_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_AUP Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_AUP()
 func _swig_getLLMSIZE_CLAUSE_COUNT() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -6195,21 +6290,21 @@ func (p SwigcptrLlmsize_finding) SwigIsLlmsize_finding() {
 func (arg1 SwigcptrLlmsize_finding) GetAbout() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_finding_about_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_finding_about_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_finding) GetVerdict() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_finding_verdict_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_finding_verdict_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_finding) GetLicense() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_finding_license_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_finding_license_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6219,7 +6314,7 @@ func (arg1 SwigcptrLlmsize_finding) GetLicense() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_finding) GetText() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_finding_text_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_finding_text_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6229,7 +6324,7 @@ func (arg1 SwigcptrLlmsize_finding) GetText() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_finding) GetClause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_finding_clause_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_finding_clause_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6238,13 +6333,13 @@ func (arg1 SwigcptrLlmsize_finding) GetClause() (_swig_ret string) {
 
 func NewLlmsize_finding() (_swig_ret Llmsize_finding) {
 	var swig_r Llmsize_finding
-	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_new_llmsize_finding_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_new_llmsize_finding_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_finding(arg1 Llmsize_finding) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_finding_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_finding_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_finding interface {
@@ -6270,33 +6365,33 @@ func (p SwigcptrLlmsize_license_result) SwigIsLlmsize_license_result() {
 func (arg1 SwigcptrLlmsize_license_result) GetVerdict() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_result_verdict_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_result_verdict_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license_result) GetN_reasons() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_result_n_reasons_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_result_n_reasons_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license_result) GetN_obligations() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_result_n_obligations_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_result_n_obligations_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_license_result() (_swig_ret Llmsize_license_result) {
 	var swig_r Llmsize_license_result
-	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_new_llmsize_license_result_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_new_llmsize_license_result_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_license_result(arg1 Llmsize_license_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_license_result_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_license_result_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_license_result interface {
@@ -6319,91 +6414,91 @@ func (p SwigcptrLlmsize_select_request) SwigIsLlmsize_select_request() {
 func (arg1 SwigcptrLlmsize_select_request) GetAccel() (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_select_request_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_select_request_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetN_accel() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_n_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_n_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetEngine() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_engine_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_engine_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
-func (arg1 SwigcptrLlmsize_select_request) GetUsers() (_swig_ret uint) {
+func (arg1 SwigcptrLlmsize_select_request) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_users_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_seqs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_select_request_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_select_request_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_kv_dtype_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_kv_dtype_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetMin_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_select_request_min_tps_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_select_request_min_tps_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetQuality_metric() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_quality_metric_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_quality_metric_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetMax_loss_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_select_request_max_loss_pct_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_select_request_max_loss_pct_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetMin_format() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_select_request_min_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_select_request_min_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetUse() (_swig_ret Llmsize_use) {
 	var swig_r Llmsize_use
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_select_request_use_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_select_request_use_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetStrict_license() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_select_request_strict_license_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_select_request_strict_license_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetOrigin_exclude() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_select_request_origin_exclude_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_select_request_origin_exclude_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6413,7 +6508,7 @@ func (arg1 SwigcptrLlmsize_select_request) GetOrigin_exclude() (_swig_ret string
 func (arg1 SwigcptrLlmsize_select_request) GetOrigin_require() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_select_request_origin_require_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_select_request_origin_require_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6423,40 +6518,40 @@ func (arg1 SwigcptrLlmsize_select_request) GetOrigin_require() (_swig_ret string
 func (arg1 SwigcptrLlmsize_select_request) GetTasks() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_tasks_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_tasks_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetFormats() (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_llmsize_select_request_formats_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_llmsize_select_request_formats_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetN_formats() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_select_request_n_formats_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_select_request_n_formats_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetTight_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_tight_pct_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_tight_pct_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_select_request() (_swig_ret Llmsize_select_request) {
 	var swig_r Llmsize_select_request
-	swig_r = (Llmsize_select_request)(SwigcptrLlmsize_select_request(C._wrap_new_llmsize_select_request_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_select_request)(SwigcptrLlmsize_select_request(C._wrap_new_llmsize_select_request_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_select_request(arg1 Llmsize_select_request) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_select_request_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_select_request_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_select_request interface {
@@ -6465,7 +6560,7 @@ type Llmsize_select_request interface {
 	GetAccel() (_swig_ret Llmsize_accel)
 	GetN_accel() (_swig_ret uint)
 	GetEngine() (_swig_ret uint)
-	GetUsers() (_swig_ret uint)
+	GetSeqs() (_swig_ret uint)
 	GetContext() (_swig_ret uint64)
 	GetKv_dtype() (_swig_ret uint)
 	GetMin_tps() (_swig_ret float64)
@@ -6485,63 +6580,63 @@ type Llmsize_select_request interface {
 type Enum_SS_llmsize_reject int
 func _swig_getLLMSIZE_REJECT_NONE() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_NONE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_NONE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_NONE Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_NONE()
 func _swig_getLLMSIZE_REJECT_TASK() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_TASK_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_TASK_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_TASK Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_TASK()
 func _swig_getLLMSIZE_REJECT_ORIGIN() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_ORIGIN_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_ORIGIN_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_ORIGIN Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_ORIGIN()
 func _swig_getLLMSIZE_REJECT_LICENSE() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_LICENSE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_LICENSE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_LICENSE Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_LICENSE()
 func _swig_getLLMSIZE_REJECT_CONTEXT() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_CONTEXT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_CONTEXT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_CONTEXT Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_CONTEXT()
 func _swig_getLLMSIZE_REJECT_MEMORY() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_MEMORY_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_MEMORY_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_MEMORY Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_MEMORY()
 func _swig_getLLMSIZE_REJECT_QUALITY() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_QUALITY_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_QUALITY_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_QUALITY Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_QUALITY()
 func _swig_getLLMSIZE_REJECT_SPEED() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_SPEED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_SPEED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_SPEED Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_SPEED()
 func _swig_getLLMSIZE_REJECT_COUNT() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -6558,77 +6653,77 @@ func (p SwigcptrLlmsize_candidate) SwigIsLlmsize_candidate() {
 func (arg1 SwigcptrLlmsize_candidate) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_candidate_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_candidate_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_candidate_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_candidate_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetRejected() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_candidate_rejected_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_candidate_rejected_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetRank() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_candidate_rank_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_candidate_rank_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetEffective_params_b() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_candidate_effective_params_b_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_candidate_effective_params_b_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetScore() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_candidate_score_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_candidate_score_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_candidate_decode_tps_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_candidate_decode_tps_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetLicense_verdict() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_candidate_license_verdict_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_candidate_license_verdict_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetQuality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_candidate_quality_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_candidate_quality_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetFit() (_swig_ret Llmsize_plan_result) {
 	var swig_r Llmsize_plan_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_candidate_fit_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_candidate_fit_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetReason() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_candidate_reason_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_candidate_reason_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6637,13 +6732,13 @@ func (arg1 SwigcptrLlmsize_candidate) GetReason() (_swig_ret string) {
 
 func NewLlmsize_candidate() (_swig_ret Llmsize_candidate) {
 	var swig_r Llmsize_candidate
-	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_new_llmsize_candidate_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_new_llmsize_candidate_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_candidate(arg1 Llmsize_candidate) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_candidate_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_candidate_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_candidate interface {
@@ -6674,47 +6769,47 @@ func (p SwigcptrLlmsize_claim) SwigIsLlmsize_claim() {
 func (arg1 SwigcptrLlmsize_claim) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_claim_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_claim_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_claim_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_claim_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetAccel() (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_claim_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_claim_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetBytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_claim_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_claim_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetTps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_tps_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_tps_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_claim() (_swig_ret Llmsize_claim) {
 	var swig_r Llmsize_claim
-	swig_r = (Llmsize_claim)(SwigcptrLlmsize_claim(C._wrap_new_llmsize_claim_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_claim)(SwigcptrLlmsize_claim(C._wrap_new_llmsize_claim_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_claim(arg1 Llmsize_claim) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_claim_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_claim_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_claim interface {
@@ -6739,61 +6834,61 @@ func (p SwigcptrLlmsize_claim_check) SwigIsLlmsize_claim_check() {
 func (arg1 SwigcptrLlmsize_claim_check) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_claim_check_weight_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_claim_check_weight_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetBytes_ratio() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_check_bytes_ratio_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_check_bytes_ratio_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetBytes_possible() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_check_bytes_possible_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_check_bytes_possible_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetFits_accel() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_check_fits_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_check_fits_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetMax_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_check_max_tps_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_check_max_tps_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetTps_ratio() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_check_tps_ratio_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_check_tps_ratio_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetTps_possible() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_check_tps_possible_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_check_tps_possible_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_claim_check() (_swig_ret Llmsize_claim_check) {
 	var swig_r Llmsize_claim_check
-	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_new_llmsize_claim_check_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_new_llmsize_claim_check_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_claim_check(arg1 Llmsize_claim_check) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_claim_check_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_claim_check_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_claim_check interface {
@@ -6821,7 +6916,7 @@ func (p SwigcptrLlmsize_hf_family) SwigIsLlmsize_hf_family() {
 func (arg1 SwigcptrLlmsize_hf_family) GetModel_types() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_hf_family_model_types_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_hf_family_model_types_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6831,42 +6926,42 @@ func (arg1 SwigcptrLlmsize_hf_family) GetModel_types() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_hf_family) GetFlags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_flags_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_flags_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetNorms_per_layer() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_norms_per_layer_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_norms_per_layer_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetGlobal_every() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_global_every_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_global_every_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetBare_head() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_bare_head_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_bare_head_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetLearned_positions() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_learned_positions_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_learned_positions_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_hf_family_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_hf_family_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6875,13 +6970,13 @@ func (arg1 SwigcptrLlmsize_hf_family) GetSource() (_swig_ret string) {
 
 func NewLlmsize_hf_family() (_swig_ret Llmsize_hf_family) {
 	var swig_r Llmsize_hf_family
-	swig_r = (Llmsize_hf_family)(SwigcptrLlmsize_hf_family(C._wrap_new_llmsize_hf_family_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_hf_family)(SwigcptrLlmsize_hf_family(C._wrap_new_llmsize_hf_family_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_hf_family(arg1 Llmsize_hf_family) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_hf_family_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_hf_family_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_hf_family interface {
@@ -6909,7 +7004,7 @@ func (p SwigcptrLlmsize_release) SwigIsLlmsize_release() {
 func (arg1 SwigcptrLlmsize_release) GetRepo() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_repo_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_repo_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6919,7 +7014,7 @@ func (arg1 SwigcptrLlmsize_release) GetRepo() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_release) GetModel() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6929,7 +7024,7 @@ func (arg1 SwigcptrLlmsize_release) GetModel() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_release) GetFormat() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6939,14 +7034,14 @@ func (arg1 SwigcptrLlmsize_release) GetFormat() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_release) GetBytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_release_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_release_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_release) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6955,13 +7050,13 @@ func (arg1 SwigcptrLlmsize_release) GetSource() (_swig_ret string) {
 
 func NewLlmsize_release() (_swig_ret Llmsize_release) {
 	var swig_r Llmsize_release
-	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_new_llmsize_release_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_new_llmsize_release_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_release(arg1 Llmsize_release) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_release_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_release_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_release interface {
@@ -6986,7 +7081,7 @@ func (p SwigcptrLlmsize_ollama_tag) SwigIsLlmsize_ollama_tag() {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetTag() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_tag_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_tag_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6996,7 +7091,7 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetTag() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetModel() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7006,7 +7101,7 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetModel() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetFormat() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7016,7 +7111,7 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetFormat() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7025,13 +7120,13 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetSource() (_swig_ret string) {
 
 func NewLlmsize_ollama_tag() (_swig_ret Llmsize_ollama_tag) {
 	var swig_r Llmsize_ollama_tag
-	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_new_llmsize_ollama_tag_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_new_llmsize_ollama_tag_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_ollama_tag(arg1 Llmsize_ollama_tag) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_ollama_tag_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_ollama_tag_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_ollama_tag interface {
@@ -7046,56 +7141,56 @@ type Llmsize_ollama_tag interface {
 type Enum_SS_llmsize_how int
 func _swig_getLLMSIZE_HOW_ID() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_ID_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_ID_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HOW_ID Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_ID()
 func _swig_getLLMSIZE_HOW_REPO() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_REPO_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_REPO_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HOW_REPO Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_REPO()
 func _swig_getLLMSIZE_HOW_RELEASE() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_RELEASE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_RELEASE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HOW_RELEASE Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_RELEASE()
 func _swig_getLLMSIZE_HOW_QUANTIZED() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_QUANTIZED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_QUANTIZED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HOW_QUANTIZED Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_QUANTIZED()
 func _swig_getLLMSIZE_HOW_DERIVED() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_DERIVED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_DERIVED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HOW_DERIVED Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_DERIVED()
 func _swig_getLLMSIZE_HOW_OLLAMA() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_OLLAMA_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_OLLAMA_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HOW_OLLAMA Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_OLLAMA()
 func _swig_getLLMSIZE_HOW_GGUF_FILE() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_GGUF_FILE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_GGUF_FILE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_HOW_GGUF_FILE Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_GGUF_FILE()
 func _swig_getLLMSIZE_HOW_COUNT() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -7103,49 +7198,49 @@ var LLMSIZE_HOW_COUNT Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_COUNT()
 type Enum_SS_llmsize_format_from int
 func _swig_getLLMSIZE_FROM_NONE() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NONE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NONE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FROM_NONE Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_NONE()
 func _swig_getLLMSIZE_FROM_NAME() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NAME_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NAME_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FROM_NAME Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_NAME()
 func _swig_getLLMSIZE_FROM_CHECKPOINT() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_CHECKPOINT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_CHECKPOINT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FROM_CHECKPOINT Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_CHECKPOINT()
 func _swig_getLLMSIZE_FROM_RELEASE() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_RELEASE_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_RELEASE_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FROM_RELEASE Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_RELEASE()
 func _swig_getLLMSIZE_FROM_OLLAMA() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_OLLAMA_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_OLLAMA_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FROM_OLLAMA Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_OLLAMA()
 func _swig_getLLMSIZE_FROM_DEFAULT() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_DEFAULT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_DEFAULT_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_FROM_DEFAULT Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_DEFAULT()
 func _swig_getLLMSIZE_FROM_COUNT() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_COUNT_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_COUNT_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -7162,35 +7257,35 @@ func (p SwigcptrLlmsize_resolution) SwigIsLlmsize_resolution() {
 func (arg1 SwigcptrLlmsize_resolution) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetHow() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_resolution_how_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_resolution_how_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetFormat_from() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_resolution_format_from_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_resolution_format_from_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetMatched() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_resolution_matched_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_resolution_matched_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7200,14 +7295,14 @@ func (arg1 SwigcptrLlmsize_resolution) GetMatched() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_resolution) GetMatched_len() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_resolution_matched_len_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_resolution_matched_len_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_resolution_source_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_resolution_source_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7216,13 +7311,13 @@ func (arg1 SwigcptrLlmsize_resolution) GetSource() (_swig_ret string) {
 
 func NewLlmsize_resolution() (_swig_ret Llmsize_resolution) {
 	var swig_r Llmsize_resolution
-	swig_r = (Llmsize_resolution)(SwigcptrLlmsize_resolution(C._wrap_new_llmsize_resolution_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_resolution)(SwigcptrLlmsize_resolution(C._wrap_new_llmsize_resolution_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_resolution(arg1 Llmsize_resolution) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_resolution_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_resolution_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_resolution interface {
@@ -7240,21 +7335,21 @@ type Llmsize_resolution interface {
 type Enum_SS_llmsize_memory_from int
 func _swig_getLLMSIZE_MEMORY_ROW() (_swig_ret Enum_SS_llmsize_memory_from) {
 	var swig_r Enum_SS_llmsize_memory_from
-	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_ROW_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_ROW_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_MEMORY_ROW Enum_SS_llmsize_memory_from = _swig_getLLMSIZE_MEMORY_ROW()
 func _swig_getLLMSIZE_MEMORY_NAMED() (_swig_ret Enum_SS_llmsize_memory_from) {
 	var swig_r Enum_SS_llmsize_memory_from
-	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_NAMED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_NAMED_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_MEMORY_NAMED Enum_SS_llmsize_memory_from = _swig_getLLMSIZE_MEMORY_NAMED()
 func _swig_getLLMSIZE_MEMORY_DESCRIBED() (_swig_ret Enum_SS_llmsize_memory_from) {
 	var swig_r Enum_SS_llmsize_memory_from
-	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_DESCRIBED_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_DESCRIBED_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -7271,40 +7366,40 @@ func (p SwigcptrLlmsize_accel_resolution) SwigIsLlmsize_accel_resolution() {
 func (arg1 SwigcptrLlmsize_accel_resolution) GetAccel() (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_resolution_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_resolution_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel_resolution) GetRow() (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_resolution_row_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_resolution_row_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel_resolution) GetMemory_from() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_accel_resolution_memory_from_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_accel_resolution_memory_from_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel_resolution) GetMemory_choices() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_accel_resolution_memory_choices_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_accel_resolution_memory_choices_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_accel_resolution() (_swig_ret Llmsize_accel_resolution) {
 	var swig_r Llmsize_accel_resolution
-	swig_r = (Llmsize_accel_resolution)(SwigcptrLlmsize_accel_resolution(C._wrap_new_llmsize_accel_resolution_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_accel_resolution)(SwigcptrLlmsize_accel_resolution(C._wrap_new_llmsize_accel_resolution_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_accel_resolution(arg1 Llmsize_accel_resolution) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_accel_resolution_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_accel_resolution_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_accel_resolution interface {
@@ -7319,49 +7414,49 @@ type Llmsize_accel_resolution interface {
 type Enum_SS_llmsize_table int
 func _swig_getLLMSIZE_TABLE_MODELS() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_MODELS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_MODELS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_MODELS Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_MODELS()
 func _swig_getLLMSIZE_TABLE_ACCELS() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_ACCELS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_ACCELS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_ACCELS Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_ACCELS()
 func _swig_getLLMSIZE_TABLE_FORMATS() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_FORMATS_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_FORMATS_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_FORMATS Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_FORMATS()
 func _swig_getLLMSIZE_TABLE_KV_DTYPES() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_KV_DTYPES_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_KV_DTYPES_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_KV_DTYPES Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_KV_DTYPES()
 func _swig_getLLMSIZE_TABLE_LICENSES() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_LICENSES_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_LICENSES_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_LICENSES Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_LICENSES()
 func _swig_getLLMSIZE_TABLE_ENGINES() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_ENGINES_core_94c3980bcfa144e5())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_ENGINES_core_1269d78762b018be())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_ENGINES Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_ENGINES()
 func Llmsize_version() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_llmsize_version_core_94c3980bcfa144e5()
+	swig_r_p := C._wrap_llmsize_version_core_1269d78762b018be()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7370,7 +7465,7 @@ func Llmsize_version() (_swig_ret string) {
 
 func Llmsize_data_version() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_llmsize_data_version_core_94c3980bcfa144e5()
+	swig_r_p := C._wrap_llmsize_data_version_core_1269d78762b018be()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7380,7 +7475,7 @@ func Llmsize_data_version() (_swig_ret string) {
 func Llmsize_strerror(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_strerror_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_strerror_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7390,7 +7485,7 @@ func Llmsize_strerror(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 func Llmsize_status_name(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_status_name_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_status_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7399,47 +7494,47 @@ func Llmsize_status_name(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 
 func Llmsize_model_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_model_count_core_94c3980bcfa144e5())
+	swig_r = (int64)(C._wrap_llmsize_model_count_core_1269d78762b018be())
 	return swig_r
 }
 
 func Llmsize_model_at(arg1 int64) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_at_core_94c3980bcfa144e5(C.swig_type_146(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_at_core_1269d78762b018be(C.swig_type_149(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_accel_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_accel_count_core_94c3980bcfa144e5())
+	swig_r = (int64)(C._wrap_llmsize_accel_count_core_1269d78762b018be())
 	return swig_r
 }
 
 func Llmsize_accel_at(arg1 int64) (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_at_core_94c3980bcfa144e5(C.swig_type_148(_swig_i_0))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_at_core_1269d78762b018be(C.swig_type_151(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_format_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_format_count_core_94c3980bcfa144e5())
+	swig_r = (int64)(C._wrap_llmsize_format_count_core_1269d78762b018be())
 	return swig_r
 }
 
 func Llmsize_format_at(arg1 int64) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_at_core_94c3980bcfa144e5(C.swig_type_150(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_at_core_1269d78762b018be(C.swig_type_153(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_kv_dtype_name(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_kv_dtype_name_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_kv_dtype_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7449,21 +7544,21 @@ func Llmsize_kv_dtype_name(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret string) {
 func Llmsize_kv_dtype_info_of(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret Llmsize_kv_dtype_info) {
 	var swig_r Llmsize_kv_dtype_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_llmsize_kv_dtype_info_of_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))))
+	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_llmsize_kv_dtype_info_of_core_1269d78762b018be(C.swig_intgo(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_efficiency_of(arg1 uint) (_swig_ret Llmsize_efficiency) {
 	var swig_r Llmsize_efficiency
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_llmsize_efficiency_of_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))))
+	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_llmsize_efficiency_of_core_1269d78762b018be(C.swig_intgo(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_how_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_how_name_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_how_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7473,7 +7568,7 @@ func Llmsize_how_name(arg1 uint) (_swig_ret string) {
 func Llmsize_format_from_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_from_name_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_from_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7482,34 +7577,34 @@ func Llmsize_format_from_name(arg1 uint) (_swig_ret string) {
 
 func Llmsize_release_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_release_count_core_94c3980bcfa144e5())
+	swig_r = (int64)(C._wrap_llmsize_release_count_core_1269d78762b018be())
 	return swig_r
 }
 
 func Llmsize_release_at(arg1 int64) (_swig_ret Llmsize_release) {
 	var swig_r Llmsize_release
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_llmsize_release_at_core_94c3980bcfa144e5(C.swig_type_155(_swig_i_0))))
+	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_llmsize_release_at_core_1269d78762b018be(C.swig_type_158(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_ollama_tag_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_ollama_tag_count_core_94c3980bcfa144e5())
+	swig_r = (int64)(C._wrap_llmsize_ollama_tag_count_core_1269d78762b018be())
 	return swig_r
 }
 
 func Llmsize_ollama_tag_at(arg1 int64) (_swig_ret Llmsize_ollama_tag) {
 	var swig_r Llmsize_ollama_tag
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_llmsize_ollama_tag_at_core_94c3980bcfa144e5(C.swig_type_157(_swig_i_0))))
+	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_llmsize_ollama_tag_at_core_1269d78762b018be(C.swig_type_160(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_checkpoint_format(arg1 Llmsize_model) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_checkpoint_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_checkpoint_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -7518,7 +7613,7 @@ func Llmsize_read_file(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) (_swig_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_file_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_158(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_file_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_161(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -7527,7 +7622,7 @@ func Llmsize_read_gguf(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) (_swig_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_gguf_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_159(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_gguf_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_162(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -7536,7 +7631,7 @@ func Llmsize_read_safetensors(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_safetensors_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_160(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_safetensors_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_163(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -7544,21 +7639,21 @@ func Llmsize_file_match(arg1 Llmsize_file_info, arg2 Llmsize_model) (_swig_ret E
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_file_match_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_file_match_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_model_validate(arg1 Llmsize_model) (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_model_validate_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_model_validate_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Llmsize_component_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_component_name_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_component_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7569,7 +7664,7 @@ func Llmsize_params_of(arg1 Llmsize_model, arg2 Llmsize_params) (_swig_ret Enum_
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_params_of_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_params_of_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7578,7 +7673,7 @@ func Llmsize_weight_bytes(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_weight_bytes_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_weight_bytes_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -7587,14 +7682,14 @@ func Llmsize_gguf_mix_of(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_g
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_gguf_mix_of_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_gguf_mix_of_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
 func Llmsize_ggml_type_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ggml_type_name_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ggml_type_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7604,7 +7699,7 @@ func Llmsize_ggml_type_name(arg1 uint) (_swig_ret string) {
 func Llmsize_ggml_type_info_of(arg1 uint) (_swig_ret Llmsize_ggml_type_info) {
 	var swig_r Llmsize_ggml_type_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_llmsize_ggml_type_info_of_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))))
+	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_llmsize_ggml_type_info_of_core_1269d78762b018be(C.swig_intgo(_swig_i_0))))
 	return swig_r
 }
 
@@ -7615,7 +7710,7 @@ func Llmsize_kv_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 Enum_SS_l
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_kv_bytes_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_163(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_kv_bytes_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_166(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -7626,7 +7721,7 @@ func Llmsize_activation_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_activation_bytes_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_164(_swig_i_1), C.swig_type_165(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_activation_bytes_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_167(_swig_i_1), C.swig_type_168(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -7634,7 +7729,7 @@ func Llmsize_speed(arg1 Llmsize_speed_request, arg2 Llmsize_speed_result) (_swig
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7642,20 +7737,20 @@ func Llmsize_fit(arg1 Llmsize_fit_request, arg2 Llmsize_fit_result) (_swig_ret E
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_engine_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_engine_count_core_94c3980bcfa144e5())
+	swig_r = (int64)(C._wrap_llmsize_engine_count_core_1269d78762b018be())
 	return swig_r
 }
 
 func Llmsize_engine_at(arg1 int64) (_swig_ret Llmsize_engine_info) {
 	var swig_r Llmsize_engine_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_llmsize_engine_at_core_94c3980bcfa144e5(C.swig_type_167(_swig_i_0))))
+	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_llmsize_engine_at_core_1269d78762b018be(C.swig_type_170(_swig_i_0))))
 	return swig_r
 }
 
@@ -7663,14 +7758,43 @@ func Llmsize_valid_tp(arg1 Llmsize_model, arg2 uint) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_llmsize_valid_tp_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int)(C._wrap_llmsize_valid_tp_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	return swig_r
+}
+
+func Llmsize_plan_result_field_count() (_swig_ret int64) {
+	var swig_r int64
+	swig_r = (int64)(C._wrap_llmsize_plan_result_field_count_core_1269d78762b018be())
+	return swig_r
+}
+
+func Llmsize_plan_result_field(arg1 int64) (_swig_ret Llmsize_field) {
+	var swig_r Llmsize_field
+	_swig_i_0 := arg1
+	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_llmsize_plan_result_field_core_1269d78762b018be(C.swig_type_172(_swig_i_0))))
+	return swig_r
+}
+
+func Llmsize_field_u64(arg1 uintptr, arg2 Llmsize_field) (_swig_ret uint64) {
+	var swig_r uint64
+	_swig_i_0 := arg1
+	_swig_i_1 := getSwigcptr(arg2)
+	swig_r = (uint64)(C._wrap_llmsize_field_u64_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	return swig_r
+}
+
+func Llmsize_field_f64(arg1 uintptr, arg2 Llmsize_field) (_swig_ret float64) {
+	var swig_r float64
+	_swig_i_0 := arg1
+	_swig_i_1 := getSwigcptr(arg2)
+	swig_r = (float64)(C._wrap_llmsize_field_f64_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_engine_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_name_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7681,7 +7805,7 @@ func Llmsize_plan_defaults(arg1 Llmsize_plan, arg2 Llmsize_plan) (_swig_ret Enum
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_defaults_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_defaults_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7689,7 +7813,7 @@ func Llmsize_plan_fit(arg1 Llmsize_plan, arg2 Llmsize_plan_result) (_swig_ret En
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_fit_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_fit_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7697,7 +7821,7 @@ func Llmsize_plan_max_context(arg1 Llmsize_plan, arg2 *uint64) (_swig_ret Enum_S
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_context_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_context_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
@@ -7705,7 +7829,7 @@ func Llmsize_plan_max_seqs(arg1 Llmsize_plan, arg2 *uint) (_swig_ret Enum_SS_llm
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_seqs_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_seqs_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
@@ -7714,7 +7838,7 @@ func Llmsize_plan_min_gpus(arg1 Llmsize_plan, arg2 uint, arg3 *uint) (_swig_ret 
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_min_gpus_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_voidp(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_min_gpus_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_voidp(_swig_i_2)))
 	return swig_r
 }
 
@@ -7726,7 +7850,7 @@ func Llmsize_plan_best_format(arg1 Llmsize_plan, arg2 float64, arg3 uintptr, arg
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_169(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_175(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -7737,7 +7861,7 @@ func Llmsize_largest_model(arg1 Llmsize_plan, arg2 uintptr, arg3 int64, arg4 Llm
 	_swig_i_2 := arg3
 	_swig_i_3 := getSwigcptr(arg4)
 	_swig_i_4 := getSwigcptr(arg5)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_170(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_176(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
 	return swig_r
 }
 
@@ -7745,7 +7869,7 @@ func Llmsize_plan_suggest(arg1 Llmsize_plan, arg2 Llmsize_suggestion) (_swig_ret
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_suggest_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_suggest_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7754,20 +7878,20 @@ func Llmsize_format_runs_on(arg1 Llmsize_format, arg2 Llmsize_accel, arg3 uint) 
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
-	swig_r = (int)(C._wrap_llmsize_format_runs_on_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (int)(C._wrap_llmsize_format_runs_on_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
 func Llmsize_quality_row_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_quality_row_count_core_94c3980bcfa144e5())
+	swig_r = (int64)(C._wrap_llmsize_quality_row_count_core_1269d78762b018be())
 	return swig_r
 }
 
 func Llmsize_quality_row_at(arg1 int64) (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_94c3980bcfa144e5(C.swig_type_172(_swig_i_0))))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_1269d78762b018be(C.swig_type_178(_swig_i_0))))
 	return swig_r
 }
 
@@ -7776,7 +7900,7 @@ func Llmsize_quality_of(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_qu
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_quality_of_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_quality_of_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -7788,7 +7912,7 @@ func Llmsize_best_format(arg1 Llmsize_model, arg2 uint64, arg3 uintptr, arg4 int
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_173(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_174(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_179(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_180(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -7801,27 +7925,27 @@ func Llmsize_smallest_format(arg1 Llmsize_model, arg2 uint, arg3 float64, arg4 u
 	_swig_i_4 := arg5
 	_swig_i_5 := getSwigcptr(arg6)
 	_swig_i_6 := arg7
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_175(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_181(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
 	return swig_r
 }
 
 func Llmsize_license_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_license_count_core_94c3980bcfa144e5())
+	swig_r = (int64)(C._wrap_llmsize_license_count_core_1269d78762b018be())
 	return swig_r
 }
 
 func Llmsize_license_at(arg1 int64) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_94c3980bcfa144e5(C.swig_type_177(_swig_i_0))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_1269d78762b018be(C.swig_type_183(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_model_tasks(arg1 Llmsize_model) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (uint)(C._wrap_llmsize_model_tasks_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_tasks_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -7829,7 +7953,7 @@ func Llmsize_parse_use(arg1 string, arg2 Llmsize_use) (_swig_ret Enum_SS_llmsize
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_94c3980bcfa144e5(*(*C.swig_type_178)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_1269d78762b018be(*(*C.swig_type_184)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7841,7 +7965,7 @@ func Llmsize_license_check(arg1 Llmsize_model, arg2 Llmsize_use, arg3 Llmsize_li
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_check_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_check_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -7851,7 +7975,7 @@ func Llmsize_license_terms(arg1 Llmsize_license, arg2 Llmsize_model, arg3 Llmsiz
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := getSwigcptr(arg4)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_terms_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_terms_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3)))
 	return swig_r
 }
 
@@ -7859,7 +7983,7 @@ func Llmsize_check_claim(arg1 Llmsize_claim, arg2 Llmsize_claim_check) (_swig_re
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_check_claim_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_check_claim_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7875,26 +7999,26 @@ func (p SwigcptrLlmsize_params_out) SwigIsLlmsize_params_out() {
 func (arg1 SwigcptrLlmsize_params_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_params_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_params_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params_out) GetValue() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_params_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_params_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_params_out() (_swig_ret Llmsize_params_out) {
 	var swig_r Llmsize_params_out
-	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_new_llmsize_params_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_new_llmsize_params_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_params_out(arg1 Llmsize_params_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_params_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_params_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_params_out interface {
@@ -7916,26 +8040,26 @@ func (p SwigcptrLlmsize_weights_out) SwigIsLlmsize_weights_out() {
 func (arg1 SwigcptrLlmsize_weights_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_weights_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_weights_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights_out) GetValue() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_weights_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_weights_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_weights_out() (_swig_ret Llmsize_weights_out) {
 	var swig_r Llmsize_weights_out
-	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_new_llmsize_weights_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_new_llmsize_weights_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_weights_out(arg1 Llmsize_weights_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_weights_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_weights_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_weights_out interface {
@@ -7957,26 +8081,26 @@ func (p SwigcptrLlmsize_u64_out) SwigIsLlmsize_u64_out() {
 func (arg1 SwigcptrLlmsize_u64_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_u64_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_u64_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_u64_out) GetValue() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_u64_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_u64_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_u64_out() (_swig_ret Llmsize_u64_out) {
 	var swig_r Llmsize_u64_out
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_new_llmsize_u64_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_new_llmsize_u64_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_u64_out(arg1 Llmsize_u64_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_u64_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_u64_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_u64_out interface {
@@ -7998,26 +8122,26 @@ func (p SwigcptrLlmsize_speed_out) SwigIsLlmsize_speed_out() {
 func (arg1 SwigcptrLlmsize_speed_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_speed_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_speed_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_out) GetValue() (_swig_ret Llmsize_speed_result) {
 	var swig_r Llmsize_speed_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_llmsize_speed_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_llmsize_speed_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_speed_out() (_swig_ret Llmsize_speed_out) {
 	var swig_r Llmsize_speed_out
-	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_new_llmsize_speed_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_new_llmsize_speed_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_speed_out(arg1 Llmsize_speed_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_speed_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_speed_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_speed_out interface {
@@ -8039,26 +8163,26 @@ func (p SwigcptrLlmsize_plan_out) SwigIsLlmsize_plan_out() {
 func (arg1 SwigcptrLlmsize_plan_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_out) GetValue() (_swig_ret Llmsize_plan_result) {
 	var swig_r Llmsize_plan_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_plan_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_plan_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_plan_out() (_swig_ret Llmsize_plan_out) {
 	var swig_r Llmsize_plan_out
-	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_new_llmsize_plan_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_new_llmsize_plan_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_plan_out(arg1 Llmsize_plan_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_plan_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_plan_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_plan_out interface {
@@ -8080,26 +8204,26 @@ func (p SwigcptrLlmsize_suggestion_out) SwigIsLlmsize_suggestion_out() {
 func (arg1 SwigcptrLlmsize_suggestion_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_suggestion_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_suggestion_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion_out) GetValue() (_swig_ret Llmsize_suggestion) {
 	var swig_r Llmsize_suggestion
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_llmsize_suggestion_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_llmsize_suggestion_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_suggestion_out() (_swig_ret Llmsize_suggestion_out) {
 	var swig_r Llmsize_suggestion_out
-	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_new_llmsize_suggestion_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_new_llmsize_suggestion_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_suggestion_out(arg1 Llmsize_suggestion_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_suggestion_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_suggestion_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_suggestion_out interface {
@@ -8121,26 +8245,26 @@ func (p SwigcptrLlmsize_quality_out) SwigIsLlmsize_quality_out() {
 func (arg1 SwigcptrLlmsize_quality_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_quality_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_quality_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_out) GetValue() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_quality_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_quality_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_quality_out() (_swig_ret Llmsize_quality_out) {
 	var swig_r Llmsize_quality_out
-	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_new_llmsize_quality_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_new_llmsize_quality_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_quality_out(arg1 Llmsize_quality_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_quality_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_quality_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_quality_out interface {
@@ -8162,26 +8286,26 @@ func (p SwigcptrLlmsize_license_out) SwigIsLlmsize_license_out() {
 func (arg1 SwigcptrLlmsize_license_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_license_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_license_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license_out) GetValue() (_swig_ret Llmsize_license_result) {
 	var swig_r Llmsize_license_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_llmsize_license_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_llmsize_license_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_license_out() (_swig_ret Llmsize_license_out) {
 	var swig_r Llmsize_license_out
-	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_new_llmsize_license_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_new_llmsize_license_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_license_out(arg1 Llmsize_license_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_license_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_license_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_license_out interface {
@@ -8203,26 +8327,26 @@ func (p SwigcptrLlmsize_claim_out) SwigIsLlmsize_claim_out() {
 func (arg1 SwigcptrLlmsize_claim_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_out) GetValue() (_swig_ret Llmsize_claim_check) {
 	var swig_r Llmsize_claim_check
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_llmsize_claim_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_llmsize_claim_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_claim_out() (_swig_ret Llmsize_claim_out) {
 	var swig_r Llmsize_claim_out
-	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_new_llmsize_claim_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_new_llmsize_claim_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_claim_out(arg1 Llmsize_claim_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_claim_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_claim_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_claim_out interface {
@@ -8244,33 +8368,33 @@ func (p SwigcptrLlmsize_format_out) SwigIsLlmsize_format_out() {
 func (arg1 SwigcptrLlmsize_format_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_format_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_format_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format_out) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_out_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_out_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format_out) GetQuality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_format_out_quality_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_format_out_quality_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_format_out() (_swig_ret Llmsize_format_out) {
 	var swig_r Llmsize_format_out
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_new_llmsize_format_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_new_llmsize_format_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_format_out(arg1 Llmsize_format_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_format_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_format_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_format_out interface {
@@ -8284,7 +8408,7 @@ type Llmsize_format_out interface {
 func Llmsize_params_get(arg1 Llmsize_model) (_swig_ret Llmsize_params_out) {
 	var swig_r Llmsize_params_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_llmsize_params_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_llmsize_params_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -8292,7 +8416,7 @@ func Llmsize_weights_get(arg1 Llmsize_model, arg2 Llmsize_format) (_swig_ret Llm
 	var swig_r Llmsize_weights_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_llmsize_weights_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_llmsize_weights_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
@@ -8308,26 +8432,26 @@ func (p SwigcptrLlmsize_mix_out) SwigIsLlmsize_mix_out() {
 func (arg1 SwigcptrLlmsize_mix_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_mix_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_mix_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mix_out) GetValue() (_swig_ret Llmsize_gguf_mix) {
 	var swig_r Llmsize_gguf_mix
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_mix_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_mix_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_mix_out() (_swig_ret Llmsize_mix_out) {
 	var swig_r Llmsize_mix_out
-	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_new_llmsize_mix_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_new_llmsize_mix_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_mix_out(arg1 Llmsize_mix_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_mix_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_mix_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_mix_out interface {
@@ -8341,7 +8465,7 @@ func Llmsize_gguf_mix_get(arg1 Llmsize_model, arg2 Llmsize_format) (_swig_ret Ll
 	var swig_r Llmsize_mix_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_llmsize_gguf_mix_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_llmsize_gguf_mix_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
@@ -8349,7 +8473,7 @@ func Llmsize_params_component(arg1 Llmsize_params, arg2 uint) (_swig_ret uint64)
 	var swig_r uint64
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint64)(C._wrap_llmsize_params_component_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_params_component_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -8357,7 +8481,7 @@ func Llmsize_weights_component(arg1 Llmsize_weights, arg2 uint) (_swig_ret uint6
 	var swig_r uint64
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint64)(C._wrap_llmsize_weights_component_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_component_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -8365,7 +8489,7 @@ func Llmsize_mix_tensors(arg1 Llmsize_gguf_mix, arg2 uint) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_llmsize_mix_tensors_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_llmsize_mix_tensors_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -8373,7 +8497,7 @@ func Llmsize_mix_bytes(arg1 Llmsize_gguf_mix, arg2 uint) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint64)(C._wrap_llmsize_mix_bytes_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_mix_bytes_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -8383,7 +8507,7 @@ func Llmsize_activation_get(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4 i
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_183(_swig_i_1), C.swig_type_184(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_189(_swig_i_1), C.swig_type_190(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -8393,7 +8517,7 @@ func Llmsize_kv_get(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 int) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_185(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_191(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -8408,7 +8532,7 @@ func Llmsize_speed_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_acc
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_186(_swig_i_5), C.swig_type_187(_swig_i_6), C.swig_type_188(_swig_i_7), C.swig_intgo(_swig_i_8))))
+	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_192(_swig_i_5), C.swig_type_193(_swig_i_6), C.swig_type_194(_swig_i_7), C.swig_intgo(_swig_i_8))))
 	return swig_r
 }
 
@@ -8434,28 +8558,28 @@ func Llmsize_plan_make(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_acc
 	_swig_i_17 := arg18
 	_swig_i_18 := arg19
 	_swig_i_19 := arg20
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_189(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_190(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_191(_swig_i_19))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_195(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_196(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_197(_swig_i_19))))
 	return swig_r
 }
 
 func Llmsize_plan_get(arg1 Llmsize_plan) (_swig_ret Llmsize_plan_out) {
 	var swig_r Llmsize_plan_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_llmsize_plan_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_llmsize_plan_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_plan_max_context_get(arg1 Llmsize_plan) (_swig_ret Llmsize_u64_out) {
 	var swig_r Llmsize_u64_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_max_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_max_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_plan_max_seqs_get(arg1 Llmsize_plan) (_swig_ret Llmsize_u64_out) {
 	var swig_r Llmsize_u64_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_max_seqs_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_max_seqs_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -8463,14 +8587,14 @@ func Llmsize_plan_min_gpus_get(arg1 Llmsize_plan, arg2 uint) (_swig_ret Llmsize_
 	var swig_r Llmsize_u64_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_min_gpus_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_min_gpus_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
 func Llmsize_plan_suggest_get(arg1 Llmsize_plan) (_swig_ret Llmsize_suggestion_out) {
 	var swig_r Llmsize_suggestion_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_llmsize_plan_suggest_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_llmsize_plan_suggest_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -8478,7 +8602,7 @@ func Llmsize_plan_best_format_get(arg1 Llmsize_plan, arg2 float64) (_swig_ret Ll
 	var swig_r Llmsize_format_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_plan_best_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_plan_best_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))))
 	return swig_r
 }
 
@@ -8486,7 +8610,7 @@ func Llmsize_quality_get(arg1 Llmsize_model, arg2 Llmsize_format) (_swig_ret Llm
 	var swig_r Llmsize_quality_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_llmsize_quality_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_llmsize_quality_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
@@ -8494,7 +8618,7 @@ func Llmsize_best_format_get(arg1 Llmsize_model, arg2 uint64) (_swig_ret Llmsize
 	var swig_r Llmsize_format_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_192(_swig_i_1))))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_198(_swig_i_1))))
 	return swig_r
 }
 
@@ -8508,7 +8632,7 @@ func Llmsize_use_make(arg1 int, arg2 uint64, arg3 uint64, arg4 float64, arg5 int
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0), C.swig_type_193(_swig_i_1), C.swig_type_194(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_1269d78762b018be(C.swig_intgo(_swig_i_0), C.swig_type_199(_swig_i_1), C.swig_type_200(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))))
 	return swig_r
 }
 
@@ -8516,7 +8640,7 @@ func Llmsize_license_get(arg1 Llmsize_model, arg2 Llmsize_use) (_swig_ret Llmsiz
 	var swig_r Llmsize_license_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_llmsize_license_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_llmsize_license_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
@@ -8527,14 +8651,14 @@ func Llmsize_claim_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_acc
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_195(_swig_i_3), C.double(_swig_i_4))))
+	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_201(_swig_i_3), C.double(_swig_i_4))))
 	return swig_r
 }
 
 func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_94c3980bcfa144e5(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_1269d78762b018be(*(*C.swig_type_202)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8544,7 +8668,7 @@ func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 func Llmsize_accel_named(arg1 string) (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_named_core_94c3980bcfa144e5(*(*C.swig_type_197)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_named_core_1269d78762b018be(*(*C.swig_type_203)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8554,7 +8678,7 @@ func Llmsize_accel_named(arg1 string) (_swig_ret Llmsize_accel) {
 func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_94c3980bcfa144e5(*(*C.swig_type_198)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_1269d78762b018be(*(*C.swig_type_204)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8564,7 +8688,7 @@ func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_94c3980bcfa144e5(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_1269d78762b018be(*(*C.swig_type_205)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8574,7 +8698,7 @@ func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 func Llmsize_engine_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_engine_named_core_94c3980bcfa144e5(*(*C.swig_type_200)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_engine_named_core_1269d78762b018be(*(*C.swig_type_206)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8584,7 +8708,7 @@ func Llmsize_engine_named(arg1 string) (_swig_ret int) {
 func Llmsize_kv_dtype_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_94c3980bcfa144e5(*(*C.swig_type_201)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_1269d78762b018be(*(*C.swig_type_207)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8603,42 +8727,42 @@ func (p SwigcptrLlmsize_resolution_out) SwigIsLlmsize_resolution_out() {
 func (arg1 SwigcptrLlmsize_resolution_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_resolution_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_resolution_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_out_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_out_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_out_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_out_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetHow() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_resolution_out_how_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_resolution_out_how_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetFormat_from() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_resolution_out_format_from_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_resolution_out_format_from_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetMatched() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_resolution_out_matched_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_resolution_out_matched_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8647,13 +8771,13 @@ func (arg1 SwigcptrLlmsize_resolution_out) GetMatched() (_swig_ret string) {
 
 func NewLlmsize_resolution_out() (_swig_ret Llmsize_resolution_out) {
 	var swig_r Llmsize_resolution_out
-	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_new_llmsize_resolution_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_new_llmsize_resolution_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_resolution_out(arg1 Llmsize_resolution_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_resolution_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_resolution_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_resolution_out interface {
@@ -8671,7 +8795,7 @@ func Llmsize_resolve_get(arg1 string, arg2 int) (_swig_ret Llmsize_resolution_ou
 	var swig_r Llmsize_resolution_out
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_94c3980bcfa144e5(*(*C.swig_type_203)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_1269d78762b018be(*(*C.swig_type_209)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8683,7 +8807,7 @@ func Llmsize_default_format(arg1 string, arg2 Llmsize_model, arg3 int) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_94c3980bcfa144e5(*(*C.swig_type_204)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_1269d78762b018be(*(*C.swig_type_210)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8702,26 +8826,26 @@ func (p SwigcptrLlmsize_accel_out) SwigIsLlmsize_accel_out() {
 func (arg1 SwigcptrLlmsize_accel_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_accel_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_accel_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_accel_out) GetValue() (_swig_ret Llmsize_accel_resolution) {
 	var swig_r Llmsize_accel_resolution
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel_resolution)(SwigcptrLlmsize_accel_resolution(C._wrap_llmsize_accel_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_accel_resolution)(SwigcptrLlmsize_accel_resolution(C._wrap_llmsize_accel_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_accel_out() (_swig_ret Llmsize_accel_out) {
 	var swig_r Llmsize_accel_out
-	swig_r = (Llmsize_accel_out)(SwigcptrLlmsize_accel_out(C._wrap_new_llmsize_accel_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_accel_out)(SwigcptrLlmsize_accel_out(C._wrap_new_llmsize_accel_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_accel_out(arg1 Llmsize_accel_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_accel_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_accel_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_accel_out interface {
@@ -8734,7 +8858,7 @@ type Llmsize_accel_out interface {
 func Llmsize_resolve_accel_get(arg1 string) (_swig_ret Llmsize_accel_out) {
 	var swig_r Llmsize_accel_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel_out)(SwigcptrLlmsize_accel_out(C._wrap_llmsize_resolve_accel_get_core_94c3980bcfa144e5(*(*C.swig_type_205)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_accel_out)(SwigcptrLlmsize_accel_out(C._wrap_llmsize_resolve_accel_get_core_1269d78762b018be(*(*C.swig_type_211)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8747,7 +8871,7 @@ func Llmsize_describe_accel_get(arg1 float64, arg2 float64, arg3 float64, arg4 i
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_accel_out)(SwigcptrLlmsize_accel_out(C._wrap_llmsize_describe_accel_get_core_94c3980bcfa144e5(C.double(_swig_i_0), C.double(_swig_i_1), C.double(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_accel_out)(SwigcptrLlmsize_accel_out(C._wrap_llmsize_describe_accel_get_core_1269d78762b018be(C.double(_swig_i_0), C.double(_swig_i_1), C.double(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -8763,7 +8887,7 @@ func (p SwigcptrLlmsize_names) SwigIsLlmsize_names() {
 func (arg1 SwigcptrLlmsize_names) GetText() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_names_text_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_names_text_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8772,13 +8896,13 @@ func (arg1 SwigcptrLlmsize_names) GetText() (_swig_ret string) {
 
 func NewLlmsize_names() (_swig_ret Llmsize_names) {
 	var swig_r Llmsize_names
-	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_new_llmsize_names_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_new_llmsize_names_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_names(arg1 Llmsize_names) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_names_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_names_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_names interface {
@@ -8791,7 +8915,7 @@ func Llmsize_close_names(arg1 int, arg2 string) (_swig_ret Llmsize_names) {
 	var swig_r Llmsize_names
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_94c3980bcfa144e5(C.swig_intgo(_swig_i_0), *(*C.swig_type_207)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_1269d78762b018be(C.swig_intgo(_swig_i_0), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -8810,26 +8934,26 @@ func (p SwigcptrLlmsize_model_result) SwigIsLlmsize_model_result() {
 func (arg1 SwigcptrLlmsize_model_result) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_model_result_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_model_result_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model_result) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_result_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_result_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_model_result() (_swig_ret Llmsize_model_result) {
 	var swig_r Llmsize_model_result
-	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_new_llmsize_model_result_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_new_llmsize_model_result_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_model_result(arg1 Llmsize_model_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_model_result_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_model_result_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_model_result interface {
@@ -8842,7 +8966,7 @@ type Llmsize_model_result interface {
 func Llmsize_model_from_json(arg1 string) (_swig_ret Llmsize_model_result) {
 	var swig_r Llmsize_model_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_94c3980bcfa144e5(*(*C.swig_type_208)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_1269d78762b018be(*(*C.swig_type_214)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8853,7 +8977,7 @@ func Llmsize_license_reason(arg1 Llmsize_license_result, arg2 int) (_swig_ret Ll
 	var swig_r Llmsize_finding
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_reason_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_reason_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
@@ -8861,7 +8985,7 @@ func Llmsize_license_obligation(arg1 Llmsize_license_result, arg2 int) (_swig_re
 	var swig_r Llmsize_finding
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_obligation_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_obligation_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
@@ -8877,21 +9001,21 @@ func (p SwigcptrLlmsize_parse_result) SwigIsLlmsize_parse_result() {
 func (arg1 SwigcptrLlmsize_parse_result) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_parse_result_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_parse_result_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_parse_result) GetPlan() (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_parse_result_plan_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_parse_result_plan_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_parse_result) GetModel_arg() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_parse_result_model_arg_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_parse_result_model_arg_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8901,7 +9025,7 @@ func (arg1 SwigcptrLlmsize_parse_result) GetModel_arg() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_parse_result) GetQuant_arg() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_parse_result_quant_arg_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_parse_result_quant_arg_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8911,7 +9035,7 @@ func (arg1 SwigcptrLlmsize_parse_result) GetQuant_arg() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_parse_result) GetError_flag() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_parse_result_error_flag_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_parse_result_error_flag_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8921,19 +9045,19 @@ func (arg1 SwigcptrLlmsize_parse_result) GetError_flag() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_parse_result) GetUnknown_flags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_parse_result_unknown_flags_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_parse_result_unknown_flags_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_parse_result() (_swig_ret Llmsize_parse_result) {
 	var swig_r Llmsize_parse_result
-	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_new_llmsize_parse_result_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_new_llmsize_parse_result_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_parse_result(arg1 Llmsize_parse_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_parse_result_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_parse_result_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_parse_result interface {
@@ -8952,7 +9076,7 @@ func Llmsize__split(arg1 string, arg2 *string, arg3 int64) (_swig_ret int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_llmsize__split_core_94c3980bcfa144e5(*(*C.swig_type_213)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_214(_swig_i_2)))
+	swig_r = (int64)(C._wrap_llmsize__split_core_1269d78762b018be(*(*C.swig_type_219)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_220(_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8964,7 +9088,7 @@ func Llmsize__copy(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__copy_core_94c3980bcfa144e5(*(*C.swig_type_215)(unsafe.Pointer(&_swig_i_0)), C.swig_type_216(_swig_i_1), *(*C.swig_type_217)(unsafe.Pointer(&_swig_i_2)), C.swig_type_218(_swig_i_3))
+	C._wrap_llmsize__copy_core_1269d78762b018be(*(*C.swig_type_221)(unsafe.Pointer(&_swig_i_0)), C.swig_type_222(_swig_i_1), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_2)), C.swig_type_224(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8977,7 +9101,7 @@ func Llmsize_parse_args(arg1 string, arg2 string) (_swig_ret Llmsize_parse_resul
 	var swig_r Llmsize_parse_result
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_94c3980bcfa144e5(*(*C.swig_type_219)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_220)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_1269d78762b018be(*(*C.swig_type_225)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_226)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9000,40 +9124,40 @@ func (p SwigcptrLlmsize_selection) SwigIsLlmsize_selection() {
 func (arg1 SwigcptrLlmsize_selection) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_selection_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_selection_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_selection) GetN() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_selection_n_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_selection_n_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_selection) GetCandidates() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_selection_candidates_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_selection_candidates_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_selection) GetItems() (_swig_ret Llmsize_candidate) {
 	var swig_r Llmsize_candidate
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_items_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_items_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_selection() (_swig_ret Llmsize_selection) {
 	var swig_r Llmsize_selection
-	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_new_llmsize_selection_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_new_llmsize_selection_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_selection(arg1 Llmsize_selection) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_selection_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_selection_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_selection interface {
@@ -9062,7 +9186,7 @@ func Llmsize_select_run(arg1 Llmsize_accel, arg2 uint, arg3 int, arg4 uint, arg5
 	_swig_i_12 := arg13
 	_swig_i_13 := arg14
 	_swig_i_14 := arg15
-	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_223(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_224)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14))))
+	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_229(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_230)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg13
 	}
@@ -9076,13 +9200,13 @@ func Llmsize_selection_at(arg1 Llmsize_selection, arg2 int) (_swig_ret Llmsize_c
 	var swig_r Llmsize_candidate
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_at_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_at_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
 func Llmsize_selection_free(arg1 Llmsize_selection) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_llmsize_selection_free_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_llmsize_selection_free_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type SwigcptrLlmsize_sweep_row uintptr
@@ -9097,124 +9221,124 @@ func (p SwigcptrLlmsize_sweep_row) SwigIsLlmsize_sweep_row() {
 func (arg1 SwigcptrLlmsize_sweep_row) GetModel() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_model_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_model_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetFormat() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_format_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetAccel() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_accel_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_accel_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_weight_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_weight_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetKv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_kv_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_kv_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetActivation_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_activation_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_activation_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_overhead_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_overhead_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetTotal_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_total_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_total_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetUsable_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_usable_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_usable_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetHeadroom_bytes() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_sweep_row_headroom_bytes_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_sweep_row_headroom_bytes_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetMax_context() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_max_context_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_max_context_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_sweep_row_decode_tps_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_sweep_row_decode_tps_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetFits() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_fits_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_fits_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetTight() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_tight_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_tight_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_sweep_row() (_swig_ret Llmsize_sweep_row) {
 	var swig_r Llmsize_sweep_row
-	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_new_llmsize_sweep_row_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_new_llmsize_sweep_row_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_sweep_row(arg1 Llmsize_sweep_row) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_sweep_row_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_sweep_row_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_sweep_row interface {
@@ -9250,14 +9374,14 @@ func (p SwigcptrLlmsize_sweep) SwigIsLlmsize_sweep() {
 func (arg1 SwigcptrLlmsize_sweep) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep) GetBad_name() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_sweep_bad_name_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_sweep_bad_name_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9267,26 +9391,26 @@ func (arg1 SwigcptrLlmsize_sweep) GetBad_name() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_sweep) GetN() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_sweep_n_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_sweep_n_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep) GetRows() (_swig_ret Llmsize_sweep_row) {
 	var swig_r Llmsize_sweep_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_llmsize_sweep_rows_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_llmsize_sweep_rows_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_sweep() (_swig_ret Llmsize_sweep) {
 	var swig_r Llmsize_sweep
-	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_new_llmsize_sweep_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_new_llmsize_sweep_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_sweep(arg1 Llmsize_sweep) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_sweep_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_sweep_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_sweep interface {
@@ -9301,7 +9425,7 @@ type Llmsize_sweep interface {
 func Llmsize__count(arg1 string) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize__count_core_94c3980bcfa144e5(*(*C.swig_type_238)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int64)(C._wrap_llmsize__count_core_1269d78762b018be(*(*C.swig_type_244)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9313,7 +9437,7 @@ func Llmsize__nth(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__nth_core_94c3980bcfa144e5(*(*C.swig_type_239)(unsafe.Pointer(&_swig_i_0)), C.swig_type_240(_swig_i_1), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_2)), C.swig_type_242(_swig_i_3))
+	C._wrap_llmsize__nth_core_1269d78762b018be(*(*C.swig_type_245)(unsafe.Pointer(&_swig_i_0)), C.swig_type_246(_swig_i_1), *(*C.swig_type_247)(unsafe.Pointer(&_swig_i_2)), C.swig_type_248(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9331,7 +9455,7 @@ func Llmsize_sweep_run(arg1 string, arg2 string, arg3 string, arg4 string, arg5 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_94c3980bcfa144e5(*(*C.swig_type_243)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_246)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
+	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_1269d78762b018be(*(*C.swig_type_249)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_250)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_251)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_252)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9349,7 +9473,7 @@ func Llmsize_sweep_run(arg1 string, arg2 string, arg3 string, arg4 string, arg5 
 
 func Llmsize_sweep_row_size() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_sweep_row_size_core_94c3980bcfa144e5())
+	swig_r = (int64)(C._wrap_llmsize_sweep_row_size_core_1269d78762b018be())
 	return swig_r
 }
 
@@ -9365,7 +9489,7 @@ func (p SwigcptrLlmsize_blob) SwigIsLlmsize_blob() {
 func (arg1 SwigcptrLlmsize_blob) GetData() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_blob_data_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_blob_data_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9375,19 +9499,19 @@ func (arg1 SwigcptrLlmsize_blob) GetData() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_blob) GetSize() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_blob_size_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_blob_size_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_blob() (_swig_ret Llmsize_blob) {
 	var swig_r Llmsize_blob
-	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_new_llmsize_blob_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_new_llmsize_blob_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_blob(arg1 Llmsize_blob) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_blob_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_blob_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_blob interface {
@@ -9400,201 +9524,26 @@ type Llmsize_blob interface {
 func Llmsize_sweep_bytes(arg1 Llmsize_sweep) (_swig_ret Llmsize_blob) {
 	var swig_r Llmsize_blob
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_llmsize_sweep_bytes_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_llmsize_sweep_bytes_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_sweep_data(arg1 Llmsize_sweep) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (uintptr)(C._wrap_llmsize_sweep_data_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_llmsize_sweep_data_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Llmsize_sweep_free(arg1 Llmsize_sweep) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_llmsize_sweep_free_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_llmsize_sweep_free_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
-func _swig_getLLMSIZE_FLAT_FITS() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_FITS_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_FITS int = _swig_getLLMSIZE_FLAT_FITS()
-func _swig_getLLMSIZE_FLAT_TIGHT() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_TIGHT_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_TIGHT int = _swig_getLLMSIZE_FLAT_TIGHT()
-func _swig_getLLMSIZE_FLAT_REFUSED() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_REFUSED_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_REFUSED int = _swig_getLLMSIZE_FLAT_REFUSED()
-func _swig_getLLMSIZE_FLAT_LOADS() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_LOADS_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_LOADS int = _swig_getLLMSIZE_FLAT_LOADS()
-func _swig_getLLMSIZE_FLAT_WEIGHT() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_WEIGHT_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_WEIGHT int = _swig_getLLMSIZE_FLAT_WEIGHT()
-func _swig_getLLMSIZE_FLAT_KV() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_KV_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_KV int = _swig_getLLMSIZE_FLAT_KV()
-func _swig_getLLMSIZE_FLAT_ACTIVATION() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_ACTIVATION_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_ACTIVATION int = _swig_getLLMSIZE_FLAT_ACTIVATION()
-func _swig_getLLMSIZE_FLAT_OVERHEAD() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_OVERHEAD_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_OVERHEAD int = _swig_getLLMSIZE_FLAT_OVERHEAD()
-func _swig_getLLMSIZE_FLAT_TOTAL() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_TOTAL_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_TOTAL int = _swig_getLLMSIZE_FLAT_TOTAL()
-func _swig_getLLMSIZE_FLAT_USABLE() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_USABLE_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_USABLE int = _swig_getLLMSIZE_FLAT_USABLE()
-func _swig_getLLMSIZE_FLAT_HEADROOM() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_HEADROOM_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_HEADROOM int = _swig_getLLMSIZE_FLAT_HEADROOM()
-func _swig_getLLMSIZE_FLAT_HOST_WEIGHT() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_HOST_WEIGHT int = _swig_getLLMSIZE_FLAT_HOST_WEIGHT()
-func _swig_getLLMSIZE_FLAT_HOST_KV() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_HOST_KV_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_HOST_KV int = _swig_getLLMSIZE_FLAT_HOST_KV()
-func _swig_getLLMSIZE_FLAT_CONTEXT() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_CONTEXT_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_CONTEXT int = _swig_getLLMSIZE_FLAT_CONTEXT()
-func _swig_getLLMSIZE_FLAT_SEQS() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_SEQS_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_SEQS int = _swig_getLLMSIZE_FLAT_SEQS()
-func _swig_getLLMSIZE_FLAT_GPUS() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_GPUS_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_GPUS int = _swig_getLLMSIZE_FLAT_GPUS()
-func _swig_getLLMSIZE_FLAT_KV_POOL() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_KV_POOL_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_KV_POOL int = _swig_getLLMSIZE_FLAT_KV_POOL()
-func _swig_getLLMSIZE_FLAT_KV_TOKENS() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_KV_TOKENS_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_KV_TOKENS int = _swig_getLLMSIZE_FLAT_KV_TOKENS()
-func _swig_getLLMSIZE_FLAT_KV_BLOCKS() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_KV_BLOCKS_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_KV_BLOCKS int = _swig_getLLMSIZE_FLAT_KV_BLOCKS()
-func _swig_getLLMSIZE_FLAT_MAX_CONCURRENCY() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_MAX_CONCURRENCY int = _swig_getLLMSIZE_FLAT_MAX_CONCURRENCY()
-func _swig_getLLMSIZE_FLAT_MAX_CONTEXT() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_MAX_CONTEXT int = _swig_getLLMSIZE_FLAT_MAX_CONTEXT()
-func _swig_getLLMSIZE_FLAT_REFUSAL_NEEDED() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_REFUSAL_NEEDED int = _swig_getLLMSIZE_FLAT_REFUSAL_NEEDED()
-func _swig_getLLMSIZE_FLAT_REFUSAL_AVAILABLE() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_REFUSAL_AVAILABLE int = _swig_getLLMSIZE_FLAT_REFUSAL_AVAILABLE()
-func _swig_getLLMSIZE_FLAT_DECODE_TPS() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_DECODE_TPS_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_DECODE_TPS int = _swig_getLLMSIZE_FLAT_DECODE_TPS()
-func _swig_getLLMSIZE_FLAT_N() (_swig_ret int) {
-	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FLAT_N_core_94c3980bcfa144e5())
-	return swig_r
-}
-
-var LLMSIZE_FLAT_N int = _swig_getLLMSIZE_FLAT_N()
 func Llmsize__bits(arg1 float64) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize__bits_core_94c3980bcfa144e5(C.double(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize__bits_core_1269d78762b018be(C.double(_swig_i_0)))
 	return swig_r
 }
 
@@ -9605,7 +9554,7 @@ func Llmsize_plan_fit_flat(arg1 Llmsize_plan, arg2 int, arg3 uint64, arg4 uint, 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_251(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_252)(unsafe.Pointer(&_swig_i_4))))
+	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_257(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_258)(unsafe.Pointer(&_swig_i_4))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg5
 	}
@@ -9624,33 +9573,33 @@ func (p SwigcptrLlmsize_prepared) SwigIsLlmsize_prepared() {
 func (arg1 SwigcptrLlmsize_prepared) GetPlan() (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_prepared_plan_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_prepared_plan_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_prepared) GetWeights() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_prepared_weights_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_prepared_weights_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_prepared) GetParams() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_prepared_params_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_prepared_params_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_prepared() (_swig_ret Llmsize_prepared) {
 	var swig_r Llmsize_prepared
-	swig_r = (Llmsize_prepared)(SwigcptrLlmsize_prepared(C._wrap_new_llmsize_prepared_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_prepared)(SwigcptrLlmsize_prepared(C._wrap_new_llmsize_prepared_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_prepared(arg1 Llmsize_prepared) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_prepared_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_prepared_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_prepared interface {
@@ -9664,20 +9613,20 @@ type Llmsize_prepared interface {
 func Llmsize_prepare(arg1 Llmsize_plan) (_swig_ret Llmsize_prepared) {
 	var swig_r Llmsize_prepared
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_prepared)(SwigcptrLlmsize_prepared(C._wrap_llmsize_prepare_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_prepared)(SwigcptrLlmsize_prepared(C._wrap_llmsize_prepare_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_prepared_plan(arg1 Llmsize_prepared) (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_prepared_plan_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_prepared_plan_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_prepared_free(arg1 Llmsize_prepared) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_llmsize_prepared_free_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_llmsize_prepared_free_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 func Llmsize_plan_with(arg1 Llmsize_plan, arg2 uint64, arg3 uint) (_swig_ret Llmsize_plan) {
@@ -9685,7 +9634,7 @@ func Llmsize_plan_with(arg1 Llmsize_plan, arg2 uint64, arg3 uint) (_swig_ret Llm
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0), C.swig_type_253(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_259(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	return swig_r
 }
 
@@ -9701,33 +9650,33 @@ func (p SwigcptrLlmsize_file_out) SwigIsLlmsize_file_out() {
 func (arg1 SwigcptrLlmsize_file_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_file_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_file_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_out) GetValue() (_swig_ret Llmsize_file_info) {
 	var swig_r Llmsize_file_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_llmsize_file_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_llmsize_file_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_out) GetMatch() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_out_match_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_out_match_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_file_out() (_swig_ret Llmsize_file_out) {
 	var swig_r Llmsize_file_out
-	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_new_llmsize_file_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_new_llmsize_file_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_file_out(arg1 Llmsize_file_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_file_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_file_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_file_out interface {
@@ -9741,7 +9690,7 @@ type Llmsize_file_out interface {
 func Llmsize_inspect_bytes(arg1 string) (_swig_ret Llmsize_file_out) {
 	var swig_r Llmsize_file_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_94c3980bcfa144e5(*(*C.swig_type_254)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_1269d78762b018be(*(*C.swig_type_260)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9760,26 +9709,26 @@ func (p SwigcptrLlmsize_use_out) SwigIsLlmsize_use_out() {
 func (arg1 SwigcptrLlmsize_use_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_out_status_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_out_status_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use_out) GetValue() (_swig_ret Llmsize_use) {
 	var swig_r Llmsize_use
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_out_value_get_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_out_value_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_use_out() (_swig_ret Llmsize_use_out) {
 	var swig_r Llmsize_use_out
-	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_new_llmsize_use_out_core_94c3980bcfa144e5()))
+	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_new_llmsize_use_out_core_1269d78762b018be()))
 	return swig_r
 }
 
 func DeleteLlmsize_use_out(arg1 Llmsize_use_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_use_out_core_94c3980bcfa144e5(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_use_out_core_1269d78762b018be(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_use_out interface {
@@ -9792,7 +9741,7 @@ type Llmsize_use_out interface {
 func Llmsize_use_parse(arg1 string) (_swig_ret Llmsize_use_out) {
 	var swig_r Llmsize_use_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_94c3980bcfa144e5(*(*C.swig_type_255)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_1269d78762b018be(*(*C.swig_type_261)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}

@@ -599,7 +599,7 @@ typedef struct llmsize_speed_request {
     uint64_t context;         /* tokens already in the cache when decoding (0 = prompt) */
     uint64_t prompt;          /* prompt tokens for TTFT (0 = 512)                        */
     uint64_t gen;             /* generated tokens for E2E (0 = 256)                      */
-    uint32_t batch;           /* concurrent sequences (0 = 1)                            */
+    uint32_t seqs;            /* concurrent sequences (0 = 1)                            */
 } llmsize_speed_request;
 
 typedef struct llmsize_speed_result {
@@ -745,7 +745,7 @@ typedef struct llmsize_plan {
     uint64_t context;          /* per-sequence context (vLLM max_model_len, llama.cpp -c / -np,
                                   Ollama num_ctx); 0 = engine default                      */
     uint32_t seqs;             /* sequences served at once (llama.cpp -np, Ollama
-                                  NUM_PARALLEL, users for vLLM/SGLang); 0 = default        */
+                                  NUM_PARALLEL, max_num_seqs for vLLM); 0 = default          */
     uint32_t kv_dtype;         /* llmsize_kv_dtype; K and V share it                       */
     double mem_fraction;       /* gpu_memory_utilization / mem_fraction_static /
                                   free_gpu_memory_fraction; 0 = default                    */
@@ -766,37 +766,56 @@ typedef struct llmsize_plan {
     const llmsize_params *params;
 } llmsize_plan;
 
-/* What a plan needs and what the engine would do. Byte figures are per accelerator (the
-   busiest rank); *_mib-style log figures are reproduced by the bytes here. */
+/* What a plan needs and what the engine would do, once: X(C type, name, kind, "meaning").
+   Byte figures are per accelerator (the busiest rank); engine log figures are reproduced by
+   the bytes here. The struct, llmsize_plan_result_field() (name, kind, offset, meaning)
+   and every binding's result type come from this list: a new result field is one line
+   here plus the line in an engine's section that fills it. */
+#define LLMSIZE_PLAN_RESULT_FIELDS(X) \
+    X(int,      fits,               BOOL, "the engine starts and holds seqs x context") \
+    X(int,      tight,              BOOL, "fits with headroom below tight_pct of usable") \
+    X(int,      refused,            BOOL, "the engine itself refuses to start (see refusal_*)") \
+    X(int,      loads,              BOOL, "weights + activations + overhead fit, whatever the KV") \
+    X(uint64_t, weight_bytes,       U64,  "weights on the accelerator") \
+    X(uint64_t, kv_bytes,           U64,  "KV cache for seqs x context") \
+    X(uint64_t, activation_bytes,   U64,  "profiled activation peak / compute buffers") \
+    X(uint64_t, overhead_bytes,     U64,  "outside the engine's accounting (CUDA context, NCCL)") \
+    X(uint64_t, total_bytes,        U64,  "weight + kv + activation + overhead") \
+    X(uint64_t, usable_bytes,       U64,  "the engine's budget on this accelerator") \
+    X(int64_t,  headroom_bytes,     I64,  "usable - total (negative: the shortfall)") \
+    X(uint64_t, host_weight_bytes,  U64,  "weights left in host memory (llama.cpp -ngl, --n-cpu-moe)") \
+    X(uint64_t, host_kv_bytes,      U64,  "their layers' share of the KV cache") \
+    X(uint64_t, context,            U64,  "per-sequence context after defaults and padding") \
+    X(uint32_t, seqs,               U32,  "concurrent sequences after defaults") \
+    X(uint64_t, cache_cells,        U64,  "llama.cpp: KV cells (n_ctx after padding, all slots)") \
+    X(uint64_t, swa_cells,          U64,  "llama.cpp: cells of the sliding-window cache (0: none)") \
+    X(uint64_t, kv_pool_bytes,      U64,  "paging engines: the KV pool the engine allocates") \
+    X(uint64_t, kv_capacity_tokens, U64,  "paging engines: tokens the pool holds") \
+    X(uint64_t, kv_blocks,          U64,  "vLLM: '# GPU blocks'") \
+    X(double,   max_concurrency,    F64,  "requests of context tokens the pool holds at once") \
+    X(uint64_t, max_context,        U64,  "largest per-sequence context that fits") \
+    X(uint64_t, refusal_needed,     U64,  "vLLM V1: KV bytes one request at max_model_len needs; V0: max_model_len") \
+    X(uint64_t, refusal_available,  U64,  "vLLM V1: KV pool bytes; V0: KV capacity in tokens") \
+    X(uint32_t, gpus,               U32,  "accelerators used") \
+    X(double,   decode_tps,         F64,  "per sequence with seqs decoding (0 = unknown)")
+
 typedef struct llmsize_plan_result {
-    int fits;                  /* the engine starts and holds `seqs` x `context`           */
-    int tight;
-    int refused;               /* the engine itself refuses to start (see refusal_*)       */
-    int loads;                 /* weights + activations + overhead fit, whatever the KV    */
-    uint64_t weight_bytes;     /* on the accelerator                                       */
-    uint64_t kv_bytes;         /* needed for seqs x context                                */
-    uint64_t activation_bytes; /* profiled activation peak / compute buffers               */
-    uint64_t overhead_bytes;   /* outside the engine's accounting (CUDA context, NCCL)     */
-    uint64_t total_bytes;      /* weight + kv + activation + overhead                      */
-    uint64_t usable_bytes;     /* the engine's budget on this accelerator                  */
-    int64_t headroom_bytes;    /* usable - total                                           */
-    uint64_t host_weight_bytes;/* weights left in host memory (llama.cpp -ngl, --n-cpu-moe) */
-    uint64_t host_kv_bytes;    /* their layers' share of the KV cache                      */
-    uint64_t context;          /* per-sequence context after defaults and padding          */
-    uint32_t seqs;
-    uint64_t cache_cells;      /* llama.cpp: KV cells (n_ctx after padding, all slots)     */
-    uint64_t swa_cells;        /* llama.cpp: cells of the sliding-window cache (0: none)   */
-    uint64_t kv_pool_bytes;    /* paging engines: the KV pool the engine allocates         */
-    uint64_t kv_capacity_tokens;/* paging engines: tokens the pool holds                   */
-    uint64_t kv_blocks;        /* vLLM "# GPU blocks"                                      */
-    double max_concurrency;    /* requests of `context` tokens the pool holds at once      */
-    uint64_t max_context;      /* largest per-sequence context that fits                   */
-    uint64_t refusal_needed;   /* vLLM V1: KV bytes one request at max_model_len needs;
-                                  V0: max_model_len                                        */
-    uint64_t refusal_available;/* vLLM V1: KV pool bytes; V0: KV capacity in tokens        */
-    uint32_t gpus;             /* accelerators used                                        */
-    double decode_tps;         /* per sequence with `seqs` decoding (0 = unknown)          */
+#define LLMSIZE__RESULT_MEMBER(type, name, kind, meaning) type name;
+    LLMSIZE_PLAN_RESULT_FIELDS(LLMSIZE__RESULT_MEMBER)
+#undef LLMSIZE__RESULT_MEMBER
 } llmsize_plan_result;
+
+/* A result field as a binding sees it (llmsize_plan_result_field). */
+typedef enum llmsize_field_kind {
+    LLMSIZE_FIELD_BOOL = 0,   /* int, 0 or 1                                               */
+    LLMSIZE_FIELD_U32, LLMSIZE_FIELD_U64, LLMSIZE_FIELD_I64, LLMSIZE_FIELD_F64
+} llmsize_field_kind;
+typedef struct llmsize_field {
+    const char *name;         /* the C member's name                                       */
+    uint32_t kind;            /* llmsize_field_kind                                        */
+    size_t offset;            /* offsetof the member                                       */
+    const char *meaning;
+} llmsize_field;
 
 /* What would make a plan fit: each field is one change on its own (0 / NULL = none works). */
 typedef struct llmsize_suggestion {
@@ -938,7 +957,7 @@ typedef struct llmsize_select_request {
     const llmsize_accel *accel;
     uint32_t n_accel;          /* 0 = 1 (tensor parallel)                                   */
     uint32_t engine;           /* llmsize_engine for every fit (0 = weights + KV only)      */
-    uint32_t users;            /* concurrent sequences (0 = 1)                              */
+    uint32_t seqs;             /* concurrent sequences (0 = 1)                              */
     uint64_t context;          /* tokens per sequence (0 = 8192)                            */
     uint32_t kv_dtype;
     double min_tps;            /* decode tok/s each user needs (0 = no floor)               */
@@ -1224,6 +1243,13 @@ LLMSIZE_API const llmsize_engine_info *llmsize_engine_at(size_t index);
 LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine *out);
 /* 1 when `tp` ranks can split the model's attention heads (KV heads split or replicated). */
 LLMSIZE_API int llmsize_valid_tp(const llmsize_model *model, uint32_t tp);
+/* The fields of llmsize_plan_result in order (NULL past the end), and one field's value of
+   a result: exact as an integer (BOOL, U32, U64; I64 as its two's complement bits) or as
+   a double (F64; integers converted). */
+LLMSIZE_API size_t llmsize_plan_result_field_count(void);
+LLMSIZE_API const llmsize_field *llmsize_plan_result_field(size_t index);
+LLMSIZE_API uint64_t llmsize_field_u64(const void *record, const llmsize_field *field);
+LLMSIZE_API double llmsize_field_f64(const void *record, const llmsize_field *field);
 /* The id of an engine ("vllm"); NULL past LLMSIZE_ENGINE_COUNT. */
 LLMSIZE_API const char *llmsize_engine_name(uint32_t engine);
 /* The plan as its engine runs it: every zero field set to the engine's default (context,
@@ -1248,7 +1274,7 @@ LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, do
 LLMSIZE_API llmsize_status llmsize_largest_model(const llmsize_plan *plan, const llmsize_format *const *formats,
                                                  size_t n_formats, const llmsize_model **model,
                                                  const llmsize_format **format);
-/* When a plan does not fit: the format, GPU count, context and users that would. */
+/* When a plan does not fit: the format, GPU count, context and sequences that would. */
 LLMSIZE_API llmsize_status llmsize_plan_suggest(const llmsize_plan *plan, llmsize_suggestion *out);
 /* Can this engine run this format on this accelerator? (GGUF needs llama.cpp/Ollama, GPU
    formats need a CUDA engine; NVFP4 needs FP4 tensor cores; Apple GPUs run GGUF only.) */
@@ -1302,7 +1328,7 @@ LLMSIZE_API llmsize_status llmsize_license_terms(const llmsize_license *license,
                                                  const llmsize_use *use,
                                                  llmsize_license_result *out);
 
-/* Rank every model in the table for a request (hardware, users, context, speed, quality
+/* Rank every model in the table for a request (hardware, sequences, context, speed, quality
    floor, licence use, origin screen, tasks). out[] receives the candidates best first,
    then the rejected models with the first constraint each failed; *n_out = entries
    written (at most cap), *n_candidates = models that passed. Deterministic. */
@@ -1387,6 +1413,7 @@ static uint64_t llmsize__d2u(double v, int *overflow) {
     if (!(v >= 0.0) || v >= 18446744073709551616.0) { *overflow = 1; return 0; }
     return (uint64_t)v;
 }
+static uint64_t llmsize__d2u_or_zero(double v) { int ov = 0; const uint64_t u = llmsize__d2u(v, &ov); return ov ? 0 : u; }
 static double llmsize__pow_int(double base, uint64_t e) {
     double r = 1.0;
     while (e) { if (e & 1u) r *= base; base *= base; e >>= 1; }
@@ -3923,7 +3950,7 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     double bw, tflops, expert_bytes, touched, t_mem, t_cmp, flops, step, prefill_flops;
     if (out) memset(out, 0, sizeof *out);
     if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
-    batch = req->batch ? req->batch : 1u;
+    batch = req->seqs ? req->seqs : 1u;
     n = req->n_accel ? req->n_accel : 1u;
     prompt = req->prompt ? req->prompt : LLMSIZE_DEFAULT_PROMPT;
     gen = req->gen ? req->gen : LLMSIZE_DEFAULT_GEN;
@@ -4737,6 +4764,38 @@ LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine 
     return LLMSIZE_OK;
 }
 
+/* The result fields (LLMSIZE_PLAN_RESULT_FIELDS) with their offsets. */
+#define LLMSIZE__RESULT_FIELD(type, name, kind, meaning) { #name, LLMSIZE_FIELD_##kind, offsetof(llmsize_plan_result, name), meaning },
+static const llmsize_field llmsize__plan_result_fields[] = { LLMSIZE_PLAN_RESULT_FIELDS(LLMSIZE__RESULT_FIELD) };
+#undef LLMSIZE__RESULT_FIELD
+LLMSIZE_API size_t llmsize_plan_result_field_count(void) { return LLMSIZE__COUNT(llmsize__plan_result_fields); }
+LLMSIZE_API const llmsize_field *llmsize_plan_result_field(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__plan_result_fields) ? &llmsize__plan_result_fields[i] : NULL;
+}
+LLMSIZE_API uint64_t llmsize_field_u64(const void *record, const llmsize_field *f) {
+    const unsigned char *at;
+    if (!record || !f) return 0;
+    at = (const unsigned char *)record + f->offset;
+    switch (f->kind) {
+    case LLMSIZE_FIELD_BOOL: { int v; memcpy(&v, at, sizeof v); return v != 0; }
+    case LLMSIZE_FIELD_U32: { uint32_t v; memcpy(&v, at, sizeof v); return v; }
+    case LLMSIZE_FIELD_U64: { uint64_t v; memcpy(&v, at, sizeof v); return v; }
+    case LLMSIZE_FIELD_I64: { int64_t v; memcpy(&v, at, sizeof v); return (uint64_t)v; }
+    case LLMSIZE_FIELD_F64: { double v; memcpy(&v, at, sizeof v); return llmsize__d2u_or_zero(v); }
+    default: return 0;
+    }
+}
+LLMSIZE_API double llmsize_field_f64(const void *record, const llmsize_field *f) {
+    const unsigned char *at;
+    if (!record || !f) return 0.0;
+    at = (const unsigned char *)record + f->offset;
+    switch (f->kind) {
+    case LLMSIZE_FIELD_I64: { int64_t v; memcpy(&v, at, sizeof v); return (double)v; }
+    case LLMSIZE_FIELD_F64: { double v; memcpy(&v, at, sizeof v); return v; }
+    default: return (double)llmsize_field_u64(record, f);
+    }
+}
+
 /* Tensor parallelism splits attention heads (and KV heads, or replicates them when there
    are fewer KV heads than ranks) and MLA query heads. */
 LLMSIZE_API int llmsize_valid_tp(const llmsize_model *m, uint32_t tp) {
@@ -5395,7 +5454,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
         llmsize_speed_result s;
         memset(&q, 0, sizeof q);
         q.model = d.model; q.format = d.format; q.accel = d.accel; q.n_accel = c.l.tp * c.l.pp;
-        q.kv_dtype = d.kv_dtype; q.context = out->context; q.batch = out->seqs;
+        q.kv_dtype = d.kv_dtype; q.context = out->context; q.seqs = out->seqs;
         if (llmsize__speed_with(&q, &c.w, &c.pr, &s) == LLMSIZE_OK && s.decode_tps > 0) {
             if (c.host_read == 0) out->decode_tps = s.decode_tps;
             else if (d.host_bw_gbs > 0)   /* offloaded layers stream from host memory */
@@ -6272,7 +6331,7 @@ static void llmsize__select_format(const llmsize_select_request *q, llmsize_cand
     memset(&p, 0, sizeof p);
     if (llmsize_params_of(c->model, &pr) == LLMSIZE_OK) p.params = &pr;   /* one count for every format */
     p.model = c->model; p.accel = q->accel; p.engine = q->engine; p.tp = q->n_accel ? q->n_accel : 1u;
-    p.seqs = q->users ? q->users : 1u; p.context = q->context ? q->context : LLMSIZE_DEFAULT_CONTEXT; p.kv_dtype = q->kv_dtype;
+    p.seqs = q->seqs ? q->seqs : 1u; p.context = q->context ? q->context : LLMSIZE_DEFAULT_CONTEXT; p.kv_dtype = q->kv_dtype;
     p.tight_pct = q->tight_pct;
     if (q->min_format) {
         llmsize_quality mq;
@@ -6350,7 +6409,7 @@ LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *q, llmsi
     if (n_candidates) *n_candidates = 0;
     if (!q || !q->accel || (!out && cap)) return LLMSIZE_ERR_NULL;
     if (!(q->min_tps == q->min_tps) || q->min_tps < 0 || !(q->max_loss_pct == q->max_loss_pct) || q->max_loss_pct < 0 ||
-        q->users > 1000000u || q->n_accel > 4096u || q->engine >= LLMSIZE_ENGINE_COUNT)
+        q->seqs > 1000000u || q->n_accel > 4096u || q->engine >= LLMSIZE_ENGINE_COUNT)
         return LLMSIZE_ERR_INVALID_ARG;
     for (i = 0; i < llmsize_model_count(); ++i) {
         llmsize_candidate c;

@@ -227,12 +227,12 @@ llmsize_u64_out llmsize_kv_get(const llmsize_model *m, uint64_t context, uint32_
     llmsize_u64_out r; r.status = llmsize_kv_bytes(m, context, seqs, (llmsize_kv_dtype)dtype, &r.value); return r;
 }
 llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint32_t n_accel,
-                                    int kv_dtype, uint64_t context, uint64_t prompt, uint64_t gen, uint32_t batch) {
+                                    int kv_dtype, uint64_t context, uint64_t prompt, uint64_t gen, uint32_t seqs) {
     llmsize_speed_out r;
     llmsize_speed_request q;
     memset(&q, 0, sizeof q);
     q.model = m; q.format = f; q.accel = a; q.n_accel = n_accel; q.kv_dtype = (uint32_t)kv_dtype; q.context = context;
-    q.prompt = prompt; q.gen = gen; q.batch = batch;
+    q.prompt = prompt; q.gen = gen; q.seqs = seqs;
     r.status = llmsize_speed(&q, &r.value);
     return r;
 }
@@ -447,7 +447,7 @@ typedef struct llmsize_selection {
     size_t n, candidates;
     llmsize_candidate items[LLMSIZE_SELECTION_CAP];
 } llmsize_selection;
-llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_accel, int engine, uint32_t users,
+llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_accel, int engine, uint32_t seqs,
                                       uint64_t context, int kv_dtype, double min_tps, int quality_metric,
                                       double max_loss_pct, const llmsize_format *min_format, const llmsize_use *use,
                                       int strict_license, const char *origin_exclude, const char *origin_require,
@@ -456,7 +456,7 @@ llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_acc
     llmsize_selection *s = (llmsize_selection *)calloc(1, sizeof *s);
     if (!s) return NULL;
     memset(&q, 0, sizeof q);
-    q.accel = accel; q.n_accel = n_accel; q.engine = (uint32_t)engine; q.users = users; q.context = context;
+    q.accel = accel; q.n_accel = n_accel; q.engine = (uint32_t)engine; q.seqs = seqs; q.context = context;
     q.kv_dtype = (uint32_t)kv_dtype; q.min_tps = min_tps; q.quality_metric = (uint32_t)quality_metric;
     q.max_loss_pct = max_loss_pct; q.min_format = min_format; q.use = use; q.strict_license = strict_license;
     q.origin_exclude = origin_exclude && *origin_exclude ? origin_exclude : NULL;
@@ -562,41 +562,25 @@ void *llmsize_sweep_data(const llmsize_sweep *w) { return w ? (void *)w->rows : 
 void llmsize_sweep_free(llmsize_sweep *w) { if (w) { free(w->rows); free(w); } }
 
 
-/* The order of llmsize_plan_fit_flat's output; doubles are stored as their IEEE-754 bits. */
-enum {
-    LLMSIZE_FLAT_FITS, LLMSIZE_FLAT_TIGHT, LLMSIZE_FLAT_REFUSED, LLMSIZE_FLAT_LOADS, LLMSIZE_FLAT_WEIGHT,
-    LLMSIZE_FLAT_KV, LLMSIZE_FLAT_ACTIVATION, LLMSIZE_FLAT_OVERHEAD, LLMSIZE_FLAT_TOTAL, LLMSIZE_FLAT_USABLE,
-    LLMSIZE_FLAT_HEADROOM, LLMSIZE_FLAT_HOST_WEIGHT, LLMSIZE_FLAT_HOST_KV, LLMSIZE_FLAT_CONTEXT, LLMSIZE_FLAT_SEQS,
-    LLMSIZE_FLAT_GPUS, LLMSIZE_FLAT_KV_POOL, LLMSIZE_FLAT_KV_TOKENS, LLMSIZE_FLAT_KV_BLOCKS,
-    LLMSIZE_FLAT_MAX_CONCURRENCY, LLMSIZE_FLAT_MAX_CONTEXT, LLMSIZE_FLAT_REFUSAL_NEEDED,
-    LLMSIZE_FLAT_REFUSAL_AVAILABLE, LLMSIZE_FLAT_DECODE_TPS, LLMSIZE_FLAT_N
-};
 static uint64_t llmsize__bits(double d) { uint64_t u; memcpy(&u, &d, sizeof u); return u; }
-/* Fits *p (with context and seqs replacing the plan's when override is set) into flat[]. */
+/* Fits *p (with context and seqs replacing the plan's when override is set) into flat[]:
+   one entry per llmsize_plan_result_field, in order; doubles as their IEEE-754 bits. */
 int llmsize_plan_fit_flat(const llmsize_plan *p, int override, uint64_t context, uint32_t seqs,
                           uint64_t *flat, int n_flat) {
     llmsize_plan q;
     llmsize_plan_result r;
+    size_t i, n = llmsize_plan_result_field_count();
     int st;
     if (!p || !flat) return LLMSIZE_ERR_NULL;
-    if (n_flat < LLMSIZE_FLAT_N) return LLMSIZE_ERR_CAPACITY;
+    if (n_flat < 0 || (size_t)n_flat < n) return LLMSIZE_ERR_CAPACITY;
     q = *p;
     if (override) { q.context = context; q.seqs = seqs; }
     st = (int)llmsize_plan_fit(&q, &r);
     if (st) return st;
-    flat[LLMSIZE_FLAT_FITS] = (uint64_t)r.fits; flat[LLMSIZE_FLAT_TIGHT] = (uint64_t)r.tight;
-    flat[LLMSIZE_FLAT_REFUSED] = (uint64_t)r.refused; flat[LLMSIZE_FLAT_LOADS] = (uint64_t)r.loads;
-    flat[LLMSIZE_FLAT_WEIGHT] = r.weight_bytes; flat[LLMSIZE_FLAT_KV] = r.kv_bytes;
-    flat[LLMSIZE_FLAT_ACTIVATION] = r.activation_bytes; flat[LLMSIZE_FLAT_OVERHEAD] = r.overhead_bytes;
-    flat[LLMSIZE_FLAT_TOTAL] = r.total_bytes; flat[LLMSIZE_FLAT_USABLE] = r.usable_bytes;
-    flat[LLMSIZE_FLAT_HEADROOM] = (uint64_t)r.headroom_bytes; flat[LLMSIZE_FLAT_HOST_WEIGHT] = r.host_weight_bytes;
-    flat[LLMSIZE_FLAT_HOST_KV] = r.host_kv_bytes; flat[LLMSIZE_FLAT_CONTEXT] = r.context;
-    flat[LLMSIZE_FLAT_SEQS] = r.seqs; flat[LLMSIZE_FLAT_GPUS] = r.gpus;
-    flat[LLMSIZE_FLAT_KV_POOL] = r.kv_pool_bytes; flat[LLMSIZE_FLAT_KV_TOKENS] = r.kv_capacity_tokens;
-    flat[LLMSIZE_FLAT_KV_BLOCKS] = r.kv_blocks; flat[LLMSIZE_FLAT_MAX_CONCURRENCY] = llmsize__bits(r.max_concurrency);
-    flat[LLMSIZE_FLAT_MAX_CONTEXT] = r.max_context; flat[LLMSIZE_FLAT_REFUSAL_NEEDED] = r.refusal_needed;
-    flat[LLMSIZE_FLAT_REFUSAL_AVAILABLE] = r.refusal_available;
-    flat[LLMSIZE_FLAT_DECODE_TPS] = llmsize__bits(r.decode_tps);
+    for (i = 0; i < n; ++i) {
+        const llmsize_field *f = llmsize_plan_result_field(i);
+        flat[i] = f->kind == LLMSIZE_FIELD_F64 ? llmsize__bits(llmsize_field_f64(&r, f)) : llmsize_field_u64(&r, f);
+    }
     return 0;
 }
 
@@ -648,7 +632,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_94c3980bcfa144e5(void *_swig_go_0) {
+void _wrap_Swig_free_core_1269d78762b018be(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -658,7 +642,7 @@ void _wrap_Swig_free_core_94c3980bcfa144e5(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_94c3980bcfa144e5(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_1269d78762b018be(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -671,7 +655,7 @@ void *_wrap_Swig_malloc_core_94c3980bcfa144e5(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_OK_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -683,7 +667,7 @@ intgo _wrap_LLMSIZE_OK_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -695,7 +679,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -707,7 +691,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -719,7 +703,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -731,7 +715,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -743,7 +727,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -755,7 +739,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -767,7 +751,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -779,7 +763,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -791,7 +775,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -803,7 +787,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -815,7 +799,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -827,7 +811,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -839,7 +823,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -851,7 +835,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -863,7 +847,7 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_1269d78762b018be() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -875,7 +859,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -887,7 +871,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -899,7 +883,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -911,7 +895,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -923,7 +907,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -935,7 +919,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -947,7 +931,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -959,7 +943,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -971,7 +955,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -983,7 +967,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -995,7 +979,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1007,7 +991,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1019,7 +1003,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1031,7 +1015,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1043,7 +1027,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1055,7 +1039,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1067,7 +1051,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1079,7 +1063,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1091,7 +1075,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1103,7 +1087,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1115,7 +1099,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1127,7 +1111,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1139,7 +1123,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1151,7 +1135,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1163,7 +1147,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1175,7 +1159,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1187,7 +1171,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1199,7 +1183,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1211,7 +1195,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1223,7 +1207,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1235,7 +1219,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1247,7 +1231,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -1259,7 +1243,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_1269d78762b018be() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1271,7 +1255,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TERM_YES_core_1269d78762b018be() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1283,7 +1267,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TERM_NO_core_1269d78762b018be() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1295,7 +1279,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_1269d78762b018be() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1307,7 +1291,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_1269d78762b018be() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1319,7 +1303,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_1269d78762b018be() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1331,7 +1315,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1344,7 +1328,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_94c3980bcfa144e5(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1357,7 +1341,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_94c3980bcfa144e5(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1370,7 +1354,7 @@ intgo _wrap_llmsize_dims_layers_get_core_94c3980bcfa144e5(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1383,7 +1367,7 @@ intgo _wrap_llmsize_dims_heads_get_core_94c3980bcfa144e5(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1396,7 +1380,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_94c3980bcfa144e5(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1409,7 +1393,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_94c3980bcfa144e5(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1422,7 +1406,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_94c3980bcfa144e5(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1435,7 +1419,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_94c3980bcfa144e5(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_94c3980bcfa144e5() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_1269d78762b018be() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1446,7 +1430,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_94c3980bcfa144e5(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1456,7 +1440,7 @@ void _wrap_delete_llmsize_dims_core_94c3980bcfa144e5(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_94c3980bcfa144e5(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_1269d78762b018be(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1469,7 +1453,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_94c3980bcfa144e5(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_94c3980bcfa144e5(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_1269d78762b018be(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1482,7 +1466,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_94c3980bcfa144e5(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_1269d78762b018be(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1495,7 +1479,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_94c3980bcfa144e5() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_1269d78762b018be() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1506,7 +1490,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_94c3980bcfa144e5(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_94c3980bcfa144e5(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_1269d78762b018be(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1516,7 +1500,7 @@ void _wrap_delete_llmsize_attn_layout_core_94c3980bcfa144e5(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1529,7 +1513,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_94c3980bcfa144e5(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1542,7 +1526,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_94c3980bcfa144e5(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1555,7 +1539,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_94c3980bcfa144e5(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1568,7 +1552,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_94c3980bcfa144e5(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1581,7 +1565,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_94c3980bcfa144e5(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_94c3980bcfa144e5() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_1269d78762b018be() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1592,7 +1576,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1602,7 +1586,7 @@ void _wrap_delete_llmsize_mla_core_94c3980bcfa144e5(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1615,7 +1599,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1628,7 +1612,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1641,7 +1625,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1654,7 +1638,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_94c3980bcfa144e5(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1667,7 +1651,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_94c3980bcfa144e5(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1680,7 +1664,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_94c3980bcfa144e5() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_1269d78762b018be() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1691,7 +1675,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_94c3980bcfa144e5(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_94c3980bcfa144e5(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1701,7 +1685,7 @@ void _wrap_delete_llmsize_linear_attn_core_94c3980bcfa144e5(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1714,7 +1698,7 @@ intgo _wrap_llmsize_moe_experts_get_core_94c3980bcfa144e5(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1727,7 +1711,7 @@ intgo _wrap_llmsize_moe_active_get_core_94c3980bcfa144e5(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1740,7 +1724,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_94c3980bcfa144e5(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1753,7 +1737,7 @@ intgo _wrap_llmsize_moe_shared_get_core_94c3980bcfa144e5(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1766,7 +1750,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_94c3980bcfa144e5(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1779,7 +1763,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_94c3980bcfa144e5(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1792,7 +1776,7 @@ intgo _wrap_llmsize_moe_every_get_core_94c3980bcfa144e5(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_94c3980bcfa144e5() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_1269d78762b018be() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1803,7 +1787,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1813,7 +1797,7 @@ void _wrap_delete_llmsize_moe_core_94c3980bcfa144e5(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_94c3980bcfa144e5(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_1269d78762b018be(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1826,7 +1810,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_94c3980bcfa144e5(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_1269d78762b018be(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1839,7 +1823,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_94c3980bcfa144e5(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_94c3980bcfa144e5(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_1269d78762b018be(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1852,7 +1836,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_94c3980bcfa144e5() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_1269d78762b018be() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -1863,7 +1847,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_94c3980bcfa144e5(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_1269d78762b018be(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -1873,7 +1857,7 @@ void _wrap_delete_llmsize_extra_core_94c3980bcfa144e5(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_1269d78762b018be() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1885,7 +1869,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_1269d78762b018be() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1897,7 +1881,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_1269d78762b018be() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1909,7 +1893,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_1269d78762b018be() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1921,7 +1905,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_1269d78762b018be() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1933,7 +1917,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_1269d78762b018be() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -1945,7 +1929,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1958,7 +1942,7 @@ intgo _wrap_llmsize_encoder_head_get_core_94c3980bcfa144e5(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1971,7 +1955,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_94c3980bcfa144e5(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1984,7 +1968,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_94c3980bcfa144e5(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1997,7 +1981,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2010,7 +1994,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_94c3980bcfa144e5(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2023,7 +2007,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2036,7 +2020,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_94c3980bcfa144e5() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_1269d78762b018be() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2047,7 +2031,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_94c3980bcfa144e5(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2057,7 +2041,7 @@ void _wrap_delete_llmsize_encoder_core_94c3980bcfa144e5(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2070,7 +2054,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_94c3980bcfa144e5(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2083,7 +2067,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_94c3980bcfa144e5(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2096,7 +2080,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_94c3980bcfa144e5(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2109,7 +2093,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2122,7 +2106,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2135,7 +2119,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2148,7 +2132,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2161,7 +2145,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2174,7 +2158,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_94c3980bcfa144e5(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2187,7 +2171,7 @@ intgo _wrap_llmsize_model_modalities_get_core_94c3980bcfa144e5(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2200,7 +2184,7 @@ intgo _wrap_llmsize_model_flags_get_core_94c3980bcfa144e5(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2213,7 +2197,7 @@ intgo _wrap_llmsize_model_tasks_get_core_94c3980bcfa144e5(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2226,7 +2210,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2239,7 +2223,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_94c3980bcfa144e5(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2252,7 +2236,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_94c3980bcfa144e5(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2265,7 +2249,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2278,7 +2262,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_94c3980bcfa144e5
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2291,7 +2275,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2304,7 +2288,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_94c3980bcfa144e5(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2317,7 +2301,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_94c3980bcfa144e5(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2330,7 +2314,7 @@ long long _wrap_llmsize_model_published_params_get_core_94c3980bcfa144e5(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2343,7 +2327,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_94c3980bcfa144e5(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2356,7 +2340,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_94c3980bcfa144e5(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2369,7 +2353,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_94c3980bcfa144e5(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2382,7 +2366,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_94c3980bcfa144e5(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_94c3980bcfa144e5() {
+struct llmsize_model *_wrap_new_llmsize_model_core_1269d78762b018be() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2393,7 +2377,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_model_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2403,7 +2387,7 @@ void _wrap_delete_llmsize_model_core_94c3980bcfa144e5(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2415,7 +2399,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2427,7 +2411,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2439,7 +2423,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2451,7 +2435,7 @@ intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2463,7 +2447,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2475,7 +2459,7 @@ intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2487,7 +2471,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2499,7 +2483,7 @@ intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2511,7 +2495,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_VISION_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2523,7 +2507,7 @@ intgo _wrap_LLMSIZE_COMPONENT_VISION_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_MTP_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2535,7 +2519,7 @@ intgo _wrap_LLMSIZE_COMPONENT_MTP_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_1269d78762b018be() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2547,7 +2531,7 @@ intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-long long *_wrap_llmsize_params_by_component_get_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0) {
+long long *_wrap_llmsize_params_by_component_get_core_1269d78762b018be(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -2560,7 +2544,7 @@ long long *_wrap_llmsize_params_by_component_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-long long _wrap_llmsize_params_text_get_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_1269d78762b018be(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2573,7 +2557,7 @@ long long _wrap_llmsize_params_text_get_core_94c3980bcfa144e5(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_1269d78762b018be(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2586,7 +2570,7 @@ long long _wrap_llmsize_params_total_get_core_94c3980bcfa144e5(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_1269d78762b018be(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2599,7 +2583,7 @@ long long _wrap_llmsize_params_active_get_core_94c3980bcfa144e5(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_94c3980bcfa144e5() {
+struct llmsize_params *_wrap_new_llmsize_params_core_1269d78762b018be() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2610,7 +2594,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_params_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_1269d78762b018be(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2620,7 +2604,7 @@ void _wrap_delete_llmsize_params_core_94c3980bcfa144e5(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_1269d78762b018be() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2632,7 +2616,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_1269d78762b018be() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2644,7 +2628,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_1269d78762b018be() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2656,7 +2640,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -2668,7 +2652,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_Q_FFN_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -2680,7 +2664,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -2692,7 +2676,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -2704,7 +2688,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -2716,7 +2700,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_1269d78762b018be() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2728,7 +2712,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_1269d78762b018be() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2740,7 +2724,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_1269d78762b018be() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2752,7 +2736,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_1269d78762b018be() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2764,7 +2748,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2777,7 +2761,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_94c3980bcfa144e5(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2790,7 +2774,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_94c3980bcfa144e5(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2803,7 +2787,7 @@ intgo _wrap_llmsize_format_kind_get_core_94c3980bcfa144e5(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2816,7 +2800,7 @@ intgo _wrap_llmsize_format_code_get_core_94c3980bcfa144e5(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2829,7 +2813,7 @@ intgo _wrap_llmsize_format_bits_get_core_94c3980bcfa144e5(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2842,7 +2826,7 @@ intgo _wrap_llmsize_format_group_get_core_94c3980bcfa144e5(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2855,7 +2839,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_94c3980bcfa144e5(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2868,7 +2852,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_94c3980bcfa144e5(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2881,7 +2865,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_94c3980bcfa144e5(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2894,7 +2878,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_94c3980bcfa144e5(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2907,7 +2891,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2920,7 +2904,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_94c3980bcfa144e5(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2933,7 +2917,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2946,7 +2930,7 @@ intgo _wrap_llmsize_format_compute_get_core_94c3980bcfa144e5(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2959,7 +2943,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_94c3980bcfa144e5(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2972,7 +2956,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_94c3980bcfa144e5() {
+struct llmsize_format *_wrap_new_llmsize_format_core_1269d78762b018be() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -2983,7 +2967,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_format_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -2993,7 +2977,7 @@ void _wrap_delete_llmsize_format_core_94c3980bcfa144e5(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_F16_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3005,7 +2989,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_F32_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3017,7 +3001,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_FP8_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3029,7 +3013,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3041,7 +3025,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3053,7 +3037,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3065,7 +3049,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3077,7 +3061,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3089,7 +3073,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3101,7 +3085,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3113,7 +3097,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_1269d78762b018be() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3125,7 +3109,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3138,7 +3122,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3151,7 +3135,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_94c3980bcfa144e5(struct 
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_get_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3164,7 +3148,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3177,7 +3161,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_94c3980bcfa144e5(struct l
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3190,7 +3174,7 @@ intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_94c3980bcfa144e5() {
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_1269d78762b018be() {
   struct llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
   
@@ -3201,7 +3185,7 @@ struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_94c3980bcfa14
 }
 
 
-void _wrap_delete_llmsize_kv_dtype_info_core_94c3980bcfa144e5(struct llmsize_kv_dtype_info *_swig_go_0) {
+void _wrap_delete_llmsize_kv_dtype_info_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   
   arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
@@ -3211,7 +3195,7 @@ void _wrap_delete_llmsize_kv_dtype_info_core_94c3980bcfa144e5(struct llmsize_kv_
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_1269d78762b018be() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3223,7 +3207,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_1269d78762b018be() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3235,7 +3219,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_1269d78762b018be() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3247,7 +3231,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_1269d78762b018be() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3259,7 +3243,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HW_CPU_core_1269d78762b018be() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3271,7 +3255,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_1269d78762b018be() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3283,7 +3267,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_accel_id_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_id_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3296,7 +3280,7 @@ _gostring_ _wrap_llmsize_accel_id_get_core_94c3980bcfa144e5(struct llmsize_accel
 }
 
 
-_gostring_ _wrap_llmsize_accel_name_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_name_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3309,7 +3293,7 @@ _gostring_ _wrap_llmsize_accel_name_get_core_94c3980bcfa144e5(struct llmsize_acc
 }
 
 
-_gostring_ _wrap_llmsize_accel_vendor_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_vendor_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3322,7 +3306,7 @@ _gostring_ _wrap_llmsize_accel_vendor_get_core_94c3980bcfa144e5(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_aliases_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_aliases_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3335,7 +3319,7 @@ _gostring_ _wrap_llmsize_accel_aliases_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-long long _wrap_llmsize_accel_mem_bytes_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+long long _wrap_llmsize_accel_mem_bytes_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3348,7 +3332,7 @@ long long _wrap_llmsize_accel_mem_bytes_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-intgo _wrap_llmsize_accel_usable_pct_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_usable_pct_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3361,7 +3345,7 @@ intgo _wrap_llmsize_accel_usable_pct_get_core_94c3980bcfa144e5(struct llmsize_ac
 }
 
 
-intgo _wrap_llmsize_accel_hw_class_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_hw_class_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3374,7 +3358,7 @@ intgo _wrap_llmsize_accel_hw_class_get_core_94c3980bcfa144e5(struct llmsize_acce
 }
 
 
-double _wrap_llmsize_accel_bw_gbs_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bw_gbs_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3387,7 +3371,7 @@ double _wrap_llmsize_accel_bw_gbs_get_core_94c3980bcfa144e5(struct llmsize_accel
 }
 
 
-double _wrap_llmsize_accel_bf16_tflops_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bf16_tflops_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3400,7 +3384,7 @@ double _wrap_llmsize_accel_bf16_tflops_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-double _wrap_llmsize_accel_fp8_tflops_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp8_tflops_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3413,7 +3397,7 @@ double _wrap_llmsize_accel_fp8_tflops_get_core_94c3980bcfa144e5(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_fp4_tflops_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp4_tflops_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3426,7 +3410,7 @@ double _wrap_llmsize_accel_fp4_tflops_get_core_94c3980bcfa144e5(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_int8_tops_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_int8_tops_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3439,7 +3423,7 @@ double _wrap_llmsize_accel_int8_tops_get_core_94c3980bcfa144e5(struct llmsize_ac
 }
 
 
-_gostring_ _wrap_llmsize_accel_source_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_source_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3452,7 +3436,7 @@ _gostring_ _wrap_llmsize_accel_source_get_core_94c3980bcfa144e5(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_memory_options_get_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_memory_options_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3465,7 +3449,7 @@ _gostring_ _wrap_llmsize_accel_memory_options_get_core_94c3980bcfa144e5(struct l
 }
 
 
-struct llmsize_accel *_wrap_new_llmsize_accel_core_94c3980bcfa144e5() {
+struct llmsize_accel *_wrap_new_llmsize_accel_core_1269d78762b018be() {
   struct llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
   
@@ -3476,7 +3460,7 @@ struct llmsize_accel *_wrap_new_llmsize_accel_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_accel_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0) {
+void _wrap_delete_llmsize_accel_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   
   arg1 = *(struct llmsize_accel **)&_swig_go_0; 
@@ -3486,7 +3470,7 @@ void _wrap_delete_llmsize_accel_core_94c3980bcfa144e5(struct llmsize_accel *_swi
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3499,7 +3483,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3512,7 +3496,7 @@ double _wrap_llmsize_efficiency_expected_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3525,7 +3509,7 @@ double _wrap_llmsize_efficiency_low_get_core_94c3980bcfa144e5(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3538,7 +3522,7 @@ double _wrap_llmsize_efficiency_high_get_core_94c3980bcfa144e5(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3551,7 +3535,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_94c3980bcfa144e5() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_1269d78762b018be() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3562,7 +3546,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_94c3980bcfa144e5() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_94c3980bcfa144e5(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3572,7 +3556,7 @@ void _wrap_delete_llmsize_efficiency_core_94c3980bcfa144e5(struct llmsize_effici
 }
 
 
-long long *_wrap_llmsize_weights_by_component_get_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_1269d78762b018be(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3585,7 +3569,7 @@ long long *_wrap_llmsize_weights_by_component_get_core_94c3980bcfa144e5(struct l
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_1269d78762b018be(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3598,7 +3582,7 @@ long long _wrap_llmsize_weights_total_get_core_94c3980bcfa144e5(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_1269d78762b018be(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3611,7 +3595,7 @@ long long _wrap_llmsize_weights_active_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_1269d78762b018be(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3624,7 +3608,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_94c3980bcfa144e5() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_1269d78762b018be() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3635,7 +3619,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_1269d78762b018be(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3645,7 +3629,7 @@ void _wrap_delete_llmsize_weights_core_94c3980bcfa144e5(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -3657,7 +3641,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -3669,7 +3653,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F32_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_F32_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3681,7 +3665,7 @@ intgo _wrap_LLMSIZE_GGML_F32_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F16_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_F16_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3693,7 +3677,7 @@ intgo _wrap_LLMSIZE_GGML_F16_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3705,7 +3689,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_1_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3717,7 +3701,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_1_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_2_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3729,7 +3713,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_2_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_3_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3741,7 +3725,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_3_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3753,7 +3737,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_1_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3765,7 +3749,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_1_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3777,7 +3761,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_1_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3789,7 +3773,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_1_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q2_K_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3801,7 +3785,7 @@ intgo _wrap_LLMSIZE_GGML_Q2_K_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q3_K_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3813,7 +3797,7 @@ intgo _wrap_LLMSIZE_GGML_Q3_K_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_K_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3825,7 +3809,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_K_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_K_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3837,7 +3821,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_K_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q6_K_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3849,7 +3833,7 @@ intgo _wrap_LLMSIZE_GGML_Q6_K_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_K_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3861,7 +3845,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_K_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3873,7 +3857,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3885,7 +3869,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3897,7 +3881,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_S_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3909,7 +3893,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_S_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3921,7 +3905,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_S_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3933,7 +3917,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_S_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_S_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3945,7 +3929,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_S_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3957,7 +3941,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I8_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_I8_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3969,7 +3953,7 @@ intgo _wrap_LLMSIZE_GGML_I8_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I16_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_I16_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3981,7 +3965,7 @@ intgo _wrap_LLMSIZE_GGML_I16_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I32_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_I32_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3993,7 +3977,7 @@ intgo _wrap_LLMSIZE_GGML_I32_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I64_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_I64_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4005,7 +3989,7 @@ intgo _wrap_LLMSIZE_GGML_I64_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F64_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_F64_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4017,7 +4001,7 @@ intgo _wrap_LLMSIZE_GGML_F64_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_M_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4029,7 +4013,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_M_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_BF16_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_BF16_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4041,7 +4025,7 @@ intgo _wrap_LLMSIZE_GGML_BF16_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4053,7 +4037,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4065,7 +4049,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4077,7 +4061,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ1_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4089,7 +4073,7 @@ intgo _wrap_LLMSIZE_GGML_TQ1_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ2_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4101,7 +4085,7 @@ intgo _wrap_LLMSIZE_GGML_TQ2_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4113,7 +4097,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4125,7 +4109,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4137,7 +4121,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_MXFP4_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4149,7 +4133,7 @@ intgo _wrap_LLMSIZE_GGML_MXFP4_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_1269d78762b018be() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4161,7 +4145,7 @@ intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_94c3980bcfa144e5(struct llmsize_ggml_type_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_1269d78762b018be(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4174,7 +4158,7 @@ _gostring_ _wrap_llmsize_ggml_type_info_name_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_get_core_94c3980bcfa144e5(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_get_core_1269d78762b018be(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4187,7 +4171,7 @@ intgo _wrap_llmsize_ggml_type_info_block_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_94c3980bcfa144e5(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_1269d78762b018be(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4200,7 +4184,7 @@ intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_94c3980bcfa144e5(struct 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_94c3980bcfa144e5() {
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_1269d78762b018be() {
   struct llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
   
@@ -4211,7 +4195,7 @@ struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_94c3980bcfa
 }
 
 
-void _wrap_delete_llmsize_ggml_type_info_core_94c3980bcfa144e5(struct llmsize_ggml_type_info *_swig_go_0) {
+void _wrap_delete_llmsize_ggml_type_info_core_1269d78762b018be(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   
   arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
@@ -4221,7 +4205,7 @@ void _wrap_delete_llmsize_ggml_type_info_core_94c3980bcfa144e5(struct llmsize_gg
 }
 
 
-intgo _wrap_LLMSIZE_FT_F32_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_F32_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4233,7 +4217,7 @@ intgo _wrap_LLMSIZE_FT_F32_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_F16_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_F16_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4245,7 +4229,7 @@ intgo _wrap_LLMSIZE_FT_F16_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_BF16_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_BF16_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4257,7 +4241,7 @@ intgo _wrap_LLMSIZE_FT_BF16_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q4_0_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4269,7 +4253,7 @@ intgo _wrap_LLMSIZE_FT_Q4_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_1_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q4_1_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4281,7 +4265,7 @@ intgo _wrap_LLMSIZE_FT_Q4_1_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q5_0_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4293,7 +4277,7 @@ intgo _wrap_LLMSIZE_FT_Q5_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_1_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q5_1_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4305,7 +4289,7 @@ intgo _wrap_LLMSIZE_FT_Q5_1_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q8_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q8_0_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4317,7 +4301,7 @@ intgo _wrap_LLMSIZE_FT_Q8_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q2_K_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4329,7 +4313,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_S_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4341,7 +4325,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_S_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_S_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4353,7 +4337,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_S_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_M_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4365,7 +4349,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_M_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_L_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4377,7 +4361,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_L_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_S_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4389,7 +4373,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_S_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_M_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4401,7 +4385,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_M_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_S_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4413,7 +4397,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_S_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_M_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4425,7 +4409,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_M_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q6_K_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_Q6_K_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4437,7 +4421,7 @@ intgo _wrap_LLMSIZE_FT_Q6_K_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4449,7 +4433,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4461,7 +4445,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_S_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4473,7 +4457,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_S_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_M_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4485,7 +4469,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_M_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4497,7 +4481,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4509,7 +4493,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_S_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4521,7 +4505,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_S_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_M_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4533,7 +4517,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_M_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_S_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4545,7 +4529,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_S_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_M_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4557,7 +4541,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_M_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_NL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4569,7 +4553,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_NL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_XS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4581,7 +4565,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_XS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ1_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4593,7 +4577,7 @@ intgo _wrap_LLMSIZE_FT_TQ1_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ2_0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4605,7 +4589,7 @@ intgo _wrap_LLMSIZE_FT_TQ2_0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4617,7 +4601,7 @@ intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FT_COUNT_core_1269d78762b018be() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4629,7 +4613,7 @@ intgo _wrap_LLMSIZE_FT_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -4642,7 +4626,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_94c3980bcfa144e5(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -4655,7 +4639,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4668,7 +4652,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_94c3980bcfa144e5() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_1269d78762b018be() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -4679,7 +4663,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -4689,7 +4673,7 @@ void _wrap_delete_llmsize_gguf_mix_core_94c3980bcfa144e5(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4702,7 +4686,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_94c3980bcfa144e5(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4715,7 +4699,7 @@ intgo _wrap_llmsize_file_info_version_get_core_94c3980bcfa144e5(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4728,7 +4712,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4741,7 +4725,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4754,7 +4738,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_94c3980bcfa144e5(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4767,7 +4751,7 @@ long long _wrap_llmsize_file_info_needed_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -4780,7 +4764,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_94c3980bcfa144e5(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -4793,7 +4777,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_94c3980bcfa144e5(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4806,7 +4790,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_94c3980bcfa144e5(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4819,7 +4803,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4832,7 +4816,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_94c3980bcfa144e5(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4845,7 +4829,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -4858,7 +4842,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_94c3980bcfa144e5(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4871,7 +4855,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4884,7 +4868,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -4897,7 +4881,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_94c3980bcfa144e5(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_94c3980bcfa144e5() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_1269d78762b018be() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -4908,7 +4892,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -4918,7 +4902,7 @@ void _wrap_delete_llmsize_file_info_core_94c3980bcfa144e5(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -4931,7 +4915,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_94c3980bcfa144e
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4944,7 +4928,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_94c3980bcfa14
 }
 
 
-struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -4957,7 +4941,7 @@ struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_94c3980bcfa144e
 }
 
 
-intgo _wrap_llmsize_speed_request_n_accel_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_n_accel_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4970,7 +4954,7 @@ intgo _wrap_llmsize_speed_request_n_accel_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4983,7 +4967,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4996,7 +4980,7 @@ long long _wrap_llmsize_speed_request_context_get_core_94c3980bcfa144e5(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5009,7 +4993,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5022,20 +5006,20 @@ long long _wrap_llmsize_speed_request_gen_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_batch_get_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_seqs_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
   
-  result = (uint32_t) ((arg1)->batch);
+  result = (uint32_t) ((arg1)->seqs);
   _swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_94c3980bcfa144e5() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_1269d78762b018be() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -5046,7 +5030,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_94c3980bcfa14
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -5056,7 +5040,7 @@ void _wrap_delete_llmsize_speed_request_core_94c3980bcfa144e5(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5069,7 +5053,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5082,7 +5066,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_94c3980bcfa144e5(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5095,7 +5079,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_94c3980bcfa144e5(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5108,7 +5092,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_94c3980bcfa144e5(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5121,7 +5105,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5134,7 +5118,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5147,7 +5131,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_94c3980bcfa144e5(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5160,7 +5144,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_94c3980bcfa144e5(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_94c3980bcfa144e5() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_1269d78762b018be() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -5171,7 +5155,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_94c3980bcfa144e
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_94c3980bcfa144e5(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -5181,7 +5165,7 @@ void _wrap_delete_llmsize_speed_result_core_94c3980bcfa144e5(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5194,7 +5178,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_94c3980bcfa144e5(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5207,7 +5191,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_94c3980bcfa144e
 }
 
 
-struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -5220,7 +5204,7 @@ struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_94c3980bcfa144e5(
 }
 
 
-intgo _wrap_llmsize_fit_request_n_accel_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_n_accel_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5233,7 +5217,7 @@ intgo _wrap_llmsize_fit_request_n_accel_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5246,7 +5230,7 @@ long long _wrap_llmsize_fit_request_context_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5259,7 +5243,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_94c3980bcfa144e5(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5272,7 +5256,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5285,7 +5269,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_94c3980bcfa144e5(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5298,7 +5282,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_94c3980bcfa144e5() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_1269d78762b018be() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -5309,7 +5293,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_94c3980bcfa144e5(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -5319,7 +5303,7 @@ void _wrap_delete_llmsize_fit_request_core_94c3980bcfa144e5(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5332,7 +5316,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_94c3980bcfa144e5(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5345,7 +5329,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_94c3980bcfa144e5(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5358,7 +5342,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_94c3980bcfa144e5(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5371,7 +5355,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5384,7 +5368,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_94c3980bcfa144e5(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5397,7 +5381,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_94c3980bcfa144e5(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5410,7 +5394,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_94c3980bcfa144e5(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5423,7 +5407,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_94c3980bcfa144e5(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5436,7 +5420,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_94c3980bcfa144e5(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_94c3980bcfa144e5() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_1269d78762b018be() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -5447,7 +5431,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_94c3980bcfa144e5() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_94c3980bcfa144e5(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -5457,7 +5441,7 @@ void _wrap_delete_llmsize_fit_result_core_94c3980bcfa144e5(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_1269d78762b018be() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5469,7 +5453,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_1269d78762b018be() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5481,7 +5465,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_1269d78762b018be() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5493,7 +5477,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_1269d78762b018be() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5505,7 +5489,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5518,7 +5502,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5531,7 +5515,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5544,7 +5528,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5557,7 +5541,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_94c3980bcfa144e5(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5570,7 +5554,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_94c3980bcfa144e5(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5583,7 +5567,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5596,7 +5580,7 @@ double _wrap_llmsize_quality_row_kld_get_core_94c3980bcfa144e5(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5609,7 +5593,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5622,7 +5606,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_94c3980bcfa144e5(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5635,7 +5619,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_94c3980bcfa144e5() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_1269d78762b018be() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -5646,7 +5630,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_94c3980bcfa144e5(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_94c3980bcfa144e5(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -5656,7 +5640,7 @@ void _wrap_delete_llmsize_quality_row_core_94c3980bcfa144e5(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_1269d78762b018be() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5668,7 +5652,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_1269d78762b018be() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5680,7 +5664,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_1269d78762b018be() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5692,7 +5676,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_1269d78762b018be() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5704,7 +5688,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5717,7 +5701,7 @@ intgo _wrap_llmsize_quality_metric_get_core_94c3980bcfa144e5(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5730,7 +5714,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5743,7 +5727,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_94c3980bcfa144e5(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5756,7 +5740,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5769,7 +5753,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5782,7 +5766,7 @@ double _wrap_llmsize_quality_kld_get_core_94c3980bcfa144e5(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -5795,7 +5779,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_94c3980bcfa144e5(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5808,7 +5792,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_94c3980bcfa144e5(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_94c3980bcfa144e5() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_1269d78762b018be() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -5819,7 +5803,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_94c3980bcfa144e5(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -5829,7 +5813,7 @@ void _wrap_delete_llmsize_quality_core_94c3980bcfa144e5(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_1269d78762b018be() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5841,7 +5825,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_1269d78762b018be() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5853,7 +5837,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_1269d78762b018be() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5865,7 +5849,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_1269d78762b018be() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5877,7 +5861,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_1269d78762b018be() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5889,7 +5873,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_1269d78762b018be() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5901,7 +5885,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_1269d78762b018be() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5913,7 +5897,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5926,7 +5910,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5939,7 +5923,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5952,7 +5936,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-double _wrap_llmsize_engine_info_mem_fraction_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+double _wrap_llmsize_engine_info_mem_fraction_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   double result;
   double _swig_go_result;
@@ -5965,7 +5949,7 @@ double _wrap_llmsize_engine_info_mem_fraction_get_core_94c3980bcfa144e5(struct l
 }
 
 
-intgo _wrap_llmsize_engine_info_block_size_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_block_size_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5978,7 +5962,7 @@ intgo _wrap_llmsize_engine_info_block_size_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-intgo _wrap_llmsize_engine_info_ctx_pad_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_ctx_pad_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5991,7 +5975,7 @@ intgo _wrap_llmsize_engine_info_ctx_pad_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-long long _wrap_llmsize_engine_info_default_context_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_context_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6004,7 +5988,7 @@ long long _wrap_llmsize_engine_info_default_context_get_core_94c3980bcfa144e5(st
 }
 
 
-intgo _wrap_llmsize_engine_info_default_seqs_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_seqs_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6017,7 +6001,7 @@ intgo _wrap_llmsize_engine_info_default_seqs_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_info_default_ubatch_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_ubatch_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6030,7 +6014,7 @@ intgo _wrap_llmsize_engine_info_default_ubatch_get_core_94c3980bcfa144e5(struct 
 }
 
 
-long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6043,7 +6027,7 @@ long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_94c3980bcfa1
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tp1_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tp1_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6056,7 +6040,7 @@ long long _wrap_llmsize_engine_info_overhead_tp1_get_core_94c3980bcfa144e5(struc
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tpn_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tpn_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6069,7 +6053,7 @@ long long _wrap_llmsize_engine_info_overhead_tpn_get_core_94c3980bcfa144e5(struc
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6082,7 +6066,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_94c3980bcfa144e5(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6095,7 +6079,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6108,7 +6092,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_94c3980bcfa144e5() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_1269d78762b018be() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -6119,7 +6103,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_94c3980bcfa144e5(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_94c3980bcfa144e5(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -6129,7 +6113,7 @@ void _wrap_delete_llmsize_engine_info_core_94c3980bcfa144e5(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -6141,7 +6125,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -6153,7 +6137,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -6165,7 +6149,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -6177,7 +6161,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -6189,7 +6173,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -6201,7 +6185,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -6213,7 +6197,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
   
@@ -6225,7 +6209,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6238,7 +6222,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_94c3980bcfa144e5(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6251,7 +6235,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_94c3980bcfa144e5(struc
 }
 
 
-struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -6264,7 +6248,7 @@ struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_94c3980bcfa144e5(struct 
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6277,7 +6261,7 @@ intgo _wrap_llmsize_plan_engine_get_core_94c3980bcfa144e5(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6290,7 +6274,7 @@ intgo _wrap_llmsize_plan_tp_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6303,7 +6287,7 @@ intgo _wrap_llmsize_plan_pp_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6316,7 +6300,7 @@ intgo _wrap_llmsize_plan_dp_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_n_accel_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_n_accel_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6329,7 +6313,7 @@ intgo _wrap_llmsize_plan_n_accel_get_core_94c3980bcfa144e5(struct llmsize_plan *
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6342,7 +6326,7 @@ long long _wrap_llmsize_plan_context_get_core_94c3980bcfa144e5(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6355,7 +6339,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_94c3980bcfa144e5(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6368,7 +6352,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_94c3980bcfa144e5(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -6381,7 +6365,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6394,7 +6378,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6407,7 +6391,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_94c3980bcfa144e5(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6420,7 +6404,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_94c3980bcfa144e5(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6433,7 +6417,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_94c3980bcfa144e5(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6446,7 +6430,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -6459,7 +6443,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_94c3980bcfa144e5(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6472,7 +6456,7 @@ intgo _wrap_llmsize_plan_flags_get_core_94c3980bcfa144e5(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6485,7 +6469,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_94c3980bcfa144e5(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6498,7 +6482,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -6511,7 +6495,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_94c3980bcfa144e5(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -6524,7 +6508,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_94c3980bcfa144e5(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_94c3980bcfa144e5() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_1269d78762b018be() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -6535,7 +6519,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -6545,7 +6529,7 @@ void _wrap_delete_llmsize_plan_core_94c3980bcfa144e5(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6558,7 +6542,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_94c3980bcfa144e5(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6571,7 +6555,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_94c3980bcfa144e5(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6584,7 +6568,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6597,7 +6581,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_94c3980bcfa144e5(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6610,7 +6594,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_94c3980bcfa144e5(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6623,7 +6607,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6636,7 +6620,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_94c3980bcfa144e5(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6649,7 +6633,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_94c3980bcfa144e5(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6662,7 +6646,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_94c3980bcfa144e5(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6675,7 +6659,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_94c3980bcfa144e5(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -6688,7 +6672,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_94c3980bcfa144e5(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6701,7 +6685,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_94c3980bcfa144e5(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6714,7 +6698,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_94c3980bcfa144e5(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6727,7 +6711,7 @@ long long _wrap_llmsize_plan_result_context_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6740,7 +6724,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_94c3980bcfa144e5(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6753,7 +6737,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_94c3980bcfa144e5(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6766,7 +6750,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_94c3980bcfa144e5(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6779,7 +6763,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_94c3980bcfa144e5(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6792,7 +6776,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_94c3980bcfa144e5
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6805,7 +6789,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_94c3980bcfa144e5(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -6818,7 +6802,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_94c3980bcfa144e5(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6831,7 +6815,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_94c3980bcfa144e5(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6844,7 +6828,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_94c3980bcfa144e5(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6857,7 +6841,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_94c3980bcfa144e5(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6870,7 +6854,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_94c3980bcfa144e5(struct llmsize_pl
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -6883,7 +6867,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_94c3980bcfa144e5() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_1269d78762b018be() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -6894,7 +6878,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_94c3980bcfa144e5(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_94c3980bcfa144e5(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -6904,7 +6888,140 @@ void _wrap_delete_llmsize_plan_result_core_94c3980bcfa144e5(struct llmsize_plan_
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_LLMSIZE_FIELD_BOOL_core_1269d78762b018be() {
+  enum llmsize_field_kind result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FIELD_BOOL;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FIELD_U32_core_1269d78762b018be() {
+  enum llmsize_field_kind result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FIELD_U32;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FIELD_U64_core_1269d78762b018be() {
+  enum llmsize_field_kind result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FIELD_U64;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FIELD_I64_core_1269d78762b018be() {
+  enum llmsize_field_kind result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FIELD_I64;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_FIELD_F64_core_1269d78762b018be() {
+  enum llmsize_field_kind result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_FIELD_F64;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_field_name_get_core_1269d78762b018be(struct llmsize_field *_swig_go_0) {
+  struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_field **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->name);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_field_kind_get_core_1269d78762b018be(struct llmsize_field *_swig_go_0) {
+  struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_field **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->kind);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_field_offset_get_core_1269d78762b018be(struct llmsize_field *_swig_go_0) {
+  struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_field **)&_swig_go_0; 
+  
+  result =  ((arg1)->offset);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_field_meaning_get_core_1269d78762b018be(struct llmsize_field *_swig_go_0) {
+  struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_field **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->meaning);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_field *_wrap_new_llmsize_field_core_1269d78762b018be() {
+  struct llmsize_field *result = 0 ;
+  struct llmsize_field *_swig_go_result;
+  
+  
+  result = (struct llmsize_field *)calloc(1, sizeof(struct llmsize_field));
+  *(struct llmsize_field **)&_swig_go_result = (struct llmsize_field *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_field_core_1269d78762b018be(struct llmsize_field *_swig_go_0) {
+  struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
+  
+  arg1 = *(struct llmsize_field **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6917,7 +7034,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_94c3980bcfa144e5
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -6930,7 +7047,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_94c3980
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6943,7 +7060,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_94c3980bcfa144e5(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6956,7 +7073,7 @@ long long _wrap_llmsize_suggestion_context_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6969,7 +7086,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_94c3980bcfa144e5(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_94c3980bcfa144e5() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_1269d78762b018be() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -6980,7 +7097,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_94c3980bcfa144e5() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_94c3980bcfa144e5(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -6990,7 +7107,7 @@ void _wrap_delete_llmsize_suggestion_core_94c3980bcfa144e5(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_1269d78762b018be() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7002,7 +7119,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_1269d78762b018be() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7014,7 +7131,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_1269d78762b018be() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7026,7 +7143,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_1269d78762b018be() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7038,7 +7155,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_1269d78762b018be() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7050,7 +7167,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_1269d78762b018be() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7062,7 +7179,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_1269d78762b018be() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7074,7 +7191,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_1269d78762b018be() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7086,7 +7203,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_1269d78762b018be() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7098,7 +7215,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_1269d78762b018be() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7110,7 +7227,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_1269d78762b018be() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7122,7 +7239,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_1269d78762b018be() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7134,7 +7251,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_1269d78762b018be() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7146,7 +7263,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7159,7 +7276,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_94c3980bcfa144e5(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7172,7 +7289,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_94c3980bcfa144e5(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7185,7 +7302,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_94c3980bcfa144e5(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7198,7 +7315,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7211,7 +7328,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_94c3980bcfa144e5(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7224,7 +7341,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_94c3980bcfa144e5(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7237,7 +7354,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7250,7 +7367,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7263,7 +7380,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7276,7 +7393,7 @@ intgo _wrap_llmsize_license_commercial_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7289,7 +7406,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_94c3980bcfa144e5(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7302,7 +7419,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_94c3980bcfa144e5(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7315,7 +7432,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7328,7 +7445,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_94c3980bcfa144e5(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7341,7 +7458,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -7354,7 +7471,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_94c3980bcfa144e5(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7367,7 +7484,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7380,7 +7497,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_94c3980bcfa144e5(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7393,7 +7510,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7406,7 +7523,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_94c3980bcfa144e5(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7419,7 +7536,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7432,7 +7549,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_94c3980bcfa144e5(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7445,7 +7562,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7458,7 +7575,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7471,7 +7588,7 @@ intgo _wrap_llmsize_license_outputs_get_core_94c3980bcfa144e5(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7484,7 +7601,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_94c3980bcfa144e5(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7497,7 +7614,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7510,7 +7627,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_94c3980bcfa144e5() {
+struct llmsize_license *_wrap_new_llmsize_license_core_1269d78762b018be() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -7521,7 +7638,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_license_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -7531,7 +7648,7 @@ void _wrap_delete_llmsize_license_core_94c3980bcfa144e5(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7544,7 +7661,7 @@ intgo _wrap_llmsize_use_commercial_get_core_94c3980bcfa144e5(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7557,7 +7674,7 @@ long long _wrap_llmsize_use_mau_get_core_94c3980bcfa144e5(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7570,7 +7687,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -7583,7 +7700,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_94c3980bcfa144e5(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7596,7 +7713,7 @@ intgo _wrap_llmsize_use_eu_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7609,7 +7726,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_94c3980bcfa144e5(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7622,7 +7739,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_94c3980bcfa144e5(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7635,7 +7752,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_94c3980bcfa144e5() {
+struct llmsize_use *_wrap_new_llmsize_use_core_1269d78762b018be() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -7646,7 +7763,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_use_core_94c3980bcfa144e5(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -7656,7 +7773,7 @@ void _wrap_delete_llmsize_use_core_94c3980bcfa144e5(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_1269d78762b018be() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7668,7 +7785,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_1269d78762b018be() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7680,7 +7797,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_1269d78762b018be() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7692,7 +7809,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_1269d78762b018be() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7704,7 +7821,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7716,7 +7833,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7728,7 +7845,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7740,7 +7857,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7752,7 +7869,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7764,7 +7881,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7776,7 +7893,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7788,7 +7905,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7800,7 +7917,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7812,7 +7929,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7824,7 +7941,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_1269d78762b018be() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -7836,7 +7953,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7849,7 +7966,7 @@ intgo _wrap_llmsize_finding_about_get_core_94c3980bcfa144e5(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7862,7 +7979,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_94c3980bcfa144e5(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7875,7 +7992,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7888,7 +8005,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_94c3980bcfa144e5(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7901,7 +8018,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_94c3980bcfa144e5() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_1269d78762b018be() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -7912,7 +8029,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_94c3980bcfa144e5(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -7922,7 +8039,7 @@ void _wrap_delete_llmsize_finding_core_94c3980bcfa144e5(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7935,7 +8052,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7948,7 +8065,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7961,7 +8078,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_94c3980bcfa144e5(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_94c3980bcfa144e5() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_1269d78762b018be() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -7972,7 +8089,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_94c3980bcfa
 }
 
 
-void _wrap_delete_llmsize_license_result_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -7982,7 +8099,7 @@ void _wrap_delete_llmsize_license_result_core_94c3980bcfa144e5(struct llmsize_li
 }
 
 
-struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -7995,7 +8112,7 @@ struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_94c3980bcfa144
 }
 
 
-intgo _wrap_llmsize_select_request_n_accel_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_n_accel_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8008,7 +8125,7 @@ intgo _wrap_llmsize_select_request_n_accel_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8021,20 +8138,20 @@ intgo _wrap_llmsize_select_request_engine_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-intgo _wrap_llmsize_select_request_users_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_seqs_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
   
-  result = (uint32_t) ((arg1)->users);
+  result = (uint32_t) ((arg1)->seqs);
   _swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8047,7 +8164,7 @@ long long _wrap_llmsize_select_request_context_get_core_94c3980bcfa144e5(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8060,7 +8177,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8073,7 +8190,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8086,7 +8203,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_94c3980bcfa144e5(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8099,7 +8216,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_94c3980bcfa144e5(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8112,7 +8229,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_94c3980b
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -8125,7 +8242,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_94c3980bcfa144e5(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8138,7 +8255,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_94c3980bcfa144e5(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8151,7 +8268,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_94c3980bcfa144e5
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8164,7 +8281,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_94c3980bcfa144e5
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8177,7 +8294,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -8190,7 +8307,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_94c3980bcfa144e5(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -8203,7 +8320,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_94c3980bcfa144e5(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8216,7 +8333,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_94c3980bcfa144e5() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_1269d78762b018be() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -8227,7 +8344,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_94c3980bcfa
 }
 
 
-void _wrap_delete_llmsize_select_request_core_94c3980bcfa144e5(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -8237,7 +8354,7 @@ void _wrap_delete_llmsize_select_request_core_94c3980bcfa144e5(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_1269d78762b018be() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8249,7 +8366,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_1269d78762b018be() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8261,7 +8378,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_1269d78762b018be() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8273,7 +8390,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_1269d78762b018be() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8285,7 +8402,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_1269d78762b018be() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8297,7 +8414,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_1269d78762b018be() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8309,7 +8426,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_1269d78762b018be() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8321,7 +8438,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_1269d78762b018be() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8333,7 +8450,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_1269d78762b018be() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8345,7 +8462,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8358,7 +8475,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_94c3980bcfa144e5(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8371,7 +8488,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_94c3980bcfa144e5(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8384,7 +8501,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8397,7 +8514,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_94c3980bcfa144e5(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8410,7 +8527,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_94c3980bcfa144e5(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8423,7 +8540,7 @@ double _wrap_llmsize_candidate_score_get_core_94c3980bcfa144e5(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8436,7 +8553,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8449,7 +8566,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_94c3980bcfa144e5(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8462,7 +8579,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_94c3980bcfa144e
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -8475,7 +8592,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_94c3980bcfa144e
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8488,7 +8605,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_94c3980bcfa144e5() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_1269d78762b018be() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -8499,7 +8616,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_94c3980bcfa144e5(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -8509,7 +8626,7 @@ void _wrap_delete_llmsize_candidate_core_94c3980bcfa144e5(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8522,7 +8639,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_94c3980bcfa144e5(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8535,7 +8652,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_94c3980bcfa144e5(stru
 }
 
 
-struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -8548,7 +8665,7 @@ struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_94c3980bcfa144e5(struct
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8561,7 +8678,7 @@ long long _wrap_llmsize_claim_bytes_get_core_94c3980bcfa144e5(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -8574,7 +8691,7 @@ double _wrap_llmsize_claim_tps_get_core_94c3980bcfa144e5(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_94c3980bcfa144e5() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_1269d78762b018be() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -8585,7 +8702,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -8595,7 +8712,7 @@ void _wrap_delete_llmsize_claim_core_94c3980bcfa144e5(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8608,7 +8725,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_94c3980bcfa144e5(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8621,7 +8738,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8634,7 +8751,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_94c3980bcfa144e5(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_accel_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_accel_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8647,7 +8764,7 @@ intgo _wrap_llmsize_claim_check_fits_accel_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8660,7 +8777,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8673,7 +8790,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8686,7 +8803,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_94c3980bcfa144e5() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_1269d78762b018be() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -8697,7 +8814,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_94c3980bcfa144e5(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_94c3980bcfa144e5(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -8707,7 +8824,7 @@ void _wrap_delete_llmsize_claim_check_core_94c3980bcfa144e5(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8720,7 +8837,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_94c3980bcfa144e5(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8733,7 +8850,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_94c3980bcfa144e5(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8746,7 +8863,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_94c3980bcfa144e5(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8759,7 +8876,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8772,7 +8889,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8785,7 +8902,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_94c3980bcfa144e5(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8798,7 +8915,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_94c3980bcfa144e5() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_1269d78762b018be() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -8809,7 +8926,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_94c3980bcfa144e5(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -8819,7 +8936,7 @@ void _wrap_delete_llmsize_hf_family_core_94c3980bcfa144e5(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8832,7 +8949,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_94c3980bcfa144e5(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8845,7 +8962,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8858,7 +8975,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8871,7 +8988,7 @@ long long _wrap_llmsize_release_bytes_get_core_94c3980bcfa144e5(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8884,7 +9001,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_94c3980bcfa144e5() {
+struct llmsize_release *_wrap_new_llmsize_release_core_1269d78762b018be() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -8895,7 +9012,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_release_core_94c3980bcfa144e5(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -8905,7 +9022,7 @@ void _wrap_delete_llmsize_release_core_94c3980bcfa144e5(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_94c3980bcfa144e5(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_1269d78762b018be(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8918,7 +9035,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_94c3980bcfa144e5(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_1269d78762b018be(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8931,7 +9048,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_94c3980bcfa144e5(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_1269d78762b018be(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8944,7 +9061,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_94c3980bcfa144e5(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_1269d78762b018be(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8957,7 +9074,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_94c3980bcfa144e5() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_1269d78762b018be() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -8968,7 +9085,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_94c3980bcfa144e5() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_94c3980bcfa144e5(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_1269d78762b018be(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -8978,7 +9095,7 @@ void _wrap_delete_llmsize_ollama_tag_core_94c3980bcfa144e5(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HOW_ID_core_1269d78762b018be() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -8990,7 +9107,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_1269d78762b018be() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9002,7 +9119,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_1269d78762b018be() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9014,7 +9131,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_1269d78762b018be() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9026,7 +9143,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_1269d78762b018be() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9038,7 +9155,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_1269d78762b018be() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9050,7 +9167,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_1269d78762b018be() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9062,7 +9179,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_1269d78762b018be() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9074,7 +9191,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_1269d78762b018be() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9086,7 +9203,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_1269d78762b018be() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9098,7 +9215,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_1269d78762b018be() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9110,7 +9227,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_1269d78762b018be() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9122,7 +9239,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_1269d78762b018be() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9134,7 +9251,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_1269d78762b018be() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9146,7 +9263,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_1269d78762b018be() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9158,7 +9275,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9171,7 +9288,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_94c3980bcfa144e5(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9184,7 +9301,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_94c3980bcfa144e5
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9197,7 +9314,7 @@ intgo _wrap_llmsize_resolution_how_get_core_94c3980bcfa144e5(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9210,7 +9327,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9223,7 +9340,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9236,7 +9353,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_94c3980bcfa144e5(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9249,7 +9366,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_94c3980bcfa144e5() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_1269d78762b018be() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -9260,7 +9377,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_94c3980bcfa144e5() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_94c3980bcfa144e5(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -9270,7 +9387,7 @@ void _wrap_delete_llmsize_resolution_core_94c3980bcfa144e5(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_1269d78762b018be() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9282,7 +9399,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_1269d78762b018be() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9294,7 +9411,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_1269d78762b018be() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9306,7 +9423,7 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_94c3980bcfa144e5(struct llmsize_accel_resolution *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_1269d78762b018be(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -9319,7 +9436,7 @@ struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_94c3980bcfa1
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_94c3980bcfa144e5(struct llmsize_accel_resolution *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_1269d78762b018be(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -9332,7 +9449,7 @@ struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_94c3980bcfa144
 }
 
 
-intgo _wrap_llmsize_accel_resolution_memory_from_get_core_94c3980bcfa144e5(struct llmsize_accel_resolution *_swig_go_0) {
+intgo _wrap_llmsize_accel_resolution_memory_from_get_core_1269d78762b018be(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9345,7 +9462,7 @@ intgo _wrap_llmsize_accel_resolution_memory_from_get_core_94c3980bcfa144e5(struc
 }
 
 
-intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_94c3980bcfa144e5(struct llmsize_accel_resolution *_swig_go_0) {
+intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_1269d78762b018be(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9358,7 +9475,7 @@ intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_94c3980bcfa144e5(st
 }
 
 
-struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_94c3980bcfa144e5() {
+struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_1269d78762b018be() {
   struct llmsize_accel_resolution *result = 0 ;
   struct llmsize_accel_resolution *_swig_go_result;
   
@@ -9369,7 +9486,7 @@ struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_94c3980
 }
 
 
-void _wrap_delete_llmsize_accel_resolution_core_94c3980bcfa144e5(struct llmsize_accel_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_accel_resolution_core_1269d78762b018be(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   
   arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
@@ -9379,7 +9496,7 @@ void _wrap_delete_llmsize_accel_resolution_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_1269d78762b018be() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9391,7 +9508,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ACCELS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TABLE_ACCELS_core_1269d78762b018be() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9403,7 +9520,7 @@ intgo _wrap_LLMSIZE_TABLE_ACCELS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_1269d78762b018be() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9415,7 +9532,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_1269d78762b018be() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9427,7 +9544,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_1269d78762b018be() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9439,7 +9556,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_94c3980bcfa144e5() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_94c3980bcfa144e5() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_1269d78762b018be() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9451,7 +9568,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_94c3980bcfa144e5() {
+_gostring_ _wrap_llmsize_version_core_1269d78762b018be() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -9462,7 +9579,7 @@ _gostring_ _wrap_llmsize_version_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_94c3980bcfa144e5() {
+_gostring_ _wrap_llmsize_data_version_core_1269d78762b018be() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -9473,7 +9590,7 @@ _gostring_ _wrap_llmsize_data_version_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_94c3980bcfa144e5(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_1269d78762b018be(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9486,7 +9603,7 @@ _gostring_ _wrap_llmsize_strerror_core_94c3980bcfa144e5(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_status_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_status_name_core_1269d78762b018be(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9499,7 +9616,7 @@ _gostring_ _wrap_llmsize_status_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_94c3980bcfa144e5() {
+long long _wrap_llmsize_model_count_core_1269d78762b018be() {
   size_t result;
   long long _swig_go_result;
   
@@ -9510,7 +9627,7 @@ long long _wrap_llmsize_model_count_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_94c3980bcfa144e5(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_1269d78762b018be(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9523,7 +9640,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_94c3980bcfa144e5(long long _sw
 }
 
 
-long long _wrap_llmsize_accel_count_core_94c3980bcfa144e5() {
+long long _wrap_llmsize_accel_count_core_1269d78762b018be() {
   size_t result;
   long long _swig_go_result;
   
@@ -9534,7 +9651,7 @@ long long _wrap_llmsize_accel_count_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_at_core_94c3980bcfa144e5(long long _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_at_core_1269d78762b018be(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -9547,7 +9664,7 @@ struct llmsize_accel *_wrap_llmsize_accel_at_core_94c3980bcfa144e5(long long _sw
 }
 
 
-long long _wrap_llmsize_format_count_core_94c3980bcfa144e5() {
+long long _wrap_llmsize_format_count_core_1269d78762b018be() {
   size_t result;
   long long _swig_go_result;
   
@@ -9558,7 +9675,7 @@ long long _wrap_llmsize_format_count_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_94c3980bcfa144e5(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_1269d78762b018be(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9571,7 +9688,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_94c3980bcfa144e5(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_1269d78762b018be(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9584,7 +9701,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_94c3980bcfa144e5(intgo _swig_go_0) {
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_1269d78762b018be(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
@@ -9597,7 +9714,7 @@ struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_94c3980bcfa144
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_94c3980bcfa144e5(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_1269d78762b018be(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -9610,7 +9727,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_94c3980bcfa144e5(int
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_1269d78762b018be(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9623,7 +9740,7 @@ _gostring_ _wrap_llmsize_how_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_1269d78762b018be(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9636,7 +9753,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_94c3980bcfa144e5(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_94c3980bcfa144e5() {
+long long _wrap_llmsize_release_count_core_1269d78762b018be() {
   size_t result;
   long long _swig_go_result;
   
@@ -9647,7 +9764,7 @@ long long _wrap_llmsize_release_count_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_94c3980bcfa144e5(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_1269d78762b018be(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -9660,7 +9777,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_94c3980bcfa144e5(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_94c3980bcfa144e5() {
+long long _wrap_llmsize_ollama_tag_count_core_1269d78762b018be() {
   size_t result;
   long long _swig_go_result;
   
@@ -9671,7 +9788,7 @@ long long _wrap_llmsize_ollama_tag_count_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_94c3980bcfa144e5(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_1269d78762b018be(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -9684,7 +9801,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_94c3980bcfa144e5(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9697,7 +9814,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_94c3980bcfa144e5(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_94c3980bcfa144e5(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_1269d78762b018be(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -9714,7 +9831,7 @@ intgo _wrap_llmsize_read_file_core_94c3980bcfa144e5(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_94c3980bcfa144e5(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_1269d78762b018be(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -9731,7 +9848,7 @@ intgo _wrap_llmsize_read_gguf_core_94c3980bcfa144e5(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_94c3980bcfa144e5(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_1269d78762b018be(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -9748,7 +9865,7 @@ intgo _wrap_llmsize_read_safetensors_core_94c3980bcfa144e5(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_94c3980bcfa144e5(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -9763,7 +9880,7 @@ intgo _wrap_llmsize_file_match_core_94c3980bcfa144e5(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_model_validate_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -9776,7 +9893,7 @@ intgo _wrap_llmsize_model_validate_core_94c3980bcfa144e5(struct llmsize_model *_
 }
 
 
-_gostring_ _wrap_llmsize_component_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_component_name_core_1269d78762b018be(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9789,7 +9906,7 @@ _gostring_ _wrap_llmsize_component_name_core_94c3980bcfa144e5(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_params_of_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -9804,7 +9921,7 @@ intgo _wrap_llmsize_params_of_core_94c3980bcfa144e5(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -9821,7 +9938,7 @@ intgo _wrap_llmsize_weight_bytes_core_94c3980bcfa144e5(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -9838,7 +9955,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_94c3980bcfa144e5(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_1269d78762b018be(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9851,7 +9968,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_94c3980bcfa144e5(intgo _swig_go_0) 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_94c3980bcfa144e5(intgo _swig_go_0) {
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_1269d78762b018be(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
@@ -9864,7 +9981,7 @@ struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_94c3980bcfa1
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -9885,7 +10002,7 @@ intgo _wrap_llmsize_kv_bytes_core_94c3980bcfa144e5(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -9906,7 +10023,7 @@ intgo _wrap_llmsize_activation_bytes_core_94c3980bcfa144e5(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_94c3980bcfa144e5(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -9921,7 +10038,7 @@ intgo _wrap_llmsize_speed_core_94c3980bcfa144e5(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -9936,7 +10053,7 @@ intgo _wrap_llmsize_fit_core_94c3980bcfa144e5(struct llmsize_fit_request *_swig_
 }
 
 
-long long _wrap_llmsize_engine_count_core_94c3980bcfa144e5() {
+long long _wrap_llmsize_engine_count_core_1269d78762b018be() {
   size_t result;
   long long _swig_go_result;
   
@@ -9947,7 +10064,7 @@ long long _wrap_llmsize_engine_count_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_94c3980bcfa144e5(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_1269d78762b018be(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -9960,7 +10077,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_94c3980bcfa144e5(long l
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_1269d78762b018be(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -9975,7 +10092,61 @@ intgo _wrap_llmsize_valid_tp_core_94c3980bcfa144e5(struct llmsize_model *_swig_g
 }
 
 
-_gostring_ _wrap_llmsize_engine_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
+long long _wrap_llmsize_plan_result_field_count_core_1269d78762b018be() {
+  size_t result;
+  long long _swig_go_result;
+  
+  
+  result = llmsize_plan_result_field_count();
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_field *_wrap_llmsize_plan_result_field_core_1269d78762b018be(long long _swig_go_0) {
+  size_t arg1 ;
+  llmsize_field *result = 0 ;
+  struct llmsize_field *_swig_go_result;
+  
+  arg1 = (size_t)_swig_go_0; 
+  
+  result = (llmsize_field *)llmsize_plan_result_field(arg1);
+  *(llmsize_field **)&_swig_go_result = (llmsize_field *)result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_field_u64_core_1269d78762b018be(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+  void *arg1 = (void *) 0 ;
+  llmsize_field *arg2 = (llmsize_field *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(void **)&_swig_go_0; 
+  arg2 = *(llmsize_field **)&_swig_go_1; 
+  
+  result = (uint64_t)llmsize_field_u64((void const *)arg1,(struct llmsize_field const *)arg2);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+double _wrap_llmsize_field_f64_core_1269d78762b018be(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+  void *arg1 = (void *) 0 ;
+  llmsize_field *arg2 = (llmsize_field *) 0 ;
+  double result;
+  double _swig_go_result;
+  
+  arg1 = *(void **)&_swig_go_0; 
+  arg2 = *(llmsize_field **)&_swig_go_1; 
+  
+  result = (double)llmsize_field_f64((void const *)arg1,(struct llmsize_field const *)arg2);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_engine_name_core_1269d78762b018be(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9988,7 +10159,7 @@ _gostring_ _wrap_llmsize_engine_name_core_94c3980bcfa144e5(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_defaults_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+intgo _wrap_llmsize_plan_defaults_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan *arg2 = (llmsize_plan *) 0 ;
   llmsize_status result;
@@ -10003,7 +10174,7 @@ intgo _wrap_llmsize_plan_defaults_core_94c3980bcfa144e5(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -10018,7 +10189,7 @@ intgo _wrap_llmsize_plan_fit_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -10033,7 +10204,7 @@ intgo _wrap_llmsize_plan_max_context_core_94c3980bcfa144e5(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -10048,7 +10219,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_94c3980bcfa144e5(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -10065,7 +10236,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_94c3980bcfa144e5(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -10088,7 +10259,7 @@ intgo _wrap_llmsize_plan_best_format_core_94c3980bcfa144e5(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -10109,7 +10280,7 @@ intgo _wrap_llmsize_largest_model_core_94c3980bcfa144e5(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -10124,7 +10295,7 @@ intgo _wrap_llmsize_plan_suggest_core_94c3980bcfa144e5(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_94c3980bcfa144e5(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_1269d78762b018be(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_accel *arg2 = (llmsize_accel *) 0 ;
   uint32_t arg3 ;
@@ -10141,7 +10312,7 @@ intgo _wrap_llmsize_format_runs_on_core_94c3980bcfa144e5(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_94c3980bcfa144e5() {
+long long _wrap_llmsize_quality_row_count_core_1269d78762b018be() {
   size_t result;
   long long _swig_go_result;
   
@@ -10152,7 +10323,7 @@ long long _wrap_llmsize_quality_row_count_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_94c3980bcfa144e5(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_1269d78762b018be(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -10165,7 +10336,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_94c3980bcfa144e5(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -10182,7 +10353,7 @@ intgo _wrap_llmsize_quality_of_core_94c3980bcfa144e5(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -10205,7 +10376,7 @@ intgo _wrap_llmsize_best_format_core_94c3980bcfa144e5(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_1269d78762b018be(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -10230,7 +10401,7 @@ intgo _wrap_llmsize_smallest_format_core_94c3980bcfa144e5(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_94c3980bcfa144e5() {
+long long _wrap_llmsize_license_count_core_1269d78762b018be() {
   size_t result;
   long long _swig_go_result;
   
@@ -10241,7 +10412,7 @@ long long _wrap_llmsize_license_count_core_94c3980bcfa144e5() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_94c3980bcfa144e5(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_1269d78762b018be(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -10254,7 +10425,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_94c3980bcfa144e5(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10267,7 +10438,7 @@ intgo _wrap_llmsize_model_tasks_core_94c3980bcfa144e5(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_94c3980bcfa144e5(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_1269d78762b018be(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -10287,7 +10458,7 @@ intgo _wrap_llmsize_parse_use_core_94c3980bcfa144e5(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -10304,7 +10475,7 @@ intgo _wrap_llmsize_license_check_core_94c3980bcfa144e5(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_94c3980bcfa144e5(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_1269d78762b018be(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -10323,7 +10494,7 @@ intgo _wrap_llmsize_license_terms_core_94c3980bcfa144e5(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_check_claim_core_94c3980bcfa144e5(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_1269d78762b018be(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -10338,7 +10509,7 @@ intgo _wrap_llmsize_check_claim_core_94c3980bcfa144e5(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_94c3980bcfa144e5(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_1269d78762b018be(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10351,7 +10522,7 @@ intgo _wrap_llmsize_params_out_status_get_core_94c3980bcfa144e5(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_94c3980bcfa144e5(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_1269d78762b018be(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -10364,7 +10535,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_94c3980bcfa144e5(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_94c3980bcfa144e5() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_1269d78762b018be() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -10375,7 +10546,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_94c3980bcfa144e5() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_94c3980bcfa144e5(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_1269d78762b018be(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -10385,7 +10556,7 @@ void _wrap_delete_llmsize_params_out_core_94c3980bcfa144e5(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_94c3980bcfa144e5(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_1269d78762b018be(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10398,7 +10569,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_94c3980bcfa144e5(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_1269d78762b018be(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -10411,7 +10582,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_94c3980bcfa144e
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_94c3980bcfa144e5() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_1269d78762b018be() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -10422,7 +10593,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_94c3980bcfa144e5(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_94c3980bcfa144e5(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_1269d78762b018be(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -10432,7 +10603,7 @@ void _wrap_delete_llmsize_weights_out_core_94c3980bcfa144e5(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_94c3980bcfa144e5(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_1269d78762b018be(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10445,7 +10616,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_94c3980bcfa144e5(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_94c3980bcfa144e5(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_1269d78762b018be(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10458,7 +10629,7 @@ long long _wrap_llmsize_u64_out_value_get_core_94c3980bcfa144e5(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_94c3980bcfa144e5() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_1269d78762b018be() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -10469,7 +10640,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_94c3980bcfa144e5(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_1269d78762b018be(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -10479,7 +10650,7 @@ void _wrap_delete_llmsize_u64_out_core_94c3980bcfa144e5(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_94c3980bcfa144e5(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_1269d78762b018be(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10492,7 +10663,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_94c3980bcfa144e5(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_94c3980bcfa144e5(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_1269d78762b018be(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -10505,7 +10676,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_94c3980bcfa1
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_94c3980bcfa144e5() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_1269d78762b018be() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -10516,7 +10687,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_94c3980bcfa144e5(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_1269d78762b018be(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -10526,7 +10697,7 @@ void _wrap_delete_llmsize_speed_out_core_94c3980bcfa144e5(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_94c3980bcfa144e5(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_1269d78762b018be(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10539,7 +10710,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_94c3980bcfa144e5(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_94c3980bcfa144e5(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_1269d78762b018be(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -10552,7 +10723,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_94c3980bcfa144
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_94c3980bcfa144e5() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_1269d78762b018be() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -10563,7 +10734,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_94c3980bcfa144e5(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_1269d78762b018be(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -10573,7 +10744,7 @@ void _wrap_delete_llmsize_plan_out_core_94c3980bcfa144e5(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_94c3980bcfa144e5(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_1269d78762b018be(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10586,7 +10757,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_94c3980bcfa144e5(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_1269d78762b018be(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -10599,7 +10770,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_94c3980bc
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_94c3980bcfa144e5() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_1269d78762b018be() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -10610,7 +10781,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_94c3980bcfa
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_94c3980bcfa144e5(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_1269d78762b018be(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -10620,7 +10791,7 @@ void _wrap_delete_llmsize_suggestion_out_core_94c3980bcfa144e5(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_94c3980bcfa144e5(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_1269d78762b018be(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10633,7 +10804,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_94c3980bcfa144e5(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_1269d78762b018be(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -10646,7 +10817,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_94c3980bcfa144e
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_94c3980bcfa144e5() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_1269d78762b018be() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -10657,7 +10828,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_94c3980bcfa144e5(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_94c3980bcfa144e5(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_1269d78762b018be(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -10667,7 +10838,7 @@ void _wrap_delete_llmsize_quality_out_core_94c3980bcfa144e5(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_94c3980bcfa144e5(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_1269d78762b018be(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10680,7 +10851,7 @@ intgo _wrap_llmsize_license_out_status_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_94c3980bcfa144e5(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_1269d78762b018be(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -10693,7 +10864,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_94c3980b
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_94c3980bcfa144e5() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_1269d78762b018be() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -10704,7 +10875,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_94c3980bcfa144e5(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_94c3980bcfa144e5(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_1269d78762b018be(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -10714,7 +10885,7 @@ void _wrap_delete_llmsize_license_out_core_94c3980bcfa144e5(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_94c3980bcfa144e5(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_1269d78762b018be(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10727,7 +10898,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_94c3980bcfa144e5(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_94c3980bcfa144e5(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_1269d78762b018be(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -10740,7 +10911,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_94c3980bcfa14
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_94c3980bcfa144e5() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_1269d78762b018be() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -10751,7 +10922,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_94c3980bcfa144e5(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_1269d78762b018be(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -10761,7 +10932,7 @@ void _wrap_delete_llmsize_claim_out_core_94c3980bcfa144e5(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_94c3980bcfa144e5(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_1269d78762b018be(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10774,7 +10945,7 @@ intgo _wrap_llmsize_format_out_status_get_core_94c3980bcfa144e5(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_94c3980bcfa144e5(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_1269d78762b018be(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10787,7 +10958,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_94c3980bcfa144e5
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_94c3980bcfa144e5(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_1269d78762b018be(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -10800,7 +10971,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_94c3980bcfa144
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_94c3980bcfa144e5() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_1269d78762b018be() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -10811,7 +10982,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_94c3980bcfa144e5() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_94c3980bcfa144e5(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_1269d78762b018be(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -10821,7 +10992,7 @@ void _wrap_delete_llmsize_format_out_core_94c3980bcfa144e5(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -10838,7 +11009,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_94c3980bcfa144e5(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -10857,7 +11028,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_94c3980bcfa144e5(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_94c3980bcfa144e5(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_1269d78762b018be(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10870,7 +11041,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_94c3980bcfa144e5(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_94c3980bcfa144e5(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_1269d78762b018be(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -10883,7 +11054,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_94c3980bcfa144e5(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_94c3980bcfa144e5() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_1269d78762b018be() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -10894,7 +11065,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_94c3980bcfa144e5(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_1269d78762b018be(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -10904,7 +11075,7 @@ void _wrap_delete_llmsize_mix_out_core_94c3980bcfa144e5(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -10923,7 +11094,7 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_94c3980bcfa144e5(struct 
 }
 
 
-long long _wrap_llmsize_params_component_core_94c3980bcfa144e5(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_params_component_core_1269d78762b018be(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
   llmsize_params *arg1 = (llmsize_params *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -10938,7 +11109,7 @@ long long _wrap_llmsize_params_component_core_94c3980bcfa144e5(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_weights_component_core_94c3980bcfa144e5(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_weights_component_core_1269d78762b018be(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
   llmsize_weights *arg1 = (llmsize_weights *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -10953,7 +11124,7 @@ long long _wrap_llmsize_weights_component_core_94c3980bcfa144e5(struct llmsize_w
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -10968,7 +11139,7 @@ intgo _wrap_llmsize_mix_tensors_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_94c3980bcfa144e5(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -10983,7 +11154,7 @@ long long _wrap_llmsize_mix_bytes_core_94c3980bcfa144e5(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -11006,7 +11177,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_94c3980bcfa144e5(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -11029,7 +11200,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -11062,7 +11233,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_94c3980bcfa144e5(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -11117,7 +11288,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -11134,7 +11305,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_94c3980bcfa144e5(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -11151,7 +11322,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_94c3980bcfa144e5
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -11168,7 +11339,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_94c3980bcfa144e5(st
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -11187,7 +11358,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_94c3980bcfa144e5(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -11204,7 +11375,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_94c3980bcfa14
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -11223,7 +11394,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_94c3980bcfa14
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -11242,7 +11413,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_94c3980bcfa144e5(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -11261,7 +11432,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_94c3980bcfa144e5(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_94c3980bcfa144e5(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_1269d78762b018be(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -11292,7 +11463,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_94c3980bcfa144e5(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -11311,7 +11482,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_94c3980bcfa144e5(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_94c3980bcfa144e5(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -11336,7 +11507,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_94c3980bcfa144e5(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -11354,7 +11525,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_94c3980bcfa144e5(_gostring_
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -11372,7 +11543,7 @@ struct llmsize_accel *_wrap_llmsize_accel_named_core_94c3980bcfa144e5(_gostring_
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11390,7 +11561,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_94c3980bcfa144e5(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -11408,7 +11579,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_94c3980bcfa144e5(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11426,7 +11597,7 @@ intgo _wrap_llmsize_engine_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11444,7 +11615,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_94c3980bcfa144e5(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11457,7 +11628,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -11470,7 +11641,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_94c3980bcfa144
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11483,7 +11654,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_94c3980bcfa1
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11496,7 +11667,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_94c3980bcfa144e5(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11509,7 +11680,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_94c3980bcfa144e5(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11522,7 +11693,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_94c3980bcfa144e5(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_94c3980bcfa144e5() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_1269d78762b018be() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -11533,7 +11704,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_94c3980bcfa
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_94c3980bcfa144e5(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -11543,7 +11714,7 @@ void _wrap_delete_llmsize_resolution_out_core_94c3980bcfa144e5(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_94c3980bcfa144e5(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_1269d78762b018be(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -11567,7 +11738,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_94c3980bcfa144e5(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_94c3980bcfa144e5(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_1269d78762b018be(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -11589,7 +11760,7 @@ struct llmsize_format *_wrap_llmsize_default_format_core_94c3980bcfa144e5(_gostr
 }
 
 
-intgo _wrap_llmsize_accel_out_status_get_core_94c3980bcfa144e5(struct llmsize_accel_out *_swig_go_0) {
+intgo _wrap_llmsize_accel_out_status_get_core_1269d78762b018be(struct llmsize_accel_out *_swig_go_0) {
   struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11602,7 +11773,7 @@ intgo _wrap_llmsize_accel_out_status_get_core_94c3980bcfa144e5(struct llmsize_ac
 }
 
 
-struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_94c3980bcfa144e5(struct llmsize_accel_out *_swig_go_0) {
+struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_1269d78762b018be(struct llmsize_accel_out *_swig_go_0) {
   struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
   llmsize_accel_resolution *result = 0 ;
   struct llmsize_accel_resolution *_swig_go_result;
@@ -11615,7 +11786,7 @@ struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_94c3980b
 }
 
 
-struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_94c3980bcfa144e5() {
+struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_1269d78762b018be() {
   struct llmsize_accel_out *result = 0 ;
   struct llmsize_accel_out *_swig_go_result;
   
@@ -11626,7 +11797,7 @@ struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_accel_out_core_94c3980bcfa144e5(struct llmsize_accel_out *_swig_go_0) {
+void _wrap_delete_llmsize_accel_out_core_1269d78762b018be(struct llmsize_accel_out *_swig_go_0) {
   struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
   
   arg1 = *(struct llmsize_accel_out **)&_swig_go_0; 
@@ -11636,7 +11807,7 @@ void _wrap_delete_llmsize_accel_out_core_94c3980bcfa144e5(struct llmsize_accel_o
 }
 
 
-struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_accel_out result;
   struct llmsize_accel_out *_swig_go_result;
@@ -11658,7 +11829,7 @@ struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_94c3980bcfa144e5(
 }
 
 
-struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_94c3980bcfa144e5(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_1269d78762b018be(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
@@ -11681,7 +11852,7 @@ struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_94c3980bcfa144e5
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_94c3980bcfa144e5(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_1269d78762b018be(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11694,7 +11865,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_94c3980bcfa144e5(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_94c3980bcfa144e5() {
+struct llmsize_names *_wrap_new_llmsize_names_core_1269d78762b018be() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -11705,7 +11876,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_names_core_94c3980bcfa144e5(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_1269d78762b018be(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -11715,7 +11886,7 @@ void _wrap_delete_llmsize_names_core_94c3980bcfa144e5(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_94c3980bcfa144e5(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_1269d78762b018be(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -11739,7 +11910,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_94c3980bcfa144e5(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_94c3980bcfa144e5(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_1269d78762b018be(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11752,7 +11923,7 @@ intgo _wrap_llmsize_model_result_status_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_94c3980bcfa144e5(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_1269d78762b018be(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -11765,7 +11936,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_94c3980bcfa144e5
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_94c3980bcfa144e5() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_1269d78762b018be() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -11776,7 +11947,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_94c3980bcfa144e
 }
 
 
-void _wrap_delete_llmsize_model_result_core_94c3980bcfa144e5(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_1269d78762b018be(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -11786,7 +11957,7 @@ void _wrap_delete_llmsize_model_result_core_94c3980bcfa144e5(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -11808,7 +11979,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_94c3980bcfa144e5
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -11827,7 +11998,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_94c3980bcfa144e5(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_94c3980bcfa144e5(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -11846,7 +12017,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_94c3980bcfa144e5(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11859,7 +12030,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -11872,7 +12043,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_94c3980bcfa144e5(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11885,7 +12056,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_94c3980bcfa144e5(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11898,7 +12069,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_94c3980bcfa144e5(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11911,7 +12082,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_94c3980bcfa144e5(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11924,7 +12095,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_94c3980bcfa144e5(struct 
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_94c3980bcfa144e5() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_1269d78762b018be() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -11935,7 +12106,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_94c3980bcfa144e
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_94c3980bcfa144e5(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -11945,7 +12116,7 @@ void _wrap_delete_llmsize_parse_result_core_94c3980bcfa144e5(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_94c3980bcfa144e5(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_1269d78762b018be(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -11967,7 +12138,7 @@ long long _wrap_llmsize__split_core_94c3980bcfa144e5(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_94c3980bcfa144e5(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_1269d78762b018be(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -11993,7 +12164,7 @@ void _wrap_llmsize__copy_core_94c3980bcfa144e5(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_94c3980bcfa144e5(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_1269d78762b018be(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -12022,7 +12193,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_94c3980bcfa144e5(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_1269d78762b018be(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12035,7 +12206,7 @@ intgo _wrap_llmsize_selection_status_get_core_94c3980bcfa144e5(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_1269d78762b018be(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12048,7 +12219,7 @@ long long _wrap_llmsize_selection_n_get_core_94c3980bcfa144e5(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_1269d78762b018be(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12061,7 +12232,7 @@ long long _wrap_llmsize_selection_candidates_get_core_94c3980bcfa144e5(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_1269d78762b018be(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -12074,7 +12245,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_94c3980bcfa144
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_94c3980bcfa144e5() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_1269d78762b018be() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -12085,7 +12256,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_1269d78762b018be(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -12095,7 +12266,7 @@ void _wrap_delete_llmsize_selection_core_94c3980bcfa144e5(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_94c3980bcfa144e5(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_1269d78762b018be(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_accel *arg1 = (llmsize_accel *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -12146,7 +12317,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_94c3980bcfa144e5(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_1269d78762b018be(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -12165,7 +12336,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_94c3980bcfa144e5(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_94c3980bcfa144e5(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_1269d78762b018be(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -12175,7 +12346,7 @@ void _wrap_llmsize_selection_free_core_94c3980bcfa144e5(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12188,7 +12359,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_94c3980bcfa144e5(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12201,7 +12372,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_94c3980bcfa144e5(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_accel_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_accel_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12214,7 +12385,7 @@ intgo _wrap_llmsize_sweep_row_accel_get_core_94c3980bcfa144e5(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12227,7 +12398,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_94c3980bcfa144e5(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12240,7 +12411,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12253,7 +12424,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_94c3980bcfa144e5(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12266,7 +12437,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_94c3980bcfa144e5(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12279,7 +12450,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_94c3980bcfa144e5(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12292,7 +12463,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_94c3980bcfa144e5(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12305,7 +12476,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_94c3980bcfa144e5(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12318,7 +12489,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_94c3980bcfa144e5(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -12331,7 +12502,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_94c3980bcfa144e5(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12344,7 +12515,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_94c3980bcfa144e5(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -12357,7 +12528,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_94c3980bcfa144e5(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12370,7 +12541,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_94c3980bcfa144e5(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12383,7 +12554,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_94c3980bcfa144e5(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_94c3980bcfa144e5() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_1269d78762b018be() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -12394,7 +12565,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_94c3980bcfa144e5(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -12404,7 +12575,7 @@ void _wrap_delete_llmsize_sweep_row_core_94c3980bcfa144e5(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12417,7 +12588,7 @@ intgo _wrap_llmsize_sweep_status_get_core_94c3980bcfa144e5(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12430,7 +12601,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_94c3980bcfa144e5(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12443,7 +12614,7 @@ long long _wrap_llmsize_sweep_n_get_core_94c3980bcfa144e5(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -12456,7 +12627,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_94c3980bcfa144e5(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_94c3980bcfa144e5() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_1269d78762b018be() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -12467,7 +12638,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -12477,7 +12648,7 @@ void _wrap_delete_llmsize_sweep_core_94c3980bcfa144e5(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12495,7 +12666,7 @@ long long _wrap_llmsize__count_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_94c3980bcfa144e5(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_1269d78762b018be(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -12521,7 +12692,7 @@ void _wrap_llmsize__nth_core_94c3980bcfa144e5(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_94c3980bcfa144e5(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_1269d78762b018be(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12566,7 +12737,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_94c3980bcfa144e5(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_94c3980bcfa144e5() {
+long long _wrap_llmsize_sweep_row_size_core_1269d78762b018be() {
   size_t result;
   long long _swig_go_result;
   
@@ -12577,7 +12748,7 @@ long long _wrap_llmsize_sweep_row_size_core_94c3980bcfa144e5() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_94c3980bcfa144e5(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_1269d78762b018be(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12590,7 +12761,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_94c3980bcfa144e5(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_94c3980bcfa144e5(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_1269d78762b018be(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12603,7 +12774,7 @@ long long _wrap_llmsize_blob_size_get_core_94c3980bcfa144e5(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_94c3980bcfa144e5() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_1269d78762b018be() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -12614,7 +12785,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_94c3980bcfa144e5(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_1269d78762b018be(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -12624,7 +12795,7 @@ void _wrap_delete_llmsize_blob_core_94c3980bcfa144e5(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -12641,7 +12812,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_94c3980bcfa144e5(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -12654,7 +12825,7 @@ void *_wrap_llmsize_sweep_data_core_94c3980bcfa144e5(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -12664,307 +12835,7 @@ void _wrap_llmsize_sweep_free_core_94c3980bcfa144e5(struct llmsize_sweep *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_FLAT_FITS_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_FITS;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_TIGHT_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_TIGHT;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_REFUSED_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_REFUSED;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_LOADS_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_LOADS;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_WEIGHT_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_WEIGHT;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_KV_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_KV;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_ACTIVATION_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_ACTIVATION;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_OVERHEAD_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_OVERHEAD;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_TOTAL_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_TOTAL;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_USABLE_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_USABLE;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_HEADROOM_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_HEADROOM;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_HOST_WEIGHT_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_HOST_WEIGHT;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_HOST_KV_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_HOST_KV;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_CONTEXT_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_CONTEXT;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_SEQS_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_SEQS;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_GPUS_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_GPUS;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_KV_POOL_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_KV_POOL;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_KV_TOKENS_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_KV_TOKENS;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_KV_BLOCKS_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_KV_BLOCKS;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_MAX_CONCURRENCY_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_MAX_CONCURRENCY;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_MAX_CONTEXT_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_MAX_CONTEXT;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_NEEDED_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_REFUSAL_NEEDED;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_REFUSAL_AVAILABLE_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_REFUSAL_AVAILABLE;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_DECODE_TPS_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_DECODE_TPS;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_LLMSIZE_FLAT_N_core_94c3980bcfa144e5() {
-  int result;
-  intgo _swig_go_result;
-  
-  
-  result = LLMSIZE_FLAT_N;
-  
-  _swig_go_result = (intgo)result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize__bits_core_94c3980bcfa144e5(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_1269d78762b018be(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12977,7 +12848,7 @@ long long _wrap_llmsize__bits_core_94c3980bcfa144e5(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -12999,7 +12870,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_94c3980bcfa144e5(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13012,7 +12883,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_94c3980bcfa144e5(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -13025,7 +12896,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_94c3980bcfa144e5
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -13038,7 +12909,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_94c3980bcfa144e5(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_94c3980bcfa144e5() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_1269d78762b018be() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -13049,7 +12920,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -13059,7 +12930,7 @@ void _wrap_delete_llmsize_prepared_core_94c3980bcfa144e5(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -13072,7 +12943,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_94c3980bcfa144e5(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13085,7 +12956,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_94c3980bcfa144e5(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_94c3980bcfa144e5(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -13095,7 +12966,7 @@ void _wrap_llmsize_prepared_free_core_94c3980bcfa144e5(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_94c3980bcfa144e5(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -13116,7 +12987,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_94c3980bcfa144e5(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_94c3980bcfa144e5(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_1269d78762b018be(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13129,7 +13000,7 @@ intgo _wrap_llmsize_file_out_status_get_core_94c3980bcfa144e5(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_94c3980bcfa144e5(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_1269d78762b018be(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -13142,7 +13013,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_94c3980bcfa144e5
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_94c3980bcfa144e5(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_1269d78762b018be(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -13155,7 +13026,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_94c3980bcfa144e5(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_94c3980bcfa144e5() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_1269d78762b018be() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -13166,7 +13037,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_94c3980bcfa144e5(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_1269d78762b018be(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -13176,7 +13047,7 @@ void _wrap_delete_llmsize_file_out_core_94c3980bcfa144e5(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -13197,7 +13068,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_94c3980bcfa144e5(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_94c3980bcfa144e5(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_1269d78762b018be(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13210,7 +13081,7 @@ intgo _wrap_llmsize_use_out_status_get_core_94c3980bcfa144e5(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_94c3980bcfa144e5(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_1269d78762b018be(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -13223,7 +13094,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_94c3980bcfa144e5(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_94c3980bcfa144e5() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_1269d78762b018be() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -13234,7 +13105,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_94c3980bcfa144e5() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_94c3980bcfa144e5(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_1269d78762b018be(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -13244,7 +13115,7 @@ void _wrap_delete_llmsize_use_out_core_94c3980bcfa144e5(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_94c3980bcfa144e5(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_1269d78762b018be(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;

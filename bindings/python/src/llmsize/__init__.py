@@ -446,52 +446,30 @@ class Suggestion(_Record):
     format_loss_pct: float
     gpus: int
     context: int
-    users: int
+    seqs: int
 
 
-@dataclass(frozen=True)
-class Fit(_Record):
-    """A serving plan's verdict and per-accelerator budget (see llmsize_plan_result)."""
-
-    model: str
-    format: str
-    gpu: str
-    engine: str
-    fits: bool
-    tight: bool
-    refused: bool
-    loads: bool
-    weight_bytes: int
-    kv_bytes: int
-    activation_bytes: int
-    overhead_bytes: int
-    total_bytes: int
-    usable_bytes: int
-    headroom_bytes: int
-    host_weight_bytes: int
-    host_kv_bytes: int
-    context: int
-    users: int
-    cache_cells: int
-    swa_cells: int
-    kv_pool_bytes: int
-    kv_capacity_tokens: int
-    kv_blocks: int
-    max_concurrency: float
-    max_context: int
-    refusal_needed: int
-    refusal_available: int
-    gpus: int
-    decode_tps: float
-    suggestion: Optional[Suggestion] = None
-
+class _FitBase(_Record):
     @property
     def headroom_gib(self) -> float:
-        return self.headroom_bytes / GIB
+        return self.headroom_bytes / GIB  # type: ignore[attr-defined]
 
     @property
     def total_gib(self) -> float:
-        return self.total_bytes / GIB
+        return self.total_bytes / GIB  # type: ignore[attr-defined]
+
+
+# llmsize_plan_result's fields, named and typed by the library (LLMSIZE_PLAN_RESULT_FIELDS).
+_FIELD_TYPES = {_c.LLMSIZE_FIELD_BOOL: bool, _c.LLMSIZE_FIELD_U32: int, _c.LLMSIZE_FIELD_U64: int,
+                _c.LLMSIZE_FIELD_I64: int, _c.LLMSIZE_FIELD_F64: float}
+_PLAN_FIELDS = tuple((f.name, _FIELD_TYPES[f.kind]) for f in
+                     (_c.llmsize_plan_result_field(i) for i in range(_c.llmsize_plan_result_field_count())))
+
+Fit = make_dataclass("Fit", [("model", str), ("format", str), ("gpu", str), ("engine", str)] + list(_PLAN_FIELDS) +
+                     [("suggestion", Optional[Suggestion], field(default=None))], bases=(_FitBase,), frozen=True)
+Fit.__doc__ = ("A serving plan's verdict and per-accelerator budget: the model, format, GPU and engine, then every "
+               "field of llmsize_plan_result, then what would fit instead (``suggestion``) when it does not fit.")
+Fit.__module__ = __name__
 
 
 @dataclass(frozen=True)
@@ -922,12 +900,12 @@ class Model(_Row):
         :meth:`activation_bytes`."""
         return bool(self._p.flags & _c.LLMSIZE_F_ENCODER)
 
-    def activation_bytes(self, batch: int, seq: int, *, eager_attention: bool = False) -> int:
-        """Peak activation bytes of one forward pass over ``batch`` inputs of ``seq`` tokens
+    def activation_bytes(self, seqs: int, seq: int, *, eager_attention: bool = False) -> int:
+        """Peak activation bytes of one forward pass over ``seqs`` inputs of ``seq`` tokens
         (an estimate from the layer shapes; ``eager_attention`` adds the seq x seq scores)."""
-        if batch <= 0 or seq <= 0:
-            raise InvalidArgumentError("batch and seq must be positive", _S["ERR_INVALID_ARG"])
-        r = _c.llmsize_activation_get(self._p, int(batch), int(seq), 1 if eager_attention else 0)
+        if seqs <= 0 or seq <= 0:
+            raise InvalidArgumentError("seqs and seq must be positive", _S["ERR_INVALID_ARG"])
+        r = _c.llmsize_activation_get(self._p, int(seqs), int(seq), 1 if eager_attention else 0)
         _raise(r.status, self.id)
         return int(r.value)
 
@@ -945,22 +923,22 @@ class Model(_Row):
         return out
 
     def speed(self, gpu_name: Union[str, GPU], format: Union[str, Format, None] = None, *, gpus: int = 1,  # noqa: A002
-              context: int = 0, batch: int = 1, prompt: int = 0, gen: int = 0,
+              context: int = 0, seqs: int = 1, prompt: int = 0, gen: int = 0,
               kv_dtype: Union[str, KVDtype] = "f16") -> Speed:
         """Decode tok/s (expected, low, high), TTFT and end-to-end time (``format`` None:
         :meth:`default_format`)."""
         g, f = gpu(gpu_name), globals()["format"](self._format_or_default(format, None))
-        _check_counts(gpus=gpus, batch=batch, context=context, prompt=prompt, gen=gen)
+        _check_counts(gpus=gpus, seqs=seqs, context=context, prompt=prompt, gen=gen)
         r = _c.llmsize_speed_get(self._p, f._p, g._p, int(gpus), _kv(kv_dtype), int(context), int(prompt), int(gen),
-                                 int(batch))
+                                 int(seqs))
         _raise(r.status, f"{self.id} {f.id} {g.id}")
         return _copy(Speed, r.value)
 
-    def _plan(self, gpu_name, format, engine, gpus, context, users, kv_dtype, gpu_util, **kw):  # noqa: A002
+    def _plan(self, gpu_name, format, engine, gpus, context, seqs, kv_dtype, gpu_util, **kw):  # noqa: A002
         g = gpu(gpu_name)
         e = _engine(engine)
         f = globals()["format"](self._format_or_default(format, e))
-        _check_counts(gpus=gpus, context=context, users=users)
+        _check_counts(gpus=gpus, context=context, seqs=seqs)
         if not (gpu_util == gpu_util) or gpu_util < 0 or gpu_util > 1:
             raise InvalidArgumentError("gpu_util must be in (0, 1]", _S["ERR_INVALID_ARG"])
         flags = int(kw.get("flags", 0))
@@ -970,7 +948,7 @@ class Model(_Row):
         if gl is not None:
             flags |= _c.LLMSIZE_PLAN_GPU_LAYERS
         return _c.llmsize_plan_make(self._p, f._p, g._p, e, int(gpus or 0), int(kw.get("pp", 0)), int(kw.get("dp", 0)),
-                                    int(context or 0), int(users or 0), _kv(kv_dtype), float(gpu_util or 0.0),
+                                    int(context or 0), int(seqs or 0), _kv(kv_dtype), float(gpu_util or 0.0),
                                     int(kw.get("batched_tokens", 0)), int(kw.get("ubatch", 0)), 0,
                                     int(gl or 0), int(kw.get("cpu_moe_layers", 0)), float(kw.get("host_bw_gbs", 0.0)),
                                     flags, int(kw.get("tight_pct", 0)), 0)
@@ -985,17 +963,17 @@ class Model(_Row):
         return d
 
     def fit(self, gpu: Union[str, GPU], format: Union[str, Format, None] = None, *,  # noqa: A002
-            engine: Union[str, Engine, None] = None, gpus: int = 0, context: int = 0, users: int = 0,
+            engine: Union[str, Engine, None] = None, gpus: int = 0, context: int = 0, seqs: int = 0,
             kv_dtype: Union[str, KVDtype] = "f16", gpu_util: float = 0.0, **engine_options) -> Fit:
         """Does the model fit, under an engine's rules? The per-GPU budget, the KV pool the
         engine would allocate, and (when it does not fit) the one change that would.
         ``engine_options``: pp, dp, batched_tokens, ubatch, gpu_layers, cpu_moe_layers,
         host_bw_gbs, flash_attn, tight_pct."""
-        return _fit(self._plan(gpu, format, engine, gpus, context, users, kv_dtype, gpu_util, **engine_options))
+        return _fit(self._plan(gpu, format, engine, gpus, context, seqs, kv_dtype, gpu_util, **engine_options))
 
     def max_context(self, gpu: Union[str, GPU], format: Union[str, Format, None] = None, **kw) -> int:  # noqa: A002
         """The longest per-sequence context that fits."""
-        p = self._plan(gpu, format, kw.pop("engine", None), kw.pop("gpus", 0), 0, kw.pop("users", 0),
+        p = self._plan(gpu, format, kw.pop("engine", None), kw.pop("gpus", 0), 0, kw.pop("seqs", 0),
                        kw.pop("kv_dtype", "f16"), kw.pop("gpu_util", 0.0), **kw)
         r = _c.llmsize_plan_max_context_get(p)
         _raise(r.status, self.id)
@@ -1003,7 +981,7 @@ class Model(_Row):
 
     def min_gpus(self, gpu: Union[str, GPU], format: Union[str, Format, None] = None, max_gpus: int = 64, **kw) -> int:  # noqa: A002
         """The fewest accelerators (valid tensor parallelism) that fit; 0 when none up to max_gpus."""
-        p = self._plan(gpu, format, kw.pop("engine", None), 0, kw.pop("context", 0), kw.pop("users", 0),
+        p = self._plan(gpu, format, kw.pop("engine", None), 0, kw.pop("context", 0), kw.pop("seqs", 0),
                        kw.pop("kv_dtype", "f16"), kw.pop("gpu_util", 0.0), **kw)
         r = _c.llmsize_plan_min_gpus_get(p, int(max_gpus))
         if r.status == _S["ERR_UNSUPPORTED"]:
@@ -1059,18 +1037,10 @@ def _fit(plan) -> Fit:
             sv = s.value
             sug = Suggestion(format=_first(sv.format.id) if sv.format else None,
                              format_loss_pct=sv.format_quality.loss_pct, gpus=int(sv.gpus), context=int(sv.context),
-                             users=int(sv.seqs))
+                             seqs=int(sv.seqs))
+    figures = {name: kind(getattr(v, name)) for name, kind in _PLAN_FIELDS}
     return Fit(model=_first(plan.model.id), format=_first(plan.format.id), gpu=_first(plan.accel.id),
-               engine=_ENGINE_NAMES[plan.engine], fits=bool(v.fits), tight=bool(v.tight), refused=bool(v.refused),
-               loads=bool(v.loads), weight_bytes=int(v.weight_bytes), kv_bytes=int(v.kv_bytes),
-               activation_bytes=int(v.activation_bytes), overhead_bytes=int(v.overhead_bytes),
-               total_bytes=int(v.total_bytes), usable_bytes=int(v.usable_bytes), headroom_bytes=int(v.headroom_bytes),
-               host_weight_bytes=int(v.host_weight_bytes), host_kv_bytes=int(v.host_kv_bytes), context=int(v.context),
-               users=int(v.seqs), cache_cells=int(v.cache_cells), swa_cells=int(v.swa_cells),
-               kv_pool_bytes=int(v.kv_pool_bytes), kv_capacity_tokens=int(v.kv_capacity_tokens),
-               kv_blocks=int(v.kv_blocks), max_concurrency=float(v.max_concurrency), max_context=int(v.max_context),
-               refusal_needed=int(v.refusal_needed), refusal_available=int(v.refusal_available), gpus=int(v.gpus),
-               decode_tps=float(v.decode_tps), suggestion=sug)
+               engine=_ENGINE_NAMES[plan.engine], suggestion=sug, **figures)
 
 
 @dataclass(frozen=True)
@@ -1176,7 +1146,7 @@ def plan_from_args(args: Sequence[str], gpu: Union[str, GPU], *, env: Optional[M
 
 
 def select(gpu: Union[str, GPU], *, gpus: int = 1, engine: Union[str, Engine, None] = None,  # noqa: A002
-           users: int = 1, context: int = _c.LLMSIZE_DEFAULT_CONTEXT, min_tps: float = 0.0, max_loss_pct: float = 0.0,
+           seqs: int = 1, context: int = _c.LLMSIZE_DEFAULT_CONTEXT, min_tps: float = 0.0, max_loss_pct: float = 0.0,
            quality_metric: Union[str, Metric] = Metric.NONE, min_format: Union[str, Format, None] = None,
            use: Optional[Use] = None, strict_license: bool = False,
            origin_exclude: Union[None, str, Iterable[str]] = None,
@@ -1184,13 +1154,13 @@ def select(gpu: Union[str, GPU], *, gpus: int = 1, engine: Union[str, Engine, No
            tasks: Union[None, str, Task, Iterable[Union[str, Task]]] = None) -> Selection:
     """Rank every model in the table for a deployment (the decision framework)."""
     g = globals()["gpu"](gpu)
-    _check_counts(gpus=gpus, users=users, context=context)
+    _check_counts(gpus=gpus, seqs=seqs, context=context)
     if not (min_tps == min_tps) or min_tps < 0 or not (max_loss_pct == max_loss_pct) or max_loss_pct < 0:
         raise InvalidArgumentError("min_tps and max_loss_pct must be non-negative numbers", _S["ERR_INVALID_ARG"])
     metric = _METRICS.index(Metric(quality_metric))
     mf = format(min_format)._p if min_format is not None else None
     cu = use._c() if use is not None else None
-    s = _c.llmsize_select_run(g._p, int(gpus), _engine(engine), int(users), int(context), 0, float(min_tps), metric,
+    s = _c.llmsize_select_run(g._p, int(gpus), _engine(engine), int(seqs), int(context), 0, float(min_tps), metric,
                               float(max_loss_pct), mf, cu, int(strict_license), _countries(origin_exclude),
                               _countries(origin_require), _tasks(tasks))
     if s is None:
@@ -1327,19 +1297,19 @@ class Sweep(dict):
 
 def sweep(models: Optional[Iterable[Union[str, Model]]] = None, formats: Optional[Iterable[Union[str, Format]]] = None,  # noqa: F811
           gpus: Optional[Iterable[Union[str, GPU]]] = None, contexts: Iterable[int] = (8192,), *,  # noqa: F811
-          engine: Union[str, Engine, None] = None, users: int = 1, kv_dtype: Union[str, KVDtype] = "f16") -> Sweep:
+          engine: Union[str, Engine, None] = None, seqs: int = 1, kv_dtype: Union[str, KVDtype] = "f16") -> Sweep:
     """Every model x format x GPU x context, computed in C in one call (None = the whole
     table). Returns columns; ``.to_pandas()`` when pandas is installed."""
     ms = [m if isinstance(m, str) else m.id for m in (models if models is not None else globals()["models"]())]
     fs = [f if isinstance(f, str) else f.id for f in (formats if formats is not None else ["bf16", "fp8", "Q4_K_M"])]
     gs = [g if isinstance(g, str) else g.id for g in (gpus if gpus is not None else [g.id for g in globals()["gpus"]()])]
     cs = [int(c) for c in contexts]
-    _check_counts(users=users, **{f"context{i}": c for i, c in enumerate(cs)})
+    _check_counts(seqs=seqs, **{f"context{i}": c for i, c in enumerate(cs)})
     for name in ms + fs + gs:
         if "|" in name:
             raise InvalidArgumentError(f"name may not contain '|': {name!r}", _S["ERR_INVALID_ARG"])
     w = _c.llmsize_sweep_run("|".join(ms), "|".join(fs), "|".join(gs), "|".join(str(c) for c in cs), _engine(engine),
-                             int(users), _kv(kv_dtype))
+                             int(seqs), _kv(kv_dtype))
     if w is None:
         raise MemoryError("llmsize_sweep_run")
     try:

@@ -563,7 +563,7 @@ class llmsize_speed_request(object):
     context = property(_core.llmsize_speed_request_context_get)
     prompt = property(_core.llmsize_speed_request_prompt_get)
     gen = property(_core.llmsize_speed_request_gen_get)
-    batch = property(_core.llmsize_speed_request_batch_get)
+    seqs = property(_core.llmsize_speed_request_seqs_get)
 
     def __init__(self):
         _core.llmsize_speed_request_swiginit(self, _core.new_llmsize_speed_request())
@@ -782,6 +782,25 @@ class llmsize_plan_result(object):
 
 # Register llmsize_plan_result in _core:
 _core.llmsize_plan_result_swigregister(llmsize_plan_result)
+LLMSIZE_FIELD_BOOL = _core.LLMSIZE_FIELD_BOOL
+LLMSIZE_FIELD_U32 = _core.LLMSIZE_FIELD_U32
+LLMSIZE_FIELD_U64 = _core.LLMSIZE_FIELD_U64
+LLMSIZE_FIELD_I64 = _core.LLMSIZE_FIELD_I64
+LLMSIZE_FIELD_F64 = _core.LLMSIZE_FIELD_F64
+class llmsize_field(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    name = property(_core.llmsize_field_name_get)
+    kind = property(_core.llmsize_field_kind_get)
+    offset = property(_core.llmsize_field_offset_get)
+    meaning = property(_core.llmsize_field_meaning_get)
+
+    def __init__(self):
+        _core.llmsize_field_swiginit(self, _core.new_llmsize_field())
+    __swig_destroy__ = _core.delete_llmsize_field
+
+# Register llmsize_field in _core:
+_core.llmsize_field_swigregister(llmsize_field)
 class llmsize_suggestion(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -916,7 +935,7 @@ class llmsize_select_request(object):
     accel = property(_core.llmsize_select_request_accel_get)
     n_accel = property(_core.llmsize_select_request_n_accel_get)
     engine = property(_core.llmsize_select_request_engine_get)
-    users = property(_core.llmsize_select_request_users_get)
+    seqs = property(_core.llmsize_select_request_seqs_get)
     context = property(_core.llmsize_select_request_context_get)
     kv_dtype = property(_core.llmsize_select_request_kv_dtype_get)
     min_tps = property(_core.llmsize_select_request_min_tps_get)
@@ -1218,6 +1237,18 @@ def llmsize_engine_at(index):
 def llmsize_valid_tp(model, tp):
     return _core.llmsize_valid_tp(model, tp)
 
+def llmsize_plan_result_field_count():
+    return _core.llmsize_plan_result_field_count()
+
+def llmsize_plan_result_field(index):
+    return _core.llmsize_plan_result_field(index)
+
+def llmsize_field_u64(record, field):
+    return _core.llmsize_field_u64(record, field)
+
+def llmsize_field_f64(record, field):
+    return _core.llmsize_field_f64(record, field)
+
 def llmsize_engine_name(engine):
     return _core.llmsize_engine_name(engine)
 
@@ -1444,8 +1475,8 @@ def llmsize_activation_get(m, batch, seq, eager):
 def llmsize_kv_get(m, context, seqs, dtype):
     return _core.llmsize_kv_get(m, context, seqs, dtype)
 
-def llmsize_speed_get(m, f, a, n_accel, kv_dtype, context, prompt, gen, batch):
-    return _core.llmsize_speed_get(m, f, a, n_accel, kv_dtype, context, prompt, gen, batch)
+def llmsize_speed_get(m, f, a, n_accel, kv_dtype, context, prompt, gen, seqs):
+    return _core.llmsize_speed_get(m, f, a, n_accel, kv_dtype, context, prompt, gen, seqs)
 
 def llmsize_plan_make(m, f, a, engine, tp, pp, dp, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes):
     return _core.llmsize_plan_make(m, f, a, engine, tp, pp, dp, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes)
@@ -1616,8 +1647,8 @@ class llmsize_selection(object):
 # Register llmsize_selection in _core:
 _core.llmsize_selection_swigregister(llmsize_selection)
 
-def llmsize_select_run(accel, n_accel, engine, users, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks):
-    return _core.llmsize_select_run(accel, n_accel, engine, users, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks)
+def llmsize_select_run(accel, n_accel, engine, seqs, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks):
+    return _core.llmsize_select_run(accel, n_accel, engine, seqs, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks)
 
 def llmsize_selection_at(s, i):
     return _core.llmsize_selection_at(s, i)

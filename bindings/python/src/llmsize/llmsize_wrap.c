@@ -3000,84 +3000,86 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 #define SWIGTYPE_p_llmsize_engine swig_types[19]
 #define SWIGTYPE_p_llmsize_engine_info swig_types[20]
 #define SWIGTYPE_p_llmsize_extra swig_types[21]
-#define SWIGTYPE_p_llmsize_file_info swig_types[22]
-#define SWIGTYPE_p_llmsize_file_out swig_types[23]
-#define SWIGTYPE_p_llmsize_finding swig_types[24]
-#define SWIGTYPE_p_llmsize_fit_request swig_types[25]
-#define SWIGTYPE_p_llmsize_fit_result swig_types[26]
-#define SWIGTYPE_p_llmsize_format swig_types[27]
-#define SWIGTYPE_p_llmsize_format_from swig_types[28]
-#define SWIGTYPE_p_llmsize_format_kind swig_types[29]
-#define SWIGTYPE_p_llmsize_format_out swig_types[30]
-#define SWIGTYPE_p_llmsize_gate swig_types[31]
-#define SWIGTYPE_p_llmsize_ggml_type swig_types[32]
-#define SWIGTYPE_p_llmsize_ggml_type_info swig_types[33]
-#define SWIGTYPE_p_llmsize_gguf_file_type swig_types[34]
-#define SWIGTYPE_p_llmsize_gguf_mix swig_types[35]
-#define SWIGTYPE_p_llmsize_head swig_types[36]
-#define SWIGTYPE_p_llmsize_hf_family swig_types[37]
-#define SWIGTYPE_p_llmsize_how swig_types[38]
-#define SWIGTYPE_p_llmsize_hw_class swig_types[39]
-#define SWIGTYPE_p_llmsize_kv_dtype swig_types[40]
-#define SWIGTYPE_p_llmsize_kv_dtype_info swig_types[41]
-#define SWIGTYPE_p_llmsize_license swig_types[42]
-#define SWIGTYPE_p_llmsize_license_out swig_types[43]
-#define SWIGTYPE_p_llmsize_license_result swig_types[44]
-#define SWIGTYPE_p_llmsize_linear_attn swig_types[45]
-#define SWIGTYPE_p_llmsize_memory_from swig_types[46]
-#define SWIGTYPE_p_llmsize_metric swig_types[47]
-#define SWIGTYPE_p_llmsize_mix_out swig_types[48]
-#define SWIGTYPE_p_llmsize_mla swig_types[49]
-#define SWIGTYPE_p_llmsize_model swig_types[50]
-#define SWIGTYPE_p_llmsize_model_result swig_types[51]
-#define SWIGTYPE_p_llmsize_moe swig_types[52]
-#define SWIGTYPE_p_llmsize_names swig_types[53]
-#define SWIGTYPE_p_llmsize_ollama_tag swig_types[54]
-#define SWIGTYPE_p_llmsize_outputs_rule swig_types[55]
-#define SWIGTYPE_p_llmsize_params swig_types[56]
-#define SWIGTYPE_p_llmsize_params_out swig_types[57]
-#define SWIGTYPE_p_llmsize_parse_result swig_types[58]
-#define SWIGTYPE_p_llmsize_plan swig_types[59]
-#define SWIGTYPE_p_llmsize_plan_out swig_types[60]
-#define SWIGTYPE_p_llmsize_plan_result swig_types[61]
-#define SWIGTYPE_p_llmsize_quality swig_types[62]
-#define SWIGTYPE_p_llmsize_quality_out swig_types[63]
-#define SWIGTYPE_p_llmsize_quality_row swig_types[64]
-#define SWIGTYPE_p_llmsize_reject swig_types[65]
-#define SWIGTYPE_p_llmsize_release swig_types[66]
-#define SWIGTYPE_p_llmsize_resolution swig_types[67]
-#define SWIGTYPE_p_llmsize_resolution_out swig_types[68]
-#define SWIGTYPE_p_llmsize_select_request swig_types[69]
-#define SWIGTYPE_p_llmsize_selection swig_types[70]
-#define SWIGTYPE_p_llmsize_speed_out swig_types[71]
-#define SWIGTYPE_p_llmsize_speed_request swig_types[72]
-#define SWIGTYPE_p_llmsize_speed_result swig_types[73]
-#define SWIGTYPE_p_llmsize_status swig_types[74]
-#define SWIGTYPE_p_llmsize_suggestion swig_types[75]
-#define SWIGTYPE_p_llmsize_suggestion_out swig_types[76]
-#define SWIGTYPE_p_llmsize_sweep swig_types[77]
-#define SWIGTYPE_p_llmsize_sweep_row swig_types[78]
-#define SWIGTYPE_p_llmsize_table swig_types[79]
-#define SWIGTYPE_p_llmsize_term swig_types[80]
-#define SWIGTYPE_p_llmsize_u64_out swig_types[81]
-#define SWIGTYPE_p_llmsize_use swig_types[82]
-#define SWIGTYPE_p_llmsize_use_out swig_types[83]
-#define SWIGTYPE_p_llmsize_verdict swig_types[84]
-#define SWIGTYPE_p_llmsize_weights swig_types[85]
-#define SWIGTYPE_p_llmsize_weights_out swig_types[86]
-#define SWIGTYPE_p_long_long swig_types[87]
-#define SWIGTYPE_p_p_char swig_types[88]
-#define SWIGTYPE_p_p_llmsize_format swig_types[89]
-#define SWIGTYPE_p_p_llmsize_model swig_types[90]
-#define SWIGTYPE_p_short swig_types[91]
-#define SWIGTYPE_p_signed_char swig_types[92]
-#define SWIGTYPE_p_unsigned_char swig_types[93]
-#define SWIGTYPE_p_unsigned_int swig_types[94]
-#define SWIGTYPE_p_unsigned_long_long swig_types[95]
-#define SWIGTYPE_p_unsigned_short swig_types[96]
-#define SWIGTYPE_p_void swig_types[97]
-static swig_type_info *swig_types[99];
-static swig_module_info swig_module = {swig_types, 98, 0, 0, 0, 0};
+#define SWIGTYPE_p_llmsize_field swig_types[22]
+#define SWIGTYPE_p_llmsize_field_kind swig_types[23]
+#define SWIGTYPE_p_llmsize_file_info swig_types[24]
+#define SWIGTYPE_p_llmsize_file_out swig_types[25]
+#define SWIGTYPE_p_llmsize_finding swig_types[26]
+#define SWIGTYPE_p_llmsize_fit_request swig_types[27]
+#define SWIGTYPE_p_llmsize_fit_result swig_types[28]
+#define SWIGTYPE_p_llmsize_format swig_types[29]
+#define SWIGTYPE_p_llmsize_format_from swig_types[30]
+#define SWIGTYPE_p_llmsize_format_kind swig_types[31]
+#define SWIGTYPE_p_llmsize_format_out swig_types[32]
+#define SWIGTYPE_p_llmsize_gate swig_types[33]
+#define SWIGTYPE_p_llmsize_ggml_type swig_types[34]
+#define SWIGTYPE_p_llmsize_ggml_type_info swig_types[35]
+#define SWIGTYPE_p_llmsize_gguf_file_type swig_types[36]
+#define SWIGTYPE_p_llmsize_gguf_mix swig_types[37]
+#define SWIGTYPE_p_llmsize_head swig_types[38]
+#define SWIGTYPE_p_llmsize_hf_family swig_types[39]
+#define SWIGTYPE_p_llmsize_how swig_types[40]
+#define SWIGTYPE_p_llmsize_hw_class swig_types[41]
+#define SWIGTYPE_p_llmsize_kv_dtype swig_types[42]
+#define SWIGTYPE_p_llmsize_kv_dtype_info swig_types[43]
+#define SWIGTYPE_p_llmsize_license swig_types[44]
+#define SWIGTYPE_p_llmsize_license_out swig_types[45]
+#define SWIGTYPE_p_llmsize_license_result swig_types[46]
+#define SWIGTYPE_p_llmsize_linear_attn swig_types[47]
+#define SWIGTYPE_p_llmsize_memory_from swig_types[48]
+#define SWIGTYPE_p_llmsize_metric swig_types[49]
+#define SWIGTYPE_p_llmsize_mix_out swig_types[50]
+#define SWIGTYPE_p_llmsize_mla swig_types[51]
+#define SWIGTYPE_p_llmsize_model swig_types[52]
+#define SWIGTYPE_p_llmsize_model_result swig_types[53]
+#define SWIGTYPE_p_llmsize_moe swig_types[54]
+#define SWIGTYPE_p_llmsize_names swig_types[55]
+#define SWIGTYPE_p_llmsize_ollama_tag swig_types[56]
+#define SWIGTYPE_p_llmsize_outputs_rule swig_types[57]
+#define SWIGTYPE_p_llmsize_params swig_types[58]
+#define SWIGTYPE_p_llmsize_params_out swig_types[59]
+#define SWIGTYPE_p_llmsize_parse_result swig_types[60]
+#define SWIGTYPE_p_llmsize_plan swig_types[61]
+#define SWIGTYPE_p_llmsize_plan_out swig_types[62]
+#define SWIGTYPE_p_llmsize_plan_result swig_types[63]
+#define SWIGTYPE_p_llmsize_quality swig_types[64]
+#define SWIGTYPE_p_llmsize_quality_out swig_types[65]
+#define SWIGTYPE_p_llmsize_quality_row swig_types[66]
+#define SWIGTYPE_p_llmsize_reject swig_types[67]
+#define SWIGTYPE_p_llmsize_release swig_types[68]
+#define SWIGTYPE_p_llmsize_resolution swig_types[69]
+#define SWIGTYPE_p_llmsize_resolution_out swig_types[70]
+#define SWIGTYPE_p_llmsize_select_request swig_types[71]
+#define SWIGTYPE_p_llmsize_selection swig_types[72]
+#define SWIGTYPE_p_llmsize_speed_out swig_types[73]
+#define SWIGTYPE_p_llmsize_speed_request swig_types[74]
+#define SWIGTYPE_p_llmsize_speed_result swig_types[75]
+#define SWIGTYPE_p_llmsize_status swig_types[76]
+#define SWIGTYPE_p_llmsize_suggestion swig_types[77]
+#define SWIGTYPE_p_llmsize_suggestion_out swig_types[78]
+#define SWIGTYPE_p_llmsize_sweep swig_types[79]
+#define SWIGTYPE_p_llmsize_sweep_row swig_types[80]
+#define SWIGTYPE_p_llmsize_table swig_types[81]
+#define SWIGTYPE_p_llmsize_term swig_types[82]
+#define SWIGTYPE_p_llmsize_u64_out swig_types[83]
+#define SWIGTYPE_p_llmsize_use swig_types[84]
+#define SWIGTYPE_p_llmsize_use_out swig_types[85]
+#define SWIGTYPE_p_llmsize_verdict swig_types[86]
+#define SWIGTYPE_p_llmsize_weights swig_types[87]
+#define SWIGTYPE_p_llmsize_weights_out swig_types[88]
+#define SWIGTYPE_p_long_long swig_types[89]
+#define SWIGTYPE_p_p_char swig_types[90]
+#define SWIGTYPE_p_p_llmsize_format swig_types[91]
+#define SWIGTYPE_p_p_llmsize_model swig_types[92]
+#define SWIGTYPE_p_short swig_types[93]
+#define SWIGTYPE_p_signed_char swig_types[94]
+#define SWIGTYPE_p_unsigned_char swig_types[95]
+#define SWIGTYPE_p_unsigned_int swig_types[96]
+#define SWIGTYPE_p_unsigned_long_long swig_types[97]
+#define SWIGTYPE_p_unsigned_short swig_types[98]
+#define SWIGTYPE_p_void swig_types[99]
+static swig_type_info *swig_types[101];
+static swig_module_info swig_module = {swig_types, 100, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -3663,12 +3665,12 @@ llmsize_u64_out llmsize_kv_get(const llmsize_model *m, uint64_t context, uint32_
     llmsize_u64_out r; r.status = llmsize_kv_bytes(m, context, seqs, (llmsize_kv_dtype)dtype, &r.value); return r;
 }
 llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint32_t n_accel,
-                                    int kv_dtype, uint64_t context, uint64_t prompt, uint64_t gen, uint32_t batch) {
+                                    int kv_dtype, uint64_t context, uint64_t prompt, uint64_t gen, uint32_t seqs) {
     llmsize_speed_out r;
     llmsize_speed_request q;
     memset(&q, 0, sizeof q);
     q.model = m; q.format = f; q.accel = a; q.n_accel = n_accel; q.kv_dtype = (uint32_t)kv_dtype; q.context = context;
-    q.prompt = prompt; q.gen = gen; q.batch = batch;
+    q.prompt = prompt; q.gen = gen; q.seqs = seqs;
     r.status = llmsize_speed(&q, &r.value);
     return r;
 }
@@ -3883,7 +3885,7 @@ typedef struct llmsize_selection {
     size_t n, candidates;
     llmsize_candidate items[LLMSIZE_SELECTION_CAP];
 } llmsize_selection;
-llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_accel, int engine, uint32_t users,
+llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_accel, int engine, uint32_t seqs,
                                       uint64_t context, int kv_dtype, double min_tps, int quality_metric,
                                       double max_loss_pct, const llmsize_format *min_format, const llmsize_use *use,
                                       int strict_license, const char *origin_exclude, const char *origin_require,
@@ -3892,7 +3894,7 @@ llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_acc
     llmsize_selection *s = (llmsize_selection *)calloc(1, sizeof *s);
     if (!s) return NULL;
     memset(&q, 0, sizeof q);
-    q.accel = accel; q.n_accel = n_accel; q.engine = (uint32_t)engine; q.users = users; q.context = context;
+    q.accel = accel; q.n_accel = n_accel; q.engine = (uint32_t)engine; q.seqs = seqs; q.context = context;
     q.kv_dtype = (uint32_t)kv_dtype; q.min_tps = min_tps; q.quality_metric = (uint32_t)quality_metric;
     q.max_loss_pct = max_loss_pct; q.min_format = min_format; q.use = use; q.strict_license = strict_license;
     q.origin_exclude = origin_exclude && *origin_exclude ? origin_exclude : NULL;
@@ -8079,7 +8081,7 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_speed_request_batch_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_speed_request_seqs_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   void *argp1 = 0 ;
@@ -8091,10 +8093,10 @@ SWIGINTERN PyObject *_wrap_llmsize_speed_request_batch_get(PyObject *self, PyObj
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_speed_request, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_speed_request_batch_get" "', argument " "1"" of type '" "struct llmsize_speed_request *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_speed_request_seqs_get" "', argument " "1"" of type '" "struct llmsize_speed_request *""'"); 
   }
   arg1 = (struct llmsize_speed_request *)(argp1);
-  result = (uint32_t) ((arg1)->batch);
+  result = (uint32_t) ((arg1)->seqs);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
 fail:
@@ -11000,6 +11002,144 @@ SWIGINTERN PyObject *llmsize_plan_result_swiginit(PyObject *SWIGUNUSEDPARM(self)
   return SWIG_Python_InitShadowInstance(args);
 }
 
+SWIGINTERN PyObject *_wrap_llmsize_field_name_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_field, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_field_name_get" "', argument " "1"" of type '" "struct llmsize_field *""'"); 
+  }
+  arg1 = (struct llmsize_field *)(argp1);
+  result = (char *) ((arg1)->name);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_field_kind_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_field, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_field_kind_get" "', argument " "1"" of type '" "struct llmsize_field *""'"); 
+  }
+  arg1 = (struct llmsize_field *)(argp1);
+  result = (uint32_t) ((arg1)->kind);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_field_offset_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  size_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_field, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_field_offset_get" "', argument " "1"" of type '" "struct llmsize_field *""'"); 
+  }
+  arg1 = (struct llmsize_field *)(argp1);
+  result =  ((arg1)->offset);
+  resultobj = SWIG_From_size_t((size_t)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_field_meaning_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_field, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_field_meaning_get" "', argument " "1"" of type '" "struct llmsize_field *""'"); 
+  }
+  arg1 = (struct llmsize_field *)(argp1);
+  result = (char *) ((arg1)->meaning);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_field(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_field *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_field", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_field *)calloc(1, sizeof(struct llmsize_field));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_field, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_field(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_field, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_field" "', argument " "1"" of type '" "struct llmsize_field *""'"); 
+  }
+  arg1 = (struct llmsize_field *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_field_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_field, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_field_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
 SWIGINTERN PyObject *_wrap_llmsize_suggestion_format_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
@@ -12426,7 +12566,7 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_select_request_users_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_select_request_seqs_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   void *argp1 = 0 ;
@@ -12438,10 +12578,10 @@ SWIGINTERN PyObject *_wrap_llmsize_select_request_users_get(PyObject *self, PyOb
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_select_request, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_request_users_get" "', argument " "1"" of type '" "struct llmsize_select_request *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_request_seqs_get" "', argument " "1"" of type '" "struct llmsize_select_request *""'"); 
   }
   arg1 = (struct llmsize_select_request *)(argp1);
-  result = (uint32_t) ((arg1)->users);
+  result = (uint32_t) ((arg1)->seqs);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
 fail:
@@ -15289,6 +15429,98 @@ SWIGINTERN PyObject *_wrap_llmsize_valid_tp(PyObject *self, PyObject *args) {
   arg2 = (uint32_t)(val2);
   result = (int)llmsize_valid_tp((struct llmsize_model const *)arg1,arg2);
   resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_result_field_count(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  size_t result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_plan_result_field_count", 0, 0, 0)) SWIG_fail;
+  result = llmsize_plan_result_field_count();
+  resultobj = SWIG_From_size_t((size_t)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_result_field(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  size_t arg1 ;
+  size_t val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_field *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_size_t(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_plan_result_field" "', argument " "1"" of type '" "size_t""'");
+  } 
+  arg1 = (size_t)(val1);
+  result = (llmsize_field *)llmsize_plan_result_field(arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_field, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_field_u64(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  void *arg1 = (void *) 0 ;
+  llmsize_field *arg2 = (llmsize_field *) 0 ;
+  int res1 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  PyObject *swig_obj[2] ;
+  uint64_t result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_field_u64", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0],SWIG_as_voidptrptr(&arg1), 0, 0);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_field_u64" "', argument " "1"" of type '" "void const *""'"); 
+  }
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_field, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_field_u64" "', argument " "2"" of type '" "llmsize_field const *""'"); 
+  }
+  arg2 = (llmsize_field *)(argp2);
+  result = (uint64_t)llmsize_field_u64((void const *)arg1,(struct llmsize_field const *)arg2);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_field_f64(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  void *arg1 = (void *) 0 ;
+  llmsize_field *arg2 = (llmsize_field *) 0 ;
+  int res1 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  PyObject *swig_obj[2] ;
+  double result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_field_f64", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0],SWIG_as_voidptrptr(&arg1), 0, 0);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_field_f64" "', argument " "1"" of type '" "void const *""'"); 
+  }
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_field, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_field_f64" "', argument " "2"" of type '" "llmsize_field const *""'"); 
+  }
+  arg2 = (llmsize_field *)(argp2);
+  result = (double)llmsize_field_f64((void const *)arg1,(struct llmsize_field const *)arg2);
+  resultobj = SWIG_From_double((double)(result));
   return resultobj;
 fail:
   return NULL;
@@ -20933,7 +21165,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_speed_request_context_get", _wrap_llmsize_speed_request_context_get, METH_O, NULL},
 	 { "llmsize_speed_request_prompt_get", _wrap_llmsize_speed_request_prompt_get, METH_O, NULL},
 	 { "llmsize_speed_request_gen_get", _wrap_llmsize_speed_request_gen_get, METH_O, NULL},
-	 { "llmsize_speed_request_batch_get", _wrap_llmsize_speed_request_batch_get, METH_O, NULL},
+	 { "llmsize_speed_request_seqs_get", _wrap_llmsize_speed_request_seqs_get, METH_O, NULL},
 	 { "new_llmsize_speed_request", _wrap_new_llmsize_speed_request, METH_NOARGS, NULL},
 	 { "delete_llmsize_speed_request", _wrap_delete_llmsize_speed_request, METH_O, NULL},
 	 { "llmsize_speed_request_swigregister", llmsize_speed_request_swigregister, METH_O, NULL},
@@ -21078,6 +21310,14 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_plan_result", _wrap_delete_llmsize_plan_result, METH_O, NULL},
 	 { "llmsize_plan_result_swigregister", llmsize_plan_result_swigregister, METH_O, NULL},
 	 { "llmsize_plan_result_swiginit", llmsize_plan_result_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_field_name_get", _wrap_llmsize_field_name_get, METH_O, NULL},
+	 { "llmsize_field_kind_get", _wrap_llmsize_field_kind_get, METH_O, NULL},
+	 { "llmsize_field_offset_get", _wrap_llmsize_field_offset_get, METH_O, NULL},
+	 { "llmsize_field_meaning_get", _wrap_llmsize_field_meaning_get, METH_O, NULL},
+	 { "new_llmsize_field", _wrap_new_llmsize_field, METH_NOARGS, NULL},
+	 { "delete_llmsize_field", _wrap_delete_llmsize_field, METH_O, NULL},
+	 { "llmsize_field_swigregister", llmsize_field_swigregister, METH_O, NULL},
+	 { "llmsize_field_swiginit", llmsize_field_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_suggestion_format_get", _wrap_llmsize_suggestion_format_get, METH_O, NULL},
 	 { "llmsize_suggestion_format_quality_get", _wrap_llmsize_suggestion_format_quality_get, METH_O, NULL},
 	 { "llmsize_suggestion_gpus_get", _wrap_llmsize_suggestion_gpus_get, METH_O, NULL},
@@ -21150,7 +21390,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_select_request_accel_get", _wrap_llmsize_select_request_accel_get, METH_O, NULL},
 	 { "llmsize_select_request_n_accel_get", _wrap_llmsize_select_request_n_accel_get, METH_O, NULL},
 	 { "llmsize_select_request_engine_get", _wrap_llmsize_select_request_engine_get, METH_O, NULL},
-	 { "llmsize_select_request_users_get", _wrap_llmsize_select_request_users_get, METH_O, NULL},
+	 { "llmsize_select_request_seqs_get", _wrap_llmsize_select_request_seqs_get, METH_O, NULL},
 	 { "llmsize_select_request_context_get", _wrap_llmsize_select_request_context_get, METH_O, NULL},
 	 { "llmsize_select_request_kv_dtype_get", _wrap_llmsize_select_request_kv_dtype_get, METH_O, NULL},
 	 { "llmsize_select_request_min_tps_get", _wrap_llmsize_select_request_min_tps_get, METH_O, NULL},
@@ -21289,6 +21529,10 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_engine_count", _wrap_llmsize_engine_count, METH_NOARGS, NULL},
 	 { "llmsize_engine_at", _wrap_llmsize_engine_at, METH_O, NULL},
 	 { "llmsize_valid_tp", _wrap_llmsize_valid_tp, METH_VARARGS, NULL},
+	 { "llmsize_plan_result_field_count", _wrap_llmsize_plan_result_field_count, METH_NOARGS, NULL},
+	 { "llmsize_plan_result_field", _wrap_llmsize_plan_result_field, METH_O, NULL},
+	 { "llmsize_field_u64", _wrap_llmsize_field_u64, METH_VARARGS, NULL},
+	 { "llmsize_field_f64", _wrap_llmsize_field_f64, METH_VARARGS, NULL},
 	 { "llmsize_engine_name", _wrap_llmsize_engine_name, METH_O, NULL},
 	 { "llmsize_plan_defaults", _wrap_llmsize_plan_defaults, METH_VARARGS, NULL},
 	 { "llmsize_plan_fit", _wrap_llmsize_plan_fit, METH_VARARGS, NULL},
@@ -21549,6 +21793,8 @@ static swig_type_info _swigt__p_llmsize_encoder = {"_p_llmsize_encoder", "llmsiz
 static swig_type_info _swigt__p_llmsize_engine = {"_p_llmsize_engine", "llmsize_engine *|enum llmsize_engine *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_engine_info = {"_p_llmsize_engine_info", "llmsize_engine_info *|struct llmsize_engine_info *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_extra = {"_p_llmsize_extra", "llmsize_extra *|struct llmsize_extra *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_field = {"_p_llmsize_field", "llmsize_field *|struct llmsize_field *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_field_kind = {"_p_llmsize_field_kind", "llmsize_field_kind *|enum llmsize_field_kind *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_file_info = {"_p_llmsize_file_info", "llmsize_file_info *|struct llmsize_file_info *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_file_out = {"_p_llmsize_file_out", "llmsize_file_out *|struct llmsize_file_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_finding = {"_p_llmsize_finding", "llmsize_finding *|struct llmsize_finding *", 0, 0, (void*)0, 0};
@@ -21649,6 +21895,8 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_engine,
   &_swigt__p_llmsize_engine_info,
   &_swigt__p_llmsize_extra,
+  &_swigt__p_llmsize_field,
+  &_swigt__p_llmsize_field_kind,
   &_swigt__p_llmsize_file_info,
   &_swigt__p_llmsize_file_out,
   &_swigt__p_llmsize_finding,
@@ -21749,6 +21997,8 @@ static swig_cast_info _swigc__p_llmsize_encoder[] = {  {&_swigt__p_llmsize_encod
 static swig_cast_info _swigc__p_llmsize_engine[] = {  {&_swigt__p_llmsize_engine, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_engine_info[] = {  {&_swigt__p_llmsize_engine_info, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_extra[] = {  {&_swigt__p_llmsize_extra, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_field[] = {  {&_swigt__p_llmsize_field, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_field_kind[] = {  {&_swigt__p_llmsize_field_kind, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_file_info[] = {  {&_swigt__p_llmsize_file_info, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_file_out[] = {  {&_swigt__p_llmsize_file_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_finding[] = {  {&_swigt__p_llmsize_finding, 0, 0, 0},{0, 0, 0, 0}};
@@ -21849,6 +22099,8 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_engine,
   _swigc__p_llmsize_engine_info,
   _swigc__p_llmsize_extra,
+  _swigc__p_llmsize_field,
+  _swigc__p_llmsize_field_kind,
   _swigc__p_llmsize_file_info,
   _swigc__p_llmsize_file_out,
   _swigc__p_llmsize_finding,
@@ -22604,6 +22856,11 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_VLLM_V0",SWIG_From_int((int)(LLMSIZE_PLAN_VLLM_V0)));
   SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_EXPERTS_CPU",SWIG_From_int((int)(LLMSIZE_PLAN_EXPERTS_CPU)));
   SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_EXPERT_PARALLEL",SWIG_From_int((int)(LLMSIZE_PLAN_EXPERT_PARALLEL)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FIELD_BOOL",SWIG_From_int((int)(LLMSIZE_FIELD_BOOL)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FIELD_U32",SWIG_From_int((int)(LLMSIZE_FIELD_U32)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FIELD_U64",SWIG_From_int((int)(LLMSIZE_FIELD_U64)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FIELD_I64",SWIG_From_int((int)(LLMSIZE_FIELD_I64)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_FIELD_F64",SWIG_From_int((int)(LLMSIZE_FIELD_F64)));
   SWIG_Python_SetConstant(d, "LLMSIZE_GATE_NONE",SWIG_From_int((int)(LLMSIZE_GATE_NONE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_GATE_GRANT_AT_RELEASE",SWIG_From_int((int)(LLMSIZE_GATE_GRANT_AT_RELEASE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_GATE_GRANT",SWIG_From_int((int)(LLMSIZE_GATE_GRANT)));

@@ -17,11 +17,11 @@ def _axes(ax):
 
 
 def what_fits_where(models: Optional[Sequence[str]] = None, gpus: Sequence[str] = ("h100-sxm", "h200", "dgx-spark", "rtx-4090"),
-                    fmt: str = "Q4_K_M", context: int = 8192, users: int = 1, engine: Optional[str] = None, ax=None):
+                    fmt: str = "Q4_K_M", context: int = 8192, seqs: int = 1, engine: Optional[str] = None, ax=None):
     """A heatmap of headroom (GiB) per model x GPU: green fits, red does not."""
     import numpy as np  # comes with matplotlib
     ms = list(models) if models is not None else [m.id for m in llmsize.models()]
-    sw = llmsize.sweep(models=ms, formats=[fmt], gpus=list(gpus), contexts=[context], users=users, engine=engine)
+    sw = llmsize.sweep(models=ms, formats=[fmt], gpus=list(gpus), contexts=[context], seqs=seqs, engine=engine)
     grid = np.zeros((len(ms), len(gpus)))
     for m, g, h in zip(sw["model"], sw["gpu"], sw["headroom_bytes"]):
         grid[ms.index(m), list(gpus).index(g)] = h / llmsize.GIB
@@ -30,17 +30,17 @@ def what_fits_where(models: Optional[Sequence[str]] = None, gpus: Sequence[str] 
     im = ax.imshow(grid, cmap="RdYlGn", vmin=-lim, vmax=lim, aspect="auto")
     ax.set_xticks(range(len(gpus)), labels=list(gpus), rotation=30, ha="right")
     ax.set_yticks(range(len(ms)), labels=ms)
-    ax.set_title(f"Headroom (GiB) at {fmt}, {context} tokens x {users}")
+    ax.set_title(f"Headroom (GiB) at {fmt}, {context} tokens x {seqs}")
     ax.figure.colorbar(im, ax=ax, label="GiB free (negative: short)")
     return ax
 
 
 def tps_vs_context(model: Union[str, "llmsize.Model"], gpu: str, fmt: str = "Q4_K_M",
-                   contexts: Iterable[int] = (1024, 4096, 8192, 16384, 32768, 65536, 131072), batch: int = 1, ax=None):
+                   contexts: Iterable[int] = (1024, 4096, 8192, 16384, 32768, 65536, 131072), seqs: int = 1, ax=None):
     """Decode tok/s (expected with the low-high band) as the context grows."""
     m = llmsize.model(model)
     cs = [c for c in contexts if c <= max(m.context_window, 1)] or list(contexts)
-    speeds = [m.speed(gpu, fmt, context=c, batch=batch) for c in cs]
+    speeds = [m.speed(gpu, fmt, context=c, seqs=seqs) for c in cs]
     ax = _axes(ax)
     ax.plot(cs, [s.decode_tps for s in speeds], marker="o", label=f"{m.id} {fmt} on {gpu}")
     ax.fill_between(cs, [s.decode_tps_low for s in speeds], [s.decode_tps_high for s in speeds], alpha=0.2)
