@@ -129,7 +129,27 @@ const (
 	EngineTRTLLM
 )
 
-var engineNames = []string{"none", "vllm", "sglang", "llamacpp", "ollama", "trtllm"}
+// names reads one of the library's vocabularies: name(0), name(1), ... up to the first "".
+func names(name func(uint) string) []string {
+	var out []string
+	for i := uint(0); ; i++ {
+		n := name(i)
+		if n == "" {
+			return out
+		}
+		out = append(out, n)
+	}
+}
+
+// The library's names for its engines, verdicts, rejections, tasks and hardware classes: an
+// entry added in C is known here with no Go edit.
+var (
+	engineNames  = names(core.Llmsize_engine_name)
+	verdictNames = names(core.Llmsize_verdict_name)
+	rejectNames  = names(core.Llmsize_reject_name)
+	taskNames    = names(core.Llmsize_task_name)
+	hwClassNames = names(core.Llmsize_hw_class_name)
+)
 
 func (e Engine) String() string {
 	if int(e) >= 0 && int(e) < len(engineNames) {
@@ -159,11 +179,10 @@ const (
 	VerdictNotAllowed
 )
 
-var verdictNames = []string{"unknown", "allowed", "allowed with obligations", "not allowed"}
-
+// String is the verdict in words ("allowed with obligations").
 func (v Verdict) String() string {
 	if int(v) >= 0 && int(v) < len(verdictNames) {
-		return verdictNames[v]
+		return strings.ReplaceAll(verdictNames[v], "_", " ")
 	}
 	return fmt.Sprintf("Verdict(%d)", int(v))
 }
@@ -181,8 +200,6 @@ const (
 	RejectQuality
 	RejectSpeed
 )
-
-var rejectNames = []string{"none", "task", "origin", "license", "context", "memory", "quality", "speed"}
 
 func (r Reject) String() string {
 	if int(r) >= 0 && int(r) < len(rejectNames) {
@@ -369,7 +386,7 @@ func LookupGPU(name string) (*GPU, error) {
 // optionally, dense 16-bit TFLOPS (0: unknown, no TTFT). kind picks the decode calibration:
 // datacenter, consumer ("" too), apple, unified or cpu. Use it with FitRequest.WithGPU.
 func DescribeGPU(memGiB, bandwidthGBs, bf16TFLOPS float64, kind string) (*GPU, error) {
-	kinds := []string{"datacenter", "consumer", "apple", "unified", "cpu"}
+	kinds := hwClassNames
 	if kind == "" {
 		kind = "consumer"
 	}
@@ -1002,8 +1019,14 @@ type Candidate struct {
 	HeadroomBytes int64
 }
 
-var taskBits = map[string]uint{"chat": 1, "code": 2, "reasoning": 4, "multilingual": 8, "vision": 16,
-	"long-context": 32, "embedding": 64, "speech": 128, "rerank": 256}
+// taskBits are the library's task tags by name: bit i is llmsize_task_name(i).
+var taskBits = func() map[string]uint {
+	out := make(map[string]uint, len(taskNames))
+	for i, n := range taskNames {
+		out[n] = 1 << uint(i)
+	}
+	return out
+}()
 
 // Select ranks every model in the table for a deployment: candidates best first, then
 // the rejected ones with the first constraint each failed.

@@ -250,10 +250,9 @@ static int cmd_gpus(const opts *o) {
     return 0;
 }
 
-static const char *const head_names[LLMSIZE_HEAD_COUNT] = { "lm_head", "none", "pooler", "classifier", "mlm" };
 
 static int cmd_show(const opts *o, const llmsize_model *m) {
-    const char *head = m->enc.head < LLMSIZE_HEAD_COUNT ? head_names[m->enc.head] : "?";
+    const char *head = llmsize_head_name(m->enc.head) ? llmsize_head_name(m->enc.head) : "?";
     llmsize_params p;
     int k;
     llmsize_status st = llmsize_params_of(m, &p);
@@ -393,9 +392,16 @@ static int cmd_speed(const opts *o, const llmsize_model *m) {
 }
 
 /* ---- shared pieces for the planning commands ---- */
-static const char *const verdict_word[] = { "unknown", "allowed", "allowed with obligations", "not allowed" };
-static const char *const metric_word[] = { "none", "ppl", "accuracy", "native" };
-static const char *const conf_word[] = { "none", "reference", "scaled", "extrapolated" };
+/* A name from one of the library's vocabularies ("allowed_with_obligations") as words. */
+static const char *words(const char *name) {
+    static char buf[64];
+    size_t i;
+    if (!name) return "?";
+    for (i = 0; name[i] && i + 1 < sizeof buf; ++i) buf[i] = name[i] == '_' ? ' ' : name[i];
+    buf[i] = 0;
+    return buf;
+}
+static const char *or_unknown(const char *name) { return name ? name : "?"; }
 
 static void json_num_field(const char *k, unsigned long long v, int comma) { printf("\"%s\": %llu%s", k, v, comma ? ", " : ""); }
 
@@ -530,7 +536,7 @@ static int run_fit(const opts *o, const llmsize_plan *p) {
     if (!r.fits) {
         printf("  what would fit instead (one change each):\n");
         if (sg.format) printf("    format  %s (quality loss %.2f %% %s)\n", primary(sg.format->id, id, sizeof id),
-                              sg.format_quality.loss_pct, metric_word[sg.format_quality.metric & 3]);
+                              sg.format_quality.loss_pct, or_unknown(llmsize_metric_name(sg.format_quality.metric)));
         if (sg.gpus) printf("    GPUs    %u x %s\n", sg.gpus, p->accel->name);
         if (sg.context) printf("    context %llu tokens\n", (unsigned long long)sg.context);
         if (sg.seqs) printf("    seqs    %u\n", sg.seqs);
@@ -625,16 +631,16 @@ static int cmd_quality(const opts *o, const llmsize_model *m) {
         }
         if (o->json) {
             printf("%s  {", n++ ? ",\n" : "");
-            json_str("format", primary(f->id, id, sizeof id), 1); json_str("metric", metric_word[q.metric & 3], 1);
+            json_str("format", primary(f->id, id, sizeof id), 1); json_str("metric", or_unknown(llmsize_metric_name(q.metric)), 1);
             printf("\"loss_pct\": %.4f, \"loss_low_pct\": %.4f, \"loss_high_pct\": %.4f, \"kld\": %.6f, ", q.loss_pct,
                    q.loss_low_pct, q.loss_high_pct, q.kld);
-            json_str("confidence", conf_word[q.confidence & 3], 1); json_str("note", q.note, 1);
+            json_str("confidence", or_unknown(llmsize_confidence_name(q.confidence)), 1); json_str("note", q.note, 1);
             json_str("reference", q.ref ? q.ref->ref_model : "", 1); json_str("benchmark", q.ref ? q.ref->benchmark : "", 1);
             json_str("source", q.ref ? q.ref->source : "", 0);
             printf("}");
         } else {
             printf("%-12s %9.2f   [%6.2f, %6.2f] %-9s %-12s %s (%s)\n", primary(f->id, id, sizeof id), q.loss_pct, q.loss_low_pct,
-                   q.loss_high_pct, metric_word[q.metric & 3], conf_word[q.confidence & 3], q.ref ? q.ref->ref_model : "-",
+                   q.loss_high_pct, or_unknown(llmsize_metric_name(q.metric)), or_unknown(llmsize_confidence_name(q.confidence)), q.ref ? q.ref->ref_model : "-",
                    q.ref ? q.ref->source : q.note);
         }
     }
@@ -648,7 +654,7 @@ static void print_findings(const char *title, const llmsize_finding *f, uint32_t
         printf("\"%s\": [", title);
         for (i = 0; i < n; ++i) {
             printf("%s{", i ? ", " : "");
-            json_str("license", f[i].license, 1); json_str("verdict", verdict_word[f[i].verdict & 3], 1);
+            json_str("license", f[i].license, 1); json_str("verdict", or_unknown(llmsize_verdict_name(f[i].verdict)), 1);
             json_str("text", f[i].text, 1); json_str("clause", f[i].clause, 0);
             printf("}");
         }
@@ -674,13 +680,13 @@ static int cmd_license(const opts *o, const llmsize_model *m) {
         json_str("model", m->id, 1); json_str("license", m->license, 1);
         printf("\"allowed\": %s, ", r.verdict == LLMSIZE_VERDICT_ALLOWED || r.verdict == LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS ? "true"
                                    : r.verdict == LLMSIZE_VERDICT_NOT_ALLOWED ? "false" : "null");
-        json_str("verdict", verdict_word[r.verdict & 3], 1);
+        json_str("verdict", or_unknown(llmsize_verdict_name(r.verdict)), 1);
         print_findings("obligations", r.obligations, r.n_obligations, 1);
         printf(", ");
         print_findings("reasons", r.reasons, r.n_reasons, 1);
         printf("}\n");
     } else {
-        printf("%s (licence %s): %s\n", m->id, m->license, verdict_word[r.verdict & 3]);
+        printf("%s (licence %s): %s\n", m->id, m->license, words(llmsize_verdict_name(r.verdict)));
         print_findings("obligations", r.obligations, r.n_obligations, 0);
         print_findings("reasons", r.reasons, r.n_reasons, 0);
     }
@@ -688,19 +694,14 @@ static int cmd_license(const opts *o, const llmsize_model *m) {
 }
 
 static int parse_tasks(const char *spec, uint32_t *tasks) {
-    static const struct { const char *name; uint32_t bit; } names[] = {
-        { "chat", LLMSIZE_TASK_CHAT }, { "code", LLMSIZE_TASK_CODE }, { "reasoning", LLMSIZE_TASK_REASONING },
-        { "multilingual", LLMSIZE_TASK_MULTILINGUAL }, { "vision", LLMSIZE_TASK_VISION },
-        { "long-context", LLMSIZE_TASK_LONG_CONTEXT }, { "embedding", LLMSIZE_TASK_EMBEDDING },
-        { "speech", LLMSIZE_TASK_SPEECH }, { "rerank", LLMSIZE_TASK_RERANK } };
     const char *p = spec;
     *tasks = 0;
     while (*p) {
         size_t n = strcspn(p, ","), i;
-        for (i = 0; i < sizeof names / sizeof names[0]; ++i)
-            if (strlen(names[i].name) == n && !strncmp(p, names[i].name, n)) break;
-        if (i == sizeof names / sizeof names[0]) return 0;
-        *tasks |= names[i].bit;
+        for (i = 0; llmsize_task_name((uint32_t)i); ++i)
+            if (strlen(llmsize_task_name((uint32_t)i)) == n && !strncmp(p, llmsize_task_name((uint32_t)i), n)) break;
+        if (!llmsize_task_name((uint32_t)i)) return 0;
+        *tasks |= 1u << i;
         p += n + (p[n] == ',');
     }
     return 1;
@@ -719,7 +720,10 @@ static int cmd_pick(const opts *o) {
     if (o->engine && llmsize_find_engine(o->engine, &e) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ENGINES, "engine", o->engine);
     if (o->license_use && llmsize_parse_use(o->license_use, &use) != LLMSIZE_OK) { fprintf(stderr, "llmsize: --license-use: bad list '%s'\n", o->license_use); return 2; }
     if (o->task && !parse_tasks(o->task, &q.tasks)) {
-        fprintf(stderr, "llmsize: --task: one or more of chat,code,reasoning,multilingual,vision,long-context,embedding\n");
+        uint32_t i;
+        fprintf(stderr, "llmsize: --task: one or more of ");
+        for (i = 0; llmsize_task_name(i); ++i) fprintf(stderr, "%s%s", i ? "," : "", llmsize_task_name(i));
+        fprintf(stderr, "\n");
         return 2;
     }
     if (o->gpus > 4096 || o->seqs > 1000000) { fprintf(stderr, "llmsize: --gpus / --seqs too large\n"); return 2; }
@@ -982,13 +986,17 @@ static int cmd_inspect(const opts *o, const char *path) {
 static int read_gpu(opts *o) {
     llmsize_status st;
     if (o->gpu_mem > 0 || o->gpu_bw > 0 || o->gpu_tflops > 0 || o->gpu_class) {
-        static const char *const classes[LLMSIZE_HW_CLASS_COUNT] = { "datacenter", "consumer", "apple", "unified", "cpu" };
         uint32_t k, cls = LLMSIZE_HW_CONSUMER;
         if (o->gpu) { fprintf(stderr, "llmsize: give --gpu or describe one with --gpu-mem/--gpu-bw, not both\n"); return 0; }
         if (!(o->gpu_mem > 0) || !(o->gpu_bw > 0)) { fprintf(stderr, "llmsize: a described accelerator needs --gpu-mem GIB and --gpu-bw GBS\n"); return 0; }
         if (o->gpu_class) {
-            for (k = 0; k < LLMSIZE_HW_CLASS_COUNT && strcmp(o->gpu_class, classes[k]); ++k) {}
-            if (k == LLMSIZE_HW_CLASS_COUNT) { fprintf(stderr, "llmsize: --gpu-class is one of datacenter, consumer, apple, unified, cpu\n"); return 0; }
+            for (k = 0; llmsize_hw_class_name(k) && strcmp(o->gpu_class, llmsize_hw_class_name(k)); ++k) {}
+            if (!llmsize_hw_class_name(k)) {
+                fprintf(stderr, "llmsize: --gpu-class is one of");
+                for (k = 0; llmsize_hw_class_name(k); ++k) fprintf(stderr, " %s", llmsize_hw_class_name(k));
+                fprintf(stderr, "\n");
+                return 0;
+            }
             cls = k;
         }
         if ((st = llmsize_describe_accel(o->gpu_mem, o->gpu_bw, o->gpu_tflops, cls, &o->gpu_res.accel)) != LLMSIZE_OK) {

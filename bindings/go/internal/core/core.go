@@ -201,23 +201,23 @@ typedef long long swig_type_171;
 typedef long long swig_type_172;
 typedef long long swig_type_173;
 typedef _gostring_ swig_type_174;
-typedef long long swig_type_175;
-typedef long long swig_type_176;
-typedef long long swig_type_177;
-typedef long long swig_type_178;
-typedef long long swig_type_179;
-typedef long long swig_type_180;
-typedef long long swig_type_181;
+typedef _gostring_ swig_type_175;
+typedef _gostring_ swig_type_176;
+typedef _gostring_ swig_type_177;
+typedef _gostring_ swig_type_178;
+typedef _gostring_ swig_type_179;
+typedef _gostring_ swig_type_180;
+typedef _gostring_ swig_type_181;
 typedef long long swig_type_182;
 typedef long long swig_type_183;
-typedef _gostring_ swig_type_184;
+typedef long long swig_type_184;
 typedef long long swig_type_185;
 typedef long long swig_type_186;
 typedef long long swig_type_187;
 typedef long long swig_type_188;
 typedef long long swig_type_189;
 typedef long long swig_type_190;
-typedef long long swig_type_191;
+typedef _gostring_ swig_type_191;
 typedef long long swig_type_192;
 typedef long long swig_type_193;
 typedef long long swig_type_194;
@@ -228,13 +228,13 @@ typedef long long swig_type_198;
 typedef long long swig_type_199;
 typedef long long swig_type_200;
 typedef long long swig_type_201;
-typedef _gostring_ swig_type_202;
-typedef _gostring_ swig_type_203;
-typedef _gostring_ swig_type_204;
-typedef _gostring_ swig_type_205;
-typedef _gostring_ swig_type_206;
-typedef _gostring_ swig_type_207;
-typedef _gostring_ swig_type_208;
+typedef long long swig_type_202;
+typedef long long swig_type_203;
+typedef long long swig_type_204;
+typedef long long swig_type_205;
+typedef long long swig_type_206;
+typedef long long swig_type_207;
+typedef long long swig_type_208;
 typedef _gostring_ swig_type_209;
 typedef _gostring_ swig_type_210;
 typedef _gostring_ swig_type_211;
@@ -244,50 +244,57 @@ typedef _gostring_ swig_type_214;
 typedef _gostring_ swig_type_215;
 typedef _gostring_ swig_type_216;
 typedef _gostring_ swig_type_217;
-typedef long long swig_type_218;
+typedef _gostring_ swig_type_218;
 typedef _gostring_ swig_type_219;
-typedef long long swig_type_220;
+typedef _gostring_ swig_type_220;
 typedef _gostring_ swig_type_221;
-typedef long long swig_type_222;
+typedef _gostring_ swig_type_222;
 typedef _gostring_ swig_type_223;
-typedef long long swig_type_224;
-typedef _gostring_ swig_type_225;
+typedef _gostring_ swig_type_224;
+typedef long long swig_type_225;
 typedef _gostring_ swig_type_226;
 typedef long long swig_type_227;
-typedef long long swig_type_228;
+typedef _gostring_ swig_type_228;
 typedef long long swig_type_229;
 typedef _gostring_ swig_type_230;
-typedef _gostring_ swig_type_231;
-typedef long long swig_type_232;
-typedef long long swig_type_233;
+typedef long long swig_type_231;
+typedef _gostring_ swig_type_232;
+typedef _gostring_ swig_type_233;
 typedef long long swig_type_234;
 typedef long long swig_type_235;
 typedef long long swig_type_236;
-typedef long long swig_type_237;
-typedef long long swig_type_238;
+typedef _gostring_ swig_type_237;
+typedef _gostring_ swig_type_238;
 typedef long long swig_type_239;
 typedef long long swig_type_240;
-typedef _gostring_ swig_type_241;
+typedef long long swig_type_241;
 typedef long long swig_type_242;
 typedef long long swig_type_243;
-typedef _gostring_ swig_type_244;
-typedef _gostring_ swig_type_245;
+typedef long long swig_type_244;
+typedef long long swig_type_245;
 typedef long long swig_type_246;
-typedef _gostring_ swig_type_247;
-typedef long long swig_type_248;
-typedef _gostring_ swig_type_249;
-typedef _gostring_ swig_type_250;
+typedef long long swig_type_247;
+typedef _gostring_ swig_type_248;
+typedef long long swig_type_249;
+typedef long long swig_type_250;
 typedef _gostring_ swig_type_251;
 typedef _gostring_ swig_type_252;
 typedef long long swig_type_253;
 typedef _gostring_ swig_type_254;
 typedef long long swig_type_255;
-typedef long long swig_type_256;
-typedef long long swig_type_257;
-typedef _goslice_ swig_type_258;
-typedef long long swig_type_259;
-typedef _gostring_ swig_type_260;
+typedef _gostring_ swig_type_256;
+typedef _gostring_ swig_type_257;
+typedef _gostring_ swig_type_258;
+typedef _gostring_ swig_type_259;
+typedef long long swig_type_260;
 typedef _gostring_ swig_type_261;
+typedef long long swig_type_262;
+typedef long long swig_type_263;
+typedef long long swig_type_264;
+typedef _goslice_ swig_type_265;
+typedef long long swig_type_266;
+typedef _gostring_ swig_type_267;
+typedef _gostring_ swig_type_268;
 extern void _wrap_Swig_free_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_core_1269d78762b018be(swig_intgo arg1);
 extern swig_intgo _wrap_LLMSIZE_OK_core_1269d78762b018be(void);
@@ -330,6 +337,16 @@ extern swig_intgo _wrap_LLMSIZE_MOD_TEXT_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_MOD_IMAGE_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_MOD_AUDIO_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_MOD_VIDEO_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_COUNT_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_TASK_CHAT_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_TASK_CODE_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_TASK_REASONING_core_1269d78762b018be(void);
@@ -339,6 +356,7 @@ extern swig_intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_TASK_SPEECH_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_TASK_RERANK_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_ALL_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_TERM_YES_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_TERM_NO_core_1269d78762b018be(void);
@@ -684,6 +702,7 @@ extern swig_intgo _wrap_LLMSIZE_METRIC_NONE_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_METRIC_PPL_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_METRIC_NATIVE_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_COUNT_core_1269d78762b018be(void);
 extern swig_type_57 _wrap_llmsize_quality_row_format_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_quality_row_metric_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_type_58 _wrap_llmsize_quality_row_family_get_core_1269d78762b018be(uintptr_t arg1);
@@ -700,6 +719,7 @@ extern swig_intgo _wrap_LLMSIZE_CONF_NONE_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_CONF_REFERENCE_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_CONF_SCALED_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_COUNT_core_1269d78762b018be(void);
 extern swig_intgo _wrap_llmsize_quality_metric_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_quality_confidence_get_core_1269d78762b018be(uintptr_t arg1);
 extern double _wrap_llmsize_quality_loss_pct_get_core_1269d78762b018be(uintptr_t arg1);
@@ -870,6 +890,7 @@ extern swig_intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_1269d78762b018be(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_COUNT_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_1269d78762b018be(void);
 extern swig_intgo _wrap_LLMSIZE_CLAUSE_MAU_core_1269d78762b018be(void);
@@ -1054,25 +1075,32 @@ extern swig_type_171 _wrap_llmsize_plan_result_field_count_core_1269d78762b018be
 extern uintptr_t _wrap_llmsize_plan_result_field_core_1269d78762b018be(swig_type_172 arg1);
 extern swig_type_173 _wrap_llmsize_field_u64_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
 extern double _wrap_llmsize_field_f64_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_174 _wrap_llmsize_engine_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_174 _wrap_llmsize_task_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_175 _wrap_llmsize_verdict_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_176 _wrap_llmsize_reject_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_177 _wrap_llmsize_metric_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_178 _wrap_llmsize_confidence_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_179 _wrap_llmsize_hw_class_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_180 _wrap_llmsize_head_name_core_1269d78762b018be(swig_intgo arg1);
+extern swig_type_181 _wrap_llmsize_engine_name_core_1269d78762b018be(swig_intgo arg1);
 extern swig_intgo _wrap_llmsize_plan_defaults_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_plan_fit_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_plan_max_context_core_1269d78762b018be(uintptr_t arg1, swig_voidp arg2);
 extern swig_intgo _wrap_llmsize_plan_max_seqs_core_1269d78762b018be(uintptr_t arg1, swig_voidp arg2);
 extern swig_intgo _wrap_llmsize_plan_min_gpus_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3);
-extern swig_intgo _wrap_llmsize_plan_best_format_core_1269d78762b018be(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_175 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_largest_model_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, swig_type_176 arg3, uintptr_t arg4, uintptr_t arg5);
+extern swig_intgo _wrap_llmsize_plan_best_format_core_1269d78762b018be(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_182 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_largest_model_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, swig_type_183 arg3, uintptr_t arg4, uintptr_t arg5);
 extern swig_intgo _wrap_llmsize_plan_suggest_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_format_runs_on_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_177 _wrap_llmsize_quality_row_count_core_1269d78762b018be(void);
-extern uintptr_t _wrap_llmsize_quality_row_at_core_1269d78762b018be(swig_type_178 arg1);
+extern swig_type_184 _wrap_llmsize_quality_row_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_quality_row_at_core_1269d78762b018be(swig_type_185 arg1);
 extern swig_intgo _wrap_llmsize_quality_of_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_best_format_core_1269d78762b018be(uintptr_t arg1, swig_type_179 arg2, uintptr_t arg3, swig_type_180 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_smallest_format_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_181 arg5, uintptr_t arg6, swig_voidp arg7);
-extern swig_type_182 _wrap_llmsize_license_count_core_1269d78762b018be(void);
-extern uintptr_t _wrap_llmsize_license_at_core_1269d78762b018be(swig_type_183 arg1);
+extern swig_intgo _wrap_llmsize_best_format_core_1269d78762b018be(uintptr_t arg1, swig_type_186 arg2, uintptr_t arg3, swig_type_187 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_smallest_format_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_188 arg5, uintptr_t arg6, swig_voidp arg7);
+extern swig_type_189 _wrap_llmsize_license_count_core_1269d78762b018be(void);
+extern uintptr_t _wrap_llmsize_license_at_core_1269d78762b018be(swig_type_190 arg1);
 extern swig_intgo _wrap_llmsize_model_tasks_core_1269d78762b018be(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_parse_use_core_1269d78762b018be(swig_type_184 arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_parse_use_core_1269d78762b018be(swig_type_191 arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_license_check_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
 extern swig_intgo _wrap_llmsize_license_terms_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4);
 extern swig_intgo _wrap_llmsize_check_claim_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
@@ -1085,7 +1113,7 @@ extern uintptr_t _wrap_llmsize_weights_out_value_get_core_1269d78762b018be(uintp
 extern uintptr_t _wrap_new_llmsize_weights_out_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_weights_out_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_u64_out_status_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_185 _wrap_llmsize_u64_out_value_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_192 _wrap_llmsize_u64_out_value_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_u64_out_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_u64_out_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_speed_out_status_get_core_1269d78762b018be(uintptr_t arg1);
@@ -1124,14 +1152,14 @@ extern uintptr_t _wrap_llmsize_mix_out_value_get_core_1269d78762b018be(uintptr_t
 extern uintptr_t _wrap_new_llmsize_mix_out_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_mix_out_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_gguf_mix_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_186 _wrap_llmsize_params_component_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_187 _wrap_llmsize_weights_component_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_193 _wrap_llmsize_params_component_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_194 _wrap_llmsize_weights_component_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
 extern swig_intgo _wrap_llmsize_mix_tensors_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_188 _wrap_llmsize_mix_bytes_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_activation_get_core_1269d78762b018be(uintptr_t arg1, swig_type_189 arg2, swig_type_190 arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_kv_get_core_1269d78762b018be(uintptr_t arg1, swig_type_191 arg2, swig_intgo arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_speed_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_192 arg6, swig_type_193 arg7, swig_type_194 arg8, swig_intgo arg9);
-extern uintptr_t _wrap_llmsize_plan_make_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_195 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_196 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_197 arg20);
+extern swig_type_195 _wrap_llmsize_mix_bytes_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_activation_get_core_1269d78762b018be(uintptr_t arg1, swig_type_196 arg2, swig_type_197 arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_kv_get_core_1269d78762b018be(uintptr_t arg1, swig_type_198 arg2, swig_intgo arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_speed_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_199 arg6, swig_type_200 arg7, swig_type_201 arg8, swig_intgo arg9);
+extern uintptr_t _wrap_llmsize_plan_make_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_202 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_203 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_204 arg20);
 extern uintptr_t _wrap_llmsize_plan_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_max_context_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_max_seqs_get_core_1269d78762b018be(uintptr_t arg1);
@@ -1139,100 +1167,100 @@ extern uintptr_t _wrap_llmsize_plan_min_gpus_get_core_1269d78762b018be(uintptr_t
 extern uintptr_t _wrap_llmsize_plan_suggest_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_best_format_get_core_1269d78762b018be(uintptr_t arg1, double arg2);
 extern uintptr_t _wrap_llmsize_quality_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_best_format_get_core_1269d78762b018be(uintptr_t arg1, swig_type_198 arg2);
-extern uintptr_t _wrap_llmsize_use_make_core_1269d78762b018be(swig_intgo arg1, swig_type_199 arg2, swig_type_200 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern uintptr_t _wrap_llmsize_best_format_get_core_1269d78762b018be(uintptr_t arg1, swig_type_205 arg2);
+extern uintptr_t _wrap_llmsize_use_make_core_1269d78762b018be(swig_intgo arg1, swig_type_206 arg2, swig_type_207 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
 extern uintptr_t _wrap_llmsize_license_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_claim_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_201 arg4, double arg5);
-extern uintptr_t _wrap_llmsize_model_named_core_1269d78762b018be(swig_type_202 arg1);
-extern uintptr_t _wrap_llmsize_accel_named_core_1269d78762b018be(swig_type_203 arg1);
-extern uintptr_t _wrap_llmsize_format_named_core_1269d78762b018be(swig_type_204 arg1);
-extern uintptr_t _wrap_llmsize_license_named_core_1269d78762b018be(swig_type_205 arg1);
-extern swig_intgo _wrap_llmsize_engine_named_core_1269d78762b018be(swig_type_206 arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_named_core_1269d78762b018be(swig_type_207 arg1);
+extern uintptr_t _wrap_llmsize_claim_get_core_1269d78762b018be(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_208 arg4, double arg5);
+extern uintptr_t _wrap_llmsize_model_named_core_1269d78762b018be(swig_type_209 arg1);
+extern uintptr_t _wrap_llmsize_accel_named_core_1269d78762b018be(swig_type_210 arg1);
+extern uintptr_t _wrap_llmsize_format_named_core_1269d78762b018be(swig_type_211 arg1);
+extern uintptr_t _wrap_llmsize_license_named_core_1269d78762b018be(swig_type_212 arg1);
+extern swig_intgo _wrap_llmsize_engine_named_core_1269d78762b018be(swig_type_213 arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_named_core_1269d78762b018be(swig_type_214 arg1);
 extern swig_intgo _wrap_llmsize_resolution_out_status_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_resolution_out_model_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_resolution_out_format_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_resolution_out_how_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_resolution_out_format_from_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_208 _wrap_llmsize_resolution_out_matched_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_215 _wrap_llmsize_resolution_out_matched_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_resolution_out_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_resolution_out_core_1269d78762b018be(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_get_core_1269d78762b018be(swig_type_209 arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_default_format_core_1269d78762b018be(swig_type_210 arg1, uintptr_t arg2, swig_intgo arg3);
+extern uintptr_t _wrap_llmsize_resolve_get_core_1269d78762b018be(swig_type_216 arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_default_format_core_1269d78762b018be(swig_type_217 arg1, uintptr_t arg2, swig_intgo arg3);
 extern swig_intgo _wrap_llmsize_accel_out_status_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_accel_out_value_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_accel_out_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_accel_out_core_1269d78762b018be(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_accel_get_core_1269d78762b018be(swig_type_211 arg1);
+extern uintptr_t _wrap_llmsize_resolve_accel_get_core_1269d78762b018be(swig_type_218 arg1);
 extern uintptr_t _wrap_llmsize_describe_accel_get_core_1269d78762b018be(double arg1, double arg2, double arg3, swig_intgo arg4);
-extern swig_type_212 _wrap_llmsize_names_text_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_219 _wrap_llmsize_names_text_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_names_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_names_core_1269d78762b018be(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_close_names_core_1269d78762b018be(swig_intgo arg1, swig_type_213 arg2);
+extern uintptr_t _wrap_llmsize_close_names_core_1269d78762b018be(swig_intgo arg1, swig_type_220 arg2);
 extern swig_intgo _wrap_llmsize_model_result_status_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_model_result_model_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_model_result_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_model_result_core_1269d78762b018be(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_from_json_core_1269d78762b018be(swig_type_214 arg1);
+extern uintptr_t _wrap_llmsize_model_from_json_core_1269d78762b018be(swig_type_221 arg1);
 extern uintptr_t _wrap_llmsize_license_reason_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
 extern uintptr_t _wrap_llmsize_license_obligation_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
 extern swig_intgo _wrap_llmsize_parse_result_status_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_parse_result_plan_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_215 _wrap_llmsize_parse_result_model_arg_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_216 _wrap_llmsize_parse_result_quant_arg_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_217 _wrap_llmsize_parse_result_error_flag_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_222 _wrap_llmsize_parse_result_model_arg_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_223 _wrap_llmsize_parse_result_quant_arg_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_224 _wrap_llmsize_parse_result_error_flag_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_parse_result_unknown_flags_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_parse_result_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_parse_result_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_218 _wrap_llmsize__split_core_1269d78762b018be(swig_type_219 arg1, swig_voidp arg2, swig_type_220 arg3);
-extern void _wrap_llmsize__copy_core_1269d78762b018be(swig_type_221 arg1, swig_type_222 arg2, swig_type_223 arg3, swig_type_224 arg4);
-extern uintptr_t _wrap_llmsize_parse_args_core_1269d78762b018be(swig_type_225 arg1, swig_type_226 arg2);
+extern swig_type_225 _wrap_llmsize__split_core_1269d78762b018be(swig_type_226 arg1, swig_voidp arg2, swig_type_227 arg3);
+extern void _wrap_llmsize__copy_core_1269d78762b018be(swig_type_228 arg1, swig_type_229 arg2, swig_type_230 arg3, swig_type_231 arg4);
+extern uintptr_t _wrap_llmsize_parse_args_core_1269d78762b018be(swig_type_232 arg1, swig_type_233 arg2);
 extern swig_intgo _wrap_llmsize_selection_status_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_227 _wrap_llmsize_selection_n_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_228 _wrap_llmsize_selection_candidates_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_234 _wrap_llmsize_selection_n_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_235 _wrap_llmsize_selection_candidates_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_selection_items_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_selection_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_selection_core_1269d78762b018be(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_run_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_229 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_230 arg13, swig_type_231 arg14, swig_intgo arg15);
+extern uintptr_t _wrap_llmsize_select_run_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_236 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_237 arg13, swig_type_238 arg14, swig_intgo arg15);
 extern uintptr_t _wrap_llmsize_selection_at_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2);
 extern void _wrap_llmsize_selection_free_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_model_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_format_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_accel_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_status_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_232 _wrap_llmsize_sweep_row_context_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_233 _wrap_llmsize_sweep_row_weight_bytes_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_234 _wrap_llmsize_sweep_row_kv_bytes_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_235 _wrap_llmsize_sweep_row_activation_bytes_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_236 _wrap_llmsize_sweep_row_overhead_bytes_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_237 _wrap_llmsize_sweep_row_total_bytes_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_238 _wrap_llmsize_sweep_row_usable_bytes_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_239 _wrap_llmsize_sweep_row_headroom_bytes_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_240 _wrap_llmsize_sweep_row_max_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_239 _wrap_llmsize_sweep_row_context_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_240 _wrap_llmsize_sweep_row_weight_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_241 _wrap_llmsize_sweep_row_kv_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_242 _wrap_llmsize_sweep_row_activation_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_243 _wrap_llmsize_sweep_row_overhead_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_244 _wrap_llmsize_sweep_row_total_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_245 _wrap_llmsize_sweep_row_usable_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_246 _wrap_llmsize_sweep_row_headroom_bytes_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_247 _wrap_llmsize_sweep_row_max_context_get_core_1269d78762b018be(uintptr_t arg1);
 extern double _wrap_llmsize_sweep_row_decode_tps_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_fits_get_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_tight_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_sweep_row_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_sweep_row_core_1269d78762b018be(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_status_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_241 _wrap_llmsize_sweep_bad_name_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_242 _wrap_llmsize_sweep_n_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_248 _wrap_llmsize_sweep_bad_name_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_249 _wrap_llmsize_sweep_n_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_sweep_rows_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_sweep_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_sweep_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_243 _wrap_llmsize__count_core_1269d78762b018be(swig_type_244 arg1);
-extern void _wrap_llmsize__nth_core_1269d78762b018be(swig_type_245 arg1, swig_type_246 arg2, swig_type_247 arg3, swig_type_248 arg4);
-extern uintptr_t _wrap_llmsize_sweep_run_core_1269d78762b018be(swig_type_249 arg1, swig_type_250 arg2, swig_type_251 arg3, swig_type_252 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_253 _wrap_llmsize_sweep_row_size_core_1269d78762b018be(void);
-extern swig_type_254 _wrap_llmsize_blob_data_get_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_255 _wrap_llmsize_blob_size_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_250 _wrap_llmsize__count_core_1269d78762b018be(swig_type_251 arg1);
+extern void _wrap_llmsize__nth_core_1269d78762b018be(swig_type_252 arg1, swig_type_253 arg2, swig_type_254 arg3, swig_type_255 arg4);
+extern uintptr_t _wrap_llmsize_sweep_run_core_1269d78762b018be(swig_type_256 arg1, swig_type_257 arg2, swig_type_258 arg3, swig_type_259 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_260 _wrap_llmsize_sweep_row_size_core_1269d78762b018be(void);
+extern swig_type_261 _wrap_llmsize_blob_data_get_core_1269d78762b018be(uintptr_t arg1);
+extern swig_type_262 _wrap_llmsize_blob_size_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_blob_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_blob_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_sweep_bytes_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_sweep_data_core_1269d78762b018be(uintptr_t arg1);
 extern void _wrap_llmsize_sweep_free_core_1269d78762b018be(uintptr_t arg1);
-extern swig_type_256 _wrap_llmsize__bits_core_1269d78762b018be(double arg1);
-extern swig_intgo _wrap_llmsize_plan_fit_flat_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, swig_type_257 arg3, swig_intgo arg4, swig_type_258 arg5);
+extern swig_type_263 _wrap_llmsize__bits_core_1269d78762b018be(double arg1);
+extern swig_intgo _wrap_llmsize_plan_fit_flat_core_1269d78762b018be(uintptr_t arg1, swig_intgo arg2, swig_type_264 arg3, swig_intgo arg4, swig_type_265 arg5);
 extern uintptr_t _wrap_llmsize_prepared_plan_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_prepared_weights_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_prepared_params_get_core_1269d78762b018be(uintptr_t arg1);
@@ -1241,18 +1269,18 @@ extern void _wrap_delete_llmsize_prepared_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_prepare_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_prepared_plan_core_1269d78762b018be(uintptr_t arg1);
 extern void _wrap_llmsize_prepared_free_core_1269d78762b018be(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_with_core_1269d78762b018be(uintptr_t arg1, swig_type_259 arg2, swig_intgo arg3);
+extern uintptr_t _wrap_llmsize_plan_with_core_1269d78762b018be(uintptr_t arg1, swig_type_266 arg2, swig_intgo arg3);
 extern swig_intgo _wrap_llmsize_file_out_status_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_out_value_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_out_match_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_file_out_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_file_out_core_1269d78762b018be(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_inspect_bytes_core_1269d78762b018be(swig_type_260 arg1);
+extern uintptr_t _wrap_llmsize_inspect_bytes_core_1269d78762b018be(swig_type_267 arg1);
 extern swig_intgo _wrap_llmsize_use_out_status_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_use_out_value_get_core_1269d78762b018be(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_use_out_core_1269d78762b018be(void);
 extern void _wrap_delete_llmsize_use_out_core_1269d78762b018be(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_use_parse_core_1269d78762b018be(swig_type_261 arg1);
+extern uintptr_t _wrap_llmsize_use_parse_core_1269d78762b018be(swig_type_268 arg1);
 #undef intgo
 */
 import "C"
@@ -1591,6 +1619,76 @@ func _swig_getLLMSIZE_MOD_VIDEO() (_swig_ret int) {
 }
 
 var LLMSIZE_MOD_VIDEO int = _swig_getLLMSIZE_MOD_VIDEO()
+func _swig_getLLMSIZE_TASK_BIT_CHAT() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_CHAT_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_BIT_CHAT int = _swig_getLLMSIZE_TASK_BIT_CHAT()
+func _swig_getLLMSIZE_TASK_BIT_CODE() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_CODE_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_BIT_CODE int = _swig_getLLMSIZE_TASK_BIT_CODE()
+func _swig_getLLMSIZE_TASK_BIT_REASONING() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_REASONING_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_BIT_REASONING int = _swig_getLLMSIZE_TASK_BIT_REASONING()
+func _swig_getLLMSIZE_TASK_BIT_MULTILINGUAL() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_BIT_MULTILINGUAL int = _swig_getLLMSIZE_TASK_BIT_MULTILINGUAL()
+func _swig_getLLMSIZE_TASK_BIT_VISION() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_VISION_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_BIT_VISION int = _swig_getLLMSIZE_TASK_BIT_VISION()
+func _swig_getLLMSIZE_TASK_BIT_LONG_CONTEXT() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_BIT_LONG_CONTEXT int = _swig_getLLMSIZE_TASK_BIT_LONG_CONTEXT()
+func _swig_getLLMSIZE_TASK_BIT_EMBEDDING() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_BIT_EMBEDDING int = _swig_getLLMSIZE_TASK_BIT_EMBEDDING()
+func _swig_getLLMSIZE_TASK_BIT_SPEECH() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_SPEECH_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_BIT_SPEECH int = _swig_getLLMSIZE_TASK_BIT_SPEECH()
+func _swig_getLLMSIZE_TASK_BIT_RERANK() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_RERANK_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_BIT_RERANK int = _swig_getLLMSIZE_TASK_BIT_RERANK()
+func _swig_getLLMSIZE_TASK_COUNT() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_COUNT_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_COUNT int = _swig_getLLMSIZE_TASK_COUNT()
 func _swig_getLLMSIZE_TASK_CHAT() (_swig_ret int) {
 	var swig_r int
 	swig_r = (int)(C._wrap_LLMSIZE_TASK_CHAT_core_1269d78762b018be())
@@ -1654,6 +1752,13 @@ func _swig_getLLMSIZE_TASK_RERANK() (_swig_ret int) {
 }
 
 var LLMSIZE_TASK_RERANK int = _swig_getLLMSIZE_TASK_RERANK()
+func _swig_getLLMSIZE_TASK_ALL() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_ALL_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_TASK_ALL int = _swig_getLLMSIZE_TASK_ALL()
 const LLMSIZE_LONG_CONTEXT uint = 131072
 const LLMSIZE_DEFAULT_CONTEXT uint = 8192
 const LLMSIZE_DEFAULT_TIGHT_PCT uint = 10
@@ -4570,6 +4675,13 @@ func _swig_getLLMSIZE_METRIC_NATIVE() (_swig_ret Enum_SS_llmsize_metric) {
 }
 
 var LLMSIZE_METRIC_NATIVE Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_NATIVE()
+func _swig_getLLMSIZE_METRIC_COUNT() (_swig_ret Enum_SS_llmsize_metric) {
+	var swig_r Enum_SS_llmsize_metric
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_COUNT_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_METRIC_COUNT Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_COUNT()
 type SwigcptrLlmsize_quality_row uintptr
 
 func (p SwigcptrLlmsize_quality_row) Swigcptr() uintptr {
@@ -4719,6 +4831,13 @@ func _swig_getLLMSIZE_CONF_EXTRAPOLATED() (_swig_ret Enum_SS_llmsize_confidence)
 }
 
 var LLMSIZE_CONF_EXTRAPOLATED Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_EXTRAPOLATED()
+func _swig_getLLMSIZE_CONF_COUNT() (_swig_ret Enum_SS_llmsize_confidence) {
+	var swig_r Enum_SS_llmsize_confidence
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_COUNT_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_CONF_COUNT Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_COUNT()
 type SwigcptrLlmsize_quality uintptr
 
 func (p SwigcptrLlmsize_quality) Swigcptr() uintptr {
@@ -6200,6 +6319,13 @@ func _swig_getLLMSIZE_VERDICT_NOT_ALLOWED() (_swig_ret Enum_SS_llmsize_verdict) 
 }
 
 var LLMSIZE_VERDICT_NOT_ALLOWED Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_NOT_ALLOWED()
+func _swig_getLLMSIZE_VERDICT_COUNT() (_swig_ret Enum_SS_llmsize_verdict) {
+	var swig_r Enum_SS_llmsize_verdict
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_COUNT_core_1269d78762b018be())
+	return swig_r
+}
+
+var LLMSIZE_VERDICT_COUNT Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_COUNT()
 type Enum_SS_llmsize_clause int
 func _swig_getLLMSIZE_CLAUSE_LICENSE() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
@@ -7791,6 +7917,76 @@ func Llmsize_field_f64(arg1 uintptr, arg2 Llmsize_field) (_swig_ret float64) {
 	return swig_r
 }
 
+func Llmsize_task_name(arg1 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_task_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func Llmsize_verdict_name(arg1 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_verdict_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func Llmsize_reject_name(arg1 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_reject_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func Llmsize_metric_name(arg1 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_metric_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func Llmsize_confidence_name(arg1 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_confidence_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func Llmsize_hw_class_name(arg1 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_hw_class_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func Llmsize_head_name(arg1 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_head_name_core_1269d78762b018be(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
 func Llmsize_engine_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
@@ -7850,7 +8046,7 @@ func Llmsize_plan_best_format(arg1 Llmsize_plan, arg2 float64, arg3 uintptr, arg
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_175(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_182(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -7861,7 +8057,7 @@ func Llmsize_largest_model(arg1 Llmsize_plan, arg2 uintptr, arg3 int64, arg4 Llm
 	_swig_i_2 := arg3
 	_swig_i_3 := getSwigcptr(arg4)
 	_swig_i_4 := getSwigcptr(arg5)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_176(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_183(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
 	return swig_r
 }
 
@@ -7891,7 +8087,7 @@ func Llmsize_quality_row_count() (_swig_ret int64) {
 func Llmsize_quality_row_at(arg1 int64) (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_1269d78762b018be(C.swig_type_178(_swig_i_0))))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_1269d78762b018be(C.swig_type_185(_swig_i_0))))
 	return swig_r
 }
 
@@ -7912,7 +8108,7 @@ func Llmsize_best_format(arg1 Llmsize_model, arg2 uint64, arg3 uintptr, arg4 int
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_179(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_180(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_186(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_187(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -7925,7 +8121,7 @@ func Llmsize_smallest_format(arg1 Llmsize_model, arg2 uint, arg3 float64, arg4 u
 	_swig_i_4 := arg5
 	_swig_i_5 := getSwigcptr(arg6)
 	_swig_i_6 := arg7
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_181(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_188(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
 	return swig_r
 }
 
@@ -7938,7 +8134,7 @@ func Llmsize_license_count() (_swig_ret int64) {
 func Llmsize_license_at(arg1 int64) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_1269d78762b018be(C.swig_type_183(_swig_i_0))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_1269d78762b018be(C.swig_type_190(_swig_i_0))))
 	return swig_r
 }
 
@@ -7953,7 +8149,7 @@ func Llmsize_parse_use(arg1 string, arg2 Llmsize_use) (_swig_ret Enum_SS_llmsize
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_1269d78762b018be(*(*C.swig_type_184)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_1269d78762b018be(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8507,7 +8703,7 @@ func Llmsize_activation_get(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4 i
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_189(_swig_i_1), C.swig_type_190(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_196(_swig_i_1), C.swig_type_197(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -8517,7 +8713,7 @@ func Llmsize_kv_get(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 int) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_191(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_198(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -8532,7 +8728,7 @@ func Llmsize_speed_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_acc
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_192(_swig_i_5), C.swig_type_193(_swig_i_6), C.swig_type_194(_swig_i_7), C.swig_intgo(_swig_i_8))))
+	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_199(_swig_i_5), C.swig_type_200(_swig_i_6), C.swig_type_201(_swig_i_7), C.swig_intgo(_swig_i_8))))
 	return swig_r
 }
 
@@ -8558,7 +8754,7 @@ func Llmsize_plan_make(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_acc
 	_swig_i_17 := arg18
 	_swig_i_18 := arg19
 	_swig_i_19 := arg20
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_195(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_196(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_197(_swig_i_19))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_202(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_203(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_204(_swig_i_19))))
 	return swig_r
 }
 
@@ -8618,7 +8814,7 @@ func Llmsize_best_format_get(arg1 Llmsize_model, arg2 uint64) (_swig_ret Llmsize
 	var swig_r Llmsize_format_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_198(_swig_i_1))))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_205(_swig_i_1))))
 	return swig_r
 }
 
@@ -8632,7 +8828,7 @@ func Llmsize_use_make(arg1 int, arg2 uint64, arg3 uint64, arg4 float64, arg5 int
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_1269d78762b018be(C.swig_intgo(_swig_i_0), C.swig_type_199(_swig_i_1), C.swig_type_200(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_1269d78762b018be(C.swig_intgo(_swig_i_0), C.swig_type_206(_swig_i_1), C.swig_type_207(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))))
 	return swig_r
 }
 
@@ -8651,14 +8847,14 @@ func Llmsize_claim_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_acc
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_201(_swig_i_3), C.double(_swig_i_4))))
+	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_208(_swig_i_3), C.double(_swig_i_4))))
 	return swig_r
 }
 
 func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_1269d78762b018be(*(*C.swig_type_202)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_1269d78762b018be(*(*C.swig_type_209)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8668,7 +8864,7 @@ func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 func Llmsize_accel_named(arg1 string) (_swig_ret Llmsize_accel) {
 	var swig_r Llmsize_accel
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_named_core_1269d78762b018be(*(*C.swig_type_203)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_accel)(SwigcptrLlmsize_accel(C._wrap_llmsize_accel_named_core_1269d78762b018be(*(*C.swig_type_210)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8678,7 +8874,7 @@ func Llmsize_accel_named(arg1 string) (_swig_ret Llmsize_accel) {
 func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_1269d78762b018be(*(*C.swig_type_204)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_1269d78762b018be(*(*C.swig_type_211)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8688,7 +8884,7 @@ func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_1269d78762b018be(*(*C.swig_type_205)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_1269d78762b018be(*(*C.swig_type_212)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8698,7 +8894,7 @@ func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 func Llmsize_engine_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_engine_named_core_1269d78762b018be(*(*C.swig_type_206)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_engine_named_core_1269d78762b018be(*(*C.swig_type_213)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8708,7 +8904,7 @@ func Llmsize_engine_named(arg1 string) (_swig_ret int) {
 func Llmsize_kv_dtype_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_1269d78762b018be(*(*C.swig_type_207)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_1269d78762b018be(*(*C.swig_type_214)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8795,7 +8991,7 @@ func Llmsize_resolve_get(arg1 string, arg2 int) (_swig_ret Llmsize_resolution_ou
 	var swig_r Llmsize_resolution_out
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_1269d78762b018be(*(*C.swig_type_209)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_1269d78762b018be(*(*C.swig_type_216)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8807,7 +9003,7 @@ func Llmsize_default_format(arg1 string, arg2 Llmsize_model, arg3 int) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_1269d78762b018be(*(*C.swig_type_210)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_1269d78762b018be(*(*C.swig_type_217)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8858,7 +9054,7 @@ type Llmsize_accel_out interface {
 func Llmsize_resolve_accel_get(arg1 string) (_swig_ret Llmsize_accel_out) {
 	var swig_r Llmsize_accel_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_accel_out)(SwigcptrLlmsize_accel_out(C._wrap_llmsize_resolve_accel_get_core_1269d78762b018be(*(*C.swig_type_211)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_accel_out)(SwigcptrLlmsize_accel_out(C._wrap_llmsize_resolve_accel_get_core_1269d78762b018be(*(*C.swig_type_218)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8915,7 +9111,7 @@ func Llmsize_close_names(arg1 int, arg2 string) (_swig_ret Llmsize_names) {
 	var swig_r Llmsize_names
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_1269d78762b018be(C.swig_intgo(_swig_i_0), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_1269d78762b018be(C.swig_intgo(_swig_i_0), *(*C.swig_type_220)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -8966,7 +9162,7 @@ type Llmsize_model_result interface {
 func Llmsize_model_from_json(arg1 string) (_swig_ret Llmsize_model_result) {
 	var swig_r Llmsize_model_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_1269d78762b018be(*(*C.swig_type_214)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_1269d78762b018be(*(*C.swig_type_221)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9076,7 +9272,7 @@ func Llmsize__split(arg1 string, arg2 *string, arg3 int64) (_swig_ret int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_llmsize__split_core_1269d78762b018be(*(*C.swig_type_219)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_220(_swig_i_2)))
+	swig_r = (int64)(C._wrap_llmsize__split_core_1269d78762b018be(*(*C.swig_type_226)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_227(_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9088,7 +9284,7 @@ func Llmsize__copy(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__copy_core_1269d78762b018be(*(*C.swig_type_221)(unsafe.Pointer(&_swig_i_0)), C.swig_type_222(_swig_i_1), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_2)), C.swig_type_224(_swig_i_3))
+	C._wrap_llmsize__copy_core_1269d78762b018be(*(*C.swig_type_228)(unsafe.Pointer(&_swig_i_0)), C.swig_type_229(_swig_i_1), *(*C.swig_type_230)(unsafe.Pointer(&_swig_i_2)), C.swig_type_231(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9101,7 +9297,7 @@ func Llmsize_parse_args(arg1 string, arg2 string) (_swig_ret Llmsize_parse_resul
 	var swig_r Llmsize_parse_result
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_1269d78762b018be(*(*C.swig_type_225)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_226)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_1269d78762b018be(*(*C.swig_type_232)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9186,7 +9382,7 @@ func Llmsize_select_run(arg1 Llmsize_accel, arg2 uint, arg3 int, arg4 uint, arg5
 	_swig_i_12 := arg13
 	_swig_i_13 := arg14
 	_swig_i_14 := arg15
-	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_229(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_230)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14))))
+	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_236(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_238)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg13
 	}
@@ -9425,7 +9621,7 @@ type Llmsize_sweep interface {
 func Llmsize__count(arg1 string) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize__count_core_1269d78762b018be(*(*C.swig_type_244)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int64)(C._wrap_llmsize__count_core_1269d78762b018be(*(*C.swig_type_251)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9437,7 +9633,7 @@ func Llmsize__nth(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__nth_core_1269d78762b018be(*(*C.swig_type_245)(unsafe.Pointer(&_swig_i_0)), C.swig_type_246(_swig_i_1), *(*C.swig_type_247)(unsafe.Pointer(&_swig_i_2)), C.swig_type_248(_swig_i_3))
+	C._wrap_llmsize__nth_core_1269d78762b018be(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)), C.swig_type_253(_swig_i_1), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_2)), C.swig_type_255(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9455,7 +9651,7 @@ func Llmsize_sweep_run(arg1 string, arg2 string, arg3 string, arg4 string, arg5 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_1269d78762b018be(*(*C.swig_type_249)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_250)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_251)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_252)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
+	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_1269d78762b018be(*(*C.swig_type_256)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_257)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_258)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9554,7 +9750,7 @@ func Llmsize_plan_fit_flat(arg1 Llmsize_plan, arg2 int, arg3 uint64, arg4 uint, 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_257(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_258)(unsafe.Pointer(&_swig_i_4))))
+	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_264(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_265)(unsafe.Pointer(&_swig_i_4))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg5
 	}
@@ -9634,7 +9830,7 @@ func Llmsize_plan_with(arg1 Llmsize_plan, arg2 uint64, arg3 uint) (_swig_ret Llm
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_259(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_1269d78762b018be(C.uintptr_t(_swig_i_0), C.swig_type_266(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	return swig_r
 }
 
@@ -9690,7 +9886,7 @@ type Llmsize_file_out interface {
 func Llmsize_inspect_bytes(arg1 string) (_swig_ret Llmsize_file_out) {
 	var swig_r Llmsize_file_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_1269d78762b018be(*(*C.swig_type_260)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_1269d78762b018be(*(*C.swig_type_267)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9741,7 +9937,7 @@ type Llmsize_use_out interface {
 func Llmsize_use_parse(arg1 string) (_swig_ret Llmsize_use_out) {
 	var swig_r Llmsize_use_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_1269d78762b018be(*(*C.swig_type_261)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_1269d78762b018be(*(*C.swig_type_268)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}

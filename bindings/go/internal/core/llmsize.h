@@ -185,18 +185,31 @@ enum {
     LLMSIZE_MOD_VIDEO = 1u << 3
 };
 
-/* Task tags, from each model's card (what its makers say it is for). VISION and
-   LONG_CONTEXT are also derived from modalities and max_ctx by llmsize_model_tasks(). */
+/* Task tags, once: X(NAME, "name"), from each model's card (what its makers say it is
+   for). VISION and LONG_CONTEXT are also derived from modalities and max_ctx by
+   llmsize_model_tasks(). LLMSIZE_TASK_<NAME> is the bit; llmsize_task_name(i) names bit i. */
+#define LLMSIZE_TASKS(X) \
+    X(CHAT,         "chat") \
+    X(CODE,         "code") \
+    X(REASONING,    "reasoning")    /* a thinking / chain-of-thought mode          */ \
+    X(MULTILINGUAL, "multilingual") /* card lists languages beyond English         */ \
+    X(VISION,       "vision") \
+    X(LONG_CONTEXT, "long-context") /* max_ctx >= LLMSIZE_LONG_CONTEXT             */ \
+    X(EMBEDDING,    "embedding")    /* text -> vector (retrieval, clustering)      */ \
+    X(SPEECH,       "speech")       /* speech recognition / translation            */ \
+    X(RERANK,       "rerank")       /* scores a query-document pair                */
+
 enum {
-    LLMSIZE_TASK_CHAT         = 1u << 0,
-    LLMSIZE_TASK_CODE         = 1u << 1,
-    LLMSIZE_TASK_REASONING    = 1u << 2,  /* a thinking / chain-of-thought mode          */
-    LLMSIZE_TASK_MULTILINGUAL = 1u << 3,  /* card lists languages beyond English         */
-    LLMSIZE_TASK_VISION       = 1u << 4,
-    LLMSIZE_TASK_LONG_CONTEXT = 1u << 5,  /* max_ctx >= LLMSIZE_LONG_CONTEXT             */
-    LLMSIZE_TASK_EMBEDDING    = 1u << 6,  /* text -> vector (retrieval, clustering)      */
-    LLMSIZE_TASK_SPEECH       = 1u << 7,  /* speech recognition / translation             */
-    LLMSIZE_TASK_RERANK       = 1u << 8   /* scores a query-document pair                 */
+#define LLMSIZE__TASK_BIT(name, id) LLMSIZE_TASK_BIT_##name,
+    LLMSIZE_TASKS(LLMSIZE__TASK_BIT)
+#undef LLMSIZE__TASK_BIT
+    LLMSIZE_TASK_COUNT
+};
+enum {
+#define LLMSIZE__TASK_MASK(name, id) LLMSIZE_TASK_##name = 1u << LLMSIZE_TASK_BIT_##name,
+    LLMSIZE_TASKS(LLMSIZE__TASK_MASK)
+#undef LLMSIZE__TASK_MASK
+    LLMSIZE_TASK_ALL = (1u << LLMSIZE_TASK_COUNT) - 1u
 };
 #define LLMSIZE_LONG_CONTEXT 131072u
 
@@ -277,14 +290,18 @@ typedef struct llmsize_extra {
    need not say anything; encoders and embedders name theirs (from the checkpoint's
    "architectures": BertModel has a pooler, *ForSequenceClassification a classifier,
    *ForMaskedLM an MLM head). */
+#define LLMSIZE_HEADS(X) \
+    X(LM,         "lm_head")    /* lm_head (vocab x hidden) unless LLMSIZE_F_TIED_EMBED       */ \
+    X(NONE,       "none")       /* none: the last hidden states are the output (embedders)    */ \
+    X(POOLER,     "pooler")     /* BERT pooler: one hidden x hidden dense with bias           */ \
+    X(CLASSIFIER, "classifier") /* RoBERTa classifier: dense with bias, then out_proj to
+                                   `labels` with bias (rerankers)                            */ \
+    X(MLM,        "mlm")        /* masked-LM head: dense + LayerNorm + per-token bias; its
+                                   vocab matrix too unless LLMSIZE_F_TIED_EMBED               */
 typedef enum llmsize_head {
-    LLMSIZE_HEAD_LM = 0,      /* lm_head (vocab x hidden) unless LLMSIZE_F_TIED_EMBED      */
-    LLMSIZE_HEAD_NONE,        /* none: the last hidden states are the output (embedders)   */
-    LLMSIZE_HEAD_POOLER,      /* BERT pooler: one hidden x hidden dense with bias          */
-    LLMSIZE_HEAD_CLASSIFIER,  /* RoBERTa classifier: dense with bias, then out_proj to
-                                 `labels` with bias (rerankers)                           */
-    LLMSIZE_HEAD_MLM,         /* masked-LM head: dense + LayerNorm + per-token bias; its
-                                 vocab matrix too unless LLMSIZE_F_TIED_EMBED              */
+#define LLMSIZE__HEAD_ENUM(name, id) LLMSIZE_HEAD_##name,
+    LLMSIZE_HEADS(LLMSIZE__HEAD_ENUM)
+#undef LLMSIZE__HEAD_ENUM
     LLMSIZE_HEAD_COUNT
 } llmsize_head;
 
@@ -441,12 +458,16 @@ typedef struct llmsize_kv_dtype_info {
 } llmsize_kv_dtype_info;
 
 /* Hardware classes with one calibrated decode-bandwidth efficiency each. */
+#define LLMSIZE_HW_CLASSES(X) \
+    X(DATACENTER, "datacenter") /* HBM datacenter GPUs                                  */ \
+    X(CONSUMER,   "consumer")   /* GDDR workstation and consumer GPUs                   */ \
+    X(APPLE,      "apple")      /* Apple silicon unified memory                         */ \
+    X(UNIFIED,    "unified")    /* other unified LPDDR parts (DGX Spark, Strix Halo)    */ \
+    X(CPU,        "cpu")        /* CPU + system DRAM                                    */
 typedef enum llmsize_hw_class {
-    LLMSIZE_HW_DATACENTER = 0,/* HBM datacenter GPUs                                    */
-    LLMSIZE_HW_CONSUMER,      /* GDDR workstation and consumer GPUs                     */
-    LLMSIZE_HW_APPLE,         /* Apple silicon unified memory                           */
-    LLMSIZE_HW_UNIFIED,       /* other unified LPDDR parts (DGX Spark, Strix Halo)      */
-    LLMSIZE_HW_CPU,           /* CPU + system DRAM                                      */
+#define LLMSIZE__HW_ENUM(name, id) LLMSIZE_HW_##name,
+    LLMSIZE_HW_CLASSES(LLMSIZE__HW_ENUM)
+#undef LLMSIZE__HW_ENUM
     LLMSIZE_HW_CLASS_COUNT
 } llmsize_hw_class;
 
@@ -639,11 +660,16 @@ typedef struct llmsize_fit_result {
 /* Quantization quality                                                               */
 /* ---------------------------------------------------------------------------------- */
 /* What a quality figure measures. The two scales differ: rank formats within one. */
+#define LLMSIZE_METRICS(X) \
+    X(NONE,     "none") \
+    X(PPL,      "ppl")      /* perplexity increase over F16, % (llama.cpp, wikitext-2) */ \
+    X(ACCURACY, "accuracy") /* benchmark accuracy lost against BF16, %                */ \
+    X(NATIVE,   "native")   /* the model was trained / released in this format: 0     */
 typedef enum llmsize_metric {
-    LLMSIZE_METRIC_NONE = 0,
-    LLMSIZE_METRIC_PPL,          /* perplexity increase over F16, % (llama.cpp, wikitext-2)*/
-    LLMSIZE_METRIC_ACCURACY,     /* benchmark accuracy lost against BF16, %              */
-    LLMSIZE_METRIC_NATIVE        /* the model was trained / released in this format: 0   */
+#define LLMSIZE__METRIC_ENUM(name, id) LLMSIZE_METRIC_##name,
+    LLMSIZE_METRICS(LLMSIZE__METRIC_ENUM)
+#undef LLMSIZE__METRIC_ENUM
+    LLMSIZE_METRIC_COUNT
 } llmsize_metric;
 
 /* One published measurement of a format's quality loss on a reference model. */
@@ -660,12 +686,16 @@ typedef struct llmsize_quality_row {
     const char *source;
 } llmsize_quality_row;
 
+#define LLMSIZE_CONFIDENCES(X) \
+    X(NONE,         "none")         /* no published figure for this format                  */ \
+    X(REFERENCE,    "reference")    /* no loss: the reference precision or the native format*/ \
+    X(SCALED,       "scaled")       /* scaled to the model's size within the published sizes*/ \
+    X(EXTRAPOLATED, "extrapolated") /* outside the published sizes: the nearest size's figure */
 typedef enum llmsize_confidence {
-    LLMSIZE_CONF_NONE = 0,       /* no published figure for this format                  */
-    LLMSIZE_CONF_REFERENCE,      /* no loss: the reference precision or the native format*/
-    LLMSIZE_CONF_SCALED,         /* scaled to the model's size within the published sizes*/
-    LLMSIZE_CONF_EXTRAPOLATED    /* the model is outside the published sizes: the nearest
-                                    size's figure is used (see note)                     */
+#define LLMSIZE__CONF_ENUM(name, id) LLMSIZE_CONF_##name,
+    LLMSIZE_CONFIDENCES(LLMSIZE__CONF_ENUM)
+#undef LLMSIZE__CONF_ENUM
+    LLMSIZE_CONF_COUNT
 } llmsize_confidence;
 
 typedef struct llmsize_quality {
@@ -917,11 +947,16 @@ typedef struct llmsize_use {
 } llmsize_use;
 
 /* Verdicts. Zero is UNKNOWN on purpose: an unfilled result never reads as allowed. */
+#define LLMSIZE_VERDICTS(X) \
+    X(UNKNOWN,                  "unknown")   /* a term that decides this use was not read */ \
+    X(ALLOWED,                  "allowed") \
+    X(ALLOWED_WITH_OBLIGATIONS, "allowed_with_obligations") \
+    X(NOT_ALLOWED,              "not_allowed")
 typedef enum llmsize_verdict {
-    LLMSIZE_VERDICT_UNKNOWN = 0,   /* a term that decides this use was not read         */
-    LLMSIZE_VERDICT_ALLOWED,
-    LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS,
-    LLMSIZE_VERDICT_NOT_ALLOWED
+#define LLMSIZE__VERDICT_ENUM(name, id) LLMSIZE_VERDICT_##name,
+    LLMSIZE_VERDICTS(LLMSIZE__VERDICT_ENUM)
+#undef LLMSIZE__VERDICT_ENUM
+    LLMSIZE_VERDICT_COUNT
 } llmsize_verdict;
 
 /* Which part of a licence a finding is about. */
@@ -976,10 +1011,14 @@ typedef struct llmsize_select_request {
 } llmsize_select_request;
 
 /* The first constraint a model failed, in the order they are checked. */
+#define LLMSIZE_REJECTS(X) \
+    X(NONE,    "none")    /* a candidate */ \
+    X(TASK,    "task")    X(ORIGIN,  "origin")  X(LICENSE, "license") X(CONTEXT, "context") \
+    X(MEMORY,  "memory")  X(QUALITY, "quality") X(SPEED,   "speed")
 typedef enum llmsize_reject {
-    LLMSIZE_REJECT_NONE = 0,   /* a candidate                                              */
-    LLMSIZE_REJECT_TASK, LLMSIZE_REJECT_ORIGIN, LLMSIZE_REJECT_LICENSE, LLMSIZE_REJECT_CONTEXT,
-    LLMSIZE_REJECT_MEMORY, LLMSIZE_REJECT_QUALITY, LLMSIZE_REJECT_SPEED,
+#define LLMSIZE__REJECT_ENUM(name, id) LLMSIZE_REJECT_##name,
+    LLMSIZE_REJECTS(LLMSIZE__REJECT_ENUM)
+#undef LLMSIZE__REJECT_ENUM
     LLMSIZE_REJECT_COUNT
 } llmsize_reject;
 
@@ -1250,6 +1289,17 @@ LLMSIZE_API size_t llmsize_plan_result_field_count(void);
 LLMSIZE_API const llmsize_field *llmsize_plan_result_field(size_t index);
 LLMSIZE_API uint64_t llmsize_field_u64(const void *record, const llmsize_field *field);
 LLMSIZE_API double llmsize_field_f64(const void *record, const llmsize_field *field);
+/* The names of the small vocabularies, as the CLI, Python and Go print them (NULL past the
+   end): a task bit's index ("long-context"), a licence verdict ("allowed_with_obligations"),
+   a selection rejection ("memory"), a quality metric ("ppl"), a confidence ("scaled"), a
+   hardware class ("consumer"), an encoder head ("pooler"). */
+LLMSIZE_API const char *llmsize_task_name(uint32_t bit_index);
+LLMSIZE_API const char *llmsize_verdict_name(uint32_t verdict);
+LLMSIZE_API const char *llmsize_reject_name(uint32_t reject);
+LLMSIZE_API const char *llmsize_metric_name(uint32_t metric);
+LLMSIZE_API const char *llmsize_confidence_name(uint32_t confidence);
+LLMSIZE_API const char *llmsize_hw_class_name(uint32_t hw_class);
+LLMSIZE_API const char *llmsize_head_name(uint32_t head);
 /* The id of an engine ("vllm"); NULL past LLMSIZE_ENGINE_COUNT. */
 LLMSIZE_API const char *llmsize_engine_name(uint32_t engine);
 /* The plan as its engine runs it: every zero field set to the engine's default (context,
@@ -1437,6 +1487,22 @@ LLMSIZE_API const char *llmsize_strerror(llmsize_status status) {
     if ((unsigned)status >= (unsigned)LLMSIZE_STATUS_COUNT) return "unknown status code";
     return llmsize__status_message[status];
 }
+/* The names of each vocabulary, from its one list. */
+#define LLMSIZE__ID(name, id) id,
+#define LLMSIZE__NAMES(fn, LIST, COUNT) \
+    LLMSIZE_API const char *fn(uint32_t v) { \
+        static const char *const names[] = { LIST(LLMSIZE__ID) }; \
+        return v < (uint32_t)(COUNT) ? names[v] : NULL; \
+    }
+LLMSIZE__NAMES(llmsize_task_name, LLMSIZE_TASKS, LLMSIZE_TASK_COUNT)
+LLMSIZE__NAMES(llmsize_verdict_name, LLMSIZE_VERDICTS, LLMSIZE_VERDICT_COUNT)
+LLMSIZE__NAMES(llmsize_reject_name, LLMSIZE_REJECTS, LLMSIZE_REJECT_COUNT)
+LLMSIZE__NAMES(llmsize_metric_name, LLMSIZE_METRICS, LLMSIZE_METRIC_COUNT)
+LLMSIZE__NAMES(llmsize_confidence_name, LLMSIZE_CONFIDENCES, LLMSIZE_CONF_COUNT)
+LLMSIZE__NAMES(llmsize_hw_class_name, LLMSIZE_HW_CLASSES, LLMSIZE_HW_CLASS_COUNT)
+LLMSIZE__NAMES(llmsize_head_name, LLMSIZE_HEADS, LLMSIZE_HEAD_COUNT)
+#undef LLMSIZE__NAMES
+
 #define LLMSIZE__COMPONENT_NAME(name, field) field,
 static const char *const llmsize__component_name[LLMSIZE_COMPONENT_COUNT] = { LLMSIZE_COMPONENTS(LLMSIZE__COMPONENT_NAME) };
 #undef LLMSIZE__COMPONENT_NAME

@@ -1135,6 +1135,126 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_1269d78762b018be() {
 }
 
 
+intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_BIT_CHAT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_BIT_CODE;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_BIT_REASONING;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_BIT_MULTILINGUAL;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_BIT_VISION;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_BIT_LONG_CONTEXT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_BIT_EMBEDDING;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_BIT_SPEECH;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_BIT_RERANK;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_COUNT_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_COUNT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
 intgo _wrap_LLMSIZE_TASK_CHAT_core_1269d78762b018be() {
   int result;
   intgo _swig_go_result;
@@ -1237,6 +1357,18 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_1269d78762b018be() {
   
   
   result = LLMSIZE_TASK_RERANK;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_TASK_ALL_core_1269d78762b018be() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_TASK_ALL;
   
   _swig_go_result = (intgo)result; 
   return _swig_go_result;
@@ -5489,6 +5621,18 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_1269d78762b018be() {
 }
 
 
+intgo _wrap_LLMSIZE_METRIC_COUNT_core_1269d78762b018be() {
+  enum llmsize_metric result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_METRIC_COUNT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
 _gostring_ _wrap_llmsize_quality_row_format_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
@@ -5682,6 +5826,18 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_1269d78762b018be() {
   
   
   result = LLMSIZE_CONF_EXTRAPOLATED;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_CONF_COUNT_core_1269d78762b018be() {
+  enum llmsize_confidence result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_CONF_COUNT;
   
   _swig_go_result = (intgo)result; 
   return _swig_go_result;
@@ -7815,6 +7971,18 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_1269d78762b018be() {
   
   
   result = LLMSIZE_VERDICT_NOT_ALLOWED;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_VERDICT_COUNT_core_1269d78762b018be() {
+  enum llmsize_verdict result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_VERDICT_COUNT;
   
   _swig_go_result = (intgo)result; 
   return _swig_go_result;
@@ -10142,6 +10310,97 @@ double _wrap_llmsize_field_f64_core_1269d78762b018be(void *_swig_go_0, struct ll
   
   result = (double)llmsize_field_f64((void const *)arg1,(struct llmsize_field const *)arg2);
   _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_task_name_core_1269d78762b018be(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_task_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_verdict_name_core_1269d78762b018be(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_verdict_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_reject_name_core_1269d78762b018be(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_reject_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_metric_name_core_1269d78762b018be(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_metric_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_confidence_name_core_1269d78762b018be(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_confidence_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_hw_class_name_core_1269d78762b018be(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_hw_class_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_head_name_core_1269d78762b018be(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_head_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
   return _swig_go_result;
 }
 

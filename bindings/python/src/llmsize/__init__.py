@@ -216,93 +216,48 @@ def _first(ids: str) -> str:
 # --------------------------------------------------------------------------------------
 # Enums (strings are accepted wherever an enum is)
 # --------------------------------------------------------------------------------------
-class Engine(str, enum.Enum):
-    """Serving engines whose memory rules llmsize models."""
+def _names(name_of) -> List[str]:
+    """A vocabulary as the library names it: name_of(0), name_of(1), ... up to the first None."""
+    out: List[str] = []
+    while True:
+        n = name_of(len(out))
+        if n is None:
+            return out
+        out.append(n)
 
-    NONE = "none"
-    VLLM = "vllm"
-    SGLANG = "sglang"
-    LLAMACPP = "llamacpp"
-    OLLAMA = "ollama"
-    TRTLLM = "trtllm"
 
+def _vocabulary(cls_name: str, doc: str, names: Iterable[str], mixin: type = str) -> Any:
+    """A str enum whose members are the library's names (``Task.LONG_CONTEXT == "long-context"``):
+    a value added in C is a member here with no Python edit."""
+    e = enum.Enum(cls_name, [(n.upper().replace("-", "_"), n) for n in names], type=mixin,  # type: ignore[misc]
+                  module=__name__, qualname=cls_name)
+    e.__doc__ = doc
+    return e
+
+
+class _EngineName(str):
     @property
     def code(self) -> int:
-        return _c.llmsize_engine_named(self.value)
+        return _c.llmsize_engine_named(self.value)  # type: ignore[attr-defined]
 
 
-class KVDtype(str, enum.Enum):
-    """KV-cache element types (llama.cpp's cache types, FP8, NVFP4)."""
-
-    F16 = "f16"
-    F32 = "f32"
-    FP8 = "fp8"
-    Q8_0 = "q8_0"
-    Q5_1 = "q5_1"
-    Q5_0 = "q5_0"
-    Q4_1 = "q4_1"
-    Q4_0 = "q4_0"
-    IQ4_NL = "iq4_nl"
-    NVFP4 = "nvfp4"
-
-
-class Verdict(str, enum.Enum):
-    """Licence verdicts; UNKNOWN is never a yes."""
-
-    UNKNOWN = "unknown"
-    ALLOWED = "allowed"
-    ALLOWED_WITH_OBLIGATIONS = "allowed_with_obligations"
-    NOT_ALLOWED = "not_allowed"
-
-
-class Metric(str, enum.Enum):
-    """What a quality figure measures."""
-
-    NONE = "none"
-    PPL = "ppl"
-    ACCURACY = "accuracy"
-    NATIVE = "native"
-
-
-class Confidence(str, enum.Enum):
-    """How a quality estimate relates to the published figures."""
-
-    NONE = "none"
-    REFERENCE = "reference"
-    SCALED = "scaled"
-    EXTRAPOLATED = "extrapolated"
-
-
-class Reject(str, enum.Enum):
-    """The first constraint a model failed in :func:`select`."""
-
-    NONE = "none"
-    TASK = "task"
-    ORIGIN = "origin"
-    LICENSE = "license"
-    CONTEXT = "context"
-    MEMORY = "memory"
-    QUALITY = "quality"
-    SPEED = "speed"
-
-
-class Task(str, enum.Enum):
-    """Task tags of a model (from its card; vision and long-context derived)."""
-
-    CHAT = "chat"
-    CODE = "code"
-    REASONING = "reasoning"
-    MULTILINGUAL = "multilingual"
-    VISION = "vision"
-    LONG_CONTEXT = "long-context"
-    EMBEDDING = "embedding"
-    SPEECH = "speech"
-    RERANK = "rerank"
-
+class _TaskName(str):
     @property
     def bit(self) -> int:
-        return 1 << list(Task).index(self)
+        return 1 << _names(_c.llmsize_task_name).index(self.value)  # type: ignore[attr-defined]
 
+
+Engine = _vocabulary("Engine", "Serving engines whose memory rules llmsize models.",
+                     _names(_c.llmsize_engine_name), _EngineName)
+KVDtype = _vocabulary("KVDtype", "KV-cache element types (llama.cpp's cache types, FP8, NVFP4).",
+                      _names(_c.llmsize_kv_dtype_name))
+Verdict = _vocabulary("Verdict", "Licence verdicts; UNKNOWN is never a yes.", _names(_c.llmsize_verdict_name))
+Metric = _vocabulary("Metric", "What a quality figure measures.", _names(_c.llmsize_metric_name))
+Confidence = _vocabulary("Confidence", "How a quality estimate relates to the published figures.",
+                         _names(_c.llmsize_confidence_name))
+Reject = _vocabulary("Reject", "The first constraint a model failed in :func:`select`.", _names(_c.llmsize_reject_name))
+Task = _vocabulary("Task", "Task tags of a model (from its card; vision and long-context derived).",
+                   _names(_c.llmsize_task_name), _TaskName)
 
 _VERDICTS = list(Verdict)
 _METRICS = list(Metric)
@@ -634,7 +589,7 @@ class GPU(_Row):
         """An accelerator the table lacks: memory (GiB), bandwidth (GB/s), optionally dense
         16-bit TFLOPS (0: no TTFT); ``kind`` picks the decode calibration: datacenter,
         consumer, apple, unified or cpu."""
-        kinds = ("datacenter", "consumer", "apple", "unified", "cpu")
+        kinds = tuple(_names(_c.llmsize_hw_class_name))
         if kind not in kinds:
             raise InvalidArgumentError(f"kind must be one of {', '.join(kinds)}", _S["ERR_INVALID_ARG"])
         for k, v in (("memory_gib", memory_gib), ("bandwidth_gbs", bandwidth_gbs), ("bf16_tflops", bf16_tflops)):

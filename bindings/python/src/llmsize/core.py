@@ -103,6 +103,16 @@ LLMSIZE_MOD_TEXT = _core.LLMSIZE_MOD_TEXT
 LLMSIZE_MOD_IMAGE = _core.LLMSIZE_MOD_IMAGE
 LLMSIZE_MOD_AUDIO = _core.LLMSIZE_MOD_AUDIO
 LLMSIZE_MOD_VIDEO = _core.LLMSIZE_MOD_VIDEO
+LLMSIZE_TASK_BIT_CHAT = _core.LLMSIZE_TASK_BIT_CHAT
+LLMSIZE_TASK_BIT_CODE = _core.LLMSIZE_TASK_BIT_CODE
+LLMSIZE_TASK_BIT_REASONING = _core.LLMSIZE_TASK_BIT_REASONING
+LLMSIZE_TASK_BIT_MULTILINGUAL = _core.LLMSIZE_TASK_BIT_MULTILINGUAL
+LLMSIZE_TASK_BIT_VISION = _core.LLMSIZE_TASK_BIT_VISION
+LLMSIZE_TASK_BIT_LONG_CONTEXT = _core.LLMSIZE_TASK_BIT_LONG_CONTEXT
+LLMSIZE_TASK_BIT_EMBEDDING = _core.LLMSIZE_TASK_BIT_EMBEDDING
+LLMSIZE_TASK_BIT_SPEECH = _core.LLMSIZE_TASK_BIT_SPEECH
+LLMSIZE_TASK_BIT_RERANK = _core.LLMSIZE_TASK_BIT_RERANK
+LLMSIZE_TASK_COUNT = _core.LLMSIZE_TASK_COUNT
 LLMSIZE_TASK_CHAT = _core.LLMSIZE_TASK_CHAT
 LLMSIZE_TASK_CODE = _core.LLMSIZE_TASK_CODE
 LLMSIZE_TASK_REASONING = _core.LLMSIZE_TASK_REASONING
@@ -112,6 +122,7 @@ LLMSIZE_TASK_LONG_CONTEXT = _core.LLMSIZE_TASK_LONG_CONTEXT
 LLMSIZE_TASK_EMBEDDING = _core.LLMSIZE_TASK_EMBEDDING
 LLMSIZE_TASK_SPEECH = _core.LLMSIZE_TASK_SPEECH
 LLMSIZE_TASK_RERANK = _core.LLMSIZE_TASK_RERANK
+LLMSIZE_TASK_ALL = _core.LLMSIZE_TASK_ALL
 LLMSIZE_LONG_CONTEXT = _core.LLMSIZE_LONG_CONTEXT
 LLMSIZE_DEFAULT_CONTEXT = _core.LLMSIZE_DEFAULT_CONTEXT
 LLMSIZE_DEFAULT_TIGHT_PCT = _core.LLMSIZE_DEFAULT_TIGHT_PCT
@@ -631,6 +642,7 @@ LLMSIZE_METRIC_NONE = _core.LLMSIZE_METRIC_NONE
 LLMSIZE_METRIC_PPL = _core.LLMSIZE_METRIC_PPL
 LLMSIZE_METRIC_ACCURACY = _core.LLMSIZE_METRIC_ACCURACY
 LLMSIZE_METRIC_NATIVE = _core.LLMSIZE_METRIC_NATIVE
+LLMSIZE_METRIC_COUNT = _core.LLMSIZE_METRIC_COUNT
 class llmsize_quality_row(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -655,6 +667,7 @@ LLMSIZE_CONF_NONE = _core.LLMSIZE_CONF_NONE
 LLMSIZE_CONF_REFERENCE = _core.LLMSIZE_CONF_REFERENCE
 LLMSIZE_CONF_SCALED = _core.LLMSIZE_CONF_SCALED
 LLMSIZE_CONF_EXTRAPOLATED = _core.LLMSIZE_CONF_EXTRAPOLATED
+LLMSIZE_CONF_COUNT = _core.LLMSIZE_CONF_COUNT
 class llmsize_quality(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -889,6 +902,7 @@ LLMSIZE_VERDICT_UNKNOWN = _core.LLMSIZE_VERDICT_UNKNOWN
 LLMSIZE_VERDICT_ALLOWED = _core.LLMSIZE_VERDICT_ALLOWED
 LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS = _core.LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS
 LLMSIZE_VERDICT_NOT_ALLOWED = _core.LLMSIZE_VERDICT_NOT_ALLOWED
+LLMSIZE_VERDICT_COUNT = _core.LLMSIZE_VERDICT_COUNT
 LLMSIZE_CLAUSE_LICENSE = _core.LLMSIZE_CLAUSE_LICENSE
 LLMSIZE_CLAUSE_COMMERCIAL = _core.LLMSIZE_CLAUSE_COMMERCIAL
 LLMSIZE_CLAUSE_MAU = _core.LLMSIZE_CLAUSE_MAU
@@ -1248,6 +1262,27 @@ def llmsize_field_u64(record, field):
 
 def llmsize_field_f64(record, field):
     return _core.llmsize_field_f64(record, field)
+
+def llmsize_task_name(bit_index):
+    return _core.llmsize_task_name(bit_index)
+
+def llmsize_verdict_name(verdict):
+    return _core.llmsize_verdict_name(verdict)
+
+def llmsize_reject_name(reject):
+    return _core.llmsize_reject_name(reject)
+
+def llmsize_metric_name(metric):
+    return _core.llmsize_metric_name(metric)
+
+def llmsize_confidence_name(confidence):
+    return _core.llmsize_confidence_name(confidence)
+
+def llmsize_hw_class_name(hw_class):
+    return _core.llmsize_hw_class_name(hw_class)
+
+def llmsize_head_name(head):
+    return _core.llmsize_head_name(head)
 
 def llmsize_engine_name(engine):
     return _core.llmsize_engine_name(engine)

@@ -15527,6 +15527,167 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_task_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_task_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_task_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_verdict_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_verdict_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_verdict_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_reject_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_reject_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_reject_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_metric_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_metric_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_metric_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_confidence_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_confidence_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_confidence_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_hw_class_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_hw_class_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_hw_class_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_head_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_head_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_head_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_engine_name(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   uint32_t arg1 ;
@@ -21533,6 +21694,13 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_plan_result_field", _wrap_llmsize_plan_result_field, METH_O, NULL},
 	 { "llmsize_field_u64", _wrap_llmsize_field_u64, METH_VARARGS, NULL},
 	 { "llmsize_field_f64", _wrap_llmsize_field_f64, METH_VARARGS, NULL},
+	 { "llmsize_task_name", _wrap_llmsize_task_name, METH_O, NULL},
+	 { "llmsize_verdict_name", _wrap_llmsize_verdict_name, METH_O, NULL},
+	 { "llmsize_reject_name", _wrap_llmsize_reject_name, METH_O, NULL},
+	 { "llmsize_metric_name", _wrap_llmsize_metric_name, METH_O, NULL},
+	 { "llmsize_confidence_name", _wrap_llmsize_confidence_name, METH_O, NULL},
+	 { "llmsize_hw_class_name", _wrap_llmsize_hw_class_name, METH_O, NULL},
+	 { "llmsize_head_name", _wrap_llmsize_head_name, METH_O, NULL},
 	 { "llmsize_engine_name", _wrap_llmsize_engine_name, METH_O, NULL},
 	 { "llmsize_plan_defaults", _wrap_llmsize_plan_defaults, METH_VARARGS, NULL},
 	 { "llmsize_plan_fit", _wrap_llmsize_plan_fit, METH_VARARGS, NULL},
@@ -22688,6 +22856,16 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_MOD_IMAGE",SWIG_From_int((int)(LLMSIZE_MOD_IMAGE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_MOD_AUDIO",SWIG_From_int((int)(LLMSIZE_MOD_AUDIO)));
   SWIG_Python_SetConstant(d, "LLMSIZE_MOD_VIDEO",SWIG_From_int((int)(LLMSIZE_MOD_VIDEO)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_BIT_CHAT",SWIG_From_int((int)(LLMSIZE_TASK_BIT_CHAT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_BIT_CODE",SWIG_From_int((int)(LLMSIZE_TASK_BIT_CODE)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_BIT_REASONING",SWIG_From_int((int)(LLMSIZE_TASK_BIT_REASONING)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_BIT_MULTILINGUAL",SWIG_From_int((int)(LLMSIZE_TASK_BIT_MULTILINGUAL)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_BIT_VISION",SWIG_From_int((int)(LLMSIZE_TASK_BIT_VISION)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_BIT_LONG_CONTEXT",SWIG_From_int((int)(LLMSIZE_TASK_BIT_LONG_CONTEXT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_BIT_EMBEDDING",SWIG_From_int((int)(LLMSIZE_TASK_BIT_EMBEDDING)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_BIT_SPEECH",SWIG_From_int((int)(LLMSIZE_TASK_BIT_SPEECH)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_BIT_RERANK",SWIG_From_int((int)(LLMSIZE_TASK_BIT_RERANK)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_COUNT",SWIG_From_int((int)(LLMSIZE_TASK_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_CHAT",SWIG_From_int((int)(LLMSIZE_TASK_CHAT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_CODE",SWIG_From_int((int)(LLMSIZE_TASK_CODE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_REASONING",SWIG_From_int((int)(LLMSIZE_TASK_REASONING)));
@@ -22697,6 +22875,7 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_EMBEDDING",SWIG_From_int((int)(LLMSIZE_TASK_EMBEDDING)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_SPEECH",SWIG_From_int((int)(LLMSIZE_TASK_SPEECH)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TASK_RERANK",SWIG_From_int((int)(LLMSIZE_TASK_RERANK)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TASK_ALL",SWIG_From_int((int)(LLMSIZE_TASK_ALL)));
   SWIG_Python_SetConstant(d, "LLMSIZE_LONG_CONTEXT",SWIG_From_unsigned_SS_int((unsigned int)(131072u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_CONTEXT",SWIG_From_unsigned_SS_int((unsigned int)(8192u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_TIGHT_PCT",SWIG_From_unsigned_SS_int((unsigned int)(10u)));
@@ -22837,10 +23016,12 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_PPL",SWIG_From_int((int)(LLMSIZE_METRIC_PPL)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_ACCURACY",SWIG_From_int((int)(LLMSIZE_METRIC_ACCURACY)));
   SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_NATIVE",SWIG_From_int((int)(LLMSIZE_METRIC_NATIVE)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_METRIC_COUNT",SWIG_From_int((int)(LLMSIZE_METRIC_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_CONF_NONE",SWIG_From_int((int)(LLMSIZE_CONF_NONE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_CONF_REFERENCE",SWIG_From_int((int)(LLMSIZE_CONF_REFERENCE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_CONF_SCALED",SWIG_From_int((int)(LLMSIZE_CONF_SCALED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_CONF_EXTRAPOLATED",SWIG_From_int((int)(LLMSIZE_CONF_EXTRAPOLATED)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_CONF_COUNT",SWIG_From_int((int)(LLMSIZE_CONF_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ENGINE_NONE",SWIG_From_int((int)(LLMSIZE_ENGINE_NONE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ENGINE_VLLM",SWIG_From_int((int)(LLMSIZE_ENGINE_VLLM)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ENGINE_SGLANG",SWIG_From_int((int)(LLMSIZE_ENGINE_SGLANG)));
@@ -22878,6 +23059,7 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_VERDICT_ALLOWED",SWIG_From_int((int)(LLMSIZE_VERDICT_ALLOWED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS",SWIG_From_int((int)(LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS)));
   SWIG_Python_SetConstant(d, "LLMSIZE_VERDICT_NOT_ALLOWED",SWIG_From_int((int)(LLMSIZE_VERDICT_NOT_ALLOWED)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_VERDICT_COUNT",SWIG_From_int((int)(LLMSIZE_VERDICT_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_CLAUSE_LICENSE",SWIG_From_int((int)(LLMSIZE_CLAUSE_LICENSE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_CLAUSE_COMMERCIAL",SWIG_From_int((int)(LLMSIZE_CLAUSE_COMMERCIAL)));
   SWIG_Python_SetConstant(d, "LLMSIZE_CLAUSE_MAU",SWIG_From_int((int)(LLMSIZE_CLAUSE_MAU)));
