@@ -1244,6 +1244,9 @@ LLMSIZE_API llmsize_status llmsize_read_safetensors(const void *buf, size_t len,
 LLMSIZE_API llmsize_status llmsize_file_match(const llmsize_file_info *file, const llmsize_model **out);
 
 LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *model);
+/* The same, saying which field is inconsistent and why ("dims.kv_heads: must divide
+   dims.heads"; a static string, NULL when the model is fine). why may be NULL. */
+LLMSIZE_API llmsize_status llmsize_model_check(const llmsize_model *model, const char **why);
 /* The field name of a component ("shared_experts"); NULL past LLMSIZE_COMPONENT_COUNT. */
 LLMSIZE_API const char *llmsize_component_name(uint32_t component);
 LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *model, llmsize_params *out);
@@ -1302,6 +1305,10 @@ LLMSIZE_API const char *llmsize_hw_class_name(uint32_t hw_class);
 LLMSIZE_API const char *llmsize_head_name(uint32_t head);
 /* The id of an engine ("vllm"); NULL past LLMSIZE_ENGINE_COUNT. */
 LLMSIZE_API const char *llmsize_engine_name(uint32_t engine);
+/* Is the plan well formed? The status llmsize_plan_fit would return for its arguments, and
+   which field broke which rule ("tp: must divide the attention heads ..."; static; NULL
+   when it is fine). why may be NULL. */
+LLMSIZE_API llmsize_status llmsize_plan_check(const llmsize_plan *plan, const char **why);
 /* The plan as its engine runs it: every zero field set to the engine's default (context,
    sequences, tp/pp/dp, memory fraction, batched tokens, page size, micro-batch, tight
    threshold). What llmsize_plan_fit sizes; what a binding shows as "the defaults". */
@@ -2833,39 +2840,58 @@ static void llmsize__enumerate(llmsize__visitor *v) {
 /* ---------------------------------------------------------------------------------- */
 /* Validation                                                                         */
 /* ---------------------------------------------------------------------------------- */
-LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *m) {
+/* One rejected condition, one answer: the field and the rule it broke (sokol's _SG_VALIDATE). */
+#define LLMSIZE__REQUIRE(cond, status, field_and_rule) \
+    do { if (!(cond)) { if (why) *why = field_and_rule; return status; } } while (0)
+
+LLMSIZE_API llmsize_status llmsize_model_check(const llmsize_model *m, const char **why) {
     const llmsize_dims *d;
-    if (!m) return LLMSIZE_ERR_NULL;
+    if (why) *why = NULL;
+    LLMSIZE__REQUIRE(m, LLMSIZE_ERR_NULL, "model: NULL");
     d = &m->dims;
-    if (d->vocab == 0 || d->hidden == 0 || d->layers == 0) return LLMSIZE_ERR_INVALID_MODEL;
+#define LLMSIZE__MODEL(cond, what) LLMSIZE__REQUIRE(cond, LLMSIZE_ERR_INVALID_MODEL, what)
+    LLMSIZE__MODEL(d->vocab, "dims.vocab: must be > 0");
+    LLMSIZE__MODEL(d->hidden, "dims.hidden: must be > 0");
+    LLMSIZE__MODEL(d->layers, "dims.layers: must be > 0");
     /* per-layer work is a loop: bound it so hostile input cannot stall a caller */
-    if (d->layers > LLMSIZE_MAX_LAYERS || m->extra.mtp_layers > LLMSIZE_MAX_LAYERS) return LLMSIZE_ERR_INVALID_MODEL;
+    LLMSIZE__MODEL(d->layers <= LLMSIZE_MAX_LAYERS, "dims.layers: at most LLMSIZE_MAX_LAYERS");
+    LLMSIZE__MODEL(m->extra.mtp_layers <= LLMSIZE_MAX_LAYERS, "extra.mtp_layers: at most LLMSIZE_MAX_LAYERS");
     if (m->mla.kv_lora_rank == 0) {
-        if (d->heads == 0 || d->kv_heads == 0 || d->head_dim == 0) return LLMSIZE_ERR_INVALID_MODEL;
-        if (d->kv_heads > d->heads || d->heads % d->kv_heads != 0) return LLMSIZE_ERR_INVALID_MODEL;
-    } else if (d->heads == 0 || m->mla.qk_rope_dim == 0 || m->mla.v_head_dim == 0) {
-        return LLMSIZE_ERR_INVALID_MODEL;
+        LLMSIZE__MODEL(d->heads, "dims.heads: must be > 0");
+        LLMSIZE__MODEL(d->kv_heads, "dims.kv_heads: must be > 0");
+        LLMSIZE__MODEL(d->head_dim, "dims.head_dim: must be > 0");
+        LLMSIZE__MODEL(d->kv_heads <= d->heads && d->heads % d->kv_heads == 0, "dims.kv_heads: must divide dims.heads");
+    } else {
+        LLMSIZE__MODEL(d->heads, "dims.heads: must be > 0");
+        LLMSIZE__MODEL(m->mla.qk_rope_dim, "mla.qk_rope_dim: must be > 0 with mla.kv_lora_rank");
+        LLMSIZE__MODEL(m->mla.v_head_dim, "mla.v_head_dim: must be > 0 with mla.kv_lora_rank");
     }
-    if (m->attn.kind > LLMSIZE_ATTN_CHUNKED) return LLMSIZE_ERR_INVALID_MODEL;
-    if (m->enc.head >= LLMSIZE_HEAD_COUNT || m->enc.decoder_layers > LLMSIZE_MAX_LAYERS ||
-        (m->enc.head == LLMSIZE_HEAD_CLASSIFIER) != (m->enc.labels != 0) ||
-        (m->enc.mel_bins == 0) != (m->enc.audio_positions == 0))
-        return LLMSIZE_ERR_INVALID_MODEL;
-    if (m->attn.kind != LLMSIZE_ATTN_FULL && m->attn.window == 0) return LLMSIZE_ERR_INVALID_MODEL;
+    LLMSIZE__MODEL(m->attn.kind <= LLMSIZE_ATTN_CHUNKED, "attn.kind: not an llmsize_attn_kind");
+    LLMSIZE__MODEL(m->enc.head < LLMSIZE_HEAD_COUNT, "enc.head: not an llmsize_head");
+    LLMSIZE__MODEL(m->enc.decoder_layers <= LLMSIZE_MAX_LAYERS, "enc.decoder_layers: at most LLMSIZE_MAX_LAYERS");
+    LLMSIZE__MODEL((m->enc.head == LLMSIZE_HEAD_CLASSIFIER) == (m->enc.labels != 0),
+                   "enc.labels: > 0 exactly when enc.head is LLMSIZE_HEAD_CLASSIFIER");
+    LLMSIZE__MODEL((m->enc.mel_bins == 0) == (m->enc.audio_positions == 0),
+                   "enc.audio_positions: > 0 exactly when enc.mel_bins is");
+    LLMSIZE__MODEL(m->attn.kind == LLMSIZE_ATTN_FULL || m->attn.window, "attn.window: must be > 0 for sliding or chunked layers");
     if (m->moe.experts) {
-        if (m->moe.active == 0 || m->moe.active > m->moe.experts || m->moe.expert_ffn == 0)
-            return LLMSIZE_ERR_INVALID_MODEL;
-        if (m->moe.shared && m->moe.shared_ffn == 0) return LLMSIZE_ERR_INVALID_MODEL;
-    } else if (m->moe.active || m->moe.shared) {
-        return LLMSIZE_ERR_INVALID_MODEL;
+        LLMSIZE__MODEL(m->moe.active, "moe.active: must be > 0 with moe.experts");
+        LLMSIZE__MODEL(m->moe.active <= m->moe.experts, "moe.active: at most moe.experts");
+        LLMSIZE__MODEL(m->moe.expert_ffn, "moe.expert_ffn: must be > 0 with moe.experts");
+        LLMSIZE__MODEL(!m->moe.shared || m->moe.shared_ffn, "moe.shared_ffn: must be > 0 with moe.shared");
+    } else {
+        LLMSIZE__MODEL(!m->moe.active && !m->moe.shared, "moe.active, moe.shared: 0 without moe.experts");
     }
-    if (d->ffn == 0 && (m->moe.experts == 0 || m->moe.dense_first || m->moe.every > 1))
-        return LLMSIZE_ERR_INVALID_MODEL;
-    if (m->linear.full_every && (m->linear.k_heads == 0 || m->linear.v_heads == 0 ||
-        m->linear.k_dim == 0 || m->linear.v_dim == 0 || m->linear.conv_kernel == 0))
-        return LLMSIZE_ERR_INVALID_MODEL;
+    LLMSIZE__MODEL(d->ffn || (m->moe.experts && !m->moe.dense_first && m->moe.every <= 1),
+                   "dims.ffn: must be > 0 when any layer is dense");
+    LLMSIZE__MODEL(!m->linear.full_every || (m->linear.k_heads && m->linear.v_heads && m->linear.k_dim &&
+                                             m->linear.v_dim && m->linear.conv_kernel),
+                   "linear.*: heads, head dims and conv_kernel must be > 0 with linear.full_every");
+#undef LLMSIZE__MODEL
     return LLMSIZE_OK;
 }
+
+LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *m) { return llmsize_model_check(m, NULL); }
 
 /* ---------------------------------------------------------------------------------- */
 /* Parameters                                                                         */
@@ -4902,19 +4928,18 @@ static uint64_t llmsize__rank_weights(const llmsize_weights *w, const llmsize_mo
    the table does not know it (max_ctx 0). */
 static uint64_t llmsize__ctx_cap(const llmsize_model *m) { return m->dims.max_ctx ? m->dims.max_ctx : 1048576u; }
 
+#define LLMSIZE__MAX_SEQS 1000000u   /* the most sequences a plan may ask for (llmsize_plan_check) */
+
 /* The parallel layout after defaults. */
 typedef struct llmsize__layout { uint32_t tp, pp, dp, gpus, expert_ranks; } llmsize__layout;
 
-static llmsize_status llmsize__layout_of(const llmsize_plan *p, llmsize__layout *l) {
+/* The layout of a plan llmsize_plan_check accepted. */
+static void llmsize__layout_of(const llmsize_plan *p, llmsize__layout *l) {
     l->pp = p->pp ? p->pp : 1u;
     l->dp = p->dp ? p->dp : 1u;
     l->tp = p->tp ? p->tp : (p->n_accel ? p->n_accel / (l->pp * l->dp) : 1u);
-    if (l->tp == 0 || l->tp > 4096u || l->pp > 4096u || l->dp > 4096u) return LLMSIZE_ERR_INVALID_ARG;
     l->gpus = l->tp * l->pp * l->dp;
-    if (p->n_accel && p->n_accel != l->gpus) return LLMSIZE_ERR_INVALID_ARG;
-    if (!llmsize_valid_tp(p->model, l->tp) || l->pp > p->model->dims.layers) return LLMSIZE_ERR_INVALID_ARG;
     l->expert_ranks = (p->flags & LLMSIZE_PLAN_EXPERT_PARALLEL) ? l->tp * l->dp : l->tp;
-    return LLMSIZE_OK;
 }
 
 /* KV bytes of one rank split by layer kind: per token on full-attention layers, per token
@@ -5400,20 +5425,48 @@ LLMSIZE_API llmsize_status llmsize_format_for(const llmsize_resolution *r, uint3
 
 /* ==== Plans =========================================================================== */
 
-static llmsize_status llmsize__plan_check(const llmsize_plan *p, const llmsize_engine_info **e) {
+LLMSIZE_API llmsize_status llmsize_plan_check(const llmsize_plan *p, const char **why) {
     llmsize_status st;
-    if (!p->model || !p->format || !p->accel) return LLMSIZE_ERR_NULL;
-    if (p->engine >= LLMSIZE__COUNT(llmsize__engines)) return LLMSIZE_ERR_UNKNOWN_ENGINE;
-    if ((unsigned)p->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
-    if ((st = llmsize_model_validate(p->model)) != LLMSIZE_OK) return st;
-    if (!(p->mem_fraction == p->mem_fraction) || p->mem_fraction < 0.0 || p->mem_fraction > 1.0 ||
-        !(p->host_bw_gbs == p->host_bw_gbs) || p->host_bw_gbs < 0.0 || p->host_bw_gbs > 1e6 ||
-        p->tight_pct > 100u || p->seqs > 1000000u || p->ubatch > 1000000u || p->block_size > 1000000u ||
-        p->batched_tokens > 100000000ull || p->accel->usable_pct == 0 || p->accel->usable_pct > 100u ||
-        p->accel->mem_bytes == 0)
-        return LLMSIZE_ERR_INVALID_ARG;
-    *e = &llmsize__engines[p->engine];
+    llmsize__layout l;
+    if (why) *why = NULL;
+    LLMSIZE__REQUIRE(p, LLMSIZE_ERR_NULL, "plan: NULL");
+    LLMSIZE__REQUIRE(p->model, LLMSIZE_ERR_NULL, "model: NULL");
+    LLMSIZE__REQUIRE(p->format, LLMSIZE_ERR_NULL, "format: NULL");
+    LLMSIZE__REQUIRE(p->accel, LLMSIZE_ERR_NULL, "accel: NULL");
+    LLMSIZE__REQUIRE(p->engine < LLMSIZE__COUNT(llmsize__engines), LLMSIZE_ERR_UNKNOWN_ENGINE, "engine: not an llmsize_engine");
+    LLMSIZE__REQUIRE((unsigned)p->kv_dtype < (unsigned)LLMSIZE_KV_DTYPE_COUNT, LLMSIZE_ERR_UNKNOWN_KV_DTYPE,
+                     "kv_dtype: not an llmsize_kv_dtype");
+    if ((st = llmsize_model_check(p->model, why)) != LLMSIZE_OK) return st;
+#define LLMSIZE__PLAN(cond, what) LLMSIZE__REQUIRE(cond, LLMSIZE_ERR_INVALID_ARG, what)
+    LLMSIZE__PLAN(p->mem_fraction == p->mem_fraction && p->mem_fraction >= 0.0 && p->mem_fraction <= 1.0,
+                  "mem_fraction: 0 (the engine's) or in (0, 1]");
+    LLMSIZE__PLAN(p->host_bw_gbs == p->host_bw_gbs && p->host_bw_gbs >= 0.0 && p->host_bw_gbs <= 1e6,
+                  "host_bw_gbs: 0 (unknown) or a bandwidth up to 1e6 GB/s");
+    LLMSIZE__PLAN(p->tight_pct <= 100u, "tight_pct: at most 100");
+    LLMSIZE__PLAN(p->seqs <= LLMSIZE__MAX_SEQS, "seqs: at most 1000000");
+    LLMSIZE__PLAN(p->ubatch <= 1000000u, "ubatch: at most 1000000");
+    LLMSIZE__PLAN(p->block_size <= 1000000u, "block_size: at most 1000000");
+    LLMSIZE__PLAN(p->batched_tokens <= 100000000ull, "batched_tokens: at most 1e8");
+    LLMSIZE__PLAN(p->accel->usable_pct > 0 && p->accel->usable_pct <= 100u, "accel->usable_pct: in 1..100");
+    LLMSIZE__PLAN(p->accel->mem_bytes, "accel->mem_bytes: must be > 0");
+    if (!(p->model->flags & LLMSIZE_F_ENCODER)) {   /* encoders split evenly over tp; no layout */
+        const uint32_t pp = p->pp ? p->pp : 1u, dp = p->dp ? p->dp : 1u;
+        LLMSIZE__PLAN(pp <= 4096u && dp <= 4096u, "pp, dp: at most 4096");
+        LLMSIZE__PLAN(p->tp || !p->n_accel || p->n_accel % (pp * dp) == 0, "n_accel: a multiple of pp x dp");
+        l.tp = p->tp ? p->tp : (p->n_accel ? p->n_accel / (pp * dp) : 1u);
+        LLMSIZE__PLAN(l.tp && l.tp <= 4096u, "tp: in 1..4096");
+        LLMSIZE__PLAN(!p->n_accel || p->n_accel == l.tp * pp * dp, "n_accel: must equal tp x pp x dp");
+        LLMSIZE__PLAN(llmsize_valid_tp(p->model, l.tp), "tp: must divide the attention heads (and the KV heads, or be a multiple of them)");
+        LLMSIZE__PLAN(pp <= p->model->dims.layers, "pp: at most the model's layers");
+    }
+#undef LLMSIZE__PLAN
     return LLMSIZE_OK;
+}
+
+static llmsize_status llmsize__plan_check(const llmsize_plan *p, const llmsize_engine_info **e) {
+    llmsize_status st = llmsize_plan_check(p, NULL);
+    if (st == LLMSIZE_OK) *e = &llmsize__engines[p->engine];
+    return st;
 }
 
 /* The context an engine picks when none is given, never beyond the model's own maximum. */
@@ -5440,7 +5493,7 @@ LLMSIZE_API llmsize_status llmsize_plan_defaults(const llmsize_plan *plan, llmsi
         if (!out->context) out->context = plan->model->dims.max_ctx ? plan->model->dims.max_ctx : LLMSIZE_DEFAULT_CONTEXT;
         return LLMSIZE_OK;
     }
-    if ((st = llmsize__layout_of(plan, &l)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
+    llmsize__layout_of(plan, &l);
     ops = llmsize__engine_ops_of[plan->engine];
     out->tp = l.tp; out->pp = l.pp; out->dp = l.dp; out->n_accel = l.gpus;
     if (!out->seqs) out->seqs = e->default_seqs ? e->default_seqs : 1u;
@@ -5498,7 +5551,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
     memset(&c, 0, sizeof c);
     c.p = &d;
     c.e = &llmsize__engines[d.engine];
-    (void)llmsize__layout_of(&d, &c.l);
+    llmsize__layout_of(&d, &c.l);
     out->gpus = c.l.gpus;
     out->seqs = d.seqs;
     out->context = d.context;
@@ -5582,8 +5635,6 @@ LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, ui
     if (!llmsize__fits_at_context(&p, 1u, &st)) return st;   /* not even one token: 0 */
     return llmsize__largest(1u, llmsize__ctx_cap(plan->model), llmsize__fits_at_context, &p, out);
 }
-
-#define LLMSIZE__MAX_SEQS 1000000u   /* the most sequences a plan may ask for (llmsize__plan_check) */
 
 LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint32_t *out) {
     llmsize_plan p;

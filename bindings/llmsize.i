@@ -66,6 +66,9 @@ typedef struct llmsize_mix_out { int status; llmsize_gguf_mix value; } llmsize_m
 llmsize_mix_out llmsize_gguf_mix_get(const llmsize_model *m, const llmsize_format *f) {
     llmsize_mix_out r; r.status = llmsize_gguf_mix_of(m, f, &r.value); return r;
 }
+/* Which field a malformed plan or model broke, and how ("" when it is fine). */
+const char *llmsize_plan_why(const llmsize_plan *p) { const char *w = NULL; (void)llmsize_plan_check(p, &w); return w ? w : ""; }
+const char *llmsize_model_why(const llmsize_model *m) { const char *w = NULL; (void)llmsize_model_check(m, &w); return w ? w : ""; }
 /* arrays do not cross SWIG well: one entry at a time (0 past the end) */
 uint64_t llmsize_params_component(const llmsize_params *p, uint32_t c) {
     return p && c < LLMSIZE_COMPONENT_COUNT ? p->by_component[c] : 0;

@@ -272,6 +272,42 @@ static void test_engine_defaults(void) {
     CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_ERR_UNKNOWN_ENGINE && d.model == NULL, "unknown engine, zeroed out");
 }
 
+/* Each rejected condition says which field broke which rule. */
+static void test_rejections_name_the_field(void) {
+    static const struct { const char *field; } want[] = { {"dims.kv_heads"}, {"moe.active"}, {"attn.window"}, {"enc.labels"} };
+    llmsize_model m;
+    llmsize_plan p;
+    const char *why = "unset";
+    const llmsize_model *base = model("llama-3.1-8b");
+    int k;
+    if (!base) return;
+    for (k = 0; k < 4; ++k) {
+        m = *base;
+        if (k == 0) m.dims.kv_heads = 3;                       /* 32 heads in groups of 3 */
+        if (k == 1) { m.moe.experts = 8; m.moe.active = 9; m.moe.expert_ffn = 1024; }
+        if (k == 2) m.attn.kind = LLMSIZE_ATTN_SLIDING;         /* a sliding window of 0 tokens */
+        if (k == 3) m.enc.head = LLMSIZE_HEAD_CLASSIFIER;       /* a classifier to 0 labels */
+        CHECK(llmsize_model_check(&m, &why) == LLMSIZE_ERR_INVALID_MODEL && why && !strncmp(why, want[k].field, strlen(want[k].field)),
+              "model_check names %s: '%s'", want[k].field, why ? why : "(null)");
+        CHECK(llmsize_model_validate(&m) == LLMSIZE_ERR_INVALID_MODEL, "validate agrees on %s", want[k].field);
+    }
+    CHECK(llmsize_model_check(base, &why) == LLMSIZE_OK && why == NULL, "a table row is consistent");
+    CHECK(llmsize_model_check(NULL, &why) == LLMSIZE_ERR_NULL && llmsize_model_check(base, NULL) == LLMSIZE_OK, "NULLs");
+    memset(&p, 0, sizeof p);
+    p.model = base; p.format = format("bf16"); p.accel = accel("h100-sxm"); p.engine = LLMSIZE_ENGINE_VLLM;
+    if (!p.format || !p.accel) return;
+    CHECK(llmsize_plan_check(&p, &why) == LLMSIZE_OK && why == NULL, "a plain plan is fine");
+    p.tp = 3;   /* Llama 3.1 8B: 32 heads, 8 KV heads */
+    CHECK(llmsize_plan_check(&p, &why) == LLMSIZE_ERR_INVALID_ARG && why && !strncmp(why, "tp:", 3), "tp 3: '%s'", why ? why : "");
+    p.tp = 0; p.n_accel = 3; p.pp = 2;
+    CHECK(llmsize_plan_check(&p, &why) == LLMSIZE_ERR_INVALID_ARG && why && !strncmp(why, "n_accel:", 8), "3 GPUs at pp 2: '%s'", why ? why : "");
+    p.n_accel = 0; p.pp = 0; p.mem_fraction = 1.5;
+    CHECK(llmsize_plan_check(&p, &why) == LLMSIZE_ERR_INVALID_ARG && why && !strncmp(why, "mem_fraction:", 13), "fraction 1.5: '%s'", why ? why : "");
+    CHECK(llmsize_plan_fit(&p, NULL) == LLMSIZE_ERR_NULL, "plan_fit agrees");
+    p.mem_fraction = 0; p.kv_dtype = 99;
+    CHECK(llmsize_plan_check(&p, &why) == LLMSIZE_ERR_UNKNOWN_KV_DTYPE && why && !strncmp(why, "kv_dtype:", 9), "kv dtype 99");
+}
+
 static void test_plan_contracts(void) {
     llmsize_plan p;
     llmsize_plan_result r;
@@ -363,6 +399,7 @@ static void test_plan_contracts(void) {
 
 void test_plans(void) {
     test_engine_defaults();
+    test_rejections_name_the_field();
     test_plan_contracts();
     each_row("commands.tsv", command_row);
     CHECK(n_commands >= 20, "command rows %d", n_commands);

@@ -658,7 +658,11 @@ func fitPlan(plan core.Llmsize_plan, override bool, context uint64, seqs uint32,
 	defer runtime.KeepAlive(m)
 	var v [planFigureCount]uint64
 	if st := core.Llmsize_plan_fit_flat(plan, b2i(override), context, uint(seqs), v[:]); st != 0 {
-		return FitResult{}, statusErr(st, m.ID)
+		what := m.ID
+		if why := core.Llmsize_plan_why(plan); why != "" { // the field and the rule it broke
+			what += " (" + why + ")"
+		}
+		return FitResult{}, statusErr(st, what)
 	}
 	out := FitResult{Model: m.ID, Format: formatID, GPU: gpuID, Engine: engine, PlanFigures: planFigures(v[:])}
 	if !out.Fits {

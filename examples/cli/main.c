@@ -526,7 +526,12 @@ static int run_fit(const opts *o, const llmsize_plan *p) {
     uint32_t max_seqs = 0;
     llmsize_status st = llmsize_plan_fit(p, &r);
     char id[32];
-    if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
+    if (st != LLMSIZE_OK) {
+        const char *why = NULL;   /* which field broke which rule */
+        (void)llmsize_plan_check(p, &why);
+        fprintf(stderr, "llmsize: %s%s%s\n", llmsize_strerror(st), why ? ": " : "", why ? why : "");
+        return 2;
+    }
     llmsize_plan_max_seqs(p, &max_seqs);
     memset(&sg, 0, sizeof sg);
     if (!r.fits) llmsize_plan_suggest(p, &sg);

@@ -211,6 +211,9 @@ typedef struct llmsize_mix_out { int status; llmsize_gguf_mix value; } llmsize_m
 llmsize_mix_out llmsize_gguf_mix_get(const llmsize_model *m, const llmsize_format *f) {
     llmsize_mix_out r; r.status = llmsize_gguf_mix_of(m, f, &r.value); return r;
 }
+/* Which field a malformed plan or model broke, and how ("" when it is fine). */
+const char *llmsize_plan_why(const llmsize_plan *p) { const char *w = NULL; (void)llmsize_plan_check(p, &w); return w ? w : ""; }
+const char *llmsize_model_why(const llmsize_model *m) { const char *w = NULL; (void)llmsize_model_check(m, &w); return w ? w : ""; }
 /* arrays do not cross SWIG well: one entry at a time (0 past the end) */
 uint64_t llmsize_params_component(const llmsize_params *p, uint32_t c) {
     return p && c < LLMSIZE_COMPONENT_COUNT ? p->by_component[c] : 0;
@@ -632,7 +635,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_1269d78762b018be(void *_swig_go_0) {
+void _wrap_Swig_free_core_0a39e458744bf212(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -642,7 +645,7 @@ void _wrap_Swig_free_core_1269d78762b018be(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_1269d78762b018be(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_0a39e458744bf212(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -655,7 +658,7 @@ void *_wrap_Swig_malloc_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_OK_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -667,7 +670,7 @@ intgo _wrap_LLMSIZE_OK_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -679,7 +682,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -691,7 +694,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -703,7 +706,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -715,7 +718,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -727,7 +730,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -739,7 +742,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -751,7 +754,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -763,7 +766,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -775,7 +778,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -787,7 +790,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -799,7 +802,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -811,7 +814,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -823,7 +826,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -835,7 +838,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -847,7 +850,7 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_0a39e458744bf212() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -859,7 +862,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -871,7 +874,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -883,7 +886,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -895,7 +898,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -907,7 +910,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -919,7 +922,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -931,7 +934,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -943,7 +946,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -955,7 +958,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -967,7 +970,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -979,7 +982,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -991,7 +994,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1003,7 +1006,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1015,7 +1018,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1027,7 +1030,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1039,7 +1042,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1051,7 +1054,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1063,7 +1066,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1075,7 +1078,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1087,7 +1090,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1099,7 +1102,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1111,7 +1114,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1123,7 +1126,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1135,7 +1138,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1147,7 +1150,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1159,7 +1162,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1171,7 +1174,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1183,7 +1186,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1195,7 +1198,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1207,7 +1210,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1219,7 +1222,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1231,7 +1234,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1243,7 +1246,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_COUNT_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1255,7 +1258,7 @@ intgo _wrap_LLMSIZE_TASK_COUNT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1267,7 +1270,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1279,7 +1282,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1291,7 +1294,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1303,7 +1306,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1315,7 +1318,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1327,7 +1330,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1339,7 +1342,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1351,7 +1354,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1363,7 +1366,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_ALL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TASK_ALL_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -1375,7 +1378,7 @@ intgo _wrap_LLMSIZE_TASK_ALL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_0a39e458744bf212() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1387,7 +1390,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TERM_YES_core_0a39e458744bf212() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1399,7 +1402,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TERM_NO_core_0a39e458744bf212() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1411,7 +1414,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_0a39e458744bf212() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1423,7 +1426,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_0a39e458744bf212() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1435,7 +1438,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_0a39e458744bf212() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1447,7 +1450,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1460,7 +1463,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_1269d78762b018be(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1473,7 +1476,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_1269d78762b018be(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1486,7 +1489,7 @@ intgo _wrap_llmsize_dims_layers_get_core_1269d78762b018be(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1499,7 +1502,7 @@ intgo _wrap_llmsize_dims_heads_get_core_1269d78762b018be(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1512,7 +1515,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_1269d78762b018be(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1525,7 +1528,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_1269d78762b018be(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1538,7 +1541,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_1269d78762b018be(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1551,7 +1554,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_1269d78762b018be(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_1269d78762b018be() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_0a39e458744bf212() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1562,7 +1565,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_1269d78762b018be(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1572,7 +1575,7 @@ void _wrap_delete_llmsize_dims_core_1269d78762b018be(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_1269d78762b018be(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_0a39e458744bf212(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1585,7 +1588,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_1269d78762b018be(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_1269d78762b018be(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_0a39e458744bf212(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1598,7 +1601,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_1269d78762b018be(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_0a39e458744bf212(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1611,7 +1614,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_1269d78762b018be(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_1269d78762b018be() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_0a39e458744bf212() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1622,7 +1625,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_1269d78762b018be(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_1269d78762b018be(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_0a39e458744bf212(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1632,7 +1635,7 @@ void _wrap_delete_llmsize_attn_layout_core_1269d78762b018be(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1645,7 +1648,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_1269d78762b018be(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1658,7 +1661,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_1269d78762b018be(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1671,7 +1674,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_1269d78762b018be(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1684,7 +1687,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_1269d78762b018be(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1697,7 +1700,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_1269d78762b018be(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_1269d78762b018be() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_0a39e458744bf212() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1708,7 +1711,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_1269d78762b018be(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1718,7 +1721,7 @@ void _wrap_delete_llmsize_mla_core_1269d78762b018be(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1731,7 +1734,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_1269d78762b018be(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1744,7 +1747,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_1269d78762b018be(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1757,7 +1760,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_1269d78762b018be(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1770,7 +1773,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_1269d78762b018be(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1783,7 +1786,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_1269d78762b018be(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1796,7 +1799,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_1269d78762b018be(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_1269d78762b018be() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_0a39e458744bf212() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1807,7 +1810,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_1269d78762b018be(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_1269d78762b018be(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1817,7 +1820,7 @@ void _wrap_delete_llmsize_linear_attn_core_1269d78762b018be(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1830,7 +1833,7 @@ intgo _wrap_llmsize_moe_experts_get_core_1269d78762b018be(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1843,7 +1846,7 @@ intgo _wrap_llmsize_moe_active_get_core_1269d78762b018be(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1856,7 +1859,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_1269d78762b018be(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1869,7 +1872,7 @@ intgo _wrap_llmsize_moe_shared_get_core_1269d78762b018be(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1882,7 +1885,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_1269d78762b018be(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1895,7 +1898,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_1269d78762b018be(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1908,7 +1911,7 @@ intgo _wrap_llmsize_moe_every_get_core_1269d78762b018be(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_1269d78762b018be() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_0a39e458744bf212() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1919,7 +1922,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_1269d78762b018be(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1929,7 +1932,7 @@ void _wrap_delete_llmsize_moe_core_1269d78762b018be(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_1269d78762b018be(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_0a39e458744bf212(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1942,7 +1945,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_1269d78762b018be(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_1269d78762b018be(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_0a39e458744bf212(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1955,7 +1958,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_1269d78762b018be(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_1269d78762b018be(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_0a39e458744bf212(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1968,7 +1971,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_1269d78762b018be(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_1269d78762b018be() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_0a39e458744bf212() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -1979,7 +1982,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_1269d78762b018be(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_0a39e458744bf212(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -1989,7 +1992,7 @@ void _wrap_delete_llmsize_extra_core_1269d78762b018be(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_0a39e458744bf212() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2001,7 +2004,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_0a39e458744bf212() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2013,7 +2016,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_0a39e458744bf212() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2025,7 +2028,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_0a39e458744bf212() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2037,7 +2040,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_0a39e458744bf212() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2049,7 +2052,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_0a39e458744bf212() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2061,7 +2064,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2074,7 +2077,7 @@ intgo _wrap_llmsize_encoder_head_get_core_1269d78762b018be(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2087,7 +2090,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_1269d78762b018be(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2100,7 +2103,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_1269d78762b018be(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2113,7 +2116,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_1269d78762b018be(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2126,7 +2129,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_1269d78762b018be(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2139,7 +2142,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_1269d78762b018be(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2152,7 +2155,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_1269d78762b018be(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_1269d78762b018be() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_0a39e458744bf212() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2163,7 +2166,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_1269d78762b018be(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2173,7 +2176,7 @@ void _wrap_delete_llmsize_encoder_core_1269d78762b018be(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2186,7 +2189,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_1269d78762b018be(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2199,7 +2202,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_1269d78762b018be(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2212,7 +2215,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_1269d78762b018be(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2225,7 +2228,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2238,7 +2241,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2251,7 +2254,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_1269d78762b018be(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2264,7 +2267,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2277,7 +2280,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_1269d78762b018be(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2290,7 +2293,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_1269d78762b018be(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2303,7 +2306,7 @@ intgo _wrap_llmsize_model_modalities_get_core_1269d78762b018be(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2316,7 +2319,7 @@ intgo _wrap_llmsize_model_flags_get_core_1269d78762b018be(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2329,7 +2332,7 @@ intgo _wrap_llmsize_model_tasks_get_core_1269d78762b018be(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2342,7 +2345,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2355,7 +2358,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_1269d78762b018be(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2368,7 +2371,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_1269d78762b018be(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2381,7 +2384,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_1269d78762b018be(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2394,7 +2397,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_1269d78762b018be
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2407,7 +2410,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_1269d78762b018be(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2420,7 +2423,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_1269d78762b018be(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2433,7 +2436,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_1269d78762b018be(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2446,7 +2449,7 @@ long long _wrap_llmsize_model_published_params_get_core_1269d78762b018be(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2459,7 +2462,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_1269d78762b018be(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2472,7 +2475,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_1269d78762b018be(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2485,7 +2488,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_1269d78762b018be(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2498,7 +2501,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_1269d78762b018be(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_1269d78762b018be() {
+struct llmsize_model *_wrap_new_llmsize_model_core_0a39e458744bf212() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2509,7 +2512,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_model_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2519,7 +2522,7 @@ void _wrap_delete_llmsize_model_core_1269d78762b018be(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2531,7 +2534,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2543,7 +2546,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2555,7 +2558,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2567,7 +2570,7 @@ intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2579,7 +2582,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2591,7 +2594,7 @@ intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2603,7 +2606,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2615,7 +2618,7 @@ intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2627,7 +2630,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_VISION_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2639,7 +2642,7 @@ intgo _wrap_LLMSIZE_COMPONENT_VISION_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_MTP_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2651,7 +2654,7 @@ intgo _wrap_LLMSIZE_COMPONENT_MTP_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_0a39e458744bf212() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2663,7 +2666,7 @@ intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_1269d78762b018be() {
 }
 
 
-long long *_wrap_llmsize_params_by_component_get_core_1269d78762b018be(struct llmsize_params *_swig_go_0) {
+long long *_wrap_llmsize_params_by_component_get_core_0a39e458744bf212(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -2676,7 +2679,7 @@ long long *_wrap_llmsize_params_by_component_get_core_1269d78762b018be(struct ll
 }
 
 
-long long _wrap_llmsize_params_text_get_core_1269d78762b018be(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_0a39e458744bf212(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2689,7 +2692,7 @@ long long _wrap_llmsize_params_text_get_core_1269d78762b018be(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_1269d78762b018be(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_0a39e458744bf212(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2702,7 +2705,7 @@ long long _wrap_llmsize_params_total_get_core_1269d78762b018be(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_1269d78762b018be(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_0a39e458744bf212(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2715,7 +2718,7 @@ long long _wrap_llmsize_params_active_get_core_1269d78762b018be(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_1269d78762b018be() {
+struct llmsize_params *_wrap_new_llmsize_params_core_0a39e458744bf212() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2726,7 +2729,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_params_core_1269d78762b018be(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_0a39e458744bf212(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2736,7 +2739,7 @@ void _wrap_delete_llmsize_params_core_1269d78762b018be(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_0a39e458744bf212() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2748,7 +2751,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_0a39e458744bf212() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2760,7 +2763,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_0a39e458744bf212() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2772,7 +2775,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -2784,7 +2787,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_Q_FFN_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -2796,7 +2799,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -2808,7 +2811,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -2820,7 +2823,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -2832,7 +2835,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_0a39e458744bf212() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2844,7 +2847,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_0a39e458744bf212() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2856,7 +2859,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_0a39e458744bf212() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2868,7 +2871,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_0a39e458744bf212() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2880,7 +2883,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2893,7 +2896,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_1269d78762b018be(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2906,7 +2909,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_1269d78762b018be(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2919,7 +2922,7 @@ intgo _wrap_llmsize_format_kind_get_core_1269d78762b018be(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2932,7 +2935,7 @@ intgo _wrap_llmsize_format_code_get_core_1269d78762b018be(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2945,7 +2948,7 @@ intgo _wrap_llmsize_format_bits_get_core_1269d78762b018be(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2958,7 +2961,7 @@ intgo _wrap_llmsize_format_group_get_core_1269d78762b018be(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2971,7 +2974,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_1269d78762b018be(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2984,7 +2987,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_1269d78762b018be(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2997,7 +3000,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_1269d78762b018be(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3010,7 +3013,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_1269d78762b018be(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3023,7 +3026,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_1269d78762b018be(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3036,7 +3039,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_1269d78762b018be(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3049,7 +3052,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3062,7 +3065,7 @@ intgo _wrap_llmsize_format_compute_get_core_1269d78762b018be(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3075,7 +3078,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_1269d78762b018be(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3088,7 +3091,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_1269d78762b018be() {
+struct llmsize_format *_wrap_new_llmsize_format_core_0a39e458744bf212() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -3099,7 +3102,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_format_core_1269d78762b018be(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -3109,7 +3112,7 @@ void _wrap_delete_llmsize_format_core_1269d78762b018be(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_F16_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3121,7 +3124,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_F32_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3133,7 +3136,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_FP8_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3145,7 +3148,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3157,7 +3160,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3169,7 +3172,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3181,7 +3184,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3193,7 +3196,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3205,7 +3208,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3217,7 +3220,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3229,7 +3232,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_0a39e458744bf212() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3241,7 +3244,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3254,7 +3257,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_1269d78762b018be(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3267,7 +3270,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_1269d78762b018be(struct 
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_get_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3280,7 +3283,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_get_core_1269d78762b018be(struct llmsize
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3293,7 +3296,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_1269d78762b018be(struct l
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3306,7 +3309,7 @@ intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_1269d78762b018be(struct ll
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_1269d78762b018be() {
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_0a39e458744bf212() {
   struct llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
   
@@ -3317,7 +3320,7 @@ struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_1269d78762b01
 }
 
 
-void _wrap_delete_llmsize_kv_dtype_info_core_1269d78762b018be(struct llmsize_kv_dtype_info *_swig_go_0) {
+void _wrap_delete_llmsize_kv_dtype_info_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   
   arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
@@ -3327,7 +3330,7 @@ void _wrap_delete_llmsize_kv_dtype_info_core_1269d78762b018be(struct llmsize_kv_
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_0a39e458744bf212() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3339,7 +3342,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_0a39e458744bf212() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3351,7 +3354,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_0a39e458744bf212() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3363,7 +3366,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_0a39e458744bf212() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3375,7 +3378,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HW_CPU_core_0a39e458744bf212() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3387,7 +3390,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_0a39e458744bf212() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3399,7 +3402,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_accel_id_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_id_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3412,7 +3415,7 @@ _gostring_ _wrap_llmsize_accel_id_get_core_1269d78762b018be(struct llmsize_accel
 }
 
 
-_gostring_ _wrap_llmsize_accel_name_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_name_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3425,7 +3428,7 @@ _gostring_ _wrap_llmsize_accel_name_get_core_1269d78762b018be(struct llmsize_acc
 }
 
 
-_gostring_ _wrap_llmsize_accel_vendor_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_vendor_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3438,7 +3441,7 @@ _gostring_ _wrap_llmsize_accel_vendor_get_core_1269d78762b018be(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_aliases_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_aliases_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3451,7 +3454,7 @@ _gostring_ _wrap_llmsize_accel_aliases_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-long long _wrap_llmsize_accel_mem_bytes_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+long long _wrap_llmsize_accel_mem_bytes_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3464,7 +3467,7 @@ long long _wrap_llmsize_accel_mem_bytes_get_core_1269d78762b018be(struct llmsize
 }
 
 
-intgo _wrap_llmsize_accel_usable_pct_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_usable_pct_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3477,7 +3480,7 @@ intgo _wrap_llmsize_accel_usable_pct_get_core_1269d78762b018be(struct llmsize_ac
 }
 
 
-intgo _wrap_llmsize_accel_hw_class_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+intgo _wrap_llmsize_accel_hw_class_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3490,7 +3493,7 @@ intgo _wrap_llmsize_accel_hw_class_get_core_1269d78762b018be(struct llmsize_acce
 }
 
 
-double _wrap_llmsize_accel_bw_gbs_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bw_gbs_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3503,7 +3506,7 @@ double _wrap_llmsize_accel_bw_gbs_get_core_1269d78762b018be(struct llmsize_accel
 }
 
 
-double _wrap_llmsize_accel_bf16_tflops_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_bf16_tflops_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3516,7 +3519,7 @@ double _wrap_llmsize_accel_bf16_tflops_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-double _wrap_llmsize_accel_fp8_tflops_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp8_tflops_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3529,7 +3532,7 @@ double _wrap_llmsize_accel_fp8_tflops_get_core_1269d78762b018be(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_fp4_tflops_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_fp4_tflops_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3542,7 +3545,7 @@ double _wrap_llmsize_accel_fp4_tflops_get_core_1269d78762b018be(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_int8_tops_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+double _wrap_llmsize_accel_int8_tops_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   double result;
   double _swig_go_result;
@@ -3555,7 +3558,7 @@ double _wrap_llmsize_accel_int8_tops_get_core_1269d78762b018be(struct llmsize_ac
 }
 
 
-_gostring_ _wrap_llmsize_accel_source_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_source_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3568,7 +3571,7 @@ _gostring_ _wrap_llmsize_accel_source_get_core_1269d78762b018be(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_memory_options_get_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+_gostring_ _wrap_llmsize_accel_memory_options_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3581,7 +3584,7 @@ _gostring_ _wrap_llmsize_accel_memory_options_get_core_1269d78762b018be(struct l
 }
 
 
-struct llmsize_accel *_wrap_new_llmsize_accel_core_1269d78762b018be() {
+struct llmsize_accel *_wrap_new_llmsize_accel_core_0a39e458744bf212() {
   struct llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
   
@@ -3592,7 +3595,7 @@ struct llmsize_accel *_wrap_new_llmsize_accel_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_accel_core_1269d78762b018be(struct llmsize_accel *_swig_go_0) {
+void _wrap_delete_llmsize_accel_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
   struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
   
   arg1 = *(struct llmsize_accel **)&_swig_go_0; 
@@ -3602,7 +3605,7 @@ void _wrap_delete_llmsize_accel_core_1269d78762b018be(struct llmsize_accel *_swi
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3615,7 +3618,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_1269d78762b018be(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3628,7 +3631,7 @@ double _wrap_llmsize_efficiency_expected_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3641,7 +3644,7 @@ double _wrap_llmsize_efficiency_low_get_core_1269d78762b018be(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3654,7 +3657,7 @@ double _wrap_llmsize_efficiency_high_get_core_1269d78762b018be(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3667,7 +3670,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_1269d78762b018be(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_1269d78762b018be() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_0a39e458744bf212() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3678,7 +3681,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_1269d78762b018be() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_1269d78762b018be(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3688,7 +3691,7 @@ void _wrap_delete_llmsize_efficiency_core_1269d78762b018be(struct llmsize_effici
 }
 
 
-long long *_wrap_llmsize_weights_by_component_get_core_1269d78762b018be(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3701,7 +3704,7 @@ long long *_wrap_llmsize_weights_by_component_get_core_1269d78762b018be(struct l
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_1269d78762b018be(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3714,7 +3717,7 @@ long long _wrap_llmsize_weights_total_get_core_1269d78762b018be(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_1269d78762b018be(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3727,7 +3730,7 @@ long long _wrap_llmsize_weights_active_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_1269d78762b018be(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3740,7 +3743,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_1269d78762b018be(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_1269d78762b018be() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_0a39e458744bf212() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3751,7 +3754,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_1269d78762b018be(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3761,7 +3764,7 @@ void _wrap_delete_llmsize_weights_core_1269d78762b018be(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -3773,7 +3776,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -3785,7 +3788,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F32_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_F32_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3797,7 +3800,7 @@ intgo _wrap_LLMSIZE_GGML_F32_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F16_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_F16_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3809,7 +3812,7 @@ intgo _wrap_LLMSIZE_GGML_F16_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3821,7 +3824,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_1_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3833,7 +3836,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_1_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_2_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3845,7 +3848,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_2_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_3_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3857,7 +3860,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_3_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3869,7 +3872,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_1_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3881,7 +3884,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_1_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3893,7 +3896,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_1_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3905,7 +3908,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_1_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q2_K_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3917,7 +3920,7 @@ intgo _wrap_LLMSIZE_GGML_Q2_K_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q3_K_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3929,7 +3932,7 @@ intgo _wrap_LLMSIZE_GGML_Q3_K_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_K_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3941,7 +3944,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_K_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_K_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3953,7 +3956,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_K_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q6_K_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3965,7 +3968,7 @@ intgo _wrap_LLMSIZE_GGML_Q6_K_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_K_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3977,7 +3980,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_K_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3989,7 +3992,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4001,7 +4004,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4013,7 +4016,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_S_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4025,7 +4028,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_S_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4037,7 +4040,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_S_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4049,7 +4052,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_S_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_S_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4061,7 +4064,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_S_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4073,7 +4076,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I8_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_I8_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4085,7 +4088,7 @@ intgo _wrap_LLMSIZE_GGML_I8_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I16_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_I16_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4097,7 +4100,7 @@ intgo _wrap_LLMSIZE_GGML_I16_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I32_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_I32_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4109,7 +4112,7 @@ intgo _wrap_LLMSIZE_GGML_I32_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I64_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_I64_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4121,7 +4124,7 @@ intgo _wrap_LLMSIZE_GGML_I64_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F64_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_F64_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4133,7 +4136,7 @@ intgo _wrap_LLMSIZE_GGML_F64_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_M_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4145,7 +4148,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_M_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_BF16_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_BF16_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4157,7 +4160,7 @@ intgo _wrap_LLMSIZE_GGML_BF16_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4169,7 +4172,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4181,7 +4184,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4193,7 +4196,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ1_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4205,7 +4208,7 @@ intgo _wrap_LLMSIZE_GGML_TQ1_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ2_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4217,7 +4220,7 @@ intgo _wrap_LLMSIZE_GGML_TQ2_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4229,7 +4232,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4241,7 +4244,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4253,7 +4256,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_MXFP4_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4265,7 +4268,7 @@ intgo _wrap_LLMSIZE_GGML_MXFP4_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_0a39e458744bf212() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4277,7 +4280,7 @@ intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_1269d78762b018be(struct llmsize_ggml_type_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_0a39e458744bf212(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4290,7 +4293,7 @@ _gostring_ _wrap_llmsize_ggml_type_info_name_get_core_1269d78762b018be(struct ll
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_get_core_1269d78762b018be(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_get_core_0a39e458744bf212(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4303,7 +4306,7 @@ intgo _wrap_llmsize_ggml_type_info_block_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_1269d78762b018be(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_0a39e458744bf212(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4316,7 +4319,7 @@ intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_1269d78762b018be(struct 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_1269d78762b018be() {
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_0a39e458744bf212() {
   struct llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
   
@@ -4327,7 +4330,7 @@ struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_1269d78762b
 }
 
 
-void _wrap_delete_llmsize_ggml_type_info_core_1269d78762b018be(struct llmsize_ggml_type_info *_swig_go_0) {
+void _wrap_delete_llmsize_ggml_type_info_core_0a39e458744bf212(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   
   arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
@@ -4337,7 +4340,7 @@ void _wrap_delete_llmsize_ggml_type_info_core_1269d78762b018be(struct llmsize_gg
 }
 
 
-intgo _wrap_LLMSIZE_FT_F32_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_F32_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4349,7 +4352,7 @@ intgo _wrap_LLMSIZE_FT_F32_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_F16_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_F16_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4361,7 +4364,7 @@ intgo _wrap_LLMSIZE_FT_F16_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_BF16_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_BF16_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4373,7 +4376,7 @@ intgo _wrap_LLMSIZE_FT_BF16_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q4_0_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4385,7 +4388,7 @@ intgo _wrap_LLMSIZE_FT_Q4_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_1_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q4_1_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4397,7 +4400,7 @@ intgo _wrap_LLMSIZE_FT_Q4_1_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q5_0_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4409,7 +4412,7 @@ intgo _wrap_LLMSIZE_FT_Q5_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_1_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q5_1_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4421,7 +4424,7 @@ intgo _wrap_LLMSIZE_FT_Q5_1_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q8_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q8_0_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4433,7 +4436,7 @@ intgo _wrap_LLMSIZE_FT_Q8_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q2_K_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4445,7 +4448,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_S_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4457,7 +4460,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_S_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_S_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4469,7 +4472,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_S_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_M_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4481,7 +4484,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_M_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_L_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4493,7 +4496,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_L_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_S_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4505,7 +4508,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_S_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_M_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4517,7 +4520,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_M_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_S_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4529,7 +4532,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_S_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_M_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4541,7 +4544,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_M_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q6_K_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_Q6_K_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4553,7 +4556,7 @@ intgo _wrap_LLMSIZE_FT_Q6_K_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4565,7 +4568,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4577,7 +4580,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_S_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4589,7 +4592,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_S_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_M_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4601,7 +4604,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_M_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4613,7 +4616,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4625,7 +4628,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_S_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4637,7 +4640,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_S_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_M_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4649,7 +4652,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_M_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_S_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4661,7 +4664,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_S_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_M_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4673,7 +4676,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_M_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_NL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4685,7 +4688,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_NL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_XS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4697,7 +4700,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_XS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ1_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4709,7 +4712,7 @@ intgo _wrap_LLMSIZE_FT_TQ1_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ2_0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4721,7 +4724,7 @@ intgo _wrap_LLMSIZE_FT_TQ2_0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4733,7 +4736,7 @@ intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FT_COUNT_core_0a39e458744bf212() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4745,7 +4748,7 @@ intgo _wrap_LLMSIZE_FT_COUNT_core_1269d78762b018be() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -4758,7 +4761,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_1269d78762b018be(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -4771,7 +4774,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_1269d78762b018be(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4784,7 +4787,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_1269d78762b018be() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_0a39e458744bf212() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -4795,7 +4798,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -4805,7 +4808,7 @@ void _wrap_delete_llmsize_gguf_mix_core_1269d78762b018be(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4818,7 +4821,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_1269d78762b018be(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4831,7 +4834,7 @@ intgo _wrap_llmsize_file_info_version_get_core_1269d78762b018be(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4844,7 +4847,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_1269d78762b018be(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4857,7 +4860,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_1269d78762b018be(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4870,7 +4873,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_1269d78762b018be(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4883,7 +4886,7 @@ long long _wrap_llmsize_file_info_needed_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -4896,7 +4899,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_1269d78762b018be(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -4909,7 +4912,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_1269d78762b018be(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4922,7 +4925,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_1269d78762b018be(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4935,7 +4938,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_1269d78762b018be(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4948,7 +4951,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_1269d78762b018be(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4961,7 +4964,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_1269d78762b018be(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -4974,7 +4977,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_1269d78762b018be(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4987,7 +4990,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_1269d78762b018be(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5000,7 +5003,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -5013,7 +5016,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_1269d78762b018be(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_1269d78762b018be() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_0a39e458744bf212() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -5024,7 +5027,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -5034,7 +5037,7 @@ void _wrap_delete_llmsize_file_info_core_1269d78762b018be(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5047,7 +5050,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_1269d78762b018b
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5060,7 +5063,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_1269d78762b01
 }
 
 
-struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -5073,7 +5076,7 @@ struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_1269d78762b018b
 }
 
 
-intgo _wrap_llmsize_speed_request_n_accel_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_n_accel_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5086,7 +5089,7 @@ intgo _wrap_llmsize_speed_request_n_accel_get_core_1269d78762b018be(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5099,7 +5102,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_1269d78762b018be(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5112,7 +5115,7 @@ long long _wrap_llmsize_speed_request_context_get_core_1269d78762b018be(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5125,7 +5128,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_1269d78762b018be(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5138,7 +5141,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_1269d78762b018be(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_seqs_get_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_seqs_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5151,7 +5154,7 @@ intgo _wrap_llmsize_speed_request_seqs_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_1269d78762b018be() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_0a39e458744bf212() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -5162,7 +5165,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_1269d78762b01
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -5172,7 +5175,7 @@ void _wrap_delete_llmsize_speed_request_core_1269d78762b018be(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5185,7 +5188,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_1269d78762b018be(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5198,7 +5201,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_1269d78762b018be(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5211,7 +5214,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_1269d78762b018be(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5224,7 +5227,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_1269d78762b018be(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5237,7 +5240,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5250,7 +5253,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_1269d78762b018be(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5263,7 +5266,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_1269d78762b018be(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5276,7 +5279,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_1269d78762b018be(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_1269d78762b018be() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_0a39e458744bf212() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -5287,7 +5290,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_1269d78762b018b
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_1269d78762b018be(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -5297,7 +5300,7 @@ void _wrap_delete_llmsize_speed_result_core_1269d78762b018be(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5310,7 +5313,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_1269d78762b018be(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5323,7 +5326,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_1269d78762b018b
 }
 
 
-struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -5336,7 +5339,7 @@ struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_1269d78762b018be(
 }
 
 
-intgo _wrap_llmsize_fit_request_n_accel_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_n_accel_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5349,7 +5352,7 @@ intgo _wrap_llmsize_fit_request_n_accel_get_core_1269d78762b018be(struct llmsize
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5362,7 +5365,7 @@ long long _wrap_llmsize_fit_request_context_get_core_1269d78762b018be(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5375,7 +5378,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_1269d78762b018be(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5388,7 +5391,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5401,7 +5404,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_1269d78762b018be(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5414,7 +5417,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_1269d78762b018be(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_1269d78762b018be() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_0a39e458744bf212() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -5425,7 +5428,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_1269d78762b018be(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -5435,7 +5438,7 @@ void _wrap_delete_llmsize_fit_request_core_1269d78762b018be(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5448,7 +5451,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_1269d78762b018be(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5461,7 +5464,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_1269d78762b018be(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5474,7 +5477,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_1269d78762b018be(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5487,7 +5490,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_1269d78762b018be(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5500,7 +5503,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_1269d78762b018be(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5513,7 +5516,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_1269d78762b018be(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5526,7 +5529,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_1269d78762b018be(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5539,7 +5542,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_1269d78762b018be(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5552,7 +5555,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_1269d78762b018be(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_1269d78762b018be() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_0a39e458744bf212() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -5563,7 +5566,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_1269d78762b018be() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_1269d78762b018be(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -5573,7 +5576,7 @@ void _wrap_delete_llmsize_fit_result_core_1269d78762b018be(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_0a39e458744bf212() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5585,7 +5588,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_0a39e458744bf212() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5597,7 +5600,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_0a39e458744bf212() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5609,7 +5612,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_0a39e458744bf212() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5621,7 +5624,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_METRIC_COUNT_core_0a39e458744bf212() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5633,7 +5636,7 @@ intgo _wrap_LLMSIZE_METRIC_COUNT_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5646,7 +5649,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_1269d78762b018be(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5659,7 +5662,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5672,7 +5675,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_1269d78762b018be(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5685,7 +5688,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_1269d78762b018be(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5698,7 +5701,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_1269d78762b018be(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5711,7 +5714,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_1269d78762b018be(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5724,7 +5727,7 @@ double _wrap_llmsize_quality_row_kld_get_core_1269d78762b018be(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5737,7 +5740,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_1269d78762b018be(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5750,7 +5753,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_1269d78762b018be(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5763,7 +5766,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_1269d78762b018be(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_1269d78762b018be() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_0a39e458744bf212() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -5774,7 +5777,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_1269d78762b018be(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_1269d78762b018be(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -5784,7 +5787,7 @@ void _wrap_delete_llmsize_quality_row_core_1269d78762b018be(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_0a39e458744bf212() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5796,7 +5799,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_0a39e458744bf212() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5808,7 +5811,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_0a39e458744bf212() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5820,7 +5823,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_0a39e458744bf212() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5832,7 +5835,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CONF_COUNT_core_0a39e458744bf212() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5844,7 +5847,7 @@ intgo _wrap_LLMSIZE_CONF_COUNT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5857,7 +5860,7 @@ intgo _wrap_llmsize_quality_metric_get_core_1269d78762b018be(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5870,7 +5873,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5883,7 +5886,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_1269d78762b018be(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5896,7 +5899,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_1269d78762b018be(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5909,7 +5912,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_1269d78762b018be(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5922,7 +5925,7 @@ double _wrap_llmsize_quality_kld_get_core_1269d78762b018be(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -5935,7 +5938,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_1269d78762b018be(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5948,7 +5951,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_1269d78762b018be(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_1269d78762b018be() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_0a39e458744bf212() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -5959,7 +5962,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_1269d78762b018be(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -5969,7 +5972,7 @@ void _wrap_delete_llmsize_quality_core_1269d78762b018be(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_0a39e458744bf212() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5981,7 +5984,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_0a39e458744bf212() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5993,7 +5996,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_0a39e458744bf212() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6005,7 +6008,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_0a39e458744bf212() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6017,7 +6020,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_0a39e458744bf212() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6029,7 +6032,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_0a39e458744bf212() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6041,7 +6044,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_0a39e458744bf212() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6053,7 +6056,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6066,7 +6069,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_1269d78762b018be(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6079,7 +6082,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_1269d78762b018be(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6092,7 +6095,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_1269d78762b018be(struct ll
 }
 
 
-double _wrap_llmsize_engine_info_mem_fraction_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+double _wrap_llmsize_engine_info_mem_fraction_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   double result;
   double _swig_go_result;
@@ -6105,7 +6108,7 @@ double _wrap_llmsize_engine_info_mem_fraction_get_core_1269d78762b018be(struct l
 }
 
 
-intgo _wrap_llmsize_engine_info_block_size_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_block_size_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6118,7 +6121,7 @@ intgo _wrap_llmsize_engine_info_block_size_get_core_1269d78762b018be(struct llms
 }
 
 
-intgo _wrap_llmsize_engine_info_ctx_pad_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_ctx_pad_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6131,7 +6134,7 @@ intgo _wrap_llmsize_engine_info_ctx_pad_get_core_1269d78762b018be(struct llmsize
 }
 
 
-long long _wrap_llmsize_engine_info_default_context_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_context_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6144,7 +6147,7 @@ long long _wrap_llmsize_engine_info_default_context_get_core_1269d78762b018be(st
 }
 
 
-intgo _wrap_llmsize_engine_info_default_seqs_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_seqs_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6157,7 +6160,7 @@ intgo _wrap_llmsize_engine_info_default_seqs_get_core_1269d78762b018be(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_info_default_ubatch_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_ubatch_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6170,7 +6173,7 @@ intgo _wrap_llmsize_engine_info_default_ubatch_get_core_1269d78762b018be(struct 
 }
 
 
-long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6183,7 +6186,7 @@ long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_1269d78762b0
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tp1_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tp1_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6196,7 +6199,7 @@ long long _wrap_llmsize_engine_info_overhead_tp1_get_core_1269d78762b018be(struc
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tpn_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tpn_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6209,7 +6212,7 @@ long long _wrap_llmsize_engine_info_overhead_tpn_get_core_1269d78762b018be(struc
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6222,7 +6225,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_1269d78762b018be(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6235,7 +6238,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_1269d78762b018be(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6248,7 +6251,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_1269d78762b018be(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_1269d78762b018be() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_0a39e458744bf212() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -6259,7 +6262,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_1269d78762b018be(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_1269d78762b018be(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -6269,7 +6272,7 @@ void _wrap_delete_llmsize_engine_info_core_1269d78762b018be(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -6281,7 +6284,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -6293,7 +6296,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -6305,7 +6308,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -6317,7 +6320,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -6329,7 +6332,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -6341,7 +6344,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -6353,7 +6356,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_0a39e458744bf212() {
   int result;
   intgo _swig_go_result;
   
@@ -6365,7 +6368,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_1269d78762b018be() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6378,7 +6381,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_1269d78762b018be(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6391,7 +6394,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_1269d78762b018be(struc
 }
 
 
-struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -6404,7 +6407,7 @@ struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_1269d78762b018be(struct 
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6417,7 +6420,7 @@ intgo _wrap_llmsize_plan_engine_get_core_1269d78762b018be(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6430,7 +6433,7 @@ intgo _wrap_llmsize_plan_tp_get_core_1269d78762b018be(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6443,7 +6446,7 @@ intgo _wrap_llmsize_plan_pp_get_core_1269d78762b018be(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6456,7 +6459,7 @@ intgo _wrap_llmsize_plan_dp_get_core_1269d78762b018be(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_n_accel_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_n_accel_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6469,7 +6472,7 @@ intgo _wrap_llmsize_plan_n_accel_get_core_1269d78762b018be(struct llmsize_plan *
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6482,7 +6485,7 @@ long long _wrap_llmsize_plan_context_get_core_1269d78762b018be(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6495,7 +6498,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_1269d78762b018be(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6508,7 +6511,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_1269d78762b018be(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -6521,7 +6524,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6534,7 +6537,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_1269d78762b018be(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6547,7 +6550,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_1269d78762b018be(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6560,7 +6563,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_1269d78762b018be(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6573,7 +6576,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_1269d78762b018be(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6586,7 +6589,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_1269d78762b018be(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -6599,7 +6602,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_1269d78762b018be(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6612,7 +6615,7 @@ intgo _wrap_llmsize_plan_flags_get_core_1269d78762b018be(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6625,7 +6628,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_1269d78762b018be(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6638,7 +6641,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_1269d78762b018be(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -6651,7 +6654,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_1269d78762b018be(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -6664,7 +6667,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_1269d78762b018be(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_1269d78762b018be() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_0a39e458744bf212() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -6675,7 +6678,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -6685,7 +6688,7 @@ void _wrap_delete_llmsize_plan_core_1269d78762b018be(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6698,7 +6701,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_1269d78762b018be(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6711,7 +6714,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_1269d78762b018be(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6724,7 +6727,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_1269d78762b018be(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6737,7 +6740,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_1269d78762b018be(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6750,7 +6753,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_1269d78762b018be(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6763,7 +6766,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_1269d78762b018be(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6776,7 +6779,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_1269d78762b018be(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6789,7 +6792,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_1269d78762b018be(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6802,7 +6805,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_1269d78762b018be(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6815,7 +6818,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_1269d78762b018be(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -6828,7 +6831,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_1269d78762b018be(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6841,7 +6844,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_1269d78762b018be(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6854,7 +6857,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_1269d78762b018be(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6867,7 +6870,7 @@ long long _wrap_llmsize_plan_result_context_get_core_1269d78762b018be(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6880,7 +6883,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_1269d78762b018be(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6893,7 +6896,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_1269d78762b018be(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6906,7 +6909,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_1269d78762b018be(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6919,7 +6922,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_1269d78762b018be(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6932,7 +6935,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_1269d78762b018be
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6945,7 +6948,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_1269d78762b018be(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -6958,7 +6961,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_1269d78762b018be(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6971,7 +6974,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_1269d78762b018be(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6984,7 +6987,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_1269d78762b018be(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6997,7 +7000,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_1269d78762b018be(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7010,7 +7013,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_1269d78762b018be(struct llmsize_pl
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7023,7 +7026,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_1269d78762b018be(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_1269d78762b018be() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_0a39e458744bf212() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -7034,7 +7037,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_1269d78762b018be(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_1269d78762b018be(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -7044,7 +7047,7 @@ void _wrap_delete_llmsize_plan_result_core_1269d78762b018be(struct llmsize_plan_
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_BOOL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FIELD_BOOL_core_0a39e458744bf212() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7056,7 +7059,7 @@ intgo _wrap_LLMSIZE_FIELD_BOOL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U32_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FIELD_U32_core_0a39e458744bf212() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7068,7 +7071,7 @@ intgo _wrap_LLMSIZE_FIELD_U32_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U64_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FIELD_U64_core_0a39e458744bf212() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7080,7 +7083,7 @@ intgo _wrap_LLMSIZE_FIELD_U64_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_I64_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FIELD_I64_core_0a39e458744bf212() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7092,7 +7095,7 @@ intgo _wrap_LLMSIZE_FIELD_I64_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_F64_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FIELD_F64_core_0a39e458744bf212() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7104,7 +7107,7 @@ intgo _wrap_LLMSIZE_FIELD_F64_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_field_name_get_core_1269d78762b018be(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_name_get_core_0a39e458744bf212(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7117,7 +7120,7 @@ _gostring_ _wrap_llmsize_field_name_get_core_1269d78762b018be(struct llmsize_fie
 }
 
 
-intgo _wrap_llmsize_field_kind_get_core_1269d78762b018be(struct llmsize_field *_swig_go_0) {
+intgo _wrap_llmsize_field_kind_get_core_0a39e458744bf212(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7130,7 +7133,7 @@ intgo _wrap_llmsize_field_kind_get_core_1269d78762b018be(struct llmsize_field *_
 }
 
 
-long long _wrap_llmsize_field_offset_get_core_1269d78762b018be(struct llmsize_field *_swig_go_0) {
+long long _wrap_llmsize_field_offset_get_core_0a39e458744bf212(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7143,7 +7146,7 @@ long long _wrap_llmsize_field_offset_get_core_1269d78762b018be(struct llmsize_fi
 }
 
 
-_gostring_ _wrap_llmsize_field_meaning_get_core_1269d78762b018be(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_meaning_get_core_0a39e458744bf212(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7156,7 +7159,7 @@ _gostring_ _wrap_llmsize_field_meaning_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-struct llmsize_field *_wrap_new_llmsize_field_core_1269d78762b018be() {
+struct llmsize_field *_wrap_new_llmsize_field_core_0a39e458744bf212() {
   struct llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
   
@@ -7167,7 +7170,7 @@ struct llmsize_field *_wrap_new_llmsize_field_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_field_core_1269d78762b018be(struct llmsize_field *_swig_go_0) {
+void _wrap_delete_llmsize_field_core_0a39e458744bf212(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   
   arg1 = *(struct llmsize_field **)&_swig_go_0; 
@@ -7177,7 +7180,7 @@ void _wrap_delete_llmsize_field_core_1269d78762b018be(struct llmsize_field *_swi
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7190,7 +7193,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_1269d78762b018be
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7203,7 +7206,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_1269d78
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7216,7 +7219,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_1269d78762b018be(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7229,7 +7232,7 @@ long long _wrap_llmsize_suggestion_context_get_core_1269d78762b018be(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7242,7 +7245,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_1269d78762b018be(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_1269d78762b018be() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_0a39e458744bf212() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -7253,7 +7256,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_1269d78762b018be() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_1269d78762b018be(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -7263,7 +7266,7 @@ void _wrap_delete_llmsize_suggestion_core_1269d78762b018be(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_0a39e458744bf212() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7275,7 +7278,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_0a39e458744bf212() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7287,7 +7290,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_0a39e458744bf212() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7299,7 +7302,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_0a39e458744bf212() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7311,7 +7314,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_0a39e458744bf212() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7323,7 +7326,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_0a39e458744bf212() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7335,7 +7338,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_0a39e458744bf212() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7347,7 +7350,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_0a39e458744bf212() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7359,7 +7362,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_0a39e458744bf212() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7371,7 +7374,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_0a39e458744bf212() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7383,7 +7386,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_0a39e458744bf212() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7395,7 +7398,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_0a39e458744bf212() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7407,7 +7410,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_0a39e458744bf212() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7419,7 +7422,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7432,7 +7435,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_1269d78762b018be(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7445,7 +7448,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_1269d78762b018be(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7458,7 +7461,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_1269d78762b018be(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7471,7 +7474,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_1269d78762b018be(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7484,7 +7487,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_1269d78762b018be(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7497,7 +7500,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_1269d78762b018be(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7510,7 +7513,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_1269d78762b018be(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7523,7 +7526,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_1269d78762b018be(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7536,7 +7539,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7549,7 +7552,7 @@ intgo _wrap_llmsize_license_commercial_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7562,7 +7565,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_1269d78762b018be(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7575,7 +7578,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_1269d78762b018be(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7588,7 +7591,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_1269d78762b018be(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7601,7 +7604,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_1269d78762b018be(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7614,7 +7617,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_1269d78762b018be(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -7627,7 +7630,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_1269d78762b018be(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7640,7 +7643,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7653,7 +7656,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_1269d78762b018be(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7666,7 +7669,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7679,7 +7682,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_1269d78762b018be(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7692,7 +7695,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_1269d78762b018be(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7705,7 +7708,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_1269d78762b018be(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7718,7 +7721,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_1269d78762b018be(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7731,7 +7734,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_1269d78762b018be(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7744,7 +7747,7 @@ intgo _wrap_llmsize_license_outputs_get_core_1269d78762b018be(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7757,7 +7760,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_1269d78762b018be(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7770,7 +7773,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_1269d78762b018be(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7783,7 +7786,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_1269d78762b018be(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_1269d78762b018be() {
+struct llmsize_license *_wrap_new_llmsize_license_core_0a39e458744bf212() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -7794,7 +7797,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_license_core_1269d78762b018be(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -7804,7 +7807,7 @@ void _wrap_delete_llmsize_license_core_1269d78762b018be(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7817,7 +7820,7 @@ intgo _wrap_llmsize_use_commercial_get_core_1269d78762b018be(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7830,7 +7833,7 @@ long long _wrap_llmsize_use_mau_get_core_1269d78762b018be(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7843,7 +7846,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_1269d78762b018be(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -7856,7 +7859,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_1269d78762b018be(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7869,7 +7872,7 @@ intgo _wrap_llmsize_use_eu_get_core_1269d78762b018be(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7882,7 +7885,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_1269d78762b018be(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7895,7 +7898,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_1269d78762b018be(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7908,7 +7911,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_1269d78762b018be() {
+struct llmsize_use *_wrap_new_llmsize_use_core_0a39e458744bf212() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -7919,7 +7922,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_use_core_1269d78762b018be(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -7929,7 +7932,7 @@ void _wrap_delete_llmsize_use_core_1269d78762b018be(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_0a39e458744bf212() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7941,7 +7944,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_0a39e458744bf212() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7953,7 +7956,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_0a39e458744bf212() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7965,7 +7968,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_0a39e458744bf212() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7977,7 +7980,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_VERDICT_COUNT_core_0a39e458744bf212() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7989,7 +7992,7 @@ intgo _wrap_LLMSIZE_VERDICT_COUNT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8001,7 +8004,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8013,7 +8016,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8025,7 +8028,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8037,7 +8040,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8049,7 +8052,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8061,7 +8064,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8073,7 +8076,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8085,7 +8088,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8097,7 +8100,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8109,7 +8112,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_0a39e458744bf212() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8121,7 +8124,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8134,7 +8137,7 @@ intgo _wrap_llmsize_finding_about_get_core_1269d78762b018be(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8147,7 +8150,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_1269d78762b018be(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8160,7 +8163,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8173,7 +8176,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_1269d78762b018be(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8186,7 +8189,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_1269d78762b018be(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_1269d78762b018be() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_0a39e458744bf212() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -8197,7 +8200,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_1269d78762b018be(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -8207,7 +8210,7 @@ void _wrap_delete_llmsize_finding_core_1269d78762b018be(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8220,7 +8223,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_1269d78762b018be(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8233,7 +8236,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_1269d78762b018be(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8246,7 +8249,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_1269d78762b018be(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_1269d78762b018be() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_0a39e458744bf212() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -8257,7 +8260,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_1269d78762b
 }
 
 
-void _wrap_delete_llmsize_license_result_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -8267,7 +8270,7 @@ void _wrap_delete_llmsize_license_result_core_1269d78762b018be(struct llmsize_li
 }
 
 
-struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -8280,7 +8283,7 @@ struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_1269d78762b018
 }
 
 
-intgo _wrap_llmsize_select_request_n_accel_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_n_accel_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8293,7 +8296,7 @@ intgo _wrap_llmsize_select_request_n_accel_get_core_1269d78762b018be(struct llms
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8306,7 +8309,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_1269d78762b018be(struct llmsi
 }
 
 
-intgo _wrap_llmsize_select_request_seqs_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_seqs_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8319,7 +8322,7 @@ intgo _wrap_llmsize_select_request_seqs_get_core_1269d78762b018be(struct llmsize
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8332,7 +8335,7 @@ long long _wrap_llmsize_select_request_context_get_core_1269d78762b018be(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8345,7 +8348,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_1269d78762b018be(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8358,7 +8361,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_1269d78762b018be(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8371,7 +8374,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_1269d78762b018be(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8384,7 +8387,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_1269d78762b018be(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8397,7 +8400,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_1269d787
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -8410,7 +8413,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_1269d78762b018be(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8423,7 +8426,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_1269d78762b018be(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8436,7 +8439,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_1269d78762b018be
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8449,7 +8452,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_1269d78762b018be
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8462,7 +8465,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -8475,7 +8478,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_1269d78762b018be(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -8488,7 +8491,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_1269d78762b018be(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8501,7 +8504,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_1269d78762b018be(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_1269d78762b018be() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_0a39e458744bf212() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -8512,7 +8515,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_1269d78762b
 }
 
 
-void _wrap_delete_llmsize_select_request_core_1269d78762b018be(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -8522,7 +8525,7 @@ void _wrap_delete_llmsize_select_request_core_1269d78762b018be(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_0a39e458744bf212() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8534,7 +8537,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_0a39e458744bf212() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8546,7 +8549,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_0a39e458744bf212() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8558,7 +8561,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_0a39e458744bf212() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8570,7 +8573,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_0a39e458744bf212() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8582,7 +8585,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_0a39e458744bf212() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8594,7 +8597,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_0a39e458744bf212() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8606,7 +8609,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_0a39e458744bf212() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8618,7 +8621,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_0a39e458744bf212() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8630,7 +8633,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_1269d78762b018be() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8643,7 +8646,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_1269d78762b018be(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8656,7 +8659,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_1269d78762b018be(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8669,7 +8672,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8682,7 +8685,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_1269d78762b018be(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8695,7 +8698,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_1269d78762b018be(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8708,7 +8711,7 @@ double _wrap_llmsize_candidate_score_get_core_1269d78762b018be(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8721,7 +8724,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_1269d78762b018be(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8734,7 +8737,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_1269d78762b018be(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8747,7 +8750,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_1269d78762b018b
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -8760,7 +8763,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_1269d78762b018b
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8773,7 +8776,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_1269d78762b018be(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_1269d78762b018be() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_0a39e458744bf212() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -8784,7 +8787,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_1269d78762b018be(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -8794,7 +8797,7 @@ void _wrap_delete_llmsize_candidate_core_1269d78762b018be(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8807,7 +8810,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_1269d78762b018be(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8820,7 +8823,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_1269d78762b018be(stru
 }
 
 
-struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -8833,7 +8836,7 @@ struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_1269d78762b018be(struct
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8846,7 +8849,7 @@ long long _wrap_llmsize_claim_bytes_get_core_1269d78762b018be(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -8859,7 +8862,7 @@ double _wrap_llmsize_claim_tps_get_core_1269d78762b018be(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_1269d78762b018be() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_0a39e458744bf212() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -8870,7 +8873,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_1269d78762b018be(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -8880,7 +8883,7 @@ void _wrap_delete_llmsize_claim_core_1269d78762b018be(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8893,7 +8896,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_1269d78762b018be(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8906,7 +8909,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_1269d78762b018be(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8919,7 +8922,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_1269d78762b018be(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_accel_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_accel_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8932,7 +8935,7 @@ intgo _wrap_llmsize_claim_check_fits_accel_get_core_1269d78762b018be(struct llms
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8945,7 +8948,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8958,7 +8961,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_1269d78762b018be(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8971,7 +8974,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_1269d78762b018be(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_1269d78762b018be() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_0a39e458744bf212() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -8982,7 +8985,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_1269d78762b018be(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_1269d78762b018be(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -8992,7 +8995,7 @@ void _wrap_delete_llmsize_claim_check_core_1269d78762b018be(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9005,7 +9008,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_1269d78762b018be(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9018,7 +9021,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_1269d78762b018be(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9031,7 +9034,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_1269d78762b018be(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9044,7 +9047,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_1269d78762b018be(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9057,7 +9060,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_1269d78762b018be(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9070,7 +9073,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_1269d78762b018be(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9083,7 +9086,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_1269d78762b018be(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_1269d78762b018be() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_0a39e458744bf212() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -9094,7 +9097,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_1269d78762b018be(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -9104,7 +9107,7 @@ void _wrap_delete_llmsize_hf_family_core_1269d78762b018be(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9117,7 +9120,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_1269d78762b018be(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9130,7 +9133,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9143,7 +9146,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_1269d78762b018be(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9156,7 +9159,7 @@ long long _wrap_llmsize_release_bytes_get_core_1269d78762b018be(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9169,7 +9172,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_1269d78762b018be(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_1269d78762b018be() {
+struct llmsize_release *_wrap_new_llmsize_release_core_0a39e458744bf212() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -9180,7 +9183,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_release_core_1269d78762b018be(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -9190,7 +9193,7 @@ void _wrap_delete_llmsize_release_core_1269d78762b018be(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_1269d78762b018be(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_0a39e458744bf212(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9203,7 +9206,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_1269d78762b018be(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_1269d78762b018be(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_0a39e458744bf212(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9216,7 +9219,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_1269d78762b018be(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_1269d78762b018be(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_0a39e458744bf212(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9229,7 +9232,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_1269d78762b018be(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_1269d78762b018be(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_0a39e458744bf212(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9242,7 +9245,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_1269d78762b018be(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_1269d78762b018be() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_0a39e458744bf212() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -9253,7 +9256,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_1269d78762b018be() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_1269d78762b018be(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_0a39e458744bf212(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -9263,7 +9266,7 @@ void _wrap_delete_llmsize_ollama_tag_core_1269d78762b018be(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HOW_ID_core_0a39e458744bf212() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9275,7 +9278,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_0a39e458744bf212() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9287,7 +9290,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_0a39e458744bf212() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9299,7 +9302,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_0a39e458744bf212() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9311,7 +9314,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_0a39e458744bf212() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9323,7 +9326,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_0a39e458744bf212() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9335,7 +9338,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_0a39e458744bf212() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9347,7 +9350,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_0a39e458744bf212() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9359,7 +9362,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_0a39e458744bf212() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9371,7 +9374,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_0a39e458744bf212() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9383,7 +9386,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_0a39e458744bf212() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9395,7 +9398,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_0a39e458744bf212() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9407,7 +9410,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_0a39e458744bf212() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9419,7 +9422,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_0a39e458744bf212() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9431,7 +9434,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_0a39e458744bf212() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9443,7 +9446,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_1269d78762b018be() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9456,7 +9459,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_1269d78762b018be(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9469,7 +9472,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_1269d78762b018be
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9482,7 +9485,7 @@ intgo _wrap_llmsize_resolution_how_get_core_1269d78762b018be(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9495,7 +9498,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_1269d78762b018be(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9508,7 +9511,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_1269d78762b018be(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9521,7 +9524,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_1269d78762b018be(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9534,7 +9537,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_1269d78762b018be(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_1269d78762b018be() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_0a39e458744bf212() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -9545,7 +9548,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_1269d78762b018be() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_1269d78762b018be(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -9555,7 +9558,7 @@ void _wrap_delete_llmsize_resolution_core_1269d78762b018be(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_0a39e458744bf212() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9567,7 +9570,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_0a39e458744bf212() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9579,7 +9582,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_0a39e458744bf212() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9591,7 +9594,7 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_1269d78762b018be() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_1269d78762b018be(struct llmsize_accel_resolution *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_0a39e458744bf212(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -9604,7 +9607,7 @@ struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_1269d78762b0
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_1269d78762b018be(struct llmsize_accel_resolution *_swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_0a39e458744bf212(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -9617,7 +9620,7 @@ struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_1269d78762b018
 }
 
 
-intgo _wrap_llmsize_accel_resolution_memory_from_get_core_1269d78762b018be(struct llmsize_accel_resolution *_swig_go_0) {
+intgo _wrap_llmsize_accel_resolution_memory_from_get_core_0a39e458744bf212(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9630,7 +9633,7 @@ intgo _wrap_llmsize_accel_resolution_memory_from_get_core_1269d78762b018be(struc
 }
 
 
-intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_1269d78762b018be(struct llmsize_accel_resolution *_swig_go_0) {
+intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_0a39e458744bf212(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9643,7 +9646,7 @@ intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_1269d78762b018be(st
 }
 
 
-struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_1269d78762b018be() {
+struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_0a39e458744bf212() {
   struct llmsize_accel_resolution *result = 0 ;
   struct llmsize_accel_resolution *_swig_go_result;
   
@@ -9654,7 +9657,7 @@ struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_1269d78
 }
 
 
-void _wrap_delete_llmsize_accel_resolution_core_1269d78762b018be(struct llmsize_accel_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_accel_resolution_core_0a39e458744bf212(struct llmsize_accel_resolution *_swig_go_0) {
   struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
   
   arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
@@ -9664,7 +9667,7 @@ void _wrap_delete_llmsize_accel_resolution_core_1269d78762b018be(struct llmsize_
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_0a39e458744bf212() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9676,7 +9679,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ACCELS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TABLE_ACCELS_core_0a39e458744bf212() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9688,7 +9691,7 @@ intgo _wrap_LLMSIZE_TABLE_ACCELS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_0a39e458744bf212() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9700,7 +9703,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_0a39e458744bf212() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9712,7 +9715,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_0a39e458744bf212() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9724,7 +9727,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_1269d78762b018be() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_1269d78762b018be() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_0a39e458744bf212() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9736,7 +9739,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_1269d78762b018be() {
+_gostring_ _wrap_llmsize_version_core_0a39e458744bf212() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -9747,7 +9750,7 @@ _gostring_ _wrap_llmsize_version_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_1269d78762b018be() {
+_gostring_ _wrap_llmsize_data_version_core_0a39e458744bf212() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -9758,7 +9761,7 @@ _gostring_ _wrap_llmsize_data_version_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_0a39e458744bf212(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9771,7 +9774,7 @@ _gostring_ _wrap_llmsize_strerror_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_status_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_status_name_core_0a39e458744bf212(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9784,7 +9787,7 @@ _gostring_ _wrap_llmsize_status_name_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_1269d78762b018be() {
+long long _wrap_llmsize_model_count_core_0a39e458744bf212() {
   size_t result;
   long long _swig_go_result;
   
@@ -9795,7 +9798,7 @@ long long _wrap_llmsize_model_count_core_1269d78762b018be() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_1269d78762b018be(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_0a39e458744bf212(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9808,7 +9811,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_1269d78762b018be(long long _sw
 }
 
 
-long long _wrap_llmsize_accel_count_core_1269d78762b018be() {
+long long _wrap_llmsize_accel_count_core_0a39e458744bf212() {
   size_t result;
   long long _swig_go_result;
   
@@ -9819,7 +9822,7 @@ long long _wrap_llmsize_accel_count_core_1269d78762b018be() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_at_core_1269d78762b018be(long long _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_at_core_0a39e458744bf212(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -9832,7 +9835,7 @@ struct llmsize_accel *_wrap_llmsize_accel_at_core_1269d78762b018be(long long _sw
 }
 
 
-long long _wrap_llmsize_format_count_core_1269d78762b018be() {
+long long _wrap_llmsize_format_count_core_0a39e458744bf212() {
   size_t result;
   long long _swig_go_result;
   
@@ -9843,7 +9846,7 @@ long long _wrap_llmsize_format_count_core_1269d78762b018be() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_1269d78762b018be(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_0a39e458744bf212(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9856,7 +9859,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_1269d78762b018be(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_0a39e458744bf212(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9869,7 +9872,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_1269d78762b018be(intgo _swig_go_0) {
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_0a39e458744bf212(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
@@ -9882,7 +9885,7 @@ struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_1269d78762b018
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_1269d78762b018be(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -9895,7 +9898,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_1269d78762b018be(int
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9908,7 +9911,7 @@ _gostring_ _wrap_llmsize_how_name_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9921,7 +9924,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_1269d78762b018be(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_1269d78762b018be() {
+long long _wrap_llmsize_release_count_core_0a39e458744bf212() {
   size_t result;
   long long _swig_go_result;
   
@@ -9932,7 +9935,7 @@ long long _wrap_llmsize_release_count_core_1269d78762b018be() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_1269d78762b018be(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_0a39e458744bf212(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -9945,7 +9948,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_1269d78762b018be(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_1269d78762b018be() {
+long long _wrap_llmsize_ollama_tag_count_core_0a39e458744bf212() {
   size_t result;
   long long _swig_go_result;
   
@@ -9956,7 +9959,7 @@ long long _wrap_llmsize_ollama_tag_count_core_1269d78762b018be() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_1269d78762b018be(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_0a39e458744bf212(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -9969,7 +9972,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_1269d78762b018be(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9982,7 +9985,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_1269d78762b018be(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_1269d78762b018be(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_0a39e458744bf212(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -9999,7 +10002,7 @@ intgo _wrap_llmsize_read_file_core_1269d78762b018be(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_1269d78762b018be(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_0a39e458744bf212(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10016,7 +10019,7 @@ intgo _wrap_llmsize_read_gguf_core_1269d78762b018be(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_1269d78762b018be(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_0a39e458744bf212(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10033,7 +10036,7 @@ intgo _wrap_llmsize_read_safetensors_core_1269d78762b018be(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_1269d78762b018be(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -10048,7 +10051,7 @@ intgo _wrap_llmsize_file_match_core_1269d78762b018be(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_model_validate_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -10061,7 +10064,22 @@ intgo _wrap_llmsize_model_validate_core_1269d78762b018be(struct llmsize_model *_
 }
 
 
-_gostring_ _wrap_llmsize_component_name_core_1269d78762b018be(intgo _swig_go_0) {
+intgo _wrap_llmsize_model_check_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  char **arg2 = (char **) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(llmsize_model **)&_swig_go_0; 
+  arg2 = *(char ***)&_swig_go_1; 
+  
+  result = (llmsize_status)llmsize_model_check((struct llmsize_model const *)arg1,(char const **)arg2);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_component_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10074,7 +10092,7 @@ _gostring_ _wrap_llmsize_component_name_core_1269d78762b018be(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_params_of_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -10089,7 +10107,7 @@ intgo _wrap_llmsize_params_of_core_1269d78762b018be(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -10106,7 +10124,7 @@ intgo _wrap_llmsize_weight_bytes_core_1269d78762b018be(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -10123,7 +10141,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_1269d78762b018be(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10136,7 +10154,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_1269d78762b018be(intgo _swig_go_0) 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_1269d78762b018be(intgo _swig_go_0) {
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
@@ -10149,7 +10167,7 @@ struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_1269d78762b0
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10170,7 +10188,7 @@ intgo _wrap_llmsize_kv_bytes_core_1269d78762b018be(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -10191,7 +10209,7 @@ intgo _wrap_llmsize_activation_bytes_core_1269d78762b018be(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_1269d78762b018be(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -10206,7 +10224,7 @@ intgo _wrap_llmsize_speed_core_1269d78762b018be(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_1269d78762b018be(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -10221,7 +10239,7 @@ intgo _wrap_llmsize_fit_core_1269d78762b018be(struct llmsize_fit_request *_swig_
 }
 
 
-long long _wrap_llmsize_engine_count_core_1269d78762b018be() {
+long long _wrap_llmsize_engine_count_core_0a39e458744bf212() {
   size_t result;
   long long _swig_go_result;
   
@@ -10232,7 +10250,7 @@ long long _wrap_llmsize_engine_count_core_1269d78762b018be() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_1269d78762b018be(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_0a39e458744bf212(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -10245,7 +10263,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_1269d78762b018be(long l
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_1269d78762b018be(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -10260,7 +10278,7 @@ intgo _wrap_llmsize_valid_tp_core_1269d78762b018be(struct llmsize_model *_swig_g
 }
 
 
-long long _wrap_llmsize_plan_result_field_count_core_1269d78762b018be() {
+long long _wrap_llmsize_plan_result_field_count_core_0a39e458744bf212() {
   size_t result;
   long long _swig_go_result;
   
@@ -10271,7 +10289,7 @@ long long _wrap_llmsize_plan_result_field_count_core_1269d78762b018be() {
 }
 
 
-struct llmsize_field *_wrap_llmsize_plan_result_field_core_1269d78762b018be(long long _swig_go_0) {
+struct llmsize_field *_wrap_llmsize_plan_result_field_core_0a39e458744bf212(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
@@ -10284,7 +10302,7 @@ struct llmsize_field *_wrap_llmsize_plan_result_field_core_1269d78762b018be(long
 }
 
 
-long long _wrap_llmsize_field_u64_core_1269d78762b018be(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+long long _wrap_llmsize_field_u64_core_0a39e458744bf212(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   uint64_t result;
@@ -10299,7 +10317,7 @@ long long _wrap_llmsize_field_u64_core_1269d78762b018be(void *_swig_go_0, struct
 }
 
 
-double _wrap_llmsize_field_f64_core_1269d78762b018be(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+double _wrap_llmsize_field_f64_core_0a39e458744bf212(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   double result;
@@ -10314,7 +10332,7 @@ double _wrap_llmsize_field_f64_core_1269d78762b018be(void *_swig_go_0, struct ll
 }
 
 
-_gostring_ _wrap_llmsize_task_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_task_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10327,7 +10345,7 @@ _gostring_ _wrap_llmsize_task_name_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_verdict_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_verdict_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10340,7 +10358,7 @@ _gostring_ _wrap_llmsize_verdict_name_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_reject_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_reject_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10353,7 +10371,7 @@ _gostring_ _wrap_llmsize_reject_name_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_metric_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_metric_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10366,7 +10384,7 @@ _gostring_ _wrap_llmsize_metric_name_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_confidence_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_confidence_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10379,7 +10397,7 @@ _gostring_ _wrap_llmsize_confidence_name_core_1269d78762b018be(intgo _swig_go_0)
 }
 
 
-_gostring_ _wrap_llmsize_hw_class_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_hw_class_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10392,7 +10410,7 @@ _gostring_ _wrap_llmsize_hw_class_name_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_head_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_head_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10405,7 +10423,7 @@ _gostring_ _wrap_llmsize_head_name_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_engine_name_core_1269d78762b018be(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_engine_name_core_0a39e458744bf212(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10418,7 +10436,22 @@ _gostring_ _wrap_llmsize_engine_name_core_1269d78762b018be(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_defaults_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+intgo _wrap_llmsize_plan_check_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
+  llmsize_plan *arg1 = (llmsize_plan *) 0 ;
+  char **arg2 = (char **) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(llmsize_plan **)&_swig_go_0; 
+  arg2 = *(char ***)&_swig_go_1; 
+  
+  result = (llmsize_status)llmsize_plan_check((struct llmsize_plan const *)arg1,(char const **)arg2);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_plan_defaults_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan *arg2 = (llmsize_plan *) 0 ;
   llmsize_status result;
@@ -10433,7 +10466,7 @@ intgo _wrap_llmsize_plan_defaults_core_1269d78762b018be(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -10448,7 +10481,7 @@ intgo _wrap_llmsize_plan_fit_core_1269d78762b018be(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -10463,7 +10496,7 @@ intgo _wrap_llmsize_plan_max_context_core_1269d78762b018be(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -10478,7 +10511,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_1269d78762b018be(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -10495,7 +10528,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_1269d78762b018be(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -10518,7 +10551,7 @@ intgo _wrap_llmsize_plan_best_format_core_1269d78762b018be(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -10539,7 +10572,7 @@ intgo _wrap_llmsize_largest_model_core_1269d78762b018be(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -10554,7 +10587,7 @@ intgo _wrap_llmsize_plan_suggest_core_1269d78762b018be(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_1269d78762b018be(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_0a39e458744bf212(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_accel *arg2 = (llmsize_accel *) 0 ;
   uint32_t arg3 ;
@@ -10571,7 +10604,7 @@ intgo _wrap_llmsize_format_runs_on_core_1269d78762b018be(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_1269d78762b018be() {
+long long _wrap_llmsize_quality_row_count_core_0a39e458744bf212() {
   size_t result;
   long long _swig_go_result;
   
@@ -10582,7 +10615,7 @@ long long _wrap_llmsize_quality_row_count_core_1269d78762b018be() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_1269d78762b018be(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_0a39e458744bf212(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -10595,7 +10628,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_1269d78762b018be(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -10612,7 +10645,7 @@ intgo _wrap_llmsize_quality_of_core_1269d78762b018be(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -10635,7 +10668,7 @@ intgo _wrap_llmsize_best_format_core_1269d78762b018be(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_1269d78762b018be(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -10660,7 +10693,7 @@ intgo _wrap_llmsize_smallest_format_core_1269d78762b018be(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_1269d78762b018be() {
+long long _wrap_llmsize_license_count_core_0a39e458744bf212() {
   size_t result;
   long long _swig_go_result;
   
@@ -10671,7 +10704,7 @@ long long _wrap_llmsize_license_count_core_1269d78762b018be() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_1269d78762b018be(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_0a39e458744bf212(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -10684,7 +10717,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_1269d78762b018be(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10697,7 +10730,7 @@ intgo _wrap_llmsize_model_tasks_core_1269d78762b018be(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_1269d78762b018be(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_0a39e458744bf212(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -10717,7 +10750,7 @@ intgo _wrap_llmsize_parse_use_core_1269d78762b018be(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -10734,7 +10767,7 @@ intgo _wrap_llmsize_license_check_core_1269d78762b018be(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_1269d78762b018be(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_0a39e458744bf212(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -10753,7 +10786,7 @@ intgo _wrap_llmsize_license_terms_core_1269d78762b018be(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_check_claim_core_1269d78762b018be(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -10768,7 +10801,7 @@ intgo _wrap_llmsize_check_claim_core_1269d78762b018be(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_1269d78762b018be(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_0a39e458744bf212(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10781,7 +10814,7 @@ intgo _wrap_llmsize_params_out_status_get_core_1269d78762b018be(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_1269d78762b018be(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_0a39e458744bf212(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -10794,7 +10827,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_1269d78762b018be(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_1269d78762b018be() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_0a39e458744bf212() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -10805,7 +10838,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_1269d78762b018be() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_1269d78762b018be(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_0a39e458744bf212(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -10815,7 +10848,7 @@ void _wrap_delete_llmsize_params_out_core_1269d78762b018be(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_1269d78762b018be(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_0a39e458744bf212(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10828,7 +10861,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_1269d78762b018be(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_0a39e458744bf212(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -10841,7 +10874,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_1269d78762b018b
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_1269d78762b018be() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_0a39e458744bf212() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -10852,7 +10885,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_1269d78762b018be(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_1269d78762b018be(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_0a39e458744bf212(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -10862,7 +10895,7 @@ void _wrap_delete_llmsize_weights_out_core_1269d78762b018be(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_1269d78762b018be(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_0a39e458744bf212(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10875,7 +10908,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_1269d78762b018be(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_1269d78762b018be(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_0a39e458744bf212(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10888,7 +10921,7 @@ long long _wrap_llmsize_u64_out_value_get_core_1269d78762b018be(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_1269d78762b018be() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_0a39e458744bf212() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -10899,7 +10932,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_1269d78762b018be(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_0a39e458744bf212(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -10909,7 +10942,7 @@ void _wrap_delete_llmsize_u64_out_core_1269d78762b018be(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_1269d78762b018be(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_0a39e458744bf212(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10922,7 +10955,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_1269d78762b018be(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_1269d78762b018be(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_0a39e458744bf212(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -10935,7 +10968,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_1269d78762b0
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_1269d78762b018be() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_0a39e458744bf212() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -10946,7 +10979,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_1269d78762b018be(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_0a39e458744bf212(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -10956,7 +10989,7 @@ void _wrap_delete_llmsize_speed_out_core_1269d78762b018be(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_1269d78762b018be(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_0a39e458744bf212(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10969,7 +11002,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_1269d78762b018be(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_1269d78762b018be(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_0a39e458744bf212(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -10982,7 +11015,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_1269d78762b018
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_1269d78762b018be() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_0a39e458744bf212() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -10993,7 +11026,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_1269d78762b018be(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_0a39e458744bf212(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -11003,7 +11036,7 @@ void _wrap_delete_llmsize_plan_out_core_1269d78762b018be(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_1269d78762b018be(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_0a39e458744bf212(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11016,7 +11049,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_1269d78762b018be(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_1269d78762b018be(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_0a39e458744bf212(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -11029,7 +11062,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_1269d7876
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_1269d78762b018be() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_0a39e458744bf212() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -11040,7 +11073,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_1269d78762b
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_1269d78762b018be(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_0a39e458744bf212(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -11050,7 +11083,7 @@ void _wrap_delete_llmsize_suggestion_out_core_1269d78762b018be(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_1269d78762b018be(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_0a39e458744bf212(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11063,7 +11096,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_1269d78762b018be(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_0a39e458744bf212(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11076,7 +11109,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_1269d78762b018b
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_1269d78762b018be() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_0a39e458744bf212() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -11087,7 +11120,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_1269d78762b018be(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_1269d78762b018be(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_0a39e458744bf212(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -11097,7 +11130,7 @@ void _wrap_delete_llmsize_quality_out_core_1269d78762b018be(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_1269d78762b018be(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_0a39e458744bf212(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11110,7 +11143,7 @@ intgo _wrap_llmsize_license_out_status_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_1269d78762b018be(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_0a39e458744bf212(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -11123,7 +11156,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_1269d787
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_1269d78762b018be() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_0a39e458744bf212() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -11134,7 +11167,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_1269d78762b018be(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_1269d78762b018be(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_0a39e458744bf212(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -11144,7 +11177,7 @@ void _wrap_delete_llmsize_license_out_core_1269d78762b018be(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_1269d78762b018be(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_0a39e458744bf212(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11157,7 +11190,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_1269d78762b018be(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_1269d78762b018be(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_0a39e458744bf212(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -11170,7 +11203,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_1269d78762b01
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_1269d78762b018be() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_0a39e458744bf212() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -11181,7 +11214,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_1269d78762b018be(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_0a39e458744bf212(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -11191,7 +11224,7 @@ void _wrap_delete_llmsize_claim_out_core_1269d78762b018be(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_1269d78762b018be(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_0a39e458744bf212(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11204,7 +11237,7 @@ intgo _wrap_llmsize_format_out_status_get_core_1269d78762b018be(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_1269d78762b018be(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_0a39e458744bf212(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11217,7 +11250,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_1269d78762b018be
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_1269d78762b018be(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_0a39e458744bf212(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11230,7 +11263,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_1269d78762b018
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_1269d78762b018be() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_0a39e458744bf212() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -11241,7 +11274,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_1269d78762b018be() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_1269d78762b018be(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_0a39e458744bf212(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -11251,7 +11284,7 @@ void _wrap_delete_llmsize_format_out_core_1269d78762b018be(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -11268,7 +11301,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_1269d78762b018be(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -11287,7 +11320,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_1269d78762b018be(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_1269d78762b018be(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_0a39e458744bf212(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11300,7 +11333,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_1269d78762b018be(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_1269d78762b018be(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_0a39e458744bf212(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -11313,7 +11346,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_1269d78762b018be(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_1269d78762b018be() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_0a39e458744bf212() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -11324,7 +11357,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_1269d78762b018be(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_0a39e458744bf212(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -11334,7 +11367,7 @@ void _wrap_delete_llmsize_mix_out_core_1269d78762b018be(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -11353,7 +11386,33 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_1269d78762b018be(struct 
 }
 
 
-long long _wrap_llmsize_params_component_core_1269d78762b018be(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_llmsize_plan_why_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+  llmsize_plan *arg1 = (llmsize_plan *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(llmsize_plan **)&_swig_go_0; 
+  
+  result = (char *)llmsize_plan_why((struct llmsize_plan const *)arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_model_why_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(llmsize_model **)&_swig_go_0; 
+  
+  result = (char *)llmsize_model_why((struct llmsize_model const *)arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_params_component_core_0a39e458744bf212(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
   llmsize_params *arg1 = (llmsize_params *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -11368,7 +11427,7 @@ long long _wrap_llmsize_params_component_core_1269d78762b018be(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_weights_component_core_1269d78762b018be(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_weights_component_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
   llmsize_weights *arg1 = (llmsize_weights *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -11383,7 +11442,7 @@ long long _wrap_llmsize_weights_component_core_1269d78762b018be(struct llmsize_w
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -11398,7 +11457,7 @@ intgo _wrap_llmsize_mix_tensors_core_1269d78762b018be(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_1269d78762b018be(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -11413,7 +11472,7 @@ long long _wrap_llmsize_mix_bytes_core_1269d78762b018be(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -11436,7 +11495,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_1269d78762b018be(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -11459,7 +11518,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_1269d78762b018be(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -11492,7 +11551,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_1269d78762b018be(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -11547,7 +11606,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_1269d78762b018be(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -11564,7 +11623,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_1269d78762b018be(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -11581,7 +11640,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_1269d78762b018be
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -11598,7 +11657,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_1269d78762b018be(st
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -11617,7 +11676,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_1269d78762b018be(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -11634,7 +11693,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_1269d78762b01
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -11653,7 +11712,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_1269d78762b01
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -11672,7 +11731,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_1269d78762b018be(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -11691,7 +11750,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_1269d78762b018be(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_1269d78762b018be(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_0a39e458744bf212(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -11722,7 +11781,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_1269d78762b018be(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -11741,7 +11800,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_1269d78762b018be(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_1269d78762b018be(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_accel *arg3 = (llmsize_accel *) 0 ;
@@ -11766,7 +11825,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_1269d78762b018be(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -11784,7 +11843,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_1269d78762b018be(_gostring_
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
+struct llmsize_accel *_wrap_llmsize_accel_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_accel *result = 0 ;
   struct llmsize_accel *_swig_go_result;
@@ -11802,7 +11861,7 @@ struct llmsize_accel *_wrap_llmsize_accel_named_core_1269d78762b018be(_gostring_
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11820,7 +11879,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_1269d78762b018be(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -11838,7 +11897,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_1269d78762b018be(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11856,7 +11915,7 @@ intgo _wrap_llmsize_engine_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_1269d78762b018be(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11874,7 +11933,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_1269d78762b018be(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11887,7 +11946,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_1269d78762b018be(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -11900,7 +11959,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_1269d78762b018
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11913,7 +11972,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_1269d78762b0
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11926,7 +11985,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_1269d78762b018be(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11939,7 +11998,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_1269d78762b018be(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11952,7 +12011,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_1269d78762b018be(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_1269d78762b018be() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_0a39e458744bf212() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -11963,7 +12022,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_1269d78762b
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_1269d78762b018be(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -11973,7 +12032,7 @@ void _wrap_delete_llmsize_resolution_out_core_1269d78762b018be(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_1269d78762b018be(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_0a39e458744bf212(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -11997,7 +12056,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_1269d78762b018be(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_1269d78762b018be(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_0a39e458744bf212(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -12019,7 +12078,7 @@ struct llmsize_format *_wrap_llmsize_default_format_core_1269d78762b018be(_gostr
 }
 
 
-intgo _wrap_llmsize_accel_out_status_get_core_1269d78762b018be(struct llmsize_accel_out *_swig_go_0) {
+intgo _wrap_llmsize_accel_out_status_get_core_0a39e458744bf212(struct llmsize_accel_out *_swig_go_0) {
   struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12032,7 +12091,7 @@ intgo _wrap_llmsize_accel_out_status_get_core_1269d78762b018be(struct llmsize_ac
 }
 
 
-struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_1269d78762b018be(struct llmsize_accel_out *_swig_go_0) {
+struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_0a39e458744bf212(struct llmsize_accel_out *_swig_go_0) {
   struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
   llmsize_accel_resolution *result = 0 ;
   struct llmsize_accel_resolution *_swig_go_result;
@@ -12045,7 +12104,7 @@ struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_1269d787
 }
 
 
-struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_1269d78762b018be() {
+struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_0a39e458744bf212() {
   struct llmsize_accel_out *result = 0 ;
   struct llmsize_accel_out *_swig_go_result;
   
@@ -12056,7 +12115,7 @@ struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_accel_out_core_1269d78762b018be(struct llmsize_accel_out *_swig_go_0) {
+void _wrap_delete_llmsize_accel_out_core_0a39e458744bf212(struct llmsize_accel_out *_swig_go_0) {
   struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
   
   arg1 = *(struct llmsize_accel_out **)&_swig_go_0; 
@@ -12066,7 +12125,7 @@ void _wrap_delete_llmsize_accel_out_core_1269d78762b018be(struct llmsize_accel_o
 }
 
 
-struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_1269d78762b018be(_gostring_ _swig_go_0) {
+struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_accel_out result;
   struct llmsize_accel_out *_swig_go_result;
@@ -12088,7 +12147,7 @@ struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_1269d78762b018be(
 }
 
 
-struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_1269d78762b018be(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_0a39e458744bf212(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
@@ -12111,7 +12170,7 @@ struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_1269d78762b018be
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_1269d78762b018be(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_0a39e458744bf212(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12124,7 +12183,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_1269d78762b018be(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_1269d78762b018be() {
+struct llmsize_names *_wrap_new_llmsize_names_core_0a39e458744bf212() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -12135,7 +12194,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_names_core_1269d78762b018be(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_0a39e458744bf212(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -12145,7 +12204,7 @@ void _wrap_delete_llmsize_names_core_1269d78762b018be(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_1269d78762b018be(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_0a39e458744bf212(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -12169,7 +12228,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_1269d78762b018be(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_1269d78762b018be(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_0a39e458744bf212(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12182,7 +12241,7 @@ intgo _wrap_llmsize_model_result_status_get_core_1269d78762b018be(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_1269d78762b018be(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_0a39e458744bf212(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12195,7 +12254,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_1269d78762b018be
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_1269d78762b018be() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_0a39e458744bf212() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -12206,7 +12265,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_1269d78762b018b
 }
 
 
-void _wrap_delete_llmsize_model_result_core_1269d78762b018be(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_0a39e458744bf212(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -12216,7 +12275,7 @@ void _wrap_delete_llmsize_model_result_core_1269d78762b018be(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_1269d78762b018be(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -12238,7 +12297,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_1269d78762b018be
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -12257,7 +12316,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_1269d78762b018be(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_1269d78762b018be(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -12276,7 +12335,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_1269d78762b018be(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12289,7 +12348,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_1269d78762b018be(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -12302,7 +12361,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_1269d78762b018be(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12315,7 +12374,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_1269d78762b018be(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12328,7 +12387,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_1269d78762b018be(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12341,7 +12400,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_1269d78762b018be(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -12354,7 +12413,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_1269d78762b018be(struct 
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_1269d78762b018be() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_0a39e458744bf212() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -12365,7 +12424,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_1269d78762b018b
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_1269d78762b018be(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -12375,7 +12434,7 @@ void _wrap_delete_llmsize_parse_result_core_1269d78762b018be(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_1269d78762b018be(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_0a39e458744bf212(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -12397,7 +12456,7 @@ long long _wrap_llmsize__split_core_1269d78762b018be(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_1269d78762b018be(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_0a39e458744bf212(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -12423,7 +12482,7 @@ void _wrap_llmsize__copy_core_1269d78762b018be(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_1269d78762b018be(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_0a39e458744bf212(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -12452,7 +12511,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_1269d78762b018be(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_1269d78762b018be(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12465,7 +12524,7 @@ intgo _wrap_llmsize_selection_status_get_core_1269d78762b018be(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_1269d78762b018be(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12478,7 +12537,7 @@ long long _wrap_llmsize_selection_n_get_core_1269d78762b018be(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_1269d78762b018be(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12491,7 +12550,7 @@ long long _wrap_llmsize_selection_candidates_get_core_1269d78762b018be(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_1269d78762b018be(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -12504,7 +12563,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_1269d78762b018
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_1269d78762b018be() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_0a39e458744bf212() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -12515,7 +12574,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_1269d78762b018be(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -12525,7 +12584,7 @@ void _wrap_delete_llmsize_selection_core_1269d78762b018be(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_1269d78762b018be(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_accel *arg1 = (llmsize_accel *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -12576,7 +12635,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_1269d78762b018be(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_1269d78762b018be(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -12595,7 +12654,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_1269d78762b018be(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_1269d78762b018be(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -12605,7 +12664,7 @@ void _wrap_llmsize_selection_free_core_1269d78762b018be(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12618,7 +12677,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_1269d78762b018be(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12631,7 +12690,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_1269d78762b018be(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_accel_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_accel_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12644,7 +12703,7 @@ intgo _wrap_llmsize_sweep_row_accel_get_core_1269d78762b018be(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12657,7 +12716,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_1269d78762b018be(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12670,7 +12729,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_1269d78762b018be(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12683,7 +12742,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_1269d78762b018be(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12696,7 +12755,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_1269d78762b018be(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12709,7 +12768,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_1269d78762b018be(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12722,7 +12781,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_1269d78762b018be(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12735,7 +12794,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_1269d78762b018be(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12748,7 +12807,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_1269d78762b018be(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -12761,7 +12820,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_1269d78762b018be(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12774,7 +12833,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_1269d78762b018be(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -12787,7 +12846,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_1269d78762b018be(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12800,7 +12859,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_1269d78762b018be(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12813,7 +12872,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_1269d78762b018be(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_1269d78762b018be() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_0a39e458744bf212() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -12824,7 +12883,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_1269d78762b018be(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -12834,7 +12893,7 @@ void _wrap_delete_llmsize_sweep_row_core_1269d78762b018be(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12847,7 +12906,7 @@ intgo _wrap_llmsize_sweep_status_get_core_1269d78762b018be(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12860,7 +12919,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_1269d78762b018be(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12873,7 +12932,7 @@ long long _wrap_llmsize_sweep_n_get_core_1269d78762b018be(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -12886,7 +12945,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_1269d78762b018be(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_1269d78762b018be() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_0a39e458744bf212() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -12897,7 +12956,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -12907,7 +12966,7 @@ void _wrap_delete_llmsize_sweep_core_1269d78762b018be(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_1269d78762b018be(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12925,7 +12984,7 @@ long long _wrap_llmsize__count_core_1269d78762b018be(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_1269d78762b018be(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_0a39e458744bf212(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -12951,7 +13010,7 @@ void _wrap_llmsize__nth_core_1269d78762b018be(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_1269d78762b018be(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_0a39e458744bf212(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12996,7 +13055,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_1269d78762b018be(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_1269d78762b018be() {
+long long _wrap_llmsize_sweep_row_size_core_0a39e458744bf212() {
   size_t result;
   long long _swig_go_result;
   
@@ -13007,7 +13066,7 @@ long long _wrap_llmsize_sweep_row_size_core_1269d78762b018be() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_1269d78762b018be(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_0a39e458744bf212(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13020,7 +13079,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_1269d78762b018be(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_1269d78762b018be(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_0a39e458744bf212(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13033,7 +13092,7 @@ long long _wrap_llmsize_blob_size_get_core_1269d78762b018be(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_1269d78762b018be() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_0a39e458744bf212() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -13044,7 +13103,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_1269d78762b018be(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_0a39e458744bf212(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -13054,7 +13113,7 @@ void _wrap_delete_llmsize_blob_core_1269d78762b018be(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -13071,7 +13130,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_1269d78762b018be(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -13084,7 +13143,7 @@ void *_wrap_llmsize_sweep_data_core_1269d78762b018be(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_1269d78762b018be(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -13094,7 +13153,7 @@ void _wrap_llmsize_sweep_free_core_1269d78762b018be(struct llmsize_sweep *_swig_
 }
 
 
-long long _wrap_llmsize__bits_core_1269d78762b018be(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_0a39e458744bf212(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13107,7 +13166,7 @@ long long _wrap_llmsize__bits_core_1269d78762b018be(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -13129,7 +13188,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_1269d78762b018be(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13142,7 +13201,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_1269d78762b018be(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -13155,7 +13214,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_1269d78762b018be
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -13168,7 +13227,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_1269d78762b018be(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_1269d78762b018be() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_0a39e458744bf212() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -13179,7 +13238,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -13189,7 +13248,7 @@ void _wrap_delete_llmsize_prepared_core_1269d78762b018be(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_1269d78762b018be(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -13202,7 +13261,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_1269d78762b018be(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13215,7 +13274,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_1269d78762b018be(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_1269d78762b018be(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -13225,7 +13284,7 @@ void _wrap_llmsize_prepared_free_core_1269d78762b018be(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_1269d78762b018be(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -13246,7 +13305,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_1269d78762b018be(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_1269d78762b018be(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_0a39e458744bf212(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13259,7 +13318,7 @@ intgo _wrap_llmsize_file_out_status_get_core_1269d78762b018be(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_1269d78762b018be(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_0a39e458744bf212(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -13272,7 +13331,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_1269d78762b018be
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_1269d78762b018be(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_0a39e458744bf212(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -13285,7 +13344,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_1269d78762b018be(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_1269d78762b018be() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_0a39e458744bf212() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -13296,7 +13355,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_1269d78762b018be(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_0a39e458744bf212(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -13306,7 +13365,7 @@ void _wrap_delete_llmsize_file_out_core_1269d78762b018be(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_1269d78762b018be(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -13327,7 +13386,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_1269d78762b018be(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_1269d78762b018be(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_0a39e458744bf212(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13340,7 +13399,7 @@ intgo _wrap_llmsize_use_out_status_get_core_1269d78762b018be(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_1269d78762b018be(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_0a39e458744bf212(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -13353,7 +13412,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_1269d78762b018be(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_1269d78762b018be() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_0a39e458744bf212() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -13364,7 +13423,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_1269d78762b018be() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_1269d78762b018be(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_0a39e458744bf212(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -13374,7 +13433,7 @@ void _wrap_delete_llmsize_use_out_core_1269d78762b018be(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_1269d78762b018be(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_0a39e458744bf212(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;

@@ -168,10 +168,18 @@ class LlmsizeOverflowError(Error, OverflowError):
     """A byte count would not fit in 64 bits."""
 
 
-_S = {name: getattr(_c, "LLMSIZE_" + name) for name in (
-    "OK", "ERR_NULL", "ERR_UNKNOWN_MODEL", "ERR_UNKNOWN_ACCEL", "ERR_UNKNOWN_FORMAT", "ERR_UNKNOWN_KV_DTYPE",
-    "ERR_INVALID_MODEL", "ERR_INVALID_ARG", "ERR_OVERFLOW", "ERR_UNSUPPORTED", "ERR_UNKNOWN_LICENSE",
-    "ERR_CAPACITY", "ERR_UNKNOWN_ENGINE", "ERR_PARSE", "ERR_TRUNCATED", "ERR_AMBIGUOUS")}
+def _names(name_of) -> List[str]:
+    """A vocabulary as the library names it: name_of(0), name_of(1), ... up to the first None."""
+    out: List[str] = []
+    while True:
+        n = name_of(len(out))
+        if n is None:
+            return out
+        out.append(n)
+
+
+# Every status by its name without the prefix ("ERR_PARSE"), as the library lists them.
+_S = {n[len("LLMSIZE_"):]: code for code, n in enumerate(_names(_c.llmsize_status_name))}
 
 
 def _raise(status: int, what: str = "") -> None:
@@ -216,16 +224,6 @@ def _first(ids: str) -> str:
 # --------------------------------------------------------------------------------------
 # Enums (strings are accepted wherever an enum is)
 # --------------------------------------------------------------------------------------
-def _names(name_of) -> List[str]:
-    """A vocabulary as the library names it: name_of(0), name_of(1), ... up to the first None."""
-    out: List[str] = []
-    while True:
-        n = name_of(len(out))
-        if n is None:
-            return out
-        out.append(n)
-
-
 def _vocabulary(cls_name: str, doc: str, names: Iterable[str], mixin: type = str) -> Any:
     """A str enum whose members are the library's names (``Task.LONG_CONTEXT == "long-context"``):
     a value added in C is a member here with no Python edit."""
@@ -983,7 +981,9 @@ def _check_counts(**values: int) -> None:
 
 def _fit(plan) -> Fit:
     r = _c.llmsize_plan_get(plan)
-    _raise(r.status, _first(plan.model.id))
+    if r.status != _S["OK"]:
+        why = _c.llmsize_plan_why(plan)   # the field and the rule it broke, when the plan is malformed
+        _raise(r.status, _first(plan.model.id) + (f" ({why})" if why else ""))
     v = r.value
     sug = None
     if not v.fits:

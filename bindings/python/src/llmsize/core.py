@@ -1212,6 +1212,9 @@ def llmsize_file_match(file, out):
 def llmsize_model_validate(model):
     return _core.llmsize_model_validate(model)
 
+def llmsize_model_check(model, why):
+    return _core.llmsize_model_check(model, why)
+
 def llmsize_component_name(component):
     return _core.llmsize_component_name(component)
 
@@ -1286,6 +1289,9 @@ def llmsize_head_name(head):
 
 def llmsize_engine_name(engine):
     return _core.llmsize_engine_name(engine)
+
+def llmsize_plan_check(plan, why):
+    return _core.llmsize_plan_check(plan, why)
 
 def llmsize_plan_defaults(plan, out):
     return _core.llmsize_plan_defaults(plan, out)
@@ -1491,6 +1497,12 @@ _core.llmsize_mix_out_swigregister(llmsize_mix_out)
 
 def llmsize_gguf_mix_get(m, f):
     return _core.llmsize_gguf_mix_get(m, f)
+
+def llmsize_plan_why(p):
+    return _core.llmsize_plan_why(p)
+
+def llmsize_model_why(m):
+    return _core.llmsize_model_why(m)
 
 def llmsize_params_component(p, c):
     return _core.llmsize_params_component(p, c)

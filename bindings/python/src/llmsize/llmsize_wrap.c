@@ -3649,6 +3649,9 @@ typedef struct llmsize_mix_out { int status; llmsize_gguf_mix value; } llmsize_m
 llmsize_mix_out llmsize_gguf_mix_get(const llmsize_model *m, const llmsize_format *f) {
     llmsize_mix_out r; r.status = llmsize_gguf_mix_of(m, f, &r.value); return r;
 }
+/* Which field a malformed plan or model broke, and how ("" when it is fine). */
+const char *llmsize_plan_why(const llmsize_plan *p) { const char *w = NULL; (void)llmsize_plan_check(p, &w); return w ? w : ""; }
+const char *llmsize_model_why(const llmsize_model *m) { const char *w = NULL; (void)llmsize_model_check(m, &w); return w ? w : ""; }
 /* arrays do not cross SWIG well: one entry at a time (0 past the end) */
 uint64_t llmsize_params_component(const llmsize_params *p, uint32_t c) {
     return p && c < LLMSIZE_COMPONENT_COUNT ? p->by_component[c] : 0;
@@ -15026,6 +15029,36 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_model_check(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  char **arg2 = (char **) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  PyObject *swig_obj[2] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_model_check", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_model_check" "', argument " "1"" of type '" "llmsize_model const *""'"); 
+  }
+  arg1 = (llmsize_model *)(argp1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_p_char, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_model_check" "', argument " "2"" of type '" "char const **""'"); 
+  }
+  arg2 = (char **)(argp2);
+  result = (llmsize_status)llmsize_model_check((struct llmsize_model const *)arg1,(char const **)arg2);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_component_name(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   uint32_t arg1 ;
@@ -15705,6 +15738,36 @@ SWIGINTERN PyObject *_wrap_llmsize_engine_name(PyObject *self, PyObject *args) {
   arg1 = (uint32_t)(val1);
   result = (char *)llmsize_engine_name(arg1);
   resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_check(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_plan *arg1 = (llmsize_plan *) 0 ;
+  char **arg2 = (char **) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  PyObject *swig_obj[2] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_plan_check", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_check" "', argument " "1"" of type '" "llmsize_plan const *""'"); 
+  }
+  arg1 = (llmsize_plan *)(argp1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_p_char, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_plan_check" "', argument " "2"" of type '" "char const **""'"); 
+  }
+  arg2 = (char **)(argp2);
+  result = (llmsize_status)llmsize_plan_check((struct llmsize_plan const *)arg1,(char const **)arg2);
+  resultobj = SWIG_From_int((int)(result));
   return resultobj;
 fail:
   return NULL;
@@ -17577,6 +17640,52 @@ SWIGINTERN PyObject *_wrap_llmsize_gguf_mix_get(PyObject *self, PyObject *args) 
   arg2 = (llmsize_format *)(argp2);
   result = llmsize_gguf_mix_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2);
   resultobj = SWIG_NewPointerObj((llmsize_mix_out *)memcpy((llmsize_mix_out *)calloc(1,sizeof(llmsize_mix_out)),&result,sizeof(llmsize_mix_out)), SWIGTYPE_p_llmsize_mix_out, SWIG_POINTER_OWN |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_why(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_plan *arg1 = (llmsize_plan *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_why" "', argument " "1"" of type '" "llmsize_plan const *""'"); 
+  }
+  arg1 = (llmsize_plan *)(argp1);
+  result = (char *)llmsize_plan_why((struct llmsize_plan const *)arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_model_why(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_model *arg1 = (llmsize_model *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_model_why" "', argument " "1"" of type '" "llmsize_model const *""'"); 
+  }
+  arg1 = (llmsize_model *)(argp1);
+  result = (char *)llmsize_model_why((struct llmsize_model const *)arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
   return resultobj;
 fail:
   return NULL;
@@ -21677,6 +21786,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_read_safetensors", _wrap_llmsize_read_safetensors, METH_VARARGS, NULL},
 	 { "llmsize_file_match", _wrap_llmsize_file_match, METH_VARARGS, NULL},
 	 { "llmsize_model_validate", _wrap_llmsize_model_validate, METH_O, NULL},
+	 { "llmsize_model_check", _wrap_llmsize_model_check, METH_VARARGS, NULL},
 	 { "llmsize_component_name", _wrap_llmsize_component_name, METH_O, NULL},
 	 { "llmsize_params_of", _wrap_llmsize_params_of, METH_VARARGS, NULL},
 	 { "llmsize_weight_bytes", _wrap_llmsize_weight_bytes, METH_VARARGS, NULL},
@@ -21702,6 +21812,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_hw_class_name", _wrap_llmsize_hw_class_name, METH_O, NULL},
 	 { "llmsize_head_name", _wrap_llmsize_head_name, METH_O, NULL},
 	 { "llmsize_engine_name", _wrap_llmsize_engine_name, METH_O, NULL},
+	 { "llmsize_plan_check", _wrap_llmsize_plan_check, METH_VARARGS, NULL},
 	 { "llmsize_plan_defaults", _wrap_llmsize_plan_defaults, METH_VARARGS, NULL},
 	 { "llmsize_plan_fit", _wrap_llmsize_plan_fit, METH_VARARGS, NULL},
 	 { "llmsize_plan_max_context", _wrap_llmsize_plan_max_context, METH_VARARGS, NULL},
@@ -21793,6 +21904,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_mix_out_swigregister", llmsize_mix_out_swigregister, METH_O, NULL},
 	 { "llmsize_mix_out_swiginit", llmsize_mix_out_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_gguf_mix_get", _wrap_llmsize_gguf_mix_get, METH_VARARGS, NULL},
+	 { "llmsize_plan_why", _wrap_llmsize_plan_why, METH_O, NULL},
+	 { "llmsize_model_why", _wrap_llmsize_model_why, METH_O, NULL},
 	 { "llmsize_params_component", _wrap_llmsize_params_component, METH_VARARGS, NULL},
 	 { "llmsize_weights_component", _wrap_llmsize_weights_component, METH_VARARGS, NULL},
 	 { "llmsize_mix_tensors", _wrap_llmsize_mix_tensors, METH_VARARGS, NULL},
