@@ -52,6 +52,9 @@ $(BUILD)/import: tools/import.c $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/import.c $(BUILD)/llmsize.o -o $@
 $(BUILD)/check_data: tools/check_data.c $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/check_data.c $(BUILD)/llmsize.o -o $@
+# Rows are records: the tables compiled a second time by field name must equal the library's.
+$(BUILD)/check_rows: tools/check_rows.c $(HEADERS) | $(BUILD)
+	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/check_rows.c -o $@
 
 run: llmsize
 	./llmsize run
@@ -64,15 +67,16 @@ matrix: | $(BUILD)
 # The inner loop while changing the library (under a minute on two cores): the C tests, the CLI
 # contracts, the data checker, the name index, the importer, and the compiler matrix at one level.
 # make test stays the whole suite CI runs.
-check: $(BUILD)/test_llmsize llmsize $(BUILD)/check_data $(BUILD)/import $(BUILD)/gen_index
+check: $(BUILD)/test_llmsize llmsize $(BUILD)/check_data $(BUILD)/check_rows $(BUILD)/import $(BUILD)/gen_index
 	CC=$(CC) CXX=$(CXX) MATRIX_QUICK=1 TEST_SRC="$(TEST_SRC)" tests/matrix.sh
 	$(BUILD)/test_llmsize tests/data | tail -1
 	./tests/cli.sh ./llmsize
 	$(BUILD)/check_data
+	$(BUILD)/check_rows
 	$(BUILD)/gen_index --check
 	tests/import.sh $(BUILD)/import
 
-test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUILD)/import $(BUILD)/gen_index
+test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUILD)/check_rows $(BUILD)/import $(BUILD)/gen_index
 	$(MAKE) --no-print-directory matrix
 	./llmsize --help >/dev/null && ./llmsize show llama-3.1-8b --json >/dev/null
 	! ./llmsize show llama-3.1-9b 2>/dev/null
@@ -82,6 +86,7 @@ test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUI
 	! ./examples/installer/installer.sh llama-3.1-405b 131072 "NVIDIA GeForce RTX 4060" 2>/dev/null
 	$(BUILD)/test_llmsize tests/data
 	$(BUILD)/check_data
+	$(BUILD)/check_rows
 	$(BUILD)/gen_index --check
 	tests/import.sh $(BUILD)/import
 	$(MAKE) --no-print-directory symbols test-asan test-valgrind test-tsan fuzz-replay fuzz-smoke

@@ -11,14 +11,14 @@ for cfg in tests/data/hf_configs/*.json; do
     # Qwen3-Next's config.json does not declare the MTP module its checkpoint ships
     # (mtp.* tensors in the per-tensor table its row cites): say so as a person would.
     [ "$id" = qwen3-next-80b-a3b-instruct ] && extra="--mtp 1"
-    # the table row: from its id line to the line with the published count
-    want=$(awk -v id="    { \"$id\"," 'index($0, id) == 1 {on=1} on {print} on && /ull, "/ {exit}' llmsize_data.h |
-           grep -E '^\s+\{ [0-9L]' | sed 's/ *$//')
-    got=$("$imp" "$cfg" $extra 2>/dev/null | grep -E '^\s+\{ [0-9L]' | sed 's/ *$//')
-    wflags=$(awk -v id="    { \"$id\"," 'index($0, id) == 1 {on=1} on && /LLMSIZE_MOD_/ {print; exit}' llmsize_data.h |
-             sed 's/.*LLMSIZE_MOD_[A-Z|_]*, *//; s/,.*//' | tr '|' '\n' | sed 's/ //g' | sort | tr '\n' '|')
-    gflags=$("$imp" "$cfg" 2>/dev/null | grep LLMSIZE_MOD_ | sed 's/.*LLMSIZE_MOD_[A-Z|_]*, *//; s/,.*//' | tr '|' '\n' |
-             sed 's/ //g' | sort | tr '\n' '|')
+    # the table row: from its id line to its checkpoint line; the architecture lines (dims,
+    # attention and MLA, linear attention, MoE, extras and encoder) and the flags
+    row=$(awk -v id="    { F_(id, \"$id\")," 'index($0, id) == 1 {on=1} on {print} on && /LLMSIZE_CHECKPOINT_BF16|F_\(checkpoint_format/ {exit}' llmsize_data.h)
+    arch='^ +F_\((dims|attn|linear|moe|extra),'
+    want=$(printf '%s\n' "$row" | grep -E "$arch" | sed 's/ *$//')
+    got=$("$imp" "$cfg" $extra 2>/dev/null | grep -E "$arch" | sed 's/ *$//')
+    wflags=$(printf '%s\n' "$row" | grep 'F_(modalities' | sed 's/.*F_(flags, *//; s/).*//' | tr '|' '\n' | sed 's/ //g' | sort | tr '\n' '|')
+    gflags=$("$imp" "$cfg" 2>/dev/null | grep 'F_(modalities' | sed 's/.*F_(flags, *//; s/).*//' | tr '|' '\n' | sed 's/ //g' | sort | tr '\n' '|')
     n=$((n + 1))
     if [ -z "$want" ]; then echo "import: no table row for $id"; fail=1; continue; fi
     if [ "$want" != "$got" ] || [ "$wflags" != "$gflags" ]; then

@@ -122,27 +122,51 @@ int main(int argc, char **argv) {
         fprintf(stderr, "%s: parameters: %s\n", argv[1], llmsize_strerror(st));
         return 1;
     }
-    printf("    { \"%s\", \"%s\", \"%s\", \"%s\", \"%s\", \"%s\", \"%s\",\n", or_todo(arg(argc, argv, "--id")),
-           or_todo(arg(argc, argv, "--name")), or_todo(arg(argc, argv, "--family")), or_todo(arg(argc, argv, "--developer")),
-           or_todo(arg(argc, argv, "--country")), or_todo(arg(argc, argv, "--released")),
-           or_todo(arg(argc, argv, "--license")));
-    printf("      \"%s\",\n      \"%s\",\n      ", or_todo(arg(argc, argv, "--repo")), or_todo(arg(argc, argv, "--source")));
+    printf("    { F_(id, \"%s\"), F_(name, \"%s\"), F_(family, \"%s\"),\n", or_todo(arg(argc, argv, "--id")),
+           or_todo(arg(argc, argv, "--name")), or_todo(arg(argc, argv, "--family")));
+    printf("      F_(developer, \"%s\"), F_(country, \"%s\"), F_(released, \"%s\"), F_(license, \"%s\"),\n",
+           or_todo(arg(argc, argv, "--developer")), or_todo(arg(argc, argv, "--country")),
+           or_todo(arg(argc, argv, "--released")), or_todo(arg(argc, argv, "--license")));
+    printf("      F_(hf_repos, \"%s\"),\n      F_(source, \"%s\"),\n      F_(modalities, ", or_todo(arg(argc, argv, "--repo")),
+           or_todo(arg(argc, argv, "--source")));
     print_modalities(m.modalities);
-    printf(", ");
+    printf("), F_(flags, ");
     print_flags(m.flags);
-    printf(",\n      LLMSIZE_TASK_CHAT /* TODO: tasks from the model card */, LLMSIZE_TERM_UNKNOWN,\n");
-    printf("      { %u, %u, %u, %u, %u, %u, %u, %u },\n", m.dims.vocab, m.dims.hidden, m.dims.layers, m.dims.heads,
+    printf("),\n      F_(tasks, LLMSIZE_TASK_CHAT /* TODO: tasks from the model card */), F_(data_disclosed, LLMSIZE_TERM_UNKNOWN),\n");
+    printf("      F_(dims, { F_(vocab, %u), F_(hidden, %u), F_(layers, %u), F_(heads, %u), F_(kv_heads, %u), F_(head_dim, %u), "
+           "F_(ffn, %u), F_(max_ctx, %u) }),\n", m.dims.vocab, m.dims.hidden, m.dims.layers, m.dims.heads,
            m.dims.kv_heads, m.dims.head_dim, m.dims.ffn, m.dims.max_ctx);
-    printf("      { %s, %u, %u }, { %u, %u, %u, %u, %u },\n", attn_names[m.attn.kind < 3 ? m.attn.kind : 0], m.attn.window,
-           m.attn.global_every, m.mla.q_lora_rank, m.mla.kv_lora_rank, m.mla.qk_nope_dim, m.mla.qk_rope_dim,
-           m.mla.v_head_dim);
-    printf("      { %u, %u, %u, %u, %u, %u }, { %u, %u, %u, %u, %u, %u, %u },\n", m.linear.full_every, m.linear.k_heads,
-           m.linear.v_heads, m.linear.k_dim, m.linear.v_dim, m.linear.conv_kernel, m.moe.experts, m.moe.active,
-           m.moe.expert_ffn, m.moe.shared, m.moe.shared_ffn, m.moe.dense_first, m.moe.every);
-    printf("      { %u, %u, %lluull }, { %s, %u, %u, %u, %u, %u, %u },\n", m.extra.norms_per_layer, m.extra.mtp_layers,
-           (unsigned long long)m.extra.vision_params, head_names[m.enc.head < LLMSIZE_HEAD_COUNT ? m.enc.head : 0],
-           m.enc.labels, m.enc.positions, m.enc.token_types, m.enc.mel_bins, m.enc.audio_positions, m.enc.decoder_layers);
-    printf("      %sull, \"%s\" },\n", published ? published : "0", or_todo(arg(argc, argv, "--published-source")));
+    /* sub-structs: all zero is the table's named constant, else every field by name */
+    if (!m.attn.kind && !m.attn.window && !m.attn.global_every) printf("      F_(attn, LLMSIZE_FULL_ATTENTION), ");
+    else printf("      F_(attn, { F_(kind, %s), F_(window, %u), F_(global_every, %u) }), ",
+                attn_names[m.attn.kind < 3 ? m.attn.kind : 0], m.attn.window, m.attn.global_every);
+    if (!m.mla.q_lora_rank && !m.mla.kv_lora_rank && !m.mla.qk_nope_dim && !m.mla.qk_rope_dim && !m.mla.v_head_dim)
+        printf("F_(mla, LLMSIZE_NO_MLA),\n");
+    else printf("F_(mla, { F_(q_lora_rank, %u), F_(kv_lora_rank, %u), F_(qk_nope_dim, %u), F_(qk_rope_dim, %u), "
+                "F_(v_head_dim, %u) }),\n", m.mla.q_lora_rank, m.mla.kv_lora_rank, m.mla.qk_nope_dim, m.mla.qk_rope_dim,
+                m.mla.v_head_dim);
+    if (!m.linear.full_every && !m.linear.k_heads && !m.linear.v_heads && !m.linear.k_dim && !m.linear.v_dim && !m.linear.conv_kernel)
+        printf("      F_(linear, LLMSIZE_NO_LINEAR_ATTN),\n");
+    else printf("      F_(linear, { F_(full_every, %u), F_(k_heads, %u), F_(v_heads, %u), F_(k_dim, %u), F_(v_dim, %u), "
+                "F_(conv_kernel, %u) }),\n", m.linear.full_every, m.linear.k_heads, m.linear.v_heads, m.linear.k_dim,
+                m.linear.v_dim, m.linear.conv_kernel);
+    if (!m.moe.experts && !m.moe.active && !m.moe.expert_ffn && !m.moe.shared && !m.moe.shared_ffn && !m.moe.dense_first && !m.moe.every)
+        printf("      F_(moe, LLMSIZE_DENSE),\n");
+    else printf("      F_(moe, { F_(experts, %u), F_(active, %u), F_(expert_ffn, %u), F_(shared, %u), F_(shared_ffn, %u), "
+                "F_(dense_first, %u), F_(every, %u) }),\n", m.moe.experts, m.moe.active, m.moe.expert_ffn, m.moe.shared,
+                m.moe.shared_ffn, m.moe.dense_first, m.moe.every);
+    if (!m.extra.norms_per_layer && !m.extra.mtp_layers && !m.extra.vision_params) printf("      F_(extra, LLMSIZE_NO_EXTRAS), ");
+    else printf("      F_(extra, { F_(norms_per_layer, %u), F_(mtp_layers, %u), F_(vision_params, %lluull) }), ",
+                m.extra.norms_per_layer, m.extra.mtp_layers, (unsigned long long)m.extra.vision_params);
+    if (!m.enc.head && !m.enc.labels && !m.enc.positions && !m.enc.token_types && !m.enc.mel_bins && !m.enc.audio_positions &&
+        !m.enc.decoder_layers)
+        printf("F_(enc, LLMSIZE_DECODER_ONLY),\n");
+    else printf("F_(enc, { F_(head, %s), F_(labels, %u), F_(positions, %u), F_(token_types, %u), F_(mel_bins, %u), "
+                "F_(audio_positions, %u), F_(decoder_layers, %u) }),\n", head_names[m.enc.head < LLMSIZE_HEAD_COUNT ? m.enc.head : 0],
+                m.enc.labels, m.enc.positions, m.enc.token_types, m.enc.mel_bins, m.enc.audio_positions, m.enc.decoder_layers);
+    printf("      F_(published_params, %sull), F_(published_source, \"%s\"),\n", published ? published : "0",
+           or_todo(arg(argc, argv, "--published-source")));
+    printf("      LLMSIZE_CHECKPOINT_BF16 /* TODO: the format, index total_size and source when released quantized */ },\n");
     fprintf(stderr, "computed: %llu parameters in the checkpoint (text %llu, active per token %llu)\n",
             (unsigned long long)p.total, (unsigned long long)p.text, (unsigned long long)p.active);
     if (m.extra.vision_params == 0 && (m.modalities & ~1u))

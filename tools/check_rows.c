@@ -1,0 +1,74 @@
+/* Rows are records (llmsize_data.h): every value is written F_(field, value). The library
+   reads the rows in order (C99 and C++11 have no designated initializers in common); this
+   program compiles the same rows a second time as C99 designated initializers
+   (.field = value) and checks that each table is identical, byte for byte, to the one the
+   library uses. A value written in the wrong place, or a field added to a struct but not in
+   the same place in the rows, fails here instead of silently shifting a column.
+   Part of `make check` and `make test`. */
+#define LLMSIZE_IMPLEMENTATION
+#define LLMSIZE_STATIC
+#include "llmsize.h"   /* the positional tables */
+
+#include <stdio.h>
+
+/* the same rows, by name */
+#undef LLMSIZE_DATA_H
+#define LLMSIZE_ROWS_NAMED
+#define llmsize__formats named_formats
+#define llmsize__accels named_accels
+#define llmsize__efficiencies named_efficiencies
+#define llmsize__models named_models
+#define llmsize__releases named_releases
+#define llmsize__ollama_tags named_ollama_tags
+#define llmsize__licenses named_licenses
+#define llmsize__quality named_quality
+#define llmsize__engines named_engines
+#define llmsize__hf_families named_hf_families
+#define llmsize__model_index named_model_index
+#define llmsize__accel_index named_accel_index
+#include "llmsize_data.h"
+#undef llmsize__formats
+#undef llmsize__accels
+#undef llmsize__efficiencies
+#undef llmsize__models
+#undef llmsize__releases
+#undef llmsize__ollama_tags
+#undef llmsize__licenses
+#undef llmsize__quality
+#undef llmsize__engines
+#undef llmsize__hf_families
+#undef llmsize__model_index
+#undef llmsize__accel_index
+
+static int failed;
+
+/* Rows compare byte for byte: the same string literal is one object in a translation unit
+   (both tables are in this one) and static storage zeroes the padding. */
+static void same(const char *table, const void *a, const void *b, size_t row_size, size_t rows_a, size_t rows_b) {
+    size_t i;
+    if (rows_a != rows_b) { printf("check_rows: %s: %zu rows in order, %zu by name\n", table, rows_a, rows_b); ++failed; return; }
+    for (i = 0; i < rows_a; ++i)
+        if (memcmp((const char *)a + i * row_size, (const char *)b + i * row_size, row_size)) {
+            printf("check_rows: %s row %zu: a value is not in its field's place\n", table, i);
+            ++failed;
+        }
+}
+#define SAME(table, named) \
+    same(#table, table, named, sizeof table[0], sizeof table / sizeof table[0], sizeof named / sizeof named[0])
+
+int main(void) {
+    SAME(llmsize__formats, named_formats);
+    SAME(llmsize__accels, named_accels);
+    SAME(llmsize__efficiencies, named_efficiencies);
+    SAME(llmsize__models, named_models);
+    SAME(llmsize__releases, named_releases);
+    SAME(llmsize__ollama_tags, named_ollama_tags);
+    SAME(llmsize__licenses, named_licenses);
+    SAME(llmsize__quality, named_quality);
+    SAME(llmsize__engines, named_engines);
+    SAME(llmsize__hf_families, named_hf_families);
+    SAME(llmsize__model_index, named_model_index);
+    SAME(llmsize__accel_index, named_accel_index);
+    if (!failed) printf("check_rows: 12 tables, every value in its field's place\n");
+    return failed != 0;
+}
