@@ -272,6 +272,25 @@ static void test_engine_defaults(void) {
     CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_ERR_UNKNOWN_ENGINE && d.model == NULL, "unknown engine, zeroed out");
 }
 
+/* gpu_layers against the "offloaded N/M layers" lines of two load logs (tests/data/llamacpp_logs.tsv):
+   llama.cpp counts the output layer among the N, Ollama's runner does not place it below the top. */
+static void test_gpu_layers(void) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    memset(&p, 0, sizeof p);
+    p.model = model("qwen2.5-7b"); p.format = format("Q6_K"); p.accel = accel("rtx-4090");
+    if (!p.model || !p.format || !p.accel) return;
+    p.engine = LLMSIZE_ENGINE_LLAMACPP; p.context = 16384; p.seqs = 4; p.flags = LLMSIZE_PLAN_GPU_LAYERS | LLMSIZE_PLAN_FLASH_ATTN;
+    p.gpu_layers = 21;   /* "offloaded 21/29 layers to GPU": 20 repeating layers and the output */
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.gpu_layers == 20 && p.model->dims.layers - r.gpu_layers == 8,
+          "llama.cpp -ngl 21 on Qwen2.5-7B: %u repeating layers on the GPU", r.gpu_layers);
+    p.model = model("phi-4"); p.format = format("Q4_K_M"); p.engine = LLMSIZE_ENGINE_OLLAMA;
+    p.context = 2048; p.seqs = 1; p.flags = LLMSIZE_PLAN_GPU_LAYERS; p.gpu_layers = 29;   /* "29/41 layers offloaded" */
+    CHECK(p.model && llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.gpu_layers == 29, "Ollama num_gpu 29 on phi-4: %u", r.gpu_layers);
+    p.flags = 0; p.gpu_layers = 0;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.gpu_layers == p.model->dims.layers, "no -ngl: every layer");
+}
+
 /* Each rejected condition says which field broke which rule. */
 static void test_rejections_name_the_field(void) {
     static const struct { const char *field; } want[] = { {"dims.kv_heads"}, {"moe.active"}, {"attn.window"}, {"enc.labels"} };
@@ -400,6 +419,7 @@ static void test_plan_contracts(void) {
 void test_plans(void) {
     test_engine_defaults();
     test_rejections_name_the_field();
+    test_gpu_layers();
     test_plan_contracts();
     each_row("commands.tsv", command_row);
     CHECK(n_commands >= 20, "command rows %d", n_commands);

@@ -32,11 +32,12 @@ type PlanFigures struct {
 	RefusalNeeded    uint64  // vLLM V1: KV bytes one request at max_model_len needs; V0: max_model_len
 	RefusalAvailable uint64  // vLLM V1: KV pool bytes; V0: KV capacity in tokens
 	GPUs             uint32  // accelerators used
+	GPULayers        uint32  // decoder layers whose weights are on the accelerators (llama.cpp -ngl)
 	DecodeTPS        float64 // per sequence with seqs decoding (0 = unknown)
 }
 
 // planFigureCount is the length of llmsize_plan_fit_flat's output.
-const planFigureCount = 26
+const planFigureCount = 27
 
 // planFigures reads llmsize_plan_fit_flat's output (doubles as their IEEE-754 bits).
 func planFigures(v []uint64) PlanFigures {
@@ -66,6 +67,7 @@ func planFigures(v []uint64) PlanFigures {
 		RefusalNeeded:    v[22],
 		RefusalAvailable: v[23],
 		GPUs:             uint32(v[24]),
-		DecodeTPS:        math.Float64frombits(v[25]),
+		GPULayers:        uint32(v[25]),
+		DecodeTPS:        math.Float64frombits(v[26]),
 	}
 }

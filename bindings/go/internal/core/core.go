@@ -814,6 +814,7 @@ extern swig_type_91 _wrap_llmsize_plan_result_max_context_get_core_0a39e458744bf
 extern swig_type_92 _wrap_llmsize_plan_result_refusal_needed_get_core_0a39e458744bf212(uintptr_t arg1);
 extern swig_type_93 _wrap_llmsize_plan_result_refusal_available_get_core_0a39e458744bf212(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_gpus_get_core_0a39e458744bf212(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_gpu_layers_get_core_0a39e458744bf212(uintptr_t arg1);
 extern double _wrap_llmsize_plan_result_decode_tps_get_core_0a39e458744bf212(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_plan_result_core_0a39e458744bf212(void);
 extern void _wrap_delete_llmsize_plan_result_core_0a39e458744bf212(uintptr_t arg1);
@@ -5595,6 +5596,13 @@ func (arg1 SwigcptrLlmsize_plan_result) GetGpus() (_swig_ret uint) {
 	return swig_r
 }
 
+func (arg1 SwigcptrLlmsize_plan_result) GetGpu_layers() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_plan_result_gpu_layers_get_core_0a39e458744bf212(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
 func (arg1 SwigcptrLlmsize_plan_result) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
@@ -5641,6 +5649,7 @@ type Llmsize_plan_result interface {
 	GetRefusal_needed() (_swig_ret uint64)
 	GetRefusal_available() (_swig_ret uint64)
 	GetGpus() (_swig_ret uint)
+	GetGpu_layers() (_swig_ret uint)
 	GetDecode_tps() (_swig_ret float64)
 }
 

@@ -827,6 +827,7 @@ typedef struct llmsize_plan {
     X(uint64_t, refusal_needed,     U64,  "vLLM V1: KV bytes one request at max_model_len needs; V0: max_model_len") \
     X(uint64_t, refusal_available,  U64,  "vLLM V1: KV pool bytes; V0: KV capacity in tokens") \
     X(uint32_t, gpus,               U32,  "accelerators used") \
+    X(uint32_t, gpu_layers,         U32,  "decoder layers whose weights are on the accelerators (llama.cpp -ngl)") \
     X(double,   decode_tps,         F64,  "per sequence with seqs decoding (0 = unknown)")
 
 typedef struct llmsize_plan_result {
@@ -5326,6 +5327,7 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
         r->host_weight_bytes = LLMSIZE__PART(&c->w, EMBED) + LLMSIZE__PART(&c->w, VISION);
     }
     r->weight_bytes = (c->w.total - r->host_weight_bytes) / c->l.tp;
+    r->gpu_layers = layers - cpu_layers;
     /* tied embeddings: the output layer is a GPU copy of token_embd */
     if ((m->flags & LLMSIZE_F_TIED_EMBED) && output_gpu) r->weight_bytes += LLMSIZE__PART(&c->w, EMBED);
     r->overhead_bytes = c->e->overhead_tp1;
@@ -5555,6 +5557,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
     out->gpus = c.l.gpus;
     out->seqs = d.seqs;
     out->context = d.context;
+    out->gpu_layers = d.model->dims.layers;
     if (d.model->dims.max_ctx && out->context > d.model->dims.max_ctx && llmsize__engine_ops_of[d.engine]->refuses_past_max_ctx)
         out->refused = 1;  /* paging engines refuse a length beyond the model's own */
     if (d.weights) c.w = *d.weights;

@@ -7013,6 +7013,19 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_0a39e458744bf212(struct llmsize_pl
 }
 
 
+intgo _wrap_llmsize_plan_result_gpu_layers_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+  struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->gpu_layers);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
 double _wrap_llmsize_plan_result_decode_tps_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;

@@ -16,7 +16,7 @@ import (
 )
 
 // Words Go spells as initialisms.
-var initialisms = map[string]string{"kv": "KV", "tps": "TPS", "gpus": "GPUs", "id": "ID", "swa": "SWA"}
+var initialisms = map[string]string{"kv": "KV", "tps": "TPS", "gpu": "GPU", "gpus": "GPUs", "id": "ID", "swa": "SWA"}
 
 func goName(c string) string {
 	var b strings.Builder

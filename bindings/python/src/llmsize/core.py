@@ -787,6 +787,7 @@ class llmsize_plan_result(object):
     refusal_needed = property(_core.llmsize_plan_result_refusal_needed_get)
     refusal_available = property(_core.llmsize_plan_result_refusal_available_get)
     gpus = property(_core.llmsize_plan_result_gpus_get)
+    gpu_layers = property(_core.llmsize_plan_result_gpu_layers_get)
     decode_tps = property(_core.llmsize_plan_result_decode_tps_get)
 
     def __init__(self):
