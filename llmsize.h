@@ -35,7 +35,7 @@
 
    API (see the declarations below for the exact signatures)
      Version        llmsize_version(), llmsize_data_version(), LLMSIZE_VERSION_*.
-     Lookup         llmsize_find_model / _accel / _format / _kv_dtype by name:
+     Lookup         llmsize_find_model / _gpu / _format / _kv_dtype by name:
                     canonical id, Hugging Face repo id, nvidia-smi name, GPU Feature
                     Discovery label, case-insensitive. llmsize_suggest() returns up to
                     N close matches for an error message. llmsize_model_at(i) etc.
@@ -44,8 +44,8 @@
                     was read: repo ids of quantized copies and fine-tunes, Ollama tags,
                     repo:QUANT, GGUF file names; sized as released (each row's
                     checkpoint_format, the release table). llmsize_format_for(res, engine)
-                    is the format a deployment loads. llmsize_resolve_accel(name): chip
-                    names with memory sizes; llmsize_describe_accel: a GPU by its figures.
+                    is the format a deployment loads. llmsize_resolve_gpu(name): chip
+                    names with memory sizes; llmsize_describe_gpu: a GPU by its figures.
      Parameters     llmsize_params_of(model) -> total, active-per-token and a
                     per-component breakdown (embeddings, lm_head, attention, dense FFN,
                     routed and shared experts, router, norms, linear-attention, vision,
@@ -128,7 +128,7 @@ extern "C" {
     X(OK,                   "ok") \
     X(ERR_NULL,             "a required argument was NULL") \
     X(ERR_UNKNOWN_MODEL,    "unknown model") \
-    X(ERR_UNKNOWN_ACCEL,    "unknown accelerator") \
+    X(ERR_UNKNOWN_GPU,    "unknown accelerator") \
     X(ERR_UNKNOWN_FORMAT,   "unknown weight format") \
     X(ERR_UNKNOWN_KV_DTYPE, "unknown KV-cache dtype") \
     X(ERR_INVALID_MODEL,    "inconsistent model description") /* llmsize_model_check says which field */ \
@@ -471,7 +471,7 @@ typedef enum llmsize_hw_class {
     LLMSIZE_HW_CLASS_COUNT
 } llmsize_hw_class;
 
-typedef struct llmsize_accel {
+typedef struct llmsize_gpu {
     const char *id;           /* canonical id, e.g. "h100-sxm"                           */
     const char *name;
     const char *vendor;
@@ -487,8 +487,8 @@ typedef struct llmsize_accel {
     const char *source;
     const char *memory_options;/* '|'-separated GB sizes the part is sold with ("36|96");
                                  NULL = one. A name that states one of them ("M3 Max 36GB")
-                                 resolves with that memory (llmsize_resolve_accel)       */
-} llmsize_accel;
+                                 resolves with that memory (llmsize_resolve_gpu)       */
+} llmsize_gpu;
 
 /* Decode-efficiency calibration for one hardware class (fraction of peak bandwidth). */
 typedef struct llmsize_efficiency {
@@ -614,8 +614,8 @@ typedef struct llmsize_file_info {
 typedef struct llmsize_speed_request {
     const llmsize_model *model;
     const llmsize_format *format;
-    const llmsize_accel *accel;
-    uint32_t n_accel;         /* 0 = 1; bandwidth and compute add (tensor parallel)     */
+    const llmsize_gpu *gpu;
+    uint32_t gpus;         /* 0 = 1; bandwidth and compute add (tensor parallel)     */
     uint32_t kv_dtype;        /* llmsize_kv_dtype                                        */
     uint64_t context;         /* tokens already in the cache when decoding (0 = prompt) */
     uint64_t prompt;          /* prompt tokens for TTFT (0 = 512)                        */
@@ -637,8 +637,8 @@ typedef struct llmsize_speed_result {
 typedef struct llmsize_fit_request {
     const llmsize_model *model;
     const llmsize_format *format;
-    const llmsize_accel *accel;
-    uint32_t n_accel;         /* 0 = 1 (memory is split evenly)                         */
+    const llmsize_gpu *gpu;
+    uint32_t gpus;         /* 0 = 1 (memory is split evenly)                         */
     uint64_t context;         /* tokens per sequence (0 = 8192)                          */
     uint32_t seqs;            /* concurrent sequences (0 = 1)                            */
     uint32_t kv_dtype;
@@ -767,11 +767,11 @@ enum {
 typedef struct llmsize_plan {
     const llmsize_model *model;
     const llmsize_format *format;
-    const llmsize_accel *accel;
+    const llmsize_gpu *gpu;
     uint32_t engine;           /* llmsize_engine                                           */
-    uint32_t tp, pp, dp;       /* tensor, pipeline, data parallel (0 = 1; tp = n_accel
-                                  when only n_accel is given)                              */
-    uint32_t n_accel;          /* accelerators in the deployment (0 = tp * pp * dp)        */
+    uint32_t tp, pp, dp;       /* tensor, pipeline, data parallel (0 = 1; tp = gpus
+                                  when only gpus is given)                              */
+    uint32_t gpus;          /* accelerators in the deployment (0 = tp * pp * dp)        */
     uint64_t context;          /* per-sequence context (vLLM max_model_len, llama.cpp -c / -np,
                                   Ollama num_ctx); 0 = engine default                      */
     uint32_t seqs;             /* sequences served at once (llama.cpp -np, Ollama
@@ -860,7 +860,7 @@ typedef struct llmsize_suggestion {
 /* An engine command line parsed into a plan (llmsize_parse_command). */
 typedef struct llmsize_parsed {
     llmsize_plan plan;         /* engine and settings; model and format when the names are
-                                  in the tables (accel is left NULL: the command does not
+                                  in the tables (gpu is left NULL: the command does not
                                   say which GPU it will get)                              */
     const char *model_arg;     /* the model as written (points into argv / env)            */
     size_t model_arg_len;
@@ -990,8 +990,8 @@ typedef struct llmsize_license_result {
 /* Selection: the decision framework as a function                                    */
 /* ---------------------------------------------------------------------------------- */
 typedef struct llmsize_select_request {
-    const llmsize_accel *accel;
-    uint32_t n_accel;          /* 0 = 1 (tensor parallel)                                   */
+    const llmsize_gpu *gpu;
+    uint32_t gpus;          /* 0 = 1 (tensor parallel)                                   */
     uint32_t engine;           /* llmsize_engine for every fit (0 = weights + KV only)      */
     uint32_t seqs;             /* concurrent sequences (0 = 1)                              */
     uint64_t context;          /* tokens per sequence (0 = 8192)                            */
@@ -1043,7 +1043,7 @@ typedef struct llmsize_candidate {
 typedef struct llmsize_claim {
     const llmsize_model *model;
     const llmsize_format *format;   /* the precision the claim states                      */
-    const llmsize_accel *accel;     /* hardware of a speed claim (NULL: no speed claim)    */
+    const llmsize_gpu *gpu;     /* hardware of a speed claim (NULL: no speed claim)    */
     uint64_t bytes;                 /* claimed memory footprint (0: none)                  */
     double tps;                     /* claimed decode tok/s for one sequence (0: none)     */
 } llmsize_claim;
@@ -1052,7 +1052,7 @@ typedef struct llmsize_claim_check {
     uint64_t weight_bytes;          /* the weights alone in the claimed format             */
     double bytes_ratio;             /* claimed / weight_bytes                              */
     int bytes_possible;             /* claim >= LLMSIZE_CLAIM_SLACK of the weights          */
-    int fits_accel;                 /* the weights fit the claimed hardware at all         */
+    int fits_gpu;                 /* the weights fit the claimed hardware at all         */
     double max_tps;                 /* bandwidth bound: best-case decode on the hardware   */
     double tps_ratio;               /* claimed / max_tps                                   */
     int tps_possible;               /* claimed <= max_tps and the weights fit              */
@@ -1133,24 +1133,24 @@ typedef struct llmsize_resolution {
     const char *source;       /* source of the release or Ollama row, else NULL           */
 } llmsize_resolution;
 
-/* How llmsize_resolve_accel read an accelerator's name. */
+/* How llmsize_resolve_gpu read an accelerator's name. */
 typedef enum llmsize_memory_from {
     LLMSIZE_MEMORY_ROW = 0,   /* the table row's configuration                            */
     LLMSIZE_MEMORY_NAMED,     /* a size the name states ("M3 Max 36GB", "m2-max-64gb")    */
-    LLMSIZE_MEMORY_DESCRIBED  /* llmsize_describe_accel: the caller's own figures         */
+    LLMSIZE_MEMORY_DESCRIBED  /* llmsize_describe_gpu: the caller's own figures         */
 } llmsize_memory_from;
 
-typedef struct llmsize_accel_resolution {
-    llmsize_accel accel;      /* the row, with the memory the name states: pass &accel on */
-    const llmsize_accel *row; /* the table row (NULL for a described accelerator)         */
+typedef struct llmsize_gpu_resolution {
+    llmsize_gpu gpu;      /* the row, with the memory the name states: pass &gpu on */
+    const llmsize_gpu *row; /* the table row (NULL for a described accelerator)         */
     uint32_t memory_from;     /* llmsize_memory_from                                      */
     uint32_t memory_choices;  /* sizes the part is sold with: > 1 with MEMORY_ROW means the
                                  row's size was assumed, and the caller should say so     */
-} llmsize_accel_resolution;
+} llmsize_gpu_resolution;
 
 /* Table selector for llmsize_suggest(). */
 typedef enum llmsize_table {
-    LLMSIZE_TABLE_MODELS = 0, LLMSIZE_TABLE_ACCELS, LLMSIZE_TABLE_FORMATS, LLMSIZE_TABLE_KV_DTYPES,
+    LLMSIZE_TABLE_MODELS = 0, LLMSIZE_TABLE_GPUS, LLMSIZE_TABLE_FORMATS, LLMSIZE_TABLE_KV_DTYPES,
     LLMSIZE_TABLE_LICENSES, LLMSIZE_TABLE_ENGINES
 } llmsize_table;
 
@@ -1165,8 +1165,8 @@ LLMSIZE_API const char *llmsize_status_name(llmsize_status status);
 
 LLMSIZE_API size_t llmsize_model_count(void);
 LLMSIZE_API const llmsize_model *llmsize_model_at(size_t index);   /* NULL past the end */
-LLMSIZE_API size_t llmsize_accel_count(void);
-LLMSIZE_API const llmsize_accel *llmsize_accel_at(size_t index);
+LLMSIZE_API size_t llmsize_gpu_count(void);
+LLMSIZE_API const llmsize_gpu *llmsize_gpu_at(size_t index);
 LLMSIZE_API size_t llmsize_format_count(void);
 LLMSIZE_API const llmsize_format *llmsize_format_at(size_t index);
 LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype dtype); /* NULL if bad */
@@ -1174,7 +1174,7 @@ LLMSIZE_API const llmsize_kv_dtype_info *llmsize_kv_dtype_info_of(llmsize_kv_dty
 LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class);
 
 LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out);
-LLMSIZE_API llmsize_status llmsize_find_accel(const char *name, const llmsize_accel **out);
+LLMSIZE_API llmsize_status llmsize_find_gpu(const char *name, const llmsize_gpu **out);
 LLMSIZE_API llmsize_status llmsize_find_format(const char *name, const llmsize_format **out);
 LLMSIZE_API llmsize_status llmsize_find_kv_dtype(const char *name, llmsize_kv_dtype *out);
 /* Any model name people write -> the table row, its format and how it was read:
@@ -1206,18 +1206,18 @@ LLMSIZE_API const llmsize_ollama_tag *llmsize_ollama_tag_at(size_t index);
 /* The checkpoint format of a model row (bf16 when the row names none). */
 LLMSIZE_API const llmsize_format *llmsize_checkpoint_format(const llmsize_model *model);
 
-/* An accelerator as people name it: every name llmsize_find_accel knows, chip names in any
+/* An accelerator as people name it: every name llmsize_find_gpu knows, chip names in any
    case and spacing ("M2 Max", "rtx 4090"), and a memory size ("M3 Max 36GB", "Apple M4 Pro
    48 GB", "m2-max-64gb") the part is sold with, which also picks the GPU-core variant where
    bandwidth differs. A name several rows fit ("M3 Max": 300 or 400 GB/s) is
-   LLMSIZE_ERR_AMBIGUOUS; a size the part is not sold with LLMSIZE_ERR_UNKNOWN_ACCEL. */
-LLMSIZE_API llmsize_status llmsize_resolve_accel(const char *name, llmsize_accel_resolution *out);
+   LLMSIZE_ERR_AMBIGUOUS; a size the part is not sold with LLMSIZE_ERR_UNKNOWN_GPU. */
+LLMSIZE_API llmsize_status llmsize_resolve_gpu(const char *name, llmsize_gpu_resolution *out);
 /* An accelerator the table lacks, from its memory (GiB), bandwidth (GB/s) and, optionally,
    dense 16-bit tensor TFLOPS (0 = unknown: no TTFT); hw_class picks the decode-efficiency
    calibration (LLMSIZE_HW_CONSUMER for a GDDR card). Apple and other unified-memory parts
    keep their usual share of memory for the GPU. */
-LLMSIZE_API llmsize_status llmsize_describe_accel(double mem_gib, double bw_gbs, double bf16_tflops, uint32_t hw_class,
-                                                  llmsize_accel *out);
+LLMSIZE_API llmsize_status llmsize_describe_gpu(double mem_gib, double bw_gbs, double bf16_tflops, uint32_t hw_class,
+                                                  llmsize_gpu *out);
 
 /* Up to `cap` names from `table` closest to `query` (edit distance); returns how many
    were written to out[]. Safe with any query, including NULL (returns 0). */
@@ -1336,7 +1336,7 @@ LLMSIZE_API llmsize_status llmsize_largest_model(const llmsize_plan *plan, const
 LLMSIZE_API llmsize_status llmsize_plan_suggest(const llmsize_plan *plan, llmsize_suggestion *out);
 /* Can this engine run this format on this accelerator? (GGUF needs llama.cpp/Ollama, GPU
    formats need a CUDA engine; NVFP4 needs FP4 tensor cores; Apple GPUs run GGUF only.) */
-LLMSIZE_API int llmsize_format_runs_on(const llmsize_format *format, const llmsize_accel *accel, uint32_t engine);
+LLMSIZE_API int llmsize_format_runs_on(const llmsize_format *format, const llmsize_gpu *gpu, uint32_t engine);
 /* Parse an engine's command line (and, for Ollama, its OLLAMA_* environment as KEY=VALUE
    strings) into a plan: vllm serve / python -m vllm.entrypoints.openai.api_server,
    python -m sglang.launch_server, llama-server / llama-cli, ollama run|serve, trtllm-serve.
@@ -1580,9 +1580,9 @@ LLMSIZE_API size_t llmsize_model_count(void) { return LLMSIZE__COUNT(llmsize__mo
 LLMSIZE_API const llmsize_model *llmsize_model_at(size_t i) {
     return i < LLMSIZE__COUNT(llmsize__models) ? &llmsize__models[i] : NULL;
 }
-LLMSIZE_API size_t llmsize_accel_count(void) { return LLMSIZE__COUNT(llmsize__accels); }
-LLMSIZE_API const llmsize_accel *llmsize_accel_at(size_t i) {
-    return i < LLMSIZE__COUNT(llmsize__accels) ? &llmsize__accels[i] : NULL;
+LLMSIZE_API size_t llmsize_gpu_count(void) { return LLMSIZE__COUNT(llmsize__gpus); }
+LLMSIZE_API const llmsize_gpu *llmsize_gpu_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__gpus) ? &llmsize__gpus[i] : NULL;
 }
 LLMSIZE_API size_t llmsize_format_count(void) { return LLMSIZE__COUNT(llmsize__formats); }
 LLMSIZE_API const llmsize_format *llmsize_format_at(size_t i) {
@@ -1616,11 +1616,11 @@ static int llmsize__row_names(llmsize_table t, size_t i, const char *names[3]) {
         names[0] = llmsize__models[i].id;
         names[1] = llmsize__models[i].hf_repos;
         return 1;
-    case LLMSIZE_TABLE_ACCELS:
-        if (i >= LLMSIZE__COUNT(llmsize__accels)) return 0;
-        names[0] = llmsize__accels[i].id;
-        names[1] = llmsize__accels[i].aliases;
-        names[2] = llmsize__accels[i].name;
+    case LLMSIZE_TABLE_GPUS:
+        if (i >= LLMSIZE__COUNT(llmsize__gpus)) return 0;
+        names[0] = llmsize__gpus[i].id;
+        names[1] = llmsize__gpus[i].aliases;
+        names[2] = llmsize__gpus[i].name;
         return 1;
     case LLMSIZE_TABLE_FORMATS:
         if (i >= LLMSIZE__COUNT(llmsize__formats)) return 0;
@@ -1668,7 +1668,7 @@ static size_t llmsize__lookup(llmsize_table t, const char *name) {
     const llmsize__name_key *ix = NULL;
     size_t i, lo = 0, hi = 0;
     if (t == LLMSIZE_TABLE_MODELS) { ix = llmsize__model_index; hi = LLMSIZE__COUNT(llmsize__model_index); }
-    if (t == LLMSIZE_TABLE_ACCELS) { ix = llmsize__accel_index; hi = LLMSIZE__COUNT(llmsize__accel_index); }
+    if (t == LLMSIZE_TABLE_GPUS) { ix = llmsize__gpu_index; hi = LLMSIZE__COUNT(llmsize__gpu_index); }
     if (ix) {
         const uint32_t h = llmsize__name_hash(name, strlen(name));
         const size_t n = hi;
@@ -1700,12 +1700,12 @@ LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_mo
     return LLMSIZE_OK;
 }
 
-LLMSIZE_API llmsize_status llmsize_find_accel(const char *name, const llmsize_accel **out) {
+LLMSIZE_API llmsize_status llmsize_find_gpu(const char *name, const llmsize_gpu **out) {
     size_t i;
     if (out) *out = NULL;
     if (!name || !out) return LLMSIZE_ERR_NULL;
-    if ((i = llmsize__lookup(LLMSIZE_TABLE_ACCELS, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_ACCEL;
-    *out = &llmsize__accels[i];
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_GPUS, name)) == (size_t)-1) return LLMSIZE_ERR_UNKNOWN_GPU;
+    *out = &llmsize__gpus[i];
     return LLMSIZE_OK;
 }
 
@@ -2405,10 +2405,10 @@ static int llmsize__memory_offered(const char *opts, uint64_t gb, uint32_t *coun
 }
 
 /* Rows one of whose names starts, token by token, with the query's tokens. */
-static size_t llmsize__accel_prefix_rows(const llmsize__tokens *q, size_t *rows, size_t cap) {
+static size_t llmsize__gpu_prefix_rows(const llmsize__tokens *q, size_t *rows, size_t cap) {
     size_t i, n = 0;
     const char *names[3];
-    for (i = 0; llmsize__row_names(LLMSIZE_TABLE_ACCELS, i, names); ++i) {
+    for (i = 0; llmsize__row_names(LLMSIZE_TABLE_GPUS, i, names); ++i) {
         int k, hit = 0;
         for (k = 0; k < 3 && !hit; ++k) {
             const char *p = names[k];
@@ -2430,9 +2430,9 @@ static size_t llmsize__accel_prefix_rows(const llmsize__tokens *q, size_t *rows,
     return n;
 }
 
-static void llmsize__accel_from_row(const llmsize_accel *row, llmsize_accel_resolution *out) {
+static void llmsize__gpu_from_row(const llmsize_gpu *row, llmsize_gpu_resolution *out) {
     uint32_t count = 0;
-    out->accel = *row;
+    out->gpu = *row;
     out->row = row;
     out->memory_from = LLMSIZE_MEMORY_ROW;
     llmsize__memory_offered(row->memory_options, 0, &count);
@@ -2440,34 +2440,34 @@ static void llmsize__accel_from_row(const llmsize_accel *row, llmsize_accel_reso
 }
 
 /* The row with `gb` GB on offer, the memory set to it. 0 when the row does not sell it. */
-static int llmsize__accel_with_memory(const llmsize_accel *row, uint64_t gb, llmsize_accel_resolution *out) {
+static int llmsize__gpu_with_memory(const llmsize_gpu *row, uint64_t gb, llmsize_gpu_resolution *out) {
     uint32_t count = 0;
     if (row->memory_options) {
         if (!llmsize__memory_offered(row->memory_options, gb, &count)) return 0;
-        llmsize__accel_from_row(row, out);
-        out->accel.mem_bytes = gb << 30;
+        llmsize__gpu_from_row(row, out);
+        out->gpu.mem_bytes = gb << 30;
         if (row->hw_class == LLMSIZE_HW_APPLE || row->hw_class == LLMSIZE_HW_UNIFIED)
-            out->accel.usable_pct = llmsize__unified_usable_pct(out->accel.mem_bytes);
+            out->gpu.usable_pct = llmsize__unified_usable_pct(out->gpu.mem_bytes);
         out->memory_from = LLMSIZE_MEMORY_NAMED;
         return 1;
     }
     /* one size: the name's figure must be that size (GB or GiB, as vendors and drivers
        round it); the row keeps its exact, driver-reported bytes */
     if ((double)gb * 1e9 < (double)row->mem_bytes * 0.9 || (double)(gb << 30) > (double)row->mem_bytes * 1.1) return 0;
-    llmsize__accel_from_row(row, out);
+    llmsize__gpu_from_row(row, out);
     return 1;
 }
 
-static llmsize_status llmsize__resolve_accel(const char *name, llmsize_accel_resolution *out) {
+static llmsize_status llmsize__resolve_gpu(const char *name, llmsize_gpu_resolution *out) {
     char base[128];
     size_t i, rows[8], n, len = strlen(name), cut_at = 0, cut_end = 0;
     uint64_t gb = 0;
     llmsize__tokens q;
-    if ((i = llmsize__lookup(LLMSIZE_TABLE_ACCELS, name)) != (size_t)-1) {
-        llmsize__accel_from_row(&llmsize__accels[i], out);
+    if ((i = llmsize__lookup(LLMSIZE_TABLE_GPUS, name)) != (size_t)-1) {
+        llmsize__gpu_from_row(&llmsize__gpus[i], out);
         return LLMSIZE_OK;
     }
-    if (len == 0 || len >= sizeof base || !llmsize__tokenize(name, len, &q)) return LLMSIZE_ERR_UNKNOWN_ACCEL;
+    if (len == 0 || len >= sizeof base || !llmsize__tokenize(name, len, &q)) return LLMSIZE_ERR_UNKNOWN_GPU;
     /* a memory size: digits, then "GB" / "G" / "GiB" as its own token */
     for (i = 0; i + 1 < q.n; ++i)
         if (llmsize__is_digit((unsigned char)q.at[i][0]) && q.len[i] <= 4 &&
@@ -2483,38 +2483,38 @@ static llmsize_status llmsize__resolve_accel(const char *name, llmsize_accel_res
         for (i = 0; i < len; ++i) if (i < cut_at || i >= cut_end) base[bl++] = name[i];
         while (bl && strchr(" -_()", base[bl - 1])) --bl;
         base[bl] = '\0';
-        if (gb == 0 || !bl) return LLMSIZE_ERR_UNKNOWN_ACCEL;
-        if ((i = llmsize__lookup(LLMSIZE_TABLE_ACCELS, base)) != (size_t)-1) {
-            if (llmsize__accel_with_memory(&llmsize__accels[i], gb, out)) return LLMSIZE_OK;
+        if (gb == 0 || !bl) return LLMSIZE_ERR_UNKNOWN_GPU;
+        if ((i = llmsize__lookup(LLMSIZE_TABLE_GPUS, base)) != (size_t)-1) {
+            if (llmsize__gpu_with_memory(&llmsize__gpus[i], gb, out)) return LLMSIZE_OK;
         }
-        if (!llmsize__tokenize(base, bl, &q)) return LLMSIZE_ERR_UNKNOWN_ACCEL;
+        if (!llmsize__tokenize(base, bl, &q)) return LLMSIZE_ERR_UNKNOWN_GPU;
     }
     /* a one-word name ("A", "RTX") starts too many names to mean any of them */
-    n = q.n >= 2 ? llmsize__accel_prefix_rows(&q, rows, sizeof rows / sizeof rows[0]) : 0;
+    n = q.n >= 2 ? llmsize__gpu_prefix_rows(&q, rows, sizeof rows / sizeof rows[0]) : 0;
     if (gb) {   /* among the rows the base names, those sold with that size */
         size_t hits = 0, k;
-        llmsize_accel_resolution r;
+        llmsize_gpu_resolution r;
         memset(&r, 0, sizeof r);
         for (k = 0; k < n && k < sizeof rows / sizeof rows[0]; ++k)
-            if (llmsize__accel_with_memory(&llmsize__accels[rows[k]], gb, &r)) { if (!hits) *out = r; ++hits; }
+            if (llmsize__gpu_with_memory(&llmsize__gpus[rows[k]], gb, &r)) { if (!hits) *out = r; ++hits; }
         if (hits == 1) return LLMSIZE_OK;
         memset(out, 0, sizeof *out);
-        return hits ? LLMSIZE_ERR_AMBIGUOUS : LLMSIZE_ERR_UNKNOWN_ACCEL;
+        return hits ? LLMSIZE_ERR_AMBIGUOUS : LLMSIZE_ERR_UNKNOWN_GPU;
     }
-    if (n == 1) { llmsize__accel_from_row(&llmsize__accels[rows[0]], out); return LLMSIZE_OK; }
-    return n ? LLMSIZE_ERR_AMBIGUOUS : LLMSIZE_ERR_UNKNOWN_ACCEL;
+    if (n == 1) { llmsize__gpu_from_row(&llmsize__gpus[rows[0]], out); return LLMSIZE_OK; }
+    return n ? LLMSIZE_ERR_AMBIGUOUS : LLMSIZE_ERR_UNKNOWN_GPU;
 }
 
-LLMSIZE_API llmsize_status llmsize_resolve_accel(const char *name, llmsize_accel_resolution *out) {
+LLMSIZE_API llmsize_status llmsize_resolve_gpu(const char *name, llmsize_gpu_resolution *out) {
     llmsize_status st;
     if (out) memset(out, 0, sizeof *out);
     if (!name || !out) return LLMSIZE_ERR_NULL;
-    if ((st = llmsize__resolve_accel(name, out)) != LLMSIZE_OK) memset(out, 0, sizeof *out);
+    if ((st = llmsize__resolve_gpu(name, out)) != LLMSIZE_OK) memset(out, 0, sizeof *out);
     return st;
 }
 
-LLMSIZE_API llmsize_status llmsize_describe_accel(double mem_gib, double bw_gbs, double bf16_tflops, uint32_t hw_class,
-                                                  llmsize_accel *out) {
+LLMSIZE_API llmsize_status llmsize_describe_gpu(double mem_gib, double bw_gbs, double bf16_tflops, uint32_t hw_class,
+                                                  llmsize_gpu *out) {
     int ov = 0;
     if (out) memset(out, 0, sizeof *out);
     if (!out) return LLMSIZE_ERR_NULL;
@@ -4003,7 +4003,7 @@ LLMSIZE_API llmsize_status llmsize_activation_bytes(const llmsize_model *m, uint
 /* ---------------------------------------------------------------------------------- */
 /* Speed                                                                              */
 /* ---------------------------------------------------------------------------------- */
-static double llmsize__peak_tflops(const llmsize_accel *a, const llmsize_format *f) {
+static double llmsize__peak_tflops(const llmsize_gpu *a, const llmsize_format *f) {
     switch (f->kind == LLMSIZE_FMT_GPU ? f->compute : (uint32_t)LLMSIZE_COMPUTE_BF16) {
     case LLMSIZE_COMPUTE_FP4: if (a->fp4_tflops > 0) return a->fp4_tflops; /* fall through */
     case LLMSIZE_COMPUTE_FP8: if (a->fp8_tflops > 0) return a->fp8_tflops; break;
@@ -4042,15 +4042,15 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     uint32_t batch, n;
     double bw, tflops, expert_bytes, touched, t_mem, t_cmp, flops, step, prefill_flops;
     if (out) memset(out, 0, sizeof *out);
-    if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
+    if (!req || !out || !req->model || !req->format || !req->gpu) return LLMSIZE_ERR_NULL;
     batch = req->seqs ? req->seqs : 1u;
-    n = req->n_accel ? req->n_accel : 1u;
+    n = req->gpus ? req->gpus : 1u;
     prompt = req->prompt ? req->prompt : LLMSIZE_DEFAULT_PROMPT;
     gen = req->gen ? req->gen : LLMSIZE_DEFAULT_GEN;
     if (batch > 1000000u || n > 4096u) return LLMSIZE_ERR_INVALID_ARG;
-    if (!llmsize__finite_pos(req->accel->bw_gbs)) return LLMSIZE_ERR_INVALID_ARG;
+    if (!llmsize__finite_pos(req->gpu->bw_gbs)) return LLMSIZE_ERR_INVALID_ARG;
     if ((unsigned)req->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
-    eff = llmsize_efficiency_of(req->accel->hw_class);
+    eff = llmsize_efficiency_of(req->gpu->hw_class);
     if (!eff) return LLMSIZE_ERR_INVALID_ARG;
     /* an encoder produces no tokens one by one: nothing to time per token */
     if (req->model->flags & LLMSIZE_F_ENCODER) return LLMSIZE_ERR_UNSUPPORTED;
@@ -4065,8 +4065,8 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     touched = llmsize__experts_touched(req->model, batch);
     moved = w.total - LLMSIZE__PART(&w, EXPERTS) - LLMSIZE__PART(&w, VISION) - LLMSIZE__PART(&w, MTP);
     out->bytes_per_step = moved + (uint64_t)(expert_bytes * touched) + kv;
-    bw = req->accel->bw_gbs * 1e9 * n;
-    tflops = llmsize__peak_tflops(req->accel, req->format) * 1e12 * n;
+    bw = req->gpu->bw_gbs * 1e9 * n;
+    tflops = llmsize__peak_tflops(req->gpu, req->format) * 1e12 * n;
     t_mem = (double)out->bytes_per_step / bw;
     flops = (2.0 * (double)p.active + llmsize__attn_flops_per_token(req->model, req->context)) * batch;
     /* no published tensor throughput (Apple GPUs): decode is taken as bandwidth-bound and
@@ -4096,7 +4096,7 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsi
     llmsize_params p;
     llmsize_status st;
     if (out) memset(out, 0, sizeof *out);
-    if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
+    if (!req || !out || !req->model || !req->format || !req->gpu) return LLMSIZE_ERR_NULL;
     if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
     if ((st = llmsize_params_of(req->model, &p)) != LLMSIZE_OK) return st;
     return llmsize__speed_with(req, &w, &p, out);
@@ -4107,7 +4107,7 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsi
 /* ---------------------------------------------------------------------------------- */
 /* What one accelerator offers a model: its usable share of memory (unified memory leaves
    the rest to the system). */
-static uint64_t llmsize__usable(const llmsize_accel *a) {
+static uint64_t llmsize__usable(const llmsize_gpu *a) {
     return a->mem_bytes / 100u * a->usable_pct + a->mem_bytes % 100u * a->usable_pct / 100u;
 }
 /* The tight verdict, once: headroom below tight_pct % of what is usable. */
@@ -4122,14 +4122,14 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     uint32_t n, seqs, tight;
     int ov = 0;
     if (out) memset(out, 0, sizeof *out);
-    if (!req || !out || !req->model || !req->format || !req->accel) return LLMSIZE_ERR_NULL;
-    n = req->n_accel ? req->n_accel : 1u;
+    if (!req || !out || !req->model || !req->format || !req->gpu) return LLMSIZE_ERR_NULL;
+    n = req->gpus ? req->gpus : 1u;
     seqs = req->seqs ? req->seqs : 1u;
     /* an encoder's inputs default to its longest; a decoder's to 8K */
     ctx = req->context ? req->context
         : (req->model->flags & LLMSIZE_F_ENCODER) && req->model->dims.max_ctx ? req->model->dims.max_ctx : LLMSIZE_DEFAULT_CONTEXT;
     tight = req->tight_pct ? req->tight_pct : LLMSIZE_DEFAULT_TIGHT_PCT;
-    if (n > 4096u || tight > 100u || req->accel->usable_pct == 0 || req->accel->usable_pct > 100u)
+    if (n > 4096u || tight > 100u || req->gpu->usable_pct == 0 || req->gpu->usable_pct > 100u)
         return LLMSIZE_ERR_INVALID_ARG;
     if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
     if (!(req->model->flags & LLMSIZE_F_ENCODER) || req->model->enc.decoder_layers) {
@@ -4142,7 +4142,7 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
         st = llmsize_activation_bytes(req->model, seqs, seq, 0, &act);
         if (st != LLMSIZE_OK) return st;
     }
-    usable_one = llmsize__usable(req->accel);
+    usable_one = llmsize__usable(req->gpu);
     overhead = llmsize__mul(req->overhead_bytes, n, &ov);
     out->weight_bytes = w.total;
     out->kv_bytes = kv;
@@ -4938,7 +4938,7 @@ typedef struct llmsize__layout { uint32_t tp, pp, dp, gpus, expert_ranks; } llms
 static void llmsize__layout_of(const llmsize_plan *p, llmsize__layout *l) {
     l->pp = p->pp ? p->pp : 1u;
     l->dp = p->dp ? p->dp : 1u;
-    l->tp = p->tp ? p->tp : (p->n_accel ? p->n_accel / (l->pp * l->dp) : 1u);
+    l->tp = p->tp ? p->tp : (p->gpus ? p->gpus / (l->pp * l->dp) : 1u);
     l->gpus = l->tp * l->pp * l->dp;
     l->expert_ranks = (p->flags & LLMSIZE_PLAN_EXPERT_PARALLEL) ? l->tp * l->dp : l->tp;
 }
@@ -5113,7 +5113,7 @@ static void llmsize__paged_weights(llmsize__planning *c, llmsize_plan_result *r)
 
 /* Device memory a PyTorch-based engine budgets from: the total CUDA reports, below nvidia-smi's. */
 static uint64_t llmsize__cuda_total(const llmsize__planning *c) {
-    const uint64_t mem = c->p->accel->mem_bytes;
+    const uint64_t mem = c->p->gpu->mem_bytes;
     return mem > c->e->device_reserved ? mem - c->e->device_reserved : 0u;
 }
 
@@ -5131,7 +5131,7 @@ static llmsize_status llmsize__none_place(llmsize__planning *c, llmsize_plan_res
     const uint64_t per_req = llmsize__request_kv(&c->k, c->p->model, r->context, 1u, 0u, LLMSIZE__PAGES_WINDOW, &c->ov);
     llmsize__exact_ask a;
     r->weight_bytes = llmsize__rank_weights(&c->w, c->p->model, c->l.tp, c->l.pp, c->l.expert_ranks);
-    r->usable_bytes = llmsize__usable(c->p->accel);
+    r->usable_bytes = llmsize__usable(c->p->gpu);
     r->kv_bytes = llmsize__mul(per_req, r->seqs, &c->ov);
     a.c = c; a.weights = r->weight_bytes; a.usable = r->usable_bytes; a.seqs = r->seqs; a.ov = &c->ov;
     return llmsize__largest(0, llmsize__ctx_cap(c->p->model), llmsize__exact_fits, &a, &r->max_context);
@@ -5162,7 +5162,7 @@ static void llmsize__vllm_defaults(llmsize_plan *p, const llmsize_engine_info *e
     (void)l;
     if (p->batched_tokens) return;
     if (p->flags & LLMSIZE_PLAN_VLLM_V0) p->batched_tokens = ctx > 32768u ? 2048u : (ctx > 2048u ? ctx : 2048u);
-    else if (p->accel->mem_bytes >= 70ull * 1073741824ull && !llmsize__contains_ci(p->accel->name, "a100")) p->batched_tokens = 8192u;
+    else if (p->gpu->mem_bytes >= 70ull * 1073741824ull && !llmsize__contains_ci(p->gpu->name, "a100")) p->batched_tokens = 8192u;
     else p->batched_tokens = e->default_batched_tokens;
 }
 
@@ -5194,7 +5194,7 @@ static const llmsize__engine_ops llmsize__vllm_ops = {
 /* SGLang's default mem_fraction_static (server_args.py _handle_gpu_memory_settings, PR
    #10975): reserve MiB for attention metadata, one prefill chunk of activations, CUDA
    graphs and parallel buffers (at least 10 GiB on cards over 60 GiB), by device size. */
-static double llmsize__sglang_fraction(const llmsize_accel *a, uint32_t tp, uint32_t pp) {
+static double llmsize__sglang_fraction(const llmsize_gpu *a, uint32_t tp, uint32_t pp) {
     static const struct { double below_mib, chunk, graph_bs, graph_bs_tp4; } tiers[] = {
         { 20.0 * 1024, 2048, 8, 8 }, { 35.0 * 1024, 2048, 24, 80 }, { 60.0 * 1024, 4096, 32, 160 },
         { 90.0 * 1024, 8192, 256, 512 }, { 160.0 * 1024, 8192, 256, 512 }, { 1e300, 16384, 512, 512 }
@@ -5210,7 +5210,7 @@ static double llmsize__sglang_fraction(const llmsize_accel *a, uint32_t tp, uint
 }
 
 static void llmsize__sglang_defaults(llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l) {
-    if (p->mem_fraction <= 0.0) p->mem_fraction = llmsize__sglang_fraction(p->accel, l->tp, l->pp);
+    if (p->mem_fraction <= 0.0) p->mem_fraction = llmsize__sglang_fraction(p->gpu, l->tp, l->pp);
     if (!p->batched_tokens) p->batched_tokens = e->default_batched_tokens;
 }
 
@@ -5344,7 +5344,7 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
     llmsize__sum_madd(&kv, c->k.state_seq, r->seqs);
     r->kv_bytes = kv.v;
     r->activation_bytes = llmsize__llamacpp_compute(m, ubatch, r->cache_cells, fa, &c->ov);
-    r->usable_bytes = llmsize__usable(p->accel);
+    r->usable_bytes = llmsize__usable(p->gpu);
     /* the largest per-sequence context whose cache still fits what is left */
     a.c = c; a.pad = pad; a.ubatch = ubatch; a.local_cells = local_cells; a.seqs = r->seqs; a.fa = fa;
     a.rest = r->weight_bytes + r->overhead_bytes; a.usable = r->usable_bytes;
@@ -5394,7 +5394,7 @@ static llmsize_status llmsize__ollama_place(llmsize__planning *c, llmsize_plan_r
 /* The context Ollama picks when none is given (envconfig, >= 0.15.5), by total VRAM: 4096
    below 23 GiB, 32768 from 23 GiB, 262144 from 47 GiB. */
 static uint64_t llmsize__ollama_context(const llmsize_plan *p, const llmsize_engine_info *e) {
-    const uint64_t gib = p->accel->mem_bytes >> 30;
+    const uint64_t gib = p->gpu->mem_bytes >> 30;
     (void)e;
     return gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
 }
@@ -5434,7 +5434,7 @@ LLMSIZE_API llmsize_status llmsize_plan_check(const llmsize_plan *p, const char 
     LLMSIZE__REQUIRE(p, LLMSIZE_ERR_NULL, "plan: NULL");
     LLMSIZE__REQUIRE(p->model, LLMSIZE_ERR_NULL, "model: NULL");
     LLMSIZE__REQUIRE(p->format, LLMSIZE_ERR_NULL, "format: NULL");
-    LLMSIZE__REQUIRE(p->accel, LLMSIZE_ERR_NULL, "accel: NULL");
+    LLMSIZE__REQUIRE(p->gpu, LLMSIZE_ERR_NULL, "gpu: NULL");
     LLMSIZE__REQUIRE(p->engine < LLMSIZE__COUNT(llmsize__engines), LLMSIZE_ERR_UNKNOWN_ENGINE, "engine: not an llmsize_engine");
     LLMSIZE__REQUIRE((unsigned)p->kv_dtype < (unsigned)LLMSIZE_KV_DTYPE_COUNT, LLMSIZE_ERR_UNKNOWN_KV_DTYPE,
                      "kv_dtype: not an llmsize_kv_dtype");
@@ -5449,15 +5449,15 @@ LLMSIZE_API llmsize_status llmsize_plan_check(const llmsize_plan *p, const char 
     LLMSIZE__PLAN(p->ubatch <= 1000000u, "ubatch: at most 1000000");
     LLMSIZE__PLAN(p->block_size <= 1000000u, "block_size: at most 1000000");
     LLMSIZE__PLAN(p->batched_tokens <= 100000000ull, "batched_tokens: at most 1e8");
-    LLMSIZE__PLAN(p->accel->usable_pct > 0 && p->accel->usable_pct <= 100u, "accel->usable_pct: in 1..100");
-    LLMSIZE__PLAN(p->accel->mem_bytes, "accel->mem_bytes: must be > 0");
+    LLMSIZE__PLAN(p->gpu->usable_pct > 0 && p->gpu->usable_pct <= 100u, "gpu->usable_pct: in 1..100");
+    LLMSIZE__PLAN(p->gpu->mem_bytes, "gpu->mem_bytes: must be > 0");
     if (!(p->model->flags & LLMSIZE_F_ENCODER)) {   /* encoders split evenly over tp; no layout */
         const uint32_t pp = p->pp ? p->pp : 1u, dp = p->dp ? p->dp : 1u;
         LLMSIZE__PLAN(pp <= 4096u && dp <= 4096u, "pp, dp: at most 4096");
-        LLMSIZE__PLAN(p->tp || !p->n_accel || p->n_accel % (pp * dp) == 0, "n_accel: a multiple of pp x dp");
-        l.tp = p->tp ? p->tp : (p->n_accel ? p->n_accel / (pp * dp) : 1u);
+        LLMSIZE__PLAN(p->tp || !p->gpus || p->gpus % (pp * dp) == 0, "gpus: a multiple of pp x dp");
+        l.tp = p->tp ? p->tp : (p->gpus ? p->gpus / (pp * dp) : 1u);
         LLMSIZE__PLAN(l.tp && l.tp <= 4096u, "tp: in 1..4096");
-        LLMSIZE__PLAN(!p->n_accel || p->n_accel == l.tp * pp * dp, "n_accel: must equal tp x pp x dp");
+        LLMSIZE__PLAN(!p->gpus || p->gpus == l.tp * pp * dp, "gpus: must equal tp x pp x dp");
         LLMSIZE__PLAN(llmsize_valid_tp(p->model, l.tp), "tp: must divide the attention heads (and the KV heads, or be a multiple of them)");
         LLMSIZE__PLAN(pp <= p->model->dims.layers, "pp: at most the model's layers");
     }
@@ -5497,7 +5497,7 @@ LLMSIZE_API llmsize_status llmsize_plan_defaults(const llmsize_plan *plan, llmsi
     }
     llmsize__layout_of(plan, &l);
     ops = llmsize__engine_ops_of[plan->engine];
-    out->tp = l.tp; out->pp = l.pp; out->dp = l.dp; out->n_accel = l.gpus;
+    out->tp = l.tp; out->pp = l.pp; out->dp = l.dp; out->gpus = l.gpus;
     if (!out->seqs) out->seqs = e->default_seqs ? e->default_seqs : 1u;
     if (!out->context) out->context = llmsize__default_context(plan, e);
     if (ops->defaults) ops->defaults(out, e, &l);
@@ -5518,11 +5518,11 @@ static llmsize_status llmsize__plan_encoder(const llmsize_plan *p, llmsize_plan_
     uint32_t n;
     int ov = 0;
     memset(&q, 0, sizeof q);
-    q.model = p->model; q.format = p->format; q.accel = p->accel;
-    q.n_accel = p->tp;
+    q.model = p->model; q.format = p->format; q.gpu = p->gpu;
+    q.gpus = p->tp;
     q.context = p->context; q.seqs = p->seqs; q.kv_dtype = p->kv_dtype; q.tight_pct = p->tight_pct;
     if ((st = llmsize_fit(&q, &r)) != LLMSIZE_OK) return st;
-    n = q.n_accel;
+    n = q.gpus;
     out->gpus = n;
     out->seqs = p->seqs;
     out->context = p->context;
@@ -5575,7 +5575,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
         llmsize_speed_request q;
         llmsize_speed_result s;
         memset(&q, 0, sizeof q);
-        q.model = d.model; q.format = d.format; q.accel = d.accel; q.n_accel = c.l.tp * c.l.pp;
+        q.model = d.model; q.format = d.format; q.gpu = d.gpu; q.gpus = c.l.tp * c.l.pp;
         q.kv_dtype = d.kv_dtype; q.context = out->context; q.seqs = out->seqs;
         if (llmsize__speed_with(&q, &c.w, &c.pr, &s) == LLMSIZE_OK && s.decode_tps > 0) {
             if (c.host_read == 0) out->decode_tps = s.decode_tps;
@@ -5671,7 +5671,7 @@ LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint3
     if (max_gpus == 0 || max_gpus > 4096u) return LLMSIZE_ERR_INVALID_ARG;
     if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
     p.pp = p.dp = 0;
-    p.n_accel = 0;
+    p.gpus = 0;
     for (tp = 1; tp <= max_gpus; ++tp) {
         if (!llmsize_valid_tp(plan->model, tp)) continue;
         p.tp = tp;
@@ -5702,7 +5702,7 @@ LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, do
         llmsize_plan_result r;
         llmsize_quality q;
         llmsize_status st;
-        if (!f || !llmsize_format_runs_on(f, plan->accel, plan->engine)) continue;
+        if (!f || !llmsize_format_runs_on(f, plan->gpu, plan->engine)) continue;
         p.format = f;
         p.weights = NULL;
         if (!llmsize__plan_fits(&p, &r, &st) || r.decode_tps < min_tps) continue;
@@ -5758,7 +5758,7 @@ LLMSIZE_API llmsize_status llmsize_plan_suggest(const llmsize_plan *plan, llmsiz
     return LLMSIZE_OK;
 }
 
-LLMSIZE_API int llmsize_format_runs_on(const llmsize_format *f, const llmsize_accel *a, uint32_t engine) {
+LLMSIZE_API int llmsize_format_runs_on(const llmsize_format *f, const llmsize_gpu *a, uint32_t engine) {
     uint32_t loads;
     if (!f || !a || engine >= LLMSIZE_ENGINE_COUNT) return 0;
     loads = llmsize__engine_ops_of[engine]->loads;
@@ -6386,17 +6386,17 @@ LLMSIZE_API llmsize_status llmsize_check_claim(const llmsize_claim *c, llmsize_c
         out->bytes_ratio = (double)c->bytes / (double)w.total;
         out->bytes_possible = out->bytes_ratio >= LLMSIZE_CLAIM_SLACK;
     }
-    if (c->accel) {
+    if (c->gpu) {
         llmsize_speed_request q;
         llmsize_speed_result s;
-        out->fits_accel = w.total <= c->accel->mem_bytes;
+        out->fits_gpu = w.total <= c->gpu->mem_bytes;
         memset(&q, 0, sizeof q);
-        q.model = c->model; q.format = c->format; q.accel = c->accel; q.context = 1;
+        q.model = c->model; q.format = c->format; q.gpu = c->gpu; q.context = 1;
         if ((st = llmsize_speed(&q, &s)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
         out->max_tps = s.decode_tps_high;
         if (c->tps > 0 && out->max_tps > 0) {
             out->tps_ratio = c->tps / out->max_tps;
-            out->tps_possible = out->tps_ratio <= 1.0 && out->fits_accel;
+            out->tps_possible = out->tps_ratio <= 1.0 && out->fits_gpu;
         }
     }
     return LLMSIZE_OK;
@@ -6450,7 +6450,7 @@ static void llmsize__select_format(const llmsize_select_request *q, llmsize_cand
     size_t i;
     memset(&p, 0, sizeof p);
     if (llmsize_params_of(c->model, &pr) == LLMSIZE_OK) p.params = &pr;   /* one count for every format */
-    p.model = c->model; p.accel = q->accel; p.engine = q->engine; p.tp = q->n_accel ? q->n_accel : 1u;
+    p.model = c->model; p.gpu = q->gpu; p.engine = q->engine; p.tp = q->gpus ? q->gpus : 1u;
     p.seqs = q->seqs ? q->seqs : 1u; p.context = q->context ? q->context : LLMSIZE_DEFAULT_CONTEXT; p.kv_dtype = q->kv_dtype;
     p.tight_pct = q->tight_pct;
     if (q->min_format) {
@@ -6462,7 +6462,7 @@ static void llmsize__select_format(const llmsize_select_request *q, llmsize_cand
         llmsize_plan_result r;
         llmsize_quality ql;
         int known;
-        if (!f || !llmsize_format_runs_on(f, q->accel, q->engine)) continue;
+        if (!f || !llmsize_format_runs_on(f, q->gpu, q->engine)) continue;
         p.format = f;
         if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !r.fits) continue;
         known = llmsize_quality_of(c->model, f, &ql) == LLMSIZE_OK;
@@ -6527,9 +6527,9 @@ LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *q, llmsi
     size_t i, n = 0, good = 0;
     if (n_out) *n_out = 0;
     if (n_candidates) *n_candidates = 0;
-    if (!q || !q->accel || (!out && cap)) return LLMSIZE_ERR_NULL;
+    if (!q || !q->gpu || (!out && cap)) return LLMSIZE_ERR_NULL;
     if (!(q->min_tps == q->min_tps) || q->min_tps < 0 || !(q->max_loss_pct == q->max_loss_pct) || q->max_loss_pct < 0 ||
-        q->seqs > 1000000u || q->n_accel > 4096u || q->engine >= LLMSIZE_ENGINE_COUNT)
+        q->seqs > 1000000u || q->gpus > 4096u || q->engine >= LLMSIZE_ENGINE_COUNT)
         return LLMSIZE_ERR_INVALID_ARG;
     for (i = 0; i < llmsize_model_count(); ++i) {
         llmsize_candidate c;

@@ -347,7 +347,7 @@ static const llmsize_format llmsize__formats[] = {
 /* The memory field of a part sold with one memory size. */
 #define LLMSIZE_ONE_MEMORY NULL
 
-static const llmsize_accel llmsize__accels[] = {
+static const llmsize_gpu llmsize__gpus[] = {
     { F_(id, "h100-sxm"), F_(name, "NVIDIA H100 SXM 80GB"), F_(vendor, "Nvidia"),
       F_(aliases, "NVIDIA H100 80GB HBM3|NVIDIA-H100-80GB-HBM3|H100 SXM5 80GB|H100|h100-80gb|H100 SXM|nvidia-h100-80gb|nvidia-h100-mega-80gb|H100 SXM5"),
       F_(mem_bytes, 85520809984ull /* nvidia-smi 81559 MiB */), F_(usable_pct, 100), F_(hw_class, LLMSIZE_HW_DATACENTER),
@@ -4324,7 +4324,7 @@ static const llmsize__name_key llmsize__model_index[] = {
     {0xf82bb022u,3}, {0xf8c89e68u,44}, {0xfb17d5e6u,88}, {0xfdd72c62u,74}, {0xfe04365au,106}, {0xfef20959u,29},
     {0xffec4203u,98},
 };
-static const llmsize__name_key llmsize__accel_index[] = {
+static const llmsize__name_key llmsize__gpu_index[] = {
     {0x010b2e0cu,1}, {0x0149b69bu,2}, {0x0179981cu,0}, {0x01862b56u,10}, {0x024582b8u,58}, {0x0335d996u,13},
     {0x0395363eu,7}, {0x043af395u,39}, {0x045650d3u,17}, {0x04ea3225u,47}, {0x05e466bbu,62}, {0x0620fb29u,1},
     {0x068c24b6u,75}, {0x06d0bf7du,82}, {0x071c7f02u,0}, {0x09278b5eu,7}, {0x094ff968u,64}, {0x09a4b869u,62},

@@ -61,8 +61,8 @@ static size_t lookup_repos(void) {
 }
 static size_t lookup_gpus(void) {
     size_t i;
-    const llmsize_accel *a;
-    for (i = 0; i < 4; ++i) { llmsize_find_accel(gpu_names[i], &a); sink += (uintptr_t)a; }
+    const llmsize_gpu *a;
+    for (i = 0; i < 4; ++i) { llmsize_find_gpu(gpu_names[i], &a); sink += (uintptr_t)a; }
     return 4;
 }
 /* names as people write them: a quantizer's repo, a fine-tune, an Ollama tag, a GGUF file, a
@@ -78,8 +78,8 @@ static size_t resolve_names(void) {
     return 6;
 }
 static size_t resolve_apple(void) {
-    llmsize_accel_resolution r;
-    llmsize_resolve_accel("M3 Max 36GB", &r);
+    llmsize_gpu_resolution r;
+    llmsize_resolve_gpu("M3 Max 36GB", &r);
     sink += (uintptr_t)r.row;
     return 1;
 }
@@ -116,8 +116,8 @@ static size_t speed_all(void) {
     llmsize_speed_result r;
     memset(&q, 0, sizeof q);
     llmsize_find_format("Q4_K_M", &q.format);
-    llmsize_find_accel("h100-sxm", &q.accel);
-    q.n_accel = 1; q.context = 4096;
+    llmsize_find_gpu("h100-sxm", &q.gpu);
+    q.gpus = 1; q.context = 4096;
     for (i = 0; i < n; ++i) { q.model = llmsize_model_at(i); llmsize_speed(&q, &r); sink += (uint64_t)r.decode_tps; }
     return n;
 }
@@ -140,7 +140,7 @@ static size_t plan_pass(int engine, const char *fmt, int cached) {
     llmsize_plan_result r;
     memset(&p, 0, sizeof p);
     llmsize_find_format(fmt, &p.format);
-    llmsize_find_accel("h100-sxm", &p.accel);
+    llmsize_find_gpu("h100-sxm", &p.gpu);
     p.engine = (uint32_t)engine; p.context = 8192; p.seqs = 4;
     for (i = 0; i < n; ++i) {
         p.model = llmsize_model_at(i);
@@ -173,7 +173,7 @@ static size_t parse_commands(void) {
    the weights and params of each model x format folded once (as a sweep caller does). */
 static void sweep(void) {
     static const uint64_t ctx[] = { 4096, 8192, 32768, 131072 };
-    size_t nm = llmsize_model_count(), nf = llmsize_format_count(), na = llmsize_accel_count(), i, k, j, c;
+    size_t nm = llmsize_model_count(), nf = llmsize_format_count(), na = llmsize_gpu_count(), i, k, j, c;
     size_t plans = 0, fits = 0;
     double t[5];
     int rep;
@@ -193,7 +193,7 @@ static void sweep(void) {
                 p.model = m; p.format = llmsize_format_at(k); p.weights = &w; p.params = &pr; p.seqs = 1;
                 for (j = 0; j < na; ++j)
                     for (c = 0; c < 4; ++c) {
-                        p.accel = llmsize_accel_at(j); p.context = ctx[c];
+                        p.gpu = llmsize_gpu_at(j); p.context = ctx[c];
                         if (llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits) ++fits;
                         ++plans;
                     }
@@ -213,7 +213,7 @@ int main(void) {
     cached_p = (llmsize_params *)calloc(n, sizeof *cached_p);
     if (!cached_w || !cached_p) return 1;
     printf("llmsize %s, data %s: %zu models, %zu formats, %zu accelerators\n\n", llmsize_version(),
-           llmsize_data_version(), n, llmsize_format_count(), llmsize_accel_count());
+           llmsize_data_version(), n, llmsize_format_count(), llmsize_gpu_count());
     printf("| %-46s | %9s | %-17s | %8s | %s |\n", "call", "ns (med)", "spread (min-max)", "calls", "goal");
     printf("|%s|%s|%s|%s|%s|\n", "------------------------------------------------", "-----------", "-------------------",
            "----------", "------");

@@ -17,11 +17,11 @@
 /* the library's own declarations */
 %ignore llmsize_find_model;
 %ignore llmsize_resolve;
-%ignore llmsize_resolve_accel;
-%ignore llmsize_describe_accel;
+%ignore llmsize_resolve_gpu;
+%ignore llmsize_describe_gpu;
 %ignore llmsize_resolve_for;
 %ignore llmsize_format_for;
-%ignore llmsize_find_accel;
+%ignore llmsize_find_gpu;
 %ignore llmsize_find_format;
 %ignore llmsize_find_kv_dtype;
 %ignore llmsize_find_license;
@@ -84,24 +84,24 @@ llmsize_u64_out llmsize_activation_get(const llmsize_model *m, uint64_t batch, u
 llmsize_u64_out llmsize_kv_get(const llmsize_model *m, uint64_t context, uint32_t seqs, int dtype) {
     llmsize_u64_out r; r.status = llmsize_kv_bytes(m, context, seqs, (llmsize_kv_dtype)dtype, &r.value); return r;
 }
-llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint32_t n_accel,
+llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, uint32_t gpus,
                                     int kv_dtype, uint64_t context, uint64_t prompt, uint64_t gen, uint32_t seqs) {
     llmsize_speed_out r;
     llmsize_speed_request q;
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = f; q.accel = a; q.n_accel = n_accel; q.kv_dtype = (uint32_t)kv_dtype; q.context = context;
+    q.model = m; q.format = f; q.gpu = a; q.gpus = gpus; q.kv_dtype = (uint32_t)kv_dtype; q.context = context;
     q.prompt = prompt; q.gen = gen; q.seqs = seqs;
     r.status = llmsize_speed(&q, &r.value);
     return r;
 }
-llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, int engine,
+llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, int engine,
                                uint32_t tp, uint32_t pp, uint32_t dp, uint64_t context, uint32_t seqs, int kv_dtype,
                                double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
                                int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
                                uint32_t tight_pct, uint64_t kv_pool_bytes) {
     llmsize_plan p;
     memset(&p, 0, sizeof p);
-    p.model = m; p.format = f; p.accel = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
+    p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
     p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
     p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
     p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
@@ -141,19 +141,19 @@ llmsize_use llmsize_use_make(int commercial, uint64_t mau, uint64_t mau_at_relea
 llmsize_license_out llmsize_license_get(const llmsize_model *m, const llmsize_use *u) {
     llmsize_license_out r; r.status = llmsize_license_check(m, u, &r.value); return r;
 }
-llmsize_claim_out llmsize_claim_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint64_t bytes,
+llmsize_claim_out llmsize_claim_get(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, uint64_t bytes,
                                     double tps) {
     llmsize_claim_out r;
     llmsize_claim c;
     memset(&c, 0, sizeof c);
-    c.model = m; c.format = f; c.accel = a; c.bytes = bytes; c.tps = tps;
+    c.model = m; c.format = f; c.gpu = a; c.bytes = bytes; c.tps = tps;
     r.status = llmsize_check_claim(&c, &r.value);
     return r;
 }
 
 /* Lookups: NULL / -1 when the name is unknown (the wrapper then asks for close names). */
 const llmsize_model *llmsize_model_named(const char *name) { const llmsize_model *m = NULL; llmsize_find_model(name, &m); return m; }
-const llmsize_accel *llmsize_accel_named(const char *name) { const llmsize_accel *a = NULL; llmsize_find_accel(name, &a); return a; }
+const llmsize_gpu *llmsize_gpu_named(const char *name) { const llmsize_gpu *a = NULL; llmsize_find_gpu(name, &a); return a; }
 const llmsize_format *llmsize_format_named(const char *name) { const llmsize_format *f = NULL; llmsize_find_format(name, &f); return f; }
 const llmsize_license *llmsize_license_named(const char *name) { const llmsize_license *l = NULL; llmsize_find_license(name, &l); return l; }
 int llmsize_engine_named(const char *name) { llmsize_engine e; return llmsize_find_engine(name, &e) == LLMSIZE_OK ? (int)e : -1; }
@@ -196,15 +196,15 @@ const llmsize_format *llmsize_default_format(const char *name, const llmsize_mod
 }
 
 /* An accelerator by any name (chip + memory size too), or one described by its figures. */
-typedef struct llmsize_accel_out { int status; llmsize_accel_resolution value; } llmsize_accel_out;
-llmsize_accel_out llmsize_resolve_accel_get(const char *name) {
-    llmsize_accel_out r; r.status = llmsize_resolve_accel(name, &r.value); return r;
+typedef struct llmsize_gpu_out { int status; llmsize_gpu_resolution value; } llmsize_gpu_out;
+llmsize_gpu_out llmsize_resolve_gpu_get(const char *name) {
+    llmsize_gpu_out r; r.status = llmsize_resolve_gpu(name, &r.value); return r;
 }
-llmsize_accel_out llmsize_describe_accel_get(double mem_gib, double bw_gbs, double bf16_tflops, int hw_class) {
-    llmsize_accel_out r;
+llmsize_gpu_out llmsize_describe_gpu_get(double mem_gib, double bw_gbs, double bf16_tflops, int hw_class) {
+    llmsize_gpu_out r;
     memset(&r, 0, sizeof r);
     r.status = hw_class < 0 ? LLMSIZE_ERR_INVALID_ARG
-                            : llmsize_describe_accel(mem_gib, bw_gbs, bf16_tflops, (uint32_t)hw_class, &r.value.accel);
+                            : llmsize_describe_gpu(mem_gib, bw_gbs, bf16_tflops, (uint32_t)hw_class, &r.value.gpu);
     r.value.memory_from = LLMSIZE_MEMORY_DESCRIBED;
     return r;
 }
@@ -305,7 +305,7 @@ typedef struct llmsize_selection {
     size_t n, candidates;
     llmsize_candidate items[LLMSIZE_SELECTION_CAP];
 } llmsize_selection;
-llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_accel, int engine, uint32_t seqs,
+llmsize_selection *llmsize_select_run(const llmsize_gpu *gpu, uint32_t gpus, int engine, uint32_t seqs,
                                       uint64_t context, int kv_dtype, double min_tps, int quality_metric,
                                       double max_loss_pct, const llmsize_format *min_format, const llmsize_use *use,
                                       int strict_license, const char *origin_exclude, const char *origin_require,
@@ -314,7 +314,7 @@ llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_acc
     llmsize_selection *s = (llmsize_selection *)calloc(1, sizeof *s);
     if (!s) return NULL;
     memset(&q, 0, sizeof q);
-    q.accel = accel; q.n_accel = n_accel; q.engine = (uint32_t)engine; q.seqs = seqs; q.context = context;
+    q.gpu = gpu; q.gpus = gpus; q.engine = (uint32_t)engine; q.seqs = seqs; q.context = context;
     q.kv_dtype = (uint32_t)kv_dtype; q.min_tps = min_tps; q.quality_metric = (uint32_t)quality_metric;
     q.max_loss_pct = max_loss_pct; q.min_format = min_format; q.use = use; q.strict_license = strict_license;
     q.origin_exclude = origin_exclude && *origin_exclude ? origin_exclude : NULL;
@@ -334,7 +334,7 @@ void llmsize_selection_free(llmsize_selection *s) { free(s); }
 /* One call, many plans: every model x format x accelerator x context ('|'-separated
    names; contexts as decimal numbers), packed rows a binding unpacks into columns. */
 typedef struct llmsize_sweep_row {
-    int32_t model, format, accel, status;   /* indices into the lists given; status      */
+    int32_t model, format, gpu, status;   /* indices into the lists given; status      */
     uint64_t context, weight_bytes, kv_bytes, activation_bytes, overhead_bytes, total_bytes, usable_bytes;
     int64_t headroom_bytes;
     uint64_t max_context;
@@ -352,24 +352,24 @@ static void llmsize__nth(const char *s, size_t i, char *out, size_t cap) {
     while (i && *s) { if (*s++ == '|') --i; }
     llmsize__copy(out, cap, s, strcspn(s, "|"));
 }
-llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const char *accels, const char *contexts,
+llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const char *gpus, const char *contexts,
                                  int engine, int seqs, int kv_dtype) {
     llmsize_sweep *w = (llmsize_sweep *)calloc(1, sizeof *w);
     size_t nm, nf, na, nc, i, j, k, c, at = 0;
     const llmsize_model **m = NULL;
     const llmsize_format **f = NULL;
-    const llmsize_accel **a = NULL;
+    const llmsize_gpu **a = NULL;
     uint64_t *ctx = NULL;
     char name[128];
     if (!w) return NULL;
-    nm = llmsize__count(models); nf = llmsize__count(formats); na = llmsize__count(accels); nc = llmsize__count(contexts);
+    nm = llmsize__count(models); nf = llmsize__count(formats); na = llmsize__count(gpus); nc = llmsize__count(contexts);
     m = (const llmsize_model **)calloc(nm + 1, sizeof *m); f = (const llmsize_format **)calloc(nf + 1, sizeof *f);
-    a = (const llmsize_accel **)calloc(na + 1, sizeof *a); ctx = (uint64_t *)calloc(nc + 1, sizeof *ctx);
+    a = (const llmsize_gpu **)calloc(na + 1, sizeof *a); ctx = (uint64_t *)calloc(nc + 1, sizeof *ctx);
     w->rows = (llmsize_sweep_row *)calloc(nm * nf * na * nc + 1, sizeof *w->rows);
     if (!m || !f || !a || !ctx || !w->rows) { w->status = LLMSIZE_ERR_INVALID_ARG; goto done; }
     for (i = 0; i < nm && !w->status; ++i) { llmsize__nth(models, i, name, sizeof name); if (llmsize_find_model(name, &m[i])) { w->status = LLMSIZE_ERR_UNKNOWN_MODEL; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
     for (i = 0; i < nf && !w->status; ++i) { llmsize__nth(formats, i, name, sizeof name); if (llmsize_find_format(name, &f[i])) { w->status = LLMSIZE_ERR_UNKNOWN_FORMAT; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
-    for (i = 0; i < na && !w->status; ++i) { llmsize__nth(accels, i, name, sizeof name); if (llmsize_find_accel(name, &a[i])) { w->status = LLMSIZE_ERR_UNKNOWN_ACCEL; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
+    for (i = 0; i < na && !w->status; ++i) { llmsize__nth(gpus, i, name, sizeof name); if (llmsize_find_gpu(name, &a[i])) { w->status = LLMSIZE_ERR_UNKNOWN_GPU; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
     for (i = 0; i < nc && !w->status; ++i) {
         char *end;
         llmsize__nth(contexts, i, name, sizeof name);
@@ -388,11 +388,11 @@ llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const 
         llmsize_plan_result r;
         llmsize_sweep_row *row = &w->rows[at++];
         memset(&p, 0, sizeof p);
-        p.model = m[i]; p.format = f[j]; p.accel = a[k]; p.engine = (uint32_t)engine; p.context = ctx[c];
+        p.model = m[i]; p.format = f[j]; p.gpu = a[k]; p.engine = (uint32_t)engine; p.context = ctx[c];
         p.seqs = (uint32_t)seqs; p.kv_dtype = (uint32_t)kv_dtype;
         p.weights = have_weights ? &wt : NULL;
         p.params = have_params ? &pr : NULL;
-        row->model = (int32_t)i; row->format = (int32_t)j; row->accel = (int32_t)k; row->context = ctx[c];
+        row->model = (int32_t)i; row->format = (int32_t)j; row->gpu = (int32_t)k; row->context = ctx[c];
         row->status = (int32_t)llmsize_plan_fit(&p, &r);
         if (row->status) continue;
         row->weight_bytes = r.weight_bytes; row->kv_bytes = r.kv_bytes; row->activation_bytes = r.activation_bytes;

@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (st == LLMSIZE_OK) {
         llmsize_plan_result r;
         if (out.model_arg) FUZZ_CHECK(out.model_arg_len <= size);
-        (void)llmsize_find_accel("h100-sxm", &out.plan.accel);
+        (void)llmsize_find_gpu("h100-sxm", &out.plan.gpu);
         if (out.plan.model && out.plan.format) (void)llmsize_plan_fit(&out.plan, &r);
     }
     return 0;

@@ -34,7 +34,7 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
     uint64_t kv = 0, kv2 = 0, ctx, u64v;
     uint32_t u32v;
     const llmsize_format *f = llmsize_format_at(fuzz_u32(in) % llmsize_format_count());
-    const llmsize_accel *a = llmsize_accel_at(fuzz_u32(in) % llmsize_accel_count());
+    const llmsize_gpu *a = llmsize_gpu_at(fuzz_u32(in) % llmsize_gpu_count());
     llmsize_status st = llmsize_params_of(m, &p);
     if (st == LLMSIZE_OK) FUZZ_CHECK(p.active <= p.total && p.text <= p.total);
     if (llmsize_weight_bytes(m, f, &w) == LLMSIZE_OK) {
@@ -54,7 +54,7 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
         ctx < UINT64_MAX / 2 && llmsize_kv_bytes(m, ctx + 1, 1, LLMSIZE_KV_F16, &kv2) == LLMSIZE_OK)
         (void)kv2;
     memset(&plan, 0, sizeof plan);
-    plan.model = m; plan.format = f; plan.accel = a;
+    plan.model = m; plan.format = f; plan.gpu = a;
     if (fuzz_u32(in) & 1) { /* the caches callers use for sweeps (only when computed) */
         plan.weights = llmsize_weight_bytes(m, f, &w) == LLMSIZE_OK ? &w : NULL;
         plan.params = st == LLMSIZE_OK ? &p : NULL;

@@ -7,7 +7,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char name[512];
     const char *sug[8];
     const llmsize_model *m = NULL;
-    const llmsize_accel *a = NULL;
+    const llmsize_gpu *a = NULL;
     const llmsize_format *f = NULL;
     const llmsize_license *l = NULL;
     llmsize_kv_dtype d;
@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     name[n] = '\0';
     if (llmsize_find_model(name, &m) == LLMSIZE_OK) FUZZ_CHECK(m != NULL);
     else FUZZ_CHECK(m == NULL);
-    if (llmsize_find_accel(name, &a) == LLMSIZE_OK) FUZZ_CHECK(a != NULL);
+    if (llmsize_find_gpu(name, &a) == LLMSIZE_OK) FUZZ_CHECK(a != NULL);
     if (llmsize_find_format(name, &f) == LLMSIZE_OK) FUZZ_CHECK(f != NULL);
     (void)llmsize_find_kv_dtype(name, &d);
     (void)llmsize_find_engine(name, &e);

@@ -18,7 +18,7 @@ static int vectors_exact;
 int llmsize_vector_line(size_t model_index, size_t k, char *out, size_t cap) {
     const llmsize_model *m = llmsize_model_at(model_index);
     const llmsize_format *f = NULL;
-    const llmsize_accel *a = NULL;
+    const llmsize_gpu *a = NULL;
     llmsize_params p;
     llmsize_weights w;
     llmsize_plan plan;
@@ -28,12 +28,12 @@ int llmsize_vector_line(size_t model_index, size_t k, char *out, size_t cap) {
     int st;
     if (!m || k >= sizeof formats / sizeof formats[0]) return -1;
     llmsize_find_format(formats[k], &f);
-    llmsize_find_accel("h100-sxm", &a);
+    llmsize_find_gpu("h100-sxm", &a);
     llmsize_find_engine(engines[k], &e);
     if (llmsize_params_of(m, &p) || llmsize_weight_bytes(m, f, &w)) return -1;
     if (llmsize_kv_bytes(m, 8192, 2, LLMSIZE_KV_F16, &kv)) kv = 0;   /* encoder-only: no KV */
     memset(&plan, 0, sizeof plan);
-    plan.model = m; plan.format = f; plan.accel = a; plan.engine = e; plan.context = 8192; plan.seqs = 2;
+    plan.model = m; plan.format = f; plan.gpu = a; plan.engine = e; plan.context = 8192; plan.seqs = 2;
     st = llmsize_plan_fit(&plan, &r);
     return snprintf(out, cap, vectors_exact ? "%s\t%s\t%s\t%llu\t%llu\t%llu\t%llu\t%d\t%d\t%llu\t%llu\t%lld\t%llu\t%a"
                                             : "%s\t%s\t%s\t%llu\t%llu\t%llu\t%llu\t%d\t%d\t%llu\t%llu\t%lld\t%llu\t%.6f",

@@ -214,8 +214,8 @@ static void wfw_row(const row_t *r) {
     memset(&p, 0, sizeof p);
     p.model = model(r->f[0]);
     p.format = format(r->f[1]);
-    p.accel = accel(r->f[2]);
-    if (!p.model || !p.format || !p.accel) return;
+    p.gpu = gpu(r->f[2]);
+    if (!p.model || !p.format || !p.gpu) return;
     p.tp = (uint32_t)atoi(r->f[3]);
     p.context = 8192;
     p.seqs = 4;
@@ -238,11 +238,11 @@ static llmsize_plan_result plan_of(const char *m, const char *f, const char *a, 
     memset(&r, 0, sizeof r);
     p.model = model(m);
     p.format = format(f);
-    p.accel = accel(a);
+    p.gpu = gpu(a);
     p.engine = engine;
     p.context = ctx;
     p.seqs = seqs;
-    if (p.model && p.format && p.accel) CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK, "plan %s %s %s", m, f, a);
+    if (p.model && p.format && p.gpu) CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK, "plan %s %s %s", m, f, a);
     return r;
 }
 
@@ -262,7 +262,7 @@ static void test_scenarios(void) {
 
     /* 1. IT helpdesk, EN+DE, 10 users, EU data residency, DGX Spark */
     memset(&q, 0, sizeof q);
-    q.accel = accel("dgx-spark");
+    q.gpu = gpu("dgx-spark");
     q.engine = LLMSIZE_ENGINE_SGLANG;
     q.seqs = 10;
     q.context = 8192;
@@ -298,7 +298,7 @@ static void test_scenarios(void) {
     r = plan_of("devstral-2-123b", "awq", "h100-sxm", LLMSIZE_ENGINE_VLLM, 32768, 1);
     CHECK(!r.fits, "scenario 2: Devstral 2 does not fit at AWQ 4-bit either");
     memset(&q, 0, sizeof q);
-    q.accel = accel("h100-sxm");
+    q.gpu = gpu("h100-sxm");
     q.engine = LLMSIZE_ENGINE_VLLM;
     q.seqs = 1;
     q.context = 32768;
@@ -337,10 +337,10 @@ static void test_claims(void) {
     memset(&cl, 0, sizeof cl);
     cl.model = model("llama-4-scout");
     cl.format = format("awq");
-    cl.accel = accel("rtx-5090");
+    cl.gpu = gpu("rtx-5090");
     cl.bytes = 11200000000ull;   /* "Llama-4-Scout-17B ... 4-bit AWQ ... 11.2 GB" */
     cl.tps = 42;
-    CHECK(llmsize_check_claim(&cl, &ck) == LLMSIZE_OK && !ck.bytes_possible && ck.bytes_ratio < 0.25 && !ck.fits_accel &&
+    CHECK(llmsize_check_claim(&cl, &ck) == LLMSIZE_OK && !ck.bytes_possible && ck.bytes_ratio < 0.25 && !ck.fits_gpu &&
           !ck.tps_possible, "Scout at 4 bits in 11.2 GB is impossible (%.0f %% of the weights alone)", 100 * ck.bytes_ratio);
     cl.model = model("mistral-small-3.1-24b-2503");
     cl.bytes = 14500000000ull;   /* "Mistral-Small-3.1-24B ... 14.5 GB", 38 tok/s */

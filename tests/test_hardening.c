@@ -61,7 +61,7 @@ static const adversarial cases[] = {
 
 typedef struct request {
     llmsize_model m;
-    llmsize_accel a;
+    llmsize_gpu a;
     uint64_t context;
     uint32_t seqs, kv_dtype;
     llmsize_plan plan;
@@ -122,11 +122,11 @@ static void test_adversarial(void) {
         llmsize_status got = LLMSIZE_OK;
         memset(&q, 0, sizeof q);
         q.m = *model("llama-3.1-8b");
-        q.a = *accel("h100-sxm");
+        q.a = *gpu("h100-sxm");
         q.context = 8192; q.seqs = 1; q.kv_dtype = LLMSIZE_KV_F16;
-        q.plan.model = &q.m; q.plan.format = format("bf16"); q.plan.accel = &q.a; q.plan.engine = LLMSIZE_ENGINE_VLLM;
+        q.plan.model = &q.m; q.plan.format = format("bf16"); q.plan.gpu = &q.a; q.plan.engine = LLMSIZE_ENGINE_VLLM;
         q.plan.context = 8192; q.plan.seqs = 1;
-        q.speed.model = &q.m; q.speed.format = format("bf16"); q.speed.accel = &q.a; q.speed.n_accel = 1; q.speed.context = 4096;
+        q.speed.model = &q.m; q.speed.format = format("bf16"); q.speed.gpu = &q.a; q.speed.gpus = 1; q.speed.context = 4096;
         q.use.commercial = 1;
         adversarial_apply(i, &q);
         switch (cases[i].on) {
@@ -252,11 +252,11 @@ static void prop_mla_smaller(const llmsize_model *m) {
     ++n_props;
 }
 
-static int fits_on(const llmsize_model *m, const char *fmt, const char *gpu, llmsize_engine e, uint32_t tp,
+static int fits_on(const llmsize_model *m, const char *fmt, const char *gpu_name, llmsize_engine e, uint32_t tp,
                    uint64_t ctx, llmsize_plan_result *r) {
     llmsize_plan p;
     memset(&p, 0, sizeof p);
-    p.model = m; p.format = format(fmt); p.accel = accel(gpu); p.engine = e; p.tp = tp; p.context = ctx; p.seqs = 1;
+    p.model = m; p.format = format(fmt); p.gpu = gpu(gpu_name); p.engine = e; p.tp = tp; p.context = ctx; p.seqs = 1;
     return llmsize_plan_fit(&p, r) == LLMSIZE_OK && r->fits;
 }
 
@@ -287,7 +287,7 @@ static void prop_max_context_boundary(const llmsize_model *m) {
         uint64_t max = 0;
         memset(&p, 0, sizeof p);
         p.model = m; p.format = format(engines[e] == LLMSIZE_ENGINE_LLAMACPP ? "Q4_K_M" : "fp8");
-        p.accel = accel("h100-sxm"); p.engine = engines[e]; p.seqs = 1;
+        p.gpu = gpu("h100-sxm"); p.engine = engines[e]; p.seqs = 1;
         if (llmsize_plan_max_context(&p, &max) != LLMSIZE_OK || max == 0) continue;
         p.context = max;
         CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits, "%s engine %d: does not fit at its max context %llu",
@@ -307,7 +307,7 @@ static void prop_max_seqs_boundary(const llmsize_model *m) {
     llmsize_plan_result r;
     uint32_t max = 0;
     memset(&p, 0, sizeof p);
-    p.model = m; p.format = format("fp8"); p.accel = accel("h100-sxm"); p.engine = LLMSIZE_ENGINE_VLLM; p.context = 4096;
+    p.model = m; p.format = format("fp8"); p.gpu = gpu("h100-sxm"); p.engine = LLMSIZE_ENGINE_VLLM; p.context = 4096;
     if (llmsize_plan_max_seqs(&p, &max) != LLMSIZE_OK || max == 0) return;
     p.seqs = max;
     CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits, "%s: does not fit at its max users %u", m->id, max);
@@ -324,9 +324,9 @@ static void prop_basic_fit_matches_plan(const llmsize_model *m) {
     llmsize_plan p;
     llmsize_plan_result r;
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = format("Q4_K_M"); q.accel = accel("rtx-4090"); q.context = 8192; q.seqs = 1;
+    q.model = m; q.format = format("Q4_K_M"); q.gpu = gpu("rtx-4090"); q.context = 8192; q.seqs = 1;
     memset(&p, 0, sizeof p);
-    p.model = m; p.format = q.format; p.accel = q.accel; p.context = 8192; p.seqs = 1;
+    p.model = m; p.format = q.format; p.gpu = q.gpu; p.context = 8192; p.seqs = 1;
     if (llmsize_fit(&q, &f) != LLMSIZE_OK || llmsize_plan_fit(&p, &r) != LLMSIZE_OK ||
         llmsize_weight_bytes(m, q.format, &w) != LLMSIZE_OK) return;
     /* the basic fit counts the whole checkpoint; a plan leaves out the MTP modules engines skip */
@@ -350,7 +350,7 @@ static void test_largest_model(void) {
         llmsize_params bp;
         fmts[0] = format("Q4_K_M"); fmts[1] = format("Q8_0");
         memset(&p, 0, sizeof p);
-        p.accel = accel(gpus[g]); p.engine = LLMSIZE_ENGINE_LLAMACPP; p.context = 8192; p.seqs = 1;
+        p.gpu = gpu(gpus[g]); p.engine = LLMSIZE_ENGINE_LLAMACPP; p.context = 8192; p.seqs = 1;
         if (llmsize_largest_model(&p, fmts, 2, &best, &bf) != LLMSIZE_OK || !best) { CHECK(0, "largest model on %s", gpus[g]); continue; }
         p.model = best; p.format = bf;
         CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits, "largest model %s on %s does not fit", best->id, gpus[g]);

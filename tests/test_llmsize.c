@@ -46,10 +46,10 @@ const llmsize_format *format(const char *id) {
     CHECK(st == LLMSIZE_OK, "format %s: %s", id, llmsize_strerror(st));
     return f;
 }
-const llmsize_accel *accel(const char *id) {
-    const llmsize_accel *a = NULL;
-    llmsize_status st = llmsize_find_accel(id, &a);
-    CHECK(st == LLMSIZE_OK, "accel %s: %s", id, llmsize_strerror(st));
+const llmsize_gpu *gpu(const char *id) {
+    const llmsize_gpu *a = NULL;
+    llmsize_status st = llmsize_find_gpu(id, &a);
+    CHECK(st == LLMSIZE_OK, "gpu %s: %s", id, llmsize_strerror(st));
     return a;
 }
 
@@ -152,15 +152,15 @@ static int n_decode_hw;
 static void decode_row(const row_t *r) {
     const llmsize_model *m = model(r->f[1]);
     const llmsize_format *f = format(r->f[2]);
-    const llmsize_accel *a = NULL;
+    const llmsize_gpu *a = NULL;
     llmsize_speed_request q;
     llmsize_speed_result s;
     double want = atof(r->f[3]);
     int k;
-    CHECK(llmsize_find_accel(r->f[0], &a) == LLMSIZE_OK, "accel %s", r->f[0]);
+    CHECK(llmsize_find_gpu(r->f[0], &a) == LLMSIZE_OK, "gpu %s", r->f[0]);
     if (!m || !f || !a || n_decode >= DECODE_MAX) return;
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = f; q.accel = a; q.context = 128; q.seqs = 1;
+    q.model = m; q.format = f; q.gpu = a; q.context = 128; q.seqs = 1;
     CHECK(llmsize_speed(&q, &s) == LLMSIZE_OK, "speed %s %s %s", r->f[0], r->f[1], r->f[2]);
     decode_err[n_decode++] = fabs(s.decode_tps - want) / want;
     if (want >= s.decode_tps_low && want <= s.decode_tps_high) ++decode_in_range;
@@ -178,7 +178,7 @@ static int cmp_double(const void *a, const void *b) {
 /* ---- 5. API contracts that need no published figure ---- */
 static void test_api(void) {
     const llmsize_model *m = NULL;
-    const llmsize_accel *a = NULL;
+    const llmsize_gpu *a = NULL;
     const llmsize_format *f = NULL;
     const char *sugg[3];
     llmsize_params p;
@@ -201,10 +201,10 @@ static void test_api(void) {
     n = llmsize_suggest(LLMSIZE_TABLE_MODELS, "llama-3.1-9b", sugg, 3);
     CHECK(n >= 1 && !strcmp(sugg[0], "llama-3.1-8b"), "suggest llama-3.1-8b (got %s)", n ? sugg[0] : "none");
     CHECK(llmsize_suggest(LLMSIZE_TABLE_MODELS, NULL, sugg, 3) == 0, "suggest NULL");
-    CHECK(llmsize_find_accel("NVIDIA-H100-80GB-HBM3", &a) == LLMSIZE_OK && a && !strcmp(a->id, "h100-sxm"), "GFD label lookup");
-    CHECK(llmsize_find_accel("NVIDIA H100 80GB HBM3", &a) == LLMSIZE_OK, "nvidia-smi name lookup");
+    CHECK(llmsize_find_gpu("NVIDIA-H100-80GB-HBM3", &a) == LLMSIZE_OK && a && !strcmp(a->id, "h100-sxm"), "GFD label lookup");
+    CHECK(llmsize_find_gpu("NVIDIA H100 80GB HBM3", &a) == LLMSIZE_OK, "nvidia-smi name lookup");
     CHECK(a && a->mem_bytes == 81559ull * 1048576ull, "H100 memory as nvidia-smi reports it");
-    CHECK(llmsize_find_accel("h1000", &a) == LLMSIZE_ERR_UNKNOWN_ACCEL, "unknown accel");
+    CHECK(llmsize_find_gpu("h1000", &a) == LLMSIZE_ERR_UNKNOWN_GPU, "unknown gpu");
     CHECK(llmsize_find_format("q4_k_m", &f) == LLMSIZE_OK && f && f->kind == LLMSIZE_FMT_GGUF, "format lookup");
     CHECK(llmsize_find_format("q4_k_x", &f) == LLMSIZE_ERR_UNKNOWN_FORMAT, "unknown format");
     CHECK(llmsize_find_kv_dtype("fp8_e5m2", &d) == LLMSIZE_OK && d == LLMSIZE_KV_FP8, "kv alias");
@@ -226,10 +226,10 @@ static void test_api(void) {
             p += len + (p[len] == '|');
         }
     }
-    for (n = 0; n < llmsize_accel_count(); ++n) {
-        const llmsize_accel *row = llmsize_accel_at(n);
-        CHECK(llmsize_find_accel(row->id, &a) == LLMSIZE_OK && a == row, "accel %s resolves to its row", row->id);
-        CHECK(row->bw_gbs > 0 && row->mem_bytes > 0 && row->source[0], "accel %s has memory, bandwidth, source", row->id);
+    for (n = 0; n < llmsize_gpu_count(); ++n) {
+        const llmsize_gpu *row = llmsize_gpu_at(n);
+        CHECK(llmsize_find_gpu(row->id, &a) == LLMSIZE_OK && a == row, "gpu %s resolves to its row", row->id);
+        CHECK(row->bw_gbs > 0 && row->mem_bytes > 0 && row->source[0], "gpu %s has memory, bandwidth, source", row->id);
     }
 
     /* published active counts: Mixtral ~12.9B, Qwen3-30B-A3B ~3.3B, DeepSeek-V3 ~37B */

@@ -134,15 +134,15 @@ static void name_row(const row_t *r) {
 /* ---- 3b. accelerators as drivers, clusters and people name them ---- */
 static int n_gpu_names, n_gpu_wrong;
 static void gpu_name_row(const row_t *r) {
-    llmsize_accel_resolution res;
-    const llmsize_status st = llmsize_resolve_accel(r->f[0], &res);
+    llmsize_gpu_resolution res;
+    const llmsize_status st = llmsize_resolve_gpu(r->f[0], &res);
     ++n_gpu_names;
     if (!strcmp(r->f[1], "-")) {
-        CHECK(st == LLMSIZE_ERR_UNKNOWN_ACCEL || st == LLMSIZE_ERR_AMBIGUOUS, "GPU '%s' must not resolve (got %s)", r->f[0],
+        CHECK(st == LLMSIZE_ERR_UNKNOWN_GPU || st == LLMSIZE_ERR_AMBIGUOUS, "GPU '%s' must not resolve (got %s)", r->f[0],
               res.row ? res.row->id : "-");
         if (st == LLMSIZE_ERR_AMBIGUOUS) {   /* an ambiguous name lists the rows it fits */
             const char *s[3];
-            CHECK(llmsize_suggest(LLMSIZE_TABLE_ACCELS, r->f[0], s, 3) > 0, "GPU '%s': no suggestions", r->f[0]);
+            CHECK(llmsize_suggest(LLMSIZE_TABLE_GPUS, r->f[0], s, 3) > 0, "GPU '%s': no suggestions", r->f[0]);
         }
         return;
     }
@@ -150,41 +150,41 @@ static void gpu_name_row(const row_t *r) {
           res.row ? res.row->id : "-", llmsize_strerror(st));
     if (st != LLMSIZE_OK || !res.row || strcmp(res.row->id, r->f[1])) { ++n_gpu_wrong; return; }
     if (strcmp(r->f[2], "-"))
-        CHECK(res.memory_from == LLMSIZE_MEMORY_NAMED && res.accel.mem_bytes == strtoull(r->f[2], NULL, 10) << 30,
-              "GPU '%s': %s GB, got %llu bytes", r->f[0], r->f[2], (unsigned long long)res.accel.mem_bytes);
+        CHECK(res.memory_from == LLMSIZE_MEMORY_NAMED && res.gpu.mem_bytes == strtoull(r->f[2], NULL, 10) << 30,
+              "GPU '%s': %s GB, got %llu bytes", r->f[0], r->f[2], (unsigned long long)res.gpu.mem_bytes);
     else
-        CHECK(res.memory_from == LLMSIZE_MEMORY_ROW && res.accel.mem_bytes == res.row->mem_bytes, "GPU '%s': the row's memory",
+        CHECK(res.memory_from == LLMSIZE_MEMORY_ROW && res.gpu.mem_bytes == res.row->mem_bytes, "GPU '%s': the row's memory",
               r->f[0]);
 }
 
-static void test_accels(void) {
-    llmsize_accel a;
-    llmsize_accel_resolution r;
+static void test_gpus(void) {
+    llmsize_gpu a;
+    llmsize_gpu_resolution r;
     const char *s[3];
     /* the M3 Max ships at 300 GB/s (30-core GPU, 36 or 96 GB) and 400 GB/s (40-core, 48-128 GB):
        https://support.apple.com/117737 */
-    CHECK(llmsize_resolve_accel("M3 Max 36GB", &r) == LLMSIZE_OK && r.accel.bw_gbs == 300 && r.accel.usable_pct == 67,
+    CHECK(llmsize_resolve_gpu("M3 Max 36GB", &r) == LLMSIZE_OK && r.gpu.bw_gbs == 300 && r.gpu.usable_pct == 67,
           "M3 Max 36GB is the 30-core part, 2/3 of its memory for the GPU");
-    CHECK(llmsize_resolve_accel("M3 Max 128GB", &r) == LLMSIZE_OK && r.accel.bw_gbs == 400 && r.accel.usable_pct == 75,
+    CHECK(llmsize_resolve_gpu("M3 Max 128GB", &r) == LLMSIZE_OK && r.gpu.bw_gbs == 400 && r.gpu.usable_pct == 75,
           "M3 Max 128GB is the 40-core part");
-    CHECK(llmsize_resolve_accel("M2 Max", &r) == LLMSIZE_OK && r.memory_choices == 3 && r.memory_from == LLMSIZE_MEMORY_ROW,
+    CHECK(llmsize_resolve_gpu("M2 Max", &r) == LLMSIZE_OK && r.memory_choices == 3 && r.memory_from == LLMSIZE_MEMORY_ROW,
           "M2 Max: the row's memory, with three sizes on sale");
-    CHECK(llmsize_suggest(LLMSIZE_TABLE_ACCELS, "rtx-4900", s, 3) >= 1 && !strcmp(s[0], "rtx-4090"), "rtx-4900 suggests the 4090");
-    CHECK(llmsize_describe_accel(8, 448, 0, LLMSIZE_HW_CONSUMER, &a) == LLMSIZE_OK && a.mem_bytes == (uint64_t)8 << 30 &&
+    CHECK(llmsize_suggest(LLMSIZE_TABLE_GPUS, "rtx-4900", s, 3) >= 1 && !strcmp(s[0], "rtx-4090"), "rtx-4900 suggests the 4090");
+    CHECK(llmsize_describe_gpu(8, 448, 0, LLMSIZE_HW_CONSUMER, &a) == LLMSIZE_OK && a.mem_bytes == (uint64_t)8 << 30 &&
           a.usable_pct == 100 && a.bw_gbs == 448, "a described 8 GiB, 448 GB/s card");
-    CHECK(llmsize_describe_accel(64, 400, 0, LLMSIZE_HW_APPLE, &a) == LLMSIZE_OK && a.usable_pct == 75, "a described Mac");
-    CHECK(llmsize_describe_accel(0, 448, 0, 1, &a) == LLMSIZE_ERR_INVALID_ARG && a.mem_bytes == 0, "no memory");
-    CHECK(llmsize_describe_accel(8, -1, 0, 1, &a) == LLMSIZE_ERR_INVALID_ARG, "negative bandwidth");
-    CHECK(llmsize_describe_accel(8, 448, strtod("nan", NULL), 1, &a) == LLMSIZE_ERR_INVALID_ARG, "NaN compute");
-    CHECK(llmsize_describe_accel(strtod("inf", NULL), 448, 0, 1, &a) == LLMSIZE_ERR_INVALID_ARG, "infinite memory");
-    CHECK(llmsize_describe_accel(8, 448, 0, LLMSIZE_HW_CLASS_COUNT, &a) == LLMSIZE_ERR_INVALID_ARG, "bad class");
-    CHECK(llmsize_describe_accel(2e9, 448, 0, 1, &a) == LLMSIZE_ERR_INVALID_ARG, "memory past 2^30 GiB");
-    CHECK(llmsize_describe_accel(8, 448, 0, 1, NULL) == LLMSIZE_ERR_NULL, "describe NULL out");
-    CHECK(llmsize_resolve_accel(NULL, &r) == LLMSIZE_ERR_NULL && llmsize_resolve_accel("h100", NULL) == LLMSIZE_ERR_NULL,
-          "resolve_accel NULL");
-    CHECK(llmsize_resolve_accel("M3 Max 99999999999999999999GB", &r) == LLMSIZE_ERR_UNKNOWN_ACCEL, "an absurd size");
-    CHECK(llmsize_resolve_accel("RTX 3060 8GB", &r) == LLMSIZE_ERR_UNKNOWN_ACCEL, "a size the card is not sold with");
-    CHECK(llmsize_resolve_accel("A", &r) == LLMSIZE_ERR_UNKNOWN_ACCEL && llmsize_resolve_accel("RTX", &r) == LLMSIZE_ERR_UNKNOWN_ACCEL,
+    CHECK(llmsize_describe_gpu(64, 400, 0, LLMSIZE_HW_APPLE, &a) == LLMSIZE_OK && a.usable_pct == 75, "a described Mac");
+    CHECK(llmsize_describe_gpu(0, 448, 0, 1, &a) == LLMSIZE_ERR_INVALID_ARG && a.mem_bytes == 0, "no memory");
+    CHECK(llmsize_describe_gpu(8, -1, 0, 1, &a) == LLMSIZE_ERR_INVALID_ARG, "negative bandwidth");
+    CHECK(llmsize_describe_gpu(8, 448, strtod("nan", NULL), 1, &a) == LLMSIZE_ERR_INVALID_ARG, "NaN compute");
+    CHECK(llmsize_describe_gpu(strtod("inf", NULL), 448, 0, 1, &a) == LLMSIZE_ERR_INVALID_ARG, "infinite memory");
+    CHECK(llmsize_describe_gpu(8, 448, 0, LLMSIZE_HW_CLASS_COUNT, &a) == LLMSIZE_ERR_INVALID_ARG, "bad class");
+    CHECK(llmsize_describe_gpu(2e9, 448, 0, 1, &a) == LLMSIZE_ERR_INVALID_ARG, "memory past 2^30 GiB");
+    CHECK(llmsize_describe_gpu(8, 448, 0, 1, NULL) == LLMSIZE_ERR_NULL, "describe NULL out");
+    CHECK(llmsize_resolve_gpu(NULL, &r) == LLMSIZE_ERR_NULL && llmsize_resolve_gpu("h100", NULL) == LLMSIZE_ERR_NULL,
+          "resolve_gpu NULL");
+    CHECK(llmsize_resolve_gpu("M3 Max 99999999999999999999GB", &r) == LLMSIZE_ERR_UNKNOWN_GPU, "an absurd size");
+    CHECK(llmsize_resolve_gpu("RTX 3060 8GB", &r) == LLMSIZE_ERR_UNKNOWN_GPU, "a size the card is not sold with");
+    CHECK(llmsize_resolve_gpu("A", &r) == LLMSIZE_ERR_UNKNOWN_GPU && llmsize_resolve_gpu("RTX", &r) == LLMSIZE_ERR_UNKNOWN_GPU,
           "one word starts too many names to mean one (go test -fuzz FuzzLookup found \"A\")");
 }
 
@@ -222,7 +222,7 @@ static void test_names_contracts(void) {
 
 void test_names(void) {
     test_sized_as_released();
-    test_accels();
+    test_gpus();
     each_row("gpu_names.tsv", gpu_name_row);
     printf("names: %d accelerator names, %d wrong\n", n_gpu_names, n_gpu_wrong);
     CHECK(n_gpu_names >= 80 && n_gpu_wrong == 0, "accelerator names: %d, %d wrong", n_gpu_names, n_gpu_wrong);

@@ -25,8 +25,8 @@ static void llamacpp_row(const row_t *r) {
     memset(&p, 0, sizeof p);
     p.model = model(r->f[1]);
     p.format = format(r->f[2]);
-    p.accel = accel("rtx-4090");   /* buffers do not depend on the card */
-    if (!p.model || !p.format || !p.accel) return;
+    p.gpu = gpu("rtx-4090");   /* buffers do not depend on the card */
+    if (!p.model || !p.format || !p.gpu) return;
     CHECK(llmsize_find_engine(r->f[0], (llmsize_engine *)&p.engine) == LLMSIZE_OK, "engine %s", r->f[0]);
     p.context = strtoull(r->f[3], NULL, 10);
     p.seqs = (uint32_t)atoi(r->f[4]);
@@ -79,19 +79,19 @@ static double dash(const char *s) { return strcmp(s, "-") ? atof(s) : -1.0; }
 static void vllm_row(const row_t *r) {
     llmsize_plan p;
     llmsize_plan_result res, known;
-    llmsize_accel a;
-    const llmsize_accel *base;
+    llmsize_gpu a;
+    const llmsize_gpu *base;
     const double total = dash(r->f[10]), weights = dash(r->f[11]), pool = dash(r->f[14]);
     const double blocks = dash(r->f[15]), tokens = dash(r->f[16]), conc = dash(r->f[17]);
     llmsize_kv_dtype d;
     memset(&p, 0, sizeof p);
     p.model = model(r->f[1]);
     p.format = format(r->f[2]);
-    base = accel(strcmp(r->f[3], "-") ? r->f[3] : "rtx-4090");
+    base = gpu(strcmp(r->f[3], "-") ? r->f[3] : "rtx-4090");
     if (!p.model || !p.format || !base) return;
     a = *base;
     if (total > 0) a.mem_bytes = (uint64_t)(total * GIB) + llmsize_engine_at(LLMSIZE_ENGINE_VLLM)->device_reserved;
-    p.accel = &a;
+    p.gpu = &a;
     p.engine = LLMSIZE_ENGINE_VLLM;
     p.tp = (uint32_t)atoi(r->f[4]);
     p.pp = (uint32_t)atoi(r->f[5]);
@@ -147,8 +147,8 @@ static int n_sglang;
 static void sglang_row(const row_t *r) {
     llmsize_plan p;
     llmsize_plan_result res;
-    llmsize_accel a;
-    const llmsize_accel *base = accel(r->f[2]);
+    llmsize_gpu a;
+    const llmsize_gpu *base = gpu(r->f[2]);
     const double frac = dash(r->f[4]), before = dash(r->f[5]), weights = dash(r->f[6]);
     const double tokens = dash(r->f[7]), k_size = dash(r->f[8]);
     memset(&p, 0, sizeof p);
@@ -157,7 +157,7 @@ static void sglang_row(const row_t *r) {
     if (!p.model || !p.format || !base) return;
     a = *base;
     if (before > 0) a.mem_bytes = (uint64_t)(before * GIB) + llmsize_engine_at(LLMSIZE_ENGINE_SGLANG)->device_reserved;
-    p.accel = &a;
+    p.gpu = &a;
     p.engine = LLMSIZE_ENGINE_SGLANG;
     p.tp = (uint32_t)atoi(r->f[3]);
     if (frac > 0) p.mem_fraction = frac;
@@ -240,8 +240,8 @@ static void test_engine_defaults(void) {
               "engine row %u is %s", e, llmsize_engine_name(e));
     CHECK(!llmsize_engine_name(LLMSIZE_ENGINE_COUNT) && llmsize_engine_count() == LLMSIZE_ENGINE_COUNT, "engine list ends");
     memset(&p, 0, sizeof p);
-    p.model = model("llama-3.1-8b"); p.format = format("bf16"); p.accel = accel("h100-sxm");
-    if (!p.model || !p.format || !p.accel) return;
+    p.model = model("llama-3.1-8b"); p.format = format("bf16"); p.gpu = gpu("h100-sxm");
+    if (!p.model || !p.format || !p.gpu) return;
     CHECK(llmsize_plan_defaults(NULL, &d) == LLMSIZE_ERR_NULL && llmsize_plan_defaults(&p, NULL) == LLMSIZE_ERR_NULL,
           "plan_defaults NULL");
     p.engine = LLMSIZE_ENGINE_VLLM;
@@ -251,21 +251,21 @@ static void test_engine_defaults(void) {
           d.batched_tokens == 8192 && d.context == 131072 && d.seqs == 1 && d.tp == 1 && d.tight_pct == 10,
           "vLLM defaults on an H100: %.2f, block %u, batch %llu, context %llu", d.mem_fraction, d.block_size,
           (unsigned long long)d.batched_tokens, (unsigned long long)d.context);
-    p.accel = accel("a100-80gb");
-    CHECK(p.accel && llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.batched_tokens == 2048, "vLLM on an A100: 2048 batched tokens");
+    p.gpu = gpu("a100-80gb");
+    CHECK(p.gpu && llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.batched_tokens == 2048, "vLLM on an A100: 2048 batched tokens");
     /* the defaults are what plan_fit sizes: sizing them again gives the same answer */
     CHECK(llmsize_plan_fit(&p, &a) == LLMSIZE_OK && llmsize_plan_fit(&d, &b) == LLMSIZE_OK && !memcmp(&a, &b, sizeof a),
           "plan_fit(plan) = plan_fit(plan_defaults(plan))");
     /* llama.cpp common/common.h: n_ctx 4096, n_ubatch 512, one slot */
-    p.engine = LLMSIZE_ENGINE_LLAMACPP; p.accel = accel("rtx-4090");
-    CHECK(p.accel && llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 4096 && d.ubatch == 512 && d.seqs == 1,
+    p.engine = LLMSIZE_ENGINE_LLAMACPP; p.gpu = gpu("rtx-4090");
+    CHECK(p.gpu && llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 4096 && d.ubatch == 512 && d.seqs == 1,
           "llama.cpp defaults: context %llu, ubatch %u", (unsigned long long)d.context, d.ubatch);
     /* Ollama envconfig: 32768 from 23 GiB of VRAM, 4096 below, 262144 from 47 GiB (the model's max caps it) */
     p.engine = LLMSIZE_ENGINE_OLLAMA;
     CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 32768, "Ollama on 24 GB: %llu", (unsigned long long)d.context);
-    p.accel = accel("rtx-4080");
-    CHECK(p.accel && llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 4096, "Ollama on 16 GB: %llu", (unsigned long long)d.context);
-    p.accel = accel("h100-sxm");
+    p.gpu = gpu("rtx-4080");
+    CHECK(p.gpu && llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 4096, "Ollama on 16 GB: %llu", (unsigned long long)d.context);
+    p.gpu = gpu("h100-sxm");
     CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 131072, "Ollama on 80 GB, capped by the model: %llu",
           (unsigned long long)d.context);
     p.engine = LLMSIZE_ENGINE_COUNT;
@@ -278,8 +278,8 @@ static void test_gpu_layers(void) {
     llmsize_plan p;
     llmsize_plan_result r;
     memset(&p, 0, sizeof p);
-    p.model = model("qwen2.5-7b"); p.format = format("Q6_K"); p.accel = accel("rtx-4090");
-    if (!p.model || !p.format || !p.accel) return;
+    p.model = model("qwen2.5-7b"); p.format = format("Q6_K"); p.gpu = gpu("rtx-4090");
+    if (!p.model || !p.format || !p.gpu) return;
     p.engine = LLMSIZE_ENGINE_LLAMACPP; p.context = 16384; p.seqs = 4; p.flags = LLMSIZE_PLAN_GPU_LAYERS | LLMSIZE_PLAN_FLASH_ATTN;
     p.gpu_layers = 21;   /* "offloaded 21/29 layers to GPU": 20 repeating layers and the output */
     CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.gpu_layers == 20 && p.model->dims.layers - r.gpu_layers == 8,
@@ -313,14 +313,14 @@ static void test_rejections_name_the_field(void) {
     CHECK(llmsize_model_check(base, &why) == LLMSIZE_OK && why == NULL, "a table row is consistent");
     CHECK(llmsize_model_check(NULL, &why) == LLMSIZE_ERR_NULL && llmsize_model_check(base, NULL) == LLMSIZE_OK, "NULLs");
     memset(&p, 0, sizeof p);
-    p.model = base; p.format = format("bf16"); p.accel = accel("h100-sxm"); p.engine = LLMSIZE_ENGINE_VLLM;
-    if (!p.format || !p.accel) return;
+    p.model = base; p.format = format("bf16"); p.gpu = gpu("h100-sxm"); p.engine = LLMSIZE_ENGINE_VLLM;
+    if (!p.format || !p.gpu) return;
     CHECK(llmsize_plan_check(&p, &why) == LLMSIZE_OK && why == NULL, "a plain plan is fine");
     p.tp = 3;   /* Llama 3.1 8B: 32 heads, 8 KV heads */
     CHECK(llmsize_plan_check(&p, &why) == LLMSIZE_ERR_INVALID_ARG && why && !strncmp(why, "tp:", 3), "tp 3: '%s'", why ? why : "");
-    p.tp = 0; p.n_accel = 3; p.pp = 2;
-    CHECK(llmsize_plan_check(&p, &why) == LLMSIZE_ERR_INVALID_ARG && why && !strncmp(why, "n_accel:", 8), "3 GPUs at pp 2: '%s'", why ? why : "");
-    p.n_accel = 0; p.pp = 0; p.mem_fraction = 1.5;
+    p.tp = 0; p.gpus = 3; p.pp = 2;
+    CHECK(llmsize_plan_check(&p, &why) == LLMSIZE_ERR_INVALID_ARG && why && !strncmp(why, "gpus:", 8), "3 GPUs at pp 2: '%s'", why ? why : "");
+    p.gpus = 0; p.pp = 0; p.mem_fraction = 1.5;
     CHECK(llmsize_plan_check(&p, &why) == LLMSIZE_ERR_INVALID_ARG && why && !strncmp(why, "mem_fraction:", 13), "fraction 1.5: '%s'", why ? why : "");
     CHECK(llmsize_plan_fit(&p, NULL) == LLMSIZE_ERR_NULL, "plan_fit agrees");
     p.mem_fraction = 0; p.kv_dtype = 99;
@@ -338,8 +338,8 @@ static void test_plan_contracts(void) {
     const char *env1[] = { "OLLAMA_CONTEXT_LENGTH=0" };
     const char *ollama[] = { "ollama", "run", "llama3.1:8b" };
     memset(&p, 0, sizeof p);
-    p.model = model("llama-3.1-8b"); p.format = format("bf16"); p.accel = accel("h100-sxm");
-    if (!p.model || !p.format || !p.accel) return;
+    p.model = model("llama-3.1-8b"); p.format = format("bf16"); p.gpu = gpu("h100-sxm");
+    if (!p.model || !p.format || !p.gpu) return;
     CHECK(llmsize_plan_fit(NULL, &r) == LLMSIZE_ERR_NULL && llmsize_plan_fit(&p, NULL) == LLMSIZE_ERR_NULL, "NULL plan/result");
     p.engine = 99;
     CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_UNKNOWN_ENGINE && r.fits == 0, "unknown engine");

@@ -19,7 +19,7 @@ static answer compute(size_t row) {
     answer a;
     const llmsize_model *m = llmsize_model_at(row / 5);
     const llmsize_format *f = NULL;
-    const llmsize_accel *acc = NULL;
+    const llmsize_gpu *acc = NULL;
     llmsize_engine e = LLMSIZE_ENGINE_NONE;
     llmsize_params p;
     llmsize_weights w;
@@ -28,12 +28,12 @@ static answer compute(size_t row) {
     memset(&a, 0, sizeof a);
     llmsize_find_format(formats[row % 5], &f);
     llmsize_find_engine(engines[row % 5], &e);
-    llmsize_find_accel(row % 2 ? "h100-sxm" : "rtx-4090", &acc);
+    llmsize_find_gpu(row % 2 ? "h100-sxm" : "rtx-4090", &acc);
     if (!llmsize_params_of(m, &p)) a.params = p.total;
     if (!llmsize_weight_bytes(m, f, &w)) a.weights = w.total;
     if (llmsize_kv_bytes(m, 32768, 4, LLMSIZE_KV_F16, &a.kv)) a.kv = 0;
     memset(&plan, 0, sizeof plan);
-    plan.model = m; plan.format = f; plan.accel = acc; plan.engine = e; plan.context = 16384; plan.seqs = 2;
+    plan.model = m; plan.format = f; plan.gpu = acc; plan.engine = e; plan.context = 16384; plan.seqs = 2;
     a.status = (int)llmsize_plan_fit(&plan, &r);
     if (!a.status) { a.total = r.total_bytes; a.fits = r.fits; a.tps = r.decode_tps; }
     return a;

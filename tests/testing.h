@@ -18,7 +18,7 @@ void each_row(const char *name, row_fn fn);
 
 const llmsize_model *model(const char *id);
 const llmsize_format *format(const char *id);
-const llmsize_accel *accel(const char *id);
+const llmsize_gpu *gpu(const char *id);
 
 void test_choose(void);
 void test_hardening(void); /* tests/test_hardening.c: adversarial inputs, properties */

@@ -89,7 +89,7 @@ static void add(category *c, int tool, const char *tool_name, const char *row, d
 
 static const llmsize_model *model(const char *id) { const llmsize_model *m = NULL; llmsize_find_model(id, &m); return m; }
 static const llmsize_format *format(const char *id) { const llmsize_format *f = NULL; llmsize_find_format(id, &f); return f; }
-static const llmsize_accel *accel(const char *id) { const llmsize_accel *a = NULL; llmsize_find_accel(id, &a); return a; }
+static const llmsize_gpu *gpu(const char *id) { const llmsize_gpu *a = NULL; llmsize_find_gpu(id, &a); return a; }
 
 static double lookup(const char *const *names, const double *values, const char *key, double fallback) {
     size_t i;
@@ -150,7 +150,7 @@ static void gguf_row(category *c, char **f, int n) {
 
 /* B. decode tok/s */
 static void decode_row(category *c, char **f, int n) {
-    const llmsize_accel *a = accel(f[0]);
+    const llmsize_gpu *a = gpu(f[0]);
     const llmsize_model *m = model(f[1]);
     const llmsize_format *fmt = format(f[2]);
     llmsize_speed_request q;
@@ -160,7 +160,7 @@ static void decode_row(category *c, char **f, int n) {
     if (n < 4 || !a || !m || !fmt) return;
     want = atof(f[3]);
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = fmt; q.accel = a; q.context = 128; q.seqs = 1;
+    q.model = m; q.format = fmt; q.gpu = a; q.context = 128; q.seqs = 1;
     if (llmsize_speed(&q, &s)) return;
     snprintf(row, sizeof row, "%s %s %s", f[0], f[1], f[2]);
     ++c->rows;
@@ -192,7 +192,7 @@ static void kv_row(category *c, char **f, int n) {
 static void vllm_weights_row(category *c, char **f, int n) {
     const llmsize_model *m = model(f[1]);
     const llmsize_format *fmt = format(f[2]);
-    const llmsize_accel *a = accel(f[3]);
+    const llmsize_gpu *a = gpu(f[3]);
     llmsize_plan p;
     llmsize_plan_result r;
     double want, tp;
@@ -201,7 +201,7 @@ static void vllm_weights_row(category *c, char **f, int n) {
     want = atof(f[11]) * 1073741824.0;
     tp = atof(f[4]) * atof(f[5]);
     memset(&p, 0, sizeof p);
-    p.model = m; p.format = fmt; p.accel = a; p.engine = LLMSIZE_ENGINE_VLLM; p.tp = (uint32_t)atoi(f[4]);
+    p.model = m; p.format = fmt; p.gpu = a; p.engine = LLMSIZE_ENGINE_VLLM; p.tp = (uint32_t)atoi(f[4]);
     p.pp = (uint32_t)atoi(f[5]); p.context = 2048; p.seqs = 1;
     if (llmsize_plan_fit(&p, &r)) return;
     snprintf(row, sizeof row, "%s %s %s tp%s", f[1], f[2], f[3], f[4]);
@@ -217,7 +217,7 @@ static void vllm_weights_row(category *c, char **f, int n) {
 static void vllm_kv_row(category *c, char **f, int n) {
     const llmsize_model *m = model(f[1]);
     const llmsize_format *fmt = format(f[2]);
-    const llmsize_accel *a = accel(f[3]);
+    const llmsize_gpu *a = gpu(f[3]);
     llmsize_kv_dtype d;
     llmsize_plan p;
     llmsize_plan_result r;
@@ -228,7 +228,7 @@ static void vllm_kv_row(category *c, char **f, int n) {
     if (!(want > 0)) return;
     pool = atof(f[14]) * 1073741824.0;
     memset(&p, 0, sizeof p);
-    p.model = m; p.format = fmt; p.accel = a; p.engine = LLMSIZE_ENGINE_VLLM; p.tp = (uint32_t)atoi(f[4]);
+    p.model = m; p.format = fmt; p.gpu = a; p.engine = LLMSIZE_ENGINE_VLLM; p.tp = (uint32_t)atoi(f[4]);
     p.pp = (uint32_t)atoi(f[5]); p.context = (uint64_t)atof(f[7]); p.seqs = 1; p.kv_dtype = d;
     p.kv_pool_bytes = (uint64_t)pool;
     if (!strcmp(f[0], "V0")) p.flags |= LLMSIZE_PLAN_VLLM_V0;

@@ -38,8 +38,8 @@ static int notes;
 /* nvidia-smi and GPU Feature Discovery name both RTX 4060 Ti variants the same: the shared
    name may resolve to the first row only when that row is the smaller card (a conservative
    answer); deployments pin the bigger one by id or by nvidia.com/gpu.memory. */
-static int accel_shared_ok(size_t i, size_t j) {
-    if (llmsize_accel_at(i)->mem_bytes < llmsize_accel_at(j)->mem_bytes) { ++notes; return 1; }
+static int gpu_shared_ok(size_t i, size_t j) {
+    if (llmsize_gpu_at(i)->mem_bytes < llmsize_gpu_at(j)->mem_bytes) { ++notes; return 1; }
     return 0;
 }
 
@@ -70,7 +70,7 @@ static void unique_names(const char *table, size_t n, names_fn names, shared_ok_
 }
 
 static const char *model_names(size_t i, int w) { return w ? llmsize_model_at(i)->hf_repos : llmsize_model_at(i)->id; }
-static const char *accel_names(size_t i, int w) { return w ? llmsize_accel_at(i)->aliases : llmsize_accel_at(i)->id; }
+static const char *gpu_names(size_t i, int w) { return w ? llmsize_gpu_at(i)->aliases : llmsize_gpu_at(i)->id; }
 static const char *format_names(size_t i, int w) { return w ? NULL : llmsize_format_at(i)->id; }
 static const char *license_names(size_t i, int w) { return w ? NULL : llmsize_license_at(i)->id; }
 
@@ -122,15 +122,15 @@ static void check_models(void) {
     unique_names("models", n, model_names, NULL);
 }
 
-static void check_accels(void) {
-    size_t i, n = llmsize_accel_count();
+static void check_gpus(void) {
+    size_t i, n = llmsize_gpu_count();
     for (i = 0; i < n; ++i) {
-        const llmsize_accel *a = llmsize_accel_at(i);
+        const llmsize_gpu *a = llmsize_gpu_at(i);
         if (!a->mem_bytes) PROBLEM("%s: no memory size", a->id);
         if (!(a->bw_gbs > 0)) PROBLEM("%s: no memory bandwidth", a->id);
         if (empty(a->source)) PROBLEM("%s: no source", a->id);
     }
-    unique_names("accelerators", n, accel_names, accel_shared_ok);
+    unique_names("accelerators", n, gpu_names, gpu_shared_ok);
 }
 
 static void check_rest(void) {
@@ -200,13 +200,13 @@ static void check_names(void) {
 
 int main(void) {
     check_models();
-    check_accels();
+    check_gpus();
     check_rest();
     check_names();
     printf("check_data: %zu models, %zu accelerators, %zu formats, %zu licences, %zu quality rows, %zu releases, "
            "%zu Ollama tags: %d problem%s "
            "(%d documented exceptions; %d models with no release date read; %d under licences whose terms are not in the table)\n",
-           llmsize_model_count(), llmsize_accel_count(), llmsize_format_count(), llmsize_license_count(),
+           llmsize_model_count(), llmsize_gpu_count(), llmsize_format_count(), llmsize_license_count(),
            llmsize_quality_row_count(), llmsize_release_count(), llmsize_ollama_tag_count(), problems, problems == 1 ? "" : "s",
            notes, undated, unlicensed);
     return problems ? 1 : 0;

@@ -15,7 +15,7 @@
 #undef LLMSIZE_DATA_H
 #define LLMSIZE_ROWS_NAMED
 #define llmsize__formats named_formats
-#define llmsize__accels named_accels
+#define llmsize__gpus named_gpus
 #define llmsize__efficiencies named_efficiencies
 #define llmsize__models named_models
 #define llmsize__releases named_releases
@@ -25,10 +25,10 @@
 #define llmsize__engines named_engines
 #define llmsize__hf_families named_hf_families
 #define llmsize__model_index named_model_index
-#define llmsize__accel_index named_accel_index
+#define llmsize__gpu_index named_gpu_index
 #include "llmsize_data.h"
 #undef llmsize__formats
-#undef llmsize__accels
+#undef llmsize__gpus
 #undef llmsize__efficiencies
 #undef llmsize__models
 #undef llmsize__releases
@@ -38,7 +38,7 @@
 #undef llmsize__engines
 #undef llmsize__hf_families
 #undef llmsize__model_index
-#undef llmsize__accel_index
+#undef llmsize__gpu_index
 
 static int failed;
 
@@ -58,7 +58,7 @@ static void same(const char *table, const void *a, const void *b, size_t row_siz
 
 int main(void) {
     SAME(llmsize__formats, named_formats);
-    SAME(llmsize__accels, named_accels);
+    SAME(llmsize__gpus, named_gpus);
     SAME(llmsize__efficiencies, named_efficiencies);
     SAME(llmsize__models, named_models);
     SAME(llmsize__releases, named_releases);
@@ -68,7 +68,7 @@ int main(void) {
     SAME(llmsize__engines, named_engines);
     SAME(llmsize__hf_families, named_hf_families);
     SAME(llmsize__model_index, named_model_index);
-    SAME(llmsize__accel_index, named_accel_index);
+    SAME(llmsize__gpu_index, named_gpu_index);
     if (!failed) printf("check_rows: 12 tables, every value in its field's place\n");
     return failed != 0;
 }

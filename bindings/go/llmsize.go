@@ -86,7 +86,7 @@ func statusErr(status int, context string) error {
 
 var (
 	tableModels   = int(core.LLMSIZE_TABLE_MODELS)
-	tableGPUs     = int(core.LLMSIZE_TABLE_ACCELS)
+	tableGPUs     = int(core.LLMSIZE_TABLE_GPUS)
 	tableFormats  = int(core.LLMSIZE_TABLE_FORMATS)
 	tableKV       = int(core.LLMSIZE_TABLE_KV_DTYPES)
 	tableLicenses = int(core.LLMSIZE_TABLE_LICENSES)
@@ -366,7 +366,7 @@ type GPU struct {
 	MemoryOptions    []int // GB sizes the part is sold with (nil: one)
 	MemoryAssumed    bool  // the name gave no size and the part has several: the row's was used
 
-	a core.Llmsize_accel // the C accelerator (a table row, or a copy kept in gpuCopies)
+	a core.Llmsize_gpu // the C accelerator (a table row, or a copy kept in gpuCopies)
 }
 
 // LookupGPU finds an accelerator by id, nvidia-smi name, GFD `nvidia.com/gpu.product` label,
@@ -399,12 +399,12 @@ func DescribeGPU(memGiB, bandwidthGBs, bf16TFLOPS float64, kind string) (*GPU, e
 	if cls < 0 {
 		return nil, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: kind must be one of " + strings.Join(kinds, ", ")}
 	}
-	r := core.Llmsize_describe_accel_get(memGiB, bandwidthGBs, bf16TFLOPS, cls)
+	r := core.Llmsize_describe_gpu_get(memGiB, bandwidthGBs, bf16TFLOPS, cls)
 	if st := r.GetStatus(); st != 0 {
-		core.DeleteLlmsize_accel_out(r)
+		core.DeleteLlmsize_gpu_out(r)
 		return nil, statusErr(st, "described accelerator")
 	}
-	g := newGPU(r.GetValue().GetAccel())
+	g := newGPU(r.GetValue().GetGpu())
 	keepGPU(g, r)
 	return g, nil
 }
@@ -414,49 +414,49 @@ func DescribeGPU(memGiB, bandwidthGBs, bf16TFLOPS float64, kind string) (*GPU, e
 // collected.
 var (
 	gpuCopiesMu sync.Mutex
-	gpuCopies   = map[string]core.Llmsize_accel_out{}
+	gpuCopies   = map[string]core.Llmsize_gpu_out{}
 )
 
-func keepGPU(g *GPU, r core.Llmsize_accel_out) {
-	runtime.SetFinalizer(g, func(*GPU) { core.DeleteLlmsize_accel_out(r) })
+func keepGPU(g *GPU, r core.Llmsize_gpu_out) {
+	runtime.SetFinalizer(g, func(*GPU) { core.DeleteLlmsize_gpu_out(r) })
 }
 
 type gpuResolution struct {
-	a       core.Llmsize_accel
+	a       core.Llmsize_gpu
 	assumed bool
 }
 
 func resolveGPU(name string) (gpuResolution, error) {
-	r := core.Llmsize_resolve_accel_get(name)
+	r := core.Llmsize_resolve_gpu_get(name)
 	switch st := r.GetStatus(); st {
 	case int(core.LLMSIZE_OK):
 	case int(core.LLMSIZE_ERR_AMBIGUOUS):
-		core.DeleteLlmsize_accel_out(r)
+		core.DeleteLlmsize_gpu_out(r)
 		u := unknown("GPU", tableGPUs, core.LLMSIZE_ERR_AMBIGUOUS, name).(*Error)
 		u.Msg = fmt.Sprintf("llmsize: %q fits more than one accelerator (name the GPU cores or the memory)", name)
 		return gpuResolution{}, u
 	default:
-		core.DeleteLlmsize_accel_out(r)
-		return gpuResolution{}, unknown("GPU", tableGPUs, core.LLMSIZE_ERR_UNKNOWN_ACCEL, name)
+		core.DeleteLlmsize_gpu_out(r)
+		return gpuResolution{}, unknown("GPU", tableGPUs, core.LLMSIZE_ERR_UNKNOWN_GPU, name)
 	}
 	v := r.GetValue()
 	if v.GetMemory_from() == 0 { // the row as it is: static C memory
 		out := gpuResolution{a: v.GetRow(), assumed: v.GetMemory_choices() > 1}
-		core.DeleteLlmsize_accel_out(r)
+		core.DeleteLlmsize_gpu_out(r)
 		return out, nil
 	}
-	key := fmt.Sprintf("%s/%d", first(v.GetAccel().GetId()), v.GetAccel().GetMem_bytes())
+	key := fmt.Sprintf("%s/%d", first(v.GetGpu().GetId()), v.GetGpu().GetMem_bytes())
 	gpuCopiesMu.Lock()
 	defer gpuCopiesMu.Unlock()
 	if kept, ok := gpuCopies[key]; ok {
-		core.DeleteLlmsize_accel_out(r)
-		return gpuResolution{a: kept.GetValue().GetAccel()}, nil
+		core.DeleteLlmsize_gpu_out(r)
+		return gpuResolution{a: kept.GetValue().GetGpu()}, nil
 	}
 	gpuCopies[key] = r
-	return gpuResolution{a: v.GetAccel()}, nil
+	return gpuResolution{a: v.GetGpu()}, nil
 }
 
-func newGPU(a core.Llmsize_accel) *GPU {
+func newGPU(a core.Llmsize_gpu) *GPU {
 	g := &GPU{ID: first(a.GetId()), Name: a.GetName(), Vendor: a.GetVendor(), MemoryBytes: a.GetMem_bytes(),
 		BandwidthGBs: a.GetBw_gbs(), a: a}
 	for _, s := range strings.Split(a.GetMemory_options(), "|") {
@@ -474,10 +474,10 @@ func newGPU(a core.Llmsize_accel) *GPU {
 
 // GPUs lists the accelerator table.
 func GPUs() []*GPU {
-	n := int(core.Llmsize_accel_count())
+	n := int(core.Llmsize_gpu_count())
 	out := make([]*GPU, 0, n)
 	for i := 0; i < n; i++ {
-		out = append(out, newGPU(core.Llmsize_accel_at(int64(i))))
+		out = append(out, newGPU(core.Llmsize_gpu_at(int64(i))))
 	}
 	return out
 }
@@ -514,7 +514,7 @@ func format(name string) (core.Llmsize_format, error) {
 	return f, nil
 }
 
-func gpu(name string) (core.Llmsize_accel, error) {
+func gpu(name string) (core.Llmsize_gpu, error) {
 	r, err := resolveGPU(name)
 	return r.a, err
 }
@@ -644,7 +644,7 @@ type FitResult struct {
 	Suggestion *Suggestion // when it does not fit
 }
 
-func planOf(m *Model, f core.Llmsize_format, a core.Llmsize_accel, engine Engine, gpus uint32, context uint64,
+func planOf(m *Model, f core.Llmsize_format, a core.Llmsize_gpu, engine Engine, gpus uint32, context uint64,
 	seqs uint32, kv int, util float64, flags uint32, pp, dp uint32, batched uint64, ubatch uint32, gpuLayers int32,
 	cpuMoe uint32) core.Llmsize_plan {
 	return core.Llmsize_plan_make(m.p, f, a, int(engine), uint(gpus), uint(pp), uint(dp), context, uint(seqs), kv, util,
@@ -699,7 +699,7 @@ type resolved struct {
 	m      *Model
 	g      *GPU // keeps a described GPU's C copy alive while the plan points at it
 	f      core.Llmsize_format
-	a      core.Llmsize_accel
+	a      core.Llmsize_gpu
 	engine Engine
 	kv     int
 }

@@ -17,8 +17,8 @@ typedef struct opts {
     llmsize_resolution res;   /* how MODEL was read (res.model NULL for --config) */
     double gpu_mem, gpu_bw, gpu_tflops;   /* a described accelerator (--gpu-mem/--gpu-bw/--gpu-tflops) */
     const char *gpu_class;
-    llmsize_accel_resolution gpu_res;     /* --gpu or the described one, read once in main */
-    const llmsize_accel *accel;           /* &gpu_res.accel once read, else NULL */
+    llmsize_gpu_resolution gpu_res;     /* --gpu or the described one, read once in main */
+    const llmsize_gpu *hw;              /* &gpu_res.gpu once read, else NULL */
 } opts;
 
 static void usage(FILE *f) {
@@ -233,14 +233,14 @@ static int cmd_gpus(const opts *o) {
     size_t i;
     if (o->json) printf("[\n");
     else printf("%-26s %-48s %10s %9s %10s\n", "id", "name", "memory", "GB/s", "BF16 TF");
-    for (i = 0; i < llmsize_accel_count(); ++i) {
-        const llmsize_accel *a = llmsize_accel_at(i);
+    for (i = 0; i < llmsize_gpu_count(); ++i) {
+        const llmsize_gpu *a = llmsize_gpu_at(i);
         if (o->json) {
             printf("  {");
             json_str("id", a->id, 1); json_str("name", a->name, 1);
             printf("\"mem_bytes\": %llu, \"usable_pct\": %u, \"bandwidth_gbs\": %g, \"bf16_tflops\": %g}%s\n",
                    (unsigned long long)a->mem_bytes, a->usable_pct, a->bw_gbs, a->bf16_tflops,
-                   i + 1 < llmsize_accel_count() ? "," : "");
+                   i + 1 < llmsize_gpu_count() ? "," : "");
         } else {
             printf("%-26s %-48.48s %6.1f GiB %9.0f %10.0f\n", a->id, a->name, a->mem_bytes / GIB, a->bw_gbs,
                    a->bf16_tflops);
@@ -356,12 +356,12 @@ static int cmd_kv(const opts *o, const llmsize_model *m) {
 static int cmd_speed(const opts *o, const llmsize_model *m) {
     llmsize_speed_request q;
     llmsize_speed_result s;
-    const llmsize_accel *a;
+    const llmsize_gpu *a;
     const llmsize_format *f;
     llmsize_kv_dtype d;
     llmsize_status st;
     char id[32];
-    if (!(a = o->accel)) { fprintf(stderr, "llmsize: speed needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
+    if (!(a = o->hw)) { fprintf(stderr, "llmsize: speed needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
     if (o->quant) {
         if (llmsize_find_format(o->quant, &f) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant);
     } else if (!o->res.model) {
@@ -373,7 +373,7 @@ static int cmd_speed(const opts *o, const llmsize_model *m) {
     if (llmsize_find_kv_dtype(o->kv_dtype, &d) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_KV_DTYPES, "KV dtype", o->kv_dtype);
     if (o->seqs > 1000000ull) { fprintf(stderr, "llmsize: --seqs too large\n"); return 2; }
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = f; q.accel = a; q.kv_dtype = d; q.context = o->ctx; q.seqs = (uint32_t)o->seqs;
+    q.model = m; q.format = f; q.gpu = a; q.kv_dtype = d; q.context = o->ctx; q.seqs = (uint32_t)o->seqs;
     q.prompt = o->prompt;
     st = llmsize_speed(&q, &s);
     if (st != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
@@ -411,7 +411,7 @@ static int plan_from_opts(const opts *o, const llmsize_model *m, llmsize_plan *p
     llmsize_engine e = LLMSIZE_ENGINE_NONE;
     memset(p, 0, sizeof *p);
     p->model = m;
-    if (!(p->accel = o->accel)) { fprintf(stderr, "llmsize: needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 0; }
+    if (!(p->gpu = o->hw)) { fprintf(stderr, "llmsize: needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 0; }
     if (o->engine && llmsize_find_engine(o->engine, &e) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_ENGINES, "engine", o->engine); return 0; }
     p->engine = e;
     if (o->quant) {
@@ -461,7 +461,7 @@ static void print_bar(const llmsize_plan_result *r) {
 static void print_fit_human(const llmsize_plan *p, const llmsize_plan_result *r) {
     char id[32];
     const llmsize_engine_info *e = llmsize_engine_at(p->engine);
-    printf("%s %s on %u x %s (%s): %s%s\n", p->model->id, primary(p->format->id, id, sizeof id), r->gpus, p->accel->name,
+    printf("%s %s on %u x %s (%s): %s%s\n", p->model->id, primary(p->format->id, id, sizeof id), r->gpus, p->gpu->name,
            (p->model->flags & LLMSIZE_F_ENCODER) ? "encoder: weights + one batch's activations, any engine" : e ? e->name : "?",
            r->fits ? "FITS" : "DOES NOT FIT", r->fits && r->tight ? " (tight)" : "");
     print_bar(r);
@@ -498,7 +498,7 @@ static void print_fit_json(const llmsize_plan *p, const llmsize_plan_result *r, 
     size_t i;
     printf("{");
     json_str("model", p->model->id, 1); json_str("format", primary(p->format->id, id, sizeof id), 1);
-    json_str("gpu", p->accel->id, 1); json_str("engine", llmsize_engine_name(p->engine), 1);
+    json_str("gpu", p->gpu->id, 1); json_str("engine", llmsize_engine_name(p->engine), 1);
     for (i = 0; i < llmsize_plan_result_field_count(); ++i) {
         const llmsize_field *f = llmsize_plan_result_field(i);
         printf("\"%s\": ", f->name);
@@ -542,7 +542,7 @@ static int run_fit(const opts *o, const llmsize_plan *p) {
         printf("  what would fit instead (one change each):\n");
         if (sg.format) printf("    format  %s (quality loss %.2f %% %s)\n", primary(sg.format->id, id, sizeof id),
                               sg.format_quality.loss_pct, or_unknown(llmsize_metric_name(sg.format_quality.metric)));
-        if (sg.gpus) printf("    GPUs    %u x %s\n", sg.gpus, p->accel->name);
+        if (sg.gpus) printf("    GPUs    %u x %s\n", sg.gpus, p->gpu->name);
         if (sg.context) printf("    context %llu tokens\n", (unsigned long long)sg.context);
         if (sg.seqs) printf("    seqs    %u\n", sg.seqs);
         if (!sg.format && !sg.gpus && !sg.context && !sg.seqs) printf("    nothing in reach on this hardware\n");
@@ -584,7 +584,7 @@ static int cmd_plan(const opts *o, int argc, char **argv) {
     }
     if (!ps.plan.format) { fprintf(stderr, "llmsize: cannot tell the weight format; name it with the engine's flag\n"); return 2; }
     o2.quant = NULL;
-    if (!(ps.plan.accel = o->accel)) { fprintf(stderr, "llmsize: plan needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
+    if (!(ps.plan.gpu = o->hw)) { fprintf(stderr, "llmsize: plan needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
     if (o->gpus && !ps.plan.tp) ps.plan.tp = (uint32_t)o->gpus;
     if (!o->json && ps.unknown_flags) printf("(%u flag%s not modelled, ignored)\n", ps.unknown_flags, ps.unknown_flags > 1 ? "s" : "");
     (void)o2;
@@ -611,9 +611,9 @@ static int cmd_min_gpus(const opts *o, const llmsize_model *m) {
     p.tp = 0;
     st = llmsize_plan_min_gpus(&p, 64u, &n);
     if (st != LLMSIZE_OK && st != LLMSIZE_ERR_UNSUPPORTED) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
-    if (o->json) printf("{\"model\": \"%s\", \"gpu\": \"%s\", \"min_gpus\": %u}\n", m->id, p.accel->id, n);
-    else if (n) printf("%s on %s: %u GPU%s (tensor parallel)\n", m->id, p.accel->name, n, n > 1 ? "s" : "");
-    else printf("%s on %s: does not fit on up to 64 GPUs\n", m->id, p.accel->name);
+    if (o->json) printf("{\"model\": \"%s\", \"gpu\": \"%s\", \"min_gpus\": %u}\n", m->id, p.gpu->id, n);
+    else if (n) printf("%s on %s: %u GPU%s (tensor parallel)\n", m->id, p.gpu->name, n, n > 1 ? "s" : "");
+    else printf("%s on %s: does not fit on up to 64 GPUs\n", m->id, p.gpu->name);
     return n ? 0 : 1;
 }
 
@@ -721,7 +721,7 @@ static int cmd_pick(const opts *o) {
     llmsize_status st;
     char id[32];
     memset(&q, 0, sizeof q);
-    if (!(q.accel = o->accel)) { fprintf(stderr, "llmsize: pick needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
+    if (!(q.gpu = o->hw)) { fprintf(stderr, "llmsize: pick needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
     if (o->engine && llmsize_find_engine(o->engine, &e) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ENGINES, "engine", o->engine);
     if (o->license_use && llmsize_parse_use(o->license_use, &use) != LLMSIZE_OK) { fprintf(stderr, "llmsize: --license-use: bad list '%s'\n", o->license_use); return 2; }
     if (o->task && !parse_tasks(o->task, &q.tasks)) {
@@ -732,7 +732,7 @@ static int cmd_pick(const opts *o) {
         return 2;
     }
     if (o->gpus > 4096 || o->seqs > 1000000) { fprintf(stderr, "llmsize: --gpus / --seqs too large\n"); return 2; }
-    q.engine = e; q.n_accel = (uint32_t)o->gpus; q.seqs = (uint32_t)o->seqs; q.context = o->ctx; q.min_tps = o->min_tps;
+    q.engine = e; q.gpus = (uint32_t)o->gpus; q.seqs = (uint32_t)o->seqs; q.context = o->ctx; q.min_tps = o->min_tps;
     q.max_loss_pct = o->max_loss; q.quality_metric = o->max_loss > 0 ? LLMSIZE_METRIC_PPL : LLMSIZE_METRIC_NONE;
     q.use = o->license_use ? &use : NULL; q.origin_exclude = o->origin_exclude; q.origin_require = o->origin_require;
     if ((st = llmsize_select(&q, c, sizeof c / sizeof c[0], &n, &good)) != LLMSIZE_OK) {
@@ -765,7 +765,7 @@ static int cmd_pick(const opts *o) {
         printf("]}\n");
         return good ? 0 : 1;
     }
-    printf("%zu candidate%s for %s%s:\n", good, good == 1 ? "" : "s", q.accel->name, good ? "" : " (none)");
+    printf("%zu candidate%s for %s%s:\n", good, good == 1 ? "" : "s", q.gpu->name, good ? "" : " (none)");
     for (i = 0; i < n; ++i) {
         if (c[i].rejected) continue;
         printf("%3u. %-32s %-9s %7.1fB eff.  loss %6.2f %%  %7.1f tok/s/user  headroom %7.2f GiB\n", c[i].rank, c[i].model->id,
@@ -786,7 +786,7 @@ static int cmd_check(const opts *o, const llmsize_model *m) {
     cl.model = m;
     if (!o->quant) { fprintf(stderr, "llmsize: check needs --quant Q (the precision the claim states)\n"); return 2; }
     if (llmsize_find_format(o->quant, &cl.format) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant);
-    cl.accel = o->accel;
+    cl.gpu = o->hw;
     cl.bytes = o->bytes ? o->bytes : (uint64_t)(o->gb * 1e9);
     cl.tps = o->tps;
     if ((st = llmsize_check_claim(&cl, &ck)) != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
@@ -794,20 +794,20 @@ static int cmd_check(const opts *o, const llmsize_model *m) {
         printf("{\"model\": \"%s\", \"weight_bytes\": %llu, \"bytes_ratio\": %.4f, \"bytes_possible\": %s, \"fits_gpu\": %s, "
                "\"max_tps\": %.2f, \"tps_ratio\": %.4f, \"tps_possible\": %s}\n", m->id, (unsigned long long)ck.weight_bytes,
                ck.bytes_ratio, cl.bytes ? (ck.bytes_possible ? "true" : "false") : "null",
-               cl.accel ? (ck.fits_accel ? "true" : "false") : "null", ck.max_tps, ck.tps_ratio,
-               cl.tps > 0 && cl.accel ? (ck.tps_possible ? "true" : "false") : "null");
+               cl.gpu ? (ck.fits_gpu ? "true" : "false") : "null", ck.max_tps, ck.tps_ratio,
+               cl.tps > 0 && cl.gpu ? (ck.tps_possible ? "true" : "false") : "null");
     } else {
         printf("%s at %s: the weights alone are %.2f GB\n", m->id, o->quant, ck.weight_bytes / 1e9);
         if (cl.bytes)
             printf("  claimed %.2f GB = %.0f %% of that: %s\n", cl.bytes / 1e9, 100 * ck.bytes_ratio,
                    ck.bytes_possible ? "possible" : "IMPOSSIBLE (less than the weights)");
-        if (cl.accel) printf("  on %s: the weights %s; best-case decode %.1f tok/s\n", cl.accel->name,
-                             ck.fits_accel ? "fit" : "DO NOT FIT", ck.max_tps);
-        if (cl.tps > 0 && cl.accel)
+        if (cl.gpu) printf("  on %s: the weights %s; best-case decode %.1f tok/s\n", cl.gpu->name,
+                             ck.fits_gpu ? "fit" : "DO NOT FIT", ck.max_tps);
+        if (cl.tps > 0 && cl.gpu)
             printf("  claimed %.1f tok/s = %.0f %% of that bound: %s\n", cl.tps, 100 * ck.tps_ratio,
                    ck.tps_possible ? "possible" : "IMPOSSIBLE");
     }
-    return (cl.bytes && !ck.bytes_possible) || (cl.tps > 0 && cl.accel && !ck.tps_possible) ? 1 : 0;
+    return (cl.bytes && !ck.bytes_possible) || (cl.tps > 0 && cl.gpu && !ck.tps_possible) ? 1 : 0;
 }
 
 /* The main job on embedded defaults: the booklet's deployment scenarios as plans, then
@@ -819,7 +819,7 @@ static void run_scenario(const char *title, const char *m, const char *f, const 
     llmsize_engine e = LLMSIZE_ENGINE_NONE;
     memset(&p, 0, sizeof p);
     if (llmsize_find_model(m, &p.model) != LLMSIZE_OK || llmsize_find_format(f, &p.format) != LLMSIZE_OK ||
-        llmsize_find_accel(g, &p.accel) != LLMSIZE_OK || llmsize_find_engine(engine, &e) != LLMSIZE_OK)
+        llmsize_find_gpu(g, &p.gpu) != LLMSIZE_OK || llmsize_find_engine(engine, &e) != LLMSIZE_OK)
         return;
     p.engine = e; p.context = ctx; p.seqs = users;
     if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK) return;
@@ -862,7 +862,7 @@ static int cmd_run(void) {
                 memset(&p, 0, sizeof p);
                 /* encoders: one input at their longest (Whisper: 448 decoder tokens); no tok/s */
                 p.model = m; p.format = f; p.context = (m->flags & LLMSIZE_F_ENCODER) ? 0 : LLMSIZE_DEFAULT_CONTEXT;
-                llmsize_find_accel(gpus[g], &p.accel);
+                llmsize_find_gpu(gpus[g], &p.gpu);
                 if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK)
                     snprintf(cell, sizeof cell, "n/a");
                 else if (!r.fits)
@@ -987,7 +987,7 @@ static int cmd_inspect(const opts *o, const char *path) {
     return 0;
 }
 
-/* --gpu NAME (chip names, memory sizes: llmsize_resolve_accel) or a described accelerator. */
+/* --gpu NAME (chip names, memory sizes: llmsize_resolve_gpu) or a described accelerator. */
 static int read_gpu(opts *o) {
     llmsize_status st;
     if (o->gpu_mem > 0 || o->gpu_bw > 0 || o->gpu_tflops > 0 || o->gpu_class) {
@@ -1004,31 +1004,31 @@ static int read_gpu(opts *o) {
             }
             cls = k;
         }
-        if ((st = llmsize_describe_accel(o->gpu_mem, o->gpu_bw, o->gpu_tflops, cls, &o->gpu_res.accel)) != LLMSIZE_OK) {
+        if ((st = llmsize_describe_gpu(o->gpu_mem, o->gpu_bw, o->gpu_tflops, cls, &o->gpu_res.gpu)) != LLMSIZE_OK) {
             fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st));
             return 0;
         }
         o->gpu_res.memory_from = LLMSIZE_MEMORY_DESCRIBED;
-        o->accel = &o->gpu_res.accel;
+        o->hw = &o->gpu_res.gpu;
         return 1;
     }
     if (!o->gpu) return 1;
-    if ((st = llmsize_resolve_accel(o->gpu, &o->gpu_res)) != LLMSIZE_OK) {
+    if ((st = llmsize_resolve_gpu(o->gpu, &o->gpu_res)) != LLMSIZE_OK) {
         const char *s[3];
-        size_t n = llmsize_suggest(LLMSIZE_TABLE_ACCELS, o->gpu, s, 3), i;
+        size_t n = llmsize_suggest(LLMSIZE_TABLE_GPUS, o->gpu, s, 3), i;
         if (st == LLMSIZE_ERR_AMBIGUOUS) fprintf(stderr, "llmsize: '%s' fits more than one accelerator", o->gpu);
         else fprintf(stderr, "llmsize: unknown accelerator '%s'", o->gpu);
         for (i = 0; i < n; ++i) fprintf(stderr, "%s%s", i ? ", " : (st == LLMSIZE_ERR_AMBIGUOUS ? ": " : "; did you mean: "), s[i]);
         fprintf(stderr, "%s\n", st == LLMSIZE_ERR_AMBIGUOUS ? " (name the GPU cores or the memory, e.g. 'M3 Max 36GB')" : "");
         return 0;
     }
-    o->accel = &o->gpu_res.accel;
+    o->hw = &o->gpu_res.gpu;
     if (!o->json && o->gpu_res.memory_choices > 1 && o->gpu_res.memory_from == LLMSIZE_MEMORY_ROW) {
-        const char *opt = o->gpu_res.accel.memory_options;
-        printf("(%s: %.0f GB assumed; it is sold with ", o->gpu_res.accel.name, o->gpu_res.accel.mem_bytes / GIB);
+        const char *opt = o->gpu_res.gpu.memory_options;
+        printf("(%s: %.0f GB assumed; it is sold with ", o->gpu_res.gpu.name, o->gpu_res.gpu.mem_bytes / GIB);
         for (; *opt; ++opt) fputs(*opt == '|' ? ", " : (char[2]){ *opt, 0 }, stdout);
-        printf(" GB: name yours, e.g. --gpu '%s %.*sGB')\n", o->gpu, (int)strcspn(o->gpu_res.accel.memory_options, "|"),
-               o->gpu_res.accel.memory_options);
+        printf(" GB: name yours, e.g. --gpu '%s %.*sGB')\n", o->gpu, (int)strcspn(o->gpu_res.gpu.memory_options, "|"),
+               o->gpu_res.gpu.memory_options);
     }
     return 1;
 }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct node { const char *name, *accel; unsigned count, free; } node;
+typedef struct node { const char *name, *gpu; unsigned count, free; } node;
 typedef struct deployment {
     const char *name, *model, *format, *engine;
     unsigned long long context;
@@ -33,15 +33,15 @@ static deployment jobs[] = {
     { "tiny-edge",    "qwen3-4b",             "Q8_0",   "ollama",    8192,  2, 2, 0, 0 },
 };
 
-/* Fewest accelerators of `accel` that hold one replica (0: none up to 8). */
-static unsigned gpus_needed(const deployment *d, const char *accel, unsigned long long *bytes) {
+/* Fewest accelerators of `gpu` that hold one replica (0: none up to 8). */
+static unsigned gpus_needed(const deployment *d, const char *gpu, unsigned long long *bytes) {
     llmsize_plan p;
     llmsize_engine e;
     uint32_t n = 0;
     llmsize_plan_result r;
     memset(&p, 0, sizeof p);
     if (llmsize_find_model(d->model, &p.model) != LLMSIZE_OK || llmsize_find_format(d->format, &p.format) != LLMSIZE_OK ||
-        llmsize_find_accel(accel, &p.accel) != LLMSIZE_OK || llmsize_find_engine(d->engine, &e) != LLMSIZE_OK)
+        llmsize_find_gpu(gpu, &p.gpu) != LLMSIZE_OK || llmsize_find_engine(d->engine, &e) != LLMSIZE_OK)
         return 0;
     p.engine = e;
     p.context = d->context;
@@ -73,11 +73,11 @@ int main(void) {
             int done = 0;
             for (k = 0; k < n_nodes && !done; ++k) {
                 unsigned long long bytes = 0;
-                const unsigned need = gpus_needed(&jobs[i], cluster[k].accel, &bytes);
+                const unsigned need = gpus_needed(&jobs[i], cluster[k].gpu, &bytes);
                 if (!need || need > cluster[k].free) continue;
                 cluster[k].free -= need;
                 printf("%-14s %-22s %-9s %-9s %u/%-6u %s: %u x %s (%.1f GiB each)\n", jobs[i].name, jobs[i].model, jobs[i].format,
-                       jobs[i].engine, r + 1, jobs[i].replicas, cluster[k].name, need, cluster[k].accel, bytes / 1073741824.0);
+                       jobs[i].engine, r + 1, jobs[i].replicas, cluster[k].name, need, cluster[k].gpu, bytes / 1073741824.0);
                 done = 1;
                 ++placed;
             }

@@ -229,24 +229,24 @@ llmsize_u64_out llmsize_activation_get(const llmsize_model *m, uint64_t batch, u
 llmsize_u64_out llmsize_kv_get(const llmsize_model *m, uint64_t context, uint32_t seqs, int dtype) {
     llmsize_u64_out r; r.status = llmsize_kv_bytes(m, context, seqs, (llmsize_kv_dtype)dtype, &r.value); return r;
 }
-llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint32_t n_accel,
+llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, uint32_t gpus,
                                     int kv_dtype, uint64_t context, uint64_t prompt, uint64_t gen, uint32_t seqs) {
     llmsize_speed_out r;
     llmsize_speed_request q;
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = f; q.accel = a; q.n_accel = n_accel; q.kv_dtype = (uint32_t)kv_dtype; q.context = context;
+    q.model = m; q.format = f; q.gpu = a; q.gpus = gpus; q.kv_dtype = (uint32_t)kv_dtype; q.context = context;
     q.prompt = prompt; q.gen = gen; q.seqs = seqs;
     r.status = llmsize_speed(&q, &r.value);
     return r;
 }
-llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, int engine,
+llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, int engine,
                                uint32_t tp, uint32_t pp, uint32_t dp, uint64_t context, uint32_t seqs, int kv_dtype,
                                double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
                                int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
                                uint32_t tight_pct, uint64_t kv_pool_bytes) {
     llmsize_plan p;
     memset(&p, 0, sizeof p);
-    p.model = m; p.format = f; p.accel = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
+    p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
     p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
     p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
     p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
@@ -286,19 +286,19 @@ llmsize_use llmsize_use_make(int commercial, uint64_t mau, uint64_t mau_at_relea
 llmsize_license_out llmsize_license_get(const llmsize_model *m, const llmsize_use *u) {
     llmsize_license_out r; r.status = llmsize_license_check(m, u, &r.value); return r;
 }
-llmsize_claim_out llmsize_claim_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint64_t bytes,
+llmsize_claim_out llmsize_claim_get(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, uint64_t bytes,
                                     double tps) {
     llmsize_claim_out r;
     llmsize_claim c;
     memset(&c, 0, sizeof c);
-    c.model = m; c.format = f; c.accel = a; c.bytes = bytes; c.tps = tps;
+    c.model = m; c.format = f; c.gpu = a; c.bytes = bytes; c.tps = tps;
     r.status = llmsize_check_claim(&c, &r.value);
     return r;
 }
 
 /* Lookups: NULL / -1 when the name is unknown (the wrapper then asks for close names). */
 const llmsize_model *llmsize_model_named(const char *name) { const llmsize_model *m = NULL; llmsize_find_model(name, &m); return m; }
-const llmsize_accel *llmsize_accel_named(const char *name) { const llmsize_accel *a = NULL; llmsize_find_accel(name, &a); return a; }
+const llmsize_gpu *llmsize_gpu_named(const char *name) { const llmsize_gpu *a = NULL; llmsize_find_gpu(name, &a); return a; }
 const llmsize_format *llmsize_format_named(const char *name) { const llmsize_format *f = NULL; llmsize_find_format(name, &f); return f; }
 const llmsize_license *llmsize_license_named(const char *name) { const llmsize_license *l = NULL; llmsize_find_license(name, &l); return l; }
 int llmsize_engine_named(const char *name) { llmsize_engine e; return llmsize_find_engine(name, &e) == LLMSIZE_OK ? (int)e : -1; }
@@ -341,15 +341,15 @@ const llmsize_format *llmsize_default_format(const char *name, const llmsize_mod
 }
 
 /* An accelerator by any name (chip + memory size too), or one described by its figures. */
-typedef struct llmsize_accel_out { int status; llmsize_accel_resolution value; } llmsize_accel_out;
-llmsize_accel_out llmsize_resolve_accel_get(const char *name) {
-    llmsize_accel_out r; r.status = llmsize_resolve_accel(name, &r.value); return r;
+typedef struct llmsize_gpu_out { int status; llmsize_gpu_resolution value; } llmsize_gpu_out;
+llmsize_gpu_out llmsize_resolve_gpu_get(const char *name) {
+    llmsize_gpu_out r; r.status = llmsize_resolve_gpu(name, &r.value); return r;
 }
-llmsize_accel_out llmsize_describe_accel_get(double mem_gib, double bw_gbs, double bf16_tflops, int hw_class) {
-    llmsize_accel_out r;
+llmsize_gpu_out llmsize_describe_gpu_get(double mem_gib, double bw_gbs, double bf16_tflops, int hw_class) {
+    llmsize_gpu_out r;
     memset(&r, 0, sizeof r);
     r.status = hw_class < 0 ? LLMSIZE_ERR_INVALID_ARG
-                            : llmsize_describe_accel(mem_gib, bw_gbs, bf16_tflops, (uint32_t)hw_class, &r.value.accel);
+                            : llmsize_describe_gpu(mem_gib, bw_gbs, bf16_tflops, (uint32_t)hw_class, &r.value.gpu);
     r.value.memory_from = LLMSIZE_MEMORY_DESCRIBED;
     return r;
 }
@@ -450,7 +450,7 @@ typedef struct llmsize_selection {
     size_t n, candidates;
     llmsize_candidate items[LLMSIZE_SELECTION_CAP];
 } llmsize_selection;
-llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_accel, int engine, uint32_t seqs,
+llmsize_selection *llmsize_select_run(const llmsize_gpu *gpu, uint32_t gpus, int engine, uint32_t seqs,
                                       uint64_t context, int kv_dtype, double min_tps, int quality_metric,
                                       double max_loss_pct, const llmsize_format *min_format, const llmsize_use *use,
                                       int strict_license, const char *origin_exclude, const char *origin_require,
@@ -459,7 +459,7 @@ llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_acc
     llmsize_selection *s = (llmsize_selection *)calloc(1, sizeof *s);
     if (!s) return NULL;
     memset(&q, 0, sizeof q);
-    q.accel = accel; q.n_accel = n_accel; q.engine = (uint32_t)engine; q.seqs = seqs; q.context = context;
+    q.gpu = gpu; q.gpus = gpus; q.engine = (uint32_t)engine; q.seqs = seqs; q.context = context;
     q.kv_dtype = (uint32_t)kv_dtype; q.min_tps = min_tps; q.quality_metric = (uint32_t)quality_metric;
     q.max_loss_pct = max_loss_pct; q.min_format = min_format; q.use = use; q.strict_license = strict_license;
     q.origin_exclude = origin_exclude && *origin_exclude ? origin_exclude : NULL;
@@ -479,7 +479,7 @@ void llmsize_selection_free(llmsize_selection *s) { free(s); }
 /* One call, many plans: every model x format x accelerator x context ('|'-separated
    names; contexts as decimal numbers), packed rows a binding unpacks into columns. */
 typedef struct llmsize_sweep_row {
-    int32_t model, format, accel, status;   /* indices into the lists given; status      */
+    int32_t model, format, gpu, status;   /* indices into the lists given; status      */
     uint64_t context, weight_bytes, kv_bytes, activation_bytes, overhead_bytes, total_bytes, usable_bytes;
     int64_t headroom_bytes;
     uint64_t max_context;
@@ -497,24 +497,24 @@ static void llmsize__nth(const char *s, size_t i, char *out, size_t cap) {
     while (i && *s) { if (*s++ == '|') --i; }
     llmsize__copy(out, cap, s, strcspn(s, "|"));
 }
-llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const char *accels, const char *contexts,
+llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const char *gpus, const char *contexts,
                                  int engine, int seqs, int kv_dtype) {
     llmsize_sweep *w = (llmsize_sweep *)calloc(1, sizeof *w);
     size_t nm, nf, na, nc, i, j, k, c, at = 0;
     const llmsize_model **m = NULL;
     const llmsize_format **f = NULL;
-    const llmsize_accel **a = NULL;
+    const llmsize_gpu **a = NULL;
     uint64_t *ctx = NULL;
     char name[128];
     if (!w) return NULL;
-    nm = llmsize__count(models); nf = llmsize__count(formats); na = llmsize__count(accels); nc = llmsize__count(contexts);
+    nm = llmsize__count(models); nf = llmsize__count(formats); na = llmsize__count(gpus); nc = llmsize__count(contexts);
     m = (const llmsize_model **)calloc(nm + 1, sizeof *m); f = (const llmsize_format **)calloc(nf + 1, sizeof *f);
-    a = (const llmsize_accel **)calloc(na + 1, sizeof *a); ctx = (uint64_t *)calloc(nc + 1, sizeof *ctx);
+    a = (const llmsize_gpu **)calloc(na + 1, sizeof *a); ctx = (uint64_t *)calloc(nc + 1, sizeof *ctx);
     w->rows = (llmsize_sweep_row *)calloc(nm * nf * na * nc + 1, sizeof *w->rows);
     if (!m || !f || !a || !ctx || !w->rows) { w->status = LLMSIZE_ERR_INVALID_ARG; goto done; }
     for (i = 0; i < nm && !w->status; ++i) { llmsize__nth(models, i, name, sizeof name); if (llmsize_find_model(name, &m[i])) { w->status = LLMSIZE_ERR_UNKNOWN_MODEL; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
     for (i = 0; i < nf && !w->status; ++i) { llmsize__nth(formats, i, name, sizeof name); if (llmsize_find_format(name, &f[i])) { w->status = LLMSIZE_ERR_UNKNOWN_FORMAT; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
-    for (i = 0; i < na && !w->status; ++i) { llmsize__nth(accels, i, name, sizeof name); if (llmsize_find_accel(name, &a[i])) { w->status = LLMSIZE_ERR_UNKNOWN_ACCEL; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
+    for (i = 0; i < na && !w->status; ++i) { llmsize__nth(gpus, i, name, sizeof name); if (llmsize_find_gpu(name, &a[i])) { w->status = LLMSIZE_ERR_UNKNOWN_GPU; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
     for (i = 0; i < nc && !w->status; ++i) {
         char *end;
         llmsize__nth(contexts, i, name, sizeof name);
@@ -533,11 +533,11 @@ llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const 
         llmsize_plan_result r;
         llmsize_sweep_row *row = &w->rows[at++];
         memset(&p, 0, sizeof p);
-        p.model = m[i]; p.format = f[j]; p.accel = a[k]; p.engine = (uint32_t)engine; p.context = ctx[c];
+        p.model = m[i]; p.format = f[j]; p.gpu = a[k]; p.engine = (uint32_t)engine; p.context = ctx[c];
         p.seqs = (uint32_t)seqs; p.kv_dtype = (uint32_t)kv_dtype;
         p.weights = have_weights ? &wt : NULL;
         p.params = have_params ? &pr : NULL;
-        row->model = (int32_t)i; row->format = (int32_t)j; row->accel = (int32_t)k; row->context = ctx[c];
+        row->model = (int32_t)i; row->format = (int32_t)j; row->gpu = (int32_t)k; row->context = ctx[c];
         row->status = (int32_t)llmsize_plan_fit(&p, &r);
         if (row->status) continue;
         row->weight_bytes = r.weight_bytes; row->kv_bytes = r.kv_bytes; row->activation_bytes = r.activation_bytes;
@@ -635,7 +635,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_0a39e458744bf212(void *_swig_go_0) {
+void _wrap_Swig_free_core_ea867185441f8a50(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -645,7 +645,7 @@ void _wrap_Swig_free_core_0a39e458744bf212(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_0a39e458744bf212(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_ea867185441f8a50(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -658,7 +658,7 @@ void *_wrap_Swig_malloc_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_OK_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -670,7 +670,7 @@ intgo _wrap_LLMSIZE_OK_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -682,7 +682,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -694,19 +694,19 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ACCEL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
   
-  result = LLMSIZE_ERR_UNKNOWN_ACCEL;
+  result = LLMSIZE_ERR_UNKNOWN_GPU;
   
   _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -718,7 +718,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -730,7 +730,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -742,7 +742,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -754,7 +754,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -766,7 +766,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -778,7 +778,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -790,7 +790,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -802,7 +802,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -814,7 +814,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -826,7 +826,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -838,7 +838,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -850,7 +850,7 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_ea867185441f8a50() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -862,7 +862,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -874,7 +874,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -886,7 +886,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -898,7 +898,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -910,7 +910,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -922,7 +922,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -934,7 +934,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -946,7 +946,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -958,7 +958,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -970,7 +970,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -982,7 +982,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -994,7 +994,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1006,7 +1006,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1018,7 +1018,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1030,7 +1030,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1042,7 +1042,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1054,7 +1054,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1066,7 +1066,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1078,7 +1078,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1090,7 +1090,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1102,7 +1102,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1114,7 +1114,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1126,7 +1126,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1138,7 +1138,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1150,7 +1150,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1162,7 +1162,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1174,7 +1174,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1186,7 +1186,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1198,7 +1198,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1210,7 +1210,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1222,7 +1222,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1234,7 +1234,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1246,7 +1246,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_COUNT_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1258,7 +1258,7 @@ intgo _wrap_LLMSIZE_TASK_COUNT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1270,7 +1270,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1282,7 +1282,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1294,7 +1294,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1306,7 +1306,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1318,7 +1318,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1330,7 +1330,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1342,7 +1342,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1354,7 +1354,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1366,7 +1366,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_ALL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TASK_ALL_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -1378,7 +1378,7 @@ intgo _wrap_LLMSIZE_TASK_ALL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_ea867185441f8a50() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1390,7 +1390,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TERM_YES_core_ea867185441f8a50() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1402,7 +1402,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TERM_NO_core_ea867185441f8a50() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1414,7 +1414,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_ea867185441f8a50() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1426,7 +1426,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_ea867185441f8a50() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1438,7 +1438,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_ea867185441f8a50() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1450,7 +1450,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1463,7 +1463,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_0a39e458744bf212(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1476,7 +1476,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_0a39e458744bf212(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1489,7 +1489,7 @@ intgo _wrap_llmsize_dims_layers_get_core_0a39e458744bf212(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1502,7 +1502,7 @@ intgo _wrap_llmsize_dims_heads_get_core_0a39e458744bf212(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1515,7 +1515,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_0a39e458744bf212(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1528,7 +1528,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_0a39e458744bf212(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1541,7 +1541,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_0a39e458744bf212(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1554,7 +1554,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_0a39e458744bf212(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_0a39e458744bf212() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_ea867185441f8a50() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1565,7 +1565,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_0a39e458744bf212(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1575,7 +1575,7 @@ void _wrap_delete_llmsize_dims_core_0a39e458744bf212(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_0a39e458744bf212(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_ea867185441f8a50(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1588,7 +1588,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_0a39e458744bf212(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_0a39e458744bf212(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_ea867185441f8a50(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1601,7 +1601,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_0a39e458744bf212(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_ea867185441f8a50(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1614,7 +1614,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_0a39e458744bf212(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_0a39e458744bf212() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_ea867185441f8a50() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1625,7 +1625,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_0a39e458744bf212(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_0a39e458744bf212(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_ea867185441f8a50(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1635,7 +1635,7 @@ void _wrap_delete_llmsize_attn_layout_core_0a39e458744bf212(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1648,7 +1648,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_0a39e458744bf212(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1661,7 +1661,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_0a39e458744bf212(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1674,7 +1674,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_0a39e458744bf212(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1687,7 +1687,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_0a39e458744bf212(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1700,7 +1700,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_0a39e458744bf212(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_0a39e458744bf212() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_ea867185441f8a50() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1711,7 +1711,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_0a39e458744bf212(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1721,7 +1721,7 @@ void _wrap_delete_llmsize_mla_core_0a39e458744bf212(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1734,7 +1734,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_0a39e458744bf212(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1747,7 +1747,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1760,7 +1760,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1773,7 +1773,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_0a39e458744bf212(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1786,7 +1786,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_0a39e458744bf212(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1799,7 +1799,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_0a39e458744bf212(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_0a39e458744bf212() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_ea867185441f8a50() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1810,7 +1810,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_0a39e458744bf212(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_0a39e458744bf212(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1820,7 +1820,7 @@ void _wrap_delete_llmsize_linear_attn_core_0a39e458744bf212(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1833,7 +1833,7 @@ intgo _wrap_llmsize_moe_experts_get_core_0a39e458744bf212(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1846,7 +1846,7 @@ intgo _wrap_llmsize_moe_active_get_core_0a39e458744bf212(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1859,7 +1859,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_0a39e458744bf212(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1872,7 +1872,7 @@ intgo _wrap_llmsize_moe_shared_get_core_0a39e458744bf212(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1885,7 +1885,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_0a39e458744bf212(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1898,7 +1898,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_0a39e458744bf212(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1911,7 +1911,7 @@ intgo _wrap_llmsize_moe_every_get_core_0a39e458744bf212(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_0a39e458744bf212() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_ea867185441f8a50() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1922,7 +1922,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_0a39e458744bf212(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1932,7 +1932,7 @@ void _wrap_delete_llmsize_moe_core_0a39e458744bf212(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_0a39e458744bf212(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_ea867185441f8a50(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1945,7 +1945,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_0a39e458744bf212(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_ea867185441f8a50(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1958,7 +1958,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_0a39e458744bf212(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_0a39e458744bf212(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_ea867185441f8a50(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1971,7 +1971,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_0a39e458744bf212(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_0a39e458744bf212() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_ea867185441f8a50() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -1982,7 +1982,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_0a39e458744bf212(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_ea867185441f8a50(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -1992,7 +1992,7 @@ void _wrap_delete_llmsize_extra_core_0a39e458744bf212(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_ea867185441f8a50() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2004,7 +2004,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_ea867185441f8a50() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2016,7 +2016,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_ea867185441f8a50() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2028,7 +2028,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_ea867185441f8a50() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2040,7 +2040,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_ea867185441f8a50() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2052,7 +2052,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_ea867185441f8a50() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2064,7 +2064,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2077,7 +2077,7 @@ intgo _wrap_llmsize_encoder_head_get_core_0a39e458744bf212(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2090,7 +2090,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_0a39e458744bf212(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2103,7 +2103,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_0a39e458744bf212(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2116,7 +2116,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2129,7 +2129,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_0a39e458744bf212(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2142,7 +2142,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_0a39e458744bf212(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2155,7 +2155,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_0a39e458744bf212(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_0a39e458744bf212() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_ea867185441f8a50() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2166,7 +2166,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_0a39e458744bf212(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2176,7 +2176,7 @@ void _wrap_delete_llmsize_encoder_core_0a39e458744bf212(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2189,7 +2189,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_0a39e458744bf212(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2202,7 +2202,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_0a39e458744bf212(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2215,7 +2215,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_0a39e458744bf212(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2228,7 +2228,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2241,7 +2241,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2254,7 +2254,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2267,7 +2267,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2280,7 +2280,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2293,7 +2293,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_0a39e458744bf212(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2306,7 +2306,7 @@ intgo _wrap_llmsize_model_modalities_get_core_0a39e458744bf212(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2319,7 +2319,7 @@ intgo _wrap_llmsize_model_flags_get_core_0a39e458744bf212(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2332,7 +2332,7 @@ intgo _wrap_llmsize_model_tasks_get_core_0a39e458744bf212(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2345,7 +2345,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2358,7 +2358,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_0a39e458744bf212(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2371,7 +2371,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_0a39e458744bf212(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2384,7 +2384,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_0a39e458744bf212(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2397,7 +2397,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_0a39e458744bf212
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2410,7 +2410,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_0a39e458744bf212(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2423,7 +2423,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_0a39e458744bf212(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2436,7 +2436,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_0a39e458744bf212(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2449,7 +2449,7 @@ long long _wrap_llmsize_model_published_params_get_core_0a39e458744bf212(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2462,7 +2462,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_0a39e458744bf212(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2475,7 +2475,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_0a39e458744bf212(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2488,7 +2488,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_0a39e458744bf212(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2501,7 +2501,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_0a39e458744bf212(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_0a39e458744bf212() {
+struct llmsize_model *_wrap_new_llmsize_model_core_ea867185441f8a50() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2512,7 +2512,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_model_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2522,7 +2522,7 @@ void _wrap_delete_llmsize_model_core_0a39e458744bf212(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2534,7 +2534,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2546,7 +2546,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2558,7 +2558,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2570,7 +2570,7 @@ intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2582,7 +2582,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2594,7 +2594,7 @@ intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2606,7 +2606,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2618,7 +2618,7 @@ intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2630,7 +2630,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_VISION_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2642,7 +2642,7 @@ intgo _wrap_LLMSIZE_COMPONENT_VISION_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_MTP_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2654,7 +2654,7 @@ intgo _wrap_LLMSIZE_COMPONENT_MTP_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_ea867185441f8a50() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2666,7 +2666,7 @@ intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_0a39e458744bf212() {
 }
 
 
-long long *_wrap_llmsize_params_by_component_get_core_0a39e458744bf212(struct llmsize_params *_swig_go_0) {
+long long *_wrap_llmsize_params_by_component_get_core_ea867185441f8a50(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -2679,7 +2679,7 @@ long long *_wrap_llmsize_params_by_component_get_core_0a39e458744bf212(struct ll
 }
 
 
-long long _wrap_llmsize_params_text_get_core_0a39e458744bf212(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_ea867185441f8a50(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2692,7 +2692,7 @@ long long _wrap_llmsize_params_text_get_core_0a39e458744bf212(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_0a39e458744bf212(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_ea867185441f8a50(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2705,7 +2705,7 @@ long long _wrap_llmsize_params_total_get_core_0a39e458744bf212(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_0a39e458744bf212(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_ea867185441f8a50(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2718,7 +2718,7 @@ long long _wrap_llmsize_params_active_get_core_0a39e458744bf212(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_0a39e458744bf212() {
+struct llmsize_params *_wrap_new_llmsize_params_core_ea867185441f8a50() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2729,7 +2729,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_params_core_0a39e458744bf212(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_ea867185441f8a50(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2739,7 +2739,7 @@ void _wrap_delete_llmsize_params_core_0a39e458744bf212(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_ea867185441f8a50() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2751,7 +2751,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_ea867185441f8a50() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2763,7 +2763,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_ea867185441f8a50() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2775,7 +2775,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -2787,7 +2787,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_Q_FFN_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -2799,7 +2799,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -2811,7 +2811,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -2823,7 +2823,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -2835,7 +2835,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_ea867185441f8a50() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2847,7 +2847,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_ea867185441f8a50() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2859,7 +2859,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_ea867185441f8a50() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2871,7 +2871,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_ea867185441f8a50() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2883,7 +2883,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2896,7 +2896,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_0a39e458744bf212(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2909,7 +2909,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_0a39e458744bf212(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2922,7 +2922,7 @@ intgo _wrap_llmsize_format_kind_get_core_0a39e458744bf212(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2935,7 +2935,7 @@ intgo _wrap_llmsize_format_code_get_core_0a39e458744bf212(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2948,7 +2948,7 @@ intgo _wrap_llmsize_format_bits_get_core_0a39e458744bf212(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2961,7 +2961,7 @@ intgo _wrap_llmsize_format_group_get_core_0a39e458744bf212(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2974,7 +2974,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_0a39e458744bf212(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2987,7 +2987,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_0a39e458744bf212(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3000,7 +3000,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_0a39e458744bf212(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3013,7 +3013,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_0a39e458744bf212(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3026,7 +3026,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3039,7 +3039,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_0a39e458744bf212(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3052,7 +3052,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3065,7 +3065,7 @@ intgo _wrap_llmsize_format_compute_get_core_0a39e458744bf212(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3078,7 +3078,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_0a39e458744bf212(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3091,7 +3091,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_0a39e458744bf212() {
+struct llmsize_format *_wrap_new_llmsize_format_core_ea867185441f8a50() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -3102,7 +3102,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_format_core_0a39e458744bf212(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -3112,7 +3112,7 @@ void _wrap_delete_llmsize_format_core_0a39e458744bf212(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_F16_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3124,7 +3124,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_F32_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3136,7 +3136,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_FP8_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3148,7 +3148,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3160,7 +3160,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3172,7 +3172,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3184,7 +3184,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3196,7 +3196,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3208,7 +3208,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3220,7 +3220,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3232,7 +3232,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_ea867185441f8a50() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3244,7 +3244,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3257,7 +3257,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_0a39e458744bf212(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3270,7 +3270,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_0a39e458744bf212(struct 
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_get_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3283,7 +3283,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3296,7 +3296,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_0a39e458744bf212(struct l
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3309,7 +3309,7 @@ intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_0a39e458744bf212(struct ll
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_0a39e458744bf212() {
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_ea867185441f8a50() {
   struct llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
   
@@ -3320,7 +3320,7 @@ struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_0a39e458744bf
 }
 
 
-void _wrap_delete_llmsize_kv_dtype_info_core_0a39e458744bf212(struct llmsize_kv_dtype_info *_swig_go_0) {
+void _wrap_delete_llmsize_kv_dtype_info_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   
   arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
@@ -3330,7 +3330,7 @@ void _wrap_delete_llmsize_kv_dtype_info_core_0a39e458744bf212(struct llmsize_kv_
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_ea867185441f8a50() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3342,7 +3342,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_ea867185441f8a50() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3354,7 +3354,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_ea867185441f8a50() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3366,7 +3366,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_ea867185441f8a50() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3378,7 +3378,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HW_CPU_core_ea867185441f8a50() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3390,7 +3390,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_ea867185441f8a50() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3402,12 +3402,12 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_accel_id_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+_gostring_ _wrap_llmsize_gpu_id_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (char *) ((arg1)->id);
   _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
@@ -3415,12 +3415,12 @@ _gostring_ _wrap_llmsize_accel_id_get_core_0a39e458744bf212(struct llmsize_accel
 }
 
 
-_gostring_ _wrap_llmsize_accel_name_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+_gostring_ _wrap_llmsize_gpu_name_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (char *) ((arg1)->name);
   _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
@@ -3428,12 +3428,12 @@ _gostring_ _wrap_llmsize_accel_name_get_core_0a39e458744bf212(struct llmsize_acc
 }
 
 
-_gostring_ _wrap_llmsize_accel_vendor_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+_gostring_ _wrap_llmsize_gpu_vendor_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (char *) ((arg1)->vendor);
   _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
@@ -3441,12 +3441,12 @@ _gostring_ _wrap_llmsize_accel_vendor_get_core_0a39e458744bf212(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_aliases_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+_gostring_ _wrap_llmsize_gpu_aliases_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (char *) ((arg1)->aliases);
   _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
@@ -3454,12 +3454,12 @@ _gostring_ _wrap_llmsize_accel_aliases_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-long long _wrap_llmsize_accel_mem_bytes_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+long long _wrap_llmsize_gpu_mem_bytes_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint64_t result;
   long long _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (uint64_t) ((arg1)->mem_bytes);
   _swig_go_result = result; 
@@ -3467,12 +3467,12 @@ long long _wrap_llmsize_accel_mem_bytes_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-intgo _wrap_llmsize_accel_usable_pct_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+intgo _wrap_llmsize_gpu_usable_pct_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (uint32_t) ((arg1)->usable_pct);
   _swig_go_result = result; 
@@ -3480,12 +3480,12 @@ intgo _wrap_llmsize_accel_usable_pct_get_core_0a39e458744bf212(struct llmsize_ac
 }
 
 
-intgo _wrap_llmsize_accel_hw_class_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+intgo _wrap_llmsize_gpu_hw_class_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (uint32_t) ((arg1)->hw_class);
   _swig_go_result = result; 
@@ -3493,12 +3493,12 @@ intgo _wrap_llmsize_accel_hw_class_get_core_0a39e458744bf212(struct llmsize_acce
 }
 
 
-double _wrap_llmsize_accel_bw_gbs_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+double _wrap_llmsize_gpu_bw_gbs_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (double) ((arg1)->bw_gbs);
   _swig_go_result = result; 
@@ -3506,12 +3506,12 @@ double _wrap_llmsize_accel_bw_gbs_get_core_0a39e458744bf212(struct llmsize_accel
 }
 
 
-double _wrap_llmsize_accel_bf16_tflops_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+double _wrap_llmsize_gpu_bf16_tflops_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (double) ((arg1)->bf16_tflops);
   _swig_go_result = result; 
@@ -3519,12 +3519,12 @@ double _wrap_llmsize_accel_bf16_tflops_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-double _wrap_llmsize_accel_fp8_tflops_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+double _wrap_llmsize_gpu_fp8_tflops_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (double) ((arg1)->fp8_tflops);
   _swig_go_result = result; 
@@ -3532,12 +3532,12 @@ double _wrap_llmsize_accel_fp8_tflops_get_core_0a39e458744bf212(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_fp4_tflops_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+double _wrap_llmsize_gpu_fp4_tflops_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (double) ((arg1)->fp4_tflops);
   _swig_go_result = result; 
@@ -3545,12 +3545,12 @@ double _wrap_llmsize_accel_fp4_tflops_get_core_0a39e458744bf212(struct llmsize_a
 }
 
 
-double _wrap_llmsize_accel_int8_tops_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+double _wrap_llmsize_gpu_int8_tops_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (double) ((arg1)->int8_tops);
   _swig_go_result = result; 
@@ -3558,12 +3558,12 @@ double _wrap_llmsize_accel_int8_tops_get_core_0a39e458744bf212(struct llmsize_ac
 }
 
 
-_gostring_ _wrap_llmsize_accel_source_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+_gostring_ _wrap_llmsize_gpu_source_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (char *) ((arg1)->source);
   _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
@@ -3571,12 +3571,12 @@ _gostring_ _wrap_llmsize_accel_source_get_core_0a39e458744bf212(struct llmsize_a
 }
 
 
-_gostring_ _wrap_llmsize_accel_memory_options_get_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+_gostring_ _wrap_llmsize_gpu_memory_options_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   result = (char *) ((arg1)->memory_options);
   _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
@@ -3584,28 +3584,28 @@ _gostring_ _wrap_llmsize_accel_memory_options_get_core_0a39e458744bf212(struct l
 }
 
 
-struct llmsize_accel *_wrap_new_llmsize_accel_core_0a39e458744bf212() {
-  struct llmsize_accel *result = 0 ;
-  struct llmsize_accel *_swig_go_result;
+struct llmsize_gpu *_wrap_new_llmsize_gpu_core_ea867185441f8a50() {
+  struct llmsize_gpu *result = 0 ;
+  struct llmsize_gpu *_swig_go_result;
   
   
-  result = (struct llmsize_accel *)calloc(1, sizeof(struct llmsize_accel));
-  *(struct llmsize_accel **)&_swig_go_result = (struct llmsize_accel *)result; 
+  result = (struct llmsize_gpu *)calloc(1, sizeof(struct llmsize_gpu));
+  *(struct llmsize_gpu **)&_swig_go_result = (struct llmsize_gpu *)result; 
   return _swig_go_result;
 }
 
 
-void _wrap_delete_llmsize_accel_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0) {
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+void _wrap_delete_llmsize_gpu_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   
-  arg1 = *(struct llmsize_accel **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
   
   free((char *) arg1);
   
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3618,7 +3618,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3631,7 +3631,7 @@ double _wrap_llmsize_efficiency_expected_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3644,7 +3644,7 @@ double _wrap_llmsize_efficiency_low_get_core_0a39e458744bf212(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3657,7 +3657,7 @@ double _wrap_llmsize_efficiency_high_get_core_0a39e458744bf212(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3670,7 +3670,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_0a39e458744bf212(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_0a39e458744bf212() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_ea867185441f8a50() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3681,7 +3681,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_0a39e458744bf212() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_0a39e458744bf212(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3691,7 +3691,7 @@ void _wrap_delete_llmsize_efficiency_core_0a39e458744bf212(struct llmsize_effici
 }
 
 
-long long *_wrap_llmsize_weights_by_component_get_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3704,7 +3704,7 @@ long long *_wrap_llmsize_weights_by_component_get_core_0a39e458744bf212(struct l
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3717,7 +3717,7 @@ long long _wrap_llmsize_weights_total_get_core_0a39e458744bf212(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3730,7 +3730,7 @@ long long _wrap_llmsize_weights_active_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3743,7 +3743,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_0a39e458744bf212(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_0a39e458744bf212() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_ea867185441f8a50() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3754,7 +3754,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3764,7 +3764,7 @@ void _wrap_delete_llmsize_weights_core_0a39e458744bf212(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -3776,7 +3776,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -3788,7 +3788,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F32_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_F32_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3800,7 +3800,7 @@ intgo _wrap_LLMSIZE_GGML_F32_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F16_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_F16_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3812,7 +3812,7 @@ intgo _wrap_LLMSIZE_GGML_F16_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3824,7 +3824,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_1_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3836,7 +3836,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_1_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_2_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3848,7 +3848,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_2_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_3_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3860,7 +3860,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_3_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3872,7 +3872,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_1_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3884,7 +3884,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_1_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3896,7 +3896,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_1_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3908,7 +3908,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_1_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q2_K_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3920,7 +3920,7 @@ intgo _wrap_LLMSIZE_GGML_Q2_K_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q3_K_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3932,7 +3932,7 @@ intgo _wrap_LLMSIZE_GGML_Q3_K_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_K_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3944,7 +3944,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_K_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_K_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3956,7 +3956,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_K_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q6_K_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3968,7 +3968,7 @@ intgo _wrap_LLMSIZE_GGML_Q6_K_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_K_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3980,7 +3980,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_K_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3992,7 +3992,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4004,7 +4004,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4016,7 +4016,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_S_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4028,7 +4028,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_S_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4040,7 +4040,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_S_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4052,7 +4052,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_S_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_S_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4064,7 +4064,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_S_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4076,7 +4076,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I8_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_I8_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4088,7 +4088,7 @@ intgo _wrap_LLMSIZE_GGML_I8_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I16_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_I16_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4100,7 +4100,7 @@ intgo _wrap_LLMSIZE_GGML_I16_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I32_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_I32_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4112,7 +4112,7 @@ intgo _wrap_LLMSIZE_GGML_I32_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I64_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_I64_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4124,7 +4124,7 @@ intgo _wrap_LLMSIZE_GGML_I64_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F64_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_F64_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4136,7 +4136,7 @@ intgo _wrap_LLMSIZE_GGML_F64_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_M_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4148,7 +4148,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_M_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_BF16_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_BF16_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4160,7 +4160,7 @@ intgo _wrap_LLMSIZE_GGML_BF16_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4172,7 +4172,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4184,7 +4184,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4196,7 +4196,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ1_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4208,7 +4208,7 @@ intgo _wrap_LLMSIZE_GGML_TQ1_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ2_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4220,7 +4220,7 @@ intgo _wrap_LLMSIZE_GGML_TQ2_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4232,7 +4232,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4244,7 +4244,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4256,7 +4256,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_MXFP4_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4268,7 +4268,7 @@ intgo _wrap_LLMSIZE_GGML_MXFP4_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_ea867185441f8a50() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4280,7 +4280,7 @@ intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_0a39e458744bf212(struct llmsize_ggml_type_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_ea867185441f8a50(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4293,7 +4293,7 @@ _gostring_ _wrap_llmsize_ggml_type_info_name_get_core_0a39e458744bf212(struct ll
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_get_core_0a39e458744bf212(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_get_core_ea867185441f8a50(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4306,7 +4306,7 @@ intgo _wrap_llmsize_ggml_type_info_block_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_0a39e458744bf212(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_ea867185441f8a50(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4319,7 +4319,7 @@ intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_0a39e458744bf212(struct 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_0a39e458744bf212() {
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_ea867185441f8a50() {
   struct llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
   
@@ -4330,7 +4330,7 @@ struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_0a39e458744
 }
 
 
-void _wrap_delete_llmsize_ggml_type_info_core_0a39e458744bf212(struct llmsize_ggml_type_info *_swig_go_0) {
+void _wrap_delete_llmsize_ggml_type_info_core_ea867185441f8a50(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   
   arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
@@ -4340,7 +4340,7 @@ void _wrap_delete_llmsize_ggml_type_info_core_0a39e458744bf212(struct llmsize_gg
 }
 
 
-intgo _wrap_LLMSIZE_FT_F32_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_F32_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4352,7 +4352,7 @@ intgo _wrap_LLMSIZE_FT_F32_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_F16_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_F16_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4364,7 +4364,7 @@ intgo _wrap_LLMSIZE_FT_F16_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_BF16_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_BF16_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4376,7 +4376,7 @@ intgo _wrap_LLMSIZE_FT_BF16_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q4_0_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4388,7 +4388,7 @@ intgo _wrap_LLMSIZE_FT_Q4_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_1_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q4_1_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4400,7 +4400,7 @@ intgo _wrap_LLMSIZE_FT_Q4_1_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q5_0_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4412,7 +4412,7 @@ intgo _wrap_LLMSIZE_FT_Q5_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_1_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q5_1_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4424,7 +4424,7 @@ intgo _wrap_LLMSIZE_FT_Q5_1_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q8_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q8_0_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4436,7 +4436,7 @@ intgo _wrap_LLMSIZE_FT_Q8_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q2_K_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4448,7 +4448,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_S_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4460,7 +4460,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_S_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_S_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4472,7 +4472,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_S_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_M_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4484,7 +4484,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_M_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_L_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4496,7 +4496,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_L_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_S_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4508,7 +4508,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_S_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_M_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4520,7 +4520,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_M_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_S_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4532,7 +4532,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_S_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_M_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4544,7 +4544,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_M_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q6_K_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_Q6_K_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4556,7 +4556,7 @@ intgo _wrap_LLMSIZE_FT_Q6_K_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4568,7 +4568,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4580,7 +4580,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_S_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4592,7 +4592,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_S_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_M_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4604,7 +4604,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_M_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4616,7 +4616,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4628,7 +4628,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_S_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4640,7 +4640,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_S_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_M_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4652,7 +4652,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_M_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_S_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4664,7 +4664,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_S_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_M_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4676,7 +4676,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_M_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_NL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4688,7 +4688,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_NL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_XS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4700,7 +4700,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_XS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ1_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4712,7 +4712,7 @@ intgo _wrap_LLMSIZE_FT_TQ1_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ2_0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4724,7 +4724,7 @@ intgo _wrap_LLMSIZE_FT_TQ2_0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4736,7 +4736,7 @@ intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FT_COUNT_core_ea867185441f8a50() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4748,7 +4748,7 @@ intgo _wrap_LLMSIZE_FT_COUNT_core_0a39e458744bf212() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -4761,7 +4761,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_0a39e458744bf212(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -4774,7 +4774,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4787,7 +4787,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_0a39e458744bf212() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_ea867185441f8a50() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -4798,7 +4798,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -4808,7 +4808,7 @@ void _wrap_delete_llmsize_gguf_mix_core_0a39e458744bf212(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4821,7 +4821,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_0a39e458744bf212(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4834,7 +4834,7 @@ intgo _wrap_llmsize_file_info_version_get_core_0a39e458744bf212(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4847,7 +4847,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_0a39e458744bf212(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4860,7 +4860,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_0a39e458744bf212(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4873,7 +4873,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_0a39e458744bf212(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4886,7 +4886,7 @@ long long _wrap_llmsize_file_info_needed_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -4899,7 +4899,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_0a39e458744bf212(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -4912,7 +4912,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_0a39e458744bf212(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4925,7 +4925,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_0a39e458744bf212(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4938,7 +4938,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4951,7 +4951,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_0a39e458744bf212(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4964,7 +4964,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -4977,7 +4977,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_0a39e458744bf212(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4990,7 +4990,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5003,7 +5003,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -5016,7 +5016,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_0a39e458744bf212(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_0a39e458744bf212() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_ea867185441f8a50() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -5027,7 +5027,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -5037,7 +5037,7 @@ void _wrap_delete_llmsize_file_info_core_0a39e458744bf212(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5050,7 +5050,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_0a39e458744bf21
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5063,33 +5063,33 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_0a39e458744bf
 }
 
 
-struct llmsize_accel *_wrap_llmsize_speed_request_accel_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
-  llmsize_accel *result = 0 ;
-  struct llmsize_accel *_swig_go_result;
+  llmsize_gpu *result = 0 ;
+  struct llmsize_gpu *_swig_go_result;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
   
-  result = (llmsize_accel *) ((arg1)->accel);
-  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  result = (llmsize_gpu *) ((arg1)->gpu);
+  *(llmsize_gpu **)&_swig_go_result = (llmsize_gpu *)result; 
   return _swig_go_result;
 }
 
 
-intgo _wrap_llmsize_speed_request_n_accel_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_gpus_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
   
-  result = (uint32_t) ((arg1)->n_accel);
+  result = (uint32_t) ((arg1)->gpus);
   _swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5102,7 +5102,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_0a39e458744bf212(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5115,7 +5115,7 @@ long long _wrap_llmsize_speed_request_context_get_core_0a39e458744bf212(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5128,7 +5128,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_0a39e458744bf212(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5141,7 +5141,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_seqs_get_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_seqs_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5154,7 +5154,7 @@ intgo _wrap_llmsize_speed_request_seqs_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_0a39e458744bf212() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_ea867185441f8a50() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -5165,7 +5165,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_0a39e458744bf
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -5175,7 +5175,7 @@ void _wrap_delete_llmsize_speed_request_core_0a39e458744bf212(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5188,7 +5188,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_0a39e458744bf212(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5201,7 +5201,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_0a39e458744bf212(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5214,7 +5214,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_0a39e458744bf212(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5227,7 +5227,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_0a39e458744bf212(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5240,7 +5240,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5253,7 +5253,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5266,7 +5266,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_0a39e458744bf212(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5279,7 +5279,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_0a39e458744bf212(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_0a39e458744bf212() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_ea867185441f8a50() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -5290,7 +5290,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_0a39e458744bf21
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_0a39e458744bf212(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -5300,7 +5300,7 @@ void _wrap_delete_llmsize_speed_result_core_0a39e458744bf212(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5313,7 +5313,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_0a39e458744bf212(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5326,33 +5326,33 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_0a39e458744bf21
 }
 
 
-struct llmsize_accel *_wrap_llmsize_fit_request_accel_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
-  llmsize_accel *result = 0 ;
-  struct llmsize_accel *_swig_go_result;
+  llmsize_gpu *result = 0 ;
+  struct llmsize_gpu *_swig_go_result;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
   
-  result = (llmsize_accel *) ((arg1)->accel);
-  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  result = (llmsize_gpu *) ((arg1)->gpu);
+  *(llmsize_gpu **)&_swig_go_result = (llmsize_gpu *)result; 
   return _swig_go_result;
 }
 
 
-intgo _wrap_llmsize_fit_request_n_accel_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_gpus_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
   
-  result = (uint32_t) ((arg1)->n_accel);
+  result = (uint32_t) ((arg1)->gpus);
   _swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5365,7 +5365,7 @@ long long _wrap_llmsize_fit_request_context_get_core_0a39e458744bf212(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5378,7 +5378,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_0a39e458744bf212(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5391,7 +5391,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5404,7 +5404,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_0a39e458744bf212(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5417,7 +5417,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_0a39e458744bf212() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_ea867185441f8a50() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -5428,7 +5428,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_0a39e458744bf212(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -5438,7 +5438,7 @@ void _wrap_delete_llmsize_fit_request_core_0a39e458744bf212(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5451,7 +5451,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_0a39e458744bf212(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5464,7 +5464,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_0a39e458744bf212(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5477,7 +5477,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_0a39e458744bf212(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5490,7 +5490,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_0a39e458744bf212(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5503,7 +5503,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_0a39e458744bf212(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5516,7 +5516,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_0a39e458744bf212(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5529,7 +5529,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_0a39e458744bf212(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5542,7 +5542,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_0a39e458744bf212(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5555,7 +5555,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_0a39e458744bf212(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_0a39e458744bf212() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_ea867185441f8a50() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -5566,7 +5566,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_0a39e458744bf212() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_0a39e458744bf212(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -5576,7 +5576,7 @@ void _wrap_delete_llmsize_fit_result_core_0a39e458744bf212(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_ea867185441f8a50() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5588,7 +5588,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_ea867185441f8a50() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5600,7 +5600,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_ea867185441f8a50() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5612,7 +5612,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_ea867185441f8a50() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5624,7 +5624,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_METRIC_COUNT_core_ea867185441f8a50() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5636,7 +5636,7 @@ intgo _wrap_LLMSIZE_METRIC_COUNT_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5649,7 +5649,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_0a39e458744bf212(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5662,7 +5662,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5675,7 +5675,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_0a39e458744bf212(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5688,7 +5688,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_0a39e458744bf212(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5701,7 +5701,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_0a39e458744bf212(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5714,7 +5714,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5727,7 +5727,7 @@ double _wrap_llmsize_quality_row_kld_get_core_0a39e458744bf212(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5740,7 +5740,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5753,7 +5753,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_0a39e458744bf212(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5766,7 +5766,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_0a39e458744bf212(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_0a39e458744bf212() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_ea867185441f8a50() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -5777,7 +5777,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_0a39e458744bf212(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_0a39e458744bf212(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -5787,7 +5787,7 @@ void _wrap_delete_llmsize_quality_row_core_0a39e458744bf212(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_ea867185441f8a50() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5799,7 +5799,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_ea867185441f8a50() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5811,7 +5811,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_ea867185441f8a50() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5823,7 +5823,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_ea867185441f8a50() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5835,7 +5835,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CONF_COUNT_core_ea867185441f8a50() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5847,7 +5847,7 @@ intgo _wrap_LLMSIZE_CONF_COUNT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5860,7 +5860,7 @@ intgo _wrap_llmsize_quality_metric_get_core_0a39e458744bf212(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5873,7 +5873,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5886,7 +5886,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_0a39e458744bf212(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5899,7 +5899,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5912,7 +5912,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_0a39e458744bf212(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5925,7 +5925,7 @@ double _wrap_llmsize_quality_kld_get_core_0a39e458744bf212(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -5938,7 +5938,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_0a39e458744bf212(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5951,7 +5951,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_0a39e458744bf212(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_0a39e458744bf212() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_ea867185441f8a50() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -5962,7 +5962,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_0a39e458744bf212(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -5972,7 +5972,7 @@ void _wrap_delete_llmsize_quality_core_0a39e458744bf212(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_ea867185441f8a50() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5984,7 +5984,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_ea867185441f8a50() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5996,7 +5996,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_ea867185441f8a50() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6008,7 +6008,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_ea867185441f8a50() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6020,7 +6020,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_ea867185441f8a50() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6032,7 +6032,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_ea867185441f8a50() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6044,7 +6044,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_ea867185441f8a50() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6056,7 +6056,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6069,7 +6069,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6082,7 +6082,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6095,7 +6095,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_0a39e458744bf212(struct ll
 }
 
 
-double _wrap_llmsize_engine_info_mem_fraction_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+double _wrap_llmsize_engine_info_mem_fraction_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   double result;
   double _swig_go_result;
@@ -6108,7 +6108,7 @@ double _wrap_llmsize_engine_info_mem_fraction_get_core_0a39e458744bf212(struct l
 }
 
 
-intgo _wrap_llmsize_engine_info_block_size_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_block_size_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6121,7 +6121,7 @@ intgo _wrap_llmsize_engine_info_block_size_get_core_0a39e458744bf212(struct llms
 }
 
 
-intgo _wrap_llmsize_engine_info_ctx_pad_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_ctx_pad_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6134,7 +6134,7 @@ intgo _wrap_llmsize_engine_info_ctx_pad_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-long long _wrap_llmsize_engine_info_default_context_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_context_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6147,7 +6147,7 @@ long long _wrap_llmsize_engine_info_default_context_get_core_0a39e458744bf212(st
 }
 
 
-intgo _wrap_llmsize_engine_info_default_seqs_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_seqs_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6160,7 +6160,7 @@ intgo _wrap_llmsize_engine_info_default_seqs_get_core_0a39e458744bf212(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_info_default_ubatch_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+intgo _wrap_llmsize_engine_info_default_ubatch_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6173,7 +6173,7 @@ intgo _wrap_llmsize_engine_info_default_ubatch_get_core_0a39e458744bf212(struct 
 }
 
 
-long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6186,7 +6186,7 @@ long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_0a39e458744b
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tp1_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tp1_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6199,7 +6199,7 @@ long long _wrap_llmsize_engine_info_overhead_tp1_get_core_0a39e458744bf212(struc
 }
 
 
-long long _wrap_llmsize_engine_info_overhead_tpn_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_overhead_tpn_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6212,7 +6212,7 @@ long long _wrap_llmsize_engine_info_overhead_tpn_get_core_0a39e458744bf212(struc
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6225,7 +6225,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_0a39e458744bf212(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6238,7 +6238,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_0a39e458744bf212(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6251,7 +6251,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_0a39e458744bf212(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_0a39e458744bf212() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_ea867185441f8a50() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -6262,7 +6262,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_0a39e458744bf212(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_0a39e458744bf212(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -6272,7 +6272,7 @@ void _wrap_delete_llmsize_engine_info_core_0a39e458744bf212(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -6284,7 +6284,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -6296,7 +6296,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -6308,7 +6308,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -6320,7 +6320,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -6332,7 +6332,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -6344,7 +6344,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -6356,7 +6356,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_ea867185441f8a50() {
   int result;
   intgo _swig_go_result;
   
@@ -6368,7 +6368,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6381,7 +6381,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_0a39e458744bf212(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6394,20 +6394,20 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_0a39e458744bf212(struc
 }
 
 
-struct llmsize_accel *_wrap_llmsize_plan_accel_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
-  llmsize_accel *result = 0 ;
-  struct llmsize_accel *_swig_go_result;
+  llmsize_gpu *result = 0 ;
+  struct llmsize_gpu *_swig_go_result;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
   
-  result = (llmsize_accel *) ((arg1)->accel);
-  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  result = (llmsize_gpu *) ((arg1)->gpu);
+  *(llmsize_gpu **)&_swig_go_result = (llmsize_gpu *)result; 
   return _swig_go_result;
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6420,7 +6420,7 @@ intgo _wrap_llmsize_plan_engine_get_core_0a39e458744bf212(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6433,7 +6433,7 @@ intgo _wrap_llmsize_plan_tp_get_core_0a39e458744bf212(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6446,7 +6446,7 @@ intgo _wrap_llmsize_plan_pp_get_core_0a39e458744bf212(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6459,20 +6459,20 @@ intgo _wrap_llmsize_plan_dp_get_core_0a39e458744bf212(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_n_accel_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpus_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
   
-  result = (uint32_t) ((arg1)->n_accel);
+  result = (uint32_t) ((arg1)->gpus);
   _swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6485,7 +6485,7 @@ long long _wrap_llmsize_plan_context_get_core_0a39e458744bf212(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6498,7 +6498,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_0a39e458744bf212(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6511,7 +6511,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_0a39e458744bf212(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -6524,7 +6524,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6537,7 +6537,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_0a39e458744bf212(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6550,7 +6550,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_0a39e458744bf212(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6563,7 +6563,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_0a39e458744bf212(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6576,7 +6576,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_0a39e458744bf212(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6589,7 +6589,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -6602,7 +6602,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_0a39e458744bf212(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6615,7 +6615,7 @@ intgo _wrap_llmsize_plan_flags_get_core_0a39e458744bf212(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6628,7 +6628,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_0a39e458744bf212(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6641,7 +6641,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_0a39e458744bf212(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -6654,7 +6654,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_0a39e458744bf212(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -6667,7 +6667,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_0a39e458744bf212(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_0a39e458744bf212() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_ea867185441f8a50() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -6678,7 +6678,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -6688,7 +6688,7 @@ void _wrap_delete_llmsize_plan_core_0a39e458744bf212(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6701,7 +6701,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_0a39e458744bf212(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6714,7 +6714,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_0a39e458744bf212(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6727,7 +6727,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6740,7 +6740,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_0a39e458744bf212(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6753,7 +6753,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_0a39e458744bf212(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6766,7 +6766,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_0a39e458744bf212(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6779,7 +6779,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_0a39e458744bf212(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6792,7 +6792,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_0a39e458744bf212(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6805,7 +6805,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_0a39e458744bf212(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6818,7 +6818,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_0a39e458744bf212(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -6831,7 +6831,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_0a39e458744bf212(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6844,7 +6844,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_0a39e458744bf212(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6857,7 +6857,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_0a39e458744bf212(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6870,7 +6870,7 @@ long long _wrap_llmsize_plan_result_context_get_core_0a39e458744bf212(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6883,7 +6883,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_0a39e458744bf212(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6896,7 +6896,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_0a39e458744bf212(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6909,7 +6909,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_0a39e458744bf212(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6922,7 +6922,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_0a39e458744bf212(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6935,7 +6935,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_0a39e458744bf212
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6948,7 +6948,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_0a39e458744bf212(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -6961,7 +6961,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_0a39e458744bf212(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6974,7 +6974,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_0a39e458744bf212(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6987,7 +6987,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_0a39e458744bf212(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7000,7 +7000,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_0a39e458744bf212(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7013,7 +7013,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_0a39e458744bf212(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_gpu_layers_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpu_layers_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7026,7 +7026,7 @@ intgo _wrap_llmsize_plan_result_gpu_layers_get_core_0a39e458744bf212(struct llms
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7039,7 +7039,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_0a39e458744bf212(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_0a39e458744bf212() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_ea867185441f8a50() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -7050,7 +7050,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_0a39e458744bf212(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_0a39e458744bf212(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -7060,7 +7060,7 @@ void _wrap_delete_llmsize_plan_result_core_0a39e458744bf212(struct llmsize_plan_
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_BOOL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FIELD_BOOL_core_ea867185441f8a50() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7072,7 +7072,7 @@ intgo _wrap_LLMSIZE_FIELD_BOOL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U32_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FIELD_U32_core_ea867185441f8a50() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7084,7 +7084,7 @@ intgo _wrap_LLMSIZE_FIELD_U32_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U64_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FIELD_U64_core_ea867185441f8a50() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7096,7 +7096,7 @@ intgo _wrap_LLMSIZE_FIELD_U64_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_I64_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FIELD_I64_core_ea867185441f8a50() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7108,7 +7108,7 @@ intgo _wrap_LLMSIZE_FIELD_I64_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_F64_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FIELD_F64_core_ea867185441f8a50() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7120,7 +7120,7 @@ intgo _wrap_LLMSIZE_FIELD_F64_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_field_name_get_core_0a39e458744bf212(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_name_get_core_ea867185441f8a50(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7133,7 +7133,7 @@ _gostring_ _wrap_llmsize_field_name_get_core_0a39e458744bf212(struct llmsize_fie
 }
 
 
-intgo _wrap_llmsize_field_kind_get_core_0a39e458744bf212(struct llmsize_field *_swig_go_0) {
+intgo _wrap_llmsize_field_kind_get_core_ea867185441f8a50(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7146,7 +7146,7 @@ intgo _wrap_llmsize_field_kind_get_core_0a39e458744bf212(struct llmsize_field *_
 }
 
 
-long long _wrap_llmsize_field_offset_get_core_0a39e458744bf212(struct llmsize_field *_swig_go_0) {
+long long _wrap_llmsize_field_offset_get_core_ea867185441f8a50(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7159,7 +7159,7 @@ long long _wrap_llmsize_field_offset_get_core_0a39e458744bf212(struct llmsize_fi
 }
 
 
-_gostring_ _wrap_llmsize_field_meaning_get_core_0a39e458744bf212(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_meaning_get_core_ea867185441f8a50(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7172,7 +7172,7 @@ _gostring_ _wrap_llmsize_field_meaning_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-struct llmsize_field *_wrap_new_llmsize_field_core_0a39e458744bf212() {
+struct llmsize_field *_wrap_new_llmsize_field_core_ea867185441f8a50() {
   struct llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
   
@@ -7183,7 +7183,7 @@ struct llmsize_field *_wrap_new_llmsize_field_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_field_core_0a39e458744bf212(struct llmsize_field *_swig_go_0) {
+void _wrap_delete_llmsize_field_core_ea867185441f8a50(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   
   arg1 = *(struct llmsize_field **)&_swig_go_0; 
@@ -7193,7 +7193,7 @@ void _wrap_delete_llmsize_field_core_0a39e458744bf212(struct llmsize_field *_swi
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7206,7 +7206,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_0a39e458744bf212
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7219,7 +7219,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_0a39e45
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7232,7 +7232,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_0a39e458744bf212(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7245,7 +7245,7 @@ long long _wrap_llmsize_suggestion_context_get_core_0a39e458744bf212(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7258,7 +7258,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_0a39e458744bf212(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_0a39e458744bf212() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_ea867185441f8a50() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -7269,7 +7269,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_0a39e458744bf212() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_0a39e458744bf212(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -7279,7 +7279,7 @@ void _wrap_delete_llmsize_suggestion_core_0a39e458744bf212(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_ea867185441f8a50() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7291,7 +7291,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_ea867185441f8a50() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7303,7 +7303,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_ea867185441f8a50() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7315,7 +7315,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_ea867185441f8a50() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7327,7 +7327,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_ea867185441f8a50() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7339,7 +7339,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_ea867185441f8a50() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7351,7 +7351,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_ea867185441f8a50() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7363,7 +7363,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_ea867185441f8a50() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7375,7 +7375,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_ea867185441f8a50() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7387,7 +7387,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_ea867185441f8a50() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7399,7 +7399,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_ea867185441f8a50() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7411,7 +7411,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_ea867185441f8a50() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7423,7 +7423,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_ea867185441f8a50() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7435,7 +7435,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7448,7 +7448,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_0a39e458744bf212(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7461,7 +7461,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_0a39e458744bf212(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7474,7 +7474,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_0a39e458744bf212(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7487,7 +7487,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7500,7 +7500,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_0a39e458744bf212(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7513,7 +7513,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_0a39e458744bf212(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7526,7 +7526,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7539,7 +7539,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_0a39e458744bf212(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7552,7 +7552,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7565,7 +7565,7 @@ intgo _wrap_llmsize_license_commercial_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7578,7 +7578,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_0a39e458744bf212(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7591,7 +7591,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_0a39e458744bf212(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7604,7 +7604,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7617,7 +7617,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_0a39e458744bf212(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7630,7 +7630,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_0a39e458744bf212(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -7643,7 +7643,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_0a39e458744bf212(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7656,7 +7656,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7669,7 +7669,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_0a39e458744bf212(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7682,7 +7682,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7695,7 +7695,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_0a39e458744bf212(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7708,7 +7708,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_0a39e458744bf212(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7721,7 +7721,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_0a39e458744bf212(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7734,7 +7734,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7747,7 +7747,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_0a39e458744bf212(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7760,7 +7760,7 @@ intgo _wrap_llmsize_license_outputs_get_core_0a39e458744bf212(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7773,7 +7773,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_0a39e458744bf212(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7786,7 +7786,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_0a39e458744bf212(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7799,7 +7799,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_0a39e458744bf212() {
+struct llmsize_license *_wrap_new_llmsize_license_core_ea867185441f8a50() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -7810,7 +7810,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_license_core_0a39e458744bf212(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -7820,7 +7820,7 @@ void _wrap_delete_llmsize_license_core_0a39e458744bf212(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7833,7 +7833,7 @@ intgo _wrap_llmsize_use_commercial_get_core_0a39e458744bf212(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7846,7 +7846,7 @@ long long _wrap_llmsize_use_mau_get_core_0a39e458744bf212(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7859,7 +7859,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_0a39e458744bf212(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -7872,7 +7872,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_0a39e458744bf212(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7885,7 +7885,7 @@ intgo _wrap_llmsize_use_eu_get_core_0a39e458744bf212(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7898,7 +7898,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_0a39e458744bf212(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7911,7 +7911,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_0a39e458744bf212(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7924,7 +7924,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_0a39e458744bf212() {
+struct llmsize_use *_wrap_new_llmsize_use_core_ea867185441f8a50() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -7935,7 +7935,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_use_core_0a39e458744bf212(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -7945,7 +7945,7 @@ void _wrap_delete_llmsize_use_core_0a39e458744bf212(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_ea867185441f8a50() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7957,7 +7957,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_ea867185441f8a50() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7969,7 +7969,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_ea867185441f8a50() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7981,7 +7981,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_ea867185441f8a50() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7993,7 +7993,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_VERDICT_COUNT_core_ea867185441f8a50() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8005,7 +8005,7 @@ intgo _wrap_LLMSIZE_VERDICT_COUNT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8017,7 +8017,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8029,7 +8029,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8041,7 +8041,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8053,7 +8053,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8065,7 +8065,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8077,7 +8077,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8089,7 +8089,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8101,7 +8101,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8113,7 +8113,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8125,7 +8125,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_ea867185441f8a50() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8137,7 +8137,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8150,7 +8150,7 @@ intgo _wrap_llmsize_finding_about_get_core_0a39e458744bf212(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8163,7 +8163,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_0a39e458744bf212(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8176,7 +8176,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8189,7 +8189,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_0a39e458744bf212(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8202,7 +8202,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_0a39e458744bf212() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_ea867185441f8a50() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -8213,7 +8213,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_0a39e458744bf212(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -8223,7 +8223,7 @@ void _wrap_delete_llmsize_finding_core_0a39e458744bf212(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8236,7 +8236,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_0a39e458744bf212(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8249,7 +8249,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_0a39e458744bf212(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8262,7 +8262,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_0a39e458744bf212(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_0a39e458744bf212() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_ea867185441f8a50() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -8273,7 +8273,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_0a39e458744
 }
 
 
-void _wrap_delete_llmsize_license_result_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -8283,33 +8283,33 @@ void _wrap_delete_llmsize_license_result_core_0a39e458744bf212(struct llmsize_li
 }
 
 
-struct llmsize_accel *_wrap_llmsize_select_request_accel_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
-  llmsize_accel *result = 0 ;
-  struct llmsize_accel *_swig_go_result;
+  llmsize_gpu *result = 0 ;
+  struct llmsize_gpu *_swig_go_result;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
   
-  result = (llmsize_accel *) ((arg1)->accel);
-  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  result = (llmsize_gpu *) ((arg1)->gpu);
+  *(llmsize_gpu **)&_swig_go_result = (llmsize_gpu *)result; 
   return _swig_go_result;
 }
 
 
-intgo _wrap_llmsize_select_request_n_accel_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_gpus_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
   
-  result = (uint32_t) ((arg1)->n_accel);
+  result = (uint32_t) ((arg1)->gpus);
   _swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8322,7 +8322,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-intgo _wrap_llmsize_select_request_seqs_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_seqs_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8335,7 +8335,7 @@ intgo _wrap_llmsize_select_request_seqs_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8348,7 +8348,7 @@ long long _wrap_llmsize_select_request_context_get_core_0a39e458744bf212(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8361,7 +8361,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_0a39e458744bf212(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8374,7 +8374,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_0a39e458744bf212(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8387,7 +8387,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_0a39e458744bf212(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8400,7 +8400,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_0a39e458744bf212(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8413,7 +8413,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_0a39e458
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -8426,7 +8426,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_0a39e458744bf212(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8439,7 +8439,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_0a39e458744bf212(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8452,7 +8452,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_0a39e458744bf212
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8465,7 +8465,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_0a39e458744bf212
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8478,7 +8478,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -8491,7 +8491,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_0a39e458744bf212(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -8504,7 +8504,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_0a39e458744bf212(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8517,7 +8517,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_0a39e458744bf212(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_0a39e458744bf212() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_ea867185441f8a50() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -8528,7 +8528,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_0a39e458744
 }
 
 
-void _wrap_delete_llmsize_select_request_core_0a39e458744bf212(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -8538,7 +8538,7 @@ void _wrap_delete_llmsize_select_request_core_0a39e458744bf212(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_ea867185441f8a50() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8550,7 +8550,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_ea867185441f8a50() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8562,7 +8562,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_ea867185441f8a50() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8574,7 +8574,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_ea867185441f8a50() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8586,7 +8586,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_ea867185441f8a50() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8598,7 +8598,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_ea867185441f8a50() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8610,7 +8610,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_ea867185441f8a50() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8622,7 +8622,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_ea867185441f8a50() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8634,7 +8634,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_ea867185441f8a50() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8646,7 +8646,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8659,7 +8659,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_0a39e458744bf212(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8672,7 +8672,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_0a39e458744bf212(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8685,7 +8685,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8698,7 +8698,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_0a39e458744bf212(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8711,7 +8711,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_0a39e458744bf212(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8724,7 +8724,7 @@ double _wrap_llmsize_candidate_score_get_core_0a39e458744bf212(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8737,7 +8737,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8750,7 +8750,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_0a39e458744bf212(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8763,7 +8763,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_0a39e458744bf21
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -8776,7 +8776,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_0a39e458744bf21
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8789,7 +8789,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_0a39e458744bf212() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_ea867185441f8a50() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -8800,7 +8800,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_0a39e458744bf212(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -8810,7 +8810,7 @@ void _wrap_delete_llmsize_candidate_core_0a39e458744bf212(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8823,7 +8823,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_0a39e458744bf212(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8836,20 +8836,20 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_0a39e458744bf212(stru
 }
 
 
-struct llmsize_accel *_wrap_llmsize_claim_accel_get_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
-  llmsize_accel *result = 0 ;
-  struct llmsize_accel *_swig_go_result;
+  llmsize_gpu *result = 0 ;
+  struct llmsize_gpu *_swig_go_result;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
   
-  result = (llmsize_accel *) ((arg1)->accel);
-  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  result = (llmsize_gpu *) ((arg1)->gpu);
+  *(llmsize_gpu **)&_swig_go_result = (llmsize_gpu *)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8862,7 +8862,7 @@ long long _wrap_llmsize_claim_bytes_get_core_0a39e458744bf212(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -8875,7 +8875,7 @@ double _wrap_llmsize_claim_tps_get_core_0a39e458744bf212(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_0a39e458744bf212() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_ea867185441f8a50() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -8886,7 +8886,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -8896,7 +8896,7 @@ void _wrap_delete_llmsize_claim_core_0a39e458744bf212(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8909,7 +8909,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_0a39e458744bf212(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8922,7 +8922,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_0a39e458744bf212(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8935,20 +8935,20 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_0a39e458744bf212(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_accel_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_gpu_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
   
-  result = (int) ((arg1)->fits_accel);
+  result = (int) ((arg1)->fits_gpu);
   _swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8961,7 +8961,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8974,7 +8974,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_0a39e458744bf212(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8987,7 +8987,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_0a39e458744bf212(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_0a39e458744bf212() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_ea867185441f8a50() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -8998,7 +8998,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_0a39e458744bf212(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_0a39e458744bf212(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -9008,7 +9008,7 @@ void _wrap_delete_llmsize_claim_check_core_0a39e458744bf212(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9021,7 +9021,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_0a39e458744bf212(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9034,7 +9034,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_0a39e458744bf212(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9047,7 +9047,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_0a39e458744bf212(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9060,7 +9060,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_0a39e458744bf212(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9073,7 +9073,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9086,7 +9086,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_0a39e458744bf212(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9099,7 +9099,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_0a39e458744bf212() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_ea867185441f8a50() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -9110,7 +9110,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_0a39e458744bf212(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -9120,7 +9120,7 @@ void _wrap_delete_llmsize_hf_family_core_0a39e458744bf212(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9133,7 +9133,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_0a39e458744bf212(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9146,7 +9146,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9159,7 +9159,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9172,7 +9172,7 @@ long long _wrap_llmsize_release_bytes_get_core_0a39e458744bf212(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9185,7 +9185,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_0a39e458744bf212() {
+struct llmsize_release *_wrap_new_llmsize_release_core_ea867185441f8a50() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -9196,7 +9196,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_release_core_0a39e458744bf212(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -9206,7 +9206,7 @@ void _wrap_delete_llmsize_release_core_0a39e458744bf212(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_0a39e458744bf212(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_ea867185441f8a50(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9219,7 +9219,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_0a39e458744bf212(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_ea867185441f8a50(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9232,7 +9232,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_0a39e458744bf212(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_ea867185441f8a50(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9245,7 +9245,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_0a39e458744bf212(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_0a39e458744bf212(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_ea867185441f8a50(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9258,7 +9258,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_0a39e458744bf212(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_0a39e458744bf212() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_ea867185441f8a50() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -9269,7 +9269,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_0a39e458744bf212() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_0a39e458744bf212(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_ea867185441f8a50(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -9279,7 +9279,7 @@ void _wrap_delete_llmsize_ollama_tag_core_0a39e458744bf212(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HOW_ID_core_ea867185441f8a50() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9291,7 +9291,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_ea867185441f8a50() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9303,7 +9303,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_ea867185441f8a50() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9315,7 +9315,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_ea867185441f8a50() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9327,7 +9327,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_ea867185441f8a50() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9339,7 +9339,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_ea867185441f8a50() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9351,7 +9351,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_ea867185441f8a50() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9363,7 +9363,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_ea867185441f8a50() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9375,7 +9375,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_ea867185441f8a50() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9387,7 +9387,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_ea867185441f8a50() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9399,7 +9399,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_ea867185441f8a50() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9411,7 +9411,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_ea867185441f8a50() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9423,7 +9423,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_ea867185441f8a50() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9435,7 +9435,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_ea867185441f8a50() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9447,7 +9447,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_ea867185441f8a50() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9459,7 +9459,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9472,7 +9472,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_0a39e458744bf212(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9485,7 +9485,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_0a39e458744bf212
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9498,7 +9498,7 @@ intgo _wrap_llmsize_resolution_how_get_core_0a39e458744bf212(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9511,7 +9511,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_0a39e458744bf212(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9524,7 +9524,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_0a39e458744bf212(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9537,7 +9537,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_0a39e458744bf212(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9550,7 +9550,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_0a39e458744bf212(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_0a39e458744bf212() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_ea867185441f8a50() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -9561,7 +9561,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_0a39e458744bf212() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_0a39e458744bf212(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -9571,7 +9571,7 @@ void _wrap_delete_llmsize_resolution_core_0a39e458744bf212(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_ea867185441f8a50() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9583,7 +9583,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_ea867185441f8a50() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9595,7 +9595,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_ea867185441f8a50() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9607,38 +9607,38 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_resolution_accel_get_core_0a39e458744bf212(struct llmsize_accel_resolution *_swig_go_0) {
-  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
-  llmsize_accel *result = 0 ;
-  struct llmsize_accel *_swig_go_result;
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_ea867185441f8a50(struct llmsize_gpu_resolution *_swig_go_0) {
+  struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
+  llmsize_gpu *result = 0 ;
+  struct llmsize_gpu *_swig_go_result;
   
-  arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
   
-  result = (llmsize_accel *)& ((arg1)->accel);
-  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  result = (llmsize_gpu *)& ((arg1)->gpu);
+  *(llmsize_gpu **)&_swig_go_result = (llmsize_gpu *)result; 
   return _swig_go_result;
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_resolution_row_get_core_0a39e458744bf212(struct llmsize_accel_resolution *_swig_go_0) {
-  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
-  llmsize_accel *result = 0 ;
-  struct llmsize_accel *_swig_go_result;
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_ea867185441f8a50(struct llmsize_gpu_resolution *_swig_go_0) {
+  struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
+  llmsize_gpu *result = 0 ;
+  struct llmsize_gpu *_swig_go_result;
   
-  arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
   
-  result = (llmsize_accel *) ((arg1)->row);
-  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  result = (llmsize_gpu *) ((arg1)->row);
+  *(llmsize_gpu **)&_swig_go_result = (llmsize_gpu *)result; 
   return _swig_go_result;
 }
 
 
-intgo _wrap_llmsize_accel_resolution_memory_from_get_core_0a39e458744bf212(struct llmsize_accel_resolution *_swig_go_0) {
-  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_ea867185441f8a50(struct llmsize_gpu_resolution *_swig_go_0) {
+  struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
   
   result = (uint32_t) ((arg1)->memory_from);
   _swig_go_result = result; 
@@ -9646,12 +9646,12 @@ intgo _wrap_llmsize_accel_resolution_memory_from_get_core_0a39e458744bf212(struc
 }
 
 
-intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_0a39e458744bf212(struct llmsize_accel_resolution *_swig_go_0) {
-  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_ea867185441f8a50(struct llmsize_gpu_resolution *_swig_go_0) {
+  struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
   
   result = (uint32_t) ((arg1)->memory_choices);
   _swig_go_result = result; 
@@ -9659,28 +9659,28 @@ intgo _wrap_llmsize_accel_resolution_memory_choices_get_core_0a39e458744bf212(st
 }
 
 
-struct llmsize_accel_resolution *_wrap_new_llmsize_accel_resolution_core_0a39e458744bf212() {
-  struct llmsize_accel_resolution *result = 0 ;
-  struct llmsize_accel_resolution *_swig_go_result;
+struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_ea867185441f8a50() {
+  struct llmsize_gpu_resolution *result = 0 ;
+  struct llmsize_gpu_resolution *_swig_go_result;
   
   
-  result = (struct llmsize_accel_resolution *)calloc(1, sizeof(struct llmsize_accel_resolution));
-  *(struct llmsize_accel_resolution **)&_swig_go_result = (struct llmsize_accel_resolution *)result; 
+  result = (struct llmsize_gpu_resolution *)calloc(1, sizeof(struct llmsize_gpu_resolution));
+  *(struct llmsize_gpu_resolution **)&_swig_go_result = (struct llmsize_gpu_resolution *)result; 
   return _swig_go_result;
 }
 
 
-void _wrap_delete_llmsize_accel_resolution_core_0a39e458744bf212(struct llmsize_accel_resolution *_swig_go_0) {
-  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+void _wrap_delete_llmsize_gpu_resolution_core_ea867185441f8a50(struct llmsize_gpu_resolution *_swig_go_0) {
+  struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   
-  arg1 = *(struct llmsize_accel_resolution **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
   
   free((char *) arg1);
   
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_ea867185441f8a50() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9692,19 +9692,19 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ACCELS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TABLE_GPUS_core_ea867185441f8a50() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
   
-  result = LLMSIZE_TABLE_ACCELS;
+  result = LLMSIZE_TABLE_GPUS;
   
   _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_ea867185441f8a50() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9716,7 +9716,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_ea867185441f8a50() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9728,7 +9728,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_ea867185441f8a50() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9740,7 +9740,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_0a39e458744bf212() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_0a39e458744bf212() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_ea867185441f8a50() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9752,7 +9752,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_0a39e458744bf212() {
+_gostring_ _wrap_llmsize_version_core_ea867185441f8a50() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -9763,7 +9763,7 @@ _gostring_ _wrap_llmsize_version_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_0a39e458744bf212() {
+_gostring_ _wrap_llmsize_data_version_core_ea867185441f8a50() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -9774,7 +9774,7 @@ _gostring_ _wrap_llmsize_data_version_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_ea867185441f8a50(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9787,7 +9787,7 @@ _gostring_ _wrap_llmsize_strerror_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_status_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_status_name_core_ea867185441f8a50(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9800,7 +9800,7 @@ _gostring_ _wrap_llmsize_status_name_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_0a39e458744bf212() {
+long long _wrap_llmsize_model_count_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;
   
@@ -9811,7 +9811,7 @@ long long _wrap_llmsize_model_count_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_0a39e458744bf212(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_ea867185441f8a50(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9824,31 +9824,31 @@ struct llmsize_model *_wrap_llmsize_model_at_core_0a39e458744bf212(long long _sw
 }
 
 
-long long _wrap_llmsize_accel_count_core_0a39e458744bf212() {
+long long _wrap_llmsize_gpu_count_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;
   
   
-  result = llmsize_accel_count();
+  result = llmsize_gpu_count();
   _swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_at_core_0a39e458744bf212(long long _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_at_core_ea867185441f8a50(long long _swig_go_0) {
   size_t arg1 ;
-  llmsize_accel *result = 0 ;
-  struct llmsize_accel *_swig_go_result;
+  llmsize_gpu *result = 0 ;
+  struct llmsize_gpu *_swig_go_result;
   
   arg1 = (size_t)_swig_go_0; 
   
-  result = (llmsize_accel *)llmsize_accel_at(arg1);
-  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  result = (llmsize_gpu *)llmsize_gpu_at(arg1);
+  *(llmsize_gpu **)&_swig_go_result = (llmsize_gpu *)result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_format_count_core_0a39e458744bf212() {
+long long _wrap_llmsize_format_count_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;
   
@@ -9859,7 +9859,7 @@ long long _wrap_llmsize_format_count_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_0a39e458744bf212(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_ea867185441f8a50(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9872,7 +9872,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_0a39e458744bf212(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_ea867185441f8a50(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9885,7 +9885,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_0a39e458744bf212(intgo _swig_go_0) {
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_ea867185441f8a50(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
@@ -9898,7 +9898,7 @@ struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_0a39e458744bf2
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_0a39e458744bf212(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -9911,7 +9911,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_0a39e458744bf212(int
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9924,7 +9924,7 @@ _gostring_ _wrap_llmsize_how_name_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9937,7 +9937,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_0a39e458744bf212(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_0a39e458744bf212() {
+long long _wrap_llmsize_release_count_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;
   
@@ -9948,7 +9948,7 @@ long long _wrap_llmsize_release_count_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_0a39e458744bf212(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_ea867185441f8a50(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -9961,7 +9961,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_0a39e458744bf212(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_0a39e458744bf212() {
+long long _wrap_llmsize_ollama_tag_count_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;
   
@@ -9972,7 +9972,7 @@ long long _wrap_llmsize_ollama_tag_count_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_0a39e458744bf212(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_ea867185441f8a50(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -9985,7 +9985,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_0a39e458744bf212(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9998,7 +9998,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_0a39e458744bf212(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_0a39e458744bf212(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_ea867185441f8a50(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10015,7 +10015,7 @@ intgo _wrap_llmsize_read_file_core_0a39e458744bf212(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_0a39e458744bf212(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_ea867185441f8a50(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10032,7 +10032,7 @@ intgo _wrap_llmsize_read_gguf_core_0a39e458744bf212(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_0a39e458744bf212(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_ea867185441f8a50(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10049,7 +10049,7 @@ intgo _wrap_llmsize_read_safetensors_core_0a39e458744bf212(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_0a39e458744bf212(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -10064,7 +10064,7 @@ intgo _wrap_llmsize_file_match_core_0a39e458744bf212(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_model_validate_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -10077,7 +10077,7 @@ intgo _wrap_llmsize_model_validate_core_0a39e458744bf212(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_model_check_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_model_check_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -10092,7 +10092,7 @@ intgo _wrap_llmsize_model_check_core_0a39e458744bf212(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_component_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_component_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10105,7 +10105,7 @@ _gostring_ _wrap_llmsize_component_name_core_0a39e458744bf212(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_params_of_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -10120,7 +10120,7 @@ intgo _wrap_llmsize_params_of_core_0a39e458744bf212(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -10137,7 +10137,7 @@ intgo _wrap_llmsize_weight_bytes_core_0a39e458744bf212(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -10154,7 +10154,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_0a39e458744bf212(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10167,7 +10167,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_0a39e458744bf212(intgo _swig_go_0) 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_0a39e458744bf212(intgo _swig_go_0) {
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
@@ -10180,7 +10180,7 @@ struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_0a39e458744b
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10201,7 +10201,7 @@ intgo _wrap_llmsize_kv_bytes_core_0a39e458744bf212(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -10222,7 +10222,7 @@ intgo _wrap_llmsize_activation_bytes_core_0a39e458744bf212(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_0a39e458744bf212(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -10237,7 +10237,7 @@ intgo _wrap_llmsize_speed_core_0a39e458744bf212(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_0a39e458744bf212(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -10252,7 +10252,7 @@ intgo _wrap_llmsize_fit_core_0a39e458744bf212(struct llmsize_fit_request *_swig_
 }
 
 
-long long _wrap_llmsize_engine_count_core_0a39e458744bf212() {
+long long _wrap_llmsize_engine_count_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;
   
@@ -10263,7 +10263,7 @@ long long _wrap_llmsize_engine_count_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_0a39e458744bf212(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_ea867185441f8a50(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -10276,7 +10276,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_0a39e458744bf212(long l
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -10291,7 +10291,7 @@ intgo _wrap_llmsize_valid_tp_core_0a39e458744bf212(struct llmsize_model *_swig_g
 }
 
 
-long long _wrap_llmsize_plan_result_field_count_core_0a39e458744bf212() {
+long long _wrap_llmsize_plan_result_field_count_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;
   
@@ -10302,7 +10302,7 @@ long long _wrap_llmsize_plan_result_field_count_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_field *_wrap_llmsize_plan_result_field_core_0a39e458744bf212(long long _swig_go_0) {
+struct llmsize_field *_wrap_llmsize_plan_result_field_core_ea867185441f8a50(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
@@ -10315,7 +10315,7 @@ struct llmsize_field *_wrap_llmsize_plan_result_field_core_0a39e458744bf212(long
 }
 
 
-long long _wrap_llmsize_field_u64_core_0a39e458744bf212(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+long long _wrap_llmsize_field_u64_core_ea867185441f8a50(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   uint64_t result;
@@ -10330,7 +10330,7 @@ long long _wrap_llmsize_field_u64_core_0a39e458744bf212(void *_swig_go_0, struct
 }
 
 
-double _wrap_llmsize_field_f64_core_0a39e458744bf212(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+double _wrap_llmsize_field_f64_core_ea867185441f8a50(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   double result;
@@ -10345,7 +10345,7 @@ double _wrap_llmsize_field_f64_core_0a39e458744bf212(void *_swig_go_0, struct ll
 }
 
 
-_gostring_ _wrap_llmsize_task_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_task_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10358,7 +10358,7 @@ _gostring_ _wrap_llmsize_task_name_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_verdict_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_verdict_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10371,7 +10371,7 @@ _gostring_ _wrap_llmsize_verdict_name_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_reject_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_reject_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10384,7 +10384,7 @@ _gostring_ _wrap_llmsize_reject_name_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_metric_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_metric_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10397,7 +10397,7 @@ _gostring_ _wrap_llmsize_metric_name_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_confidence_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_confidence_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10410,7 +10410,7 @@ _gostring_ _wrap_llmsize_confidence_name_core_0a39e458744bf212(intgo _swig_go_0)
 }
 
 
-_gostring_ _wrap_llmsize_hw_class_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_hw_class_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10423,7 +10423,7 @@ _gostring_ _wrap_llmsize_hw_class_name_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_head_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_head_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10436,7 +10436,7 @@ _gostring_ _wrap_llmsize_head_name_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_engine_name_core_0a39e458744bf212(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_engine_name_core_ea867185441f8a50(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10449,7 +10449,7 @@ _gostring_ _wrap_llmsize_engine_name_core_0a39e458744bf212(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_check_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_plan_check_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -10464,7 +10464,7 @@ intgo _wrap_llmsize_plan_check_core_0a39e458744bf212(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_defaults_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+intgo _wrap_llmsize_plan_defaults_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan *arg2 = (llmsize_plan *) 0 ;
   llmsize_status result;
@@ -10479,7 +10479,7 @@ intgo _wrap_llmsize_plan_defaults_core_0a39e458744bf212(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -10494,7 +10494,7 @@ intgo _wrap_llmsize_plan_fit_core_0a39e458744bf212(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -10509,7 +10509,7 @@ intgo _wrap_llmsize_plan_max_context_core_0a39e458744bf212(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -10524,7 +10524,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_0a39e458744bf212(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -10541,7 +10541,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_0a39e458744bf212(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -10564,7 +10564,7 @@ intgo _wrap_llmsize_plan_best_format_core_0a39e458744bf212(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -10585,7 +10585,7 @@ intgo _wrap_llmsize_largest_model_core_0a39e458744bf212(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -10600,24 +10600,24 @@ intgo _wrap_llmsize_plan_suggest_core_0a39e458744bf212(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_0a39e458744bf212(struct llmsize_format *_swig_go_0, struct llmsize_accel *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_ea867185441f8a50(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
-  llmsize_accel *arg2 = (llmsize_accel *) 0 ;
+  llmsize_gpu *arg2 = (llmsize_gpu *) 0 ;
   uint32_t arg3 ;
   int result;
   intgo _swig_go_result;
   
   arg1 = *(llmsize_format **)&_swig_go_0; 
-  arg2 = *(llmsize_accel **)&_swig_go_1; 
+  arg2 = *(llmsize_gpu **)&_swig_go_1; 
   arg3 = (uint32_t)_swig_go_2; 
   
-  result = (int)llmsize_format_runs_on((struct llmsize_format const *)arg1,(struct llmsize_accel const *)arg2,arg3);
+  result = (int)llmsize_format_runs_on((struct llmsize_format const *)arg1,(struct llmsize_gpu const *)arg2,arg3);
   _swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_0a39e458744bf212() {
+long long _wrap_llmsize_quality_row_count_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;
   
@@ -10628,7 +10628,7 @@ long long _wrap_llmsize_quality_row_count_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_0a39e458744bf212(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_ea867185441f8a50(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -10641,7 +10641,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_0a39e458744bf212(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -10658,7 +10658,7 @@ intgo _wrap_llmsize_quality_of_core_0a39e458744bf212(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -10681,7 +10681,7 @@ intgo _wrap_llmsize_best_format_core_0a39e458744bf212(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -10706,7 +10706,7 @@ intgo _wrap_llmsize_smallest_format_core_0a39e458744bf212(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_0a39e458744bf212() {
+long long _wrap_llmsize_license_count_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;
   
@@ -10717,7 +10717,7 @@ long long _wrap_llmsize_license_count_core_0a39e458744bf212() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_0a39e458744bf212(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_ea867185441f8a50(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -10730,7 +10730,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_0a39e458744bf212(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10743,7 +10743,7 @@ intgo _wrap_llmsize_model_tasks_core_0a39e458744bf212(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_0a39e458744bf212(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_ea867185441f8a50(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -10763,7 +10763,7 @@ intgo _wrap_llmsize_parse_use_core_0a39e458744bf212(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -10780,7 +10780,7 @@ intgo _wrap_llmsize_license_check_core_0a39e458744bf212(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_0a39e458744bf212(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_ea867185441f8a50(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -10799,7 +10799,7 @@ intgo _wrap_llmsize_license_terms_core_0a39e458744bf212(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_check_claim_core_0a39e458744bf212(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -10814,7 +10814,7 @@ intgo _wrap_llmsize_check_claim_core_0a39e458744bf212(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_0a39e458744bf212(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_ea867185441f8a50(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10827,7 +10827,7 @@ intgo _wrap_llmsize_params_out_status_get_core_0a39e458744bf212(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_0a39e458744bf212(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_ea867185441f8a50(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -10840,7 +10840,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_0a39e458744bf212(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_0a39e458744bf212() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_ea867185441f8a50() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -10851,7 +10851,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_0a39e458744bf212() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_0a39e458744bf212(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_ea867185441f8a50(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -10861,7 +10861,7 @@ void _wrap_delete_llmsize_params_out_core_0a39e458744bf212(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_0a39e458744bf212(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_ea867185441f8a50(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10874,7 +10874,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_0a39e458744bf212(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_ea867185441f8a50(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -10887,7 +10887,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_0a39e458744bf21
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_0a39e458744bf212() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_ea867185441f8a50() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -10898,7 +10898,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_0a39e458744bf212(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_0a39e458744bf212(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_ea867185441f8a50(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -10908,7 +10908,7 @@ void _wrap_delete_llmsize_weights_out_core_0a39e458744bf212(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_0a39e458744bf212(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_ea867185441f8a50(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10921,7 +10921,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_0a39e458744bf212(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_0a39e458744bf212(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_ea867185441f8a50(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10934,7 +10934,7 @@ long long _wrap_llmsize_u64_out_value_get_core_0a39e458744bf212(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_0a39e458744bf212() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_ea867185441f8a50() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -10945,7 +10945,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_0a39e458744bf212(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_ea867185441f8a50(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -10955,7 +10955,7 @@ void _wrap_delete_llmsize_u64_out_core_0a39e458744bf212(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_0a39e458744bf212(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_ea867185441f8a50(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10968,7 +10968,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_0a39e458744bf212(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_0a39e458744bf212(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_ea867185441f8a50(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -10981,7 +10981,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_0a39e458744b
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_0a39e458744bf212() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_ea867185441f8a50() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -10992,7 +10992,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_0a39e458744bf212(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_ea867185441f8a50(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -11002,7 +11002,7 @@ void _wrap_delete_llmsize_speed_out_core_0a39e458744bf212(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_0a39e458744bf212(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_ea867185441f8a50(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11015,7 +11015,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_0a39e458744bf212(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_0a39e458744bf212(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_ea867185441f8a50(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -11028,7 +11028,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_0a39e458744bf2
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_0a39e458744bf212() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_ea867185441f8a50() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -11039,7 +11039,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_0a39e458744bf212(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_ea867185441f8a50(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -11049,7 +11049,7 @@ void _wrap_delete_llmsize_plan_out_core_0a39e458744bf212(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_0a39e458744bf212(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_ea867185441f8a50(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11062,7 +11062,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_0a39e458744bf212(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_ea867185441f8a50(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -11075,7 +11075,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_0a39e4587
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_0a39e458744bf212() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_ea867185441f8a50() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -11086,7 +11086,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_0a39e458744
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_0a39e458744bf212(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_ea867185441f8a50(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -11096,7 +11096,7 @@ void _wrap_delete_llmsize_suggestion_out_core_0a39e458744bf212(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_0a39e458744bf212(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_ea867185441f8a50(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11109,7 +11109,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_0a39e458744bf212(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_ea867185441f8a50(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11122,7 +11122,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_0a39e458744bf21
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_0a39e458744bf212() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_ea867185441f8a50() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -11133,7 +11133,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_0a39e458744bf212(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_0a39e458744bf212(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_ea867185441f8a50(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -11143,7 +11143,7 @@ void _wrap_delete_llmsize_quality_out_core_0a39e458744bf212(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_0a39e458744bf212(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_ea867185441f8a50(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11156,7 +11156,7 @@ intgo _wrap_llmsize_license_out_status_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_0a39e458744bf212(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_ea867185441f8a50(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -11169,7 +11169,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_0a39e458
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_0a39e458744bf212() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_ea867185441f8a50() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -11180,7 +11180,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_0a39e458744bf212(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_0a39e458744bf212(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_ea867185441f8a50(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -11190,7 +11190,7 @@ void _wrap_delete_llmsize_license_out_core_0a39e458744bf212(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_0a39e458744bf212(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_ea867185441f8a50(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11203,7 +11203,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_0a39e458744bf212(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_0a39e458744bf212(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_ea867185441f8a50(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -11216,7 +11216,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_0a39e458744bf
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_0a39e458744bf212() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_ea867185441f8a50() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -11227,7 +11227,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_0a39e458744bf212(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_ea867185441f8a50(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -11237,7 +11237,7 @@ void _wrap_delete_llmsize_claim_out_core_0a39e458744bf212(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_0a39e458744bf212(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_ea867185441f8a50(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11250,7 +11250,7 @@ intgo _wrap_llmsize_format_out_status_get_core_0a39e458744bf212(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_0a39e458744bf212(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_ea867185441f8a50(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11263,7 +11263,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_0a39e458744bf212
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_0a39e458744bf212(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_ea867185441f8a50(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11276,7 +11276,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_0a39e458744bf2
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_0a39e458744bf212() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_ea867185441f8a50() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -11287,7 +11287,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_0a39e458744bf212() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_0a39e458744bf212(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_ea867185441f8a50(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -11297,7 +11297,7 @@ void _wrap_delete_llmsize_format_out_core_0a39e458744bf212(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -11314,7 +11314,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_0a39e458744bf212(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -11333,7 +11333,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_0a39e458744bf212(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_0a39e458744bf212(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_ea867185441f8a50(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11346,7 +11346,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_0a39e458744bf212(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_0a39e458744bf212(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_ea867185441f8a50(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -11359,7 +11359,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_0a39e458744bf212(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_0a39e458744bf212() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_ea867185441f8a50() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -11370,7 +11370,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_0a39e458744bf212(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_ea867185441f8a50(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -11380,7 +11380,7 @@ void _wrap_delete_llmsize_mix_out_core_0a39e458744bf212(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -11399,7 +11399,7 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_0a39e458744bf212(struct 
 }
 
 
-_gostring_ _wrap_llmsize_plan_why_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+_gostring_ _wrap_llmsize_plan_why_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11412,7 +11412,7 @@ _gostring_ _wrap_llmsize_plan_why_core_0a39e458744bf212(struct llmsize_plan *_sw
 }
 
 
-_gostring_ _wrap_llmsize_model_why_core_0a39e458744bf212(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_why_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11425,7 +11425,7 @@ _gostring_ _wrap_llmsize_model_why_core_0a39e458744bf212(struct llmsize_model *_
 }
 
 
-long long _wrap_llmsize_params_component_core_0a39e458744bf212(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_params_component_core_ea867185441f8a50(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
   llmsize_params *arg1 = (llmsize_params *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -11440,7 +11440,7 @@ long long _wrap_llmsize_params_component_core_0a39e458744bf212(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_weights_component_core_0a39e458744bf212(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_weights_component_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
   llmsize_weights *arg1 = (llmsize_weights *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -11455,7 +11455,7 @@ long long _wrap_llmsize_weights_component_core_0a39e458744bf212(struct llmsize_w
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -11470,7 +11470,7 @@ intgo _wrap_llmsize_mix_tensors_core_0a39e458744bf212(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_0a39e458744bf212(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -11485,7 +11485,7 @@ long long _wrap_llmsize_mix_bytes_core_0a39e458744bf212(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -11508,7 +11508,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_0a39e458744bf212(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -11531,10 +11531,10 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_0a39e458744bf212(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
-  llmsize_accel *arg3 = (llmsize_accel *) 0 ;
+  llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
   uint32_t arg4 ;
   int arg5 ;
   uint64_t arg6 ;
@@ -11546,7 +11546,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_0a39e458744bf212(struct l
   
   arg1 = *(llmsize_model **)&_swig_go_0; 
   arg2 = *(llmsize_format **)&_swig_go_1; 
-  arg3 = *(llmsize_accel **)&_swig_go_2; 
+  arg3 = *(llmsize_gpu **)&_swig_go_2; 
   arg4 = (uint32_t)_swig_go_3; 
   arg5 = (int)_swig_go_4; 
   arg6 = (uint64_t)_swig_go_5; 
@@ -11554,7 +11554,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_0a39e458744bf212(struct l
   arg8 = (uint64_t)_swig_go_7; 
   arg9 = (uint32_t)_swig_go_8; 
   
-  result = llmsize_speed_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_accel const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9);
+  result = llmsize_speed_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9);
   {
     llmsize_speed_out * resultptr = (llmsize_speed_out *)malloc(sizeof(llmsize_speed_out));
     memmove(resultptr, &result, sizeof(llmsize_speed_out));
@@ -11564,10 +11564,10 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_0a39e458744bf212(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
-  llmsize_accel *arg3 = (llmsize_accel *) 0 ;
+  llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
   int arg4 ;
   uint32_t arg5 ;
   uint32_t arg6 ;
@@ -11590,7 +11590,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_0a39e458744bf212(struct llmsiz
   
   arg1 = *(llmsize_model **)&_swig_go_0; 
   arg2 = *(llmsize_format **)&_swig_go_1; 
-  arg3 = *(llmsize_accel **)&_swig_go_2; 
+  arg3 = *(llmsize_gpu **)&_swig_go_2; 
   arg4 = (int)_swig_go_3; 
   arg5 = (uint32_t)_swig_go_4; 
   arg6 = (uint32_t)_swig_go_5; 
@@ -11609,7 +11609,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_0a39e458744bf212(struct llmsiz
   arg19 = (uint32_t)_swig_go_18; 
   arg20 = (uint64_t)_swig_go_19; 
   
-  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_accel const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20);
+  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20);
   {
     llmsize_plan * resultptr = (llmsize_plan *)malloc(sizeof(llmsize_plan));
     memmove(resultptr, &result, sizeof(llmsize_plan));
@@ -11619,7 +11619,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_0a39e458744bf212(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -11636,7 +11636,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_0a39e458744bf212(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -11653,7 +11653,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_0a39e458744bf212
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -11670,7 +11670,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_0a39e458744bf212(st
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -11689,7 +11689,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_0a39e458744bf212(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -11706,7 +11706,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_0a39e458744bf
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -11725,7 +11725,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_0a39e458744bf
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -11744,7 +11744,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_0a39e458744bf212(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -11763,7 +11763,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_0a39e458744bf212(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_0a39e458744bf212(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_ea867185441f8a50(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -11794,7 +11794,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_0a39e458744bf212(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -11813,10 +11813,10 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_0a39e458744bf212(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_0a39e458744bf212(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_accel *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
-  llmsize_accel *arg3 = (llmsize_accel *) 0 ;
+  llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
   uint64_t arg4 ;
   double arg5 ;
   llmsize_claim_out result;
@@ -11824,11 +11824,11 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_0a39e458744bf212(struct l
   
   arg1 = *(llmsize_model **)&_swig_go_0; 
   arg2 = *(llmsize_format **)&_swig_go_1; 
-  arg3 = *(llmsize_accel **)&_swig_go_2; 
+  arg3 = *(llmsize_gpu **)&_swig_go_2; 
   arg4 = (uint64_t)_swig_go_3; 
   arg5 = (double)_swig_go_4; 
   
-  result = llmsize_claim_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_accel const *)arg3,arg4,arg5);
+  result = llmsize_claim_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5);
   {
     llmsize_claim_out * resultptr = (llmsize_claim_out *)malloc(sizeof(llmsize_claim_out));
     memmove(resultptr, &result, sizeof(llmsize_claim_out));
@@ -11838,7 +11838,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_0a39e458744bf212(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -11856,10 +11856,10 @@ struct llmsize_model *_wrap_llmsize_model_named_core_0a39e458744bf212(_gostring_
 }
 
 
-struct llmsize_accel *_wrap_llmsize_accel_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
-  llmsize_accel *result = 0 ;
-  struct llmsize_accel *_swig_go_result;
+  llmsize_gpu *result = 0 ;
+  struct llmsize_gpu *_swig_go_result;
   
   
   arg1 = (char *)malloc(_swig_go_0.n + 1);
@@ -11867,14 +11867,14 @@ struct llmsize_accel *_wrap_llmsize_accel_named_core_0a39e458744bf212(_gostring_
   arg1[_swig_go_0.n] = '\0';
   
   
-  result = (llmsize_accel *)llmsize_accel_named((char const *)arg1);
-  *(llmsize_accel **)&_swig_go_result = (llmsize_accel *)result; 
+  result = (llmsize_gpu *)llmsize_gpu_named((char const *)arg1);
+  *(llmsize_gpu **)&_swig_go_result = (llmsize_gpu *)result; 
   free(arg1); 
   return _swig_go_result;
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11892,7 +11892,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_0a39e458744bf212(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -11910,7 +11910,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_0a39e458744bf212(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11928,7 +11928,7 @@ intgo _wrap_llmsize_engine_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11946,7 +11946,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_0a39e458744bf212(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11959,7 +11959,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -11972,7 +11972,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_0a39e458744bf2
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11985,7 +11985,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_0a39e458744b
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11998,7 +11998,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_0a39e458744bf212(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12011,7 +12011,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_0a39e458744bf212(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12024,7 +12024,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_0a39e458744bf212(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_0a39e458744bf212() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_ea867185441f8a50() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -12035,7 +12035,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_0a39e458744
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_0a39e458744bf212(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -12045,7 +12045,7 @@ void _wrap_delete_llmsize_resolution_out_core_0a39e458744bf212(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_0a39e458744bf212(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_ea867185441f8a50(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -12069,7 +12069,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_0a39e458744bf212(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_0a39e458744bf212(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_ea867185441f8a50(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -12091,12 +12091,12 @@ struct llmsize_format *_wrap_llmsize_default_format_core_0a39e458744bf212(_gostr
 }
 
 
-intgo _wrap_llmsize_accel_out_status_get_core_0a39e458744bf212(struct llmsize_accel_out *_swig_go_0) {
-  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+intgo _wrap_llmsize_gpu_out_status_get_core_ea867185441f8a50(struct llmsize_gpu_out *_swig_go_0) {
+  struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   int result;
   intgo _swig_go_result;
   
-  arg1 = *(struct llmsize_accel_out **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu_out **)&_swig_go_0; 
   
   result = (int) ((arg1)->status);
   _swig_go_result = result; 
@@ -12104,44 +12104,44 @@ intgo _wrap_llmsize_accel_out_status_get_core_0a39e458744bf212(struct llmsize_ac
 }
 
 
-struct llmsize_accel_resolution *_wrap_llmsize_accel_out_value_get_core_0a39e458744bf212(struct llmsize_accel_out *_swig_go_0) {
-  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
-  llmsize_accel_resolution *result = 0 ;
-  struct llmsize_accel_resolution *_swig_go_result;
+struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_ea867185441f8a50(struct llmsize_gpu_out *_swig_go_0) {
+  struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
+  llmsize_gpu_resolution *result = 0 ;
+  struct llmsize_gpu_resolution *_swig_go_result;
   
-  arg1 = *(struct llmsize_accel_out **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu_out **)&_swig_go_0; 
   
-  result = (llmsize_accel_resolution *)& ((arg1)->value);
-  *(llmsize_accel_resolution **)&_swig_go_result = (llmsize_accel_resolution *)result; 
+  result = (llmsize_gpu_resolution *)& ((arg1)->value);
+  *(llmsize_gpu_resolution **)&_swig_go_result = (llmsize_gpu_resolution *)result; 
   return _swig_go_result;
 }
 
 
-struct llmsize_accel_out *_wrap_new_llmsize_accel_out_core_0a39e458744bf212() {
-  struct llmsize_accel_out *result = 0 ;
-  struct llmsize_accel_out *_swig_go_result;
+struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_ea867185441f8a50() {
+  struct llmsize_gpu_out *result = 0 ;
+  struct llmsize_gpu_out *_swig_go_result;
   
   
-  result = (struct llmsize_accel_out *)calloc(1, sizeof(struct llmsize_accel_out));
-  *(struct llmsize_accel_out **)&_swig_go_result = (struct llmsize_accel_out *)result; 
+  result = (struct llmsize_gpu_out *)calloc(1, sizeof(struct llmsize_gpu_out));
+  *(struct llmsize_gpu_out **)&_swig_go_result = (struct llmsize_gpu_out *)result; 
   return _swig_go_result;
 }
 
 
-void _wrap_delete_llmsize_accel_out_core_0a39e458744bf212(struct llmsize_accel_out *_swig_go_0) {
-  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+void _wrap_delete_llmsize_gpu_out_core_ea867185441f8a50(struct llmsize_gpu_out *_swig_go_0) {
+  struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   
-  arg1 = *(struct llmsize_accel_out **)&_swig_go_0; 
+  arg1 = *(struct llmsize_gpu_out **)&_swig_go_0; 
   
   free((char *) arg1);
   
 }
 
 
-struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
-  llmsize_accel_out result;
-  struct llmsize_accel_out *_swig_go_result;
+  llmsize_gpu_out result;
+  struct llmsize_gpu_out *_swig_go_result;
   
   
   arg1 = (char *)malloc(_swig_go_0.n + 1);
@@ -12149,41 +12149,41 @@ struct llmsize_accel_out *_wrap_llmsize_resolve_accel_get_core_0a39e458744bf212(
   arg1[_swig_go_0.n] = '\0';
   
   
-  result = llmsize_resolve_accel_get((char const *)arg1);
+  result = llmsize_resolve_gpu_get((char const *)arg1);
   {
-    llmsize_accel_out * resultptr = (llmsize_accel_out *)malloc(sizeof(llmsize_accel_out));
-    memmove(resultptr, &result, sizeof(llmsize_accel_out));
-    *(llmsize_accel_out **)&_swig_go_result = resultptr;
+    llmsize_gpu_out * resultptr = (llmsize_gpu_out *)malloc(sizeof(llmsize_gpu_out));
+    memmove(resultptr, &result, sizeof(llmsize_gpu_out));
+    *(llmsize_gpu_out **)&_swig_go_result = resultptr;
   }
   free(arg1); 
   return _swig_go_result;
 }
 
 
-struct llmsize_accel_out *_wrap_llmsize_describe_accel_get_core_0a39e458744bf212(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_ea867185441f8a50(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
   int arg4 ;
-  llmsize_accel_out result;
-  struct llmsize_accel_out *_swig_go_result;
+  llmsize_gpu_out result;
+  struct llmsize_gpu_out *_swig_go_result;
   
   arg1 = (double)_swig_go_0; 
   arg2 = (double)_swig_go_1; 
   arg3 = (double)_swig_go_2; 
   arg4 = (int)_swig_go_3; 
   
-  result = llmsize_describe_accel_get(arg1,arg2,arg3,arg4);
+  result = llmsize_describe_gpu_get(arg1,arg2,arg3,arg4);
   {
-    llmsize_accel_out * resultptr = (llmsize_accel_out *)malloc(sizeof(llmsize_accel_out));
-    memmove(resultptr, &result, sizeof(llmsize_accel_out));
-    *(llmsize_accel_out **)&_swig_go_result = resultptr;
+    llmsize_gpu_out * resultptr = (llmsize_gpu_out *)malloc(sizeof(llmsize_gpu_out));
+    memmove(resultptr, &result, sizeof(llmsize_gpu_out));
+    *(llmsize_gpu_out **)&_swig_go_result = resultptr;
   }
   return _swig_go_result;
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_0a39e458744bf212(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_ea867185441f8a50(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12196,7 +12196,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_0a39e458744bf212(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_0a39e458744bf212() {
+struct llmsize_names *_wrap_new_llmsize_names_core_ea867185441f8a50() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -12207,7 +12207,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_names_core_0a39e458744bf212(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_ea867185441f8a50(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -12217,7 +12217,7 @@ void _wrap_delete_llmsize_names_core_0a39e458744bf212(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_0a39e458744bf212(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_ea867185441f8a50(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -12241,7 +12241,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_0a39e458744bf212(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_0a39e458744bf212(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_ea867185441f8a50(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12254,7 +12254,7 @@ intgo _wrap_llmsize_model_result_status_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_0a39e458744bf212(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_ea867185441f8a50(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12267,7 +12267,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_0a39e458744bf212
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_0a39e458744bf212() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_ea867185441f8a50() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -12278,7 +12278,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_0a39e458744bf21
 }
 
 
-void _wrap_delete_llmsize_model_result_core_0a39e458744bf212(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_ea867185441f8a50(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -12288,7 +12288,7 @@ void _wrap_delete_llmsize_model_result_core_0a39e458744bf212(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -12310,7 +12310,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_0a39e458744bf212
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -12329,7 +12329,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_0a39e458744bf212(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_0a39e458744bf212(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -12348,7 +12348,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_0a39e458744bf212(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12361,7 +12361,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -12374,7 +12374,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_0a39e458744bf212(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12387,7 +12387,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_0a39e458744bf212(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12400,7 +12400,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_0a39e458744bf212(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12413,7 +12413,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_0a39e458744bf212(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -12426,7 +12426,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_0a39e458744bf212(struct 
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_0a39e458744bf212() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_ea867185441f8a50() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -12437,7 +12437,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_0a39e458744bf21
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_0a39e458744bf212(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -12447,7 +12447,7 @@ void _wrap_delete_llmsize_parse_result_core_0a39e458744bf212(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_0a39e458744bf212(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_ea867185441f8a50(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -12469,7 +12469,7 @@ long long _wrap_llmsize__split_core_0a39e458744bf212(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_0a39e458744bf212(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_ea867185441f8a50(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -12495,7 +12495,7 @@ void _wrap_llmsize__copy_core_0a39e458744bf212(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_0a39e458744bf212(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_ea867185441f8a50(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -12524,7 +12524,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_0a39e458744bf212(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12537,7 +12537,7 @@ intgo _wrap_llmsize_selection_status_get_core_0a39e458744bf212(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12550,7 +12550,7 @@ long long _wrap_llmsize_selection_n_get_core_0a39e458744bf212(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12563,7 +12563,7 @@ long long _wrap_llmsize_selection_candidates_get_core_0a39e458744bf212(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -12576,7 +12576,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_0a39e458744bf2
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_0a39e458744bf212() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_ea867185441f8a50() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -12587,7 +12587,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -12597,8 +12597,8 @@ void _wrap_delete_llmsize_selection_core_0a39e458744bf212(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_0a39e458744bf212(struct llmsize_accel *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
-  llmsize_accel *arg1 = (llmsize_accel *) 0 ;
+struct llmsize_selection *_wrap_llmsize_select_run_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+  llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
   uint32_t arg4 ;
@@ -12616,7 +12616,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_0a39e458744bf212(struct 
   llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
-  arg1 = *(llmsize_accel **)&_swig_go_0; 
+  arg1 = *(llmsize_gpu **)&_swig_go_0; 
   arg2 = (uint32_t)_swig_go_1; 
   arg3 = (int)_swig_go_2; 
   arg4 = (uint32_t)_swig_go_3; 
@@ -12640,7 +12640,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_0a39e458744bf212(struct 
   
   arg15 = (uint32_t)_swig_go_14; 
   
-  result = (llmsize_selection *)llmsize_select_run((struct llmsize_accel const *)arg1,arg2,arg3,arg4,arg5,arg6,arg7,arg8,arg9,(struct llmsize_format const *)arg10,(struct llmsize_use const *)arg11,arg12,(char const *)arg13,(char const *)arg14,arg15);
+  result = (llmsize_selection *)llmsize_select_run((struct llmsize_gpu const *)arg1,arg2,arg3,arg4,arg5,arg6,arg7,arg8,arg9,(struct llmsize_format const *)arg10,(struct llmsize_use const *)arg11,arg12,(char const *)arg13,(char const *)arg14,arg15);
   *(llmsize_selection **)&_swig_go_result = (llmsize_selection *)result; 
   free(arg13); 
   free(arg14); 
@@ -12648,7 +12648,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_0a39e458744bf212(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -12667,7 +12667,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_0a39e458744bf212(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_0a39e458744bf212(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -12677,7 +12677,7 @@ void _wrap_llmsize_selection_free_core_0a39e458744bf212(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12690,7 +12690,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_0a39e458744bf212(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12703,20 +12703,20 @@ intgo _wrap_llmsize_sweep_row_format_get_core_0a39e458744bf212(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_accel_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_gpu_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
   
-  result = (int32_t) ((arg1)->accel);
+  result = (int32_t) ((arg1)->gpu);
   _swig_go_result = result; 
   return _swig_go_result;
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12729,7 +12729,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_0a39e458744bf212(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12742,7 +12742,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12755,7 +12755,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_0a39e458744bf212(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12768,7 +12768,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_0a39e458744bf212(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12781,7 +12781,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_0a39e458744bf212(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12794,7 +12794,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_0a39e458744bf212(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12807,7 +12807,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_0a39e458744bf212(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12820,7 +12820,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_0a39e458744bf212(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -12833,7 +12833,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_0a39e458744bf212(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12846,7 +12846,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_0a39e458744bf212(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -12859,7 +12859,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_0a39e458744bf212(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12872,7 +12872,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_0a39e458744bf212(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12885,7 +12885,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_0a39e458744bf212(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_0a39e458744bf212() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_ea867185441f8a50() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -12896,7 +12896,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_0a39e458744bf212(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -12906,7 +12906,7 @@ void _wrap_delete_llmsize_sweep_row_core_0a39e458744bf212(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12919,7 +12919,7 @@ intgo _wrap_llmsize_sweep_status_get_core_0a39e458744bf212(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12932,7 +12932,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_0a39e458744bf212(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12945,7 +12945,7 @@ long long _wrap_llmsize_sweep_n_get_core_0a39e458744bf212(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -12958,7 +12958,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_0a39e458744bf212(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_0a39e458744bf212() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_ea867185441f8a50() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -12969,7 +12969,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -12979,7 +12979,7 @@ void _wrap_delete_llmsize_sweep_core_0a39e458744bf212(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12997,7 +12997,7 @@ long long _wrap_llmsize__count_core_0a39e458744bf212(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_0a39e458744bf212(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_ea867185441f8a50(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13023,7 +13023,7 @@ void _wrap_llmsize__nth_core_0a39e458744bf212(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_0a39e458744bf212(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_ea867185441f8a50(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13068,7 +13068,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_0a39e458744bf212(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_0a39e458744bf212() {
+long long _wrap_llmsize_sweep_row_size_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;
   
@@ -13079,7 +13079,7 @@ long long _wrap_llmsize_sweep_row_size_core_0a39e458744bf212() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_0a39e458744bf212(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_ea867185441f8a50(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13092,7 +13092,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_0a39e458744bf212(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_0a39e458744bf212(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_ea867185441f8a50(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13105,7 +13105,7 @@ long long _wrap_llmsize_blob_size_get_core_0a39e458744bf212(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_0a39e458744bf212() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_ea867185441f8a50() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -13116,7 +13116,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_0a39e458744bf212(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_ea867185441f8a50(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -13126,7 +13126,7 @@ void _wrap_delete_llmsize_blob_core_0a39e458744bf212(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -13143,7 +13143,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_0a39e458744bf212(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -13156,7 +13156,7 @@ void *_wrap_llmsize_sweep_data_core_0a39e458744bf212(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_0a39e458744bf212(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -13166,7 +13166,7 @@ void _wrap_llmsize_sweep_free_core_0a39e458744bf212(struct llmsize_sweep *_swig_
 }
 
 
-long long _wrap_llmsize__bits_core_0a39e458744bf212(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_ea867185441f8a50(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13179,7 +13179,7 @@ long long _wrap_llmsize__bits_core_0a39e458744bf212(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -13201,7 +13201,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_0a39e458744bf212(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13214,7 +13214,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_0a39e458744bf212(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -13227,7 +13227,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_0a39e458744bf212
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -13240,7 +13240,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_0a39e458744bf212(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_0a39e458744bf212() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_ea867185441f8a50() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -13251,7 +13251,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -13261,7 +13261,7 @@ void _wrap_delete_llmsize_prepared_core_0a39e458744bf212(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -13274,7 +13274,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_0a39e458744bf212(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13287,7 +13287,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_0a39e458744bf212(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_0a39e458744bf212(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -13297,7 +13297,7 @@ void _wrap_llmsize_prepared_free_core_0a39e458744bf212(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_0a39e458744bf212(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -13318,7 +13318,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_0a39e458744bf212(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_0a39e458744bf212(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_ea867185441f8a50(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13331,7 +13331,7 @@ intgo _wrap_llmsize_file_out_status_get_core_0a39e458744bf212(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_0a39e458744bf212(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_ea867185441f8a50(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -13344,7 +13344,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_0a39e458744bf212
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_0a39e458744bf212(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_ea867185441f8a50(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -13357,7 +13357,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_0a39e458744bf212(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_0a39e458744bf212() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_ea867185441f8a50() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -13368,7 +13368,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_0a39e458744bf212(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_ea867185441f8a50(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -13378,7 +13378,7 @@ void _wrap_delete_llmsize_file_out_core_0a39e458744bf212(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -13399,7 +13399,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_0a39e458744bf212(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_0a39e458744bf212(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_ea867185441f8a50(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13412,7 +13412,7 @@ intgo _wrap_llmsize_use_out_status_get_core_0a39e458744bf212(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_0a39e458744bf212(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_ea867185441f8a50(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -13425,7 +13425,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_0a39e458744bf212(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_0a39e458744bf212() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_ea867185441f8a50() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -13436,7 +13436,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_0a39e458744bf212() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_0a39e458744bf212(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_ea867185441f8a50(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -13446,7 +13446,7 @@ void _wrap_delete_llmsize_use_out_core_0a39e458744bf212(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_0a39e458744bf212(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_ea867185441f8a50(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;

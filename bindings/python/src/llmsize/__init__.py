@@ -203,7 +203,7 @@ def _raise(status: int, what: str = "") -> None:
 # tables for llmsize_suggest(): (exception, C table id, status, kind word)
 _TABLES = {
     "model": (UnknownModelError, _c.LLMSIZE_TABLE_MODELS, _S["ERR_UNKNOWN_MODEL"]),
-    "GPU": (UnknownGPUError, _c.LLMSIZE_TABLE_ACCELS, _S["ERR_UNKNOWN_ACCEL"]),
+    "GPU": (UnknownGPUError, _c.LLMSIZE_TABLE_GPUS, _S["ERR_UNKNOWN_GPU"]),
     "format": (UnknownFormatError, _c.LLMSIZE_TABLE_FORMATS, _S["ERR_UNKNOWN_FORMAT"]),
     "licence": (UnknownLicenseError, _c.LLMSIZE_TABLE_LICENSES, _S["ERR_UNKNOWN_LICENSE"]),
     "engine": (UnknownEngineError, _c.LLMSIZE_TABLE_ENGINES, _S["ERR_UNKNOWN_ENGINE"]),
@@ -593,9 +593,9 @@ class GPU(_Row):
         for k, v in (("memory_gib", memory_gib), ("bandwidth_gbs", bandwidth_gbs), ("bf16_tflops", bf16_tflops)):
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise InvalidArgumentError(f"{k} must be a number, got {v!r}", _S["ERR_INVALID_ARG"])
-        r = _c.llmsize_describe_accel_get(float(memory_gib), float(bandwidth_gbs), float(bf16_tflops), kinds.index(kind))
+        r = _c.llmsize_describe_gpu_get(float(memory_gib), float(bandwidth_gbs), float(bf16_tflops), kinds.index(kind))
         _raise(r.status, "described accelerator")
-        return cls(r.value.accel, own=r, memory_from=r.value.memory_from, memory_choices=1)
+        return cls(r.value.gpu, own=r, memory_from=r.value.memory_from, memory_choices=1)
 
     @property
     def memory_assumed(self) -> bool:
@@ -700,9 +700,9 @@ def gpu(name: Union[str, GPU]) -> GPU:
     close names."""
     if isinstance(name, GPU):
         return name
-    r = _c.llmsize_resolve_accel_get(str(name))
+    r = _c.llmsize_resolve_gpu_get(str(name))
     if r.status == _S["ERR_AMBIGUOUS"]:
-        text = _c.llmsize_close_names(_c.LLMSIZE_TABLE_ACCELS, str(name)).text
+        text = _c.llmsize_close_names(_c.LLMSIZE_TABLE_GPUS, str(name)).text
         raise AmbiguousGPUError("GPU", str(name), [s for s in text.split("|") if s], r.status)
     if r.status != _S["OK"]:
         raise _unknown("GPU", str(name))
@@ -711,7 +711,7 @@ def gpu(name: Union[str, GPU]) -> GPU:
         return GPU(v.row, memory_from=0, memory_choices=v.memory_choices)
     key = str(name).lower()  # a row with the memory the name states: a copy, kept for the plans that point at it
     if key not in _NAMED_GPUS:
-        _NAMED_GPUS[key] = GPU(v.accel, own=r, memory_from=v.memory_from, memory_choices=v.memory_choices)
+        _NAMED_GPUS[key] = GPU(v.gpu, own=r, memory_from=v.memory_from, memory_choices=v.memory_choices)
     return _NAMED_GPUS[key]
 
 
@@ -994,7 +994,7 @@ def _fit(plan) -> Fit:
                              format_loss_pct=sv.format_quality.loss_pct, gpus=int(sv.gpus), context=int(sv.context),
                              seqs=int(sv.seqs))
     figures = {name: kind(getattr(v, name)) for name, kind in _PLAN_FIELDS}
-    return Fit(model=_first(plan.model.id), format=_first(plan.format.id), gpu=_first(plan.accel.id),
+    return Fit(model=_first(plan.model.id), format=_first(plan.format.id), gpu=_first(plan.gpu.id),
                engine=_ENGINE_NAMES[plan.engine], suggestion=sug, **figures)
 
 
@@ -1052,7 +1052,7 @@ def models() -> List[Model]:
 
 def gpus() -> List[GPU]:
     """Every accelerator in the table."""
-    return _rows(_c.llmsize_accel_count, _c.llmsize_accel_at, GPU)
+    return _rows(_c.llmsize_gpu_count, _c.llmsize_gpu_at, GPU)
 
 
 def formats() -> List[Format]:
@@ -1273,7 +1273,7 @@ def sweep(models: Optional[Iterable[Union[str, Model]]] = None, formats: Optiona
             raise _unknown("model", w.bad_name)
         if status == _S["ERR_UNKNOWN_FORMAT"]:
             raise _unknown("format", w.bad_name)
-        if status == _S["ERR_UNKNOWN_ACCEL"]:
+        if status == _S["ERR_UNKNOWN_GPU"]:
             raise _unknown("GPU", w.bad_name)
         _raise(status, w.bad_name)
         size = _c.llmsize_sweep_row_size()
@@ -1297,7 +1297,7 @@ def check_claim(model_name: Union[str, Model], fmt: Union[str, Format], *, gb: f
     _raise(r.status, m.id)
     v = r.value
     return ClaimCheck(weight_bytes=int(v.weight_bytes), bytes_ratio=float(v.bytes_ratio),
-                      bytes_possible=bool(v.bytes_possible), fits_gpu=bool(v.fits_accel), max_tps=float(v.max_tps),
+                      bytes_possible=bool(v.bytes_possible), fits_gpu=bool(v.fits_gpu), max_tps=float(v.max_tps),
                       tps_ratio=float(v.tps_ratio), tps_possible=bool(v.tps_possible))
 
 

@@ -66,7 +66,7 @@ LLMSIZE_MAX_LAYERS = _core.LLMSIZE_MAX_LAYERS
 LLMSIZE_OK = _core.LLMSIZE_OK
 LLMSIZE_ERR_NULL = _core.LLMSIZE_ERR_NULL
 LLMSIZE_ERR_UNKNOWN_MODEL = _core.LLMSIZE_ERR_UNKNOWN_MODEL
-LLMSIZE_ERR_UNKNOWN_ACCEL = _core.LLMSIZE_ERR_UNKNOWN_ACCEL
+LLMSIZE_ERR_UNKNOWN_GPU = _core.LLMSIZE_ERR_UNKNOWN_GPU
 LLMSIZE_ERR_UNKNOWN_FORMAT = _core.LLMSIZE_ERR_UNKNOWN_FORMAT
 LLMSIZE_ERR_UNKNOWN_KV_DTYPE = _core.LLMSIZE_ERR_UNKNOWN_KV_DTYPE
 LLMSIZE_ERR_INVALID_MODEL = _core.LLMSIZE_ERR_INVALID_MODEL
@@ -380,30 +380,30 @@ LLMSIZE_HW_APPLE = _core.LLMSIZE_HW_APPLE
 LLMSIZE_HW_UNIFIED = _core.LLMSIZE_HW_UNIFIED
 LLMSIZE_HW_CPU = _core.LLMSIZE_HW_CPU
 LLMSIZE_HW_CLASS_COUNT = _core.LLMSIZE_HW_CLASS_COUNT
-class llmsize_accel(object):
+class llmsize_gpu(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
-    id = property(_core.llmsize_accel_id_get)
-    name = property(_core.llmsize_accel_name_get)
-    vendor = property(_core.llmsize_accel_vendor_get)
-    aliases = property(_core.llmsize_accel_aliases_get)
-    mem_bytes = property(_core.llmsize_accel_mem_bytes_get)
-    usable_pct = property(_core.llmsize_accel_usable_pct_get)
-    hw_class = property(_core.llmsize_accel_hw_class_get)
-    bw_gbs = property(_core.llmsize_accel_bw_gbs_get)
-    bf16_tflops = property(_core.llmsize_accel_bf16_tflops_get)
-    fp8_tflops = property(_core.llmsize_accel_fp8_tflops_get)
-    fp4_tflops = property(_core.llmsize_accel_fp4_tflops_get)
-    int8_tops = property(_core.llmsize_accel_int8_tops_get)
-    source = property(_core.llmsize_accel_source_get)
-    memory_options = property(_core.llmsize_accel_memory_options_get)
+    id = property(_core.llmsize_gpu_id_get)
+    name = property(_core.llmsize_gpu_name_get)
+    vendor = property(_core.llmsize_gpu_vendor_get)
+    aliases = property(_core.llmsize_gpu_aliases_get)
+    mem_bytes = property(_core.llmsize_gpu_mem_bytes_get)
+    usable_pct = property(_core.llmsize_gpu_usable_pct_get)
+    hw_class = property(_core.llmsize_gpu_hw_class_get)
+    bw_gbs = property(_core.llmsize_gpu_bw_gbs_get)
+    bf16_tflops = property(_core.llmsize_gpu_bf16_tflops_get)
+    fp8_tflops = property(_core.llmsize_gpu_fp8_tflops_get)
+    fp4_tflops = property(_core.llmsize_gpu_fp4_tflops_get)
+    int8_tops = property(_core.llmsize_gpu_int8_tops_get)
+    source = property(_core.llmsize_gpu_source_get)
+    memory_options = property(_core.llmsize_gpu_memory_options_get)
 
     def __init__(self):
-        _core.llmsize_accel_swiginit(self, _core.new_llmsize_accel())
-    __swig_destroy__ = _core.delete_llmsize_accel
+        _core.llmsize_gpu_swiginit(self, _core.new_llmsize_gpu())
+    __swig_destroy__ = _core.delete_llmsize_gpu
 
-# Register llmsize_accel in _core:
-_core.llmsize_accel_swigregister(llmsize_accel)
+# Register llmsize_gpu in _core:
+_core.llmsize_gpu_swigregister(llmsize_gpu)
 class llmsize_efficiency(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -568,8 +568,8 @@ class llmsize_speed_request(object):
     __repr__ = _swig_repr
     model = property(_core.llmsize_speed_request_model_get)
     format = property(_core.llmsize_speed_request_format_get)
-    accel = property(_core.llmsize_speed_request_accel_get)
-    n_accel = property(_core.llmsize_speed_request_n_accel_get)
+    gpu = property(_core.llmsize_speed_request_gpu_get)
+    gpus = property(_core.llmsize_speed_request_gpus_get)
     kv_dtype = property(_core.llmsize_speed_request_kv_dtype_get)
     context = property(_core.llmsize_speed_request_context_get)
     prompt = property(_core.llmsize_speed_request_prompt_get)
@@ -605,8 +605,8 @@ class llmsize_fit_request(object):
     __repr__ = _swig_repr
     model = property(_core.llmsize_fit_request_model_get)
     format = property(_core.llmsize_fit_request_format_get)
-    accel = property(_core.llmsize_fit_request_accel_get)
-    n_accel = property(_core.llmsize_fit_request_n_accel_get)
+    gpu = property(_core.llmsize_fit_request_gpu_get)
+    gpus = property(_core.llmsize_fit_request_gpus_get)
     context = property(_core.llmsize_fit_request_context_get)
     seqs = property(_core.llmsize_fit_request_seqs_get)
     kv_dtype = property(_core.llmsize_fit_request_kv_dtype_get)
@@ -731,12 +731,12 @@ class llmsize_plan(object):
     __repr__ = _swig_repr
     model = property(_core.llmsize_plan_model_get)
     format = property(_core.llmsize_plan_format_get)
-    accel = property(_core.llmsize_plan_accel_get)
+    gpu = property(_core.llmsize_plan_gpu_get)
     engine = property(_core.llmsize_plan_engine_get)
     tp = property(_core.llmsize_plan_tp_get)
     pp = property(_core.llmsize_plan_pp_get)
     dp = property(_core.llmsize_plan_dp_get)
-    n_accel = property(_core.llmsize_plan_n_accel_get)
+    gpus = property(_core.llmsize_plan_gpus_get)
     context = property(_core.llmsize_plan_context_get)
     seqs = property(_core.llmsize_plan_seqs_get)
     kv_dtype = property(_core.llmsize_plan_kv_dtype_get)
@@ -947,8 +947,8 @@ _core.llmsize_license_result_swigregister(llmsize_license_result)
 class llmsize_select_request(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
-    accel = property(_core.llmsize_select_request_accel_get)
-    n_accel = property(_core.llmsize_select_request_n_accel_get)
+    gpu = property(_core.llmsize_select_request_gpu_get)
+    gpus = property(_core.llmsize_select_request_gpus_get)
     engine = property(_core.llmsize_select_request_engine_get)
     seqs = property(_core.llmsize_select_request_seqs_get)
     context = property(_core.llmsize_select_request_context_get)
@@ -1007,7 +1007,7 @@ class llmsize_claim(object):
     __repr__ = _swig_repr
     model = property(_core.llmsize_claim_model_get)
     format = property(_core.llmsize_claim_format_get)
-    accel = property(_core.llmsize_claim_accel_get)
+    gpu = property(_core.llmsize_claim_gpu_get)
     bytes = property(_core.llmsize_claim_bytes_get)
     tps = property(_core.llmsize_claim_tps_get)
 
@@ -1023,7 +1023,7 @@ class llmsize_claim_check(object):
     weight_bytes = property(_core.llmsize_claim_check_weight_bytes_get)
     bytes_ratio = property(_core.llmsize_claim_check_bytes_ratio_get)
     bytes_possible = property(_core.llmsize_claim_check_bytes_possible_get)
-    fits_accel = property(_core.llmsize_claim_check_fits_accel_get)
+    fits_gpu = property(_core.llmsize_claim_check_fits_gpu_get)
     max_tps = property(_core.llmsize_claim_check_max_tps_get)
     tps_ratio = property(_core.llmsize_claim_check_tps_ratio_get)
     tps_possible = property(_core.llmsize_claim_check_tps_possible_get)
@@ -1117,22 +1117,22 @@ _core.llmsize_resolution_swigregister(llmsize_resolution)
 LLMSIZE_MEMORY_ROW = _core.LLMSIZE_MEMORY_ROW
 LLMSIZE_MEMORY_NAMED = _core.LLMSIZE_MEMORY_NAMED
 LLMSIZE_MEMORY_DESCRIBED = _core.LLMSIZE_MEMORY_DESCRIBED
-class llmsize_accel_resolution(object):
+class llmsize_gpu_resolution(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
-    accel = property(_core.llmsize_accel_resolution_accel_get)
-    row = property(_core.llmsize_accel_resolution_row_get)
-    memory_from = property(_core.llmsize_accel_resolution_memory_from_get)
-    memory_choices = property(_core.llmsize_accel_resolution_memory_choices_get)
+    gpu = property(_core.llmsize_gpu_resolution_gpu_get)
+    row = property(_core.llmsize_gpu_resolution_row_get)
+    memory_from = property(_core.llmsize_gpu_resolution_memory_from_get)
+    memory_choices = property(_core.llmsize_gpu_resolution_memory_choices_get)
 
     def __init__(self):
-        _core.llmsize_accel_resolution_swiginit(self, _core.new_llmsize_accel_resolution())
-    __swig_destroy__ = _core.delete_llmsize_accel_resolution
+        _core.llmsize_gpu_resolution_swiginit(self, _core.new_llmsize_gpu_resolution())
+    __swig_destroy__ = _core.delete_llmsize_gpu_resolution
 
-# Register llmsize_accel_resolution in _core:
-_core.llmsize_accel_resolution_swigregister(llmsize_accel_resolution)
+# Register llmsize_gpu_resolution in _core:
+_core.llmsize_gpu_resolution_swigregister(llmsize_gpu_resolution)
 LLMSIZE_TABLE_MODELS = _core.LLMSIZE_TABLE_MODELS
-LLMSIZE_TABLE_ACCELS = _core.LLMSIZE_TABLE_ACCELS
+LLMSIZE_TABLE_GPUS = _core.LLMSIZE_TABLE_GPUS
 LLMSIZE_TABLE_FORMATS = _core.LLMSIZE_TABLE_FORMATS
 LLMSIZE_TABLE_KV_DTYPES = _core.LLMSIZE_TABLE_KV_DTYPES
 LLMSIZE_TABLE_LICENSES = _core.LLMSIZE_TABLE_LICENSES
@@ -1156,11 +1156,11 @@ def llmsize_model_count():
 def llmsize_model_at(index):
     return _core.llmsize_model_at(index)
 
-def llmsize_accel_count():
-    return _core.llmsize_accel_count()
+def llmsize_gpu_count():
+    return _core.llmsize_gpu_count()
 
-def llmsize_accel_at(index):
-    return _core.llmsize_accel_at(index)
+def llmsize_gpu_at(index):
+    return _core.llmsize_gpu_at(index)
 
 def llmsize_format_count():
     return _core.llmsize_format_count()
@@ -1318,8 +1318,8 @@ def llmsize_largest_model(plan, formats, n_formats, model, format):
 def llmsize_plan_suggest(plan, out):
     return _core.llmsize_plan_suggest(plan, out)
 
-def llmsize_format_runs_on(format, accel, engine):
-    return _core.llmsize_format_runs_on(format, accel, engine)
+def llmsize_format_runs_on(format, gpu, engine):
+    return _core.llmsize_format_runs_on(format, gpu, engine)
 
 def llmsize_quality_row_count():
     return _core.llmsize_quality_row_count()
@@ -1523,8 +1523,8 @@ def llmsize_activation_get(m, batch, seq, eager):
 def llmsize_kv_get(m, context, seqs, dtype):
     return _core.llmsize_kv_get(m, context, seqs, dtype)
 
-def llmsize_speed_get(m, f, a, n_accel, kv_dtype, context, prompt, gen, seqs):
-    return _core.llmsize_speed_get(m, f, a, n_accel, kv_dtype, context, prompt, gen, seqs)
+def llmsize_speed_get(m, f, a, gpus, kv_dtype, context, prompt, gen, seqs):
+    return _core.llmsize_speed_get(m, f, a, gpus, kv_dtype, context, prompt, gen, seqs)
 
 def llmsize_plan_make(m, f, a, engine, tp, pp, dp, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes):
     return _core.llmsize_plan_make(m, f, a, engine, tp, pp, dp, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes)
@@ -1565,8 +1565,8 @@ def llmsize_claim_get(m, f, a, bytes, tps):
 def llmsize_model_named(name):
     return _core.llmsize_model_named(name)
 
-def llmsize_accel_named(name):
-    return _core.llmsize_accel_named(name)
+def llmsize_gpu_named(name):
+    return _core.llmsize_gpu_named(name)
 
 def llmsize_format_named(name):
     return _core.llmsize_format_named(name)
@@ -1601,24 +1601,24 @@ def llmsize_resolve_get(name, engine):
 
 def llmsize_default_format(name, m, engine):
     return _core.llmsize_default_format(name, m, engine)
-class llmsize_accel_out(object):
+class llmsize_gpu_out(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
-    status = property(_core.llmsize_accel_out_status_get)
-    value = property(_core.llmsize_accel_out_value_get)
+    status = property(_core.llmsize_gpu_out_status_get)
+    value = property(_core.llmsize_gpu_out_value_get)
 
     def __init__(self):
-        _core.llmsize_accel_out_swiginit(self, _core.new_llmsize_accel_out())
-    __swig_destroy__ = _core.delete_llmsize_accel_out
+        _core.llmsize_gpu_out_swiginit(self, _core.new_llmsize_gpu_out())
+    __swig_destroy__ = _core.delete_llmsize_gpu_out
 
-# Register llmsize_accel_out in _core:
-_core.llmsize_accel_out_swigregister(llmsize_accel_out)
+# Register llmsize_gpu_out in _core:
+_core.llmsize_gpu_out_swigregister(llmsize_gpu_out)
 
-def llmsize_resolve_accel_get(name):
-    return _core.llmsize_resolve_accel_get(name)
+def llmsize_resolve_gpu_get(name):
+    return _core.llmsize_resolve_gpu_get(name)
 
-def llmsize_describe_accel_get(mem_gib, bw_gbs, bf16_tflops, hw_class):
-    return _core.llmsize_describe_accel_get(mem_gib, bw_gbs, bf16_tflops, hw_class)
+def llmsize_describe_gpu_get(mem_gib, bw_gbs, bf16_tflops, hw_class):
+    return _core.llmsize_describe_gpu_get(mem_gib, bw_gbs, bf16_tflops, hw_class)
 class llmsize_names(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -1695,8 +1695,8 @@ class llmsize_selection(object):
 # Register llmsize_selection in _core:
 _core.llmsize_selection_swigregister(llmsize_selection)
 
-def llmsize_select_run(accel, n_accel, engine, seqs, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks):
-    return _core.llmsize_select_run(accel, n_accel, engine, seqs, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks)
+def llmsize_select_run(gpu, gpus, engine, seqs, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks):
+    return _core.llmsize_select_run(gpu, gpus, engine, seqs, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks)
 
 def llmsize_selection_at(s, i):
     return _core.llmsize_selection_at(s, i)
@@ -1708,7 +1708,7 @@ class llmsize_sweep_row(object):
     __repr__ = _swig_repr
     model = property(_core.llmsize_sweep_row_model_get)
     format = property(_core.llmsize_sweep_row_format_get)
-    accel = property(_core.llmsize_sweep_row_accel_get)
+    gpu = property(_core.llmsize_sweep_row_gpu_get)
     status = property(_core.llmsize_sweep_row_status_get)
     context = property(_core.llmsize_sweep_row_context_get)
     weight_bytes = property(_core.llmsize_sweep_row_weight_bytes_get)
@@ -1750,8 +1750,8 @@ def llmsize__count(s):
 def llmsize__nth(s, i, out, cap):
     return _core.llmsize__nth(s, i, out, cap)
 
-def llmsize_sweep_run(models, formats, accels, contexts, engine, seqs, kv_dtype):
-    return _core.llmsize_sweep_run(models, formats, accels, contexts, engine, seqs, kv_dtype)
+def llmsize_sweep_run(models, formats, gpus, contexts, engine, seqs, kv_dtype):
+    return _core.llmsize_sweep_run(models, formats, gpus, contexts, engine, seqs, kv_dtype)
 
 def llmsize_sweep_row_size():
     return _core.llmsize_sweep_row_size()

@@ -2980,42 +2980,42 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 
 #define SWIGTYPE_p_char swig_types[0]
 #define SWIGTYPE_p_int swig_types[1]
-#define SWIGTYPE_p_llmsize_accel swig_types[2]
-#define SWIGTYPE_p_llmsize_accel_out swig_types[3]
-#define SWIGTYPE_p_llmsize_accel_resolution swig_types[4]
-#define SWIGTYPE_p_llmsize_attn_kind swig_types[5]
-#define SWIGTYPE_p_llmsize_attn_layout swig_types[6]
-#define SWIGTYPE_p_llmsize_blob swig_types[7]
-#define SWIGTYPE_p_llmsize_candidate swig_types[8]
-#define SWIGTYPE_p_llmsize_claim swig_types[9]
-#define SWIGTYPE_p_llmsize_claim_check swig_types[10]
-#define SWIGTYPE_p_llmsize_claim_out swig_types[11]
-#define SWIGTYPE_p_llmsize_clause swig_types[12]
-#define SWIGTYPE_p_llmsize_component swig_types[13]
-#define SWIGTYPE_p_llmsize_compute swig_types[14]
-#define SWIGTYPE_p_llmsize_confidence swig_types[15]
-#define SWIGTYPE_p_llmsize_dims swig_types[16]
-#define SWIGTYPE_p_llmsize_efficiency swig_types[17]
-#define SWIGTYPE_p_llmsize_encoder swig_types[18]
-#define SWIGTYPE_p_llmsize_engine swig_types[19]
-#define SWIGTYPE_p_llmsize_engine_info swig_types[20]
-#define SWIGTYPE_p_llmsize_extra swig_types[21]
-#define SWIGTYPE_p_llmsize_field swig_types[22]
-#define SWIGTYPE_p_llmsize_field_kind swig_types[23]
-#define SWIGTYPE_p_llmsize_file_info swig_types[24]
-#define SWIGTYPE_p_llmsize_file_out swig_types[25]
-#define SWIGTYPE_p_llmsize_finding swig_types[26]
-#define SWIGTYPE_p_llmsize_fit_request swig_types[27]
-#define SWIGTYPE_p_llmsize_fit_result swig_types[28]
-#define SWIGTYPE_p_llmsize_format swig_types[29]
-#define SWIGTYPE_p_llmsize_format_from swig_types[30]
-#define SWIGTYPE_p_llmsize_format_kind swig_types[31]
-#define SWIGTYPE_p_llmsize_format_out swig_types[32]
-#define SWIGTYPE_p_llmsize_gate swig_types[33]
-#define SWIGTYPE_p_llmsize_ggml_type swig_types[34]
-#define SWIGTYPE_p_llmsize_ggml_type_info swig_types[35]
-#define SWIGTYPE_p_llmsize_gguf_file_type swig_types[36]
-#define SWIGTYPE_p_llmsize_gguf_mix swig_types[37]
+#define SWIGTYPE_p_llmsize_attn_kind swig_types[2]
+#define SWIGTYPE_p_llmsize_attn_layout swig_types[3]
+#define SWIGTYPE_p_llmsize_blob swig_types[4]
+#define SWIGTYPE_p_llmsize_candidate swig_types[5]
+#define SWIGTYPE_p_llmsize_claim swig_types[6]
+#define SWIGTYPE_p_llmsize_claim_check swig_types[7]
+#define SWIGTYPE_p_llmsize_claim_out swig_types[8]
+#define SWIGTYPE_p_llmsize_clause swig_types[9]
+#define SWIGTYPE_p_llmsize_component swig_types[10]
+#define SWIGTYPE_p_llmsize_compute swig_types[11]
+#define SWIGTYPE_p_llmsize_confidence swig_types[12]
+#define SWIGTYPE_p_llmsize_dims swig_types[13]
+#define SWIGTYPE_p_llmsize_efficiency swig_types[14]
+#define SWIGTYPE_p_llmsize_encoder swig_types[15]
+#define SWIGTYPE_p_llmsize_engine swig_types[16]
+#define SWIGTYPE_p_llmsize_engine_info swig_types[17]
+#define SWIGTYPE_p_llmsize_extra swig_types[18]
+#define SWIGTYPE_p_llmsize_field swig_types[19]
+#define SWIGTYPE_p_llmsize_field_kind swig_types[20]
+#define SWIGTYPE_p_llmsize_file_info swig_types[21]
+#define SWIGTYPE_p_llmsize_file_out swig_types[22]
+#define SWIGTYPE_p_llmsize_finding swig_types[23]
+#define SWIGTYPE_p_llmsize_fit_request swig_types[24]
+#define SWIGTYPE_p_llmsize_fit_result swig_types[25]
+#define SWIGTYPE_p_llmsize_format swig_types[26]
+#define SWIGTYPE_p_llmsize_format_from swig_types[27]
+#define SWIGTYPE_p_llmsize_format_kind swig_types[28]
+#define SWIGTYPE_p_llmsize_format_out swig_types[29]
+#define SWIGTYPE_p_llmsize_gate swig_types[30]
+#define SWIGTYPE_p_llmsize_ggml_type swig_types[31]
+#define SWIGTYPE_p_llmsize_ggml_type_info swig_types[32]
+#define SWIGTYPE_p_llmsize_gguf_file_type swig_types[33]
+#define SWIGTYPE_p_llmsize_gguf_mix swig_types[34]
+#define SWIGTYPE_p_llmsize_gpu swig_types[35]
+#define SWIGTYPE_p_llmsize_gpu_out swig_types[36]
+#define SWIGTYPE_p_llmsize_gpu_resolution swig_types[37]
 #define SWIGTYPE_p_llmsize_head swig_types[38]
 #define SWIGTYPE_p_llmsize_hf_family swig_types[39]
 #define SWIGTYPE_p_llmsize_how swig_types[40]
@@ -3667,24 +3667,24 @@ llmsize_u64_out llmsize_activation_get(const llmsize_model *m, uint64_t batch, u
 llmsize_u64_out llmsize_kv_get(const llmsize_model *m, uint64_t context, uint32_t seqs, int dtype) {
     llmsize_u64_out r; r.status = llmsize_kv_bytes(m, context, seqs, (llmsize_kv_dtype)dtype, &r.value); return r;
 }
-llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint32_t n_accel,
+llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, uint32_t gpus,
                                     int kv_dtype, uint64_t context, uint64_t prompt, uint64_t gen, uint32_t seqs) {
     llmsize_speed_out r;
     llmsize_speed_request q;
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = f; q.accel = a; q.n_accel = n_accel; q.kv_dtype = (uint32_t)kv_dtype; q.context = context;
+    q.model = m; q.format = f; q.gpu = a; q.gpus = gpus; q.kv_dtype = (uint32_t)kv_dtype; q.context = context;
     q.prompt = prompt; q.gen = gen; q.seqs = seqs;
     r.status = llmsize_speed(&q, &r.value);
     return r;
 }
-llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, int engine,
+llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, int engine,
                                uint32_t tp, uint32_t pp, uint32_t dp, uint64_t context, uint32_t seqs, int kv_dtype,
                                double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
                                int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
                                uint32_t tight_pct, uint64_t kv_pool_bytes) {
     llmsize_plan p;
     memset(&p, 0, sizeof p);
-    p.model = m; p.format = f; p.accel = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
+    p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
     p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
     p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
     p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
@@ -3724,19 +3724,19 @@ llmsize_use llmsize_use_make(int commercial, uint64_t mau, uint64_t mau_at_relea
 llmsize_license_out llmsize_license_get(const llmsize_model *m, const llmsize_use *u) {
     llmsize_license_out r; r.status = llmsize_license_check(m, u, &r.value); return r;
 }
-llmsize_claim_out llmsize_claim_get(const llmsize_model *m, const llmsize_format *f, const llmsize_accel *a, uint64_t bytes,
+llmsize_claim_out llmsize_claim_get(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, uint64_t bytes,
                                     double tps) {
     llmsize_claim_out r;
     llmsize_claim c;
     memset(&c, 0, sizeof c);
-    c.model = m; c.format = f; c.accel = a; c.bytes = bytes; c.tps = tps;
+    c.model = m; c.format = f; c.gpu = a; c.bytes = bytes; c.tps = tps;
     r.status = llmsize_check_claim(&c, &r.value);
     return r;
 }
 
 /* Lookups: NULL / -1 when the name is unknown (the wrapper then asks for close names). */
 const llmsize_model *llmsize_model_named(const char *name) { const llmsize_model *m = NULL; llmsize_find_model(name, &m); return m; }
-const llmsize_accel *llmsize_accel_named(const char *name) { const llmsize_accel *a = NULL; llmsize_find_accel(name, &a); return a; }
+const llmsize_gpu *llmsize_gpu_named(const char *name) { const llmsize_gpu *a = NULL; llmsize_find_gpu(name, &a); return a; }
 const llmsize_format *llmsize_format_named(const char *name) { const llmsize_format *f = NULL; llmsize_find_format(name, &f); return f; }
 const llmsize_license *llmsize_license_named(const char *name) { const llmsize_license *l = NULL; llmsize_find_license(name, &l); return l; }
 int llmsize_engine_named(const char *name) { llmsize_engine e; return llmsize_find_engine(name, &e) == LLMSIZE_OK ? (int)e : -1; }
@@ -3779,15 +3779,15 @@ const llmsize_format *llmsize_default_format(const char *name, const llmsize_mod
 }
 
 /* An accelerator by any name (chip + memory size too), or one described by its figures. */
-typedef struct llmsize_accel_out { int status; llmsize_accel_resolution value; } llmsize_accel_out;
-llmsize_accel_out llmsize_resolve_accel_get(const char *name) {
-    llmsize_accel_out r; r.status = llmsize_resolve_accel(name, &r.value); return r;
+typedef struct llmsize_gpu_out { int status; llmsize_gpu_resolution value; } llmsize_gpu_out;
+llmsize_gpu_out llmsize_resolve_gpu_get(const char *name) {
+    llmsize_gpu_out r; r.status = llmsize_resolve_gpu(name, &r.value); return r;
 }
-llmsize_accel_out llmsize_describe_accel_get(double mem_gib, double bw_gbs, double bf16_tflops, int hw_class) {
-    llmsize_accel_out r;
+llmsize_gpu_out llmsize_describe_gpu_get(double mem_gib, double bw_gbs, double bf16_tflops, int hw_class) {
+    llmsize_gpu_out r;
     memset(&r, 0, sizeof r);
     r.status = hw_class < 0 ? LLMSIZE_ERR_INVALID_ARG
-                            : llmsize_describe_accel(mem_gib, bw_gbs, bf16_tflops, (uint32_t)hw_class, &r.value.accel);
+                            : llmsize_describe_gpu(mem_gib, bw_gbs, bf16_tflops, (uint32_t)hw_class, &r.value.gpu);
     r.value.memory_from = LLMSIZE_MEMORY_DESCRIBED;
     return r;
 }
@@ -3888,7 +3888,7 @@ typedef struct llmsize_selection {
     size_t n, candidates;
     llmsize_candidate items[LLMSIZE_SELECTION_CAP];
 } llmsize_selection;
-llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_accel, int engine, uint32_t seqs,
+llmsize_selection *llmsize_select_run(const llmsize_gpu *gpu, uint32_t gpus, int engine, uint32_t seqs,
                                       uint64_t context, int kv_dtype, double min_tps, int quality_metric,
                                       double max_loss_pct, const llmsize_format *min_format, const llmsize_use *use,
                                       int strict_license, const char *origin_exclude, const char *origin_require,
@@ -3897,7 +3897,7 @@ llmsize_selection *llmsize_select_run(const llmsize_accel *accel, uint32_t n_acc
     llmsize_selection *s = (llmsize_selection *)calloc(1, sizeof *s);
     if (!s) return NULL;
     memset(&q, 0, sizeof q);
-    q.accel = accel; q.n_accel = n_accel; q.engine = (uint32_t)engine; q.seqs = seqs; q.context = context;
+    q.gpu = gpu; q.gpus = gpus; q.engine = (uint32_t)engine; q.seqs = seqs; q.context = context;
     q.kv_dtype = (uint32_t)kv_dtype; q.min_tps = min_tps; q.quality_metric = (uint32_t)quality_metric;
     q.max_loss_pct = max_loss_pct; q.min_format = min_format; q.use = use; q.strict_license = strict_license;
     q.origin_exclude = origin_exclude && *origin_exclude ? origin_exclude : NULL;
@@ -3917,7 +3917,7 @@ void llmsize_selection_free(llmsize_selection *s) { free(s); }
 /* One call, many plans: every model x format x accelerator x context ('|'-separated
    names; contexts as decimal numbers), packed rows a binding unpacks into columns. */
 typedef struct llmsize_sweep_row {
-    int32_t model, format, accel, status;   /* indices into the lists given; status      */
+    int32_t model, format, gpu, status;   /* indices into the lists given; status      */
     uint64_t context, weight_bytes, kv_bytes, activation_bytes, overhead_bytes, total_bytes, usable_bytes;
     int64_t headroom_bytes;
     uint64_t max_context;
@@ -3935,24 +3935,24 @@ static void llmsize__nth(const char *s, size_t i, char *out, size_t cap) {
     while (i && *s) { if (*s++ == '|') --i; }
     llmsize__copy(out, cap, s, strcspn(s, "|"));
 }
-llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const char *accels, const char *contexts,
+llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const char *gpus, const char *contexts,
                                  int engine, int seqs, int kv_dtype) {
     llmsize_sweep *w = (llmsize_sweep *)calloc(1, sizeof *w);
     size_t nm, nf, na, nc, i, j, k, c, at = 0;
     const llmsize_model **m = NULL;
     const llmsize_format **f = NULL;
-    const llmsize_accel **a = NULL;
+    const llmsize_gpu **a = NULL;
     uint64_t *ctx = NULL;
     char name[128];
     if (!w) return NULL;
-    nm = llmsize__count(models); nf = llmsize__count(formats); na = llmsize__count(accels); nc = llmsize__count(contexts);
+    nm = llmsize__count(models); nf = llmsize__count(formats); na = llmsize__count(gpus); nc = llmsize__count(contexts);
     m = (const llmsize_model **)calloc(nm + 1, sizeof *m); f = (const llmsize_format **)calloc(nf + 1, sizeof *f);
-    a = (const llmsize_accel **)calloc(na + 1, sizeof *a); ctx = (uint64_t *)calloc(nc + 1, sizeof *ctx);
+    a = (const llmsize_gpu **)calloc(na + 1, sizeof *a); ctx = (uint64_t *)calloc(nc + 1, sizeof *ctx);
     w->rows = (llmsize_sweep_row *)calloc(nm * nf * na * nc + 1, sizeof *w->rows);
     if (!m || !f || !a || !ctx || !w->rows) { w->status = LLMSIZE_ERR_INVALID_ARG; goto done; }
     for (i = 0; i < nm && !w->status; ++i) { llmsize__nth(models, i, name, sizeof name); if (llmsize_find_model(name, &m[i])) { w->status = LLMSIZE_ERR_UNKNOWN_MODEL; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
     for (i = 0; i < nf && !w->status; ++i) { llmsize__nth(formats, i, name, sizeof name); if (llmsize_find_format(name, &f[i])) { w->status = LLMSIZE_ERR_UNKNOWN_FORMAT; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
-    for (i = 0; i < na && !w->status; ++i) { llmsize__nth(accels, i, name, sizeof name); if (llmsize_find_accel(name, &a[i])) { w->status = LLMSIZE_ERR_UNKNOWN_ACCEL; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
+    for (i = 0; i < na && !w->status; ++i) { llmsize__nth(gpus, i, name, sizeof name); if (llmsize_find_gpu(name, &a[i])) { w->status = LLMSIZE_ERR_UNKNOWN_GPU; llmsize__copy(w->bad_name, sizeof w->bad_name, name, strlen(name)); } }
     for (i = 0; i < nc && !w->status; ++i) {
         char *end;
         llmsize__nth(contexts, i, name, sizeof name);
@@ -3971,11 +3971,11 @@ llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const 
         llmsize_plan_result r;
         llmsize_sweep_row *row = &w->rows[at++];
         memset(&p, 0, sizeof p);
-        p.model = m[i]; p.format = f[j]; p.accel = a[k]; p.engine = (uint32_t)engine; p.context = ctx[c];
+        p.model = m[i]; p.format = f[j]; p.gpu = a[k]; p.engine = (uint32_t)engine; p.context = ctx[c];
         p.seqs = (uint32_t)seqs; p.kv_dtype = (uint32_t)kv_dtype;
         p.weights = have_weights ? &wt : NULL;
         p.params = have_params ? &pr : NULL;
-        row->model = (int32_t)i; row->format = (int32_t)j; row->accel = (int32_t)k; row->context = ctx[c];
+        row->model = (int32_t)i; row->format = (int32_t)j; row->gpu = (int32_t)k; row->context = ctx[c];
         row->status = (int32_t)llmsize_plan_fit(&p, &r);
         if (row->status) continue;
         row->weight_bytes = r.weight_bytes; row->kv_bytes = r.kv_bytes; row->activation_bytes = r.activation_bytes;
@@ -6577,9 +6577,9 @@ SWIGINTERN PyObject *llmsize_kv_dtype_info_swiginit(PyObject *SWIGUNUSEDPARM(sel
   return SWIG_Python_InitShadowInstance(args);
 }
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_id_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_id_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6587,11 +6587,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_id_get(PyObject *self, PyObject *args) 
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_id_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_id_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (char *) ((arg1)->id);
   resultobj = SWIG_FromCharPtr((const char *)result);
   return resultobj;
@@ -6600,9 +6600,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_name_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_name_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6610,11 +6610,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_name_get(PyObject *self, PyObject *args
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_name_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_name_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (char *) ((arg1)->name);
   resultobj = SWIG_FromCharPtr((const char *)result);
   return resultobj;
@@ -6623,9 +6623,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_vendor_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_vendor_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6633,11 +6633,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_vendor_get(PyObject *self, PyObject *ar
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_vendor_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_vendor_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (char *) ((arg1)->vendor);
   resultobj = SWIG_FromCharPtr((const char *)result);
   return resultobj;
@@ -6646,9 +6646,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_aliases_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_aliases_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6656,11 +6656,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_aliases_get(PyObject *self, PyObject *a
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_aliases_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_aliases_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (char *) ((arg1)->aliases);
   resultobj = SWIG_FromCharPtr((const char *)result);
   return resultobj;
@@ -6669,9 +6669,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_mem_bytes_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_mem_bytes_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6679,11 +6679,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_mem_bytes_get(PyObject *self, PyObject 
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_mem_bytes_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_mem_bytes_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (uint64_t) ((arg1)->mem_bytes);
   resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
   return resultobj;
@@ -6692,9 +6692,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_usable_pct_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_usable_pct_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6702,11 +6702,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_usable_pct_get(PyObject *self, PyObject
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_usable_pct_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_usable_pct_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (uint32_t) ((arg1)->usable_pct);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
@@ -6715,9 +6715,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_hw_class_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_hw_class_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6725,11 +6725,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_hw_class_get(PyObject *self, PyObject *
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_hw_class_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_hw_class_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (uint32_t) ((arg1)->hw_class);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
@@ -6738,9 +6738,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_bw_gbs_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_bw_gbs_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6748,11 +6748,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_bw_gbs_get(PyObject *self, PyObject *ar
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_bw_gbs_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_bw_gbs_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (double) ((arg1)->bw_gbs);
   resultobj = SWIG_From_double((double)(result));
   return resultobj;
@@ -6761,9 +6761,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_bf16_tflops_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_bf16_tflops_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6771,11 +6771,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_bf16_tflops_get(PyObject *self, PyObjec
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_bf16_tflops_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_bf16_tflops_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (double) ((arg1)->bf16_tflops);
   resultobj = SWIG_From_double((double)(result));
   return resultobj;
@@ -6784,9 +6784,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_fp8_tflops_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_fp8_tflops_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6794,11 +6794,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_fp8_tflops_get(PyObject *self, PyObject
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_fp8_tflops_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_fp8_tflops_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (double) ((arg1)->fp8_tflops);
   resultobj = SWIG_From_double((double)(result));
   return resultobj;
@@ -6807,9 +6807,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_fp4_tflops_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_fp4_tflops_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6817,11 +6817,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_fp4_tflops_get(PyObject *self, PyObject
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_fp4_tflops_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_fp4_tflops_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (double) ((arg1)->fp4_tflops);
   resultobj = SWIG_From_double((double)(result));
   return resultobj;
@@ -6830,9 +6830,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_int8_tops_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_int8_tops_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6840,11 +6840,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_int8_tops_get(PyObject *self, PyObject 
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_int8_tops_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_int8_tops_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (double) ((arg1)->int8_tops);
   resultobj = SWIG_From_double((double)(result));
   return resultobj;
@@ -6853,9 +6853,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_source_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_source_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6863,11 +6863,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_source_get(PyObject *self, PyObject *ar
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_source_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_source_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (char *) ((arg1)->source);
   resultobj = SWIG_FromCharPtr((const char *)result);
   return resultobj;
@@ -6876,9 +6876,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_memory_options_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_memory_options_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -6886,11 +6886,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_memory_options_get(PyObject *self, PyOb
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_memory_options_get" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_memory_options_get" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   result = (char *) ((arg1)->memory_options);
   resultobj = SWIG_FromCharPtr((const char *)result);
   return resultobj;
@@ -6899,33 +6899,33 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_new_llmsize_accel(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_new_llmsize_gpu(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *result = 0 ;
+  struct llmsize_gpu *result = 0 ;
   
-  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_accel", 0, 0, 0)) SWIG_fail;
-  result = (struct llmsize_accel *)calloc(1, sizeof(struct llmsize_accel));
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, SWIG_POINTER_NEW |  0 );
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_gpu", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_gpu *)calloc(1, sizeof(struct llmsize_gpu));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu, SWIG_POINTER_NEW |  0 );
   return resultobj;
 fail:
   return NULL;
 }
 
 
-SWIGINTERN PyObject *_wrap_delete_llmsize_accel(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_delete_llmsize_gpu(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel *arg1 = (struct llmsize_accel *) 0 ;
+  struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, SWIG_POINTER_DISOWN |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, SWIG_POINTER_DISOWN |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_accel" "', argument " "1"" of type '" "struct llmsize_accel *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_gpu" "', argument " "1"" of type '" "struct llmsize_gpu *""'"); 
   }
-  arg1 = (struct llmsize_accel *)(argp1);
+  arg1 = (struct llmsize_gpu *)(argp1);
   free((char *) arg1);
   resultobj = SWIG_Py_Void();
   return resultobj;
@@ -6934,14 +6934,14 @@ fail:
 }
 
 
-SWIGINTERN PyObject *llmsize_accel_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+SWIGINTERN PyObject *llmsize_gpu_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
   PyObject *obj;
   if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
-  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_accel, SWIG_NewClientData(obj));
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_gpu, SWIG_NewClientData(obj));
   return SWIG_Py_Void();
 }
 
-SWIGINTERN PyObject *llmsize_accel_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+SWIGINTERN PyObject *llmsize_gpu_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
   return SWIG_Python_InitShadowInstance(args);
 }
 
@@ -7946,30 +7946,30 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_speed_request_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_speed_request_gpu_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel *result = 0 ;
+  llmsize_gpu *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_speed_request, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_speed_request_accel_get" "', argument " "1"" of type '" "struct llmsize_speed_request *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_speed_request_gpu_get" "', argument " "1"" of type '" "struct llmsize_speed_request *""'"); 
   }
   arg1 = (struct llmsize_speed_request *)(argp1);
-  result = (llmsize_accel *) ((arg1)->accel);
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  result = (llmsize_gpu *) ((arg1)->gpu);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_speed_request_n_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_speed_request_gpus_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   void *argp1 = 0 ;
@@ -7981,10 +7981,10 @@ SWIGINTERN PyObject *_wrap_llmsize_speed_request_n_accel_get(PyObject *self, PyO
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_speed_request, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_speed_request_n_accel_get" "', argument " "1"" of type '" "struct llmsize_speed_request *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_speed_request_gpus_get" "', argument " "1"" of type '" "struct llmsize_speed_request *""'"); 
   }
   arg1 = (struct llmsize_speed_request *)(argp1);
-  result = (uint32_t) ((arg1)->n_accel);
+  result = (uint32_t) ((arg1)->gpus);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
 fail:
@@ -8429,30 +8429,30 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_fit_request_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_fit_request_gpu_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel *result = 0 ;
+  llmsize_gpu *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_fit_request, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_fit_request_accel_get" "', argument " "1"" of type '" "struct llmsize_fit_request *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_fit_request_gpu_get" "', argument " "1"" of type '" "struct llmsize_fit_request *""'"); 
   }
   arg1 = (struct llmsize_fit_request *)(argp1);
-  result = (llmsize_accel *) ((arg1)->accel);
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  result = (llmsize_gpu *) ((arg1)->gpu);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_fit_request_n_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_fit_request_gpus_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   void *argp1 = 0 ;
@@ -8464,10 +8464,10 @@ SWIGINTERN PyObject *_wrap_llmsize_fit_request_n_accel_get(PyObject *self, PyObj
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_fit_request, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_fit_request_n_accel_get" "', argument " "1"" of type '" "struct llmsize_fit_request *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_fit_request_gpus_get" "', argument " "1"" of type '" "struct llmsize_fit_request *""'"); 
   }
   arg1 = (struct llmsize_fit_request *)(argp1);
-  result = (uint32_t) ((arg1)->n_accel);
+  result = (uint32_t) ((arg1)->gpus);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
 fail:
@@ -9832,23 +9832,23 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_plan_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_plan_gpu_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel *result = 0 ;
+  llmsize_gpu *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_accel_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_gpu_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
   }
   arg1 = (struct llmsize_plan *)(argp1);
-  result = (llmsize_accel *) ((arg1)->accel);
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  result = (llmsize_gpu *) ((arg1)->gpu);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -9947,7 +9947,7 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_plan_n_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_plan_gpus_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   void *argp1 = 0 ;
@@ -9959,10 +9959,10 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_n_accel_get(PyObject *self, PyObject *ar
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_n_accel_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_gpus_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
   }
   arg1 = (struct llmsize_plan *)(argp1);
-  result = (uint32_t) ((arg1)->n_accel);
+  result = (uint32_t) ((arg1)->gpus);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
 fail:
@@ -12523,30 +12523,30 @@ SWIGINTERN PyObject *llmsize_license_result_swiginit(PyObject *SWIGUNUSEDPARM(se
   return SWIG_Python_InitShadowInstance(args);
 }
 
-SWIGINTERN PyObject *_wrap_llmsize_select_request_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_select_request_gpu_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel *result = 0 ;
+  llmsize_gpu *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_select_request, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_request_accel_get" "', argument " "1"" of type '" "struct llmsize_select_request *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_request_gpu_get" "', argument " "1"" of type '" "struct llmsize_select_request *""'"); 
   }
   arg1 = (struct llmsize_select_request *)(argp1);
-  result = (llmsize_accel *) ((arg1)->accel);
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  result = (llmsize_gpu *) ((arg1)->gpu);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_select_request_n_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_select_request_gpus_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   void *argp1 = 0 ;
@@ -12558,10 +12558,10 @@ SWIGINTERN PyObject *_wrap_llmsize_select_request_n_accel_get(PyObject *self, Py
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_select_request, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_request_n_accel_get" "', argument " "1"" of type '" "struct llmsize_select_request *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_request_gpus_get" "', argument " "1"" of type '" "struct llmsize_select_request *""'"); 
   }
   arg1 = (struct llmsize_select_request *)(argp1);
-  result = (uint32_t) ((arg1)->n_accel);
+  result = (uint32_t) ((arg1)->gpus);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
 fail:
@@ -13328,23 +13328,23 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_claim_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_claim_gpu_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel *result = 0 ;
+  llmsize_gpu *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_claim, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_claim_accel_get" "', argument " "1"" of type '" "struct llmsize_claim *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_claim_gpu_get" "', argument " "1"" of type '" "struct llmsize_claim *""'"); 
   }
   arg1 = (struct llmsize_claim *)(argp1);
-  result = (llmsize_accel *) ((arg1)->accel);
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  result = (llmsize_gpu *) ((arg1)->gpu);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -13512,7 +13512,7 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_claim_check_fits_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_claim_check_fits_gpu_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   void *argp1 = 0 ;
@@ -13524,10 +13524,10 @@ SWIGINTERN PyObject *_wrap_llmsize_claim_check_fits_accel_get(PyObject *self, Py
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_claim_check, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_claim_check_fits_accel_get" "', argument " "1"" of type '" "struct llmsize_claim_check *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_claim_check_fits_gpu_get" "', argument " "1"" of type '" "struct llmsize_claim_check *""'"); 
   }
   arg1 = (struct llmsize_claim_check *)(argp1);
-  result = (int) ((arg1)->fits_accel);
+  result = (int) ((arg1)->fits_gpu);
   resultobj = SWIG_From_int((int)(result));
   return resultobj;
 fail:
@@ -14363,55 +14363,55 @@ SWIGINTERN PyObject *llmsize_resolution_swiginit(PyObject *SWIGUNUSEDPARM(self),
   return SWIG_Python_InitShadowInstance(args);
 }
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_resolution_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_resolution_gpu_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel *result = 0 ;
+  llmsize_gpu *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_resolution, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu_resolution, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_resolution_accel_get" "', argument " "1"" of type '" "struct llmsize_accel_resolution *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_resolution_gpu_get" "', argument " "1"" of type '" "struct llmsize_gpu_resolution *""'"); 
   }
-  arg1 = (struct llmsize_accel_resolution *)(argp1);
-  result = (llmsize_accel *)& ((arg1)->accel);
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  arg1 = (struct llmsize_gpu_resolution *)(argp1);
+  result = (llmsize_gpu *)& ((arg1)->gpu);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_resolution_row_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_resolution_row_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel *result = 0 ;
+  llmsize_gpu *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_resolution, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu_resolution, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_resolution_row_get" "', argument " "1"" of type '" "struct llmsize_accel_resolution *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_resolution_row_get" "', argument " "1"" of type '" "struct llmsize_gpu_resolution *""'"); 
   }
-  arg1 = (struct llmsize_accel_resolution *)(argp1);
-  result = (llmsize_accel *) ((arg1)->row);
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  arg1 = (struct llmsize_gpu_resolution *)(argp1);
+  result = (llmsize_gpu *) ((arg1)->row);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_resolution_memory_from_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_resolution_memory_from_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -14419,11 +14419,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_resolution_memory_from_get(PyObject *se
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_resolution, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu_resolution, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_resolution_memory_from_get" "', argument " "1"" of type '" "struct llmsize_accel_resolution *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_resolution_memory_from_get" "', argument " "1"" of type '" "struct llmsize_gpu_resolution *""'"); 
   }
-  arg1 = (struct llmsize_accel_resolution *)(argp1);
+  arg1 = (struct llmsize_gpu_resolution *)(argp1);
   result = (uint32_t) ((arg1)->memory_from);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
@@ -14432,9 +14432,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_resolution_memory_choices_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_resolution_memory_choices_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -14442,11 +14442,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_resolution_memory_choices_get(PyObject 
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_resolution, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu_resolution, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_resolution_memory_choices_get" "', argument " "1"" of type '" "struct llmsize_accel_resolution *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_resolution_memory_choices_get" "', argument " "1"" of type '" "struct llmsize_gpu_resolution *""'"); 
   }
-  arg1 = (struct llmsize_accel_resolution *)(argp1);
+  arg1 = (struct llmsize_gpu_resolution *)(argp1);
   result = (uint32_t) ((arg1)->memory_choices);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
@@ -14455,33 +14455,33 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_new_llmsize_accel_resolution(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_new_llmsize_gpu_resolution(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel_resolution *result = 0 ;
+  struct llmsize_gpu_resolution *result = 0 ;
   
-  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_accel_resolution", 0, 0, 0)) SWIG_fail;
-  result = (struct llmsize_accel_resolution *)calloc(1, sizeof(struct llmsize_accel_resolution));
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel_resolution, SWIG_POINTER_NEW |  0 );
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_gpu_resolution", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_gpu_resolution *)calloc(1, sizeof(struct llmsize_gpu_resolution));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu_resolution, SWIG_POINTER_NEW |  0 );
   return resultobj;
 fail:
   return NULL;
 }
 
 
-SWIGINTERN PyObject *_wrap_delete_llmsize_accel_resolution(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_delete_llmsize_gpu_resolution(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel_resolution *arg1 = (struct llmsize_accel_resolution *) 0 ;
+  struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_resolution, SWIG_POINTER_DISOWN |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu_resolution, SWIG_POINTER_DISOWN |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_accel_resolution" "', argument " "1"" of type '" "struct llmsize_accel_resolution *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_gpu_resolution" "', argument " "1"" of type '" "struct llmsize_gpu_resolution *""'"); 
   }
-  arg1 = (struct llmsize_accel_resolution *)(argp1);
+  arg1 = (struct llmsize_gpu_resolution *)(argp1);
   free((char *) arg1);
   resultobj = SWIG_Py_Void();
   return resultobj;
@@ -14490,14 +14490,14 @@ fail:
 }
 
 
-SWIGINTERN PyObject *llmsize_accel_resolution_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+SWIGINTERN PyObject *llmsize_gpu_resolution_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
   PyObject *obj;
   if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
-  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_accel_resolution, SWIG_NewClientData(obj));
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_gpu_resolution, SWIG_NewClientData(obj));
   return SWIG_Py_Void();
 }
 
-SWIGINTERN PyObject *llmsize_accel_resolution_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+SWIGINTERN PyObject *llmsize_gpu_resolution_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
   return SWIG_Python_InitShadowInstance(args);
 }
 
@@ -14609,12 +14609,12 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_count(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_count(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   size_t result;
   
-  if (!SWIG_Python_UnpackTuple(args, "llmsize_accel_count", 0, 0, 0)) SWIG_fail;
-  result = llmsize_accel_count();
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_gpu_count", 0, 0, 0)) SWIG_fail;
+  result = llmsize_gpu_count();
   resultobj = SWIG_From_size_t((size_t)(result));
   return resultobj;
 fail:
@@ -14622,23 +14622,23 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_at(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_at(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   size_t arg1 ;
   size_t val1 ;
   int ecode1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel *result = 0 ;
+  llmsize_gpu *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
   ecode1 = SWIG_AsVal_size_t(swig_obj[0], &val1);
   if (!SWIG_IsOK(ecode1)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_accel_at" "', argument " "1"" of type '" "size_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_gpu_at" "', argument " "1"" of type '" "size_t""'");
   } 
   arg1 = (size_t)(val1);
-  result = (llmsize_accel *)llmsize_accel_at(arg1);
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  result = (llmsize_gpu *)llmsize_gpu_at(arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -16104,7 +16104,7 @@ fail:
 SWIGINTERN PyObject *_wrap_llmsize_format_runs_on(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_format *arg1 = (llmsize_format *) 0 ;
-  llmsize_accel *arg2 = (llmsize_accel *) 0 ;
+  llmsize_gpu *arg2 = (llmsize_gpu *) 0 ;
   uint32_t arg3 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
@@ -16121,17 +16121,17 @@ SWIGINTERN PyObject *_wrap_llmsize_format_runs_on(PyObject *self, PyObject *args
     SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_format_runs_on" "', argument " "1"" of type '" "llmsize_format const *""'"); 
   }
   arg1 = (llmsize_format *)(argp1);
-  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res2)) {
-    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_format_runs_on" "', argument " "2"" of type '" "llmsize_accel const *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_format_runs_on" "', argument " "2"" of type '" "llmsize_gpu const *""'"); 
   }
-  arg2 = (llmsize_accel *)(argp2);
+  arg2 = (llmsize_gpu *)(argp2);
   ecode3 = SWIG_AsVal_unsigned_SS_int(swig_obj[2], &val3);
   if (!SWIG_IsOK(ecode3)) {
     SWIG_exception_fail(SWIG_ArgError(ecode3), "in method '" "llmsize_format_runs_on" "', argument " "3"" of type '" "uint32_t""'");
   } 
   arg3 = (uint32_t)(val3);
-  result = (int)llmsize_format_runs_on((struct llmsize_format const *)arg1,(struct llmsize_accel const *)arg2,arg3);
+  result = (int)llmsize_format_runs_on((struct llmsize_format const *)arg1,(struct llmsize_gpu const *)arg2,arg3);
   resultobj = SWIG_From_int((int)(result));
   return resultobj;
 fail:
@@ -17931,7 +17931,7 @@ SWIGINTERN PyObject *_wrap_llmsize_speed_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
-  llmsize_accel *arg3 = (llmsize_accel *) 0 ;
+  llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
   uint32_t arg4 ;
   int arg5 ;
   uint64_t arg6 ;
@@ -17970,11 +17970,11 @@ SWIGINTERN PyObject *_wrap_llmsize_speed_get(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_speed_get" "', argument " "2"" of type '" "llmsize_format const *""'"); 
   }
   arg2 = (llmsize_format *)(argp2);
-  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res3)) {
-    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_speed_get" "', argument " "3"" of type '" "llmsize_accel const *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_speed_get" "', argument " "3"" of type '" "llmsize_gpu const *""'"); 
   }
-  arg3 = (llmsize_accel *)(argp3);
+  arg3 = (llmsize_gpu *)(argp3);
   ecode4 = SWIG_AsVal_unsigned_SS_int(swig_obj[3], &val4);
   if (!SWIG_IsOK(ecode4)) {
     SWIG_exception_fail(SWIG_ArgError(ecode4), "in method '" "llmsize_speed_get" "', argument " "4"" of type '" "uint32_t""'");
@@ -18005,7 +18005,7 @@ SWIGINTERN PyObject *_wrap_llmsize_speed_get(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(ecode9), "in method '" "llmsize_speed_get" "', argument " "9"" of type '" "uint32_t""'");
   } 
   arg9 = (uint32_t)(val9);
-  result = llmsize_speed_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_accel const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9);
+  result = llmsize_speed_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9);
   resultobj = SWIG_NewPointerObj((llmsize_speed_out *)memcpy((llmsize_speed_out *)calloc(1,sizeof(llmsize_speed_out)),&result,sizeof(llmsize_speed_out)), SWIGTYPE_p_llmsize_speed_out, SWIG_POINTER_OWN |  0 );
   return resultobj;
 fail:
@@ -18017,7 +18017,7 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
-  llmsize_accel *arg3 = (llmsize_accel *) 0 ;
+  llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
   int arg4 ;
   uint32_t arg5 ;
   uint32_t arg6 ;
@@ -18089,11 +18089,11 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_plan_make" "', argument " "2"" of type '" "llmsize_format const *""'"); 
   }
   arg2 = (llmsize_format *)(argp2);
-  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res3)) {
-    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_plan_make" "', argument " "3"" of type '" "llmsize_accel const *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_plan_make" "', argument " "3"" of type '" "llmsize_gpu const *""'"); 
   }
-  arg3 = (llmsize_accel *)(argp3);
+  arg3 = (llmsize_gpu *)(argp3);
   ecode4 = SWIG_AsVal_int(swig_obj[3], &val4);
   if (!SWIG_IsOK(ecode4)) {
     SWIG_exception_fail(SWIG_ArgError(ecode4), "in method '" "llmsize_plan_make" "', argument " "4"" of type '" "int""'");
@@ -18179,7 +18179,7 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(ecode20), "in method '" "llmsize_plan_make" "', argument " "20"" of type '" "uint64_t""'");
   } 
   arg20 = (uint64_t)(val20);
-  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_accel const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20);
+  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20);
   resultobj = SWIG_NewPointerObj((llmsize_plan *)memcpy((llmsize_plan *)calloc(1,sizeof(llmsize_plan)),&result,sizeof(llmsize_plan)), SWIGTYPE_p_llmsize_plan, SWIG_POINTER_OWN |  0 );
   return resultobj;
 fail:
@@ -18511,7 +18511,7 @@ SWIGINTERN PyObject *_wrap_llmsize_claim_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
-  llmsize_accel *arg3 = (llmsize_accel *) 0 ;
+  llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
   uint64_t arg4 ;
   double arg5 ;
   void *argp1 = 0 ;
@@ -18538,11 +18538,11 @@ SWIGINTERN PyObject *_wrap_llmsize_claim_get(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_claim_get" "', argument " "2"" of type '" "llmsize_format const *""'"); 
   }
   arg2 = (llmsize_format *)(argp2);
-  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res3)) {
-    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_claim_get" "', argument " "3"" of type '" "llmsize_accel const *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_claim_get" "', argument " "3"" of type '" "llmsize_gpu const *""'"); 
   }
-  arg3 = (llmsize_accel *)(argp3);
+  arg3 = (llmsize_gpu *)(argp3);
   ecode4 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[3], &val4);
   if (!SWIG_IsOK(ecode4)) {
     SWIG_exception_fail(SWIG_ArgError(ecode4), "in method '" "llmsize_claim_get" "', argument " "4"" of type '" "uint64_t""'");
@@ -18553,7 +18553,7 @@ SWIGINTERN PyObject *_wrap_llmsize_claim_get(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(ecode5), "in method '" "llmsize_claim_get" "', argument " "5"" of type '" "double""'");
   } 
   arg5 = (double)(val5);
-  result = llmsize_claim_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_accel const *)arg3,arg4,arg5);
+  result = llmsize_claim_get((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5);
   resultobj = SWIG_NewPointerObj((llmsize_claim_out *)memcpy((llmsize_claim_out *)calloc(1,sizeof(llmsize_claim_out)),&result,sizeof(llmsize_claim_out)), SWIGTYPE_p_llmsize_claim_out, SWIG_POINTER_OWN |  0 );
   return resultobj;
 fail:
@@ -18587,24 +18587,24 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_named(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_named(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   char *arg1 = (char *) 0 ;
   int res1 ;
   char *buf1 = 0 ;
   int alloc1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel *result = 0 ;
+  llmsize_gpu *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
   res1 = SWIG_AsCharPtrAndSize(swig_obj[0], &buf1, NULL, &alloc1);
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_named" "', argument " "1"" of type '" "char const *""'");
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_named" "', argument " "1"" of type '" "char const *""'");
   }
   arg1 = (char *)(buf1);
-  result = (llmsize_accel *)llmsize_accel_named((char const *)arg1);
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  result = (llmsize_gpu *)llmsize_gpu_named((char const *)arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
   return resultobj;
 fail:
@@ -18981,9 +18981,9 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_out_status_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_out_status_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+  struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
@@ -18991,11 +18991,11 @@ SWIGINTERN PyObject *_wrap_llmsize_accel_out_status_get(PyObject *self, PyObject
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_out, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu_out, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_out_status_get" "', argument " "1"" of type '" "struct llmsize_accel_out *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_out_status_get" "', argument " "1"" of type '" "struct llmsize_gpu_out *""'"); 
   }
-  arg1 = (struct llmsize_accel_out *)(argp1);
+  arg1 = (struct llmsize_gpu_out *)(argp1);
   result = (int) ((arg1)->status);
   resultobj = SWIG_From_int((int)(result));
   return resultobj;
@@ -19004,56 +19004,56 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_accel_out_value_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_gpu_out_value_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+  struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel_resolution *result = 0 ;
+  llmsize_gpu_resolution *result = 0 ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_out, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu_out, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_accel_out_value_get" "', argument " "1"" of type '" "struct llmsize_accel_out *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_gpu_out_value_get" "', argument " "1"" of type '" "struct llmsize_gpu_out *""'"); 
   }
-  arg1 = (struct llmsize_accel_out *)(argp1);
-  result = (llmsize_accel_resolution *)& ((arg1)->value);
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel_resolution, 0 |  0 );
+  arg1 = (struct llmsize_gpu_out *)(argp1);
+  result = (llmsize_gpu_resolution *)& ((arg1)->value);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu_resolution, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
 }
 
 
-SWIGINTERN PyObject *_wrap_new_llmsize_accel_out(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_new_llmsize_gpu_out(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel_out *result = 0 ;
+  struct llmsize_gpu_out *result = 0 ;
   
-  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_accel_out", 0, 0, 0)) SWIG_fail;
-  result = (struct llmsize_accel_out *)calloc(1, sizeof(struct llmsize_accel_out));
-  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_accel_out, SWIG_POINTER_NEW |  0 );
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_gpu_out", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_gpu_out *)calloc(1, sizeof(struct llmsize_gpu_out));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_gpu_out, SWIG_POINTER_NEW |  0 );
   return resultobj;
 fail:
   return NULL;
 }
 
 
-SWIGINTERN PyObject *_wrap_delete_llmsize_accel_out(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_delete_llmsize_gpu_out(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  struct llmsize_accel_out *arg1 = (struct llmsize_accel_out *) 0 ;
+  struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   PyObject *swig_obj[1] ;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel_out, SWIG_POINTER_DISOWN |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu_out, SWIG_POINTER_DISOWN |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_accel_out" "', argument " "1"" of type '" "struct llmsize_accel_out *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_gpu_out" "', argument " "1"" of type '" "struct llmsize_gpu_out *""'"); 
   }
-  arg1 = (struct llmsize_accel_out *)(argp1);
+  arg1 = (struct llmsize_gpu_out *)(argp1);
   free((char *) arg1);
   resultobj = SWIG_Py_Void();
   return resultobj;
@@ -19062,35 +19062,35 @@ fail:
 }
 
 
-SWIGINTERN PyObject *llmsize_accel_out_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+SWIGINTERN PyObject *llmsize_gpu_out_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
   PyObject *obj;
   if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
-  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_accel_out, SWIG_NewClientData(obj));
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_gpu_out, SWIG_NewClientData(obj));
   return SWIG_Py_Void();
 }
 
-SWIGINTERN PyObject *llmsize_accel_out_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+SWIGINTERN PyObject *llmsize_gpu_out_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
   return SWIG_Python_InitShadowInstance(args);
 }
 
-SWIGINTERN PyObject *_wrap_llmsize_resolve_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_resolve_gpu_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   char *arg1 = (char *) 0 ;
   int res1 ;
   char *buf1 = 0 ;
   int alloc1 = 0 ;
   PyObject *swig_obj[1] ;
-  llmsize_accel_out result;
+  llmsize_gpu_out result;
   
   if (!args) SWIG_fail;
   swig_obj[0] = args;
   res1 = SWIG_AsCharPtrAndSize(swig_obj[0], &buf1, NULL, &alloc1);
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolve_accel_get" "', argument " "1"" of type '" "char const *""'");
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_resolve_gpu_get" "', argument " "1"" of type '" "char const *""'");
   }
   arg1 = (char *)(buf1);
-  result = llmsize_resolve_accel_get((char const *)arg1);
-  resultobj = SWIG_NewPointerObj((llmsize_accel_out *)memcpy((llmsize_accel_out *)calloc(1,sizeof(llmsize_accel_out)),&result,sizeof(llmsize_accel_out)), SWIGTYPE_p_llmsize_accel_out, SWIG_POINTER_OWN |  0 );
+  result = llmsize_resolve_gpu_get((char const *)arg1);
+  resultobj = SWIG_NewPointerObj((llmsize_gpu_out *)memcpy((llmsize_gpu_out *)calloc(1,sizeof(llmsize_gpu_out)),&result,sizeof(llmsize_gpu_out)), SWIGTYPE_p_llmsize_gpu_out, SWIG_POINTER_OWN |  0 );
   if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
   return resultobj;
 fail:
@@ -19099,7 +19099,7 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_describe_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_describe_gpu_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   double arg1 ;
   double arg2 ;
@@ -19114,31 +19114,31 @@ SWIGINTERN PyObject *_wrap_llmsize_describe_accel_get(PyObject *self, PyObject *
   int val4 ;
   int ecode4 = 0 ;
   PyObject *swig_obj[4] ;
-  llmsize_accel_out result;
+  llmsize_gpu_out result;
   
-  if (!SWIG_Python_UnpackTuple(args, "llmsize_describe_accel_get", 4, 4, swig_obj)) SWIG_fail;
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_describe_gpu_get", 4, 4, swig_obj)) SWIG_fail;
   ecode1 = SWIG_AsVal_double(swig_obj[0], &val1);
   if (!SWIG_IsOK(ecode1)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_describe_accel_get" "', argument " "1"" of type '" "double""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_describe_gpu_get" "', argument " "1"" of type '" "double""'");
   } 
   arg1 = (double)(val1);
   ecode2 = SWIG_AsVal_double(swig_obj[1], &val2);
   if (!SWIG_IsOK(ecode2)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_describe_accel_get" "', argument " "2"" of type '" "double""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_describe_gpu_get" "', argument " "2"" of type '" "double""'");
   } 
   arg2 = (double)(val2);
   ecode3 = SWIG_AsVal_double(swig_obj[2], &val3);
   if (!SWIG_IsOK(ecode3)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode3), "in method '" "llmsize_describe_accel_get" "', argument " "3"" of type '" "double""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode3), "in method '" "llmsize_describe_gpu_get" "', argument " "3"" of type '" "double""'");
   } 
   arg3 = (double)(val3);
   ecode4 = SWIG_AsVal_int(swig_obj[3], &val4);
   if (!SWIG_IsOK(ecode4)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode4), "in method '" "llmsize_describe_accel_get" "', argument " "4"" of type '" "int""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode4), "in method '" "llmsize_describe_gpu_get" "', argument " "4"" of type '" "int""'");
   } 
   arg4 = (int)(val4);
-  result = llmsize_describe_accel_get(arg1,arg2,arg3,arg4);
-  resultobj = SWIG_NewPointerObj((llmsize_accel_out *)memcpy((llmsize_accel_out *)calloc(1,sizeof(llmsize_accel_out)),&result,sizeof(llmsize_accel_out)), SWIGTYPE_p_llmsize_accel_out, SWIG_POINTER_OWN |  0 );
+  result = llmsize_describe_gpu_get(arg1,arg2,arg3,arg4);
+  resultobj = SWIG_NewPointerObj((llmsize_gpu_out *)memcpy((llmsize_gpu_out *)calloc(1,sizeof(llmsize_gpu_out)),&result,sizeof(llmsize_gpu_out)), SWIGTYPE_p_llmsize_gpu_out, SWIG_POINTER_OWN |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -19901,7 +19901,7 @@ SWIGINTERN PyObject *llmsize_selection_swiginit(PyObject *SWIGUNUSEDPARM(self), 
 
 SWIGINTERN PyObject *_wrap_llmsize_select_run(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
-  llmsize_accel *arg1 = (llmsize_accel *) 0 ;
+  llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
   uint32_t arg4 ;
@@ -19952,11 +19952,11 @@ SWIGINTERN PyObject *_wrap_llmsize_select_run(PyObject *self, PyObject *args) {
   llmsize_selection *result = 0 ;
   
   if (!SWIG_Python_UnpackTuple(args, "llmsize_select_run", 15, 15, swig_obj)) SWIG_fail;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_accel, 0 |  0 );
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_run" "', argument " "1"" of type '" "llmsize_accel const *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_run" "', argument " "1"" of type '" "llmsize_gpu const *""'"); 
   }
-  arg1 = (llmsize_accel *)(argp1);
+  arg1 = (llmsize_gpu *)(argp1);
   ecode2 = SWIG_AsVal_unsigned_SS_int(swig_obj[1], &val2);
   if (!SWIG_IsOK(ecode2)) {
     SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_select_run" "', argument " "2"" of type '" "uint32_t""'");
@@ -20027,7 +20027,7 @@ SWIGINTERN PyObject *_wrap_llmsize_select_run(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(ecode15), "in method '" "llmsize_select_run" "', argument " "15"" of type '" "uint32_t""'");
   } 
   arg15 = (uint32_t)(val15);
-  result = (llmsize_selection *)llmsize_select_run((struct llmsize_accel const *)arg1,arg2,arg3,arg4,arg5,arg6,arg7,arg8,arg9,(struct llmsize_format const *)arg10,(struct llmsize_use const *)arg11,arg12,(char const *)arg13,(char const *)arg14,arg15);
+  result = (llmsize_selection *)llmsize_select_run((struct llmsize_gpu const *)arg1,arg2,arg3,arg4,arg5,arg6,arg7,arg8,arg9,(struct llmsize_format const *)arg10,(struct llmsize_use const *)arg11,arg12,(char const *)arg13,(char const *)arg14,arg15);
   resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_selection, 0 |  0 );
   if (alloc13 == SWIG_NEWOBJ) free((char*)buf13);
   if (alloc14 == SWIG_NEWOBJ) free((char*)buf14);
@@ -20137,7 +20137,7 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_sweep_row_accel_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_sweep_row_gpu_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   void *argp1 = 0 ;
@@ -20149,10 +20149,10 @@ SWIGINTERN PyObject *_wrap_llmsize_sweep_row_accel_get(PyObject *self, PyObject 
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_sweep_row, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_sweep_row_accel_get" "', argument " "1"" of type '" "struct llmsize_sweep_row *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_sweep_row_gpu_get" "', argument " "1"" of type '" "struct llmsize_sweep_row *""'"); 
   }
   arg1 = (struct llmsize_sweep_row *)(argp1);
-  result = (int32_t) ((arg1)->accel);
+  result = (int32_t) ((arg1)->gpu);
   resultobj = SWIG_From_int((int)(result));
   return resultobj;
 fail:
@@ -21381,24 +21381,24 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_kv_dtype_info", _wrap_delete_llmsize_kv_dtype_info, METH_O, NULL},
 	 { "llmsize_kv_dtype_info_swigregister", llmsize_kv_dtype_info_swigregister, METH_O, NULL},
 	 { "llmsize_kv_dtype_info_swiginit", llmsize_kv_dtype_info_swiginit, METH_VARARGS, NULL},
-	 { "llmsize_accel_id_get", _wrap_llmsize_accel_id_get, METH_O, NULL},
-	 { "llmsize_accel_name_get", _wrap_llmsize_accel_name_get, METH_O, NULL},
-	 { "llmsize_accel_vendor_get", _wrap_llmsize_accel_vendor_get, METH_O, NULL},
-	 { "llmsize_accel_aliases_get", _wrap_llmsize_accel_aliases_get, METH_O, NULL},
-	 { "llmsize_accel_mem_bytes_get", _wrap_llmsize_accel_mem_bytes_get, METH_O, NULL},
-	 { "llmsize_accel_usable_pct_get", _wrap_llmsize_accel_usable_pct_get, METH_O, NULL},
-	 { "llmsize_accel_hw_class_get", _wrap_llmsize_accel_hw_class_get, METH_O, NULL},
-	 { "llmsize_accel_bw_gbs_get", _wrap_llmsize_accel_bw_gbs_get, METH_O, NULL},
-	 { "llmsize_accel_bf16_tflops_get", _wrap_llmsize_accel_bf16_tflops_get, METH_O, NULL},
-	 { "llmsize_accel_fp8_tflops_get", _wrap_llmsize_accel_fp8_tflops_get, METH_O, NULL},
-	 { "llmsize_accel_fp4_tflops_get", _wrap_llmsize_accel_fp4_tflops_get, METH_O, NULL},
-	 { "llmsize_accel_int8_tops_get", _wrap_llmsize_accel_int8_tops_get, METH_O, NULL},
-	 { "llmsize_accel_source_get", _wrap_llmsize_accel_source_get, METH_O, NULL},
-	 { "llmsize_accel_memory_options_get", _wrap_llmsize_accel_memory_options_get, METH_O, NULL},
-	 { "new_llmsize_accel", _wrap_new_llmsize_accel, METH_NOARGS, NULL},
-	 { "delete_llmsize_accel", _wrap_delete_llmsize_accel, METH_O, NULL},
-	 { "llmsize_accel_swigregister", llmsize_accel_swigregister, METH_O, NULL},
-	 { "llmsize_accel_swiginit", llmsize_accel_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_gpu_id_get", _wrap_llmsize_gpu_id_get, METH_O, NULL},
+	 { "llmsize_gpu_name_get", _wrap_llmsize_gpu_name_get, METH_O, NULL},
+	 { "llmsize_gpu_vendor_get", _wrap_llmsize_gpu_vendor_get, METH_O, NULL},
+	 { "llmsize_gpu_aliases_get", _wrap_llmsize_gpu_aliases_get, METH_O, NULL},
+	 { "llmsize_gpu_mem_bytes_get", _wrap_llmsize_gpu_mem_bytes_get, METH_O, NULL},
+	 { "llmsize_gpu_usable_pct_get", _wrap_llmsize_gpu_usable_pct_get, METH_O, NULL},
+	 { "llmsize_gpu_hw_class_get", _wrap_llmsize_gpu_hw_class_get, METH_O, NULL},
+	 { "llmsize_gpu_bw_gbs_get", _wrap_llmsize_gpu_bw_gbs_get, METH_O, NULL},
+	 { "llmsize_gpu_bf16_tflops_get", _wrap_llmsize_gpu_bf16_tflops_get, METH_O, NULL},
+	 { "llmsize_gpu_fp8_tflops_get", _wrap_llmsize_gpu_fp8_tflops_get, METH_O, NULL},
+	 { "llmsize_gpu_fp4_tflops_get", _wrap_llmsize_gpu_fp4_tflops_get, METH_O, NULL},
+	 { "llmsize_gpu_int8_tops_get", _wrap_llmsize_gpu_int8_tops_get, METH_O, NULL},
+	 { "llmsize_gpu_source_get", _wrap_llmsize_gpu_source_get, METH_O, NULL},
+	 { "llmsize_gpu_memory_options_get", _wrap_llmsize_gpu_memory_options_get, METH_O, NULL},
+	 { "new_llmsize_gpu", _wrap_new_llmsize_gpu, METH_NOARGS, NULL},
+	 { "delete_llmsize_gpu", _wrap_delete_llmsize_gpu, METH_O, NULL},
+	 { "llmsize_gpu_swigregister", llmsize_gpu_swigregister, METH_O, NULL},
+	 { "llmsize_gpu_swiginit", llmsize_gpu_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_efficiency_hw_class_get", _wrap_llmsize_efficiency_hw_class_get, METH_O, NULL},
 	 { "llmsize_efficiency_expected_get", _wrap_llmsize_efficiency_expected_get, METH_O, NULL},
 	 { "llmsize_efficiency_low_get", _wrap_llmsize_efficiency_low_get, METH_O, NULL},
@@ -21452,8 +21452,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_file_info_swiginit", llmsize_file_info_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_speed_request_model_get", _wrap_llmsize_speed_request_model_get, METH_O, NULL},
 	 { "llmsize_speed_request_format_get", _wrap_llmsize_speed_request_format_get, METH_O, NULL},
-	 { "llmsize_speed_request_accel_get", _wrap_llmsize_speed_request_accel_get, METH_O, NULL},
-	 { "llmsize_speed_request_n_accel_get", _wrap_llmsize_speed_request_n_accel_get, METH_O, NULL},
+	 { "llmsize_speed_request_gpu_get", _wrap_llmsize_speed_request_gpu_get, METH_O, NULL},
+	 { "llmsize_speed_request_gpus_get", _wrap_llmsize_speed_request_gpus_get, METH_O, NULL},
 	 { "llmsize_speed_request_kv_dtype_get", _wrap_llmsize_speed_request_kv_dtype_get, METH_O, NULL},
 	 { "llmsize_speed_request_context_get", _wrap_llmsize_speed_request_context_get, METH_O, NULL},
 	 { "llmsize_speed_request_prompt_get", _wrap_llmsize_speed_request_prompt_get, METH_O, NULL},
@@ -21477,8 +21477,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_speed_result_swiginit", llmsize_speed_result_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_fit_request_model_get", _wrap_llmsize_fit_request_model_get, METH_O, NULL},
 	 { "llmsize_fit_request_format_get", _wrap_llmsize_fit_request_format_get, METH_O, NULL},
-	 { "llmsize_fit_request_accel_get", _wrap_llmsize_fit_request_accel_get, METH_O, NULL},
-	 { "llmsize_fit_request_n_accel_get", _wrap_llmsize_fit_request_n_accel_get, METH_O, NULL},
+	 { "llmsize_fit_request_gpu_get", _wrap_llmsize_fit_request_gpu_get, METH_O, NULL},
+	 { "llmsize_fit_request_gpus_get", _wrap_llmsize_fit_request_gpus_get, METH_O, NULL},
 	 { "llmsize_fit_request_context_get", _wrap_llmsize_fit_request_context_get, METH_O, NULL},
 	 { "llmsize_fit_request_seqs_get", _wrap_llmsize_fit_request_seqs_get, METH_O, NULL},
 	 { "llmsize_fit_request_kv_dtype_get", _wrap_llmsize_fit_request_kv_dtype_get, METH_O, NULL},
@@ -21548,12 +21548,12 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_engine_info_swiginit", llmsize_engine_info_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_plan_model_get", _wrap_llmsize_plan_model_get, METH_O, NULL},
 	 { "llmsize_plan_format_get", _wrap_llmsize_plan_format_get, METH_O, NULL},
-	 { "llmsize_plan_accel_get", _wrap_llmsize_plan_accel_get, METH_O, NULL},
+	 { "llmsize_plan_gpu_get", _wrap_llmsize_plan_gpu_get, METH_O, NULL},
 	 { "llmsize_plan_engine_get", _wrap_llmsize_plan_engine_get, METH_O, NULL},
 	 { "llmsize_plan_tp_get", _wrap_llmsize_plan_tp_get, METH_O, NULL},
 	 { "llmsize_plan_pp_get", _wrap_llmsize_plan_pp_get, METH_O, NULL},
 	 { "llmsize_plan_dp_get", _wrap_llmsize_plan_dp_get, METH_O, NULL},
-	 { "llmsize_plan_n_accel_get", _wrap_llmsize_plan_n_accel_get, METH_O, NULL},
+	 { "llmsize_plan_gpus_get", _wrap_llmsize_plan_gpus_get, METH_O, NULL},
 	 { "llmsize_plan_context_get", _wrap_llmsize_plan_context_get, METH_O, NULL},
 	 { "llmsize_plan_seqs_get", _wrap_llmsize_plan_seqs_get, METH_O, NULL},
 	 { "llmsize_plan_kv_dtype_get", _wrap_llmsize_plan_kv_dtype_get, METH_O, NULL},
@@ -21681,8 +21681,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_license_result", _wrap_delete_llmsize_license_result, METH_O, NULL},
 	 { "llmsize_license_result_swigregister", llmsize_license_result_swigregister, METH_O, NULL},
 	 { "llmsize_license_result_swiginit", llmsize_license_result_swiginit, METH_VARARGS, NULL},
-	 { "llmsize_select_request_accel_get", _wrap_llmsize_select_request_accel_get, METH_O, NULL},
-	 { "llmsize_select_request_n_accel_get", _wrap_llmsize_select_request_n_accel_get, METH_O, NULL},
+	 { "llmsize_select_request_gpu_get", _wrap_llmsize_select_request_gpu_get, METH_O, NULL},
+	 { "llmsize_select_request_gpus_get", _wrap_llmsize_select_request_gpus_get, METH_O, NULL},
 	 { "llmsize_select_request_engine_get", _wrap_llmsize_select_request_engine_get, METH_O, NULL},
 	 { "llmsize_select_request_seqs_get", _wrap_llmsize_select_request_seqs_get, METH_O, NULL},
 	 { "llmsize_select_request_context_get", _wrap_llmsize_select_request_context_get, METH_O, NULL},
@@ -21720,7 +21720,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_candidate_swiginit", llmsize_candidate_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_claim_model_get", _wrap_llmsize_claim_model_get, METH_O, NULL},
 	 { "llmsize_claim_format_get", _wrap_llmsize_claim_format_get, METH_O, NULL},
-	 { "llmsize_claim_accel_get", _wrap_llmsize_claim_accel_get, METH_O, NULL},
+	 { "llmsize_claim_gpu_get", _wrap_llmsize_claim_gpu_get, METH_O, NULL},
 	 { "llmsize_claim_bytes_get", _wrap_llmsize_claim_bytes_get, METH_O, NULL},
 	 { "llmsize_claim_tps_get", _wrap_llmsize_claim_tps_get, METH_O, NULL},
 	 { "new_llmsize_claim", _wrap_new_llmsize_claim, METH_NOARGS, NULL},
@@ -21730,7 +21730,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_claim_check_weight_bytes_get", _wrap_llmsize_claim_check_weight_bytes_get, METH_O, NULL},
 	 { "llmsize_claim_check_bytes_ratio_get", _wrap_llmsize_claim_check_bytes_ratio_get, METH_O, NULL},
 	 { "llmsize_claim_check_bytes_possible_get", _wrap_llmsize_claim_check_bytes_possible_get, METH_O, NULL},
-	 { "llmsize_claim_check_fits_accel_get", _wrap_llmsize_claim_check_fits_accel_get, METH_O, NULL},
+	 { "llmsize_claim_check_fits_gpu_get", _wrap_llmsize_claim_check_fits_gpu_get, METH_O, NULL},
 	 { "llmsize_claim_check_max_tps_get", _wrap_llmsize_claim_check_max_tps_get, METH_O, NULL},
 	 { "llmsize_claim_check_tps_ratio_get", _wrap_llmsize_claim_check_tps_ratio_get, METH_O, NULL},
 	 { "llmsize_claim_check_tps_possible_get", _wrap_llmsize_claim_check_tps_possible_get, METH_O, NULL},
@@ -21777,22 +21777,22 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_resolution", _wrap_delete_llmsize_resolution, METH_O, NULL},
 	 { "llmsize_resolution_swigregister", llmsize_resolution_swigregister, METH_O, NULL},
 	 { "llmsize_resolution_swiginit", llmsize_resolution_swiginit, METH_VARARGS, NULL},
-	 { "llmsize_accel_resolution_accel_get", _wrap_llmsize_accel_resolution_accel_get, METH_O, NULL},
-	 { "llmsize_accel_resolution_row_get", _wrap_llmsize_accel_resolution_row_get, METH_O, NULL},
-	 { "llmsize_accel_resolution_memory_from_get", _wrap_llmsize_accel_resolution_memory_from_get, METH_O, NULL},
-	 { "llmsize_accel_resolution_memory_choices_get", _wrap_llmsize_accel_resolution_memory_choices_get, METH_O, NULL},
-	 { "new_llmsize_accel_resolution", _wrap_new_llmsize_accel_resolution, METH_NOARGS, NULL},
-	 { "delete_llmsize_accel_resolution", _wrap_delete_llmsize_accel_resolution, METH_O, NULL},
-	 { "llmsize_accel_resolution_swigregister", llmsize_accel_resolution_swigregister, METH_O, NULL},
-	 { "llmsize_accel_resolution_swiginit", llmsize_accel_resolution_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_gpu_resolution_gpu_get", _wrap_llmsize_gpu_resolution_gpu_get, METH_O, NULL},
+	 { "llmsize_gpu_resolution_row_get", _wrap_llmsize_gpu_resolution_row_get, METH_O, NULL},
+	 { "llmsize_gpu_resolution_memory_from_get", _wrap_llmsize_gpu_resolution_memory_from_get, METH_O, NULL},
+	 { "llmsize_gpu_resolution_memory_choices_get", _wrap_llmsize_gpu_resolution_memory_choices_get, METH_O, NULL},
+	 { "new_llmsize_gpu_resolution", _wrap_new_llmsize_gpu_resolution, METH_NOARGS, NULL},
+	 { "delete_llmsize_gpu_resolution", _wrap_delete_llmsize_gpu_resolution, METH_O, NULL},
+	 { "llmsize_gpu_resolution_swigregister", llmsize_gpu_resolution_swigregister, METH_O, NULL},
+	 { "llmsize_gpu_resolution_swiginit", llmsize_gpu_resolution_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_version", _wrap_llmsize_version, METH_NOARGS, NULL},
 	 { "llmsize_data_version", _wrap_llmsize_data_version, METH_NOARGS, NULL},
 	 { "llmsize_strerror", _wrap_llmsize_strerror, METH_O, NULL},
 	 { "llmsize_status_name", _wrap_llmsize_status_name, METH_O, NULL},
 	 { "llmsize_model_count", _wrap_llmsize_model_count, METH_NOARGS, NULL},
 	 { "llmsize_model_at", _wrap_llmsize_model_at, METH_O, NULL},
-	 { "llmsize_accel_count", _wrap_llmsize_accel_count, METH_NOARGS, NULL},
-	 { "llmsize_accel_at", _wrap_llmsize_accel_at, METH_O, NULL},
+	 { "llmsize_gpu_count", _wrap_llmsize_gpu_count, METH_NOARGS, NULL},
+	 { "llmsize_gpu_at", _wrap_llmsize_gpu_at, METH_O, NULL},
 	 { "llmsize_format_count", _wrap_llmsize_format_count, METH_NOARGS, NULL},
 	 { "llmsize_format_at", _wrap_llmsize_format_at, METH_O, NULL},
 	 { "llmsize_kv_dtype_name", _wrap_llmsize_kv_dtype_name, METH_O, NULL},
@@ -21950,7 +21950,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_license_get", _wrap_llmsize_license_get, METH_VARARGS, NULL},
 	 { "llmsize_claim_get", _wrap_llmsize_claim_get, METH_VARARGS, NULL},
 	 { "llmsize_model_named", _wrap_llmsize_model_named, METH_O, NULL},
-	 { "llmsize_accel_named", _wrap_llmsize_accel_named, METH_O, NULL},
+	 { "llmsize_gpu_named", _wrap_llmsize_gpu_named, METH_O, NULL},
 	 { "llmsize_format_named", _wrap_llmsize_format_named, METH_O, NULL},
 	 { "llmsize_license_named", _wrap_llmsize_license_named, METH_O, NULL},
 	 { "llmsize_engine_named", _wrap_llmsize_engine_named, METH_O, NULL},
@@ -21967,14 +21967,14 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_resolution_out_swiginit", llmsize_resolution_out_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_resolve_get", _wrap_llmsize_resolve_get, METH_VARARGS, NULL},
 	 { "llmsize_default_format", _wrap_llmsize_default_format, METH_VARARGS, NULL},
-	 { "llmsize_accel_out_status_get", _wrap_llmsize_accel_out_status_get, METH_O, NULL},
-	 { "llmsize_accel_out_value_get", _wrap_llmsize_accel_out_value_get, METH_O, NULL},
-	 { "new_llmsize_accel_out", _wrap_new_llmsize_accel_out, METH_NOARGS, NULL},
-	 { "delete_llmsize_accel_out", _wrap_delete_llmsize_accel_out, METH_O, NULL},
-	 { "llmsize_accel_out_swigregister", llmsize_accel_out_swigregister, METH_O, NULL},
-	 { "llmsize_accel_out_swiginit", llmsize_accel_out_swiginit, METH_VARARGS, NULL},
-	 { "llmsize_resolve_accel_get", _wrap_llmsize_resolve_accel_get, METH_O, NULL},
-	 { "llmsize_describe_accel_get", _wrap_llmsize_describe_accel_get, METH_VARARGS, NULL},
+	 { "llmsize_gpu_out_status_get", _wrap_llmsize_gpu_out_status_get, METH_O, NULL},
+	 { "llmsize_gpu_out_value_get", _wrap_llmsize_gpu_out_value_get, METH_O, NULL},
+	 { "new_llmsize_gpu_out", _wrap_new_llmsize_gpu_out, METH_NOARGS, NULL},
+	 { "delete_llmsize_gpu_out", _wrap_delete_llmsize_gpu_out, METH_O, NULL},
+	 { "llmsize_gpu_out_swigregister", llmsize_gpu_out_swigregister, METH_O, NULL},
+	 { "llmsize_gpu_out_swiginit", llmsize_gpu_out_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_resolve_gpu_get", _wrap_llmsize_resolve_gpu_get, METH_O, NULL},
+	 { "llmsize_describe_gpu_get", _wrap_llmsize_describe_gpu_get, METH_VARARGS, NULL},
 	 { "llmsize_names_text_get", _wrap_llmsize_names_text_get, METH_O, NULL},
 	 { "new_llmsize_names", _wrap_new_llmsize_names, METH_NOARGS, NULL},
 	 { "delete_llmsize_names", _wrap_delete_llmsize_names, METH_O, NULL},
@@ -22016,7 +22016,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_selection_free", _wrap_llmsize_selection_free, METH_O, NULL},
 	 { "llmsize_sweep_row_model_get", _wrap_llmsize_sweep_row_model_get, METH_O, NULL},
 	 { "llmsize_sweep_row_format_get", _wrap_llmsize_sweep_row_format_get, METH_O, NULL},
-	 { "llmsize_sweep_row_accel_get", _wrap_llmsize_sweep_row_accel_get, METH_O, NULL},
+	 { "llmsize_sweep_row_gpu_get", _wrap_llmsize_sweep_row_gpu_get, METH_O, NULL},
 	 { "llmsize_sweep_row_status_get", _wrap_llmsize_sweep_row_status_get, METH_O, NULL},
 	 { "llmsize_sweep_row_context_get", _wrap_llmsize_sweep_row_context_get, METH_O, NULL},
 	 { "llmsize_sweep_row_weight_bytes_get", _wrap_llmsize_sweep_row_weight_bytes_get, METH_O, NULL},
@@ -22078,9 +22078,6 @@ static PyMethodDef SwigMethods[] = {
 
 static swig_type_info _swigt__p_char = {"_p_char", "char *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_int = {"_p_int", "int32_t *|int_fast16_t *|int_fast32_t *|int_least32_t *|intptr_t *|int *", 0, 0, (void*)0, 0};
-static swig_type_info _swigt__p_llmsize_accel = {"_p_llmsize_accel", "llmsize_accel *|struct llmsize_accel *", 0, 0, (void*)0, 0};
-static swig_type_info _swigt__p_llmsize_accel_out = {"_p_llmsize_accel_out", "llmsize_accel_out *|struct llmsize_accel_out *", 0, 0, (void*)0, 0};
-static swig_type_info _swigt__p_llmsize_accel_resolution = {"_p_llmsize_accel_resolution", "llmsize_accel_resolution *|struct llmsize_accel_resolution *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_attn_kind = {"_p_llmsize_attn_kind", "llmsize_attn_kind *|enum llmsize_attn_kind *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_attn_layout = {"_p_llmsize_attn_layout", "llmsize_attn_layout *|struct llmsize_attn_layout *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_blob = {"_p_llmsize_blob", "llmsize_blob *|struct llmsize_blob *", 0, 0, (void*)0, 0};
@@ -22114,6 +22111,9 @@ static swig_type_info _swigt__p_llmsize_ggml_type = {"_p_llmsize_ggml_type", "ll
 static swig_type_info _swigt__p_llmsize_ggml_type_info = {"_p_llmsize_ggml_type_info", "llmsize_ggml_type_info *|struct llmsize_ggml_type_info *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_gguf_file_type = {"_p_llmsize_gguf_file_type", "llmsize_gguf_file_type *|enum llmsize_gguf_file_type *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_gguf_mix = {"_p_llmsize_gguf_mix", "llmsize_gguf_mix *|struct llmsize_gguf_mix *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_gpu = {"_p_llmsize_gpu", "llmsize_gpu *|struct llmsize_gpu *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_gpu_out = {"_p_llmsize_gpu_out", "llmsize_gpu_out *|struct llmsize_gpu_out *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_gpu_resolution = {"_p_llmsize_gpu_resolution", "llmsize_gpu_resolution *|struct llmsize_gpu_resolution *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_head = {"_p_llmsize_head", "llmsize_head *|enum llmsize_head *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_hf_family = {"_p_llmsize_hf_family", "llmsize_hf_family *|struct llmsize_hf_family *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_how = {"_p_llmsize_how", "llmsize_how *|enum llmsize_how *", 0, 0, (void*)0, 0};
@@ -22180,9 +22180,6 @@ static swig_type_info _swigt__p_void = {"_p_void", "void *", 0, 0, (void*)0, 0};
 static swig_type_info *swig_type_initial[] = {
   &_swigt__p_char,
   &_swigt__p_int,
-  &_swigt__p_llmsize_accel,
-  &_swigt__p_llmsize_accel_out,
-  &_swigt__p_llmsize_accel_resolution,
   &_swigt__p_llmsize_attn_kind,
   &_swigt__p_llmsize_attn_layout,
   &_swigt__p_llmsize_blob,
@@ -22216,6 +22213,9 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_ggml_type_info,
   &_swigt__p_llmsize_gguf_file_type,
   &_swigt__p_llmsize_gguf_mix,
+  &_swigt__p_llmsize_gpu,
+  &_swigt__p_llmsize_gpu_out,
+  &_swigt__p_llmsize_gpu_resolution,
   &_swigt__p_llmsize_head,
   &_swigt__p_llmsize_hf_family,
   &_swigt__p_llmsize_how,
@@ -22282,9 +22282,6 @@ static swig_type_info *swig_type_initial[] = {
 
 static swig_cast_info _swigc__p_char[] = {  {&_swigt__p_char, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_int[] = {  {&_swigt__p_int, 0, 0, 0},{0, 0, 0, 0}};
-static swig_cast_info _swigc__p_llmsize_accel[] = {  {&_swigt__p_llmsize_accel, 0, 0, 0},{0, 0, 0, 0}};
-static swig_cast_info _swigc__p_llmsize_accel_out[] = {  {&_swigt__p_llmsize_accel_out, 0, 0, 0},{0, 0, 0, 0}};
-static swig_cast_info _swigc__p_llmsize_accel_resolution[] = {  {&_swigt__p_llmsize_accel_resolution, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_attn_kind[] = {  {&_swigt__p_llmsize_attn_kind, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_attn_layout[] = {  {&_swigt__p_llmsize_attn_layout, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_blob[] = {  {&_swigt__p_llmsize_blob, 0, 0, 0},{0, 0, 0, 0}};
@@ -22318,6 +22315,9 @@ static swig_cast_info _swigc__p_llmsize_ggml_type[] = {  {&_swigt__p_llmsize_ggm
 static swig_cast_info _swigc__p_llmsize_ggml_type_info[] = {  {&_swigt__p_llmsize_ggml_type_info, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_gguf_file_type[] = {  {&_swigt__p_llmsize_gguf_file_type, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_gguf_mix[] = {  {&_swigt__p_llmsize_gguf_mix, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_gpu[] = {  {&_swigt__p_llmsize_gpu, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_gpu_out[] = {  {&_swigt__p_llmsize_gpu_out, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_gpu_resolution[] = {  {&_swigt__p_llmsize_gpu_resolution, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_head[] = {  {&_swigt__p_llmsize_head, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_hf_family[] = {  {&_swigt__p_llmsize_hf_family, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_how[] = {  {&_swigt__p_llmsize_how, 0, 0, 0},{0, 0, 0, 0}};
@@ -22384,9 +22384,6 @@ static swig_cast_info _swigc__p_void[] = {  {&_swigt__p_void, 0, 0, 0},{0, 0, 0,
 static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_char,
   _swigc__p_int,
-  _swigc__p_llmsize_accel,
-  _swigc__p_llmsize_accel_out,
-  _swigc__p_llmsize_accel_resolution,
   _swigc__p_llmsize_attn_kind,
   _swigc__p_llmsize_attn_layout,
   _swigc__p_llmsize_blob,
@@ -22420,6 +22417,9 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_ggml_type_info,
   _swigc__p_llmsize_gguf_file_type,
   _swigc__p_llmsize_gguf_mix,
+  _swigc__p_llmsize_gpu,
+  _swigc__p_llmsize_gpu_out,
+  _swigc__p_llmsize_gpu_resolution,
   _swigc__p_llmsize_head,
   _swigc__p_llmsize_hf_family,
   _swigc__p_llmsize_how,
@@ -22956,7 +22956,7 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_OK",SWIG_From_int((int)(LLMSIZE_OK)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_NULL",SWIG_From_int((int)(LLMSIZE_ERR_NULL)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_UNKNOWN_MODEL",SWIG_From_int((int)(LLMSIZE_ERR_UNKNOWN_MODEL)));
-  SWIG_Python_SetConstant(d, "LLMSIZE_ERR_UNKNOWN_ACCEL",SWIG_From_int((int)(LLMSIZE_ERR_UNKNOWN_ACCEL)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_ERR_UNKNOWN_GPU",SWIG_From_int((int)(LLMSIZE_ERR_UNKNOWN_GPU)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_UNKNOWN_FORMAT",SWIG_From_int((int)(LLMSIZE_ERR_UNKNOWN_FORMAT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_UNKNOWN_KV_DTYPE",SWIG_From_int((int)(LLMSIZE_ERR_UNKNOWN_KV_DTYPE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_INVALID_MODEL",SWIG_From_int((int)(LLMSIZE_ERR_INVALID_MODEL)));
@@ -23239,7 +23239,7 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_MEMORY_NAMED",SWIG_From_int((int)(LLMSIZE_MEMORY_NAMED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_MEMORY_DESCRIBED",SWIG_From_int((int)(LLMSIZE_MEMORY_DESCRIBED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TABLE_MODELS",SWIG_From_int((int)(LLMSIZE_TABLE_MODELS)));
-  SWIG_Python_SetConstant(d, "LLMSIZE_TABLE_ACCELS",SWIG_From_int((int)(LLMSIZE_TABLE_ACCELS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_TABLE_GPUS",SWIG_From_int((int)(LLMSIZE_TABLE_GPUS)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TABLE_FORMATS",SWIG_From_int((int)(LLMSIZE_TABLE_FORMATS)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TABLE_KV_DTYPES",SWIG_From_int((int)(LLMSIZE_TABLE_KV_DTYPES)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TABLE_LICENSES",SWIG_From_int((int)(LLMSIZE_TABLE_LICENSES)));
