@@ -69,7 +69,8 @@ matrix: | $(BUILD)
 # make test stays the whole suite CI runs.
 check: $(BUILD)/test_llmsize llmsize $(BUILD)/check_data $(BUILD)/check_rows $(BUILD)/import $(BUILD)/gen_index
 	CC=$(CC) CXX=$(CXX) MATRIX_QUICK=1 TEST_SRC="$(TEST_SRC)" tests/matrix.sh
-	$(BUILD)/test_llmsize tests/data | tail -1
+	$(BUILD)/test_llmsize tests/data > $(BUILD)/check.out || { grep -E "^FAIL" $(BUILD)/check.out; tail -1 $(BUILD)/check.out; exit 1; }
+	tail -1 $(BUILD)/check.out
 	./tests/cli.sh ./llmsize
 	$(BUILD)/check_data
 	$(BUILD)/check_rows
