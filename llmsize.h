@@ -3982,8 +3982,10 @@ LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t con
            (cross-attention over audio_positions frames) */
         if (!m->enc.decoder_layers) return LLMSIZE_ERR_UNSUPPORTED;
         if (m->enc.positions && context > m->enc.positions) return LLMSIZE_ERR_INVALID_ARG;
-        per_seq = llmsize__mul(llmsize__mul(llmsize__add(context, m->enc.audio_positions, &ov), tok, &ov),
-                               m->enc.decoder_layers, &ov);
+        llmsize__sum kv = llmsize__sum_start(&ov);
+        llmsize__sum_madd3(&kv, m->enc.decoder_layers, context, tok);                 /* self-attention  */
+        llmsize__sum_madd3(&kv, m->enc.decoder_layers, m->enc.audio_positions, tok);  /* cross-attention */
+        per_seq = kv.v;
         *out = llmsize__mul(per_seq, seqs, &ov);
         if (ov) { *out = 0; return LLMSIZE_ERR_OVERFLOW; }
         return LLMSIZE_OK;
@@ -3991,9 +3993,11 @@ LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t con
     {
         const llmsize__layer_counts c = llmsize__count_layers(m);
         const uint64_t local_span = m->attn.window < context ? m->attn.window : context;
-        per_seq = llmsize__add(llmsize__mul(c.linear, llmsize__linear_state_bytes(m), &ov),
-                               llmsize__add(llmsize__mul(llmsize__mul(c.full, context, &ov), tok, &ov),
-                                            llmsize__mul(llmsize__mul(c.local, local_span, &ov), tok, &ov), &ov), &ov);
+        llmsize__sum kv = llmsize__sum_start(&ov);
+        llmsize__sum_madd3(&kv, c.full, context, tok);            /* full attention: every token        */
+        llmsize__sum_madd3(&kv, c.local, local_span, tok);        /* sliding / chunked: the window      */
+        llmsize__sum_madd(&kv, c.linear, llmsize__linear_state_bytes(m));   /* linear attention: a state */
+        per_seq = kv.v;
     }
     *out = llmsize__mul(per_seq, seqs, &ov);
     if (ov) { *out = 0; return LLMSIZE_ERR_OVERFLOW; }

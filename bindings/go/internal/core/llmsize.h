@@ -19,19 +19,51 @@
    pure and thread-safe.
 
    ====================================================================================
+   CONVENTIONS (one word per concept, the same in C, the CLI, Python and Go)
+     gpu       the accelerator a model runs on: a GPU, an Apple SoC, a unified-memory
+               part or a CPU row (llmsize_gpu, plan.gpu, --gpu, llmsize.gpu(), GPU).
+     gpus      how many of them (plan.gpus, result.gpus, --gpus, gpus=, GPUs).
+     seqs      sequences decoded at once: vLLM's max_num_seqs, llama.cpp's -np slots,
+               OLLAMA_NUM_PARALLEL, users of a service (plan.seqs, --seqs, seqs=, Seqs).
+     context   tokens per sequence (max_model_len, -c / -np, num_ctx).
+     format    how weights are stored: a GGUF file type, a GPU format, or 16/32-bit.
+     engine    the serving runtime whose memory rules a plan follows (none, vllm, sglang,
+               llamacpp, ollama, trtllm).
+     Zero means "the default" in every request field; llmsize_plan_defaults() shows what
+     it becomes, and the LLMSIZE_DEFAULT_* constants name the ones no engine sets.
+
    UNITS
      bytes     exact integers (uint64_t). 1 GiB = 2^30 bytes, 1 GB = 10^9 bytes; human
                output in the CLI always says which.
      params    exact integers (uint64_t), counted tensor element by tensor element.
      speeds    tokens per second (double); bandwidth GB/s (10^9 bytes/s); compute in
                TFLOPS (10^12 FLOP/s, dense, no sparsity).
-     context   tokens per sequence.
 
    ERRORS
      Every function that can fail returns an llmsize_status and writes its results
      through out-parameters; on failure the out-parameters are left zeroed.
-     llmsize_strerror(status) gives a one-line message. Nothing is clamped: a byte
-     count that would exceed 2^64-1 is LLMSIZE_ERR_OVERFLOW, never a wrapped value.
+     llmsize_strerror(status) gives a one-line message; llmsize_model_check() and
+     llmsize_plan_check() name the field a rejected input broke. Nothing is clamped: a
+     byte count that would exceed 2^64-1 is LLMSIZE_ERR_OVERFLOW, never a wrapped value.
+
+   ONE HOME PER CONCEPT
+     Every list is declared once, as an X-macro in this header, and everything else is
+     generated from it: LLMSIZE_STATUSES, LLMSIZE_COMPONENTS, LLMSIZE_KV_DTYPES,
+     LLMSIZE_GGML_TYPES, LLMSIZE_GGUF_FILE_TYPES, LLMSIZE_ENGINES, LLMSIZE_TASKS,
+     LLMSIZE_HEADS, LLMSIZE_HW_CLASSES, LLMSIZE_METRICS, LLMSIZE_CONFIDENCES,
+     LLMSIZE_VERDICTS, LLMSIZE_REJECTS, LLMSIZE_PLAN_RESULT_FIELDS. Each gives its enum,
+     its table and llmsize_<entity>_name(); the CLI, Python and Go read names and result
+     fields from the library (Go's PlanFigures is generated from them). Data rows in
+     llmsize_data.h are records, F_(field, value), checked by tools/check_rows.c.
+
+   LAYOUT OF THE IMPLEMENTATION
+     checked arithmetic (a checked sum, one bisection) -> names of each vocabulary ->
+     lookup -> names people write (resolver) -> the tensor enumeration -> validation ->
+     parameters -> weights (GGUF rules, GPU formats) -> file headers -> KV cache -> speed
+     -> fit -> config.json -> quality -> engines: shared KV layouts, then one section per
+     engine ("Engine: vLLM", ...) behind llmsize__engine_ops, then plans -> solvers ->
+     command lines -> licences -> selection. docs/adding-an-engine.md and
+     docs/adding-a-format.md say where a change goes.
 
    API (see the declarations below for the exact signatures)
      Version        llmsize_version(), llmsize_data_version(), LLMSIZE_VERSION_*.
@@ -3950,8 +3982,10 @@ LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t con
            (cross-attention over audio_positions frames) */
         if (!m->enc.decoder_layers) return LLMSIZE_ERR_UNSUPPORTED;
         if (m->enc.positions && context > m->enc.positions) return LLMSIZE_ERR_INVALID_ARG;
-        per_seq = llmsize__mul(llmsize__mul(llmsize__add(context, m->enc.audio_positions, &ov), tok, &ov),
-                               m->enc.decoder_layers, &ov);
+        llmsize__sum kv = llmsize__sum_start(&ov);
+        llmsize__sum_madd3(&kv, m->enc.decoder_layers, context, tok);                 /* self-attention  */
+        llmsize__sum_madd3(&kv, m->enc.decoder_layers, m->enc.audio_positions, tok);  /* cross-attention */
+        per_seq = kv.v;
         *out = llmsize__mul(per_seq, seqs, &ov);
         if (ov) { *out = 0; return LLMSIZE_ERR_OVERFLOW; }
         return LLMSIZE_OK;
@@ -3959,9 +3993,11 @@ LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t con
     {
         const llmsize__layer_counts c = llmsize__count_layers(m);
         const uint64_t local_span = m->attn.window < context ? m->attn.window : context;
-        per_seq = llmsize__add(llmsize__mul(c.linear, llmsize__linear_state_bytes(m), &ov),
-                               llmsize__add(llmsize__mul(llmsize__mul(c.full, context, &ov), tok, &ov),
-                                            llmsize__mul(llmsize__mul(c.local, local_span, &ov), tok, &ov), &ov), &ov);
+        llmsize__sum kv = llmsize__sum_start(&ov);
+        llmsize__sum_madd3(&kv, c.full, context, tok);            /* full attention: every token        */
+        llmsize__sum_madd3(&kv, c.local, local_span, tok);        /* sliding / chunked: the window      */
+        llmsize__sum_madd(&kv, c.linear, llmsize__linear_state_bytes(m));   /* linear attention: a state */
+        per_seq = kv.v;
     }
     *out = llmsize__mul(per_seq, seqs, &ov);
     if (ov) { *out = 0; return LLMSIZE_ERR_OVERFLOW; }
