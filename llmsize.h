@@ -5037,6 +5037,73 @@ typedef struct llmsize__planning {
     int ov;
 } llmsize__planning;
 
+/* ---- Command lines: what a flag sets and how its value is written (each engine lists its own flags) ---- */
+
+typedef enum llmsize__arg {
+    LLMSIZE__A_MODEL = 0, LLMSIZE__A_TP, LLMSIZE__A_PP, LLMSIZE__A_DP, LLMSIZE__A_CONTEXT, LLMSIZE__A_SEQS,
+    LLMSIZE__A_FRACTION, LLMSIZE__A_KV_DTYPE, LLMSIZE__A_QUANT, LLMSIZE__A_BATCHED, LLMSIZE__A_UBATCH,
+    LLMSIZE__A_BLOCK, LLMSIZE__A_GPU_LAYERS, LLMSIZE__A_CPU_MOE_N, LLMSIZE__A_FLASH_ATTN, LLMSIZE__A_CACHE_V,
+    LLMSIZE__A_HF_FILE,    /* llama.cpp -hff: the GGUF file of an -hf repo               */
+    LLMSIZE__A_BOOL        /* a flag without a value that sets plan flags (in `bits`)      */
+} llmsize__arg;
+
+/* How a number is written: vLLM's human_readable_int takes k/m/g = 10^3.. and K/M/G =
+   2^10.. (arg_utils.py); SGLang and llama.cpp take plain integers. */
+enum { LLMSIZE__N_PLAIN = 0, LLMSIZE__N_HUMAN, LLMSIZE__N_HUMAN_AUTO };
+
+typedef struct llmsize__flag {
+    const char *names;         /* '|'-separated spellings                                  */
+    uint32_t arg, number;
+    uint32_t bits;             /* LLMSIZE__A_BOOL: plan flags to set                        */
+} llmsize__flag;
+
+/* Is this token a name of `f`? With "--flag=value" the name ends at '='. */
+static int llmsize__flag_is(const llmsize__flag *f, const char *tok, size_t n) {
+    const char *p = f->names;
+    while (*p) {
+        const char *e = p;
+        while (*e && *e != '|') ++e;
+        if ((size_t)(e - p) == n && memcmp(p, tok, n) == 0) return 1;
+        p = *e ? e + 1 : e;
+    }
+    return 0;
+}
+
+/* Non-negative integer with the engine's suffixes; 0 on success, -1 on a malformed value,
+   1 for vLLM's "auto"/-1. */
+static int llmsize__parse_count(const char *s, uint32_t style, uint64_t *out) {
+    uint64_t v = 0, mult = 1;
+    int digits = 0;
+    if (style == LLMSIZE__N_HUMAN_AUTO && (!strcmp(s, "-1") || llmsize__eq_n(s, "auto", 4))) return 1;
+    while (*s >= '0' && *s <= '9') {
+        if (v > (UINT64_MAX - 9u) / 10u) return -1;
+        v = v * 10u + (uint64_t)(*s++ - '0');
+        ++digits;
+    }
+    if (!digits) return -1;
+    if (style != LLMSIZE__N_PLAIN && *s) {
+        switch (*s++) {
+        case 'k': mult = 1000u; break;       case 'K': mult = 1024u; break;
+        case 'm': mult = 1000000u; break;    case 'M': mult = 1048576u; break;
+        case 'g': mult = 1000000000u; break; case 'G': mult = 1073741824u; break;
+        default: return -1;
+        }
+    }
+    if (*s || (v && mult > UINT64_MAX / v)) return -1;
+    *out = v * mult;
+    return 0;
+}
+
+static int llmsize__parse_fraction(const char *s, double *out) {
+    double v = 0.0, scale = 0.1;
+    int digits = 0;
+    while (*s >= '0' && *s <= '9') { v = v * 10.0 + (*s++ - '0'); ++digits; }
+    if (*s == '.') { ++s; while (*s >= '0' && *s <= '9') { v += (*s++ - '0') * scale; scale *= 0.1; ++digits; } }
+    if (*s || !digits || v <= 0.0 || v > 1.0) return -1;
+    *out = v;
+    return 0;
+}
+
 /* What makes an engine itself: one section per engine below defines its llmsize__<id>_ops,
    and llmsize__engine_ops_of[] lists them in llmsize_engine order (LLMSIZE_ENGINES). */
 typedef struct llmsize__engine_ops {
@@ -5049,6 +5116,16 @@ typedef struct llmsize__engine_ops {
     int refuses_past_max_ctx;  /* a context beyond the model's own is refused at start      */
     uint32_t loads;            /* LLMSIZE__LOADS_*: the format kinds it runs                 */
     const char *gguf_default;  /* the GGUF file type it runs a 16-bit checkpoint as (NULL)   */
+    /* its command line (llmsize_parse_command) */
+    const char *programs;      /* '|'-separated program names; a trailing '*' matches a prefix */
+    const char *subcommands;   /* words after the program that start it ("serve"), or NULL  */
+    const char *module;        /* `python -m` module prefix ("vllm."), or NULL              */
+    const llmsize__flag *flags;/* the flags it reads                                        */
+    size_t n_flags;
+    /* one KEY=VALUE of its environment (NULL: it reads none)                              */
+    llmsize_status (*env)(const char *kv, llmsize_parsed *out);
+    /* what it does with the settings once all are read (NULL: nothing)                    */
+    void (*parsed)(llmsize_parsed *out);
 } llmsize__engine_ops;
 
 enum { LLMSIZE__LOADS_GGUF = 1u, LLMSIZE__LOADS_GPU = 2u };   /* GPU: float and GPU formats */
@@ -5174,7 +5251,9 @@ static llmsize_status llmsize__none_place(llmsize__planning *c, llmsize_plan_res
 }
 
 static const llmsize__engine_ops llmsize__none_ops = {
-    llmsize__none_place, NULL, NULL, 0, LLMSIZE__LOADS_GGUF | LLMSIZE__LOADS_GPU, NULL
+    llmsize__none_place, NULL, NULL, 0, LLMSIZE__LOADS_GGUF | LLMSIZE__LOADS_GPU, NULL,
+    NULL, NULL, NULL,
+    NULL, 0, NULL, NULL
 };
 
 /* ==== Engine: vLLM ==================================================================== */
@@ -5221,8 +5300,29 @@ static llmsize_status llmsize__vllm_place(llmsize__planning *c, llmsize_plan_res
     return LLMSIZE_OK;
 }
 
+static const llmsize__flag llmsize__vllm_flags[] = {
+    { "--model", LLMSIZE__A_MODEL, 0, 0 },
+    { "--tensor-parallel-size|-tp", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
+    { "--pipeline-parallel-size|-pp", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
+    { "--data-parallel-size|-dp", LLMSIZE__A_DP, LLMSIZE__N_PLAIN, 0 },
+    { "--max-model-len", LLMSIZE__A_CONTEXT, LLMSIZE__N_HUMAN_AUTO, 0 },
+    { "--max-num-seqs", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { "--gpu-memory-utilization", LLMSIZE__A_FRACTION, 0, 0 },
+    { "--kv-cache-dtype", LLMSIZE__A_KV_DTYPE, 0, 0 },
+    { "--quantization|-q", LLMSIZE__A_QUANT, 0, 0 },
+    { "--max-num-batched-tokens", LLMSIZE__A_BATCHED, LLMSIZE__N_HUMAN, 0 },
+    { "--block-size", LLMSIZE__A_BLOCK, LLMSIZE__N_PLAIN, 0 },
+    { "--enable-expert-parallel|-ep", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERT_PARALLEL },
+    { "--disable-hybrid-kv-cache-manager", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_NO_HYBRID_KV },
+    { "--enforce-eager|--trust-remote-code|--enable-prefix-caching|--no-enable-prefix-caching|"
+                           "--enable-chunked-prefill|--disable-log-requests|--disable-log-stats|--enable-auto-tool-choice|"
+                           "--enable-lora|--async-scheduling", LLMSIZE__A_BOOL, 0, 0 }
+};
+
 static const llmsize__engine_ops llmsize__vllm_ops = {
-    llmsize__vllm_place, llmsize__vllm_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL
+    llmsize__vllm_place, llmsize__vllm_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
+    "vllm", "serve", "vllm.",
+    llmsize__vllm_flags, LLMSIZE__COUNT(llmsize__vllm_flags), NULL, NULL
 };
 
 /* ==== Engine: SGLang ================================================================== */
@@ -5266,8 +5366,25 @@ static llmsize_status llmsize__sglang_place(llmsize__planning *c, llmsize_plan_r
     return LLMSIZE_OK;
 }
 
+static const llmsize__flag llmsize__sglang_flags[] = {
+    { "--model-path|--model", LLMSIZE__A_MODEL, 0, 0 },
+    { "--tp-size|--tp|--tensor-parallel-size", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
+    { "--pp-size|--pipeline-parallel-size", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
+    { "--dp-size|--dp|--data-parallel-size", LLMSIZE__A_DP, LLMSIZE__N_PLAIN, 0 },
+    { "--context-length", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
+    { "--max-running-requests", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { "--mem-fraction-static", LLMSIZE__A_FRACTION, 0, 0 },
+    { "--kv-cache-dtype", LLMSIZE__A_KV_DTYPE, 0, 0 },
+    { "--quantization", LLMSIZE__A_QUANT, 0, 0 },
+    { "--enable-ep-moe|--ep", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERT_PARALLEL },
+    { "--trust-remote-code|--enable-torch-compile|--disable-radix-cache|--enable-dp-attention",
+      LLMSIZE__A_BOOL, 0, 0 }
+};
+
 static const llmsize__engine_ops llmsize__sglang_ops = {
-    llmsize__sglang_place, llmsize__sglang_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL
+    llmsize__sglang_place, llmsize__sglang_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
+    "sglang", "serve", "sglang.",
+    llmsize__sglang_flags, LLMSIZE__COUNT(llmsize__sglang_flags), NULL, NULL
 };
 
 /* ==== Engine: TensorRT-LLM ============================================================ */
@@ -5290,8 +5407,19 @@ static llmsize_status llmsize__trtllm_place(llmsize__planning *c, llmsize_plan_r
     return LLMSIZE_OK;
 }
 
+static const llmsize__flag llmsize__trtllm_flags[] = {
+    { "--tp_size|--tp-size", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
+    { "--pp_size|--pp-size", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
+    { "--max_seq_len|--max-seq-len", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
+    { "--max_batch_size|--max-batch-size", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { "--kv_cache_free_gpu_memory_fraction|--kv-cache-free-gpu-memory-fraction", LLMSIZE__A_FRACTION, 0, 0 },
+    { "--trust_remote_code|--trust-remote-code", LLMSIZE__A_BOOL, 0, 0 }
+};
+
 static const llmsize__engine_ops llmsize__trtllm_ops = {
-    llmsize__trtllm_place, NULL, NULL, 1, LLMSIZE__LOADS_GPU, NULL
+    llmsize__trtllm_place, NULL, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
+    "trtllm-serve", "serve", NULL,
+    llmsize__trtllm_flags, LLMSIZE__COUNT(llmsize__trtllm_flags), NULL, NULL
 };
 
 /* ==== Engine family: llama.cpp cells (llama.cpp, Ollama) ============================= */
@@ -5408,8 +5536,27 @@ static llmsize_status llmsize__llamacpp_place(llmsize__planning *c, llmsize_plan
 }
 
 /* GGUF only; a 16-bit checkpoint runs as Q4_K_M, the file type -hf picks by default. */
+static const llmsize__flag llmsize__llamacpp_flags[] = {
+    { "-m|--model|-hf|-hfr|--hf-repo", LLMSIZE__A_MODEL, 0, 0 },
+    { "-hff|--hf-file", LLMSIZE__A_HF_FILE, 0, 0 },
+    { "-c|--ctx-size", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
+    { "-np|--parallel", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { "-ngl|--n-gpu-layers|--gpu-layers", LLMSIZE__A_GPU_LAYERS, LLMSIZE__N_PLAIN, 0 },
+    { "-ub|--ubatch-size", LLMSIZE__A_UBATCH, LLMSIZE__N_PLAIN, 0 },
+    { "-ctk|--cache-type-k", LLMSIZE__A_KV_DTYPE, 0, 0 },
+    { "-ctv|--cache-type-v", LLMSIZE__A_CACHE_V, 0, 0 },
+    { "-fa|--flash-attn", LLMSIZE__A_FLASH_ATTN, 0, 0 },
+    { "-ncmoe|--n-cpu-moe", LLMSIZE__A_CPU_MOE_N, LLMSIZE__N_PLAIN, 0 },
+    { "-cmoe|--cpu-moe", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERTS_CPU },
+    { "--swa-full", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_SWA_FULL },
+    { "--no-mmap|--mlock|--jinja|-kvu|--kv-unified|--cont-batching|-cb|--no-webui|--embedding|"
+                               "--embeddings|--verbose|-v|--metrics", LLMSIZE__A_BOOL, 0, 0 }
+};
+
 static const llmsize__engine_ops llmsize__llamacpp_ops = {
-    llmsize__llamacpp_place, NULL, NULL, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M"
+    llmsize__llamacpp_place, NULL, NULL, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M",
+    "llama-server*|llama-cli*|server", NULL, NULL,
+    llmsize__llamacpp_flags, LLMSIZE__COUNT(llmsize__llamacpp_flags), NULL, NULL
 };
 
 /* ==== Engine: Ollama ================================================================== */
@@ -5435,9 +5582,34 @@ static uint64_t llmsize__ollama_context(const llmsize_plan *p, const llmsize_eng
     return gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
 }
 
+/* Ollama: the model is the tag of `ollama run TAG`; settings come from OLLAMA_* variables. */
+static llmsize_status llmsize__ollama_env(const char *kv, llmsize_parsed *out) {
+    const char *eq = strchr(kv, '=');
+    uint64_t v = 0;
+    if (!eq) return LLMSIZE_OK;
+    if (!strncmp(kv, "OLLAMA_NUM_PARALLEL=", 20) || !strncmp(kv, "OLLAMA_CONTEXT_LENGTH=", 22)) {
+        if (llmsize__parse_count(eq + 1, LLMSIZE__N_PLAIN, &v) != 0 || v == 0 || v > 0xFFFFFFFFu) { out->error_flag = kv; return LLMSIZE_ERR_PARSE; }
+        if (kv[7] == 'N') out->plan.seqs = (uint32_t)v; else out->plan.context = v;
+    } else if (!strncmp(kv, "OLLAMA_KV_CACHE_TYPE=", 21)) {
+        llmsize_kv_dtype d;
+        if (eq[1] && llmsize_find_kv_dtype(eq + 1, &d) != LLMSIZE_OK) { out->error_flag = kv; return LLMSIZE_ERR_PARSE; }
+        if (eq[1]) out->plan.kv_dtype = d;
+    } else if (!strncmp(kv, "OLLAMA_FLASH_ATTENTION=", 23)) {
+        if (!strcmp(eq + 1, "1") || llmsize__eq_n(eq + 1, "true", 4)) out->plan.flags |= LLMSIZE_PLAN_FLASH_ATTN;
+    }
+    return LLMSIZE_OK;
+}
+
+/* Ollama ignores OLLAMA_KV_CACHE_TYPE without flash attention. */
+static void llmsize__ollama_parsed(llmsize_parsed *out) {
+    if (out->plan.kv_dtype != LLMSIZE_KV_F16 && !(out->plan.flags & LLMSIZE_PLAN_FLASH_ATTN)) out->plan.kv_dtype = LLMSIZE_KV_F16;
+}
+
 /* GGUF only; a 16-bit checkpoint runs as Q4_K_M, the file type its library's tags hold. */
 static const llmsize__engine_ops llmsize__ollama_ops = {
-    llmsize__ollama_place, NULL, llmsize__ollama_context, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M"
+    llmsize__ollama_place, NULL, llmsize__ollama_context, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M",
+    "ollama", "run|serve", NULL,
+    NULL, 0, llmsize__ollama_env, llmsize__ollama_parsed
 };
 
 /* ==== Engines: the operations table, in llmsize_engine order ============================ */
@@ -5808,167 +5980,55 @@ LLMSIZE_API int llmsize_format_runs_on(const llmsize_format *f, const llmsize_gp
 /* ---------------------------------------------------------------------------------- */
 /* Engine command lines                                                               */
 /* ---------------------------------------------------------------------------------- */
-typedef enum llmsize__arg {
-    LLMSIZE__A_MODEL = 0, LLMSIZE__A_TP, LLMSIZE__A_PP, LLMSIZE__A_DP, LLMSIZE__A_CONTEXT, LLMSIZE__A_SEQS,
-    LLMSIZE__A_FRACTION, LLMSIZE__A_KV_DTYPE, LLMSIZE__A_QUANT, LLMSIZE__A_BATCHED, LLMSIZE__A_UBATCH,
-    LLMSIZE__A_BLOCK, LLMSIZE__A_GPU_LAYERS, LLMSIZE__A_CPU_MOE_N, LLMSIZE__A_FLASH_ATTN, LLMSIZE__A_CACHE_V,
-    LLMSIZE__A_HF_FILE,    /* llama.cpp -hff: the GGUF file of an -hf repo               */
-    LLMSIZE__A_BOOL        /* a flag without a value that sets plan flags (in `bits`)      */
-} llmsize__arg;
 
-/* How a number is written: vLLM's human_readable_int takes k/m/g = 10^3.. and K/M/G =
-   2^10.. (arg_utils.py); SGLang and llama.cpp take plain integers. */
-enum { LLMSIZE__N_PLAIN = 0, LLMSIZE__N_HUMAN, LLMSIZE__N_HUMAN_AUTO };
 
-typedef struct llmsize__flag {
-    uint32_t engine;
-    const char *names;         /* '|'-separated spellings                                  */
-    uint32_t arg, number;
-    uint32_t bits;             /* LLMSIZE__A_BOOL: plan flags to set                        */
-} llmsize__flag;
 
-static const llmsize__flag llmsize__flags[] = {
-    { LLMSIZE_ENGINE_VLLM, "--model", LLMSIZE__A_MODEL, 0, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--tensor-parallel-size|-tp", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--pipeline-parallel-size|-pp", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--data-parallel-size|-dp", LLMSIZE__A_DP, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--max-model-len", LLMSIZE__A_CONTEXT, LLMSIZE__N_HUMAN_AUTO, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--max-num-seqs", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--gpu-memory-utilization", LLMSIZE__A_FRACTION, 0, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--kv-cache-dtype", LLMSIZE__A_KV_DTYPE, 0, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--quantization|-q", LLMSIZE__A_QUANT, 0, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--max-num-batched-tokens", LLMSIZE__A_BATCHED, LLMSIZE__N_HUMAN, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--block-size", LLMSIZE__A_BLOCK, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_VLLM, "--enable-expert-parallel|-ep", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERT_PARALLEL },
-    { LLMSIZE_ENGINE_VLLM, "--disable-hybrid-kv-cache-manager", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_NO_HYBRID_KV },
-    { LLMSIZE_ENGINE_VLLM, "--enforce-eager|--trust-remote-code|--enable-prefix-caching|--no-enable-prefix-caching|"
-                           "--enable-chunked-prefill|--disable-log-requests|--disable-log-stats|--enable-auto-tool-choice|"
-                           "--enable-lora|--async-scheduling", LLMSIZE__A_BOOL, 0, 0 },
-    { LLMSIZE_ENGINE_SGLANG, "--model-path|--model", LLMSIZE__A_MODEL, 0, 0 },
-    { LLMSIZE_ENGINE_SGLANG, "--tp-size|--tp|--tensor-parallel-size", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_SGLANG, "--pp-size|--pipeline-parallel-size", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_SGLANG, "--dp-size|--dp|--data-parallel-size", LLMSIZE__A_DP, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_SGLANG, "--context-length", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_SGLANG, "--max-running-requests", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_SGLANG, "--mem-fraction-static", LLMSIZE__A_FRACTION, 0, 0 },
-    { LLMSIZE_ENGINE_SGLANG, "--kv-cache-dtype", LLMSIZE__A_KV_DTYPE, 0, 0 },
-    { LLMSIZE_ENGINE_SGLANG, "--quantization", LLMSIZE__A_QUANT, 0, 0 },
-    { LLMSIZE_ENGINE_SGLANG, "--enable-ep-moe|--ep", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERT_PARALLEL },
-    { LLMSIZE_ENGINE_SGLANG, "--trust-remote-code|--enable-torch-compile|--disable-radix-cache|--enable-dp-attention",
-      LLMSIZE__A_BOOL, 0, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-m|--model|-hf|-hfr|--hf-repo", LLMSIZE__A_MODEL, 0, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-hff|--hf-file", LLMSIZE__A_HF_FILE, 0, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-c|--ctx-size", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-np|--parallel", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-ngl|--n-gpu-layers|--gpu-layers", LLMSIZE__A_GPU_LAYERS, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-ub|--ubatch-size", LLMSIZE__A_UBATCH, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-ctk|--cache-type-k", LLMSIZE__A_KV_DTYPE, 0, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-ctv|--cache-type-v", LLMSIZE__A_CACHE_V, 0, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-fa|--flash-attn", LLMSIZE__A_FLASH_ATTN, 0, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-ncmoe|--n-cpu-moe", LLMSIZE__A_CPU_MOE_N, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_LLAMACPP, "-cmoe|--cpu-moe", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERTS_CPU },
-    { LLMSIZE_ENGINE_LLAMACPP, "--swa-full", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_SWA_FULL },
-    { LLMSIZE_ENGINE_LLAMACPP, "--no-mmap|--mlock|--jinja|-kvu|--kv-unified|--cont-batching|-cb|--no-webui|--embedding|"
-                               "--embeddings|--verbose|-v|--metrics", LLMSIZE__A_BOOL, 0, 0 },
-    { LLMSIZE_ENGINE_TRTLLM, "--tp_size|--tp-size", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_TRTLLM, "--pp_size|--pp-size", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_TRTLLM, "--max_seq_len|--max-seq-len", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_TRTLLM, "--max_batch_size|--max-batch-size", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
-    { LLMSIZE_ENGINE_TRTLLM, "--kv_cache_free_gpu_memory_fraction|--kv-cache-free-gpu-memory-fraction", LLMSIZE__A_FRACTION, 0, 0 },
-    { LLMSIZE_ENGINE_TRTLLM, "--trust_remote_code|--trust-remote-code", LLMSIZE__A_BOOL, 0, 0 }
-};
 
-/* Is this token a name of `f`? With "--flag=value" the name ends at '='. */
-static int llmsize__flag_is(const llmsize__flag *f, const char *tok, size_t n) {
-    const char *p = f->names;
-    while (*p) {
-        const char *e = p;
-        while (*e && *e != '|') ++e;
-        if ((size_t)(e - p) == n && memcmp(p, tok, n) == 0) return 1;
-        p = *e ? e + 1 : e;
+
+
+
+
+
+/* Is `w` one of the '|'-separated words of `list`? A word ending in '*' matches a prefix. */
+static int llmsize__word_in(const char *w, const char *list) {
+    const char *p = list;
+    while (p && *p) {
+        const char *e = strchr(p, '|');
+        const size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n && (p[n - 1] == '*' ? !strncmp(w, p, n - 1) : (strlen(w) == n && !strncmp(w, p, n)))) return 1;
+        p = e ? e + 1 : NULL;
     }
     return 0;
 }
 
-/* Non-negative integer with the engine's suffixes; 0 on success, -1 on a malformed value,
-   1 for vLLM's "auto"/-1. */
-static int llmsize__parse_count(const char *s, uint32_t style, uint64_t *out) {
-    uint64_t v = 0, mult = 1;
-    int digits = 0;
-    if (style == LLMSIZE__N_HUMAN_AUTO && (!strcmp(s, "-1") || llmsize__eq_n(s, "auto", 4))) return 1;
-    while (*s >= '0' && *s <= '9') {
-        if (v > (UINT64_MAX - 9u) / 10u) return -1;
-        v = v * 10u + (uint64_t)(*s++ - '0');
-        ++digits;
-    }
-    if (!digits) return -1;
-    if (style != LLMSIZE__N_PLAIN && *s) {
-        switch (*s++) {
-        case 'k': mult = 1000u; break;       case 'K': mult = 1024u; break;
-        case 'm': mult = 1000000u; break;    case 'M': mult = 1048576u; break;
-        case 'g': mult = 1000000000u; break; case 'G': mult = 1073741824u; break;
-        default: return -1;
-        }
-    }
-    if (*s || (v && mult > UINT64_MAX / v)) return -1;
-    *out = v * mult;
-    return 0;
-}
-
-static int llmsize__parse_fraction(const char *s, double *out) {
-    double v = 0.0, scale = 0.1;
-    int digits = 0;
-    while (*s >= '0' && *s <= '9') { v = v * 10.0 + (*s++ - '0'); ++digits; }
-    if (*s == '.') { ++s; while (*s >= '0' && *s <= '9') { v += (*s++ - '0') * scale; scale *= 0.1; ++digits; } }
-    if (*s || !digits || v <= 0.0 || v > 1.0) return -1;
-    *out = v;
-    return 0;
-}
-
-/* Ollama: the model is the tag of `ollama run TAG`; settings come from OLLAMA_* variables. */
-static llmsize_status llmsize__parse_ollama_env(const char *kv, llmsize_parsed *out) {
-    const char *eq = strchr(kv, '=');
-    uint64_t v = 0;
-    if (!eq) return LLMSIZE_OK;
-    if (!strncmp(kv, "OLLAMA_NUM_PARALLEL=", 20) || !strncmp(kv, "OLLAMA_CONTEXT_LENGTH=", 22)) {
-        if (llmsize__parse_count(eq + 1, LLMSIZE__N_PLAIN, &v) != 0 || v == 0 || v > 0xFFFFFFFFu) { out->error_flag = kv; return LLMSIZE_ERR_PARSE; }
-        if (kv[7] == 'N') out->plan.seqs = (uint32_t)v; else out->plan.context = v;
-    } else if (!strncmp(kv, "OLLAMA_KV_CACHE_TYPE=", 21)) {
-        llmsize_kv_dtype d;
-        if (eq[1] && llmsize_find_kv_dtype(eq + 1, &d) != LLMSIZE_OK) { out->error_flag = kv; return LLMSIZE_ERR_PARSE; }
-        if (eq[1]) out->plan.kv_dtype = d;
-    } else if (!strncmp(kv, "OLLAMA_FLASH_ATTENTION=", 23)) {
-        if (!strcmp(eq + 1, "1") || llmsize__eq_n(eq + 1, "true", 4)) out->plan.flags |= LLMSIZE_PLAN_FLASH_ATTN;
-    }
-    return LLMSIZE_OK;
-}
-
-/* Which engine a command line starts; *first = index of its first option/argument. */
+/* Which engine a command line starts, by the programs and `python -m` modules each engine
+   lists; *first = index of its first option/argument. */
 static uint32_t llmsize__engine_of(size_t argc, const char *const *argv, size_t *first) {
-    size_t i = 0;
-    const char *prog;
+    size_t i;
+    uint32_t e;
+    const char *prog, *c;
     if (argc == 0 || !argv[0]) return LLMSIZE_ENGINE_NONE;
-    /* python -m vllm.entrypoints.openai.api_server / sglang.launch_server */
-    prog = argv[0];
-    { const char *p = prog, *s; for (s = prog; *s; ++s) if (*s == '/') p = s + 1; prog = p; }
-    if (!strncmp(prog, "python", 6)) {
+    for (prog = c = argv[0]; *c; ++c) if (*c == '/') prog = c + 1;
+    if (!strncmp(prog, "python", 6)) {   /* python -m vllm.entrypoints.openai.api_server / sglang.launch_server */
         for (i = 1; i + 1 < argc && argv[i]; ++i) {
             if (!strcmp(argv[i], "-m") && argv[i + 1]) {
                 *first = i + 2;
-                if (!strncmp(argv[i + 1], "vllm.", 5)) return LLMSIZE_ENGINE_VLLM;
-                if (!strncmp(argv[i + 1], "sglang.", 7)) return LLMSIZE_ENGINE_SGLANG;
+                for (e = 0; e < LLMSIZE_ENGINE_COUNT; ++e) {
+                    const char *mod = llmsize__engine_ops_of[e]->module;
+                    if (mod && !strncmp(argv[i + 1], mod, strlen(mod))) return e;
+                }
                 return LLMSIZE_ENGINE_NONE;
             }
         }
         return LLMSIZE_ENGINE_NONE;
     }
     *first = 1;
-    if (!strcmp(prog, "vllm")) { if (argc > 1 && argv[1] && !strcmp(argv[1], "serve")) *first = 2; return LLMSIZE_ENGINE_VLLM; }
-    if (!strcmp(prog, "sglang")) { if (argc > 1 && argv[1] && !strcmp(argv[1], "serve")) *first = 2; return LLMSIZE_ENGINE_SGLANG; }
-    if (!strcmp(prog, "trtllm-serve")) { if (argc > 1 && argv[1] && !strcmp(argv[1], "serve")) *first = 2; return LLMSIZE_ENGINE_TRTLLM; }
-    if (!strncmp(prog, "llama-server", 12) || !strncmp(prog, "llama-cli", 9) || !strcmp(prog, "server"))
-        return LLMSIZE_ENGINE_LLAMACPP;
-    if (!strcmp(prog, "ollama")) { if (argc > 1 && argv[1] && (!strcmp(argv[1], "run") || !strcmp(argv[1], "serve"))) *first = 2; return LLMSIZE_ENGINE_OLLAMA; }
+    for (e = 0; e < LLMSIZE_ENGINE_COUNT; ++e) {
+        const llmsize__engine_ops *ops = llmsize__engine_ops_of[e];
+        if (!ops->programs || !llmsize__word_in(prog, ops->programs)) continue;
+        if (ops->subcommands && argc > 1 && argv[1] && llmsize__word_in(argv[1], ops->subcommands)) *first = 2;
+        return e;
+    }
     return LLMSIZE_ENGINE_NONE;
 }
 
@@ -6033,11 +6093,13 @@ LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const 
                                                  const char *const *env, llmsize_parsed *out) {
     size_t i, first = 1;
     llmsize_status st;
+    const llmsize__engine_ops *ops;
     if (out) memset(out, 0, sizeof *out);
     if (!argv || !out || (envc && !env)) return LLMSIZE_ERR_NULL;
     for (i = 0; i < argc; ++i) if (!argv[i]) return LLMSIZE_ERR_NULL;
     out->plan.engine = llmsize__engine_of(argc, argv, &first);
     if (out->plan.engine == LLMSIZE_ENGINE_NONE) return LLMSIZE_ERR_UNKNOWN_ENGINE;
+    ops = llmsize__engine_ops_of[out->plan.engine];
     for (i = first; i < argc; ++i) {
         const char *tok = argv[i], *eq = strchr(tok, '='), *v;
         const size_t n = tok[0] == '-' && eq ? (size_t)(eq - tok) : strlen(tok);
@@ -6047,8 +6109,8 @@ LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const 
             if (!out->model_arg) { out->model_arg = tok; out->model_arg_len = n; }
             continue;
         }
-        for (k = 0; k < LLMSIZE__COUNT(llmsize__flags) && !f; ++k)
-            if (llmsize__flags[k].engine == out->plan.engine && llmsize__flag_is(&llmsize__flags[k], tok, n)) f = &llmsize__flags[k];
+        for (k = 0; k < ops->n_flags && !f; ++k)
+            if (llmsize__flag_is(&ops->flags[k], tok, n)) f = &ops->flags[k];
         if (!f) {   /* not modelled: skip it and a value that follows it */
             ++out->unknown_flags;
             if (!eq && i + 1 < argc && argv[i + 1][0] != '-') ++i;
@@ -6065,12 +6127,10 @@ LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const 
         if (!v) { out->plan.flags |= LLMSIZE_PLAN_FLASH_ATTN; continue; }
         if ((st = llmsize__apply_flag(f, tok, v, out)) != LLMSIZE_OK) return st;
     }
-    if (out->plan.engine == LLMSIZE_ENGINE_OLLAMA)
+    if (ops->env)
         for (i = 0; i < envc; ++i)
-            if (env[i] && (st = llmsize__parse_ollama_env(env[i], out)) != LLMSIZE_OK) return st;
-    if (out->plan.engine == LLMSIZE_ENGINE_OLLAMA && out->plan.kv_dtype != LLMSIZE_KV_F16 &&
-        !(out->plan.flags & LLMSIZE_PLAN_FLASH_ATTN))
-        out->plan.kv_dtype = LLMSIZE_KV_F16;   /* Ollama ignores OLLAMA_KV_CACHE_TYPE without flash attention */
+            if (env[i] && (st = ops->env(env[i], out)) != LLMSIZE_OK) return st;
+    if (ops->parsed) ops->parsed(out);
     /* resolve names: the quantization flag, else what the model's name says */
     if (out->quant_arg) {
         static const char *const engine_names[][2] = {
