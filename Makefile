@@ -146,7 +146,8 @@ FUZZTIME ?= 5s
 go-test:
 	cd $(GO_DIR) && $(GO) vet ./... && $(GO) test -count=1 -race ./...
 	cd $(GO_DIR) && for f in FuzzPlanFromArgs FuzzLookup FuzzModelFromHFConfig FuzzInspect; do \
-	  $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . >/dev/null || exit 1; echo "fuzz $$f $(FUZZTIME): ok"; done
+	  $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . > $(CURDIR)/$(BUILD)/fuzz-$$f.log 2>&1 || \
+	    { tail -30 $(CURDIR)/$(BUILD)/fuzz-$$f.log; exit 1; }; echo "fuzz $$f $(FUZZTIME): ok"; done
 go-fuzz-long:
 	$(MAKE) --no-print-directory go-test FUZZTIME=5m
 
