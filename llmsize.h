@@ -1311,6 +1311,11 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req,
                                          llmsize_speed_result *out);
 LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req,
                                        llmsize_fit_result *out);
+/* A request with every zero field set to its default: what llmsize_speed / llmsize_fit
+   size (gpus 1, seqs 1, prompt LLMSIZE_DEFAULT_PROMPT, gen LLMSIZE_DEFAULT_GEN; context an
+   encoder's longest input or LLMSIZE_DEFAULT_CONTEXT, tight_pct LLMSIZE_DEFAULT_TIGHT_PCT). */
+LLMSIZE_API llmsize_status llmsize_speed_defaults(const llmsize_speed_request *req, llmsize_speed_request *out);
+LLMSIZE_API llmsize_status llmsize_fit_defaults(const llmsize_fit_request *req, llmsize_fit_request *out);
 
 /* Serving plans. Engines: the table (index = llmsize_engine) and lookup by name. */
 LLMSIZE_API size_t llmsize_engine_count(void);
@@ -4068,6 +4073,17 @@ static double llmsize__attn_flops_per_token(const llmsize_model *m, uint64_t con
 }
 
 /* Speed from weights and parameters already computed (plans pass theirs). */
+LLMSIZE_API llmsize_status llmsize_speed_defaults(const llmsize_speed_request *req, llmsize_speed_request *out) {
+    if (out) memset(out, 0, sizeof *out);
+    if (!req || !out) return LLMSIZE_ERR_NULL;
+    *out = *req;
+    if (!out->gpus) out->gpus = 1u;
+    if (!out->seqs) out->seqs = 1u;
+    if (!out->prompt) out->prompt = LLMSIZE_DEFAULT_PROMPT;
+    if (!out->gen) out->gen = LLMSIZE_DEFAULT_GEN;
+    return LLMSIZE_OK;
+}
+
 static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, const llmsize_weights *wp,
                                           const llmsize_params *pp, llmsize_speed_result *out) {
     const llmsize_weights w = *wp;
@@ -4079,10 +4095,11 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     double bw, tflops, expert_bytes, touched, t_mem, t_cmp, flops, step, prefill_flops;
     if (out) memset(out, 0, sizeof *out);
     if (!req || !out || !req->model || !req->format || !req->gpu) return LLMSIZE_ERR_NULL;
-    batch = req->seqs ? req->seqs : 1u;
-    n = req->gpus ? req->gpus : 1u;
-    prompt = req->prompt ? req->prompt : LLMSIZE_DEFAULT_PROMPT;
-    gen = req->gen ? req->gen : LLMSIZE_DEFAULT_GEN;
+    {
+        llmsize_speed_request d;
+        (void)llmsize_speed_defaults(req, &d);
+        batch = d.seqs; n = d.gpus; prompt = d.prompt; gen = d.gen;
+    }
     if (batch > 1000000u || n > 4096u) return LLMSIZE_ERR_INVALID_ARG;
     if (!llmsize__finite_pos(req->gpu->bw_gbs)) return LLMSIZE_ERR_INVALID_ARG;
     if ((unsigned)req->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
@@ -4151,6 +4168,19 @@ static int llmsize__is_tight(int64_t headroom, uint64_t usable, uint32_t tight_p
     return headroom >= 0 && (uint64_t)headroom < usable / 100u * tight_pct;
 }
 
+LLMSIZE_API llmsize_status llmsize_fit_defaults(const llmsize_fit_request *req, llmsize_fit_request *out) {
+    if (out) memset(out, 0, sizeof *out);
+    if (!req || !out) return LLMSIZE_ERR_NULL;
+    *out = *req;
+    if (!out->gpus) out->gpus = 1u;
+    if (!out->seqs) out->seqs = 1u;
+    if (!out->context)   /* an encoder's inputs default to its longest; a decoder's to 8K */
+        out->context = req->model && (req->model->flags & LLMSIZE_F_ENCODER) && req->model->dims.max_ctx
+                     ? req->model->dims.max_ctx : LLMSIZE_DEFAULT_CONTEXT;
+    if (!out->tight_pct) out->tight_pct = LLMSIZE_DEFAULT_TIGHT_PCT;
+    return LLMSIZE_OK;
+}
+
 LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_fit_result *out) {
     llmsize_weights w;
     llmsize_status st;
@@ -4159,12 +4189,11 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     int ov = 0;
     if (out) memset(out, 0, sizeof *out);
     if (!req || !out || !req->model || !req->format || !req->gpu) return LLMSIZE_ERR_NULL;
-    n = req->gpus ? req->gpus : 1u;
-    seqs = req->seqs ? req->seqs : 1u;
-    /* an encoder's inputs default to its longest; a decoder's to 8K */
-    ctx = req->context ? req->context
-        : (req->model->flags & LLMSIZE_F_ENCODER) && req->model->dims.max_ctx ? req->model->dims.max_ctx : LLMSIZE_DEFAULT_CONTEXT;
-    tight = req->tight_pct ? req->tight_pct : LLMSIZE_DEFAULT_TIGHT_PCT;
+    {
+        llmsize_fit_request d;
+        (void)llmsize_fit_defaults(req, &d);
+        n = d.gpus; seqs = d.seqs; ctx = d.context; tight = d.tight_pct;
+    }
     if (n > 4096u || tight > 100u || req->gpu->usable_pct == 0 || req->gpu->usable_pct > 100u)
         return LLMSIZE_ERR_INVALID_ARG;
     if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;

@@ -270,6 +270,21 @@ static void test_engine_defaults(void) {
           (unsigned long long)d.context);
     p.engine = LLMSIZE_ENGINE_COUNT;
     CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_ERR_UNKNOWN_ENGINE && d.model == NULL, "unknown engine, zeroed out");
+    {   /* the basic requests: a decoder sized at 8K tokens, an encoder at its longest input (BGE-M3: 8192 positions) */
+        llmsize_fit_request q, qd;
+        llmsize_speed_request sq, sd;
+        memset(&q, 0, sizeof q);
+        q.model = model("llama-3.1-8b");
+        CHECK(llmsize_fit_defaults(&q, &qd) == LLMSIZE_OK && qd.context == LLMSIZE_DEFAULT_CONTEXT && qd.seqs == 1 && qd.gpus == 1 &&
+              qd.tight_pct == LLMSIZE_DEFAULT_TIGHT_PCT, "fit defaults for a decoder");
+        q.model = model("bge-m3");
+        CHECK(q.model && llmsize_fit_defaults(&q, &qd) == LLMSIZE_OK && qd.context == q.model->dims.max_ctx, "fit defaults for an encoder");
+        memset(&sq, 0, sizeof sq);
+        sq.seqs = 4;
+        CHECK(llmsize_speed_defaults(&sq, &sd) == LLMSIZE_OK && sd.seqs == 4 && sd.prompt == LLMSIZE_DEFAULT_PROMPT &&
+              sd.gen == LLMSIZE_DEFAULT_GEN && sd.gpus == 1, "speed defaults keep what is set");
+        CHECK(llmsize_fit_defaults(NULL, &qd) == LLMSIZE_ERR_NULL && llmsize_speed_defaults(&sq, NULL) == LLMSIZE_ERR_NULL, "NULLs");
+    }
 }
 
 /* gpu_layers against the "offloaded N/M layers" lines of two load logs (tests/data/llamacpp_logs.tsv):

@@ -1072,6 +1072,8 @@ extern swig_intgo _wrap_llmsize_kv_bytes_core_ea867185441f8a50(uintptr_t arg1, s
 extern swig_intgo _wrap_llmsize_activation_bytes_core_ea867185441f8a50(uintptr_t arg1, swig_type_167 arg2, swig_type_168 arg3, swig_intgo arg4, swig_voidp arg5);
 extern swig_intgo _wrap_llmsize_speed_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_fit_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_speed_defaults_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_fit_defaults_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
 extern swig_type_169 _wrap_llmsize_engine_count_core_ea867185441f8a50(void);
 extern uintptr_t _wrap_llmsize_engine_at_core_ea867185441f8a50(swig_type_170 arg1);
 extern swig_intgo _wrap_llmsize_valid_tp_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2);
@@ -7887,6 +7889,22 @@ func Llmsize_fit(arg1 Llmsize_fit_request, arg2 Llmsize_fit_result) (_swig_ret E
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	return swig_r
+}
+
+func Llmsize_speed_defaults(arg1 Llmsize_speed_request, arg2 Llmsize_speed_request) (_swig_ret Enum_SS_llmsize_status) {
+	var swig_r Enum_SS_llmsize_status
+	_swig_i_0 := getSwigcptr(arg1)
+	_swig_i_1 := getSwigcptr(arg2)
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_defaults_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	return swig_r
+}
+
+func Llmsize_fit_defaults(arg1 Llmsize_fit_request, arg2 Llmsize_fit_request) (_swig_ret Enum_SS_llmsize_status) {
+	var swig_r Enum_SS_llmsize_status
+	_swig_i_0 := getSwigcptr(arg1)
+	_swig_i_1 := getSwigcptr(arg2)
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_defaults_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 

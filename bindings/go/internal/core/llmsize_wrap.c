@@ -10252,6 +10252,36 @@ intgo _wrap_llmsize_fit_core_ea867185441f8a50(struct llmsize_fit_request *_swig_
 }
 
 
+intgo _wrap_llmsize_speed_defaults_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
+  llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
+  llmsize_speed_request *arg2 = (llmsize_speed_request *) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(llmsize_speed_request **)&_swig_go_0; 
+  arg2 = *(llmsize_speed_request **)&_swig_go_1; 
+  
+  result = (llmsize_status)llmsize_speed_defaults((struct llmsize_speed_request const *)arg1,arg2);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_fit_defaults_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
+  llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
+  llmsize_fit_request *arg2 = (llmsize_fit_request *) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(llmsize_fit_request **)&_swig_go_0; 
+  arg2 = *(llmsize_fit_request **)&_swig_go_1; 
+  
+  result = (llmsize_status)llmsize_fit_defaults((struct llmsize_fit_request const *)arg1,arg2);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
 long long _wrap_llmsize_engine_count_core_ea867185441f8a50() {
   size_t result;
   long long _swig_go_result;

@@ -1246,6 +1246,12 @@ def llmsize_speed(req, out):
 def llmsize_fit(req, out):
     return _core.llmsize_fit(req, out)
 
+def llmsize_speed_defaults(req, out):
+    return _core.llmsize_speed_defaults(req, out)
+
+def llmsize_fit_defaults(req, out):
+    return _core.llmsize_fit_defaults(req, out)
+
 def llmsize_engine_count():
     return _core.llmsize_engine_count()
 

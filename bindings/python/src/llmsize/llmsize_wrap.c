@@ -15425,6 +15425,66 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_speed_defaults(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
+  llmsize_speed_request *arg2 = (llmsize_speed_request *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  PyObject *swig_obj[2] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_speed_defaults", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_speed_request, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_speed_defaults" "', argument " "1"" of type '" "llmsize_speed_request const *""'"); 
+  }
+  arg1 = (llmsize_speed_request *)(argp1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_speed_request, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_speed_defaults" "', argument " "2"" of type '" "llmsize_speed_request *""'"); 
+  }
+  arg2 = (llmsize_speed_request *)(argp2);
+  result = (llmsize_status)llmsize_speed_defaults((struct llmsize_speed_request const *)arg1,arg2);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_fit_defaults(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
+  llmsize_fit_request *arg2 = (llmsize_fit_request *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  PyObject *swig_obj[2] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_fit_defaults", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_fit_request, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_fit_defaults" "', argument " "1"" of type '" "llmsize_fit_request const *""'"); 
+  }
+  arg1 = (llmsize_fit_request *)(argp1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_llmsize_fit_request, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_fit_defaults" "', argument " "2"" of type '" "llmsize_fit_request *""'"); 
+  }
+  arg2 = (llmsize_fit_request *)(argp2);
+  result = (llmsize_status)llmsize_fit_defaults((struct llmsize_fit_request const *)arg1,arg2);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_engine_count(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   size_t result;
@@ -21821,6 +21881,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_activation_bytes", _wrap_llmsize_activation_bytes, METH_VARARGS, NULL},
 	 { "llmsize_speed", _wrap_llmsize_speed, METH_VARARGS, NULL},
 	 { "llmsize_fit", _wrap_llmsize_fit, METH_VARARGS, NULL},
+	 { "llmsize_speed_defaults", _wrap_llmsize_speed_defaults, METH_VARARGS, NULL},
+	 { "llmsize_fit_defaults", _wrap_llmsize_fit_defaults, METH_VARARGS, NULL},
 	 { "llmsize_engine_count", _wrap_llmsize_engine_count, METH_NOARGS, NULL},
 	 { "llmsize_engine_at", _wrap_llmsize_engine_at, METH_O, NULL},
 	 { "llmsize_valid_tp", _wrap_llmsize_valid_tp, METH_VARARGS, NULL},
