@@ -5247,6 +5247,19 @@ static void llmsize__paged_pool(llmsize__planning *c, const llmsize__paging *pg,
     }
 }
 
+/* A paging engine's pages as the plan sets them: full pages for local layers, no automatic
+   context, a refusal in bytes; an engine changes what it does differently. */
+static llmsize__paging llmsize__paging_of(const llmsize__planning *c) {
+    llmsize__paging pg;
+    pg.block = c->p->block_size;
+    pg.batched = c->p->batched_tokens;
+    pg.local = LLMSIZE__PAGES_FULL;
+    pg.context_auto = 0;
+    pg.refusal_in_tokens = 0;
+    pg.reserved = 0;
+    return pg;
+}
+
 /* Weights of a paging engine's rank, and the overhead outside its accounting. */
 static void llmsize__paged_weights(llmsize__planning *c, llmsize_plan_result *r) {
     r->weight_bytes = llmsize__rank_weights(&c->w, c->p->model, c->l.tp, c->l.pp, c->l.expert_ranks);
@@ -5315,13 +5328,11 @@ static void llmsize__vllm_defaults(llmsize_plan *p, const llmsize_engine_info *e
    layers by their window; --max-model-len auto takes the longest context that fits. */
 static llmsize_status llmsize__vllm_place(llmsize__planning *c, llmsize_plan_result *r) {
     const llmsize_plan *p = c->p;
-    llmsize__paging pg;
+    llmsize__paging pg = llmsize__paging_of(c);
     llmsize__paged_weights(c, r);
     r->activation_bytes = llmsize__vllm_activation(p->model, p->batched_tokens, c->l.tp, &c->ov);
     r->usable_bytes = (uint64_t)((double)llmsize__cuda_total(c) * p->mem_fraction);
-    pg.block = p->block_size;
-    pg.batched = p->batched_tokens;
-    pg.local = (p->flags & (LLMSIZE_PLAN_NO_HYBRID_KV | LLMSIZE_PLAN_VLLM_V0)) ? LLMSIZE__PAGES_FULL : LLMSIZE__PAGES_HYBRID;
+    if (!(p->flags & (LLMSIZE_PLAN_NO_HYBRID_KV | LLMSIZE_PLAN_VLLM_V0))) pg.local = LLMSIZE__PAGES_HYBRID;
     pg.context_auto = (p->flags & LLMSIZE_PLAN_CONTEXT_AUTO) != 0;
     pg.refusal_in_tokens = (p->flags & LLMSIZE_PLAN_VLLM_V0) != 0;
     pg.reserved = llmsize__add(llmsize__add(r->weight_bytes, r->activation_bytes, &c->ov), r->overhead_bytes, &c->ov);
@@ -5382,14 +5393,9 @@ static void llmsize__sglang_defaults(llmsize_plan *p, const llmsize_engine_info 
 /* mem_fraction_static holds the weights and the token-level KV pool; activations, CUDA
    graphs and the context live in the rest of the card. */
 static llmsize_status llmsize__sglang_place(llmsize__planning *c, llmsize_plan_result *r) {
-    llmsize__paging pg;
+    llmsize__paging pg = llmsize__paging_of(c);
     llmsize__paged_weights(c, r);
     r->usable_bytes = (uint64_t)((double)llmsize__cuda_total(c) * c->p->mem_fraction);
-    pg.block = c->p->block_size;
-    pg.batched = c->p->batched_tokens;
-    pg.local = LLMSIZE__PAGES_FULL;
-    pg.context_auto = 0;
-    pg.refusal_in_tokens = 0;
     pg.reserved = llmsize__add(r->weight_bytes, r->overhead_bytes, &c->ov);
     llmsize__paged_pool(c, &pg, r);
     return LLMSIZE_OK;
@@ -5422,14 +5428,9 @@ static const llmsize__engine_ops llmsize__sglang_ops = {
    the activations. */
 static llmsize_status llmsize__trtllm_place(llmsize__planning *c, llmsize_plan_result *r) {
     const uint64_t mem = llmsize__cuda_total(c);
-    llmsize__paging pg;
+    llmsize__paging pg = llmsize__paging_of(c);
     llmsize__paged_weights(c, r);
     r->activation_bytes = llmsize__vllm_activation(c->p->model, c->p->batched_tokens, c->l.tp, &c->ov);
-    pg.block = c->p->block_size;
-    pg.batched = c->p->batched_tokens;
-    pg.local = LLMSIZE__PAGES_FULL;
-    pg.context_auto = 0;
-    pg.refusal_in_tokens = 0;
     pg.reserved = llmsize__add(llmsize__add(r->weight_bytes, r->activation_bytes, &c->ov), r->overhead_bytes, &c->ov);
     r->usable_bytes = pg.reserved < mem ? pg.reserved + (uint64_t)((double)(mem - pg.reserved) * c->p->mem_fraction) : mem;
     llmsize__paged_pool(c, &pg, r);
