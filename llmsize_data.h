@@ -4138,50 +4138,213 @@ static const llmsize_quality_row llmsize__quality[] = {
 };
 
 /* ---------------------------------------------------------------------------------- */
-/* Serving engines: defaults and the memory outside their own accounting. The row      */
-/* index is the llmsize_engine value.                                                  */
+/* Serving engines: their names and the device memory they never see. The row index is  */
+/* the llmsize_engine value; what changed between versions is in the releases below.    */
 /* ---------------------------------------------------------------------------------- */
-/* vLLM's profiled activation peak per batched token, as modelled in llmsize.h
-   (llmsize__vllm_activation), calibrated on the memory-profiling lines in
-   tests/data/vllm_logs.tsv. */
 /* Device memory CUDA does not offer to PyTorch: nvidia-smi total minus the total vLLM logs
    (H100 80GB: 81559 MiB vs 79.22 GiB = 438 MiB; RTX 3090: 24576 MiB vs 23.57 GiB = 440 MiB;
    tests/data/vllm_logs.tsv). */
 #define LLMSIZE_CUDA_RESERVED_BYTES 459276288ull /* 438 MiB */
-#define LLMSIZE_VLLM_ACT_SCALE 1.0
-#define LLMSIZE_VLLM_ACT_BASE 0ull
+/* vLLM V1's profiling sampler pass (gpu_model_runner.py _dummy_sampler_run): bytes per
+   logit of its [max_num_seqs x vocabulary] batch at the pass's peak. PyTorch's sampler
+   sorts the whole vocabulary (top_k = vocab - 1, top_p 0.9): bf16 logits, their fp32 copy,
+   sorted values and int64 indices, probabilities. Read from the "peak activation" of six
+   H100 starts (llm-d/llm-d-benchmark@259334868c5075da530cc6c90b43fceb11b6e6a7:
+   config_explorer/empirical-vllm-memory-results.md: 4.76-7.38 GiB at 1024 rows, 38.4-39.6
+   bytes per logit for vocabularies of 128256-201088) and the 1.40 GiB of a 256-row start
+   (tests/data/vllm_logs.tsv, Qwen3-235B on L40S). FlashInfer's sampler (log line "Using
+   FlashInfer for top-p & top-k sampling") keeps no sort: 10 bytes per logit, from the
+   0.50-0.53 GiB non-KV remainder of dennislee22/vLLM-benchmarking's A100 logs (Qwen2-7B,
+   256 rows; tests/data/vllm_logs.tsv). */
+#define LLMSIZE_VLLM_SAMPLER_SORT_BYTES 38.7
+#define LLMSIZE_VLLM_SAMPLER_FLASHINFER_BYTES 10.0
+/* CUDA-graph memory vLLM takes before the KV cache from 0.21 (its estimate) and from 0.34
+   (measured after capture): the median of the "Graph capturing finished in N secs, took X
+   GiB" lines in tests/data/vllm_logs.tsv (0.22-2.02 GiB; 0.50 GiB for Qwen2-7B on A100,
+   dennislee22/vLLM-benchmarking@391660db66f5a6e44ea8ed82decf48a88e55e992:log). */
+#define LLMSIZE_VLLM_GRAPH_BYTES 536870912ull /* 0.5 GiB */
 
 static const llmsize_engine_info llmsize__engines[LLMSIZE_ENGINE_COUNT] = {
     { F_(id, "none"), F_(name, "no engine (weights + KV against usable memory)"), F_(aliases, "generic|raw"),
-      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1), F_(default_ubatch, 0), F_(default_batched_tokens, 0),
-      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull), F_(device_reserved, 0ull),
+      F_(device_reserved, 0ull),
       F_(status, "weights + KV + caller's overhead"),
       F_(source, "llmsize") },
     { F_(id, "vllm"), F_(name, "vLLM"), F_(aliases, "vllm-serve|vllm-openai"),
-      F_(mem_fraction, 0.9), F_(block_size, 16), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1), F_(default_ubatch, 0), F_(default_batched_tokens, 2048),
-      F_(overhead_tp1, 161061273ull /* 0.15 GiB */), F_(overhead_tpn, 644245094ull /* 0.6 GiB */), F_(device_reserved, LLMSIZE_CUDA_RESERVED_BYTES),
-      F_(status, "budget, profiled activations, non-torch memory, paged KV (hybrid SWA pages), MLA, refusal check"),
-      F_(source, "vllm-project/vllm:vllm/engine/arg_utils.py (gpu_memory_utilization 0.9, block_size 16); non-torch 0.15 / 0.6 GiB measured on H100: llm-d/llm-d-benchmark:config_explorer/empirical-vllm-memory-results.md") },
+      F_(device_reserved, LLMSIZE_CUDA_RESERVED_BYTES),
+      F_(status, "V0 and V1 by release: budget, profiled forward + sampler peak, non-torch memory, CUDA graphs (>= 0.21), paged KV (hybrid SWA pages), MLA, refusal check"),
+      F_(source, "tests/data/vllm_logs.tsv (CUDA's reserved share)") },
     { F_(id, "sglang"), F_(name, "SGLang"), F_(aliases, "sglang-server|sgl"),
-      F_(mem_fraction, 0.88), F_(block_size, 1), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1), F_(default_ubatch, 0), F_(default_batched_tokens, 0),
-      F_(overhead_tp1, 182536110ull /* 0.17 GiB */), F_(overhead_tpn, 257698038ull /* 0.24 GiB */), F_(device_reserved, LLMSIZE_CUDA_RESERVED_BYTES),
+      F_(device_reserved, LLMSIZE_CUDA_RESERVED_BYTES),
       F_(status, "mem_fraction_static covers weights + token-level KV pool"),
-      F_(source, "sgl-project/sglang:python/sglang/srt/server_args.py (mem_fraction_static: 0.88 at TP1 ... 0.79 at TP16 until PR #10975, then (capacity - reserve) / capacity) and model_executor profile_max_num_token (pool = free_before * fraction - (free_before - free_after_weights)); load overhead = SGLang's logged 'mem usage' minus the weights, mean of tests/data/sglang_logs.tsv (0.17 GiB TP1, 0.24 GiB TP4)") },
+      F_(source, "tests/data/sglang_logs.tsv (CUDA's reserved share)") },
     { F_(id, "llamacpp"), F_(name, "llama.cpp server"), F_(aliases, "llama.cpp|llama-server|llama-cli|llama_cpp"),
-      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 1), F_(default_ubatch, 512), F_(default_batched_tokens, 0),
-      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull), F_(device_reserved, 0ull),
-      F_(status, "padded cells shared by slots, SWA cache, compute buffer, -ngl / --n-cpu-moe placement"),
-      F_(source, "ggml-org/llama.cpp:src/llama-context.cpp, src/llama-kv-cache.cpp, common/common.h") },
+      F_(device_reserved, 0ull),
+      F_(status, "padded cells: per-slot streams or one unified cache, SWA cache, compute buffer, -ngl / --n-cpu-moe placement"),
+      F_(source, "ggml-org/llama.cpp") },
     { F_(id, "ollama"), F_(name, "Ollama"), F_(aliases, "ollama-serve"),
-      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 1), F_(default_ubatch, 512), F_(default_batched_tokens, 0),
-      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull), F_(device_reserved, 0ull),
-      F_(status, "num_ctx x OLLAMA_NUM_PARALLEL on llama.cpp; KV type only with flash attention"),
-      F_(source, "ollama/ollama:envconfig/config.go, llm/server.go") },
+      F_(device_reserved, 0ull),
+      F_(status, "num_ctx x OLLAMA_NUM_PARALLEL on llama.cpp; default context by VRAM; layers on the CPU when short"),
+      F_(source, "ollama/ollama") },
     { F_(id, "trtllm"), F_(name, "TensorRT-LLM"), F_(aliases, "tensorrt-llm|trt-llm|tensorrt_llm"),
-      F_(mem_fraction, 0.9), F_(block_size, 32), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1), F_(default_ubatch, 0), F_(default_batched_tokens, 2048),
-      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull), F_(device_reserved, LLMSIZE_CUDA_RESERVED_BYTES),
+      F_(device_reserved, LLMSIZE_CUDA_RESERVED_BYTES),
       F_(status, "KV pool = free_gpu_memory_fraction of memory free after loading"),
-      F_(source, "NVIDIA/TensorRT-LLM:tensorrt_llm/llmapi/llm_args.py (KvCacheConfig.free_gpu_memory_fraction)") },
+      F_(source, "NVIDIA/TensorRT-LLM") },
+};
+
+/* ---------------------------------------------------------------------------------- */
+/* Engine releases: what each version does when a flag is absent. Oldest first within  */
+/* an engine; a row's rules hold until the next row's version                          */
+/* (llmsize_find_engine_version). An engine's last row is its current release, the     */
+/* default. Dates: the release's upload to PyPI, or its tag.                           */
+/* ---------------------------------------------------------------------------------- */
+#define LLMSIZE_NO_RULES 0u
+#define LLMSIZE_VLLM_NON_TORCH_TP1 161061273ull /* 0.15 GiB */
+#define LLMSIZE_VLLM_NON_TORCH_TPN 644245094ull /* 0.6 GiB */
+static const llmsize_engine_release llmsize__engine_releases[] = {
+    { F_(engine, LLMSIZE_ENGINE_NONE), F_(version, "0"), F_(date, ""), F_(rules, LLMSIZE_NO_RULES),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "llmsize: weights + KV against usable memory") },
+    { F_(engine, LLMSIZE_ENGINE_VLLM), F_(version, "0.6.0"), F_(date, "2024-09-05"), F_(rules, LLMSIZE_NO_RULES),
+      F_(mem_fraction, 0.9), F_(block_size, 16), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 0), F_(default_max_seqs, 256),
+      F_(overhead_tp1, LLMSIZE_VLLM_NON_TORCH_TP1), F_(overhead_tpn, LLMSIZE_VLLM_NON_TORCH_TPN),
+      F_(source, "vllm-project/vllm@v0.6.6:vllm/worker/worker.py (determine_num_available_blocks: total x utilization - weights - non-torch - profiled peak), vllm/config.py (gpu_memory_utilization 0.9, max_num_seqs 256; max_num_batched_tokens max(max_model_len, 2048), chunked prefill of 2048 above 32K), vllm/platforms/cuda.py (block 16); non-torch memory: llm-d/llm-d-benchmark@259334868c5075da530cc6c90b43fceb11b6e6a7:config_explorer/empirical-vllm-memory-results.md (0.13 GiB TP1, 0.55 GiB TP2)") },
+    { F_(engine, LLMSIZE_ENGINE_VLLM), F_(version, "0.8.0"), F_(date, "2025-03-18"),
+      F_(rules, LLMSIZE_RULE_VLLM_V1 | LLMSIZE_RULE_VLLM_V0_OPT | LLMSIZE_RULE_BATCH_BY_GPU),
+      F_(mem_fraction, 0.9), F_(block_size, 16), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 2048), F_(default_max_seqs, 256),
+      F_(overhead_tp1, LLMSIZE_VLLM_NON_TORCH_TP1), F_(overhead_tpn, LLMSIZE_VLLM_NON_TORCH_TPN),
+      F_(source, "V1 the default engine (VLLM_USE_V1=0 for V0). vllm-project/vllm@v0.8.5:vllm/engine/arg_utils.py (vllm serve: 8192 batched tokens / 1024 sequences on GPUs of 70 GiB or more, else 2048 / 256), vllm/v1/worker/gpu_worker.py (total x utilization - profiled peak), vllm/v1/worker/gpu_model_runner.py (profile_run: forward of max_num_batched_tokens without attention, then a sampler pass over min(max_num_seqs, tokens) rows), vllm/v1/core/kv_cache_utils.py (sliding-window layers paged like full attention)") },
+    { F_(engine, LLMSIZE_ENGINE_VLLM), F_(version, "0.9.2"), F_(date, "2025-07-08"),
+      F_(rules, LLMSIZE_RULE_VLLM_V1 | LLMSIZE_RULE_VLLM_V0_OPT | LLMSIZE_RULE_BATCH_BY_GPU | LLMSIZE_RULE_HYBRID_KV | LLMSIZE_RULE_A100_SMALL),
+      F_(mem_fraction, 0.9), F_(block_size, 16), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 2048), F_(default_max_seqs, 256),
+      F_(overhead_tp1, LLMSIZE_VLLM_NON_TORCH_TP1), F_(overhead_tpn, LLMSIZE_VLLM_NON_TORCH_TPN),
+      F_(source, "vllm-project/vllm@v0.9.2:vllm/engine/arg_utils.py (A100s take the small-GPU defaults), vllm/v1/worker/gpu_worker.py (requested = total x utilization; available = requested - weights - torch peak increase - non-torch increase), vllm/v1/core/kv_cache_utils.py and vllm/v1/kv_cache_interface.py (hybrid allocator: sliding-window layers hold window - 1 + max_num_batched_tokens tokens + one block). Read at 0.9.2; 0.9.0 and 0.9.1 were not read") },
+    { F_(engine, LLMSIZE_ENGINE_VLLM), F_(version, "0.11.0"), F_(date, "2025-10-04"),
+      F_(rules, LLMSIZE_RULE_VLLM_V1 | LLMSIZE_RULE_BATCH_BY_GPU | LLMSIZE_RULE_HYBRID_KV | LLMSIZE_RULE_A100_SMALL),
+      F_(mem_fraction, 0.9), F_(block_size, 16), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 2048), F_(default_max_seqs, 256),
+      F_(overhead_tp1, LLMSIZE_VLLM_NON_TORCH_TP1), F_(overhead_tpn, LLMSIZE_VLLM_NON_TORCH_TPN),
+      F_(source, "V0 removed. vllm-project/vllm@v0.11.0 (f71952c1c):vllm/v1/worker/gpu_worker.py (NCCL set up before the memory snapshot), vllm/config/cache.py (gpu_memory_utilization 0.9), vllm/engine/arg_utils.py; unchanged in v0.12.0 (4fd9d6a85)") },
+    { F_(engine, LLMSIZE_ENGINE_VLLM), F_(version, "0.21.0"), F_(date, "2026-05-15"),
+      F_(rules, LLMSIZE_RULE_VLLM_V1 | LLMSIZE_RULE_BATCH_BY_GPU | LLMSIZE_RULE_HYBRID_KV | LLMSIZE_RULE_A100_SMALL |
+                LLMSIZE_RULE_GRAPHS_BUDGETED | LLMSIZE_RULE_FLASHINFER_SAMPLER | LLMSIZE_RULE_AUTO_MAX_LEN),
+      F_(mem_fraction, 0.92), F_(block_size, 16), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 2048), F_(default_max_seqs, 256),
+      F_(overhead_tp1, LLMSIZE_VLLM_NON_TORCH_TP1), F_(overhead_tpn, LLMSIZE_VLLM_NON_TORCH_TPN),
+      F_(source, "vllm-project/vllm@v0.21.0 (9da56fd18):vllm/config/cache.py (gpu_memory_utilization 0.92), vllm/envs.py (VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS=1: CUDA-graph memory taken before the KV cache; VLLM_USE_FLASHINFER_SAMPLER on), vllm/v1/worker/gpu_worker.py, vllm/config/model.py (--max-model-len auto, PR #29431)") },
+    { F_(engine, LLMSIZE_ENGINE_VLLM), F_(version, "0.34.0"), F_(date, "2026-11-16"),
+      F_(rules, LLMSIZE_RULE_VLLM_V1 | LLMSIZE_RULE_BATCH_BY_GPU | LLMSIZE_RULE_HYBRID_KV | LLMSIZE_RULE_A100_SMALL |
+                LLMSIZE_RULE_GRAPHS_BUDGETED | LLMSIZE_RULE_FLASHINFER_SAMPLER | LLMSIZE_RULE_AUTO_MAX_LEN | LLMSIZE_RULE_KV_AFTER_WARMUP | LLMSIZE_RULE_BATCH_160),
+      F_(mem_fraction, 1.0), F_(block_size, 64), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 2048), F_(default_max_seqs, 256),
+      F_(overhead_tp1, LLMSIZE_VLLM_NON_TORCH_TP1), F_(overhead_tpn, LLMSIZE_VLLM_NON_TORCH_TPN),
+      F_(source, "vllm-project/vllm@v0.34.0 (62d4bc3c7):vllm/config/vllm.py and vllm/config/cache.py (the extensible KV cache is the default on CUDA: gpu_memory_utilization 1.0, block 64), vllm/v1/worker/extensible_kv_cache.py (the KV cache is what is free after warmup and CUDA-graph capture, less a margin of max(1 GiB, 0.75 x the transient peak) and the transient peak), vllm/engine/arg_utils.py (16384 batched tokens on GPUs of 160 GiB or more)") },
+    { F_(engine, LLMSIZE_ENGINE_SGLANG), F_(version, "0.4.6"), F_(date, "2025-04-27"),
+      F_(rules, LLMSIZE_NO_RULES),
+      F_(mem_fraction, 0.0), F_(block_size, 1), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 182536110ull /* 0.17 GiB */), F_(overhead_tpn, 257698038ull /* 0.24 GiB */),
+      F_(source, "sgl-project/sglang@v0.4.6:python/sglang/srt/server_args.py (mem_fraction_static 0.88 at TP1, 0.87 TP2, 0.85 TP4, 0.81 TP8, 0.79 TP16 on GPUs up to 80 GiB; (memory - 13 GiB) / memory above), python/sglang/srt/model_executor/model_runner.py (profile_max_num_token: pool = free after the weights - total x (1 - mem_fraction_static)); load overhead = SGLang's logged 'mem usage' minus the weights, mean of tests/data/sglang_logs.tsv (0.17 GiB TP1, 0.24 GiB TP4). Read in the PyPI wheel; 0.4.0-0.4.5 were not read") },
+    { F_(engine, LLMSIZE_ENGINE_SGLANG), F_(version, "0.5.4"), F_(date, "2025-10-24"),
+      F_(rules, LLMSIZE_RULE_RESERVE_BY_GPU),
+      F_(mem_fraction, 0.0), F_(block_size, 1), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 182536110ull /* 0.17 GiB */), F_(overhead_tpn, 257698038ull /* 0.24 GiB */),
+      F_(source, "sgl-project/sglang@v0.5.4:python/sglang/srt/server_args.py (_handle_gpu_memory_settings, PR #10975: mem_fraction_static = (memory - reserve) / memory, the reserve from the chunked-prefill size and CUDA-graph batch of the GPU's memory tier, 10 GiB at least above 60 GiB)") },
+    { F_(engine, LLMSIZE_ENGINE_SGLANG), F_(version, "0.5.23"), F_(date, "2026-10-30"),
+      F_(rules, LLMSIZE_RULE_RESERVE_BY_GPU | LLMSIZE_RULE_TIERS_2026),
+      F_(mem_fraction, 0.0), F_(block_size, 1), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 182536110ull /* 0.17 GiB */), F_(overhead_tpn, 257698038ull /* 0.24 GiB */),
+      F_(source, "sgl-project/sglang@v0.5.23:python/sglang/srt/arg_groups/memory_hook.py (handle_gpu_memory_settings: GPUs of 20-35 GiB take 4096-token chunks and a CUDA-graph batch of 48, 160 at TP4 or more)") },
+    { F_(engine, LLMSIZE_ENGINE_LLAMACPP), F_(version, "b4500"), F_(date, "2025-01-17"),
+      F_(rules, LLMSIZE_RULE_KV_ONE_BUFFER | LLMSIZE_RULE_PAD_BY_FA),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 1),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ggml-org/llama.cpp@b4500 (a133566d34a1dd3693c504786963bf1b7b7d8c0e):common/common.h (n_ctx 4096, n_parallel 1, n_ubatch 512, f16 cache, no flash attention, n_gpu_layers -1 = the library's 0 outside Metal), examples/server/server.cpp (each slot gets n_ctx / n_parallel of one cache), src/llama.cpp (cells padded to 256 with flash attention, 32 without; no separate sliding-window cache)") },
+    { F_(engine, LLMSIZE_ENGINE_LLAMACPP), F_(version, "b6000"), F_(date, "2025-07-27"),
+      F_(rules, LLMSIZE_RULE_KV_ONE_BUFFER | LLMSIZE_RULE_PAD_BY_FA | LLMSIZE_RULE_SWA_WINDOW),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 1),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ggml-org/llama.cpp@b6000 (4762ad7316dcdec20016ab5985fb46a27902204d):src/llama-context.cpp (one unified cache unless LLAMA_SET_ROWS=1), src/llama-kv-cache-unified-iswa.cpp (sliding-window cache of n_swa x n_seq_max + n_ubatch cells, padded; --swa-full off). The sliding-window cache arrived at b5429; b5429-b5999 were not read") },
+    { F_(engine, LLMSIZE_ENGINE_LLAMACPP), F_(version, "b6071"), F_(date, "2025-08-02"),
+      F_(rules, LLMSIZE_RULE_PAD_BY_FA | LLMSIZE_RULE_SWA_WINDOW),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 1),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ggml-org/llama.cpp@b6071 (a4569c41fd2253c89ef52fc2378687bdbf42f61a): ggml_set_rows on by default, so -np N without --kv-unified gives N streams of pad(n_ctx / N) cells, and each stream's sliding-window cache n_swa + n_ubatch") },
+    { F_(engine, LLMSIZE_ENGINE_LLAMACPP), F_(version, "b6325"), F_(date, "2025-08-30"),
+      F_(rules, LLMSIZE_RULE_PAD_BY_FA | LLMSIZE_RULE_SWA_WINDOW | LLMSIZE_RULE_NGL_ALL | LLMSIZE_RULE_FA_AUTO),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 1),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ggml-org/llama.cpp@b6325 (e81b8e4b7f5ab870836fad26d154a7507b341b36): 'use FA + max. GPU layers by default' (n_gpu_layers 999, -fa auto)") },
+    { F_(engine, LLMSIZE_ENGINE_LLAMACPP), F_(version, "b6868"), F_(date, "2025-10-28"),
+      F_(rules, LLMSIZE_RULE_SWA_WINDOW | LLMSIZE_RULE_NGL_ALL | LLMSIZE_RULE_FA_AUTO),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 1), F_(default_context, 4096), F_(default_seqs, 1),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ggml-org/llama.cpp@b6868 (85a7d8677bf2200981e52f744a21d5267964ffcf): KV cache size padding removed") },
+    { F_(engine, LLMSIZE_ENGINE_LLAMACPP), F_(version, "b6925"), F_(date, "2025-11-02"),
+      F_(rules, LLMSIZE_RULE_SWA_WINDOW | LLMSIZE_RULE_NGL_ALL | LLMSIZE_RULE_FA_AUTO | LLMSIZE_RULE_PARALLEL_AUTO),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 1), F_(default_context, 4096), F_(default_seqs, 4),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ggml-org/llama.cpp@b6925 (cd5e3b57541ecc52421130742f4d89acbcf77cd4, PR #16736): llama-server without -np runs 4 slots on one unified cache, each up to -c (until b7433 an explicit -np 1 did too)") },
+    { F_(engine, LLMSIZE_ENGINE_LLAMACPP), F_(version, "b6975"), F_(date, "2025-11-07"),
+      F_(rules, LLMSIZE_RULE_SWA_WINDOW | LLMSIZE_RULE_NGL_ALL | LLMSIZE_RULE_FA_AUTO | LLMSIZE_RULE_PARALLEL_AUTO),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 4),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ggml-org/llama.cpp@b6975 (16bcc1259d311d0fd37fe00fefcc7900324d38cb): n_ctx (and each stream's n_ctx_seq) padded to 256 whatever the attention kernel") },
+    { F_(engine, LLMSIZE_ENGINE_LLAMACPP), F_(version, "b7407"), F_(date, "2025-12-15"),
+      F_(rules, LLMSIZE_RULE_SWA_WINDOW | LLMSIZE_RULE_NGL_ALL | LLMSIZE_RULE_FA_AUTO | LLMSIZE_RULE_PARALLEL_AUTO | LLMSIZE_RULE_FIT),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 0), F_(default_seqs, 4),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ggml-org/llama.cpp@b7407 (b1f3a6e5db7b782ef077bd0e8253ce03283b1f37, PR #16653): -c 0 = the model's training context by default; --fit on: keeps 1024 MiB free per GPU by lowering a context -c did not set (to 4096 at least), then the GPU layers -ngl did not set. Unchanged at b10573 (d775b8967a46d8beb110d444aa3b8938179e0dd8): common/common.h, common/fit.cpp, tools/server/server.cpp") },
+    { F_(engine, LLMSIZE_ENGINE_OLLAMA), F_(version, "0.5.4"), F_(date, "2024-12-17"),
+      F_(rules, LLMSIZE_RULE_OFFLOAD | LLMSIZE_RULE_PARALLEL_FULL_FIT | LLMSIZE_RULE_KV_ONE_BUFFER | LLMSIZE_RULE_PAD_BY_FA),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 2048), F_(default_seqs, 4),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ollama/ollama@v0.5.4 (2ddc32d5c5386b28062a46ac6cfea5160cd9f600):api/types.go (num_ctx 2048, num_batch 512), server/sched.go (OLLAMA_NUM_PARALLEL auto: 4 slots when the model fits the GPU with them, else 1), llm/server.go (--ctx-size num_ctx x parallel), llm/memory.go (layers that do not fit run on the CPU), envconfig/config.go (OLLAMA_FLASH_ATTENTION off)") },
+    { F_(engine, LLMSIZE_ENGINE_OLLAMA), F_(version, "0.6.7"), F_(date, "2025-04-30"),
+      F_(rules, LLMSIZE_RULE_OFFLOAD | LLMSIZE_RULE_PARALLEL_FULL_FIT | LLMSIZE_RULE_KV_ONE_BUFFER | LLMSIZE_RULE_PAD_BY_FA),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 2),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ollama/ollama@v0.6.7 (a7835c671615d71280ca7dba7264bd05a4f90915): OLLAMA_CONTEXT_LENGTH 4096 (envconfig/config.go), automatic parallelism 2 then 1 (server/sched.go)") },
+    { F_(engine, LLMSIZE_ENGINE_OLLAMA), F_(version, "0.10.0"), F_(date, "2025-07-30"),
+      F_(rules, LLMSIZE_RULE_OFFLOAD | LLMSIZE_RULE_KV_ONE_BUFFER | LLMSIZE_RULE_PAD_BY_FA),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 1),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ollama/ollama@v0.10.0 (6dcc5dfb9c0a033e4e8dde627d55580600418fb6): OLLAMA_NUM_PARALLEL 1 (envconfig/config.go)") },
+    { F_(engine, LLMSIZE_ENGINE_OLLAMA), F_(version, "0.15.5"), F_(date, "2026-02-05"),
+      F_(rules, LLMSIZE_RULE_OFFLOAD | LLMSIZE_RULE_KV_ONE_BUFFER | LLMSIZE_RULE_PAD_BY_FA | LLMSIZE_RULE_CTX_BY_VRAM),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 1),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ollama/ollama@v0.15.5 (8a4b77f9daccc2509596753c0cb5564918b4ada0):server/routes.go (default context by total VRAM: 4096, 32768 from 23 GiB, 262144 from 47 GiB)") },
+    { F_(engine, LLMSIZE_ENGINE_OLLAMA), F_(version, "0.30.0"), F_(date, "2026-06-01"),
+      F_(rules, LLMSIZE_RULE_OFFLOAD | LLMSIZE_RULE_CTX_BY_VRAM | LLMSIZE_RULE_SWA_WINDOW | LLMSIZE_RULE_FA_AUTO),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 256), F_(default_context, 4096), F_(default_seqs, 1),
+      F_(default_ubatch, 512), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "ollama/ollama@v0.30.0 (2c71d8d7ca6edbc9bdc1a312f71ce3b079c0fe56): every GGML model runs on llama-server: -c num_ctx x parallel -np parallel (one stream per slot), --flash-attn auto, sliding-window caches of window + batch; layers that do not fit go to the CPU (llama.cpp --fit). Unchanged at v0.32.15 (b7871fc0d1d82fe109536efa3e0e8e411c766c75): llm/llama_server.go, server/sched.go") },
+    { F_(engine, LLMSIZE_ENGINE_TRTLLM), F_(version, "1.0.0"), F_(date, "2025-09-24"),
+      F_(rules, LLMSIZE_NO_RULES),
+      F_(mem_fraction, 0.9), F_(block_size, 32), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(default_ubatch, 0), F_(default_batched_tokens, 2048), F_(default_max_seqs, 0),
+      F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
+      F_(source, "NVIDIA/TensorRT-LLM:docs/source/1.0/examples/kvcacheconfig.md (KvCacheConfig.free_gpu_memory_fraction 0.9 of the memory free after loading; tokens_per_block 32)") },
 };
 
 /* ---------------------------------------------------------------------------------- */

@@ -18,9 +18,9 @@ def per_call(fn, n=20000, repeats=7):
 
 m = llmsize.model("llama-3.1-8b")
 mp, fp, ap = m._p, llmsize.format("Q4_K_M")._p, llmsize.gpu("h100")._p
-plan = c.llmsize_plan_make(mp, fp, ap, 0, 0, 0, 0, 8192, 1, 0, 0.0, 0, 0, 0, 0, 0, 0.0, 0, 0, 0)
+plan = c.llmsize_plan_make(mp, fp, ap, 0, 0, 0, 0, 8192, 1, 0, 0.0, 0, 0, 0, 0, 0, 0.0, 0, 0, 0, None, 0)
 
-plan_bf16 = c.llmsize_plan_make(mp, llmsize.format("bf16")._p, ap, 1, 0, 0, 0, 8192, 1, 0, 0.0, 0, 0, 0, 0, 0, 0.0, 0, 0, 0)
+plan_bf16 = c.llmsize_plan_make(mp, llmsize.format("bf16")._p, ap, 1, 0, 0, 0, 8192, 1, 0, 0.0, 0, 0, 0, 0, 0, 0.0, 0, 0, 0, None, 0)
 rows = [
     ("SWIG call: llmsize_plan_get (vLLM, bf16)", lambda: c.llmsize_plan_get(plan_bf16)),
     ("Model.fit(engine='vllm', format='bf16')", lambda: m.fit("h100", format="bf16", engine="vllm", context=8192)),

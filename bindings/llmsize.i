@@ -26,6 +26,8 @@
 %ignore llmsize_find_kv_dtype;
 %ignore llmsize_find_license;
 %ignore llmsize_find_engine;
+%ignore llmsize_find_engine_release;
+%ignore llmsize_find_engine_version;
 %ignore llmsize_suggest;
 %ignore llmsize_select;
 %ignore llmsize_parse_command;
@@ -98,21 +100,22 @@ llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, 
                                uint32_t tp, uint32_t pp, uint32_t dp, uint64_t context, uint32_t seqs, int kv_dtype,
                                double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
                                int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
-                               uint32_t tight_pct, uint64_t kv_pool_bytes) {
+                               uint32_t tight_pct, uint64_t kv_pool_bytes, const llmsize_engine_release *release,
+                               uint32_t max_seqs) {
     llmsize_plan p;
     memset(&p, 0, sizeof p);
     p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
     p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
     p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
     p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
-    p.kv_pool_bytes = kv_pool_bytes;
+    p.kv_pool_bytes = kv_pool_bytes; p.release = release; p.max_seqs = max_seqs;
     return p;
 }
 llmsize_plan_out llmsize_plan_get(const llmsize_plan *p) { llmsize_plan_out r; r.status = llmsize_plan_fit(p, &r.value); return r; }
 llmsize_u64_out llmsize_plan_max_context_get(const llmsize_plan *p) {
     llmsize_u64_out r; r.status = llmsize_plan_max_context(p, &r.value); return r;
 }
-llmsize_u64_out llmsize_plan_max_seqs_get(const llmsize_plan *p) {
+llmsize_u64_out llmsize_plan_most_seqs_get(const llmsize_plan *p) {
     llmsize_u64_out r; uint32_t n = 0; r.status = llmsize_plan_max_seqs(p, &n); r.value = n; return r;
 }
 llmsize_u64_out llmsize_plan_min_gpus_get(const llmsize_plan *p, uint32_t max_gpus) {
@@ -157,6 +160,19 @@ const llmsize_gpu *llmsize_gpu_named(const char *name) { const llmsize_gpu *a = 
 const llmsize_format *llmsize_format_named(const char *name) { const llmsize_format *f = NULL; llmsize_find_format(name, &f); return f; }
 const llmsize_license *llmsize_license_named(const char *name) { const llmsize_license *l = NULL; llmsize_find_license(name, &l); return l; }
 int llmsize_engine_named(const char *name) { llmsize_engine e; return llmsize_find_engine(name, &e) == LLMSIZE_OK ? (int)e : -1; }
+/* An engine with its version ("vllm@0.6"; version may also come apart, "" = none): the
+   engine and the release whose rules apply (status first). */
+typedef struct llmsize_release_out { int status; int engine; const llmsize_engine_release *release; } llmsize_release_out;
+llmsize_release_out llmsize_engine_release_get(const char *spec, const char *version) {
+    llmsize_release_out r;
+    llmsize_engine e = LLMSIZE_ENGINE_NONE;
+    memset(&r, 0, sizeof r);
+    r.status = llmsize_find_engine_release(spec, &e, &r.release);
+    if (r.status == LLMSIZE_OK && version && *version)
+        r.status = strchr(spec, '@') ? LLMSIZE_ERR_INVALID_ARG : llmsize_find_engine_version((uint32_t)e, version, &r.release);
+    r.engine = (int)e;
+    return r;
+}
 int llmsize_kv_dtype_named(const char *name) { llmsize_kv_dtype d; return llmsize_find_kv_dtype(name, &d) == LLMSIZE_OK ? (int)d : -1; }
 
 /* The one resolver: a model name as people write it -> row, format, how (status first). */

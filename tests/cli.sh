@@ -32,6 +32,21 @@ expect 1 "$cli" plan --gpu rtx-4090 -- ollama run deepseek-r1:671b
 expect 0 "$cli" plan --gpu rtx-4090 -- ollama run deepseek-r1
 expect 2 "$cli" plan --gpu rtx-4090 -- ollama run llama3.2:7b
 expect 0 "$cli" plan --gpu rtx-4090 -- llama-server -hf bartowski/Meta-Llama-3.1-8B-Instruct-GGUF:Q4_K_M
+# engine versions: the rules of the release named; an unknown one is an error with the list
+expect 0 "$cli" engines
+has engine_version "$cli" fit llama-3.1-8b --gpu h100 --engine vllm@0.8 --json
+has outcome "$cli" plan --gpu h100 --json -- vllm serve meta-llama/Llama-3.1-8B-Instruct
+expect 2 "$cli" fit llama-3.1-8b --gpu h100 --engine vllm@0.3
+expect 2 "$cli" fit llama-3.1-8b --gpu h100 --engine vllm@banana
+expect 2 "$cli" plan --gpu h100 --engine-version 0.3 -- vllm serve meta-llama/Llama-3.1-8B-Instruct
+expect 2 "$cli" plan --gpu h100 --engine sglang -- vllm serve meta-llama/Llama-3.1-8B-Instruct
+# a command line's -tp must fit the node; without -tp vLLM runs on one GPU of eight
+expect 1 "$cli" plan --gpu h100 --gpus 1 -- vllm serve meta-llama/Llama-3.1-70B-Instruct -tp 2
+expect 0 "$cli" plan --gpu h100 --gpus 8 -- vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 8192
+# Ollama runs what does not fit on the CPU: exit 1 (not all on the GPU), and the plan says so
+if ! "$cli" plan --gpu rtx-4090 -- ollama run llama3.3:70b 2>/dev/null | grep -q "layers on the GPU, the rest on the CPU"; then
+  echo "FAIL cli: Ollama 70B on a 4090 does not say it runs partly on the CPU"; fail=1
+fi
 expect 2 "$cli" fit llama-3.1-8b --gpu "M3 Max"
 expect 0 "$cli" fit llama-3.1-8b --gpu "M3 Max 36GB" --engine llamacpp
 expect 0 "$cli" fit llama-3.1-8b --gpu-mem 8 --gpu-bw 448 --engine llamacpp --ctx 8192

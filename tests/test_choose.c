@@ -242,6 +242,8 @@ static llmsize_plan_result plan_of(const char *m, const char *f, const char *a, 
     p.engine = engine;
     p.context = ctx;
     p.seqs = seqs;
+    /* the scenarios' document is of April 2026: vLLM 0.19 then */
+    if (engine == LLMSIZE_ENGINE_VLLM) (void)llmsize_find_engine_version(engine, "0.19", &p.release);
     if (p.model && p.format && p.gpu) CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK, "plan %s %s %s", m, f, a);
     return r;
 }
@@ -300,6 +302,7 @@ static void test_scenarios(void) {
     memset(&q, 0, sizeof q);
     q.gpu = gpu("h100-sxm");
     q.engine = LLMSIZE_ENGINE_VLLM;
+    (void)llmsize_find_engine_version(q.engine, "0.19", &q.release);
     q.seqs = 1;
     q.context = 32768;
     q.tasks = LLMSIZE_TASK_CODE;

@@ -232,6 +232,7 @@ static void vllm_kv_row(category *c, char **f, int n) {
     p.pp = (uint32_t)atoi(f[5]); p.context = (uint64_t)atof(f[7]); p.seqs = 1; p.kv_dtype = d;
     p.kv_pool_bytes = (uint64_t)pool;
     if (!strcmp(f[0], "V0")) p.flags |= LLMSIZE_PLAN_VLLM_V0;
+    if (n > 21 && llmsize_find_engine_version(LLMSIZE_ENGINE_VLLM, f[21], &p.release) != LLMSIZE_OK) return;
     if (llmsize_plan_fit(&p, &r)) return;
     snprintf(row, sizeof row, "%s %s %s", f[1], f[2], f[3]);
     ++c->rows;

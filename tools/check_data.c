@@ -198,16 +198,45 @@ static void check_names(void) {
     }
 }
 
+/* Engine releases: every engine has one; within an engine the rows run oldest first and each
+   version finds its own row; a date (but for the no-engine row) and a source. */
+static void check_engine_releases(void) {
+    size_t i, j;
+    uint32_t e;
+    for (e = 0; e < LLMSIZE_ENGINE_COUNT; ++e) {
+        const llmsize_engine_release *cur = NULL;
+        if (llmsize_find_engine_version(e, NULL, &cur) != LLMSIZE_OK) PROBLEM("engine %s: no release row", llmsize_engine_name(e));
+    }
+    for (i = 0; i < llmsize_engine_release_count(); ++i) {
+        const llmsize_engine_release *r = llmsize_engine_release_at(i), *found = NULL;
+        const char *name = llmsize_engine_name(r->engine);
+        if (!name) { PROBLEM("release row %zu: engine %u", i, r->engine); continue; }
+        if (empty(r->source)) PROBLEM("%s@%s: no source", name, r->version);
+        if (r->engine != LLMSIZE_ENGINE_NONE && (strlen(r->date) != 10 || r->date[4] != '-' || r->date[7] != '-'))
+            PROBLEM("%s@%s: date '%s' is not YYYY-MM-DD", name, r->version, r->date);
+        if (llmsize_find_engine_version(r->engine, r->version, &found) != LLMSIZE_OK || found != r)
+            PROBLEM("%s@%s: the version does not find its own row (rows out of order, or a duplicate)", name, r->version);
+        for (j = 0; j < i; ++j) {
+            const llmsize_engine_release *q = llmsize_engine_release_at(j);
+            if (q->engine == r->engine && strcmp(q->date, r->date) > 0)
+                PROBLEM("%s@%s: dated %s, before the row above it (%s@%s, %s)", name, r->version, r->date, name, q->version, q->date);
+        }
+        if (r->mem_fraction < 0.0 || r->mem_fraction > 1.0) PROBLEM("%s@%s: mem_fraction %g", name, r->version, r->mem_fraction);
+    }
+}
+
 int main(void) {
+    check_engine_releases();
     check_models();
     check_gpus();
     check_rest();
     check_names();
     printf("check_data: %zu models, %zu accelerators, %zu formats, %zu licences, %zu quality rows, %zu releases, "
-           "%zu Ollama tags: %d problem%s "
+           "%zu Ollama tags, %zu engine releases: %d problem%s "
            "(%d documented exceptions; %d models with no release date read; %d under licences whose terms are not in the table)\n",
            llmsize_model_count(), llmsize_gpu_count(), llmsize_format_count(), llmsize_license_count(),
-           llmsize_quality_row_count(), llmsize_release_count(), llmsize_ollama_tag_count(), problems, problems == 1 ? "" : "s",
+           llmsize_quality_row_count(), llmsize_release_count(), llmsize_ollama_tag_count(), llmsize_engine_release_count(),
+           problems, problems == 1 ? "" : "s",
            notes, undated, unlicensed);
     return problems ? 1 : 0;
 }

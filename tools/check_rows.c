@@ -23,6 +23,7 @@
 #define llmsize__licenses named_licenses
 #define llmsize__quality named_quality
 #define llmsize__engines named_engines
+#define llmsize__engine_releases named_engine_releases
 #define llmsize__hf_families named_hf_families
 #define llmsize__model_index named_model_index
 #define llmsize__gpu_index named_gpu_index
@@ -36,6 +37,7 @@
 #undef llmsize__licenses
 #undef llmsize__quality
 #undef llmsize__engines
+#undef llmsize__engine_releases
 #undef llmsize__hf_families
 #undef llmsize__model_index
 #undef llmsize__gpu_index
@@ -66,9 +68,10 @@ int main(void) {
     SAME(llmsize__licenses, named_licenses);
     SAME(llmsize__quality, named_quality);
     SAME(llmsize__engines, named_engines);
+    SAME(llmsize__engine_releases, named_engine_releases);
     SAME(llmsize__hf_families, named_hf_families);
     SAME(llmsize__model_index, named_model_index);
     SAME(llmsize__gpu_index, named_gpu_index);
-    if (!failed) printf("check_rows: 12 tables, every value in its field's place\n");
+    if (!failed) printf("check_rows: 13 tables, every value in its field's place\n");
     return failed != 0;
 }

@@ -158,15 +158,74 @@ func (e Engine) String() string {
 	return fmt.Sprintf("Engine(%d)", int(e))
 }
 
-// ParseEngine accepts an engine's name or alias ("vllm", "llama-server", "ollama"...).
+// ParseEngine accepts an engine's name or alias ("vllm", "llama-server", "ollama"...),
+// with or without its version ("vllm@0.11").
 func ParseEngine(name string) (Engine, error) {
+	e, _, err := engineRelease(name, "")
+	return e, err
+}
+
+// engineRelease reads an engine with its version ("vllm@0.6", or "vllm" and "0.6"): the engine
+// and the release whose rules apply (nil: none named, the current release).
+func engineRelease(name, version string) (Engine, core.Llmsize_engine_release, error) {
+	if name == "" && version == "" {
+		return EngineNone, nil, nil
+	}
 	if name == "" {
-		return EngineNone, nil
+		name = "none"
 	}
-	if c := core.Llmsize_engine_named(name); c >= 0 {
-		return Engine(c), nil
+	r := core.Llmsize_engine_release_get(name, version)
+	defer core.DeleteLlmsize_release_out(r)
+	switch st := r.GetStatus(); st {
+	case 0:
+	case int(core.LLMSIZE_ERR_UNKNOWN_ENGINE):
+		return EngineNone, nil, unknown("engine", tableEngines, core.LLMSIZE_ERR_UNKNOWN_ENGINE, strings.SplitN(name, "@", 2)[0])
+	case int(core.LLMSIZE_ERR_UNKNOWN_VERSION):
+		spec := name
+		if version != "" {
+			spec += "@" + version
+		}
+		known := []string{}
+		for _, rel := range EngineReleases() {
+			if rel.Engine != EngineNone {
+				known = append(known, rel.Engine.String()+"@"+rel.Version)
+			}
+		}
+		return EngineNone, nil, &Error{Status: st, Msg: fmt.Sprintf("llmsize: unknown engine version %q", spec), Name: spec,
+			Suggestions: known}
+	default:
+		return EngineNone, nil, statusErr(st, name+": give the version once, in the name or as EngineVersion")
 	}
-	return EngineNone, unknown("engine", tableEngines, core.LLMSIZE_ERR_UNKNOWN_ENGINE, name)
+	return Engine(r.GetEngine()), r.GetRelease(), nil
+}
+
+// EngineRelease is one release whose rules llmsize models: its first version and date.
+type EngineRelease struct {
+	Engine        Engine
+	Version, Date string
+}
+
+// EngineReleases lists the engine releases llmsize models, oldest first within each engine.
+func EngineReleases() []EngineRelease {
+	out := []EngineRelease{}
+	for i := int64(0); i < core.Llmsize_engine_release_count(); i++ {
+		r := core.Llmsize_engine_release_at(i)
+		out = append(out, EngineRelease{Engine: Engine(r.GetEngine()), Version: r.GetVersion(), Date: r.GetDate()})
+	}
+	return out
+}
+
+// releaseVersion is the version of the release a plan ran under (its own, or the engine's current).
+func releaseVersion(engine Engine, rel core.Llmsize_engine_release) string {
+	if rel != nil && rel.Swigcptr() != 0 {
+		return rel.GetVersion()
+	}
+	r := core.Llmsize_engine_release_get(engine.String(), "")
+	defer core.DeleteLlmsize_release_out(r)
+	if cur := r.GetRelease(); cur.Swigcptr() != 0 {
+		return cur.GetVersion()
+	}
+	return ""
 }
 
 // Verdict of a licence check. The zero value is VerdictUnknown: never a yes.
@@ -610,7 +669,10 @@ type FitRequest struct {
 	Model   string  // id or Hugging Face repo
 	Format  string  // "" = what the model's name says, else its checkpoint (Model.DefaultFormat)
 	GPU     string  // id, nvidia-smi name or GPU Feature Discovery product label
-	Engine  string  // vllm, sglang, llamacpp, ollama, trtllm; "" = none
+	Engine  string  // vllm, sglang, llamacpp, ollama, trtllm, with or without "@version"; "" = none
+	// EngineVersion is the engine release whose rules apply ("0.11", "b6550"); "" = the
+	// version in Engine, else the engine's current release.
+	EngineVersion string
 	GPUs    uint32  // tensor parallel size (0 = 1)
 	Context uint64  // tokens per sequence (0 = engine default)
 	Seqs    uint32  // concurrent sequences (0 = engine default)
@@ -640,21 +702,26 @@ type Suggestion struct {
 type FitResult struct {
 	Model, Format, GPU string
 	Engine             Engine
+	EngineVersion      string // the release whose rules applied
+	Outcome            string // what the engine does: starts, refuses, out_of_memory, offloads
 	PlanFigures
 	Suggestion *Suggestion // when it does not fit
 }
 
-func planOf(m *Model, f core.Llmsize_format, a core.Llmsize_gpu, engine Engine, gpus uint32, context uint64,
-	seqs uint32, kv int, util float64, flags uint32, pp, dp uint32, batched uint64, ubatch uint32, gpuLayers int32,
-	cpuMoe uint32) core.Llmsize_plan {
+func planOf(m *Model, f core.Llmsize_format, a core.Llmsize_gpu, engine Engine, rel core.Llmsize_engine_release,
+	gpus uint32, context uint64, seqs uint32, kv int, util float64, flags uint32, pp, dp uint32, batched uint64,
+	ubatch uint32, gpuLayers int32, cpuMoe uint32, maxSeqs uint32) core.Llmsize_plan {
+	if rel == nil {
+		rel = core.SwigcptrLlmsize_engine_release(0)
+	}
 	return core.Llmsize_plan_make(m.p, f, a, int(engine), uint(gpus), uint(pp), uint(dp), context, uint(seqs), kv, util,
-		batched, uint(ubatch), 0, int(gpuLayers), uint(cpuMoe), 0, uint(flags), 0, 0)
+		batched, uint(ubatch), 0, int(gpuLayers), uint(cpuMoe), 0, uint(flags), 0, 0, rel, uint(maxSeqs))
 }
 
 // fitPlan runs the plan in one cgo call (override: fit at context x seqs instead of the
 // plan's own) and reads the flat result.
 func fitPlan(plan core.Llmsize_plan, override bool, context uint64, seqs uint32, m *Model, formatID, gpuID string,
-	engine Engine) (FitResult, error) {
+	engine Engine, rel core.Llmsize_engine_release) (FitResult, error) {
 	defer runtime.KeepAlive(m)
 	var v [planFigureCount]uint64
 	if st := core.Llmsize_plan_fit_flat(plan, b2i(override), context, uint(seqs), v[:]); st != 0 {
@@ -664,7 +731,9 @@ func fitPlan(plan core.Llmsize_plan, override bool, context uint64, seqs uint32,
 		}
 		return FitResult{}, statusErr(st, what)
 	}
-	out := FitResult{Model: m.ID, Format: formatID, GPU: gpuID, Engine: engine, PlanFigures: planFigures(v[:])}
+	out := FitResult{Model: m.ID, Format: formatID, GPU: gpuID, Engine: engine, EngineVersion: releaseVersion(engine, rel),
+		PlanFigures: planFigures(v[:])}
+	out.Outcome = core.Llmsize_outcome_name(uint(out.PlanFigures.Outcome))
 	if !out.Fits {
 		out.Suggestion = suggest(plan, override, context, seqs)
 	}
@@ -701,11 +770,12 @@ type resolved struct {
 	f      core.Llmsize_format
 	a      core.Llmsize_gpu
 	engine Engine
+	rel    core.Llmsize_engine_release
 	kv     int
 }
 
 func (req FitRequest) resolve() (r resolved, err error) {
-	if r.engine, err = ParseEngine(req.Engine); err != nil {
+	if r.engine, r.rel, err = engineRelease(req.Engine, req.EngineVersion); err != nil {
 		return r, err
 	}
 	if r.m = req.model; r.m == nil { // read the name as the engine would (Ollama: its library first)
@@ -739,7 +809,7 @@ func (req FitRequest) resolve() (r resolved, err error) {
 }
 
 func (req FitRequest) plan(r resolved) core.Llmsize_plan {
-	return planOf(r.m, r.f, r.a, r.engine, req.GPUs, req.Context, req.Seqs, r.kv, req.GPUUtil, 0, 0, 0, 0, 0, 0, 0)
+	return planOf(r.m, r.f, r.a, r.engine, r.rel, req.GPUs, req.Context, req.Seqs, r.kv, req.GPUUtil, 0, 0, 0, 0, 0, 0, 0, 0)
 }
 
 // Fit sizes a deployment under its engine's rules.
@@ -751,7 +821,7 @@ func Fit(req FitRequest) (FitResult, error) {
 	defer runtime.KeepAlive(r.g)
 	plan := req.plan(r)
 	defer core.DeleteLlmsize_plan(plan)
-	return fitPlan(plan, false, 0, 0, r.m, first(r.f.GetId()), first(r.a.GetId()), r.engine)
+	return fitPlan(plan, false, 0, 0, r.m, first(r.f.GetId()), first(r.a.GetId()), r.engine, r.rel)
 }
 
 // Deployment is a FitRequest with its names resolved and its weights and parameters
@@ -774,7 +844,7 @@ func Prepare(req FitRequest) (*Deployment, error) {
 	defer core.DeleteLlmsize_plan(plan)
 	d := core.Llmsize_prepare(plan)
 	if d.Swigcptr() == 0 { // the plan is bad: fitting it says why
-		if _, err := fitPlan(plan, false, 0, 0, r.m, "", "", r.engine); err != nil {
+		if _, err := fitPlan(plan, false, 0, 0, r.m, "", "", r.engine, r.rel); err != nil {
 			return nil, err
 		}
 		return nil, errors.New("llmsize: out of memory")
@@ -787,7 +857,7 @@ func Prepare(req FitRequest) (*Deployment, error) {
 // Fit sizes the deployment for seqs sequences of context tokens (0 = engine defaults).
 func (d *Deployment) Fit(context uint64, seqs uint32) (FitResult, error) {
 	defer runtime.KeepAlive(d)
-	return fitPlan(d.plan, true, context, seqs, d.r.m, d.formatID, d.gpuID, d.r.engine)
+	return fitPlan(d.plan, true, context, seqs, d.r.m, d.formatID, d.gpuID, d.r.engine, d.r.rel)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -807,7 +877,11 @@ type Plan struct {
 	KVDtype      string  // "f16" unless a flag says otherwise
 	GPUUtil      float64 // vLLM --gpu-memory-utilization / SGLang --mem-fraction-static (0 = default)
 	ContextAuto  bool    // vLLM --max-model-len auto / -1: the largest context that fits
+	MaxSeqs      uint32  // vLLM --max-num-seqs / SGLang --max-running-requests: a cap, not sequences to fit
 	UnknownFlags uint32
+	// EngineVersion is the engine release the command runs on ("0.11", "b6550"; set it
+	// before Fit); "" = the engine's current release.
+	EngineVersion string
 
 	kv      int
 	util    float64
@@ -861,7 +935,7 @@ func PlanFromArgs(args []string, env map[string]string) (Plan, error) {
 		TP: uint32(p.GetTp()), PP: uint32(p.GetPp()), DP: uint32(p.GetDp()), Context: p.GetContext(),
 		Seqs: uint32(p.GetSeqs()), UnknownFlags: uint32(r.GetUnknown_flags()), kv: int(p.GetKv_dtype()),
 		util: p.GetMem_fraction(), flags: uint32(p.GetFlags()), batched: p.GetBatched_tokens(), ubatch: uint32(p.GetUbatch()),
-		ngl: int32(p.GetGpu_layers()), cpuMoe: uint32(p.GetCpu_moe_layers())}
+		ngl: int32(p.GetGpu_layers()), cpuMoe: uint32(p.GetCpu_moe_layers()), MaxSeqs: uint32(p.GetMax_seqs())}
 	out.KVDtype = core.Llmsize_kv_dtype_name(core.Enum_SS_llmsize_kv_dtype(out.kv))
 	out.GPUUtil = out.util
 	out.ContextAuto = out.flags&uint32(core.LLMSIZE_PLAN_CONTEXT_AUTO) != 0
@@ -874,8 +948,10 @@ func PlanFromArgs(args []string, env map[string]string) (Plan, error) {
 	return out, nil
 }
 
-// Fit sizes the parsed plan on gpus accelerators of one kind (gpus 0 = what the
-// command line's parallelism says, or 1).
+// Fit sizes the parsed plan on a node of gpus accelerators of one kind (0 = what the command
+// line's parallelism says), under the rules of p.EngineVersion. vLLM, SGLang and
+// TensorRT-LLM run the -tp x -pp x -dp the command names (1 without flags): a node with fewer
+// GPUs is an error; llama.cpp and Ollama spread over every GPU they see.
 func (p Plan) Fit(gpuName string, gpus uint32) (FitResult, error) {
 	if p.Model == nil {
 		return FitResult{}, unknown("model", tableModels, core.LLMSIZE_ERR_UNKNOWN_MODEL, p.ModelArg)
@@ -892,14 +968,30 @@ func (p Plan) Fit(gpuName string, gpus uint32) (FitResult, error) {
 	if err != nil {
 		return FitResult{}, err
 	}
+	_, rel, err := engineRelease(p.Engine.String(), p.EngineVersion)
+	if err != nil {
+		return FitResult{}, err
+	}
 	tp := p.TP
+	if need := uint64(p.TP) * uint64(max1(p.PP)) * uint64(max1(p.DP)); tp > 0 && gpus > 0 && need > uint64(gpus) {
+		return FitResult{}, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG),
+			Msg: fmt.Sprintf("llmsize: the command runs on %d GPUs (tp %d x pp %d x dp %d); the node has %d", need, p.TP,
+				max1(p.PP), max1(p.DP), gpus)}
+	}
 	if tp == 0 && gpus > 0 {
 		tp = gpus
 	}
-	plan := planOf(p.Model, f, a, p.Engine, tp, p.Context, p.Seqs, p.kv, p.util, p.flags, p.PP, p.DP, p.batched,
-		p.ubatch, p.ngl, p.cpuMoe)
+	plan := planOf(p.Model, f, a, p.Engine, rel, tp, p.Context, p.Seqs, p.kv, p.util, p.flags, p.PP, p.DP, p.batched,
+		p.ubatch, p.ngl, p.cpuMoe, p.MaxSeqs)
 	defer core.DeleteLlmsize_plan(plan)
-	return fitPlan(plan, false, 0, 0, p.Model, p.Format, first(a.GetId()), p.Engine)
+	return fitPlan(plan, false, 0, 0, p.Model, p.Format, first(a.GetId()), p.Engine, rel)
+}
+
+func max1(v uint32) uint32 {
+	if v == 0 {
+		return 1
+	}
+	return v
 }
 
 // ---------------------------------------------------------------------------------------

@@ -229,21 +229,28 @@ func TestPlanFromArgs(t *testing.T) {
 		if strings.Join(got, " ") != strings.Join(r[2:10], " ") || math.Abs(p.GPUUtil-util) > 1e-9 {
 			t.Errorf("%q:\n got %v util %g\nwant %v", r[0], got, p.GPUUtil, r[2:11])
 		}
+		if len(r) > 12 && strconv.Itoa(int(p.MaxSeqs)) != r[12] {
+			t.Errorf("%q: max seqs %d, want %s (a cap, not sequences that must fit)", r[0], p.MaxSeqs, r[12])
+		}
 	}
 	if _, err := PlanFromArgs([]string{"nginx", "-g", "daemon off;"}, nil); !errors.Is(err, ErrUnknownEngine) {
 		t.Errorf("nginx: %v", err)
 	}
 	// vLLM's default max-model-len for Llama 3.1 is its 131072-token window: on two H100s
-	// the KV pool holds ~25k tokens, so vLLM refuses to start; at 32k it fits.
-	p, err := PlanFromArgs([]string{"vllm", "serve", "meta-llama/Llama-3.1-70B-Instruct", "-tp", "2"}, nil)
+	// with 256 sequences the KV pool holds ~25k tokens, so vLLM refuses to start; at 16k it fits.
+	// (With the default 1024 sequences V1's profiling sampler pass takes 4.7 GiB more.)
+	p, err := PlanFromArgs([]string{"vllm", "serve", "meta-llama/Llama-3.1-70B-Instruct", "-tp", "2", "--max-num-seqs", "256"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.EngineVersion = "0.11" // utilization 0.9 (0.34 budgets the whole card)
 	if fit, err := p.Fit("h100-sxm", 0); err != nil || fit.Fits || !fit.Refused || fit.GPUs != 2 || fit.Suggestion == nil ||
 		fit.Suggestion.Context < 16384 || fit.Suggestion.Context > 32768 {
 		t.Errorf("70B on 2 H100s at 131072 tokens: %+v %+v %v", fit, fit.Suggestion, err)
 	}
-	p, _ = PlanFromArgs([]string{"vllm", "serve", "meta-llama/Llama-3.1-70B-Instruct", "-tp", "2", "--max-model-len", "16384"}, nil)
+	p, _ = PlanFromArgs([]string{"vllm", "serve", "meta-llama/Llama-3.1-70B-Instruct", "-tp", "2", "--max-model-len", "16384",
+		"--max-num-seqs", "256"}, nil)
+	p.EngineVersion = "0.11"
 	if fit, err := p.Fit("h100-sxm", 0); err != nil || !fit.Fits || fit.Context != 16384 {
 		t.Errorf("70B on 2 H100s at 16k: %+v %v", fit, err)
 	}
@@ -683,5 +690,44 @@ func TestGPUNamesSameAnswersAsC(t *testing.T) {
 	}
 	if len(names) < 80 {
 		t.Errorf("%d accelerator names", len(names))
+	}
+}
+
+// Engine versions: the rules of the release named, the current one by default.
+func TestEngineVersions(t *testing.T) {
+	req := FitRequest{Model: "meta-llama/Llama-3.1-8B-Instruct", GPU: "h100", Engine: "vllm@0.11", Context: 8192}
+	old, err := Fit(req)
+	if err != nil || old.EngineVersion != "0.11.0" {
+		t.Fatalf("vllm@0.11: %+v %v", old, err)
+	}
+	req.Engine, req.EngineVersion = "vllm", ""
+	now, err := Fit(req)
+	if err != nil || now.EngineVersion != "0.34.0" || now.UsableBytes <= old.UsableBytes { // 0.34: utilization 1.0
+		t.Errorf("vllm (current): %+v %v", now, err)
+	}
+	req.EngineVersion = "0.3"
+	var e *Error
+	if _, err := Fit(req); err == nil || !errors.As(err, &e) || e.Status != int(core.LLMSIZE_ERR_UNKNOWN_VERSION) || len(e.Suggestions) == 0 {
+		t.Errorf("vllm 0.3: %v", err)
+	}
+	if _, err := ParseEngine("vllm@banana"); err == nil {
+		t.Errorf("vllm@banana parsed")
+	}
+	// llama-server -c is shared by the -np slots; the command's layout must fit the node
+	p, err := PlanFromArgs([]string{"llama-server", "-m", "Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", "-c", "8192", "-np", "4"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.EngineVersion = "b6975"
+	if fit, err := p.Fit("rtx-4090", 0); err != nil || fit.Context != 2048 || fit.CacheCells != 8192 || fit.EngineVersion != "b6975" {
+		t.Errorf("llama-server -c 8192 -np 4: %+v %v", fit, err)
+	}
+	v, _ := PlanFromArgs([]string{"vllm", "serve", "Qwen/Qwen3-8B", "-tp", "4"}, nil)
+	if _, err := v.Fit("h100", 2); err == nil {
+		t.Errorf("-tp 4 on a 2-GPU node fitted")
+	}
+	o, _ := PlanFromArgs([]string{"ollama", "run", "llama3.3:70b"}, nil)
+	if fit, err := o.Fit("rtx-4090", 0); err != nil || fit.Outcome != "offloads" || fit.Fits || fit.GPULayers == 0 {
+		t.Errorf("Ollama 70B on a 4090: %+v %v", fit, err)
 	}
 }

@@ -7,10 +7,11 @@ import "math"
 // PlanFigures are the fields of llmsize_plan_result, in the library's order: byte figures
 // are per accelerator (the busiest rank).
 type PlanFigures struct {
-	Fits             bool    // the engine starts and holds seqs x context
+	Fits             bool    // the engine starts and holds seqs x context with every layer on the GPU
 	Tight            bool    // fits with headroom below tight_pct of usable
 	Refused          bool    // the engine itself refuses to start (see refusal_*)
 	Loads            bool    // weights + activations + overhead fit, whatever the KV
+	Outcome          uint32  // what the engine does: llmsize_outcome_name()
 	WeightBytes      uint64  // weights on the accelerator
 	KVBytes          uint64  // KV cache for seqs x context
 	ActivationBytes  uint64  // profiled activation peak / compute buffers
@@ -37,7 +38,7 @@ type PlanFigures struct {
 }
 
 // planFigureCount is the length of llmsize_plan_fit_flat's output.
-const planFigureCount = 27
+const planFigureCount = 28
 
 // planFigures reads llmsize_plan_fit_flat's output (doubles as their IEEE-754 bits).
 func planFigures(v []uint64) PlanFigures {
@@ -46,28 +47,29 @@ func planFigures(v []uint64) PlanFigures {
 		Tight:            v[1] != 0,
 		Refused:          v[2] != 0,
 		Loads:            v[3] != 0,
-		WeightBytes:      v[4],
-		KVBytes:          v[5],
-		ActivationBytes:  v[6],
-		OverheadBytes:    v[7],
-		TotalBytes:       v[8],
-		UsableBytes:      v[9],
-		HeadroomBytes:    int64(v[10]),
-		HostWeightBytes:  v[11],
-		HostKVBytes:      v[12],
-		Context:          v[13],
-		Seqs:             uint32(v[14]),
-		CacheCells:       v[15],
-		SWACells:         v[16],
-		KVPoolBytes:      v[17],
-		KVCapacityTokens: v[18],
-		KVBlocks:         v[19],
-		MaxConcurrency:   math.Float64frombits(v[20]),
-		MaxContext:       v[21],
-		RefusalNeeded:    v[22],
-		RefusalAvailable: v[23],
-		GPUs:             uint32(v[24]),
-		GPULayers:        uint32(v[25]),
-		DecodeTPS:        math.Float64frombits(v[26]),
+		Outcome:          uint32(v[4]),
+		WeightBytes:      v[5],
+		KVBytes:          v[6],
+		ActivationBytes:  v[7],
+		OverheadBytes:    v[8],
+		TotalBytes:       v[9],
+		UsableBytes:      v[10],
+		HeadroomBytes:    int64(v[11]),
+		HostWeightBytes:  v[12],
+		HostKVBytes:      v[13],
+		Context:          v[14],
+		Seqs:             uint32(v[15]),
+		CacheCells:       v[16],
+		SWACells:         v[17],
+		KVPoolBytes:      v[18],
+		KVCapacityTokens: v[19],
+		KVBlocks:         v[20],
+		MaxConcurrency:   math.Float64frombits(v[21]),
+		MaxContext:       v[22],
+		RefusalNeeded:    v[23],
+		RefusalAvailable: v[24],
+		GPUs:             uint32(v[25]),
+		GPULayers:        uint32(v[26]),
+		DecodeTPS:        math.Float64frombits(v[27]),
 	}
 }

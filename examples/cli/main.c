@@ -9,7 +9,7 @@
 #define GIB 1073741824.0
 
 typedef struct opts {
-    const char *model, *gpu, *quant, *kv_dtype, *engine, *origin_exclude, *origin_require, *task, *license_use, *config;
+    const char *model, *gpu, *quant, *kv_dtype, *engine, *engine_version, *origin_exclude, *origin_require, *task, *license_use, *config;
     unsigned long long ctx, seqs, prompt, gpus, mau, mau_at_release, bytes;
     double gpu_util, min_tps, max_loss, revenue, tps, gb;
     int json, help, commercial, eu, multimodal, redistribute, train;
@@ -26,6 +26,7 @@ static void usage(FILE *f) {
         "usage: llmsize COMMAND [options]\n"
         "  models [--json]                               list the model table\n"
         "  gpus [--json]                                 list the accelerator table\n"
+        "  engines [--json]                              the engines and the releases whose rules llmsize models\n"
         "  show MODEL [--json]                           architecture, parameters, licence, sources\n"
         "  weights MODEL [--quant Q] [--json]            weight bytes (every format without --quant)\n"
         "  kv MODEL --ctx N [--seqs N] [--kv-dtype T] [--json]\n"
@@ -40,9 +41,12 @@ static void usage(FILE *f) {
         "  fit MODEL --gpu G [--gpus N] [--quant Q] [--ctx N] [--seqs N] [--engine E]\n"
         "          [--kv-dtype T] [--gpu-util F] [--json]\n"
         "                                                memory budget per GPU; exit 0 fits, 1 does not\n"
-        "  plan --gpu G [--gpus N] [--json] -- ENGINE COMMAND LINE...\n"
+        "  plan --gpu G [--gpus N] [--engine-version V] [--json] -- ENGINE COMMAND LINE...\n"
         "                                                parse vllm/sglang/llama-server/ollama/trtllm-serve\n"
-        "                                                argv (Ollama: OLLAMA_* from the environment), then fit\n"
+        "                                                argv (Ollama: OLLAMA_*, vLLM: VLLM_* from the\n"
+        "                                                environment), then say what the engine does: exit 0\n"
+        "                                                it starts and fits, 1 it refuses, runs out of memory\n"
+        "                                                or puts layers on the CPU; --gpus: the node's GPUs\n"
         "  max-context MODEL --gpu G [fit options]       longest context that fits\n"
         "  min-gpus MODEL --gpu G [fit options]          fewest GPUs (tensor parallel) that fit\n"
         "  pick --gpu G [--gpus N] [--seqs N] [--ctx N] [--min-tps T] [--max-ppl-delta X]\n"
@@ -55,6 +59,8 @@ static void usage(FILE *f) {
         "                                                parameters by component, the table model it matches,\n"
         "                                                and the prediction's error\n"
         "  run                                           what fits where: the main table\n"
+        "E is an engine, with its version when it matters: vllm, vllm@0.8, llama.cpp@b6000, ollama@0.12\n"
+        "(no version: its current release; `llmsize engines` lists the releases llmsize models).\n"
         "G is any accelerator name: an id, nvidia-smi or GPU Feature Discovery name, GKE label, or a chip\n"
         "with its memory ('M3 Max 36GB'); or describe one: --gpu-mem GIB --gpu-bw GBS [--gpu-tflops T]\n"
         "[--gpu-class consumer|datacenter|apple|unified|cpu].\n"
@@ -81,6 +87,27 @@ static const char *primary(const char *ids, char *buf, size_t cap) {
     memcpy(buf, ids, n);
     buf[n] = '\0';
     return buf;
+}
+
+/* An engine as people name it, "vllm", "vllm@0.6", and an optional --engine-version: the
+   engine and the release whose rules apply. 0 (and has printed why, with the releases the
+   table has) on error. */
+static int find_engine(const char *spec, const char *version, llmsize_engine *e, const llmsize_engine_release **rel) {
+    llmsize_status st = llmsize_find_engine_release(spec, e, rel);
+    size_t i;
+    if (st == LLMSIZE_OK && version) {
+        if (strchr(spec, '@')) { fprintf(stderr, "llmsize: give the version once: --engine %s or --engine-version %s\n", spec, version); return 0; }
+        st = llmsize_find_engine_version((uint32_t)*e, version, rel);
+    }
+    if (st == LLMSIZE_OK) return 1;
+    if (st != LLMSIZE_ERR_UNKNOWN_VERSION) { die_unknown(LLMSIZE_TABLE_ENGINES, "engine", spec); return 0; }
+    fprintf(stderr, "llmsize: %s: '%s%s%s'; releases llmsize models:", llmsize_strerror(st), spec, version ? "@" : "", version ? version : "");
+    for (i = 0; i < llmsize_engine_release_count(); ++i) {
+        const llmsize_engine_release *r = llmsize_engine_release_at(i);
+        if (r->engine != LLMSIZE_ENGINE_NONE) fprintf(stderr, " %s@%s", llmsize_engine_name(r->engine), r->version);
+    }
+    fprintf(stderr, "\n");
+    return 0;
 }
 
 /* A model name the resolver refused: unknown, or fitting more than one model. */
@@ -173,6 +200,7 @@ static int parse(int argc, char **argv, int i, opts *o) {
         else if (!strcmp(a, "--tps")) { if (!parse_pos(a, v, 1e9, &o->tps)) return 0; ++i; }
         else if (!strcmp(a, "--gb")) { if (!parse_pos(a, v, 1e9, &o->gb)) return 0; ++i; }
         else if (!strcmp(a, "--engine")) { if (!v) goto missing; o->engine = v; ++i; }
+        else if (!strcmp(a, "--engine-version")) { if (!v) goto missing; o->engine_version = v; ++i; }
         else if (!strcmp(a, "--config")) { if (!v) goto missing; o->config = v; ++i; }
         else if (!strcmp(a, "--origin-exclude")) { if (!v) goto missing; o->origin_exclude = v; ++i; }
         else if (!strcmp(a, "--origin-require")) { if (!v) goto missing; o->origin_require = v; ++i; }
@@ -223,6 +251,26 @@ static int cmd_models(const opts *o) {
         } else {
             printf("%-32s %-9s %-7s %11.2fB %11.2fB %10u\n", m->id, m->license, m->country, p.total / 1e9,
                    p.active / 1e9, m->dims.max_ctx);
+        }
+    }
+    if (o->json) printf("]\n");
+    return 0;
+}
+
+/* The engines and their releases, oldest first, with what changed and where it was read. */
+static int cmd_engines(const opts *o) {
+    size_t i;
+    if (o->json) printf("[");
+    for (i = 0; i < llmsize_engine_release_count(); ++i) {
+        const llmsize_engine_release *r = llmsize_engine_release_at(i);
+        if (r->engine == LLMSIZE_ENGINE_NONE) continue;
+        if (o->json) {
+            printf("%s{", i > 1 ? ", " : "");
+            json_str("engine", llmsize_engine_name(r->engine), 1); json_str("version", r->version, 1);
+            json_str("date", r->date, 1); json_str("source", r->source, 0);
+            printf("}");
+        } else {
+            printf("%-9s %-8s %s  %s\n", llmsize_engine_name(r->engine), r->version, r->date, r->source);
         }
     }
     if (o->json) printf("]\n");
@@ -412,7 +460,7 @@ static int plan_from_opts(const opts *o, const llmsize_model *m, llmsize_plan *p
     memset(p, 0, sizeof *p);
     p->model = m;
     if (!(p->gpu = o->hw)) { fprintf(stderr, "llmsize: needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 0; }
-    if (o->engine && llmsize_find_engine(o->engine, &e) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_ENGINES, "engine", o->engine); return 0; }
+    if (o->engine && !find_engine(o->engine, o->engine_version, &e, &p->release)) return 0;
     p->engine = e;
     if (o->quant) {
         if (llmsize_find_format(o->quant, &p->format) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant); return 0; }
@@ -463,7 +511,15 @@ static void print_fit_human(const llmsize_plan *p, const llmsize_plan_result *r)
     const llmsize_engine_info *e = llmsize_engine_at(p->engine);
     printf("%s %s on %u x %s (%s): %s%s\n", p->model->id, primary(p->format->id, id, sizeof id), r->gpus, p->gpu->name,
            (p->model->flags & LLMSIZE_F_ENCODER) ? "encoder: weights + one batch's activations, any engine" : e ? e->name : "?",
-           r->fits ? "FITS" : "DOES NOT FIT", r->fits && r->tight ? " (tight)" : "");
+           r->fits ? "FITS" : r->outcome == LLMSIZE_OUTCOME_OFFLOADS ? "RUNS, PARTLY ON THE CPU" : "DOES NOT FIT",
+           r->fits && r->tight ? " (tight)" : "");
+    {
+        llmsize_plan d;   /* the release whose rules applied */
+        if (!(p->model->flags & LLMSIZE_F_ENCODER) && p->engine != LLMSIZE_ENGINE_NONE && llmsize_plan_defaults(p, &d) == LLMSIZE_OK &&
+            d.release)
+            printf("  %s %s rules (released %s)%s\n", e ? e->name : "?", d.release->version, d.release->date,
+                   p->release ? "" : ": its current release; --engine-version picks another");
+    }
     print_bar(r);
     printf("  weights %.2f GiB, KV %.2f GiB (%llu tokens x %u), activations %.2f GiB, overhead %.2f GiB\n", r->weight_bytes / GIB,
            r->kv_bytes / GIB, (unsigned long long)r->context, r->seqs, r->activation_bytes / GIB, r->overhead_bytes / GIB);
@@ -486,6 +542,10 @@ static void print_fit_human(const llmsize_plan *p, const llmsize_plan_result *r)
                    "than the available KV cache memory (%.2f GiB)\n", r->refusal_needed / GIB, (unsigned long long)r->context,
                    r->refusal_available / GIB);
     }
+    if (r->outcome == LLMSIZE_OUTCOME_OFFLOADS)
+        printf("  the engine starts with %u of %u layers on the GPU, the rest on the CPU (slower)\n", r->gpu_layers, p->model->dims.layers);
+    else if (r->outcome == LLMSIZE_OUTCOME_OUT_OF_MEMORY)
+        printf("  the engine runs out of memory allocating its weights and buffers\n");
     printf("  max context %llu tokens per sequence", (unsigned long long)r->max_context);
     if (r->decode_tps > 0) printf("; decode ~%.1f tok/s per sequence", r->decode_tps);
     printf("\n");
@@ -499,6 +559,11 @@ static void print_fit_json(const llmsize_plan *p, const llmsize_plan_result *r, 
     printf("{");
     json_str("model", p->model->id, 1); json_str("format", primary(p->format->id, id, sizeof id), 1);
     json_str("gpu", p->gpu->id, 1); json_str("engine", llmsize_engine_name(p->engine), 1);
+    {
+        llmsize_plan d;
+        json_str("engine_version", llmsize_plan_defaults(p, &d) == LLMSIZE_OK && d.release ? d.release->version : "", 1);
+    }
+    json_str("outcome", or_unknown(llmsize_outcome_name(r->outcome)), 1);
     for (i = 0; i < llmsize_plan_result_field_count(); ++i) {
         const llmsize_field *f = llmsize_plan_result_field(i);
         printf("\"%s\": ", f->name);
@@ -585,7 +650,25 @@ static int cmd_plan(const opts *o, int argc, char **argv) {
     if (!ps.plan.format) { fprintf(stderr, "llmsize: cannot tell the weight format; name it with the engine's flag\n"); return 2; }
     o2.quant = NULL;
     if (!(ps.plan.gpu = o->hw)) { fprintf(stderr, "llmsize: plan needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
-    if (o->gpus && !ps.plan.tp) ps.plan.tp = (uint32_t)o->gpus;
+    if (o->engine_version || o->engine) {   /* the version the command runs on */
+        llmsize_engine e = LLMSIZE_ENGINE_NONE;
+        if (!find_engine(o->engine ? o->engine : llmsize_engine_name(ps.plan.engine), o->engine_version, &e, &ps.plan.release)) return 2;
+        if ((uint32_t)e != ps.plan.engine) {
+            fprintf(stderr, "llmsize: --engine %s, but the command runs %s\n", o->engine, llmsize_engine_name(ps.plan.engine));
+            return 2;
+        }
+    }
+    if (o->gpus) {   /* the node's GPUs: a layout the command names must fit in them; else it spreads over them */
+        const uint64_t need = (uint64_t)ps.plan.tp * (ps.plan.pp ? ps.plan.pp : 1u) * (ps.plan.dp ? ps.plan.dp : 1u);
+        if (ps.plan.tp && need > o->gpus) {
+            fprintf(stderr, "llmsize: the command runs on %llu GPUs (tp %u x pp %u x dp %u); --gpus says the node has %llu\n",
+                    (unsigned long long)need, ps.plan.tp, ps.plan.pp ? ps.plan.pp : 1u, ps.plan.dp ? ps.plan.dp : 1u, o->gpus);
+            return 1;
+        }
+        if (!ps.plan.tp) ps.plan.gpus = (uint32_t)o->gpus;
+        else if (need < o->gpus && !o->json)
+            printf("(the command uses %llu of the node's %llu GPUs)\n", (unsigned long long)need, o->gpus);
+    }
     if (!o->json && ps.unknown_flags) printf("(%u flag%s not modelled, ignored)\n", ps.unknown_flags, ps.unknown_flags > 1 ? "s" : "");
     (void)o2;
     return run_fit(o, &ps.plan);
@@ -717,12 +800,13 @@ static int cmd_pick(const opts *o) {
     llmsize_select_request q;
     llmsize_use use;
     llmsize_engine e = LLMSIZE_ENGINE_NONE;
+    const llmsize_engine_release *rel = NULL;
     size_t n = 0, good = 0, i;
     llmsize_status st;
     char id[32];
     memset(&q, 0, sizeof q);
     if (!(q.gpu = o->hw)) { fprintf(stderr, "llmsize: pick needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
-    if (o->engine && llmsize_find_engine(o->engine, &e) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_ENGINES, "engine", o->engine);
+    if (o->engine && !find_engine(o->engine, o->engine_version, &e, &rel)) return 2;
     if (o->license_use && llmsize_parse_use(o->license_use, &use) != LLMSIZE_OK) { fprintf(stderr, "llmsize: --license-use: bad list '%s'\n", o->license_use); return 2; }
     if (o->task && !parse_tasks(o->task, &q.tasks)) {
         uint32_t i;
@@ -732,7 +816,7 @@ static int cmd_pick(const opts *o) {
         return 2;
     }
     if (o->gpus > 4096 || o->seqs > 1000000) { fprintf(stderr, "llmsize: --gpus / --seqs too large\n"); return 2; }
-    q.engine = e; q.gpus = (uint32_t)o->gpus; q.seqs = (uint32_t)o->seqs; q.context = o->ctx; q.min_tps = o->min_tps;
+    q.engine = e; q.release = rel; q.gpus = (uint32_t)o->gpus; q.seqs = (uint32_t)o->seqs; q.context = o->ctx; q.min_tps = o->min_tps;
     q.max_loss_pct = o->max_loss; q.quality_metric = o->max_loss > 0 ? LLMSIZE_METRIC_PPL : LLMSIZE_METRIC_NONE;
     q.use = o->license_use ? &use : NULL; q.origin_exclude = o->origin_exclude; q.origin_require = o->origin_require;
     if ((st = llmsize_select(&q, c, sizeof c / sizeof c[0], &n, &good)) != LLMSIZE_OK) {
@@ -1047,6 +1131,7 @@ int main(int argc, char **argv) {
     if (!read_gpu(&o)) return 2;
     if (!strcmp(cmd, "models")) return cmd_models(&o);
     if (!strcmp(cmd, "gpus")) return cmd_gpus(&o);
+    if (!strcmp(cmd, "engines")) return cmd_engines(&o);
     if (!strcmp(cmd, "run")) return cmd_run();
     if (!strcmp(cmd, "pick")) return cmd_pick(&o);
     if (!strcmp(cmd, "plan")) return cmd_plan(&o, argc, argv);
@@ -1067,7 +1152,8 @@ int main(int argc, char **argv) {
         if (!o.model) { fprintf(stderr, "llmsize: %s needs a MODEL (or --config CONFIG.JSON)\n", cmd); return 2; }
         llmsize_engine e = LLMSIZE_ENGINE_NONE;
         llmsize_status st;
-        if (o.engine) llmsize_find_engine(o.engine, &e);
+        const llmsize_engine_release *rel = NULL;
+        if (o.engine && !find_engine(o.engine, o.engine_version, &e, &rel)) return 2;
         if ((st = llmsize_resolve_for(o.model, e, &o.res)) != LLMSIZE_OK) return die_model(o.model, st);
         m = o.res.model;
         if (!o.json && strcmp(cmd, "license")) print_resolution(&o.res, o.model);

@@ -374,3 +374,36 @@ def test_gpu_names_same_answers_as_c():
         if mem != "-":
             assert g.mem_bytes == int(mem) << 30, name
     assert n >= 80
+
+
+def test_engine_versions():
+    # vllm 0.11 (vllm/config/cache.py): gpu_memory_utilization 0.9; 0.34, the current release: 1.0
+    old = llmsize.model("meta-llama/Llama-3.1-8B-Instruct").fit("h100", engine="vllm@0.11", context=8192)
+    now = llmsize.model("meta-llama/Llama-3.1-8B-Instruct").fit("h100", engine="vllm", context=8192)
+    assert old.engine_version == "0.11.0" and now.engine_version == "0.34.0"
+    assert now.usable_bytes > old.usable_bytes
+    same = llmsize.model("meta-llama/Llama-3.1-8B-Instruct").fit("h100", engine="vllm", engine_version="0.11.2", context=8192)
+    assert same == old
+    with pytest.raises(llmsize.UnknownEngineVersionError) as e:
+        llmsize.model("meta-llama/Llama-3.1-8B-Instruct").fit("h100", engine="vllm@0.3")
+    assert "vllm@0.6.0" in e.value.suggestions
+    with pytest.raises(llmsize.UnknownEngineVersionError):
+        llmsize.model("meta-llama/Llama-3.1-8B-Instruct").fit("h100", engine="vllm@banana")
+    with pytest.raises(llmsize.InvalidArgumentError):
+        llmsize.model("meta-llama/Llama-3.1-8B-Instruct").fit("h100", engine="vllm@0.11", engine_version="0.11")
+    assert ("vllm", "0.8.0", "2025-03-18") in llmsize.engine_releases()
+
+
+def test_command_line_semantics():
+    # llama-server -c is shared by -np slots (tools/server/server.cpp): 4 slots of 2048
+    f = llmsize.plan_from_args(["llama-server", "-m", "Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", "-c", "8192", "-np", "4"],
+                               "rtx-4090", engine_version="b6975")
+    assert f.context == 2048 and f.seqs == 4 and f.cache_cells == 8192
+    # --max-num-seqs is a cap, not users that must fit; -tp defaults to 1 whatever the node has
+    v = llmsize.plan_from_args(["vllm", "serve", "Qwen/Qwen3-8B", "--max-num-seqs", "512"], "h100", gpus=8)
+    assert v.gpus == 1 and v.seqs == 1 and v.fits
+    with pytest.raises(llmsize.InvalidArgumentError):
+        llmsize.plan_from_args(["vllm", "serve", "Qwen/Qwen3-8B", "-tp", "4"], "h100", gpus=2)
+    # Ollama runs what does not fit on the CPU: it starts, with layers left on the CPU
+    o = llmsize.plan_from_args(["ollama", "run", "llama3.3:70b"], "rtx-4090")
+    assert o.what_happens == llmsize.Outcome.OFFLOADS and 0 < o.gpu_layers < 80 and not o.fits

@@ -93,15 +93,15 @@ typedef _gostring_ swig_type_63;
 typedef _gostring_ swig_type_64;
 typedef _gostring_ swig_type_65;
 typedef long long swig_type_66;
-typedef long long swig_type_67;
-typedef long long swig_type_68;
-typedef long long swig_type_69;
-typedef long long swig_type_70;
-typedef _gostring_ swig_type_71;
-typedef _gostring_ swig_type_72;
+typedef _gostring_ swig_type_67;
+typedef _gostring_ swig_type_68;
+typedef _gostring_ swig_type_69;
+typedef _gostring_ swig_type_70;
+typedef long long swig_type_71;
+typedef long long swig_type_72;
 typedef long long swig_type_73;
 typedef long long swig_type_74;
-typedef long long swig_type_75;
+typedef _gostring_ swig_type_75;
 typedef long long swig_type_76;
 typedef long long swig_type_77;
 typedef long long swig_type_78;
@@ -120,13 +120,13 @@ typedef long long swig_type_90;
 typedef long long swig_type_91;
 typedef long long swig_type_92;
 typedef long long swig_type_93;
-typedef _gostring_ swig_type_94;
+typedef long long swig_type_94;
 typedef long long swig_type_95;
-typedef _gostring_ swig_type_96;
-typedef long long swig_type_97;
-typedef _gostring_ swig_type_98;
+typedef long long swig_type_96;
+typedef _gostring_ swig_type_97;
+typedef long long swig_type_98;
 typedef _gostring_ swig_type_99;
-typedef _gostring_ swig_type_100;
+typedef long long swig_type_100;
 typedef _gostring_ swig_type_101;
 typedef _gostring_ swig_type_102;
 typedef _gostring_ swig_type_103;
@@ -134,99 +134,99 @@ typedef _gostring_ swig_type_104;
 typedef _gostring_ swig_type_105;
 typedef _gostring_ swig_type_106;
 typedef _gostring_ swig_type_107;
-typedef long long swig_type_108;
+typedef _gostring_ swig_type_108;
 typedef _gostring_ swig_type_109;
 typedef _gostring_ swig_type_110;
-typedef _gostring_ swig_type_111;
+typedef long long swig_type_111;
 typedef _gostring_ swig_type_112;
 typedef _gostring_ swig_type_113;
 typedef _gostring_ swig_type_114;
 typedef _gostring_ swig_type_115;
 typedef _gostring_ swig_type_116;
 typedef _gostring_ swig_type_117;
-typedef long long swig_type_118;
-typedef long long swig_type_119;
+typedef _gostring_ swig_type_118;
+typedef _gostring_ swig_type_119;
 typedef _gostring_ swig_type_120;
-typedef _gostring_ swig_type_121;
-typedef _gostring_ swig_type_122;
-typedef long long swig_type_123;
+typedef long long swig_type_121;
+typedef long long swig_type_122;
+typedef _gostring_ swig_type_123;
 typedef _gostring_ swig_type_124;
 typedef _gostring_ swig_type_125;
 typedef long long swig_type_126;
 typedef _gostring_ swig_type_127;
-typedef long long swig_type_128;
+typedef _gostring_ swig_type_128;
 typedef long long swig_type_129;
 typedef _gostring_ swig_type_130;
-typedef _gostring_ swig_type_131;
-typedef _gostring_ swig_type_132;
+typedef long long swig_type_131;
+typedef long long swig_type_132;
 typedef _gostring_ swig_type_133;
 typedef _gostring_ swig_type_134;
-typedef long long swig_type_135;
+typedef _gostring_ swig_type_135;
 typedef _gostring_ swig_type_136;
 typedef _gostring_ swig_type_137;
-typedef _gostring_ swig_type_138;
+typedef long long swig_type_138;
 typedef _gostring_ swig_type_139;
 typedef _gostring_ swig_type_140;
 typedef _gostring_ swig_type_141;
-typedef long long swig_type_142;
+typedef _gostring_ swig_type_142;
 typedef _gostring_ swig_type_143;
 typedef _gostring_ swig_type_144;
-typedef _gostring_ swig_type_145;
+typedef long long swig_type_145;
 typedef _gostring_ swig_type_146;
 typedef _gostring_ swig_type_147;
-typedef long long swig_type_148;
-typedef long long swig_type_149;
-typedef long long swig_type_150;
+typedef _gostring_ swig_type_148;
+typedef _gostring_ swig_type_149;
+typedef _gostring_ swig_type_150;
 typedef long long swig_type_151;
 typedef long long swig_type_152;
 typedef long long swig_type_153;
-typedef _gostring_ swig_type_154;
-typedef _gostring_ swig_type_155;
-typedef _gostring_ swig_type_156;
-typedef long long swig_type_157;
-typedef long long swig_type_158;
-typedef long long swig_type_159;
+typedef long long swig_type_154;
+typedef long long swig_type_155;
+typedef long long swig_type_156;
+typedef _gostring_ swig_type_157;
+typedef _gostring_ swig_type_158;
+typedef _gostring_ swig_type_159;
 typedef long long swig_type_160;
 typedef long long swig_type_161;
 typedef long long swig_type_162;
 typedef long long swig_type_163;
-typedef _gostring_ swig_type_164;
-typedef _gostring_ swig_type_165;
+typedef long long swig_type_164;
+typedef long long swig_type_165;
 typedef long long swig_type_166;
-typedef long long swig_type_167;
-typedef long long swig_type_168;
+typedef _gostring_ swig_type_167;
+typedef _gostring_ swig_type_168;
 typedef long long swig_type_169;
 typedef long long swig_type_170;
 typedef long long swig_type_171;
 typedef long long swig_type_172;
 typedef long long swig_type_173;
-typedef _gostring_ swig_type_174;
-typedef _gostring_ swig_type_175;
-typedef _gostring_ swig_type_176;
-typedef _gostring_ swig_type_177;
-typedef _gostring_ swig_type_178;
+typedef long long swig_type_174;
+typedef long long swig_type_175;
+typedef long long swig_type_176;
+typedef long long swig_type_177;
+typedef long long swig_type_178;
 typedef _gostring_ swig_type_179;
 typedef _gostring_ swig_type_180;
 typedef _gostring_ swig_type_181;
-typedef long long swig_type_182;
-typedef long long swig_type_183;
-typedef long long swig_type_184;
-typedef long long swig_type_185;
-typedef long long swig_type_186;
-typedef long long swig_type_187;
+typedef _gostring_ swig_type_182;
+typedef _gostring_ swig_type_183;
+typedef _gostring_ swig_type_184;
+typedef _gostring_ swig_type_185;
+typedef _gostring_ swig_type_186;
+typedef _gostring_ swig_type_187;
 typedef long long swig_type_188;
 typedef long long swig_type_189;
 typedef long long swig_type_190;
-typedef _gostring_ swig_type_191;
+typedef long long swig_type_191;
 typedef long long swig_type_192;
-typedef _gostring_ swig_type_193;
-typedef _gostring_ swig_type_194;
+typedef long long swig_type_193;
+typedef long long swig_type_194;
 typedef long long swig_type_195;
 typedef long long swig_type_196;
-typedef long long swig_type_197;
+typedef _gostring_ swig_type_197;
 typedef long long swig_type_198;
-typedef long long swig_type_199;
-typedef long long swig_type_200;
+typedef _gostring_ swig_type_199;
+typedef _gostring_ swig_type_200;
 typedef long long swig_type_201;
 typedef long long swig_type_202;
 typedef long long swig_type_203;
@@ -237,12 +237,12 @@ typedef long long swig_type_207;
 typedef long long swig_type_208;
 typedef long long swig_type_209;
 typedef long long swig_type_210;
-typedef _gostring_ swig_type_211;
-typedef _gostring_ swig_type_212;
-typedef _gostring_ swig_type_213;
-typedef _gostring_ swig_type_214;
-typedef _gostring_ swig_type_215;
-typedef _gostring_ swig_type_216;
+typedef long long swig_type_211;
+typedef long long swig_type_212;
+typedef long long swig_type_213;
+typedef long long swig_type_214;
+typedef long long swig_type_215;
+typedef long long swig_type_216;
 typedef _gostring_ swig_type_217;
 typedef _gostring_ swig_type_218;
 typedef _gostring_ swig_type_219;
@@ -253,1043 +253,1106 @@ typedef _gostring_ swig_type_223;
 typedef _gostring_ swig_type_224;
 typedef _gostring_ swig_type_225;
 typedef _gostring_ swig_type_226;
-typedef long long swig_type_227;
+typedef _gostring_ swig_type_227;
 typedef _gostring_ swig_type_228;
-typedef long long swig_type_229;
+typedef _gostring_ swig_type_229;
 typedef _gostring_ swig_type_230;
-typedef long long swig_type_231;
+typedef _gostring_ swig_type_231;
 typedef _gostring_ swig_type_232;
-typedef long long swig_type_233;
+typedef _gostring_ swig_type_233;
 typedef _gostring_ swig_type_234;
-typedef _gostring_ swig_type_235;
-typedef long long swig_type_236;
+typedef long long swig_type_235;
+typedef _gostring_ swig_type_236;
 typedef long long swig_type_237;
-typedef long long swig_type_238;
-typedef _gostring_ swig_type_239;
+typedef _gostring_ swig_type_238;
+typedef long long swig_type_239;
 typedef _gostring_ swig_type_240;
 typedef long long swig_type_241;
-typedef long long swig_type_242;
-typedef long long swig_type_243;
+typedef _gostring_ swig_type_242;
+typedef _gostring_ swig_type_243;
 typedef long long swig_type_244;
 typedef long long swig_type_245;
 typedef long long swig_type_246;
-typedef long long swig_type_247;
-typedef long long swig_type_248;
+typedef _gostring_ swig_type_247;
+typedef _gostring_ swig_type_248;
 typedef long long swig_type_249;
-typedef _gostring_ swig_type_250;
+typedef long long swig_type_250;
 typedef long long swig_type_251;
 typedef long long swig_type_252;
-typedef _gostring_ swig_type_253;
-typedef _gostring_ swig_type_254;
+typedef long long swig_type_253;
+typedef long long swig_type_254;
 typedef long long swig_type_255;
-typedef _gostring_ swig_type_256;
+typedef long long swig_type_256;
 typedef long long swig_type_257;
 typedef _gostring_ swig_type_258;
-typedef _gostring_ swig_type_259;
-typedef _gostring_ swig_type_260;
+typedef long long swig_type_259;
+typedef long long swig_type_260;
 typedef _gostring_ swig_type_261;
-typedef long long swig_type_262;
-typedef _gostring_ swig_type_263;
-typedef long long swig_type_264;
+typedef _gostring_ swig_type_262;
+typedef long long swig_type_263;
+typedef _gostring_ swig_type_264;
 typedef long long swig_type_265;
-typedef long long swig_type_266;
-typedef _goslice_ swig_type_267;
-typedef long long swig_type_268;
+typedef _gostring_ swig_type_266;
+typedef _gostring_ swig_type_267;
+typedef _gostring_ swig_type_268;
 typedef _gostring_ swig_type_269;
-typedef _gostring_ swig_type_270;
-extern void _wrap_Swig_free_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_Swig_malloc_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_intgo _wrap_LLMSIZE_OK_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_NULL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_CAPACITY_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_PARSE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_STATUS_COUNT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_TIED_EMBED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_QKV_BIAS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_O_BIAS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_MLP_BIAS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_NORM_BIAS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_FUSED_QKV_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_SHARED_GATE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_ATTN_GATE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_MTP_EMBED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_ENCODER_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_TEXT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_IMAGE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_AUDIO_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_VIDEO_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_COUNT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_CHAT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_CODE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_REASONING_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_VISION_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_SPEECH_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_RERANK_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_ALL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TERM_YES_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TERM_NO_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ATTN_FULL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ATTN_SLIDING_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_llmsize_dims_vocab_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_hidden_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_layers_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_heads_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_kv_heads_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_head_dim_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_ffn_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_max_ctx_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_dims_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_dims_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_attn_layout_kind_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_attn_layout_window_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_attn_layout_global_every_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_attn_layout_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_attn_layout_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_q_lora_rank_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_kv_lora_rank_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_qk_nope_dim_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_qk_rope_dim_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_v_head_dim_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_mla_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_mla_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_full_every_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_k_heads_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_v_heads_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_k_dim_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_v_dim_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_linear_attn_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_linear_attn_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_experts_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_active_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_expert_ffn_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_shared_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_shared_ffn_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_dense_first_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_every_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_moe_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_moe_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_extra_norms_per_layer_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_extra_mtp_layers_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_1 _wrap_llmsize_extra_vision_params_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_extra_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_extra_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_HEAD_LM_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_NONE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_POOLER_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_MLM_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_COUNT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_llmsize_encoder_head_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_labels_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_positions_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_token_types_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_mel_bins_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_audio_positions_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_decoder_layers_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_encoder_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_encoder_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_2 _wrap_llmsize_model_id_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_3 _wrap_llmsize_model_name_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_4 _wrap_llmsize_model_family_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_5 _wrap_llmsize_model_developer_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_6 _wrap_llmsize_model_country_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_7 _wrap_llmsize_model_released_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_8 _wrap_llmsize_model_license_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_9 _wrap_llmsize_model_hf_repos_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_10 _wrap_llmsize_model_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_modalities_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_flags_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_tasks_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_data_disclosed_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_dims_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_attn_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_mla_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_linear_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_moe_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_extra_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_enc_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_11 _wrap_llmsize_model_published_params_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_12 _wrap_llmsize_model_published_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_13 _wrap_llmsize_model_checkpoint_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_14 _wrap_llmsize_model_checkpoint_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_15 _wrap_llmsize_model_checkpoint_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_model_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_model_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_VISION_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_MTP_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_ea867185441f8a50(void);
-extern swig_voidp _wrap_llmsize_params_by_component_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_16 _wrap_llmsize_params_text_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_17 _wrap_llmsize_params_total_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_18 _wrap_llmsize_params_active_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_params_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_params_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FMT_FLOAT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FMT_GGUF_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FMT_GPU_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_Q_ATTN_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_Q_FFN_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_Q_EXPERTS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_Q_EMBED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_Q_LM_HEAD_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_BF16_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP8_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP4_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_INT8_core_ea867185441f8a50(void);
-extern swig_type_19 _wrap_llmsize_format_id_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_20 _wrap_llmsize_format_name_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_kind_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_code_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_bits_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_group_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_group_rows_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_group_bits_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_row_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_col_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_tensor_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_quantizes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_other_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_compute_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_21 _wrap_llmsize_format_notes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_22 _wrap_llmsize_format_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_format_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_format_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_KV_F16_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_KV_F32_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_KV_FP8_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q8_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q5_1_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q5_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q4_1_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q4_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_KV_IQ4_NL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_KV_NVFP4_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_ea867185441f8a50(void);
-extern swig_type_23 _wrap_llmsize_kv_dtype_info_name_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_24 _wrap_llmsize_kv_dtype_info_aliases_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_info_block_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_kv_dtype_info_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_kv_dtype_info_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_HW_DATACENTER_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HW_CONSUMER_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HW_APPLE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HW_UNIFIED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HW_CPU_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_ea867185441f8a50(void);
-extern swig_type_25 _wrap_llmsize_gpu_id_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_26 _wrap_llmsize_gpu_name_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_27 _wrap_llmsize_gpu_vendor_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_28 _wrap_llmsize_gpu_aliases_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_29 _wrap_llmsize_gpu_mem_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gpu_usable_pct_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gpu_hw_class_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_gpu_bw_gbs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_gpu_bf16_tflops_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_gpu_fp8_tflops_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_gpu_fp4_tflops_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_gpu_int8_tops_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_30 _wrap_llmsize_gpu_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_31 _wrap_llmsize_gpu_memory_options_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_gpu_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_gpu_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_efficiency_hw_class_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_expected_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_low_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_high_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_32 _wrap_llmsize_efficiency_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_efficiency_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_efficiency_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_voidp _wrap_llmsize_weights_by_component_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_33 _wrap_llmsize_weights_total_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_34 _wrap_llmsize_weights_active_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_35 _wrap_llmsize_weights_file_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_weights_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_weights_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FILE_GGUF_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_F32_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_F16_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_1_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_2_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_3_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q5_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q5_1_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q8_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q8_1_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q2_K_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q3_K_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_K_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q5_K_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q6_K_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q8_K_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_S_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_S_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_S_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I8_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I16_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I32_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I64_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_F64_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_M_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_BF16_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_TQ1_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_TQ2_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_MXFP4_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_ea867185441f8a50(void);
-extern swig_type_36 _wrap_llmsize_ggml_type_info_name_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_ggml_type_info_block_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_ggml_type_info_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_ggml_type_info_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FT_F32_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_F16_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_BF16_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_1_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_1_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q8_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_S_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_S_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_M_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_L_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_S_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_M_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_S_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_M_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q6_K_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_S_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_M_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_S_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_M_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ1_S_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ1_M_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ4_NL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ4_XS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_TQ1_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_TQ2_0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FT_COUNT_core_ea867185441f8a50(void);
-extern swig_voidp _wrap_llmsize_gguf_mix_tensors_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_voidp _wrap_llmsize_gguf_mix_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_gguf_mix_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_gguf_mix_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_kind_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_version_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_37 _wrap_llmsize_file_info_n_tensors_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_38 _wrap_llmsize_file_info_n_metadata_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_39 _wrap_llmsize_file_info_header_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_40 _wrap_llmsize_file_info_needed_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_params_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_41 _wrap_llmsize_file_info_other_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_file_type_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_has_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_42 _wrap_llmsize_file_info_arch_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_43 _wrap_llmsize_file_info_dtype_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_mix_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_file_info_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_file_info_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_request_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_request_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_request_gpu_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_request_gpus_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_request_kv_dtype_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_44 _wrap_llmsize_speed_request_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_45 _wrap_llmsize_speed_request_prompt_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_46 _wrap_llmsize_speed_request_gen_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_request_seqs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_speed_request_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_speed_request_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_low_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_high_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_total_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_ttft_s_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_e2e_s_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_47 _wrap_llmsize_speed_result_bytes_per_step_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_compute_bound_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_speed_result_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_speed_result_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_fit_request_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_fit_request_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_fit_request_gpu_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_gpus_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_48 _wrap_llmsize_fit_request_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_seqs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_kv_dtype_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_49 _wrap_llmsize_fit_request_overhead_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_tight_pct_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_fit_request_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_fit_request_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_result_fits_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_result_tight_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_50 _wrap_llmsize_fit_result_weight_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_51 _wrap_llmsize_fit_result_kv_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_52 _wrap_llmsize_fit_result_overhead_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_53 _wrap_llmsize_fit_result_total_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_54 _wrap_llmsize_fit_result_usable_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_55 _wrap_llmsize_fit_result_headroom_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_56 _wrap_llmsize_fit_result_activation_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_fit_result_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_fit_result_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_METRIC_NONE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_PPL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_NATIVE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_COUNT_core_ea867185441f8a50(void);
-extern swig_type_57 _wrap_llmsize_quality_row_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_row_metric_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_58 _wrap_llmsize_quality_row_family_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_59 _wrap_llmsize_quality_row_ref_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_quality_row_ref_params_b_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_quality_row_loss_pct_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_quality_row_kld_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_row_primary_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_60 _wrap_llmsize_quality_row_benchmark_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_61 _wrap_llmsize_quality_row_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_quality_row_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_quality_row_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_CONF_NONE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_REFERENCE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_SCALED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_COUNT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_llmsize_quality_metric_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_confidence_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_quality_loss_pct_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_quality_loss_low_pct_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_quality_loss_high_pct_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_quality_kld_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_quality_ref_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_62 _wrap_llmsize_quality_note_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_quality_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_quality_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_NONE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_VLLM_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_COUNT_core_ea867185441f8a50(void);
-extern swig_type_63 _wrap_llmsize_engine_info_id_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_64 _wrap_llmsize_engine_info_name_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_65 _wrap_llmsize_engine_info_aliases_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_engine_info_mem_fraction_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_info_block_size_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_info_ctx_pad_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_66 _wrap_llmsize_engine_info_default_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_info_default_seqs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_info_default_ubatch_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_67 _wrap_llmsize_engine_info_default_batched_tokens_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_68 _wrap_llmsize_engine_info_overhead_tp1_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_69 _wrap_llmsize_engine_info_overhead_tpn_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_70 _wrap_llmsize_engine_info_device_reserved_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_71 _wrap_llmsize_engine_info_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_72 _wrap_llmsize_engine_info_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_engine_info_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_engine_info_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_plan_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_gpu_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_engine_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_tp_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_pp_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_dp_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_gpus_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_73 _wrap_llmsize_plan_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_seqs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_kv_dtype_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_plan_mem_fraction_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_74 _wrap_llmsize_plan_batched_tokens_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_ubatch_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_block_size_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_gpu_layers_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_plan_host_bw_gbs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_flags_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_tight_pct_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_75 _wrap_llmsize_plan_kv_pool_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_weights_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_params_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_plan_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_plan_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_fits_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_tight_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_refused_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_loads_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_76 _wrap_llmsize_plan_result_weight_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_77 _wrap_llmsize_plan_result_kv_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_78 _wrap_llmsize_plan_result_activation_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_79 _wrap_llmsize_plan_result_overhead_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_80 _wrap_llmsize_plan_result_total_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_81 _wrap_llmsize_plan_result_usable_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_82 _wrap_llmsize_plan_result_headroom_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_83 _wrap_llmsize_plan_result_host_weight_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_84 _wrap_llmsize_plan_result_host_kv_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_85 _wrap_llmsize_plan_result_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_seqs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_86 _wrap_llmsize_plan_result_cache_cells_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_87 _wrap_llmsize_plan_result_swa_cells_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_88 _wrap_llmsize_plan_result_kv_pool_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_89 _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_90 _wrap_llmsize_plan_result_kv_blocks_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_plan_result_max_concurrency_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_91 _wrap_llmsize_plan_result_max_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_92 _wrap_llmsize_plan_result_refusal_needed_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_93 _wrap_llmsize_plan_result_refusal_available_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_gpus_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_gpu_layers_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_plan_result_decode_tps_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_plan_result_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_plan_result_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FIELD_BOOL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FIELD_U32_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FIELD_U64_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FIELD_I64_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FIELD_F64_core_ea867185441f8a50(void);
-extern swig_type_94 _wrap_llmsize_field_name_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_field_kind_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_95 _wrap_llmsize_field_offset_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_96 _wrap_llmsize_field_meaning_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_field_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_field_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_suggestion_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_suggestion_format_quality_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_suggestion_gpus_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_97 _wrap_llmsize_suggestion_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_suggestion_seqs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_suggestion_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_suggestion_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_GATE_NONE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_DISPLAY_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_ea867185441f8a50(void);
-extern swig_type_98 _wrap_llmsize_license_id_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_99 _wrap_llmsize_license_name_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_100 _wrap_llmsize_license_spdx_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_101 _wrap_llmsize_license_licensor_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_102 _wrap_llmsize_license_version_date_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_103 _wrap_llmsize_license_governing_law_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_104 _wrap_llmsize_license_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_105 _wrap_llmsize_license_confidence_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_osi_approved_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_commercial_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_106 _wrap_llmsize_license_commercial_clause_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_107 _wrap_llmsize_license_commercial_duty_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_108 _wrap_llmsize_license_mau_limit_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_mau_gate_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_109 _wrap_llmsize_license_mau_clause_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_license_revenue_limit_usd_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_revenue_gate_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_110 _wrap_llmsize_license_revenue_clause_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_111 _wrap_llmsize_license_display_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_112 _wrap_llmsize_license_display_clause_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_113 _wrap_llmsize_license_naming_rule_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_114 _wrap_llmsize_license_aup_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_eu_multimodal_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_115 _wrap_llmsize_license_eu_clause_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_outputs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_116 _wrap_llmsize_license_outputs_clause_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_redistribution_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_117 _wrap_llmsize_license_notice_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_license_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_license_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_commercial_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_118 _wrap_llmsize_use_mau_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_119 _wrap_llmsize_use_mau_at_release_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_use_revenue_usd_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_eu_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_multimodal_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_redistribute_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_train_on_outputs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_use_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_use_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_COUNT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_MAU_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_AUP_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_llmsize_finding_about_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_finding_verdict_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_120 _wrap_llmsize_finding_license_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_121 _wrap_llmsize_finding_text_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_122 _wrap_llmsize_finding_clause_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_finding_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_finding_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_result_verdict_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_result_n_reasons_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_result_n_obligations_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_license_result_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_license_result_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_gpu_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_gpus_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_engine_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_seqs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_123 _wrap_llmsize_select_request_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_kv_dtype_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_select_request_min_tps_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_quality_metric_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_select_request_max_loss_pct_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_min_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_use_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_strict_license_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_124 _wrap_llmsize_select_request_origin_exclude_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_125 _wrap_llmsize_select_request_origin_require_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_tasks_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_formats_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_126 _wrap_llmsize_select_request_n_formats_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_tight_pct_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_select_request_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_select_request_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_REJECT_NONE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_TASK_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_LICENSE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_MEMORY_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_QUALITY_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_SPEED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_COUNT_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_candidate_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_candidate_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_candidate_rejected_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_candidate_rank_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_candidate_effective_params_b_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_candidate_score_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_candidate_decode_tps_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_candidate_license_verdict_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_candidate_quality_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_candidate_fit_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_127 _wrap_llmsize_candidate_reason_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_candidate_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_candidate_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_gpu_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_128 _wrap_llmsize_claim_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_claim_tps_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_claim_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_claim_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_129 _wrap_llmsize_claim_check_weight_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_claim_check_bytes_ratio_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_check_bytes_possible_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_check_fits_gpu_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_claim_check_max_tps_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_claim_check_tps_ratio_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_check_tps_possible_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_claim_check_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_claim_check_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_130 _wrap_llmsize_hf_family_model_types_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_flags_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_global_every_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_bare_head_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_learned_positions_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_131 _wrap_llmsize_hf_family_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_hf_family_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_hf_family_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_132 _wrap_llmsize_release_repo_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_133 _wrap_llmsize_release_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_134 _wrap_llmsize_release_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_135 _wrap_llmsize_release_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_136 _wrap_llmsize_release_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_release_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_release_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_137 _wrap_llmsize_ollama_tag_tag_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_138 _wrap_llmsize_ollama_tag_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_139 _wrap_llmsize_ollama_tag_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_140 _wrap_llmsize_ollama_tag_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_ollama_tag_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_ollama_tag_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_HOW_ID_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_REPO_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_RELEASE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_DERIVED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_OLLAMA_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_COUNT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_NONE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_NAME_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_RELEASE_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_OLLAMA_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_DEFAULT_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_COUNT_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_resolution_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolution_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_how_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_format_from_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_141 _wrap_llmsize_resolution_matched_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_142 _wrap_llmsize_resolution_matched_len_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_143 _wrap_llmsize_resolution_source_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_resolution_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_resolution_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_MEMORY_ROW_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_MEMORY_NAMED_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_gpu_resolution_gpu_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_gpu_resolution_row_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_gpu_resolution_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_gpu_resolution_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_TABLE_MODELS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_GPUS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_FORMATS_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_LICENSES_core_ea867185441f8a50(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_ENGINES_core_ea867185441f8a50(void);
-extern swig_type_144 _wrap_llmsize_version_core_ea867185441f8a50(void);
-extern swig_type_145 _wrap_llmsize_data_version_core_ea867185441f8a50(void);
-extern swig_type_146 _wrap_llmsize_strerror_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_147 _wrap_llmsize_status_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_148 _wrap_llmsize_model_count_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_model_at_core_ea867185441f8a50(swig_type_149 arg1);
-extern swig_type_150 _wrap_llmsize_gpu_count_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_gpu_at_core_ea867185441f8a50(swig_type_151 arg1);
-extern swig_type_152 _wrap_llmsize_format_count_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_format_at_core_ea867185441f8a50(swig_type_153 arg1);
-extern swig_type_154 _wrap_llmsize_kv_dtype_name_core_ea867185441f8a50(swig_intgo arg1);
-extern uintptr_t _wrap_llmsize_kv_dtype_info_of_core_ea867185441f8a50(swig_intgo arg1);
-extern uintptr_t _wrap_llmsize_efficiency_of_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_155 _wrap_llmsize_how_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_156 _wrap_llmsize_format_from_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_157 _wrap_llmsize_release_count_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_release_at_core_ea867185441f8a50(swig_type_158 arg1);
-extern swig_type_159 _wrap_llmsize_ollama_tag_count_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_ollama_tag_at_core_ea867185441f8a50(swig_type_160 arg1);
-extern uintptr_t _wrap_llmsize_checkpoint_format_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_read_file_core_ea867185441f8a50(uintptr_t arg1, swig_type_161 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_read_gguf_core_ea867185441f8a50(uintptr_t arg1, swig_type_162 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_read_safetensors_core_ea867185441f8a50(uintptr_t arg1, swig_type_163 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_file_match_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_model_validate_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_check_core_ea867185441f8a50(uintptr_t arg1, swig_voidp arg2);
-extern swig_type_164 _wrap_llmsize_component_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_params_of_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_weight_bytes_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_gguf_mix_of_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_165 _wrap_llmsize_ggml_type_name_core_ea867185441f8a50(swig_intgo arg1);
-extern uintptr_t _wrap_llmsize_ggml_type_info_of_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_kv_bytes_core_ea867185441f8a50(uintptr_t arg1, swig_type_166 arg2, swig_intgo arg3, swig_intgo arg4, swig_voidp arg5);
-extern swig_intgo _wrap_llmsize_activation_bytes_core_ea867185441f8a50(uintptr_t arg1, swig_type_167 arg2, swig_type_168 arg3, swig_intgo arg4, swig_voidp arg5);
-extern swig_intgo _wrap_llmsize_speed_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_fit_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_speed_defaults_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_fit_defaults_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_169 _wrap_llmsize_engine_count_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_engine_at_core_ea867185441f8a50(swig_type_170 arg1);
-extern swig_intgo _wrap_llmsize_valid_tp_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_171 _wrap_llmsize_plan_result_field_count_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_plan_result_field_core_ea867185441f8a50(swig_type_172 arg1);
-extern swig_type_173 _wrap_llmsize_field_u64_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern double _wrap_llmsize_field_f64_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_174 _wrap_llmsize_task_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_175 _wrap_llmsize_verdict_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_176 _wrap_llmsize_reject_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_177 _wrap_llmsize_metric_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_178 _wrap_llmsize_confidence_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_179 _wrap_llmsize_hw_class_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_180 _wrap_llmsize_head_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_type_181 _wrap_llmsize_engine_name_core_ea867185441f8a50(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_plan_check_core_ea867185441f8a50(uintptr_t arg1, swig_voidp arg2);
-extern swig_intgo _wrap_llmsize_plan_defaults_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_plan_fit_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_plan_max_context_core_ea867185441f8a50(uintptr_t arg1, swig_voidp arg2);
-extern swig_intgo _wrap_llmsize_plan_max_seqs_core_ea867185441f8a50(uintptr_t arg1, swig_voidp arg2);
-extern swig_intgo _wrap_llmsize_plan_min_gpus_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3);
-extern swig_intgo _wrap_llmsize_plan_best_format_core_ea867185441f8a50(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_182 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_largest_model_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2, swig_type_183 arg3, uintptr_t arg4, uintptr_t arg5);
-extern swig_intgo _wrap_llmsize_plan_suggest_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_format_runs_on_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_184 _wrap_llmsize_quality_row_count_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_quality_row_at_core_ea867185441f8a50(swig_type_185 arg1);
-extern swig_intgo _wrap_llmsize_quality_of_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_best_format_core_ea867185441f8a50(uintptr_t arg1, swig_type_186 arg2, uintptr_t arg3, swig_type_187 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_smallest_format_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_188 arg5, uintptr_t arg6, swig_voidp arg7);
-extern swig_type_189 _wrap_llmsize_license_count_core_ea867185441f8a50(void);
-extern uintptr_t _wrap_llmsize_license_at_core_ea867185441f8a50(swig_type_190 arg1);
-extern swig_intgo _wrap_llmsize_model_tasks_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_parse_use_core_ea867185441f8a50(swig_type_191 arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_license_check_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_license_terms_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4);
-extern swig_intgo _wrap_llmsize_check_claim_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_params_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_params_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_params_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_params_out_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_weights_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_weights_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_weights_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_weights_out_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_u64_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_192 _wrap_llmsize_u64_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_u64_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_u64_out_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_speed_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_speed_out_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_plan_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_plan_out_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_suggestion_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_suggestion_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_suggestion_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_suggestion_out_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_quality_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_quality_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_quality_out_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_license_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_license_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_license_out_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_claim_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_claim_out_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_format_out_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_format_out_quality_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_format_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_format_out_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_params_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_weights_get_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_mix_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_mix_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_mix_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_mix_out_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_gguf_mix_get_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_193 _wrap_llmsize_plan_why_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_194 _wrap_llmsize_model_why_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_195 _wrap_llmsize_params_component_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_196 _wrap_llmsize_weights_component_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_llmsize_mix_tensors_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_197 _wrap_llmsize_mix_bytes_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_activation_get_core_ea867185441f8a50(uintptr_t arg1, swig_type_198 arg2, swig_type_199 arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_kv_get_core_ea867185441f8a50(uintptr_t arg1, swig_type_200 arg2, swig_intgo arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_speed_get_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_201 arg6, swig_type_202 arg7, swig_type_203 arg8, swig_intgo arg9);
-extern uintptr_t _wrap_llmsize_plan_make_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_204 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_205 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_206 arg20);
-extern uintptr_t _wrap_llmsize_plan_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_max_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_max_seqs_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_min_gpus_get_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_plan_suggest_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_best_format_get_core_ea867185441f8a50(uintptr_t arg1, double arg2);
-extern uintptr_t _wrap_llmsize_quality_get_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_best_format_get_core_ea867185441f8a50(uintptr_t arg1, swig_type_207 arg2);
-extern uintptr_t _wrap_llmsize_use_make_core_ea867185441f8a50(swig_intgo arg1, swig_type_208 arg2, swig_type_209 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern uintptr_t _wrap_llmsize_license_get_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_claim_get_core_ea867185441f8a50(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_210 arg4, double arg5);
-extern uintptr_t _wrap_llmsize_model_named_core_ea867185441f8a50(swig_type_211 arg1);
-extern uintptr_t _wrap_llmsize_gpu_named_core_ea867185441f8a50(swig_type_212 arg1);
-extern uintptr_t _wrap_llmsize_format_named_core_ea867185441f8a50(swig_type_213 arg1);
-extern uintptr_t _wrap_llmsize_license_named_core_ea867185441f8a50(swig_type_214 arg1);
-extern swig_intgo _wrap_llmsize_engine_named_core_ea867185441f8a50(swig_type_215 arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_named_core_ea867185441f8a50(swig_type_216 arg1);
-extern swig_intgo _wrap_llmsize_resolution_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolution_out_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolution_out_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_out_how_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_out_format_from_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_217 _wrap_llmsize_resolution_out_matched_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_resolution_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_resolution_out_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_get_core_ea867185441f8a50(swig_type_218 arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_default_format_core_ea867185441f8a50(swig_type_219 arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_llmsize_gpu_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_gpu_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_gpu_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_gpu_out_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_gpu_get_core_ea867185441f8a50(swig_type_220 arg1);
-extern uintptr_t _wrap_llmsize_describe_gpu_get_core_ea867185441f8a50(double arg1, double arg2, double arg3, swig_intgo arg4);
-extern swig_type_221 _wrap_llmsize_names_text_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_names_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_names_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_close_names_core_ea867185441f8a50(swig_intgo arg1, swig_type_222 arg2);
-extern swig_intgo _wrap_llmsize_model_result_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_result_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_model_result_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_model_result_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_from_json_core_ea867185441f8a50(swig_type_223 arg1);
-extern uintptr_t _wrap_llmsize_license_reason_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_license_obligation_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_llmsize_parse_result_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_parse_result_plan_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_224 _wrap_llmsize_parse_result_model_arg_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_225 _wrap_llmsize_parse_result_quant_arg_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_226 _wrap_llmsize_parse_result_error_flag_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_parse_result_unknown_flags_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_parse_result_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_parse_result_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_227 _wrap_llmsize__split_core_ea867185441f8a50(swig_type_228 arg1, swig_voidp arg2, swig_type_229 arg3);
-extern void _wrap_llmsize__copy_core_ea867185441f8a50(swig_type_230 arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
-extern uintptr_t _wrap_llmsize_parse_args_core_ea867185441f8a50(swig_type_234 arg1, swig_type_235 arg2);
-extern swig_intgo _wrap_llmsize_selection_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_236 _wrap_llmsize_selection_n_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_237 _wrap_llmsize_selection_candidates_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_selection_items_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_selection_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_selection_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_run_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_238 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_239 arg13, swig_type_240 arg14, swig_intgo arg15);
-extern uintptr_t _wrap_llmsize_selection_at_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2);
-extern void _wrap_llmsize_selection_free_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_model_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_format_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_gpu_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_241 _wrap_llmsize_sweep_row_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_242 _wrap_llmsize_sweep_row_weight_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_243 _wrap_llmsize_sweep_row_kv_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_244 _wrap_llmsize_sweep_row_activation_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_245 _wrap_llmsize_sweep_row_overhead_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_246 _wrap_llmsize_sweep_row_total_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_247 _wrap_llmsize_sweep_row_usable_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_248 _wrap_llmsize_sweep_row_headroom_bytes_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_249 _wrap_llmsize_sweep_row_max_context_get_core_ea867185441f8a50(uintptr_t arg1);
-extern double _wrap_llmsize_sweep_row_decode_tps_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_fits_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_tight_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_sweep_row_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_sweep_row_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_250 _wrap_llmsize_sweep_bad_name_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_251 _wrap_llmsize_sweep_n_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_sweep_rows_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_sweep_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_sweep_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_252 _wrap_llmsize__count_core_ea867185441f8a50(swig_type_253 arg1);
-extern void _wrap_llmsize__nth_core_ea867185441f8a50(swig_type_254 arg1, swig_type_255 arg2, swig_type_256 arg3, swig_type_257 arg4);
-extern uintptr_t _wrap_llmsize_sweep_run_core_ea867185441f8a50(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3, swig_type_261 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_262 _wrap_llmsize_sweep_row_size_core_ea867185441f8a50(void);
-extern swig_type_263 _wrap_llmsize_blob_data_get_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_264 _wrap_llmsize_blob_size_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_blob_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_blob_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_sweep_bytes_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_sweep_data_core_ea867185441f8a50(uintptr_t arg1);
-extern void _wrap_llmsize_sweep_free_core_ea867185441f8a50(uintptr_t arg1);
-extern swig_type_265 _wrap_llmsize__bits_core_ea867185441f8a50(double arg1);
-extern swig_intgo _wrap_llmsize_plan_fit_flat_core_ea867185441f8a50(uintptr_t arg1, swig_intgo arg2, swig_type_266 arg3, swig_intgo arg4, swig_type_267 arg5);
-extern uintptr_t _wrap_llmsize_prepared_plan_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_prepared_weights_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_prepared_params_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_prepared_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_prepared_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_prepare_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_prepared_plan_core_ea867185441f8a50(uintptr_t arg1);
-extern void _wrap_llmsize_prepared_free_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_with_core_ea867185441f8a50(uintptr_t arg1, swig_type_268 arg2, swig_intgo arg3);
-extern swig_intgo _wrap_llmsize_file_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_out_match_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_file_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_file_out_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_inspect_bytes_core_ea867185441f8a50(swig_type_269 arg1);
-extern swig_intgo _wrap_llmsize_use_out_status_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_use_out_value_get_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_use_out_core_ea867185441f8a50(void);
-extern void _wrap_delete_llmsize_use_out_core_ea867185441f8a50(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_use_parse_core_ea867185441f8a50(swig_type_270 arg1);
+typedef long long swig_type_270;
+typedef _gostring_ swig_type_271;
+typedef long long swig_type_272;
+typedef long long swig_type_273;
+typedef long long swig_type_274;
+typedef _goslice_ swig_type_275;
+typedef long long swig_type_276;
+typedef _gostring_ swig_type_277;
+typedef _gostring_ swig_type_278;
+extern void _wrap_Swig_free_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_Swig_malloc_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_intgo _wrap_LLMSIZE_OK_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_NULL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_CAPACITY_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_PARSE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_STATUS_COUNT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_TIED_EMBED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_QKV_BIAS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_O_BIAS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_MLP_BIAS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_NORM_BIAS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_FUSED_QKV_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_SHARED_GATE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_ATTN_GATE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_MTP_EMBED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_ENCODER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_TEXT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_IMAGE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_AUDIO_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_VIDEO_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_COUNT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_CHAT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_CODE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_REASONING_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_VISION_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_SPEECH_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_RERANK_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_ALL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TERM_YES_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TERM_NO_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ATTN_FULL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ATTN_SLIDING_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_llmsize_dims_vocab_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_hidden_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_layers_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_heads_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_kv_heads_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_head_dim_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_ffn_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_max_ctx_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_dims_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_dims_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_attn_layout_kind_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_attn_layout_window_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_attn_layout_global_every_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_attn_layout_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_attn_layout_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_q_lora_rank_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_kv_lora_rank_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_qk_nope_dim_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_qk_rope_dim_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_v_head_dim_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_mla_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_mla_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_full_every_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_k_heads_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_v_heads_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_k_dim_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_v_dim_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_linear_attn_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_linear_attn_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_experts_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_active_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_expert_ffn_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_shared_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_shared_ffn_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_dense_first_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_every_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_moe_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_moe_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_extra_norms_per_layer_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_extra_mtp_layers_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_1 _wrap_llmsize_extra_vision_params_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_extra_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_extra_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_HEAD_LM_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_NONE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_POOLER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_MLM_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_COUNT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_llmsize_encoder_head_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_labels_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_positions_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_token_types_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_mel_bins_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_audio_positions_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_decoder_layers_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_encoder_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_encoder_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_2 _wrap_llmsize_model_id_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_3 _wrap_llmsize_model_name_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_4 _wrap_llmsize_model_family_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_5 _wrap_llmsize_model_developer_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_6 _wrap_llmsize_model_country_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_7 _wrap_llmsize_model_released_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_8 _wrap_llmsize_model_license_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_9 _wrap_llmsize_model_hf_repos_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_10 _wrap_llmsize_model_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_modalities_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_flags_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_tasks_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_data_disclosed_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_dims_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_attn_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_mla_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_linear_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_moe_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_extra_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_enc_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_11 _wrap_llmsize_model_published_params_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_12 _wrap_llmsize_model_published_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_13 _wrap_llmsize_model_checkpoint_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_14 _wrap_llmsize_model_checkpoint_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_15 _wrap_llmsize_model_checkpoint_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_model_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_model_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_VISION_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_MTP_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_5a4db40c2590a20c(void);
+extern swig_voidp _wrap_llmsize_params_by_component_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_16 _wrap_llmsize_params_text_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_17 _wrap_llmsize_params_total_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_18 _wrap_llmsize_params_active_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_params_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_params_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FMT_FLOAT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FMT_GGUF_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FMT_GPU_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_Q_ATTN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_Q_FFN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_Q_EXPERTS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_Q_EMBED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_Q_LM_HEAD_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_BF16_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP8_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP4_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_INT8_core_5a4db40c2590a20c(void);
+extern swig_type_19 _wrap_llmsize_format_id_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_20 _wrap_llmsize_format_name_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_kind_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_code_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_bits_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_group_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_group_rows_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_group_bits_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_row_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_col_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_tensor_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_quantizes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_other_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_compute_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_21 _wrap_llmsize_format_notes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_22 _wrap_llmsize_format_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_format_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_format_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_KV_F16_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_KV_F32_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_KV_FP8_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q8_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q5_1_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q5_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q4_1_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q4_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_KV_IQ4_NL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_KV_NVFP4_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_5a4db40c2590a20c(void);
+extern swig_type_23 _wrap_llmsize_kv_dtype_info_name_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_24 _wrap_llmsize_kv_dtype_info_aliases_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_block_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_kv_dtype_info_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_kv_dtype_info_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_HW_DATACENTER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HW_CONSUMER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HW_APPLE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HW_UNIFIED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HW_CPU_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_5a4db40c2590a20c(void);
+extern swig_type_25 _wrap_llmsize_gpu_id_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_26 _wrap_llmsize_gpu_name_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_27 _wrap_llmsize_gpu_vendor_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_28 _wrap_llmsize_gpu_aliases_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_29 _wrap_llmsize_gpu_mem_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gpu_usable_pct_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gpu_hw_class_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_gpu_bw_gbs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_gpu_bf16_tflops_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_gpu_fp8_tflops_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_gpu_fp4_tflops_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_gpu_int8_tops_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_30 _wrap_llmsize_gpu_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_31 _wrap_llmsize_gpu_memory_options_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_gpu_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_gpu_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_efficiency_hw_class_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_expected_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_low_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_high_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_32 _wrap_llmsize_efficiency_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_efficiency_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_efficiency_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_voidp _wrap_llmsize_weights_by_component_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_33 _wrap_llmsize_weights_total_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_34 _wrap_llmsize_weights_active_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_35 _wrap_llmsize_weights_file_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_weights_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_weights_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FILE_GGUF_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F32_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F16_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_1_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_2_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_3_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_1_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_1_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q2_K_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q3_K_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_K_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_K_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q6_K_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_K_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_S_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_S_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_S_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I8_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I16_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I32_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I64_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F64_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_M_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_BF16_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TQ1_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TQ2_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_MXFP4_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_5a4db40c2590a20c(void);
+extern swig_type_36 _wrap_llmsize_ggml_type_info_name_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_ggml_type_info_block_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_ggml_type_info_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_ggml_type_info_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FT_F32_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_F16_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_BF16_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_1_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_1_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q8_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_S_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_S_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_M_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_L_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_S_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_M_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_S_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_M_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q6_K_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_S_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_M_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_S_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_M_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ1_S_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ1_M_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ4_NL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ4_XS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_TQ1_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_TQ2_0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FT_COUNT_core_5a4db40c2590a20c(void);
+extern swig_voidp _wrap_llmsize_gguf_mix_tensors_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_voidp _wrap_llmsize_gguf_mix_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_gguf_mix_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_gguf_mix_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_kind_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_version_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_37 _wrap_llmsize_file_info_n_tensors_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_38 _wrap_llmsize_file_info_n_metadata_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_39 _wrap_llmsize_file_info_header_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_40 _wrap_llmsize_file_info_needed_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_params_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_41 _wrap_llmsize_file_info_other_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_file_type_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_has_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_42 _wrap_llmsize_file_info_arch_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_43 _wrap_llmsize_file_info_dtype_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_mix_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_file_info_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_file_info_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_request_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_request_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_request_gpu_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_request_gpus_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_request_kv_dtype_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_44 _wrap_llmsize_speed_request_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_45 _wrap_llmsize_speed_request_prompt_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_46 _wrap_llmsize_speed_request_gen_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_request_seqs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_speed_request_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_speed_request_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_low_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_high_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_total_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_ttft_s_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_e2e_s_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_47 _wrap_llmsize_speed_result_bytes_per_step_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_compute_bound_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_speed_result_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_speed_result_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_fit_request_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_fit_request_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_fit_request_gpu_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_gpus_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_48 _wrap_llmsize_fit_request_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_seqs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_kv_dtype_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_49 _wrap_llmsize_fit_request_overhead_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_tight_pct_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_fit_request_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_fit_request_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_result_fits_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_result_tight_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_50 _wrap_llmsize_fit_result_weight_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_51 _wrap_llmsize_fit_result_kv_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_52 _wrap_llmsize_fit_result_overhead_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_53 _wrap_llmsize_fit_result_total_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_54 _wrap_llmsize_fit_result_usable_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_55 _wrap_llmsize_fit_result_headroom_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_56 _wrap_llmsize_fit_result_activation_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_fit_result_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_fit_result_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_METRIC_NONE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_PPL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_NATIVE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_COUNT_core_5a4db40c2590a20c(void);
+extern swig_type_57 _wrap_llmsize_quality_row_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_row_metric_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_58 _wrap_llmsize_quality_row_family_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_59 _wrap_llmsize_quality_row_ref_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_quality_row_ref_params_b_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_quality_row_loss_pct_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_quality_row_kld_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_row_primary_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_60 _wrap_llmsize_quality_row_benchmark_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_61 _wrap_llmsize_quality_row_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_quality_row_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_quality_row_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_CONF_NONE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_REFERENCE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_SCALED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_COUNT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_llmsize_quality_metric_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_confidence_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_quality_loss_pct_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_quality_loss_low_pct_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_quality_loss_high_pct_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_quality_kld_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_quality_ref_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_62 _wrap_llmsize_quality_note_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_quality_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_quality_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_NONE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_VLLM_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_COUNT_core_5a4db40c2590a20c(void);
+extern swig_type_63 _wrap_llmsize_engine_info_id_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_64 _wrap_llmsize_engine_info_name_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_65 _wrap_llmsize_engine_info_aliases_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_66 _wrap_llmsize_engine_info_device_reserved_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_67 _wrap_llmsize_engine_info_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_68 _wrap_llmsize_engine_info_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_engine_info_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_engine_info_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_BATCH_160_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_FIT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_llmsize_engine_release_engine_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_69 _wrap_llmsize_engine_release_version_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_70 _wrap_llmsize_engine_release_date_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_rules_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_engine_release_mem_fraction_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_block_size_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_ctx_pad_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_71 _wrap_llmsize_engine_release_default_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_default_seqs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_default_ubatch_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_72 _wrap_llmsize_engine_release_default_batched_tokens_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_73 _wrap_llmsize_engine_release_overhead_tp1_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_74 _wrap_llmsize_engine_release_overhead_tpn_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_75 _wrap_llmsize_engine_release_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_engine_release_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_engine_release_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_EAGER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_plan_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_gpu_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_engine_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_release_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_tp_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_pp_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_dp_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_gpus_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_76 _wrap_llmsize_plan_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_seqs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_max_seqs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_kv_dtype_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_plan_mem_fraction_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_77 _wrap_llmsize_plan_batched_tokens_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_ubatch_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_block_size_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_gpu_layers_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_plan_host_bw_gbs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_flags_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_tight_pct_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_78 _wrap_llmsize_plan_kv_pool_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_weights_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_params_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_plan_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_plan_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_llmsize_plan_result_fits_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_tight_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_refused_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_loads_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_outcome_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_79 _wrap_llmsize_plan_result_weight_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_80 _wrap_llmsize_plan_result_kv_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_81 _wrap_llmsize_plan_result_activation_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_82 _wrap_llmsize_plan_result_overhead_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_83 _wrap_llmsize_plan_result_total_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_84 _wrap_llmsize_plan_result_usable_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_85 _wrap_llmsize_plan_result_headroom_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_86 _wrap_llmsize_plan_result_host_weight_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_87 _wrap_llmsize_plan_result_host_kv_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_88 _wrap_llmsize_plan_result_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_seqs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_89 _wrap_llmsize_plan_result_cache_cells_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_90 _wrap_llmsize_plan_result_swa_cells_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_91 _wrap_llmsize_plan_result_kv_pool_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_92 _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_93 _wrap_llmsize_plan_result_kv_blocks_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_plan_result_max_concurrency_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_94 _wrap_llmsize_plan_result_max_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_95 _wrap_llmsize_plan_result_refusal_needed_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_96 _wrap_llmsize_plan_result_refusal_available_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_gpus_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_gpu_layers_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_plan_result_decode_tps_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_plan_result_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_plan_result_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FIELD_BOOL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_U32_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_U64_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_I64_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_F64_core_5a4db40c2590a20c(void);
+extern swig_type_97 _wrap_llmsize_field_name_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_field_kind_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_98 _wrap_llmsize_field_offset_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_99 _wrap_llmsize_field_meaning_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_field_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_field_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_suggestion_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_suggestion_format_quality_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_suggestion_gpus_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_100 _wrap_llmsize_suggestion_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_suggestion_seqs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_suggestion_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_suggestion_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_GATE_NONE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_DISPLAY_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_5a4db40c2590a20c(void);
+extern swig_type_101 _wrap_llmsize_license_id_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_102 _wrap_llmsize_license_name_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_103 _wrap_llmsize_license_spdx_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_104 _wrap_llmsize_license_licensor_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_105 _wrap_llmsize_license_version_date_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_106 _wrap_llmsize_license_governing_law_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_107 _wrap_llmsize_license_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_108 _wrap_llmsize_license_confidence_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_osi_approved_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_commercial_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_109 _wrap_llmsize_license_commercial_clause_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_110 _wrap_llmsize_license_commercial_duty_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_111 _wrap_llmsize_license_mau_limit_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_mau_gate_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_112 _wrap_llmsize_license_mau_clause_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_license_revenue_limit_usd_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_revenue_gate_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_113 _wrap_llmsize_license_revenue_clause_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_114 _wrap_llmsize_license_display_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_115 _wrap_llmsize_license_display_clause_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_116 _wrap_llmsize_license_naming_rule_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_117 _wrap_llmsize_license_aup_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_eu_multimodal_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_118 _wrap_llmsize_license_eu_clause_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_outputs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_119 _wrap_llmsize_license_outputs_clause_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_redistribution_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_120 _wrap_llmsize_license_notice_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_license_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_license_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_commercial_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_121 _wrap_llmsize_use_mau_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_122 _wrap_llmsize_use_mau_at_release_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_use_revenue_usd_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_eu_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_multimodal_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_redistribute_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_train_on_outputs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_use_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_use_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_COUNT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_MAU_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_AUP_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_llmsize_finding_about_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_finding_verdict_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_123 _wrap_llmsize_finding_license_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_124 _wrap_llmsize_finding_text_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_125 _wrap_llmsize_finding_clause_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_finding_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_finding_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_result_verdict_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_result_n_reasons_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_result_n_obligations_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_license_result_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_license_result_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_gpu_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_gpus_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_engine_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_release_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_seqs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_126 _wrap_llmsize_select_request_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_kv_dtype_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_select_request_min_tps_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_quality_metric_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_select_request_max_loss_pct_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_min_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_use_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_strict_license_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_127 _wrap_llmsize_select_request_origin_exclude_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_128 _wrap_llmsize_select_request_origin_require_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_tasks_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_formats_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_129 _wrap_llmsize_select_request_n_formats_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_tight_pct_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_select_request_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_select_request_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_REJECT_NONE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_TASK_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_LICENSE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_MEMORY_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_QUALITY_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_SPEED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_COUNT_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_candidate_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_candidate_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_candidate_rejected_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_candidate_rank_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_candidate_effective_params_b_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_candidate_score_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_candidate_decode_tps_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_candidate_license_verdict_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_candidate_quality_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_candidate_fit_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_130 _wrap_llmsize_candidate_reason_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_candidate_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_candidate_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_gpu_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_131 _wrap_llmsize_claim_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_claim_tps_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_claim_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_claim_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_132 _wrap_llmsize_claim_check_weight_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_claim_check_bytes_ratio_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_check_bytes_possible_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_check_fits_gpu_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_claim_check_max_tps_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_claim_check_tps_ratio_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_check_tps_possible_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_claim_check_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_claim_check_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_133 _wrap_llmsize_hf_family_model_types_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_flags_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_global_every_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_bare_head_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_learned_positions_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_134 _wrap_llmsize_hf_family_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_hf_family_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_hf_family_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_135 _wrap_llmsize_release_repo_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_136 _wrap_llmsize_release_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_137 _wrap_llmsize_release_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_138 _wrap_llmsize_release_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_139 _wrap_llmsize_release_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_release_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_release_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_140 _wrap_llmsize_ollama_tag_tag_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_141 _wrap_llmsize_ollama_tag_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_142 _wrap_llmsize_ollama_tag_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_143 _wrap_llmsize_ollama_tag_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_ollama_tag_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_ollama_tag_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_HOW_ID_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_REPO_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_RELEASE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_DERIVED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_OLLAMA_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_COUNT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_NONE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_NAME_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_RELEASE_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_OLLAMA_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_DEFAULT_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_COUNT_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_resolution_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolution_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_how_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_format_from_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_144 _wrap_llmsize_resolution_matched_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_145 _wrap_llmsize_resolution_matched_len_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_146 _wrap_llmsize_resolution_source_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_resolution_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_resolution_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_MEMORY_ROW_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_MEMORY_NAMED_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_gpu_resolution_gpu_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_gpu_resolution_row_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_gpu_resolution_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_gpu_resolution_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_TABLE_MODELS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_GPUS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_FORMATS_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_LICENSES_core_5a4db40c2590a20c(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_ENGINES_core_5a4db40c2590a20c(void);
+extern swig_type_147 _wrap_llmsize_version_core_5a4db40c2590a20c(void);
+extern swig_type_148 _wrap_llmsize_data_version_core_5a4db40c2590a20c(void);
+extern swig_type_149 _wrap_llmsize_strerror_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_150 _wrap_llmsize_status_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_151 _wrap_llmsize_model_count_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_model_at_core_5a4db40c2590a20c(swig_type_152 arg1);
+extern swig_type_153 _wrap_llmsize_gpu_count_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_gpu_at_core_5a4db40c2590a20c(swig_type_154 arg1);
+extern swig_type_155 _wrap_llmsize_format_count_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_format_at_core_5a4db40c2590a20c(swig_type_156 arg1);
+extern swig_type_157 _wrap_llmsize_kv_dtype_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_kv_dtype_info_of_core_5a4db40c2590a20c(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_efficiency_of_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_158 _wrap_llmsize_how_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_159 _wrap_llmsize_format_from_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_160 _wrap_llmsize_release_count_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_release_at_core_5a4db40c2590a20c(swig_type_161 arg1);
+extern swig_type_162 _wrap_llmsize_ollama_tag_count_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_ollama_tag_at_core_5a4db40c2590a20c(swig_type_163 arg1);
+extern uintptr_t _wrap_llmsize_checkpoint_format_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_read_file_core_5a4db40c2590a20c(uintptr_t arg1, swig_type_164 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_gguf_core_5a4db40c2590a20c(uintptr_t arg1, swig_type_165 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_safetensors_core_5a4db40c2590a20c(uintptr_t arg1, swig_type_166 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_file_match_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_model_validate_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_check_core_5a4db40c2590a20c(uintptr_t arg1, swig_voidp arg2);
+extern swig_type_167 _wrap_llmsize_component_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_params_of_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_weight_bytes_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_gguf_mix_of_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_168 _wrap_llmsize_ggml_type_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_ggml_type_info_of_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_kv_bytes_core_5a4db40c2590a20c(uintptr_t arg1, swig_type_169 arg2, swig_intgo arg3, swig_intgo arg4, swig_voidp arg5);
+extern swig_intgo _wrap_llmsize_activation_bytes_core_5a4db40c2590a20c(uintptr_t arg1, swig_type_170 arg2, swig_type_171 arg3, swig_intgo arg4, swig_voidp arg5);
+extern swig_intgo _wrap_llmsize_speed_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_fit_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_speed_defaults_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_fit_defaults_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_172 _wrap_llmsize_engine_count_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_engine_at_core_5a4db40c2590a20c(swig_type_173 arg1);
+extern swig_type_174 _wrap_llmsize_engine_release_count_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_engine_release_at_core_5a4db40c2590a20c(swig_type_175 arg1);
+extern swig_intgo _wrap_llmsize_valid_tp_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_176 _wrap_llmsize_plan_result_field_count_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_plan_result_field_core_5a4db40c2590a20c(swig_type_177 arg1);
+extern swig_type_178 _wrap_llmsize_field_u64_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern double _wrap_llmsize_field_f64_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_179 _wrap_llmsize_task_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_180 _wrap_llmsize_verdict_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_181 _wrap_llmsize_reject_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_182 _wrap_llmsize_outcome_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_183 _wrap_llmsize_metric_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_184 _wrap_llmsize_confidence_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_185 _wrap_llmsize_hw_class_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_186 _wrap_llmsize_head_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_type_187 _wrap_llmsize_engine_name_core_5a4db40c2590a20c(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_plan_check_core_5a4db40c2590a20c(uintptr_t arg1, swig_voidp arg2);
+extern swig_intgo _wrap_llmsize_plan_defaults_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_plan_fit_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_plan_max_context_core_5a4db40c2590a20c(uintptr_t arg1, swig_voidp arg2);
+extern swig_intgo _wrap_llmsize_plan_max_seqs_core_5a4db40c2590a20c(uintptr_t arg1, swig_voidp arg2);
+extern swig_intgo _wrap_llmsize_plan_min_gpus_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3);
+extern swig_intgo _wrap_llmsize_plan_best_format_core_5a4db40c2590a20c(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_188 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_largest_model_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2, swig_type_189 arg3, uintptr_t arg4, uintptr_t arg5);
+extern swig_intgo _wrap_llmsize_plan_suggest_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_format_runs_on_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_190 _wrap_llmsize_quality_row_count_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_quality_row_at_core_5a4db40c2590a20c(swig_type_191 arg1);
+extern swig_intgo _wrap_llmsize_quality_of_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_best_format_core_5a4db40c2590a20c(uintptr_t arg1, swig_type_192 arg2, uintptr_t arg3, swig_type_193 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_smallest_format_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_194 arg5, uintptr_t arg6, swig_voidp arg7);
+extern swig_type_195 _wrap_llmsize_license_count_core_5a4db40c2590a20c(void);
+extern uintptr_t _wrap_llmsize_license_at_core_5a4db40c2590a20c(swig_type_196 arg1);
+extern swig_intgo _wrap_llmsize_model_tasks_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_parse_use_core_5a4db40c2590a20c(swig_type_197 arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_license_check_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_license_terms_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4);
+extern swig_intgo _wrap_llmsize_check_claim_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_params_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_params_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_params_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_params_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_weights_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_weights_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_weights_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_weights_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_u64_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_198 _wrap_llmsize_u64_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_u64_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_u64_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_speed_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_speed_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_plan_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_plan_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_suggestion_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_suggestion_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_suggestion_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_suggestion_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_quality_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_quality_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_quality_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_license_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_license_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_license_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_claim_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_claim_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_format_out_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_format_out_quality_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_format_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_format_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_params_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_weights_get_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_mix_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_mix_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_mix_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_mix_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_gguf_mix_get_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_199 _wrap_llmsize_plan_why_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_200 _wrap_llmsize_model_why_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_201 _wrap_llmsize_params_component_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_202 _wrap_llmsize_weights_component_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_llmsize_mix_tensors_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_203 _wrap_llmsize_mix_bytes_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_activation_get_core_5a4db40c2590a20c(uintptr_t arg1, swig_type_204 arg2, swig_type_205 arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_kv_get_core_5a4db40c2590a20c(uintptr_t arg1, swig_type_206 arg2, swig_intgo arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_speed_get_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_207 arg6, swig_type_208 arg7, swig_type_209 arg8, swig_intgo arg9);
+extern uintptr_t _wrap_llmsize_plan_make_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_210 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_211 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_212 arg20, uintptr_t arg21, swig_intgo arg22);
+extern uintptr_t _wrap_llmsize_plan_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_max_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_most_seqs_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_min_gpus_get_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_plan_suggest_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_best_format_get_core_5a4db40c2590a20c(uintptr_t arg1, double arg2);
+extern uintptr_t _wrap_llmsize_quality_get_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_llmsize_best_format_get_core_5a4db40c2590a20c(uintptr_t arg1, swig_type_213 arg2);
+extern uintptr_t _wrap_llmsize_use_make_core_5a4db40c2590a20c(swig_intgo arg1, swig_type_214 arg2, swig_type_215 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern uintptr_t _wrap_llmsize_license_get_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_llmsize_claim_get_core_5a4db40c2590a20c(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_216 arg4, double arg5);
+extern uintptr_t _wrap_llmsize_model_named_core_5a4db40c2590a20c(swig_type_217 arg1);
+extern uintptr_t _wrap_llmsize_gpu_named_core_5a4db40c2590a20c(swig_type_218 arg1);
+extern uintptr_t _wrap_llmsize_format_named_core_5a4db40c2590a20c(swig_type_219 arg1);
+extern uintptr_t _wrap_llmsize_license_named_core_5a4db40c2590a20c(swig_type_220 arg1);
+extern swig_intgo _wrap_llmsize_engine_named_core_5a4db40c2590a20c(swig_type_221 arg1);
+extern swig_intgo _wrap_llmsize_release_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_release_out_engine_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_release_out_release_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_release_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_release_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_engine_release_get_core_5a4db40c2590a20c(swig_type_222 arg1, swig_type_223 arg2);
+extern swig_intgo _wrap_llmsize_kv_dtype_named_core_5a4db40c2590a20c(swig_type_224 arg1);
+extern swig_intgo _wrap_llmsize_resolution_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolution_out_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolution_out_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_out_how_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_out_format_from_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_225 _wrap_llmsize_resolution_out_matched_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_resolution_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_resolution_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolve_get_core_5a4db40c2590a20c(swig_type_226 arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_default_format_core_5a4db40c2590a20c(swig_type_227 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_llmsize_gpu_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_gpu_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_gpu_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_gpu_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolve_gpu_get_core_5a4db40c2590a20c(swig_type_228 arg1);
+extern uintptr_t _wrap_llmsize_describe_gpu_get_core_5a4db40c2590a20c(double arg1, double arg2, double arg3, swig_intgo arg4);
+extern swig_type_229 _wrap_llmsize_names_text_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_names_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_names_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_close_names_core_5a4db40c2590a20c(swig_intgo arg1, swig_type_230 arg2);
+extern swig_intgo _wrap_llmsize_model_result_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_result_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_model_result_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_model_result_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_from_json_core_5a4db40c2590a20c(swig_type_231 arg1);
+extern uintptr_t _wrap_llmsize_license_reason_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_license_obligation_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_llmsize_parse_result_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_parse_result_plan_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_232 _wrap_llmsize_parse_result_model_arg_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_233 _wrap_llmsize_parse_result_quant_arg_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_234 _wrap_llmsize_parse_result_error_flag_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_parse_result_unknown_flags_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_parse_result_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_parse_result_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_235 _wrap_llmsize__split_core_5a4db40c2590a20c(swig_type_236 arg1, swig_voidp arg2, swig_type_237 arg3);
+extern void _wrap_llmsize__copy_core_5a4db40c2590a20c(swig_type_238 arg1, swig_type_239 arg2, swig_type_240 arg3, swig_type_241 arg4);
+extern uintptr_t _wrap_llmsize_parse_args_core_5a4db40c2590a20c(swig_type_242 arg1, swig_type_243 arg2);
+extern swig_intgo _wrap_llmsize_selection_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_244 _wrap_llmsize_selection_n_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_245 _wrap_llmsize_selection_candidates_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_selection_items_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_selection_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_selection_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_run_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_246 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_247 arg13, swig_type_248 arg14, swig_intgo arg15);
+extern uintptr_t _wrap_llmsize_selection_at_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2);
+extern void _wrap_llmsize_selection_free_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_model_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_format_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_gpu_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_249 _wrap_llmsize_sweep_row_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_250 _wrap_llmsize_sweep_row_weight_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_251 _wrap_llmsize_sweep_row_kv_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_252 _wrap_llmsize_sweep_row_activation_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_253 _wrap_llmsize_sweep_row_overhead_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_254 _wrap_llmsize_sweep_row_total_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_255 _wrap_llmsize_sweep_row_usable_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_256 _wrap_llmsize_sweep_row_headroom_bytes_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_257 _wrap_llmsize_sweep_row_max_context_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern double _wrap_llmsize_sweep_row_decode_tps_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_fits_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_tight_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_sweep_row_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_sweep_row_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_258 _wrap_llmsize_sweep_bad_name_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_259 _wrap_llmsize_sweep_n_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_sweep_rows_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_sweep_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_sweep_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_260 _wrap_llmsize__count_core_5a4db40c2590a20c(swig_type_261 arg1);
+extern void _wrap_llmsize__nth_core_5a4db40c2590a20c(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3, swig_type_265 arg4);
+extern uintptr_t _wrap_llmsize_sweep_run_core_5a4db40c2590a20c(swig_type_266 arg1, swig_type_267 arg2, swig_type_268 arg3, swig_type_269 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_270 _wrap_llmsize_sweep_row_size_core_5a4db40c2590a20c(void);
+extern swig_type_271 _wrap_llmsize_blob_data_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_272 _wrap_llmsize_blob_size_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_blob_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_blob_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_sweep_bytes_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_sweep_data_core_5a4db40c2590a20c(uintptr_t arg1);
+extern void _wrap_llmsize_sweep_free_core_5a4db40c2590a20c(uintptr_t arg1);
+extern swig_type_273 _wrap_llmsize__bits_core_5a4db40c2590a20c(double arg1);
+extern swig_intgo _wrap_llmsize_plan_fit_flat_core_5a4db40c2590a20c(uintptr_t arg1, swig_intgo arg2, swig_type_274 arg3, swig_intgo arg4, swig_type_275 arg5);
+extern uintptr_t _wrap_llmsize_prepared_plan_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_prepared_weights_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_prepared_params_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_prepared_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_prepared_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_prepare_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_prepared_plan_core_5a4db40c2590a20c(uintptr_t arg1);
+extern void _wrap_llmsize_prepared_free_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_with_core_5a4db40c2590a20c(uintptr_t arg1, swig_type_276 arg2, swig_intgo arg3);
+extern swig_intgo _wrap_llmsize_file_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_out_match_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_file_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_file_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_inspect_bytes_core_5a4db40c2590a20c(swig_type_277 arg1);
+extern swig_intgo _wrap_llmsize_use_out_status_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_use_out_value_get_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_use_out_core_5a4db40c2590a20c(void);
+extern void _wrap_delete_llmsize_use_out_core_5a4db40c2590a20c(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_use_parse_core_5a4db40c2590a20c(swig_type_278 arg1);
 #undef intgo
 */
 import "C"
@@ -1332,13 +1395,13 @@ func swigCopyString(s string) string {
 
 func Swig_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_Swig_free_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_Swig_free_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 func Swig_malloc(arg1 int) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_Swig_malloc_core_ea867185441f8a50(C.swig_intgo(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_Swig_malloc_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -1350,420 +1413,427 @@ const LLMSIZE_MAX_LAYERS uint = 65536
 type Enum_SS_llmsize_status int
 func _swig_getLLMSIZE_OK() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_OK_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_OK_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_OK Enum_SS_llmsize_status = _swig_getLLMSIZE_OK()
 func _swig_getLLMSIZE_ERR_NULL() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_NULL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_NULL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_NULL Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_NULL()
 func _swig_getLLMSIZE_ERR_UNKNOWN_MODEL() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_MODEL Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_MODEL()
 func _swig_getLLMSIZE_ERR_UNKNOWN_GPU() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_GPU Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_GPU()
 func _swig_getLLMSIZE_ERR_UNKNOWN_FORMAT() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_FORMAT Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_FORMAT()
 func _swig_getLLMSIZE_ERR_UNKNOWN_KV_DTYPE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_KV_DTYPE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_KV_DTYPE()
 func _swig_getLLMSIZE_ERR_INVALID_MODEL() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_MODEL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_MODEL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_INVALID_MODEL Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_INVALID_MODEL()
 func _swig_getLLMSIZE_ERR_INVALID_ARG() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_ARG_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_ARG_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_INVALID_ARG Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_INVALID_ARG()
 func _swig_getLLMSIZE_ERR_OVERFLOW() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_OVERFLOW_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_OVERFLOW_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_OVERFLOW Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_OVERFLOW()
 func _swig_getLLMSIZE_ERR_UNSUPPORTED() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNSUPPORTED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNSUPPORTED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNSUPPORTED Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNSUPPORTED()
 func _swig_getLLMSIZE_ERR_UNKNOWN_LICENSE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_LICENSE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_LICENSE()
 func _swig_getLLMSIZE_ERR_CAPACITY() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_CAPACITY_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_CAPACITY_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_CAPACITY Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_CAPACITY()
 func _swig_getLLMSIZE_ERR_UNKNOWN_ENGINE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_ENGINE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_ENGINE()
 func _swig_getLLMSIZE_ERR_PARSE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_PARSE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_PARSE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_PARSE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_PARSE()
 func _swig_getLLMSIZE_ERR_TRUNCATED() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_TRUNCATED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_TRUNCATED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_TRUNCATED Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_TRUNCATED()
 func _swig_getLLMSIZE_ERR_AMBIGUOUS() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_AMBIGUOUS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_AMBIGUOUS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ERR_AMBIGUOUS Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_AMBIGUOUS()
+func _swig_getLLMSIZE_ERR_UNKNOWN_VERSION() (_swig_ret Enum_SS_llmsize_status) {
+	var swig_r Enum_SS_llmsize_status
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_ERR_UNKNOWN_VERSION Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_VERSION()
 func _swig_getLLMSIZE_STATUS_COUNT() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_STATUS_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_STATUS_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_STATUS_COUNT Enum_SS_llmsize_status = _swig_getLLMSIZE_STATUS_COUNT()
 func _swig_getLLMSIZE_F_TIED_EMBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_TIED_EMBED_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_TIED_EMBED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_TIED_EMBED int = _swig_getLLMSIZE_F_TIED_EMBED()
 func _swig_getLLMSIZE_F_QKV_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_QKV_BIAS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_QKV_BIAS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_QKV_BIAS int = _swig_getLLMSIZE_F_QKV_BIAS()
 func _swig_getLLMSIZE_F_O_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_O_BIAS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_O_BIAS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_O_BIAS int = _swig_getLLMSIZE_F_O_BIAS()
 func _swig_getLLMSIZE_F_MLP_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_MLP_BIAS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_MLP_BIAS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_MLP_BIAS int = _swig_getLLMSIZE_F_MLP_BIAS()
 func _swig_getLLMSIZE_F_QK_NORM() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_QK_NORM int = _swig_getLLMSIZE_F_QK_NORM()
 func _swig_getLLMSIZE_F_QK_NORM_FULL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_FULL_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_FULL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_QK_NORM_FULL int = _swig_getLLMSIZE_F_QK_NORM_FULL()
 func _swig_getLLMSIZE_F_NORM_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_NORM_BIAS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_NORM_BIAS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_NORM_BIAS int = _swig_getLLMSIZE_F_NORM_BIAS()
 func _swig_getLLMSIZE_F_NONGATED_MLP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_NONGATED_MLP_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_NONGATED_MLP_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_NONGATED_MLP int = _swig_getLLMSIZE_F_NONGATED_MLP()
 func _swig_getLLMSIZE_F_FUSED_QKV() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_QKV_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_QKV_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_FUSED_QKV int = _swig_getLLMSIZE_F_FUSED_QKV()
 func _swig_getLLMSIZE_F_ATTN_SINKS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_SINKS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_SINKS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_ATTN_SINKS int = _swig_getLLMSIZE_F_ATTN_SINKS()
 func _swig_getLLMSIZE_F_ROUTER_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ROUTER_BIAS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ROUTER_BIAS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_ROUTER_BIAS int = _swig_getLLMSIZE_F_ROUTER_BIAS()
 func _swig_getLLMSIZE_F_EXPERT_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_EXPERT_BIAS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_EXPERT_BIAS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_EXPERT_BIAS int = _swig_getLLMSIZE_F_EXPERT_BIAS()
 func _swig_getLLMSIZE_F_SHARED_GATE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_SHARED_GATE_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_SHARED_GATE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_SHARED_GATE int = _swig_getLLMSIZE_F_SHARED_GATE()
 func _swig_getLLMSIZE_F_ATTN_GATE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_GATE_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_GATE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_ATTN_GATE int = _swig_getLLMSIZE_F_ATTN_GATE()
 func _swig_getLLMSIZE_F_MTP_EMBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_MTP_EMBED_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_MTP_EMBED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_MTP_EMBED int = _swig_getLLMSIZE_F_MTP_EMBED()
 func _swig_getLLMSIZE_F_ENCODER() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ENCODER_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ENCODER_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_ENCODER int = _swig_getLLMSIZE_F_ENCODER()
 func _swig_getLLMSIZE_F_FALCON_QUANT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_FALCON_QUANT_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_FALCON_QUANT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_FALCON_QUANT int = _swig_getLLMSIZE_F_FALCON_QUANT()
 func _swig_getLLMSIZE_F_NO_K_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_NO_K_BIAS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_NO_K_BIAS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_NO_K_BIAS int = _swig_getLLMSIZE_F_NO_K_BIAS()
 func _swig_getLLMSIZE_F_FUSED_GATE_UP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_GATE_UP_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_GATE_UP_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_F_FUSED_GATE_UP int = _swig_getLLMSIZE_F_FUSED_GATE_UP()
 func _swig_getLLMSIZE_MOD_TEXT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_TEXT_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_TEXT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_MOD_TEXT int = _swig_getLLMSIZE_MOD_TEXT()
 func _swig_getLLMSIZE_MOD_IMAGE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_IMAGE_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_IMAGE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_MOD_IMAGE int = _swig_getLLMSIZE_MOD_IMAGE()
 func _swig_getLLMSIZE_MOD_AUDIO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_AUDIO_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_AUDIO_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_MOD_AUDIO int = _swig_getLLMSIZE_MOD_AUDIO()
 func _swig_getLLMSIZE_MOD_VIDEO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_VIDEO_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_VIDEO_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_MOD_VIDEO int = _swig_getLLMSIZE_MOD_VIDEO()
 func _swig_getLLMSIZE_TASK_BIT_CHAT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_CHAT_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_CHAT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_CHAT int = _swig_getLLMSIZE_TASK_BIT_CHAT()
 func _swig_getLLMSIZE_TASK_BIT_CODE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_CODE_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_CODE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_CODE int = _swig_getLLMSIZE_TASK_BIT_CODE()
 func _swig_getLLMSIZE_TASK_BIT_REASONING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_REASONING_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_REASONING_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_REASONING int = _swig_getLLMSIZE_TASK_BIT_REASONING()
 func _swig_getLLMSIZE_TASK_BIT_MULTILINGUAL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_MULTILINGUAL int = _swig_getLLMSIZE_TASK_BIT_MULTILINGUAL()
 func _swig_getLLMSIZE_TASK_BIT_VISION() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_VISION_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_VISION_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_VISION int = _swig_getLLMSIZE_TASK_BIT_VISION()
 func _swig_getLLMSIZE_TASK_BIT_LONG_CONTEXT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_LONG_CONTEXT int = _swig_getLLMSIZE_TASK_BIT_LONG_CONTEXT()
 func _swig_getLLMSIZE_TASK_BIT_EMBEDDING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_EMBEDDING int = _swig_getLLMSIZE_TASK_BIT_EMBEDDING()
 func _swig_getLLMSIZE_TASK_BIT_SPEECH() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_SPEECH_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_SPEECH_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_SPEECH int = _swig_getLLMSIZE_TASK_BIT_SPEECH()
 func _swig_getLLMSIZE_TASK_BIT_RERANK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_RERANK_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_RERANK_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_RERANK int = _swig_getLLMSIZE_TASK_BIT_RERANK()
 func _swig_getLLMSIZE_TASK_COUNT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_COUNT_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_COUNT int = _swig_getLLMSIZE_TASK_COUNT()
 func _swig_getLLMSIZE_TASK_CHAT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_CHAT_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_CHAT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_CHAT int = _swig_getLLMSIZE_TASK_CHAT()
 func _swig_getLLMSIZE_TASK_CODE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_CODE_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_CODE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_CODE int = _swig_getLLMSIZE_TASK_CODE()
 func _swig_getLLMSIZE_TASK_REASONING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_REASONING_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_REASONING_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_REASONING int = _swig_getLLMSIZE_TASK_REASONING()
 func _swig_getLLMSIZE_TASK_MULTILINGUAL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_MULTILINGUAL_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_MULTILINGUAL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_MULTILINGUAL int = _swig_getLLMSIZE_TASK_MULTILINGUAL()
 func _swig_getLLMSIZE_TASK_VISION() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_VISION_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_VISION_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_VISION int = _swig_getLLMSIZE_TASK_VISION()
 func _swig_getLLMSIZE_TASK_LONG_CONTEXT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_LONG_CONTEXT_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_LONG_CONTEXT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_LONG_CONTEXT int = _swig_getLLMSIZE_TASK_LONG_CONTEXT()
 func _swig_getLLMSIZE_TASK_EMBEDDING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_EMBEDDING_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_EMBEDDING_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_EMBEDDING int = _swig_getLLMSIZE_TASK_EMBEDDING()
 func _swig_getLLMSIZE_TASK_SPEECH() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_SPEECH_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_SPEECH_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_SPEECH int = _swig_getLLMSIZE_TASK_SPEECH()
 func _swig_getLLMSIZE_TASK_RERANK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_RERANK_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_RERANK_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TASK_RERANK int = _swig_getLLMSIZE_TASK_RERANK()
 func _swig_getLLMSIZE_TASK_ALL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_ALL_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_ALL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -1776,21 +1846,21 @@ const LLMSIZE_DEFAULT_GEN uint = 256
 type Enum_SS_llmsize_term int
 func _swig_getLLMSIZE_TERM_UNKNOWN() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
-	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_UNKNOWN_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_UNKNOWN_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TERM_UNKNOWN Enum_SS_llmsize_term = _swig_getLLMSIZE_TERM_UNKNOWN()
 func _swig_getLLMSIZE_TERM_YES() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
-	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_YES_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_YES_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TERM_YES Enum_SS_llmsize_term = _swig_getLLMSIZE_TERM_YES()
 func _swig_getLLMSIZE_TERM_NO() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
-	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_NO_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_NO_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -1798,21 +1868,21 @@ var LLMSIZE_TERM_NO Enum_SS_llmsize_term = _swig_getLLMSIZE_TERM_NO()
 type Enum_SS_llmsize_attn_kind int
 func _swig_getLLMSIZE_ATTN_FULL() (_swig_ret Enum_SS_llmsize_attn_kind) {
 	var swig_r Enum_SS_llmsize_attn_kind
-	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_FULL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_FULL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ATTN_FULL Enum_SS_llmsize_attn_kind = _swig_getLLMSIZE_ATTN_FULL()
 func _swig_getLLMSIZE_ATTN_SLIDING() (_swig_ret Enum_SS_llmsize_attn_kind) {
 	var swig_r Enum_SS_llmsize_attn_kind
-	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_SLIDING_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_SLIDING_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ATTN_SLIDING Enum_SS_llmsize_attn_kind = _swig_getLLMSIZE_ATTN_SLIDING()
 func _swig_getLLMSIZE_ATTN_CHUNKED() (_swig_ret Enum_SS_llmsize_attn_kind) {
 	var swig_r Enum_SS_llmsize_attn_kind
-	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_CHUNKED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_CHUNKED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -1829,68 +1899,68 @@ func (p SwigcptrLlmsize_dims) SwigIsLlmsize_dims() {
 func (arg1 SwigcptrLlmsize_dims) GetVocab() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_vocab_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_vocab_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetHidden() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_hidden_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_hidden_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetLayers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_layers_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_layers_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetHeads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_heads_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_heads_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetKv_heads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_kv_heads_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_kv_heads_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetHead_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_head_dim_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_head_dim_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetFfn() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_ffn_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_ffn_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetMax_ctx() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_max_ctx_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_max_ctx_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_dims() (_swig_ret Llmsize_dims) {
 	var swig_r Llmsize_dims
-	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_new_llmsize_dims_core_ea867185441f8a50()))
+	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_new_llmsize_dims_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_dims(arg1 Llmsize_dims) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_dims_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_dims_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_dims interface {
@@ -1918,33 +1988,33 @@ func (p SwigcptrLlmsize_attn_layout) SwigIsLlmsize_attn_layout() {
 func (arg1 SwigcptrLlmsize_attn_layout) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_attn_layout_kind_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_attn_layout_kind_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_attn_layout) GetWindow() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_attn_layout_window_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_attn_layout_window_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_attn_layout) GetGlobal_every() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_attn_layout_global_every_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_attn_layout_global_every_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_attn_layout() (_swig_ret Llmsize_attn_layout) {
 	var swig_r Llmsize_attn_layout
-	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_new_llmsize_attn_layout_core_ea867185441f8a50()))
+	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_new_llmsize_attn_layout_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_attn_layout(arg1 Llmsize_attn_layout) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_attn_layout_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_attn_layout_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_attn_layout interface {
@@ -1967,47 +2037,47 @@ func (p SwigcptrLlmsize_mla) SwigIsLlmsize_mla() {
 func (arg1 SwigcptrLlmsize_mla) GetQ_lora_rank() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_q_lora_rank_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_q_lora_rank_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetKv_lora_rank() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_kv_lora_rank_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_kv_lora_rank_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetQk_nope_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_qk_nope_dim_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_qk_nope_dim_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetQk_rope_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_qk_rope_dim_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_qk_rope_dim_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetV_head_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_v_head_dim_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_v_head_dim_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_mla() (_swig_ret Llmsize_mla) {
 	var swig_r Llmsize_mla
-	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_new_llmsize_mla_core_ea867185441f8a50()))
+	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_new_llmsize_mla_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_mla(arg1 Llmsize_mla) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_mla_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_mla_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_mla interface {
@@ -2032,54 +2102,54 @@ func (p SwigcptrLlmsize_linear_attn) SwigIsLlmsize_linear_attn() {
 func (arg1 SwigcptrLlmsize_linear_attn) GetFull_every() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_full_every_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_full_every_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetK_heads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_heads_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_heads_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetV_heads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_heads_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_heads_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetK_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_dim_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_dim_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetV_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_dim_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_dim_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetConv_kernel() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_conv_kernel_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_conv_kernel_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_linear_attn() (_swig_ret Llmsize_linear_attn) {
 	var swig_r Llmsize_linear_attn
-	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_new_llmsize_linear_attn_core_ea867185441f8a50()))
+	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_new_llmsize_linear_attn_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_linear_attn(arg1 Llmsize_linear_attn) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_linear_attn_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_linear_attn_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_linear_attn interface {
@@ -2105,61 +2175,61 @@ func (p SwigcptrLlmsize_moe) SwigIsLlmsize_moe() {
 func (arg1 SwigcptrLlmsize_moe) GetExperts() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_experts_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_experts_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetActive() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_active_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_active_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetExpert_ffn() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_expert_ffn_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_expert_ffn_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetShared() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_shared_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_shared_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetShared_ffn() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_shared_ffn_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_shared_ffn_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetDense_first() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_dense_first_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_dense_first_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetEvery() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_every_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_every_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_moe() (_swig_ret Llmsize_moe) {
 	var swig_r Llmsize_moe
-	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_new_llmsize_moe_core_ea867185441f8a50()))
+	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_new_llmsize_moe_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_moe(arg1 Llmsize_moe) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_moe_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_moe_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_moe interface {
@@ -2186,33 +2256,33 @@ func (p SwigcptrLlmsize_extra) SwigIsLlmsize_extra() {
 func (arg1 SwigcptrLlmsize_extra) GetNorms_per_layer() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_extra_norms_per_layer_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_extra_norms_per_layer_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_extra) GetMtp_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_extra_mtp_layers_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_extra_mtp_layers_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_extra) GetVision_params() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_extra_vision_params_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_extra_vision_params_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_extra() (_swig_ret Llmsize_extra) {
 	var swig_r Llmsize_extra
-	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_new_llmsize_extra_core_ea867185441f8a50()))
+	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_new_llmsize_extra_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_extra(arg1 Llmsize_extra) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_extra_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_extra_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_extra interface {
@@ -2226,42 +2296,42 @@ type Llmsize_extra interface {
 type Enum_SS_llmsize_head int
 func _swig_getLLMSIZE_HEAD_LM() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_LM_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_LM_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_LM Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_LM()
 func _swig_getLLMSIZE_HEAD_NONE() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_NONE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_NONE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_NONE Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_NONE()
 func _swig_getLLMSIZE_HEAD_POOLER() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_POOLER_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_POOLER_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_POOLER Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_POOLER()
 func _swig_getLLMSIZE_HEAD_CLASSIFIER() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_CLASSIFIER_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_CLASSIFIER_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_CLASSIFIER Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_CLASSIFIER()
 func _swig_getLLMSIZE_HEAD_MLM() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_MLM_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_MLM_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_MLM Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_MLM()
 func _swig_getLLMSIZE_HEAD_COUNT() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -2278,61 +2348,61 @@ func (p SwigcptrLlmsize_encoder) SwigIsLlmsize_encoder() {
 func (arg1 SwigcptrLlmsize_encoder) GetHead() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_head_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_head_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetLabels() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_labels_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_labels_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetPositions() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_positions_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_positions_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetToken_types() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_token_types_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_token_types_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetMel_bins() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_mel_bins_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_mel_bins_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetAudio_positions() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_audio_positions_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_audio_positions_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetDecoder_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_decoder_layers_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_decoder_layers_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_encoder() (_swig_ret Llmsize_encoder) {
 	var swig_r Llmsize_encoder
-	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_new_llmsize_encoder_core_ea867185441f8a50()))
+	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_new_llmsize_encoder_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_encoder(arg1 Llmsize_encoder) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_encoder_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_encoder_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_encoder interface {
@@ -2359,7 +2429,7 @@ func (p SwigcptrLlmsize_model) SwigIsLlmsize_model() {
 func (arg1 SwigcptrLlmsize_model) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_id_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_id_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2369,7 +2439,7 @@ func (arg1 SwigcptrLlmsize_model) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_name_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_name_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2379,7 +2449,7 @@ func (arg1 SwigcptrLlmsize_model) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetFamily() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_family_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_family_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2389,7 +2459,7 @@ func (arg1 SwigcptrLlmsize_model) GetFamily() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetDeveloper() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_developer_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_developer_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2399,7 +2469,7 @@ func (arg1 SwigcptrLlmsize_model) GetDeveloper() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetCountry() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_country_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_country_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2409,7 +2479,7 @@ func (arg1 SwigcptrLlmsize_model) GetCountry() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetReleased() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_released_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_released_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2419,7 +2489,7 @@ func (arg1 SwigcptrLlmsize_model) GetReleased() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetLicense() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_license_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_license_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2429,7 +2499,7 @@ func (arg1 SwigcptrLlmsize_model) GetLicense() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetHf_repos() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_hf_repos_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_hf_repos_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2439,7 +2509,7 @@ func (arg1 SwigcptrLlmsize_model) GetHf_repos() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2449,91 +2519,91 @@ func (arg1 SwigcptrLlmsize_model) GetSource() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetModalities() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_modalities_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_modalities_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetFlags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_flags_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_flags_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetTasks() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_tasks_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_tasks_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetData_disclosed() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_data_disclosed_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_data_disclosed_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetDims() (_swig_ret Llmsize_dims) {
 	var swig_r Llmsize_dims
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_llmsize_model_dims_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_llmsize_model_dims_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetAttn() (_swig_ret Llmsize_attn_layout) {
 	var swig_r Llmsize_attn_layout
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_llmsize_model_attn_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_llmsize_model_attn_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetMla() (_swig_ret Llmsize_mla) {
 	var swig_r Llmsize_mla
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_llmsize_model_mla_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_llmsize_model_mla_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetLinear() (_swig_ret Llmsize_linear_attn) {
 	var swig_r Llmsize_linear_attn
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_llmsize_model_linear_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_llmsize_model_linear_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetMoe() (_swig_ret Llmsize_moe) {
 	var swig_r Llmsize_moe
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_llmsize_model_moe_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_llmsize_model_moe_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetExtra() (_swig_ret Llmsize_extra) {
 	var swig_r Llmsize_extra
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_llmsize_model_extra_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_llmsize_model_extra_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetEnc() (_swig_ret Llmsize_encoder) {
 	var swig_r Llmsize_encoder
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_llmsize_model_enc_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_llmsize_model_enc_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetPublished_params() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_model_published_params_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_model_published_params_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetPublished_source() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_published_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_published_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2543,7 +2613,7 @@ func (arg1 SwigcptrLlmsize_model) GetPublished_source() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetCheckpoint_format() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_checkpoint_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_checkpoint_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2553,14 +2623,14 @@ func (arg1 SwigcptrLlmsize_model) GetCheckpoint_format() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetCheckpoint_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_model_checkpoint_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_model_checkpoint_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetCheckpoint_source() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_checkpoint_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_checkpoint_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2569,13 +2639,13 @@ func (arg1 SwigcptrLlmsize_model) GetCheckpoint_source() (_swig_ret string) {
 
 func NewLlmsize_model() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_new_llmsize_model_core_ea867185441f8a50()))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_new_llmsize_model_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_model(arg1 Llmsize_model) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_model_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_model_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_model interface {
@@ -2611,84 +2681,84 @@ type Llmsize_model interface {
 type Enum_SS_llmsize_component int
 func _swig_getLLMSIZE_COMPONENT_EMBED() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EMBED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EMBED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_EMBED Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_EMBED()
 func _swig_getLLMSIZE_COMPONENT_LM_HEAD() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LM_HEAD_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LM_HEAD_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_LM_HEAD Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_LM_HEAD()
 func _swig_getLLMSIZE_COMPONENT_ATTN() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ATTN_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ATTN_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_ATTN Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_ATTN()
 func _swig_getLLMSIZE_COMPONENT_FFN_DENSE() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_FFN_DENSE Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_FFN_DENSE()
 func _swig_getLLMSIZE_COMPONENT_EXPERTS() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EXPERTS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EXPERTS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_EXPERTS Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_EXPERTS()
 func _swig_getLLMSIZE_COMPONENT_SHARED_EXPERTS() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_SHARED_EXPERTS Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_SHARED_EXPERTS()
 func _swig_getLLMSIZE_COMPONENT_ROUTER() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ROUTER_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ROUTER_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_ROUTER Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_ROUTER()
 func _swig_getLLMSIZE_COMPONENT_NORMS() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_NORMS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_NORMS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_NORMS Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_NORMS()
 func _swig_getLLMSIZE_COMPONENT_LINEAR_ATTN() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_LINEAR_ATTN Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_LINEAR_ATTN()
 func _swig_getLLMSIZE_COMPONENT_VISION() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_VISION_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_VISION_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_VISION Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_VISION()
 func _swig_getLLMSIZE_COMPONENT_MTP() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_MTP_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_MTP_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_MTP Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_MTP()
 func _swig_getLLMSIZE_COMPONENT_COUNT() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -2705,40 +2775,40 @@ func (p SwigcptrLlmsize_params) SwigIsLlmsize_params() {
 func (arg1 SwigcptrLlmsize_params) GetBy_component() (_swig_ret *uint64) {
 	var swig_r *uint64
 	_swig_i_0 := arg1
-	swig_r = (*uint64)(C._wrap_llmsize_params_by_component_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint64)(C._wrap_llmsize_params_by_component_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params) GetText() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_params_text_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_params_text_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params) GetTotal() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_params_total_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_params_total_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params) GetActive() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_params_active_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_params_active_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_params() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_new_llmsize_params_core_ea867185441f8a50()))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_new_llmsize_params_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_params(arg1 Llmsize_params) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_params_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_params_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_params interface {
@@ -2753,56 +2823,56 @@ type Llmsize_params interface {
 type Enum_SS_llmsize_format_kind int
 func _swig_getLLMSIZE_FMT_FLOAT() (_swig_ret Enum_SS_llmsize_format_kind) {
 	var swig_r Enum_SS_llmsize_format_kind
-	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_FLOAT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_FLOAT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FMT_FLOAT Enum_SS_llmsize_format_kind = _swig_getLLMSIZE_FMT_FLOAT()
 func _swig_getLLMSIZE_FMT_GGUF() (_swig_ret Enum_SS_llmsize_format_kind) {
 	var swig_r Enum_SS_llmsize_format_kind
-	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GGUF_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GGUF_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FMT_GGUF Enum_SS_llmsize_format_kind = _swig_getLLMSIZE_FMT_GGUF()
 func _swig_getLLMSIZE_FMT_GPU() (_swig_ret Enum_SS_llmsize_format_kind) {
 	var swig_r Enum_SS_llmsize_format_kind
-	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GPU_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GPU_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FMT_GPU Enum_SS_llmsize_format_kind = _swig_getLLMSIZE_FMT_GPU()
 func _swig_getLLMSIZE_Q_ATTN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_ATTN_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_ATTN_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_Q_ATTN int = _swig_getLLMSIZE_Q_ATTN()
 func _swig_getLLMSIZE_Q_FFN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_FFN_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_FFN_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_Q_FFN int = _swig_getLLMSIZE_Q_FFN()
 func _swig_getLLMSIZE_Q_EXPERTS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_EXPERTS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_EXPERTS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_Q_EXPERTS int = _swig_getLLMSIZE_Q_EXPERTS()
 func _swig_getLLMSIZE_Q_EMBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_EMBED_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_EMBED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_Q_EMBED int = _swig_getLLMSIZE_Q_EMBED()
 func _swig_getLLMSIZE_Q_LM_HEAD() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_LM_HEAD_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_LM_HEAD_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -2810,28 +2880,28 @@ var LLMSIZE_Q_LM_HEAD int = _swig_getLLMSIZE_Q_LM_HEAD()
 type Enum_SS_llmsize_compute int
 func _swig_getLLMSIZE_COMPUTE_BF16() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_BF16_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_BF16_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPUTE_BF16 Enum_SS_llmsize_compute = _swig_getLLMSIZE_COMPUTE_BF16()
 func _swig_getLLMSIZE_COMPUTE_FP8() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP8_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP8_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPUTE_FP8 Enum_SS_llmsize_compute = _swig_getLLMSIZE_COMPUTE_FP8()
 func _swig_getLLMSIZE_COMPUTE_FP4() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP4_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP4_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_COMPUTE_FP4 Enum_SS_llmsize_compute = _swig_getLLMSIZE_COMPUTE_FP4()
 func _swig_getLLMSIZE_COMPUTE_INT8() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_INT8_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_INT8_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -2848,7 +2918,7 @@ func (p SwigcptrLlmsize_format) SwigIsLlmsize_format() {
 func (arg1 SwigcptrLlmsize_format) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_id_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_id_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2858,7 +2928,7 @@ func (arg1 SwigcptrLlmsize_format) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_format) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_name_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_name_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2868,91 +2938,91 @@ func (arg1 SwigcptrLlmsize_format) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_format) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_kind_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_kind_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetCode() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_code_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_code_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetBits() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_bits_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_bits_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetGroup() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_group_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_group_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetGroup_rows() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_group_rows_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_group_rows_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetGroup_bits() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_group_bits_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_group_bits_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetRow_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_row_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_row_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetCol_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_col_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_col_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetTensor_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_tensor_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_tensor_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetQuantizes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_quantizes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_quantizes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetOther_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_other_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_other_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetCompute() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_compute_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_compute_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetNotes() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_notes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_notes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2962,7 +3032,7 @@ func (arg1 SwigcptrLlmsize_format) GetNotes() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_format) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2971,13 +3041,13 @@ func (arg1 SwigcptrLlmsize_format) GetSource() (_swig_ret string) {
 
 func NewLlmsize_format() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_new_llmsize_format_core_ea867185441f8a50()))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_new_llmsize_format_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_format(arg1 Llmsize_format) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_format_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_format_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_format interface {
@@ -3004,77 +3074,77 @@ type Llmsize_format interface {
 type Enum_SS_llmsize_kv_dtype int
 func _swig_getLLMSIZE_KV_F16() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F16_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F16_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_KV_F16 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_F16()
 func _swig_getLLMSIZE_KV_F32() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F32_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F32_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_KV_F32 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_F32()
 func _swig_getLLMSIZE_KV_FP8() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_FP8_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_FP8_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_KV_FP8 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_FP8()
 func _swig_getLLMSIZE_KV_Q8_0() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q8_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q8_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q8_0 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q8_0()
 func _swig_getLLMSIZE_KV_Q5_1() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_1_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_1_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q5_1 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q5_1()
 func _swig_getLLMSIZE_KV_Q5_0() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q5_0 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q5_0()
 func _swig_getLLMSIZE_KV_Q4_1() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_1_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_1_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q4_1 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q4_1()
 func _swig_getLLMSIZE_KV_Q4_0() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q4_0 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q4_0()
 func _swig_getLLMSIZE_KV_IQ4_NL() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_IQ4_NL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_IQ4_NL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_KV_IQ4_NL Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_IQ4_NL()
 func _swig_getLLMSIZE_KV_NVFP4() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_NVFP4_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_NVFP4_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_KV_NVFP4 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_NVFP4()
 func _swig_getLLMSIZE_KV_DTYPE_COUNT() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_DTYPE_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_DTYPE_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -3091,7 +3161,7 @@ func (p SwigcptrLlmsize_kv_dtype_info) SwigIsLlmsize_kv_dtype_info() {
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_kv_dtype_info_name_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_kv_dtype_info_name_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3101,7 +3171,7 @@ func (arg1 SwigcptrLlmsize_kv_dtype_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetAliases() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_kv_dtype_info_aliases_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_kv_dtype_info_aliases_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3111,33 +3181,33 @@ func (arg1 SwigcptrLlmsize_kv_dtype_info) GetAliases() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetBlock() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetBlock_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetFlash_only() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_flash_only_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_flash_only_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_kv_dtype_info() (_swig_ret Llmsize_kv_dtype_info) {
 	var swig_r Llmsize_kv_dtype_info
-	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_new_llmsize_kv_dtype_info_core_ea867185441f8a50()))
+	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_new_llmsize_kv_dtype_info_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_kv_dtype_info(arg1 Llmsize_kv_dtype_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_kv_dtype_info_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_kv_dtype_info_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_kv_dtype_info interface {
@@ -3153,42 +3223,42 @@ type Llmsize_kv_dtype_info interface {
 type Enum_SS_llmsize_hw_class int
 func _swig_getLLMSIZE_HW_DATACENTER() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_DATACENTER_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_DATACENTER_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HW_DATACENTER Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_DATACENTER()
 func _swig_getLLMSIZE_HW_CONSUMER() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CONSUMER_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CONSUMER_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HW_CONSUMER Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_CONSUMER()
 func _swig_getLLMSIZE_HW_APPLE() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_APPLE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_APPLE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HW_APPLE Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_APPLE()
 func _swig_getLLMSIZE_HW_UNIFIED() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_UNIFIED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_UNIFIED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HW_UNIFIED Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_UNIFIED()
 func _swig_getLLMSIZE_HW_CPU() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CPU_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CPU_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HW_CPU Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_CPU()
 func _swig_getLLMSIZE_HW_CLASS_COUNT() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CLASS_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CLASS_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -3205,7 +3275,7 @@ func (p SwigcptrLlmsize_gpu) SwigIsLlmsize_gpu() {
 func (arg1 SwigcptrLlmsize_gpu) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_id_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_id_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3215,7 +3285,7 @@ func (arg1 SwigcptrLlmsize_gpu) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_gpu) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_name_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_name_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3225,7 +3295,7 @@ func (arg1 SwigcptrLlmsize_gpu) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_gpu) GetVendor() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_vendor_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_vendor_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3235,7 +3305,7 @@ func (arg1 SwigcptrLlmsize_gpu) GetVendor() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_gpu) GetAliases() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_aliases_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_aliases_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3245,63 +3315,63 @@ func (arg1 SwigcptrLlmsize_gpu) GetAliases() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_gpu) GetMem_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_gpu_mem_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_gpu_mem_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetUsable_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gpu_usable_pct_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gpu_usable_pct_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetHw_class() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gpu_hw_class_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gpu_hw_class_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetBw_gbs() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_gpu_bw_gbs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_gpu_bw_gbs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetBf16_tflops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_gpu_bf16_tflops_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_gpu_bf16_tflops_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetFp8_tflops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_gpu_fp8_tflops_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_gpu_fp8_tflops_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetFp4_tflops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_gpu_fp4_tflops_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_gpu_fp4_tflops_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetInt8_tops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_gpu_int8_tops_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_gpu_int8_tops_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3311,7 +3381,7 @@ func (arg1 SwigcptrLlmsize_gpu) GetSource() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_gpu) GetMemory_options() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_memory_options_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_memory_options_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3320,13 +3390,13 @@ func (arg1 SwigcptrLlmsize_gpu) GetMemory_options() (_swig_ret string) {
 
 func NewLlmsize_gpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_new_llmsize_gpu_core_ea867185441f8a50()))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_new_llmsize_gpu_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_gpu(arg1 Llmsize_gpu) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_gpu_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_gpu_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_gpu interface {
@@ -3360,35 +3430,35 @@ func (p SwigcptrLlmsize_efficiency) SwigIsLlmsize_efficiency() {
 func (arg1 SwigcptrLlmsize_efficiency) GetHw_class() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_efficiency_hw_class_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_efficiency_hw_class_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetExpected() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_expected_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_expected_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetLow() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_low_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_low_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetHigh() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_high_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_high_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_efficiency_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_efficiency_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3397,13 +3467,13 @@ func (arg1 SwigcptrLlmsize_efficiency) GetSource() (_swig_ret string) {
 
 func NewLlmsize_efficiency() (_swig_ret Llmsize_efficiency) {
 	var swig_r Llmsize_efficiency
-	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_new_llmsize_efficiency_core_ea867185441f8a50()))
+	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_new_llmsize_efficiency_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_efficiency(arg1 Llmsize_efficiency) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_efficiency_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_efficiency_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_efficiency interface {
@@ -3428,40 +3498,40 @@ func (p SwigcptrLlmsize_weights) SwigIsLlmsize_weights() {
 func (arg1 SwigcptrLlmsize_weights) GetBy_component() (_swig_ret *uint64) {
 	var swig_r *uint64
 	_swig_i_0 := arg1
-	swig_r = (*uint64)(C._wrap_llmsize_weights_by_component_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint64)(C._wrap_llmsize_weights_by_component_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights) GetTotal() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_weights_total_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_total_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights) GetActive() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_weights_active_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_active_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights) GetFile_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_weights_file_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_file_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_weights() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_new_llmsize_weights_core_ea867185441f8a50()))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_new_llmsize_weights_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_weights(arg1 Llmsize_weights) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_weights_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_weights_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_weights interface {
@@ -3475,14 +3545,14 @@ type Llmsize_weights interface {
 
 func _swig_getLLMSIZE_FILE_GGUF() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FILE_GGUF_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_FILE_GGUF_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FILE_GGUF int = _swig_getLLMSIZE_FILE_GGUF()
 func _swig_getLLMSIZE_FILE_SAFETENSORS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FILE_SAFETENSORS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_FILE_SAFETENSORS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -3490,287 +3560,287 @@ var LLMSIZE_FILE_SAFETENSORS int = _swig_getLLMSIZE_FILE_SAFETENSORS()
 type Enum_SS_llmsize_ggml_type int
 func _swig_getLLMSIZE_GGML_F32() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F32_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F32_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_F32 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F32()
 func _swig_getLLMSIZE_GGML_F16() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F16_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F16_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_F16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F16()
 func _swig_getLLMSIZE_GGML_Q4_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0()
 func _swig_getLLMSIZE_GGML_Q4_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_1_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_1_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_1()
 func _swig_getLLMSIZE_GGML_Q4_2() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_2_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_2_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_2 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_2()
 func _swig_getLLMSIZE_GGML_Q4_3() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_3_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_3_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_3 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_3()
 func _swig_getLLMSIZE_GGML_Q5_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q5_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_0()
 func _swig_getLLMSIZE_GGML_Q5_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_1_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_1_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q5_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_1()
 func _swig_getLLMSIZE_GGML_Q8_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q8_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_0()
 func _swig_getLLMSIZE_GGML_Q8_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_1_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_1_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q8_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_1()
 func _swig_getLLMSIZE_GGML_Q2_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q2_K_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q2_K_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q2_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q2_K()
 func _swig_getLLMSIZE_GGML_Q3_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q3_K_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q3_K_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q3_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q3_K()
 func _swig_getLLMSIZE_GGML_Q4_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_K_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_K_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_K()
 func _swig_getLLMSIZE_GGML_Q5_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_K_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_K_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q5_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_K()
 func _swig_getLLMSIZE_GGML_Q6_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q6_K_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q6_K_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q6_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q6_K()
 func _swig_getLLMSIZE_GGML_Q8_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_K_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_K_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q8_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_K()
 func _swig_getLLMSIZE_GGML_IQ2_XXS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XXS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XXS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ2_XXS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_XXS()
 func _swig_getLLMSIZE_GGML_IQ2_XS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ2_XS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_XS()
 func _swig_getLLMSIZE_GGML_IQ3_XXS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_XXS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_XXS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ3_XXS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ3_XXS()
 func _swig_getLLMSIZE_GGML_IQ1_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_S_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_S_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ1_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ1_S()
 func _swig_getLLMSIZE_GGML_IQ4_NL() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL()
 func _swig_getLLMSIZE_GGML_IQ3_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_S_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_S_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ3_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ3_S()
 func _swig_getLLMSIZE_GGML_IQ2_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_S_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_S_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ2_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_S()
 func _swig_getLLMSIZE_GGML_IQ4_XS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_XS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_XS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_XS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_XS()
 func _swig_getLLMSIZE_GGML_I8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I8_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I8_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I8()
 func _swig_getLLMSIZE_GGML_I16() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I16_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I16_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I16()
 func _swig_getLLMSIZE_GGML_I32() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I32_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I32_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I32 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I32()
 func _swig_getLLMSIZE_GGML_I64() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I64_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I64_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I64 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I64()
 func _swig_getLLMSIZE_GGML_F64() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F64_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F64_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_F64 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F64()
 func _swig_getLLMSIZE_GGML_IQ1_M() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_M_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_M_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ1_M Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ1_M()
 func _swig_getLLMSIZE_GGML_BF16() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_BF16_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_BF16_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_BF16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_BF16()
 func _swig_getLLMSIZE_GGML_Q4_0_4_4() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_4_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_4_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0_4_4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_4_4()
 func _swig_getLLMSIZE_GGML_Q4_0_4_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_8_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_8_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0_4_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_4_8()
 func _swig_getLLMSIZE_GGML_Q4_0_8_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_8_8_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_8_8_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0_8_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_8_8()
 func _swig_getLLMSIZE_GGML_TQ1_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ1_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ1_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_TQ1_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_TQ1_0()
 func _swig_getLLMSIZE_GGML_TQ2_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ2_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ2_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_TQ2_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_TQ2_0()
 func _swig_getLLMSIZE_GGML_IQ4_NL_4_4() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL_4_4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_4_4()
 func _swig_getLLMSIZE_GGML_IQ4_NL_4_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL_4_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_4_8()
 func _swig_getLLMSIZE_GGML_IQ4_NL_8_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL_8_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_8_8()
 func _swig_getLLMSIZE_GGML_MXFP4() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_MXFP4_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_MXFP4_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GGML_MXFP4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_MXFP4()
 func _swig_getLLMSIZE_GGML_TYPE_COUNT() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TYPE_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TYPE_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -3787,7 +3857,7 @@ func (p SwigcptrLlmsize_ggml_type_info) SwigIsLlmsize_ggml_type_info() {
 func (arg1 SwigcptrLlmsize_ggml_type_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ggml_type_info_name_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ggml_type_info_name_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3797,26 +3867,26 @@ func (arg1 SwigcptrLlmsize_ggml_type_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ggml_type_info) GetBlock() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_ggml_type_info) GetBlock_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_ggml_type_info() (_swig_ret Llmsize_ggml_type_info) {
 	var swig_r Llmsize_ggml_type_info
-	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_new_llmsize_ggml_type_info_core_ea867185441f8a50()))
+	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_new_llmsize_ggml_type_info_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_ggml_type_info(arg1 Llmsize_ggml_type_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_ggml_type_info_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_ggml_type_info_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_ggml_type_info interface {
@@ -3830,238 +3900,238 @@ type Llmsize_ggml_type_info interface {
 type Enum_SS_llmsize_gguf_file_type int
 func _swig_getLLMSIZE_FT_F32() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F32_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F32_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_F32 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_F32()
 func _swig_getLLMSIZE_FT_F16() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F16_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F16_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_F16 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_F16()
 func _swig_getLLMSIZE_FT_BF16() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_BF16_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_BF16_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_BF16 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_BF16()
 func _swig_getLLMSIZE_FT_Q4_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_0()
 func _swig_getLLMSIZE_FT_Q4_1() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_1_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_1_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_1 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_1()
 func _swig_getLLMSIZE_FT_Q5_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_0()
 func _swig_getLLMSIZE_FT_Q5_1() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_1_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_1_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_1 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_1()
 func _swig_getLLMSIZE_FT_Q8_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q8_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q8_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q8_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q8_0()
 func _swig_getLLMSIZE_FT_Q2_K() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q2_K Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q2_K()
 func _swig_getLLMSIZE_FT_Q2_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_S_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_S_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q2_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q2_K_S()
 func _swig_getLLMSIZE_FT_Q3_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_S_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_S_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q3_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_S()
 func _swig_getLLMSIZE_FT_Q3_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_M_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_M_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q3_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_M()
 func _swig_getLLMSIZE_FT_Q3_K_L() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_L_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_L_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q3_K_L Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_L()
 func _swig_getLLMSIZE_FT_Q4_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_S_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_S_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_K_S()
 func _swig_getLLMSIZE_FT_Q4_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_M_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_M_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_K_M()
 func _swig_getLLMSIZE_FT_Q5_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_S_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_S_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_K_S()
 func _swig_getLLMSIZE_FT_Q5_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_M_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_M_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_K_M()
 func _swig_getLLMSIZE_FT_Q6_K() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q6_K_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q6_K_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q6_K Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q6_K()
 func _swig_getLLMSIZE_FT_IQ2_XXS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XXS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XXS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_XXS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_XXS()
 func _swig_getLLMSIZE_FT_IQ2_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_XS()
 func _swig_getLLMSIZE_FT_IQ2_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_S_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_S_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_S()
 func _swig_getLLMSIZE_FT_IQ2_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_M_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_M_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_M()
 func _swig_getLLMSIZE_FT_IQ3_XXS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XXS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XXS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_XXS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_XXS()
 func _swig_getLLMSIZE_FT_IQ3_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_XS()
 func _swig_getLLMSIZE_FT_IQ3_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_S_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_S_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_S()
 func _swig_getLLMSIZE_FT_IQ3_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_M_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_M_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_M()
 func _swig_getLLMSIZE_FT_IQ1_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_S_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_S_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ1_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ1_S()
 func _swig_getLLMSIZE_FT_IQ1_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_M_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_M_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ1_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ1_M()
 func _swig_getLLMSIZE_FT_IQ4_NL() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_NL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_NL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ4_NL Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ4_NL()
 func _swig_getLLMSIZE_FT_IQ4_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_XS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_XS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ4_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ4_XS()
 func _swig_getLLMSIZE_FT_TQ1_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ1_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ1_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_TQ1_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_TQ1_0()
 func _swig_getLLMSIZE_FT_TQ2_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ2_0_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ2_0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_TQ2_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_TQ2_0()
 func _swig_getLLMSIZE_FT_MXFP4_MOE() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_MXFP4_MOE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_MXFP4_MOE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FT_MXFP4_MOE Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_MXFP4_MOE()
 func _swig_getLLMSIZE_FT_COUNT() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -4079,33 +4149,33 @@ func (p SwigcptrLlmsize_gguf_mix) SwigIsLlmsize_gguf_mix() {
 func (arg1 SwigcptrLlmsize_gguf_mix) GetTensors() (_swig_ret *uint) {
 	var swig_r *uint
 	_swig_i_0 := arg1
-	swig_r = (*uint)(C._wrap_llmsize_gguf_mix_tensors_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint)(C._wrap_llmsize_gguf_mix_tensors_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gguf_mix) GetBytes() (_swig_ret *uint64) {
 	var swig_r *uint64
 	_swig_i_0 := arg1
-	swig_r = (*uint64)(C._wrap_llmsize_gguf_mix_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint64)(C._wrap_llmsize_gguf_mix_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gguf_mix) GetN_tensors() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gguf_mix_n_tensors_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gguf_mix_n_tensors_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_gguf_mix() (_swig_ret Llmsize_gguf_mix) {
 	var swig_r Llmsize_gguf_mix
-	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_new_llmsize_gguf_mix_core_ea867185441f8a50()))
+	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_new_llmsize_gguf_mix_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_gguf_mix(arg1 Llmsize_gguf_mix) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_gguf_mix_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_gguf_mix_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_gguf_mix interface {
@@ -4128,98 +4198,98 @@ func (p SwigcptrLlmsize_file_info) SwigIsLlmsize_file_info() {
 func (arg1 SwigcptrLlmsize_file_info) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_kind_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_kind_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetVersion() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_version_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_version_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetN_tensors() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_n_tensors_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_n_tensors_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetN_metadata() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_n_metadata_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_n_metadata_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetHeader_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_header_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_header_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetNeeded() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_needed_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_needed_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetBytes() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_file_info_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_file_info_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetParams() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_file_info_params_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_file_info_params_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetOther_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_other_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_other_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetFile_type() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_file_type_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_file_type_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_file_info_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_file_info_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetHas_model() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_has_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_has_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_info_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_info_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetArch() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_file_info_arch_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_file_info_arch_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4229,7 +4299,7 @@ func (arg1 SwigcptrLlmsize_file_info) GetArch() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_file_info) GetDtype() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_file_info_dtype_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_file_info_dtype_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4239,19 +4309,19 @@ func (arg1 SwigcptrLlmsize_file_info) GetDtype() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_file_info) GetMix() (_swig_ret Llmsize_gguf_mix) {
 	var swig_r Llmsize_gguf_mix
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_file_info_mix_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_file_info_mix_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_file_info() (_swig_ret Llmsize_file_info) {
 	var swig_r Llmsize_file_info
-	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_new_llmsize_file_info_core_ea867185441f8a50()))
+	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_new_llmsize_file_info_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_file_info(arg1 Llmsize_file_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_file_info_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_file_info_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_file_info interface {
@@ -4287,75 +4357,75 @@ func (p SwigcptrLlmsize_speed_request) SwigIsLlmsize_speed_request() {
 func (arg1 SwigcptrLlmsize_speed_request) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_speed_request_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_speed_request_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_speed_request_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_speed_request_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_speed_request_gpu_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_speed_request_gpu_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_speed_request_gpus_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_speed_request_gpus_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_speed_request_kv_dtype_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_speed_request_kv_dtype_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_request_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_request_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetPrompt() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_request_prompt_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_request_prompt_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetGen() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_request_gen_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_request_gen_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_speed_request_seqs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_speed_request_seqs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_speed_request() (_swig_ret Llmsize_speed_request) {
 	var swig_r Llmsize_speed_request
-	swig_r = (Llmsize_speed_request)(SwigcptrLlmsize_speed_request(C._wrap_new_llmsize_speed_request_core_ea867185441f8a50()))
+	swig_r = (Llmsize_speed_request)(SwigcptrLlmsize_speed_request(C._wrap_new_llmsize_speed_request_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_speed_request(arg1 Llmsize_speed_request) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_speed_request_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_speed_request_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_speed_request interface {
@@ -4384,68 +4454,68 @@ func (p SwigcptrLlmsize_speed_result) SwigIsLlmsize_speed_result() {
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps_low() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_low_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_low_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps_high() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_high_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_high_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps_total() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_total_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_total_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetTtft_s() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_ttft_s_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_ttft_s_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetE2e_s() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_e2e_s_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_e2e_s_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetBytes_per_step() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_result_bytes_per_step_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_result_bytes_per_step_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetCompute_bound() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_compute_bound_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_compute_bound_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_speed_result() (_swig_ret Llmsize_speed_result) {
 	var swig_r Llmsize_speed_result
-	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_new_llmsize_speed_result_core_ea867185441f8a50()))
+	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_new_llmsize_speed_result_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_speed_result(arg1 Llmsize_speed_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_speed_result_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_speed_result_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_speed_result interface {
@@ -4473,75 +4543,75 @@ func (p SwigcptrLlmsize_fit_request) SwigIsLlmsize_fit_request() {
 func (arg1 SwigcptrLlmsize_fit_request) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_fit_request_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_fit_request_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_fit_request_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_fit_request_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_fit_request_gpu_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_fit_request_gpu_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_gpus_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_gpus_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_request_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_request_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_seqs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_seqs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_kv_dtype_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_kv_dtype_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_request_overhead_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_request_overhead_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetTight_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_tight_pct_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_tight_pct_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_fit_request() (_swig_ret Llmsize_fit_request) {
 	var swig_r Llmsize_fit_request
-	swig_r = (Llmsize_fit_request)(SwigcptrLlmsize_fit_request(C._wrap_new_llmsize_fit_request_core_ea867185441f8a50()))
+	swig_r = (Llmsize_fit_request)(SwigcptrLlmsize_fit_request(C._wrap_new_llmsize_fit_request_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_fit_request(arg1 Llmsize_fit_request) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_fit_request_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_fit_request_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_fit_request interface {
@@ -4570,75 +4640,75 @@ func (p SwigcptrLlmsize_fit_result) SwigIsLlmsize_fit_result() {
 func (arg1 SwigcptrLlmsize_fit_result) GetFits() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_fit_result_fits_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_fit_result_fits_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetTight() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_fit_result_tight_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_fit_result_tight_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_weight_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_weight_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetKv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_kv_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_kv_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_overhead_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_overhead_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetTotal_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_total_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_total_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetUsable_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_usable_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_usable_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetHeadroom_bytes() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_fit_result_headroom_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_fit_result_headroom_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetActivation_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_activation_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_activation_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_fit_result() (_swig_ret Llmsize_fit_result) {
 	var swig_r Llmsize_fit_result
-	swig_r = (Llmsize_fit_result)(SwigcptrLlmsize_fit_result(C._wrap_new_llmsize_fit_result_core_ea867185441f8a50()))
+	swig_r = (Llmsize_fit_result)(SwigcptrLlmsize_fit_result(C._wrap_new_llmsize_fit_result_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_fit_result(arg1 Llmsize_fit_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_fit_result_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_fit_result_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_fit_result interface {
@@ -4658,35 +4728,35 @@ type Llmsize_fit_result interface {
 type Enum_SS_llmsize_metric int
 func _swig_getLLMSIZE_METRIC_NONE() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NONE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NONE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_NONE Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_NONE()
 func _swig_getLLMSIZE_METRIC_PPL() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_PPL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_PPL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_PPL Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_PPL()
 func _swig_getLLMSIZE_METRIC_ACCURACY() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_ACCURACY_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_ACCURACY_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_ACCURACY Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_ACCURACY()
 func _swig_getLLMSIZE_METRIC_NATIVE() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NATIVE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NATIVE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_NATIVE Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_NATIVE()
 func _swig_getLLMSIZE_METRIC_COUNT() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -4703,7 +4773,7 @@ func (p SwigcptrLlmsize_quality_row) SwigIsLlmsize_quality_row() {
 func (arg1 SwigcptrLlmsize_quality_row) GetFormat() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4713,14 +4783,14 @@ func (arg1 SwigcptrLlmsize_quality_row) GetFormat() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetMetric() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_row_metric_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_row_metric_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetFamily() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_family_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_family_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4730,7 +4800,7 @@ func (arg1 SwigcptrLlmsize_quality_row) GetFamily() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetRef_model() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_ref_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_ref_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4740,35 +4810,35 @@ func (arg1 SwigcptrLlmsize_quality_row) GetRef_model() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetRef_params_b() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_row_ref_params_b_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_row_ref_params_b_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetLoss_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_row_loss_pct_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_row_loss_pct_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetKld() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_row_kld_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_row_kld_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetPrimary() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_row_primary_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_row_primary_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetBenchmark() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_benchmark_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_benchmark_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4778,7 +4848,7 @@ func (arg1 SwigcptrLlmsize_quality_row) GetBenchmark() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4787,13 +4857,13 @@ func (arg1 SwigcptrLlmsize_quality_row) GetSource() (_swig_ret string) {
 
 func NewLlmsize_quality_row() (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_new_llmsize_quality_row_core_ea867185441f8a50()))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_new_llmsize_quality_row_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_quality_row(arg1 Llmsize_quality_row) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_quality_row_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_quality_row_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_quality_row interface {
@@ -4814,35 +4884,35 @@ type Llmsize_quality_row interface {
 type Enum_SS_llmsize_confidence int
 func _swig_getLLMSIZE_CONF_NONE() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_NONE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_NONE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CONF_NONE Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_NONE()
 func _swig_getLLMSIZE_CONF_REFERENCE() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_REFERENCE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_REFERENCE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CONF_REFERENCE Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_REFERENCE()
 func _swig_getLLMSIZE_CONF_SCALED() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_SCALED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_SCALED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CONF_SCALED Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_SCALED()
 func _swig_getLLMSIZE_CONF_EXTRAPOLATED() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_EXTRAPOLATED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_EXTRAPOLATED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CONF_EXTRAPOLATED Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_EXTRAPOLATED()
 func _swig_getLLMSIZE_CONF_COUNT() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -4859,56 +4929,56 @@ func (p SwigcptrLlmsize_quality) SwigIsLlmsize_quality() {
 func (arg1 SwigcptrLlmsize_quality) GetMetric() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_metric_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_metric_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetConfidence() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_confidence_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_confidence_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetLoss_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_loss_pct_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_loss_pct_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetLoss_low_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_loss_low_pct_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_loss_low_pct_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetLoss_high_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_loss_high_pct_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_loss_high_pct_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetKld() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_kld_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_kld_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetRef() (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_ref_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_ref_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetNote() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_note_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_note_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4917,13 +4987,13 @@ func (arg1 SwigcptrLlmsize_quality) GetNote() (_swig_ret string) {
 
 func NewLlmsize_quality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_new_llmsize_quality_core_ea867185441f8a50()))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_new_llmsize_quality_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_quality(arg1 Llmsize_quality) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_quality_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_quality_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_quality interface {
@@ -4942,49 +5012,49 @@ type Llmsize_quality interface {
 type Enum_SS_llmsize_engine int
 func _swig_getLLMSIZE_ENGINE_NONE() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_NONE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_NONE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_NONE Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_NONE()
 func _swig_getLLMSIZE_ENGINE_VLLM() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_VLLM_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_VLLM_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_VLLM Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_VLLM()
 func _swig_getLLMSIZE_ENGINE_SGLANG() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_SGLANG_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_SGLANG_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_SGLANG Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_SGLANG()
 func _swig_getLLMSIZE_ENGINE_LLAMACPP() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_LLAMACPP_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_LLAMACPP_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_LLAMACPP Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_LLAMACPP()
 func _swig_getLLMSIZE_ENGINE_OLLAMA() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_OLLAMA_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_OLLAMA_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_OLLAMA Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_OLLAMA()
 func _swig_getLLMSIZE_ENGINE_TRTLLM() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_TRTLLM_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_TRTLLM_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_TRTLLM Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_TRTLLM()
 func _swig_getLLMSIZE_ENGINE_COUNT() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -5001,7 +5071,7 @@ func (p SwigcptrLlmsize_engine_info) SwigIsLlmsize_engine_info() {
 func (arg1 SwigcptrLlmsize_engine_info) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_id_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_id_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5011,7 +5081,7 @@ func (arg1 SwigcptrLlmsize_engine_info) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_name_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_name_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5021,87 +5091,24 @@ func (arg1 SwigcptrLlmsize_engine_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetAliases() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_aliases_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_aliases_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
 	return swig_r_1
 }
 
-func (arg1 SwigcptrLlmsize_engine_info) GetMem_fraction() (_swig_ret float64) {
-	var swig_r float64
-	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_engine_info_mem_fraction_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
-	return swig_r
-}
-
-func (arg1 SwigcptrLlmsize_engine_info) GetBlock_size() (_swig_ret uint) {
-	var swig_r uint
-	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_info_block_size_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
-	return swig_r
-}
-
-func (arg1 SwigcptrLlmsize_engine_info) GetCtx_pad() (_swig_ret uint) {
-	var swig_r uint
-	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_info_ctx_pad_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
-	return swig_r
-}
-
-func (arg1 SwigcptrLlmsize_engine_info) GetDefault_context() (_swig_ret uint64) {
-	var swig_r uint64
-	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_default_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
-	return swig_r
-}
-
-func (arg1 SwigcptrLlmsize_engine_info) GetDefault_seqs() (_swig_ret uint) {
-	var swig_r uint
-	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_info_default_seqs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
-	return swig_r
-}
-
-func (arg1 SwigcptrLlmsize_engine_info) GetDefault_ubatch() (_swig_ret uint) {
-	var swig_r uint
-	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_info_default_ubatch_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
-	return swig_r
-}
-
-func (arg1 SwigcptrLlmsize_engine_info) GetDefault_batched_tokens() (_swig_ret uint64) {
-	var swig_r uint64
-	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_default_batched_tokens_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
-	return swig_r
-}
-
-func (arg1 SwigcptrLlmsize_engine_info) GetOverhead_tp1() (_swig_ret uint64) {
-	var swig_r uint64
-	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_overhead_tp1_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
-	return swig_r
-}
-
-func (arg1 SwigcptrLlmsize_engine_info) GetOverhead_tpn() (_swig_ret uint64) {
-	var swig_r uint64
-	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_overhead_tpn_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
-	return swig_r
-}
-
 func (arg1 SwigcptrLlmsize_engine_info) GetDevice_reserved() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_device_reserved_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_info_device_reserved_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetStatus() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5111,7 +5118,7 @@ func (arg1 SwigcptrLlmsize_engine_info) GetStatus() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5120,13 +5127,13 @@ func (arg1 SwigcptrLlmsize_engine_info) GetSource() (_swig_ret string) {
 
 func NewLlmsize_engine_info() (_swig_ret Llmsize_engine_info) {
 	var swig_r Llmsize_engine_info
-	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_new_llmsize_engine_info_core_ea867185441f8a50()))
+	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_new_llmsize_engine_info_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_engine_info(arg1 Llmsize_engine_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_engine_info_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_engine_info_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_engine_info interface {
@@ -5135,6 +5142,306 @@ type Llmsize_engine_info interface {
 	GetId() (_swig_ret string)
 	GetName() (_swig_ret string)
 	GetAliases() (_swig_ret string)
+	GetDevice_reserved() (_swig_ret uint64)
+	GetStatus() (_swig_ret string)
+	GetSource() (_swig_ret string)
+}
+
+func _swig_getLLMSIZE_RULE_VLLM_V1() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_VLLM_V1_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_VLLM_V1 int = _swig_getLLMSIZE_RULE_VLLM_V1()
+func _swig_getLLMSIZE_RULE_VLLM_V0_OPT() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_VLLM_V0_OPT int = _swig_getLLMSIZE_RULE_VLLM_V0_OPT()
+func _swig_getLLMSIZE_RULE_HYBRID_KV() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_HYBRID_KV_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_HYBRID_KV int = _swig_getLLMSIZE_RULE_HYBRID_KV()
+func _swig_getLLMSIZE_RULE_BATCH_BY_GPU() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_BATCH_BY_GPU int = _swig_getLLMSIZE_RULE_BATCH_BY_GPU()
+func _swig_getLLMSIZE_RULE_A100_SMALL() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_A100_SMALL_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_A100_SMALL int = _swig_getLLMSIZE_RULE_A100_SMALL()
+func _swig_getLLMSIZE_RULE_BATCH_160() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_BATCH_160_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_BATCH_160 int = _swig_getLLMSIZE_RULE_BATCH_160()
+func _swig_getLLMSIZE_RULE_GRAPHS_BUDGETED() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_GRAPHS_BUDGETED int = _swig_getLLMSIZE_RULE_GRAPHS_BUDGETED()
+func _swig_getLLMSIZE_RULE_FLASHINFER_SAMPLER() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_FLASHINFER_SAMPLER int = _swig_getLLMSIZE_RULE_FLASHINFER_SAMPLER()
+func _swig_getLLMSIZE_RULE_AUTO_MAX_LEN() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_AUTO_MAX_LEN int = _swig_getLLMSIZE_RULE_AUTO_MAX_LEN()
+func _swig_getLLMSIZE_RULE_KV_AFTER_WARMUP() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_KV_AFTER_WARMUP int = _swig_getLLMSIZE_RULE_KV_AFTER_WARMUP()
+func _swig_getLLMSIZE_RULE_RESERVE_BY_GPU() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_RESERVE_BY_GPU int = _swig_getLLMSIZE_RULE_RESERVE_BY_GPU()
+func _swig_getLLMSIZE_RULE_TIERS_2026() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_TIERS_2026_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_TIERS_2026 int = _swig_getLLMSIZE_RULE_TIERS_2026()
+func _swig_getLLMSIZE_RULE_KV_ONE_BUFFER() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_KV_ONE_BUFFER int = _swig_getLLMSIZE_RULE_KV_ONE_BUFFER()
+func _swig_getLLMSIZE_RULE_PAD_BY_FA() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_PAD_BY_FA_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_PAD_BY_FA int = _swig_getLLMSIZE_RULE_PAD_BY_FA()
+func _swig_getLLMSIZE_RULE_SWA_WINDOW() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_SWA_WINDOW_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_SWA_WINDOW int = _swig_getLLMSIZE_RULE_SWA_WINDOW()
+func _swig_getLLMSIZE_RULE_NGL_ALL() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_NGL_ALL_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_NGL_ALL int = _swig_getLLMSIZE_RULE_NGL_ALL()
+func _swig_getLLMSIZE_RULE_FA_AUTO() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_FA_AUTO_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_FA_AUTO int = _swig_getLLMSIZE_RULE_FA_AUTO()
+func _swig_getLLMSIZE_RULE_PARALLEL_AUTO() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_PARALLEL_AUTO int = _swig_getLLMSIZE_RULE_PARALLEL_AUTO()
+func _swig_getLLMSIZE_RULE_PARALLEL_FULL_FIT() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_PARALLEL_FULL_FIT int = _swig_getLLMSIZE_RULE_PARALLEL_FULL_FIT()
+func _swig_getLLMSIZE_RULE_FIT() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_FIT_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_FIT int = _swig_getLLMSIZE_RULE_FIT()
+func _swig_getLLMSIZE_RULE_CTX_BY_VRAM() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_CTX_BY_VRAM int = _swig_getLLMSIZE_RULE_CTX_BY_VRAM()
+func _swig_getLLMSIZE_RULE_OFFLOAD() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_OFFLOAD_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_RULE_OFFLOAD int = _swig_getLLMSIZE_RULE_OFFLOAD()
+type SwigcptrLlmsize_engine_release uintptr
+
+func (p SwigcptrLlmsize_engine_release) Swigcptr() uintptr {
+	return (uintptr)(p)
+}
+
+func (p SwigcptrLlmsize_engine_release) SwigIsLlmsize_engine_release() {
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetEngine() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_engine_release_engine_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetVersion() (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_engine_release_version_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetDate() (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_engine_release_date_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetRules() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_engine_release_rules_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetMem_fraction() (_swig_ret float64) {
+	var swig_r float64
+	_swig_i_0 := arg1
+	swig_r = (float64)(C._wrap_llmsize_engine_release_mem_fraction_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetBlock_size() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_engine_release_block_size_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetCtx_pad() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_engine_release_ctx_pad_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetDefault_context() (_swig_ret uint64) {
+	var swig_r uint64
+	_swig_i_0 := arg1
+	swig_r = (uint64)(C._wrap_llmsize_engine_release_default_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetDefault_seqs() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_engine_release_default_seqs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetDefault_ubatch() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_engine_release_default_ubatch_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetDefault_batched_tokens() (_swig_ret uint64) {
+	var swig_r uint64
+	_swig_i_0 := arg1
+	swig_r = (uint64)(C._wrap_llmsize_engine_release_default_batched_tokens_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetDefault_max_seqs() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_engine_release_default_max_seqs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetOverhead_tp1() (_swig_ret uint64) {
+	var swig_r uint64
+	_swig_i_0 := arg1
+	swig_r = (uint64)(C._wrap_llmsize_engine_release_overhead_tp1_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetOverhead_tpn() (_swig_ret uint64) {
+	var swig_r uint64
+	_swig_i_0 := arg1
+	swig_r = (uint64)(C._wrap_llmsize_engine_release_overhead_tpn_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_engine_release) GetSource() (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_engine_release_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func NewLlmsize_engine_release() (_swig_ret Llmsize_engine_release) {
+	var swig_r Llmsize_engine_release
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_new_llmsize_engine_release_core_5a4db40c2590a20c()))
+	return swig_r
+}
+
+func DeleteLlmsize_engine_release(arg1 Llmsize_engine_release) {
+	_swig_i_0 := getSwigcptr(arg1)
+	C._wrap_delete_llmsize_engine_release_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
+}
+
+type Llmsize_engine_release interface {
+	Swigcptr() uintptr
+	SwigIsLlmsize_engine_release()
+	GetEngine() (_swig_ret uint)
+	GetVersion() (_swig_ret string)
+	GetDate() (_swig_ret string)
+	GetRules() (_swig_ret uint)
 	GetMem_fraction() (_swig_ret float64)
 	GetBlock_size() (_swig_ret uint)
 	GetCtx_pad() (_swig_ret uint)
@@ -5142,69 +5449,110 @@ type Llmsize_engine_info interface {
 	GetDefault_seqs() (_swig_ret uint)
 	GetDefault_ubatch() (_swig_ret uint)
 	GetDefault_batched_tokens() (_swig_ret uint64)
+	GetDefault_max_seqs() (_swig_ret uint)
 	GetOverhead_tp1() (_swig_ret uint64)
 	GetOverhead_tpn() (_swig_ret uint64)
-	GetDevice_reserved() (_swig_ret uint64)
-	GetStatus() (_swig_ret string)
 	GetSource() (_swig_ret string)
 }
 
 func _swig_getLLMSIZE_PLAN_FLASH_ATTN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_FLASH_ATTN_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_FLASH_ATTN_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_FLASH_ATTN int = _swig_getLLMSIZE_PLAN_FLASH_ATTN()
 func _swig_getLLMSIZE_PLAN_SWA_FULL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_SWA_FULL_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_SWA_FULL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_SWA_FULL int = _swig_getLLMSIZE_PLAN_SWA_FULL()
 func _swig_getLLMSIZE_PLAN_NO_HYBRID_KV() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_NO_HYBRID_KV int = _swig_getLLMSIZE_PLAN_NO_HYBRID_KV()
 func _swig_getLLMSIZE_PLAN_CONTEXT_AUTO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_CONTEXT_AUTO int = _swig_getLLMSIZE_PLAN_CONTEXT_AUTO()
 func _swig_getLLMSIZE_PLAN_GPU_LAYERS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_GPU_LAYERS_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_GPU_LAYERS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_GPU_LAYERS int = _swig_getLLMSIZE_PLAN_GPU_LAYERS()
 func _swig_getLLMSIZE_PLAN_VLLM_V0() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_VLLM_V0_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_VLLM_V0_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_VLLM_V0 int = _swig_getLLMSIZE_PLAN_VLLM_V0()
 func _swig_getLLMSIZE_PLAN_EXPERTS_CPU() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_EXPERTS_CPU int = _swig_getLLMSIZE_PLAN_EXPERTS_CPU()
 func _swig_getLLMSIZE_PLAN_EXPERT_PARALLEL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_ea867185441f8a50())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_EXPERT_PARALLEL int = _swig_getLLMSIZE_PLAN_EXPERT_PARALLEL()
+func _swig_getLLMSIZE_PLAN_KV_UNIFIED() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_KV_UNIFIED_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_PLAN_KV_UNIFIED int = _swig_getLLMSIZE_PLAN_KV_UNIFIED()
+func _swig_getLLMSIZE_PLAN_NO_FLASH_ATTN() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_PLAN_NO_FLASH_ATTN int = _swig_getLLMSIZE_PLAN_NO_FLASH_ATTN()
+func _swig_getLLMSIZE_PLAN_EAGER() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EAGER_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_PLAN_EAGER int = _swig_getLLMSIZE_PLAN_EAGER()
+func _swig_getLLMSIZE_PLAN_FLASHINFER_SAMPLER() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_PLAN_FLASHINFER_SAMPLER int = _swig_getLLMSIZE_PLAN_FLASHINFER_SAMPLER()
+func _swig_getLLMSIZE_PLAN_NATIVE_SAMPLER() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_PLAN_NATIVE_SAMPLER int = _swig_getLLMSIZE_PLAN_NATIVE_SAMPLER()
+func _swig_getLLMSIZE_PLAN_CONTEXT_MODEL() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_PLAN_CONTEXT_MODEL int = _swig_getLLMSIZE_PLAN_CONTEXT_MODEL()
 type SwigcptrLlmsize_plan uintptr
 
 func (p SwigcptrLlmsize_plan) Swigcptr() uintptr {
@@ -5217,173 +5565,187 @@ func (p SwigcptrLlmsize_plan) SwigIsLlmsize_plan() {
 func (arg1 SwigcptrLlmsize_plan) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_plan_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_plan_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_plan_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_plan_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_plan_gpu_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_plan_gpu_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetEngine() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_engine_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_engine_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_plan) GetRelease() (_swig_ret Llmsize_engine_release) {
+	var swig_r Llmsize_engine_release
+	_swig_i_0 := arg1
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_plan_release_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetTp() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_tp_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_tp_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetPp() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_pp_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_pp_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetDp() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_dp_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_dp_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_gpus_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_gpus_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_seqs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_seqs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_plan) GetMax_seqs() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_plan_max_seqs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_kv_dtype_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_kv_dtype_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetMem_fraction() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_mem_fraction_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_mem_fraction_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetBatched_tokens() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_batched_tokens_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_batched_tokens_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetUbatch() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_ubatch_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_ubatch_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetBlock_size() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_block_size_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_block_size_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetGpu_layers() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_gpu_layers_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_gpu_layers_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetCpu_moe_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_cpu_moe_layers_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_cpu_moe_layers_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetHost_bw_gbs() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_host_bw_gbs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_host_bw_gbs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetFlags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_flags_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_flags_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetTight_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_tight_pct_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_tight_pct_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetKv_pool_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_kv_pool_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_kv_pool_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetWeights() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_plan_weights_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_plan_weights_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetParams() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_plan_params_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_plan_params_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_plan() (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_new_llmsize_plan_core_ea867185441f8a50()))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_new_llmsize_plan_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_plan(arg1 Llmsize_plan) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_plan_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_plan_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_plan interface {
@@ -5393,12 +5755,14 @@ type Llmsize_plan interface {
 	GetFormat() (_swig_ret Llmsize_format)
 	GetGpu() (_swig_ret Llmsize_gpu)
 	GetEngine() (_swig_ret uint)
+	GetRelease() (_swig_ret Llmsize_engine_release)
 	GetTp() (_swig_ret uint)
 	GetPp() (_swig_ret uint)
 	GetDp() (_swig_ret uint)
 	GetGpus() (_swig_ret uint)
 	GetContext() (_swig_ret uint64)
 	GetSeqs() (_swig_ret uint)
+	GetMax_seqs() (_swig_ret uint)
 	GetKv_dtype() (_swig_ret uint)
 	GetMem_fraction() (_swig_ret float64)
 	GetBatched_tokens() (_swig_ret uint64)
@@ -5414,6 +5778,42 @@ type Llmsize_plan interface {
 	GetParams() (_swig_ret Llmsize_params)
 }
 
+type Enum_SS_llmsize_outcome int
+func _swig_getLLMSIZE_OUTCOME_STARTS() (_swig_ret Enum_SS_llmsize_outcome) {
+	var swig_r Enum_SS_llmsize_outcome
+	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_STARTS_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_OUTCOME_STARTS Enum_SS_llmsize_outcome = _swig_getLLMSIZE_OUTCOME_STARTS()
+func _swig_getLLMSIZE_OUTCOME_REFUSES() (_swig_ret Enum_SS_llmsize_outcome) {
+	var swig_r Enum_SS_llmsize_outcome
+	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_REFUSES_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_OUTCOME_REFUSES Enum_SS_llmsize_outcome = _swig_getLLMSIZE_OUTCOME_REFUSES()
+func _swig_getLLMSIZE_OUTCOME_OUT_OF_MEMORY() (_swig_ret Enum_SS_llmsize_outcome) {
+	var swig_r Enum_SS_llmsize_outcome
+	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_OUTCOME_OUT_OF_MEMORY Enum_SS_llmsize_outcome = _swig_getLLMSIZE_OUTCOME_OUT_OF_MEMORY()
+func _swig_getLLMSIZE_OUTCOME_OFFLOADS() (_swig_ret Enum_SS_llmsize_outcome) {
+	var swig_r Enum_SS_llmsize_outcome
+	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_OFFLOADS_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_OUTCOME_OFFLOADS Enum_SS_llmsize_outcome = _swig_getLLMSIZE_OUTCOME_OFFLOADS()
+func _swig_getLLMSIZE_OUTCOME_COUNT() (_swig_ret Enum_SS_llmsize_outcome) {
+	var swig_r Enum_SS_llmsize_outcome
+	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_COUNT_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+var LLMSIZE_OUTCOME_COUNT Enum_SS_llmsize_outcome = _swig_getLLMSIZE_OUTCOME_COUNT()
 type SwigcptrLlmsize_plan_result uintptr
 
 func (p SwigcptrLlmsize_plan_result) Swigcptr() uintptr {
@@ -5426,201 +5826,208 @@ func (p SwigcptrLlmsize_plan_result) SwigIsLlmsize_plan_result() {
 func (arg1 SwigcptrLlmsize_plan_result) GetFits() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_fits_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_fits_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetTight() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_tight_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_tight_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetRefused() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_refused_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_refused_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetLoads() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_loads_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_loads_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_plan_result) GetOutcome() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_plan_result_outcome_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_weight_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_weight_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetActivation_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_activation_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_activation_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_overhead_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_overhead_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetTotal_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_total_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_total_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetUsable_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_usable_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_usable_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetHeadroom_bytes() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_plan_result_headroom_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_plan_result_headroom_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetHost_weight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_weight_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_weight_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetHost_kv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_kv_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_kv_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_result_seqs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_result_seqs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetCache_cells() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_cache_cells_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_cache_cells_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetSwa_cells() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_swa_cells_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_swa_cells_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_pool_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_pool_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_pool_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_capacity_tokens() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_capacity_tokens_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_capacity_tokens_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_blocks() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_blocks_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_blocks_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetMax_concurrency() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_result_max_concurrency_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_result_max_concurrency_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetMax_context() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_max_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_max_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetRefusal_needed() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_needed_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_needed_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetRefusal_available() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_available_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_available_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_result_gpus_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_result_gpus_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetGpu_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_result_gpu_layers_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_result_gpu_layers_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_plan_result() (_swig_ret Llmsize_plan_result) {
 	var swig_r Llmsize_plan_result
-	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_new_llmsize_plan_result_core_ea867185441f8a50()))
+	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_new_llmsize_plan_result_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_plan_result(arg1 Llmsize_plan_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_plan_result_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_plan_result_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_plan_result interface {
@@ -5630,6 +6037,7 @@ type Llmsize_plan_result interface {
 	GetTight() (_swig_ret int)
 	GetRefused() (_swig_ret int)
 	GetLoads() (_swig_ret int)
+	GetOutcome() (_swig_ret uint)
 	GetWeight_bytes() (_swig_ret uint64)
 	GetKv_bytes() (_swig_ret uint64)
 	GetActivation_bytes() (_swig_ret uint64)
@@ -5658,35 +6066,35 @@ type Llmsize_plan_result interface {
 type Enum_SS_llmsize_field_kind int
 func _swig_getLLMSIZE_FIELD_BOOL() (_swig_ret Enum_SS_llmsize_field_kind) {
 	var swig_r Enum_SS_llmsize_field_kind
-	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_BOOL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_BOOL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FIELD_BOOL Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_BOOL()
 func _swig_getLLMSIZE_FIELD_U32() (_swig_ret Enum_SS_llmsize_field_kind) {
 	var swig_r Enum_SS_llmsize_field_kind
-	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_U32_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_U32_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FIELD_U32 Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_U32()
 func _swig_getLLMSIZE_FIELD_U64() (_swig_ret Enum_SS_llmsize_field_kind) {
 	var swig_r Enum_SS_llmsize_field_kind
-	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_U64_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_U64_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FIELD_U64 Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_U64()
 func _swig_getLLMSIZE_FIELD_I64() (_swig_ret Enum_SS_llmsize_field_kind) {
 	var swig_r Enum_SS_llmsize_field_kind
-	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_I64_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_I64_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FIELD_I64 Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_I64()
 func _swig_getLLMSIZE_FIELD_F64() (_swig_ret Enum_SS_llmsize_field_kind) {
 	var swig_r Enum_SS_llmsize_field_kind
-	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_F64_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_F64_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -5703,7 +6111,7 @@ func (p SwigcptrLlmsize_field) SwigIsLlmsize_field() {
 func (arg1 SwigcptrLlmsize_field) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_field_name_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_field_name_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5713,21 +6121,21 @@ func (arg1 SwigcptrLlmsize_field) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_field) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_field_kind_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_field_kind_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_field) GetOffset() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_field_offset_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_field_offset_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_field) GetMeaning() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_field_meaning_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_field_meaning_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5736,13 +6144,13 @@ func (arg1 SwigcptrLlmsize_field) GetMeaning() (_swig_ret string) {
 
 func NewLlmsize_field() (_swig_ret Llmsize_field) {
 	var swig_r Llmsize_field
-	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_new_llmsize_field_core_ea867185441f8a50()))
+	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_new_llmsize_field_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_field(arg1 Llmsize_field) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_field_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_field_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_field interface {
@@ -5766,47 +6174,47 @@ func (p SwigcptrLlmsize_suggestion) SwigIsLlmsize_suggestion() {
 func (arg1 SwigcptrLlmsize_suggestion) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_suggestion_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_suggestion_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetFormat_quality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_suggestion_format_quality_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_suggestion_format_quality_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_suggestion_gpus_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_suggestion_gpus_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_suggestion_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_suggestion_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_suggestion_seqs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_suggestion_seqs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_suggestion() (_swig_ret Llmsize_suggestion) {
 	var swig_r Llmsize_suggestion
-	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_new_llmsize_suggestion_core_ea867185441f8a50()))
+	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_new_llmsize_suggestion_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_suggestion(arg1 Llmsize_suggestion) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_suggestion_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_suggestion_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_suggestion interface {
@@ -5822,35 +6230,35 @@ type Llmsize_suggestion interface {
 type Enum_SS_llmsize_gate int
 func _swig_getLLMSIZE_GATE_NONE() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NONE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NONE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GATE_NONE Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_NONE()
 func _swig_getLLMSIZE_GATE_GRANT_AT_RELEASE() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GATE_GRANT_AT_RELEASE Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_GRANT_AT_RELEASE()
 func _swig_getLLMSIZE_GATE_GRANT() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GATE_GRANT Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_GRANT()
 func _swig_getLLMSIZE_GATE_NO_RIGHTS() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NO_RIGHTS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NO_RIGHTS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_GATE_NO_RIGHTS Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_NO_RIGHTS()
 func _swig_getLLMSIZE_GATE_DISPLAY() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_DISPLAY_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_DISPLAY_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -5858,56 +6266,56 @@ var LLMSIZE_GATE_DISPLAY Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_DISPLAY()
 type Enum_SS_llmsize_outputs_rule int
 func _swig_getLLMSIZE_OUTPUTS_UNKNOWN() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_UNKNOWN Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_UNKNOWN()
 func _swig_getLLMSIZE_OUTPUTS_FREE() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_FREE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_FREE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_FREE Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_FREE()
 func _swig_getLLMSIZE_OUTPUTS_SAME_FAMILY_ONLY() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_SAME_FAMILY_ONLY()
 func _swig_getLLMSIZE_OUTPUTS_NAME_AND_CREDIT() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_NAME_AND_CREDIT Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_NAME_AND_CREDIT()
 func _swig_getLLMSIZE_OUTPUTS_CREDIT() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_CREDIT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_CREDIT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_CREDIT Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_CREDIT()
 func _swig_getLLMSIZE_OUTPUTS_INHERIT_TERMS() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_INHERIT_TERMS Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_INHERIT_TERMS()
 func _swig_getLLMSIZE_OUTPUTS_NONCOMMERCIAL() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_NONCOMMERCIAL Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_NONCOMMERCIAL()
 func _swig_getLLMSIZE_OUTPUTS_RESEARCH_ONLY() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -5924,7 +6332,7 @@ func (p SwigcptrLlmsize_license) SwigIsLlmsize_license() {
 func (arg1 SwigcptrLlmsize_license) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_id_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_id_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5934,7 +6342,7 @@ func (arg1 SwigcptrLlmsize_license) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_name_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_name_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5944,7 +6352,7 @@ func (arg1 SwigcptrLlmsize_license) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetSpdx() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_spdx_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_spdx_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5954,7 +6362,7 @@ func (arg1 SwigcptrLlmsize_license) GetSpdx() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetLicensor() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_licensor_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_licensor_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5964,7 +6372,7 @@ func (arg1 SwigcptrLlmsize_license) GetLicensor() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetVersion_date() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_version_date_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_version_date_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5974,7 +6382,7 @@ func (arg1 SwigcptrLlmsize_license) GetVersion_date() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetGoverning_law() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_governing_law_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_governing_law_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5984,7 +6392,7 @@ func (arg1 SwigcptrLlmsize_license) GetGoverning_law() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5994,7 +6402,7 @@ func (arg1 SwigcptrLlmsize_license) GetSource() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetConfidence() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_confidence_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_confidence_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6004,21 +6412,21 @@ func (arg1 SwigcptrLlmsize_license) GetConfidence() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetOsi_approved() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_osi_approved_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_osi_approved_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetCommercial() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_commercial_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_commercial_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetCommercial_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_commercial_clause_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_commercial_clause_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6028,7 +6436,7 @@ func (arg1 SwigcptrLlmsize_license) GetCommercial_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetCommercial_duty() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_commercial_duty_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_commercial_duty_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6038,21 +6446,21 @@ func (arg1 SwigcptrLlmsize_license) GetCommercial_duty() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetMau_limit() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_license_mau_limit_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_license_mau_limit_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetMau_gate() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_mau_gate_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_mau_gate_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetMau_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_mau_clause_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_mau_clause_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6062,21 +6470,21 @@ func (arg1 SwigcptrLlmsize_license) GetMau_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetRevenue_limit_usd() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_license_revenue_limit_usd_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_license_revenue_limit_usd_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetRevenue_gate() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_revenue_gate_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_revenue_gate_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetRevenue_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_revenue_clause_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_revenue_clause_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6086,7 +6494,7 @@ func (arg1 SwigcptrLlmsize_license) GetRevenue_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetDisplay() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_display_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_display_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6096,7 +6504,7 @@ func (arg1 SwigcptrLlmsize_license) GetDisplay() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetDisplay_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_display_clause_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_display_clause_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6106,7 +6514,7 @@ func (arg1 SwigcptrLlmsize_license) GetDisplay_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetNaming_rule() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_naming_rule_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_naming_rule_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6116,7 +6524,7 @@ func (arg1 SwigcptrLlmsize_license) GetNaming_rule() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetAup() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_aup_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_aup_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6126,14 +6534,14 @@ func (arg1 SwigcptrLlmsize_license) GetAup() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetEu_multimodal() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_eu_multimodal_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_eu_multimodal_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetEu_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_eu_clause_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_eu_clause_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6143,14 +6551,14 @@ func (arg1 SwigcptrLlmsize_license) GetEu_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetOutputs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_outputs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_outputs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetOutputs_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_outputs_clause_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_outputs_clause_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6160,14 +6568,14 @@ func (arg1 SwigcptrLlmsize_license) GetOutputs_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetRedistribution() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_redistribution_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_redistribution_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetNotice() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_notice_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_notice_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6176,13 +6584,13 @@ func (arg1 SwigcptrLlmsize_license) GetNotice() (_swig_ret string) {
 
 func NewLlmsize_license() (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_new_llmsize_license_core_ea867185441f8a50()))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_new_llmsize_license_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_license(arg1 Llmsize_license) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_license_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_license_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_license interface {
@@ -6230,68 +6638,68 @@ func (p SwigcptrLlmsize_use) SwigIsLlmsize_use() {
 func (arg1 SwigcptrLlmsize_use) GetCommercial() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_commercial_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_commercial_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetMau() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_use_mau_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_use_mau_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetMau_at_release() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_use_mau_at_release_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_use_mau_at_release_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetRevenue_usd() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_use_revenue_usd_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_use_revenue_usd_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetEu() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_eu_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_eu_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetMultimodal() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_multimodal_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_multimodal_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetRedistribute() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_redistribute_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_redistribute_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetTrain_on_outputs() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_train_on_outputs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_train_on_outputs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_use() (_swig_ret Llmsize_use) {
 	var swig_r Llmsize_use
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_new_llmsize_use_core_ea867185441f8a50()))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_new_llmsize_use_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_use(arg1 Llmsize_use) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_use_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_use_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_use interface {
@@ -6310,35 +6718,35 @@ type Llmsize_use interface {
 type Enum_SS_llmsize_verdict int
 func _swig_getLLMSIZE_VERDICT_UNKNOWN() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_UNKNOWN_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_UNKNOWN_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_UNKNOWN Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_UNKNOWN()
 func _swig_getLLMSIZE_VERDICT_ALLOWED() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_ALLOWED Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_ALLOWED()
 func _swig_getLLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS()
 func _swig_getLLMSIZE_VERDICT_NOT_ALLOWED() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_NOT_ALLOWED Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_NOT_ALLOWED()
 func _swig_getLLMSIZE_VERDICT_COUNT() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -6346,77 +6754,77 @@ var LLMSIZE_VERDICT_COUNT Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_COU
 type Enum_SS_llmsize_clause int
 func _swig_getLLMSIZE_CLAUSE_LICENSE() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_LICENSE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_LICENSE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_LICENSE Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_LICENSE()
 func _swig_getLLMSIZE_CLAUSE_COMMERCIAL() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_COMMERCIAL Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_COMMERCIAL()
 func _swig_getLLMSIZE_CLAUSE_MAU() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_MAU_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_MAU_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_MAU Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_MAU()
 func _swig_getLLMSIZE_CLAUSE_REVENUE() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REVENUE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REVENUE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_REVENUE Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_REVENUE()
 func _swig_getLLMSIZE_CLAUSE_EU_MULTIMODAL() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_EU_MULTIMODAL Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_EU_MULTIMODAL()
 func _swig_getLLMSIZE_CLAUSE_OUTPUTS() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_OUTPUTS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_OUTPUTS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_OUTPUTS Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_OUTPUTS()
 func _swig_getLLMSIZE_CLAUSE_REDISTRIBUTION() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_REDISTRIBUTION Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_REDISTRIBUTION()
 func _swig_getLLMSIZE_CLAUSE_DISPLAY() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_DISPLAY_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_DISPLAY_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_DISPLAY Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_DISPLAY()
 func _swig_getLLMSIZE_CLAUSE_NAMING() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_NAMING_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_NAMING_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_NAMING Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_NAMING()
 func _swig_getLLMSIZE_CLAUSE_AUP() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_AUP_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_AUP_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_AUP Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_AUP()
 func _swig_getLLMSIZE_CLAUSE_COUNT() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -6433,21 +6841,21 @@ func (p SwigcptrLlmsize_finding) SwigIsLlmsize_finding() {
 func (arg1 SwigcptrLlmsize_finding) GetAbout() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_finding_about_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_finding_about_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_finding) GetVerdict() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_finding_verdict_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_finding_verdict_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_finding) GetLicense() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_finding_license_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_finding_license_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6457,7 +6865,7 @@ func (arg1 SwigcptrLlmsize_finding) GetLicense() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_finding) GetText() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_finding_text_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_finding_text_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6467,7 +6875,7 @@ func (arg1 SwigcptrLlmsize_finding) GetText() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_finding) GetClause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_finding_clause_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_finding_clause_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6476,13 +6884,13 @@ func (arg1 SwigcptrLlmsize_finding) GetClause() (_swig_ret string) {
 
 func NewLlmsize_finding() (_swig_ret Llmsize_finding) {
 	var swig_r Llmsize_finding
-	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_new_llmsize_finding_core_ea867185441f8a50()))
+	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_new_llmsize_finding_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_finding(arg1 Llmsize_finding) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_finding_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_finding_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_finding interface {
@@ -6508,33 +6916,33 @@ func (p SwigcptrLlmsize_license_result) SwigIsLlmsize_license_result() {
 func (arg1 SwigcptrLlmsize_license_result) GetVerdict() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_result_verdict_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_result_verdict_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license_result) GetN_reasons() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_result_n_reasons_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_result_n_reasons_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license_result) GetN_obligations() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_result_n_obligations_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_result_n_obligations_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_license_result() (_swig_ret Llmsize_license_result) {
 	var swig_r Llmsize_license_result
-	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_new_llmsize_license_result_core_ea867185441f8a50()))
+	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_new_llmsize_license_result_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_license_result(arg1 Llmsize_license_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_license_result_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_license_result_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_license_result interface {
@@ -6557,91 +6965,98 @@ func (p SwigcptrLlmsize_select_request) SwigIsLlmsize_select_request() {
 func (arg1 SwigcptrLlmsize_select_request) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_select_request_gpu_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_select_request_gpu_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_gpus_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_gpus_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetEngine() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_engine_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_engine_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_select_request) GetRelease() (_swig_ret Llmsize_engine_release) {
+	var swig_r Llmsize_engine_release
+	_swig_i_0 := arg1
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_select_request_release_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_seqs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_seqs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_select_request_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_select_request_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_kv_dtype_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_kv_dtype_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetMin_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_select_request_min_tps_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_select_request_min_tps_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetQuality_metric() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_quality_metric_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_quality_metric_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetMax_loss_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_select_request_max_loss_pct_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_select_request_max_loss_pct_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetMin_format() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_select_request_min_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_select_request_min_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetUse() (_swig_ret Llmsize_use) {
 	var swig_r Llmsize_use
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_select_request_use_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_select_request_use_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetStrict_license() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_select_request_strict_license_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_select_request_strict_license_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetOrigin_exclude() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_select_request_origin_exclude_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_select_request_origin_exclude_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6651,7 +7066,7 @@ func (arg1 SwigcptrLlmsize_select_request) GetOrigin_exclude() (_swig_ret string
 func (arg1 SwigcptrLlmsize_select_request) GetOrigin_require() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_select_request_origin_require_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_select_request_origin_require_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6661,40 +7076,40 @@ func (arg1 SwigcptrLlmsize_select_request) GetOrigin_require() (_swig_ret string
 func (arg1 SwigcptrLlmsize_select_request) GetTasks() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_tasks_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_tasks_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetFormats() (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_llmsize_select_request_formats_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_llmsize_select_request_formats_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetN_formats() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_select_request_n_formats_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_select_request_n_formats_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetTight_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_tight_pct_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_tight_pct_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_select_request() (_swig_ret Llmsize_select_request) {
 	var swig_r Llmsize_select_request
-	swig_r = (Llmsize_select_request)(SwigcptrLlmsize_select_request(C._wrap_new_llmsize_select_request_core_ea867185441f8a50()))
+	swig_r = (Llmsize_select_request)(SwigcptrLlmsize_select_request(C._wrap_new_llmsize_select_request_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_select_request(arg1 Llmsize_select_request) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_select_request_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_select_request_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_select_request interface {
@@ -6703,6 +7118,7 @@ type Llmsize_select_request interface {
 	GetGpu() (_swig_ret Llmsize_gpu)
 	GetGpus() (_swig_ret uint)
 	GetEngine() (_swig_ret uint)
+	GetRelease() (_swig_ret Llmsize_engine_release)
 	GetSeqs() (_swig_ret uint)
 	GetContext() (_swig_ret uint64)
 	GetKv_dtype() (_swig_ret uint)
@@ -6723,63 +7139,63 @@ type Llmsize_select_request interface {
 type Enum_SS_llmsize_reject int
 func _swig_getLLMSIZE_REJECT_NONE() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_NONE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_NONE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_NONE Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_NONE()
 func _swig_getLLMSIZE_REJECT_TASK() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_TASK_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_TASK_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_TASK Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_TASK()
 func _swig_getLLMSIZE_REJECT_ORIGIN() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_ORIGIN_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_ORIGIN_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_ORIGIN Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_ORIGIN()
 func _swig_getLLMSIZE_REJECT_LICENSE() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_LICENSE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_LICENSE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_LICENSE Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_LICENSE()
 func _swig_getLLMSIZE_REJECT_CONTEXT() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_CONTEXT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_CONTEXT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_CONTEXT Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_CONTEXT()
 func _swig_getLLMSIZE_REJECT_MEMORY() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_MEMORY_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_MEMORY_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_MEMORY Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_MEMORY()
 func _swig_getLLMSIZE_REJECT_QUALITY() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_QUALITY_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_QUALITY_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_QUALITY Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_QUALITY()
 func _swig_getLLMSIZE_REJECT_SPEED() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_SPEED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_SPEED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_SPEED Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_SPEED()
 func _swig_getLLMSIZE_REJECT_COUNT() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -6796,77 +7212,77 @@ func (p SwigcptrLlmsize_candidate) SwigIsLlmsize_candidate() {
 func (arg1 SwigcptrLlmsize_candidate) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_candidate_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_candidate_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_candidate_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_candidate_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetRejected() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_candidate_rejected_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_candidate_rejected_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetRank() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_candidate_rank_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_candidate_rank_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetEffective_params_b() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_candidate_effective_params_b_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_candidate_effective_params_b_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetScore() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_candidate_score_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_candidate_score_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_candidate_decode_tps_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_candidate_decode_tps_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetLicense_verdict() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_candidate_license_verdict_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_candidate_license_verdict_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetQuality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_candidate_quality_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_candidate_quality_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetFit() (_swig_ret Llmsize_plan_result) {
 	var swig_r Llmsize_plan_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_candidate_fit_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_candidate_fit_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetReason() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_candidate_reason_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_candidate_reason_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6875,13 +7291,13 @@ func (arg1 SwigcptrLlmsize_candidate) GetReason() (_swig_ret string) {
 
 func NewLlmsize_candidate() (_swig_ret Llmsize_candidate) {
 	var swig_r Llmsize_candidate
-	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_new_llmsize_candidate_core_ea867185441f8a50()))
+	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_new_llmsize_candidate_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_candidate(arg1 Llmsize_candidate) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_candidate_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_candidate_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_candidate interface {
@@ -6912,47 +7328,47 @@ func (p SwigcptrLlmsize_claim) SwigIsLlmsize_claim() {
 func (arg1 SwigcptrLlmsize_claim) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_claim_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_claim_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_claim_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_claim_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_claim_gpu_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_claim_gpu_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetBytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_claim_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_claim_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetTps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_tps_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_tps_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_claim() (_swig_ret Llmsize_claim) {
 	var swig_r Llmsize_claim
-	swig_r = (Llmsize_claim)(SwigcptrLlmsize_claim(C._wrap_new_llmsize_claim_core_ea867185441f8a50()))
+	swig_r = (Llmsize_claim)(SwigcptrLlmsize_claim(C._wrap_new_llmsize_claim_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_claim(arg1 Llmsize_claim) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_claim_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_claim_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_claim interface {
@@ -6977,61 +7393,61 @@ func (p SwigcptrLlmsize_claim_check) SwigIsLlmsize_claim_check() {
 func (arg1 SwigcptrLlmsize_claim_check) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_claim_check_weight_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_claim_check_weight_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetBytes_ratio() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_check_bytes_ratio_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_check_bytes_ratio_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetBytes_possible() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_check_bytes_possible_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_check_bytes_possible_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetFits_gpu() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_check_fits_gpu_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_check_fits_gpu_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetMax_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_check_max_tps_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_check_max_tps_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetTps_ratio() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_check_tps_ratio_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_check_tps_ratio_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetTps_possible() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_check_tps_possible_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_check_tps_possible_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_claim_check() (_swig_ret Llmsize_claim_check) {
 	var swig_r Llmsize_claim_check
-	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_new_llmsize_claim_check_core_ea867185441f8a50()))
+	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_new_llmsize_claim_check_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_claim_check(arg1 Llmsize_claim_check) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_claim_check_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_claim_check_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_claim_check interface {
@@ -7059,7 +7475,7 @@ func (p SwigcptrLlmsize_hf_family) SwigIsLlmsize_hf_family() {
 func (arg1 SwigcptrLlmsize_hf_family) GetModel_types() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_hf_family_model_types_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_hf_family_model_types_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7069,42 +7485,42 @@ func (arg1 SwigcptrLlmsize_hf_family) GetModel_types() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_hf_family) GetFlags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_flags_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_flags_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetNorms_per_layer() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_norms_per_layer_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_norms_per_layer_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetGlobal_every() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_global_every_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_global_every_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetBare_head() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_bare_head_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_bare_head_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetLearned_positions() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_learned_positions_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_learned_positions_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_hf_family_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_hf_family_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7113,13 +7529,13 @@ func (arg1 SwigcptrLlmsize_hf_family) GetSource() (_swig_ret string) {
 
 func NewLlmsize_hf_family() (_swig_ret Llmsize_hf_family) {
 	var swig_r Llmsize_hf_family
-	swig_r = (Llmsize_hf_family)(SwigcptrLlmsize_hf_family(C._wrap_new_llmsize_hf_family_core_ea867185441f8a50()))
+	swig_r = (Llmsize_hf_family)(SwigcptrLlmsize_hf_family(C._wrap_new_llmsize_hf_family_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_hf_family(arg1 Llmsize_hf_family) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_hf_family_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_hf_family_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_hf_family interface {
@@ -7147,7 +7563,7 @@ func (p SwigcptrLlmsize_release) SwigIsLlmsize_release() {
 func (arg1 SwigcptrLlmsize_release) GetRepo() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_repo_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_repo_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7157,7 +7573,7 @@ func (arg1 SwigcptrLlmsize_release) GetRepo() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_release) GetModel() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7167,7 +7583,7 @@ func (arg1 SwigcptrLlmsize_release) GetModel() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_release) GetFormat() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7177,14 +7593,14 @@ func (arg1 SwigcptrLlmsize_release) GetFormat() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_release) GetBytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_release_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_release_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_release) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7193,13 +7609,13 @@ func (arg1 SwigcptrLlmsize_release) GetSource() (_swig_ret string) {
 
 func NewLlmsize_release() (_swig_ret Llmsize_release) {
 	var swig_r Llmsize_release
-	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_new_llmsize_release_core_ea867185441f8a50()))
+	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_new_llmsize_release_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_release(arg1 Llmsize_release) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_release_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_release_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_release interface {
@@ -7224,7 +7640,7 @@ func (p SwigcptrLlmsize_ollama_tag) SwigIsLlmsize_ollama_tag() {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetTag() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_tag_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_tag_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7234,7 +7650,7 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetTag() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetModel() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7244,7 +7660,7 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetModel() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetFormat() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7254,7 +7670,7 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetFormat() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7263,13 +7679,13 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetSource() (_swig_ret string) {
 
 func NewLlmsize_ollama_tag() (_swig_ret Llmsize_ollama_tag) {
 	var swig_r Llmsize_ollama_tag
-	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_new_llmsize_ollama_tag_core_ea867185441f8a50()))
+	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_new_llmsize_ollama_tag_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_ollama_tag(arg1 Llmsize_ollama_tag) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_ollama_tag_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_ollama_tag_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_ollama_tag interface {
@@ -7284,56 +7700,56 @@ type Llmsize_ollama_tag interface {
 type Enum_SS_llmsize_how int
 func _swig_getLLMSIZE_HOW_ID() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_ID_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_ID_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HOW_ID Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_ID()
 func _swig_getLLMSIZE_HOW_REPO() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_REPO_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_REPO_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HOW_REPO Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_REPO()
 func _swig_getLLMSIZE_HOW_RELEASE() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_RELEASE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_RELEASE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HOW_RELEASE Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_RELEASE()
 func _swig_getLLMSIZE_HOW_QUANTIZED() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_QUANTIZED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_QUANTIZED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HOW_QUANTIZED Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_QUANTIZED()
 func _swig_getLLMSIZE_HOW_DERIVED() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_DERIVED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_DERIVED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HOW_DERIVED Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_DERIVED()
 func _swig_getLLMSIZE_HOW_OLLAMA() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_OLLAMA_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_OLLAMA_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HOW_OLLAMA Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_OLLAMA()
 func _swig_getLLMSIZE_HOW_GGUF_FILE() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_GGUF_FILE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_GGUF_FILE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_HOW_GGUF_FILE Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_GGUF_FILE()
 func _swig_getLLMSIZE_HOW_COUNT() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -7341,49 +7757,49 @@ var LLMSIZE_HOW_COUNT Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_COUNT()
 type Enum_SS_llmsize_format_from int
 func _swig_getLLMSIZE_FROM_NONE() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NONE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NONE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FROM_NONE Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_NONE()
 func _swig_getLLMSIZE_FROM_NAME() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NAME_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NAME_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FROM_NAME Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_NAME()
 func _swig_getLLMSIZE_FROM_CHECKPOINT() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_CHECKPOINT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_CHECKPOINT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FROM_CHECKPOINT Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_CHECKPOINT()
 func _swig_getLLMSIZE_FROM_RELEASE() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_RELEASE_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_RELEASE_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FROM_RELEASE Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_RELEASE()
 func _swig_getLLMSIZE_FROM_OLLAMA() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_OLLAMA_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_OLLAMA_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FROM_OLLAMA Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_OLLAMA()
 func _swig_getLLMSIZE_FROM_DEFAULT() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_DEFAULT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_DEFAULT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_FROM_DEFAULT Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_DEFAULT()
 func _swig_getLLMSIZE_FROM_COUNT() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_COUNT_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_COUNT_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -7400,35 +7816,35 @@ func (p SwigcptrLlmsize_resolution) SwigIsLlmsize_resolution() {
 func (arg1 SwigcptrLlmsize_resolution) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetHow() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_resolution_how_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_resolution_how_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetFormat_from() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_resolution_format_from_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_resolution_format_from_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetMatched() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_resolution_matched_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_resolution_matched_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7438,14 +7854,14 @@ func (arg1 SwigcptrLlmsize_resolution) GetMatched() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_resolution) GetMatched_len() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_resolution_matched_len_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_resolution_matched_len_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_resolution_source_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_resolution_source_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7454,13 +7870,13 @@ func (arg1 SwigcptrLlmsize_resolution) GetSource() (_swig_ret string) {
 
 func NewLlmsize_resolution() (_swig_ret Llmsize_resolution) {
 	var swig_r Llmsize_resolution
-	swig_r = (Llmsize_resolution)(SwigcptrLlmsize_resolution(C._wrap_new_llmsize_resolution_core_ea867185441f8a50()))
+	swig_r = (Llmsize_resolution)(SwigcptrLlmsize_resolution(C._wrap_new_llmsize_resolution_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_resolution(arg1 Llmsize_resolution) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_resolution_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_resolution_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_resolution interface {
@@ -7478,21 +7894,21 @@ type Llmsize_resolution interface {
 type Enum_SS_llmsize_memory_from int
 func _swig_getLLMSIZE_MEMORY_ROW() (_swig_ret Enum_SS_llmsize_memory_from) {
 	var swig_r Enum_SS_llmsize_memory_from
-	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_ROW_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_ROW_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_MEMORY_ROW Enum_SS_llmsize_memory_from = _swig_getLLMSIZE_MEMORY_ROW()
 func _swig_getLLMSIZE_MEMORY_NAMED() (_swig_ret Enum_SS_llmsize_memory_from) {
 	var swig_r Enum_SS_llmsize_memory_from
-	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_NAMED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_NAMED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_MEMORY_NAMED Enum_SS_llmsize_memory_from = _swig_getLLMSIZE_MEMORY_NAMED()
 func _swig_getLLMSIZE_MEMORY_DESCRIBED() (_swig_ret Enum_SS_llmsize_memory_from) {
 	var swig_r Enum_SS_llmsize_memory_from
-	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_DESCRIBED_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_DESCRIBED_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -7509,40 +7925,40 @@ func (p SwigcptrLlmsize_gpu_resolution) SwigIsLlmsize_gpu_resolution() {
 func (arg1 SwigcptrLlmsize_gpu_resolution) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_resolution_gpu_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_resolution_gpu_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu_resolution) GetRow() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_resolution_row_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_resolution_row_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu_resolution) GetMemory_from() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gpu_resolution_memory_from_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gpu_resolution_memory_from_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu_resolution) GetMemory_choices() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gpu_resolution_memory_choices_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gpu_resolution_memory_choices_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_gpu_resolution() (_swig_ret Llmsize_gpu_resolution) {
 	var swig_r Llmsize_gpu_resolution
-	swig_r = (Llmsize_gpu_resolution)(SwigcptrLlmsize_gpu_resolution(C._wrap_new_llmsize_gpu_resolution_core_ea867185441f8a50()))
+	swig_r = (Llmsize_gpu_resolution)(SwigcptrLlmsize_gpu_resolution(C._wrap_new_llmsize_gpu_resolution_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_gpu_resolution(arg1 Llmsize_gpu_resolution) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_gpu_resolution_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_gpu_resolution_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_gpu_resolution interface {
@@ -7557,49 +7973,49 @@ type Llmsize_gpu_resolution interface {
 type Enum_SS_llmsize_table int
 func _swig_getLLMSIZE_TABLE_MODELS() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_MODELS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_MODELS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_MODELS Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_MODELS()
 func _swig_getLLMSIZE_TABLE_GPUS() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_GPUS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_GPUS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_GPUS Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_GPUS()
 func _swig_getLLMSIZE_TABLE_FORMATS() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_FORMATS_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_FORMATS_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_FORMATS Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_FORMATS()
 func _swig_getLLMSIZE_TABLE_KV_DTYPES() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_KV_DTYPES_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_KV_DTYPES_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_KV_DTYPES Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_KV_DTYPES()
 func _swig_getLLMSIZE_TABLE_LICENSES() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_LICENSES_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_LICENSES_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_LICENSES Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_LICENSES()
 func _swig_getLLMSIZE_TABLE_ENGINES() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_ENGINES_core_ea867185441f8a50())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_ENGINES_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_ENGINES Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_ENGINES()
 func Llmsize_version() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_llmsize_version_core_ea867185441f8a50()
+	swig_r_p := C._wrap_llmsize_version_core_5a4db40c2590a20c()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7608,7 +8024,7 @@ func Llmsize_version() (_swig_ret string) {
 
 func Llmsize_data_version() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_llmsize_data_version_core_ea867185441f8a50()
+	swig_r_p := C._wrap_llmsize_data_version_core_5a4db40c2590a20c()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7618,7 +8034,7 @@ func Llmsize_data_version() (_swig_ret string) {
 func Llmsize_strerror(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_strerror_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_strerror_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7628,7 +8044,7 @@ func Llmsize_strerror(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 func Llmsize_status_name(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_status_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_status_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7637,47 +8053,47 @@ func Llmsize_status_name(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 
 func Llmsize_model_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_model_count_core_ea867185441f8a50())
+	swig_r = (int64)(C._wrap_llmsize_model_count_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 func Llmsize_model_at(arg1 int64) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_at_core_ea867185441f8a50(C.swig_type_149(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_at_core_5a4db40c2590a20c(C.swig_type_152(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_gpu_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_gpu_count_core_ea867185441f8a50())
+	swig_r = (int64)(C._wrap_llmsize_gpu_count_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 func Llmsize_gpu_at(arg1 int64) (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_at_core_ea867185441f8a50(C.swig_type_151(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_at_core_5a4db40c2590a20c(C.swig_type_154(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_format_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_format_count_core_ea867185441f8a50())
+	swig_r = (int64)(C._wrap_llmsize_format_count_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 func Llmsize_format_at(arg1 int64) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_at_core_ea867185441f8a50(C.swig_type_153(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_at_core_5a4db40c2590a20c(C.swig_type_156(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_kv_dtype_name(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_kv_dtype_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_kv_dtype_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7687,21 +8103,21 @@ func Llmsize_kv_dtype_name(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret string) {
 func Llmsize_kv_dtype_info_of(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret Llmsize_kv_dtype_info) {
 	var swig_r Llmsize_kv_dtype_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_llmsize_kv_dtype_info_of_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))))
+	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_llmsize_kv_dtype_info_of_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_efficiency_of(arg1 uint) (_swig_ret Llmsize_efficiency) {
 	var swig_r Llmsize_efficiency
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_llmsize_efficiency_of_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))))
+	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_llmsize_efficiency_of_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_how_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_how_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_how_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7711,7 +8127,7 @@ func Llmsize_how_name(arg1 uint) (_swig_ret string) {
 func Llmsize_format_from_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_from_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_from_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7720,34 +8136,34 @@ func Llmsize_format_from_name(arg1 uint) (_swig_ret string) {
 
 func Llmsize_release_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_release_count_core_ea867185441f8a50())
+	swig_r = (int64)(C._wrap_llmsize_release_count_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 func Llmsize_release_at(arg1 int64) (_swig_ret Llmsize_release) {
 	var swig_r Llmsize_release
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_llmsize_release_at_core_ea867185441f8a50(C.swig_type_158(_swig_i_0))))
+	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_llmsize_release_at_core_5a4db40c2590a20c(C.swig_type_161(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_ollama_tag_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_ollama_tag_count_core_ea867185441f8a50())
+	swig_r = (int64)(C._wrap_llmsize_ollama_tag_count_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 func Llmsize_ollama_tag_at(arg1 int64) (_swig_ret Llmsize_ollama_tag) {
 	var swig_r Llmsize_ollama_tag
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_llmsize_ollama_tag_at_core_ea867185441f8a50(C.swig_type_160(_swig_i_0))))
+	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_llmsize_ollama_tag_at_core_5a4db40c2590a20c(C.swig_type_163(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_checkpoint_format(arg1 Llmsize_model) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_checkpoint_format_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_checkpoint_format_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -7756,7 +8172,7 @@ func Llmsize_read_file(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) (_swig_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_file_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_type_161(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_file_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_type_164(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -7765,7 +8181,7 @@ func Llmsize_read_gguf(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) (_swig_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_gguf_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_type_162(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_gguf_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_type_165(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -7774,7 +8190,7 @@ func Llmsize_read_safetensors(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_safetensors_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_type_163(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_safetensors_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_type_166(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -7782,14 +8198,14 @@ func Llmsize_file_match(arg1 Llmsize_file_info, arg2 Llmsize_model) (_swig_ret E
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_file_match_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_file_match_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_model_validate(arg1 Llmsize_model) (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_model_validate_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_model_validate_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -7797,14 +8213,14 @@ func Llmsize_model_check(arg1 Llmsize_model, arg2 *string) (_swig_ret Enum_SS_ll
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_model_check_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_model_check_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_component_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_component_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_component_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7815,7 +8231,7 @@ func Llmsize_params_of(arg1 Llmsize_model, arg2 Llmsize_params) (_swig_ret Enum_
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_params_of_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_params_of_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7824,7 +8240,7 @@ func Llmsize_weight_bytes(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_weight_bytes_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_weight_bytes_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -7833,14 +8249,14 @@ func Llmsize_gguf_mix_of(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_g
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_gguf_mix_of_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_gguf_mix_of_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
 func Llmsize_ggml_type_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ggml_type_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ggml_type_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7850,7 +8266,7 @@ func Llmsize_ggml_type_name(arg1 uint) (_swig_ret string) {
 func Llmsize_ggml_type_info_of(arg1 uint) (_swig_ret Llmsize_ggml_type_info) {
 	var swig_r Llmsize_ggml_type_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_llmsize_ggml_type_info_of_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))))
+	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_llmsize_ggml_type_info_of_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))))
 	return swig_r
 }
 
@@ -7861,7 +8277,7 @@ func Llmsize_kv_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 Enum_SS_l
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_kv_bytes_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_type_166(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_kv_bytes_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_type_169(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -7872,7 +8288,7 @@ func Llmsize_activation_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_activation_bytes_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_type_167(_swig_i_1), C.swig_type_168(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_activation_bytes_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_type_170(_swig_i_1), C.swig_type_171(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -7880,7 +8296,7 @@ func Llmsize_speed(arg1 Llmsize_speed_request, arg2 Llmsize_speed_result) (_swig
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7888,7 +8304,7 @@ func Llmsize_fit(arg1 Llmsize_fit_request, arg2 Llmsize_fit_result) (_swig_ret E
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7896,7 +8312,7 @@ func Llmsize_speed_defaults(arg1 Llmsize_speed_request, arg2 Llmsize_speed_reque
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_defaults_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_defaults_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7904,20 +8320,33 @@ func Llmsize_fit_defaults(arg1 Llmsize_fit_request, arg2 Llmsize_fit_request) (_
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_defaults_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_defaults_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_engine_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_engine_count_core_ea867185441f8a50())
+	swig_r = (int64)(C._wrap_llmsize_engine_count_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 func Llmsize_engine_at(arg1 int64) (_swig_ret Llmsize_engine_info) {
 	var swig_r Llmsize_engine_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_llmsize_engine_at_core_ea867185441f8a50(C.swig_type_170(_swig_i_0))))
+	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_llmsize_engine_at_core_5a4db40c2590a20c(C.swig_type_173(_swig_i_0))))
+	return swig_r
+}
+
+func Llmsize_engine_release_count() (_swig_ret int64) {
+	var swig_r int64
+	swig_r = (int64)(C._wrap_llmsize_engine_release_count_core_5a4db40c2590a20c())
+	return swig_r
+}
+
+func Llmsize_engine_release_at(arg1 int64) (_swig_ret Llmsize_engine_release) {
+	var swig_r Llmsize_engine_release
+	_swig_i_0 := arg1
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_engine_release_at_core_5a4db40c2590a20c(C.swig_type_175(_swig_i_0))))
 	return swig_r
 }
 
@@ -7925,20 +8354,20 @@ func Llmsize_valid_tp(arg1 Llmsize_model, arg2 uint) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_llmsize_valid_tp_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int)(C._wrap_llmsize_valid_tp_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_plan_result_field_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_plan_result_field_count_core_ea867185441f8a50())
+	swig_r = (int64)(C._wrap_llmsize_plan_result_field_count_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 func Llmsize_plan_result_field(arg1 int64) (_swig_ret Llmsize_field) {
 	var swig_r Llmsize_field
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_llmsize_plan_result_field_core_ea867185441f8a50(C.swig_type_172(_swig_i_0))))
+	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_llmsize_plan_result_field_core_5a4db40c2590a20c(C.swig_type_177(_swig_i_0))))
 	return swig_r
 }
 
@@ -7946,7 +8375,7 @@ func Llmsize_field_u64(arg1 uintptr, arg2 Llmsize_field) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (uint64)(C._wrap_llmsize_field_u64_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_field_u64_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -7954,14 +8383,14 @@ func Llmsize_field_f64(arg1 uintptr, arg2 Llmsize_field) (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (float64)(C._wrap_llmsize_field_f64_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (float64)(C._wrap_llmsize_field_f64_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_task_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_task_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_task_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7971,7 +8400,7 @@ func Llmsize_task_name(arg1 uint) (_swig_ret string) {
 func Llmsize_verdict_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_verdict_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_verdict_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7981,7 +8410,17 @@ func Llmsize_verdict_name(arg1 uint) (_swig_ret string) {
 func Llmsize_reject_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_reject_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_reject_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
+func Llmsize_outcome_name(arg1 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_outcome_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7991,7 +8430,7 @@ func Llmsize_reject_name(arg1 uint) (_swig_ret string) {
 func Llmsize_metric_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_metric_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_metric_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8001,7 +8440,7 @@ func Llmsize_metric_name(arg1 uint) (_swig_ret string) {
 func Llmsize_confidence_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_confidence_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_confidence_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8011,7 +8450,7 @@ func Llmsize_confidence_name(arg1 uint) (_swig_ret string) {
 func Llmsize_hw_class_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_hw_class_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_hw_class_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8021,7 +8460,7 @@ func Llmsize_hw_class_name(arg1 uint) (_swig_ret string) {
 func Llmsize_head_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_head_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_head_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8031,7 +8470,7 @@ func Llmsize_head_name(arg1 uint) (_swig_ret string) {
 func Llmsize_engine_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_name_core_ea867185441f8a50(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_name_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8042,7 +8481,7 @@ func Llmsize_plan_check(arg1 Llmsize_plan, arg2 *string) (_swig_ret Enum_SS_llms
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_check_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_check_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
@@ -8050,7 +8489,7 @@ func Llmsize_plan_defaults(arg1 Llmsize_plan, arg2 Llmsize_plan) (_swig_ret Enum
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_defaults_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_defaults_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8058,7 +8497,7 @@ func Llmsize_plan_fit(arg1 Llmsize_plan, arg2 Llmsize_plan_result) (_swig_ret En
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_fit_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_fit_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8066,7 +8505,7 @@ func Llmsize_plan_max_context(arg1 Llmsize_plan, arg2 *uint64) (_swig_ret Enum_S
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_context_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_context_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
@@ -8074,7 +8513,7 @@ func Llmsize_plan_max_seqs(arg1 Llmsize_plan, arg2 *uint) (_swig_ret Enum_SS_llm
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_seqs_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_seqs_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
@@ -8083,7 +8522,7 @@ func Llmsize_plan_min_gpus(arg1 Llmsize_plan, arg2 uint, arg3 *uint) (_swig_ret 
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_min_gpus_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_voidp(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_min_gpus_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_voidp(_swig_i_2)))
 	return swig_r
 }
 
@@ -8095,7 +8534,7 @@ func Llmsize_plan_best_format(arg1 Llmsize_plan, arg2 float64, arg3 uintptr, arg
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_182(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_188(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -8106,7 +8545,7 @@ func Llmsize_largest_model(arg1 Llmsize_plan, arg2 uintptr, arg3 int64, arg4 Llm
 	_swig_i_2 := arg3
 	_swig_i_3 := getSwigcptr(arg4)
 	_swig_i_4 := getSwigcptr(arg5)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_183(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_189(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
 	return swig_r
 }
 
@@ -8114,7 +8553,7 @@ func Llmsize_plan_suggest(arg1 Llmsize_plan, arg2 Llmsize_suggestion) (_swig_ret
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_suggest_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_suggest_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8123,20 +8562,20 @@ func Llmsize_format_runs_on(arg1 Llmsize_format, arg2 Llmsize_gpu, arg3 uint) (_
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
-	swig_r = (int)(C._wrap_llmsize_format_runs_on_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (int)(C._wrap_llmsize_format_runs_on_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
 func Llmsize_quality_row_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_quality_row_count_core_ea867185441f8a50())
+	swig_r = (int64)(C._wrap_llmsize_quality_row_count_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 func Llmsize_quality_row_at(arg1 int64) (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_ea867185441f8a50(C.swig_type_185(_swig_i_0))))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_5a4db40c2590a20c(C.swig_type_191(_swig_i_0))))
 	return swig_r
 }
 
@@ -8145,7 +8584,7 @@ func Llmsize_quality_of(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_qu
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_quality_of_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_quality_of_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8157,7 +8596,7 @@ func Llmsize_best_format(arg1 Llmsize_model, arg2 uint64, arg3 uintptr, arg4 int
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_type_186(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_187(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_type_192(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_193(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -8170,27 +8609,27 @@ func Llmsize_smallest_format(arg1 Llmsize_model, arg2 uint, arg3 float64, arg4 u
 	_swig_i_4 := arg5
 	_swig_i_5 := getSwigcptr(arg6)
 	_swig_i_6 := arg7
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_188(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_194(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
 	return swig_r
 }
 
 func Llmsize_license_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_license_count_core_ea867185441f8a50())
+	swig_r = (int64)(C._wrap_llmsize_license_count_core_5a4db40c2590a20c())
 	return swig_r
 }
 
 func Llmsize_license_at(arg1 int64) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_ea867185441f8a50(C.swig_type_190(_swig_i_0))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_5a4db40c2590a20c(C.swig_type_196(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_model_tasks(arg1 Llmsize_model) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (uint)(C._wrap_llmsize_model_tasks_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_tasks_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -8198,7 +8637,7 @@ func Llmsize_parse_use(arg1 string, arg2 Llmsize_use) (_swig_ret Enum_SS_llmsize
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_ea867185441f8a50(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_5a4db40c2590a20c(*(*C.swig_type_197)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8210,7 +8649,7 @@ func Llmsize_license_check(arg1 Llmsize_model, arg2 Llmsize_use, arg3 Llmsize_li
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_check_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_check_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8220,7 +8659,7 @@ func Llmsize_license_terms(arg1 Llmsize_license, arg2 Llmsize_model, arg3 Llmsiz
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := getSwigcptr(arg4)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_terms_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_terms_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3)))
 	return swig_r
 }
 
@@ -8228,7 +8667,7 @@ func Llmsize_check_claim(arg1 Llmsize_claim, arg2 Llmsize_claim_check) (_swig_re
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_check_claim_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_check_claim_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8244,26 +8683,26 @@ func (p SwigcptrLlmsize_params_out) SwigIsLlmsize_params_out() {
 func (arg1 SwigcptrLlmsize_params_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_params_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_params_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params_out) GetValue() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_params_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_params_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_params_out() (_swig_ret Llmsize_params_out) {
 	var swig_r Llmsize_params_out
-	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_new_llmsize_params_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_new_llmsize_params_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_params_out(arg1 Llmsize_params_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_params_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_params_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_params_out interface {
@@ -8285,26 +8724,26 @@ func (p SwigcptrLlmsize_weights_out) SwigIsLlmsize_weights_out() {
 func (arg1 SwigcptrLlmsize_weights_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_weights_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_weights_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights_out) GetValue() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_weights_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_weights_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_weights_out() (_swig_ret Llmsize_weights_out) {
 	var swig_r Llmsize_weights_out
-	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_new_llmsize_weights_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_new_llmsize_weights_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_weights_out(arg1 Llmsize_weights_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_weights_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_weights_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_weights_out interface {
@@ -8326,26 +8765,26 @@ func (p SwigcptrLlmsize_u64_out) SwigIsLlmsize_u64_out() {
 func (arg1 SwigcptrLlmsize_u64_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_u64_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_u64_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_u64_out) GetValue() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_u64_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_u64_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_u64_out() (_swig_ret Llmsize_u64_out) {
 	var swig_r Llmsize_u64_out
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_new_llmsize_u64_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_new_llmsize_u64_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_u64_out(arg1 Llmsize_u64_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_u64_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_u64_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_u64_out interface {
@@ -8367,26 +8806,26 @@ func (p SwigcptrLlmsize_speed_out) SwigIsLlmsize_speed_out() {
 func (arg1 SwigcptrLlmsize_speed_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_speed_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_speed_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_out) GetValue() (_swig_ret Llmsize_speed_result) {
 	var swig_r Llmsize_speed_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_llmsize_speed_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_llmsize_speed_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_speed_out() (_swig_ret Llmsize_speed_out) {
 	var swig_r Llmsize_speed_out
-	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_new_llmsize_speed_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_new_llmsize_speed_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_speed_out(arg1 Llmsize_speed_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_speed_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_speed_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_speed_out interface {
@@ -8408,26 +8847,26 @@ func (p SwigcptrLlmsize_plan_out) SwigIsLlmsize_plan_out() {
 func (arg1 SwigcptrLlmsize_plan_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_out) GetValue() (_swig_ret Llmsize_plan_result) {
 	var swig_r Llmsize_plan_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_plan_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_plan_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_plan_out() (_swig_ret Llmsize_plan_out) {
 	var swig_r Llmsize_plan_out
-	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_new_llmsize_plan_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_new_llmsize_plan_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_plan_out(arg1 Llmsize_plan_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_plan_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_plan_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_plan_out interface {
@@ -8449,26 +8888,26 @@ func (p SwigcptrLlmsize_suggestion_out) SwigIsLlmsize_suggestion_out() {
 func (arg1 SwigcptrLlmsize_suggestion_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_suggestion_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_suggestion_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion_out) GetValue() (_swig_ret Llmsize_suggestion) {
 	var swig_r Llmsize_suggestion
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_llmsize_suggestion_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_llmsize_suggestion_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_suggestion_out() (_swig_ret Llmsize_suggestion_out) {
 	var swig_r Llmsize_suggestion_out
-	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_new_llmsize_suggestion_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_new_llmsize_suggestion_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_suggestion_out(arg1 Llmsize_suggestion_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_suggestion_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_suggestion_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_suggestion_out interface {
@@ -8490,26 +8929,26 @@ func (p SwigcptrLlmsize_quality_out) SwigIsLlmsize_quality_out() {
 func (arg1 SwigcptrLlmsize_quality_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_quality_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_quality_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_out) GetValue() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_quality_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_quality_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_quality_out() (_swig_ret Llmsize_quality_out) {
 	var swig_r Llmsize_quality_out
-	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_new_llmsize_quality_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_new_llmsize_quality_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_quality_out(arg1 Llmsize_quality_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_quality_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_quality_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_quality_out interface {
@@ -8531,26 +8970,26 @@ func (p SwigcptrLlmsize_license_out) SwigIsLlmsize_license_out() {
 func (arg1 SwigcptrLlmsize_license_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_license_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_license_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license_out) GetValue() (_swig_ret Llmsize_license_result) {
 	var swig_r Llmsize_license_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_llmsize_license_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_llmsize_license_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_license_out() (_swig_ret Llmsize_license_out) {
 	var swig_r Llmsize_license_out
-	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_new_llmsize_license_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_new_llmsize_license_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_license_out(arg1 Llmsize_license_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_license_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_license_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_license_out interface {
@@ -8572,26 +9011,26 @@ func (p SwigcptrLlmsize_claim_out) SwigIsLlmsize_claim_out() {
 func (arg1 SwigcptrLlmsize_claim_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_out) GetValue() (_swig_ret Llmsize_claim_check) {
 	var swig_r Llmsize_claim_check
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_llmsize_claim_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_llmsize_claim_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_claim_out() (_swig_ret Llmsize_claim_out) {
 	var swig_r Llmsize_claim_out
-	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_new_llmsize_claim_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_new_llmsize_claim_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_claim_out(arg1 Llmsize_claim_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_claim_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_claim_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_claim_out interface {
@@ -8613,33 +9052,33 @@ func (p SwigcptrLlmsize_format_out) SwigIsLlmsize_format_out() {
 func (arg1 SwigcptrLlmsize_format_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_format_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_format_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format_out) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_out_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_out_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format_out) GetQuality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_format_out_quality_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_format_out_quality_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_format_out() (_swig_ret Llmsize_format_out) {
 	var swig_r Llmsize_format_out
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_new_llmsize_format_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_new_llmsize_format_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_format_out(arg1 Llmsize_format_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_format_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_format_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_format_out interface {
@@ -8653,7 +9092,7 @@ type Llmsize_format_out interface {
 func Llmsize_params_get(arg1 Llmsize_model) (_swig_ret Llmsize_params_out) {
 	var swig_r Llmsize_params_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_llmsize_params_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_llmsize_params_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -8661,7 +9100,7 @@ func Llmsize_weights_get(arg1 Llmsize_model, arg2 Llmsize_format) (_swig_ret Llm
 	var swig_r Llmsize_weights_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_llmsize_weights_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_llmsize_weights_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
@@ -8677,26 +9116,26 @@ func (p SwigcptrLlmsize_mix_out) SwigIsLlmsize_mix_out() {
 func (arg1 SwigcptrLlmsize_mix_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_mix_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_mix_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mix_out) GetValue() (_swig_ret Llmsize_gguf_mix) {
 	var swig_r Llmsize_gguf_mix
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_mix_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_mix_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_mix_out() (_swig_ret Llmsize_mix_out) {
 	var swig_r Llmsize_mix_out
-	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_new_llmsize_mix_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_new_llmsize_mix_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_mix_out(arg1 Llmsize_mix_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_mix_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_mix_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_mix_out interface {
@@ -8710,14 +9149,14 @@ func Llmsize_gguf_mix_get(arg1 Llmsize_model, arg2 Llmsize_format) (_swig_ret Ll
 	var swig_r Llmsize_mix_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_llmsize_gguf_mix_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_llmsize_gguf_mix_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
 func Llmsize_plan_why(arg1 Llmsize_plan) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r_p := C._wrap_llmsize_plan_why_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_plan_why_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8727,7 +9166,7 @@ func Llmsize_plan_why(arg1 Llmsize_plan) (_swig_ret string) {
 func Llmsize_model_why(arg1 Llmsize_model) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r_p := C._wrap_llmsize_model_why_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_why_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8738,7 +9177,7 @@ func Llmsize_params_component(arg1 Llmsize_params, arg2 uint) (_swig_ret uint64)
 	var swig_r uint64
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint64)(C._wrap_llmsize_params_component_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_params_component_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -8746,7 +9185,7 @@ func Llmsize_weights_component(arg1 Llmsize_weights, arg2 uint) (_swig_ret uint6
 	var swig_r uint64
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint64)(C._wrap_llmsize_weights_component_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_component_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -8754,7 +9193,7 @@ func Llmsize_mix_tensors(arg1 Llmsize_gguf_mix, arg2 uint) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_llmsize_mix_tensors_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_llmsize_mix_tensors_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -8762,7 +9201,7 @@ func Llmsize_mix_bytes(arg1 Llmsize_gguf_mix, arg2 uint) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint64)(C._wrap_llmsize_mix_bytes_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_mix_bytes_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -8772,7 +9211,7 @@ func Llmsize_activation_get(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4 i
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_type_198(_swig_i_1), C.swig_type_199(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_type_204(_swig_i_1), C.swig_type_205(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -8782,7 +9221,7 @@ func Llmsize_kv_get(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 int) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_type_200(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_type_206(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -8797,11 +9236,11 @@ func Llmsize_speed_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_201(_swig_i_5), C.swig_type_202(_swig_i_6), C.swig_type_203(_swig_i_7), C.swig_intgo(_swig_i_8))))
+	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_207(_swig_i_5), C.swig_type_208(_swig_i_6), C.swig_type_209(_swig_i_7), C.swig_intgo(_swig_i_8))))
 	return swig_r
 }
 
-func Llmsize_plan_make(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu, arg4 int, arg5 uint, arg6 uint, arg7 uint, arg8 uint64, arg9 uint, arg10 int, arg11 float64, arg12 uint64, arg13 uint, arg14 uint, arg15 int, arg16 uint, arg17 float64, arg18 uint, arg19 uint, arg20 uint64) (_swig_ret Llmsize_plan) {
+func Llmsize_plan_make(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu, arg4 int, arg5 uint, arg6 uint, arg7 uint, arg8 uint64, arg9 uint, arg10 int, arg11 float64, arg12 uint64, arg13 uint, arg14 uint, arg15 int, arg16 uint, arg17 float64, arg18 uint, arg19 uint, arg20 uint64, arg21 Llmsize_engine_release, arg22 uint) (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
@@ -8823,28 +9262,30 @@ func Llmsize_plan_make(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu
 	_swig_i_17 := arg18
 	_swig_i_18 := arg19
 	_swig_i_19 := arg20
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_204(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_205(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_206(_swig_i_19))))
+	_swig_i_20 := getSwigcptr(arg21)
+	_swig_i_21 := arg22
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_210(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_211(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_212(_swig_i_19), C.uintptr_t(_swig_i_20), C.swig_intgo(_swig_i_21))))
 	return swig_r
 }
 
 func Llmsize_plan_get(arg1 Llmsize_plan) (_swig_ret Llmsize_plan_out) {
 	var swig_r Llmsize_plan_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_llmsize_plan_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_llmsize_plan_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_plan_max_context_get(arg1 Llmsize_plan) (_swig_ret Llmsize_u64_out) {
 	var swig_r Llmsize_u64_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_max_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_max_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
-func Llmsize_plan_max_seqs_get(arg1 Llmsize_plan) (_swig_ret Llmsize_u64_out) {
+func Llmsize_plan_most_seqs_get(arg1 Llmsize_plan) (_swig_ret Llmsize_u64_out) {
 	var swig_r Llmsize_u64_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_max_seqs_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_most_seqs_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -8852,14 +9293,14 @@ func Llmsize_plan_min_gpus_get(arg1 Llmsize_plan, arg2 uint) (_swig_ret Llmsize_
 	var swig_r Llmsize_u64_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_min_gpus_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_min_gpus_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
 func Llmsize_plan_suggest_get(arg1 Llmsize_plan) (_swig_ret Llmsize_suggestion_out) {
 	var swig_r Llmsize_suggestion_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_llmsize_plan_suggest_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_llmsize_plan_suggest_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -8867,7 +9308,7 @@ func Llmsize_plan_best_format_get(arg1 Llmsize_plan, arg2 float64) (_swig_ret Ll
 	var swig_r Llmsize_format_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_plan_best_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_plan_best_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))))
 	return swig_r
 }
 
@@ -8875,7 +9316,7 @@ func Llmsize_quality_get(arg1 Llmsize_model, arg2 Llmsize_format) (_swig_ret Llm
 	var swig_r Llmsize_quality_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_llmsize_quality_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_llmsize_quality_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
@@ -8883,7 +9324,7 @@ func Llmsize_best_format_get(arg1 Llmsize_model, arg2 uint64) (_swig_ret Llmsize
 	var swig_r Llmsize_format_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_type_207(_swig_i_1))))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_type_213(_swig_i_1))))
 	return swig_r
 }
 
@@ -8897,7 +9338,7 @@ func Llmsize_use_make(arg1 int, arg2 uint64, arg3 uint64, arg4 float64, arg5 int
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_ea867185441f8a50(C.swig_intgo(_swig_i_0), C.swig_type_208(_swig_i_1), C.swig_type_209(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0), C.swig_type_214(_swig_i_1), C.swig_type_215(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))))
 	return swig_r
 }
 
@@ -8905,7 +9346,7 @@ func Llmsize_license_get(arg1 Llmsize_model, arg2 Llmsize_use) (_swig_ret Llmsiz
 	var swig_r Llmsize_license_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_llmsize_license_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_llmsize_license_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
@@ -8916,14 +9357,14 @@ func Llmsize_claim_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_210(_swig_i_3), C.double(_swig_i_4))))
+	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_216(_swig_i_3), C.double(_swig_i_4))))
 	return swig_r
 }
 
 func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_ea867185441f8a50(*(*C.swig_type_211)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_5a4db40c2590a20c(*(*C.swig_type_217)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8933,7 +9374,7 @@ func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 func Llmsize_gpu_named(arg1 string) (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_named_core_ea867185441f8a50(*(*C.swig_type_212)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_named_core_5a4db40c2590a20c(*(*C.swig_type_218)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8943,7 +9384,7 @@ func Llmsize_gpu_named(arg1 string) (_swig_ret Llmsize_gpu) {
 func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_ea867185441f8a50(*(*C.swig_type_213)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_5a4db40c2590a20c(*(*C.swig_type_219)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8953,7 +9394,7 @@ func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_ea867185441f8a50(*(*C.swig_type_214)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_5a4db40c2590a20c(*(*C.swig_type_220)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8963,9 +9404,72 @@ func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 func Llmsize_engine_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_engine_named_core_ea867185441f8a50(*(*C.swig_type_215)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_engine_named_core_5a4db40c2590a20c(*(*C.swig_type_221)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
+	}
+	return swig_r
+}
+
+type SwigcptrLlmsize_release_out uintptr
+
+func (p SwigcptrLlmsize_release_out) Swigcptr() uintptr {
+	return (uintptr)(p)
+}
+
+func (p SwigcptrLlmsize_release_out) SwigIsLlmsize_release_out() {
+}
+
+func (arg1 SwigcptrLlmsize_release_out) GetStatus() (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	swig_r = (int)(C._wrap_llmsize_release_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_release_out) GetEngine() (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	swig_r = (int)(C._wrap_llmsize_release_out_engine_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_release_out) GetRelease() (_swig_ret Llmsize_engine_release) {
+	var swig_r Llmsize_engine_release
+	_swig_i_0 := arg1
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_release_out_release_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
+	return swig_r
+}
+
+func NewLlmsize_release_out() (_swig_ret Llmsize_release_out) {
+	var swig_r Llmsize_release_out
+	swig_r = (Llmsize_release_out)(SwigcptrLlmsize_release_out(C._wrap_new_llmsize_release_out_core_5a4db40c2590a20c()))
+	return swig_r
+}
+
+func DeleteLlmsize_release_out(arg1 Llmsize_release_out) {
+	_swig_i_0 := getSwigcptr(arg1)
+	C._wrap_delete_llmsize_release_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
+}
+
+type Llmsize_release_out interface {
+	Swigcptr() uintptr
+	SwigIsLlmsize_release_out()
+	GetStatus() (_swig_ret int)
+	GetEngine() (_swig_ret int)
+	GetRelease() (_swig_ret Llmsize_engine_release)
+}
+
+func Llmsize_engine_release_get(arg1 string, arg2 string) (_swig_ret Llmsize_release_out) {
+	var swig_r Llmsize_release_out
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (Llmsize_release_out)(SwigcptrLlmsize_release_out(C._wrap_llmsize_engine_release_get_core_5a4db40c2590a20c(*(*C.swig_type_222)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)))))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
 	}
 	return swig_r
 }
@@ -8973,7 +9477,7 @@ func Llmsize_engine_named(arg1 string) (_swig_ret int) {
 func Llmsize_kv_dtype_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_ea867185441f8a50(*(*C.swig_type_216)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_5a4db40c2590a20c(*(*C.swig_type_224)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8992,42 +9496,42 @@ func (p SwigcptrLlmsize_resolution_out) SwigIsLlmsize_resolution_out() {
 func (arg1 SwigcptrLlmsize_resolution_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_resolution_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_resolution_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_out_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_out_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_out_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_out_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetHow() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_resolution_out_how_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_resolution_out_how_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetFormat_from() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_resolution_out_format_from_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_resolution_out_format_from_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetMatched() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_resolution_out_matched_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_resolution_out_matched_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9036,13 +9540,13 @@ func (arg1 SwigcptrLlmsize_resolution_out) GetMatched() (_swig_ret string) {
 
 func NewLlmsize_resolution_out() (_swig_ret Llmsize_resolution_out) {
 	var swig_r Llmsize_resolution_out
-	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_new_llmsize_resolution_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_new_llmsize_resolution_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_resolution_out(arg1 Llmsize_resolution_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_resolution_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_resolution_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_resolution_out interface {
@@ -9060,7 +9564,7 @@ func Llmsize_resolve_get(arg1 string, arg2 int) (_swig_ret Llmsize_resolution_ou
 	var swig_r Llmsize_resolution_out
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_ea867185441f8a50(*(*C.swig_type_218)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_5a4db40c2590a20c(*(*C.swig_type_226)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9072,7 +9576,7 @@ func Llmsize_default_format(arg1 string, arg2 Llmsize_model, arg3 int) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_ea867185441f8a50(*(*C.swig_type_219)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_5a4db40c2590a20c(*(*C.swig_type_227)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9091,26 +9595,26 @@ func (p SwigcptrLlmsize_gpu_out) SwigIsLlmsize_gpu_out() {
 func (arg1 SwigcptrLlmsize_gpu_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_gpu_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_gpu_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu_out) GetValue() (_swig_ret Llmsize_gpu_resolution) {
 	var swig_r Llmsize_gpu_resolution
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu_resolution)(SwigcptrLlmsize_gpu_resolution(C._wrap_llmsize_gpu_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu_resolution)(SwigcptrLlmsize_gpu_resolution(C._wrap_llmsize_gpu_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_gpu_out() (_swig_ret Llmsize_gpu_out) {
 	var swig_r Llmsize_gpu_out
-	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_new_llmsize_gpu_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_new_llmsize_gpu_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_gpu_out(arg1 Llmsize_gpu_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_gpu_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_gpu_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_gpu_out interface {
@@ -9123,7 +9627,7 @@ type Llmsize_gpu_out interface {
 func Llmsize_resolve_gpu_get(arg1 string) (_swig_ret Llmsize_gpu_out) {
 	var swig_r Llmsize_gpu_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_llmsize_resolve_gpu_get_core_ea867185441f8a50(*(*C.swig_type_220)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_llmsize_resolve_gpu_get_core_5a4db40c2590a20c(*(*C.swig_type_228)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9136,7 +9640,7 @@ func Llmsize_describe_gpu_get(arg1 float64, arg2 float64, arg3 float64, arg4 int
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_llmsize_describe_gpu_get_core_ea867185441f8a50(C.double(_swig_i_0), C.double(_swig_i_1), C.double(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_llmsize_describe_gpu_get_core_5a4db40c2590a20c(C.double(_swig_i_0), C.double(_swig_i_1), C.double(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -9152,7 +9656,7 @@ func (p SwigcptrLlmsize_names) SwigIsLlmsize_names() {
 func (arg1 SwigcptrLlmsize_names) GetText() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_names_text_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_names_text_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9161,13 +9665,13 @@ func (arg1 SwigcptrLlmsize_names) GetText() (_swig_ret string) {
 
 func NewLlmsize_names() (_swig_ret Llmsize_names) {
 	var swig_r Llmsize_names
-	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_new_llmsize_names_core_ea867185441f8a50()))
+	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_new_llmsize_names_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_names(arg1 Llmsize_names) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_names_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_names_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_names interface {
@@ -9180,7 +9684,7 @@ func Llmsize_close_names(arg1 int, arg2 string) (_swig_ret Llmsize_names) {
 	var swig_r Llmsize_names
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_ea867185441f8a50(C.swig_intgo(_swig_i_0), *(*C.swig_type_222)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_5a4db40c2590a20c(C.swig_intgo(_swig_i_0), *(*C.swig_type_230)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -9199,26 +9703,26 @@ func (p SwigcptrLlmsize_model_result) SwigIsLlmsize_model_result() {
 func (arg1 SwigcptrLlmsize_model_result) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_model_result_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_model_result_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model_result) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_result_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_result_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_model_result() (_swig_ret Llmsize_model_result) {
 	var swig_r Llmsize_model_result
-	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_new_llmsize_model_result_core_ea867185441f8a50()))
+	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_new_llmsize_model_result_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_model_result(arg1 Llmsize_model_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_model_result_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_model_result_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_model_result interface {
@@ -9231,7 +9735,7 @@ type Llmsize_model_result interface {
 func Llmsize_model_from_json(arg1 string) (_swig_ret Llmsize_model_result) {
 	var swig_r Llmsize_model_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_ea867185441f8a50(*(*C.swig_type_223)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_5a4db40c2590a20c(*(*C.swig_type_231)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9242,7 +9746,7 @@ func Llmsize_license_reason(arg1 Llmsize_license_result, arg2 int) (_swig_ret Ll
 	var swig_r Llmsize_finding
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_reason_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_reason_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
@@ -9250,7 +9754,7 @@ func Llmsize_license_obligation(arg1 Llmsize_license_result, arg2 int) (_swig_re
 	var swig_r Llmsize_finding
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_obligation_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_obligation_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
@@ -9266,21 +9770,21 @@ func (p SwigcptrLlmsize_parse_result) SwigIsLlmsize_parse_result() {
 func (arg1 SwigcptrLlmsize_parse_result) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_parse_result_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_parse_result_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_parse_result) GetPlan() (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_parse_result_plan_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_parse_result_plan_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_parse_result) GetModel_arg() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_parse_result_model_arg_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_parse_result_model_arg_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9290,7 +9794,7 @@ func (arg1 SwigcptrLlmsize_parse_result) GetModel_arg() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_parse_result) GetQuant_arg() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_parse_result_quant_arg_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_parse_result_quant_arg_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9300,7 +9804,7 @@ func (arg1 SwigcptrLlmsize_parse_result) GetQuant_arg() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_parse_result) GetError_flag() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_parse_result_error_flag_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_parse_result_error_flag_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9310,19 +9814,19 @@ func (arg1 SwigcptrLlmsize_parse_result) GetError_flag() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_parse_result) GetUnknown_flags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_parse_result_unknown_flags_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_parse_result_unknown_flags_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_parse_result() (_swig_ret Llmsize_parse_result) {
 	var swig_r Llmsize_parse_result
-	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_new_llmsize_parse_result_core_ea867185441f8a50()))
+	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_new_llmsize_parse_result_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_parse_result(arg1 Llmsize_parse_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_parse_result_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_parse_result_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_parse_result interface {
@@ -9341,7 +9845,7 @@ func Llmsize__split(arg1 string, arg2 *string, arg3 int64) (_swig_ret int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_llmsize__split_core_ea867185441f8a50(*(*C.swig_type_228)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_229(_swig_i_2)))
+	swig_r = (int64)(C._wrap_llmsize__split_core_5a4db40c2590a20c(*(*C.swig_type_236)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_237(_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9353,7 +9857,7 @@ func Llmsize__copy(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__copy_core_ea867185441f8a50(*(*C.swig_type_230)(unsafe.Pointer(&_swig_i_0)), C.swig_type_231(_swig_i_1), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), C.swig_type_233(_swig_i_3))
+	C._wrap_llmsize__copy_core_5a4db40c2590a20c(*(*C.swig_type_238)(unsafe.Pointer(&_swig_i_0)), C.swig_type_239(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), C.swig_type_241(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9366,7 +9870,7 @@ func Llmsize_parse_args(arg1 string, arg2 string) (_swig_ret Llmsize_parse_resul
 	var swig_r Llmsize_parse_result
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_ea867185441f8a50(*(*C.swig_type_234)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_5a4db40c2590a20c(*(*C.swig_type_242)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_243)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9389,40 +9893,40 @@ func (p SwigcptrLlmsize_selection) SwigIsLlmsize_selection() {
 func (arg1 SwigcptrLlmsize_selection) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_selection_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_selection_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_selection) GetN() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_selection_n_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_selection_n_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_selection) GetCandidates() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_selection_candidates_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_selection_candidates_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_selection) GetItems() (_swig_ret Llmsize_candidate) {
 	var swig_r Llmsize_candidate
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_items_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_items_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_selection() (_swig_ret Llmsize_selection) {
 	var swig_r Llmsize_selection
-	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_new_llmsize_selection_core_ea867185441f8a50()))
+	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_new_llmsize_selection_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_selection(arg1 Llmsize_selection) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_selection_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_selection_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_selection interface {
@@ -9451,7 +9955,7 @@ func Llmsize_select_run(arg1 Llmsize_gpu, arg2 uint, arg3 int, arg4 uint, arg5 u
 	_swig_i_12 := arg13
 	_swig_i_13 := arg14
 	_swig_i_14 := arg15
-	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_238(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_239)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14))))
+	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_247)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg13
 	}
@@ -9465,13 +9969,13 @@ func Llmsize_selection_at(arg1 Llmsize_selection, arg2 int) (_swig_ret Llmsize_c
 	var swig_r Llmsize_candidate
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_at_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_at_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
 func Llmsize_selection_free(arg1 Llmsize_selection) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_llmsize_selection_free_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_llmsize_selection_free_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type SwigcptrLlmsize_sweep_row uintptr
@@ -9486,124 +9990,124 @@ func (p SwigcptrLlmsize_sweep_row) SwigIsLlmsize_sweep_row() {
 func (arg1 SwigcptrLlmsize_sweep_row) GetModel() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_model_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_model_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetFormat() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_format_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_format_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetGpu() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_gpu_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_gpu_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_weight_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_weight_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetKv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_kv_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_kv_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetActivation_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_activation_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_activation_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_overhead_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_overhead_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetTotal_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_total_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_total_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetUsable_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_usable_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_usable_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetHeadroom_bytes() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_sweep_row_headroom_bytes_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_sweep_row_headroom_bytes_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetMax_context() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_max_context_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_max_context_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_sweep_row_decode_tps_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_sweep_row_decode_tps_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetFits() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_fits_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_fits_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetTight() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_tight_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_tight_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_sweep_row() (_swig_ret Llmsize_sweep_row) {
 	var swig_r Llmsize_sweep_row
-	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_new_llmsize_sweep_row_core_ea867185441f8a50()))
+	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_new_llmsize_sweep_row_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_sweep_row(arg1 Llmsize_sweep_row) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_sweep_row_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_sweep_row_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_sweep_row interface {
@@ -9639,14 +10143,14 @@ func (p SwigcptrLlmsize_sweep) SwigIsLlmsize_sweep() {
 func (arg1 SwigcptrLlmsize_sweep) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep) GetBad_name() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_sweep_bad_name_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_sweep_bad_name_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9656,26 +10160,26 @@ func (arg1 SwigcptrLlmsize_sweep) GetBad_name() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_sweep) GetN() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_sweep_n_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_sweep_n_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep) GetRows() (_swig_ret Llmsize_sweep_row) {
 	var swig_r Llmsize_sweep_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_llmsize_sweep_rows_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_llmsize_sweep_rows_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_sweep() (_swig_ret Llmsize_sweep) {
 	var swig_r Llmsize_sweep
-	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_new_llmsize_sweep_core_ea867185441f8a50()))
+	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_new_llmsize_sweep_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_sweep(arg1 Llmsize_sweep) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_sweep_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_sweep_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_sweep interface {
@@ -9690,7 +10194,7 @@ type Llmsize_sweep interface {
 func Llmsize__count(arg1 string) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize__count_core_ea867185441f8a50(*(*C.swig_type_253)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int64)(C._wrap_llmsize__count_core_5a4db40c2590a20c(*(*C.swig_type_261)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9702,7 +10206,7 @@ func Llmsize__nth(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__nth_core_ea867185441f8a50(*(*C.swig_type_254)(unsafe.Pointer(&_swig_i_0)), C.swig_type_255(_swig_i_1), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_2)), C.swig_type_257(_swig_i_3))
+	C._wrap_llmsize__nth_core_5a4db40c2590a20c(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), C.swig_type_263(_swig_i_1), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)), C.swig_type_265(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9720,7 +10224,7 @@ func Llmsize_sweep_run(arg1 string, arg2 string, arg3 string, arg4 string, arg5 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_ea867185441f8a50(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_261)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
+	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_5a4db40c2590a20c(*(*C.swig_type_266)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_267)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_269)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9738,7 +10242,7 @@ func Llmsize_sweep_run(arg1 string, arg2 string, arg3 string, arg4 string, arg5 
 
 func Llmsize_sweep_row_size() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_sweep_row_size_core_ea867185441f8a50())
+	swig_r = (int64)(C._wrap_llmsize_sweep_row_size_core_5a4db40c2590a20c())
 	return swig_r
 }
 
@@ -9754,7 +10258,7 @@ func (p SwigcptrLlmsize_blob) SwigIsLlmsize_blob() {
 func (arg1 SwigcptrLlmsize_blob) GetData() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_blob_data_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_blob_data_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9764,19 +10268,19 @@ func (arg1 SwigcptrLlmsize_blob) GetData() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_blob) GetSize() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_blob_size_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_blob_size_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_blob() (_swig_ret Llmsize_blob) {
 	var swig_r Llmsize_blob
-	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_new_llmsize_blob_core_ea867185441f8a50()))
+	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_new_llmsize_blob_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_blob(arg1 Llmsize_blob) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_blob_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_blob_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_blob interface {
@@ -9789,26 +10293,26 @@ type Llmsize_blob interface {
 func Llmsize_sweep_bytes(arg1 Llmsize_sweep) (_swig_ret Llmsize_blob) {
 	var swig_r Llmsize_blob
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_llmsize_sweep_bytes_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_llmsize_sweep_bytes_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_sweep_data(arg1 Llmsize_sweep) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (uintptr)(C._wrap_llmsize_sweep_data_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_llmsize_sweep_data_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Llmsize_sweep_free(arg1 Llmsize_sweep) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_llmsize_sweep_free_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_llmsize_sweep_free_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 func Llmsize__bits(arg1 float64) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize__bits_core_ea867185441f8a50(C.double(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize__bits_core_5a4db40c2590a20c(C.double(_swig_i_0)))
 	return swig_r
 }
 
@@ -9819,7 +10323,7 @@ func Llmsize_plan_fit_flat(arg1 Llmsize_plan, arg2 int, arg3 uint64, arg4 uint, 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_266(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_267)(unsafe.Pointer(&_swig_i_4))))
+	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_274(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_275)(unsafe.Pointer(&_swig_i_4))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg5
 	}
@@ -9838,33 +10342,33 @@ func (p SwigcptrLlmsize_prepared) SwigIsLlmsize_prepared() {
 func (arg1 SwigcptrLlmsize_prepared) GetPlan() (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_prepared_plan_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_prepared_plan_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_prepared) GetWeights() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_prepared_weights_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_prepared_weights_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_prepared) GetParams() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_prepared_params_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_prepared_params_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_prepared() (_swig_ret Llmsize_prepared) {
 	var swig_r Llmsize_prepared
-	swig_r = (Llmsize_prepared)(SwigcptrLlmsize_prepared(C._wrap_new_llmsize_prepared_core_ea867185441f8a50()))
+	swig_r = (Llmsize_prepared)(SwigcptrLlmsize_prepared(C._wrap_new_llmsize_prepared_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_prepared(arg1 Llmsize_prepared) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_prepared_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_prepared_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_prepared interface {
@@ -9878,20 +10382,20 @@ type Llmsize_prepared interface {
 func Llmsize_prepare(arg1 Llmsize_plan) (_swig_ret Llmsize_prepared) {
 	var swig_r Llmsize_prepared
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_prepared)(SwigcptrLlmsize_prepared(C._wrap_llmsize_prepare_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_prepared)(SwigcptrLlmsize_prepared(C._wrap_llmsize_prepare_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_prepared_plan(arg1 Llmsize_prepared) (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_prepared_plan_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_prepared_plan_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_prepared_free(arg1 Llmsize_prepared) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_llmsize_prepared_free_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_llmsize_prepared_free_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 func Llmsize_plan_with(arg1 Llmsize_plan, arg2 uint64, arg3 uint) (_swig_ret Llmsize_plan) {
@@ -9899,7 +10403,7 @@ func Llmsize_plan_with(arg1 Llmsize_plan, arg2 uint64, arg3 uint) (_swig_ret Llm
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_ea867185441f8a50(C.uintptr_t(_swig_i_0), C.swig_type_268(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0), C.swig_type_276(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	return swig_r
 }
 
@@ -9915,33 +10419,33 @@ func (p SwigcptrLlmsize_file_out) SwigIsLlmsize_file_out() {
 func (arg1 SwigcptrLlmsize_file_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_file_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_file_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_out) GetValue() (_swig_ret Llmsize_file_info) {
 	var swig_r Llmsize_file_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_llmsize_file_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_llmsize_file_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_out) GetMatch() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_out_match_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_out_match_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_file_out() (_swig_ret Llmsize_file_out) {
 	var swig_r Llmsize_file_out
-	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_new_llmsize_file_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_new_llmsize_file_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_file_out(arg1 Llmsize_file_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_file_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_file_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_file_out interface {
@@ -9955,7 +10459,7 @@ type Llmsize_file_out interface {
 func Llmsize_inspect_bytes(arg1 string) (_swig_ret Llmsize_file_out) {
 	var swig_r Llmsize_file_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_ea867185441f8a50(*(*C.swig_type_269)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_5a4db40c2590a20c(*(*C.swig_type_277)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9974,26 +10478,26 @@ func (p SwigcptrLlmsize_use_out) SwigIsLlmsize_use_out() {
 func (arg1 SwigcptrLlmsize_use_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_out_status_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_out_status_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use_out) GetValue() (_swig_ret Llmsize_use) {
 	var swig_r Llmsize_use
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_out_value_get_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_out_value_get_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_use_out() (_swig_ret Llmsize_use_out) {
 	var swig_r Llmsize_use_out
-	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_new_llmsize_use_out_core_ea867185441f8a50()))
+	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_new_llmsize_use_out_core_5a4db40c2590a20c()))
 	return swig_r
 }
 
 func DeleteLlmsize_use_out(arg1 Llmsize_use_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_use_out_core_ea867185441f8a50(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_use_out_core_5a4db40c2590a20c(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_use_out interface {
@@ -10006,7 +10510,7 @@ type Llmsize_use_out interface {
 func Llmsize_use_parse(arg1 string) (_swig_ret Llmsize_use_out) {
 	var swig_r Llmsize_use_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_ea867185441f8a50(*(*C.swig_type_270)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_5a4db40c2590a20c(*(*C.swig_type_278)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}

@@ -173,6 +173,7 @@ extern "C" {
     X(ERR_PARSE,            "cannot parse the input (command line, value, config or file header)") \
     X(ERR_TRUNCATED,        "the buffer ends inside the file header (fetch the bytes `needed` says and retry)") \
     X(ERR_AMBIGUOUS,        "the name fits more than one row (name the size, the GPU variant or the repo)") \
+    X(ERR_UNKNOWN_VERSION,  "unknown engine version (malformed, or older than the oldest release llmsize models)") \
     /* ERR_AMBIGUOUS: llmsize_suggest lists the rows; nothing is guessed */
 
 typedef enum llmsize_status {
@@ -764,11 +765,60 @@ typedef enum llmsize_engine {
     LLMSIZE_ENGINE_COUNT
 } llmsize_engine;
 
-/* One engine's defaults, each with its source (llmsize_data.h). */
+/* One engine: its names and the device memory it never sees, with the source
+   (llmsize_data.h). Everything that changed between its versions is in
+   llmsize_engine_release. */
 typedef struct llmsize_engine_info {
     const char *id;            /* "vllm", "sglang", "llamacpp", "ollama", "trtllm"         */
     const char *name;
     const char *aliases;       /* '|'-separated                                            */
+    uint64_t device_reserved;  /* device memory the engine never sees (CUDA's own share)   */
+    const char *status;        /* what llmsize models of it, for the README table         */
+    const char *source;
+} llmsize_engine_info;
+
+/* How an engine release behaves where its rules changed between versions (each release
+   row in llmsize_data.h says which hold, with the engine's source). */
+enum {
+    /* vLLM */
+    LLMSIZE_RULE_VLLM_V1       = 1u << 0,  /* the V1 engine: its profile, a refusal in bytes      */
+    LLMSIZE_RULE_VLLM_V0_OPT   = 1u << 1,  /* V0 still selectable (VLLM_USE_V1=0)                */
+    LLMSIZE_RULE_HYBRID_KV     = 1u << 2,  /* the hybrid allocator pages sliding-window layers by
+                                              their window                                      */
+    LLMSIZE_RULE_BATCH_BY_GPU  = 1u << 3,  /* 8192 batched tokens / 1024 sequences on GPUs of 70
+                                              GiB or more                                        */
+    LLMSIZE_RULE_A100_SMALL    = 1u << 4,  /* ... except A100s                                  */
+    LLMSIZE_RULE_BATCH_160     = 1u << 5,  /* 16384 batched tokens on GPUs of 160 GiB or more   */
+    LLMSIZE_RULE_GRAPHS_BUDGETED = 1u << 6,/* CUDA-graph memory is taken before the KV pool      */
+    LLMSIZE_RULE_FLASHINFER_SAMPLER = 1u << 7, /* FlashInfer's sampler (no vocabulary sort)     */
+    LLMSIZE_RULE_AUTO_MAX_LEN  = 1u << 8,  /* --max-model-len auto / -1                         */
+    LLMSIZE_RULE_KV_AFTER_WARMUP = 1u << 9,/* the KV cache is sized after warmup and CUDA graphs,
+                                              less a margin (the extensible KV cache)            */
+    /* SGLang */
+    LLMSIZE_RULE_RESERVE_BY_GPU = 1u << 10,/* mem_fraction_static from a reserve by memory tier  */
+    LLMSIZE_RULE_TIERS_2026    = 1u << 11, /* ... with the 2026 tiers (memory_hook.py)          */
+    /* llama.cpp and Ollama */
+    LLMSIZE_RULE_KV_ONE_BUFFER = 1u << 12, /* one cache of pad(n_ctx) cells; each slot n_ctx/np */
+    LLMSIZE_RULE_PAD_BY_FA     = 1u << 13, /* cells padded to 256 with flash attention, 32 without */
+    LLMSIZE_RULE_SWA_WINDOW    = 1u << 14, /* sliding-window layers hold window + one micro-batch */
+    LLMSIZE_RULE_NGL_ALL       = 1u << 15, /* every layer on the GPU without -ngl (else none)   */
+    LLMSIZE_RULE_FA_AUTO       = 1u << 16, /* flash attention on where the backend has it       */
+    LLMSIZE_RULE_PARALLEL_AUTO = 1u << 17, /* without -np: default_seqs slots on one unified cache,
+                                              each up to -c                                      */
+    LLMSIZE_RULE_PARALLEL_FULL_FIT = 1u << 18, /* Ollama: default_seqs slots if the model then
+                                              fits the GPU whole, else 1                         */
+    LLMSIZE_RULE_FIT           = 1u << 19, /* --fit: keep 1 GiB free by lowering an unset -c (to
+                                              4096 at least), then an unset -ngl                 */
+    LLMSIZE_RULE_CTX_BY_VRAM   = 1u << 20, /* default context by total VRAM                     */
+    LLMSIZE_RULE_OFFLOAD       = 1u << 21  /* layers that do not fit run on the CPU             */
+};
+
+/* One engine release: the rules and defaults from `version` until the next row's. */
+typedef struct llmsize_engine_release {
+    uint32_t engine;           /* llmsize_engine                                           */
+    const char *version;       /* the first release with these rules ("0.11.0", "b6550")  */
+    const char *date;          /* its release date, YYYY-MM-DD                            */
+    uint32_t rules;            /* LLMSIZE_RULE_*                                           */
     double mem_fraction;       /* share of device memory the engine budgets (0: all)       */
     uint32_t block_size;       /* KV page in tokens (0: one contiguous buffer)             */
     uint32_t ctx_pad;          /* context rounded up to a multiple of this (0: none)       */
@@ -776,12 +826,11 @@ typedef struct llmsize_engine_info {
     uint32_t default_seqs;     /* parallel slots / sequences                               */
     uint32_t default_ubatch;   /* llama.cpp physical batch                                 */
     uint64_t default_batched_tokens; /* vLLM max_num_batched_tokens (profiling batch)      */
+    uint32_t default_max_seqs; /* vLLM max_num_seqs, SGLang max_running_requests (0: none) */
     uint64_t overhead_tp1;     /* memory outside the engine's accounting, one GPU (bytes)  */
     uint64_t overhead_tpn;     /* ... with tensor parallelism (NCCL buffers)               */
-    uint64_t device_reserved;  /* device memory the engine never sees (CUDA's own share)   */
-    const char *status;        /* what llmsize models of it, for the README table         */
-    const char *source;
-} llmsize_engine_info;
+    const char *source;        /* the engine's source at this tag, for each default        */
+} llmsize_engine_release;
 
 /* Plan flags. */
 enum {
@@ -792,7 +841,13 @@ enum {
     LLMSIZE_PLAN_GPU_LAYERS    = 1u << 4, /* gpu_layers is set (llama.cpp -ngl)              */
     LLMSIZE_PLAN_VLLM_V0       = 1u << 5, /* vLLM's V0 engine (refusal message, no hybrid)    */
     LLMSIZE_PLAN_EXPERTS_CPU   = 1u << 6, /* every routed expert in host memory (--cpu-moe)   */
-    LLMSIZE_PLAN_EXPERT_PARALLEL = 1u << 7/* MoE experts split across ranks, not sliced       */
+    LLMSIZE_PLAN_EXPERT_PARALLEL = 1u << 7,/* MoE experts split across ranks, not sliced      */
+    LLMSIZE_PLAN_KV_UNIFIED    = 1u << 8, /* llama.cpp --kv-unified: slots share -c cells      */
+    LLMSIZE_PLAN_NO_FLASH_ATTN = 1u << 9, /* llama.cpp -fa off / Ollama FLASH_ATTENTION=0      */
+    LLMSIZE_PLAN_EAGER         = 1u << 10,/* vLLM --enforce-eager: no CUDA graphs             */
+    LLMSIZE_PLAN_FLASHINFER_SAMPLER = 1u << 11, /* vLLM VLLM_USE_FLASHINFER_SAMPLER=1          */
+    LLMSIZE_PLAN_NATIVE_SAMPLER = 1u << 12,/* vLLM VLLM_USE_FLASHINFER_SAMPLER=0             */
+    LLMSIZE_PLAN_CONTEXT_MODEL = 1u << 13  /* llama.cpp -c 0: the model's training context     */
 };
 
 /* A deployment. Zero means "the engine's default" everywhere. */
@@ -801,13 +856,18 @@ typedef struct llmsize_plan {
     const llmsize_format *format;
     const llmsize_gpu *gpu;
     uint32_t engine;           /* llmsize_engine                                           */
+    const llmsize_engine_release *release; /* the engine version whose rules apply (NULL:
+                                  its current release; llmsize_find_engine_version)               */
     uint32_t tp, pp, dp;       /* tensor, pipeline, data parallel (0 = 1; tp = gpus
                                   when only gpus is given)                              */
     uint32_t gpus;          /* accelerators in the deployment (0 = tp * pp * dp)        */
     uint64_t context;          /* per-sequence context (vLLM max_model_len, llama.cpp -c / -np,
                                   Ollama num_ctx); 0 = engine default                      */
-    uint32_t seqs;             /* sequences served at once (llama.cpp -np, Ollama
-                                  NUM_PARALLEL, max_num_seqs for vLLM); 0 = default          */
+    uint32_t seqs;             /* sequences that must be served at once, each at `context`
+                                  (llama.cpp -np, Ollama NUM_PARALLEL); 0 = default          */
+    uint32_t max_seqs;         /* the engine's cap on sequences at once, which it does not
+                                  need to fit (vLLM --max-num-seqs, SGLang
+                                  --max-running-requests); 0 = the release's default        */
     uint32_t kv_dtype;         /* llmsize_kv_dtype; K and V share it                       */
     double mem_fraction;       /* gpu_memory_utilization / mem_fraction_static /
                                   free_gpu_memory_fraction; 0 = default                    */
@@ -828,16 +888,30 @@ typedef struct llmsize_plan {
     const llmsize_params *params;
 } llmsize_plan;
 
+/* What the engine does with a plan when it starts, once: X(NAME, "id"). */
+#define LLMSIZE_OUTCOMES(X) \
+    X(STARTS,        "starts")          /* it starts (fits says whether seqs x context fit)  */ \
+    X(REFUSES,       "refuses")         /* its own check stops it with a message (refusal_*) */ \
+    X(OUT_OF_MEMORY, "out_of_memory")   /* loading the weights and buffers runs out of memory */ \
+    X(OFFLOADS,      "offloads")        /* it starts with layers on the CPU (gpu_layers)     */
+typedef enum llmsize_outcome {
+#define LLMSIZE__OUTCOME_ENUM(name, id) LLMSIZE_OUTCOME_##name,
+    LLMSIZE_OUTCOMES(LLMSIZE__OUTCOME_ENUM)
+#undef LLMSIZE__OUTCOME_ENUM
+    LLMSIZE_OUTCOME_COUNT
+} llmsize_outcome;
+
 /* What a plan needs and what the engine would do, once: X(C type, name, kind, "meaning").
    Byte figures are per accelerator (the busiest rank); engine log figures are reproduced by
    the bytes here. The struct, llmsize_plan_result_field() (name, kind, offset, meaning)
    and every binding's result type come from this list: a new result field is one line
    here plus the line in an engine's section that fills it. */
 #define LLMSIZE_PLAN_RESULT_FIELDS(X) \
-    X(int,      fits,               BOOL, "the engine starts and holds seqs x context") \
+    X(int,      fits,               BOOL, "the engine starts and holds seqs x context with every layer on the GPU") \
     X(int,      tight,              BOOL, "fits with headroom below tight_pct of usable") \
     X(int,      refused,            BOOL, "the engine itself refuses to start (see refusal_*)") \
     X(int,      loads,              BOOL, "weights + activations + overhead fit, whatever the KV") \
+    X(uint32_t, outcome,            U32,  "what the engine does: llmsize_outcome_name()") \
     X(uint64_t, weight_bytes,       U64,  "weights on the accelerator") \
     X(uint64_t, kv_bytes,           U64,  "KV cache for seqs x context") \
     X(uint64_t, activation_bytes,   U64,  "profiled activation peak / compute buffers") \
@@ -1025,6 +1099,7 @@ typedef struct llmsize_select_request {
     const llmsize_gpu *gpu;
     uint32_t gpus;          /* 0 = 1 (tensor parallel)                                   */
     uint32_t engine;           /* llmsize_engine for every fit (0 = weights + KV only)      */
+    const llmsize_engine_release *release; /* its version's rules (NULL: current release)  */
     uint32_t seqs;             /* concurrent sequences (0 = 1)                              */
     uint64_t context;          /* tokens per sequence (0 = 8192)                            */
     uint32_t kv_dtype;
@@ -1321,6 +1396,19 @@ LLMSIZE_API llmsize_status llmsize_fit_defaults(const llmsize_fit_request *req, 
 LLMSIZE_API size_t llmsize_engine_count(void);
 LLMSIZE_API const llmsize_engine_info *llmsize_engine_at(size_t index);
 LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine *out);
+/* Engine releases (llmsize_data.h, oldest first within each engine): the rules and defaults
+   of the release that `version` of `engine` runs ("0.6.3", "v0.11", "0.4.3.post4", "b6550";
+   NULL or "" = the engine's current release). A version newer than the newest row gets the
+   newest row's rules; a malformed one, or one older than the oldest row, is
+   LLMSIZE_ERR_UNKNOWN_VERSION. llmsize_find_engine_release reads an engine as people name
+   it with its version: "vllm@0.6", "llama.cpp@b6550", "ollama@0.12" ("vllm" alone = the
+   current release). */
+LLMSIZE_API size_t llmsize_engine_release_count(void);
+LLMSIZE_API const llmsize_engine_release *llmsize_engine_release_at(size_t index);
+LLMSIZE_API llmsize_status llmsize_find_engine_version(uint32_t engine, const char *version,
+                                                const llmsize_engine_release **out);
+LLMSIZE_API llmsize_status llmsize_find_engine_release(const char *spec, llmsize_engine *engine,
+                                                       const llmsize_engine_release **release);
 /* 1 when `tp` ranks can split the model's attention heads (KV heads split or replicated). */
 LLMSIZE_API int llmsize_valid_tp(const llmsize_model *model, uint32_t tp);
 /* The fields of llmsize_plan_result in order (NULL past the end), and one field's value of
@@ -1337,6 +1425,7 @@ LLMSIZE_API double llmsize_field_f64(const void *record, const llmsize_field *fi
 LLMSIZE_API const char *llmsize_task_name(uint32_t bit_index);
 LLMSIZE_API const char *llmsize_verdict_name(uint32_t verdict);
 LLMSIZE_API const char *llmsize_reject_name(uint32_t reject);
+LLMSIZE_API const char *llmsize_outcome_name(uint32_t outcome);
 LLMSIZE_API const char *llmsize_metric_name(uint32_t metric);
 LLMSIZE_API const char *llmsize_confidence_name(uint32_t confidence);
 LLMSIZE_API const char *llmsize_hw_class_name(uint32_t hw_class);
@@ -1542,6 +1631,7 @@ LLMSIZE_API const char *llmsize_strerror(llmsize_status status) {
 LLMSIZE__NAMES(llmsize_task_name, LLMSIZE_TASKS, LLMSIZE_TASK_COUNT)
 LLMSIZE__NAMES(llmsize_verdict_name, LLMSIZE_VERDICTS, LLMSIZE_VERDICT_COUNT)
 LLMSIZE__NAMES(llmsize_reject_name, LLMSIZE_REJECTS, LLMSIZE_REJECT_COUNT)
+LLMSIZE__NAMES(llmsize_outcome_name, LLMSIZE_OUTCOMES, LLMSIZE_OUTCOME_COUNT)
 LLMSIZE__NAMES(llmsize_metric_name, LLMSIZE_METRICS, LLMSIZE_METRIC_COUNT)
 LLMSIZE__NAMES(llmsize_confidence_name, LLMSIZE_CONFIDENCES, LLMSIZE_CONF_COUNT)
 LLMSIZE__NAMES(llmsize_hw_class_name, LLMSIZE_HW_CLASSES, LLMSIZE_HW_CLASS_COUNT)
@@ -2043,7 +2133,7 @@ static const llmsize_format *llmsize__format_in_name(const char *name, size_t n,
     static const char *const gpu_tags[][2] = {   /* longest first where one tag holds another */
         { "gptq-int4", "gptq" }, { "gptq-int8", "gptq-int8" }, { "w4a16", "gptq" }, { "w8a16", "gptq-int8" },
         { "w8a8", "int8" }, { "fp8-block", "fp8-block" }, { "fp8-dynamic", "fp8" }, { "fp8", "fp8" },
-        { "nvfp4", "nvfp4" }, { "mxfp4", "mxfp4" }, { "awq", "awq" }, { "gptq", "gptq" },
+        { "nvfp4", "nvfp4" }, { "mxfp4", "mxfp4" }, { "autoawq", "awq" }, { "awq", "awq" }, { "gptq", "gptq" },
         { "bnb-4bit", "bnb-nf4" }, { "bnb-8bit", "bnb-int8" }, { "int4", "gptq" }, { "int8", "int8" },
         { "bf16", "bf16" }, { "fp16", "f16" }   /* unsloth/Kimi-K2-Instruct-BF16: the upcast copy */
     };
@@ -4922,6 +5012,87 @@ LLMSIZE_API llmsize_status llmsize_find_engine(const char *name, llmsize_engine 
     return LLMSIZE_OK;
 }
 
+/* A version as its parts, newest-comparable: "v0.4.3.post4" -> 0.4.3.0, "b6550" -> 6550;
+   0 when nothing numeric leads it. Up to 4 parts; a suffix after them is ignored. */
+static int llmsize__version_parts(const char *s, size_t n, uint32_t part[4]) {
+    size_t i = 0, k = 0;
+    memset(part, 0, 4 * sizeof part[0]);
+    if (i < n && (s[i] == 'v' || s[i] == 'V' || s[i] == 'b' || s[i] == 'B')) ++i;
+    for (;;) {
+        size_t digits = 0;
+        uint32_t v = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (v > 99999999u) return 0;
+            v = v * 10u + (uint32_t)(s[i++] - '0');
+            ++digits;
+        }
+        if (!digits) return 0;
+        part[k++] = v;
+        if (k == 4 || i >= n || s[i] != '.' || i + 1 >= n || s[i + 1] < '0' || s[i + 1] > '9') break;
+        ++i;
+    }
+    return 1;
+}
+
+static int llmsize__version_cmp(const uint32_t a[4], const uint32_t b[4]) {
+    int k;
+    for (k = 0; k < 4; ++k) if (a[k] != b[k]) return a[k] < b[k] ? -1 : 1;
+    return 0;
+}
+
+LLMSIZE_API size_t llmsize_engine_release_count(void) { return LLMSIZE__COUNT(llmsize__engine_releases); }
+LLMSIZE_API const llmsize_engine_release *llmsize_engine_release_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__engine_releases) ? &llmsize__engine_releases[i] : NULL;
+}
+
+static llmsize_status llmsize__find_version_n(uint32_t engine, const char *version, size_t n,
+                                              const llmsize_engine_release **out) {
+    const llmsize_engine_release *best = NULL;
+    uint32_t want[4], have[4];
+    size_t i;
+    int any = 0;
+    if (engine >= LLMSIZE_ENGINE_COUNT) return LLMSIZE_ERR_UNKNOWN_ENGINE;
+    if (n && !llmsize__version_parts(version, n, want)) return LLMSIZE_ERR_UNKNOWN_VERSION;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__engine_releases); ++i) {
+        const llmsize_engine_release *r = &llmsize__engine_releases[i];
+        if (r->engine != engine) continue;
+        any = 1;
+        llmsize__version_parts(r->version, strlen(r->version), have);
+        if (!n || llmsize__version_cmp(have, want) <= 0) best = r;   /* rows run oldest first */
+    }
+    if (!any) return LLMSIZE_ERR_UNKNOWN_ENGINE;
+    if (!best) return LLMSIZE_ERR_UNKNOWN_VERSION;
+    *out = best;
+    return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_find_engine_version(uint32_t engine, const char *version, const llmsize_engine_release **out) {
+    if (out) *out = NULL;
+    if (!out) return LLMSIZE_ERR_NULL;
+    return llmsize__find_version_n(engine, version, version ? strlen(version) : 0u, out);
+}
+
+LLMSIZE_API llmsize_status llmsize_find_engine_release(const char *spec, llmsize_engine *engine,
+                                                       const llmsize_engine_release **release) {
+    char name[64];
+    const char *at;
+    size_t n;
+    llmsize_status st;
+    if (engine) *engine = LLMSIZE_ENGINE_NONE;
+    if (release) *release = NULL;
+    if (!spec || !engine || !release) return LLMSIZE_ERR_NULL;
+    at = strchr(spec, '@');
+    n = at ? (size_t)(at - spec) : strlen(spec);
+    if (n >= sizeof name) return LLMSIZE_ERR_UNKNOWN_ENGINE;
+    memcpy(name, spec, n);
+    name[n] = '\0';
+    if ((st = llmsize_find_engine(name, engine)) != LLMSIZE_OK) return st;
+    if (at && !at[1]) { *engine = LLMSIZE_ENGINE_NONE; return LLMSIZE_ERR_UNKNOWN_VERSION; }
+    if ((st = llmsize__find_version_n((uint32_t)*engine, at ? at + 1 : "", at ? strlen(at + 1) : 0u, release)) != LLMSIZE_OK)
+        *engine = LLMSIZE_ENGINE_NONE;
+    return st;
+}
+
 /* The result fields (LLMSIZE_PLAN_RESULT_FIELDS) with their offsets. */
 #define LLMSIZE__RESULT_FIELD(type, name, kind, meaning) { #name, LLMSIZE_FIELD_##kind, offsetof(llmsize_plan_result, name), meaning },
 static const llmsize_field llmsize__plan_result_fields[] = { LLMSIZE_PLAN_RESULT_FIELDS(LLMSIZE__RESULT_FIELD) };
@@ -5049,6 +5220,8 @@ static void llmsize__verdict(llmsize_plan_result *r, uint32_t tight_pct, int *ov
     r->headroom_bytes = (int64_t)r->usable_bytes - (int64_t)r->total_bytes;
     r->fits = !r->refused && r->headroom_bytes >= 0;
     r->loads = r->weight_bytes + r->activation_bytes + r->overhead_bytes <= r->usable_bytes;
+    if (r->outcome == LLMSIZE_OUTCOME_STARTS)   /* an engine's place may have said otherwise */
+        r->outcome = r->refused ? LLMSIZE_OUTCOME_REFUSES : LLMSIZE_OUTCOME_STARTS;
     r->tight = r->fits && llmsize__is_tight(r->headroom_bytes, r->usable_bytes, tight_pct);
 }
 
@@ -5057,12 +5230,15 @@ static void llmsize__verdict(llmsize_plan_result *r, uint32_t tight_pct, int *ov
    fills the result's weight, KV, activation, overhead and budget figures. */
 typedef struct llmsize__planning {
     const llmsize_plan *p;          /* after llmsize_plan_defaults: no zero means "default" */
+    const llmsize_plan *asked;      /* as the caller gave it: which settings it left unset  */
     const llmsize_engine_info *e;
     llmsize__layout l;
     llmsize__kvparts k;
     llmsize_weights w;
     llmsize_params pr;
     uint64_t host_read;             /* bytes a decode step reads from host memory           */
+    int moved_to_cpu;               /* the engine itself put layers on the CPU: it starts,
+                                       but the plan as asked does not fit the GPU           */
     int ov;
 } llmsize__planning;
 
@@ -5073,6 +5249,7 @@ typedef enum llmsize__arg {
     LLMSIZE__A_FRACTION, LLMSIZE__A_KV_DTYPE, LLMSIZE__A_QUANT, LLMSIZE__A_BATCHED, LLMSIZE__A_UBATCH,
     LLMSIZE__A_BLOCK, LLMSIZE__A_GPU_LAYERS, LLMSIZE__A_CPU_MOE_N, LLMSIZE__A_FLASH_ATTN, LLMSIZE__A_CACHE_V,
     LLMSIZE__A_HF_FILE,    /* llama.cpp -hff: the GGUF file of an -hf repo               */
+    LLMSIZE__A_MAX_SEQS,   /* a cap on sequences at once (vLLM --max-num-seqs)            */
     LLMSIZE__A_BOOL        /* a flag without a value that sets plan flags (in `bits`)      */
 } llmsize__arg;
 
@@ -5138,10 +5315,11 @@ static int llmsize__parse_fraction(const char *s, double *out) {
 typedef struct llmsize__engine_ops {
     /* weights, KV, activations, overhead, budget and max context of one rank */
     llmsize_status (*place)(llmsize__planning *c, llmsize_plan_result *r);
-    /* engine-specific defaults, before the common ones fill what is still zero (NULL: none) */
-    void (*defaults)(llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l);
-    /* the context when the plan names none (NULL: the row's default_context) */
-    uint64_t (*context)(const llmsize_plan *p, const llmsize_engine_info *e);
+    /* engine-specific defaults, before the common ones fill what is still zero (NULL: none);
+       p->release is set */
+    void (*defaults)(llmsize_plan *p, const llmsize__layout *l);
+    /* the context when the plan names none (NULL: the release's default_context) */
+    uint64_t (*context)(const llmsize_plan *p);
     int refuses_past_max_ctx;  /* a context beyond the model's own is refused at start      */
     uint32_t loads;            /* LLMSIZE__LOADS_*: the format kinds it runs                 */
     const char *gguf_default;  /* the GGUF file type it runs a 16-bit checkpoint as (NULL)   */
@@ -5193,6 +5371,8 @@ typedef struct llmsize__paging {
     int local;                 /* LLMSIZE__PAGES_*: how sliding-window layers are charged   */
     int context_auto;          /* the engine picks the longest context one request can hold */
     int refusal_in_tokens;     /* the refusal message counts tokens, not bytes (vLLM V0)    */
+    int refusal_local;         /* how its start check charges local layers (vLLM V1 checks
+                                  each layer's own spec, window-bounded, in every release) */
     uint64_t reserved;         /* what the budget holds besides the KV pool                  */
 } llmsize__paging;
 
@@ -5236,10 +5416,26 @@ static void llmsize__paged_pool(llmsize__planning *c, const llmsize__paging *pg,
         r->kv_capacity_tokens = r->kv_blocks * pg->block;
     }
     if (per_req) r->max_concurrency = (double)r->kv_pool_bytes / (double)per_req;
-    if (pg->local == LLMSIZE__PAGES_HYBRID && c->k.local_tok && per_req)   /* tokens of full-length requests that fit */
-        r->kv_capacity_tokens = llmsize__d2u(r->max_concurrency * (double)r->context, &c->ov);
+    if (pg->local == LLMSIZE__PAGES_HYBRID) {
+        /* vLLM's hybrid allocator (kv_cache_utils.py): layers grouped by kind into groups of
+           the smallest kind's size; a block holds one page of every layer of a group; the
+           tokens it prints are the blocks shared by the groups. Linear-attention layers get
+           pages the size of an attention layer's. */
+        const llmsize__layer_counts n = llmsize__count_layers(m);
+        const uint32_t pp = c->l.pp, kinds[3] = { (n.full + pp - 1) / pp, (n.local + pp - 1) / pp, (n.linear + pp - 1) / pp };
+        uint32_t group = 0, groups = 0, k, present = 0;
+        for (k = 0; k < 3; ++k) if (kinds[k]) { ++present; if (!group || kinds[k] < group) group = kinds[k]; }
+        if (present > 1 && kinds[0]) {
+            const uint64_t page = llmsize__mul(c->k.full_tok / kinds[0], pg->block, &c->ov);
+            for (k = 0; k < 3; ++k) groups += (kinds[k] + group - 1) / group;
+            r->kv_blocks = page ? r->kv_pool_bytes / llmsize__mul(page, group, &c->ov) : 0u;
+            r->kv_capacity_tokens = r->kv_blocks / groups * pg->block;
+        }
+    }
     r->kv_bytes = llmsize__mul(per_req, r->seqs, &c->ov);
     r->max_context = llmsize__paged_max_ctx(c, pg, r->kv_pool_bytes, r->seqs, &c->ov);
+    if (pg->refusal_local != pg->local)
+        per_req = llmsize__request_kv(&c->k, m, r->context, pg->block, pg->batched, pg->refusal_local, &c->ov);
     if (pool <= 0 || per_req > r->kv_pool_bytes) {
         r->refused = 1;
         r->refusal_needed = pg->refusal_in_tokens ? r->context : per_req;
@@ -5256,6 +5452,7 @@ static llmsize__paging llmsize__paging_of(const llmsize__planning *c) {
     pg.local = LLMSIZE__PAGES_FULL;
     pg.context_auto = 0;
     pg.refusal_in_tokens = 0;
+    pg.refusal_local = LLMSIZE__PAGES_FULL;
     pg.reserved = 0;
     return pg;
 }
@@ -5263,13 +5460,22 @@ static llmsize__paging llmsize__paging_of(const llmsize__planning *c) {
 /* Weights of a paging engine's rank, and the overhead outside its accounting. */
 static void llmsize__paged_weights(llmsize__planning *c, llmsize_plan_result *r) {
     r->weight_bytes = llmsize__rank_weights(&c->w, c->p->model, c->l.tp, c->l.pp, c->l.expert_ranks);
-    r->overhead_bytes = c->l.tp > 1 ? c->e->overhead_tpn : c->e->overhead_tp1;
+    r->overhead_bytes = c->l.tp > 1 ? c->p->release->overhead_tpn : c->p->release->overhead_tp1;
 }
 
 /* Device memory a PyTorch-based engine budgets from: the total CUDA reports, below nvidia-smi's. */
 static uint64_t llmsize__cuda_total(const llmsize__planning *c) {
     const uint64_t mem = c->p->gpu->mem_bytes;
     return mem > c->e->device_reserved ? mem - c->e->device_reserved : 0u;
+}
+
+/* A paging engine started without -tp / -pp / -dp runs on one GPU, however many the node
+   has: its command line's layout is explicit (llama.cpp and Ollama instead spread over
+   every GPU they see). */
+static void llmsize__one_gpu_parsed(llmsize_parsed *out) {
+    if (!out->plan.tp) out->plan.tp = 1u;
+    if (!out->plan.pp) out->plan.pp = 1u;
+    if (!out->plan.dp) out->plan.dp = 1u;
 }
 
 /* ==== Engine: none — weights and the exact KV cache against usable memory ============ */
@@ -5300,43 +5506,102 @@ static const llmsize__engine_ops llmsize__none_ops = {
 
 /* ==== Engine: vLLM ==================================================================== */
 
-/* vLLM's profiled activation peak: a dummy forward pass of max_num_batched_tokens
-   tokens. Its peak is the FFN's intermediate (gate and up at 16 bits, kept with the
-   activated product) plus the residual stream copies, sliced by tensor parallelism;
-   LLMSIZE_VLLM_ACT_SCALE calibrates it on published profiling logs (tests/data). */
-static uint64_t llmsize__vllm_activation(const llmsize_model *m, uint64_t tokens, uint32_t tp, int *ov) {
+/* A dummy forward pass of `tokens` tokens, the peak of what it holds: the FFN's
+   intermediate (gate and up at 16 bits, kept with the activated product; for MoE, each
+   token's routed experts') plus the residual stream copies, sliced by tensor parallelism.
+   vLLM profiles with it (V1 without attention), TensorRT-LLM's activations likewise. */
+static uint64_t llmsize__forward_peak(const llmsize_model *m, uint64_t tokens, uint32_t tp, int *ov) {
     const uint64_t ffn = m->moe.experts ? (uint64_t)m->moe.expert_ffn * m->moe.active + m->moe.shared_ffn : m->dims.ffn;
     const double per_token = 2.0 * (3.0 * (double)ffn / tp + 4.0 * (double)m->dims.hidden);
-    return llmsize__add(llmsize__d2u(LLMSIZE_VLLM_ACT_SCALE * per_token * (double)tokens, ov), LLMSIZE_VLLM_ACT_BASE, ov);
+    return llmsize__d2u(per_token * (double)tokens, ov);
 }
 
-/* vLLM's profiling batch when max_num_batched_tokens is not given. V1 (arg_utils.py
-   get_batch_defaults): 8192 on GPUs of 70 GiB or more other than A100s, else 2048 (the
-   OpenAI server's values). V0: chunked prefill (2048 tokens) above 32K context, else one
-   whole max_model_len batch (at least 2048). */
-static void llmsize__vllm_defaults(llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l) {
-    const uint64_t ctx = p->context;
+/* The V0 engine runs: a release before V1, or VLLM_USE_V1=0 on one that still has V0. */
+static int llmsize__vllm_v0(const llmsize_plan *p) {
+    return (p->flags & LLMSIZE_PLAN_VLLM_V0) || !(p->release->rules & LLMSIZE_RULE_VLLM_V1);
+}
+
+/* V1's defaults for `vllm serve` (arg_utils.py get_batch_defaults): 8192 batched tokens
+   and 1024 sequences on GPUs of 70 GiB or more (not A100s from 0.9; 16384 tokens from
+   160 GiB in 0.34), else the release's 2048 and 256; max_num_seqs never above the
+   batched tokens. V0: chunked prefill (2048 tokens) above 32K context, else one whole
+   max_model_len batch (at least 2048). */
+static void llmsize__vllm_defaults(llmsize_plan *p, const llmsize__layout *l) {
+    const uint32_t rules = p->release->rules;
+    /* unified-memory parts (DGX Spark's GB10) take the small defaults: NVML reports no device
+       memory there, and 0.34 names GB10 outright */
+    const int big = (rules & LLMSIZE_RULE_BATCH_BY_GPU) && p->gpu->mem_bytes >= 70ull * 1073741824ull &&
+                    p->gpu->hw_class != LLMSIZE_HW_UNIFIED &&
+                    !((rules & LLMSIZE_RULE_A100_SMALL) && llmsize__contains_ci(p->gpu->name, "a100"));
     (void)l;
-    if (p->batched_tokens) return;
-    if (p->flags & LLMSIZE_PLAN_VLLM_V0) p->batched_tokens = ctx > 32768u ? 2048u : (ctx > 2048u ? ctx : 2048u);
-    else if (p->gpu->mem_bytes >= 70ull * 1073741824ull && !llmsize__contains_ci(p->gpu->name, "a100")) p->batched_tokens = 8192u;
-    else p->batched_tokens = e->default_batched_tokens;
+    if (llmsize__vllm_v0(p)) {
+        if (!p->batched_tokens) p->batched_tokens = p->context > 32768u ? 2048u : (p->context > 2048u ? p->context : 2048u);
+        return;
+    }
+    if (!p->batched_tokens)
+        p->batched_tokens = (rules & LLMSIZE_RULE_BATCH_160) && p->gpu->mem_bytes >= 160ull * 1073741824ull ? 16384u
+                            : big ? 8192u : p->release->default_batched_tokens;
+    if (!p->max_seqs) {
+        p->max_seqs = big ? 1024u : p->release->default_max_seqs;
+        if (p->max_seqs > p->batched_tokens) p->max_seqs = (uint32_t)p->batched_tokens;
+    }
 }
 
-/* gpu_memory_utilization of the device holds weights, the profiled activations, the
-   memory outside torch and the paged KV pool; the hybrid allocator pages sliding-window
-   layers by their window; --max-model-len auto takes the longest context that fits. */
+/* V1's profiled peak: the forward pass's tensors are freed before its sampler pass runs
+   over min(max_num_seqs, batched tokens) rows of fp32 logits of the whole vocabulary, so
+   the peak is the larger of the two. The sampler's bytes per logit: PyTorch's sort, or
+   FlashInfer's kernel (the release's default, or VLLM_USE_FLASHINFER_SAMPLER). */
+static uint64_t llmsize__vllm_v1_peak(const llmsize_plan *p, uint32_t tp, int *ov) {
+    const uint64_t forward = llmsize__forward_peak(p->model, p->batched_tokens, tp, ov);
+    const uint64_t rows = p->max_seqs < p->batched_tokens ? p->max_seqs : p->batched_tokens;
+    const int flashinfer = (p->flags & LLMSIZE_PLAN_FLASHINFER_SAMPLER) ||
+                           ((p->release->rules & LLMSIZE_RULE_FLASHINFER_SAMPLER) && !(p->flags & LLMSIZE_PLAN_NATIVE_SAMPLER));
+    const uint64_t sampler = llmsize__d2u((double)rows * p->model->dims.vocab *
+                                          (flashinfer ? LLMSIZE_VLLM_SAMPLER_FLASHINFER_BYTES : LLMSIZE_VLLM_SAMPLER_SORT_BYTES), ov);
+    return forward > sampler ? forward : sampler;
+}
+
+/* gpu_memory_utilization of the device holds the weights, the profiled peak, the memory
+   outside torch (and, from 0.21, CUDA graphs) and the paged KV pool; from 0.34 the pool is
+   what warmup leaves, less a margin of max(1 GiB, 0.75 x the peak). The hybrid allocator
+   pages sliding-window layers by their window; --max-model-len auto takes the longest
+   context that fits. */
 static llmsize_status llmsize__vllm_place(llmsize__planning *c, llmsize_plan_result *r) {
     const llmsize_plan *p = c->p;
+    const uint32_t rules = p->release->rules;
     llmsize__paging pg = llmsize__paging_of(c);
     llmsize__paged_weights(c, r);
-    r->activation_bytes = llmsize__vllm_activation(p->model, p->batched_tokens, c->l.tp, &c->ov);
+    if (p->model->moe.experts && llmsize__eq_n(p->format->id, "mxfp4", 5)) {
+        /* MXFP4 MoE kernels (mxfp4.py: Triton's swizzled layout, Marlin, FlashInfer) hold the
+           experts padded: hidden to 256, each rank's intermediate slice to 64 */
+        const uint64_t h = p->model->dims.hidden, i = p->model->moe.expert_ffn / c->l.tp;
+        const uint64_t experts = LLMSIZE__PART(&c->w, EXPERTS) / c->l.expert_ranks;
+        if (h && i) {
+            const double grow = (double)llmsize__round_up(h, 256u, &c->ov) / (double)h *
+                                (double)llmsize__round_up(i, 64u, &c->ov) / (double)i;
+            r->weight_bytes = llmsize__add(r->weight_bytes, llmsize__d2u((double)experts * (grow - 1.0), &c->ov), &c->ov);
+        }
+    }
+    if (llmsize__vllm_v0(p)) {
+        r->activation_bytes = llmsize__forward_peak(p->model, p->batched_tokens, c->l.tp, &c->ov);
+    } else {
+        r->activation_bytes = llmsize__vllm_v1_peak(p, c->l.tp, &c->ov);
+        if ((rules & (LLMSIZE_RULE_GRAPHS_BUDGETED | LLMSIZE_RULE_KV_AFTER_WARMUP)) && !(p->flags & LLMSIZE_PLAN_EAGER))
+            r->overhead_bytes = llmsize__add(r->overhead_bytes, LLMSIZE_VLLM_GRAPH_BYTES, &c->ov);
+        if (rules & LLMSIZE_RULE_KV_AFTER_WARMUP) {
+            const uint64_t margin = r->activation_bytes / 4u * 3u;
+            r->overhead_bytes = llmsize__add(r->overhead_bytes, margin > 1073741824ull ? margin : 1073741824ull, &c->ov);
+        }
+    }
     r->usable_bytes = (uint64_t)((double)llmsize__cuda_total(c) * p->mem_fraction);
-    if (!(p->flags & (LLMSIZE_PLAN_NO_HYBRID_KV | LLMSIZE_PLAN_VLLM_V0))) pg.local = LLMSIZE__PAGES_HYBRID;
+    if (!(p->flags & LLMSIZE_PLAN_NO_HYBRID_KV) && !llmsize__vllm_v0(p) && (rules & LLMSIZE_RULE_HYBRID_KV))
+        pg.local = LLMSIZE__PAGES_HYBRID;
     pg.context_auto = (p->flags & LLMSIZE_PLAN_CONTEXT_AUTO) != 0;
-    pg.refusal_in_tokens = (p->flags & LLMSIZE_PLAN_VLLM_V0) != 0;
+    pg.refusal_in_tokens = llmsize__vllm_v0(p);
+    pg.refusal_local = llmsize__vllm_v0(p) ? pg.local : LLMSIZE__PAGES_HYBRID;
     pg.reserved = llmsize__add(llmsize__add(r->weight_bytes, r->activation_bytes, &c->ov), r->overhead_bytes, &c->ov);
     llmsize__paged_pool(c, &pg, r);
+    if (r->weight_bytes > llmsize__cuda_total(c)) r->outcome = LLMSIZE_OUTCOME_OUT_OF_MEMORY;   /* loading fails */
     return LLMSIZE_OK;
 }
 
@@ -5346,7 +5611,7 @@ static const llmsize__flag llmsize__vllm_flags[] = {
     { "--pipeline-parallel-size|-pp", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
     { "--data-parallel-size|-dp", LLMSIZE__A_DP, LLMSIZE__N_PLAIN, 0 },
     { "--max-model-len", LLMSIZE__A_CONTEXT, LLMSIZE__N_HUMAN_AUTO, 0 },
-    { "--max-num-seqs", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { "--max-num-seqs", LLMSIZE__A_MAX_SEQS, LLMSIZE__N_PLAIN, 0 },
     { "--gpu-memory-utilization", LLMSIZE__A_FRACTION, 0, 0 },
     { "--kv-cache-dtype", LLMSIZE__A_KV_DTYPE, 0, 0 },
     { "--quantization|-q", LLMSIZE__A_QUANT, 0, 0 },
@@ -5354,40 +5619,57 @@ static const llmsize__flag llmsize__vllm_flags[] = {
     { "--block-size", LLMSIZE__A_BLOCK, LLMSIZE__N_PLAIN, 0 },
     { "--enable-expert-parallel|-ep", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERT_PARALLEL },
     { "--disable-hybrid-kv-cache-manager", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_NO_HYBRID_KV },
-    { "--enforce-eager|--trust-remote-code|--enable-prefix-caching|--no-enable-prefix-caching|"
+    { "--enforce-eager", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EAGER },
+    { "--trust-remote-code|--enable-prefix-caching|--no-enable-prefix-caching|"
                            "--enable-chunked-prefill|--disable-log-requests|--disable-log-stats|--enable-auto-tool-choice|"
                            "--enable-lora|--async-scheduling", LLMSIZE__A_BOOL, 0, 0 }
 };
 
+/* VLLM_USE_V1=0 runs the V0 engine on the releases that still have it;
+   VLLM_USE_FLASHINFER_SAMPLER picks the sampler its profile runs. */
+static llmsize_status llmsize__vllm_env(const char *kv, llmsize_parsed *out) {
+    if (!strcmp(kv, "VLLM_USE_V1=0")) out->plan.flags |= LLMSIZE_PLAN_VLLM_V0;
+    else if (!strcmp(kv, "VLLM_USE_FLASHINFER_SAMPLER=1")) out->plan.flags |= LLMSIZE_PLAN_FLASHINFER_SAMPLER;
+    else if (!strcmp(kv, "VLLM_USE_FLASHINFER_SAMPLER=0")) out->plan.flags |= LLMSIZE_PLAN_NATIVE_SAMPLER;
+    return LLMSIZE_OK;
+}
+
 static const llmsize__engine_ops llmsize__vllm_ops = {
     llmsize__vllm_place, llmsize__vllm_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
     "vllm", "serve", "vllm.",
-    llmsize__vllm_flags, LLMSIZE__COUNT(llmsize__vllm_flags), NULL, NULL
+    llmsize__vllm_flags, LLMSIZE__COUNT(llmsize__vllm_flags), llmsize__vllm_env, llmsize__one_gpu_parsed
 };
 
 /* ==== Engine: SGLang ================================================================== */
 
-/* SGLang's default mem_fraction_static (server_args.py _handle_gpu_memory_settings, PR
-   #10975): reserve MiB for attention metadata, one prefill chunk of activations, CUDA
-   graphs and parallel buffers (at least 10 GiB on cards over 60 GiB), by device size. */
-static double llmsize__sglang_fraction(const llmsize_gpu *a, uint32_t tp, uint32_t pp) {
+/* SGLang's default mem_fraction_static. Before 0.5 (server_args.py): by TP on GPUs up to 80
+   GiB, else (memory - 13 GiB) / memory. From 0.5.4 (_handle_gpu_memory_settings, PR #10975):
+   (memory - reserve) / memory, the reserve in MiB for attention metadata, one prefill chunk
+   of activations, CUDA graphs and parallel buffers by the GPU's memory tier (at least 10 GiB
+   on cards over 60 GiB); 0.5.23 (memory_hook.py) gives 20-35 GiB cards larger chunks. */
+static double llmsize__sglang_fraction(const llmsize_plan *p, uint32_t tp, uint32_t pp) {
     static const struct { double below_mib, chunk, graph_bs, graph_bs_tp4; } tiers[] = {
-        { 20.0 * 1024, 2048, 8, 8 }, { 35.0 * 1024, 2048, 24, 80 }, { 60.0 * 1024, 4096, 32, 160 },
+        { 20.0 * 1024, 2048, 8, 8 }, { 35.0 * 1024, 2048, 16, 80 }, { 60.0 * 1024, 4096, 32, 160 },
         { 90.0 * 1024, 8192, 256, 512 }, { 160.0 * 1024, 8192, 256, 512 }, { 1e300, 16384, 512, 512 }
     };
-    const double mib = (double)a->mem_bytes / 1048576.0;
-    double reserved;
+    const double mib = (double)p->gpu->mem_bytes / 1048576.0;
+    double reserved, chunk, graph;
     size_t i = 0;
+    if (!(p->release->rules & LLMSIZE_RULE_RESERVE_BY_GPU)) {
+        if (mib > 81920.0) return (mib - 13.0 * 1024) / mib;
+        return tp >= 16 ? 0.79 : tp >= 8 ? 0.81 : tp >= 4 ? 0.85 : tp >= 2 ? 0.87 : 0.88;
+    }
     while (mib >= tiers[i].below_mib) ++i;
-    reserved = 512.0 + (tiers[i].chunk > 2048 ? tiers[i].chunk : 2048) * 1.5 +
-               (tp >= 4 ? tiers[i].graph_bs_tp4 : tiers[i].graph_bs) * 2.0 + (double)tp * pp / 8.0 * 1024.0;
+    chunk = tiers[i].chunk;
+    graph = tp >= 4 ? tiers[i].graph_bs_tp4 : tiers[i].graph_bs;
+    if ((p->release->rules & LLMSIZE_RULE_TIERS_2026) && i == 1) { chunk = 4096; graph = tp >= 4 ? 160 : 48; }
+    reserved = 512.0 + (chunk > 2048 ? chunk : 2048) * 1.5 + graph * 2.0 + (double)tp * pp / 8.0 * 1024.0;
     if (mib > 60.0 * 1024 && reserved < 10240.0) reserved = 10240.0;
     return mib > reserved ? (mib - reserved) / mib : 0.5;
 }
 
-static void llmsize__sglang_defaults(llmsize_plan *p, const llmsize_engine_info *e, const llmsize__layout *l) {
-    if (p->mem_fraction <= 0.0) p->mem_fraction = llmsize__sglang_fraction(p->gpu, l->tp, l->pp);
-    if (!p->batched_tokens) p->batched_tokens = e->default_batched_tokens;
+static void llmsize__sglang_defaults(llmsize_plan *p, const llmsize__layout *l) {
+    if (p->mem_fraction <= 0.0) p->mem_fraction = llmsize__sglang_fraction(p, l->tp, l->pp);
 }
 
 /* mem_fraction_static holds the weights and the token-level KV pool; activations, CUDA
@@ -5407,7 +5689,7 @@ static const llmsize__flag llmsize__sglang_flags[] = {
     { "--pp-size|--pipeline-parallel-size", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
     { "--dp-size|--dp|--data-parallel-size", LLMSIZE__A_DP, LLMSIZE__N_PLAIN, 0 },
     { "--context-length", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
-    { "--max-running-requests", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { "--max-running-requests", LLMSIZE__A_MAX_SEQS, LLMSIZE__N_PLAIN, 0 },
     { "--mem-fraction-static", LLMSIZE__A_FRACTION, 0, 0 },
     { "--kv-cache-dtype", LLMSIZE__A_KV_DTYPE, 0, 0 },
     { "--quantization", LLMSIZE__A_QUANT, 0, 0 },
@@ -5419,7 +5701,7 @@ static const llmsize__flag llmsize__sglang_flags[] = {
 static const llmsize__engine_ops llmsize__sglang_ops = {
     llmsize__sglang_place, llmsize__sglang_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
     "sglang", "serve", "sglang.",
-    llmsize__sglang_flags, LLMSIZE__COUNT(llmsize__sglang_flags), NULL, NULL
+    llmsize__sglang_flags, LLMSIZE__COUNT(llmsize__sglang_flags), NULL, llmsize__one_gpu_parsed
 };
 
 /* ==== Engine: TensorRT-LLM ============================================================ */
@@ -5430,7 +5712,7 @@ static llmsize_status llmsize__trtllm_place(llmsize__planning *c, llmsize_plan_r
     const uint64_t mem = llmsize__cuda_total(c);
     llmsize__paging pg = llmsize__paging_of(c);
     llmsize__paged_weights(c, r);
-    r->activation_bytes = llmsize__vllm_activation(c->p->model, c->p->batched_tokens, c->l.tp, &c->ov);
+    r->activation_bytes = llmsize__forward_peak(c->p->model, c->p->batched_tokens, c->l.tp, &c->ov);
     pg.reserved = llmsize__add(llmsize__add(r->weight_bytes, r->activation_bytes, &c->ov), r->overhead_bytes, &c->ov);
     r->usable_bytes = pg.reserved < mem ? pg.reserved + (uint64_t)((double)(mem - pg.reserved) * c->p->mem_fraction) : mem;
     llmsize__paged_pool(c, &pg, r);
@@ -5441,7 +5723,7 @@ static const llmsize__flag llmsize__trtllm_flags[] = {
     { "--tp_size|--tp-size", LLMSIZE__A_TP, LLMSIZE__N_PLAIN, 0 },
     { "--pp_size|--pp-size", LLMSIZE__A_PP, LLMSIZE__N_PLAIN, 0 },
     { "--max_seq_len|--max-seq-len", LLMSIZE__A_CONTEXT, LLMSIZE__N_PLAIN, 0 },
-    { "--max_batch_size|--max-batch-size", LLMSIZE__A_SEQS, LLMSIZE__N_PLAIN, 0 },
+    { "--max_batch_size|--max-batch-size", LLMSIZE__A_MAX_SEQS, LLMSIZE__N_PLAIN, 0 },
     { "--kv_cache_free_gpu_memory_fraction|--kv-cache-free-gpu-memory-fraction", LLMSIZE__A_FRACTION, 0, 0 },
     { "--trust_remote_code|--trust-remote-code", LLMSIZE__A_BOOL, 0, 0 }
 };
@@ -5449,7 +5731,7 @@ static const llmsize__flag llmsize__trtllm_flags[] = {
 static const llmsize__engine_ops llmsize__trtllm_ops = {
     llmsize__trtllm_place, NULL, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
     "trtllm-serve", "serve", NULL,
-    llmsize__trtllm_flags, LLMSIZE__COUNT(llmsize__trtllm_flags), NULL, NULL
+    llmsize__trtllm_flags, LLMSIZE__COUNT(llmsize__trtllm_flags), NULL, llmsize__one_gpu_parsed
 };
 
 /* ==== Engine family: llama.cpp cells (llama.cpp, Ollama) ============================= */
@@ -5465,46 +5747,61 @@ static uint64_t llmsize__llamacpp_compute(const llmsize_model *m, uint64_t ubatc
     return attn > logits ? attn : logits;
 }
 
-/* How one llama.cpp-based engine differs. */
+/* How one llama.cpp-based engine differs beyond its releases. */
 typedef struct llmsize__cells_rules {
-    int swa_full;              /* the sliding-window cache is full size (Ollama, --swa-full)   */
-    int quant_v_needs_fa;      /* a quantized V cache without flash attention is refused      */
+    int quant_v_needs_fa;      /* a quantized V cache with flash attention off is refused     */
+    int fit_lowers_context;    /* --fit may lower a context the command did not set          */
+    uint64_t reserve;          /* kept free on each GPU when it picks the layers itself       */
     /* -ngl N as this engine reads it: repeating layers left on the CPU, output on the GPU */
     void (*split)(uint32_t ngl, uint32_t layers, uint32_t *cpu_layers, int *output_gpu);
 } llmsize__cells_rules;
 
-typedef struct llmsize__cells_ask {
-    const llmsize__planning *c; uint64_t pad, ubatch, local_cells, rest, usable; uint32_t seqs; int fa;
-} llmsize__cells_ask;
-static int llmsize__cells_fits(void *ctx, uint64_t context, llmsize_status *st) {
-    const llmsize__cells_ask *a = (const llmsize__cells_ask *)ctx;
-    int big = 0;   /* a size past 64 bits does not fit: it must not wrap into one that does */
-    const uint64_t cells = llmsize__round_up(llmsize__mul(context, a->seqs, &big), a->pad, &big);
-    llmsize__sum need = llmsize__sum_start(&big);
-    (void)st;
-    llmsize__sum_madd(&need, a->c->k.full_tok, cells);
-    llmsize__sum_madd(&need, a->c->k.local_tok, a->local_cells < cells ? a->local_cells : cells);
-    llmsize__sum_add(&need, llmsize__llamacpp_compute(a->c->p->model, a->ubatch, cells, a->fa, &big));
-    llmsize__sum_add(&need, a->rest);
-    return !big && need.v <= a->usable;
+/* How a llama.cpp context lays out its cells: one unified cache each slot may fill up to
+   the context; one buffer of context x slots (llama.cpp before b6071, Ollama's runner); or
+   one stream per slot, each padded. Sliding-window layers hold window + one micro-batch
+   (per stream, or window x slots + one micro-batch when shared) unless the cache is full
+   size. */
+typedef struct llmsize__cells_layout {
+    uint64_t pad, ubatch;
+    uint32_t seqs;
+    int unified, one_buffer, swa_window, fa;
+} llmsize__cells_layout;
+
+static void llmsize__cells_of(const llmsize__cells_layout *L, const llmsize_model *m, uint64_t context,
+                              uint64_t *cells, uint64_t *swa, int *ov) {
+    const int windowed = m->attn.window && L->swa_window;
+    if (L->unified || L->one_buffer) {
+        *cells = llmsize__round_up(L->unified ? context : llmsize__mul(context, L->seqs, ov), L->pad, ov);
+        *swa = *cells;
+        if (windowed) {
+            const uint64_t w = llmsize__round_up(llmsize__add(llmsize__mul(m->attn.window, L->seqs, ov), L->ubatch, ov), L->pad, ov);
+            if (w < *swa) *swa = w;
+        }
+    } else {
+        const uint64_t per = llmsize__round_up(context, L->pad, ov);
+        uint64_t w = per;
+        if (windowed) {
+            const uint64_t win = llmsize__round_up(llmsize__add(m->attn.window, L->ubatch, ov), L->pad, ov);
+            if (win < w) w = win;
+        }
+        *cells = llmsize__mul(per, L->seqs, ov);
+        *swa = llmsize__mul(w, L->seqs, ov);
+    }
 }
 
-/* One contiguous cache of padded cells shared by the slots, a sliding-window cache, the
-   compute buffer, and tensors placed on the GPU or the CPU by -ngl / --n-cpu-moe. */
-static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_result *r, const llmsize__cells_rules *rules) {
+/* One placement: `ngl` layers (-ngl as the engine reads it; > layers: everything) at
+   `context` tokens per sequence. Fills the result's GPU and host bytes. */
+static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cells_rules *rules, const llmsize__cells_layout *L,
+                                        uint32_t ngl, uint64_t context, llmsize_plan_result *r) {
     const llmsize_plan *p = c->p;
     const llmsize_model *m = p->model;
     const uint32_t layers = m->dims.layers;
-    const uint64_t pad = c->e->ctx_pad ? c->e->ctx_pad : 1u, ubatch = p->ubatch;
-    const int fa = (p->flags & LLMSIZE_PLAN_FLASH_ATTN) != 0;
-    const int swa_full = (p->flags & LLMSIZE_PLAN_SWA_FULL) || rules->swa_full;
     uint32_t cpu_layers = 0;
     int output_gpu = 1;
-    uint64_t local_cells;
     llmsize__sum kv = llmsize__sum_start(&c->ov);
-    llmsize__cells_ask a;
-    if ((p->flags & LLMSIZE_PLAN_GPU_LAYERS) && p->gpu_layers >= 0 && (uint32_t)p->gpu_layers <= layers)
-        rules->split((uint32_t)p->gpu_layers, layers, &cpu_layers, &output_gpu);
+    uint64_t swa;
+    if (ngl <= layers) rules->split(ngl, layers, &cpu_layers, &output_gpu);
+    c->host_read = 0;
     if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
         llmsize__bytes_visitor b;   /* offload: place every tensor */
         llmsize__bytes_init(&b, m, p->format);
@@ -5524,30 +5821,110 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
     r->gpu_layers = layers - cpu_layers;
     /* tied embeddings: the output layer is a GPU copy of token_embd */
     if ((m->flags & LLMSIZE_F_TIED_EMBED) && output_gpu) r->weight_bytes += LLMSIZE__PART(&c->w, EMBED);
-    r->overhead_bytes = c->e->overhead_tp1;
-    if (rules->quant_v_needs_fa && llmsize__kv_dtypes[p->kv_dtype].flash_only && !fa) return LLMSIZE_ERR_UNSUPPORTED;
-    r->cache_cells = llmsize__round_up(llmsize__mul(r->context, r->seqs, &c->ov), pad, &c->ov);
-    local_cells = r->cache_cells;
-    if (m->attn.window && !swa_full) {
-        const uint64_t w = llmsize__round_up(llmsize__add(llmsize__mul(m->attn.window, r->seqs, &c->ov), ubatch, &c->ov), pad, &c->ov);
-        if (w < local_cells) local_cells = w;
-    }
-    if (c->k.local_tok) r->swa_cells = local_cells;
+    r->context = context;
+    llmsize__cells_of(L, m, context, &r->cache_cells, &swa, &c->ov);
+    r->swa_cells = c->k.local_tok ? swa : 0u;
     llmsize__sum_madd(&kv, c->k.full_tok, r->cache_cells);
-    llmsize__sum_madd(&kv, c->k.local_tok, local_cells);
-    llmsize__sum_madd(&kv, c->k.state_seq, r->seqs);
+    llmsize__sum_madd(&kv, c->k.local_tok, swa);
+    llmsize__sum_madd(&kv, c->k.state_seq, L->seqs);
     r->kv_bytes = kv.v;
-    r->activation_bytes = llmsize__llamacpp_compute(m, ubatch, r->cache_cells, fa, &c->ov);
-    r->usable_bytes = llmsize__usable(p->gpu);
-    /* the largest per-sequence context whose cache still fits what is left */
-    a.c = c; a.pad = pad; a.ubatch = ubatch; a.local_cells = local_cells; a.seqs = r->seqs; a.fa = fa;
-    a.rest = r->weight_bytes + r->overhead_bytes; a.usable = r->usable_bytes;
-    (void)llmsize__largest(0, llmsize__ctx_cap(m), llmsize__cells_fits, &a, &r->max_context);
-    /* layers left in host memory keep their share of the cache there too */
-    if (cpu_layers) {
-        const uint64_t host_kv = r->kv_bytes / layers * cpu_layers;
-        r->kv_bytes -= host_kv;
-        r->host_kv_bytes = host_kv;
+    r->host_kv_bytes = 0;
+    if (cpu_layers) {   /* layers left in host memory keep their share of the cache there */
+        r->host_kv_bytes = r->kv_bytes / layers * cpu_layers;
+        r->kv_bytes -= r->host_kv_bytes;
+    }
+    r->activation_bytes = llmsize__llamacpp_compute(m, L->ubatch, r->cache_cells, L->fa, &c->ov);
+    return LLMSIZE_OK;
+}
+
+static uint64_t llmsize__cells_need(const llmsize_plan_result *r) {
+    return r->weight_bytes + r->kv_bytes + r->activation_bytes + r->overhead_bytes;
+}
+
+/* Searches over one placement: the largest context (or -ngl) whose GPU share fits `room`. */
+typedef struct llmsize__cells_ask {
+    llmsize__planning *c; const llmsize__cells_rules *rules; const llmsize__cells_layout *L;
+    uint32_t ngl; uint64_t context, room; llmsize_plan_result r;
+} llmsize__cells_ask;
+static int llmsize__cells_fit_context(void *ctx, uint64_t context, llmsize_status *st) {
+    llmsize__cells_ask *a = (llmsize__cells_ask *)ctx;
+    const int ov = a->c->ov;
+    int fits;
+    *st = llmsize__cells_at(a->c, a->rules, a->L, a->ngl, context, &a->r);
+    fits = *st == LLMSIZE_OK && !a->c->ov && llmsize__cells_need(&a->r) <= a->room;
+    a->c->ov = ov;   /* a size past 64 bits does not fit; it is no error of the plan */
+    return fits;
+}
+static int llmsize__cells_fit_layers(void *ctx, uint64_t ngl, llmsize_status *st) {
+    llmsize__cells_ask *a = (llmsize__cells_ask *)ctx;
+    const int ov = a->c->ov;
+    int fits;
+    *st = llmsize__cells_at(a->c, a->rules, a->L, (uint32_t)ngl, a->context, &a->r);
+    fits = *st == LLMSIZE_OK && !a->c->ov && llmsize__cells_need(&a->r) <= a->room;
+    a->c->ov = ov;
+    return fits;
+}
+
+/* The cache, the compute buffer and the tensors on the GPU or the CPU (-ngl, --n-cpu-moe),
+   as the release lays them out; then what the engine does when they do not fit: --fit
+   lowers an unset context, then unset GPU layers; Ollama puts what does not fit on the
+   CPU; llama.cpp without --fit runs out of memory allocating. */
+static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_result *r, const llmsize__cells_rules *rules) {
+    const llmsize_plan *p = c->p;
+    const llmsize_model *m = p->model;
+    const uint32_t rel = p->release->rules, layers = m->dims.layers;
+    const int ngl_set = (p->flags & LLMSIZE_PLAN_GPU_LAYERS) && p->gpu_layers >= 0;
+    llmsize__cells_layout L;
+    llmsize__cells_ask a;
+    uint32_t ngl;
+    uint64_t usable;
+    llmsize_status st;
+    L.fa = (p->flags & LLMSIZE_PLAN_FLASH_ATTN) || ((rel & LLMSIZE_RULE_FA_AUTO) && !(p->flags & LLMSIZE_PLAN_NO_FLASH_ATTN));
+    if (llmsize__kv_dtypes[p->kv_dtype].flash_only && !L.fa) {
+        if (rules->quant_v_needs_fa && (p->flags & LLMSIZE_PLAN_NO_FLASH_ATTN)) return LLMSIZE_ERR_UNSUPPORTED;
+        if (rules->quant_v_needs_fa) L.fa = 1;   /* a quantized V cache needs the flash kernel */
+    }
+    L.pad = (rel & LLMSIZE_RULE_PAD_BY_FA) ? (L.fa ? 256u : 32u) : (p->release->ctx_pad ? p->release->ctx_pad : 1u);
+    L.ubatch = p->ubatch;
+    L.seqs = r->seqs;
+    L.unified = (p->flags & LLMSIZE_PLAN_KV_UNIFIED) != 0;
+    L.one_buffer = !L.unified && (rel & LLMSIZE_RULE_KV_ONE_BUFFER);
+    L.swa_window = (rel & LLMSIZE_RULE_SWA_WINDOW) && !(p->flags & LLMSIZE_PLAN_SWA_FULL);
+    /* without -ngl: every layer, or (llama.cpp before b6325) none */
+    ngl = ngl_set ? (uint32_t)p->gpu_layers : ((rel & (LLMSIZE_RULE_NGL_ALL | LLMSIZE_RULE_OFFLOAD)) ? layers + 1u : 0u);
+    r->overhead_bytes = p->release->overhead_tp1;
+    r->usable_bytes = usable = llmsize__usable(p->gpu);
+    if ((st = llmsize__cells_at(c, rules, &L, ngl, r->context, r)) != LLMSIZE_OK) return st;
+    memset(&a, 0, sizeof a);
+    a.c = c; a.rules = rules; a.L = &L; a.ngl = ngl; a.context = r->context; a.r = *r;
+    if ((rel & (LLMSIZE_RULE_FIT | LLMSIZE_RULE_OFFLOAD)) && llmsize__cells_need(r) > usable) {
+        const uint64_t keep = (rel & LLMSIZE_RULE_FIT) ? 1073741824ull : rules->reserve;
+        a.room = usable > keep ? usable - keep : 0u;
+        if ((rel & LLMSIZE_RULE_FIT) && rules->fit_lowers_context && !c->asked->context && r->context > 4096u) {
+            uint64_t best = 0;   /* --fit: a context the command did not set, down to 4096 */
+            (void)llmsize__largest(4096u, r->context, llmsize__cells_fit_context, &a, &best);
+            a.context = best ? best : 4096u;
+            if ((st = llmsize__cells_at(c, rules, &L, ngl, a.context, r)) != LLMSIZE_OK) return st;
+        }
+        if (!ngl_set && llmsize__cells_need(r) > a.room) {   /* then the GPU layers */
+            uint64_t best = 0;
+            (void)llmsize__largest(0, layers + 1u, llmsize__cells_fit_layers, &a, &best);
+            a.ngl = (uint32_t)best;
+            if ((st = llmsize__cells_at(c, rules, &L, a.ngl, a.context, r)) != LLMSIZE_OK) return st;
+            c->moved_to_cpu = 1;
+        }
+    }
+    if (r->gpu_layers < layers) r->outcome = LLMSIZE_OUTCOME_OFFLOADS;
+    if (!ngl_set && r->gpu_layers < layers) c->moved_to_cpu = 1;   /* no -ngl: none, or what fits */
+    if (llmsize__cells_need(r) > usable && !(rel & LLMSIZE_RULE_OFFLOAD))
+        r->outcome = LLMSIZE_OUTCOME_OUT_OF_MEMORY;   /* allocating the buffers fails */
+    /* the largest per-sequence context that fits at these layers */
+    a.ngl = ngl_set ? ngl : (r->gpu_layers < layers ? a.ngl : ngl);
+    a.room = usable;
+    {
+        const uint64_t host_read = c->host_read;   /* the search places other contexts */
+        (void)llmsize__largest(0, llmsize__ctx_cap(m), llmsize__cells_fit_context, &a, &r->max_context);
+        c->host_read = host_read;
     }
     return LLMSIZE_OK;
 }
@@ -5560,7 +5937,7 @@ static void llmsize__llamacpp_split(uint32_t ngl, uint32_t layers, uint32_t *cpu
     *output_gpu = ngl >= 1;
     *cpu_layers = ngl >= 1 ? layers - (ngl - 1u) : layers;
 }
-static const llmsize__cells_rules llmsize__llamacpp_rules = { 0, 1, llmsize__llamacpp_split };
+static const llmsize__cells_rules llmsize__llamacpp_rules = { 1, 1, 0u, llmsize__llamacpp_split };
 static llmsize_status llmsize__llamacpp_place(llmsize__planning *c, llmsize_plan_result *r) {
     return llmsize__cells_place(c, r, &llmsize__llamacpp_rules);
 }
@@ -5579,14 +5956,30 @@ static const llmsize__flag llmsize__llamacpp_flags[] = {
     { "-ncmoe|--n-cpu-moe", LLMSIZE__A_CPU_MOE_N, LLMSIZE__N_PLAIN, 0 },
     { "-cmoe|--cpu-moe", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERTS_CPU },
     { "--swa-full", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_SWA_FULL },
-    { "--no-mmap|--mlock|--jinja|-kvu|--kv-unified|--cont-batching|-cb|--no-webui|--embedding|"
+    { "-kvu|--kv-unified", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_KV_UNIFIED },
+    { "--no-mmap|--mlock|--jinja|-no-kvu|--no-kv-unified|--cont-batching|-cb|--no-webui|--embedding|"
                                "--embeddings|--verbose|-v|--metrics", LLMSIZE__A_BOOL, 0, 0 }
 };
 
+/* -c is the cells the slots share: each of -np N slots gets -c / N, unless --kv-unified
+   lets each fill all of it. -c 0 is the model's training context. */
+static void llmsize__llamacpp_parsed(llmsize_parsed *out) {
+    llmsize_plan *p = &out->plan;
+    if (p->seqs > 1u && p->context && !(p->flags & LLMSIZE_PLAN_KV_UNIFIED)) p->context /= p->seqs;
+}
+
+/* The context without -c: the release's default (b7407: the model's training context),
+   shared by the slots unless the cache is unified. */
+static uint64_t llmsize__llamacpp_context(const llmsize_plan *p) {
+    uint64_t total = (p->flags & LLMSIZE_PLAN_CONTEXT_MODEL) ? 0u : p->release->default_context;
+    if (!total || total > llmsize__ctx_cap(p->model)) total = p->model->dims.max_ctx ? p->model->dims.max_ctx : LLMSIZE_DEFAULT_CONTEXT;
+    return (p->flags & LLMSIZE_PLAN_KV_UNIFIED) || p->seqs <= 1u ? total : total / p->seqs;
+}
+
 static const llmsize__engine_ops llmsize__llamacpp_ops = {
-    llmsize__llamacpp_place, NULL, NULL, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M",
+    llmsize__llamacpp_place, NULL, llmsize__llamacpp_context, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M",
     "llama-server*|llama-cli*|server", NULL, NULL,
-    llmsize__llamacpp_flags, LLMSIZE__COUNT(llmsize__llamacpp_flags), NULL, NULL
+    llmsize__llamacpp_flags, LLMSIZE__COUNT(llmsize__llamacpp_flags), NULL, llmsize__llamacpp_parsed
 };
 
 /* ==== Engine: Ollama ================================================================== */
@@ -5597,18 +5990,30 @@ static void llmsize__ollama_split(uint32_t ngl, uint32_t layers, uint32_t *cpu_l
     *output_gpu = 0;
     *cpu_layers = layers - ngl;
 }
-/* Ollama keeps a full-size sliding-window cache, and with a quantized cache type and no
-   flash attention falls back to f16 (llmsize_parse_command) rather than refusing. */
-static const llmsize__cells_rules llmsize__ollama_rules = { 1, 0, llmsize__ollama_split };
+/* With a quantized cache type and no flash attention Ollama falls back to f16
+   (llmsize_parse_command) rather than refusing; it passes -c itself, so --fit never lowers
+   the context; it keeps 457 MiB free on each GPU when it places layers (discover/gpu.go,
+   ml/device.go MinimumMemory). */
+static const llmsize__cells_rules llmsize__ollama_rules = { 0, 0, 479199232u /* 457 MiB */, llmsize__ollama_split };
+
+/* Before 0.10 Ollama's scheduler ran default_seqs slots when the model then fit the GPU
+   whole, else one. */
 static llmsize_status llmsize__ollama_place(llmsize__planning *c, llmsize_plan_result *r) {
-    return llmsize__cells_place(c, r, &llmsize__ollama_rules);
+    llmsize_status st = llmsize__cells_place(c, r, &llmsize__ollama_rules);
+    if (st == LLMSIZE_OK && (c->p->release->rules & LLMSIZE_RULE_PARALLEL_FULL_FIT) && !c->asked->seqs && r->seqs > 1u &&
+        (r->outcome != LLMSIZE_OUTCOME_STARTS || llmsize__cells_need(r) > r->usable_bytes)) {
+        r->seqs = 1u;
+        r->outcome = LLMSIZE_OUTCOME_STARTS;
+        st = llmsize__cells_place(c, r, &llmsize__ollama_rules);
+    }
+    return st;
 }
 
-/* The context Ollama picks when none is given (envconfig, >= 0.15.5), by total VRAM: 4096
-   below 23 GiB, 32768 from 23 GiB, 262144 from 47 GiB. */
-static uint64_t llmsize__ollama_context(const llmsize_plan *p, const llmsize_engine_info *e) {
-    const uint64_t gib = p->gpu->mem_bytes >> 30;
-    (void)e;
+/* The context Ollama picks when none is given: the release's, or (0.15.5, server/routes.go)
+   by total VRAM of the GPUs: 4096 below 23 GiB, 32768 from 23 GiB, 262144 from 47 GiB. */
+static uint64_t llmsize__ollama_context(const llmsize_plan *p) {
+    const uint64_t gib = p->gpu->mem_bytes * (p->gpus ? p->gpus : 1u) >> 30;
+    if (!(p->release->rules & LLMSIZE_RULE_CTX_BY_VRAM)) return p->release->default_context;
     return gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
 }
 
@@ -5626,6 +6031,7 @@ static llmsize_status llmsize__ollama_env(const char *kv, llmsize_parsed *out) {
         if (eq[1]) out->plan.kv_dtype = d;
     } else if (!strncmp(kv, "OLLAMA_FLASH_ATTENTION=", 23)) {
         if (!strcmp(eq + 1, "1") || llmsize__eq_n(eq + 1, "true", 4)) out->plan.flags |= LLMSIZE_PLAN_FLASH_ATTN;
+        else if (!strcmp(eq + 1, "0") || llmsize__eq_n(eq + 1, "false", 5)) out->plan.flags |= LLMSIZE_PLAN_NO_FLASH_ATTN;
     }
     return LLMSIZE_OK;
 }
@@ -5678,6 +6084,11 @@ LLMSIZE_API llmsize_status llmsize_plan_check(const llmsize_plan *p, const char 
                      "kv_dtype: not an llmsize_kv_dtype");
     if ((st = llmsize_model_check(p->model, why)) != LLMSIZE_OK) return st;
 #define LLMSIZE__PLAN(cond, what) LLMSIZE__REQUIRE(cond, LLMSIZE_ERR_INVALID_ARG, what)
+    LLMSIZE__PLAN(!p->release || p->release->engine == p->engine, "release: a release of another engine");
+    LLMSIZE__PLAN(!(p->flags & LLMSIZE_PLAN_VLLM_V0) || p->engine != LLMSIZE_ENGINE_VLLM || !p->release ||
+                  !(p->release->rules & LLMSIZE_RULE_VLLM_V1) || (p->release->rules & LLMSIZE_RULE_VLLM_V0_OPT),
+                  "flags: VLLM_V0 on a vLLM release without the V0 engine");
+    LLMSIZE__PLAN(p->max_seqs <= LLMSIZE__MAX_SEQS, "max_seqs: at most 1000000");
     LLMSIZE__PLAN(p->mem_fraction == p->mem_fraction && p->mem_fraction >= 0.0 && p->mem_fraction <= 1.0,
                   "mem_fraction: 0 (the engine's) or in (0, 1]");
     LLMSIZE__PLAN(p->host_bw_gbs == p->host_bw_gbs && p->host_bw_gbs >= 0.0 && p->host_bw_gbs <= 1e6,
@@ -5710,9 +6121,9 @@ static llmsize_status llmsize__plan_check(const llmsize_plan *p, const llmsize_e
 }
 
 /* The context an engine picks when none is given, never beyond the model's own maximum. */
-static uint64_t llmsize__default_context(const llmsize_plan *p, const llmsize_engine_info *e) {
+static uint64_t llmsize__default_context(const llmsize_plan *p) {
     const llmsize__engine_ops *ops = llmsize__engine_ops_of[p->engine];
-    uint64_t c = ops->context ? ops->context(p, e) : e->default_context;
+    uint64_t c = ops->context ? ops->context(p) : p->release->default_context;
     if (c == 0 || c > llmsize__ctx_cap(p->model)) c = p->model->dims.max_ctx ? p->model->dims.max_ctx : LLMSIZE_DEFAULT_CONTEXT;
     return c;
 }
@@ -5726,6 +6137,7 @@ LLMSIZE_API llmsize_status llmsize_plan_defaults(const llmsize_plan *plan, llmsi
     if (!plan || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize__plan_check(plan, &e)) != LLMSIZE_OK) return st;
     *out = *plan;
+    if (!out->release) (void)llmsize_find_engine_version(plan->engine, NULL, &out->release);
     if (!out->tight_pct) out->tight_pct = LLMSIZE_DEFAULT_TIGHT_PCT;
     if (plan->model->flags & LLMSIZE_F_ENCODER) {   /* encoders: one batch against memory, any engine */
         if (!out->tp) out->tp = 1u;
@@ -5736,13 +6148,17 @@ LLMSIZE_API llmsize_status llmsize_plan_defaults(const llmsize_plan *plan, llmsi
     llmsize__layout_of(plan, &l);
     ops = llmsize__engine_ops_of[plan->engine];
     out->tp = l.tp; out->pp = l.pp; out->dp = l.dp; out->gpus = l.gpus;
-    if (!out->seqs) out->seqs = e->default_seqs ? e->default_seqs : 1u;
-    if (!out->context) out->context = llmsize__default_context(plan, e);
-    if (ops->defaults) ops->defaults(out, e, &l);
-    if (out->mem_fraction <= 0.0) out->mem_fraction = e->mem_fraction;
-    if (!out->batched_tokens) out->batched_tokens = e->default_batched_tokens;
-    if (!out->block_size) out->block_size = e->block_size ? e->block_size : 1u;
-    if (!out->ubatch) out->ubatch = e->default_ubatch;
+    if (!out->seqs) {
+        out->seqs = out->release->default_seqs ? out->release->default_seqs : 1u;
+        if (out->release->rules & LLMSIZE_RULE_PARALLEL_AUTO) out->flags |= LLMSIZE_PLAN_KV_UNIFIED;
+    }
+    if (!out->context) out->context = llmsize__default_context(out);
+    if (ops->defaults) ops->defaults(out, &l);
+    if (out->mem_fraction <= 0.0) out->mem_fraction = out->release->mem_fraction;
+    if (!out->batched_tokens) out->batched_tokens = out->release->default_batched_tokens;
+    if (!out->max_seqs) out->max_seqs = out->release->default_max_seqs;
+    if (!out->block_size) out->block_size = out->release->block_size ? out->release->block_size : 1u;
+    if (!out->ubatch) out->ubatch = out->release->default_ubatch;
     return LLMSIZE_OK;
 }
 
@@ -5790,6 +6206,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
     }
     memset(&c, 0, sizeof c);
     c.p = &d;
+    c.asked = plan;
     c.e = &llmsize__engines[d.engine];
     llmsize__layout_of(&d, &c.l);
     out->gpus = c.l.gpus;
@@ -5807,6 +6224,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
     if ((st = llmsize__engine_ops_of[d.engine]->place(&c, out)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
     llmsize__total(out, &c.ov);
     llmsize__verdict(out, d.tight_pct, &c.ov);
+    if (c.moved_to_cpu) out->fits = out->tight = 0;   /* it runs, slower; see outcome and gpu_layers */
     if (c.ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
     /* decode speed: bandwidth of the tensor-parallel ranks; offloaded bytes at host speed */
     {
@@ -6080,8 +6498,9 @@ static llmsize_status llmsize__apply_flag(const llmsize__flag *f, const char *fl
         if (f->arg == LLMSIZE__A_KV_DTYPE || p->kv_dtype == LLMSIZE_KV_F16) p->kv_dtype = d;
         return LLMSIZE_OK;
     case LLMSIZE__A_FLASH_ATTN:
-        if (!v || llmsize__eq_n(v, "on", 2) || !strcmp(v, "1") || llmsize__eq_n(v, "auto", 4)) p->flags |= LLMSIZE_PLAN_FLASH_ATTN;
-        else if (!llmsize__eq_n(v, "off", 3) && strcmp(v, "0")) break;
+        if (!v || llmsize__eq_n(v, "on", 2) || !strcmp(v, "1")) p->flags |= LLMSIZE_PLAN_FLASH_ATTN;
+        else if (llmsize__eq_n(v, "off", 3) || !strcmp(v, "0")) p->flags |= LLMSIZE_PLAN_NO_FLASH_ATTN;
+        else if (!llmsize__eq_n(v, "auto", 4)) break;   /* auto: the release's default */
         return LLMSIZE_OK;
     case LLMSIZE__A_GPU_LAYERS:
         if (llmsize__eq_n(v, "all", 3) || llmsize__eq_n(v, "auto", 4)) return LLMSIZE_OK;
@@ -6094,7 +6513,8 @@ static llmsize_status llmsize__apply_flag(const llmsize__flag *f, const char *fl
         r = llmsize__parse_count(v, f->number, &n);
         if (r == 1 && f->arg == LLMSIZE__A_CONTEXT) { p->flags |= LLMSIZE_PLAN_CONTEXT_AUTO; return LLMSIZE_OK; }
         if (r != 0 || n == 0) {
-            if (r == 0 && n == 0 && (f->arg == LLMSIZE__A_CONTEXT || f->arg == LLMSIZE__A_CPU_MOE_N)) return LLMSIZE_OK;  /* -c 0: model default */
+            if (r == 0 && n == 0 && f->arg == LLMSIZE__A_CONTEXT) { p->flags |= LLMSIZE_PLAN_CONTEXT_MODEL; return LLMSIZE_OK; }  /* -c 0: the model's */
+            if (r == 0 && n == 0 && f->arg == LLMSIZE__A_CPU_MOE_N) return LLMSIZE_OK;
             break;
         }
         if (f->arg == LLMSIZE__A_CONTEXT || f->arg == LLMSIZE__A_BATCHED) {
@@ -6108,6 +6528,7 @@ static llmsize_status llmsize__apply_flag(const llmsize__flag *f, const char *fl
         case LLMSIZE__A_PP: p->pp = (uint32_t)n; break;
         case LLMSIZE__A_DP: p->dp = (uint32_t)n; break;
         case LLMSIZE__A_SEQS: p->seqs = (uint32_t)n; break;
+        case LLMSIZE__A_MAX_SEQS: p->max_seqs = (uint32_t)n; break;
         case LLMSIZE__A_UBATCH: p->ubatch = (uint32_t)n; break;
         case LLMSIZE__A_BLOCK: p->block_size = (uint32_t)n; break;
         case LLMSIZE__A_CPU_MOE_N: p->cpu_moe_layers = (uint32_t)n; break;
@@ -6576,7 +6997,7 @@ static void llmsize__select_format(const llmsize_select_request *q, llmsize_cand
     size_t i;
     memset(&p, 0, sizeof p);
     if (llmsize_params_of(c->model, &pr) == LLMSIZE_OK) p.params = &pr;   /* one count for every format */
-    p.model = c->model; p.gpu = q->gpu; p.engine = q->engine; p.tp = q->gpus ? q->gpus : 1u;
+    p.model = c->model; p.gpu = q->gpu; p.engine = q->engine; p.release = q->release; p.tp = q->gpus ? q->gpus : 1u;
     p.seqs = q->seqs ? q->seqs : 1u; p.context = q->context ? q->context : LLMSIZE_DEFAULT_CONTEXT; p.kv_dtype = q->kv_dtype;
     p.tight_pct = q->tight_pct;
     if (q->min_format) {
@@ -6655,7 +7076,8 @@ LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *q, llmsi
     if (n_candidates) *n_candidates = 0;
     if (!q || !q->gpu || (!out && cap)) return LLMSIZE_ERR_NULL;
     if (!(q->min_tps == q->min_tps) || q->min_tps < 0 || !(q->max_loss_pct == q->max_loss_pct) || q->max_loss_pct < 0 ||
-        q->seqs > 1000000u || q->gpus > 4096u || q->engine >= LLMSIZE_ENGINE_COUNT)
+        q->seqs > 1000000u || q->gpus > 4096u || q->engine >= LLMSIZE_ENGINE_COUNT ||
+        (q->release && q->release->engine != q->engine))
         return LLMSIZE_ERR_INVALID_ARG;
     for (i = 0; i < llmsize_model_count(); ++i) {
         llmsize_candidate c;

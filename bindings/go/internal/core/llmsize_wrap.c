@@ -243,21 +243,22 @@ llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, 
                                uint32_t tp, uint32_t pp, uint32_t dp, uint64_t context, uint32_t seqs, int kv_dtype,
                                double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
                                int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
-                               uint32_t tight_pct, uint64_t kv_pool_bytes) {
+                               uint32_t tight_pct, uint64_t kv_pool_bytes, const llmsize_engine_release *release,
+                               uint32_t max_seqs) {
     llmsize_plan p;
     memset(&p, 0, sizeof p);
     p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
     p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
     p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
     p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
-    p.kv_pool_bytes = kv_pool_bytes;
+    p.kv_pool_bytes = kv_pool_bytes; p.release = release; p.max_seqs = max_seqs;
     return p;
 }
 llmsize_plan_out llmsize_plan_get(const llmsize_plan *p) { llmsize_plan_out r; r.status = llmsize_plan_fit(p, &r.value); return r; }
 llmsize_u64_out llmsize_plan_max_context_get(const llmsize_plan *p) {
     llmsize_u64_out r; r.status = llmsize_plan_max_context(p, &r.value); return r;
 }
-llmsize_u64_out llmsize_plan_max_seqs_get(const llmsize_plan *p) {
+llmsize_u64_out llmsize_plan_most_seqs_get(const llmsize_plan *p) {
     llmsize_u64_out r; uint32_t n = 0; r.status = llmsize_plan_max_seqs(p, &n); r.value = n; return r;
 }
 llmsize_u64_out llmsize_plan_min_gpus_get(const llmsize_plan *p, uint32_t max_gpus) {
@@ -302,6 +303,19 @@ const llmsize_gpu *llmsize_gpu_named(const char *name) { const llmsize_gpu *a = 
 const llmsize_format *llmsize_format_named(const char *name) { const llmsize_format *f = NULL; llmsize_find_format(name, &f); return f; }
 const llmsize_license *llmsize_license_named(const char *name) { const llmsize_license *l = NULL; llmsize_find_license(name, &l); return l; }
 int llmsize_engine_named(const char *name) { llmsize_engine e; return llmsize_find_engine(name, &e) == LLMSIZE_OK ? (int)e : -1; }
+/* An engine with its version ("vllm@0.6"; version may also come apart, "" = none): the
+   engine and the release whose rules apply (status first). */
+typedef struct llmsize_release_out { int status; int engine; const llmsize_engine_release *release; } llmsize_release_out;
+llmsize_release_out llmsize_engine_release_get(const char *spec, const char *version) {
+    llmsize_release_out r;
+    llmsize_engine e = LLMSIZE_ENGINE_NONE;
+    memset(&r, 0, sizeof r);
+    r.status = llmsize_find_engine_release(spec, &e, &r.release);
+    if (r.status == LLMSIZE_OK && version && *version)
+        r.status = strchr(spec, '@') ? LLMSIZE_ERR_INVALID_ARG : llmsize_find_engine_version((uint32_t)e, version, &r.release);
+    r.engine = (int)e;
+    return r;
+}
 int llmsize_kv_dtype_named(const char *name) { llmsize_kv_dtype d; return llmsize_find_kv_dtype(name, &d) == LLMSIZE_OK ? (int)d : -1; }
 
 /* The one resolver: a model name as people write it -> row, format, how (status first). */
@@ -635,7 +649,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_ea867185441f8a50(void *_swig_go_0) {
+void _wrap_Swig_free_core_5a4db40c2590a20c(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -645,7 +659,7 @@ void _wrap_Swig_free_core_ea867185441f8a50(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_ea867185441f8a50(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_5a4db40c2590a20c(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -658,7 +672,7 @@ void *_wrap_Swig_malloc_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_OK_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -670,7 +684,7 @@ intgo _wrap_LLMSIZE_OK_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -682,7 +696,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -694,7 +708,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -706,7 +720,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -718,7 +732,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -730,7 +744,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -742,7 +756,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -754,7 +768,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -766,7 +780,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -778,7 +792,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -790,7 +804,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -802,7 +816,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -814,7 +828,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -826,7 +840,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -838,7 +852,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -850,7 +864,19 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_5a4db40c2590a20c() {
+  enum llmsize_status result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_ERR_UNKNOWN_VERSION;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -862,7 +888,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -874,7 +900,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -886,7 +912,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -898,7 +924,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -910,7 +936,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -922,7 +948,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -934,7 +960,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -946,7 +972,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -958,7 +984,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -970,7 +996,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -982,7 +1008,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -994,7 +1020,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1006,7 +1032,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1018,7 +1044,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1030,7 +1056,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1042,7 +1068,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1054,7 +1080,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1066,7 +1092,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1078,7 +1104,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1090,7 +1116,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1102,7 +1128,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1114,7 +1140,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1126,7 +1152,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1138,7 +1164,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1150,7 +1176,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1162,7 +1188,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1174,7 +1200,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1186,7 +1212,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1198,7 +1224,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1210,7 +1236,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1222,7 +1248,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1234,7 +1260,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1246,7 +1272,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_COUNT_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1258,7 +1284,7 @@ intgo _wrap_LLMSIZE_TASK_COUNT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1270,7 +1296,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1282,7 +1308,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1294,7 +1320,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1306,7 +1332,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1318,7 +1344,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1330,7 +1356,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1342,7 +1368,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1354,7 +1380,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1366,7 +1392,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_ALL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TASK_ALL_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -1378,7 +1404,7 @@ intgo _wrap_LLMSIZE_TASK_ALL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_5a4db40c2590a20c() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1390,7 +1416,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TERM_YES_core_5a4db40c2590a20c() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1402,7 +1428,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TERM_NO_core_5a4db40c2590a20c() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1414,7 +1440,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_5a4db40c2590a20c() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1426,7 +1452,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_5a4db40c2590a20c() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1438,7 +1464,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_5a4db40c2590a20c() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1450,7 +1476,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1463,7 +1489,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_ea867185441f8a50(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1476,7 +1502,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_ea867185441f8a50(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1489,7 +1515,7 @@ intgo _wrap_llmsize_dims_layers_get_core_ea867185441f8a50(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1502,7 +1528,7 @@ intgo _wrap_llmsize_dims_heads_get_core_ea867185441f8a50(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1515,7 +1541,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_ea867185441f8a50(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1528,7 +1554,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_ea867185441f8a50(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1541,7 +1567,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_ea867185441f8a50(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1554,7 +1580,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_ea867185441f8a50(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_ea867185441f8a50() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_5a4db40c2590a20c() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1565,7 +1591,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_ea867185441f8a50(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1575,7 +1601,7 @@ void _wrap_delete_llmsize_dims_core_ea867185441f8a50(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_ea867185441f8a50(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_5a4db40c2590a20c(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1588,7 +1614,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_ea867185441f8a50(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_ea867185441f8a50(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_5a4db40c2590a20c(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1601,7 +1627,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_ea867185441f8a50(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_5a4db40c2590a20c(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1614,7 +1640,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_ea867185441f8a50(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_ea867185441f8a50() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_5a4db40c2590a20c() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1625,7 +1651,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_ea867185441f8a50(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_ea867185441f8a50(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_5a4db40c2590a20c(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1635,7 +1661,7 @@ void _wrap_delete_llmsize_attn_layout_core_ea867185441f8a50(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1648,7 +1674,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_ea867185441f8a50(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1661,7 +1687,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_ea867185441f8a50(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1674,7 +1700,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_ea867185441f8a50(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1687,7 +1713,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_ea867185441f8a50(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1700,7 +1726,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_ea867185441f8a50(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_ea867185441f8a50() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_5a4db40c2590a20c() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1711,7 +1737,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_ea867185441f8a50(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1721,7 +1747,7 @@ void _wrap_delete_llmsize_mla_core_ea867185441f8a50(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1734,7 +1760,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_ea867185441f8a50(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1747,7 +1773,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1760,7 +1786,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1773,7 +1799,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_ea867185441f8a50(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1786,7 +1812,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_ea867185441f8a50(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1799,7 +1825,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_ea867185441f8a50(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_ea867185441f8a50() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_5a4db40c2590a20c() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1810,7 +1836,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_ea867185441f8a50(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_ea867185441f8a50(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1820,7 +1846,7 @@ void _wrap_delete_llmsize_linear_attn_core_ea867185441f8a50(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1833,7 +1859,7 @@ intgo _wrap_llmsize_moe_experts_get_core_ea867185441f8a50(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1846,7 +1872,7 @@ intgo _wrap_llmsize_moe_active_get_core_ea867185441f8a50(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1859,7 +1885,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_ea867185441f8a50(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1872,7 +1898,7 @@ intgo _wrap_llmsize_moe_shared_get_core_ea867185441f8a50(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1885,7 +1911,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_ea867185441f8a50(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1898,7 +1924,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_ea867185441f8a50(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1911,7 +1937,7 @@ intgo _wrap_llmsize_moe_every_get_core_ea867185441f8a50(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_ea867185441f8a50() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_5a4db40c2590a20c() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1922,7 +1948,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_ea867185441f8a50(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1932,7 +1958,7 @@ void _wrap_delete_llmsize_moe_core_ea867185441f8a50(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_ea867185441f8a50(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_5a4db40c2590a20c(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1945,7 +1971,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_ea867185441f8a50(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_5a4db40c2590a20c(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1958,7 +1984,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_ea867185441f8a50(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_ea867185441f8a50(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_5a4db40c2590a20c(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1971,7 +1997,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_ea867185441f8a50(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_ea867185441f8a50() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_5a4db40c2590a20c() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -1982,7 +2008,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_ea867185441f8a50(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_5a4db40c2590a20c(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -1992,7 +2018,7 @@ void _wrap_delete_llmsize_extra_core_ea867185441f8a50(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_5a4db40c2590a20c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2004,7 +2030,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_5a4db40c2590a20c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2016,7 +2042,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_5a4db40c2590a20c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2028,7 +2054,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_5a4db40c2590a20c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2040,7 +2066,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_5a4db40c2590a20c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2052,7 +2078,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2064,7 +2090,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2077,7 +2103,7 @@ intgo _wrap_llmsize_encoder_head_get_core_ea867185441f8a50(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2090,7 +2116,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_ea867185441f8a50(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2103,7 +2129,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_ea867185441f8a50(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2116,7 +2142,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2129,7 +2155,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_ea867185441f8a50(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2142,7 +2168,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_ea867185441f8a50(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2155,7 +2181,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_ea867185441f8a50(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_ea867185441f8a50() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_5a4db40c2590a20c() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2166,7 +2192,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_ea867185441f8a50(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2176,7 +2202,7 @@ void _wrap_delete_llmsize_encoder_core_ea867185441f8a50(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2189,7 +2215,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_ea867185441f8a50(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2202,7 +2228,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_ea867185441f8a50(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2215,7 +2241,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_ea867185441f8a50(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2228,7 +2254,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2241,7 +2267,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2254,7 +2280,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2267,7 +2293,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2280,7 +2306,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2293,7 +2319,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_ea867185441f8a50(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2306,7 +2332,7 @@ intgo _wrap_llmsize_model_modalities_get_core_ea867185441f8a50(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2319,7 +2345,7 @@ intgo _wrap_llmsize_model_flags_get_core_ea867185441f8a50(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2332,7 +2358,7 @@ intgo _wrap_llmsize_model_tasks_get_core_ea867185441f8a50(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2345,7 +2371,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2358,7 +2384,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_ea867185441f8a50(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2371,7 +2397,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_ea867185441f8a50(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2384,7 +2410,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_ea867185441f8a50(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2397,7 +2423,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_ea867185441f8a50
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2410,7 +2436,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_ea867185441f8a50(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2423,7 +2449,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_ea867185441f8a50(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2436,7 +2462,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_ea867185441f8a50(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2449,7 +2475,7 @@ long long _wrap_llmsize_model_published_params_get_core_ea867185441f8a50(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2462,7 +2488,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_ea867185441f8a50(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2475,7 +2501,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_ea867185441f8a50(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2488,7 +2514,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_ea867185441f8a50(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2501,7 +2527,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_ea867185441f8a50(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_ea867185441f8a50() {
+struct llmsize_model *_wrap_new_llmsize_model_core_5a4db40c2590a20c() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2512,7 +2538,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_model_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2522,7 +2548,7 @@ void _wrap_delete_llmsize_model_core_ea867185441f8a50(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2534,7 +2560,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2546,7 +2572,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2558,7 +2584,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2570,7 +2596,7 @@ intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2582,7 +2608,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2594,7 +2620,7 @@ intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2606,7 +2632,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2618,7 +2644,7 @@ intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2630,7 +2656,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_VISION_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2642,7 +2668,7 @@ intgo _wrap_LLMSIZE_COMPONENT_VISION_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_MTP_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2654,7 +2680,7 @@ intgo _wrap_LLMSIZE_COMPONENT_MTP_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2666,7 +2692,7 @@ intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_ea867185441f8a50() {
 }
 
 
-long long *_wrap_llmsize_params_by_component_get_core_ea867185441f8a50(struct llmsize_params *_swig_go_0) {
+long long *_wrap_llmsize_params_by_component_get_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -2679,7 +2705,7 @@ long long *_wrap_llmsize_params_by_component_get_core_ea867185441f8a50(struct ll
 }
 
 
-long long _wrap_llmsize_params_text_get_core_ea867185441f8a50(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2692,7 +2718,7 @@ long long _wrap_llmsize_params_text_get_core_ea867185441f8a50(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_ea867185441f8a50(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2705,7 +2731,7 @@ long long _wrap_llmsize_params_total_get_core_ea867185441f8a50(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_ea867185441f8a50(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2718,7 +2744,7 @@ long long _wrap_llmsize_params_active_get_core_ea867185441f8a50(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_ea867185441f8a50() {
+struct llmsize_params *_wrap_new_llmsize_params_core_5a4db40c2590a20c() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2729,7 +2755,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_params_core_ea867185441f8a50(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2739,7 +2765,7 @@ void _wrap_delete_llmsize_params_core_ea867185441f8a50(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_5a4db40c2590a20c() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2751,7 +2777,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_5a4db40c2590a20c() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2763,7 +2789,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_5a4db40c2590a20c() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2775,7 +2801,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -2787,7 +2813,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_Q_FFN_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -2799,7 +2825,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -2811,7 +2837,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -2823,7 +2849,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -2835,7 +2861,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_5a4db40c2590a20c() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2847,7 +2873,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_5a4db40c2590a20c() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2859,7 +2885,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_5a4db40c2590a20c() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2871,7 +2897,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_5a4db40c2590a20c() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2883,7 +2909,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2896,7 +2922,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_ea867185441f8a50(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2909,7 +2935,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_ea867185441f8a50(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2922,7 +2948,7 @@ intgo _wrap_llmsize_format_kind_get_core_ea867185441f8a50(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2935,7 +2961,7 @@ intgo _wrap_llmsize_format_code_get_core_ea867185441f8a50(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2948,7 +2974,7 @@ intgo _wrap_llmsize_format_bits_get_core_ea867185441f8a50(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2961,7 +2987,7 @@ intgo _wrap_llmsize_format_group_get_core_ea867185441f8a50(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2974,7 +3000,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_ea867185441f8a50(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2987,7 +3013,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_ea867185441f8a50(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3000,7 +3026,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_ea867185441f8a50(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3013,7 +3039,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_ea867185441f8a50(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3026,7 +3052,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3039,7 +3065,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_ea867185441f8a50(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3052,7 +3078,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3065,7 +3091,7 @@ intgo _wrap_llmsize_format_compute_get_core_ea867185441f8a50(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3078,7 +3104,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_ea867185441f8a50(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3091,7 +3117,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_ea867185441f8a50() {
+struct llmsize_format *_wrap_new_llmsize_format_core_5a4db40c2590a20c() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -3102,7 +3128,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_format_core_ea867185441f8a50(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -3112,7 +3138,7 @@ void _wrap_delete_llmsize_format_core_ea867185441f8a50(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_F16_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3124,7 +3150,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_F32_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3136,7 +3162,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_FP8_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3148,7 +3174,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3160,7 +3186,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3172,7 +3198,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3184,7 +3210,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3196,7 +3222,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3208,7 +3234,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3220,7 +3246,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3232,7 +3258,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3244,7 +3270,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3257,7 +3283,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_ea867185441f8a50(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3270,7 +3296,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_ea867185441f8a50(struct 
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_get_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3283,7 +3309,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3296,7 +3322,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_ea867185441f8a50(struct l
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3309,7 +3335,7 @@ intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_ea867185441f8a50(struct ll
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_ea867185441f8a50() {
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_5a4db40c2590a20c() {
   struct llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
   
@@ -3320,7 +3346,7 @@ struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_ea867185441f8
 }
 
 
-void _wrap_delete_llmsize_kv_dtype_info_core_ea867185441f8a50(struct llmsize_kv_dtype_info *_swig_go_0) {
+void _wrap_delete_llmsize_kv_dtype_info_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   
   arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
@@ -3330,7 +3356,7 @@ void _wrap_delete_llmsize_kv_dtype_info_core_ea867185441f8a50(struct llmsize_kv_
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_5a4db40c2590a20c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3342,7 +3368,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_5a4db40c2590a20c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3354,7 +3380,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_5a4db40c2590a20c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3366,7 +3392,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_5a4db40c2590a20c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3378,7 +3404,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HW_CPU_core_5a4db40c2590a20c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3390,7 +3416,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3402,7 +3428,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_gpu_id_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_id_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3415,7 +3441,7 @@ _gostring_ _wrap_llmsize_gpu_id_get_core_ea867185441f8a50(struct llmsize_gpu *_s
 }
 
 
-_gostring_ _wrap_llmsize_gpu_name_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_name_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3428,7 +3454,7 @@ _gostring_ _wrap_llmsize_gpu_name_get_core_ea867185441f8a50(struct llmsize_gpu *
 }
 
 
-_gostring_ _wrap_llmsize_gpu_vendor_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_vendor_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3441,7 +3467,7 @@ _gostring_ _wrap_llmsize_gpu_vendor_get_core_ea867185441f8a50(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_aliases_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_aliases_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3454,7 +3480,7 @@ _gostring_ _wrap_llmsize_gpu_aliases_get_core_ea867185441f8a50(struct llmsize_gp
 }
 
 
-long long _wrap_llmsize_gpu_mem_bytes_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+long long _wrap_llmsize_gpu_mem_bytes_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3467,7 +3493,7 @@ long long _wrap_llmsize_gpu_mem_bytes_get_core_ea867185441f8a50(struct llmsize_g
 }
 
 
-intgo _wrap_llmsize_gpu_usable_pct_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_usable_pct_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3480,7 +3506,7 @@ intgo _wrap_llmsize_gpu_usable_pct_get_core_ea867185441f8a50(struct llmsize_gpu 
 }
 
 
-intgo _wrap_llmsize_gpu_hw_class_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_hw_class_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3493,7 +3519,7 @@ intgo _wrap_llmsize_gpu_hw_class_get_core_ea867185441f8a50(struct llmsize_gpu *_
 }
 
 
-double _wrap_llmsize_gpu_bw_gbs_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bw_gbs_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3506,7 +3532,7 @@ double _wrap_llmsize_gpu_bw_gbs_get_core_ea867185441f8a50(struct llmsize_gpu *_s
 }
 
 
-double _wrap_llmsize_gpu_bf16_tflops_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bf16_tflops_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3519,7 +3545,7 @@ double _wrap_llmsize_gpu_bf16_tflops_get_core_ea867185441f8a50(struct llmsize_gp
 }
 
 
-double _wrap_llmsize_gpu_fp8_tflops_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp8_tflops_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3532,7 +3558,7 @@ double _wrap_llmsize_gpu_fp8_tflops_get_core_ea867185441f8a50(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_fp4_tflops_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp4_tflops_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3545,7 +3571,7 @@ double _wrap_llmsize_gpu_fp4_tflops_get_core_ea867185441f8a50(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_int8_tops_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_int8_tops_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3558,7 +3584,7 @@ double _wrap_llmsize_gpu_int8_tops_get_core_ea867185441f8a50(struct llmsize_gpu 
 }
 
 
-_gostring_ _wrap_llmsize_gpu_source_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_source_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3571,7 +3597,7 @@ _gostring_ _wrap_llmsize_gpu_source_get_core_ea867185441f8a50(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_memory_options_get_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_memory_options_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3584,7 +3610,7 @@ _gostring_ _wrap_llmsize_gpu_memory_options_get_core_ea867185441f8a50(struct llm
 }
 
 
-struct llmsize_gpu *_wrap_new_llmsize_gpu_core_ea867185441f8a50() {
+struct llmsize_gpu *_wrap_new_llmsize_gpu_core_5a4db40c2590a20c() {
   struct llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
   
@@ -3595,7 +3621,7 @@ struct llmsize_gpu *_wrap_new_llmsize_gpu_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_gpu_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   
   arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
@@ -3605,7 +3631,7 @@ void _wrap_delete_llmsize_gpu_core_ea867185441f8a50(struct llmsize_gpu *_swig_go
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3618,7 +3644,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3631,7 +3657,7 @@ double _wrap_llmsize_efficiency_expected_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3644,7 +3670,7 @@ double _wrap_llmsize_efficiency_low_get_core_ea867185441f8a50(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3657,7 +3683,7 @@ double _wrap_llmsize_efficiency_high_get_core_ea867185441f8a50(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3670,7 +3696,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_ea867185441f8a50(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_ea867185441f8a50() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_5a4db40c2590a20c() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3681,7 +3707,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_ea867185441f8a50() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_ea867185441f8a50(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3691,7 +3717,7 @@ void _wrap_delete_llmsize_efficiency_core_ea867185441f8a50(struct llmsize_effici
 }
 
 
-long long *_wrap_llmsize_weights_by_component_get_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3704,7 +3730,7 @@ long long *_wrap_llmsize_weights_by_component_get_core_ea867185441f8a50(struct l
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3717,7 +3743,7 @@ long long _wrap_llmsize_weights_total_get_core_ea867185441f8a50(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3730,7 +3756,7 @@ long long _wrap_llmsize_weights_active_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3743,7 +3769,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_ea867185441f8a50(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_ea867185441f8a50() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_5a4db40c2590a20c() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3754,7 +3780,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3764,7 +3790,7 @@ void _wrap_delete_llmsize_weights_core_ea867185441f8a50(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -3776,7 +3802,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -3788,7 +3814,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F32_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_F32_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3800,7 +3826,7 @@ intgo _wrap_LLMSIZE_GGML_F32_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F16_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_F16_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3812,7 +3838,7 @@ intgo _wrap_LLMSIZE_GGML_F16_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3824,7 +3850,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_1_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3836,7 +3862,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_1_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_2_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3848,7 +3874,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_2_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_3_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3860,7 +3886,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_3_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3872,7 +3898,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_1_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3884,7 +3910,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_1_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3896,7 +3922,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_1_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3908,7 +3934,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_1_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q2_K_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3920,7 +3946,7 @@ intgo _wrap_LLMSIZE_GGML_Q2_K_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q3_K_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3932,7 +3958,7 @@ intgo _wrap_LLMSIZE_GGML_Q3_K_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_K_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3944,7 +3970,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_K_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_K_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3956,7 +3982,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_K_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q6_K_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3968,7 +3994,7 @@ intgo _wrap_LLMSIZE_GGML_Q6_K_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_K_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3980,7 +4006,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_K_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3992,7 +4018,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4004,7 +4030,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4016,7 +4042,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_S_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4028,7 +4054,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_S_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4040,7 +4066,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_S_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4052,7 +4078,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_S_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_S_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4064,7 +4090,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_S_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4076,7 +4102,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I8_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_I8_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4088,7 +4114,7 @@ intgo _wrap_LLMSIZE_GGML_I8_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I16_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_I16_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4100,7 +4126,7 @@ intgo _wrap_LLMSIZE_GGML_I16_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I32_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_I32_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4112,7 +4138,7 @@ intgo _wrap_LLMSIZE_GGML_I32_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I64_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_I64_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4124,7 +4150,7 @@ intgo _wrap_LLMSIZE_GGML_I64_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F64_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_F64_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4136,7 +4162,7 @@ intgo _wrap_LLMSIZE_GGML_F64_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_M_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4148,7 +4174,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_M_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_BF16_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_BF16_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4160,7 +4186,7 @@ intgo _wrap_LLMSIZE_GGML_BF16_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4172,7 +4198,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4184,7 +4210,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4196,7 +4222,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ1_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4208,7 +4234,7 @@ intgo _wrap_LLMSIZE_GGML_TQ1_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ2_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4220,7 +4246,7 @@ intgo _wrap_LLMSIZE_GGML_TQ2_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4232,7 +4258,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4244,7 +4270,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4256,7 +4282,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_MXFP4_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4268,7 +4294,7 @@ intgo _wrap_LLMSIZE_GGML_MXFP4_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4280,7 +4306,7 @@ intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_ea867185441f8a50(struct llmsize_ggml_type_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_5a4db40c2590a20c(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4293,7 +4319,7 @@ _gostring_ _wrap_llmsize_ggml_type_info_name_get_core_ea867185441f8a50(struct ll
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_get_core_ea867185441f8a50(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_get_core_5a4db40c2590a20c(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4306,7 +4332,7 @@ intgo _wrap_llmsize_ggml_type_info_block_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_ea867185441f8a50(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_5a4db40c2590a20c(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4319,7 +4345,7 @@ intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_ea867185441f8a50(struct 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_ea867185441f8a50() {
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_5a4db40c2590a20c() {
   struct llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
   
@@ -4330,7 +4356,7 @@ struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_ea867185441
 }
 
 
-void _wrap_delete_llmsize_ggml_type_info_core_ea867185441f8a50(struct llmsize_ggml_type_info *_swig_go_0) {
+void _wrap_delete_llmsize_ggml_type_info_core_5a4db40c2590a20c(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   
   arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
@@ -4340,7 +4366,7 @@ void _wrap_delete_llmsize_ggml_type_info_core_ea867185441f8a50(struct llmsize_gg
 }
 
 
-intgo _wrap_LLMSIZE_FT_F32_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_F32_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4352,7 +4378,7 @@ intgo _wrap_LLMSIZE_FT_F32_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_F16_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_F16_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4364,7 +4390,7 @@ intgo _wrap_LLMSIZE_FT_F16_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_BF16_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_BF16_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4376,7 +4402,7 @@ intgo _wrap_LLMSIZE_FT_BF16_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q4_0_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4388,7 +4414,7 @@ intgo _wrap_LLMSIZE_FT_Q4_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_1_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q4_1_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4400,7 +4426,7 @@ intgo _wrap_LLMSIZE_FT_Q4_1_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q5_0_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4412,7 +4438,7 @@ intgo _wrap_LLMSIZE_FT_Q5_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_1_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q5_1_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4424,7 +4450,7 @@ intgo _wrap_LLMSIZE_FT_Q5_1_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q8_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q8_0_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4436,7 +4462,7 @@ intgo _wrap_LLMSIZE_FT_Q8_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q2_K_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4448,7 +4474,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_S_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4460,7 +4486,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_S_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_S_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4472,7 +4498,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_S_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_M_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4484,7 +4510,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_M_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_L_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4496,7 +4522,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_L_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_S_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4508,7 +4534,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_S_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_M_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4520,7 +4546,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_M_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_S_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4532,7 +4558,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_S_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_M_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4544,7 +4570,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_M_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q6_K_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_Q6_K_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4556,7 +4582,7 @@ intgo _wrap_LLMSIZE_FT_Q6_K_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4568,7 +4594,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4580,7 +4606,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_S_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4592,7 +4618,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_S_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_M_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4604,7 +4630,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_M_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4616,7 +4642,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4628,7 +4654,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_S_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4640,7 +4666,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_S_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_M_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4652,7 +4678,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_M_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_S_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4664,7 +4690,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_S_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_M_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4676,7 +4702,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_M_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_NL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4688,7 +4714,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_NL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_XS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4700,7 +4726,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_XS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ1_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4712,7 +4738,7 @@ intgo _wrap_LLMSIZE_FT_TQ1_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ2_0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4724,7 +4750,7 @@ intgo _wrap_LLMSIZE_FT_TQ2_0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4736,7 +4762,7 @@ intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FT_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4748,7 +4774,7 @@ intgo _wrap_LLMSIZE_FT_COUNT_core_ea867185441f8a50() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -4761,7 +4787,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_ea867185441f8a50(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -4774,7 +4800,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4787,7 +4813,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_ea867185441f8a50() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_5a4db40c2590a20c() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -4798,7 +4824,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -4808,7 +4834,7 @@ void _wrap_delete_llmsize_gguf_mix_core_ea867185441f8a50(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4821,7 +4847,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_ea867185441f8a50(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4834,7 +4860,7 @@ intgo _wrap_llmsize_file_info_version_get_core_ea867185441f8a50(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4847,7 +4873,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_ea867185441f8a50(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4860,7 +4886,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_ea867185441f8a50(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4873,7 +4899,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_ea867185441f8a50(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4886,7 +4912,7 @@ long long _wrap_llmsize_file_info_needed_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -4899,7 +4925,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_ea867185441f8a50(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -4912,7 +4938,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_ea867185441f8a50(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4925,7 +4951,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_ea867185441f8a50(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4938,7 +4964,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4951,7 +4977,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_ea867185441f8a50(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4964,7 +4990,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -4977,7 +5003,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_ea867185441f8a50(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4990,7 +5016,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5003,7 +5029,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -5016,7 +5042,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_ea867185441f8a50(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_ea867185441f8a50() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_5a4db40c2590a20c() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -5027,7 +5053,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -5037,7 +5063,7 @@ void _wrap_delete_llmsize_file_info_core_ea867185441f8a50(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5050,7 +5076,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_ea867185441f8a5
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5063,7 +5089,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_ea867185441f8
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5076,7 +5102,7 @@ struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_ea867185441f8a50(st
 }
 
 
-intgo _wrap_llmsize_speed_request_gpus_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_gpus_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5089,7 +5115,7 @@ intgo _wrap_llmsize_speed_request_gpus_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5102,7 +5128,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_ea867185441f8a50(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5115,7 +5141,7 @@ long long _wrap_llmsize_speed_request_context_get_core_ea867185441f8a50(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5128,7 +5154,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_ea867185441f8a50(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5141,7 +5167,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_seqs_get_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_seqs_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5154,7 +5180,7 @@ intgo _wrap_llmsize_speed_request_seqs_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_ea867185441f8a50() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_5a4db40c2590a20c() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -5165,7 +5191,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_ea867185441f8
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -5175,7 +5201,7 @@ void _wrap_delete_llmsize_speed_request_core_ea867185441f8a50(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5188,7 +5214,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_ea867185441f8a50(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5201,7 +5227,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_ea867185441f8a50(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5214,7 +5240,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_ea867185441f8a50(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5227,7 +5253,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_ea867185441f8a50(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5240,7 +5266,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5253,7 +5279,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5266,7 +5292,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_ea867185441f8a50(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5279,7 +5305,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_ea867185441f8a50(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_ea867185441f8a50() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_5a4db40c2590a20c() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -5290,7 +5316,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_ea867185441f8a5
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_ea867185441f8a50(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -5300,7 +5326,7 @@ void _wrap_delete_llmsize_speed_result_core_ea867185441f8a50(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5313,7 +5339,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_ea867185441f8a50(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5326,7 +5352,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_ea867185441f8a5
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5339,7 +5365,7 @@ struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_ea867185441f8a50(stru
 }
 
 
-intgo _wrap_llmsize_fit_request_gpus_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_gpus_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5352,7 +5378,7 @@ intgo _wrap_llmsize_fit_request_gpus_get_core_ea867185441f8a50(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5365,7 +5391,7 @@ long long _wrap_llmsize_fit_request_context_get_core_ea867185441f8a50(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5378,7 +5404,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_ea867185441f8a50(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5391,7 +5417,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5404,7 +5430,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_ea867185441f8a50(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5417,7 +5443,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_ea867185441f8a50() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_5a4db40c2590a20c() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -5428,7 +5454,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_ea867185441f8a50(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -5438,7 +5464,7 @@ void _wrap_delete_llmsize_fit_request_core_ea867185441f8a50(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5451,7 +5477,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_ea867185441f8a50(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5464,7 +5490,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_ea867185441f8a50(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5477,7 +5503,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_ea867185441f8a50(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5490,7 +5516,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_ea867185441f8a50(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5503,7 +5529,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_ea867185441f8a50(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5516,7 +5542,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_ea867185441f8a50(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5529,7 +5555,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_ea867185441f8a50(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5542,7 +5568,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_ea867185441f8a50(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5555,7 +5581,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_ea867185441f8a50(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_ea867185441f8a50() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_5a4db40c2590a20c() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -5566,7 +5592,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_ea867185441f8a50() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_ea867185441f8a50(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -5576,7 +5602,7 @@ void _wrap_delete_llmsize_fit_result_core_ea867185441f8a50(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_5a4db40c2590a20c() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5588,7 +5614,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_5a4db40c2590a20c() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5600,7 +5626,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_5a4db40c2590a20c() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5612,7 +5638,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_5a4db40c2590a20c() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5624,7 +5650,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_METRIC_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5636,7 +5662,7 @@ intgo _wrap_LLMSIZE_METRIC_COUNT_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5649,7 +5675,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_ea867185441f8a50(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5662,7 +5688,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5675,7 +5701,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_ea867185441f8a50(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5688,7 +5714,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_ea867185441f8a50(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5701,7 +5727,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_ea867185441f8a50(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5714,7 +5740,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5727,7 +5753,7 @@ double _wrap_llmsize_quality_row_kld_get_core_ea867185441f8a50(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5740,7 +5766,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5753,7 +5779,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_ea867185441f8a50(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5766,7 +5792,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_ea867185441f8a50(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_ea867185441f8a50() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_5a4db40c2590a20c() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -5777,7 +5803,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_ea867185441f8a50(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_ea867185441f8a50(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -5787,7 +5813,7 @@ void _wrap_delete_llmsize_quality_row_core_ea867185441f8a50(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_5a4db40c2590a20c() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5799,7 +5825,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_5a4db40c2590a20c() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5811,7 +5837,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_5a4db40c2590a20c() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5823,7 +5849,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_5a4db40c2590a20c() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5835,7 +5861,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CONF_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5847,7 +5873,7 @@ intgo _wrap_LLMSIZE_CONF_COUNT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5860,7 +5886,7 @@ intgo _wrap_llmsize_quality_metric_get_core_ea867185441f8a50(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5873,7 +5899,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5886,7 +5912,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_ea867185441f8a50(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5899,7 +5925,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5912,7 +5938,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_ea867185441f8a50(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5925,7 +5951,7 @@ double _wrap_llmsize_quality_kld_get_core_ea867185441f8a50(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -5938,7 +5964,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_ea867185441f8a50(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5951,7 +5977,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_ea867185441f8a50(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_ea867185441f8a50() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_5a4db40c2590a20c() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -5962,7 +5988,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_ea867185441f8a50(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -5972,7 +5998,7 @@ void _wrap_delete_llmsize_quality_core_ea867185441f8a50(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_5a4db40c2590a20c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5984,7 +6010,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_5a4db40c2590a20c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -5996,7 +6022,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_5a4db40c2590a20c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6008,7 +6034,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_5a4db40c2590a20c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6020,7 +6046,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_5a4db40c2590a20c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6032,7 +6058,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_5a4db40c2590a20c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6044,7 +6070,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6056,7 +6082,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6069,7 +6095,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6082,7 +6108,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6095,124 +6121,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_ea867185441f8a50(struct ll
 }
 
 
-double _wrap_llmsize_engine_info_mem_fraction_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  double result;
-  double _swig_go_result;
-  
-  arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
-  
-  result = (double) ((arg1)->mem_fraction);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_llmsize_engine_info_block_size_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  uint32_t result;
-  intgo _swig_go_result;
-  
-  arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
-  
-  result = (uint32_t) ((arg1)->block_size);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_llmsize_engine_info_ctx_pad_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  uint32_t result;
-  intgo _swig_go_result;
-  
-  arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
-  
-  result = (uint32_t) ((arg1)->ctx_pad);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_engine_info_default_context_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->default_context);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_llmsize_engine_info_default_seqs_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  uint32_t result;
-  intgo _swig_go_result;
-  
-  arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
-  
-  result = (uint32_t) ((arg1)->default_seqs);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-intgo _wrap_llmsize_engine_info_default_ubatch_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  uint32_t result;
-  intgo _swig_go_result;
-  
-  arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
-  
-  result = (uint32_t) ((arg1)->default_ubatch);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_engine_info_default_batched_tokens_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->default_batched_tokens);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_engine_info_overhead_tp1_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->overhead_tp1);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_engine_info_overhead_tpn_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  uint64_t result;
-  long long _swig_go_result;
-  
-  arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
-  
-  result = (uint64_t) ((arg1)->overhead_tpn);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
-long long _wrap_llmsize_engine_info_device_reserved_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6225,7 +6134,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_ea867185441f8a50(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6238,7 +6147,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_ea867185441f8a50(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6251,7 +6160,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_ea867185441f8a50(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_ea867185441f8a50() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_5a4db40c2590a20c() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -6262,7 +6171,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_ea867185441f8a50(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_ea867185441f8a50(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -6272,7 +6181,487 @@ void _wrap_delete_llmsize_engine_info_core_ea867185441f8a50(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_VLLM_V1;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_VLLM_V0_OPT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_HYBRID_KV;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_BATCH_BY_GPU;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_A100_SMALL;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_BATCH_160_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_BATCH_160;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_GRAPHS_BUDGETED;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_FLASHINFER_SAMPLER;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_AUTO_MAX_LEN;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_KV_AFTER_WARMUP;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_RESERVE_BY_GPU;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_TIERS_2026;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_KV_ONE_BUFFER;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_PAD_BY_FA;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_SWA_WINDOW;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_NGL_ALL;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_FA_AUTO;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_PARALLEL_AUTO;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_PARALLEL_FULL_FIT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_FIT_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_FIT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_CTX_BY_VRAM;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_RULE_OFFLOAD;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_engine_release_engine_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->engine);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_engine_release_version_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->version);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_engine_release_date_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->date);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_engine_release_rules_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->rules);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+double _wrap_llmsize_engine_release_mem_fraction_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  double result;
+  double _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (double) ((arg1)->mem_fraction);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_engine_release_block_size_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->block_size);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_engine_release_ctx_pad_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->ctx_pad);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_engine_release_default_context_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->default_context);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_engine_release_default_seqs_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->default_seqs);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_engine_release_default_ubatch_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->default_ubatch);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->default_batched_tokens);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->default_max_seqs);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_engine_release_overhead_tp1_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->overhead_tp1);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_engine_release_overhead_tpn_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (uint64_t) ((arg1)->overhead_tpn);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_engine_release_source_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->source);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_5a4db40c2590a20c() {
+  struct llmsize_engine_release *result = 0 ;
+  struct llmsize_engine_release *_swig_go_result;
+  
+  
+  result = (struct llmsize_engine_release *)calloc(1, sizeof(struct llmsize_engine_release));
+  *(struct llmsize_engine_release **)&_swig_go_result = (struct llmsize_engine_release *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_engine_release_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  
+  arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -6284,7 +6673,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -6296,7 +6685,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -6308,7 +6697,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -6320,7 +6709,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -6332,7 +6721,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -6344,7 +6733,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -6356,7 +6745,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_5a4db40c2590a20c() {
   int result;
   intgo _swig_go_result;
   
@@ -6368,7 +6757,79 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_PLAN_KV_UNIFIED;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_PLAN_NO_FLASH_ATTN;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_PLAN_EAGER_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_PLAN_EAGER;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_PLAN_FLASHINFER_SAMPLER;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_PLAN_NATIVE_SAMPLER;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_5a4db40c2590a20c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_PLAN_CONTEXT_MODEL;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6381,7 +6842,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_ea867185441f8a50(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6394,7 +6855,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_ea867185441f8a50(struc
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -6407,7 +6868,7 @@ struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_ea867185441f8a50(struct llms
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6420,7 +6881,20 @@ intgo _wrap_llmsize_plan_engine_get_core_ea867185441f8a50(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
+  llmsize_engine_release *result = 0 ;
+  struct llmsize_engine_release *_swig_go_result;
+  
+  arg1 = *(struct llmsize_plan **)&_swig_go_0; 
+  
+  result = (llmsize_engine_release *) ((arg1)->release);
+  *(llmsize_engine_release **)&_swig_go_result = (llmsize_engine_release *)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_plan_tp_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6433,7 +6907,7 @@ intgo _wrap_llmsize_plan_tp_get_core_ea867185441f8a50(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6446,7 +6920,7 @@ intgo _wrap_llmsize_plan_pp_get_core_ea867185441f8a50(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6459,7 +6933,7 @@ intgo _wrap_llmsize_plan_dp_get_core_ea867185441f8a50(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_gpus_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpus_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6472,7 +6946,7 @@ intgo _wrap_llmsize_plan_gpus_get_core_ea867185441f8a50(struct llmsize_plan *_sw
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6485,7 +6959,7 @@ long long _wrap_llmsize_plan_context_get_core_ea867185441f8a50(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6498,7 +6972,20 @@ intgo _wrap_llmsize_plan_seqs_get_core_ea867185441f8a50(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_max_seqs_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_plan **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->max_seqs);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_plan_kv_dtype_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6511,7 +6998,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_ea867185441f8a50(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -6524,7 +7011,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6537,7 +7024,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_ea867185441f8a50(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6550,7 +7037,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_ea867185441f8a50(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6563,7 +7050,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_ea867185441f8a50(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -6576,7 +7063,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_ea867185441f8a50(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6589,7 +7076,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -6602,7 +7089,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_ea867185441f8a50(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6615,7 +7102,7 @@ intgo _wrap_llmsize_plan_flags_get_core_ea867185441f8a50(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6628,7 +7115,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_ea867185441f8a50(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6641,7 +7128,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_ea867185441f8a50(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -6654,7 +7141,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_ea867185441f8a50(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -6667,7 +7154,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_ea867185441f8a50(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_ea867185441f8a50() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_5a4db40c2590a20c() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -6678,7 +7165,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -6688,7 +7175,67 @@ void _wrap_delete_llmsize_plan_core_ea867185441f8a50(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_5a4db40c2590a20c() {
+  enum llmsize_outcome result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_OUTCOME_STARTS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_5a4db40c2590a20c() {
+  enum llmsize_outcome result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_OUTCOME_REFUSES;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_5a4db40c2590a20c() {
+  enum llmsize_outcome result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_OUTCOME_OUT_OF_MEMORY;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_5a4db40c2590a20c() {
+  enum llmsize_outcome result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_OUTCOME_OFFLOADS;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_5a4db40c2590a20c() {
+  enum llmsize_outcome result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_OUTCOME_COUNT;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_plan_result_fits_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6701,7 +7248,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_ea867185441f8a50(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6714,7 +7261,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_ea867185441f8a50(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6727,7 +7274,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6740,7 +7287,20 @@ intgo _wrap_llmsize_plan_result_loads_get_core_ea867185441f8a50(struct llmsize_p
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_outcome_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+  struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->outcome);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6753,7 +7313,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_ea867185441f8a50(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6766,7 +7326,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_ea867185441f8a50(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6779,7 +7339,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_ea867185441f8a50(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6792,7 +7352,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_ea867185441f8a50(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6805,7 +7365,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_ea867185441f8a50(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6818,7 +7378,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_ea867185441f8a50(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -6831,7 +7391,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_ea867185441f8a50(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6844,7 +7404,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_ea867185441f8a50(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6857,7 +7417,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_ea867185441f8a50(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6870,7 +7430,7 @@ long long _wrap_llmsize_plan_result_context_get_core_ea867185441f8a50(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6883,7 +7443,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_ea867185441f8a50(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6896,7 +7456,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_ea867185441f8a50(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6909,7 +7469,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_ea867185441f8a50(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6922,7 +7482,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_ea867185441f8a50(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6935,7 +7495,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_ea867185441f8a50
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6948,7 +7508,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_ea867185441f8a50(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -6961,7 +7521,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_ea867185441f8a50(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6974,7 +7534,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_ea867185441f8a50(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6987,7 +7547,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_ea867185441f8a50(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7000,7 +7560,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_ea867185441f8a50(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7013,7 +7573,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_ea867185441f8a50(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_gpu_layers_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpu_layers_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7026,7 +7586,7 @@ intgo _wrap_llmsize_plan_result_gpu_layers_get_core_ea867185441f8a50(struct llms
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7039,7 +7599,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_ea867185441f8a50(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_ea867185441f8a50() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_5a4db40c2590a20c() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -7050,7 +7610,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_ea867185441f8a50(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_ea867185441f8a50(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -7060,7 +7620,7 @@ void _wrap_delete_llmsize_plan_result_core_ea867185441f8a50(struct llmsize_plan_
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_BOOL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FIELD_BOOL_core_5a4db40c2590a20c() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7072,7 +7632,7 @@ intgo _wrap_LLMSIZE_FIELD_BOOL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U32_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FIELD_U32_core_5a4db40c2590a20c() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7084,7 +7644,7 @@ intgo _wrap_LLMSIZE_FIELD_U32_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U64_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FIELD_U64_core_5a4db40c2590a20c() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7096,7 +7656,7 @@ intgo _wrap_LLMSIZE_FIELD_U64_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_I64_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FIELD_I64_core_5a4db40c2590a20c() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7108,7 +7668,7 @@ intgo _wrap_LLMSIZE_FIELD_I64_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_F64_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FIELD_F64_core_5a4db40c2590a20c() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7120,7 +7680,7 @@ intgo _wrap_LLMSIZE_FIELD_F64_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_field_name_get_core_ea867185441f8a50(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_name_get_core_5a4db40c2590a20c(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7133,7 +7693,7 @@ _gostring_ _wrap_llmsize_field_name_get_core_ea867185441f8a50(struct llmsize_fie
 }
 
 
-intgo _wrap_llmsize_field_kind_get_core_ea867185441f8a50(struct llmsize_field *_swig_go_0) {
+intgo _wrap_llmsize_field_kind_get_core_5a4db40c2590a20c(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7146,7 +7706,7 @@ intgo _wrap_llmsize_field_kind_get_core_ea867185441f8a50(struct llmsize_field *_
 }
 
 
-long long _wrap_llmsize_field_offset_get_core_ea867185441f8a50(struct llmsize_field *_swig_go_0) {
+long long _wrap_llmsize_field_offset_get_core_5a4db40c2590a20c(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7159,7 +7719,7 @@ long long _wrap_llmsize_field_offset_get_core_ea867185441f8a50(struct llmsize_fi
 }
 
 
-_gostring_ _wrap_llmsize_field_meaning_get_core_ea867185441f8a50(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_meaning_get_core_5a4db40c2590a20c(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7172,7 +7732,7 @@ _gostring_ _wrap_llmsize_field_meaning_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-struct llmsize_field *_wrap_new_llmsize_field_core_ea867185441f8a50() {
+struct llmsize_field *_wrap_new_llmsize_field_core_5a4db40c2590a20c() {
   struct llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
   
@@ -7183,7 +7743,7 @@ struct llmsize_field *_wrap_new_llmsize_field_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_field_core_ea867185441f8a50(struct llmsize_field *_swig_go_0) {
+void _wrap_delete_llmsize_field_core_5a4db40c2590a20c(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   
   arg1 = *(struct llmsize_field **)&_swig_go_0; 
@@ -7193,7 +7753,7 @@ void _wrap_delete_llmsize_field_core_ea867185441f8a50(struct llmsize_field *_swi
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7206,7 +7766,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_ea867185441f8a50
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7219,7 +7779,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_ea86718
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7232,7 +7792,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_ea867185441f8a50(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7245,7 +7805,7 @@ long long _wrap_llmsize_suggestion_context_get_core_ea867185441f8a50(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7258,7 +7818,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_ea867185441f8a50(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_ea867185441f8a50() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_5a4db40c2590a20c() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -7269,7 +7829,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_ea867185441f8a50() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_ea867185441f8a50(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -7279,7 +7839,7 @@ void _wrap_delete_llmsize_suggestion_core_ea867185441f8a50(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_5a4db40c2590a20c() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7291,7 +7851,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_5a4db40c2590a20c() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7303,7 +7863,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_5a4db40c2590a20c() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7315,7 +7875,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_5a4db40c2590a20c() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7327,7 +7887,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_5a4db40c2590a20c() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7339,7 +7899,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_5a4db40c2590a20c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7351,7 +7911,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_5a4db40c2590a20c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7363,7 +7923,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_5a4db40c2590a20c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7375,7 +7935,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_5a4db40c2590a20c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7387,7 +7947,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_5a4db40c2590a20c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7399,7 +7959,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_5a4db40c2590a20c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7411,7 +7971,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_5a4db40c2590a20c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7423,7 +7983,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_5a4db40c2590a20c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7435,7 +7995,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7448,7 +8008,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_ea867185441f8a50(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7461,7 +8021,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_ea867185441f8a50(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7474,7 +8034,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_ea867185441f8a50(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7487,7 +8047,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7500,7 +8060,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_ea867185441f8a50(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7513,7 +8073,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_ea867185441f8a50(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7526,7 +8086,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7539,7 +8099,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_ea867185441f8a50(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7552,7 +8112,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7565,7 +8125,7 @@ intgo _wrap_llmsize_license_commercial_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7578,7 +8138,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_ea867185441f8a50(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7591,7 +8151,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_ea867185441f8a50(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7604,7 +8164,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7617,7 +8177,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_ea867185441f8a50(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7630,7 +8190,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_ea867185441f8a50(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -7643,7 +8203,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_ea867185441f8a50(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7656,7 +8216,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7669,7 +8229,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_ea867185441f8a50(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7682,7 +8242,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7695,7 +8255,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_ea867185441f8a50(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7708,7 +8268,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_ea867185441f8a50(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7721,7 +8281,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_ea867185441f8a50(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7734,7 +8294,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7747,7 +8307,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_ea867185441f8a50(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7760,7 +8320,7 @@ intgo _wrap_llmsize_license_outputs_get_core_ea867185441f8a50(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7773,7 +8333,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_ea867185441f8a50(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7786,7 +8346,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_ea867185441f8a50(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7799,7 +8359,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_ea867185441f8a50() {
+struct llmsize_license *_wrap_new_llmsize_license_core_5a4db40c2590a20c() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -7810,7 +8370,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_license_core_ea867185441f8a50(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -7820,7 +8380,7 @@ void _wrap_delete_llmsize_license_core_ea867185441f8a50(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7833,7 +8393,7 @@ intgo _wrap_llmsize_use_commercial_get_core_ea867185441f8a50(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7846,7 +8406,7 @@ long long _wrap_llmsize_use_mau_get_core_ea867185441f8a50(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7859,7 +8419,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_ea867185441f8a50(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -7872,7 +8432,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_ea867185441f8a50(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7885,7 +8445,7 @@ intgo _wrap_llmsize_use_eu_get_core_ea867185441f8a50(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7898,7 +8458,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_ea867185441f8a50(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7911,7 +8471,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_ea867185441f8a50(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7924,7 +8484,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_ea867185441f8a50() {
+struct llmsize_use *_wrap_new_llmsize_use_core_5a4db40c2590a20c() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -7935,7 +8495,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_use_core_ea867185441f8a50(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -7945,7 +8505,7 @@ void _wrap_delete_llmsize_use_core_ea867185441f8a50(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_5a4db40c2590a20c() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7957,7 +8517,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_5a4db40c2590a20c() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7969,7 +8529,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_5a4db40c2590a20c() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7981,7 +8541,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_5a4db40c2590a20c() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -7993,7 +8553,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_VERDICT_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8005,7 +8565,7 @@ intgo _wrap_LLMSIZE_VERDICT_COUNT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8017,7 +8577,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8029,7 +8589,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8041,7 +8601,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8053,7 +8613,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8065,7 +8625,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8077,7 +8637,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8089,7 +8649,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8101,7 +8661,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8113,7 +8673,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8125,7 +8685,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8137,7 +8697,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8150,7 +8710,7 @@ intgo _wrap_llmsize_finding_about_get_core_ea867185441f8a50(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8163,7 +8723,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_ea867185441f8a50(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8176,7 +8736,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8189,7 +8749,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_ea867185441f8a50(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8202,7 +8762,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_ea867185441f8a50() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_5a4db40c2590a20c() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -8213,7 +8773,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_ea867185441f8a50(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -8223,7 +8783,7 @@ void _wrap_delete_llmsize_finding_core_ea867185441f8a50(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8236,7 +8796,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_ea867185441f8a50(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8249,7 +8809,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_ea867185441f8a50(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8262,7 +8822,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_ea867185441f8a50(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_ea867185441f8a50() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_5a4db40c2590a20c() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -8273,7 +8833,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_ea867185441
 }
 
 
-void _wrap_delete_llmsize_license_result_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -8283,7 +8843,7 @@ void _wrap_delete_llmsize_license_result_core_ea867185441f8a50(struct llmsize_li
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -8296,7 +8856,7 @@ struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_ea867185441f8a50(s
 }
 
 
-intgo _wrap_llmsize_select_request_gpus_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_gpus_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8309,7 +8869,7 @@ intgo _wrap_llmsize_select_request_gpus_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8322,7 +8882,20 @@ intgo _wrap_llmsize_select_request_engine_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-intgo _wrap_llmsize_select_request_seqs_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+  struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
+  llmsize_engine_release *result = 0 ;
+  struct llmsize_engine_release *_swig_go_result;
+  
+  arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
+  
+  result = (llmsize_engine_release *) ((arg1)->release);
+  *(llmsize_engine_release **)&_swig_go_result = (llmsize_engine_release *)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_select_request_seqs_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8335,7 +8908,7 @@ intgo _wrap_llmsize_select_request_seqs_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8348,7 +8921,7 @@ long long _wrap_llmsize_select_request_context_get_core_ea867185441f8a50(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8361,7 +8934,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_ea867185441f8a50(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8374,7 +8947,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_ea867185441f8a50(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8387,7 +8960,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_ea867185441f8a50(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8400,7 +8973,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_ea867185441f8a50(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8413,7 +8986,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_ea867185
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -8426,7 +8999,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_ea867185441f8a50(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8439,7 +9012,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_ea867185441f8a50(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8452,7 +9025,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_ea867185441f8a50
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8465,7 +9038,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_ea867185441f8a50
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8478,7 +9051,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -8491,7 +9064,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_ea867185441f8a50(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -8504,7 +9077,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_ea867185441f8a50(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8517,7 +9090,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_ea867185441f8a50(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_ea867185441f8a50() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_5a4db40c2590a20c() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -8528,7 +9101,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_ea867185441
 }
 
 
-void _wrap_delete_llmsize_select_request_core_ea867185441f8a50(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -8538,7 +9111,7 @@ void _wrap_delete_llmsize_select_request_core_ea867185441f8a50(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_5a4db40c2590a20c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8550,7 +9123,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_5a4db40c2590a20c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8562,7 +9135,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_5a4db40c2590a20c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8574,7 +9147,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_5a4db40c2590a20c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8586,7 +9159,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_5a4db40c2590a20c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8598,7 +9171,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_5a4db40c2590a20c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8610,7 +9183,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_5a4db40c2590a20c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8622,7 +9195,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_5a4db40c2590a20c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8634,7 +9207,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -8646,7 +9219,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8659,7 +9232,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_ea867185441f8a50(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8672,7 +9245,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_ea867185441f8a50(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8685,7 +9258,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8698,7 +9271,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_ea867185441f8a50(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8711,7 +9284,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_ea867185441f8a50(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8724,7 +9297,7 @@ double _wrap_llmsize_candidate_score_get_core_ea867185441f8a50(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -8737,7 +9310,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8750,7 +9323,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_ea867185441f8a50(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -8763,7 +9336,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_ea867185441f8a5
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -8776,7 +9349,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_ea867185441f8a5
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8789,7 +9362,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_ea867185441f8a50() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_5a4db40c2590a20c() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -8800,7 +9373,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_ea867185441f8a50(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -8810,7 +9383,7 @@ void _wrap_delete_llmsize_candidate_core_ea867185441f8a50(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -8823,7 +9396,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_ea867185441f8a50(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8836,7 +9409,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_ea867185441f8a50(stru
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -8849,7 +9422,7 @@ struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_ea867185441f8a50(struct llm
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8862,7 +9435,7 @@ long long _wrap_llmsize_claim_bytes_get_core_ea867185441f8a50(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -8875,7 +9448,7 @@ double _wrap_llmsize_claim_tps_get_core_ea867185441f8a50(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_ea867185441f8a50() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_5a4db40c2590a20c() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -8886,7 +9459,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -8896,7 +9469,7 @@ void _wrap_delete_llmsize_claim_core_ea867185441f8a50(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8909,7 +9482,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_ea867185441f8a50(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8922,7 +9495,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_ea867185441f8a50(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8935,7 +9508,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_ea867185441f8a50(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_gpu_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_gpu_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8948,7 +9521,7 @@ intgo _wrap_llmsize_claim_check_fits_gpu_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8961,7 +9534,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -8974,7 +9547,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_ea867185441f8a50(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8987,7 +9560,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_ea867185441f8a50(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_ea867185441f8a50() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_5a4db40c2590a20c() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -8998,7 +9571,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_ea867185441f8a50(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_ea867185441f8a50(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -9008,7 +9581,7 @@ void _wrap_delete_llmsize_claim_check_core_ea867185441f8a50(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9021,7 +9594,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_ea867185441f8a50(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9034,7 +9607,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_ea867185441f8a50(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9047,7 +9620,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_ea867185441f8a50(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9060,7 +9633,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_ea867185441f8a50(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9073,7 +9646,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9086,7 +9659,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_ea867185441f8a50(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9099,7 +9672,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_ea867185441f8a50() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_5a4db40c2590a20c() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -9110,7 +9683,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_ea867185441f8a50(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -9120,7 +9693,7 @@ void _wrap_delete_llmsize_hf_family_core_ea867185441f8a50(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9133,7 +9706,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_ea867185441f8a50(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9146,7 +9719,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9159,7 +9732,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9172,7 +9745,7 @@ long long _wrap_llmsize_release_bytes_get_core_ea867185441f8a50(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9185,7 +9758,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_ea867185441f8a50() {
+struct llmsize_release *_wrap_new_llmsize_release_core_5a4db40c2590a20c() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -9196,7 +9769,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_release_core_ea867185441f8a50(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -9206,7 +9779,7 @@ void _wrap_delete_llmsize_release_core_ea867185441f8a50(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_ea867185441f8a50(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_5a4db40c2590a20c(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9219,7 +9792,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_ea867185441f8a50(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_5a4db40c2590a20c(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9232,7 +9805,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_ea867185441f8a50(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_5a4db40c2590a20c(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9245,7 +9818,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_ea867185441f8a50(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_ea867185441f8a50(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_5a4db40c2590a20c(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9258,7 +9831,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_ea867185441f8a50(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_ea867185441f8a50() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_5a4db40c2590a20c() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -9269,7 +9842,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_ea867185441f8a50() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_ea867185441f8a50(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_5a4db40c2590a20c(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -9279,7 +9852,7 @@ void _wrap_delete_llmsize_ollama_tag_core_ea867185441f8a50(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HOW_ID_core_5a4db40c2590a20c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9291,7 +9864,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_5a4db40c2590a20c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9303,7 +9876,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_5a4db40c2590a20c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9315,7 +9888,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_5a4db40c2590a20c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9327,7 +9900,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_5a4db40c2590a20c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9339,7 +9912,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_5a4db40c2590a20c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9351,7 +9924,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_5a4db40c2590a20c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9363,7 +9936,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9375,7 +9948,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_5a4db40c2590a20c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9387,7 +9960,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_5a4db40c2590a20c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9399,7 +9972,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_5a4db40c2590a20c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9411,7 +9984,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_5a4db40c2590a20c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9423,7 +9996,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_5a4db40c2590a20c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9435,7 +10008,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_5a4db40c2590a20c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9447,7 +10020,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_5a4db40c2590a20c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9459,7 +10032,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9472,7 +10045,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_ea867185441f8a50(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9485,7 +10058,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_ea867185441f8a50
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9498,7 +10071,7 @@ intgo _wrap_llmsize_resolution_how_get_core_ea867185441f8a50(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9511,7 +10084,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_ea867185441f8a50(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9524,7 +10097,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_ea867185441f8a50(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9537,7 +10110,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_ea867185441f8a50(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9550,7 +10123,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_ea867185441f8a50(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_ea867185441f8a50() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_5a4db40c2590a20c() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -9561,7 +10134,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_ea867185441f8a50() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_ea867185441f8a50(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -9571,7 +10144,7 @@ void _wrap_delete_llmsize_resolution_core_ea867185441f8a50(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_5a4db40c2590a20c() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9583,7 +10156,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_5a4db40c2590a20c() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9595,7 +10168,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_5a4db40c2590a20c() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -9607,7 +10180,7 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_ea867185441f8a50(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_5a4db40c2590a20c(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -9620,7 +10193,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_ea867185441f8a50(s
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_ea867185441f8a50(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_5a4db40c2590a20c(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -9633,7 +10206,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_ea867185441f8a50(s
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_ea867185441f8a50(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_5a4db40c2590a20c(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9646,7 +10219,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_ea867185441f8a50(struct 
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_ea867185441f8a50(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_5a4db40c2590a20c(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9659,7 +10232,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_ea867185441f8a50(stru
 }
 
 
-struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_ea867185441f8a50() {
+struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_5a4db40c2590a20c() {
   struct llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
   
@@ -9670,7 +10243,7 @@ struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_ea867185441
 }
 
 
-void _wrap_delete_llmsize_gpu_resolution_core_ea867185441f8a50(struct llmsize_gpu_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_resolution_core_5a4db40c2590a20c(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   
   arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
@@ -9680,7 +10253,7 @@ void _wrap_delete_llmsize_gpu_resolution_core_ea867185441f8a50(struct llmsize_gp
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_5a4db40c2590a20c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9692,7 +10265,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_GPUS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TABLE_GPUS_core_5a4db40c2590a20c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9704,7 +10277,7 @@ intgo _wrap_LLMSIZE_TABLE_GPUS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_5a4db40c2590a20c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9716,7 +10289,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_5a4db40c2590a20c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9728,7 +10301,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_5a4db40c2590a20c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9740,7 +10313,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_ea867185441f8a50() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_ea867185441f8a50() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_5a4db40c2590a20c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -9752,7 +10325,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_ea867185441f8a50() {
+_gostring_ _wrap_llmsize_version_core_5a4db40c2590a20c() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -9763,7 +10336,7 @@ _gostring_ _wrap_llmsize_version_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_ea867185441f8a50() {
+_gostring_ _wrap_llmsize_data_version_core_5a4db40c2590a20c() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -9774,7 +10347,7 @@ _gostring_ _wrap_llmsize_data_version_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_5a4db40c2590a20c(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9787,7 +10360,7 @@ _gostring_ _wrap_llmsize_strerror_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_status_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_status_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9800,7 +10373,7 @@ _gostring_ _wrap_llmsize_status_name_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_ea867185441f8a50() {
+long long _wrap_llmsize_model_count_core_5a4db40c2590a20c() {
   size_t result;
   long long _swig_go_result;
   
@@ -9811,7 +10384,7 @@ long long _wrap_llmsize_model_count_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_ea867185441f8a50(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_5a4db40c2590a20c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9824,7 +10397,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_ea867185441f8a50(long long _sw
 }
 
 
-long long _wrap_llmsize_gpu_count_core_ea867185441f8a50() {
+long long _wrap_llmsize_gpu_count_core_5a4db40c2590a20c() {
   size_t result;
   long long _swig_go_result;
   
@@ -9835,7 +10408,7 @@ long long _wrap_llmsize_gpu_count_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_at_core_ea867185441f8a50(long long _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_at_core_5a4db40c2590a20c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -9848,7 +10421,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_at_core_ea867185441f8a50(long long _swig_g
 }
 
 
-long long _wrap_llmsize_format_count_core_ea867185441f8a50() {
+long long _wrap_llmsize_format_count_core_5a4db40c2590a20c() {
   size_t result;
   long long _swig_go_result;
   
@@ -9859,7 +10432,7 @@ long long _wrap_llmsize_format_count_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_ea867185441f8a50(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_5a4db40c2590a20c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9872,7 +10445,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_ea867185441f8a50(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9885,7 +10458,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_ea867185441f8a50(intgo _swig_go_0) {
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_5a4db40c2590a20c(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
@@ -9898,7 +10471,7 @@ struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_ea867185441f8a
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_ea867185441f8a50(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -9911,7 +10484,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_ea867185441f8a50(int
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9924,7 +10497,7 @@ _gostring_ _wrap_llmsize_how_name_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9937,7 +10510,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_ea867185441f8a50(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_ea867185441f8a50() {
+long long _wrap_llmsize_release_count_core_5a4db40c2590a20c() {
   size_t result;
   long long _swig_go_result;
   
@@ -9948,7 +10521,7 @@ long long _wrap_llmsize_release_count_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_ea867185441f8a50(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_5a4db40c2590a20c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -9961,7 +10534,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_ea867185441f8a50(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_ea867185441f8a50() {
+long long _wrap_llmsize_ollama_tag_count_core_5a4db40c2590a20c() {
   size_t result;
   long long _swig_go_result;
   
@@ -9972,7 +10545,7 @@ long long _wrap_llmsize_ollama_tag_count_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_ea867185441f8a50(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_5a4db40c2590a20c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -9985,7 +10558,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_ea867185441f8a50(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9998,7 +10571,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_ea867185441f8a50(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_ea867185441f8a50(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_5a4db40c2590a20c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10015,7 +10588,7 @@ intgo _wrap_llmsize_read_file_core_ea867185441f8a50(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_ea867185441f8a50(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_5a4db40c2590a20c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10032,7 +10605,7 @@ intgo _wrap_llmsize_read_gguf_core_ea867185441f8a50(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_ea867185441f8a50(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_5a4db40c2590a20c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10049,7 +10622,7 @@ intgo _wrap_llmsize_read_safetensors_core_ea867185441f8a50(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_ea867185441f8a50(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -10064,7 +10637,7 @@ intgo _wrap_llmsize_file_match_core_ea867185441f8a50(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_model_validate_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -10077,7 +10650,7 @@ intgo _wrap_llmsize_model_validate_core_ea867185441f8a50(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_model_check_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_model_check_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -10092,7 +10665,7 @@ intgo _wrap_llmsize_model_check_core_ea867185441f8a50(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_component_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_component_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10105,7 +10678,7 @@ _gostring_ _wrap_llmsize_component_name_core_ea867185441f8a50(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_params_of_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -10120,7 +10693,7 @@ intgo _wrap_llmsize_params_of_core_ea867185441f8a50(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -10137,7 +10710,7 @@ intgo _wrap_llmsize_weight_bytes_core_ea867185441f8a50(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -10154,7 +10727,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_ea867185441f8a50(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10167,7 +10740,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_ea867185441f8a50(intgo _swig_go_0) 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_ea867185441f8a50(intgo _swig_go_0) {
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
@@ -10180,7 +10753,7 @@ struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_ea867185441f
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10201,7 +10774,7 @@ intgo _wrap_llmsize_kv_bytes_core_ea867185441f8a50(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -10222,7 +10795,7 @@ intgo _wrap_llmsize_activation_bytes_core_ea867185441f8a50(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -10237,7 +10810,7 @@ intgo _wrap_llmsize_speed_core_ea867185441f8a50(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -10252,7 +10825,7 @@ intgo _wrap_llmsize_fit_core_ea867185441f8a50(struct llmsize_fit_request *_swig_
 }
 
 
-intgo _wrap_llmsize_speed_defaults_core_ea867185441f8a50(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
+intgo _wrap_llmsize_speed_defaults_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_request *arg2 = (llmsize_speed_request *) 0 ;
   llmsize_status result;
@@ -10267,7 +10840,7 @@ intgo _wrap_llmsize_speed_defaults_core_ea867185441f8a50(struct llmsize_speed_re
 }
 
 
-intgo _wrap_llmsize_fit_defaults_core_ea867185441f8a50(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
+intgo _wrap_llmsize_fit_defaults_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_request *arg2 = (llmsize_fit_request *) 0 ;
   llmsize_status result;
@@ -10282,7 +10855,7 @@ intgo _wrap_llmsize_fit_defaults_core_ea867185441f8a50(struct llmsize_fit_reques
 }
 
 
-long long _wrap_llmsize_engine_count_core_ea867185441f8a50() {
+long long _wrap_llmsize_engine_count_core_5a4db40c2590a20c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10293,7 +10866,7 @@ long long _wrap_llmsize_engine_count_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_ea867185441f8a50(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_5a4db40c2590a20c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -10306,7 +10879,31 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_ea867185441f8a50(long l
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_engine_release_count_core_5a4db40c2590a20c() {
+  size_t result;
+  long long _swig_go_result;
+  
+  
+  result = llmsize_engine_release_count();
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_5a4db40c2590a20c(long long _swig_go_0) {
+  size_t arg1 ;
+  llmsize_engine_release *result = 0 ;
+  struct llmsize_engine_release *_swig_go_result;
+  
+  arg1 = (size_t)_swig_go_0; 
+  
+  result = (llmsize_engine_release *)llmsize_engine_release_at(arg1);
+  *(llmsize_engine_release **)&_swig_go_result = (llmsize_engine_release *)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_valid_tp_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -10321,7 +10918,7 @@ intgo _wrap_llmsize_valid_tp_core_ea867185441f8a50(struct llmsize_model *_swig_g
 }
 
 
-long long _wrap_llmsize_plan_result_field_count_core_ea867185441f8a50() {
+long long _wrap_llmsize_plan_result_field_count_core_5a4db40c2590a20c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10332,7 +10929,7 @@ long long _wrap_llmsize_plan_result_field_count_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_field *_wrap_llmsize_plan_result_field_core_ea867185441f8a50(long long _swig_go_0) {
+struct llmsize_field *_wrap_llmsize_plan_result_field_core_5a4db40c2590a20c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
@@ -10345,7 +10942,7 @@ struct llmsize_field *_wrap_llmsize_plan_result_field_core_ea867185441f8a50(long
 }
 
 
-long long _wrap_llmsize_field_u64_core_ea867185441f8a50(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+long long _wrap_llmsize_field_u64_core_5a4db40c2590a20c(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   uint64_t result;
@@ -10360,7 +10957,7 @@ long long _wrap_llmsize_field_u64_core_ea867185441f8a50(void *_swig_go_0, struct
 }
 
 
-double _wrap_llmsize_field_f64_core_ea867185441f8a50(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+double _wrap_llmsize_field_f64_core_5a4db40c2590a20c(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   double result;
@@ -10375,7 +10972,7 @@ double _wrap_llmsize_field_f64_core_ea867185441f8a50(void *_swig_go_0, struct ll
 }
 
 
-_gostring_ _wrap_llmsize_task_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_task_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10388,7 +10985,7 @@ _gostring_ _wrap_llmsize_task_name_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_verdict_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_verdict_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10401,7 +10998,7 @@ _gostring_ _wrap_llmsize_verdict_name_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_reject_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_reject_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10414,7 +11011,20 @@ _gostring_ _wrap_llmsize_reject_name_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_metric_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_outcome_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+  uint32_t arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t)_swig_go_0; 
+  
+  result = (char *)llmsize_outcome_name(arg1);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_llmsize_metric_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10427,7 +11037,7 @@ _gostring_ _wrap_llmsize_metric_name_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_confidence_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_confidence_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10440,7 +11050,7 @@ _gostring_ _wrap_llmsize_confidence_name_core_ea867185441f8a50(intgo _swig_go_0)
 }
 
 
-_gostring_ _wrap_llmsize_hw_class_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_hw_class_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10453,7 +11063,7 @@ _gostring_ _wrap_llmsize_hw_class_name_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_head_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_head_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10466,7 +11076,7 @@ _gostring_ _wrap_llmsize_head_name_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_engine_name_core_ea867185441f8a50(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_engine_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10479,7 +11089,7 @@ _gostring_ _wrap_llmsize_engine_name_core_ea867185441f8a50(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_check_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_plan_check_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -10494,7 +11104,7 @@ intgo _wrap_llmsize_plan_check_core_ea867185441f8a50(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_defaults_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+intgo _wrap_llmsize_plan_defaults_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan *arg2 = (llmsize_plan *) 0 ;
   llmsize_status result;
@@ -10509,7 +11119,7 @@ intgo _wrap_llmsize_plan_defaults_core_ea867185441f8a50(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -10524,7 +11134,7 @@ intgo _wrap_llmsize_plan_fit_core_ea867185441f8a50(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -10539,7 +11149,7 @@ intgo _wrap_llmsize_plan_max_context_core_ea867185441f8a50(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -10554,7 +11164,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_ea867185441f8a50(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -10571,7 +11181,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_ea867185441f8a50(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -10594,7 +11204,7 @@ intgo _wrap_llmsize_plan_best_format_core_ea867185441f8a50(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -10615,7 +11225,7 @@ intgo _wrap_llmsize_largest_model_core_ea867185441f8a50(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -10630,7 +11240,7 @@ intgo _wrap_llmsize_plan_suggest_core_ea867185441f8a50(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_ea867185441f8a50(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_gpu *arg2 = (llmsize_gpu *) 0 ;
   uint32_t arg3 ;
@@ -10647,7 +11257,7 @@ intgo _wrap_llmsize_format_runs_on_core_ea867185441f8a50(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_ea867185441f8a50() {
+long long _wrap_llmsize_quality_row_count_core_5a4db40c2590a20c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10658,7 +11268,7 @@ long long _wrap_llmsize_quality_row_count_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_ea867185441f8a50(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_5a4db40c2590a20c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -10671,7 +11281,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_ea867185441f8a50(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -10688,7 +11298,7 @@ intgo _wrap_llmsize_quality_of_core_ea867185441f8a50(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -10711,7 +11321,7 @@ intgo _wrap_llmsize_best_format_core_ea867185441f8a50(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -10736,7 +11346,7 @@ intgo _wrap_llmsize_smallest_format_core_ea867185441f8a50(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_ea867185441f8a50() {
+long long _wrap_llmsize_license_count_core_5a4db40c2590a20c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10747,7 +11357,7 @@ long long _wrap_llmsize_license_count_core_ea867185441f8a50() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_ea867185441f8a50(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_5a4db40c2590a20c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -10760,7 +11370,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_ea867185441f8a50(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10773,7 +11383,7 @@ intgo _wrap_llmsize_model_tasks_core_ea867185441f8a50(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_ea867185441f8a50(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_5a4db40c2590a20c(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -10793,7 +11403,7 @@ intgo _wrap_llmsize_parse_use_core_ea867185441f8a50(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -10810,7 +11420,7 @@ intgo _wrap_llmsize_license_check_core_ea867185441f8a50(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_ea867185441f8a50(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -10829,7 +11439,7 @@ intgo _wrap_llmsize_license_terms_core_ea867185441f8a50(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_check_claim_core_ea867185441f8a50(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -10844,7 +11454,7 @@ intgo _wrap_llmsize_check_claim_core_ea867185441f8a50(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_ea867185441f8a50(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_5a4db40c2590a20c(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10857,7 +11467,7 @@ intgo _wrap_llmsize_params_out_status_get_core_ea867185441f8a50(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_ea867185441f8a50(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_5a4db40c2590a20c(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -10870,7 +11480,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_ea867185441f8a50(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_ea867185441f8a50() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_5a4db40c2590a20c() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -10881,7 +11491,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_ea867185441f8a50() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_ea867185441f8a50(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_5a4db40c2590a20c(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -10891,7 +11501,7 @@ void _wrap_delete_llmsize_params_out_core_ea867185441f8a50(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_ea867185441f8a50(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_5a4db40c2590a20c(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10904,7 +11514,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_ea867185441f8a50(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_5a4db40c2590a20c(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -10917,7 +11527,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_ea867185441f8a5
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_ea867185441f8a50() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_5a4db40c2590a20c() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -10928,7 +11538,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_ea867185441f8a50(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_ea867185441f8a50(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_5a4db40c2590a20c(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -10938,7 +11548,7 @@ void _wrap_delete_llmsize_weights_out_core_ea867185441f8a50(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_ea867185441f8a50(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_5a4db40c2590a20c(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10951,7 +11561,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_ea867185441f8a50(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_ea867185441f8a50(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_5a4db40c2590a20c(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -10964,7 +11574,7 @@ long long _wrap_llmsize_u64_out_value_get_core_ea867185441f8a50(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_ea867185441f8a50() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_5a4db40c2590a20c() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -10975,7 +11585,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_ea867185441f8a50(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_5a4db40c2590a20c(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -10985,7 +11595,7 @@ void _wrap_delete_llmsize_u64_out_core_ea867185441f8a50(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_ea867185441f8a50(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_5a4db40c2590a20c(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10998,7 +11608,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_ea867185441f8a50(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_ea867185441f8a50(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_5a4db40c2590a20c(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -11011,7 +11621,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_ea867185441f
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_ea867185441f8a50() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_5a4db40c2590a20c() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -11022,7 +11632,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_ea867185441f8a50(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_5a4db40c2590a20c(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -11032,7 +11642,7 @@ void _wrap_delete_llmsize_speed_out_core_ea867185441f8a50(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_ea867185441f8a50(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_5a4db40c2590a20c(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11045,7 +11655,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_ea867185441f8a50(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_ea867185441f8a50(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_5a4db40c2590a20c(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -11058,7 +11668,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_ea867185441f8a
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_ea867185441f8a50() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_5a4db40c2590a20c() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -11069,7 +11679,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_ea867185441f8a50(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_5a4db40c2590a20c(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -11079,7 +11689,7 @@ void _wrap_delete_llmsize_plan_out_core_ea867185441f8a50(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_ea867185441f8a50(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_5a4db40c2590a20c(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11092,7 +11702,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_ea867185441f8a50(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_5a4db40c2590a20c(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -11105,7 +11715,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_ea8671854
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_ea867185441f8a50() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_5a4db40c2590a20c() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -11116,7 +11726,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_ea867185441
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_ea867185441f8a50(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_5a4db40c2590a20c(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -11126,7 +11736,7 @@ void _wrap_delete_llmsize_suggestion_out_core_ea867185441f8a50(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_ea867185441f8a50(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_5a4db40c2590a20c(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11139,7 +11749,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_ea867185441f8a50(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_5a4db40c2590a20c(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11152,7 +11762,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_ea867185441f8a5
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_ea867185441f8a50() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_5a4db40c2590a20c() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -11163,7 +11773,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_ea867185441f8a50(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_ea867185441f8a50(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_5a4db40c2590a20c(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -11173,7 +11783,7 @@ void _wrap_delete_llmsize_quality_out_core_ea867185441f8a50(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_ea867185441f8a50(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_5a4db40c2590a20c(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11186,7 +11796,7 @@ intgo _wrap_llmsize_license_out_status_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_ea867185441f8a50(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_5a4db40c2590a20c(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -11199,7 +11809,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_ea867185
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_ea867185441f8a50() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_5a4db40c2590a20c() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -11210,7 +11820,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_ea867185441f8a50(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_ea867185441f8a50(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_5a4db40c2590a20c(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -11220,7 +11830,7 @@ void _wrap_delete_llmsize_license_out_core_ea867185441f8a50(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_ea867185441f8a50(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_5a4db40c2590a20c(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11233,7 +11843,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_ea867185441f8a50(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_ea867185441f8a50(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_5a4db40c2590a20c(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -11246,7 +11856,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_ea867185441f8
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_ea867185441f8a50() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_5a4db40c2590a20c() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -11257,7 +11867,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_ea867185441f8a50(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_5a4db40c2590a20c(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -11267,7 +11877,7 @@ void _wrap_delete_llmsize_claim_out_core_ea867185441f8a50(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_ea867185441f8a50(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_5a4db40c2590a20c(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11280,7 +11890,7 @@ intgo _wrap_llmsize_format_out_status_get_core_ea867185441f8a50(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_ea867185441f8a50(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_5a4db40c2590a20c(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11293,7 +11903,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_ea867185441f8a50
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_ea867185441f8a50(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_5a4db40c2590a20c(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11306,7 +11916,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_ea867185441f8a
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_ea867185441f8a50() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_5a4db40c2590a20c() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -11317,7 +11927,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_ea867185441f8a50() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_ea867185441f8a50(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_5a4db40c2590a20c(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -11327,7 +11937,7 @@ void _wrap_delete_llmsize_format_out_core_ea867185441f8a50(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -11344,7 +11954,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_ea867185441f8a50(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -11363,7 +11973,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_ea867185441f8a50(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_ea867185441f8a50(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_5a4db40c2590a20c(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11376,7 +11986,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_ea867185441f8a50(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_ea867185441f8a50(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_5a4db40c2590a20c(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -11389,7 +11999,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_ea867185441f8a50(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_ea867185441f8a50() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_5a4db40c2590a20c() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -11400,7 +12010,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_ea867185441f8a50(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_5a4db40c2590a20c(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -11410,7 +12020,7 @@ void _wrap_delete_llmsize_mix_out_core_ea867185441f8a50(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -11429,7 +12039,7 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_ea867185441f8a50(struct 
 }
 
 
-_gostring_ _wrap_llmsize_plan_why_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+_gostring_ _wrap_llmsize_plan_why_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11442,7 +12052,7 @@ _gostring_ _wrap_llmsize_plan_why_core_ea867185441f8a50(struct llmsize_plan *_sw
 }
 
 
-_gostring_ _wrap_llmsize_model_why_core_ea867185441f8a50(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_why_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11455,7 +12065,7 @@ _gostring_ _wrap_llmsize_model_why_core_ea867185441f8a50(struct llmsize_model *_
 }
 
 
-long long _wrap_llmsize_params_component_core_ea867185441f8a50(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_params_component_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
   llmsize_params *arg1 = (llmsize_params *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -11470,7 +12080,7 @@ long long _wrap_llmsize_params_component_core_ea867185441f8a50(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_weights_component_core_ea867185441f8a50(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_weights_component_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
   llmsize_weights *arg1 = (llmsize_weights *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -11485,7 +12095,7 @@ long long _wrap_llmsize_weights_component_core_ea867185441f8a50(struct llmsize_w
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -11500,7 +12110,7 @@ intgo _wrap_llmsize_mix_tensors_core_ea867185441f8a50(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_ea867185441f8a50(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -11515,7 +12125,7 @@ long long _wrap_llmsize_mix_bytes_core_ea867185441f8a50(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -11538,7 +12148,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_ea867185441f8a50(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -11561,7 +12171,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_ea867185441f8a50(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -11594,7 +12204,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_ea867185441f8a50(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -11615,6 +12225,8 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_ea867185441f8a50(struct llmsiz
   uint32_t arg18 ;
   uint32_t arg19 ;
   uint64_t arg20 ;
+  llmsize_engine_release *arg21 = (llmsize_engine_release *) 0 ;
+  uint32_t arg22 ;
   llmsize_plan result;
   struct llmsize_plan *_swig_go_result;
   
@@ -11638,8 +12250,10 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_ea867185441f8a50(struct llmsiz
   arg18 = (uint32_t)_swig_go_17; 
   arg19 = (uint32_t)_swig_go_18; 
   arg20 = (uint64_t)_swig_go_19; 
+  arg21 = *(llmsize_engine_release **)&_swig_go_20; 
+  arg22 = (uint32_t)_swig_go_21; 
   
-  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20);
+  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20,(struct llmsize_engine_release const *)arg21,arg22);
   {
     llmsize_plan * resultptr = (llmsize_plan *)malloc(sizeof(llmsize_plan));
     memmove(resultptr, &result, sizeof(llmsize_plan));
@@ -11649,7 +12263,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_ea867185441f8a50(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -11666,7 +12280,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_ea867185441f8a50(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -11683,14 +12297,14 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_ea867185441f8a50
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
   
   arg1 = *(llmsize_plan **)&_swig_go_0; 
   
-  result = llmsize_plan_max_seqs_get((struct llmsize_plan const *)arg1);
+  result = llmsize_plan_most_seqs_get((struct llmsize_plan const *)arg1);
   {
     llmsize_u64_out * resultptr = (llmsize_u64_out *)malloc(sizeof(llmsize_u64_out));
     memmove(resultptr, &result, sizeof(llmsize_u64_out));
@@ -11700,7 +12314,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_seqs_get_core_ea867185441f8a50(st
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -11719,7 +12333,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_ea867185441f8a50(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -11736,7 +12350,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_ea867185441f8
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -11755,7 +12369,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_ea867185441f8
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -11774,7 +12388,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_ea867185441f8a50(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -11793,7 +12407,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_ea867185441f8a50(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_ea867185441f8a50(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_5a4db40c2590a20c(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -11824,7 +12438,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_ea867185441f8a50(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -11843,7 +12457,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_ea867185441f8a50(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_ea867185441f8a50(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -11868,7 +12482,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_ea867185441f8a50(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -11886,7 +12500,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_ea867185441f8a50(_gostring_
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -11904,7 +12518,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_named_core_ea867185441f8a50(_gostring_ _sw
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11922,7 +12536,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_ea867185441f8a50(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -11940,7 +12554,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_ea867185441f8a50(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11958,7 +12572,96 @@ intgo _wrap_llmsize_engine_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_release_out_status_get_core_5a4db40c2590a20c(struct llmsize_release_out *_swig_go_0) {
+  struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_release_out **)&_swig_go_0; 
+  
+  result = (int) ((arg1)->status);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_release_out_engine_get_core_5a4db40c2590a20c(struct llmsize_release_out *_swig_go_0) {
+  struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_release_out **)&_swig_go_0; 
+  
+  result = (int) ((arg1)->engine);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_5a4db40c2590a20c(struct llmsize_release_out *_swig_go_0) {
+  struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
+  llmsize_engine_release *result = 0 ;
+  struct llmsize_engine_release *_swig_go_result;
+  
+  arg1 = *(struct llmsize_release_out **)&_swig_go_0; 
+  
+  result = (llmsize_engine_release *) ((arg1)->release);
+  *(llmsize_engine_release **)&_swig_go_result = (llmsize_engine_release *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_release_out *_wrap_new_llmsize_release_out_core_5a4db40c2590a20c() {
+  struct llmsize_release_out *result = 0 ;
+  struct llmsize_release_out *_swig_go_result;
+  
+  
+  result = (struct llmsize_release_out *)calloc(1, sizeof(struct llmsize_release_out));
+  *(struct llmsize_release_out **)&_swig_go_result = (struct llmsize_release_out *)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_delete_llmsize_release_out_core_5a4db40c2590a20c(struct llmsize_release_out *_swig_go_0) {
+  struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
+  
+  arg1 = *(struct llmsize_release_out **)&_swig_go_0; 
+  
+  free((char *) arg1);
+  
+}
+
+
+struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_5a4db40c2590a20c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+  char *arg1 = (char *) 0 ;
+  char *arg2 = (char *) 0 ;
+  llmsize_release_out result;
+  struct llmsize_release_out *_swig_go_result;
+  
+  
+  arg1 = (char *)malloc(_swig_go_0.n + 1);
+  memcpy(arg1, _swig_go_0.p, _swig_go_0.n);
+  arg1[_swig_go_0.n] = '\0';
+  
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  result = llmsize_engine_release_get((char const *)arg1,(char const *)arg2);
+  {
+    llmsize_release_out * resultptr = (llmsize_release_out *)malloc(sizeof(llmsize_release_out));
+    memmove(resultptr, &result, sizeof(llmsize_release_out));
+    *(llmsize_release_out **)&_swig_go_result = resultptr;
+  }
+  free(arg1); 
+  free(arg2); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_kv_dtype_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11976,7 +12679,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_ea867185441f8a50(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11989,7 +12692,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12002,7 +12705,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_ea867185441f8a
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12015,7 +12718,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_ea867185441f
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12028,7 +12731,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_ea867185441f8a50(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12041,7 +12744,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_ea867185441f8a50(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12054,7 +12757,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_ea867185441f8a50(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_ea867185441f8a50() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_5a4db40c2590a20c() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -12065,7 +12768,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_ea867185441
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_ea867185441f8a50(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -12075,7 +12778,7 @@ void _wrap_delete_llmsize_resolution_out_core_ea867185441f8a50(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_ea867185441f8a50(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_5a4db40c2590a20c(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -12099,7 +12802,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_ea867185441f8a50(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_ea867185441f8a50(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_5a4db40c2590a20c(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -12121,7 +12824,7 @@ struct llmsize_format *_wrap_llmsize_default_format_core_ea867185441f8a50(_gostr
 }
 
 
-intgo _wrap_llmsize_gpu_out_status_get_core_ea867185441f8a50(struct llmsize_gpu_out *_swig_go_0) {
+intgo _wrap_llmsize_gpu_out_status_get_core_5a4db40c2590a20c(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12134,7 +12837,7 @@ intgo _wrap_llmsize_gpu_out_status_get_core_ea867185441f8a50(struct llmsize_gpu_
 }
 
 
-struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_ea867185441f8a50(struct llmsize_gpu_out *_swig_go_0) {
+struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_5a4db40c2590a20c(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
@@ -12147,7 +12850,7 @@ struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_ea867185441f
 }
 
 
-struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_ea867185441f8a50() {
+struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_5a4db40c2590a20c() {
   struct llmsize_gpu_out *result = 0 ;
   struct llmsize_gpu_out *_swig_go_result;
   
@@ -12158,7 +12861,7 @@ struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_gpu_out_core_ea867185441f8a50(struct llmsize_gpu_out *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_out_core_5a4db40c2590a20c(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   
   arg1 = *(struct llmsize_gpu_out **)&_swig_go_0; 
@@ -12168,7 +12871,7 @@ void _wrap_delete_llmsize_gpu_out_core_ea867185441f8a50(struct llmsize_gpu_out *
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu_out result;
   struct llmsize_gpu_out *_swig_go_result;
@@ -12190,7 +12893,7 @@ struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_ea867185441f8a50(_gos
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_ea867185441f8a50(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_5a4db40c2590a20c(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
@@ -12213,7 +12916,7 @@ struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_ea867185441f8a50(dou
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_ea867185441f8a50(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_5a4db40c2590a20c(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12226,7 +12929,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_ea867185441f8a50(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_ea867185441f8a50() {
+struct llmsize_names *_wrap_new_llmsize_names_core_5a4db40c2590a20c() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -12237,7 +12940,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_names_core_ea867185441f8a50(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_5a4db40c2590a20c(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -12247,7 +12950,7 @@ void _wrap_delete_llmsize_names_core_ea867185441f8a50(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_ea867185441f8a50(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_5a4db40c2590a20c(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -12271,7 +12974,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_ea867185441f8a50(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_ea867185441f8a50(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_5a4db40c2590a20c(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12284,7 +12987,7 @@ intgo _wrap_llmsize_model_result_status_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_ea867185441f8a50(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_5a4db40c2590a20c(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12297,7 +13000,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_ea867185441f8a50
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_ea867185441f8a50() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_5a4db40c2590a20c() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -12308,7 +13011,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_ea867185441f8a5
 }
 
 
-void _wrap_delete_llmsize_model_result_core_ea867185441f8a50(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_5a4db40c2590a20c(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -12318,7 +13021,7 @@ void _wrap_delete_llmsize_model_result_core_ea867185441f8a50(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -12340,7 +13043,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_ea867185441f8a50
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -12359,7 +13062,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_ea867185441f8a50(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_ea867185441f8a50(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -12378,7 +13081,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_ea867185441f8a50(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12391,7 +13094,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -12404,7 +13107,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_ea867185441f8a50(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12417,7 +13120,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_ea867185441f8a50(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12430,7 +13133,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_ea867185441f8a50(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12443,7 +13146,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_ea867185441f8a50(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -12456,7 +13159,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_ea867185441f8a50(struct 
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_ea867185441f8a50() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_5a4db40c2590a20c() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -12467,7 +13170,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_ea867185441f8a5
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_ea867185441f8a50(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -12477,7 +13180,7 @@ void _wrap_delete_llmsize_parse_result_core_ea867185441f8a50(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_ea867185441f8a50(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_5a4db40c2590a20c(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -12499,7 +13202,7 @@ long long _wrap_llmsize__split_core_ea867185441f8a50(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_ea867185441f8a50(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_5a4db40c2590a20c(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -12525,7 +13228,7 @@ void _wrap_llmsize__copy_core_ea867185441f8a50(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_ea867185441f8a50(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_5a4db40c2590a20c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -12554,7 +13257,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_ea867185441f8a50(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12567,7 +13270,7 @@ intgo _wrap_llmsize_selection_status_get_core_ea867185441f8a50(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12580,7 +13283,7 @@ long long _wrap_llmsize_selection_n_get_core_ea867185441f8a50(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12593,7 +13296,7 @@ long long _wrap_llmsize_selection_candidates_get_core_ea867185441f8a50(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -12606,7 +13309,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_ea867185441f8a
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_ea867185441f8a50() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_5a4db40c2590a20c() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -12617,7 +13320,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -12627,7 +13330,7 @@ void _wrap_delete_llmsize_selection_core_ea867185441f8a50(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_ea867185441f8a50(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -12678,7 +13381,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_ea867185441f8a50(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -12697,7 +13400,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_ea867185441f8a50(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_ea867185441f8a50(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -12707,7 +13410,7 @@ void _wrap_llmsize_selection_free_core_ea867185441f8a50(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12720,7 +13423,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_ea867185441f8a50(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12733,7 +13436,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_ea867185441f8a50(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_gpu_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_gpu_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12746,7 +13449,7 @@ intgo _wrap_llmsize_sweep_row_gpu_get_core_ea867185441f8a50(struct llmsize_sweep
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12759,7 +13462,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_ea867185441f8a50(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12772,7 +13475,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12785,7 +13488,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_ea867185441f8a50(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12798,7 +13501,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_ea867185441f8a50(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12811,7 +13514,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_ea867185441f8a50(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12824,7 +13527,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_ea867185441f8a50(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12837,7 +13540,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_ea867185441f8a50(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12850,7 +13553,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_ea867185441f8a50(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -12863,7 +13566,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_ea867185441f8a50(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12876,7 +13579,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_ea867185441f8a50(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -12889,7 +13592,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_ea867185441f8a50(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12902,7 +13605,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_ea867185441f8a50(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -12915,7 +13618,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_ea867185441f8a50(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_ea867185441f8a50() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_5a4db40c2590a20c() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -12926,7 +13629,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_ea867185441f8a50(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -12936,7 +13639,7 @@ void _wrap_delete_llmsize_sweep_row_core_ea867185441f8a50(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12949,7 +13652,7 @@ intgo _wrap_llmsize_sweep_status_get_core_ea867185441f8a50(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12962,7 +13665,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_ea867185441f8a50(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -12975,7 +13678,7 @@ long long _wrap_llmsize_sweep_n_get_core_ea867185441f8a50(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -12988,7 +13691,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_ea867185441f8a50(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_ea867185441f8a50() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_5a4db40c2590a20c() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -12999,7 +13702,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -13009,7 +13712,7 @@ void _wrap_delete_llmsize_sweep_core_ea867185441f8a50(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13027,7 +13730,7 @@ long long _wrap_llmsize__count_core_ea867185441f8a50(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_ea867185441f8a50(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_5a4db40c2590a20c(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13053,7 +13756,7 @@ void _wrap_llmsize__nth_core_ea867185441f8a50(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_ea867185441f8a50(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_5a4db40c2590a20c(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13098,7 +13801,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_ea867185441f8a50(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_ea867185441f8a50() {
+long long _wrap_llmsize_sweep_row_size_core_5a4db40c2590a20c() {
   size_t result;
   long long _swig_go_result;
   
@@ -13109,7 +13812,7 @@ long long _wrap_llmsize_sweep_row_size_core_ea867185441f8a50() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_ea867185441f8a50(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_5a4db40c2590a20c(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13122,7 +13825,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_ea867185441f8a50(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_ea867185441f8a50(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_5a4db40c2590a20c(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13135,7 +13838,7 @@ long long _wrap_llmsize_blob_size_get_core_ea867185441f8a50(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_ea867185441f8a50() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_5a4db40c2590a20c() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -13146,7 +13849,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_ea867185441f8a50(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_5a4db40c2590a20c(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -13156,7 +13859,7 @@ void _wrap_delete_llmsize_blob_core_ea867185441f8a50(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -13173,7 +13876,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_ea867185441f8a50(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -13186,7 +13889,7 @@ void *_wrap_llmsize_sweep_data_core_ea867185441f8a50(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_ea867185441f8a50(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -13196,7 +13899,7 @@ void _wrap_llmsize_sweep_free_core_ea867185441f8a50(struct llmsize_sweep *_swig_
 }
 
 
-long long _wrap_llmsize__bits_core_ea867185441f8a50(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_5a4db40c2590a20c(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13209,7 +13912,7 @@ long long _wrap_llmsize__bits_core_ea867185441f8a50(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -13231,7 +13934,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_ea867185441f8a50(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13244,7 +13947,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_ea867185441f8a50(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -13257,7 +13960,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_ea867185441f8a50
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -13270,7 +13973,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_ea867185441f8a50(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_ea867185441f8a50() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_5a4db40c2590a20c() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -13281,7 +13984,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -13291,7 +13994,7 @@ void _wrap_delete_llmsize_prepared_core_ea867185441f8a50(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -13304,7 +14007,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_ea867185441f8a50(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13317,7 +14020,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_ea867185441f8a50(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_ea867185441f8a50(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -13327,7 +14030,7 @@ void _wrap_llmsize_prepared_free_core_ea867185441f8a50(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_ea867185441f8a50(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -13348,7 +14051,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_ea867185441f8a50(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_ea867185441f8a50(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_5a4db40c2590a20c(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13361,7 +14064,7 @@ intgo _wrap_llmsize_file_out_status_get_core_ea867185441f8a50(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_ea867185441f8a50(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_5a4db40c2590a20c(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -13374,7 +14077,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_ea867185441f8a50
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_ea867185441f8a50(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_5a4db40c2590a20c(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -13387,7 +14090,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_ea867185441f8a50(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_ea867185441f8a50() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_5a4db40c2590a20c() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -13398,7 +14101,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_ea867185441f8a50(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_5a4db40c2590a20c(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -13408,7 +14111,7 @@ void _wrap_delete_llmsize_file_out_core_ea867185441f8a50(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -13429,7 +14132,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_ea867185441f8a50(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_ea867185441f8a50(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_5a4db40c2590a20c(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13442,7 +14145,7 @@ intgo _wrap_llmsize_use_out_status_get_core_ea867185441f8a50(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_ea867185441f8a50(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_5a4db40c2590a20c(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -13455,7 +14158,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_ea867185441f8a50(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_ea867185441f8a50() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_5a4db40c2590a20c() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -13466,7 +14169,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_ea867185441f8a50() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_ea867185441f8a50(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_5a4db40c2590a20c(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -13476,7 +14179,7 @@ void _wrap_delete_llmsize_use_out_core_ea867185441f8a50(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_ea867185441f8a50(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;

@@ -53,13 +53,14 @@ _c = _Checked(_core)
 
 __all__ = [
     "Error", "UnknownNameError", "UnknownModelError", "AmbiguousModelError", "UnknownGPUError", "AmbiguousGPUError", "UnknownFormatError",
-    "UnknownLicenseError", "UnknownEngineError", "UnknownKVDtypeError", "InvalidArgumentError",
+    "UnknownLicenseError", "UnknownEngineError", "UnknownKVDtypeError", "UnknownEngineVersionError", "InvalidArgumentError",
     "InvalidModelError", "ParseError", "UnsupportedError", "LlmsizeOverflowError", "TruncatedError",
-    "Engine", "KVDtype", "Verdict", "Metric", "Confidence", "Reject", "Task",
+    "Engine", "KVDtype", "Verdict", "Metric", "Confidence", "Reject", "Task", "Outcome",
     "Model", "GPU", "Format", "License",
     "Params", "Weights", "Speed", "Fit", "Suggestion", "Quality", "Finding", "LicenseCheck",
     "Candidate", "Selection", "Sweep", "ClaimCheck", "Use", "FileInfo",
     "Resolution", "resolve", "model", "gpu", "format", "license", "models", "gpus", "formats", "licenses", "engines",
+    "engine_releases",
     "plan_from_args", "select", "sweep", "check_claim", "inspect", "version", "data_version",
 ]
 
@@ -133,6 +134,11 @@ class UnknownEngineError(UnknownNameError):
 
 class UnknownKVDtypeError(UnknownNameError):
     """No KV-cache dtype of that name."""
+
+
+class UnknownEngineVersionError(UnknownNameError):
+    """An engine version that is malformed, or older than the oldest release llmsize models;
+    ``suggestions`` lists the releases it does model."""
 
 
 class InvalidArgumentError(Error, ValueError):
@@ -254,6 +260,7 @@ Metric = _vocabulary("Metric", "What a quality figure measures.", _names(_c.llms
 Confidence = _vocabulary("Confidence", "How a quality estimate relates to the published figures.",
                          _names(_c.llmsize_confidence_name))
 Reject = _vocabulary("Reject", "The first constraint a model failed in :func:`select`.", _names(_c.llmsize_reject_name))
+Outcome = _vocabulary("Outcome", "What an engine does with a plan when it starts.", _names(_c.llmsize_outcome_name))
 Task = _vocabulary("Task", "Task tags of a model (from its card; vision and long-context derived).",
                    _names(_c.llmsize_task_name), _TaskName)
 
@@ -274,6 +281,35 @@ def _engine(value: Union[str, Engine, None]) -> int:
     if code < 0:
         raise _unknown("engine", name)
     return code
+
+
+def _engine_release(value: Union[str, Engine, None], version: Optional[str] = None) -> Tuple[int, Any]:
+    """The engine code and the release whose rules apply: ``"vllm@0.6"``, or ``"vllm"`` with
+    ``version="0.6"``; no version is the engine's current release."""
+    if value is None and not version:
+        return 0, None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < _c.LLMSIZE_ENGINE_COUNT:
+        name = _ENGINE_NAMES[value]
+    else:
+        name = "none" if value is None else (value.value if isinstance(value, Engine) else str(value))
+    r = _c.llmsize_engine_release_get(name, "" if version is None else str(version))
+    if r.status == _S["ERR_UNKNOWN_ENGINE"]:
+        raise _unknown("engine", name.split("@")[0])
+    if r.status == _S["ERR_UNKNOWN_VERSION"]:
+        raise UnknownEngineVersionError("engine version", name + (f"@{version}" if version else ""),
+                                        [f"{e}@{v}" for e, v, _ in engine_releases() if e != "none"], r.status)
+    _raise(r.status, f"{name}: give the version once, in the name or as engine_version")
+    return int(r.engine), r.release
+
+
+def engine_releases() -> List[Tuple[str, str, str]]:
+    """The engine releases llmsize models, oldest first within each engine: (engine, first
+    version with these rules, its date)."""
+    out = []
+    for i in range(_c.llmsize_engine_release_count()):
+        r = _c.llmsize_engine_release_at(i)
+        out.append((_ENGINE_NAMES[r.engine], r.version, r.date))
+    return out
 
 
 def _kv(value: Union[str, KVDtype, None]) -> int:
@@ -411,6 +447,11 @@ class _FitBase(_Record):
     def total_gib(self) -> float:
         return self.total_bytes / GIB  # type: ignore[attr-defined]
 
+    @property
+    def what_happens(self) -> "Outcome":
+        """What the engine does: starts, refuses, out_of_memory, or offloads (layers on the CPU)."""
+        return Outcome(_names(_c.llmsize_outcome_name)[self.outcome])  # type: ignore[attr-defined]
+
 
 # llmsize_plan_result's fields, named and typed by the library (LLMSIZE_PLAN_RESULT_FIELDS).
 _FIELD_TYPES = {_c.LLMSIZE_FIELD_BOOL: bool, _c.LLMSIZE_FIELD_U32: int, _c.LLMSIZE_FIELD_U64: int,
@@ -418,9 +459,11 @@ _FIELD_TYPES = {_c.LLMSIZE_FIELD_BOOL: bool, _c.LLMSIZE_FIELD_U32: int, _c.LLMSI
 _PLAN_FIELDS = tuple((f.name, _FIELD_TYPES[f.kind]) for f in
                      (_c.llmsize_plan_result_field(i) for i in range(_c.llmsize_plan_result_field_count())))
 
-Fit = make_dataclass("Fit", [("model", str), ("format", str), ("gpu", str), ("engine", str)] + list(_PLAN_FIELDS) +
+Fit = make_dataclass("Fit", [("model", str), ("format", str), ("gpu", str), ("engine", str), ("engine_version", str)] +
+                     list(_PLAN_FIELDS) +
                      [("suggestion", Optional[Suggestion], field(default=None))], bases=(_FitBase,), frozen=True)
-Fit.__doc__ = ("A serving plan's verdict and per-accelerator budget: the model, format, GPU and engine, then every "
+Fit.__doc__ = ("A serving plan's verdict and per-accelerator budget: the model, format, GPU, engine and the release whose "
+               "rules applied, then every "
                "field of llmsize_plan_result, then what would fit instead (``suggestion``) when it does not fit.")
 Fit.__module__ = __name__
 
@@ -889,7 +932,7 @@ class Model(_Row):
 
     def _plan(self, gpu_name, format, engine, gpus, context, seqs, kv_dtype, gpu_util, **kw):  # noqa: A002
         g = gpu(gpu_name)
-        e = _engine(engine)
+        e, release = _engine_release(engine, kw.pop("engine_version", None))
         f = globals()["format"](self._format_or_default(format, e))
         _check_counts(gpus=gpus, context=context, seqs=seqs)
         if not (gpu_util == gpu_util) or gpu_util < 0 or gpu_util > 1:
@@ -904,7 +947,7 @@ class Model(_Row):
                                     int(context or 0), int(seqs or 0), _kv(kv_dtype), float(gpu_util or 0.0),
                                     int(kw.get("batched_tokens", 0)), int(kw.get("ubatch", 0)), 0,
                                     int(gl or 0), int(kw.get("cpu_moe_layers", 0)), float(kw.get("host_bw_gbs", 0.0)),
-                                    flags, int(kw.get("tight_pct", 0)), 0)
+                                    flags, int(kw.get("tight_pct", 0)), 0, release, int(kw.get("max_seqs", 0)))
 
     def _format_or_default(self, fmt, engine):
         if fmt is not None:
@@ -920,8 +963,10 @@ class Model(_Row):
             kv_dtype: Union[str, KVDtype] = "f16", gpu_util: float = 0.0, **engine_options) -> Fit:
         """Does the model fit, under an engine's rules? The per-GPU budget, the KV pool the
         engine would allocate, and (when it does not fit) the one change that would.
-        ``engine_options``: pp, dp, batched_tokens, ubatch, gpu_layers, cpu_moe_layers,
-        host_bw_gbs, flash_attn, tight_pct."""
+        ``engine`` may carry its version (``"vllm@0.8"``, ``"llama.cpp@b6000"``), or give it
+        as ``engine_version=``; the current release otherwise.
+        ``engine_options``: engine_version, pp, dp, batched_tokens, max_seqs, ubatch, gpu_layers,
+        cpu_moe_layers, host_bw_gbs, flash_attn, tight_pct."""
         return _fit(self._plan(gpu, format, engine, gpus, context, seqs, kv_dtype, gpu_util, **engine_options))
 
     def max_context(self, gpu: Union[str, GPU], format: Union[str, Format, None] = None, **kw) -> int:  # noqa: A002
@@ -994,8 +1039,10 @@ def _fit(plan) -> Fit:
                              format_loss_pct=sv.format_quality.loss_pct, gpus=int(sv.gpus), context=int(sv.context),
                              seqs=int(sv.seqs))
     figures = {name: kind(getattr(v, name)) for name, kind in _PLAN_FIELDS}
+    release = plan.release or _c.llmsize_engine_release_get(_ENGINE_NAMES[plan.engine], "").release
     return Fit(model=_first(plan.model.id), format=_first(plan.format.id), gpu=_first(plan.gpu.id),
-               engine=_ENGINE_NAMES[plan.engine], suggestion=sug, **figures)
+               engine=_ENGINE_NAMES[plan.engine], engine_version=release.version if release else "", suggestion=sug,
+               **figures)
 
 
 @dataclass(frozen=True)
@@ -1074,9 +1121,12 @@ def engines() -> List[Engine]:
 # Command lines, selection, sweeps, claims
 # --------------------------------------------------------------------------------------
 def plan_from_args(args: Sequence[str], gpu: Union[str, GPU], *, env: Optional[Mapping[str, str]] = None,  # noqa: A002
-                   gpus: int = 0) -> Fit:
+                   gpus: int = 0, engine_version: Optional[str] = None) -> Fit:
     """Parse an engine's command line (``["vllm", "serve", MODEL, "-tp", "2", ...]``; Ollama
-    reads OLLAMA_* from ``env``) and fit it on ``gpu``. Raises ParseError naming the flag."""
+    reads OLLAMA_* from ``env``) and fit it on ``gpu`` under the rules of ``engine_version``
+    (the engine's current release when None). ``gpus``: the GPUs the node has; a command
+    whose -tp x -pp x -dp needs more raises InvalidArgumentError; llama.cpp and Ollama spread
+    over all of them. Raises ParseError naming the flag."""
     sep = "\x1f"
     if any(sep in a for a in args):
         raise InvalidArgumentError("arguments may not contain \\x1f", _S["ERR_INVALID_ARG"])
@@ -1094,9 +1144,15 @@ def plan_from_args(args: Sequence[str], gpu: Union[str, GPU], *, env: Optional[M
         raise UnsupportedError("the command line does not say the weight format; name it with the engine's flag",
                                _S["ERR_UNSUPPORTED"])
     g = globals()["gpu"](gpu)
+    _check_counts(gpus=gpus)
+    _, release = _engine_release(int(p.engine), engine_version)
+    need = p.tp * max(p.pp, 1) * max(p.dp, 1)
+    if p.tp and gpus and need > gpus:
+        raise InvalidArgumentError(f"the command runs on {need} GPUs (tp {p.tp} x pp {max(p.pp, 1)} x dp {max(p.dp, 1)}); "
+                                   f"the node has {gpus}", _S["ERR_INVALID_ARG"])
     plan = _c.llmsize_plan_make(p.model, p.format, g._p, p.engine, p.tp or int(gpus), p.pp, p.dp, p.context, p.seqs,
                                 p.kv_dtype, p.mem_fraction, p.batched_tokens, p.ubatch, p.block_size, p.gpu_layers,
-                                p.cpu_moe_layers, p.host_bw_gbs, p.flags, p.tight_pct, 0)
+                                p.cpu_moe_layers, p.host_bw_gbs, p.flags, p.tight_pct, 0, release, p.max_seqs)
     return _fit(plan)
 
 

@@ -79,6 +79,7 @@ LLMSIZE_ERR_UNKNOWN_ENGINE = _core.LLMSIZE_ERR_UNKNOWN_ENGINE
 LLMSIZE_ERR_PARSE = _core.LLMSIZE_ERR_PARSE
 LLMSIZE_ERR_TRUNCATED = _core.LLMSIZE_ERR_TRUNCATED
 LLMSIZE_ERR_AMBIGUOUS = _core.LLMSIZE_ERR_AMBIGUOUS
+LLMSIZE_ERR_UNKNOWN_VERSION = _core.LLMSIZE_ERR_UNKNOWN_VERSION
 LLMSIZE_STATUS_COUNT = _core.LLMSIZE_STATUS_COUNT
 LLMSIZE_F_TIED_EMBED = _core.LLMSIZE_F_TIED_EMBED
 LLMSIZE_F_QKV_BIAS = _core.LLMSIZE_F_QKV_BIAS
@@ -699,15 +700,6 @@ class llmsize_engine_info(object):
     id = property(_core.llmsize_engine_info_id_get)
     name = property(_core.llmsize_engine_info_name_get)
     aliases = property(_core.llmsize_engine_info_aliases_get)
-    mem_fraction = property(_core.llmsize_engine_info_mem_fraction_get)
-    block_size = property(_core.llmsize_engine_info_block_size_get)
-    ctx_pad = property(_core.llmsize_engine_info_ctx_pad_get)
-    default_context = property(_core.llmsize_engine_info_default_context_get)
-    default_seqs = property(_core.llmsize_engine_info_default_seqs_get)
-    default_ubatch = property(_core.llmsize_engine_info_default_ubatch_get)
-    default_batched_tokens = property(_core.llmsize_engine_info_default_batched_tokens_get)
-    overhead_tp1 = property(_core.llmsize_engine_info_overhead_tp1_get)
-    overhead_tpn = property(_core.llmsize_engine_info_overhead_tpn_get)
     device_reserved = property(_core.llmsize_engine_info_device_reserved_get)
     status = property(_core.llmsize_engine_info_status_get)
     source = property(_core.llmsize_engine_info_source_get)
@@ -718,6 +710,53 @@ class llmsize_engine_info(object):
 
 # Register llmsize_engine_info in _core:
 _core.llmsize_engine_info_swigregister(llmsize_engine_info)
+LLMSIZE_RULE_VLLM_V1 = _core.LLMSIZE_RULE_VLLM_V1
+LLMSIZE_RULE_VLLM_V0_OPT = _core.LLMSIZE_RULE_VLLM_V0_OPT
+LLMSIZE_RULE_HYBRID_KV = _core.LLMSIZE_RULE_HYBRID_KV
+LLMSIZE_RULE_BATCH_BY_GPU = _core.LLMSIZE_RULE_BATCH_BY_GPU
+LLMSIZE_RULE_A100_SMALL = _core.LLMSIZE_RULE_A100_SMALL
+LLMSIZE_RULE_BATCH_160 = _core.LLMSIZE_RULE_BATCH_160
+LLMSIZE_RULE_GRAPHS_BUDGETED = _core.LLMSIZE_RULE_GRAPHS_BUDGETED
+LLMSIZE_RULE_FLASHINFER_SAMPLER = _core.LLMSIZE_RULE_FLASHINFER_SAMPLER
+LLMSIZE_RULE_AUTO_MAX_LEN = _core.LLMSIZE_RULE_AUTO_MAX_LEN
+LLMSIZE_RULE_KV_AFTER_WARMUP = _core.LLMSIZE_RULE_KV_AFTER_WARMUP
+LLMSIZE_RULE_RESERVE_BY_GPU = _core.LLMSIZE_RULE_RESERVE_BY_GPU
+LLMSIZE_RULE_TIERS_2026 = _core.LLMSIZE_RULE_TIERS_2026
+LLMSIZE_RULE_KV_ONE_BUFFER = _core.LLMSIZE_RULE_KV_ONE_BUFFER
+LLMSIZE_RULE_PAD_BY_FA = _core.LLMSIZE_RULE_PAD_BY_FA
+LLMSIZE_RULE_SWA_WINDOW = _core.LLMSIZE_RULE_SWA_WINDOW
+LLMSIZE_RULE_NGL_ALL = _core.LLMSIZE_RULE_NGL_ALL
+LLMSIZE_RULE_FA_AUTO = _core.LLMSIZE_RULE_FA_AUTO
+LLMSIZE_RULE_PARALLEL_AUTO = _core.LLMSIZE_RULE_PARALLEL_AUTO
+LLMSIZE_RULE_PARALLEL_FULL_FIT = _core.LLMSIZE_RULE_PARALLEL_FULL_FIT
+LLMSIZE_RULE_FIT = _core.LLMSIZE_RULE_FIT
+LLMSIZE_RULE_CTX_BY_VRAM = _core.LLMSIZE_RULE_CTX_BY_VRAM
+LLMSIZE_RULE_OFFLOAD = _core.LLMSIZE_RULE_OFFLOAD
+class llmsize_engine_release(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    engine = property(_core.llmsize_engine_release_engine_get)
+    version = property(_core.llmsize_engine_release_version_get)
+    date = property(_core.llmsize_engine_release_date_get)
+    rules = property(_core.llmsize_engine_release_rules_get)
+    mem_fraction = property(_core.llmsize_engine_release_mem_fraction_get)
+    block_size = property(_core.llmsize_engine_release_block_size_get)
+    ctx_pad = property(_core.llmsize_engine_release_ctx_pad_get)
+    default_context = property(_core.llmsize_engine_release_default_context_get)
+    default_seqs = property(_core.llmsize_engine_release_default_seqs_get)
+    default_ubatch = property(_core.llmsize_engine_release_default_ubatch_get)
+    default_batched_tokens = property(_core.llmsize_engine_release_default_batched_tokens_get)
+    default_max_seqs = property(_core.llmsize_engine_release_default_max_seqs_get)
+    overhead_tp1 = property(_core.llmsize_engine_release_overhead_tp1_get)
+    overhead_tpn = property(_core.llmsize_engine_release_overhead_tpn_get)
+    source = property(_core.llmsize_engine_release_source_get)
+
+    def __init__(self):
+        _core.llmsize_engine_release_swiginit(self, _core.new_llmsize_engine_release())
+    __swig_destroy__ = _core.delete_llmsize_engine_release
+
+# Register llmsize_engine_release in _core:
+_core.llmsize_engine_release_swigregister(llmsize_engine_release)
 LLMSIZE_PLAN_FLASH_ATTN = _core.LLMSIZE_PLAN_FLASH_ATTN
 LLMSIZE_PLAN_SWA_FULL = _core.LLMSIZE_PLAN_SWA_FULL
 LLMSIZE_PLAN_NO_HYBRID_KV = _core.LLMSIZE_PLAN_NO_HYBRID_KV
@@ -726,6 +765,12 @@ LLMSIZE_PLAN_GPU_LAYERS = _core.LLMSIZE_PLAN_GPU_LAYERS
 LLMSIZE_PLAN_VLLM_V0 = _core.LLMSIZE_PLAN_VLLM_V0
 LLMSIZE_PLAN_EXPERTS_CPU = _core.LLMSIZE_PLAN_EXPERTS_CPU
 LLMSIZE_PLAN_EXPERT_PARALLEL = _core.LLMSIZE_PLAN_EXPERT_PARALLEL
+LLMSIZE_PLAN_KV_UNIFIED = _core.LLMSIZE_PLAN_KV_UNIFIED
+LLMSIZE_PLAN_NO_FLASH_ATTN = _core.LLMSIZE_PLAN_NO_FLASH_ATTN
+LLMSIZE_PLAN_EAGER = _core.LLMSIZE_PLAN_EAGER
+LLMSIZE_PLAN_FLASHINFER_SAMPLER = _core.LLMSIZE_PLAN_FLASHINFER_SAMPLER
+LLMSIZE_PLAN_NATIVE_SAMPLER = _core.LLMSIZE_PLAN_NATIVE_SAMPLER
+LLMSIZE_PLAN_CONTEXT_MODEL = _core.LLMSIZE_PLAN_CONTEXT_MODEL
 class llmsize_plan(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -733,12 +778,14 @@ class llmsize_plan(object):
     format = property(_core.llmsize_plan_format_get)
     gpu = property(_core.llmsize_plan_gpu_get)
     engine = property(_core.llmsize_plan_engine_get)
+    release = property(_core.llmsize_plan_release_get)
     tp = property(_core.llmsize_plan_tp_get)
     pp = property(_core.llmsize_plan_pp_get)
     dp = property(_core.llmsize_plan_dp_get)
     gpus = property(_core.llmsize_plan_gpus_get)
     context = property(_core.llmsize_plan_context_get)
     seqs = property(_core.llmsize_plan_seqs_get)
+    max_seqs = property(_core.llmsize_plan_max_seqs_get)
     kv_dtype = property(_core.llmsize_plan_kv_dtype_get)
     mem_fraction = property(_core.llmsize_plan_mem_fraction_get)
     batched_tokens = property(_core.llmsize_plan_batched_tokens_get)
@@ -759,6 +806,11 @@ class llmsize_plan(object):
 
 # Register llmsize_plan in _core:
 _core.llmsize_plan_swigregister(llmsize_plan)
+LLMSIZE_OUTCOME_STARTS = _core.LLMSIZE_OUTCOME_STARTS
+LLMSIZE_OUTCOME_REFUSES = _core.LLMSIZE_OUTCOME_REFUSES
+LLMSIZE_OUTCOME_OUT_OF_MEMORY = _core.LLMSIZE_OUTCOME_OUT_OF_MEMORY
+LLMSIZE_OUTCOME_OFFLOADS = _core.LLMSIZE_OUTCOME_OFFLOADS
+LLMSIZE_OUTCOME_COUNT = _core.LLMSIZE_OUTCOME_COUNT
 class llmsize_plan_result(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
@@ -766,6 +818,7 @@ class llmsize_plan_result(object):
     tight = property(_core.llmsize_plan_result_tight_get)
     refused = property(_core.llmsize_plan_result_refused_get)
     loads = property(_core.llmsize_plan_result_loads_get)
+    outcome = property(_core.llmsize_plan_result_outcome_get)
     weight_bytes = property(_core.llmsize_plan_result_weight_bytes_get)
     kv_bytes = property(_core.llmsize_plan_result_kv_bytes_get)
     activation_bytes = property(_core.llmsize_plan_result_activation_bytes_get)
@@ -950,6 +1003,7 @@ class llmsize_select_request(object):
     gpu = property(_core.llmsize_select_request_gpu_get)
     gpus = property(_core.llmsize_select_request_gpus_get)
     engine = property(_core.llmsize_select_request_engine_get)
+    release = property(_core.llmsize_select_request_release_get)
     seqs = property(_core.llmsize_select_request_seqs_get)
     context = property(_core.llmsize_select_request_context_get)
     kv_dtype = property(_core.llmsize_select_request_kv_dtype_get)
@@ -1258,6 +1312,12 @@ def llmsize_engine_count():
 def llmsize_engine_at(index):
     return _core.llmsize_engine_at(index)
 
+def llmsize_engine_release_count():
+    return _core.llmsize_engine_release_count()
+
+def llmsize_engine_release_at(index):
+    return _core.llmsize_engine_release_at(index)
+
 def llmsize_valid_tp(model, tp):
     return _core.llmsize_valid_tp(model, tp)
 
@@ -1281,6 +1341,9 @@ def llmsize_verdict_name(verdict):
 
 def llmsize_reject_name(reject):
     return _core.llmsize_reject_name(reject)
+
+def llmsize_outcome_name(outcome):
+    return _core.llmsize_outcome_name(outcome)
 
 def llmsize_metric_name(metric):
     return _core.llmsize_metric_name(metric)
@@ -1532,8 +1595,8 @@ def llmsize_kv_get(m, context, seqs, dtype):
 def llmsize_speed_get(m, f, a, gpus, kv_dtype, context, prompt, gen, seqs):
     return _core.llmsize_speed_get(m, f, a, gpus, kv_dtype, context, prompt, gen, seqs)
 
-def llmsize_plan_make(m, f, a, engine, tp, pp, dp, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes):
-    return _core.llmsize_plan_make(m, f, a, engine, tp, pp, dp, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes)
+def llmsize_plan_make(m, f, a, engine, tp, pp, dp, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes, release, max_seqs):
+    return _core.llmsize_plan_make(m, f, a, engine, tp, pp, dp, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes, release, max_seqs)
 
 def llmsize_plan_get(p):
     return _core.llmsize_plan_get(p)
@@ -1541,8 +1604,8 @@ def llmsize_plan_get(p):
 def llmsize_plan_max_context_get(p):
     return _core.llmsize_plan_max_context_get(p)
 
-def llmsize_plan_max_seqs_get(p):
-    return _core.llmsize_plan_max_seqs_get(p)
+def llmsize_plan_most_seqs_get(p):
+    return _core.llmsize_plan_most_seqs_get(p)
 
 def llmsize_plan_min_gpus_get(p, max_gpus):
     return _core.llmsize_plan_min_gpus_get(p, max_gpus)
@@ -1582,6 +1645,22 @@ def llmsize_license_named(name):
 
 def llmsize_engine_named(name):
     return _core.llmsize_engine_named(name)
+class llmsize_release_out(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    status = property(_core.llmsize_release_out_status_get)
+    engine = property(_core.llmsize_release_out_engine_get)
+    release = property(_core.llmsize_release_out_release_get)
+
+    def __init__(self):
+        _core.llmsize_release_out_swiginit(self, _core.new_llmsize_release_out())
+    __swig_destroy__ = _core.delete_llmsize_release_out
+
+# Register llmsize_release_out in _core:
+_core.llmsize_release_out_swigregister(llmsize_release_out)
+
+def llmsize_engine_release_get(spec, version):
+    return _core.llmsize_engine_release_get(spec, version)
 
 def llmsize_kv_dtype_named(name):
     return _core.llmsize_kv_dtype_named(name)

@@ -2996,90 +2996,93 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 #define SWIGTYPE_p_llmsize_encoder swig_types[15]
 #define SWIGTYPE_p_llmsize_engine swig_types[16]
 #define SWIGTYPE_p_llmsize_engine_info swig_types[17]
-#define SWIGTYPE_p_llmsize_extra swig_types[18]
-#define SWIGTYPE_p_llmsize_field swig_types[19]
-#define SWIGTYPE_p_llmsize_field_kind swig_types[20]
-#define SWIGTYPE_p_llmsize_file_info swig_types[21]
-#define SWIGTYPE_p_llmsize_file_out swig_types[22]
-#define SWIGTYPE_p_llmsize_finding swig_types[23]
-#define SWIGTYPE_p_llmsize_fit_request swig_types[24]
-#define SWIGTYPE_p_llmsize_fit_result swig_types[25]
-#define SWIGTYPE_p_llmsize_format swig_types[26]
-#define SWIGTYPE_p_llmsize_format_from swig_types[27]
-#define SWIGTYPE_p_llmsize_format_kind swig_types[28]
-#define SWIGTYPE_p_llmsize_format_out swig_types[29]
-#define SWIGTYPE_p_llmsize_gate swig_types[30]
-#define SWIGTYPE_p_llmsize_ggml_type swig_types[31]
-#define SWIGTYPE_p_llmsize_ggml_type_info swig_types[32]
-#define SWIGTYPE_p_llmsize_gguf_file_type swig_types[33]
-#define SWIGTYPE_p_llmsize_gguf_mix swig_types[34]
-#define SWIGTYPE_p_llmsize_gpu swig_types[35]
-#define SWIGTYPE_p_llmsize_gpu_out swig_types[36]
-#define SWIGTYPE_p_llmsize_gpu_resolution swig_types[37]
-#define SWIGTYPE_p_llmsize_head swig_types[38]
-#define SWIGTYPE_p_llmsize_hf_family swig_types[39]
-#define SWIGTYPE_p_llmsize_how swig_types[40]
-#define SWIGTYPE_p_llmsize_hw_class swig_types[41]
-#define SWIGTYPE_p_llmsize_kv_dtype swig_types[42]
-#define SWIGTYPE_p_llmsize_kv_dtype_info swig_types[43]
-#define SWIGTYPE_p_llmsize_license swig_types[44]
-#define SWIGTYPE_p_llmsize_license_out swig_types[45]
-#define SWIGTYPE_p_llmsize_license_result swig_types[46]
-#define SWIGTYPE_p_llmsize_linear_attn swig_types[47]
-#define SWIGTYPE_p_llmsize_memory_from swig_types[48]
-#define SWIGTYPE_p_llmsize_metric swig_types[49]
-#define SWIGTYPE_p_llmsize_mix_out swig_types[50]
-#define SWIGTYPE_p_llmsize_mla swig_types[51]
-#define SWIGTYPE_p_llmsize_model swig_types[52]
-#define SWIGTYPE_p_llmsize_model_result swig_types[53]
-#define SWIGTYPE_p_llmsize_moe swig_types[54]
-#define SWIGTYPE_p_llmsize_names swig_types[55]
-#define SWIGTYPE_p_llmsize_ollama_tag swig_types[56]
-#define SWIGTYPE_p_llmsize_outputs_rule swig_types[57]
-#define SWIGTYPE_p_llmsize_params swig_types[58]
-#define SWIGTYPE_p_llmsize_params_out swig_types[59]
-#define SWIGTYPE_p_llmsize_parse_result swig_types[60]
-#define SWIGTYPE_p_llmsize_plan swig_types[61]
-#define SWIGTYPE_p_llmsize_plan_out swig_types[62]
-#define SWIGTYPE_p_llmsize_plan_result swig_types[63]
-#define SWIGTYPE_p_llmsize_quality swig_types[64]
-#define SWIGTYPE_p_llmsize_quality_out swig_types[65]
-#define SWIGTYPE_p_llmsize_quality_row swig_types[66]
-#define SWIGTYPE_p_llmsize_reject swig_types[67]
-#define SWIGTYPE_p_llmsize_release swig_types[68]
-#define SWIGTYPE_p_llmsize_resolution swig_types[69]
-#define SWIGTYPE_p_llmsize_resolution_out swig_types[70]
-#define SWIGTYPE_p_llmsize_select_request swig_types[71]
-#define SWIGTYPE_p_llmsize_selection swig_types[72]
-#define SWIGTYPE_p_llmsize_speed_out swig_types[73]
-#define SWIGTYPE_p_llmsize_speed_request swig_types[74]
-#define SWIGTYPE_p_llmsize_speed_result swig_types[75]
-#define SWIGTYPE_p_llmsize_status swig_types[76]
-#define SWIGTYPE_p_llmsize_suggestion swig_types[77]
-#define SWIGTYPE_p_llmsize_suggestion_out swig_types[78]
-#define SWIGTYPE_p_llmsize_sweep swig_types[79]
-#define SWIGTYPE_p_llmsize_sweep_row swig_types[80]
-#define SWIGTYPE_p_llmsize_table swig_types[81]
-#define SWIGTYPE_p_llmsize_term swig_types[82]
-#define SWIGTYPE_p_llmsize_u64_out swig_types[83]
-#define SWIGTYPE_p_llmsize_use swig_types[84]
-#define SWIGTYPE_p_llmsize_use_out swig_types[85]
-#define SWIGTYPE_p_llmsize_verdict swig_types[86]
-#define SWIGTYPE_p_llmsize_weights swig_types[87]
-#define SWIGTYPE_p_llmsize_weights_out swig_types[88]
-#define SWIGTYPE_p_long_long swig_types[89]
-#define SWIGTYPE_p_p_char swig_types[90]
-#define SWIGTYPE_p_p_llmsize_format swig_types[91]
-#define SWIGTYPE_p_p_llmsize_model swig_types[92]
-#define SWIGTYPE_p_short swig_types[93]
-#define SWIGTYPE_p_signed_char swig_types[94]
-#define SWIGTYPE_p_unsigned_char swig_types[95]
-#define SWIGTYPE_p_unsigned_int swig_types[96]
-#define SWIGTYPE_p_unsigned_long_long swig_types[97]
-#define SWIGTYPE_p_unsigned_short swig_types[98]
-#define SWIGTYPE_p_void swig_types[99]
-static swig_type_info *swig_types[101];
-static swig_module_info swig_module = {swig_types, 100, 0, 0, 0, 0};
+#define SWIGTYPE_p_llmsize_engine_release swig_types[18]
+#define SWIGTYPE_p_llmsize_extra swig_types[19]
+#define SWIGTYPE_p_llmsize_field swig_types[20]
+#define SWIGTYPE_p_llmsize_field_kind swig_types[21]
+#define SWIGTYPE_p_llmsize_file_info swig_types[22]
+#define SWIGTYPE_p_llmsize_file_out swig_types[23]
+#define SWIGTYPE_p_llmsize_finding swig_types[24]
+#define SWIGTYPE_p_llmsize_fit_request swig_types[25]
+#define SWIGTYPE_p_llmsize_fit_result swig_types[26]
+#define SWIGTYPE_p_llmsize_format swig_types[27]
+#define SWIGTYPE_p_llmsize_format_from swig_types[28]
+#define SWIGTYPE_p_llmsize_format_kind swig_types[29]
+#define SWIGTYPE_p_llmsize_format_out swig_types[30]
+#define SWIGTYPE_p_llmsize_gate swig_types[31]
+#define SWIGTYPE_p_llmsize_ggml_type swig_types[32]
+#define SWIGTYPE_p_llmsize_ggml_type_info swig_types[33]
+#define SWIGTYPE_p_llmsize_gguf_file_type swig_types[34]
+#define SWIGTYPE_p_llmsize_gguf_mix swig_types[35]
+#define SWIGTYPE_p_llmsize_gpu swig_types[36]
+#define SWIGTYPE_p_llmsize_gpu_out swig_types[37]
+#define SWIGTYPE_p_llmsize_gpu_resolution swig_types[38]
+#define SWIGTYPE_p_llmsize_head swig_types[39]
+#define SWIGTYPE_p_llmsize_hf_family swig_types[40]
+#define SWIGTYPE_p_llmsize_how swig_types[41]
+#define SWIGTYPE_p_llmsize_hw_class swig_types[42]
+#define SWIGTYPE_p_llmsize_kv_dtype swig_types[43]
+#define SWIGTYPE_p_llmsize_kv_dtype_info swig_types[44]
+#define SWIGTYPE_p_llmsize_license swig_types[45]
+#define SWIGTYPE_p_llmsize_license_out swig_types[46]
+#define SWIGTYPE_p_llmsize_license_result swig_types[47]
+#define SWIGTYPE_p_llmsize_linear_attn swig_types[48]
+#define SWIGTYPE_p_llmsize_memory_from swig_types[49]
+#define SWIGTYPE_p_llmsize_metric swig_types[50]
+#define SWIGTYPE_p_llmsize_mix_out swig_types[51]
+#define SWIGTYPE_p_llmsize_mla swig_types[52]
+#define SWIGTYPE_p_llmsize_model swig_types[53]
+#define SWIGTYPE_p_llmsize_model_result swig_types[54]
+#define SWIGTYPE_p_llmsize_moe swig_types[55]
+#define SWIGTYPE_p_llmsize_names swig_types[56]
+#define SWIGTYPE_p_llmsize_ollama_tag swig_types[57]
+#define SWIGTYPE_p_llmsize_outcome swig_types[58]
+#define SWIGTYPE_p_llmsize_outputs_rule swig_types[59]
+#define SWIGTYPE_p_llmsize_params swig_types[60]
+#define SWIGTYPE_p_llmsize_params_out swig_types[61]
+#define SWIGTYPE_p_llmsize_parse_result swig_types[62]
+#define SWIGTYPE_p_llmsize_plan swig_types[63]
+#define SWIGTYPE_p_llmsize_plan_out swig_types[64]
+#define SWIGTYPE_p_llmsize_plan_result swig_types[65]
+#define SWIGTYPE_p_llmsize_quality swig_types[66]
+#define SWIGTYPE_p_llmsize_quality_out swig_types[67]
+#define SWIGTYPE_p_llmsize_quality_row swig_types[68]
+#define SWIGTYPE_p_llmsize_reject swig_types[69]
+#define SWIGTYPE_p_llmsize_release swig_types[70]
+#define SWIGTYPE_p_llmsize_release_out swig_types[71]
+#define SWIGTYPE_p_llmsize_resolution swig_types[72]
+#define SWIGTYPE_p_llmsize_resolution_out swig_types[73]
+#define SWIGTYPE_p_llmsize_select_request swig_types[74]
+#define SWIGTYPE_p_llmsize_selection swig_types[75]
+#define SWIGTYPE_p_llmsize_speed_out swig_types[76]
+#define SWIGTYPE_p_llmsize_speed_request swig_types[77]
+#define SWIGTYPE_p_llmsize_speed_result swig_types[78]
+#define SWIGTYPE_p_llmsize_status swig_types[79]
+#define SWIGTYPE_p_llmsize_suggestion swig_types[80]
+#define SWIGTYPE_p_llmsize_suggestion_out swig_types[81]
+#define SWIGTYPE_p_llmsize_sweep swig_types[82]
+#define SWIGTYPE_p_llmsize_sweep_row swig_types[83]
+#define SWIGTYPE_p_llmsize_table swig_types[84]
+#define SWIGTYPE_p_llmsize_term swig_types[85]
+#define SWIGTYPE_p_llmsize_u64_out swig_types[86]
+#define SWIGTYPE_p_llmsize_use swig_types[87]
+#define SWIGTYPE_p_llmsize_use_out swig_types[88]
+#define SWIGTYPE_p_llmsize_verdict swig_types[89]
+#define SWIGTYPE_p_llmsize_weights swig_types[90]
+#define SWIGTYPE_p_llmsize_weights_out swig_types[91]
+#define SWIGTYPE_p_long_long swig_types[92]
+#define SWIGTYPE_p_p_char swig_types[93]
+#define SWIGTYPE_p_p_llmsize_format swig_types[94]
+#define SWIGTYPE_p_p_llmsize_model swig_types[95]
+#define SWIGTYPE_p_short swig_types[96]
+#define SWIGTYPE_p_signed_char swig_types[97]
+#define SWIGTYPE_p_unsigned_char swig_types[98]
+#define SWIGTYPE_p_unsigned_int swig_types[99]
+#define SWIGTYPE_p_unsigned_long_long swig_types[100]
+#define SWIGTYPE_p_unsigned_short swig_types[101]
+#define SWIGTYPE_p_void swig_types[102]
+static swig_type_info *swig_types[104];
+static swig_module_info swig_module = {swig_types, 103, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -3681,21 +3684,22 @@ llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, 
                                uint32_t tp, uint32_t pp, uint32_t dp, uint64_t context, uint32_t seqs, int kv_dtype,
                                double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
                                int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
-                               uint32_t tight_pct, uint64_t kv_pool_bytes) {
+                               uint32_t tight_pct, uint64_t kv_pool_bytes, const llmsize_engine_release *release,
+                               uint32_t max_seqs) {
     llmsize_plan p;
     memset(&p, 0, sizeof p);
     p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
     p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
     p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
     p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
-    p.kv_pool_bytes = kv_pool_bytes;
+    p.kv_pool_bytes = kv_pool_bytes; p.release = release; p.max_seqs = max_seqs;
     return p;
 }
 llmsize_plan_out llmsize_plan_get(const llmsize_plan *p) { llmsize_plan_out r; r.status = llmsize_plan_fit(p, &r.value); return r; }
 llmsize_u64_out llmsize_plan_max_context_get(const llmsize_plan *p) {
     llmsize_u64_out r; r.status = llmsize_plan_max_context(p, &r.value); return r;
 }
-llmsize_u64_out llmsize_plan_max_seqs_get(const llmsize_plan *p) {
+llmsize_u64_out llmsize_plan_most_seqs_get(const llmsize_plan *p) {
     llmsize_u64_out r; uint32_t n = 0; r.status = llmsize_plan_max_seqs(p, &n); r.value = n; return r;
 }
 llmsize_u64_out llmsize_plan_min_gpus_get(const llmsize_plan *p, uint32_t max_gpus) {
@@ -3740,6 +3744,19 @@ const llmsize_gpu *llmsize_gpu_named(const char *name) { const llmsize_gpu *a = 
 const llmsize_format *llmsize_format_named(const char *name) { const llmsize_format *f = NULL; llmsize_find_format(name, &f); return f; }
 const llmsize_license *llmsize_license_named(const char *name) { const llmsize_license *l = NULL; llmsize_find_license(name, &l); return l; }
 int llmsize_engine_named(const char *name) { llmsize_engine e; return llmsize_find_engine(name, &e) == LLMSIZE_OK ? (int)e : -1; }
+/* An engine with its version ("vllm@0.6"; version may also come apart, "" = none): the
+   engine and the release whose rules apply (status first). */
+typedef struct llmsize_release_out { int status; int engine; const llmsize_engine_release *release; } llmsize_release_out;
+llmsize_release_out llmsize_engine_release_get(const char *spec, const char *version) {
+    llmsize_release_out r;
+    llmsize_engine e = LLMSIZE_ENGINE_NONE;
+    memset(&r, 0, sizeof r);
+    r.status = llmsize_find_engine_release(spec, &e, &r.release);
+    if (r.status == LLMSIZE_OK && version && *version)
+        r.status = strchr(spec, '@') ? LLMSIZE_ERR_INVALID_ARG : llmsize_find_engine_version((uint32_t)e, version, &r.release);
+    r.engine = (int)e;
+    return r;
+}
 int llmsize_kv_dtype_named(const char *name) { llmsize_kv_dtype d; return llmsize_find_kv_dtype(name, &d) == LLMSIZE_OK ? (int)d : -1; }
 
 /* The one resolver: a model name as people write it -> row, format, how (status first). */
@@ -9464,213 +9481,6 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_engine_info_mem_fraction_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  double result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_info, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_info_mem_fraction_get" "', argument " "1"" of type '" "struct llmsize_engine_info *""'"); 
-  }
-  arg1 = (struct llmsize_engine_info *)(argp1);
-  result = (double) ((arg1)->mem_fraction);
-  resultobj = SWIG_From_double((double)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_engine_info_block_size_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint32_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_info, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_info_block_size_get" "', argument " "1"" of type '" "struct llmsize_engine_info *""'"); 
-  }
-  arg1 = (struct llmsize_engine_info *)(argp1);
-  result = (uint32_t) ((arg1)->block_size);
-  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_engine_info_ctx_pad_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint32_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_info, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_info_ctx_pad_get" "', argument " "1"" of type '" "struct llmsize_engine_info *""'"); 
-  }
-  arg1 = (struct llmsize_engine_info *)(argp1);
-  result = (uint32_t) ((arg1)->ctx_pad);
-  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_engine_info_default_context_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_info, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_info_default_context_get" "', argument " "1"" of type '" "struct llmsize_engine_info *""'"); 
-  }
-  arg1 = (struct llmsize_engine_info *)(argp1);
-  result = (uint64_t) ((arg1)->default_context);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_engine_info_default_seqs_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint32_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_info, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_info_default_seqs_get" "', argument " "1"" of type '" "struct llmsize_engine_info *""'"); 
-  }
-  arg1 = (struct llmsize_engine_info *)(argp1);
-  result = (uint32_t) ((arg1)->default_seqs);
-  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_engine_info_default_ubatch_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint32_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_info, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_info_default_ubatch_get" "', argument " "1"" of type '" "struct llmsize_engine_info *""'"); 
-  }
-  arg1 = (struct llmsize_engine_info *)(argp1);
-  result = (uint32_t) ((arg1)->default_ubatch);
-  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_engine_info_default_batched_tokens_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_info, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_info_default_batched_tokens_get" "', argument " "1"" of type '" "struct llmsize_engine_info *""'"); 
-  }
-  arg1 = (struct llmsize_engine_info *)(argp1);
-  result = (uint64_t) ((arg1)->default_batched_tokens);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_engine_info_overhead_tp1_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_info, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_info_overhead_tp1_get" "', argument " "1"" of type '" "struct llmsize_engine_info *""'"); 
-  }
-  arg1 = (struct llmsize_engine_info *)(argp1);
-  result = (uint64_t) ((arg1)->overhead_tp1);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
-SWIGINTERN PyObject *_wrap_llmsize_engine_info_overhead_tpn_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint64_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_info, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_info_overhead_tpn_get" "', argument " "1"" of type '" "struct llmsize_engine_info *""'"); 
-  }
-  arg1 = (struct llmsize_engine_info *)(argp1);
-  result = (uint64_t) ((arg1)->overhead_tpn);
-  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
 SWIGINTERN PyObject *_wrap_llmsize_engine_info_device_reserved_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
@@ -9786,6 +9596,397 @@ SWIGINTERN PyObject *llmsize_engine_info_swiginit(PyObject *SWIGUNUSEDPARM(self)
   return SWIG_Python_InitShadowInstance(args);
 }
 
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_engine_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_engine_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint32_t) ((arg1)->engine);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_version_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_version_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (char *) ((arg1)->version);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_date_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_date_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (char *) ((arg1)->date);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_rules_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_rules_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint32_t) ((arg1)->rules);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_mem_fraction_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  double result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_mem_fraction_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (double) ((arg1)->mem_fraction);
+  resultobj = SWIG_From_double((double)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_block_size_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_block_size_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint32_t) ((arg1)->block_size);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_ctx_pad_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_ctx_pad_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint32_t) ((arg1)->ctx_pad);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_default_context_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_default_context_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint64_t) ((arg1)->default_context);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_default_seqs_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_default_seqs_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint32_t) ((arg1)->default_seqs);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_default_ubatch_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_default_ubatch_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint32_t) ((arg1)->default_ubatch);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_default_batched_tokens_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_default_batched_tokens_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint64_t) ((arg1)->default_batched_tokens);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_default_max_seqs_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_default_max_seqs_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint32_t) ((arg1)->default_max_seqs);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_overhead_tp1_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_overhead_tp1_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint64_t) ((arg1)->overhead_tp1);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_overhead_tpn_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint64_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_overhead_tpn_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (uint64_t) ((arg1)->overhead_tpn);
+  resultobj = SWIG_From_unsigned_SS_long_SS_long((unsigned long long)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_source_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_source_get" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  result = (char *) ((arg1)->source);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_engine_release(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_engine_release", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_engine_release *)calloc(1, sizeof(struct llmsize_engine_release));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_engine_release, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_engine_release(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_engine_release, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_engine_release" "', argument " "1"" of type '" "struct llmsize_engine_release *""'"); 
+  }
+  arg1 = (struct llmsize_engine_release *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_engine_release_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_engine_release, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_engine_release_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
 SWIGINTERN PyObject *_wrap_llmsize_plan_model_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
@@ -9872,6 +10073,29 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_engine_get(PyObject *self, PyObject *arg
   arg1 = (struct llmsize_plan *)(argp1);
   result = (uint32_t) ((arg1)->engine);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_release_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_engine_release *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_release_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
+  }
+  arg1 = (struct llmsize_plan *)(argp1);
+  result = (llmsize_engine_release *) ((arg1)->release);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -10009,6 +10233,29 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_seqs_get(PyObject *self, PyObject *args)
   }
   arg1 = (struct llmsize_plan *)(argp1);
   result = (uint32_t) ((arg1)->seqs);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_max_seqs_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_max_seqs_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
+  }
+  arg1 = (struct llmsize_plan *)(argp1);
+  result = (uint32_t) ((arg1)->max_seqs);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
 fail:
@@ -10447,6 +10694,29 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_result_loads_get(PyObject *self, PyObjec
   arg1 = (struct llmsize_plan_result *)(argp1);
   result = (int) ((arg1)->loads);
   resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_result_outcome_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan_result, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_result_outcome_get" "', argument " "1"" of type '" "struct llmsize_plan_result *""'"); 
+  }
+  arg1 = (struct llmsize_plan_result *)(argp1);
+  result = (uint32_t) ((arg1)->outcome);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
 fail:
   return NULL;
@@ -12586,6 +12856,29 @@ SWIGINTERN PyObject *_wrap_llmsize_select_request_engine_get(PyObject *self, PyO
   arg1 = (struct llmsize_select_request *)(argp1);
   result = (uint32_t) ((arg1)->engine);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_select_request_release_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_engine_release *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_select_request, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_request_release_get" "', argument " "1"" of type '" "struct llmsize_select_request *""'"); 
+  }
+  arg1 = (struct llmsize_select_request *)(argp1);
+  result = (llmsize_engine_release *) ((arg1)->release);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
   return resultobj;
 fail:
   return NULL;
@@ -15521,6 +15814,42 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_count(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  size_t result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_engine_release_count", 0, 0, 0)) SWIG_fail;
+  result = llmsize_engine_release_count();
+  resultobj = SWIG_From_size_t((size_t)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_at(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  size_t arg1 ;
+  size_t val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_engine_release *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_size_t(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_engine_release_at" "', argument " "1"" of type '" "size_t""'");
+  } 
+  arg1 = (size_t)(val1);
+  result = (llmsize_engine_release *)llmsize_engine_release_at(arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_valid_tp(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_model *arg1 = (llmsize_model *) 0 ;
@@ -15705,6 +16034,29 @@ SWIGINTERN PyObject *_wrap_llmsize_reject_name(PyObject *self, PyObject *args) {
   } 
   arg1 = (uint32_t)(val1);
   result = (char *)llmsize_reject_name(arg1);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_outcome_name(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_outcome_name" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (char *)llmsize_outcome_name(arg1);
   resultobj = SWIG_FromCharPtr((const char *)result);
   return resultobj;
 fail:
@@ -18095,6 +18447,8 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
   uint32_t arg18 ;
   uint32_t arg19 ;
   uint64_t arg20 ;
+  llmsize_engine_release *arg21 = (llmsize_engine_release *) 0 ;
+  uint32_t arg22 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   void *argp2 = 0 ;
@@ -18135,10 +18489,14 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
   int ecode19 = 0 ;
   unsigned long long val20 ;
   int ecode20 = 0 ;
-  PyObject *swig_obj[20] ;
+  void *argp21 = 0 ;
+  int res21 = 0 ;
+  unsigned int val22 ;
+  int ecode22 = 0 ;
+  PyObject *swig_obj[22] ;
   llmsize_plan result;
   
-  if (!SWIG_Python_UnpackTuple(args, "llmsize_plan_make", 20, 20, swig_obj)) SWIG_fail;
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_plan_make", 22, 22, swig_obj)) SWIG_fail;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
     SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_make" "', argument " "1"" of type '" "llmsize_model const *""'"); 
@@ -18239,7 +18597,17 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(ecode20), "in method '" "llmsize_plan_make" "', argument " "20"" of type '" "uint64_t""'");
   } 
   arg20 = (uint64_t)(val20);
-  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20);
+  res21 = SWIG_ConvertPtr(swig_obj[20], &argp21,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res21)) {
+    SWIG_exception_fail(SWIG_ArgError(res21), "in method '" "llmsize_plan_make" "', argument " "21"" of type '" "llmsize_engine_release const *""'"); 
+  }
+  arg21 = (llmsize_engine_release *)(argp21);
+  ecode22 = SWIG_AsVal_unsigned_SS_int(swig_obj[21], &val22);
+  if (!SWIG_IsOK(ecode22)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode22), "in method '" "llmsize_plan_make" "', argument " "22"" of type '" "uint32_t""'");
+  } 
+  arg22 = (uint32_t)(val22);
+  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20,(struct llmsize_engine_release const *)arg21,arg22);
   resultobj = SWIG_NewPointerObj((llmsize_plan *)memcpy((llmsize_plan *)calloc(1,sizeof(llmsize_plan)),&result,sizeof(llmsize_plan)), SWIGTYPE_p_llmsize_plan, SWIG_POINTER_OWN |  0 );
   return resultobj;
 fail:
@@ -18293,7 +18661,7 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_plan_max_seqs_get(PyObject *self, PyObject *args) {
+SWIGINTERN PyObject *_wrap_llmsize_plan_most_seqs_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   void *argp1 = 0 ;
@@ -18305,10 +18673,10 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_max_seqs_get(PyObject *self, PyObject *a
   swig_obj[0] = args;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_max_seqs_get" "', argument " "1"" of type '" "llmsize_plan const *""'"); 
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_most_seqs_get" "', argument " "1"" of type '" "llmsize_plan const *""'"); 
   }
   arg1 = (llmsize_plan *)(argp1);
-  result = llmsize_plan_max_seqs_get((struct llmsize_plan const *)arg1);
+  result = llmsize_plan_most_seqs_get((struct llmsize_plan const *)arg1);
   resultobj = SWIG_NewPointerObj((llmsize_u64_out *)memcpy((llmsize_u64_out *)calloc(1,sizeof(llmsize_u64_out)),&result,sizeof(llmsize_u64_out)), SWIGTYPE_p_llmsize_u64_out, SWIG_POINTER_OWN |  0 );
   return resultobj;
 fail:
@@ -18747,6 +19115,157 @@ SWIGINTERN PyObject *_wrap_llmsize_engine_named(PyObject *self, PyObject *args) 
   return resultobj;
 fail:
   if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_release_out_status_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_release_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_release_out_status_get" "', argument " "1"" of type '" "struct llmsize_release_out *""'"); 
+  }
+  arg1 = (struct llmsize_release_out *)(argp1);
+  result = (int) ((arg1)->status);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_release_out_engine_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_release_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_release_out_engine_get" "', argument " "1"" of type '" "struct llmsize_release_out *""'"); 
+  }
+  arg1 = (struct llmsize_release_out *)(argp1);
+  result = (int) ((arg1)->engine);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_release_out_release_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_engine_release *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_release_out, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_release_out_release_get" "', argument " "1"" of type '" "struct llmsize_release_out *""'"); 
+  }
+  arg1 = (struct llmsize_release_out *)(argp1);
+  result = (llmsize_engine_release *) ((arg1)->release);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_release_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release_out *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_release_out", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_release_out *)calloc(1, sizeof(struct llmsize_release_out));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_release_out, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_release_out(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_release_out, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_release_out" "', argument " "1"" of type '" "struct llmsize_release_out *""'"); 
+  }
+  arg1 = (struct llmsize_release_out *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_release_out_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_release_out, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_release_out_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_engine_release_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  char *arg1 = (char *) 0 ;
+  char *arg2 = (char *) 0 ;
+  int res1 ;
+  char *buf1 = 0 ;
+  int alloc1 = 0 ;
+  int res2 ;
+  char *buf2 = 0 ;
+  int alloc2 = 0 ;
+  PyObject *swig_obj[2] ;
+  llmsize_release_out result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_engine_release_get", 2, 2, swig_obj)) SWIG_fail;
+  res1 = SWIG_AsCharPtrAndSize(swig_obj[0], &buf1, NULL, &alloc1);
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_engine_release_get" "', argument " "1"" of type '" "char const *""'");
+  }
+  arg1 = (char *)(buf1);
+  res2 = SWIG_AsCharPtrAndSize(swig_obj[1], &buf2, NULL, &alloc2);
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_engine_release_get" "', argument " "2"" of type '" "char const *""'");
+  }
+  arg2 = (char *)(buf2);
+  result = llmsize_engine_release_get((char const *)arg1,(char const *)arg2);
+  resultobj = SWIG_NewPointerObj((llmsize_release_out *)memcpy((llmsize_release_out *)calloc(1,sizeof(llmsize_release_out)),&result,sizeof(llmsize_release_out)), SWIGTYPE_p_llmsize_release_out, SWIG_POINTER_OWN |  0 );
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  if (alloc2 == SWIG_NEWOBJ) free((char*)buf2);
+  return resultobj;
+fail:
+  if (alloc1 == SWIG_NEWOBJ) free((char*)buf1);
+  if (alloc2 == SWIG_NEWOBJ) free((char*)buf2);
   return NULL;
 }
 
@@ -21590,15 +22109,6 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_engine_info_id_get", _wrap_llmsize_engine_info_id_get, METH_O, NULL},
 	 { "llmsize_engine_info_name_get", _wrap_llmsize_engine_info_name_get, METH_O, NULL},
 	 { "llmsize_engine_info_aliases_get", _wrap_llmsize_engine_info_aliases_get, METH_O, NULL},
-	 { "llmsize_engine_info_mem_fraction_get", _wrap_llmsize_engine_info_mem_fraction_get, METH_O, NULL},
-	 { "llmsize_engine_info_block_size_get", _wrap_llmsize_engine_info_block_size_get, METH_O, NULL},
-	 { "llmsize_engine_info_ctx_pad_get", _wrap_llmsize_engine_info_ctx_pad_get, METH_O, NULL},
-	 { "llmsize_engine_info_default_context_get", _wrap_llmsize_engine_info_default_context_get, METH_O, NULL},
-	 { "llmsize_engine_info_default_seqs_get", _wrap_llmsize_engine_info_default_seqs_get, METH_O, NULL},
-	 { "llmsize_engine_info_default_ubatch_get", _wrap_llmsize_engine_info_default_ubatch_get, METH_O, NULL},
-	 { "llmsize_engine_info_default_batched_tokens_get", _wrap_llmsize_engine_info_default_batched_tokens_get, METH_O, NULL},
-	 { "llmsize_engine_info_overhead_tp1_get", _wrap_llmsize_engine_info_overhead_tp1_get, METH_O, NULL},
-	 { "llmsize_engine_info_overhead_tpn_get", _wrap_llmsize_engine_info_overhead_tpn_get, METH_O, NULL},
 	 { "llmsize_engine_info_device_reserved_get", _wrap_llmsize_engine_info_device_reserved_get, METH_O, NULL},
 	 { "llmsize_engine_info_status_get", _wrap_llmsize_engine_info_status_get, METH_O, NULL},
 	 { "llmsize_engine_info_source_get", _wrap_llmsize_engine_info_source_get, METH_O, NULL},
@@ -21606,16 +22116,37 @@ static PyMethodDef SwigMethods[] = {
 	 { "delete_llmsize_engine_info", _wrap_delete_llmsize_engine_info, METH_O, NULL},
 	 { "llmsize_engine_info_swigregister", llmsize_engine_info_swigregister, METH_O, NULL},
 	 { "llmsize_engine_info_swiginit", llmsize_engine_info_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_engine_release_engine_get", _wrap_llmsize_engine_release_engine_get, METH_O, NULL},
+	 { "llmsize_engine_release_version_get", _wrap_llmsize_engine_release_version_get, METH_O, NULL},
+	 { "llmsize_engine_release_date_get", _wrap_llmsize_engine_release_date_get, METH_O, NULL},
+	 { "llmsize_engine_release_rules_get", _wrap_llmsize_engine_release_rules_get, METH_O, NULL},
+	 { "llmsize_engine_release_mem_fraction_get", _wrap_llmsize_engine_release_mem_fraction_get, METH_O, NULL},
+	 { "llmsize_engine_release_block_size_get", _wrap_llmsize_engine_release_block_size_get, METH_O, NULL},
+	 { "llmsize_engine_release_ctx_pad_get", _wrap_llmsize_engine_release_ctx_pad_get, METH_O, NULL},
+	 { "llmsize_engine_release_default_context_get", _wrap_llmsize_engine_release_default_context_get, METH_O, NULL},
+	 { "llmsize_engine_release_default_seqs_get", _wrap_llmsize_engine_release_default_seqs_get, METH_O, NULL},
+	 { "llmsize_engine_release_default_ubatch_get", _wrap_llmsize_engine_release_default_ubatch_get, METH_O, NULL},
+	 { "llmsize_engine_release_default_batched_tokens_get", _wrap_llmsize_engine_release_default_batched_tokens_get, METH_O, NULL},
+	 { "llmsize_engine_release_default_max_seqs_get", _wrap_llmsize_engine_release_default_max_seqs_get, METH_O, NULL},
+	 { "llmsize_engine_release_overhead_tp1_get", _wrap_llmsize_engine_release_overhead_tp1_get, METH_O, NULL},
+	 { "llmsize_engine_release_overhead_tpn_get", _wrap_llmsize_engine_release_overhead_tpn_get, METH_O, NULL},
+	 { "llmsize_engine_release_source_get", _wrap_llmsize_engine_release_source_get, METH_O, NULL},
+	 { "new_llmsize_engine_release", _wrap_new_llmsize_engine_release, METH_NOARGS, NULL},
+	 { "delete_llmsize_engine_release", _wrap_delete_llmsize_engine_release, METH_O, NULL},
+	 { "llmsize_engine_release_swigregister", llmsize_engine_release_swigregister, METH_O, NULL},
+	 { "llmsize_engine_release_swiginit", llmsize_engine_release_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_plan_model_get", _wrap_llmsize_plan_model_get, METH_O, NULL},
 	 { "llmsize_plan_format_get", _wrap_llmsize_plan_format_get, METH_O, NULL},
 	 { "llmsize_plan_gpu_get", _wrap_llmsize_plan_gpu_get, METH_O, NULL},
 	 { "llmsize_plan_engine_get", _wrap_llmsize_plan_engine_get, METH_O, NULL},
+	 { "llmsize_plan_release_get", _wrap_llmsize_plan_release_get, METH_O, NULL},
 	 { "llmsize_plan_tp_get", _wrap_llmsize_plan_tp_get, METH_O, NULL},
 	 { "llmsize_plan_pp_get", _wrap_llmsize_plan_pp_get, METH_O, NULL},
 	 { "llmsize_plan_dp_get", _wrap_llmsize_plan_dp_get, METH_O, NULL},
 	 { "llmsize_plan_gpus_get", _wrap_llmsize_plan_gpus_get, METH_O, NULL},
 	 { "llmsize_plan_context_get", _wrap_llmsize_plan_context_get, METH_O, NULL},
 	 { "llmsize_plan_seqs_get", _wrap_llmsize_plan_seqs_get, METH_O, NULL},
+	 { "llmsize_plan_max_seqs_get", _wrap_llmsize_plan_max_seqs_get, METH_O, NULL},
 	 { "llmsize_plan_kv_dtype_get", _wrap_llmsize_plan_kv_dtype_get, METH_O, NULL},
 	 { "llmsize_plan_mem_fraction_get", _wrap_llmsize_plan_mem_fraction_get, METH_O, NULL},
 	 { "llmsize_plan_batched_tokens_get", _wrap_llmsize_plan_batched_tokens_get, METH_O, NULL},
@@ -21637,6 +22168,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_plan_result_tight_get", _wrap_llmsize_plan_result_tight_get, METH_O, NULL},
 	 { "llmsize_plan_result_refused_get", _wrap_llmsize_plan_result_refused_get, METH_O, NULL},
 	 { "llmsize_plan_result_loads_get", _wrap_llmsize_plan_result_loads_get, METH_O, NULL},
+	 { "llmsize_plan_result_outcome_get", _wrap_llmsize_plan_result_outcome_get, METH_O, NULL},
 	 { "llmsize_plan_result_weight_bytes_get", _wrap_llmsize_plan_result_weight_bytes_get, METH_O, NULL},
 	 { "llmsize_plan_result_kv_bytes_get", _wrap_llmsize_plan_result_kv_bytes_get, METH_O, NULL},
 	 { "llmsize_plan_result_activation_bytes_get", _wrap_llmsize_plan_result_activation_bytes_get, METH_O, NULL},
@@ -21744,6 +22276,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_select_request_gpu_get", _wrap_llmsize_select_request_gpu_get, METH_O, NULL},
 	 { "llmsize_select_request_gpus_get", _wrap_llmsize_select_request_gpus_get, METH_O, NULL},
 	 { "llmsize_select_request_engine_get", _wrap_llmsize_select_request_engine_get, METH_O, NULL},
+	 { "llmsize_select_request_release_get", _wrap_llmsize_select_request_release_get, METH_O, NULL},
 	 { "llmsize_select_request_seqs_get", _wrap_llmsize_select_request_seqs_get, METH_O, NULL},
 	 { "llmsize_select_request_context_get", _wrap_llmsize_select_request_context_get, METH_O, NULL},
 	 { "llmsize_select_request_kv_dtype_get", _wrap_llmsize_select_request_kv_dtype_get, METH_O, NULL},
@@ -21885,6 +22418,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_fit_defaults", _wrap_llmsize_fit_defaults, METH_VARARGS, NULL},
 	 { "llmsize_engine_count", _wrap_llmsize_engine_count, METH_NOARGS, NULL},
 	 { "llmsize_engine_at", _wrap_llmsize_engine_at, METH_O, NULL},
+	 { "llmsize_engine_release_count", _wrap_llmsize_engine_release_count, METH_NOARGS, NULL},
+	 { "llmsize_engine_release_at", _wrap_llmsize_engine_release_at, METH_O, NULL},
 	 { "llmsize_valid_tp", _wrap_llmsize_valid_tp, METH_VARARGS, NULL},
 	 { "llmsize_plan_result_field_count", _wrap_llmsize_plan_result_field_count, METH_NOARGS, NULL},
 	 { "llmsize_plan_result_field", _wrap_llmsize_plan_result_field, METH_O, NULL},
@@ -21893,6 +22428,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_task_name", _wrap_llmsize_task_name, METH_O, NULL},
 	 { "llmsize_verdict_name", _wrap_llmsize_verdict_name, METH_O, NULL},
 	 { "llmsize_reject_name", _wrap_llmsize_reject_name, METH_O, NULL},
+	 { "llmsize_outcome_name", _wrap_llmsize_outcome_name, METH_O, NULL},
 	 { "llmsize_metric_name", _wrap_llmsize_metric_name, METH_O, NULL},
 	 { "llmsize_confidence_name", _wrap_llmsize_confidence_name, METH_O, NULL},
 	 { "llmsize_hw_class_name", _wrap_llmsize_hw_class_name, METH_O, NULL},
@@ -22002,7 +22538,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_plan_make", _wrap_llmsize_plan_make, METH_VARARGS, NULL},
 	 { "llmsize_plan_get", _wrap_llmsize_plan_get, METH_O, NULL},
 	 { "llmsize_plan_max_context_get", _wrap_llmsize_plan_max_context_get, METH_O, NULL},
-	 { "llmsize_plan_max_seqs_get", _wrap_llmsize_plan_max_seqs_get, METH_O, NULL},
+	 { "llmsize_plan_most_seqs_get", _wrap_llmsize_plan_most_seqs_get, METH_O, NULL},
 	 { "llmsize_plan_min_gpus_get", _wrap_llmsize_plan_min_gpus_get, METH_VARARGS, NULL},
 	 { "llmsize_plan_suggest_get", _wrap_llmsize_plan_suggest_get, METH_O, NULL},
 	 { "llmsize_plan_best_format_get", _wrap_llmsize_plan_best_format_get, METH_VARARGS, NULL},
@@ -22016,6 +22552,14 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_format_named", _wrap_llmsize_format_named, METH_O, NULL},
 	 { "llmsize_license_named", _wrap_llmsize_license_named, METH_O, NULL},
 	 { "llmsize_engine_named", _wrap_llmsize_engine_named, METH_O, NULL},
+	 { "llmsize_release_out_status_get", _wrap_llmsize_release_out_status_get, METH_O, NULL},
+	 { "llmsize_release_out_engine_get", _wrap_llmsize_release_out_engine_get, METH_O, NULL},
+	 { "llmsize_release_out_release_get", _wrap_llmsize_release_out_release_get, METH_O, NULL},
+	 { "new_llmsize_release_out", _wrap_new_llmsize_release_out, METH_NOARGS, NULL},
+	 { "delete_llmsize_release_out", _wrap_delete_llmsize_release_out, METH_O, NULL},
+	 { "llmsize_release_out_swigregister", llmsize_release_out_swigregister, METH_O, NULL},
+	 { "llmsize_release_out_swiginit", llmsize_release_out_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_engine_release_get", _wrap_llmsize_engine_release_get, METH_VARARGS, NULL},
 	 { "llmsize_kv_dtype_named", _wrap_llmsize_kv_dtype_named, METH_O, NULL},
 	 { "llmsize_resolution_out_status_get", _wrap_llmsize_resolution_out_status_get, METH_O, NULL},
 	 { "llmsize_resolution_out_model_get", _wrap_llmsize_resolution_out_model_get, METH_O, NULL},
@@ -22156,6 +22700,7 @@ static swig_type_info _swigt__p_llmsize_efficiency = {"_p_llmsize_efficiency", "
 static swig_type_info _swigt__p_llmsize_encoder = {"_p_llmsize_encoder", "llmsize_encoder *|struct llmsize_encoder *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_engine = {"_p_llmsize_engine", "llmsize_engine *|enum llmsize_engine *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_engine_info = {"_p_llmsize_engine_info", "llmsize_engine_info *|struct llmsize_engine_info *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_engine_release = {"_p_llmsize_engine_release", "llmsize_engine_release *|struct llmsize_engine_release *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_extra = {"_p_llmsize_extra", "llmsize_extra *|struct llmsize_extra *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_field = {"_p_llmsize_field", "llmsize_field *|struct llmsize_field *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_field_kind = {"_p_llmsize_field_kind", "llmsize_field_kind *|enum llmsize_field_kind *", 0, 0, (void*)0, 0};
@@ -22195,6 +22740,7 @@ static swig_type_info _swigt__p_llmsize_model_result = {"_p_llmsize_model_result
 static swig_type_info _swigt__p_llmsize_moe = {"_p_llmsize_moe", "llmsize_moe *|struct llmsize_moe *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_names = {"_p_llmsize_names", "llmsize_names *|struct llmsize_names *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_ollama_tag = {"_p_llmsize_ollama_tag", "llmsize_ollama_tag *|struct llmsize_ollama_tag *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_outcome = {"_p_llmsize_outcome", "llmsize_outcome *|enum llmsize_outcome *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_outputs_rule = {"_p_llmsize_outputs_rule", "llmsize_outputs_rule *|enum llmsize_outputs_rule *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_params = {"_p_llmsize_params", "llmsize_params *|struct llmsize_params *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_params_out = {"_p_llmsize_params_out", "llmsize_params_out *|struct llmsize_params_out *", 0, 0, (void*)0, 0};
@@ -22207,6 +22753,7 @@ static swig_type_info _swigt__p_llmsize_quality_out = {"_p_llmsize_quality_out",
 static swig_type_info _swigt__p_llmsize_quality_row = {"_p_llmsize_quality_row", "llmsize_quality_row *|struct llmsize_quality_row *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_reject = {"_p_llmsize_reject", "llmsize_reject *|enum llmsize_reject *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_release = {"_p_llmsize_release", "llmsize_release *|struct llmsize_release *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_release_out = {"_p_llmsize_release_out", "llmsize_release_out *|struct llmsize_release_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_resolution = {"_p_llmsize_resolution", "llmsize_resolution *|struct llmsize_resolution *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_resolution_out = {"_p_llmsize_resolution_out", "llmsize_resolution_out *|struct llmsize_resolution_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_select_request = {"_p_llmsize_select_request", "llmsize_select_request *|struct llmsize_select_request *", 0, 0, (void*)0, 0};
@@ -22258,6 +22805,7 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_encoder,
   &_swigt__p_llmsize_engine,
   &_swigt__p_llmsize_engine_info,
+  &_swigt__p_llmsize_engine_release,
   &_swigt__p_llmsize_extra,
   &_swigt__p_llmsize_field,
   &_swigt__p_llmsize_field_kind,
@@ -22297,6 +22845,7 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_moe,
   &_swigt__p_llmsize_names,
   &_swigt__p_llmsize_ollama_tag,
+  &_swigt__p_llmsize_outcome,
   &_swigt__p_llmsize_outputs_rule,
   &_swigt__p_llmsize_params,
   &_swigt__p_llmsize_params_out,
@@ -22309,6 +22858,7 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_quality_row,
   &_swigt__p_llmsize_reject,
   &_swigt__p_llmsize_release,
+  &_swigt__p_llmsize_release_out,
   &_swigt__p_llmsize_resolution,
   &_swigt__p_llmsize_resolution_out,
   &_swigt__p_llmsize_select_request,
@@ -22360,6 +22910,7 @@ static swig_cast_info _swigc__p_llmsize_efficiency[] = {  {&_swigt__p_llmsize_ef
 static swig_cast_info _swigc__p_llmsize_encoder[] = {  {&_swigt__p_llmsize_encoder, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_engine[] = {  {&_swigt__p_llmsize_engine, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_engine_info[] = {  {&_swigt__p_llmsize_engine_info, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_engine_release[] = {  {&_swigt__p_llmsize_engine_release, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_extra[] = {  {&_swigt__p_llmsize_extra, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_field[] = {  {&_swigt__p_llmsize_field, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_field_kind[] = {  {&_swigt__p_llmsize_field_kind, 0, 0, 0},{0, 0, 0, 0}};
@@ -22399,6 +22950,7 @@ static swig_cast_info _swigc__p_llmsize_model_result[] = {  {&_swigt__p_llmsize_
 static swig_cast_info _swigc__p_llmsize_moe[] = {  {&_swigt__p_llmsize_moe, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_names[] = {  {&_swigt__p_llmsize_names, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_ollama_tag[] = {  {&_swigt__p_llmsize_ollama_tag, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_outcome[] = {  {&_swigt__p_llmsize_outcome, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_outputs_rule[] = {  {&_swigt__p_llmsize_outputs_rule, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_params[] = {  {&_swigt__p_llmsize_params, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_params_out[] = {  {&_swigt__p_llmsize_params_out, 0, 0, 0},{0, 0, 0, 0}};
@@ -22411,6 +22963,7 @@ static swig_cast_info _swigc__p_llmsize_quality_out[] = {  {&_swigt__p_llmsize_q
 static swig_cast_info _swigc__p_llmsize_quality_row[] = {  {&_swigt__p_llmsize_quality_row, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_reject[] = {  {&_swigt__p_llmsize_reject, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_release[] = {  {&_swigt__p_llmsize_release, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_release_out[] = {  {&_swigt__p_llmsize_release_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_resolution[] = {  {&_swigt__p_llmsize_resolution, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_resolution_out[] = {  {&_swigt__p_llmsize_resolution_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_select_request[] = {  {&_swigt__p_llmsize_select_request, 0, 0, 0},{0, 0, 0, 0}};
@@ -22462,6 +23015,7 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_encoder,
   _swigc__p_llmsize_engine,
   _swigc__p_llmsize_engine_info,
+  _swigc__p_llmsize_engine_release,
   _swigc__p_llmsize_extra,
   _swigc__p_llmsize_field,
   _swigc__p_llmsize_field_kind,
@@ -22501,6 +23055,7 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_moe,
   _swigc__p_llmsize_names,
   _swigc__p_llmsize_ollama_tag,
+  _swigc__p_llmsize_outcome,
   _swigc__p_llmsize_outputs_rule,
   _swigc__p_llmsize_params,
   _swigc__p_llmsize_params_out,
@@ -22513,6 +23068,7 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_quality_row,
   _swigc__p_llmsize_reject,
   _swigc__p_llmsize_release,
+  _swigc__p_llmsize_release_out,
   _swigc__p_llmsize_resolution,
   _swigc__p_llmsize_resolution_out,
   _swigc__p_llmsize_select_request,
@@ -23031,6 +23587,7 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_PARSE",SWIG_From_int((int)(LLMSIZE_ERR_PARSE)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_TRUNCATED",SWIG_From_int((int)(LLMSIZE_ERR_TRUNCATED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_AMBIGUOUS",SWIG_From_int((int)(LLMSIZE_ERR_AMBIGUOUS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_ERR_UNKNOWN_VERSION",SWIG_From_int((int)(LLMSIZE_ERR_UNKNOWN_VERSION)));
   SWIG_Python_SetConstant(d, "LLMSIZE_STATUS_COUNT",SWIG_From_int((int)(LLMSIZE_STATUS_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_F_TIED_EMBED",SWIG_From_int((int)(LLMSIZE_F_TIED_EMBED)));
   SWIG_Python_SetConstant(d, "LLMSIZE_F_QKV_BIAS",SWIG_From_int((int)(LLMSIZE_F_QKV_BIAS)));
@@ -23228,6 +23785,28 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_ENGINE_OLLAMA",SWIG_From_int((int)(LLMSIZE_ENGINE_OLLAMA)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ENGINE_TRTLLM",SWIG_From_int((int)(LLMSIZE_ENGINE_TRTLLM)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ENGINE_COUNT",SWIG_From_int((int)(LLMSIZE_ENGINE_COUNT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_VLLM_V1",SWIG_From_int((int)(LLMSIZE_RULE_VLLM_V1)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_VLLM_V0_OPT",SWIG_From_int((int)(LLMSIZE_RULE_VLLM_V0_OPT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_HYBRID_KV",SWIG_From_int((int)(LLMSIZE_RULE_HYBRID_KV)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_BATCH_BY_GPU",SWIG_From_int((int)(LLMSIZE_RULE_BATCH_BY_GPU)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_A100_SMALL",SWIG_From_int((int)(LLMSIZE_RULE_A100_SMALL)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_BATCH_160",SWIG_From_int((int)(LLMSIZE_RULE_BATCH_160)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_GRAPHS_BUDGETED",SWIG_From_int((int)(LLMSIZE_RULE_GRAPHS_BUDGETED)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_FLASHINFER_SAMPLER",SWIG_From_int((int)(LLMSIZE_RULE_FLASHINFER_SAMPLER)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_AUTO_MAX_LEN",SWIG_From_int((int)(LLMSIZE_RULE_AUTO_MAX_LEN)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_KV_AFTER_WARMUP",SWIG_From_int((int)(LLMSIZE_RULE_KV_AFTER_WARMUP)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_RESERVE_BY_GPU",SWIG_From_int((int)(LLMSIZE_RULE_RESERVE_BY_GPU)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_TIERS_2026",SWIG_From_int((int)(LLMSIZE_RULE_TIERS_2026)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_KV_ONE_BUFFER",SWIG_From_int((int)(LLMSIZE_RULE_KV_ONE_BUFFER)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_PAD_BY_FA",SWIG_From_int((int)(LLMSIZE_RULE_PAD_BY_FA)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_SWA_WINDOW",SWIG_From_int((int)(LLMSIZE_RULE_SWA_WINDOW)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_NGL_ALL",SWIG_From_int((int)(LLMSIZE_RULE_NGL_ALL)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_FA_AUTO",SWIG_From_int((int)(LLMSIZE_RULE_FA_AUTO)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_PARALLEL_AUTO",SWIG_From_int((int)(LLMSIZE_RULE_PARALLEL_AUTO)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_PARALLEL_FULL_FIT",SWIG_From_int((int)(LLMSIZE_RULE_PARALLEL_FULL_FIT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_FIT",SWIG_From_int((int)(LLMSIZE_RULE_FIT)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_CTX_BY_VRAM",SWIG_From_int((int)(LLMSIZE_RULE_CTX_BY_VRAM)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_RULE_OFFLOAD",SWIG_From_int((int)(LLMSIZE_RULE_OFFLOAD)));
   SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_FLASH_ATTN",SWIG_From_int((int)(LLMSIZE_PLAN_FLASH_ATTN)));
   SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_SWA_FULL",SWIG_From_int((int)(LLMSIZE_PLAN_SWA_FULL)));
   SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_NO_HYBRID_KV",SWIG_From_int((int)(LLMSIZE_PLAN_NO_HYBRID_KV)));
@@ -23236,6 +23815,17 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_VLLM_V0",SWIG_From_int((int)(LLMSIZE_PLAN_VLLM_V0)));
   SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_EXPERTS_CPU",SWIG_From_int((int)(LLMSIZE_PLAN_EXPERTS_CPU)));
   SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_EXPERT_PARALLEL",SWIG_From_int((int)(LLMSIZE_PLAN_EXPERT_PARALLEL)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_KV_UNIFIED",SWIG_From_int((int)(LLMSIZE_PLAN_KV_UNIFIED)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_NO_FLASH_ATTN",SWIG_From_int((int)(LLMSIZE_PLAN_NO_FLASH_ATTN)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_EAGER",SWIG_From_int((int)(LLMSIZE_PLAN_EAGER)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_FLASHINFER_SAMPLER",SWIG_From_int((int)(LLMSIZE_PLAN_FLASHINFER_SAMPLER)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_NATIVE_SAMPLER",SWIG_From_int((int)(LLMSIZE_PLAN_NATIVE_SAMPLER)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_PLAN_CONTEXT_MODEL",SWIG_From_int((int)(LLMSIZE_PLAN_CONTEXT_MODEL)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_OUTCOME_STARTS",SWIG_From_int((int)(LLMSIZE_OUTCOME_STARTS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_OUTCOME_REFUSES",SWIG_From_int((int)(LLMSIZE_OUTCOME_REFUSES)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_OUTCOME_OUT_OF_MEMORY",SWIG_From_int((int)(LLMSIZE_OUTCOME_OUT_OF_MEMORY)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_OUTCOME_OFFLOADS",SWIG_From_int((int)(LLMSIZE_OUTCOME_OFFLOADS)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_OUTCOME_COUNT",SWIG_From_int((int)(LLMSIZE_OUTCOME_COUNT)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FIELD_BOOL",SWIG_From_int((int)(LLMSIZE_FIELD_BOOL)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FIELD_U32",SWIG_From_int((int)(LLMSIZE_FIELD_U32)));
   SWIG_Python_SetConstant(d, "LLMSIZE_FIELD_U64",SWIG_From_int((int)(LLMSIZE_FIELD_U64)));
