@@ -290,13 +290,14 @@ type Model struct {
 	ID, Name, Developer, Country, License string
 	HFRepos                               []string
 	ContextWindow                         uint32
+	Layers                                uint32 // transformer layers (what -ngl counts)
 	CheckpointFormat                      string // the format its makers released it in
 	CheckpointBytes                       uint64 // that checkpoint's published byte total (0 = not read)
 }
 
 func newModel(p core.Llmsize_model) *Model {
 	m := &Model{p: p, ID: first(p.GetId()), Name: p.GetName(), Developer: p.GetDeveloper(), Country: p.GetCountry(),
-		License: p.GetLicense(), ContextWindow: uint32(p.GetDims().GetMax_ctx()),
+		License: p.GetLicense(), ContextWindow: uint32(p.GetDims().GetMax_ctx()), Layers: uint32(p.GetDims().GetLayers()),
 		CheckpointFormat: first(core.Llmsize_checkpoint_format(p).GetId()), CheckpointBytes: p.GetCheckpoint_bytes()}
 	for _, r := range strings.Split(p.GetHf_repos(), "|") {
 		if r != "" {

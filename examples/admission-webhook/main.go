@@ -65,6 +65,7 @@ func main() {
 	insecure := flag.Bool("insecure-http", false, "serve plain HTTP (tests and benchmarks only)")
 	unknown := flag.String("unknown-model", "warn", "unknown models: warn (admit with a warning) or deny")
 	denyLicense := flag.Bool("deny-license", true, "deny when a namespace's declared use (llmsize.dev/use) is not allowed")
+	allowOffload := flag.Bool("allow-cpu-offload", false, "admit (with a warning) a container Ollama or llama.cpp would start with layers on the CPU")
 	apiServer := flag.String("apiserver", "", "API server URL (default: in-cluster)")
 	tokenFile := flag.String("token-file", "", "bearer token file for -apiserver")
 	caFile := flag.String("ca-file", "", "CA bundle for -apiserver")
@@ -77,7 +78,7 @@ func main() {
 		log.Error("-unknown-model must be warn or deny", "value", *unknown)
 		os.Exit(2)
 	}
-	rv := &Reviewer{Policy: Policy{DenyUnknownModels: *unknown == "deny", DenyLicense: *denyLicense}}
+	rv := &Reviewer{Policy: Policy{DenyUnknownModels: *unknown == "deny", DenyLicense: *denyLicense, AllowCPUOffload: *allowOffload}}
 	if c, ok, err := InClusterAPI(*apiServer, *tokenFile, *caFile, *cacheTTL); err != nil {
 		log.Error("API server client", "error", err)
 		os.Exit(1)

@@ -30,8 +30,11 @@ const (
 	AnnSeqs    = "llmsize.dev/seqs"    // concurrent sequences
 	AnnUsers   = "llmsize.dev/users"   // the old spelling of llmsize.dev/seqs, still read
 	AnnEngine  = "llmsize.dev/engine"  // vllm, sglang, llamacpp, ollama, trtllm
-	AnnUse     = "llmsize.dev/use"     // on the Namespace: commercial,eu,multimodal,mau=N,revenue=USD/month,…
-	AnnSkip    = "llmsize.dev/skip"    // "true": not checked (an operator's escape hatch)
+	// AnnEngineVersion is the engine release the container runs ("0.11.0", "b6550"); without
+	// it, the version in the image tag (vllm/vllm-openai:v0.11.0), else the current release.
+	AnnEngineVersion = "llmsize.dev/engine-version"
+	AnnUse           = "llmsize.dev/use"  // on the Namespace: commercial,eu,multimodal,mau=N,revenue=USD/month,…
+	AnnSkip          = "llmsize.dev/skip" // "true": not checked (an operator's escape hatch)
 
 	LabelProduct = "nvidia.com/gpu.product" // NVIDIA GPU Feature Discovery
 	LabelCount   = "nvidia.com/gpu.count"
@@ -42,6 +45,9 @@ const (
 type Policy struct {
 	DenyUnknownModels bool // deny a serving container whose model llmsize cannot size (default: admit, warn)
 	DenyLicense       bool // deny when the namespace's declared use is not allowed by the licence
+	// AllowCPUOffload admits a container that Ollama (or llama.cpp --fit) would start with
+	// layers on the CPU, with a warning; by default it is denied, the message saying so.
+	AllowCPUOffload bool
 }
 
 // Cluster is what the webhook reads from the API server: GPU nodes and namespace annotations.
@@ -307,6 +313,15 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 	if d, ok := applyAnnotations(&plan, ann, who); !ok {
 		return rv.unknownModel(d)
 	}
+	var versionWarning []string
+	if plan.EngineVersion = ann[AnnEngineVersion]; plan.EngineVersion == "" {
+		plan.EngineVersion = imageVersion(c.Image)
+	}
+	if _, err := llmsize.ParseEngine(plan.Engine.String() + "@" + plan.EngineVersion); plan.EngineVersion != "" && err != nil {
+		versionWarning = []string{fmt.Sprintf("llmsize: %s: %s %q is not a release llmsize models; sized with %s's current "+
+			"release", who, AnnEngineVersion, plan.EngineVersion, plan.Engine)}
+		plan.EngineVersion = ""
+	}
 	if plan.Model == nil {
 		return rv.unknownModel(fmt.Sprintf("llmsize: %s serves %q, which llmsize cannot size (set %s to a known id)",
 			who, plan.ModelArg, AnnModel))
@@ -326,8 +341,32 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 			"container requests %s: %d", who, plan.Engine, need, max(plan.TP, 1), max(plan.PP, 1), ResourceGPU, hw.gpus)}
 	}
 	d := rv.fitHardware(ctx, who, plan, hw)
+	d.Warnings = append(versionWarning, d.Warnings...)
 	rv.license(ctx, ns, who, plan.Model, use, &d)
 	return d
+}
+
+// imageVersion reads the engine release from an image tag as the projects publish them:
+// vllm/vllm-openai:v0.11.0, lmsysorg/sglang:v0.5.4-cu126, ghcr.io/ggml-org/llama.cpp:server-cuda-b6550,
+// ollama/ollama:0.12.3 ("" for latest, a digest, or no tag).
+func imageVersion(image string) string {
+	if i := strings.LastIndex(image, "@"); i >= 0 {
+		image = image[:i]
+	}
+	i := strings.LastIndex(image, ":")
+	if i < 0 || strings.Contains(image[i:], "/") {
+		return ""
+	}
+	tag := image[i+1:]
+	for _, part := range strings.Split(tag, "-") {
+		if len(part) > 1 && (part[0] == 'b' || part[0] == 'v') && part[1] >= '0' && part[1] <= '9' {
+			return part
+		}
+		if len(part) > 0 && part[0] >= '0' && part[0] <= '9' && strings.Contains(part, ".") {
+			return part
+		}
+	}
+	return ""
 }
 
 func (rv *Reviewer) unknownModel(msg string) Decision {
@@ -379,6 +418,13 @@ type outcome struct {
 	err     error
 }
 
+func (o outcome) layers() uint32 {
+	if m, err := llmsize.LookupModel(o.fit.Model); err == nil {
+		return m.Layers
+	}
+	return 0
+}
+
 // fitHardware evaluates the plan on each GPU product the pod may land on. Pinned products
 // must all fit (the scheduler may pick any); otherwise one GPU node kind that fits is enough.
 func (rv *Reviewer) fitHardware(ctx context.Context, who string, plan llmsize.Plan, hw hardware) Decision {
@@ -417,6 +463,10 @@ func (rv *Reviewer) fitHardware(ctx context.Context, who string, plan llmsize.Pl
 		case o.err != nil:
 			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s on %s: %v", who, o.product, o.err))
 		case o.fit.Fits:
+			fits = append(fits, o)
+		case o.fit.Outcome == "offloads" && rv.Policy.AllowCPUOffload: // Ollama, llama.cpp --fit: layers on the CPU
+			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s on %s: %s starts with %d of %d layers on the GPU, "+
+				"the rest on the CPU: it runs, slower", who, o.product, o.fit.Engine, o.fit.GPULayers, o.layers()))
 			fits = append(fits, o)
 		default:
 			fails = append(fails, o)
@@ -462,6 +512,10 @@ func denial(who string, plan llmsize.Plan, f llmsize.FitResult) string {
 		fmt.Fprintf(&b, ", short by %s", gib(-f.HeadroomBytes))
 	}
 	b.WriteString(".")
+	if f.Outcome == "offloads" {
+		fmt.Fprintf(&b, " %s would start with %d of its layers on the GPU and the rest on the CPU, slower "+
+			"(admit such containers with --allow-cpu-offload).", f.Engine, f.GPULayers)
+	}
 	if f.Refused && f.Loads {
 		fmt.Fprintf(&b, " %s would refuse to start: one request at %d tokens needs %s of KV cache and its pool holds %s "+
 			"(%d tokens).", f.Engine, f.Context, gib(f.RefusalNeeded), gib(f.RefusalAvailable), f.KVCapacityTokens)

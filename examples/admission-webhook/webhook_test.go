@@ -393,3 +393,30 @@ func TestModelAnnotationReadsNamesLikeTheLibrary(t *testing.T) {
 		t.Errorf("%d names", n)
 	}
 }
+
+// The engine release comes from the image tag as each project publishes it, else the annotation.
+func TestImageVersion(t *testing.T) {
+	for image, want := range map[string]string{
+		"vllm/vllm-openai:v0.11.0":                            "v0.11.0",
+		"lmsysorg/sglang:v0.5.4-cu126":                        "v0.5.4",
+		"ghcr.io/ggml-org/llama.cpp:server-cuda-b6550":        "b6550",
+		"ollama/ollama:0.12.3":                                "0.12.3",
+		"vllm/vllm-openai:latest":                             "",
+		"registry.local:5000/vllm/vllm-openai":                "",
+		"vllm/vllm-openai@sha256:0123456789abcdef":            "",
+		"ghcr.io/ggml-org/llama.cpp:server-cuda":              "",
+		"nvcr.io/nvidia/tritonserver:25.01-trtllm-python-py3": "25.01",
+	} {
+		if got := imageVersion(image); got != want {
+			t.Errorf("%s: %q, want %q", image, got, want)
+		}
+	}
+	// an old vLLM image is sized by its own release's rules; a version llmsize does not know warns
+	old := container("vllm", "vllm/vllm-openai:v0.6.6", 1, "--model", "meta-llama/Llama-3.1-8B-Instruct", "--max-model-len", "8192")
+	dep := &appsv1.Deployment{ObjectMeta: metav1.ObjectMeta{Name: "old"}, Spec: appsv1.DeploymentSpec{Template: template(
+		map[string]string{AnnEngineVersion: "0.3"}, podSpec(h100, old))}}
+	_, resp := post(t, handler(Policy{}, nil), review(t, dep, "Deployment", "default"))
+	if resp == nil || !resp.Allowed || len(resp.Warnings) == 0 || !strings.Contains(strings.Join(resp.Warnings, " "), "not a release llmsize models") {
+		t.Errorf("engine-version 0.3: %+v", resp)
+	}
+}
