@@ -197,7 +197,7 @@ bench: | $(BUILD)
 # published measurements -> docs/accuracy.md and docs/accuracy-*.png (matplotlib in a venv).
 accuracy: | $(BUILD)
 	mkdir -p $(BUILD)/accuracy docs
-	$(CC) -std=c99 -O2 $(WARN) -I. tools/accuracy.c llmsize.c -lm -o $(BUILD)/accuracy/accuracy
+	$(CC) -std=c99 -O2 $(WARN) -I. -Itests tools/accuracy.c llmsize.c -lm -o $(BUILD)/accuracy/accuracy
 	$(BUILD)/accuracy/accuracy tests/data $(BUILD)/accuracy > docs/accuracy.md
 	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
 	$(VENV)/bin/python -c "import matplotlib" 2>/dev/null || $(VENV)/bin/pip install -q matplotlib

@@ -26,6 +26,7 @@
 
 #define MAXROWS 512
 #define FIELDS 24
+#define MAX_FIELDS FIELDS
 #define TOOLS 4
 
 typedef struct series {
@@ -242,6 +243,62 @@ static void vllm_kv_row(category *c, char **f, int n) {
     add(c, 1, "llmfit", row, pool / per_token, want);
 }
 
+/* F. vLLM V1 starts (tests/data/vllm_starts.tsv): a command line, its release and GPU -> what
+   vLLM logged. The llm-d capacity planner's formula (llm-d/llm-d-benchmark:config_explorer/
+   src/config_explorer/capacity_planner.py, research/peers.md): total x utilization - weights -
+   an activation constant measured on H100 (Llama 4.8 GiB, Qwen 5.6, other dense 5.5, MoE 8.0)
+   - non-torch 0.15 GiB (TP1) or 0.6 (TP >= 2). Rows split by source: the two whose logs set
+   llmsize's sampler constants (llm-d's H100 table, dennislee22's A100 logs) are in-sample;
+   every other source is held out. */
+#include "starts.h"
+static int start_fitted(const char *source) {
+    return strstr(source, "llm-d/llm-d-benchmark") != NULL || strstr(source, "dennislee22/") != NULL;
+}
+static void start_avail_row(category *c, char **f, int n, int held_out) {
+    start_fit s;
+    const char *why;
+    char row[200];
+    double lld, act;
+    const llmsize_model *m;
+    if (start_run(f, n, &s, &why) != LLMSIZE_OK || !s.on_gpu || !(s.avail > 0) || start_fitted(s.source) == held_out) return;
+    m = s.ps.plan.model;
+    snprintf(row, sizeof row, "%s %s %s", f[START_ENGINE], m->id, f[START_GPU]);
+    ++c->rows;
+    add(c, 0, "llmsize", row, s.e2e.kv_pool_bytes / STARTS_GIB, s.avail);
+    act = m->moe.experts ? 8.0 : strstr(m->id, "llama") ? 4.8 : strstr(m->id, "qwen") ? 5.6 : 5.5;
+    lld = s.e2e.usable_bytes / STARTS_GIB - s.e2e.weight_bytes / STARTS_GIB - act - (s.e2e.gpus > 1 ? 0.6 : 0.15);
+    add(c, 1, "llm-d planner", row, lld, s.avail);
+}
+static int starts_said, starts_agree;
+static void start_outcome_row(category *c, char **f, int n) {
+    start_fit s;
+    const char *why, *did;
+    (void)c;
+    if (start_run(f, n, &s, &why) != LLMSIZE_OK || !(did = start_outcome(&s))) return;
+    ++starts_said;
+    starts_agree += !strcmp(did, s.outcome);
+}
+static void start_avail_fitted(category *c, char **f, int n) { start_avail_row(c, f, n, 0); }
+static void start_avail_held(category *c, char **f, int n) { start_avail_row(c, f, n, 1); }
+static void start_tokens_row(category *c, char **f, int n) {
+    start_fit s;
+    const char *why;
+    char row[200];
+    if (start_run(f, n, &s, &why) != LLMSIZE_OK || !s.on_gpu || !(s.tokens > 0) || s.e2e.refused) return;
+    snprintf(row, sizeof row, "%s %s %s", f[START_ENGINE], s.ps.plan.model->id, f[START_GPU]);
+    ++c->rows;
+    add(c, 0, "llmsize", row, (double)s.e2e.kv_capacity_tokens, s.tokens);
+}
+static void start_weights_row(category *c, char **f, int n) {
+    start_fit s;
+    const char *why;
+    char row[200];
+    if (start_run(f, n, &s, &why) != LLMSIZE_OK || !(s.weights > 0)) return;
+    snprintf(row, sizeof row, "%s %s", f[START_ENGINE], s.ps.plan.model->id);
+    ++c->rows;
+    add(c, 0, "llmsize", row, s.e2e.weight_bytes / STARTS_GIB, s.weights);
+}
+
 static int cmp_abs(const void *x, const void *y) {
     double a = fabs(*(const double *)x), b = fabs(*(const double *)y);
     return (a > b) - (a < b);
@@ -293,8 +350,14 @@ int main(int argc, char **argv) {
         { "kv", "llama.cpp KV buffer (f16 log lines)", "kv_logs.tsv", {{0}}, 0 },
         { "vllm_weights", "vLLM weights loaded, BF16/FP16 checkpoints (startup logs)", "vllm_logs.tsv", {{0}}, 0 },
         { "vllm_kv", "vLLM KV capacity in tokens, given the pool it logged", "vllm_logs.tsv", {{0}}, 0 },
+        { "starts_weights", "vLLM V1 starts: weights loaded, from the command line", "vllm_starts.tsv", {{0}}, 0 },
+        { "starts_avail_in", "vLLM V1 starts: available KV memory, end to end (in-sample: the logs the sampler constants were read from)",
+          "vllm_starts.tsv", {{0}}, 0 },
+        { "starts_avail_out", "vLLM V1 starts: available KV memory, end to end (held out: every other source)", "vllm_starts.tsv", {{0}}, 0 },
+        { "starts_tokens", "vLLM V1 starts: GPU KV cache size in tokens, end to end", "vllm_starts.tsv", {{0}}, 0 },
     };
-    static const row_fn fns[] = { params_row, gguf_row, decode_row, kv_row, vllm_weights_row, vllm_kv_row };
+    static const row_fn fns[] = { params_row, gguf_row, decode_row, kv_row, vllm_weights_row, vllm_kv_row, start_weights_row,
+                                  start_avail_fitted, start_avail_held, start_tokens_row };
     size_t i;
     if (argc > 1) data_dir = argv[1];
     if (argc > 2) csv_dir = argv[2];
@@ -308,6 +371,13 @@ int main(int argc, char **argv) {
     for (i = 0; i < sizeof cats / sizeof cats[0]; ++i) {
         each_row(&cats[i], fns[i]);
         print_category(&cats[i]);
+    }
+    {
+        category verdicts = { "starts_outcome", "", "vllm_starts.tsv", {{0}}, 0 };
+        each_row(&verdicts, start_outcome_row);
+        printf("\n### vLLM V1 starts: what vLLM did (starts, refuses, runs out of memory)\n\n"
+               "llmsize's plan agrees with the log on %d of the %d starts whose log says (`tests/data/vllm_starts.tsv`).\n",
+               starts_agree, starts_said);
     }
     return 0;
 }
