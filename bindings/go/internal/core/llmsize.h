@@ -51,7 +51,7 @@
      generated from it: LLMSIZE_STATUSES, LLMSIZE_COMPONENTS, LLMSIZE_KV_DTYPES,
      LLMSIZE_GGML_TYPES, LLMSIZE_GGUF_FILE_TYPES, LLMSIZE_ENGINES, LLMSIZE_TASKS,
      LLMSIZE_HEADS, LLMSIZE_HW_CLASSES, LLMSIZE_METRICS, LLMSIZE_CONFIDENCES,
-     LLMSIZE_VERDICTS, LLMSIZE_REJECTS, LLMSIZE_PLAN_RESULT_FIELDS. Each gives its enum,
+     LLMSIZE_VERDICTS, LLMSIZE_REJECTS, LLMSIZE_OUTCOMES, LLMSIZE_PLAN_RESULT_FIELDS. Each gives its enum,
      its table and llmsize_<entity>_name(); the CLI, Python and Go read names and result
      fields from the library (Go's PlanFigures is generated from them). Data rows in
      llmsize_data.h are records, F_(field, value), checked by tools/check_rows.c.
@@ -101,7 +101,11 @@
      Plans          llmsize_plan_fit(plan) -> one deployment under an engine's rules
                     (vLLM, SGLang, llama.cpp, Ollama, TensorRT-LLM): per-GPU budget,
                     weights, KV, activations, overhead, KV pool capacity, refusal, offload,
-                    tensor/pipeline/expert parallelism, decode speed. Solvers:
+                    tensor/pipeline/expert parallelism, decode speed, and what the engine
+                    does (outcome: starts, refuses, out of memory, layers on the CPU).
+                    Each engine's rules are those of a release (plan.release;
+                    llmsize_find_engine_release("vllm@0.8"); NULL = its current
+                    release; llmsize_engine_release_at lists them). Solvers:
                     llmsize_plan_max_context / _max_seqs / _min_gpus / _best_format,
                     llmsize_largest_model, llmsize_plan_suggest.
      Command lines  llmsize_parse_command(argv, env) -> a plan from `vllm serve ...`,
@@ -5572,13 +5576,15 @@ static llmsize_status llmsize__vllm_place(llmsize__planning *c, llmsize_plan_res
     llmsize__paging pg = llmsize__paging_of(c);
     llmsize__paged_weights(c, r);
     if (p->model->moe.experts && llmsize__eq_n(p->format->id, "mxfp4", 5)) {
-        /* MXFP4 MoE kernels (mxfp4.py: Triton's swizzled layout, Marlin, FlashInfer) hold the
-           experts padded: hidden to 256, each rank's intermediate slice to 64 */
+        /* MXFP4 MoE kernels (mxfp4.py) hold the experts padded. Marlin, which vLLM picks
+           unless the triton_kernels package is installed (pip installs: the log's "Weight-only
+           FP4 compression ... Marlin kernel"), pads hidden to 256 and each rank's intermediate
+           slice to 128: 65.97 GiB for gpt-oss-120b on one H100 as logged (vllm #23278) */
         const uint64_t h = p->model->dims.hidden, i = p->model->moe.expert_ffn / c->l.tp;
         const uint64_t experts = LLMSIZE__PART(&c->w, EXPERTS) / c->l.expert_ranks;
         if (h && i) {
             const double grow = (double)llmsize__round_up(h, 256u, &c->ov) / (double)h *
-                                (double)llmsize__round_up(i, 64u, &c->ov) / (double)i;
+                                (double)llmsize__round_up(i, 128u, &c->ov) / (double)i;
             r->weight_bytes = llmsize__add(r->weight_bytes, llmsize__d2u((double)experts * (grow - 1.0), &c->ov), &c->ov);
         }
     }
