@@ -5904,7 +5904,10 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
     memset(&a, 0, sizeof a);
     a.c = c; a.rules = rules; a.L = &L; a.ngl = ngl; a.context = r->context; a.r = *r;
     if ((rel & (LLMSIZE_RULE_FIT | LLMSIZE_RULE_OFFLOAD)) && llmsize__cells_need(r) > usable) {
-        const uint64_t keep = (rel & LLMSIZE_RULE_FIT) ? 1073741824ull : rules->reserve;
+        /* --fit keeps 1 GiB free; Ollama's scheduler its minimum and one layer's weights and
+           cache as a buffer (llm/memory.go: "add one layer worth of memory as a buffer") */
+        const uint64_t keep = (rel & LLMSIZE_RULE_FIT) ? 1073741824ull
+                              : rules->reserve + (r->weight_bytes + r->kv_bytes) / (layers ? layers : 1u);
         a.room = usable > keep ? usable - keep : 0u;
         if ((rel & LLMSIZE_RULE_FIT) && rules->fit_lowers_context && !c->asked->context && r->context > 4096u) {
             uint64_t best = 0;   /* --fit: a context the command did not set, down to 4096 */
@@ -5998,8 +6001,8 @@ static void llmsize__ollama_split(uint32_t ngl, uint32_t layers, uint32_t *cpu_l
 }
 /* With a quantized cache type and no flash attention Ollama falls back to f16
    (llmsize_parse_command) rather than refusing; it passes -c itself, so --fit never lowers
-   the context; it keeps 457 MiB free on each GPU when it places layers (discover/gpu.go,
-   ml/device.go MinimumMemory). */
+   the context; it keeps 457 MiB free on each GPU, and a layer more, when it places layers
+   (discover/gpu.go, ml/device.go MinimumMemory; llm/memory.go). */
 static const llmsize__cells_rules llmsize__ollama_rules = { 0, 0, 479199232u /* 457 MiB */, llmsize__ollama_split };
 
 /* Before 0.10 Ollama's scheduler ran default_seqs slots when the model then fit the GPU

@@ -323,6 +323,74 @@ static void test_engine_defaults(void) {
 
 /* gpu_layers against the "offloaded N/M layers" lines of two load logs (tests/data/llamacpp_logs.tsv):
    llama.cpp counts the output layer among the N, Ollama's runner does not place it below the top. */
+/* What the engine does when the model does not fit: Ollama puts layers on the CPU, as its
+   own scheduler decides; llama.cpp before --fit runs out of memory allocating. */
+static void test_engine_outcomes(void) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_gpu laptop;
+    memset(&p, 0, sizeof p);
+    /* Ollama 0.5 on a laptop GPU with 6.9 GiB available, phi4 (Q4_K_M), num_ctx 2048: its log
+       says layers.offload=29 of layers.model=41 (jazzwang/snippet@676312c0aa84837c09386957ffa12d4dfebd3e73:
+       md/genai/llm/phi.md, "offload to cuda" ... memory.available="[6.9 GiB]") */
+    CHECK(llmsize_describe_gpu(6.9, 256, 0, LLMSIZE_HW_CONSUMER, &laptop) == LLMSIZE_OK, "described GPU");
+    p.model = model("phi-4"); p.format = format("Q4_K_M"); p.gpu = &laptop; p.engine = LLMSIZE_ENGINE_OLLAMA;
+    p.context = 2048; p.seqs = 1;
+    CHECK(llmsize_find_engine_version(p.engine, "0.5.4", &p.release) == LLMSIZE_OK, "ollama 0.5.4");
+    CHECK(p.model && p.format && llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.outcome == LLMSIZE_OUTCOME_OFFLOADS &&
+          r.gpu_layers == 29 && !r.fits && r.host_weight_bytes > 0,
+          "Ollama 0.5 phi4 on 6.9 GiB: %s with %u of 40 layers on the GPU, log 29", llmsize_outcome_name(r.outcome), r.gpu_layers);
+    /* llama.cpp b6975 (no --fit): the same plan runs out of memory allocating its buffers */
+    p.engine = LLMSIZE_ENGINE_LLAMACPP;
+    CHECK(llmsize_find_engine_version(p.engine, "b6975", &p.release) == LLMSIZE_OK && llmsize_plan_fit(&p, &r) == LLMSIZE_OK &&
+          r.outcome == LLMSIZE_OUTCOME_OUT_OF_MEMORY && !r.fits, "llama.cpp b6975, phi-4 on 6.9 GiB: %s", llmsize_outcome_name(r.outcome));
+    /* b7407's --fit keeps 1 GiB free by moving layers to the CPU */
+    CHECK(llmsize_find_engine_version(p.engine, "b7407", &p.release) == LLMSIZE_OK && llmsize_plan_fit(&p, &r) == LLMSIZE_OK &&
+          r.outcome == LLMSIZE_OUTCOME_OFFLOADS && r.gpu_layers < 40 && r.total_bytes + 1073741824ull <= r.usable_bytes,
+          "llama.cpp b7407 --fit, phi-4 on 6.9 GiB: %s, %u layers", llmsize_outcome_name(r.outcome), r.gpu_layers);
+    /* ... and, without -c, lowers the context first (the training context of Llama 3.1: 131072) */
+    p.model = model("llama-3.1-8b"); p.context = 0; p.gpu = gpu("rtx-4080");
+    CHECK(p.gpu && llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.outcome == LLMSIZE_OUTCOME_STARTS && r.context >= 4096 &&
+          r.context < 131072 && r.gpu_layers == 32, "llama.cpp --fit, Llama 3.1 8B on a 16 GB 4080 without -c: context %llu, %u layers",
+          (unsigned long long)r.context, r.gpu_layers);
+    /* Ollama by release (envconfig/config.go, server/sched.go): num_ctx 2048 and 4 slots when they
+       fit (0.5.4), 4096 and 2 (0.6.7), one slot from 0.10.0; its runner kept full-size sliding-window
+       caches until 0.30 put every model on llama-server, whose caches hold window + batch */
+    {
+        llmsize_plan o;
+        llmsize_plan_result a, b;
+        memset(&o, 0, sizeof o);
+        o.model = model("gemma-3-12b"); o.format = format("Q4_K_M"); o.gpu = gpu("rtx-4090"); o.engine = LLMSIZE_ENGINE_OLLAMA;
+        CHECK(llmsize_find_engine_version(o.engine, "0.5.4", &o.release) == LLMSIZE_OK && llmsize_plan_fit(&o, &a) == LLMSIZE_OK &&
+              a.context == 2048 && a.seqs == 4, "Ollama 0.5.4 defaults: %llu x %u", (unsigned long long)a.context, a.seqs);
+        CHECK(llmsize_find_engine_version(o.engine, "0.6.8", &o.release) == LLMSIZE_OK && llmsize_plan_fit(&o, &a) == LLMSIZE_OK &&
+              a.context == 4096 && a.seqs == 2, "Ollama 0.6.8 defaults: %llu x %u", (unsigned long long)a.context, a.seqs);
+        o.context = 32768; o.seqs = 1;
+        CHECK(llmsize_find_engine_version(o.engine, "0.29", &o.release) == LLMSIZE_OK && llmsize_plan_fit(&o, &a) == LLMSIZE_OK &&
+              llmsize_find_engine_version(o.engine, "0.30.2", &o.release) == LLMSIZE_OK && llmsize_plan_fit(&o, &b) == LLMSIZE_OK &&
+              a.swa_cells == 32768 && b.swa_cells < 4096 && b.kv_bytes < a.kv_bytes / 3,
+              "Ollama's Gemma 3 sliding-window cache: %llu cells before 0.30, %llu after", (unsigned long long)a.swa_cells,
+              (unsigned long long)b.swa_cells);
+    }
+    /* VLLM_USE_V1=0 runs V0 on 0.8-0.10 (its refusal counts tokens), which 0.11 removed */
+    {
+        const char *argv[] = { "vllm", "serve", "meta-llama/Llama-3.1-8B-Instruct", "--max-model-len", "131072" };
+        const char *env[] = { "VLLM_USE_V1=0" };
+        llmsize_parsed ps;
+        CHECK(llmsize_parse_command(5, argv, 1, env, &ps) == LLMSIZE_OK && (ps.plan.flags & LLMSIZE_PLAN_VLLM_V0), "VLLM_USE_V1=0 read");
+        ps.plan.gpu = gpu("a10g");
+        CHECK(llmsize_find_engine_version(ps.plan.engine, "0.10.1", &ps.plan.release) == LLMSIZE_OK && llmsize_plan_fit(&ps.plan, &r) == LLMSIZE_OK &&
+              r.refused && r.refusal_needed == 131072, "V0's refusal on 0.10: needed %llu (tokens)", (unsigned long long)r.refusal_needed);
+        CHECK(llmsize_find_engine_version(ps.plan.engine, "0.11", &ps.plan.release) == LLMSIZE_OK &&
+              llmsize_plan_fit(&ps.plan, &r) == LLMSIZE_ERR_INVALID_ARG, "VLLM_USE_V1=0 on 0.11: no V0 to run");
+    }
+    /* vLLM: weights larger than the card run out of memory loading (llm-d's DeepSeek-R1 on one H100) */
+    p.model = model("deepseek-r1"); p.format = format("fp8-block"); p.engine = LLMSIZE_ENGINE_VLLM; p.release = NULL;
+    p.gpu = gpu("h100-sxm"); p.context = 16000;
+    CHECK(p.model && p.format && p.gpu && llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.outcome == LLMSIZE_OUTCOME_OUT_OF_MEMORY,
+          "vLLM DeepSeek-R1 on one H100: %s", llmsize_outcome_name(r.outcome));
+}
+
 static void test_gpu_layers(void) {
     llmsize_plan p;
     llmsize_plan_result r;
@@ -541,6 +609,7 @@ void test_plans(void) {
     test_engine_defaults();
     test_rejections_name_the_field();
     test_gpu_layers();
+    test_engine_outcomes();
     test_plan_contracts();
     each_row("commands.tsv", command_row);
     CHECK(n_commands >= 20, "command rows %d", n_commands);
