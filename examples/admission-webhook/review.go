@@ -36,7 +36,8 @@ const (
 	AnnUse           = "llmsize.dev/use"  // on the Namespace: commercial,eu,multimodal,mau=N,revenue=USD/month,…
 	AnnSkip          = "llmsize.dev/skip" // "true": not checked (an operator's escape hatch)
 
-	LabelProduct = "nvidia.com/gpu.product" // NVIDIA GPU Feature Discovery
+	LabelProduct = "nvidia.com/gpu.product"           // NVIDIA GPU Feature Discovery
+	LabelGKE     = "cloud.google.com/gke-accelerator" // GKE's node label (nvidia-l4, nvidia-h100-80gb, ...)
 	LabelCount   = "nvidia.com/gpu.count"
 	ResourceGPU  = corev1.ResourceName("nvidia.com/gpu")
 )
@@ -75,6 +76,46 @@ type workload struct {
 	name        string
 	annotations map[string]string // object's, then its pod template's (template wins)
 	spec        *corev1.PodSpec
+	deleting    bool   // deletionTimestamp set: only finalizers are being removed
+	controller  string // the built-in workload that owns it ("" if none): checked there
+}
+
+// builtInControllers create objects from a template the webhook checked at their level.
+var builtInControllers = map[string]bool{"apps/v1 Deployment": true, "apps/v1 ReplicaSet": true,
+	"apps/v1 StatefulSet": true, "apps/v1 DaemonSet": true, "batch/v1 Job": true, "batch/v1 CronJob": true}
+
+// servingFingerprint is what decides what an engine loads and the memory it gets: the
+// containers' images, commands, environment and GPU resources, the pod's node placement, and
+// the llmsize.dev annotations. An update that keeps it (scaling, labels, other annotations,
+// finalizers) is not judged again.
+func (w *workload) servingFingerprint() string {
+	type ctr struct {
+		Image         string
+		Command, Args []string
+		Env           []corev1.EnvVar
+		EnvFrom       []corev1.EnvFromSource
+		Limits        corev1.ResourceList
+	}
+	var f struct {
+		Annotations  map[string]string
+		Containers   []ctr
+		NodeSelector map[string]string
+		Affinity     *corev1.Affinity
+	}
+	f.Annotations = map[string]string{}
+	for k, v := range w.annotations {
+		if strings.HasPrefix(k, "llmsize.dev/") {
+			f.Annotations[k] = v
+		}
+	}
+	if w.spec != nil {
+		for _, c := range w.spec.Containers {
+			f.Containers = append(f.Containers, ctr{c.Image, c.Command, c.Args, c.Env, c.EnvFrom, c.Resources.Limits})
+		}
+		f.NodeSelector, f.Affinity = w.spec.NodeSelector, w.spec.Affinity
+	}
+	b, _ := json.Marshal(f)
+	return string(b)
 }
 
 // decoder decodes one kind and returns its metadata, its pod template's metadata and spec.
@@ -111,6 +152,9 @@ var decoders = map[string]decoder{
 	"Job": decodeAs(func(o *batchv1.Job) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec) {
 		return o.ObjectMeta, o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec
 	}),
+	"CronJob": decodeAs(func(o *batchv1.CronJob) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec) {
+		return o.ObjectMeta, o.Spec.JobTemplate.Spec.Template.ObjectMeta, &o.Spec.JobTemplate.Spec.Template.Spec
+	}),
 }
 
 // podTemplate decodes the kinds the webhook is registered for and returns their pod spec,
@@ -124,9 +168,14 @@ func podTemplate(kind string, raw []byte) (*workload, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode the %s: %v", kind, err)
 	}
-	w := &workload{kind: kind, name: obj.Name, spec: spec, annotations: map[string]string{}}
+	w := &workload{kind: kind, name: obj.Name, spec: spec, annotations: map[string]string{}, deleting: obj.DeletionTimestamp != nil}
 	if w.name == "" {
 		w.name = obj.GenerateName
+	}
+	for _, o := range obj.OwnerReferences {
+		if o.Controller != nil && *o.Controller && builtInControllers[o.APIVersion+" "+o.Kind] {
+			w.controller = o.Kind
+		}
 	}
 	for k, v := range obj.Annotations {
 		w.annotations[k] = v
@@ -152,10 +201,37 @@ var entrypoints = []struct {
 	{"tensorrt-llm", "trtllm", []string{"trtllm-serve"}},
 }
 
-// argv is the command line a container runs: command + args, the image's entrypoint when
-// there is no command, and the script of `sh -c "..."`.
-func argv(c corev1.Container, engine string) []string {
-	a := append(append([]string{}, c.Command...), c.Args...)
+// command is what a container runs, as the engine will see it: its argv and environment,
+// and the variables it names that could not be read here (from a ConfigMap or Secret).
+type command struct {
+	argv    []string
+	env     map[string]string
+	unknown []string
+}
+
+// containerCommand reads the command line a container runs: command + args with Kubernetes'
+// $(VAR) expansion from the container's env, the image's entrypoint when there is no command,
+// and in a `sh -c` / `bash -c` script the command that starts an engine (after `&&`, `;`,
+// `exec`, `VAR=value` assignments and line continuations), with the script's $VAR / ${VAR}.
+func containerCommand(c corev1.Container, engine string) command {
+	cmd := command{env: map[string]string{}}
+	fromRef := map[string]bool{}
+	for _, e := range c.Env {
+		if e.ValueFrom != nil {
+			fromRef[e.Name] = true
+			continue
+		}
+		cmd.env[e.Name] = expandK8s(e.Value, cmd.env, nil)
+	}
+	note := func(name string) {
+		if fromRef[name] || len(c.EnvFrom) > 0 {
+			cmd.unknown = append(cmd.unknown, name)
+		}
+	}
+	var a []string
+	for _, w := range append(append([]string{}, c.Command...), c.Args...) {
+		a = append(a, expandK8s(w, cmd.env, note))
+	}
 	if len(c.Command) == 0 {
 		for _, e := range entrypoints {
 			if (engine == "" && strings.Contains(c.Image, e.image)) || (engine != "" && engine == e.engine) {
@@ -164,68 +240,185 @@ func argv(c corev1.Container, engine string) []string {
 			}
 		}
 	}
-	if len(a) >= 3 && (strings.HasSuffix(a[0], "sh") || strings.HasSuffix(a[0], "bash")) && a[1] == "-c" {
-		a = shellWords(a[2])
+	if len(a) >= 3 && isShell(a[0]) && a[1] == "-c" {
+		a = engineCommand(a[2], cmd.env, note)
 	}
 	if len(a) > 0 && a[0] == "ollama" && len(a) == 1 {
 		a = append(a, "serve")
 	}
-	return a
+	cmd.argv = a
+	return cmd
 }
 
-// shellWords splits a shell script's first command into words (quotes honoured; the
-// script stops at the first ;, && or newline, where a serving command ends in practice).
-func shellWords(s string) []string {
-	var out []string
+func isShell(p string) bool {
+	base := p[strings.LastIndex(p, "/")+1:]
+	return base == "sh" || base == "bash" || base == "dash" || base == "ash" || base == "zsh"
+}
+
+// expandK8s replaces $(VAR) as Kubernetes does in command, args and env values ($$ escapes);
+// an unknown name stays as written (note is told).
+func expandK8s(s string, env map[string]string, note func(string)) string {
+	if !strings.Contains(s, "$") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '$' && i+1 < len(s) && s[i+1] == '$' {
+			b.WriteByte('$')
+			i++
+			continue
+		}
+		if s[i] == '$' && i+1 < len(s) && s[i+1] == '(' {
+			if end := strings.IndexByte(s[i+2:], ')'); end >= 0 {
+				name := s[i+2 : i+2+end]
+				if v, ok := env[name]; ok {
+					b.WriteString(v)
+				} else {
+					if note != nil {
+						note(name)
+					}
+					b.WriteString(s[i : i+3+end])
+				}
+				i += 2 + end
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// engineCommand reads a shell script into its commands and returns the first that starts
+// a serving engine (the library's command-line reader says which), else the script's last.
+func engineCommand(script string, env map[string]string, note func(string)) []string {
+	cmds := shellCommands(script, env, note)
+	for _, c := range cmds {
+		if _, err := llmsize.PlanFromArgs(c, nil); !errors.Is(err, llmsize.ErrUnknownEngine) {
+			return c
+		}
+	}
+	if len(cmds) == 0 {
+		return nil
+	}
+	return cmds[len(cmds)-1]
+}
+
+// shellCommands splits a script into simple commands at unquoted ;, &, &&, ||, | and
+// newlines, joins backslash-continued lines, honours quotes, expands $VAR and ${VAR} (the
+// script's own VAR=value assignments included) and drops leading assignments, `exec`,
+// `nohup` and `time`.
+func shellCommands(s string, env map[string]string, note func(string)) [][]string {
+	local := map[string]string{}
+	for k, v := range env {
+		local[k] = v
+	}
+	var out [][]string
+	var words []string
 	var cur strings.Builder
 	quote, have := byte(0), false
+	flushWord := func() {
+		if have || cur.Len() > 0 {
+			words = append(words, cur.String())
+			cur.Reset()
+			have = false
+		}
+	}
+	flushCommand := func() {
+		flushWord()
+		for len(words) > 0 {
+			if eq := strings.IndexByte(words[0], '='); eq > 0 && isName(words[0][:eq]) {
+				local[words[0][:eq]] = words[0][eq+1:]
+				words = words[1:]
+				continue
+			}
+			if words[0] == "export" { // export NAME=value ...: assignments for what follows
+				for _, w := range words[1:] {
+					if eq := strings.IndexByte(w, '='); eq > 0 && isName(w[:eq]) {
+						local[w[:eq]] = w[eq+1:]
+					}
+				}
+				words = nil
+				break
+			}
+			if words[0] == "exec" || words[0] == "nohup" || words[0] == "time" {
+				words = words[1:]
+				continue
+			}
+			break
+		}
+		if len(words) > 0 {
+			out = append(out, words)
+		}
+		words = nil
+	}
 	for i := 0; i < len(s); i++ {
 		ch := s[i]
 		switch {
-		case quote != 0 && ch == quote:
+		case ch == '\\' && quote != '\'' && i+1 < len(s) && s[i+1] == '\n':
+			i++ // a continued line
+		case quote == '\'' && ch == '\'':
 			quote = 0
-		case quote != 0:
+		case quote == '\'':
+			cur.WriteByte(ch)
+		case ch == '$' && i+1 < len(s) && (s[i+1] == '{' || isNameByte(s[i+1], true)):
+			name, n := varName(s[i+1:])
+			if v, ok := local[name]; ok && n > 0 {
+				cur.WriteString(v)
+			} else {
+				if note != nil && n > 0 {
+					note(name)
+				}
+				cur.WriteString(s[i : i+1+n])
+			}
+			have = true
+			i += n
+		case quote == '"' && ch == '"':
+			quote = 0
+		case quote == '"' && ch == '\\' && i+1 < len(s):
+			i++
+			cur.WriteByte(s[i])
+		case quote == '"':
 			cur.WriteByte(ch)
 		case ch == '\'' || ch == '"':
 			quote, have = ch, true
-		case ch == ' ' || ch == '\t' || ch == '\\' && i+1 < len(s) && s[i+1] == '\n':
-			if ch == '\\' {
-				i++
-			}
-			if have || cur.Len() > 0 {
-				out = append(out, cur.String())
-				cur.Reset()
-				have = false
-			}
+		case ch == ' ' || ch == '\t':
+			flushWord()
 		case ch == ';' || ch == '\n' || ch == '&' || ch == '|':
-			if cur.Len() > 0 || have {
-				out = append(out, cur.String())
-			}
-			if len(out) > 0 && out[0] == "exec" {
-				out = out[1:]
-			}
-			return out
+			flushCommand()
 		default:
 			cur.WriteByte(ch)
 		}
 	}
-	if cur.Len() > 0 || have {
-		out = append(out, cur.String())
-	}
-	if len(out) > 0 && out[0] == "exec" {
-		out = out[1:]
-	}
+	flushCommand()
 	return out
 }
 
-func env(c corev1.Container) map[string]string {
-	m := map[string]string{}
-	for _, e := range c.Env {
-		if e.ValueFrom == nil {
-			m[e.Name] = e.Value
+func isNameByte(c byte, first bool) bool {
+	return c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || !first && c >= '0' && c <= '9'
+}
+
+func isName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isNameByte(s[i], i == 0) {
+			return false
 		}
 	}
-	return m
+	return s != ""
+}
+
+// varName reads NAME or {NAME} after a '$': the name and how many bytes it spans.
+func varName(s string) (string, int) {
+	if s[0] == '{' {
+		if end := strings.IndexByte(s, '}'); end > 0 {
+			return s[1:end], end + 1
+		}
+		return "", 0
+	}
+	n := 0
+	for n < len(s) && isNameByte(s[n], n == 0) {
+		n++
+	}
+	return s[:n], n
 }
 
 // hardware is where a container will run: GPU products to check and GPUs per pod.
@@ -236,8 +429,10 @@ type hardware struct {
 }
 
 func pinnedProducts(spec *corev1.PodSpec) []string {
-	if p, ok := spec.NodeSelector[LabelProduct]; ok {
-		return []string{p}
+	for _, label := range []string{LabelProduct, LabelGKE} {
+		if p, ok := spec.NodeSelector[label]; ok {
+			return []string{p}
+		}
 	}
 	a := spec.Affinity
 	if a == nil || a.NodeAffinity == nil || a.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution == nil {
@@ -247,7 +442,7 @@ func pinnedProducts(spec *corev1.PodSpec) []string {
 	var out []string
 	for _, t := range a.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms {
 		for _, e := range t.MatchExpressions {
-			if e.Key == LabelProduct && e.Operator == corev1.NodeSelectorOpIn {
+			if (e.Key == LabelProduct || e.Key == LabelGKE) && e.Operator == corev1.NodeSelectorOpIn {
 				out = append(out, e.Values...)
 			}
 		}
@@ -255,9 +450,14 @@ func pinnedProducts(spec *corev1.PodSpec) []string {
 	return out
 }
 
+// gpuLimit is the container's nvidia.com/gpu limit, or -1 when it is more than any node
+// has (the plan's counts are 32-bit; a larger request is not wrapped into a small one).
 func gpuLimit(c corev1.Container) int {
 	if q, ok := c.Resources.Limits[ResourceGPU]; ok {
-		return int(q.Value())
+		if v := q.Value(); v >= 0 && v <= 4096 {
+			return int(v)
+		}
+		return -1
 	}
 	return 0
 }
@@ -275,11 +475,17 @@ func (rv *Reviewer) Review(ctx context.Context, req *admissionv1.AdmissionReques
 		return Decision{Allowed: true}
 	}
 	w, err := podTemplate(req.Kind.Kind, req.Object.Raw)
-	if err != nil {
-		return Decision{Allowed: false, Message: "llmsize: " + err.Error()}
+	if err != nil { // the API server decoded it; an object we cannot read is admitted, as failurePolicy: Ignore would
+		return Decision{Allowed: true, Warnings: []string{"llmsize: " + err.Error() + "; not checked"}}
 	}
-	if w == nil || w.spec == nil || w.annotations[AnnSkip] == "true" {
-		return Decision{Allowed: true}
+	if w == nil || w.spec == nil || w.annotations[AnnSkip] == "true" || w.deleting || w.controller != "" {
+		return Decision{Allowed: true} // deletions in progress, and objects a checked workload made
+	}
+	if req.Operation == admissionv1.Update && len(req.OldObject.Raw) > 0 {
+		if old, err := podTemplate(req.Kind.Kind, req.OldObject.Raw); err == nil && old != nil &&
+			old.servingFingerprint() == w.servingFingerprint() {
+			return Decision{Allowed: true} // scaling, labels, annotations, finalizers: nothing the engine loads changed
+		}
 	}
 	d := Decision{Allowed: true}
 	var use *llmsize.Use
@@ -300,7 +506,13 @@ func (rv *Reviewer) Review(ctx context.Context, req *admissionv1.AdmissionReques
 func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c corev1.Container, use **llmsize.Use) Decision {
 	who := fmt.Sprintf("%s %s, container %q", w.kind, w.name, c.Name)
 	ann := w.annotations
-	plan, err := llmsize.PlanFromArgs(argv(c, ann[AnnEngine]), env(c))
+	cmd := containerCommand(c, ann[AnnEngine])
+	var readWarnings []string
+	if len(cmd.unknown) > 0 {
+		readWarnings = append(readWarnings, fmt.Sprintf("llmsize: %s: the command uses %s from a ConfigMap or Secret, "+
+			"which the webhook does not read", who, strings.Join(cmd.unknown, ", ")))
+	}
+	plan, err := llmsize.PlanFromArgs(cmd.argv, cmd.env)
 	if errors.Is(err, llmsize.ErrUnknownEngine) {
 		if ann[AnnModel] == "" || len(w.spec.Containers) > 1 && gpuLimit(c) == 0 {
 			return Decision{Allowed: true} // not a serving container
@@ -308,7 +520,7 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 		plan, err = llmsize.Plan{Engine: llmsize.EngineNone}, nil
 	}
 	if err != nil {
-		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf("llmsize: %s: %v; not checked", who, err)}}
+		return Decision{Allowed: true, Warnings: append(readWarnings, fmt.Sprintf("llmsize: %s: %v; not checked", who, err))}
 	}
 	if d, ok := applyAnnotations(&plan, ann, who); !ok {
 		return rv.unknownModel(d)
@@ -332,16 +544,20 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 	}
 	hw := hardware{products: pinnedProducts(w.spec), gpus: gpuLimit(c)}
 	hw.pinned = len(hw.products) > 0
+	if hw.gpus < 0 {
+		return Decision{Message: fmt.Sprintf("llmsize: %s requests %s: %s; no node has that many GPUs", who, ResourceGPU,
+			c.Resources.Limits.Name(ResourceGPU, "").String())}
+	}
 	if hw.gpus == 0 {
 		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf(
 			"llmsize: %s serves %s but requests no %s; not checked", who, plan.Model.ID, ResourceGPU)}}
 	}
-	if need := int(max(plan.TP, 1) * max(plan.PP, 1)); need > hw.gpus {
-		return Decision{Message: fmt.Sprintf("llmsize: %s: %s asks for %d GPUs (tensor %d × pipeline %d) but the "+
-			"container requests %s: %d", who, plan.Engine, need, max(plan.TP, 1), max(plan.PP, 1), ResourceGPU, hw.gpus)}
+	if need := int64(max(plan.TP, 1)) * int64(max(plan.PP, 1)) * int64(max(plan.DP, 1)); need > int64(hw.gpus) {
+		return Decision{Message: fmt.Sprintf("llmsize: %s: %s asks for %d GPUs (tensor %d × pipeline %d × data %d) but the "+
+			"container requests %s: %d", who, plan.Engine, need, max(plan.TP, 1), max(plan.PP, 1), max(plan.DP, 1), ResourceGPU, hw.gpus)}
 	}
 	d := rv.fitHardware(ctx, who, plan, hw)
-	d.Warnings = append(versionWarning, d.Warnings...)
+	d.Warnings = append(append(readWarnings, versionWarning...), d.Warnings...)
 	rv.license(ctx, ns, who, plan.Model, use, &d)
 	return d
 }
@@ -399,7 +615,8 @@ func applyAnnotations(p *llmsize.Plan, ann map[string]string, who string) (strin
 	if v := ann[AnnFormat]; v != "" {
 		p.Format = v
 	}
-	if v, err := strconv.ParseUint(ann[AnnContext], 10, 64); err == nil && v > 0 {
+	// the context the engine will use: the command's when it sets one, else the annotation's
+	if v, err := strconv.ParseUint(ann[AnnContext], 10, 64); err == nil && v > 0 && p.Context == 0 && !p.ContextAuto {
 		p.Context = v
 	}
 	seqs := ann[AnnSeqs]

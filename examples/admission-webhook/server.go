@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -94,7 +94,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, http.StatusMethodNotAllowed, "POST an AdmissionReview")
 		return
 	}
-	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+	if ct, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || ct != "application/json" {
 		h.fail(w, http.StatusUnsupportedMediaType, "Content-Type must be application/json")
 		return
 	}
@@ -104,8 +104,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var review admissionv1.AdmissionReview
-	if err := json.Unmarshal(body, &review); err != nil || review.Request == nil {
-		h.fail(w, http.StatusBadRequest, "not an admission.k8s.io/v1 AdmissionReview with a request")
+	if err := json.Unmarshal(body, &review); err != nil || review.Request == nil || review.Request.UID == "" {
+		h.fail(w, http.StatusBadRequest, "not an admission.k8s.io/v1 AdmissionReview with a request and its uid")
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.Timeout)

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	admissionv1 "k8s.io/api/admission/v1"
+	appsv1 "k8s.io/api/apps/v1"
+	batchv1 "k8s.io/api/batch/v1"
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+)
+
+// Regression tests for what operators found (issue "An admission webhook operators can
+// trust"): each failed on the webhook before the fix.
+
+// reviewOp wraps an operation on obj (with its previous version) as the API server sends it.
+func reviewOp(t testing.TB, op admissionv1.Operation, obj, old runtime.Object, kind, group string) []byte {
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &admissionv1.AdmissionRequest{UID: "7f0b2a4e-0000-4000-8000-000000000002", Operation: op, Namespace: "default",
+		Kind: metav1.GroupVersionKind{Group: group, Version: "v1", Kind: kind}, Object: runtime.RawExtension{Raw: raw}}
+	if old != nil {
+		o, _ := json.Marshal(old)
+		req.OldObject = runtime.RawExtension{Raw: o}
+	}
+	b, _ := json.Marshal(admissionv1.AdmissionReview{TypeMeta: metav1.TypeMeta{APIVersion: "admission.k8s.io/v1",
+		Kind: "AdmissionReview"}, Request: req})
+	return b
+}
+
+func deploymentOf(name string, replicas int32, c corev1.Container, product string) *appsv1.Deployment {
+	return &appsv1.Deployment{TypeMeta: metav1.TypeMeta{APIVersion: "apps/v1", Kind: "Deployment"},
+		ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: "default"},
+		Spec:       appsv1.DeploymentSpec{Replicas: &replicas, Template: template(nil, podSpec(product, c))}}
+}
+
+func allowed(t *testing.T, what string, body []byte, want bool, contains ...string) {
+	t.Helper()
+	_, resp := post(t, handler(Policy{}, nil), body)
+	if resp == nil || resp.Allowed != want {
+		t.Errorf("%s: allowed=%v, want %v (%+v)", what, resp != nil && resp.Allowed, want, resp)
+		return
+	}
+	text := strings.Join(resp.Warnings, "\n")
+	if resp.Result != nil {
+		text += "\n" + resp.Result.Message
+	}
+	for _, c := range contains {
+		if !strings.Contains(text, c) {
+			t.Errorf("%s: %q not in %q", what, c, text)
+		}
+	}
+}
+
+// 1. Updates are judged by what changes what the engine loads, not as new objects.
+func TestUpdatesJudgeWhatChanged(t *testing.T) {
+	big := container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "8192")
+	old := deploymentOf("llama70", 1, big, h100)
+	allowed(t, "create", reviewOp(t, admissionv1.Create, old, nil, "Deployment", "apps"), false, "does not fit")
+	labelled := old.DeepCopy()
+	labelled.Labels = map[string]string{"team": "ml"}
+	labelled.Annotations = map[string]string{"owner": "x"}
+	allowed(t, "kubectl label/annotate", reviewOp(t, admissionv1.Update, labelled, old, "Deployment", "apps"), true)
+	scaled := old.DeepCopy()
+	zero := int32(0)
+	scaled.Spec.Replicas = &zero
+	allowed(t, "scale to 0", reviewOp(t, admissionv1.Update, scaled, old, "Deployment", "apps"), true)
+	deleting := old.DeepCopy()
+	now := metav1.Now()
+	deleting.DeletionTimestamp, deleting.Finalizers = &now, nil
+	old.Finalizers = []string{"example.com/cleanup"}
+	allowed(t, "finalizer removal after delete", reviewOp(t, admissionv1.Update, deleting, old, "Deployment", "apps"), true)
+	changed := old.DeepCopy()
+	changed.Spec.Template.Spec.Containers[0].Args = []string{"--model", "meta-llama/Llama-3.1-405B-Instruct"}
+	allowed(t, "a new model in the template", reviewOp(t, admissionv1.Update, changed, old, "Deployment", "apps"), false, "llama-3.1-405b")
+	allowed(t, "delete", reviewOp(t, admissionv1.Delete, old, old, "Deployment", "apps"), true)
+}
+
+// 2. The mistakes the webhook exists to catch.
+func TestEngineDefaultsNotGPUCount(t *testing.T) {
+	// no -tp on a 4-GPU pod: vLLM runs on one GPU (its default tensor_parallel_size is 1)
+	noTP := container("vllm", "vllm/vllm-openai:v0.11.0", 4, "--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "8192")
+	allowed(t, "70B, 4 GPUs, no -tp", reviewOp(t, admissionv1.Create, deploymentOf("notp", 1, noTP, h100), nil, "Deployment", "apps"),
+		false, "on 1× h100-sxm")
+	// -dp 2 needs two GPUs
+	dp := container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model", "Qwen/Qwen3-8B", "-dp", "2")
+	allowed(t, "-dp 2 on one GPU", reviewOp(t, admissionv1.Create, deploymentOf("dp", 1, dp, h100), nil, "Deployment", "apps"),
+		false, "data 2")
+	// a bash script that installs vLLM, then serves a 405B on a T4
+	sh := corev1.Container{Name: "vllm", Image: "python:3.12", Command: []string{"bash", "-c"},
+		Args:      []string{"export MODEL=meta-llama/Llama-3.1-405B-Instruct; pip install vllm && \\\n  exec vllm serve \"${MODEL}\" --max-model-len 8192"},
+		Resources: corev1.ResourceRequirements{Limits: corev1.ResourceList{ResourceGPU: resource.MustParse("1")}}}
+	allowed(t, "bash -c pip install && vllm serve 405B on a T4",
+		reviewOp(t, admissionv1.Create, deploymentOf("sh405", 1, sh, "Tesla-T4"), nil, "Deployment", "apps"), false, "llama-3.1-405b")
+	// llmsize.dev/context does not override the context the command sets
+	long := container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model", "meta-llama/Llama-3.1-8B-Instruct", "--max-model-len", "131072")
+	d := deploymentOf("ctx", 1, long, "NVIDIA-A10G")
+	d.Spec.Template.Annotations = map[string]string{AnnContext: "4096"}
+	allowed(t, "context annotation vs --max-model-len", reviewOp(t, admissionv1.Create, d, nil, "Deployment", "apps"), false, "131072")
+}
+
+// 3. Workloads an operator makes, and CronJobs, are checked; what a built-in workload makes is not checked twice.
+func TestOwnersAndCronJobs(t *testing.T) {
+	big := container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "8192")
+	yes := true
+	d := deploymentOf("operator-made", 1, big, h100)
+	d.OwnerReferences = []metav1.OwnerReference{{APIVersion: "example.com/v1", Kind: "InferenceDeployment", Name: "x", UID: "u", Controller: &yes}}
+	allowed(t, "a Deployment an operator owns", reviewOp(t, admissionv1.Create, d, nil, "Deployment", "apps"), false, "does not fit")
+	pod := &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "rs-pod", OwnerReferences: []metav1.OwnerReference{{APIVersion: "apps/v1",
+		Kind: "ReplicaSet", Name: "rs", UID: "u", Controller: &yes}}}, Spec: podSpec(h100, big)}
+	allowed(t, "a Pod its ReplicaSet made", reviewOp(t, admissionv1.Create, pod, nil, "Pod", ""), true)
+	cj := &batchv1.CronJob{ObjectMeta: metav1.ObjectMeta{Name: "nightly"}, Spec: batchv1.CronJobSpec{Schedule: "0 1 * * *",
+		JobTemplate: batchv1.JobTemplateSpec{Spec: batchv1.JobSpec{Template: template(nil, podSpec(h100, big))}}}}
+	allowed(t, "a CronJob", reviewOp(t, admissionv1.Create, cj, nil, "CronJob", "batch"), false, "does not fit")
+}
+
+// 4. Labels real clusters carry and variables in commands.
+func TestLabelsAndVariables(t *testing.T) {
+	big := container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "8192")
+	gke := deploymentOf("gke", 1, big, "")
+	gke.Spec.Template.Spec.NodeSelector = map[string]string{LabelGKE: "nvidia-l4"}
+	allowed(t, "GKE accelerator label", reviewOp(t, admissionv1.Create, gke, nil, "Deployment", "apps"), false, "l4")
+	vars := container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model", "$(MODEL)", "--max-model-len", "8192")
+	vars.Env = []corev1.EnvVar{{Name: "MODEL", Value: "meta-llama/Llama-3.1-70B-Instruct"}}
+	allowed(t, "$(MODEL) from env", reviewOp(t, admissionv1.Create, deploymentOf("vars", 1, vars, h100), nil, "Deployment", "apps"),
+		false, "llama-3.1-70b")
+	secret := container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model", "meta-llama/Llama-3.1-8B-Instruct", "--max-model-len", "$(LEN)")
+	secret.Env = []corev1.EnvVar{{Name: "LEN", ValueFrom: &corev1.EnvVarSource{ConfigMapKeyRef: &corev1.ConfigMapKeySelector{Key: "len"}}}}
+	allowed(t, "a variable from a ConfigMap", reviewOp(t, admissionv1.Create, deploymentOf("cm", 1, secret, h100), nil, "Deployment", "apps"),
+		true, "ConfigMap or Secret")
+}
+
+// 5. Requests as the API server sends them, and as it must not.
+func TestRequestHygiene(t *testing.T) {
+	h := handler(Policy{}, nil)
+	ok := reviewOp(t, admissionv1.Create, deploymentOf("small", 1, container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model",
+		"Qwen/Qwen3-8B", "--max-model-len", "8192"), h100), nil, "Deployment", "apps")
+	send := func(ct string, body []byte) int {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodPost, "/validate", strings.NewReader(string(body)))
+		req.Header.Set("Content-Type", ct)
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	if c := send("application/json; charset=utf-8", ok); c != http.StatusOK {
+		t.Errorf("application/json with a charset: %d", c)
+	}
+	if c := send("application/jsonp", ok); c != http.StatusUnsupportedMediaType {
+		t.Errorf("application/jsonp: %d", c)
+	}
+	noUID := strings.Replace(string(ok), `"uid":"7f0b2a4e-0000-4000-8000-000000000002",`, "", 1)
+	if c := send("application/json", []byte(noUID)); c != http.StatusBadRequest {
+		t.Errorf("no request.uid: %d", c)
+	}
+	// an object the API server accepted but the webhook cannot decode: admitted with a warning (failurePolicy: Ignore)
+	bad := strings.Replace(string(ok), `"replicas":1`, `"replicas":"one"`, 1)
+	allowed(t, "undecodable object", []byte(bad), true, "not checked")
+	// 2^33 GPUs is not a small number wrapped: denied, saying so
+	huge := container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model", "Qwen/Qwen3-8B")
+	huge.Resources.Limits[ResourceGPU] = *resource.NewQuantity(1<<33, resource.DecimalSI)
+	allowed(t, "2^33 GPUs", reviewOp(t, admissionv1.Create, deploymentOf("huge", 1, huge, h100), nil, "Deployment", "apps"), false,
+		"no node has that many")
+}
