@@ -31,11 +31,59 @@ type APICluster struct {
 	mu      sync.Mutex
 	nodes   []GPUNode
 	nodesAt time.Time
+	nodeErr error // the last failure, kept for failTTL so an unreachable API server is asked once
 	ns      map[string]nsEntry
+	flight  flights
+}
+
+// failTTL is how long a failed lookup is remembered: requests in that window get the same
+// error at once instead of each waiting for the API server's timeout.
+const failTTL = 5 * time.Second
+
+// flights runs one lookup per key at a time; concurrent callers wait for its result
+// (a cold cache under load asks the API server once, not once per request).
+type flights struct {
+	mu    sync.Mutex
+	calls map[string]*flight
+}
+
+type flight struct {
+	done chan struct{}
+	val  any
+	err  error
+}
+
+// The lookup runs on its own goroutine: every caller, the first included, stops waiting
+// when its own request's deadline passes, and the lookup still fills the cache.
+func (f *flights) do(ctx context.Context, key string, fn func() (any, error)) (any, error) {
+	f.mu.Lock()
+	if f.calls == nil {
+		f.calls = map[string]*flight{}
+	}
+	c, ok := f.calls[key]
+	if !ok {
+		c = &flight{done: make(chan struct{})}
+		f.calls[key] = c
+		go func() {
+			c.val, c.err = fn()
+			f.mu.Lock()
+			delete(f.calls, key)
+			f.mu.Unlock()
+			close(c.done)
+		}()
+	}
+	f.mu.Unlock()
+	select {
+	case <-c.done:
+		return c.val, c.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 type nsEntry struct {
 	ann map[string]string
+	err error
 	at  time.Time
 }
 
@@ -87,7 +135,8 @@ func (c *APICluster) get(ctx context.Context, path string, out any) error {
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
-// GPUNodes lists nodes carrying GFD's product label, one entry per node (cached for TTL).
+// GPUNodes lists nodes carrying GFD's product label, one entry per node (cached for TTL; a
+// failure for failTTL; one request to the API server however many reviews wait for it).
 func (c *APICluster) GPUNodes(ctx context.Context) ([]GPUNode, error) {
 	c.mu.Lock()
 	if c.nodes != nil && time.Since(c.nodesAt) < c.TTL {
@@ -95,39 +144,62 @@ func (c *APICluster) GPUNodes(ctx context.Context) ([]GPUNode, error) {
 		c.mu.Unlock()
 		return n, nil
 	}
-	c.mu.Unlock()
-	var list corev1.NodeList
-	if err := c.get(ctx, "/api/v1/nodes?labelSelector="+url.QueryEscape(LabelProduct), &list); err != nil {
+	if c.nodeErr != nil && time.Since(c.nodesAt) < failTTL {
+		err := c.nodeErr
+		c.mu.Unlock()
 		return nil, err
 	}
-	nodes := []GPUNode{}
-	for _, n := range list.Items {
-		count, _ := strconv.Atoi(n.Labels[LabelCount])
-		if q, ok := n.Status.Allocatable[ResourceGPU]; ok && count == 0 {
-			count = int(q.Value())
-		}
-		nodes = append(nodes, GPUNode{Product: n.Labels[LabelProduct], Count: count})
-	}
-	c.mu.Lock()
-	c.nodes, c.nodesAt = nodes, time.Now()
 	c.mu.Unlock()
-	return nodes, nil
+	v, err := c.flight.do(ctx, "nodes", func() (any, error) {
+		var list corev1.NodeList
+		err := c.get(context.WithoutCancel(ctx), "/api/v1/nodes?labelSelector="+url.QueryEscape(LabelProduct), &list)
+		nodes := []GPUNode{}
+		for _, n := range list.Items {
+			count, _ := strconv.Atoi(n.Labels[LabelCount])
+			if q, ok := n.Status.Allocatable[ResourceGPU]; ok && count == 0 && q.Value() > 0 && q.Value() <= 4096 {
+				count = int(q.Value())
+			}
+			nodes = append(nodes, GPUNode{Product: n.Labels[LabelProduct], Count: count})
+		}
+		c.mu.Lock()
+		if err != nil {
+			c.nodes, c.nodeErr = nil, err
+		} else {
+			c.nodes, c.nodeErr = nodes, nil
+		}
+		c.nodesAt = time.Now()
+		c.mu.Unlock()
+		return nodes, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]GPUNode), nil
 }
 
-// NamespaceAnnotations returns a namespace's annotations (cached for TTL).
+// NamespaceAnnotations returns a namespace's annotations (cached for TTL, a failure for
+// failTTL; one request per namespace at a time).
 func (c *APICluster) NamespaceAnnotations(ctx context.Context, name string) (map[string]string, error) {
 	c.mu.Lock()
-	if e, ok := c.ns[name]; ok && time.Since(e.at) < c.TTL {
+	if e, ok := c.ns[name]; ok && time.Since(e.at) < c.TTL && (e.err == nil || time.Since(e.at) < failTTL) {
 		c.mu.Unlock()
-		return e.ann, nil
+		return e.ann, e.err
 	}
 	c.mu.Unlock()
-	var ns corev1.Namespace
-	if err := c.get(ctx, "/api/v1/namespaces/"+url.PathEscape(name), &ns); err != nil {
+	v, err := c.flight.do(ctx, "ns/"+name, func() (any, error) {
+		var ns corev1.Namespace
+		err := c.get(context.WithoutCancel(ctx), "/api/v1/namespaces/"+url.PathEscape(name), &ns)
+		c.mu.Lock()
+		if len(c.ns) > 4096 { // bounded: namespaces come and go
+			c.ns = map[string]nsEntry{}
+		}
+		c.ns[name] = nsEntry{ns.Annotations, err, time.Now()}
+		c.mu.Unlock()
+		return ns.Annotations, err
+	})
+	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	c.ns[name] = nsEntry{ns.Annotations, time.Now()}
-	c.mu.Unlock()
-	return ns.Annotations, nil
+	ann, _ := v.(map[string]string)
+	return ann, nil
 }

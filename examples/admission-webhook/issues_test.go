@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	admissionv1 "k8s.io/api/admission/v1"
 	appsv1 "k8s.io/api/apps/v1"
@@ -14,6 +18,8 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
+
+	llmsize "github.com/llmsize/llmsize/bindings/go"
 )
 
 // Regression tests for what operators found (issue "An admission webhook operators can
@@ -168,4 +174,47 @@ func TestRequestHygiene(t *testing.T) {
 	huge.Resources.Limits[ResourceGPU] = *resource.NewQuantity(1<<33, resource.DecimalSI)
 	allowed(t, "2^33 GPUs", reviewOp(t, admissionv1.Create, deploymentOf("huge", 1, huge, h100), nil, "Deployment", "apps"), false,
 		"no node has that many")
+}
+
+// 5. A cold cache under load asks the API server once; an unreachable one is asked once per
+// failTTL, and the licence check then says it was skipped.
+func TestClusterLookupsUnderLoad(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		time.Sleep(50 * time.Millisecond)
+		if strings.HasPrefix(r.URL.Path, "/api/v1/namespaces/") {
+			w.Write([]byte(`{"metadata":{"annotations":{"llmsize.dev/use":"commercial"}}}`))
+			return
+		}
+		w.Write([]byte(`{"items":[{"metadata":{"labels":{"nvidia.com/gpu.product":"NVIDIA-H100-80GB-HBM3","nvidia.com/gpu.count":"8"}}}]}`))
+	}))
+	defer srv.Close()
+	c := &APICluster{Server: srv.URL, Client: srv.Client(), TTL: time.Minute, ns: map[string]nsEntry{}}
+	var wg sync.WaitGroup
+	for i := 0; i < 32; i++ {
+		wg.Add(2)
+		go func() { defer wg.Done(); c.GPUNodes(context.Background()) }()
+		go func() { defer wg.Done(); c.NamespaceAnnotations(context.Background(), "ml") }()
+	}
+	wg.Wait()
+	if n := calls.Load(); n != 2 {
+		t.Errorf("32 concurrent reviews on a cold cache: %d API requests, want 2 (one node list, one namespace)", n)
+	}
+	down := &APICluster{Server: "http://127.0.0.1:1", Client: &http.Client{Timeout: time.Second}, TTL: time.Minute, ns: map[string]nsEntry{}}
+	if _, err := down.GPUNodes(context.Background()); err == nil {
+		t.Fatal("an unreachable API server answered")
+	}
+	start := time.Now()
+	if _, err := down.GPUNodes(context.Background()); err == nil || time.Since(start) > 100*time.Millisecond {
+		t.Errorf("the second lookup within failTTL: %v after %v", err, time.Since(start))
+	}
+	rv := &Reviewer{Cluster: down}
+	d := Decision{Allowed: true}
+	var use *llmsize.Use
+	m, _ := llmsize.LookupModel("llama-3.1-8b")
+	rv.license(context.Background(), "ml", "Deployment x", m, &use, &d)
+	if !strings.Contains(strings.Join(d.Warnings, " "), "licence not checked") {
+		t.Errorf("licence check skipped silently: %v", d.Warnings)
+	}
 }

@@ -71,6 +71,7 @@ func main() {
 	caFile := flag.String("ca-file", "", "CA bundle for -apiserver")
 	cacheTTL := flag.Duration("cache-ttl", 30*time.Second, "how long GPU nodes and namespaces are cached")
 	timeout := flag.Duration("timeout", 2*time.Second, "per-request decision timeout")
+	drain := flag.Duration("drain", 5*time.Second, "on SIGTERM, keep serving this long while not ready (endpoints drain), then shut down")
 	flag.Parse()
 
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
@@ -102,7 +103,8 @@ func main() {
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
-		WriteTimeout: 10 * time.Second, IdleTimeout: 90 * time.Second, MaxHeaderBytes: 64 << 10}
+		WriteTimeout: 10 * time.Second, IdleTimeout: 90 * time.Second, MaxHeaderBytes: 64 << 10,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)} // net/http's own lines (TLS handshakes) as JSON too
 	if !*insecure {
 		cr := &certReloader{certFile: *certFile, keyFile: *keyFile}
 		if err := cr.load(); err != nil {
@@ -135,10 +137,12 @@ func main() {
 			os.Exit(1)
 		}
 	case s := <-stop:
-		log.Info("shutting down", "signal", s.String())
+		log.Info("draining", "signal", s.String(), "for", drain.String())
 		readyMu.Lock()
-		ready = false
+		ready = false // readiness fails: the Service stops sending new requests
 		readyMu.Unlock()
+		time.Sleep(*drain) // requests already routed here are still answered
+		log.Info("shutting down")
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
 		if err := srv.Shutdown(ctx); err != nil {

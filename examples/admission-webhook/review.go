@@ -766,7 +766,12 @@ func (rv *Reviewer) license(ctx context.Context, ns, who string, m *llmsize.Mode
 			return
 		}
 		ann, err := rv.Cluster.NamespaceAnnotations(ctx, ns)
-		if err != nil || ann[AnnUse] == "" {
+		if err != nil {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: namespace %s: cannot read its %s (%v); licence not checked",
+				ns, AnnUse, err))
+			return
+		}
+		if ann[AnnUse] == "" {
 			return
 		}
 		u, err := llmsize.ParseUse(ann[AnnUse])
@@ -778,6 +783,7 @@ func (rv *Reviewer) license(ctx context.Context, ns, who string, m *llmsize.Mode
 	}
 	r, err := llmsize.CheckLicense(m.ID, **use)
 	if err != nil {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s: licence not checked: %v", m.ID, err))
 		return
 	}
 	for _, o := range r.Obligations {

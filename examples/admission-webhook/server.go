@@ -22,6 +22,13 @@ import (
 // (object and oldObject) on updates, plus the review's envelope.
 const MaxBody = 4 << 20
 
+// MaxInFlight bounds the requests read and decoded at once: each holds its body and the
+// decoded objects (a few times MaxBody at most), so 8 stay well under the 128 Mi limit in
+// deploy/deployment.yaml.
+const MaxInFlight = 8
+
+var inFlight = make(chan struct{}, MaxInFlight)
+
 // Metrics are the webhook's Prometheus counters and latency histogram.
 type Metrics struct {
 	requests, denied, warned, errors atomic.Uint64
@@ -96,6 +103,15 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if ct, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || ct != "application/json" {
 		h.fail(w, http.StatusUnsupportedMediaType, "Content-Type must be application/json")
+		return
+	}
+	// at most MaxInFlight bodies decoded at once: memory stays within the manifest's limit
+	// however many the API server sends (the rest wait, within its timeout)
+	select {
+	case inFlight <- struct{}{}:
+		defer func() { <-inFlight }()
+	case <-r.Context().Done():
+		h.fail(w, http.StatusServiceUnavailable, "busy")
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
