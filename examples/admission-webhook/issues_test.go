@@ -218,3 +218,51 @@ func TestClusterLookupsUnderLoad(t *testing.T) {
 		t.Errorf("licence check skipped silently: %v", d.Warnings)
 	}
 }
+
+// 3. Multi-node vLLM in a LeaderWorkerSet, and KServe InferenceServices.
+func TestLeaderWorkerSetAndKServe(t *testing.T) {
+	lws := func(size int, args string) []byte {
+		obj := map[string]any{"apiVersion": "leaderworkerset.x-k8s.io/v1", "kind": "LeaderWorkerSet",
+			"metadata": map[string]any{"name": "llama405"},
+			"spec": map[string]any{"leaderWorkerTemplate": map[string]any{"size": size,
+				"leaderTemplate": map[string]any{"spec": map[string]any{"nodeSelector": map[string]any{LabelProduct: h100},
+					"containers": []any{map[string]any{"name": "leader", "image": "vllm/vllm-openai:v0.11.0",
+						"command": []any{"sh", "-c"}, "args": []any{args},
+						"resources": map[string]any{"limits": map[string]any{"nvidia.com/gpu": "8"}}}}}},
+				"workerTemplate": map[string]any{"spec": map[string]any{"nodeSelector": map[string]any{LabelProduct: h100},
+					"containers": []any{map[string]any{"name": "worker", "image": "vllm/vllm-openai:v0.11.0",
+						"command": []any{"sh", "-c"}, "args": []any{"ray start --address=$(LWS_LEADER_ADDRESS):6379 --block"},
+						"resources": map[string]any{"limits": map[string]any{"nvidia.com/gpu": "8"}}}}}}}}}
+		b, _ := json.Marshal(obj)
+		req := &admissionv1.AdmissionRequest{UID: "u-lws", Operation: admissionv1.Create, Namespace: "default",
+			Kind:   metav1.GroupVersionKind{Group: "leaderworkerset.x-k8s.io", Version: "v1", Kind: "LeaderWorkerSet"},
+			Object: runtime.RawExtension{Raw: b}}
+		out, _ := json.Marshal(admissionv1.AdmissionReview{TypeMeta: metav1.TypeMeta{APIVersion: "admission.k8s.io/v1",
+			Kind: "AdmissionReview"}, Request: req})
+		return out
+	}
+	serve := "ray start --head --port=6379 && vllm serve meta-llama/Llama-3.1-405B-Instruct -tp 8 -pp 2 --max-model-len 8192"
+	allowed(t, "405B on 2 nodes of 8 H100s (tp 8 x pp 2)", lws(2, serve), true)
+	allowed(t, "the same on one node", lws(1, serve), false, "asks for 16 GPUs")
+	isvc := func(predictor map[string]any, ann map[string]any) []byte {
+		obj := map[string]any{"apiVersion": "serving.kserve.io/v1beta1", "kind": "InferenceService",
+			"metadata": map[string]any{"name": "llama", "annotations": ann}, "spec": map[string]any{"predictor": predictor}}
+		b, _ := json.Marshal(obj)
+		req := &admissionv1.AdmissionRequest{UID: "u-isvc", Operation: admissionv1.Create, Namespace: "default",
+			Kind:   metav1.GroupVersionKind{Group: "serving.kserve.io", Version: "v1beta1", Kind: "InferenceService"},
+			Object: runtime.RawExtension{Raw: b}}
+		out, _ := json.Marshal(admissionv1.AdmissionReview{TypeMeta: metav1.TypeMeta{APIVersion: "admission.k8s.io/v1",
+			Kind: "AdmissionReview"}, Request: req})
+		return out
+	}
+	gpu1 := map[string]any{"limits": map[string]any{"nvidia.com/gpu": "1"}}
+	allowed(t, "KServe predictor container", isvc(map[string]any{"nodeSelector": map[string]any{LabelProduct: h100},
+		"containers": []any{map[string]any{"name": "kserve-container", "image": "vllm/vllm-openai:v0.11.0",
+			"args": []any{"--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "8192"}, "resources": gpu1}}}, nil),
+		false, "does not fit")
+	model := map[string]any{"nodeSelector": map[string]any{LabelProduct: h100}, "model": map[string]any{
+		"modelFormat": map[string]any{"name": "huggingface"}, "args": []any{"--model_name=llama"}, "resources": gpu1}}
+	allowed(t, "KServe model predictor, no annotations", isvc(model, nil), true, "ServingRuntime")
+	allowed(t, "KServe model predictor, annotated", isvc(model, map[string]any{AnnEngine: "vllm",
+		AnnModel: "meta-llama/Llama-3.1-70B-Instruct", AnnContext: "8192"}), false, "does not fit")
+}

@@ -77,6 +77,7 @@ type workload struct {
 	annotations map[string]string // object's, then its pod template's (template wins)
 	spec        *corev1.PodSpec
 	deleting    bool   // deletionTimestamp set: only finalizers are being removed
+	groupGPUs   int    // GPUs of the pods that serve with it (a LeaderWorkerSet's workers)
 	controller  string // the built-in workload that owns it ("" if none): checked there
 }
 
@@ -118,18 +119,89 @@ func (w *workload) servingFingerprint() string {
 	return string(b)
 }
 
-// decoder decodes one kind and returns its metadata, its pod template's metadata and spec.
-type decoder func(raw []byte) (obj, tmpl metav1.ObjectMeta, spec *corev1.PodSpec, err error)
+// decoder decodes one kind and returns its metadata, its pod template's metadata and spec,
+// and the GPUs the rest of its group brings (a LeaderWorkerSet's workers).
+type decoder func(raw []byte) (obj, tmpl metav1.ObjectMeta, spec *corev1.PodSpec, groupGPUs int, err error)
 
 func decodeAs[T any](parts func(*T) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec)) decoder {
-	return func(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec, error) {
+	return func(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec, int, error) {
 		var o T
 		if err := json.Unmarshal(raw, &o); err != nil {
-			return metav1.ObjectMeta{}, metav1.ObjectMeta{}, nil, err
+			return metav1.ObjectMeta{}, metav1.ObjectMeta{}, nil, 0, err
 		}
 		obj, tmpl, spec := parts(&o)
-		return obj, tmpl, spec, nil
+		return obj, tmpl, spec, 0, nil
 	}
+}
+
+// leaderWorkerSet is the part of a LeaderWorkerSet (leaderworkerset.x-k8s.io/v1) the webhook
+// reads: a group of `size` pods, the leader (its own template, or the worker's) and size-1
+// workers; multi-node vLLM and SGLang run the engine's command on the leader.
+type leaderWorkerSet struct {
+	metav1.ObjectMeta `json:"metadata"`
+	Spec              struct {
+		LeaderWorkerTemplate struct {
+			Size           *int32                  `json:"size"`
+			LeaderTemplate *corev1.PodTemplateSpec `json:"leaderTemplate"`
+			WorkerTemplate corev1.PodTemplateSpec  `json:"workerTemplate"`
+		} `json:"leaderWorkerTemplate"`
+	} `json:"spec"`
+}
+
+func decodeLWS(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec, int, error) {
+	var o leaderWorkerSet
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return metav1.ObjectMeta{}, metav1.ObjectMeta{}, nil, 0, err
+	}
+	t := o.Spec.LeaderWorkerTemplate
+	size := int32(1)
+	if t.Size != nil && *t.Size > 0 {
+		size = *t.Size
+	}
+	if size > 4096 {
+		return metav1.ObjectMeta{}, metav1.ObjectMeta{}, nil, 0, fmt.Errorf("group size %d", size)
+	}
+	workerGPUs := 0
+	for _, c := range t.WorkerTemplate.Spec.Containers {
+		if g := gpuLimit(c); g > 0 {
+			workerGPUs += g
+		}
+	}
+	leader := &t.WorkerTemplate
+	if t.LeaderTemplate != nil {
+		leader = t.LeaderTemplate
+	}
+	return o.ObjectMeta, leader.ObjectMeta, &leader.Spec, int(size-1) * workerGPUs, nil
+}
+
+// inferenceService is the part of a KServe InferenceService (serving.kserve.io/v1beta1)
+// the webhook reads: its predictor, a pod spec whose containers run the engine, or a `model`
+// a ServingRuntime serves (its args and resources count; the runtime's command is named by
+// the llmsize.dev annotations, since the webhook does not read ServingRuntimes).
+type inferenceService struct {
+	metav1.ObjectMeta `json:"metadata"`
+	Spec              struct {
+		Predictor struct {
+			corev1.PodSpec `json:",inline"`
+			Model          *struct {
+				Args      []string                    `json:"args"`
+				Env       []corev1.EnvVar             `json:"env"`
+				Resources corev1.ResourceRequirements `json:"resources"`
+			} `json:"model"`
+		} `json:"predictor"`
+	} `json:"spec"`
+}
+
+func decodeISVC(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec, int, error) {
+	var o inferenceService
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return metav1.ObjectMeta{}, metav1.ObjectMeta{}, nil, 0, err
+	}
+	spec := o.Spec.Predictor.PodSpec
+	if m := o.Spec.Predictor.Model; m != nil && len(spec.Containers) == 0 {
+		spec.Containers = []corev1.Container{{Name: "kserve-container", Args: m.Args, Env: m.Env, Resources: m.Resources}}
+	}
+	return o.ObjectMeta, metav1.ObjectMeta{}, &spec, 0, nil
 }
 
 // The kinds the webhook is registered for: a row each.
@@ -155,6 +227,8 @@ var decoders = map[string]decoder{
 	"CronJob": decodeAs(func(o *batchv1.CronJob) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec) {
 		return o.ObjectMeta, o.Spec.JobTemplate.Spec.Template.ObjectMeta, &o.Spec.JobTemplate.Spec.Template.Spec
 	}),
+	"LeaderWorkerSet":  decodeLWS,
+	"InferenceService": decodeISVC,
 }
 
 // podTemplate decodes the kinds the webhook is registered for and returns their pod spec,
@@ -164,11 +238,12 @@ func podTemplate(kind string, raw []byte) (*workload, error) {
 	if !ok {
 		return nil, nil // not a kind with a pod template: nothing to check
 	}
-	obj, tmpl, spec, err := dec(raw)
+	obj, tmpl, spec, groupGPUs, err := dec(raw)
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode the %s: %v", kind, err)
 	}
-	w := &workload{kind: kind, name: obj.Name, spec: spec, annotations: map[string]string{}, deleting: obj.DeletionTimestamp != nil}
+	w := &workload{kind: kind, name: obj.Name, spec: spec, annotations: map[string]string{}, deleting: obj.DeletionTimestamp != nil,
+		groupGPUs: groupGPUs}
 	if w.name == "" {
 		w.name = obj.GenerateName
 	}
@@ -514,6 +589,10 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 	}
 	plan, err := llmsize.PlanFromArgs(cmd.argv, cmd.env)
 	if errors.Is(err, llmsize.ErrUnknownEngine) {
+		if ann[AnnModel] == "" && w.kind == "InferenceService" && gpuLimit(c) != 0 {
+			return Decision{Allowed: true, Warnings: []string{fmt.Sprintf("llmsize: %s: its ServingRuntime's command is not "+
+				"read; set %s and %s to check it", who, AnnEngine, AnnModel)}}
+		}
 		if ann[AnnModel] == "" || len(w.spec.Containers) > 1 && gpuLimit(c) == 0 {
 			return Decision{Allowed: true} // not a serving container
 		}
@@ -544,6 +623,9 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 	}
 	hw := hardware{products: pinnedProducts(w.spec), gpus: gpuLimit(c)}
 	hw.pinned = len(hw.products) > 0
+	if hw.gpus > 0 && w.groupGPUs > 0 { // a leader and its workers: one engine across the group's GPUs
+		hw.gpus += w.groupGPUs
+	}
 	if hw.gpus < 0 {
 		return Decision{Message: fmt.Sprintf("llmsize: %s requests %s: %s; no node has that many GPUs", who, ResourceGPU,
 			c.Resources.Limits.Name(ResourceGPU, "").String())}
