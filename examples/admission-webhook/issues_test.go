@@ -266,3 +266,11 @@ func TestLeaderWorkerSetAndKServe(t *testing.T) {
 	allowed(t, "KServe model predictor, annotated", isvc(model, map[string]any{AnnEngine: "vllm",
 		AnnModel: "meta-llama/Llama-3.1-70B-Instruct", AnnContext: "8192"}), false, "does not fit")
 }
+
+// 4. A MIG slice is said to be unchecked, not passed silently.
+func TestMIGSliceSaysUnchecked(t *testing.T) {
+	c := container("vllm", "vllm/vllm-openai:v0.11.0", 0, "--model", "Qwen/Qwen3-8B", "--max-model-len", "8192")
+	c.Resources.Limits = corev1.ResourceList{"nvidia.com/mig-1g.10gb": resource.MustParse("1")}
+	allowed(t, "MIG 1g.10gb", reviewOp(t, admissionv1.Create, deploymentOf("mig", 1, c, ""), nil, "Deployment", "apps"), true,
+		"MIG slice", "not checked")
+}

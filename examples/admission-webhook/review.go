@@ -631,6 +631,12 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 			c.Resources.Limits.Name(ResourceGPU, "").String())}
 	}
 	if hw.gpus == 0 {
+		for name := range c.Resources.Limits {
+			if strings.HasPrefix(string(name), "nvidia.com/mig-") { // a MIG slice: memory per profile not in the table
+				return Decision{Allowed: true, Warnings: []string{fmt.Sprintf("llmsize: %s serves %s on a MIG slice (%s); "+
+					"llmsize has no MIG profiles, not checked", who, plan.Model.ID, name)}}
+			}
+		}
 		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf(
 			"llmsize: %s serves %s but requests no %s; not checked", who, plan.Model.ID, ResourceGPU)}}
 	}
