@@ -954,6 +954,20 @@ func PlanFromArgs(args []string, env map[string]string) (Plan, error) {
 // TensorRT-LLM run the -tp x -pp x -dp the command names (1 without flags): a node with fewer
 // GPUs is an error; llama.cpp and Ollama spread over every GPU they see.
 func (p Plan) Fit(gpuName string, gpus uint32) (FitResult, error) {
+	g, err := LookupGPU(gpuName)
+	if err != nil {
+		return FitResult{}, err
+	}
+	return p.FitOn(g, gpus)
+}
+
+// FitOn is Fit on a GPU value: a table row from LookupGPU, or one DescribeGPU made (a part
+// the table lacks, a MIG slice).
+func (p Plan) FitOn(g *GPU, gpus uint32) (FitResult, error) {
+	if g == nil {
+		return FitResult{}, &Error{Status: int(core.LLMSIZE_ERR_NULL), Msg: "llmsize: no GPU"}
+	}
+	defer runtime.KeepAlive(g)
 	if p.Model == nil {
 		return FitResult{}, unknown("model", tableModels, core.LLMSIZE_ERR_UNKNOWN_MODEL, p.ModelArg)
 	}
@@ -965,10 +979,7 @@ func (p Plan) Fit(gpuName string, gpus uint32) (FitResult, error) {
 	if err != nil {
 		return FitResult{}, err
 	}
-	a, err := gpu(gpuName)
-	if err != nil {
-		return FitResult{}, err
-	}
+	a := g.a
 	_, rel, err := engineRelease(p.Engine.String(), p.EngineVersion)
 	if err != nil {
 		return FitResult{}, err

@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -135,7 +134,7 @@ func (c *APICluster) get(ctx context.Context, path string, out any) error {
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
-// GPUNodes lists nodes carrying GFD's product label, one entry per node (cached for TTL; a
+// GPUNodes lists nodes carrying GFD's product label or GKE's accelerator label, one entry per node (cached for TTL; a
 // failure for failTTL; one request to the API server however many reviews wait for it).
 func (c *APICluster) GPUNodes(ctx context.Context) ([]GPUNode, error) {
 	c.mu.Lock()
@@ -151,15 +150,20 @@ func (c *APICluster) GPUNodes(ctx context.Context) ([]GPUNode, error) {
 	}
 	c.mu.Unlock()
 	v, err := c.flight.do(ctx, "nodes", func() (any, error) {
-		var list corev1.NodeList
-		err := c.get(context.WithoutCancel(ctx), "/api/v1/nodes?labelSelector="+url.QueryEscape(LabelProduct), &list)
-		nodes := []GPUNode{}
-		for _, n := range list.Items {
-			count, _ := strconv.Atoi(n.Labels[LabelCount])
-			if q, ok := n.Status.Allocatable[ResourceGPU]; ok && count == 0 && q.Value() > 0 && q.Value() <= 4096 {
-				count = int(q.Value())
+		// GFD's nodes, then GKE's (a node may carry both: one entry per node, GFD's labels first)
+		nodes, byName := []GPUNode{}, map[string]bool{}
+		var err error
+		for _, label := range []string{LabelProduct, LabelGKE} {
+			var list corev1.NodeList
+			if err = c.get(context.WithoutCancel(ctx), "/api/v1/nodes?labelSelector="+url.QueryEscape(label), &list); err != nil {
+				break
 			}
-			nodes = append(nodes, GPUNode{Product: n.Labels[LabelProduct], Count: count})
+			for _, n := range list.Items {
+				if !byName[n.Name] {
+					byName[n.Name] = true
+					nodes = append(nodes, nodeOf(n.Labels, n.Status.Allocatable))
+				}
+			}
 		}
 		c.mu.Lock()
 		if err != nil {

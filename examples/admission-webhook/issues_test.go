@@ -50,7 +50,13 @@ func deploymentOf(name string, replicas int32, c corev1.Container, product strin
 
 func allowed(t *testing.T, what string, body []byte, want bool, contains ...string) {
 	t.Helper()
-	_, resp := post(t, handler(Policy{}, nil), body)
+	allowedOn(t, handler(Policy{}, nil), what, body, want, contains...)
+}
+
+// allowedOn is allowed with a handler of the test's (a cluster's nodes).
+func allowedOn(t *testing.T, h http.Handler, what string, body []byte, want bool, contains ...string) {
+	t.Helper()
+	_, resp := post(t, h, body)
 	if resp == nil || resp.Allowed != want {
 		t.Errorf("%s: allowed=%v, want %v (%+v)", what, resp != nil && resp.Allowed, want, resp)
 		return
@@ -198,8 +204,8 @@ func TestClusterLookupsUnderLoad(t *testing.T) {
 		go func() { defer wg.Done(); c.NamespaceAnnotations(context.Background(), "ml") }()
 	}
 	wg.Wait()
-	if n := calls.Load(); n != 2 {
-		t.Errorf("32 concurrent reviews on a cold cache: %d API requests, want 2 (one node list, one namespace)", n)
+	if n := calls.Load(); n != 3 {
+		t.Errorf("32 concurrent reviews on a cold cache: %d API requests, want 3 (GFD's and GKE's node lists, one namespace)", n)
 	}
 	down := &APICluster{Server: "http://127.0.0.1:1", Client: &http.Client{Timeout: time.Second}, TTL: time.Minute, ns: map[string]nsEntry{}}
 	if _, err := down.GPUNodes(context.Background()); err == nil {
@@ -267,10 +273,56 @@ func TestLeaderWorkerSetAndKServe(t *testing.T) {
 		AnnModel: "meta-llama/Llama-3.1-70B-Instruct", AnnContext: "8192"}), false, "does not fit")
 }
 
-// 4. A MIG slice is said to be unchecked, not passed silently.
-func TestMIGSliceSaysUnchecked(t *testing.T) {
-	c := container("vllm", "vllm/vllm-openai:v0.11.0", 0, "--model", "Qwen/Qwen3-8B", "--max-model-len", "8192")
-	c.Resources.Limits = corev1.ResourceList{"nvidia.com/mig-1g.10gb": resource.MustParse("1")}
-	allowed(t, "MIG 1g.10gb", reviewOp(t, admissionv1.Create, deploymentOf("mig", 1, c, ""), nil, "Deployment", "apps"), true,
-		"MIG slice", "not checked")
+// 4. Labels of real clusters: GFD's memory label, GKE's accelerator label on nodes, MIG
+// slices in both of GFD's strategies (memory from the node's labels; unlabelled: said to be
+// unchecked), and every product of an affinity's In list.
+func TestRealClusterLabels(t *testing.T) {
+	qwen8 := func(limits corev1.ResourceList) corev1.Container {
+		c := container("vllm", "vllm/vllm-openai:v0.11.0", 0, "--model", "Qwen/Qwen3-4B", "--max-model-len", "8192")
+		c.Resources.Limits = limits
+		return c
+	}
+	mig := func(p string) corev1.ResourceList { return corev1.ResourceList{corev1.ResourceName(ResourceMIGPrefix + p): resource.MustParse("1")} }
+	gpu1 := corev1.ResourceList{ResourceGPU: resource.MustParse("1")}
+	// labels as GFD writes them on an A100 40GB node in MIG's mixed strategy (memory in MiB, as NVML reports a slice)
+	a100mixed := nodeOf(map[string]string{LabelProduct: "NVIDIA-A100-SXM4-40GB", LabelCount: "1", LabelMemory: "40960",
+		"nvidia.com/mig.strategy": "mixed", "nvidia.com/mig-1g.5gb.count": "7", "nvidia.com/mig-1g.5gb.memory": "4864",
+		"nvidia.com/mig-3g.20gb.count": "2", "nvidia.com/mig-3g.20gb.memory": "20096"}, nil)
+	if a100mixed.MIG["1g.5gb"] != (MIGSlices{7, 4864}) {
+		t.Fatalf("GFD's MIG labels: %+v", a100mixed.MIG)
+	}
+	h := func(nodes ...GPUNode) http.Handler { return handler(Policy{}, fakeCluster{nodes: nodes}) }
+	dep := func(c corev1.Container) []byte { return reviewOp(t, admissionv1.Create, deploymentOf("q", 1, c, ""), nil, "Deployment", "apps") }
+	// Qwen3-4B in bf16 is 7.5 GiB of weights: a 1g.5gb slice (4.75 GiB) cannot hold it, a 3g.20gb one can
+	allowedOn(t, h(a100mixed), "mixed strategy, 1g.5gb", dep(qwen8(mig("1g.5gb"))), false, "MIG 1g.5gb", "4.8 GiB each")
+	allowedOn(t, h(a100mixed), "mixed strategy, 3g.20gb", dep(qwen8(mig("3g.20gb"))), true)
+	allowedOn(t, h(a100mixed), "a profile no node has", dep(qwen8(mig("7g.40gb"))), false, "no GPU node has that many")
+	allowedOn(t, h(), "no nodes known", dep(qwen8(mig("1g.5gb"))), true, "not checked")
+	// the single strategy: the profile in the product label, the slice's memory in gpu.memory
+	single := nodeOf(map[string]string{LabelProduct: "NVIDIA-A100-SXM4-40GB-MIG-1g.5gb", LabelCount: "7", LabelMemory: "4864"}, nil)
+	allowedOn(t, h(single), "single strategy, 1g.5gb", dep(qwen8(gpu1)), false, "MIG 1g.5gb")
+	unlabelled := nodeOf(map[string]string{LabelProduct: "NVIDIA-A100-SXM4-40GB-MIG-1g.5gb", LabelCount: "7"}, nil)
+	allowedOn(t, h(unlabelled), "single strategy without a memory label", dep(qwen8(gpu1)), true, "not labelled", "not checked")
+	// GKE's label alone identifies the GPU (nodes listed by it too)
+	gke := nodeOf(map[string]string{LabelGKE: "nvidia-l4"}, corev1.ResourceList{ResourceGPU: resource.MustParse("1")})
+	if gke.Product != "nvidia-l4" || gke.Count != 1 {
+		t.Fatalf("GKE node: %+v", gke)
+	}
+	big := container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model", "Qwen/Qwen3-32B", "--max-model-len", "8192")
+	allowedOn(t, h(gke), "Qwen3-32B on a GKE L4 node", dep(big), false, "does not fit", "on 1× l4")
+	// a product llmsize's table lacks is sized from GFD's memory label
+	future := nodeOf(map[string]string{LabelProduct: "NVIDIA-Z100-NEXT", LabelCount: "8", LabelMemory: "24576"}, nil)
+	allowedOn(t, h(future), "an unknown product with gpu.memory", dep(big), false, "NVIDIA-Z100-NEXT (24.0 GiB each)")
+	allowedOn(t, h(future), "… and a model that fits it", dep(qwen8(gpu1)), true, "sized as a 24576 MiB GPU")
+	unknown := nodeOf(map[string]string{LabelProduct: "NVIDIA-Z100-NEXT", LabelCount: "8"}, nil)
+	allowedOn(t, h(unknown), "an unknown product, no memory label", dep(big), true, "not in llmsize's table", "not checked")
+	// an affinity In list: every product listed must fit
+	anyOf := big
+	spec := corev1.PodSpec{Containers: []corev1.Container{anyOf}, Affinity: &corev1.Affinity{NodeAffinity: &corev1.NodeAffinity{
+		RequiredDuringSchedulingIgnoredDuringExecution: &corev1.NodeSelector{NodeSelectorTerms: []corev1.NodeSelectorTerm{{
+			MatchExpressions: []corev1.NodeSelectorRequirement{{Key: LabelProduct, Operator: corev1.NodeSelectorOpIn,
+				Values: []string{h100, "NVIDIA-L4"}}}}}}}}}
+	d := &appsv1.Deployment{TypeMeta: metav1.TypeMeta{APIVersion: "apps/v1", Kind: "Deployment"},
+		ObjectMeta: metav1.ObjectMeta{Name: "q", Namespace: "default"}, Spec: appsv1.DeploymentSpec{Template: template(nil, spec)}}
+	allowedOn(t, h(), "In [H100, L4]: the L4 does not fit", review(t, d, "Deployment", "default"), false, "on 1× l4")
 }

@@ -33,7 +33,7 @@ func TestLoad(t *testing.T) {
 	if v, err := time.ParseDuration(os.Getenv("DURATION")); err == nil && v > 0 {
 		dur = v
 	}
-	h := handler(Policy{}, fakeCluster{nodes: []GPUNode{{"NVIDIA-L4", 8}, {h100, 8}}})
+	h := handler(Policy{}, fakeCluster{nodes: []GPUNode{{Product: "NVIDIA-L4", Count: 8}, {Product: h100, Count: 8}}})
 	h.Log = slog.New(slog.NewJSONHandler(io.Discard, nil)) // structured logs still formatted, then dropped
 	srv := httptest.NewTLSServer(h)
 	defer srv.Close()

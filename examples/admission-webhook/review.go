@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -36,10 +35,6 @@ const (
 	AnnUse           = "llmsize.dev/use"  // on the Namespace: commercial,eu,multimodal,mau=N,revenue=USD/month,…
 	AnnSkip          = "llmsize.dev/skip" // "true": not checked (an operator's escape hatch)
 
-	LabelProduct = "nvidia.com/gpu.product"           // NVIDIA GPU Feature Discovery
-	LabelGKE     = "cloud.google.com/gke-accelerator" // GKE's node label (nvidia-l4, nvidia-h100-80gb, ...)
-	LabelCount   = "nvidia.com/gpu.count"
-	ResourceGPU  = corev1.ResourceName("nvidia.com/gpu")
 )
 
 // Policy is what the operator configured.
@@ -55,12 +50,6 @@ type Policy struct {
 type Cluster interface {
 	GPUNodes(ctx context.Context) ([]GPUNode, error)
 	NamespaceAnnotations(ctx context.Context, name string) (map[string]string, error)
-}
-
-// GPUNode is one kind of GPU node: its GFD product label and GPUs per node.
-type GPUNode struct {
-	Product string
-	Count   int
 }
 
 // Decision is the outcome for one AdmissionRequest.
@@ -163,7 +152,7 @@ func decodeLWS(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpe
 	}
 	workerGPUs := 0
 	for _, c := range t.WorkerTemplate.Spec.Containers {
-		if g := gpuLimit(c); g > 0 {
+		if g, _ := gpuRequest(c); g > 0 {
 			workerGPUs += g
 		}
 	}
@@ -496,47 +485,6 @@ func varName(s string) (string, int) {
 	return s[:n], n
 }
 
-// hardware is where a container will run: GPU products to check and GPUs per pod.
-type hardware struct {
-	products []string // empty: unknown
-	pinned   bool     // products come from the pod's nodeSelector / required affinity
-	gpus     int
-}
-
-func pinnedProducts(spec *corev1.PodSpec) []string {
-	for _, label := range []string{LabelProduct, LabelGKE} {
-		if p, ok := spec.NodeSelector[label]; ok {
-			return []string{p}
-		}
-	}
-	a := spec.Affinity
-	if a == nil || a.NodeAffinity == nil || a.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution == nil {
-		return nil
-	}
-	// Terms are ORed: the pod may land on a product from any term, so every one must fit.
-	var out []string
-	for _, t := range a.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms {
-		for _, e := range t.MatchExpressions {
-			if (e.Key == LabelProduct || e.Key == LabelGKE) && e.Operator == corev1.NodeSelectorOpIn {
-				out = append(out, e.Values...)
-			}
-		}
-	}
-	return out
-}
-
-// gpuLimit is the container's nvidia.com/gpu limit, or -1 when it is more than any node
-// has (the plan's counts are 32-bit; a larger request is not wrapped into a small one).
-func gpuLimit(c corev1.Container) int {
-	if q, ok := c.Resources.Limits[ResourceGPU]; ok {
-		if v := q.Value(); v >= 0 && v <= 4096 {
-			return int(v)
-		}
-		return -1
-	}
-	return 0
-}
-
 // Reviewer decides AdmissionRequests.
 type Reviewer struct {
 	Policy  Policy
@@ -589,11 +537,11 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 	}
 	plan, err := llmsize.PlanFromArgs(cmd.argv, cmd.env)
 	if errors.Is(err, llmsize.ErrUnknownEngine) {
-		if ann[AnnModel] == "" && w.kind == "InferenceService" && gpuLimit(c) != 0 {
+		if ann[AnnModel] == "" && w.kind == "InferenceService" && hasGPU(c) {
 			return Decision{Allowed: true, Warnings: []string{fmt.Sprintf("llmsize: %s: its ServingRuntime's command is not "+
 				"read; set %s and %s to check it", who, AnnEngine, AnnModel)}}
 		}
-		if ann[AnnModel] == "" || len(w.spec.Containers) > 1 && gpuLimit(c) == 0 {
+		if ann[AnnModel] == "" || len(w.spec.Containers) > 1 && !hasGPU(c) {
 			return Decision{Allowed: true} // not a serving container
 		}
 		plan, err = llmsize.Plan{Engine: llmsize.EngineNone}, nil
@@ -608,7 +556,7 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 	if plan.EngineVersion = ann[AnnEngineVersion]; plan.EngineVersion == "" {
 		plan.EngineVersion = imageVersion(c.Image)
 	}
-	if _, err := llmsize.ParseEngine(plan.Engine.String() + "@" + plan.EngineVersion); plan.EngineVersion != "" && err != nil {
+	if plan.EngineVersion != "" && !knownRelease(plan.Engine, plan.EngineVersion) {
 		versionWarning = []string{fmt.Sprintf("llmsize: %s: %s %q is not a release llmsize models; sized with %s's current "+
 			"release", who, AnnEngineVersion, plan.EngineVersion, plan.Engine)}
 		plan.EngineVersion = ""
@@ -621,28 +569,27 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf(
 			"llmsize: %s: the weight format of %s is not in its args; set %s to check it", who, plan.Model.ID, AnnFormat)}}
 	}
-	hw := hardware{products: pinnedProducts(w.spec), gpus: gpuLimit(c)}
-	hw.pinned = len(hw.products) > 0
+	hw := hardware{targets: pinnedTargets(w.spec)}
+	hw.gpus, hw.mig = gpuRequest(c)
+	hw.pinned = len(hw.targets) > 0
+	resource := ResourceGPU
+	if hw.mig != "" {
+		resource = corev1.ResourceName(ResourceMIGPrefix + hw.mig)
+	}
 	if hw.gpus > 0 && w.groupGPUs > 0 { // a leader and its workers: one engine across the group's GPUs
 		hw.gpus += w.groupGPUs
 	}
 	if hw.gpus < 0 {
-		return Decision{Message: fmt.Sprintf("llmsize: %s requests %s: %s; no node has that many GPUs", who, ResourceGPU,
-			c.Resources.Limits.Name(ResourceGPU, "").String())}
+		return Decision{Message: fmt.Sprintf("llmsize: %s requests %s: %s; no node has that many", who, resource,
+			c.Resources.Limits.Name(resource, "").String())}
 	}
 	if hw.gpus == 0 {
-		for name := range c.Resources.Limits {
-			if strings.HasPrefix(string(name), "nvidia.com/mig-") { // a MIG slice: memory per profile not in the table
-				return Decision{Allowed: true, Warnings: []string{fmt.Sprintf("llmsize: %s serves %s on a MIG slice (%s); "+
-					"llmsize has no MIG profiles, not checked", who, plan.Model.ID, name)}}
-			}
-		}
 		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf(
-			"llmsize: %s serves %s but requests no %s; not checked", who, plan.Model.ID, ResourceGPU)}}
+			"llmsize: %s serves %s but requests no %s (or MIG slice); not checked", who, plan.Model.ID, ResourceGPU)}}
 	}
 	if need := int64(max(plan.TP, 1)) * int64(max(plan.PP, 1)) * int64(max(plan.DP, 1)); need > int64(hw.gpus) {
 		return Decision{Message: fmt.Sprintf("llmsize: %s: %s asks for %d GPUs (tensor %d × pipeline %d × data %d) but the "+
-			"container requests %s: %d", who, plan.Engine, need, max(plan.TP, 1), max(plan.PP, 1), max(plan.DP, 1), ResourceGPU, hw.gpus)}
+			"container requests %s: %d", who, plan.Engine, need, max(plan.TP, 1), max(plan.PP, 1), max(plan.DP, 1), resource, hw.gpus)}
 	}
 	d := rv.fitHardware(ctx, who, plan, hw)
 	d.Warnings = append(append(readWarnings, versionWarning...), d.Warnings...)
@@ -671,6 +618,12 @@ func imageVersion(image string) string {
 		}
 	}
 	return ""
+}
+
+// knownRelease says whether llmsize models this release of the engine.
+func knownRelease(e llmsize.Engine, version string) bool {
+	_, err := llmsize.ParseEngine(e.String() + "@" + version)
+	return err == nil
 }
 
 func (rv *Reviewer) unknownModel(msg string) Decision {
@@ -718,9 +671,11 @@ func applyAnnotations(p *llmsize.Plan, ann map[string]string, who string) (strin
 }
 
 type outcome struct {
-	product string
-	fit     llmsize.FitResult
-	err     error
+	target    target
+	gpu       *llmsize.GPU
+	described bool // sized from the node's labels (a MIG slice, a part llmsize's table lacks)
+	fit    llmsize.FitResult
+	err    error
 }
 
 func (o outcome) layers() uint32 {
@@ -733,45 +688,57 @@ func (o outcome) layers() uint32 {
 // fitHardware evaluates the plan on each GPU product the pod may land on. Pinned products
 // must all fit (the scheduler may pick any); otherwise one GPU node kind that fits is enough.
 func (rv *Reviewer) fitHardware(ctx context.Context, who string, plan llmsize.Plan, hw hardware) Decision {
-	if !hw.pinned && rv.Cluster != nil {
+	if rv.Cluster != nil && (!hw.pinned || hw.mig != "" || hw.targets[0].mig != "") {
 		nodes, err := rv.Cluster.GPUNodes(ctx)
-		if err != nil {
+		switch {
+		case err != nil && !hw.pinned:
 			return Decision{Allowed: true, Warnings: []string{fmt.Sprintf("llmsize: %s: cannot list GPU nodes (%v); not checked", who, err)}}
-		}
-		seen := map[string]bool{}
-		for _, n := range nodes {
-			if n.Count >= hw.gpus && !seen[n.Product] {
-				seen[n.Product] = true
-				hw.products = append(hw.products, n.Product)
+		case err == nil:
+			hw.fromNodes(nodes)
+			if len(hw.targets) == 0 && len(nodes) > 0 {
+				what := "GPUs"
+				if hw.mig != "" {
+					what = "MIG " + hw.mig + " slices"
+				}
+				return Decision{Message: fmt.Sprintf("llmsize: %s requests %d %s but no GPU node has that many", who, hw.gpus, what)}
 			}
 		}
-		sort.Strings(hw.products)
-		if len(hw.products) == 0 && len(nodes) > 0 {
-			return Decision{Message: fmt.Sprintf("llmsize: %s requests %d GPUs but no GPU node has that many", who, hw.gpus)}
+	}
+	if len(hw.targets) == 0 {
+		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf(
+			"llmsize: %s: no GPU product pinned (%s or %s) and no GPU nodes known; not checked", who, LabelProduct, LabelGKE)}}
+	}
+	if hw.mig != "" {
+		for i := range hw.targets {
+			hw.targets[i].mig = hw.mig
 		}
 	}
-	if len(hw.products) == 0 {
-		return Decision{Allowed: true, Warnings: []string{fmt.Sprintf(
-			"llmsize: %s: no GPU product pinned (%s) and no GPU nodes known; not checked", who, LabelProduct)}}
-	}
-	var res []outcome
-	for _, p := range hw.products {
-		f, err := plan.Fit(p, uint32(hw.gpus))
-		res = append(res, outcome{p, f, err})
-	}
 	var d Decision
+	var res []outcome
+	for _, t := range hw.targets {
+		g, note, err := t.accelerator()
+		if note != "" {
+			d.Warnings = append(d.Warnings, "llmsize: "+who+": "+note)
+		}
+		o := outcome{target: t, gpu: g, err: err, described: t.mig != "" || note != ""}
+		if err == nil {
+			o.fit, o.err = plan.FitOn(g, uint32(hw.gpus))
+		}
+		res = append(res, o)
+	}
 	var fits, fails []outcome
 	for _, o := range res {
 		switch {
 		case errors.Is(o.err, llmsize.ErrUnknownGPU):
-			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s: GPU %q is not in llmsize's table; not checked there", who, o.product))
+			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s: GPU %q is not in llmsize's table and its node has no %s "+
+				"label; not checked there", who, o.target.product, LabelMemory))
 		case o.err != nil:
-			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s on %s: %v", who, o.product, o.err))
+			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s on %s: %v; not checked there", who, o.target, o.err))
 		case o.fit.Fits:
 			fits = append(fits, o)
 		case o.fit.Outcome == "offloads" && rv.Policy.AllowCPUOffload: // Ollama, llama.cpp --fit: layers on the CPU
 			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s on %s: %s starts with %d of %d layers on the GPU, "+
-				"the rest on the CPU: it runs, slower", who, o.product, o.fit.Engine, o.fit.GPULayers, o.layers()))
+				"the rest on the CPU: it runs, slower", who, o.target, o.fit.Engine, o.fit.GPULayers, o.layers()))
 			fits = append(fits, o)
 		default:
 			fails = append(fails, o)
@@ -780,7 +747,7 @@ func (rv *Reviewer) fitHardware(ctx context.Context, who string, plan llmsize.Pl
 	for _, o := range fits {
 		if o.fit.Tight {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s fits on %s only tightly: %s of headroom",
-				who, o.product, gib(o.fit.HeadroomBytes)))
+				who, o.target, gib(o.fit.HeadroomBytes)))
 		}
 	}
 	deny := len(fails) > 0 && (hw.pinned || len(fits) == 0)
@@ -788,7 +755,7 @@ func (rv *Reviewer) fitHardware(ctx context.Context, who string, plan llmsize.Pl
 		d.Allowed = true
 		return d
 	}
-	d.Message = denial(who, plan, fails[0].fit)
+	d.Message = denial(who, fails[0])
 	return d
 }
 
@@ -804,12 +771,15 @@ func gib(b any) string {
 
 // denial words a FitResult that does not fit: what is short, by component, and the
 // smallest changes that fit.
-func denial(who string, plan llmsize.Plan, f llmsize.FitResult) string {
+func denial(who string, o outcome) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "llmsize: %s does not fit: %s (%s) with %s on %d× %s", who, f.Model, f.Format, f.Engine, f.GPUs, f.GPU)
-	if g, err := llmsize.LookupGPU(f.GPU); err == nil {
-		fmt.Fprintf(&b, " (%s each)", gib(g.MemoryBytes))
+	f := o.fit
+	name := f.GPU // llmsize's id for a table row; the labels' name for a slice or a part sized from its memory label
+	if o.described {
+		name = o.target.String()
 	}
+	fmt.Fprintf(&b, "llmsize: %s does not fit: %s (%s) with %s on %d× %s (%s each)", who, f.Model, f.Format, f.Engine, f.GPUs,
+		name, gib(o.gpu.MemoryBytes))
 	fmt.Fprintf(&b, ". Per GPU it needs %s: weights %s + KV cache %s (%d × %d tokens) + activations %s + overhead %s; "+
 		"%s can use %s", gib(f.TotalBytes), gib(f.WeightBytes), gib(f.KVBytes), f.Seqs, f.Context, gib(f.ActivationBytes),
 		gib(f.OverheadBytes), f.Engine, gib(f.UsableBytes))

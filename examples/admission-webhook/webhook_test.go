@@ -241,8 +241,8 @@ func TestPolicies(t *testing.T) {
 func TestClusterNodes(t *testing.T) {
 	pod := &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "q32"},
 		Spec: podSpec("", container("vllm", "vllm/vllm-openai:latest", 1, "--model", "Qwen/Qwen3-32B", "--max-model-len", "8192"))}
-	small := fakeCluster{nodes: []GPUNode{{"NVIDIA-L4", 8}, {"Tesla-T4", 4}}}
-	mixed := fakeCluster{nodes: []GPUNode{{"NVIDIA-L4", 8}, {h100, 8}}}
+	small := fakeCluster{nodes: []GPUNode{{Product: "NVIDIA-L4", Count: 8}, {Product: "Tesla-T4", Count: 4}}}
+	mixed := fakeCluster{nodes: []GPUNode{{Product: "NVIDIA-L4", Count: 8}, {Product: h100, Count: 8}}}
 	if _, r := post(t, handler(Policy{}, small), review(t, pod, "Pod", "default")); r.Allowed {
 		t.Errorf("fits on no node kind yet admitted: %+v", r)
 	}
@@ -328,7 +328,7 @@ func FuzzHandler(f *testing.F) {
 			f.Add(b)
 		}
 	}
-	h := handler(Policy{}, fakeCluster{nodes: []GPUNode{{h100, 8}}})
+	h := handler(Policy{}, fakeCluster{nodes: []GPUNode{{Product: h100, Count: 8}}})
 	h.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rec := httptest.NewRecorder()
