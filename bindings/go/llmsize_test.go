@@ -731,3 +731,29 @@ func TestEngineVersions(t *testing.T) {
 		t.Errorf("Ollama 70B on a 4090: %+v %v", fit, err)
 	}
 }
+
+// FitOn sizes a plan on a GPU value: the same verdict as Fit by name for a table row, a
+// smaller pool for a smaller described part (a MIG slice), and an error for no GPU.
+func TestPlanFitOn(t *testing.T) {
+	p, err := PlanFromArgs(strings.Fields("vllm serve Qwen/Qwen3-4B --max-model-len 8192"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName, err := p.Fit("H100 SXM", 1)
+	h100, _ := LookupGPU("H100 SXM")
+	onRow, err2 := p.FitOn(h100, 1)
+	if err != nil || err2 != nil || byName.Fits != onRow.Fits || byName.KVBytes != onRow.KVBytes {
+		t.Errorf("FitOn a table row: %+v %v, Fit by name: %+v %v", onRow, err2, byName, err)
+	}
+	// a 4.75 GiB slice (an A100 40GB's MIG 1g.5gb as nvidia-smi lists it) cannot hold 7.5 GiB of weights
+	slice, err := DescribeGPU(4.75, 1555.0/8, 0, "datacenter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, err := p.FitOn(slice, 1); err != nil || f.Fits || f.UsableBytes >= f.WeightBytes {
+		t.Errorf("Qwen3-4B bf16 on a 4.75 GiB slice: %+v %v", f, err)
+	}
+	if _, err := p.FitOn(nil, 1); err == nil {
+		t.Error("FitOn(nil) answered")
+	}
+}
