@@ -140,6 +140,8 @@
 /* Models with more decoder layers than this are rejected (LLMSIZE_ERR_INVALID_MODEL):
    the largest real models have about 130. */
 #define LLMSIZE_MAX_LAYERS 65536u
+/* The most formats one search compares (llmsize_plan_best_format's list; the table has fewer). */
+#define LLMSIZE_MAX_FORMATS 256u
 
 #ifdef LLMSIZE_STATIC
 #if defined(__GNUC__) || defined(__clang__)
@@ -1454,7 +1456,8 @@ LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint3
 /* Fewest tensor-parallel accelerators (valid for the model's heads) up to max_gpus. */
 LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint32_t max_gpus, uint32_t *out);
 /* Least quality loss among formats that fit, run on the accelerator and decode at least
-   min_tps per sequence (formats NULL = every format in the table). */
+   min_tps per sequence (formats NULL = every format in the table; a list holds at most
+   LLMSIZE_MAX_FORMATS, else LLMSIZE_ERR_INVALID_ARG). */
 LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, double min_tps,
                                                     const llmsize_format *const *formats, size_t n_formats,
                                                     const llmsize_format **out, llmsize_quality *quality);
@@ -4859,18 +4862,28 @@ static void llmsize__quality_range(llmsize_quality *q) {
     }
 }
 
+static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsize_params *pp, const llmsize_format *f,
+                                            llmsize_quality *out);
 LLMSIZE_API llmsize_status llmsize_quality_of(const llmsize_model *m, const llmsize_format *f,
                                               llmsize_quality *out) {
-    const llmsize_quality_row *lo = NULL, *hi = NULL;
-    const llmsize_format *base;
     llmsize_params p;
     llmsize_status st;
-    double size_b;
-    size_t i;
-    int variant;
     if (out) memset(out, 0, sizeof *out);
     if (!m || !f || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize_params_of(m, &p)) != LLMSIZE_OK) return st;
+    return llmsize__quality_with(m, &p, f, out);
+}
+
+/* llmsize_quality_of with the model's parameters counted once (searches over formats). */
+static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsize_params *pp, const llmsize_format *f,
+                                            llmsize_quality *out) {
+    const llmsize_quality_row *lo = NULL, *hi = NULL;
+    const llmsize_format *base;
+    const llmsize_params p = *pp;
+    double size_b;
+    size_t i;
+    int variant;
+    memset(out, 0, sizeof *out);
     if (llmsize__is_reference_format(f)) {
         out->confidence = LLMSIZE_CONF_REFERENCE;
         out->note = "reference precision: no quantization loss";
@@ -6346,40 +6359,60 @@ LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint3
     return LLMSIZE_ERR_UNSUPPORTED;
 }
 
+/* The format with the least quality loss that fits (ties: the fewest weight bytes, then the
+   first listed). Formats are tried from the least loss up, so a search stops at the first
+   loss level where one fits instead of sizing every format. */
 LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, double min_tps,
                                                     const llmsize_format *const *formats, size_t n_formats,
                                                     const llmsize_format **out, llmsize_quality *quality) {
     llmsize_plan p;
-    llmsize_quality best_q;
     llmsize_params pr;
-    const llmsize_format *f;
+    double loss[LLMSIZE_MAX_FORMATS], level = 0.0;
+    unsigned char usable[LLMSIZE_MAX_FORMATS];
+    const size_t n = formats ? n_formats : llmsize_format_count();
     uint64_t best_bytes = 0;
+    int have_level = 0;
     size_t i;
     if (out) *out = NULL;
     if (quality) memset(quality, 0, sizeof *quality);
     if (!plan || !out || !plan->model) return LLMSIZE_ERR_NULL;
     if (!(min_tps == min_tps) || min_tps < 0.0 || min_tps > 1e9) return LLMSIZE_ERR_INVALID_ARG;
-    memset(&best_q, 0, sizeof best_q);
+    if (n > LLMSIZE_MAX_FORMATS) return LLMSIZE_ERR_INVALID_ARG;
     p = *plan;
     if (llmsize_params_of(plan->model, &pr) != LLMSIZE_OK) return LLMSIZE_ERR_INVALID_MODEL;
     p.params = &pr;
-    for (i = 0; (f = llmsize__candidate(formats, n_formats, i)) != NULL || (formats && i < n_formats); ++i) {
-        llmsize_plan_result r;
+    for (i = 0; i < n; ++i) {   /* what each candidate loses; 0 = not a candidate here */
+        const llmsize_format *f = llmsize__candidate(formats, n_formats, i);
         llmsize_quality q;
-        llmsize_status st;
-        if (!f || !llmsize_format_runs_on(f, plan->gpu, plan->engine)) continue;
-        p.format = f;
-        p.weights = NULL;
-        if (!llmsize__plan_fits(&p, &r, &st) || r.decode_tps < min_tps) continue;
-        if (llmsize_quality_of(plan->model, f, &q) != LLMSIZE_OK) continue;
-        if (!*out || q.loss_pct < best_q.loss_pct || (q.loss_pct == best_q.loss_pct && r.weight_bytes < best_bytes)) {
-            *out = f;
-            best_q = q;
-            best_bytes = r.weight_bytes;
+        usable[i] = f && llmsize_format_runs_on(f, plan->gpu, plan->engine) &&
+                    llmsize__quality_with(plan->model, &pr, f, &q) == LLMSIZE_OK && q.loss_pct == q.loss_pct;
+        loss[i] = usable[i] ? q.loss_pct : 0.0;
+    }
+    for (;;) {   /* the next loss level up: does any of its formats fit? */
+        const double below = level;
+        int found = 0;
+        for (i = 0; i < n; ++i) {
+            if (!usable[i] || (have_level && loss[i] <= below)) continue;
+            if (!found || loss[i] < level) { level = loss[i]; found = 1; }
         }
+        if (!found) break;
+        have_level = 1;
+        for (i = 0; i < n; ++i) {
+            llmsize_plan_result r;
+            llmsize_status st;
+            if (!usable[i] || loss[i] != level) continue;
+            p.format = llmsize__candidate(formats, n_formats, i);
+            p.weights = NULL;
+            if (!llmsize__plan_fits(&p, &r, &st) || r.decode_tps < min_tps) continue;
+            if (!*out || r.weight_bytes < best_bytes) {
+                *out = p.format;
+                best_bytes = r.weight_bytes;
+            }
+        }
+        if (*out) break;
     }
     if (!*out) return LLMSIZE_ERR_UNSUPPORTED;
-    if (quality) *quality = best_q;
+    if (quality) llmsize__quality_with(plan->model, &pr, *out, quality);
     return LLMSIZE_OK;
 }
 
@@ -6411,13 +6444,15 @@ LLMSIZE_API llmsize_status llmsize_plan_suggest(const llmsize_plan *plan, llmsiz
     llmsize_plan p;
     llmsize_plan_result r;
     llmsize_status st;
+    llmsize_weights w;
+    llmsize_params pr;
     if (out) memset(out, 0, sizeof *out);
     if (!plan || !out) return LLMSIZE_ERR_NULL;
-    if ((st = llmsize_plan_fit(plan, &r)) != LLMSIZE_OK) return st;
-    llmsize_plan_best_format(plan, 0.0, NULL, 0, &out->format, &out->format_quality);
-    if (llmsize_plan_min_gpus(plan, 64u, &out->gpus) != LLMSIZE_OK) out->gpus = 0;
-    llmsize_plan_max_context(plan, &out->context);
-    p = *plan;
+    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;   /* counted once for all four */
+    if ((st = llmsize_plan_fit(&p, &r)) != LLMSIZE_OK) return st;
+    llmsize_plan_best_format(&p, 0.0, NULL, 0, &out->format, &out->format_quality);
+    if (llmsize_plan_min_gpus(&p, 64u, &out->gpus) != LLMSIZE_OK) out->gpus = 0;
+    llmsize_plan_max_context(&p, &out->context);
     p.context = r.context;
     llmsize_plan_max_seqs(&p, &out->seqs);
     return LLMSIZE_OK;

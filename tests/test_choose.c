@@ -360,7 +360,81 @@ static void test_claims(void) {
     CHECK(llmsize_check_claim(&cl, &ck) == LLMSIZE_ERR_INVALID_ARG, "negative speed rejected");
 }
 
+/* llmsize_plan_best_format tries formats from the least loss up and stops at the first loss
+   level where one fits: it must choose what a search over every format chooses (least loss
+   among formats that fit and run there, then the fewest weight bytes, then table order). */
+static const llmsize_format *best_by_every_format(const llmsize_plan *plan) {
+    const llmsize_format *best = NULL;
+    llmsize_quality best_q;
+    uint64_t best_bytes = 0;
+    size_t i;
+    memset(&best_q, 0, sizeof best_q);
+    for (i = 0; i < llmsize_format_count(); ++i) {
+        const llmsize_format *f = llmsize_format_at(i);
+        llmsize_plan p = *plan;
+        llmsize_plan_result r;
+        llmsize_quality q;
+        if (!llmsize_format_runs_on(f, plan->gpu, plan->engine)) continue;
+        p.format = f;
+        if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !r.fits || llmsize_quality_of(plan->model, f, &q) != LLMSIZE_OK) continue;
+        if (!best || q.loss_pct < best_q.loss_pct || (q.loss_pct == best_q.loss_pct && r.weight_bytes < best_bytes)) {
+            best = f;
+            best_q = q;
+            best_bytes = r.weight_bytes;
+        }
+    }
+    return best;
+}
+
+static void test_best_format_search(void) {
+    static const char *const gpus[] = { "h100-sxm", "rtx-4090", "l4" };
+    static const uint32_t engines[] = { LLMSIZE_ENGINE_VLLM, LLMSIZE_ENGINE_LLAMACPP };
+    const llmsize_format *list[LLMSIZE_MAX_FORMATS + 1];
+    llmsize_plan p;
+    size_t i, g, e, compared = 0;
+    for (i = 0; i < llmsize_model_count(); i += 3) {
+        for (g = 0; g < sizeof gpus / sizeof *gpus; ++g) {
+            for (e = 0; e < sizeof engines / sizeof *engines; ++e) {
+                const llmsize_format *f = NULL, *want;
+                llmsize_quality q;
+                llmsize_status st;
+                memset(&p, 0, sizeof p);
+                p.model = llmsize_model_at(i);
+                p.gpu = gpu(gpus[g]);
+                p.engine = engines[e];
+                p.context = 8192;
+                p.seqs = 1;
+                want = best_by_every_format(&p);
+                st = llmsize_plan_best_format(&p, 0.0, NULL, 0, &f, &q);
+                CHECK(f == want && (st == LLMSIZE_OK) == (want != NULL), "%s on %s with %s: %s, every format: %s",
+                      p.model->id, gpus[g], llmsize_engine_name((llmsize_engine)engines[e]), f ? f->id : "none",
+                      want ? want->id : "none");
+                ++compared;
+            }
+        }
+    }
+    CHECK(compared > 100, "compared %zu plans", compared);
+    /* a caller's list: NULL entries are skipped; more than LLMSIZE_MAX_FORMATS is refused */
+    memset(&p, 0, sizeof p);
+    p.model = model("llama-3.1-70b");
+    p.gpu = gpu("h100-sxm");
+    p.engine = LLMSIZE_ENGINE_VLLM;
+    p.context = 8192;
+    list[0] = NULL;
+    list[1] = format("bf16");
+    list[2] = format("awq");
+    {
+        const llmsize_format *f = NULL;
+        CHECK(llmsize_plan_best_format(&p, 0.0, list, 3, &f, NULL) == LLMSIZE_OK && f == format("awq"),
+              "70B on one H100 from {NULL, bf16, awq}: awq (%s)", f ? f->id : "none");
+        for (i = 0; i <= LLMSIZE_MAX_FORMATS; ++i) list[i] = format("awq");
+        CHECK(llmsize_plan_best_format(&p, 0.0, list, LLMSIZE_MAX_FORMATS + 1, &f, NULL) == LLMSIZE_ERR_INVALID_ARG && !f,
+              "a list past LLMSIZE_MAX_FORMATS is refused");
+    }
+}
+
 void test_choose(void) {
+    test_best_format_search();
     test_licenses();
     test_quality();
     test_scenarios();

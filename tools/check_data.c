@@ -138,6 +138,8 @@ static void check_rest(void) {
     for (i = 0; i < llmsize_format_count(); ++i)
         if (empty(llmsize_format_at(i)->source)) PROBLEM("format %s: no source", llmsize_format_at(i)->id);
     unique_names("formats", llmsize_format_count(), format_names, NULL);
+    if (llmsize_format_count() > LLMSIZE_MAX_FORMATS)   /* the format search compares at most that many */
+        PROBLEM("%zu formats: more than LLMSIZE_MAX_FORMATS (%u)", llmsize_format_count(), LLMSIZE_MAX_FORMATS);
     for (i = 0; i < llmsize_license_count(); ++i)
         if (empty(llmsize_license_at(i)->source)) PROBLEM("licence %s: no source", llmsize_license_at(i)->id);
     unique_names("licences", llmsize_license_count(), license_names, NULL);

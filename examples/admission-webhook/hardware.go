@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/llmsize/llmsize/bindings/go"
 	corev1 "k8s.io/api/core/v1"
@@ -242,4 +243,50 @@ func (hw *hardware) fromNodes(nodes []GPUNode) {
 func hasGPU(c corev1.Container) bool {
 	n, _ := gpuRequest(c)
 	return n != 0
+}
+
+// fitCache remembers fit results: a fit is a pure function of the plan, the accelerator and
+// the GPU count, and admission traffic repeats itself (controllers and GitOps re-apply the
+// same objects; every rollout re-sends the template). Bounded: emptied when full.
+type fitCache struct {
+	mu sync.Mutex
+	m  map[fitKey]fitEntry
+}
+
+type fitKey struct {
+	plan     llmsize.Plan // Model nil: the model is keyed by its id
+	model    string
+	gpu      string
+	memBytes uint64
+	bw       float64
+	gpus     uint32
+}
+
+type fitEntry struct {
+	fit llmsize.FitResult
+	err error
+}
+
+const fitCacheSize = 4096
+
+func (c *fitCache) fit(plan llmsize.Plan, g *llmsize.GPU, gpus uint32) (llmsize.FitResult, error) {
+	k := fitKey{plan: plan, gpu: g.ID, memBytes: g.MemoryBytes, bw: g.BandwidthGBs, gpus: gpus}
+	k.plan.Model = nil
+	if plan.Model != nil {
+		k.model = plan.Model.ID
+	}
+	c.mu.Lock()
+	e, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return e.fit, e.err
+	}
+	f, err := plan.FitOn(g, gpus)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= fitCacheSize {
+		c.m = map[fitKey]fitEntry{}
+	}
+	c.m[k] = fitEntry{f, err}
+	c.mu.Unlock()
+	return f, err
 }

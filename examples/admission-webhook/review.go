@@ -489,6 +489,8 @@ func varName(s string) (string, int) {
 type Reviewer struct {
 	Policy  Policy
 	Cluster Cluster // nil: only pinned products are checked
+
+	fits fitCache
 }
 
 // Review decides one request. It never panics on malformed input (the HTTP layer also
@@ -722,7 +724,7 @@ func (rv *Reviewer) fitHardware(ctx context.Context, who string, plan llmsize.Pl
 		}
 		o := outcome{target: t, gpu: g, err: err, described: t.mig != "" || note != ""}
 		if err == nil {
-			o.fit, o.err = plan.FitOn(g, uint32(hw.gpus))
+			o.fit, o.err = rv.fits.fit(plan, g, uint32(hw.gpus))
 		}
 		res = append(res, o)
 	}

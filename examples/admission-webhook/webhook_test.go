@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -418,5 +419,20 @@ func TestImageVersion(t *testing.T) {
 	_, resp := post(t, handler(Policy{}, nil), review(t, dep, "Deployment", "default"))
 	if resp == nil || !resp.Allowed || len(resp.Warnings) == 0 || !strings.Contains(strings.Join(resp.Warnings, " "), "not a release llmsize models") {
 		t.Errorf("engine-version 0.3: %+v", resp)
+	}
+}
+
+// The same with a new plan every request (the context differs): no fit is remembered.
+func BenchmarkDenyUncached(b *testing.B) {
+	bodies := make([][]byte, b.N)
+	for i := range bodies {
+		bodies[i] = review(b, &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "llama70"}, Spec: podSpec(h100,
+			container("vllm", "vllm/vllm-openai:latest", 1, "--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len",
+				strconv.Itoa(4096+i)))}, "Pod", "default")
+	}
+	h := handler(Policy{}, nil)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		post(b, h, bodies[i])
 	}
 }

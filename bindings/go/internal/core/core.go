@@ -1410,6 +1410,7 @@ const LLMSIZE_VERSION_MINOR int = 1
 const LLMSIZE_VERSION_PATCH int = 0
 const LLMSIZE_VERSION_STRING string = "0.1.0"
 const LLMSIZE_MAX_LAYERS uint = 65536
+const LLMSIZE_MAX_FORMATS uint = 256
 type Enum_SS_llmsize_status int
 func _swig_getLLMSIZE_OK() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
