@@ -155,7 +155,7 @@ go-fuzz-long:
 # under the race detector, and a short fuzz of the HTTP handler.
 WEBHOOK_DIR = examples/admission-webhook
 webhook-test:
-	cd $(WEBHOOK_DIR) && $(GO) vet ./... && $(GO) vet -tags e2e . && $(GO) test -count=1 -race ./...
+	cd $(WEBHOOK_DIR) && $(GO) vet ./... && $(GO) vet -tags e2e . && $(GO) vet -tags load . && $(GO) test -count=1 -race ./...
 	cd $(WEBHOOK_DIR) && $(GO) test -run '^$$' -fuzz '^FuzzHandler$$' -fuzztime $(FUZZTIME) . >/dev/null && echo "fuzz FuzzHandler $(FUZZTIME): ok"
 
 # End to end against a real etcd (Debian's etcd-server) and kube-apiserver, built from the

@@ -132,6 +132,10 @@ type api struct {
 
 // do sends a request as the admin and returns the status, body and Warning headers.
 func (a api) do(t *testing.T, method, path string, body any) (int, []byte, []string) {
+	ct := "application/json"
+	if method == http.MethodPatch {
+		ct = "application/merge-patch+json"
+	}
 	var r io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
@@ -142,7 +146,7 @@ func (a api) do(t *testing.T, method, path string, body any) (int, []byte, []str
 	}
 	req, _ := http.NewRequest(method, a.base+path, r)
 	req.Header.Set("Authorization", "Bearer "+adminToken)
-	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Content-Type", ct)
 	resp, err := a.c.Do(req)
 	if err != nil {
 		return 0, []byte(err.Error()), nil
@@ -264,6 +268,22 @@ func TestE2EAPIServerRefusesWhatDoesNotFit(t *testing.T) {
 		}
 	}
 
+	// A namespace, and a workload created before the webhook existed that it would now deny,
+	// with a finalizer (as operators add them), to update and delete later.
+	code, body, _ := a.do(t, http.MethodPost, "/api/v1/namespaces", map[string]any{"apiVersion": "v1", "kind": "Namespace",
+		"metadata": map[string]any{"name": "inference", "annotations": map[string]any{"llmsize.dev/use": "commercial,mau=1000000"}}})
+	if code != http.StatusCreated {
+		t.Fatalf("namespace: %d %s", code, body)
+	}
+	deps := "/apis/apps/v1/namespaces/inference/deployments"
+	const h100 = "NVIDIA-H100-80GB-HBM3"
+	legacy := deployment("legacy-70b", "vllm/vllm-openai:v0.11.0", 1, h100,
+		"--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "8192")
+	legacy["metadata"].(map[string]any)["finalizers"] = []any{"example.com/keep"}
+	if code, body, _ := a.do(t, http.MethodPost, deps, legacy); code != http.StatusCreated {
+		t.Fatalf("legacy deployment: %d %s", code, body)
+	}
+
 	// Register it: deploy/webhook.yaml with a URL instead of the in-cluster Service, and
 	// failurePolicy Fail so a broken webhook fails the test rather than admitting.
 	manifest := string(mustRead(t, "deploy/webhook.yaml"))
@@ -272,14 +292,6 @@ func TestE2EAPIServerRefusesWhatDoesNotFit(t *testing.T) {
 	manifest = strings.Replace(manifest, "failurePolicy: Ignore", "failurePolicy: Fail", 1)
 	os.WriteFile(filepath.Join(dir, "webhook.yaml"), []byte(manifest), 0o600)
 	a.applyYAML(t, filepath.Join(dir, "webhook.yaml"), map[string]string{"CA_BUNDLE": base64.StdEncoding.EncodeToString(caPEM)})
-
-	code, body, _ := a.do(t, http.MethodPost, "/api/v1/namespaces", map[string]any{"apiVersion": "v1", "kind": "Namespace",
-		"metadata": map[string]any{"name": "inference", "annotations": map[string]any{"llmsize.dev/use": "commercial,mau=1000000"}}})
-	if code != http.StatusCreated {
-		t.Fatalf("namespace: %d %s", code, body)
-	}
-	deps := "/apis/apps/v1/namespaces/inference/deployments"
-	const h100 = "NVIDIA-H100-80GB-HBM3"
 
 	// 1. Llama-3.1-70B in BF16 with vLLM on one H100 80GB: refused, with our message. The
 	// webhook configuration takes a moment to reach the API server's admission chain.
@@ -345,6 +357,148 @@ func TestE2EAPIServerRefusesWhatDoesNotFit(t *testing.T) {
 	web := deployment("web", "nginx:1.27", 0, "")
 	if code, body, _ := a.do(t, http.MethodPost, deps, web); code != http.StatusCreated {
 		t.Fatalf("nginx: HTTP %d %s", code, body)
+	}
+
+	e2eUpdates(t, a, deps)
+	e2eWorkloadKinds(t, a, h100)
+	e2eMIGNode(t, a, deps)
+	e2eUnreachableAPIServer(t, a, dir, webhook, caPEM, deps)
+}
+
+// expect sends one request and checks its status and that the body (or the warnings) say what.
+func (a api) expect(t *testing.T, what, method, path string, body any, want int, says ...string) {
+	t.Helper()
+	code, b, warnings := a.do(t, method, path, body)
+	text := string(b) + "\n" + strings.Join(warnings, "\n")
+	if code != want {
+		t.Errorf("%s: HTTP %d, want %d: %s", what, code, want, text)
+		return
+	}
+	for _, s := range says {
+		if !strings.Contains(text, s) {
+			t.Errorf("%s: %q not in %s", what, s, text)
+		}
+	}
+}
+
+// 5. Updates of a workload created before the webhook, which it would now deny: labels,
+// annotations and scaling pass; a change to what the engine loads is judged; a deletion
+// with a finalizer completes when the finalizer is removed.
+func e2eUpdates(t *testing.T, a api, deps string) {
+	obj := deps + "/legacy-70b"
+	a.expect(t, "kubectl label", http.MethodPatch, obj, map[string]any{"metadata": map[string]any{"labels": map[string]any{"team": "ml"}}}, http.StatusOK)
+	a.expect(t, "kubectl annotate", http.MethodPatch, obj, map[string]any{"metadata": map[string]any{"annotations": map[string]any{"owner": "ml"}}}, http.StatusOK)
+	a.expect(t, "scale to 0", http.MethodPatch, obj, map[string]any{"spec": map[string]any{"replicas": 0}}, http.StatusOK)
+	a.expect(t, "a longer context", http.MethodPatch, obj, map[string]any{"spec": map[string]any{"template": map[string]any{"spec": map[string]any{
+		"containers": []any{map[string]any{"name": "server", "image": "vllm/vllm-openai:v0.11.0",
+			"args":      []any{"--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "16384"},
+			"resources": map[string]any{"limits": map[string]any{"nvidia.com/gpu": "1"}}}}}}}},
+		http.StatusForbidden, "does not fit")
+	a.expect(t, "kubectl delete (a finalizer holds it)", http.MethodDelete, obj, nil, http.StatusOK)
+	a.expect(t, "the finalizer removed", http.MethodPatch, obj, map[string]any{"metadata": map[string]any{"finalizers": nil}}, http.StatusOK)
+	a.expect(t, "then it is gone", http.MethodGet, obj, nil, http.StatusNotFound)
+}
+
+// 6. Every serving workload kind: a CronJob, a bash -c script, and a LeaderWorkerSet and an
+// InferenceService through their CustomResourceDefinitions.
+func e2eWorkloadKinds(t *testing.T, a api, h100 string) {
+	pod := func(command []any, args []any, gpus int, product string) map[string]any {
+		c := map[string]any{"name": "server", "image": "vllm/vllm-openai:v0.11.0", "args": args,
+			"resources": map[string]any{"limits": map[string]any{"nvidia.com/gpu": fmt.Sprint(gpus)}}}
+		if command != nil {
+			c["command"] = command
+		}
+		return map[string]any{"nodeSelector": map[string]any{"nvidia.com/gpu.product": product}, "restartPolicy": "Never",
+			"containers": []any{c}}
+	}
+	cron := map[string]any{"apiVersion": "batch/v1", "kind": "CronJob", "metadata": map[string]any{"name": "nightly-eval"},
+		"spec": map[string]any{"schedule": "0 2 * * *", "jobTemplate": map[string]any{"spec": map[string]any{"template": map[string]any{
+			"spec": pod(nil, []any{"--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "8192"}, 1, h100)}}}}}
+	a.expect(t, "CronJob", http.MethodPost, "/apis/batch/v1/namespaces/inference/cronjobs", cron, http.StatusForbidden, "CronJob nightly-eval", "does not fit")
+	script := deployment("scripted", "vllm/vllm-openai:v0.11.0", 1, "Tesla-T4")
+	spec := script["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)
+	spec["containers"] = pod([]any{"bash", "-c"}, []any{"pip install -q hf_transfer && exec vllm serve meta-llama/Llama-3.1-405B-Instruct --max-model-len 8192"}, 1, "Tesla-T4")["containers"]
+	a.expect(t, "bash -c script", http.MethodPost, "/apis/apps/v1/namespaces/inference/deployments", script, http.StatusForbidden, "llama-3.1-405b", "does not fit")
+
+	crd := func(group, version, kind, plural string) map[string]any {
+		return map[string]any{"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+			"metadata": map[string]any{"name": plural + "." + group},
+			"spec": map[string]any{"group": group, "scope": "Namespaced",
+				"names": map[string]any{"kind": kind, "plural": plural, "singular": strings.ToLower(kind)},
+				"versions": []any{map[string]any{"name": version, "served": true, "storage": true, "schema": map[string]any{
+					"openAPIV3Schema": map[string]any{"type": "object", "x-kubernetes-preserve-unknown-fields": true}}}}}}
+	}
+	a.expect(t, "LWS CRD", http.MethodPost, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+		crd("leaderworkerset.x-k8s.io", "v1", "LeaderWorkerSet", "leaderworkersets"), http.StatusCreated)
+	a.expect(t, "KServe CRD", http.MethodPost, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+		crd("serving.kserve.io", "v1beta1", "InferenceService", "inferenceservices"), http.StatusCreated)
+	lws := func(name string, size int) map[string]any {
+		leader := pod([]any{"sh", "-c"}, []any{"ray start --head --port=6379 && vllm serve meta-llama/Llama-3.1-405B-Instruct -tp 8 -pp 2 --max-model-len 8192"}, 8, h100)
+		worker := pod([]any{"sh", "-c"}, []any{"ray start --address=$(LWS_LEADER_ADDRESS):6379 --block"}, 8, h100)
+		return map[string]any{"apiVersion": "leaderworkerset.x-k8s.io/v1", "kind": "LeaderWorkerSet", "metadata": map[string]any{"name": name},
+			"spec": map[string]any{"leaderWorkerTemplate": map[string]any{"size": size,
+				"leaderTemplate": map[string]any{"spec": leader}, "workerTemplate": map[string]any{"spec": worker}}}}
+	}
+	lwsPath := "/apis/leaderworkerset.x-k8s.io/v1/namespaces/inference/leaderworkersets"
+	isvcPath := "/apis/serving.kserve.io/v1beta1/namespaces/inference/inferenceservices"
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(500 * time.Millisecond) { // until the CRDs are served
+		c1, _, _ := a.do(t, http.MethodGet, lwsPath, nil)
+		c2, _, _ := a.do(t, http.MethodGet, isvcPath, nil)
+		if c1 == http.StatusOK && c2 == http.StatusOK {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("CRDs not served: %d %d", c1, c2)
+		}
+	}
+	a.expect(t, "LWS: 405B over 2 nodes of 8 H100s", http.MethodPost, lwsPath, lws("llama-405b", 2), http.StatusCreated)
+	a.expect(t, "LWS: the same on one node", http.MethodPost, lwsPath, lws("llama-405b-one", 1), http.StatusForbidden, "asks for 16 GPUs")
+	isvc := map[string]any{"apiVersion": "serving.kserve.io/v1beta1", "kind": "InferenceService", "metadata": map[string]any{"name": "llama"},
+		"spec": map[string]any{"predictor": pod(nil, []any{"--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "8192"}, 1, h100)}}
+	a.expect(t, "InferenceService", http.MethodPost, isvcPath, isvc, http.StatusForbidden, "InferenceService llama", "does not fit")
+}
+
+// 7. A MIG node as GPU Feature Discovery labels it (mixed strategy): a container asking for a
+// 1g.5gb slice is sized by the slice's labelled memory.
+func e2eMIGNode(t *testing.T, a api, deps string) {
+	node := map[string]any{"apiVersion": "v1", "kind": "Node", "metadata": map[string]any{"name": "gpu-a100-mig-0",
+		"labels": map[string]any{"nvidia.com/gpu.product": "NVIDIA-A100-SXM4-40GB", "nvidia.com/gpu.count": "1",
+			"nvidia.com/gpu.memory": "40960", "nvidia.com/mig.strategy": "mixed",
+			"nvidia.com/mig-1g.5gb.count": "7", "nvidia.com/mig-1g.5gb.memory": "4864"}}}
+	a.expect(t, "MIG node", http.MethodPost, "/api/v1/nodes", node, http.StatusCreated)
+	time.Sleep(1100 * time.Millisecond) // the node cache TTL
+	d := deployment("qwen-4b-mig", "vllm/vllm-openai:v0.11.0", 0, "", "--model", "Qwen/Qwen3-4B", "--max-model-len", "8192")
+	c := d["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)["containers"].([]any)[0].(map[string]any)
+	c["resources"] = map[string]any{"limits": map[string]any{"nvidia.com/mig-1g.5gb": "1"}}
+	a.expect(t, "Qwen3-4B on a 1g.5gb slice", http.MethodPost, deps, d, http.StatusForbidden, "MIG 1g.5gb", "4.8 GiB each")
+}
+
+// 8. With the API server unreachable from the webhook (a second instance pointed at a closed
+// port, registered in place of the first), an unpinned workload is admitted at once with a
+// warning saying it was not checked, and the licence check says it could not run.
+func e2eUnreachableAPIServer(t *testing.T, a api, dir, webhook string, caPEM []byte, deps string) {
+	port := freePort(t)
+	start(t, dir, "webhook-cut-off", webhook, "-addr", fmt.Sprintf("127.0.0.1:%d", port),
+		"-tls-cert", filepath.Join(dir, "tls.crt"), "-tls-key", filepath.Join(dir, "tls.key"),
+		"-apiserver", fmt.Sprintf("https://127.0.0.1:%d", freePort(t)), "-token-file", filepath.Join(dir, "webhook.token"),
+		"-ca-file", filepath.Join(dir, "apiserver-ca.crt"))
+	path := "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations/llmsize.dev"
+	code, body, _ := a.do(t, http.MethodGet, path, nil)
+	if code != http.StatusOK {
+		t.Fatalf("webhook configuration: %d %s", code, body)
+	}
+	var cfg map[string]any
+	_ = json.Unmarshal(body, &cfg)
+	hooks := cfg["webhooks"].([]any)
+	hooks[0].(map[string]any)["clientConfig"].(map[string]any)["url"] = fmt.Sprintf("https://127.0.0.1:%d/validate", port)
+	a.expect(t, "re-point the webhook", http.MethodPut, path, cfg, http.StatusOK)
+	time.Sleep(2 * time.Second) // the configuration reaches the admission chain
+	d := deployment("qwen-8b-cut-off", "vllm/vllm-openai:v0.11.0", 1, "", "--model", "Qwen/Qwen3-8B", "--max-model-len", "8192")
+	t0 := time.Now()
+	a.expect(t, "unpinned, API server unreachable", http.MethodPost, deps, d, http.StatusCreated, "cannot list GPU nodes", "not checked",
+		"licence not checked")
+	if el := time.Since(t0); el > 5*time.Second {
+		t.Errorf("the request took %v (the webhook's timeout is 5 s)", el)
 	}
 }
 

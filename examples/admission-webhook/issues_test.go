@@ -282,7 +282,9 @@ func TestRealClusterLabels(t *testing.T) {
 		c.Resources.Limits = limits
 		return c
 	}
-	mig := func(p string) corev1.ResourceList { return corev1.ResourceList{corev1.ResourceName(ResourceMIGPrefix + p): resource.MustParse("1")} }
+	mig := func(p string) corev1.ResourceList {
+		return corev1.ResourceList{corev1.ResourceName(ResourceMIGPrefix + p): resource.MustParse("1")}
+	}
 	gpu1 := corev1.ResourceList{ResourceGPU: resource.MustParse("1")}
 	// labels as GFD writes them on an A100 40GB node in MIG's mixed strategy (memory in MiB, as NVML reports a slice)
 	a100mixed := nodeOf(map[string]string{LabelProduct: "NVIDIA-A100-SXM4-40GB", LabelCount: "1", LabelMemory: "40960",
@@ -292,7 +294,9 @@ func TestRealClusterLabels(t *testing.T) {
 		t.Fatalf("GFD's MIG labels: %+v", a100mixed.MIG)
 	}
 	h := func(nodes ...GPUNode) http.Handler { return handler(Policy{}, fakeCluster{nodes: nodes}) }
-	dep := func(c corev1.Container) []byte { return reviewOp(t, admissionv1.Create, deploymentOf("q", 1, c, ""), nil, "Deployment", "apps") }
+	dep := func(c corev1.Container) []byte {
+		return reviewOp(t, admissionv1.Create, deploymentOf("q", 1, c, ""), nil, "Deployment", "apps")
+	}
 	// Qwen3-4B in bf16 is 7.5 GiB of weights: a 1g.5gb slice (4.75 GiB) cannot hold it, a 3g.20gb one can
 	allowedOn(t, h(a100mixed), "mixed strategy, 1g.5gb", dep(qwen8(mig("1g.5gb"))), false, "MIG 1g.5gb", "4.8 GiB each")
 	allowedOn(t, h(a100mixed), "mixed strategy, 3g.20gb", dep(qwen8(mig("3g.20gb"))), true)

@@ -676,8 +676,8 @@ type outcome struct {
 	target    target
 	gpu       *llmsize.GPU
 	described bool // sized from the node's labels (a MIG slice, a part llmsize's table lacks)
-	fit    llmsize.FitResult
-	err    error
+	fit       llmsize.FitResult
+	err       error
 }
 
 func (o outcome) layers() uint32 {

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"net"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+// 5. On SIGTERM the webhook fails readiness at once but keeps answering reviews for -drain
+// (requests the Service already routed here), then exits cleanly.
+func TestDrainOnSIGTERM(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "llmsize-webhook")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := "http://" + l.Addr().String()
+	l.Close()
+	cmd := exec.Command(bin, "-addr="+addr[len("http://"):], "-insecure-http", "-drain=1s")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	get := func(path string) int {
+		r, err := http.Get(addr + path)
+		if err != nil {
+			return 0
+		}
+		r.Body.Close()
+		return r.StatusCode
+	}
+	for i := 0; get("/readyz") != http.StatusOK; i++ {
+		if i > 100 {
+			t.Fatal("never ready")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	body := review(t, &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "p"}, Spec: podSpec(h100,
+		container("vllm", "vllm/vllm-openai:v0.11.0", 1, "--model", "Qwen/Qwen3-8B", "--max-model-len", "8192"))}, "Pod", "default")
+	validate := func() int {
+		r, err := http.Post(addr+"/validate", "application/json", bytes.NewReader(body))
+		if err != nil {
+			return 0
+		}
+		io.Copy(io.Discard, r.Body)
+		r.Body.Close()
+		return r.StatusCode
+	}
+	sent := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if code := get("/readyz"); code != http.StatusServiceUnavailable {
+		t.Errorf("readiness 200 ms after SIGTERM: %d, want 503", code)
+	}
+	if code := validate(); code != http.StatusOK {
+		t.Errorf("a review 200 ms after SIGTERM: %d, want 200 (still draining)", code)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exit after drain: %v", err)
+		}
+		if el := time.Since(sent); el < time.Second {
+			t.Errorf("exited %v after SIGTERM, before the 1 s drain", el)
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("still running 10 s after SIGTERM")
+	}
+}
