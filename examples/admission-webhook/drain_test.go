@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -16,7 +18,7 @@ import (
 )
 
 // 5. On SIGTERM the webhook fails readiness at once but keeps answering reviews for -drain
-// (requests the Service already routed here), then exits cleanly.
+// (requests the Service already routed here), then exits cleanly; 6. its logs are JSON.
 func TestDrainOnSIGTERM(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -32,6 +34,8 @@ func TestDrainOnSIGTERM(t *testing.T) {
 	addr := "http://" + l.Addr().String()
 	l.Close()
 	cmd := exec.Command(bin, "-addr="+addr[len("http://"):], "-insecure-http", "-drain=1s")
+	var logs bytes.Buffer
+	cmd.Stderr = &logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -84,5 +88,16 @@ func TestDrainOnSIGTERM(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Error("still running 10 s after SIGTERM")
+	}
+	// every log line, net/http's own included, is one JSON object
+	lines := 0
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		lines++
+		if !json.Valid([]byte(line)) {
+			t.Errorf("a log line that is not JSON: %q", line)
+		}
+	}
+	if lines < 4 { // serving, a review, draining, shutting down
+		t.Errorf("%d log lines: %q", lines, logs.String())
 	}
 }
