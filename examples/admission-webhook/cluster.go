@@ -9,6 +9,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -32,7 +33,14 @@ type APICluster struct {
 	nodesAt time.Time
 	nodeErr error // the last failure, kept for failTTL so an unreachable API server is asked once
 	ns      map[string]nsEntry
+	lists   map[string]listEntry // ServingRuntimes by namespace, ClusterServingRuntimes
 	flight  flights
+}
+
+type listEntry struct {
+	val []ServingRuntime
+	err error
+	at  time.Time
 }
 
 // failTTL is how long a failed lookup is remembered: requests in that window get the same
@@ -129,7 +137,7 @@ func (c *APICluster) get(ctx context.Context, path string, out any) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: %s", path, resp.Status)
+		return &statusError{path, resp.StatusCode, resp.Status}
 	}
 	return json.NewDecoder(resp.Body).Decode(out)
 }
@@ -206,4 +214,67 @@ func (c *APICluster) NamespaceAnnotations(ctx context.Context, name string) (map
 	}
 	ann, _ := v.(map[string]string)
 	return ann, nil
+}
+
+// statusError is an API server's answer other than 200 OK.
+type statusError struct {
+	path   string
+	code   int
+	status string
+}
+
+func (e *statusError) Error() string { return fmt.Sprintf("GET %s: %s", e.path, e.status) }
+
+// ServingRuntimes lists the KServe ServingRuntimes of a namespace and the cluster's
+// ClusterServingRuntimes (each list cached for TTL, a failure for failTTL). A cluster
+// without KServe's CRDs has none.
+func (c *APICluster) ServingRuntimes(ctx context.Context, ns string) ([]ServingRuntime, error) {
+	nsd, err := c.runtimeList(ctx, "sr/"+ns, "/apis/serving.kserve.io/v1alpha1/namespaces/"+url.PathEscape(ns)+"/servingruntimes", false)
+	if err != nil {
+		return nil, err
+	}
+	cl, err := c.runtimeList(ctx, "csr", "/apis/serving.kserve.io/v1alpha1/clusterservingruntimes", true)
+	if err != nil {
+		return nil, err
+	}
+	return append(append([]ServingRuntime{}, nsd...), cl...), nil
+}
+
+func (c *APICluster) runtimeList(ctx context.Context, key, path string, cluster bool) ([]ServingRuntime, error) {
+	c.mu.Lock()
+	if e, ok := c.lists[key]; ok && time.Since(e.at) < c.TTL && (e.err == nil || time.Since(e.at) < failTTL) {
+		c.mu.Unlock()
+		return e.val, e.err
+	}
+	c.mu.Unlock()
+	v, err := c.flight.do(ctx, key, func() (any, error) {
+		var list struct {
+			Items []struct {
+				Metadata struct {
+					Name string `json:"name"`
+				} `json:"metadata"`
+				Spec servingRuntimeSpec `json:"spec"`
+			} `json:"items"`
+		}
+		err := c.get(context.WithoutCancel(ctx), path, &list)
+		var se *statusError
+		if errors.As(err, &se) && se.code == http.StatusNotFound {
+			err = nil // the CRD is not installed
+		}
+		out := []ServingRuntime{}
+		for _, it := range list.Items {
+			out = append(out, ServingRuntime{Name: it.Metadata.Name, Cluster: cluster, Spec: it.Spec})
+		}
+		c.mu.Lock()
+		if c.lists == nil || len(c.lists) > 4096 {
+			c.lists = map[string]listEntry{}
+		}
+		c.lists[key] = listEntry{out, err, time.Now()}
+		c.mu.Unlock()
+		return out, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]ServingRuntime), nil
 }

@@ -456,6 +456,33 @@ func e2eWorkloadKinds(t *testing.T, a api, h100 string) {
 	isvc := map[string]any{"apiVersion": "serving.kserve.io/v1beta1", "kind": "InferenceService", "metadata": map[string]any{"name": "llama"},
 		"spec": map[string]any{"predictor": pod(nil, []any{"--model", "meta-llama/Llama-3.1-70B-Instruct", "--max-model-len", "8192"}, 1, h100)}}
 	a.expect(t, "InferenceService", http.MethodPost, isvcPath, isvc, http.StatusForbidden, "InferenceService llama", "does not fit")
+
+	// a model served by a ServingRuntime: the webhook reads the runtime with its own token
+	a.expect(t, "ServingRuntime CRD", http.MethodPost, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+		crd("serving.kserve.io", "v1alpha1", "ServingRuntime", "servingruntimes"), http.StatusCreated)
+	srPath := "/apis/serving.kserve.io/v1alpha1/namespaces/inference/servingruntimes"
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(500 * time.Millisecond) {
+		if c, _, _ := a.do(t, http.MethodGet, srPath, nil); c == http.StatusOK {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("ServingRuntime CRD not served")
+		}
+	}
+	runtime := map[string]any{"apiVersion": "serving.kserve.io/v1alpha1", "kind": "ServingRuntime", "metadata": map[string]any{"name": "vllm-runtime"},
+		"spec": map[string]any{"supportedModelFormats": []any{map[string]any{"name": "vLLM", "autoSelect": true}},
+			"nodeSelector": map[string]any{"nvidia.com/gpu.product": h100},
+			"containers": []any{map[string]any{"name": "kserve-container", "image": "vllm/vllm-openai:v0.11.0",
+				"command": []any{"python3", "-m", "vllm.entrypoints.openai.api_server"},
+				"args":    []any{"--port=8080", "--model=/mnt/models", "--served-model-name={{.Name}}"}}}}}
+	a.expect(t, "ServingRuntime", http.MethodPost, srPath, runtime, http.StatusCreated)
+	time.Sleep(1100 * time.Millisecond) // the webhook's cache TTL
+	model := map[string]any{"apiVersion": "serving.kserve.io/v1beta1", "kind": "InferenceService", "metadata": map[string]any{"name": "llama-model"},
+		"spec": map[string]any{"predictor": map[string]any{"model": map[string]any{"modelFormat": map[string]any{"name": "vLLM"},
+			"storageUri": "hf://meta-llama/Llama-3.1-70B-Instruct", "args": []any{"--max-model-len=8192"},
+			"resources": map[string]any{"limits": map[string]any{"nvidia.com/gpu": "1"}}}}}}
+	a.expect(t, "InferenceService on a ServingRuntime", http.MethodPost, isvcPath, model, http.StatusForbidden,
+		"InferenceService llama-model", "llama-3.1-70b (bf16) with vllm on 1× h100-sxm")
 }
 
 // 7. A MIG node as GPU Feature Discovery labels it (mixed strategy): a container asking for a

@@ -330,3 +330,73 @@ func TestRealClusterLabels(t *testing.T) {
 		ObjectMeta: metav1.ObjectMeta{Name: "q", Namespace: "default"}, Spec: appsv1.DeploymentSpec{Template: template(nil, spec)}}
 	allowedOn(t, h(), "In [H100, L4]: the L4 does not fit", review(t, d, "Deployment", "default"), false, "on 1× l4")
 }
+
+// 3. A KServe model is checked with the ServingRuntime KServe would run it on: the named
+// one, else the one that auto-selects its format (ties are reported, not guessed), its
+// container merged with the model's (args appended, resources over, placeholders filled),
+// and the model from an hf:// storageUri.
+func TestKServeServingRuntimes(t *testing.T) {
+	yes := true
+	prio := func(p int32) *int32 { return &p }
+	vllmRuntime := func(name string, cluster bool, priority *int32) ServingRuntime {
+		return ServingRuntime{Name: name, Cluster: cluster, Spec: servingRuntimeSpec{
+			Formats: []supportedFormat{{Name: "vLLM", AutoSelect: &yes, Priority: priority}},
+			NodeSelector: map[string]string{LabelProduct: h100},
+			Containers: []corev1.Container{{Name: "kserve-container", Image: "vllm/vllm-openai:v0.11.0",
+				Command: []string{"python3", "-m", "vllm.entrypoints.openai.api_server"},
+				Args:    []string{"--port=8080", "--model=/mnt/models", "--served-model-name={{.Name}}"}}}}}
+	}
+	sklearn := ServingRuntime{Name: "kserve-sklearnserver", Cluster: true, Spec: servingRuntimeSpec{
+		Formats:    []supportedFormat{{Name: "sklearn", AutoSelect: &yes}},
+		Containers: []corev1.Container{{Name: "kserve-container", Image: "kserve/sklearnserver:v0.15.0", Args: []string{"--model_name={{.Name}}"}}}}}
+	isvc := func(model map[string]any) []byte {
+		obj := map[string]any{"apiVersion": "serving.kserve.io/v1beta1", "kind": "InferenceService",
+			"metadata": map[string]any{"name": "llama"}, "spec": map[string]any{"predictor": map[string]any{"model": model}}}
+		b, _ := json.Marshal(obj)
+		req := &admissionv1.AdmissionRequest{UID: "u-isvc", Operation: admissionv1.Create, Namespace: "default",
+			Kind:   metav1.GroupVersionKind{Group: "serving.kserve.io", Version: "v1beta1", Kind: "InferenceService"},
+			Object: runtime.RawExtension{Raw: b}}
+		out, _ := json.Marshal(admissionv1.AdmissionReview{TypeMeta: metav1.TypeMeta{APIVersion: "admission.k8s.io/v1",
+			Kind: "AdmissionReview"}, Request: req})
+		return out
+	}
+	gpu1 := map[string]any{"limits": map[string]any{"nvidia.com/gpu": "1"}}
+	model := func(runtime, uri string, args ...any) map[string]any {
+		m := map[string]any{"modelFormat": map[string]any{"name": "vLLM"}, "storageUri": uri, "resources": gpu1, "args": args}
+		if runtime != "" {
+			m["runtime"] = runtime
+		}
+		return m
+	}
+	h := func(rs ...ServingRuntime) http.Handler { return handler(Policy{}, fakeCluster{runtimes: rs}) }
+	const r70 = "hf://meta-llama/Llama-3.1-70B-Instruct"
+	// named: the runtime's vLLM on one H100 (its nodeSelector), the model's args appended
+	allowedOn(t, h(vllmRuntime("vllm-runtime", false, nil), sklearn), "named runtime, 70B bf16 on one H100",
+		isvc(model("vllm-runtime", r70, "--max-model-len=8192")), false, "InferenceService llama", "llama-3.1-70b (bf16)", "on 1× h100-sxm")
+	allowedOn(t, h(vllmRuntime("vllm-runtime", false, nil)), "… with -tp 4 and 4 GPUs",
+		isvc(map[string]any{"modelFormat": map[string]any{"name": "vLLM"}, "runtime": "vllm-runtime", "storageUri": r70,
+			"args": []any{"--max-model-len=8192", "--tensor-parallel-size=4"},
+			"resources": map[string]any{"limits": map[string]any{"nvidia.com/gpu": "4"}}}), true)
+	allowedOn(t, h(vllmRuntime("vllm-runtime", false, nil)), "a runtime that does not exist",
+		isvc(model("vllm-nope", r70)), true, `no ServingRuntime or ClusterServingRuntime named "vllm-nope"`)
+	// auto-selected: the only runtime for the format; the higher priority; a tie is reported
+	allowedOn(t, h(sklearn, vllmRuntime("vllm-cluster", true, nil)), "auto-selected cluster runtime",
+		isvc(model("", r70, "--max-model-len=8192")), false, "does not fit")
+	allowedOn(t, h(vllmRuntime("a", false, prio(1)), vllmRuntime("b", false, prio(2))), "the higher priority",
+		isvc(model("", r70, "--max-model-len=8192")), false, "does not fit")
+	allowedOn(t, h(vllmRuntime("a", false, nil), vllmRuntime("b", false, nil)), "two runtimes, same priority",
+		isvc(model("", r70)), true, "ServingRuntimes a, b all auto-select", "set spec.predictor.model.runtime")
+	// a runtime llmsize cannot read, on a GPU: said, not passed silently
+	tgi := ServingRuntime{Name: "hf", Spec: servingRuntimeSpec{Formats: []supportedFormat{{Name: "vLLM", AutoSelect: &yes}},
+		Containers: []corev1.Container{{Name: "kserve-container", Image: "kserve/huggingfaceserver:v0.15.0",
+			Command: []string{"python", "-m", "huggingfaceserver"}, Args: []string{"--model_name={{.Name}}"}}}}}
+	allowedOn(t, h(tgi), "huggingfaceserver, a model from s3", isvc(model("hf", "s3://models/llama-70b")), true,
+		"python -m huggingfaceserver --model_name=llama", "is not an engine llmsize reads")
+	// placeholders filled from the InferenceService
+	r := vllmRuntime("x", false, nil)
+	spec, err := mergeRuntime(&r, &kserveModel{Container: corev1.Container{Args: []string{"--max-model-len=8192"}}},
+		metav1.ObjectMeta{Name: "llama"}, corev1.PodSpec{})
+	if err != nil || strings.Join(spec.Containers[0].Args, " ") != "--port=8080 --model=/mnt/models --served-model-name=llama --max-model-len=8192" {
+		t.Errorf("merged args: %v %v", spec, err)
+	}
+}

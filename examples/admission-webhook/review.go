@@ -50,6 +50,8 @@ type Policy struct {
 type Cluster interface {
 	GPUNodes(ctx context.Context) ([]GPUNode, error)
 	NamespaceAnnotations(ctx context.Context, name string) (map[string]string, error)
+	// ServingRuntimes lists a namespace's KServe ServingRuntimes and the ClusterServingRuntimes.
+	ServingRuntimes(ctx context.Context, namespace string) ([]ServingRuntime, error)
 }
 
 // Decision is the outcome for one AdmissionRequest.
@@ -65,9 +67,12 @@ type workload struct {
 	name        string
 	annotations map[string]string // object's, then its pod template's (template wins)
 	spec        *corev1.PodSpec
-	deleting    bool   // deletionTimestamp set: only finalizers are being removed
-	groupGPUs   int    // GPUs of the pods that serve with it (a LeaderWorkerSet's workers)
-	controller  string // the built-in workload that owns it ("" if none): checked there
+	deleting    bool              // deletionTimestamp set: only finalizers are being removed
+	groupGPUs   int               // GPUs of the pods that serve with it (a LeaderWorkerSet's workers)
+	controller  string            // the built-in workload that owns it ("" if none): checked there
+	model       *kserveModel      // a KServe model a ServingRuntime serves (spec holds the model's container until it is read)
+	meta        metav1.ObjectMeta // the object's metadata (KServe fills runtime placeholders from it)
+	runtimeErr  string            // why the model's ServingRuntime could not be read
 }
 
 // builtInControllers create objects from a template the webhook checked at their level.
@@ -108,18 +113,26 @@ func (w *workload) servingFingerprint() string {
 	return string(b)
 }
 
-// decoder decodes one kind and returns its metadata, its pod template's metadata and spec,
-// and the GPUs the rest of its group brings (a LeaderWorkerSet's workers).
-type decoder func(raw []byte) (obj, tmpl metav1.ObjectMeta, spec *corev1.PodSpec, groupGPUs int, err error)
+// decoded is what a decoder reads of one kind: its metadata, its pod template's metadata
+// and spec, the GPUs the rest of its group brings (a LeaderWorkerSet's workers), and a KServe
+// model a ServingRuntime serves.
+type decoded struct {
+	obj, tmpl metav1.ObjectMeta
+	spec      *corev1.PodSpec
+	groupGPUs int
+	model     *kserveModel
+}
+
+type decoder func(raw []byte) (decoded, error)
 
 func decodeAs[T any](parts func(*T) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec)) decoder {
-	return func(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec, int, error) {
+	return func(raw []byte) (decoded, error) {
 		var o T
 		if err := json.Unmarshal(raw, &o); err != nil {
-			return metav1.ObjectMeta{}, metav1.ObjectMeta{}, nil, 0, err
+			return decoded{}, err
 		}
 		obj, tmpl, spec := parts(&o)
-		return obj, tmpl, spec, 0, nil
+		return decoded{obj: obj, tmpl: tmpl, spec: spec}, nil
 	}
 }
 
@@ -137,10 +150,10 @@ type leaderWorkerSet struct {
 	} `json:"spec"`
 }
 
-func decodeLWS(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec, int, error) {
+func decodeLWS(raw []byte) (decoded, error) {
 	var o leaderWorkerSet
 	if err := json.Unmarshal(raw, &o); err != nil {
-		return metav1.ObjectMeta{}, metav1.ObjectMeta{}, nil, 0, err
+		return decoded{}, err
 	}
 	t := o.Spec.LeaderWorkerTemplate
 	size := int32(1)
@@ -148,7 +161,7 @@ func decodeLWS(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpe
 		size = *t.Size
 	}
 	if size > 4096 {
-		return metav1.ObjectMeta{}, metav1.ObjectMeta{}, nil, 0, fmt.Errorf("group size %d", size)
+		return decoded{}, fmt.Errorf("group size %d", size)
 	}
 	workerGPUs := 0
 	for _, c := range t.WorkerTemplate.Spec.Containers {
@@ -160,37 +173,36 @@ func decodeLWS(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpe
 	if t.LeaderTemplate != nil {
 		leader = t.LeaderTemplate
 	}
-	return o.ObjectMeta, leader.ObjectMeta, &leader.Spec, int(size-1) * workerGPUs, nil
+	return decoded{obj: o.ObjectMeta, tmpl: leader.ObjectMeta, spec: &leader.Spec, groupGPUs: int(size-1) * workerGPUs}, nil
 }
 
 // inferenceService is the part of a KServe InferenceService (serving.kserve.io/v1beta1)
 // the webhook reads: its predictor, a pod spec whose containers run the engine, or a `model`
-// a ServingRuntime serves (its args and resources count; the runtime's command is named by
-// the llmsize.dev annotations, since the webhook does not read ServingRuntimes).
+// a ServingRuntime serves (kserve.go merges the two as KServe's controller does).
 type inferenceService struct {
 	metav1.ObjectMeta `json:"metadata"`
 	Spec              struct {
 		Predictor struct {
 			corev1.PodSpec `json:",inline"`
-			Model          *struct {
-				Args      []string                    `json:"args"`
-				Env       []corev1.EnvVar             `json:"env"`
-				Resources corev1.ResourceRequirements `json:"resources"`
-			} `json:"model"`
+			Model          *kserveModel `json:"model"`
 		} `json:"predictor"`
 	} `json:"spec"`
 }
 
-func decodeISVC(raw []byte) (metav1.ObjectMeta, metav1.ObjectMeta, *corev1.PodSpec, int, error) {
+func decodeISVC(raw []byte) (decoded, error) {
 	var o inferenceService
 	if err := json.Unmarshal(raw, &o); err != nil {
-		return metav1.ObjectMeta{}, metav1.ObjectMeta{}, nil, 0, err
+		return decoded{}, err
 	}
 	spec := o.Spec.Predictor.PodSpec
+	d := decoded{obj: o.ObjectMeta, spec: &spec}
 	if m := o.Spec.Predictor.Model; m != nil && len(spec.Containers) == 0 {
-		spec.Containers = []corev1.Container{{Name: "kserve-container", Args: m.Args, Env: m.Env, Resources: m.Resources}}
+		d.model = m
+		c := m.Container
+		c.Name = "kserve-container"
+		spec.Containers = []corev1.Container{c} // what the model says, until its runtime is read
 	}
-	return o.ObjectMeta, metav1.ObjectMeta{}, &spec, 0, nil
+	return d, nil
 }
 
 // The kinds the webhook is registered for: a row each.
@@ -227,12 +239,13 @@ func podTemplate(kind string, raw []byte) (*workload, error) {
 	if !ok {
 		return nil, nil // not a kind with a pod template: nothing to check
 	}
-	obj, tmpl, spec, groupGPUs, err := dec(raw)
+	d, err := dec(raw)
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode the %s: %v", kind, err)
 	}
-	w := &workload{kind: kind, name: obj.Name, spec: spec, annotations: map[string]string{}, deleting: obj.DeletionTimestamp != nil,
-		groupGPUs: groupGPUs}
+	obj, tmpl := d.obj, d.tmpl
+	w := &workload{kind: kind, name: obj.Name, spec: d.spec, annotations: map[string]string{}, deleting: obj.DeletionTimestamp != nil,
+		groupGPUs: d.groupGPUs, model: d.model, meta: obj}
 	if w.name == "" {
 		w.name = obj.GenerateName
 	}
@@ -512,6 +525,9 @@ func (rv *Reviewer) Review(ctx context.Context, req *admissionv1.AdmissionReques
 			return Decision{Allowed: true} // scaling, labels, annotations, finalizers: nothing the engine loads changed
 		}
 	}
+	if w.model != nil {
+		w.runtimeErr = rv.readRuntime(ctx, req.Namespace, w)
+	}
 	d := Decision{Allowed: true}
 	var use *llmsize.Use
 	for _, c := range w.spec.Containers {
@@ -539,9 +555,13 @@ func (rv *Reviewer) container(ctx context.Context, ns string, w *workload, c cor
 	}
 	plan, err := llmsize.PlanFromArgs(cmd.argv, cmd.env)
 	if errors.Is(err, llmsize.ErrUnknownEngine) {
-		if ann[AnnModel] == "" && w.kind == "InferenceService" && hasGPU(c) {
-			return Decision{Allowed: true, Warnings: []string{fmt.Sprintf("llmsize: %s: its ServingRuntime's command is not "+
-				"read; set %s and %s to check it", who, AnnEngine, AnnModel)}}
+		if ann[AnnModel] == "" && w.model != nil && hasGPU(c) {
+			why := fmt.Sprintf("its ServingRuntime's command (%s) is not an engine llmsize reads", strings.Join(append(c.Command, c.Args...), " "))
+			if w.runtimeErr != "" {
+				why = "its ServingRuntime could not be read: " + w.runtimeErr
+			}
+			return Decision{Allowed: true, Warnings: []string{fmt.Sprintf("llmsize: %s: %s; set %s and %s to check it",
+				who, why, AnnEngine, AnnModel)}}
 		}
 		if ann[AnnModel] == "" || len(w.spec.Containers) > 1 && !hasGPU(c) {
 			return Decision{Allowed: true} // not a serving container

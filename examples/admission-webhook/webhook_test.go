@@ -28,8 +28,13 @@ import (
 
 // fakeCluster stands in for the API server.
 type fakeCluster struct {
-	nodes []GPUNode
-	ns    map[string]map[string]string
+	nodes    []GPUNode
+	ns       map[string]map[string]string
+	runtimes []ServingRuntime
+}
+
+func (f fakeCluster) ServingRuntimes(context.Context, string) ([]ServingRuntime, error) {
+	return f.runtimes, nil
 }
 
 func (f fakeCluster) GPUNodes(context.Context) ([]GPUNode, error) { return f.nodes, nil }
