@@ -97,6 +97,12 @@ test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUI
 	$(MAKE) --no-print-directory go-test
 	$(MAKE) --no-print-directory webhook-test
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory readme-test
+
+# Every code block of README.md as written, in a fresh directory beside the clone (a fresh
+# venv, a fresh Go module, the C example through pkg-config), its shown output checked.
+readme-test: llmsize
+	python3 tests/readme.py README.md
 
 # SWIG wrappers generated from bindings/llmsize.i and committed (so pip install and go get
 # need no SWIG). `make bindings` regenerates them; `make check-bindings` proves they are fresh.
@@ -296,5 +302,5 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: check index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load FORCE install clean
+.PHONY: check index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load readme-test FORCE install clean
 FORCE:

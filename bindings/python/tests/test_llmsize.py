@@ -407,3 +407,24 @@ def test_command_line_semantics():
     # Ollama runs what does not fit on the CPU: it starts, with layers left on the CPU
     o = llmsize.plan_from_args(["ollama", "run", "llama3.3:70b"], "rtx-4090")
     assert o.what_happens == llmsize.Outcome.OFFLOADS and 0 < o.gpu_layers < 80 and not o.fits
+
+
+def test_plan_from_args_reads_a_command_line_string():
+    # issue "The first hour": a string was read character by character ("unknown engine 'v'")
+    cmd = "vllm serve meta-llama/Llama-3.3-70B-Instruct -tp 2 --max-model-len '32768'"
+    as_string = llmsize.plan_from_args(cmd, "h100")
+    as_list = llmsize.plan_from_args(["vllm", "serve", "meta-llama/Llama-3.3-70B-Instruct", "-tp", "2",
+                                      "--max-model-len", "32768"], "h100")
+    assert (as_string.model, as_string.context, as_string.gpus) == ("llama-3.3-70b", 32768, 2)
+    assert as_string.total_bytes == as_list.total_bytes
+    with pytest.raises(llmsize.ParseError):
+        llmsize.plan_from_args("vllm serve 'unclosed", "h100")
+
+
+def test_dir_lists_the_public_names_only():
+    names = dir(llmsize)
+    for private in ("Any", "Dict", "json", "os", "shlex", "struct", "enum"):
+        assert private not in names
+    for public in ("model", "plan_from_args", "Fit", "select", "engine_releases"):
+        assert public in names
+    assert set(llmsize.__all__) <= set(names)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 import json
 import os
+import shlex
 import struct
 from dataclasses import asdict, dataclass, field, fields, make_dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
@@ -65,6 +66,11 @@ __all__ = [
 ]
 
 GIB = float(1 << 30)
+
+
+def __dir__() -> List[str]:
+    """The public names only (``dir(llmsize)``): not the modules and typing names this one imports."""
+    return sorted(__all__ + ["GIB", "core"])
 
 
 def version() -> str:
@@ -1120,13 +1126,19 @@ def engines() -> List[Engine]:
 # --------------------------------------------------------------------------------------
 # Command lines, selection, sweeps, claims
 # --------------------------------------------------------------------------------------
-def plan_from_args(args: Sequence[str], gpu: Union[str, GPU], *, env: Optional[Mapping[str, str]] = None,  # noqa: A002
-                   gpus: int = 0, engine_version: Optional[str] = None) -> Fit:
-    """Parse an engine's command line (``["vllm", "serve", MODEL, "-tp", "2", ...]``; Ollama
-    reads OLLAMA_* from ``env``) and fit it on ``gpu`` under the rules of ``engine_version``
-    (the engine's current release when None). ``gpus``: the GPUs the node has; a command
-    whose -tp x -pp x -dp needs more raises InvalidArgumentError; llama.cpp and Ollama spread
-    over all of them. Raises ParseError naming the flag."""
+def plan_from_args(args: Union[str, Sequence[str]], gpu: Union[str, GPU], *,  # noqa: A002
+                   env: Optional[Mapping[str, str]] = None, gpus: int = 0, engine_version: Optional[str] = None) -> Fit:
+    """Parse an engine's command line (``"vllm serve MODEL -tp 2"``, split as a POSIX shell
+    would, or ``["vllm", "serve", MODEL, "-tp", "2", ...]``; Ollama reads OLLAMA_* from
+    ``env``) and fit it on ``gpu`` under the rules of ``engine_version`` (the engine's current
+    release when None). ``gpus``: the GPUs the node has; a command whose -tp x -pp x -dp needs
+    more raises InvalidArgumentError; llama.cpp and Ollama spread over all of them. Raises
+    ParseError naming the flag."""
+    if isinstance(args, str):
+        try:
+            args = shlex.split(args)
+        except ValueError as e:  # an unclosed quote
+            raise ParseError(f"cannot split the command line: {e}", _S["ERR_PARSE"], "") from None
     sep = "\x1f"
     if any(sep in a for a in args):
         raise InvalidArgumentError("arguments may not contain \\x1f", _S["ERR_INVALID_ARG"])
