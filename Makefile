@@ -142,7 +142,7 @@ python-test: | $(BUILD)
 	$(VENV)/bin/python bindings/python/tests/check_wheel.py $(BUILD)/dist
 	cd $(BUILD) && ../$(VENV)/bin/python -c "import llmsize; print('llmsize', llmsize.version(), 'installed at', llmsize.__file__)"
 	$(VENV)/bin/python -m pytest -q bindings/python/tests
-	MPLBACKEND=Agg $(VENV)/bin/python bindings/python/tests/run_notebook.py examples/notebook.ipynb
+	env -u MPLBACKEND $(VENV)/bin/python bindings/python/tests/run_notebook.py examples/notebook.ipynb $(BUILD)/notebook.ipynb
 
 # The Go binding: vet, tests (shared vectors) under the race detector, and a short run of
 # each fuzz target (go-fuzz-long runs them for longer).

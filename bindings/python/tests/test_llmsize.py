@@ -428,3 +428,24 @@ def test_dir_lists_the_public_names_only():
     for public in ("model", "plan_from_args", "Fit", "select", "engine_releases"):
         assert public in names
     assert set(llmsize.__all__) <= set(names)
+
+
+def test_plots_a_reader_can_read():
+    # issue "The first hour": the Pareto plot's labels overlapped; the heatmap had no numbers
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg", force=True)
+    from llmsize import plots
+    ax = plots.quality_pareto("llama-3.3-70b")
+    ax.figure.canvas.draw()
+    r = ax.figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(r) for t in ax.texts]
+    assert len(boxes) >= 10
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
+    assert "GiB" in ax.get_xlabel() and "%" in ax.get_ylabel()
+    models, gpus = ["llama-3.1-8b", "llama-3.3-70b"], ["h100-sxm", "rtx-4090"]
+    ax = plots.what_fits_where(models=models, gpus=gpus)
+    cells = [t.get_text() for t in ax.texts]
+    assert len(cells) == 4 and all(c[0] in "+-" for c in cells)
+    short = llmsize.model("llama-3.3-70b").fit("rtx-4090", format="Q4_K_M", context=8192).headroom_bytes / llmsize.GIB
+    assert f"{short:+.1f}" in cells       # the 70B is short on a 24 GB card: the cell says by how much
+    assert ax.get_xlabel() and ax.get_ylabel()

@@ -30,7 +30,15 @@ def what_fits_where(models: Optional[Sequence[str]] = None, gpus: Sequence[str] 
     im = ax.imshow(grid, cmap="RdYlGn", vmin=-lim, vmax=lim, aspect="auto")
     ax.set_xticks(range(len(gpus)), labels=list(gpus), rotation=30, ha="right")
     ax.set_yticks(range(len(ms)), labels=ms)
-    ax.set_title(f"Headroom (GiB) at {fmt}, {context} tokens x {seqs}")
+    for i in range(len(ms)):  # the number in every cell: GiB free, or short with a minus sign
+        for j in range(len(gpus)):
+            v = grid[i, j]
+            ax.text(j, i, f"{v:+.1f}", ha="center", va="center", fontsize=8,
+                    color="black" if abs(v) < 0.6 * lim else "white")
+    ax.set_xlabel("accelerator")
+    ax.set_ylabel("model")
+    ax.set_title(f"Headroom per GPU (GiB) at {fmt}, {context} tokens x {seqs} sequence{'s' if seqs != 1 else ''}"
+                 + (f", {engine}" if engine else ""))
     ax.figure.colorbar(im, ax=ax, label="GiB free (negative: short)")
     return ax
 
@@ -68,13 +76,39 @@ def quality_pareto(model: Union[str, "llmsize.Model"], formats: Optional[Sequenc
             front.append((size, loss))
             best = loss
     ax = _axes(ax)
-    for size, loss, name, metric in pts:
-        ax.scatter(size, loss, marker="o" if metric == "ppl" else "s")
-        ax.annotate(name, (size, loss), fontsize=7)
+    for metric, marker, label in (("ppl", "o", "GGUF: perplexity increase"), ("accuracy", "s", "GPU formats: accuracy lost (BF16: the reference)")):
+        sel = [p for p in pts if (p[3] == "ppl") == (metric == "ppl")]
+        if sel:
+            ax.scatter([p[0] for p in sel], [p[1] for p in sel], marker=marker, s=18, color="0.55", label=label)
     if front:
-        ax.step([p[0] for p in front], [p[1] for p in front], where="post", color="k", linewidth=1)
+        ax.step([p[0] for p in front], [p[1] for p in front], where="post", color="k", linewidth=1, label="Pareto front")
     ax.set_yscale("symlog", linthresh=0.1)
     ax.set_xlabel("weights (GiB)")
-    ax.set_ylabel("estimated loss (%: PPL for GGUF, accuracy for GPU formats)")
-    ax.set_title(f"{m.id}: size vs quality")
+    ax.set_ylabel("estimated quality loss (%)")
+    ax.set_title(f"{m.id}: weight size vs quality, by format")
+    ax.legend(loc="upper right", fontsize=8)
+    names = {(size, loss): name for size, loss, name, _ in pts}
+    _label_without_overlap(ax, [(size, loss, names[(size, loss)]) for size, loss in front])
     return ax
+
+
+def _label_without_overlap(ax, points):
+    """Name each point, trying a few offsets around it and keeping the first whose text box
+    overlaps no label placed before it nor the legend; a name no offset can place is left out
+    (the point stays)."""
+    ax.figure.canvas.draw()  # settles the axis limits and the legend, which are computed at draw time
+    renderer = ax.figure.canvas.get_renderer()
+    taken = []
+    legend = ax.get_legend()
+    if legend is not None:
+        taken.append(legend.get_window_extent(renderer))
+    offsets = [(4, 4), (4, -11), (-4, 4), (-4, -11), (4, 14), (-4, 14), (4, -21), (-4, -21)]
+    for x, y, name in points:
+        for dx, dy in offsets:
+            t = ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=8,
+                            ha="left" if dx > 0 else "right")
+            box = t.get_window_extent(renderer)
+            if not any(box.overlaps(b) for b in taken):
+                taken.append(box)
+                break
+            t.remove()
