@@ -270,6 +270,7 @@ typedef struct llmsize_parse_result {
     llmsize_plan plan;
     char model_arg[256], quant_arg[64], error_flag[128];
     unsigned unknown_flags;
+    char unknown_names[512];   /* the first LLMSIZE_MAX_UNKNOWN_FLAGS unknown flags, space-separated */
 } llmsize_parse_result;
 static size_t llmsize__split(char *s, const char **out, size_t cap) {
     size_t n = 0;
@@ -309,6 +310,18 @@ llmsize_parse_result llmsize_parse_args(const char *args, const char *env) {
     llmsize__copy(r.quant_arg, sizeof r.quant_arg, ps.quant_arg, ps.quant_arg_len);
     llmsize__copy(r.error_flag, sizeof r.error_flag, ps.error_flag, ps.error_flag ? strlen(ps.error_flag) : 0);
     r.unknown_flags = ps.unknown_flags;
+    {
+        uint32_t k;
+        size_t used = 0;
+        for (k = 0; k < ps.unknown_flags && k < LLMSIZE_MAX_UNKNOWN_FLAGS; ++k) {
+            const size_t n = ps.unknown_flag_len[k];
+            if (used + n + 2 > sizeof r.unknown_names) break;
+            if (used) r.unknown_names[used++] = ' ';
+            memcpy(r.unknown_names + used, ps.unknown_flag[k], n);
+            used += n;
+        }
+        r.unknown_names[used] = '\0';
+    }
     free(a);
     free(e);
     return r;

@@ -90,5 +90,21 @@ while IFS='	' read -r name want_model want_format kind src; do
   fi
 done < tests/data/names.tsv
 [ $n -ge 400 ] && [ $bad = 0 ] || { echo "FAIL cli: names ($n read, $bad wrong)"; fail=1; }
+# one defaults policy (issue "The first hour"): without an engine a stated context, not the model's
+# 128K window (Llama-3.1-8B in BF16 fits a 24 GB card at 8192 tokens); the output says what it
+# assumed; a command line's flags llmsize does not model are named
+says() {     # says TEXT command...  (human output contains TEXT)
+  local text="$1"; shift
+  if ! "$@" 2>/dev/null | grep -qF -- "$text"; then echo "FAIL cli: \"$text\" not in: $*"; fail=1; fi
+}
+expect 0 "$cli" fit llama-3.1-8b --gpu rtx-4090
+says "defaults applied: format bf16 (as released), context 8192 tokens (llmsize's default without an engine), 1 sequence" \
+  "$cli" fit llama-3.1-8b --gpu rtx-4090
+says "context 131072 tokens (vLLM " "$cli" fit llama-3.1-8b --gpu h100 --engine vllm
+if "$cli" fit llama-3.1-8b --gpu rtx-4090 --quant Q4_K_M --ctx 4096 --seqs 2 | grep -q "defaults applied"; then
+  echo "FAIL cli: defaults reported where every value was given"; fail=1
+fi
+says "(not modelled, ignored: --served-model-name --api-key)" "$cli" plan --gpu h100 -- vllm serve Qwen/Qwen3-8B \
+  --served-model-name qwen --api-key=abc --max-model-len 8192
 if [ $fail = 0 ]; then echo "cli: all contracts hold"; fi
 exit $fail

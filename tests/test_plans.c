@@ -514,6 +514,18 @@ static void test_plan_contracts(void) {
     CHECK(llmsize_parse_command(5, argv1, 0, NULL, &ps) == LLMSIZE_ERR_PARSE && ps.error_flag && !strcmp(ps.error_flag, "--max-model-len"),
           "a 20-digit context is malformed, not wrapped");
     CHECK(llmsize_parse_command(3, argv2, 0, NULL, &ps) == LLMSIZE_OK && ps.plan.model == NULL, "empty model name");
+    {   /* issue "The first hour": "(1 flag not modelled, ignored)" never said which; vLLM's
+           --served-model-name and --api-key take values; --speculative-config, which can cost memory, is one a reader must see */
+        const char *cmd[] = { "vllm", "serve", "Qwen/Qwen3-8B", "--served-model-name", "qwen", "--api-key=abc",
+                              "--speculative-config", "{\"method\": \"ngram\"}", "--max-model-len", "8192" };
+        uint32_t k, named = 0;
+        static const char *const want[] = { "--served-model-name", "--api-key", "--speculative-config" };
+        CHECK(llmsize_parse_command(10, cmd, 0, NULL, &ps) == LLMSIZE_OK && ps.plan.context == 8192, "vllm command with unmodelled flags");
+        for (k = 0; k < ps.unknown_flags && k < 3; ++k)
+            named += ps.unknown_flag_len[k] == strlen(want[k]) && !strncmp(ps.unknown_flag[k], want[k], ps.unknown_flag_len[k]);
+        CHECK(ps.unknown_flags == 3 && named == 3, "the ignored flags are named, in order, without their values (%u of %u)",
+              named, ps.unknown_flags);
+    }
     CHECK(llmsize_parse_command(3, ollama, 1, env1, &ps) == LLMSIZE_ERR_PARSE, "OLLAMA_CONTEXT_LENGTH=0 is malformed");
     {   /* found by fuzz/fuzz_command: a tag whose name alternates letters and digits got a '-'
            before every digit and overflowed the dashed-name buffer (caught under ASan) */

@@ -880,6 +880,7 @@ type Plan struct {
 	ContextAuto  bool    // vLLM --max-model-len auto / -1: the largest context that fits
 	MaxSeqs      uint32  // vLLM --max-num-seqs / SGLang --max-running-requests: a cap, not sequences to fit
 	UnknownFlags uint32
+	IgnoredFlags []string // the first of those flags, as written (up to any '=')
 	// EngineVersion is the engine release the command runs on ("0.11", "b6550"; set it
 	// before Fit); "" = the engine's current release.
 	EngineVersion string
@@ -934,7 +935,7 @@ func PlanFromArgs(args []string, env map[string]string) (Plan, error) {
 	p := r.GetPlan()
 	out := Plan{Engine: Engine(p.GetEngine()), ModelArg: r.GetModel_arg(), QuantArg: r.GetQuant_arg(),
 		TP: uint32(p.GetTp()), PP: uint32(p.GetPp()), DP: uint32(p.GetDp()), Context: p.GetContext(),
-		Seqs: uint32(p.GetSeqs()), UnknownFlags: uint32(r.GetUnknown_flags()), kv: int(p.GetKv_dtype()),
+		Seqs: uint32(p.GetSeqs()), UnknownFlags: uint32(r.GetUnknown_flags()), IgnoredFlags: strings.Fields(r.GetUnknown_names()), kv: int(p.GetKv_dtype()),
 		util: p.GetMem_fraction(), flags: uint32(p.GetFlags()), batched: p.GetBatched_tokens(), ubatch: uint32(p.GetUbatch()),
 		ngl: int32(p.GetGpu_layers()), cpuMoe: uint32(p.GetCpu_moe_layers()), MaxSeqs: uint32(p.GetMax_seqs())}
 	out.KVDtype = core.Llmsize_kv_dtype_name(core.Enum_SS_llmsize_kv_dtype(out.kv))

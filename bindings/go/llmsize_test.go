@@ -757,3 +757,12 @@ func TestPlanFitOn(t *testing.T) {
 		t.Error("FitOn(nil) answered")
 	}
 }
+
+// The flags a command line names that llmsize does not model are named, not only counted.
+func TestIgnoredFlagsNamed(t *testing.T) {
+	p, err := PlanFromArgs([]string{"vllm", "serve", "Qwen/Qwen3-8B", "--served-model-name", "qwen", "--api-key=abc",
+		"--speculative-config", `{"method": "ngram"}`, "--max-model-len", "8192"}, nil)
+	if err != nil || p.UnknownFlags != 3 || strings.Join(p.IgnoredFlags, " ") != "--served-model-name --api-key --speculative-config" {
+		t.Errorf("ignored flags: %d %v %v", p.UnknownFlags, p.IgnoredFlags, err)
+	}
+}

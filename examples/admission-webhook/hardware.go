@@ -253,9 +253,10 @@ type fitCache struct {
 	m  map[fitKey]fitEntry
 }
 
+// fitKey is everything a fit depends on: the plan's settings (its model by id), the
+// accelerator and the GPU count.
 type fitKey struct {
-	plan     llmsize.Plan // Model nil: the model is keyed by its id
-	model    string
+	plan     string
 	gpu      string
 	memBytes uint64
 	bw       float64
@@ -270,11 +271,13 @@ type fitEntry struct {
 const fitCacheSize = 4096
 
 func (c *fitCache) fit(plan llmsize.Plan, g *llmsize.GPU, gpus uint32) (llmsize.FitResult, error) {
-	k := fitKey{plan: plan, gpu: g.ID, memBytes: g.MemoryBytes, bw: g.BandwidthGBs, gpus: gpus}
-	k.plan.Model = nil
+	settings := plan
+	settings.Model, settings.IgnoredFlags = nil, nil // the model by id below; ignored flags change nothing
+	model := ""
 	if plan.Model != nil {
-		k.model = plan.Model.ID
+		model = plan.Model.ID
 	}
+	k := fitKey{plan: fmt.Sprintf("%s %+v", model, settings), gpu: g.ID, memBytes: g.MemoryBytes, bw: g.BandwidthGBs, gpus: gpus}
 	c.mu.Lock()
 	e, ok := c.m[k]
 	c.mu.Unlock()

@@ -584,6 +584,22 @@ static void print_fit_json(const llmsize_plan *p, const llmsize_plan_result *r, 
     printf("}\n");
 }
 
+/* The values nobody gave, and whose default each is (the library's llmsize_plan_defaults). */
+static void print_defaults(const opts *o, const llmsize_plan *p) {
+    llmsize_plan d;
+    char id[32], who[96];
+    const llmsize_engine_info *e = llmsize_engine_at(p->engine);
+    const int from_command = o->cmd_at > 0;
+    if ((p->context && p->seqs && (o->quant || from_command)) || llmsize_plan_defaults(p, &d) != LLMSIZE_OK) return;
+    if (p->engine == LLMSIZE_ENGINE_NONE || !d.release) snprintf(who, sizeof who, "llmsize's default without an engine");
+    else snprintf(who, sizeof who, "%s %s's default", e ? e->name : "?", d.release->version);
+    printf("  defaults applied:");
+    if (!o->quant && !from_command) printf(" format %s (as released),", primary(p->format->id, id, sizeof id));
+    if (!p->context) printf(" context %llu tokens (%s),", (unsigned long long)d.context, who);
+    if (!p->seqs) printf(" %u sequence%s,", d.seqs, d.seqs == 1 ? "" : "s");
+    printf(" %s\n", from_command ? "as the command line sets none of them" : "--quant, --ctx and --seqs set them");
+}
+
 /* fit / plan: the verdict, the budget, and what would fit instead. Exit 0 fits, 1 not. */
 static int run_fit(const opts *o, const llmsize_plan *p) {
     llmsize_plan_result r;
@@ -602,6 +618,7 @@ static int run_fit(const opts *o, const llmsize_plan *p) {
     if (!r.fits) llmsize_plan_suggest(p, &sg);
     if (o->json) { print_fit_json(p, &r, max_seqs, r.fits ? NULL : &sg); return r.fits ? 0 : 1; }
     print_fit_human(p, &r);
+    print_defaults(o, p);
     printf("  max sequences at this context: %u\n", max_seqs);
     if (!r.fits) {
         printf("  what would fit instead (one change each):\n");
@@ -669,7 +686,14 @@ static int cmd_plan(const opts *o, int argc, char **argv) {
         else if (need < o->gpus && !o->json)
             printf("(the command uses %llu of the node's %llu GPUs)\n", (unsigned long long)need, o->gpus);
     }
-    if (!o->json && ps.unknown_flags) printf("(%u flag%s not modelled, ignored)\n", ps.unknown_flags, ps.unknown_flags > 1 ? "s" : "");
+    if (!o->json && ps.unknown_flags) {   /* named, so a reader can tell whether one matters */
+        uint32_t k;
+        printf("(not modelled, ignored:");
+        for (k = 0; k < ps.unknown_flags && k < LLMSIZE_MAX_UNKNOWN_FLAGS; ++k)
+            printf(" %.*s", (int)ps.unknown_flag_len[k], ps.unknown_flag[k]);
+        if (ps.unknown_flags > LLMSIZE_MAX_UNKNOWN_FLAGS) printf(" and %u more", ps.unknown_flags - LLMSIZE_MAX_UNKNOWN_FLAGS);
+        printf(")\n");
+    }
     (void)o2;
     return run_fit(o, &ps.plan);
 }

@@ -449,3 +449,10 @@ def test_plots_a_reader_can_read():
     short = llmsize.model("llama-3.3-70b").fit("rtx-4090", format="Q4_K_M", context=8192).headroom_bytes / llmsize.GIB
     assert f"{short:+.1f}" in cells       # the 70B is short on a 24 GB card: the cell says by how much
     assert ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_ignored_flags_are_named():
+    f = llmsize.plan_from_args("vllm serve Qwen/Qwen3-8B --served-model-name qwen --api-key=abc "
+                               "--speculative-config '{\"method\": \"ngram\"}' --max-model-len 8192", "h100")
+    assert f.ignored_flags == ("--served-model-name", "--api-key", "--speculative-config")
+    assert llmsize.plan_from_args("vllm serve Qwen/Qwen3-8B", "h100").ignored_flags == ()

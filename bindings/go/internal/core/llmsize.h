@@ -141,6 +141,8 @@
    the largest real models have about 130. */
 #define LLMSIZE_MAX_LAYERS 65536u
 /* The most formats one search compares (llmsize_plan_best_format's list; the table has fewer). */
+/* Unknown flags of a command line named in llmsize_parsed (all of them are counted). */
+#define LLMSIZE_MAX_UNKNOWN_FLAGS 8u
 #define LLMSIZE_MAX_FORMATS 256u
 
 #ifdef LLMSIZE_STATIC
@@ -254,7 +256,7 @@ enum {
 
 /* Defaults that are not an engine's (an engine's live in its llmsize_data.h row). Every
    request's zero field means one of these; the CLI, Python and Go read them from here. */
-#define LLMSIZE_DEFAULT_CONTEXT   8192u   /* tokens per sequence of a decoder (llmsize_fit)  */
+#define LLMSIZE_DEFAULT_CONTEXT   8192u   /* tokens per sequence: llmsize_fit, plans without an engine */
 #define LLMSIZE_DEFAULT_TIGHT_PCT 10u     /* headroom below this % of usable is "tight"     */
 #define LLMSIZE_DEFAULT_PROMPT    512u    /* prompt tokens for TTFT (llmsize_speed)          */
 #define LLMSIZE_DEFAULT_GEN       256u    /* generated tokens for end-to-end time            */
@@ -980,6 +982,9 @@ typedef struct llmsize_parsed {
     size_t quant_arg_len;
     const char *error_flag;    /* LLMSIZE_ERR_PARSE: the flag whose value is malformed     */
     uint32_t unknown_flags;    /* flags llmsize does not model (ignored)                   */
+    const char *unknown_flag[LLMSIZE_MAX_UNKNOWN_FLAGS];   /* the first of them, as written
+                                  up to any '=' (point into argv; see unknown_flag_len)    */
+    size_t unknown_flag_len[LLMSIZE_MAX_UNKNOWN_FLAGS];
     const char *hf_file;       /* llama.cpp -hff FILE (points into argv), else NULL        */
     uint32_t resolve_status;   /* llmsize_resolve's status for the model (plan.model is NULL
                                   unless LLMSIZE_OK): UNKNOWN_MODEL or AMBIGUOUS           */
@@ -6606,7 +6611,11 @@ LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const 
         }
         for (k = 0; k < ops->n_flags && !f; ++k)
             if (llmsize__flag_is(&ops->flags[k], tok, n)) f = &ops->flags[k];
-        if (!f) {   /* not modelled: skip it and a value that follows it */
+        if (!f) {   /* not modelled: name it, skip it and a value that follows it */
+            if (out->unknown_flags < LLMSIZE_MAX_UNKNOWN_FLAGS) {
+                out->unknown_flag[out->unknown_flags] = tok;
+                out->unknown_flag_len[out->unknown_flags] = n;
+            }
             ++out->unknown_flags;
             if (!eq && i + 1 < argc && argv[i + 1][0] != '-') ++i;
             continue;

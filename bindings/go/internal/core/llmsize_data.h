@@ -4202,7 +4202,7 @@ static const llmsize_engine_info llmsize__engines[LLMSIZE_ENGINE_COUNT] = {
 #define LLMSIZE_VLLM_NON_TORCH_TPN 644245094ull /* 0.6 GiB */
 static const llmsize_engine_release llmsize__engine_releases[] = {
     { F_(engine, LLMSIZE_ENGINE_NONE), F_(version, "0"), F_(date, ""), F_(rules, LLMSIZE_NO_RULES),
-      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 0), F_(default_context, 0), F_(default_seqs, 1),
+      F_(mem_fraction, 0.0), F_(block_size, 0), F_(ctx_pad, 0), F_(default_context, LLMSIZE_DEFAULT_CONTEXT), F_(default_seqs, 1),
       F_(default_ubatch, 0), F_(default_batched_tokens, 0), F_(default_max_seqs, 0),
       F_(overhead_tp1, 0ull), F_(overhead_tpn, 0ull),
       F_(source, "llmsize: weights + KV against usable memory") },

@@ -413,6 +413,7 @@ typedef struct llmsize_parse_result {
     llmsize_plan plan;
     char model_arg[256], quant_arg[64], error_flag[128];
     unsigned unknown_flags;
+    char unknown_names[512];   /* the first LLMSIZE_MAX_UNKNOWN_FLAGS unknown flags, space-separated */
 } llmsize_parse_result;
 static size_t llmsize__split(char *s, const char **out, size_t cap) {
     size_t n = 0;
@@ -452,6 +453,18 @@ llmsize_parse_result llmsize_parse_args(const char *args, const char *env) {
     llmsize__copy(r.quant_arg, sizeof r.quant_arg, ps.quant_arg, ps.quant_arg_len);
     llmsize__copy(r.error_flag, sizeof r.error_flag, ps.error_flag, ps.error_flag ? strlen(ps.error_flag) : 0);
     r.unknown_flags = ps.unknown_flags;
+    {
+        uint32_t k;
+        size_t used = 0;
+        for (k = 0; k < ps.unknown_flags && k < LLMSIZE_MAX_UNKNOWN_FLAGS; ++k) {
+            const size_t n = ps.unknown_flag_len[k];
+            if (used + n + 2 > sizeof r.unknown_names) break;
+            if (used) r.unknown_names[used++] = ' ';
+            memcpy(r.unknown_names + used, ps.unknown_flag[k], n);
+            used += n;
+        }
+        r.unknown_names[used] = '\0';
+    }
     free(a);
     free(e);
     return r;
@@ -649,7 +662,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_5a4db40c2590a20c(void *_swig_go_0) {
+void _wrap_Swig_free_core_a6c4d2c080a2c1af(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -659,7 +672,7 @@ void _wrap_Swig_free_core_5a4db40c2590a20c(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_5a4db40c2590a20c(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -672,7 +685,7 @@ void *_wrap_Swig_malloc_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OK_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -684,7 +697,7 @@ intgo _wrap_LLMSIZE_OK_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -696,7 +709,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -708,7 +721,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -720,7 +733,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -732,7 +745,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -744,7 +757,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -756,7 +769,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -768,7 +781,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -780,7 +793,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -792,7 +805,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -804,7 +817,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -816,7 +829,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -828,7 +841,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -840,7 +853,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -852,7 +865,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -864,7 +877,7 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -876,7 +889,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -888,7 +901,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -900,7 +913,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -912,7 +925,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -924,7 +937,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -936,7 +949,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -948,7 +961,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -960,7 +973,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -972,7 +985,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -984,7 +997,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -996,7 +1009,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1008,7 +1021,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1020,7 +1033,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1032,7 +1045,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1044,7 +1057,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1056,7 +1069,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1068,7 +1081,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1080,7 +1093,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1092,7 +1105,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1104,7 +1117,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1116,7 +1129,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1128,7 +1141,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1140,7 +1153,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1152,7 +1165,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1164,7 +1177,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1176,7 +1189,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1188,7 +1201,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1200,7 +1213,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1212,7 +1225,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1224,7 +1237,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1236,7 +1249,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1248,7 +1261,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1260,7 +1273,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1272,7 +1285,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_COUNT_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1284,7 +1297,7 @@ intgo _wrap_LLMSIZE_TASK_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1296,7 +1309,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1308,7 +1321,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1320,7 +1333,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1332,7 +1345,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1344,7 +1357,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1356,7 +1369,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1368,7 +1381,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1380,7 +1393,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1392,7 +1405,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_ALL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TASK_ALL_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -1404,7 +1417,7 @@ intgo _wrap_LLMSIZE_TASK_ALL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_a6c4d2c080a2c1af() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1416,7 +1429,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TERM_YES_core_a6c4d2c080a2c1af() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1428,7 +1441,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TERM_NO_core_a6c4d2c080a2c1af() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1440,7 +1453,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_a6c4d2c080a2c1af() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1452,7 +1465,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_a6c4d2c080a2c1af() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1464,7 +1477,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_a6c4d2c080a2c1af() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1476,7 +1489,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_a6c4d2c080a2c1af(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1489,7 +1502,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_5a4db40c2590a20c(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_a6c4d2c080a2c1af(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1502,7 +1515,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_5a4db40c2590a20c(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_a6c4d2c080a2c1af(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1515,7 +1528,7 @@ intgo _wrap_llmsize_dims_layers_get_core_5a4db40c2590a20c(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_a6c4d2c080a2c1af(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1528,7 +1541,7 @@ intgo _wrap_llmsize_dims_heads_get_core_5a4db40c2590a20c(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_a6c4d2c080a2c1af(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1541,7 +1554,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_5a4db40c2590a20c(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_a6c4d2c080a2c1af(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1554,7 +1567,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_5a4db40c2590a20c(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_a6c4d2c080a2c1af(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1567,7 +1580,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_5a4db40c2590a20c(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_a6c4d2c080a2c1af(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1580,7 +1593,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_5a4db40c2590a20c(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_5a4db40c2590a20c() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_a6c4d2c080a2c1af() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1591,7 +1604,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_5a4db40c2590a20c(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_a6c4d2c080a2c1af(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1601,7 +1614,7 @@ void _wrap_delete_llmsize_dims_core_5a4db40c2590a20c(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_5a4db40c2590a20c(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_a6c4d2c080a2c1af(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1614,7 +1627,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_5a4db40c2590a20c(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_5a4db40c2590a20c(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_a6c4d2c080a2c1af(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1627,7 +1640,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_5a4db40c2590a20c(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_a6c4d2c080a2c1af(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1640,7 +1653,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_5a4db40c2590a20c() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_a6c4d2c080a2c1af() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1651,7 +1664,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_5a4db40c2590a20c(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_a6c4d2c080a2c1af(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1661,7 +1674,7 @@ void _wrap_delete_llmsize_attn_layout_core_5a4db40c2590a20c(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_a6c4d2c080a2c1af(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1674,7 +1687,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_5a4db40c2590a20c(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_a6c4d2c080a2c1af(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1687,7 +1700,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_5a4db40c2590a20c(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_a6c4d2c080a2c1af(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1700,7 +1713,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_5a4db40c2590a20c(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_a6c4d2c080a2c1af(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1713,7 +1726,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_5a4db40c2590a20c(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_a6c4d2c080a2c1af(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1726,7 +1739,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_5a4db40c2590a20c(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_5a4db40c2590a20c() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_a6c4d2c080a2c1af() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1737,7 +1750,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_a6c4d2c080a2c1af(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1747,7 +1760,7 @@ void _wrap_delete_llmsize_mla_core_5a4db40c2590a20c(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_a6c4d2c080a2c1af(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1760,7 +1773,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_a6c4d2c080a2c1af(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1773,7 +1786,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_a6c4d2c080a2c1af(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1786,7 +1799,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_a6c4d2c080a2c1af(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1799,7 +1812,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_5a4db40c2590a20c(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_a6c4d2c080a2c1af(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1812,7 +1825,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_5a4db40c2590a20c(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_a6c4d2c080a2c1af(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1825,7 +1838,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_5a4db40c2590a20c() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_a6c4d2c080a2c1af() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1836,7 +1849,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_5a4db40c2590a20c(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_a6c4d2c080a2c1af(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1846,7 +1859,7 @@ void _wrap_delete_llmsize_linear_attn_core_5a4db40c2590a20c(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_a6c4d2c080a2c1af(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1859,7 +1872,7 @@ intgo _wrap_llmsize_moe_experts_get_core_5a4db40c2590a20c(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_a6c4d2c080a2c1af(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1872,7 +1885,7 @@ intgo _wrap_llmsize_moe_active_get_core_5a4db40c2590a20c(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_a6c4d2c080a2c1af(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1885,7 +1898,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_5a4db40c2590a20c(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_a6c4d2c080a2c1af(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1898,7 +1911,7 @@ intgo _wrap_llmsize_moe_shared_get_core_5a4db40c2590a20c(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_a6c4d2c080a2c1af(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1911,7 +1924,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_5a4db40c2590a20c(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_a6c4d2c080a2c1af(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1924,7 +1937,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_5a4db40c2590a20c(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_a6c4d2c080a2c1af(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1937,7 +1950,7 @@ intgo _wrap_llmsize_moe_every_get_core_5a4db40c2590a20c(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_5a4db40c2590a20c() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_a6c4d2c080a2c1af() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1948,7 +1961,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_a6c4d2c080a2c1af(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1958,7 +1971,7 @@ void _wrap_delete_llmsize_moe_core_5a4db40c2590a20c(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_5a4db40c2590a20c(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_a6c4d2c080a2c1af(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1971,7 +1984,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_5a4db40c2590a20c(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_a6c4d2c080a2c1af(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1984,7 +1997,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_5a4db40c2590a20c(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_5a4db40c2590a20c(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_a6c4d2c080a2c1af(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -1997,7 +2010,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_5a4db40c2590a20c() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_a6c4d2c080a2c1af() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -2008,7 +2021,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_5a4db40c2590a20c(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_a6c4d2c080a2c1af(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -2018,7 +2031,7 @@ void _wrap_delete_llmsize_extra_core_5a4db40c2590a20c(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_a6c4d2c080a2c1af() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2030,7 +2043,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_a6c4d2c080a2c1af() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2042,7 +2055,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_a6c4d2c080a2c1af() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2054,7 +2067,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_a6c4d2c080a2c1af() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2066,7 +2079,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_a6c4d2c080a2c1af() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2078,7 +2091,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2090,7 +2103,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_a6c4d2c080a2c1af(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2103,7 +2116,7 @@ intgo _wrap_llmsize_encoder_head_get_core_5a4db40c2590a20c(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_a6c4d2c080a2c1af(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2116,7 +2129,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_5a4db40c2590a20c(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_a6c4d2c080a2c1af(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2129,7 +2142,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_5a4db40c2590a20c(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_a6c4d2c080a2c1af(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2142,7 +2155,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_a6c4d2c080a2c1af(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2155,7 +2168,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_5a4db40c2590a20c(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_a6c4d2c080a2c1af(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2168,7 +2181,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_a6c4d2c080a2c1af(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2181,7 +2194,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_5a4db40c2590a20c() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_a6c4d2c080a2c1af() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2192,7 +2205,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_5a4db40c2590a20c(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_a6c4d2c080a2c1af(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2202,7 +2215,7 @@ void _wrap_delete_llmsize_encoder_core_5a4db40c2590a20c(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2215,7 +2228,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_5a4db40c2590a20c(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2228,7 +2241,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_5a4db40c2590a20c(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2241,7 +2254,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_5a4db40c2590a20c(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2254,7 +2267,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2267,7 +2280,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2280,7 +2293,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2293,7 +2306,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2306,7 +2319,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2319,7 +2332,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_5a4db40c2590a20c(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2332,7 +2345,7 @@ intgo _wrap_llmsize_model_modalities_get_core_5a4db40c2590a20c(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2345,7 +2358,7 @@ intgo _wrap_llmsize_model_flags_get_core_5a4db40c2590a20c(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2358,7 +2371,7 @@ intgo _wrap_llmsize_model_tasks_get_core_5a4db40c2590a20c(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2371,7 +2384,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2384,7 +2397,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_5a4db40c2590a20c(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2397,7 +2410,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_5a4db40c2590a20c(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2410,7 +2423,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2423,7 +2436,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_5a4db40c2590a20c
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2436,7 +2449,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2449,7 +2462,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_5a4db40c2590a20c(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2462,7 +2475,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_5a4db40c2590a20c(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2475,7 +2488,7 @@ long long _wrap_llmsize_model_published_params_get_core_5a4db40c2590a20c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2488,7 +2501,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_5a4db40c2590a20c(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2501,7 +2514,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_5a4db40c2590a20c(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2514,7 +2527,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_5a4db40c2590a20c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2527,7 +2540,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_5a4db40c2590a20c(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_5a4db40c2590a20c() {
+struct llmsize_model *_wrap_new_llmsize_model_core_a6c4d2c080a2c1af() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2538,7 +2551,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_model_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2548,7 +2561,7 @@ void _wrap_delete_llmsize_model_core_5a4db40c2590a20c(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2560,7 +2573,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2572,7 +2585,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2584,7 +2597,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2596,7 +2609,7 @@ intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2608,7 +2621,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2620,7 +2633,7 @@ intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2632,7 +2645,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2644,7 +2657,7 @@ intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2656,7 +2669,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_VISION_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2668,7 +2681,7 @@ intgo _wrap_LLMSIZE_COMPONENT_VISION_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_MTP_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2680,7 +2693,7 @@ intgo _wrap_LLMSIZE_COMPONENT_MTP_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2692,7 +2705,7 @@ intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-long long *_wrap_llmsize_params_by_component_get_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0) {
+long long *_wrap_llmsize_params_by_component_get_core_a6c4d2c080a2c1af(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -2705,7 +2718,7 @@ long long *_wrap_llmsize_params_by_component_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-long long _wrap_llmsize_params_text_get_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_a6c4d2c080a2c1af(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2718,7 +2731,7 @@ long long _wrap_llmsize_params_text_get_core_5a4db40c2590a20c(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_a6c4d2c080a2c1af(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2731,7 +2744,7 @@ long long _wrap_llmsize_params_total_get_core_5a4db40c2590a20c(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_a6c4d2c080a2c1af(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2744,7 +2757,7 @@ long long _wrap_llmsize_params_active_get_core_5a4db40c2590a20c(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_5a4db40c2590a20c() {
+struct llmsize_params *_wrap_new_llmsize_params_core_a6c4d2c080a2c1af() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2755,7 +2768,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_params_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_a6c4d2c080a2c1af(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2765,7 +2778,7 @@ void _wrap_delete_llmsize_params_core_5a4db40c2590a20c(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_a6c4d2c080a2c1af() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2777,7 +2790,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_a6c4d2c080a2c1af() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2789,7 +2802,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_a6c4d2c080a2c1af() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2801,7 +2814,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -2813,7 +2826,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_Q_FFN_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -2825,7 +2838,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -2837,7 +2850,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -2849,7 +2862,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -2861,7 +2874,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_a6c4d2c080a2c1af() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2873,7 +2886,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_a6c4d2c080a2c1af() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2885,7 +2898,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_a6c4d2c080a2c1af() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2897,7 +2910,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_a6c4d2c080a2c1af() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2909,7 +2922,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2922,7 +2935,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_5a4db40c2590a20c(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2935,7 +2948,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_5a4db40c2590a20c(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2948,7 +2961,7 @@ intgo _wrap_llmsize_format_kind_get_core_5a4db40c2590a20c(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2961,7 +2974,7 @@ intgo _wrap_llmsize_format_code_get_core_5a4db40c2590a20c(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2974,7 +2987,7 @@ intgo _wrap_llmsize_format_bits_get_core_5a4db40c2590a20c(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2987,7 +3000,7 @@ intgo _wrap_llmsize_format_group_get_core_5a4db40c2590a20c(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3000,7 +3013,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_5a4db40c2590a20c(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3013,7 +3026,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_5a4db40c2590a20c(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3026,7 +3039,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_5a4db40c2590a20c(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3039,7 +3052,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_5a4db40c2590a20c(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3052,7 +3065,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3065,7 +3078,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_5a4db40c2590a20c(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3078,7 +3091,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3091,7 +3104,7 @@ intgo _wrap_llmsize_format_compute_get_core_5a4db40c2590a20c(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3104,7 +3117,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_5a4db40c2590a20c(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3117,7 +3130,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_5a4db40c2590a20c() {
+struct llmsize_format *_wrap_new_llmsize_format_core_a6c4d2c080a2c1af() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -3128,7 +3141,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_format_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -3138,7 +3151,7 @@ void _wrap_delete_llmsize_format_core_5a4db40c2590a20c(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_F16_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3150,7 +3163,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_F32_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3162,7 +3175,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_FP8_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3174,7 +3187,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3186,7 +3199,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3198,7 +3211,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3210,7 +3223,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3222,7 +3235,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3234,7 +3247,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3246,7 +3259,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3258,7 +3271,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3270,7 +3283,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_a6c4d2c080a2c1af(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3283,7 +3296,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_a6c4d2c080a2c1af(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3296,7 +3309,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_5a4db40c2590a20c(struct 
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_get_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_a6c4d2c080a2c1af(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3309,7 +3322,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3322,7 +3335,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_5a4db40c2590a20c(struct l
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_a6c4d2c080a2c1af(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3335,7 +3348,7 @@ intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_5a4db40c2590a20c() {
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_a6c4d2c080a2c1af() {
   struct llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
   
@@ -3346,7 +3359,7 @@ struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_5a4db40c2590a
 }
 
 
-void _wrap_delete_llmsize_kv_dtype_info_core_5a4db40c2590a20c(struct llmsize_kv_dtype_info *_swig_go_0) {
+void _wrap_delete_llmsize_kv_dtype_info_core_a6c4d2c080a2c1af(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   
   arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
@@ -3356,7 +3369,7 @@ void _wrap_delete_llmsize_kv_dtype_info_core_5a4db40c2590a20c(struct llmsize_kv_
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_a6c4d2c080a2c1af() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3368,7 +3381,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_a6c4d2c080a2c1af() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3380,7 +3393,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_a6c4d2c080a2c1af() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3392,7 +3405,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_a6c4d2c080a2c1af() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3404,7 +3417,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HW_CPU_core_a6c4d2c080a2c1af() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3416,7 +3429,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3428,7 +3441,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_gpu_id_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_id_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3441,7 +3454,7 @@ _gostring_ _wrap_llmsize_gpu_id_get_core_5a4db40c2590a20c(struct llmsize_gpu *_s
 }
 
 
-_gostring_ _wrap_llmsize_gpu_name_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_name_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3454,7 +3467,7 @@ _gostring_ _wrap_llmsize_gpu_name_get_core_5a4db40c2590a20c(struct llmsize_gpu *
 }
 
 
-_gostring_ _wrap_llmsize_gpu_vendor_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_vendor_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3467,7 +3480,7 @@ _gostring_ _wrap_llmsize_gpu_vendor_get_core_5a4db40c2590a20c(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_aliases_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_aliases_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3480,7 +3493,7 @@ _gostring_ _wrap_llmsize_gpu_aliases_get_core_5a4db40c2590a20c(struct llmsize_gp
 }
 
 
-long long _wrap_llmsize_gpu_mem_bytes_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+long long _wrap_llmsize_gpu_mem_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3493,7 +3506,7 @@ long long _wrap_llmsize_gpu_mem_bytes_get_core_5a4db40c2590a20c(struct llmsize_g
 }
 
 
-intgo _wrap_llmsize_gpu_usable_pct_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_usable_pct_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3506,7 +3519,7 @@ intgo _wrap_llmsize_gpu_usable_pct_get_core_5a4db40c2590a20c(struct llmsize_gpu 
 }
 
 
-intgo _wrap_llmsize_gpu_hw_class_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_hw_class_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3519,7 +3532,7 @@ intgo _wrap_llmsize_gpu_hw_class_get_core_5a4db40c2590a20c(struct llmsize_gpu *_
 }
 
 
-double _wrap_llmsize_gpu_bw_gbs_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bw_gbs_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3532,7 +3545,7 @@ double _wrap_llmsize_gpu_bw_gbs_get_core_5a4db40c2590a20c(struct llmsize_gpu *_s
 }
 
 
-double _wrap_llmsize_gpu_bf16_tflops_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bf16_tflops_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3545,7 +3558,7 @@ double _wrap_llmsize_gpu_bf16_tflops_get_core_5a4db40c2590a20c(struct llmsize_gp
 }
 
 
-double _wrap_llmsize_gpu_fp8_tflops_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp8_tflops_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3558,7 +3571,7 @@ double _wrap_llmsize_gpu_fp8_tflops_get_core_5a4db40c2590a20c(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_fp4_tflops_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp4_tflops_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3571,7 +3584,7 @@ double _wrap_llmsize_gpu_fp4_tflops_get_core_5a4db40c2590a20c(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_int8_tops_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_int8_tops_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3584,7 +3597,7 @@ double _wrap_llmsize_gpu_int8_tops_get_core_5a4db40c2590a20c(struct llmsize_gpu 
 }
 
 
-_gostring_ _wrap_llmsize_gpu_source_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_source_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3597,7 +3610,7 @@ _gostring_ _wrap_llmsize_gpu_source_get_core_5a4db40c2590a20c(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_memory_options_get_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_memory_options_get_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3610,7 +3623,7 @@ _gostring_ _wrap_llmsize_gpu_memory_options_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-struct llmsize_gpu *_wrap_new_llmsize_gpu_core_5a4db40c2590a20c() {
+struct llmsize_gpu *_wrap_new_llmsize_gpu_core_a6c4d2c080a2c1af() {
   struct llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
   
@@ -3621,7 +3634,7 @@ struct llmsize_gpu *_wrap_new_llmsize_gpu_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_gpu_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   
   arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
@@ -3631,7 +3644,7 @@ void _wrap_delete_llmsize_gpu_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_a6c4d2c080a2c1af(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3644,7 +3657,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_a6c4d2c080a2c1af(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3657,7 +3670,7 @@ double _wrap_llmsize_efficiency_expected_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_a6c4d2c080a2c1af(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3670,7 +3683,7 @@ double _wrap_llmsize_efficiency_low_get_core_5a4db40c2590a20c(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_a6c4d2c080a2c1af(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3683,7 +3696,7 @@ double _wrap_llmsize_efficiency_high_get_core_5a4db40c2590a20c(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_a6c4d2c080a2c1af(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3696,7 +3709,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_5a4db40c2590a20c() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_a6c4d2c080a2c1af() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3707,7 +3720,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_5a4db40c2590a20c() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_5a4db40c2590a20c(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_a6c4d2c080a2c1af(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3717,7 +3730,7 @@ void _wrap_delete_llmsize_efficiency_core_5a4db40c2590a20c(struct llmsize_effici
 }
 
 
-long long *_wrap_llmsize_weights_by_component_get_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_a6c4d2c080a2c1af(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3730,7 +3743,7 @@ long long *_wrap_llmsize_weights_by_component_get_core_5a4db40c2590a20c(struct l
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_a6c4d2c080a2c1af(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3743,7 +3756,7 @@ long long _wrap_llmsize_weights_total_get_core_5a4db40c2590a20c(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_a6c4d2c080a2c1af(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3756,7 +3769,7 @@ long long _wrap_llmsize_weights_active_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3769,7 +3782,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_5a4db40c2590a20c() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_a6c4d2c080a2c1af() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3780,7 +3793,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_a6c4d2c080a2c1af(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3790,7 +3803,7 @@ void _wrap_delete_llmsize_weights_core_5a4db40c2590a20c(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -3802,7 +3815,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -3814,7 +3827,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F32_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_F32_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3826,7 +3839,7 @@ intgo _wrap_LLMSIZE_GGML_F32_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F16_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_F16_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3838,7 +3851,7 @@ intgo _wrap_LLMSIZE_GGML_F16_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3850,7 +3863,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_1_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3862,7 +3875,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_1_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_2_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3874,7 +3887,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_2_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_3_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3886,7 +3899,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_3_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3898,7 +3911,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_1_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3910,7 +3923,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_1_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3922,7 +3935,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_1_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3934,7 +3947,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_1_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q2_K_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3946,7 +3959,7 @@ intgo _wrap_LLMSIZE_GGML_Q2_K_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q3_K_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3958,7 +3971,7 @@ intgo _wrap_LLMSIZE_GGML_Q3_K_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_K_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3970,7 +3983,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_K_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_K_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3982,7 +3995,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_K_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q6_K_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3994,7 +4007,7 @@ intgo _wrap_LLMSIZE_GGML_Q6_K_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_K_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4006,7 +4019,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_K_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4018,7 +4031,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4030,7 +4043,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4042,7 +4055,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_S_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4054,7 +4067,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_S_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4066,7 +4079,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_S_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4078,7 +4091,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_S_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_S_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4090,7 +4103,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_S_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4102,7 +4115,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I8_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_I8_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4114,7 +4127,7 @@ intgo _wrap_LLMSIZE_GGML_I8_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I16_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_I16_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4126,7 +4139,7 @@ intgo _wrap_LLMSIZE_GGML_I16_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I32_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_I32_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4138,7 +4151,7 @@ intgo _wrap_LLMSIZE_GGML_I32_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I64_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_I64_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4150,7 +4163,7 @@ intgo _wrap_LLMSIZE_GGML_I64_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F64_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_F64_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4162,7 +4175,7 @@ intgo _wrap_LLMSIZE_GGML_F64_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_M_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4174,7 +4187,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_M_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_BF16_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_BF16_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4186,7 +4199,7 @@ intgo _wrap_LLMSIZE_GGML_BF16_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4198,7 +4211,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4210,7 +4223,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4222,7 +4235,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ1_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4234,7 +4247,7 @@ intgo _wrap_LLMSIZE_GGML_TQ1_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ2_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4246,7 +4259,7 @@ intgo _wrap_LLMSIZE_GGML_TQ2_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4258,7 +4271,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4270,7 +4283,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4282,7 +4295,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_MXFP4_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4294,7 +4307,7 @@ intgo _wrap_LLMSIZE_GGML_MXFP4_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4306,7 +4319,7 @@ intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_5a4db40c2590a20c(struct llmsize_ggml_type_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_a6c4d2c080a2c1af(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4319,7 +4332,7 @@ _gostring_ _wrap_llmsize_ggml_type_info_name_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_get_core_5a4db40c2590a20c(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_get_core_a6c4d2c080a2c1af(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4332,7 +4345,7 @@ intgo _wrap_llmsize_ggml_type_info_block_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_5a4db40c2590a20c(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4345,7 +4358,7 @@ intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_5a4db40c2590a20c(struct 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_5a4db40c2590a20c() {
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_a6c4d2c080a2c1af() {
   struct llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
   
@@ -4356,7 +4369,7 @@ struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_5a4db40c259
 }
 
 
-void _wrap_delete_llmsize_ggml_type_info_core_5a4db40c2590a20c(struct llmsize_ggml_type_info *_swig_go_0) {
+void _wrap_delete_llmsize_ggml_type_info_core_a6c4d2c080a2c1af(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   
   arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
@@ -4366,7 +4379,7 @@ void _wrap_delete_llmsize_ggml_type_info_core_5a4db40c2590a20c(struct llmsize_gg
 }
 
 
-intgo _wrap_LLMSIZE_FT_F32_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_F32_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4378,7 +4391,7 @@ intgo _wrap_LLMSIZE_FT_F32_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_F16_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_F16_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4390,7 +4403,7 @@ intgo _wrap_LLMSIZE_FT_F16_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_BF16_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_BF16_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4402,7 +4415,7 @@ intgo _wrap_LLMSIZE_FT_BF16_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q4_0_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4414,7 +4427,7 @@ intgo _wrap_LLMSIZE_FT_Q4_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_1_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q4_1_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4426,7 +4439,7 @@ intgo _wrap_LLMSIZE_FT_Q4_1_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q5_0_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4438,7 +4451,7 @@ intgo _wrap_LLMSIZE_FT_Q5_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_1_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q5_1_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4450,7 +4463,7 @@ intgo _wrap_LLMSIZE_FT_Q5_1_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q8_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q8_0_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4462,7 +4475,7 @@ intgo _wrap_LLMSIZE_FT_Q8_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q2_K_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4474,7 +4487,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_S_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4486,7 +4499,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_S_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_S_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4498,7 +4511,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_S_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_M_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4510,7 +4523,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_M_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_L_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4522,7 +4535,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_L_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_S_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4534,7 +4547,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_S_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_M_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4546,7 +4559,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_M_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_S_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4558,7 +4571,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_S_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_M_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4570,7 +4583,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_M_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q6_K_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_Q6_K_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4582,7 +4595,7 @@ intgo _wrap_LLMSIZE_FT_Q6_K_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4594,7 +4607,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4606,7 +4619,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_S_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4618,7 +4631,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_S_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_M_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4630,7 +4643,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_M_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4642,7 +4655,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4654,7 +4667,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_S_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4666,7 +4679,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_S_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_M_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4678,7 +4691,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_M_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_S_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4690,7 +4703,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_S_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_M_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4702,7 +4715,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_M_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_NL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4714,7 +4727,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_NL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_XS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4726,7 +4739,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_XS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ1_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4738,7 +4751,7 @@ intgo _wrap_LLMSIZE_FT_TQ1_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ2_0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4750,7 +4763,7 @@ intgo _wrap_LLMSIZE_FT_TQ2_0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4762,7 +4775,7 @@ intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FT_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4774,7 +4787,7 @@ intgo _wrap_LLMSIZE_FT_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_a6c4d2c080a2c1af(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -4787,7 +4800,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_5a4db40c2590a20c(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -4800,7 +4813,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_a6c4d2c080a2c1af(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4813,7 +4826,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_5a4db40c2590a20c() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_a6c4d2c080a2c1af() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -4824,7 +4837,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_a6c4d2c080a2c1af(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -4834,7 +4847,7 @@ void _wrap_delete_llmsize_gguf_mix_core_5a4db40c2590a20c(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4847,7 +4860,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_5a4db40c2590a20c(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4860,7 +4873,7 @@ intgo _wrap_llmsize_file_info_version_get_core_5a4db40c2590a20c(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4873,7 +4886,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4886,7 +4899,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4899,7 +4912,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_5a4db40c2590a20c(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4912,7 +4925,7 @@ long long _wrap_llmsize_file_info_needed_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -4925,7 +4938,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_5a4db40c2590a20c(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -4938,7 +4951,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_5a4db40c2590a20c(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4951,7 +4964,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_5a4db40c2590a20c(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4964,7 +4977,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -4977,7 +4990,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_5a4db40c2590a20c(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4990,7 +5003,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5003,7 +5016,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_5a4db40c2590a20c(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5016,7 +5029,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5029,7 +5042,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -5042,7 +5055,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_5a4db40c2590a20c(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_5a4db40c2590a20c() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_a6c4d2c080a2c1af() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -5053,7 +5066,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -5063,7 +5076,7 @@ void _wrap_delete_llmsize_file_info_core_5a4db40c2590a20c(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5076,7 +5089,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_5a4db40c2590a20
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5089,7 +5102,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_5a4db40c2590a
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5102,7 +5115,7 @@ struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_5a4db40c2590a20c(st
 }
 
 
-intgo _wrap_llmsize_speed_request_gpus_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_gpus_get_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5115,7 +5128,7 @@ intgo _wrap_llmsize_speed_request_gpus_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5128,7 +5141,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5141,7 +5154,7 @@ long long _wrap_llmsize_speed_request_context_get_core_5a4db40c2590a20c(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5154,7 +5167,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5167,7 +5180,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_seqs_get_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_seqs_get_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5180,7 +5193,7 @@ intgo _wrap_llmsize_speed_request_seqs_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_5a4db40c2590a20c() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_a6c4d2c080a2c1af() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -5191,7 +5204,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_5a4db40c2590a
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -5201,7 +5214,7 @@ void _wrap_delete_llmsize_speed_request_core_5a4db40c2590a20c(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_a6c4d2c080a2c1af(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5214,7 +5227,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_a6c4d2c080a2c1af(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5227,7 +5240,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_5a4db40c2590a20c(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_a6c4d2c080a2c1af(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5240,7 +5253,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_5a4db40c2590a20c(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_a6c4d2c080a2c1af(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5253,7 +5266,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_5a4db40c2590a20c(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_a6c4d2c080a2c1af(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5266,7 +5279,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_a6c4d2c080a2c1af(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5279,7 +5292,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_a6c4d2c080a2c1af(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5292,7 +5305,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_5a4db40c2590a20c(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_a6c4d2c080a2c1af(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5305,7 +5318,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_5a4db40c2590a20c(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_5a4db40c2590a20c() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_a6c4d2c080a2c1af() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -5316,7 +5329,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_5a4db40c2590a20
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_5a4db40c2590a20c(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_a6c4d2c080a2c1af(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -5326,7 +5339,7 @@ void _wrap_delete_llmsize_speed_result_core_5a4db40c2590a20c(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5339,7 +5352,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_5a4db40c2590a20c(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5352,7 +5365,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_5a4db40c2590a20
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5365,7 +5378,7 @@ struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_5a4db40c2590a20c(stru
 }
 
 
-intgo _wrap_llmsize_fit_request_gpus_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_gpus_get_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5378,7 +5391,7 @@ intgo _wrap_llmsize_fit_request_gpus_get_core_5a4db40c2590a20c(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5391,7 +5404,7 @@ long long _wrap_llmsize_fit_request_context_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5404,7 +5417,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_5a4db40c2590a20c(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5417,7 +5430,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5430,7 +5443,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_5a4db40c2590a20c(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5443,7 +5456,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_5a4db40c2590a20c() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_a6c4d2c080a2c1af() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -5454,7 +5467,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -5464,7 +5477,7 @@ void _wrap_delete_llmsize_fit_request_core_5a4db40c2590a20c(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_a6c4d2c080a2c1af(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5477,7 +5490,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_5a4db40c2590a20c(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_a6c4d2c080a2c1af(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5490,7 +5503,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_5a4db40c2590a20c(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5503,7 +5516,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_5a4db40c2590a20c(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5516,7 +5529,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5529,7 +5542,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_5a4db40c2590a20c(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5542,7 +5555,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_5a4db40c2590a20c(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5555,7 +5568,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_5a4db40c2590a20c(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5568,7 +5581,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_5a4db40c2590a20c(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5581,7 +5594,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_5a4db40c2590a20c(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_5a4db40c2590a20c() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_a6c4d2c080a2c1af() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -5592,7 +5605,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_5a4db40c2590a20c() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_5a4db40c2590a20c(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_a6c4d2c080a2c1af(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -5602,7 +5615,7 @@ void _wrap_delete_llmsize_fit_result_core_5a4db40c2590a20c(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_a6c4d2c080a2c1af() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5614,7 +5627,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_a6c4d2c080a2c1af() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5626,7 +5639,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_a6c4d2c080a2c1af() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5638,7 +5651,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_a6c4d2c080a2c1af() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5650,7 +5663,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_METRIC_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5662,7 +5675,7 @@ intgo _wrap_LLMSIZE_METRIC_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5675,7 +5688,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5688,7 +5701,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5701,7 +5714,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5714,7 +5727,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_5a4db40c2590a20c(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5727,7 +5740,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_5a4db40c2590a20c(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5740,7 +5753,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5753,7 +5766,7 @@ double _wrap_llmsize_quality_row_kld_get_core_5a4db40c2590a20c(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5766,7 +5779,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5779,7 +5792,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_5a4db40c2590a20c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5792,7 +5805,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_5a4db40c2590a20c() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_a6c4d2c080a2c1af() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -5803,7 +5816,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_5a4db40c2590a20c(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_a6c4d2c080a2c1af(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -5813,7 +5826,7 @@ void _wrap_delete_llmsize_quality_row_core_5a4db40c2590a20c(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_a6c4d2c080a2c1af() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5825,7 +5838,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_a6c4d2c080a2c1af() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5837,7 +5850,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_a6c4d2c080a2c1af() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5849,7 +5862,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_a6c4d2c080a2c1af() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5861,7 +5874,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CONF_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5873,7 +5886,7 @@ intgo _wrap_LLMSIZE_CONF_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_a6c4d2c080a2c1af(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5886,7 +5899,7 @@ intgo _wrap_llmsize_quality_metric_get_core_5a4db40c2590a20c(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_a6c4d2c080a2c1af(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5899,7 +5912,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_a6c4d2c080a2c1af(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5912,7 +5925,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_5a4db40c2590a20c(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_a6c4d2c080a2c1af(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5925,7 +5938,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_a6c4d2c080a2c1af(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5938,7 +5951,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_a6c4d2c080a2c1af(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5951,7 +5964,7 @@ double _wrap_llmsize_quality_kld_get_core_5a4db40c2590a20c(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_a6c4d2c080a2c1af(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -5964,7 +5977,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_5a4db40c2590a20c(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_a6c4d2c080a2c1af(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5977,7 +5990,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_5a4db40c2590a20c(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_5a4db40c2590a20c() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_a6c4d2c080a2c1af() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -5988,7 +6001,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_5a4db40c2590a20c(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_a6c4d2c080a2c1af(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -5998,7 +6011,7 @@ void _wrap_delete_llmsize_quality_core_5a4db40c2590a20c(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_a6c4d2c080a2c1af() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6010,7 +6023,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_a6c4d2c080a2c1af() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6022,7 +6035,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_a6c4d2c080a2c1af() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6034,7 +6047,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_a6c4d2c080a2c1af() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6046,7 +6059,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_a6c4d2c080a2c1af() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6058,7 +6071,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_a6c4d2c080a2c1af() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6070,7 +6083,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6082,7 +6095,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_a6c4d2c080a2c1af(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6095,7 +6108,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_a6c4d2c080a2c1af(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6108,7 +6121,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_a6c4d2c080a2c1af(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6121,7 +6134,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_a6c4d2c080a2c1af(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6134,7 +6147,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_5a4db40c2590a20c(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_a6c4d2c080a2c1af(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6147,7 +6160,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_a6c4d2c080a2c1af(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6160,7 +6173,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_5a4db40c2590a20c() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_a6c4d2c080a2c1af() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -6171,7 +6184,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_5a4db40c2590a20c(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_a6c4d2c080a2c1af(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -6181,7 +6194,7 @@ void _wrap_delete_llmsize_engine_info_core_5a4db40c2590a20c(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6193,7 +6206,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6205,7 +6218,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6217,7 +6230,7 @@ intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6229,7 +6242,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6241,7 +6254,7 @@ intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_160_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_BATCH_160_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6253,7 +6266,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_160_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6265,7 +6278,7 @@ intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6277,7 +6290,7 @@ intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6289,7 +6302,7 @@ intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6301,7 +6314,7 @@ intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6313,7 +6326,7 @@ intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6325,7 +6338,7 @@ intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6337,7 +6350,7 @@ intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6349,7 +6362,7 @@ intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6361,7 +6374,7 @@ intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6373,7 +6386,7 @@ intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6385,7 +6398,7 @@ intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6397,7 +6410,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6409,7 +6422,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FIT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_FIT_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6421,7 +6434,7 @@ intgo _wrap_LLMSIZE_RULE_FIT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6433,7 +6446,7 @@ intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6445,7 +6458,7 @@ intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_llmsize_engine_release_engine_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_engine_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6458,7 +6471,7 @@ intgo _wrap_llmsize_engine_release_engine_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_version_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_version_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6471,7 +6484,7 @@ _gostring_ _wrap_llmsize_engine_release_version_get_core_5a4db40c2590a20c(struct
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_date_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_date_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6484,7 +6497,7 @@ _gostring_ _wrap_llmsize_engine_release_date_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_release_rules_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_rules_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6497,7 +6510,7 @@ intgo _wrap_llmsize_engine_release_rules_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-double _wrap_llmsize_engine_release_mem_fraction_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+double _wrap_llmsize_engine_release_mem_fraction_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   double result;
   double _swig_go_result;
@@ -6510,7 +6523,7 @@ double _wrap_llmsize_engine_release_mem_fraction_get_core_5a4db40c2590a20c(struc
 }
 
 
-intgo _wrap_llmsize_engine_release_block_size_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_block_size_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6523,7 +6536,7 @@ intgo _wrap_llmsize_engine_release_block_size_get_core_5a4db40c2590a20c(struct l
 }
 
 
-intgo _wrap_llmsize_engine_release_ctx_pad_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_ctx_pad_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6536,7 +6549,7 @@ intgo _wrap_llmsize_engine_release_ctx_pad_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-long long _wrap_llmsize_engine_release_default_context_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_context_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6549,7 +6562,7 @@ long long _wrap_llmsize_engine_release_default_context_get_core_5a4db40c2590a20c
 }
 
 
-intgo _wrap_llmsize_engine_release_default_seqs_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_seqs_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6562,7 +6575,7 @@ intgo _wrap_llmsize_engine_release_default_seqs_get_core_5a4db40c2590a20c(struct
 }
 
 
-intgo _wrap_llmsize_engine_release_default_ubatch_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_ubatch_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6575,7 +6588,7 @@ intgo _wrap_llmsize_engine_release_default_ubatch_get_core_5a4db40c2590a20c(stru
 }
 
 
-long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6588,7 +6601,7 @@ long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_5a4db40c2
 }
 
 
-intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6601,7 +6614,7 @@ intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_5a4db40c2590a20c(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tp1_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tp1_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6614,7 +6627,7 @@ long long _wrap_llmsize_engine_release_overhead_tp1_get_core_5a4db40c2590a20c(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tpn_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tpn_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6627,7 +6640,7 @@ long long _wrap_llmsize_engine_release_overhead_tpn_get_core_5a4db40c2590a20c(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_source_get_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_source_get_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6640,7 +6653,7 @@ _gostring_ _wrap_llmsize_engine_release_source_get_core_5a4db40c2590a20c(struct 
 }
 
 
-struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_5a4db40c2590a20c() {
+struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_a6c4d2c080a2c1af() {
   struct llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
   
@@ -6651,7 +6664,7 @@ struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_5a4db40c259
 }
 
 
-void _wrap_delete_llmsize_engine_release_core_5a4db40c2590a20c(struct llmsize_engine_release *_swig_go_0) {
+void _wrap_delete_llmsize_engine_release_core_a6c4d2c080a2c1af(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   
   arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
@@ -6661,7 +6674,7 @@ void _wrap_delete_llmsize_engine_release_core_5a4db40c2590a20c(struct llmsize_en
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6673,7 +6686,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6685,7 +6698,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6697,7 +6710,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6709,7 +6722,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6721,7 +6734,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6733,7 +6746,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6745,7 +6758,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6757,7 +6770,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6769,7 +6782,7 @@ intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6781,7 +6794,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EAGER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_EAGER_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6793,7 +6806,7 @@ intgo _wrap_LLMSIZE_PLAN_EAGER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6805,7 +6818,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6817,7 +6830,7 @@ intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_a6c4d2c080a2c1af() {
   int result;
   intgo _swig_go_result;
   
@@ -6829,7 +6842,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6842,7 +6855,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_5a4db40c2590a20c(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6855,7 +6868,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_5a4db40c2590a20c(struc
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -6868,7 +6881,7 @@ struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6881,7 +6894,7 @@ intgo _wrap_llmsize_plan_engine_get_core_5a4db40c2590a20c(struct llmsize_plan *_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -6894,7 +6907,7 @@ struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_5a4db40c2590a
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6907,7 +6920,7 @@ intgo _wrap_llmsize_plan_tp_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6920,7 +6933,7 @@ intgo _wrap_llmsize_plan_pp_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6933,7 +6946,7 @@ intgo _wrap_llmsize_plan_dp_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_gpus_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpus_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6946,7 +6959,7 @@ intgo _wrap_llmsize_plan_gpus_get_core_5a4db40c2590a20c(struct llmsize_plan *_sw
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6959,7 +6972,7 @@ long long _wrap_llmsize_plan_context_get_core_5a4db40c2590a20c(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6972,7 +6985,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_5a4db40c2590a20c(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_max_seqs_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6985,7 +6998,7 @@ intgo _wrap_llmsize_plan_max_seqs_get_core_5a4db40c2590a20c(struct llmsize_plan 
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6998,7 +7011,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_5a4db40c2590a20c(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7011,7 +7024,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7024,7 +7037,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7037,7 +7050,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_5a4db40c2590a20c(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7050,7 +7063,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_5a4db40c2590a20c(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -7063,7 +7076,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_5a4db40c2590a20c(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7076,7 +7089,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7089,7 +7102,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_5a4db40c2590a20c(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7102,7 +7115,7 @@ intgo _wrap_llmsize_plan_flags_get_core_5a4db40c2590a20c(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7115,7 +7128,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_5a4db40c2590a20c(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7128,7 +7141,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -7141,7 +7154,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_5a4db40c2590a20c(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -7154,7 +7167,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_5a4db40c2590a20c(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_5a4db40c2590a20c() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_a6c4d2c080a2c1af() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -7165,7 +7178,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -7175,7 +7188,7 @@ void _wrap_delete_llmsize_plan_core_5a4db40c2590a20c(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_a6c4d2c080a2c1af() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7187,7 +7200,7 @@ intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_a6c4d2c080a2c1af() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7199,7 +7212,7 @@ intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_a6c4d2c080a2c1af() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7211,7 +7224,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_a6c4d2c080a2c1af() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7223,7 +7236,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7235,7 +7248,7 @@ intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7248,7 +7261,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_5a4db40c2590a20c(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7261,7 +7274,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_5a4db40c2590a20c(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7274,7 +7287,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7287,7 +7300,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_5a4db40c2590a20c(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_outcome_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_outcome_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7300,7 +7313,7 @@ intgo _wrap_llmsize_plan_result_outcome_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7313,7 +7326,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_5a4db40c2590a20c(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7326,7 +7339,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7339,7 +7352,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_5a4db40c2590a20c(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7352,7 +7365,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_5a4db40c2590a20c(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7365,7 +7378,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_5a4db40c2590a20c(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7378,7 +7391,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_5a4db40c2590a20c(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -7391,7 +7404,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_5a4db40c2590a20c(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7404,7 +7417,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_5a4db40c2590a20c(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7417,7 +7430,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_5a4db40c2590a20c(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7430,7 +7443,7 @@ long long _wrap_llmsize_plan_result_context_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7443,7 +7456,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_5a4db40c2590a20c(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7456,7 +7469,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_5a4db40c2590a20c(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7469,7 +7482,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_5a4db40c2590a20c(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7482,7 +7495,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_5a4db40c2590a20c(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7495,7 +7508,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_5a4db40c2590a20c
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7508,7 +7521,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_5a4db40c2590a20c(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7521,7 +7534,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_5a4db40c2590a20c(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7534,7 +7547,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_5a4db40c2590a20c(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7547,7 +7560,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_5a4db40c2590a20c(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7560,7 +7573,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_5a4db40c2590a20c(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7573,7 +7586,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_5a4db40c2590a20c(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_gpu_layers_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpu_layers_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7586,7 +7599,7 @@ intgo _wrap_llmsize_plan_result_gpu_layers_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7599,7 +7612,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_5a4db40c2590a20c() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_a6c4d2c080a2c1af() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -7610,7 +7623,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_5a4db40c2590a20c(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_a6c4d2c080a2c1af(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -7620,7 +7633,7 @@ void _wrap_delete_llmsize_plan_result_core_5a4db40c2590a20c(struct llmsize_plan_
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_BOOL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FIELD_BOOL_core_a6c4d2c080a2c1af() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7632,7 +7645,7 @@ intgo _wrap_LLMSIZE_FIELD_BOOL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U32_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FIELD_U32_core_a6c4d2c080a2c1af() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7644,7 +7657,7 @@ intgo _wrap_LLMSIZE_FIELD_U32_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U64_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FIELD_U64_core_a6c4d2c080a2c1af() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7656,7 +7669,7 @@ intgo _wrap_LLMSIZE_FIELD_U64_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_I64_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FIELD_I64_core_a6c4d2c080a2c1af() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7668,7 +7681,7 @@ intgo _wrap_LLMSIZE_FIELD_I64_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_F64_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FIELD_F64_core_a6c4d2c080a2c1af() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7680,7 +7693,7 @@ intgo _wrap_LLMSIZE_FIELD_F64_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_field_name_get_core_5a4db40c2590a20c(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_name_get_core_a6c4d2c080a2c1af(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7693,7 +7706,7 @@ _gostring_ _wrap_llmsize_field_name_get_core_5a4db40c2590a20c(struct llmsize_fie
 }
 
 
-intgo _wrap_llmsize_field_kind_get_core_5a4db40c2590a20c(struct llmsize_field *_swig_go_0) {
+intgo _wrap_llmsize_field_kind_get_core_a6c4d2c080a2c1af(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7706,7 +7719,7 @@ intgo _wrap_llmsize_field_kind_get_core_5a4db40c2590a20c(struct llmsize_field *_
 }
 
 
-long long _wrap_llmsize_field_offset_get_core_5a4db40c2590a20c(struct llmsize_field *_swig_go_0) {
+long long _wrap_llmsize_field_offset_get_core_a6c4d2c080a2c1af(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7719,7 +7732,7 @@ long long _wrap_llmsize_field_offset_get_core_5a4db40c2590a20c(struct llmsize_fi
 }
 
 
-_gostring_ _wrap_llmsize_field_meaning_get_core_5a4db40c2590a20c(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_meaning_get_core_a6c4d2c080a2c1af(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7732,7 +7745,7 @@ _gostring_ _wrap_llmsize_field_meaning_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-struct llmsize_field *_wrap_new_llmsize_field_core_5a4db40c2590a20c() {
+struct llmsize_field *_wrap_new_llmsize_field_core_a6c4d2c080a2c1af() {
   struct llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
   
@@ -7743,7 +7756,7 @@ struct llmsize_field *_wrap_new_llmsize_field_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_field_core_5a4db40c2590a20c(struct llmsize_field *_swig_go_0) {
+void _wrap_delete_llmsize_field_core_a6c4d2c080a2c1af(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   
   arg1 = *(struct llmsize_field **)&_swig_go_0; 
@@ -7753,7 +7766,7 @@ void _wrap_delete_llmsize_field_core_5a4db40c2590a20c(struct llmsize_field *_swi
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_a6c4d2c080a2c1af(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7766,7 +7779,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_5a4db40c2590a20c
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_a6c4d2c080a2c1af(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7779,7 +7792,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_5a4db40
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_a6c4d2c080a2c1af(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7792,7 +7805,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_5a4db40c2590a20c(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_a6c4d2c080a2c1af(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7805,7 +7818,7 @@ long long _wrap_llmsize_suggestion_context_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_a6c4d2c080a2c1af(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7818,7 +7831,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_5a4db40c2590a20c(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_5a4db40c2590a20c() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_a6c4d2c080a2c1af() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -7829,7 +7842,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_5a4db40c2590a20c() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_5a4db40c2590a20c(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_a6c4d2c080a2c1af(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -7839,7 +7852,7 @@ void _wrap_delete_llmsize_suggestion_core_5a4db40c2590a20c(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_a6c4d2c080a2c1af() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7851,7 +7864,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_a6c4d2c080a2c1af() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7863,7 +7876,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_a6c4d2c080a2c1af() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7875,7 +7888,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_a6c4d2c080a2c1af() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7887,7 +7900,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_a6c4d2c080a2c1af() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7899,7 +7912,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_a6c4d2c080a2c1af() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7911,7 +7924,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_a6c4d2c080a2c1af() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7923,7 +7936,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_a6c4d2c080a2c1af() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7935,7 +7948,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_a6c4d2c080a2c1af() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7947,7 +7960,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_a6c4d2c080a2c1af() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7959,7 +7972,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_a6c4d2c080a2c1af() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7971,7 +7984,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_a6c4d2c080a2c1af() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7983,7 +7996,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_a6c4d2c080a2c1af() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7995,7 +8008,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8008,7 +8021,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_5a4db40c2590a20c(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8021,7 +8034,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_5a4db40c2590a20c(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8034,7 +8047,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_5a4db40c2590a20c(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8047,7 +8060,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8060,7 +8073,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_5a4db40c2590a20c(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8073,7 +8086,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_5a4db40c2590a20c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8086,7 +8099,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8099,7 +8112,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8112,7 +8125,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8125,7 +8138,7 @@ intgo _wrap_llmsize_license_commercial_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8138,7 +8151,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_5a4db40c2590a20c(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8151,7 +8164,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_5a4db40c2590a20c(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8164,7 +8177,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8177,7 +8190,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_5a4db40c2590a20c(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8190,7 +8203,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -8203,7 +8216,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_5a4db40c2590a20c(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8216,7 +8229,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8229,7 +8242,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_5a4db40c2590a20c(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8242,7 +8255,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8255,7 +8268,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_5a4db40c2590a20c(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8268,7 +8281,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8281,7 +8294,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_5a4db40c2590a20c(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8294,7 +8307,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8307,7 +8320,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8320,7 +8333,7 @@ intgo _wrap_llmsize_license_outputs_get_core_5a4db40c2590a20c(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8333,7 +8346,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_5a4db40c2590a20c(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8346,7 +8359,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8359,7 +8372,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_5a4db40c2590a20c() {
+struct llmsize_license *_wrap_new_llmsize_license_core_a6c4d2c080a2c1af() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -8370,7 +8383,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_license_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -8380,7 +8393,7 @@ void _wrap_delete_llmsize_license_core_5a4db40c2590a20c(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_a6c4d2c080a2c1af(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8393,7 +8406,7 @@ intgo _wrap_llmsize_use_commercial_get_core_5a4db40c2590a20c(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_a6c4d2c080a2c1af(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8406,7 +8419,7 @@ long long _wrap_llmsize_use_mau_get_core_5a4db40c2590a20c(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_a6c4d2c080a2c1af(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8419,7 +8432,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_a6c4d2c080a2c1af(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -8432,7 +8445,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_5a4db40c2590a20c(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_a6c4d2c080a2c1af(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8445,7 +8458,7 @@ intgo _wrap_llmsize_use_eu_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_a6c4d2c080a2c1af(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8458,7 +8471,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_5a4db40c2590a20c(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_a6c4d2c080a2c1af(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8471,7 +8484,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_5a4db40c2590a20c(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_a6c4d2c080a2c1af(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8484,7 +8497,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_5a4db40c2590a20c() {
+struct llmsize_use *_wrap_new_llmsize_use_core_a6c4d2c080a2c1af() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -8495,7 +8508,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_use_core_5a4db40c2590a20c(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_a6c4d2c080a2c1af(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -8505,7 +8518,7 @@ void _wrap_delete_llmsize_use_core_5a4db40c2590a20c(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_a6c4d2c080a2c1af() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8517,7 +8530,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_a6c4d2c080a2c1af() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8529,7 +8542,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_a6c4d2c080a2c1af() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8541,7 +8554,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_a6c4d2c080a2c1af() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8553,7 +8566,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_VERDICT_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8565,7 +8578,7 @@ intgo _wrap_LLMSIZE_VERDICT_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8577,7 +8590,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8589,7 +8602,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8601,7 +8614,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8613,7 +8626,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8625,7 +8638,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8637,7 +8650,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8649,7 +8662,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8661,7 +8674,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8673,7 +8686,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8685,7 +8698,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8697,7 +8710,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_a6c4d2c080a2c1af(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8710,7 +8723,7 @@ intgo _wrap_llmsize_finding_about_get_core_5a4db40c2590a20c(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_a6c4d2c080a2c1af(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8723,7 +8736,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_5a4db40c2590a20c(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_a6c4d2c080a2c1af(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8736,7 +8749,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_a6c4d2c080a2c1af(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8749,7 +8762,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_5a4db40c2590a20c(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_a6c4d2c080a2c1af(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8762,7 +8775,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_5a4db40c2590a20c() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_a6c4d2c080a2c1af() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -8773,7 +8786,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_5a4db40c2590a20c(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_a6c4d2c080a2c1af(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -8783,7 +8796,7 @@ void _wrap_delete_llmsize_finding_core_5a4db40c2590a20c(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_a6c4d2c080a2c1af(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8796,7 +8809,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_a6c4d2c080a2c1af(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8809,7 +8822,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_a6c4d2c080a2c1af(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8822,7 +8835,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_5a4db40c2590a20c(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_5a4db40c2590a20c() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_a6c4d2c080a2c1af() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -8833,7 +8846,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_5a4db40c259
 }
 
 
-void _wrap_delete_llmsize_license_result_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_a6c4d2c080a2c1af(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -8843,7 +8856,7 @@ void _wrap_delete_llmsize_license_result_core_5a4db40c2590a20c(struct llmsize_li
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -8856,7 +8869,7 @@ struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_5a4db40c2590a20c(s
 }
 
 
-intgo _wrap_llmsize_select_request_gpus_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_gpus_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8869,7 +8882,7 @@ intgo _wrap_llmsize_select_request_gpus_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8882,7 +8895,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -8895,7 +8908,7 @@ struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_5a4
 }
 
 
-intgo _wrap_llmsize_select_request_seqs_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_seqs_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8908,7 +8921,7 @@ intgo _wrap_llmsize_select_request_seqs_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8921,7 +8934,7 @@ long long _wrap_llmsize_select_request_context_get_core_5a4db40c2590a20c(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8934,7 +8947,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8947,7 +8960,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8960,7 +8973,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_5a4db40c2590a20c(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8973,7 +8986,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_5a4db40c2590a20c(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -8986,7 +8999,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_5a4db40c
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -8999,7 +9012,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_5a4db40c2590a20c(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9012,7 +9025,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_5a4db40c2590a20c(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9025,7 +9038,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_5a4db40c2590a20c
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9038,7 +9051,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_5a4db40c2590a20c
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9051,7 +9064,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -9064,7 +9077,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_5a4db40c2590a20c(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9077,7 +9090,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_5a4db40c2590a20c(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9090,7 +9103,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_5a4db40c2590a20c() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_a6c4d2c080a2c1af() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -9101,7 +9114,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_5a4db40c259
 }
 
 
-void _wrap_delete_llmsize_select_request_core_5a4db40c2590a20c(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -9111,7 +9124,7 @@ void _wrap_delete_llmsize_select_request_core_5a4db40c2590a20c(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_a6c4d2c080a2c1af() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9123,7 +9136,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_a6c4d2c080a2c1af() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9135,7 +9148,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_a6c4d2c080a2c1af() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9147,7 +9160,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_a6c4d2c080a2c1af() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9159,7 +9172,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_a6c4d2c080a2c1af() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9171,7 +9184,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_a6c4d2c080a2c1af() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9183,7 +9196,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_a6c4d2c080a2c1af() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9195,7 +9208,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_a6c4d2c080a2c1af() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9207,7 +9220,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9219,7 +9232,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9232,7 +9245,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_5a4db40c2590a20c(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9245,7 +9258,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_5a4db40c2590a20c(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9258,7 +9271,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9271,7 +9284,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_5a4db40c2590a20c(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9284,7 +9297,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_5a4db40c2590a20c(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9297,7 +9310,7 @@ double _wrap_llmsize_candidate_score_get_core_5a4db40c2590a20c(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9310,7 +9323,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9323,7 +9336,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_5a4db40c2590a20c(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -9336,7 +9349,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_5a4db40c2590a20
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -9349,7 +9362,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_5a4db40c2590a20
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9362,7 +9375,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_5a4db40c2590a20c() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_a6c4d2c080a2c1af() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -9373,7 +9386,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_5a4db40c2590a20c(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_a6c4d2c080a2c1af(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -9383,7 +9396,7 @@ void _wrap_delete_llmsize_candidate_core_5a4db40c2590a20c(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_a6c4d2c080a2c1af(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9396,7 +9409,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_5a4db40c2590a20c(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_a6c4d2c080a2c1af(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9409,7 +9422,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_5a4db40c2590a20c(stru
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_a6c4d2c080a2c1af(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -9422,7 +9435,7 @@ struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9435,7 +9448,7 @@ long long _wrap_llmsize_claim_bytes_get_core_5a4db40c2590a20c(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_a6c4d2c080a2c1af(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -9448,7 +9461,7 @@ double _wrap_llmsize_claim_tps_get_core_5a4db40c2590a20c(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_5a4db40c2590a20c() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_a6c4d2c080a2c1af() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -9459,7 +9472,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_a6c4d2c080a2c1af(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -9469,7 +9482,7 @@ void _wrap_delete_llmsize_claim_core_5a4db40c2590a20c(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9482,7 +9495,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_5a4db40c2590a20c(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_a6c4d2c080a2c1af(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9495,7 +9508,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_a6c4d2c080a2c1af(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9508,7 +9521,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_5a4db40c2590a20c(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_gpu_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_gpu_get_core_a6c4d2c080a2c1af(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9521,7 +9534,7 @@ intgo _wrap_llmsize_claim_check_fits_gpu_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_a6c4d2c080a2c1af(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9534,7 +9547,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_a6c4d2c080a2c1af(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9547,7 +9560,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_a6c4d2c080a2c1af(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9560,7 +9573,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_5a4db40c2590a20c() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_a6c4d2c080a2c1af() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -9571,7 +9584,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_5a4db40c2590a20c(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_a6c4d2c080a2c1af(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -9581,7 +9594,7 @@ void _wrap_delete_llmsize_claim_check_core_5a4db40c2590a20c(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_a6c4d2c080a2c1af(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9594,7 +9607,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_5a4db40c2590a20c(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_a6c4d2c080a2c1af(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9607,7 +9620,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_5a4db40c2590a20c(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_a6c4d2c080a2c1af(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9620,7 +9633,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_5a4db40c2590a20c(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_a6c4d2c080a2c1af(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9633,7 +9646,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_a6c4d2c080a2c1af(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9646,7 +9659,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_a6c4d2c080a2c1af(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9659,7 +9672,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_5a4db40c2590a20c(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_a6c4d2c080a2c1af(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9672,7 +9685,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_5a4db40c2590a20c() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_a6c4d2c080a2c1af() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -9683,7 +9696,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_5a4db40c2590a20c(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_a6c4d2c080a2c1af(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -9693,7 +9706,7 @@ void _wrap_delete_llmsize_hf_family_core_5a4db40c2590a20c(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_a6c4d2c080a2c1af(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9706,7 +9719,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_5a4db40c2590a20c(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_a6c4d2c080a2c1af(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9719,7 +9732,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_a6c4d2c080a2c1af(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9732,7 +9745,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9745,7 +9758,7 @@ long long _wrap_llmsize_release_bytes_get_core_5a4db40c2590a20c(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_a6c4d2c080a2c1af(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9758,7 +9771,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_5a4db40c2590a20c() {
+struct llmsize_release *_wrap_new_llmsize_release_core_a6c4d2c080a2c1af() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -9769,7 +9782,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_release_core_5a4db40c2590a20c(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_a6c4d2c080a2c1af(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -9779,7 +9792,7 @@ void _wrap_delete_llmsize_release_core_5a4db40c2590a20c(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_5a4db40c2590a20c(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_a6c4d2c080a2c1af(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9792,7 +9805,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_5a4db40c2590a20c(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_a6c4d2c080a2c1af(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9805,7 +9818,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_5a4db40c2590a20c(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_a6c4d2c080a2c1af(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9818,7 +9831,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_5a4db40c2590a20c(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_a6c4d2c080a2c1af(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9831,7 +9844,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_5a4db40c2590a20c() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_a6c4d2c080a2c1af() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -9842,7 +9855,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_5a4db40c2590a20c() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_5a4db40c2590a20c(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_a6c4d2c080a2c1af(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -9852,7 +9865,7 @@ void _wrap_delete_llmsize_ollama_tag_core_5a4db40c2590a20c(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HOW_ID_core_a6c4d2c080a2c1af() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9864,7 +9877,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_a6c4d2c080a2c1af() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9876,7 +9889,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_a6c4d2c080a2c1af() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9888,7 +9901,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_a6c4d2c080a2c1af() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9900,7 +9913,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_a6c4d2c080a2c1af() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9912,7 +9925,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_a6c4d2c080a2c1af() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9924,7 +9937,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_a6c4d2c080a2c1af() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9936,7 +9949,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9948,7 +9961,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_a6c4d2c080a2c1af() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9960,7 +9973,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_a6c4d2c080a2c1af() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9972,7 +9985,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_a6c4d2c080a2c1af() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9984,7 +9997,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_a6c4d2c080a2c1af() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9996,7 +10009,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_a6c4d2c080a2c1af() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10008,7 +10021,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_a6c4d2c080a2c1af() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10020,7 +10033,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_a6c4d2c080a2c1af() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10032,7 +10045,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_a6c4d2c080a2c1af(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10045,7 +10058,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_5a4db40c2590a20c(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_a6c4d2c080a2c1af(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10058,7 +10071,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_5a4db40c2590a20c
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_a6c4d2c080a2c1af(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10071,7 +10084,7 @@ intgo _wrap_llmsize_resolution_how_get_core_5a4db40c2590a20c(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_a6c4d2c080a2c1af(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10084,7 +10097,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_a6c4d2c080a2c1af(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10097,7 +10110,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_a6c4d2c080a2c1af(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10110,7 +10123,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_5a4db40c2590a20c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_a6c4d2c080a2c1af(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10123,7 +10136,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_5a4db40c2590a20c() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_a6c4d2c080a2c1af() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -10134,7 +10147,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_5a4db40c2590a20c() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_5a4db40c2590a20c(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_a6c4d2c080a2c1af(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -10144,7 +10157,7 @@ void _wrap_delete_llmsize_resolution_core_5a4db40c2590a20c(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_a6c4d2c080a2c1af() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10156,7 +10169,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_a6c4d2c080a2c1af() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10168,7 +10181,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_a6c4d2c080a2c1af() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10180,7 +10193,7 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_5a4db40c2590a20c(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_a6c4d2c080a2c1af(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10193,7 +10206,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_5a4db40c2590a20c(s
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_5a4db40c2590a20c(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_a6c4d2c080a2c1af(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10206,7 +10219,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_5a4db40c2590a20c(s
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_5a4db40c2590a20c(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_a6c4d2c080a2c1af(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10219,7 +10232,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_5a4db40c2590a20c(struct 
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_5a4db40c2590a20c(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_a6c4d2c080a2c1af(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10232,7 +10245,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_5a4db40c2590a20c(stru
 }
 
 
-struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_5a4db40c2590a20c() {
+struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_a6c4d2c080a2c1af() {
   struct llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
   
@@ -10243,7 +10256,7 @@ struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_5a4db40c259
 }
 
 
-void _wrap_delete_llmsize_gpu_resolution_core_5a4db40c2590a20c(struct llmsize_gpu_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_resolution_core_a6c4d2c080a2c1af(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   
   arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
@@ -10253,7 +10266,7 @@ void _wrap_delete_llmsize_gpu_resolution_core_5a4db40c2590a20c(struct llmsize_gp
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_a6c4d2c080a2c1af() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10265,7 +10278,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_GPUS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TABLE_GPUS_core_a6c4d2c080a2c1af() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10277,7 +10290,7 @@ intgo _wrap_LLMSIZE_TABLE_GPUS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_a6c4d2c080a2c1af() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10289,7 +10302,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_a6c4d2c080a2c1af() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10301,7 +10314,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_a6c4d2c080a2c1af() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10313,7 +10326,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_5a4db40c2590a20c() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_5a4db40c2590a20c() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_a6c4d2c080a2c1af() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10325,7 +10338,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_5a4db40c2590a20c() {
+_gostring_ _wrap_llmsize_version_core_a6c4d2c080a2c1af() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10336,7 +10349,7 @@ _gostring_ _wrap_llmsize_version_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_5a4db40c2590a20c() {
+_gostring_ _wrap_llmsize_data_version_core_a6c4d2c080a2c1af() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10347,7 +10360,7 @@ _gostring_ _wrap_llmsize_data_version_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10360,7 +10373,7 @@ _gostring_ _wrap_llmsize_strerror_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_status_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_status_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10373,7 +10386,7 @@ _gostring_ _wrap_llmsize_status_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_model_count_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -10384,7 +10397,7 @@ long long _wrap_llmsize_model_count_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_5a4db40c2590a20c(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_a6c4d2c080a2c1af(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10397,7 +10410,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_5a4db40c2590a20c(long long _sw
 }
 
 
-long long _wrap_llmsize_gpu_count_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_gpu_count_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -10408,7 +10421,7 @@ long long _wrap_llmsize_gpu_count_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_at_core_5a4db40c2590a20c(long long _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_at_core_a6c4d2c080a2c1af(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10421,7 +10434,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_at_core_5a4db40c2590a20c(long long _swig_g
 }
 
 
-long long _wrap_llmsize_format_count_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_format_count_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -10432,7 +10445,7 @@ long long _wrap_llmsize_format_count_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_5a4db40c2590a20c(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_a6c4d2c080a2c1af(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10445,7 +10458,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_5a4db40c2590a20c(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10458,7 +10471,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_5a4db40c2590a20c(intgo _swig_go_0) {
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
@@ -10471,7 +10484,7 @@ struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_5a4db40c2590a2
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_5a4db40c2590a20c(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -10484,7 +10497,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_5a4db40c2590a20c(int
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10497,7 +10510,7 @@ _gostring_ _wrap_llmsize_how_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10510,7 +10523,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_5a4db40c2590a20c(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_release_count_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -10521,7 +10534,7 @@ long long _wrap_llmsize_release_count_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_5a4db40c2590a20c(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_a6c4d2c080a2c1af(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -10534,7 +10547,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_5a4db40c2590a20c(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_ollama_tag_count_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -10545,7 +10558,7 @@ long long _wrap_llmsize_ollama_tag_count_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_5a4db40c2590a20c(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_a6c4d2c080a2c1af(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -10558,7 +10571,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_5a4db40c2590a20c(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10571,7 +10584,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_5a4db40c2590a20c(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_5a4db40c2590a20c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_a6c4d2c080a2c1af(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10588,7 +10601,7 @@ intgo _wrap_llmsize_read_file_core_5a4db40c2590a20c(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_5a4db40c2590a20c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_a6c4d2c080a2c1af(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10605,7 +10618,7 @@ intgo _wrap_llmsize_read_gguf_core_5a4db40c2590a20c(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_5a4db40c2590a20c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_a6c4d2c080a2c1af(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10622,7 +10635,7 @@ intgo _wrap_llmsize_read_safetensors_core_5a4db40c2590a20c(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_5a4db40c2590a20c(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -10637,7 +10650,7 @@ intgo _wrap_llmsize_file_match_core_5a4db40c2590a20c(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_model_validate_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -10650,7 +10663,7 @@ intgo _wrap_llmsize_model_validate_core_5a4db40c2590a20c(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_model_check_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_model_check_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -10665,7 +10678,7 @@ intgo _wrap_llmsize_model_check_core_5a4db40c2590a20c(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_component_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_component_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10678,7 +10691,7 @@ _gostring_ _wrap_llmsize_component_name_core_5a4db40c2590a20c(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_params_of_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -10693,7 +10706,7 @@ intgo _wrap_llmsize_params_of_core_5a4db40c2590a20c(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -10710,7 +10723,7 @@ intgo _wrap_llmsize_weight_bytes_core_5a4db40c2590a20c(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -10727,7 +10740,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_5a4db40c2590a20c(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10740,7 +10753,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_5a4db40c2590a20c(intgo _swig_go_0) 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_5a4db40c2590a20c(intgo _swig_go_0) {
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
@@ -10753,7 +10766,7 @@ struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_5a4db40c2590
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10774,7 +10787,7 @@ intgo _wrap_llmsize_kv_bytes_core_5a4db40c2590a20c(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -10795,7 +10808,7 @@ intgo _wrap_llmsize_activation_bytes_core_5a4db40c2590a20c(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -10810,7 +10823,7 @@ intgo _wrap_llmsize_speed_core_5a4db40c2590a20c(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -10825,7 +10838,7 @@ intgo _wrap_llmsize_fit_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_
 }
 
 
-intgo _wrap_llmsize_speed_defaults_core_5a4db40c2590a20c(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
+intgo _wrap_llmsize_speed_defaults_core_a6c4d2c080a2c1af(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_request *arg2 = (llmsize_speed_request *) 0 ;
   llmsize_status result;
@@ -10840,7 +10853,7 @@ intgo _wrap_llmsize_speed_defaults_core_5a4db40c2590a20c(struct llmsize_speed_re
 }
 
 
-intgo _wrap_llmsize_fit_defaults_core_5a4db40c2590a20c(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
+intgo _wrap_llmsize_fit_defaults_core_a6c4d2c080a2c1af(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_request *arg2 = (llmsize_fit_request *) 0 ;
   llmsize_status result;
@@ -10855,7 +10868,7 @@ intgo _wrap_llmsize_fit_defaults_core_5a4db40c2590a20c(struct llmsize_fit_reques
 }
 
 
-long long _wrap_llmsize_engine_count_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_engine_count_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -10866,7 +10879,7 @@ long long _wrap_llmsize_engine_count_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_5a4db40c2590a20c(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_a6c4d2c080a2c1af(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -10879,7 +10892,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_5a4db40c2590a20c(long l
 }
 
 
-long long _wrap_llmsize_engine_release_count_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_engine_release_count_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -10890,7 +10903,7 @@ long long _wrap_llmsize_engine_release_count_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_5a4db40c2590a20c(long long _swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_a6c4d2c080a2c1af(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -10903,7 +10916,7 @@ struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_5a4db40c2590
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -10918,7 +10931,7 @@ intgo _wrap_llmsize_valid_tp_core_5a4db40c2590a20c(struct llmsize_model *_swig_g
 }
 
 
-long long _wrap_llmsize_plan_result_field_count_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_plan_result_field_count_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -10929,7 +10942,7 @@ long long _wrap_llmsize_plan_result_field_count_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_field *_wrap_llmsize_plan_result_field_core_5a4db40c2590a20c(long long _swig_go_0) {
+struct llmsize_field *_wrap_llmsize_plan_result_field_core_a6c4d2c080a2c1af(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
@@ -10942,7 +10955,7 @@ struct llmsize_field *_wrap_llmsize_plan_result_field_core_5a4db40c2590a20c(long
 }
 
 
-long long _wrap_llmsize_field_u64_core_5a4db40c2590a20c(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+long long _wrap_llmsize_field_u64_core_a6c4d2c080a2c1af(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   uint64_t result;
@@ -10957,7 +10970,7 @@ long long _wrap_llmsize_field_u64_core_5a4db40c2590a20c(void *_swig_go_0, struct
 }
 
 
-double _wrap_llmsize_field_f64_core_5a4db40c2590a20c(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+double _wrap_llmsize_field_f64_core_a6c4d2c080a2c1af(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   double result;
@@ -10972,7 +10985,7 @@ double _wrap_llmsize_field_f64_core_5a4db40c2590a20c(void *_swig_go_0, struct ll
 }
 
 
-_gostring_ _wrap_llmsize_task_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_task_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10985,7 +10998,7 @@ _gostring_ _wrap_llmsize_task_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_verdict_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_verdict_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10998,7 +11011,7 @@ _gostring_ _wrap_llmsize_verdict_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_reject_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_reject_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11011,7 +11024,7 @@ _gostring_ _wrap_llmsize_reject_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_outcome_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_outcome_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11024,7 +11037,7 @@ _gostring_ _wrap_llmsize_outcome_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_metric_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_metric_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11037,7 +11050,7 @@ _gostring_ _wrap_llmsize_metric_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_confidence_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_confidence_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11050,7 +11063,7 @@ _gostring_ _wrap_llmsize_confidence_name_core_5a4db40c2590a20c(intgo _swig_go_0)
 }
 
 
-_gostring_ _wrap_llmsize_hw_class_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_hw_class_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11063,7 +11076,7 @@ _gostring_ _wrap_llmsize_hw_class_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_head_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_head_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11076,7 +11089,7 @@ _gostring_ _wrap_llmsize_head_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_engine_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_engine_name_core_a6c4d2c080a2c1af(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11089,7 +11102,7 @@ _gostring_ _wrap_llmsize_engine_name_core_5a4db40c2590a20c(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_check_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_plan_check_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -11104,7 +11117,7 @@ intgo _wrap_llmsize_plan_check_core_5a4db40c2590a20c(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_defaults_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+intgo _wrap_llmsize_plan_defaults_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan *arg2 = (llmsize_plan *) 0 ;
   llmsize_status result;
@@ -11119,7 +11132,7 @@ intgo _wrap_llmsize_plan_defaults_core_5a4db40c2590a20c(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -11134,7 +11147,7 @@ intgo _wrap_llmsize_plan_fit_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -11149,7 +11162,7 @@ intgo _wrap_llmsize_plan_max_context_core_5a4db40c2590a20c(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -11164,7 +11177,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_5a4db40c2590a20c(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -11181,7 +11194,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_5a4db40c2590a20c(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11204,7 +11217,7 @@ intgo _wrap_llmsize_plan_best_format_core_5a4db40c2590a20c(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -11225,7 +11238,7 @@ intgo _wrap_llmsize_largest_model_core_5a4db40c2590a20c(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -11240,7 +11253,7 @@ intgo _wrap_llmsize_plan_suggest_core_5a4db40c2590a20c(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_5a4db40c2590a20c(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_a6c4d2c080a2c1af(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_gpu *arg2 = (llmsize_gpu *) 0 ;
   uint32_t arg3 ;
@@ -11257,7 +11270,7 @@ intgo _wrap_llmsize_format_runs_on_core_5a4db40c2590a20c(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_quality_row_count_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -11268,7 +11281,7 @@ long long _wrap_llmsize_quality_row_count_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_5a4db40c2590a20c(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_a6c4d2c080a2c1af(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -11281,7 +11294,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_5a4db40c2590a20c(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -11298,7 +11311,7 @@ intgo _wrap_llmsize_quality_of_core_5a4db40c2590a20c(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11321,7 +11334,7 @@ intgo _wrap_llmsize_best_format_core_5a4db40c2590a20c(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -11346,7 +11359,7 @@ intgo _wrap_llmsize_smallest_format_core_5a4db40c2590a20c(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_license_count_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -11357,7 +11370,7 @@ long long _wrap_llmsize_license_count_core_5a4db40c2590a20c() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_5a4db40c2590a20c(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_a6c4d2c080a2c1af(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -11370,7 +11383,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_5a4db40c2590a20c(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11383,7 +11396,7 @@ intgo _wrap_llmsize_model_tasks_core_5a4db40c2590a20c(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_5a4db40c2590a20c(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -11403,7 +11416,7 @@ intgo _wrap_llmsize_parse_use_core_5a4db40c2590a20c(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -11420,7 +11433,7 @@ intgo _wrap_llmsize_license_check_core_5a4db40c2590a20c(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_5a4db40c2590a20c(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_a6c4d2c080a2c1af(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -11439,7 +11452,7 @@ intgo _wrap_llmsize_license_terms_core_5a4db40c2590a20c(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_check_claim_core_5a4db40c2590a20c(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_a6c4d2c080a2c1af(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -11454,7 +11467,7 @@ intgo _wrap_llmsize_check_claim_core_5a4db40c2590a20c(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_5a4db40c2590a20c(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11467,7 +11480,7 @@ intgo _wrap_llmsize_params_out_status_get_core_5a4db40c2590a20c(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_5a4db40c2590a20c(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -11480,7 +11493,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_5a4db40c2590a20c(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_5a4db40c2590a20c() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_a6c4d2c080a2c1af() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -11491,7 +11504,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_5a4db40c2590a20c() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_5a4db40c2590a20c(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_a6c4d2c080a2c1af(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -11501,7 +11514,7 @@ void _wrap_delete_llmsize_params_out_core_5a4db40c2590a20c(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_5a4db40c2590a20c(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11514,7 +11527,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_5a4db40c2590a20c(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -11527,7 +11540,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_5a4db40c2590a20
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_5a4db40c2590a20c() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_a6c4d2c080a2c1af() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -11538,7 +11551,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_5a4db40c2590a20c(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_a6c4d2c080a2c1af(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -11548,7 +11561,7 @@ void _wrap_delete_llmsize_weights_out_core_5a4db40c2590a20c(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_5a4db40c2590a20c(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11561,7 +11574,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_5a4db40c2590a20c(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_5a4db40c2590a20c(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11574,7 +11587,7 @@ long long _wrap_llmsize_u64_out_value_get_core_5a4db40c2590a20c(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_5a4db40c2590a20c() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_a6c4d2c080a2c1af() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -11585,7 +11598,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_5a4db40c2590a20c(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_a6c4d2c080a2c1af(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -11595,7 +11608,7 @@ void _wrap_delete_llmsize_u64_out_core_5a4db40c2590a20c(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_5a4db40c2590a20c(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11608,7 +11621,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_5a4db40c2590a20c(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_5a4db40c2590a20c(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -11621,7 +11634,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_5a4db40c2590
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_5a4db40c2590a20c() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_a6c4d2c080a2c1af() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -11632,7 +11645,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_5a4db40c2590a20c(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_a6c4d2c080a2c1af(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -11642,7 +11655,7 @@ void _wrap_delete_llmsize_speed_out_core_5a4db40c2590a20c(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_5a4db40c2590a20c(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11655,7 +11668,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_5a4db40c2590a20c(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_5a4db40c2590a20c(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -11668,7 +11681,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_5a4db40c2590a2
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_5a4db40c2590a20c() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_a6c4d2c080a2c1af() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -11679,7 +11692,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_5a4db40c2590a20c(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_a6c4d2c080a2c1af(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -11689,7 +11702,7 @@ void _wrap_delete_llmsize_plan_out_core_5a4db40c2590a20c(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_5a4db40c2590a20c(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11702,7 +11715,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_5a4db40c2590a20c(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -11715,7 +11728,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_5a4db40c2
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_5a4db40c2590a20c() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_a6c4d2c080a2c1af() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -11726,7 +11739,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_5a4db40c259
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_5a4db40c2590a20c(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_a6c4d2c080a2c1af(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -11736,7 +11749,7 @@ void _wrap_delete_llmsize_suggestion_out_core_5a4db40c2590a20c(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_5a4db40c2590a20c(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11749,7 +11762,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_5a4db40c2590a20c(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11762,7 +11775,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_5a4db40c2590a20
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_5a4db40c2590a20c() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_a6c4d2c080a2c1af() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -11773,7 +11786,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_5a4db40c2590a20c(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_a6c4d2c080a2c1af(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -11783,7 +11796,7 @@ void _wrap_delete_llmsize_quality_out_core_5a4db40c2590a20c(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_5a4db40c2590a20c(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11796,7 +11809,7 @@ intgo _wrap_llmsize_license_out_status_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_5a4db40c2590a20c(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -11809,7 +11822,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_5a4db40c
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_5a4db40c2590a20c() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_a6c4d2c080a2c1af() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -11820,7 +11833,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_5a4db40c2590a20c(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_a6c4d2c080a2c1af(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -11830,7 +11843,7 @@ void _wrap_delete_llmsize_license_out_core_5a4db40c2590a20c(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_5a4db40c2590a20c(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11843,7 +11856,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_5a4db40c2590a20c(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_5a4db40c2590a20c(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -11856,7 +11869,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_5a4db40c2590a
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_5a4db40c2590a20c() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_a6c4d2c080a2c1af() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -11867,7 +11880,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_5a4db40c2590a20c(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_a6c4d2c080a2c1af(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -11877,7 +11890,7 @@ void _wrap_delete_llmsize_claim_out_core_5a4db40c2590a20c(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_5a4db40c2590a20c(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11890,7 +11903,7 @@ intgo _wrap_llmsize_format_out_status_get_core_5a4db40c2590a20c(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_5a4db40c2590a20c(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_a6c4d2c080a2c1af(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11903,7 +11916,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_5a4db40c2590a20c
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_5a4db40c2590a20c(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_a6c4d2c080a2c1af(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11916,7 +11929,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_5a4db40c2590a2
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_5a4db40c2590a20c() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_a6c4d2c080a2c1af() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -11927,7 +11940,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_5a4db40c2590a20c() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_5a4db40c2590a20c(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_a6c4d2c080a2c1af(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -11937,7 +11950,7 @@ void _wrap_delete_llmsize_format_out_core_5a4db40c2590a20c(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -11954,7 +11967,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_5a4db40c2590a20c(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -11973,7 +11986,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_5a4db40c2590a20c(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_5a4db40c2590a20c(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11986,7 +11999,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_5a4db40c2590a20c(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_5a4db40c2590a20c(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -11999,7 +12012,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_5a4db40c2590a20c(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_5a4db40c2590a20c() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_a6c4d2c080a2c1af() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -12010,7 +12023,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_5a4db40c2590a20c(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_a6c4d2c080a2c1af(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -12020,7 +12033,7 @@ void _wrap_delete_llmsize_mix_out_core_5a4db40c2590a20c(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -12039,7 +12052,7 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_5a4db40c2590a20c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_plan_why_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+_gostring_ _wrap_llmsize_plan_why_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12052,7 +12065,7 @@ _gostring_ _wrap_llmsize_plan_why_core_5a4db40c2590a20c(struct llmsize_plan *_sw
 }
 
 
-_gostring_ _wrap_llmsize_model_why_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_why_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12065,7 +12078,7 @@ _gostring_ _wrap_llmsize_model_why_core_5a4db40c2590a20c(struct llmsize_model *_
 }
 
 
-long long _wrap_llmsize_params_component_core_5a4db40c2590a20c(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_params_component_core_a6c4d2c080a2c1af(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
   llmsize_params *arg1 = (llmsize_params *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12080,7 +12093,7 @@ long long _wrap_llmsize_params_component_core_5a4db40c2590a20c(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_weights_component_core_5a4db40c2590a20c(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_weights_component_core_a6c4d2c080a2c1af(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
   llmsize_weights *arg1 = (llmsize_weights *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12095,7 +12108,7 @@ long long _wrap_llmsize_weights_component_core_5a4db40c2590a20c(struct llmsize_w
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_a6c4d2c080a2c1af(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -12110,7 +12123,7 @@ intgo _wrap_llmsize_mix_tensors_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_5a4db40c2590a20c(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_a6c4d2c080a2c1af(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12125,7 +12138,7 @@ long long _wrap_llmsize_mix_bytes_core_5a4db40c2590a20c(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12148,7 +12161,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_5a4db40c2590a20c(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -12171,7 +12184,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12204,7 +12217,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_5a4db40c2590a20c(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12263,7 +12276,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -12280,7 +12293,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_5a4db40c2590a20c(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12297,7 +12310,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_5a4db40c2590a20c
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12314,7 +12327,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_5a4db40c2590a20c(s
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -12333,7 +12346,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_5a4db40c2590a20c(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -12350,7 +12363,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_5a4db40c2590a
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -12369,7 +12382,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_5a4db40c2590a
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -12388,7 +12401,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_5a4db40c2590a20c(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -12407,7 +12420,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_5a4db40c2590a20c(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_5a4db40c2590a20c(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_a6c4d2c080a2c1af(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12438,7 +12451,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_5a4db40c2590a20c(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -12457,7 +12470,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_5a4db40c2590a20c(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_5a4db40c2590a20c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_a6c4d2c080a2c1af(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12482,7 +12495,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_5a4db40c2590a20c(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12500,7 +12513,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_5a4db40c2590a20c(_gostring_
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_named_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -12518,7 +12531,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_named_core_5a4db40c2590a20c(_gostring_ _sw
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12536,7 +12549,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_5a4db40c2590a20c(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -12554,7 +12567,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_5a4db40c2590a20c(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12572,7 +12585,7 @@ intgo _wrap_llmsize_engine_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_release_out_status_get_core_5a4db40c2590a20c(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12585,7 +12598,7 @@ intgo _wrap_llmsize_release_out_status_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_release_out_engine_get_core_5a4db40c2590a20c(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_engine_get_core_a6c4d2c080a2c1af(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12598,7 +12611,7 @@ intgo _wrap_llmsize_release_out_engine_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_5a4db40c2590a20c(struct llmsize_release_out *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_a6c4d2c080a2c1af(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -12611,7 +12624,7 @@ struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_5a4db4
 }
 
 
-struct llmsize_release_out *_wrap_new_llmsize_release_out_core_5a4db40c2590a20c() {
+struct llmsize_release_out *_wrap_new_llmsize_release_out_core_a6c4d2c080a2c1af() {
   struct llmsize_release_out *result = 0 ;
   struct llmsize_release_out *_swig_go_result;
   
@@ -12622,7 +12635,7 @@ struct llmsize_release_out *_wrap_new_llmsize_release_out_core_5a4db40c2590a20c(
 }
 
 
-void _wrap_delete_llmsize_release_out_core_5a4db40c2590a20c(struct llmsize_release_out *_swig_go_0) {
+void _wrap_delete_llmsize_release_out_core_a6c4d2c080a2c1af(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   
   arg1 = *(struct llmsize_release_out **)&_swig_go_0; 
@@ -12632,7 +12645,7 @@ void _wrap_delete_llmsize_release_out_core_5a4db40c2590a20c(struct llmsize_relea
 }
 
 
-struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_5a4db40c2590a20c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_release_out result;
@@ -12661,7 +12674,7 @@ struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_5a4db40c2590a2
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12679,7 +12692,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_5a4db40c2590a20c(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12692,7 +12705,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_a6c4d2c080a2c1af(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12705,7 +12718,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_5a4db40c2590a2
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_a6c4d2c080a2c1af(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12718,7 +12731,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_5a4db40c2590
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_a6c4d2c080a2c1af(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12731,7 +12744,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_5a4db40c2590a20c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_a6c4d2c080a2c1af(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12744,7 +12757,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_5a4db40c2590a20c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_a6c4d2c080a2c1af(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12757,7 +12770,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_5a4db40c2590a20c(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_5a4db40c2590a20c() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_a6c4d2c080a2c1af() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -12768,7 +12781,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_5a4db40c259
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_5a4db40c2590a20c(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_a6c4d2c080a2c1af(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -12778,7 +12791,7 @@ void _wrap_delete_llmsize_resolution_out_core_5a4db40c2590a20c(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_5a4db40c2590a20c(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -12802,7 +12815,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_5a4db40c2590a20c(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_5a4db40c2590a20c(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -12824,7 +12837,7 @@ struct llmsize_format *_wrap_llmsize_default_format_core_5a4db40c2590a20c(_gostr
 }
 
 
-intgo _wrap_llmsize_gpu_out_status_get_core_5a4db40c2590a20c(struct llmsize_gpu_out *_swig_go_0) {
+intgo _wrap_llmsize_gpu_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12837,7 +12850,7 @@ intgo _wrap_llmsize_gpu_out_status_get_core_5a4db40c2590a20c(struct llmsize_gpu_
 }
 
 
-struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_5a4db40c2590a20c(struct llmsize_gpu_out *_swig_go_0) {
+struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
@@ -12850,7 +12863,7 @@ struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_5a4db40c2590
 }
 
 
-struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_5a4db40c2590a20c() {
+struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_a6c4d2c080a2c1af() {
   struct llmsize_gpu_out *result = 0 ;
   struct llmsize_gpu_out *_swig_go_result;
   
@@ -12861,7 +12874,7 @@ struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_gpu_out_core_5a4db40c2590a20c(struct llmsize_gpu_out *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_out_core_a6c4d2c080a2c1af(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   
   arg1 = *(struct llmsize_gpu_out **)&_swig_go_0; 
@@ -12871,7 +12884,7 @@ void _wrap_delete_llmsize_gpu_out_core_5a4db40c2590a20c(struct llmsize_gpu_out *
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu_out result;
   struct llmsize_gpu_out *_swig_go_result;
@@ -12893,7 +12906,7 @@ struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_5a4db40c2590a20c(_gos
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_5a4db40c2590a20c(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_a6c4d2c080a2c1af(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
@@ -12916,7 +12929,7 @@ struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_5a4db40c2590a20c(dou
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_5a4db40c2590a20c(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_a6c4d2c080a2c1af(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12929,7 +12942,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_5a4db40c2590a20c(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_5a4db40c2590a20c() {
+struct llmsize_names *_wrap_new_llmsize_names_core_a6c4d2c080a2c1af() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -12940,7 +12953,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_names_core_5a4db40c2590a20c(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_a6c4d2c080a2c1af(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -12950,7 +12963,7 @@ void _wrap_delete_llmsize_names_core_5a4db40c2590a20c(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_5a4db40c2590a20c(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_a6c4d2c080a2c1af(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -12974,7 +12987,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_5a4db40c2590a20c(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_5a4db40c2590a20c(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_a6c4d2c080a2c1af(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12987,7 +13000,7 @@ intgo _wrap_llmsize_model_result_status_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_5a4db40c2590a20c(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_a6c4d2c080a2c1af(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -13000,7 +13013,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_5a4db40c2590a20c
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_5a4db40c2590a20c() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_a6c4d2c080a2c1af() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -13011,7 +13024,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_5a4db40c2590a20
 }
 
 
-void _wrap_delete_llmsize_model_result_core_5a4db40c2590a20c(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_a6c4d2c080a2c1af(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -13021,7 +13034,7 @@ void _wrap_delete_llmsize_model_result_core_5a4db40c2590a20c(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -13043,7 +13056,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_5a4db40c2590a20c
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_a6c4d2c080a2c1af(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13062,7 +13075,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_5a4db40c2590a20c(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_5a4db40c2590a20c(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_a6c4d2c080a2c1af(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13081,7 +13094,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_5a4db40c2590a20c(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_a6c4d2c080a2c1af(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13094,7 +13107,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_a6c4d2c080a2c1af(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13107,7 +13120,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_5a4db40c2590a20c(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_a6c4d2c080a2c1af(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13120,7 +13133,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_5a4db40c2590a20c(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_a6c4d2c080a2c1af(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13133,7 +13146,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_5a4db40c2590a20c(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_a6c4d2c080a2c1af(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13146,7 +13159,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_5a4db40c2590a20c(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_a6c4d2c080a2c1af(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -13159,7 +13172,20 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_5a4db40c2590a20c(struct 
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_5a4db40c2590a20c() {
+_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_a6c4d2c080a2c1af(struct llmsize_parse_result *_swig_go_0) {
+  struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
+  
+  result = (char *)(char *) ((arg1)->unknown_names);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_a6c4d2c080a2c1af() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -13170,7 +13196,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_5a4db40c2590a20
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_5a4db40c2590a20c(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_a6c4d2c080a2c1af(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -13180,7 +13206,7 @@ void _wrap_delete_llmsize_parse_result_core_5a4db40c2590a20c(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_5a4db40c2590a20c(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -13202,7 +13228,7 @@ long long _wrap_llmsize__split_core_5a4db40c2590a20c(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_5a4db40c2590a20c(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13228,7 +13254,7 @@ void _wrap_llmsize__copy_core_5a4db40c2590a20c(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_5a4db40c2590a20c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -13257,7 +13283,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_5a4db40c2590a20c(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_a6c4d2c080a2c1af(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13270,7 +13296,7 @@ intgo _wrap_llmsize_selection_status_get_core_5a4db40c2590a20c(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_a6c4d2c080a2c1af(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13283,7 +13309,7 @@ long long _wrap_llmsize_selection_n_get_core_5a4db40c2590a20c(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_a6c4d2c080a2c1af(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13296,7 +13322,7 @@ long long _wrap_llmsize_selection_candidates_get_core_5a4db40c2590a20c(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_a6c4d2c080a2c1af(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -13309,7 +13335,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_5a4db40c2590a2
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_5a4db40c2590a20c() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_a6c4d2c080a2c1af() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -13320,7 +13346,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_a6c4d2c080a2c1af(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -13330,7 +13356,7 @@ void _wrap_delete_llmsize_selection_core_5a4db40c2590a20c(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_5a4db40c2590a20c(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_a6c4d2c080a2c1af(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -13381,7 +13407,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_5a4db40c2590a20c(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_a6c4d2c080a2c1af(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -13400,7 +13426,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_5a4db40c2590a20c(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_5a4db40c2590a20c(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_a6c4d2c080a2c1af(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -13410,7 +13436,7 @@ void _wrap_llmsize_selection_free_core_5a4db40c2590a20c(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13423,7 +13449,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_5a4db40c2590a20c(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13436,7 +13462,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_5a4db40c2590a20c(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_gpu_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_gpu_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13449,7 +13475,7 @@ intgo _wrap_llmsize_sweep_row_gpu_get_core_5a4db40c2590a20c(struct llmsize_sweep
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13462,7 +13488,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_5a4db40c2590a20c(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13475,7 +13501,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13488,7 +13514,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_5a4db40c2590a20c(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13501,7 +13527,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_5a4db40c2590a20c(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13514,7 +13540,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_5a4db40c2590a20c(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13527,7 +13553,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_5a4db40c2590a20c(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13540,7 +13566,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_5a4db40c2590a20c(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13553,7 +13579,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_5a4db40c2590a20c(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -13566,7 +13592,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_5a4db40c2590a20c(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13579,7 +13605,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_5a4db40c2590a20c(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -13592,7 +13618,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_5a4db40c2590a20c(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13605,7 +13631,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_5a4db40c2590a20c(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13618,7 +13644,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_5a4db40c2590a20c(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_5a4db40c2590a20c() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_a6c4d2c080a2c1af() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -13629,7 +13655,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_5a4db40c2590a20c(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_a6c4d2c080a2c1af(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -13639,7 +13665,7 @@ void _wrap_delete_llmsize_sweep_row_core_5a4db40c2590a20c(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_a6c4d2c080a2c1af(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13652,7 +13678,7 @@ intgo _wrap_llmsize_sweep_status_get_core_5a4db40c2590a20c(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_a6c4d2c080a2c1af(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13665,7 +13691,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_5a4db40c2590a20c(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_a6c4d2c080a2c1af(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13678,7 +13704,7 @@ long long _wrap_llmsize_sweep_n_get_core_5a4db40c2590a20c(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_a6c4d2c080a2c1af(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -13691,7 +13717,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_5a4db40c2590a20c(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_5a4db40c2590a20c() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_a6c4d2c080a2c1af() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -13702,7 +13728,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_a6c4d2c080a2c1af(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -13712,7 +13738,7 @@ void _wrap_delete_llmsize_sweep_core_5a4db40c2590a20c(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13730,7 +13756,7 @@ long long _wrap_llmsize__count_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_5a4db40c2590a20c(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13756,7 +13782,7 @@ void _wrap_llmsize__nth_core_5a4db40c2590a20c(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_5a4db40c2590a20c(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13801,7 +13827,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_5a4db40c2590a20c(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_5a4db40c2590a20c() {
+long long _wrap_llmsize_sweep_row_size_core_a6c4d2c080a2c1af() {
   size_t result;
   long long _swig_go_result;
   
@@ -13812,7 +13838,7 @@ long long _wrap_llmsize_sweep_row_size_core_5a4db40c2590a20c() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_5a4db40c2590a20c(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_a6c4d2c080a2c1af(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13825,7 +13851,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_5a4db40c2590a20c(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_5a4db40c2590a20c(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_a6c4d2c080a2c1af(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13838,7 +13864,7 @@ long long _wrap_llmsize_blob_size_get_core_5a4db40c2590a20c(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_5a4db40c2590a20c() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_a6c4d2c080a2c1af() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -13849,7 +13875,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_5a4db40c2590a20c(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_a6c4d2c080a2c1af(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -13859,7 +13885,7 @@ void _wrap_delete_llmsize_blob_core_5a4db40c2590a20c(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_a6c4d2c080a2c1af(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -13876,7 +13902,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_5a4db40c2590a20c(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_a6c4d2c080a2c1af(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -13889,7 +13915,7 @@ void *_wrap_llmsize_sweep_data_core_5a4db40c2590a20c(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_a6c4d2c080a2c1af(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -13899,7 +13925,7 @@ void _wrap_llmsize_sweep_free_core_5a4db40c2590a20c(struct llmsize_sweep *_swig_
 }
 
 
-long long _wrap_llmsize__bits_core_5a4db40c2590a20c(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_a6c4d2c080a2c1af(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13912,7 +13938,7 @@ long long _wrap_llmsize__bits_core_5a4db40c2590a20c(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -13934,7 +13960,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_5a4db40c2590a20c(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_a6c4d2c080a2c1af(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13947,7 +13973,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_5a4db40c2590a20c(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_a6c4d2c080a2c1af(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -13960,7 +13986,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_5a4db40c2590a20c
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_a6c4d2c080a2c1af(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -13973,7 +13999,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_5a4db40c2590a20c(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_5a4db40c2590a20c() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_a6c4d2c080a2c1af() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -13984,7 +14010,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_a6c4d2c080a2c1af(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -13994,7 +14020,7 @@ void _wrap_delete_llmsize_prepared_core_5a4db40c2590a20c(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -14007,7 +14033,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_5a4db40c2590a20c(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_a6c4d2c080a2c1af(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -14020,7 +14046,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_5a4db40c2590a20c(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_5a4db40c2590a20c(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_a6c4d2c080a2c1af(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -14030,7 +14056,7 @@ void _wrap_llmsize_prepared_free_core_5a4db40c2590a20c(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_5a4db40c2590a20c(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_a6c4d2c080a2c1af(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -14051,7 +14077,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_5a4db40c2590a20c(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_5a4db40c2590a20c(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14064,7 +14090,7 @@ intgo _wrap_llmsize_file_out_status_get_core_5a4db40c2590a20c(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_5a4db40c2590a20c(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -14077,7 +14103,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_5a4db40c2590a20c
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_5a4db40c2590a20c(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_a6c4d2c080a2c1af(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -14090,7 +14116,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_5a4db40c2590a20c(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_5a4db40c2590a20c() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_a6c4d2c080a2c1af() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -14101,7 +14127,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_5a4db40c2590a20c(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_a6c4d2c080a2c1af(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -14111,7 +14137,7 @@ void _wrap_delete_llmsize_file_out_core_5a4db40c2590a20c(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -14132,7 +14158,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_5a4db40c2590a20c(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_5a4db40c2590a20c(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_a6c4d2c080a2c1af(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14145,7 +14171,7 @@ intgo _wrap_llmsize_use_out_status_get_core_5a4db40c2590a20c(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_5a4db40c2590a20c(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_a6c4d2c080a2c1af(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -14158,7 +14184,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_5a4db40c2590a20c(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_5a4db40c2590a20c() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_a6c4d2c080a2c1af() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -14169,7 +14195,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_5a4db40c2590a20c() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_5a4db40c2590a20c(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_a6c4d2c080a2c1af(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -14179,7 +14205,7 @@ void _wrap_delete_llmsize_use_out_core_5a4db40c2590a20c(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_5a4db40c2590a20c(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_a6c4d2c080a2c1af(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;

@@ -467,10 +467,12 @@ _PLAN_FIELDS = tuple((f.name, _FIELD_TYPES[f.kind]) for f in
 
 Fit = make_dataclass("Fit", [("model", str), ("format", str), ("gpu", str), ("engine", str), ("engine_version", str)] +
                      list(_PLAN_FIELDS) +
-                     [("suggestion", Optional[Suggestion], field(default=None))], bases=(_FitBase,), frozen=True)
+                     [("suggestion", Optional[Suggestion], field(default=None)),
+                      ("ignored_flags", Tuple[str, ...], field(default=()))], bases=(_FitBase,), frozen=True)
 Fit.__doc__ = ("A serving plan's verdict and per-accelerator budget: the model, format, GPU, engine and the release whose "
                "rules applied, then every "
-               "field of llmsize_plan_result, then what would fit instead (``suggestion``) when it does not fit.")
+               "field of llmsize_plan_result, then what would fit instead (``suggestion``) when it does not fit, and for "
+               "plan_from_args the command's flags llmsize does not model (``ignored_flags``, the first few).")
 Fit.__module__ = __name__
 
 
@@ -1030,7 +1032,7 @@ def _check_counts(**values: int) -> None:
             raise InvalidArgumentError(f"{k} must be a non-negative integer, got {v!r}", _S["ERR_INVALID_ARG"])
 
 
-def _fit(plan) -> Fit:
+def _fit(plan, ignored_flags: Tuple[str, ...] = ()) -> Fit:
     r = _c.llmsize_plan_get(plan)
     if r.status != _S["OK"]:
         why = _c.llmsize_plan_why(plan)   # the field and the rule it broke, when the plan is malformed
@@ -1048,7 +1050,7 @@ def _fit(plan) -> Fit:
     release = plan.release or _c.llmsize_engine_release_get(_ENGINE_NAMES[plan.engine], "").release
     return Fit(model=_first(plan.model.id), format=_first(plan.format.id), gpu=_first(plan.gpu.id),
                engine=_ENGINE_NAMES[plan.engine], engine_version=release.version if release else "", suggestion=sug,
-               **figures)
+               ignored_flags=ignored_flags, **figures)
 
 
 @dataclass(frozen=True)
@@ -1165,7 +1167,7 @@ def plan_from_args(args: Union[str, Sequence[str]], gpu: Union[str, GPU], *,  # 
     plan = _c.llmsize_plan_make(p.model, p.format, g._p, p.engine, p.tp or int(gpus), p.pp, p.dp, p.context, p.seqs,
                                 p.kv_dtype, p.mem_fraction, p.batched_tokens, p.ubatch, p.block_size, p.gpu_layers,
                                 p.cpu_moe_layers, p.host_bw_gbs, p.flags, p.tight_pct, 0, release, p.max_seqs)
-    return _fit(plan)
+    return _fit(plan, tuple(r.unknown_names.split()))
 
 
 def select(gpu: Union[str, GPU], *, gpus: int = 1, engine: Union[str, Engine, None] = None,  # noqa: A002

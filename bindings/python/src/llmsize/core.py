@@ -63,6 +63,7 @@ LLMSIZE_VERSION_MINOR = _core.LLMSIZE_VERSION_MINOR
 LLMSIZE_VERSION_PATCH = _core.LLMSIZE_VERSION_PATCH
 LLMSIZE_VERSION_STRING = _core.LLMSIZE_VERSION_STRING
 LLMSIZE_MAX_LAYERS = _core.LLMSIZE_MAX_LAYERS
+LLMSIZE_MAX_UNKNOWN_FLAGS = _core.LLMSIZE_MAX_UNKNOWN_FLAGS
 LLMSIZE_MAX_FORMATS = _core.LLMSIZE_MAX_FORMATS
 LLMSIZE_OK = _core.LLMSIZE_OK
 LLMSIZE_ERR_NULL = _core.LLMSIZE_ERR_NULL
@@ -1749,6 +1750,7 @@ class llmsize_parse_result(object):
     quant_arg = property(_core.llmsize_parse_result_quant_arg_get)
     error_flag = property(_core.llmsize_parse_result_error_flag_get)
     unknown_flags = property(_core.llmsize_parse_result_unknown_flags_get)
+    unknown_names = property(_core.llmsize_parse_result_unknown_names_get)
 
     def __init__(self):
         _core.llmsize_parse_result_swiginit(self, _core.new_llmsize_parse_result())

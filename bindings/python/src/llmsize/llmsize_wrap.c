@@ -3854,6 +3854,7 @@ typedef struct llmsize_parse_result {
     llmsize_plan plan;
     char model_arg[256], quant_arg[64], error_flag[128];
     unsigned unknown_flags;
+    char unknown_names[512];   /* the first LLMSIZE_MAX_UNKNOWN_FLAGS unknown flags, space-separated */
 } llmsize_parse_result;
 static size_t llmsize__split(char *s, const char **out, size_t cap) {
     size_t n = 0;
@@ -3893,6 +3894,18 @@ llmsize_parse_result llmsize_parse_args(const char *args, const char *env) {
     llmsize__copy(r.quant_arg, sizeof r.quant_arg, ps.quant_arg, ps.quant_arg_len);
     llmsize__copy(r.error_flag, sizeof r.error_flag, ps.error_flag, ps.error_flag ? strlen(ps.error_flag) : 0);
     r.unknown_flags = ps.unknown_flags;
+    {
+        uint32_t k;
+        size_t used = 0;
+        for (k = 0; k < ps.unknown_flags && k < LLMSIZE_MAX_UNKNOWN_FLAGS; ++k) {
+            const size_t n = ps.unknown_flag_len[k];
+            if (used + n + 2 > sizeof r.unknown_names) break;
+            if (used) r.unknown_names[used++] = ' ';
+            memcpy(r.unknown_names + used, ps.unknown_flag[k], n);
+            used += n;
+        }
+        r.unknown_names[used] = '\0';
+    }
     free(a);
     free(e);
     return r;
@@ -20166,6 +20179,35 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_parse_result_unknown_names_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_parse_result, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_parse_result_unknown_names_get" "', argument " "1"" of type '" "struct llmsize_parse_result *""'"); 
+  }
+  arg1 = (struct llmsize_parse_result *)(argp1);
+  result = (char *)(char *) ((arg1)->unknown_names);
+  {
+    size_t size = SWIG_strnlen(result, 512);
+    
+    
+    
+    resultobj = SWIG_FromCharPtrAndSize(result, size);
+  }
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_new_llmsize_parse_result(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_parse_result *result = 0 ;
@@ -22602,6 +22644,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_parse_result_quant_arg_get", _wrap_llmsize_parse_result_quant_arg_get, METH_O, NULL},
 	 { "llmsize_parse_result_error_flag_get", _wrap_llmsize_parse_result_error_flag_get, METH_O, NULL},
 	 { "llmsize_parse_result_unknown_flags_get", _wrap_llmsize_parse_result_unknown_flags_get, METH_O, NULL},
+	 { "llmsize_parse_result_unknown_names_get", _wrap_llmsize_parse_result_unknown_names_get, METH_O, NULL},
 	 { "new_llmsize_parse_result", _wrap_new_llmsize_parse_result, METH_NOARGS, NULL},
 	 { "delete_llmsize_parse_result", _wrap_delete_llmsize_parse_result, METH_O, NULL},
 	 { "llmsize_parse_result_swigregister", llmsize_parse_result_swigregister, METH_O, NULL},
@@ -23571,6 +23614,7 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_VERSION_PATCH",SWIG_From_int((int)(0)));
   SWIG_Python_SetConstant(d, "LLMSIZE_VERSION_STRING",SWIG_FromCharPtr("0.1.0"));
   SWIG_Python_SetConstant(d, "LLMSIZE_MAX_LAYERS",SWIG_From_unsigned_SS_int((unsigned int)(65536u)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_MAX_UNKNOWN_FLAGS",SWIG_From_unsigned_SS_int((unsigned int)(8u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_MAX_FORMATS",SWIG_From_unsigned_SS_int((unsigned int)(256u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_OK",SWIG_From_int((int)(LLMSIZE_OK)));
   SWIG_Python_SetConstant(d, "LLMSIZE_ERR_NULL",SWIG_From_int((int)(LLMSIZE_ERR_NULL)));
