@@ -106,5 +106,8 @@ if "$cli" fit llama-3.1-8b --gpu rtx-4090 --quant Q4_K_M --ctx 4096 --seqs 2 | g
 fi
 says "(not modelled, ignored: --served-model-name --api-key)" "$cli" plan --gpu h100 -- vllm serve Qwen/Qwen3-8B \
   --served-model-name qwen --api-key=abc --max-model-len 8192
+if "$cli" show --config tests/data/hf_configs/qwen3-8b.json | grep -qE "developer +\[\]|released ,|licence $"; then
+  echo "FAIL cli: show --config prints fields a config.json does not have"; fail=1
+fi
 if [ $fail = 0 ]; then echo "cli: all contracts hold"; fi
 exit $fail

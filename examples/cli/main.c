@@ -331,9 +331,14 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
         printf("}, \"published_params\": %llu}\n", (unsigned long long)m->published_params);
         return 0;
     }
-    printf("%s (%s)  developer %s [%s], released %s, licence %s\n", m->name, m->id, m->developer, m->country,
-           m->released, m->license);
-    printf("  repos     %s\n  source    %s\n", m->hf_repos, m->source);
+    printf("%s (%s)", m->name, m->id);   /* what the row knows; a config.json says none of these */
+    if (m->developer && *m->developer) printf("  developer %s%s%s%s", m->developer, m->country && *m->country ? " [" : "",
+                                              m->country && *m->country ? m->country : "", m->country && *m->country ? "]" : "");
+    if (m->released && *m->released) printf(", released %s", m->released);
+    if (m->license && *m->license) printf(", licence %s", m->license);
+    printf("\n");
+    if (m->hf_repos && *m->hf_repos) printf("  repos     %s\n", m->hf_repos);
+    printf("  source    %s\n", m->source);
     printf("  layers %u, hidden %u, heads %u/%u kv, head_dim %u, vocab %u, max context %u\n", m->dims.layers,
            m->dims.hidden, m->dims.heads, m->dims.kv_heads, m->dims.head_dim, m->dims.vocab, m->dims.max_ctx);
     if (m->moe.experts)
