@@ -1713,7 +1713,7 @@ static const llmsize_model llmsize__models[] = {
     { F_(id, "deepseek-v3.1"), F_(name, "DeepSeek-V3.1"), F_(family, "deepseek-v3"),
       F_(developer, "DeepSeek"), F_(country, "CN"), F_(released, "2025-08"), F_(license, "mit"),
       F_(hf_repos, "deepseek-ai/DeepSeek-V3.1|deepseek-ai/DeepSeek-V3.1-Base|deepseek-ai/DeepSeek-V3.1-Terminus"),
-      F_(source, "github deepseek-ai/DeepSeek-V3:inference/configs/config_v3.1.json (official inference-demo config; field names dim/inter_dim/moe_inter_dim/n_layers/n_dense_layers/n_heads/n_activated_experts/n_expert_groups/n_limited_groups/route_scale/score_func/dtype fp8/scale_fmt ue8m0). HF config.json for deepseek-ai/DeepSeek-V3.1 NOT read (searches of docs/pages/code corpora failed)"),
+      F_(source, "github deepseek-ai/DeepSeek-V3:inference/configs/config_v3.1.json (official inference-demo config; field names dim/inter_dim/moe_inter_dim/n_layers/n_dense_layers/n_heads/n_activated_experts/n_expert_groups/n_limited_groups/route_scale/score_func/dtype fp8/scale_fmt ue8m0). the HF config.json of deepseek-ai/DeepSeek-V3.1 itself was not available to read"),
       F_(modalities, LLMSIZE_MOD_TEXT), F_(flags, LLMSIZE_F_MTP_EMBED | LLMSIZE_F_ROUTER_BIAS),
       F_(tasks, LLMSIZE_TASK_CHAT|LLMSIZE_TASK_CODE|LLMSIZE_TASK_REASONING|LLMSIZE_TASK_MULTILINGUAL), F_(data_disclosed, LLMSIZE_TERM_UNKNOWN),
       F_(dims, { F_(vocab, 129280), F_(hidden, 7168), F_(layers, 61), F_(heads, 128), F_(kv_heads, 128), F_(head_dim, 0), F_(ffn, 18432), F_(max_ctx, 0) }),
