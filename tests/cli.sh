@@ -20,6 +20,8 @@ expect 0 "$cli" license qwen2.5-7b --commercial --mau 2000000000
 expect 0 "$cli" license llama-3.1-8b --commercial
 expect 1 "$cli" license llama-3.1-8b --commercial --mau 800000000
 expect 3 "$cli" license falcon-180b --train-on-outputs
+expect 1 "$cli" license llama-4-scout --commercial --eu     # a multimodal model: the EU clause applies without --multimodal
+expect 0 "$cli" license llama-3.2-3b --commercial --eu      # text-only: it does not
 expect 1 "$cli" check llama-4-scout --quant awq --gb 11.2
 expect 0 "$cli" plan --gpu h100 -- vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 8192
 expect 2 "$cli" plan --gpu h100 -- vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 8x

@@ -1059,7 +1059,9 @@ typedef struct llmsize_use {
                                       release date (Llama's test); 0 = assume `mau`     */
     double revenue_usd;            /* monthly revenue of your company (or employer)     */
     int eu;                        /* you are domiciled / principally based in the EU   */
-    int multimodal;                /* image, audio or video inputs are used             */
+    int multimodal;                /* image, audio or video inputs are used (a licence that restricts
+                                      multimodal models reads the model's own modalities; this
+                                      flag stands in for them only when no model is given)   */
     int redistribute;              /* weights or derivatives are passed to others       */
     int train_on_outputs;          /* outputs are used to train or improve a model      */
 } llmsize_use;
@@ -6787,9 +6789,12 @@ static void llmsize__check_thresholds(llmsize_license_result *r, const llmsize_l
 
 static void llmsize__check_eu(llmsize_license_result *r, const llmsize_license *l,
                               const llmsize_model *m, const llmsize_use *u) {
-    /* the carve-out reaches multimodal models only: a text-only model has nothing to lose */
-    const int model_multimodal = !m || (m->modalities & ~(uint32_t)LLMSIZE_MOD_TEXT) != 0;
-    if (!(u->eu && u->multimodal && model_multimodal)) return;
+    /* The clause withholds the rights to a multimodal *model* from EU licensees, whatever
+       inputs they use (Llama 3.2 and 4 AUPs: "with respect to any multimodal models ... the
+       rights granted under Section 1(a) ... are not being granted to you"); a text-only model
+       has nothing to lose. Without a model, the use's multimodal flag stands for it. */
+    const int model_multimodal = m ? (m->modalities & ~(uint32_t)LLMSIZE_MOD_TEXT) != 0 : u->multimodal;
+    if (!(u->eu && model_multimodal)) return;
     if (l->eu_multimodal == LLMSIZE_TERM_YES)
         LLMSIZE__REASON(r, LLMSIZE_CLAUSE_EU_MULTIMODAL, LLMSIZE_VERDICT_NOT_ALLOWED, l,
                         "rights to the multimodal models are not granted to individuals or companies domiciled in the EU",
