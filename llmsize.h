@@ -260,6 +260,16 @@ enum {
 #define LLMSIZE_DEFAULT_TIGHT_PCT 10u     /* headroom below this % of usable is "tight"     */
 #define LLMSIZE_DEFAULT_PROMPT    512u    /* prompt tokens for TTFT (llmsize_speed)          */
 #define LLMSIZE_DEFAULT_GEN       256u    /* generated tokens for end-to-end time            */
+/* What a recommendation must give each user (llmsize_select_request_init; 0 in a request
+   set by hand means no floor). Speed: silent reading of English runs at 238 words a minute
+   (Brysbaert, "How many words do we read per minute? A review and meta-analysis of reading
+   rate", Journal of Memory and Language 109, 2019), about 0.75 words a token: 5.3 tok/s.
+   Quality: llmsize's policy, a 10 % perplexity increase or accuracy drop, which keeps
+   Q3_K_M and above on 70B-class models and drops the 1- and 2-bit types. Task: chat, so
+   embedders, rerankers and speech models are not offered as assistants. */
+#define LLMSIZE_DEFAULT_MIN_TPS      (238.0 / 60.0 / 0.75)
+#define LLMSIZE_DEFAULT_MAX_LOSS_PCT 10.0
+#define LLMSIZE_DEFAULT_TASKS        LLMSIZE_TASK_CHAT
 
 /* A licence term or provenance fact that may be unknown. Zero is UNKNOWN on purpose:
    a field nobody filled in never reads as "yes, allowed". */
@@ -1532,6 +1542,10 @@ LLMSIZE_API llmsize_status llmsize_license_terms(const llmsize_license *license,
    written (at most cap), *n_candidates = models that passed. Deterministic. */
 LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *req, llmsize_candidate *out, size_t cap,
                                           size_t *n_out, size_t *n_candidates);
+/* A request with the recommendation defaults: usable speed per user, a quality floor and
+   the chat task (LLMSIZE_DEFAULT_MIN_TPS, _MAX_LOSS_PCT, _TASKS); the rest zero. Set a
+   field after it to change or (0) drop that floor. */
+LLMSIZE_API void llmsize_select_request_init(llmsize_select_request *req);
 
 /* How far a published claim is from what is possible: its footprint against the weights
    alone, its decode speed against the hardware's bandwidth bound. */
@@ -7125,6 +7139,15 @@ static int llmsize__candidate_before(const llmsize_candidate *a, const llmsize_c
     if (a->quality.loss_pct != b->quality.loss_pct) return a->quality.loss_pct < b->quality.loss_pct;
     if (a->decode_tps != b->decode_tps) return a->decode_tps > b->decode_tps;
     return strcmp(a->model->id, b->model->id) < 0;
+}
+
+LLMSIZE_API void llmsize_select_request_init(llmsize_select_request *req) {
+    if (!req) return;
+    memset(req, 0, sizeof *req);
+    req->min_tps = LLMSIZE_DEFAULT_MIN_TPS;
+    req->max_loss_pct = LLMSIZE_DEFAULT_MAX_LOSS_PCT;
+    req->quality_metric = LLMSIZE_METRIC_NONE;   /* the floor in whichever scale a format's figure is */
+    req->tasks = LLMSIZE_DEFAULT_TASKS;
 }
 
 LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *q, llmsize_candidate *out, size_t cap,

@@ -111,5 +111,12 @@ says "(not modelled, ignored: --served-model-name --api-key)" "$cli" plan --gpu 
 if "$cli" show --config tests/data/hf_configs/qwen3-8b.json | grep -qE "developer +\[\]|released ,|licence $"; then
   echo "FAIL cli: show --config prints fields a config.json does not have"; fail=1
 fi
+# pick recommends what a user can use: floors stated, each can be dropped with 0
+says "floors: 5.3 tok/s per user (reading speed; --min-tps), quality loss <= 10.0 % (--max-ppl-delta), tasks chat (--task)" \
+  "$cli" pick --gpu dgx-spark --seqs 10
+says "rejected (--explain lists each with its reason):" "$cli" pick --gpu dgx-spark --seqs 10
+says "decodes fast enough" "$cli" pick --gpu dgx-spark --seqs 10 --explain
+expect 0 "$cli" pick --gpu dgx-spark --seqs 10 --min-tps 0 --max-ppl-delta 0
+expect 2 "$cli" pick --gpu dgx-spark --min-tps -1
 if [ $fail = 0 ]; then echo "cli: all contracts hold"; fi
 exit $fail

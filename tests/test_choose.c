@@ -288,6 +288,36 @@ static void test_scenarios(void) {
     x = find_candidate(c, n, "llama-3.3-70b");
     CHECK(x && x->rejected == LLMSIZE_REJECT_SPEED, "scenario 1: Llama 3.3 70B is too slow for 10 users (rejected: %s)", x ? x->reason : "?");
 
+    /* The recommendation defaults (issue "The first hour"): with no floors the top pick for
+       10 users on a Spark is a 120B-class model below 2 tok/s per user and embedders are
+       ranked; llmsize_select_request_init keeps to chat models at reading speed (Brysbaert's
+       238 words/min, ~5.3 tok/s) losing at most 10 % */
+    {
+        size_t i, slow = 0, lossy = 0, not_chat = 0, speed = 0;
+        memset(&q, 0, sizeof q);
+        q.gpu = gpu("dgx-spark"); q.seqs = 10; q.context = 8192;
+        CHECK(llmsize_select(&q, c, 256, &n, &good) == LLMSIZE_OK && good > 0 && c[0].decode_tps < 3.0,
+              "no floors: the top pick on a Spark for 10 users decodes below 3 tok/s per user (%s, %.1f)",
+              c[0].model->id, c[0].decode_tps);
+        llmsize_select_request_init(&q);
+        CHECK(q.min_tps > 5.2 && q.min_tps < 5.4 && q.max_loss_pct == 10.0 && q.tasks == LLMSIZE_TASK_CHAT && !q.gpu,
+              "init: reading speed %.2f tok/s, 10 %% loss, chat, nothing else", q.min_tps);
+        q.gpu = gpu("dgx-spark"); q.seqs = 10; q.context = 8192;
+        CHECK(llmsize_select(&q, c, 256, &n, &good) == LLMSIZE_OK && good > 0, "with the defaults: candidates remain");
+        for (i = 0; i < n; ++i) {
+            if (c[i].rejected == LLMSIZE_REJECT_SPEED) ++speed;
+            if (c[i].rejected) continue;
+            slow += c[i].decode_tps < q.min_tps;
+            lossy += c[i].quality.loss_pct > 10.0;
+            not_chat += !(llmsize_model_tasks(c[i].model) & LLMSIZE_TASK_CHAT);
+        }
+        CHECK(slow == 0 && lossy == 0 && not_chat == 0 && speed > 0,
+              "every candidate is a chat model at reading speed losing <= 10 %% (%zu slow, %zu lossy, %zu not chat; %zu too slow)",
+              slow, lossy, not_chat, speed);
+        x = find_candidate(c, n, "bge-m3");
+        CHECK(x && x->rejected == LLMSIZE_REJECT_TASK, "an embedder is not offered as an assistant");
+    }
+
     /* 2. Code review, 1 user, 32K context, H100 80GB, vLLM */
     r = plan_of("qwen3-32b", "fp8", "h100-sxm", LLMSIZE_ENGINE_VLLM, 32768, 1);
     CHECK(r.fits && r.kv_pool_bytes >= 30 * GB, "scenario 2: Qwen3-32B FP8 fits with >= 30 GB for KV (%.1f GB)", r.kv_pool_bytes / GB);

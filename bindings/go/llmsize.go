@@ -1116,6 +1116,23 @@ type SelectRequest struct {
 	Tasks         []string // chat, code, reasoning, multilingual, vision, long-context, embedding
 }
 
+// SelectDefaults is a request for gpu with the library's recommendation floors
+// (llmsize_select_request_init): reading speed per user, a 10 % quality-loss floor and the
+// chat task. Select takes a request as given: a zero SelectRequest has no floors.
+func SelectDefaults(gpu string) SelectRequest {
+	q := core.NewLlmsize_select_request()
+	defer core.DeleteLlmsize_select_request(q)
+	core.Llmsize_select_request_init(q)
+	req := SelectRequest{GPU: gpu, MinTPS: q.GetMin_tps(), MaxLossPct: q.GetMax_loss_pct()}
+	for name, bit := range taskBits {
+		if uint(q.GetTasks())&bit != 0 {
+			req.Tasks = append(req.Tasks, name)
+		}
+	}
+	sort.Strings(req.Tasks)
+	return req
+}
+
 // Candidate is a model in Select's answer.
 type Candidate struct {
 	Rank          int

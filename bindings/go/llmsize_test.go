@@ -766,3 +766,25 @@ func TestIgnoredFlagsNamed(t *testing.T) {
 		t.Errorf("ignored flags: %d %v %v", p.UnknownFlags, p.IgnoredFlags, err)
 	}
 }
+
+// SelectDefaults carries the library's recommendation floors; a zero request has none.
+func TestSelectDefaults(t *testing.T) {
+	req := SelectDefaults("dgx-spark")
+	if req.MinTPS < 5.2 || req.MinTPS > 5.4 || req.MaxLossPct != 10 || strings.Join(req.Tasks, ",") != "chat" {
+		t.Fatalf("defaults: %+v", req)
+	}
+	req.Seqs = 10
+	good, _, err := Select(req)
+	if err != nil || len(good) == 0 {
+		t.Fatalf("select: %v", err)
+	}
+	for _, c := range good {
+		if c.DecodeTPS < req.MinTPS || c.LossPct > 10 {
+			t.Errorf("%s %s: %.1f tok/s, %.1f %% loss", c.Model, c.Format, c.DecodeTPS, c.LossPct)
+		}
+	}
+	raw, _, err := Select(SelectRequest{GPU: "dgx-spark", Seqs: 10})
+	if err != nil || len(raw) <= len(good) || raw[0].DecodeTPS >= 3 {
+		t.Errorf("no floors: %d candidates, top %.1f tok/s (%v)", len(raw), raw[0].DecodeTPS, err)
+	}
+}

@@ -12,7 +12,8 @@ typedef struct opts {
     const char *model, *gpu, *quant, *kv_dtype, *engine, *engine_version, *origin_exclude, *origin_require, *task, *license_use, *config;
     unsigned long long ctx, seqs, prompt, gpus, mau, mau_at_release, bytes;
     double gpu_util, min_tps, max_loss, revenue, tps, gb;
-    int json, help, commercial, eu, multimodal, redistribute, train;
+    int json, help, commercial, eu, multimodal, redistribute, train, explain;
+    int min_tps_set, max_loss_set;   /* given, 0 included (pick: 0 drops the floor) */
     int cmd_at;               /* plan: index of the first word after "--" */
     llmsize_resolution res;   /* how MODEL was read (res.model NULL for --config) */
     double gpu_mem, gpu_bw, gpu_tflops;   /* a described accelerator (--gpu-mem/--gpu-bw/--gpu-tflops) */
@@ -51,8 +52,12 @@ static void usage(FILE *f) {
         "  min-gpus MODEL --gpu G [fit options]          fewest GPUs (tensor parallel) that fit\n"
         "  pick --gpu G [--gpus N] [--seqs N] [--ctx N] [--min-tps T] [--max-ppl-delta X]\n"
         "          [--license-use commercial,mau=N,revenue=USD,eu,multimodal,redistribute,train]\n"
-        "          [--origin-exclude CC,..] [--origin-require CC,..|EU] [--task T,..] [--engine E] [--json]\n"
-        "                                                rank the table's models for a deployment\n"
+        "          [--origin-exclude CC,..] [--origin-require CC,..|EU] [--task T,..] [--engine E] [--explain] [--json]\n"
+        "                                                rank the table's models for a deployment; by default only\n"
+        "                                                chat models at reading speed or faster per user, losing at\n"
+        "                                                most 10 %% (--min-tps 0, --max-ppl-delta 0 drop a floor)\n"
+        );
+    fprintf(f,   /* two literals: C99 guarantees 4095 characters each */
         "  check MODEL --quant Q [--gb X] [--gpu G --tps T] [--json]\n"
         "                                                is a published footprint / speed claim possible?\n"
         "  inspect FILE [--json]                         read a GGUF or safetensors header: exact bytes and\n"
@@ -155,6 +160,19 @@ static int parse_u64(const char *flag, const char *v, unsigned long long *out) {
 }
 
 /* A positive finite number no larger than `max`. */
+/* A number in [0, max]: 0 allowed (a floor dropped). */
+static int parse_nonneg(const char *flag, const char *v, double max, double *out) {
+    char *end;
+    if (!v || !*v) { fprintf(stderr, "llmsize: %s needs a number\n", flag); return 0; }
+    errno = 0;
+    *out = strtod(v, &end);
+    if (*end || errno == ERANGE || !(*out >= 0) || *out > max) {
+        fprintf(stderr, "llmsize: %s: '%s' must be a number in [0, %g]\n", flag, v, max);
+        return 0;
+    }
+    return 1;
+}
+
 static int parse_pos(const char *flag, const char *v, double max, double *out) {
     char *end;
     if (!v || !*v) { fprintf(stderr, "llmsize: %s needs a number\n", flag); return 0; }
@@ -194,8 +212,9 @@ static int parse(int argc, char **argv, int i, opts *o) {
         else if (!strcmp(a, "--gpu-bw")) { if (!parse_pos(a, v, 1e9, &o->gpu_bw)) return 0; ++i; }
         else if (!strcmp(a, "--gpu-tflops")) { if (!parse_pos(a, v, 1e9, &o->gpu_tflops)) return 0; ++i; }
         else if (!strcmp(a, "--gpu-class")) { if (!v) goto missing; o->gpu_class = v; ++i; }
-        else if (!strcmp(a, "--min-tps")) { if (!parse_pos(a, v, 1e9, &o->min_tps)) return 0; ++i; }
-        else if (!strcmp(a, "--max-ppl-delta")) { if (!parse_pos(a, v, 1e6, &o->max_loss)) return 0; ++i; }
+        else if (!strcmp(a, "--min-tps")) { if (!parse_nonneg(a, v, 1e9, &o->min_tps)) return 0; o->min_tps_set = 1; ++i; }
+        else if (!strcmp(a, "--max-ppl-delta")) { if (!parse_nonneg(a, v, 1e6, &o->max_loss)) return 0; o->max_loss_set = 1; ++i; }
+        else if (!strcmp(a, "--explain")) o->explain = 1;
         else if (!strcmp(a, "--revenue")) { if (!parse_pos(a, v, 1e18, &o->revenue)) return 0; ++i; }
         else if (!strcmp(a, "--tps")) { if (!parse_pos(a, v, 1e9, &o->tps)) return 0; ++i; }
         else if (!strcmp(a, "--gb")) { if (!parse_pos(a, v, 1e9, &o->gb)) return 0; ++i; }
@@ -833,7 +852,7 @@ static int cmd_pick(const opts *o) {
     size_t n = 0, good = 0, i;
     llmsize_status st;
     char id[32];
-    memset(&q, 0, sizeof q);
+    llmsize_select_request_init(&q);   /* the library's recommendation floors; flags change them */
     if (!(q.gpu = o->hw)) { fprintf(stderr, "llmsize: pick needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
     if (o->engine && !find_engine(o->engine, o->engine_version, &e, &rel)) return 2;
     if (o->license_use && llmsize_parse_use(o->license_use, &use) != LLMSIZE_OK) { fprintf(stderr, "llmsize: --license-use: bad list '%s'\n", o->license_use); return 2; }
@@ -845,8 +864,9 @@ static int cmd_pick(const opts *o) {
         return 2;
     }
     if (o->gpus > 4096 || o->seqs > 1000000) { fprintf(stderr, "llmsize: --gpus / --seqs too large\n"); return 2; }
-    q.engine = e; q.release = rel; q.gpus = (uint32_t)o->gpus; q.seqs = (uint32_t)o->seqs; q.context = o->ctx; q.min_tps = o->min_tps;
-    q.max_loss_pct = o->max_loss; q.quality_metric = o->max_loss > 0 ? LLMSIZE_METRIC_PPL : LLMSIZE_METRIC_NONE;
+    q.engine = e; q.release = rel; q.gpus = (uint32_t)o->gpus; q.seqs = (uint32_t)o->seqs; q.context = o->ctx;
+    if (o->min_tps_set) q.min_tps = o->min_tps;
+    if (o->max_loss_set) { q.max_loss_pct = o->max_loss; q.quality_metric = o->max_loss > 0 ? LLMSIZE_METRIC_PPL : LLMSIZE_METRIC_NONE; }
     q.use = o->license_use ? &use : NULL; q.origin_exclude = o->origin_exclude; q.origin_require = o->origin_require;
     if ((st = llmsize_select(&q, c, sizeof c / sizeof c[0], &n, &good)) != LLMSIZE_OK) {
         fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st));
@@ -879,15 +899,39 @@ static int cmd_pick(const opts *o) {
         return good ? 0 : 1;
     }
     printf("%zu candidate%s for %s%s:\n", good, good == 1 ? "" : "s", q.gpu->name, good ? "" : " (none)");
+    printf("  floors: ");   /* what every candidate meets, and how to change it */
+    if (q.min_tps > 0) printf("%.1f tok/s per user%s, ", q.min_tps, o->min_tps_set ? "" : " (reading speed; --min-tps)");
+    if (q.max_loss_pct > 0) printf("quality loss <= %.1f %%%s, ", q.max_loss_pct, o->max_loss_set ? "" : " (--max-ppl-delta)");
+    if (q.tasks) {
+        uint32_t k, first = 1;
+        printf("tasks ");
+        for (k = 0; llmsize_task_name(k); ++k)
+            if (q.tasks & (1u << k)) { printf("%s%s", first ? "" : "+", llmsize_task_name(k)); first = 0; }
+        printf("%s, ", o->task ? "" : " (--task)");
+    }
+    printf("%u sequence%s x %llu tokens\n", q.seqs ? q.seqs : 1u, q.seqs > 1 ? "s" : "",
+           (unsigned long long)(q.context ? q.context : LLMSIZE_DEFAULT_CONTEXT));
     for (i = 0; i < n; ++i) {
         if (c[i].rejected) continue;
         printf("%3u. %-32s %-9s %7.1fB eff.  loss %6.2f %%  %7.1f tok/s/user  headroom %7.2f GiB\n", c[i].rank, c[i].model->id,
                primary(c[i].format->id, id, sizeof id), c[i].effective_params_b, c[i].quality.loss_pct, c[i].decode_tps,
                (double)c[i].fit.headroom_bytes / GIB);
     }
-    printf("rejected:\n");
-    for (i = 0; i < n; ++i)
-        if (c[i].rejected) printf("     %-32s %s\n", c[i].model->id, c[i].reason);
+    if (o->explain) {
+        printf("rejected:\n");
+        for (i = 0; i < n; ++i)
+            if (c[i].rejected) printf("     %-32s %s\n", c[i].model->id, c[i].reason);
+    } else {   /* how many each constraint turned away; --explain names them */
+        uint32_t k;
+        const char *sep = " ";
+        printf("rejected (--explain lists each with its reason):");
+        for (k = 1; llmsize_reject_name(k); ++k) {
+            size_t cnt = 0;
+            for (i = 0; i < n; ++i) cnt += c[i].rejected == k;
+            if (cnt) { printf("%s%zu %s", sep, cnt, llmsize_reject_name(k)); sep = ", "; }
+        }
+        printf("%s\n", *sep == ' ' ? " none" : "");
+    }
     return good ? 0 : 1;
 }
 

@@ -456,3 +456,15 @@ def test_ignored_flags_are_named():
                                "--speculative-config '{\"method\": \"ngram\"}' --max-model-len 8192", "h100")
     assert f.ignored_flags == ("--served-model-name", "--api-key", "--speculative-config")
     assert llmsize.plan_from_args("vllm serve Qwen/Qwen3-8B", "h100").ignored_flags == ()
+
+
+def test_select_recommends_only_usable_deployments_by_default():
+    # issue "The first hour": the top pick for 10 users on a DGX Spark decoded at 1.8 tok/s per user
+    sel = llmsize.select("dgx-spark", seqs=10)
+    good = [c for c in sel.candidates if c.rejected == llmsize.Reject.NONE]
+    assert good and all(c.decode_tps >= 5.2 and c.quality_loss_pct <= 10.0 for c in good)
+    assert all("chat" in [t.value for t in llmsize.model(c.model).tasks] for c in good)
+    raw = llmsize.select("dgx-spark", seqs=10, min_tps=0, max_loss_pct=0, tasks=())
+    top = [c for c in raw.candidates if c.rejected == llmsize.Reject.NONE][0]
+    assert top.decode_tps < 3.0          # without the floors: unusable for 10 users
+    assert len([c for c in raw.candidates if c.rejected == llmsize.Reject.NONE]) > len(good)

@@ -369,6 +369,7 @@ extern swig_intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_a6c4d2c080a2c1af(void);
 extern swig_intgo _wrap_LLMSIZE_TASK_SPEECH_core_a6c4d2c080a2c1af(void);
 extern swig_intgo _wrap_LLMSIZE_TASK_RERANK_core_a6c4d2c080a2c1af(void);
 extern swig_intgo _wrap_LLMSIZE_TASK_ALL_core_a6c4d2c080a2c1af(void);
+extern double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_a6c4d2c080a2c1af(void);
 extern swig_intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_a6c4d2c080a2c1af(void);
 extern swig_intgo _wrap_LLMSIZE_TERM_YES_core_a6c4d2c080a2c1af(void);
 extern swig_intgo _wrap_LLMSIZE_TERM_NO_core_a6c4d2c080a2c1af(void);
@@ -1168,6 +1169,7 @@ extern swig_intgo _wrap_llmsize_model_tasks_core_a6c4d2c080a2c1af(uintptr_t arg1
 extern swig_intgo _wrap_llmsize_parse_use_core_a6c4d2c080a2c1af(swig_type_197 arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_license_check_core_a6c4d2c080a2c1af(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
 extern swig_intgo _wrap_llmsize_license_terms_core_a6c4d2c080a2c1af(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4);
+extern void _wrap_llmsize_select_request_init_core_a6c4d2c080a2c1af(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_check_claim_core_a6c4d2c080a2c1af(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_params_out_status_get_core_a6c4d2c080a2c1af(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_params_out_value_get_core_a6c4d2c080a2c1af(uintptr_t arg1);
@@ -1847,6 +1849,14 @@ const LLMSIZE_DEFAULT_CONTEXT uint = 8192
 const LLMSIZE_DEFAULT_TIGHT_PCT uint = 10
 const LLMSIZE_DEFAULT_PROMPT uint = 512
 const LLMSIZE_DEFAULT_GEN uint = 256
+func _swig_getLLMSIZE_DEFAULT_MIN_TPS() (_swig_ret float64) {
+	var swig_r float64
+	swig_r = (float64)(C._wrap_LLMSIZE_DEFAULT_MIN_TPS_core_a6c4d2c080a2c1af())
+	return swig_r
+}
+
+var LLMSIZE_DEFAULT_MIN_TPS float64 = _swig_getLLMSIZE_DEFAULT_MIN_TPS()
+const LLMSIZE_DEFAULT_MAX_LOSS_PCT float64 = 10.0
 type Enum_SS_llmsize_term int
 func _swig_getLLMSIZE_TERM_UNKNOWN() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
@@ -8665,6 +8675,11 @@ func Llmsize_license_terms(arg1 Llmsize_license, arg2 Llmsize_model, arg3 Llmsiz
 	_swig_i_3 := getSwigcptr(arg4)
 	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_terms_core_a6c4d2c080a2c1af(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3)))
 	return swig_r
+}
+
+func Llmsize_select_request_init(arg1 Llmsize_select_request) {
+	_swig_i_0 := getSwigcptr(arg1)
+	C._wrap_llmsize_select_request_init_core_a6c4d2c080a2c1af(C.uintptr_t(_swig_i_0))
 }
 
 func Llmsize_check_claim(arg1 Llmsize_claim, arg2 Llmsize_claim_check) (_swig_ret Enum_SS_llmsize_status) {

@@ -1417,6 +1417,17 @@ intgo _wrap_LLMSIZE_TASK_ALL_core_a6c4d2c080a2c1af() {
 }
 
 
+double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_a6c4d2c080a2c1af() {
+  double result;
+  double _swig_go_result;
+  
+  
+  result = (double)((238.0/60.0/0.75));
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
 intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_a6c4d2c080a2c1af() {
   enum llmsize_term result;
   intgo _swig_go_result;
@@ -11449,6 +11460,16 @@ intgo _wrap_llmsize_license_terms_core_a6c4d2c080a2c1af(struct llmsize_license *
   result = (llmsize_status)llmsize_license_terms((struct llmsize_license const *)arg1,(struct llmsize_model const *)arg2,(struct llmsize_use const *)arg3,arg4);
   _swig_go_result = (intgo)result; 
   return _swig_go_result;
+}
+
+
+void _wrap_llmsize_select_request_init_core_a6c4d2c080a2c1af(struct llmsize_select_request *_swig_go_0) {
+  llmsize_select_request *arg1 = (llmsize_select_request *) 0 ;
+  
+  arg1 = *(llmsize_select_request **)&_swig_go_0; 
+  
+  llmsize_select_request_init(arg1);
+  
 }
 
 

@@ -328,6 +328,13 @@ def _kv(value: Union[str, KVDtype, None]) -> int:
     return code
 
 
+def _select_defaults():
+    """The library's recommendation defaults (llmsize_select_request_init)."""
+    q = _core.llmsize_select_request()
+    _c.llmsize_select_request_init(q)
+    return q
+
+
 def _tasks(value: Union[None, str, Task, Iterable[Union[str, Task]]]) -> int:
     if not value:
         return 0
@@ -1171,15 +1178,23 @@ def plan_from_args(args: Union[str, Sequence[str]], gpu: Union[str, GPU], *,  # 
 
 
 def select(gpu: Union[str, GPU], *, gpus: int = 1, engine: Union[str, Engine, None] = None,  # noqa: A002
-           seqs: int = 1, context: int = _c.LLMSIZE_DEFAULT_CONTEXT, min_tps: float = 0.0, max_loss_pct: float = 0.0,
+           seqs: int = 1, context: int = _c.LLMSIZE_DEFAULT_CONTEXT, min_tps: Optional[float] = None,
+           max_loss_pct: Optional[float] = None,
            quality_metric: Union[str, Metric] = Metric.NONE, min_format: Union[str, Format, None] = None,
            use: Optional[Use] = None, strict_license: bool = False,
            origin_exclude: Union[None, str, Iterable[str]] = None,
            origin_require: Union[None, str, Iterable[str]] = None,
            tasks: Union[None, str, Task, Iterable[Union[str, Task]]] = None) -> Selection:
-    """Rank every model in the table for a deployment (the decision framework)."""
+    """Rank every model in the table for a deployment (the decision framework). Unless told
+    otherwise it recommends only what a user can use, the library's defaults
+    (llmsize_select_request_init): ``min_tps`` reading speed per user (about 5.3 tok/s),
+    ``max_loss_pct`` 10 % and ``tasks`` chat. Pass 0 (or ``tasks=()``) to drop a floor."""
     g = globals()["gpu"](gpu)
     _check_counts(gpus=gpus, seqs=seqs, context=context)
+    defaults = _select_defaults()
+    min_tps = defaults.min_tps if min_tps is None else min_tps
+    max_loss_pct = defaults.max_loss_pct if max_loss_pct is None else max_loss_pct
+    task_bits = defaults.tasks if tasks is None else _tasks(tasks)
     if not (min_tps == min_tps) or min_tps < 0 or not (max_loss_pct == max_loss_pct) or max_loss_pct < 0:
         raise InvalidArgumentError("min_tps and max_loss_pct must be non-negative numbers", _S["ERR_INVALID_ARG"])
     metric = _METRICS.index(Metric(quality_metric))
@@ -1187,7 +1202,7 @@ def select(gpu: Union[str, GPU], *, gpus: int = 1, engine: Union[str, Engine, No
     cu = use._c() if use is not None else None
     s = _c.llmsize_select_run(g._p, int(gpus), _engine(engine), int(seqs), int(context), 0, float(min_tps), metric,
                               float(max_loss_pct), mf, cu, int(strict_license), _countries(origin_exclude),
-                              _countries(origin_require), _tasks(tasks))
+                              _countries(origin_require), task_bits)
     if s is None:
         raise MemoryError("llmsize_select_run")
     try:

@@ -131,6 +131,8 @@ LLMSIZE_DEFAULT_CONTEXT = _core.LLMSIZE_DEFAULT_CONTEXT
 LLMSIZE_DEFAULT_TIGHT_PCT = _core.LLMSIZE_DEFAULT_TIGHT_PCT
 LLMSIZE_DEFAULT_PROMPT = _core.LLMSIZE_DEFAULT_PROMPT
 LLMSIZE_DEFAULT_GEN = _core.LLMSIZE_DEFAULT_GEN
+LLMSIZE_DEFAULT_MIN_TPS = _core.LLMSIZE_DEFAULT_MIN_TPS
+LLMSIZE_DEFAULT_MAX_LOSS_PCT = _core.LLMSIZE_DEFAULT_MAX_LOSS_PCT
 LLMSIZE_TERM_UNKNOWN = _core.LLMSIZE_TERM_UNKNOWN
 LLMSIZE_TERM_YES = _core.LLMSIZE_TERM_YES
 LLMSIZE_TERM_NO = _core.LLMSIZE_TERM_NO
@@ -1424,6 +1426,9 @@ def llmsize_license_check(model, use, out):
 
 def llmsize_license_terms(license, model, use, out):
     return _core.llmsize_license_terms(license, model, use, out)
+
+def llmsize_select_request_init(req):
+    return _core.llmsize_select_request_init(req)
 
 def llmsize_check_claim(claim, out):
     return _core.llmsize_check_claim(claim, out)

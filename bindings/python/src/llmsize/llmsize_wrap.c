@@ -3178,6 +3178,9 @@ SWIGINTERNINLINE PyObject*
 }
 
 
+  #define SWIG_From_double   PyFloat_FromDouble 
+
+
 #include <limits.h>
 #if !defined(SWIG_NO_LLONG_MAX)
 # if !defined(LLONG_MAX) && defined(__GNUC__) && defined (__LONG_LONG_MAX__)
@@ -3201,9 +3204,6 @@ SWIG_From_unsigned_SS_long_SS_long  (unsigned long long value)
     PyLong_FromUnsignedLongLong(value) : PyInt_FromLong((long)(value));
 }
 #endif
-
-
-  #define SWIG_From_double   PyFloat_FromDouble 
 
 
 SWIGINTERN size_t
@@ -16946,6 +16946,28 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_select_request_init(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_select_request *arg1 = (llmsize_select_request *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_select_request, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_request_init" "', argument " "1"" of type '" "llmsize_select_request *""'"); 
+  }
+  arg1 = (llmsize_select_request *)(argp1);
+  llmsize_select_request_init(arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_check_claim(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
@@ -22497,6 +22519,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_parse_use", _wrap_llmsize_parse_use, METH_VARARGS, NULL},
 	 { "llmsize_license_check", _wrap_llmsize_license_check, METH_VARARGS, NULL},
 	 { "llmsize_license_terms", _wrap_llmsize_license_terms, METH_VARARGS, NULL},
+	 { "llmsize_select_request_init", _wrap_llmsize_select_request_init, METH_O, NULL},
 	 { "llmsize_check_claim", _wrap_llmsize_check_claim, METH_VARARGS, NULL},
 	 { "llmsize_params_out_status_get", _wrap_llmsize_params_out_status_get, METH_O, NULL},
 	 { "llmsize_params_out_value_get", _wrap_llmsize_params_out_value_get, METH_O, NULL},
@@ -23682,6 +23705,8 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_TIGHT_PCT",SWIG_From_unsigned_SS_int((unsigned int)(10u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_PROMPT",SWIG_From_unsigned_SS_int((unsigned int)(512u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_GEN",SWIG_From_unsigned_SS_int((unsigned int)(256u)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_MIN_TPS",SWIG_From_double((double)((238.0/60.0/0.75))));
+  SWIG_Python_SetConstant(d, "LLMSIZE_DEFAULT_MAX_LOSS_PCT",SWIG_From_double((double)(10.0)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TERM_UNKNOWN",SWIG_From_int((int)(LLMSIZE_TERM_UNKNOWN)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TERM_YES",SWIG_From_int((int)(LLMSIZE_TERM_YES)));
   SWIG_Python_SetConstant(d, "LLMSIZE_TERM_NO",SWIG_From_int((int)(LLMSIZE_TERM_NO)));
