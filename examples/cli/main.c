@@ -126,6 +126,35 @@ static int die_model(const char *name, llmsize_status st) {
     return 2;
 }
 
+static void json_str(const char *k, const char *v, int comma);
+
+/* A model's downloadable artifacts the tables know: "releases" (quantized checkpoints on
+   Hugging Face) and "ollama_tags", each with its table format. */
+static void print_artifacts_json(const llmsize_model *m) {
+    size_t k;
+    int first = 1;
+    printf("\"releases\": [");
+    for (k = 0; k < llmsize_release_count(); ++k) {
+        const llmsize_release *r = llmsize_release_at(k);
+        if (!r->model || strcmp(r->model, m->id)) continue;
+        printf("%s{", first ? "" : ", ");
+        json_str("repo", r->repo, 1); json_str("format", r->format, 0);
+        printf("}");
+        first = 0;
+    }
+    printf("], \"ollama_tags\": [");
+    first = 1;
+    for (k = 0; k < llmsize_ollama_tag_count(); ++k) {
+        const llmsize_ollama_tag *t = llmsize_ollama_tag_at(k);
+        if (!t->model || strcmp(t->model, m->id)) continue;
+        printf("%s{", first ? "" : ", ");
+        json_str("tag", t->tag, 1); json_str("format", t->format, 0);
+        printf("}");
+        first = 0;
+    }
+    printf("], ");
+}
+
 /* "sized as X": how a name that is not a table id was read, and where its format came from. */
 static void print_resolution(const llmsize_resolution *r, const char *name) {
     char id[32];
@@ -335,6 +364,7 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
         }
         json_str("developer", m->developer, 1); json_str("country", m->country, 1);
         json_str("license", m->license, 1); json_str("hf_repos", m->hf_repos, 1); json_str("source", m->source, 1);
+        print_artifacts_json(m);
         printf("\"hidden\": %u, \"layers\": %u, \"heads\": %u, \"kv_heads\": %u, \"head_dim\": %u, "
                "\"vocab\": %u, \"max_context\": %u, \"experts\": %u, \"experts_active\": %u, ",
                m->dims.hidden, m->dims.layers, m->dims.heads, m->dims.kv_heads, m->dims.head_dim, m->dims.vocab,
@@ -357,6 +387,18 @@ static int cmd_show(const opts *o, const llmsize_model *m) {
     if (m->license && *m->license) printf(", licence %s", m->license);
     printf("\n");
     if (m->hf_repos && *m->hf_repos) printf("  repos     %s\n", m->hf_repos);
+    {   /* the quantized checkpoints and Ollama tags the tables know for it: what can be downloaded */
+        size_t k;
+        char fid[32];
+        for (k = 0; k < llmsize_release_count(); ++k) {
+            const llmsize_release *r = llmsize_release_at(k);
+            if (r->model && !strcmp(r->model, m->id)) printf("  release   %s (%s)\n", r->repo, r->format);
+        }
+        for (k = 0; k < llmsize_ollama_tag_count(); ++k) {
+            const llmsize_ollama_tag *t = llmsize_ollama_tag_at(k);
+            if (t->model && !strcmp(t->model, m->id)) printf("  ollama    %s (%s)\n", t->tag, primary(t->format, fid, sizeof fid));
+        }
+    }
     printf("  source    %s\n", m->source);
     printf("  layers %u, hidden %u, heads %u/%u kv, head_dim %u, vocab %u, max context %u\n", m->dims.layers,
            m->dims.hidden, m->dims.heads, m->dims.kv_heads, m->dims.head_dim, m->dims.vocab, m->dims.max_ctx);
