@@ -275,6 +275,11 @@ files-test: llmsize | $(BUILD)
 	  out=$$(./llmsize inspect $(BUILD)/files/$$file --json) || exit 1; \
 	  echo "$$out" | grep -q "\"tensor_bytes\": $$bytes, \"params\": $$params" || { echo "inspect $$file: $$out"; exit 1; }; \
 	done && echo "inspect: byte-exact totals and parameters on every generated file"
+	./llmsize fit $(BUILD)/files/llama-3.1-8b-shaped.gguf --gpu rtx-4090 | grep -q "(matches llama-3.1-8b)"
+	f=published-mistral-7b-instruct-v0.2_Q3_K_M.gguf; bytes=$$(grep "^$$f" $(BUILD)/files/expected.tsv | cut -f4); \
+	  ./llmsize fit $(BUILD)/files/$$f --gpu rtx-4090 --json | grep -q "\"weight_bytes\": $$bytes," && \
+	  ./llmsize fit $(BUILD)/files/$$f --gpu rtx-4090 | grep -q "table models: mistral-7b-v0.1, mistral-7b-instruct-v0.2" && \
+	  echo "fit FILE.gguf: the table row its architecture and name match, else the file's own metadata; the header's exact bytes"
 
 # Branch coverage of llmsize.h by the C tests plus the fuzz corpora (committed seeds and,
 # when `make fuzz` has run, what it found), with gcov: one instrumented object, many runs.

@@ -118,5 +118,16 @@ says "rejected (--explain lists each with its reason):" "$cli" pick --gpu dgx-sp
 says "decodes fast enough" "$cli" pick --gpu dgx-spark --seqs 10 --explain
 expect 0 "$cli" pick --gpu dgx-spark --seqs 10 --min-tps 0 --max-ppl-delta 0
 expect 2 "$cli" pick --gpu dgx-spark --min-tps -1
+# a model downloaded into the Hugging Face cache, or a checkpoint directory, is sized from its
+# config.json when the table does not know it (the cache as huggingface_hub lays it out)
+hf="$(mktemp -d)"; trap 'rm -rf "$hf"' EXIT
+snap="$hf/models--acme--qwen3-8b-sft/snapshots/0123456789abcdef"
+mkdir -p "$snap" "$hf/models--acme--qwen3-8b-sft/refs"
+printf 0123456789abcdef > "$hf/models--acme--qwen3-8b-sft/refs/main"
+cp tests/data/hf_configs/qwen3-8b.json "$snap/config.json"
+says "(sized from $snap/config.json, in the Hugging Face cache)" env HF_HUB_CACHE="$hf" "$cli" fit acme/qwen3-8b-sft --gpu l4 --ctx 8192
+expect 0 env HF_HUB_CACHE="$hf" "$cli" fit acme/qwen3-8b-sft --gpu l4 --ctx 8192
+expect 2 env HF_HUB_CACHE="$hf" "$cli" fit acme/not-downloaded --gpu l4
+says "(sized from $snap/config.json)" "$cli" kv "$snap" --ctx 8192
 if [ $fail = 0 ]; then echo "cli: all contracts hold"; fi
 exit $fail

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define GIB 1073741824.0
 
@@ -21,6 +22,9 @@ typedef struct opts {
     llmsize_gpu_resolution gpu_res;     /* --gpu or the described one, read once in main */
     const llmsize_gpu *hw;              /* &gpu_res.gpu once read, else NULL */
 } opts;
+
+static llmsize_file_info g_file;       /* the header of a MODEL given as a file (local_model) */
+static int g_file_exact;               /* its tensors' exact bytes size the plan */
 
 static void usage(FILE *f) {
     fprintf(f,
@@ -546,6 +550,7 @@ static int plan_from_opts(const opts *o, const llmsize_model *m, llmsize_plan *p
     if (llmsize_find_kv_dtype(o->kv_dtype, &d) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_KV_DTYPES, "KV dtype", o->kv_dtype); return 0; }
     if (o->gpus > 4096 || o->seqs > 1000000) { fprintf(stderr, "llmsize: --gpus / --seqs too large\n"); return 0; }
     p->kv_dtype = d;
+    if (g_file_exact && p->format == o->res.format) p->weights = &g_file.bytes;   /* a file's exact bytes */
     p->tp = (uint32_t)o->gpus;
     p->seqs = (uint32_t)o->seqs;
     p->context = o->ctx;
@@ -656,11 +661,13 @@ static void print_defaults(const opts *o, const llmsize_plan *p) {
     char id[32], who[96];
     const llmsize_engine_info *e = llmsize_engine_at(p->engine);
     const int from_command = o->cmd_at > 0;
-    if ((p->context && p->seqs && (o->quant || from_command)) || llmsize_plan_defaults(p, &d) != LLMSIZE_OK) return;
+    if ((p->context && p->seqs && (o->quant || from_command || o->res.how == LLMSIZE_HOW_GGUF_FILE)) ||
+        llmsize_plan_defaults(p, &d) != LLMSIZE_OK) return;
     if (p->engine == LLMSIZE_ENGINE_NONE || !d.release) snprintf(who, sizeof who, "llmsize's default without an engine");
     else snprintf(who, sizeof who, "%s %s's default", e ? e->name : "?", d.release->version);
     printf("  defaults applied:");
-    if (!o->quant && !from_command) printf(" format %s (as released),", primary(p->format->id, id, sizeof id));
+    if (!o->quant && !from_command && o->res.how != LLMSIZE_HOW_GGUF_FILE)
+        printf(" format %s (as released),", primary(p->format->id, id, sizeof id));
     if (!p->context) printf(" context %llu tokens (%s),", (unsigned long long)d.context, who);
     if (!p->seqs) printf(" %u sequence%s,", d.seqs, d.seqs == 1 ? "" : "s");
     printf(" %s\n", from_command ? "as the command line sets none of them" : "--quant, --ctx and --seqs set them");
@@ -1096,6 +1103,114 @@ static const llmsize_model *model_from_config(const char *path) {
     return &m;
 }
 
+static llmsize_status read_header(const char *path, llmsize_file_info *fi);
+
+/* The table models with a file's architecture when its name does not say which one it is. */
+static void print_candidates(const llmsize_file_info *fi) {
+    const llmsize_model *c[16];
+    size_t n = 0, k;
+    llmsize_file_matches(fi, c, 16, &n);
+    printf("(the file's architecture is that of %zu table models", n);
+    for (k = 0; k < n && k < 16; ++k) printf("%s%s", k ? ", " : ": ", c[k]->id);
+    printf("; its general.name '%s' names none of them alone)\n", fi->name);
+}
+
+/* MODEL as a local file or checkpoint, the way gguf-parser and hf-mem read them: a GGUF or
+   safetensors file (its header, sized exactly), a directory holding a Hugging Face
+   checkpoint's config.json, or a repo id present in the local Hugging Face cache.
+   Returns 1 with *m set, 0 when MODEL is none of those, -1 on an error (printed). */
+
+static int is_dir(const char *p) { struct stat s; return stat(p, &s) == 0 && S_ISDIR(s.st_mode); }
+static int is_file(const char *p) { struct stat s; return stat(p, &s) == 0 && S_ISREG(s.st_mode); }
+
+/* The snapshot directory of a repo id in the Hugging Face cache (HF_HUB_CACHE, HF_HOME/hub,
+   ~/.cache/huggingface/hub): models--ORG--NAME/snapshots/<refs/main>. */
+static int hf_cache_snapshot(const char *repo, char *out, size_t cap) {
+    char base[1024], ref[128], path[1280], refs[1300];
+    const char *env;
+    size_t k, n;
+    FILE *f;
+    if (!strchr(repo, '/') || strlen(repo) > 200 || strstr(repo, "..")) return 0;
+    if ((env = getenv("HF_HUB_CACHE")) && *env) snprintf(base, sizeof base, "%s", env);
+    else if ((env = getenv("HF_HOME")) && *env) snprintf(base, sizeof base, "%s/hub", env);
+    else if ((env = getenv("HOME")) && *env) snprintf(base, sizeof base, "%s/.cache/huggingface/hub", env);
+    else return 0;
+    n = (size_t)snprintf(path, sizeof path, "%s/models--", base);
+    for (k = 0; repo[k] && n + 2 < sizeof path; ++k) {   /* "org/name" -> "org--name" */
+        if (repo[k] == '/') { path[n++] = '-'; path[n++] = '-'; }
+        else path[n++] = repo[k];
+    }
+    path[n] = '\0';
+    snprintf(refs, sizeof refs, "%s/refs/main", path);
+    if (!(f = fopen(refs, "r"))) return 0;
+    k = fread(ref, 1, sizeof ref - 1, f);
+    fclose(f);
+    while (k && (ref[k - 1] == '\n' || ref[k - 1] == '\r' || ref[k - 1] == ' ')) --k;
+    ref[k] = '\0';
+    if (!k || strchr(ref, '/')) return 0;
+    snprintf(out, cap, "%s/snapshots/%s", path, ref);
+    return is_dir(out);
+}
+
+static const llmsize_model *model_from_config(const char *path);
+
+static int local_model(opts *o, const llmsize_model **m) {
+    char dir[1600], cfg[1700];
+    const char *name = o->model;
+    const size_t len = strlen(name);
+    int cached = 0;
+    llmsize_status st;
+    if (is_file(name) && ((len > 5 && !strcmp(name + len - 5, ".gguf")) || (len > 12 && !strcmp(name + len - 12, ".safetensors")))) {
+        const llmsize_model *t = NULL;
+        if ((st = read_header(name, &g_file)) != LLMSIZE_OK) {
+            if (st != LLMSIZE_ERR_INVALID_ARG) fprintf(stderr, "llmsize: %s: %s\n", name, llmsize_strerror(st));
+            return -1;
+        }
+        st = llmsize_file_match(&g_file, &t);
+        memset(&o->res, 0, sizeof o->res);
+        if (st == LLMSIZE_OK) *m = t;
+        else if (g_file.has_model) *m = &g_file.model;   /* the file's own description: sized all the same */
+        else { fprintf(stderr, "llmsize: %s: its header names no model llmsize can size\n", name); return -1; }
+        if (g_file.kind == LLMSIZE_FILE_GGUF && !g_file.format) {
+            fprintf(stderr, "llmsize: %s: GGUF file type %u is not in the table\n", name, g_file.file_type);
+            return -1;
+        }
+        o->res.model = *m;
+        o->res.format = g_file.format;
+        if (!o->res.format) llmsize_find_format(!strcmp(g_file.dtype, "F32") ? "f32" : "bf16", &o->res.format);
+        o->res.how = LLMSIZE_HOW_GGUF_FILE;
+        o->res.format_from = LLMSIZE_FROM_NAME;
+        g_file_exact = !o->quant;
+        if (!o->json) {
+            if (st == LLMSIZE_ERR_AMBIGUOUS) print_candidates(&g_file);
+            printf("(sized from the %s header of %s: %.2f GiB of tensors%s%s%s)\n",
+                   g_file.kind == LLMSIZE_FILE_GGUF ? "GGUF" : "safetensors", name, g_file.bytes.total / GIB,
+                   o->res.format ? ", " : "", o->res.format ? o->res.format->id : "",
+                   st == LLMSIZE_OK ? "; the table's row for its architecture" : "; its own metadata, no table row");
+            if (st == LLMSIZE_OK) printf("(matches %s)\n", t->id);
+        }
+        return 1;
+    }
+    if (is_dir(name)) snprintf(dir, sizeof dir, "%s", name);
+    else {
+        llmsize_resolution r;
+        st = llmsize_resolve(name, &r);
+        /* a name the table knows as it is written stays the table's; one it is not (unknown, or
+           only a guess from the words in it: a fine-tune's repo) is read from its download */
+        if ((st == LLMSIZE_OK && r.how != LLMSIZE_HOW_DERIVED) || !hf_cache_snapshot(name, dir, sizeof dir)) return 0;
+        cached = 1;
+    }
+    snprintf(cfg, sizeof cfg, "%s/config.json", dir);
+    if (!is_file(cfg)) {
+        if (!cached) fprintf(stderr, "llmsize: %s is a directory without a config.json\n", name);
+        return cached ? 0 : -1;
+    }
+    if (!(*m = model_from_config(cfg))) return -1;
+    memset(&o->res, 0, sizeof o->res);
+    if (!o->json) printf("(sized from %s%s)\n", cfg, cached ? ", in the Hugging Face cache" : "");
+    return 1;
+}
+
 /* inspect FILE: read the header (the CLI does the I/O: 1 MiB first, then what the library
    says it needs), print the exact breakdown, the table model it matches and the prediction. */
 static unsigned char *read_prefix(const char *path, size_t want, size_t *got) {
@@ -1108,27 +1223,38 @@ static unsigned char *read_prefix(const char *path, size_t want, size_t *got) {
     return b;
 }
 
-static int cmd_inspect(const opts *o, const char *path) {
+/* A file's header: 1 MiB first, then as many bytes as the library asks for; never the
+   whole file. */
+static llmsize_status read_header(const char *path, llmsize_file_info *fi) {
     size_t want = 1 << 20, got = 0;
     unsigned char *buf = NULL;
+    int rounds = 0;
+    llmsize_status st;
+    for (;;) {
+        free(buf);
+        if (!(buf = read_prefix(path, want, &got))) return LLMSIZE_ERR_INVALID_ARG;
+        st = llmsize_read_file(buf, got, fi);
+        if (st != LLMSIZE_ERR_TRUNCATED || got < want || ++rounds > 12 || fi->needed > ((uint64_t)1 << 30)) break;
+        want = (size_t)fi->needed;
+    }
+    free(buf);
+    return st;
+}
+
+static int cmd_inspect(const opts *o, const char *path) {
     llmsize_file_info fi;
     llmsize_status st;
     const llmsize_model *m;
     llmsize_weights pred;
     llmsize_gguf_mix pmix;
-    int k, rounds = 0, have_pred = 0, have_mix = 0;
+    int k, have_pred = 0, have_mix = 0;
     unsigned t;
     const uint64_t *exact = fi.bytes.by_component, *exact_p = fi.params.by_component, *predicted = pred.by_component;
-    for (;;) {
-        free(buf);
-        if (!(buf = read_prefix(path, want, &got))) return 2;
-        st = llmsize_read_file(buf, got, &fi);
-        if (st != LLMSIZE_ERR_TRUNCATED || got < want || ++rounds > 12 || fi.needed > ((uint64_t)1 << 30)) break;
-        want = (size_t)fi.needed;
+    if ((st = read_header(path, &fi)) != LLMSIZE_OK) {
+        if (st != LLMSIZE_ERR_INVALID_ARG) fprintf(stderr, "llmsize: %s: %s\n", path, llmsize_strerror(st));
+        return 2;
     }
-    free(buf);
-    if (st) { fprintf(stderr, "llmsize: %s: %s\n", path, llmsize_strerror(st)); return 2; }
-    (void)llmsize_file_match(&fi, &m);
+    if (llmsize_file_match(&fi, &m) == LLMSIZE_ERR_AMBIGUOUS && !o->json) print_candidates(&fi);
     if (m) {
         const llmsize_format *f = fi.format;
         if (!f && fi.kind == LLMSIZE_FILE_SAFETENSORS) llmsize_find_format(!strcmp(fi.dtype, "F32") ? "f32" : "bf16", &f);
@@ -1142,6 +1268,14 @@ static int cmd_inspect(const opts *o, const char *path) {
                (unsigned long long)fi.bytes.total, (unsigned long long)fi.params.total);
         json_str("arch", fi.arch, 1); json_str("format", fi.format ? fi.format->id : "", 1);
         json_str("matches", m ? m->id : "", 1);
+        {   /* every table model with its architecture: more than one when the name does not decide */
+            const llmsize_model *cand[16];
+            size_t n = 0, k;
+            llmsize_file_matches(&fi, cand, 16, &n);
+            printf("\"candidates\": [");
+            for (k = 0; k < n && k < 16; ++k) printf("%s\"%s\"", k ? ", " : "", cand[k]->id);
+            printf("], ");
+        }
         printf("\"groups\": {");
         for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k)
             printf("\"%s\": {\"bytes\": %llu, \"params\": %llu, \"predicted_bytes\": %llu}%s", llmsize_component_name((uint32_t)k),
@@ -1268,10 +1402,14 @@ int main(int argc, char **argv) {
         llmsize_engine e = LLMSIZE_ENGINE_NONE;
         llmsize_status st;
         const llmsize_engine_release *rel = NULL;
+        int local;
         if (o.engine && !find_engine(o.engine, o.engine_version, &e, &rel)) return 2;
-        if ((st = llmsize_resolve_for(o.model, e, &o.res)) != LLMSIZE_OK) return die_model(o.model, st);
-        m = o.res.model;
-        if (!o.json && strcmp(cmd, "license")) print_resolution(&o.res, o.model);
+        if ((local = local_model(&o, &m)) < 0) return 2;
+        if (!local) {
+            if ((st = llmsize_resolve_for(o.model, e, &o.res)) != LLMSIZE_OK) return die_model(o.model, st);
+            m = o.res.model;
+            if (!o.json && strcmp(cmd, "license")) print_resolution(&o.res, o.model);
+        }
     }
     if (!strcmp(cmd, "show")) return cmd_show(&o, m);
     if (!strcmp(cmd, "weights")) return cmd_weights(&o, m);

@@ -658,6 +658,7 @@ typedef struct llmsize_file_info {
     uint32_t has_model;       /* GGUF: the metadata described a model (see `model`)      */
     llmsize_model model;      /* GGUF: dims, attention, MoE and MLA from the metadata    */
     char arch[32];            /* GGUF general.architecture                               */
+    char name[96];            /* GGUF general.name ("Meta Llama 3.1 8B Instruct"), else "" */
     char dtype[16];           /* safetensors: the most common tensor dtype               */
     llmsize_gguf_mix mix;     /* GGUF: tensors and bytes per ggml type                   */
 } llmsize_file_info;
@@ -1370,9 +1371,16 @@ LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t
 LLMSIZE_API llmsize_status llmsize_read_file(const void *buf, size_t len, llmsize_file_info *out); /* either */
 LLMSIZE_API llmsize_status llmsize_read_gguf(const void *buf, size_t len, llmsize_file_info *out);
 LLMSIZE_API llmsize_status llmsize_read_safetensors(const void *buf, size_t len, llmsize_file_info *out);
-/* The table model a file holds: GGUF by the architecture its metadata gives, safetensors by
-   its exact parameter count (total or text). LLMSIZE_ERR_UNKNOWN_MODEL when none matches. */
+/* The table model a file holds: GGUF by the architecture its metadata gives (robust to what
+   converters write differently, see llmsize__same_arch), safetensors by its exact parameter
+   count (total or text). Several rows with that architecture (a model and its fine-tunes):
+   the one the file's general.name spells out; LLMSIZE_ERR_AMBIGUOUS when it names none or
+   several (llmsize_file_matches lists them), LLMSIZE_ERR_UNKNOWN_MODEL when none matches. */
 LLMSIZE_API llmsize_status llmsize_file_match(const llmsize_file_info *file, const llmsize_model **out);
+/* Every table model with the file's architecture (up to cap in out[]; *n_out counts all):
+   what llmsize_file_match chose among, for a caller to list when it is ambiguous. */
+LLMSIZE_API llmsize_status llmsize_file_matches(const llmsize_file_info *file, const llmsize_model **out, size_t cap,
+                                                size_t *n_out);
 
 LLMSIZE_API llmsize_status llmsize_model_validate(const llmsize_model *model);
 /* The same, saying which field is inconsistent and why ("dims.kv_heads: must divide
@@ -3651,7 +3659,7 @@ static llmsize_status llmsize__file_finish(llmsize__file *f) {
 
 /* ---- GGUF ---- */
 typedef struct llmsize__gguf_meta {
-    uint64_t u[24];           /* the numeric keys below, 0 = absent */
+    uint64_t u[32];           /* the numeric keys below, 0 = absent */
     uint64_t alignment, vocab_tokens;
     int has_file_type;
 } llmsize__gguf_meta;
@@ -3660,6 +3668,7 @@ enum {
     LLMSIZE__GK_KEY_LEN, LLMSIZE__GK_VALUE_LEN, LLMSIZE__GK_WINDOW, LLMSIZE__GK_EXPERTS, LLMSIZE__GK_EXPERTS_USED,
     LLMSIZE__GK_EXPERT_FFN, LLMSIZE__GK_SHARED, LLMSIZE__GK_SHARED_FFN, LLMSIZE__GK_DENSE_FIRST, LLMSIZE__GK_KV_LORA,
     LLMSIZE__GK_Q_LORA, LLMSIZE__GK_ROPE_DIM, LLMSIZE__GK_VOCAB, LLMSIZE__GK_NEXTN, LLMSIZE__GK_SWA_PATTERN,
+    LLMSIZE__GK_KEY_LEN_MLA, LLMSIZE__GK_VALUE_LEN_MLA,
     LLMSIZE__GK_COUNT
 };
 /* "<arch>.<suffix>" keys llama.cpp writes (llama.cpp:src/llama-arch.cpp LLM_KV_NAMES). */
@@ -3669,7 +3678,11 @@ static const char *const llmsize__gguf_keys[LLMSIZE__GK_COUNT] = {
     "expert_count", "expert_used_count", "expert_feed_forward_length", "expert_shared_count",
     "expert_shared_feed_forward_length", "leading_dense_block_count", "attention.kv_lora_rank",
     "attention.q_lora_rank", "rope.dimension_count", "vocab_size", "nextn_predict_layers",
-    "attention.sliding_window_pattern"
+    "attention.sliding_window_pattern",
+    /* MLA as converters write it since llama.cpp stores the absorbed layout: key_length /
+       value_length are then the latent (kv_lora_rank + rope, kv_lora_rank) and these the
+       per-head query/key and value widths */
+    "attention.key_length_mla", "attention.value_length_mla"
 };
 
 /* Keys and tensor names must be UTF-8 (GGUF and safetensors both say so): a header that
@@ -3749,6 +3762,10 @@ static void llmsize__gguf_key(llmsize__file *f, llmsize__gguf_meta *m, const cha
         size_t n = sn < sizeof o->arch - 1 ? (size_t)sn : sizeof o->arch - 1;
         memcpy(o->arch, str, n);
         o->arch[n] = '\0';
+    } else if (kn == 12 && !memcmp(key, "general.name", 12) && str) {
+        size_t n = sn < sizeof o->name - 1 ? (size_t)sn : sizeof o->name - 1;
+        memcpy(o->name, str, n);
+        o->name[n] = '\0';
     } else if (kn == 17 && !memcmp(key, "general.alignment", 17)) m->alignment = num;
     else if (kn == 17 && !memcmp(key, "general.file_type", 17)) { o->file_type = (uint32_t)num; m->has_file_type = 1; }
     else if (kn == 21 && !memcmp(key, "tokenizer.ggml.tokens", 21)) m->vocab_tokens = count;
@@ -3787,8 +3804,15 @@ static void llmsize__gguf_model(llmsize__file *f, const llmsize__gguf_meta *g, i
         m->mla.kv_lora_rank = (uint32_t)g->u[LLMSIZE__GK_KV_LORA];
         m->mla.q_lora_rank = (uint32_t)g->u[LLMSIZE__GK_Q_LORA];
         m->mla.qk_rope_dim = (uint32_t)g->u[LLMSIZE__GK_ROPE_DIM];
-        m->mla.qk_nope_dim = (uint32_t)(g->u[LLMSIZE__GK_KEY_LEN] - g->u[LLMSIZE__GK_ROPE_DIM]);
-        m->mla.v_head_dim = (uint32_t)g->u[LLMSIZE__GK_VALUE_LEN];
+        if (g->u[LLMSIZE__GK_KEY_LEN_MLA]) {   /* the absorbed layout: per-head widths in the _mla keys */
+            m->mla.qk_nope_dim = (uint32_t)(g->u[LLMSIZE__GK_KEY_LEN_MLA] - g->u[LLMSIZE__GK_ROPE_DIM]);
+            m->mla.v_head_dim = (uint32_t)(g->u[LLMSIZE__GK_VALUE_LEN_MLA] ? g->u[LLMSIZE__GK_VALUE_LEN_MLA]
+                                                                            : g->u[LLMSIZE__GK_VALUE_LEN]);
+            m->dims.head_dim = (uint32_t)g->u[LLMSIZE__GK_KEY_LEN_MLA];
+        } else {
+            m->mla.qk_nope_dim = (uint32_t)(g->u[LLMSIZE__GK_KEY_LEN] - g->u[LLMSIZE__GK_ROPE_DIM]);
+            m->mla.v_head_dim = (uint32_t)g->u[LLMSIZE__GK_VALUE_LEN];
+        }
     }
     if (g->u[LLMSIZE__GK_EXPERTS]) {
         m->moe.experts = (uint32_t)g->u[LLMSIZE__GK_EXPERTS];
@@ -4040,20 +4064,83 @@ LLMSIZE_API llmsize_status llmsize_read_safetensors(const void *buf, size_t len,
     return llmsize__file_finish(&f);
 }
 
-LLMSIZE_API llmsize_status llmsize_file_match(const llmsize_file_info *fi, const llmsize_model **out) {
-    size_t i;
-    if (out) *out = NULL;
-    if (!fi || !out) return LLMSIZE_ERR_NULL;
+/* Does table model m have the architecture a file's metadata describes? The fields that
+   shape the weights: vocabulary, width, depth, attention heads, experts and their width, a
+   dense feed-forward width when both say one, and the attention layout. Not compared: the
+   context length (a conversion may write another), a feed-forward length the table keeps 0
+   (all-MoE models whose converters still write the unused dense width: Qwen3 MoE,
+   gpt-oss), and for MLA models the KV heads and key length, which newer conversions store
+   in the absorbed layout (one KV head of kv_lora_rank + rope dims). */
+static int llmsize__same_arch(const llmsize_model *m, const llmsize_model *f) {
+    const llmsize_dims *a = &m->dims, *b = &f->dims;
+    if (a->vocab != b->vocab || a->hidden != b->hidden || a->layers != b->layers || a->heads != b->heads) return 0;
+    if (m->moe.experts != f->moe.experts || (m->moe.experts && m->moe.expert_ffn != f->moe.expert_ffn)) return 0;
+    if (a->ffn && b->ffn && a->ffn != b->ffn) return 0;
+    if (m->mla.kv_lora_rank || f->mla.kv_lora_rank)
+        return m->mla.kv_lora_rank == f->mla.kv_lora_rank && m->mla.qk_rope_dim == f->mla.qk_rope_dim &&
+               m->mla.qk_nope_dim == f->mla.qk_nope_dim && m->mla.v_head_dim == f->mla.v_head_dim;
+    return a->kv_heads == b->kv_heads && a->head_dim == b->head_dim;
+}
+
+/* Letters and digits, lower case: "Meta Llama 3.1 8B Instruct" -> "metallama318binstruct". */
+static void llmsize__squash(const char *s, char *out, size_t cap) {
+    size_t n = 0;
+    for (; s && *s && n + 1 < cap; ++s)
+        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')) out[n++] = *s;
+        else if (*s >= 'A' && *s <= 'Z') out[n++] = (char)(*s - 'A' + 'a');
+    out[n] = '\0';
+}
+
+/* How much of a table model's name or id a file's general.name spells out (0: none). */
+static size_t llmsize__name_hit(const llmsize_model *m, const char *file_name) {
+    char f[128], a[128], b[128];
+    size_t best = 0;
+    llmsize__squash(file_name, f, sizeof f);
+    llmsize__squash(m->name, a, sizeof a);
+    llmsize__squash(m->id, b, sizeof b);
+    if (*a && strstr(f, a)) best = strlen(a);
+    if (*b && strstr(f, b) && strlen(b) > best) best = strlen(b);
+    return best;
+}
+
+LLMSIZE_API llmsize_status llmsize_file_matches(const llmsize_file_info *fi, const llmsize_model **out, size_t cap,
+                                                size_t *n_out) {
+    size_t i, n = 0;
+    if (n_out) *n_out = 0;
+    if (!fi || !n_out || (cap && !out)) return LLMSIZE_ERR_NULL;
     for (i = 0; i < LLMSIZE__COUNT(llmsize__models); ++i) {
         const llmsize_model *m = &llmsize__models[i];
         llmsize_params p;
-        if (fi->has_model) {
-            if (!memcmp(&m->dims, &fi->model.dims, sizeof m->dims) && m->moe.experts == fi->model.moe.experts &&
-                m->moe.expert_ffn == fi->model.moe.expert_ffn) { *out = m; return LLMSIZE_OK; }
-        } else if (fi->params.total && llmsize_params_of(m, &p) == LLMSIZE_OK &&
-                   (p.total == fi->params.total || p.text == fi->params.total)) { *out = m; return LLMSIZE_OK; }
+        int same;
+        if (fi->has_model) same = llmsize__same_arch(m, &fi->model);
+        else same = fi->params.total && llmsize_params_of(m, &p) == LLMSIZE_OK &&
+                    (p.total == fi->params.total || p.text == fi->params.total);
+        if (!same) continue;
+        if (n < cap) out[n] = m;
+        ++n;
     }
-    return LLMSIZE_ERR_UNKNOWN_MODEL;
+    *n_out = n;
+    return n ? LLMSIZE_OK : LLMSIZE_ERR_UNKNOWN_MODEL;
+}
+
+LLMSIZE_API llmsize_status llmsize_file_match(const llmsize_file_info *fi, const llmsize_model **out) {
+    const llmsize_model *cand[64], *best = NULL;
+    size_t n = 0, i, best_hit = 0, ties = 0;
+    llmsize_status st;
+    if (out) *out = NULL;
+    if (!fi || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_file_matches(fi, cand, sizeof cand / sizeof cand[0], &n)) != LLMSIZE_OK) return st;
+    if (n == 1) { *out = cand[0]; return LLMSIZE_OK; }
+    /* several rows share the architecture (a model and its fine-tunes): the file's own name
+       decides, the longest name it spells out; none or a tie is not guessed */
+    for (i = 0; i < n && i < sizeof cand / sizeof cand[0]; ++i) {
+        const size_t hit = llmsize__name_hit(cand[i], fi->name);
+        if (hit > best_hit) { best = cand[i]; best_hit = hit; ties = 0; }
+        else if (hit && hit == best_hit) ++ties;
+    }
+    if (!best || ties) return LLMSIZE_ERR_AMBIGUOUS;
+    *out = best;
+    return LLMSIZE_OK;
 }
 
 LLMSIZE_API llmsize_status llmsize_read_file(const void *buf, size_t len, llmsize_file_info *out) {

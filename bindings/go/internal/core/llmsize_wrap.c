@@ -5040,6 +5040,19 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_a6c4d2c080a2c1af(struct llmsize
 }
 
 
+_gostring_ _wrap_llmsize_file_info_name_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
+  
+  result = (char *)(char *) ((arg1)->name);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
 _gostring_ _wrap_llmsize_file_info_dtype_get_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
@@ -10656,6 +10669,25 @@ intgo _wrap_llmsize_file_match_core_a6c4d2c080a2c1af(struct llmsize_file_info *_
   arg2 = *(llmsize_model ***)&_swig_go_1; 
   
   result = (llmsize_status)llmsize_file_match((struct llmsize_file_info const *)arg1,(struct llmsize_model const **)arg2);
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_file_matches_core_a6c4d2c080a2c1af(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+  llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
+  llmsize_model **arg2 = (llmsize_model **) 0 ;
+  size_t arg3 ;
+  size_t *arg4 = (size_t *) 0 ;
+  llmsize_status result;
+  intgo _swig_go_result;
+  
+  arg1 = *(llmsize_file_info **)&_swig_go_0; 
+  arg2 = *(llmsize_model ***)&_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  arg4 = *(size_t **)&_swig_go_3; 
+  
+  result = (llmsize_status)llmsize_file_matches((struct llmsize_file_info const *)arg1,(struct llmsize_model const **)arg2,arg3,arg4);
   _swig_go_result = (intgo)result; 
   return _swig_go_result;
 }

@@ -559,6 +559,7 @@ class llmsize_file_info(object):
     has_model = property(_core.llmsize_file_info_has_model_get)
     model = property(_core.llmsize_file_info_model_get)
     arch = property(_core.llmsize_file_info_arch_get)
+    name = property(_core.llmsize_file_info_name_get)
     dtype = property(_core.llmsize_file_info_dtype_get)
     mix = property(_core.llmsize_file_info_mix_get)
 
@@ -1267,6 +1268,9 @@ def llmsize_read_safetensors(buf, len, out):
 
 def llmsize_file_match(file, out):
     return _core.llmsize_file_match(file, out)
+
+def llmsize_file_matches(file, out, cap, n_out):
+    return _core.llmsize_file_matches(file, out, cap, n_out)
 
 def llmsize_model_validate(model):
     return _core.llmsize_model_validate(model)

@@ -3076,13 +3076,14 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 #define SWIGTYPE_p_p_llmsize_model swig_types[95]
 #define SWIGTYPE_p_short swig_types[96]
 #define SWIGTYPE_p_signed_char swig_types[97]
-#define SWIGTYPE_p_unsigned_char swig_types[98]
-#define SWIGTYPE_p_unsigned_int swig_types[99]
-#define SWIGTYPE_p_unsigned_long_long swig_types[100]
-#define SWIGTYPE_p_unsigned_short swig_types[101]
-#define SWIGTYPE_p_void swig_types[102]
-static swig_type_info *swig_types[104];
-static swig_module_info swig_module = {swig_types, 103, 0, 0, 0, 0};
+#define SWIGTYPE_p_size_t swig_types[98]
+#define SWIGTYPE_p_unsigned_char swig_types[99]
+#define SWIGTYPE_p_unsigned_int swig_types[100]
+#define SWIGTYPE_p_unsigned_long_long swig_types[101]
+#define SWIGTYPE_p_unsigned_short swig_types[102]
+#define SWIGTYPE_p_void swig_types[103]
+static swig_type_info *swig_types[105];
+static swig_module_info swig_module = {swig_types, 104, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -7821,6 +7822,35 @@ SWIGINTERN PyObject *_wrap_llmsize_file_info_arch_get(PyObject *self, PyObject *
   result = (char *)(char *) ((arg1)->arch);
   {
     size_t size = SWIG_strnlen(result, 32);
+    
+    
+    
+    resultobj = SWIG_FromCharPtrAndSize(result, size);
+  }
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_file_info_name_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_info_name_get" "', argument " "1"" of type '" "struct llmsize_file_info *""'"); 
+  }
+  arg1 = (struct llmsize_file_info *)(argp1);
+  result = (char *)(char *) ((arg1)->name);
+  {
+    size_t size = SWIG_strnlen(result, 96);
     
     
     
@@ -15335,6 +15365,52 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_file_matches(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
+  llmsize_model **arg2 = (llmsize_model **) 0 ;
+  size_t arg3 ;
+  size_t *arg4 = (size_t *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  void *argp2 = 0 ;
+  int res2 = 0 ;
+  size_t val3 ;
+  int ecode3 = 0 ;
+  void *argp4 = 0 ;
+  int res4 = 0 ;
+  PyObject *swig_obj[4] ;
+  llmsize_status result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_file_matches", 4, 4, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_file_info, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_file_matches" "', argument " "1"" of type '" "llmsize_file_info const *""'"); 
+  }
+  arg1 = (llmsize_file_info *)(argp1);
+  res2 = SWIG_ConvertPtr(swig_obj[1], &argp2,SWIGTYPE_p_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res2)) {
+    SWIG_exception_fail(SWIG_ArgError(res2), "in method '" "llmsize_file_matches" "', argument " "2"" of type '" "llmsize_model const **""'"); 
+  }
+  arg2 = (llmsize_model **)(argp2);
+  ecode3 = SWIG_AsVal_size_t(swig_obj[2], &val3);
+  if (!SWIG_IsOK(ecode3)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode3), "in method '" "llmsize_file_matches" "', argument " "3"" of type '" "size_t""'");
+  } 
+  arg3 = (size_t)(val3);
+  res4 = SWIG_ConvertPtr(swig_obj[3], &argp4,SWIGTYPE_p_size_t, 0 |  0 );
+  if (!SWIG_IsOK(res4)) {
+    SWIG_exception_fail(SWIG_ArgError(res4), "in method '" "llmsize_file_matches" "', argument " "4"" of type '" "size_t *""'"); 
+  }
+  arg4 = (size_t *)(argp4);
+  result = (llmsize_status)llmsize_file_matches((struct llmsize_file_info const *)arg1,(struct llmsize_model const **)arg2,arg3,arg4);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_model_validate(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_model *arg1 = (llmsize_model *) 0 ;
@@ -22087,6 +22163,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_file_info_has_model_get", _wrap_llmsize_file_info_has_model_get, METH_O, NULL},
 	 { "llmsize_file_info_model_get", _wrap_llmsize_file_info_model_get, METH_O, NULL},
 	 { "llmsize_file_info_arch_get", _wrap_llmsize_file_info_arch_get, METH_O, NULL},
+	 { "llmsize_file_info_name_get", _wrap_llmsize_file_info_name_get, METH_O, NULL},
 	 { "llmsize_file_info_dtype_get", _wrap_llmsize_file_info_dtype_get, METH_O, NULL},
 	 { "llmsize_file_info_mix_get", _wrap_llmsize_file_info_mix_get, METH_O, NULL},
 	 { "new_llmsize_file_info", _wrap_new_llmsize_file_info, METH_NOARGS, NULL},
@@ -22466,6 +22543,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_read_gguf", _wrap_llmsize_read_gguf, METH_VARARGS, NULL},
 	 { "llmsize_read_safetensors", _wrap_llmsize_read_safetensors, METH_VARARGS, NULL},
 	 { "llmsize_file_match", _wrap_llmsize_file_match, METH_VARARGS, NULL},
+	 { "llmsize_file_matches", _wrap_llmsize_file_matches, METH_VARARGS, NULL},
 	 { "llmsize_model_validate", _wrap_llmsize_model_validate, METH_O, NULL},
 	 { "llmsize_model_check", _wrap_llmsize_model_check, METH_VARARGS, NULL},
 	 { "llmsize_component_name", _wrap_llmsize_component_name, METH_O, NULL},
@@ -22846,6 +22924,7 @@ static swig_type_info _swigt__p_p_llmsize_format = {"_p_p_llmsize_format", "llms
 static swig_type_info _swigt__p_p_llmsize_model = {"_p_p_llmsize_model", "llmsize_model **|struct llmsize_model **", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_short = {"_p_short", "int16_t *|int_least16_t *|short *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_signed_char = {"_p_signed_char", "int8_t *|int_fast8_t *|int_least8_t *|signed char *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_size_t = {"_p_size_t", "size_t *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_unsigned_char = {"_p_unsigned_char", "uint8_t *|uint_fast8_t *|uint_least8_t *|unsigned char *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_unsigned_int = {"_p_unsigned_int", "uint32_t *|uint_fast16_t *|uint_fast32_t *|uint_least32_t *|uintptr_t *|unsigned int *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_unsigned_long_long = {"_p_unsigned_long_long", "uint64_t *|uint_fast64_t *|uint_least64_t *|uintmax_t *|unsigned long long *", 0, 0, (void*)0, 0};
@@ -22951,6 +23030,7 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_p_llmsize_model,
   &_swigt__p_short,
   &_swigt__p_signed_char,
+  &_swigt__p_size_t,
   &_swigt__p_unsigned_char,
   &_swigt__p_unsigned_int,
   &_swigt__p_unsigned_long_long,
@@ -23056,6 +23136,7 @@ static swig_cast_info _swigc__p_p_llmsize_format[] = {  {&_swigt__p_p_llmsize_fo
 static swig_cast_info _swigc__p_p_llmsize_model[] = {  {&_swigt__p_p_llmsize_model, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_short[] = {  {&_swigt__p_short, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_signed_char[] = {  {&_swigt__p_signed_char, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_size_t[] = {  {&_swigt__p_size_t, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_unsigned_char[] = {  {&_swigt__p_unsigned_char, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_unsigned_int[] = {  {&_swigt__p_unsigned_int, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_unsigned_long_long[] = {  {&_swigt__p_unsigned_long_long, 0, 0, 0},{0, 0, 0, 0}};
@@ -23161,6 +23242,7 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_p_llmsize_model,
   _swigc__p_short,
   _swigc__p_signed_char,
+  _swigc__p_size_t,
   _swigc__p_unsigned_char,
   _swigc__p_unsigned_int,
   _swigc__p_unsigned_long_long,
