@@ -362,6 +362,79 @@ static void vector_row(const row_t *r) {
     }
 }
 
+/* ---- tests/data/gguf_metadata: published loader dumps written back as GGUF headers ---- */
+typedef struct { unsigned char *p; size_t n, cap; } gbuf;
+static void gput(gbuf *b, const void *v, size_t n) {
+    if (b->n + n > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        while (cap < b->n + n) cap *= 2;
+        b->p = (unsigned char *)realloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, v, n);
+    b->n += n;
+}
+static void gu32(gbuf *b, uint32_t v) { unsigned char x[4]; int i; for (i = 0; i < 4; ++i) x[i] = (unsigned char)(v >> (8 * i)); gput(b, x, 4); }
+static void gu64(gbuf *b, uint64_t v) { unsigned char x[8]; int i; for (i = 0; i < 8; ++i) x[i] = (unsigned char)(v >> (8 * i)); gput(b, x, 8); }
+static void gstr(gbuf *b, const char *s, size_t n) { gu64(b, n); gput(b, s, n); }
+
+/* One "- kv N: KEY TYPE = VALUE" line as a GGUF key/value: the scalars and strings llama.cpp
+   printed, and the token list as that many (empty) strings; other arrays are left out. */
+static int gguf_kv_line(gbuf *b, const char *line) {
+    char key[128], type[32];
+    const char *v = strstr(line, " = ");
+    uint64_t n;
+    if (sscanf(line, "llama_model_loader: - kv %*d: %127s %31s", key, type) != 2 || !v) return 0;
+    v += 3;
+    if (!strcmp(type, "u32") || !strcmp(type, "i32") || !strcmp(type, "u16")) {
+        gstr(b, key, strlen(key)); gu32(b, 4); gu32(b, (uint32_t)strtoul(v, NULL, 10));
+    } else if (!strcmp(type, "u64")) {
+        gstr(b, key, strlen(key)); gu32(b, 10); gu64(b, strtoull(v, NULL, 10));
+    } else if (!strcmp(type, "f32")) {
+        float f = (float)strtod(v, NULL);
+        uint32_t u;
+        memcpy(&u, &f, 4);
+        gstr(b, key, strlen(key)); gu32(b, 6); gu32(b, u);
+    } else if (!strcmp(type, "bool")) {
+        unsigned char t = !strncmp(v, "true", 4);
+        gstr(b, key, strlen(key)); gu32(b, 7); gput(b, &t, 1);
+    } else if (!strcmp(type, "str")) {
+        size_t len = strcspn(v, "\r\n");
+        gstr(b, key, strlen(key)); gu32(b, 8); gstr(b, v, len);
+    } else if (!strcmp(key, "tokenizer.ggml.tokens") && sscanf(type, "arr[str,%llu]", (unsigned long long *)&n) == 1) {
+        uint64_t i;
+        gstr(b, key, strlen(key)); gu32(b, 9); gu32(b, 8); gu64(b, n);
+        for (i = 0; i < n; ++i) gu64(b, 0);
+    } else return 0;
+    return 1;
+}
+
+static int n_gguf_meta;
+static void gguf_meta_row(const row_t *r) {
+    char path[512], line[1024];
+    gbuf kv = { NULL, 0, 0 }, file = { NULL, 0, 0 };
+    uint64_t n_kv = 0;
+    llmsize_file_info fi;
+    const llmsize_model *m = NULL;
+    llmsize_status st;
+    FILE *fp;
+    snprintf(path, sizeof path, "%s/gguf_metadata/%s", data_dir, r->f[0]);
+    CHECK((fp = fopen(path, "r")) != NULL, "cannot open %s", path);
+    if (!fp) return;
+    while (fgets(line, sizeof line, fp)) n_kv += (uint64_t)gguf_kv_line(&kv, line);
+    fclose(fp);
+    gput(&file, "GGUF", 4); gu32(&file, 3); gu64(&file, 0); gu64(&file, n_kv);
+    gput(&file, kv.p, kv.n);
+    st = llmsize_read_gguf(file.p, file.n, &fi);
+    CHECK(st == LLMSIZE_OK && fi.has_model, "%s: the header reads as a model (%s)", r->f[0], llmsize_strerror(st));
+    st = llmsize_file_match(&fi, &m);
+    CHECK(st == LLMSIZE_OK && m && !strcmp(m->id, r->f[1]), "%s ('%s'): matches %s, got %s (%s) - %s", r->f[0], fi.name,
+          r->f[1], m ? m->id : "none", llmsize_strerror(st), r->f[2]);
+    ++n_gguf_meta;
+    free(kv.p);
+    free(file.p);
+}
+
 /* a symbol from the second translation unit: the header links twice without clashes */
 extern int llmsize_test_second_tu(void);
 
@@ -380,6 +453,8 @@ int main(int argc, char **argv) {
     each_row("params.tsv", params_row);
     each_row("gguf_sizes.tsv", gguf_row);
     each_row("gguf_types.tsv", mix_row);
+    each_row("gguf_metadata/index.tsv", gguf_meta_row);
+    CHECK(n_gguf_meta >= 6, "published GGUF metadata dumps: %d", n_gguf_meta);
     each_row("kv_logs.tsv", kv_row);
     each_row("decode.tsv", decode_row);
     qsort(decode_err, (size_t)n_decode, sizeof decode_err[0], cmp_double);
