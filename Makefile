@@ -21,8 +21,8 @@ $(BUILD):
 $(BUILD)/llmsize.o: llmsize.c $(HEADERS) | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. -c llmsize.c -o $@
 
-llmsize: examples/cli/main.c $(BUILD)/llmsize.o
-	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/cli/main.c $(BUILD)/llmsize.o -o $@
+llmsize: examples/cli/main.c examples/cli/detect.c examples/cli/detect.h $(BUILD)/llmsize.o
+	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/cli/main.c examples/cli/detect.c $(BUILD)/llmsize.o -o $@
 
 TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/test_hardening.c tests/test_names.c tests/tu_second.c tests/gen_vectors.c
 $(BUILD)/test_llmsize: $(TEST_SRC) tests/testing.h $(BUILD)/llmsize.o | $(BUILD)
@@ -72,6 +72,7 @@ check: $(BUILD)/test_llmsize llmsize $(BUILD)/check_data $(BUILD)/check_rows $(B
 	$(BUILD)/test_llmsize tests/data > $(BUILD)/check.out || { grep -E "^FAIL" $(BUILD)/check.out; tail -1 $(BUILD)/check.out; exit 1; }
 	tail -1 $(BUILD)/check.out
 	./tests/cli.sh ./llmsize
+	./tests/detect.sh ./llmsize
 	$(BUILD)/check_data
 	$(BUILD)/check_rows
 	$(BUILD)/gen_index --check

@@ -1,6 +1,7 @@
 /* llmsize CLI: parse arguments, call the library, print. No sizing math lives here.
    Exit codes: 0 ok, 1 does not fit (run table only reports), 2 usage or unknown name. */
 #include "llmsize.h"
+#include "detect.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,8 @@ static void usage(FILE *f) {
         "  models [--json]                               list the model table\n"
         "  gpus [--json]                                 list the accelerator table\n"
         "  engines [--json]                              the engines and the releases whose rules llmsize models\n"
+        "  detect [--json]                               this machine's accelerators (nvidia-smi, rocm-smi, Apple\n"
+        "                                                sysctl); fit, speed, plan and pick use them without --gpu\n"
         "  show MODEL [--json]                           architecture, parameters, licence, sources\n"
         "  weights MODEL [--quant Q] [--json]            weight bytes (every format without --quant)\n"
         "  kv MODEL --ctx N [--seqs N] [--kv-dtype T] [--json]\n"
@@ -1321,6 +1324,87 @@ static int cmd_inspect(const opts *o, const char *path) {
 }
 
 /* --gpu NAME (chip names, memory sizes: llmsize_resolve_gpu) or a described accelerator. */
+/* The llmsize accelerator of a device a tool reported: by the name it prints; with its
+   memory where the part is sold in several sizes (or the name alone is ambiguous); with the
+   vendor in front where the tool leaves it out (rocm-smi's "Radeon RX 7900 XT"). */
+static llmsize_status resolve_detected(const detected_device *dv, llmsize_gpu_resolution *out) {
+    char with[192];
+    const unsigned long long gb = (dv->mem_mib + 512) / 1024;
+    llmsize_status st = llmsize_resolve_gpu(dv->name, out);
+    if ((st == LLMSIZE_OK && out->memory_choices > 1 && out->memory_from == LLMSIZE_MEMORY_ROW) || st == LLMSIZE_ERR_AMBIGUOUS) {
+        if (gb) {
+            snprintf(with, sizeof with, "%s %lluGB", dv->name, gb);
+            if (llmsize_resolve_gpu(with, out) == LLMSIZE_OK) return LLMSIZE_OK;
+        }
+        return llmsize_resolve_gpu(dv->name, out);
+    }
+    if (st == LLMSIZE_ERR_UNKNOWN_GPU) {
+        snprintf(with, sizeof with, "AMD %s", dv->name);
+        if (llmsize_resolve_gpu(with, out) == LLMSIZE_OK) return LLMSIZE_OK;
+        return llmsize_resolve_gpu(dv->name, out);
+    }
+    return st;
+}
+
+static int cmd_detect(const opts *o) {
+    detected d;
+    int k, unknown = 0;
+    detect_accelerators(&d);
+    if (o->json) {
+        printf("{");
+        json_str("source", d.source, 1);
+        printf("\"host_mib\": %llu, \"devices\": [", d.host_mib);
+        for (k = 0; k < d.kinds; ++k) {
+            llmsize_gpu_resolution r;
+            const int ok = resolve_detected(&d.dev[k], &r) == LLMSIZE_OK;
+            printf("%s{", k ? ", " : "");
+            json_str("name", d.dev[k].name, 1);
+            printf("\"count\": %d, \"memory_mib\": %llu, ", d.dev[k].count, d.dev[k].mem_mib);
+            json_str("gpu", ok ? r.gpu.id : "", 0);
+            printf("}");
+        }
+        printf("]}\n");
+        return d.kinds ? 0 : 1;
+    }
+    if (!d.kinds) {
+        printf("no accelerator found (nvidia-smi, rocm-smi, Apple sysctl)");
+        if (d.host_mib) printf("; this machine has %.1f GiB of memory (/proc/meminfo)", d.host_mib / 1024.0);
+        printf(": name one with --gpu, or describe it with --gpu-mem GIB --gpu-bw GBS\n");
+        return 1;
+    }
+    for (k = 0; k < d.kinds; ++k) {   /* exit 0 when every kind found is one llmsize can size */
+        llmsize_gpu_resolution r;
+        const llmsize_status st = resolve_detected(&d.dev[k], &r);
+        unknown += st != LLMSIZE_OK;
+        printf("%d x %s, %.1f GiB%s (%s): ", d.dev[k].count, d.dev[k].name, d.dev[k].mem_mib / 1024.0,
+               d.unified ? " shared with the CPU" : "", d.source);
+        if (st == LLMSIZE_OK) printf("llmsize's %s (%s)\n", r.gpu.id, r.gpu.name);
+        else printf("not in llmsize's table (%s): describe it with --gpu-mem %.0f --gpu-bw GBS\n", llmsize_strerror(st),
+                    d.dev[k].mem_mib / 1024.0);
+    }
+    return unknown ? 1 : 0;
+}
+
+/* fit, speed, plan, pick without --gpu: this machine's accelerator, and say so. */
+static int detect_gpu(opts *o) {
+    detected d;
+    if (!detect_accelerators(&d)) {
+        fprintf(stderr, "llmsize: no --gpu given and no accelerator found here (nvidia-smi, rocm-smi, Apple sysctl)%s\n",
+                d.host_mib ? "; describe one with --gpu-mem GIB --gpu-bw GBS" : "");
+        return 0;
+    }
+    if (resolve_detected(&d.dev[0], &o->gpu_res) != LLMSIZE_OK) {
+        fprintf(stderr, "llmsize: this machine's %s (%s) is not in llmsize's table; name one with --gpu or describe it "
+                "with --gpu-mem %.0f --gpu-bw GBS\n", d.dev[0].name, d.source, d.dev[0].mem_mib / 1024.0);
+        return 0;
+    }
+    o->hw = &o->gpu_res.gpu;
+    fprintf(o->json ? stderr : stdout, "(this machine: %d x %s, from %s; sized on llmsize's %s, --gpu names another%s)\n",
+            d.dev[0].count, d.dev[0].name, d.source, o->gpu_res.gpu.id,
+            d.kinds > 1 ? "; it has other kinds too, see llmsize detect" : "");
+    return 1;
+}
+
 static int read_gpu(opts *o) {
     llmsize_status st;
     if (o->gpu_mem > 0 || o->gpu_bw > 0 || o->gpu_tflops > 0 || o->gpu_class) {
@@ -1378,6 +1462,10 @@ int main(int argc, char **argv) {
     if (!parse(argc, argv, 2, &o)) return 2;
     if (o.help) { usage(stdout); return 0; }
     if (!read_gpu(&o)) return 2;
+    if (!strcmp(cmd, "detect")) return cmd_detect(&o);
+    if (!o.hw && !o.help && (!strcmp(cmd, "fit") || !strcmp(cmd, "speed") || !strcmp(cmd, "plan") || !strcmp(cmd, "pick") ||
+                             !strcmp(cmd, "max-context") || !strcmp(cmd, "min-gpus")) &&
+        !detect_gpu(&o)) return 2;
     if (!strcmp(cmd, "models")) return cmd_models(&o);
     if (!strcmp(cmd, "gpus")) return cmd_gpus(&o);
     if (!strcmp(cmd, "engines")) return cmd_engines(&o);
