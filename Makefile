@@ -133,7 +133,7 @@ check-bindings: | $(BUILD)
 # The Python package in a clean virtual environment: install from the source tree, build a
 # wheel and check what it carries, pytest, then run the notebook top to bottom.
 VENV = $(BUILD)/venv
-PY_DEPS = pytest hypothesis nbclient nbformat ipykernel matplotlib pandas build
+PY_DEPS = pytest hypothesis nbclient nbformat ipykernel matplotlib pandas build huggingface_hub
 python-test: | $(BUILD)
 	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q $(PY_DEPS)

@@ -2,6 +2,7 @@
 dataclasses, config.json import, sweeps, selection, command lines."""
 import json
 import math
+import os
 import pathlib
 
 import pytest
@@ -468,3 +469,35 @@ def test_select_recommends_only_usable_deployments_by_default():
     top = [c for c in raw.candidates if c.rejected == llmsize.Reject.NONE][0]
     assert top.decode_tps < 3.0          # without the floors: unusable for 10 users
     assert len([c for c in raw.candidates if c.rejected == llmsize.Reject.NONE]) > len(good)
+
+
+def _hub_cache(tmp_path, repo, config_name):
+    """A Hugging Face cache as huggingface_hub lays it out: refs/main -> snapshots/<rev>/config.json."""
+    import shutil
+    base = tmp_path / ("models--" + repo.replace("/", "--"))
+    rev = "0123456789abcdef0123456789abcdef01234567"
+    (base / "refs").mkdir(parents=True)
+    (base / "refs" / "main").write_text(rev)
+    snap = base / "snapshots" / rev
+    snap.mkdir(parents=True)
+    shutil.copy(os.path.join(os.path.dirname(__file__), "..", "..", "..", "tests", "data", "hf_configs", config_name),
+                snap / "config.json")
+    return tmp_path
+
+
+@pytest.mark.parametrize("with_hub", [False, True])
+def test_model_from_hub_reads_a_download(tmp_path, monkeypatch, with_hub):
+    # issue "The first hour": a fine-tune's repo sized from its own config.json, offline
+    if with_hub:
+        pytest.importorskip("huggingface_hub")
+    else:
+        import builtins
+        real = builtins.__import__
+        monkeypatch.setattr(builtins, "__import__", lambda name, *a, **k: (_ for _ in ()).throw(ImportError(name))
+                            if name.startswith("huggingface_hub") else real(name, *a, **k))
+    cache = _hub_cache(tmp_path, "acme/qwen3-8b-sft", "qwen3-8b.json")
+    m = llmsize.model_from_hub("acme/qwen3-8b-sft", cache_dir=cache, local_files_only=True)
+    assert m.params_total == llmsize.model("qwen3-8b").params_total   # Qwen3-8B's verbatim config.json
+    assert llmsize.model_from_hub("Qwen/Qwen3-8B").id == "qwen3-8b"    # the table knows this repo as written
+    with pytest.raises(llmsize.UnknownModelError):
+        llmsize.model_from_hub("acme/not-downloaded", cache_dir=cache, local_files_only=True)

@@ -60,7 +60,7 @@ __all__ = [
     "Model", "GPU", "Format", "License",
     "Params", "Weights", "Speed", "Fit", "Suggestion", "Quality", "Finding", "LicenseCheck",
     "Candidate", "Selection", "Sweep", "ClaimCheck", "Use", "FileInfo",
-    "Resolution", "resolve", "model", "gpu", "format", "license", "models", "gpus", "formats", "licenses", "engines",
+    "Resolution", "resolve", "model", "model_from_hub", "gpu", "format", "license", "models", "gpus", "formats", "licenses", "engines",
     "engine_releases",
     "plan_from_args", "select", "sweep", "check_claim", "inspect", "version", "data_version",
 ]
@@ -1101,6 +1101,59 @@ def model(name: Union[str, Model], engine: Union[str, Engine, None] = None) -> M
         return name
     r = _resolved(name, engine)
     return Model(r.model, name=str(name))
+
+
+def model_from_hub(repo: str, *, revision: Optional[str] = None, cache_dir: Union[str, os.PathLike, None] = None,
+                   local_files_only: bool = False) -> Model:
+    """A model by its Hugging Face repo id: the table's row when the table knows the repo as it
+    is written (not merely a name that contains one, as a fine-tune's does), else the repo's
+    own config.json, read with ``huggingface_hub`` when it is installed (``local_files_only``
+    or ``HF_HUB_OFFLINE=1``: from the cache only) or, without it, from the local cache as
+    huggingface_hub lays it out (``cache_dir``, else HF_HUB_CACHE, HF_HOME/hub,
+    ~/.cache/huggingface/hub). Raises UnknownModelError when neither has it."""
+    try:
+        r = resolve(repo)
+        if r.how != "derived":
+            return model(repo)
+    except (UnknownModelError, AmbiguousModelError):
+        pass
+    try:
+        from huggingface_hub import hf_hub_download  # optional dependency
+    except ImportError:
+        hf_hub_download = None
+    path = None
+    if hf_hub_download is not None:
+        try:
+            path = hf_hub_download(repo, "config.json", revision=revision, cache_dir=cache_dir,
+                                   local_files_only=local_files_only)
+        except Exception:  # not in the cache offline, no such repo, no network: said below
+            path = None
+    if path is None:
+        path = _cached_config(repo, revision, cache_dir)
+    if path is None:
+        raise UnknownModelError("model (neither in the table as written nor in the Hugging Face cache)", repo, [],
+                                _S["ERR_UNKNOWN_MODEL"])
+    return Model.from_hf_config(path)
+
+
+def _cached_config(repo: str, revision: Optional[str], cache_dir: Union[str, os.PathLike, None]) -> Optional[str]:
+    """config.json of a repo in the Hugging Face cache (models--ORG--NAME/snapshots/REV), or None."""
+    if cache_dir is None:
+        cache_dir = (os.environ.get("HF_HUB_CACHE") or
+                     (os.path.join(os.environ["HF_HOME"], "hub") if os.environ.get("HF_HOME") else None) or
+                     os.path.join(os.path.expanduser("~"), ".cache", "huggingface", "hub"))
+    base = os.path.join(os.fspath(cache_dir), "models--" + repo.replace("/", "--"))
+    rev = revision
+    if rev is None:
+        try:
+            with open(os.path.join(base, "refs", "main"), encoding="utf-8") as fh:
+                rev = fh.read().strip()
+        except OSError:
+            return None
+    if not rev or "/" in rev or ".." in rev:
+        return None
+    cfg = os.path.join(base, "snapshots", rev, "config.json")
+    return cfg if os.path.isfile(cfg) else None
 
 
 def _rows(count, at, cls) -> List:
