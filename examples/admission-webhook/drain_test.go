@@ -23,17 +23,9 @@ func TestDrainOnSIGTERM(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "llmsize-webhook")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := "http://" + l.Addr().String()
-	l.Close()
-	cmd := exec.Command(bin, "-addr="+addr[len("http://"):], "-insecure-http", "-drain=1s")
+	bin, hostport := buildWebhook(t)
+	addr := "http://" + hostport
+	cmd := exec.Command(bin, "-addr="+hostport, "-insecure-http", "-drain=1s")
 	var logs bytes.Buffer
 	cmd.Stderr = &logs
 	if err := cmd.Start(); err != nil {
@@ -100,4 +92,20 @@ func TestDrainOnSIGTERM(t *testing.T) {
 	if lines < 4 { // serving, a review, draining, shutting down
 		t.Errorf("%d log lines: %q", lines, logs.String())
 	}
+}
+
+// buildWebhook builds the webhook binary into a temporary directory and picks a free
+// loopback address for it.
+func buildWebhook(t *testing.T) (bin, addr string) {
+	bin = filepath.Join(t.TempDir(), "llmsize-webhook")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr = l.Addr().String()
+	l.Close()
+	return bin, addr
 }

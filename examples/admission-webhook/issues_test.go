@@ -42,6 +42,19 @@ func reviewOp(t testing.TB, op admissionv1.Operation, obj, old runtime.Object, k
 	return b
 }
 
+// reviewMap wraps an object written as a map (a custom resource) in an AdmissionReview.
+func reviewMap(t testing.TB, obj map[string]any, group, version, kind string) []byte {
+	b, err := json.Marshal(obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &admissionv1.AdmissionRequest{UID: "7f0b2a4e-0000-4000-8000-000000000003", Operation: admissionv1.Create, Namespace: "default",
+		Kind: metav1.GroupVersionKind{Group: group, Version: version, Kind: kind}, Object: runtime.RawExtension{Raw: b}}
+	out, _ := json.Marshal(admissionv1.AdmissionReview{TypeMeta: metav1.TypeMeta{APIVersion: "admission.k8s.io/v1",
+		Kind: "AdmissionReview"}, Request: req})
+	return out
+}
+
 func deploymentOf(name string, replicas int32, c corev1.Container, product string) *appsv1.Deployment {
 	return &appsv1.Deployment{TypeMeta: metav1.TypeMeta{APIVersion: "apps/v1", Kind: "Deployment"},
 		ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: "default"},
@@ -239,13 +252,7 @@ func TestLeaderWorkerSetAndKServe(t *testing.T) {
 					"containers": []any{map[string]any{"name": "worker", "image": "vllm/vllm-openai:v0.11.0",
 						"command": []any{"sh", "-c"}, "args": []any{"ray start --address=$(LWS_LEADER_ADDRESS):6379 --block"},
 						"resources": map[string]any{"limits": map[string]any{"nvidia.com/gpu": "8"}}}}}}}}}
-		b, _ := json.Marshal(obj)
-		req := &admissionv1.AdmissionRequest{UID: "u-lws", Operation: admissionv1.Create, Namespace: "default",
-			Kind:   metav1.GroupVersionKind{Group: "leaderworkerset.x-k8s.io", Version: "v1", Kind: "LeaderWorkerSet"},
-			Object: runtime.RawExtension{Raw: b}}
-		out, _ := json.Marshal(admissionv1.AdmissionReview{TypeMeta: metav1.TypeMeta{APIVersion: "admission.k8s.io/v1",
-			Kind: "AdmissionReview"}, Request: req})
-		return out
+		return reviewMap(t, obj, "leaderworkerset.x-k8s.io", "v1", "LeaderWorkerSet")
 	}
 	serve := "ray start --head --port=6379 && vllm serve meta-llama/Llama-3.1-405B-Instruct -tp 8 -pp 2 --max-model-len 8192"
 	allowed(t, "405B on 2 nodes of 8 H100s (tp 8 x pp 2)", lws(2, serve), true)
@@ -253,13 +260,7 @@ func TestLeaderWorkerSetAndKServe(t *testing.T) {
 	isvc := func(predictor map[string]any, ann map[string]any) []byte {
 		obj := map[string]any{"apiVersion": "serving.kserve.io/v1beta1", "kind": "InferenceService",
 			"metadata": map[string]any{"name": "llama", "annotations": ann}, "spec": map[string]any{"predictor": predictor}}
-		b, _ := json.Marshal(obj)
-		req := &admissionv1.AdmissionRequest{UID: "u-isvc", Operation: admissionv1.Create, Namespace: "default",
-			Kind:   metav1.GroupVersionKind{Group: "serving.kserve.io", Version: "v1beta1", Kind: "InferenceService"},
-			Object: runtime.RawExtension{Raw: b}}
-		out, _ := json.Marshal(admissionv1.AdmissionReview{TypeMeta: metav1.TypeMeta{APIVersion: "admission.k8s.io/v1",
-			Kind: "AdmissionReview"}, Request: req})
-		return out
+		return reviewMap(t, obj, "serving.kserve.io", "v1beta1", "InferenceService")
 	}
 	gpu1 := map[string]any{"limits": map[string]any{"nvidia.com/gpu": "1"}}
 	allowed(t, "KServe predictor container", isvc(map[string]any{"nodeSelector": map[string]any{LabelProduct: h100},
@@ -340,7 +341,7 @@ func TestKServeServingRuntimes(t *testing.T) {
 	prio := func(p int32) *int32 { return &p }
 	vllmRuntime := func(name string, cluster bool, priority *int32) ServingRuntime {
 		return ServingRuntime{Name: name, Cluster: cluster, Spec: servingRuntimeSpec{
-			Formats: []supportedFormat{{Name: "vLLM", AutoSelect: &yes, Priority: priority}},
+			Formats:      []supportedFormat{{Name: "vLLM", AutoSelect: &yes, Priority: priority}},
 			NodeSelector: map[string]string{LabelProduct: h100},
 			Containers: []corev1.Container{{Name: "kserve-container", Image: "vllm/vllm-openai:v0.11.0",
 				Command: []string{"python3", "-m", "vllm.entrypoints.openai.api_server"},
@@ -352,13 +353,7 @@ func TestKServeServingRuntimes(t *testing.T) {
 	isvc := func(model map[string]any) []byte {
 		obj := map[string]any{"apiVersion": "serving.kserve.io/v1beta1", "kind": "InferenceService",
 			"metadata": map[string]any{"name": "llama"}, "spec": map[string]any{"predictor": map[string]any{"model": model}}}
-		b, _ := json.Marshal(obj)
-		req := &admissionv1.AdmissionRequest{UID: "u-isvc", Operation: admissionv1.Create, Namespace: "default",
-			Kind:   metav1.GroupVersionKind{Group: "serving.kserve.io", Version: "v1beta1", Kind: "InferenceService"},
-			Object: runtime.RawExtension{Raw: b}}
-		out, _ := json.Marshal(admissionv1.AdmissionReview{TypeMeta: metav1.TypeMeta{APIVersion: "admission.k8s.io/v1",
-			Kind: "AdmissionReview"}, Request: req})
-		return out
+		return reviewMap(t, obj, "serving.kserve.io", "v1beta1", "InferenceService")
 	}
 	gpu1 := map[string]any{"limits": map[string]any{"nvidia.com/gpu": "1"}}
 	model := func(runtime, uri string, args ...any) map[string]any {
@@ -375,7 +370,7 @@ func TestKServeServingRuntimes(t *testing.T) {
 		isvc(model("vllm-runtime", r70, "--max-model-len=8192")), false, "InferenceService llama", "llama-3.1-70b (bf16)", "on 1× h100-sxm")
 	allowedOn(t, h(vllmRuntime("vllm-runtime", false, nil)), "… with -tp 4 and 4 GPUs",
 		isvc(map[string]any{"modelFormat": map[string]any{"name": "vLLM"}, "runtime": "vllm-runtime", "storageUri": r70,
-			"args": []any{"--max-model-len=8192", "--tensor-parallel-size=4"},
+			"args":      []any{"--max-model-len=8192", "--tensor-parallel-size=4"},
 			"resources": map[string]any{"limits": map[string]any{"nvidia.com/gpu": "4"}}}), true)
 	allowedOn(t, h(vllmRuntime("vllm-runtime", false, nil)), "a runtime that does not exist",
 		isvc(model("vllm-nope", r70)), true, `no ServingRuntime or ClusterServingRuntime named "vllm-nope"`)

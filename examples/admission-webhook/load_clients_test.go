@@ -11,11 +11,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -28,16 +26,7 @@ import (
 )
 
 func TestLoadConcurrentClients(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "llmsize-webhook")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
+	bin, addr := buildWebhook(t)
 	cmd := exec.Command(bin, "-addr="+addr, "-insecure-http", "-drain=0s")
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
