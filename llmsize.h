@@ -6361,7 +6361,9 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
         llmsize_speed_request q;
         llmsize_speed_result s;
         memset(&q, 0, sizeof q);
-        q.model = d.model; q.format = d.format; q.gpu = d.gpu; q.gpus = c.l.tp * c.l.pp;
+        /* one sequence passes the pipeline stages one after another: only tensor parallelism
+           adds bandwidth to its step (pp splits the bytes, not the time) */
+        q.model = d.model; q.format = d.format; q.gpu = d.gpu; q.gpus = c.l.tp;
         q.kv_dtype = d.kv_dtype; q.context = out->context; q.seqs = out->seqs;
         if (llmsize__speed_with(&q, &c.w, &c.pr, &s) == LLMSIZE_OK && s.decode_tps > 0) {
             if (c.host_read == 0) out->decode_tps = s.decode_tps;

@@ -111,6 +111,12 @@ says "(not modelled, ignored: --served-model-name --api-key)" "$cli" plan --gpu 
 if "$cli" show --config tests/data/hf_configs/qwen3-8b.json | grep -qE "developer +\[\]|released ,|licence $"; then
   echo "FAIL cli: show --config prints fields a config.json does not have"; fail=1
 fi
+# hostile numbers are refused, never wrapped or ignored (issue "Hardening, round two")
+expect 2 "$cli" plan --gpu h100 --gpus 4294967297 -- vllm serve Qwen/Qwen3-8B
+expect 2 "$cli" check llama-3.1-8b --quant Q4_K_M --bytes " -5"
+expect 2 "$cli" check llama-3.1-8b --quant Q4_K_M --gb 1e-300
+expect 2 "$cli" models extra
+expect 2 "$cli" fit llama-3.1-8b --gpu h100 --seqs 4294967297
 # pick recommends what a user can use: floors stated, each can be dropped with 0
 says "floors: 5.3 tok/s per user (reading speed; --min-tps), quality loss <= 10.0 % (--max-ppl-delta), tasks chat (--task)" \
   "$cli" pick --gpu dgx-spark --seqs 10

@@ -215,13 +215,11 @@ static void command_row(const row_t *r) {
     CHECK(llmsize_find_engine(r->f[2], &want_engine) == LLMSIZE_OK && ps.plan.engine == (uint32_t)want_engine, "'%s': engine", r->f[0]);
     CHECK(strcmp(r->f[3], "-") ? ps.plan.model && !strcmp(ps.plan.model->id, r->f[3]) : ps.plan.model == NULL, "'%s': model %s (got %s)",
           r->f[0], r->f[3], ps.plan.model ? ps.plan.model->id : "none");
-    CHECK(strcmp(r->f[4], "-") ? ps.plan.format && llmsize_find_format(r->f[4], &ps.plan.format) == LLMSIZE_OK : ps.plan.format == NULL,
-          "'%s': format %s (got %s)", r->f[0], r->f[4], ps.plan.format ? ps.plan.format->id : "none");
-    {
+    {   /* the format the command names, compared, never written over (issue "Hardening, round two") */
         const llmsize_format *want = NULL;
-        if (strcmp(r->f[4], "-")) { llmsize_parsed again; llmsize_find_format(r->f[4], &want);
-            (void)again; }
-        (void)want;
+        CHECK(strcmp(r->f[4], "-") ? llmsize_find_format(r->f[4], &want) == LLMSIZE_OK && ps.plan.format == want
+                                   : ps.plan.format == NULL,
+              "'%s': format %s (got %s)", r->f[0], r->f[4], ps.plan.format ? ps.plan.format->id : "none");
     }
     CHECK(ps.plan.tp == (uint32_t)atoi(r->f[5]) && ps.plan.pp == (uint32_t)atoi(r->f[6]), "'%s': tp %u pp %u", r->f[0], ps.plan.tp, ps.plan.pp);
     if (!strcmp(r->f[7], "auto")) CHECK(ps.plan.flags & LLMSIZE_PLAN_CONTEXT_AUTO, "'%s': auto context", r->f[0]);
@@ -236,6 +234,28 @@ static void command_row(const row_t *r) {
 static int cmp_err(const void *a, const void *b) {
     const double x = *(const double *)a, y = *(const double *)b;
     return x < y ? -1 : x > y;
+}
+
+/* Pipeline parallelism splits the weights over stages that one sequence passes in turn: it
+   does not make that sequence decode faster (issue "Hardening, round two": 53 / 107 / 214
+   tok/s at pp 1 / 2 / 4). Tensor parallelism does. */
+static void test_pipeline_speed(void) {
+    llmsize_plan p;
+    llmsize_plan_result r[3];
+    uint32_t k;
+    memset(&p, 0, sizeof p);
+    p.model = model("llama-3.1-70b"); p.format = format("fp8"); p.gpu = gpu("h100-sxm");
+    p.engine = LLMSIZE_ENGINE_VLLM; p.context = 8192; p.seqs = 1; p.tp = 2;
+    for (k = 0; k < 3; ++k) {
+        p.pp = 1u << k;
+        CHECK(llmsize_plan_fit(&p, &r[k]) == LLMSIZE_OK && r[k].decode_tps > 0, "70B FP8 tp 2 pp %u", p.pp);
+    }
+    CHECK(fabs(r[1].decode_tps - r[0].decode_tps) < 1e-9 * r[0].decode_tps &&
+          fabs(r[2].decode_tps - r[0].decode_tps) < 1e-9 * r[0].decode_tps,
+          "one sequence decodes as fast at pp 1, 2, 4 (%.1f, %.1f, %.1f tok/s)", r[0].decode_tps, r[1].decode_tps, r[2].decode_tps);
+    p.pp = 1; p.tp = 4;
+    CHECK(llmsize_plan_fit(&p, &r[1]) == LLMSIZE_OK && r[1].decode_tps > 1.5 * r[0].decode_tps,
+          "tensor parallel 4 decodes faster than 2 (%.1f vs %.1f)", r[1].decode_tps, r[0].decode_tps);
 }
 
 /* ---- bad input: every path returns a status, never a crash or a wrapped number ---- */
@@ -539,12 +559,24 @@ static void test_plan_contracts(void) {
                                              "llama-server", "-m", "a.gguf", "-fa", "on", "ollama", "run", "-ngl", "99999999999",
                                              "--gpu-memory-utilization", "0.", ".5", "--kv-cache-dtype", "q4_0", "-", "--", "K" };
         const char *v[8];
-        uint32_t seed = 12345u, k;
+        uint32_t seed = 12345u, k, bad = 0, parsed = 0;
         for (i = 0; i < 20000; ++i) {
+            const size_t argc = 1 + (seed >> 8) % 8;
+            llmsize_status st;
             for (k = 0; k < 8; ++k) { seed = seed * 1103515245u + 12345u; v[k] = pool[(seed >> 16) % (sizeof pool / sizeof pool[0])]; }
-            (void)llmsize_parse_command(1 + (seed >> 8) % 8, v, 0, NULL, &ps);
+            st = llmsize_parse_command(argc, v, 0, NULL, &ps);
+            if (!llmsize_status_name(st)) { ++bad; continue; }   /* a status the library defines */
+            if (st == LLMSIZE_ERR_PARSE) {                         /* it names a token of the command */
+                int named = 0;
+                for (k = 0; k < argc; ++k) named |= ps.error_flag == v[k];
+                bad += !named;
+            } else if (st == LLMSIZE_OK) {                         /* and what it parsed is in range */
+                ++parsed;
+                bad += ps.plan.engine >= LLMSIZE_ENGINE_COUNT || !(ps.plan.mem_fraction >= 0.0 && ps.plan.mem_fraction <= 1.0) ||
+                       ps.unknown_flags > argc;
+            }
         }
-        CHECK(1, "command-line soup survived");
+        CHECK(bad == 0 && parsed > 1000, "command-line soup: %u answers out of contract, %u parsed", bad, parsed);
     }
 }
 
@@ -618,6 +650,7 @@ static void start_summary(void) {
 }
 
 void test_plans(void) {
+    test_pipeline_speed();
     test_engine_defaults();
     test_rejections_name_the_field();
     test_gpu_layers();

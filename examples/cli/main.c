@@ -182,7 +182,10 @@ static void print_resolution(const llmsize_resolution *r, const char *name) {
 
 static int parse_u64(const char *flag, const char *v, unsigned long long *out) {
     char *end;
-    if (!v || !*v || *v == '-') { fprintf(stderr, "llmsize: %s needs a positive integer\n", flag); return 0; }
+    if (!v || !(*v >= '0' && *v <= '9')) {   /* strtoull would skip blanks and wrap a '-' into 2^64-5 */
+        fprintf(stderr, "llmsize: %s needs a positive integer, got '%s'\n", flag, v ? v : "");
+        return 0;
+    }
     errno = 0;
     *out = strtoull(v, &end, 10);
     if (errno == ERANGE) { fprintf(stderr, "llmsize: %s: '%s' is out of range\n", flag, v); return 0; }
@@ -997,6 +1000,10 @@ static int cmd_check(const opts *o, const llmsize_model *m) {
     if (llmsize_find_format(o->quant, &cl.format) != LLMSIZE_OK) return die_unknown(LLMSIZE_TABLE_FORMATS, "format", o->quant);
     cl.gpu = o->hw;
     cl.bytes = o->bytes ? o->bytes : (uint64_t)(o->gb * 1e9);
+    if (o->gb > 0 && cl.bytes == 0) {   /* a claim too small to be a byte is no claim, not "possible" */
+        fprintf(stderr, "llmsize: --gb %g is less than a byte\n", o->gb);
+        return 2;
+    }
     cl.tps = o->tps;
     if ((st = llmsize_check_claim(&cl, &ck)) != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
     if (o->json) {
@@ -1461,6 +1468,15 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "--version")) { printf("llmsize %s (data %s)\n", llmsize_version(), llmsize_data_version()); return 0; }
     if (!parse(argc, argv, 2, &o)) return 2;
     if (o.help) { usage(stdout); return 0; }
+    if (o.gpus > 4096 || o.seqs > 1000000) {   /* the plan's counts are 32-bit: never wrap 4294967297 into 1 */
+        fprintf(stderr, "llmsize: --gpus is at most 4096 and --seqs at most 1000000\n");
+        return 2;
+    }
+    if (o.model && (!strcmp(cmd, "models") || !strcmp(cmd, "gpus") || !strcmp(cmd, "engines") || !strcmp(cmd, "detect") ||
+                    !strcmp(cmd, "run") || !strcmp(cmd, "pick") || !strcmp(cmd, "plan"))) {
+        fprintf(stderr, "llmsize: %s takes no MODEL argument ('%s')\n", cmd, o.model);
+        return 2;
+    }
     if (!read_gpu(&o)) return 2;
     if (!strcmp(cmd, "detect")) return cmd_detect(&o);
     if (!o.hw && !o.help && (!strcmp(cmd, "fit") || !strcmp(cmd, "speed") || !strcmp(cmd, "plan") || !strcmp(cmd, "pick") ||
