@@ -140,6 +140,9 @@
 /* Models with more decoder layers than this are rejected (LLMSIZE_ERR_INVALID_MODEL):
    the largest real models have about 130. */
 #define LLMSIZE_MAX_LAYERS 65536u
+/* Models with more hidden-size norms per layer than this are rejected (the largest real
+   count is 4). */
+#define LLMSIZE_MAX_NORMS_PER_LAYER 64u
 /* The most formats one search compares (llmsize_plan_best_format's list; the table has fewer). */
 /* Unknown flags of a command line named in llmsize_parsed (all of them are counted). */
 #define LLMSIZE_MAX_UNKNOWN_FLAGS 8u
@@ -3020,6 +3023,9 @@ LLMSIZE_API llmsize_status llmsize_model_check(const llmsize_model *m, const cha
     /* per-layer work is a loop: bound it so hostile input cannot stall a caller */
     LLMSIZE__MODEL(d->layers <= LLMSIZE_MAX_LAYERS, "dims.layers: at most LLMSIZE_MAX_LAYERS");
     LLMSIZE__MODEL(m->extra.mtp_layers <= LLMSIZE_MAX_LAYERS, "extra.mtp_layers: at most LLMSIZE_MAX_LAYERS");
+    /* a loop per layer: real models have 1 to 4 (Gemma's pre and post norms); bound it so a
+       hostile row cannot stall a caller (UINT32_MAX took half an hour at 32 layers) */
+    LLMSIZE__MODEL(m->extra.norms_per_layer <= LLMSIZE_MAX_NORMS_PER_LAYER, "extra.norms_per_layer: at most LLMSIZE_MAX_NORMS_PER_LAYER");
     if (m->mla.kv_lora_rank == 0) {
         LLMSIZE__MODEL(d->heads, "dims.heads: must be > 0");
         LLMSIZE__MODEL(d->kv_heads, "dims.kv_heads: must be > 0");
@@ -5528,9 +5534,11 @@ static void llmsize__paged_pool(llmsize__planning *c, const llmsize__paging *pg,
     const llmsize_model *m = c->p->model;
     const uint64_t per_tok = llmsize__add(c->k.full_tok, c->k.local_tok, &c->ov);
     uint64_t per_req;
-    int64_t pool = (int64_t)r->usable_bytes - (int64_t)pg->reserved;
-    if (c->p->kv_pool_bytes && c->p->kv_pool_bytes <= (uint64_t)INT64_MAX) pool = (int64_t)c->p->kv_pool_bytes;
-    r->kv_pool_bytes = pool > 0 ? (uint64_t)pool : 0u;
+    /* unsigned, compared first: reserved bytes past 2^63 (weights from a hostile config.json)
+       must not overflow a signed difference */
+    uint64_t pool = r->usable_bytes > pg->reserved ? r->usable_bytes - pg->reserved : 0u;
+    if (c->p->kv_pool_bytes && c->p->kv_pool_bytes <= (uint64_t)INT64_MAX) pool = c->p->kv_pool_bytes;
+    r->kv_pool_bytes = pool;
     if (pg->context_auto) {
         const uint64_t fit = llmsize__paged_max_ctx(c, pg, r->kv_pool_bytes, 1u, &c->ov);
         r->context = fit ? fit : 1u;
@@ -6346,9 +6354,9 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
     if (d.model->dims.max_ctx && out->context > d.model->dims.max_ctx && llmsize__engine_ops_of[d.engine]->refuses_past_max_ctx)
         out->refused = 1;  /* paging engines refuse a length beyond the model's own */
     if (d.weights) c.w = *d.weights;
-    else if ((st = llmsize_weight_bytes(d.model, d.format, &c.w)) != LLMSIZE_OK) return st;
+    else if ((st = llmsize_weight_bytes(d.model, d.format, &c.w)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
     if (d.params) c.pr = *d.params;
-    else if ((st = llmsize_params_of(d.model, &c.pr)) != LLMSIZE_OK) return st;
+    else if ((st = llmsize_params_of(d.model, &c.pr)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
     llmsize__rank_model(d.model, c.l.tp, &rank);
     llmsize__kv_parts(&rank, (llmsize_kv_dtype)d.kv_dtype, (d.model->dims.layers + c.l.pp - 1) / c.l.pp, &c.k, &c.ov);
     if ((st = llmsize__engine_ops_of[d.engine]->place(&c, out)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
@@ -7247,8 +7255,11 @@ LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *q, llmsi
     if (!q || !q->gpu || (!out && cap)) return LLMSIZE_ERR_NULL;
     if (!(q->min_tps == q->min_tps) || q->min_tps < 0 || !(q->max_loss_pct == q->max_loss_pct) || q->max_loss_pct < 0 ||
         q->seqs > 1000000u || q->gpus > 4096u || q->engine >= LLMSIZE_ENGINE_COUNT ||
-        (q->release && q->release->engine != q->engine))
+        (q->release && q->release->engine != q->engine) || q->tight_pct > 100u || q->quality_metric >= LLMSIZE_METRIC_COUNT)
         return LLMSIZE_ERR_INVALID_ARG;
+    /* a request no model could meet is an error, not every model rejected */
+    if (q->kv_dtype >= LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
+    if (q->use && llmsize__use_valid(q->use) != LLMSIZE_OK) return LLMSIZE_ERR_INVALID_ARG;
     for (i = 0; i < llmsize_model_count(); ++i) {
         llmsize_candidate c;
         size_t k;

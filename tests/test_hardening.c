@@ -57,6 +57,9 @@ static const adversarial cases[] = {
     { "revenue NaN", ON_LICENSE, LLMSIZE_ERR_INVALID_ARG },
     { "revenue -1", ON_LICENSE, LLMSIZE_ERR_INVALID_ARG },
     { "revenue +Inf", ON_LICENSE, LLMSIZE_ERR_INVALID_ARG },
+    /* issue "Hardening, round two" */
+    { "UINT32_MAX norms per layer (took half an hour)", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
+    { "tp x pp x dp wrapping 32 bits to 0 GPUs", ON_PLAN, LLMSIZE_ERR_INVALID_ARG },
 };
 
 typedef struct request {
@@ -106,6 +109,8 @@ static void adversarial_apply(size_t i, request *q) {
     case 33: q->use.revenue_usd = nan_value(); break;
     case 34: q->use.revenue_usd = -1; break;
     case 35: q->use.revenue_usd = inf_value(); break;
+    case 36: q->m.extra.norms_per_layer = UINT32_MAX; break;
+    case 37: q->plan.tp = 1; q->plan.pp = 1u << 16; q->plan.dp = 1u << 16; break;
     default: break;
     }
 }
@@ -477,7 +482,64 @@ static void test_encoders_and_mix(void) {
         }
 }
 
+/* issue "Hardening, round two": a request no model could meet is an error, not every model
+   rejected; a failed plan leaves nothing behind in its result */
+static void test_contracts_round_two(void) {
+    llmsize_select_request q;
+    llmsize_candidate c[8];
+    llmsize_use u;
+    llmsize_plan p;
+    llmsize_plan_result r;
+    size_t n, good, k;
+    int clean = 1;
+    llmsize_select_request_init(&q);
+    q.gpu = gpu("h100-sxm");
+    q.kv_dtype = 999;
+    CHECK(llmsize_select(&q, c, 8, &n, &good) == LLMSIZE_ERR_UNKNOWN_KV_DTYPE, "select: KV dtype 999");
+    q.kv_dtype = 0; q.tight_pct = 101;
+    CHECK(llmsize_select(&q, c, 8, &n, &good) == LLMSIZE_ERR_INVALID_ARG, "select: tight_pct 101");
+    q.tight_pct = 0;
+    memset(&u, 0, sizeof u);
+    u.commercial = 1; u.revenue_usd = nan_value();
+    q.use = &u;
+    CHECK(llmsize_select(&q, c, 8, &n, &good) == LLMSIZE_ERR_INVALID_ARG, "select: revenue NaN");
+    u.revenue_usd = 0;
+    CHECK(llmsize_select(&q, c, 8, &n, &good) == LLMSIZE_OK && good > 0, "select: the same request, well formed");
+    /* a format whose weights overflow: the error, and an all-zero result */
+    memset(&p, 0, sizeof p);
+    {
+        static llmsize_model huge;
+        huge = *model("llama-3.1-8b");
+        huge.extra.vision_params = UINT64_MAX;
+        p.model = &huge;
+    }
+    p.format = format("bf16"); p.gpu = gpu("h100-sxm"); p.engine = LLMSIZE_ENGINE_VLLM; p.context = 8192; p.seqs = 1;
+    memset(&r, 0xAB, sizeof r);
+    CHECK(llmsize_plan_fit(&p, &r) != LLMSIZE_OK, "plan of a model whose weights overflow fails");
+    for (k = 0; k < sizeof r; ++k) clean &= ((const unsigned char *)&r)[k] == 0;
+    CHECK(clean, "and leaves its result all zero");
+    {   /* weights per GPU just above 2^63 (a vision tower of 1.5 x 2^62 parameters in BF16): the
+           paging engines' pool arithmetic stays unsigned (UBSan in make test-asan), the plan
+           says overflow */
+        static llmsize_model big;
+        uint32_t e;
+        big = *model("llama-3.1-8b");
+        big.extra.vision_params = ((uint64_t)3 << 61);
+        p.model = &big;
+        static const uint32_t paging[] = { LLMSIZE_ENGINE_VLLM, LLMSIZE_ENGINE_SGLANG, LLMSIZE_ENGINE_TRTLLM };
+        for (k = 0; k < 3; ++k) {   /* (llama.cpp keeps a vision tower in its own mmproj file) */
+            llmsize_status st;
+            e = paging[k];
+            p.engine = e;
+            st = llmsize_plan_fit(&p, &r);
+            CHECK(st == LLMSIZE_ERR_OVERFLOW || (st == LLMSIZE_OK && !r.fits), "%s: weights past 2^63 per GPU: %s",
+                  llmsize_engine_name((llmsize_engine)e), llmsize_strerror(st));
+        }
+    }
+}
+
 void test_hardening(void) {
+    test_contracts_round_two();
     size_t i;
     test_adversarial();
     test_encoders_and_mix();

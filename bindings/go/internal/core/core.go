@@ -1418,6 +1418,7 @@ const LLMSIZE_VERSION_MINOR int = 1
 const LLMSIZE_VERSION_PATCH int = 0
 const LLMSIZE_VERSION_STRING string = "0.1.0"
 const LLMSIZE_MAX_LAYERS uint = 65536
+const LLMSIZE_MAX_NORMS_PER_LAYER uint = 64
 const LLMSIZE_MAX_UNKNOWN_FLAGS uint = 8
 const LLMSIZE_MAX_FORMATS uint = 256
 type Enum_SS_llmsize_status int

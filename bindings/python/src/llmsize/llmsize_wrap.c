@@ -23719,6 +23719,7 @@ SWIG_init(void) {
   SWIG_Python_SetConstant(d, "LLMSIZE_VERSION_PATCH",SWIG_From_int((int)(0)));
   SWIG_Python_SetConstant(d, "LLMSIZE_VERSION_STRING",SWIG_FromCharPtr("0.1.0"));
   SWIG_Python_SetConstant(d, "LLMSIZE_MAX_LAYERS",SWIG_From_unsigned_SS_int((unsigned int)(65536u)));
+  SWIG_Python_SetConstant(d, "LLMSIZE_MAX_NORMS_PER_LAYER",SWIG_From_unsigned_SS_int((unsigned int)(64u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_MAX_UNKNOWN_FLAGS",SWIG_From_unsigned_SS_int((unsigned int)(8u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_MAX_FORMATS",SWIG_From_unsigned_SS_int((unsigned int)(256u)));
   SWIG_Python_SetConstant(d, "LLMSIZE_OK",SWIG_From_int((int)(LLMSIZE_OK)));
