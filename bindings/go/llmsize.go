@@ -899,9 +899,9 @@ type Plan struct {
 // Ollama, OLLAMA_* variables from env. A malformed value returns an error wrapping
 // ErrParse whose Name is the flag.
 func PlanFromArgs(args []string, env map[string]string) (Plan, error) {
-	for _, a := range args {
-		if strings.ContainsRune(a, '\x1f') {
-			return Plan{}, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: argument contains \\x1f"}
+	for _, a := range args { // a C string ends at NUL: the arguments after it would vanish silently
+		if strings.ContainsAny(a, "\x1f\x00") {
+			return Plan{}, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: argument contains \\x00 or \\x1f"}
 		}
 	}
 	keys := make([]string, 0, len(env))
@@ -911,8 +911,8 @@ func PlanFromArgs(args []string, env map[string]string) (Plan, error) {
 	sort.Strings(keys)
 	kv := make([]string, 0, len(env))
 	for _, k := range keys {
-		if strings.ContainsRune(k+env[k], '\x1f') {
-			return Plan{}, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: environment contains \\x1f"}
+		if strings.ContainsAny(k+env[k], "\x1f\x00") {
+			return Plan{}, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: environment contains \\x00 or \\x1f"}
 		}
 		kv = append(kv, k+"="+env[k])
 	}

@@ -788,3 +788,13 @@ func TestSelectDefaults(t *testing.T) {
 		t.Errorf("no floors: %d candidates, top %.1f tok/s (%v)", len(raw), raw[0].DecodeTPS, err)
 	}
 }
+
+// A NUL inside an argument would end the C string and drop every argument after it.
+func TestPlanFromArgsRefusesNUL(t *testing.T) {
+	if _, err := PlanFromArgs([]string{"vllm", "serve", "Qwen/Qwen3-8B\x00", "--max-model-len", "999999999"}, nil); err == nil {
+		t.Error("an argument with a NUL was parsed")
+	}
+	if _, err := PlanFromArgs([]string{"ollama", "run", "qwen3"}, map[string]string{"OLLAMA_CONTEXT_LENGTH": "8\x00192"}); err == nil {
+		t.Error("an environment value with a NUL was parsed")
+	}
+}

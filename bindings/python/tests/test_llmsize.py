@@ -501,3 +501,25 @@ def test_model_from_hub_reads_a_download(tmp_path, monkeypatch, with_hub):
     assert llmsize.model_from_hub("Qwen/Qwen3-8B").id == "qwen3-8b"    # the table knows this repo as written
     with pytest.raises(llmsize.UnknownModelError):
         llmsize.model_from_hub("acme/not-downloaded", cache_dir=cache, local_files_only=True)
+
+
+def test_hostile_binding_arguments():
+    # issue "Hardening, round two": a NUL dropped every argument after it; core.llmsize_sweep_run(None, ...) crashed
+    with pytest.raises(llmsize.InvalidArgumentError):
+        llmsize.plan_from_args(["vllm", "serve", "Qwen/Qwen3-8B\x00", "--max-model-len", "999999999"], "h100")
+    with pytest.raises(llmsize.InvalidArgumentError):
+        llmsize.plan_from_args(["ollama", "run", "qwen3"], "h100", env={"OLLAMA_CONTEXT_LENGTH": "8\x00192"})
+    from llmsize import core
+    s = core.llmsize_sweep_run(None, "bf16", "h100", "8192", 0, 1, 0)
+    assert s.status == core.LLMSIZE_ERR_NULL
+    core.llmsize_sweep_free(s)
+
+
+def test_counts_are_not_truncated():
+    m = llmsize.model("llama-3.1-8b")
+    for bad in (8192.5, 8192.0, "8192", True and 8192.7):
+        with pytest.raises(llmsize.InvalidArgumentError):
+            m.kv_bytes(bad)
+    with pytest.raises(llmsize.InvalidArgumentError):
+        llmsize.model("bge-m3").activation_bytes(32, 512.5)
+    assert m.kv_bytes(8192) == 1 << 30

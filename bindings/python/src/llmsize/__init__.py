@@ -899,6 +899,7 @@ class Model(_Row):
 
     def kv_bytes(self, context: int, seqs: int = 1, kv_dtype: Union[str, KVDtype] = "f16") -> int:
         """KV-cache bytes for ``seqs`` sequences of ``context`` tokens."""
+        _check_counts(context=context, seqs=seqs)   # 8192.5 tokens is an error, not 8192
         if context <= 0 or seqs <= 0 or seqs > 0xFFFFFFFF:
             raise InvalidArgumentError("context and seqs must be positive", _S["ERR_INVALID_ARG"])
         r = _c.llmsize_kv_get(self._p, int(context), int(seqs), _kv(kv_dtype))
@@ -914,6 +915,7 @@ class Model(_Row):
     def activation_bytes(self, seqs: int, seq: int, *, eager_attention: bool = False) -> int:
         """Peak activation bytes of one forward pass over ``seqs`` inputs of ``seq`` tokens
         (an estimate from the layer shapes; ``eager_attention`` adds the seq x seq scores)."""
+        _check_counts(seqs=seqs, seq=seq)
         if seqs <= 0 or seq <= 0:
             raise InvalidArgumentError("seqs and seq must be positive", _S["ERR_INVALID_ARG"])
         r = _c.llmsize_activation_get(self._p, int(seqs), int(seq), 1 if eager_attention else 0)
@@ -1202,8 +1204,9 @@ def plan_from_args(args: Union[str, Sequence[str]], gpu: Union[str, GPU], *,  # 
         except ValueError as e:  # an unclosed quote
             raise ParseError(f"cannot split the command line: {e}", _S["ERR_PARSE"], "") from None
     sep = "\x1f"
-    if any(sep in a for a in args):
-        raise InvalidArgumentError("arguments may not contain \\x1f", _S["ERR_INVALID_ARG"])
+    if any(sep in a or "\x00" in a for a in args) or any(sep in f"{k}={v}" or "\x00" in f"{k}={v}" for k, v in (env or {}).items()):
+        # a C string ends at NUL: every argument after it would vanish silently
+        raise InvalidArgumentError("arguments may not contain \\x00 or \\x1f", _S["ERR_INVALID_ARG"])
     env_text = sep.join(f"{k}={v}" for k, v in (env or {}).items())
     r = _c.llmsize_parse_args(sep.join(args), env_text)
     if r.status == _S["ERR_PARSE"]:

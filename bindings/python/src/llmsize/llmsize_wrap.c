@@ -3976,6 +3976,7 @@ llmsize_sweep *llmsize_sweep_run(const char *models, const char *formats, const 
     uint64_t *ctx = NULL;
     char name[128];
     if (!w) return NULL;
+    if (!models || !formats || !gpus || !contexts) { w->status = LLMSIZE_ERR_NULL; return w; }   /* core.llmsize_sweep_run(None, ...) */
     nm = llmsize__count(models); nf = llmsize__count(formats); na = llmsize__count(gpus); nc = llmsize__count(contexts);
     m = (const llmsize_model **)calloc(nm + 1, sizeof *m); f = (const llmsize_format **)calloc(nf + 1, sizeof *f);
     a = (const llmsize_gpu **)calloc(na + 1, sizeof *a); ctx = (uint64_t *)calloc(nc + 1, sizeof *ctx);
