@@ -60,6 +60,8 @@ static const adversarial cases[] = {
     /* issue "Hardening, round two" */
     { "UINT32_MAX norms per layer (took half an hour)", ON_PARAMS, LLMSIZE_ERR_INVALID_MODEL },
     { "tp x pp x dp wrapping 32 bits to 0 GPUs", ON_PLAN, LLMSIZE_ERR_INVALID_ARG },
+    { "a linear-attention state of UINT32_MAX^3 (it wrapped)", ON_KV, LLMSIZE_ERR_OVERFLOW },
+    { "decode at context 2^47-1: the step's bytes pass 2^64 (it wrapped into a fast step)", ON_SPEED, LLMSIZE_ERR_OVERFLOW },
 };
 
 typedef struct request {
@@ -111,6 +113,9 @@ static void adversarial_apply(size_t i, request *q) {
     case 35: q->use.revenue_usd = inf_value(); break;
     case 36: q->m.extra.norms_per_layer = UINT32_MAX; break;
     case 37: q->plan.tp = 1; q->plan.pp = 1u << 16; q->plan.dp = 1u << 16; break;
+    case 38: q->m.linear.full_every = 4; q->m.linear.k_heads = 16; q->m.linear.conv_kernel = 4;
+             q->m.linear.v_heads = q->m.linear.k_dim = q->m.linear.v_dim = UINT32_MAX; break;
+    case 39: q->speed.context = ((uint64_t)1 << 47) - 1; break;
     default: break;
     }
 }

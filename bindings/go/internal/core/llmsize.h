@@ -4173,12 +4173,13 @@ static uint64_t llmsize__kv_token_bytes(const llmsize_model *m, llmsize_kv_dtype
         return llmsize__kv_row_bytes(d, (uint64_t)m->mla.kv_lora_rank + m->mla.qk_rope_dim, ov);
     return 2u * llmsize__kv_row_bytes(d, (uint64_t)m->dims.kv_heads * m->dims.head_dim, ov);
 }
-static uint64_t llmsize__linear_state_bytes(const llmsize_model *m) {
-    const llmsize_linear_attn *la = &m->linear;
-    const uint64_t conv_dim = 2u * (uint64_t)la->k_heads * la->k_dim + (uint64_t)la->v_heads * la->v_dim;
-    const uint64_t conv = conv_dim * (la->conv_kernel ? la->conv_kernel - 1u : 0u);
-    const uint64_t rec = (uint64_t)la->v_heads * la->k_dim * la->v_dim;
-    return 2u * (conv + rec);
+static uint64_t llmsize__linear_state_bytes(const llmsize_model *m, int *ov) {
+    const llmsize_linear_attn *la = &m->linear;   /* three 32-bit factors: checked, never wrapped */
+    const uint64_t conv_dim = llmsize__add(llmsize__mul(2u * (uint64_t)la->k_heads, la->k_dim, ov),
+                                           (uint64_t)la->v_heads * la->v_dim, ov);
+    const uint64_t conv = llmsize__mul(conv_dim, la->conv_kernel ? la->conv_kernel - 1u : 0u, ov);
+    const uint64_t rec = llmsize__mul((uint64_t)la->v_heads * la->k_dim, la->v_dim, ov);
+    return llmsize__mul(2u, llmsize__add(conv, rec, ov), ov);
 }
 
 LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t context, uint32_t seqs,
@@ -4212,7 +4213,7 @@ LLMSIZE_API llmsize_status llmsize_kv_bytes(const llmsize_model *m, uint64_t con
         llmsize__sum kv = llmsize__sum_start(&ov);
         llmsize__sum_madd3(&kv, c.full, context, tok);            /* full attention: every token        */
         llmsize__sum_madd3(&kv, c.local, local_span, tok);        /* sliding / chunked: the window      */
-        llmsize__sum_madd(&kv, c.linear, llmsize__linear_state_bytes(m));   /* linear attention: a state */
+        llmsize__sum_madd(&kv, c.linear, llmsize__linear_state_bytes(m, &ov));   /* linear attention: a state */
         per_seq = kv.v;
     }
     *out = llmsize__mul(per_seq, seqs, &ov);
@@ -4328,7 +4329,12 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     expert_bytes = (double)LLMSIZE__PART(&w, EXPERTS) / (req->model->moe.experts ? req->model->moe.experts : 1u);
     touched = llmsize__experts_touched(req->model, batch);
     moved = w.total - LLMSIZE__PART(&w, EXPERTS) - LLMSIZE__PART(&w, VISION) - LLMSIZE__PART(&w, MTP);
-    out->bytes_per_step = moved + (uint64_t)(expert_bytes * touched) + kv;
+    {   /* checked: a KV cache near 2^64 bytes must not wrap into a fast step */
+        int ov = 0;
+        const double routed = expert_bytes * touched;   /* at most the experts' bytes: fits 64 bits */
+        out->bytes_per_step = llmsize__add(llmsize__add(moved, (uint64_t)routed, &ov), kv, &ov);
+        if (ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
+    }
     bw = req->gpu->bw_gbs * 1e9 * n;
     tflops = llmsize__peak_tflops(req->gpu, req->format) * 1e12 * n;
     t_mem = (double)out->bytes_per_step / bw;
@@ -5319,7 +5325,7 @@ static void llmsize__kv_parts(const llmsize_model *m, llmsize_kv_dtype d, uint32
     const uint64_t tok = llmsize__kv_token_bytes(m, d, ov);
     const llmsize__layer_counts c = llmsize__count_layers(m);
     memset(k, 0, sizeof *k);
-    k->state_seq = llmsize__mul(c.linear, llmsize__linear_state_bytes(m), ov);
+    k->state_seq = llmsize__mul(c.linear, llmsize__linear_state_bytes(m, ov), ov);
     k->local_tok = llmsize__mul(c.local, tok, ov);
     k->full_tok = llmsize__mul(c.full, tok, ov);
     if (stage_layers < m->dims.layers) {   /* pipeline stage: its share of the layers */
