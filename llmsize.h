@@ -1077,6 +1077,9 @@ typedef struct llmsize_use {
                                       multimodal models reads the model's own modalities; this
                                       flag stands in for them only when no model is given)   */
     int redistribute;              /* weights or derivatives are passed to others       */
+    int offered;                   /* the model, or a product or service with it, is made
+                                      available to others (an API, an app, a website);
+                                      implied by redistribute or mau > 0                 */
     int train_on_outputs;          /* outputs are used to train or improve a model      */
 } llmsize_use;
 
@@ -1535,7 +1538,7 @@ LLMSIZE_API uint32_t llmsize_model_tasks(const llmsize_model *model);
 /* May `use` be made of `model`? Checks every licence the model carries ('+'-joined);
    the verdict is the worst finding; each reason and obligation cites its clause. */
 /* A use from its text form, as scripts, annotations and flags write it:
-   "commercial,eu,multimodal,redistribute,train,mau=1e6,mau_at_release=5e5,revenue=2e7"
+   "commercial,offered,eu,multimodal,redistribute,train,mau=1e6,mau_at_release=5e5,revenue=2e7"
    (revenue in USD per month; "" = no use at all). LLMSIZE_ERR_PARSE names nothing it
    does not know and accepts no negative, non-numeric or absurd (> 1e18) figure. */
 LLMSIZE_API llmsize_status llmsize_parse_use(const char *spec, llmsize_use *out);
@@ -6970,8 +6973,10 @@ static void llmsize__check_distribution(llmsize_license_result *r, const llmsize
             LLMSIZE__REASON(r, LLMSIZE_CLAUSE_REDISTRIBUTION, LLMSIZE_VERDICT_UNKNOWN, l,
                             "the conditions for redistribution could not be read", l->notice);
     }
-    /* "Built with …" attaches to making the model or a product with it available */
-    if (l->display && l->mau_gate != LLMSIZE_GATE_DISPLAY && (u->commercial || u->redistribute))
+    /* "Built with …" attaches to making the model, or a product or service with it, available
+       to others (Llama s.1.b.i: "If you distribute or make available ..."), not to any
+       commercial use: a company's internal assistant owes no display */
+    if (l->display && l->mau_gate != LLMSIZE_GATE_DISPLAY && (u->offered || u->redistribute || u->mau > 0))
         LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_DISPLAY, l, l->display, l->display_clause);
     if (l->aup) LLMSIZE__DUTY(r, LLMSIZE_CLAUSE_AUP, l, "follow the acceptable-use policy the licence incorporates", l->aup);
 }
@@ -7032,7 +7037,7 @@ static int llmsize__parse_decimal(const char *s, size_t n, double *out) {
 }
 
 LLMSIZE_API llmsize_status llmsize_parse_use(const char *spec, llmsize_use *out) {
-    static const char *const flags[] = { "commercial", "eu", "multimodal", "redistribute", "train" };
+    static const char *const flags[] = { "commercial", "eu", "multimodal", "redistribute", "train", "offered" };
     static const char *const figures[] = { "mau", "mau_at_release", "revenue" };
     const char *p = spec;
     if (out) memset(out, 0, sizeof *out);
@@ -7041,11 +7046,11 @@ LLMSIZE_API llmsize_status llmsize_parse_use(const char *spec, llmsize_use *out)
         size_t n = strcspn(p, ","), name = strcspn(p, "=,"), k;
         int known = 0;
         while (n && (*p == ' ')) { ++p; --n; --name; }
-        for (k = 0; k < 5 && name == n; ++k)
+        for (k = 0; k < 6 && name == n; ++k)
             if (strlen(flags[k]) == n && !strncmp(p, flags[k], n)) {
-                int *f[5];
+                int *f[6];
                 f[0] = &out->commercial; f[1] = &out->eu; f[2] = &out->multimodal; f[3] = &out->redistribute;
-                f[4] = &out->train_on_outputs;
+                f[4] = &out->train_on_outputs; f[5] = &out->offered;
                 *f[k] = known = 1;
             }
         for (k = 0; k < 3 && name < n; ++k)

@@ -134,11 +134,11 @@ llmsize_format_out llmsize_best_format_get(const llmsize_model *m, uint64_t budg
     llmsize_format_out r; r.format = NULL; r.status = llmsize_best_format(m, budget, NULL, 0, &r.format, &r.quality); return r;
 }
 llmsize_use llmsize_use_make(int commercial, uint64_t mau, uint64_t mau_at_release, double revenue_usd, int eu,
-                             int multimodal, int redistribute, int train_on_outputs) {
+                             int multimodal, int redistribute, int train_on_outputs, int offered) {
     llmsize_use u;
     memset(&u, 0, sizeof u);
     u.commercial = commercial; u.mau = mau; u.mau_at_release = mau_at_release; u.revenue_usd = revenue_usd; u.eu = eu;
-    u.multimodal = multimodal; u.redistribute = redistribute; u.train_on_outputs = train_on_outputs;
+    u.multimodal = multimodal; u.redistribute = redistribute; u.train_on_outputs = train_on_outputs; u.offered = offered;
     return u;
 }
 llmsize_license_out llmsize_license_get(const llmsize_model *m, const llmsize_use *u) {

@@ -52,7 +52,26 @@ static void license_row(const row_t *r) {
     ++n_license_cases;
 }
 
+/* "Built with Llama" is owed when the model, or a product or service with it, is made
+   available (Llama 3.1 s.1.b.i: "If you distribute or make available ..."), not for any
+   commercial use (issue "Hardening, round two"). */
+static void test_display_duty(void) {
+    llmsize_use u;
+    llmsize_license_result r;
+    const llmsize_model *m = model("llama-3.1-8b");
+    int internal, offered, users;
+    llmsize_parse_use("commercial", &u);
+    internal = llmsize_license_check(m, &u, &r) == LLMSIZE_OK && !mentions(&r, "Built with Llama") && mentions(&r, "acceptable-use");
+    llmsize_parse_use("commercial,offered", &u);
+    offered = llmsize_license_check(m, &u, &r) == LLMSIZE_OK && mentions(&r, "Built with Llama");
+    llmsize_parse_use("commercial,mau=5000", &u);
+    users = llmsize_license_check(m, &u, &r) == LLMSIZE_OK && mentions(&r, "Built with Llama");
+    CHECK(internal && offered && users, "display duty: internal use %d (owes none), offered %d, a product with users %d",
+          internal, offered, users);
+}
+
 static void test_licenses(void) {
+    test_display_duty();
     const llmsize_license *l = NULL;
     const llmsize_model *m;
     llmsize_use u;

@@ -220,7 +220,15 @@ static void test_names_contracts(void) {
           "ambiguous has a message");
 }
 
+/* Accelerator rows hold what the device exposes and can do (issue "Hardening, round two"). */
+static void test_accelerator_rows(void) {
+    CHECK(gpu("a10g") && gpu("a10g")->mem_bytes == 23028ull << 20,
+          "A10G: nvidia-smi reports 23028 MiB (NVIDIA/DCGM#232), not 24 GiB");
+    CHECK(gpu("rtx-5090") && gpu("rtx-5090")->fp8_tflops > 0, "RTX 5090: consumer Blackwell has FP8 tensor cores");
+}
+
 void test_names(void) {
+    test_accelerator_rows();
     test_sized_as_released();
     test_gpus();
     each_row("gpu_names.tsv", gpu_name_row);

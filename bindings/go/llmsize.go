@@ -1021,10 +1021,11 @@ type Use struct {
 	Multimodal     bool
 	Redistribute   bool
 	TrainOnOutputs bool
+	Offered        bool // the model, or a product or service with it, is made available to others
 }
 
 // ParseUse reads a use in its text form, as annotations and flags write it:
-// "commercial,eu,multimodal,redistribute,train,mau=1e6,mau_at_release=5e5,revenue=2e7"
+// "commercial,offered,eu,multimodal,redistribute,train,mau=1e6,mau_at_release=5e5,revenue=2e7"
 // (revenue in USD per month). A malformed list returns an error wrapping ErrParse.
 func ParseUse(spec string) (Use, error) {
 	r := core.Llmsize_use_parse(spec)
@@ -1035,7 +1036,7 @@ func ParseUse(spec string) (Use, error) {
 	v := r.GetValue()
 	return Use{Commercial: v.GetCommercial() != 0, MAU: v.GetMau(), MAUAtRelease: v.GetMau_at_release(),
 		RevenueUSD: v.GetRevenue_usd(), EU: v.GetEu() != 0, Multimodal: v.GetMultimodal() != 0,
-		Redistribute: v.GetRedistribute() != 0, TrainOnOutputs: v.GetTrain_on_outputs() != 0}, nil
+		Redistribute: v.GetRedistribute() != 0, TrainOnOutputs: v.GetTrain_on_outputs() != 0, Offered: v.GetOffered() != 0}, nil
 }
 
 func b2i(b bool) int {
@@ -1047,7 +1048,7 @@ func b2i(b bool) int {
 
 func (u Use) make() core.Llmsize_use {
 	return core.Llmsize_use_make(b2i(u.Commercial), u.MAU, u.MAUAtRelease, u.RevenueUSD, b2i(u.EU), b2i(u.Multimodal),
-		b2i(u.Redistribute), b2i(u.TrainOnOutputs))
+		b2i(u.Redistribute), b2i(u.TrainOnOutputs), b2i(u.Offered))
 }
 
 // Finding is one licence reason or obligation, citing its clause.

@@ -14,7 +14,7 @@ typedef struct opts {
     const char *model, *gpu, *quant, *kv_dtype, *engine, *engine_version, *origin_exclude, *origin_require, *task, *license_use, *config;
     unsigned long long ctx, seqs, prompt, gpus, mau, mau_at_release, bytes;
     double gpu_util, min_tps, max_loss, revenue, tps, gb;
-    int json, help, commercial, eu, multimodal, redistribute, train, explain;
+    int json, help, commercial, eu, multimodal, redistribute, train, explain, offered;
     int min_tps_set, max_loss_set;   /* given, 0 included (pick: 0 drops the floor) */
     int cmd_at;               /* plan: index of the first word after "--" */
     llmsize_resolution res;   /* how MODEL was read (res.model NULL for --config) */
@@ -43,7 +43,7 @@ static void usage(FILE *f) {
         "                                                decode tok/s (expected, low, high) and TTFT\n"
         "  quality MODEL [--quant Q] [--json]            quantization loss per format, with sources\n"
         "  license MODEL [--commercial] [--mau N] [--mau-at-release N] [--revenue USD] [--eu]\n"
-        "          [--multimodal] [--redistribute] [--train-on-outputs] [--json]\n"
+        "          [--multimodal] [--redistribute] [--offered] [--train-on-outputs] [--json]\n"
         "                                                may this use be made? exit 0 yes (obligations\n"
         "                                                listed), 1 no, 3 terms unknown\n"
         "  fit MODEL --gpu G [--gpus N] [--quant Q] [--ctx N] [--seqs N] [--engine E]\n"
@@ -58,7 +58,7 @@ static void usage(FILE *f) {
         "  max-context MODEL --gpu G [fit options]       longest context that fits\n"
         "  min-gpus MODEL --gpu G [fit options]          fewest GPUs (tensor parallel) that fit\n"
         "  pick --gpu G [--gpus N] [--seqs N] [--ctx N] [--min-tps T] [--max-ppl-delta X]\n"
-        "          [--license-use commercial,mau=N,revenue=USD,eu,multimodal,redistribute,train]\n"
+        "          [--license-use commercial,offered,mau=N,revenue=USD,eu,multimodal,redistribute,train]\n"
         "          [--origin-exclude CC,..] [--origin-require CC,..|EU] [--task T,..] [--engine E] [--explain] [--json]\n"
         "                                                rank the table's models for a deployment; by default only\n"
         "                                                chat models at reading speed or faster per user, losing at\n"
@@ -268,6 +268,7 @@ static int parse(int argc, char **argv, int i, opts *o) {
         else if (!strcmp(a, "--eu")) o->eu = 1;
         else if (!strcmp(a, "--multimodal")) o->multimodal = 1;
         else if (!strcmp(a, "--redistribute")) o->redistribute = 1;
+        else if (!strcmp(a, "--offered")) o->offered = 1;
         else if (!strcmp(a, "--train-on-outputs")) o->train = 1;
         else if (!strcmp(a, "--")) { o->cmd_at = i + 1; return 1; }
         else if (a[0] == '-') { fprintf(stderr, "llmsize: unknown option %s\n", a); return 0; }
@@ -865,6 +866,7 @@ static int cmd_license(const opts *o, const llmsize_model *m) {
     memset(&u, 0, sizeof u);
     u.commercial = o->commercial; u.mau = o->mau; u.mau_at_release = o->mau_at_release; u.revenue_usd = o->revenue;
     u.eu = o->eu; u.multimodal = o->multimodal; u.redistribute = o->redistribute; u.train_on_outputs = o->train;
+    u.offered = o->offered;
     if ((st = llmsize_license_check(m, &u, &r)) != LLMSIZE_OK) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
     if (o->json) {
         printf("{");

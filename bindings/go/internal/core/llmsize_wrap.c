@@ -277,11 +277,11 @@ llmsize_format_out llmsize_best_format_get(const llmsize_model *m, uint64_t budg
     llmsize_format_out r; r.format = NULL; r.status = llmsize_best_format(m, budget, NULL, 0, &r.format, &r.quality); return r;
 }
 llmsize_use llmsize_use_make(int commercial, uint64_t mau, uint64_t mau_at_release, double revenue_usd, int eu,
-                             int multimodal, int redistribute, int train_on_outputs) {
+                             int multimodal, int redistribute, int train_on_outputs, int offered) {
     llmsize_use u;
     memset(&u, 0, sizeof u);
     u.commercial = commercial; u.mau = mau; u.mau_at_release = mau_at_release; u.revenue_usd = revenue_usd; u.eu = eu;
-    u.multimodal = multimodal; u.redistribute = redistribute; u.train_on_outputs = train_on_outputs;
+    u.multimodal = multimodal; u.redistribute = redistribute; u.train_on_outputs = train_on_outputs; u.offered = offered;
     return u;
 }
 llmsize_license_out llmsize_license_get(const llmsize_model *m, const llmsize_use *u) {
@@ -663,7 +663,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_46071b4377c9f2db(void *_swig_go_0) {
+void _wrap_Swig_free_core_a45a26fe3c26abd0(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -673,7 +673,7 @@ void _wrap_Swig_free_core_46071b4377c9f2db(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_46071b4377c9f2db(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -686,7 +686,7 @@ void *_wrap_Swig_malloc_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OK_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -698,7 +698,7 @@ intgo _wrap_LLMSIZE_OK_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -710,7 +710,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -722,7 +722,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -734,7 +734,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -746,7 +746,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -758,7 +758,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -770,7 +770,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -782,7 +782,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -794,7 +794,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -806,7 +806,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -818,7 +818,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -830,7 +830,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -842,7 +842,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -854,7 +854,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -866,7 +866,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -878,7 +878,7 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -890,7 +890,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -902,7 +902,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -914,7 +914,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -926,7 +926,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -938,7 +938,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -950,7 +950,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -962,7 +962,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -974,7 +974,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -986,7 +986,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -998,7 +998,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1010,7 +1010,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1022,7 +1022,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1034,7 +1034,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1046,7 +1046,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1058,7 +1058,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1070,7 +1070,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1082,7 +1082,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1094,7 +1094,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1106,7 +1106,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1118,7 +1118,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1130,7 +1130,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1142,7 +1142,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1154,7 +1154,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1166,7 +1166,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1178,7 +1178,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1190,7 +1190,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1202,7 +1202,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1214,7 +1214,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1226,7 +1226,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1238,7 +1238,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1250,7 +1250,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1262,7 +1262,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1274,7 +1274,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1286,7 +1286,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_COUNT_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1298,7 +1298,7 @@ intgo _wrap_LLMSIZE_TASK_COUNT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1310,7 +1310,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1322,7 +1322,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1334,7 +1334,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1346,7 +1346,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1358,7 +1358,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1370,7 +1370,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1382,7 +1382,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1394,7 +1394,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1406,7 +1406,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_ALL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TASK_ALL_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -1418,7 +1418,7 @@ intgo _wrap_LLMSIZE_TASK_ALL_core_46071b4377c9f2db() {
 }
 
 
-double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_46071b4377c9f2db() {
+double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_a45a26fe3c26abd0() {
   double result;
   double _swig_go_result;
   
@@ -1429,7 +1429,7 @@ double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_a45a26fe3c26abd0() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1441,7 +1441,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TERM_YES_core_a45a26fe3c26abd0() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1453,7 +1453,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TERM_NO_core_a45a26fe3c26abd0() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1465,7 +1465,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_a45a26fe3c26abd0() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1477,7 +1477,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_a45a26fe3c26abd0() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1489,7 +1489,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_a45a26fe3c26abd0() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1501,7 +1501,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_46071b4377c9f2db(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1514,7 +1514,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_46071b4377c9f2db(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_46071b4377c9f2db(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1527,7 +1527,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_46071b4377c9f2db(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_46071b4377c9f2db(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1540,7 +1540,7 @@ intgo _wrap_llmsize_dims_layers_get_core_46071b4377c9f2db(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_46071b4377c9f2db(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1553,7 +1553,7 @@ intgo _wrap_llmsize_dims_heads_get_core_46071b4377c9f2db(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_46071b4377c9f2db(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1566,7 +1566,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_46071b4377c9f2db(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_46071b4377c9f2db(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1579,7 +1579,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_46071b4377c9f2db(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_46071b4377c9f2db(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1592,7 +1592,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_46071b4377c9f2db(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_46071b4377c9f2db(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1605,7 +1605,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_46071b4377c9f2db(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_46071b4377c9f2db() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_a45a26fe3c26abd0() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1616,7 +1616,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_46071b4377c9f2db(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1626,7 +1626,7 @@ void _wrap_delete_llmsize_dims_core_46071b4377c9f2db(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_46071b4377c9f2db(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_a45a26fe3c26abd0(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1639,7 +1639,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_46071b4377c9f2db(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_46071b4377c9f2db(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_a45a26fe3c26abd0(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1652,7 +1652,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_46071b4377c9f2db(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_a45a26fe3c26abd0(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1665,7 +1665,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_46071b4377c9f2db(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_46071b4377c9f2db() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_a45a26fe3c26abd0() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1676,7 +1676,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_46071b4377c9f2db(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_a45a26fe3c26abd0(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1686,7 +1686,7 @@ void _wrap_delete_llmsize_attn_layout_core_46071b4377c9f2db(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_46071b4377c9f2db(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1699,7 +1699,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_46071b4377c9f2db(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_46071b4377c9f2db(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1712,7 +1712,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_46071b4377c9f2db(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_46071b4377c9f2db(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1725,7 +1725,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_46071b4377c9f2db(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_46071b4377c9f2db(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1738,7 +1738,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_46071b4377c9f2db(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_46071b4377c9f2db(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1751,7 +1751,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_46071b4377c9f2db(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_46071b4377c9f2db() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_a45a26fe3c26abd0() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1762,7 +1762,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_46071b4377c9f2db(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1772,7 +1772,7 @@ void _wrap_delete_llmsize_mla_core_46071b4377c9f2db(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_46071b4377c9f2db(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1785,7 +1785,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_46071b4377c9f2db(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_46071b4377c9f2db(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1798,7 +1798,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_46071b4377c9f2db(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1811,7 +1811,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_46071b4377c9f2db(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1824,7 +1824,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_46071b4377c9f2db(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_46071b4377c9f2db(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1837,7 +1837,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_46071b4377c9f2db(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_46071b4377c9f2db(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1850,7 +1850,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_46071b4377c9f2db(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_46071b4377c9f2db() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_a45a26fe3c26abd0() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1861,7 +1861,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_46071b4377c9f2db(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1871,7 +1871,7 @@ void _wrap_delete_llmsize_linear_attn_core_46071b4377c9f2db(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_46071b4377c9f2db(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1884,7 +1884,7 @@ intgo _wrap_llmsize_moe_experts_get_core_46071b4377c9f2db(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_46071b4377c9f2db(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1897,7 +1897,7 @@ intgo _wrap_llmsize_moe_active_get_core_46071b4377c9f2db(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_46071b4377c9f2db(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1910,7 +1910,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_46071b4377c9f2db(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_46071b4377c9f2db(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1923,7 +1923,7 @@ intgo _wrap_llmsize_moe_shared_get_core_46071b4377c9f2db(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_46071b4377c9f2db(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1936,7 +1936,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_46071b4377c9f2db(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_46071b4377c9f2db(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1949,7 +1949,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_46071b4377c9f2db(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_46071b4377c9f2db(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1962,7 +1962,7 @@ intgo _wrap_llmsize_moe_every_get_core_46071b4377c9f2db(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_46071b4377c9f2db() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_a45a26fe3c26abd0() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1973,7 +1973,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_46071b4377c9f2db(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1983,7 +1983,7 @@ void _wrap_delete_llmsize_moe_core_46071b4377c9f2db(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_46071b4377c9f2db(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_a45a26fe3c26abd0(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1996,7 +1996,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_46071b4377c9f2db(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_a45a26fe3c26abd0(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2009,7 +2009,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_46071b4377c9f2db(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_46071b4377c9f2db(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_a45a26fe3c26abd0(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2022,7 +2022,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_46071b4377c9f2db(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_46071b4377c9f2db() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_a45a26fe3c26abd0() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -2033,7 +2033,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_46071b4377c9f2db(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_a45a26fe3c26abd0(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -2043,7 +2043,7 @@ void _wrap_delete_llmsize_extra_core_46071b4377c9f2db(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_a45a26fe3c26abd0() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2055,7 +2055,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_a45a26fe3c26abd0() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2067,7 +2067,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_a45a26fe3c26abd0() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2079,7 +2079,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_a45a26fe3c26abd0() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2091,7 +2091,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_a45a26fe3c26abd0() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2103,7 +2103,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2115,7 +2115,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_46071b4377c9f2db(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2128,7 +2128,7 @@ intgo _wrap_llmsize_encoder_head_get_core_46071b4377c9f2db(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_46071b4377c9f2db(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2141,7 +2141,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_46071b4377c9f2db(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_46071b4377c9f2db(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2154,7 +2154,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_46071b4377c9f2db(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_46071b4377c9f2db(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2167,7 +2167,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_46071b4377c9f2db(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2180,7 +2180,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_46071b4377c9f2db(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_46071b4377c9f2db(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2193,7 +2193,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_46071b4377c9f2db(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_46071b4377c9f2db(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2206,7 +2206,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_46071b4377c9f2db(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_46071b4377c9f2db() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_a45a26fe3c26abd0() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2217,7 +2217,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_46071b4377c9f2db(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2227,7 +2227,7 @@ void _wrap_delete_llmsize_encoder_core_46071b4377c9f2db(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2240,7 +2240,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_46071b4377c9f2db(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2253,7 +2253,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_46071b4377c9f2db(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2266,7 +2266,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_46071b4377c9f2db(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2279,7 +2279,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2292,7 +2292,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2305,7 +2305,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2318,7 +2318,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2331,7 +2331,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2344,7 +2344,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_46071b4377c9f2db(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2357,7 +2357,7 @@ intgo _wrap_llmsize_model_modalities_get_core_46071b4377c9f2db(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2370,7 +2370,7 @@ intgo _wrap_llmsize_model_flags_get_core_46071b4377c9f2db(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2383,7 +2383,7 @@ intgo _wrap_llmsize_model_tasks_get_core_46071b4377c9f2db(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2396,7 +2396,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2409,7 +2409,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_46071b4377c9f2db(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2422,7 +2422,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_46071b4377c9f2db(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2435,7 +2435,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_46071b4377c9f2db(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2448,7 +2448,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_46071b4377c9f2db
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2461,7 +2461,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_46071b4377c9f2db(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2474,7 +2474,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_46071b4377c9f2db(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2487,7 +2487,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_46071b4377c9f2db(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2500,7 +2500,7 @@ long long _wrap_llmsize_model_published_params_get_core_46071b4377c9f2db(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2513,7 +2513,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_46071b4377c9f2db(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2526,7 +2526,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_46071b4377c9f2db(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2539,7 +2539,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_46071b4377c9f2db(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2552,7 +2552,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_46071b4377c9f2db(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_46071b4377c9f2db() {
+struct llmsize_model *_wrap_new_llmsize_model_core_a45a26fe3c26abd0() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2563,7 +2563,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_model_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2573,7 +2573,7 @@ void _wrap_delete_llmsize_model_core_46071b4377c9f2db(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2585,7 +2585,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2597,7 +2597,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2609,7 +2609,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2621,7 +2621,7 @@ intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2633,7 +2633,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2645,7 +2645,7 @@ intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2657,7 +2657,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2669,7 +2669,7 @@ intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2681,7 +2681,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_VISION_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2693,7 +2693,7 @@ intgo _wrap_LLMSIZE_COMPONENT_VISION_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_MTP_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2705,7 +2705,7 @@ intgo _wrap_LLMSIZE_COMPONENT_MTP_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2717,7 +2717,7 @@ intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_46071b4377c9f2db() {
 }
 
 
-long long *_wrap_llmsize_params_by_component_get_core_46071b4377c9f2db(struct llmsize_params *_swig_go_0) {
+long long *_wrap_llmsize_params_by_component_get_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -2730,7 +2730,7 @@ long long *_wrap_llmsize_params_by_component_get_core_46071b4377c9f2db(struct ll
 }
 
 
-long long _wrap_llmsize_params_text_get_core_46071b4377c9f2db(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2743,7 +2743,7 @@ long long _wrap_llmsize_params_text_get_core_46071b4377c9f2db(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_46071b4377c9f2db(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2756,7 +2756,7 @@ long long _wrap_llmsize_params_total_get_core_46071b4377c9f2db(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_46071b4377c9f2db(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2769,7 +2769,7 @@ long long _wrap_llmsize_params_active_get_core_46071b4377c9f2db(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_46071b4377c9f2db() {
+struct llmsize_params *_wrap_new_llmsize_params_core_a45a26fe3c26abd0() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2780,7 +2780,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_params_core_46071b4377c9f2db(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2790,7 +2790,7 @@ void _wrap_delete_llmsize_params_core_46071b4377c9f2db(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_a45a26fe3c26abd0() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2802,7 +2802,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_a45a26fe3c26abd0() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2814,7 +2814,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_a45a26fe3c26abd0() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2826,7 +2826,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -2838,7 +2838,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_Q_FFN_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -2850,7 +2850,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -2862,7 +2862,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -2874,7 +2874,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -2886,7 +2886,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_a45a26fe3c26abd0() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2898,7 +2898,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_a45a26fe3c26abd0() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2910,7 +2910,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_a45a26fe3c26abd0() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2922,7 +2922,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_a45a26fe3c26abd0() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2934,7 +2934,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2947,7 +2947,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_46071b4377c9f2db(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2960,7 +2960,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_46071b4377c9f2db(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2973,7 +2973,7 @@ intgo _wrap_llmsize_format_kind_get_core_46071b4377c9f2db(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2986,7 +2986,7 @@ intgo _wrap_llmsize_format_code_get_core_46071b4377c9f2db(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2999,7 +2999,7 @@ intgo _wrap_llmsize_format_bits_get_core_46071b4377c9f2db(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3012,7 +3012,7 @@ intgo _wrap_llmsize_format_group_get_core_46071b4377c9f2db(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3025,7 +3025,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_46071b4377c9f2db(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3038,7 +3038,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_46071b4377c9f2db(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3051,7 +3051,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_46071b4377c9f2db(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3064,7 +3064,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_46071b4377c9f2db(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3077,7 +3077,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3090,7 +3090,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_46071b4377c9f2db(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3103,7 +3103,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3116,7 +3116,7 @@ intgo _wrap_llmsize_format_compute_get_core_46071b4377c9f2db(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3129,7 +3129,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_46071b4377c9f2db(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3142,7 +3142,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_46071b4377c9f2db() {
+struct llmsize_format *_wrap_new_llmsize_format_core_a45a26fe3c26abd0() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -3153,7 +3153,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_format_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -3163,7 +3163,7 @@ void _wrap_delete_llmsize_format_core_46071b4377c9f2db(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_F16_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3175,7 +3175,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_F32_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3187,7 +3187,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_FP8_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3199,7 +3199,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3211,7 +3211,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3223,7 +3223,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3235,7 +3235,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3247,7 +3247,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3259,7 +3259,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3271,7 +3271,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3283,7 +3283,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3295,7 +3295,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_46071b4377c9f2db(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3308,7 +3308,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_46071b4377c9f2db(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_46071b4377c9f2db(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3321,7 +3321,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_46071b4377c9f2db(struct 
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_get_core_46071b4377c9f2db(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3334,7 +3334,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_46071b4377c9f2db(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3347,7 +3347,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_46071b4377c9f2db(struct l
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_46071b4377c9f2db(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3360,7 +3360,7 @@ intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_46071b4377c9f2db(struct ll
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_46071b4377c9f2db() {
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_a45a26fe3c26abd0() {
   struct llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
   
@@ -3371,7 +3371,7 @@ struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_46071b4377c9f
 }
 
 
-void _wrap_delete_llmsize_kv_dtype_info_core_46071b4377c9f2db(struct llmsize_kv_dtype_info *_swig_go_0) {
+void _wrap_delete_llmsize_kv_dtype_info_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   
   arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
@@ -3381,7 +3381,7 @@ void _wrap_delete_llmsize_kv_dtype_info_core_46071b4377c9f2db(struct llmsize_kv_
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_a45a26fe3c26abd0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3393,7 +3393,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_a45a26fe3c26abd0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3405,7 +3405,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_a45a26fe3c26abd0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3417,7 +3417,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_a45a26fe3c26abd0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3429,7 +3429,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HW_CPU_core_a45a26fe3c26abd0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3441,7 +3441,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3453,7 +3453,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_gpu_id_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_id_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3466,7 +3466,7 @@ _gostring_ _wrap_llmsize_gpu_id_get_core_46071b4377c9f2db(struct llmsize_gpu *_s
 }
 
 
-_gostring_ _wrap_llmsize_gpu_name_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_name_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3479,7 +3479,7 @@ _gostring_ _wrap_llmsize_gpu_name_get_core_46071b4377c9f2db(struct llmsize_gpu *
 }
 
 
-_gostring_ _wrap_llmsize_gpu_vendor_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_vendor_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3492,7 +3492,7 @@ _gostring_ _wrap_llmsize_gpu_vendor_get_core_46071b4377c9f2db(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_aliases_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_aliases_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3505,7 +3505,7 @@ _gostring_ _wrap_llmsize_gpu_aliases_get_core_46071b4377c9f2db(struct llmsize_gp
 }
 
 
-long long _wrap_llmsize_gpu_mem_bytes_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+long long _wrap_llmsize_gpu_mem_bytes_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3518,7 +3518,7 @@ long long _wrap_llmsize_gpu_mem_bytes_get_core_46071b4377c9f2db(struct llmsize_g
 }
 
 
-intgo _wrap_llmsize_gpu_usable_pct_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_usable_pct_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3531,7 +3531,7 @@ intgo _wrap_llmsize_gpu_usable_pct_get_core_46071b4377c9f2db(struct llmsize_gpu 
 }
 
 
-intgo _wrap_llmsize_gpu_hw_class_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_hw_class_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3544,7 +3544,7 @@ intgo _wrap_llmsize_gpu_hw_class_get_core_46071b4377c9f2db(struct llmsize_gpu *_
 }
 
 
-double _wrap_llmsize_gpu_bw_gbs_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bw_gbs_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3557,7 +3557,7 @@ double _wrap_llmsize_gpu_bw_gbs_get_core_46071b4377c9f2db(struct llmsize_gpu *_s
 }
 
 
-double _wrap_llmsize_gpu_bf16_tflops_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bf16_tflops_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3570,7 +3570,7 @@ double _wrap_llmsize_gpu_bf16_tflops_get_core_46071b4377c9f2db(struct llmsize_gp
 }
 
 
-double _wrap_llmsize_gpu_fp8_tflops_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp8_tflops_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3583,7 +3583,7 @@ double _wrap_llmsize_gpu_fp8_tflops_get_core_46071b4377c9f2db(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_fp4_tflops_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp4_tflops_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3596,7 +3596,7 @@ double _wrap_llmsize_gpu_fp4_tflops_get_core_46071b4377c9f2db(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_int8_tops_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_int8_tops_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3609,7 +3609,7 @@ double _wrap_llmsize_gpu_int8_tops_get_core_46071b4377c9f2db(struct llmsize_gpu 
 }
 
 
-_gostring_ _wrap_llmsize_gpu_source_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_source_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3622,7 +3622,7 @@ _gostring_ _wrap_llmsize_gpu_source_get_core_46071b4377c9f2db(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_memory_options_get_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_memory_options_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3635,7 +3635,7 @@ _gostring_ _wrap_llmsize_gpu_memory_options_get_core_46071b4377c9f2db(struct llm
 }
 
 
-struct llmsize_gpu *_wrap_new_llmsize_gpu_core_46071b4377c9f2db() {
+struct llmsize_gpu *_wrap_new_llmsize_gpu_core_a45a26fe3c26abd0() {
   struct llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
   
@@ -3646,7 +3646,7 @@ struct llmsize_gpu *_wrap_new_llmsize_gpu_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_gpu_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   
   arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
@@ -3656,7 +3656,7 @@ void _wrap_delete_llmsize_gpu_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_46071b4377c9f2db(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3669,7 +3669,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_46071b4377c9f2db(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3682,7 +3682,7 @@ double _wrap_llmsize_efficiency_expected_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_46071b4377c9f2db(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3695,7 +3695,7 @@ double _wrap_llmsize_efficiency_low_get_core_46071b4377c9f2db(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_46071b4377c9f2db(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3708,7 +3708,7 @@ double _wrap_llmsize_efficiency_high_get_core_46071b4377c9f2db(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_46071b4377c9f2db(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3721,7 +3721,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_46071b4377c9f2db(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_46071b4377c9f2db() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_a45a26fe3c26abd0() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3732,7 +3732,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_46071b4377c9f2db() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_46071b4377c9f2db(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3742,7 +3742,7 @@ void _wrap_delete_llmsize_efficiency_core_46071b4377c9f2db(struct llmsize_effici
 }
 
 
-long long *_wrap_llmsize_weights_by_component_get_core_46071b4377c9f2db(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3755,7 +3755,7 @@ long long *_wrap_llmsize_weights_by_component_get_core_46071b4377c9f2db(struct l
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_46071b4377c9f2db(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3768,7 +3768,7 @@ long long _wrap_llmsize_weights_total_get_core_46071b4377c9f2db(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_46071b4377c9f2db(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3781,7 +3781,7 @@ long long _wrap_llmsize_weights_active_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_46071b4377c9f2db(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3794,7 +3794,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_46071b4377c9f2db(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_46071b4377c9f2db() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_a45a26fe3c26abd0() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3805,7 +3805,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_46071b4377c9f2db(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3815,7 +3815,7 @@ void _wrap_delete_llmsize_weights_core_46071b4377c9f2db(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -3827,7 +3827,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -3839,7 +3839,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F32_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_F32_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3851,7 +3851,7 @@ intgo _wrap_LLMSIZE_GGML_F32_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F16_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_F16_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3863,7 +3863,7 @@ intgo _wrap_LLMSIZE_GGML_F16_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3875,7 +3875,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_1_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3887,7 +3887,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_1_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_2_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3899,7 +3899,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_2_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_3_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3911,7 +3911,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_3_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3923,7 +3923,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_1_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3935,7 +3935,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_1_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3947,7 +3947,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_1_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3959,7 +3959,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_1_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q2_K_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3971,7 +3971,7 @@ intgo _wrap_LLMSIZE_GGML_Q2_K_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q3_K_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3983,7 +3983,7 @@ intgo _wrap_LLMSIZE_GGML_Q3_K_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_K_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3995,7 +3995,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_K_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_K_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4007,7 +4007,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_K_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q6_K_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4019,7 +4019,7 @@ intgo _wrap_LLMSIZE_GGML_Q6_K_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_K_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4031,7 +4031,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_K_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4043,7 +4043,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4055,7 +4055,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4067,7 +4067,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_S_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4079,7 +4079,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_S_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4091,7 +4091,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_S_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4103,7 +4103,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_S_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_S_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4115,7 +4115,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_S_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4127,7 +4127,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I8_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_I8_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4139,7 +4139,7 @@ intgo _wrap_LLMSIZE_GGML_I8_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I16_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_I16_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4151,7 +4151,7 @@ intgo _wrap_LLMSIZE_GGML_I16_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I32_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_I32_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4163,7 +4163,7 @@ intgo _wrap_LLMSIZE_GGML_I32_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I64_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_I64_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4175,7 +4175,7 @@ intgo _wrap_LLMSIZE_GGML_I64_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F64_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_F64_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4187,7 +4187,7 @@ intgo _wrap_LLMSIZE_GGML_F64_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_M_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4199,7 +4199,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_M_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_BF16_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_BF16_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4211,7 +4211,7 @@ intgo _wrap_LLMSIZE_GGML_BF16_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4223,7 +4223,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4235,7 +4235,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4247,7 +4247,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ1_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4259,7 +4259,7 @@ intgo _wrap_LLMSIZE_GGML_TQ1_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ2_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4271,7 +4271,7 @@ intgo _wrap_LLMSIZE_GGML_TQ2_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4283,7 +4283,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4295,7 +4295,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4307,7 +4307,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_MXFP4_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4319,7 +4319,7 @@ intgo _wrap_LLMSIZE_GGML_MXFP4_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4331,7 +4331,7 @@ intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_46071b4377c9f2db(struct llmsize_ggml_type_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_a45a26fe3c26abd0(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4344,7 +4344,7 @@ _gostring_ _wrap_llmsize_ggml_type_info_name_get_core_46071b4377c9f2db(struct ll
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_get_core_46071b4377c9f2db(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_get_core_a45a26fe3c26abd0(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4357,7 +4357,7 @@ intgo _wrap_llmsize_ggml_type_info_block_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_46071b4377c9f2db(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_a45a26fe3c26abd0(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4370,7 +4370,7 @@ intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_46071b4377c9f2db(struct 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_46071b4377c9f2db() {
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_a45a26fe3c26abd0() {
   struct llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
   
@@ -4381,7 +4381,7 @@ struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_46071b4377c
 }
 
 
-void _wrap_delete_llmsize_ggml_type_info_core_46071b4377c9f2db(struct llmsize_ggml_type_info *_swig_go_0) {
+void _wrap_delete_llmsize_ggml_type_info_core_a45a26fe3c26abd0(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   
   arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
@@ -4391,7 +4391,7 @@ void _wrap_delete_llmsize_ggml_type_info_core_46071b4377c9f2db(struct llmsize_gg
 }
 
 
-intgo _wrap_LLMSIZE_FT_F32_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_F32_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4403,7 +4403,7 @@ intgo _wrap_LLMSIZE_FT_F32_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_F16_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_F16_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4415,7 +4415,7 @@ intgo _wrap_LLMSIZE_FT_F16_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_BF16_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_BF16_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4427,7 +4427,7 @@ intgo _wrap_LLMSIZE_FT_BF16_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q4_0_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4439,7 +4439,7 @@ intgo _wrap_LLMSIZE_FT_Q4_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_1_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q4_1_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4451,7 +4451,7 @@ intgo _wrap_LLMSIZE_FT_Q4_1_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q5_0_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4463,7 +4463,7 @@ intgo _wrap_LLMSIZE_FT_Q5_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_1_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q5_1_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4475,7 +4475,7 @@ intgo _wrap_LLMSIZE_FT_Q5_1_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q8_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q8_0_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4487,7 +4487,7 @@ intgo _wrap_LLMSIZE_FT_Q8_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q2_K_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4499,7 +4499,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_S_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4511,7 +4511,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_S_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_S_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4523,7 +4523,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_S_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_M_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4535,7 +4535,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_M_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_L_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4547,7 +4547,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_L_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_S_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4559,7 +4559,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_S_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_M_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4571,7 +4571,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_M_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_S_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4583,7 +4583,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_S_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_M_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4595,7 +4595,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_M_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q6_K_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_Q6_K_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4607,7 +4607,7 @@ intgo _wrap_LLMSIZE_FT_Q6_K_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4619,7 +4619,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4631,7 +4631,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_S_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4643,7 +4643,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_S_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_M_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4655,7 +4655,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_M_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4667,7 +4667,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4679,7 +4679,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_S_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4691,7 +4691,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_S_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_M_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4703,7 +4703,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_M_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_S_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4715,7 +4715,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_S_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_M_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4727,7 +4727,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_M_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_NL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4739,7 +4739,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_NL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_XS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4751,7 +4751,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_XS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ1_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4763,7 +4763,7 @@ intgo _wrap_LLMSIZE_FT_TQ1_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ2_0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4775,7 +4775,7 @@ intgo _wrap_LLMSIZE_FT_TQ2_0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4787,7 +4787,7 @@ intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FT_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4799,7 +4799,7 @@ intgo _wrap_LLMSIZE_FT_COUNT_core_46071b4377c9f2db() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_46071b4377c9f2db(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -4812,7 +4812,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_46071b4377c9f2db(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_46071b4377c9f2db(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -4825,7 +4825,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_46071b4377c9f2db(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4838,7 +4838,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_46071b4377c9f2db() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_a45a26fe3c26abd0() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -4849,7 +4849,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_46071b4377c9f2db(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -4859,7 +4859,7 @@ void _wrap_delete_llmsize_gguf_mix_core_46071b4377c9f2db(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4872,7 +4872,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_46071b4377c9f2db(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4885,7 +4885,7 @@ intgo _wrap_llmsize_file_info_version_get_core_46071b4377c9f2db(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4898,7 +4898,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_46071b4377c9f2db(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4911,7 +4911,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_46071b4377c9f2db(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4924,7 +4924,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_46071b4377c9f2db(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4937,7 +4937,7 @@ long long _wrap_llmsize_file_info_needed_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -4950,7 +4950,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_46071b4377c9f2db(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -4963,7 +4963,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_46071b4377c9f2db(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4976,7 +4976,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_46071b4377c9f2db(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4989,7 +4989,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5002,7 +5002,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_46071b4377c9f2db(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5015,7 +5015,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5028,7 +5028,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_46071b4377c9f2db(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5041,7 +5041,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_name_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_name_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5054,7 +5054,7 @@ _gostring_ _wrap_llmsize_file_info_name_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5067,7 +5067,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -5080,7 +5080,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_46071b4377c9f2db(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_46071b4377c9f2db() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_a45a26fe3c26abd0() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -5091,7 +5091,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -5101,7 +5101,7 @@ void _wrap_delete_llmsize_file_info_core_46071b4377c9f2db(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5114,7 +5114,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_46071b4377c9f2d
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5127,7 +5127,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_46071b4377c9f
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5140,7 +5140,7 @@ struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_46071b4377c9f2db(st
 }
 
 
-intgo _wrap_llmsize_speed_request_gpus_get_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_gpus_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5153,7 +5153,7 @@ intgo _wrap_llmsize_speed_request_gpus_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5166,7 +5166,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_46071b4377c9f2db(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5179,7 +5179,7 @@ long long _wrap_llmsize_speed_request_context_get_core_46071b4377c9f2db(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5192,7 +5192,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_46071b4377c9f2db(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5205,7 +5205,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_seqs_get_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_seqs_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5218,7 +5218,7 @@ intgo _wrap_llmsize_speed_request_seqs_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_46071b4377c9f2db() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_a45a26fe3c26abd0() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -5229,7 +5229,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_46071b4377c9f
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -5239,7 +5239,7 @@ void _wrap_delete_llmsize_speed_request_core_46071b4377c9f2db(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_46071b4377c9f2db(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5252,7 +5252,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_46071b4377c9f2db(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_46071b4377c9f2db(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5265,7 +5265,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_46071b4377c9f2db(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_46071b4377c9f2db(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5278,7 +5278,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_46071b4377c9f2db(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_46071b4377c9f2db(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5291,7 +5291,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_46071b4377c9f2db(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_46071b4377c9f2db(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5304,7 +5304,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_46071b4377c9f2db(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5317,7 +5317,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_46071b4377c9f2db(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5330,7 +5330,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_46071b4377c9f2db(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_46071b4377c9f2db(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5343,7 +5343,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_46071b4377c9f2db(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_46071b4377c9f2db() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_a45a26fe3c26abd0() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -5354,7 +5354,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_46071b4377c9f2d
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_46071b4377c9f2db(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -5364,7 +5364,7 @@ void _wrap_delete_llmsize_speed_result_core_46071b4377c9f2db(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5377,7 +5377,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_46071b4377c9f2db(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5390,7 +5390,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_46071b4377c9f2d
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5403,7 +5403,7 @@ struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_46071b4377c9f2db(stru
 }
 
 
-intgo _wrap_llmsize_fit_request_gpus_get_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_gpus_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5416,7 +5416,7 @@ intgo _wrap_llmsize_fit_request_gpus_get_core_46071b4377c9f2db(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5429,7 +5429,7 @@ long long _wrap_llmsize_fit_request_context_get_core_46071b4377c9f2db(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5442,7 +5442,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_46071b4377c9f2db(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5455,7 +5455,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5468,7 +5468,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_46071b4377c9f2db(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5481,7 +5481,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_46071b4377c9f2db() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_a45a26fe3c26abd0() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -5492,7 +5492,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -5502,7 +5502,7 @@ void _wrap_delete_llmsize_fit_request_core_46071b4377c9f2db(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_46071b4377c9f2db(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5515,7 +5515,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_46071b4377c9f2db(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_46071b4377c9f2db(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5528,7 +5528,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_46071b4377c9f2db(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_46071b4377c9f2db(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5541,7 +5541,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_46071b4377c9f2db(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_46071b4377c9f2db(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5554,7 +5554,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_46071b4377c9f2db(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_46071b4377c9f2db(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5567,7 +5567,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_46071b4377c9f2db(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_46071b4377c9f2db(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5580,7 +5580,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_46071b4377c9f2db(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_46071b4377c9f2db(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5593,7 +5593,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_46071b4377c9f2db(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_46071b4377c9f2db(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5606,7 +5606,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_46071b4377c9f2db(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_46071b4377c9f2db(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5619,7 +5619,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_46071b4377c9f2db(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_46071b4377c9f2db() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_a45a26fe3c26abd0() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -5630,7 +5630,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_46071b4377c9f2db() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_46071b4377c9f2db(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -5640,7 +5640,7 @@ void _wrap_delete_llmsize_fit_result_core_46071b4377c9f2db(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_a45a26fe3c26abd0() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5652,7 +5652,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_a45a26fe3c26abd0() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5664,7 +5664,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_a45a26fe3c26abd0() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5676,7 +5676,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_a45a26fe3c26abd0() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5688,7 +5688,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_METRIC_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5700,7 +5700,7 @@ intgo _wrap_LLMSIZE_METRIC_COUNT_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5713,7 +5713,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_46071b4377c9f2db(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5726,7 +5726,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5739,7 +5739,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_46071b4377c9f2db(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5752,7 +5752,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_46071b4377c9f2db(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5765,7 +5765,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_46071b4377c9f2db(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5778,7 +5778,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5791,7 +5791,7 @@ double _wrap_llmsize_quality_row_kld_get_core_46071b4377c9f2db(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5804,7 +5804,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5817,7 +5817,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_46071b4377c9f2db(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5830,7 +5830,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_46071b4377c9f2db(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_46071b4377c9f2db() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_a45a26fe3c26abd0() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -5841,7 +5841,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_46071b4377c9f2db(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -5851,7 +5851,7 @@ void _wrap_delete_llmsize_quality_row_core_46071b4377c9f2db(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_a45a26fe3c26abd0() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5863,7 +5863,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_a45a26fe3c26abd0() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5875,7 +5875,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_a45a26fe3c26abd0() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5887,7 +5887,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_a45a26fe3c26abd0() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5899,7 +5899,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CONF_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5911,7 +5911,7 @@ intgo _wrap_LLMSIZE_CONF_COUNT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_46071b4377c9f2db(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5924,7 +5924,7 @@ intgo _wrap_llmsize_quality_metric_get_core_46071b4377c9f2db(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_46071b4377c9f2db(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5937,7 +5937,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_46071b4377c9f2db(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5950,7 +5950,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_46071b4377c9f2db(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_46071b4377c9f2db(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5963,7 +5963,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_46071b4377c9f2db(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5976,7 +5976,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_46071b4377c9f2db(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_46071b4377c9f2db(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5989,7 +5989,7 @@ double _wrap_llmsize_quality_kld_get_core_46071b4377c9f2db(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_46071b4377c9f2db(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -6002,7 +6002,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_46071b4377c9f2db(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_46071b4377c9f2db(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6015,7 +6015,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_46071b4377c9f2db(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_46071b4377c9f2db() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_a45a26fe3c26abd0() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -6026,7 +6026,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_46071b4377c9f2db(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -6036,7 +6036,7 @@ void _wrap_delete_llmsize_quality_core_46071b4377c9f2db(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_a45a26fe3c26abd0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6048,7 +6048,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_a45a26fe3c26abd0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6060,7 +6060,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_a45a26fe3c26abd0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6072,7 +6072,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_a45a26fe3c26abd0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6084,7 +6084,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_a45a26fe3c26abd0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6096,7 +6096,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_a45a26fe3c26abd0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6108,7 +6108,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6120,7 +6120,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_46071b4377c9f2db(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6133,7 +6133,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_46071b4377c9f2db(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6146,7 +6146,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_46071b4377c9f2db(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6159,7 +6159,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_46071b4377c9f2db(struct ll
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_46071b4377c9f2db(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6172,7 +6172,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_46071b4377c9f2db(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_46071b4377c9f2db(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6185,7 +6185,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_46071b4377c9f2db(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_46071b4377c9f2db(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6198,7 +6198,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_46071b4377c9f2db(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_46071b4377c9f2db() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_a45a26fe3c26abd0() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -6209,7 +6209,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_46071b4377c9f2db(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -6219,7 +6219,7 @@ void _wrap_delete_llmsize_engine_info_core_46071b4377c9f2db(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6231,7 +6231,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6243,7 +6243,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6255,7 +6255,7 @@ intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6267,7 +6267,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6279,7 +6279,7 @@ intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_160_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_BATCH_160_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6291,7 +6291,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_160_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6303,7 +6303,7 @@ intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6315,7 +6315,7 @@ intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6327,7 +6327,7 @@ intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6339,7 +6339,7 @@ intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6351,7 +6351,7 @@ intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6363,7 +6363,7 @@ intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6375,7 +6375,7 @@ intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6387,7 +6387,7 @@ intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6399,7 +6399,7 @@ intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6411,7 +6411,7 @@ intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6423,7 +6423,7 @@ intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6435,7 +6435,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6447,7 +6447,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FIT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_FIT_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6459,7 +6459,7 @@ intgo _wrap_LLMSIZE_RULE_FIT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6471,7 +6471,7 @@ intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6483,7 +6483,7 @@ intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_llmsize_engine_release_engine_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_engine_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6496,7 +6496,7 @@ intgo _wrap_llmsize_engine_release_engine_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_version_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_version_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6509,7 +6509,7 @@ _gostring_ _wrap_llmsize_engine_release_version_get_core_46071b4377c9f2db(struct
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_date_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_date_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6522,7 +6522,7 @@ _gostring_ _wrap_llmsize_engine_release_date_get_core_46071b4377c9f2db(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_release_rules_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_rules_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6535,7 +6535,7 @@ intgo _wrap_llmsize_engine_release_rules_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-double _wrap_llmsize_engine_release_mem_fraction_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+double _wrap_llmsize_engine_release_mem_fraction_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   double result;
   double _swig_go_result;
@@ -6548,7 +6548,7 @@ double _wrap_llmsize_engine_release_mem_fraction_get_core_46071b4377c9f2db(struc
 }
 
 
-intgo _wrap_llmsize_engine_release_block_size_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_block_size_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6561,7 +6561,7 @@ intgo _wrap_llmsize_engine_release_block_size_get_core_46071b4377c9f2db(struct l
 }
 
 
-intgo _wrap_llmsize_engine_release_ctx_pad_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_ctx_pad_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6574,7 +6574,7 @@ intgo _wrap_llmsize_engine_release_ctx_pad_get_core_46071b4377c9f2db(struct llms
 }
 
 
-long long _wrap_llmsize_engine_release_default_context_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_context_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6587,7 +6587,7 @@ long long _wrap_llmsize_engine_release_default_context_get_core_46071b4377c9f2db
 }
 
 
-intgo _wrap_llmsize_engine_release_default_seqs_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_seqs_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6600,7 +6600,7 @@ intgo _wrap_llmsize_engine_release_default_seqs_get_core_46071b4377c9f2db(struct
 }
 
 
-intgo _wrap_llmsize_engine_release_default_ubatch_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_ubatch_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6613,7 +6613,7 @@ intgo _wrap_llmsize_engine_release_default_ubatch_get_core_46071b4377c9f2db(stru
 }
 
 
-long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6626,7 +6626,7 @@ long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_46071b437
 }
 
 
-intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6639,7 +6639,7 @@ intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_46071b4377c9f2db(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tp1_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tp1_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6652,7 +6652,7 @@ long long _wrap_llmsize_engine_release_overhead_tp1_get_core_46071b4377c9f2db(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tpn_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tpn_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6665,7 +6665,7 @@ long long _wrap_llmsize_engine_release_overhead_tpn_get_core_46071b4377c9f2db(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_source_get_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_source_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6678,7 +6678,7 @@ _gostring_ _wrap_llmsize_engine_release_source_get_core_46071b4377c9f2db(struct 
 }
 
 
-struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_46071b4377c9f2db() {
+struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_a45a26fe3c26abd0() {
   struct llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
   
@@ -6689,7 +6689,7 @@ struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_46071b4377c
 }
 
 
-void _wrap_delete_llmsize_engine_release_core_46071b4377c9f2db(struct llmsize_engine_release *_swig_go_0) {
+void _wrap_delete_llmsize_engine_release_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   
   arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
@@ -6699,7 +6699,7 @@ void _wrap_delete_llmsize_engine_release_core_46071b4377c9f2db(struct llmsize_en
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6711,7 +6711,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6723,7 +6723,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6735,7 +6735,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6747,7 +6747,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6759,7 +6759,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6771,7 +6771,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6783,7 +6783,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6795,7 +6795,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6807,7 +6807,7 @@ intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6819,7 +6819,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EAGER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_EAGER_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6831,7 +6831,7 @@ intgo _wrap_LLMSIZE_PLAN_EAGER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6843,7 +6843,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6855,7 +6855,7 @@ intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_a45a26fe3c26abd0() {
   int result;
   intgo _swig_go_result;
   
@@ -6867,7 +6867,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6880,7 +6880,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_46071b4377c9f2db(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6893,7 +6893,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_46071b4377c9f2db(struc
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -6906,7 +6906,7 @@ struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_46071b4377c9f2db(struct llms
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6919,7 +6919,7 @@ intgo _wrap_llmsize_plan_engine_get_core_46071b4377c9f2db(struct llmsize_plan *_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -6932,7 +6932,7 @@ struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_46071b4377c9f
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6945,7 +6945,7 @@ intgo _wrap_llmsize_plan_tp_get_core_46071b4377c9f2db(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6958,7 +6958,7 @@ intgo _wrap_llmsize_plan_pp_get_core_46071b4377c9f2db(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6971,7 +6971,7 @@ intgo _wrap_llmsize_plan_dp_get_core_46071b4377c9f2db(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_gpus_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpus_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6984,7 +6984,7 @@ intgo _wrap_llmsize_plan_gpus_get_core_46071b4377c9f2db(struct llmsize_plan *_sw
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6997,7 +6997,7 @@ long long _wrap_llmsize_plan_context_get_core_46071b4377c9f2db(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7010,7 +7010,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_46071b4377c9f2db(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_max_seqs_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7023,7 +7023,7 @@ intgo _wrap_llmsize_plan_max_seqs_get_core_46071b4377c9f2db(struct llmsize_plan 
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7036,7 +7036,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_46071b4377c9f2db(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7049,7 +7049,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7062,7 +7062,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_46071b4377c9f2db(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7075,7 +7075,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_46071b4377c9f2db(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7088,7 +7088,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_46071b4377c9f2db(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -7101,7 +7101,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_46071b4377c9f2db(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7114,7 +7114,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7127,7 +7127,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_46071b4377c9f2db(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7140,7 +7140,7 @@ intgo _wrap_llmsize_plan_flags_get_core_46071b4377c9f2db(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7153,7 +7153,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_46071b4377c9f2db(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7166,7 +7166,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_46071b4377c9f2db(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -7179,7 +7179,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_46071b4377c9f2db(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -7192,7 +7192,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_46071b4377c9f2db(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_46071b4377c9f2db() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_a45a26fe3c26abd0() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -7203,7 +7203,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -7213,7 +7213,7 @@ void _wrap_delete_llmsize_plan_core_46071b4377c9f2db(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_a45a26fe3c26abd0() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7225,7 +7225,7 @@ intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_a45a26fe3c26abd0() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7237,7 +7237,7 @@ intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_a45a26fe3c26abd0() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7249,7 +7249,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_a45a26fe3c26abd0() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7261,7 +7261,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7273,7 +7273,7 @@ intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7286,7 +7286,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_46071b4377c9f2db(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7299,7 +7299,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_46071b4377c9f2db(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7312,7 +7312,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7325,7 +7325,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_46071b4377c9f2db(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_outcome_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_outcome_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7338,7 +7338,7 @@ intgo _wrap_llmsize_plan_result_outcome_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7351,7 +7351,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_46071b4377c9f2db(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7364,7 +7364,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_46071b4377c9f2db(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7377,7 +7377,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_46071b4377c9f2db(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7390,7 +7390,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_46071b4377c9f2db(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7403,7 +7403,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_46071b4377c9f2db(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7416,7 +7416,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_46071b4377c9f2db(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -7429,7 +7429,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_46071b4377c9f2db(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7442,7 +7442,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_46071b4377c9f2db(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7455,7 +7455,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_46071b4377c9f2db(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7468,7 +7468,7 @@ long long _wrap_llmsize_plan_result_context_get_core_46071b4377c9f2db(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7481,7 +7481,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_46071b4377c9f2db(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7494,7 +7494,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_46071b4377c9f2db(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7507,7 +7507,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_46071b4377c9f2db(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7520,7 +7520,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_46071b4377c9f2db(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7533,7 +7533,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_46071b4377c9f2db
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7546,7 +7546,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_46071b4377c9f2db(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7559,7 +7559,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_46071b4377c9f2db(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7572,7 +7572,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_46071b4377c9f2db(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7585,7 +7585,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_46071b4377c9f2db(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7598,7 +7598,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_46071b4377c9f2db(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7611,7 +7611,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_46071b4377c9f2db(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_gpu_layers_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpu_layers_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7624,7 +7624,7 @@ intgo _wrap_llmsize_plan_result_gpu_layers_get_core_46071b4377c9f2db(struct llms
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7637,7 +7637,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_46071b4377c9f2db(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_46071b4377c9f2db() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_a45a26fe3c26abd0() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -7648,7 +7648,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_46071b4377c9f2db(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -7658,7 +7658,7 @@ void _wrap_delete_llmsize_plan_result_core_46071b4377c9f2db(struct llmsize_plan_
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_BOOL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FIELD_BOOL_core_a45a26fe3c26abd0() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7670,7 +7670,7 @@ intgo _wrap_LLMSIZE_FIELD_BOOL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U32_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FIELD_U32_core_a45a26fe3c26abd0() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7682,7 +7682,7 @@ intgo _wrap_LLMSIZE_FIELD_U32_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U64_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FIELD_U64_core_a45a26fe3c26abd0() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7694,7 +7694,7 @@ intgo _wrap_LLMSIZE_FIELD_U64_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_I64_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FIELD_I64_core_a45a26fe3c26abd0() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7706,7 +7706,7 @@ intgo _wrap_LLMSIZE_FIELD_I64_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_F64_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FIELD_F64_core_a45a26fe3c26abd0() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7718,7 +7718,7 @@ intgo _wrap_LLMSIZE_FIELD_F64_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_field_name_get_core_46071b4377c9f2db(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_name_get_core_a45a26fe3c26abd0(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7731,7 +7731,7 @@ _gostring_ _wrap_llmsize_field_name_get_core_46071b4377c9f2db(struct llmsize_fie
 }
 
 
-intgo _wrap_llmsize_field_kind_get_core_46071b4377c9f2db(struct llmsize_field *_swig_go_0) {
+intgo _wrap_llmsize_field_kind_get_core_a45a26fe3c26abd0(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7744,7 +7744,7 @@ intgo _wrap_llmsize_field_kind_get_core_46071b4377c9f2db(struct llmsize_field *_
 }
 
 
-long long _wrap_llmsize_field_offset_get_core_46071b4377c9f2db(struct llmsize_field *_swig_go_0) {
+long long _wrap_llmsize_field_offset_get_core_a45a26fe3c26abd0(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7757,7 +7757,7 @@ long long _wrap_llmsize_field_offset_get_core_46071b4377c9f2db(struct llmsize_fi
 }
 
 
-_gostring_ _wrap_llmsize_field_meaning_get_core_46071b4377c9f2db(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_meaning_get_core_a45a26fe3c26abd0(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7770,7 +7770,7 @@ _gostring_ _wrap_llmsize_field_meaning_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-struct llmsize_field *_wrap_new_llmsize_field_core_46071b4377c9f2db() {
+struct llmsize_field *_wrap_new_llmsize_field_core_a45a26fe3c26abd0() {
   struct llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
   
@@ -7781,7 +7781,7 @@ struct llmsize_field *_wrap_new_llmsize_field_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_field_core_46071b4377c9f2db(struct llmsize_field *_swig_go_0) {
+void _wrap_delete_llmsize_field_core_a45a26fe3c26abd0(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   
   arg1 = *(struct llmsize_field **)&_swig_go_0; 
@@ -7791,7 +7791,7 @@ void _wrap_delete_llmsize_field_core_46071b4377c9f2db(struct llmsize_field *_swi
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_46071b4377c9f2db(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7804,7 +7804,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_46071b4377c9f2db
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_46071b4377c9f2db(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7817,7 +7817,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_46071b4
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_46071b4377c9f2db(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7830,7 +7830,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_46071b4377c9f2db(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_46071b4377c9f2db(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7843,7 +7843,7 @@ long long _wrap_llmsize_suggestion_context_get_core_46071b4377c9f2db(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_46071b4377c9f2db(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7856,7 +7856,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_46071b4377c9f2db(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_46071b4377c9f2db() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_a45a26fe3c26abd0() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -7867,7 +7867,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_46071b4377c9f2db() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_46071b4377c9f2db(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -7877,7 +7877,7 @@ void _wrap_delete_llmsize_suggestion_core_46071b4377c9f2db(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_a45a26fe3c26abd0() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7889,7 +7889,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_a45a26fe3c26abd0() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7901,7 +7901,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_a45a26fe3c26abd0() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7913,7 +7913,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_a45a26fe3c26abd0() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7925,7 +7925,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_a45a26fe3c26abd0() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7937,7 +7937,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_a45a26fe3c26abd0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7949,7 +7949,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_a45a26fe3c26abd0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7961,7 +7961,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_a45a26fe3c26abd0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7973,7 +7973,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_a45a26fe3c26abd0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7985,7 +7985,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_a45a26fe3c26abd0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7997,7 +7997,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_a45a26fe3c26abd0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8009,7 +8009,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_a45a26fe3c26abd0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8021,7 +8021,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_a45a26fe3c26abd0() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8033,7 +8033,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8046,7 +8046,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_46071b4377c9f2db(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8059,7 +8059,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_46071b4377c9f2db(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8072,7 +8072,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_46071b4377c9f2db(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8085,7 +8085,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8098,7 +8098,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_46071b4377c9f2db(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8111,7 +8111,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_46071b4377c9f2db(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8124,7 +8124,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8137,7 +8137,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_46071b4377c9f2db(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8150,7 +8150,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8163,7 +8163,7 @@ intgo _wrap_llmsize_license_commercial_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8176,7 +8176,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_46071b4377c9f2db(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8189,7 +8189,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_46071b4377c9f2db(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8202,7 +8202,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8215,7 +8215,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_46071b4377c9f2db(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8228,7 +8228,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_46071b4377c9f2db(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -8241,7 +8241,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_46071b4377c9f2db(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8254,7 +8254,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8267,7 +8267,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_46071b4377c9f2db(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8280,7 +8280,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8293,7 +8293,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_46071b4377c9f2db(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8306,7 +8306,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_46071b4377c9f2db(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8319,7 +8319,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_46071b4377c9f2db(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8332,7 +8332,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8345,7 +8345,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_46071b4377c9f2db(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8358,7 +8358,7 @@ intgo _wrap_llmsize_license_outputs_get_core_46071b4377c9f2db(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8371,7 +8371,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_46071b4377c9f2db(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8384,7 +8384,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_46071b4377c9f2db(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8397,7 +8397,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_46071b4377c9f2db() {
+struct llmsize_license *_wrap_new_llmsize_license_core_a45a26fe3c26abd0() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -8408,7 +8408,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_license_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -8418,7 +8418,7 @@ void _wrap_delete_llmsize_license_core_46071b4377c9f2db(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_46071b4377c9f2db(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8431,7 +8431,7 @@ intgo _wrap_llmsize_use_commercial_get_core_46071b4377c9f2db(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_46071b4377c9f2db(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8444,7 +8444,7 @@ long long _wrap_llmsize_use_mau_get_core_46071b4377c9f2db(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_46071b4377c9f2db(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8457,7 +8457,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_46071b4377c9f2db(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_46071b4377c9f2db(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -8470,7 +8470,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_46071b4377c9f2db(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_46071b4377c9f2db(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8483,7 +8483,7 @@ intgo _wrap_llmsize_use_eu_get_core_46071b4377c9f2db(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_46071b4377c9f2db(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8496,7 +8496,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_46071b4377c9f2db(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_46071b4377c9f2db(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8509,7 +8509,20 @@ intgo _wrap_llmsize_use_redistribute_get_core_46071b4377c9f2db(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_46071b4377c9f2db(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_offered_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+  struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_use **)&_swig_go_0; 
+  
+  result = (int) ((arg1)->offered);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_use_train_on_outputs_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8522,7 +8535,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_46071b4377c9f2db() {
+struct llmsize_use *_wrap_new_llmsize_use_core_a45a26fe3c26abd0() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -8533,7 +8546,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_use_core_46071b4377c9f2db(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -8543,7 +8556,7 @@ void _wrap_delete_llmsize_use_core_46071b4377c9f2db(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_a45a26fe3c26abd0() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8555,7 +8568,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_a45a26fe3c26abd0() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8567,7 +8580,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_a45a26fe3c26abd0() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8579,7 +8592,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_a45a26fe3c26abd0() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8591,7 +8604,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_VERDICT_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8603,7 +8616,7 @@ intgo _wrap_LLMSIZE_VERDICT_COUNT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8615,7 +8628,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8627,7 +8640,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8639,7 +8652,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8651,7 +8664,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8663,7 +8676,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8675,7 +8688,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8687,7 +8700,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8699,7 +8712,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8711,7 +8724,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8723,7 +8736,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8735,7 +8748,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_46071b4377c9f2db(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8748,7 +8761,7 @@ intgo _wrap_llmsize_finding_about_get_core_46071b4377c9f2db(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_46071b4377c9f2db(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8761,7 +8774,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_46071b4377c9f2db(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_46071b4377c9f2db(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8774,7 +8787,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_46071b4377c9f2db(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8787,7 +8800,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_46071b4377c9f2db(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_46071b4377c9f2db(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8800,7 +8813,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_46071b4377c9f2db() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_a45a26fe3c26abd0() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -8811,7 +8824,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_46071b4377c9f2db(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -8821,7 +8834,7 @@ void _wrap_delete_llmsize_finding_core_46071b4377c9f2db(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_46071b4377c9f2db(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8834,7 +8847,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_46071b4377c9f2db(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_46071b4377c9f2db(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8847,7 +8860,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_46071b4377c9f2db(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_46071b4377c9f2db(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8860,7 +8873,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_46071b4377c9f2db(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_46071b4377c9f2db() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_a45a26fe3c26abd0() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -8871,7 +8884,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_46071b4377c
 }
 
 
-void _wrap_delete_llmsize_license_result_core_46071b4377c9f2db(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -8881,7 +8894,7 @@ void _wrap_delete_llmsize_license_result_core_46071b4377c9f2db(struct llmsize_li
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -8894,7 +8907,7 @@ struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_46071b4377c9f2db(s
 }
 
 
-intgo _wrap_llmsize_select_request_gpus_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_gpus_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8907,7 +8920,7 @@ intgo _wrap_llmsize_select_request_gpus_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8920,7 +8933,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -8933,7 +8946,7 @@ struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_460
 }
 
 
-intgo _wrap_llmsize_select_request_seqs_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_seqs_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8946,7 +8959,7 @@ intgo _wrap_llmsize_select_request_seqs_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8959,7 +8972,7 @@ long long _wrap_llmsize_select_request_context_get_core_46071b4377c9f2db(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8972,7 +8985,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_46071b4377c9f2db(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8985,7 +8998,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_46071b4377c9f2db(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8998,7 +9011,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_46071b4377c9f2db(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -9011,7 +9024,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_46071b4377c9f2db(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9024,7 +9037,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_46071b43
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -9037,7 +9050,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_46071b4377c9f2db(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9050,7 +9063,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_46071b4377c9f2db(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9063,7 +9076,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_46071b4377c9f2db
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9076,7 +9089,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_46071b4377c9f2db
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9089,7 +9102,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -9102,7 +9115,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_46071b4377c9f2db(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9115,7 +9128,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_46071b4377c9f2db(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9128,7 +9141,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_46071b4377c9f2db(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_46071b4377c9f2db() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_a45a26fe3c26abd0() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -9139,7 +9152,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_46071b4377c
 }
 
 
-void _wrap_delete_llmsize_select_request_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -9149,7 +9162,7 @@ void _wrap_delete_llmsize_select_request_core_46071b4377c9f2db(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_a45a26fe3c26abd0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9161,7 +9174,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_a45a26fe3c26abd0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9173,7 +9186,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_a45a26fe3c26abd0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9185,7 +9198,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_a45a26fe3c26abd0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9197,7 +9210,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_a45a26fe3c26abd0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9209,7 +9222,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_a45a26fe3c26abd0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9221,7 +9234,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_a45a26fe3c26abd0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9233,7 +9246,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_a45a26fe3c26abd0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9245,7 +9258,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9257,7 +9270,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9270,7 +9283,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_46071b4377c9f2db(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9283,7 +9296,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_46071b4377c9f2db(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9296,7 +9309,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9309,7 +9322,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_46071b4377c9f2db(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9322,7 +9335,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_46071b4377c9f2db(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9335,7 +9348,7 @@ double _wrap_llmsize_candidate_score_get_core_46071b4377c9f2db(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9348,7 +9361,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9361,7 +9374,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_46071b4377c9f2db(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -9374,7 +9387,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_46071b4377c9f2d
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -9387,7 +9400,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_46071b4377c9f2d
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9400,7 +9413,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_46071b4377c9f2db() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_a45a26fe3c26abd0() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -9411,7 +9424,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_46071b4377c9f2db(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -9421,7 +9434,7 @@ void _wrap_delete_llmsize_candidate_core_46071b4377c9f2db(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_46071b4377c9f2db(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9434,7 +9447,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_46071b4377c9f2db(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_46071b4377c9f2db(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9447,7 +9460,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_46071b4377c9f2db(stru
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_46071b4377c9f2db(struct llmsize_claim *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -9460,7 +9473,7 @@ struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_46071b4377c9f2db(struct llm
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_46071b4377c9f2db(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9473,7 +9486,7 @@ long long _wrap_llmsize_claim_bytes_get_core_46071b4377c9f2db(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_46071b4377c9f2db(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -9486,7 +9499,7 @@ double _wrap_llmsize_claim_tps_get_core_46071b4377c9f2db(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_46071b4377c9f2db() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_a45a26fe3c26abd0() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -9497,7 +9510,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_46071b4377c9f2db(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -9507,7 +9520,7 @@ void _wrap_delete_llmsize_claim_core_46071b4377c9f2db(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_46071b4377c9f2db(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9520,7 +9533,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_46071b4377c9f2db(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_46071b4377c9f2db(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9533,7 +9546,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_46071b4377c9f2db(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_46071b4377c9f2db(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9546,7 +9559,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_46071b4377c9f2db(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_gpu_get_core_46071b4377c9f2db(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_gpu_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9559,7 +9572,7 @@ intgo _wrap_llmsize_claim_check_fits_gpu_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_46071b4377c9f2db(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9572,7 +9585,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_46071b4377c9f2db(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9585,7 +9598,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_46071b4377c9f2db(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_46071b4377c9f2db(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9598,7 +9611,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_46071b4377c9f2db(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_46071b4377c9f2db() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_a45a26fe3c26abd0() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -9609,7 +9622,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_46071b4377c9f2db(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -9619,7 +9632,7 @@ void _wrap_delete_llmsize_claim_check_core_46071b4377c9f2db(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_46071b4377c9f2db(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9632,7 +9645,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_46071b4377c9f2db(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_46071b4377c9f2db(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9645,7 +9658,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_46071b4377c9f2db(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_46071b4377c9f2db(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9658,7 +9671,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_46071b4377c9f2db(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_46071b4377c9f2db(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9671,7 +9684,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_46071b4377c9f2db(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_46071b4377c9f2db(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9684,7 +9697,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_46071b4377c9f2db(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9697,7 +9710,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_46071b4377c9f2db(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_46071b4377c9f2db(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9710,7 +9723,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_46071b4377c9f2db() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_a45a26fe3c26abd0() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -9721,7 +9734,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_46071b4377c9f2db(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -9731,7 +9744,7 @@ void _wrap_delete_llmsize_hf_family_core_46071b4377c9f2db(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_46071b4377c9f2db(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9744,7 +9757,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_46071b4377c9f2db(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_46071b4377c9f2db(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9757,7 +9770,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_46071b4377c9f2db(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9770,7 +9783,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_46071b4377c9f2db(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9783,7 +9796,7 @@ long long _wrap_llmsize_release_bytes_get_core_46071b4377c9f2db(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_46071b4377c9f2db(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9796,7 +9809,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_46071b4377c9f2db() {
+struct llmsize_release *_wrap_new_llmsize_release_core_a45a26fe3c26abd0() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -9807,7 +9820,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_release_core_46071b4377c9f2db(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -9817,7 +9830,7 @@ void _wrap_delete_llmsize_release_core_46071b4377c9f2db(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_46071b4377c9f2db(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_a45a26fe3c26abd0(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9830,7 +9843,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_46071b4377c9f2db(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_a45a26fe3c26abd0(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9843,7 +9856,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_46071b4377c9f2db(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_a45a26fe3c26abd0(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9856,7 +9869,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_46071b4377c9f2db(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_46071b4377c9f2db(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_a45a26fe3c26abd0(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9869,7 +9882,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_46071b4377c9f2db(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_46071b4377c9f2db() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_a45a26fe3c26abd0() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -9880,7 +9893,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_46071b4377c9f2db() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_46071b4377c9f2db(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_a45a26fe3c26abd0(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -9890,7 +9903,7 @@ void _wrap_delete_llmsize_ollama_tag_core_46071b4377c9f2db(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HOW_ID_core_a45a26fe3c26abd0() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9902,7 +9915,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_a45a26fe3c26abd0() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9914,7 +9927,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_a45a26fe3c26abd0() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9926,7 +9939,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_a45a26fe3c26abd0() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9938,7 +9951,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_a45a26fe3c26abd0() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9950,7 +9963,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_a45a26fe3c26abd0() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9962,7 +9975,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_a45a26fe3c26abd0() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9974,7 +9987,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9986,7 +9999,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_a45a26fe3c26abd0() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -9998,7 +10011,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_a45a26fe3c26abd0() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10010,7 +10023,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_a45a26fe3c26abd0() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10022,7 +10035,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_a45a26fe3c26abd0() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10034,7 +10047,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_a45a26fe3c26abd0() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10046,7 +10059,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_a45a26fe3c26abd0() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10058,7 +10071,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_a45a26fe3c26abd0() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10070,7 +10083,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_46071b4377c9f2db(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10083,7 +10096,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_46071b4377c9f2db(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_46071b4377c9f2db(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10096,7 +10109,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_46071b4377c9f2db
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_46071b4377c9f2db(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10109,7 +10122,7 @@ intgo _wrap_llmsize_resolution_how_get_core_46071b4377c9f2db(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_46071b4377c9f2db(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10122,7 +10135,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_46071b4377c9f2db(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_46071b4377c9f2db(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10135,7 +10148,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_46071b4377c9f2db(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_46071b4377c9f2db(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10148,7 +10161,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_46071b4377c9f2db(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_46071b4377c9f2db(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10161,7 +10174,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_46071b4377c9f2db(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_46071b4377c9f2db() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_a45a26fe3c26abd0() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -10172,7 +10185,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_46071b4377c9f2db() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_46071b4377c9f2db(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -10182,7 +10195,7 @@ void _wrap_delete_llmsize_resolution_core_46071b4377c9f2db(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_a45a26fe3c26abd0() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10194,7 +10207,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_a45a26fe3c26abd0() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10206,7 +10219,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_a45a26fe3c26abd0() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10218,7 +10231,7 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_46071b4377c9f2db(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_a45a26fe3c26abd0(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10231,7 +10244,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_46071b4377c9f2db(s
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_46071b4377c9f2db(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_a45a26fe3c26abd0(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10244,7 +10257,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_46071b4377c9f2db(s
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_46071b4377c9f2db(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_a45a26fe3c26abd0(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10257,7 +10270,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_46071b4377c9f2db(struct 
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_46071b4377c9f2db(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_a45a26fe3c26abd0(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10270,7 +10283,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_46071b4377c9f2db(stru
 }
 
 
-struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_46071b4377c9f2db() {
+struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_a45a26fe3c26abd0() {
   struct llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
   
@@ -10281,7 +10294,7 @@ struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_46071b4377c
 }
 
 
-void _wrap_delete_llmsize_gpu_resolution_core_46071b4377c9f2db(struct llmsize_gpu_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_resolution_core_a45a26fe3c26abd0(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   
   arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
@@ -10291,7 +10304,7 @@ void _wrap_delete_llmsize_gpu_resolution_core_46071b4377c9f2db(struct llmsize_gp
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_a45a26fe3c26abd0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10303,7 +10316,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_GPUS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TABLE_GPUS_core_a45a26fe3c26abd0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10315,7 +10328,7 @@ intgo _wrap_LLMSIZE_TABLE_GPUS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_a45a26fe3c26abd0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10327,7 +10340,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_a45a26fe3c26abd0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10339,7 +10352,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_a45a26fe3c26abd0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10351,7 +10364,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_46071b4377c9f2db() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_46071b4377c9f2db() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_a45a26fe3c26abd0() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10363,7 +10376,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_46071b4377c9f2db() {
+_gostring_ _wrap_llmsize_version_core_a45a26fe3c26abd0() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10374,7 +10387,7 @@ _gostring_ _wrap_llmsize_version_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_46071b4377c9f2db() {
+_gostring_ _wrap_llmsize_data_version_core_a45a26fe3c26abd0() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10385,7 +10398,7 @@ _gostring_ _wrap_llmsize_data_version_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10398,7 +10411,7 @@ _gostring_ _wrap_llmsize_strerror_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_status_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_status_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10411,7 +10424,7 @@ _gostring_ _wrap_llmsize_status_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_46071b4377c9f2db() {
+long long _wrap_llmsize_model_count_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -10422,7 +10435,7 @@ long long _wrap_llmsize_model_count_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_46071b4377c9f2db(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10435,7 +10448,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_46071b4377c9f2db(long long _sw
 }
 
 
-long long _wrap_llmsize_gpu_count_core_46071b4377c9f2db() {
+long long _wrap_llmsize_gpu_count_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -10446,7 +10459,7 @@ long long _wrap_llmsize_gpu_count_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_at_core_46071b4377c9f2db(long long _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10459,7 +10472,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_at_core_46071b4377c9f2db(long long _swig_g
 }
 
 
-long long _wrap_llmsize_format_count_core_46071b4377c9f2db() {
+long long _wrap_llmsize_format_count_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -10470,7 +10483,7 @@ long long _wrap_llmsize_format_count_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_46071b4377c9f2db(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10483,7 +10496,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_46071b4377c9f2db(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10496,7 +10509,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_46071b4377c9f2db(intgo _swig_go_0) {
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
@@ -10509,7 +10522,7 @@ struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_46071b4377c9f2
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_46071b4377c9f2db(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -10522,7 +10535,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_46071b4377c9f2db(int
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10535,7 +10548,7 @@ _gostring_ _wrap_llmsize_how_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10548,7 +10561,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_46071b4377c9f2db(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_46071b4377c9f2db() {
+long long _wrap_llmsize_release_count_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -10559,7 +10572,7 @@ long long _wrap_llmsize_release_count_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_46071b4377c9f2db(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -10572,7 +10585,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_46071b4377c9f2db(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_46071b4377c9f2db() {
+long long _wrap_llmsize_ollama_tag_count_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -10583,7 +10596,7 @@ long long _wrap_llmsize_ollama_tag_count_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_46071b4377c9f2db(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -10596,7 +10609,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_46071b4377c9f2db(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10609,7 +10622,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_46071b4377c9f2db(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_46071b4377c9f2db(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_a45a26fe3c26abd0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10626,7 +10639,7 @@ intgo _wrap_llmsize_read_file_core_46071b4377c9f2db(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_46071b4377c9f2db(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_a45a26fe3c26abd0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10643,7 +10656,7 @@ intgo _wrap_llmsize_read_gguf_core_46071b4377c9f2db(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_46071b4377c9f2db(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_a45a26fe3c26abd0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10660,7 +10673,7 @@ intgo _wrap_llmsize_read_safetensors_core_46071b4377c9f2db(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -10675,7 +10688,7 @@ intgo _wrap_llmsize_file_match_core_46071b4377c9f2db(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_file_matches_core_46071b4377c9f2db(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+intgo _wrap_llmsize_file_matches_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   size_t arg3 ;
@@ -10694,7 +10707,7 @@ intgo _wrap_llmsize_file_matches_core_46071b4377c9f2db(struct llmsize_file_info 
 }
 
 
-intgo _wrap_llmsize_model_validate_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -10707,7 +10720,7 @@ intgo _wrap_llmsize_model_validate_core_46071b4377c9f2db(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_model_check_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_model_check_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -10722,7 +10735,7 @@ intgo _wrap_llmsize_model_check_core_46071b4377c9f2db(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_component_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_component_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10735,7 +10748,7 @@ _gostring_ _wrap_llmsize_component_name_core_46071b4377c9f2db(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_params_of_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -10750,7 +10763,7 @@ intgo _wrap_llmsize_params_of_core_46071b4377c9f2db(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -10767,7 +10780,7 @@ intgo _wrap_llmsize_weight_bytes_core_46071b4377c9f2db(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -10784,7 +10797,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_46071b4377c9f2db(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10797,7 +10810,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_46071b4377c9f2db(intgo _swig_go_0) 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_46071b4377c9f2db(intgo _swig_go_0) {
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
@@ -10810,7 +10823,7 @@ struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_46071b4377c9
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10831,7 +10844,7 @@ intgo _wrap_llmsize_kv_bytes_core_46071b4377c9f2db(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -10852,7 +10865,7 @@ intgo _wrap_llmsize_activation_bytes_core_46071b4377c9f2db(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -10867,7 +10880,7 @@ intgo _wrap_llmsize_speed_core_46071b4377c9f2db(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -10882,7 +10895,7 @@ intgo _wrap_llmsize_fit_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_
 }
 
 
-intgo _wrap_llmsize_speed_defaults_core_46071b4377c9f2db(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
+intgo _wrap_llmsize_speed_defaults_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_request *arg2 = (llmsize_speed_request *) 0 ;
   llmsize_status result;
@@ -10897,7 +10910,7 @@ intgo _wrap_llmsize_speed_defaults_core_46071b4377c9f2db(struct llmsize_speed_re
 }
 
 
-intgo _wrap_llmsize_fit_defaults_core_46071b4377c9f2db(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
+intgo _wrap_llmsize_fit_defaults_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_request *arg2 = (llmsize_fit_request *) 0 ;
   llmsize_status result;
@@ -10912,7 +10925,7 @@ intgo _wrap_llmsize_fit_defaults_core_46071b4377c9f2db(struct llmsize_fit_reques
 }
 
 
-long long _wrap_llmsize_engine_count_core_46071b4377c9f2db() {
+long long _wrap_llmsize_engine_count_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -10923,7 +10936,7 @@ long long _wrap_llmsize_engine_count_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_46071b4377c9f2db(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -10936,7 +10949,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_46071b4377c9f2db(long l
 }
 
 
-long long _wrap_llmsize_engine_release_count_core_46071b4377c9f2db() {
+long long _wrap_llmsize_engine_release_count_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -10947,7 +10960,7 @@ long long _wrap_llmsize_engine_release_count_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_46071b4377c9f2db(long long _swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -10960,7 +10973,7 @@ struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_46071b4377c9
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -10975,7 +10988,7 @@ intgo _wrap_llmsize_valid_tp_core_46071b4377c9f2db(struct llmsize_model *_swig_g
 }
 
 
-long long _wrap_llmsize_plan_result_field_count_core_46071b4377c9f2db() {
+long long _wrap_llmsize_plan_result_field_count_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -10986,7 +10999,7 @@ long long _wrap_llmsize_plan_result_field_count_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_field *_wrap_llmsize_plan_result_field_core_46071b4377c9f2db(long long _swig_go_0) {
+struct llmsize_field *_wrap_llmsize_plan_result_field_core_a45a26fe3c26abd0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
@@ -10999,7 +11012,7 @@ struct llmsize_field *_wrap_llmsize_plan_result_field_core_46071b4377c9f2db(long
 }
 
 
-long long _wrap_llmsize_field_u64_core_46071b4377c9f2db(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+long long _wrap_llmsize_field_u64_core_a45a26fe3c26abd0(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   uint64_t result;
@@ -11014,7 +11027,7 @@ long long _wrap_llmsize_field_u64_core_46071b4377c9f2db(void *_swig_go_0, struct
 }
 
 
-double _wrap_llmsize_field_f64_core_46071b4377c9f2db(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+double _wrap_llmsize_field_f64_core_a45a26fe3c26abd0(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   double result;
@@ -11029,7 +11042,7 @@ double _wrap_llmsize_field_f64_core_46071b4377c9f2db(void *_swig_go_0, struct ll
 }
 
 
-_gostring_ _wrap_llmsize_task_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_task_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11042,7 +11055,7 @@ _gostring_ _wrap_llmsize_task_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_verdict_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_verdict_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11055,7 +11068,7 @@ _gostring_ _wrap_llmsize_verdict_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_reject_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_reject_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11068,7 +11081,7 @@ _gostring_ _wrap_llmsize_reject_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_outcome_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_outcome_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11081,7 +11094,7 @@ _gostring_ _wrap_llmsize_outcome_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_metric_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_metric_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11094,7 +11107,7 @@ _gostring_ _wrap_llmsize_metric_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_confidence_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_confidence_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11107,7 +11120,7 @@ _gostring_ _wrap_llmsize_confidence_name_core_46071b4377c9f2db(intgo _swig_go_0)
 }
 
 
-_gostring_ _wrap_llmsize_hw_class_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_hw_class_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11120,7 +11133,7 @@ _gostring_ _wrap_llmsize_hw_class_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_head_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_head_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11133,7 +11146,7 @@ _gostring_ _wrap_llmsize_head_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_engine_name_core_46071b4377c9f2db(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_engine_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11146,7 +11159,7 @@ _gostring_ _wrap_llmsize_engine_name_core_46071b4377c9f2db(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_check_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_plan_check_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -11161,7 +11174,7 @@ intgo _wrap_llmsize_plan_check_core_46071b4377c9f2db(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_defaults_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+intgo _wrap_llmsize_plan_defaults_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan *arg2 = (llmsize_plan *) 0 ;
   llmsize_status result;
@@ -11176,7 +11189,7 @@ intgo _wrap_llmsize_plan_defaults_core_46071b4377c9f2db(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -11191,7 +11204,7 @@ intgo _wrap_llmsize_plan_fit_core_46071b4377c9f2db(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -11206,7 +11219,7 @@ intgo _wrap_llmsize_plan_max_context_core_46071b4377c9f2db(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -11221,7 +11234,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_46071b4377c9f2db(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -11238,7 +11251,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_46071b4377c9f2db(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11261,7 +11274,7 @@ intgo _wrap_llmsize_plan_best_format_core_46071b4377c9f2db(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -11282,7 +11295,7 @@ intgo _wrap_llmsize_largest_model_core_46071b4377c9f2db(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -11297,7 +11310,7 @@ intgo _wrap_llmsize_plan_suggest_core_46071b4377c9f2db(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_46071b4377c9f2db(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_gpu *arg2 = (llmsize_gpu *) 0 ;
   uint32_t arg3 ;
@@ -11314,7 +11327,7 @@ intgo _wrap_llmsize_format_runs_on_core_46071b4377c9f2db(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_46071b4377c9f2db() {
+long long _wrap_llmsize_quality_row_count_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -11325,7 +11338,7 @@ long long _wrap_llmsize_quality_row_count_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_46071b4377c9f2db(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -11338,7 +11351,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_46071b4377c9f2db(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -11355,7 +11368,7 @@ intgo _wrap_llmsize_quality_of_core_46071b4377c9f2db(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11378,7 +11391,7 @@ intgo _wrap_llmsize_best_format_core_46071b4377c9f2db(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -11403,7 +11416,7 @@ intgo _wrap_llmsize_smallest_format_core_46071b4377c9f2db(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_46071b4377c9f2db() {
+long long _wrap_llmsize_license_count_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -11414,7 +11427,7 @@ long long _wrap_llmsize_license_count_core_46071b4377c9f2db() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_46071b4377c9f2db(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -11427,7 +11440,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_46071b4377c9f2db(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11440,7 +11453,7 @@ intgo _wrap_llmsize_model_tasks_core_46071b4377c9f2db(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_46071b4377c9f2db(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -11460,7 +11473,7 @@ intgo _wrap_llmsize_parse_use_core_46071b4377c9f2db(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -11477,7 +11490,7 @@ intgo _wrap_llmsize_license_check_core_46071b4377c9f2db(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_46071b4377c9f2db(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -11496,7 +11509,7 @@ intgo _wrap_llmsize_license_terms_core_46071b4377c9f2db(struct llmsize_license *
 }
 
 
-void _wrap_llmsize_select_request_init_core_46071b4377c9f2db(struct llmsize_select_request *_swig_go_0) {
+void _wrap_llmsize_select_request_init_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
   llmsize_select_request *arg1 = (llmsize_select_request *) 0 ;
   
   arg1 = *(llmsize_select_request **)&_swig_go_0; 
@@ -11506,7 +11519,7 @@ void _wrap_llmsize_select_request_init_core_46071b4377c9f2db(struct llmsize_sele
 }
 
 
-intgo _wrap_llmsize_check_claim_core_46071b4377c9f2db(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -11521,7 +11534,7 @@ intgo _wrap_llmsize_check_claim_core_46071b4377c9f2db(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_46071b4377c9f2db(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_a45a26fe3c26abd0(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11534,7 +11547,7 @@ intgo _wrap_llmsize_params_out_status_get_core_46071b4377c9f2db(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_46071b4377c9f2db(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_a45a26fe3c26abd0(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -11547,7 +11560,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_46071b4377c9f2db(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_46071b4377c9f2db() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_a45a26fe3c26abd0() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -11558,7 +11571,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_46071b4377c9f2db() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_46071b4377c9f2db(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_a45a26fe3c26abd0(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -11568,7 +11581,7 @@ void _wrap_delete_llmsize_params_out_core_46071b4377c9f2db(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_46071b4377c9f2db(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_a45a26fe3c26abd0(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11581,7 +11594,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_46071b4377c9f2db(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_a45a26fe3c26abd0(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -11594,7 +11607,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_46071b4377c9f2d
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_46071b4377c9f2db() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_a45a26fe3c26abd0() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -11605,7 +11618,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_46071b4377c9f2db(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_a45a26fe3c26abd0(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -11615,7 +11628,7 @@ void _wrap_delete_llmsize_weights_out_core_46071b4377c9f2db(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_46071b4377c9f2db(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_a45a26fe3c26abd0(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11628,7 +11641,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_46071b4377c9f2db(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_46071b4377c9f2db(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_a45a26fe3c26abd0(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11641,7 +11654,7 @@ long long _wrap_llmsize_u64_out_value_get_core_46071b4377c9f2db(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_46071b4377c9f2db() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_a45a26fe3c26abd0() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -11652,7 +11665,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_46071b4377c9f2db(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_a45a26fe3c26abd0(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -11662,7 +11675,7 @@ void _wrap_delete_llmsize_u64_out_core_46071b4377c9f2db(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_46071b4377c9f2db(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_a45a26fe3c26abd0(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11675,7 +11688,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_46071b4377c9f2db(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_46071b4377c9f2db(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_a45a26fe3c26abd0(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -11688,7 +11701,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_46071b4377c9
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_46071b4377c9f2db() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_a45a26fe3c26abd0() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -11699,7 +11712,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_46071b4377c9f2db(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_a45a26fe3c26abd0(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -11709,7 +11722,7 @@ void _wrap_delete_llmsize_speed_out_core_46071b4377c9f2db(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_46071b4377c9f2db(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_a45a26fe3c26abd0(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11722,7 +11735,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_46071b4377c9f2db(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_46071b4377c9f2db(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_a45a26fe3c26abd0(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -11735,7 +11748,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_46071b4377c9f2
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_46071b4377c9f2db() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_a45a26fe3c26abd0() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -11746,7 +11759,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_46071b4377c9f2db(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_a45a26fe3c26abd0(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -11756,7 +11769,7 @@ void _wrap_delete_llmsize_plan_out_core_46071b4377c9f2db(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_46071b4377c9f2db(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_a45a26fe3c26abd0(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11769,7 +11782,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_46071b4377c9f2db(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_a45a26fe3c26abd0(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -11782,7 +11795,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_46071b437
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_46071b4377c9f2db() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_a45a26fe3c26abd0() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -11793,7 +11806,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_46071b4377c
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_46071b4377c9f2db(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_a45a26fe3c26abd0(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -11803,7 +11816,7 @@ void _wrap_delete_llmsize_suggestion_out_core_46071b4377c9f2db(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_46071b4377c9f2db(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_a45a26fe3c26abd0(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11816,7 +11829,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_46071b4377c9f2db(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_a45a26fe3c26abd0(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11829,7 +11842,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_46071b4377c9f2d
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_46071b4377c9f2db() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_a45a26fe3c26abd0() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -11840,7 +11853,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_46071b4377c9f2db(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_a45a26fe3c26abd0(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -11850,7 +11863,7 @@ void _wrap_delete_llmsize_quality_out_core_46071b4377c9f2db(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_46071b4377c9f2db(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_a45a26fe3c26abd0(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11863,7 +11876,7 @@ intgo _wrap_llmsize_license_out_status_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_46071b4377c9f2db(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_a45a26fe3c26abd0(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -11876,7 +11889,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_46071b43
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_46071b4377c9f2db() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_a45a26fe3c26abd0() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -11887,7 +11900,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_46071b4377c9f2db(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_a45a26fe3c26abd0(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -11897,7 +11910,7 @@ void _wrap_delete_llmsize_license_out_core_46071b4377c9f2db(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_46071b4377c9f2db(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_a45a26fe3c26abd0(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11910,7 +11923,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_46071b4377c9f2db(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_46071b4377c9f2db(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_a45a26fe3c26abd0(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -11923,7 +11936,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_46071b4377c9f
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_46071b4377c9f2db() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_a45a26fe3c26abd0() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -11934,7 +11947,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_46071b4377c9f2db(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_a45a26fe3c26abd0(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -11944,7 +11957,7 @@ void _wrap_delete_llmsize_claim_out_core_46071b4377c9f2db(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_46071b4377c9f2db(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_a45a26fe3c26abd0(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11957,7 +11970,7 @@ intgo _wrap_llmsize_format_out_status_get_core_46071b4377c9f2db(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_46071b4377c9f2db(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_a45a26fe3c26abd0(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11970,7 +11983,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_46071b4377c9f2db
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_46071b4377c9f2db(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_a45a26fe3c26abd0(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11983,7 +11996,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_46071b4377c9f2
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_46071b4377c9f2db() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_a45a26fe3c26abd0() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -11994,7 +12007,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_46071b4377c9f2db() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_46071b4377c9f2db(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_a45a26fe3c26abd0(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -12004,7 +12017,7 @@ void _wrap_delete_llmsize_format_out_core_46071b4377c9f2db(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -12021,7 +12034,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_46071b4377c9f2db(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -12040,7 +12053,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_46071b4377c9f2db(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_46071b4377c9f2db(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_a45a26fe3c26abd0(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12053,7 +12066,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_46071b4377c9f2db(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_46071b4377c9f2db(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_a45a26fe3c26abd0(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -12066,7 +12079,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_46071b4377c9f2db(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_46071b4377c9f2db() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_a45a26fe3c26abd0() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -12077,7 +12090,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_46071b4377c9f2db(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_a45a26fe3c26abd0(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -12087,7 +12100,7 @@ void _wrap_delete_llmsize_mix_out_core_46071b4377c9f2db(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -12106,7 +12119,7 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_46071b4377c9f2db(struct 
 }
 
 
-_gostring_ _wrap_llmsize_plan_why_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+_gostring_ _wrap_llmsize_plan_why_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12119,7 +12132,7 @@ _gostring_ _wrap_llmsize_plan_why_core_46071b4377c9f2db(struct llmsize_plan *_sw
 }
 
 
-_gostring_ _wrap_llmsize_model_why_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_why_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12132,7 +12145,7 @@ _gostring_ _wrap_llmsize_model_why_core_46071b4377c9f2db(struct llmsize_model *_
 }
 
 
-long long _wrap_llmsize_params_component_core_46071b4377c9f2db(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_params_component_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
   llmsize_params *arg1 = (llmsize_params *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12147,7 +12160,7 @@ long long _wrap_llmsize_params_component_core_46071b4377c9f2db(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_weights_component_core_46071b4377c9f2db(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_weights_component_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
   llmsize_weights *arg1 = (llmsize_weights *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12162,7 +12175,7 @@ long long _wrap_llmsize_weights_component_core_46071b4377c9f2db(struct llmsize_w
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_46071b4377c9f2db(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -12177,7 +12190,7 @@ intgo _wrap_llmsize_mix_tensors_core_46071b4377c9f2db(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_46071b4377c9f2db(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12192,7 +12205,7 @@ long long _wrap_llmsize_mix_bytes_core_46071b4377c9f2db(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12215,7 +12228,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_46071b4377c9f2db(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -12238,7 +12251,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12271,7 +12284,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_46071b4377c9f2db(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12330,7 +12343,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -12347,7 +12360,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_46071b4377c9f2db(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12364,7 +12377,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_46071b4377c9f2db
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12381,7 +12394,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_46071b4377c9f2db(s
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -12400,7 +12413,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_46071b4377c9f2db(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -12417,7 +12430,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_46071b4377c9f
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -12436,7 +12449,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_46071b4377c9f
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -12455,7 +12468,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_46071b4377c9f2db(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -12474,7 +12487,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_46071b4377c9f2db(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_46071b4377c9f2db(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+struct llmsize_use *_wrap_llmsize_use_make_core_a45a26fe3c26abd0(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12483,6 +12496,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_46071b4377c9f2db(intgo _swig_go_
   int arg6 ;
   int arg7 ;
   int arg8 ;
+  int arg9 ;
   llmsize_use result;
   struct llmsize_use *_swig_go_result;
   
@@ -12494,8 +12508,9 @@ struct llmsize_use *_wrap_llmsize_use_make_core_46071b4377c9f2db(intgo _swig_go_
   arg6 = (int)_swig_go_5; 
   arg7 = (int)_swig_go_6; 
   arg8 = (int)_swig_go_7; 
+  arg9 = (int)_swig_go_8; 
   
-  result = llmsize_use_make(arg1,arg2,arg3,arg4,arg5,arg6,arg7,arg8);
+  result = llmsize_use_make(arg1,arg2,arg3,arg4,arg5,arg6,arg7,arg8,arg9);
   {
     llmsize_use * resultptr = (llmsize_use *)malloc(sizeof(llmsize_use));
     memmove(resultptr, &result, sizeof(llmsize_use));
@@ -12505,7 +12520,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_46071b4377c9f2db(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -12524,7 +12539,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_46071b4377c9f2db(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_46071b4377c9f2db(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12549,7 +12564,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_46071b4377c9f2db(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12567,7 +12582,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_46071b4377c9f2db(_gostring_
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_named_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -12585,7 +12600,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_named_core_46071b4377c9f2db(_gostring_ _sw
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12603,7 +12618,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_46071b4377c9f2db(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -12621,7 +12636,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_46071b4377c9f2db(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12639,7 +12654,7 @@ intgo _wrap_llmsize_engine_named_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_release_out_status_get_core_46071b4377c9f2db(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_status_get_core_a45a26fe3c26abd0(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12652,7 +12667,7 @@ intgo _wrap_llmsize_release_out_status_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_release_out_engine_get_core_46071b4377c9f2db(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_engine_get_core_a45a26fe3c26abd0(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12665,7 +12680,7 @@ intgo _wrap_llmsize_release_out_engine_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_46071b4377c9f2db(struct llmsize_release_out *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_a45a26fe3c26abd0(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -12678,7 +12693,7 @@ struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_46071b
 }
 
 
-struct llmsize_release_out *_wrap_new_llmsize_release_out_core_46071b4377c9f2db() {
+struct llmsize_release_out *_wrap_new_llmsize_release_out_core_a45a26fe3c26abd0() {
   struct llmsize_release_out *result = 0 ;
   struct llmsize_release_out *_swig_go_result;
   
@@ -12689,7 +12704,7 @@ struct llmsize_release_out *_wrap_new_llmsize_release_out_core_46071b4377c9f2db(
 }
 
 
-void _wrap_delete_llmsize_release_out_core_46071b4377c9f2db(struct llmsize_release_out *_swig_go_0) {
+void _wrap_delete_llmsize_release_out_core_a45a26fe3c26abd0(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   
   arg1 = *(struct llmsize_release_out **)&_swig_go_0; 
@@ -12699,7 +12714,7 @@ void _wrap_delete_llmsize_release_out_core_46071b4377c9f2db(struct llmsize_relea
 }
 
 
-struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_46071b4377c9f2db(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_release_out result;
@@ -12728,7 +12743,7 @@ struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_46071b4377c9f2
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12746,7 +12761,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_46071b4377c9f2db(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_46071b4377c9f2db(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12759,7 +12774,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_46071b4377c9f2db(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12772,7 +12787,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_46071b4377c9f2
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_46071b4377c9f2db(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12785,7 +12800,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_46071b4377c9
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_46071b4377c9f2db(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12798,7 +12813,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_46071b4377c9f2db(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_46071b4377c9f2db(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12811,7 +12826,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_46071b4377c9f2db(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_46071b4377c9f2db(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12824,7 +12839,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_46071b4377c9f2db(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_46071b4377c9f2db() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_a45a26fe3c26abd0() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -12835,7 +12850,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_46071b4377c
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_46071b4377c9f2db(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -12845,7 +12860,7 @@ void _wrap_delete_llmsize_resolution_out_core_46071b4377c9f2db(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_46071b4377c9f2db(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -12869,7 +12884,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_46071b4377c9f2db(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_46071b4377c9f2db(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -12891,7 +12906,7 @@ struct llmsize_format *_wrap_llmsize_default_format_core_46071b4377c9f2db(_gostr
 }
 
 
-intgo _wrap_llmsize_gpu_out_status_get_core_46071b4377c9f2db(struct llmsize_gpu_out *_swig_go_0) {
+intgo _wrap_llmsize_gpu_out_status_get_core_a45a26fe3c26abd0(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12904,7 +12919,7 @@ intgo _wrap_llmsize_gpu_out_status_get_core_46071b4377c9f2db(struct llmsize_gpu_
 }
 
 
-struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_46071b4377c9f2db(struct llmsize_gpu_out *_swig_go_0) {
+struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_a45a26fe3c26abd0(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
@@ -12917,7 +12932,7 @@ struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_46071b4377c9
 }
 
 
-struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_46071b4377c9f2db() {
+struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_a45a26fe3c26abd0() {
   struct llmsize_gpu_out *result = 0 ;
   struct llmsize_gpu_out *_swig_go_result;
   
@@ -12928,7 +12943,7 @@ struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_gpu_out_core_46071b4377c9f2db(struct llmsize_gpu_out *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_out_core_a45a26fe3c26abd0(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   
   arg1 = *(struct llmsize_gpu_out **)&_swig_go_0; 
@@ -12938,7 +12953,7 @@ void _wrap_delete_llmsize_gpu_out_core_46071b4377c9f2db(struct llmsize_gpu_out *
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu_out result;
   struct llmsize_gpu_out *_swig_go_result;
@@ -12960,7 +12975,7 @@ struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_46071b4377c9f2db(_gos
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_46071b4377c9f2db(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_a45a26fe3c26abd0(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
@@ -12983,7 +12998,7 @@ struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_46071b4377c9f2db(dou
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_46071b4377c9f2db(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_a45a26fe3c26abd0(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12996,7 +13011,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_46071b4377c9f2db(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_46071b4377c9f2db() {
+struct llmsize_names *_wrap_new_llmsize_names_core_a45a26fe3c26abd0() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -13007,7 +13022,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_names_core_46071b4377c9f2db(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_a45a26fe3c26abd0(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -13017,7 +13032,7 @@ void _wrap_delete_llmsize_names_core_46071b4377c9f2db(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_46071b4377c9f2db(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_a45a26fe3c26abd0(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -13041,7 +13056,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_46071b4377c9f2db(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_46071b4377c9f2db(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_a45a26fe3c26abd0(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13054,7 +13069,7 @@ intgo _wrap_llmsize_model_result_status_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_46071b4377c9f2db(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_a45a26fe3c26abd0(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -13067,7 +13082,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_46071b4377c9f2db
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_46071b4377c9f2db() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_a45a26fe3c26abd0() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -13078,7 +13093,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_46071b4377c9f2d
 }
 
 
-void _wrap_delete_llmsize_model_result_core_46071b4377c9f2db(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_a45a26fe3c26abd0(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -13088,7 +13103,7 @@ void _wrap_delete_llmsize_model_result_core_46071b4377c9f2db(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -13110,7 +13125,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_46071b4377c9f2db
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_46071b4377c9f2db(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13129,7 +13144,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_46071b4377c9f2db(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_46071b4377c9f2db(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13148,7 +13163,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_46071b4377c9f2db(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_46071b4377c9f2db(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13161,7 +13176,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_46071b4377c9f2db(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13174,7 +13189,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_46071b4377c9f2db(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_46071b4377c9f2db(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13187,7 +13202,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_46071b4377c9f2db(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_46071b4377c9f2db(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13200,7 +13215,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_46071b4377c9f2db(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_46071b4377c9f2db(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13213,7 +13228,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_46071b4377c9f2db(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_46071b4377c9f2db(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -13226,7 +13241,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_46071b4377c9f2db(struct 
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_46071b4377c9f2db(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13239,7 +13254,7 @@ _gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_46071b4377c9f2db(st
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_46071b4377c9f2db() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_a45a26fe3c26abd0() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -13250,7 +13265,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_46071b4377c9f2d
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_46071b4377c9f2db(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -13260,7 +13275,7 @@ void _wrap_delete_llmsize_parse_result_core_46071b4377c9f2db(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_46071b4377c9f2db(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -13282,7 +13297,7 @@ long long _wrap_llmsize__split_core_46071b4377c9f2db(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_46071b4377c9f2db(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13308,7 +13323,7 @@ void _wrap_llmsize__copy_core_46071b4377c9f2db(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_46071b4377c9f2db(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -13337,7 +13352,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_46071b4377c9f2db(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_46071b4377c9f2db(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13350,7 +13365,7 @@ intgo _wrap_llmsize_selection_status_get_core_46071b4377c9f2db(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_46071b4377c9f2db(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13363,7 +13378,7 @@ long long _wrap_llmsize_selection_n_get_core_46071b4377c9f2db(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_46071b4377c9f2db(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13376,7 +13391,7 @@ long long _wrap_llmsize_selection_candidates_get_core_46071b4377c9f2db(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_46071b4377c9f2db(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -13389,7 +13404,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_46071b4377c9f2
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_46071b4377c9f2db() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_a45a26fe3c26abd0() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -13400,7 +13415,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_46071b4377c9f2db(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -13410,7 +13425,7 @@ void _wrap_delete_llmsize_selection_core_46071b4377c9f2db(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_46071b4377c9f2db(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -13461,7 +13476,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_46071b4377c9f2db(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_46071b4377c9f2db(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -13480,7 +13495,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_46071b4377c9f2db(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_46071b4377c9f2db(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -13490,7 +13505,7 @@ void _wrap_llmsize_selection_free_core_46071b4377c9f2db(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13503,7 +13518,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_46071b4377c9f2db(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13516,7 +13531,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_46071b4377c9f2db(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_gpu_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_gpu_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13529,7 +13544,7 @@ intgo _wrap_llmsize_sweep_row_gpu_get_core_46071b4377c9f2db(struct llmsize_sweep
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13542,7 +13557,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_46071b4377c9f2db(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13555,7 +13570,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13568,7 +13583,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_46071b4377c9f2db(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13581,7 +13596,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_46071b4377c9f2db(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13594,7 +13609,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_46071b4377c9f2db(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13607,7 +13622,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_46071b4377c9f2db(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13620,7 +13635,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_46071b4377c9f2db(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13633,7 +13648,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_46071b4377c9f2db(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -13646,7 +13661,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_46071b4377c9f2db(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13659,7 +13674,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_46071b4377c9f2db(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -13672,7 +13687,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_46071b4377c9f2db(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13685,7 +13700,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_46071b4377c9f2db(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13698,7 +13713,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_46071b4377c9f2db(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_46071b4377c9f2db() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_a45a26fe3c26abd0() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -13709,7 +13724,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_46071b4377c9f2db(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -13719,7 +13734,7 @@ void _wrap_delete_llmsize_sweep_row_core_46071b4377c9f2db(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_46071b4377c9f2db(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13732,7 +13747,7 @@ intgo _wrap_llmsize_sweep_status_get_core_46071b4377c9f2db(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_46071b4377c9f2db(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13745,7 +13760,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_46071b4377c9f2db(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_46071b4377c9f2db(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13758,7 +13773,7 @@ long long _wrap_llmsize_sweep_n_get_core_46071b4377c9f2db(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_46071b4377c9f2db(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -13771,7 +13786,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_46071b4377c9f2db(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_46071b4377c9f2db() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_a45a26fe3c26abd0() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -13782,7 +13797,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_46071b4377c9f2db(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -13792,7 +13807,7 @@ void _wrap_delete_llmsize_sweep_core_46071b4377c9f2db(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13810,7 +13825,7 @@ long long _wrap_llmsize__count_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_46071b4377c9f2db(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13836,7 +13851,7 @@ void _wrap_llmsize__nth_core_46071b4377c9f2db(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_46071b4377c9f2db(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13881,7 +13896,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_46071b4377c9f2db(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_46071b4377c9f2db() {
+long long _wrap_llmsize_sweep_row_size_core_a45a26fe3c26abd0() {
   size_t result;
   long long _swig_go_result;
   
@@ -13892,7 +13907,7 @@ long long _wrap_llmsize_sweep_row_size_core_46071b4377c9f2db() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_46071b4377c9f2db(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_a45a26fe3c26abd0(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13905,7 +13920,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_46071b4377c9f2db(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_46071b4377c9f2db(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_a45a26fe3c26abd0(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13918,7 +13933,7 @@ long long _wrap_llmsize_blob_size_get_core_46071b4377c9f2db(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_46071b4377c9f2db() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_a45a26fe3c26abd0() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -13929,7 +13944,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_46071b4377c9f2db(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_a45a26fe3c26abd0(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -13939,7 +13954,7 @@ void _wrap_delete_llmsize_blob_core_46071b4377c9f2db(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_46071b4377c9f2db(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -13956,7 +13971,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_46071b4377c9f2db(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_46071b4377c9f2db(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -13969,7 +13984,7 @@ void *_wrap_llmsize_sweep_data_core_46071b4377c9f2db(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_46071b4377c9f2db(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -13979,7 +13994,7 @@ void _wrap_llmsize_sweep_free_core_46071b4377c9f2db(struct llmsize_sweep *_swig_
 }
 
 
-long long _wrap_llmsize__bits_core_46071b4377c9f2db(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_a45a26fe3c26abd0(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13992,7 +14007,7 @@ long long _wrap_llmsize__bits_core_46071b4377c9f2db(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -14014,7 +14029,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_46071b4377c9f2db(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_46071b4377c9f2db(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -14027,7 +14042,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_46071b4377c9f2db(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_46071b4377c9f2db(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -14040,7 +14055,7 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_46071b4377c9f2db
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_46071b4377c9f2db(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_prepared_params_get_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -14053,7 +14068,7 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_46071b4377c9f2db(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_46071b4377c9f2db() {
+struct llmsize_prepared *_wrap_new_llmsize_prepared_core_a45a26fe3c26abd0() {
   struct llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
   
@@ -14064,7 +14079,7 @@ struct llmsize_prepared *_wrap_new_llmsize_prepared_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_prepared_core_46071b4377c9f2db(struct llmsize_prepared *_swig_go_0) {
+void _wrap_delete_llmsize_prepared_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
   struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
   
   arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
@@ -14074,7 +14089,7 @@ void _wrap_delete_llmsize_prepared_core_46071b4377c9f2db(struct llmsize_prepared
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0) {
+struct llmsize_prepared *_wrap_llmsize_prepare_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_prepared *result = 0 ;
   struct llmsize_prepared *_swig_go_result;
@@ -14087,7 +14102,7 @@ struct llmsize_prepared *_wrap_llmsize_prepare_core_46071b4377c9f2db(struct llms
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_46071b4377c9f2db(struct llmsize_prepared *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_prepared_plan_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -14100,7 +14115,7 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_core_46071b4377c9f2db(struct ll
 }
 
 
-void _wrap_llmsize_prepared_free_core_46071b4377c9f2db(struct llmsize_prepared *_swig_go_0) {
+void _wrap_llmsize_prepared_free_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
   llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
   
   arg1 = *(llmsize_prepared **)&_swig_go_0; 
@@ -14110,7 +14125,7 @@ void _wrap_llmsize_prepared_free_core_46071b4377c9f2db(struct llmsize_prepared *
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_46071b4377c9f2db(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -14131,7 +14146,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_46071b4377c9f2db(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_46071b4377c9f2db(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_a45a26fe3c26abd0(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14144,7 +14159,7 @@ intgo _wrap_llmsize_file_out_status_get_core_46071b4377c9f2db(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_46071b4377c9f2db(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_a45a26fe3c26abd0(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -14157,7 +14172,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_46071b4377c9f2db
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_46071b4377c9f2db(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_a45a26fe3c26abd0(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -14170,7 +14185,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_46071b4377c9f2db(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_46071b4377c9f2db() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_a45a26fe3c26abd0() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -14181,7 +14196,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_46071b4377c9f2db(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_a45a26fe3c26abd0(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -14191,7 +14206,7 @@ void _wrap_delete_llmsize_file_out_core_46071b4377c9f2db(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -14212,7 +14227,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_46071b4377c9f2db(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_46071b4377c9f2db(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_a45a26fe3c26abd0(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14225,7 +14240,7 @@ intgo _wrap_llmsize_use_out_status_get_core_46071b4377c9f2db(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_46071b4377c9f2db(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_a45a26fe3c26abd0(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -14238,7 +14253,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_46071b4377c9f2db(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_46071b4377c9f2db() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_a45a26fe3c26abd0() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -14249,7 +14264,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_46071b4377c9f2db() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_46071b4377c9f2db(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_a45a26fe3c26abd0(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -14259,7 +14274,7 @@ void _wrap_delete_llmsize_use_out_core_46071b4377c9f2db(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_46071b4377c9f2db(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;

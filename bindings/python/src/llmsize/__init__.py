@@ -539,24 +539,26 @@ class Use(_Record):
     multimodal: bool = False
     redistribute: bool = False
     train_on_outputs: bool = False
+    offered: bool = False   # the model, or a product or service with it, is made available to others
 
     @classmethod
     def parse(cls, spec: str) -> "Use":
         """A use from its text form, as flags and annotations write it:
-        ``"commercial,eu,multimodal,redistribute,train,mau=1e6,mau_at_release=5e5,revenue=2e7"``
+        ``"commercial,offered,eu,multimodal,redistribute,train,mau=1e6,mau_at_release=5e5,revenue=2e7"``
         (revenue in USD per month). Raises ParseError for anything else."""
         r = _c.llmsize_use_parse(spec)
         _raise(r.status, f"use {spec!r}")
         v = r.value
         return cls(commercial=bool(v.commercial), mau=int(v.mau), mau_at_release=int(v.mau_at_release),
                    revenue_usd=float(v.revenue_usd), eu=bool(v.eu), multimodal=bool(v.multimodal),
-                   redistribute=bool(v.redistribute), train_on_outputs=bool(v.train_on_outputs))
+                   redistribute=bool(v.redistribute), train_on_outputs=bool(v.train_on_outputs), offered=bool(v.offered))
 
     def _c(self):
         if self.mau < 0 or self.mau_at_release < 0:
             raise InvalidArgumentError("MAU cannot be negative", _S["ERR_INVALID_ARG"])
         return _c.llmsize_use_make(int(self.commercial), int(self.mau), int(self.mau_at_release), float(self.revenue_usd),
-                                   int(self.eu), int(self.multimodal), int(self.redistribute), int(self.train_on_outputs))
+                                   int(self.eu), int(self.multimodal), int(self.redistribute), int(self.train_on_outputs),
+                                   int(self.offered))
 
 
 @dataclass(frozen=True)

@@ -950,6 +950,7 @@ class llmsize_use(object):
     eu = property(_core.llmsize_use_eu_get)
     multimodal = property(_core.llmsize_use_multimodal_get)
     redistribute = property(_core.llmsize_use_redistribute_get)
+    offered = property(_core.llmsize_use_offered_get)
     train_on_outputs = property(_core.llmsize_use_train_on_outputs_get)
 
     def __init__(self):
@@ -1634,8 +1635,8 @@ def llmsize_quality_get(m, f):
 def llmsize_best_format_get(m, budget):
     return _core.llmsize_best_format_get(m, budget)
 
-def llmsize_use_make(commercial, mau, mau_at_release, revenue_usd, eu, multimodal, redistribute, train_on_outputs):
-    return _core.llmsize_use_make(commercial, mau, mau_at_release, revenue_usd, eu, multimodal, redistribute, train_on_outputs)
+def llmsize_use_make(commercial, mau, mau_at_release, revenue_usd, eu, multimodal, redistribute, train_on_outputs, offered):
+    return _core.llmsize_use_make(commercial, mau, mau_at_release, revenue_usd, eu, multimodal, redistribute, train_on_outputs, offered)
 
 def llmsize_license_get(m, u):
     return _core.llmsize_license_get(m, u)

@@ -3719,11 +3719,11 @@ llmsize_format_out llmsize_best_format_get(const llmsize_model *m, uint64_t budg
     llmsize_format_out r; r.format = NULL; r.status = llmsize_best_format(m, budget, NULL, 0, &r.format, &r.quality); return r;
 }
 llmsize_use llmsize_use_make(int commercial, uint64_t mau, uint64_t mau_at_release, double revenue_usd, int eu,
-                             int multimodal, int redistribute, int train_on_outputs) {
+                             int multimodal, int redistribute, int train_on_outputs, int offered) {
     llmsize_use u;
     memset(&u, 0, sizeof u);
     u.commercial = commercial; u.mau = mau; u.mau_at_release = mau_at_release; u.revenue_usd = revenue_usd; u.eu = eu;
-    u.multimodal = multimodal; u.redistribute = redistribute; u.train_on_outputs = train_on_outputs;
+    u.multimodal = multimodal; u.redistribute = redistribute; u.train_on_outputs = train_on_outputs; u.offered = offered;
     return u;
 }
 llmsize_license_out llmsize_license_get(const llmsize_model *m, const llmsize_use *u) {
@@ -12492,6 +12492,29 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_use_offered_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_use, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_use_offered_get" "', argument " "1"" of type '" "struct llmsize_use *""'"); 
+  }
+  arg1 = (struct llmsize_use *)(argp1);
+  result = (int) ((arg1)->offered);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_use_train_on_outputs_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
@@ -18949,6 +18972,7 @@ SWIGINTERN PyObject *_wrap_llmsize_use_make(PyObject *self, PyObject *args) {
   int arg6 ;
   int arg7 ;
   int arg8 ;
+  int arg9 ;
   int val1 ;
   int ecode1 = 0 ;
   unsigned long long val2 ;
@@ -18965,10 +18989,12 @@ SWIGINTERN PyObject *_wrap_llmsize_use_make(PyObject *self, PyObject *args) {
   int ecode7 = 0 ;
   int val8 ;
   int ecode8 = 0 ;
-  PyObject *swig_obj[8] ;
+  int val9 ;
+  int ecode9 = 0 ;
+  PyObject *swig_obj[9] ;
   llmsize_use result;
   
-  if (!SWIG_Python_UnpackTuple(args, "llmsize_use_make", 8, 8, swig_obj)) SWIG_fail;
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_use_make", 9, 9, swig_obj)) SWIG_fail;
   ecode1 = SWIG_AsVal_int(swig_obj[0], &val1);
   if (!SWIG_IsOK(ecode1)) {
     SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_use_make" "', argument " "1"" of type '" "int""'");
@@ -19009,7 +19035,12 @@ SWIGINTERN PyObject *_wrap_llmsize_use_make(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(ecode8), "in method '" "llmsize_use_make" "', argument " "8"" of type '" "int""'");
   } 
   arg8 = (int)(val8);
-  result = llmsize_use_make(arg1,arg2,arg3,arg4,arg5,arg6,arg7,arg8);
+  ecode9 = SWIG_AsVal_int(swig_obj[8], &val9);
+  if (!SWIG_IsOK(ecode9)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode9), "in method '" "llmsize_use_make" "', argument " "9"" of type '" "int""'");
+  } 
+  arg9 = (int)(val9);
+  result = llmsize_use_make(arg1,arg2,arg3,arg4,arg5,arg6,arg7,arg8,arg9);
   resultobj = SWIG_NewPointerObj((llmsize_use *)memcpy((llmsize_use *)calloc(1,sizeof(llmsize_use)),&result,sizeof(llmsize_use)), SWIGTYPE_p_llmsize_use, SWIG_POINTER_OWN |  0 );
   return resultobj;
 fail:
@@ -22394,6 +22425,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_use_eu_get", _wrap_llmsize_use_eu_get, METH_O, NULL},
 	 { "llmsize_use_multimodal_get", _wrap_llmsize_use_multimodal_get, METH_O, NULL},
 	 { "llmsize_use_redistribute_get", _wrap_llmsize_use_redistribute_get, METH_O, NULL},
+	 { "llmsize_use_offered_get", _wrap_llmsize_use_offered_get, METH_O, NULL},
 	 { "llmsize_use_train_on_outputs_get", _wrap_llmsize_use_train_on_outputs_get, METH_O, NULL},
 	 { "new_llmsize_use", _wrap_new_llmsize_use, METH_NOARGS, NULL},
 	 { "delete_llmsize_use", _wrap_delete_llmsize_use, METH_O, NULL},
