@@ -50,9 +50,12 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
     }
     (void)llmsize_activation_bytes(m, fuzz_small(in), fuzz_u64(in) >> (fuzz_u32(in) % 64), (int)(fuzz_u32(in) & 1), &u64v);
     ctx = fuzz_u64(in) >> (fuzz_u32(in) % 64);
-    if (llmsize_kv_bytes(m, ctx, fuzz_small(in), (llmsize_kv_dtype)(fuzz_u32(in) % 16), &kv) == LLMSIZE_OK &&
-        ctx < UINT64_MAX / 2 && llmsize_kv_bytes(m, ctx + 1, 1, LLMSIZE_KV_F16, &kv2) == LLMSIZE_OK)
-        (void)kv2;
+    (void)llmsize_kv_bytes(m, ctx, fuzz_small(in), (llmsize_kv_dtype)(fuzz_u32(in) % 16), &kv);
+    /* the KV cache never shrinks as the context or the sequences grow */
+    if (ctx < UINT64_MAX / 2 && llmsize_kv_bytes(m, ctx, 1, LLMSIZE_KV_F16, &kv) == LLMSIZE_OK) {
+        if (llmsize_kv_bytes(m, ctx + 1, 1, LLMSIZE_KV_F16, &kv2) == LLMSIZE_OK) FUZZ_CHECK(kv2 >= kv);
+        if (llmsize_kv_bytes(m, ctx, 2, LLMSIZE_KV_F16, &kv2) == LLMSIZE_OK) FUZZ_CHECK(kv2 >= kv);
+    }
     memset(&plan, 0, sizeof plan);
     plan.model = m; plan.format = f; plan.gpu = a;
     if (fuzz_u32(in) & 1) { /* the caches callers use for sweeps (only when computed) */
@@ -68,17 +71,40 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
     if (llmsize_plan_fit(&plan, &r) == LLMSIZE_OK) {
         FUZZ_CHECK(r.fits == 0 || r.fits == 1);
         FUZZ_CHECK(!(r.fits && r.refused));
+        /* the parts add up to the total, the headroom is what is left, every figure is a number */
+        FUZZ_CHECK(r.total_bytes == r.weight_bytes + r.kv_bytes + r.activation_bytes + r.overhead_bytes);
+        FUZZ_CHECK(r.headroom_bytes == (int64_t)r.usable_bytes - (int64_t)r.total_bytes);
+        FUZZ_CHECK(r.fits == (!r.refused && r.headroom_bytes >= 0) || r.outcome == LLMSIZE_OUTCOME_OFFLOADS);
+        FUZZ_CHECK(r.decode_tps >= 0.0 && r.decode_tps < 1e300 && r.max_concurrency >= 0.0 && r.max_concurrency < 1e300);
+        FUZZ_CHECK(r.gpus > 0);
     }
     if (fuzz_u32(in) % 16 == 0) { /* the solvers search (slow): run them on 1 input in 16 */
-        (void)llmsize_plan_max_context(&plan, &u64v);
+        llmsize_plan at = plan;
+        if (llmsize_plan_max_context(&plan, &u64v) == LLMSIZE_OK && u64v) {   /* its answer fits */
+            at.context = u64v;
+            at.flags &= ~(uint32_t)LLMSIZE_PLAN_CONTEXT_AUTO;
+            FUZZ_CHECK(llmsize_plan_fit(&at, &r) == LLMSIZE_OK && r.fits);
+        }
         (void)llmsize_plan_max_seqs(&plan, &u32v);
-        (void)llmsize_plan_min_gpus(&plan, 1 + fuzz_small(in) % 64, &u32v);
+        if (llmsize_plan_min_gpus(&plan, 1 + fuzz_small(in) % 64, &u32v) == LLMSIZE_OK) {
+            at = plan;
+            at.tp = u32v; at.pp = at.dp = 0; at.gpus = 0;
+            FUZZ_CHECK(llmsize_plan_fit(&at, &r) == LLMSIZE_OK && r.fits);
+        }
         (void)llmsize_plan_suggest(&plan, &sug);
     }
     (void)llmsize_quality_of(m, f, &q);
     memset(&use, 0, sizeof use);
     use.commercial = (int)(fuzz_u32(in) & 1); use.mau = fuzz_u64(in); use.mau_at_release = fuzz_u64(in);
     use.revenue_usd = fuzz_f64(in); use.eu = (int)(fuzz_u32(in) & 1); use.multimodal = (int)(fuzz_u32(in) & 1);
-    (void)llmsize_license_check(m, &use, &lic);
+    if (llmsize_license_check(m, &use, &lic) == LLMSIZE_OK && lic.verdict == LLMSIZE_VERDICT_NOT_ALLOWED) {
+        /* a use that grows (more users, more revenue, more uses) is never allowed what a smaller one was not */
+        llmsize_license_result more;
+        llmsize_use grown = use;
+        if (grown.mau < UINT64_MAX / 2) grown.mau *= 2;
+        if (grown.revenue_usd < 1e17) grown.revenue_usd *= 2;
+        grown.commercial = grown.redistribute = grown.offered = 1;
+        if (llmsize_license_check(m, &grown, &more) == LLMSIZE_OK) FUZZ_CHECK(more.verdict == LLMSIZE_VERDICT_NOT_ALLOWED);
+    }
 }
 #endif
