@@ -143,7 +143,7 @@ static void test_licenses(void) {
 }
 
 /* ---- quality: held-out published losses (tests/data/quality_holdout.tsv) ---- */
-static int n_quality;
+static int n_quality, n_quality_miss;
 static double quality_log_err_sum;
 static void quality_row(const row_t *r) {
     const llmsize_model *m = model(r->f[0]);
@@ -160,6 +160,12 @@ static void quality_row(const row_t *r) {
     CHECK(want >= lo - 1e-9 && want <= hi + 1e-9, "quality %s %s: published %.2f %% outside the estimate's range [%.2f, %.2f] (point %.2f; %s)",
           r->f[0], r->f[1], want, lo, hi, got, r->f[4]);
     CHECK(lo <= got && got <= hi, "quality %s %s: point estimate inside its range", r->f[0], r->f[1]);
+    /* the file's own criterion, asserted on the point estimate: within x3 or 0.5 points */
+    if (!(fabs(got - want) <= 0.5 || (want > 0.0 && got > 0.0 && got / want <= 3.0 && want / got <= 3.0))) {
+        ++n_quality_miss;
+        printf("  quality %s %s: estimate %.2f %% vs published %.2f %%: outside x3 and 0.5 points (%s)\n", r->f[0], r->f[1],
+               got, want, r->f[4]);
+    }
     if (want > 0.05 && got > 0.05) quality_log_err_sum += fabs(log(got / want));
     if (getenv("LLMSIZE_TEST_VERBOSE"))
         printf("  quality %-16s %-9s estimate %6.2f %% [%5.2f, %5.2f] published %6.2f %%  (%s)\n", r->f[0], r->f[1], got,
@@ -176,6 +182,10 @@ static void test_quality(void) {
     size_t i;
     each_row("quality_holdout.tsv", quality_row);
     CHECK(n_quality >= 25, "held-out quality rows: %d", n_quality);
+    /* the point estimate assumes LLaMA-3-like sensitivity: Mistral 7B v0.1 loses 3-4x less at
+       2-4 bits, and GPU-format recoveries near 100 % are noise at this scale (printed above) */
+    CHECK(n_quality - n_quality_miss >= 20, "point estimate within x3 or 0.5 points for %d of %d held-out rows (at least 20)",
+          n_quality - n_quality_miss, n_quality);
     printf("quality: %d held-out published losses, geometric mean error of the point estimate x%.2f\n", n_quality,
            n_quality ? exp(quality_log_err_sum / n_quality) : 0.0);
     /* every quality row names a format in the table and a source */
@@ -195,8 +205,9 @@ static void test_quality(void) {
     CHECK(llmsize_quality_of(m8, format("Q4_K_M"), &q) == LLMSIZE_OK &&
           llmsize_quality_of(m70, format("Q4_K_M"), &q2) == LLMSIZE_OK && q2.loss_pct < q.loss_pct &&
           q.confidence == LLMSIZE_CONF_SCALED, "70B loses less than 8B at Q4_K_M");
-    /* Q4_K_M on an 8B: published 2.76 % on LLaMA 3 8B (6.407115 vs 6.233160) */
-    CHECK(fabs(q.loss_pct - 2.79) < 0.1 && q.ref && q.ref->source, "8B Q4_K_M loss %.2f %%", q.loss_pct);
+    /* (the 8B's Q4_K_M figure is the table's own LLaMA 3 8B row: comparing them would test the
+       table against itself; the held-out rows above are the independent check) */
+    CHECK(q.ref && q.ref->source, "8B Q4_K_M estimate names its source row");
     /* reference precisions and native formats lose nothing; no data is an error, not a zero */
     CHECK(llmsize_quality_of(m8, format("bf16"), &q) == LLMSIZE_OK && q.loss_pct == 0 &&
           q.confidence == LLMSIZE_CONF_REFERENCE, "bf16 is the reference");
@@ -335,6 +346,39 @@ static void test_scenarios(void) {
               slow, lossy, not_chat, speed);
         x = find_candidate(c, n, "bge-m3");
         CHECK(x && x->rejected == LLMSIZE_REJECT_TASK, "an embedder is not offered as an assistant");
+    }
+
+    /* the screens that select has and no scenario above reached (issue "Hardening, round two"):
+       a commercial use rejects a non-commercial licence (Command R: CC-BY-NC-4.0); a quality
+       floor rejects a model that fits only in formats losing more (a 70B on a 24 GB card);
+       an origin exclusion rejects the developer's country */
+    {
+        llmsize_use use;
+        memset(&q, 0, sizeof q);
+        q.gpu = gpu("h100-sxm"); q.seqs = 1; q.context = 8192;
+        llmsize_parse_use("commercial", &use);
+        q.use = &use;
+        CHECK(llmsize_select(&q, c, 256, &n, &good) == LLMSIZE_OK, "select with a licence screen");
+        x = find_candidate(c, n, "command-r-v01");
+        CHECK(x && x->rejected == LLMSIZE_REJECT_LICENSE, "Command R (CC-BY-NC-4.0) is refused a commercial use (%s)",
+              x ? x->reason : "?");
+        x = find_candidate(c, n, "qwen3-8b");
+        CHECK(x && x->rejected == LLMSIZE_REJECT_NONE, "Qwen3-8B (Apache-2.0) is not");
+        q.use = NULL;
+        q.max_loss_pct = 1.0;
+        q.gpu = gpu("rtx-4090");
+        CHECK(llmsize_select(&q, c, 256, &n, &good) == LLMSIZE_OK, "select with a quality floor");
+        x = find_candidate(c, n, "llama-3.3-70b");
+        CHECK(x && x->rejected == LLMSIZE_REJECT_QUALITY, "70B on a 24 GB card fits only at 2 bits: under a 1 %% floor it is rejected (%s)",
+              x ? llmsize_reject_name(x->rejected) : "?");
+        q.max_loss_pct = 0;
+        q.gpu = gpu("h100-sxm");
+        q.origin_exclude = "CN";
+        CHECK(llmsize_select(&q, c, 256, &n, &good) == LLMSIZE_OK, "select with an origin exclusion");
+        x = find_candidate(c, n, "qwen3-8b");
+        CHECK(x && x->rejected == LLMSIZE_REJECT_ORIGIN, "Qwen3-8B (CN) is excluded by origin_exclude=CN");
+        x = find_candidate(c, n, "llama-3.1-8b");
+        CHECK(x && x->rejected == LLMSIZE_REJECT_NONE, "Llama 3.1 8B (US) is not");
     }
 
     /* 2. Code review, 1 user, 32K context, H100 80GB, vLLM */
