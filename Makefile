@@ -98,11 +98,17 @@ test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUI
 	$(MAKE) --no-print-directory webhook-test
 	$(MAKE) --no-print-directory e2e
 	$(MAKE) --no-print-directory readme-test
+	$(MAKE) --no-print-directory mutate
 
 # Every code block of README.md as written, in a fresh directory beside the clone (a fresh
 # venv, a fresh Go module, the C example through pkg-config), its shown output checked.
 readme-test: llmsize
 	python3 tests/readme.py README.md
+
+# Checks that can fail, proven: each published-truth table in tests/data perturbed in turn
+# must make the C suite fail (tests/mutate.py; about a minute).
+mutate: $(BUILD)/test_llmsize
+	python3 tests/mutate.py $(BUILD)/test_llmsize
 
 # SWIG wrappers generated from bindings/llmsize.i and committed (so pip install and go get
 # need no SWIG). `make bindings` regenerates them; `make check-bindings` proves they are fresh.
@@ -307,5 +313,5 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: check index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load readme-test FORCE install clean
+.PHONY: check index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load readme-test mutate FORCE install clean
 FORCE:
