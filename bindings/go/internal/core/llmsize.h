@@ -2076,14 +2076,21 @@ static size_t llmsize__row_match(const llmsize__tokens *q, const llmsize_model *
 /* Bounded edit distance over at most 63 leading bytes, case-insensitive, with a swap of
    two neighbours counting as one edit ("rtx-4900" is one edit from rtx-4090). */
 #define LLMSIZE__SUGGEST_MAX 63
-static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn) {
+/* Past `cap` the exact distance does not matter (the caller drops such names): a row whose
+   smallest cell exceeds it can only grow, so the search stops there with cap + 1. */
+static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn, size_t cap) {
     size_t prev2[LLMSIZE__SUGGEST_MAX + 1], prev[LLMSIZE__SUGGEST_MAX + 1], row[LLMSIZE__SUGGEST_MAX + 1], an = 0, i, j;
+    size_t prev_low;
     while (a[an] && an < LLMSIZE__SUGGEST_MAX) ++an;
     if (bn > LLMSIZE__SUGGEST_MAX) bn = LLMSIZE__SUGGEST_MAX;
+    if ((an > bn ? an - bn : bn - an) > cap) return cap + 1;   /* the length difference alone */
+    prev_low = 0;   /* row 0's smallest cell */
     for (j = 0; j <= bn; ++j) { prev[j] = j; prev2[j] = j; }
     for (i = 1; i <= an; ++i) {
         const int ai = llmsize__lower((unsigned char)a[i - 1]);
+        size_t low;
         row[0] = i;
+        low = row[0];
         for (j = 1; j <= bn; ++j) {
             const int bj = llmsize__lower((unsigned char)b[j - 1]);
             size_t best = prev[j - 1] + (ai == bj ? 0u : 1u);
@@ -2093,7 +2100,11 @@ static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn) {
                 llmsize__lower((unsigned char)a[i - 2]) == bj && prev2[j - 2] + 1 < best)
                 best = prev2[j - 2] + 1;
             row[j] = best;
+            if (best < low) low = best;
         }
+        /* the next row builds on this one (+0 or +1) and, by a swap, on the one before (+1) */
+        if (low > cap && prev_low >= cap) return cap + 1;
+        prev_low = low;
         memcpy(prev2, prev, sizeof prev);
         memcpy(prev, row, sizeof row);
     }
@@ -2102,7 +2113,8 @@ static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn) {
 
 /* Distance from query to the closest entry of a '|'-separated list. A query that
    is a prefix of a token counts as close: "llama-3.1" should suggest "llama-3.1-8b". */
-static size_t llmsize__name_distance(const char *q, const char *names) {
+static size_t llmsize__name_distance(const char *q, const llmsize__tokens *qt_in, int q_tokens, const char *names,
+                                     size_t cap) {
     size_t best = (size_t)-1, qn = strlen(q);
     const char *p = names;
     while (p && *p) {
@@ -2110,19 +2122,19 @@ static size_t llmsize__name_distance(const char *q, const char *names) {
         size_t d, n;
         while (*e && *e != '|') ++e;
         n = (size_t)(e - p);
-        d = llmsize__edit_distance(q, p, n);
-        {   /* by tokens: "M3 Max" starts m3-max-128gb, "llama3.2" starts llama-3.2-1b; a name
-               holding this one ("…-Llama-3.1-8B-merge") is closest of all */
+        d = llmsize__edit_distance(q, p, n, cap);
+        if (q_tokens) {   /* by tokens: "M3 Max" starts m3-max-128gb, "llama3.2" starts llama-3.2-1b; a name
+                             holding this one ("…-Llama-3.1-8B-merge") is closest of all */
             const char *b = p;
             size_t at, sp;
-            llmsize__tokens qt, rt;
+            llmsize__tokens rt;
             for (k0 = p; k0 < e; ++k0) if (*k0 == '/') b = k0 + 1;
-            if (llmsize__tokenize(q, qn, &qt) && llmsize__tokenize(b, (size_t)(e - b), &rt) && qt.n && qt.n < rt.n) {
+            if (llmsize__tokenize(b, (size_t)(e - b), &rt) && qt_in->n && qt_in->n < rt.n) {
                 size_t k;
-                for (k = 0; k < qt.n && llmsize__tok_eq(&qt, k, &rt, k); ++k) {}
-                if (k == qt.n) d = 0;   /* the query starts this name: closer than any typo */
+                for (k = 0; k < qt_in->n && llmsize__tok_eq(qt_in, k, &rt, k); ++k) {}
+                if (k == qt_in->n) d = 0;   /* the query starts this name: closer than any typo */
             }
-            if (llmsize__tokenize(q, qn, &qt) && llmsize__name_match(&qt, b, (size_t)(e - b), &at, &sp)) d = 0;
+            if (d && llmsize__name_match(qt_in, b, (size_t)(e - b), &at, &sp)) d = 0;
         }
         if (qn >= 3 && n > qn) {
             size_t k;
@@ -2141,14 +2153,17 @@ LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
                                    const char **out, size_t cap) {
     size_t dist[8], n = 0, i, limit;
     const char *names[3];
+    llmsize__tokens qt;
+    int q_tokens;
     if (!query || !out || cap == 0) return 0;
     if (cap > 8) cap = 8;
     limit = strlen(query) / 3 + 2;   /* beyond this a "suggestion" is noise */
+    q_tokens = llmsize__tokenize(query, strlen(query), &qt);   /* once, not once per name */
     for (i = 0; llmsize__row_names(table, i, names); ++i) {
         size_t d = (size_t)-1, k;
         int j;
         for (j = 0; j < 3; ++j) {
-            if (names[j]) { size_t dj = llmsize__name_distance(query, names[j]); if (dj < d) d = dj; }
+            if (names[j]) { size_t dj = llmsize__name_distance(query, &qt, q_tokens, names[j], limit); if (dj < d) d = dj; }
         }
         if (d > limit) continue;
         /* insertion into the sorted top-cap list; ties keep table order */
