@@ -52,6 +52,13 @@ $(BUILD)/import: tools/import.c $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/import.c $(BUILD)/llmsize.o -o $@
 $(BUILD)/check_data: tools/check_data.c $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/check_data.c $(BUILD)/llmsize.o -o $@
+# The decode-efficiency rows recomputed from tests/data/decode.tsv (tools/calibrate_decode.c):
+# run after changing a bandwidth, a decode row or the bytes a decode step reads.
+$(BUILD)/calibrate_decode: tools/calibrate_decode.c $(BUILD)/llmsize.o | $(BUILD)
+	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/calibrate_decode.c $(BUILD)/llmsize.o -lm -o $@
+calibrate: $(BUILD)/calibrate_decode
+	$(BUILD)/calibrate_decode tests/data/decode.tsv
+
 # Rows are records: the tables compiled a second time by field name must equal the library's.
 $(BUILD)/check_rows: tools/check_rows.c $(HEADERS) | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/check_rows.c -o $@
@@ -313,5 +320,5 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: check index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load readme-test mutate FORCE install clean
+.PHONY: check calibrate index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load readme-test mutate FORCE install clean
 FORCE:

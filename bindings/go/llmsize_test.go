@@ -638,7 +638,7 @@ func TestSizedAsReleased(t *testing.T) {
 
 func TestGPUNamesAndDescribedGPUs(t *testing.T) {
 	g, err := LookupGPU("M3 Max 36GB")
-	if err != nil || g.ID != "m3-max-30c" || g.MemoryBytes != 36<<30 || g.BandwidthGBs != 300 || g.MemoryAssumed {
+	if err != nil || g.ID != "m3-max-30c" || g.MemoryBytes != 36<<30 || g.BandwidthGBs != 307.2 || g.MemoryAssumed {
 		t.Errorf("M3 Max 36GB: %+v %v", g, err)
 	}
 	if g, err := LookupGPU("M2 Max"); err != nil || !g.MemoryAssumed || len(g.MemoryOptions) != 3 {

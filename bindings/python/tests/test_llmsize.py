@@ -342,7 +342,7 @@ def test_sized_as_released():
 
 def test_gpu_names_and_described_gpus():
     g = llmsize.gpu("M3 Max 36GB")
-    assert g.id == "m3-max-30c" and g.mem_bytes == 36 << 30 and g.bandwidth_gbs == 300 and not g.memory_assumed
+    assert g.id == "m3-max-30c" and g.mem_bytes == 36 << 30 and g.bandwidth_gbs == 307.2 and not g.memory_assumed
     assert llmsize.gpu("M2 Max").memory_assumed and llmsize.gpu("M2 Max").memory_options == [32, 64, 96]
     with pytest.raises(llmsize.AmbiguousGPUError) as e:
         llmsize.gpu("M3 Max")
