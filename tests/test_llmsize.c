@@ -53,17 +53,126 @@ const llmsize_gpu *gpu(const char *id) {
     return a;
 }
 
-/* ---- 1. exact parameter counts ---- */
-static int n_params;
+/* ---- 1. exact parameter counts ----
+   Each row of params.tsv says what kind of count it holds (see the file's header). Only readouts
+   validate the library; an adjustment is allowed only on a readout and must be the sum of the
+   named tensors in adjust_tensors ("NAME DTYPE COUNT; ..."), whose COUNT expressions are
+   evaluated here so the arithmetic is checked, not trusted. */
+static int n_params, n_params_adjusted, n_params_residual, n_params_derived, n_params_circular;
+
+/* COUNT := term ('+' term)*, term := factor ('x' factor)*, factor := digits | '(' COUNT ')'.
+   Returns 0 and leaves *pp on the first unused character; -1 on a syntax error or overflow. */
+static int count_expr(const char **pp, unsigned long long *out, int depth);
+static int count_factor(const char **pp, unsigned long long *out, int depth) {
+    const char *p = *pp;
+    unsigned long long v = 0;
+    if (depth > 16) return -1;
+    if (*p == '(') {
+        ++p;
+        if (count_expr(&p, &v, depth + 1) || *p != ')') return -1;
+        *pp = p + 1;
+        *out = v;
+        return 0;
+    }
+    if (*p < '0' || *p > '9') return -1;
+    while (*p >= '0' && *p <= '9') {
+        if (v > (~0ull - 9) / 10) return -1;
+        v = v * 10 + (unsigned long long)(*p++ - '0');
+    }
+    *pp = p;
+    *out = v;
+    return 0;
+}
+static int count_expr(const char **pp, unsigned long long *out, int depth) {
+    unsigned long long sum = 0;
+    for (;;) {
+        unsigned long long prod, f;
+        if (count_factor(pp, &prod, depth)) return -1;
+        while (**pp == 'x') {
+            ++*pp;
+            if (count_factor(pp, &f, depth) || (f && prod > ~0ull / f)) return -1;
+            prod *= f;
+        }
+        if (sum > ~0ull - prod) return -1;
+        sum += prod;
+        if (**pp != '+') break;
+        ++*pp;
+    }
+    *out = sum;
+    return 0;
+}
+
+/* Sum of the named tensors; -1 when an entry lacks a tensor name, a dtype or a valid COUNT. */
+static long long named_tensors(const char *id, const char *col) {
+    static const char *const dtypes[] = { "F32", "F16", "BF16", "F8_E4M3", "F8_E5M2", "I64", "I32", "I16", "I8", "U8", "BOOL", NULL };
+    long long total = 0;
+    const char *entry = col;
+    while (*entry) {
+        const char *end = strchr(entry, ';');
+        char buf[1024], name[1024], dtype[32], count[1024], extra[8];
+        const char *p = count;
+        unsigned long long n = 0;
+        size_t len = end ? (size_t)(end - entry) : strlen(entry);
+        int k, dtype_ok = 0;
+        if (len >= sizeof buf) len = sizeof buf - 1;
+        memcpy(buf, entry, len);
+        buf[len] = '\0';
+        entry = end ? end + 1 : entry + len;
+        if (sscanf(buf, " %1023s %31s %1023s %7s", name, dtype, count, extra) != 3) {
+            CHECK(0, "params %s: adjust_tensors entry '%s' is not 'NAME DTYPE COUNT'", id, buf);
+            return -1;
+        }
+        for (k = 0; dtypes[k]; ++k) dtype_ok |= !strcmp(dtype, dtypes[k]);
+        CHECK(strchr(name, '.') != NULL, "params %s: '%s' does not name a tensor", id, name);
+        CHECK(dtype_ok, "params %s: %s: unknown dtype %s", id, name, dtype);
+        if (count_expr(&p, &n, 0) || *p || !n) {
+            CHECK(0, "params %s: %s: count '%s' is not a product/sum of integers", id, name, count);
+            return -1;
+        }
+        total += (long long)n;
+    }
+    return total;
+}
+
 static void params_row(const row_t *r) {
-    const llmsize_model *m = model(r->f[0]);
+    const llmsize_model *m;
     llmsize_params p;
-    unsigned long long want = strtoull(r->f[1], NULL, 10) + (unsigned long long)strtoll(r->f[2], NULL, 10);
+    unsigned long long published;
+    long long adjust, diff;
+    const char *kind, *tensors, *fitted;
+    if (r->n < 8) { CHECK(0, "params.tsv: row %s has %d columns, not 8", r->f[0], r->n); return; }
+    m = model(r->f[0]);
+    published = strtoull(r->f[1], NULL, 10);
+    adjust = strtoll(r->f[2], NULL, 10);
+    kind = r->f[3]; tensors = r->f[4]; fitted = r->f[5];
     if (!m) return;
+    CHECK(*r->f[6] != '\0', "params %s: no source", r->f[0]);
     CHECK(llmsize_params_of(m, &p) == LLMSIZE_OK, "params_of %s", r->f[0]);
-    CHECK(p.total == want, "params %s: computed %llu, published %llu (adjust %s)", r->f[0],
-          (unsigned long long)p.total, want, r->f[2]);
-    ++n_params;
+    diff = (long long)(p.total - published);
+    if (strcmp(tensors, "-")) {
+        long long named = named_tensors(r->f[0], tensors);
+        CHECK(!strcmp(kind, "readout"), "params %s: an adjustment on a %s row (only readouts may be adjusted)", r->f[0], kind);
+        CHECK(named >= 0 && adjust == -named, "params %s: adjust %lld, but the named tensors sum to %lld", r->f[0], adjust, named);
+    } else {
+        CHECK(adjust == 0, "params %s: adjust %lld without named tensors in adjust_tensors", r->f[0], adjust);
+    }
+    CHECK((strcmp(kind, "circular") == 0) == (strcmp(fitted, "-") != 0), "params %s: kind %s with fitted '%s'", r->f[0], kind, fitted);
+    if (!strcmp(kind, "readout") || !strcmp(kind, "derived") || !strcmp(kind, "circular")) {
+        CHECK(diff == adjust, "params %s (%s): computed %llu, published %llu %+lld (named tensors) = %llu", r->f[0], kind,
+              (unsigned long long)p.total, published, adjust, (unsigned long long)((long long)published + adjust));
+        if (!strcmp(kind, "derived")) ++n_params_derived;
+        else if (!strcmp(kind, "circular")) ++n_params_circular;
+        else if (adjust) ++n_params_adjusted;
+        else ++n_params;
+    } else if (!strncmp(kind, "residual:", 9)) {
+        long long tol = strtoll(kind + 9, NULL, 10);
+        CHECK(tol > 0 && (diff < 0 ? -diff : diff) <= tol, "params %s: computed %llu, published %llu: residual %lld beyond the stated %lld",
+              r->f[0], (unsigned long long)p.total, published, -diff, tol);
+        CHECK(strstr(r->f[7], "residual unexplained") != NULL, "params %s: a residual row's note must say 'residual unexplained'", r->f[0]);
+        ++n_params_residual;
+    } else {
+        CHECK(0, "params %s: unknown kind '%s'", r->f[0], kind);
+    }
 }
 
 /* ---- 2. GGUF sizes: llama.cpp "model size" (tensor bytes) or file bytes, within 1 % ---- */
@@ -461,11 +570,14 @@ int main(int argc, char **argv) {
     mape = n_decode ? decode_err[n_decode / 2] : 1.0;
     p90 = n_decode ? decode_err[n_decode * 9 / 10] : 1.0;
     printf("validation: %d GGUF headers' tensor-type histograms over %d models, every count exact;\n", n_mix, n_mix_models);
-    printf("validation: %d exact parameter counts; %d GGUF sizes (worst %.2f %%); %d KV log lines;\n"
+    printf("params: %d exact readouts, %d adjusted by named tensors, %d within a stated residual (residual unexplained), "
+           "%d derived/circular (not validation: %d derived, %d circular)\n", n_params, n_params_adjusted, n_params_residual,
+           n_params_derived + n_params_circular, n_params_derived, n_params_circular);
+    printf("validation: %d exact parameter counts (readouts, %d of them with named tensors); %d GGUF sizes (worst %.2f %%); %d KV log lines;\n"
            "            %d decode measurements on %d accelerators: median abs error %.1f %%, p90 %.1f %%, "
-           "%d within [low, high]\n", n_params, n_gguf, 100.0 * gguf_worst, n_kv, n_decode, n_decode_hw,
+           "%d within [low, high]\n", n_params + n_params_adjusted, n_params_adjusted, n_gguf, 100.0 * gguf_worst, n_kv, n_decode, n_decode_hw,
            100.0 * mape, 100.0 * p90, decode_in_range);
-    CHECK(n_params >= 25 && n_gguf >= 30 && n_mix >= 30 && n_kv >= 10 && n_decode >= 40 && n_decode_hw >= 15, "validation set sizes");
+    CHECK(n_params + n_params_adjusted >= 25 && n_gguf >= 30 && n_mix >= 30 && n_kv >= 10 && n_decode >= 40 && n_decode_hw >= 15, "validation set sizes");
     CHECK(mape <= 0.20, "decode median absolute percentage error %.1f %% exceeds the 20 %% bound", 100.0 * mape);
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
