@@ -151,6 +151,12 @@ static void vllm_row(const row_t *r) {
 static int n_sglang;
 static double sglang_err[64];
 static int n_sglang_err;
+/* The load overhead (SGLang's logged 'mem usage' minus the weights) is the median of these
+   same logs, so beside the in-sample error each row is also scored with the overhead that
+   the other rows of its class (TP1, TP>1) give: leave-one-out, the held-out error. */
+typedef struct { int tpn, has_oh, has_kv; double oh_obs, oh_lib, pool, bpt, tokens; } sglang_obs;
+static sglang_obs sglang_rows[64];
+static int n_sglang_rows;
 static int cmp_err(const void *a, const void *b);
 static void sglang_row(const row_t *r) {
     llmsize_plan p;
@@ -172,6 +178,17 @@ static void sglang_row(const row_t *r) {
     p.context = 4096;
     CHECK(llmsize_plan_fit(&p, &res) == LLMSIZE_OK, "sglang plan %s", r->f[0]);
     /* SGLang's "mem usage" at load is the weights plus the loader's CUDA context */
+    if (n_sglang_rows < 64) {
+        sglang_obs *o = &sglang_rows[n_sglang_rows++];
+        memset(o, 0, sizeof *o);
+        o->tpn = p.tp > 1;
+        o->oh_lib = res.overhead_bytes / GIB;
+        if (weights > 0) { o->has_oh = 1; o->oh_obs = weights - res.weight_bytes / GIB; if (getenv("LLMSIZE_TEST_VERBOSE")) printf("  SGLang %s tp%s overhead %.3f GiB (library %.3f)\n", r->f[0], r->f[3], o->oh_obs, o->oh_lib); }
+        if (frac > 0 && before > 0 && tokens > 0 && res.kv_capacity_tokens > 0) {
+            o->has_kv = 1; o->tokens = tokens; o->pool = res.kv_pool_bytes / GIB;
+            o->bpt = (double)res.kv_pool_bytes / GIB / (double)res.kv_capacity_tokens;
+        }
+    }
     if (weights > 0) CHECK(fabs((res.weight_bytes + res.overhead_bytes) / GIB - weights) <= 0.02 * weights + 0.15,
                            "SGLang %s tp%s: weights + load overhead %.2f GiB, log mem usage %.2f (%s)", r->f[0], r->f[3],
                            (res.weight_bytes + res.overhead_bytes) / GIB, weights, r->f[9]);
@@ -664,6 +681,34 @@ void test_plans(void) {
            n_sglang_err ? 100 * sglang_err[n_sglang_err / 2] : 0.0,
            n_sglang_err ? 100 * sglang_err[(n_sglang_err * 9) / 10 < n_sglang_err ? (n_sglang_err * 9) / 10 : n_sglang_err - 1] : 0.0);
     CHECK(n_sglang >= 15, "SGLang rows %d", n_sglang);
+    {   /* held out: each row's overhead from the other rows of its class */
+        double held[64], in[64];
+        int i, j, nh = 0;
+        for (i = 0; i < n_sglang_rows; ++i) {
+            const sglang_obs *o = &sglang_rows[i];
+            double others[64], oh_loo, pool_loo, off;
+            int n = 0;
+            if (!o->has_kv) continue;
+            for (j = 0; j < n_sglang_rows; ++j)
+                if (j != i && sglang_rows[j].has_oh && sglang_rows[j].tpn == o->tpn) others[n++] = sglang_rows[j].oh_obs;
+            if (!n) continue;   /* the only row of its class: nothing to hold it out from */
+            qsort(others, (size_t)n, sizeof others[0], cmp_err);   /* the library's rule: the class median */
+            oh_loo = n % 2 ? others[n / 2] : 0.5 * (others[n / 2 - 1] + others[n / 2]);
+            pool_loo = o->pool + o->oh_lib - oh_loo;   /* the pool is what the overhead leaves */
+            off = fabs(pool_loo / o->bpt - o->tokens) / o->tokens;
+            in[nh] = fabs(o->pool / o->bpt - o->tokens) / o->tokens;
+            held[nh++] = off;
+            CHECK(off <= 0.05 || fabs(pool_loo / o->bpt - o->tokens) * o->bpt <= 0.15,
+                  "SGLang held-out row %d: %.0f KV tokens with the other logs' overhead %.2f GiB, log %.0f", i,
+                  pool_loo / o->bpt, oh_loo, o->tokens);
+        }
+        qsort(held, (size_t)nh, sizeof held[0], cmp_err);
+        qsort(in, (size_t)nh, sizeof in[0], cmp_err);
+        printf("SGLang: load overhead fitted on these logs; KV tokens on %d rows: in-sample median %.1f %%, max %.1f %%; "
+               "held out (leave-one-out by TP class) median %.1f %%, max %.1f %%\n",
+               nh, nh ? 100 * in[nh / 2] : 0.0, nh ? 100 * in[nh - 1] : 0.0, nh ? 100 * held[nh / 2] : 0.0, nh ? 100 * held[nh - 1] : 0.0);
+        CHECK(nh >= 8, "SGLang held-out rows %d", nh);
+    }
     each_row("vllm_logs.tsv", vllm_row);
     printf("vLLM: %d startup logs, %d KV pools, %d refusals; end-to-end pool error on %d fully described logs:",
            n_vllm, n_vllm_pool, n_vllm_refusal, n_vllm_e2e);
