@@ -2750,6 +2750,7 @@ typedef struct llmsize__tensor {
     uint64_t rows;           /* rows per matrix (output features)                      */
     uint64_t mats;           /* matrices stacked in the tensor (experts)               */
     uint32_t routed;         /* 1 for routed-expert tensors                            */
+    uint32_t copies;         /* identical layers it stands for (llmsize__visitor.by_kind) */
 } llmsize__tensor;
 
 typedef struct llmsize__visitor llmsize__visitor;
@@ -2757,6 +2758,12 @@ struct llmsize__visitor {
     void (*emit)(llmsize__visitor *v, const llmsize__tensor *t);
     const llmsize_model *m;
     int overflow;
+    /* A fold that does not read a tensor's layer index (parameter counts, float and
+       GPU-format bytes without edge layers or placement) sets by_kind: the blocks are then
+       visited once per kind of layer (linear or attention, MoE or dense) with `copies` set
+       to how many layers are of that kind, instead of once per layer. */
+    int by_kind;
+    uint32_t copies;
 };
 
 #define LLMSIZE__NOLAYER 0xFFFFFFFFu
@@ -2767,6 +2774,7 @@ static void llmsize__put(llmsize__visitor *v, uint32_t cls, uint32_t cat, uint32
     if (ne0 == 0 || rows == 0 || mats == 0) return;   /* absent tensor */
     t.cls = cls; t.cat = cat; t.layer = layer; t.ne0 = ne0; t.rows = rows; t.mats = mats;
     t.routed = routed;
+    t.copies = v->copies ? v->copies : 1u;
     v->emit(v, &t);
 }
 /* 1-D tensors (norms, biases, sinks) are stored as F32 and never quantized. */
@@ -3003,7 +3011,21 @@ static void llmsize__enumerate(llmsize__visitor *v) {
     uint32_t i, k;
     llmsize__put(v, LLMSIZE_COMPONENT_EMBED, LLMSIZE__T_TOKEN_EMBD, LLMSIZE__NOLAYER, h, vocab, 1, 0);
     llmsize__emit_inputs(v);
-    for (i = 0; i < m->dims.layers; ++i) llmsize__emit_layer(v, LLMSIZE_COMPONENT_ATTN, i);
+    if (v->by_kind) {   /* one visit per kind of layer, standing for all of that kind */
+        uint32_t count[4] = { 0, 0, 0, 0 }, first[4] = { 0, 0, 0, 0 }, kind;
+        for (i = 0; i < m->dims.layers; ++i) {
+            kind = (uint32_t)llmsize__is_linear_layer(m, i) * 2u + (uint32_t)llmsize__is_moe_layer(m, i);
+            if (count[kind]++ == 0) first[kind] = i;
+        }
+        for (kind = 0; kind < 4u; ++kind) {
+            if (!count[kind]) continue;
+            v->copies = count[kind];
+            llmsize__emit_layer(v, LLMSIZE_COMPONENT_ATTN, first[kind]);
+        }
+        v->copies = 0;
+    } else {
+        for (i = 0; i < m->dims.layers; ++i) llmsize__emit_layer(v, LLMSIZE_COMPONENT_ATTN, i);
+    }
     llmsize__norm(v, LLMSIZE_COMPONENT_NORMS, LLMSIZE__NOLAYER);
     llmsize__emit_decoder(v);
     llmsize__emit_head(v);
@@ -3092,10 +3114,10 @@ typedef struct llmsize__count_visitor {
 
 static void llmsize__count_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     llmsize__count_visitor *c = (llmsize__count_visitor *)v;
-    uint64_t n = llmsize__mul3(t->ne0, t->rows, t->mats, &v->overflow);
+    uint64_t n = llmsize__mul(llmsize__mul3(t->ne0, t->rows, t->mats, &v->overflow), t->copies, &v->overflow);
     c->by_component[t->cls] = llmsize__add(c->by_component[t->cls], n, &v->overflow);
     if (t->routed && t->cls != LLMSIZE_COMPONENT_MTP) {
-        const uint64_t per = llmsize__mul(t->ne0, t->rows, &v->overflow);
+        const uint64_t per = llmsize__mul3(t->ne0, t->rows, t->copies, &v->overflow);
         const uint64_t idle = llmsize__mul(per, (uint64_t)(v->m->moe.experts - v->m->moe.active), &v->overflow);
         c->inactive = llmsize__add(c->inactive, idle, &v->overflow);
     }
@@ -3112,6 +3134,7 @@ LLMSIZE_API llmsize_status llmsize_params_of(const llmsize_model *m, llmsize_par
     memset(&c, 0, sizeof c);
     c.base.emit = llmsize__count_emit;
     c.base.m = m;
+    c.base.by_kind = 1;   /* a count reads no layer index */
     llmsize__enumerate(&c.base);
     for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k)
         if (k != LLMSIZE_COMPONENT_VISION && k != LLMSIZE_COMPONENT_MTP) text = llmsize__add(text, c.by_component[k], &c.base.overflow);
@@ -3480,6 +3503,7 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
         one = quantized ? llmsize__gpu_matrix_bytes(f, t->ne0, t->rows, &v->overflow)
                         : llmsize__mul(per, f->other_bytes, &v->overflow);
     }
+    one = llmsize__mul(one, t->copies, &v->overflow);   /* by_kind: this tensor in every layer of its kind */
     bytes = llmsize__mul(one, t->mats, &v->overflow);
     if (b->mix && type != LLMSIZE__G_COUNT) {
         const uint32_t id = type;
@@ -3518,6 +3542,9 @@ static void llmsize__bytes_init(llmsize__bytes_visitor *b, const llmsize_model *
     b->q.imatrix = llmsize__is_iq12_or(b->q.ftype, LLMSIZE__FTM(IQ3_XXS));
     b->q.native_mxfp4 = m->checkpoint_format && llmsize__eq_n(m->checkpoint_format, "mxfp4", 5);
     if (f->kind == LLMSIZE_FMT_GGUF && b->q.ftype < LLMSIZE_FT_COUNT) llmsize__qctx_rules(&b->q);
+    /* GGUF types and a GPU format's 16-bit edge layers read the layer index; the rest not
+       (placement, which does, sets `place` after this and clears by_kind with it) */
+    b->base.by_kind = f->kind == LLMSIZE_FMT_FLOAT || (f->kind == LLMSIZE_FMT_GPU && f->code == 0);
 }
 
 /* GGUF types depend on how many attn_v-like tensors there are: count them first. */
@@ -5965,6 +5992,7 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
         llmsize__bytes_visitor b;   /* offload: place every tensor */
         llmsize__bytes_init(&b, m, p->format);
         b.place = 1;
+        b.base.by_kind = 0;   /* placement reads each layer's index */
         b.gpu_from_layer = cpu_layers;
         b.output_gpu = output_gpu;
         b.cpu_moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
