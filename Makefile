@@ -253,7 +253,7 @@ symbols: $(BUILD)/llmsize.o
 
 # libFuzzer targets (clang): fuzz/fuzz_*.c. `make fuzz` runs each for FUZZ_SECONDS with
 # its committed corpus and dictionary; `make fuzz-smoke` (part of make test) for 10 s.
-FUZZ_TARGETS = names command hf_config calc file
+FUZZ_TARGETS = names command hf_config calc file resolve select
 FUZZ_SECONDS ?= 300
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(WARN)
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(HEADERS) | $(BUILD)
