@@ -4,6 +4,7 @@
    llmsize_model_check / llmsize_plan_check must blame, or a published figure. What still
    cannot be taken from the API is listed in docs/coverage.md. */
 #include "testing.h"
+#include <stdlib.h>
 #include <string.h>
 
 static double nan_value(void) { volatile double z = 0.0; return z / z; }
@@ -1089,6 +1090,450 @@ static void test_sglang_fraction(void) {
     CHECK(sglang_fraction("sglang@0.5.4", NULL, 1, &small) == 0.5, "a 2 GiB card under SGLang 0.5");
 }
 
+
+/* ---- 14. command lines: each engine's flags, forms and environment ------------------- */
+static llmsize_status parse(const char *line, const char *const *env, size_t envc, llmsize_parsed *out) {
+    static char buf[512];
+    const char *argv[24];
+    size_t argc = 0;
+    char *p;
+    strncpy(buf, line, sizeof buf - 1);
+    buf[sizeof buf - 1] = '\0';
+    for (p = strtok(buf, " "); p && argc < 24; p = strtok(NULL, " ")) argv[argc++] = p;
+    return llmsize_parse_command(argc, argv, envc, env, out);
+}
+
+static void test_command_lines(void) {
+    llmsize_parsed o;
+    const char *env[4];
+    const char *const none[1] = { "x" };
+    /* engines by program, path and python -m module */
+    CHECK(parse("python3 -m vllm.entrypoints.openai.api_server --model meta-llama/Llama-3.1-8B-Instruct", NULL, 0, &o) == LLMSIZE_OK &&
+          o.plan.engine == LLMSIZE_ENGINE_VLLM && o.plan.model && !strcmp(o.plan.model->id, "llama-3.1-8b"), "python -m vllm...");
+    CHECK(parse("python -m sglang.launch_server --model-path Qwen/Qwen3-8B --tp 2", NULL, 0, &o) == LLMSIZE_OK &&
+          o.plan.engine == LLMSIZE_ENGINE_SGLANG && o.plan.tp == 2, "python -m sglang.launch_server");
+    CHECK(parse("python -m http.server 8000", NULL, 0, &o) == LLMSIZE_ERR_UNKNOWN_ENGINE, "python -m of no engine");
+    CHECK(parse("python serve.py --model x", NULL, 0, &o) == LLMSIZE_ERR_UNKNOWN_ENGINE, "python without -m");
+    CHECK(parse("python -m", NULL, 0, &o) == LLMSIZE_ERR_UNKNOWN_ENGINE, "python -m and nothing");
+    CHECK(llmsize_parse_command(0, none, 0, NULL, &o) == LLMSIZE_ERR_UNKNOWN_ENGINE, "an empty command line");
+    CHECK(parse("/opt/llama/bin/llama-server -m Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", NULL, 0, &o) == LLMSIZE_OK &&
+          o.plan.engine == LLMSIZE_ENGINE_LLAMACPP && o.plan.format && !strcmp(o.plan.format->id, "Q4_K_M"), "a program by its path");
+    CHECK(parse("trtllm-serve serve meta-llama/Llama-3.1-8B-Instruct --tp_size 2 --pp_size 2 --max_batch_size 64", NULL, 0, &o) ==
+          LLMSIZE_OK && o.plan.engine == LLMSIZE_ENGINE_TRTLLM && o.plan.tp == 2 && o.plan.pp == 2 && o.plan.max_seqs == 64,
+          "trtllm-serve serve");
+    /* vLLM: --quantization names in vLLM's own words */
+    CHECK(parse("vllm serve Qwen/Qwen3-8B -q awq_marlin", NULL, 0, &o) == LLMSIZE_OK && o.plan.format &&
+          !strcmp(o.plan.format->id, format("awq")->id) && o.format_from == LLMSIZE_FROM_NAME, "-q awq_marlin is AWQ");
+    CHECK(parse("vllm serve Qwen/Qwen3-8B --quantization modelopt_fp4", NULL, 0, &o) == LLMSIZE_OK && o.plan.format == format("nvfp4"),
+          "modelopt_fp4 is NVFP4");
+    CHECK(parse("vllm serve Qwen/Qwen3-8B --quantization bitsandbytes", NULL, 0, &o) == LLMSIZE_OK && o.plan.format == format("bnb-nf4"),
+          "bitsandbytes is NF4");
+    CHECK(parse("vllm serve Qwen/Qwen3-8B --quantization something_new", NULL, 0, &o) == LLMSIZE_OK && o.plan.format == format("bf16") &&
+          o.format_from == LLMSIZE_FROM_CHECKPOINT, "an unknown method leaves the checkpoint's format");
+    CHECK(parse("vllm serve Qwen/Qwen3-8B --quantization a_quantization_method_name_past_forty_bytes", NULL, 0, &o) == LLMSIZE_OK &&
+          o.plan.format == format("bf16"), "a method name past 40 bytes is not looked up");
+    CHECK(parse("vllm serve Qwen/Qwen3-8B -dp 2 --block-size 32 --max-num-seqs 64 --max-num-batched-tokens 16k", NULL, 0, &o) ==
+          LLMSIZE_OK && o.plan.dp == 2 && o.plan.block_size == 32 && o.plan.max_seqs == 64 && o.plan.batched_tokens == 16000,
+          "vLLM parallel and batching flags (16k = 16000, vLLM's suffixes are decimal)");
+    CHECK(parse("vllm serve Qwen/Qwen3-8B --max-model-len auto", NULL, 0, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_CONTEXT_AUTO),
+          "--max-model-len auto");
+    CHECK(parse("vllm serve Qwen/Qwen3-8B --max-model-len 2000000000000", NULL, 0, &o) == LLMSIZE_ERR_PARSE &&
+          o.error_flag && !strcmp(o.error_flag, "--max-model-len"), "a context past 2^40 tokens");
+    CHECK(parse("vllm serve Qwen/Qwen3-8B -tp 5000000000", NULL, 0, &o) == LLMSIZE_ERR_PARSE, "tp past 32 bits");
+    CHECK(parse("vllm serve Qwen/Qwen3-8B --max-num-seqs", NULL, 0, &o) == LLMSIZE_ERR_PARSE && !strcmp(o.error_flag, "--max-num-seqs"),
+          "a flag without its value");
+    env[0] = "VLLM_USE_FLASHINFER_SAMPLER=0"; env[1] = NULL; env[2] = "UNRELATED=1";
+    CHECK(parse("vllm serve Qwen/Qwen3-8B", env, 3, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_NATIVE_SAMPLER) &&
+          !(o.plan.flags & LLMSIZE_PLAN_FLASHINFER_SAMPLER), "VLLM_USE_FLASHINFER_SAMPLER=0; a NULL and an unrelated variable skipped");
+    env[0] = "VLLM_USE_FLASHINFER_SAMPLER=1";
+    CHECK(parse("vllm serve Qwen/Qwen3-8B", env, 1, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_FLASHINFER_SAMPLER),
+          "VLLM_USE_FLASHINFER_SAMPLER=1");
+    /* llama.cpp: flash attention, layers, cache types, slots */
+    CHECK(parse("llama-server -m m.gguf -fa on", NULL, 0, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_FLASH_ATTN), "-fa on");
+    CHECK(parse("llama-server -m m.gguf -fa 0", NULL, 0, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_NO_FLASH_ATTN), "-fa 0");
+    CHECK(parse("llama-server -m m.gguf -fa auto", NULL, 0, &o) == LLMSIZE_OK &&
+          !(o.plan.flags & (LLMSIZE_PLAN_FLASH_ATTN | LLMSIZE_PLAN_NO_FLASH_ATTN)), "-fa auto: the release's default");
+    CHECK(parse("llama-server -m m.gguf --flash-attn=maybe", NULL, 0, &o) == LLMSIZE_ERR_PARSE && !strcmp(o.error_flag, "--flash-attn=maybe"),
+          "-fa maybe");
+    CHECK(parse("llama-server -m m.gguf -fa", NULL, 0, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_FLASH_ATTN), "a bare -fa last");
+    CHECK(parse("llama-server -m m.gguf -ngl auto", NULL, 0, &o) == LLMSIZE_OK && !(o.plan.flags & LLMSIZE_PLAN_GPU_LAYERS), "-ngl auto");
+    CHECK(parse("llama-server -m m.gguf -ngl -1", NULL, 0, &o) == LLMSIZE_ERR_PARSE || !(o.plan.flags & LLMSIZE_PLAN_GPU_LAYERS),
+          "-ngl -1 is every layer");
+    CHECK(parse("llama-server -m m.gguf --n-gpu-layers=-1", NULL, 0, &o) == LLMSIZE_OK && !(o.plan.flags & LLMSIZE_PLAN_GPU_LAYERS),
+          "--n-gpu-layers=-1 is every layer");
+    CHECK(parse("llama-server -m m.gguf -ngl 20", NULL, 0, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_GPU_LAYERS) &&
+          o.plan.gpu_layers == 20, "-ngl 20");
+    CHECK(parse("llama-server -m m.gguf -ngl some", NULL, 0, &o) == LLMSIZE_ERR_PARSE, "-ngl some");
+    CHECK(parse("llama-server -m m.gguf -c 0", NULL, 0, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_CONTEXT_MODEL) &&
+          o.plan.context == 0, "-c 0 is the model's training context");
+    CHECK(parse("llama-server -m m.gguf -ncmoe 0", NULL, 0, &o) == LLMSIZE_OK && o.plan.cpu_moe_layers == 0, "--n-cpu-moe 0");
+    CHECK(parse("llama-server -m m.gguf -ncmoe 10 -ub 256", NULL, 0, &o) == LLMSIZE_OK && o.plan.cpu_moe_layers == 10 &&
+          o.plan.ubatch == 256, "--n-cpu-moe 10, -ub 256");
+    CHECK(parse("llama-server -m m.gguf -np 0", NULL, 0, &o) == LLMSIZE_ERR_PARSE, "-np 0");
+    CHECK(parse("llama-server -m m.gguf -ctk q8_0 -ctv q4_0", NULL, 0, &o) == LLMSIZE_OK && o.plan.kv_dtype == LLMSIZE_KV_Q8_0,
+          "K and V share one dtype: the larger");
+    CHECK(parse("llama-server -m m.gguf -ctv q5_1", NULL, 0, &o) == LLMSIZE_OK && o.plan.kv_dtype == LLMSIZE_KV_Q5_1, "-ctv alone");
+    CHECK(parse("llama-server -m m.gguf -ctk bogus", NULL, 0, &o) == LLMSIZE_ERR_PARSE, "-ctk bogus");
+    CHECK(parse("llama-server -m m.gguf -np 4 -c 16384", NULL, 0, &o) == LLMSIZE_OK && o.plan.seqs == 4 && o.plan.context == 4096,
+          "-c is shared by -np slots: 4096 each");
+    CHECK(parse("llama-server -m m.gguf -np 4 -c 16384 -kvu", NULL, 0, &o) == LLMSIZE_OK && o.plan.context == 16384,
+          "--kv-unified: each slot may fill -c");
+    CHECK(parse("llama-server -hf bartowski/Meta-Llama-3.1-8B-Instruct-GGUF -hff Meta-Llama-3.1-8B-Instruct-Q5_K_M.gguf", NULL, 0, &o) ==
+          LLMSIZE_OK && o.plan.format == format("Q5_K_M") && o.format_from == LLMSIZE_FROM_NAME, "-hff names the file type");
+    CHECK(parse("llama-server -hf bartowski/Meta-Llama-3.1-8B-Instruct-GGUF -hff model.gguf", NULL, 0, &o) == LLMSIZE_OK &&
+          o.plan.format == format("Q4_K_M") && o.format_from == LLMSIZE_FROM_DEFAULT, "-hff naming no type: -hf's default");
+    /* Ollama: OLLAMA_* variables */
+    env[0] = "OLLAMA_FLASH_ATTENTION=true"; env[1] = "OLLAMA_KV_CACHE_TYPE=q8_0"; env[2] = "NOEQUALS";
+    CHECK(parse("ollama run llama3.1:8b", env, 3, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_FLASH_ATTN) &&
+          o.plan.kv_dtype == LLMSIZE_KV_Q8_0, "OLLAMA_FLASH_ATTENTION=true with a q8_0 cache");
+    env[0] = "OLLAMA_FLASH_ATTENTION=false";
+    CHECK(parse("ollama run llama3.1:8b", env, 2, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_NO_FLASH_ATTN) &&
+          o.plan.kv_dtype == LLMSIZE_KV_F16, "without flash attention Ollama ignores OLLAMA_KV_CACHE_TYPE");
+    env[0] = "OLLAMA_FLASH_ATTENTION=0"; env[1] = "OLLAMA_KV_CACHE_TYPE=";
+    CHECK(parse("ollama serve", env, 2, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_NO_FLASH_ATTN) && o.plan.kv_dtype == LLMSIZE_KV_F16,
+          "OLLAMA_FLASH_ATTENTION=0, an empty cache type");
+    env[0] = "OLLAMA_FLASH_ATTENTION=maybe";
+    CHECK(parse("ollama serve", env, 1, &o) == LLMSIZE_OK && !(o.plan.flags & (LLMSIZE_PLAN_FLASH_ATTN | LLMSIZE_PLAN_NO_FLASH_ATTN)),
+          "OLLAMA_FLASH_ATTENTION=maybe sets neither");
+    env[0] = "OLLAMA_NUM_PARALLEL=0";
+    CHECK(parse("ollama serve", env, 1, &o) == LLMSIZE_ERR_PARSE && !strcmp(o.error_flag, "OLLAMA_NUM_PARALLEL=0"), "OLLAMA_NUM_PARALLEL=0");
+    env[0] = "OLLAMA_KV_CACHE_TYPE=q3_k";
+    CHECK(parse("ollama serve", env, 1, &o) == LLMSIZE_ERR_PARSE, "a cache type Ollama lacks");
+}
+
+/* ---- 15. config.json readings (transformers' modeling files) ------------------------ */
+static llmsize_status hf(const char *json, llmsize_model *m) { return llmsize_model_from_hf_config(json, strlen(json), m); }
+
+static void test_hf_configs(void) {
+    llmsize_model m;
+    char *big;
+    const size_t big_n = ((size_t)1 << 24) + 1;
+    /* Falcon-7B (tiiuae/falcon-7b config.json, which leaves the FFN width 4 x hidden implicit:
+       stated here as newer Falcon configs do): multi_query is one KV head */
+    CHECK(hf("{\"model_type\":\"falcon\",\"vocab_size\":65024,\"hidden_size\":4544,\"n_layer\":32,\"n_head\":71,"
+             "\"ffn_hidden_size\":18176,\"multi_query\":true,\"parallel_attn\":true}", &m) == LLMSIZE_OK && m.dims.kv_heads == 1 && m.dims.heads == 71 &&
+          m.dims.head_dim == 64, "Falcon-7B: multi_query is one KV head (kv %u)", m.dims.kv_heads);
+    /* a layer_types list: full every 6th (Gemma 3) */
+    CHECK(hf("{\"model_type\":\"gemma3_text\",\"vocab_size\":262144,\"hidden_size\":1152,\"num_hidden_layers\":6,"
+             "\"num_attention_heads\":4,\"num_key_value_heads\":1,\"head_dim\":256,\"intermediate_size\":6912,"
+             "\"max_position_embeddings\":32768,\"sliding_window\":512,\"layer_types\":[\"sliding_attention\",\"sliding_attention\","
+             "\"sliding_attention\",\"sliding_attention\",\"sliding_attention\",\"full_attention\"]}", &m) == LLMSIZE_OK &&
+          m.attn.kind == LLMSIZE_ATTN_SLIDING && m.attn.window == 512 && m.attn.global_every == 6, "layer_types: full every 6th");
+    CHECK(hf("{\"model_type\":\"gemma3_text\",\"vocab_size\":262144,\"hidden_size\":1152,\"num_hidden_layers\":2,"
+             "\"num_attention_heads\":4,\"num_key_value_heads\":1,\"head_dim\":256,\"intermediate_size\":6912,"
+             "\"max_position_embeddings\":32768,\"sliding_window\":512,\"layer_types\":[\"sliding_attention\",\"sliding_attention\"]}",
+             &m) == LLMSIZE_OK && m.attn.kind == LLMSIZE_ATTN_SLIDING && m.attn.global_every == 0, "every layer sliding");
+    CHECK(hf("{\"model_type\":\"qwen2\",\"vocab_size\":1000,\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+             "\"intermediate_size\":128,\"max_position_embeddings\":4096,\"sliding_window\":4096,"
+             "\"layer_types\":[\"full_attention\",\"full_attention\"]}", &m) == LLMSIZE_OK && m.attn.kind == LLMSIZE_ATTN_FULL,
+          "layer_types all full: no local layers");
+    /* Gemma 2: the family's pattern (every 2nd layer global) when the config states none */
+    CHECK(hf("{\"model_type\":\"gemma2\",\"vocab_size\":256000,\"hidden_size\":2304,\"num_hidden_layers\":26,"
+             "\"num_attention_heads\":8,\"num_key_value_heads\":4,\"head_dim\":256,\"intermediate_size\":9216,"
+             "\"max_position_embeddings\":8192,\"sliding_window\":4096}", &m) == LLMSIZE_OK &&
+          m.attn.kind == LLMSIZE_ATTN_SLIDING && m.attn.global_every == 2, "Gemma 2: every 2nd layer global");
+    /* the multimodal form: text_config's model_type wins */
+    CHECK(hf("{\"model_type\":\"llava\",\"text_config\":{\"model_type\":\"qwen2\",\"vocab_size\":1000,\"hidden_size\":64,"
+             "\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":128}}", &m) == LLMSIZE_OK &&
+          (m.flags & LLMSIZE_F_QKV_BIAS), "text_config's model_type (qwen2: q/k/v biases)");
+    /* attention_bias: q/k/v and o in Llama; q/k/v alone in GLM-4 (modeling_glm4.py) */
+    CHECK(hf("{\"model_type\":\"llama\",\"vocab_size\":1000,\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+             "\"intermediate_size\":128,\"attention_bias\":true}", &m) == LLMSIZE_OK &&
+          (m.flags & LLMSIZE_F_QKV_BIAS) && (m.flags & LLMSIZE_F_O_BIAS), "llama attention_bias: q/k/v and o");
+    CHECK(hf("{\"model_type\":\"glm4\",\"vocab_size\":1000,\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+             "\"intermediate_size\":128,\"attention_bias\":true}", &m) == LLMSIZE_OK &&
+          (m.flags & LLMSIZE_F_QKV_BIAS) && !(m.flags & LLMSIZE_F_O_BIAS), "glm4 attention_bias: q/k/v alone");
+    /* use_qk_norm: over all heads in Command R+ (modeling_cohere.py), over head_dim elsewhere */
+    CHECK(hf("{\"model_type\":\"cohere\",\"vocab_size\":1000,\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+             "\"intermediate_size\":128,\"use_qk_norm\":true}", &m) == LLMSIZE_OK && (m.flags & LLMSIZE_F_QK_NORM_FULL),
+          "cohere use_qk_norm: full");
+    CHECK(hf("{\"model_type\":\"llama\",\"vocab_size\":1000,\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+             "\"intermediate_size\":128,\"use_qk_norm\":true}", &m) == LLMSIZE_OK && (m.flags & LLMSIZE_F_QK_NORM) &&
+          !(m.flags & LLMSIZE_F_QK_NORM_FULL), "use_qk_norm elsewhere: per head");
+    /* encoders: NomicBERT states its biases; a classifier's labels from num_labels, id2label, else 2 */
+    CHECK(hf("{\"model_type\":\"nomic_bert\",\"architectures\":[\"NomicBertModel\"],\"vocab_size\":30528,\"n_embd\":768,"
+             "\"n_layer\":12,\"n_head\":12,\"n_inner\":3072,\"n_positions\":8192,\"type_vocab_size\":2,"
+             "\"qkv_proj_bias\":false,\"mlp_fc1_bias\":false}", &m) == LLMSIZE_OK &&
+          !(m.flags & (LLMSIZE_F_QKV_BIAS | LLMSIZE_F_O_BIAS | LLMSIZE_F_MLP_BIAS)), "NomicBERT without biases");
+    CHECK(hf("{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaForSequenceClassification\"],\"vocab_size\":1000,"
+             "\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":128,"
+             "\"max_position_embeddings\":514,\"id2label\":{\"0\":\"a\",\"1\":\"b\",\"2\":\"c\"}}", &m) == LLMSIZE_OK &&
+          m.enc.head == LLMSIZE_HEAD_CLASSIFIER && m.enc.labels == 3, "labels from id2label (%u)", m.enc.labels);
+    CHECK(hf("{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaForSequenceClassification\"],\"vocab_size\":1000,"
+             "\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":128,"
+             "\"max_position_embeddings\":514}", &m) == LLMSIZE_OK && m.enc.labels == 2, "no labels stated: 2");
+    CHECK(hf("{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaForSequenceClassification\"],\"vocab_size\":1000,"
+             "\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":128,"
+             "\"max_position_embeddings\":514,\"id2label\":[\"a\",\"b\"]}", &m) == LLMSIZE_OK && m.enc.labels == 2,
+          "id2label that is not an object counts nothing");
+    CHECK(hf("{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaForSequenceClassification\"],\"vocab_size\":1000,"
+             "\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":128,"
+             "\"id2label\":{\"0\" \"a\"}}", &m) == LLMSIZE_ERR_PARSE, "a malformed id2label is malformed JSON");
+    CHECK(hf("{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaForSequenceClassification\"],\"vocab_size\":1000,"
+             "\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":128,"
+             "\"id2label\":{\"0\":}}", &m) == LLMSIZE_ERR_PARSE, "an id2label member without a value");
+    CHECK(hf("{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaForSequenceClassification\"],\"vocab_size\":1000,"
+             "\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":128,"
+             "\"id2label\":{}}", &m) == LLMSIZE_OK && m.enc.labels == 2, "an empty id2label: 2");
+    CHECK(hf("{\"model_type\":\"llama\",\"vocab_size\":1000,\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+             "\"intermediate_size\":-128}", &m) == LLMSIZE_ERR_PARSE && zeroed(&m, sizeof m), "a negative size");
+    CHECK(hf("{\"model_type\":\"llama\",\"vocab_size\":+1000,\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+             "\"intermediate_size\":128}", &m) == LLMSIZE_OK && m.dims.vocab == 1000, "a number with a plus sign");
+    big = (char *)malloc(big_n);
+    if (big) {
+        memset(big, ' ', big_n);
+        big[0] = '{'; big[big_n - 1] = '}';
+        CHECK(llmsize_model_from_hf_config(big, big_n, &m) == LLMSIZE_ERR_INVALID_ARG, "a config past 16 MiB");
+        free(big);
+    }
+    CHECK(llmsize_model_from_hf_config(NULL, 2, &m) == LLMSIZE_ERR_NULL && llmsize_model_from_hf_config("{}", 2, NULL) == LLMSIZE_ERR_NULL,
+          "config NULL");
+}
+
+/* ---- 16. licence terms, one clause at a time (a record built for the test) ------------ */
+static void test_license_clauses(void) {
+    llmsize_license l;
+    llmsize_use u;
+    llmsize_license_result r;
+    llmsize_model m = *model("llama-3.1-8b");
+    char ids[400];
+    int k;
+    memset(&l, 0, sizeof l);
+    l.id = "test-licence"; l.name = "a licence built for the test";
+    memset(&u, 0, sizeof u);
+    u.commercial = 1;
+    /* commercial: unknown never lets a use through; no is a refusal */
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_UNKNOWN, "commercial term not read");
+    l.commercial = LLMSIZE_TERM_NO;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_NOT_ALLOWED, "commercial use refused");
+    l.commercial = 7;   /* not an llmsize_term */
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_UNKNOWN, "a term of no known value");
+    l.commercial = LLMSIZE_TERM_YES;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_ALLOWED, "commercial use allowed");
+    /* a gate of no known kind is ignored; an unknown revenue is refused before any term */
+    l.mau_limit = 100; l.mau_gate = LLMSIZE_GATE_DISPLAY + 1; u.mau = 1000;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_ALLOWED, "a gate of no kind");
+    l.mau_gate = LLMSIZE_GATE_NONE;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_ALLOWED, "a threshold without a gate");
+    u.revenue_usd = nan_value();
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_ERR_INVALID_ARG && zeroed(&r, sizeof r), "revenue NaN");
+    memset(&u, 0, sizeof u);
+    /* training on outputs */
+    u.train_on_outputs = 1; u.commercial = 1;
+    l.outputs = LLMSIZE_OUTPUTS_RESEARCH_ONLY;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_NOT_ALLOWED, "research-only outputs, commercial");
+    u.commercial = 0;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_ALLOWED, "research-only outputs, research");
+    l.outputs = 99;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_UNKNOWN, "an outputs rule of no kind");
+    l.outputs = LLMSIZE_OUTPUTS_NAME_AND_CREDIT; l.display = NULL;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS &&
+          r.n_obligations == 0, "name and credit without a display text: no display duty listed");
+    l.display = "Built with Test"; l.naming_rule = "prefix the name";
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.n_obligations >= 2, "name and credit: naming and display duties");
+    l.outputs = LLMSIZE_OUTPUTS_FREE; l.display = NULL; l.naming_rule = NULL;
+    /* redistribution */
+    memset(&u, 0, sizeof u); u.redistribute = 1;
+    l.redistribution = LLMSIZE_TERM_NO;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_NOT_ALLOWED, "redistribution refused");
+    l.redistribution = LLMSIZE_TERM_UNKNOWN;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_UNKNOWN, "redistribution not read");
+    l.redistribution = LLMSIZE_TERM_YES;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_ALLOWED && r.n_obligations == 0,
+          "redistribution allowed, no notice to carry");
+    /* the EU clause: a multimodal model, or the use's flag when no model is given */
+    memset(&u, 0, sizeof u); u.eu = 1; u.multimodal = 1;
+    l.eu_multimodal = LLMSIZE_TERM_NO;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_ALLOWED && r.n_reasons == 1,
+          "no territorial restriction");
+    l.eu_multimodal = LLMSIZE_TERM_UNKNOWN;
+    CHECK(llmsize_license_terms(&l, NULL, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_UNKNOWN, "territorial terms not read");
+    CHECK(llmsize_license_terms(&l, &m, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_ALLOWED,
+          "a text-only model has nothing to lose under the EU clause");
+    /* a model's licences are '+'-joined; each is checked, the findings capped, the verdict kept */
+    memset(&u, 0, sizeof u); u.commercial = 1;
+    ids[0] = '\0';
+    for (k = 0; k < 30; ++k) strcat(ids, k ? "+mit" : "mit");
+    m.license = ids;
+    CHECK(llmsize_license_check(&m, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_ALLOWED && r.n_reasons == LLMSIZE_MAX_FINDINGS,
+          "30 licences: %u findings kept", r.n_reasons);
+    m.license = "mit+cc-by-nc-4.0";
+    CHECK(llmsize_license_check(&m, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_NOT_ALLOWED, "the worst licence decides");
+    m.license = "a-licence-id-far-longer-than-any-id-of-the-table-sixty-four-bytes-or-more";
+    CHECK(llmsize_license_check(&m, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_UNKNOWN, "an id past 63 bytes is unknown");
+    m.license = NULL;
+    CHECK(llmsize_license_check(&m, &u, &r) == LLMSIZE_OK && r.verdict == LLMSIZE_VERDICT_UNKNOWN && r.n_reasons == 1,
+          "a licence not recorded");
+}
+
+/* ---- 17. the solvers' refusals -------------------------------------------------------- */
+static void test_solver_edges(void) {
+    const llmsize_format *const two[2] = { format("Q4_K_M"), format("Q8_0") };
+    llmsize_plan p;
+    const llmsize_format *f = NULL;
+    const llmsize_model *lm = NULL;
+    llmsize_quality q;
+    llmsize_model bad;
+    uint32_t seqs = 0;
+    memset(&p, 0, sizeof p);
+    p.model = model("llama-3.1-8b"); p.format = format("Q4_K_M"); p.gpu = gpu("rtx-4090"); p.engine = LLMSIZE_ENGINE_LLAMACPP;
+    CHECK(llmsize_plan_best_format(&p, nan_value(), NULL, 0, &f, &q) == LLMSIZE_ERR_INVALID_ARG, "best_format: NaN tok/s");
+    CHECK(llmsize_plan_best_format(&p, -1, NULL, 0, &f, &q) == LLMSIZE_ERR_INVALID_ARG, "best_format: negative tok/s");
+    CHECK(llmsize_plan_best_format(&p, 2e9, NULL, 0, &f, &q) == LLMSIZE_ERR_INVALID_ARG, "best_format: 2e9 tok/s");
+    bad = *p.model; bad.dims.vocab = 0; p.model = &bad;
+    CHECK(llmsize_plan_best_format(&p, 0, NULL, 0, &f, &q) == LLMSIZE_ERR_INVALID_MODEL, "best_format: an invalid model");
+    p.model = model("llama-3.1-8b");
+    CHECK(llmsize_plan_best_format(&p, 1e6, two, 2, &f, &q) == LLMSIZE_ERR_UNSUPPORTED && f == NULL, "nothing decodes 1e6 tok/s");
+    CHECK(llmsize_plan_min_gpus(&p, 0, &seqs) == LLMSIZE_ERR_INVALID_ARG && llmsize_plan_min_gpus(&p, 4097, &seqs) == LLMSIZE_ERR_INVALID_ARG,
+          "min_gpus: 0 or past 4096");
+    /* the whole table on one small card: the largest that fits in some format */
+    {
+        llmsize_gpu tiny = *gpu("rtx-4090");
+        tiny.mem_bytes = 1u << 20;
+        p.gpu = &tiny;
+        CHECK(llmsize_largest_model(&p, two, 2, &lm, &f) == LLMSIZE_ERR_UNSUPPORTED && lm == NULL && f == NULL, "nothing fits 1 MiB");
+        p.gpu = gpu("rtx-4090");
+    }
+    /* a plan whose format cannot run under its engine still counts its sequences */
+    p.engine = LLMSIZE_ENGINE_NONE; p.format = format("bf16"); p.context = 1024;
+    CHECK(llmsize_plan_max_seqs(&p, &seqs) == LLMSIZE_OK && seqs > 0, "max_seqs of an 8B in BF16 on a 4090 at 1K: %u", seqs);
+    p.model = model("smollm2-135m"); p.context = 1; p.gpu = gpu("b200");   /* ~23 KB of KV a sequence */
+    CHECK(llmsize_plan_max_seqs(&p, &seqs) == LLMSIZE_OK && seqs == 1000000u, "a 135M model at 1 token on a B200: the plan limit of 1e6 (%u)",
+          seqs);
+}
+
+
+/* ---- 18. engines' defaults and rules by release --------------------------------------- */
+static void test_engine_rules(void) {
+    llmsize_plan p, d;
+    llmsize_plan_result r;
+    llmsize_engine e;
+    llmsize_model m;
+    llmsize_gpu slow;
+    llmsize_resolution res;
+    const llmsize_format *f = NULL;
+    memset(&p, 0, sizeof p);
+    p.model = model("llama-3.1-8b"); p.format = format("Q4_K_M"); p.gpu = gpu("rtx-4090"); p.engine = LLMSIZE_ENGINE_LLAMACPP;
+    /* llama.cpp before automatic flash attention: a quantized V cache needs the flash kernel
+       (llama.cpp: "V cache quantization requires flash_attn"); cells then pad to 256 */
+    CHECK(llmsize_find_engine_release("llamacpp@b6000", &e, &p.release) == LLMSIZE_OK, "llama.cpp b6000");
+    p.kv_dtype = LLMSIZE_KV_Q8_0;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.cache_cells % 256 == 0, "q8_0 V cache on b6000: flash attention's padding (%llu cells)",
+          (unsigned long long)r.cache_cells);
+    p.flags = LLMSIZE_PLAN_NO_FLASH_ATTN;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_UNSUPPORTED, "-fa off with a q8_0 V cache is refused");
+    p.flags = 0; p.kv_dtype = LLMSIZE_KV_F16; p.release = NULL;
+    /* -c 0: the model's training context; a model without one: 8192 */
+    p.flags = LLMSIZE_PLAN_CONTEXT_MODEL; p.seqs = 1;
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == p.model->dims.max_ctx, "-c 0 is Llama 3.1's 131072 (%llu)",
+          (unsigned long long)d.context);
+    m = *p.model; m.dims.max_ctx = 0; p.model = &m;
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == LLMSIZE_DEFAULT_CONTEXT, "a model without max_ctx: 8192");
+    p.model = model("llama-3.1-8b"); p.flags = 0; p.seqs = 0;
+    /* gpus = tp x pp x dp: 4 GPUs with pp 2 are tp 2 */
+    p.engine = LLMSIZE_ENGINE_VLLM; p.format = format("bf16"); p.gpu = gpu("h100-sxm"); p.gpus = 4; p.pp = 2;
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.tp == 2 && d.pp == 2 && d.gpus == 4, "4 GPUs at pp 2: tp 2");
+    p.gpus = 0; p.pp = 0;
+    /* Ollama 0.15.5 picks the context by the GPUs' total memory: 4096 below 23 GiB, 32768 from 23 GiB */
+    p.engine = LLMSIZE_ENGINE_OLLAMA; p.format = format("Q4_K_M"); p.gpu = gpu("rtx-4080");
+    CHECK(llmsize_find_engine_release("ollama@0.15.5", &e, &p.release) == LLMSIZE_OK, "ollama 0.15.5");
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 4096, "one 16 GiB card: 4096 (%llu)", (unsigned long long)d.context);
+    p.gpus = 2;
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.context == 32768, "two 16 GiB cards: 32768 (%llu)", (unsigned long long)d.context);
+    p.gpus = 0;
+    /* Ollama before 0.10: default_seqs slots when the model then fits whole, else one */
+    CHECK(llmsize_find_engine_release("ollama@0.5.4", &e, &p.release) == LLMSIZE_OK && p.release->default_seqs > 1, "ollama 0.5.4");
+    p.gpu = gpu("rtx-4090");
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.seqs == p.release->default_seqs, "an 8B fits whole: %u slots", r.seqs);
+    p.model = model("llama-3.1-70b");
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.seqs == 1, "a 70B does not: one slot (%u)", r.seqs);
+    p.model = model("llama-3.1-8b"); p.release = NULL;
+    /* no bandwidth known: the plan still sizes, decode speed is 0 = unknown */
+    slow = *gpu("rtx-4090"); slow.bw_gbs = 0; p.gpu = &slow; p.engine = LLMSIZE_ENGINE_NONE;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits && r.decode_tps == 0.0, "decode_tps 0 = unknown without bandwidth");
+    /* the format a deployment loads: a natively MXFP4 checkpoint keeps its experts in MXFP4
+       under llama.cpp and Ollama; a 16-bit one runs as Q4_K_M; nothing is made up */
+    CHECK(llmsize_resolve("openai/gpt-oss-20b", &res) == LLMSIZE_OK && llmsize_format_for(&res, LLMSIZE_ENGINE_LLAMACPP, &f) == LLMSIZE_OK &&
+          f == format("MXFP4_MOE"), "gpt-oss under llama.cpp: MXFP4_MOE");
+    CHECK(llmsize_format_for(&res, LLMSIZE_ENGINE_VLLM, &f) == LLMSIZE_OK && f == format("mxfp4"), "gpt-oss under vLLM: its checkpoint");
+    CHECK(llmsize_format_for(&res, LLMSIZE_ENGINE_COUNT, &f) == LLMSIZE_ERR_INVALID_ARG && f == NULL, "format_for: no such engine");
+    CHECK(llmsize_resolve("meta-llama/Llama-3.1-8B-Instruct", &res) == LLMSIZE_OK &&
+          llmsize_format_for(&res, LLMSIZE_ENGINE_OLLAMA, &f) == LLMSIZE_OK && f == format("Q4_K_M"), "a BF16 checkpoint under Ollama");
+    res.format = NULL;
+    CHECK(llmsize_format_for(&res, LLMSIZE_ENGINE_VLLM, &f) == LLMSIZE_ERR_UNKNOWN_FORMAT, "a resolution without a format");
+    res.model = NULL;
+    CHECK(llmsize_format_for(&res, LLMSIZE_ENGINE_VLLM, &f) == LLMSIZE_ERR_INVALID_ARG, "a resolution without a model");
+    {
+        llmsize_parsed o;
+        const char *argv[3] = { "vllm", "serve", "someone/Meta-Llama-3.1-8B-Instruct-4bit" };
+        CHECK(llmsize_parse_command(3, argv, 0, NULL, &o) == LLMSIZE_OK && o.plan.model && o.plan.format == NULL,
+              "a command naming a layout the table lacks: the model, no format");
+    }
+    {
+        llmsize_parsed o;
+        const char *argv[14] = { "python", "-m", "sglang.launch_server", "--model-path", "Qwen/Qwen3-8B", "--pp-size", "2",
+                                 "--dp-size", "2", "--context-length", "4096", "--mem-fraction-static", "0.8", "--ep" };
+        CHECK(llmsize_parse_command(14, argv, 0, NULL, &o) == LLMSIZE_OK && o.plan.pp == 2 && o.plan.dp == 2 && o.plan.context == 4096 &&
+              o.plan.mem_fraction == 0.8 && (o.plan.flags & LLMSIZE_PLAN_EXPERT_PARALLEL), "SGLang's parallel and memory flags");
+        argv[12] = "1.5";
+        CHECK(llmsize_parse_command(13, argv, 0, NULL, &o) == LLMSIZE_ERR_PARSE && !strcmp(o.error_flag, "--mem-fraction-static"),
+              "a memory fraction of 1.5");
+    }
+}
+
+/* ---- 19. config.json corners ---------------------------------------------------------- */
+static void test_hf_corners(void) {
+    llmsize_model m;
+    static const char *const malformed[] = {
+        "{\"id2label\":{1:\"a\"}}", "{\"id2label\":{\"0\"", "{\"vocab_size\":1e999999}", "{\"layer_types\":[\"sliding_attention\"",
+        "{\"vocab_size\":123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890"
+        "123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890"
+        "123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890"
+        "1234567890123456789012345678901234567890}",
+    };
+    size_t i;
+    for (i = 0; i < sizeof malformed / sizeof malformed[0]; ++i)
+        CHECK(hf(malformed[i], &m) == LLMSIZE_ERR_PARSE, "malformed config %u", (unsigned)i);
+#define LLAMA_DIMS "\"vocab_size\":1000,\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":128"
+    /* a window no shorter than the context is no sliding window (Mistral 7B v0.2 configs) */
+    CHECK(hf("{\"model_type\":\"mistral\"," LLAMA_DIMS ",\"max_position_embeddings\":4096,\"sliding_window\":4096}", &m) == LLMSIZE_OK &&
+          m.attn.kind == LLMSIZE_ATTN_FULL, "window = context: full attention");
+    CHECK(hf("{\"model_type\":\"mistral\"," LLAMA_DIMS ",\"sliding_window\":4096}", &m) == LLMSIZE_OK && m.attn.kind == LLMSIZE_ATTN_FULL,
+          "a window without a context length: full attention");
+    CHECK(hf("{\"model_type\":\"mistral\"," LLAMA_DIMS ",\"max_position_embeddings\":32768,\"sliding_window\":4096,"
+             "\"sliding_window_pattern\":6}", &m) == LLMSIZE_OK && m.attn.kind == LLMSIZE_ATTN_SLIDING && m.attn.global_every == 6,
+          "sliding_window_pattern 6: every 6th layer global");
+    CHECK(hf("{\"model_type\":\"mistral\"," LLAMA_DIMS ",\"max_position_embeddings\":32768,\"sliding_window\":4096,"
+             "\"layer_types\":[1,2]}", &m) == LLMSIZE_OK && m.attn.kind == LLMSIZE_ATTN_SLIDING && m.attn.window == 4096,
+          "layer_types that are not names are ignored: the window applies");
+    CHECK(hf("{\"model_type\":\"llama\"," LLAMA_DIMS ",\"tie_word_embeddings\":null,\"rope_scaling\":{\"factor\":8.0,\"type\":\"llama3\"},"
+             "\"flag\":true,\"other\":false,\"extra\":12}", &m) == LLMSIZE_OK && !(m.flags & LLMSIZE_F_TIED_EMBED),
+          "null and values of keys llmsize does not read");
+    CHECK(hf("{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaForSequenceClassification\"]," LLAMA_DIMS
+             ",\"num_labels\":5}", &m) == LLMSIZE_OK && m.enc.labels == 5, "num_labels 5");
+    CHECK(hf("{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaForSequenceClassification\"]," LLAMA_DIMS
+             ",\"id2label\":{\"0\":\"relevant\"}}", &m) == LLMSIZE_OK && m.enc.labels == 1, "one id2label entry: 1 label");
+    CHECK(hf("{\"model_type\":\"nomic_bert\",\"architectures\":[\"NomicBertModel\"]," LLAMA_DIMS
+             ",\"qkv_proj_bias\":true,\"mlp_fc1_bias\":true}", &m) == LLMSIZE_OK &&
+          (m.flags & LLMSIZE_F_QKV_BIAS) && (m.flags & LLMSIZE_F_MLP_BIAS), "NomicBERT stating its biases keeps them");
+#undef LLAMA_DIMS
+}
+
+/* ---- 20. quality searches over lists with holes and malformed formats ----------------- */
+static void test_quality_lists(void) {
+    const llmsize_model *m = model("llama-3.1-8b");
+    llmsize_format broken = *format("Q8_0");
+    const llmsize_format *list[3];
+    const llmsize_format *f = NULL;
+    uint64_t bytes = 0;
+    broken.kind = LLMSIZE_FMT_GPU + 1;   /* its quality rows exist; its bytes cannot be counted */
+    list[0] = &broken; list[1] = NULL; list[2] = format("Q4_K_M");
+    CHECK(llmsize_smallest_format(m, LLMSIZE_METRIC_PPL, 100, list, 3, &f, &bytes) == LLMSIZE_OK && f == list[2],
+          "smallest_format skips a format it cannot size and a hole");
+    CHECK(llmsize_best_format(m, (uint64_t)1 << 40, list, 3, &f, NULL) == LLMSIZE_OK && f == list[2],
+          "best_format skips a format it cannot size");
+}
+
 void test_coverage_paths(void) {
     test_names_and_accessors();
     test_result_fields();
@@ -1107,4 +1552,11 @@ void test_coverage_paths(void) {
     test_quality_edges();
     test_file_models();
     test_sglang_fraction();
+    test_command_lines();
+    test_hf_configs();
+    test_license_clauses();
+    test_solver_edges();
+    test_engine_rules();
+    test_hf_corners();
+    test_quality_lists();
 }
