@@ -1157,7 +1157,7 @@ static void test_command_lines(void) {
           "-fa maybe");
     CHECK(parse("llama-server -m m.gguf -fa", NULL, 0, &o) == LLMSIZE_OK && (o.plan.flags & LLMSIZE_PLAN_FLASH_ATTN), "a bare -fa last");
     CHECK(parse("llama-server -m m.gguf -ngl auto", NULL, 0, &o) == LLMSIZE_OK && !(o.plan.flags & LLMSIZE_PLAN_GPU_LAYERS), "-ngl auto");
-    CHECK(parse("llama-server -m m.gguf -ngl -1", NULL, 0, &o) == LLMSIZE_ERR_PARSE || !(o.plan.flags & LLMSIZE_PLAN_GPU_LAYERS),
+    CHECK(parse("llama-server -m m.gguf -ngl -1", NULL, 0, &o) == LLMSIZE_OK && !(o.plan.flags & LLMSIZE_PLAN_GPU_LAYERS),
           "-ngl -1 is every layer");
     CHECK(parse("llama-server -m m.gguf --n-gpu-layers=-1", NULL, 0, &o) == LLMSIZE_OK && !(o.plan.flags & LLMSIZE_PLAN_GPU_LAYERS),
           "--n-gpu-layers=-1 is every layer");
@@ -1534,6 +1534,127 @@ static void test_quality_lists(void) {
           "best_format skips a format it cannot size");
 }
 
+
+/* ---- 21. margins: vLLM's batch defaults, samplers, selection over several GPUs -------- */
+static void test_vllm_and_select_margins(void) {
+    llmsize_plan p, d;
+    llmsize_plan_result native, flash;
+    llmsize_engine e;
+    llmsize_select_request q;
+    llmsize_candidate out[4];
+    size_t n_out = 0, n_cand = 0, i;
+    const llmsize_format *const gguf[2] = { format("Q4_K_M"), format("Q8_0") };
+    const llmsize_format *const gpu_list[2] = { format("awq"), format("bf16") };
+    memset(&p, 0, sizeof p);
+    p.model = model("llama-3.1-8b"); p.format = format("bf16"); p.gpu = gpu("h100-sxm"); p.engine = LLMSIZE_ENGINE_VLLM;
+    /* V0 (arg_utils.py): chunked prefill of 2048 tokens above 32K context, else one whole
+       max_model_len batch of at least 2048 */
+    CHECK(llmsize_find_engine_release("vllm@0.6.0", &e, &p.release) == LLMSIZE_OK, "vllm 0.6.0");
+    p.context = 65536;
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.batched_tokens == 2048, "V0 at 64K: 2048 batched tokens");
+    p.context = 16384;
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.batched_tokens == 16384, "V0 at 16K: the whole context");
+    p.context = 1024;
+    CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.batched_tokens == 2048, "V0 at 1K: at least 2048");
+    /* V1 from 0.21 samples with FlashInfer; VLLM_USE_FLASHINFER_SAMPLER=0 sorts the vocabulary
+       with PyTorch, a larger profiled peak */
+    CHECK(llmsize_find_engine_release("vllm@0.21.0", &e, &p.release) == LLMSIZE_OK, "vllm 0.21.0");
+    p.context = 8192; p.max_seqs = 1024; p.batched_tokens = 8192;
+    CHECK(llmsize_plan_fit(&p, &flash) == LLMSIZE_OK, "FlashInfer sampler");
+    p.flags = LLMSIZE_PLAN_NATIVE_SAMPLER;
+    CHECK(llmsize_plan_fit(&p, &native) == LLMSIZE_OK && native.activation_bytes > flash.activation_bytes,
+          "the sort sampler's peak (%llu) above FlashInfer's (%llu)", (unsigned long long)native.activation_bytes,
+          (unsigned long long)flash.activation_bytes);
+    /* selection over 3 GPUs: only models whose heads split 3 ways can be planned */
+    llmsize_select_request_init(&q);
+    q.gpu = gpu("rtx-4090"); q.engine = LLMSIZE_ENGINE_LLAMACPP; q.formats = gguf; q.n_formats = 2; q.gpus = 3;
+    CHECK(llmsize_select(&q, out, 4, &n_out, &n_cand) == LLMSIZE_OK, "select over 3 GPUs");
+    for (i = 0; i < n_out; ++i)
+        if (!out[i].rejected) CHECK(llmsize_valid_tp(out[i].model, 3), "%s splits over 3 GPUs", out[i].model->id);
+    /* a format no looser than the floor leaves the floor; a floor of 1 %% holds */
+    q.gpus = 2; q.max_loss_pct = 1.0; q.min_format = format("Q2_K");
+    CHECK(llmsize_select(&q, out, 4, &n_out, &n_cand) == LLMSIZE_OK, "select with a 1 %% floor and Q2_K");
+    for (i = 0; i < n_out; ++i)
+        if (!out[i].rejected) CHECK(out[i].quality.loss_pct <= 1.0, "%s loses at most 1 %%", out[i].model->id);
+    /* reference formats always meet a floor, in any scale */
+    llmsize_select_request_init(&q);
+    q.gpu = gpu("h100-sxm"); q.engine = LLMSIZE_ENGINE_VLLM; q.formats = gpu_list; q.n_formats = 2;
+    q.max_loss_pct = 5; q.quality_metric = LLMSIZE_METRIC_PPL;
+    CHECK(llmsize_select(&q, out, 4, &n_out, &n_cand) == LLMSIZE_OK && n_cand > 0, "BF16 passes a PPL floor");
+    for (i = 0; i < n_out; ++i)
+        if (!out[i].rejected) CHECK(out[i].format == gpu_list[1], "%s: AWQ has no PPL figure, BF16 is the reference", out[i].model->id);
+}
+
+static void test_hf_subconfigs(void) {
+    llmsize_model m;
+#define DIMS "\"vocab_size\":1000,\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":128"
+    /* another sub-config's sizes and flags are not the text model's */
+    CHECK(hf("{\"model_type\":\"llama\"," DIMS ",\"vision_config\":{\"hidden_size\":1280,\"attention_bias\":true,\"qkv\":[1,2]}}", &m) ==
+          LLMSIZE_OK && m.dims.hidden == 64 && !(m.flags & LLMSIZE_F_QKV_BIAS), "vision_config stays out of the text model");
+    CHECK(hf("{\"model_type\":\"llama\"," DIMS ",\"attention_bias\":[true]}", &m) == LLMSIZE_OK && !(m.flags & LLMSIZE_F_QKV_BIAS),
+          "a list is no boolean");
+    CHECK(hf("{\"model_type\":\"xlm-roberta\",\"architectures\":\"XLMRobertaForSequenceClassification\"," DIMS "}", &m) == LLMSIZE_OK &&
+          m.enc.head != LLMSIZE_HEAD_CLASSIFIER, "architectures that is not a list is not read");
+    /* Phi-3 runs full attention in llama.cpp and vLLM whatever sliding_window says */
+    CHECK(hf("{\"model_type\":\"phi3\"," DIMS ",\"max_position_embeddings\":131072,\"sliding_window\":262144}", &m) == LLMSIZE_OK &&
+          m.attn.kind == LLMSIZE_ATTN_FULL, "phi3 sliding_window ignored");
+    CHECK(hf("{\"model_type\":\"phi3\"," DIMS ",\"max_position_embeddings\":131072,\"sliding_window\":2047}", &m) == LLMSIZE_OK &&
+          m.attn.kind == LLMSIZE_ATTN_FULL, "phi3 sliding_window ignored below the context too");
+    CHECK(hf("{\"model_type\":\"llama\",\"vocab_size\":-", &m) == LLMSIZE_ERR_PARSE, "a sign and nothing");
+    CHECK(hf("{\"model_type\":\"xlm-roberta\",\"id2label\":{\"0\":\"a\"", &m) == LLMSIZE_ERR_PARSE, "id2label cut short");
+#undef DIMS
+}
+
+
+/* ---- 22. plans at the edges of memory and numbers ------------------------------------- */
+static void test_plan_edges(void) {
+    llmsize_plan p;
+    llmsize_plan_result r, r0;
+    llmsize_engine e;
+    llmsize_gpu g;
+    llmsize_parsed o;
+    llmsize_speed_request sq;
+    llmsize_speed_result fp4, fp8;
+    memset(&p, 0, sizeof p);
+    p.model = model("llama-3.1-8b"); p.format = format("bf16"); p.gpu = gpu("h100-sxm"); p.engine = LLMSIZE_ENGINE_VLLM;
+    p.context = 8192;
+    /* V0 on a release that still has it (VLLM_USE_V1=0): the refusal is in tokens, max_model_len */
+    CHECK(llmsize_find_engine_release("vllm@0.8.0", &e, &p.release) == LLMSIZE_OK, "vllm 0.8.0");
+    p.flags = LLMSIZE_PLAN_VLLM_V0; p.gpu = gpu("rtx-4090"); p.context = 131072;   /* 16 GB of BF16 weights, 16 GiB of KV */
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.refused && r.refusal_needed == 131072 &&
+          r.refusal_available == r.kv_capacity_tokens, "V0 refuses in tokens: max_model_len %llu against %llu",
+          (unsigned long long)r.refusal_needed, (unsigned long long)r.refusal_available);
+    p.flags = 0;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.refused && r.refusal_available == r.kv_pool_bytes, "V1 refuses in bytes");
+    p.release = NULL; p.gpu = gpu("h100-sxm"); p.context = 8192;
+    /* a KV pool past INT64_MAX is no pool anyone logged: the predicted one is used */
+    CHECK(llmsize_plan_fit(&p, &r0) == LLMSIZE_OK, "predicted pool");
+    p.kv_pool_bytes = ((uint64_t)1 << 63) + 1;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.kv_pool_bytes == r0.kv_pool_bytes, "a pool past INT64_MAX is ignored");
+    p.kv_pool_bytes = 0;
+    /* a GPU smaller than CUDA's own share: the weights cannot load */
+    g = *gpu("h100-sxm"); g.mem_bytes = 1u << 20; p.gpu = &g;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && !r.fits && r.outcome == LLMSIZE_OUTCOME_OUT_OF_MEMORY, "1 MiB of GPU: out of memory");
+    /* memory past INT64_MAX: an overflow, never a wrapped headroom */
+    g.mem_bytes = UINT64_MAX; p.engine = LLMSIZE_ENGINE_NONE;
+    CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_ERR_OVERFLOW && zeroed(&r, sizeof r), "2^64-1 bytes of GPU");
+    /* counts with suffixes that do not fit 64 bits, or trail garbage */
+    {
+        const char *argv[5] = { "vllm", "serve", "Qwen/Qwen3-8B", "--max-num-batched-tokens", "18446744073709551615k" };
+        CHECK(llmsize_parse_command(5, argv, 0, NULL, &o) == LLMSIZE_ERR_PARSE, "a count times its suffix past 2^64");
+        argv[4] = "16kx";
+        CHECK(llmsize_parse_command(5, argv, 0, NULL, &o) == LLMSIZE_ERR_PARSE, "a count with trailing letters");
+    }
+    /* H100 has no FP4 tensor cores: NVFP4 computes at its FP8 rate */
+    memset(&sq, 0, sizeof sq);
+    sq.model = model("llama-3.1-8b"); sq.gpu = gpu("h100-sxm"); sq.prompt = 8192;
+    sq.format = format("nvfp4");
+    CHECK(llmsize_speed(&sq, &fp4) == LLMSIZE_OK, "NVFP4 on H100");
+    sq.format = format("fp8");
+    CHECK(llmsize_speed(&sq, &fp8) == LLMSIZE_OK && fp4.ttft_s == fp8.ttft_s && fp4.ttft_s > 0,
+          "prefill of NVFP4 on an H100 at the FP8 rate (%g s vs %g s)", fp4.ttft_s, fp8.ttft_s);
+}
+
 void test_coverage_paths(void) {
     test_names_and_accessors();
     test_result_fields();
@@ -1559,4 +1680,7 @@ void test_coverage_paths(void) {
     test_engine_rules();
     test_hf_corners();
     test_quality_lists();
+    test_vllm_and_select_margins();
+    test_hf_subconfigs();
+    test_plan_edges();
 }
