@@ -18,6 +18,13 @@ static int zeroed(const void *p, size_t n) {
     return 1;
 }
 
+/* Doubles compared to a relative 1e-12: on i386 (x87) C99 evaluates constants and expressions
+   in long double, so an exact == against a literal can fail where the value is right. */
+static int near(double a, double b) {
+    const double d = a > b ? a - b : b - a, m = (b < 0 ? -b : b) > 1.0 ? (b < 0 ? -b : b) : 1.0;
+    return d <= 1e-12 * m;
+}
+
 static int starts(const char *s, const char *prefix) { return s && !strncmp(s, prefix, strlen(prefix)); }
 
 /* ---- 1. the vocabularies' names and the tables' accessors: NULL past the end ---------- */
@@ -101,6 +108,11 @@ static void test_result_fields(void) {
             CHECK(llmsize_field_u64(&r, f) == 3 && llmsize_field_f64(&r, f) == 3.75, "F64 field: 3.75, 3 as an integer");
         if (!strcmp(f->name, "decode_tps"))   /* a negative double has no unsigned value: 0 */
             CHECK(llmsize_field_u64(&r, f) == 0 && llmsize_field_f64(&r, f) == -1.0, "negative F64 as an integer is 0");
+        if (!strcmp(f->name, "decode_tps")) {   /* nor one past 2^64 */
+            llmsize_plan_result big = r;
+            big.decode_tps = 1e30;
+            CHECK(llmsize_field_u64(&big, f) == 0 && near(llmsize_field_f64(&big, f), 1e30), "F64 past 2^64 as an integer is 0");
+        }
     }
     CHECK(seen[0] && seen[1] && seen[2] && seen[3] && seen[4], "the result has fields of every kind");
     CHECK(llmsize_field_u64(NULL, llmsize_plan_result_field(0)) == 0 && llmsize_field_u64(&r, NULL) == 0 &&
@@ -531,6 +543,8 @@ static const name_case name_cases[] = {
     { "Llama-3.1-135M-x-8B", LLMSIZE_ERR_UNKNOWN_MODEL, NULL, NULL, 0, 0, "another size (M) between family and size" },
     { "x/merge-llama-3.1-8b-qwen3-8b-qwen3-4b-qwen3-14b-gemma-3-1b-gemma-3-4b-phi-4-olmo-2-7b-falcon-7b-yi-34b",
       LLMSIZE_ERR_AMBIGUOUS, NULL, NULL, 0, 0, "a merge of ten models" },
+    { "x/yi-34b-falcon-7b-gemma-2b-qwq-32b-falcon-40b-llama-2-7b-llama-2-13b-qwen3-8b-qwen3-4b-gemma-3-1b",
+      LLMSIZE_ERR_AMBIGUOUS, NULL, NULL, 0, 0, "a merge of ten models" },
     { "a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a", LLMSIZE_ERR_UNKNOWN_MODEL, NULL, NULL, 0, 0,
       "41 words name nothing" },
     { "", LLMSIZE_ERR_UNKNOWN_MODEL, NULL, NULL, 0, 0, "the empty name" },
@@ -636,6 +650,12 @@ static void test_suggest_any_query(void) {
         n = llmsize_suggest(LLMSIZE_TABLE_GPUS, queries[i], out, 12);
         for (k = 0; k < n; ++k) CHECK(out[k] != NULL, "suggest gpu '%s': answer %u is a name", queries[i], (unsigned)k);
     }
+    {   /* a word of 300 letters: tokens stop at 255 bytes */
+        char word[301];
+        memset(word, 'q', 300); word[300] = '\0';
+        n = llmsize_suggest(LLMSIZE_TABLE_MODELS, word, out, 4);
+        CHECK(n <= 4, "suggest with a 300-letter word");
+    }
     n = llmsize_suggest(LLMSIZE_TABLE_MODELS, "llama-3.1-8", out, 12);
     CHECK(n >= 1 && !strcmp(out[0], "llama-3.1-8b"), "a prefix of an id suggests it first");
     CHECK(llmsize_suggest((llmsize_table)99, "llama", out, 4) == 0, "a table that does not exist suggests nothing");
@@ -666,7 +686,7 @@ static void test_speed_fit_refusals(void) {
     sq.context = 0;
     CHECK(llmsize_speed(&sq, &a) == LLMSIZE_OK, "speed at context 0");
     sq.context = LLMSIZE_DEFAULT_PROMPT;
-    CHECK(llmsize_speed(&sq, &b) == LLMSIZE_OK && a.decode_tps == b.decode_tps && a.bytes_per_step == b.bytes_per_step,
+    CHECK(llmsize_speed(&sq, &b) == LLMSIZE_OK && near(a.decode_tps, b.decode_tps) && a.bytes_per_step == b.bytes_per_step,
           "context 0 decodes as the 512-token prompt (%g vs %g tok/s)", a.decode_tps, b.decode_tps);
     sq.gpus = 4097;
     CHECK(llmsize_speed(&sq, &a) == LLMSIZE_ERR_INVALID_ARG && zeroed(&a, sizeof a), "speed over 4096 GPUs");
@@ -761,6 +781,14 @@ static void test_weight_refusals(void) {
     CHECK(llmsize_gguf_mix_of(m, format("awq"), &mix) == LLMSIZE_ERR_INVALID_ARG, "gguf_mix_of: not a GGUF file type");
     bad = *m; bad.dims.vocab = 0;
     CHECK(llmsize_gguf_mix_of(&bad, format("Q4_K_M"), &mix) == LLMSIZE_ERR_INVALID_MODEL, "gguf_mix_of: an invalid model");
+    {   /* llama.cpp writes a vision tower to a separate mmproj file: the text GGUF's mix is the same without it */
+        llmsize_gguf_mix text;
+        llmsize_model novision = *model("gemma-3-4b");
+        novision.extra.vision_params = 0;
+        CHECK(model("gemma-3-4b")->extra.vision_params > 0 && llmsize_gguf_mix_of(model("gemma-3-4b"), format("Q4_K_M"), &mix) == LLMSIZE_OK &&
+              llmsize_gguf_mix_of(&novision, format("Q4_K_M"), &text) == LLMSIZE_OK && mix.n_tensors == text.n_tensors &&
+              !memcmp(mix.bytes, text.bytes, sizeof mix.bytes), "Gemma 3 4B's vision tower is not in its text GGUF");
+    }
     /* 2^63 parameters count; their bytes in 32 or 16 bits do not fit 64 bits */
     huge = *m;
     huge.dims.vocab = UINT32_MAX; huge.dims.hidden = 1u << 30; huge.dims.layers = 1;
@@ -878,7 +906,7 @@ static void test_select_screens(void) {
     const llmsize_engine_release *sg = NULL;
 
     llmsize_select_request_init(&q);
-    CHECK(q.min_tps == LLMSIZE_DEFAULT_MIN_TPS && q.max_loss_pct == LLMSIZE_DEFAULT_MAX_LOSS_PCT && q.tasks == LLMSIZE_DEFAULT_TASKS,
+    CHECK(near(q.min_tps, LLMSIZE_DEFAULT_MIN_TPS) && near(q.max_loss_pct, LLMSIZE_DEFAULT_MAX_LOSS_PCT) && q.tasks == LLMSIZE_DEFAULT_TASKS,
           "select_request_init: the recommendation defaults");
     q.gpu = gpu("rtx-4090"); q.engine = LLMSIZE_ENGINE_LLAMACPP; q.formats = list; q.n_formats = 3;
     /* each malformed request is refused before any model is looked at */
@@ -1073,21 +1101,21 @@ static void test_sglang_fraction(void) {
     llmsize_gpu small = *gpu("rtx-4090");
     double f;
     /* before 0.5: 0.88 / 0.87 / 0.85 / 0.81 / 0.79 by TP on GPUs up to 80 GiB, else (mem - 13 GiB) / mem */
-    CHECK(sglang_fraction("sglang@0.4.6", "h100-sxm", 1, NULL) == 0.88, "SGLang 0.4 TP1: 0.88");
-    CHECK(sglang_fraction("sglang@0.4.6", "h100-sxm", 2, NULL) == 0.87, "SGLang 0.4 TP2: 0.87");
-    CHECK(sglang_fraction("sglang@0.4.6", "h100-sxm", 4, NULL) == 0.85, "SGLang 0.4 TP4: 0.85");
-    CHECK(sglang_fraction("sglang@0.4.6", "h100-sxm", 8, NULL) == 0.81, "SGLang 0.4 TP8: 0.81");
-    CHECK(sglang_fraction("sglang@0.4.6", "h100-sxm", 16, NULL) == 0.79, "SGLang 0.4 TP16: 0.79");
+    CHECK(near(sglang_fraction("sglang@0.4.6", "h100-sxm", 1, NULL), 0.88), "SGLang 0.4 TP1: 0.88");
+    CHECK(near(sglang_fraction("sglang@0.4.6", "h100-sxm", 2, NULL), 0.87), "SGLang 0.4 TP2: 0.87");
+    CHECK(near(sglang_fraction("sglang@0.4.6", "h100-sxm", 4, NULL), 0.85), "SGLang 0.4 TP4: 0.85");
+    CHECK(near(sglang_fraction("sglang@0.4.6", "h100-sxm", 8, NULL), 0.81), "SGLang 0.4 TP8: 0.81");
+    CHECK(near(sglang_fraction("sglang@0.4.6", "h100-sxm", 16, NULL), 0.79), "SGLang 0.4 TP16: 0.79");
     f = sglang_fraction("sglang@0.4.6", "h200", 1, NULL);
-    CHECK(f > 0 && f == (mib_h200 - 13.0 * 1024) / mib_h200, "SGLang 0.4 on an H200: (mem - 13 GiB) / mem (%g)", f);
+    CHECK(f > 0 && near(f, (mib_h200 - 13.0 * 1024) / mib_h200), "SGLang 0.4 on an H200: (mem - 13 GiB) / mem (%g)", f);
     /* 0.5.23 tiers, 20-35 GiB cards: a 4096-token chunk, CUDA graphs of 48 (160 from TP4) */
     f = sglang_fraction("sglang@0.5.23", "rtx-4090", 1, NULL);
-    CHECK(f == (mib_4090 - (512.0 + 4096 * 1.5 + 48 * 2.0 + 1.0 / 8.0 * 1024.0)) / mib_4090, "SGLang 0.5.23 on a 4090, TP1 (%g)", f);
+    CHECK(near(f, (mib_4090 - (512.0 + 4096 * 1.5 + 48 * 2.0 + 1.0 / 8.0 * 1024.0)) / mib_4090), "SGLang 0.5.23 on a 4090, TP1 (%g)", f);
     f = sglang_fraction("sglang@0.5.23", "rtx-4090", 4, NULL);
-    CHECK(f == (mib_4090 - (512.0 + 4096 * 1.5 + 160 * 2.0 + 4.0 / 8.0 * 1024.0)) / mib_4090, "SGLang 0.5.23 on 4090s, TP4 (%g)", f);
+    CHECK(near(f, (mib_4090 - (512.0 + 4096 * 1.5 + 160 * 2.0 + 4.0 / 8.0 * 1024.0)) / mib_4090), "SGLang 0.5.23 on 4090s, TP4 (%g)", f);
     /* a card smaller than the reserve: half of it */
     small.mem_bytes = (uint64_t)2 << 30;
-    CHECK(sglang_fraction("sglang@0.5.4", NULL, 1, &small) == 0.5, "a 2 GiB card under SGLang 0.5");
+    CHECK(near(sglang_fraction("sglang@0.5.4", NULL, 1, &small), 0.5), "a 2 GiB card under SGLang 0.5");
 }
 
 
@@ -1434,6 +1462,16 @@ static void test_engine_rules(void) {
     p.engine = LLMSIZE_ENGINE_VLLM; p.format = format("bf16"); p.gpu = gpu("h100-sxm"); p.gpus = 4; p.pp = 2;
     CHECK(llmsize_plan_defaults(&p, &d) == LLMSIZE_OK && d.tp == 2 && d.pp == 2 && d.gpus == 4, "4 GPUs at pp 2: tp 2");
     p.gpus = 0; p.pp = 0;
+    /* vLLM 0.9 gives A100s the small batch defaults by name; a GPU described without a name is
+       none: a GPU of 70 GiB or more, 8192 batched tokens */
+    {
+        llmsize_gpu nameless = *gpu("h100-sxm");
+        llmsize_plan v = p;
+        nameless.name = NULL;
+        v.gpu = &nameless;
+        CHECK(llmsize_find_engine_release("vllm@0.9.2", &e, &v.release) == LLMSIZE_OK && llmsize_plan_defaults(&v, &d) == LLMSIZE_OK &&
+              d.batched_tokens == 8192, "vLLM 0.9 on a nameless 80 GB GPU: 8192 batched tokens (%llu)", (unsigned long long)d.batched_tokens);
+    }
     /* Ollama 0.15.5 picks the context by the GPUs' total memory: 4096 below 23 GiB, 32768 from 23 GiB */
     p.engine = LLMSIZE_ENGINE_OLLAMA; p.format = format("Q4_K_M"); p.gpu = gpu("rtx-4080");
     CHECK(llmsize_find_engine_release("ollama@0.15.5", &e, &p.release) == LLMSIZE_OK, "ollama 0.15.5");
@@ -1474,7 +1512,7 @@ static void test_engine_rules(void) {
         const char *argv[14] = { "python", "-m", "sglang.launch_server", "--model-path", "Qwen/Qwen3-8B", "--pp-size", "2",
                                  "--dp-size", "2", "--context-length", "4096", "--mem-fraction-static", "0.8", "--ep" };
         CHECK(llmsize_parse_command(14, argv, 0, NULL, &o) == LLMSIZE_OK && o.plan.pp == 2 && o.plan.dp == 2 && o.plan.context == 4096 &&
-              o.plan.mem_fraction == 0.8 && (o.plan.flags & LLMSIZE_PLAN_EXPERT_PARALLEL), "SGLang's parallel and memory flags");
+              near(o.plan.mem_fraction, 0.8) && (o.plan.flags & LLMSIZE_PLAN_EXPERT_PARALLEL), "SGLang's parallel and memory flags");
         argv[12] = "1.5";
         CHECK(llmsize_parse_command(13, argv, 0, NULL, &o) == LLMSIZE_ERR_PARSE && !strcmp(o.error_flag, "--mem-fraction-static"),
               "a memory fraction of 1.5");
@@ -1516,6 +1554,15 @@ static void test_hf_corners(void) {
     CHECK(hf("{\"model_type\":\"nomic_bert\",\"architectures\":[\"NomicBertModel\"]," LLAMA_DIMS
              ",\"qkv_proj_bias\":true,\"mlp_fc1_bias\":true}", &m) == LLMSIZE_OK &&
           (m.flags & LLMSIZE_F_QKV_BIAS) && (m.flags & LLMSIZE_F_MLP_BIAS), "NomicBERT stating its biases keeps them");
+    {   /* its fused Wqkv then carries one bias of 3 x hidden per layer: 2 layers x 192 more parameters than without */
+        llmsize_model nob = m;
+        llmsize_params with, without;
+        nob.flags &= ~(uint32_t)(LLMSIZE_F_QKV_BIAS | LLMSIZE_F_O_BIAS);
+        CHECK(llmsize_params_of(&m, &with) == LLMSIZE_OK && llmsize_params_of(&nob, &without) == LLMSIZE_OK &&
+              with.by_component[LLMSIZE_COMPONENT_ATTN] - without.by_component[LLMSIZE_COMPONENT_ATTN] == 2u * (3u * 64u + 64u),
+              "fused q/k/v bias (3 x 64) and o bias (64) on 2 layers: %llu", (unsigned long long)(with.by_component[LLMSIZE_COMPONENT_ATTN] -
+              without.by_component[LLMSIZE_COMPONENT_ATTN]));
+    }
 #undef LLAMA_DIMS
 }
 
@@ -1651,7 +1698,7 @@ static void test_plan_edges(void) {
     sq.format = format("nvfp4");
     CHECK(llmsize_speed(&sq, &fp4) == LLMSIZE_OK, "NVFP4 on H100");
     sq.format = format("fp8");
-    CHECK(llmsize_speed(&sq, &fp8) == LLMSIZE_OK && fp4.ttft_s == fp8.ttft_s && fp4.ttft_s > 0,
+    CHECK(llmsize_speed(&sq, &fp8) == LLMSIZE_OK && near(fp4.ttft_s, fp8.ttft_s) && fp4.ttft_s > 0,
           "prefill of NVFP4 on an H100 at the FP8 rate (%g s vs %g s)", fp4.ttft_s, fp8.ttft_s);
 }
 
