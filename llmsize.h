@@ -2303,6 +2303,10 @@ static const llmsize_format *llmsize__format_in_name(const char *name, size_t n,
         llmsize_find_format("MXFP4_MOE", &best);
         return best;
     }
+    if (n > 5 && llmsize__eq_n_ci(name + n - 5, ".gguf", 5) && llmsize__contains_ci(stem, "-ud-")) {
+        *unknown = 1;   /* …-UD-Q4_K_XL.gguf: an unsloth dynamic type the table lacks, not the checkpoint */
+        return NULL;
+    }
     if (*gguf_repo) return NULL;
     if (mlx) {   /* mlx-community/…-4bit, …-MLX-8bit: MLX affine groups of 64 (other group sizes: not in the table) */
         static const char *const mlx_tags[][2] = { { "4bit", "mlx-4bit" }, { "6bit", "mlx-6bit" }, { "8bit", "mlx-8bit" } };

@@ -558,6 +558,7 @@ int main(int argc, char **argv) {
     test_plans();
     test_names();
     test_hardening();
+    test_coverage_paths();
     CHECK(llmsize_test_second_tu() == 1, "second translation unit");
     each_row("params.tsv", params_row);
     each_row("gguf_sizes.tsv", gguf_row);

@@ -24,4 +24,5 @@ void test_choose(void);
 void test_hardening(void); /* tests/test_hardening.c: adversarial inputs, properties */
 void test_names(void);    /* tests/test_names.c: names as people write them, checkpoints as released */
 void test_plans(void);    /* tests/test_plans.c: serving plans against engine logs */   /* tests/test_choose.c: licences, quality, selection, scenarios */
+void test_coverage_paths(void); /* tests/test_coverage_paths.c: the branches the others leave, by documented status */
 #endif
