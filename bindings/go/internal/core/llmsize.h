@@ -1633,6 +1633,42 @@ static llmsize_status llmsize__largest(uint64_t lo, uint64_t hi, llmsize__fits_f
     return LLMSIZE_OK;
 }
 
+/* The same answer as llmsize__largest for a monotone `fits`, found from a guess: gallop
+   from it (1, 2, 4, ... steps) to a bracket, then bisect that. A close guess (a closed
+   form that ignores rounding) takes a few probes instead of ~log2(hi - lo). */
+static llmsize_status llmsize__largest_near(uint64_t lo, uint64_t hi, uint64_t guess, llmsize__fits_fn fits, void *ctx,
+                                            uint64_t *out) {
+    llmsize_status st = LLMSIZE_OK;
+    uint64_t step = 1;
+    if (guess < lo || guess > hi) guess = lo;
+    if (guess == lo || fits(ctx, guess, &st)) {   /* lo itself is the floor, never probed */
+        uint64_t good = guess;
+        if (st != LLMSIZE_OK) return st;
+        while (good < hi) {
+            const uint64_t next = hi - good > step ? good + step : hi;
+            if (!fits(ctx, next, &st)) { if (st != LLMSIZE_OK) return st; return llmsize__largest(good, next - 1, fits, ctx, out); }
+            good = next;
+            step = step < (UINT64_C(1) << 62) ? step * 2u : step;
+        }
+        *out = hi;
+        return LLMSIZE_OK;
+    }
+    if (st != LLMSIZE_OK) return st;
+    {   /* the guess does not fit: the answer is below it */
+        uint64_t bad = guess;
+        for (;;) {
+            const uint64_t next = bad - lo > step ? bad - step : lo;
+            if (next == lo || fits(ctx, next, &st)) {
+                if (st != LLMSIZE_OK) return st;
+                return llmsize__largest(next, bad - 1, fits, ctx, out);
+            }
+            if (st != LLMSIZE_OK) return st;
+            bad = next;
+            step = step < (UINT64_C(1) << 62) ? step * 2u : step;
+        }
+    }
+}
+
 static int llmsize__finite_pos(double x) { return x == x && x > 0.0 && x < 1e300; }
 /* A double as uint64_t, or overflow: converting a value past 2^64 (or NaN) is undefined. */
 static uint64_t llmsize__d2u(double v, int *overflow) {
@@ -5550,6 +5586,22 @@ static uint64_t llmsize__request_kv(const llmsize__kvparts *k, const llmsize_mod
     return kv.v;
 }
 
+/* Where to start looking for the longest context whose KV for one request fits `budget`
+   bytes: request_kv's closed form without its page rounding (llmsize__largest_near
+   corrects the rest). */
+static uint64_t llmsize__kv_ctx_guess(const llmsize__kvparts *k, const llmsize_model *m, double budget, uint64_t batched,
+                                      int local) {
+    const double full = (double)k->full_tok, loc = (double)k->local_tok;
+    double w = m->attn.window && loc > 0 ? (double)m->attn.window : 0.0, x;
+    if (local == LLMSIZE__PAGES_HYBRID && w > 0) w += (double)batched;
+    budget -= (double)k->state_seq;
+    if (!(budget > 0)) return 0;
+    if (full + loc <= 0) return UINT64_MAX;          /* nothing grows with the context */
+    x = budget / (full + loc);
+    if (w > 0 && x > w) x = full > 0 ? (budget - loc * w) / full : 1e300;
+    return x >= 1.8e19 ? UINT64_MAX : (uint64_t)x;
+}
+
 /* How requests are paged (llmsize__paged_pool). */
 typedef struct llmsize__paging {
     uint64_t block;            /* tokens per page                                            */
@@ -5578,7 +5630,9 @@ static uint64_t llmsize__paged_max_ctx(const llmsize__planning *c, const llmsize
     llmsize__paged_ask a;
     uint64_t best = 0;
     a.k = &c->k; a.m = c->p->model; a.pg = pg; a.pool = pool; a.seqs = seqs; a.ov = ov;
-    (void)llmsize__largest(0, llmsize__ctx_cap(c->p->model), llmsize__paged_fits, &a, &best);
+    (void)llmsize__largest_near(0, llmsize__ctx_cap(c->p->model),
+                                llmsize__kv_ctx_guess(&c->k, c->p->model, (double)pool / (seqs ? seqs : 1u), pg->batched, pg->local),
+                                llmsize__paged_fits, &a, &best);
     return best;
 }
 
@@ -5683,7 +5737,11 @@ static llmsize_status llmsize__none_place(llmsize__planning *c, llmsize_plan_res
     r->usable_bytes = llmsize__usable(c->p->gpu);
     r->kv_bytes = llmsize__mul(per_req, r->seqs, &c->ov);
     a.c = c; a.weights = r->weight_bytes; a.usable = r->usable_bytes; a.seqs = r->seqs; a.ov = &c->ov;
-    return llmsize__largest(0, llmsize__ctx_cap(c->p->model), llmsize__exact_fits, &a, &r->max_context);
+    return llmsize__largest_near(0, llmsize__ctx_cap(c->p->model),
+                                 r->usable_bytes > r->weight_bytes
+                                     ? llmsize__kv_ctx_guess(&c->k, c->p->model, (double)(r->usable_bytes - r->weight_bytes) / (r->seqs ? r->seqs : 1u), 0u, LLMSIZE__PAGES_WINDOW)
+                                     : 0u,
+                                 llmsize__exact_fits, &a, &r->max_context);
 }
 
 static const llmsize__engine_ops llmsize__none_ops = {
