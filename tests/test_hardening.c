@@ -489,6 +489,18 @@ static void test_encoders_and_mix(void) {
 
 /* issue "Hardening, round two": a request no model could meet is an error, not every model
    rejected; a failed plan leaves nothing behind in its result */
+/* A config.json that parses but lacks what sizing needs (here no FFN width) is
+   LLMSIZE_ERR_INVALID_MODEL, and `out` is zeroed like every failed call's output. */
+static void test_hf_config_failure_zeroes(void) {
+    static const char cfg[] = "{\"model_type\": \"llama\", \"hidden_size\": 4096, \"num_hidden_layers\": 32, "
+                              "\"num_attention_heads\": 32, \"num_key_value_heads\": 8, \"vocab_size\": 128256}";
+    llmsize_model m, zero;
+    memset(&zero, 0, sizeof zero);
+    memset(&m, 0xA5, sizeof m);
+    CHECK(llmsize_model_from_hf_config(cfg, sizeof cfg - 1, &m) == LLMSIZE_ERR_INVALID_MODEL, "config without intermediate_size");
+    CHECK(memcmp(&m, &zero, sizeof m) == 0, "a config that fails validation leaves out zeroed");
+}
+
 static void test_contracts_round_two(void) {
     llmsize_select_request q;
     llmsize_candidate c[8];
@@ -545,6 +557,7 @@ static void test_contracts_round_two(void) {
 
 void test_hardening(void) {
     test_contracts_round_two();
+    test_hf_config_failure_zeroes();
     size_t i;
     test_adversarial();
     test_encoders_and_mix();

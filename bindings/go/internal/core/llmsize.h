@@ -2318,6 +2318,18 @@ static const llmsize_format *llmsize__format_in_name(const char *name, size_t n,
                     if (llmsize_find_format(mlx_tags[i][1], &f) != LLMSIZE_OK) *unknown = 1;
                     return f;
                 }
+        /* any other width (…-3bit, -2bit, -5bit, mixed_3_6) is an MLX quantization the table lacks:
+           unknown, never the 16-bit checkpoint it was made from */
+        for (j = 1; j + 4 <= sn; ++j)
+            if (strchr("-_", stem[j - 1]) && stem[j] >= '0' && stem[j] <= '9') {
+                size_t d = j;
+                while (d < sn && stem[d] >= '0' && stem[d] <= '9') ++d;
+                if (d + 3 <= sn && llmsize__eq_n_ci(stem + d, "bit", 3) && (d + 3 == sn || strchr("-_", stem[d + 3]))) {
+                    *unknown = 1;
+                    return NULL;
+                }
+            }
+        if (llmsize__contains_ci(stem, "mixed_")) { *unknown = 1; return NULL; }
     }
     if (llmsize__contains_ci(stem, "gptqmodel")) {   /* ModelCloud's GPTQModel releases: …-gptqmodel-4bit */
         const llmsize_format *f = NULL;
@@ -4937,7 +4949,11 @@ LLMSIZE_API llmsize_status llmsize_model_from_hf_config(const char *json, size_t
     if (out->extra.mtp_layers == 0) out->flags &= ~(uint32_t)LLMSIZE_F_MTP_EMBED;
     if (family) llmsize__hf_encoder(&h, family, out, &bad);
     if (bad) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_PARSE; }
-    return llmsize_model_validate(out);
+    {   /* a config that lacks what sizing needs leaves no half-read model behind */
+        const llmsize_status st = llmsize_model_validate(out);
+        if (st != LLMSIZE_OK) memset(out, 0, sizeof *out);
+        return st;
+    }
 }
 
 /* ---------------------------------------------------------------------------------- */
