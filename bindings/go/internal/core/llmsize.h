@@ -5478,6 +5478,12 @@ typedef struct llmsize__planning {
     int moved_to_cpu;               /* the engine itself put layers on the CPU: it starts,
                                        but the plan as asked does not fit the GPU           */
     int ov;
+    /* the last tensor placement (llmsize__cells_at), by what decides it: a context search
+       at one -ngl places the tensors once, not once per probe */
+    int placed;
+    uint32_t placed_cpu_layers, placed_cpu_moe_below;
+    int placed_output_gpu;
+    uint64_t placed_host, placed_host_read;
 } llmsize__planning;
 
 /* ---- Command lines: what a flag sets and how its value is written (each engine lists its own flags) ---- */
@@ -6067,17 +6073,24 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
     if (ngl <= layers) rules->split(ngl, layers, &cpu_layers, &output_gpu);
     c->host_read = 0;
     if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
-        llmsize__bytes_visitor b;   /* offload: place every tensor */
-        llmsize__bytes_init(&b, m, p->format);
-        b.place = 1;
-        b.base.by_kind = 0;   /* placement reads each layer's index */
-        b.gpu_from_layer = cpu_layers;
-        b.output_gpu = output_gpu;
-        b.cpu_moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
-        llmsize__bytes_run(&b);
-        if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
-        r->host_weight_bytes = b.host;
-        c->host_read = b.host_read;
+        const uint32_t moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
+        if (!c->placed || c->placed_cpu_layers != cpu_layers || c->placed_output_gpu != output_gpu ||
+            c->placed_cpu_moe_below != moe_below) {
+            llmsize__bytes_visitor b;   /* offload: place every tensor */
+            llmsize__bytes_init(&b, m, p->format);
+            b.place = 1;
+            b.base.by_kind = 0;   /* placement reads each layer's index */
+            b.gpu_from_layer = cpu_layers;
+            b.output_gpu = output_gpu;
+            b.cpu_moe_below = moe_below;
+            llmsize__bytes_run(&b);
+            if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
+            c->placed = 1;
+            c->placed_cpu_layers = cpu_layers; c->placed_output_gpu = output_gpu; c->placed_cpu_moe_below = moe_below;
+            c->placed_host = b.host; c->placed_host_read = b.host_read;
+        }
+        r->host_weight_bytes = c->placed_host;
+        c->host_read = c->placed_host_read;
     } else {
         /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */
         r->host_weight_bytes = LLMSIZE__PART(&c->w, EMBED) + LLMSIZE__PART(&c->w, VISION);
