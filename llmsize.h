@@ -964,6 +964,30 @@ typedef struct llmsize_plan_result {
 #undef LLMSIZE__RESULT_MEMBER
 } llmsize_plan_result;
 
+/* A plan prepared for many fits that differ only in accelerator, context and sequences
+   (schedulers, sweeps, solvers): llmsize_prepare checks it, applies its defaults and
+   computes its weights, parameters and per-rank KV layout once; llmsize_prepared_fit then
+   answers for one (gpu, context, seqs). Read-only after llmsize_prepare; any number of
+   threads may share one. The fields after `params` are the library's working state. */
+typedef struct llmsize_prepared {
+    llmsize_plan plan;            /* the plan after llmsize_plan_defaults                 */
+    llmsize_plan asked;           /* the plan as given (defaults that depend on the
+                                     accelerator are applied again on each one)           */
+    llmsize_weights weights;
+    llmsize_params params;
+    uint32_t fast;                /* 1: the no-engine rules, answered without a full fit  */
+    uint32_t tp, pp, gpus, expert_ranks;
+    uint64_t rank_weight_bytes;   /* weights per accelerator                              */
+    uint64_t kv_full_tok, kv_local_tok, kv_state_seq; /* KV per rank: per token of full
+                                     and of local layers, and per sequence of linear state */
+} llmsize_prepared;
+
+/* What llmsize_prepared_fit computes beyond the verdict (weights, KV, totals, headroom,
+   fits, tight); a field of a column not asked is 0. */
+#define LLMSIZE_COLUMN_MAX_CONTEXT 1u   /* max_context (a search)                         */
+#define LLMSIZE_COLUMN_DECODE      2u   /* decode_tps                                     */
+#define LLMSIZE_COLUMN_ALL         3u
+
 /* A result field as a binding sees it (llmsize_plan_result_field). */
 typedef enum llmsize_field_kind {
     LLMSIZE_FIELD_BOOL = 0,   /* int, 0 or 1                                               */
@@ -1480,6 +1504,18 @@ LLMSIZE_API llmsize_status llmsize_plan_defaults(const llmsize_plan *plan, llmsi
 /* What a deployment needs per accelerator under its engine's rules, whether it fits, and
    for paging engines the KV pool, its capacity and the refusal the engine would print. */
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out);
+
+/* Prepare a plan once (see llmsize_prepared); its gpu, context and seqs are the defaults
+   of the fits that follow. The same statuses as llmsize_plan_fit for the same plan. */
+LLMSIZE_API llmsize_status llmsize_prepare(const llmsize_plan *plan, llmsize_prepared *out);
+/* llmsize_plan_fit of the prepared plan on `gpu` (NULL: the plan's) with `context` and
+   `seqs` (0: the plan's), its fields of the `columns` not asked left 0: the same answer,
+   byte for byte (but for a plan whose cache at the model's longest context passes 2^64
+   bytes: an overflow in llmsize_plan_fit's context search, which this skips). Without
+   columns, no-engine plans of decoder models take tens of nanoseconds; engines' plans are
+   full fits over the prepared weights. */
+LLMSIZE_API llmsize_status llmsize_prepared_fit(const llmsize_prepared *prepared, const llmsize_gpu *gpu, uint64_t context,
+                                                uint32_t seqs, uint32_t columns, llmsize_plan_result *out);
 
 /* Inverse solvers (searches over llmsize_plan_fit). */
 LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out);
@@ -4495,7 +4531,8 @@ LLMSIZE_API llmsize_status llmsize_fit_defaults(const llmsize_fit_request *req, 
     return LLMSIZE_OK;
 }
 
-LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_fit_result *out) {
+/* llmsize_fit, with the weights when the caller has them (a plan's cache) */
+static llmsize_status llmsize__fit_with(const llmsize_fit_request *req, const llmsize_weights *cached, llmsize_fit_result *out) {
     llmsize_weights w;
     llmsize_status st;
     uint64_t ctx, kv = 0, act = 0, usable_one, overhead;
@@ -4510,7 +4547,8 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     }
     if (n > 4096u || tight > 100u || req->gpu->usable_pct == 0 || req->gpu->usable_pct > 100u)
         return LLMSIZE_ERR_INVALID_ARG;
-    if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
+    if (cached) w = *cached;
+    else if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
     if (!(req->model->flags & LLMSIZE_F_ENCODER) || req->model->enc.decoder_layers) {
         st = llmsize_kv_bytes(req->model, ctx, seqs, (llmsize_kv_dtype)req->kv_dtype, &kv);
         if (st != LLMSIZE_OK) return st;
@@ -4537,6 +4575,10 @@ LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_f
     out->fits = out->headroom_bytes >= 0;
     out->tight = llmsize__is_tight(out->headroom_bytes, out->usable_bytes, tight);
     return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_fit_result *out) {
+    return llmsize__fit_with(req, NULL, out);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -6456,7 +6498,7 @@ static llmsize_status llmsize__plan_encoder(const llmsize_plan *p, llmsize_plan_
     q.model = p->model; q.format = p->format; q.gpu = p->gpu;
     q.gpus = p->tp;
     q.context = p->context; q.seqs = p->seqs; q.kv_dtype = p->kv_dtype; q.tight_pct = p->tight_pct;
-    if ((st = llmsize_fit(&q, &r)) != LLMSIZE_OK) return st;
+    if ((st = llmsize__fit_with(&q, p->weights, &r)) != LLMSIZE_OK) return st;
     n = q.gpus;
     out->gpus = n;
     out->seqs = p->seqs;
@@ -6522,6 +6564,83 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
                 out->decode_tps = 1.0 / (1.0 / s.decode_tps + (double)c.host_read / (d.host_bw_gbs * 1e9));
         }
     }
+    return LLMSIZE_OK;
+}
+
+/* ---- Prepared plans: defaults, weights and KV layout once, then many fits ---- */
+LLMSIZE_API llmsize_status llmsize_prepare(const llmsize_plan *plan, llmsize_prepared *out) {
+    llmsize_status st;
+    llmsize__layout l;
+    llmsize__kvparts k;
+    llmsize_model rank;
+    int ov = 0;
+    if (out) memset(out, 0, sizeof *out);
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize_plan_defaults(plan, &out->plan)) != LLMSIZE_OK) return st;
+    if (plan->weights) out->weights = *plan->weights;
+    else if ((st = llmsize_weight_bytes(plan->model, plan->format, &out->weights)) != LLMSIZE_OK) goto fail;
+    if (plan->params) out->params = *plan->params;
+    else if ((st = llmsize_params_of(plan->model, &out->params)) != LLMSIZE_OK) goto fail;
+    out->asked = *plan;
+    out->plan.weights = out->asked.weights = NULL;   /* the copies above: nothing of the caller's */
+    out->plan.params = out->asked.params = NULL;
+    if (plan->model->flags & LLMSIZE_F_ENCODER) return LLMSIZE_OK;   /* llmsize__plan_encoder's path */
+    llmsize__layout_of(&out->plan, &l);
+    out->tp = l.tp; out->pp = l.pp; out->gpus = l.gpus; out->expert_ranks = l.expert_ranks;
+    llmsize__rank_model(plan->model, l.tp, &rank);
+    llmsize__kv_parts(&rank, (llmsize_kv_dtype)out->plan.kv_dtype, (plan->model->dims.layers + l.pp - 1) / l.pp, &k, &ov);
+    out->kv_full_tok = k.full_tok; out->kv_local_tok = k.local_tok; out->kv_state_seq = k.state_seq;
+    out->rank_weight_bytes = llmsize__rank_weights(&out->weights, plan->model, l.tp, l.pp, l.expert_ranks);
+    if (ov) { st = LLMSIZE_ERR_OVERFLOW; goto fail; }
+    out->fast = out->plan.engine == LLMSIZE_ENGINE_NONE;
+    return LLMSIZE_OK;
+fail:
+    memset(out, 0, sizeof *out);
+    return st;
+}
+
+/* llmsize__none_place and llmsize_plan_fit's verdict, over the prepared parts. */
+static llmsize_status llmsize__prepared_none(const llmsize_prepared *pp, const llmsize_gpu *gpu, uint64_t context,
+                                             uint32_t seqs, llmsize_plan_result *out) {
+    llmsize__kvparts k;
+    int ov = 0;
+    if (gpu->usable_pct == 0 || gpu->usable_pct > 100u || gpu->mem_bytes == 0) return LLMSIZE_ERR_INVALID_ARG;
+    k.full_tok = pp->kv_full_tok; k.local_tok = pp->kv_local_tok; k.state_seq = pp->kv_state_seq;
+    out->gpus = pp->gpus;
+    out->seqs = seqs;
+    out->context = context;
+    out->gpu_layers = pp->plan.model->dims.layers;
+    out->weight_bytes = pp->rank_weight_bytes;
+    out->usable_bytes = llmsize__usable(gpu);
+    out->kv_bytes = llmsize__mul(llmsize__request_kv(&k, pp->plan.model, context, 1u, 0u, LLMSIZE__PAGES_WINDOW, &ov), seqs, &ov);
+    llmsize__total(out, &ov);
+    llmsize__verdict(out, pp->plan.tight_pct, &ov);
+    return ov ? LLMSIZE_ERR_OVERFLOW : LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_prepared_fit(const llmsize_prepared *pp, const llmsize_gpu *gpu, uint64_t context,
+                                                uint32_t seqs, uint32_t columns, llmsize_plan_result *out) {
+    llmsize_plan p;
+    llmsize_status st;
+    if (out) memset(out, 0, sizeof *out);
+    if (!pp || !out || !pp->plan.model) return LLMSIZE_ERR_NULL;
+    if (!gpu) gpu = pp->plan.gpu;
+    if (!gpu) return LLMSIZE_ERR_NULL;
+    if (seqs > LLMSIZE__MAX_SEQS || columns > LLMSIZE_COLUMN_ALL) return LLMSIZE_ERR_INVALID_ARG;
+    if (pp->fast && !columns) {
+        st = llmsize__prepared_none(pp, gpu, context ? context : pp->plan.context, seqs ? seqs : pp->plan.seqs, out);
+        if (st != LLMSIZE_OK) memset(out, 0, sizeof *out);
+        return st;
+    }
+    p = pp->asked;   /* the engine's defaults on this accelerator, as llmsize_plan_fit applies them */
+    p.gpu = gpu;
+    if (context) p.context = context;
+    if (seqs) p.seqs = seqs;
+    p.weights = &pp->weights;
+    p.params = &pp->params;
+    if ((st = llmsize_plan_fit(&p, out)) != LLMSIZE_OK) return st;
+    if (!(columns & LLMSIZE_COLUMN_MAX_CONTEXT)) out->max_context = 0;
+    if (!(columns & LLMSIZE_COLUMN_DECODE)) out->decode_tps = 0.0;
     return LLMSIZE_OK;
 }
 

@@ -152,6 +152,25 @@ static size_t plan_pass(int engine, const char *fmt, int cached) {
     return n;
 }
 static size_t fit_none(void) { return plan_pass(LLMSIZE_ENGINE_NONE, "bf16", 0); }
+/* Prepared plans (llmsize_prepare once per model): the verdict columns for one accelerator,
+   context and sequence count, as a scheduler or a sweep asks them. */
+static llmsize_prepared *prepared;
+static size_t prepared_pass(void) {
+    size_t i, n = llmsize_model_count();
+    const llmsize_gpu *g;
+    llmsize_plan_result r;
+    llmsize_find_gpu("h100-sxm", &g);
+    for (i = 0; i < n; ++i) { llmsize_prepared_fit(&prepared[i], g, 8192, 4, 0, &r); sink += (uint64_t)r.fits; }
+    return n;
+}
+static size_t prepared_all_columns(void) {
+    size_t i, n = llmsize_model_count();
+    const llmsize_gpu *g;
+    llmsize_plan_result r;
+    llmsize_find_gpu("h100-sxm", &g);
+    for (i = 0; i < n; ++i) { llmsize_prepared_fit(&prepared[i], g, 8192, 4, LLMSIZE_COLUMN_ALL, &r); sink += (uint64_t)r.fits; }
+    return n;
+}
 static size_t fit_vllm(void) { return plan_pass(LLMSIZE_ENGINE_VLLM, "bf16", 0); }
 static size_t fit_vllm_cached(void) { return plan_pass(LLMSIZE_ENGINE_VLLM, "bf16", 1); }
 static size_t fit_none_cached(void) { return plan_pass(LLMSIZE_ENGINE_NONE, "bf16", 1); }
@@ -169,8 +188,9 @@ static size_t parse_commands(void) {
     return 3;
 }
 
-/* The full sweep: every model x format x accelerator x {4k, 8k, 32k, 128k} contexts, with
-   the weights and params of each model x format folded once (as a sweep caller does). */
+/* The full sweep: every model x format x accelerator x {4k, 8k, 32k, 128k} contexts: each
+   model x format prepared once (llmsize_prepare: weights, parameters, KV layout), then the
+   verdict columns (weights, KV, total, headroom, fits) of each accelerator and context. */
 static void sweep(void) {
     static const uint64_t ctx[] = { 4096, 8192, 32768, 131072 };
     size_t nm = llmsize_model_count(), nf = llmsize_format_count(), na = llmsize_gpu_count(), i, k, j, c;
@@ -185,16 +205,15 @@ static void sweep(void) {
             llmsize_params pr;
             if (llmsize_params_of(m, &pr)) continue;
             for (k = 0; k < nf; ++k) {
-                llmsize_weights w;
+                llmsize_prepared pp;
                 llmsize_plan p;
                 llmsize_plan_result r;
-                if (llmsize_weight_bytes(m, llmsize_format_at(k), &w)) continue;
                 memset(&p, 0, sizeof p);
-                p.model = m; p.format = llmsize_format_at(k); p.weights = &w; p.params = &pr; p.seqs = 1;
+                p.model = m; p.format = llmsize_format_at(k); p.params = &pr; p.seqs = 1; p.gpu = llmsize_gpu_at(0);
+                if (llmsize_prepare(&p, &pp)) continue;
                 for (j = 0; j < na; ++j)
                     for (c = 0; c < 4; ++c) {
-                        p.gpu = llmsize_gpu_at(j); p.context = ctx[c];
-                        if (llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits) ++fits;
+                        if (llmsize_prepared_fit(&pp, llmsize_gpu_at(j), ctx[c], 1, 0, &r) == LLMSIZE_OK && r.fits) ++fits;
                         ++plans;
                     }
             }
@@ -202,7 +221,7 @@ static void sweep(void) {
         t[rep] = (now_ns() - t0) / 1e6;
     }
     qsort(t, 5, sizeof t[0], cmp_double);
-    printf("\nfull sweep: %zu models x %zu formats x %zu accelerators x 4 contexts = %zu plans (%zu fit): "
+    printf("\nfull sweep (prepared, verdict columns): %zu models x %zu formats x %zu accelerators x 4 contexts = %zu plans (%zu fit): "
            "median %.1f ms (%.1f - %.1f), %.0f ns per plan; goal <= 20 ms\n",
            nm, nf, na, plans, fits, t[2], t[0], t[4], t[2] * 1e6 / (double)plans);
 }
@@ -230,11 +249,27 @@ int main(void) {
     report("fit (no engine, bf16), every model", fit_none, "<= 50 ns");
     prepare_caches("bf16");
     report("fit (no engine, bf16), weights cached", fit_none_cached, "<= 50 ns");
+    {
+        size_t i;
+        prepared = (llmsize_prepared *)calloc(n, sizeof *prepared);
+        if (!prepared) return 1;
+        for (i = 0; i < n; ++i) {
+            llmsize_plan p;
+            memset(&p, 0, sizeof p);
+            p.model = llmsize_model_at(i);
+            llmsize_find_format("bf16", &p.format);
+            llmsize_find_gpu("h100-sxm", &p.gpu);
+            llmsize_prepare(&p, &prepared[i]);
+        }
+    }
+    report("fit, prepared (no engine, bf16): verdict columns", prepared_pass, "<= 50 ns");
+    report("fit, prepared: all columns (max context, decode)", prepared_all_columns, "");
     report("fit under vLLM rules (bf16), every model", fit_vllm, "");
     report("fit under vLLM rules, weights cached", fit_vllm_cached, "");
     report("fit under llama.cpp rules (Q4_K_M)", fit_llamacpp, "");
     report("engine command line -> plan", parse_commands, "");
     sweep();
+    free(prepared);
     free(cached_w);
     free(cached_p);
     return (int)(sink & 0); /* sink is read so the work is kept */

@@ -15,6 +15,14 @@
 %include <stdint.i>
 
 /* the library's own declarations */
+/* Prepared plans are the C caller's fast path (schedulers, sweeps); the bindings' sweep
+   (llmsize_sweep_run below) folds the weights once per model x format itself. */
+%ignore llmsize_prepared;
+%ignore llmsize_prepare;
+%ignore llmsize_prepared_fit;
+%ignore LLMSIZE_COLUMN_MAX_CONTEXT;
+%ignore LLMSIZE_COLUMN_DECODE;
+%ignore LLMSIZE_COLUMN_ALL;
 %ignore llmsize_find_model;
 %ignore llmsize_resolve;
 %ignore llmsize_resolve_gpu;
@@ -479,11 +487,12 @@ int llmsize_plan_fit_flat(const llmsize_plan *p, int override, uint64_t context,
 }
 
 /* A plan whose weight and parameter folds are done once, for callers that fit one model,
-   format and accelerator many times (Go's Prepare). Free with llmsize_prepared_free. */
-typedef struct llmsize_prepared { llmsize_plan plan; llmsize_weights weights; llmsize_params params; } llmsize_prepared;
-llmsize_prepared *llmsize_prepare(const llmsize_plan *p) { /* NULL: bad plan (fit it to see why) or no memory */
-    llmsize_prepared *d;
-    if (!p || (d = (llmsize_prepared *)malloc(sizeof *d)) == NULL) return NULL;
+   format and accelerator many times (Go's Prepare), on the heap for the binding's garbage collector. Free with
+   llmsize_held_plan_free. (C callers have llmsize_prepare, which also fixes the defaults.) */
+typedef struct llmsize_held_plan { llmsize_plan plan; llmsize_weights weights; llmsize_params params; } llmsize_held_plan;
+llmsize_held_plan *llmsize_hold_plan(const llmsize_plan *p) { /* NULL: bad plan (fit it to see why) or no memory */
+    llmsize_held_plan *d;
+    if (!p || (d = (llmsize_held_plan *)malloc(sizeof *d)) == NULL) return NULL;
     d->plan = *p;
     if (llmsize_weight_bytes(p->model, p->format, &d->weights) || llmsize_params_of(p->model, &d->params)) {
         free(d);
@@ -493,8 +502,8 @@ llmsize_prepared *llmsize_prepare(const llmsize_plan *p) { /* NULL: bad plan (fi
     d->plan.params = &d->params;
     return d;
 }
-const llmsize_plan *llmsize_prepared_plan(const llmsize_prepared *d) { return d ? &d->plan : NULL; }
-void llmsize_prepared_free(llmsize_prepared *d) { free(d); }
+const llmsize_plan *llmsize_held_plan_plan(const llmsize_held_plan *d) { return d ? &d->plan : NULL; }
+void llmsize_held_plan_free(llmsize_held_plan *d) { free(d); }
 /* A copy of *p at context x seqs (the binding frees it). */
 llmsize_plan llmsize_plan_with(const llmsize_plan *p, uint64_t context, uint32_t seqs) {
     llmsize_plan q;

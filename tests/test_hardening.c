@@ -501,6 +501,52 @@ static void test_hf_config_failure_zeroes(void) {
     CHECK(memcmp(&m, &zero, sizeof m) == 0, "a config that fails validation leaves out zeroed");
 }
 
+/* A prepared plan answers as llmsize_plan_fit does, byte for byte, on every accelerator,
+   context and number of sequences it is asked about (engines' defaults that depend on the
+   accelerator included), for every model, four formats and every engine. */
+static void test_prepared_equals_fit(void) {
+    static const char *const fmts[] = { "bf16", "fp8", "Q4_K_M", "awq" };
+    static const uint64_t ctx[] = { 0, 4096, 131072 };
+    size_t i, f, g, c, s, e, n = 0, fast = 0, bad = 0;
+    for (i = 0; i < llmsize_model_count(); ++i)
+        for (f = 0; f < 4; ++f)
+            for (e = 0; e < LLMSIZE_ENGINE_COUNT; ++e) {
+                llmsize_plan p;
+                llmsize_prepared pp;
+                memset(&p, 0, sizeof p);
+                p.model = llmsize_model_at(i);
+                p.engine = (uint32_t)e;
+                p.gpu = llmsize_gpu_at(0);
+                if (llmsize_find_format(fmts[f], &p.format) != LLMSIZE_OK) continue;
+                if (llmsize_prepare(&p, &pp) != LLMSIZE_OK) continue;
+                for (g = 0; g < llmsize_gpu_count(); g += 11)
+                    for (c = 0; c < 3; ++c)
+                        for (s = 0; s < 2; ++s) {
+                            const uint32_t cols = (g + c + s) % 4 == 0 ? LLMSIZE_COLUMN_ALL : 0u;
+                            llmsize_plan q = p;
+                            llmsize_plan_result a, b;
+                            llmsize_status sa, sb;
+                            q.gpu = llmsize_gpu_at(g);
+                            q.context = ctx[c];
+                            q.seqs = s ? 3u : 0u;
+                            sa = llmsize_plan_fit(&q, &a);
+                            if (!cols) { a.max_context = 0; a.decode_tps = 0.0; }
+                            sb = llmsize_prepared_fit(&pp, q.gpu, ctx[c], q.seqs, cols, &b);
+                            if (sa != sb || memcmp(&a, &b, sizeof a) != 0) {
+                                if (++bad <= 5)
+                                    CHECK(0, "prepared %s %s %s on %s, context %llu, seqs %u: status %d vs %d, total %llu vs %llu",
+                                          p.model->id, fmts[f], llmsize_engine_name((uint32_t)e), q.gpu->id,
+                                          (unsigned long long)ctx[c], q.seqs, (int)sb, (int)sa,
+                                          (unsigned long long)b.total_bytes, (unsigned long long)a.total_bytes);
+                            }
+                            fast += pp.fast && !cols;
+                            ++n;
+                        }
+            }
+    CHECK(bad == 0 && n > 50000 && fast > 5000, "prepared fits equal plan fits: %zu compared (%zu on the fast path), %zu differ", n, fast, bad);
+    printf("prepared plans: %zu fits compared with llmsize_plan_fit (%zu on the no-engine fast path), %zu differ\n", n, fast, bad);
+}
+
 static void test_contracts_round_two(void) {
     llmsize_select_request q;
     llmsize_candidate c[8];
@@ -558,6 +604,7 @@ static void test_contracts_round_two(void) {
 void test_hardening(void) {
     test_contracts_round_two();
     test_hf_config_failure_zeroes();
+    test_prepared_equals_fit();
     size_t i;
     test_adversarial();
     test_encoders_and_mix();

@@ -829,7 +829,7 @@ func Fit(req FitRequest) (FitResult, error) {
 // folded once: Fit then costs one call into C. Safe for concurrent use.
 type Deployment struct {
 	r               resolved
-	d               core.Llmsize_prepared
+	d               core.Llmsize_held_plan
 	plan            core.Llmsize_plan
 	formatID, gpuID string
 }
@@ -843,15 +843,15 @@ func Prepare(req FitRequest) (*Deployment, error) {
 	defer runtime.KeepAlive(r.g)
 	plan := req.plan(r)
 	defer core.DeleteLlmsize_plan(plan)
-	d := core.Llmsize_prepare(plan)
+	d := core.Llmsize_hold_plan(plan)
 	if d.Swigcptr() == 0 { // the plan is bad: fitting it says why
 		if _, err := fitPlan(plan, false, 0, 0, r.m, "", "", r.engine, r.rel); err != nil {
 			return nil, err
 		}
 		return nil, errors.New("llmsize: out of memory")
 	}
-	out := &Deployment{r: r, d: d, plan: core.Llmsize_prepared_plan(d), formatID: first(r.f.GetId()), gpuID: first(r.a.GetId())}
-	runtime.SetFinalizer(out, func(x *Deployment) { core.Llmsize_prepared_free(x.d) })
+	out := &Deployment{r: r, d: d, plan: core.Llmsize_held_plan_plan(d), formatID: first(r.f.GetId()), gpuID: first(r.a.GetId())}
+	runtime.SetFinalizer(out, func(x *Deployment) { core.Llmsize_held_plan_free(x.d) })
 	return out, nil
 }
 

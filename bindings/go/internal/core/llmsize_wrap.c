@@ -616,11 +616,12 @@ int llmsize_plan_fit_flat(const llmsize_plan *p, int override, uint64_t context,
 }
 
 /* A plan whose weight and parameter folds are done once, for callers that fit one model,
-   format and accelerator many times (Go's Prepare). Free with llmsize_prepared_free. */
-typedef struct llmsize_prepared { llmsize_plan plan; llmsize_weights weights; llmsize_params params; } llmsize_prepared;
-llmsize_prepared *llmsize_prepare(const llmsize_plan *p) { /* NULL: bad plan (fit it to see why) or no memory */
-    llmsize_prepared *d;
-    if (!p || (d = (llmsize_prepared *)malloc(sizeof *d)) == NULL) return NULL;
+   format and accelerator many times (Go's Prepare), on the heap for the binding's garbage collector. Free with
+   llmsize_held_plan_free. (C callers have llmsize_prepare, which also fixes the defaults.) */
+typedef struct llmsize_held_plan { llmsize_plan plan; llmsize_weights weights; llmsize_params params; } llmsize_held_plan;
+llmsize_held_plan *llmsize_hold_plan(const llmsize_plan *p) { /* NULL: bad plan (fit it to see why) or no memory */
+    llmsize_held_plan *d;
+    if (!p || (d = (llmsize_held_plan *)malloc(sizeof *d)) == NULL) return NULL;
     d->plan = *p;
     if (llmsize_weight_bytes(p->model, p->format, &d->weights) || llmsize_params_of(p->model, &d->params)) {
         free(d);
@@ -630,8 +631,8 @@ llmsize_prepared *llmsize_prepare(const llmsize_plan *p) { /* NULL: bad plan (fi
     d->plan.params = &d->params;
     return d;
 }
-const llmsize_plan *llmsize_prepared_plan(const llmsize_prepared *d) { return d ? &d->plan : NULL; }
-void llmsize_prepared_free(llmsize_prepared *d) { free(d); }
+const llmsize_plan *llmsize_held_plan_plan(const llmsize_held_plan *d) { return d ? &d->plan : NULL; }
+void llmsize_held_plan_free(llmsize_held_plan *d) { free(d); }
 /* A copy of *p at context x seqs (the binding frees it). */
 llmsize_plan llmsize_plan_with(const llmsize_plan *p, uint64_t context, uint32_t seqs) {
     llmsize_plan q;
@@ -663,7 +664,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_a45a26fe3c26abd0(void *_swig_go_0) {
+void _wrap_Swig_free_core_e356a6ed0ea1bd6c(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -673,7 +674,7 @@ void _wrap_Swig_free_core_a45a26fe3c26abd0(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -686,7 +687,7 @@ void *_wrap_Swig_malloc_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OK_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -698,7 +699,7 @@ intgo _wrap_LLMSIZE_OK_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -710,7 +711,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -722,7 +723,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -734,7 +735,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -746,7 +747,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -758,7 +759,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -770,7 +771,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -782,7 +783,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -794,7 +795,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -806,7 +807,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -818,7 +819,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -830,7 +831,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -842,7 +843,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -854,7 +855,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -866,7 +867,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -878,7 +879,7 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -890,7 +891,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -902,7 +903,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -914,7 +915,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -926,7 +927,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -938,7 +939,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -950,7 +951,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -962,7 +963,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -974,7 +975,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -986,7 +987,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -998,7 +999,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1010,7 +1011,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1022,7 +1023,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1034,7 +1035,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1046,7 +1047,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1058,7 +1059,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1070,7 +1071,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1082,7 +1083,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1094,7 +1095,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1106,7 +1107,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1118,7 +1119,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1130,7 +1131,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1142,7 +1143,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1154,7 +1155,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1166,7 +1167,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1178,7 +1179,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1190,7 +1191,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1202,7 +1203,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1214,7 +1215,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1226,7 +1227,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1238,7 +1239,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1250,7 +1251,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1262,7 +1263,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1274,7 +1275,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1286,7 +1287,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_COUNT_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1298,7 +1299,7 @@ intgo _wrap_LLMSIZE_TASK_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1310,7 +1311,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1322,7 +1323,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1334,7 +1335,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1346,7 +1347,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1358,7 +1359,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1370,7 +1371,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1382,7 +1383,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1394,7 +1395,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1406,7 +1407,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_ALL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TASK_ALL_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -1418,7 +1419,7 @@ intgo _wrap_LLMSIZE_TASK_ALL_core_a45a26fe3c26abd0() {
 }
 
 
-double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_a45a26fe3c26abd0() {
+double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_e356a6ed0ea1bd6c() {
   double result;
   double _swig_go_result;
   
@@ -1429,7 +1430,7 @@ double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_e356a6ed0ea1bd6c() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1441,7 +1442,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TERM_YES_core_e356a6ed0ea1bd6c() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1453,7 +1454,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TERM_NO_core_e356a6ed0ea1bd6c() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1465,7 +1466,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_e356a6ed0ea1bd6c() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1477,7 +1478,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_e356a6ed0ea1bd6c() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1489,7 +1490,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_e356a6ed0ea1bd6c() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1501,7 +1502,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1514,7 +1515,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_a45a26fe3c26abd0(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1527,7 +1528,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_a45a26fe3c26abd0(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1540,7 +1541,7 @@ intgo _wrap_llmsize_dims_layers_get_core_a45a26fe3c26abd0(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1553,7 +1554,7 @@ intgo _wrap_llmsize_dims_heads_get_core_a45a26fe3c26abd0(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1566,7 +1567,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_a45a26fe3c26abd0(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1579,7 +1580,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_a45a26fe3c26abd0(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1592,7 +1593,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1605,7 +1606,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_a45a26fe3c26abd0(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_a45a26fe3c26abd0() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_e356a6ed0ea1bd6c() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1616,7 +1617,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1626,7 +1627,7 @@ void _wrap_delete_llmsize_dims_core_a45a26fe3c26abd0(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_a45a26fe3c26abd0(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1639,7 +1640,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_a45a26fe3c26abd0(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_a45a26fe3c26abd0(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_e356a6ed0ea1bd6c(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1652,7 +1653,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_a45a26fe3c26abd0(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_e356a6ed0ea1bd6c(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1665,7 +1666,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_a45a26fe3c26abd0() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_e356a6ed0ea1bd6c() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1676,7 +1677,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_a45a26fe3c26abd0(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_e356a6ed0ea1bd6c(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1686,7 +1687,7 @@ void _wrap_delete_llmsize_attn_layout_core_a45a26fe3c26abd0(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1699,7 +1700,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_a45a26fe3c26abd0(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1712,7 +1713,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_a45a26fe3c26abd0(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1725,7 +1726,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_a45a26fe3c26abd0(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1738,7 +1739,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_a45a26fe3c26abd0(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1751,7 +1752,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_a45a26fe3c26abd0(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_a45a26fe3c26abd0() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_e356a6ed0ea1bd6c() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1762,7 +1763,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1772,7 +1773,7 @@ void _wrap_delete_llmsize_mla_core_a45a26fe3c26abd0(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1785,7 +1786,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1798,7 +1799,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1811,7 +1812,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1824,7 +1825,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_a45a26fe3c26abd0(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1837,7 +1838,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_a45a26fe3c26abd0(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1850,7 +1851,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_a45a26fe3c26abd0() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_e356a6ed0ea1bd6c() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1861,7 +1862,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_a45a26fe3c26abd0(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1871,7 +1872,7 @@ void _wrap_delete_llmsize_linear_attn_core_a45a26fe3c26abd0(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1884,7 +1885,7 @@ intgo _wrap_llmsize_moe_experts_get_core_a45a26fe3c26abd0(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1897,7 +1898,7 @@ intgo _wrap_llmsize_moe_active_get_core_a45a26fe3c26abd0(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1910,7 +1911,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_a45a26fe3c26abd0(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1923,7 +1924,7 @@ intgo _wrap_llmsize_moe_shared_get_core_a45a26fe3c26abd0(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1936,7 +1937,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_a45a26fe3c26abd0(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1949,7 +1950,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_a45a26fe3c26abd0(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1962,7 +1963,7 @@ intgo _wrap_llmsize_moe_every_get_core_a45a26fe3c26abd0(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_a45a26fe3c26abd0() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_e356a6ed0ea1bd6c() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1973,7 +1974,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1983,7 +1984,7 @@ void _wrap_delete_llmsize_moe_core_a45a26fe3c26abd0(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_a45a26fe3c26abd0(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_e356a6ed0ea1bd6c(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1996,7 +1997,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_a45a26fe3c26abd0(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2009,7 +2010,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_a45a26fe3c26abd0(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_a45a26fe3c26abd0(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_e356a6ed0ea1bd6c(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2022,7 +2023,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_a45a26fe3c26abd0() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_e356a6ed0ea1bd6c() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -2033,7 +2034,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_a45a26fe3c26abd0(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_e356a6ed0ea1bd6c(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -2043,7 +2044,7 @@ void _wrap_delete_llmsize_extra_core_a45a26fe3c26abd0(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_e356a6ed0ea1bd6c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2055,7 +2056,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_e356a6ed0ea1bd6c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2067,7 +2068,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_e356a6ed0ea1bd6c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2079,7 +2080,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_e356a6ed0ea1bd6c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2091,7 +2092,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_e356a6ed0ea1bd6c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2103,7 +2104,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2115,7 +2116,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2128,7 +2129,7 @@ intgo _wrap_llmsize_encoder_head_get_core_a45a26fe3c26abd0(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2141,7 +2142,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_a45a26fe3c26abd0(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2154,7 +2155,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_a45a26fe3c26abd0(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2167,7 +2168,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2180,7 +2181,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_a45a26fe3c26abd0(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2193,7 +2194,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2206,7 +2207,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_a45a26fe3c26abd0() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_e356a6ed0ea1bd6c() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2217,7 +2218,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_a45a26fe3c26abd0(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2227,7 +2228,7 @@ void _wrap_delete_llmsize_encoder_core_a45a26fe3c26abd0(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2240,7 +2241,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_a45a26fe3c26abd0(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2253,7 +2254,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_a45a26fe3c26abd0(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2266,7 +2267,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_a45a26fe3c26abd0(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2279,7 +2280,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2292,7 +2293,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2305,7 +2306,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2318,7 +2319,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2331,7 +2332,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2344,7 +2345,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_a45a26fe3c26abd0(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2357,7 +2358,7 @@ intgo _wrap_llmsize_model_modalities_get_core_a45a26fe3c26abd0(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2370,7 +2371,7 @@ intgo _wrap_llmsize_model_flags_get_core_a45a26fe3c26abd0(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2383,7 +2384,7 @@ intgo _wrap_llmsize_model_tasks_get_core_a45a26fe3c26abd0(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2396,7 +2397,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2409,7 +2410,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2422,7 +2423,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_a45a26fe3c26abd0(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2435,7 +2436,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2448,7 +2449,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_a45a26fe3c26abd0
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2461,7 +2462,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2474,7 +2475,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_a45a26fe3c26abd0(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2487,7 +2488,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_a45a26fe3c26abd0(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2500,7 +2501,7 @@ long long _wrap_llmsize_model_published_params_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2513,7 +2514,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_a45a26fe3c26abd0(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2526,7 +2527,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_a45a26fe3c26abd0(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2539,7 +2540,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2552,7 +2553,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_a45a26fe3c26abd0(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_a45a26fe3c26abd0() {
+struct llmsize_model *_wrap_new_llmsize_model_core_e356a6ed0ea1bd6c() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2563,7 +2564,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_model_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2573,7 +2574,7 @@ void _wrap_delete_llmsize_model_core_a45a26fe3c26abd0(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2585,7 +2586,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2597,7 +2598,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2609,7 +2610,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2621,7 +2622,7 @@ intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2633,7 +2634,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2645,7 +2646,7 @@ intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2657,7 +2658,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2669,7 +2670,7 @@ intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2681,7 +2682,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_VISION_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2693,7 +2694,7 @@ intgo _wrap_LLMSIZE_COMPONENT_VISION_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_MTP_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2705,7 +2706,7 @@ intgo _wrap_LLMSIZE_COMPONENT_MTP_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2717,7 +2718,7 @@ intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-long long *_wrap_llmsize_params_by_component_get_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0) {
+long long *_wrap_llmsize_params_by_component_get_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -2730,7 +2731,7 @@ long long *_wrap_llmsize_params_by_component_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-long long _wrap_llmsize_params_text_get_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2743,7 +2744,7 @@ long long _wrap_llmsize_params_text_get_core_a45a26fe3c26abd0(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2756,7 +2757,7 @@ long long _wrap_llmsize_params_total_get_core_a45a26fe3c26abd0(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2769,7 +2770,7 @@ long long _wrap_llmsize_params_active_get_core_a45a26fe3c26abd0(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_a45a26fe3c26abd0() {
+struct llmsize_params *_wrap_new_llmsize_params_core_e356a6ed0ea1bd6c() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2780,7 +2781,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_params_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2790,7 +2791,7 @@ void _wrap_delete_llmsize_params_core_a45a26fe3c26abd0(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_e356a6ed0ea1bd6c() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2802,7 +2803,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_e356a6ed0ea1bd6c() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2814,7 +2815,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_e356a6ed0ea1bd6c() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2826,7 +2827,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -2838,7 +2839,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_Q_FFN_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -2850,7 +2851,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -2862,7 +2863,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -2874,7 +2875,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -2886,7 +2887,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_e356a6ed0ea1bd6c() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2898,7 +2899,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_e356a6ed0ea1bd6c() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2910,7 +2911,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_e356a6ed0ea1bd6c() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2922,7 +2923,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_e356a6ed0ea1bd6c() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2934,7 +2935,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2947,7 +2948,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_a45a26fe3c26abd0(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2960,7 +2961,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_a45a26fe3c26abd0(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2973,7 +2974,7 @@ intgo _wrap_llmsize_format_kind_get_core_a45a26fe3c26abd0(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2986,7 +2987,7 @@ intgo _wrap_llmsize_format_code_get_core_a45a26fe3c26abd0(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2999,7 +3000,7 @@ intgo _wrap_llmsize_format_bits_get_core_a45a26fe3c26abd0(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3012,7 +3013,7 @@ intgo _wrap_llmsize_format_group_get_core_a45a26fe3c26abd0(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3025,7 +3026,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_a45a26fe3c26abd0(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3038,7 +3039,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_a45a26fe3c26abd0(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3051,7 +3052,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3064,7 +3065,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3077,7 +3078,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3090,7 +3091,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_a45a26fe3c26abd0(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3103,7 +3104,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3116,7 +3117,7 @@ intgo _wrap_llmsize_format_compute_get_core_a45a26fe3c26abd0(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3129,7 +3130,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_a45a26fe3c26abd0(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3142,7 +3143,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_a45a26fe3c26abd0() {
+struct llmsize_format *_wrap_new_llmsize_format_core_e356a6ed0ea1bd6c() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -3153,7 +3154,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_format_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -3163,7 +3164,7 @@ void _wrap_delete_llmsize_format_core_a45a26fe3c26abd0(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_F16_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3175,7 +3176,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_F32_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3187,7 +3188,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_FP8_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3199,7 +3200,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3211,7 +3212,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3223,7 +3224,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3235,7 +3236,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3247,7 +3248,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3259,7 +3260,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3271,7 +3272,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3283,7 +3284,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3295,7 +3296,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3308,7 +3309,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3321,7 +3322,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_get_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3334,7 +3335,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3347,7 +3348,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3360,7 +3361,7 @@ intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_a45a26fe3c26abd0() {
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_e356a6ed0ea1bd6c() {
   struct llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
   
@@ -3371,7 +3372,7 @@ struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_a45a26fe3c26a
 }
 
 
-void _wrap_delete_llmsize_kv_dtype_info_core_a45a26fe3c26abd0(struct llmsize_kv_dtype_info *_swig_go_0) {
+void _wrap_delete_llmsize_kv_dtype_info_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   
   arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
@@ -3381,7 +3382,7 @@ void _wrap_delete_llmsize_kv_dtype_info_core_a45a26fe3c26abd0(struct llmsize_kv_
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_e356a6ed0ea1bd6c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3393,7 +3394,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_e356a6ed0ea1bd6c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3405,7 +3406,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_e356a6ed0ea1bd6c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3417,7 +3418,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_e356a6ed0ea1bd6c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3429,7 +3430,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HW_CPU_core_e356a6ed0ea1bd6c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3441,7 +3442,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3453,7 +3454,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_gpu_id_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_id_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3466,7 +3467,7 @@ _gostring_ _wrap_llmsize_gpu_id_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_s
 }
 
 
-_gostring_ _wrap_llmsize_gpu_name_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_name_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3479,7 +3480,7 @@ _gostring_ _wrap_llmsize_gpu_name_get_core_a45a26fe3c26abd0(struct llmsize_gpu *
 }
 
 
-_gostring_ _wrap_llmsize_gpu_vendor_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_vendor_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3492,7 +3493,7 @@ _gostring_ _wrap_llmsize_gpu_vendor_get_core_a45a26fe3c26abd0(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_aliases_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_aliases_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3505,7 +3506,7 @@ _gostring_ _wrap_llmsize_gpu_aliases_get_core_a45a26fe3c26abd0(struct llmsize_gp
 }
 
 
-long long _wrap_llmsize_gpu_mem_bytes_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+long long _wrap_llmsize_gpu_mem_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3518,7 +3519,7 @@ long long _wrap_llmsize_gpu_mem_bytes_get_core_a45a26fe3c26abd0(struct llmsize_g
 }
 
 
-intgo _wrap_llmsize_gpu_usable_pct_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_usable_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3531,7 +3532,7 @@ intgo _wrap_llmsize_gpu_usable_pct_get_core_a45a26fe3c26abd0(struct llmsize_gpu 
 }
 
 
-intgo _wrap_llmsize_gpu_hw_class_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_hw_class_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3544,7 +3545,7 @@ intgo _wrap_llmsize_gpu_hw_class_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_
 }
 
 
-double _wrap_llmsize_gpu_bw_gbs_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bw_gbs_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3557,7 +3558,7 @@ double _wrap_llmsize_gpu_bw_gbs_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_s
 }
 
 
-double _wrap_llmsize_gpu_bf16_tflops_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bf16_tflops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3570,7 +3571,7 @@ double _wrap_llmsize_gpu_bf16_tflops_get_core_a45a26fe3c26abd0(struct llmsize_gp
 }
 
 
-double _wrap_llmsize_gpu_fp8_tflops_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp8_tflops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3583,7 +3584,7 @@ double _wrap_llmsize_gpu_fp8_tflops_get_core_a45a26fe3c26abd0(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_fp4_tflops_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp4_tflops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3596,7 +3597,7 @@ double _wrap_llmsize_gpu_fp4_tflops_get_core_a45a26fe3c26abd0(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_int8_tops_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_int8_tops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3609,7 +3610,7 @@ double _wrap_llmsize_gpu_int8_tops_get_core_a45a26fe3c26abd0(struct llmsize_gpu 
 }
 
 
-_gostring_ _wrap_llmsize_gpu_source_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_source_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3622,7 +3623,7 @@ _gostring_ _wrap_llmsize_gpu_source_get_core_a45a26fe3c26abd0(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_memory_options_get_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_memory_options_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3635,7 +3636,7 @@ _gostring_ _wrap_llmsize_gpu_memory_options_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-struct llmsize_gpu *_wrap_new_llmsize_gpu_core_a45a26fe3c26abd0() {
+struct llmsize_gpu *_wrap_new_llmsize_gpu_core_e356a6ed0ea1bd6c() {
   struct llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
   
@@ -3646,7 +3647,7 @@ struct llmsize_gpu *_wrap_new_llmsize_gpu_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_gpu_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   
   arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
@@ -3656,7 +3657,7 @@ void _wrap_delete_llmsize_gpu_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3669,7 +3670,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3682,7 +3683,7 @@ double _wrap_llmsize_efficiency_expected_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3695,7 +3696,7 @@ double _wrap_llmsize_efficiency_low_get_core_a45a26fe3c26abd0(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3708,7 +3709,7 @@ double _wrap_llmsize_efficiency_high_get_core_a45a26fe3c26abd0(struct llmsize_ef
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3721,7 +3722,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_a45a26fe3c26abd0() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_e356a6ed0ea1bd6c() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3732,7 +3733,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_a45a26fe3c26abd0() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_a45a26fe3c26abd0(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3742,7 +3743,7 @@ void _wrap_delete_llmsize_efficiency_core_a45a26fe3c26abd0(struct llmsize_effici
 }
 
 
-long long *_wrap_llmsize_weights_by_component_get_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3755,7 +3756,7 @@ long long *_wrap_llmsize_weights_by_component_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3768,7 +3769,7 @@ long long _wrap_llmsize_weights_total_get_core_a45a26fe3c26abd0(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3781,7 +3782,7 @@ long long _wrap_llmsize_weights_active_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3794,7 +3795,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_a45a26fe3c26abd0() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_e356a6ed0ea1bd6c() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3805,7 +3806,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3815,7 +3816,7 @@ void _wrap_delete_llmsize_weights_core_a45a26fe3c26abd0(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -3827,7 +3828,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -3839,7 +3840,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F32_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_F32_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3851,7 +3852,7 @@ intgo _wrap_LLMSIZE_GGML_F32_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F16_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_F16_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3863,7 +3864,7 @@ intgo _wrap_LLMSIZE_GGML_F16_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3875,7 +3876,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_1_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3887,7 +3888,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_1_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_2_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3899,7 +3900,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_2_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_3_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3911,7 +3912,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_3_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3923,7 +3924,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_1_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3935,7 +3936,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_1_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3947,7 +3948,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_1_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3959,7 +3960,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_1_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q2_K_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3971,7 +3972,7 @@ intgo _wrap_LLMSIZE_GGML_Q2_K_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q3_K_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3983,7 +3984,7 @@ intgo _wrap_LLMSIZE_GGML_Q3_K_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_K_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3995,7 +3996,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_K_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_K_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4007,7 +4008,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_K_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q6_K_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4019,7 +4020,7 @@ intgo _wrap_LLMSIZE_GGML_Q6_K_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_K_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4031,7 +4032,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_K_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4043,7 +4044,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4055,7 +4056,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4067,7 +4068,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_S_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4079,7 +4080,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_S_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4091,7 +4092,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_S_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4103,7 +4104,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_S_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_S_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4115,7 +4116,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_S_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4127,7 +4128,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I8_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_I8_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4139,7 +4140,7 @@ intgo _wrap_LLMSIZE_GGML_I8_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I16_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_I16_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4151,7 +4152,7 @@ intgo _wrap_LLMSIZE_GGML_I16_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I32_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_I32_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4163,7 +4164,7 @@ intgo _wrap_LLMSIZE_GGML_I32_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I64_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_I64_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4175,7 +4176,7 @@ intgo _wrap_LLMSIZE_GGML_I64_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F64_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_F64_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4187,7 +4188,7 @@ intgo _wrap_LLMSIZE_GGML_F64_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_M_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4199,7 +4200,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_M_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_BF16_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_BF16_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4211,7 +4212,7 @@ intgo _wrap_LLMSIZE_GGML_BF16_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4223,7 +4224,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4235,7 +4236,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4247,7 +4248,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ1_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4259,7 +4260,7 @@ intgo _wrap_LLMSIZE_GGML_TQ1_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ2_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4271,7 +4272,7 @@ intgo _wrap_LLMSIZE_GGML_TQ2_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4283,7 +4284,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4295,7 +4296,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4307,7 +4308,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_MXFP4_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4319,7 +4320,7 @@ intgo _wrap_LLMSIZE_GGML_MXFP4_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4331,7 +4332,7 @@ intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_a45a26fe3c26abd0(struct llmsize_ggml_type_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_e356a6ed0ea1bd6c(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4344,7 +4345,7 @@ _gostring_ _wrap_llmsize_ggml_type_info_name_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_get_core_a45a26fe3c26abd0(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_get_core_e356a6ed0ea1bd6c(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4357,7 +4358,7 @@ intgo _wrap_llmsize_ggml_type_info_block_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_a45a26fe3c26abd0(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4370,7 +4371,7 @@ intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_a45a26fe3c26abd0() {
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_e356a6ed0ea1bd6c() {
   struct llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
   
@@ -4381,7 +4382,7 @@ struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_a45a26fe3c2
 }
 
 
-void _wrap_delete_llmsize_ggml_type_info_core_a45a26fe3c26abd0(struct llmsize_ggml_type_info *_swig_go_0) {
+void _wrap_delete_llmsize_ggml_type_info_core_e356a6ed0ea1bd6c(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   
   arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
@@ -4391,7 +4392,7 @@ void _wrap_delete_llmsize_ggml_type_info_core_a45a26fe3c26abd0(struct llmsize_gg
 }
 
 
-intgo _wrap_LLMSIZE_FT_F32_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_F32_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4403,7 +4404,7 @@ intgo _wrap_LLMSIZE_FT_F32_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_F16_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_F16_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4415,7 +4416,7 @@ intgo _wrap_LLMSIZE_FT_F16_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_BF16_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_BF16_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4427,7 +4428,7 @@ intgo _wrap_LLMSIZE_FT_BF16_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q4_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4439,7 +4440,7 @@ intgo _wrap_LLMSIZE_FT_Q4_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_1_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q4_1_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4451,7 +4452,7 @@ intgo _wrap_LLMSIZE_FT_Q4_1_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q5_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4463,7 +4464,7 @@ intgo _wrap_LLMSIZE_FT_Q5_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_1_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q5_1_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4475,7 +4476,7 @@ intgo _wrap_LLMSIZE_FT_Q5_1_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q8_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q8_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4487,7 +4488,7 @@ intgo _wrap_LLMSIZE_FT_Q8_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q2_K_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4499,7 +4500,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_S_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4511,7 +4512,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_S_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_S_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4523,7 +4524,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_S_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_M_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4535,7 +4536,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_M_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_L_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4547,7 +4548,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_L_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_S_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4559,7 +4560,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_S_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_M_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4571,7 +4572,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_M_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_S_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4583,7 +4584,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_S_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_M_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4595,7 +4596,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_M_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q6_K_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_Q6_K_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4607,7 +4608,7 @@ intgo _wrap_LLMSIZE_FT_Q6_K_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4619,7 +4620,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4631,7 +4632,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_S_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4643,7 +4644,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_S_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_M_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4655,7 +4656,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_M_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4667,7 +4668,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4679,7 +4680,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_S_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4691,7 +4692,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_S_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_M_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4703,7 +4704,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_M_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_S_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4715,7 +4716,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_S_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_M_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4727,7 +4728,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_M_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_NL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4739,7 +4740,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_NL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_XS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4751,7 +4752,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_XS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ1_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4763,7 +4764,7 @@ intgo _wrap_LLMSIZE_FT_TQ1_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ2_0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4775,7 +4776,7 @@ intgo _wrap_LLMSIZE_FT_TQ2_0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4787,7 +4788,7 @@ intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FT_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4799,7 +4800,7 @@ intgo _wrap_LLMSIZE_FT_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -4812,7 +4813,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_a45a26fe3c26abd0(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -4825,7 +4826,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4838,7 +4839,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_a45a26fe3c26abd0() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_e356a6ed0ea1bd6c() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -4849,7 +4850,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -4859,7 +4860,7 @@ void _wrap_delete_llmsize_gguf_mix_core_a45a26fe3c26abd0(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4872,7 +4873,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_a45a26fe3c26abd0(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4885,7 +4886,7 @@ intgo _wrap_llmsize_file_info_version_get_core_a45a26fe3c26abd0(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4898,7 +4899,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4911,7 +4912,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4924,7 +4925,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4937,7 +4938,7 @@ long long _wrap_llmsize_file_info_needed_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -4950,7 +4951,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_a45a26fe3c26abd0(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -4963,7 +4964,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_a45a26fe3c26abd0(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4976,7 +4977,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4989,7 +4990,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5002,7 +5003,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_a45a26fe3c26abd0(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5015,7 +5016,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5028,7 +5029,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_a45a26fe3c26abd0(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5041,7 +5042,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_name_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_name_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5054,7 +5055,7 @@ _gostring_ _wrap_llmsize_file_info_name_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5067,7 +5068,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -5080,7 +5081,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_a45a26fe3c26abd0(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_a45a26fe3c26abd0() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_e356a6ed0ea1bd6c() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -5091,7 +5092,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -5101,7 +5102,7 @@ void _wrap_delete_llmsize_file_info_core_a45a26fe3c26abd0(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5114,7 +5115,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_a45a26fe3c26abd
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5127,7 +5128,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_a45a26fe3c26a
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5140,7 +5141,7 @@ struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_a45a26fe3c26abd0(st
 }
 
 
-intgo _wrap_llmsize_speed_request_gpus_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5153,7 +5154,7 @@ intgo _wrap_llmsize_speed_request_gpus_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5166,7 +5167,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5179,7 +5180,7 @@ long long _wrap_llmsize_speed_request_context_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5192,7 +5193,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5205,7 +5206,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_seqs_get_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5218,7 +5219,7 @@ intgo _wrap_llmsize_speed_request_seqs_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_a45a26fe3c26abd0() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_e356a6ed0ea1bd6c() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -5229,7 +5230,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_a45a26fe3c26a
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -5239,7 +5240,7 @@ void _wrap_delete_llmsize_speed_request_core_a45a26fe3c26abd0(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5252,7 +5253,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5265,7 +5266,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_a45a26fe3c26abd0(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5278,7 +5279,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_a45a26fe3c26abd0(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5291,7 +5292,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_a45a26fe3c26abd0(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5304,7 +5305,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5317,7 +5318,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5330,7 +5331,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_a45a26fe3c26abd0(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5343,7 +5344,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_a45a26fe3c26abd0(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_a45a26fe3c26abd0() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_e356a6ed0ea1bd6c() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -5354,7 +5355,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_a45a26fe3c26abd
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_a45a26fe3c26abd0(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -5364,7 +5365,7 @@ void _wrap_delete_llmsize_speed_result_core_a45a26fe3c26abd0(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5377,7 +5378,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_a45a26fe3c26abd0(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5390,7 +5391,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_a45a26fe3c26abd
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5403,7 +5404,7 @@ struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_a45a26fe3c26abd0(stru
 }
 
 
-intgo _wrap_llmsize_fit_request_gpus_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5416,7 +5417,7 @@ intgo _wrap_llmsize_fit_request_gpus_get_core_a45a26fe3c26abd0(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5429,7 +5430,7 @@ long long _wrap_llmsize_fit_request_context_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5442,7 +5443,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_a45a26fe3c26abd0(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5455,7 +5456,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5468,7 +5469,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_a45a26fe3c26abd0(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5481,7 +5482,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_a45a26fe3c26abd0() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_e356a6ed0ea1bd6c() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -5492,7 +5493,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -5502,7 +5503,7 @@ void _wrap_delete_llmsize_fit_request_core_a45a26fe3c26abd0(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5515,7 +5516,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_a45a26fe3c26abd0(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5528,7 +5529,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_a45a26fe3c26abd0(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5541,7 +5542,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_a45a26fe3c26abd0(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5554,7 +5555,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5567,7 +5568,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_a45a26fe3c26abd0(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5580,7 +5581,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5593,7 +5594,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_a45a26fe3c26abd0(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5606,7 +5607,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_a45a26fe3c26abd0(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5619,7 +5620,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_a45a26fe3c26abd0(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_a45a26fe3c26abd0() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_e356a6ed0ea1bd6c() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -5630,7 +5631,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_a45a26fe3c26abd0() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_a45a26fe3c26abd0(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -5640,7 +5641,7 @@ void _wrap_delete_llmsize_fit_result_core_a45a26fe3c26abd0(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_e356a6ed0ea1bd6c() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5652,7 +5653,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_e356a6ed0ea1bd6c() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5664,7 +5665,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_e356a6ed0ea1bd6c() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5676,7 +5677,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_e356a6ed0ea1bd6c() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5688,7 +5689,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_METRIC_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5700,7 +5701,7 @@ intgo _wrap_LLMSIZE_METRIC_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5713,7 +5714,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5726,7 +5727,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5739,7 +5740,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5752,7 +5753,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5765,7 +5766,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5778,7 +5779,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5791,7 +5792,7 @@ double _wrap_llmsize_quality_row_kld_get_core_a45a26fe3c26abd0(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5804,7 +5805,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5817,7 +5818,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5830,7 +5831,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_a45a26fe3c26abd0() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_e356a6ed0ea1bd6c() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -5841,7 +5842,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_a45a26fe3c26abd0(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -5851,7 +5852,7 @@ void _wrap_delete_llmsize_quality_row_core_a45a26fe3c26abd0(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_e356a6ed0ea1bd6c() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5863,7 +5864,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_e356a6ed0ea1bd6c() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5875,7 +5876,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_e356a6ed0ea1bd6c() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5887,7 +5888,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_e356a6ed0ea1bd6c() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5899,7 +5900,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CONF_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5911,7 +5912,7 @@ intgo _wrap_LLMSIZE_CONF_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5924,7 +5925,7 @@ intgo _wrap_llmsize_quality_metric_get_core_a45a26fe3c26abd0(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5937,7 +5938,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5950,7 +5951,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_a45a26fe3c26abd0(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5963,7 +5964,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5976,7 +5977,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5989,7 +5990,7 @@ double _wrap_llmsize_quality_kld_get_core_a45a26fe3c26abd0(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -6002,7 +6003,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_a45a26fe3c26abd0(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6015,7 +6016,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_a45a26fe3c26abd0(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_a45a26fe3c26abd0() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_e356a6ed0ea1bd6c() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -6026,7 +6027,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_a45a26fe3c26abd0(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -6036,7 +6037,7 @@ void _wrap_delete_llmsize_quality_core_a45a26fe3c26abd0(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_e356a6ed0ea1bd6c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6048,7 +6049,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_e356a6ed0ea1bd6c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6060,7 +6061,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_e356a6ed0ea1bd6c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6072,7 +6073,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_e356a6ed0ea1bd6c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6084,7 +6085,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_e356a6ed0ea1bd6c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6096,7 +6097,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_e356a6ed0ea1bd6c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6108,7 +6109,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6120,7 +6121,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6133,7 +6134,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6146,7 +6147,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6159,7 +6160,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6172,7 +6173,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_a45a26fe3c26abd0(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6185,7 +6186,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6198,7 +6199,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_a45a26fe3c26abd0() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_e356a6ed0ea1bd6c() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -6209,7 +6210,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_a45a26fe3c26abd0(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -6219,7 +6220,7 @@ void _wrap_delete_llmsize_engine_info_core_a45a26fe3c26abd0(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6231,7 +6232,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6243,7 +6244,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6255,7 +6256,7 @@ intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6267,7 +6268,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6279,7 +6280,7 @@ intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_160_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_BATCH_160_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6291,7 +6292,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_160_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6303,7 +6304,7 @@ intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6315,7 +6316,7 @@ intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6327,7 +6328,7 @@ intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6339,7 +6340,7 @@ intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6351,7 +6352,7 @@ intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6363,7 +6364,7 @@ intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6375,7 +6376,7 @@ intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6387,7 +6388,7 @@ intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6399,7 +6400,7 @@ intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6411,7 +6412,7 @@ intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6423,7 +6424,7 @@ intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6435,7 +6436,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6447,7 +6448,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FIT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_FIT_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6459,7 +6460,7 @@ intgo _wrap_LLMSIZE_RULE_FIT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6471,7 +6472,7 @@ intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6483,7 +6484,7 @@ intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_llmsize_engine_release_engine_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_engine_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6496,7 +6497,7 @@ intgo _wrap_llmsize_engine_release_engine_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_version_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_version_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6509,7 +6510,7 @@ _gostring_ _wrap_llmsize_engine_release_version_get_core_a45a26fe3c26abd0(struct
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_date_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_date_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6522,7 +6523,7 @@ _gostring_ _wrap_llmsize_engine_release_date_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_release_rules_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_rules_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6535,7 +6536,7 @@ intgo _wrap_llmsize_engine_release_rules_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-double _wrap_llmsize_engine_release_mem_fraction_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+double _wrap_llmsize_engine_release_mem_fraction_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   double result;
   double _swig_go_result;
@@ -6548,7 +6549,7 @@ double _wrap_llmsize_engine_release_mem_fraction_get_core_a45a26fe3c26abd0(struc
 }
 
 
-intgo _wrap_llmsize_engine_release_block_size_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_block_size_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6561,7 +6562,7 @@ intgo _wrap_llmsize_engine_release_block_size_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-intgo _wrap_llmsize_engine_release_ctx_pad_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_ctx_pad_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6574,7 +6575,7 @@ intgo _wrap_llmsize_engine_release_ctx_pad_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-long long _wrap_llmsize_engine_release_default_context_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_context_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6587,7 +6588,7 @@ long long _wrap_llmsize_engine_release_default_context_get_core_a45a26fe3c26abd0
 }
 
 
-intgo _wrap_llmsize_engine_release_default_seqs_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6600,7 +6601,7 @@ intgo _wrap_llmsize_engine_release_default_seqs_get_core_a45a26fe3c26abd0(struct
 }
 
 
-intgo _wrap_llmsize_engine_release_default_ubatch_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_ubatch_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6613,7 +6614,7 @@ intgo _wrap_llmsize_engine_release_default_ubatch_get_core_a45a26fe3c26abd0(stru
 }
 
 
-long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6626,7 +6627,7 @@ long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_a45a26fe3
 }
 
 
-intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6639,7 +6640,7 @@ intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_a45a26fe3c26abd0(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tp1_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tp1_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6652,7 +6653,7 @@ long long _wrap_llmsize_engine_release_overhead_tp1_get_core_a45a26fe3c26abd0(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tpn_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tpn_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6665,7 +6666,7 @@ long long _wrap_llmsize_engine_release_overhead_tpn_get_core_a45a26fe3c26abd0(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_source_get_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_source_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6678,7 +6679,7 @@ _gostring_ _wrap_llmsize_engine_release_source_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_a45a26fe3c26abd0() {
+struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_e356a6ed0ea1bd6c() {
   struct llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
   
@@ -6689,7 +6690,7 @@ struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_a45a26fe3c2
 }
 
 
-void _wrap_delete_llmsize_engine_release_core_a45a26fe3c26abd0(struct llmsize_engine_release *_swig_go_0) {
+void _wrap_delete_llmsize_engine_release_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   
   arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
@@ -6699,7 +6700,7 @@ void _wrap_delete_llmsize_engine_release_core_a45a26fe3c26abd0(struct llmsize_en
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6711,7 +6712,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6723,7 +6724,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6735,7 +6736,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6747,7 +6748,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6759,7 +6760,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6771,7 +6772,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6783,7 +6784,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6795,7 +6796,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6807,7 +6808,7 @@ intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6819,7 +6820,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EAGER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_EAGER_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6831,7 +6832,7 @@ intgo _wrap_LLMSIZE_PLAN_EAGER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6843,7 +6844,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6855,7 +6856,7 @@ intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_e356a6ed0ea1bd6c() {
   int result;
   intgo _swig_go_result;
   
@@ -6867,7 +6868,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6880,7 +6881,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6893,7 +6894,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_a45a26fe3c26abd0(struc
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -6906,7 +6907,7 @@ struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6919,7 +6920,7 @@ intgo _wrap_llmsize_plan_engine_get_core_a45a26fe3c26abd0(struct llmsize_plan *_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -6932,7 +6933,7 @@ struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_a45a26fe3c26a
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6945,7 +6946,7 @@ intgo _wrap_llmsize_plan_tp_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6958,7 +6959,7 @@ intgo _wrap_llmsize_plan_pp_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6971,7 +6972,7 @@ intgo _wrap_llmsize_plan_dp_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_gpus_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6984,7 +6985,7 @@ intgo _wrap_llmsize_plan_gpus_get_core_a45a26fe3c26abd0(struct llmsize_plan *_sw
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6997,7 +6998,7 @@ long long _wrap_llmsize_plan_context_get_core_a45a26fe3c26abd0(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7010,7 +7011,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_a45a26fe3c26abd0(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_max_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7023,7 +7024,7 @@ intgo _wrap_llmsize_plan_max_seqs_get_core_a45a26fe3c26abd0(struct llmsize_plan 
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7036,7 +7037,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_a45a26fe3c26abd0(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7049,7 +7050,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7062,7 +7063,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7075,7 +7076,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_a45a26fe3c26abd0(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7088,7 +7089,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_a45a26fe3c26abd0(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -7101,7 +7102,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_a45a26fe3c26abd0(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7114,7 +7115,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7127,7 +7128,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_a45a26fe3c26abd0(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7140,7 +7141,7 @@ intgo _wrap_llmsize_plan_flags_get_core_a45a26fe3c26abd0(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7153,7 +7154,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_a45a26fe3c26abd0(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7166,7 +7167,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -7179,7 +7180,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_a45a26fe3c26abd0(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -7192,7 +7193,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_a45a26fe3c26abd0(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_a45a26fe3c26abd0() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_e356a6ed0ea1bd6c() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -7203,7 +7204,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -7213,7 +7214,7 @@ void _wrap_delete_llmsize_plan_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_e356a6ed0ea1bd6c() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7225,7 +7226,7 @@ intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_e356a6ed0ea1bd6c() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7237,7 +7238,7 @@ intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_e356a6ed0ea1bd6c() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7249,7 +7250,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_e356a6ed0ea1bd6c() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7261,7 +7262,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7273,7 +7274,7 @@ intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7286,7 +7287,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_a45a26fe3c26abd0(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7299,7 +7300,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_a45a26fe3c26abd0(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7312,7 +7313,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7325,7 +7326,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_a45a26fe3c26abd0(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_outcome_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_outcome_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7338,7 +7339,7 @@ intgo _wrap_llmsize_plan_result_outcome_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7351,7 +7352,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_a45a26fe3c26abd0(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7364,7 +7365,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7377,7 +7378,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_a45a26fe3c26abd0(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7390,7 +7391,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_a45a26fe3c26abd0(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7403,7 +7404,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_a45a26fe3c26abd0(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7416,7 +7417,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_a45a26fe3c26abd0(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -7429,7 +7430,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_a45a26fe3c26abd0(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7442,7 +7443,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_a45a26fe3c26abd0(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7455,7 +7456,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_a45a26fe3c26abd0(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7468,7 +7469,7 @@ long long _wrap_llmsize_plan_result_context_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7481,7 +7482,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_a45a26fe3c26abd0(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7494,7 +7495,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_a45a26fe3c26abd0(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7507,7 +7508,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7520,7 +7521,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_a45a26fe3c26abd0(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7533,7 +7534,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_a45a26fe3c26abd0
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7546,7 +7547,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7559,7 +7560,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_a45a26fe3c26abd0(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7572,7 +7573,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_a45a26fe3c26abd0(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7585,7 +7586,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_a45a26fe3c26abd0(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7598,7 +7599,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_a45a26fe3c26abd0(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7611,7 +7612,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_a45a26fe3c26abd0(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_gpu_layers_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpu_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7624,7 +7625,7 @@ intgo _wrap_llmsize_plan_result_gpu_layers_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7637,7 +7638,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_a45a26fe3c26abd0() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_e356a6ed0ea1bd6c() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -7648,7 +7649,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_a45a26fe3c26abd0(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -7658,7 +7659,7 @@ void _wrap_delete_llmsize_plan_result_core_a45a26fe3c26abd0(struct llmsize_plan_
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_BOOL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FIELD_BOOL_core_e356a6ed0ea1bd6c() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7670,7 +7671,7 @@ intgo _wrap_LLMSIZE_FIELD_BOOL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U32_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FIELD_U32_core_e356a6ed0ea1bd6c() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7682,7 +7683,7 @@ intgo _wrap_LLMSIZE_FIELD_U32_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U64_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FIELD_U64_core_e356a6ed0ea1bd6c() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7694,7 +7695,7 @@ intgo _wrap_LLMSIZE_FIELD_U64_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_I64_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FIELD_I64_core_e356a6ed0ea1bd6c() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7706,7 +7707,7 @@ intgo _wrap_LLMSIZE_FIELD_I64_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_F64_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FIELD_F64_core_e356a6ed0ea1bd6c() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7718,7 +7719,7 @@ intgo _wrap_LLMSIZE_FIELD_F64_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_field_name_get_core_a45a26fe3c26abd0(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_name_get_core_e356a6ed0ea1bd6c(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7731,7 +7732,7 @@ _gostring_ _wrap_llmsize_field_name_get_core_a45a26fe3c26abd0(struct llmsize_fie
 }
 
 
-intgo _wrap_llmsize_field_kind_get_core_a45a26fe3c26abd0(struct llmsize_field *_swig_go_0) {
+intgo _wrap_llmsize_field_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7744,7 +7745,7 @@ intgo _wrap_llmsize_field_kind_get_core_a45a26fe3c26abd0(struct llmsize_field *_
 }
 
 
-long long _wrap_llmsize_field_offset_get_core_a45a26fe3c26abd0(struct llmsize_field *_swig_go_0) {
+long long _wrap_llmsize_field_offset_get_core_e356a6ed0ea1bd6c(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7757,7 +7758,7 @@ long long _wrap_llmsize_field_offset_get_core_a45a26fe3c26abd0(struct llmsize_fi
 }
 
 
-_gostring_ _wrap_llmsize_field_meaning_get_core_a45a26fe3c26abd0(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_meaning_get_core_e356a6ed0ea1bd6c(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7770,7 +7771,7 @@ _gostring_ _wrap_llmsize_field_meaning_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-struct llmsize_field *_wrap_new_llmsize_field_core_a45a26fe3c26abd0() {
+struct llmsize_field *_wrap_new_llmsize_field_core_e356a6ed0ea1bd6c() {
   struct llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
   
@@ -7781,7 +7782,7 @@ struct llmsize_field *_wrap_new_llmsize_field_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_field_core_a45a26fe3c26abd0(struct llmsize_field *_swig_go_0) {
+void _wrap_delete_llmsize_field_core_e356a6ed0ea1bd6c(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   
   arg1 = *(struct llmsize_field **)&_swig_go_0; 
@@ -7791,7 +7792,7 @@ void _wrap_delete_llmsize_field_core_a45a26fe3c26abd0(struct llmsize_field *_swi
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7804,7 +7805,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_a45a26fe3c26abd0
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7817,7 +7818,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_a45a26f
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7830,7 +7831,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_a45a26fe3c26abd0(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7843,7 +7844,7 @@ long long _wrap_llmsize_suggestion_context_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7856,7 +7857,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_a45a26fe3c26abd0(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_a45a26fe3c26abd0() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_e356a6ed0ea1bd6c() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -7867,7 +7868,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_a45a26fe3c26abd0() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_a45a26fe3c26abd0(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -7877,7 +7878,7 @@ void _wrap_delete_llmsize_suggestion_core_a45a26fe3c26abd0(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_e356a6ed0ea1bd6c() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7889,7 +7890,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_e356a6ed0ea1bd6c() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7901,7 +7902,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_e356a6ed0ea1bd6c() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7913,7 +7914,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_e356a6ed0ea1bd6c() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7925,7 +7926,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_e356a6ed0ea1bd6c() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7937,7 +7938,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_e356a6ed0ea1bd6c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7949,7 +7950,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_e356a6ed0ea1bd6c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7961,7 +7962,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_e356a6ed0ea1bd6c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7973,7 +7974,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_e356a6ed0ea1bd6c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7985,7 +7986,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_e356a6ed0ea1bd6c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -7997,7 +7998,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_e356a6ed0ea1bd6c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8009,7 +8010,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_e356a6ed0ea1bd6c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8021,7 +8022,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_e356a6ed0ea1bd6c() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8033,7 +8034,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8046,7 +8047,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_a45a26fe3c26abd0(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8059,7 +8060,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_a45a26fe3c26abd0(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8072,7 +8073,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_a45a26fe3c26abd0(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8085,7 +8086,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8098,7 +8099,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8111,7 +8112,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8124,7 +8125,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8137,7 +8138,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8150,7 +8151,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8163,7 +8164,7 @@ intgo _wrap_llmsize_license_commercial_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8176,7 +8177,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_a45a26fe3c26abd0(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8189,7 +8190,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_a45a26fe3c26abd0(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8202,7 +8203,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8215,7 +8216,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_a45a26fe3c26abd0(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8228,7 +8229,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -8241,7 +8242,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8254,7 +8255,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8267,7 +8268,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_a45a26fe3c26abd0(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8280,7 +8281,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8293,7 +8294,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_a45a26fe3c26abd0(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8306,7 +8307,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8319,7 +8320,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_a45a26fe3c26abd0(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8332,7 +8333,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8345,7 +8346,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8358,7 +8359,7 @@ intgo _wrap_llmsize_license_outputs_get_core_a45a26fe3c26abd0(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8371,7 +8372,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_a45a26fe3c26abd0(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8384,7 +8385,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8397,7 +8398,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_a45a26fe3c26abd0() {
+struct llmsize_license *_wrap_new_llmsize_license_core_e356a6ed0ea1bd6c() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -8408,7 +8409,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_license_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -8418,7 +8419,7 @@ void _wrap_delete_llmsize_license_core_a45a26fe3c26abd0(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8431,7 +8432,7 @@ intgo _wrap_llmsize_use_commercial_get_core_a45a26fe3c26abd0(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8444,7 +8445,7 @@ long long _wrap_llmsize_use_mau_get_core_a45a26fe3c26abd0(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8457,7 +8458,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -8470,7 +8471,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_a45a26fe3c26abd0(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8483,7 +8484,7 @@ intgo _wrap_llmsize_use_eu_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8496,7 +8497,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_a45a26fe3c26abd0(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8509,7 +8510,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_a45a26fe3c26abd0(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_offered_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_offered_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8522,7 +8523,7 @@ intgo _wrap_llmsize_use_offered_get_core_a45a26fe3c26abd0(struct llmsize_use *_s
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8535,7 +8536,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_a45a26fe3c26abd0() {
+struct llmsize_use *_wrap_new_llmsize_use_core_e356a6ed0ea1bd6c() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -8546,7 +8547,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_use_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -8556,7 +8557,7 @@ void _wrap_delete_llmsize_use_core_a45a26fe3c26abd0(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_e356a6ed0ea1bd6c() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8568,7 +8569,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_e356a6ed0ea1bd6c() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8580,7 +8581,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_e356a6ed0ea1bd6c() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8592,7 +8593,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_e356a6ed0ea1bd6c() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8604,7 +8605,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_VERDICT_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8616,7 +8617,7 @@ intgo _wrap_LLMSIZE_VERDICT_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8628,7 +8629,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8640,7 +8641,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8652,7 +8653,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8664,7 +8665,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8676,7 +8677,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8688,7 +8689,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8700,7 +8701,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8712,7 +8713,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8724,7 +8725,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8736,7 +8737,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8748,7 +8749,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8761,7 +8762,7 @@ intgo _wrap_llmsize_finding_about_get_core_a45a26fe3c26abd0(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8774,7 +8775,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_a45a26fe3c26abd0(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8787,7 +8788,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8800,7 +8801,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_a45a26fe3c26abd0(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8813,7 +8814,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_a45a26fe3c26abd0() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_e356a6ed0ea1bd6c() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -8824,7 +8825,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_a45a26fe3c26abd0(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -8834,7 +8835,7 @@ void _wrap_delete_llmsize_finding_core_a45a26fe3c26abd0(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8847,7 +8848,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8860,7 +8861,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8873,7 +8874,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_a45a26fe3c26abd0(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_a45a26fe3c26abd0() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_e356a6ed0ea1bd6c() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -8884,7 +8885,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_a45a26fe3c2
 }
 
 
-void _wrap_delete_llmsize_license_result_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -8894,7 +8895,7 @@ void _wrap_delete_llmsize_license_result_core_a45a26fe3c26abd0(struct llmsize_li
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -8907,7 +8908,7 @@ struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_a45a26fe3c26abd0(s
 }
 
 
-intgo _wrap_llmsize_select_request_gpus_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8920,7 +8921,7 @@ intgo _wrap_llmsize_select_request_gpus_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8933,7 +8934,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -8946,7 +8947,7 @@ struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_a45
 }
 
 
-intgo _wrap_llmsize_select_request_seqs_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8959,7 +8960,7 @@ intgo _wrap_llmsize_select_request_seqs_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8972,7 +8973,7 @@ long long _wrap_llmsize_select_request_context_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8985,7 +8986,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -8998,7 +8999,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9011,7 +9012,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_a45a26fe3c26abd0(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -9024,7 +9025,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_a45a26fe3c26abd0(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9037,7 +9038,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_a45a26fe
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -9050,7 +9051,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_a45a26fe3c26abd0(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9063,7 +9064,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_a45a26fe3c26abd0(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9076,7 +9077,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_a45a26fe3c26abd0
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9089,7 +9090,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_a45a26fe3c26abd0
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9102,7 +9103,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -9115,7 +9116,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_a45a26fe3c26abd0(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9128,7 +9129,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_a45a26fe3c26abd0(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9141,7 +9142,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_a45a26fe3c26abd0() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_e356a6ed0ea1bd6c() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -9152,7 +9153,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_a45a26fe3c2
 }
 
 
-void _wrap_delete_llmsize_select_request_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -9162,7 +9163,7 @@ void _wrap_delete_llmsize_select_request_core_a45a26fe3c26abd0(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_e356a6ed0ea1bd6c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9174,7 +9175,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_e356a6ed0ea1bd6c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9186,7 +9187,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_e356a6ed0ea1bd6c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9198,7 +9199,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_e356a6ed0ea1bd6c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9210,7 +9211,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_e356a6ed0ea1bd6c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9222,7 +9223,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_e356a6ed0ea1bd6c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9234,7 +9235,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_e356a6ed0ea1bd6c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9246,7 +9247,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_e356a6ed0ea1bd6c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9258,7 +9259,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9270,7 +9271,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9283,7 +9284,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_a45a26fe3c26abd0(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9296,7 +9297,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_a45a26fe3c26abd0(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9309,7 +9310,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9322,7 +9323,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_a45a26fe3c26abd0(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9335,7 +9336,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_a45a26fe3c26abd0(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9348,7 +9349,7 @@ double _wrap_llmsize_candidate_score_get_core_a45a26fe3c26abd0(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9361,7 +9362,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9374,7 +9375,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -9387,7 +9388,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_a45a26fe3c26abd
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -9400,7 +9401,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_a45a26fe3c26abd
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9413,7 +9414,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_a45a26fe3c26abd0() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_e356a6ed0ea1bd6c() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -9424,7 +9425,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_a45a26fe3c26abd0(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -9434,7 +9435,7 @@ void _wrap_delete_llmsize_candidate_core_a45a26fe3c26abd0(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9447,7 +9448,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_a45a26fe3c26abd0(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9460,7 +9461,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_a45a26fe3c26abd0(stru
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -9473,7 +9474,7 @@ struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9486,7 +9487,7 @@ long long _wrap_llmsize_claim_bytes_get_core_a45a26fe3c26abd0(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -9499,7 +9500,7 @@ double _wrap_llmsize_claim_tps_get_core_a45a26fe3c26abd0(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_a45a26fe3c26abd0() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_e356a6ed0ea1bd6c() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -9510,7 +9511,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -9520,7 +9521,7 @@ void _wrap_delete_llmsize_claim_core_a45a26fe3c26abd0(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9533,7 +9534,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_a45a26fe3c26abd0(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9546,7 +9547,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9559,7 +9560,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_gpu_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9572,7 +9573,7 @@ intgo _wrap_llmsize_claim_check_fits_gpu_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9585,7 +9586,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9598,7 +9599,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9611,7 +9612,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_a45a26fe3c26abd0() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_e356a6ed0ea1bd6c() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -9622,7 +9623,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_a45a26fe3c26abd0(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -9632,7 +9633,7 @@ void _wrap_delete_llmsize_claim_check_core_a45a26fe3c26abd0(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9645,7 +9646,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9658,7 +9659,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_a45a26fe3c26abd0(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9671,7 +9672,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9684,7 +9685,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9697,7 +9698,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9710,7 +9711,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_a45a26fe3c26abd0(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9723,7 +9724,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_a45a26fe3c26abd0() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_e356a6ed0ea1bd6c() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -9734,7 +9735,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_a45a26fe3c26abd0(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -9744,7 +9745,7 @@ void _wrap_delete_llmsize_hf_family_core_a45a26fe3c26abd0(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9757,7 +9758,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_a45a26fe3c26abd0(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9770,7 +9771,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9783,7 +9784,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9796,7 +9797,7 @@ long long _wrap_llmsize_release_bytes_get_core_a45a26fe3c26abd0(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9809,7 +9810,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_a45a26fe3c26abd0() {
+struct llmsize_release *_wrap_new_llmsize_release_core_e356a6ed0ea1bd6c() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -9820,7 +9821,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_release_core_a45a26fe3c26abd0(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -9830,7 +9831,7 @@ void _wrap_delete_llmsize_release_core_a45a26fe3c26abd0(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_a45a26fe3c26abd0(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_e356a6ed0ea1bd6c(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9843,7 +9844,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_a45a26fe3c26abd0(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_e356a6ed0ea1bd6c(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9856,7 +9857,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_a45a26fe3c26abd0(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_e356a6ed0ea1bd6c(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9869,7 +9870,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_a45a26fe3c26abd0(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_e356a6ed0ea1bd6c(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9882,7 +9883,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_a45a26fe3c26abd0() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_e356a6ed0ea1bd6c() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -9893,7 +9894,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_a45a26fe3c26abd0() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_a45a26fe3c26abd0(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_e356a6ed0ea1bd6c(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -9903,7 +9904,7 @@ void _wrap_delete_llmsize_ollama_tag_core_a45a26fe3c26abd0(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HOW_ID_core_e356a6ed0ea1bd6c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9915,7 +9916,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_e356a6ed0ea1bd6c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9927,7 +9928,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_e356a6ed0ea1bd6c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9939,7 +9940,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_e356a6ed0ea1bd6c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9951,7 +9952,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_e356a6ed0ea1bd6c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9963,7 +9964,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_e356a6ed0ea1bd6c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9975,7 +9976,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_e356a6ed0ea1bd6c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9987,7 +9988,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9999,7 +10000,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_e356a6ed0ea1bd6c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10011,7 +10012,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_e356a6ed0ea1bd6c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10023,7 +10024,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_e356a6ed0ea1bd6c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10035,7 +10036,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_e356a6ed0ea1bd6c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10047,7 +10048,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_e356a6ed0ea1bd6c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10059,7 +10060,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_e356a6ed0ea1bd6c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10071,7 +10072,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_e356a6ed0ea1bd6c() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10083,7 +10084,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10096,7 +10097,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_a45a26fe3c26abd0(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10109,7 +10110,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_a45a26fe3c26abd0
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10122,7 +10123,7 @@ intgo _wrap_llmsize_resolution_how_get_core_a45a26fe3c26abd0(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10135,7 +10136,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10148,7 +10149,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10161,7 +10162,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10174,7 +10175,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_a45a26fe3c26abd0() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_e356a6ed0ea1bd6c() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -10185,7 +10186,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_a45a26fe3c26abd0() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_a45a26fe3c26abd0(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -10195,7 +10196,7 @@ void _wrap_delete_llmsize_resolution_core_a45a26fe3c26abd0(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_e356a6ed0ea1bd6c() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10207,7 +10208,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_e356a6ed0ea1bd6c() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10219,7 +10220,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_e356a6ed0ea1bd6c() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10231,7 +10232,7 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_a45a26fe3c26abd0(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10244,7 +10245,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_a45a26fe3c26abd0(s
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_a45a26fe3c26abd0(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10257,7 +10258,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_a45a26fe3c26abd0(s
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_a45a26fe3c26abd0(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10270,7 +10271,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_a45a26fe3c26abd0(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10283,7 +10284,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_a45a26fe3c26abd0(stru
 }
 
 
-struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_a45a26fe3c26abd0() {
+struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_e356a6ed0ea1bd6c() {
   struct llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
   
@@ -10294,7 +10295,7 @@ struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_a45a26fe3c2
 }
 
 
-void _wrap_delete_llmsize_gpu_resolution_core_a45a26fe3c26abd0(struct llmsize_gpu_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_resolution_core_e356a6ed0ea1bd6c(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   
   arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
@@ -10304,7 +10305,7 @@ void _wrap_delete_llmsize_gpu_resolution_core_a45a26fe3c26abd0(struct llmsize_gp
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_e356a6ed0ea1bd6c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10316,7 +10317,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_GPUS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TABLE_GPUS_core_e356a6ed0ea1bd6c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10328,7 +10329,7 @@ intgo _wrap_LLMSIZE_TABLE_GPUS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_e356a6ed0ea1bd6c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10340,7 +10341,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_e356a6ed0ea1bd6c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10352,7 +10353,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_e356a6ed0ea1bd6c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10364,7 +10365,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_a45a26fe3c26abd0() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_a45a26fe3c26abd0() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_e356a6ed0ea1bd6c() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10376,7 +10377,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_a45a26fe3c26abd0() {
+_gostring_ _wrap_llmsize_version_core_e356a6ed0ea1bd6c() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10387,7 +10388,7 @@ _gostring_ _wrap_llmsize_version_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_a45a26fe3c26abd0() {
+_gostring_ _wrap_llmsize_data_version_core_e356a6ed0ea1bd6c() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10398,7 +10399,7 @@ _gostring_ _wrap_llmsize_data_version_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10411,7 +10412,7 @@ _gostring_ _wrap_llmsize_strerror_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_status_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_status_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10424,7 +10425,7 @@ _gostring_ _wrap_llmsize_status_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_model_count_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10435,7 +10436,7 @@ long long _wrap_llmsize_model_count_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10448,7 +10449,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_a45a26fe3c26abd0(long long _sw
 }
 
 
-long long _wrap_llmsize_gpu_count_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_gpu_count_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10459,7 +10460,7 @@ long long _wrap_llmsize_gpu_count_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10472,7 +10473,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_at_core_a45a26fe3c26abd0(long long _swig_g
 }
 
 
-long long _wrap_llmsize_format_count_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_format_count_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10483,7 +10484,7 @@ long long _wrap_llmsize_format_count_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10496,7 +10497,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_a45a26fe3c26abd0(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10509,7 +10510,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
@@ -10522,7 +10523,7 @@ struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_a45a26fe3c26ab
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -10535,7 +10536,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_a45a26fe3c26abd0(int
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10548,7 +10549,7 @@ _gostring_ _wrap_llmsize_how_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10561,7 +10562,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_a45a26fe3c26abd0(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_release_count_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10572,7 +10573,7 @@ long long _wrap_llmsize_release_count_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -10585,7 +10586,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_a45a26fe3c26abd0(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_ollama_tag_count_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10596,7 +10597,7 @@ long long _wrap_llmsize_ollama_tag_count_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -10609,7 +10610,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_a45a26fe3c26abd0(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10622,7 +10623,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_a45a26fe3c26abd0(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_a45a26fe3c26abd0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_e356a6ed0ea1bd6c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10639,7 +10640,7 @@ intgo _wrap_llmsize_read_file_core_a45a26fe3c26abd0(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_a45a26fe3c26abd0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_e356a6ed0ea1bd6c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10656,7 +10657,7 @@ intgo _wrap_llmsize_read_gguf_core_a45a26fe3c26abd0(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_a45a26fe3c26abd0(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_e356a6ed0ea1bd6c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10673,7 +10674,7 @@ intgo _wrap_llmsize_read_safetensors_core_a45a26fe3c26abd0(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -10688,7 +10689,7 @@ intgo _wrap_llmsize_file_match_core_a45a26fe3c26abd0(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_file_matches_core_a45a26fe3c26abd0(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+intgo _wrap_llmsize_file_matches_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   size_t arg3 ;
@@ -10707,7 +10708,7 @@ intgo _wrap_llmsize_file_matches_core_a45a26fe3c26abd0(struct llmsize_file_info 
 }
 
 
-intgo _wrap_llmsize_model_validate_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -10720,7 +10721,7 @@ intgo _wrap_llmsize_model_validate_core_a45a26fe3c26abd0(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_model_check_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_model_check_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -10735,7 +10736,7 @@ intgo _wrap_llmsize_model_check_core_a45a26fe3c26abd0(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_component_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_component_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10748,7 +10749,7 @@ _gostring_ _wrap_llmsize_component_name_core_a45a26fe3c26abd0(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_params_of_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -10763,7 +10764,7 @@ intgo _wrap_llmsize_params_of_core_a45a26fe3c26abd0(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -10780,7 +10781,7 @@ intgo _wrap_llmsize_weight_bytes_core_a45a26fe3c26abd0(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -10797,7 +10798,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_a45a26fe3c26abd0(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10810,7 +10811,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_a45a26fe3c26abd0(intgo _swig_go_0) 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
@@ -10823,7 +10824,7 @@ struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_a45a26fe3c26
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10844,7 +10845,7 @@ intgo _wrap_llmsize_kv_bytes_core_a45a26fe3c26abd0(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -10865,7 +10866,7 @@ intgo _wrap_llmsize_activation_bytes_core_a45a26fe3c26abd0(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -10880,7 +10881,7 @@ intgo _wrap_llmsize_speed_core_a45a26fe3c26abd0(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -10895,7 +10896,7 @@ intgo _wrap_llmsize_fit_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_
 }
 
 
-intgo _wrap_llmsize_speed_defaults_core_a45a26fe3c26abd0(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
+intgo _wrap_llmsize_speed_defaults_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_request *arg2 = (llmsize_speed_request *) 0 ;
   llmsize_status result;
@@ -10910,7 +10911,7 @@ intgo _wrap_llmsize_speed_defaults_core_a45a26fe3c26abd0(struct llmsize_speed_re
 }
 
 
-intgo _wrap_llmsize_fit_defaults_core_a45a26fe3c26abd0(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
+intgo _wrap_llmsize_fit_defaults_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_request *arg2 = (llmsize_fit_request *) 0 ;
   llmsize_status result;
@@ -10925,7 +10926,7 @@ intgo _wrap_llmsize_fit_defaults_core_a45a26fe3c26abd0(struct llmsize_fit_reques
 }
 
 
-long long _wrap_llmsize_engine_count_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_engine_count_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10936,7 +10937,7 @@ long long _wrap_llmsize_engine_count_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -10949,7 +10950,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_a45a26fe3c26abd0(long l
 }
 
 
-long long _wrap_llmsize_engine_release_count_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_engine_release_count_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10960,7 +10961,7 @@ long long _wrap_llmsize_engine_release_count_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -10973,7 +10974,7 @@ struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_a45a26fe3c26
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -10988,7 +10989,7 @@ intgo _wrap_llmsize_valid_tp_core_a45a26fe3c26abd0(struct llmsize_model *_swig_g
 }
 
 
-long long _wrap_llmsize_plan_result_field_count_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_plan_result_field_count_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -10999,7 +11000,7 @@ long long _wrap_llmsize_plan_result_field_count_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_field *_wrap_llmsize_plan_result_field_core_a45a26fe3c26abd0(long long _swig_go_0) {
+struct llmsize_field *_wrap_llmsize_plan_result_field_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
@@ -11012,7 +11013,7 @@ struct llmsize_field *_wrap_llmsize_plan_result_field_core_a45a26fe3c26abd0(long
 }
 
 
-long long _wrap_llmsize_field_u64_core_a45a26fe3c26abd0(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+long long _wrap_llmsize_field_u64_core_e356a6ed0ea1bd6c(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   uint64_t result;
@@ -11027,7 +11028,7 @@ long long _wrap_llmsize_field_u64_core_a45a26fe3c26abd0(void *_swig_go_0, struct
 }
 
 
-double _wrap_llmsize_field_f64_core_a45a26fe3c26abd0(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+double _wrap_llmsize_field_f64_core_e356a6ed0ea1bd6c(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   double result;
@@ -11042,7 +11043,7 @@ double _wrap_llmsize_field_f64_core_a45a26fe3c26abd0(void *_swig_go_0, struct ll
 }
 
 
-_gostring_ _wrap_llmsize_task_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_task_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11055,7 +11056,7 @@ _gostring_ _wrap_llmsize_task_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_verdict_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_verdict_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11068,7 +11069,7 @@ _gostring_ _wrap_llmsize_verdict_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_reject_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_reject_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11081,7 +11082,7 @@ _gostring_ _wrap_llmsize_reject_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_outcome_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_outcome_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11094,7 +11095,7 @@ _gostring_ _wrap_llmsize_outcome_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_metric_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_metric_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11107,7 +11108,7 @@ _gostring_ _wrap_llmsize_metric_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_confidence_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_confidence_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11120,7 +11121,7 @@ _gostring_ _wrap_llmsize_confidence_name_core_a45a26fe3c26abd0(intgo _swig_go_0)
 }
 
 
-_gostring_ _wrap_llmsize_hw_class_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_hw_class_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11133,7 +11134,7 @@ _gostring_ _wrap_llmsize_hw_class_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_head_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_head_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11146,7 +11147,7 @@ _gostring_ _wrap_llmsize_head_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_engine_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_engine_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11159,7 +11160,7 @@ _gostring_ _wrap_llmsize_engine_name_core_a45a26fe3c26abd0(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_check_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_plan_check_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -11174,7 +11175,7 @@ intgo _wrap_llmsize_plan_check_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_defaults_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+intgo _wrap_llmsize_plan_defaults_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan *arg2 = (llmsize_plan *) 0 ;
   llmsize_status result;
@@ -11189,7 +11190,7 @@ intgo _wrap_llmsize_plan_defaults_core_a45a26fe3c26abd0(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -11204,7 +11205,7 @@ intgo _wrap_llmsize_plan_fit_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -11219,7 +11220,7 @@ intgo _wrap_llmsize_plan_max_context_core_a45a26fe3c26abd0(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -11234,7 +11235,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_a45a26fe3c26abd0(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -11251,7 +11252,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_a45a26fe3c26abd0(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11274,7 +11275,7 @@ intgo _wrap_llmsize_plan_best_format_core_a45a26fe3c26abd0(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -11295,7 +11296,7 @@ intgo _wrap_llmsize_largest_model_core_a45a26fe3c26abd0(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -11310,7 +11311,7 @@ intgo _wrap_llmsize_plan_suggest_core_a45a26fe3c26abd0(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_a45a26fe3c26abd0(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_gpu *arg2 = (llmsize_gpu *) 0 ;
   uint32_t arg3 ;
@@ -11327,7 +11328,7 @@ intgo _wrap_llmsize_format_runs_on_core_a45a26fe3c26abd0(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_quality_row_count_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -11338,7 +11339,7 @@ long long _wrap_llmsize_quality_row_count_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -11351,7 +11352,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_a45a26fe3c26abd0(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -11368,7 +11369,7 @@ intgo _wrap_llmsize_quality_of_core_a45a26fe3c26abd0(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11391,7 +11392,7 @@ intgo _wrap_llmsize_best_format_core_a45a26fe3c26abd0(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -11416,7 +11417,7 @@ intgo _wrap_llmsize_smallest_format_core_a45a26fe3c26abd0(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_license_count_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -11427,7 +11428,7 @@ long long _wrap_llmsize_license_count_core_a45a26fe3c26abd0() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_a45a26fe3c26abd0(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -11440,7 +11441,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_a45a26fe3c26abd0(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11453,7 +11454,7 @@ intgo _wrap_llmsize_model_tasks_core_a45a26fe3c26abd0(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -11473,7 +11474,7 @@ intgo _wrap_llmsize_parse_use_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -11490,7 +11491,7 @@ intgo _wrap_llmsize_license_check_core_a45a26fe3c26abd0(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_a45a26fe3c26abd0(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -11509,7 +11510,7 @@ intgo _wrap_llmsize_license_terms_core_a45a26fe3c26abd0(struct llmsize_license *
 }
 
 
-void _wrap_llmsize_select_request_init_core_a45a26fe3c26abd0(struct llmsize_select_request *_swig_go_0) {
+void _wrap_llmsize_select_request_init_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
   llmsize_select_request *arg1 = (llmsize_select_request *) 0 ;
   
   arg1 = *(llmsize_select_request **)&_swig_go_0; 
@@ -11519,7 +11520,7 @@ void _wrap_llmsize_select_request_init_core_a45a26fe3c26abd0(struct llmsize_sele
 }
 
 
-intgo _wrap_llmsize_check_claim_core_a45a26fe3c26abd0(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -11534,7 +11535,7 @@ intgo _wrap_llmsize_check_claim_core_a45a26fe3c26abd0(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_a45a26fe3c26abd0(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11547,7 +11548,7 @@ intgo _wrap_llmsize_params_out_status_get_core_a45a26fe3c26abd0(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_a45a26fe3c26abd0(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -11560,7 +11561,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_a45a26fe3c26abd0(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_a45a26fe3c26abd0() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -11571,7 +11572,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_a45a26fe3c26abd0() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_a45a26fe3c26abd0(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_e356a6ed0ea1bd6c(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -11581,7 +11582,7 @@ void _wrap_delete_llmsize_params_out_core_a45a26fe3c26abd0(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_a45a26fe3c26abd0(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11594,7 +11595,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_a45a26fe3c26abd0(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -11607,7 +11608,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_a45a26fe3c26abd
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_a45a26fe3c26abd0() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -11618,7 +11619,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_a45a26fe3c26abd0(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_e356a6ed0ea1bd6c(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -11628,7 +11629,7 @@ void _wrap_delete_llmsize_weights_out_core_a45a26fe3c26abd0(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_a45a26fe3c26abd0(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11641,7 +11642,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_a45a26fe3c26abd0(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_a45a26fe3c26abd0(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11654,7 +11655,7 @@ long long _wrap_llmsize_u64_out_value_get_core_a45a26fe3c26abd0(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_a45a26fe3c26abd0() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -11665,7 +11666,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_a45a26fe3c26abd0(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_e356a6ed0ea1bd6c(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -11675,7 +11676,7 @@ void _wrap_delete_llmsize_u64_out_core_a45a26fe3c26abd0(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_a45a26fe3c26abd0(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11688,7 +11689,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_a45a26fe3c26abd0(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_a45a26fe3c26abd0(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -11701,7 +11702,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_a45a26fe3c26
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_a45a26fe3c26abd0() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -11712,7 +11713,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_a45a26fe3c26abd0(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_e356a6ed0ea1bd6c(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -11722,7 +11723,7 @@ void _wrap_delete_llmsize_speed_out_core_a45a26fe3c26abd0(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_a45a26fe3c26abd0(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11735,7 +11736,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_a45a26fe3c26abd0(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_a45a26fe3c26abd0(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -11748,7 +11749,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_a45a26fe3c26ab
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_a45a26fe3c26abd0() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -11759,7 +11760,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_a45a26fe3c26abd0(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_e356a6ed0ea1bd6c(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -11769,7 +11770,7 @@ void _wrap_delete_llmsize_plan_out_core_a45a26fe3c26abd0(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_a45a26fe3c26abd0(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11782,7 +11783,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_a45a26fe3c26abd0(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -11795,7 +11796,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_a45a26fe3
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_a45a26fe3c26abd0() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -11806,7 +11807,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_a45a26fe3c2
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_a45a26fe3c26abd0(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_e356a6ed0ea1bd6c(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -11816,7 +11817,7 @@ void _wrap_delete_llmsize_suggestion_out_core_a45a26fe3c26abd0(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_a45a26fe3c26abd0(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11829,7 +11830,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_a45a26fe3c26abd0(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11842,7 +11843,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_a45a26fe3c26abd
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_a45a26fe3c26abd0() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -11853,7 +11854,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_a45a26fe3c26abd0(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_e356a6ed0ea1bd6c(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -11863,7 +11864,7 @@ void _wrap_delete_llmsize_quality_out_core_a45a26fe3c26abd0(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_a45a26fe3c26abd0(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11876,7 +11877,7 @@ intgo _wrap_llmsize_license_out_status_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_a45a26fe3c26abd0(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -11889,7 +11890,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_a45a26fe
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_a45a26fe3c26abd0() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -11900,7 +11901,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_a45a26fe3c26abd0(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_e356a6ed0ea1bd6c(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -11910,7 +11911,7 @@ void _wrap_delete_llmsize_license_out_core_a45a26fe3c26abd0(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_a45a26fe3c26abd0(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11923,7 +11924,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_a45a26fe3c26abd0(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_a45a26fe3c26abd0(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -11936,7 +11937,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_a45a26fe3c26a
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_a45a26fe3c26abd0() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -11947,7 +11948,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_a45a26fe3c26abd0(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_e356a6ed0ea1bd6c(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -11957,7 +11958,7 @@ void _wrap_delete_llmsize_claim_out_core_a45a26fe3c26abd0(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_a45a26fe3c26abd0(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11970,7 +11971,7 @@ intgo _wrap_llmsize_format_out_status_get_core_a45a26fe3c26abd0(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_a45a26fe3c26abd0(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_e356a6ed0ea1bd6c(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -11983,7 +11984,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_a45a26fe3c26abd0
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_a45a26fe3c26abd0(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_e356a6ed0ea1bd6c(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11996,7 +11997,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_a45a26fe3c26ab
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_a45a26fe3c26abd0() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -12007,7 +12008,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_a45a26fe3c26abd0() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_a45a26fe3c26abd0(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_e356a6ed0ea1bd6c(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -12017,7 +12018,7 @@ void _wrap_delete_llmsize_format_out_core_a45a26fe3c26abd0(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -12034,7 +12035,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_a45a26fe3c26abd0(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -12053,7 +12054,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_a45a26fe3c26abd0(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_a45a26fe3c26abd0(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12066,7 +12067,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_a45a26fe3c26abd0(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_a45a26fe3c26abd0(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -12079,7 +12080,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_a45a26fe3c26abd0(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_a45a26fe3c26abd0() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -12090,7 +12091,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_a45a26fe3c26abd0(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_e356a6ed0ea1bd6c(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -12100,7 +12101,7 @@ void _wrap_delete_llmsize_mix_out_core_a45a26fe3c26abd0(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -12119,7 +12120,7 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_plan_why_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+_gostring_ _wrap_llmsize_plan_why_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12132,7 +12133,7 @@ _gostring_ _wrap_llmsize_plan_why_core_a45a26fe3c26abd0(struct llmsize_plan *_sw
 }
 
 
-_gostring_ _wrap_llmsize_model_why_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_why_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12145,7 +12146,7 @@ _gostring_ _wrap_llmsize_model_why_core_a45a26fe3c26abd0(struct llmsize_model *_
 }
 
 
-long long _wrap_llmsize_params_component_core_a45a26fe3c26abd0(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_params_component_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
   llmsize_params *arg1 = (llmsize_params *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12160,7 +12161,7 @@ long long _wrap_llmsize_params_component_core_a45a26fe3c26abd0(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_weights_component_core_a45a26fe3c26abd0(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_weights_component_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
   llmsize_weights *arg1 = (llmsize_weights *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12175,7 +12176,7 @@ long long _wrap_llmsize_weights_component_core_a45a26fe3c26abd0(struct llmsize_w
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -12190,7 +12191,7 @@ intgo _wrap_llmsize_mix_tensors_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_a45a26fe3c26abd0(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12205,7 +12206,7 @@ long long _wrap_llmsize_mix_bytes_core_a45a26fe3c26abd0(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12228,7 +12229,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_a45a26fe3c26abd0(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -12251,7 +12252,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12284,7 +12285,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12343,7 +12344,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -12360,7 +12361,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_a45a26fe3c26abd0(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12377,7 +12378,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_a45a26fe3c26abd0
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12394,7 +12395,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_a45a26fe3c26abd0(s
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -12413,7 +12414,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_a45a26fe3c26abd0(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -12430,7 +12431,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_a45a26fe3c26a
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -12449,7 +12450,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_a45a26fe3c26a
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -12468,7 +12469,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_a45a26fe3c26abd0(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -12487,7 +12488,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_a45a26fe3c26abd0(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_a45a26fe3c26abd0(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
+struct llmsize_use *_wrap_llmsize_use_make_core_e356a6ed0ea1bd6c(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12520,7 +12521,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_a45a26fe3c26abd0(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -12539,7 +12540,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_a45a26fe3c26abd0(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_a45a26fe3c26abd0(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12564,7 +12565,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12582,7 +12583,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_a45a26fe3c26abd0(_gostring_
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -12600,7 +12601,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_named_core_a45a26fe3c26abd0(_gostring_ _sw
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12618,7 +12619,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_a45a26fe3c26abd0(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -12636,7 +12637,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_a45a26fe3c26abd0(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12654,7 +12655,7 @@ intgo _wrap_llmsize_engine_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_release_out_status_get_core_a45a26fe3c26abd0(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12667,7 +12668,7 @@ intgo _wrap_llmsize_release_out_status_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_release_out_engine_get_core_a45a26fe3c26abd0(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_engine_get_core_e356a6ed0ea1bd6c(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12680,7 +12681,7 @@ intgo _wrap_llmsize_release_out_engine_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_a45a26fe3c26abd0(struct llmsize_release_out *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_e356a6ed0ea1bd6c(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -12693,7 +12694,7 @@ struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_a45a26
 }
 
 
-struct llmsize_release_out *_wrap_new_llmsize_release_out_core_a45a26fe3c26abd0() {
+struct llmsize_release_out *_wrap_new_llmsize_release_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_release_out *result = 0 ;
   struct llmsize_release_out *_swig_go_result;
   
@@ -12704,7 +12705,7 @@ struct llmsize_release_out *_wrap_new_llmsize_release_out_core_a45a26fe3c26abd0(
 }
 
 
-void _wrap_delete_llmsize_release_out_core_a45a26fe3c26abd0(struct llmsize_release_out *_swig_go_0) {
+void _wrap_delete_llmsize_release_out_core_e356a6ed0ea1bd6c(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   
   arg1 = *(struct llmsize_release_out **)&_swig_go_0; 
@@ -12714,7 +12715,7 @@ void _wrap_delete_llmsize_release_out_core_a45a26fe3c26abd0(struct llmsize_relea
 }
 
 
-struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_release_out result;
@@ -12743,7 +12744,7 @@ struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_a45a26fe3c26ab
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12761,7 +12762,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12774,7 +12775,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12787,7 +12788,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_a45a26fe3c26ab
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12800,7 +12801,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_a45a26fe3c26
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12813,7 +12814,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_a45a26fe3c26abd0(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12826,7 +12827,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12839,7 +12840,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_a45a26fe3c26abd0(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_a45a26fe3c26abd0() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -12850,7 +12851,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_a45a26fe3c2
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_a45a26fe3c26abd0(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -12860,7 +12861,7 @@ void _wrap_delete_llmsize_resolution_out_core_a45a26fe3c26abd0(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -12884,7 +12885,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_a45a26fe3c26abd0(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -12906,7 +12907,7 @@ struct llmsize_format *_wrap_llmsize_default_format_core_a45a26fe3c26abd0(_gostr
 }
 
 
-intgo _wrap_llmsize_gpu_out_status_get_core_a45a26fe3c26abd0(struct llmsize_gpu_out *_swig_go_0) {
+intgo _wrap_llmsize_gpu_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12919,7 +12920,7 @@ intgo _wrap_llmsize_gpu_out_status_get_core_a45a26fe3c26abd0(struct llmsize_gpu_
 }
 
 
-struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_a45a26fe3c26abd0(struct llmsize_gpu_out *_swig_go_0) {
+struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
@@ -12932,7 +12933,7 @@ struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_a45a26fe3c26
 }
 
 
-struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_a45a26fe3c26abd0() {
+struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_gpu_out *result = 0 ;
   struct llmsize_gpu_out *_swig_go_result;
   
@@ -12943,7 +12944,7 @@ struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_gpu_out_core_a45a26fe3c26abd0(struct llmsize_gpu_out *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_out_core_e356a6ed0ea1bd6c(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   
   arg1 = *(struct llmsize_gpu_out **)&_swig_go_0; 
@@ -12953,7 +12954,7 @@ void _wrap_delete_llmsize_gpu_out_core_a45a26fe3c26abd0(struct llmsize_gpu_out *
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu_out result;
   struct llmsize_gpu_out *_swig_go_result;
@@ -12975,7 +12976,7 @@ struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_a45a26fe3c26abd0(_gos
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_a45a26fe3c26abd0(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_e356a6ed0ea1bd6c(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
@@ -12998,7 +12999,7 @@ struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_a45a26fe3c26abd0(dou
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_a45a26fe3c26abd0(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_e356a6ed0ea1bd6c(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13011,7 +13012,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_a45a26fe3c26abd0(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_a45a26fe3c26abd0() {
+struct llmsize_names *_wrap_new_llmsize_names_core_e356a6ed0ea1bd6c() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -13022,7 +13023,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_names_core_a45a26fe3c26abd0(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_e356a6ed0ea1bd6c(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -13032,7 +13033,7 @@ void _wrap_delete_llmsize_names_core_a45a26fe3c26abd0(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_a45a26fe3c26abd0(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_e356a6ed0ea1bd6c(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -13056,7 +13057,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_a45a26fe3c26abd0(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_a45a26fe3c26abd0(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_e356a6ed0ea1bd6c(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13069,7 +13070,7 @@ intgo _wrap_llmsize_model_result_status_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_a45a26fe3c26abd0(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_e356a6ed0ea1bd6c(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -13082,7 +13083,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_a45a26fe3c26abd0
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_a45a26fe3c26abd0() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_e356a6ed0ea1bd6c() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -13093,7 +13094,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_a45a26fe3c26abd
 }
 
 
-void _wrap_delete_llmsize_model_result_core_a45a26fe3c26abd0(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_e356a6ed0ea1bd6c(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -13103,7 +13104,7 @@ void _wrap_delete_llmsize_model_result_core_a45a26fe3c26abd0(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -13125,7 +13126,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_a45a26fe3c26abd0
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13144,7 +13145,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_a45a26fe3c26abd0(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_a45a26fe3c26abd0(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13163,7 +13164,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_a45a26fe3c26abd0(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13176,7 +13177,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13189,7 +13190,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_a45a26fe3c26abd0(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13202,7 +13203,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_a45a26fe3c26abd0(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13215,7 +13216,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_a45a26fe3c26abd0(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13228,7 +13229,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_a45a26fe3c26abd0(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -13241,7 +13242,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13254,7 +13255,7 @@ _gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_a45a26fe3c26abd0(st
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_a45a26fe3c26abd0() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_e356a6ed0ea1bd6c() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -13265,7 +13266,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_a45a26fe3c26abd
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_a45a26fe3c26abd0(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -13275,7 +13276,7 @@ void _wrap_delete_llmsize_parse_result_core_a45a26fe3c26abd0(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -13297,7 +13298,7 @@ long long _wrap_llmsize__split_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13323,7 +13324,7 @@ void _wrap_llmsize__copy_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -13352,7 +13353,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_a45a26fe3c26abd0(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13365,7 +13366,7 @@ intgo _wrap_llmsize_selection_status_get_core_a45a26fe3c26abd0(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13378,7 +13379,7 @@ long long _wrap_llmsize_selection_n_get_core_a45a26fe3c26abd0(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13391,7 +13392,7 @@ long long _wrap_llmsize_selection_candidates_get_core_a45a26fe3c26abd0(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -13404,7 +13405,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_a45a26fe3c26ab
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_a45a26fe3c26abd0() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_e356a6ed0ea1bd6c() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -13415,7 +13416,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -13425,7 +13426,7 @@ void _wrap_delete_llmsize_selection_core_a45a26fe3c26abd0(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_a45a26fe3c26abd0(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -13476,7 +13477,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_a45a26fe3c26abd0(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -13495,7 +13496,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_a45a26fe3c26abd0(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_a45a26fe3c26abd0(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -13505,7 +13506,7 @@ void _wrap_llmsize_selection_free_core_a45a26fe3c26abd0(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13518,7 +13519,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_a45a26fe3c26abd0(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13531,7 +13532,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_a45a26fe3c26abd0(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_gpu_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13544,7 +13545,7 @@ intgo _wrap_llmsize_sweep_row_gpu_get_core_a45a26fe3c26abd0(struct llmsize_sweep
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13557,7 +13558,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_a45a26fe3c26abd0(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13570,7 +13571,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13583,7 +13584,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13596,7 +13597,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_a45a26fe3c26abd0(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13609,7 +13610,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_a45a26fe3c26abd0(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13622,7 +13623,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_a45a26fe3c26abd0(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13635,7 +13636,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13648,7 +13649,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_a45a26fe3c26abd0(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -13661,7 +13662,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_a45a26fe3c26abd0(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13674,7 +13675,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_a45a26fe3c26abd0(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -13687,7 +13688,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_a45a26fe3c26abd0(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13700,7 +13701,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_a45a26fe3c26abd0(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13713,7 +13714,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_a45a26fe3c26abd0(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_a45a26fe3c26abd0() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_e356a6ed0ea1bd6c() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -13724,7 +13725,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_a45a26fe3c26abd0(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -13734,7 +13735,7 @@ void _wrap_delete_llmsize_sweep_row_core_a45a26fe3c26abd0(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13747,7 +13748,7 @@ intgo _wrap_llmsize_sweep_status_get_core_a45a26fe3c26abd0(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13760,7 +13761,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_a45a26fe3c26abd0(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13773,7 +13774,7 @@ long long _wrap_llmsize_sweep_n_get_core_a45a26fe3c26abd0(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -13786,7 +13787,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_a45a26fe3c26abd0(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_a45a26fe3c26abd0() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_e356a6ed0ea1bd6c() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -13797,7 +13798,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -13807,7 +13808,7 @@ void _wrap_delete_llmsize_sweep_core_a45a26fe3c26abd0(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13825,7 +13826,7 @@ long long _wrap_llmsize__count_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13851,7 +13852,7 @@ void _wrap_llmsize__nth_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_a45a26fe3c26abd0(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13896,7 +13897,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_a45a26fe3c26abd0(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_a45a26fe3c26abd0() {
+long long _wrap_llmsize_sweep_row_size_core_e356a6ed0ea1bd6c() {
   size_t result;
   long long _swig_go_result;
   
@@ -13907,7 +13908,7 @@ long long _wrap_llmsize_sweep_row_size_core_a45a26fe3c26abd0() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_a45a26fe3c26abd0(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_e356a6ed0ea1bd6c(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13920,7 +13921,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_a45a26fe3c26abd0(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_a45a26fe3c26abd0(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_e356a6ed0ea1bd6c(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13933,7 +13934,7 @@ long long _wrap_llmsize_blob_size_get_core_a45a26fe3c26abd0(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_a45a26fe3c26abd0() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_e356a6ed0ea1bd6c() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -13944,7 +13945,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_a45a26fe3c26abd0(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_e356a6ed0ea1bd6c(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -13954,7 +13955,7 @@ void _wrap_delete_llmsize_blob_core_a45a26fe3c26abd0(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -13971,7 +13972,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_a45a26fe3c26abd0(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -13984,7 +13985,7 @@ void *_wrap_llmsize_sweep_data_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -13994,7 +13995,7 @@ void _wrap_llmsize_sweep_free_core_a45a26fe3c26abd0(struct llmsize_sweep *_swig_
 }
 
 
-long long _wrap_llmsize__bits_core_a45a26fe3c26abd0(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_e356a6ed0ea1bd6c(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -14007,7 +14008,7 @@ long long _wrap_llmsize__bits_core_a45a26fe3c26abd0(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -14029,12 +14030,12 @@ intgo _wrap_llmsize_plan_fit_flat_core_a45a26fe3c26abd0(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
-  struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
+struct llmsize_plan *_wrap_llmsize_held_plan_plan_get_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+  struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
-  arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
+  arg1 = *(struct llmsize_held_plan **)&_swig_go_0; 
   
   result = (llmsize_plan *)& ((arg1)->plan);
   *(llmsize_plan **)&_swig_go_result = (llmsize_plan *)result; 
@@ -14042,12 +14043,12 @@ struct llmsize_plan *_wrap_llmsize_prepared_plan_get_core_a45a26fe3c26abd0(struc
 }
 
 
-struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
-  struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
+struct llmsize_weights *_wrap_llmsize_held_plan_weights_get_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+  struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
-  arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
+  arg1 = *(struct llmsize_held_plan **)&_swig_go_0; 
   
   result = (llmsize_weights *)& ((arg1)->weights);
   *(llmsize_weights **)&_swig_go_result = (llmsize_weights *)result; 
@@ -14055,12 +14056,12 @@ struct llmsize_weights *_wrap_llmsize_prepared_weights_get_core_a45a26fe3c26abd0
 }
 
 
-struct llmsize_params *_wrap_llmsize_prepared_params_get_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
-  struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
+struct llmsize_params *_wrap_llmsize_held_plan_params_get_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+  struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
-  arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
+  arg1 = *(struct llmsize_held_plan **)&_swig_go_0; 
   
   result = (llmsize_params *)& ((arg1)->params);
   *(llmsize_params **)&_swig_go_result = (llmsize_params *)result; 
@@ -14068,64 +14069,64 @@ struct llmsize_params *_wrap_llmsize_prepared_params_get_core_a45a26fe3c26abd0(s
 }
 
 
-struct llmsize_prepared *_wrap_new_llmsize_prepared_core_a45a26fe3c26abd0() {
-  struct llmsize_prepared *result = 0 ;
-  struct llmsize_prepared *_swig_go_result;
+struct llmsize_held_plan *_wrap_new_llmsize_held_plan_core_e356a6ed0ea1bd6c() {
+  struct llmsize_held_plan *result = 0 ;
+  struct llmsize_held_plan *_swig_go_result;
   
   
-  result = (struct llmsize_prepared *)calloc(1, sizeof(struct llmsize_prepared));
-  *(struct llmsize_prepared **)&_swig_go_result = (struct llmsize_prepared *)result; 
+  result = (struct llmsize_held_plan *)calloc(1, sizeof(struct llmsize_held_plan));
+  *(struct llmsize_held_plan **)&_swig_go_result = (struct llmsize_held_plan *)result; 
   return _swig_go_result;
 }
 
 
-void _wrap_delete_llmsize_prepared_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
-  struct llmsize_prepared *arg1 = (struct llmsize_prepared *) 0 ;
+void _wrap_delete_llmsize_held_plan_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+  struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   
-  arg1 = *(struct llmsize_prepared **)&_swig_go_0; 
+  arg1 = *(struct llmsize_held_plan **)&_swig_go_0; 
   
   free((char *) arg1);
   
 }
 
 
-struct llmsize_prepared *_wrap_llmsize_prepare_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0) {
+struct llmsize_held_plan *_wrap_llmsize_hold_plan_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
-  llmsize_prepared *result = 0 ;
-  struct llmsize_prepared *_swig_go_result;
+  llmsize_held_plan *result = 0 ;
+  struct llmsize_held_plan *_swig_go_result;
   
   arg1 = *(llmsize_plan **)&_swig_go_0; 
   
-  result = (llmsize_prepared *)llmsize_prepare((struct llmsize_plan const *)arg1);
-  *(llmsize_prepared **)&_swig_go_result = (llmsize_prepared *)result; 
+  result = (llmsize_held_plan *)llmsize_hold_plan((struct llmsize_plan const *)arg1);
+  *(llmsize_held_plan **)&_swig_go_result = (llmsize_held_plan *)result; 
   return _swig_go_result;
 }
 
 
-struct llmsize_plan *_wrap_llmsize_prepared_plan_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
-  llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
+struct llmsize_plan *_wrap_llmsize_held_plan_plan_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+  llmsize_held_plan *arg1 = (llmsize_held_plan *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
-  arg1 = *(llmsize_prepared **)&_swig_go_0; 
+  arg1 = *(llmsize_held_plan **)&_swig_go_0; 
   
-  result = (llmsize_plan *)llmsize_prepared_plan((struct llmsize_prepared const *)arg1);
+  result = (llmsize_plan *)llmsize_held_plan_plan((struct llmsize_held_plan const *)arg1);
   *(llmsize_plan **)&_swig_go_result = (llmsize_plan *)result; 
   return _swig_go_result;
 }
 
 
-void _wrap_llmsize_prepared_free_core_a45a26fe3c26abd0(struct llmsize_prepared *_swig_go_0) {
-  llmsize_prepared *arg1 = (llmsize_prepared *) 0 ;
+void _wrap_llmsize_held_plan_free_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+  llmsize_held_plan *arg1 = (llmsize_held_plan *) 0 ;
   
-  arg1 = *(llmsize_prepared **)&_swig_go_0; 
+  arg1 = *(llmsize_held_plan **)&_swig_go_0; 
   
-  llmsize_prepared_free(arg1);
+  llmsize_held_plan_free(arg1);
   
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_a45a26fe3c26abd0(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -14146,7 +14147,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_a45a26fe3c26abd0(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_a45a26fe3c26abd0(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14159,7 +14160,7 @@ intgo _wrap_llmsize_file_out_status_get_core_a45a26fe3c26abd0(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_a45a26fe3c26abd0(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -14172,7 +14173,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_a45a26fe3c26abd0
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_a45a26fe3c26abd0(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_e356a6ed0ea1bd6c(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -14185,7 +14186,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_a45a26fe3c26abd0(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_a45a26fe3c26abd0() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -14196,7 +14197,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_a45a26fe3c26abd0(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_e356a6ed0ea1bd6c(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -14206,7 +14207,7 @@ void _wrap_delete_llmsize_file_out_core_a45a26fe3c26abd0(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -14227,7 +14228,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_a45a26fe3c26abd0(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_a45a26fe3c26abd0(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14240,7 +14241,7 @@ intgo _wrap_llmsize_use_out_status_get_core_a45a26fe3c26abd0(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_a45a26fe3c26abd0(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -14253,7 +14254,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_a45a26fe3c26abd0(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_a45a26fe3c26abd0() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_e356a6ed0ea1bd6c() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -14264,7 +14265,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_a45a26fe3c26abd0() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_a45a26fe3c26abd0(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_e356a6ed0ea1bd6c(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -14274,7 +14275,7 @@ void _wrap_delete_llmsize_use_out_core_a45a26fe3c26abd0(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_a45a26fe3c26abd0(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;
