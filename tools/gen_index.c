@@ -1,5 +1,5 @@
 /* tools/gen_index.c: the name index llmsize_data.h carries so that lookups are a hash and a
-   binary search instead of a scan of every alias. `make index` rewrites the block between
+   probe or two instead of a scan of every alias. `make index` rewrites the block between
    the NAME INDEX markers in llmsize_data.h with what this prints; `gen_index --check`
    (run by `make test`) fails when the committed block differs from the rows. */
 #define LLMSIZE_IMPLEMENTATION
@@ -9,15 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { uint32_t hash; uint16_t row; } key;
+typedef struct { uint32_t hash; uint16_t row, at; uint8_t field; } key;
 
 static int cmp_key(const void *a, const void *b) {
     const key *x = (const key *)a, *y = (const key *)b;
     if (x->hash != y->hash) return x->hash < y->hash ? -1 : 1;
-    return (int)x->row - (int)y->row;
+    if (x->row != y->row) return (int)x->row - (int)y->row;
+    if (x->field != y->field) return (int)x->field - (int)y->field;
+    return (int)x->at - (int)y->at;
 }
 
-/* Every (name, row) of a table, hashed and sorted; returns how many. */
+/* Every (name, row) of a table with where the name sits (field, byte offset), hashed and
+   sorted; returns how many. A row answering to the same name twice keeps both entries
+   (the lookup stops at the first). */
 static size_t collect(llmsize_table t, key *out, size_t cap) {
     const char *names[3];
     size_t i, n = 0;
@@ -27,48 +31,67 @@ static size_t collect(llmsize_table t, key *out, size_t cap) {
             const char *p = names[k];
             while (p && *p) {
                 size_t len = strcspn(p, "|");
-                if (len && n < cap) { out[n].hash = llmsize__name_hash(p, len); out[n].row = (uint16_t)i; ++n; }
+                if (len && n < cap) {
+                    const size_t at = (size_t)(p - names[k]);
+                    if (at > 65535u) { fprintf(stderr, "gen_index: a name past byte 65535 of its field\n"); exit(1); }
+                    out[n].hash = llmsize__name_hash(p, len); out[n].row = (uint16_t)i;
+                    out[n].field = (uint8_t)k; out[n].at = (uint16_t)at; ++n;
+                }
                 p += len + (p[len] == '|');
             }
         }
     qsort(out, n, sizeof *out, cmp_key);
-    /* one entry per (hash, row): a row answering to the same name twice needs it once */
-    {
-        size_t w = 0;
-        for (i = 0; i < n; ++i)
-            if (!w || out[w - 1].hash != out[i].hash || out[w - 1].row != out[i].row) out[w++] = out[i];
-        n = w;
-    }
     return n;
+}
+
+/* The open-addressed table the lookup probes: the smallest power of two at least twice the
+   names (so probes stay short), each name at its hash's slot or the next free one, inserted
+   in sorted order so the output is the same on every run. Returns the slots. */
+static size_t build(const key *k, size_t n, key *slots, size_t cap) {
+    size_t size = 64, i;
+    while (size < 2 * n) size *= 2;
+    if (size > cap) { fprintf(stderr, "gen_index: more than %zu slots\n", cap); exit(1); }
+    for (i = 0; i < size; ++i) { memset(&slots[i], 0, sizeof slots[i]); slots[i].row = LLMSIZE__NO_ROW; }
+    for (i = 0; i < n; ++i) {
+        size_t at = k[i].hash & (size - 1);
+        while (slots[at].row != LLMSIZE__NO_ROW) at = (at + 1) & (size - 1);
+        slots[at] = k[i];
+    }
+    return size;
 }
 
 static void print(const char *name, const key *k, size_t n) {
     size_t i;
-    printf("static const llmsize__name_key %s[] = {", name);
-    for (i = 0; i < n; ++i) printf("%s{0x%08xu,%u},", i % 6 ? " " : "\n    ", (unsigned)k[i].hash, (unsigned)k[i].row);
+    printf("static const llmsize__name_key %s[%zu] = {", name, n);
+    for (i = 0; i < n; ++i)
+        printf("%s{0x%08xu,%u,%u,%u},", i % 5 ? " " : "\n    ", (unsigned)k[i].hash, (unsigned)k[i].row, (unsigned)k[i].at,
+               (unsigned)k[i].field);
     printf("\n};\n");
 }
 
 static int same(const key *k, size_t n, const llmsize__name_key *ix, size_t m) {
     size_t i;
     if (n != m) return 0;
-    for (i = 0; i < n; ++i) if (k[i].hash != ix[i].hash || k[i].row != ix[i].row) return 0;
+    for (i = 0; i < n; ++i)
+        if (k[i].hash != ix[i].hash || k[i].row != ix[i].row || k[i].at != ix[i].at || k[i].field != ix[i].field) return 0;
     return 1;
 }
 
 int main(int argc, char **argv) {
-    static key models[8192], gpus[4096];
+    static key models[8192], gpus[4096], model_slots[32768], gpu_slots[16384];
     const size_t nm = collect(LLMSIZE_TABLE_MODELS, models, 8192), na = collect(LLMSIZE_TABLE_GPUS, gpus, 4096);
+    const size_t sm = build(models, nm, model_slots, 32768), sa = build(gpus, na, gpu_slots, 16384);
     if (argc > 1 && !strcmp(argv[1], "--check")) {
-        const int ok = same(models, nm, llmsize__model_index, LLMSIZE__COUNT(llmsize__model_index)) &&
-                       same(gpus, na, llmsize__gpu_index, LLMSIZE__COUNT(llmsize__gpu_index));
+        const int ok = same(model_slots, sm, llmsize__model_index, LLMSIZE__COUNT(llmsize__model_index)) &&
+                       same(gpu_slots, sa, llmsize__gpu_index, LLMSIZE__COUNT(llmsize__gpu_index));
         printf("name index: %zu model names, %zu accelerator names: %s\n", nm, na, ok ? "fresh" : "STALE (run make index)");
         return ok ? 0 : 1;
     }
-    printf("/* NAME INDEX: generated by `make index` (tools/gen_index.c) from the rows above: FNV-1a of each\n"
-           "   lower-cased name, sorted, with its row. Lookups hash and bisect; `make test` checks freshness. */\n");
-    print("llmsize__model_index", models, nm);
-    print("llmsize__gpu_index", gpus, na);
+    printf("/* NAME INDEX: generated by `make index` (tools/gen_index.c) from the rows above: an open-addressed\n"
+           "   table of every name's case-blind hash with its row and where it sits in the row (byte, field;\n"
+           "   row 65535: an empty slot). Lookups hash, probe and compare once; `make test` checks freshness. */\n");
+    print("llmsize__model_index", model_slots, sm);
+    print("llmsize__gpu_index", gpu_slots, sa);
     printf("/* END NAME INDEX */\n");
     return 0;
 }
