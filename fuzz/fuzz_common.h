@@ -77,6 +77,32 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
         FUZZ_CHECK(r.fits == (!r.refused && r.headroom_bytes >= 0) || r.outcome == LLMSIZE_OUTCOME_OFFLOADS);
         FUZZ_CHECK(r.decode_tps >= 0.0 && r.decode_tps < 1e300 && r.max_concurrency >= 0.0 && r.max_concurrency < 1e300);
         FUZZ_CHECK(r.gpus > 0);
+        /* without an engine's rules, a fitting plan still fits with fewer sequences and with
+           twice the tensor parallelism (every rank holds at most what one GPU held); engines
+           are exempt: their overheads grow with tp and their pools are sized by their own rules */
+        if (plan.engine == LLMSIZE_ENGINE_NONE && r.fits && !(m->flags & LLMSIZE_F_ENCODER)) {
+            llmsize_plan q = plan;
+            llmsize_plan_result r2;
+            if (plan.seqs > 1) { q.seqs = plan.seqs - 1; FUZZ_CHECK(llmsize_plan_fit(&q, &r2) == LLMSIZE_OK && r2.fits); }
+            q = plan;
+            if (plan.tp >= 1 && plan.tp <= 32 && llmsize_valid_tp(m, plan.tp * 2)) {
+                q.tp = plan.tp * 2; q.gpus = 0;
+                if (llmsize_plan_fit(&q, &r2) == LLMSIZE_OK) FUZZ_CHECK(r2.fits);
+            }
+        }
+    }
+    {   /* a prepared plan answers as llmsize_plan_fit does (the verdict columns; the one
+           documented difference: an overflow in plan_fit's context search, which it skips) */
+        llmsize_prepared pp;
+        llmsize_plan_result a, b;
+        const llmsize_status sa = llmsize_plan_fit(&plan, &a);
+        if (llmsize_prepare(&plan, &pp) == LLMSIZE_OK) {
+            const llmsize_status sb = llmsize_prepared_fit(&pp, NULL, 0, 0, 0, &b);
+            a.max_context = 0;
+            a.decode_tps = 0.0;
+            if (sa == LLMSIZE_OK) FUZZ_CHECK(sb == LLMSIZE_OK && memcmp(&a, &b, sizeof a) == 0);
+            else if (sa != LLMSIZE_ERR_OVERFLOW) FUZZ_CHECK(sb == sa);
+        }
     }
     if (fuzz_u32(in) % 16 == 0) { /* the solvers search (slow): run them on 1 input in 16 */
         llmsize_plan at = plan;
