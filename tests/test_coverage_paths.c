@@ -1702,7 +1702,68 @@ static void test_plan_edges(void) {
           "prefill of NVFP4 on an H100 at the FP8 rate (%g s vs %g s)", fp4.ttft_s, fp8.ttft_s);
 }
 
+/* Prepared plans: the statuses the API doc names, for every refused argument, and an
+   output zeroed on each; an accelerator given per fit is checked as llmsize_plan_check
+   checks the plan's. */
+static void cov_prepared(void) {
+    llmsize_plan p;
+    llmsize_prepared pp, zero_pp;
+    llmsize_plan_result r, zero_r;
+    llmsize_gpu bad;
+    memset(&zero_pp, 0, sizeof zero_pp);
+    memset(&zero_r, 0, sizeof zero_r);
+    memset(&p, 0, sizeof p);
+    CHECK(llmsize_prepare(NULL, &pp) == LLMSIZE_ERR_NULL && !memcmp(&pp, &zero_pp, sizeof pp), "prepare(NULL plan)");
+    CHECK(llmsize_prepare(&p, NULL) == LLMSIZE_ERR_NULL, "prepare(NULL out)");
+    CHECK(llmsize_prepare(&p, &pp) == LLMSIZE_ERR_NULL, "prepare: a plan without a model");
+    CHECK(llmsize_find_model("llama-3.1-8b", &p.model) == LLMSIZE_OK && llmsize_find_format("bf16", &p.format) == LLMSIZE_OK &&
+          llmsize_find_gpu("h100-sxm", &p.gpu) == LLMSIZE_OK, "rows");
+    p.tp = 3;   /* does not divide 32 heads / 8 KV heads */
+    CHECK(llmsize_prepare(&p, &pp) == LLMSIZE_ERR_INVALID_ARG && !memcmp(&pp, &zero_pp, sizeof pp), "prepare: a plan plan_check refuses");
+    p.tp = 0;
+    CHECK(llmsize_prepare(&p, &pp) == LLMSIZE_OK && pp.fast == 1 && pp.plan.context == LLMSIZE_DEFAULT_CONTEXT && pp.tp == 1, "prepare: defaults applied");
+    CHECK(llmsize_prepared_fit(NULL, NULL, 0, 0, 0, &r) == LLMSIZE_ERR_NULL, "prepared_fit(NULL)");
+    CHECK(llmsize_prepared_fit(&pp, NULL, 0, 0, 0, NULL) == LLMSIZE_ERR_NULL, "prepared_fit(NULL out)");
+    CHECK(llmsize_prepared_fit(&zero_pp, NULL, 0, 0, 0, &r) == LLMSIZE_ERR_NULL, "prepared_fit of an unprepared struct");
+    CHECK(llmsize_prepared_fit(&pp, NULL, 0, 1000001u, 0, &r) == LLMSIZE_ERR_INVALID_ARG && !memcmp(&r, &zero_r, sizeof r),
+          "prepared_fit: more than 1e6 sequences");
+    CHECK(llmsize_prepared_fit(&pp, NULL, 0, 0, 4u, &r) == LLMSIZE_ERR_INVALID_ARG, "prepared_fit: an unknown column");
+    bad = *p.gpu;
+    bad.usable_pct = 0;
+    CHECK(llmsize_prepared_fit(&pp, &bad, 0, 0, 0, &r) == LLMSIZE_ERR_INVALID_ARG && !memcmp(&r, &zero_r, sizeof r),
+          "prepared_fit: an accelerator with no usable share");
+    bad.usable_pct = 101;
+    CHECK(llmsize_prepared_fit(&pp, &bad, 0, 0, 0, &r) == LLMSIZE_ERR_INVALID_ARG, "prepared_fit: usable share past 100 %%");
+    bad.usable_pct = 90; bad.mem_bytes = 0;
+    CHECK(llmsize_prepared_fit(&pp, &bad, 0, 0, 0, &r) == LLMSIZE_ERR_INVALID_ARG, "prepared_fit: no memory");
+    pp.plan.gpu = NULL;
+    CHECK(llmsize_prepared_fit(&pp, NULL, 0, 0, 0, &r) == LLMSIZE_ERR_NULL, "prepared_fit: no accelerator anywhere");
+    /* an 8B in bf16 (16.06 GB) fits an 80 GB H100 at 8192 tokens, not a 16 GB card */
+    pp.plan.gpu = p.gpu;
+    CHECK(llmsize_prepared_fit(&pp, NULL, 8192, 1, 0, &r) == LLMSIZE_OK && r.fits && r.max_context == 0 && r.decode_tps == 0.0,
+          "prepared_fit: the verdict columns only");
+    CHECK(llmsize_prepared_fit(&pp, NULL, 8192, 1, LLMSIZE_COLUMN_ALL, &r) == LLMSIZE_OK && r.max_context == 131072 && r.decode_tps > 0,
+          "prepared_fit: every column");
+}
+
+/* Names: a spelling that differs from the row's only in case still finds it (the index's
+   comparison folds case after a byte differs); MLX widths the table lacks name no format. */
+static void cov_names_round_two(void) {
+    const llmsize_model *m = NULL;
+    const llmsize_gpu *g = NULL;
+    llmsize_resolution r;
+    CHECK(llmsize_find_model("META-LLAMA/LLAMA-3.1-8B-INSTRUCT", &m) == LLMSIZE_OK && m && !strcmp(m->id, "llama-3.1-8b"),
+          "a repo in capitals");
+    CHECK(llmsize_find_gpu("NVIDIA H100 80GB HBM3", &g) == LLMSIZE_OK && g && !strcmp(g->id, "h100-sxm"), "nvidia-smi name");
+    CHECK(llmsize_find_gpu("nvidia h100 80gb hbm3", &g) == LLMSIZE_OK && g && !strcmp(g->id, "h100-sxm"), "nvidia-smi name, lower case");
+    CHECK(llmsize_resolve("mlx-community/Qwen3-30B-A3B-mixed_3_6", &r) == LLMSIZE_OK && r.format == NULL &&
+          r.format_from == LLMSIZE_FROM_NONE, "MLX mixed widths: no format");
+    CHECK(llmsize_resolve("mlx-community/Qwen3-8B-2bit", &r) == LLMSIZE_OK && r.format == NULL, "MLX 2-bit: no format");
+}
+
 void test_coverage_paths(void) {
+    cov_prepared();
+    cov_names_round_two();
     test_names_and_accessors();
     test_result_fields();
     test_null_arguments();
