@@ -164,9 +164,9 @@ static void test_gpus(void) {
     /* the M3 Max ships at 300 GB/s (30-core GPU, 36 or 96 GB) and 400 GB/s (40-core, 48-128 GB):
        https://support.apple.com/117737; the rows hold the interface's peak, 384 and 512 bits of
        LPDDR5-6400 = 307.2 and 409.6 GB/s */
-    CHECK(llmsize_resolve_gpu("M3 Max 36GB", &r) == LLMSIZE_OK && r.gpu.bw_gbs == 307.2 && r.gpu.usable_pct == 67,
+    CHECK(llmsize_resolve_gpu("M3 Max 36GB", &r) == LLMSIZE_OK && fabs(r.gpu.bw_gbs - 307.2) < 1e-9 && r.gpu.usable_pct == 67,
           "M3 Max 36GB is the 30-core part, 2/3 of its memory for the GPU");
-    CHECK(llmsize_resolve_gpu("M3 Max 128GB", &r) == LLMSIZE_OK && r.gpu.bw_gbs == 409.6 && r.gpu.usable_pct == 75,
+    CHECK(llmsize_resolve_gpu("M3 Max 128GB", &r) == LLMSIZE_OK && fabs(r.gpu.bw_gbs - 409.6) < 1e-9 && r.gpu.usable_pct == 75,
           "M3 Max 128GB is the 40-core part");
     CHECK(llmsize_resolve_gpu("M2 Max", &r) == LLMSIZE_OK && r.memory_choices == 3 && r.memory_from == LLMSIZE_MEMORY_ROW,
           "M2 Max: the row's memory, with three sizes on sale");
