@@ -107,7 +107,10 @@
                     llmsize_find_engine_release("vllm@0.8"); NULL = its current
                     release; llmsize_engine_release_at lists them). Solvers:
                     llmsize_plan_max_context / _max_seqs / _min_gpus / _best_format,
-                    llmsize_largest_model, llmsize_plan_suggest.
+                    llmsize_largest_model, llmsize_plan_suggest. Many questions of one
+                    model: llmsize_prepare(plan) once (defaults, weights, KV layout), then
+                    llmsize_prepared_fit(prepared, gpu, context, seqs, columns): the same
+                    answer, computing only the columns asked for (tens of ns without an engine).
      Command lines  llmsize_parse_command(argv, env) -> a plan from `vllm serve ...`,
                     `python -m sglang.launch_server ...`, `llama-server ...`, `ollama run`.
      Licences       llmsize_license_check(model, use) -> allowed / with obligations / not
