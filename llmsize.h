@@ -2175,25 +2175,37 @@ static size_t llmsize__row_match(const llmsize__tokens *q, const llmsize_model *
 /* Past `cap` the exact distance does not matter (the caller drops such names): a row whose
    smallest cell exceeds it can only grow, so the search stops there with cap + 1. */
 static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn, size_t cap) {
-    size_t prev2[LLMSIZE__SUGGEST_MAX + 1], prev[LLMSIZE__SUGGEST_MAX + 1], row[LLMSIZE__SUGGEST_MAX + 1], an = 0, i, j;
-    size_t prev_low;
-    while (a[an] && an < LLMSIZE__SUGGEST_MAX) ++an;
+    size_t r0[LLMSIZE__SUGGEST_MAX + 1], r1[LLMSIZE__SUGGEST_MAX + 1], r2[LLMSIZE__SUGGEST_MAX + 1], an = 0, i, j;
+    size_t *prev2 = r0, *prev = r1, *row = r2, prev_low;
+    unsigned char la[LLMSIZE__SUGGEST_MAX], lb[LLMSIZE__SUGGEST_MAX];   /* folded once, not per cell */
+    while (a[an] && an < LLMSIZE__SUGGEST_MAX) { la[an] = (unsigned char)llmsize__lower((unsigned char)a[an]); ++an; }
     if (bn > LLMSIZE__SUGGEST_MAX) bn = LLMSIZE__SUGGEST_MAX;
     if ((an > bn ? an - bn : bn - an) > cap) return cap + 1;   /* the length difference alone */
+    for (j = 0; j < bn; ++j) lb[j] = (unsigned char)llmsize__lower((unsigned char)b[j]);
+    {   /* a lower bound first: each edit changes at most one letter of each side's multiset of
+           letters (a swap none), so letters one side has beyond the other's need that many
+           edits; letters counted in 64 bins, which can only lower the bound */
+        int bins[64];
+        size_t more = 0, fewer = 0;
+        memset(bins, 0, sizeof bins);
+        for (i = 0; i < an; ++i) ++bins[la[i] & 63u];
+        for (j = 0; j < bn; ++j) --bins[lb[j] & 63u];
+        for (i = 0; i < 64; ++i) { if (bins[i] > 0) more += (size_t)bins[i]; else fewer += (size_t)-bins[i]; }
+        if ((more > fewer ? more : fewer) > cap) return cap + 1;
+    }
     prev_low = 0;   /* row 0's smallest cell */
     for (j = 0; j <= bn; ++j) { prev[j] = j; prev2[j] = j; }
     for (i = 1; i <= an; ++i) {
-        const int ai = llmsize__lower((unsigned char)a[i - 1]);
-        size_t low;
+        const unsigned char ai = la[i - 1];
+        size_t low, *t;
         row[0] = i;
         low = row[0];
         for (j = 1; j <= bn; ++j) {
-            const int bj = llmsize__lower((unsigned char)b[j - 1]);
+            const unsigned char bj = lb[j - 1];
             size_t best = prev[j - 1] + (ai == bj ? 0u : 1u);
             if (prev[j] + 1 < best) best = prev[j] + 1;
             if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            if (i > 1 && j > 1 && ai == llmsize__lower((unsigned char)b[j - 2]) &&
-                llmsize__lower((unsigned char)a[i - 2]) == bj && prev2[j - 2] + 1 < best)
+            if (i > 1 && j > 1 && ai == lb[j - 2] && la[i - 2] == bj && prev2[j - 2] + 1 < best)
                 best = prev2[j - 2] + 1;
             row[j] = best;
             if (best < low) low = best;
@@ -2201,8 +2213,7 @@ static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn, si
         /* the next row builds on this one (+0 or +1) and, by a swap, on the one before (+1) */
         if (low > cap && prev_low >= cap) return cap + 1;
         prev_low = low;
-        memcpy(prev2, prev, sizeof prev);
-        memcpy(prev, row, sizeof row);
+        t = prev2; prev2 = prev; prev = row; row = t;   /* rotate the three rows */
     }
     return prev[bn];
 }
