@@ -2001,7 +2001,13 @@ typedef struct llmsize__tokens {
     uint8_t len[LLMSIZE__MAX_TOKENS];
     char sep[LLMSIZE__MAX_TOKENS];   /* the byte before the token ('\0' at the start)      */
     size_t n;
+    uint64_t firsts;   /* a bit per (length, first letter) of the tokens: llmsize__name_match's
+                          quick "the query has no such token" before it compares any */
 } llmsize__tokens;
+
+static uint64_t llmsize__token_bit(size_t len, int first) {
+    return UINT64_C(1) << ((len * 7u + (size_t)llmsize__lower(first)) & 63u);
+}
 
 static int llmsize__is_digit(int c) { return c >= '0' && c <= '9'; }
 static int llmsize__is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -2010,6 +2016,7 @@ static int llmsize__is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A'
 static int llmsize__tokenize(const char *s, size_t n, llmsize__tokens *t) {
     size_t i = 0;
     t->n = 0;
+    t->firsts = 0;
     while (i < n) {
         const int c = (unsigned char)s[i];
         size_t j = i;
@@ -2020,6 +2027,7 @@ static int llmsize__tokenize(const char *s, size_t n, llmsize__tokens *t) {
         t->at[t->n] = s + i;
         t->len[t->n] = (uint8_t)(j - i);
         t->sep[t->n] = i ? s[i - 1] : '\0';
+        t->firsts |= llmsize__token_bit(j - i, c);
         ++t->n;
         i = j;
     }
@@ -2097,6 +2105,7 @@ static size_t llmsize__name_match(const llmsize__tokens *q, const char *name, si
         const int digit = first < n && llmsize__is_digit((unsigned char)name[first]);
         size_t e = first;
         while (e < n && (digit ? llmsize__is_digit((unsigned char)name[e]) : llmsize__is_alpha((unsigned char)name[e]))) ++e;
+        if (e == first || !(q->firsts & llmsize__token_bit(e - first, (unsigned char)name[first]))) return 0;
         for (k = 0; k < q->n; ++k)
             if (q->len[k] == e - first && llmsize__eq_n_ci(q->at[k], name + first, e - first)) break;
         if (e == first || k == q->n) return 0;
