@@ -4554,6 +4554,9 @@ LLMSIZE_API llmsize_status llmsize_speed(const llmsize_speed_request *req, llmsi
 /* ---------------------------------------------------------------------------------- */
 /* What one accelerator offers a model: its usable share of memory (unified memory leaves
    the rest to the system). */
+/* What a plan needs of its accelerator (llmsize_plan_check blames each field on its own;
+   llmsize_prepared_fit checks an accelerator given per fit with this). */
+static int llmsize__gpu_valid(const llmsize_gpu *a) { return a->usable_pct > 0 && a->usable_pct <= 100u && a->mem_bytes > 0; }
 static uint64_t llmsize__usable(const llmsize_gpu *a) {
     return a->mem_bytes / 100u * a->usable_pct + a->mem_bytes % 100u * a->usable_pct / 100u;
 }
@@ -5522,6 +5525,14 @@ static void llmsize__kv_parts(const llmsize_model *m, llmsize_kv_dtype d, uint32
     }
 }
 
+/* The KV parts one rank holds: its share of the heads (tensor parallelism) and of the layers
+   (its pipeline stage). */
+static void llmsize__rank_kv(const llmsize_model *m, uint32_t kv_dtype, const llmsize__layout *l, llmsize__kvparts *k, int *ov) {
+    llmsize_model rank;
+    llmsize__rank_model(m, l->tp, &rank);
+    llmsize__kv_parts(&rank, (llmsize_kv_dtype)kv_dtype, (m->dims.layers + l->pp - 1) / l->pp, k, ov);
+}
+
 static uint64_t llmsize__round_up(uint64_t x, uint64_t to, int *ov) {
     if (to <= 1) return x;
     if (x > UINT64_MAX - (to - 1)) { *ov = 1; return 0; }
@@ -5838,12 +5849,19 @@ static int llmsize__exact_fits(void *ctx, uint64_t context, llmsize_status *st) 
                                      a->seqs, a->ov) <= a->usable;
 }
 
+/* No engine's rules: a rank's weights, its exact KV for r->seqs x r->context, against the
+   accelerator's usable memory (llmsize_plan_fit and llmsize_prepared_fit both size this). */
+static void llmsize__none_figures(const llmsize__kvparts *k, const llmsize_model *m, uint64_t rank_weights,
+                                  const llmsize_gpu *gpu, llmsize_plan_result *r, int *ov) {
+    r->weight_bytes = rank_weights;
+    r->usable_bytes = llmsize__usable(gpu);
+    r->kv_bytes = llmsize__mul(llmsize__request_kv(k, m, r->context, 1u, 0u, LLMSIZE__PAGES_WINDOW, ov), r->seqs, ov);
+}
+
 static llmsize_status llmsize__none_place(llmsize__planning *c, llmsize_plan_result *r) {
-    const uint64_t per_req = llmsize__request_kv(&c->k, c->p->model, r->context, 1u, 0u, LLMSIZE__PAGES_WINDOW, &c->ov);
     llmsize__exact_ask a;
-    r->weight_bytes = llmsize__rank_weights(&c->w, c->p->model, c->l.tp, c->l.pp, c->l.expert_ranks);
-    r->usable_bytes = llmsize__usable(c->p->gpu);
-    r->kv_bytes = llmsize__mul(per_req, r->seqs, &c->ov);
+    llmsize__none_figures(&c->k, c->p->model, llmsize__rank_weights(&c->w, c->p->model, c->l.tp, c->l.pp, c->l.expert_ranks),
+                          c->p->gpu, r, &c->ov);
     a.c = c; a.weights = r->weight_bytes; a.usable = r->usable_bytes; a.seqs = r->seqs; a.ov = &c->ov;
     return llmsize__largest_near(0, llmsize__ctx_cap(c->p->model),
                                  r->usable_bytes > r->weight_bytes
@@ -6466,7 +6484,7 @@ LLMSIZE_API llmsize_status llmsize_plan_check(const llmsize_plan *p, const char 
     LLMSIZE__PLAN(p->block_size <= 1000000u, "block_size: at most 1000000");
     LLMSIZE__PLAN(p->batched_tokens <= 100000000ull, "batched_tokens: at most 1e8");
     LLMSIZE__PLAN(p->gpu->usable_pct > 0 && p->gpu->usable_pct <= 100u, "gpu->usable_pct: in 1..100");
-    LLMSIZE__PLAN(p->gpu->mem_bytes, "gpu->mem_bytes: must be > 0");
+    LLMSIZE__PLAN(p->gpu->mem_bytes, "gpu->mem_bytes: must be > 0");   /* together: llmsize__gpu_valid */
     if (!(p->model->flags & LLMSIZE_F_ENCODER)) {   /* encoders split evenly over tp; no layout */
         const uint32_t pp = p->pp ? p->pp : 1u, dp = p->dp ? p->dp : 1u;
         LLMSIZE__PLAN(pp <= 4096u && dp <= 4096u, "pp, dp: at most 4096");
@@ -6562,7 +6580,6 @@ static llmsize_status llmsize__plan_encoder(const llmsize_plan *p, llmsize_plan_
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out) {
     llmsize_plan d;
     llmsize__planning c;
-    llmsize_model rank;
     llmsize_status st;
     if (out) memset(out, 0, sizeof *out);
     if (!plan || !out) return LLMSIZE_ERR_NULL;
@@ -6586,8 +6603,7 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
     else if ((st = llmsize_weight_bytes(d.model, d.format, &c.w)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
     if (d.params) c.pr = *d.params;
     else if ((st = llmsize_params_of(d.model, &c.pr)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
-    llmsize__rank_model(d.model, c.l.tp, &rank);
-    llmsize__kv_parts(&rank, (llmsize_kv_dtype)d.kv_dtype, (d.model->dims.layers + c.l.pp - 1) / c.l.pp, &c.k, &c.ov);
+    llmsize__rank_kv(d.model, d.kv_dtype, &c.l, &c.k, &c.ov);
     if ((st = llmsize__engine_ops_of[d.engine]->place(&c, out)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
     llmsize__total(out, &c.ov);
     llmsize__verdict(out, d.tight_pct, &c.ov);
@@ -6616,7 +6632,6 @@ LLMSIZE_API llmsize_status llmsize_prepare(const llmsize_plan *plan, llmsize_pre
     llmsize_status st;
     llmsize__layout l;
     llmsize__kvparts k;
-    llmsize_model rank;
     int ov = 0;
     if (out) memset(out, 0, sizeof *out);
     if (!plan || !out) return LLMSIZE_ERR_NULL;
@@ -6631,8 +6646,7 @@ LLMSIZE_API llmsize_status llmsize_prepare(const llmsize_plan *plan, llmsize_pre
     if (plan->model->flags & LLMSIZE_F_ENCODER) return LLMSIZE_OK;   /* llmsize__plan_encoder's path */
     llmsize__layout_of(&out->plan, &l);
     out->tp = l.tp; out->pp = l.pp; out->gpus = l.gpus; out->expert_ranks = l.expert_ranks;
-    llmsize__rank_model(plan->model, l.tp, &rank);
-    llmsize__kv_parts(&rank, (llmsize_kv_dtype)out->plan.kv_dtype, (plan->model->dims.layers + l.pp - 1) / l.pp, &k, &ov);
+    llmsize__rank_kv(plan->model, out->plan.kv_dtype, &l, &k, &ov);
     out->kv_full_tok = k.full_tok; out->kv_local_tok = k.local_tok; out->kv_state_seq = k.state_seq;
     out->rank_weight_bytes = llmsize__rank_weights(&out->weights, plan->model, l.tp, l.pp, l.expert_ranks);
     if (ov) { st = LLMSIZE_ERR_OVERFLOW; goto fail; }
@@ -6648,15 +6662,13 @@ static llmsize_status llmsize__prepared_none(const llmsize_prepared *pp, const l
                                              uint32_t seqs, llmsize_plan_result *out) {
     llmsize__kvparts k;
     int ov = 0;
-    if (gpu->usable_pct == 0 || gpu->usable_pct > 100u || gpu->mem_bytes == 0) return LLMSIZE_ERR_INVALID_ARG;
+    if (!llmsize__gpu_valid(gpu)) return LLMSIZE_ERR_INVALID_ARG;
     k.full_tok = pp->kv_full_tok; k.local_tok = pp->kv_local_tok; k.state_seq = pp->kv_state_seq;
     out->gpus = pp->gpus;
     out->seqs = seqs;
     out->context = context;
     out->gpu_layers = pp->plan.model->dims.layers;
-    out->weight_bytes = pp->rank_weight_bytes;
-    out->usable_bytes = llmsize__usable(gpu);
-    out->kv_bytes = llmsize__mul(llmsize__request_kv(&k, pp->plan.model, context, 1u, 0u, LLMSIZE__PAGES_WINDOW, &ov), seqs, &ov);
+    llmsize__none_figures(&k, pp->plan.model, pp->rank_weight_bytes, gpu, out, &ov);
     llmsize__total(out, &ov);
     llmsize__verdict(out, pp->plan.tight_pct, &ov);
     return ov ? LLMSIZE_ERR_OVERFLOW : LLMSIZE_OK;
