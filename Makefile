@@ -3,7 +3,8 @@
 #   make run      the main job on embedded defaults: what fits where
 #   make check    the inner loop: C tests, CLI contracts, data checker, matrix at -O2 (< 1 min)
 #   make test     every test: C (plain, ASan+UBSan, valgrind, TSan), compile matrix, fuzz smoke,
-#                 Python, Go, the webhook and its e2e test
+#                 Python, Go, the webhook and its e2e test, the npm package and the web page
+#   make web      the library as WebAssembly (bindings/js/llmsize.wasm) and the static page (web/)
 #   make install  header, pkg-config file, CLI (PREFIX, DESTDIR honoured)
 CC      ?= cc
 CXX     ?= c++
@@ -104,8 +105,47 @@ test: $(BUILD)/test_llmsize llmsize $(BUILD)/scheduler $(BUILD)/check_data $(BUI
 	$(MAKE) --no-print-directory go-test
 	$(MAKE) --no-print-directory webhook-test
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory js-test web-test
 	$(MAKE) --no-print-directory readme-test
 	$(MAKE) --no-print-directory mutate
+
+# The library as WebAssembly: clang's wasm32 target and wasm-ld (Debian clang, lld), no C
+# library (bindings/js/csrc provides the few functions llmsize.h calls). Exported: the
+# functions bindings/js/llmsize.js calls, read from it. web/ gets the JavaScript layer and
+# the module as a base64 script, so the page works from file:// as well as any static host.
+WASM_CC   ?= clang
+JS_DIR     = bindings/js
+WASM       = $(JS_DIR)/llmsize.wasm
+WASM_EXPORTS = $(shell grep -o 'x\.\(llmsize\|ls\)_[a-z0-9_]*' $(JS_DIR)/llmsize.js | sed 's/.*x\./-Wl,--export=/' | sort -u)
+web: $(WASM) web/llmsize.js web/llmsize-wasm.js
+	@echo "web: $(WASM) $$(wc -c < $(WASM)) bytes (goal <= 400000); open web/index.html"
+$(WASM): $(JS_DIR)/csrc/wasm.c $(JS_DIR)/csrc/string.h $(JS_DIR)/llmsize.js $(HEADERS)
+	$(WASM_CC) --target=wasm32 -std=c11 -Oz -ffreestanding -nostdlib -fno-builtin $(WARN) -I$(JS_DIR)/csrc -I. \
+	  -Wl,--no-entry -Wl,--strip-all -Wl,-z,stack-size=1048576 $(WASM_EXPORTS) $(JS_DIR)/csrc/wasm.c -o $@
+web/llmsize.js: $(JS_DIR)/llmsize.js
+	cp $< $@
+web/llmsize-wasm.js: $(WASM)
+	{ printf '/* llmsize.wasm (make web), base64: a script loads from file:// where fetch cannot. */\nglobalThis.LLMSIZE_WASM_BASE64 = "'; \
+	  base64 -w0 $<; printf '";\n'; } > $@
+
+# The npm package: Node's test runner on the shared vectors and against the CLI, and its
+# TypeScript declarations compiled against a use of them.
+js-test: web llmsize
+	cd $(JS_DIR) && { test -d node_modules/playwright-core && test -d node_modules/typescript || npm ci --no-audit --no-fund; }
+	cd $(JS_DIR) && node --test test/ && npx tsc -p tsconfig.json
+
+# The page in headless Chromium (Debian chromium; CHROMIUM= another): typed into, checked
+# against the CLI, audited for labels, roles and contrast, screenshots under build/web/.
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
+web-test: web llmsize | $(BUILD)
+	cd $(JS_DIR) && { test -d node_modules/playwright-core || npm ci --no-audit --no-fund; }
+	mkdir -p $(BUILD)/web
+	CHROMIUM="$(CHROMIUM)" OUT=$(BUILD)/web node $(JS_DIR)/test/browser.js
+
+# Page load to first answer in headless Chromium (figures, not assertions).
+web-bench: web
+	cd $(JS_DIR) && { test -d node_modules/playwright-core || npm ci --no-audit --no-fund; }
+	CHROMIUM="$(CHROMIUM)" node bench/web_bench.js
 
 # Every code block of README.md as written, in a fresh directory beside the clone (a fresh
 # venv, a fresh Go module, the C example through pkg-config), its shown output checked.
@@ -316,9 +356,9 @@ install: llmsize
 	sed -e 's|@PREFIX@|$(PREFIX)|' llmsize.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/llmsize.pc
 
 clean:
-	rm -rf $(BUILD) llmsize
+	rm -rf $(BUILD) llmsize $(WASM) web/llmsize.js web/llmsize-wasm.js
 
 
 .PHONY: vectors
-.PHONY: check calibrate index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load readme-test mutate FORCE install clean
+.PHONY: check calibrate index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load readme-test mutate web js-test web-test web-bench FORCE install clean
 FORCE:

@@ -644,6 +644,7 @@ static void print_fit_json(const llmsize_plan *p, const llmsize_plan_result *r, 
     json_str("outcome", or_unknown(llmsize_outcome_name(r->outcome)), 1);
     for (i = 0; i < llmsize_plan_result_field_count(); ++i) {
         const llmsize_field *f = llmsize_plan_result_field(i);
+        if (!strcmp(f->name, "outcome")) continue;   /* printed by its name above: one key each */
         printf("\"%s\": ", f->name);
         switch (f->kind) {
         case LLMSIZE_FIELD_BOOL: printf("%s, ", llmsize_field_u64(r, f) ? "true" : "false"); break;
