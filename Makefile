@@ -53,12 +53,13 @@ $(BUILD)/import: tools/import.c $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/import.c $(BUILD)/llmsize.o -o $@
 $(BUILD)/check_data: tools/check_data.c $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/check_data.c $(BUILD)/llmsize.o -o $@
-# The decode-efficiency rows recomputed from tests/data/decode.tsv (tools/calibrate_decode.c):
-# run after changing a bandwidth, a decode row or the bytes a decode step reads.
-$(BUILD)/calibrate_decode: tools/calibrate_decode.c $(BUILD)/llmsize.o | $(BUILD)
+# The speed calibration rows recomputed from tests/data/speed.tsv (tools/calibrate_decode.c,
+# tools/speed_fit.h), with in-sample and held-out error per regime: run after changing a
+# bandwidth, a measurement or the bytes a decode step reads.
+$(BUILD)/calibrate_decode: tools/calibrate_decode.c tools/speed_fit.h $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. tools/calibrate_decode.c $(BUILD)/llmsize.o -lm -o $@
 calibrate: $(BUILD)/calibrate_decode
-	$(BUILD)/calibrate_decode tests/data/decode.tsv
+	$(BUILD)/calibrate_decode tests/data/speed.tsv
 
 # Rows are records: the tables compiled a second time by field name must equal the library's.
 $(BUILD)/check_rows: tools/check_rows.c $(HEADERS) | $(BUILD)
@@ -132,7 +133,7 @@ web/llmsize-wasm.js: $(WASM)
 # TypeScript declarations compiled against a use of them.
 js-test: web llmsize
 	cd $(JS_DIR) && { test -d node_modules/playwright-core && test -d node_modules/typescript || npm ci --no-audit --no-fund; }
-	cd $(JS_DIR) && node --test test/ && npx tsc -p tsconfig.json
+	cd $(JS_DIR) && node --test test/llmsize.test.js && npx tsc -p tsconfig.json
 
 # The page in headless Chromium (Debian chromium; CHROMIUM= another): typed into, checked
 # against the CLI, audited for labels, roles and contrast, screenshots under build/web/.

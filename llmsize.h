@@ -547,10 +547,17 @@ typedef struct llmsize_gpu {
                                  resolves with that memory (llmsize_resolve_gpu)       */
 } llmsize_gpu;
 
-/* Decode-efficiency calibration for one hardware class (fraction of peak bandwidth). */
+/* Decode and prefill calibration for one hardware class (tools/speed_fit.h, on
+   tests/data/speed.tsv): a decode step reads its bytes at `expected` x peak bandwidth and
+   pays `layer_us` per decoder layer (kernel launches and synchronisation: why small models
+   fall short of their bandwidth bound); low / high bound measured / predicted decode tok/s;
+   prefill runs at `prefill_mfu` of peak dense tensor throughput. */
 typedef struct llmsize_efficiency {
     uint32_t hw_class;
-    double expected, low, high;
+    double expected;          /* achieved / peak memory bandwidth in decode              */
+    double layer_us;          /* fixed cost per decoder layer per decode step, us        */
+    double low, high;         /* measured / predicted decode tok/s: 10th and 90th percentile */
+    double prefill_mfu;       /* achieved / peak dense tensor FLOPS in prefill           */
     const char *source;
 } llmsize_efficiency;
 
@@ -4502,10 +4509,12 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
         if (st != LLMSIZE_OK) return st;
     }
     /* bytes read per decode step: every non-expert weight once, the routed experts
-       the batch touches, and every sequence's KV cache */
+       the batch touches, and every sequence's KV cache. The token embedding is a lookup
+       (one row per token) unless the output projection shares it. */
     expert_bytes = (double)LLMSIZE__PART(&w, EXPERTS) / (req->model->moe.experts ? req->model->moe.experts : 1u);
     touched = llmsize__experts_touched(req->model, batch);
     moved = w.total - LLMSIZE__PART(&w, EXPERTS) - LLMSIZE__PART(&w, VISION) - LLMSIZE__PART(&w, MTP);
+    if (!(req->model->flags & LLMSIZE_F_TIED_EMBED)) moved -= LLMSIZE__PART(&w, EMBED);
     {   /* checked: a KV cache near 2^64 bytes must not wrap into a fast step */
         int ov = 0;
         const double routed = expert_bytes * touched;   /* at most the experts' bytes: fits 64 bits */
@@ -4519,19 +4528,20 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     /* no published tensor throughput (Apple GPUs): decode is taken as bandwidth-bound and
        TTFT is left at 0 = unknown */
     t_cmp = tflops > 0 ? flops / (tflops * eff->expected) : 0.0;
-    step = t_mem / eff->expected;
+    /* a step: its bytes at the class's share of peak bandwidth, plus a fixed cost per layer */
+    step = t_mem / eff->expected + (double)req->model->dims.layers * eff->layer_us * 1e-6;
     out->compute_bound = t_cmp > step ? 1.0 : 0.0;
     if (t_cmp > step) step = t_cmp;
     out->decode_tps = 1.0 / step;
-    out->decode_tps_low = 1.0 / (t_mem / eff->low > t_cmp ? t_mem / eff->low : t_cmp);
-    out->decode_tps_high = 1.0 / (t_mem / eff->high > t_cmp ? t_mem / eff->high : t_cmp);
+    out->decode_tps_low = out->decode_tps * eff->low;     /* where measurements fall */
+    out->decode_tps_high = out->decode_tps * eff->high;
     out->decode_tps_total = out->decode_tps * batch;
     /* prefill is compute-bound: 2 FLOPs per active parameter per token plus causal
-       attention over the prompt, at LLMSIZE_PREFILL_MFU of peak */
+       attention over the prompt, at the class's MFU */
     prefill_flops = 2.0 * (double)p.active * (double)prompt +
                     llmsize__attn_flops_per_token(req->model, prompt) * (double)prompt / 2.0;
     if (tflops > 0) {
-        out->ttft_s = prefill_flops / (tflops * LLMSIZE_PREFILL_MFU);
+        out->ttft_s = prefill_flops / (tflops * eff->prefill_mfu);
         if (out->ttft_s < (double)w.active / bw) out->ttft_s = (double)w.active / bw;
     }
     out->e2e_s = out->ttft_s + step * (double)(gen - 1u);

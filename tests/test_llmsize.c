@@ -2,6 +2,7 @@
    its source) plus API contracts. Ends with "N passed, N failed". Run from the repo root
    or pass the data directory as argv[1]. */
 #include "testing.h"
+#include "tools/speed_fit.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -252,90 +253,56 @@ static void kv_row(const row_t *r) {
     ++n_kv;
 }
 
-/* ---- 4. decode tok/s against published measurements: MAPE bound ---- */
-#define DECODE_MAX 512
-static double decode_err[DECODE_MAX];
-static int n_decode, decode_in_range;
-static char decode_hw[64][32];
-static int n_decode_hw;
-/* Held out: the efficiencies are the median achieved/peak of these same rows per hardware
-   class (tools/calibrate_decode.c), so each row is also scored with the median of the rows
-   of its class from other sources (leave one source out). */
-static int cmp_double(const void *a, const void *b);
-typedef struct { uint32_t cls; char source[96]; double measured, predicted, ratio; int compute_bound; } decode_obs;
-static decode_obs decode_rows[DECODE_MAX];
-static void decode_held_out(void) {
-    static double held[DECODE_MAX], in[DECODE_MAX], cls_err[8][DECODE_MAX];
-    int i, j, nh = 0, skipped = 0, n_cls[8] = { 0 }, c;
-    for (i = 0; i < n_decode; ++i) {
-        const decode_obs *o = &decode_rows[i];
-        const llmsize_efficiency *e = llmsize_efficiency_of(o->cls);
-        static double others[DECODE_MAX];
-        int n = 0;
-        double eff, pred;
-        for (j = 0; j < n_decode; ++j)
-            if (decode_rows[j].cls == o->cls && strcmp(decode_rows[j].source, o->source)) others[n++] = decode_rows[j].ratio;
-        if (!n || !e || e->expected <= 0) { ++skipped; continue; }
-        qsort(others, (size_t)n, sizeof others[0], cmp_double);
-        eff = (others[(n - 1) / 2] + others[n / 2]) / 2.0;
-        pred = o->compute_bound ? o->predicted : o->predicted * eff / e->expected;
-        in[nh] = fabs(o->predicted - o->measured) / o->measured;
-        held[nh] = fabs(pred - o->measured) / o->measured;
-        if (o->cls < 8) cls_err[o->cls][n_cls[o->cls]++] = held[nh];
-        ++nh;
+/* ---- 4. decode and prefill tok/s against published measurements (tests/data/speed.tsv) ----
+   The table's constants are fitted on these rows (tools/speed_fit.h, make calibrate), so the
+   suite checks three things: the constants are the fit of the rows as they stand (a changed
+   row or bandwidth without `make calibrate` fails); the error of fits that leave each source
+   out (held out) stays within its guard; and most rows fall in the [low, high] range the
+   library reports. */
+static speed_obs speed_rows[SPEED_MAX];
+static double speed_held[SPEED_MAX], speed_ins[SPEED_MAX];
+static void test_speed(void) {
+    int unresolved = 0, unpriced = 0, i, in_range = 0, tg = 0, hn = 0, n;
+    char path[512];
+    uint32_t c;
+    size_t k;
+    double hm = 0, hp = 0;
+    snprintf(path, sizeof path, "%s/speed.tsv", data_dir);
+    n = speed_read(path, speed_rows, SPEED_MAX, &unresolved, &unpriced);
+    CHECK(n >= 300 && unresolved == 0, "speed.tsv: %d rows scored, %d naming what the tables lack", n, unresolved);
+    for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
+        const llmsize_efficiency *t = llmsize_efficiency_of(c);
+        double e = 0, us = 0, mfu = speed_fit_mfu(speed_rows, n, c, NULL);
+        if (!t || !speed_fit_decode(speed_rows, n, c, NULL, &e, &us)) continue;
+        CHECK(fabs(t->expected - e) < 0.0015 && fabs(t->layer_us - us) < 0.5 && (mfu == 0 || fabs(t->prefill_mfu - mfu) < 0.0015),
+              "%s: the table holds %.3f / %.0f us / mfu %.3f, the rows fit %.3f / %.0f us / %.3f (make calibrate)",
+              llmsize_hw_class_name(c), t->expected, t->layer_us, t->prefill_mfu, e, us, mfu);
     }
-    qsort(held, (size_t)nh, sizeof held[0], cmp_double);
-    qsort(in, (size_t)nh, sizeof in[0], cmp_double);
-    printf("            decode held out (efficiency from other sources' rows of the class): %d rows, median %.1f %%, "
-           "p90 %.1f %% (in-sample on the same rows: median %.1f %%, p90 %.1f %%); %d rows alone in their class\n",
-           nh, nh ? 100 * held[nh / 2] : 0.0, nh ? 100 * held[nh * 9 / 10] : 0.0, nh ? 100 * in[nh / 2] : 0.0,
-           nh ? 100 * in[nh * 9 / 10] : 0.0, skipped);
-    for (c = 0; c < 8; ++c) {
-        if (!n_cls[c]) continue;
-        qsort(cls_err[c], (size_t)n_cls[c], sizeof cls_err[c][0], cmp_double);
-        printf("              %-10s %3d rows: held-out median %.1f %%, p90 %.1f %%\n", llmsize_hw_class_name(c), n_cls[c],
-               100 * cls_err[c][n_cls[c] / 2], 100 * cls_err[c][n_cls[c] * 9 / 10]);
+    for (i = 0; i < n; ++i) {
+        const speed_obs *o = &speed_rows[i];
+        const llmsize_efficiency *t = llmsize_efficiency_of(o->cls);
+        if (o->prefill || !t) continue;
+        ++tg;
+        if (o->measured >= o->predicted * t->low * 0.999 && o->measured <= o->predicted * t->high * 1.001) ++in_range;
     }
-    /* a regression guard (the goal, median 12 % / p90 25 % held out, is not met yet) */
-    CHECK(nh >= 80 && held[nh / 2] <= 0.20 && held[nh * 9 / 10] <= 0.80, "decode held-out error: median %.1f %%, p90 %.1f %%",
-          nh ? 100 * held[nh / 2] : 0.0, nh ? 100 * held[nh * 9 / 10] : 0.0);
-}
-
-static void decode_row(const row_t *r) {
-    const llmsize_model *m = model(r->f[1]);
-    const llmsize_format *f = format(r->f[2]);
-    const llmsize_gpu *a = NULL;
-    llmsize_speed_request q;
-    llmsize_speed_result s;
-    double want = atof(r->f[3]);
-    int k;
-    CHECK(llmsize_find_gpu(r->f[0], &a) == LLMSIZE_OK, "gpu %s", r->f[0]);
-    if (!m || !f || !a || n_decode >= DECODE_MAX) return;
-    memset(&q, 0, sizeof q);
-    q.model = m; q.format = f; q.gpu = a; q.context = 128; q.seqs = 1;
-    CHECK(llmsize_speed(&q, &s) == LLMSIZE_OK, "speed %s %s %s", r->f[0], r->f[1], r->f[2]);
-    {
-        decode_obs *o = &decode_rows[n_decode];
-        const size_t sl = strcspn(r->f[5], " ");
-        memset(o, 0, sizeof *o);
-        o->cls = a->hw_class;
-        memcpy(o->source, r->f[5], sl < sizeof o->source - 1 ? sl : sizeof o->source - 1);
-        o->measured = want;
-        o->predicted = s.decode_tps;
-        o->ratio = want * (double)s.bytes_per_step / (a->bw_gbs * 1e9);
-        o->compute_bound = s.compute_bound > 0;
+    speed_score(speed_rows, n, speed_held, speed_ins);
+    printf("speed: %d measurements (%d decode, %d prefill) from tests/data/speed.tsv; %d decode rows within the reported "
+           "[low, high]; %d prefill rows on accelerators without a published tensor throughput not scored\n", n, tg, n - tg,
+           in_range, unpriced);
+    for (k = 0; k < sizeof speed_regimes / sizeof speed_regimes[0]; ++k) {
+        double im, ip, m, p9;
+        int in_, hn_;
+        speed_summary(speed_rows, speed_ins, n, speed_regimes[k].pick, &im, &ip, &in_);
+        speed_summary(speed_rows, speed_held, n, speed_regimes[k].pick, &m, &p9, &hn_);
+        if (!in_) continue;
+        printf("  %-36s %4d rows: held out median %5.1f %%, p90 %5.1f %% (in-sample %5.1f %%, %5.1f %%)\n", speed_regimes[k].name,
+               hn_, 100 * m, 100 * p9, 100 * im, 100 * ip);
+        if (k == 0) { hm = m; hp = p9; hn = hn_; }
     }
-    decode_err[n_decode++] = fabs(s.decode_tps - want) / want;
-    if (want >= s.decode_tps_low && want <= s.decode_tps_high) ++decode_in_range;
-    if (getenv("LLMSIZE_TEST_VERBOSE"))
-        printf("  decode %-16s %-28s %-9s measured %7.1f predicted %7.1f [%6.1f, %6.1f]\n", r->f[0], r->f[1],
-               r->f[2], want, s.decode_tps, s.decode_tps_low, s.decode_tps_high);
-    for (k = 0; k < n_decode_hw; ++k) if (!strcmp(decode_hw[k], r->f[0])) break;
-    if (k == n_decode_hw && n_decode_hw < 64) { strncpy(decode_hw[n_decode_hw], r->f[0], 31); ++n_decode_hw; }
-}
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
+    CHECK(tg >= 300 && in_range >= tg * 3 / 4, "decode rows within [low, high]: %d of %d", in_range, tg);
+    /* the issue's goal is median 12 %, p90 25 % held out: the median is met, the p90 is not
+       (sources that differ from the rest by a build, a power mode or a backend); a guard */
+    CHECK(hn >= 300 && hm <= 0.12 && hp <= 0.50, "decode held out: median %.1f %%, p90 %.1f %% over %d rows", 100 * hm, 100 * hp, hn);
 }
 
 /* ---- 5. API contracts that need no published figure ---- */
@@ -602,7 +569,7 @@ static void gguf_meta_row(const row_t *r) {
 extern int llmsize_test_second_tu(void);
 
 int main(int argc, char **argv) {
-    double mape, p90;
+
     if (argc > 1) data_dir = argv[1];
     test_api();
     test_hf_config();
@@ -620,21 +587,14 @@ int main(int argc, char **argv) {
     each_row("gguf_metadata/index.tsv", gguf_meta_row);
     CHECK(n_gguf_meta >= 6, "published GGUF metadata dumps: %d", n_gguf_meta);
     each_row("kv_logs.tsv", kv_row);
-    each_row("decode.tsv", decode_row);
-    qsort(decode_err, (size_t)n_decode, sizeof decode_err[0], cmp_double);
-    mape = n_decode ? decode_err[n_decode / 2] : 1.0;
-    p90 = n_decode ? decode_err[n_decode * 9 / 10] : 1.0;
+    test_speed();
     printf("validation: %d GGUF headers' tensor-type histograms over %d models, every count exact;\n", n_mix, n_mix_models);
     printf("params: %d exact readouts, %d adjusted by named tensors, %d within a stated residual (residual unexplained), "
            "%d derived/circular (not validation: %d derived, %d circular)\n", n_params, n_params_adjusted, n_params_residual,
            n_params_derived + n_params_circular, n_params_derived, n_params_circular);
-    printf("validation: %d exact parameter counts (readouts, %d of them with named tensors); %d GGUF sizes (worst %.2f %%); %d KV log lines;\n"
-           "            %d decode measurements on %d accelerators: median abs error %.1f %%, p90 %.1f %%, "
-           "%d within [low, high]\n", n_params + n_params_adjusted, n_params_adjusted, n_gguf, 100.0 * gguf_worst, n_kv, n_decode, n_decode_hw,
-           100.0 * mape, 100.0 * p90, decode_in_range);
-    decode_held_out();
-    CHECK(n_params + n_params_adjusted >= 25 && n_gguf >= 30 && n_mix >= 30 && n_kv >= 10 && n_decode >= 40 && n_decode_hw >= 15, "validation set sizes");
-    CHECK(mape <= 0.20, "decode median absolute percentage error %.1f %% exceeds the 20 %% bound", 100.0 * mape);
+    printf("validation: %d exact parameter counts (readouts, %d of them with named tensors); %d GGUF sizes (worst %.2f %%); %d KV log lines\n",
+           n_params + n_params_adjusted, n_params_adjusted, n_gguf, 100.0 * gguf_worst, n_kv);
+    CHECK(n_params + n_params_adjusted >= 25 && n_gguf >= 30 && n_mix >= 30 && n_kv >= 10, "validation set sizes");
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

@@ -271,7 +271,9 @@ static void test_pipeline_speed(void) {
           fabs(r[2].decode_tps - r[0].decode_tps) < 1e-9 * r[0].decode_tps,
           "one sequence decodes as fast at pp 1, 2, 4 (%.1f, %.1f, %.1f tok/s)", r[0].decode_tps, r[1].decode_tps, r[2].decode_tps);
     p.pp = 1; p.tp = 4;
-    CHECK(llmsize_plan_fit(&p, &r[1]) == LLMSIZE_OK && r[1].decode_tps > 1.5 * r[0].decode_tps,
+    /* faster, not twice as fast: each rank reads half the bytes, but every layer keeps its
+       fixed cost (the class's layer_us) */
+    CHECK(llmsize_plan_fit(&p, &r[1]) == LLMSIZE_OK && r[1].decode_tps > 1.2 * r[0].decode_tps,
           "tensor parallel 4 decodes faster than 2 (%.1f vs %.1f)", r[1].decode_tps, r[0].decode_tps);
 }
 

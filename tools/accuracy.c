@@ -19,6 +19,7 @@
    Rows where a tool's table has no entry for the format are left out of that tool's column
    (never filled with a guess); n says how many rows each figure covers. */
 #include "llmsize.h"
+#include "tools/speed_fit.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,24 +150,28 @@ static void gguf_row(category *c, char **f, int n) {
         add(c, 2, "gollama", row, params * lookup(gollama_q, gollama_bpw, f[1], 0) / 8.0, want);
 }
 
-/* B. decode tok/s */
+/* B. decode tok/s (tests/data/speed.tsv, the tg rows: at the test's depth plus half its tokens;
+   llama.cpp's layer split gives one sequence one GPU's bandwidth) */
 static void decode_row(category *c, char **f, int n) {
-    const llmsize_gpu *a = gpu(f[0]);
-    const llmsize_model *m = model(f[1]);
-    const llmsize_format *fmt = format(f[2]);
+    const llmsize_gpu *a;
+    const llmsize_model *m;
+    const llmsize_format *fmt;
     llmsize_speed_request q;
     llmsize_speed_result s;
     double want, bpp;
     char row[160];
-    if (n < 4 || !a || !m || !fmt) return;
-    want = atof(f[3]);
+    if (n < 8 || strcmp(f[4], "tg")) return;
+    a = gpu(f[0]); m = model(f[2]); fmt = format(f[3]);
+    if (!a || !m || !fmt) return;
+    want = atof(f[7]);
     memset(&q, 0, sizeof q);
-    q.model = m; q.format = fmt; q.gpu = a; q.context = 128; q.seqs = 1;
+    q.model = m; q.format = fmt; q.gpu = a; q.seqs = 1;
+    q.context = strtoull(f[6], NULL, 10) + (atoi(f[5]) ? (uint64_t)atoi(f[5]) : 128u) / 2u;
     if (llmsize_speed(&q, &s)) return;
-    snprintf(row, sizeof row, "%s %s %s", f[0], f[1], f[2]);
+    snprintf(row, sizeof row, "%s %s %s %s%s@d%s", f[0], f[2], f[3], f[4], f[5], f[6]);
     ++c->rows;
     add(c, 0, "llmsize", row, s.decode_tps, want);
-    bpp = lookup(llmfit_speed_q, llmfit_speed_bpp, f[2], 0);
+    bpp = lookup(llmfit_speed_q, llmfit_speed_bpp, f[3], 0);
     if (bpp > 0) add(c, 1, "llmfit", row, a->bw_gbs / (params_of(m) * bpp / 1e9) * 0.55, want);
 }
 
@@ -346,7 +351,7 @@ int main(int argc, char **argv) {
     static category cats[] = {
         { "params", "Parameter counts from the architecture (published exact counts)", "params.tsv", {{0}}, 0 },
         { "gguf", "GGUF file and tensor sizes (llama.cpp logs, llama-bench, file bytes)", "gguf_sizes.tsv", {{0}}, 0 },
-        { "decode", "Decode tok/s, batch 1 (published llama.cpp-family benchmarks)", "decode.tsv", {{0}}, 0 },
+        { "decode", "Decode tok/s, batch 1 (published llama.cpp-family benchmarks; in-sample: the constants are fitted on these rows, held out below)", "speed.tsv", {{0}}, 0 },
         { "kv", "llama.cpp KV buffer (f16 log lines)", "kv_logs.tsv", {{0}}, 0 },
         { "vllm_weights", "vLLM weights loaded, BF16/FP16 checkpoints (startup logs)", "vllm_logs.tsv", {{0}}, 0 },
         { "vllm_kv", "vLLM KV capacity in tokens, given the pool it logged", "vllm_logs.tsv", {{0}}, 0 },
@@ -371,6 +376,30 @@ int main(int argc, char **argv) {
     for (i = 0; i < sizeof cats / sizeof cats[0]; ++i) {
         each_row(&cats[i], fns[i]);
         print_category(&cats[i]);
+    }
+    {   /* decode and prefill speed on rows the constants were not fitted to */
+        static speed_obs rows[SPEED_MAX];
+        static double held[SPEED_MAX], ins[SPEED_MAX];
+        char path[512];
+        int unresolved = 0, unpriced = 0, n;
+        size_t k;
+        snprintf(path, sizeof path, "%s/speed.tsv", data_dir);
+        n = speed_read(path, rows, SPEED_MAX, &unresolved, &unpriced);
+        printf("\n### Decode and prefill speed, held out (`tests/data/speed.tsv`)\n\n"
+               "The speed constants (bandwidth share and per-layer cost per hardware class, prefill MFU) are fitted on\n"
+               "these rows (`make calibrate`, `tools/speed_fit.h`). Held out: each row is scored by a fit that left out\n"
+               "every row of its source. %d rows scored; %d prefill rows are on accelerators with no published tensor\n"
+               "throughput (no TTFT to score).\n\n| regime | rows | held out: median | p90 | in-sample: median | p90 |\n|---|---|---|---|---|---|\n",
+               n, unpriced);
+        speed_score(rows, n, held, ins);
+        for (k = 0; k < sizeof speed_regimes / sizeof speed_regimes[0]; ++k) {
+            double hm, hp, im, ip;
+            int hn, in_;
+            speed_summary(rows, held, n, speed_regimes[k].pick, &hm, &hp, &hn);
+            speed_summary(rows, ins, n, speed_regimes[k].pick, &im, &ip, &in_);
+            if (!in_) { printf("| %s | 0 | no rows | | | |\n", speed_regimes[k].name); continue; }
+            printf("| %s | %d | %.1f %% | %.1f %% | %.1f %% | %.1f %% |\n", speed_regimes[k].name, hn, 100 * hm, 100 * hp, 100 * im, 100 * ip);
+        }
     }
     {
         category verdicts = { "starts_outcome", "", "vllm_starts.tsv", {{0}}, 0 };

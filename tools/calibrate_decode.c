@@ -1,77 +1,63 @@
-/* tools/calibrate_decode.c — the decode-efficiency rows of llmsize_data.h, recomputed.
+/* tools/calibrate_decode.c — the speed calibration of llmsize_data.h (llmsize__efficiencies),
+   recomputed from tests/data/speed.tsv by the fit in tools/speed_fit.h, and scored: for each
+   hardware class the fitted bandwidth share and per-layer cost (decode) and MFU (prefill),
+   the 10th/90th percentile of measured / predicted, and beside them what the table holds; then
+   the error of the table's constants on every row (in-sample) and of fits that leave each
+   source out (held out), per regime.
 
-   For every row of tests/data/decode.tsv (accelerator, model, format, measured tok/s): the
-   fraction of the accelerator's peak bandwidth the measurement achieved, i.e. measured tok/s x
-   bytes read per decode step (llmsize_speed at batch 1, 128 tokens of context, as the C suite
-   asks) / bw_gbs. Per hardware class it prints the median (expected; the mean of the two
-   middle ratios when the count is even) and the 10th/90th percentiles (low/high: the ratios at
-   0-based ranks floor(0.1 n) and floor(0.9 n) of the sorted list), rounded to two places, beside
-   the values llmsize_data.h holds. This is the rule that reproduces the table's first
-   calibration (commit 0429bb5) from that commit's own data in three of its four classes; the
-   unified class came out 0.85/0.69/0.95 there against the 0.86/0.71/0.99 committed.
+   build/calibrate_decode [tests/data/speed.tsv]   (make calibrate) */
+#include "tools/speed_fit.h"
 
-   build/calibrate_decode [tests/data/decode.tsv]   (make calibrate) */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "llmsize.h"
-
-#define MAX_ROWS 1024
-
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* the value at 0-based rank floor(f n) of n sorted values */
-static double at_fraction(const double *v, int n, double f) {
-    int k = (int)floor(f * n);
-    return v[k < n ? k : n - 1];
-}
-static double median(const double *v, int n) { return (v[(n - 1) / 2] + v[n / 2]) / 2.0; }
+static speed_obs rows[SPEED_MAX];
+static double held[SPEED_MAX], ins[SPEED_MAX], table_err[SPEED_MAX];
 
 int main(int argc, char **argv) {
-    static const struct { uint32_t cls; const char *name; } classes[] = {
-        { LLMSIZE_HW_DATACENTER, "datacenter" }, { LLMSIZE_HW_CONSUMER, "consumer" },
-        { LLMSIZE_HW_APPLE, "apple" }, { LLMSIZE_HW_UNIFIED, "unified" }, { LLMSIZE_HW_CPU, "cpu" } };
-    static double ratio[5][MAX_ROWS];
-    int count[5] = { 0 }, c, bad = 0;
-    const char *path = argc > 1 ? argv[1] : "tests/data/decode.tsv";
-    char line[4096];
-    FILE *fp = fopen(path, "r");
-    if (!fp) { perror(path); return 1; }
-    while (fgets(line, sizeof line, fp)) {
-        char *f[4], *s = line;
-        int n = 0;
-        const llmsize_gpu *a = NULL;
-        const llmsize_model *m = NULL;
-        const llmsize_format *fmt = NULL;
-        llmsize_speed_request q;
-        llmsize_speed_result r;
-        if (line[0] == '#' || line[0] == '\n') continue;
-        while (n < 4 && s) { f[n++] = s; s = strchr(s, '\t'); if (s) *s++ = '\0'; }
-        if (n < 4 || llmsize_find_gpu(f[0], &a) || llmsize_find_model(f[1], &m) || llmsize_find_format(f[2], &fmt)) {
-            fprintf(stderr, "%s: unresolved row %s %s %s\n", path, f[0], n > 1 ? f[1] : "", n > 2 ? f[2] : "");
-            ++bad;
+    const char *path = argc > 1 ? argv[1] : "tests/data/speed.tsv";
+    int unresolved = 0, unpriced = 0, n = speed_read(path, rows, SPEED_MAX, &unresolved, &unpriced), i;
+    uint32_t c;
+    size_t k;
+    if (n < 0) { perror(path); return 1; }
+    printf("%s: %d rows scored; %d prefill rows on accelerators with no published tensor throughput (no TTFT to score); "
+           "%d rows naming what the tables lack\n\n", path, n, unpriced, unresolved);
+    printf("fitted on every row of the class (paste into llmsize__efficiencies):\n");
+    for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
+        const llmsize_efficiency *t = llmsize_efficiency_of(c);
+        double e = 0, us = 0, mfu = speed_fit_mfu(rows, n, c, NULL), r[SPEED_MAX];
+        int m = 0, tg = 0, pp = 0;
+        if (!speed_fit_decode(rows, n, c, NULL, &e, &us)) {
+            printf("  %-10s no decode rows: the table keeps %.2f / %.0f us\n", llmsize_hw_class_name(c), t ? t->expected : 0,
+                   t ? t->layer_us : 0);
             continue;
         }
-        memset(&q, 0, sizeof q);
-        q.model = m; q.format = fmt; q.gpu = a; q.context = 128; q.seqs = 1;
-        if (llmsize_speed(&q, &r) != LLMSIZE_OK) { ++bad; continue; }
-        for (c = 0; c < 5; ++c)
-            if (classes[c].cls == a->hw_class && count[c] < MAX_ROWS)
-                ratio[c][count[c]++] = atof(f[3]) * (double)r.bytes_per_step / (a->bw_gbs * 1e9);
+        for (i = 0; i < n; ++i) {
+            if (rows[i].cls != c) continue;
+            if (rows[i].prefill) { ++pp; continue; }
+            ++tg;
+            r[m++] = rows[i].measured / speed_decode_pred(&rows[i], e, us);
+        }
+        qsort(r, (size_t)m, sizeof r[0], speed_cmp);
+        printf("  %-10s %3d tg, %3d pp rows: expected %.3f, layer_us %.0f, low %.2f, high %.2f, prefill_mfu %.3f"
+               "   (table: %.3f, %.0f, %.2f, %.2f, %.3f)\n", llmsize_hw_class_name(c), tg, pp, e, us, speed_at(r, m, 0.1),
+               speed_at(r, m, 0.9), mfu, t ? t->expected : 0, t ? t->layer_us : 0, t ? t->low : 0, t ? t->high : 0,
+               t ? t->prefill_mfu : 0);
     }
-    fclose(fp);
-    for (c = 0; c < 5; ++c) {
-        const llmsize_efficiency *e = llmsize_efficiency_of(classes[c].cls);
-        if (!count[c]) { printf("%-10s no rows\n", classes[c].name); continue; }
-        qsort(ratio[c], (size_t)count[c], sizeof ratio[c][0], cmp_double);
-        printf("%-10s %3d rows: expected %.2f low %.2f high %.2f   (table: %.2f %.2f %.2f)\n", classes[c].name,
-               count[c], median(ratio[c], count[c]), at_fraction(ratio[c], count[c], 0.1), at_fraction(ratio[c], count[c], 0.9),
-               e ? e->expected : 0, e ? e->low : 0, e ? e->high : 0);
+    speed_score(rows, n, held, ins);
+    for (i = 0; i < n; ++i) table_err[i] = fabs(rows[i].predicted / rows[i].measured - 1);
+    printf("\n%-36s %5s  %-22s %-22s %-22s\n", "regime", "rows", "the table's constants", "refit on every row",
+           "held out (by source)");
+    for (k = 0; k < sizeof speed_regimes / sizeof speed_regimes[0]; ++k) {
+        double tm, tp, im, ip, hm, hp;
+        int tn, in_, hn;
+        speed_summary(rows, table_err, n, speed_regimes[k].pick, &tm, &tp, &tn);
+        speed_summary(rows, ins, n, speed_regimes[k].pick, &im, &ip, &in_);
+        speed_summary(rows, held, n, speed_regimes[k].pick, &hm, &hp, &hn);
+        if (!tn) { printf("%-36s %5d  no rows\n", speed_regimes[k].name, 0); continue; }
+        printf("%-36s %5d  med %5.1f %% p90 %5.1f %%  med %5.1f %% p90 %5.1f %%  med %5.1f %% p90 %5.1f %% (%d)\n",
+               speed_regimes[k].name, tn, 100 * tm, 100 * tp, 100 * im, 100 * ip, 100 * hm, 100 * hp, hn);
     }
-    return bad ? 1 : 0;
+    if (argc > 2 && !strcmp(argv[2], "-v"))
+        for (i = 0; i < n; ++i)
+            printf("  %-60s measured %8.2f predicted %8.2f held-out err %5.1f %%  %s\n", rows[i].row, rows[i].measured,
+                   rows[i].predicted, held[i] >= 0 ? 100 * held[i] : -1.0, rows[i].key);
+    return 0;
 }

@@ -554,8 +554,10 @@ extern uintptr_t _wrap_new_llmsize_gpu_core_e356a6ed0ea1bd6c(void);
 extern void _wrap_delete_llmsize_gpu_core_e356a6ed0ea1bd6c(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_efficiency_hw_class_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_expected_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_layer_us_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_low_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_high_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_prefill_mfu_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
 extern swig_type_32 _wrap_llmsize_efficiency_source_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_efficiency_core_e356a6ed0ea1bd6c(void);
 extern void _wrap_delete_llmsize_efficiency_core_e356a6ed0ea1bd6c(uintptr_t arg1);
@@ -3461,6 +3463,13 @@ func (arg1 SwigcptrLlmsize_efficiency) GetExpected() (_swig_ret float64) {
 	return swig_r
 }
 
+func (arg1 SwigcptrLlmsize_efficiency) GetLayer_us() (_swig_ret float64) {
+	var swig_r float64
+	_swig_i_0 := arg1
+	swig_r = (float64)(C._wrap_llmsize_efficiency_layer_us_get_core_e356a6ed0ea1bd6c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
 func (arg1 SwigcptrLlmsize_efficiency) GetLow() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
@@ -3472,6 +3481,13 @@ func (arg1 SwigcptrLlmsize_efficiency) GetHigh() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
 	swig_r = (float64)(C._wrap_llmsize_efficiency_high_get_core_e356a6ed0ea1bd6c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_efficiency) GetPrefill_mfu() (_swig_ret float64) {
+	var swig_r float64
+	_swig_i_0 := arg1
+	swig_r = (float64)(C._wrap_llmsize_efficiency_prefill_mfu_get_core_e356a6ed0ea1bd6c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -3501,8 +3517,10 @@ type Llmsize_efficiency interface {
 	SwigIsLlmsize_efficiency()
 	GetHw_class() (_swig_ret uint)
 	GetExpected() (_swig_ret float64)
+	GetLayer_us() (_swig_ret float64)
 	GetLow() (_swig_ret float64)
 	GetHigh() (_swig_ret float64)
+	GetPrefill_mfu() (_swig_ret float64)
 	GetSource() (_swig_ret string)
 }
 

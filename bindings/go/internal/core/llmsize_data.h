@@ -38,11 +38,6 @@
 #define LLMSIZE_NO_EXTRAS      { 0, 0, 0 }            /* extra: two norms, no MTP, no vision*/
 #define LLMSIZE_DECODER_ONLY   { 0, 0, 0, 0, 0, 0, 0 }/* enc: a decoder-only LM            */
 
-/* Prefill runs at this fraction of peak dense tensor throughput. Assumption stated in
-   README ("Speed"): typical model-FLOPs utilisation of large GEMMs; TTFT is reported with
-   this one constant until prefill measurements are in the validation set. */
-#define LLMSIZE_PREFILL_MFU 0.5
-
 static const llmsize_format llmsize__formats[] = {
     { F_(id, "bf16"), F_(name, "BF16 (unquantized)"), F_(kind, LLMSIZE_FMT_FLOAT), F_(code, 2),
       F_(bits, 0), F_(group, 0), F_(group_rows, 0), F_(group_bits, 0), F_(row_bytes, 0), F_(col_bytes, 0), F_(tensor_bytes, 0),
@@ -879,15 +874,26 @@ static const llmsize_gpu llmsize__gpus[] = {
 
 /* Decode: achieved / peak memory bandwidth, per hardware class (expected, low, high). */
 static const llmsize_efficiency llmsize__efficiencies[] = {
-    /* median and p10/p90 of measured/peak-bandwidth over the rows of each class in
-       tests/data/decode.tsv (llama.cpp-family engines, batch 1, short context);
-       `make calibrate` (tools/calibrate_decode.c) recomputes them */
-    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(expected, 0.53), F_(low, 0.26), F_(high, 0.67), F_(source, "calibrated on tests/data/decode.tsv: 6 rows (A100, H100 PCIe)") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(expected, 0.71), F_(low, 0.52), F_(high, 0.91), F_(source, "calibrated on tests/data/decode.tsv: 38 rows (RTX 30/40, A6000, 6000 Ada, RX 7900 XTX, T4)") },
-    { F_(hw_class, LLMSIZE_HW_APPLE), F_(expected, 0.69), F_(low, 0.44), F_(high, 0.85), F_(source, "calibrated on tests/data/decode.tsv: 40 rows (M1-M5 families; bandwidth = bus width x LPDDR rate, make calibrate)") },
-    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(expected, 0.86), F_(low, 0.73), F_(high, 0.98), F_(source, "calibrated on tests/data/decode.tsv: 20 rows (DGX Spark, Strix Halo)") },
-    /* no CPU rows in the validation set yet: llmfit's documented prior, widened */
-    { F_(hw_class, LLMSIZE_HW_CPU), F_(expected, 0.55), F_(low, 0.35), F_(high, 0.75), F_(source, "prior: AlexsJones/llmfit decode = bandwidth / weights x 0.55 (not calibrated here)") }
+    /* Fitted by tools/speed_fit.h on tests/data/speed.tsv (`make calibrate` prints these
+       figures and the held-out error per regime): decode step = bytes / (peak bandwidth x
+       expected) + layers x layer_us; low / high = 10th / 90th percentile of measured /
+       predicted; prefill_mfu = median measured / peak-bound of the class's prefill rows. A
+       class with no prefill rows keeps the prior 0.5 (large-GEMM utilisation), said so. */
+    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(expected, 0.797), F_(layer_us, 159), F_(low, 0.57), F_(high, 1.15), F_(prefill_mfu, 0.144),
+      F_(source, "fitted on tests/data/speed.tsv: 8 decode rows (A100, H100 PCIe, P100; 3 sources, llama.cpp builds of 2023-25), "
+                 "4 prefill rows (8x A100 PCIe layer split, P100)") },
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(expected, 0.841), F_(layer_us, 69), F_(low, 0.68), F_(high, 1.20), F_(prefill_mfu, 0.657),
+      F_(source, "fitted on tests/data/speed.tsv: 58 decode rows (RTX 20/30/40/50, A6000, 6000 Ada, RX 7900, Arc B580, T4), "
+                 "11 prefill rows") },
+    { F_(hw_class, LLMSIZE_HW_APPLE), F_(expected, 0.893), F_(layer_us, 192), F_(low, 0.73), F_(high, 1.10), F_(prefill_mfu, 0.5),
+      F_(source, "fitted on tests/data/speed.tsv: 187 decode rows (M1-M5, every tier; bandwidth = bus width x LPDDR rate); "
+                 "prefill_mfu a prior: Apple publishes no tensor throughput, so no TTFT is predicted") },
+    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(expected, 0.780), F_(layer_us, 41), F_(low, 0.82), F_(high, 1.10), F_(prefill_mfu, 0.5),
+      F_(source, "fitted on tests/data/speed.tsv: 146 decode rows (DGX Spark, Strix Halo; depths 0-65536); prefill_mfu a prior "
+                 "(no tensor throughput in the table for these parts)") },
+    /* no CPU rows in the measurement set yet: llmfit's documented prior, its range widened */
+    { F_(hw_class, LLMSIZE_HW_CPU), F_(expected, 0.55), F_(layer_us, 0), F_(low, 0.64), F_(high, 1.36), F_(prefill_mfu, 0.5),
+      F_(source, "prior: AlexsJones/llmfit decode = bandwidth / weights x 0.55 (not calibrated here)") }
 };
 
 /* The checkpoint fields of a row released in 16-bit precision (format, bytes, source); rows

@@ -3683,6 +3683,19 @@ double _wrap_llmsize_efficiency_expected_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
+double _wrap_llmsize_efficiency_layer_us_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
+  struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
+  double result;
+  double _swig_go_result;
+  
+  arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
+  
+  result = (double) ((arg1)->layer_us);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
 double _wrap_llmsize_efficiency_low_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
@@ -3704,6 +3717,19 @@ double _wrap_llmsize_efficiency_high_get_core_e356a6ed0ea1bd6c(struct llmsize_ef
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
   
   result = (double) ((arg1)->high);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+double _wrap_llmsize_efficiency_prefill_mfu_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
+  struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
+  double result;
+  double _swig_go_result;
+  
+  arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
+  
+  result = (double) ((arg1)->prefill_mfu);
   _swig_go_result = result; 
   return _swig_go_result;
 }

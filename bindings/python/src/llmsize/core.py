@@ -415,8 +415,10 @@ class llmsize_efficiency(object):
     __repr__ = _swig_repr
     hw_class = property(_core.llmsize_efficiency_hw_class_get)
     expected = property(_core.llmsize_efficiency_expected_get)
+    layer_us = property(_core.llmsize_efficiency_layer_us_get)
     low = property(_core.llmsize_efficiency_low_get)
     high = property(_core.llmsize_efficiency_high_get)
+    prefill_mfu = property(_core.llmsize_efficiency_prefill_mfu_get)
     source = property(_core.llmsize_efficiency_source_get)
 
     def __init__(self):

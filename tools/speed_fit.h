@@ -1,0 +1,244 @@
+/* tools/speed_fit.h — the decode and prefill calibration of llmsize_data.h, and how it is
+   scored on rows it was not fitted to. Shared by tools/calibrate_decode.c (make calibrate: the
+   rows to paste), tests/test_llmsize.c (the held-out error the suite guards) and
+   tools/accuracy.c (the report, per regime).
+
+   The model, per hardware class (llmsize_efficiency):
+     decode step = bytes read / (peak bandwidth x expected) + decoder layers x layer_us
+     prefill     = FLOPs / (peak dense tensor throughput x prefill_mfu)
+   bytes read: every weight a token touches (the active experts at batch 1) and the KV cache
+   at the test's depth (llmsize_speed). Fitting (e, layer_us) minimises the mean absolute log
+   error over a class's tg rows: layer_us on a 1 us grid from 0 to 400 us, e by golden-section
+   search in [0.2, 1.5] for each. prefill_mfu is the median of measured / peak-bound over the
+   class's pp rows (prefill time is linear in 1 / MFU, so the bound comes from llmsize_speed). low / high are the 10th / 90th percentiles of measured / predicted.
+
+   Held out: every row is scored by a fit that leaves out all rows of its source (a source is
+   a URL up to "/blob/", "#" or the end: a repository, an issue, a discussion), so no row
+   scores a fit it was part of. Rows alone in their class are not scored held out. */
+#ifndef LLMSIZE_SPEED_FIT_H
+#define LLMSIZE_SPEED_FIT_H
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "llmsize.h"
+
+#define SPEED_MAX 1024
+typedef struct speed_obs {
+    int prefill;              /* 0: tg (decode), 1: pp (prefill)                          */
+    uint32_t cls;             /* llmsize_hw_class                                         */
+    char key[96];             /* the source, for leaving it out                           */
+    char row[160];            /* accelerator, model, format, test, for reports            */
+    double measured;          /* tok/s                                                    */
+    double bytes, layers, bw; /* tg: bytes per step, decoder layers, bandwidth (B/s)      */
+    double per_mfu;           /* pp: predicted tok/s per unit of prefill MFU              */
+    int moe, depth, gpus;     /* for the regime lines                                     */
+    double predicted;         /* with the library's own constants                         */
+} speed_obs;
+
+/* the prefill MFU llmsize_speed used for a class */
+static double speed_mfu_used(uint32_t cls) {
+    const llmsize_efficiency *e = llmsize_efficiency_of(cls);
+    return e && e->prefill_mfu > 0 ? e->prefill_mfu : 1.0;
+}
+static int speed_cmp(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+/* the value at 0-based rank floor(f n) of n sorted values */
+static double speed_at(const double *v, int n, double f) {
+    int k = (int)floor(f * n);
+    return n ? v[k < n ? k : n - 1] : 0.0;
+}
+
+static void speed_key(const char *source, char *key, size_t cap) {
+    size_t n = strcspn(source, " #");
+    const char *blob = strstr(source, "/blob/");
+    if (blob && (size_t)(blob - source) < n) n = (size_t)(blob - source);
+    if (n >= cap) n = cap - 1;
+    memcpy(key, source, n);
+    key[n] = '\0';
+}
+
+/* One row of tests/data/speed.tsv (f[0..10]) as an observation: 1; -1 when the tables lack a
+   name; 0 when the library gives no figure (prefill on an accelerator with no published
+   tensor throughput). Decode rows ask llmsize_speed at the test's depth plus half
+   its tokens; llama.cpp's layer split reads one GPU's layers at a time, so gpus > 1 adds
+   memory, not bandwidth, to one sequence. */
+static int speed_obs_of(char **f, speed_obs *o) {
+    const llmsize_gpu *a = NULL;
+    const llmsize_model *m = NULL;
+    const llmsize_format *fmt = NULL;
+    llmsize_speed_request q;
+    llmsize_speed_result s;
+    llmsize_params p;
+    const int gpus = atoi(f[1]), tokens = atoi(f[5]), depth = atoi(f[6]);
+    memset(o, 0, sizeof *o);
+    if (llmsize_find_gpu(f[0], &a) || llmsize_find_model(f[2], &m) || llmsize_find_format(f[3], &fmt)) return -1;
+    if (gpus < 1 || llmsize_params_of(m, &p)) return -1;
+    memset(&q, 0, sizeof q);
+    q.model = m; q.format = fmt; q.gpu = a; q.seqs = 1; q.gpus = 1;
+    o->prefill = !strcmp(f[4], "pp");
+    o->cls = a->hw_class;
+    o->measured = atof(f[7]);
+    o->moe = m->moe.experts > 0;
+    o->depth = depth;
+    o->gpus = gpus;
+    speed_key(f[9], o->key, sizeof o->key);
+    snprintf(o->row, sizeof o->row, "%s x%d %s %s %s%s@d%d", f[0], gpus, f[2], f[3], f[4], f[5], depth);
+    if (!o->prefill) {
+        q.context = (uint64_t)depth + (uint64_t)(tokens ? tokens : 128) / 2u;
+        if (llmsize_speed(&q, &s)) return -1;
+        o->bytes = (double)s.bytes_per_step;
+        o->layers = m->dims.layers;
+        o->bw = a->bw_gbs * 1e9;
+        o->predicted = s.decode_tps;
+    } else {
+        if (!tokens) return -1;
+        q.prompt = (uint64_t)tokens;
+        q.gpus = (uint32_t)gpus;       /* prefill splits the batch's work across the GPUs */
+        if (llmsize_speed(&q, &s)) return -1;
+        if (s.ttft_s <= 0) return 0;
+        o->predicted = tokens / s.ttft_s;   /* prefill is linear in the class's MFU */
+        o->per_mfu = o->predicted / speed_mfu_used(a->hw_class);
+    }
+    return o->measured > 0 ? 1 : -1;
+}
+
+static double speed_decode_pred(const speed_obs *o, double e, double layer_us) {
+    return 1.0 / (o->bytes / (o->bw * e) + o->layers * layer_us * 1e-6);
+}
+
+/* mean |log(predicted / measured)| over the class's tg rows, except those of `skip` */
+static double speed_loss(const speed_obs *rows, int n, uint32_t cls, const char *skip, double e, double layer_us) {
+    double sum = 0;
+    int i, k = 0;
+    for (i = 0; i < n; ++i) {
+        const speed_obs *o = &rows[i];
+        if (o->prefill || o->cls != cls || (skip && !strcmp(o->key, skip))) continue;
+        sum += fabs(log(speed_decode_pred(o, e, layer_us) / o->measured));
+        ++k;
+    }
+    return k ? sum / k : -1.0;
+}
+
+/* The class's (e, layer_us); 0 when it has no rows to fit. */
+static int speed_fit_decode(const speed_obs *rows, int n, uint32_t cls, const char *skip, double *e_out, double *us_out) {
+    double best = -1, be = 0, bu = 0, us;
+    const double phi = 0.6180339887498949;
+    if (speed_loss(rows, n, cls, skip, 1.0, 0.0) < 0) return 0;
+    for (us = 0; us <= 400.0; us += 1.0) {
+        double lo = 0.2, hi = 1.5, x1 = hi - phi * (hi - lo), x2 = lo + phi * (hi - lo);
+        double f1 = speed_loss(rows, n, cls, skip, x1, us), f2 = speed_loss(rows, n, cls, skip, x2, us);
+        int it;
+        for (it = 0; it < 40; ++it) {
+            if (f1 < f2) { hi = x2; x2 = x1; f2 = f1; x1 = hi - phi * (hi - lo); f1 = speed_loss(rows, n, cls, skip, x1, us); }
+            else { lo = x1; x1 = x2; f1 = f2; x2 = lo + phi * (hi - lo); f2 = speed_loss(rows, n, cls, skip, x2, us); }
+        }
+        if (best < 0 || f1 < best) { best = f1; be = x1; bu = us; }
+    }
+    *e_out = be;
+    *us_out = bu;
+    return 1;
+}
+
+/* The class's prefill MFU: the median of measured / peak-bound; 0 without rows. */
+static double speed_fit_mfu(const speed_obs *rows, int n, uint32_t cls, const char *skip) {
+    static double r[SPEED_MAX];
+    int i, k = 0;
+    for (i = 0; i < n; ++i)
+        if (rows[i].prefill && rows[i].cls == cls && rows[i].per_mfu > 0 && !(skip && !strcmp(rows[i].key, skip)))
+            r[k++] = rows[i].measured / rows[i].per_mfu;
+    if (!k) return 0;
+    qsort(r, (size_t)k, sizeof r[0], speed_cmp);
+    return (r[(k - 1) / 2] + r[k / 2]) / 2.0;
+}
+
+/* Held out: each row's |predicted / measured - 1| from a fit without its source (err[i]; -1
+   where the class has no other source). In-sample: from the fit on every row (ins[i]). */
+static void speed_score(const speed_obs *rows, int n, double *held, double *ins) {
+    double e[LLMSIZE_HW_CLASS_COUNT], us[LLMSIZE_HW_CLASS_COUNT], mfu[LLMSIZE_HW_CLASS_COUNT];
+    int fitted[LLMSIZE_HW_CLASS_COUNT], i, j;
+    uint32_t c;
+    for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
+        fitted[c] = speed_fit_decode(rows, n, c, NULL, &e[c], &us[c]);
+        mfu[c] = speed_fit_mfu(rows, n, c, NULL);
+    }
+    for (i = 0; i < n; ++i) held[i] = -1;
+    for (i = 0; i < n; ++i) {
+        const speed_obs *o = &rows[i];
+        int seen = 0;
+        for (j = 0; j < i; ++j) if (rows[j].cls == o->cls && rows[j].prefill == o->prefill && !strcmp(rows[j].key, o->key)) seen = 1;
+        ins[i] = o->prefill ? (mfu[o->cls] > 0 ? fabs(o->per_mfu * mfu[o->cls] / o->measured - 1) : -1)
+                            : (fitted[o->cls] ? fabs(speed_decode_pred(o, e[o->cls], us[o->cls]) / o->measured - 1) : -1);
+        if (seen) continue;   /* this source was scored with an earlier row */
+        {
+            double he = 0, hu = 0, hm = o->prefill ? speed_fit_mfu(rows, n, o->cls, o->key) : 0;
+            const int ok = o->prefill ? hm > 0 : speed_fit_decode(rows, n, o->cls, o->key, &he, &hu);
+            for (j = i; j < n; ++j) {
+                const speed_obs *p = &rows[j];
+                if (p->cls != o->cls || p->prefill != o->prefill || strcmp(p->key, o->key)) continue;
+                held[j] = !ok ? -1 : p->prefill ? fabs(p->per_mfu * hm / p->measured - 1)
+                                                : fabs(speed_decode_pred(p, he, hu) / p->measured - 1);
+            }
+        }
+    }
+}
+
+/* median and p90 of the errors of the rows `pick` keeps (n_out: how many) */
+static void speed_summary(const speed_obs *rows, const double *err, int n, int (*pick)(const speed_obs *),
+                          double *med, double *p90, int *n_out) {
+    static double v[SPEED_MAX];
+    int i, k = 0;
+    for (i = 0; i < n; ++i) if (err[i] >= 0 && pick(&rows[i])) v[k++] = err[i];
+    qsort(v, (size_t)k, sizeof v[0], speed_cmp);
+    *med = k ? (v[(k - 1) / 2] + v[k / 2]) / 2.0 : 0;
+    *p90 = speed_at(v, k, 0.9);
+    *n_out = k;
+}
+
+/* The regimes the report and the suite name, each a line. */
+static int speed_tg(const speed_obs *o) { return !o->prefill; }
+static int speed_pp(const speed_obs *o) { return o->prefill; }
+static int speed_dc(const speed_obs *o) { return !o->prefill && o->cls == LLMSIZE_HW_DATACENTER; }
+static int speed_consumer(const speed_obs *o) { return !o->prefill && o->cls == LLMSIZE_HW_CONSUMER; }
+static int speed_apple(const speed_obs *o) { return !o->prefill && o->cls == LLMSIZE_HW_APPLE; }
+static int speed_unified(const speed_obs *o) { return !o->prefill && o->cls == LLMSIZE_HW_UNIFIED; }
+static int speed_cpu(const speed_obs *o) { return !o->prefill && o->cls == LLMSIZE_HW_CPU; }
+static int speed_moe(const speed_obs *o) { return !o->prefill && o->moe; }
+static int speed_small(const speed_obs *o) { return !o->prefill && o->bytes < 2.5e9; }
+static int speed_depth(const speed_obs *o) { return !o->prefill && o->depth >= 4096; }
+static int speed_multi(const speed_obs *o) { return !o->prefill && o->gpus > 1; }
+static const struct { const char *name; int (*pick)(const speed_obs *); } speed_regimes[] = {
+    { "decode, all", speed_tg }, { "  datacenter GPUs", speed_dc }, { "  consumer/workstation GPUs", speed_consumer },
+    { "  Apple", speed_apple }, { "  DGX Spark, Strix Halo", speed_unified }, { "  CPU only", speed_cpu },
+    { "  MoE", speed_moe }, { "  small (< 2.5 GB read per token)", speed_small },
+    { "  at depth >= 4096 tokens", speed_depth }, { "  llama.cpp layer split, 2+ GPUs", speed_multi },
+    { "prefill, all", speed_pp } };
+
+/* Read tests/data/speed.tsv; returns rows read, -1 when the file cannot be opened;
+   *unresolved: rows naming what the tables lack; *unpriced: prefill rows on accelerators
+   without a published tensor throughput (no prediction to score). */
+static int speed_read(const char *path, speed_obs *rows, int cap, int *unresolved, int *unpriced) {
+    char line[8192];
+    int n = 0;
+    FILE *fp = fopen(path, "r");
+    if (!fp) return -1;
+    *unresolved = *unpriced = 0;
+    while (fgets(line, sizeof line, fp) && n < cap) {
+        char *f[11], *s = line;
+        int k = 0;
+        if (line[0] == '#' || line[0] == '\n') continue;
+        line[strcspn(line, "\n")] = '\0';
+        while (k < 11 && s) { f[k++] = s; s = strchr(s, '\t'); if (s) *s++ = '\0'; }
+        if (k < 11) { ++*unresolved; continue; }
+        switch (speed_obs_of(f, &rows[n])) {
+        case 1: ++n; break;
+        case 0: ++*unpriced; break;
+        default: ++*unresolved; break;
+        }
+    }
+    fclose(fp);
+    return n;
+}
+#endif
