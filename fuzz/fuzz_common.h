@@ -76,6 +76,7 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
         FUZZ_CHECK(r.headroom_bytes == (int64_t)r.usable_bytes - (int64_t)r.total_bytes);
         FUZZ_CHECK(r.fits == (!r.refused && r.headroom_bytes >= 0) || r.outcome == LLMSIZE_OUTCOME_OFFLOADS);
         FUZZ_CHECK(r.decode_tps >= 0.0 && r.decode_tps < 1e300 && r.max_concurrency >= 0.0 && r.max_concurrency < 1e300);
+        FUZZ_CHECK(r.decode_tps_low <= r.decode_tps && r.decode_tps <= r.decode_tps_high);   /* the range holds the estimate */
         FUZZ_CHECK(r.gpus > 0);
         /* without an engine's rules, a fitting plan still fits with fewer sequences and with
            twice the tensor parallelism (every rank holds at most what one GPU held); engines
@@ -99,7 +100,7 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
         if (llmsize_prepare(&plan, &pp) == LLMSIZE_OK) {
             const llmsize_status sb = llmsize_prepared_fit(&pp, NULL, 0, 0, 0, &b);
             a.max_context = 0;
-            a.decode_tps = 0.0;
+            a.decode_tps = a.decode_tps_low = a.decode_tps_high = 0.0;
             if (sa == LLMSIZE_OK) FUZZ_CHECK(sb == LLMSIZE_OK && memcmp(&a, &b, sizeof a) == 0);
             else if (sa != LLMSIZE_ERR_OVERFLOW) FUZZ_CHECK(sb == sa);
         }

@@ -530,7 +530,7 @@ static void test_prepared_equals_fit(void) {
                             q.context = ctx[c];
                             q.seqs = s ? 3u : 0u;
                             sa = llmsize_plan_fit(&q, &a);
-                            if (!cols) { a.max_context = 0; a.decode_tps = 0.0; }
+                            if (!cols) { a.max_context = 0; a.decode_tps = a.decode_tps_low = a.decode_tps_high = 0.0; }
                             sb = llmsize_prepared_fit(&pp, q.gpu, ctx[c], q.seqs, cols, &b);
                             if (sa != sb || memcmp(&a, &b, sizeof a) != 0) {
                                 if (++bad <= 5)

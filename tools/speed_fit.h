@@ -63,8 +63,8 @@ static void speed_key(const char *source, char *key, size_t cap) {
 /* One row of tests/data/speed.tsv (f[0..10]) as an observation: 1; -1 when the tables lack a
    name; 0 when the library gives no figure (prefill on an accelerator with no published
    tensor throughput). Decode rows ask llmsize_speed at the test's depth plus half
-   its tokens; llama.cpp's layer split reads one GPU's layers at a time, so gpus > 1 adds
-   memory, not bandwidth, to one sequence. */
+   its tokens; llama.cpp's layer split runs one GPU's layers at a time, so gpus > 1 adds
+   memory, not bandwidth or compute, to one sequence or one micro-batch of prompt. */
 static int speed_obs_of(char **f, speed_obs *o) {
     const llmsize_gpu *a = NULL;
     const llmsize_model *m = NULL;
@@ -96,7 +96,6 @@ static int speed_obs_of(char **f, speed_obs *o) {
     } else {
         if (!tokens) return -1;
         q.prompt = (uint64_t)tokens;
-        q.gpus = (uint32_t)gpus;       /* prefill splits the batch's work across the GPUs */
         if (llmsize_speed(&q, &s)) return -1;
         if (s.ttft_s <= 0) return 0;
         o->predicted = tokens / s.ttft_s;   /* prefill is linear in the class's MFU */

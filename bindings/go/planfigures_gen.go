@@ -35,10 +35,12 @@ type PlanFigures struct {
 	GPUs             uint32  // accelerators used
 	GPULayers        uint32  // decoder layers whose weights are on the accelerators (llama.cpp -ngl)
 	DecodeTPS        float64 // per sequence with seqs decoding (0 = unknown)
+	DecodeTPSLow     float64 // where published measurements fall: 10th percentile of measured / predicted, as tok/s
+	DecodeTPSHigh    float64 // ... 90th percentile
 }
 
 // planFigureCount is the length of llmsize_plan_fit_flat's output.
-const planFigureCount = 28
+const planFigureCount = 30
 
 // planFigures reads llmsize_plan_fit_flat's output (doubles as their IEEE-754 bits).
 func planFigures(v []uint64) PlanFigures {
@@ -71,5 +73,7 @@ func planFigures(v []uint64) PlanFigures {
 		GPUs:             uint32(v[25]),
 		GPULayers:        uint32(v[26]),
 		DecodeTPS:        math.Float64frombits(v[27]),
+		DecodeTPSLow:     math.Float64frombits(v[28]),
+		DecodeTPSHigh:    math.Float64frombits(v[29]),
 	}
 }

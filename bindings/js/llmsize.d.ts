@@ -55,7 +55,10 @@ export interface Fit {
   readonly cacheCells: number; readonly swaCells: number; readonly kvPoolBytes: number; readonly kvCapacityTokens: number;
   readonly kvBlocks: number; readonly maxConcurrency: number; readonly maxContext: number;
   readonly refusalNeeded: number; readonly refusalAvailable: number; readonly gpus: number; readonly gpuLayers: number;
-  readonly decodeTps: number; readonly maxSeqs: number; readonly suggestion: Suggestion | null;
+  readonly decodeTps: number;
+  /** where published measurements fall: 10th / 90th percentile of measured / predicted, as tok/s */
+  readonly decodeTpsLow: number; readonly decodeTpsHigh: number;
+  readonly maxSeqs: number; readonly suggestion: Suggestion | null;
   /** planFromArgs: the command's flags llmsize does not model (the first few) */
   readonly ignoredFlags?: readonly string[];
 }

@@ -760,7 +760,7 @@ func (rv *Reviewer) fitHardware(ctx context.Context, who string, plan llmsize.Pl
 			fits = append(fits, o)
 		case o.fit.Outcome == "offloads" && rv.Policy.AllowCPUOffload: // Ollama, llama.cpp --fit: layers on the CPU
 			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s on %s: %s starts with %d of %d layers on the GPU, "+
-				"the rest on the CPU: it runs, slower", who, o.target, o.fit.Engine, o.fit.GPULayers, o.layers()))
+				"the rest on the CPU: it runs, slower%s", who, o.target, o.fit.Engine, o.fit.GPULayers, o.layers(), decodeSpeed(o.fit)))
 			fits = append(fits, o)
 		default:
 			fails = append(fails, o)
@@ -768,8 +768,8 @@ func (rv *Reviewer) fitHardware(ctx context.Context, who string, plan llmsize.Pl
 	}
 	for _, o := range fits {
 		if o.fit.Tight {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s fits on %s only tightly: %s of headroom",
-				who, o.target, gib(o.fit.HeadroomBytes)))
+			d.Warnings = append(d.Warnings, fmt.Sprintf("llmsize: %s fits on %s only tightly: %s of headroom%s",
+				who, o.target, gib(o.fit.HeadroomBytes), decodeSpeed(o.fit)))
 		}
 	}
 	deny := len(fails) > 0 && (hw.pinned || len(fits) == 0)
@@ -779,6 +779,15 @@ func (rv *Reviewer) fitHardware(ctx context.Context, who string, plan llmsize.Pl
 	}
 	d.Message = denial(who, fails[0])
 	return d
+}
+
+// decodeSpeed words the decode estimate and the range published measurements fall in
+// ("" when the library has none: offloaded layers with an unknown host bandwidth).
+func decodeSpeed(f llmsize.FitResult) string {
+	if f.DecodeTPS <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("; decode ~%.0f tok/s per sequence (measurements fall %.0f-%.0f)", f.DecodeTPS, f.DecodeTPSLow, f.DecodeTPSHigh)
 }
 
 func gib(b any) string {

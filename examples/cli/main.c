@@ -625,7 +625,8 @@ static void print_fit_human(const llmsize_plan *p, const llmsize_plan_result *r)
     else if (r->outcome == LLMSIZE_OUTCOME_OUT_OF_MEMORY)
         printf("  the engine runs out of memory allocating its weights and buffers\n");
     printf("  max context %llu tokens per sequence", (unsigned long long)r->max_context);
-    if (r->decode_tps > 0) printf("; decode ~%.1f tok/s per sequence", r->decode_tps);
+    if (r->decode_tps > 0)
+        printf("; decode ~%.1f tok/s per sequence (measurements fall %.1f-%.1f)", r->decode_tps, r->decode_tps_low, r->decode_tps_high);
     printf("\n");
 }
 

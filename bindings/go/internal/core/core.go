@@ -876,6 +876,8 @@ extern swig_type_97 _wrap_llmsize_plan_result_refusal_available_get_core_e356a6e
 extern swig_intgo _wrap_llmsize_plan_result_gpus_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_gpu_layers_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
 extern double _wrap_llmsize_plan_result_decode_tps_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
+extern double _wrap_llmsize_plan_result_decode_tps_low_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
+extern double _wrap_llmsize_plan_result_decode_tps_high_get_core_e356a6ed0ea1bd6c(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_plan_result_core_e356a6ed0ea1bd6c(void);
 extern void _wrap_delete_llmsize_plan_result_core_e356a6ed0ea1bd6c(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_FIELD_BOOL_core_e356a6ed0ea1bd6c(void);
@@ -6068,6 +6070,20 @@ func (arg1 SwigcptrLlmsize_plan_result) GetDecode_tps() (_swig_ret float64) {
 	return swig_r
 }
 
+func (arg1 SwigcptrLlmsize_plan_result) GetDecode_tps_low() (_swig_ret float64) {
+	var swig_r float64
+	_swig_i_0 := arg1
+	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_low_get_core_e356a6ed0ea1bd6c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_plan_result) GetDecode_tps_high() (_swig_ret float64) {
+	var swig_r float64
+	_swig_i_0 := arg1
+	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_high_get_core_e356a6ed0ea1bd6c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
 func NewLlmsize_plan_result() (_swig_ret Llmsize_plan_result) {
 	var swig_r Llmsize_plan_result
 	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_new_llmsize_plan_result_core_e356a6ed0ea1bd6c()))
@@ -6110,6 +6126,8 @@ type Llmsize_plan_result interface {
 	GetGpus() (_swig_ret uint)
 	GetGpu_layers() (_swig_ret uint)
 	GetDecode_tps() (_swig_ret float64)
+	GetDecode_tps_low() (_swig_ret float64)
+	GetDecode_tps_high() (_swig_ret float64)
 }
 
 type Enum_SS_llmsize_field_kind int

@@ -966,7 +966,9 @@ typedef enum llmsize_outcome {
     X(uint64_t, refusal_available,  U64,  "vLLM V1: KV pool bytes; V0: KV capacity in tokens") \
     X(uint32_t, gpus,               U32,  "accelerators used") \
     X(uint32_t, gpu_layers,         U32,  "decoder layers whose weights are on the accelerators (llama.cpp -ngl)") \
-    X(double,   decode_tps,         F64,  "per sequence with seqs decoding (0 = unknown)")
+    X(double,   decode_tps,         F64,  "per sequence with seqs decoding (0 = unknown)") \
+    X(double,   decode_tps_low,     F64,  "where published measurements fall: 10th percentile of measured / predicted, as tok/s") \
+    X(double,   decode_tps_high,    F64,  "... 90th percentile")
 
 typedef struct llmsize_plan_result {
 #define LLMSIZE__RESULT_MEMBER(type, name, kind, meaning) type name;
@@ -995,7 +997,7 @@ typedef struct llmsize_prepared {
 /* What llmsize_prepared_fit computes beyond the verdict (weights, KV, totals, headroom,
    fits, tight); a field of a column not asked is 0. */
 #define LLMSIZE_COLUMN_MAX_CONTEXT 1u   /* max_context (a search)                         */
-#define LLMSIZE_COLUMN_DECODE      2u   /* decode_tps                                     */
+#define LLMSIZE_COLUMN_DECODE      2u   /* decode_tps and its range                       */
 #define LLMSIZE_COLUMN_ALL         3u
 
 /* A result field as a binding sees it (llmsize_plan_result_field). */
@@ -6632,6 +6634,9 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
             if (c.host_read == 0) out->decode_tps = s.decode_tps;
             else if (d.host_bw_gbs > 0)   /* offloaded layers stream from host memory */
                 out->decode_tps = 1.0 / (1.0 / s.decode_tps + (double)c.host_read / (d.host_bw_gbs * 1e9));
+            /* the accelerator class's spread of measured / predicted */
+            out->decode_tps_low = out->decode_tps * (s.decode_tps_low / s.decode_tps);
+            out->decode_tps_high = out->decode_tps * (s.decode_tps_high / s.decode_tps);
         }
     }
     return LLMSIZE_OK;
@@ -6706,7 +6711,7 @@ LLMSIZE_API llmsize_status llmsize_prepared_fit(const llmsize_prepared *pp, cons
     p.params = &pp->params;
     if ((st = llmsize_plan_fit(&p, out)) != LLMSIZE_OK) return st;
     if (!(columns & LLMSIZE_COLUMN_MAX_CONTEXT)) out->max_context = 0;
-    if (!(columns & LLMSIZE_COLUMN_DECODE)) out->decode_tps = 0.0;
+    if (!(columns & LLMSIZE_COLUMN_DECODE)) out->decode_tps = out->decode_tps_low = out->decode_tps_high = 0.0;
     return LLMSIZE_OK;
 }
 

@@ -9,13 +9,13 @@
                 parts are built), dense tensor throughput without sparsity.
    Formats      GGUF file types by llama.cpp's block sizes and per-tensor rules (see
                 llmsize.h); GPU formats by their tool's documented tensor layout.
-   Efficiencies decode bandwidth efficiency per hardware class, calibrated on the
-                published measurements in tests/data/decode.tsv (see README).
+   Efficiencies decode bandwidth share, per-layer cost and prefill MFU per hardware class,
+                fitted on the published measurements in tests/data/speed.tsv (see README).
 */
 #ifndef LLMSIZE_DATA_H
 #define LLMSIZE_DATA_H
 
-#define LLMSIZE_DATA_VERSION "2026-11-22"
+#define LLMSIZE_DATA_VERSION "2026-12-05"
 
 /* ROWS ARE RECORDS. Every value sits beside its field's name: F_(field, value). A normal
    build (C99, C++11) reads the values in order; tools/check_rows.c compiles these same rows
@@ -879,9 +879,9 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
        expected) + layers x layer_us; low / high = 10th / 90th percentile of measured /
        predicted; prefill_mfu = median measured / peak-bound of the class's prefill rows. A
        class with no prefill rows keeps the prior 0.5 (large-GEMM utilisation), said so. */
-    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(expected, 0.797), F_(layer_us, 159), F_(low, 0.57), F_(high, 1.15), F_(prefill_mfu, 0.144),
+    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(expected, 0.797), F_(layer_us, 159), F_(low, 0.57), F_(high, 1.15), F_(prefill_mfu, 0.352),
       F_(source, "fitted on tests/data/speed.tsv: 8 decode rows (A100, H100 PCIe, P100; 3 sources, llama.cpp builds of 2023-25), "
-                 "4 prefill rows (8x A100 PCIe layer split, P100)") },
+                 "4 prefill rows (8x A100 PCIe in a layer split, one GPU computing at a time; P100)") },
     { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(expected, 0.841), F_(layer_us, 69), F_(low, 0.68), F_(high, 1.20), F_(prefill_mfu, 0.657),
       F_(source, "fitted on tests/data/speed.tsv: 58 decode rows (RTX 20/30/40/50, A6000, 6000 Ada, RX 7900, Arc B580, T4), "
                  "11 prefill rows") },

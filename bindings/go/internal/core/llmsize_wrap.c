@@ -7664,6 +7664,32 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
+double _wrap_llmsize_plan_result_decode_tps_low_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+  struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
+  double result;
+  double _swig_go_result;
+  
+  arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
+  
+  result = (double) ((arg1)->decode_tps_low);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+double _wrap_llmsize_plan_result_decode_tps_high_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+  struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
+  double result;
+  double _swig_go_result;
+  
+  arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
+  
+  result = (double) ((arg1)->decode_tps_high);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
 struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_e356a6ed0ea1bd6c() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;

@@ -850,6 +850,8 @@ class llmsize_plan_result(object):
     gpus = property(_core.llmsize_plan_result_gpus_get)
     gpu_layers = property(_core.llmsize_plan_result_gpu_layers_get)
     decode_tps = property(_core.llmsize_plan_result_decode_tps_get)
+    decode_tps_low = property(_core.llmsize_plan_result_decode_tps_low_get)
+    decode_tps_high = property(_core.llmsize_plan_result_decode_tps_high_get)
 
     def __init__(self):
         _core.llmsize_plan_result_swiginit(self, _core.new_llmsize_plan_result())

@@ -11342,6 +11342,52 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_plan_result_decode_tps_low_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  double result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan_result, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_result_decode_tps_low_get" "', argument " "1"" of type '" "struct llmsize_plan_result *""'"); 
+  }
+  arg1 = (struct llmsize_plan_result *)(argp1);
+  result = (double) ((arg1)->decode_tps_low);
+  resultobj = SWIG_From_double((double)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_result_decode_tps_high_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  double result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan_result, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_result_decode_tps_high_get" "', argument " "1"" of type '" "struct llmsize_plan_result *""'"); 
+  }
+  arg1 = (struct llmsize_plan_result *)(argp1);
+  result = (double) ((arg1)->decode_tps_high);
+  resultobj = SWIG_From_double((double)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_new_llmsize_plan_result(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_plan_result *result = 0 ;
@@ -22413,6 +22459,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_plan_result_gpus_get", _wrap_llmsize_plan_result_gpus_get, METH_O, NULL},
 	 { "llmsize_plan_result_gpu_layers_get", _wrap_llmsize_plan_result_gpu_layers_get, METH_O, NULL},
 	 { "llmsize_plan_result_decode_tps_get", _wrap_llmsize_plan_result_decode_tps_get, METH_O, NULL},
+	 { "llmsize_plan_result_decode_tps_low_get", _wrap_llmsize_plan_result_decode_tps_low_get, METH_O, NULL},
+	 { "llmsize_plan_result_decode_tps_high_get", _wrap_llmsize_plan_result_decode_tps_high_get, METH_O, NULL},
 	 { "new_llmsize_plan_result", _wrap_new_llmsize_plan_result, METH_NOARGS, NULL},
 	 { "delete_llmsize_plan_result", _wrap_delete_llmsize_plan_result, METH_O, NULL},
 	 { "llmsize_plan_result_swigregister", llmsize_plan_result_swigregister, METH_O, NULL},
