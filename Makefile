@@ -126,8 +126,8 @@ $(WASM): $(JS_DIR)/csrc/wasm.c $(JS_DIR)/csrc/string.h $(JS_DIR)/llmsize.js $(HE
 web/llmsize.js: $(JS_DIR)/llmsize.js
 	cp $< $@
 web/llmsize-wasm.js: $(WASM)
-	{ printf '/* llmsize.wasm (make web), base64: a script loads from file:// where fetch cannot. */\nglobalThis.LLMSIZE_WASM_BASE64 = "'; \
-	  base64 -w0 $<; printf '";\n'; } > $@
+	{ printf '/* llmsize.wasm (make web), gzip in base64: a script loads from file:// where fetch cannot. */\nglobalThis.LLMSIZE_WASM_GZIP = "'; \
+	  gzip -9 -n -c $< | base64 -w0; printf '";\n'; } > $@
 
 # The npm package: Node's test runner on the shared vectors and against the CLI, and its
 # TypeScript declarations compiled against a use of them.

@@ -665,23 +665,30 @@
     const fs = require('fs'), path = require('path');
     return fs.readFileSync(path.join(__dirname, 'llmsize.wasm'));
   }
-  function embedded() {   // web/llmsize-wasm.js (make web) sets it: works from file://
-    const b64 = typeof globalThis !== 'undefined' && globalThis.LLMSIZE_WASM_BASE64;
+  /* web/llmsize-wasm.js (make web) holds the module gzip-compressed, in base64: a script
+     loads from file:// where fetch cannot, and a third of the bytes parse faster. Resolves
+     to the module's bytes, or null when the page embeds none. */
+  function embedded() {
+    const b64 = typeof globalThis !== 'undefined' && globalThis.LLMSIZE_WASM_GZIP;
     if (!b64) return null;
-    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
-    const bin = atob(b64), out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
+    let gz;
+    if (typeof Uint8Array.fromBase64 === 'function') gz = Uint8Array.fromBase64(b64);
+    else {
+      const bin = atob(b64);
+      gz = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
+    }
+    return new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
   }
-  /* The library, ready: load() resolves to it. source: the module's bytes, a Response or a
-     URL; by default the llmsize.wasm beside this file (Node) or the embedded copy / a
-     fetch of llmsize.wasm (browsers). */
   /* A page that embeds the module (web/llmsize-wasm.js before this script) starts compiling
      it now, while the rest of the page loads; load() then takes the compiled module. */
   let early = null;
-  if (!isNode && typeof WebAssembly === 'object' && globalThis.LLMSIZE_WASM_BASE64) {
-    try { early = WebAssembly.compile(embedded()); early.catch(() => {}); } catch (e) { early = null; }
+  if (!isNode && typeof WebAssembly === 'object' && typeof DecompressionStream === 'function' && globalThis.LLMSIZE_WASM_GZIP) {
+    try { early = embedded().then((b) => WebAssembly.compile(b)); early.catch(() => {}); } catch (e) { early = null; }
   }
+  /* The library, ready: load() resolves to it. source: the module's bytes, a Response or a
+     URL; by default the llmsize.wasm beside this file (Node), or in browsers the embedded
+     copy or a fetch of llmsize.wasm. */
   async function load(source) {
     if (source === undefined && early) {
       try { return instantiate(await early); } catch (e) { /* compile again below, and report that error */ }
@@ -696,9 +703,11 @@
     }
     return instantiate(await WebAssembly.compile(bytes));
   }
+  /* Node, or any runtime given the module's bytes (browsers compile large modules only
+     asynchronously on the main thread: use load() there). */
   function loadSync(bytes) {
-    const b = bytes || (isNode ? nodeBytes() : embedded());
-    if (!b) throw new LlmsizeError('loadSync needs the module\'s bytes outside Node');
+    const b = bytes || (isNode ? nodeBytes() : null);
+    if (!b) throw new LlmsizeError('loadSync needs the module\'s bytes outside Node; use load()');
     return instantiate(new WebAssembly.Module(b));
   }
 
