@@ -257,12 +257,13 @@ static void kv_row(const row_t *r) {
    The table's constants are fitted on these rows (tools/speed_fit.h, make calibrate), so the
    suite checks three things: the constants are the fit of the rows as they stand (a changed
    row or bandwidth without `make calibrate` fails); the error of fits that leave each source
-   out (held out) stays within its guard; and most rows fall in the [low, high] range the
-   library reports. */
+   out (held out) stays within its guard; and most rows fall in the [low, high] range a fit
+   that left their source out reports (in-sample that range holds 80 % by construction). */
 static speed_obs speed_rows[SPEED_MAX];
 static double speed_held[SPEED_MAX], speed_ins[SPEED_MAX];
+static int speed_covered[SPEED_MAX];
 static void test_speed(void) {
-    int unresolved = 0, unpriced = 0, i, in_range = 0, tg = 0, hn = 0, n;
+    int unresolved = 0, unpriced = 0, i, in_range = 0, scored = 0, tg = 0, hn = 0, n;
     char path[512];
     uint32_t c;
     size_t k;
@@ -278,17 +279,12 @@ static void test_speed(void) {
               "%s: the table holds %.3f / %.0f us / mfu %.3f, the rows fit %.3f / %.0f us / %.3f (make calibrate)",
               llmsize_hw_class_name(c), t->expected, t->layer_us, t->prefill_mfu, e, us, mfu);
     }
-    for (i = 0; i < n; ++i) {
-        const speed_obs *o = &speed_rows[i];
-        const llmsize_efficiency *t = llmsize_efficiency_of(o->cls);
-        if (o->prefill || !t) continue;
-        ++tg;
-        if (o->measured >= o->predicted * t->low * 0.999 && o->measured <= o->predicted * t->high * 1.001) ++in_range;
-    }
-    speed_score(speed_rows, n, speed_held, speed_ins);
-    printf("speed: %d measurements (%d decode, %d prefill) from tests/data/speed.tsv; %d decode rows within the reported "
-           "[low, high]; %d prefill rows on accelerators without a published tensor throughput not scored\n", n, tg, n - tg,
-           in_range, unpriced);
+    for (i = 0; i < n; ++i) tg += !speed_rows[i].prefill;
+    speed_score(speed_rows, n, speed_held, speed_ins, speed_covered);
+    for (i = 0; i < n; ++i) if (speed_covered[i] >= 0) { ++scored; in_range += speed_covered[i]; }
+    printf("speed: %d measurements (%d decode, %d prefill) from tests/data/speed.tsv; held out, %d of %d decode rows fall in "
+           "the [low, high] a fit without their source reports; %d prefill rows on accelerators without a published tensor "
+           "throughput not scored\n", n, tg, n - tg, in_range, scored, unpriced);
     for (k = 0; k < sizeof speed_regimes / sizeof speed_regimes[0]; ++k) {
         double im, ip, m, p9;
         int in_, hn_;
@@ -299,7 +295,8 @@ static void test_speed(void) {
                hn_, 100 * m, 100 * p9, 100 * im, 100 * ip);
         if (k == 0) { hm = m; hp = p9; hn = hn_; }
     }
-    CHECK(tg >= 300 && in_range >= tg * 3 / 4, "decode rows within [low, high]: %d of %d", in_range, tg);
+    CHECK(tg >= 300 && scored >= 300 && in_range >= scored * 2 / 3, "decode rows within a held-out [low, high]: %d of %d",
+          in_range, scored);
     /* the issue's goal is median 12 %, p90 25 % held out: the median is met, the p90 is not
        (sources that differ from the rest by a build, a power mode or a backend); a guard */
     CHECK(hn >= 300 && hm <= 0.12 && hp <= 0.50, "decode held out: median %.1f %%, p90 %.1f %% over %d rows", 100 * hm, 100 * hp, hn);

@@ -391,7 +391,7 @@ int main(int argc, char **argv) {
                "every row of its source. %d rows scored; %d prefill rows are on accelerators with no published tensor\n"
                "throughput (no TTFT to score).\n\n| regime | rows | held out: median | p90 | in-sample: median | p90 |\n|---|---|---|---|---|---|\n",
                n, unpriced);
-        speed_score(rows, n, held, ins);
+        speed_score(rows, n, held, ins, NULL);
         for (k = 0; k < sizeof speed_regimes / sizeof speed_regimes[0]; ++k) {
             double hm, hp, im, ip;
             int hn, in_;

@@ -41,7 +41,7 @@ int main(int argc, char **argv) {
                speed_at(r, m, 0.9), mfu, t ? t->expected : 0, t ? t->layer_us : 0, t ? t->low : 0, t ? t->high : 0,
                t ? t->prefill_mfu : 0);
     }
-    speed_score(rows, n, held, ins);
+    speed_score(rows, n, held, ins, NULL);
     for (i = 0; i < n; ++i) table_err[i] = fabs(rows[i].predicted / rows[i].measured - 1);
     printf("\n%-36s %5s  %-22s %-22s %-22s\n", "regime", "rows", "the table's constants", "refit on every row",
            "held out (by source)");

@@ -153,9 +153,25 @@ static double speed_fit_mfu(const speed_obs *rows, int n, uint32_t cls, const ch
     return (r[(k - 1) / 2] + r[k / 2]) / 2.0;
 }
 
+/* The range a fit reports for a class: the 10th / 90th percentile of measured / predicted over
+   its decode rows, except those of `skip`. */
+static void speed_range(const speed_obs *rows, int n, uint32_t cls, const char *skip, double e, double us, double *lo,
+                        double *hi) {
+    static double r[SPEED_MAX];
+    int i, k = 0;
+    for (i = 0; i < n; ++i)
+        if (!rows[i].prefill && rows[i].cls == cls && !(skip && !strcmp(rows[i].key, skip)))
+            r[k++] = rows[i].measured / speed_decode_pred(&rows[i], e, us);
+    qsort(r, (size_t)k, sizeof r[0], speed_cmp);
+    *lo = speed_at(r, k, 0.1);
+    *hi = speed_at(r, k, 0.9);
+}
+
 /* Held out: each row's |predicted / measured - 1| from a fit without its source (err[i]; -1
-   where the class has no other source). In-sample: from the fit on every row (ins[i]). */
-static void speed_score(const speed_obs *rows, int n, double *held, double *ins) {
+   where the class has no other source), and whether its measurement falls in the range that
+   fit reports (covered[i]: 1 / 0, -1 not scored; may be NULL). In-sample: from the fit on
+   every row (ins[i]). */
+static void speed_score(const speed_obs *rows, int n, double *held, double *ins, int *covered) {
     double e[LLMSIZE_HW_CLASS_COUNT], us[LLMSIZE_HW_CLASS_COUNT], mfu[LLMSIZE_HW_CLASS_COUNT];
     int fitted[LLMSIZE_HW_CLASS_COUNT], i, j;
     uint32_t c;
@@ -163,7 +179,7 @@ static void speed_score(const speed_obs *rows, int n, double *held, double *ins)
         fitted[c] = speed_fit_decode(rows, n, c, NULL, &e[c], &us[c]);
         mfu[c] = speed_fit_mfu(rows, n, c, NULL);
     }
-    for (i = 0; i < n; ++i) held[i] = -1;
+    for (i = 0; i < n; ++i) { held[i] = -1; if (covered) covered[i] = -1; }
     for (i = 0; i < n; ++i) {
         const speed_obs *o = &rows[i];
         int seen = 0;
@@ -173,12 +189,18 @@ static void speed_score(const speed_obs *rows, int n, double *held, double *ins)
         if (seen) continue;   /* this source was scored with an earlier row */
         {
             double he = 0, hu = 0, hm = o->prefill ? speed_fit_mfu(rows, n, o->cls, o->key) : 0;
+            double lo = 0, hi = 0;
             const int ok = o->prefill ? hm > 0 : speed_fit_decode(rows, n, o->cls, o->key, &he, &hu);
+            if (ok && !o->prefill) speed_range(rows, n, o->cls, o->key, he, hu, &lo, &hi);
             for (j = i; j < n; ++j) {
                 const speed_obs *p = &rows[j];
                 if (p->cls != o->cls || p->prefill != o->prefill || strcmp(p->key, o->key)) continue;
                 held[j] = !ok ? -1 : p->prefill ? fabs(p->per_mfu * hm / p->measured - 1)
                                                 : fabs(speed_decode_pred(p, he, hu) / p->measured - 1);
+                if (covered && ok && !p->prefill) {
+                    const double pred = speed_decode_pred(p, he, hu);
+                    covered[j] = p->measured >= pred * lo && p->measured <= pred * hi;
+                }
             }
         }
     }
