@@ -20,6 +20,8 @@
 %ignore llmsize_prepared;
 %ignore llmsize_prepare;
 %ignore llmsize_prepared_fit;
+%ignore llmsize_prepared_grid;
+%ignore llmsize_grid_columns;
 %ignore LLMSIZE_COLUMN_MAX_CONTEXT;
 %ignore LLMSIZE_COLUMN_DECODE;
 %ignore LLMSIZE_COLUMN_ALL;

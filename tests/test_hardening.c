@@ -547,6 +547,126 @@ static void test_prepared_equals_fit(void) {
     printf("prepared plans: %zu fits compared with llmsize_plan_fit (%zu on the no-engine fast path), %zu differ\n", n, fast, bad);
 }
 
+/* A grid answers cell by cell as llmsize_prepared_fit does, byte for byte: every model
+   (encoders included), every format and engine (in a sample of their pairs), every
+   accelerator, contexts the plan's own (0), short, long and past 2^64 bytes of cache, one
+   and several sequences; a NULL accelerator (the plan's), a broken one, and a grid of no
+   cells. A grid asked for fewer columns gives the same cells in those, and one call over
+   many plans (a NULL one and a failed one among them) the same cells as a call each. */
+#define GRID_GPUS 100
+#define GRID_PLANS 64
+#define GRID_MAX (GRID_PLANS * 4 * GRID_GPUS)
+static int32_t st[GRID_MAX], st2[GRID_MAX];
+static uint64_t wb[GRID_MAX], kvb[GRID_MAX], tb[GRID_MAX], ub[GRID_MAX];
+static int64_t hb[GRID_MAX];
+static uint8_t fb[GRID_MAX], tg[GRID_MAX], fb2[GRID_MAX];
+static void test_grid_equals_prepared(void) {
+    static const uint64_t ctx[] = { 0, 4096, 131072, UINT64_MAX / 2 };
+    static llmsize_prepared many[GRID_PLANS];
+    const llmsize_prepared *list[GRID_PLANS];
+    llmsize_grid_columns all, few;
+    const llmsize_gpu *gpus[GRID_GPUS];
+    llmsize_gpu broken;
+    size_t i, f, g, c, e, k, n = 0, fast = 0, bad = 0, errs = 0, na = 0, multi = 0;
+    memset(&all, 0, sizeof all);
+    all.status = st; all.weight_bytes = wb; all.kv_bytes = kvb; all.total_bytes = tb; all.usable_bytes = ub;
+    all.headroom_bytes = hb; all.fits = fb; all.tight = tg;
+    memset(&few, 0, sizeof few);
+    few.status = st2; few.fits = fb2;
+    broken = *llmsize_gpu_at(0);
+    broken.usable_pct = 0;
+    gpus[na++] = NULL;
+    gpus[na++] = &broken;
+    for (g = 0; g < llmsize_gpu_count() && na < GRID_GPUS; ++g) gpus[na++] = llmsize_gpu_at(g);
+    for (i = 0; i < llmsize_model_count(); ++i)
+        for (f = 0; f < llmsize_format_count(); ++f)
+            for (e = 0; e < LLMSIZE_ENGINE_COUNT; ++e) {
+                llmsize_plan p;
+                llmsize_prepared pp;
+                const llmsize_prepared *one = &pp;
+                const uint32_t seqs = (uint32_t)(i + f) % 3u;
+                /* every model and every format, in a sample of their pairs (engines: a smaller one) */
+                if ((i + f) % 4 != 0 || (e != LLMSIZE_ENGINE_NONE && (i + f + e) % 28 != 0)) continue;
+                memset(&p, 0, sizeof p);
+                p.model = llmsize_model_at(i);
+                p.format = llmsize_format_at(f);
+                p.engine = (uint32_t)e;
+                p.gpu = llmsize_gpu_at(f % llmsize_gpu_count());
+                if (llmsize_prepare(&p, &pp) != LLMSIZE_OK) continue;
+                if (llmsize_prepared_grid(&one, 1, gpus, na, ctx, 4, seqs, &all) != LLMSIZE_OK ||
+                    llmsize_prepared_grid(&one, 1, gpus, na, ctx, 4, seqs, &few) != LLMSIZE_OK) { ++bad; continue; }
+                for (g = 0; g < na; ++g)
+                    for (c = 0; c < 4; ++c) {
+                        llmsize_plan_result r;
+                        const size_t k = c * na + g;
+                        const llmsize_status s = llmsize_prepared_fit(&pp, gpus[g], ctx[c], seqs, 0, &r);
+                        int same = st[k] == (int32_t)s && st2[k] == st[k] && fb2[k] == fb[k];
+                        if (s == LLMSIZE_OK)
+                            same = same && wb[k] == r.weight_bytes && kvb[k] == r.kv_bytes && tb[k] == r.total_bytes &&
+                                   ub[k] == r.usable_bytes && hb[k] == r.headroom_bytes && fb[k] == r.fits && tg[k] == r.tight;
+                        else
+                            same = same && !wb[k] && !kvb[k] && !tb[k] && !ub[k] && !hb[k] && !fb[k] && !tg[k];
+                        if (!same && ++bad <= 5)
+                            CHECK(0, "grid %s %s %s on %s, context %llu, seqs %u: status %d vs %d, total %llu vs %llu",
+                                  p.model->id, p.format->id, llmsize_engine_name((uint32_t)e), gpus[g] ? gpus[g]->id : "(plan's)",
+                                  (unsigned long long)ctx[c], seqs, (int)st[k], (int)s,
+                                  (unsigned long long)tb[k], (unsigned long long)r.total_bytes);
+                        errs += s != LLMSIZE_OK;
+                        fast += pp.fast;
+                        ++n;
+                    }
+            }
+    CHECK(bad == 0 && n > 500000 && fast > 200000 && errs > 10000, "grid cells equal prepared fits: %zu compared, %zu differ", n, bad);
+    /* many plans in one call: every format of a model (vLLM for every third), a NULL plan and
+       a failed one, against one call each */
+    for (i = 0; i < llmsize_model_count(); i += 7) {
+        size_t np = 0;
+        list[np++] = NULL;
+        memset(&many[np], 0, sizeof many[np]);   /* as llmsize_prepare leaves a failure */
+        list[np] = &many[np]; ++np;
+        for (f = 0; f < llmsize_format_count() && np < GRID_PLANS; ++f) {
+            llmsize_plan p;
+            memset(&p, 0, sizeof p);
+            p.model = llmsize_model_at(i); p.format = llmsize_format_at(f); p.gpu = llmsize_gpu_at(f % 5);
+            p.engine = f % 3 == 0 ? LLMSIZE_ENGINE_VLLM : LLMSIZE_ENGINE_NONE;
+            if (llmsize_prepare(&p, &many[np]) == LLMSIZE_OK) { list[np] = &many[np]; ++np; }
+        }
+        CHECK(llmsize_prepared_grid(list, np, gpus, na, ctx, 4, 2, &all) == LLMSIZE_OK, "grid of %zu plans", np);
+        for (k = 0; k < np; ++k) {
+            CHECK(llmsize_prepared_grid(list + k, 1, gpus, na, ctx, 4, 2, &few) == LLMSIZE_OK, "grid of one plan");
+            for (c = 0; c < 4 * na; ++c) {
+                const size_t at = k * 4 * na + c;
+                if (st[at] != st2[c] || fb[at] != fb2[c]) { if (++bad <= 5) CHECK(0, "plan %zu of a grid, cell %zu: status %d vs %d", k, c, (int)st[at], (int)st2[c]); }
+                if (k < 2 && st[at] != LLMSIZE_ERR_NULL) { if (++bad <= 5) CHECK(0, "a NULL or failed plan's cells say LLMSIZE_ERR_NULL"); }
+                ++multi;
+            }
+        }
+    }
+    CHECK(bad == 0 && multi > 100000, "grids of many plans: %zu cells, %zu differ", multi, bad);
+    printf("prepared grids: %zu cells compared with llmsize_prepared_fit (%zu without an engine, %zu errors), %zu in grids of many plans, %zu differ\n",
+           n, fast, errs, multi, bad);
+    {   /* the call's own contract */
+        llmsize_plan p;
+        llmsize_prepared pp;
+        const llmsize_prepared *one = &pp;
+        llmsize_grid_columns none;
+        memset(&none, 0, sizeof none);
+        memset(&p, 0, sizeof p);
+        p.model = model("llama-3.1-8b"); p.format = format("bf16"); p.gpu = gpu("h100-sxm");
+        CHECK(llmsize_prepare(&p, &pp) == LLMSIZE_OK, "prepare for the grid contract");
+        CHECK(llmsize_prepared_grid(NULL, 1, gpus, 1, ctx, 1, 1, &all) == LLMSIZE_ERR_NULL, "grid: NULL plans");
+        CHECK(llmsize_prepared_grid(&one, 1, NULL, 1, ctx, 1, 1, &all) == LLMSIZE_ERR_NULL, "grid: NULL accelerators");
+        CHECK(llmsize_prepared_grid(&one, 1, gpus, 1, NULL, 1, 1, &all) == LLMSIZE_ERR_NULL, "grid: NULL contexts");
+        CHECK(llmsize_prepared_grid(&one, 1, gpus, 1, ctx, 1, 1, NULL) == LLMSIZE_ERR_NULL, "grid: NULL out");
+        CHECK(llmsize_prepared_grid(&one, 1, gpus, 1, ctx, 1, 1, &none) == LLMSIZE_ERR_NULL, "grid: no status column");
+        CHECK(llmsize_prepared_grid(&one, 1, NULL, 0, NULL, 0, 1, NULL) == LLMSIZE_OK, "grid: no cells");
+        CHECK(llmsize_prepared_grid(NULL, 0, gpus, 1, ctx, 1, 1, NULL) == LLMSIZE_OK, "grid: no plans");
+        CHECK(llmsize_prepared_grid(&one, 1, gpus, 1, ctx, 1, 1000001u, &all) == LLMSIZE_ERR_INVALID_ARG, "grid: 1000001 seqs");
+        CHECK(llmsize_prepared_grid(&one, 1, gpus, (size_t)-1, ctx, 2, 1, &all) == LLMSIZE_ERR_INVALID_ARG, "grid: more cells than size_t counts");
+        CHECK(llmsize_prepared_grid(&one, (size_t)-1 / 2, gpus, 2, ctx, 2, 1, &all) == LLMSIZE_ERR_INVALID_ARG, "grid: more plans x cells than size_t counts");
+    }
+}
+
 static void test_contracts_round_two(void) {
     llmsize_select_request q;
     llmsize_candidate c[8];
@@ -605,6 +725,7 @@ void test_hardening(void) {
     test_contracts_round_two();
     test_hf_config_failure_zeroes();
     test_prepared_equals_fit();
+    test_grid_equals_prepared();
     size_t i;
     test_adversarial();
     test_encoders_and_mix();

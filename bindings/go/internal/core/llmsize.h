@@ -110,7 +110,9 @@
                     llmsize_largest_model, llmsize_plan_suggest. Many questions of one
                     model: llmsize_prepare(plan) once (defaults, weights, KV layout), then
                     llmsize_prepared_fit(prepared, gpu, context, seqs, columns): the same
-                    answer, computing only the columns asked for (tens of ns without an engine).
+                    answer, computing only the columns asked for (tens of ns without an engine);
+                    llmsize_prepared_grid(plans, gpus, contexts, seqs, columns): every plan x
+                    context x accelerator at once, column by column (a few ns a cell).
      Command lines  llmsize_parse_command(argv, env) -> a plan from `vllm serve ...`,
                     `python -m sglang.launch_server ...`, `llama-server ...`, `ollama run`.
      Licences       llmsize_license_check(model, use) -> allowed / with obligations / not
@@ -1000,6 +1002,17 @@ typedef struct llmsize_prepared {
 #define LLMSIZE_COLUMN_DECODE      2u   /* decode_tps and its range                       */
 #define LLMSIZE_COLUMN_ALL         3u
 
+/* Where llmsize_prepared_grid writes: one array per column, each of n_plans x n_contexts x
+   n_gpus cells (plan p at context c on accelerator g is cell (p * n_contexts + c) * n_gpus + g).
+   `status` is required; any other column left NULL is not computed. A cell's columns are 0
+   unless its status is LLMSIZE_OK. */
+typedef struct llmsize_grid_columns {
+    int32_t *status;                 /* llmsize_status of each cell                       */
+    uint64_t *weight_bytes, *kv_bytes, *total_bytes, *usable_bytes;   /* per accelerator  */
+    int64_t *headroom_bytes;
+    uint8_t *fits, *tight;           /* 0 or 1                                            */
+} llmsize_grid_columns;
+
 /* A result field as a binding sees it (llmsize_plan_result_field). */
 typedef enum llmsize_field_kind {
     LLMSIZE_FIELD_BOOL = 0,   /* int, 0 or 1                                               */
@@ -1529,6 +1542,21 @@ LLMSIZE_API llmsize_status llmsize_prepare(const llmsize_plan *plan, llmsize_pre
 LLMSIZE_API llmsize_status llmsize_prepared_fit(const llmsize_prepared *prepared, const llmsize_gpu *gpu, uint64_t context,
                                                 uint32_t seqs, uint32_t columns, llmsize_plan_result *out);
 
+/* A grid of verdicts: cell (p * n_contexts + c) * n_gpus + g of each column asked is what
+   llmsize_prepared_fit(plans[p], gpus[g], contexts[c], seqs, 0, &r) gives in that verdict
+   column (weights, KV, total, usable, headroom, fits, tight), and its status, byte for byte
+   (a NULL accelerator or a 0 context: the plan's, as there; a NULL plan, or one whose
+   llmsize_prepare failed: LLMSIZE_ERR_NULL in its cells). Without an engine (and for
+   encoders), each accelerator's usable memory is computed once for the whole grid and what
+   no accelerator changes once per plan and context: a few nanoseconds a cell, for sweeps.
+   LLMSIZE_ERR_NULL without out or out->status (when there are cells), or for a NULL list
+   that is not empty; LLMSIZE_ERR_INVALID_ARG for more than 1000000 seqs or a grid of more
+   cells than a size_t counts. */
+LLMSIZE_API llmsize_status llmsize_prepared_grid(const llmsize_prepared *const *plans, size_t n_plans,
+                                                 const llmsize_gpu *const *gpus, size_t n_gpus,
+                                                 const uint64_t *contexts, size_t n_contexts,
+                                                 uint32_t seqs, const llmsize_grid_columns *out);
+
 /* Inverse solvers (searches over llmsize_plan_fit). */
 LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out);
 LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint32_t *out);
@@ -1648,6 +1676,7 @@ extern "C" {
 /* Checked 64-bit arithmetic: one overflow anywhere poisons the whole computation.     */
 /* ---------------------------------------------------------------------------------- */
 static uint64_t llmsize__mul(uint64_t a, uint64_t b, int *overflow) {
+    if ((a | b) >> 32 == 0) return a * b;   /* two 32-bit factors: no division to check */
     if (a != 0 && b > UINT64_MAX / a) { *overflow = 1; return 0; }
     return a * b;
 }
@@ -2895,6 +2924,10 @@ typedef struct llmsize__tensor {
 } llmsize__tensor;
 
 typedef struct llmsize__visitor llmsize__visitor;
+/* Where a block sits: its index, its kind (LLMSIZE__BLOCK_*) and how many attention
+   (not linear-attention) blocks come before it. */
+enum { LLMSIZE__BLOCK_MOE = 1, LLMSIZE__BLOCK_LINEAR = 2 };
+typedef struct llmsize__block { uint32_t i, kind, attention_before; } llmsize__block;
 struct llmsize__visitor {
     void (*emit)(llmsize__visitor *v, const llmsize__tensor *t);
     const llmsize_model *m;
@@ -2904,6 +2937,13 @@ struct llmsize__visitor {
        visited once per kind of layer (linear or attention, MoE or dense) with `copies` set
        to how many layers are of that kind, instead of once per layer. */
     int by_kind;
+    /* A fold that reads the layer index only through a few comparisons (GGUF types: i < n/8,
+       i >= 7n/8, (i - n/8) % 3 …; edge layers; placement) gives layer_key instead: layers of
+       one kind with the same key get the same tensors, so one visit stands for them all.
+       at_layer then sets what the fold counts as it goes (GGUF's attn_v counter) to its value
+       at the layer visited, and at `layers` once the blocks are done. */
+    uint32_t (*layer_key)(const llmsize__visitor *v, const llmsize__block *at);
+    void (*at_layer)(llmsize__visitor *v, const llmsize__block *at);
     uint32_t copies;
 };
 
@@ -3143,6 +3183,56 @@ static void llmsize__emit_head(llmsize__visitor *v) {
     }
 }
 
+/* The blocks folded (llmsize__visitor.by_kind, .layer_key): layers grouped by kind (linear or
+   attention, MoE or dense) and key, one visit per group with `copies` set to its size, in
+   the order of each group's first layer. 0 when the fold does not apply or the layers fall
+   into more groups than it keeps (then every layer is visited). */
+#define LLMSIZE__MAX_GROUPS 64
+static int llmsize__enumerate_folded(llmsize__visitor *v) {
+    const llmsize_model *m = v->m;
+    const uint32_t fe = m->linear.full_every, every = m->moe.every;
+    uint32_t key[LLMSIZE__MAX_GROUPS], count[LLMSIZE__MAX_GROUPS], groups = 0, g = 0;
+    uint32_t fe_phase = 0, moe_phase = 0;   /* (i + 1) % full_every, (i + 1) % moe.every */
+    llmsize__block first[LLMSIZE__MAX_GROUPS], at;
+    if (!v->by_kind && !v->layer_key) return 0;
+    at.attention_before = 0;
+    if (!v->layer_key && !fe && every <= 1) {   /* no linear layers; MoE (if any) from dense_first on */
+        const uint32_t dense = !m->moe.experts ? m->dims.layers : m->moe.dense_first < m->dims.layers ? m->moe.dense_first : m->dims.layers;
+        if (dense) { key[groups] = 0; first[groups].i = first[groups].attention_before = 0; first[groups].kind = 0; count[groups++] = dense; }
+        if (dense < m->dims.layers) {
+            key[groups] = LLMSIZE__BLOCK_MOE;
+            first[groups].i = first[groups].attention_before = dense; first[groups].kind = LLMSIZE__BLOCK_MOE;
+            count[groups++] = m->dims.layers - dense;
+        }
+        at.i = at.attention_before = m->dims.layers;
+        at.kind = 0;
+    }
+    for (at.i = groups ? m->dims.layers : 0u; at.i < m->dims.layers; ++at.i) {   /* llmsize__is_linear_layer, _is_moe_layer, kept by count */
+        uint32_t k;
+        if (fe) fe_phase = fe_phase + 1u == fe ? 0u : fe_phase + 1u;
+        if (every > 1) moe_phase = moe_phase + 1u == every ? 0u : moe_phase + 1u;
+        at.kind = (fe && fe_phase != 0 ? (uint32_t)LLMSIZE__BLOCK_LINEAR : 0u) |
+                  (m->moe.experts && at.i >= m->moe.dense_first && (every <= 1 || moe_phase == 0) ? (uint32_t)LLMSIZE__BLOCK_MOE : 0u);
+        k = (v->layer_key ? v->layer_key(v, &at) : 0u) * 4u + at.kind;
+        if (g >= groups || key[g] != k)   /* most blocks are of the group of the block before */
+            for (g = 0; g < groups && key[g] != k; ++g) {}
+        if (g == groups) {
+            if (groups == LLMSIZE__MAX_GROUPS) return 0;
+            key[g] = k; first[g] = at; count[g] = 0; ++groups;
+        }
+        ++count[g];
+        if (!(at.kind & LLMSIZE__BLOCK_LINEAR)) ++at.attention_before;
+    }
+    for (g = 0; g < groups; ++g) {
+        v->copies = count[g];
+        if (v->at_layer) v->at_layer(v, &first[g]);
+        llmsize__emit_layer(v, LLMSIZE_COMPONENT_ATTN, first[g].i);
+    }
+    v->copies = 0;
+    if (v->at_layer) v->at_layer(v, &at);   /* past the last block */
+    return 1;
+}
+
 /* Every tensor of the model, in llama.cpp's order: embeddings, blocks, output. Encoders
    add their inputs, decoder and head; for BERT-style post-norm models the one hidden-size
    norm outside the blocks is the embedding LayerNorm rather than a final norm. */
@@ -3152,21 +3242,8 @@ static void llmsize__enumerate(llmsize__visitor *v) {
     uint32_t i, k;
     llmsize__put(v, LLMSIZE_COMPONENT_EMBED, LLMSIZE__T_TOKEN_EMBD, LLMSIZE__NOLAYER, h, vocab, 1, 0);
     llmsize__emit_inputs(v);
-    if (v->by_kind) {   /* one visit per kind of layer, standing for all of that kind */
-        uint32_t count[4] = { 0, 0, 0, 0 }, first[4] = { 0, 0, 0, 0 }, kind;
-        for (i = 0; i < m->dims.layers; ++i) {
-            kind = (uint32_t)llmsize__is_linear_layer(m, i) * 2u + (uint32_t)llmsize__is_moe_layer(m, i);
-            if (count[kind]++ == 0) first[kind] = i;
-        }
-        for (kind = 0; kind < 4u; ++kind) {
-            if (!count[kind]) continue;
-            v->copies = count[kind];
-            llmsize__emit_layer(v, LLMSIZE_COMPONENT_ATTN, first[kind]);
-        }
-        v->copies = 0;
-    } else {
+    if (!llmsize__enumerate_folded(v))
         for (i = 0; i < m->dims.layers; ++i) llmsize__emit_layer(v, LLMSIZE_COMPONENT_ATTN, i);
-    }
     llmsize__norm(v, LLMSIZE_COMPONENT_NORMS, LLMSIZE__NOLAYER);
     llmsize__emit_decoder(v);
     llmsize__emit_head(v);
@@ -3428,16 +3505,42 @@ typedef struct llmsize__qctx {
     uint8_t n_rules[LLMSIZE__T_F32];
     int all_rules;           /* a category outgrew its list: try the whole table instead  */
     int native_mxfp4;        /* released with MXFP4 experts: every file type keeps them   */
+    /* the conditions of this file type's rules that read a layer index, each with whether
+       it reads the attn_v counter (attn_v, fused qkv) or the block's own index: a block's
+       types follow from their truth values (llmsize__bytes_layer_key) */
+    uint8_t idx_cond[8], idx_v[8];
+    uint32_t n_idx;
+    int idx_many;            /* more than idx_cond holds: blocks are typed one by one     */
 } llmsize__qctx;
 
+/* Does a rule's condition read the layer index (or the attn_v counter)? */
+static int llmsize__cond_reads_index(uint32_t cond) {
+    switch (cond) {
+    case LLMSIZE__RC_ALWAYS: case LLMSIZE__RC_GQA4: case LLMSIZE__RC_GQA4_OR_E4: case LLMSIZE__RC_E8:
+    case LLMSIZE__RC_NOIMAT: case LLMSIZE__RC_IMAT: case LLMSIZE__RC_FALCON: case LLMSIZE__RC_NOT_FALCON:
+        return 0;
+    }
+    return 1;
+}
+
 static void llmsize__qctx_rules(llmsize__qctx *q) {
-    size_t r;
+    size_t r, k;
     memset(q->n_rules, 0, sizeof q->n_rules);
-    q->all_rules = 0;
+    q->all_rules = q->idx_many = 0;
+    q->n_idx = 0;
     for (r = 0; r < LLMSIZE__COUNT(llmsize__qrules); ++r) {
         const llmsize__qrule *rule = &llmsize__qrules[r];
+        const uint8_t v = rule->cat == LLMSIZE__T_ATTN_V || rule->cat == LLMSIZE__T_ATTN_QKV;
         if (rule->cat >= LLMSIZE__T_F32 || !((rule->ftypes >> q->ftype) & 1u)) continue;
-        if (q->n_rules[rule->cat] == 24u) { q->all_rules = 1; return; }
+        if (llmsize__cond_reads_index(rule->cond)) {
+            for (k = 0; k < q->n_idx && !(q->idx_cond[k] == rule->cond && q->idx_v[k] == v); ++k) {}
+            if (k == q->n_idx) {
+                if (k == LLMSIZE__COUNT(q->idx_cond)) q->idx_many = 1;
+                else { q->idx_cond[k] = (uint8_t)rule->cond; q->idx_v[k] = v; ++q->n_idx; }
+            }
+        }
+        if (q->all_rules) continue;
+        if (q->n_rules[rule->cat] == 24u) { q->all_rules = 1; continue; }
         q->rules[rule->cat][q->n_rules[rule->cat]++] = (uint8_t)r;
     }
 }
@@ -3448,13 +3551,13 @@ static int llmsize__more_bits(uint32_t i, uint32_t n) {
 
 static int llmsize__rule_holds(const llmsize__qctx *q, uint32_t cond, uint32_t i, uint32_t n) {
     const llmsize_model *m = q->m;
-    const uint32_t gqa = m->dims.kv_heads ? m->dims.heads / m->dims.kv_heads : 1;
+    const int gqa4 = m->dims.kv_heads && m->dims.heads >= 4u * (uint64_t)m->dims.kv_heads;   /* n_head / n_head_kv >= 4 */
     const int falcon = (m->flags & LLMSIZE_F_FALCON_QUANT) != 0;
     const int e8 = m->moe.experts == 8;
     switch (cond) {
     case LLMSIZE__RC_ALWAYS: return 1;
-    case LLMSIZE__RC_GQA4: return gqa >= 4;
-    case LLMSIZE__RC_GQA4_OR_E4: return gqa >= 4 || m->moe.experts >= 4;
+    case LLMSIZE__RC_GQA4: return gqa4;
+    case LLMSIZE__RC_GQA4_OR_E4: return gqa4 || m->moe.experts >= 4;
     case LLMSIZE__RC_E8: return e8;
     case LLMSIZE__RC_MORE_BITS: return llmsize__more_bits(i, n);
     case LLMSIZE__RC_FIRST8: return i < n / 8;
@@ -3624,7 +3727,7 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     uint64_t bytes = 0, one = 0;
     uint32_t type = LLMSIZE__G_COUNT;
     if (b->counting_attn_v) {
-        if (t->cat == LLMSIZE__T_ATTN_V || t->cat == LLMSIZE__T_ATTN_QKV) b->q.n_attn_v++;
+        if (t->cat == LLMSIZE__T_ATTN_V || t->cat == LLMSIZE__T_ATTN_QKV) b->q.n_attn_v += t->copies;
         return;
     }
     if (f->kind == LLMSIZE_FMT_GGUF) {
@@ -3648,8 +3751,8 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     bytes = llmsize__mul(one, t->mats, &v->overflow);
     if (b->mix && type != LLMSIZE__G_COUNT) {
         const uint32_t id = type;
-        b->mix->tensors[id]++;
-        b->mix->n_tensors++;
+        b->mix->tensors[id] += t->copies;
+        b->mix->n_tensors += t->copies;
         b->mix->bytes[id] = llmsize__add(b->mix->bytes[id], bytes, &v->overflow);
     }
     b->by_component[t->cls] = llmsize__add(b->by_component[t->cls], bytes, &v->overflow);
@@ -3671,6 +3774,38 @@ static uint64_t llmsize__gguf_metadata_bytes(const llmsize_model *m) {
     return 65536u + 40u * (uint64_t)m->dims.vocab;
 }
 
+/* attn_v-like tensors (attn_v, fused qkv) before a block: one per attention block that
+   is not MLA (llmsize__emit_attention). */
+static uint32_t llmsize__attn_v_before(const llmsize_model *m, const llmsize__block *at) {
+    return m->mla.kv_lora_rank ? 0u : at->attention_before;
+}
+/* Everything a block's bytes read of its index: the truth of its GGUF rules' index
+   conditions (at the block, or at its attn_v counter), a GPU format's 16-bit edge layers,
+   and placement on the host. Blocks with the same key and kind have the same bytes. */
+static uint32_t llmsize__bytes_layer_key(const llmsize__visitor *v, const llmsize__block *at) {
+    const llmsize__bytes_visitor *b = (const llmsize__bytes_visitor *)v;
+    const llmsize_model *m = v->m;
+    const uint32_t n = m->dims.layers, edge = b->fmt->code, i = at->i;
+    uint32_t key = 0, k;
+    if (b->fmt->kind == LLMSIZE_FMT_GGUF) {
+        const int has_v = !(at->kind & LLMSIZE__BLOCK_LINEAR) && !m->mla.kv_lora_rank;
+        const uint32_t j = has_v ? llmsize__attn_v_before(m, at) : 0u;
+        if (b->q.idx_many) return i;   /* every block its own */
+        for (k = 0; k < b->q.n_idx; ++k) {
+            const int holds = b->q.idx_v[k] ? has_v && llmsize__rule_holds(&b->q, b->q.idx_cond[k], j, b->q.n_attn_v)
+                                            : llmsize__rule_holds(&b->q, b->q.idx_cond[k], i, n);
+            key |= (uint32_t)holds << k;
+        }
+    } else if (b->fmt->kind == LLMSIZE_FMT_GPU && edge) {
+        key = i < edge || i >= (n > edge ? n - edge : 0u);
+    }
+    if (b->place) key |= (uint32_t)(i < b->gpu_from_layer) << 10 | (uint32_t)(i < b->cpu_moe_below) << 11;
+    return key;
+}
+static void llmsize__bytes_at_layer(llmsize__visitor *v, const llmsize__block *at) {
+    ((llmsize__bytes_visitor *)v)->q.i_attn_v = llmsize__attn_v_before(v->m, at);
+}
+
 static void llmsize__bytes_init(llmsize__bytes_visitor *b, const llmsize_model *m, const llmsize_format *f) {
     memset(b, 0, sizeof *b);
     b->base.emit = llmsize__bytes_emit;
@@ -3683,17 +3818,25 @@ static void llmsize__bytes_init(llmsize__bytes_visitor *b, const llmsize_model *
     b->q.imatrix = llmsize__is_iq12_or(b->q.ftype, LLMSIZE__FTM(IQ3_XXS));
     b->q.native_mxfp4 = m->checkpoint_format && llmsize__eq_n(m->checkpoint_format, "mxfp4", 5);
     if (f->kind == LLMSIZE_FMT_GGUF && b->q.ftype < LLMSIZE_FT_COUNT) llmsize__qctx_rules(&b->q);
-    /* GGUF types and a GPU format's 16-bit edge layers read the layer index; the rest not
-       (placement, which does, sets `place` after this and clears by_kind with it) */
-    b->base.by_kind = f->kind == LLMSIZE_FMT_FLOAT || (f->kind == LLMSIZE_FMT_GPU && f->code == 0);
+    /* float and GPU-format bytes read no layer index; GGUF types and a GPU format's 16-bit
+       edge layers read it through the key (as placement does: it sets the key too) */
+    b->base.by_kind = 1;
+    if ((f->kind == LLMSIZE_FMT_GGUF && (b->q.n_idx || b->q.idx_many)) || (f->kind == LLMSIZE_FMT_GPU && f->code))
+        b->base.layer_key = llmsize__bytes_layer_key;
+    b->base.at_layer = llmsize__bytes_at_layer;
 }
 
-/* GGUF types depend on how many attn_v-like tensors there are: count them first. */
+/* GGUF types depend on how many attn_v-like tensors there are: count them first (a count
+   reads no layer index). */
 static void llmsize__bytes_run(llmsize__bytes_visitor *b) {
     if (b->fmt->kind == LLMSIZE_FMT_GGUF) {
+        uint32_t (*key)(const llmsize__visitor *, const llmsize__block *) = b->base.layer_key;
         b->counting_attn_v = 1;
+        b->base.layer_key = NULL;
         llmsize__enumerate(&b->base);
+        b->base.layer_key = key;
         b->counting_attn_v = 0;
+        b->q.i_attn_v = 0;
     }
     llmsize__enumerate(&b->base);
 }
@@ -4573,8 +4716,14 @@ static uint64_t llmsize__usable(const llmsize_gpu *a) {
     return a->mem_bytes / 100u * a->usable_pct + a->mem_bytes % 100u * a->usable_pct / 100u;
 }
 /* The tight verdict, once: headroom below tight_pct % of what is usable. */
+static uint64_t llmsize__tight_below(uint64_t usable, uint32_t tight_pct) { return usable / 100u * tight_pct; }
 static int llmsize__is_tight(int64_t headroom, uint64_t usable, uint32_t tight_pct) {
-    return headroom >= 0 && (uint64_t)headroom < usable / 100u * tight_pct;
+    return headroom >= 0 && (uint64_t)headroom < llmsize__tight_below(usable, tight_pct);
+}
+/* usable - total, signed; 0 with *ov set where either passes INT64_MAX. */
+static int64_t llmsize__headroom(uint64_t total, uint64_t usable, int *ov) {
+    if (total > (uint64_t)INT64_MAX || usable > (uint64_t)INT64_MAX) { *ov = 1; return 0; }
+    return (int64_t)usable - (int64_t)total;
 }
 
 LLMSIZE_API llmsize_status llmsize_fit_defaults(const llmsize_fit_request *req, llmsize_fit_request *out) {
@@ -4590,13 +4739,29 @@ LLMSIZE_API llmsize_status llmsize_fit_defaults(const llmsize_fit_request *req, 
     return LLMSIZE_OK;
 }
 
+/* What a fit holds on any accelerator beside the weights: the KV cache of its decoder
+   layers and, for an encoder, the activations of one batch of `seqs` inputs (SDPA
+   attention; an audio encoder always sees all its frames). */
+static llmsize_status llmsize__fit_parts(const llmsize_model *m, uint64_t ctx, uint32_t seqs, uint32_t kv_dtype,
+                                         uint64_t *kv, uint64_t *act) {
+    llmsize_status st;
+    *kv = *act = 0;
+    if (!(m->flags & LLMSIZE_F_ENCODER) || m->enc.decoder_layers)
+        if ((st = llmsize_kv_bytes(m, ctx, seqs, (llmsize_kv_dtype)kv_dtype, kv)) != LLMSIZE_OK) return st;
+    if (m->flags & LLMSIZE_F_ENCODER)
+        if ((st = llmsize_activation_bytes(m, seqs, m->enc.mel_bins ? m->enc.audio_positions : ctx, 0, act)) != LLMSIZE_OK)
+            return st;
+    return LLMSIZE_OK;
+}
+static llmsize_status llmsize__fit_figures(uint64_t weights, uint64_t kv, uint64_t act, uint64_t overhead_one, uint32_t n,
+                                           uint64_t usable_one, uint32_t tight, llmsize_fit_result *out);
+
 /* llmsize_fit, with the weights when the caller has them (a plan's cache) */
 static llmsize_status llmsize__fit_with(const llmsize_fit_request *req, const llmsize_weights *cached, llmsize_fit_result *out) {
     llmsize_weights w;
     llmsize_status st;
-    uint64_t ctx, kv = 0, act = 0, usable_one, overhead;
+    uint64_t ctx, kv, act;
     uint32_t n, seqs, tight;
-    int ov = 0;
     if (out) memset(out, 0, sizeof *out);
     if (!req || !out || !req->model || !req->format || !req->gpu) return LLMSIZE_ERR_NULL;
     {
@@ -4608,36 +4773,34 @@ static llmsize_status llmsize__fit_with(const llmsize_fit_request *req, const ll
         return LLMSIZE_ERR_INVALID_ARG;
     if (cached) w = *cached;
     else if ((st = llmsize_weight_bytes(req->model, req->format, &w)) != LLMSIZE_OK) return st;
-    if (!(req->model->flags & LLMSIZE_F_ENCODER) || req->model->enc.decoder_layers) {
-        st = llmsize_kv_bytes(req->model, ctx, seqs, (llmsize_kv_dtype)req->kv_dtype, &kv);
-        if (st != LLMSIZE_OK) return st;
-    }
-    if (req->model->flags & LLMSIZE_F_ENCODER) {   /* a batch of `seqs` inputs, SDPA attention;
-                                                      an audio encoder always sees all its frames */
-        const uint64_t seq = req->model->enc.mel_bins ? req->model->enc.audio_positions : ctx;
-        st = llmsize_activation_bytes(req->model, seqs, seq, 0, &act);
-        if (st != LLMSIZE_OK) return st;
-    }
-    usable_one = llmsize__usable(req->gpu);
-    overhead = llmsize__mul(req->overhead_bytes, n, &ov);
-    out->weight_bytes = w.total;
-    out->kv_bytes = kv;
-    out->overhead_bytes = overhead;
-    out->activation_bytes = act;
-    out->total_bytes = llmsize__add(llmsize__add(llmsize__add(w.total, kv, &ov), act, &ov), overhead, &ov);
-    out->usable_bytes = llmsize__mul(usable_one, n, &ov);
-    if (ov || out->total_bytes > (uint64_t)INT64_MAX || out->usable_bytes > (uint64_t)INT64_MAX) {
-        memset(out, 0, sizeof *out);
-        return LLMSIZE_ERR_OVERFLOW;
-    }
-    out->headroom_bytes = (int64_t)out->usable_bytes - (int64_t)out->total_bytes;
-    out->fits = out->headroom_bytes >= 0;
-    out->tight = llmsize__is_tight(out->headroom_bytes, out->usable_bytes, tight);
-    return LLMSIZE_OK;
+    if ((st = llmsize__fit_parts(req->model, ctx, seqs, req->kv_dtype, &kv, &act)) != LLMSIZE_OK) return st;
+    return llmsize__fit_figures(w.total, kv, act, req->overhead_bytes, n, llmsize__usable(req->gpu), tight, out);
 }
 
 LLMSIZE_API llmsize_status llmsize_fit(const llmsize_fit_request *req, llmsize_fit_result *out) {
     return llmsize__fit_with(req, NULL, out);
+}
+
+/* llmsize__fit_with's verdict over its parts on accelerators of `usable_one` bytes each. */
+static llmsize_status llmsize__fit_figures(uint64_t weights, uint64_t kv, uint64_t act, uint64_t overhead_one, uint32_t n,
+                                           uint64_t usable_one, uint32_t tight, llmsize_fit_result *out) {
+    int ov = 0;
+    const uint64_t overhead = llmsize__mul(overhead_one, n, &ov);
+    memset(out, 0, sizeof *out);
+    out->weight_bytes = weights;
+    out->kv_bytes = kv;
+    out->overhead_bytes = overhead;
+    out->activation_bytes = act;
+    out->total_bytes = llmsize__add(llmsize__add(llmsize__add(weights, kv, &ov), act, &ov), overhead, &ov);
+    out->usable_bytes = llmsize__mul(usable_one, n, &ov);
+    out->headroom_bytes = llmsize__headroom(out->total_bytes, out->usable_bytes, &ov);
+    if (ov) {
+        memset(out, 0, sizeof *out);
+        return LLMSIZE_ERR_OVERFLOW;
+    }
+    out->fits = out->headroom_bytes >= 0;
+    out->tight = llmsize__is_tight(out->headroom_bytes, out->usable_bytes, tight);
+    return LLMSIZE_OK;
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -5396,8 +5559,9 @@ static llmsize_status llmsize__find_version_n(uint32_t engine, const char *versi
         const llmsize_engine_release *r = &llmsize__engine_releases[i];
         if (r->engine != engine) continue;
         any = 1;
+        if (!n) { best = r; continue; }   /* no version: the newest row */
         llmsize__version_parts(r->version, strlen(r->version), have);
-        if (!n || llmsize__version_cmp(have, want) <= 0) best = r;   /* rows run oldest first */
+        if (llmsize__version_cmp(have, want) <= 0) best = r;   /* rows run oldest first */
     }
     if (!any) return LLMSIZE_ERR_UNKNOWN_ENGINE;
     if (!best) return LLMSIZE_ERR_UNKNOWN_VERSION;
@@ -5563,8 +5727,9 @@ static void llmsize__total(llmsize_plan_result *r, int *ov) {
 /* A plan's verdict against its budget, once for every engine: headroom; fits unless the
    engine refuses; loads (everything but the KV cache fits); tight. */
 static void llmsize__verdict(llmsize_plan_result *r, uint32_t tight_pct, int *ov) {
-    if (r->total_bytes > (uint64_t)INT64_MAX || r->usable_bytes > (uint64_t)INT64_MAX) { *ov = 1; return; }
-    r->headroom_bytes = (int64_t)r->usable_bytes - (int64_t)r->total_bytes;
+    int bad = 0;
+    r->headroom_bytes = llmsize__headroom(r->total_bytes, r->usable_bytes, &bad);
+    if (bad) { *ov = 1; return; }
     r->fits = !r->refused && r->headroom_bytes >= 0;
     r->loads = r->weight_bytes + r->activation_bytes + r->overhead_bytes <= r->usable_bytes;
     if (r->outcome == LLMSIZE_OUTCOME_STARTS)   /* an engine's place may have said otherwise */
@@ -6194,8 +6359,8 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
             c->placed_cpu_moe_below != moe_below) {
             llmsize__bytes_visitor b;   /* offload: place every tensor */
             llmsize__bytes_init(&b, m, p->format);
-            b.place = 1;
-            b.base.by_kind = 0;   /* placement reads each layer's index */
+            b.place = 1;   /* placement reads each layer's index: its key says so */
+            b.base.layer_key = llmsize__bytes_layer_key;
             b.gpu_from_layer = cpu_layers;
             b.output_gpu = output_gpu;
             b.cpu_moe_below = moe_below;
@@ -6562,31 +6727,35 @@ LLMSIZE_API llmsize_status llmsize_plan_defaults(const llmsize_plan *plan, llmsi
 /* Encoders and encoder-decoders keep no paged KV pool: whatever the engine, a plan is their
    weights, one batch of `seqs` inputs' activations and (Whisper) the decoder's small cache
    against usable memory, split evenly over the accelerators (llmsize_fit). */
-static llmsize_status llmsize__plan_encoder(const llmsize_plan *p, llmsize_plan_result *out) {
-    llmsize_fit_request q;
-    llmsize_fit_result r;
-    llmsize_status st;
-    uint32_t n;
+/* An encoder plan's result from its fit on `n` accelerators: each holds 1/n of it. */
+static llmsize_status llmsize__encoder_result(const llmsize_plan *p, uint32_t n, const llmsize_fit_result *r,
+                                              llmsize_plan_result *out) {
     int ov = 0;
-    memset(&q, 0, sizeof q);
-    q.model = p->model; q.format = p->format; q.gpu = p->gpu;
-    q.gpus = p->tp;
-    q.context = p->context; q.seqs = p->seqs; q.kv_dtype = p->kv_dtype; q.tight_pct = p->tight_pct;
-    if ((st = llmsize__fit_with(&q, p->weights, &r)) != LLMSIZE_OK) return st;
-    n = q.gpus;
     out->gpus = n;
     out->seqs = p->seqs;
     out->context = p->context;
-    out->weight_bytes = r.weight_bytes / n;
-    out->kv_bytes = r.kv_bytes / n;
-    out->activation_bytes = r.activation_bytes / n;
-    out->usable_bytes = r.usable_bytes / n;
+    out->weight_bytes = r->weight_bytes / n;
+    out->kv_bytes = r->kv_bytes / n;
+    out->activation_bytes = r->activation_bytes / n;
+    out->usable_bytes = r->usable_bytes / n;
     llmsize__total(out, &ov);
     llmsize__verdict(out, p->tight_pct, &ov);
     if (ov) return LLMSIZE_ERR_OVERFLOW;
     out->loads = out->fits;   /* no pool to grow or shrink: what loads is what fits */
     out->max_context = p->model->dims.max_ctx;
     return LLMSIZE_OK;
+}
+
+static llmsize_status llmsize__plan_encoder(const llmsize_plan *p, llmsize_plan_result *out) {
+    llmsize_fit_request q;
+    llmsize_fit_result r;
+    llmsize_status st;
+    memset(&q, 0, sizeof q);
+    q.model = p->model; q.format = p->format; q.gpu = p->gpu;
+    q.gpus = p->tp;
+    q.context = p->context; q.seqs = p->seqs; q.kv_dtype = p->kv_dtype; q.tight_pct = p->tight_pct;
+    if ((st = llmsize__fit_with(&q, p->weights, &r)) != LLMSIZE_OK) return st;
+    return llmsize__encoder_result(p, q.gpus ? q.gpus : 1u, &r, out);
 }
 
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out) {
@@ -6712,6 +6881,152 @@ LLMSIZE_API llmsize_status llmsize_prepared_fit(const llmsize_prepared *pp, cons
     if ((st = llmsize_plan_fit(&p, out)) != LLMSIZE_OK) return st;
     if (!(columns & LLMSIZE_COLUMN_MAX_CONTEXT)) out->max_context = 0;
     if (!(columns & LLMSIZE_COLUMN_DECODE)) out->decode_tps = out->decode_tps_low = out->decode_tps_high = 0.0;
+    return LLMSIZE_OK;
+}
+
+/* One cell of each column asked: a result's verdict columns, or zeros beside an error. */
+static void llmsize__grid_put(const llmsize_grid_columns *o, size_t at, llmsize_status st, const llmsize_plan_result *r) {
+    const int ok = st == LLMSIZE_OK;
+    o->status[at] = (int32_t)st;
+    if (o->weight_bytes) o->weight_bytes[at] = ok ? r->weight_bytes : 0u;
+    if (o->kv_bytes) o->kv_bytes[at] = ok ? r->kv_bytes : 0u;
+    if (o->total_bytes) o->total_bytes[at] = ok ? r->total_bytes : 0u;
+    if (o->usable_bytes) o->usable_bytes[at] = ok ? r->usable_bytes : 0u;
+    if (o->headroom_bytes) o->headroom_bytes[at] = ok ? r->headroom_bytes : 0;
+    if (o->fits) o->fits[at] = (uint8_t)(ok && r->fits);
+    if (o->tight) o->tight[at] = (uint8_t)(ok && r->tight);
+}
+
+/* The accelerators of a grid, up to LLMSIZE__GRID_GPUS at once: each one's usable memory,
+   or why it cannot be one (as llmsize_plan_check says; `big`: usable past INT64_MAX). */
+#define LLMSIZE__GRID_GPUS 64
+typedef struct llmsize__grid_gpus {
+    const llmsize_gpu *gpu[LLMSIZE__GRID_GPUS];
+    uint64_t usable[LLMSIZE__GRID_GPUS];
+    llmsize_status st[LLMSIZE__GRID_GPUS];
+    uint8_t big[LLMSIZE__GRID_GPUS];
+    size_t n;
+    int all_ok;
+} llmsize__grid_gpus;
+
+/* One plan's row of cells at one context over a chunk of accelerators. */
+static void llmsize__grid_row(const llmsize_prepared *pp, const llmsize__grid_gpus *G, uint64_t context,
+                              uint32_t seqs_asked, const llmsize_grid_columns *out, size_t row) {
+    const uint64_t ctx = context ? context : pp->plan.context;
+    const uint32_t seqs = seqs_asked ? seqs_asked : pp->plan.seqs;   /* no accelerator changes this default here */
+    const int encoder = !pp->fast;
+    uint64_t kv = 0, act = 0, total = 0;
+    llmsize_status cst;
+    size_t g;
+    int ov = 0;
+    if (encoder) {   /* llmsize__fit_with's checks and parts */
+        cst = pp->plan.tp > 4096u ? LLMSIZE_ERR_INVALID_ARG : llmsize__fit_parts(pp->plan.model, ctx, seqs, pp->plan.kv_dtype, &kv, &act);
+    } else {
+        llmsize__kvparts k;
+        k.full_tok = pp->kv_full_tok; k.local_tok = pp->kv_local_tok; k.state_seq = pp->kv_state_seq;
+        kv = llmsize__mul(llmsize__request_kv(&k, pp->plan.model, ctx, 1u, 0u, LLMSIZE__PAGES_WINDOW, &ov), seqs, &ov);
+        total = llmsize__add(pp->rank_weight_bytes, kv, &ov);
+        (void)llmsize__headroom(total, 0u, &ov);
+        cst = ov ? LLMSIZE_ERR_OVERFLOW : LLMSIZE_OK;
+    }
+    if (cst != LLMSIZE_OK || encoder || !G->all_ok) {   /* cell by cell */
+        for (g = 0; g < G->n; ++g) {
+            llmsize_plan_result r;
+            llmsize_fit_result fr;
+            llmsize_plan p = pp->plan;
+            llmsize_status st = G->st[g] != LLMSIZE_OK ? G->st[g] : G->big[g] && !encoder ? LLMSIZE_ERR_OVERFLOW : cst;
+            memset(&r, 0, sizeof r);
+            if (st == LLMSIZE_OK && encoder) {   /* llmsize__plan_encoder over the parts */
+                p.gpu = G->gpu[g]; p.context = ctx; p.seqs = seqs;
+                st = llmsize__fit_figures(pp->weights.total, kv, act, 0u, p.tp, G->usable[g], p.tight_pct, &fr);
+                if (st == LLMSIZE_OK) st = llmsize__encoder_result(&p, p.tp, &fr, &r);
+            } else if (st == LLMSIZE_OK) {   /* llmsize__prepared_none's figures and verdict */
+                r.weight_bytes = pp->rank_weight_bytes; r.kv_bytes = kv; r.total_bytes = total;
+                r.usable_bytes = G->usable[g];
+                r.headroom_bytes = (int64_t)G->usable[g] - (int64_t)total;
+                r.fits = r.headroom_bytes >= 0;
+                r.tight = llmsize__is_tight(r.headroom_bytes, G->usable[g], pp->plan.tight_pct);
+            }
+            llmsize__grid_put(out, row + g, st, &r);
+        }
+        return;
+    }
+    /* every cell of the row follows the no-engine rules without an error: column by column
+       (each through a local pointer, so a byte column's stores need not reload the others) */
+    {
+        const uint64_t *u = G->usable;
+        const size_t n = G->n;
+        const uint64_t w = pp->rank_weight_bytes;
+        const uint32_t tight_pct = pp->plan.tight_pct;
+        int32_t *st = out->status + row;
+        uint64_t *wc = out->weight_bytes, *kc = out->kv_bytes, *tc = out->total_bytes, *uc = out->usable_bytes;
+        int64_t *hc = out->headroom_bytes;
+        uint8_t *fc = out->fits, *ic = out->tight;
+        for (g = 0; g < n; ++g) st[g] = LLMSIZE_OK;
+        if (wc) for (wc += row, g = 0; g < n; ++g) wc[g] = w;
+        if (kc) for (kc += row, g = 0; g < n; ++g) kc[g] = kv;
+        if (tc) for (tc += row, g = 0; g < n; ++g) tc[g] = total;
+        if (uc) for (uc += row, g = 0; g < n; ++g) uc[g] = u[g];
+        if (hc) for (hc += row, g = 0; g < n; ++g) hc[g] = (int64_t)u[g] - (int64_t)total;
+        if (fc) for (fc += row, g = 0; g < n; ++g) fc[g] = (uint8_t)(u[g] >= total);
+        if (ic) for (ic += row, g = 0; g < n; ++g) ic[g] = (uint8_t)llmsize__is_tight((int64_t)u[g] - (int64_t)total, u[g], tight_pct);
+    }
+}
+
+LLMSIZE_API llmsize_status llmsize_prepared_grid(const llmsize_prepared *const *plans, size_t n_plans,
+                                                 const llmsize_gpu *const *gpus, size_t n_gpus,
+                                                 const uint64_t *contexts, size_t n_contexts, uint32_t seqs,
+                                                 const llmsize_grid_columns *out) {
+    llmsize__grid_gpus G;
+    size_t g, g0, c, p;
+    if ((n_plans && n_gpus && n_contexts && (!out || !out->status)) || (!plans && n_plans) || (!gpus && n_gpus) ||
+        (!contexts && n_contexts))
+        return LLMSIZE_ERR_NULL;
+    if (seqs > LLMSIZE__MAX_SEQS || (n_contexts && n_gpus > (size_t)-1 / n_contexts) ||
+        (n_contexts && n_gpus && n_plans > (size_t)-1 / (n_contexts * n_gpus)))
+        return LLMSIZE_ERR_INVALID_ARG;
+    for (g0 = 0; g0 < n_gpus; g0 += LLMSIZE__GRID_GPUS) {
+        G.n = n_gpus - g0 < LLMSIZE__GRID_GPUS ? n_gpus - g0 : LLMSIZE__GRID_GPUS;
+        G.all_ok = 1;
+        for (g = 0; g < G.n; ++g) {   /* a NULL accelerator is each plan's own: sized per plan */
+            const llmsize_gpu *a = gpus[g0 + g];
+            int ov = 0;
+            G.gpu[g] = a;
+            G.st[g] = !a ? LLMSIZE_ERR_NULL : llmsize__gpu_valid(a) ? LLMSIZE_OK : LLMSIZE_ERR_INVALID_ARG;
+            G.usable[g] = G.st[g] == LLMSIZE_OK ? llmsize__usable(a) : 0u;
+            (void)llmsize__headroom(0u, G.usable[g], &ov);
+            G.big[g] = (uint8_t)ov;
+            G.all_ok &= a && G.st[g] == LLMSIZE_OK && !ov;
+        }
+        for (p = 0; p < n_plans; ++p) {
+            const llmsize_prepared *pp = plans[p];
+            const int quick = pp && pp->plan.model && (pp->fast || (pp->plan.model->flags & LLMSIZE_F_ENCODER));
+            llmsize__grid_gpus own;   /* the chunk with NULL accelerators as this plan's own */
+            const llmsize__grid_gpus *use = &G;
+            if (quick && !G.all_ok) {
+                own = G;
+                for (g = 0; g < own.n; ++g)
+                    if (!own.gpu[g] && pp->plan.gpu) {
+                        int ov = 0;
+                        own.gpu[g] = pp->plan.gpu;
+                        own.st[g] = llmsize__gpu_valid(pp->plan.gpu) ? LLMSIZE_OK : LLMSIZE_ERR_INVALID_ARG;
+                        own.usable[g] = own.st[g] == LLMSIZE_OK ? llmsize__usable(pp->plan.gpu) : 0u;
+                        (void)llmsize__headroom(0u, own.usable[g], &ov);
+                        own.big[g] = (uint8_t)ov;
+                    }
+                use = &own;
+            }
+            for (c = 0; c < n_contexts; ++c) {
+                const size_t row = (p * n_contexts + c) * n_gpus + g0;
+                if (quick) { llmsize__grid_row(pp, use, contexts[c], seqs, out, row); continue; }
+                for (g = 0; g < G.n; ++g) {   /* an engine's rules (or no plan): a prepared fit a cell */
+                    llmsize_plan_result r;
+                    llmsize__grid_put(out, row + g, pp && pp->plan.model ? llmsize_prepared_fit(pp, gpus[g0 + g], contexts[c], seqs, 0, &r)
+                                                                          : LLMSIZE_ERR_NULL, &r);
+                }
+            }
+        }
+    }
     return LLMSIZE_OK;
 }
 

@@ -664,7 +664,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_e356a6ed0ea1bd6c(void *_swig_go_0) {
+void _wrap_Swig_free_core_58bd6304d5a9d817(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -674,7 +674,7 @@ void _wrap_Swig_free_core_e356a6ed0ea1bd6c(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_58bd6304d5a9d817(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -687,7 +687,7 @@ void *_wrap_Swig_malloc_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OK_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -699,7 +699,7 @@ intgo _wrap_LLMSIZE_OK_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -711,7 +711,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -723,7 +723,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -735,7 +735,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -747,7 +747,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -759,7 +759,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -771,7 +771,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -783,7 +783,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -795,7 +795,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -807,7 +807,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -819,7 +819,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -831,7 +831,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -843,7 +843,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -855,7 +855,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -867,7 +867,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -879,7 +879,7 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -891,7 +891,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -903,7 +903,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -915,7 +915,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -927,7 +927,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -939,7 +939,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -951,7 +951,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -963,7 +963,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -975,7 +975,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -987,7 +987,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -999,7 +999,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1011,7 +1011,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1023,7 +1023,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1035,7 +1035,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1047,7 +1047,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1059,7 +1059,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1071,7 +1071,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1083,7 +1083,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1095,7 +1095,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1107,7 +1107,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1119,7 +1119,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1131,7 +1131,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1143,7 +1143,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1155,7 +1155,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1167,7 +1167,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1179,7 +1179,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1191,7 +1191,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1203,7 +1203,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1215,7 +1215,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1227,7 +1227,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1239,7 +1239,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1251,7 +1251,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1263,7 +1263,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1275,7 +1275,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1287,7 +1287,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_COUNT_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1299,7 +1299,7 @@ intgo _wrap_LLMSIZE_TASK_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1311,7 +1311,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1323,7 +1323,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1335,7 +1335,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1347,7 +1347,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1359,7 +1359,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1371,7 +1371,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1383,7 +1383,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1395,7 +1395,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1407,7 +1407,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_ALL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TASK_ALL_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -1419,7 +1419,7 @@ intgo _wrap_LLMSIZE_TASK_ALL_core_e356a6ed0ea1bd6c() {
 }
 
 
-double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_e356a6ed0ea1bd6c() {
+double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_58bd6304d5a9d817() {
   double result;
   double _swig_go_result;
   
@@ -1430,7 +1430,7 @@ double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_58bd6304d5a9d817() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1442,7 +1442,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TERM_YES_core_58bd6304d5a9d817() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1454,7 +1454,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TERM_NO_core_58bd6304d5a9d817() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1466,7 +1466,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_58bd6304d5a9d817() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1478,7 +1478,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_58bd6304d5a9d817() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1490,7 +1490,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_58bd6304d5a9d817() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1502,7 +1502,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_58bd6304d5a9d817(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1515,7 +1515,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_58bd6304d5a9d817(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1528,7 +1528,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_58bd6304d5a9d817(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1541,7 +1541,7 @@ intgo _wrap_llmsize_dims_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_58bd6304d5a9d817(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1554,7 +1554,7 @@ intgo _wrap_llmsize_dims_heads_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_58bd6304d5a9d817(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1567,7 +1567,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_e356a6ed0ea1bd6c(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_58bd6304d5a9d817(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1580,7 +1580,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_58bd6304d5a9d817(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1593,7 +1593,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_58bd6304d5a9d817(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1606,7 +1606,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_e356a6ed0ea1bd6c(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_e356a6ed0ea1bd6c() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_58bd6304d5a9d817() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1617,7 +1617,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_58bd6304d5a9d817(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1627,7 +1627,7 @@ void _wrap_delete_llmsize_dims_core_e356a6ed0ea1bd6c(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_58bd6304d5a9d817(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1640,7 +1640,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_e356a6ed0ea1bd6c(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_58bd6304d5a9d817(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1653,7 +1653,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_e356a6ed0ea1bd6c(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_58bd6304d5a9d817(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1666,7 +1666,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_e356a6ed0ea1bd6c() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_58bd6304d5a9d817() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1677,7 +1677,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_e356a6ed0ea1bd6c(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_58bd6304d5a9d817(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1687,7 +1687,7 @@ void _wrap_delete_llmsize_attn_layout_core_e356a6ed0ea1bd6c(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_58bd6304d5a9d817(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1700,7 +1700,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_e356a6ed0ea1bd6c(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_58bd6304d5a9d817(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1713,7 +1713,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_e356a6ed0ea1bd6c(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_58bd6304d5a9d817(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1726,7 +1726,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_58bd6304d5a9d817(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1739,7 +1739,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_58bd6304d5a9d817(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1752,7 +1752,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_e356a6ed0ea1bd6c() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_58bd6304d5a9d817() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1763,7 +1763,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_58bd6304d5a9d817(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1773,7 +1773,7 @@ void _wrap_delete_llmsize_mla_core_e356a6ed0ea1bd6c(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_58bd6304d5a9d817(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1786,7 +1786,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_58bd6304d5a9d817(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1799,7 +1799,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_58bd6304d5a9d817(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1812,7 +1812,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_58bd6304d5a9d817(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1825,7 +1825,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_58bd6304d5a9d817(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1838,7 +1838,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_e356a6ed0ea1bd6c(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_58bd6304d5a9d817(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1851,7 +1851,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_e356a6ed0ea1bd6c() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_58bd6304d5a9d817() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1862,7 +1862,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_e356a6ed0ea1bd6c(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_58bd6304d5a9d817(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1872,7 +1872,7 @@ void _wrap_delete_llmsize_linear_attn_core_e356a6ed0ea1bd6c(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_58bd6304d5a9d817(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1885,7 +1885,7 @@ intgo _wrap_llmsize_moe_experts_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_58bd6304d5a9d817(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1898,7 +1898,7 @@ intgo _wrap_llmsize_moe_active_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_58bd6304d5a9d817(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1911,7 +1911,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_e356a6ed0ea1bd6c(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_58bd6304d5a9d817(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1924,7 +1924,7 @@ intgo _wrap_llmsize_moe_shared_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_58bd6304d5a9d817(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1937,7 +1937,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_e356a6ed0ea1bd6c(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_58bd6304d5a9d817(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1950,7 +1950,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_e356a6ed0ea1bd6c(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_58bd6304d5a9d817(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1963,7 +1963,7 @@ intgo _wrap_llmsize_moe_every_get_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_e356a6ed0ea1bd6c() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_58bd6304d5a9d817() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -1974,7 +1974,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_58bd6304d5a9d817(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -1984,7 +1984,7 @@ void _wrap_delete_llmsize_moe_core_e356a6ed0ea1bd6c(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_e356a6ed0ea1bd6c(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_58bd6304d5a9d817(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1997,7 +1997,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_58bd6304d5a9d817(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2010,7 +2010,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_e356a6ed0ea1bd6c(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_58bd6304d5a9d817(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2023,7 +2023,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_e356a6ed0ea1bd6c() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_58bd6304d5a9d817() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -2034,7 +2034,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_e356a6ed0ea1bd6c(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_58bd6304d5a9d817(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -2044,7 +2044,7 @@ void _wrap_delete_llmsize_extra_core_e356a6ed0ea1bd6c(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_58bd6304d5a9d817() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2056,7 +2056,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_58bd6304d5a9d817() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2068,7 +2068,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_58bd6304d5a9d817() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2080,7 +2080,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_58bd6304d5a9d817() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2092,7 +2092,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_58bd6304d5a9d817() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2104,7 +2104,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2116,7 +2116,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_58bd6304d5a9d817(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2129,7 +2129,7 @@ intgo _wrap_llmsize_encoder_head_get_core_e356a6ed0ea1bd6c(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_58bd6304d5a9d817(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2142,7 +2142,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_e356a6ed0ea1bd6c(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_58bd6304d5a9d817(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2155,7 +2155,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_e356a6ed0ea1bd6c(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_58bd6304d5a9d817(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2168,7 +2168,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_58bd6304d5a9d817(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2181,7 +2181,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_e356a6ed0ea1bd6c(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_58bd6304d5a9d817(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2194,7 +2194,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_58bd6304d5a9d817(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2207,7 +2207,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_e356a6ed0ea1bd6c() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_58bd6304d5a9d817() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2218,7 +2218,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_e356a6ed0ea1bd6c(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_58bd6304d5a9d817(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2228,7 +2228,7 @@ void _wrap_delete_llmsize_encoder_core_e356a6ed0ea1bd6c(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2241,7 +2241,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_e356a6ed0ea1bd6c(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2254,7 +2254,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_e356a6ed0ea1bd6c(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2267,7 +2267,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_e356a6ed0ea1bd6c(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2280,7 +2280,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2293,7 +2293,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2306,7 +2306,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2319,7 +2319,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2332,7 +2332,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2345,7 +2345,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_e356a6ed0ea1bd6c(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2358,7 +2358,7 @@ intgo _wrap_llmsize_model_modalities_get_core_e356a6ed0ea1bd6c(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2371,7 +2371,7 @@ intgo _wrap_llmsize_model_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2384,7 +2384,7 @@ intgo _wrap_llmsize_model_tasks_get_core_e356a6ed0ea1bd6c(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2397,7 +2397,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2410,7 +2410,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2423,7 +2423,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2436,7 +2436,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2449,7 +2449,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_e356a6ed0ea1bd6c
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2462,7 +2462,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2475,7 +2475,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2488,7 +2488,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2501,7 +2501,7 @@ long long _wrap_llmsize_model_published_params_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2514,7 +2514,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2527,7 +2527,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2540,7 +2540,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2553,7 +2553,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_e356a6ed0ea1bd6c() {
+struct llmsize_model *_wrap_new_llmsize_model_core_58bd6304d5a9d817() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2564,7 +2564,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_model_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2574,7 +2574,7 @@ void _wrap_delete_llmsize_model_core_e356a6ed0ea1bd6c(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2586,7 +2586,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2598,7 +2598,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2610,7 +2610,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2622,7 +2622,7 @@ intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2634,7 +2634,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2646,7 +2646,7 @@ intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2658,7 +2658,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2670,7 +2670,7 @@ intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2682,7 +2682,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_VISION_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2694,7 +2694,7 @@ intgo _wrap_LLMSIZE_COMPONENT_VISION_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_MTP_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2706,7 +2706,7 @@ intgo _wrap_LLMSIZE_COMPONENT_MTP_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2718,7 +2718,7 @@ intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-long long *_wrap_llmsize_params_by_component_get_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0) {
+long long *_wrap_llmsize_params_by_component_get_core_58bd6304d5a9d817(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -2731,7 +2731,7 @@ long long *_wrap_llmsize_params_by_component_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-long long _wrap_llmsize_params_text_get_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_58bd6304d5a9d817(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2744,7 +2744,7 @@ long long _wrap_llmsize_params_text_get_core_e356a6ed0ea1bd6c(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_58bd6304d5a9d817(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2757,7 +2757,7 @@ long long _wrap_llmsize_params_total_get_core_e356a6ed0ea1bd6c(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_58bd6304d5a9d817(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2770,7 +2770,7 @@ long long _wrap_llmsize_params_active_get_core_e356a6ed0ea1bd6c(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_e356a6ed0ea1bd6c() {
+struct llmsize_params *_wrap_new_llmsize_params_core_58bd6304d5a9d817() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2781,7 +2781,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_params_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_58bd6304d5a9d817(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2791,7 +2791,7 @@ void _wrap_delete_llmsize_params_core_e356a6ed0ea1bd6c(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_58bd6304d5a9d817() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2803,7 +2803,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_58bd6304d5a9d817() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2815,7 +2815,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_58bd6304d5a9d817() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2827,7 +2827,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -2839,7 +2839,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_Q_FFN_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -2851,7 +2851,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -2863,7 +2863,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -2875,7 +2875,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -2887,7 +2887,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_58bd6304d5a9d817() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2899,7 +2899,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_58bd6304d5a9d817() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2911,7 +2911,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_58bd6304d5a9d817() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2923,7 +2923,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_58bd6304d5a9d817() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2935,7 +2935,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2948,7 +2948,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_e356a6ed0ea1bd6c(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2961,7 +2961,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_e356a6ed0ea1bd6c(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2974,7 +2974,7 @@ intgo _wrap_llmsize_format_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2987,7 +2987,7 @@ intgo _wrap_llmsize_format_code_get_core_e356a6ed0ea1bd6c(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3000,7 +3000,7 @@ intgo _wrap_llmsize_format_bits_get_core_e356a6ed0ea1bd6c(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3013,7 +3013,7 @@ intgo _wrap_llmsize_format_group_get_core_e356a6ed0ea1bd6c(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3026,7 +3026,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_e356a6ed0ea1bd6c(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3039,7 +3039,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_e356a6ed0ea1bd6c(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3052,7 +3052,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3065,7 +3065,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3078,7 +3078,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3091,7 +3091,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_e356a6ed0ea1bd6c(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3104,7 +3104,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3117,7 +3117,7 @@ intgo _wrap_llmsize_format_compute_get_core_e356a6ed0ea1bd6c(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3130,7 +3130,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_e356a6ed0ea1bd6c(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3143,7 +3143,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_e356a6ed0ea1bd6c() {
+struct llmsize_format *_wrap_new_llmsize_format_core_58bd6304d5a9d817() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -3154,7 +3154,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_format_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -3164,7 +3164,7 @@ void _wrap_delete_llmsize_format_core_e356a6ed0ea1bd6c(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_F16_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3176,7 +3176,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_F32_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3188,7 +3188,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_FP8_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3200,7 +3200,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3212,7 +3212,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3224,7 +3224,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3236,7 +3236,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3248,7 +3248,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3260,7 +3260,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3272,7 +3272,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3284,7 +3284,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3296,7 +3296,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_58bd6304d5a9d817(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3309,7 +3309,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_58bd6304d5a9d817(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3322,7 +3322,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_get_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_58bd6304d5a9d817(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3335,7 +3335,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_58bd6304d5a9d817(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3348,7 +3348,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_58bd6304d5a9d817(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3361,7 +3361,7 @@ intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_e356a6ed0ea1bd6c() {
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_58bd6304d5a9d817() {
   struct llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
   
@@ -3372,7 +3372,7 @@ struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_e356a6ed0ea1b
 }
 
 
-void _wrap_delete_llmsize_kv_dtype_info_core_e356a6ed0ea1bd6c(struct llmsize_kv_dtype_info *_swig_go_0) {
+void _wrap_delete_llmsize_kv_dtype_info_core_58bd6304d5a9d817(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   
   arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
@@ -3382,7 +3382,7 @@ void _wrap_delete_llmsize_kv_dtype_info_core_e356a6ed0ea1bd6c(struct llmsize_kv_
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_58bd6304d5a9d817() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3394,7 +3394,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_58bd6304d5a9d817() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3406,7 +3406,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_58bd6304d5a9d817() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3418,7 +3418,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_58bd6304d5a9d817() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3430,7 +3430,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HW_CPU_core_58bd6304d5a9d817() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3442,7 +3442,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3454,7 +3454,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_gpu_id_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_id_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3467,7 +3467,7 @@ _gostring_ _wrap_llmsize_gpu_id_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_s
 }
 
 
-_gostring_ _wrap_llmsize_gpu_name_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_name_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3480,7 +3480,7 @@ _gostring_ _wrap_llmsize_gpu_name_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *
 }
 
 
-_gostring_ _wrap_llmsize_gpu_vendor_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_vendor_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3493,7 +3493,7 @@ _gostring_ _wrap_llmsize_gpu_vendor_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_aliases_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_aliases_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3506,7 +3506,7 @@ _gostring_ _wrap_llmsize_gpu_aliases_get_core_e356a6ed0ea1bd6c(struct llmsize_gp
 }
 
 
-long long _wrap_llmsize_gpu_mem_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+long long _wrap_llmsize_gpu_mem_bytes_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3519,7 +3519,7 @@ long long _wrap_llmsize_gpu_mem_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_g
 }
 
 
-intgo _wrap_llmsize_gpu_usable_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_usable_pct_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3532,7 +3532,7 @@ intgo _wrap_llmsize_gpu_usable_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu 
 }
 
 
-intgo _wrap_llmsize_gpu_hw_class_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_hw_class_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3545,7 +3545,7 @@ intgo _wrap_llmsize_gpu_hw_class_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_
 }
 
 
-double _wrap_llmsize_gpu_bw_gbs_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bw_gbs_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3558,7 +3558,7 @@ double _wrap_llmsize_gpu_bw_gbs_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_s
 }
 
 
-double _wrap_llmsize_gpu_bf16_tflops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bf16_tflops_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3571,7 +3571,7 @@ double _wrap_llmsize_gpu_bf16_tflops_get_core_e356a6ed0ea1bd6c(struct llmsize_gp
 }
 
 
-double _wrap_llmsize_gpu_fp8_tflops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp8_tflops_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3584,7 +3584,7 @@ double _wrap_llmsize_gpu_fp8_tflops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_fp4_tflops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp4_tflops_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3597,7 +3597,7 @@ double _wrap_llmsize_gpu_fp4_tflops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_int8_tops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_int8_tops_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3610,7 +3610,7 @@ double _wrap_llmsize_gpu_int8_tops_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu 
 }
 
 
-_gostring_ _wrap_llmsize_gpu_source_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_source_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3623,7 +3623,7 @@ _gostring_ _wrap_llmsize_gpu_source_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_memory_options_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_memory_options_get_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3636,7 +3636,7 @@ _gostring_ _wrap_llmsize_gpu_memory_options_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-struct llmsize_gpu *_wrap_new_llmsize_gpu_core_e356a6ed0ea1bd6c() {
+struct llmsize_gpu *_wrap_new_llmsize_gpu_core_58bd6304d5a9d817() {
   struct llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
   
@@ -3647,7 +3647,7 @@ struct llmsize_gpu *_wrap_new_llmsize_gpu_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_gpu_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   
   arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
@@ -3657,7 +3657,7 @@ void _wrap_delete_llmsize_gpu_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_58bd6304d5a9d817(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3670,7 +3670,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_58bd6304d5a9d817(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3683,7 +3683,7 @@ double _wrap_llmsize_efficiency_expected_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_layer_us_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_layer_us_get_core_58bd6304d5a9d817(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3696,7 +3696,7 @@ double _wrap_llmsize_efficiency_layer_us_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_58bd6304d5a9d817(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3709,7 +3709,7 @@ double _wrap_llmsize_efficiency_low_get_core_e356a6ed0ea1bd6c(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_58bd6304d5a9d817(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3722,7 +3722,7 @@ double _wrap_llmsize_efficiency_high_get_core_e356a6ed0ea1bd6c(struct llmsize_ef
 }
 
 
-double _wrap_llmsize_efficiency_prefill_mfu_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_prefill_mfu_get_core_58bd6304d5a9d817(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3735,7 +3735,7 @@ double _wrap_llmsize_efficiency_prefill_mfu_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_58bd6304d5a9d817(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3748,7 +3748,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_e356a6ed0ea1bd6c() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_58bd6304d5a9d817() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3759,7 +3759,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_e356a6ed0ea1bd6c() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_e356a6ed0ea1bd6c(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_58bd6304d5a9d817(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3769,7 +3769,7 @@ void _wrap_delete_llmsize_efficiency_core_e356a6ed0ea1bd6c(struct llmsize_effici
 }
 
 
-long long *_wrap_llmsize_weights_by_component_get_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_58bd6304d5a9d817(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3782,7 +3782,7 @@ long long *_wrap_llmsize_weights_by_component_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_58bd6304d5a9d817(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3795,7 +3795,7 @@ long long _wrap_llmsize_weights_total_get_core_e356a6ed0ea1bd6c(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_58bd6304d5a9d817(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3808,7 +3808,7 @@ long long _wrap_llmsize_weights_active_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_58bd6304d5a9d817(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3821,7 +3821,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_e356a6ed0ea1bd6c() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_58bd6304d5a9d817() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3832,7 +3832,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_58bd6304d5a9d817(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3842,7 +3842,7 @@ void _wrap_delete_llmsize_weights_core_e356a6ed0ea1bd6c(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -3854,7 +3854,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -3866,7 +3866,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F32_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_F32_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3878,7 +3878,7 @@ intgo _wrap_LLMSIZE_GGML_F32_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F16_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_F16_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3890,7 +3890,7 @@ intgo _wrap_LLMSIZE_GGML_F16_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3902,7 +3902,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_1_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3914,7 +3914,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_1_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_2_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3926,7 +3926,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_2_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_3_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3938,7 +3938,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_3_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3950,7 +3950,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_1_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3962,7 +3962,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_1_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3974,7 +3974,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_1_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3986,7 +3986,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_1_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q2_K_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3998,7 +3998,7 @@ intgo _wrap_LLMSIZE_GGML_Q2_K_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q3_K_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4010,7 +4010,7 @@ intgo _wrap_LLMSIZE_GGML_Q3_K_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_K_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4022,7 +4022,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_K_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_K_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4034,7 +4034,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_K_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q6_K_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4046,7 +4046,7 @@ intgo _wrap_LLMSIZE_GGML_Q6_K_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_K_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4058,7 +4058,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_K_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4070,7 +4070,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4082,7 +4082,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4094,7 +4094,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_S_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4106,7 +4106,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_S_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4118,7 +4118,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_S_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4130,7 +4130,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_S_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_S_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4142,7 +4142,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_S_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4154,7 +4154,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I8_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_I8_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4166,7 +4166,7 @@ intgo _wrap_LLMSIZE_GGML_I8_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I16_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_I16_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4178,7 +4178,7 @@ intgo _wrap_LLMSIZE_GGML_I16_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I32_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_I32_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4190,7 +4190,7 @@ intgo _wrap_LLMSIZE_GGML_I32_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I64_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_I64_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4202,7 +4202,7 @@ intgo _wrap_LLMSIZE_GGML_I64_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F64_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_F64_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4214,7 +4214,7 @@ intgo _wrap_LLMSIZE_GGML_F64_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_M_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4226,7 +4226,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_M_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_BF16_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_BF16_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4238,7 +4238,7 @@ intgo _wrap_LLMSIZE_GGML_BF16_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4250,7 +4250,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4262,7 +4262,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4274,7 +4274,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ1_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4286,7 +4286,7 @@ intgo _wrap_LLMSIZE_GGML_TQ1_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ2_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4298,7 +4298,7 @@ intgo _wrap_LLMSIZE_GGML_TQ2_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4310,7 +4310,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4322,7 +4322,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4334,7 +4334,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_MXFP4_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4346,7 +4346,7 @@ intgo _wrap_LLMSIZE_GGML_MXFP4_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4358,7 +4358,7 @@ intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_e356a6ed0ea1bd6c(struct llmsize_ggml_type_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_58bd6304d5a9d817(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4371,7 +4371,7 @@ _gostring_ _wrap_llmsize_ggml_type_info_name_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_get_core_e356a6ed0ea1bd6c(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_get_core_58bd6304d5a9d817(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4384,7 +4384,7 @@ intgo _wrap_llmsize_ggml_type_info_block_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_58bd6304d5a9d817(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4397,7 +4397,7 @@ intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_e356a6ed0ea1bd6c() {
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_58bd6304d5a9d817() {
   struct llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
   
@@ -4408,7 +4408,7 @@ struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_e356a6ed0ea
 }
 
 
-void _wrap_delete_llmsize_ggml_type_info_core_e356a6ed0ea1bd6c(struct llmsize_ggml_type_info *_swig_go_0) {
+void _wrap_delete_llmsize_ggml_type_info_core_58bd6304d5a9d817(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   
   arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
@@ -4418,7 +4418,7 @@ void _wrap_delete_llmsize_ggml_type_info_core_e356a6ed0ea1bd6c(struct llmsize_gg
 }
 
 
-intgo _wrap_LLMSIZE_FT_F32_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_F32_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4430,7 +4430,7 @@ intgo _wrap_LLMSIZE_FT_F32_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_F16_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_F16_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4442,7 +4442,7 @@ intgo _wrap_LLMSIZE_FT_F16_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_BF16_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_BF16_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4454,7 +4454,7 @@ intgo _wrap_LLMSIZE_FT_BF16_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q4_0_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4466,7 +4466,7 @@ intgo _wrap_LLMSIZE_FT_Q4_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_1_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q4_1_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4478,7 +4478,7 @@ intgo _wrap_LLMSIZE_FT_Q4_1_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q5_0_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4490,7 +4490,7 @@ intgo _wrap_LLMSIZE_FT_Q5_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_1_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q5_1_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4502,7 +4502,7 @@ intgo _wrap_LLMSIZE_FT_Q5_1_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q8_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q8_0_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4514,7 +4514,7 @@ intgo _wrap_LLMSIZE_FT_Q8_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q2_K_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4526,7 +4526,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_S_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4538,7 +4538,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_S_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_S_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4550,7 +4550,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_S_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_M_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4562,7 +4562,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_M_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_L_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4574,7 +4574,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_L_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_S_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4586,7 +4586,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_S_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_M_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4598,7 +4598,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_M_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_S_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4610,7 +4610,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_S_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_M_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4622,7 +4622,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_M_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q6_K_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_Q6_K_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4634,7 +4634,7 @@ intgo _wrap_LLMSIZE_FT_Q6_K_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4646,7 +4646,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4658,7 +4658,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_S_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4670,7 +4670,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_S_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_M_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4682,7 +4682,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_M_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4694,7 +4694,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4706,7 +4706,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_S_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4718,7 +4718,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_S_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_M_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4730,7 +4730,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_M_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_S_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4742,7 +4742,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_S_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_M_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4754,7 +4754,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_M_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_NL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4766,7 +4766,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_NL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_XS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4778,7 +4778,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_XS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ1_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4790,7 +4790,7 @@ intgo _wrap_LLMSIZE_FT_TQ1_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ2_0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4802,7 +4802,7 @@ intgo _wrap_LLMSIZE_FT_TQ2_0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4814,7 +4814,7 @@ intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FT_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4826,7 +4826,7 @@ intgo _wrap_LLMSIZE_FT_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_58bd6304d5a9d817(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -4839,7 +4839,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_e356a6ed0ea1bd6c(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_58bd6304d5a9d817(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -4852,7 +4852,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_58bd6304d5a9d817(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4865,7 +4865,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_e356a6ed0ea1bd6c() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_58bd6304d5a9d817() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -4876,7 +4876,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_58bd6304d5a9d817(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -4886,7 +4886,7 @@ void _wrap_delete_llmsize_gguf_mix_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4899,7 +4899,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4912,7 +4912,7 @@ intgo _wrap_llmsize_file_info_version_get_core_e356a6ed0ea1bd6c(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4925,7 +4925,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4938,7 +4938,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4951,7 +4951,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4964,7 +4964,7 @@ long long _wrap_llmsize_file_info_needed_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -4977,7 +4977,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_e356a6ed0ea1bd6c(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -4990,7 +4990,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_e356a6ed0ea1bd6c(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5003,7 +5003,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5016,7 +5016,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5029,7 +5029,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_e356a6ed0ea1bd6c(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5042,7 +5042,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5055,7 +5055,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5068,7 +5068,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_name_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_name_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5081,7 +5081,7 @@ _gostring_ _wrap_llmsize_file_info_name_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5094,7 +5094,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -5107,7 +5107,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_e356a6ed0ea1bd6c() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_58bd6304d5a9d817() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -5118,7 +5118,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -5128,7 +5128,7 @@ void _wrap_delete_llmsize_file_info_core_e356a6ed0ea1bd6c(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5141,7 +5141,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_e356a6ed0ea1bd6
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5154,7 +5154,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_e356a6ed0ea1b
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5167,7 +5167,7 @@ struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-intgo _wrap_llmsize_speed_request_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_gpus_get_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5180,7 +5180,7 @@ intgo _wrap_llmsize_speed_request_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5193,7 +5193,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5206,7 +5206,7 @@ long long _wrap_llmsize_speed_request_context_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5219,7 +5219,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5232,7 +5232,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_seqs_get_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5245,7 +5245,7 @@ intgo _wrap_llmsize_speed_request_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_e356a6ed0ea1bd6c() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_58bd6304d5a9d817() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -5256,7 +5256,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_e356a6ed0ea1b
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -5266,7 +5266,7 @@ void _wrap_delete_llmsize_speed_request_core_e356a6ed0ea1bd6c(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_58bd6304d5a9d817(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5279,7 +5279,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_58bd6304d5a9d817(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5292,7 +5292,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_58bd6304d5a9d817(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5305,7 +5305,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_58bd6304d5a9d817(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5318,7 +5318,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_e356a6ed0ea1bd6c(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_58bd6304d5a9d817(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5331,7 +5331,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_58bd6304d5a9d817(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5344,7 +5344,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_58bd6304d5a9d817(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5357,7 +5357,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_58bd6304d5a9d817(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5370,7 +5370,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_e356a6ed0ea1bd6c() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_58bd6304d5a9d817() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -5381,7 +5381,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_e356a6ed0ea1bd6
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_e356a6ed0ea1bd6c(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_58bd6304d5a9d817(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -5391,7 +5391,7 @@ void _wrap_delete_llmsize_speed_result_core_e356a6ed0ea1bd6c(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5404,7 +5404,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_e356a6ed0ea1bd6c(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5417,7 +5417,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_e356a6ed0ea1bd6
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5430,7 +5430,7 @@ struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-intgo _wrap_llmsize_fit_request_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_gpus_get_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5443,7 +5443,7 @@ intgo _wrap_llmsize_fit_request_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5456,7 +5456,7 @@ long long _wrap_llmsize_fit_request_context_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5469,7 +5469,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5482,7 +5482,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5495,7 +5495,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_e356a6ed0ea1bd6c(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5508,7 +5508,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_e356a6ed0ea1bd6c() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_58bd6304d5a9d817() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -5519,7 +5519,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -5529,7 +5529,7 @@ void _wrap_delete_llmsize_fit_request_core_e356a6ed0ea1bd6c(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_58bd6304d5a9d817(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5542,7 +5542,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_e356a6ed0ea1bd6c(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_58bd6304d5a9d817(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5555,7 +5555,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_e356a6ed0ea1bd6c(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_58bd6304d5a9d817(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5568,7 +5568,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_58bd6304d5a9d817(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5581,7 +5581,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_58bd6304d5a9d817(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5594,7 +5594,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_58bd6304d5a9d817(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5607,7 +5607,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_58bd6304d5a9d817(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5620,7 +5620,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_58bd6304d5a9d817(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5633,7 +5633,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_58bd6304d5a9d817(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5646,7 +5646,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_e356a6ed0ea1bd6c() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_58bd6304d5a9d817() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -5657,7 +5657,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_e356a6ed0ea1bd6c() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_e356a6ed0ea1bd6c(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_58bd6304d5a9d817(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -5667,7 +5667,7 @@ void _wrap_delete_llmsize_fit_result_core_e356a6ed0ea1bd6c(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_58bd6304d5a9d817() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5679,7 +5679,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_58bd6304d5a9d817() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5691,7 +5691,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_58bd6304d5a9d817() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5703,7 +5703,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_58bd6304d5a9d817() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5715,7 +5715,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_METRIC_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5727,7 +5727,7 @@ intgo _wrap_LLMSIZE_METRIC_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5740,7 +5740,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5753,7 +5753,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5766,7 +5766,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5779,7 +5779,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5792,7 +5792,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5805,7 +5805,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5818,7 +5818,7 @@ double _wrap_llmsize_quality_row_kld_get_core_e356a6ed0ea1bd6c(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5831,7 +5831,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5844,7 +5844,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5857,7 +5857,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_e356a6ed0ea1bd6c() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_58bd6304d5a9d817() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -5868,7 +5868,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_e356a6ed0ea1bd6c(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_58bd6304d5a9d817(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -5878,7 +5878,7 @@ void _wrap_delete_llmsize_quality_row_core_e356a6ed0ea1bd6c(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_58bd6304d5a9d817() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5890,7 +5890,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_58bd6304d5a9d817() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5902,7 +5902,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_58bd6304d5a9d817() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5914,7 +5914,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_58bd6304d5a9d817() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5926,7 +5926,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CONF_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5938,7 +5938,7 @@ intgo _wrap_LLMSIZE_CONF_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_58bd6304d5a9d817(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5951,7 +5951,7 @@ intgo _wrap_llmsize_quality_metric_get_core_e356a6ed0ea1bd6c(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_58bd6304d5a9d817(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5964,7 +5964,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_58bd6304d5a9d817(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5977,7 +5977,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_58bd6304d5a9d817(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -5990,7 +5990,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_58bd6304d5a9d817(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -6003,7 +6003,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_58bd6304d5a9d817(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -6016,7 +6016,7 @@ double _wrap_llmsize_quality_kld_get_core_e356a6ed0ea1bd6c(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_58bd6304d5a9d817(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -6029,7 +6029,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_e356a6ed0ea1bd6c(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_58bd6304d5a9d817(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6042,7 +6042,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_e356a6ed0ea1bd6c(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_e356a6ed0ea1bd6c() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_58bd6304d5a9d817() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -6053,7 +6053,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_e356a6ed0ea1bd6c(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_58bd6304d5a9d817(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -6063,7 +6063,7 @@ void _wrap_delete_llmsize_quality_core_e356a6ed0ea1bd6c(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_58bd6304d5a9d817() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6075,7 +6075,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_58bd6304d5a9d817() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6087,7 +6087,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_58bd6304d5a9d817() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6099,7 +6099,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_58bd6304d5a9d817() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6111,7 +6111,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_58bd6304d5a9d817() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6123,7 +6123,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_58bd6304d5a9d817() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6135,7 +6135,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6147,7 +6147,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_58bd6304d5a9d817(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6160,7 +6160,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_58bd6304d5a9d817(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6173,7 +6173,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_58bd6304d5a9d817(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6186,7 +6186,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_58bd6304d5a9d817(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6199,7 +6199,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_58bd6304d5a9d817(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6212,7 +6212,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_58bd6304d5a9d817(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6225,7 +6225,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_e356a6ed0ea1bd6c() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_58bd6304d5a9d817() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -6236,7 +6236,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_e356a6ed0ea1bd6c(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_58bd6304d5a9d817(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -6246,7 +6246,7 @@ void _wrap_delete_llmsize_engine_info_core_e356a6ed0ea1bd6c(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6258,7 +6258,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6270,7 +6270,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6282,7 +6282,7 @@ intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6294,7 +6294,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6306,7 +6306,7 @@ intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_160_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_BATCH_160_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6318,7 +6318,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_160_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6330,7 +6330,7 @@ intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6342,7 +6342,7 @@ intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6354,7 +6354,7 @@ intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6366,7 +6366,7 @@ intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6378,7 +6378,7 @@ intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6390,7 +6390,7 @@ intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6402,7 +6402,7 @@ intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6414,7 +6414,7 @@ intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6426,7 +6426,7 @@ intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6438,7 +6438,7 @@ intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6450,7 +6450,7 @@ intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6462,7 +6462,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6474,7 +6474,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FIT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_FIT_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6486,7 +6486,7 @@ intgo _wrap_LLMSIZE_RULE_FIT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6498,7 +6498,7 @@ intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6510,7 +6510,7 @@ intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_llmsize_engine_release_engine_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_engine_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6523,7 +6523,7 @@ intgo _wrap_llmsize_engine_release_engine_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_version_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_version_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6536,7 +6536,7 @@ _gostring_ _wrap_llmsize_engine_release_version_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_date_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_date_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6549,7 +6549,7 @@ _gostring_ _wrap_llmsize_engine_release_date_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_release_rules_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_rules_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6562,7 +6562,7 @@ intgo _wrap_llmsize_engine_release_rules_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-double _wrap_llmsize_engine_release_mem_fraction_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+double _wrap_llmsize_engine_release_mem_fraction_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   double result;
   double _swig_go_result;
@@ -6575,7 +6575,7 @@ double _wrap_llmsize_engine_release_mem_fraction_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-intgo _wrap_llmsize_engine_release_block_size_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_block_size_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6588,7 +6588,7 @@ intgo _wrap_llmsize_engine_release_block_size_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-intgo _wrap_llmsize_engine_release_ctx_pad_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_ctx_pad_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6601,7 +6601,7 @@ intgo _wrap_llmsize_engine_release_ctx_pad_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-long long _wrap_llmsize_engine_release_default_context_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_context_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6614,7 +6614,7 @@ long long _wrap_llmsize_engine_release_default_context_get_core_e356a6ed0ea1bd6c
 }
 
 
-intgo _wrap_llmsize_engine_release_default_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_seqs_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6627,7 +6627,7 @@ intgo _wrap_llmsize_engine_release_default_seqs_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-intgo _wrap_llmsize_engine_release_default_ubatch_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_ubatch_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6640,7 +6640,7 @@ intgo _wrap_llmsize_engine_release_default_ubatch_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6653,7 +6653,7 @@ long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_e356a6ed0
 }
 
 
-intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6666,7 +6666,7 @@ intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tp1_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tp1_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6679,7 +6679,7 @@ long long _wrap_llmsize_engine_release_overhead_tp1_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tpn_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tpn_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6692,7 +6692,7 @@ long long _wrap_llmsize_engine_release_overhead_tpn_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_source_get_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_source_get_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6705,7 +6705,7 @@ _gostring_ _wrap_llmsize_engine_release_source_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_e356a6ed0ea1bd6c() {
+struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_58bd6304d5a9d817() {
   struct llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
   
@@ -6716,7 +6716,7 @@ struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_e356a6ed0ea
 }
 
 
-void _wrap_delete_llmsize_engine_release_core_e356a6ed0ea1bd6c(struct llmsize_engine_release *_swig_go_0) {
+void _wrap_delete_llmsize_engine_release_core_58bd6304d5a9d817(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   
   arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
@@ -6726,7 +6726,7 @@ void _wrap_delete_llmsize_engine_release_core_e356a6ed0ea1bd6c(struct llmsize_en
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6738,7 +6738,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6750,7 +6750,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6762,7 +6762,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6774,7 +6774,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6786,7 +6786,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6798,7 +6798,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6810,7 +6810,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6822,7 +6822,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6834,7 +6834,7 @@ intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6846,7 +6846,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EAGER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_EAGER_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6858,7 +6858,7 @@ intgo _wrap_LLMSIZE_PLAN_EAGER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6870,7 +6870,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6882,7 +6882,7 @@ intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_58bd6304d5a9d817() {
   int result;
   intgo _swig_go_result;
   
@@ -6894,7 +6894,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6907,7 +6907,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6920,7 +6920,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -6933,7 +6933,7 @@ struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6946,7 +6946,7 @@ intgo _wrap_llmsize_plan_engine_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -6959,7 +6959,7 @@ struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_e356a6ed0ea1b
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6972,7 +6972,7 @@ intgo _wrap_llmsize_plan_tp_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6985,7 +6985,7 @@ intgo _wrap_llmsize_plan_pp_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6998,7 +6998,7 @@ intgo _wrap_llmsize_plan_dp_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpus_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7011,7 +7011,7 @@ intgo _wrap_llmsize_plan_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_sw
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7024,7 +7024,7 @@ long long _wrap_llmsize_plan_context_get_core_e356a6ed0ea1bd6c(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7037,7 +7037,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_max_seqs_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7050,7 +7050,7 @@ intgo _wrap_llmsize_plan_max_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan 
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7063,7 +7063,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7076,7 +7076,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7089,7 +7089,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7102,7 +7102,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7115,7 +7115,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_e356a6ed0ea1bd6c(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -7128,7 +7128,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7141,7 +7141,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7154,7 +7154,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_e356a6ed0ea1bd6c(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7167,7 +7167,7 @@ intgo _wrap_llmsize_plan_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7180,7 +7180,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7193,7 +7193,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -7206,7 +7206,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_e356a6ed0ea1bd6c(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -7219,7 +7219,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_e356a6ed0ea1bd6c() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_58bd6304d5a9d817() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -7230,7 +7230,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -7240,7 +7240,7 @@ void _wrap_delete_llmsize_plan_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_58bd6304d5a9d817() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7252,7 +7252,7 @@ intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_58bd6304d5a9d817() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7264,7 +7264,7 @@ intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_58bd6304d5a9d817() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7276,7 +7276,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_58bd6304d5a9d817() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7288,7 +7288,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7300,7 +7300,7 @@ intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7313,7 +7313,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_e356a6ed0ea1bd6c(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7326,7 +7326,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_e356a6ed0ea1bd6c(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7339,7 +7339,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7352,7 +7352,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_e356a6ed0ea1bd6c(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_outcome_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_outcome_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7365,7 +7365,7 @@ intgo _wrap_llmsize_plan_result_outcome_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7378,7 +7378,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7391,7 +7391,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7404,7 +7404,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7417,7 +7417,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_e356a6ed0ea1bd6c(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7430,7 +7430,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7443,7 +7443,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -7456,7 +7456,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_e356a6ed0ea1bd6c(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7469,7 +7469,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_e356a6ed0ea1bd6c(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7482,7 +7482,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7495,7 +7495,7 @@ long long _wrap_llmsize_plan_result_context_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7508,7 +7508,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7521,7 +7521,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7534,7 +7534,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7547,7 +7547,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7560,7 +7560,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_e356a6ed0ea1bd6c
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7573,7 +7573,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7586,7 +7586,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7599,7 +7599,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7612,7 +7612,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_e356a6ed0ea1bd6c(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7625,7 +7625,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_e356a6ed0ea1bd6c(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7638,7 +7638,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_gpu_layers_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpu_layers_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7651,7 +7651,7 @@ intgo _wrap_llmsize_plan_result_gpu_layers_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7664,7 +7664,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_low_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_low_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7677,7 +7677,7 @@ double _wrap_llmsize_plan_result_decode_tps_low_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_high_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_high_get_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7690,7 +7690,7 @@ double _wrap_llmsize_plan_result_decode_tps_high_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_e356a6ed0ea1bd6c() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_58bd6304d5a9d817() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -7701,7 +7701,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_e356a6ed0ea1bd6c(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_58bd6304d5a9d817(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -7711,7 +7711,7 @@ void _wrap_delete_llmsize_plan_result_core_e356a6ed0ea1bd6c(struct llmsize_plan_
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_BOOL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FIELD_BOOL_core_58bd6304d5a9d817() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7723,7 +7723,7 @@ intgo _wrap_LLMSIZE_FIELD_BOOL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U32_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FIELD_U32_core_58bd6304d5a9d817() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7735,7 +7735,7 @@ intgo _wrap_LLMSIZE_FIELD_U32_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U64_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FIELD_U64_core_58bd6304d5a9d817() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7747,7 +7747,7 @@ intgo _wrap_LLMSIZE_FIELD_U64_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_I64_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FIELD_I64_core_58bd6304d5a9d817() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7759,7 +7759,7 @@ intgo _wrap_LLMSIZE_FIELD_I64_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_F64_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FIELD_F64_core_58bd6304d5a9d817() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7771,7 +7771,7 @@ intgo _wrap_LLMSIZE_FIELD_F64_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_field_name_get_core_e356a6ed0ea1bd6c(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_name_get_core_58bd6304d5a9d817(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7784,7 +7784,7 @@ _gostring_ _wrap_llmsize_field_name_get_core_e356a6ed0ea1bd6c(struct llmsize_fie
 }
 
 
-intgo _wrap_llmsize_field_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_field *_swig_go_0) {
+intgo _wrap_llmsize_field_kind_get_core_58bd6304d5a9d817(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7797,7 +7797,7 @@ intgo _wrap_llmsize_field_kind_get_core_e356a6ed0ea1bd6c(struct llmsize_field *_
 }
 
 
-long long _wrap_llmsize_field_offset_get_core_e356a6ed0ea1bd6c(struct llmsize_field *_swig_go_0) {
+long long _wrap_llmsize_field_offset_get_core_58bd6304d5a9d817(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7810,7 +7810,7 @@ long long _wrap_llmsize_field_offset_get_core_e356a6ed0ea1bd6c(struct llmsize_fi
 }
 
 
-_gostring_ _wrap_llmsize_field_meaning_get_core_e356a6ed0ea1bd6c(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_meaning_get_core_58bd6304d5a9d817(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7823,7 +7823,7 @@ _gostring_ _wrap_llmsize_field_meaning_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-struct llmsize_field *_wrap_new_llmsize_field_core_e356a6ed0ea1bd6c() {
+struct llmsize_field *_wrap_new_llmsize_field_core_58bd6304d5a9d817() {
   struct llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
   
@@ -7834,7 +7834,7 @@ struct llmsize_field *_wrap_new_llmsize_field_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_field_core_e356a6ed0ea1bd6c(struct llmsize_field *_swig_go_0) {
+void _wrap_delete_llmsize_field_core_58bd6304d5a9d817(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   
   arg1 = *(struct llmsize_field **)&_swig_go_0; 
@@ -7844,7 +7844,7 @@ void _wrap_delete_llmsize_field_core_e356a6ed0ea1bd6c(struct llmsize_field *_swi
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_58bd6304d5a9d817(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7857,7 +7857,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_e356a6ed0ea1bd6c
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_58bd6304d5a9d817(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7870,7 +7870,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_e356a6e
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_58bd6304d5a9d817(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7883,7 +7883,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_58bd6304d5a9d817(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7896,7 +7896,7 @@ long long _wrap_llmsize_suggestion_context_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_58bd6304d5a9d817(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7909,7 +7909,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_e356a6ed0ea1bd6c() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_58bd6304d5a9d817() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -7920,7 +7920,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_e356a6ed0ea1bd6c() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_e356a6ed0ea1bd6c(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_58bd6304d5a9d817(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -7930,7 +7930,7 @@ void _wrap_delete_llmsize_suggestion_core_e356a6ed0ea1bd6c(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_58bd6304d5a9d817() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7942,7 +7942,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_58bd6304d5a9d817() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7954,7 +7954,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_58bd6304d5a9d817() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7966,7 +7966,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_58bd6304d5a9d817() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7978,7 +7978,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_58bd6304d5a9d817() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7990,7 +7990,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_58bd6304d5a9d817() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8002,7 +8002,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_58bd6304d5a9d817() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8014,7 +8014,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_58bd6304d5a9d817() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8026,7 +8026,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_58bd6304d5a9d817() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8038,7 +8038,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_58bd6304d5a9d817() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8050,7 +8050,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_58bd6304d5a9d817() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8062,7 +8062,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_58bd6304d5a9d817() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8074,7 +8074,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_58bd6304d5a9d817() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8086,7 +8086,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8099,7 +8099,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_e356a6ed0ea1bd6c(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8112,7 +8112,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_e356a6ed0ea1bd6c(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8125,7 +8125,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_e356a6ed0ea1bd6c(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8138,7 +8138,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8151,7 +8151,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8164,7 +8164,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8177,7 +8177,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8190,7 +8190,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8203,7 +8203,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8216,7 +8216,7 @@ intgo _wrap_llmsize_license_commercial_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8229,7 +8229,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_e356a6ed0ea1bd6c(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8242,7 +8242,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8255,7 +8255,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8268,7 +8268,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_e356a6ed0ea1bd6c(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8281,7 +8281,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -8294,7 +8294,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8307,7 +8307,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8320,7 +8320,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8333,7 +8333,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8346,7 +8346,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8359,7 +8359,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8372,7 +8372,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_e356a6ed0ea1bd6c(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8385,7 +8385,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8398,7 +8398,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8411,7 +8411,7 @@ intgo _wrap_llmsize_license_outputs_get_core_e356a6ed0ea1bd6c(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8424,7 +8424,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8437,7 +8437,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8450,7 +8450,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_e356a6ed0ea1bd6c() {
+struct llmsize_license *_wrap_new_llmsize_license_core_58bd6304d5a9d817() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -8461,7 +8461,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_license_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -8471,7 +8471,7 @@ void _wrap_delete_llmsize_license_core_e356a6ed0ea1bd6c(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_58bd6304d5a9d817(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8484,7 +8484,7 @@ intgo _wrap_llmsize_use_commercial_get_core_e356a6ed0ea1bd6c(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_58bd6304d5a9d817(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8497,7 +8497,7 @@ long long _wrap_llmsize_use_mau_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_58bd6304d5a9d817(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8510,7 +8510,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_58bd6304d5a9d817(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -8523,7 +8523,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_e356a6ed0ea1bd6c(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_58bd6304d5a9d817(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8536,7 +8536,7 @@ intgo _wrap_llmsize_use_eu_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_58bd6304d5a9d817(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8549,7 +8549,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_e356a6ed0ea1bd6c(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_58bd6304d5a9d817(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8562,7 +8562,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_e356a6ed0ea1bd6c(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_offered_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_offered_get_core_58bd6304d5a9d817(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8575,7 +8575,7 @@ intgo _wrap_llmsize_use_offered_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_s
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_58bd6304d5a9d817(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8588,7 +8588,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_e356a6ed0ea1bd6c() {
+struct llmsize_use *_wrap_new_llmsize_use_core_58bd6304d5a9d817() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -8599,7 +8599,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_use_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_58bd6304d5a9d817(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -8609,7 +8609,7 @@ void _wrap_delete_llmsize_use_core_e356a6ed0ea1bd6c(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_58bd6304d5a9d817() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8621,7 +8621,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_58bd6304d5a9d817() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8633,7 +8633,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_58bd6304d5a9d817() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8645,7 +8645,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_58bd6304d5a9d817() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8657,7 +8657,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_VERDICT_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8669,7 +8669,7 @@ intgo _wrap_LLMSIZE_VERDICT_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8681,7 +8681,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8693,7 +8693,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8705,7 +8705,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8717,7 +8717,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8729,7 +8729,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8741,7 +8741,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8753,7 +8753,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8765,7 +8765,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8777,7 +8777,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8789,7 +8789,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8801,7 +8801,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_58bd6304d5a9d817(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8814,7 +8814,7 @@ intgo _wrap_llmsize_finding_about_get_core_e356a6ed0ea1bd6c(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_58bd6304d5a9d817(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8827,7 +8827,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_e356a6ed0ea1bd6c(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_58bd6304d5a9d817(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8840,7 +8840,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_58bd6304d5a9d817(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8853,7 +8853,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_e356a6ed0ea1bd6c(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_58bd6304d5a9d817(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8866,7 +8866,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_e356a6ed0ea1bd6c() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_58bd6304d5a9d817() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -8877,7 +8877,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_e356a6ed0ea1bd6c(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_58bd6304d5a9d817(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -8887,7 +8887,7 @@ void _wrap_delete_llmsize_finding_core_e356a6ed0ea1bd6c(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_58bd6304d5a9d817(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8900,7 +8900,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_58bd6304d5a9d817(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8913,7 +8913,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_58bd6304d5a9d817(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8926,7 +8926,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_e356a6ed0ea1bd6c() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_58bd6304d5a9d817() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -8937,7 +8937,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_e356a6ed0ea
 }
 
 
-void _wrap_delete_llmsize_license_result_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_58bd6304d5a9d817(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -8947,7 +8947,7 @@ void _wrap_delete_llmsize_license_result_core_e356a6ed0ea1bd6c(struct llmsize_li
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -8960,7 +8960,7 @@ struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-intgo _wrap_llmsize_select_request_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_gpus_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8973,7 +8973,7 @@ intgo _wrap_llmsize_select_request_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8986,7 +8986,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -8999,7 +8999,7 @@ struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_e35
 }
 
 
-intgo _wrap_llmsize_select_request_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_seqs_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9012,7 +9012,7 @@ intgo _wrap_llmsize_select_request_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9025,7 +9025,7 @@ long long _wrap_llmsize_select_request_context_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9038,7 +9038,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -9051,7 +9051,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9064,7 +9064,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -9077,7 +9077,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9090,7 +9090,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_e356a6ed
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -9103,7 +9103,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9116,7 +9116,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9129,7 +9129,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_e356a6ed0ea1bd6c
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9142,7 +9142,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_e356a6ed0ea1bd6c
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9155,7 +9155,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -9168,7 +9168,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_e356a6ed0ea1bd6c(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9181,7 +9181,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9194,7 +9194,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_e356a6ed0ea1bd6c() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_58bd6304d5a9d817() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -9205,7 +9205,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_e356a6ed0ea
 }
 
 
-void _wrap_delete_llmsize_select_request_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -9215,7 +9215,7 @@ void _wrap_delete_llmsize_select_request_core_e356a6ed0ea1bd6c(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_58bd6304d5a9d817() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9227,7 +9227,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_58bd6304d5a9d817() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9239,7 +9239,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_58bd6304d5a9d817() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9251,7 +9251,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_58bd6304d5a9d817() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9263,7 +9263,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_58bd6304d5a9d817() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9275,7 +9275,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_58bd6304d5a9d817() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9287,7 +9287,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_58bd6304d5a9d817() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9299,7 +9299,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_58bd6304d5a9d817() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9311,7 +9311,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9323,7 +9323,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9336,7 +9336,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9349,7 +9349,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_e356a6ed0ea1bd6c(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9362,7 +9362,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9375,7 +9375,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_e356a6ed0ea1bd6c(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9388,7 +9388,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9401,7 +9401,7 @@ double _wrap_llmsize_candidate_score_get_core_e356a6ed0ea1bd6c(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9414,7 +9414,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9427,7 +9427,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -9440,7 +9440,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_e356a6ed0ea1bd6
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -9453,7 +9453,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_e356a6ed0ea1bd6
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9466,7 +9466,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_e356a6ed0ea1bd6c() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_58bd6304d5a9d817() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -9477,7 +9477,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_e356a6ed0ea1bd6c(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_58bd6304d5a9d817(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -9487,7 +9487,7 @@ void _wrap_delete_llmsize_candidate_core_e356a6ed0ea1bd6c(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_58bd6304d5a9d817(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9500,7 +9500,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_58bd6304d5a9d817(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9513,7 +9513,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_58bd6304d5a9d817(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -9526,7 +9526,7 @@ struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_58bd6304d5a9d817(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9539,7 +9539,7 @@ long long _wrap_llmsize_claim_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_58bd6304d5a9d817(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -9552,7 +9552,7 @@ double _wrap_llmsize_claim_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_e356a6ed0ea1bd6c() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_58bd6304d5a9d817() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -9563,7 +9563,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_58bd6304d5a9d817(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -9573,7 +9573,7 @@ void _wrap_delete_llmsize_claim_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_58bd6304d5a9d817(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9586,7 +9586,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_58bd6304d5a9d817(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9599,7 +9599,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_58bd6304d5a9d817(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9612,7 +9612,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_gpu_get_core_58bd6304d5a9d817(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9625,7 +9625,7 @@ intgo _wrap_llmsize_claim_check_fits_gpu_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_58bd6304d5a9d817(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9638,7 +9638,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_58bd6304d5a9d817(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9651,7 +9651,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_58bd6304d5a9d817(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9664,7 +9664,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_e356a6ed0ea1bd6c() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_58bd6304d5a9d817() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -9675,7 +9675,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_e356a6ed0ea1bd6c(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_58bd6304d5a9d817(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -9685,7 +9685,7 @@ void _wrap_delete_llmsize_claim_check_core_e356a6ed0ea1bd6c(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_58bd6304d5a9d817(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9698,7 +9698,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_58bd6304d5a9d817(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9711,7 +9711,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_58bd6304d5a9d817(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9724,7 +9724,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_58bd6304d5a9d817(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9737,7 +9737,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_58bd6304d5a9d817(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9750,7 +9750,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_58bd6304d5a9d817(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9763,7 +9763,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_58bd6304d5a9d817(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9776,7 +9776,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_e356a6ed0ea1bd6c() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_58bd6304d5a9d817() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -9787,7 +9787,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_e356a6ed0ea1bd6c(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_58bd6304d5a9d817(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -9797,7 +9797,7 @@ void _wrap_delete_llmsize_hf_family_core_e356a6ed0ea1bd6c(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_58bd6304d5a9d817(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9810,7 +9810,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_e356a6ed0ea1bd6c(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_58bd6304d5a9d817(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9823,7 +9823,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_58bd6304d5a9d817(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9836,7 +9836,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_58bd6304d5a9d817(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9849,7 +9849,7 @@ long long _wrap_llmsize_release_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_58bd6304d5a9d817(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9862,7 +9862,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_e356a6ed0ea1bd6c() {
+struct llmsize_release *_wrap_new_llmsize_release_core_58bd6304d5a9d817() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -9873,7 +9873,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_release_core_e356a6ed0ea1bd6c(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_58bd6304d5a9d817(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -9883,7 +9883,7 @@ void _wrap_delete_llmsize_release_core_e356a6ed0ea1bd6c(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_e356a6ed0ea1bd6c(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_58bd6304d5a9d817(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9896,7 +9896,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_e356a6ed0ea1bd6c(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_58bd6304d5a9d817(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9909,7 +9909,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_e356a6ed0ea1bd6c(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_58bd6304d5a9d817(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9922,7 +9922,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_e356a6ed0ea1bd6c(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_58bd6304d5a9d817(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9935,7 +9935,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_e356a6ed0ea1bd6c() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_58bd6304d5a9d817() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -9946,7 +9946,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_e356a6ed0ea1bd6c() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_e356a6ed0ea1bd6c(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_58bd6304d5a9d817(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -9956,7 +9956,7 @@ void _wrap_delete_llmsize_ollama_tag_core_e356a6ed0ea1bd6c(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HOW_ID_core_58bd6304d5a9d817() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9968,7 +9968,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_58bd6304d5a9d817() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9980,7 +9980,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_58bd6304d5a9d817() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -9992,7 +9992,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_58bd6304d5a9d817() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10004,7 +10004,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_58bd6304d5a9d817() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10016,7 +10016,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_58bd6304d5a9d817() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10028,7 +10028,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_58bd6304d5a9d817() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10040,7 +10040,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10052,7 +10052,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_58bd6304d5a9d817() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10064,7 +10064,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_58bd6304d5a9d817() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10076,7 +10076,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_58bd6304d5a9d817() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10088,7 +10088,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_58bd6304d5a9d817() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10100,7 +10100,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_58bd6304d5a9d817() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10112,7 +10112,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_58bd6304d5a9d817() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10124,7 +10124,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_58bd6304d5a9d817() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10136,7 +10136,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_58bd6304d5a9d817(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10149,7 +10149,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_58bd6304d5a9d817(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10162,7 +10162,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_e356a6ed0ea1bd6c
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_58bd6304d5a9d817(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10175,7 +10175,7 @@ intgo _wrap_llmsize_resolution_how_get_core_e356a6ed0ea1bd6c(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_58bd6304d5a9d817(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10188,7 +10188,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_58bd6304d5a9d817(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10201,7 +10201,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_58bd6304d5a9d817(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10214,7 +10214,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_58bd6304d5a9d817(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10227,7 +10227,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_e356a6ed0ea1bd6c() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_58bd6304d5a9d817() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -10238,7 +10238,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_e356a6ed0ea1bd6c() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_e356a6ed0ea1bd6c(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_58bd6304d5a9d817(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -10248,7 +10248,7 @@ void _wrap_delete_llmsize_resolution_core_e356a6ed0ea1bd6c(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_58bd6304d5a9d817() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10260,7 +10260,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_58bd6304d5a9d817() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10272,7 +10272,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_58bd6304d5a9d817() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10284,7 +10284,7 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_58bd6304d5a9d817(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10297,7 +10297,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_58bd6304d5a9d817(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10310,7 +10310,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_58bd6304d5a9d817(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10323,7 +10323,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_58bd6304d5a9d817(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10336,7 +10336,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_e356a6ed0ea1bd6c() {
+struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_58bd6304d5a9d817() {
   struct llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
   
@@ -10347,7 +10347,7 @@ struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_e356a6ed0ea
 }
 
 
-void _wrap_delete_llmsize_gpu_resolution_core_e356a6ed0ea1bd6c(struct llmsize_gpu_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_resolution_core_58bd6304d5a9d817(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   
   arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
@@ -10357,7 +10357,7 @@ void _wrap_delete_llmsize_gpu_resolution_core_e356a6ed0ea1bd6c(struct llmsize_gp
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_58bd6304d5a9d817() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10369,7 +10369,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_GPUS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TABLE_GPUS_core_58bd6304d5a9d817() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10381,7 +10381,7 @@ intgo _wrap_LLMSIZE_TABLE_GPUS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_58bd6304d5a9d817() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10393,7 +10393,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_58bd6304d5a9d817() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10405,7 +10405,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_58bd6304d5a9d817() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10417,7 +10417,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_e356a6ed0ea1bd6c() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_e356a6ed0ea1bd6c() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_58bd6304d5a9d817() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10429,7 +10429,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_e356a6ed0ea1bd6c() {
+_gostring_ _wrap_llmsize_version_core_58bd6304d5a9d817() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10440,7 +10440,7 @@ _gostring_ _wrap_llmsize_version_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_e356a6ed0ea1bd6c() {
+_gostring_ _wrap_llmsize_data_version_core_58bd6304d5a9d817() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10451,7 +10451,7 @@ _gostring_ _wrap_llmsize_data_version_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_58bd6304d5a9d817(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10464,7 +10464,7 @@ _gostring_ _wrap_llmsize_strerror_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_status_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_status_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10477,7 +10477,7 @@ _gostring_ _wrap_llmsize_status_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_model_count_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -10488,7 +10488,7 @@ long long _wrap_llmsize_model_count_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_58bd6304d5a9d817(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10501,7 +10501,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_e356a6ed0ea1bd6c(long long _sw
 }
 
 
-long long _wrap_llmsize_gpu_count_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_gpu_count_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -10512,7 +10512,7 @@ long long _wrap_llmsize_gpu_count_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_at_core_58bd6304d5a9d817(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10525,7 +10525,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_at_core_e356a6ed0ea1bd6c(long long _swig_g
 }
 
 
-long long _wrap_llmsize_format_count_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_format_count_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -10536,7 +10536,7 @@ long long _wrap_llmsize_format_count_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_58bd6304d5a9d817(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10549,7 +10549,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_e356a6ed0ea1bd6c(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10562,7 +10562,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_58bd6304d5a9d817(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
@@ -10575,7 +10575,7 @@ struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_e356a6ed0ea1bd
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -10588,7 +10588,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_e356a6ed0ea1bd6c(int
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10601,7 +10601,7 @@ _gostring_ _wrap_llmsize_how_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10614,7 +10614,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_release_count_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -10625,7 +10625,7 @@ long long _wrap_llmsize_release_count_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_58bd6304d5a9d817(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -10638,7 +10638,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_e356a6ed0ea1bd6c(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_ollama_tag_count_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -10649,7 +10649,7 @@ long long _wrap_llmsize_ollama_tag_count_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_58bd6304d5a9d817(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -10662,7 +10662,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_e356a6ed0ea1bd6c(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10675,7 +10675,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_e356a6ed0ea1bd6c(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_e356a6ed0ea1bd6c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_58bd6304d5a9d817(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10692,7 +10692,7 @@ intgo _wrap_llmsize_read_file_core_e356a6ed0ea1bd6c(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_e356a6ed0ea1bd6c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_58bd6304d5a9d817(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10709,7 +10709,7 @@ intgo _wrap_llmsize_read_gguf_core_e356a6ed0ea1bd6c(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_e356a6ed0ea1bd6c(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_58bd6304d5a9d817(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10726,7 +10726,7 @@ intgo _wrap_llmsize_read_safetensors_core_e356a6ed0ea1bd6c(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -10741,7 +10741,7 @@ intgo _wrap_llmsize_file_match_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_file_matches_core_e356a6ed0ea1bd6c(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+intgo _wrap_llmsize_file_matches_core_58bd6304d5a9d817(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   size_t arg3 ;
@@ -10760,7 +10760,7 @@ intgo _wrap_llmsize_file_matches_core_e356a6ed0ea1bd6c(struct llmsize_file_info 
 }
 
 
-intgo _wrap_llmsize_model_validate_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -10773,7 +10773,7 @@ intgo _wrap_llmsize_model_validate_core_e356a6ed0ea1bd6c(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_model_check_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_model_check_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -10788,7 +10788,7 @@ intgo _wrap_llmsize_model_check_core_e356a6ed0ea1bd6c(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_component_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_component_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10801,7 +10801,7 @@ _gostring_ _wrap_llmsize_component_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_params_of_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -10816,7 +10816,7 @@ intgo _wrap_llmsize_params_of_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -10833,7 +10833,7 @@ intgo _wrap_llmsize_weight_bytes_core_e356a6ed0ea1bd6c(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -10850,7 +10850,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_e356a6ed0ea1bd6c(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10863,7 +10863,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
@@ -10876,7 +10876,7 @@ struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_e356a6ed0ea1
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10897,7 +10897,7 @@ intgo _wrap_llmsize_kv_bytes_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -10918,7 +10918,7 @@ intgo _wrap_llmsize_activation_bytes_core_e356a6ed0ea1bd6c(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -10933,7 +10933,7 @@ intgo _wrap_llmsize_speed_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -10948,7 +10948,7 @@ intgo _wrap_llmsize_fit_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_
 }
 
 
-intgo _wrap_llmsize_speed_defaults_core_e356a6ed0ea1bd6c(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
+intgo _wrap_llmsize_speed_defaults_core_58bd6304d5a9d817(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_request *arg2 = (llmsize_speed_request *) 0 ;
   llmsize_status result;
@@ -10963,7 +10963,7 @@ intgo _wrap_llmsize_speed_defaults_core_e356a6ed0ea1bd6c(struct llmsize_speed_re
 }
 
 
-intgo _wrap_llmsize_fit_defaults_core_e356a6ed0ea1bd6c(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
+intgo _wrap_llmsize_fit_defaults_core_58bd6304d5a9d817(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_request *arg2 = (llmsize_fit_request *) 0 ;
   llmsize_status result;
@@ -10978,7 +10978,7 @@ intgo _wrap_llmsize_fit_defaults_core_e356a6ed0ea1bd6c(struct llmsize_fit_reques
 }
 
 
-long long _wrap_llmsize_engine_count_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_engine_count_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -10989,7 +10989,7 @@ long long _wrap_llmsize_engine_count_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_58bd6304d5a9d817(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -11002,7 +11002,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_e356a6ed0ea1bd6c(long l
 }
 
 
-long long _wrap_llmsize_engine_release_count_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_engine_release_count_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -11013,7 +11013,7 @@ long long _wrap_llmsize_engine_release_count_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_58bd6304d5a9d817(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -11026,7 +11026,7 @@ struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_e356a6ed0ea1
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -11041,7 +11041,7 @@ intgo _wrap_llmsize_valid_tp_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_g
 }
 
 
-long long _wrap_llmsize_plan_result_field_count_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_plan_result_field_count_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -11052,7 +11052,7 @@ long long _wrap_llmsize_plan_result_field_count_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_field *_wrap_llmsize_plan_result_field_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
+struct llmsize_field *_wrap_llmsize_plan_result_field_core_58bd6304d5a9d817(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
@@ -11065,7 +11065,7 @@ struct llmsize_field *_wrap_llmsize_plan_result_field_core_e356a6ed0ea1bd6c(long
 }
 
 
-long long _wrap_llmsize_field_u64_core_e356a6ed0ea1bd6c(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+long long _wrap_llmsize_field_u64_core_58bd6304d5a9d817(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   uint64_t result;
@@ -11080,7 +11080,7 @@ long long _wrap_llmsize_field_u64_core_e356a6ed0ea1bd6c(void *_swig_go_0, struct
 }
 
 
-double _wrap_llmsize_field_f64_core_e356a6ed0ea1bd6c(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+double _wrap_llmsize_field_f64_core_58bd6304d5a9d817(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   double result;
@@ -11095,7 +11095,7 @@ double _wrap_llmsize_field_f64_core_e356a6ed0ea1bd6c(void *_swig_go_0, struct ll
 }
 
 
-_gostring_ _wrap_llmsize_task_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_task_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11108,7 +11108,7 @@ _gostring_ _wrap_llmsize_task_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_verdict_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_verdict_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11121,7 +11121,7 @@ _gostring_ _wrap_llmsize_verdict_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_reject_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_reject_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11134,7 +11134,7 @@ _gostring_ _wrap_llmsize_reject_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_outcome_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_outcome_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11147,7 +11147,7 @@ _gostring_ _wrap_llmsize_outcome_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_metric_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_metric_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11160,7 +11160,7 @@ _gostring_ _wrap_llmsize_metric_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_confidence_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_confidence_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11173,7 +11173,7 @@ _gostring_ _wrap_llmsize_confidence_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0)
 }
 
 
-_gostring_ _wrap_llmsize_hw_class_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_hw_class_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11186,7 +11186,7 @@ _gostring_ _wrap_llmsize_hw_class_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_head_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_head_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11199,7 +11199,7 @@ _gostring_ _wrap_llmsize_head_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_engine_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_engine_name_core_58bd6304d5a9d817(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11212,7 +11212,7 @@ _gostring_ _wrap_llmsize_engine_name_core_e356a6ed0ea1bd6c(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_check_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_plan_check_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -11227,7 +11227,7 @@ intgo _wrap_llmsize_plan_check_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_defaults_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+intgo _wrap_llmsize_plan_defaults_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan *arg2 = (llmsize_plan *) 0 ;
   llmsize_status result;
@@ -11242,7 +11242,7 @@ intgo _wrap_llmsize_plan_defaults_core_e356a6ed0ea1bd6c(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -11257,7 +11257,7 @@ intgo _wrap_llmsize_plan_fit_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -11272,7 +11272,7 @@ intgo _wrap_llmsize_plan_max_context_core_e356a6ed0ea1bd6c(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -11287,7 +11287,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_e356a6ed0ea1bd6c(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -11304,7 +11304,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_e356a6ed0ea1bd6c(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11327,7 +11327,7 @@ intgo _wrap_llmsize_plan_best_format_core_e356a6ed0ea1bd6c(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -11348,7 +11348,7 @@ intgo _wrap_llmsize_largest_model_core_e356a6ed0ea1bd6c(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -11363,7 +11363,7 @@ intgo _wrap_llmsize_plan_suggest_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_e356a6ed0ea1bd6c(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_58bd6304d5a9d817(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_gpu *arg2 = (llmsize_gpu *) 0 ;
   uint32_t arg3 ;
@@ -11380,7 +11380,7 @@ intgo _wrap_llmsize_format_runs_on_core_e356a6ed0ea1bd6c(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_quality_row_count_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -11391,7 +11391,7 @@ long long _wrap_llmsize_quality_row_count_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_58bd6304d5a9d817(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -11404,7 +11404,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_e356a6ed0ea1bd6c(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -11421,7 +11421,7 @@ intgo _wrap_llmsize_quality_of_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11444,7 +11444,7 @@ intgo _wrap_llmsize_best_format_core_e356a6ed0ea1bd6c(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -11469,7 +11469,7 @@ intgo _wrap_llmsize_smallest_format_core_e356a6ed0ea1bd6c(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_license_count_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -11480,7 +11480,7 @@ long long _wrap_llmsize_license_count_core_e356a6ed0ea1bd6c() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_e356a6ed0ea1bd6c(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_58bd6304d5a9d817(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -11493,7 +11493,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_e356a6ed0ea1bd6c(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11506,7 +11506,7 @@ intgo _wrap_llmsize_model_tasks_core_e356a6ed0ea1bd6c(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_58bd6304d5a9d817(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -11526,7 +11526,7 @@ intgo _wrap_llmsize_parse_use_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -11543,7 +11543,7 @@ intgo _wrap_llmsize_license_check_core_e356a6ed0ea1bd6c(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_e356a6ed0ea1bd6c(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_58bd6304d5a9d817(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -11562,7 +11562,7 @@ intgo _wrap_llmsize_license_terms_core_e356a6ed0ea1bd6c(struct llmsize_license *
 }
 
 
-void _wrap_llmsize_select_request_init_core_e356a6ed0ea1bd6c(struct llmsize_select_request *_swig_go_0) {
+void _wrap_llmsize_select_request_init_core_58bd6304d5a9d817(struct llmsize_select_request *_swig_go_0) {
   llmsize_select_request *arg1 = (llmsize_select_request *) 0 ;
   
   arg1 = *(llmsize_select_request **)&_swig_go_0; 
@@ -11572,7 +11572,7 @@ void _wrap_llmsize_select_request_init_core_e356a6ed0ea1bd6c(struct llmsize_sele
 }
 
 
-intgo _wrap_llmsize_check_claim_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_58bd6304d5a9d817(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -11587,7 +11587,7 @@ intgo _wrap_llmsize_check_claim_core_e356a6ed0ea1bd6c(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_58bd6304d5a9d817(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11600,7 +11600,7 @@ intgo _wrap_llmsize_params_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_58bd6304d5a9d817(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -11613,7 +11613,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_e356a6ed0ea1bd6c(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_58bd6304d5a9d817() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -11624,7 +11624,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_e356a6ed0ea1bd6c() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_e356a6ed0ea1bd6c(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_58bd6304d5a9d817(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -11634,7 +11634,7 @@ void _wrap_delete_llmsize_params_out_core_e356a6ed0ea1bd6c(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_58bd6304d5a9d817(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11647,7 +11647,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_58bd6304d5a9d817(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -11660,7 +11660,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_e356a6ed0ea1bd6
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_58bd6304d5a9d817() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -11671,7 +11671,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_e356a6ed0ea1bd6c(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_58bd6304d5a9d817(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -11681,7 +11681,7 @@ void _wrap_delete_llmsize_weights_out_core_e356a6ed0ea1bd6c(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_58bd6304d5a9d817(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11694,7 +11694,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_58bd6304d5a9d817(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11707,7 +11707,7 @@ long long _wrap_llmsize_u64_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_58bd6304d5a9d817() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -11718,7 +11718,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_e356a6ed0ea1bd6c(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_58bd6304d5a9d817(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -11728,7 +11728,7 @@ void _wrap_delete_llmsize_u64_out_core_e356a6ed0ea1bd6c(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_58bd6304d5a9d817(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11741,7 +11741,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_58bd6304d5a9d817(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -11754,7 +11754,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_e356a6ed0ea1
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_58bd6304d5a9d817() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -11765,7 +11765,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_e356a6ed0ea1bd6c(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_58bd6304d5a9d817(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -11775,7 +11775,7 @@ void _wrap_delete_llmsize_speed_out_core_e356a6ed0ea1bd6c(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_58bd6304d5a9d817(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11788,7 +11788,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_58bd6304d5a9d817(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -11801,7 +11801,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_e356a6ed0ea1bd
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_58bd6304d5a9d817() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -11812,7 +11812,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_e356a6ed0ea1bd6c(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_58bd6304d5a9d817(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -11822,7 +11822,7 @@ void _wrap_delete_llmsize_plan_out_core_e356a6ed0ea1bd6c(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_58bd6304d5a9d817(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11835,7 +11835,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_58bd6304d5a9d817(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -11848,7 +11848,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_e356a6ed0
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_58bd6304d5a9d817() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -11859,7 +11859,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_e356a6ed0ea
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_e356a6ed0ea1bd6c(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_58bd6304d5a9d817(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -11869,7 +11869,7 @@ void _wrap_delete_llmsize_suggestion_out_core_e356a6ed0ea1bd6c(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_58bd6304d5a9d817(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11882,7 +11882,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_58bd6304d5a9d817(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11895,7 +11895,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_e356a6ed0ea1bd6
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_58bd6304d5a9d817() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -11906,7 +11906,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_e356a6ed0ea1bd6c(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_58bd6304d5a9d817(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -11916,7 +11916,7 @@ void _wrap_delete_llmsize_quality_out_core_e356a6ed0ea1bd6c(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_58bd6304d5a9d817(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11929,7 +11929,7 @@ intgo _wrap_llmsize_license_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_58bd6304d5a9d817(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -11942,7 +11942,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_e356a6ed
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_58bd6304d5a9d817() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -11953,7 +11953,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_e356a6ed0ea1bd6c(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_58bd6304d5a9d817(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -11963,7 +11963,7 @@ void _wrap_delete_llmsize_license_out_core_e356a6ed0ea1bd6c(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_58bd6304d5a9d817(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11976,7 +11976,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_58bd6304d5a9d817(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -11989,7 +11989,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_e356a6ed0ea1b
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_58bd6304d5a9d817() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -12000,7 +12000,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_e356a6ed0ea1bd6c(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_58bd6304d5a9d817(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -12010,7 +12010,7 @@ void _wrap_delete_llmsize_claim_out_core_e356a6ed0ea1bd6c(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_58bd6304d5a9d817(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12023,7 +12023,7 @@ intgo _wrap_llmsize_format_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_e356a6ed0ea1bd6c(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_58bd6304d5a9d817(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12036,7 +12036,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_e356a6ed0ea1bd6c
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_e356a6ed0ea1bd6c(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_58bd6304d5a9d817(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -12049,7 +12049,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_e356a6ed0ea1bd
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_58bd6304d5a9d817() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -12060,7 +12060,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_e356a6ed0ea1bd6c() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_e356a6ed0ea1bd6c(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_58bd6304d5a9d817(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -12070,7 +12070,7 @@ void _wrap_delete_llmsize_format_out_core_e356a6ed0ea1bd6c(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -12087,7 +12087,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -12106,7 +12106,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_58bd6304d5a9d817(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12119,7 +12119,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_58bd6304d5a9d817(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -12132,7 +12132,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_58bd6304d5a9d817() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -12143,7 +12143,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_e356a6ed0ea1bd6c(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_58bd6304d5a9d817(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -12153,7 +12153,7 @@ void _wrap_delete_llmsize_mix_out_core_e356a6ed0ea1bd6c(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -12172,7 +12172,7 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_plan_why_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+_gostring_ _wrap_llmsize_plan_why_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12185,7 +12185,7 @@ _gostring_ _wrap_llmsize_plan_why_core_e356a6ed0ea1bd6c(struct llmsize_plan *_sw
 }
 
 
-_gostring_ _wrap_llmsize_model_why_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_why_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12198,7 +12198,7 @@ _gostring_ _wrap_llmsize_model_why_core_e356a6ed0ea1bd6c(struct llmsize_model *_
 }
 
 
-long long _wrap_llmsize_params_component_core_e356a6ed0ea1bd6c(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_params_component_core_58bd6304d5a9d817(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
   llmsize_params *arg1 = (llmsize_params *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12213,7 +12213,7 @@ long long _wrap_llmsize_params_component_core_e356a6ed0ea1bd6c(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_weights_component_core_e356a6ed0ea1bd6c(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_weights_component_core_58bd6304d5a9d817(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
   llmsize_weights *arg1 = (llmsize_weights *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12228,7 +12228,7 @@ long long _wrap_llmsize_weights_component_core_e356a6ed0ea1bd6c(struct llmsize_w
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_58bd6304d5a9d817(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -12243,7 +12243,7 @@ intgo _wrap_llmsize_mix_tensors_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_58bd6304d5a9d817(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12258,7 +12258,7 @@ long long _wrap_llmsize_mix_bytes_core_e356a6ed0ea1bd6c(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12281,7 +12281,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -12304,7 +12304,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12337,7 +12337,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12396,7 +12396,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -12413,7 +12413,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_e356a6ed0ea1bd6c(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12430,7 +12430,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_e356a6ed0ea1bd6c
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12447,7 +12447,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -12466,7 +12466,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -12483,7 +12483,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_e356a6ed0ea1b
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -12502,7 +12502,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_e356a6ed0ea1b
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -12521,7 +12521,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -12540,7 +12540,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_e356a6ed0ea1bd6c(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
+struct llmsize_use *_wrap_llmsize_use_make_core_58bd6304d5a9d817(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12573,7 +12573,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_e356a6ed0ea1bd6c(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -12592,7 +12592,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_e356a6ed0ea1bd6c(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_58bd6304d5a9d817(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12617,7 +12617,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12635,7 +12635,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_e356a6ed0ea1bd6c(_gostring_
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_named_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -12653,7 +12653,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_named_core_e356a6ed0ea1bd6c(_gostring_ _sw
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12671,7 +12671,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_e356a6ed0ea1bd6c(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -12689,7 +12689,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_e356a6ed0ea1bd6c(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12707,7 +12707,7 @@ intgo _wrap_llmsize_engine_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_release_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_status_get_core_58bd6304d5a9d817(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12720,7 +12720,7 @@ intgo _wrap_llmsize_release_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_release_out_engine_get_core_e356a6ed0ea1bd6c(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_engine_get_core_58bd6304d5a9d817(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12733,7 +12733,7 @@ intgo _wrap_llmsize_release_out_engine_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_e356a6ed0ea1bd6c(struct llmsize_release_out *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_58bd6304d5a9d817(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -12746,7 +12746,7 @@ struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_e356a6
 }
 
 
-struct llmsize_release_out *_wrap_new_llmsize_release_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_release_out *_wrap_new_llmsize_release_out_core_58bd6304d5a9d817() {
   struct llmsize_release_out *result = 0 ;
   struct llmsize_release_out *_swig_go_result;
   
@@ -12757,7 +12757,7 @@ struct llmsize_release_out *_wrap_new_llmsize_release_out_core_e356a6ed0ea1bd6c(
 }
 
 
-void _wrap_delete_llmsize_release_out_core_e356a6ed0ea1bd6c(struct llmsize_release_out *_swig_go_0) {
+void _wrap_delete_llmsize_release_out_core_58bd6304d5a9d817(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   
   arg1 = *(struct llmsize_release_out **)&_swig_go_0; 
@@ -12767,7 +12767,7 @@ void _wrap_delete_llmsize_release_out_core_e356a6ed0ea1bd6c(struct llmsize_relea
 }
 
 
-struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_58bd6304d5a9d817(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_release_out result;
@@ -12796,7 +12796,7 @@ struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_e356a6ed0ea1bd
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12814,7 +12814,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_58bd6304d5a9d817(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12827,7 +12827,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_58bd6304d5a9d817(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12840,7 +12840,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_e356a6ed0ea1bd
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_58bd6304d5a9d817(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12853,7 +12853,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_e356a6ed0ea1
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_58bd6304d5a9d817(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12866,7 +12866,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_e356a6ed0ea1bd6c(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_58bd6304d5a9d817(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12879,7 +12879,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_58bd6304d5a9d817(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12892,7 +12892,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_58bd6304d5a9d817() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -12903,7 +12903,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_e356a6ed0ea
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_e356a6ed0ea1bd6c(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_58bd6304d5a9d817(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -12913,7 +12913,7 @@ void _wrap_delete_llmsize_resolution_out_core_e356a6ed0ea1bd6c(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_58bd6304d5a9d817(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -12937,7 +12937,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_e356a6ed0ea1bd6c(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_58bd6304d5a9d817(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -12959,7 +12959,7 @@ struct llmsize_format *_wrap_llmsize_default_format_core_e356a6ed0ea1bd6c(_gostr
 }
 
 
-intgo _wrap_llmsize_gpu_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_out *_swig_go_0) {
+intgo _wrap_llmsize_gpu_out_status_get_core_58bd6304d5a9d817(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12972,7 +12972,7 @@ intgo _wrap_llmsize_gpu_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_
 }
 
 
-struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_gpu_out *_swig_go_0) {
+struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_58bd6304d5a9d817(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
@@ -12985,7 +12985,7 @@ struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_e356a6ed0ea1
 }
 
 
-struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_58bd6304d5a9d817() {
   struct llmsize_gpu_out *result = 0 ;
   struct llmsize_gpu_out *_swig_go_result;
   
@@ -12996,7 +12996,7 @@ struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_gpu_out_core_e356a6ed0ea1bd6c(struct llmsize_gpu_out *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_out_core_58bd6304d5a9d817(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   
   arg1 = *(struct llmsize_gpu_out **)&_swig_go_0; 
@@ -13006,7 +13006,7 @@ void _wrap_delete_llmsize_gpu_out_core_e356a6ed0ea1bd6c(struct llmsize_gpu_out *
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu_out result;
   struct llmsize_gpu_out *_swig_go_result;
@@ -13028,7 +13028,7 @@ struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_e356a6ed0ea1bd6c(_gos
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_e356a6ed0ea1bd6c(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_58bd6304d5a9d817(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
@@ -13051,7 +13051,7 @@ struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_e356a6ed0ea1bd6c(dou
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_e356a6ed0ea1bd6c(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_58bd6304d5a9d817(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13064,7 +13064,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_e356a6ed0ea1bd6c(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_e356a6ed0ea1bd6c() {
+struct llmsize_names *_wrap_new_llmsize_names_core_58bd6304d5a9d817() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -13075,7 +13075,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_names_core_e356a6ed0ea1bd6c(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_58bd6304d5a9d817(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -13085,7 +13085,7 @@ void _wrap_delete_llmsize_names_core_e356a6ed0ea1bd6c(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_e356a6ed0ea1bd6c(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_58bd6304d5a9d817(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -13109,7 +13109,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_e356a6ed0ea1bd6c(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_e356a6ed0ea1bd6c(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_58bd6304d5a9d817(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13122,7 +13122,7 @@ intgo _wrap_llmsize_model_result_status_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_e356a6ed0ea1bd6c(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_58bd6304d5a9d817(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -13135,7 +13135,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_e356a6ed0ea1bd6c
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_e356a6ed0ea1bd6c() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_58bd6304d5a9d817() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -13146,7 +13146,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_e356a6ed0ea1bd6
 }
 
 
-void _wrap_delete_llmsize_model_result_core_e356a6ed0ea1bd6c(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_58bd6304d5a9d817(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -13156,7 +13156,7 @@ void _wrap_delete_llmsize_model_result_core_e356a6ed0ea1bd6c(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -13178,7 +13178,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_e356a6ed0ea1bd6c
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_58bd6304d5a9d817(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13197,7 +13197,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_e356a6ed0ea1bd6c(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_e356a6ed0ea1bd6c(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_58bd6304d5a9d817(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13216,7 +13216,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_e356a6ed0ea1bd6c(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_58bd6304d5a9d817(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13229,7 +13229,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_58bd6304d5a9d817(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13242,7 +13242,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_e356a6ed0ea1bd6c(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_58bd6304d5a9d817(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13255,7 +13255,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_58bd6304d5a9d817(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13268,7 +13268,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_58bd6304d5a9d817(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13281,7 +13281,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_58bd6304d5a9d817(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -13294,7 +13294,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_58bd6304d5a9d817(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13307,7 +13307,7 @@ _gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_e356a6ed0ea1bd6c(st
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_e356a6ed0ea1bd6c() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_58bd6304d5a9d817() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -13318,7 +13318,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_e356a6ed0ea1bd6
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_e356a6ed0ea1bd6c(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_58bd6304d5a9d817(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -13328,7 +13328,7 @@ void _wrap_delete_llmsize_parse_result_core_e356a6ed0ea1bd6c(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_58bd6304d5a9d817(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -13350,7 +13350,7 @@ long long _wrap_llmsize__split_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_58bd6304d5a9d817(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13376,7 +13376,7 @@ void _wrap_llmsize__copy_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_58bd6304d5a9d817(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -13405,7 +13405,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_e356a6ed0ea1bd6c(_gos
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_58bd6304d5a9d817(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13418,7 +13418,7 @@ intgo _wrap_llmsize_selection_status_get_core_e356a6ed0ea1bd6c(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_58bd6304d5a9d817(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13431,7 +13431,7 @@ long long _wrap_llmsize_selection_n_get_core_e356a6ed0ea1bd6c(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_58bd6304d5a9d817(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13444,7 +13444,7 @@ long long _wrap_llmsize_selection_candidates_get_core_e356a6ed0ea1bd6c(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_58bd6304d5a9d817(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -13457,7 +13457,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_e356a6ed0ea1bd
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_e356a6ed0ea1bd6c() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_58bd6304d5a9d817() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -13468,7 +13468,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_58bd6304d5a9d817(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -13478,7 +13478,7 @@ void _wrap_delete_llmsize_selection_core_e356a6ed0ea1bd6c(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_e356a6ed0ea1bd6c(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_58bd6304d5a9d817(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14) {
   llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -13529,7 +13529,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_58bd6304d5a9d817(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -13548,7 +13548,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_e356a6ed0ea1bd6c(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_e356a6ed0ea1bd6c(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_58bd6304d5a9d817(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -13558,7 +13558,7 @@ void _wrap_llmsize_selection_free_core_e356a6ed0ea1bd6c(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13571,7 +13571,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_e356a6ed0ea1bd6c(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13584,7 +13584,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_e356a6ed0ea1bd6c(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_gpu_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13597,7 +13597,7 @@ intgo _wrap_llmsize_sweep_row_gpu_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13610,7 +13610,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_e356a6ed0ea1bd6c(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13623,7 +13623,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13636,7 +13636,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13649,7 +13649,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13662,7 +13662,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_e356a6ed0ea1bd6c(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13675,7 +13675,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13688,7 +13688,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13701,7 +13701,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_e356a6ed0ea1bd6c(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -13714,7 +13714,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_e356a6ed0ea1bd6c(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13727,7 +13727,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -13740,7 +13740,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_e356a6ed0ea1bd6c(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13753,7 +13753,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_e356a6ed0ea1bd6c(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13766,7 +13766,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_e356a6ed0ea1bd6c(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_e356a6ed0ea1bd6c() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_58bd6304d5a9d817() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -13777,7 +13777,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_e356a6ed0ea1bd6c(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_58bd6304d5a9d817(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -13787,7 +13787,7 @@ void _wrap_delete_llmsize_sweep_row_core_e356a6ed0ea1bd6c(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_58bd6304d5a9d817(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13800,7 +13800,7 @@ intgo _wrap_llmsize_sweep_status_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_58bd6304d5a9d817(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13813,7 +13813,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_e356a6ed0ea1bd6c(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_58bd6304d5a9d817(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13826,7 +13826,7 @@ long long _wrap_llmsize_sweep_n_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_58bd6304d5a9d817(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -13839,7 +13839,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_e356a6ed0ea1bd6c(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_e356a6ed0ea1bd6c() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_58bd6304d5a9d817() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -13850,7 +13850,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_58bd6304d5a9d817(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -13860,7 +13860,7 @@ void _wrap_delete_llmsize_sweep_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13878,7 +13878,7 @@ long long _wrap_llmsize__count_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_58bd6304d5a9d817(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13904,7 +13904,7 @@ void _wrap_llmsize__nth_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_58bd6304d5a9d817(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13949,7 +13949,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_e356a6ed0ea1bd6c(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_e356a6ed0ea1bd6c() {
+long long _wrap_llmsize_sweep_row_size_core_58bd6304d5a9d817() {
   size_t result;
   long long _swig_go_result;
   
@@ -13960,7 +13960,7 @@ long long _wrap_llmsize_sweep_row_size_core_e356a6ed0ea1bd6c() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_e356a6ed0ea1bd6c(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_58bd6304d5a9d817(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13973,7 +13973,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_e356a6ed0ea1bd6c(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_e356a6ed0ea1bd6c(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_58bd6304d5a9d817(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13986,7 +13986,7 @@ long long _wrap_llmsize_blob_size_get_core_e356a6ed0ea1bd6c(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_e356a6ed0ea1bd6c() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_58bd6304d5a9d817() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -13997,7 +13997,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_e356a6ed0ea1bd6c(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_58bd6304d5a9d817(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -14007,7 +14007,7 @@ void _wrap_delete_llmsize_blob_core_e356a6ed0ea1bd6c(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_58bd6304d5a9d817(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -14024,7 +14024,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_e356a6ed0ea1bd6c(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_58bd6304d5a9d817(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -14037,7 +14037,7 @@ void *_wrap_llmsize_sweep_data_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_58bd6304d5a9d817(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -14047,7 +14047,7 @@ void _wrap_llmsize_sweep_free_core_e356a6ed0ea1bd6c(struct llmsize_sweep *_swig_
 }
 
 
-long long _wrap_llmsize__bits_core_e356a6ed0ea1bd6c(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_58bd6304d5a9d817(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -14060,7 +14060,7 @@ long long _wrap_llmsize__bits_core_e356a6ed0ea1bd6c(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -14082,7 +14082,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_e356a6ed0ea1bd6c(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_held_plan_plan_get_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_held_plan_plan_get_core_58bd6304d5a9d817(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -14095,7 +14095,7 @@ struct llmsize_plan *_wrap_llmsize_held_plan_plan_get_core_e356a6ed0ea1bd6c(stru
 }
 
 
-struct llmsize_weights *_wrap_llmsize_held_plan_weights_get_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_held_plan_weights_get_core_58bd6304d5a9d817(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -14108,7 +14108,7 @@ struct llmsize_weights *_wrap_llmsize_held_plan_weights_get_core_e356a6ed0ea1bd6
 }
 
 
-struct llmsize_params *_wrap_llmsize_held_plan_params_get_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_held_plan_params_get_core_58bd6304d5a9d817(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -14121,7 +14121,7 @@ struct llmsize_params *_wrap_llmsize_held_plan_params_get_core_e356a6ed0ea1bd6c(
 }
 
 
-struct llmsize_held_plan *_wrap_new_llmsize_held_plan_core_e356a6ed0ea1bd6c() {
+struct llmsize_held_plan *_wrap_new_llmsize_held_plan_core_58bd6304d5a9d817() {
   struct llmsize_held_plan *result = 0 ;
   struct llmsize_held_plan *_swig_go_result;
   
@@ -14132,7 +14132,7 @@ struct llmsize_held_plan *_wrap_new_llmsize_held_plan_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_held_plan_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+void _wrap_delete_llmsize_held_plan_core_58bd6304d5a9d817(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   
   arg1 = *(struct llmsize_held_plan **)&_swig_go_0; 
@@ -14142,7 +14142,7 @@ void _wrap_delete_llmsize_held_plan_core_e356a6ed0ea1bd6c(struct llmsize_held_pl
 }
 
 
-struct llmsize_held_plan *_wrap_llmsize_hold_plan_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0) {
+struct llmsize_held_plan *_wrap_llmsize_hold_plan_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_held_plan *result = 0 ;
   struct llmsize_held_plan *_swig_go_result;
@@ -14155,7 +14155,7 @@ struct llmsize_held_plan *_wrap_llmsize_hold_plan_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_held_plan_plan_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_held_plan_plan_core_58bd6304d5a9d817(struct llmsize_held_plan *_swig_go_0) {
   llmsize_held_plan *arg1 = (llmsize_held_plan *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -14168,7 +14168,7 @@ struct llmsize_plan *_wrap_llmsize_held_plan_plan_core_e356a6ed0ea1bd6c(struct l
 }
 
 
-void _wrap_llmsize_held_plan_free_core_e356a6ed0ea1bd6c(struct llmsize_held_plan *_swig_go_0) {
+void _wrap_llmsize_held_plan_free_core_58bd6304d5a9d817(struct llmsize_held_plan *_swig_go_0) {
   llmsize_held_plan *arg1 = (llmsize_held_plan *) 0 ;
   
   arg1 = *(llmsize_held_plan **)&_swig_go_0; 
@@ -14178,7 +14178,7 @@ void _wrap_llmsize_held_plan_free_core_e356a6ed0ea1bd6c(struct llmsize_held_plan
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_e356a6ed0ea1bd6c(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_58bd6304d5a9d817(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -14199,7 +14199,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_e356a6ed0ea1bd6c(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_58bd6304d5a9d817(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14212,7 +14212,7 @@ intgo _wrap_llmsize_file_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_58bd6304d5a9d817(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -14225,7 +14225,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_e356a6ed0ea1bd6c
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_e356a6ed0ea1bd6c(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_58bd6304d5a9d817(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -14238,7 +14238,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_e356a6ed0ea1bd6c(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_58bd6304d5a9d817() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -14249,7 +14249,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_e356a6ed0ea1bd6c(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_58bd6304d5a9d817(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -14259,7 +14259,7 @@ void _wrap_delete_llmsize_file_out_core_e356a6ed0ea1bd6c(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -14280,7 +14280,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_e356a6ed0ea1bd6c(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_58bd6304d5a9d817(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14293,7 +14293,7 @@ intgo _wrap_llmsize_use_out_status_get_core_e356a6ed0ea1bd6c(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_e356a6ed0ea1bd6c(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_58bd6304d5a9d817(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -14306,7 +14306,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_e356a6ed0ea1bd6c(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_e356a6ed0ea1bd6c() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_58bd6304d5a9d817() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -14317,7 +14317,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_e356a6ed0ea1bd6c() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_e356a6ed0ea1bd6c(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_58bd6304d5a9d817(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -14327,7 +14327,7 @@ void _wrap_delete_llmsize_use_out_core_e356a6ed0ea1bd6c(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_e356a6ed0ea1bd6c(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_58bd6304d5a9d817(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;
