@@ -1841,9 +1841,13 @@ static int llmsize__eq_n_ci(const char *a, const char *b, size_t n) {
 /* Does `hay` contain `needle` (ASCII case-insensitive)? */
 static int llmsize__contains_ci(const char *hay, const char *needle) {
     size_t i, n = strlen(needle);
+    int c0;
     if (!hay) return 0;
+    if (!n) return *hay != '\0';   /* the empty needle sits in any non-empty name */
+    c0 = llmsize__lower((unsigned char)needle[0]);
     for (; *hay; ++hay) {
-        for (i = 0; i < n && hay[i] && llmsize__lower((unsigned char)hay[i]) == llmsize__lower((unsigned char)needle[i]); ++i) {}
+        if (llmsize__lower((unsigned char)*hay) != c0) continue;   /* most places fail here */
+        for (i = 1; i < n && hay[i] && llmsize__lower((unsigned char)hay[i]) == llmsize__lower((unsigned char)needle[i]); ++i) {}
         if (i == n) return 1;
     }
     return 0;
@@ -3925,10 +3929,10 @@ static int llmsize__tensor_class(const char *name, size_t n) {
     char buf[128];
     size_t i;
     if (n >= sizeof buf) n = sizeof buf - 1;
-    memcpy(buf, name, n);
+    for (i = 0; i < n; ++i) buf[i] = (char)llmsize__lower((unsigned char)name[i]);   /* folded once: */
     buf[n] = '\0';
-    for (i = 0; i < sizeof llmsize__tensor_classes / sizeof llmsize__tensor_classes[0]; ++i)
-        if (llmsize__contains_ci(buf, llmsize__tensor_classes[i].needle)) return llmsize__tensor_classes[i].cls;
+    for (i = 0; i < sizeof llmsize__tensor_classes / sizeof llmsize__tensor_classes[0]; ++i)   /* needles are lower case */
+        if (strstr(buf, llmsize__tensor_classes[i].needle)) return llmsize__tensor_classes[i].cls;
     return LLMSIZE__C_OTHER;
 }
 

@@ -72,6 +72,14 @@ int main(void) {
     SAME(llmsize__hf_families, named_hf_families);
     SAME(llmsize__model_index, named_model_index);
     SAME(llmsize__gpu_index, named_gpu_index);
-    if (!failed) printf("check_rows: 13 tables, every value in its field's place\n");
+    {   /* llmsize__tensor_class folds a tensor's name to lower case and looks for each
+           needle as written: a needle with a capital letter would never match */
+        size_t i;
+        const char *c;
+        for (i = 0; i < sizeof llmsize__tensor_classes / sizeof llmsize__tensor_classes[0]; ++i)
+            for (c = llmsize__tensor_classes[i].needle; *c; ++c)
+                if (*c >= 'A' && *c <= 'Z') { printf("check_rows: tensor class needle \"%s\" is not lower case\n", llmsize__tensor_classes[i].needle); ++failed; break; }
+    }
+    if (!failed) printf("check_rows: 13 tables, every value in its field's place; tensor class needles lower case\n");
     return failed != 0;
 }
