@@ -103,6 +103,33 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
             a.decode_tps = a.decode_tps_low = a.decode_tps_high = 0.0;
             if (sa == LLMSIZE_OK) FUZZ_CHECK(sb == LLMSIZE_OK && memcmp(&a, &b, sizeof a) == 0);
             else if (sa != LLMSIZE_ERR_OVERFLOW) FUZZ_CHECK(sb == sa);
+            {   /* and a grid of it, cell by cell, as its prepared fits do (its accelerators and
+                   contexts drawn from the plan, so the input's later bytes keep their meaning) */
+                const llmsize_prepared *one = &pp;
+                const llmsize_gpu *gs[3];
+                const uint64_t cs[3] = { 0, plan.context / 3u + 1u, plan.context * 7u + 4096u };
+                const uint32_t seqs = plan.seqs % 5u;
+                int32_t gst[9];
+                uint64_t tot[9];
+                int64_t head[9];
+                uint8_t fit[9];
+                llmsize_grid_columns cols;
+                size_t k, v;
+                gs[0] = NULL; gs[1] = plan.gpu; gs[2] = llmsize_gpu_at((size_t)(plan.context % llmsize_gpu_count()));
+                memset(&cols, 0, sizeof cols);
+                cols.status = gst; cols.total_bytes = tot; cols.headroom_bytes = head; cols.fits = fit;
+                for (v = 0; v < 2; ++v) {   /* with a NULL accelerator (cell by cell), and without */
+                    const size_t ng = 3 - v;
+                    FUZZ_CHECK(llmsize_prepared_grid(&one, 1, gs + v, ng, cs, 3, seqs, &cols) == LLMSIZE_OK);
+                    for (k = 0; k < 3 * ng; ++k) {
+                        llmsize_plan_result c;
+                        const llmsize_status sc = llmsize_prepared_fit(&pp, gs[v + k % ng], cs[k / ng], seqs, 0, &c);
+                        FUZZ_CHECK(gst[k] == (int32_t)sc);
+                        if (sc == LLMSIZE_OK) FUZZ_CHECK(tot[k] == c.total_bytes && head[k] == c.headroom_bytes && fit[k] == c.fits);
+                        else FUZZ_CHECK(!tot[k] && !head[k] && !fit[k]);
+                    }
+                }
+            }
         }
     }
     if (fuzz_u32(in) % 16 == 0) { /* the solvers search (slow): run them on 1 input in 16 */
