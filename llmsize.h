@@ -1669,6 +1669,12 @@ extern "C" {
 #endif
 
 #define LLMSIZE__COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#ifndef LLMSIZE__GEN_INDEX
+/* Lookups trust the name index (a name it lacks is unknown): one made from other tables does
+   not compile. After adding or removing a model or accelerator row, run `make index`. */
+typedef char llmsize__name_index_is_stale_run_make_index
+    [(LLMSIZE__COUNT(llmsize__models) == LLMSIZE__MODEL_INDEX_ROWS && LLMSIZE__COUNT(llmsize__gpus) == LLMSIZE__GPU_INDEX_ROWS) ? 1 : -1];
+#endif
 /* One component of an llmsize_params or llmsize_weights: LLMSIZE__PART(w, EXPERTS). */
 #define LLMSIZE__PART(s, NAME) ((s)->by_component[LLMSIZE_COMPONENT_##NAME])
 
@@ -1967,8 +1973,10 @@ static int llmsize__row_has(llmsize_table t, size_t row, const char *name) {
 }
 
 /* Row of `t` that `name` names, or (size_t)-1. Models and accelerators, whose many aliases
-   would make a scan cost a microsecond, go through the name index first: hash, bisect,
-   confirm on the row itself (so a collision or a stale index can never answer wrongly). */
+   would make a scan cost a microsecond, go through the name index: hash, probe, confirm
+   the whole name on the row itself (so a collision never answers wrongly). The index holds
+   every name of those tables (`make index`; `gen_index --check` in make test, and a stale
+   one does not compile), so a name it lacks is unknown without a scan. */
 static size_t llmsize__lookup(llmsize_table t, const char *name) {
     const llmsize__name_key *ix = NULL;
     size_t i, slots = 0;
@@ -1976,17 +1984,20 @@ static size_t llmsize__lookup(llmsize_table t, const char *name) {
     if (t == LLMSIZE_TABLE_GPUS) { ix = llmsize__gpu_index; slots = LLMSIZE__COUNT(llmsize__gpu_index); }
     if (ix && slots && (slots & (slots - 1)) == 0) {   /* open addressing, linear probing */
         const size_t qn = strlen(name);
+        if (memchr(name, '|', qn)) return (size_t)-1;   /* no name holds the lists' separator */
         const uint32_t h = llmsize__name_hash(name, qn);
         size_t probes;
         for (i = h & (slots - 1), probes = 0; probes < slots && ix[i].row != LLMSIZE__NO_ROW; i = (i + 1) & (slots - 1), ++probes) {
             const char *names[3], *at;
             if (ix[i].hash != h || !llmsize__row_names(t, ix[i].row, names) || ix[i].field > 2u || !names[ix[i].field]) continue;
-            at = names[ix[i].field] + ix[i].at;   /* the name where the index says it is */
-            if ((at[qn] == '|' || at[qn] == '\0') && (memcmp(name, at, qn) == 0 || llmsize__eq_n_ci(name, at, qn)))
+            at = names[ix[i].field] + ix[i].at;   /* the name where the index says it is, whole */
+            if ((at[qn] == '|' || at[qn] == '\0') && (at == names[ix[i].field] || at[-1] == '|') &&
+                (memcmp(name, at, qn) == 0 || llmsize__eq_n_ci(name, at, qn)))
                 return ix[i].row;
         }
+        return (size_t)-1;   /* every name of these tables is in their index (gen_index --check) */
     }
-    {   /* unknown names, and rows added without `make index`: scan */
+    {   /* the small tables: a scan */
         const char *names[3];
         for (i = 0; llmsize__row_names(t, i, names); ++i)
             if (llmsize__row_has(t, i, name)) return i;

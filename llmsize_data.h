@@ -4844,6 +4844,8 @@ static const llmsize__name_key llmsize__gpu_index[1024] = {
     {0xc22143f7u,0,64,1}, {0x0d0377f8u,15,0,0}, {0xd71bbff9u,3,47,1}, {0x00000000u,65535,0,0}, {0x43c98bfbu,6,44,1},
     {0x61737ffcu,63,0,0}, {0x538dcbfdu,18,0,2}, {0x00000000u,65535,0,0}, {0x00000000u,65535,0,0},
 };
+#define LLMSIZE__MODEL_INDEX_ROWS 148u
+#define LLMSIZE__GPU_INDEX_ROWS 87u
 /* END NAME INDEX */
 
 #undef F_

@@ -4,6 +4,7 @@
    (run by `make test`) fails when the committed block differs from the rows. */
 #define LLMSIZE_IMPLEMENTATION
 #define LLMSIZE_STATIC
+#define LLMSIZE__GEN_INDEX   /* builds from a stale index too: it is what replaces it */
 #include "llmsize.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,13 +78,23 @@ static int same(const key *k, size_t n, const llmsize__name_key *ix, size_t m) {
     return 1;
 }
 
+/* Was the committed index made from tables of these sizes? */
+static int index_rows_match(void) {
+#if defined(LLMSIZE__MODEL_INDEX_ROWS) && defined(LLMSIZE__GPU_INDEX_ROWS)
+    return LLMSIZE__MODEL_INDEX_ROWS == LLMSIZE__COUNT(llmsize__models) && LLMSIZE__GPU_INDEX_ROWS == LLMSIZE__COUNT(llmsize__gpus);
+#else
+    return 0;
+#endif
+}
+
 int main(int argc, char **argv) {
     static key models[8192], gpus[4096], model_slots[32768], gpu_slots[16384];
     const size_t nm = collect(LLMSIZE_TABLE_MODELS, models, 8192), na = collect(LLMSIZE_TABLE_GPUS, gpus, 4096);
     const size_t sm = build(models, nm, model_slots, 32768), sa = build(gpus, na, gpu_slots, 16384);
     if (argc > 1 && !strcmp(argv[1], "--check")) {
         const int ok = same(model_slots, sm, llmsize__model_index, LLMSIZE__COUNT(llmsize__model_index)) &&
-                       same(gpu_slots, sa, llmsize__gpu_index, LLMSIZE__COUNT(llmsize__gpu_index));
+                       same(gpu_slots, sa, llmsize__gpu_index, LLMSIZE__COUNT(llmsize__gpu_index)) &&
+                       index_rows_match();
         printf("name index: %zu model names, %zu accelerator names: %s\n", nm, na, ok ? "fresh" : "STALE (run make index)");
         return ok ? 0 : 1;
     }
@@ -92,6 +103,9 @@ int main(int argc, char **argv) {
            "   row 65535: an empty slot). Lookups hash, probe and compare once; `make test` checks freshness. */\n");
     print("llmsize__model_index", model_slots, sm);
     print("llmsize__gpu_index", gpu_slots, sa);
+    /* the rows it was made from: llmsize.h refuses to compile with an index of other tables */
+    printf("#define LLMSIZE__MODEL_INDEX_ROWS %zuu\n#define LLMSIZE__GPU_INDEX_ROWS %zuu\n",
+           LLMSIZE__COUNT(llmsize__models), LLMSIZE__COUNT(llmsize__gpus));
     printf("/* END NAME INDEX */\n");
     return 0;
 }
