@@ -1984,7 +1984,7 @@ static size_t llmsize__lookup(llmsize_table t, const char *name) {
     if (t == LLMSIZE_TABLE_GPUS) { ix = llmsize__gpu_index; slots = LLMSIZE__COUNT(llmsize__gpu_index); }
     if (ix && slots && (slots & (slots - 1)) == 0) {   /* open addressing, linear probing */
         const size_t qn = strlen(name);
-        if (memchr(name, '|', qn)) return (size_t)-1;   /* no name holds the lists' separator */
+        if (strchr(name, '|')) return (size_t)-1;   /* no name holds the lists' separator */
         const uint32_t h = llmsize__name_hash(name, qn);
         size_t probes;
         for (i = h & (slots - 1), probes = 0; probes < slots && ix[i].row != LLMSIZE__NO_ROW; i = (i + 1) & (slots - 1), ++probes) {
@@ -2212,10 +2212,9 @@ static size_t llmsize__row_match(const llmsize__tokens *q, const llmsize_model *
     }
     {
         while (p && *p) {
-            const char *e = p, *b;
-            size_t bl;
-            while (*e && *e != '|') ++e;
-            for (b = e; b > p && b[-1] != '/'; --b) {}
+            const char *e = p + strcspn(p, "|"), *b = p;   /* the repo, and its part after the last '/' */
+            size_t bl, k;
+            while (b[k = strcspn(b, "/|")] == '/') b += k + 1;
             bl = (size_t)(e - b);
             if ((s = llmsize__name_match(q, b, bl, &a, &sp)) > best) {
                 best = s; *at = a; *span = sp; *name = p; *name_len = (size_t)(e - p);
