@@ -566,7 +566,7 @@ static void test_grid_equals_prepared(void) {
     const llmsize_prepared *list[GRID_PLANS];
     llmsize_grid_columns all, few;
     const llmsize_gpu *gpus[GRID_GPUS];
-    llmsize_gpu broken;
+    llmsize_gpu broken, huge;
     size_t i, f, g, c, e, k, n = 0, fast = 0, bad = 0, errs = 0, na = 0, multi = 0;
     memset(&all, 0, sizeof all);
     all.status = st; all.weight_bytes = wb; all.kv_bytes = kvb; all.total_bytes = tb; all.usable_bytes = ub;
@@ -575,8 +575,11 @@ static void test_grid_equals_prepared(void) {
     few.status = st2; few.fits = fb2;
     broken = *llmsize_gpu_at(0);
     broken.usable_pct = 0;
+    huge = *llmsize_gpu_at(0);
+    huge.mem_bytes = UINT64_MAX;   /* usable memory past INT64_MAX: an overflow, said per cell */
     gpus[na++] = NULL;
     gpus[na++] = &broken;
+    gpus[na++] = &huge;
     for (g = 0; g < llmsize_gpu_count() && na < GRID_GPUS; ++g) gpus[na++] = llmsize_gpu_at(g);
     for (i = 0; i < llmsize_model_count(); ++i)
         for (f = 0; f < llmsize_format_count(); ++f)
@@ -664,6 +667,28 @@ static void test_grid_equals_prepared(void) {
         CHECK(llmsize_prepared_grid(&one, 1, gpus, 1, ctx, 1, 1000001u, &all) == LLMSIZE_ERR_INVALID_ARG, "grid: 1000001 seqs");
         CHECK(llmsize_prepared_grid(&one, 1, gpus, (size_t)-1, ctx, 2, 1, &all) == LLMSIZE_ERR_INVALID_ARG, "grid: more cells than size_t counts");
         CHECK(llmsize_prepared_grid(&one, (size_t)-1 / 2, gpus, 2, ctx, 2, 1, &all) == LLMSIZE_ERR_INVALID_ARG, "grid: more plans x cells than size_t counts");
+        {   /* only a headroom column, with and without an engine; an encoder on more than
+               4096 accelerators (llmsize_fit refuses it) */
+            llmsize_grid_columns head;
+            llmsize_plan_result r;
+            const llmsize_gpu *h100 = gpu("h100-sxm");
+            int same = 1;
+            memset(&head, 0, sizeof head);
+            head.status = st; head.headroom_bytes = hb;
+            for (e = 0; e < 2; ++e) {
+                p.engine = e ? LLMSIZE_ENGINE_VLLM : LLMSIZE_ENGINE_NONE;
+                CHECK(llmsize_prepare(&p, &pp) == LLMSIZE_OK, "prepare");
+                CHECK(llmsize_prepared_grid(&one, 1, &h100, 1, ctx + 1, 1, 1, &head) == LLMSIZE_OK, "grid, headroom only");
+                CHECK(llmsize_prepared_fit(&pp, h100, ctx[1], 1, 0, &r) == LLMSIZE_OK && st[0] == LLMSIZE_OK && hb[0] == r.headroom_bytes,
+                      "grid, headroom only: %lld vs %lld", (long long)hb[0], (long long)r.headroom_bytes);
+            }
+            memset(&p, 0, sizeof p);
+            p.model = model("e5-small-v2"); p.format = format("f16"); p.gpu = h100; p.tp = 5000;
+            CHECK(llmsize_prepare(&p, &pp) == LLMSIZE_OK, "an encoder's plan on 5000 accelerators prepares (no layout to check)");
+            CHECK(llmsize_prepared_grid(&one, 1, &h100, 1, ctx + 1, 1, 1, &all) == LLMSIZE_OK, "grid of an encoder on 5000 accelerators");
+            same = st[0] == (int32_t)llmsize_prepared_fit(&pp, h100, ctx[1], 1, 0, &r) && st[0] == LLMSIZE_ERR_INVALID_ARG;
+            CHECK(same, "an encoder on 5000 accelerators: the grid says %s, as llmsize_fit", llmsize_strerror((llmsize_status)st[0]));
+        }
     }
 }
 
