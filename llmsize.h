@@ -1945,16 +1945,19 @@ static int llmsize__row_names(llmsize_table t, size_t i, const char *names[3]) {
 /* The index's hash of a name, blind to ASCII case: eight bytes at a time, each byte with
    its 0x20 bit set (so 'A' and 'a' agree; the few punctuation pairs that also do are told
    apart by the comparison after a hit), mixed by a multiply and a shift. */
-static uint32_t llmsize__name_hash(const char *s, size_t n) {
+/* ... and whether any byte is '|' (*bar; NULL: not asked), found in the same words. */
+static uint32_t llmsize__name_hash_bar(const char *s, size_t n, int *bar) {
     uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
     size_t i = 0;
     while (i < n) {
         unsigned char b[8] = { 0, 0, 0, 0, 0, 0, 0, 0 };
-        uint64_t w;
+        uint64_t w, x;
         const size_t k = n - i < 8u ? n - i : 8u;
         memcpy(b, s + i, k);
         w = (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 | (uint64_t)b[3] << 24 |
             (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 | (uint64_t)b[6] << 48 | (uint64_t)b[7] << 56;
+        x = w ^ UINT64_C(0x7C7C7C7C7C7C7C7C);   /* a '|' byte becomes a zero byte (padding does not) */
+        if (bar && ((x - UINT64_C(0x0101010101010101)) & ~x & UINT64_C(0x8080808080808080))) *bar = 1;
         h = (h ^ (w | UINT64_C(0x2020202020202020))) * UINT64_C(0xBF58476D1CE4E5B9);
         h ^= h >> 31;
         i += k;
@@ -1984,9 +1987,10 @@ static size_t llmsize__lookup(llmsize_table t, const char *name) {
     if (t == LLMSIZE_TABLE_GPUS) { ix = llmsize__gpu_index; slots = LLMSIZE__COUNT(llmsize__gpu_index); }
     if (ix && slots && (slots & (slots - 1)) == 0) {   /* open addressing, linear probing */
         const size_t qn = strlen(name);
-        if (strchr(name, '|')) return (size_t)-1;   /* no name holds the lists' separator */
-        const uint32_t h = llmsize__name_hash(name, qn);
+        int bar = 0;
+        const uint32_t h = llmsize__name_hash_bar(name, qn, &bar);
         size_t probes;
+        if (bar) return (size_t)-1;   /* no name holds the lists' separator */
         for (i = h & (slots - 1), probes = 0; probes < slots && ix[i].row != LLMSIZE__NO_ROW; i = (i + 1) & (slots - 1), ++probes) {
             const char *names[3], *at;
             if (ix[i].hash != h || !llmsize__row_names(t, ix[i].row, names) || ix[i].field > 2u || !names[ix[i].field]) continue;

@@ -35,7 +35,7 @@ static size_t collect(llmsize_table t, key *out, size_t cap) {
                 if (len && n < cap) {
                     const size_t at = (size_t)(p - names[k]);
                     if (at > 65535u) { fprintf(stderr, "gen_index: a name past byte 65535 of its field\n"); exit(1); }
-                    out[n].hash = llmsize__name_hash(p, len); out[n].row = (uint16_t)i;
+                    out[n].hash = llmsize__name_hash_bar(p, len, NULL); out[n].row = (uint16_t)i;
                     out[n].field = (uint8_t)k; out[n].at = (uint16_t)at; ++n;
                 }
                 p += len + (p[len] == '|');
