@@ -6494,8 +6494,9 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
             c->moved_to_cpu = 1;
         }
     }
-    if (r->gpu_layers < layers) r->outcome = LLMSIZE_OUTCOME_OFFLOADS;
     if (!ngl_set && r->gpu_layers < layers) c->moved_to_cpu = 1;   /* no -ngl: none, or what fits */
+    /* layers on the CPU, or (all blocks on the GPU) the output layer the engine kept there */
+    if (r->gpu_layers < layers || c->moved_to_cpu) r->outcome = LLMSIZE_OUTCOME_OFFLOADS;
     if (llmsize__cells_need(r) > usable && !(rel & LLMSIZE_RULE_OFFLOAD))
         r->outcome = LLMSIZE_OUTCOME_OUT_OF_MEMORY;   /* allocating the buffers fails */
     /* the largest per-sequence context that fits at these layers */

@@ -692,6 +692,29 @@ static void test_grid_equals_prepared(void) {
     }
 }
 
+/* Ollama with room for every block but not the output layer: its scheduler keeps the output
+   on the CPU, so the plan does not fit (it runs, slower) and says so: OFFLOADS, not STARTS
+   (fuzz_hf_config found a plan that said "starts" and "does not fit" with headroom left). */
+static void test_ollama_output_on_cpu(void) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    llmsize_gpu g;
+    uint64_t mem;
+    size_t seen = 0, wrong = 0;
+    memset(&p, 0, sizeof p);
+    p.model = model("gemma-2-9b"); p.format = format("Q4_K_M"); p.engine = LLMSIZE_ENGINE_OLLAMA;   /* a 256k vocabulary */
+    p.context = 8192; p.seqs = 1;
+    g = *gpu("rtx-4090");
+    p.gpu = &g;
+    for (mem = (uint64_t)7 << 30; mem <= (uint64_t)9 << 30; mem += (uint64_t)4 << 20) {
+        g.mem_bytes = mem;
+        if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK || r.gpu_layers != p.model->dims.layers || r.fits || r.headroom_bytes < 0) continue;
+        ++seen;   /* every block on the GPU, the plan not fitting with memory to spare */
+        if (r.outcome != LLMSIZE_OUTCOME_OFFLOADS) ++wrong;
+    }
+    CHECK(seen > 0 && wrong == 0, "Ollama keeping only the output on the CPU: %zu plans, %zu not OFFLOADS", seen, wrong);
+}
+
 static void test_contracts_round_two(void) {
     llmsize_select_request q;
     llmsize_candidate c[8];
@@ -751,6 +774,7 @@ void test_hardening(void) {
     test_hf_config_failure_zeroes();
     test_prepared_equals_fit();
     test_grid_equals_prepared();
+    test_ollama_output_on_cpu();
     size_t i;
     test_adversarial();
     test_encoders_and_mix();
