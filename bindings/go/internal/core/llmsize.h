@@ -6917,13 +6917,13 @@ static void llmsize__grid_put(const llmsize_grid_columns *o, size_t at, llmsize_
 }
 
 /* The accelerators of a grid, up to LLMSIZE__GRID_GPUS at once: each one's usable memory,
-   or why it cannot be one (as llmsize_plan_check says; `big`: usable past INT64_MAX). */
+   or why it cannot be one (as llmsize_plan_check says); all_ok: every one valid, with usable
+   memory below INT64_MAX (so a row of no-engine cells needs no per-cell check). */
 #define LLMSIZE__GRID_GPUS 64
 typedef struct llmsize__grid_gpus {
     const llmsize_gpu *gpu[LLMSIZE__GRID_GPUS];
     uint64_t usable[LLMSIZE__GRID_GPUS];
     llmsize_status st[LLMSIZE__GRID_GPUS];
-    uint8_t big[LLMSIZE__GRID_GPUS];
     size_t n;
     int all_ok;
 } llmsize__grid_gpus;
@@ -6953,18 +6953,14 @@ static void llmsize__grid_row(const llmsize_prepared *pp, const llmsize__grid_gp
             llmsize_plan_result r;
             llmsize_fit_result fr;
             llmsize_plan p = pp->plan;
-            llmsize_status st = G->st[g] != LLMSIZE_OK ? G->st[g] : G->big[g] && !encoder ? LLMSIZE_ERR_OVERFLOW : cst;
+            llmsize_status st = G->st[g];
             memset(&r, 0, sizeof r);
-            if (st == LLMSIZE_OK && encoder) {   /* llmsize__plan_encoder over the parts */
+            if (st == LLMSIZE_OK && encoder && (st = cst) == LLMSIZE_OK) {   /* llmsize__plan_encoder over the parts */
                 p.gpu = G->gpu[g]; p.context = ctx; p.seqs = seqs;
                 st = llmsize__fit_figures(pp->weights.total, kv, act, 0u, p.tp, G->usable[g], p.tight_pct, &fr);
                 if (st == LLMSIZE_OK) st = llmsize__encoder_result(&p, p.tp, &fr, &r);
-            } else if (st == LLMSIZE_OK) {   /* llmsize__prepared_none's figures and verdict */
-                r.weight_bytes = pp->rank_weight_bytes; r.kv_bytes = kv; r.total_bytes = total;
-                r.usable_bytes = G->usable[g];
-                r.headroom_bytes = (int64_t)G->usable[g] - (int64_t)total;
-                r.fits = r.headroom_bytes >= 0;
-                r.tight = llmsize__is_tight(r.headroom_bytes, G->usable[g], pp->plan.tight_pct);
+            } else if (st == LLMSIZE_OK && !encoder) {
+                st = llmsize__prepared_none(pp, G->gpu[g], ctx, seqs, &r);
             }
             llmsize__grid_put(out, row + g, st, &r);
         }
@@ -7014,7 +7010,6 @@ LLMSIZE_API llmsize_status llmsize_prepared_grid(const llmsize_prepared *const *
             G.st[g] = !a ? LLMSIZE_ERR_NULL : llmsize__gpu_valid(a) ? LLMSIZE_OK : LLMSIZE_ERR_INVALID_ARG;
             G.usable[g] = G.st[g] == LLMSIZE_OK ? llmsize__usable(a) : 0u;
             (void)llmsize__headroom(0u, G.usable[g], &ov);
-            G.big[g] = (uint8_t)ov;
             G.all_ok &= a && G.st[g] == LLMSIZE_OK && !ov;
         }
         for (p = 0; p < n_plans; ++p) {
@@ -7026,12 +7021,9 @@ LLMSIZE_API llmsize_status llmsize_prepared_grid(const llmsize_prepared *const *
                 own = G;
                 for (g = 0; g < own.n; ++g)
                     if (!own.gpu[g] && pp->plan.gpu) {
-                        int ov = 0;
                         own.gpu[g] = pp->plan.gpu;
                         own.st[g] = llmsize__gpu_valid(pp->plan.gpu) ? LLMSIZE_OK : LLMSIZE_ERR_INVALID_ARG;
                         own.usable[g] = own.st[g] == LLMSIZE_OK ? llmsize__usable(pp->plan.gpu) : 0u;
-                        (void)llmsize__headroom(0u, own.usable[g], &ov);
-                        own.big[g] = (uint8_t)ov;
                     }
                 use = &own;
             }
