@@ -90,6 +90,18 @@ static size_t resolve_apple(void) {
     sink += (uintptr_t)r.row;
     return 1;
 }
+/* close names for what no row answers to: typos, a tag, a name too long (llmsize_suggest, the
+   CLI's "did you mean": models, then accelerators) */
+static const char *const typos[] = {
+    "llama-3.1-9b", "qwen2.5-7b-instrct", "deepseek-r1-distil-qwen-32b", "Meta-Llama-3.1-8B-Instruct-abliterated-v2",
+    "rtx 4900", "h100-sxm-80g", "M3 Max", "mi300"
+};
+static size_t suggest_typos(void) {
+    size_t i;
+    const char *out[8];
+    for (i = 0; i < 8; ++i) sink += llmsize_suggest(i < 4 ? LLMSIZE_TABLE_MODELS : LLMSIZE_TABLE_GPUS, typos[i], out, 8);
+    return 8;
+}
 static size_t weights_gguf(void) {
     size_t i, n = llmsize_model_count();
     const llmsize_format *f;
@@ -265,6 +277,7 @@ int main(void) {
     report("lookup: accelerator (id, nvidia-smi, GFD)", lookup_gpus, "<= 50 ns");
     report("resolve: quantized repo, fine-tune, Ollama tag, GGUF file", resolve_names, "");
     report("resolve: accelerator with a memory size (M3 Max 36GB)", resolve_apple, "");
+    report("suggest: close names for a typo (models, accelerators)", suggest_typos, "");
     report("params: every model", params_all, "");
     report("weight bytes: Q4_K_M, every model", weights_gguf, "");
     report("weight bytes: every model x every format", weights_all, "");

@@ -8,7 +8,7 @@
 # A compiler or multilib that is missing is reported as skipped (.ci/run installs them).
 set -u
 # the C test sources, as the Makefile lists them (make matrix passes TEST_SRC)
-TEST_SRC=${TEST_SRC:-"tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/test_hardening.c tests/test_coverage_paths.c tests/test_names.c tests/tu_second.c tests/gen_vectors.c"}
+TEST_SRC=${TEST_SRC:-"tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/test_hardening.c tests/test_coverage_paths.c tests/test_names.c tests/tu_second.c tests/test_index.c tests/gen_vectors.c"}
 cd "$(dirname "$0")/.."
 out=build/matrix
 mkdir -p "$out"

@@ -769,12 +769,22 @@ static void test_contracts_round_two(void) {
     }
 }
 
+/* tests/test_index.c: the close-name search through the index's sketches against a scan of
+   every name, over every name of the two tables and edits of each. */
+long llmsize_test_index_agrees(long *n);
+static void test_index_is_a_shortcut(void) {
+    long n = 0;
+    const long bad = llmsize_test_index_agrees(&n);
+    CHECK(bad == 0 && n > 10000, "suggestions through the name index's sketches differ from a scan for %ld of %ld queries", bad, n);
+}
+
 void test_hardening(void) {
     test_contracts_round_two();
     test_hf_config_failure_zeroes();
     test_prepared_equals_fit();
     test_grid_equals_prepared();
     test_ollama_output_on_cpu();
+    test_index_is_a_shortcut();
     size_t i;
     test_adversarial();
     test_encoders_and_mix();

@@ -27,6 +27,10 @@
 #define llmsize__hf_families named_hf_families
 #define llmsize__model_index named_model_index
 #define llmsize__gpu_index named_gpu_index
+#define llmsize__model_sketch named_model_sketch
+#define llmsize__gpu_sketch named_gpu_sketch
+#define llmsize__model_firsts named_model_firsts
+#define llmsize__release_firsts named_release_firsts
 #include "llmsize_data.h"
 #undef llmsize__formats
 #undef llmsize__gpus
@@ -41,13 +45,18 @@
 #undef llmsize__hf_families
 #undef llmsize__model_index
 #undef llmsize__gpu_index
+#undef llmsize__model_sketch
+#undef llmsize__gpu_sketch
+#undef llmsize__model_firsts
+#undef llmsize__release_firsts
 
-static int failed;
+static int failed, tables;
 
 /* Rows compare byte for byte: the same string literal is one object in a translation unit
    (both tables are in this one) and static storage zeroes the padding. */
 static void same(const char *table, const void *a, const void *b, size_t row_size, size_t rows_a, size_t rows_b) {
     size_t i;
+    ++tables;
     if (rows_a != rows_b) { printf("check_rows: %s: %zu rows in order, %zu by name\n", table, rows_a, rows_b); ++failed; return; }
     for (i = 0; i < rows_a; ++i)
         if (memcmp((const char *)a + i * row_size, (const char *)b + i * row_size, row_size)) {
@@ -72,6 +81,10 @@ int main(void) {
     SAME(llmsize__hf_families, named_hf_families);
     SAME(llmsize__model_index, named_model_index);
     SAME(llmsize__gpu_index, named_gpu_index);
+    SAME(llmsize__model_sketch, named_model_sketch);
+    SAME(llmsize__gpu_sketch, named_gpu_sketch);
+    SAME(llmsize__model_firsts, named_model_firsts);
+    SAME(llmsize__release_firsts, named_release_firsts);
     {   /* llmsize__tensor_class folds a tensor's name to lower case and looks for each
            needle as written: a needle with a capital letter would never match */
         size_t i;
@@ -80,6 +93,6 @@ int main(void) {
             for (c = llmsize__tensor_classes[i].needle; *c; ++c)
                 if (*c >= 'A' && *c <= 'Z') { printf("check_rows: tensor class needle \"%s\" is not lower case\n", llmsize__tensor_classes[i].needle); ++failed; break; }
     }
-    if (!failed) printf("check_rows: 13 tables, every value in its field's place; tensor class needles lower case\n");
+    if (!failed) printf("check_rows: %d tables, every value in its field's place; tensor class needles lower case\n", tables);
     return failed != 0;
 }

@@ -1,7 +1,9 @@
 /* tools/gen_index.c: the name index llmsize_data.h carries so that lookups are a hash and a
-   probe or two instead of a scan of every alias. `make index` rewrites the block between
-   the NAME INDEX markers in llmsize_data.h with what this prints; `gen_index --check`
-   (run by `make test`) fails when the committed block differs from the rows. */
+   probe or two instead of a scan of every alias, with what the close-name search and the
+   resolver read first to skip most names (sketches, first-token bits). `make index`
+   rewrites the block between the NAME INDEX markers in llmsize_data.h with what this
+   prints; `gen_index --check` (run by `make test`) fails when the committed block differs
+   from the rows. */
 #define LLMSIZE_IMPLEMENTATION
 #define LLMSIZE_STATIC
 #define LLMSIZE__GEN_INDEX   /* builds from a stale index too: it is what replaces it */
@@ -78,10 +80,90 @@ static int same(const key *k, size_t n, const llmsize__name_key *ix, size_t m) {
     return 1;
 }
 
+/* The bit of a name's first token (llmsize__token_bin; 64: it has none), and as a mask. */
+static unsigned first_bin(const char *s, size_t n) {
+    size_t first;
+    const size_t e = llmsize__first_token(s, n, &first);
+    return e == first ? 64u : llmsize__token_bin(e - first, (unsigned char)s[first]);
+}
+static uint64_t token_bit(const char *s, size_t n) {
+    const unsigned b = first_bin(s, n);
+    return b < 64u ? UINT64_C(1) << b : 0u;
+}
+
+/* Every name of a table, empty ones too, in table order, as the close-name search sketches
+   it (llmsize__name_sketch). Returns how many. */
+static size_t sketch(llmsize_table t, llmsize__name_sketch *out, size_t cap) {
+    const char *names[3];
+    size_t i, n = 0;
+    int k;
+    for (i = 0; llmsize__row_names(t, i, names); ++i)
+        for (k = 0; k < 3; ++k) {
+            const char *p = names[k];
+            while (p && *p) {
+                const size_t len = strcspn(p, "|"), at = (size_t)(p - names[k]);
+                const char *b = llmsize__tail(p, len);
+                if (n == cap || at > 65535u || len > 65535u) { fprintf(stderr, "gen_index: too many names or a name too long\n"); exit(1); }
+                out[n].letters = llmsize__letters(p, len);
+                out[n].row = (uint16_t)i; out[n].at = (uint16_t)at; out[n].len = (uint16_t)len; out[n].field = (uint8_t)k;
+                out[n].first = (uint8_t)first_bin(b, (size_t)(p + len - b));
+                ++n;
+                p += len + (p[len] == '|');
+            }
+        }
+    return n;
+}
+
+static void print_sketch(const char *name, const llmsize__name_sketch *s, size_t n) {
+    size_t i;
+    printf("static const llmsize__name_sketch %s[%zu] = {", name, n);
+    for (i = 0; i < n; ++i)
+        printf("%s{0x%016llxu,%u,%u,%u,%u,%u},", i % 3 ? " " : "\n    ", (unsigned long long)s[i].letters, (unsigned)s[i].row,
+               (unsigned)s[i].at, (unsigned)s[i].len, (unsigned)s[i].field, (unsigned)s[i].first);
+    printf("\n};\n");
+}
+
+static int same_sketch(const llmsize__name_sketch *a, size_t n, const llmsize__name_sketch *b, size_t m) {
+    size_t i;
+    if (n != m) return 0;
+    for (i = 0; i < n; ++i)
+        if (a[i].letters != b[i].letters || a[i].row != b[i].row || a[i].at != b[i].at || a[i].len != b[i].len ||
+            a[i].field != b[i].field || a[i].first != b[i].first) return 0;
+    return 1;
+}
+
+/* The first-token bits of every name the resolver tries for a model row (llmsize__row_name_next)
+   and for a release repo's last part: a query with none of a row's bits skips the row. */
+static void firsts(uint64_t *rows, uint64_t *releases) {
+    size_t i;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__models); ++i) {
+        llmsize__row_names_it it;
+        const char *nm, *entry;
+        size_t n, entry_len;
+        memset(&it, 0, sizeof it);
+        it.m = &llmsize__models[i];
+        rows[i] = 0;
+        while (llmsize__row_name_next(&it, &nm, &n, &entry, &entry_len)) rows[i] |= token_bit(nm, n);
+    }
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__releases); ++i) {
+        const char *r = llmsize__releases[i].repo, *b = strrchr(r, '/');
+        b = b ? b + 1 : r;
+        releases[i] = token_bit(b, strlen(b));
+    }
+}
+
+static void print_bits(const char *name, const uint64_t *v, size_t n) {
+    size_t i;
+    printf("static const uint64_t %s[%zu] = {", name, n);
+    for (i = 0; i < n; ++i) printf("%s0x%016llxu,", i % 4 ? " " : "\n    ", (unsigned long long)v[i]);
+    printf("\n};\n");
+}
+
 /* Was the committed index made from tables of these sizes? */
 static int index_rows_match(void) {
-#if defined(LLMSIZE__MODEL_INDEX_ROWS) && defined(LLMSIZE__GPU_INDEX_ROWS)
-    return LLMSIZE__MODEL_INDEX_ROWS == LLMSIZE__COUNT(llmsize__models) && LLMSIZE__GPU_INDEX_ROWS == LLMSIZE__COUNT(llmsize__gpus);
+#if defined(LLMSIZE__MODEL_INDEX_ROWS) && defined(LLMSIZE__GPU_INDEX_ROWS) && defined(LLMSIZE__RELEASE_INDEX_ROWS)
+    return LLMSIZE__MODEL_INDEX_ROWS == LLMSIZE__COUNT(llmsize__models) && LLMSIZE__GPU_INDEX_ROWS == LLMSIZE__COUNT(llmsize__gpus) &&
+           LLMSIZE__RELEASE_INDEX_ROWS == LLMSIZE__COUNT(llmsize__releases);
 #else
     return 0;
 #endif
@@ -91,10 +173,18 @@ int main(int argc, char **argv) {
     static key models[8192], gpus[4096], model_slots[32768], gpu_slots[16384];
     const size_t nm = collect(LLMSIZE_TABLE_MODELS, models, 8192), na = collect(LLMSIZE_TABLE_GPUS, gpus, 4096);
     const size_t sm = build(models, nm, model_slots, 32768), sa = build(gpus, na, gpu_slots, 16384);
+    static llmsize__name_sketch model_sk[8192], gpu_sk[4096];
+    static uint64_t row_bits[LLMSIZE__COUNT(llmsize__models)], release_bits[LLMSIZE__COUNT(llmsize__releases)];
+    const size_t skm = sketch(LLMSIZE_TABLE_MODELS, model_sk, 8192), ska = sketch(LLMSIZE_TABLE_GPUS, gpu_sk, 4096);
+    firsts(row_bits, release_bits);
     if (argc > 1 && !strcmp(argv[1], "--check")) {
-        const int ok = same(model_slots, sm, llmsize__model_index, LLMSIZE__COUNT(llmsize__model_index)) &&
+        const int ok = index_rows_match() &&
+                       same(model_slots, sm, llmsize__model_index, LLMSIZE__COUNT(llmsize__model_index)) &&
                        same(gpu_slots, sa, llmsize__gpu_index, LLMSIZE__COUNT(llmsize__gpu_index)) &&
-                       index_rows_match();
+                       same_sketch(model_sk, skm, llmsize__model_sketch, LLMSIZE__COUNT(llmsize__model_sketch)) &&
+                       same_sketch(gpu_sk, ska, llmsize__gpu_sketch, LLMSIZE__COUNT(llmsize__gpu_sketch)) &&
+                       !memcmp(row_bits, llmsize__model_firsts, sizeof row_bits) &&
+                       !memcmp(release_bits, llmsize__release_firsts, sizeof release_bits);
         printf("name index: %zu model names, %zu accelerator names: %s\n", nm, na, ok ? "fresh" : "STALE (run make index)");
         return ok ? 0 : 1;
     }
@@ -103,9 +193,17 @@ int main(int argc, char **argv) {
            "   row 65535: an empty slot). Lookups hash, probe and compare once; `make test` checks freshness. */\n");
     print("llmsize__model_index", model_slots, sm);
     print("llmsize__gpu_index", gpu_slots, sa);
+    printf("/* Every name of the two tables in table order, sketched for the close-name search\n"
+           "   (llmsize__name_sketch: letters, row, byte, length, field, first token's bit). */\n");
+    print_sketch("llmsize__model_sketch", model_sk, skm);
+    print_sketch("llmsize__gpu_sketch", gpu_sk, ska);
+    printf("/* The first-token bits of the names the resolver tries, per model row and per release\n"
+           "   repo: a query sharing none with a row skips it untokenized. */\n");
+    print_bits("llmsize__model_firsts", row_bits, LLMSIZE__COUNT(llmsize__models));
+    print_bits("llmsize__release_firsts", release_bits, LLMSIZE__COUNT(llmsize__releases));
     /* the rows it was made from: llmsize.h refuses to compile with an index of other tables */
-    printf("#define LLMSIZE__MODEL_INDEX_ROWS %zuu\n#define LLMSIZE__GPU_INDEX_ROWS %zuu\n",
-           LLMSIZE__COUNT(llmsize__models), LLMSIZE__COUNT(llmsize__gpus));
+    printf("#define LLMSIZE__MODEL_INDEX_ROWS %zuu\n#define LLMSIZE__GPU_INDEX_ROWS %zuu\n#define LLMSIZE__RELEASE_INDEX_ROWS %zuu\n",
+           LLMSIZE__COUNT(llmsize__models), LLMSIZE__COUNT(llmsize__gpus), LLMSIZE__COUNT(llmsize__releases));
     printf("/* END NAME INDEX */\n");
     return 0;
 }

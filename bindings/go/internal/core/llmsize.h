@@ -1660,6 +1660,11 @@ LLMSIZE_API llmsize_status llmsize_check_claim(const llmsize_claim *claim, llmsi
    row it names, and where the name is in that row (which of its name fields, at what byte),
    so that a hit is checked with one comparison. */
 typedef struct llmsize__name_key { uint32_t hash; uint16_t row, at; uint8_t field; } llmsize__name_key;
+/* One name of the models' or accelerators' table as the close-name search first sees it
+   (llmsize_suggest): the letters among its first 63 bytes (llmsize__letters), the bit of
+   the first token after its last '/' (llmsize__token_bin; 64: none), its length and where
+   it sits. The index holds them in table order. */
+typedef struct llmsize__name_sketch { uint64_t letters; uint16_t row, at, len; uint8_t field, first; } llmsize__name_sketch;
 #define LLMSIZE__NO_ROW 0xFFFFu   /* an empty slot of the index */
 
 #include "llmsize_data.h"
@@ -1673,7 +1678,8 @@ extern "C" {
 /* Lookups trust the name index (a name it lacks is unknown): one made from other tables does
    not compile. After adding or removing a model or accelerator row, run `make index`. */
 typedef char llmsize__name_index_is_stale_run_make_index
-    [(LLMSIZE__COUNT(llmsize__models) == LLMSIZE__MODEL_INDEX_ROWS && LLMSIZE__COUNT(llmsize__gpus) == LLMSIZE__GPU_INDEX_ROWS) ? 1 : -1];
+    [(LLMSIZE__COUNT(llmsize__models) == LLMSIZE__MODEL_INDEX_ROWS && LLMSIZE__COUNT(llmsize__gpus) == LLMSIZE__GPU_INDEX_ROWS &&
+      LLMSIZE__COUNT(llmsize__releases) == LLMSIZE__RELEASE_INDEX_ROWS) ? 1 : -1];
 #endif
 /* One component of an llmsize_params or llmsize_weights: LLMSIZE__PART(w, EXPERTS). */
 #define LLMSIZE__PART(s, NAME) ((s)->by_component[LLMSIZE_COMPONENT_##NAME])
@@ -2062,9 +2068,10 @@ typedef struct llmsize__tokens {
                           quick "the query has no such token" before it compares any */
 } llmsize__tokens;
 
-static uint64_t llmsize__token_bit(size_t len, int first) {
-    return UINT64_C(1) << ((len * 7u + (size_t)llmsize__lower(first)) & 63u);
+static unsigned llmsize__token_bin(size_t len, int first) {
+    return (unsigned)((len * 7u + (size_t)llmsize__lower(first)) & 63u);
 }
+static uint64_t llmsize__token_bit(size_t len, int first) { return UINT64_C(1) << llmsize__token_bin(len, first); }
 
 static int llmsize__is_digit(int c) { return c >= '0' && c <= '9'; }
 static int llmsize__is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -2147,6 +2154,20 @@ static int llmsize__other_model_word(const llmsize__tokens *t, size_t i) {
     return 0;
 }
 
+/* The first token of a name: its start (*first) and end (the end == *first: none). A name
+   the query's tokens match (llmsize__name_match) or start has a first token the query has:
+   the resolver and the close-name search skip the rest by its bit (llmsize__token_bin) in
+   the name index, untokenized. */
+static size_t llmsize__first_token(const char *s, size_t n, size_t *first) {
+    size_t i = 0, e;
+    int digit;
+    while (i < n && !llmsize__is_digit((unsigned char)s[i]) && !llmsize__is_alpha((unsigned char)s[i])) ++i;
+    digit = i < n && llmsize__is_digit((unsigned char)s[i]);
+    for (e = i; e < n && (digit ? llmsize__is_digit((unsigned char)s[e]) : llmsize__is_alpha((unsigned char)s[e])); ++e) {}
+    *first = i;
+    return e;
+}
+
 /* How well one table name (an id or a repo's last part) matches query tokens: the number
    of the name's tokens matched (0: none), where (*at) and over how many query tokens
    (*span). The whole name in a row ("Hermes-3-Llama-3.1-8B"), or a name ending in a size
@@ -2157,15 +2178,12 @@ static size_t llmsize__name_match(const llmsize__tokens *q, const char *name, si
     size_t k, end, first = 0;
     /* every match starts with the name's first token: skip names whose first token the query
        lacks before tokenizing them (most of the table, for any one query) */
-    while (first < n && !llmsize__is_digit((unsigned char)name[first]) && !llmsize__is_alpha((unsigned char)name[first])) ++first;
     {
-        const int digit = first < n && llmsize__is_digit((unsigned char)name[first]);
-        size_t e = first;
-        while (e < n && (digit ? llmsize__is_digit((unsigned char)name[e]) : llmsize__is_alpha((unsigned char)name[e]))) ++e;
+        const size_t e = llmsize__first_token(name, n, &first);
         if (e == first || !(q->firsts & llmsize__token_bit(e - first, (unsigned char)name[first]))) return 0;
         for (k = 0; k < q->n; ++k)
             if (q->len[k] == e - first && llmsize__eq_n_ci(q->at[k], name + first, e - first)) break;
-        if (e == first || k == q->n) return 0;
+        if (k == q->n) return 0;
     }
     if (!llmsize__tokenize(name, n, &r)) return 0;
     if ((p = llmsize__tok_find(q, &r)) >= 0) {
@@ -2202,142 +2220,233 @@ static size_t llmsize__name_match(const llmsize__tokens *q, const char *name, si
     return r.n;
 }
 
-/* Best match of one model row: its id and every repo's last part. */
+/* The names a model row answers to by tokens, one per call: its id, the id without "meta-"
+   ("Llama-3-8B" names Meta-Llama-3-8B), each repo's part after its last '/' and, for one
+   ending in "-v0.1" or "-v1.0", that part without it (a name without a version is the first
+   release: "Mistral-7B" is Mistral-7B-v0.1). *entry is the table entry the name stands for.
+   Zero the iterator and set .m to start; returns 0 past the last. */
+typedef struct llmsize__row_names_it {
+    const llmsize_model *m;
+    const char *repo, *base, *end;   /* the repo at hand, its last part, and where it ends */
+    int step;                        /* 0 id, 1 meta- id, 2 a repo, 3 that repo unversioned */
+} llmsize__row_names_it;
+static int llmsize__row_name_next(llmsize__row_names_it *it, const char **name, size_t *n, const char **entry,
+                                  size_t *entry_len) {
+    const llmsize_model *m = it->m;
+    for (;;) {
+        if (it->step == 0) {
+            it->step = 1;
+            *name = *entry = m->id; *n = *entry_len = strlen(m->id);
+            return 1;
+        }
+        if (it->step == 1) {
+            it->step = 2;
+            it->repo = m->hf_repos;
+            if (llmsize__eq_n_ci(m->id, "meta-", 5)) {
+                *entry = m->id; *entry_len = strlen(m->id); *name = m->id + 5; *n = *entry_len - 5;
+                return 1;
+            }
+            continue;
+        }
+        if (it->step == 3) {   /* the repo again, without its version */
+            it->step = 2;
+            *entry = it->repo; *entry_len = (size_t)(it->end - it->repo); *name = it->base; *n = (size_t)(it->end - it->base) - 5;
+            it->repo = *it->end ? it->end + 1 : it->end;
+            return 1;
+        }
+        if (!it->repo || !*it->repo) return 0;
+        {
+            const char *b = it->repo;
+            size_t k, bl;
+            while (b[k = strcspn(b, "/|")] == '/') b += k + 1;
+            it->base = b;
+            it->end = b + k;
+            bl = k;
+            *entry = it->repo; *entry_len = (size_t)(it->end - it->repo); *name = b; *n = bl;
+            if (bl > 5 && (llmsize__eq_n_ci(b + bl - 5, "-v0.1", 5) || llmsize__eq_n_ci(b + bl - 5, "-v1.0", 5))) it->step = 3;
+            else it->repo = *it->end ? it->end + 1 : it->end;
+            return 1;
+        }
+    }
+}
+
+/* Best match of one model row over the names it answers to (the first best on a tie). */
 static size_t llmsize__row_match(const llmsize__tokens *q, const llmsize_model *m, size_t *at, size_t *span,
                                  const char **name, size_t *name_len) {
-    size_t best = 0, a = 0, sp = 0, s;
-    const char *p = m->hf_repos;
-    if ((s = llmsize__name_match(q, m->id, strlen(m->id), &a, &sp)) > best) {
-        best = s; *at = a; *span = sp; *name = m->id; *name_len = strlen(m->id);
-    }
-    if (llmsize__eq_n_ci(m->id, "meta-", 5) &&   /* "Llama-3-8B" names Meta-Llama-3-8B */
-        (s = llmsize__name_match(q, m->id + 5, strlen(m->id) - 5, &a, &sp)) > best) {
-        best = s; *at = a; *span = sp; *name = m->id; *name_len = strlen(m->id);
-    }
-    {
-        while (p && *p) {
-            const char *e = p + strcspn(p, "|"), *b = p;   /* the repo, and its part after the last '/' */
-            size_t bl, k;
-            while (b[k = strcspn(b, "/|")] == '/') b += k + 1;
-            bl = (size_t)(e - b);
-            if ((s = llmsize__name_match(q, b, bl, &a, &sp)) > best) {
-                best = s; *at = a; *span = sp; *name = p; *name_len = (size_t)(e - p);
-            }
-            /* a name without a version is the first release: "Mistral-7B" is Mistral-7B-v0.1 */
-            if (bl > 5 && (llmsize__eq_n_ci(b + bl - 5, "-v0.1", 5) || llmsize__eq_n_ci(b + bl - 5, "-v1.0", 5)) &&
-                (s = llmsize__name_match(q, b, bl - 5, &a, &sp)) > best) {
-                best = s; *at = a; *span = sp; *name = p; *name_len = (size_t)(e - p);
-            }
-            p = *e ? e + 1 : e;
+    llmsize__row_names_it it;
+    const char *nm, *entry;
+    size_t best = 0, a = 0, sp = 0, s, n, entry_len;
+    memset(&it, 0, sizeof it);
+    it.m = m;
+    while (llmsize__row_name_next(&it, &nm, &n, &entry, &entry_len))
+        if ((s = llmsize__name_match(q, nm, n, &a, &sp)) > best) {
+            best = s; *at = a; *span = sp; *name = entry; *name_len = entry_len;
         }
-    }
     return best;
 }
 
-/* Bounded edit distance over at most 63 leading bytes, case-insensitive, with a swap of
-   two neighbours counting as one edit ("rtx-4900" is one edit from rtx-4090). */
+/* The close-name search compares at most this many leading bytes of each name. */
 #define LLMSIZE__SUGGEST_MAX 63
-/* Past `cap` the exact distance does not matter (the caller drops such names): a row whose
-   smallest cell exceeds it can only grow, so the search stops there with cap + 1. */
-static size_t llmsize__edit_distance(const char *a, const char *b, size_t bn, size_t cap) {
-    size_t r0[LLMSIZE__SUGGEST_MAX + 1], r1[LLMSIZE__SUGGEST_MAX + 1], r2[LLMSIZE__SUGGEST_MAX + 1], an = 0, i, j;
-    size_t *prev2 = r0, *prev = r1, *row = r2, prev_low;
-    unsigned char la[LLMSIZE__SUGGEST_MAX], lb[LLMSIZE__SUGGEST_MAX];   /* folded once, not per cell */
-    while (a[an] && an < LLMSIZE__SUGGEST_MAX) { la[an] = (unsigned char)llmsize__lower((unsigned char)a[an]); ++an; }
-    if (bn > LLMSIZE__SUGGEST_MAX) bn = LLMSIZE__SUGGEST_MAX;
-    if ((an > bn ? an - bn : bn - an) > cap) return cap + 1;   /* the length difference alone */
-    for (j = 0; j < bn; ++j) lb[j] = (unsigned char)llmsize__lower((unsigned char)b[j]);
-    {   /* a lower bound first: each edit changes at most one letter of each side's multiset of
-           letters (a swap none), so letters one side has beyond the other's need that many
-           edits; letters counted in 64 bins, which can only lower the bound */
-        int bins[64];
-        size_t more = 0, fewer = 0;
-        memset(bins, 0, sizeof bins);
-        for (i = 0; i < an; ++i) ++bins[la[i] & 63u];
-        for (j = 0; j < bn; ++j) --bins[lb[j] & 63u];
-        for (i = 0; i < 64; ++i) { if (bins[i] > 0) more += (size_t)bins[i]; else fewer += (size_t)-bins[i]; }
-        if ((more > fewer ? more : fewer) > cap) return cap + 1;
-    }
-    prev_low = 0;   /* row 0's smallest cell */
-    for (j = 0; j <= bn; ++j) { prev[j] = j; prev2[j] = j; }
-    for (i = 1; i <= an; ++i) {
-        const unsigned char ai = la[i - 1];
-        size_t low, *t;
-        row[0] = i;
-        low = row[0];
-        for (j = 1; j <= bn; ++j) {
-            const unsigned char bj = lb[j - 1];
-            size_t best = prev[j - 1] + (ai == bj ? 0u : 1u);
-            if (prev[j] + 1 < best) best = prev[j] + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            if (i > 1 && j > 1 && ai == lb[j - 2] && la[i - 2] == bj && prev2[j - 2] + 1 < best)
-                best = prev2[j - 2] + 1;
-            row[j] = best;
-            if (best < low) low = best;
-        }
-        /* the next row builds on this one (+0 or +1) and, by a swap, on the one before (+1) */
-        if (low > cap && prev_low >= cap) return cap + 1;
-        prev_low = low;
-        t = prev2; prev2 = prev; prev = row; row = t;   /* rotate the three rows */
-    }
-    return prev[bn];
+
+/* Set bits of a 64-bit word. */
+static unsigned llmsize__popcount(uint64_t x) {
+    x -= (x >> 1) & UINT64_C(0x5555555555555555);
+    x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+    return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
 }
 
-/* Distance from query to the closest entry of a '|'-separated list. A query that
-   is a prefix of a token counts as close: "llama-3.1" should suggest "llama-3.1-8b". */
-static size_t llmsize__name_distance(const char *q, const llmsize__tokens *qt_in, int q_tokens, const char *names,
-                                     size_t cap) {
-    size_t best = (size_t)-1, qn = strlen(q);
+/* The letters among a name's first LLMSIZE__SUGGEST_MAX bytes, binned as the edit distance
+   bins them (lower case, & 63). Each letter the query has and a name lacks, or the name has
+   and the query lacks, costs an edit of its own. */
+static uint64_t llmsize__letters(const char *s, size_t n) {
+    uint64_t bits = 0;
+    size_t i;
+    if (n > LLMSIZE__SUGGEST_MAX) n = LLMSIZE__SUGGEST_MAX;
+    for (i = 0; i < n; ++i) bits |= UINT64_C(1) << ((unsigned)llmsize__lower((unsigned char)s[i]) & 63u);
+    return bits;
+}
+
+/* A repo's part after its last '/' (the whole name without one). */
+static const char *llmsize__tail(const char *p, size_t n) {
+    const char *b = p, *k;
+    for (k = p; k < p + n; ++k) if (*k == '/') b = k + 1;
+    return b;
+}
+
+/* What the close-name search knows of the query: worked out once, not once per name. */
+typedef struct llmsize__close_query {
+    const char *q;
+    size_t qn, an, cap;   /* its length, the bytes the edit distance reads, the cap     */
+    uint64_t letters;
+    llmsize__tokens t;
+    int tokens;           /* t holds its tokens (0: more than LLMSIZE__MAX_TOKENS)         */
+    uint64_t at[256];     /* at[c]: where the query's first `an` bytes are c (lower case)   */
+} llmsize__close_query;
+
+/* Edit distance from the query to a name over their first LLMSIZE__SUGGEST_MAX bytes, blind
+   to case, a swap of two neighbours counting as one edit ("rtx-4900" is one edit from
+   rtx-4090): the optimal string alignment distance, computed a column of the table per
+   byte of the name with the query's rows as the bits of a word (H. Hyyrö, "A bit-vector
+   algorithm for computing Levenshtein and Damerau edit distances", Nordic Journal of
+   Computing 10, 2003). vp/vn: where a column steps up or down the rows; d0: where a
+   diagonal keeps its value; the last row's value is the distance. */
+static size_t llmsize__edit_distance(const llmsize__close_query *c, const char *b, size_t bn) {
+    uint64_t vp = ~UINT64_C(0), vn = 0, d0 = 0, eq_before = 0;
+    size_t d = c->an, j;
+    if (bn > LLMSIZE__SUGGEST_MAX) bn = LLMSIZE__SUGGEST_MAX;
+    if (!c->an) return bn;
+    for (j = 0; j < bn; ++j) {
+        const uint64_t eq = c->at[(unsigned char)llmsize__lower((unsigned char)b[j])];
+        const uint64_t swap = ((~d0 & eq) << 1) & eq_before;
+        uint64_t hp, hn;
+        d0 = (((eq & vp) + vp) ^ vp) | eq | vn | swap;
+        hp = vn | ~(d0 | vp);
+        hn = d0 & vp;
+        d += (size_t)((hp >> (c->an - 1)) & 1u);
+        d -= (size_t)((hn >> (c->an - 1)) & 1u);
+        hp = (hp << 1) | 1u;   /* the first row is the name's length so far: it steps up */
+        hn <<= 1;
+        vp = hn | ~(d0 | hp);
+        vn = hp & d0;
+        eq_before = eq;
+    }
+    return d;
+}
+
+/* Can a name of n bytes with these letters be within the cap by edit distance? Not when
+   the lengths differ by more, nor when either has more letters the other lacks. */
+static int llmsize__may_edit(const llmsize__close_query *c, uint64_t letters, size_t n) {
+    const size_t bn = n < LLMSIZE__SUGGEST_MAX ? n : LLMSIZE__SUGGEST_MAX;
+    return (c->an > bn ? c->an - bn : bn - c->an) <= c->cap && llmsize__popcount(c->letters & ~letters) <= c->cap &&
+           llmsize__popcount(letters & ~c->letters) <= c->cap;
+}
+
+/* Distance from the query to one name: its edit distance; 0 when the query's tokens start
+   the name ("M3 Max" starts m3-max-128gb, "llama3.2" starts llama-3.2-1b) or hold it
+   ("…-Llama-3.1-8B-merge"); at most 1 when the query (3 bytes or more) starts it
+   ("llama-3.1" suggests llama-3.1-8b). The search passes what rules the first two out: no
+   edit distance within the cap (may_edit 0), no first token of the name among the query's
+   (may_token 0). */
+static size_t llmsize__close_one(const llmsize__close_query *c, const char *p, size_t n, int may_edit, int may_token) {
+    size_t d = may_edit ? llmsize__edit_distance(c, p, n) : c->cap + 1;
+    if (c->tokens && may_token) {
+        const char *b = llmsize__tail(p, n);
+        const size_t bn = (size_t)(p + n - b);
+        size_t at, sp;
+        llmsize__tokens rt;
+        if (llmsize__tokenize(b, bn, &rt) && c->t.n && c->t.n < rt.n) {
+            size_t k;
+            for (k = 0; k < c->t.n && llmsize__tok_eq(&c->t, k, &rt, k); ++k) {}
+            if (k == c->t.n) d = 0;   /* the query starts this name: closer than any typo */
+        }
+        if (d && llmsize__name_match(&c->t, b, bn, &at, &sp)) d = 0;
+    }
+    if (c->qn >= 3 && n > c->qn && d > 1) {
+        size_t k;
+        int prefix = 1;
+        for (k = 0; k < c->qn && prefix; ++k)
+            prefix = llmsize__lower((unsigned char)c->q[k]) == llmsize__lower((unsigned char)p[k]);
+        if (prefix) d = 1;
+    }
+    return d;
+}
+
+/* Distance from the query to the closest entry of a '|'-separated list. */
+static size_t llmsize__name_distance(const llmsize__close_query *c, const char *names) {
+    size_t best = (size_t)-1;
     const char *p = names;
     while (p && *p) {
-        const char *e = p, *k0;
-        size_t d, n;
-        while (*e && *e != '|') ++e;
-        n = (size_t)(e - p);
-        d = llmsize__edit_distance(q, p, n, cap);
-        if (q_tokens) {   /* by tokens: "M3 Max" starts m3-max-128gb, "llama3.2" starts llama-3.2-1b; a name
-                             holding this one ("…-Llama-3.1-8B-merge") is closest of all */
-            const char *b = p;
-            size_t at, sp;
-            llmsize__tokens rt;
-            for (k0 = p; k0 < e; ++k0) if (*k0 == '/') b = k0 + 1;
-            if (llmsize__tokenize(b, (size_t)(e - b), &rt) && qt_in->n && qt_in->n < rt.n) {
-                size_t k;
-                for (k = 0; k < qt_in->n && llmsize__tok_eq(qt_in, k, &rt, k); ++k) {}
-                if (k == qt_in->n) d = 0;   /* the query starts this name: closer than any typo */
-            }
-            if (d && llmsize__name_match(qt_in, b, (size_t)(e - b), &at, &sp)) d = 0;
-        }
-        if (qn >= 3 && n > qn) {
-            size_t k;
-            int prefix = 1;
-            for (k = 0; k < qn && prefix; ++k)
-                prefix = llmsize__lower((unsigned char)q[k]) == llmsize__lower((unsigned char)p[k]);
-            if (prefix && d > 1) d = 1;
-        }
+        const size_t n = strcspn(p, "|"), d = llmsize__close_one(c, p, n, 1, 1);
         if (d < best) best = d;
-        p = *e ? e + 1 : e;
+        p += n + (p[n] == '|');
     }
     return best;
 }
 
-LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
-                                   const char **out, size_t cap) {
-    size_t dist[8], n = 0, i, limit;
+/* The models' and accelerators' tables have many names each: their sketches in the name
+   index (letters, length, first token) rule most names out before any distance is run. */
+static const llmsize__name_sketch *llmsize__sketches(llmsize_table t, size_t *n) {
+    *n = 0;
+    if (t == LLMSIZE_TABLE_MODELS) { *n = LLMSIZE__COUNT(llmsize__model_sketch); return llmsize__model_sketch; }
+    if (t == LLMSIZE_TABLE_GPUS) { *n = LLMSIZE__COUNT(llmsize__gpu_sketch); return llmsize__gpu_sketch; }
+    return NULL;
+}
+
+/* llmsize_suggest, through the sketches or (sketched 0: what they stand for) every name. */
+static size_t llmsize__suggest(llmsize_table table, const char *query, const char **out, size_t cap, int sketched) {
+    size_t dist[8], n = 0, i, n_sk, at = 0;
     const char *names[3];
-    llmsize__tokens qt;
-    int q_tokens;
+    const llmsize__name_sketch *sk;
+    llmsize__close_query c;
     if (!query || !out || cap == 0) return 0;
     if (cap > 8) cap = 8;
-    limit = strlen(query) / 3 + 2;   /* beyond this a "suggestion" is noise */
-    q_tokens = llmsize__tokenize(query, strlen(query), &qt);   /* once, not once per name */
+    c.q = query;
+    c.qn = strlen(query);
+    c.an = c.qn < LLMSIZE__SUGGEST_MAX ? c.qn : LLMSIZE__SUGGEST_MAX;
+    c.cap = c.qn / 3 + 2;   /* beyond this a "suggestion" is noise */
+    c.letters = llmsize__letters(query, c.qn);
+    memset(c.at, 0, sizeof c.at);
+    for (i = 0; i < c.an; ++i) c.at[(unsigned char)llmsize__lower((unsigned char)query[i])] |= UINT64_C(1) << i;
+    c.tokens = llmsize__tokenize(query, c.qn, &c.t);
+    sk = sketched ? llmsize__sketches(table, &n_sk) : NULL;
     for (i = 0; llmsize__row_names(table, i, names); ++i) {
         size_t d = (size_t)-1, k;
         int j;
-        for (j = 0; j < 3; ++j) {
-            if (names[j]) { size_t dj = llmsize__name_distance(query, &qt, q_tokens, names[j], limit); if (dj < d) d = dj; }
+        if (sk) {   /* the row's names are the sketches of this row, in row order */
+            for (; at < n_sk && sk[at].row == i; ++at) {
+                const llmsize__name_sketch *s = &sk[at];
+                const size_t dj = s->field < 3u && names[s->field]
+                    ? llmsize__close_one(&c, names[s->field] + s->at, s->len, llmsize__may_edit(&c, s->letters, s->len),
+                                         s->first < 64u && ((c.t.firsts >> s->first) & 1u))
+                    : (size_t)-1;
+                if (dj < d) d = dj;
+            }
+        } else {
+            for (j = 0; j < 3; ++j)
+                if (names[j]) { const size_t dj = llmsize__name_distance(&c, names[j]); if (dj < d) d = dj; }
         }
-        if (d > limit) continue;
+        if (d > c.cap) continue;
         /* insertion into the sorted top-cap list; ties keep table order */
         for (k = n; k > 0 && dist[k - 1] > d; --k) {
             if (k < cap) { dist[k] = dist[k - 1]; out[k] = out[k - 1]; }
@@ -2349,6 +2458,10 @@ LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query,
         }
     }
     return n;
+}
+
+LLMSIZE_API size_t llmsize_suggest(llmsize_table table, const char *query, const char **out, size_t cap) {
+    return llmsize__suggest(table, query, out, cap, 1);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -2691,11 +2804,14 @@ static llmsize_status llmsize__resolve(const char *name, llmsize_resolution *out
             const char *nm = NULL;
             size_t at = 0, sp = 0, nl = 0, s = 0;
             if (i < LLMSIZE__COUNT(llmsize__models)) {
+                if (!(q.firsts & llmsize__model_firsts[i])) continue;   /* none of its names' first tokens */
                 m = &llmsize__models[i];
                 s = llmsize__row_match(&q, m, &at, &sp, &nm, &nl);
             } else {
                 const llmsize_release *r = &llmsize__releases[i - LLMSIZE__COUNT(llmsize__models)];
-                const char *b = strrchr(r->repo, '/');
+                const char *b;
+                if (!(q.firsts & llmsize__release_firsts[i - LLMSIZE__COUNT(llmsize__models)])) continue;
+                b = strrchr(r->repo, '/');
                 b = b ? b + 1 : r->repo;
                 if ((s = llmsize__name_match(&q, b, strlen(b), &at, &sp)) != 0) { m = llmsize__model_row(r->model); nm = r->repo; nl = strlen(nm); }
             }

@@ -1,0 +1,61 @@
+/* The name index is a shortcut, never an answer of its own: the close-name search through
+   its sketches (letters, lengths, first tokens) suggests what a scan of every name does.
+   A private copy of the implementation (LLMSIZE_STATIC) reaches both paths. */
+#define LLMSIZE_STATIC
+#define LLMSIZE_IMPLEMENTATION
+#include "llmsize.h"
+#include <stdio.h>
+#include <string.h>
+
+/* One query against both paths; returns 1 when they agree. */
+static int agrees(llmsize_table t, const char *q) {
+    const char *a[8], *b[8];
+    const size_t na = llmsize__suggest(t, q, a, 8, 1), nb = llmsize__suggest(t, q, b, 8, 0);
+    size_t k;
+    if (na != nb) return 0;
+    for (k = 0; k < na; ++k) if (a[k] != b[k]) return 0;
+    return 1;
+}
+
+/* Every name of the models' and accelerators' tables, and names one or more edits away
+   (a byte dropped, two swapped, a prefix, upper case, a quantizer's repo, a file name, a
+   merge): the queries the search exists for. Returns the disagreements; *n the queries. */
+long llmsize_test_index_agrees(long *n);
+long llmsize_test_index_agrees(long *n) {
+    static const llmsize_table tables[2] = { LLMSIZE_TABLE_MODELS, LLMSIZE_TABLE_GPUS };
+    static const char *const odd[] = { "", "a", "ab", "llama", "M3 Max", "llama3.2", "rtx 4900", "qwen-2.5-7b-instruct",
+                                       "Meta-Llama-3.1-8B-Instruct-abliterated", "\x7f\x80\xff", "||", "a|b" };
+    long bad = 0;
+    size_t ti, i, k;
+    *n = 0;
+    for (ti = 0; ti < 2; ++ti) {
+        const char *names[3];
+        for (k = 0; k < sizeof odd / sizeof odd[0]; ++k, ++*n) bad += !agrees(tables[ti], odd[k]);
+        for (i = 0; llmsize__row_names(tables[ti], i, names); ++i)
+            for (k = 0; k < 3; ++k) {
+                const char *p = names[k];
+                while (p && *p) {
+                    const size_t len = strcspn(p, "|");
+                    char w[200], v[260];
+                    size_t m;
+                    if (len < sizeof w) {
+                        memcpy(w, p, len);
+                        w[len] = '\0';
+                        bad += !agrees(tables[ti], w); ++*n;
+                        for (m = 0; m < len; m += 2) { memcpy(v, w, m); strcpy(v + m, w + m + 1); bad += !agrees(tables[ti], v); ++*n; }
+                        for (m = 1; m < len; m += 3) { strcpy(v, w); v[m] = w[m - 1]; v[m - 1] = w[m]; bad += !agrees(tables[ti], v); ++*n; }
+                        for (m = 1; m < len; m += 4) { memcpy(v, w, m); v[m] = '\0'; bad += !agrees(tables[ti], v); ++*n; }
+                        strcpy(v, w);
+                        for (m = 0; v[m]; ++m) if (v[m] >= 'a' && v[m] <= 'z') v[m] = (char)(v[m] - 32);
+                        bad += !agrees(tables[ti], v); ++*n;
+                        sprintf(v, "someone/%s-GGUF", w); bad += !agrees(tables[ti], v); ++*n;
+                        sprintf(v, "%s-Q4_K_M.gguf", w); bad += !agrees(tables[ti], v); ++*n;
+                        sprintf(v, "x%sy", w); bad += !agrees(tables[ti], v); ++*n;
+                        sprintf(v, "%s-abliterated-merge", w); bad += !agrees(tables[ti], v); ++*n;
+                    }
+                    p += len + (p[len] == '|');
+                }
+            }
+    }
+    return bad;
+}
