@@ -5493,6 +5493,14 @@ LLMSIZE_API llmsize_status llmsize_quality_of(const llmsize_model *m, const llms
     return llmsize__quality_with(m, &p, f, out);
 }
 
+/* llmsize_quality_of with the parameters already counted (pr; NULL: count them). */
+static llmsize_status llmsize__quality_of_counted(const llmsize_model *m, const llmsize_params *pr, const llmsize_format *f,
+                                                  llmsize_quality *out) {
+    if (!pr) return llmsize_quality_of(m, f, out);
+    if (!m || !f || !out) { if (out) memset(out, 0, sizeof *out); return LLMSIZE_ERR_NULL; }
+    return llmsize__quality_with(m, pr, f, out);
+}
+
 /* llmsize_quality_of with the model's parameters counted once (searches over formats). */
 static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsize_params *pp, const llmsize_format *f,
                                             llmsize_quality *out) {
@@ -5874,6 +5882,15 @@ static void llmsize__verdict(llmsize_plan_result *r, uint32_t tight_pct, int *ov
 /* Everything one plan_fit call works with: the plan after defaults (llmsize_plan_defaults),
    its engine, layout, weights, parameters and per-rank KV parts. An engine's `place`
    fills the result's weight, KV, activation, overhead and budget figures. */
+/* Where a llama.cpp-style offload leaves the weights: what decides it, and the bytes it
+   leaves in host memory and reads from there per token. */
+typedef struct llmsize__placement {
+    int used;
+    uint32_t cpu_layers, cpu_moe_below;
+    int output_gpu;
+    uint64_t host, host_read;
+} llmsize__placement;
+
 typedef struct llmsize__planning {
     const llmsize_plan *p;          /* after llmsize_plan_defaults: no zero means "default" */
     const llmsize_plan *asked;      /* as the caller gave it: which settings it left unset  */
@@ -5886,12 +5903,10 @@ typedef struct llmsize__planning {
     int moved_to_cpu;               /* the engine itself put layers on the CPU: it starts,
                                        but the plan as asked does not fit the GPU           */
     int ov;
-    /* the last tensor placement (llmsize__cells_at), by what decides it: a context search
-       at one -ngl places the tensors once, not once per probe */
-    int placed;
-    uint32_t placed_cpu_layers, placed_cpu_moe_below;
-    int placed_output_gpu;
-    uint64_t placed_host, placed_host_read;
+    /* the last tensor placements (llmsize__cells_at), newest first, by what decides them: a
+       context search at one -ngl places the tensors once, not once per probe, and the
+       placement a layer search settles on is one of its last few probes */
+    llmsize__placement placed[4];
 } llmsize__planning;
 
 /* ---- Command lines: what a flag sets and how its value is written (each engine lists its own flags) ---- */
@@ -6489,8 +6504,12 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
     c->host_read = 0;
     if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
         const uint32_t moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
-        if (!c->placed || c->placed_cpu_layers != cpu_layers || c->placed_output_gpu != output_gpu ||
-            c->placed_cpu_moe_below != moe_below) {
+        llmsize__placement *pl = NULL;
+        size_t k;
+        for (k = 0; k < LLMSIZE__COUNT(c->placed) && !pl; ++k)
+            if (c->placed[k].used && c->placed[k].cpu_layers == cpu_layers && c->placed[k].output_gpu == output_gpu &&
+                c->placed[k].cpu_moe_below == moe_below) pl = &c->placed[k];
+        if (!pl) {
             llmsize__bytes_visitor b;   /* offload: place every tensor */
             llmsize__bytes_init(&b, m, p->format);
             b.place = 1;   /* placement reads each layer's index: its key says so */
@@ -6500,12 +6519,14 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
             b.cpu_moe_below = moe_below;
             llmsize__bytes_run(&b);
             if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
-            c->placed = 1;
-            c->placed_cpu_layers = cpu_layers; c->placed_output_gpu = output_gpu; c->placed_cpu_moe_below = moe_below;
-            c->placed_host = b.host; c->placed_host_read = b.host_read;
+            memmove(&c->placed[1], &c->placed[0], sizeof c->placed - sizeof c->placed[0]);   /* the oldest goes */
+            pl = &c->placed[0];
+            pl->used = 1;
+            pl->cpu_layers = cpu_layers; pl->output_gpu = output_gpu; pl->cpu_moe_below = moe_below;
+            pl->host = b.host; pl->host_read = b.host_read;
         }
-        r->host_weight_bytes = c->placed_host;
-        c->host_read = c->placed_host_read;
+        r->host_weight_bytes = pl->host;
+        c->host_read = pl->host_read;
     } else {
         /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */
         r->host_weight_bytes = LLMSIZE__PART(&c->w, EMBED) + LLMSIZE__PART(&c->w, VISION);
@@ -6604,7 +6625,15 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
         }
         if (!ngl_set && llmsize__cells_need(r) > a.room) {   /* then the GPU layers */
             uint64_t best = 0;
-            (void)llmsize__largest(0, layers + 1u, llmsize__cells_fit_layers, &a, &best);
+            /* from a guess, each probe placing every tensor: the layers the room holds at
+               the mean bytes a layer's weights and cache take, past the compute buffer and
+               the overhead; the search checks it and its neighbours */
+            const double per = layers ? ((double)(c->w.total - LLMSIZE__PART(&c->w, EMBED) - LLMSIZE__PART(&c->w, VISION)) / c->l.tp +
+                                         (double)r->kv_bytes + (double)r->host_kv_bytes) / layers : 0.0;
+            const double fixed = (double)r->activation_bytes + (double)r->overhead_bytes;
+            const double guess = per > 0.0 && (double)a.room > fixed ? ((double)a.room - fixed) / per : 0.0;
+            (void)llmsize__largest_near(0, layers + 1u, guess + 0.5 < (double)layers ? (uint64_t)(guess + 0.5) : layers + 1u,
+                                        llmsize__cells_fit_layers, &a, &best);
             a.ngl = (uint32_t)best;
             if ((st = llmsize__cells_at(c, rules, &L, a.ngl, a.context, r)) != LLMSIZE_OK) return st;
             c->moved_to_cpu = 1;
@@ -7914,11 +7943,10 @@ static int llmsize__country_in(const char *country, const char *list) {
 
 /* Ranking size: parameters for dense models; for MoE the geometric mean of total and
    active, a common rule of thumb for a sparse model's dense-equivalent capability. */
-static double llmsize__effective_b(const llmsize_model *m) {
-    llmsize_params p;
-    if (llmsize_params_of(m, &p) != LLMSIZE_OK) return 0.0;
-    if (p.active >= p.text || p.active == 0) return (double)p.text / 1e9;
-    return llmsize__exp(0.5 * (llmsize__ln((double)p.text) + llmsize__ln((double)p.active))) / 1e9;
+static double llmsize__effective_b(const llmsize_params *p) {
+    if (!p) return 0.0;
+    if (p->active >= p->text || p->active == 0) return (double)p->text / 1e9;
+    return llmsize__exp(0.5 * (llmsize__ln((double)p->text) + llmsize__ln((double)p->active))) / 1e9;
 }
 
 static const char *const llmsize__reject_text[LLMSIZE_REJECT_COUNT] = {
@@ -7933,22 +7961,22 @@ static const char *const llmsize__reject_text[LLMSIZE_REJECT_COUNT] = {
 };
 
 /* Pick a model's format: least quality loss among formats that fit, meet the floor and the
-   speed; otherwise report how far the best attempt got. */
-static void llmsize__select_format(const llmsize_select_request *q, llmsize_candidate *c) {
+   speed; otherwise report how far the best attempt got. pr: the model's parameters, counted
+   once for every format (NULL: they could not be). */
+static void llmsize__select_format(const llmsize_select_request *q, const llmsize_params *pr, llmsize_candidate *c) {
     llmsize_plan p;
-    llmsize_params pr;
     const llmsize_format *f;
     uint32_t stage = LLMSIZE_REJECT_MEMORY;   /* the furthest any format got */
     double floor = q->max_loss_pct > 0 ? q->max_loss_pct : 1e300;
     size_t i;
     memset(&p, 0, sizeof p);
-    if (llmsize_params_of(c->model, &pr) == LLMSIZE_OK) p.params = &pr;   /* one count for every format */
+    p.params = pr;
     p.model = c->model; p.gpu = q->gpu; p.engine = q->engine; p.release = q->release; p.tp = q->gpus ? q->gpus : 1u;
     p.seqs = q->seqs ? q->seqs : 1u; p.context = q->context ? q->context : LLMSIZE_DEFAULT_CONTEXT; p.kv_dtype = q->kv_dtype;
     p.tight_pct = q->tight_pct;
     if (q->min_format) {
         llmsize_quality mq;
-        if (llmsize_quality_of(c->model, q->min_format, &mq) == LLMSIZE_OK && mq.loss_pct < floor) floor = mq.loss_pct;
+        if (llmsize__quality_of_counted(c->model, pr, q->min_format, &mq) == LLMSIZE_OK && mq.loss_pct < floor) floor = mq.loss_pct;
     }
     c->rejected = LLMSIZE_REJECT_MEMORY;
     for (i = 0; (f = llmsize__candidate(q->formats, q->n_formats, i)) != NULL || (q->formats && i < q->n_formats); ++i) {
@@ -7958,7 +7986,7 @@ static void llmsize__select_format(const llmsize_select_request *q, llmsize_cand
         if (!f || !llmsize_format_runs_on(f, q->gpu, q->engine)) continue;
         p.format = f;
         if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !r.fits) continue;
-        known = llmsize_quality_of(c->model, f, &ql) == LLMSIZE_OK;
+        known = llmsize__quality_of_counted(c->model, pr, f, &ql) == LLMSIZE_OK;
         if (!known) { memset(&ql, 0, sizeof ql); ql.loss_pct = 1e300; }
         if (stage < LLMSIZE_REJECT_QUALITY) { stage = LLMSIZE_REJECT_QUALITY; c->format = f; c->fit = r; }
         if ((q->max_loss_pct > 0 || q->min_format) &&
@@ -7984,9 +8012,11 @@ static void llmsize__select_format(const llmsize_select_request *q, llmsize_cand
 
 static void llmsize__select_one(const llmsize_select_request *q, const llmsize_model *m, llmsize_candidate *c) {
     const uint64_t ctx = q->context ? q->context : LLMSIZE_DEFAULT_CONTEXT;
+    llmsize_params pr;
+    const int counted = llmsize_params_of(m, &pr) == LLMSIZE_OK;
     memset(c, 0, sizeof *c);
     c->model = m;
-    c->effective_params_b = llmsize__effective_b(m);
+    c->effective_params_b = llmsize__effective_b(counted ? &pr : NULL);
     if (q->tasks && (llmsize_model_tasks(m) & q->tasks) != q->tasks) c->rejected = LLMSIZE_REJECT_TASK;
     else if ((q->origin_exclude && llmsize__country_in(m->country, q->origin_exclude)) ||
              (q->origin_require && *q->origin_require && !llmsize__country_in(m->country, q->origin_require)))
@@ -8000,7 +8030,7 @@ static void llmsize__select_one(const llmsize_select_request *q, const llmsize_m
             c->rejected = LLMSIZE_REJECT_LICENSE;
     }
     if (!c->rejected && m->dims.max_ctx && m->dims.max_ctx < ctx) c->rejected = LLMSIZE_REJECT_CONTEXT;
-    if (!c->rejected) llmsize__select_format(q, c);
+    if (!c->rejected) llmsize__select_format(q, counted ? &pr : NULL, c);
     c->reason = llmsize__reject_text[c->rejected < LLMSIZE_REJECT_COUNT ? c->rejected : 0];
 }
 
