@@ -2077,23 +2077,32 @@ static int llmsize__is_digit(int c) { return c >= '0' && c <= '9'; }
 static int llmsize__is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* 0 when the name has more tokens than fit (it is then matched by nothing). */
+/* The next token of s[*i, n): where it starts (*start) and its length, the walk moved past
+   it; 0 at the end. A run longer than 255 bytes is more than one token. */
+static size_t llmsize__next_token(const char *s, size_t n, size_t *i, size_t *start) {
+    size_t j;
+    int digit;
+    while (*i < n && !llmsize__is_digit((unsigned char)s[*i]) && !llmsize__is_alpha((unsigned char)s[*i])) ++*i;
+    if (*i >= n) return 0;
+    digit = llmsize__is_digit((unsigned char)s[*i]);
+    for (j = *i; j < n && j - *i < 255 && (digit ? llmsize__is_digit((unsigned char)s[j]) : llmsize__is_alpha((unsigned char)s[j]));
+         ++j) {}
+    *start = *i;
+    *i = j;
+    return j - *start;
+}
+
 static int llmsize__tokenize(const char *s, size_t n, llmsize__tokens *t) {
-    size_t i = 0;
+    size_t i = 0, at, len;
     t->n = 0;
     t->firsts = 0;
-    while (i < n) {
-        const int c = (unsigned char)s[i];
-        size_t j = i;
-        if (!llmsize__is_digit(c) && !llmsize__is_alpha(c)) { ++i; continue; }
-        while (j < n && j - i < 255 && (llmsize__is_digit(c) ? llmsize__is_digit((unsigned char)s[j])
-                                                              : llmsize__is_alpha((unsigned char)s[j]))) ++j;
+    while ((len = llmsize__next_token(s, n, &i, &at)) != 0) {
         if (t->n == LLMSIZE__MAX_TOKENS) return 0;
-        t->at[t->n] = s + i;
-        t->len[t->n] = (uint8_t)(j - i);
-        t->sep[t->n] = i ? s[i - 1] : '\0';
-        t->firsts |= llmsize__token_bit(j - i, c);
+        t->at[t->n] = s + at;
+        t->len[t->n] = (uint8_t)len;
+        t->sep[t->n] = at ? s[at - 1] : '\0';
+        t->firsts |= llmsize__token_bit(len, (unsigned char)s[at]);
         ++t->n;
-        i = j;
     }
     return 1;
 }
@@ -2184,6 +2193,12 @@ static size_t llmsize__name_match(const llmsize__tokens *q, const char *name, si
         for (k = 0; k < q->n; ++k)
             if (q->len[k] == e - first && llmsize__eq_n_ci(q->at[k], name + first, e - first)) break;
         if (k == q->n) return 0;
+    }
+    {   /* a match finds every token of the name among the query's (the family and the size
+           alike): drop the name at its first token whose bit the query lacks */
+        size_t i = 0, t0, len;
+        while ((len = llmsize__next_token(name, n, &i, &t0)) != 0)
+            if (!(q->firsts & llmsize__token_bit(len, (unsigned char)name[t0]))) return 0;
     }
     if (!llmsize__tokenize(name, n, &r)) return 0;
     if ((p = llmsize__tok_find(q, &r)) >= 0) {
@@ -2669,7 +2684,9 @@ static llmsize_status llmsize__resolve_ollama(const char *name, size_t n, llmsiz
     if (llmsize__has_byte(name, n, '/')) return LLMSIZE_ERR_UNKNOWN_MODEL;
     for (i = 0; i < LLMSIZE__COUNT(llmsize__ollama_tags); ++i) {
         const llmsize_ollama_tag *t = &llmsize__ollama_tags[i];
-        const size_t tl = strlen(t->tag);
+        size_t tl;
+        if (llmsize__lower((unsigned char)t->tag[0]) != llmsize__lower((unsigned char)name[0])) continue;   /* most tags */
+        tl = strlen(t->tag);
         if (tl > n || tl <= best_len || !llmsize__eq_n_ci(name, t->tag, tl)) continue;
         if (tl < n && !(name[tl] == '-' && llmsize__has_byte(t->tag, tl, ':')) && !(name[tl] == ':' && !llmsize__has_byte(t->tag, tl, ':')))
             continue;
@@ -2691,7 +2708,9 @@ static llmsize_status llmsize__resolve_ollama(const char *name, size_t n, llmsiz
            release now, its -q4_K_M and -fp16 are not). Tags that disagree: nothing is guessed. */
         for (i = 0; i < LLMSIZE__COUNT(llmsize__ollama_tags); ++i) {
             const llmsize_ollama_tag *t = &llmsize__ollama_tags[i];
-            const char *seg = strrchr(t->tag, '-');
+            const char *seg;
+            if (llmsize__lower((unsigned char)t->tag[0]) != llmsize__lower((unsigned char)best->tag[0])) continue;
+            seg = strrchr(t->tag, '-');
             if (strlen(t->tag) > best_len && t->tag[best_len] == '-' && llmsize__eq_n_ci(t->tag, best->tag, best_len) &&
                 seg && llmsize__ollama_quant(seg + 1, strlen(seg + 1))) {   /* -q4_K_M, not -instruct or -thinking */
                 if (sibling_model && strcmp(t->model, sibling_model)) return LLMSIZE_ERR_UNKNOWN_MODEL;
