@@ -5418,12 +5418,11 @@ static double llmsize__size_exponent(double *lo, double *hi) {
     *lo = 1e300; *hi = 0.0;
     for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
         const llmsize_quality_row *a = &llmsize__quality[i];
-        if (a->primary || a->metric != LLMSIZE_METRIC_PPL) continue;
+        if (a->primary || a->metric != LLMSIZE_METRIC_PPL || a->loss_pct <= 0) continue;
         for (j = i + 1; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
             const llmsize_quality_row *b = &llmsize__quality[j];
-            if (b->primary || b->metric != a->metric || strcmp(a->format, b->format) ||
-                strcmp(a->family, b->family) || b->ref_params_b == a->ref_params_b ||
-                a->loss_pct <= 0 || b->loss_pct <= 0) continue;
+            if (b->primary || b->metric != a->metric || b->ref_params_b == a->ref_params_b || b->loss_pct <= 0 ||
+                strcmp(a->format, b->format) || strcmp(a->family, b->family)) continue;
             {
                 const llmsize_quality_row *s = a->ref_params_b < b->ref_params_b ? a : b;
                 const llmsize_quality_row *g = s == a ? b : a;
