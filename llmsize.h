@@ -1665,6 +1665,10 @@ typedef struct llmsize__name_key { uint32_t hash; uint16_t row, at; uint8_t fiel
    the first token after its last '/' (llmsize__token_bin; 64: none), its length and where
    it sits. The index holds them in table order. */
 typedef struct llmsize__name_sketch { uint64_t letters; uint16_t row, at, len; uint8_t field, first; } llmsize__name_sketch;
+/* One name the resolver tries for a model row (llmsize__row_name_next), as the bits of its
+   tokens (llmsize__token_bit): the query must have them all for the name to match. The
+   index holds them in table order. */
+typedef struct llmsize__row_tokens { uint64_t tokens; uint16_t row; } llmsize__row_tokens;
 #define LLMSIZE__NO_ROW 0xFFFFu   /* an empty slot of the index */
 
 #include "llmsize_data.h"
@@ -2754,7 +2758,8 @@ static int llmsize__requantizer(const char *org, size_t n) {
     return 0;
 }
 
-static llmsize_status llmsize__resolve(const char *name, llmsize_resolution *out) {
+/* indexed 0: every row and release is tried, as the index's token bits stand for. */
+static llmsize_status llmsize__resolve(const char *name, llmsize_resolution *out, int indexed) {
     char buf[256];
     size_t n = strlen(name), i, base_at = 0, best = 0, best_at = 0, best_span = 0, best_name_len = 0;
     const char *best_name = NULL, *colon;
@@ -2817,19 +2822,22 @@ static llmsize_status llmsize__resolve(const char *name, llmsize_resolution *out
     {   /* one pass over the rows, then the release repos (each names its row); the few other
            rows that match at all are kept to judge the winner against */
         const llmsize_model *other_m[8];
-        size_t other_s[8], other_at[8], other_sp[8], n_other = 0, k;
+        size_t other_s[8], other_at[8], other_sp[8], n_other = 0, k, cand = 0;
         for (i = 0; i < LLMSIZE__COUNT(llmsize__models) + LLMSIZE__COUNT(llmsize__releases); ++i) {
             const llmsize_model *m = NULL;
             const char *nm = NULL;
             size_t at = 0, sp = 0, nl = 0, s = 0;
             if (i < LLMSIZE__COUNT(llmsize__models)) {
-                if (!(q.firsts & llmsize__model_firsts[i])) continue;   /* none of its names' first tokens */
+                int may = 0;   /* a name of the row whose tokens the query all has */
+                for (; cand < LLMSIZE__COUNT(llmsize__row_name_tokens) && llmsize__row_name_tokens[cand].row == i; ++cand)
+                    may |= !(llmsize__row_name_tokens[cand].tokens & ~q.firsts);
+                if (!may && indexed) continue;
                 m = &llmsize__models[i];
                 s = llmsize__row_match(&q, m, &at, &sp, &nm, &nl);
             } else {
                 const llmsize_release *r = &llmsize__releases[i - LLMSIZE__COUNT(llmsize__models)];
                 const char *b;
-                if (!(q.firsts & llmsize__release_firsts[i - LLMSIZE__COUNT(llmsize__models)])) continue;
+                if ((llmsize__release_tokens[i - LLMSIZE__COUNT(llmsize__models)] & ~q.firsts) && indexed) continue;
                 b = strrchr(r->repo, '/');
                 b = b ? b + 1 : r->repo;
                 if ((s = llmsize__name_match(&q, b, strlen(b), &at, &sp)) != 0) { m = llmsize__model_row(r->model); nm = r->repo; nl = strlen(nm); }
@@ -2884,7 +2892,7 @@ LLMSIZE_API llmsize_status llmsize_resolve(const char *name, llmsize_resolution 
     llmsize_status st;
     if (out) memset(out, 0, sizeof *out);
     if (!name || !out) return LLMSIZE_ERR_NULL;
-    st = llmsize__resolve(name, out);
+    st = llmsize__resolve(name, out, 1);
     if (st != LLMSIZE_OK) memset(out, 0, sizeof *out);
     return st;
 }

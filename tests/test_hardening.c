@@ -770,12 +770,13 @@ static void test_contracts_round_two(void) {
 }
 
 /* tests/test_index.c: the close-name search through the index's sketches against a scan of
-   every name, over every name of the two tables and edits of each. */
+   every name, and the resolver through its token bits against trying every row, over every
+   name of the two tables and edits of each. */
 long llmsize_test_index_agrees(long *n);
 static void test_index_is_a_shortcut(void) {
     long n = 0;
     const long bad = llmsize_test_index_agrees(&n);
-    CHECK(bad == 0 && n > 10000, "suggestions through the name index's sketches differ from a scan for %ld of %ld queries", bad, n);
+    CHECK(bad == 0 && n > 10000, "answers through the name index (suggestions, resolutions) differ from a scan for %ld of %ld queries", bad, n);
 }
 
 void test_hardening(void) {

@@ -1,5 +1,6 @@
 /* The name index is a shortcut, never an answer of its own: the close-name search through
-   its sketches (letters, lengths, first tokens) suggests what a scan of every name does.
+   its sketches (letters, lengths, first tokens) suggests what a scan of every name does, and
+   the resolver skipping rows by their names' token bits answers what trying every row does.
    A private copy of the implementation (LLMSIZE_STATIC) reaches both paths. */
 #define LLMSIZE_STATIC
 #define LLMSIZE_IMPLEMENTATION
@@ -14,6 +15,15 @@ static int agrees(llmsize_table t, const char *q) {
     size_t k;
     if (na != nb) return 0;
     for (k = 0; k < na; ++k) if (a[k] != b[k]) return 0;
+    if (t == LLMSIZE_TABLE_MODELS) {
+        llmsize_resolution ra, rb;
+        llmsize_status sa, sb;
+        memset(&ra, 0, sizeof ra);
+        memset(&rb, 0, sizeof rb);
+        sa = llmsize__resolve(q, &ra, 1);
+        sb = llmsize__resolve(q, &rb, 0);
+        if (sa != sb || (sa == LLMSIZE_OK && memcmp(&ra, &rb, sizeof ra))) return 0;
+    }
     return 1;
 }
 

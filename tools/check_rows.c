@@ -29,8 +29,8 @@
 #define llmsize__gpu_index named_gpu_index
 #define llmsize__model_sketch named_model_sketch
 #define llmsize__gpu_sketch named_gpu_sketch
-#define llmsize__model_firsts named_model_firsts
-#define llmsize__release_firsts named_release_firsts
+#define llmsize__row_name_tokens named_row_name_tokens
+#define llmsize__release_tokens named_release_tokens
 #include "llmsize_data.h"
 #undef llmsize__formats
 #undef llmsize__gpus
@@ -47,8 +47,8 @@
 #undef llmsize__gpu_index
 #undef llmsize__model_sketch
 #undef llmsize__gpu_sketch
-#undef llmsize__model_firsts
-#undef llmsize__release_firsts
+#undef llmsize__row_name_tokens
+#undef llmsize__release_tokens
 
 static int failed, tables;
 
@@ -83,8 +83,8 @@ int main(void) {
     SAME(llmsize__gpu_index, named_gpu_index);
     SAME(llmsize__model_sketch, named_model_sketch);
     SAME(llmsize__gpu_sketch, named_gpu_sketch);
-    SAME(llmsize__model_firsts, named_model_firsts);
-    SAME(llmsize__release_firsts, named_release_firsts);
+    SAME(llmsize__row_name_tokens, named_row_name_tokens);
+    SAME(llmsize__release_tokens, named_release_tokens);
     {   /* llmsize__tensor_class folds a tensor's name to lower case and looks for each
            needle as written: a needle with a capital letter would never match */
         size_t i;

@@ -80,15 +80,11 @@ static int same(const key *k, size_t n, const llmsize__name_key *ix, size_t m) {
     return 1;
 }
 
-/* The bit of a name's first token (llmsize__token_bin; 64: it has none), and as a mask. */
+/* The bit of a name's first token (llmsize__token_bin; 64: it has none). */
 static unsigned first_bin(const char *s, size_t n) {
     size_t first;
     const size_t e = llmsize__first_token(s, n, &first);
     return e == first ? 64u : llmsize__token_bin(e - first, (unsigned char)s[first]);
-}
-static uint64_t token_bit(const char *s, size_t n) {
-    const unsigned b = first_bin(s, n);
-    return b < 64u ? UINT64_C(1) << b : 0u;
 }
 
 /* Every name of a table, empty ones too, in table order, as the close-name search sketches
@@ -132,24 +128,53 @@ static int same_sketch(const llmsize__name_sketch *a, size_t n, const llmsize__n
     return 1;
 }
 
-/* The first-token bits of every name the resolver tries for a model row (llmsize__row_name_next)
-   and for a release repo's last part: a query with none of a row's bits skips the row. */
-static void firsts(uint64_t *rows, uint64_t *releases) {
-    size_t i;
+/* The bits of every token of a name (llmsize__next_token, llmsize__token_bit). */
+static uint64_t all_tokens(const char *s, size_t n) {
+    uint64_t bits = 0;
+    size_t i = 0, at, len;
+    while ((len = llmsize__next_token(s, n, &i, &at)) != 0) bits |= llmsize__token_bit(len, (unsigned char)s[at]);
+    return bits;
+}
+
+/* The token bits of every name the resolver tries for a model row (llmsize__row_name_next),
+   in table order, and of each release repo's last part: a query lacking one of a name's
+   bits cannot match it, and a row none of whose names it can match is skipped. Returns how
+   many row names. */
+static size_t row_tokens(llmsize__row_tokens *rows, size_t cap, uint64_t *releases) {
+    size_t i, n = 0;
     for (i = 0; i < LLMSIZE__COUNT(llmsize__models); ++i) {
         llmsize__row_names_it it;
         const char *nm, *entry;
-        size_t n, entry_len;
+        size_t len, entry_len;
         memset(&it, 0, sizeof it);
         it.m = &llmsize__models[i];
-        rows[i] = 0;
-        while (llmsize__row_name_next(&it, &nm, &n, &entry, &entry_len)) rows[i] |= token_bit(nm, n);
+        while (llmsize__row_name_next(&it, &nm, &len, &entry, &entry_len)) {
+            if (n == cap || i > 65535u) { fprintf(stderr, "gen_index: too many row names\n"); exit(1); }
+            rows[n].tokens = all_tokens(nm, len);
+            rows[n].row = (uint16_t)i;
+            ++n;
+        }
     }
     for (i = 0; i < LLMSIZE__COUNT(llmsize__releases); ++i) {
         const char *r = llmsize__releases[i].repo, *b = strrchr(r, '/');
         b = b ? b + 1 : r;
-        releases[i] = token_bit(b, strlen(b));
+        releases[i] = all_tokens(b, strlen(b));
     }
+    return n;
+}
+
+static void print_row_tokens(const char *name, const llmsize__row_tokens *v, size_t n) {
+    size_t i;
+    printf("static const llmsize__row_tokens %s[%zu] = {", name, n);
+    for (i = 0; i < n; ++i) printf("%s{0x%016llxu,%u},", i % 4 ? " " : "\n    ", (unsigned long long)v[i].tokens, (unsigned)v[i].row);
+    printf("\n};\n");
+}
+
+static int same_row_tokens(const llmsize__row_tokens *a, size_t n, const llmsize__row_tokens *b, size_t m) {
+    size_t i;
+    if (n != m) return 0;
+    for (i = 0; i < n; ++i) if (a[i].tokens != b[i].tokens || a[i].row != b[i].row) return 0;
+    return 1;
 }
 
 static void print_bits(const char *name, const uint64_t *v, size_t n) {
@@ -174,17 +199,18 @@ int main(int argc, char **argv) {
     const size_t nm = collect(LLMSIZE_TABLE_MODELS, models, 8192), na = collect(LLMSIZE_TABLE_GPUS, gpus, 4096);
     const size_t sm = build(models, nm, model_slots, 32768), sa = build(gpus, na, gpu_slots, 16384);
     static llmsize__name_sketch model_sk[8192], gpu_sk[4096];
-    static uint64_t row_bits[LLMSIZE__COUNT(llmsize__models)], release_bits[LLMSIZE__COUNT(llmsize__releases)];
+    static llmsize__row_tokens row_names[8192];
+    static uint64_t release_bits[LLMSIZE__COUNT(llmsize__releases)];
     const size_t skm = sketch(LLMSIZE_TABLE_MODELS, model_sk, 8192), ska = sketch(LLMSIZE_TABLE_GPUS, gpu_sk, 4096);
-    firsts(row_bits, release_bits);
+    const size_t nrn = row_tokens(row_names, 8192, release_bits);
     if (argc > 1 && !strcmp(argv[1], "--check")) {
         const int ok = index_rows_match() &&
                        same(model_slots, sm, llmsize__model_index, LLMSIZE__COUNT(llmsize__model_index)) &&
                        same(gpu_slots, sa, llmsize__gpu_index, LLMSIZE__COUNT(llmsize__gpu_index)) &&
                        same_sketch(model_sk, skm, llmsize__model_sketch, LLMSIZE__COUNT(llmsize__model_sketch)) &&
                        same_sketch(gpu_sk, ska, llmsize__gpu_sketch, LLMSIZE__COUNT(llmsize__gpu_sketch)) &&
-                       !memcmp(row_bits, llmsize__model_firsts, sizeof row_bits) &&
-                       !memcmp(release_bits, llmsize__release_firsts, sizeof release_bits);
+                       same_row_tokens(row_names, nrn, llmsize__row_name_tokens, LLMSIZE__COUNT(llmsize__row_name_tokens)) &&
+                       !memcmp(release_bits, llmsize__release_tokens, sizeof release_bits);
         printf("name index: %zu model names, %zu accelerator names: %s\n", nm, na, ok ? "fresh" : "STALE (run make index)");
         return ok ? 0 : 1;
     }
@@ -197,10 +223,10 @@ int main(int argc, char **argv) {
            "   (llmsize__name_sketch: letters, row, byte, length, field, first token's bit). */\n");
     print_sketch("llmsize__model_sketch", model_sk, skm);
     print_sketch("llmsize__gpu_sketch", gpu_sk, ska);
-    printf("/* The first-token bits of the names the resolver tries, per model row and per release\n"
-           "   repo: a query sharing none with a row skips it untokenized. */\n");
-    print_bits("llmsize__model_firsts", row_bits, LLMSIZE__COUNT(llmsize__models));
-    print_bits("llmsize__release_firsts", release_bits, LLMSIZE__COUNT(llmsize__releases));
+    printf("/* The token bits of each name the resolver tries for a model row, in table order, and of\n"
+           "   each release repo: a query lacking one of a name's bits cannot match it. */\n");
+    print_row_tokens("llmsize__row_name_tokens", row_names, nrn);
+    print_bits("llmsize__release_tokens", release_bits, LLMSIZE__COUNT(llmsize__releases));
     /* the rows it was made from: llmsize.h refuses to compile with an index of other tables */
     printf("#define LLMSIZE__MODEL_INDEX_ROWS %zuu\n#define LLMSIZE__GPU_INDEX_ROWS %zuu\n#define LLMSIZE__RELEASE_INDEX_ROWS %zuu\n",
            LLMSIZE__COUNT(llmsize__models), LLMSIZE__COUNT(llmsize__gpus), LLMSIZE__COUNT(llmsize__releases));
