@@ -153,13 +153,13 @@ static void prepare_caches(const char *fmt) {
         llmsize_params_of(llmsize_model_at(i), &cached_p[i]);
     }
 }
-static size_t plan_pass(int engine, const char *fmt, int cached) {
+static size_t plan_pass_on(int engine, const char *fmt, int cached, const char *gpu) {
     size_t i, n = llmsize_model_count();
     llmsize_plan p;
     llmsize_plan_result r;
     memset(&p, 0, sizeof p);
     llmsize_find_format(fmt, &p.format);
-    llmsize_find_gpu("h100-sxm", &p.gpu);
+    llmsize_find_gpu(gpu, &p.gpu);
     p.engine = (uint32_t)engine; p.context = 8192; p.seqs = 4;
     for (i = 0; i < n; ++i) {
         p.model = llmsize_model_at(i);
@@ -170,6 +170,7 @@ static size_t plan_pass(int engine, const char *fmt, int cached) {
     }
     return n;
 }
+static size_t plan_pass(int engine, const char *fmt, int cached) { return plan_pass_on(engine, fmt, cached, "h100-sxm"); }
 static size_t fit_none(void) { return plan_pass(LLMSIZE_ENGINE_NONE, "bf16", 0); }
 /* Prepared plans (llmsize_prepare once per model): the verdict columns for one accelerator,
    context and sequence count, as a scheduler or a sweep asks them. */
@@ -194,6 +195,9 @@ static size_t fit_vllm(void) { return plan_pass(LLMSIZE_ENGINE_VLLM, "bf16", 0);
 static size_t fit_vllm_cached(void) { return plan_pass(LLMSIZE_ENGINE_VLLM, "bf16", 1); }
 static size_t fit_none_cached(void) { return plan_pass(LLMSIZE_ENGINE_NONE, "bf16", 1); }
 static size_t fit_llamacpp(void) { return plan_pass(LLMSIZE_ENGINE_LLAMACPP, "Q4_K_M", 0); }
+/* on a 24 GB card most models do not fit whole: llama.cpp's --fit searches the GPU layers,
+   each probe placing every tensor */
+static size_t fit_llamacpp_offload(void) { return plan_pass_on(LLMSIZE_ENGINE_LLAMACPP, "Q4_K_M", 0, "rtx-4090"); }
 
 static size_t parse_commands(void) {
     static const char *const a1[] = { "vllm", "serve", "meta-llama/Llama-3.1-70B-Instruct", "-tp", "2", "--max-model-len", "32768" };
@@ -304,6 +308,7 @@ int main(void) {
     report("fit under vLLM rules (bf16), every model", fit_vllm, "");
     report("fit under vLLM rules, weights cached", fit_vllm_cached, "");
     report("fit under llama.cpp rules (Q4_K_M)", fit_llamacpp, "");
+    report("fit under llama.cpp rules, RTX 4090 (-ngl search)", fit_llamacpp_offload, "");
     report("engine command line -> plan", parse_commands, "");
     sweep();
     free(prepared);
