@@ -22,29 +22,47 @@ static int cmp_key(const void *a, const void *b) {
     return (int)x->at - (int)y->at;
 }
 
-/* Every (name, row) of a table with where the name sits (field, byte offset), hashed and
-   sorted; returns how many. A row answering to the same name twice keeps both entries
-   (the lookup stops at the first). */
-static size_t collect(llmsize_table t, key *out, size_t cap) {
+/* Every name of a table in table order, empty ones too, with its row, field and byte offset:
+   fn(ctx, row, field, name, at, length). */
+typedef void (*name_fn)(void *ctx, size_t row, int field, const char *name, size_t at, size_t len);
+static void each_name(llmsize_table t, name_fn fn, void *ctx) {
     const char *names[3];
-    size_t i, n = 0;
+    size_t i;
     int k;
     for (i = 0; llmsize__row_names(t, i, names); ++i)
         for (k = 0; k < 3; ++k) {
             const char *p = names[k];
             while (p && *p) {
-                size_t len = strcspn(p, "|");
-                if (len && n < cap) {
-                    const size_t at = (size_t)(p - names[k]);
-                    if (at > 65535u) { fprintf(stderr, "gen_index: a name past byte 65535 of its field\n"); exit(1); }
-                    out[n].hash = llmsize__name_hash_bar(p, len, NULL); out[n].row = (uint16_t)i;
-                    out[n].field = (uint8_t)k; out[n].at = (uint16_t)at; ++n;
+                const size_t len = strcspn(p, "|"), at = (size_t)(p - names[k]);
+                if (i > 65535u || at > 65535u || len > 65535u) {
+                    fprintf(stderr, "gen_index: a row past 65535, or a name past byte 65535 of its field\n");
+                    exit(1);
                 }
+                fn(ctx, i, k, p, at, len);
                 p += len + (p[len] == '|');
             }
         }
-    qsort(out, n, sizeof *out, cmp_key);
-    return n;
+}
+
+typedef struct { key *out; size_t n, cap; } keys;
+static void add_key(void *ctx, size_t row, int field, const char *name, size_t at, size_t len) {
+    keys *k = (keys *)ctx;
+    if (!len) return;   /* an empty name answers to nothing */
+    if (k->n == k->cap) { fprintf(stderr, "gen_index: more than %zu names\n", k->cap); exit(1); }
+    k->out[k->n].hash = llmsize__name_hash_bar(name, len, NULL); k->out[k->n].row = (uint16_t)row;
+    k->out[k->n].field = (uint8_t)field; k->out[k->n].at = (uint16_t)at;
+    ++k->n;
+}
+
+/* Every (name, row) of a table with where the name sits (field, byte offset), hashed and
+   sorted; returns how many. A row answering to the same name twice keeps both entries
+   (the lookup stops at the first). */
+static size_t collect(llmsize_table t, key *out, size_t cap) {
+    keys k;
+    k.out = out; k.n = 0; k.cap = cap;
+    each_name(t, add_key, &k);
+    qsort(out, k.n, sizeof *out, cmp_key);
+    return k.n;
 }
 
 /* The open-addressed table the lookup probes: the smallest power of two at least twice the
@@ -87,27 +105,25 @@ static unsigned first_bin(const char *s, size_t n) {
     return e == first ? 64u : llmsize__token_bin(e - first, (unsigned char)s[first]);
 }
 
+typedef struct { llmsize__name_sketch *out; size_t n, cap; } sketches;
+static void add_sketch(void *ctx, size_t row, int field, const char *name, size_t at, size_t len) {
+    sketches *s = (sketches *)ctx;
+    const char *b = llmsize__tail(name, len);
+    if (s->n == s->cap) { fprintf(stderr, "gen_index: more than %zu names\n", s->cap); exit(1); }
+    s->out[s->n].letters = llmsize__letters(name, len);
+    s->out[s->n].row = (uint16_t)row; s->out[s->n].at = (uint16_t)at; s->out[s->n].len = (uint16_t)len;
+    s->out[s->n].field = (uint8_t)field;
+    s->out[s->n].first = (uint8_t)first_bin(b, (size_t)(name + len - b));
+    ++s->n;
+}
+
 /* Every name of a table, empty ones too, in table order, as the close-name search sketches
    it (llmsize__name_sketch). Returns how many. */
 static size_t sketch(llmsize_table t, llmsize__name_sketch *out, size_t cap) {
-    const char *names[3];
-    size_t i, n = 0;
-    int k;
-    for (i = 0; llmsize__row_names(t, i, names); ++i)
-        for (k = 0; k < 3; ++k) {
-            const char *p = names[k];
-            while (p && *p) {
-                const size_t len = strcspn(p, "|"), at = (size_t)(p - names[k]);
-                const char *b = llmsize__tail(p, len);
-                if (n == cap || at > 65535u || len > 65535u) { fprintf(stderr, "gen_index: too many names or a name too long\n"); exit(1); }
-                out[n].letters = llmsize__letters(p, len);
-                out[n].row = (uint16_t)i; out[n].at = (uint16_t)at; out[n].len = (uint16_t)len; out[n].field = (uint8_t)k;
-                out[n].first = (uint8_t)first_bin(b, (size_t)(p + len - b));
-                ++n;
-                p += len + (p[len] == '|');
-            }
-        }
-    return n;
+    sketches s;
+    s.out = out; s.n = 0; s.cap = cap;
+    each_name(t, add_sketch, &s);
+    return s.n;
 }
 
 static void print_sketch(const char *name, const llmsize__name_sketch *s, size_t n) {
