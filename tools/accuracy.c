@@ -139,8 +139,10 @@ static void gguf_row(category *c, char **f, int n) {
     want = atof(f[3]);
     if (!strcmp(f[2], "tensor_gib")) scale = 1073741824.0;
     else if (!strcmp(f[2], "tensor_mib")) scale = 1048576.0;
+    else if (!strcmp(f[2], "file_gb")) scale = 1e9; /* Hugging Face file lists: decimal GB */
+    else if (strcmp(f[2], "tensor_bytes") && strcmp(f[2], "file_bytes")) return; /* a kind this report does not know */
     want *= scale; /* bytes */
-    ours = !strcmp(f[2], "file_bytes") ? (double)w.file_bytes : (double)w.total;
+    ours = !strncmp(f[2], "file_", 5) ? (double)w.file_bytes : (double)w.total;
     params = params_of(m);
     snprintf(row, sizeof row, "%s %s", f[0], f[1]);
     ++c->rows;
