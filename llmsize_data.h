@@ -770,13 +770,13 @@ static const llmsize_gpu llmsize__gpus[] = {
       F_(memory_options, LLMSIZE_ONE_MEMORY) },
     { F_(id, "tesla-p40"), F_(name, "NVIDIA Tesla P40"), F_(vendor, "Nvidia"),
       F_(aliases, "Tesla P40|Tesla-P40"),
-      F_(mem_bytes, 25769803776ull /* spec 24 GB (binary GiB) */), F_(usable_pct, 100), F_(hw_class, LLMSIZE_HW_DATACENTER),
+      F_(mem_bytes, 25769803776ull /* spec 24 GB (binary GiB) */), F_(usable_pct, 100), F_(hw_class, LLMSIZE_HW_CONSUMER),
       F_(bw_gbs, 346), F_(bf16_tflops, 0), F_(fp8_tflops, 0), F_(fp4_tflops, 0), F_(int8_tops, 47),
       F_(source, "http://www.compucon.co.nz/content/view/2039/280/ (47 TOPS INT8) ; https://omegaco.ae/shop/gpu-cards-edge-ai/nvidia-p40 (24GB GDDR5, 346 GB/s) ; https://hmc-tech.com/gpu/nvidia-a2-vs-nvidia-tesla-p40 (FP16 180 GFLOPS, INT8 47.03) ; name: NVIDIA/open-gpu-kernel-modules@2af9f1f0f7de4988432d4ae875b5858ffdb09cc2:src/nvidia/generated/g_nv_name_released.h"),
       F_(memory_options, LLMSIZE_ONE_MEMORY) },
     { F_(id, "a40"), F_(name, "NVIDIA A40"), F_(vendor, "Nvidia"),
       F_(aliases, "NVIDIA-A40|A40"),
-      F_(mem_bytes, 51539607552ull /* spec 48 GB (binary GiB) */), F_(usable_pct, 100), F_(hw_class, LLMSIZE_HW_DATACENTER),
+      F_(mem_bytes, 51539607552ull /* spec 48 GB (binary GiB) */), F_(usable_pct, 100), F_(hw_class, LLMSIZE_HW_CONSUMER),
       F_(bw_gbs, 696), F_(bf16_tflops, 149.7), F_(fp8_tflops, 0), F_(fp4_tflops, 0), F_(int8_tops, 299.3),
       F_(source, "https://images.nvidia.cn/content/Solutions/data-center/a40/nvidia-a40-datasheet.pdf (as linked by astroC86/gpu-datasheet@01ede5fe58f95262a77ec9214a53f8b6e6b1eabf:README.md) ; https://www.ecer.com/corp/details-uuuedqa-p1bsay9-multi-display-setups-supported-by-48gb-gddr6-ecc-memory-nvidia-a40-gpu-and-vga-outputs.html (datasheet copy: 696 GB/s, BF16 149.7|299.4*, INT8 299.3|598.6*) ; name: NVIDIA/open-gpu-kernel-modules@df1c9a3de2be4b130f4fc7680f7198193d8ac6ad:src/nvidia/generated/g_nv_name_released.h"),
       F_(memory_options, LLMSIZE_ONE_MEMORY) },
@@ -788,7 +788,7 @@ static const llmsize_gpu llmsize__gpus[] = {
       F_(memory_options, LLMSIZE_ONE_MEMORY) },
     { F_(id, "l20"), F_(name, "NVIDIA L20"), F_(vendor, "Nvidia"),
       F_(aliases, "NVIDIA-L20"),
-      F_(mem_bytes, 51539607552ull /* spec 48 GB (binary GiB) */), F_(usable_pct, 100), F_(hw_class, LLMSIZE_HW_DATACENTER),
+      F_(mem_bytes, 51539607552ull /* spec 48 GB (binary GiB) */), F_(usable_pct, 100), F_(hw_class, LLMSIZE_HW_CONSUMER),
       F_(bw_gbs, 864), F_(bf16_tflops, 0), F_(fp8_tflops, 0), F_(fp4_tflops, 0), F_(int8_tops, 0),
       F_(source, "https://technical.city/pl/video/L20 (48GB GDDR6, 384-bit, 864 GB/s) ; https://www.topcpu.net/en/gpu-c/a40-pcie-vs-l20 ; tensor rates not verified ; name: NVIDIA/open-gpu-kernel-modules@df1c9a3de2be4b130f4fc7680f7198193d8ac6ad:src/nvidia/generated/g_nv_name_released.h"),
       F_(memory_options, LLMSIZE_ONE_MEMORY) },
@@ -875,25 +875,25 @@ static const llmsize_gpu llmsize__gpus[] = {
 /* Decode: achieved / peak memory bandwidth, per hardware class (expected, low, high). */
 static const llmsize_efficiency llmsize__efficiencies[] = {
     /* Fitted by tools/speed_fit.h on tests/data/speed.tsv (`make calibrate` prints these
-       figures and the held-out error per regime): decode step = bytes / (peak bandwidth x
-       expected) + layers x layer_us; low / high = 10th / 90th percentile of measured /
+       figures and the held-out error per regime): decode step = (weight bytes + kv_cost x KV
+       bytes) / (peak bandwidth x expected) + layers x layer_us; low / high = 10th / 90th percentile of measured /
        predicted; prefill_mfu = median measured / peak-bound of the class's prefill rows. A
        class with no prefill rows keeps the prior 0.5 (large-GEMM utilisation), said so. */
-    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(expected, 0.797), F_(layer_us, 159), F_(low, 0.57), F_(high, 1.15), F_(prefill_mfu, 0.352),
-      F_(source, "fitted on tests/data/speed.tsv: 8 decode rows (A100, H100 PCIe, P100; 3 sources, llama.cpp builds of 2023-25), "
-                 "4 prefill rows (8x A100 PCIe in a layer split, one GPU computing at a time; P100)") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(expected, 0.841), F_(layer_us, 69), F_(low, 0.68), F_(high, 1.20), F_(prefill_mfu, 0.657),
-      F_(source, "fitted on tests/data/speed.tsv: 58 decode rows (RTX 20/30/40/50, A6000, 6000 Ada, RX 7900, Arc B580, T4), "
-                 "11 prefill rows") },
-    { F_(hw_class, LLMSIZE_HW_APPLE), F_(expected, 0.893), F_(layer_us, 192), F_(low, 0.73), F_(high, 1.10), F_(prefill_mfu, 0.5),
-      F_(source, "fitted on tests/data/speed.tsv: 187 decode rows (M1-M5, every tier; bandwidth = bus width x LPDDR rate); "
-                 "prefill_mfu a prior: Apple publishes no tensor throughput, so no TTFT is predicted") },
-    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(expected, 0.780), F_(layer_us, 41), F_(low, 0.82), F_(high, 1.10), F_(prefill_mfu, 0.5),
-      F_(source, "fitted on tests/data/speed.tsv: 146 decode rows (DGX Spark, Strix Halo; depths 0-65536); prefill_mfu a prior "
-                 "(no tensor throughput in the table for these parts)") },
+    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(expected, 0.653), F_(layer_us, 136), F_(kv_cost, 1.46), F_(low, 0.82), F_(high, 1.13), F_(prefill_mfu, 0.252),
+      F_(source, "fitted on tests/data/speed.tsv: 76 decode rows (HBM GPUs: A100, H100, MI300X, P100), expected and layer_us on the 70 whose KV read is under a tenth of the bytes; "
+                 "kv_cost on the 69 deeper rows of every class; 47 prefill rows (A100, H100, MI300X, P100; a layer split computes on one GPU at a time)") },
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(expected, 0.812), F_(layer_us, 80), F_(kv_cost, 1.46), F_(low, 0.88), F_(high, 1.23), F_(prefill_mfu, 0.428),
+      F_(source, "fitted on tests/data/speed.tsv: 114 decode rows (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L40S, A40, P40, RX 7900, Arc, T4), expected and layer_us on the 111 whose KV read is under a tenth of the bytes; "
+                 "kv_cost on the 69 deeper rows of every class; 42 prefill rows") },
+    { F_(hw_class, LLMSIZE_HW_APPLE), F_(expected, 0.890), F_(layer_us, 190), F_(kv_cost, 1.46), F_(low, 0.73), F_(high, 1.10), F_(prefill_mfu, 0.5),
+      F_(source, "fitted on tests/data/speed.tsv: 187 decode rows (M1-M5, every tier; bandwidth = bus width x LPDDR rate), expected and layer_us on the 177 whose KV read is under a tenth of the bytes; "
+                 "kv_cost on the 69 deeper rows of every class; prefill_mfu a prior: Apple publishes no tensor throughput, so no TTFT is predicted") },
+    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(expected, 0.857), F_(layer_us, 84), F_(kv_cost, 1.46), F_(low, 0.88), F_(high, 1.11), F_(prefill_mfu, 0.5),
+      F_(source, "fitted on tests/data/speed.tsv: 146 decode rows (DGX Spark, Strix Halo; depths 0-65536), expected and layer_us on the 96 whose KV read is under a tenth of the bytes; "
+                 "kv_cost on the 69 deeper rows of every class; prefill_mfu a prior (no tensor throughput in the table for these parts)") },
     /* no CPU rows in the measurement set yet: llmfit's documented prior, its range widened */
-    { F_(hw_class, LLMSIZE_HW_CPU), F_(expected, 0.55), F_(layer_us, 0), F_(low, 0.64), F_(high, 1.36), F_(prefill_mfu, 0.5),
-      F_(source, "prior: AlexsJones/llmfit decode = bandwidth / weights x 0.55 (not calibrated here)") }
+    { F_(hw_class, LLMSIZE_HW_CPU), F_(expected, 0.55), F_(layer_us, 0), F_(kv_cost, 1.46), F_(low, 0.64), F_(high, 1.36), F_(prefill_mfu, 0.5),
+      F_(source, "prior: AlexsJones/llmfit decode = bandwidth / weights x 0.55 (not calibrated here); kv_cost the one fitted for every class") }
 };
 
 /* The checkpoint fields of a row released in 16-bit precision (format, bytes, source); rows

@@ -262,6 +262,7 @@ static void kv_row(const row_t *r) {
 static speed_obs speed_rows[SPEED_MAX];
 static double speed_held[SPEED_MAX], speed_ins[SPEED_MAX];
 static int speed_covered[SPEED_MAX];
+static speed_fit fit;
 static void test_speed(void) {
     int unresolved = 0, unpriced = 0, i, in_range = 0, scored = 0, tg = 0, hn = 0, n;
     char path[512];
@@ -271,13 +272,15 @@ static void test_speed(void) {
     snprintf(path, sizeof path, "%s/speed.tsv", data_dir);
     n = speed_read(path, speed_rows, SPEED_MAX, &unresolved, &unpriced);
     CHECK(n >= 300 && unresolved == 0, "speed.tsv: %d rows scored, %d naming what the tables lack", n, unresolved);
+    speed_fit_all(speed_rows, n, NULL, NULL, &fit);
     for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
         const llmsize_efficiency *t = llmsize_efficiency_of(c);
-        double e = 0, us = 0, mfu = speed_fit_mfu(speed_rows, n, c, NULL);
-        if (!t || !speed_fit_decode(speed_rows, n, c, NULL, &e, &us)) continue;
-        CHECK(fabs(t->expected - e) < 0.0015 && fabs(t->layer_us - us) < 0.5 && (mfu == 0 || fabs(t->prefill_mfu - mfu) < 0.0015),
-              "%s: the table holds %.3f / %.0f us / mfu %.3f, the rows fit %.3f / %.0f us / %.3f (make calibrate)",
-              llmsize_hw_class_name(c), t->expected, t->layer_us, t->prefill_mfu, e, us, mfu);
+        const double e = fit.e[c], us = fit.us[c], mfu = fit.mfu[c];
+        if (!t || !fit.fitted[c]) continue;
+        CHECK(fabs(t->expected - e) < 0.0015 && fabs(t->layer_us - us) < 0.5 && (mfu == 0 || fabs(t->prefill_mfu - mfu) < 0.0015) &&
+              fabs(t->kv_cost - fit.kv_cost) < 0.015,
+              "%s: the table holds %.3f / %.0f us / mfu %.3f / kv_cost %.2f, the rows fit %.3f / %.0f us / %.3f / %.2f (make calibrate)",
+              llmsize_hw_class_name(c), t->expected, t->layer_us, t->prefill_mfu, t->kv_cost, e, us, mfu, fit.kv_cost);
     }
     for (i = 0; i < n; ++i) tg += !speed_rows[i].prefill;
     speed_score(speed_rows, n, speed_held, speed_ins, speed_covered);
@@ -291,8 +294,11 @@ static void test_speed(void) {
         speed_summary(speed_rows, speed_ins, n, speed_regimes[k].pick, &im, &ip, &in_);
         speed_summary(speed_rows, speed_held, n, speed_regimes[k].pick, &m, &p9, &hn_);
         if (!in_) continue;
-        printf("  %-36s %4d rows: held out median %5.1f %%, p90 %5.1f %% (in-sample %5.1f %%, %5.1f %%)\n", speed_regimes[k].name,
-               hn_, 100 * m, 100 * p9, 100 * im, 100 * ip);
+        {
+            int largest, sources = speed_sources(speed_rows, n, speed_regimes[k].pick, &largest);
+            printf("  %-36s %4d rows, %2d sources (%3d from the largest): held out median %5.1f %%, p90 %5.1f %% (in-sample %5.1f %%, %5.1f %%)\n",
+                   speed_regimes[k].name, hn_, sources, largest, 100 * m, 100 * p9, 100 * im, 100 * ip);
+        }
         if (k == 0) { hm = m; hp = p9; hn = hn_; }
     }
     CHECK(tg >= 300 && scored >= 300 && in_range >= scored * 2 / 3, "decode rows within a held-out [low, high]: %d of %d",

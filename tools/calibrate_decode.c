@@ -10,6 +10,7 @@
 
 static speed_obs rows[SPEED_MAX];
 static double held[SPEED_MAX], ins[SPEED_MAX], table_err[SPEED_MAX];
+static speed_fit fit;
 
 int main(int argc, char **argv) {
     const char *path = argc > 1 ? argv[1] : "tests/data/speed.tsv";
@@ -19,27 +20,28 @@ int main(int argc, char **argv) {
     if (n < 0) { perror(path); return 1; }
     printf("%s: %d rows scored; %d prefill rows on accelerators with no published tensor throughput (no TTFT to score); "
            "%d rows naming what the tables lack\n\n", path, n, unpriced, unresolved);
-    printf("fitted on every row of the class (paste into llmsize__efficiencies):\n");
+    speed_fit_all(rows, n, NULL, NULL, &fit);
+    printf("fitted on every row of the class (paste into llmsize__efficiencies); kv_cost %.2f on %d deep rows of every class:\n",
+           fit.kv_cost, fit.deep);
     for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
         const llmsize_efficiency *t = llmsize_efficiency_of(c);
-        double e = 0, us = 0, mfu = speed_fit_mfu(rows, n, c, NULL), r[SPEED_MAX];
-        int m = 0, tg = 0, pp = 0;
-        if (!speed_fit_decode(rows, n, c, NULL, &e, &us)) {
+        double lo = 0, hi = 0;
+        int tg = 0, pp = 0, shallow = 0;
+        if (!fit.fitted[c]) {
             printf("  %-10s no decode rows: the table keeps %.2f / %.0f us\n", llmsize_hw_class_name(c), t ? t->expected : 0,
                    t ? t->layer_us : 0);
             continue;
         }
         for (i = 0; i < n; ++i) {
             if (rows[i].cls != c) continue;
-            if (rows[i].prefill) { ++pp; continue; }
-            ++tg;
-            r[m++] = rows[i].measured / speed_decode_pred(&rows[i], e, us);
+            if (rows[i].prefill) ++pp;
+            else { ++tg; shallow += speed_shallow(&rows[i]); }
         }
-        qsort(r, (size_t)m, sizeof r[0], speed_cmp);
-        printf("  %-10s %3d tg, %3d pp rows: expected %.3f, layer_us %.0f, low %.2f, high %.2f, prefill_mfu %.3f"
-               "   (table: %.3f, %.0f, %.2f, %.2f, %.3f)\n", llmsize_hw_class_name(c), tg, pp, e, us, speed_at(r, m, 0.1),
-               speed_at(r, m, 0.9), mfu, t ? t->expected : 0, t ? t->layer_us : 0, t ? t->low : 0, t ? t->high : 0,
-               t ? t->prefill_mfu : 0);
+        speed_range(rows, n, c, NULL, &fit, &lo, &hi);
+        printf("  %-10s %3d tg (%3d shallow), %3d pp rows: expected %.3f, layer_us %.0f, low %.2f, high %.2f, prefill_mfu %.3f"
+               "   (table: %.3f, %.0f, %.2f, %.2f, %.3f, kv_cost %.2f)\n", llmsize_hw_class_name(c), tg, shallow, pp, fit.e[c],
+               fit.us[c], lo, hi, fit.mfu[c], t ? t->expected : 0, t ? t->layer_us : 0, t ? t->low : 0, t ? t->high : 0,
+               t ? t->prefill_mfu : 0, t ? t->kv_cost : 0);
     }
     speed_score(rows, n, held, ins, NULL);
     for (i = 0; i < n; ++i) table_err[i] = fabs(rows[i].predicted / rows[i].measured - 1);
@@ -52,8 +54,11 @@ int main(int argc, char **argv) {
         speed_summary(rows, ins, n, speed_regimes[k].pick, &im, &ip, &in_);
         speed_summary(rows, held, n, speed_regimes[k].pick, &hm, &hp, &hn);
         if (!tn) { printf("%-36s %5d  no rows\n", speed_regimes[k].name, 0); continue; }
-        printf("%-36s %5d  med %5.1f %% p90 %5.1f %%  med %5.1f %% p90 %5.1f %%  med %5.1f %% p90 %5.1f %% (%d)\n",
-               speed_regimes[k].name, tn, 100 * tm, 100 * tp, 100 * im, 100 * ip, 100 * hm, 100 * hp, hn);
+        {
+            int largest, sources = speed_sources(rows, n, speed_regimes[k].pick, &largest);
+            printf("%-36s %5d  med %5.1f %% p90 %5.1f %%  med %5.1f %% p90 %5.1f %%  med %5.1f %% p90 %5.1f %% (%d; %d sources, largest %d)\n",
+                   speed_regimes[k].name, tn, 100 * tm, 100 * tp, 100 * im, 100 * ip, 100 * hm, 100 * hp, hn, sources, largest);
+        }
     }
     if (argc > 2 && !strcmp(argv[2], "-v"))
         for (i = 0; i < n; ++i)

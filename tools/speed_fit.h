@@ -4,17 +4,26 @@
    tools/accuracy.c (the report, per regime).
 
    The model, per hardware class (llmsize_efficiency):
-     decode step = bytes read / (peak bandwidth x expected) + decoder layers x layer_us
+     decode step = (weight bytes + kv_cost x KV bytes) / (peak bandwidth x expected)
+                   + decoder layers x layer_us
      prefill     = FLOPs / (peak dense tensor throughput x prefill_mfu)
    bytes read: every weight a token touches (the active experts at batch 1) and the KV cache
-   at the test's depth (llmsize_speed). Fitting (e, layer_us) minimises the mean absolute log
-   error over a class's tg rows: layer_us on a 1 us grid from 0 to 400 us, e by golden-section
-   search in [0.2, 1.5] for each. prefill_mfu is the median of measured / peak-bound over the
-   class's pp rows (prefill time is linear in 1 / MFU, so the bound comes from llmsize_speed). low / high are the 10th / 90th percentiles of measured / predicted.
+   at the test's depth (llmsize_speed). The fit runs in two stages:
+   1. (expected, layer_us) per class on its shallow rows (KV under a tenth of the bytes read, so
+      kv_cost hardly matters there), minimising the mean absolute log error: layer_us on an
+      8 us grid from 0 to 400 us refined on a 1 us grid around the best, expected by golden-
+      section search in [0.2, 1.5] for each;
+   2. kv_cost, one for every class, on the deep rows of every class (KV a tenth of the bytes
+      or more) with each class's stage-1 constants, by golden-section search in [0.5, 4]: the
+      attention kernels read the cache below the share of bandwidth the weights' kernels reach.
+   prefill_mfu is the median of measured / peak-bound over the class's pp rows (prefill time is
+   linear in 1 / MFU, so the bound comes from llmsize_speed). low / high are the 10th / 90th
+   percentiles of measured / predicted.
 
    Held out: every row is scored by a fit that leaves out all rows of its source (a source is
    a URL up to "/blob/", "#" or the end: a repository, an issue, a discussion), so no row
-   scores a fit it was part of. Rows alone in their class are not scored held out. */
+   scores a fit it was part of: its class's constants and kv_cost are refitted without it.
+   Rows alone in their class are not scored held out. */
 #ifndef LLMSIZE_SPEED_FIT_H
 #define LLMSIZE_SPEED_FIT_H
 #include <math.h>
@@ -30,7 +39,8 @@ typedef struct speed_obs {
     char key[96];             /* the source, for leaving it out                           */
     char row[160];            /* accelerator, model, format, test, for reports            */
     double measured;          /* tok/s                                                    */
-    double bytes, layers, bw; /* tg: bytes per step, decoder layers, bandwidth (B/s)      */
+    double bytes, kv;         /* tg: bytes read per step, and the KV cache's part of them */
+    double layers, bw;        /* tg: decoder layers, bandwidth (B/s)                      */
     double per_mfu;           /* pp: predicted tok/s per unit of prefill MFU              */
     int moe, depth, gpus;     /* for the regime lines                                     */
     double predicted;         /* with the library's own constants                         */
@@ -90,6 +100,11 @@ static int speed_obs_of(char **f, speed_obs *o) {
         q.context = (uint64_t)depth + (uint64_t)(tokens ? tokens : 128) / 2u;
         if (llmsize_speed(&q, &s)) return -1;
         o->bytes = (double)s.bytes_per_step;
+        {   /* the KV part: the cache llmsize_speed reads at this context (F16, one sequence) */
+            uint64_t kv = 0;
+            if (llmsize_kv_bytes(m, q.context, 1, LLMSIZE_KV_F16, &kv)) return -1;
+            o->kv = (double)kv;
+        }
         o->layers = m->dims.layers;
         o->bw = a->bw_gbs * 1e9;
         o->predicted = s.decode_tps;
@@ -104,37 +119,51 @@ static int speed_obs_of(char **f, speed_obs *o) {
     return o->measured > 0 ? 1 : -1;
 }
 
-static double speed_decode_pred(const speed_obs *o, double e, double layer_us) {
-    return 1.0 / (o->bytes / (o->bw * e) + o->layers * layer_us * 1e-6);
+static double speed_decode_pred(const speed_obs *o, double e, double layer_us, double kv_cost) {
+    return 1.0 / ((o->bytes - o->kv + kv_cost * o->kv) / (o->bw * e) + o->layers * layer_us * 1e-6);
 }
+static int speed_shallow(const speed_obs *o) { return o->kv < 0.1 * o->bytes; }
 
-/* mean |log(predicted / measured)| over the class's tg rows, except those of `skip` */
+/* mean |log(predicted / measured)| over the class's shallow tg rows, except those of `skip` */
 static double speed_loss(const speed_obs *rows, int n, uint32_t cls, const char *skip, double e, double layer_us) {
     double sum = 0;
     int i, k = 0;
     for (i = 0; i < n; ++i) {
         const speed_obs *o = &rows[i];
-        if (o->prefill || o->cls != cls || (skip && !strcmp(o->key, skip))) continue;
-        sum += fabs(log(speed_decode_pred(o, e, layer_us) / o->measured));
+        if (o->prefill || o->cls != cls || !speed_shallow(o) || (skip && !strcmp(o->key, skip))) continue;
+        sum += fabs(log(speed_decode_pred(o, e, layer_us, 1.0) / o->measured));
         ++k;
     }
     return k ? sum / k : -1.0;
 }
 
-/* The class's (e, layer_us); 0 when it has no rows to fit. */
-static int speed_fit_decode(const speed_obs *rows, int n, uint32_t cls, const char *skip, double *e_out, double *us_out) {
-    double best = -1, be = 0, bu = 0, us;
+/* golden-section search for the e in [0.2, 1.5] that minimises the loss at layer_us = us */
+static double speed_best_e(const speed_obs *rows, int n, uint32_t cls, const char *skip, double us, double *loss) {
     const double phi = 0.6180339887498949;
+    double lo = 0.2, hi = 1.5, x1 = hi - phi * (hi - lo), x2 = lo + phi * (hi - lo);
+    double f1 = speed_loss(rows, n, cls, skip, x1, us), f2 = speed_loss(rows, n, cls, skip, x2, us);
+    int it;
+    for (it = 0; it < 40; ++it) {
+        if (f1 < f2) { hi = x2; x2 = x1; f2 = f1; x1 = hi - phi * (hi - lo); f1 = speed_loss(rows, n, cls, skip, x1, us); }
+        else { lo = x1; x1 = x2; f1 = f2; x2 = lo + phi * (hi - lo); f2 = speed_loss(rows, n, cls, skip, x2, us); }
+    }
+    *loss = f1;
+    return x1;
+}
+
+/* Stage 1: the class's (e, layer_us); 0 when it has no shallow rows to fit. */
+static int speed_fit_decode(const speed_obs *rows, int n, uint32_t cls, const char *skip, double *e_out, double *us_out) {
+    double best = -1, be = 0, bu = 0, us, from, to;
     if (speed_loss(rows, n, cls, skip, 1.0, 0.0) < 0) return 0;
-    for (us = 0; us <= 400.0; us += 1.0) {
-        double lo = 0.2, hi = 1.5, x1 = hi - phi * (hi - lo), x2 = lo + phi * (hi - lo);
-        double f1 = speed_loss(rows, n, cls, skip, x1, us), f2 = speed_loss(rows, n, cls, skip, x2, us);
-        int it;
-        for (it = 0; it < 40; ++it) {
-            if (f1 < f2) { hi = x2; x2 = x1; f2 = f1; x1 = hi - phi * (hi - lo); f1 = speed_loss(rows, n, cls, skip, x1, us); }
-            else { lo = x1; x1 = x2; f1 = f2; x2 = lo + phi * (hi - lo); f2 = speed_loss(rows, n, cls, skip, x2, us); }
-        }
-        if (best < 0 || f1 < best) { best = f1; be = x1; bu = us; }
+    for (us = 0; us <= 400.0; us += 8.0) {
+        double f, e = speed_best_e(rows, n, cls, skip, us, &f);
+        if (best < 0 || f < best) { best = f; be = e; bu = us; }
+    }
+    from = bu > 7.0 ? bu - 7.0 : 0.0;
+    to = bu + 7.0 < 400.0 ? bu + 7.0 : 400.0;
+    for (us = from; us <= to; us += 1.0) {
+        double f, e = speed_best_e(rows, n, cls, skip, us, &f);
+        if (f < best) { best = f; be = e; bu = us; }
     }
     *e_out = be;
     *us_out = bu;
@@ -153,18 +182,83 @@ static double speed_fit_mfu(const speed_obs *rows, int n, uint32_t cls, const ch
     return (r[(k - 1) / 2] + r[k / 2]) / 2.0;
 }
 
+/* Every constant of a fit: per class (e, layer_us, prefill MFU; fitted = has shallow rows) and
+   the one kv_cost. */
+typedef struct speed_fit {
+    double e[LLMSIZE_HW_CLASS_COUNT], us[LLMSIZE_HW_CLASS_COUNT], mfu[LLMSIZE_HW_CLASS_COUNT], kv_cost;
+    int fitted[LLMSIZE_HW_CLASS_COUNT];
+    int deep;                 /* deep rows kv_cost was fitted on                          */
+} speed_fit;
+
+/* mean |log(predicted / measured)| over the deep tg rows of fitted classes, except `skip`'s */
+static double speed_kv_loss(const speed_obs *rows, int n, const speed_fit *f, const char *skip, double kv_cost, int *k_out) {
+    double sum = 0;
+    int i, k = 0;
+    for (i = 0; i < n; ++i) {
+        const speed_obs *o = &rows[i];
+        if (o->prefill || speed_shallow(o) || !f->fitted[o->cls] || (skip && !strcmp(o->key, skip))) continue;
+        sum += fabs(log(speed_decode_pred(o, f->e[o->cls], f->us[o->cls], kv_cost) / o->measured));
+        ++k;
+    }
+    if (k_out) *k_out = k;
+    return k ? sum / k : -1.0;
+}
+
+/* Stage 2: kv_cost given the classes' constants; 1 (a KV byte costs a weight byte) without
+   deep rows. */
+static void speed_fit_kv(const speed_obs *rows, int n, speed_fit *f, const char *skip) {
+    const double phi = 0.6180339887498949;
+    double lo = 0.5, hi = 4.0, x1 = hi - phi * (hi - lo), x2 = lo + phi * (hi - lo), f1, f2;
+    int it;
+    f->kv_cost = 1.0;
+    if (speed_kv_loss(rows, n, f, skip, 1.0, &f->deep) < 0) return;
+    f1 = speed_kv_loss(rows, n, f, skip, x1, NULL);
+    f2 = speed_kv_loss(rows, n, f, skip, x2, NULL);
+    for (it = 0; it < 40; ++it) {
+        if (f1 < f2) { hi = x2; x2 = x1; f2 = f1; x1 = hi - phi * (hi - lo); f1 = speed_kv_loss(rows, n, f, skip, x1, NULL); }
+        else { lo = x1; x1 = x2; f1 = f2; x2 = lo + phi * (hi - lo); f2 = speed_kv_loss(rows, n, f, skip, x2, NULL); }
+    }
+    f->kv_cost = x1;
+}
+
+/* The fit without `skip`'s rows (NULL: every row). `all`, when given, is the fit on every row:
+   only the classes `skip` has rows in are refitted. */
+static void speed_fit_all(const speed_obs *rows, int n, const char *skip, const speed_fit *all, speed_fit *f) {
+    uint32_t c;
+    int i;
+    for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
+        int touched = !all;
+        for (i = 0; i < n && !touched; ++i) touched = rows[i].cls == c && !strcmp(rows[i].key, skip);
+        if (!touched) { f->e[c] = all->e[c]; f->us[c] = all->us[c]; f->mfu[c] = all->mfu[c]; f->fitted[c] = all->fitted[c]; continue; }
+        f->e[c] = f->us[c] = 0;
+        f->fitted[c] = speed_fit_decode(rows, n, c, skip, &f->e[c], &f->us[c]);
+        f->mfu[c] = speed_fit_mfu(rows, n, c, skip);
+    }
+    speed_fit_kv(rows, n, f, skip);
+}
+
+static double speed_fit_pred(const speed_fit *f, const speed_obs *o) {
+    return speed_decode_pred(o, f->e[o->cls], f->us[o->cls], f->kv_cost);
+}
+
 /* The range a fit reports for a class: the 10th / 90th percentile of measured / predicted over
    its decode rows, except those of `skip`. */
-static void speed_range(const speed_obs *rows, int n, uint32_t cls, const char *skip, double e, double us, double *lo,
+static void speed_range(const speed_obs *rows, int n, uint32_t cls, const char *skip, const speed_fit *f, double *lo,
                         double *hi) {
     static double r[SPEED_MAX];
     int i, k = 0;
     for (i = 0; i < n; ++i)
         if (!rows[i].prefill && rows[i].cls == cls && !(skip && !strcmp(rows[i].key, skip)))
-            r[k++] = rows[i].measured / speed_decode_pred(&rows[i], e, us);
+            r[k++] = rows[i].measured / speed_fit_pred(f, &rows[i]);
     qsort(r, (size_t)k, sizeof r[0], speed_cmp);
     *lo = speed_at(r, k, 0.1);
     *hi = speed_at(r, k, 0.9);
+}
+
+/* |predicted / measured - 1| of a row under a fit; -1 where the fit has nothing for its class */
+static double speed_err(const speed_fit *f, const speed_obs *o) {
+    if (o->prefill) return f->mfu[o->cls] > 0 ? fabs(o->per_mfu * f->mfu[o->cls] / o->measured - 1) : -1;
+    return f->fitted[o->cls] ? fabs(speed_fit_pred(f, o) / o->measured - 1) : -1;
 }
 
 /* Held out: each row's |predicted / measured - 1| from a fit without its source (err[i]; -1
@@ -172,36 +266,25 @@ static void speed_range(const speed_obs *rows, int n, uint32_t cls, const char *
    fit reports (covered[i]: 1 / 0, -1 not scored; may be NULL). In-sample: from the fit on
    every row (ins[i]). */
 static void speed_score(const speed_obs *rows, int n, double *held, double *ins, int *covered) {
-    double e[LLMSIZE_HW_CLASS_COUNT], us[LLMSIZE_HW_CLASS_COUNT], mfu[LLMSIZE_HW_CLASS_COUNT];
-    int fitted[LLMSIZE_HW_CLASS_COUNT], i, j;
-    uint32_t c;
-    for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
-        fitted[c] = speed_fit_decode(rows, n, c, NULL, &e[c], &us[c]);
-        mfu[c] = speed_fit_mfu(rows, n, c, NULL);
-    }
-    for (i = 0; i < n; ++i) { held[i] = -1; if (covered) covered[i] = -1; }
+    speed_fit all, h;
+    int i, j;
+    speed_fit_all(rows, n, NULL, NULL, &all);
+    for (i = 0; i < n; ++i) { held[i] = -1; if (covered) covered[i] = -1; ins[i] = speed_err(&all, &rows[i]); }
     for (i = 0; i < n; ++i) {
         const speed_obs *o = &rows[i];
         int seen = 0;
-        for (j = 0; j < i; ++j) if (rows[j].cls == o->cls && rows[j].prefill == o->prefill && !strcmp(rows[j].key, o->key)) seen = 1;
-        ins[i] = o->prefill ? (mfu[o->cls] > 0 ? fabs(o->per_mfu * mfu[o->cls] / o->measured - 1) : -1)
-                            : (fitted[o->cls] ? fabs(speed_decode_pred(o, e[o->cls], us[o->cls]) / o->measured - 1) : -1);
+        for (j = 0; j < i && !seen; ++j) seen = !strcmp(rows[j].key, o->key);
         if (seen) continue;   /* this source was scored with an earlier row */
-        {
-            double he = 0, hu = 0, hm = o->prefill ? speed_fit_mfu(rows, n, o->cls, o->key) : 0;
-            double lo = 0, hi = 0;
-            const int ok = o->prefill ? hm > 0 : speed_fit_decode(rows, n, o->cls, o->key, &he, &hu);
-            if (ok && !o->prefill) speed_range(rows, n, o->cls, o->key, he, hu, &lo, &hi);
-            for (j = i; j < n; ++j) {
-                const speed_obs *p = &rows[j];
-                if (p->cls != o->cls || p->prefill != o->prefill || strcmp(p->key, o->key)) continue;
-                held[j] = !ok ? -1 : p->prefill ? fabs(p->per_mfu * hm / p->measured - 1)
-                                                : fabs(speed_decode_pred(p, he, hu) / p->measured - 1);
-                if (covered && ok && !p->prefill) {
-                    const double pred = speed_decode_pred(p, he, hu);
-                    covered[j] = p->measured >= pred * lo && p->measured <= pred * hi;
-                }
-            }
+        double lo[LLMSIZE_HW_CLASS_COUNT], hi[LLMSIZE_HW_CLASS_COUNT];
+        int ranged[LLMSIZE_HW_CLASS_COUNT] = { 0 };
+        speed_fit_all(rows, n, o->key, &all, &h);
+        for (j = i; j < n; ++j) {
+            const speed_obs *p = &rows[j];
+            if (strcmp(p->key, o->key)) continue;
+            held[j] = speed_err(&h, p);
+            if (!covered || p->prefill || held[j] < 0) continue;
+            if (!ranged[p->cls]) { speed_range(rows, n, p->cls, o->key, &h, &lo[p->cls], &hi[p->cls]); ranged[p->cls] = 1; }
+            covered[j] = p->measured >= speed_fit_pred(&h, p) * lo[p->cls] && p->measured <= speed_fit_pred(&h, p) * hi[p->cls];
         }
     }
 }
@@ -216,6 +299,22 @@ static void speed_summary(const speed_obs *rows, const double *err, int n, int (
     *med = k ? (v[(k - 1) / 2] + v[k / 2]) / 2.0 : 0;
     *p90 = speed_at(v, k, 0.9);
     *n_out = k;
+}
+
+/* how many sources the rows `pick` keeps come from: held out means little where one dominates */
+static int speed_sources(const speed_obs *rows, int n, int (*pick)(const speed_obs *), int *largest) {
+    int i, j, k = 0;
+    *largest = 0;
+    for (i = 0; i < n; ++i) {
+        int seen = 0, m = 0;
+        if (!pick(&rows[i])) continue;
+        for (j = 0; j < i && !seen; ++j) seen = pick(&rows[j]) && !strcmp(rows[j].key, rows[i].key);
+        if (seen) continue;
+        ++k;
+        for (j = i; j < n; ++j) m += pick(&rows[j]) && !strcmp(rows[j].key, rows[i].key);
+        if (m > *largest) *largest = m;
+    }
+    return k;
 }
 
 /* The regimes the report and the suite name, each a line. */

@@ -555,6 +555,7 @@ extern void _wrap_delete_llmsize_gpu_core_58bd6304d5a9d817(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_efficiency_hw_class_get_core_58bd6304d5a9d817(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_expected_get_core_58bd6304d5a9d817(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_layer_us_get_core_58bd6304d5a9d817(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_kv_cost_get_core_58bd6304d5a9d817(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_low_get_core_58bd6304d5a9d817(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_high_get_core_58bd6304d5a9d817(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_prefill_mfu_get_core_58bd6304d5a9d817(uintptr_t arg1);
@@ -3472,6 +3473,13 @@ func (arg1 SwigcptrLlmsize_efficiency) GetLayer_us() (_swig_ret float64) {
 	return swig_r
 }
 
+func (arg1 SwigcptrLlmsize_efficiency) GetKv_cost() (_swig_ret float64) {
+	var swig_r float64
+	_swig_i_0 := arg1
+	swig_r = (float64)(C._wrap_llmsize_efficiency_kv_cost_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
 func (arg1 SwigcptrLlmsize_efficiency) GetLow() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
@@ -3520,6 +3528,7 @@ type Llmsize_efficiency interface {
 	GetHw_class() (_swig_ret uint)
 	GetExpected() (_swig_ret float64)
 	GetLayer_us() (_swig_ret float64)
+	GetKv_cost() (_swig_ret float64)
 	GetLow() (_swig_ret float64)
 	GetHigh() (_swig_ret float64)
 	GetPrefill_mfu() (_swig_ret float64)

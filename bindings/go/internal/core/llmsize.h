@@ -552,12 +552,15 @@ typedef struct llmsize_gpu {
 /* Decode and prefill calibration for one hardware class (tools/speed_fit.h, on
    tests/data/speed.tsv): a decode step reads its bytes at `expected` x peak bandwidth and
    pays `layer_us` per decoder layer (kernel launches and synchronisation: why small models
-   fall short of their bandwidth bound); low / high bound measured / predicted decode tok/s;
-   prefill runs at `prefill_mfu` of peak dense tensor throughput. */
+   fall short of their bandwidth bound); a byte of KV cache costs `kv_cost` bytes of weights
+   (attention reads the cache below the share of bandwidth matrix-vector products reach: why
+   decode slows with depth more than the cache's size says); low / high bound measured /
+   predicted decode tok/s; prefill runs at `prefill_mfu` of peak dense tensor throughput. */
 typedef struct llmsize_efficiency {
     uint32_t hw_class;
     double expected;          /* achieved / peak memory bandwidth in decode              */
     double layer_us;          /* fixed cost per decoder layer per decode step, us        */
+    double kv_cost;           /* read time of a KV-cache byte / that of a weight byte    */
     double low, high;         /* measured / predicted decode tok/s: 10th and 90th percentile */
     double prefill_mfu;       /* achieved / peak dense tensor FLOPS in prefill           */
     const char *source;
@@ -4829,12 +4832,13 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     }
     bw = req->gpu->bw_gbs * 1e9 * n;
     tflops = llmsize__peak_tflops(req->gpu, req->format) * 1e12 * n;
-    t_mem = (double)out->bytes_per_step / bw;
+    t_mem = ((double)(out->bytes_per_step - kv) + eff->kv_cost * (double)kv) / bw;
     flops = (2.0 * (double)p.active + llmsize__attn_flops_per_token(req->model, req->context)) * batch;
     /* no published tensor throughput (Apple GPUs): decode is taken as bandwidth-bound and
        TTFT is left at 0 = unknown */
     t_cmp = tflops > 0 ? flops / (tflops * eff->expected) : 0.0;
-    /* a step: its bytes at the class's share of peak bandwidth, plus a fixed cost per layer */
+    /* a step: its bytes at the class's share of peak bandwidth (a KV byte costing kv_cost of
+       them), plus a fixed cost per layer */
     step = t_mem / eff->expected + (double)req->model->dims.layers * eff->layer_us * 1e-6;
     out->compute_bound = t_cmp > step ? 1.0 : 0.0;
     if (t_cmp > step) step = t_cmp;

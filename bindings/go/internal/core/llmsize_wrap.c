@@ -3696,6 +3696,19 @@ double _wrap_llmsize_efficiency_layer_us_get_core_58bd6304d5a9d817(struct llmsiz
 }
 
 
+double _wrap_llmsize_efficiency_kv_cost_get_core_58bd6304d5a9d817(struct llmsize_efficiency *_swig_go_0) {
+  struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
+  double result;
+  double _swig_go_result;
+  
+  arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
+  
+  result = (double) ((arg1)->kv_cost);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
 double _wrap_llmsize_efficiency_low_get_core_58bd6304d5a9d817(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;

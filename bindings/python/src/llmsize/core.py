@@ -416,6 +416,7 @@ class llmsize_efficiency(object):
     hw_class = property(_core.llmsize_efficiency_hw_class_get)
     expected = property(_core.llmsize_efficiency_expected_get)
     layer_us = property(_core.llmsize_efficiency_layer_us_get)
+    kv_cost = property(_core.llmsize_efficiency_kv_cost_get)
     low = property(_core.llmsize_efficiency_low_get)
     high = property(_core.llmsize_efficiency_high_get)
     prefill_mfu = property(_core.llmsize_efficiency_prefill_mfu_get)

@@ -7046,6 +7046,29 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_efficiency_kv_cost_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  double result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_efficiency, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_efficiency_kv_cost_get" "', argument " "1"" of type '" "struct llmsize_efficiency *""'"); 
+  }
+  arg1 = (struct llmsize_efficiency *)(argp1);
+  result = (double) ((arg1)->kv_cost);
+  resultobj = SWIG_From_double((double)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_efficiency_low_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
@@ -22245,6 +22268,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_efficiency_hw_class_get", _wrap_llmsize_efficiency_hw_class_get, METH_O, NULL},
 	 { "llmsize_efficiency_expected_get", _wrap_llmsize_efficiency_expected_get, METH_O, NULL},
 	 { "llmsize_efficiency_layer_us_get", _wrap_llmsize_efficiency_layer_us_get, METH_O, NULL},
+	 { "llmsize_efficiency_kv_cost_get", _wrap_llmsize_efficiency_kv_cost_get, METH_O, NULL},
 	 { "llmsize_efficiency_low_get", _wrap_llmsize_efficiency_low_get, METH_O, NULL},
 	 { "llmsize_efficiency_high_get", _wrap_llmsize_efficiency_high_get, METH_O, NULL},
 	 { "llmsize_efficiency_prefill_mfu_get", _wrap_llmsize_efficiency_prefill_mfu_get, METH_O, NULL},
