@@ -28,8 +28,8 @@ int main(int argc, char **argv) {
         double lo = 0, hi = 0;
         int tg = 0, pp = 0, shallow = 0;
         if (!fit.fitted[c]) {
-            printf("  %-10s no decode rows: the table keeps %.2f / %.0f us\n", llmsize_hw_class_name(c), t ? t->expected : 0,
-                   t ? t->layer_us : 0);
+            printf("  %-10s decode rows from fewer than two sources: the table keeps its prior %.2f / %.0f us, scored on them\n",
+                   llmsize_hw_class_name(c), t ? t->expected : 0, t ? t->layer_us : 0);
             continue;
         }
         for (i = 0; i < n; ++i) {

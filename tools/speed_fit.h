@@ -23,7 +23,8 @@
    Held out: every row is scored by a fit that leaves out all rows of its source (a source is
    a URL up to "/blob/", "#" or the end: a repository, an issue, a discussion), so no row
    scores a fit it was part of: its class's constants and kv_cost are refitted without it.
-   Rows alone in their class are not scored held out. */
+   A class whose rows come from one source is not fitted: the table's prior stands (llmfit's
+   documented constant for CPUs), and its rows score that prior, which no row set. */
 #ifndef LLMSIZE_SPEED_FIT_H
 #define LLMSIZE_SPEED_FIT_H
 #include <math.h>
@@ -151,10 +152,24 @@ static double speed_best_e(const speed_obs *rows, int n, uint32_t cls, const cha
     return x1;
 }
 
-/* Stage 1: the class's (e, layer_us); 0 when it has no shallow rows to fit. */
+/* how many sources the class's shallow tg rows come from, except `skip` (0, 1 or 2: two is enough) */
+static int speed_class_sources(const speed_obs *rows, int n, uint32_t cls, const char *skip) {
+    const char *first = NULL;
+    int i;
+    for (i = 0; i < n; ++i) {
+        const speed_obs *o = &rows[i];
+        if (o->prefill || o->cls != cls || !speed_shallow(o) || (skip && !strcmp(o->key, skip))) continue;
+        if (!first) first = o->key;
+        else if (strcmp(first, o->key)) return 2;
+    }
+    return first ? 1 : 0;
+}
+
+/* Stage 1: the class's (e, layer_us); 0 when its shallow rows come from fewer than two
+   sources (one source's rows cannot be scored held out: the table's prior stays). */
 static int speed_fit_decode(const speed_obs *rows, int n, uint32_t cls, const char *skip, double *e_out, double *us_out) {
     double best = -1, be = 0, bu = 0, us, from, to;
-    if (speed_loss(rows, n, cls, skip, 1.0, 0.0) < 0) return 0;
+    if (speed_class_sources(rows, n, cls, skip) < 2) return 0;
     for (us = 0; us <= 400.0; us += 8.0) {
         double f, e = speed_best_e(rows, n, cls, skip, us, &f);
         if (best < 0 || f < best) { best = f; be = e; bu = us; }
@@ -182,11 +197,12 @@ static double speed_fit_mfu(const speed_obs *rows, int n, uint32_t cls, const ch
     return (r[(k - 1) / 2] + r[k / 2]) / 2.0;
 }
 
-/* Every constant of a fit: per class (e, layer_us, prefill MFU; fitted = has shallow rows) and
+/* Every constant of a fit: per class (e, layer_us, prefill MFU; fitted = has shallow rows from
+   two sources or more; prior = not fitted, the table's constants stand, fitted on no row) and
    the one kv_cost. */
 typedef struct speed_fit {
     double e[LLMSIZE_HW_CLASS_COUNT], us[LLMSIZE_HW_CLASS_COUNT], mfu[LLMSIZE_HW_CLASS_COUNT], kv_cost;
-    int fitted[LLMSIZE_HW_CLASS_COUNT];
+    int fitted[LLMSIZE_HW_CLASS_COUNT], prior[LLMSIZE_HW_CLASS_COUNT];
     int deep;                 /* deep rows kv_cost was fitted on                          */
 } speed_fit;
 
@@ -229,10 +245,20 @@ static void speed_fit_all(const speed_obs *rows, int n, const char *skip, const 
     for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
         int touched = !all;
         for (i = 0; i < n && !touched; ++i) touched = rows[i].cls == c && !strcmp(rows[i].key, skip);
-        if (!touched) { f->e[c] = all->e[c]; f->us[c] = all->us[c]; f->mfu[c] = all->mfu[c]; f->fitted[c] = all->fitted[c]; continue; }
+        if (!touched) {
+            f->e[c] = all->e[c]; f->us[c] = all->us[c]; f->mfu[c] = all->mfu[c];
+            f->fitted[c] = all->fitted[c]; f->prior[c] = all->prior[c];
+            continue;
+        }
         f->e[c] = f->us[c] = 0;
         f->fitted[c] = speed_fit_decode(rows, n, c, skip, &f->e[c], &f->us[c]);
         f->mfu[c] = speed_fit_mfu(rows, n, c, skip);
+        f->prior[c] = 0;
+        if (!f->fitted[c] && llmsize_efficiency_of(c)) {   /* rows scored against constants no row set */
+            f->e[c] = llmsize_efficiency_of(c)->expected;
+            f->us[c] = llmsize_efficiency_of(c)->layer_us;
+            f->prior[c] = 1;
+        }
     }
     speed_fit_kv(rows, n, f, skip);
 }
@@ -258,7 +284,7 @@ static void speed_range(const speed_obs *rows, int n, uint32_t cls, const char *
 /* |predicted / measured - 1| of a row under a fit; -1 where the fit has nothing for its class */
 static double speed_err(const speed_fit *f, const speed_obs *o) {
     if (o->prefill) return f->mfu[o->cls] > 0 ? fabs(o->per_mfu * f->mfu[o->cls] / o->measured - 1) : -1;
-    return f->fitted[o->cls] ? fabs(speed_fit_pred(f, o) / o->measured - 1) : -1;
+    return f->fitted[o->cls] || f->prior[o->cls] ? fabs(speed_fit_pred(f, o) / o->measured - 1) : -1;
 }
 
 /* Held out: each row's |predicted / measured - 1| from a fit without its source (err[i]; -1
