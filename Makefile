@@ -26,7 +26,7 @@ llmsize: examples/cli/main.c examples/cli/detect.c examples/cli/detect.h $(BUILD
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. examples/cli/main.c examples/cli/detect.c $(BUILD)/llmsize.o -o $@
 
 TEST_SRC = tests/test_llmsize.c tests/test_choose.c tests/test_plans.c tests/test_hardening.c tests/test_coverage_paths.c tests/test_names.c tests/tu_second.c tests/test_index.c tests/gen_vectors.c
-$(BUILD)/test_llmsize: $(TEST_SRC) tests/testing.h $(BUILD)/llmsize.o | $(BUILD)
+$(BUILD)/test_llmsize: $(TEST_SRC) tests/testing.h tools/speed_fit.h $(HEADERS) $(BUILD)/llmsize.o | $(BUILD)
 	$(CC) -std=c99 $(WARN) $(CFLAGS) -I. -Itests -DLLMSIZE_VECTORS_NO_MAIN $(TEST_SRC) $(BUILD)/llmsize.o -lm -o $@
 
 $(BUILD)/gen_vectors: tests/gen_vectors.c $(BUILD)/llmsize.o | $(BUILD)

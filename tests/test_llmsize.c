@@ -300,6 +300,10 @@ static void test_speed(void) {
                    speed_regimes[k].name, hn_, sources, largest, 100 * m, 100 * p9, 100 * im, 100 * ip);
         }
         if (k == 0) { hm = m; hp = p9; hn = hn_; }
+        /* decode at depth: the KV read costs kv_cost weight bytes (1.0 would give p90 44.5 %) */
+        if (speed_regimes[k].pick == speed_depth)
+            CHECK(hn_ >= 50 && p9 <= 0.25, "decode at depth >= 4096 held out: median %.1f %%, p90 %.1f %% over %d rows", 100 * m,
+                  100 * p9, hn_);
     }
     CHECK(tg >= 300 && scored >= 300 && in_range >= scored * 2 / 3, "decode rows within a held-out [low, high]: %d of %d",
           in_range, scored);
