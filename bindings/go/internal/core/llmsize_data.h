@@ -888,8 +888,8 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
     { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(expected, 0.653), F_(layer_us, 136), F_(kv_cost, 1.47), F_(low, 0.82), F_(high, 1.13), F_(prefill_mfu, 0.252),
       F_(source, "fitted on tests/data/speed.tsv: 76 decode rows (HBM GPUs: A100, H100, MI300X, P100), expected and layer_us on the 70 whose KV read is under a tenth of the bytes; "
                  "kv_cost on the 69 deeper rows of every class; 47 prefill rows (A100, H100, MI300X, P100; a layer split computes on one GPU at a time)") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(expected, 0.807), F_(layer_us, 79), F_(kv_cost, 1.47), F_(low, 0.83), F_(high, 1.23), F_(prefill_mfu, 0.428),
-      F_(source, "fitted on tests/data/speed.tsv: 114 decode rows (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L40S, A40, P40, RX 7900, Arc, T4), expected and layer_us on the 111 whose KV read is under a tenth of the bytes; "
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(expected, 0.805), F_(layer_us, 77), F_(kv_cost, 1.47), F_(low, 0.89), F_(high, 1.22), F_(prefill_mfu, 0.428),
+      F_(source, "fitted on tests/data/speed.tsv: 111 decode rows (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L40S, A40, P40, RX 7900, Arc, T4), expected and layer_us on the 108 whose KV read is under a tenth of the bytes; "
                  "kv_cost on the 69 deeper rows of every class; 42 prefill rows") },
     { F_(hw_class, LLMSIZE_HW_APPLE), F_(expected, 0.892), F_(layer_us, 191), F_(kv_cost, 1.47), F_(low, 0.73), F_(high, 1.10), F_(prefill_mfu, 0.5),
       F_(source, "fitted on tests/data/speed.tsv: 187 decode rows (M1-M5, every tier; bandwidth = bus width x LPDDR rate), expected and layer_us on the 177 whose KV read is under a tenth of the bytes; "
