@@ -276,11 +276,14 @@ static void test_speed(void) {
     for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
         const llmsize_efficiency *t = llmsize_efficiency_of(c);
         const double e = fit.e[c], us = fit.us[c], mfu = fit.mfu[c];
+        double lo = 0, hi = 0;
         if (!t || !fit.fitted[c]) continue;
+        speed_range(speed_rows, n, c, NULL, &fit, &lo, &hi);
         CHECK(fabs(t->expected - e) < 0.0015 && fabs(t->layer_us - us) < 0.5 && (mfu == 0 || fabs(t->prefill_mfu - mfu) < 0.0015) &&
-              fabs(t->kv_cost - fit.kv_cost) < 0.015,
-              "%s: the table holds %.3f / %.0f us / mfu %.3f / kv_cost %.2f, the rows fit %.3f / %.0f us / %.3f / %.2f (make calibrate)",
-              llmsize_hw_class_name(c), t->expected, t->layer_us, t->prefill_mfu, t->kv_cost, e, us, mfu, fit.kv_cost);
+              fabs(t->kv_cost - fit.kv_cost) < 0.015 && fabs(t->low - lo) < 0.015 && fabs(t->high - hi) < 0.015,
+              "%s: the table holds %.3f / %.0f us / mfu %.3f / kv_cost %.2f / range %.2f-%.2f, the rows fit %.3f / %.0f us / %.3f / "
+              "%.2f / %.2f-%.2f (make calibrate)", llmsize_hw_class_name(c), t->expected, t->layer_us, t->prefill_mfu, t->kv_cost,
+              t->low, t->high, e, us, mfu, fit.kv_cost, lo, hi);
     }
     for (i = 0; i < n; ++i) tg += !speed_rows[i].prefill;
     speed_score(speed_rows, n, speed_held, speed_ins, speed_covered);
