@@ -251,7 +251,13 @@ bench: | $(BUILD)
 	$(BUILD)/bench
 	@for o in -O0 -O2; do t0=$$(date +%s%N); $(CC) -std=c99 $$o -I. -c llmsize.c -o $(BUILD)/bench_tu.o; t1=$$(date +%s%N); \
 	  echo "compile: llmsize.c (header + tables) as one translation unit at $$o: $$(( (t1 - t0) / 1000000 )) ms, object $$(size $(BUILD)/bench_tu.o | awk 'NR==2{print $$1" B text, "$$2" B data"}')"; done
-	$(MAKE) --no-print-directory bench-python bench-go
+	$(MAKE) --no-print-directory fuzz-bench bench-python bench-go
+# The library's cost per fuzz input (bench/fuzz_bench.c): each target over its committed corpus.
+fuzz-bench: | $(BUILD)
+	@echo; echo "fuzz targets, library cost per input (-O2, no sanitizers; the campaign's ASan+UBSan+coverage build runs several times slower):"; \
+	echo "| target    | inputs | us (med) | spread (min-max)  | inputs/s  |"; echo "|---|---|---|---|---|"; \
+	for t in $(FUZZ_TARGETS); do $(CC) -std=c99 -O2 $(WARN) -I. -Ifuzz fuzz/fuzz_$$t.c bench/fuzz_bench.c llmsize.c -o $(BUILD)/fuzz_bench_$$t && \
+	  $(BUILD)/fuzz_bench_$$t $$t fuzz/corpus/$$t/* || exit 1; done
 
 # The side-by-side accuracy report: llmsize and other tools' published formulas on the same
 # published measurements -> docs/accuracy.md and docs/accuracy-*.png (matplotlib in a venv).
@@ -361,5 +367,5 @@ clean:
 
 
 .PHONY: vectors
-.PHONY: check calibrate index files-test accuracy bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load readme-test mutate web js-test web-test web-bench FORCE install clean
+.PHONY: check calibrate index files-test accuracy bench fuzz-bench all run matrix test test-asan test-valgrind test-tsan symbols fuzz fuzz-smoke fuzz-replay coverage bindings check-bindings python-test bench-python go-test go-fuzz-long bench-go webhook-test e2e webhook-load readme-test mutate web js-test web-test web-bench FORCE install clean
 FORCE:

@@ -145,7 +145,13 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
             at.tp = u32v; at.pp = at.dp = 0; at.gpus = 0;
             FUZZ_CHECK(llmsize_plan_fit(&at, &r) == LLMSIZE_OK && r.fits);
         }
-        (void)llmsize_plan_suggest(&plan, &sug);
+        if (llmsize_plan_suggest(&plan, &sug) == LLMSIZE_OK && sug.format) {   /* its format fits (a search
+                                                                                 that asked only that) */
+            at = plan;
+            at.format = sug.format;
+            at.weights = NULL;
+            FUZZ_CHECK(llmsize_plan_fit(&at, &r) == LLMSIZE_OK && r.fits);
+        }
     }
     (void)llmsize_quality_of(m, f, &q);
     memset(&use, 0, sizeof use);

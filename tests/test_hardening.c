@@ -779,7 +779,19 @@ static void test_index_is_a_shortcut(void) {
     CHECK(bad == 0 && n > 10000, "answers through the name index (suggestions, resolutions) differ from a scan for %ld of %ld queries", bad, n);
 }
 
+/* tests/test_index.c: searches' plans that stop at "it does not fit", and plans with only
+   some columns, against llmsize_plan_fit. */
+long llmsize_test_fits_only_agrees(long *n, long *fit, long *stopped);
+static void test_fits_only_is_a_shortcut(void) {
+    long n = 0, fit = 0, stopped = 0;
+    const long bad = llmsize_test_fits_only_agrees(&n, &fit, &stopped);
+    CHECK(bad == 0 && n > 100000 && fit > 1000 && stopped > 1000,
+          "plans a search asks (fits only) or with some columns differ from llmsize_plan_fit in %ld of %ld (%ld fit, %ld stopped early)",
+          bad, n, fit, stopped);
+}
+
 void test_hardening(void) {
+    test_fits_only_is_a_shortcut();
     test_contracts_round_two();
     test_hf_config_failure_zeroes();
     test_prepared_equals_fit();

@@ -1,7 +1,8 @@
 /* The name index is a shortcut, never an answer of its own: the close-name search through
    its sketches (letters, lengths, first tokens) suggests what a scan of every name does, and
    the resolver skipping rows by their names' token bits answers what trying every row does.
-   A private copy of the implementation (LLMSIZE_STATIC) reaches both paths. */
+   So are a search's fits-only plans (at the end). A private copy of the implementation
+   (LLMSIZE_STATIC) reaches both paths. */
 #define LLMSIZE_STATIC
 #define LLMSIZE_IMPLEMENTATION
 #include "llmsize.h"
@@ -67,5 +68,58 @@ long llmsize_test_index_agrees(long *n) {
                 }
             }
     }
+    return bad;
+}
+
+/* A search's plan (LLMSIZE__FITS_ONLY: only "does it fit?" is read) stops where the engine
+   must move layers to the CPU, and a plan computes only the columns asked: shortcuts, never
+   answers of their own. Over models, accelerators, formats, engines, contexts, sequences and
+   -ngl / flash-attention settings, each shortcut gives llmsize_plan_fit's status and verdict,
+   and when the plan fits, its whole result (the columns not asked at 0). Returns the
+   disagreements; *n the plans, *fit those that fit, *stopped those the shortcut stopped. */
+long llmsize_test_fits_only_agrees(long *n, long *fit, long *stopped);
+long llmsize_test_fits_only_agrees(long *n, long *fit, long *stopped) {
+    static const char *const gpus[] = { "rtx-4090", "rtx-3060-12gb", "h100-sxm", "m2-ultra-192gb", "mi300x" };
+    static const char *const fmts[] = { "Q4_K_M", "Q8_0", "bf16", "fp8", "awq", "IQ2_XXS", "mxfp4" };
+    static const uint64_t ctxs[] = { 0, 4096, 131072 };
+    long bad = 0;
+    size_t mi, gi, fi, ci;
+    uint32_t e, v, cols;
+    *n = *fit = *stopped = 0;
+    for (mi = 0; mi < llmsize_model_count(); mi += 3)   /* every third model */
+        for (gi = 0; gi < sizeof gpus / sizeof gpus[0]; ++gi)
+            for (fi = 0; fi < sizeof fmts / sizeof fmts[0]; ++fi)
+                for (e = 0; e < LLMSIZE_ENGINE_COUNT; ++e)
+                    for (ci = 0; ci < 3; ++ci)
+                        for (v = 0; v < 3; v += 2) {
+                            llmsize_plan p;
+                            llmsize_plan_result full, r;
+                            llmsize_status sf, st;
+                            memset(&p, 0, sizeof p);
+                            p.model = llmsize_model_at(mi);
+                            if (llmsize_find_gpu(gpus[gi], &p.gpu) != LLMSIZE_OK || llmsize_find_format(fmts[fi], &p.format) != LLMSIZE_OK)
+                                return -1;
+                            p.engine = e;
+                            p.context = ctxs[ci];
+                            p.seqs = ci == 2 ? 4u : 0u;
+                            if (v == 2) {   /* -ngl set, flash attention off */
+                                p.flags = LLMSIZE_PLAN_GPU_LAYERS | LLMSIZE_PLAN_NO_FLASH_ATTN;
+                                p.gpu_layers = (int32_t)(p.model->dims.layers / 2u);
+                            }
+                            sf = llmsize_plan_fit(&p, &full);
+                            *fit += sf == LLMSIZE_OK && full.fits;
+                            for (cols = 0; cols <= LLMSIZE_COLUMN_ALL; ++cols) {
+                                llmsize_plan_result want = full;
+                                if (!(cols & LLMSIZE_COLUMN_MAX_CONTEXT)) want.max_context = 0;
+                                if (!(cols & LLMSIZE_COLUMN_DECODE)) want.decode_tps = want.decode_tps_low = want.decode_tps_high = 0.0;
+                                st = llmsize__plan_fit_cols(&p, cols, &r);   /* the columns asked */
+                                bad += st != sf || memcmp(&r, &want, sizeof r) != 0;
+                                st = llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | cols, &r);
+                                bad += st != sf || r.fits != (sf == LLMSIZE_OK && full.fits) ||
+                                       (r.fits && memcmp(&r, &want, sizeof r) != 0);
+                                *stopped += st == LLMSIZE_OK && !r.fits && !r.total_bytes && full.total_bytes;
+                                ++*n;
+                            }
+                        }
     return bad;
 }

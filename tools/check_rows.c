@@ -31,6 +31,7 @@
 #define llmsize__gpu_sketch named_gpu_sketch
 #define llmsize__row_name_tokens named_row_name_tokens
 #define llmsize__release_tokens named_release_tokens
+#define llmsize__quality_trend_index named_quality_trend_index
 #include "llmsize_data.h"
 #undef llmsize__formats
 #undef llmsize__gpus
@@ -49,6 +50,7 @@
 #undef llmsize__gpu_sketch
 #undef llmsize__row_name_tokens
 #undef llmsize__release_tokens
+#undef llmsize__quality_trend_index
 
 static int failed, tables;
 
@@ -85,6 +87,11 @@ int main(void) {
     SAME(llmsize__gpu_sketch, named_gpu_sketch);
     SAME(llmsize__row_name_tokens, named_row_name_tokens);
     SAME(llmsize__release_tokens, named_release_tokens);
+    ++tables;
+    if (memcmp(&llmsize__quality_trend_index, &named_quality_trend_index, sizeof named_quality_trend_index)) {
+        printf("check_rows: llmsize__quality_trend_index: a value is not in its field's place\n");
+        ++failed;
+    }
     {   /* llmsize__tensor_class folds a tensor's name to lower case and looks for each
            needle as written: a needle with a capital letter would never match */
         size_t i;

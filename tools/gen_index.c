@@ -1,6 +1,7 @@
 /* tools/gen_index.c: the name index llmsize_data.h carries so that lookups are a hash and a
    probe or two instead of a scan of every alias, with what the close-name search and the
-   resolver read first to skip most names (sketches, first-token bits). `make index`
+   resolver read first to skip most names (sketches, first-token bits), and the quality
+   trend the quality estimate derives from the quality rows as a whole. `make index`
    rewrites the block between the NAME INDEX markers in llmsize_data.h with what this
    prints; `gen_index --check` (run by `make test`) fails when the committed block differs
    from the rows. */
@@ -202,9 +203,13 @@ static void print_bits(const char *name, const uint64_t *v, size_t n) {
 
 /* Was the committed index made from tables of these sizes? */
 static int index_rows_match(void) {
-#if defined(LLMSIZE__MODEL_INDEX_ROWS) && defined(LLMSIZE__GPU_INDEX_ROWS) && defined(LLMSIZE__RELEASE_INDEX_ROWS)
+#if defined(LLMSIZE__MODEL_INDEX_ROWS) && defined(LLMSIZE__GPU_INDEX_ROWS) && defined(LLMSIZE__RELEASE_INDEX_ROWS) && \
+    defined(LLMSIZE__QUALITY_INDEX_ROWS)
+    const llmsize__quality_trend t = llmsize__quality_trend_of();
     return LLMSIZE__MODEL_INDEX_ROWS == LLMSIZE__COUNT(llmsize__models) && LLMSIZE__GPU_INDEX_ROWS == LLMSIZE__COUNT(llmsize__gpus) &&
-           LLMSIZE__RELEASE_INDEX_ROWS == LLMSIZE__COUNT(llmsize__releases);
+           LLMSIZE__RELEASE_INDEX_ROWS == LLMSIZE__COUNT(llmsize__releases) &&
+           LLMSIZE__QUALITY_INDEX_ROWS == LLMSIZE__COUNT(llmsize__quality) &&
+           !memcmp(&t, &llmsize__quality_trend_index, sizeof t);   /* bit for bit */
 #else
     return 0;
 #endif
@@ -243,9 +248,18 @@ int main(int argc, char **argv) {
            "   each release repo: a query lacking one of a name's bits cannot match it. */\n");
     print_row_tokens("llmsize__row_name_tokens", row_names, nrn);
     print_bits("llmsize__release_tokens", release_bits, LLMSIZE__COUNT(llmsize__releases));
+    {   /* %.17g reads back as the same double, so the library answers as if it refitted them */
+        const llmsize__quality_trend t = llmsize__quality_trend_of();
+        printf("/* The quality trend of the quality rows (llmsize__quality_trend_of): size exponent, the sizes\n"
+               "   it was fitted on, family floor. */\n");
+        printf("static const llmsize__quality_trend llmsize__quality_trend_index = { %.17g, %.17g, %.17g, %.17g };\n",
+               t.a, t.lo, t.hi, t.floor);
+    }
     /* the rows it was made from: llmsize.h refuses to compile with an index of other tables */
-    printf("#define LLMSIZE__MODEL_INDEX_ROWS %zuu\n#define LLMSIZE__GPU_INDEX_ROWS %zuu\n#define LLMSIZE__RELEASE_INDEX_ROWS %zuu\n",
-           LLMSIZE__COUNT(llmsize__models), LLMSIZE__COUNT(llmsize__gpus), LLMSIZE__COUNT(llmsize__releases));
+    printf("#define LLMSIZE__MODEL_INDEX_ROWS %zuu\n#define LLMSIZE__GPU_INDEX_ROWS %zuu\n#define LLMSIZE__RELEASE_INDEX_ROWS %zuu\n"
+           "#define LLMSIZE__QUALITY_INDEX_ROWS %zuu\n",
+           LLMSIZE__COUNT(llmsize__models), LLMSIZE__COUNT(llmsize__gpus), LLMSIZE__COUNT(llmsize__releases),
+           LLMSIZE__COUNT(llmsize__quality));
     printf("/* END NAME INDEX */\n");
     return 0;
 }

@@ -1672,6 +1672,10 @@ typedef struct llmsize__name_sketch { uint64_t letters; uint16_t row, at, len; u
    tokens (llmsize__token_bit): the query must have them all for the name to match. The
    index holds them in table order. */
 typedef struct llmsize__row_tokens { uint64_t tokens; uint16_t row; } llmsize__row_tokens;
+/* What the quality estimate derives from the quality rows as a whole (llmsize__quality_trend_of):
+   the size exponent a, the sizes [lo, hi] it was fitted on, and the family floor. The index
+   holds them, so that an estimate does not refit them from every pair of rows. */
+typedef struct llmsize__quality_trend { double a, lo, hi, floor; } llmsize__quality_trend;
 #define LLMSIZE__NO_ROW 0xFFFFu   /* an empty slot of the index */
 
 #include "llmsize_data.h"
@@ -1686,7 +1690,8 @@ extern "C" {
    not compile. After adding or removing a model or accelerator row, run `make index`. */
 typedef char llmsize__name_index_is_stale_run_make_index
     [(LLMSIZE__COUNT(llmsize__models) == LLMSIZE__MODEL_INDEX_ROWS && LLMSIZE__COUNT(llmsize__gpus) == LLMSIZE__GPU_INDEX_ROWS &&
-      LLMSIZE__COUNT(llmsize__releases) == LLMSIZE__RELEASE_INDEX_ROWS) ? 1 : -1];
+      LLMSIZE__COUNT(llmsize__releases) == LLMSIZE__RELEASE_INDEX_ROWS &&
+      LLMSIZE__COUNT(llmsize__quality) == LLMSIZE__QUALITY_INDEX_ROWS) ? 1 : -1];
 #endif
 /* One component of an llmsize_params or llmsize_weights: LLMSIZE__PART(w, EXPERTS). */
 #define LLMSIZE__PART(s, NAME) ((s)->by_component[LLMSIZE_COMPONENT_##NAME])
@@ -5420,34 +5425,6 @@ LLMSIZE_API const llmsize_quality_row *llmsize_quality_row_at(size_t i) {
     return i < LLMSIZE__COUNT(llmsize__quality) ? &llmsize__quality[i] : NULL;
 }
 
-/* The size exponent a in loss(P) = loss(P0) * (P / P0)^-a, fitted on every format that a
-   non-primary family publishes at two sizes (llama.cpp's LLaMA 2 7B and 70B tables):
-   a = ln(loss_small / loss_big) / ln(P_big / P_small), averaged. lo/hi: the sizes it spans. */
-static double llmsize__size_exponent(double *lo, double *hi) {
-    size_t i, j;
-    double sum = 0.0;
-    int n = 0;
-    *lo = 1e300; *hi = 0.0;
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
-        const llmsize_quality_row *a = &llmsize__quality[i];
-        if (a->primary || a->metric != LLMSIZE_METRIC_PPL || a->loss_pct <= 0) continue;
-        for (j = i + 1; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
-            const llmsize_quality_row *b = &llmsize__quality[j];
-            if (b->primary || b->metric != a->metric || b->ref_params_b == a->ref_params_b || b->loss_pct <= 0 ||
-                strcmp(a->format, b->format) || strcmp(a->family, b->family)) continue;
-            {
-                const llmsize_quality_row *s = a->ref_params_b < b->ref_params_b ? a : b;
-                const llmsize_quality_row *g = s == a ? b : a;
-                sum += llmsize__ln(s->loss_pct / g->loss_pct) / llmsize__ln(g->ref_params_b / s->ref_params_b);
-                ++n;
-                if (s->ref_params_b < *lo) *lo = s->ref_params_b;
-                if (g->ref_params_b > *hi) *hi = g->ref_params_b;
-            }
-        }
-    }
-    return n ? sum / n : 0.0;
-}
-
 static int llmsize__is_reference_format(const llmsize_format *f) {
     return f->kind == LLMSIZE_FMT_FLOAT ||
            (f->kind == LLMSIZE_FMT_GGUF && ((f->code & 0xFFu) == LLMSIZE_FT_F16 ||
@@ -5481,11 +5458,40 @@ static void llmsize__quality_scale(const llmsize_quality_row *r, double factor, 
    with Meta's prompts, 99.28 % with standard lm-eval prompts): benchmark noise, in points. */
 #define LLMSIZE__ACCURACY_SPREAD_PP 1.0
 
+#ifdef LLMSIZE__GEN_INDEX   /* the trend's definition: tools/gen_index.c writes it into the index */
+/* The size exponent a in loss(P) = loss(P0) * (P / P0)^-a, fitted on every format that a
+   non-primary family publishes at two sizes (llama.cpp's LLaMA 2 7B and 70B tables):
+   a = ln(loss_small / loss_big) / ln(P_big / P_small), averaged. lo/hi: the sizes it spans. */
+static double llmsize__size_exponent(double *lo, double *hi) {
+    size_t i, j;
+    double sum = 0.0;
+    int n = 0;
+    *lo = 1e300; *hi = 0.0;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
+        const llmsize_quality_row *a = &llmsize__quality[i];
+        if (a->primary || a->metric != LLMSIZE_METRIC_PPL || a->loss_pct <= 0) continue;
+        for (j = i + 1; j < LLMSIZE__COUNT(llmsize__quality); ++j) {
+            const llmsize_quality_row *b = &llmsize__quality[j];
+            if (b->primary || b->metric != a->metric || b->ref_params_b == a->ref_params_b || b->loss_pct <= 0 ||
+                strcmp(a->format, b->format) || strcmp(a->family, b->family)) continue;
+            {
+                const llmsize_quality_row *s = a->ref_params_b < b->ref_params_b ? a : b;
+                const llmsize_quality_row *g = s == a ? b : a;
+                sum += llmsize__ln(s->loss_pct / g->loss_pct) / llmsize__ln(g->ref_params_b / s->ref_params_b);
+                ++n;
+                if (s->ref_params_b < *lo) *lo = s->ref_params_b;
+                if (g->ref_params_b > *hi) *hi = g->ref_params_b;
+            }
+        }
+    }
+    return n ? sum / n : 0.0;
+}
+
 /* How much less than the LLaMA 3 reference another family can lose: the smallest ratio,
    over formats published for both, of a non-primary family's loss to the primary family's
    loss size-adjusted to the same size (llama.cpp: LLaMA 2 7B vs LLaMA 3 8B). */
-static double llmsize__family_floor(void) {
-    double a_lo, a_hi, a = llmsize__size_exponent(&a_lo, &a_hi), best = 1.0;
+static double llmsize__family_floor(double a) {
+    double best = 1.0;
     size_t i, j;
     for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
         const llmsize_quality_row *n = &llmsize__quality[i];
@@ -5501,9 +5507,22 @@ static double llmsize__family_floor(void) {
     return best;
 }
 
+/* The trend from the rows themselves: what tools/gen_index.c writes into the index, and
+   what `gen_index --check` compares the committed index with. */
+static llmsize__quality_trend llmsize__quality_trend_of(void) {
+    llmsize__quality_trend t;
+    t.a = llmsize__size_exponent(&t.lo, &t.hi);
+    t.floor = llmsize__family_floor(t.a);
+    return t;
+}
+#define LLMSIZE__TREND llmsize__quality_trend_of()   /* the generator does not read what it writes */
+#else
+#define LLMSIZE__TREND llmsize__quality_trend_index
+#endif
+
 static void llmsize__quality_range(llmsize_quality *q) {
     if (q->metric == LLMSIZE_METRIC_PPL) {
-        q->loss_low_pct = q->loss_pct * llmsize__family_floor();
+        q->loss_low_pct = q->loss_pct * LLMSIZE__TREND.floor;
         q->loss_high_pct = q->loss_pct;
     } else if (q->metric == LLMSIZE_METRIC_ACCURACY) {
         q->loss_low_pct = 0.0;
@@ -5531,6 +5550,30 @@ static llmsize_status llmsize__quality_of_counted(const llmsize_model *m, const 
     return llmsize__quality_with(m, pr, f, out);
 }
 
+/* A format's '|'-separated ids, split once for a scan that asks of many rows "is this one
+   of them?" (llmsize__in_list per row splits them again each time). */
+typedef struct llmsize__ids { const char *list, *at[8]; size_t len[8], n; } llmsize__ids;
+static void llmsize__ids_of(const char *list, llmsize__ids *ids) {
+    ids->list = list;
+    ids->n = 0;
+    while (list && *list && ids->n <= 8) {
+        const size_t n = strcspn(list, "|");
+        if (ids->n == 8) { ids->n = 9; return; }   /* more than 8: the list is read per row */
+        ids->at[ids->n] = list;
+        ids->len[ids->n++] = n;
+        list += n + (list[n] == '|');
+    }
+}
+static int llmsize__is_id(const char *q, const llmsize__ids *ids) {
+    size_t k;
+    if (ids->n > 8) return llmsize__in_list(q, ids->list);
+    for (k = 0; k < ids->n; ++k)
+        if (ids->len[k] && llmsize__lower((unsigned char)q[0]) == llmsize__lower((unsigned char)ids->at[k][0]) &&
+            llmsize__eq_n(q, ids->at[k], ids->len[k]))
+            return 1;
+    return 0;
+}
+
 /* llmsize_quality_of with the model's parameters counted once (searches over formats). */
 static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsize_params *pp, const llmsize_format *f,
                                             llmsize_quality *out) {
@@ -5540,6 +5583,7 @@ static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsiz
     double size_b;
     size_t i;
     int variant;
+    llmsize__ids ids;
     memset(out, 0, sizeof *out);
     if (llmsize__is_reference_format(f)) {
         out->confidence = LLMSIZE_CONF_REFERENCE;
@@ -5547,10 +5591,11 @@ static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsiz
         return LLMSIZE_OK;
     }
     base = llmsize__quality_base(f, &variant);
+    llmsize__ids_of(base->id, &ids);
     size_b = (double)p.text / 1e9;   /* MoE: total parameters, since every expert is quantized */
     for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
         const llmsize_quality_row *r = &llmsize__quality[i];
-        if (!r->primary || !llmsize__in_list(r->format, base->id)) continue;
+        if (!r->primary || !llmsize__is_id(r->format, &ids)) continue;
         if (r->metric == LLMSIZE_METRIC_NATIVE) {
             if (m->id && llmsize__in_list(m->id, r->ref_model)) {
                 out->metric = LLMSIZE_METRIC_NATIVE;
@@ -5569,7 +5614,7 @@ static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsiz
     if (!lo && !hi) {   /* maybe the family starts above or below the model: nearest row */
         for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
             const llmsize_quality_row *r = &llmsize__quality[i];
-            if (r->primary && r->metric != LLMSIZE_METRIC_NATIVE && llmsize__in_list(r->format, base->id)) {
+            if (r->primary && r->metric != LLMSIZE_METRIC_NATIVE && llmsize__is_id(r->format, &ids)) {
                 lo = r;
                 break;
             }
@@ -5595,10 +5640,11 @@ static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsiz
             out->confidence = r->ref_params_b == size_b ? LLMSIZE_CONF_SCALED : LLMSIZE_CONF_EXTRAPOLATED;
             out->note = "outside the published sizes: the nearest size's figure (smaller models usually lose more)";
         } else {                                           /* one size: the LLaMA 2 size trend */
-            double a_lo, a_hi, a = llmsize__size_exponent(&a_lo, &a_hi), target = size_b;
-            if (target < a_lo) target = a_lo;
-            if (target > a_hi) target = a_hi;
-            llmsize__quality_scale(r, llmsize__exp(-a * llmsize__ln(target / r->ref_params_b)), out);
+            const llmsize__quality_trend trend = LLMSIZE__TREND;
+            double target = size_b;
+            if (target < trend.lo) target = trend.lo;
+            if (target > trend.hi) target = trend.hi;
+            llmsize__quality_scale(r, llmsize__exp(-trend.a * llmsize__ln(target / r->ref_params_b)), out);
             out->confidence = target == size_b ? LLMSIZE_CONF_SCALED : LLMSIZE_CONF_EXTRAPOLATED;
             out->note = target == size_b
                 ? "scaled from the reference model by (size ratio)^-a, a fitted on llama.cpp's LLaMA 2 7B/70B tables"
@@ -5921,6 +5967,9 @@ typedef struct llmsize__placement {
     uint64_t host, host_read;
 } llmsize__placement;
 
+/* A search's plan: only whether it fits (and its decode speed if LLMSIZE_COLUMN_DECODE) is
+   read, so an engine that must move layers to the CPU stops there: the plan does not fit. */
+#define LLMSIZE__FITS_ONLY 0x100u
 typedef struct llmsize__planning {
     const llmsize_plan *p;          /* after llmsize_plan_defaults: no zero means "default" */
     const llmsize_plan *asked;      /* as the caller gave it: which settings it left unset  */
@@ -5933,6 +5982,8 @@ typedef struct llmsize__planning {
     int moved_to_cpu;               /* the engine itself put layers on the CPU: it starts,
                                        but the plan as asked does not fit the GPU           */
     int ov;
+    uint32_t columns;               /* LLMSIZE_COLUMN_* beyond the verdict, and
+                                       LLMSIZE__FITS_ONLY: a search asks only "does it fit?" */
     /* the last tensor placements (llmsize__cells_at), newest first, by what decides them: a
        context search at one -ngl places the tensors once, not once per probe, and the
        placement a layer search settles on is one of its last few probes */
@@ -6219,6 +6270,7 @@ static llmsize_status llmsize__none_place(llmsize__planning *c, llmsize_plan_res
     llmsize__none_figures(&c->k, c->p->model, llmsize__rank_weights(&c->w, c->p->model, c->l.tp, c->l.pp, c->l.expert_ranks),
                           c->p->gpu, r, &c->ov);
     a.c = c; a.weights = r->weight_bytes; a.usable = r->usable_bytes; a.seqs = r->seqs; a.ov = &c->ov;
+    if (!(c->columns & LLMSIZE_COLUMN_MAX_CONTEXT)) return LLMSIZE_OK;
     return llmsize__largest_near(0, llmsize__ctx_cap(c->p->model),
                                  r->usable_bytes > r->weight_bytes
                                      ? llmsize__kv_ctx_guess(&c->k, c->p->model, (double)(r->usable_bytes - r->weight_bytes) / (r->seqs ? r->seqs : 1u), 0u, LLMSIZE__PAGES_WINDOW)
@@ -6655,6 +6707,7 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
         }
         if (!ngl_set && llmsize__cells_need(r) > a.room) {   /* then the GPU layers */
             uint64_t best = 0;
+            if (c->columns & LLMSIZE__FITS_ONLY) { c->moved_to_cpu = 1; return LLMSIZE_OK; }   /* it does not fit */
             /* from a guess, each probe placing every tensor: the layers the room holds at
                the mean bytes a layer's weights and cache take, past the compute buffer and
                the overhead; the search checks it and its neighbours */
@@ -6674,6 +6727,7 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
     if (r->gpu_layers < layers || c->moved_to_cpu) r->outcome = LLMSIZE_OUTCOME_OFFLOADS;
     if (llmsize__cells_need(r) > usable && !(rel & LLMSIZE_RULE_OFFLOAD))
         r->outcome = LLMSIZE_OUTCOME_OUT_OF_MEMORY;   /* allocating the buffers fails */
+    if (!(c->columns & LLMSIZE_COLUMN_MAX_CONTEXT)) return LLMSIZE_OK;
     /* the largest per-sequence context that fits at these layers */
     a.ngl = ngl_set ? ngl : (r->gpu_layers < layers ? a.ngl : ngl);
     a.room = usable;
@@ -6952,7 +7006,9 @@ static llmsize_status llmsize__plan_encoder(const llmsize_plan *p, llmsize_plan_
     return llmsize__encoder_result(p, q.gpus ? q.gpus : 1u, &r, out);
 }
 
-LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out) {
+/* llmsize_plan_fit with only the columns asked (LLMSIZE_COLUMN_*, LLMSIZE__FITS_ONLY); a
+   column not asked is 0. */
+static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t columns, llmsize_plan_result *out) {
     llmsize_plan d;
     llmsize__planning c;
     llmsize_status st;
@@ -6961,11 +7017,13 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
     if ((st = llmsize_plan_defaults(plan, &d)) != LLMSIZE_OK) return st;
     if (d.model->flags & LLMSIZE_F_ENCODER) {
         if ((st = llmsize__plan_encoder(&d, out)) != LLMSIZE_OK) memset(out, 0, sizeof *out);
+        else if (!(columns & LLMSIZE_COLUMN_MAX_CONTEXT)) out->max_context = 0;
         return st;
     }
     memset(&c, 0, sizeof c);
     c.p = &d;
     c.asked = plan;
+    c.columns = columns;
     c.e = &llmsize__engines[d.engine];
     llmsize__layout_of(&d, &c.l);
     out->gpus = c.l.gpus;
@@ -6980,12 +7038,17 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
     else if ((st = llmsize_params_of(d.model, &c.pr)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
     llmsize__rank_kv(d.model, d.kv_dtype, &c.l, &c.k, &c.ov);
     if ((st = llmsize__engine_ops_of[d.engine]->place(&c, out)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
+    if ((columns & LLMSIZE__FITS_ONLY) && c.moved_to_cpu) {   /* the engine stopped at "it does not fit" */
+        memset(out, 0, sizeof *out);
+        return LLMSIZE_OK;
+    }
     llmsize__total(out, &c.ov);
     llmsize__verdict(out, d.tight_pct, &c.ov);
     if (c.moved_to_cpu) out->fits = out->tight = 0;   /* it runs, slower; see outcome and gpu_layers */
     if (c.ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
-    /* decode speed: bandwidth of the tensor-parallel ranks; offloaded bytes at host speed */
-    {
+    if (!(columns & LLMSIZE_COLUMN_MAX_CONTEXT)) out->max_context = 0;   /* an engine's closed form */
+    if (columns & LLMSIZE_COLUMN_DECODE) {   /* decode speed: bandwidth of the tensor-parallel
+                                                ranks; offloaded bytes at host speed */
         llmsize_speed_request q;
         llmsize_speed_result s;
         memset(&q, 0, sizeof q);
@@ -7003,6 +7066,10 @@ LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_pl
         }
     }
     return LLMSIZE_OK;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out) {
+    return llmsize__plan_fit_cols(plan, LLMSIZE_COLUMN_ALL, out);
 }
 
 /* ---- Prepared plans: defaults, weights and KV layout once, then many fits ---- */
@@ -7072,10 +7139,7 @@ LLMSIZE_API llmsize_status llmsize_prepared_fit(const llmsize_prepared *pp, cons
     if (seqs) p.seqs = seqs;
     p.weights = &pp->weights;
     p.params = &pp->params;
-    if ((st = llmsize_plan_fit(&p, out)) != LLMSIZE_OK) return st;
-    if (!(columns & LLMSIZE_COLUMN_MAX_CONTEXT)) out->max_context = 0;
-    if (!(columns & LLMSIZE_COLUMN_DECODE)) out->decode_tps = out->decode_tps_low = out->decode_tps_high = 0.0;
-    return LLMSIZE_OK;
+    return llmsize__plan_fit_cols(&p, columns, out);
 }
 
 /* One cell of each column asked: a result's verdict columns, or zeros beside an error. */
@@ -7219,8 +7283,8 @@ LLMSIZE_API llmsize_status llmsize_prepared_grid(const llmsize_prepared *const *
 /* ---------------------------------------------------------------------------------- */
 /* Inverse solvers: each is a search over llmsize_plan_fit, so every engine rule counts */
 /* ---------------------------------------------------------------------------------- */
-static int llmsize__plan_fits(const llmsize_plan *p, llmsize_plan_result *r, llmsize_status *st) {
-    *st = llmsize_plan_fit(p, r);
+static int llmsize__plan_fits(const llmsize_plan *p, uint32_t columns, llmsize_plan_result *r, llmsize_status *st) {
+    *st = llmsize__plan_fit_cols(p, LLMSIZE__FITS_ONLY | columns, r);
     return *st == LLMSIZE_OK && r->fits;
 }
 
@@ -7247,13 +7311,13 @@ static int llmsize__fits_at_context(void *ctx, uint64_t context, llmsize_status 
     llmsize_plan *p = (llmsize_plan *)ctx;
     llmsize_plan_result r;
     p->context = context;
-    return llmsize__plan_fits(p, &r, st);
+    return llmsize__plan_fits(p, 0u, &r, st);
 }
 static int llmsize__fits_with_seqs(void *ctx, uint64_t seqs, llmsize_status *st) {
     llmsize_plan *p = (llmsize_plan *)ctx;
     llmsize_plan_result r;
     p->seqs = (uint32_t)seqs;
-    return llmsize__plan_fits(p, &r, st);
+    return llmsize__plan_fits(p, 0u, &r, st);
 }
 
 LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out) {
@@ -7305,7 +7369,7 @@ LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint3
     for (tp = 1; tp <= max_gpus; ++tp) {
         if (!llmsize_valid_tp(plan->model, tp)) continue;
         p.tp = tp;
-        if (llmsize__plan_fits(&p, &r, &st)) { *out = tp; return LLMSIZE_OK; }
+        if (llmsize__plan_fits(&p, 0u, &r, &st)) { *out = tp; return LLMSIZE_OK; }
         if (st != LLMSIZE_OK && st != LLMSIZE_ERR_INVALID_ARG) return st;
     }
     return LLMSIZE_ERR_UNSUPPORTED;
@@ -7355,7 +7419,7 @@ LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, do
             if (!usable[i] || loss[i] != level) continue;
             p.format = llmsize__candidate(formats, n_formats, i);
             p.weights = NULL;
-            if (!llmsize__plan_fits(&p, &r, &st) || r.decode_tps < min_tps) continue;
+            if (!llmsize__plan_fits(&p, min_tps > 0.0 ? LLMSIZE_COLUMN_DECODE : 0u, &r, &st) || r.decode_tps < min_tps) continue;
             if (!*out || r.weight_bytes < best_bytes) {
                 *out = p.format;
                 best_bytes = r.weight_bytes;
@@ -8015,7 +8079,7 @@ static void llmsize__select_format(const llmsize_select_request *q, const llmsiz
         int known;
         if (!f || !llmsize_format_runs_on(f, q->gpu, q->engine)) continue;
         p.format = f;
-        if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !r.fits) continue;
+        if (llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | LLMSIZE_COLUMN_ALL, &r) != LLMSIZE_OK || !r.fits) continue;
         known = llmsize__quality_of_counted(c->model, pr, f, &ql) == LLMSIZE_OK;
         if (!known) { memset(&ql, 0, sizeof ql); ql.loss_pct = 1e300; }
         if (stage < LLMSIZE_REJECT_QUALITY) { stage = LLMSIZE_REJECT_QUALITY; c->format = f; c->fit = r; }

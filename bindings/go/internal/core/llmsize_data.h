@@ -5212,9 +5212,13 @@ static const uint64_t llmsize__release_tokens[24] = {
     0x8410030200006002u, 0x8410130000006002u, 0x8410030200006081u, 0x8410130000006081u,
     0x8410030200002042u, 0x8410030200002242u, 0x1000020000000019u, 0x1000020000000058u,
 };
+/* The quality trend of the quality rows (llmsize__quality_trend_of): size exponent, the sizes
+   it was fitted on, family floor. */
+static const llmsize__quality_trend llmsize__quality_trend_index = { 0.11427027603990843, 6.7400000000000002, 68.980000000000004, 0.18746235733895167 };
 #define LLMSIZE__MODEL_INDEX_ROWS 148u
 #define LLMSIZE__GPU_INDEX_ROWS 88u
 #define LLMSIZE__RELEASE_INDEX_ROWS 24u
+#define LLMSIZE__QUALITY_INDEX_ROWS 54u
 /* END NAME INDEX */
 
 #undef F_
