@@ -199,6 +199,35 @@ static size_t fit_llamacpp(void) { return plan_pass(LLMSIZE_ENGINE_LLAMACPP, "Q4
    each probe placing every tensor */
 static size_t fit_llamacpp_offload(void) { return plan_pass_on(LLMSIZE_ENGINE_LLAMACPP, "Q4_K_M", 0, "rtx-4090"); }
 
+/* What a CLI `plan` or an installer asks after a fit: the least-loss format that fits, the
+   fewest GPUs, the longest context and the most sequences (llmsize_plan_suggest: four
+   searches, each plan of which asks only whether it fits). */
+static size_t suggest_llamacpp(void) {
+    size_t i, n = llmsize_model_count();
+    llmsize_plan p;
+    llmsize_suggestion s;
+    memset(&p, 0, sizeof p);
+    llmsize_find_format("Q4_K_M", &p.format);
+    llmsize_find_gpu("rtx-4090", &p.gpu);
+    p.engine = LLMSIZE_ENGINE_LLAMACPP; p.context = 8192;
+    for (i = 0; i < n; ++i) { p.model = llmsize_model_at(i); llmsize_plan_suggest(&p, &s); sink += s.seqs; }
+    return n;
+}
+/* A ranking of the whole table (llmsize_select) in three formats on one RTX 4090. */
+static size_t select_table(void) {
+    static llmsize_candidate out[1024];
+    const llmsize_format *f[3];
+    llmsize_select_request q;
+    size_t n = 0, good = 0;
+    memset(&q, 0, sizeof q);
+    llmsize_find_gpu("rtx-4090", &q.gpu);
+    llmsize_find_format("Q4_K_M", &f[0]); llmsize_find_format("Q8_0", &f[1]); llmsize_find_format("awq", &f[2]);
+    q.formats = f; q.n_formats = 3; q.engine = LLMSIZE_ENGINE_LLAMACPP;
+    llmsize_select(&q, out, 1024, &n, &good);
+    sink += good;
+    return 1;
+}
+
 static size_t parse_commands(void) {
     static const char *const a1[] = { "vllm", "serve", "meta-llama/Llama-3.1-70B-Instruct", "-tp", "2", "--max-model-len", "32768" };
     static const char *const a2[] = { "llama-server", "-m", "models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", "-c", "16384", "-ngl", "99" };
@@ -309,6 +338,8 @@ int main(void) {
     report("fit under vLLM rules, weights cached", fit_vllm_cached, "");
     report("fit under llama.cpp rules (Q4_K_M)", fit_llamacpp, "");
     report("fit under llama.cpp rules, RTX 4090 (-ngl search)", fit_llamacpp_offload, "");
+    report("plan_suggest, llama.cpp on an RTX 4090, every model", suggest_llamacpp, "");
+    report("select: the table in 3 formats, RTX 4090 (one ranking)", select_table, "");
     report("engine command line -> plan", parse_commands, "");
     sweep();
     free(prepared);

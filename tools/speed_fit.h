@@ -24,7 +24,8 @@
    a URL up to "/blob/", "#" or the end: a repository, an issue, a discussion), so no row
    scores a fit it was part of: its class's constants and kv_cost are refitted without it.
    A class whose rows come from one source is not fitted: the table's prior stands (llmfit's
-   documented constant for CPUs), and its rows score that prior, which no row set. */
+   documented constant for CPUs), and its rows score that prior, which no row set. A class
+   with two sources is fitted on both; held out, each source scores the fit on the other. */
 #ifndef LLMSIZE_SPEED_FIT_H
 #define LLMSIZE_SPEED_FIT_H
 #include <math.h>
@@ -165,11 +166,12 @@ static int speed_class_sources(const speed_obs *rows, int n, uint32_t cls, const
     return first ? 1 : 0;
 }
 
-/* Stage 1: the class's (e, layer_us); 0 when its shallow rows come from fewer than two
-   sources (one source's rows cannot be scored held out: the table's prior stays). */
+/* Stage 1: the class's (e, layer_us). The fit on every row (skip NULL) needs shallow rows
+   from two sources or more (one source's rows cannot be scored held out: the table's prior
+   stays); a fit that leaves a source out needs one other (it scores the one left out). */
 static int speed_fit_decode(const speed_obs *rows, int n, uint32_t cls, const char *skip, double *e_out, double *us_out) {
     double best = -1, be = 0, bu = 0, us, from, to;
-    if (speed_class_sources(rows, n, cls, skip) < 2) return 0;
+    if (speed_class_sources(rows, n, cls, skip) < (skip ? 1 : 2)) return 0;
     for (us = 0; us <= 400.0; us += 8.0) {
         double f, e = speed_best_e(rows, n, cls, skip, us, &f);
         if (best < 0 || f < best) { best = f; be = e; bu = us; }
