@@ -94,7 +94,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
            adds a candidate */
         s = q;
         switch (fuzz_u32(&in) % 5u) {
-        case 0: s.min_tps = q.min_tps > 0 && q.min_tps < 1e300 ? 2.0 * q.min_tps : 1.0; break;
+        case 0:   /* twice the floor (a floor past 1e300 stays: halving it back to 1 was a looser
+                     request, which the fuzzer found) */
+            s.min_tps = q.min_tps > 0 ? (q.min_tps < 1e300 ? 2.0 * q.min_tps : q.min_tps) : 1.0;
+            break;
         case 1: s.max_loss_pct = q.max_loss_pct > 0 ? q.max_loss_pct / 2.0 : 5.0; break;
         case 2: s.strict_license = 1; break;
         case 3: s.tasks = q.tasks | (1u << (fuzz_u32(&in) % 8u)); break;
