@@ -903,7 +903,7 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
     { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(expected, 0.857), F_(layer_us, 83), F_(kv_cost, 1.47), F_(low, 0.88), F_(high, 1.11), F_(prefill_mfu, 0.5),
       F_(source, "fitted on tests/data/speed.tsv: 146 decode rows (DGX Spark, Strix Halo; depths 0-65536), expected and layer_us on the 96 whose KV read is under a tenth of the bytes; "
                  "kv_cost on the 69 deeper rows of every class; prefill_mfu a prior (no tensor throughput in the table for these parts)") },
-    { F_(hw_class, LLMSIZE_HW_CPU), F_(expected, 0.546), F_(layer_us, 0), F_(kv_cost, 1.47), F_(low, 0.59), F_(high, 1.15), F_(prefill_mfu, 0.5),
+    { F_(hw_class, LLMSIZE_HW_CPU), F_(expected, 0.542), F_(layer_us, 0), F_(kv_cost, 1.47), F_(low, 0.60), F_(high, 1.16), F_(prefill_mfu, 0.5),
       F_(source, "fitted on tests/data/speed.tsv: 8 decode rows from two sources (lhl's llm-tracker notes: a Core Ultra 7 258V at 28 W, a Ryzen 9 7940HS on dual-channel DDR5-5600; "
                  "ahelpme.com: an EPYC 9554 on 12 channels of DDR5-4800), bandwidth = channels x rate; held out, each source scores the fit on the other; "
                  "kv_cost the one fitted for every class; prefill_mfu a prior (no tensor throughput in the table for CPUs)") }
