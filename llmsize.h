@@ -2618,9 +2618,11 @@ static const llmsize_format *llmsize__format_in_name(const char *name, size_t n,
     }
     for (i = 0; i < sizeof gpu_tags / sizeof gpu_tags[0]; ++i) {
         const size_t tl = strlen(gpu_tags[i][0]);
-        for (j = 0; j + tl <= sn; ++j) {
-            if ((j == 0 || strchr("-._", stem[j - 1])) && llmsize__eq_n_ci(stem + j, gpu_tags[i][0], tl) &&
-                (j + tl == sn || strchr("-._", stem[j + tl]))) {
+        const int t0 = llmsize__lower((unsigned char)gpu_tags[i][0][0]);
+        for (j = 0; j + tl <= sn; ++j) {   /* a tag between separators ('-', '.', '_') or the stem's ends */
+            if ((j == 0 || stem[j - 1] == '-' || stem[j - 1] == '.' || stem[j - 1] == '_') &&
+                llmsize__lower((unsigned char)stem[j]) == t0 && llmsize__eq_n_ci(stem + j, gpu_tags[i][0], tl) &&
+                (j + tl == sn || stem[j + tl] == '-' || stem[j + tl] == '.' || stem[j + tl] == '_')) {
                 const llmsize_format *f = NULL;
                 llmsize_find_format(gpu_tags[i][1], &f);
                 return f;
@@ -2678,8 +2680,11 @@ static const llmsize_format *llmsize__ollama_quant(const char *q, size_t ql) {
     }
     for (i = 0; i < llmsize_format_count(); ++i) {
         const llmsize_format *g = llmsize_format_at(i);
-        const size_t gl = strcspn(g->id, "|");
-        if (g->kind == LLMSIZE_FMT_GGUF && gl == ql && llmsize__eq_n_ci(q, g->id, gl)) return g;
+        size_t gl;
+        if (g->kind != LLMSIZE_FMT_GGUF || !ql || llmsize__lower((unsigned char)g->id[0]) != llmsize__lower((unsigned char)q[0]))
+            continue;
+        gl = strcspn(g->id, "|");
+        if (gl == ql && llmsize__eq_n_ci(q, g->id, gl)) return g;
     }
     return NULL;
 }
@@ -2796,6 +2801,7 @@ static llmsize_status llmsize__resolve(const char *name, llmsize_resolution *out
     }
     for (i = 0; i < LLMSIZE__COUNT(llmsize__releases); ++i) {
         const llmsize_release *r = &llmsize__releases[i];
+        if (llmsize__lower((unsigned char)r->repo[0]) != llmsize__lower((unsigned char)name[0]) && !strchr(r->repo, '|')) continue;
         if (!llmsize__in_list(name, r->repo)) continue;
         if (!(out->model = llmsize__model_row(r->model)) || llmsize_find_format(r->format, &out->format) != LLMSIZE_OK)
             return LLMSIZE_ERR_UNKNOWN_MODEL;
