@@ -26,7 +26,8 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
     llmsize_params p;
     llmsize_weights w;
     llmsize_plan plan;
-    llmsize_plan_result r;
+    llmsize_plan_result r, fit;
+    llmsize_status st_fit;
     llmsize_suggestion sug;
     llmsize_quality q;
     llmsize_use use;
@@ -68,7 +69,9 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
     plan.ubatch = fuzz_small(in); plan.block_size = fuzz_small(in); plan.gpu_layers = (int32_t)fuzz_u32(in);
     plan.cpu_moe_layers = fuzz_small(in); plan.host_bw_gbs = fuzz_f64(in); plan.flags = fuzz_u32(in);
     plan.tight_pct = fuzz_small(in); plan.kv_pool_bytes = fuzz_u64(in) >> (fuzz_u32(in) % 64);
-    if (llmsize_plan_fit(&plan, &r) == LLMSIZE_OK) {
+    st_fit = llmsize_plan_fit(&plan, &fit);
+    r = fit;
+    if (st_fit == LLMSIZE_OK) {
         FUZZ_CHECK(r.fits == 0 || r.fits == 1);
         FUZZ_CHECK(!(r.fits && r.refused));
         /* the parts add up to the total, the headroom is what is left, every figure is a number */
@@ -95,8 +98,8 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
     {   /* a prepared plan answers as llmsize_plan_fit does (the verdict columns; the one
            documented difference: an overflow in plan_fit's context search, which it skips) */
         llmsize_prepared pp;
-        llmsize_plan_result a, b;
-        const llmsize_status sa = llmsize_plan_fit(&plan, &a);
+        llmsize_plan_result a = fit, b;
+        const llmsize_status sa = st_fit;
         if (llmsize_prepare(&plan, &pp) == LLMSIZE_OK) {
             const llmsize_status sb = llmsize_prepared_fit(&pp, NULL, 0, 0, 0, &b);
             a.max_context = 0;
